@@ -1,0 +1,200 @@
+// MiniPyParser.g4 — the statement and expression syntax of minipy's Python subset.
+// Shaped after Python 3's LL(1) grammar (Grammar/Grammar up to 3.8); rules that Python's PEG parser
+// checks after parsing (argument order, assignment targets) are checked in src/syntax/ast_builder.cpp.
+parser grammar MiniPyParser;
+
+options { tokenVocab = MiniPyLexer; }
+
+// ---- entry points ----
+file_input  : ( NEWLINE | stmt )* EOF ;
+eval_input  : testlist NEWLINE* EOF ;
+
+// ---- statements ----
+stmt          : simple_stmts | compound_stmt ;
+simple_stmts  : simple_stmt ( SEMI_COLON simple_stmt )* SEMI_COLON? NEWLINE ;
+simple_stmt
+    : expr_stmt
+    | del_stmt
+    | pass_stmt
+    | flow_stmt
+    | import_stmt
+    | global_stmt
+    | nonlocal_stmt
+    | assert_stmt
+    ;
+
+expr_stmt
+    : testlist_star_expr
+      ( annassign
+      | augassign ( yield_expr | testlist )
+      | ( ASSIGN ( yield_expr | testlist_star_expr ) )*
+      )
+    ;
+annassign : COLON test ( ASSIGN ( yield_expr | testlist_star_expr ) )? ;
+augassign
+    : ADD_ASSIGN | SUB_ASSIGN | MULT_ASSIGN | AT_ASSIGN | DIV_ASSIGN | MOD_ASSIGN | AND_ASSIGN
+    | OR_ASSIGN | XOR_ASSIGN | LEFT_SHIFT_ASSIGN | RIGHT_SHIFT_ASSIGN | POWER_ASSIGN | IDIV_ASSIGN
+    ;
+
+del_stmt      : DEL exprlist ;
+pass_stmt     : PASS ;
+flow_stmt     : break_stmt | continue_stmt | return_stmt | raise_stmt | yield_stmt ;
+break_stmt    : BREAK ;
+continue_stmt : CONTINUE ;
+return_stmt   : RETURN testlist_star_expr? ;
+yield_stmt    : yield_expr ;
+raise_stmt    : RAISE ( test ( FROM test )? )? ;
+
+import_stmt   : import_name | import_from ;
+import_name   : IMPORT dotted_as_names ;
+import_from
+    : FROM ( import_dots* dotted_name | import_dots+ ) IMPORT
+      ( STAR | OPEN_PAREN import_as_names COMMA? CLOSE_PAREN | import_as_names )
+    ;
+import_dots     : DOT | ELLIPSIS ;
+import_as_name  : NAME ( AS NAME )? ;
+dotted_as_name  : dotted_name ( AS NAME )? ;
+import_as_names : import_as_name ( COMMA import_as_name )* ;
+dotted_as_names : dotted_as_name ( COMMA dotted_as_name )* ;
+dotted_name     : NAME ( DOT NAME )* ;
+
+global_stmt   : GLOBAL NAME ( COMMA NAME )* ;
+nonlocal_stmt : NONLOCAL NAME ( COMMA NAME )* ;
+assert_stmt   : ASSERT test ( COMMA test )? ;
+
+compound_stmt
+    : if_stmt
+    | while_stmt
+    | for_stmt
+    | try_stmt
+    | with_stmt
+    | funcdef
+    | classdef
+    | decorated
+    ;
+
+if_stmt    : IF namedexpr_test COLON block elif_clause* else_clause? ;
+elif_clause: ELIF namedexpr_test COLON block ;
+else_clause: ELSE COLON block ;
+while_stmt : WHILE namedexpr_test COLON block else_clause? ;
+for_stmt   : FOR exprlist IN testlist_star_expr COLON block else_clause? ;
+try_stmt
+    : TRY COLON block
+      ( except_block+ else_clause? finally_clause?
+      | finally_clause
+      )
+    ;
+except_block   : EXCEPT ( test ( AS NAME )? )? COLON block ;
+finally_clause : FINALLY COLON block ;
+with_stmt      : WITH with_item ( COMMA with_item )* COLON block ;
+with_item      : test ( AS expr )? ;
+
+block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
+
+decorator  : AT namedexpr_test NEWLINE ;
+decorated  : decorator+ ( classdef | funcdef ) ;
+funcdef    : DEF NAME OPEN_PAREN paramlist? CLOSE_PAREN ( ARROW test )? COLON block ;
+classdef   : CLASS NAME ( OPEN_PAREN arglist? CLOSE_PAREN )? COLON block ;
+
+// Parameters in any order; the builder enforces Python's ordering rules with CPython's messages.
+paramlist  : param ( COMMA param )* COMMA? ;
+param
+    : NAME ( COLON test )? ( ASSIGN test )?     # plainParam
+    | STAR ( NAME ( COLON test )? )?           # starParam
+    | POWER NAME ( COLON test )?               # kwParam
+    | DIV                                      # slashParam
+    ;
+lambda_params : lambda_param ( COMMA lambda_param )* COMMA? ;
+lambda_param
+    : NAME ( ASSIGN test )?                    # lambdaPlainParam
+    | STAR NAME?                               # lambdaStarParam
+    | POWER NAME                               # lambdaKwParam
+    | DIV                                      # lambdaSlashParam
+    ;
+
+// ---- expressions ----
+namedexpr_test : test ( WALRUS test )? ;
+test
+    : or_test ( IF or_test ELSE test )?
+    | lambdef
+    ;
+test_nocond : or_test | lambdef_nocond ;
+lambdef        : LAMBDA lambda_params? COLON test ;
+lambdef_nocond : LAMBDA lambda_params? COLON test_nocond ;
+
+or_test    : and_test ( OR and_test )* ;
+and_test   : not_test ( AND not_test )* ;
+not_test   : NOT not_test | comparison ;
+comparison : expr ( comp_op expr )* ;
+comp_op
+    : LESS_THAN | GREATER_THAN | EQUALS | GT_EQ | LT_EQ | NOT_EQ_1 | NOT_EQ_2
+    | IN | NOT IN | IS | IS NOT
+    ;
+star_expr  : STAR expr ;
+expr       : xor_expr ( OR_OP xor_expr )* ;
+xor_expr   : and_expr ( XOR and_expr )* ;
+and_expr   : shift_expr ( AND_OP shift_expr )* ;
+shift_expr : arith_expr ( ( LEFT_SHIFT | RIGHT_SHIFT ) arith_expr )* ;
+arith_expr : term ( ( ADD | MINUS ) term )* ;
+term       : factor ( ( STAR | AT | DIV | MOD | IDIV ) factor )* ;
+factor     : ( ADD | MINUS | NOT_OP ) factor | power ;
+power      : atom_expr ( POWER factor )? ;
+atom_expr  : AWAIT? atom trailer* ;
+
+atom
+    : OPEN_PAREN ( yield_expr | testlist_comp )? CLOSE_PAREN   # parenAtom
+    | OPEN_BRACK testlist_comp? CLOSE_BRACK                    # listAtom
+    | OPEN_BRACE dictorsetmaker? CLOSE_BRACE                   # dictAtom
+    | NAME                                                     # nameAtom
+    | NUMBER                                                   # numberAtom
+    | STRING+                                                  # stringAtom
+    | ELLIPSIS                                                 # ellipsisAtom
+    | NONE                                                     # noneAtom
+    | TRUE                                                     # trueAtom
+    | FALSE                                                    # falseAtom
+    ;
+
+testlist_comp
+    : ( namedexpr_test | star_expr ) ( comp_for | ( COMMA ( namedexpr_test | star_expr ) )* COMMA? )
+    ;
+trailer
+    : OPEN_PAREN arglist? CLOSE_PAREN     # callTrailer
+    | OPEN_BRACK subscriptlist CLOSE_BRACK  # subscriptTrailer
+    | DOT NAME                            # attrTrailer
+    ;
+subscriptlist : subscript ( COMMA subscript )* COMMA? ;
+subscript
+    : test                                  # indexSubscript
+    | star_expr                             # starSubscript
+    | lower=test? COLON upper=test? sliceop? # sliceSubscript
+    ;
+sliceop : COLON test? ;
+
+exprlist           : ( expr | star_expr ) ( COMMA ( expr | star_expr ) )* COMMA? ;
+testlist           : test ( COMMA test )* COMMA? ;
+testlist_star_expr : ( test | star_expr ) ( COMMA ( test | star_expr ) )* COMMA? ;
+
+dictorsetmaker
+    : dict_item ( comp_for | ( COMMA dict_item )* COMMA? )                    # dictMaker
+    | ( test | star_expr ) ( comp_for | ( COMMA ( test | star_expr ) )* COMMA? ) # setMaker
+    ;
+dict_item
+    : test COLON test
+    | POWER expr
+    ;
+
+arglist : argument ( COMMA argument )* COMMA? ;
+argument
+    : test comp_for                # genArgument
+    | test WALRUS test             # walrusArgument
+    | test ASSIGN test             # keywordArgument
+    | test                         # plainArgument
+    | POWER test                   # kwUnpackArgument
+    | STAR test                    # starArgument
+    ;
+
+comp_for  : ASYNC? FOR exprlist IN or_test comp_iter? ;
+comp_iter : comp_for | comp_if ;
+comp_if   : IF test_nocond comp_iter? ;
+
+yield_expr : YIELD ( FROM test | testlist_star_expr )? ;

@@ -1,0 +1,119 @@
+// options.cpp — parses minipy's own options with Boost.Program_options. The argument list is first
+// split where the program's own arguments begin (FILE, `-`, or the word after -c), because
+// Program_options has no notion of "stop at the first positional argument" as CPython's parser does.
+#include "cli/options.h"
+
+#include <boost/program_options.hpp>
+
+#include <cstring>
+#include <sstream>
+#include <set>
+
+namespace minipy::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// Options that take the following word as their value.
+const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "-c", "-X"};
+
+bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
+
+po::options_description describe() {
+    po::options_description desc("options");
+    desc.add_options()
+        ("help,h", "print this help message and exit")
+        ("version,V", "print the version and flavor (GIL or free-threaded) and exit")
+        ("tokens", po::value<std::string>(), "print the token stream of FILE and exit")
+        ("ast", po::value<std::string>(), "print the abstract syntax tree of FILE and exit")
+        ("dis", po::value<std::string>(), "print the bytecode of FILE and exit")
+        ("trace", "print each instruction and the value stack as it executes")
+        (",c", po::value<std::string>(), "run CMD as a program")
+        (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
+    return desc;
+}
+
+}  // namespace
+
+std::string usage_line(const char* program) {
+    return std::string("usage: ") + program + " [options] [FILE | -c CMD | -] [ARGS...]";
+}
+
+std::string help_text(const char* program) {
+    std::string text = usage_line(program) + "\n";
+    text += "Runs a Python program: FILE, the command CMD, or standard input ('-', or a pipe).\n";
+    text += "With no program and a terminal on stdin, starts the interactive prompt.\n";
+    text += "Arguments after FILE or CMD are passed to the program as sys.argv[1:].\n\n";
+    std::ostringstream out;
+    out << describe();
+    return text + out.str();
+}
+
+Options parse_options(int argc, char** argv) {
+    // Find where minipy's options end and the program's arguments begin.
+    int split = argc;
+    bool after_command = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            split = i + 1;
+            break;
+        }
+        if (arg == "-" || arg.empty() || arg[0] != '-') {
+            split = i;
+            break;
+        }
+        if (takes_value(arg)) {
+            if (arg == "-c") after_command = true;
+            ++i;
+            if (after_command) {
+                split = i + 1;
+                break;
+            }
+            continue;
+        }
+        if (arg.rfind("-c", 0) == 0 && arg.size() > 2 && arg[1] == 'c') {  // -cCMD
+            split = i + 1;
+            break;
+        }
+    }
+    if (split > argc) throw UsageError{"argument expected for the -c option"};
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(split, argv).options(describe()).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError{e.what()};
+    }
+
+    Options opts;
+    opts.trace = vm.count("trace") != 0;
+    if (vm.count("X")) opts.x_options = vm["X"].as<std::vector<std::string>>();
+    if (vm.count("help")) {
+        opts.action = Action::Help;
+    } else if (vm.count("version")) {
+        opts.action = Action::Version;
+    } else if (vm.count("tokens")) {
+        opts.action = Action::Tokens;
+        opts.dump_file = vm["tokens"].as<std::string>();
+    } else if (vm.count("ast")) {
+        opts.action = Action::Ast;
+        opts.dump_file = vm["ast"].as<std::string>();
+    } else if (vm.count("dis")) {
+        opts.action = Action::Dis;
+        opts.dump_file = vm["dis"].as<std::string>();
+    }
+    int rest = split;
+    if (vm.count("c")) {
+        opts.command = vm["c"].as<std::string>();
+    } else if (split < argc) {
+        opts.script = argv[split];
+        ++rest;
+    }
+    for (int i = rest; i < argc; ++i) opts.program_args.emplace_back(argv[i]);
+    return opts;
+}
+
+}  // namespace minipy::cli

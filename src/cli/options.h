@@ -1,0 +1,32 @@
+// options.h — minipy's command line: `minipy [options] [FILE | -c CMD | -] [ARGS...]`.
+// Everything after FILE (or after CMD) belongs to the program and is passed on untouched.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace minipy::cli {
+
+enum class Action { Run, Version, Help, Tokens, Ast, Dis };
+
+struct Options {
+    Action action = Action::Run;
+    std::string dump_file;  // for --tokens / --ast / --dis
+    std::optional<std::string> command;  // -c CMD
+    std::optional<std::string> script;   // FILE, or "-" for stdin
+    std::vector<std::string> program_args;  // sys.argv[1:]
+    bool trace = false;
+    std::vector<std::string> x_options;  // -X name[=value]
+};
+
+// Thrown for usage errors; main prints the message with the usage line and exits 2.
+struct UsageError {
+    std::string message;
+};
+
+Options parse_options(int argc, char** argv);
+std::string usage_line(const char* program);
+std::string help_text(const char* program);
+
+}  // namespace minipy::cli

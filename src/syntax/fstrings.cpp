@@ -1,0 +1,135 @@
+// fstrings.cpp — f-strings as CPython 3.11 reads them: literal text with {{ and }}, replacement
+// fields `{expr!c:spec}` (specs may nest fields) and `{expr=}`. Each expression is parsed by a
+// fresh parser run on `(expr)`, with positions mapped back into the file.
+#include "syntax/ast_builder.h"
+#include "syntax/parse_session.h"
+
+namespace minipy::syntax {
+
+using namespace ast;
+
+namespace {
+
+// Where the expression of a replacement field ends: at `!`, `:`, `=` or `}` outside brackets
+// and quotes.
+size_t field_end(const std::string& body, size_t i) {
+    int depth = 0;
+    char quote = 0;
+    for (; i < body.size(); ++i) {
+        char c = body[i];
+        char next = i + 1 < body.size() ? body[i + 1] : 0;
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (depth == 0) break;
+            depth--;
+        } else if (depth == 0 && ((c == '!' && next != '=') || c == ':')) {
+            break;
+        } else if (depth == 0 && c == '=' && next != '=' && i > 0 && std::string("=!<>").find(body[i - 1]) == std::string::npos) {
+            break;
+        }
+    }
+    return i;
+}
+
+// The end of a format spec: the `}` that closes the field, skipping nested fields.
+size_t spec_end(const std::string& body, size_t i) {
+    int depth = 0;
+    for (; i < body.size(); ++i) {
+        if (body[i] == '{') depth++;
+        if (body[i] == '}' && depth-- == 0) break;
+    }
+    return i;
+}
+
+}  // namespace
+
+void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, ExprList& parts) {
+    Pos pos{line + line_delta_, col, line + line_delta_, col};
+    auto fail = [&](const std::string& msg) { fail_at(msg, fstring_end_); };
+    std::string literal;
+    auto flush = [&] {
+        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), pos);
+        literal.clear();
+    };
+    for (size_t i = 0; i < body.size();) {
+        char c = body[i];
+        if ((c == '{' || c == '}') && i + 1 < body.size() && body[i + 1] == c) {
+            literal += c;
+            i += 2;
+        } else if (c == '{') {
+            flush();
+            size_t start = i + 1;
+            size_t end = field_end(body, start);
+            if (end < body.size() && body[end] == '=') {
+                end++;
+                while (end < body.size() && body[end] == ' ') end++;
+                append_constant(parts, body.substr(start, end - start), pos);
+            }
+            i = start;
+            parts.push_back(fstring_field(body, i, raw, line, col));
+        } else if (c == '}') {
+            fail("f-string: single '}' is not allowed");
+        } else {
+            literal += c;
+            i++;
+        }
+    }
+    flush();
+}
+
+// One `{...}` field; `i` is just past its `{` and ends just past its `}`.
+ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, int line, int col) {
+    Pos pos{line + line_delta_, col, line + line_delta_, col};
+    size_t start = i;
+    size_t end = field_end(body, start);
+    std::string text = body.substr(start, end - start);
+    if (text.find_first_not_of(" \t\n") == std::string::npos) fail_at("f-string: empty expression not allowed", fstring_end_);
+    // Where the expression starts in the file, for the positions of its nodes.
+    std::string before = body.substr(0, start);
+    size_t nl = before.rfind('\n');
+    int expr_line = line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    int expr_col = nl == std::string::npos ? col + utf8_length(before) : utf8_length(before.substr(nl + 1));
+    auto n = std::make_unique<FormattedValue>();
+    n->pos = pos;
+    n->value = fstring_expression(text, expr_line, expr_col);
+    i = end;
+    bool self_doc = i < body.size() && body[i] == '=';
+    if (self_doc) {
+        i++;
+        while (i < body.size() && body[i] == ' ') i++;
+    }
+    if (i < body.size() && body[i] == '!') {
+        char conv = i + 1 < body.size() ? body[i + 1] : 0;
+        if (conv != 's' && conv != 'r' && conv != 'a') {
+            fail_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", fstring_end_);
+        }
+        n->conversion = conv;
+        i += 2;
+    }
+    if (i < body.size() && body[i] == ':') {
+        size_t stop = spec_end(body, i + 1);
+        auto spec = std::make_unique<JoinedStr>();
+        spec->pos = pos;
+        fstring(body.substr(i + 1, stop - i - 1), raw, line, col, spec->values);
+        n->format_spec = std::move(spec);
+        i = stop;
+    }
+    if (i >= body.size() || body[i] != '}') fail_at("f-string: expecting '}'", fstring_end_);
+    i++;
+    if (self_doc && n->conversion < 0 && !n->format_spec) n->conversion = 'r';
+    return n;
+}
+
+ExprPtr AstBuilder::fstring_expression(const std::string& text, int line, int col) {
+    std::string wrapped = "(" + text + ")";
+    Source sub(wrapped, source_.filename());
+    ParseSession session(wrapped, sub);
+    return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+}
+
+}  // namespace minipy::syntax

@@ -1,0 +1,266 @@
+// lexer.cpp — turns ANTLR's raw tokens into Python's token stream, as CPython's tokenizer
+// (Parser/tokenizer.c) does: logical lines, indentation, bracket matching and its error messages.
+#include "syntax/lexer.h"
+
+#include <algorithm>
+
+#include "CommonToken.h"
+#include "syntax/tokens.h"
+
+namespace minipy::syntax {
+
+using gen::MiniPyLexer;
+
+namespace {
+
+// CPython's tokenizer gives up beyond this many open brackets (MAXLEVEL in tokenizer.h).
+constexpr size_t kMaxBracketDepth = 200;
+
+char bracket_char(size_t type) {
+    switch (type) {
+        case MiniPyLexer::OPEN_PAREN: return '(';
+        case MiniPyLexer::OPEN_BRACK: return '[';
+        case MiniPyLexer::OPEN_BRACE: return '{';
+        case MiniPyLexer::CLOSE_PAREN: return ')';
+        case MiniPyLexer::CLOSE_BRACK: return ']';
+        default: return '}';
+    }
+}
+
+bool closes(size_t open, size_t close) {
+    return (open == MiniPyLexer::OPEN_PAREN && close == MiniPyLexer::CLOSE_PAREN) ||
+           (open == MiniPyLexer::OPEN_BRACK && close == MiniPyLexer::CLOSE_BRACK) ||
+           (open == MiniPyLexer::OPEN_BRACE && close == MiniPyLexer::CLOSE_BRACE);
+}
+
+std::string hex4(char32_t c) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
+}  // namespace
+
+Lexer::Lexer(antlr4::CharStream* input, const Source& source) : MiniPyLexer(input), source_(source) {}
+
+std::unique_ptr<antlr4::Token> Lexer::nextToken() {
+    while (pending_.empty()) produce();
+    auto t = std::move(pending_.front());
+    pending_.pop_front();
+    return t;
+}
+
+void Lexer::emit(size_t type, std::string text, int line, int col) {
+    auto t = std::make_unique<antlr4::CommonToken>(type, text);
+    t->setLine(line);
+    t->setCharPositionInLine(col);
+    pending_.push_back(std::move(t));
+}
+
+void Lexer::produce() {
+    if (finished_) return emit(EOF, "", eof_line_, 0);
+    auto t = lookahead_ ? std::move(lookahead_) : MiniPyLexer::nextToken();
+    size_t type = t->getType();
+    if (type == NEWLINE) {
+        if (brackets_.empty()) on_newline(std::move(t));
+        return;
+    }
+    if (type == EOF) return on_eof();
+    if (first_token_) {
+        // An indented first line: hand the parser an INDENT so it reports "unexpected indent".
+        first_token_ = false;
+        int col = static_cast<int>(t->getCharPositionInLine());
+        if (col > 0) emit(INDENT, std::string(source_.line(1).substr(0, col)), 1, 0);
+    }
+    check_token(*t);
+    line_has_tokens_ = true;
+    auto [end_line, end_col] = token_end(*t);
+    last_line_ = end_line;
+    last_end_col_ = end_col;
+    pending_.push_back(std::move(t));
+}
+
+// A run of raw newlines is one NEWLINE (if the line had tokens) plus the indentation change
+// of the next non-blank line; blank and comment-only lines vanish, as tokenize's NL tokens do.
+void Lexer::on_newline(std::unique_ptr<antlr4::Token> first) {
+    first_token_ = false;
+    std::string indent_text = first->getText();
+    auto next = MiniPyLexer::nextToken();
+    while (next->getType() == NEWLINE) {
+        indent_text = next->getText();
+        next = MiniPyLexer::nextToken();
+    }
+    if (line_has_tokens_) {
+        std::string text = first->getText();
+        text = text.substr(0, text.find_first_of(" \t\f", 1));
+        emit(NEWLINE, text, static_cast<int>(first->getLine()), static_cast<int>(first->getCharPositionInLine()));
+    }
+    line_has_tokens_ = false;
+    if (next->getType() != EOF) on_indentation(indent_text, *next);
+    lookahead_ = std::move(next);
+}
+
+void Lexer::on_indentation(const std::string& newline_text, const antlr4::Token& next) {
+    int col = 0, alt_col = 0;
+    size_t ws = newline_text.find_first_of(" \t\f", 1);
+    if (newline_text[0] == '\f') ws = 1;
+    std::string indent = ws == std::string::npos ? "" : newline_text.substr(ws);
+    for (char c : indent) {
+        if (c == ' ') {
+            col++, alt_col++;
+        } else if (c == '\t') {
+            col = (col / 8 + 1) * 8, alt_col++;
+        } else {
+            col = alt_col = 0;
+        }
+    }
+    int line = static_cast<int>(next.getLine());
+    int line_len = utf8_length(source_.line(line));
+    const char* tab_error = "inconsistent use of tabs and spaces in indentation";
+    if (col > indents_.back()) {
+        if (alt_col <= alt_indents_.back()) source_.fail_raw(tab_error, line, 1, line, 0, "TabError");
+        indents_.push_back(col);
+        alt_indents_.push_back(alt_col);
+        emit(INDENT, indent, line, 0);
+        return;
+    }
+    while (col < indents_.back()) {
+        indents_.pop_back();
+        alt_indents_.pop_back();
+        emit(DEDENT, "", line, static_cast<int>(next.getCharPositionInLine()));
+    }
+    if (col != indents_.back()) {
+        source_.fail_raw("unindent does not match any outer indentation level", line, line_len + 1, line, -1,
+                         "IndentationError");
+    }
+    if (alt_col != alt_indents_.back()) source_.fail_raw(tab_error, line, 1, line, 0, "TabError");
+}
+
+void Lexer::on_eof() {
+    if (!brackets_.empty()) {
+        // Inside brackets the parser cannot accept EOF; it reports "never closed" or its own error.
+        finished_ = true;
+        eof_line_ = source_.line_count() + 1;
+        return emit(EOF, "", eof_line_, 0);
+    }
+    if (line_has_tokens_) emit(NEWLINE, "", last_line_, last_end_col_);
+    line_has_tokens_ = false;
+    // tokenize puts the closing DEDENTs and ENDMARKER at column 0 of the line after the last one.
+    eof_line_ = source_.text().empty() ? 1 : source_.line_count() + 1;
+    while (indents_.size() > 1) {
+        indents_.pop_back();
+        emit(DEDENT, "", eof_line_, 0);
+    }
+    finished_ = true;
+    emit(EOF, "", eof_line_, 0);
+}
+
+void Lexer::fail_unclosed() const {
+    const Bracket& b = brackets_.back();
+    source_.fail_raw(std::string("'") + bracket_char(b.kind) + "' was never closed", b.line, b.col + 1, b.line, 0);
+}
+
+void Lexer::check_token(const antlr4::Token& t) {
+    int line = static_cast<int>(t.getLine());
+    int col = static_cast<int>(t.getCharPositionInLine());
+    switch (t.getType()) {
+        case OPEN_PAREN:
+        case OPEN_BRACK:
+        case OPEN_BRACE:
+            if (brackets_.size() >= kMaxBracketDepth) source_.fail("too many nested parentheses", line, col);
+            brackets_.push_back({t.getType(), line, col});
+            break;
+        case CLOSE_PAREN:
+        case CLOSE_BRACK:
+        case CLOSE_BRACE:
+            close_bracket(t);
+            break;
+        case NAME:
+            check_name(t);
+            break;
+        case NUMBER:
+            check_number_end(t);
+            break;
+        case UNTERMINATED_STRING:
+            source_.fail("unterminated string literal (detected at line " + std::to_string(line) + ")", line,
+                         col);
+        case UNTERMINATED_LONG_STRING:
+            source_.fail("unterminated triple-quoted string literal (detected at line " +
+                             std::to_string(source_.line_count()) + ")",
+                         line, col);
+        case STRAY_BACKSLASH:
+            if (_input->LA(1) == EOF) source_.fail_raw("unexpected EOF while parsing", line, col + 2, line, -1);
+            source_.fail_raw("unexpected character after line continuation character", line, col + 2, line, 0);
+        case ERROR_CHAR:
+            fail_error_char(t);
+            break;
+        default:
+            break;
+    }
+}
+
+void Lexer::close_bracket(const antlr4::Token& t) {
+    int line = static_cast<int>(t.getLine());
+    int col = static_cast<int>(t.getCharPositionInLine());
+    std::string close(1, bracket_char(t.getType()));
+    if (brackets_.empty()) source_.fail("unmatched '" + close + "'", line, col);
+    const Bracket& open = brackets_.back();
+    if (!closes(open.kind, t.getType())) {
+        std::string msg = "closing parenthesis '" + close + "' does not match opening parenthesis '" +
+                          bracket_char(open.kind) + "'";
+        if (open.line != line) msg += " on line " + std::to_string(open.line);
+        source_.fail(msg, line, col);
+    }
+    brackets_.pop_back();
+}
+
+// The grammar accepts any non-ASCII code point in a name; CPython accepts only identifier
+// characters and names the first offending one.
+void Lexer::check_name(const antlr4::Token& t) {
+    std::string text = t.getText();
+    int col = static_cast<int>(t.getCharPositionInLine());
+    for (size_t i = 0; i < text.size(); ++col) {
+        char32_t c = decode_utf8(text, i);
+        if (c < 0x80 || is_identifier_char(c)) continue;
+        int line = static_cast<int>(t.getLine());
+        if (!is_printable_char(c)) source_.fail("invalid non-printable character U+" + hex4(c), line, col);
+        std::string ch;
+        append_utf8(ch, c);
+        source_.fail("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
+    }
+}
+
+// A number glued to a name (`1abc`) is an error, except before the keywords CPython
+// tolerates there (`1if x else y`).
+void Lexer::check_number_end(const antlr4::Token& number) {
+    size_t c = _input->LA(1);
+    bool ident = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 (c >= 0x80 && c != EOF);
+    if (!ident) return;
+    std::string after;
+    for (int k = 1; k <= 4; ++k) {
+        size_t ch = _input->LA(k);
+        if (ch == EOF || ch >= 0x80) break;
+        after += static_cast<char>(ch);
+    }
+    for (const char* kw : {"and", "else", "for", "if", "in", "is", "not", "or"}) {
+        if (after.rfind(kw, 0) == 0) return;
+    }
+    std::string text = number.getText();
+    char kind = text.size() > 1 && text[0] == '0' ? static_cast<char>(text[1] | 0x20) : 'd';
+    const char* name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : kind == 'b' ? "binary" : "decimal";
+    char last = static_cast<char>(text.back() | 0x20);
+    if (last == 'j') name = "imaginary";
+    int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;
+    source_.fail(std::string("invalid ") + name + " literal", static_cast<int>(number.getLine()), col);
+}
+
+void Lexer::fail_error_char(const antlr4::Token& t) {
+    char32_t c = static_cast<unsigned char>(t.getText()[0]);
+    // Printable ASCII strays such as `$` or `?` reach the parser, which says "invalid syntax".
+    if (is_printable_char(c)) return;
+    source_.fail("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
+                 static_cast<int>(t.getCharPositionInLine()));
+}
+
+}  // namespace minipy::syntax

@@ -1,0 +1,220 @@
+// literals.cpp — number and string literals: integers of any size to decimal text, floats,
+// imaginary numbers, escape sequences, raw and bytes strings, and implicit concatenation.
+#include <cstdlib>
+#include <tuple>
+
+#include "syntax/ast_builder.h"
+#include "syntax/tokens.h"
+
+namespace minipy::syntax {
+
+using namespace ast;
+
+namespace {
+
+// Digits in any base → decimal text, through base-10^9 limbs (integers have no size limit).
+std::string to_decimal(std::string_view digits, int base) {
+    std::vector<uint32_t> limbs;  // little-endian, base 10^9
+    for (char ch : digits) {
+        int d = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
+        uint64_t carry = static_cast<uint64_t>(d);
+        for (auto& limb : limbs) {
+            uint64_t v = static_cast<uint64_t>(limb) * base + carry;
+            limb = static_cast<uint32_t>(v % 1000000000);
+            carry = v / 1000000000;
+        }
+        if (carry) limbs.push_back(static_cast<uint32_t>(carry));
+    }
+    if (limbs.empty()) return "0";
+    std::string out = std::to_string(limbs.back());
+    char buf[16];
+    for (size_t i = limbs.size() - 1; i-- > 0;) {
+        snprintf(buf, sizeof buf, "%09u", limbs[i]);
+        out += buf;
+    }
+    return out;
+}
+
+struct StringPiece {
+    bool raw = false, bytes = false, fmt = false, unicode = false;
+    std::string body;
+    int line = 0, col = 0;  // where the body starts
+    int end_line = 0, end_col = 0;
+};
+
+StringPiece split_literal(antlr4::Token* t) {
+    StringPiece p;
+    std::string text = t->getText();
+    size_t q = text.find_first_of("'\"");
+    for (size_t i = 0; i < q; ++i) {
+        char c = static_cast<char>(text[i] | 0x20);
+        p.raw |= c == 'r';
+        p.bytes |= c == 'b';
+        p.fmt |= c == 'f';
+        p.unicode |= c == 'u';
+    }
+    size_t quote = text.compare(q, 3, std::string(3, text[q])) == 0 && text.size() - q >= 6 ? 3 : 1;
+    std::string body = text.substr(q + quote, text.size() - q - 2 * quote);
+    // Newlines inside literals are read as "\n" whatever the file used.
+    for (size_t i; (i = body.find("\r\n")) != std::string::npos;) body.erase(i, 1);
+    p.body = std::move(body);
+    p.line = static_cast<int>(t->getLine());
+    p.col = static_cast<int>(t->getCharPositionInLine() + q + quote);
+    std::tie(p.end_line, p.end_col) = token_end(*t);
+    return p;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c = static_cast<char>(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+// Reads `n` hex digits at s[i]; -1 when they are missing.
+long read_hex(const std::string& s, size_t& i, int n) {
+    long v = 0;
+    for (int k = 0; k < n; ++k, ++i) {
+        if (i >= s.size() || hex_value(s[i]) < 0) return -1;
+        v = v * 16 + hex_value(s[i]);
+    }
+    return v;
+}
+
+}  // namespace
+
+// Backslash escapes of a non-raw literal; `bytes` keeps \u and \U literal, as Python does.
+std::string decode_escapes(const std::string& s, bool bytes, const std::function<void(const std::string&)>& fail) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] != '\\' || i + 1 >= s.size()) {
+            out += s[i++];
+            continue;
+        }
+        char c = s[i + 1];
+        i += 2;
+        long v = -1;
+        switch (c) {
+            case '\n': continue;
+            case '\\': case '\'': case '"': out += c; continue;
+            case 'a': out += '\a'; continue;
+            case 'b': out += '\b'; continue;
+            case 'f': out += '\f'; continue;
+            case 'n': out += '\n'; continue;
+            case 'r': out += '\r'; continue;
+            case 't': out += '\t'; continue;
+            case 'v': out += '\v'; continue;
+            case 'x':
+                v = read_hex(s, i, 2);
+                if (v < 0) fail(bytes ? "(value error) invalid \\x escape at position " + std::to_string(i - 2)
+                                      : "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape");
+                break;
+            case 'u': case 'U':
+                if (bytes) {
+                    out += '\\';
+                    out += c;
+                    continue;
+                }
+                v = read_hex(s, i, c == 'u' ? 4 : 8);
+                if (v < 0 || v > 0x10FFFF) fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\" + std::string(1, c) + "XXXX escape");
+                break;
+            default:
+                if (c >= '0' && c <= '7') {
+                    v = c - '0';
+                    for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');
+                    break;
+                }
+                // Unknown escapes (and \N{...}) stay as written.
+                out += '\\';
+                out += c;
+                continue;
+        }
+        if (bytes) {
+            out += static_cast<char>(v & 0xFF);
+        } else {
+            append_utf8(out, static_cast<char32_t>(v));
+        }
+    }
+    return out;
+}
+
+ExprPtr AstBuilder::number(antlr4::Token* t) {
+    std::string text;
+    for (char c : t->getText()) {
+        if (c != '_') text += c;
+    }
+    auto n = std::make_unique<Constant>();
+    n->pos = span(t, t);
+    char last = static_cast<char>(text.back() | 0x20);
+    char second = text.size() > 1 ? static_cast<char>(text[1] | 0x20) : 0;
+    if (last == 'j') {
+        n->value_kind = ConstKind::Imag;
+        n->number = std::strtod(text.c_str(), nullptr);
+    } else if (text[0] == '0' && (second == 'x' || second == 'o' || second == 'b')) {
+        n->value_kind = ConstKind::Int;
+        n->text = to_decimal(std::string_view(text).substr(2), second == 'x' ? 16 : second == 'o' ? 8 : 2);
+    } else if (text.find_first_of(".eE") != std::string::npos) {
+        n->value_kind = ConstKind::Float;
+        n->number = std::strtod(text.c_str(), nullptr);
+    } else {
+        n->value_kind = ConstKind::Int;
+        n->text = to_decimal(text, 10);
+    }
+    return n;
+}
+
+// Adjacent literals are one value: a str, a bytes, or (with any f-string among them) a JoinedStr.
+ExprPtr AstBuilder::strings(P::StringAtomContext* c) {
+    std::vector<StringPiece> pieces;
+    bool any_bytes = false, any_str = false, any_fmt = false;
+    for (auto* s : c->STRING()) {
+        pieces.push_back(split_literal(s->getSymbol()));
+        any_bytes |= pieces.back().bytes;
+        any_str |= !pieces.back().bytes;
+        any_fmt |= pieces.back().fmt;
+    }
+    Pos pos = span(c);
+    if (any_bytes && any_str) source_.fail("cannot mix bytes and nonbytes literals", pos.end_line, pos.end_col);
+    auto fail = [&](const std::string& msg) { fail_at(msg, pos); };
+    if (!any_fmt) {
+        auto n = std::make_unique<Constant>();
+        n->pos = pos;
+        n->value_kind = any_bytes ? ConstKind::Bytes : ConstKind::Str;
+        n->is_unicode_prefixed = pieces[0].unicode;
+        for (auto& p : pieces) {
+            if (p.bytes) {
+                for (unsigned char ch : p.body) {
+                    if (ch >= 0x80) fail_at("bytes can only contain ASCII literal characters", pos);
+                }
+            }
+            n->text += p.raw ? p.body : decode_escapes(p.body, p.bytes, fail);
+        }
+        return n;
+    }
+    auto n = std::make_unique<JoinedStr>();
+    n->pos = pos;
+    for (auto& p : pieces) {
+        if (p.fmt) {
+            fstring_end_ = Pos{p.end_line + line_delta_, p.end_col, p.end_line + line_delta_, p.end_col};
+            fstring(p.body, p.raw, p.line, p.col, n->values);
+        } else {
+            append_constant(n->values, p.raw ? p.body : decode_escapes(p.body, false, fail), pos);
+        }
+    }
+    return n;
+}
+
+// Joins literal text to a JoinedStr's parts, merging with a constant just before it.
+void append_constant(ExprList& parts, const std::string& text, const Pos& pos) {
+    if (text.empty()) return;
+    if (!parts.empty() && parts.back()->kind == ExprKind::Constant) {
+        as<Constant>(*parts.back()).text += text;
+        return;
+    }
+    auto n = std::make_unique<Constant>();
+    n->pos = pos;
+    n->value_kind = ConstKind::Str;
+    n->text = text;
+    parts.push_back(std::move(n));
+}
+
+}  // namespace minipy::syntax

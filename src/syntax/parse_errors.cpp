@@ -1,0 +1,226 @@
+// parse_errors.cpp — maps the parser's first failure to the message CPython 3.11 gives for the same
+// mistake. CPython finds these with its `invalid_*` grammar rules; here the failing token, its
+// neighbours and the rule being parsed are inspected instead.
+#include "MiniPyParser.h"
+#include "syntax/parse_session.h"
+#include "syntax/tokens.h"
+
+namespace minipy::syntax {
+
+using gen::MiniPyLexer;
+using gen::MiniPyParser;
+using antlr4::Token;
+
+namespace {
+
+bool starts_expression(size_t t) {
+    switch (t) {
+        case MiniPyLexer::NAME: case MiniPyLexer::NUMBER: case MiniPyLexer::STRING:
+        case MiniPyLexer::OPEN_PAREN: case MiniPyLexer::OPEN_BRACK: case MiniPyLexer::OPEN_BRACE:
+        case MiniPyLexer::NONE: case MiniPyLexer::TRUE: case MiniPyLexer::FALSE: case MiniPyLexer::ELLIPSIS:
+        case MiniPyLexer::LAMBDA: case MiniPyLexer::NOT_OP: case MiniPyLexer::AWAIT:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool ends_expression(size_t t) {
+    switch (t) {
+        case MiniPyLexer::NAME: case MiniPyLexer::NUMBER: case MiniPyLexer::STRING:
+        case MiniPyLexer::CLOSE_PAREN: case MiniPyLexer::CLOSE_BRACK: case MiniPyLexer::CLOSE_BRACE:
+        case MiniPyLexer::NONE: case MiniPyLexer::TRUE: case MiniPyLexer::FALSE: case MiniPyLexer::ELLIPSIS:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_open(size_t t) {
+    return t == MiniPyLexer::OPEN_PAREN || t == MiniPyLexer::OPEN_BRACK || t == MiniPyLexer::OPEN_BRACE;
+}
+bool is_close(size_t t) {
+    return t == MiniPyLexer::CLOSE_PAREN || t == MiniPyLexer::CLOSE_BRACK || t == MiniPyLexer::CLOSE_BRACE;
+}
+
+// Tokens that end an operand of `or`/`and`/comparisons when scanning for its edges.
+bool stops_disjunction(size_t t) {
+    if (t >= MiniPyLexer::AND && t <= MiniPyLexer::YIELD) {
+        return t != MiniPyLexer::NOT && t != MiniPyLexer::AND && t != MiniPyLexer::OR && t != MiniPyLexer::IS &&
+               t != MiniPyLexer::NONE && t != MiniPyLexer::TRUE && t != MiniPyLexer::FALSE;
+    }
+    switch (t) {
+        case MiniPyLexer::COMMA: case MiniPyLexer::ASSIGN: case MiniPyLexer::COLON: case MiniPyLexer::WALRUS:
+        case MiniPyLexer::SEMI_COLON: case MiniPyLexer::NEWLINE: case MiniPyLexer::INDENT:
+        case MiniPyLexer::DEDENT: case MiniPyLexer::ARROW: case Token::EOF:
+            return true;
+        default:
+            return t >= MiniPyLexer::ADD_ASSIGN && t <= MiniPyLexer::IDIV_ASSIGN;
+    }
+}
+
+class ErrorMapper {
+public:
+    ErrorMapper(const Source& source, antlr4::CommonTokenStream& tokens, const antlr4::RecognitionException& e)
+        : source_(source), tokens_(tokens), e_(e), tok_(e.getOffendingToken()) {}
+
+    [[noreturn]] void raise();
+
+private:
+    const Token* at(long i) const {
+        if (i < 0) return nullptr;
+        if (i >= static_cast<long>(tokens_.size())) return tokens_.get(tokens_.size() - 1);
+        return tokens_.get(static_cast<size_t>(i));
+    }
+    size_t type_at(long i) const { return at(i) ? at(i)->getType() : static_cast<size_t>(MiniPyLexer::NEWLINE); }
+    int line(const Token* t) const { return static_cast<int>(t->getLine()); }
+    int col(const Token* t) const { return static_cast<int>(t->getCharPositionInLine()); }
+
+    [[noreturn]] void at_token(const std::string& msg, const Token* t, const std::string& type = "SyntaxError");
+    [[noreturn]] void between(const std::string& msg, const Token* first, const Token* last);
+    void check_indented_block();
+    void check_expected_colon();
+    void check_try();
+    void check_print();
+    void check_comma();
+    int depth_before(long index) const;
+
+    const Source& source_;
+    antlr4::CommonTokenStream& tokens_;
+    const antlr4::RecognitionException& e_;
+    const Token* tok_;
+    long index_ = 0;
+};
+
+void ErrorMapper::at_token(const std::string& msg, const Token* t, const std::string& type) {
+    if (t->getType() == MiniPyLexer::NEWLINE) source_.fail(msg, line(t), col(t), -1, -1, type);
+    auto [end_line, end_col] = token_end(*t);
+    source_.fail(msg, line(t), col(t), end_line, end_col, type);
+}
+
+void ErrorMapper::between(const std::string& msg, const Token* first, const Token* last) {
+    auto [end_line, end_col] = token_end(*last);
+    source_.fail(msg, line(first), col(first), end_line, end_col);
+}
+
+void ErrorMapper::raise() {
+    if (!tok_) source_.fail("invalid syntax", 1, 0);
+    index_ = static_cast<long>(tok_->getTokenIndex());
+    if (tok_->getType() == MiniPyLexer::INDENT) {
+        source_.fail_raw("unexpected indent", line(tok_), utf8_length(tok_->getText()), line(tok_), -1,
+                         "IndentationError");
+    }
+    check_indented_block();
+    check_expected_colon();
+    check_try();
+    check_print();
+    check_comma();
+    at_token("invalid syntax", tok_);
+}
+
+// `if x:` followed by an unindented line: CPython names the statement that wanted a body.
+void ErrorMapper::check_indented_block() {
+    auto* block = dynamic_cast<MiniPyParser::BlockContext*>(e_.getCtx());
+    if (!block || type_at(index_ - 1) != MiniPyLexer::NEWLINE) return;
+    auto* owner = block->parent;
+    std::string what;
+    if (dynamic_cast<MiniPyParser::If_stmtContext*>(owner)) what = "'if' statement";
+    if (dynamic_cast<MiniPyParser::Elif_clauseContext*>(owner)) what = "'elif' statement";
+    if (dynamic_cast<MiniPyParser::Else_clauseContext*>(owner)) what = "'else' statement";
+    if (dynamic_cast<MiniPyParser::While_stmtContext*>(owner)) what = "'while' statement";
+    if (dynamic_cast<MiniPyParser::For_stmtContext*>(owner)) what = "'for' statement";
+    if (dynamic_cast<MiniPyParser::Try_stmtContext*>(owner)) what = "'try' statement";
+    if (dynamic_cast<MiniPyParser::Except_blockContext*>(owner)) what = "'except' statement";
+    if (dynamic_cast<MiniPyParser::Finally_clauseContext*>(owner)) what = "'finally' statement";
+    if (dynamic_cast<MiniPyParser::With_stmtContext*>(owner)) what = "'with' statement";
+    if (dynamic_cast<MiniPyParser::FuncdefContext*>(owner)) what = "function definition";
+    if (dynamic_cast<MiniPyParser::ClassdefContext*>(owner)) what = "class definition";
+    if (what.empty()) return;
+    auto* header = static_cast<antlr4::ParserRuleContext*>(owner)->getStart();
+    std::string msg = "expected an indented block after " + what + " on line " + std::to_string(line(header));
+    at_token(msg, tok_, "IndentationError");
+}
+
+void ErrorMapper::check_expected_colon() {
+    if (tok_->getType() != MiniPyLexer::NEWLINE) return;
+    auto expected = e_.getExpectedTokens();
+    if (expected.size() == 1 && expected.contains(static_cast<size_t>(MiniPyLexer::COLON))) at_token("expected ':'", tok_);
+}
+
+void ErrorMapper::check_try() {
+    if (!dynamic_cast<MiniPyParser::Try_stmtContext*>(e_.getCtx())) return;
+    size_t t = tok_->getType();
+    if (t == MiniPyLexer::EXCEPT || t == MiniPyLexer::FINALLY) return;
+    at_token("expected 'except' or 'finally' block", tok_);
+}
+
+// `print "hi"`: Python 2's print statement gets a hint, from `print` to the end of the statement.
+void ErrorMapper::check_print() {
+    const Token* prev = at(index_ - 1);
+    if (!prev || prev->getType() != MiniPyLexer::NAME || prev->getText() != "print") return;
+    size_t before = type_at(index_ - 2);
+    bool stmt_start = before == MiniPyLexer::NEWLINE || before == MiniPyLexer::INDENT ||
+                      before == MiniPyLexer::DEDENT || before == MiniPyLexer::SEMI_COLON;
+    if (!stmt_start || !starts_expression(tok_->getType())) return;
+    long last = index_;
+    while (!stops_disjunction(type_at(last + 1)) || depth_before(last + 1) > depth_before(index_)) last++;
+    between("Missing parentheses in call to 'print'. Did you mean print(...)?", prev, at(last));
+}
+
+// Bracket depth just before token `index`.
+int ErrorMapper::depth_before(long index) const {
+    int depth = 0;
+    for (long i = 0; i < index; ++i) {
+        size_t t = type_at(i);
+        depth += is_open(t) ? 1 : is_close(t) ? -1 : 0;
+    }
+    return depth;
+}
+
+// Two expressions side by side inside brackets: CPython suggests the missing comma and
+// underlines both of them.
+void ErrorMapper::check_comma() {
+    size_t t = tok_->getType();
+    size_t prev = type_at(index_ - 1);
+    if (!starts_expression(t) || !ends_expression(prev) || depth_before(index_) == 0) return;
+    if (prev == MiniPyLexer::NAME && t == MiniPyLexer::STRING) return;
+    long first = index_ - 1;
+    for (int nest = 0; first >= 0; --first) {
+        size_t k = type_at(first);
+        if (is_close(k)) {
+            nest++;
+        } else if (is_open(k)) {
+            if (nest-- == 0) break;
+        } else if (nest == 0 && stops_disjunction(k)) {
+            break;
+        }
+    }
+    first++;
+    long last = index_;
+    for (int nest = 0;; ++last) {
+        size_t k = type_at(last + 1);
+        if (k == Token::EOF) break;
+        if (nest == 0 && (is_close(k) || stops_disjunction(k))) break;
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+    }
+    between("invalid syntax. Perhaps you forgot a comma?", at(first), at(last));
+}
+
+}  // namespace
+
+// An unclosed bracket wins, as in CPython, when the parser read up to the end of the text or
+// past the bracket's line. CPython's parser reads one token beyond an expression it tries to
+// parse, so the token after the failing one counts when that one could start an expression.
+void raise_parse_error(const Source& source, const Lexer& lexer, antlr4::CommonTokenStream& tokens,
+                       const antlr4::RecognitionException& e) {
+    const Token* furthest = e.getOffendingToken();
+    if (lexer.inside_brackets() && furthest) {
+        if (starts_expression(furthest->getType())) furthest = tokens.get(furthest->getTokenIndex() + 1);
+        if (furthest->getType() == Token::EOF || static_cast<int>(furthest->getLine()) > lexer.unclosed_line()) {
+            lexer.fail_unclosed();
+        }
+    }
+    ErrorMapper(source, tokens, e).raise();
+}
+
+}  // namespace minipy::syntax

@@ -1,0 +1,113 @@
+// parser.cpp — the front end's entry points: source text → tokens → parse tree → AST.
+#include "syntax/parser.h"
+
+#include "BailErrorStrategy.h"
+#include "atn/ParserATNSimulator.h"
+#include "atn/PredictionMode.h"
+#include "Exceptions.h"
+#include "syntax/ast_builder.h"
+#include "syntax/parse_session.h"
+
+namespace minipy::syntax {
+
+ParseSession::ParseSession(std::string_view text, const Source& source)
+    : source_(source), input_(text.data(), text.size()), lexer_(&input_, source), tokens_(&lexer_),
+      parser_(&tokens_) {
+    lexer_.removeErrorListeners();
+    parser_.removeErrorListeners();
+    parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+}
+
+gen::MiniPyParser::File_inputContext* ParseSession::file_input() { return run(&gen::MiniPyParser::file_input); }
+gen::MiniPyParser::Eval_inputContext* ParseSession::eval_input() { return run(&gen::MiniPyParser::eval_input); }
+
+namespace {
+
+// Deeper operator chains than this would nest the parser, the AST and everything that walks it
+// too deep for the C++ stack. CPython fails on such input too (MemoryError or RecursionError).
+constexpr int kMaxChain = 2000;
+
+bool resets_chain(size_t t) {
+    return t == gen::MiniPyLexer::COMMA || t == gen::MiniPyLexer::NEWLINE || t == gen::MiniPyLexer::ASSIGN ||
+           t == gen::MiniPyLexer::COLON || t == gen::MiniPyLexer::SEMI_COLON;
+}
+
+// Counts operators (and trailers) per bracket level between commas, statement ends and the like.
+void check_chain_depth(antlr4::CommonTokenStream& tokens, const Source& source) {
+    std::vector<int> chain{0};
+    for (antlr4::Token* t : tokens.getTokens()) {
+        size_t type = t->getType();
+        if (type == gen::MiniPyLexer::OPEN_PAREN || type == gen::MiniPyLexer::OPEN_BRACK ||
+            type == gen::MiniPyLexer::OPEN_BRACE) {
+            chain.back()++;
+            chain.push_back(0);
+        } else if (type == gen::MiniPyLexer::CLOSE_PAREN || type == gen::MiniPyLexer::CLOSE_BRACK ||
+                   type == gen::MiniPyLexer::CLOSE_BRACE) {
+            if (chain.size() > 1) chain.pop_back();
+        } else if (resets_chain(type)) {
+            chain.back() = 0;
+        } else if (type != gen::MiniPyLexer::NAME && type != gen::MiniPyLexer::NUMBER &&
+                   type != gen::MiniPyLexer::STRING) {
+            chain.back()++;
+        }
+        if (chain.back() > kMaxChain) {
+            source.fail_raw("maximum recursion depth exceeded during compilation", static_cast<int>(t->getLine()),
+                            0, static_cast<int>(t->getLine()), 0, "RecursionError");
+        }
+    }
+}
+
+}  // namespace
+
+// SLL prediction with bail-out is right for almost every correct program and about 10-30% faster
+// (shared/ANTLR.md); only when it fails is the text parsed again with full LL prediction.
+template <typename Ctx>
+Ctx* ParseSession::run(Ctx* (gen::MiniPyParser::*rule)()) {
+    tokens_.fill();
+    check_chain_depth(tokens_, source_);
+    auto* sim = parser_.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    try {
+        return (parser_.*rule)();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
+    tokens_.seek(0);
+    parser_.reset();
+    sim->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    try {
+        return (parser_.*rule)();
+    } catch (const antlr4::ParseCancellationException& e) {
+        try {
+            std::rethrow_if_nested(e);
+        } catch (const antlr4::RecognitionException& re) {
+            raise_parse_error(source_, lexer_, tokens_, re);
+        }
+        source_.fail("invalid syntax", 1, 0);
+    }
+}
+
+std::unique_ptr<ast::Module> parse(std::string_view text, const std::string& filename, Mode) {
+    Source source(text, filename);
+    check_encoding(source);
+    ParseSession session(text, source);
+    return AstBuilder(source).module(session.file_input());
+}
+
+bool is_incomplete(std::string_view text) {
+    Source source(text, "<stdin>");
+    try {
+        check_encoding(source);
+        ParseSession session(text, source);
+        session.file_input();
+    } catch (const SyntaxError& e) {
+        const std::string& msg = e.info().msg;
+        return msg.find("was never closed") != std::string::npos ||
+               msg.find("unterminated triple-quoted") != std::string::npos ||
+               msg.find("expected an indented block") != std::string::npos ||
+               msg == "unexpected EOF while parsing";
+    }
+    // A finished compound statement still waits for the blank line that ends it.
+    return false;
+}
+
+}  // namespace minipy::syntax

@@ -1,0 +1,146 @@
+// source.cpp — the program text split into lines, and the helper that raises a SyntaxError quoting one.
+#include "syntax/source.h"
+
+#include <clocale>
+#include <cstdio>
+#include <cwctype>
+
+namespace minipy::syntax {
+
+Source::Source(std::string_view text, std::string filename) : text_(text), filename_(std::move(filename)) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n' && i + 1 < text_.size()) starts_.push_back(i + 1);
+    }
+}
+
+std::string_view Source::line(int n) const {
+    if (n < 1 || n > line_count()) return {};
+    size_t start = starts_[n - 1];
+    size_t end = text_.find('\n', start);
+    if (end == std::string_view::npos) end = text_.size();
+    std::string_view l = text_.substr(start, end - start);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+}
+
+void Source::fail(const std::string& msg, int line, int col, int end_line, int end_col,
+                  const std::string& type) const {
+    if (end_col < 0) {
+        fail_raw(msg, line, col + 1, line, col + 1, type);
+    }
+    fail_raw(msg, line, col + 1, end_line, end_col + 1, type);
+}
+
+void Source::fail_raw(const std::string& msg, int line, int offset, int end_line, int end_offset,
+                      const std::string& type) const {
+    SyntaxErrorInfo info;
+    info.type = type;
+    info.msg = msg;
+    info.filename = filename_;
+    info.line = line;
+    info.col = offset;
+    info.end_line = end_line;
+    info.end_col = end_offset;
+    info.text = std::string(this->line(line));
+    throw SyntaxError(std::move(info));
+}
+
+// Unicode letter/digit classes come from the C library's UTF-8 locale, so no tables are
+// compiled in; the process-wide locale is left alone.
+bool is_identifier_char(char32_t c) {
+    static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    if (!utf8) return true;
+    auto w = static_cast<wint_t>(c);
+    return iswalnum_l(w, utf8) || (c >= 0x300 && c <= 0x36F);
+}
+
+bool is_printable_char(char32_t c) {
+    static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    if (c < 0x80) return c >= 0x20 && c < 0x7F;
+    if (!utf8) return true;
+    auto w = static_cast<wint_t>(c);
+    return iswprint_l(w, utf8) && !iswspace_l(w, utf8) && c != 0xA0;
+}
+
+int utf8_length(std::string_view s) {
+    int n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+char32_t decode_utf8(std::string_view s, size_t& i) {
+    unsigned char c = s[i++];
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+    for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// CPython reads source files as UTF-8 and rejects NUL bytes before tokenizing; both errors are
+// reproduced with its wording (for a file run as a script).
+void check_encoding(const Source& source) {
+    std::string_view text = source.text();
+    int line = 1;
+    for (size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') line++;
+        if (c == 0) {
+            std::string_view l = source.line(line);
+            SyntaxErrorInfo info;
+            info.msg = "source code cannot contain null bytes";
+            info.filename = source.filename();
+            info.line = line;
+            info.text = std::string(l.substr(0, l.find('\0')));
+            throw SyntaxError(std::move(info));
+        }
+        size_t len = utf8_sequence_length(text, i);
+        if (len == 0) {
+            char buf[8];
+            snprintf(buf, sizeof buf, "\\x%02x", c);
+            SyntaxErrorInfo info;
+            info.msg = std::string("Non-UTF-8 code starting with '") + buf + "' in file " + source.filename() +
+                       " on line " + std::to_string(line) +
+                       ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
+            info.filename = source.filename();
+            throw SyntaxError(std::move(info));
+        }
+        i += len;
+    }
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if it is malformed.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return 1;
+    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (len == 0 || i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    }
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
+        return 0;
+    }
+    return len;
+}
+
+}  // namespace minipy::syntax
