@@ -4,8 +4,14 @@
 #include <iostream>
 #include <string>
 
+#include <vector>
+
+#include <unistd.h>
+
 #include "cli/options.h"
+#include "cli/repl.h"
 #include "cli/source_file.h"
+#include "runtime/interpreter.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 
@@ -31,6 +37,20 @@ int dump(const char* program, Action action, const std::string& path) {
     return 0;
 }
 
+int disassemble(const char* program, const std::string& path) {
+    try {
+        std::fputs(disassemble_file(path).c_str(), stdout);
+    } catch (const syntax::SyntaxError& e) {
+        std::fflush(stdout);
+        std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
+        return 1;
+    } catch (const std::runtime_error&) {
+        read_source_file(program, path);  // prints CPython's "can't open file" message
+        return 2;
+    }
+    return 0;
+}
+
 int run(const char* program, const Options& opts) {
     switch (opts.action) {
         case Action::Help:
@@ -42,25 +62,28 @@ int run(const char* program, const Options& opts) {
         case Action::Tokens:
         case Action::Ast:
             return dump(program, opts.action, opts.dump_file);
-        default:
+        case Action::Dis:
+            return disassemble(program, opts.dump_file);
+        case Action::Run:
             break;
     }
-    // Until the compiler and VM land (issue 3), a script is checked for syntax errors only.
-    if (!opts.script || *opts.script == "-") {
-        std::fprintf(stderr, "%s: give a FILE; running programs arrives with the compiler and VM\n", program);
-        return 2;
+    set_trace(opts.trace);
+    if (opts.command) {
+        std::vector<std::string> argv = {"-c"};
+        argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
+        return run_command(*opts.command, argv);
     }
-    auto source = read_source_file(program, *opts.script);
-    if (!source) return 2;
-    try {
-        syntax::parse(*source, *opts.script);
-    } catch (const syntax::SyntaxError& e) {
-        std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
-        return 1;
+    std::vector<std::string> argv = {opts.script.value_or("")};
+    argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
+    if (opts.script && *opts.script != "-") {
+        return run_file(*opts.script, argv);
     }
-    std::fprintf(stderr, "%s: %s: no syntax errors; running programs arrives with the compiler and VM\n",
-                 program, opts.script->c_str());
-    return 2;
+    if (!opts.script && isatty(STDIN_FILENO)) {
+        InteractiveSession session(argv);
+        return run_repl(version_banner() + "\nType Ctrl-D to leave.",
+                        [&](const std::string& entry) { session.run(entry); });
+    }
+    return run_stdin(argv);
 }
 
 }  // namespace

@@ -90,7 +90,7 @@ Options parse_options(int argc, char** argv) {
 
     Options opts;
     opts.trace = vm.count("trace") != 0;
-    if (vm.count("X")) opts.x_options = vm["X"].as<std::vector<std::string>>();
+    if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;
     } else if (vm.count("version")) {
@@ -106,8 +106,8 @@ Options parse_options(int argc, char** argv) {
         opts.dump_file = vm["dis"].as<std::string>();
     }
     int rest = split;
-    if (vm.count("c")) {
-        opts.command = vm["c"].as<std::string>();
+    if (vm.count("-c")) {
+        opts.command = vm["-c"].as<std::string>();
     } else if (split < argc) {
         opts.script = argv[split];
         ++rest;

@@ -1,0 +1,78 @@
+// code.h — the code object: what the compiler produces for a module, function, lambda or comprehension,
+// and what a frame executes. Immutable once built, except for the LOAD_GLOBAL caches it carries.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/opcodes.h"
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type code_type;
+
+// co_flags bits, with CPython's values.
+inline constexpr int kCoOptimized = 0x1, kCoNewLocals = 0x2, kCoVarArgs = 0x4, kCoVarKeywords = 0x8,
+                     kCoNested = 0x10, kCoGenerator = 0x20;
+
+// The source span an instruction came from (1-based lines, 0-based code-point columns; line 0: none).
+struct SourcePos {
+    int line = 0;
+    int end_line = 0;
+    int col = -1;
+    int end_col = -1;
+};
+
+// Instructions in [start, end) that raise jump to `handler` with the stack cut to `depth` items
+// and the exception pushed (CPython 3.11's zero-cost exception table).
+struct ExceptionEntry {
+    uint32_t start, end, handler, depth;
+};
+
+// One LOAD_GLOBAL cache per name: valid while both dicts keep the versions it saw.
+struct GlobalCache {
+    const Dict* globals = nullptr;
+    uint64_t globals_version = 0;
+    uint64_t builtins_version = 0;
+    Object* value = nullptr;  // borrowed from the dict that holds it
+};
+
+struct Code : Object {
+    std::vector<uint32_t> instructions;
+    std::vector<SourcePos> positions;  // one per instruction
+    std::vector<ExceptionEntry> exception_table;
+    std::vector<Object*> consts;       // owned
+    std::vector<Str*> names;           // interned: attributes, globals, imported modules
+    std::vector<Str*> varnames;        // fast locals, the parameters first
+    std::vector<Str*> cellvars;        // locals captured by inner functions
+    std::vector<Str*> freevars;        // variables captured from outer functions
+    std::vector<int> cell2arg;         // per cellvar: the parameter it starts from, or -1
+    int argcount = 0;                  // positional parameters, including positional-only
+    int posonlyargcount = 0;
+    int kwonlyargcount = 0;
+    int flags = 0;
+    int stacksize = 0;
+    int firstlineno = 1;
+    Str* name = nullptr;
+    Str* qualname = nullptr;
+    std::string filename;
+    std::vector<GlobalCache> global_cache;  // indexed like `names`
+
+    int nlocals() const { return static_cast<int>(varnames.size()); }
+    int nlocalsplus() const { return static_cast<int>(varnames.size() + cellvars.size() + freevars.size()); }
+    int total_args() const {
+        return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) + ((flags & kCoVarKeywords) ? 1 : 0);
+    }
+    // The source line of the instruction at `index`, or the first line for an out-of-range index.
+    int line_of(size_t index) const {
+        return index < positions.size() && positions[index].line > 0 ? positions[index].line : firstlineno;
+    }
+};
+
+void init_code_type();  // called once at start-up
+// A new, empty code object (the compiler fills its fields).
+Ref code_new();
+inline Code* as_code(Object* o) { return static_cast<Code*>(o); }
+
+}  // namespace minipy

@@ -1,0 +1,737 @@
+// codegen.cpp — the code generator's frame: one Unit per code object, labels and their stack depths,
+// the exception table, assembly, and the statements. Expressions are in codegen_expr.cpp.
+#include "compiler/codegen.h"
+
+#include "compiler/compiler_unit.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/str.h"
+
+namespace minipy {
+
+// ---- units ----
+
+void Compiler::enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno) {
+    auto unit = std::make_unique<Unit>();
+    unit->scope = scope;
+    unit->code = code_new();
+    unit->qualname = qualname;
+    Code* co = unit->co();
+    co->name = intern(name);
+    co->qualname = intern(qualname);
+    co->filename = src_.filename;
+    co->firstlineno = firstlineno;
+    if (scope->is_function()) {
+        co->flags = kCoOptimized | kCoNewLocals;
+        if (scope->parent && scope->parent->kind != ScopeKind::Module) co->flags |= kCoNested;
+        if (scope->is_generator) co->flags |= kCoGenerator;
+        auto add_local = [&](const std::string& n) {
+            if (unit->local_index.count(n)) return;
+            unit->local_index[n] = static_cast<int>(co->varnames.size());
+            co->varnames.push_back(intern(n));
+        };
+        for (const auto& p : scope->params) add_local(p);
+        for (const auto& n : scope->order) {
+            if (scope->lookup(n) == NameScope::Local) add_local(n);
+        }
+    }
+    for (const auto& n : scope->cellvars) {
+        unit->deref_index[n] = static_cast<int>(co->cellvars.size());
+        co->cellvars.push_back(intern(n));
+        auto it = unit->local_index.find(n);
+        co->cell2arg.push_back(it == unit->local_index.end() ? -1 : it->second);
+    }
+    for (const auto& n : scope->freevars) {
+        unit->deref_index[n] = static_cast<int>(co->cellvars.size() + co->freevars.size());
+        co->freevars.push_back(intern(n));
+    }
+    unit->label_pos.reserve(16);
+    units_.push_back(std::move(unit));
+    u_ = units_.back().get();
+    u_->pos.line = firstlineno;
+}
+
+Ref Compiler::leave_unit() {
+    assemble();
+    Ref code = std::move(u_->code);
+    units_.pop_back();
+    u_ = units_.empty() ? nullptr : units_.back().get();
+    return code;
+}
+
+void Compiler::assemble() {
+    Code* co = u_->co();
+    for (auto& word : co->instructions) {
+        Op op = instr_op(word);
+        if (is_jump(op)) word = make_instr(op, static_cast<uint32_t>(u_->label_pos[instr_arg(word)]));
+    }
+    int current = -1;
+    for (size_t i = 0; i <= co->instructions.size(); ++i) {
+        int h = i < co->instructions.size() ? u_->handler_of[i] : -1;
+        if (h == current) continue;
+        if (current >= 0) co->exception_table.back().end = static_cast<uint32_t>(i);
+        if (h >= 0) {
+            const Handler& handler = u_->handlers[h];
+            co->exception_table.push_back({static_cast<uint32_t>(i), 0,
+                                           static_cast<uint32_t>(u_->label_pos[handler.label]),
+                                           static_cast<uint32_t>(handler.depth)});
+        }
+        current = h;
+    }
+    co->stacksize = u_->max_depth;
+    co->global_cache.resize(co->names.size());
+}
+
+std::string Compiler::child_qualname(const std::string& name) const {
+    switch (u_->scope->kind) {
+    case ScopeKind::Module: return name;
+    case ScopeKind::Class: return u_->qualname + "." + name;
+    default: return u_->qualname + ".<locals>." + name;
+    }
+}
+
+// ---- emission ----
+
+void Compiler::emit(Op op, uint32_t arg) {
+    if (!u_->reachable) return;
+    Code* co = u_->co();
+    co->instructions.push_back(make_instr(op, arg));
+    const ast::Pos& p = u_->pos;
+    co->positions.push_back({p.line, p.end_line, p.col, p.end_col});
+    u_->handler_of.push_back(u_->handler_stack.empty() ? -1 : u_->handler_stack.back());
+    if (!is_jump(op)) u_->depth += stack_effect(op, arg);
+    u_->max_depth = std::max(u_->max_depth, u_->depth);
+    if (is_terminator(op)) u_->reachable = false;
+}
+
+void Compiler::emit_jump(Op op, int label) {
+    if (!u_->reachable) return;
+    if (op == Op::JUMP_FORWARD && u_->label_pos[label] >= 0) op = Op::JUMP_BACKWARD;
+    u_->label_depth[label] = u_->depth + stack_effect(op, 0, true);
+    u_->max_depth = std::max(u_->max_depth, u_->label_depth[label]);
+    emit(op, static_cast<uint32_t>(label));
+    u_->depth += stack_effect(op, 0, false);
+    u_->max_depth = std::max(u_->max_depth, u_->depth);
+}
+
+int Compiler::new_label() {
+    u_->label_pos.push_back(-1);
+    u_->label_depth.push_back(-1);
+    return static_cast<int>(u_->label_pos.size() - 1);
+}
+
+void Compiler::bind(int label) {
+    u_->label_pos[label] = static_cast<int>(u_->co()->instructions.size());
+    if (u_->label_depth[label] >= 0) {
+        u_->reachable = true;
+        u_->depth = u_->label_depth[label];
+    } else if (u_->reachable) {
+        u_->label_depth[label] = u_->depth;
+    }
+}
+
+void Compiler::bind_handler(int label, int depth) {
+    u_->label_depth[label] = depth;
+    bind(label);
+    u_->max_depth = std::max(u_->max_depth, depth);
+}
+
+void Compiler::push_handler(int label, int depth) {
+    u_->handlers.push_back({label, depth});
+    u_->handler_stack.push_back(static_cast<int>(u_->handlers.size() - 1));
+}
+
+void Compiler::pop_handler() { u_->handler_stack.pop_back(); }
+
+void Compiler::push_fblock(FBlock b) {
+    b.handler_depth = u_->handler_stack.size();
+    u_->fblocks.push_back(std::move(b));
+}
+
+void Compiler::pop_fblock() { u_->fblocks.pop_back(); }
+
+int Compiler::add_const(Ref value, const std::string& key) {
+    auto it = u_->const_index.find(key);
+    if (it != u_->const_index.end()) return it->second;
+    Code* co = u_->co();
+    int index = static_cast<int>(co->consts.size());
+    co->consts.push_back(value.release());
+    if (!key.empty()) u_->const_index[key] = index;
+    return index;
+}
+
+int Compiler::const_none() { return add_const(Ref::borrow(None), "None"); }
+
+int Compiler::add_name(const std::string& name) {
+    auto it = u_->name_index.find(name);
+    if (it != u_->name_index.end()) return it->second;
+    Code* co = u_->co();
+    int index = static_cast<int>(co->names.size());
+    co->names.push_back(intern(name));
+    u_->name_index[name] = index;
+    return index;
+}
+
+int Compiler::deref_slot(const std::string& name) { return u_->deref_index.at(name); }
+
+// ---- names ----
+
+void Compiler::load_name(const std::string& name) {
+    Scope* s = u_->scope;
+    switch (s->lookup(name)) {
+    case NameScope::Local:
+        if (s->is_function()) return emit(Op::LOAD_FAST, u_->local_index.at(name));
+        return emit(Op::LOAD_NAME, add_name(name));
+    case NameScope::GlobalExplicit: return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
+    case NameScope::GlobalImplicit:
+        if (s->is_function()) return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
+        return emit(Op::LOAD_NAME, add_name(name));
+    case NameScope::Free:
+    case NameScope::Cell: return emit(Op::LOAD_DEREF, deref_slot(name));
+    }
+}
+
+void Compiler::store_name(const std::string& name) {
+    Scope* s = u_->scope;
+    switch (s->lookup(name)) {
+    case NameScope::Local:
+        if (s->is_function()) return emit(Op::STORE_FAST, u_->local_index.at(name));
+        return emit(Op::STORE_NAME, add_name(name));
+    case NameScope::GlobalExplicit: return emit(Op::STORE_GLOBAL, add_name(name));
+    case NameScope::GlobalImplicit: return emit(Op::STORE_NAME, add_name(name));
+    case NameScope::Free:
+    case NameScope::Cell: return emit(Op::STORE_DEREF, deref_slot(name));
+    }
+}
+
+void Compiler::delete_name(const std::string& name) {
+    Scope* s = u_->scope;
+    switch (s->lookup(name)) {
+    case NameScope::Local:
+        if (s->is_function()) return emit(Op::DELETE_FAST, u_->local_index.at(name));
+        return emit(Op::DELETE_NAME, add_name(name));
+    case NameScope::GlobalExplicit: return emit(Op::DELETE_GLOBAL, add_name(name));
+    case NameScope::GlobalImplicit: return emit(Op::DELETE_NAME, add_name(name));
+    case NameScope::Free:
+    case NameScope::Cell: return emit(Op::DELETE_DEREF, deref_slot(name));
+    }
+}
+
+// ---- statements ----
+
+Ref Compiler::compile(const ast::Module& module) {
+    enter_unit(symbols_.module_scope(), "<module>", "<module>", 1);
+    u_->pos = {};
+    visit_body(module.body);
+    emit(Op::LOAD_CONST, const_none());
+    emit(Op::RETURN_VALUE);
+    return leave_unit();
+}
+
+void Compiler::visit_body(const ast::StmtList& body) {
+    for (const auto& s : body) visit_stmt(*s);
+}
+
+void Compiler::visit_stmt(const ast::Stmt& s) {
+    PosGuard guard(u_, s.pos);
+    using K = ast::StmtKind;
+    switch (s.kind) {
+    case K::FunctionDef: return visit_function_def(ast::as<ast::FunctionDef>(s));
+    case K::ClassDef: return visit_class_def(ast::as<ast::ClassDef>(s));
+    case K::Return: return visit_return(ast::as<ast::Return>(s));
+    case K::Delete:
+        for (const auto& t : ast::as<ast::Delete>(s).targets) visit_delete(*t);
+        return;
+    case K::Assign: {
+        const auto& a = ast::as<ast::Assign>(s);
+        visit_expr(*a.value);
+        for (size_t i = 0; i < a.targets.size(); ++i) {
+            if (i + 1 < a.targets.size()) emit(Op::COPY, 1);
+            visit_store(*a.targets[i]);
+        }
+        return;
+    }
+    case K::AugAssign: return visit_aug_assign(ast::as<ast::AugAssign>(s));
+    case K::AnnAssign: {
+        const auto& a = ast::as<ast::AnnAssign>(s);
+        if (!a.value) return;
+        visit_expr(*a.value);
+        return visit_store(*a.target);
+    }
+    case K::For: return visit_for(ast::as<ast::For>(s));
+    case K::While: return visit_while(ast::as<ast::While>(s));
+    case K::If: return visit_if(ast::as<ast::If>(s));
+    case K::With: return visit_with(ast::as<ast::With>(s), 0);
+    case K::Raise: return visit_raise(ast::as<ast::Raise>(s));
+    case K::Try: return visit_try(ast::as<ast::Try>(s));
+    case K::Assert: return visit_assert(ast::as<ast::Assert>(s));
+    case K::Import: return visit_import(ast::as<ast::Import>(s));
+    case K::ImportFrom: return visit_import_from(ast::as<ast::ImportFrom>(s));
+    case K::Global:
+    case K::Nonlocal: return;
+    case K::Expr: {
+        const auto& value = *ast::as<ast::ExprStmt>(s).value;
+        bool print = mode_ == CompileMode::Interactive && u_->scope->kind == ScopeKind::Module;
+        if (value.kind == ast::ExprKind::Constant && !print) return;  // a docstring or a bare literal
+        visit_expr(value);
+        return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
+    }
+    case K::Pass: return;
+    case K::Break: return visit_loop_exit(s, true);
+    case K::Continue: return visit_loop_exit(s, false);
+    }
+}
+
+void Compiler::visit_function_def(const ast::FunctionDef& f) {
+    visit_exprs(f.decorator_list);
+    Ref code = compile_function_body(symbols_.scope_of(&f), f.name, f.args, f.pos, &f.body, nullptr);
+    make_function(std::move(code), &f.args, f.pos);
+    for (size_t i = 0; i < f.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    store_name(f.name);
+}
+
+// [NULL, __build_class__, body function, name, bases...] CALL: the body runs once, filling the
+// namespace the class is made from.
+void Compiler::visit_class_def(const ast::ClassDef& c) {
+    if (!c.keywords.empty()) fail("minipy does not support class keywords (metaclass=...) yet", c.pos);
+    visit_exprs(c.decorator_list);
+    emit(Op::PUSH_NULL);
+    emit(Op::LOAD_BUILD_CLASS);
+    Scope* scope = symbols_.scope_of(&c);
+    enter_unit(scope, c.name, child_qualname(c.name), c.pos.line);
+    load_name("__name__");
+    store_name("__module__");
+    emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
+    store_name("__qualname__");
+    visit_body(c.body);
+    emit(Op::LOAD_CONST, const_none());
+    emit(Op::RETURN_VALUE);
+    Ref code = leave_unit();
+    make_function(std::move(code), nullptr, c.pos);
+    emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(c.name)), "s:" + c.name));
+    visit_exprs(c.bases);
+    emit(Op::CALL, static_cast<uint32_t>(2 + c.bases.size()));
+    for (size_t i = 0; i < c.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    store_name(c.name);
+}
+
+Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
+                                    const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value) {
+    enter_unit(scope, name, child_qualname(name), pos.line);
+    Code* co = u_->co();
+    co->posonlyargcount = static_cast<int>(args.posonlyargs.size());
+    co->argcount = static_cast<int>(args.posonlyargs.size() + args.args.size());
+    co->kwonlyargcount = static_cast<int>(args.kwonlyargs.size());
+    if (args.vararg) co->flags |= kCoVarArgs;
+    if (args.kwarg) co->flags |= kCoVarKeywords;
+    if (body) {
+        visit_body(*body);
+        emit(Op::LOAD_CONST, const_none());
+    } else {
+        PosGuard guard(u_, value->pos);
+        visit_expr(*value);
+    }
+    emit(Op::RETURN_VALUE);
+    return leave_unit();
+}
+
+void Compiler::visit_return(const ast::Return& r) {
+    if (!u_->scope->is_function()) fail("'return' outside function", r.pos);
+    if (r.value) {
+        visit_expr(*r.value);
+        unwind_fblocks(true, false);
+    } else {
+        unwind_fblocks(false, false);
+        emit(Op::LOAD_CONST, const_none());
+    }
+    emit(Op::RETURN_VALUE);
+}
+
+void Compiler::visit_loop_exit(const ast::Stmt& s, bool is_break) {
+    int loop = unwind_fblocks(false, true);
+    if (loop < 0) fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s.pos);
+    const FBlock& b = u_->fblocks[loop];
+    if (is_break) {
+        if (b.kind == BlockKind::ForLoop) emit(Op::POP_TOP);
+        emit_jump(Op::JUMP_FORWARD, b.break_label);
+    } else {
+        emit_jump(Op::JUMP_FORWARD, b.continue_label);
+    }
+}
+
+int Compiler::unwind_fblocks(bool preserve_tos, bool stop_at_loop) {
+    std::vector<FBlock> saved_blocks = u_->fblocks;
+    std::vector<int> saved_handlers = u_->handler_stack;
+    int loop = -1;
+    for (int i = static_cast<int>(saved_blocks.size()) - 1; i >= 0; --i) {
+        const FBlock& b = saved_blocks[i];
+        if (stop_at_loop && (b.kind == BlockKind::WhileLoop || b.kind == BlockKind::ForLoop)) {
+            loop = i;
+            break;
+        }
+        u_->fblocks.resize(i);
+        u_->handler_stack.resize(b.handler_depth);
+        unwind_one(b, preserve_tos);
+    }
+    u_->fblocks = std::move(saved_blocks);
+    u_->handler_stack = std::move(saved_handlers);
+    return loop;
+}
+
+void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
+    switch (b.kind) {
+    case BlockKind::WhileLoop:
+    case BlockKind::TryExcept: return;
+    case BlockKind::ForLoop:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        return emit(Op::POP_TOP);
+    case BlockKind::FinallyTry: return visit_body(*b.finalbody);
+    case BlockKind::FinallyEnd:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        if (preserve_tos) emit(Op::SWAP, 2);
+        return emit(Op::POP_EXCEPT);
+    case BlockKind::HandlerCleanup:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::POP_EXCEPT);
+        if (!b.name.empty()) {
+            emit(Op::LOAD_CONST, const_none());
+            store_name(b.name);
+            delete_name(b.name);
+        }
+        return;
+    case BlockKind::With:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit_exit_call();
+        return emit(Op::POP_TOP);
+    }
+}
+
+void Compiler::emit_exit_call() {
+    // [exit] -> [exit, None, None, None]: CALL 2 then sees `exit` in the method slot, so it calls
+    // exit(None, None, None) — the trick CPython 3.11 uses too.
+    int none = const_none();
+    emit(Op::LOAD_CONST, none);
+    emit(Op::LOAD_CONST, none);
+    emit(Op::LOAD_CONST, none);
+    emit(Op::CALL, 2);
+}
+
+void Compiler::visit_for(const ast::For& f) {
+    int start = new_label(), exit = new_label(), end = new_label();
+    visit_expr(*f.iter);
+    emit(Op::GET_ITER);
+    bind(start);
+    {
+        PosGuard guard(u_, f.iter->pos);
+        emit_jump(Op::FOR_ITER, exit);
+    }
+    visit_store(*f.target);
+    push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
+    visit_body(f.body);
+    pop_fblock();
+    emit_jump(Op::JUMP_FORWARD, start);
+    bind(exit);
+    visit_body(f.orelse);
+    bind(end);
+}
+
+void Compiler::visit_while(const ast::While& w) {
+    int start = new_label(), orelse = new_label(), end = new_label();
+    bind(start);
+    visit_jump_if(*w.test, orelse, false);
+    push_fblock(FBlock{BlockKind::WhileLoop, start, end, nullptr, {}});
+    visit_body(w.body);
+    pop_fblock();
+    emit_jump(Op::JUMP_FORWARD, start);
+    bind(orelse);
+    visit_body(w.orelse);
+    bind(end);
+}
+
+void Compiler::visit_if(const ast::If& i) {
+    int orelse = new_label(), end = new_label();
+    visit_jump_if(*i.test, orelse, false);
+    visit_body(i.body);
+    if (!i.orelse.empty()) emit_jump(Op::JUMP_FORWARD, end);
+    bind(orelse);
+    visit_body(i.orelse);
+    bind(end);
+}
+
+void Compiler::visit_try(const ast::Try& t) {
+    if (!t.finalbody.empty()) return visit_try_finally(t);
+    visit_try_except(t);
+}
+
+// Stack at the handler: [exc] -> PUSH_EXC_INFO -> [prev, exc]; each clause tests the type, stores or
+// drops exc, runs its body with `prev` below, then POP_EXCEPT restores prev as the handled exception.
+void Compiler::visit_try_except(const ast::Try& t) {
+    int handler = new_label(), cleanup = new_label(), end = new_label();
+    int depth = u_->depth;
+    push_handler(handler, depth);
+    push_fblock(FBlock{BlockKind::TryExcept, -1, -1, nullptr, {}});
+    visit_body(t.body);
+    pop_fblock();
+    pop_handler();
+    visit_body(t.orelse);
+    emit_jump(Op::JUMP_FORWARD, end);
+
+    bind_handler(handler, depth + 1);
+    emit(Op::PUSH_EXC_INFO);
+    push_handler(cleanup, depth + 1);
+    for (const auto& h : t.handlers) {
+        PosGuard guard(u_, h.pos);
+        int next = new_label();
+        if (h.type) {
+            visit_expr(*h.type);
+            emit(Op::CHECK_EXC_MATCH);
+            emit_jump(Op::POP_JUMP_IF_FALSE, next);
+        } else if (&h != &t.handlers.back()) {
+            fail("default 'except:' must be last", h.pos);
+        }
+        int name_cleanup = new_label();
+        if (h.name.empty()) {
+            emit(Op::POP_TOP);
+        } else {
+            store_name(h.name);
+            push_handler(name_cleanup, depth + 1);
+        }
+        push_fblock(FBlock{BlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
+        visit_body(h.body);
+        pop_fblock();
+        if (!h.name.empty()) pop_handler();
+        emit(Op::POP_EXCEPT);
+        if (!h.name.empty()) {
+            emit(Op::LOAD_CONST, const_none());
+            store_name(h.name);
+            delete_name(h.name);
+            emit_jump(Op::JUMP_FORWARD, end);
+            // An exception inside the body still clears the name before leaving.
+            bind_handler(name_cleanup, depth + 2);
+            emit(Op::LOAD_CONST, const_none());
+            store_name(h.name);
+            delete_name(h.name);
+            emit(Op::RERAISE);
+        } else {
+            emit_jump(Op::JUMP_FORWARD, end);
+        }
+        bind(next);
+    }
+    emit(Op::RERAISE);
+    pop_handler();
+    bind_handler(cleanup, depth + 2);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(end);
+}
+
+// The finally body is compiled twice: inline on the normal path, and in the handler, which
+// re-raises afterwards. `return`/`break` inside the try run a third copy (unwind_one).
+void Compiler::visit_try_finally(const ast::Try& t) {
+    int handler = new_label(), cleanup = new_label(), end = new_label();
+    int depth = u_->depth;
+    push_handler(handler, depth);
+    push_fblock(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
+    if (t.handlers.empty()) visit_body(t.body);
+    else visit_try_except(t);
+    pop_fblock();
+    pop_handler();
+    visit_body(t.finalbody);
+    emit_jump(Op::JUMP_FORWARD, end);
+
+    bind_handler(handler, depth + 1);
+    emit(Op::PUSH_EXC_INFO);
+    push_handler(cleanup, depth + 1);
+    push_fblock(FBlock{BlockKind::FinallyEnd, -1, -1, nullptr, {}});
+    visit_body(t.finalbody);
+    pop_fblock();
+    pop_handler();
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind_handler(cleanup, depth + 2);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(end);
+}
+
+void Compiler::visit_with(const ast::With& w, size_t item) {
+    const ast::WithItem& it = w.items[item];
+    int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
+    visit_expr(*it.context_expr);
+    emit(Op::BEFORE_WITH);
+    int depth = u_->depth - 1;  // the exit function stays on the stack
+    push_handler(handler, depth);
+    if (it.optional_vars) visit_store(*it.optional_vars);
+    else emit(Op::POP_TOP);
+    push_fblock(FBlock{BlockKind::With, -1, -1, nullptr, {}});
+    if (item + 1 < w.items.size()) visit_with(w, item + 1);
+    else visit_body(w.body);
+    pop_fblock();
+    pop_handler();
+    emit_exit_call();
+    emit(Op::POP_TOP);
+    emit_jump(Op::JUMP_FORWARD, end);
+
+    bind_handler(handler, depth + 1);
+    emit(Op::PUSH_EXC_INFO);
+    push_handler(cleanup, depth + 1);
+    emit(Op::WITH_EXCEPT_START);
+    emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
+    emit(Op::RERAISE);
+    pop_handler();
+    bind(suppress);
+    emit(Op::POP_TOP);
+    emit(Op::POP_EXCEPT);
+    emit(Op::POP_TOP);
+    emit_jump(Op::JUMP_FORWARD, end);
+    bind_handler(cleanup, depth + 2);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(end);
+}
+
+void Compiler::visit_raise(const ast::Raise& r) {
+    uint32_t n = 0;
+    if (r.exc) {
+        visit_expr(*r.exc);
+        ++n;
+        if (r.cause) {
+            visit_expr(*r.cause);
+            ++n;
+        }
+    }
+    emit(Op::RAISE_VARARGS, n);
+}
+
+void Compiler::visit_assert(const ast::Assert& a) {
+    int end = new_label();
+    visit_jump_if(*a.test, end, true);
+    // CPython 3.11 points the traceback at the test expression.
+    PosGuard guard(u_, a.test->pos);
+    emit(Op::LOAD_ASSERTION_ERROR);
+    if (a.msg) {
+        visit_expr(*a.msg);
+        emit(Op::CALL, 0);
+    }
+    emit(Op::RAISE_VARARGS, 1);
+    bind(end);
+}
+
+void Compiler::visit_import(const ast::Import& imp) {
+    for (const auto& alias : imp.names) {
+        emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(0)), "i:0"));
+        emit(Op::LOAD_CONST, const_none());
+        emit(Op::IMPORT_NAME, add_name(alias.name));
+        size_t dot = alias.name.find('.');
+        if (alias.asname.empty()) {
+            store_name(alias.name.substr(0, dot));
+            continue;
+        }
+        while (dot != std::string::npos) {
+            size_t next = alias.name.find('.', dot + 1);
+            emit(Op::IMPORT_FROM, add_name(alias.name.substr(dot + 1, next - dot - 1)));
+            emit(Op::SWAP, 2);
+            emit(Op::POP_TOP);
+            dot = next;
+        }
+        store_name(alias.asname);
+    }
+}
+
+void Compiler::visit_import_from(const ast::ImportFrom& imp) {
+    if (imp.names.size() == 1 && imp.names[0].name == "*") fail("minipy does not support 'import *' yet", imp.pos);
+    emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(imp.level)), "i:" + std::to_string(imp.level)));
+    Ref fromlist = tuple_new(imp.names.size());
+    for (size_t i = 0; i < imp.names.size(); ++i) {
+        as_tuple(fromlist.get())->items[i] = newref(intern(imp.names[i].name));
+    }
+    emit(Op::LOAD_CONST, add_const(std::move(fromlist), ""));
+    emit(Op::IMPORT_NAME, add_name(imp.module));
+    for (const auto& alias : imp.names) {
+        emit(Op::IMPORT_FROM, add_name(alias.name));
+        store_name(alias.asname.empty() ? alias.name : alias.asname);
+    }
+    emit(Op::POP_TOP);
+}
+
+void Compiler::visit_aug_assign(const ast::AugAssign& a) {
+    uint32_t op = static_cast<uint32_t>(binary_op_of(a.op)) | kInplaceFlag;
+    const ast::Expr& t = *a.target;
+    switch (t.kind) {
+    case ast::ExprKind::Name: {
+        const auto& name = ast::as<ast::Name>(t).id;
+        load_name(name);
+        visit_expr(*a.value);
+        emit(Op::BINARY_OP, op);
+        return store_name(name);
+    }
+    case ast::ExprKind::Attribute: {
+        const auto& attr = ast::as<ast::Attribute>(t);
+        visit_expr(*attr.value);
+        emit(Op::COPY, 1);
+        {
+            PosGuard guard(u_, t.pos);
+            emit(Op::LOAD_ATTR, add_name(attr.attr));
+        }
+        visit_expr(*a.value);
+        emit(Op::BINARY_OP, op);
+        emit(Op::SWAP, 2);
+        return emit(Op::STORE_ATTR, add_name(attr.attr));
+    }
+    case ast::ExprKind::Subscript: {
+        const auto& sub = ast::as<ast::Subscript>(t);
+        visit_expr(*sub.value);
+        visit_subscript_key(*sub.slice);
+        emit(Op::COPY, 2);
+        emit(Op::COPY, 2);
+        {
+            PosGuard guard(u_, t.pos);
+            emit(Op::BINARY_SUBSCR);
+        }
+        visit_expr(*a.value);
+        emit(Op::BINARY_OP, op);
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+        return emit(Op::STORE_SUBSCR);
+    }
+    default: fail("illegal expression for augmented assignment", t.pos);
+    }
+}
+
+void Compiler::visit_delete(const ast::Expr& t) {
+    PosGuard guard(u_, t.pos);
+    switch (t.kind) {
+    case ast::ExprKind::Name: return delete_name(ast::as<ast::Name>(t).id);
+    case ast::ExprKind::Attribute: {
+        const auto& attr = ast::as<ast::Attribute>(t);
+        visit_expr(*attr.value);
+        return emit(Op::DELETE_ATTR, add_name(attr.attr));
+    }
+    case ast::ExprKind::Subscript: {
+        const auto& sub = ast::as<ast::Subscript>(t);
+        visit_expr(*sub.value);
+        visit_subscript_key(*sub.slice);
+        return emit(Op::DELETE_SUBSCR);
+    }
+    case ast::ExprKind::Tuple:
+    case ast::ExprKind::List:
+        for (const auto& e : ast::as<ast::Sequence>(t).elts) visit_delete(*e);
+        return;
+    default: fail("cannot delete expression", t.pos);
+    }
+}
+
+Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
+                   CompileMode mode) {
+    CompileSource src(source, filename);
+    SymbolTable symbols(module, src);
+    Compiler compiler(src, symbols, mode);
+    return compiler.compile(module);
+}
+
+}  // namespace minipy

@@ -1,0 +1,23 @@
+// codegen.h — the compiler's second pass: AST to code objects. Statements and expressions are
+// translated one node at a time onto a stack machine; jumps go to labels that are patched at the end.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "objects/object.h"
+#include "syntax/ast.h"
+
+namespace minipy {
+
+enum class CompileMode {
+    File,         // a module: statements, returns None
+    Interactive,  // a REPL entry: the value of each expression statement is printed (PRINT_EXPR)
+};
+
+// Compiles a parsed module into a code object. `source` is the text it was parsed from, quoted by
+// compile-time SyntaxErrors. Throws syntax::SyntaxError.
+Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
+                   CompileMode mode = CompileMode::File);
+
+}  // namespace minipy

@@ -1,0 +1,591 @@
+// codegen_expr.cpp — expressions, assignment targets and nested code (lambdas, comprehensions):
+// each expression leaves exactly one value on the stack.
+#include <cstring>
+#include <utility>
+
+#include "compiler/codegen.h"
+#include "compiler/compiler_unit.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+
+namespace minipy {
+
+BinaryOp binary_op_of(ast::BinOpKind op) {
+    using K = ast::BinOpKind;
+    switch (op) {
+    case K::Add: return BinaryOp::Add;
+    case K::Sub: return BinaryOp::Sub;
+    case K::Mult: return BinaryOp::Mul;
+    case K::MatMult: return BinaryOp::MatMul;
+    case K::Div: return BinaryOp::TrueDiv;
+    case K::Mod: return BinaryOp::Mod;
+    case K::Pow: return BinaryOp::Pow;
+    case K::LShift: return BinaryOp::LShift;
+    case K::RShift: return BinaryOp::RShift;
+    case K::BitOr: return BinaryOp::Or;
+    case K::BitXor: return BinaryOp::Xor;
+    case K::BitAnd: return BinaryOp::And;
+    case K::FloorDiv: return BinaryOp::FloorDiv;
+    }
+    return BinaryOp::Add;
+}
+
+namespace {
+
+bool is_starred(const ast::Expr& e) { return e.kind == ast::ExprKind::Starred; }
+
+bool has_starred(const ast::ExprList& list) {
+    for (const auto& e : list) {
+        if (is_starred(*e)) return true;
+    }
+    return false;
+}
+
+// Known truth value of a constant test, for `while True:` and `if 0:`; -1 when unknown.
+int constant_truth(const ast::Expr& e) {
+    if (e.kind != ast::ExprKind::Constant) return -1;
+    const auto& c = ast::as<ast::Constant>(e);
+    switch (c.value_kind) {
+    case ast::ConstKind::True: return 1;
+    case ast::ConstKind::False:
+    case ast::ConstKind::None: return 0;
+    case ast::ConstKind::Int: return c.text != "0";
+    case ast::ConstKind::Str: return !c.text.empty();
+    default: return -1;
+    }
+}
+
+}  // namespace
+
+// Evaluates constants, negated numbers and tuples of constants at compile time.
+bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key) {
+    if (e.kind == ast::ExprKind::Constant) {
+        const auto& c = ast::as<ast::Constant>(e);
+        switch (c.value_kind) {
+        case ast::ConstKind::None: *out = Ref::borrow(None); *key = "None"; return true;
+        case ast::ConstKind::True: *out = Ref::borrow(True); *key = "True"; return true;
+        case ast::ConstKind::False: *out = Ref::borrow(False); *key = "False"; return true;
+        case ast::ConstKind::Ellipsis: *out = Ref::borrow(Ellipsis); *key = "..."; return true;
+        case ast::ConstKind::Int: *out = int_from_string(c.text, 10); *key = "i:" + c.text; return true;
+        case ast::ConstKind::Float: {
+            *out = float_new(c.number);
+            uint64_t bits;
+            std::memcpy(&bits, &c.number, sizeof bits);
+            *key = "f:" + std::to_string(bits);
+            return true;
+        }
+        case ast::ConstKind::Str: *out = Ref::borrow(intern(c.text)); *key = "s:" + c.text; return true;
+        case ast::ConstKind::Imag: fail("minipy does not support complex numbers yet", e.pos);
+        case ast::ConstKind::Bytes: fail("minipy does not support bytes literals yet", e.pos);
+        }
+    }
+    if (e.kind == ast::ExprKind::UnaryOp) {
+        const auto& u = ast::as<ast::UnaryOp>(e);
+        if (u.op != ast::UnaryOpKind::USub || u.operand->kind != ast::ExprKind::Constant) return false;
+        const auto& c = ast::as<ast::Constant>(*u.operand);
+        if (c.value_kind == ast::ConstKind::Int) {
+            *out = int_from_string("-" + c.text, 10);
+            *key = "i:-" + c.text;
+            return true;
+        }
+        if (c.value_kind == ast::ConstKind::Float) {
+            double v = -c.number;
+            *out = float_new(v);
+            uint64_t bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            *key = "f:" + std::to_string(bits);
+            return true;
+        }
+        return false;
+    }
+    if (e.kind == ast::ExprKind::Tuple) {
+        const auto& elts = ast::as<ast::Sequence>(e).elts;
+        std::vector<Ref> items;
+        std::string k = "t(";
+        for (const auto& elt : elts) {
+            Ref item;
+            std::string item_key;
+            if (!try_fold_constant(*elt, &item, &item_key)) return false;
+            items.push_back(std::move(item));
+            k += item_key + ",";
+        }
+        Ref tuple = tuple_new(items.size());
+        for (size_t i = 0; i < items.size(); ++i) as_tuple(tuple.get())->items[i] = items[i].release();
+        *out = std::move(tuple);
+        *key = k + ")";
+        return true;
+    }
+    return false;
+}
+
+void Compiler::visit_exprs(const ast::ExprList& list) {
+    for (const auto& e : list) visit_expr(*e);
+}
+
+void Compiler::visit_expr(const ast::Expr& e) {
+    PosGuard guard(u_, e.pos);
+    using K = ast::ExprKind;
+    Ref folded;
+    std::string key;
+    if ((e.kind == K::Constant || e.kind == K::UnaryOp || e.kind == K::Tuple) &&
+        try_fold_constant(e, &folded, &key)) {
+        return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
+    }
+    switch (e.kind) {
+    case K::BoolOp: return visit_bool_op(ast::as<ast::BoolOp>(e));
+    case K::NamedExpr: {
+        const auto& n = ast::as<ast::NamedExpr>(e);
+        visit_expr(*n.value);
+        emit(Op::COPY, 1);
+        return visit_store(*n.target);
+    }
+    case K::BinOp: {
+        const auto& b = ast::as<ast::BinOp>(e);
+        visit_expr(*b.left);
+        visit_expr(*b.right);
+        return emit(Op::BINARY_OP, static_cast<uint32_t>(binary_op_of(b.op)));
+    }
+    case K::UnaryOp: {
+        const auto& u = ast::as<ast::UnaryOp>(e);
+        visit_expr(*u.operand);
+        switch (u.op) {
+        case ast::UnaryOpKind::Not: return emit(Op::UNARY_NOT);
+        case ast::UnaryOpKind::USub: return emit(Op::UNARY_NEGATIVE);
+        case ast::UnaryOpKind::UAdd: return emit(Op::UNARY_POSITIVE);
+        case ast::UnaryOpKind::Invert: return emit(Op::UNARY_INVERT);
+        }
+        return;
+    }
+    case K::Lambda: return visit_lambda(ast::as<ast::Lambda>(e));
+    case K::IfExp: {
+        const auto& i = ast::as<ast::IfExp>(e);
+        int orelse = new_label(), end = new_label();
+        visit_jump_if(*i.test, orelse, false);
+        visit_expr(*i.body);
+        emit_jump(Op::JUMP_FORWARD, end);
+        bind(orelse);
+        visit_expr(*i.orelse);
+        return bind(end);
+    }
+    case K::Dict: return visit_dict(ast::as<ast::Dict>(e));
+    case K::Set: return visit_sequence(ast::as<ast::Set>(e).elts, Op::BUILD_SET, Op::SET_UPDATE);
+    case K::ListComp:
+    case K::SetComp:
+    case K::DictComp:
+    case K::GeneratorExp: return visit_comprehension(ast::as<ast::Comp>(e));
+    case K::Await: fail("minipy does not support 'await' yet", e.pos);
+    case K::Yield: {
+        if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
+        const auto& value = ast::as<ast::Yield>(e).value;
+        if (value) visit_expr(*value);
+        else emit(Op::LOAD_CONST, const_none());
+        return emit(Op::YIELD_VALUE);
+    }
+    case K::YieldFrom: {
+        // Each item of the inner iterator is yielded in turn; values sent in are dropped and the
+        // expression's value is None (minipy has no SEND yet).
+        if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
+        int start = new_label(), exit = new_label();
+        visit_expr(*ast::as<ast::YieldFrom>(e).value);
+        emit(Op::GET_ITER);
+        bind(start);
+        emit_jump(Op::FOR_ITER, exit);
+        emit(Op::YIELD_VALUE);
+        emit(Op::POP_TOP);
+        emit_jump(Op::JUMP_FORWARD, start);
+        bind(exit);
+        return emit(Op::LOAD_CONST, const_none());
+    }
+    case K::Compare: return visit_compare(ast::as<ast::Compare>(e));
+    case K::Call: return visit_call(ast::as<ast::Call>(e));
+    case K::FormattedValue: return visit_formatted_value(ast::as<ast::FormattedValue>(e));
+    case K::JoinedStr: return visit_joined_str(ast::as<ast::JoinedStr>(e));
+    case K::Constant: return;  // folded above
+    case K::Attribute: {
+        const auto& a = ast::as<ast::Attribute>(e);
+        visit_expr(*a.value);
+        return emit(Op::LOAD_ATTR, add_name(a.attr));
+    }
+    case K::Subscript: {
+        const auto& s = ast::as<ast::Subscript>(e);
+        visit_expr(*s.value);
+        visit_subscript_key(*s.slice);
+        return emit(Op::BINARY_SUBSCR);
+    }
+    case K::Starred: fail("can't use starred expression here", e.pos);
+    case K::Name: return load_name(ast::as<ast::Name>(e).id);
+    case K::List: return visit_sequence(ast::as<ast::Sequence>(e).elts, Op::BUILD_LIST, Op::LIST_EXTEND);
+    case K::Tuple: {
+        const auto& elts = ast::as<ast::Sequence>(e).elts;
+        if (!has_starred(elts)) {
+            visit_exprs(elts);
+            return emit(Op::BUILD_TUPLE, static_cast<uint32_t>(elts.size()));
+        }
+        visit_sequence(elts, Op::BUILD_LIST, Op::LIST_EXTEND);
+        return emit(Op::LIST_TO_TUPLE);
+    }
+    case K::Slice: return visit_subscript_key(e);
+    }
+}
+
+void Compiler::visit_subscript_key(const ast::Expr& slice) {
+    if (slice.kind != ast::ExprKind::Slice) return visit_expr(slice);
+    const auto& s = ast::as<ast::Slice>(slice);
+    for (const ast::ExprPtr* part : {&s.lower, &s.upper}) {
+        if (*part) visit_expr(**part);
+        else emit(Op::LOAD_CONST, const_none());
+    }
+    if (s.step) visit_expr(*s.step);
+    emit(Op::BUILD_SLICE, s.step ? 3 : 2);
+}
+
+// Displays: `[a, b]` builds directly; with `*x` among the items, the list grows piece by piece.
+void Compiler::visit_sequence(const ast::ExprList& elts, Op build, Op extend) {
+    if (!has_starred(elts)) {
+        visit_exprs(elts);
+        return emit(build, static_cast<uint32_t>(elts.size()));
+    }
+    Op add = build == Op::BUILD_SET ? Op::SET_ADD : Op::LIST_APPEND;
+    emit(build, 0);
+    for (const auto& e : elts) {
+        if (is_starred(*e)) {
+            visit_expr(*ast::as<ast::Starred>(*e).value);
+            emit(extend, 1);
+        } else {
+            visit_expr(*e);
+            emit(add, 1);
+        }
+    }
+}
+
+void Compiler::visit_dict(const ast::Dict& d) {
+    size_t pending = 0;
+    bool built = false;
+    auto flush = [&] {
+        if (pending == 0 && built) return;
+        emit(Op::BUILD_MAP, static_cast<uint32_t>(pending));
+        if (built) emit(Op::DICT_UPDATE, 1);
+        built = true;
+        pending = 0;
+    };
+    for (size_t i = 0; i < d.keys.size(); ++i) {
+        if (!d.keys[i]) {
+            flush();
+            visit_expr(*d.values[i]);
+            emit(Op::DICT_UPDATE, 1);
+            continue;
+        }
+        visit_expr(*d.keys[i]);
+        visit_expr(*d.values[i]);
+        ++pending;
+    }
+    if (pending > 0 || !built) flush();
+}
+
+void Compiler::visit_bool_op(const ast::BoolOp& b) {
+    int end = new_label();
+    Op jump = b.op == ast::BoolOpKind::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP;
+    for (size_t i = 0; i < b.values.size(); ++i) {
+        visit_expr(*b.values[i]);
+        if (i + 1 < b.values.size()) emit_jump(jump, end);
+    }
+    bind(end);
+}
+
+void Compiler::visit_jump_if(const ast::Expr& e, int label, bool when) {
+    int truth = constant_truth(e);
+    if (truth >= 0) {
+        if ((truth == 1) == when) emit_jump(Op::JUMP_FORWARD, label);
+        return;
+    }
+    if (e.kind == ast::ExprKind::UnaryOp && ast::as<ast::UnaryOp>(e).op == ast::UnaryOpKind::Not) {
+        return visit_jump_if(*ast::as<ast::UnaryOp>(e).operand, label, !when);
+    }
+    if (e.kind == ast::ExprKind::BoolOp) {
+        const auto& b = ast::as<ast::BoolOp>(e);
+        // `a and b` jumps on false as soon as one value is false; on true only if the last one is.
+        bool short_circuit = b.op == ast::BoolOpKind::Or;
+        int skip = short_circuit == when ? label : new_label();
+        for (size_t i = 0; i + 1 < b.values.size(); ++i) visit_jump_if(*b.values[i], skip, short_circuit);
+        visit_jump_if(*b.values.back(), label, when);
+        if (skip != label) bind(skip);
+        return;
+    }
+    visit_expr(e);
+    PosGuard guard(u_, e.pos);
+    emit_jump(when ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
+}
+
+namespace {
+
+// The instruction for one comparison operator.
+std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
+    using K = ast::CmpOpKind;
+    auto cmp = [](CompareOp c) { return std::pair{Op::COMPARE_OP, static_cast<uint32_t>(c)}; };
+    switch (op) {
+    case K::Eq: return cmp(CompareOp::Eq);
+    case K::NotEq: return cmp(CompareOp::Ne);
+    case K::Lt: return cmp(CompareOp::Lt);
+    case K::LtE: return cmp(CompareOp::Le);
+    case K::Gt: return cmp(CompareOp::Gt);
+    case K::GtE: return cmp(CompareOp::Ge);
+    case K::Is: return {Op::IS_OP, 0};
+    case K::IsNot: return {Op::IS_OP, 1};
+    case K::In: return {Op::CONTAINS_OP, 0};
+    case K::NotIn: return {Op::CONTAINS_OP, 1};
+    }
+    return {Op::NOP, 0};
+}
+
+}  // namespace
+
+// `a < b < c`: b is kept (COPY/SWAP) for the next test; a false test jumps to `cleanup`,
+// which drops the saved operand and leaves False.
+void Compiler::visit_compare(const ast::Compare& c) {
+    auto emit_compare = [this](ast::CmpOpKind op) {
+        auto [instr, arg] = compare_instr(op);
+        emit(instr, arg);
+    };
+    visit_expr(*c.left);
+    size_t n = c.ops.size();
+    if (n == 1) {
+        visit_expr(*c.comparators[0]);
+        return emit_compare(c.ops[0]);
+    }
+    int cleanup = new_label(), end = new_label();
+    for (size_t i = 0; i + 1 < n; ++i) {
+        visit_expr(*c.comparators[i]);
+        emit(Op::SWAP, 2);
+        emit(Op::COPY, 2);
+        emit_compare(c.ops[i]);
+        emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    visit_expr(*c.comparators[n - 1]);
+    emit_compare(c.ops[n - 1]);
+    emit_jump(Op::JUMP_FORWARD, end);
+    bind(cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_TOP);
+    bind(end);
+}
+
+void Compiler::visit_call(const ast::Call& c) {
+    bool dynamic = has_starred(c.args);
+    for (const auto& k : c.keywords) dynamic = dynamic || k.arg.empty();
+    const ast::Expr& f = *c.func;
+    if (!dynamic && f.kind == ast::ExprKind::Attribute && ast::as<ast::Attribute>(f).ctx == ast::Ctx::Load) {
+        const auto& a = ast::as<ast::Attribute>(f);
+        visit_expr(*a.value);
+        {
+            PosGuard guard(u_, f.pos);
+            emit(Op::LOAD_METHOD, add_name(a.attr));
+        }
+        return visit_call_args(c.args, c.keywords);
+    }
+    if (f.kind == ast::ExprKind::Name && u_->scope->is_function()) {
+        const auto& id = ast::as<ast::Name>(f).id;
+        NameScope where = u_->scope->lookup(id);
+        if (where == NameScope::GlobalExplicit || where == NameScope::GlobalImplicit) {
+            PosGuard guard(u_, f.pos);
+            emit(Op::LOAD_GLOBAL, add_name(id) << 1 | 1);
+        } else {
+            emit(Op::PUSH_NULL);
+            visit_expr(f);
+        }
+    } else {
+        emit(Op::PUSH_NULL);
+        visit_expr(f);
+    }
+    if (dynamic) return visit_call_ex(c.args, c.keywords);
+    visit_call_args(c.args, c.keywords);
+}
+
+void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords) {
+    visit_exprs(args);
+    if (!keywords.empty()) {
+        Ref names = tuple_new(keywords.size());
+        std::string key = "k(";
+        for (size_t i = 0; i < keywords.size(); ++i) {
+            visit_expr(*keywords[i].value);
+            as_tuple(names.get())->items[i] = newref(intern(keywords[i].arg));
+            key += keywords[i].arg + ",";
+        }
+        emit(Op::KW_NAMES, add_const(std::move(names), key + ")"));
+    }
+    emit(Op::CALL, static_cast<uint32_t>(args.size() + keywords.size()));
+}
+
+// f(*a, **k): positional arguments gathered into a tuple, keywords into a dict.
+void Compiler::visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords) {
+    visit_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND);
+    emit(Op::LIST_TO_TUPLE);
+    if (keywords.empty()) return emit(Op::CALL_FUNCTION_EX, 0);
+    emit(Op::BUILD_MAP, 0);
+    for (const auto& k : keywords) {
+        if (!k.arg.empty()) {
+            emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(k.arg)), "s:" + k.arg));
+            visit_expr(*k.value);
+            emit(Op::BUILD_MAP, 1);
+        } else {
+            visit_expr(*k.value);
+        }
+        emit(Op::DICT_MERGE, 1);
+    }
+    emit(Op::CALL_FUNCTION_EX, 1);
+}
+
+void Compiler::visit_store(const ast::Expr& t) {
+    PosGuard guard(u_, t.pos);
+    switch (t.kind) {
+    case ast::ExprKind::Name: return store_name(ast::as<ast::Name>(t).id);
+    case ast::ExprKind::Attribute: {
+        const auto& a = ast::as<ast::Attribute>(t);
+        visit_expr(*a.value);
+        return emit(Op::STORE_ATTR, add_name(a.attr));
+    }
+    case ast::ExprKind::Subscript: {
+        const auto& s = ast::as<ast::Subscript>(t);
+        visit_expr(*s.value);
+        visit_subscript_key(*s.slice);
+        return emit(Op::STORE_SUBSCR);
+    }
+    case ast::ExprKind::Tuple:
+    case ast::ExprKind::List: return visit_unpack(ast::as<ast::Sequence>(t).elts, t.pos);
+    case ast::ExprKind::Starred: fail("starred assignment target must be in a list or tuple", t.pos);
+    default: fail("cannot assign to expression", t.pos);
+    }
+}
+
+void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
+    int star = -1;
+    for (size_t i = 0; i < elts.size(); ++i) {
+        if (!is_starred(*elts[i])) continue;
+        if (star >= 0) fail("multiple starred expressions in assignment", pos);
+        star = static_cast<int>(i);
+    }
+    if (star < 0) {
+        emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(elts.size()));
+    } else {
+        uint32_t after = static_cast<uint32_t>(elts.size() - star - 1);
+        emit(Op::UNPACK_EX, static_cast<uint32_t>(star) | after << 8);
+    }
+    for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);
+}
+
+void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos) {
+    PosGuard guard(u_, pos);
+    uint32_t flags = 0;
+    if (args && !args->defaults.empty()) {
+        visit_exprs(args->defaults);
+        emit(Op::BUILD_TUPLE, static_cast<uint32_t>(args->defaults.size()));
+        flags |= kMakeDefaults;
+    }
+    if (args) {
+        uint32_t n = 0;
+        for (size_t i = 0; i < args->kwonlyargs.size(); ++i) {
+            if (!args->kw_defaults[i]) continue;
+            const std::string& name = args->kwonlyargs[i]->name;
+            emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
+            visit_expr(*args->kw_defaults[i]);
+            ++n;
+        }
+        if (n > 0) {
+            emit(Op::BUILD_MAP, n);
+            flags |= kMakeKwDefaults;
+        }
+    }
+    Code* co = code.as<Code>();
+    if (!co->freevars.empty()) {
+        for (Str* name : co->freevars) emit(Op::LOAD_CLOSURE, deref_slot(name->utf8));
+        emit(Op::BUILD_TUPLE, static_cast<uint32_t>(co->freevars.size()));
+        flags |= kMakeClosure;
+    }
+    emit(Op::LOAD_CONST, add_const(std::move(code), ""));
+    emit(Op::MAKE_FUNCTION, flags);
+}
+
+void Compiler::visit_lambda(const ast::Lambda& l) {
+    Ref code = compile_function_body(symbols_.scope_of(&l), "<lambda>", l.args, l.pos, nullptr, l.body.get());
+    make_function(std::move(code), &l.args, l.pos);
+}
+
+// A comprehension runs as a function of one argument (`.0`, the first iterator), as in CPython 3.11;
+// a generator expression's function is a generator that yields each value.
+void Compiler::visit_comprehension(const ast::Comp& c) {
+    Scope* scope = symbols_.scope_of(&c);
+    enter_unit(scope, scope->name, child_qualname(scope->name), c.pos.line);
+    u_->pos = c.pos;
+    u_->co()->argcount = 1;
+    switch (c.kind) {
+    case ast::ExprKind::SetComp: emit(Op::BUILD_SET, 0); break;
+    case ast::ExprKind::DictComp: emit(Op::BUILD_MAP, 0); break;
+    case ast::ExprKind::ListComp: emit(Op::BUILD_LIST, 0); break;
+    default: break;
+    }
+    visit_comp_generator(c, 0, 1);
+    if (c.kind == ast::ExprKind::GeneratorExp) emit(Op::LOAD_CONST, const_none());
+    emit(Op::RETURN_VALUE);
+    Ref code = leave_unit();
+    make_function(std::move(code), nullptr, c.pos);
+    visit_expr(*c.generators[0].iter);
+    emit(Op::GET_ITER);
+    emit(Op::CALL, 0);
+}
+
+void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth) {
+    const ast::Comprehension& gen = c.generators[index];
+    int start = new_label(), exit = new_label();
+    if (index == 0) {
+        emit(Op::LOAD_FAST, 0);
+    } else {
+        visit_expr(*gen.iter);
+        emit(Op::GET_ITER);
+    }
+    bind(start);
+    emit_jump(Op::FOR_ITER, exit);
+    visit_store(*gen.target);
+    for (const auto& cond : gen.ifs) visit_jump_if(*cond, start, false);
+    if (index + 1 < c.generators.size()) {
+        visit_comp_generator(c, index + 1, depth + 1);
+    } else if (c.kind == ast::ExprKind::GeneratorExp) {
+        visit_expr(*c.elt);
+        emit(Op::YIELD_VALUE);
+        emit(Op::POP_TOP);
+    } else if (c.kind == ast::ExprKind::DictComp) {
+        visit_expr(*c.key);
+        visit_expr(*c.value);
+        emit(Op::MAP_ADD, static_cast<uint32_t>(depth + 1));
+    } else {
+        visit_expr(*c.elt);
+        emit(c.kind == ast::ExprKind::SetComp ? Op::SET_ADD : Op::LIST_APPEND, static_cast<uint32_t>(depth + 1));
+    }
+    emit_jump(Op::JUMP_FORWARD, start);
+    bind(exit);
+}
+
+void Compiler::visit_joined_str(const ast::JoinedStr& j) {
+    if (j.values.size() == 1 && j.values[0]->kind == ast::ExprKind::FormattedValue) {
+        return visit_expr(*j.values[0]);
+    }
+    if (j.values.empty()) return emit(Op::LOAD_CONST, add_const(Ref::borrow(intern("")), "s:"));
+    visit_exprs(j.values);
+    emit(Op::BUILD_STRING, static_cast<uint32_t>(j.values.size()));
+}
+
+void Compiler::visit_formatted_value(const ast::FormattedValue& f) {
+    visit_expr(*f.value);
+    uint32_t flags = 0;
+    if (f.conversion == 's') flags = kFormatStr;
+    if (f.conversion == 'r') flags = kFormatRepr;
+    if (f.conversion == 'a') flags = kFormatAscii;
+    if (f.format_spec) {
+        visit_expr(*f.format_spec);
+        flags |= kFormatHasSpec;
+    }
+    emit(Op::FORMAT_VALUE, flags);
+}
+
+}  // namespace minipy

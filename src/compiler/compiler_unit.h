@@ -1,0 +1,165 @@
+// compiler_unit.h — private to the code generator: the Compiler class, shared by codegen.cpp
+// (code units, labels, assembly, statements) and codegen_expr.cpp (expressions).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/code.h"
+#include "compiler/symtable.h"
+
+namespace minipy {
+
+// A control-flow construct that `break`, `continue` and `return` must leave in order
+// (CPython's "frame blocks").
+enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With };
+
+struct FBlock {
+    BlockKind kind;
+    int continue_label = -1;
+    int break_label = -1;
+    const ast::StmtList* finalbody = nullptr;  // FinallyTry
+    std::string name;                          // HandlerCleanup: the `as` name to clear
+    size_t handler_depth = 0;                  // handlers in force outside this block
+};
+
+// An exception handler in force while instructions are emitted.
+struct Handler {
+    int label;
+    int depth;
+};
+
+// Everything being built for one code object.
+struct Unit {
+    Scope* scope = nullptr;
+    Ref code;
+    std::string qualname;
+    std::map<std::string, int> const_index;
+    std::map<std::string, int> name_index;
+    std::map<std::string, int> local_index;
+    std::map<std::string, int> deref_index;  // cellvars then freevars
+    std::vector<int> label_pos, label_depth;
+    std::vector<int> handler_of;  // per instruction: index into `handlers`, or -1
+    std::vector<Handler> handlers;
+    std::vector<int> handler_stack;  // indexes into `handlers`
+    std::vector<FBlock> fblocks;
+    int depth = 0;
+    int max_depth = 0;
+    bool reachable = true;
+    ast::Pos pos;
+    Code* co() const { return code.as<Code>(); }
+};
+
+class Compiler {
+public:
+    Compiler(const CompileSource& source, SymbolTable& symbols, CompileMode mode)
+        : src_(source), symbols_(symbols), mode_(mode) {}
+    Ref compile(const ast::Module& module);
+
+private:
+    const CompileSource& src_;
+    SymbolTable& symbols_;
+    CompileMode mode_;
+    std::vector<std::unique_ptr<Unit>> units_;
+    Unit* u_ = nullptr;
+
+    // ---- units and assembly (codegen.cpp) ----
+    void enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno);
+    Ref leave_unit();
+    void assemble();
+    std::string child_qualname(const std::string& name) const;
+
+    // ---- emission ----
+    void emit(Op op, uint32_t arg = 0);
+    void emit_jump(Op op, int label);
+    int new_label();
+    void bind(int label);
+    void bind_handler(int label, int depth);
+    void push_handler(int label, int depth);
+    void push_fblock(FBlock b);
+    void pop_fblock();
+    void pop_handler();
+    int add_const(Ref value, const std::string& key);
+    int const_none();
+    int const_for(const ast::Constant& c);
+    int add_name(const std::string& name);
+    int deref_slot(const std::string& name);
+    [[noreturn]] void fail(const std::string& msg, const ast::Pos& pos) const { src_.fail(msg, pos); }
+
+    // ---- names ----
+    void load_name(const std::string& name);
+    void store_name(const std::string& name);
+    void delete_name(const std::string& name);
+
+    // ---- statements (codegen.cpp) ----
+    void visit_body(const ast::StmtList& body);
+    void visit_stmt(const ast::Stmt& s);
+    void visit_function_def(const ast::FunctionDef& f);
+    void visit_class_def(const ast::ClassDef& c);
+    void visit_for(const ast::For& f);
+    void visit_while(const ast::While& w);
+    void visit_if(const ast::If& i);
+    void visit_try(const ast::Try& t);
+    void visit_try_except(const ast::Try& t);
+    void visit_try_finally(const ast::Try& t);
+    void visit_with(const ast::With& w, size_t item);
+    void visit_raise(const ast::Raise& r);
+    void visit_assert(const ast::Assert& a);
+    void visit_import(const ast::Import& i);
+    void visit_import_from(const ast::ImportFrom& i);
+    void visit_aug_assign(const ast::AugAssign& a);
+    void visit_delete(const ast::Expr& target);
+    void visit_return(const ast::Return& r);
+    void visit_loop_exit(const ast::Stmt& s, bool is_break);
+    // Emits the code that leaves fblocks above `stop` (all when stop is -1); `preserve_tos` keeps a
+    // return value on top. Returns the index of the innermost loop when `stop_at_loop`.
+    int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
+    void unwind_one(const FBlock& b, bool preserve_tos);
+    void emit_exit_call();  // calls __exit__(None, None, None) on the exit function below TOS
+
+    // ---- expressions (codegen_expr.cpp) ----
+    void visit_expr(const ast::Expr& e);
+    void visit_exprs(const ast::ExprList& list);
+    void visit_store(const ast::Expr& target);
+    void visit_unpack(const ast::ExprList& elts, const ast::Pos& pos);
+    void visit_jump_if(const ast::Expr& e, int label, bool when);
+    void visit_bool_op(const ast::BoolOp& b);
+    void visit_compare(const ast::Compare& c);
+    void visit_call(const ast::Call& c);
+    void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords);
+    void visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords);
+    void visit_sequence(const ast::ExprList& elts, Op build, Op extend);
+    void visit_dict(const ast::Dict& d);
+    void visit_subscript_key(const ast::Expr& slice);
+    void visit_lambda(const ast::Lambda& l);
+    void visit_comprehension(const ast::Comp& c);
+    void visit_comp_generator(const ast::Comp& c, size_t index, int depth);
+    void visit_joined_str(const ast::JoinedStr& j);
+    void visit_formatted_value(const ast::FormattedValue& f);
+    // Pushes defaults/kwdefaults, then makes a function (with its closure) from `code`.
+    void make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos);
+    // Compiles a def body (`body`) or a lambda body (`value`) into a new code object.
+    Ref compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
+                              const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value);
+    bool try_fold_constant(const ast::Expr& e, Ref* out, std::string* key);
+
+    friend class PosGuard;
+};
+
+// The runtime operator for an AST operator (the two enums list them in different orders).
+BinaryOp binary_op_of(ast::BinOpKind op);
+
+// Sets the source position given to emitted instructions for the length of a scope.
+class PosGuard {
+public:
+    PosGuard(Unit* u, const ast::Pos& pos) : u_(u), saved_(u->pos) { u->pos = pos; }
+    ~PosGuard() { u_->pos = saved_; }
+
+private:
+    Unit* u_;
+    ast::Pos saved_;
+};
+
+}  // namespace minipy

@@ -1,0 +1,434 @@
+// symtable.cpp — walks the AST once to record how each scope uses each name, then resolves the names
+// scope by scope, from the module inwards, the way CPython's analyze_block() does.
+#include "compiler/symtable.h"
+
+#include <algorithm>
+#include <set>
+
+namespace minipy {
+
+CompileSource::CompileSource(std::string_view text, std::string file) : filename(std::move(file)) {
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string line(text.substr(start, end - start));
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+}
+
+void CompileSource::fail(const std::string& msg, const ast::Pos& pos) const {
+    syntax::SyntaxErrorInfo info;
+    info.msg = msg;
+    info.filename = filename;
+    info.line = pos.line;
+    info.col = pos.col + 1;
+    info.end_line = pos.end_line;
+    info.end_col = pos.end_col + 1;
+    if (pos.line >= 1 && pos.line <= static_cast<int>(lines.size())) info.text = lines[pos.line - 1];
+    throw syntax::SyntaxError(std::move(info));
+}
+
+NameScope Scope::lookup(const std::string& name) const {
+    auto it = resolved.find(name);
+    if (it != resolved.end()) return it->second;
+    return kind == ScopeKind::Module ? NameScope::GlobalImplicit : NameScope::Local;
+}
+
+// The first pass: records definitions and uses per scope.
+class SymbolTableBuilder {
+public:
+    SymbolTableBuilder(SymbolTable& table, const CompileSource& source) : table_(table), source_(source) {}
+
+    void build(const ast::Module& module) {
+        table_.root_ = std::make_unique<Scope>();
+        table_.root_->kind = ScopeKind::Module;
+        table_.root_->name = "<module>";
+        current_ = table_.root_.get();
+        visit_body(module.body);
+    }
+
+private:
+    SymbolTable& table_;
+    const CompileSource& source_;
+    Scope* current_ = nullptr;
+
+    void add(const std::string& name, int flag) {
+        auto [it, inserted] = current_->flags.emplace(name, 0);
+        if (inserted) current_->order.push_back(name);
+        it->second |= flag;
+    }
+
+    Scope* open(ScopeKind kind, const std::string& name, const void* node) {
+        auto scope = std::make_unique<Scope>();
+        scope->kind = kind;
+        scope->name = name;
+        scope->parent = current_;
+        Scope* raw = scope.get();
+        current_->children.push_back(std::move(scope));
+        table_.by_node_[node] = raw;
+        current_ = raw;
+        return raw;
+    }
+    void close() { current_ = current_->parent; }
+
+    void visit_body(const ast::StmtList& body) {
+        for (const auto& s : body) visit_stmt(*s);
+    }
+    void visit_exprs(const ast::ExprList& list) {
+        for (const auto& e : list) {
+            if (e) visit_expr(*e);
+        }
+    }
+
+    void visit_params(const ast::Arguments& a) {
+        auto param = [&](const ast::Arg& arg) {
+            add(arg.name, kDefParam);
+            current_->params.push_back(arg.name);
+        };
+        for (const auto& p : a.posonlyargs) param(*p);
+        for (const auto& p : a.args) param(*p);
+        for (const auto& p : a.kwonlyargs) param(*p);
+        if (a.vararg) param(*a.vararg);
+        if (a.kwarg) param(*a.kwarg);
+    }
+
+    void declare(const ast::NameListStmt& s) {
+        bool global = s.kind == ast::StmtKind::Global;
+        if (!global && current_->kind == ScopeKind::Module) {
+            source_.fail("nonlocal declaration not allowed at module level", s.pos);
+        }
+        const char* what = global ? "global" : "nonlocal";
+        for (const auto& name : s.names) {
+            auto it = current_->flags.find(name);
+            int old = it == current_->flags.end() ? 0 : it->second;
+            if (old & kDefParam) source_.fail("name '" + name + "' is parameter and " + what, s.pos);
+            if (old & kDefLocal) {
+                source_.fail("name '" + name + "' is assigned to before " + what + " declaration", s.pos);
+            }
+            if (old & kUse) source_.fail("name '" + name + "' is used prior to " + what + " declaration", s.pos);
+            if (global && (old & kDefNonlocal)) source_.fail("name '" + name + "' is nonlocal and global", s.pos);
+            if (!global && (old & kDefGlobal)) source_.fail("name '" + name + "' is nonlocal and global", s.pos);
+            add(name, global ? kDefGlobal : kDefNonlocal);
+            nonlocal_pos_[current_][name] = s.pos;
+        }
+    }
+
+    void visit_stmt(const ast::Stmt& s) {
+        using K = ast::StmtKind;
+        switch (s.kind) {
+        case K::FunctionDef: {
+            const auto& f = ast::as<ast::FunctionDef>(s);
+            visit_exprs(f.decorator_list);
+            visit_exprs(f.args.defaults);
+            visit_exprs(f.args.kw_defaults);
+            add(f.name, kDefLocal);
+            open(ScopeKind::Function, f.name, &f);
+            visit_params(f.args);
+            visit_body(f.body);
+            close();
+            break;
+        }
+        case K::ClassDef: {
+            const auto& c = ast::as<ast::ClassDef>(s);
+            visit_exprs(c.decorator_list);
+            visit_exprs(c.bases);
+            for (const auto& k : c.keywords) visit_expr(*k.value);
+            add(c.name, kDefLocal);
+            open(ScopeKind::Class, c.name, &c);
+            visit_body(c.body);
+            close();
+            break;
+        }
+        case K::Return:
+            if (const auto& v = ast::as<ast::Return>(s).value) visit_expr(*v);
+            break;
+        case K::Delete: visit_exprs(ast::as<ast::Delete>(s).targets); break;
+        case K::Assign: {
+            const auto& a = ast::as<ast::Assign>(s);
+            visit_expr(*a.value);
+            visit_exprs(a.targets);
+            break;
+        }
+        case K::AugAssign: {
+            const auto& a = ast::as<ast::AugAssign>(s);
+            visit_expr(*a.value);
+            if (a.target->kind == ast::ExprKind::Name) add(ast::as<ast::Name>(*a.target).id, kDefLocal | kUse);
+            else visit_expr(*a.target);
+            break;
+        }
+        case K::AnnAssign: {
+            const auto& a = ast::as<ast::AnnAssign>(s);
+            if (a.value) visit_expr(*a.value);
+            visit_expr(*a.target);
+            break;
+        }
+        case K::For: {
+            const auto& f = ast::as<ast::For>(s);
+            visit_expr(*f.iter);
+            visit_expr(*f.target);
+            visit_body(f.body);
+            visit_body(f.orelse);
+            break;
+        }
+        case K::While: {
+            const auto& w = ast::as<ast::While>(s);
+            visit_expr(*w.test);
+            visit_body(w.body);
+            visit_body(w.orelse);
+            break;
+        }
+        case K::If: {
+            const auto& i = ast::as<ast::If>(s);
+            visit_expr(*i.test);
+            visit_body(i.body);
+            visit_body(i.orelse);
+            break;
+        }
+        case K::With: {
+            const auto& w = ast::as<ast::With>(s);
+            for (const auto& item : w.items) {
+                visit_expr(*item.context_expr);
+                if (item.optional_vars) visit_expr(*item.optional_vars);
+            }
+            visit_body(w.body);
+            break;
+        }
+        case K::Raise: {
+            const auto& r = ast::as<ast::Raise>(s);
+            if (r.exc) visit_expr(*r.exc);
+            if (r.cause) visit_expr(*r.cause);
+            break;
+        }
+        case K::Try: {
+            const auto& t = ast::as<ast::Try>(s);
+            visit_body(t.body);
+            for (const auto& h : t.handlers) {
+                if (h.type) visit_expr(*h.type);
+                if (!h.name.empty()) add(h.name, kDefLocal);
+                visit_body(h.body);
+            }
+            visit_body(t.orelse);
+            visit_body(t.finalbody);
+            break;
+        }
+        case K::Assert: {
+            const auto& a = ast::as<ast::Assert>(s);
+            visit_expr(*a.test);
+            if (a.msg) visit_expr(*a.msg);
+            break;
+        }
+        case K::Import:
+            for (const auto& alias : ast::as<ast::Import>(s).names) {
+                add(alias.asname.empty() ? alias.name.substr(0, alias.name.find('.')) : alias.asname, kDefLocal);
+            }
+            break;
+        case K::ImportFrom:
+            for (const auto& alias : ast::as<ast::ImportFrom>(s).names) {
+                if (alias.name != "*") add(alias.asname.empty() ? alias.name : alias.asname, kDefLocal);
+            }
+            break;
+        case K::Global:
+        case K::Nonlocal: declare(ast::as<ast::NameListStmt>(s)); break;
+        case K::Expr: visit_expr(*ast::as<ast::ExprStmt>(s).value); break;
+        case K::Pass:
+        case K::Break:
+        case K::Continue: break;
+        }
+    }
+
+    void visit_comprehension(const ast::Comp& c, const char* name) {
+        visit_expr(*c.generators[0].iter);
+        open(ScopeKind::Comprehension, name, &c);
+        add(".0", kDefParam);
+        current_->params.push_back(".0");
+        for (size_t i = 0; i < c.generators.size(); ++i) {
+            const auto& g = c.generators[i];
+            if (i > 0) visit_expr(*g.iter);
+            visit_expr(*g.target);
+            visit_exprs(g.ifs);
+        }
+        if (c.elt) visit_expr(*c.elt);
+        if (c.key) visit_expr(*c.key);
+        if (c.value) visit_expr(*c.value);
+        close();
+    }
+
+    void visit_expr(const ast::Expr& e) {
+        using K = ast::ExprKind;
+        switch (e.kind) {
+        case K::BoolOp: visit_exprs(ast::as<ast::BoolOp>(e).values); break;
+        case K::NamedExpr: {
+            const auto& n = ast::as<ast::NamedExpr>(e);
+            visit_expr(*n.value);
+            visit_expr(*n.target);
+            break;
+        }
+        case K::BinOp: {
+            const auto& b = ast::as<ast::BinOp>(e);
+            visit_expr(*b.left);
+            visit_expr(*b.right);
+            break;
+        }
+        case K::UnaryOp: visit_expr(*ast::as<ast::UnaryOp>(e).operand); break;
+        case K::Lambda: {
+            const auto& l = ast::as<ast::Lambda>(e);
+            visit_exprs(l.args.defaults);
+            visit_exprs(l.args.kw_defaults);
+            open(ScopeKind::Lambda, "<lambda>", &l);
+            visit_params(l.args);
+            visit_expr(*l.body);
+            close();
+            break;
+        }
+        case K::IfExp: {
+            const auto& i = ast::as<ast::IfExp>(e);
+            visit_expr(*i.test);
+            visit_expr(*i.body);
+            visit_expr(*i.orelse);
+            break;
+        }
+        case K::Dict: {
+            const auto& d = ast::as<ast::Dict>(e);
+            visit_exprs(d.keys);
+            visit_exprs(d.values);
+            break;
+        }
+        case K::Set: visit_exprs(ast::as<ast::Set>(e).elts); break;
+        case K::ListComp: visit_comprehension(ast::as<ast::Comp>(e), "<listcomp>"); break;
+        case K::SetComp: visit_comprehension(ast::as<ast::Comp>(e), "<setcomp>"); break;
+        case K::DictComp: visit_comprehension(ast::as<ast::Comp>(e), "<dictcomp>"); break;
+        case K::GeneratorExp:
+            visit_comprehension(ast::as<ast::Comp>(e), "<genexpr>");
+            current_->children.back()->is_generator = true;
+            break;
+        case K::Await: visit_expr(*ast::as<ast::Await>(e).value); break;
+        case K::Yield:
+            current_->is_generator = true;
+            if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
+            break;
+        case K::YieldFrom:
+            current_->is_generator = true;
+            visit_expr(*ast::as<ast::YieldFrom>(e).value);
+            break;
+        case K::Compare: {
+            const auto& c = ast::as<ast::Compare>(e);
+            visit_expr(*c.left);
+            visit_exprs(c.comparators);
+            break;
+        }
+        case K::Call: {
+            const auto& c = ast::as<ast::Call>(e);
+            visit_expr(*c.func);
+            visit_exprs(c.args);
+            for (const auto& k : c.keywords) visit_expr(*k.value);
+            break;
+        }
+        case K::FormattedValue: {
+            const auto& f = ast::as<ast::FormattedValue>(e);
+            visit_expr(*f.value);
+            if (f.format_spec) visit_expr(*f.format_spec);
+            break;
+        }
+        case K::JoinedStr: visit_exprs(ast::as<ast::JoinedStr>(e).values); break;
+        case K::Constant: break;
+        case K::Attribute: visit_expr(*ast::as<ast::Attribute>(e).value); break;
+        case K::Subscript: {
+            const auto& s = ast::as<ast::Subscript>(e);
+            visit_expr(*s.value);
+            visit_expr(*s.slice);
+            break;
+        }
+        case K::Starred: visit_expr(*ast::as<ast::Starred>(e).value); break;
+        case K::Name: {
+            const auto& n = ast::as<ast::Name>(e);
+            add(n.id, n.ctx == ast::Ctx::Load ? kUse : kDefLocal);
+            break;
+        }
+        case K::List:
+        case K::Tuple: visit_exprs(ast::as<ast::Sequence>(e).elts); break;
+        case K::Slice: {
+            const auto& s = ast::as<ast::Slice>(e);
+            if (s.lower) visit_expr(*s.lower);
+            if (s.upper) visit_expr(*s.upper);
+            if (s.step) visit_expr(*s.step);
+            break;
+        }
+        }
+    }
+
+public:
+    std::map<const Scope*, std::map<std::string, ast::Pos>> nonlocal_pos_;
+};
+
+namespace {
+
+// The second pass, for one scope: `bound` holds the names bound in enclosing function scopes;
+// the scope's own free variables are added to `free_out` for its parent to resolve.
+void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>& free_out,
+             const SymbolTableBuilder& builder, const CompileSource& source) {
+    for (const auto& name : s->order) {
+        int f = s->flags[name];
+        NameScope r;
+        if (f & kDefGlobal) {
+            r = NameScope::GlobalExplicit;
+        } else if (f & kDefNonlocal) {
+            if (!bound.count(name)) {
+                source.fail("no binding for nonlocal '" + name + "' found", builder.nonlocal_pos_.at(s).at(name));
+            }
+            r = NameScope::Free;
+        } else if (f & (kDefLocal | kDefParam)) {
+            r = NameScope::Local;
+        } else if (s->kind != ScopeKind::Module && bound.count(name)) {
+            r = NameScope::Free;
+        } else {
+            r = NameScope::GlobalImplicit;
+        }
+        s->resolved[name] = r;
+    }
+    std::set<std::string> child_bound;
+    if (s->kind != ScopeKind::Module) child_bound = bound;
+    if (s->is_function()) {
+        for (const auto& [name, r] : s->resolved) {
+            if (r == NameScope::Local || r == NameScope::Free) child_bound.insert(name);
+            if (r == NameScope::GlobalExplicit) child_bound.erase(name);
+        }
+    }
+    std::set<std::string> child_free;
+    for (auto& child : s->children) analyze(child.get(), child_bound, child_free, builder, source);
+    for (const auto& name : child_free) {
+        auto it = s->resolved.find(name);
+        if (s->is_function() && it != s->resolved.end() && it->second == NameScope::Local) {
+            it->second = NameScope::Cell;
+        } else if (it == s->resolved.end() || s->kind == ScopeKind::Class) {
+            // Passed through this scope on its way to an inner one.
+            if (it == s->resolved.end()) s->resolved[name] = NameScope::Free;
+            free_out.insert(name);
+        }
+    }
+    for (const auto& [name, r] : s->resolved) {
+        if (r == NameScope::Cell) s->cellvars.push_back(name);
+        if (r == NameScope::Free) {
+            s->freevars.push_back(name);
+            free_out.insert(name);
+        }
+    }
+}
+
+}  // namespace
+
+SymbolTable::SymbolTable(const ast::Module& module, const CompileSource& source) {
+    SymbolTableBuilder builder(*this, source);
+    builder.build(module);
+    std::set<std::string> free;
+    analyze(root_.get(), {}, free, builder, source);
+}
+
+Scope* SymbolTable::scope_of(const void* node) const {
+    auto it = by_node_.find(node);
+    return it == by_node_.end() ? nullptr : it->second;
+}
+
+}  // namespace minipy

@@ -1,0 +1,557 @@
+// builtins.cpp — the builtins module: the native functions in one MethodDef table, plus the
+// built-in types, exceptions and constants, all published into one dict that every frame reads.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "modules/registry.h"
+#include "modules/sys_streams.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/format_spec.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/thread_state.h"
+#include "vm/class.h"
+#include "vm/frame.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+using Args = Object* const*;
+
+void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
+    if (kw && kw->size) raise_no_kwargs(name);
+    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
+}
+
+Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"sep", "end", "file", "flush"};
+    Object* opts[4] = {};
+    if (kw) bind_args("print", args + nargs, 0, kw, kNames, 4, 0, opts);
+    auto text_of = [](Object* o, const char* what, const char* dflt) -> std::string {
+        if (!o || o == None) return dflt;
+        if (!is_str(o)) raise(&TypeError_type, format("%s must be None or a string, not %s", what, type_of(o)->name.c_str()));
+        return str_utf8_of(o);
+    };
+    std::string sep = text_of(opts[0], "sep", " ");
+    std::string end = text_of(opts[1], "end", "\n");
+    std::string out;
+    for (size_t i = 0; i < nargs; ++i) {
+        if (i) out += sep;
+        out += is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]);
+    }
+    out += end;
+    Object* file = opts[2] && opts[2] != None ? opts[2] : nullptr;
+    write_to_stream(file ? file : sys_stdout(), out);
+    if (opts[3] && is_true(opts[3])) flush_stream(file ? file : sys_stdout());
+    return Ref::borrow(None);
+}
+
+Ref bi_len(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("len", nargs, kw, 1, 1);
+    return int_from_i64(length(args[0]));
+}
+
+Ref bi_repr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("repr", nargs, kw, 1, 1);
+    return repr(args[0]);
+}
+
+Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("abs", nargs, kw, 1, 1);
+    return number_abs(args[0]);
+}
+
+bool is_type_object(Object* o) { return type_of(o) == &type_type; }
+
+bool instance_check(Object* o, Object* cls, const char* fname) {
+    if (type_of(cls) == &tuple_type) {
+        Tuple* t = as_tuple(cls);
+        for (size_t i = 0; i < t->size; ++i) {
+            if (instance_check(o, t->items[i], fname)) return true;
+        }
+        return false;
+    }
+    if (!is_type_object(cls)) {
+        raise(&TypeError_type, format("%s() arg 2 must be a type, a tuple of types, or a union", fname));
+    }
+    return is_instance(o, static_cast<Type*>(cls));
+}
+
+Ref bi_isinstance(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("isinstance", nargs, kw, 2, 2);
+    return Ref::borrow(bool_obj(instance_check(args[0], args[1], "isinstance")));
+}
+
+Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("issubclass", nargs, kw, 2, 2);
+    if (!is_type_object(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
+    Type* t = static_cast<Type*>(args[0]);
+    auto check = [&](Object* c) {
+        if (!is_type_object(c)) {
+            raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        return t == c || is_subtype(t, static_cast<Type*>(c));
+    };
+    if (type_of(args[1]) == &tuple_type) {
+        Tuple* tup = as_tuple(args[1]);
+        for (size_t i = 0; i < tup->size; ++i) {
+            if (check(tup->items[i])) return Ref::borrow(True);
+        }
+        return Ref::borrow(False);
+    }
+    return Ref::borrow(bool_obj(check(args[1])));
+}
+
+// min() and max(): one iterable (with default=) or several arguments, with key=.
+Ref min_max(const char* name, Args args, size_t nargs, Tuple* kw, CompareOp better) {
+    static const char* const kNames[] = {"key", "default"};
+    Object* opts[2] = {};
+    if (kw) bind_args(name, args + nargs, 0, kw, kNames, 2, 0, opts);
+    Object* key = opts[0] && opts[0] != None ? opts[0] : nullptr;
+    if (nargs == 0) raise(&TypeError_type, format("%s expected at least 1 argument, got 0", name));
+    if (nargs > 1 && opts[1]) {
+        raise(&TypeError_type, format("Cannot specify a default for %s() with multiple positional arguments", name));
+    }
+    Ref it = get_iter(nargs == 1 ? args[0] : tuple_from(args, nargs).get());
+    Ref best, best_key;
+    while (Ref item = iter_next(it.get())) {
+        Ref k = key ? call1(key, item.get()) : item;
+        if (!best || compare_bool(k.get(), best_key.get(), better)) {
+            best = std::move(item);
+            best_key = std::move(k);
+        }
+    }
+    if (best) return best;
+    if (opts[1]) return Ref::borrow(opts[1]);
+    raise(&ValueError_type, format("%s() arg is an empty sequence", name));
+}
+
+Ref bi_min(Object*, Args args, size_t nargs, Tuple* kw) { return min_max("min", args, nargs, kw, CompareOp::Lt); }
+Ref bi_max(Object*, Args args, size_t nargs, Tuple* kw) { return min_max("max", args, nargs, kw, CompareOp::Gt); }
+
+Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"iterable", "start"};
+    Object* a[2] = {};
+    bind_args("sum", args, nargs, kw, kNames, 2, 1, a);
+    Ref total = a[1] ? Ref::borrow(a[1]) : Ref::steal(make_small_int(0));
+    if (is_str(total.get())) raise(&TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    Ref it = get_iter(a[0]);
+    while (Ref item = iter_next(it.get())) {
+        if (is_small_int(total.get()) && is_small_int(item.get())) {
+            int64_t s = small_int_value(total.get()) + small_int_value(item.get());
+            if (fits_small_int(s)) {
+                total = Ref::steal(make_small_int(s));
+                continue;
+            }
+        }
+        total = binary_op(total.get(), item.get(), BinaryOp::Add);
+    }
+    return total;
+}
+
+Ref bi_divmod(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("divmod", nargs, kw, 2, 2);
+    Ref q = binary_op(args[0], args[1], BinaryOp::FloorDiv);
+    Ref r = binary_op(args[0], args[1], BinaryOp::Mod);
+    Object* items[2] = {q.get(), r.get()};
+    return tuple_from(items, 2);
+}
+
+Ref bi_pow(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"base", "exp", "mod"};
+    Object* a[3] = {};
+    bind_args("pow", args, nargs, kw, kNames, 3, 2, a);
+    if (a[2] && a[2] != None) {
+        if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2])) {
+            raise(&TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        return int_pow_mod(a[0], a[1], a[2]);
+    }
+    return binary_op(a[0], a[1], BinaryOp::Pow);
+}
+
+// round(x, n) for floats: the correctly rounded decimal text, read back (as CPython's dtoa path).
+Ref round_float(double x, int64_t ndigits) {
+    if (!std::isfinite(x)) return float_new(x);
+    if (ndigits > 300) return float_new(x);
+    if (ndigits >= 0) {
+        char buf[512];
+        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(ndigits), x);
+        return float_new(std::strtod(buf, nullptr));
+    }
+    if (ndigits < -308) return float_new(0.0 * x);
+    double scale = std::pow(10.0, static_cast<double>(-ndigits));
+    return float_new(std::nearbyint(x / scale) * scale);
+}
+
+Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"number", "ndigits"};
+    Object* a[2] = {};
+    bind_args("round", args, nargs, kw, kNames, 2, 1, a);
+    Object* x = a[0];
+    bool has_digits = a[1] && a[1] != None;
+    if (type_of(x) == &float_type) {
+        double v = float_value(x);
+        if (!has_digits) {
+            if (std::isnan(v)) raise(&ValueError_type, "cannot convert float NaN to integer");
+            if (std::isinf(v)) raise(&OverflowError_type, "cannot convert float infinity to integer");
+            return int_from_double(std::nearbyint(v));
+        }
+        return round_float(v, as_index(a[1]));
+    }
+    if (is_int(x)) {
+        if (!has_digits || as_index(a[1]) >= 0) return int_binary(x, make_small_int(0), BinaryOp::Add);
+        // round(1234, -2): to the nearest multiple of 10**n, ties to even.
+        Ref unit = binary_op(make_small_int(10), int_from_i64(-as_index(a[1])).get(), BinaryOp::Pow);
+        Ref r = binary_op(x, unit.get(), BinaryOp::Mod);
+        Ref twice = binary_op(r.get(), make_small_int(2), BinaryOp::Mul);
+        Ref down = binary_op(x, r.get(), BinaryOp::Sub);
+        int c = int_compare(twice.get(), unit.get());
+        bool up = c > 0;
+        if (c == 0) {
+            Ref q = binary_op(down.get(), unit.get(), BinaryOp::FloorDiv);
+            up = is_true(binary_op(q.get(), make_small_int(2), BinaryOp::Mod).get());
+        }
+        return up ? binary_op(down.get(), unit.get(), BinaryOp::Add) : down;
+    }
+    raise(&TypeError_type, format("type %s doesn't define __round__ method", type_of(x)->name.c_str()));
+}
+
+Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("chr", nargs, kw, 1, 1);
+    int64_t cp = as_index(args[0]);
+    if (cp < 0 || cp > 0x10FFFF) raise(&ValueError_type, "chr() arg not in range(0x110000)");
+    return str_from_codepoint(static_cast<uint32_t>(cp));
+}
+
+Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("ord", nargs, kw, 1, 1);
+    if (!is_str(args[0])) {
+        raise(&TypeError_type, format("ord() expected string of length 1, but %s found", type_of(args[0])->name.c_str()));
+    }
+    Str* s = as_str(args[0]);
+    if (s->length != 1) {
+        raise(&TypeError_type, format("ord() expected a character, but string of length %lld found",
+                                      static_cast<long long>(s->length)));
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(s->utf8.data());
+    int len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+    uint32_t cp = len == 1 ? p[0] : p[0] & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+    return Ref::steal(make_small_int(cp));
+}
+
+Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("input", nargs, kw, 0, 1);
+    if (nargs == 1) {
+        write_to_stream(sys_stdout(), str_utf8(args[0]));
+    }
+    flush_stream(sys_stdout());
+    std::string line;
+    int c;
+    bool any = false;
+    while ((c = std::fgetc(stdin)) != EOF) {
+        any = true;
+        if (c == '\n') break;
+        line += static_cast<char>(c);
+    }
+    if (!any) raise(&EOFError_type, "EOF when reading a line");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return str_new(line);
+}
+
+Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"key", "reverse"};
+    Object* opts[2] = {};
+    if (nargs != 1) raise(&TypeError_type, format("sorted expected 1 argument, got %zu", nargs));
+    if (kw) bind_args("sorted", args + nargs, 0, kw, kNames, 2, 0, opts);
+    Ref list = list_from_iterable(args[0]);
+    list_sort(list.get(), opts[0] && opts[0] != None ? opts[0] : nullptr, opts[1] && is_true(opts[1]));
+    return list;
+}
+
+Ref bi_iter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("iter", nargs, kw, 1, 1);
+    return get_iter(args[0]);
+}
+
+Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("next", nargs, kw, 1, 2);
+    if (!type_of(args[0])->next) {
+        raise(&TypeError_type, format("'%s' object is not an iterator", type_of(args[0])->name.c_str()));
+    }
+    if (Ref v = iter_next(args[0])) return v;
+    if (nargs == 2) return Ref::borrow(args[1]);
+    raise_object(exception_new(&StopIteration_type, empty_tuple()));
+}
+
+Ref any_all(Object* iterable, bool want) {
+    Ref it = get_iter(iterable);
+    while (Ref item = iter_next(it.get())) {
+        if (is_true(item.get()) == want) return Ref::borrow(bool_obj(want));
+    }
+    return Ref::borrow(bool_obj(!want));
+}
+
+Ref bi_any(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("any", nargs, kw, 1, 1);
+    return any_all(args[0], true);
+}
+
+Ref bi_all(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("all", nargs, kw, 1, 1);
+    return any_all(args[0], false);
+}
+
+Ref bi_hash(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("hash", nargs, kw, 1, 1);
+    return int_from_i64(hash(args[0]));
+}
+
+Ref bi_id(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("id", nargs, kw, 1, 1);
+    return int_from_i64(static_cast<int64_t>(reinterpret_cast<uintptr_t>(args[0]) >> 1) << 1 >> 1);
+}
+
+Ref bi_callable(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("callable", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(type_of(args[0])->call != nullptr));
+}
+
+Str* attr_name(Object* o, const char* fname) {
+    if (!is_str(o)) {
+        raise(&TypeError_type, format("%s(): attribute name must be string, not '%s'", fname, type_of(o)->name.c_str()));
+    }
+    return intern(str_utf8_of(o));
+}
+
+Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("getattr", nargs, kw, 2, 3);
+    Str* name = attr_name(args[1], "getattr");
+    if (Ref v = get_attr_opt(args[0], name)) return v;
+    if (nargs == 3) return Ref::borrow(args[2]);
+    raise_missing_attribute(args[0], name);
+}
+
+Ref bi_setattr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("setattr", nargs, kw, 3, 3);
+    set_attr(args[0], attr_name(args[1], "setattr"), args[2]);
+    return Ref::borrow(None);
+}
+
+Ref bi_delattr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("delattr", nargs, kw, 2, 2);
+    del_attr(args[0], attr_name(args[1], "delattr"));
+    return Ref::borrow(None);
+}
+
+Ref bi_hasattr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("hasattr", nargs, kw, 2, 2);
+    Str* name = attr_name(args[1], "hasattr");
+    try {
+        return Ref::borrow(bool_obj(static_cast<bool>(get_attr_opt(args[0], name))));
+    } catch (PyException& e) {
+        if (is_instance(e.exception(), &AttributeError_type)) return Ref::borrow(False);
+        throw;
+    }
+}
+
+Ref int_text(const char* fname, Args args, size_t nargs, Tuple* kw, int base) {
+    check_count(fname, nargs, kw, 1, 1);
+    if (!is_int(args[0])) {
+        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
+    }
+    return str_new(int_to_base(args[0], base, true));
+}
+
+Ref bi_hex(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("hex", args, nargs, kw, 16); }
+Ref bi_oct(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("oct", args, nargs, kw, 8); }
+Ref bi_bin(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("bin", args, nargs, kw, 2); }
+
+Ref bi_format(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("format", nargs, kw, 1, 2);
+    if (nargs == 2 && !is_str(args[1])) {
+        raise(&TypeError_type, format("format() argument 2 must be str, not %s", type_of(args[1])->name.c_str()));
+    }
+    return format_value(args[0], nargs == 2 ? std::string_view(str_utf8_of(args[1])) : std::string_view());
+}
+
+Ref bi_globals(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("globals", nargs, kw, 0, 0);
+    Frame* f = thread_state()->frame;
+    return Ref::borrow(f->globals);
+}
+
+Ref bi_exit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("exit", nargs, kw, 0, 1);
+    raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
+}
+
+// ---- map and filter: lazy iterators over their arguments ----
+
+struct MapObject : Object {
+    Object* func;                // owned
+    std::vector<Object*> iters;  // owned
+};
+struct FilterObject : Object {
+    Object* func;  // owned; None keeps the true items
+    Object* iter;  // owned
+};
+Type map_type, filter_type;
+
+void map_dealloc(Object* o) {
+    auto* m = static_cast<MapObject*>(o);
+    decref(m->func);
+    for (Object* it : m->iters) decref(it);
+    delete m;
+}
+
+Ref map_next(Object* o) {
+    auto* m = static_cast<MapObject*>(o);
+    std::vector<Ref> items;
+    std::vector<Object*> raw;
+    for (Object* it : m->iters) {
+        Ref v = iter_next(it);
+        if (!v) return nullptr;
+        raw.push_back(v.get());
+        items.push_back(std::move(v));
+    }
+    return call(m->func, raw.data(), raw.size());
+}
+
+Ref map_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("map");
+    if (nargs < 2) raise(&TypeError_type, "map() must have at least two arguments.");
+    auto* m = new MapObject();
+    init_header(m, &map_type);
+    m->func = newref(args[0]);
+    Ref owner = Ref::steal(m);
+    for (size_t i = 1; i < nargs; ++i) m->iters.push_back(get_iter(args[i]).release());
+    return owner;
+}
+
+void filter_dealloc(Object* o) {
+    auto* f = static_cast<FilterObject*>(o);
+    decref(f->func);
+    decref(f->iter);
+    delete f;
+}
+
+Ref filter_next(Object* o) {
+    auto* f = static_cast<FilterObject*>(o);
+    while (Ref item = iter_next(f->iter)) {
+        bool keep = f->func == None ? is_true(item.get()) : is_true(call1(f->func, item.get()).get());
+        if (keep) return item;
+    }
+    return nullptr;
+}
+
+Ref filter_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("filter");
+    if (nargs != 2) raise(&TypeError_type, format("filter expected 2 arguments, got %zu", nargs));
+    Ref it = get_iter(args[1]);
+    auto* f = new FilterObject();
+    init_header(f, &filter_type);
+    f->func = newref(args[0]);
+    f->iter = it.release();
+    return Ref::steal(f);
+}
+
+Ref iter_self(Object* o) { return Ref::borrow(o); }
+
+// type(x) returns the type of x; classes (type with three arguments) are a later issue.
+Ref type_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs == 1 && !(kw && kw->size)) return Ref::borrow(type_of(args[0]));
+    raise(&TypeError_type, "type() takes 1 or 3 arguments");
+}
+
+const MethodDef kBuiltinFunctions[] = {
+    {"print", bi_print, "print(value, ..., sep=' ', end='\\n', file=None, flush=False)"},
+    {"len", bi_len, "Return the number of items in a container."},
+    {"repr", bi_repr, "Return the canonical string representation of the object."},
+    {"abs", bi_abs, "Return the absolute value of the argument."},
+    {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof."},
+    {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class."},
+    {"min", bi_min, "min(iterable, *[, default=obj, key=func]) -> value"},
+    {"max", bi_max, "max(iterable, *[, default=obj, key=func]) -> value"},
+    {"sum", bi_sum, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
+    {"divmod", bi_divmod, "Return the tuple (x//y, x%y)."},
+    {"pow", bi_pow, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"round", bi_round, "Round a number to a given precision in decimal digits."},
+    {"chr", bi_chr, "Return a Unicode string of one character with ordinal i."},
+    {"ord", bi_ord, "Return the Unicode code point for a one-character string."},
+    {"input", bi_input, "Read a string from standard input."},
+    {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order."},
+    {"iter", bi_iter, "iter(iterable) -> iterator"},
+    {"next", bi_next, "next(iterator[, default])"},
+    {"any", bi_any, "Return True if bool(x) is True for any x in the iterable."},
+    {"all", bi_all, "Return True if bool(x) is True for all values x in the iterable."},
+    {"hash", bi_hash, "Return the hash value for the given object."},
+    {"id", bi_id, "Return the identity of an object."},
+    {"callable", bi_callable, "Return whether the object is callable."},
+    {"getattr", bi_getattr, "getattr(object, name[, default]) -> value"},
+    {"setattr", bi_setattr, "Sets the named attribute on the given object to the specified value."},
+    {"delattr", bi_delattr, "Deletes the named attribute from the given object."},
+    {"hasattr", bi_hasattr, "Return whether the object has an attribute with the given name."},
+    {"hex", bi_hex, "Return the hexadecimal representation of an integer."},
+    {"oct", bi_oct, "Return the octal representation of an integer."},
+    {"bin", bi_bin, "Return the binary representation of an integer."},
+    {"format", bi_format, "Return value.__format__(format_spec)"},
+    {"globals", bi_globals, "Return the dictionary containing the current scope's global variables."},
+    {"__build_class__", build_class, "Internal helper used by the class statement."},
+    {"exit", bi_exit, "Exit the interpreter by raising SystemExit."},
+    {"quit", bi_exit, "Exit the interpreter by raising SystemExit."},
+    {nullptr, nullptr, nullptr},
+};
+
+void init_iterator_types() {
+    map_type.name = "map";
+    map_type.instance_size = sizeof(MapObject);
+    map_type.dealloc = map_dealloc;
+    map_type.iter = iter_self;
+    map_type.next = map_next;
+    map_type.construct = map_construct;
+    init_type(&map_type);
+    filter_type.name = "filter";
+    filter_type.instance_size = sizeof(FilterObject);
+    filter_type.dealloc = filter_dealloc;
+    filter_type.iter = iter_self;
+    filter_type.next = filter_next;
+    filter_type.construct = filter_construct;
+    init_type(&filter_type);
+}
+
+}  // namespace
+
+Ref init_builtins_module() {
+    init_iterator_types();
+    type_type.construct = type_construct;
+    Ref module = module_new("builtins");
+    Dict* d = module_dict(module.get());
+    for (const MethodDef* def = kBuiltinFunctions; def->name; ++def) {
+        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
+    }
+    Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
+                            &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
+                            &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type};
+    for (Type* t : kTypes) dict_set(d, intern(t->name), t);
+    for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);
+    dict_set(d, intern("None"), None);
+    dict_set(d, intern("True"), True);
+    dict_set(d, intern("False"), False);
+    dict_set(d, intern("Ellipsis"), Ellipsis);
+    dict_set(d, intern("NotImplemented"), NotImplemented);
+    dict_set(d, intern("__debug__"), True);
+    return module;
+}
+
+}  // namespace minipy

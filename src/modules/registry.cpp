@@ -1,0 +1,22 @@
+// registry.cpp — the list of native modules.
+#include "modules/registry.h"
+
+namespace minipy {
+
+namespace {
+
+const NativeModule kNativeModules[] = {
+    {"builtins", init_builtins_module},
+    {"sys", init_sys_module},
+};
+
+}  // namespace
+
+const NativeModule* find_native_module(std::string_view name) {
+    for (const NativeModule& m : kNativeModules) {
+        if (name == m.name) return &m;
+    }
+    return nullptr;
+}
+
+}  // namespace minipy

@@ -1,0 +1,25 @@
+// registry.h — the native modules minipy can import (`import sys`), each a name and the function
+// that builds its module object. The one list of them is in registry.cpp.
+#pragma once
+
+#include <string_view>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+using ModuleInit = Ref (*)();
+
+struct NativeModule {
+    const char* name;
+    ModuleInit init;
+};
+
+// The native module called `name`, or null.
+const NativeModule* find_native_module(std::string_view name);
+
+// The init functions, one per native module file.
+Ref init_builtins_module();
+Ref init_sys_module();
+
+}  // namespace minipy

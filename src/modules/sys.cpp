@@ -1,0 +1,219 @@
+// sys.cpp — the native `sys` module: argv, path, modules, exit, the standard streams, the
+// recursion limit and switch interval, and facts about the interpreter (version, implementation).
+#include <cstdio>
+
+#include "modules/registry.h"
+#include "modules/sys_streams.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/thread_state.h"
+#include "runtime/version.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+using Args = Object* const*;
+
+Object* g_sys = nullptr;  // the sys module, immortal once made
+double g_switch_interval = 0.005;
+
+// A text stream over a C FILE (sys.stdout, sys.stderr).
+struct Stream : Object {
+    std::FILE* file;
+    const char* name;
+};
+Type stream_type;
+
+void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
+    if (kw && kw->size) raise_no_kwargs(name);
+    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
+}
+
+Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("write", nargs, kw, 2, 2);
+    if (!is_str(args[1])) {
+        raise(&TypeError_type, format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
+    }
+    const std::string& text = str_utf8_of(args[1]);
+    std::fwrite(text.data(), 1, text.size(), static_cast<Stream*>(args[0])->file);
+    return int_from_i64(as_str(args[1])->length);
+}
+
+Ref stream_flush(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("flush", nargs, kw, 1, 1);
+    std::fflush(static_cast<Stream*>(args[0])->file);
+    return Ref::borrow(None);
+}
+
+Ref stream_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("fileno", nargs, kw, 1, 1);
+    return int_from_i64(fileno(static_cast<Stream*>(args[0])->file));
+}
+
+Ref stream_repr(Object* o) {
+    return str_new(format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", static_cast<Stream*>(o)->name));
+}
+
+const MethodDef kStreamMethods[] = {
+    {"write", stream_write, "Write the string to the stream; return its length."},
+    {"flush", stream_flush, "Flush the stream."},
+    {"fileno", stream_fileno, "Return the underlying file descriptor."},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref stream_new(std::FILE* file, const char* name) {
+    auto* s = new Stream();
+    init_header(s, &stream_type);
+    s->file = file;
+    s->name = name;
+    return Ref::steal(s);
+}
+
+Ref sys_exit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("exit", nargs, kw, 0, 1);
+    raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
+}
+
+Ref sys_getrecursionlimit(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getrecursionlimit", nargs, kw, 0, 0);
+    return int_from_i64(recursion_limit());
+}
+
+Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("setrecursionlimit", nargs, kw, 1, 1);
+    if (!is_int(args[0])) raise(&TypeError_type, "'" + type_of(args[0])->name + "' object cannot be interpreted as an integer");
+    int64_t limit = as_index(args[0]);
+    if (limit < 1) raise(&ValueError_type, "recursion limit must be greater or equal than 1");
+    int depth = thread_state()->depth;
+    if (limit <= depth) {
+        raise(&RecursionError_type, format("cannot set the recursion limit to %lld at the recursion depth %d: "
+                                           "the limit is too low", static_cast<long long>(limit), depth));
+    }
+    set_recursion_limit(static_cast<int>(std::min<int64_t>(limit, INT32_MAX)));
+    return Ref::borrow(None);
+}
+
+Ref sys_getswitchinterval(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getswitchinterval", nargs, kw, 0, 0);
+    return float_new(g_switch_interval);
+}
+
+Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("setswitchinterval", nargs, kw, 1, 1);
+    double v = to_double(args[0]);
+    if (!(v > 0)) raise(&ValueError_type, "switch interval must be strictly positive");
+    g_switch_interval = v;
+    return Ref::borrow(None);
+}
+
+// The caller's reference to the argument is already counted: it sits on the caller's stack.
+Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("getrefcount", nargs, kw, 1, 1);
+    if (is_small_int(args[0])) return int_from_i64(kImmortalRefCount);
+    return int_from_i64(refcount_get(args[0]->refcnt));
+}
+
+Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("exc_info", nargs, kw, 0, 0);
+    Object* e = thread_state()->handled_exc;
+    Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, None};
+    return tuple_from(items, 3);
+}
+
+const MethodDef kSysFunctions[] = {
+    {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
+    {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
+    {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
+    {"setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the interpreter."},
+    {"getrefcount", sys_getrefcount, "Return the reference count of object."},
+    {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
+    {nullptr, nullptr, nullptr},
+};
+
+void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
+
+Ref make_implementation() {
+    Ref impl = module_new("implementation");
+    Dict* d = module_dict(impl.get());
+    set(d, "name", str_new("minipy"));
+    set(d, "cache_tag", Ref::borrow(None));
+    return impl;
+}
+
+}  // namespace
+
+Object* sys_stdout() {
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stdout")) : nullptr;
+    if (!s) raise(&RuntimeError_type, "lost sys.stdout");
+    return s;
+}
+
+Object* sys_stderr() {
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stderr")) : nullptr;
+    if (!s) raise(&RuntimeError_type, "lost sys.stderr");
+    return s;
+}
+
+void write_to_stream(Object* stream, const std::string& text) {
+    if (type_of(stream) == &stream_type) {
+        std::fwrite(text.data(), 1, text.size(), static_cast<Stream*>(stream)->file);
+        return;
+    }
+    Ref write = get_attr(stream, intern("write"));
+    call1(write.get(), str_new(text).get());
+}
+
+void flush_stream(Object* stream) {
+    if (type_of(stream) == &stream_type) {
+        std::fflush(static_cast<Stream*>(stream)->file);
+        return;
+    }
+    if (Ref flush = get_attr_opt(stream, intern("flush"))) call0(flush.get());
+}
+
+Ref init_sys_module() {
+    if (g_sys) return Ref::borrow(g_sys);
+    stream_type.name = "TextIOWrapper";
+    stream_type.instance_size = sizeof(Stream);
+    stream_type.repr = stream_repr;
+    stream_type.methods = kStreamMethods;
+    init_type(&stream_type);
+
+    Ref module = module_new("sys");
+    Dict* d = module_dict(module.get());
+    for (const MethodDef* def = kSysFunctions; def->name; ++def) {
+        set(d, def->name, native_function_new(def, nullptr));
+    }
+    Ref out = stream_new(stdout, "<stdout>");
+    Ref err = stream_new(stderr, "<stderr>");
+    set(d, "stdout", out);
+    set(d, "stderr", err);
+    set(d, "__stdout__", out);
+    set(d, "__stderr__", err);
+    set(d, "argv", list_new());
+    set(d, "path", list_new());
+    set(d, "modules", dict_new());
+    set(d, "version", str_new("3.11.0 (" + version_banner() + ")"));
+    Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
+                              make_small_int(0)};
+    set(d, "version_info", tuple_from(version_info, 5));
+    set(d, "implementation", make_implementation());
+    set(d, "maxsize", int_from_i64(INT64_MAX));
+    set(d, "platform", str_new("linux"));
+    set(d, "byteorder", str_new("little"));
+    set(d, "executable", str_new(executable_name()));
+    make_immortal(module.get());
+    g_sys = module.get();
+    return module;
+}
+
+}  // namespace minipy

@@ -1,0 +1,18 @@
+// sys_streams.h — sys.stdout and sys.stderr: native text streams over the C streams, and the
+// helpers print() and the REPL use to write to whatever object sys.stdout currently is.
+#pragma once
+
+#include <string>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+// The current sys.stdout / sys.stderr (borrowed): a script may replace them.
+Object* sys_stdout();
+Object* sys_stderr();
+// stream.write(text), straight to the C stream for the native ones.
+void write_to_stream(Object* stream, const std::string& text);
+void flush_stream(Object* stream);
+
+}  // namespace minipy

@@ -1,0 +1,361 @@
+// abstract.cpp — the generic object protocol: each operation dispatches on the operands' type slots,
+// tries the reflected operand as CPython does, and raises CPython's TypeError when nothing applies.
+#include "objects/abstract.h"
+
+#include <algorithm>
+
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+namespace {
+
+const char* tname(Object* o) { return type_of(o)->name.c_str(); }
+
+Ref check_str_result(Ref r, const char* method) {
+    if (!is_instance(r.get(), &str_type))
+        raise(&TypeError_type, format("%s returned non-string (type %s)", method, tname(r.get())));
+    return r;
+}
+
+thread_local std::vector<Object*> repr_stack;
+
+}  // namespace
+
+ReprGuard::ReprGuard(Object* o) : o_(o) {
+    entered_ = std::find(repr_stack.begin(), repr_stack.end(), o) == repr_stack.end();
+    if (entered_) repr_stack.push_back(o);
+}
+
+ReprGuard::~ReprGuard() {
+    if (entered_) repr_stack.pop_back();
+}
+
+// ---- text ----
+Ref repr(Object* o) {
+    Type* t = type_of(o);
+    return check_str_result(t->repr(o), "__repr__");
+}
+
+Ref str(Object* o) {
+    Type* t = type_of(o);
+    if (t == &str_type) return Ref::borrow(o);
+    if (!t->str) return repr(o);
+    return check_str_result(t->str(o), "__str__");
+}
+
+std::string repr_utf8(Object* o) { return str_utf8_of(repr(o).get()); }
+std::string str_utf8(Object* o) { return str_utf8_of(str(o).get()); }
+
+// ---- hashing, truth, comparison ----
+int64_t hash(Object* o) {
+    if (is_small_int(o)) return int_hash(o);
+    Type* t = type_of(o);
+    if (!t->hash) raise_unhashable(o);
+    return t->hash(o);
+}
+
+int64_t hash_not_implemented(Object* o) { raise_unhashable(o); }
+
+bool is_true(Object* o) {
+    if (o == True) return true;
+    if (o == False || o == None) return false;
+    if (is_small_int(o)) return small_int_value(o) != 0;
+    Type* t = type_of(o);
+    if (t->truthy) return t->truthy(o);
+    if (t->len) return t->len(o) != 0;
+    return true;
+}
+
+static CompareOp swapped(CompareOp op) {
+    switch (op) {
+        case CompareOp::Lt: return CompareOp::Gt;
+        case CompareOp::Le: return CompareOp::Ge;
+        case CompareOp::Gt: return CompareOp::Lt;
+        case CompareOp::Ge: return CompareOp::Le;
+        default: return op;
+    }
+}
+
+static const char* compare_symbol(CompareOp op) {
+    static const char* const symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+    return symbols[static_cast<int>(op)];
+}
+
+Ref compare(Object* a, Object* b, CompareOp op) {
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    bool reflected_done = false;
+    // A subclass on the right gets the first try, so it can override its base's comparison.
+    if (ta != tb && tb->compare && tb->compare != ta->compare && is_subtype(tb, ta)) {
+        Ref r = tb->compare(b, a, swapped(op));
+        if (r.get() != NotImplemented) return r;
+        reflected_done = true;
+    }
+    if (ta->compare) {
+        Ref r = ta->compare(a, b, op);
+        if (r.get() != NotImplemented) return r;
+    }
+    if (!reflected_done && tb->compare) {
+        Ref r = tb->compare(b, a, swapped(op));
+        if (r.get() != NotImplemented) return r;
+    }
+    if (op == CompareOp::Eq) return Ref::borrow(bool_obj(a == b));
+    if (op == CompareOp::Ne) return Ref::borrow(bool_obj(a != b));
+    raise(&TypeError_type, format("'%s' not supported between instances of '%s' and '%s'",
+                                  compare_symbol(op), tname(a), tname(b)));
+}
+
+bool compare_bool(Object* a, Object* b, CompareOp op) {
+    if (is_small_int(a) && is_small_int(b)) {
+        int64_t x = small_int_value(a), y = small_int_value(b);
+        switch (op) {
+            case CompareOp::Lt: return x < y;
+            case CompareOp::Le: return x <= y;
+            case CompareOp::Eq: return x == y;
+            case CompareOp::Ne: return x != y;
+            case CompareOp::Gt: return x > y;
+            case CompareOp::Ge: return x >= y;
+        }
+    }
+    Ref r = compare(a, b, op);
+    if (r.get() == True) return true;
+    if (r.get() == False) return false;
+    return is_true(r.get());
+}
+
+bool equals(Object* a, Object* b) {
+    if (a == b) return true;
+    if (is_small_int(a) && is_small_int(b)) return false;
+    if (is_str(a) && is_str(b)) return str_equal(as_str(a), as_str(b));
+    return compare_bool(a, b, CompareOp::Eq);
+}
+
+// ---- arithmetic ----
+const char* binary_op_symbol(BinaryOp op) {
+    static const char* const symbols[] = {"+", "-", "*", "@", "/", "//", "%", "**",
+                                          "<<", ">>", "&", "|", "^"};
+    return symbols[static_cast<int>(op)];
+}
+
+namespace {
+
+// Tries both operands' slots in CPython's order; null when neither handles the pair.
+Ref binary_try(Object* a, Object* b, BinaryOp op) {
+    auto i = static_cast<size_t>(op);
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    BinarySlot sa = ta->binary[i];
+    BinarySlot sb = tb != ta ? tb->binary[i] : nullptr;
+    if (sb == sa) sb = nullptr;
+    if (sb && is_subtype(tb, ta)) {
+        Ref r = sb(a, b);
+        if (r.get() != NotImplemented) return r;
+        sb = nullptr;
+    }
+    if (sa) {
+        Ref r = sa(a, b);
+        if (r.get() != NotImplemented) return r;
+    }
+    if (sb) {
+        Ref r = sb(a, b);
+        if (r.get() != NotImplemented) return r;
+    }
+    return nullptr;
+}
+
+bool is_builtin_sequence(Object* o) {
+    Type* t = type_of(o);
+    return t == &str_type || t == &list_type || t == &tuple_type;
+}
+
+// CPython falls back to the sequence protocol (sq_concat, sq_repeat) and words its errors from it.
+[[noreturn]] void raise_binary_error(Object* a, Object* b, BinaryOp op, bool inplace) {
+    if (op == BinaryOp::Add && is_builtin_sequence(a))
+        raise(&TypeError_type, format("can only concatenate %s (not \"%s\") to %s", tname(a),
+                                      tname(b), tname(a)));
+    if (op == BinaryOp::Mul && (is_builtin_sequence(a) || is_builtin_sequence(b)))
+        raise(&TypeError_type, format("can't multiply sequence by non-int of type '%s'",
+                                      tname(is_builtin_sequence(a) ? b : a)));
+    std::string symbol = binary_op_symbol(op);
+    if (inplace) symbol += "=";
+    if (op == BinaryOp::Pow && !inplace) symbol = "** or pow()";
+    raise_unsupported_operands(symbol.c_str(), a, b);
+}
+
+}  // namespace
+
+Ref binary_op(Object* a, Object* b, BinaryOp op) {
+    if (Ref r = binary_try(a, b, op)) return r;
+    raise_binary_error(a, b, op, false);
+}
+
+Ref inplace_op(Object* a, Object* b, BinaryOp op) {
+    if (BinarySlot slot = type_of(a)->inplace[static_cast<size_t>(op)]) {
+        Ref r = slot(a, b);
+        if (r.get() != NotImplemented) return r;
+    }
+    if (Ref r = binary_try(a, b, op)) return r;
+    raise_binary_error(a, b, op, true);
+}
+
+Ref unary_neg(Object* a) {
+    if (UnarySlot s = type_of(a)->neg) return s(a);
+    raise_bad_unary_operand("-", a);
+}
+
+Ref unary_pos(Object* a) {
+    if (UnarySlot s = type_of(a)->pos) return s(a);
+    raise_bad_unary_operand("+", a);
+}
+
+Ref unary_invert(Object* a) {
+    if (UnarySlot s = type_of(a)->invert) return s(a);
+    raise_bad_unary_operand("~", a);
+}
+
+Ref number_abs(Object* a) {
+    if (UnarySlot s = type_of(a)->abs) return s(a);
+    raise(&TypeError_type, format("bad operand type for abs(): '%s'", tname(a)));
+}
+
+// ---- containers ----
+int64_t length(Object* o) {
+    if (LenSlot s = type_of(o)->len) return s(o);
+    raise(&TypeError_type, format("object of type '%s' has no len()", tname(o)));
+}
+
+Ref get_item(Object* o, Object* key) {
+    if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
+    if (type_of(o) == &type_type)
+        raise(&TypeError_type,
+              format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
+    raise_not_subscriptable(o);
+}
+
+void set_item(Object* o, Object* key, Object* value) {
+    if (SetItemSlot s = type_of(o)->setitem) return s(o, key, value);
+    raise(&TypeError_type, format("'%s' object does not support item assignment", tname(o)));
+}
+
+void del_item(Object* o, Object* key) {
+    if (SetItemSlot s = type_of(o)->setitem) return s(o, key, nullptr);
+    raise(&TypeError_type, format("'%s' object doesn't support item deletion", tname(o)));
+}
+
+bool contains(Object* container, Object* item) {
+    Type* t = type_of(container);
+    if (t->contains) return t->contains(container, item);
+    if (!t->iter)
+        raise(&TypeError_type, format("argument of type '%s' is not iterable", t->name.c_str()));
+    Ref it = get_iter(container);
+    while (Ref x = iter_next(it.get()))
+        if (equals(x.get(), item)) return true;
+    return false;
+}
+
+Ref get_iter(Object* o) {
+    UnarySlot s = type_of(o)->iter;
+    if (!s) raise_not_iterable(o);
+    Ref it = s(o);
+    if (!type_of(it.get())->next)
+        raise(&TypeError_type, format("iter() returned non-iterator of type '%s'", tname(it.get())));
+    return it;
+}
+
+Ref iter_next(Object* iterator) {
+    if (NextSlot s = type_of(iterator)->next) return s(iterator);
+    raise(&TypeError_type, format("'%s' object is not an iterator", tname(iterator)));
+}
+
+// ---- calls ----
+Ref call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (CallSlot s = type_of(callable)->call) return s(callable, args, nargs, kwnames);
+    raise_not_callable(callable);
+}
+
+Ref call0(Object* callable) { return call(callable, nullptr, 0); }
+Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
+
+// ---- attributes ----
+Object* type_lookup(Type* t, Str* name) {
+    for (Type* k : t->mro)
+        if (k->dict)
+            if (Object* v = dict_get_str(k->dict, name)) return v;
+    return nullptr;
+}
+
+Ref generic_getattr(Object* o, Str* name) {
+    Type* t = type_of(o);
+    if (name->utf8 == "__class__") return Ref::borrow(t);
+    Object* found = type_lookup(t, name);
+    if (!found) return nullptr;
+    if (is_method_descriptor(found)) {
+        const MethodDef* def = static_cast<MethodDescriptor*>(found)->def;
+        if (def->kind == MethodKind::Class) return native_function_new(def, t);
+        return native_function_new(def, def->kind == MethodKind::Static ? nullptr : o);
+    }
+    return Ref::borrow(found);
+}
+
+Ref get_attr_opt(Object* o, Str* name) {
+    if (GetAttrSlot s = type_of(o)->getattr) return s(o, name);
+    return generic_getattr(o, name);
+}
+
+Ref get_attr(Object* o, Str* name) {
+    if (Ref r = get_attr_opt(o, name)) return r;
+    raise_no_attribute(o, name);
+}
+
+void set_attr(Object* o, Str* name, Object* value) {
+    if (SetAttrSlot s = type_of(o)->setattr) return s(o, name, value);
+    raise_no_attribute(o, name);
+}
+
+void del_attr(Object* o, Str* name) { set_attr(o, name, nullptr); }
+
+// ---- arguments ----
+int64_t as_index(Object* o) {
+    if (is_small_int(o)) return small_int_value(o);
+    if (!is_int(o))
+        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
+    int64_t v;
+    if (!int_to_i64(o, &v))
+        raise(&OverflowError_type,
+              format("cannot fit '%s' into an index-sized integer", tname(o)));
+    return v;
+}
+
+void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames,
+               const char* const* names, size_t n_names, size_t required, Object** out) {
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs + nkw > n_names)
+        raise(&TypeError_type, format("%s() takes at most %zu argument%s (%zu given)", fname,
+                                      n_names, n_names == 1 ? "" : "s", nargs + nkw));
+    std::fill(out, out + n_names, nullptr);
+    std::copy(args, args + nargs, out);
+    for (size_t k = 0; k < nkw; ++k) {
+        const std::string& key = str_utf8_of(kwnames->items[k]);
+        size_t i = 0;
+        while (i < n_names && key != names[i]) ++i;
+        if (i == n_names)
+            raise(&TypeError_type,
+                  format("'%s' is an invalid keyword argument for %s()", key.c_str(), fname));
+        if (out[i])
+            raise(&TypeError_type, format("argument for %s() given by name ('%s') and position (%zu)",
+                                          fname, key.c_str(), i + 1));
+        out[i] = args[nargs + k];
+    }
+    for (size_t i = 0; i < required; ++i)
+        if (!out[i])
+            raise(&TypeError_type,
+                  format("%s() missing required argument '%s'", fname, names[i]));
+}
+
+}  // namespace minipy

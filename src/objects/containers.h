@@ -1,0 +1,96 @@
+// containers.h — tuple, list, dict, set and range: the layouts the VM builds directly, and the
+// functions it calls on its fast paths. Their methods live in tuple.cpp, list.cpp, dict.cpp, ...
+#pragma once
+
+#include <vector>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type tuple_type, list_type, dict_type, set_type, frozenset_type, range_type, slice_type;
+
+// tuple: items stored inline after the header.
+struct Tuple : Object {
+    size_t size;
+    Object* items[1];  // `size` entries, each owned
+};
+Ref tuple_new(size_t size);  // items zeroed; the caller fills each with an owned reference
+Ref tuple_from(Object* const* items, size_t n);  // borrows, increfs each
+Tuple* empty_tuple();
+inline Tuple* as_tuple(Object* o) { return static_cast<Tuple*>(o); }
+
+// list
+struct List : Object {
+    ObjectMutex mutex;  // free-threaded flavor: each list operation is atomic
+    std::vector<Object*> items;  // each owned
+};
+Ref list_new(size_t reserve = 0);
+Ref list_from(Object* const* items, size_t n);  // borrows
+void list_append(Object* list, Object* item);   // borrows item
+void list_extend(Object* list, Object* iterable);
+Ref list_get_opt(Object* list, size_t i);       // new reference, null when i is out of range
+Ref list_from_iterable(Object* iterable);       // list(iterable)
+Ref tuple_from_iterable(Object* iterable);      // tuple(iterable); returns a tuple argument as is
+Ref list_sort(Object* list, Object* key, bool reverse);  // list.sort(); returns None
+inline List* as_list(Object* o) { return static_cast<List*>(o); }
+
+// dict: insertion-ordered, open addressing over an index table into a dense entry array.
+struct DictEntry {
+    int64_t hash;
+    Object* key;    // owned; null marks a deleted entry
+    Object* value;  // owned
+};
+struct Dict : Object {
+    ObjectMutex mutex;
+    std::vector<DictEntry> entries;
+    int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
+    size_t index_size = 0;     // power of two
+    size_t used = 0;           // live entries
+    uint64_t version = 0;      // bumped on every change (for global caches)
+};
+Ref dict_new();
+Object* dict_get(Dict* d, Object* key);           // borrowed, null when absent; may raise (hash)
+Object* dict_get_str(Dict* d, Str* key);          // fast path for interned str keys
+void dict_set(Dict* d, Object* key, Object* value);  // borrows both
+bool dict_del(Dict* d, Object* key);              // false when absent
+Ref dict_keys_list(Dict* d);
+Ref dict_copy(Dict* d);
+// d.update(other): a dict, an object with keys(), or an iterable of pairs.
+void dict_update(Dict* d, Object* other);
+int64_t dict_size(Dict* d);
+void dict_clear(Dict* d);
+// Iterates live entries in insertion order: `for (size_t i = 0; dict_next(d, &i, &k, &v);)`.
+bool dict_next(Dict* d, size_t* pos, Object** key, Object** value);
+inline Dict* as_dict(Object* o) { return static_cast<Dict*>(o); }
+
+// set / frozenset
+struct SetObject : Object {
+    ObjectMutex mutex;
+    Dict* table;  // keys only (values None), keeps the implementation in one place
+};
+Ref set_new(Type* t);
+void set_add(Object* set, Object* item);
+bool set_contains(Object* set, Object* item);
+inline SetObject* as_set(Object* o) { return static_cast<SetObject*>(o); }
+
+// range
+struct Range : Object {
+    int64_t start, stop, step, length;
+    // Ranges whose bounds or length do not fit 64 bits keep them as ints here (an owned tuple
+    // (start, stop, step, length)) and take the slower generic paths; null for all others.
+    Object* big = nullptr;
+};
+Ref range_new(int64_t start, int64_t stop, int64_t step);
+
+// slice
+struct Slice : Object {
+    Object* start;
+    Object* stop;
+    Object* step;  // each owned, None when omitted
+};
+Ref slice_new(Object* start, Object* stop, Object* step);
+// Resolves a slice against a sequence length as CPython's PySlice_AdjustIndices; returns the count.
+int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+
+}  // namespace minipy

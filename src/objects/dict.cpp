@@ -1,0 +1,408 @@
+// dict.cpp — CPython's compact dict: a sparse index table (open addressing with perturbed probing)
+// pointing into a dense, insertion-ordered entry array. Lookups compare identity, then hash, then
+// ==; a user __eq__ runs with the dict unlocked, and the probe restarts if the dict changed.
+#include <algorithm>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type dict_type;
+
+namespace {
+
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDummy = -2;  // a deleted entry's slot: probing continues past it
+constexpr size_t kMinIndexSize = 8;
+constexpr size_t kNoSlot = SIZE_MAX;
+
+struct Probe {
+    int64_t entry;  // position in entries, or -1 when the key is absent
+    size_t slot;    // index slot of the entry, or where an absent key would go
+};
+
+int64_t key_hash(Object* key) {
+    if (is_small_int(key)) return int_hash(key);
+    if (key->type == &str_type) return str_hash(as_str(key));
+    return hash(key);
+}
+
+// Equality for the key types that cannot run Python code; false in *known when undecided.
+bool builtin_equal(Object* a, Object* b, bool* known) {
+    *known = true;
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    if (ta == &str_type && tb == &str_type) return str_equal(as_str(a), as_str(b));
+    if ((ta == &int_type || ta == &bool_type) && (tb == &int_type || tb == &bool_type))
+        return int_compare(a, b) == 0;
+    if (ta == &float_type && tb == &float_type) return float_value(a) == float_value(b);
+    *known = false;
+    return false;
+}
+
+// Releases an object's lock for the length of a call back into Python code.
+class Unlocked {
+public:
+    explicit Unlocked(ObjectMutex& m) : m_(m) { m_.unlock(); }
+    ~Unlocked() { m_.lock(); }
+    Unlocked(const Unlocked&) = delete;
+    Unlocked& operator=(const Unlocked&) = delete;
+
+private:
+    ObjectMutex& m_;
+};
+
+// Call with the dict's lock held.
+Probe find(Dict* d, Object* key, int64_t h) {
+restart:
+    if (!d->index) return {-1, kNoSlot};
+    size_t mask = d->index_size - 1;
+    auto perturb = static_cast<uint64_t>(h);
+    size_t i = static_cast<size_t>(h) & mask;
+    size_t first_dummy = kNoSlot;
+    while (true) {
+        int32_t ix = d->index[i];
+        if (ix == kEmpty) return {-1, first_dummy != kNoSlot ? first_dummy : i};
+        if (ix == kDummy) {
+            if (first_dummy == kNoSlot) first_dummy = i;
+        } else {
+            const DictEntry& e = d->entries[ix];
+            if (e.key == key) return {ix, i};
+            if (e.hash == h) {
+                bool known;
+                bool eq = builtin_equal(e.key, key, &known);
+                if (!known) {
+                    Ref k = Ref::borrow(e.key);
+                    uint64_t version = d->version;
+                    {
+                        Unlocked unlocked(d->mutex);
+                        eq = equals(k.get(), key);
+                    }
+                    if (d->version != version) goto restart;
+                }
+                if (eq) return {ix, i};
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+size_t free_slot(Dict* d, int64_t h) {
+    size_t mask = d->index_size - 1;
+    auto perturb = static_cast<uint64_t>(h);
+    size_t i = static_cast<size_t>(h) & mask;
+    while (d->index[i] >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+// Rebuilds the index for `used` live entries at under 2/3 load, dropping deleted entries.
+void resize(Dict* d) {
+    size_t size = kMinIndexSize;
+    while (size * 2 < (d->used + 1) * 3 || size < d->used * 3) size <<= 1;
+    std::erase_if(d->entries, [](const DictEntry& e) { return e.key == nullptr; });
+    delete[] d->index;
+    d->index = new int32_t[size];
+    d->index_size = size;
+    std::fill(d->index, d->index + size, kEmpty);
+    for (size_t n = 0; n < d->entries.size(); ++n) d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
+    ++d->version;
+}
+
+bool needs_resize(const Dict* d) { return (d->entries.size() + 1) * 3 > d->index_size * 2; }
+
+// Stores key -> value (both already owned by the caller's references); returns the replaced value
+// or null, to be released after the lock.
+Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
+    Probe p = find(d, key, h);
+    ++d->version;
+    if (p.entry >= 0) {
+        *key_used = false;
+        return std::exchange(d->entries[p.entry].value, value);
+    }
+    if (needs_resize(d)) {
+        resize(d);
+        p.slot = free_slot(d, h);
+    }
+    d->index[p.slot] = static_cast<int32_t>(d->entries.size());
+    d->entries.push_back(DictEntry{h, key, value});
+    ++d->used;
+    *key_used = true;
+    return nullptr;
+}
+
+void store(Dict* d, Object* key, int64_t h, Object* value) {
+    Object* old;
+    bool key_used;
+    incref(key);
+    incref(value);
+    {
+        CriticalSection cs(d->mutex);
+        old = insert(d, key, h, value, &key_used);
+    }
+    if (!key_used) decref(key);
+    xdecref(old);
+}
+
+}  // namespace
+
+Ref dict_new() {
+    auto* d = new Dict();
+    init_header(d, &dict_type);
+    return Ref::steal(d);
+}
+
+Object* dict_get(Dict* d, Object* key) {
+    int64_t h = key_hash(key);
+    CriticalSection cs(d->mutex);
+    Probe p = find(d, key, h);
+    return p.entry >= 0 ? d->entries[p.entry].value : nullptr;
+}
+
+Object* dict_get_str(Dict* d, Str* key) {
+    int64_t h = str_hash(key);
+    CriticalSection cs(d->mutex);
+    if (!d->index) return nullptr;
+    size_t mask = d->index_size - 1;
+    auto perturb = static_cast<uint64_t>(h);
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i * 5 + (perturb >>= 5) + 1) & mask) {
+        int32_t ix = d->index[i];
+        if (ix == kEmpty) return nullptr;
+        if (ix == kDummy) continue;
+        const DictEntry& e = d->entries[ix];
+        if (e.key == key) return e.value;
+        if (e.hash == h && type_of(e.key) == &str_type && str_equal(as_str(e.key), key)) return e.value;
+    }
+}
+
+void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }
+
+bool dict_del(Dict* d, Object* key) {
+    int64_t h = key_hash(key);
+    Object* old_key;
+    Object* old_value;
+    {
+        CriticalSection cs(d->mutex);
+        Probe p = find(d, key, h);
+        if (p.entry < 0) return false;
+        DictEntry& e = d->entries[p.entry];
+        old_key = std::exchange(e.key, nullptr);
+        old_value = std::exchange(e.value, nullptr);
+        d->index[p.slot] = kDummy;
+        --d->used;
+        ++d->version;
+        // Trailing deleted entries can go at once, keeping popitem() and appends cheap.
+        while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
+        if (d->used == 0) std::fill(d->index, d->index + d->index_size, kEmpty);
+    }
+    decref(old_key);
+    decref(old_value);
+    return true;
+}
+
+bool dict_next(Dict* d, size_t* pos, Object** key, Object** value) {
+    CriticalSection cs(d->mutex);
+    while (*pos < d->entries.size()) {
+        const DictEntry& e = d->entries[(*pos)++];
+        if (e.key) {
+            *key = e.key;
+            if (value) *value = e.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+int64_t dict_size(Dict* d) {
+    CriticalSection cs(d->mutex);
+    return static_cast<int64_t>(d->used);
+}
+
+Ref dict_keys_list(Dict* d) {
+    CriticalSection cs(d->mutex);
+    Ref list = list_new(d->used);
+    for (const DictEntry& e : d->entries)
+        if (e.key) as_list(list.get())->items.push_back(newref(e.key));
+    return list;
+}
+
+Ref dict_copy(Dict* d) {
+    Ref r = dict_new();
+    Dict* c = as_dict(r.get());
+    CriticalSection cs(d->mutex);
+    for (const DictEntry& e : d->entries)
+        if (e.key) c->entries.push_back(DictEntry{e.hash, newref(e.key), newref(e.value)});
+    c->used = c->entries.size();
+    if (c->used) resize(c);
+    return r;
+}
+
+void dict_update(Dict* d, Object* other) {
+    if (type_of(other) == &dict_type) {
+        Dict* src = as_dict(other);
+        Object *k, *v;
+        for (size_t pos = 0; dict_next(src, &pos, &k, &v);) {
+            Ref key = Ref::borrow(k), value = Ref::borrow(v);
+            dict_set(d, k, v);
+        }
+        return;
+    }
+    if (Ref keys = get_attr_opt(other, intern("keys"))) {
+        Ref key_list = call0(keys.get());
+        for_each_item(key_list.get(), [&](Object* k) {
+            Ref v = get_item(other, k);
+            dict_set(d, k, v.get());
+        });
+        return;
+    }
+    size_t index = 0;
+    for_each_item(other, [&](Object* pair) {
+        if (!type_of(pair)->iter)
+            raise(&TypeError_type,
+                  format("cannot convert dictionary update sequence element #%zu to a sequence", index));
+        Ref items = list_from_iterable(pair);
+        size_t n = as_list(items.get())->items.size();
+        if (n != 2)
+            raise(&ValueError_type, format("dictionary update sequence element #%zu has length %zu; 2 is required",
+                                           index, n));
+        dict_set(d, as_list(items.get())->items[0], as_list(items.get())->items[1]);
+        ++index;
+    });
+}
+
+void dict_clear(Dict* d) {
+    std::vector<DictEntry> old;
+    {
+        CriticalSection cs(d->mutex);
+        old.swap(d->entries);
+        delete[] d->index;
+        d->index = nullptr;
+        d->index_size = 0;
+        d->used = 0;
+        ++d->version;
+    }
+    for (const DictEntry& e : old) {
+        xdecref(e.key);
+        xdecref(e.value);
+    }
+}
+
+// ---- the dict type's slots ----
+namespace {
+
+void dict_dealloc(Object* o) {
+    dict_clear(as_dict(o));
+    delete as_dict(o);
+}
+
+int64_t dict_len(Object* o) { return dict_size(as_dict(o)); }
+
+Ref dict_repr(Object* o) {
+    Dict* d = as_dict(o);
+    if (dict_size(d) == 0) return str_new("{}");
+    ReprGuard guard(o);
+    if (!guard.entered()) return str_new("{...}");
+    std::string out = "{";
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(d, &pos, &k, &v);) {
+        Ref key = Ref::borrow(k), value = Ref::borrow(v);
+        if (out.size() > 1) out += ", ";
+        out += repr_utf8(k) + ": " + repr_utf8(v);
+    }
+    return str_new(out + "}");
+}
+
+bool dict_equal(Dict* a, Dict* b) {
+    if (dict_size(a) != dict_size(b)) return false;
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(a, &pos, &k, &v);) {
+        Ref key = Ref::borrow(k), value = Ref::borrow(v);
+        Object* other = dict_get(b, k);
+        if (!other) return false;
+        Ref keep = Ref::borrow(other);
+        if (!equals(v, other)) return false;
+    }
+    return true;
+}
+
+Ref dict_compare(Object* a, Object* b, CompareOp op) {
+    if (!is_instance(b, &dict_type) || (op != CompareOp::Eq && op != CompareOp::Ne))
+        return Ref::borrow(NotImplemented);
+    bool eq = dict_equal(as_dict(a), as_dict(b));
+    return Ref::borrow(bool_obj(op == CompareOp::Eq ? eq : !eq));
+}
+
+Ref dict_getitem(Object* o, Object* key) {
+    Object* v = dict_get(as_dict(o), key);
+    if (!v) raise_key_error(key);
+    return Ref::borrow(v);
+}
+
+void dict_setitem(Object* o, Object* key, Object* value) {
+    if (value)
+        dict_set(as_dict(o), key, value);
+    else if (!dict_del(as_dict(o), key))
+        raise_key_error(key);
+}
+
+bool dict_contains(Object* o, Object* key) { return dict_get(as_dict(o), key) != nullptr; }
+
+Ref dict_or(Object* a, Object* b) {
+    if (!is_instance(a, &dict_type) || !is_instance(b, &dict_type)) return Ref::borrow(NotImplemented);
+    Ref r = dict_copy(as_dict(a));
+    dict_update(as_dict(r.get()), b);
+    return r;
+}
+
+Ref dict_inplace_or(Object* a, Object* b) {
+    dict_update(as_dict(a), b);
+    return Ref::borrow(a);
+}
+
+}  // namespace
+
+// dict(mapping_or_iterable=(), /, **kwargs)
+Ref dict_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (nargs > 1) raise_arg_count("dict", 0, 1, nargs);
+    Ref r = dict_new();
+    if (nargs == 1) dict_update(as_dict(r.get()), args[0]);
+    for (size_t k = 0; kwnames && k < kwnames->size; ++k)
+        dict_set(as_dict(r.get()), kwnames->items[k], args[nargs + k]);
+    return r;
+}
+
+extern const MethodDef dict_methods[];  // dict_methods.cpp
+Ref dict_iter_slot(Object* o);
+void init_dict_view_types();
+
+void init_dict_types() {
+    Type& t = dict_type;
+    t.name = "dict";
+    t.instance_size = sizeof(Dict);
+    t.dealloc = dict_dealloc;
+    t.repr = dict_repr;
+    t.hash = hash_not_implemented;
+    t.compare = dict_compare;
+    t.len = dict_len;
+    t.getitem = dict_getitem;
+    t.setitem = dict_setitem;
+    t.contains = dict_contains;
+    t.iter = dict_iter_slot;
+    t.construct = dict_construct;
+    t.methods = dict_methods;
+    t.is_basetype = true;
+    t.binary[static_cast<size_t>(BinaryOp::Or)] = dict_or;
+    t.inplace[static_cast<size_t>(BinaryOp::Or)] = dict_inplace_or;
+    init_type(&t);
+    init_dict_view_types();
+}
+
+}  // namespace minipy

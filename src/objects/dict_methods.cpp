@@ -1,0 +1,234 @@
+// dict_methods.cpp — the methods of dict (get, pop, update, ...) and its three views, dict_keys,
+// dict_values and dict_items, which read the live dict; keys and items views act as sets.
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/iterators.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+namespace {
+
+Type dict_keys_type, dict_values_type, dict_items_type;
+
+struct DictView : Object {
+    Dict* dict;  // owned
+};
+
+Dict* view_dict(Object* o) { return static_cast<DictView*>(o)->dict; }
+
+Ref view_new(Type* t, Object* dict) {
+    auto* v = new DictView();
+    init_header(v, t);
+    v->dict = as_dict(newref(dict));
+    return Ref::steal(v);
+}
+
+void view_dealloc(Object* o) {
+    decref(view_dict(o));
+    delete static_cast<DictView*>(o);
+}
+
+int64_t view_len(Object* o) { return dict_size(view_dict(o)); }
+
+DictIterKind view_kind(Object* o) {
+    Type* t = type_of(o);
+    return t == &dict_keys_type ? DictIterKind::Keys
+           : t == &dict_values_type ? DictIterKind::Values
+                                    : DictIterKind::Items;
+}
+
+Ref view_iter(Object* o) { return dict_iter_new(view_dict(o), view_kind(o)); }
+
+Ref view_repr(Object* o) {
+    ReprGuard guard(o);
+    if (!guard.entered()) return str_new("...");
+    Ref items = list_from_iterable(o);
+    return str_new(type_of(o)->name + "(" + repr_utf8(items.get()) + ")");
+}
+
+bool view_contains(Object* o, Object* item) {
+    Dict* d = view_dict(o);
+    switch (view_kind(o)) {
+        case DictIterKind::Keys: return dict_get(d, item) != nullptr;
+        case DictIterKind::Items: {
+            if (type_of(item) != &tuple_type || as_tuple(item)->size != 2) return false;
+            Object* v = dict_get(d, as_tuple(item)->items[0]);
+            if (!v) return false;
+            Ref keep = Ref::borrow(v);
+            return equals(v, as_tuple(item)->items[1]);
+        }
+        case DictIterKind::Values: break;
+    }
+    Ref it = view_iter(o);
+    while (Ref x = iter_next(it.get()))
+        if (equals(x.get(), item)) return true;
+    return false;
+}
+
+Ref to_set(Object* o) {
+    Ref s = set_new(&set_type);
+    for_each_item(o, [&](Object* item) { set_add(s.get(), item); });
+    return s;
+}
+
+// Set operations on keys and items views: both operands become sets (CPython does the same).
+template <BinaryOp op>
+Ref view_set_op(Object* a, Object* b) {
+    if (!type_of(a)->iter || !type_of(b)->iter) return Ref::borrow(NotImplemented);
+    Ref x = to_set(a), y = to_set(b);
+    return binary_op(x.get(), y.get(), op);
+}
+
+Ref view_compare(Object* a, Object* b, CompareOp op) {
+    bool set_like = type_of(b) == &set_type || type_of(b) == &frozenset_type ||
+                    type_of(b) == &dict_keys_type || type_of(b) == &dict_items_type;
+    if (!set_like) return Ref::borrow(NotImplemented);
+    Ref x = to_set(a), y = to_set(b);
+    return compare(x.get(), y.get(), op);
+}
+
+void init_view(Type& t, const char* name, bool set_like) {
+    t.name = name;
+    t.instance_size = sizeof(DictView);
+    t.dealloc = view_dealloc;
+    t.len = view_len;
+    t.iter = view_iter;
+    t.repr = view_repr;
+    t.contains = view_contains;
+    t.hash = hash_not_implemented;
+    if (set_like) {
+        t.compare = view_compare;
+        t.binary[static_cast<size_t>(BinaryOp::And)] = view_set_op<BinaryOp::And>;
+        t.binary[static_cast<size_t>(BinaryOp::Or)] = view_set_op<BinaryOp::Or>;
+        t.binary[static_cast<size_t>(BinaryOp::Sub)] = view_set_op<BinaryOp::Sub>;
+        t.binary[static_cast<size_t>(BinaryOp::Xor)] = view_set_op<BinaryOp::Xor>;
+    }
+    init_type(&t);
+}
+
+// ---- methods ----
+Dict* self_dict(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min,
+                size_t max) {
+    if (kwnames && kwnames->size) raise_no_kwargs(name);
+    if (nargs - 1 < min || nargs - 1 > max) {
+        if (max == 0)
+            raise(&TypeError_type, format("dict.%s() takes no arguments (%zu given)", name, nargs - 1));
+        raise_arg_count(name, min, max, nargs - 1);
+    }
+    return as_dict(args[0]);
+}
+
+Ref dict_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    Dict* d = self_dict("get", args, nargs, kw, 1, 2);
+    Object* v = dict_get(d, args[1]);
+    return Ref::borrow(v ? v : nargs > 2 ? args[2] : None);
+}
+
+Ref dict_setdefault(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    Dict* d = self_dict("setdefault", args, nargs, kw, 1, 2);
+    if (Object* v = dict_get(d, args[1])) return Ref::borrow(v);
+    Object* value = nargs > 2 ? args[2] : None;
+    dict_set(d, args[1], value);
+    return Ref::borrow(value);
+}
+
+Ref dict_pop(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    Dict* d = self_dict("pop", args, nargs, kw, 1, 2);
+    Object* v = dict_get(d, args[1]);
+    if (!v) {
+        if (nargs > 2) return Ref::borrow(args[2]);
+        raise_key_error(args[1]);
+    }
+    Ref value = Ref::borrow(v);
+    dict_del(d, args[1]);
+    return value;
+}
+
+Ref dict_popitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    Dict* d = self_dict("popitem", args, nargs, kw, 0, 0);
+    Ref key, value;
+    {
+        CriticalSection cs(d->mutex);
+        for (auto e = d->entries.rbegin(); e != d->entries.rend(); ++e)
+            if (e->key) {
+                key = Ref::borrow(e->key);
+                value = Ref::borrow(e->value);
+                break;
+            }
+    }
+    if (!key) raise(&KeyError_type, "popitem(): dictionary is empty");
+    dict_del(d, key.get());
+    Object* items[] = {key.get(), value.get()};
+    return tuple_from(items, 2);
+}
+
+Ref dict_keys(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_dict("keys", args, nargs, kw, 0, 0);
+    return view_new(&dict_keys_type, args[0]);
+}
+
+Ref dict_values(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_dict("values", args, nargs, kw, 0, 0);
+    return view_new(&dict_values_type, args[0]);
+}
+
+Ref dict_items(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_dict("items", args, nargs, kw, 0, 0);
+    return view_new(&dict_items_type, args[0]);
+}
+
+Ref dict_update_method(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (nargs > 2) raise_arg_count("update", 0, 1, nargs - 1);
+    Dict* d = as_dict(args[0]);
+    if (nargs == 2) dict_update(d, args[1]);
+    for (size_t k = 0; kwnames && k < kwnames->size; ++k) dict_set(d, kwnames->items[k], args[nargs + k]);
+    return Ref::borrow(None);
+}
+
+Ref dict_clear_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    dict_clear(self_dict("clear", args, nargs, kw, 0, 0));
+    return Ref::borrow(None);
+}
+
+Ref dict_copy_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return dict_copy(self_dict("copy", args, nargs, kw, 0, 0));
+}
+
+// A class method: args[0] is the class it was called on.
+Ref dict_fromkeys(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("fromkeys");
+    if (nargs < 2 || nargs > 3) raise_arg_count("fromkeys", 1, 2, nargs - 1);
+    Ref d = call0(args[0]);
+    Object* value = nargs > 2 ? args[2] : None;
+    for_each_item(args[1], [&](Object* key) { set_item(d.get(), key, value); });
+    return d;
+}
+
+}  // namespace
+
+Ref dict_iter_slot(Object* o) { return dict_iter_new(o, DictIterKind::Keys); }
+
+extern const MethodDef dict_methods[] = {
+    {"get", dict_get_method, "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_setdefault, "Insert key with a value of default if key is not present."},
+    {"pop", dict_pop, "Remove specified key and return the corresponding value."},
+    {"popitem", dict_popitem, "Remove and return a (key, value) pair in LIFO order."},
+    {"keys", dict_keys, "A set-like object providing a view on the keys."},
+    {"values", dict_values, "An object providing a view on the values."},
+    {"items", dict_items, "A set-like object providing a view on the items."},
+    {"update", dict_update_method, "Update the dict from a mapping or iterable, and keywords."},
+    {"clear", dict_clear_method, "Remove all items."},
+    {"copy", dict_copy_method, "A shallow copy."},
+    {"fromkeys", dict_fromkeys, "Create a new dictionary with keys from iterable.", MethodKind::Class},
+    {nullptr, nullptr, nullptr},
+};
+
+void init_dict_view_types() {
+    init_view(dict_keys_type, "dict_keys", true);
+    init_view(dict_values_type, "dict_values", false);
+    init_view(dict_items_type, "dict_items", true);
+}
+
+}  // namespace minipy

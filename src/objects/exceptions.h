@@ -1,0 +1,42 @@
+// exceptions.h — the layout of exception instances and the built-in hierarchy (types are declared
+// in runtime/errors.h). The traceback is a list of (code object, line) entries, innermost last.
+#pragma once
+
+#include <vector>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+struct TracebackEntry {
+    Object* code;  // owned: the code object (vm/code.h) whose frame was running
+    int line;
+    int lasti = -1;  // the instruction that was running, for the traceback's column carets
+};
+
+struct BaseExceptionObject : Object {
+    Object* args;        // owned tuple
+    Object* cause;       // owned or null: `raise X from Y`
+    Object* context;     // owned or null: the exception being handled when this one was raised
+    bool suppress_context;
+    Dict* dict;          // owned or null: attributes set on the instance
+    std::vector<TracebackEntry> traceback;  // outermost first
+};
+
+// Exception types beyond those runtime/errors.h names, defined in exceptions.cpp.
+extern Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type,
+    FileNotFoundError_type, PermissionError_type, TimeoutError_type, BufferError_type,
+    Warning_type, UserWarning_type, DeprecationWarning_type, RuntimeWarning_type;
+
+// Every built-in exception type, base classes first, for the builtins module to publish.
+const std::vector<Type*>& builtin_exception_types();
+
+bool is_exception_instance(const Object* o);
+
+// Instantiates `t` (a BaseException subtype) with the given args tuple (borrowed).
+Ref exception_new(Type* t, Object* args);
+void exception_add_traceback(Object* exc, Object* code, int line);
+// The text CPython prints after "ExcType: " in a traceback (str of the exception, or of args[0]).
+std::string exception_message(Object* exc);
+
+}  // namespace minipy

@@ -1,0 +1,395 @@
+// float.cpp — Python's float: a boxed double recycled through a per-thread free list, with CPython's
+// shortest round-trip repr, floor division and modulo rules, exact comparison with ints, and a hash
+// equal to int's for integral values.
+#include "objects/float.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type float_type;
+
+namespace {
+
+// Floats are the most churned objects in numeric loops; reusing freed ones avoids most calls to
+// the allocator. Per thread, so the free-threaded flavor needs no lock.
+struct FloatFreeList {
+    Float* head = nullptr;
+    int size = 0;
+};
+constexpr int kFreeListMax = 256;
+thread_local FloatFreeList free_floats;
+
+void float_dealloc(Object* o) {
+    auto* f = static_cast<Float*>(o);
+    if (free_floats.size < kFreeListMax) {
+        // The freed float's type field threads the list until it is reused.
+        f->type = reinterpret_cast<Type*>(free_floats.head);
+        free_floats.head = f;
+        ++free_floats.size;
+        return;
+    }
+    delete f;
+}
+
+}  // namespace
+
+Ref float_new(double v) {
+    Float* f = free_floats.head;
+    if (f) {
+        free_floats.head = reinterpret_cast<Float*>(f->type);
+        --free_floats.size;
+    } else {
+        f = new Float();
+    }
+    init_header(f, &float_type);
+    f->value = v;
+    return Ref::steal(f);
+}
+
+// CPython's repr: the shortest digits that round-trip, shown in positional notation for decimal
+// exponents -4 <= e < 16 and in scientific notation ("1e+16", "1.5e-05") outside.
+std::string float_repr(double v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    std::string_view sci(buf, res.ptr - buf);
+    bool negative = sci[0] == '-';
+    if (negative) sci.remove_prefix(1);
+    size_t e_pos = sci.find('e');
+    int exp = std::atoi(std::string(sci.substr(e_pos + 1)).c_str());
+    std::string digits;
+    for (char c : sci.substr(0, e_pos))
+        if (c != '.') digits.push_back(c);
+    std::string out = negative ? "-" : "";
+    if (exp < -4 || exp >= 16) {
+        out += digits[0];
+        if (digits.size() > 1) out += "." + digits.substr(1);
+        out += format("e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    } else if (exp < 0) {
+        out += "0." + std::string(-exp - 1, '0') + digits;
+    } else if (static_cast<size_t>(exp) + 1 >= digits.size()) {
+        out += digits + std::string(exp + 1 - digits.size(), '0') + ".0";
+    } else {
+        out += digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+    }
+    return out;
+}
+
+double to_double(Object* o) {
+    if (type_of(o) == &float_type) return float_value(o);
+    if (is_int(o)) return int_to_double(o);
+    raise(&TypeError_type, format("must be real number, not %s", type_of(o)->name.c_str()));
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Drops underscores that sit between two digits; false for any other underscore.
+bool remove_underscores(std::string_view s, std::string* out) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '_') {
+            out->push_back(s[i]);
+            continue;
+        }
+        if (i == 0 || i + 1 == s.size() || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) return false;
+    }
+    return true;
+}
+
+bool parse_float(std::string_view s, double* out) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    bool negative = false;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        negative = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    std::string text;
+    if (s.empty() || s[0] == '+' || s[0] == '-' || !remove_underscores(s, &text)) return false;
+    if (text.find('(') != std::string::npos) return false;  // C accepts "nan(...)"; Python does not
+    const char* end = text.data() + text.size();
+    auto res = std::from_chars(text.data(), end, *out);
+    // from_chars reports out-of-range for overflow; Python gives inf (or 0.0 for underflow).
+    if (res.ec == std::errc::result_out_of_range) *out = std::strtod(text.c_str(), nullptr);
+    else if (res.ec != std::errc()) return false;
+    if (res.ptr != end) return false;
+    if (negative) *out = -*out;
+    return true;
+}
+
+}  // namespace
+
+Ref float_from_string(const std::string& text) {
+    double v;
+    if (!parse_float(text, &v))
+        raise(&ValueError_type,
+              format("could not convert string to float: %s", str_repr_text(text).c_str()));
+    return float_new(v);
+}
+
+// CPython's _Py_HashDouble: the value reduced modulo 2**61 - 1, computed from the mantissa
+// 28 bits at a time, so that hash(2.0) == hash(2).
+int64_t float_hash(double v) {
+    constexpr uint64_t kModulus = (uint64_t{1} << 61) - 1;
+    if (std::isinf(v)) return v > 0 ? 314159 : -314159;
+    if (std::isnan(v)) return 0;
+    int e;
+    double m = std::frexp(v, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m != 0) {
+        x = ((x << 28) & kModulus) | x >> (61 - 28);
+        m *= 268435456.0;  // 2**28
+        e -= 28;
+        auto y = static_cast<uint64_t>(m);
+        m -= static_cast<double>(y);
+        x += y;
+        if (x >= kModulus) x -= kModulus;
+    }
+    e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+    x = ((x << e) & kModulus) | x >> (61 - e);
+    auto h = static_cast<int64_t>(x) * sign;
+    return h == -1 ? -2 : h;
+}
+
+double float_pow(double x, double y) {
+    if (x == 0 && y < 0)
+        raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+    if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
+        raise(&ValueError_type, "negative number cannot be raised to a fractional power");
+    double r = std::pow(x, y);
+    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        raise(&OverflowError_type, "(34, 'Numerical result out of range')");
+    return r;
+}
+
+int float_compare_int(double v, Object* i) {
+    int64_t w;
+    constexpr int64_t kExact = int64_t{1} << 53;
+    if (int_to_i64(i, &w) && w <= kExact && w >= -kExact) {
+        auto d = static_cast<double>(w);
+        return (v > d) - (v < d);
+    }
+    // mpz_cmp_d compares exactly, without rounding the int to a double.
+    mpz_t m;
+    mpz_init(m);
+    int_to_mpz(i, m);
+    int c = mpz_cmp_d(m, v);
+    mpz_clear(m);
+    return (c < 0) - (c > 0);
+}
+
+namespace {
+
+// Both operands as doubles when each is a float or an int; false otherwise.
+bool float_operands(Object* a, Object* b, double* x, double* y) {
+    bool fa = type_of(a) == &float_type, fb = type_of(b) == &float_type;
+    if (!(fa || is_int(a)) || !(fb || is_int(b))) return false;
+    *x = fa ? float_value(a) : int_to_double(a);
+    *y = fb ? float_value(b) : int_to_double(b);
+    return true;
+}
+
+// Python's float modulo: the result takes the divisor's sign (CPython's float_divmod).
+void float_divmod(double x, double y, double* div, double* mod) {
+    *mod = std::fmod(x, y);
+    double d = (x - *mod) / y;
+    if (*mod != 0) {
+        if ((y < 0) != (*mod < 0)) {
+            *mod += y;
+            d -= 1.0;
+        }
+    } else {
+        *mod = std::copysign(0.0, y);
+    }
+    if (d != 0) {
+        double floor_d = std::floor(d);
+        if (d - floor_d > 0.5) floor_d += 1.0;
+        *div = floor_d;
+    } else {
+        *div = std::copysign(0.0, x / y);
+    }
+}
+
+template <BinaryOp op>
+Ref float_slot(Object* a, Object* b) {
+    double x, y, div, mod;
+    if (!float_operands(a, b, &x, &y)) return Ref::borrow(NotImplemented);
+    switch (op) {
+        case BinaryOp::Add: return float_new(x + y);
+        case BinaryOp::Sub: return float_new(x - y);
+        case BinaryOp::Mul: return float_new(x * y);
+        case BinaryOp::TrueDiv:
+            if (y == 0) raise_zero_division("float division by zero");
+            return float_new(x / y);
+        case BinaryOp::FloorDiv:
+            if (y == 0) raise_zero_division("float floor division by zero");
+            float_divmod(x, y, &div, &mod);
+            return float_new(div);
+        case BinaryOp::Mod:
+            if (y == 0) raise_zero_division("float modulo");
+            float_divmod(x, y, &div, &mod);
+            return float_new(mod);
+        case BinaryOp::Pow: return float_new(float_pow(x, y));
+        default: return Ref::borrow(NotImplemented);
+    }
+}
+
+bool compare_result(int c, CompareOp op) {
+    switch (op) {
+        case CompareOp::Lt: return c < 0;
+        case CompareOp::Le: return c <= 0;
+        case CompareOp::Eq: return c == 0;
+        case CompareOp::Ne: return c != 0;
+        case CompareOp::Gt: return c > 0;
+        case CompareOp::Ge: return c >= 0;
+    }
+    return false;
+}
+
+Ref float_compare(Object* a, Object* b, CompareOp op) {
+    double x = float_value(a);
+    int c;
+    if (type_of(b) == &float_type) {
+        double y = float_value(b);
+        if (std::isnan(x) || std::isnan(y)) return Ref::borrow(bool_obj(op == CompareOp::Ne));
+        c = (x > y) - (x < y);
+    } else if (is_int(b)) {
+        if (std::isnan(x)) return Ref::borrow(bool_obj(op == CompareOp::Ne));
+        c = float_compare_int(x, b);
+    } else {
+        return Ref::borrow(NotImplemented);
+    }
+    return Ref::borrow(bool_obj(compare_result(c, op)));
+}
+
+Ref float_repr_slot(Object* o) { return str_new(float_repr(float_value(o))); }
+int64_t float_hash_slot(Object* o) { return float_hash(float_value(o)); }
+bool float_truthy(Object* o) { return float_value(o) != 0; }
+Ref float_neg(Object* o) { return float_new(-float_value(o)); }
+Ref float_pos(Object* o) { return Ref::borrow(o); }
+Ref float_abs(Object* o) { return float_new(std::fabs(float_value(o))); }
+
+Ref float_from_object(Object* x) {
+    if (type_of(x) == &float_type) return Ref::borrow(x);
+    if (is_int(x)) return float_new(int_to_double(x));
+    if (is_str(x)) return float_from_string(str_utf8_of(x));
+    for (const char* method : {"__float__", "__index__"})
+        if (Ref m = get_attr_opt(x, intern(method))) {
+            Ref r = call0(m.get());
+            if (type_of(r.get()) == &float_type || is_int(r.get())) return float_new(to_double(r.get()));
+            raise(&TypeError_type, format("%s returned non-float (type %s)", method,
+                                          type_of(r.get())->name.c_str()));
+        }
+    raise(&TypeError_type, format("float() argument must be a string or a real number, not '%s'",
+                                  type_of(x)->name.c_str()));
+}
+
+Ref float_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("float");
+    if (nargs > 1) raise_arg_count("float", 0, 1, nargs);
+    return nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
+}
+
+Ref float_getattr(Object* o, Str* name) {
+    if (name->utf8 == "real") return Ref::borrow(o);
+    if (name->utf8 == "imag") return float_new(0.0);
+    return generic_getattr(o, name);
+}
+
+double self_value(const char* name, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs(name);
+    if (nargs != 1) raise_arg_count(name, 0, 0, nargs - 1);
+    return float_value(args[0]);
+}
+
+Ref float_is_integer(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    double v = self_value("is_integer", args, nargs, kwnames);
+    return Ref::borrow(bool_obj(std::isfinite(v) && v == std::floor(v)));
+}
+
+Ref float_conjugate(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    self_value("conjugate", args, nargs, kwnames);
+    return Ref::borrow(args[0]);
+}
+
+// Exact numerator and denominator: the mantissa as an integer over a power of two, reduced.
+Ref float_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    double v = self_value("as_integer_ratio", args, nargs, kwnames);
+    if (std::isinf(v)) raise(&OverflowError_type, "cannot convert Infinity to integer ratio");
+    if (std::isnan(v)) raise(&ValueError_type, "cannot convert NaN to integer ratio");
+    int e;
+    double m = std::frexp(v, &e);
+    for (int i = 0; i < 300 && m != std::floor(m); ++i) {
+        m *= 2.0;
+        --e;
+    }
+    mpz_t num, den;
+    mpz_init_set_d(num, m);
+    mpz_init_set_ui(den, 1);
+    if (e > 0)
+        mpz_mul_2exp(num, num, e);
+    else
+        mpz_mul_2exp(den, den, -e);
+    Ref n = int_from_mpz(num);
+    Ref d = int_from_mpz(den);
+    mpz_clear(num);
+    mpz_clear(den);
+    Object* items[] = {n.get(), d.get()};
+    return tuple_from(items, 2);
+}
+
+const MethodDef float_methods[] = {
+    {"is_integer", float_is_integer, "Return True if the float is an integer."},
+    {"conjugate", float_conjugate, "Return self, the complex conjugate of any float."},
+    {"as_integer_ratio", float_as_integer_ratio, "Return a pair of integers whose ratio is exact."},
+    {nullptr, nullptr, nullptr},
+};
+
+void set_binary(Type& t, BinaryOp op, BinarySlot slot) { t.binary[static_cast<size_t>(op)] = slot; }
+
+}  // namespace
+
+void init_float_type() {
+    Type& t = float_type;
+    t.name = "float";
+    t.instance_size = sizeof(Float);
+    t.dealloc = float_dealloc;
+    t.repr = float_repr_slot;
+    t.hash = float_hash_slot;
+    t.compare = float_compare;
+    t.truthy = float_truthy;
+    t.neg = float_neg;
+    t.pos = float_pos;
+    t.abs = float_abs;
+    t.construct = float_construct;
+    t.getattr = float_getattr;
+    t.methods = float_methods;
+    t.is_basetype = true;
+    set_binary(t, BinaryOp::Add, float_slot<BinaryOp::Add>);
+    set_binary(t, BinaryOp::Sub, float_slot<BinaryOp::Sub>);
+    set_binary(t, BinaryOp::Mul, float_slot<BinaryOp::Mul>);
+    set_binary(t, BinaryOp::TrueDiv, float_slot<BinaryOp::TrueDiv>);
+    set_binary(t, BinaryOp::FloorDiv, float_slot<BinaryOp::FloorDiv>);
+    set_binary(t, BinaryOp::Mod, float_slot<BinaryOp::Mod>);
+    set_binary(t, BinaryOp::Pow, float_slot<BinaryOp::Pow>);
+    init_type(&t);
+}
+
+}  // namespace minipy

@@ -1,0 +1,28 @@
+// float.h — Python's float: a boxed double whose repr is the shortest text that round-trips.
+#pragma once
+
+#include <string>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type float_type;
+
+struct Float : Object {
+    double value;
+};
+
+Ref float_new(double v);
+inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
+std::string float_repr(double v);   // "0.30000000000000004", "1e+22", "inf", "nan", "-0.0"
+// Converts int, bool or float to double; raises TypeError("must be real number, not X") otherwise.
+double to_double(Object* o);
+Ref float_from_string(const std::string& text);  // float("1.5"); raises ValueError
+int64_t float_hash(double v);                      // equal to int_hash for integral values
+double float_pow(double x, double y);              // x ** y with CPython's errors
+// Compares a float with an int exactly, as CPython does (no rounding of huge ints): -1, 0, 1.
+// The float must not be NaN.
+int float_compare_int(double v, Object* i);
+
+}  // namespace minipy

@@ -1,0 +1,247 @@
+// format_spec.cpp — the format-spec mini-language for int, float and str, with CPython 3.11's
+// error messages. Float digits come from snprintf, which glibc rounds correctly.
+#include "objects/format_spec.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+namespace {
+
+bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
+
+size_t utf8_char_len(unsigned char c) {
+    if (c < 0x80) return 1;
+    if ((c >> 5) == 0x6) return 2;
+    if ((c >> 4) == 0xE) return 3;
+    return 4;
+}
+
+int64_t count_code_points(const std::string& s) {
+    int64_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+int parse_number(std::string_view spec, size_t& i) {
+    int n = 0;
+    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') {
+        if (n > 100000000) raise(&ValueError_type, "Too many decimal digits in format string");
+        n = n * 10 + (spec[i++] - '0');
+    }
+    return n;
+}
+
+// Pads `body` (sign and prefix already split off into `head`) to the spec's width.
+std::string pad(const std::string& head, const std::string& body, const FormatSpec& spec, char default_align) {
+    char align = spec.align ? spec.align : default_align;
+    int64_t len = count_code_points(head) + count_code_points(body);
+    int64_t missing = spec.width > len ? spec.width - len : 0;
+    auto fill = [&](int64_t n) {
+        std::string out;
+        for (int64_t i = 0; i < n; ++i) out += spec.fill;
+        return out;
+    };
+    switch (align) {
+        case '<': return head + body + fill(missing);
+        case '^': return fill(missing / 2) + head + body + fill(missing - missing / 2);
+        case '=': return head + fill(missing) + body;
+        default: return fill(missing) + head + body;
+    }
+}
+
+// Inserts `sep` every `group` digits from the right of `digits`; with zero padding ('0' flag), the
+// zeros are grouped too, so the result is at least `min_width` long, as CPython does.
+std::string group_digits(const std::string& digits, char sep, int group, int64_t min_width) {
+    std::string padded = digits;
+    auto grouped_len = [&](size_t n) { return static_cast<int64_t>(n + (n - 1) / group); };
+    while (grouped_len(padded.size()) < min_width) padded.insert(padded.begin(), '0');
+    std::string out;
+    size_t n = padded.size();
+    for (size_t i = 0; i < n; ++i) {
+        out += padded[i];
+        size_t left = n - i - 1;
+        if (left > 0 && left % group == 0) out += sep;
+    }
+    return out;
+}
+
+std::string sign_text(bool negative, char sign) {
+    if (negative) return "-";
+    if (sign == '+') return "+";
+    if (sign == ' ') return " ";
+    return "";
+}
+
+// Digits (no sign) with grouping applied; zero padding is folded in when grouping, else left to pad().
+std::string finish_number(bool negative, const std::string& prefix, std::string digits,
+                          const std::string& suffix, const FormatSpec& spec, int group) {
+    std::string head = sign_text(negative, spec.sign) + prefix;
+    if (spec.grouping) {
+        int64_t min_width = 0;
+        if (spec.align == '=' && spec.fill == "0" && spec.width > 0)
+            min_width = spec.width - count_code_points(head) - count_code_points(suffix);
+        digits = group_digits(digits, spec.grouping, group, min_width);
+    }
+    return pad(head, digits + suffix, spec, '>');
+}
+
+[[noreturn]] void unknown_code(char type, const char* type_name) {
+    raise(&ValueError_type, format("Unknown format code '%c' for object of type '%s'", type, type_name));
+}
+
+}  // namespace
+
+FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
+    FormatSpec out;
+    size_t i = 0;
+    size_t first = spec.empty() ? 0 : utf8_char_len(static_cast<unsigned char>(spec[0]));
+    if (spec.size() > first && is_align(spec[first])) {
+        out.fill = std::string(spec.substr(0, first));
+        out.align = spec[first];
+        i = first + 1;
+    } else if (!spec.empty() && is_align(spec[0])) {
+        out.align = spec[0];
+        i = 1;
+    }
+    if (i < spec.size() && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' ')) out.sign = spec[i++];
+    if (i < spec.size() && spec[i] == 'z') {
+        out.coerce_zero = true;
+        ++i;
+    }
+    if (i < spec.size() && spec[i] == '#') {
+        out.alternate = true;
+        ++i;
+    }
+    if (i < spec.size() && spec[i] == '0') {
+        out.zero_pad = true;
+        if (!out.align) {
+            out.fill = std::string(1, '0');
+            out.align = '=';
+        }
+        ++i;
+    }
+    if (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') out.width = parse_number(spec, i);
+    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) out.grouping = spec[i++];
+    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) raise(&ValueError_type, "Cannot specify both ',' and '_'.");
+    if (i < spec.size() && spec[i] == '.') {
+        ++i;
+        if (i >= spec.size() || spec[i] < '0' || spec[i] > '9')
+            raise(&ValueError_type, "Format specifier missing precision");
+        out.precision = parse_number(spec, i);
+    }
+    if (spec.size() - i > 1)
+        raise(&ValueError_type,
+              format("Invalid format specifier '%.*s' for object of type '%s'", static_cast<int>(spec.size()),
+                     spec.data(), type_name));
+    if (i < spec.size()) out.type = spec[i];
+    return out;
+}
+
+std::string format_float(double value, const FormatSpec& spec) {
+    char type = spec.type;
+    if (type && !strchr("eEfFgGn%", type)) unknown_code(type, "float");
+    if (type == 'n') type = 'g';
+    bool negative = std::signbit(value) && !std::isnan(value);
+    double magnitude = std::fabs(value);
+    std::string digits;
+    std::string suffix;
+    if (std::isinf(magnitude) || std::isnan(magnitude)) {
+        digits = std::string(std::isnan(magnitude) ? "nan" : "inf");
+        if (type == 'E' || type == 'F' || type == 'G') digits = std::string(std::isnan(magnitude) ? "NAN" : "INF");
+        if (type == '%') suffix.push_back('%');
+    } else if (!type && spec.precision < 0) {
+        digits = float_repr(magnitude);
+    } else {
+        int precision = spec.precision < 0 ? 6 : spec.precision;
+        char conv = type ? type : 'g';
+        if (conv == '%') {
+            magnitude *= 100;
+            conv = 'f';
+            suffix.push_back('%');
+        }
+        if (!type && precision == 0) precision = 1;
+        char fmt[16];
+        std::snprintf(fmt, sizeof fmt, "%%%s.*%c", spec.alternate ? "#" : "", conv);
+        char buf[512];
+        int n = std::snprintf(buf, sizeof buf, fmt, precision, magnitude);
+        digits.assign(buf, n < static_cast<int>(sizeof buf) ? n : static_cast<int>(sizeof buf) - 1);
+        // With no type, Python keeps a ".0" where %g would print a bare integer.
+        if (!type && digits.find_first_of(".e") == std::string::npos) digits += ".0";
+    }
+    if (spec.coerce_zero && negative && digits.find_first_not_of("0.%e+-") == std::string::npos) negative = false;
+    // Grouping applies to the integer part only.
+    size_t int_end = digits.find_first_not_of("0123456789");
+    std::string rest = int_end == std::string::npos ? "" : digits.substr(int_end);
+    std::string int_part = digits.substr(0, int_end);
+    if (spec.grouping && !int_part.empty()) {
+        FormatSpec s = spec;
+        int64_t min_width = 0;
+        if (s.align == '=' && s.fill == "0" && s.width > 0)
+            min_width = s.width - static_cast<int64_t>(sign_text(negative, s.sign).size() + rest.size() + suffix.size());
+        int_part = group_digits(int_part, s.grouping, 3, min_width);
+    }
+    return pad(sign_text(negative, spec.sign), int_part + rest + suffix, spec, '>');
+}
+
+std::string format_int(Object* value, const FormatSpec& spec) {
+    char type = spec.type ? spec.type : 'd';
+    if (strchr("eEfFgG%", type)) return format_float(int_to_double(value), spec);
+    if (!strchr("bcdoxXn", type)) unknown_code(type, "int");
+    if (spec.precision >= 0) raise(&ValueError_type, "Precision not allowed in integer format specifier");
+    if (spec.coerce_zero)
+        raise(&ValueError_type, "Negative zero coercion (z) not allowed in integer format specifier");
+    if (spec.grouping == ',' && type != 'd')
+        raise(&ValueError_type, format("Cannot specify ',' with '%c'.", type));
+    if (type == 'c') {
+        if (spec.sign) raise(&ValueError_type, "Sign not allowed with integer format specifier 'c'");
+        int64_t cp = 0;
+        if (!int_to_i64(value, &cp) || cp < 0 || cp > 0x10FFFF)
+            raise(&OverflowError_type, "%c arg not in range(0x110000)");
+        return pad("", str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), spec, '<');
+    }
+    int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    std::string text = int_to_base(value, base, false);
+    bool negative = !text.empty() && text[0] == '-';
+    std::string digits(text.begin() + (negative ? 1 : 0), text.end());
+    if (type == 'X')
+        for (char& c : digits) c = static_cast<char>(toupper(c));
+    const char* prefix = "";
+    if (spec.alternate && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+    return finish_number(negative, prefix, digits, "", spec, base == 10 ? 3 : 4);
+}
+
+std::string format_str(const std::string& utf8, const FormatSpec& spec) {
+    if (spec.type && spec.type != 's') unknown_code(spec.type, "str");
+    if (spec.sign) raise(&ValueError_type, "Sign not allowed in string format specifier");
+    if (spec.coerce_zero)
+        raise(&ValueError_type, "Negative zero coercion (z) not allowed in string format specifier");
+    if (spec.alternate) raise(&ValueError_type, "Alternate form (#) not allowed in string format specifier");
+    if (spec.grouping) raise(&ValueError_type, format("Cannot specify '%c' with 's'.", spec.grouping));
+    if (spec.align == '=') raise(&ValueError_type, "'=' alignment not allowed in string format specifier");
+    std::string text = utf8;
+    if (spec.precision >= 0 && count_code_points(text) > spec.precision) {
+        size_t pos = 0;
+        for (int i = 0; i < spec.precision; ++i) pos += utf8_char_len(static_cast<unsigned char>(text[pos]));
+        text.resize(pos);
+    }
+    return pad("", text, spec, '<');
+}
+
+Ref format_value(Object* value, std::string_view spec) {
+    Type* t = type_of(value);
+    if (spec.empty()) return str(value);
+    if (t == &int_type || t == &bool_type) return str_new(format_int(value, parse_format_spec(spec, "int")));
+    if (t == &float_type) return str_new(format_float(float_value(value), parse_format_spec(spec, "float")));
+    if (t == &str_type) return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
+    raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));
+}
+
+}  // namespace minipy

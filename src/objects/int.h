@@ -1,0 +1,38 @@
+// int.h — Python's int: small values are tagged immediates (object.h), larger ones are heap BigInts
+// backed by GMP's mpz_t. Arithmetic takes the machine-word path first and promotes on overflow.
+#pragma once
+
+#include <gmp.h>
+
+#include <string>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type bool_type;
+
+struct BigInt : Object {
+    mpz_t value;  // never fits a small int: results are normalised back to tagged form
+};
+
+Ref int_from_i64(int64_t v);
+Ref int_from_mpz(const mpz_t v);           // normalises to a small int when it fits
+Ref int_from_string(const std::string& digits, int base);  // raises ValueError like int("x", base)
+Ref int_from_double(double d);             // int(3.9) == 3; raises on inf/nan
+inline bool is_int(const Object* o) { return is_small_int(o) || type_of(o) == &int_type || type_of(o) == &bool_type; }
+// Converts an int (or bool) to int64; returns false when it does not fit.
+bool int_to_i64(Object* o, int64_t* out);
+double int_to_double(Object* o);           // raises OverflowError when too large
+void int_to_mpz(Object* o, mpz_t out);     // out must be initialised
+std::string int_to_decimal(Object* o);
+std::string int_to_base(Object* o, int base, bool with_prefix);  // for hex/oct/bin/format
+
+// Arithmetic on ints only (both operands int or bool): each returns a new int (or float for
+// true division), raising ZeroDivisionError/OverflowError as CPython does.
+Ref int_binary(Object* a, Object* b, BinaryOp op);
+Ref int_pow_mod(Object* base, Object* exp, Object* mod);
+int int_compare(Object* a, Object* b);    // -1, 0, 1
+int64_t int_hash(Object* o);
+
+}  // namespace minipy

@@ -1,0 +1,284 @@
+// iterators.cpp — iterator objects for the built-in containers, plus enumerate, zip and reversed.
+// Each keeps a position into its container and returns null from `next` when exhausted.
+#include "objects/iterators.h"
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
+    range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type,
+    set_iterator_type, enumerate_type, zip_type, reversed_type;
+
+namespace {
+
+// list, tuple, str and reversed-sequence iterators: a container and a position.
+struct SeqIter : Object {
+    Object* seq;  // owned; null once exhausted
+    int64_t pos;  // item index (byte offset for non-ASCII str)
+};
+
+Ref seq_iter_new(Type* t, Object* seq, int64_t pos) {
+    auto* it = new SeqIter();
+    init_header(it, t);
+    it->seq = newref(seq);
+    it->pos = pos;
+    return Ref::steal(it);
+}
+
+SeqIter* as_seq_iter(Object* o) { return static_cast<SeqIter*>(o); }
+
+void seq_iter_dealloc(Object* o) {
+    xdecref(as_seq_iter(o)->seq);
+    delete as_seq_iter(o);
+}
+
+// Drops the container at the end, so an exhausted iterator stays exhausted and frees memory early.
+Ref finish(SeqIter* it) {
+    Object* seq = std::exchange(it->seq, nullptr);
+    xdecref(seq);
+    return nullptr;
+}
+
+Ref self_iter(Object* o) { return Ref::borrow(o); }
+
+Ref list_iter_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq) return nullptr;
+    if (Ref item = list_get_opt(it->seq, static_cast<size_t>(it->pos))) {
+        ++it->pos;
+        return item;
+    }
+    return finish(it);
+}
+
+Ref list_reverse_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq || it->pos < 0) return finish(it);
+    Ref item = list_get_opt(it->seq, static_cast<size_t>(it->pos));
+    if (!item) return finish(it);
+    --it->pos;
+    return item;
+}
+
+Ref tuple_iter_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq) return nullptr;
+    Tuple* t = as_tuple(it->seq);
+    if (static_cast<size_t>(it->pos) < t->size) return Ref::borrow(t->items[it->pos++]);
+    return finish(it);
+}
+
+Ref str_iter_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq) return nullptr;
+    const Str* s = as_str(it->seq);
+    if (static_cast<size_t>(it->pos) >= s->utf8.size()) return finish(it);
+    if (s->ascii) return str_char_at(s, it->pos++);
+    const char* start = s->utf8.data() + it->pos;
+    const char* p = start;
+    uint32_t cp = utf8_decode(p);
+    it->pos += p - start;
+    return str_from_codepoint(cp);
+}
+
+// Walks any sequence with __len__ and __getitem__ backwards (reversed() of a tuple, str, ...).
+Ref reversed_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq || it->pos < 0) return finish(it);
+    Ref index = int_from_i64(it->pos--);
+    return get_item(it->seq, index.get());
+}
+
+// ---- range ----
+struct RangeIter : Object {
+    int64_t next, step, remaining;
+};
+
+void range_iter_dealloc(Object* o) { delete static_cast<RangeIter*>(o); }
+
+Ref range_iter_next(Object* o) {
+    auto* it = static_cast<RangeIter*>(o);
+    if (it->remaining <= 0) return nullptr;
+    --it->remaining;
+    int64_t v = it->next;
+    it->next += it->step;
+    return int_from_i64(v);
+}
+
+// ---- dict and set ----
+struct DictIter : Object {
+    Dict* dict;  // owned
+    size_t pos;
+    int64_t expected_size;
+    DictIterKind kind;
+};
+
+DictIter* as_dict_iter(Object* o) { return static_cast<DictIter*>(o); }
+
+void dict_iter_dealloc(Object* o) {
+    decref(as_dict_iter(o)->dict);
+    delete as_dict_iter(o);
+}
+
+Ref dict_iter_next(Object* o) {
+    DictIter* it = as_dict_iter(o);
+    if (dict_size(it->dict) != it->expected_size) {
+        it->expected_size = -1;  // keep failing, as CPython does
+        raise(&RuntimeError_type, type_of(o) == &set_iterator_type ? "Set changed size during iteration"
+                                                                   : "dictionary changed size during iteration");
+    }
+    Object *k, *v;
+    if (!dict_next(it->dict, &it->pos, &k, &v)) return nullptr;
+    if (it->kind == DictIterKind::Keys) return Ref::borrow(k);
+    if (it->kind == DictIterKind::Values) return Ref::borrow(v);
+    Object* pair[] = {k, v};
+    return tuple_from(pair, 2);
+}
+
+Ref dict_iter_alloc(Type* t, Dict* d, DictIterKind kind) {
+    auto* it = new DictIter();
+    init_header(it, t);
+    it->dict = as_dict(newref(d));
+    it->pos = 0;
+    it->expected_size = dict_size(d);
+    it->kind = kind;
+    return Ref::steal(it);
+}
+
+// ---- enumerate and zip ----
+struct Enumerate : Object {
+    Object* iterator;  // owned
+    int64_t count;
+};
+
+void enumerate_dealloc(Object* o) {
+    auto* e = static_cast<Enumerate*>(o);
+    decref(e->iterator);
+    delete e;
+}
+
+Ref enumerate_next(Object* o) {
+    auto* e = static_cast<Enumerate*>(o);
+    Ref item = iter_next(e->iterator);
+    if (!item) return nullptr;
+    Ref index = int_from_i64(e->count++);
+    Object* pair[] = {index.get(), item.get()};
+    return tuple_from(pair, 2);
+}
+
+Ref enumerate_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    static const char* const names[] = {"iterable", "start"};
+    Object* bound[2];
+    bind_args("enumerate", args, nargs, kwnames, names, 2, 1, bound);
+    Ref it = get_iter(bound[0]);
+    auto* e = new Enumerate();
+    init_header(e, &enumerate_type);
+    e->iterator = it.release();
+    e->count = bound[1] ? as_index(bound[1]) : 0;
+    return Ref::steal(e);
+}
+
+struct Zip : Object {
+    std::vector<Object*> iterators;  // owned
+};
+
+void zip_dealloc(Object* o) {
+    auto* z = static_cast<Zip*>(o);
+    for (Object* it : z->iterators) decref(it);
+    delete z;
+}
+
+Ref zip_next(Object* o) {
+    auto* z = static_cast<Zip*>(o);
+    if (z->iterators.empty()) return nullptr;
+    Ref result = tuple_new(z->iterators.size());
+    for (size_t i = 0; i < z->iterators.size(); ++i) {
+        Ref item = iter_next(z->iterators[i]);
+        if (!item) return nullptr;
+        as_tuple(result.get())->items[i] = item.release();
+    }
+    return result;
+}
+
+Ref zip_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise(&TypeError_type, "zip() does not support keyword arguments in minipy");
+    auto* z = new Zip();
+    init_header(z, &zip_type);
+    Ref result = Ref::steal(z);
+    for (size_t i = 0; i < nargs; ++i) z->iterators.push_back(get_iter(args[i]).release());
+    return result;
+}
+
+Ref reversed_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("reversed");
+    if (nargs != 1) raise_arg_count("reversed", 1, 1, nargs);
+    Object* seq = args[0];
+    if (type_of(seq) == &list_type) return list_reverse_iter_new(seq);
+    if (Ref method = get_attr_opt(seq, intern("__reversed__"))) return call0(method.get());
+    Type* t = type_of(seq);
+    if (!t->len || !t->getitem || t == &dict_type)
+        raise(&TypeError_type, format("'%s' object is not reversible", t->name.c_str()));
+    return seq_iter_new(&reversed_type, seq, length(seq) - 1);
+}
+
+void define(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlot next) {
+    t.name = name;
+    t.instance_size = size;
+    t.dealloc = dealloc;
+    t.iter = self_iter;
+    t.next = next;
+    init_type(&t);
+}
+
+}  // namespace
+
+Ref list_iter_new(Object* list) { return seq_iter_new(&list_iterator_type, list, 0); }
+Ref list_reverse_iter_new(Object* list) {
+    return seq_iter_new(&list_reverseiterator_type, list, length(list) - 1);
+}
+Ref tuple_iter_new(Object* tuple) { return seq_iter_new(&tuple_iterator_type, tuple, 0); }
+Ref str_iter_new(Object* str) { return seq_iter_new(&str_iterator_type, str, 0); }
+
+Ref range_iter_new(int64_t start, int64_t step, int64_t length) {
+    auto* it = new RangeIter();
+    init_header(it, &range_iterator_type);
+    it->next = start;
+    it->step = step;
+    it->remaining = length;
+    return Ref::steal(it);
+}
+
+Ref dict_iter_new(Object* dict, DictIterKind kind) {
+    Type* t = kind == DictIterKind::Keys     ? &dict_keyiterator_type
+              : kind == DictIterKind::Values ? &dict_valueiterator_type
+                                             : &dict_itemiterator_type;
+    return dict_iter_alloc(t, as_dict(dict), kind);
+}
+
+Ref set_iter_new(Object* set) { return dict_iter_alloc(&set_iterator_type, as_set(set)->table, DictIterKind::Keys); }
+
+void init_iterator_types() {
+    define(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
+    define(list_reverseiterator_type, "list_reverseiterator", sizeof(SeqIter), seq_iter_dealloc,
+           list_reverse_next);
+    define(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc, tuple_iter_next);
+    define(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc, str_iter_next);
+    define(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc, range_iter_next);
+    define(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    define(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    define(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    define(set_iterator_type, "set_iterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    enumerate_type.construct = enumerate_construct;
+    define(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
+    zip_type.construct = zip_construct;
+    define(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
+    reversed_type.construct = reversed_construct;
+    define(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
+}
+
+}  // namespace minipy

@@ -1,0 +1,293 @@
+// list.cpp — the mutable sequence: a vector of owned pointers guarded by the object's critical
+// section (a no-op under the GIL), slicing with CPython's rules, and a stable sort that leaves the
+// list intact when a comparison raises.
+#include <algorithm>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/sequence.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type list_type;
+
+Ref list_new(size_t reserve) {
+    auto* l = new List();
+    init_header(l, &list_type);
+    l->items.reserve(reserve);
+    return Ref::steal(l);
+}
+
+Ref list_from(Object* const* items, size_t n) {
+    Ref r = list_new(n);
+    for (size_t i = 0; i < n; ++i) as_list(r.get())->items.push_back(newref(items[i]));
+    return r;
+}
+
+void list_append(Object* list, Object* item) {
+    List* l = as_list(list);
+    CriticalSection cs(l->mutex);
+    l->items.push_back(newref(item));
+}
+
+Ref list_get_opt(Object* list, size_t i) {
+    List* l = as_list(list);
+    CriticalSection cs(l->mutex);
+    return i < l->items.size() ? Ref::borrow(l->items[i]) : nullptr;
+}
+
+void list_extend(Object* list, Object* iterable) {
+    if (type_of(iterable) == &list_type || type_of(iterable) == &tuple_type) {
+        // Copy first: `a.extend(a)` must read the list as it was.
+        Ref source = iterable == list ? list_from(as_list(list)->items.data(), as_list(list)->items.size())
+                                      : Ref::borrow(iterable);
+        Object* const* items;
+        size_t n;
+        if (type_of(source.get()) == &tuple_type) {
+            items = as_tuple(source.get())->items;
+            n = as_tuple(source.get())->size;
+        } else {
+            items = as_list(source.get())->items.data();
+            n = as_list(source.get())->items.size();
+        }
+        CriticalSection cs(as_list(list)->mutex);
+        for (size_t i = 0; i < n; ++i) as_list(list)->items.push_back(newref(items[i]));
+        return;
+    }
+    Ref it = get_iter(iterable);
+    while (Ref item = iter_next(it.get())) list_append(list, item.get());
+}
+
+Ref list_from_iterable(Object* iterable) {
+    Ref r = list_new();
+    list_extend(r.get(), iterable);
+    return r;
+}
+
+namespace {
+
+// Drops references outside any critical section: a dealloc may run arbitrary code.
+void decref_all(const std::vector<Object*>& items) {
+    for (Object* o : items) decref(o);
+}
+
+void list_dealloc(Object* o) {
+    decref_all(as_list(o)->items);
+    delete as_list(o);
+}
+
+int64_t list_len(Object* o) {
+    List* l = as_list(o);
+    CriticalSection cs(l->mutex);
+    return static_cast<int64_t>(l->items.size());
+}
+
+Ref list_repr(Object* o) {
+    if (list_len(o) == 0) return str_new("[]");
+    ReprGuard guard(o);
+    if (!guard.entered()) return str_new("[...]");
+    std::string out = "[";
+    for (size_t i = 0;; ++i) {
+        Ref item = list_get_opt(o, i);
+        if (!item) break;
+        if (i > 0) out += ", ";
+        out += repr_utf8(item.get());
+    }
+    return str_new(out + "]");
+}
+
+Ref list_compare(Object* a, Object* b, CompareOp op) {
+    if (!is_instance(b, &list_type)) return Ref::borrow(NotImplemented);
+    return sequence_compare(a, b, op, list_get_opt, list_len);
+}
+
+Ref list_slice(List* l, Slice* s) {
+    CriticalSection cs(l->mutex);
+    int64_t start, stop, step;
+    int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
+    Ref r = list_new(n);
+    for (int64_t i = 0, k = start; i < n; ++i, k += step) as_list(r.get())->items.push_back(newref(l->items[k]));
+    return r;
+}
+
+Ref list_getitem(Object* o, Object* key) {
+    List* l = as_list(o);
+    if (is_int(key)) {
+        CriticalSection cs(l->mutex);
+        return Ref::borrow(l->items[sequence_index(key, l->items.size(), "list")]);
+    }
+    if (type_of(key) == &slice_type) return list_slice(l, static_cast<Slice*>(key));
+    raise_bad_index_type("list", key);
+}
+
+void list_del_slice(List* l, Slice* s) {
+    std::vector<Object*> removed;
+    {
+        CriticalSection cs(l->mutex);
+        int64_t start, stop, step;
+        int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
+        if (step < 0) {
+            start += (n - 1) * step;
+            step = -step;
+        }
+        std::vector<Object*> kept;
+        kept.reserve(l->items.size() - n);
+        for (int64_t i = 0; i < static_cast<int64_t>(l->items.size()); ++i) {
+            bool hit = n > 0 && i >= start && (i - start) % step == 0 && (i - start) / step < n;
+            (hit ? removed : kept).push_back(l->items[i]);
+        }
+        l->items.swap(kept);
+    }
+    decref_all(removed);
+}
+
+void list_set_slice(List* l, Slice* s, Object* value) {
+    // Materialise the new items first: the source may be the list itself or a generator.
+    Ref source = list_from_iterable(value);
+    std::vector<Object*>& incoming = as_list(source.get())->items;
+    std::vector<Object*> removed;
+    {
+        CriticalSection cs(l->mutex);
+        int64_t start, stop, step;
+        int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
+        if (step == 1) {
+            auto first = l->items.begin() + start;
+            removed.assign(first, first + n);
+            l->items.erase(first, first + n);
+            l->items.insert(l->items.begin() + start, incoming.begin(), incoming.end());
+            incoming.clear();  // ownership moved into the list
+        } else {
+            if (static_cast<int64_t>(incoming.size()) != n)
+                raise(&ValueError_type,
+                      format("attempt to assign sequence of size %zu to extended slice of size %lld",
+                             incoming.size(), static_cast<long long>(n)));
+            for (int64_t i = 0, k = start; i < n; ++i, k += step) {
+                removed.push_back(l->items[k]);
+                l->items[k] = incoming[i];
+            }
+            incoming.clear();
+        }
+    }
+    decref_all(removed);
+}
+
+void list_setitem(Object* o, Object* key, Object* value) {
+    List* l = as_list(o);
+    if (is_int(key)) {
+        Object* old;
+        {
+            CriticalSection cs(l->mutex);
+            int64_t i = as_index(key);
+            auto size = static_cast<int64_t>(l->items.size());
+            if (i < 0) i += size;
+            if (i < 0 || i >= size)
+                raise(&IndexError_type, value ? "list assignment index out of range" : "list index out of range");
+            old = l->items[i];
+            if (value)
+                l->items[i] = newref(value);
+            else
+                l->items.erase(l->items.begin() + i);
+        }
+        decref(old);
+        return;
+    }
+    if (type_of(key) != &slice_type) raise_bad_index_type("list", key);
+    if (value)
+        list_set_slice(l, static_cast<Slice*>(key), value);
+    else
+        list_del_slice(l, static_cast<Slice*>(key));
+}
+
+Ref list_add(Object* a, Object* b) {
+    if (!is_instance(a, &list_type) || !is_instance(b, &list_type)) return Ref::borrow(NotImplemented);
+    Ref r = list_new(0);
+    list_extend(r.get(), a);
+    list_extend(r.get(), b);
+    return r;
+}
+
+Ref list_inplace_add(Object* a, Object* b) {
+    list_extend(a, b);
+    return Ref::borrow(a);
+}
+
+Ref list_repeat(Object* o, Object* count) {
+    int64_t n = as_index(count);
+    List* l = as_list(o);
+    CriticalSection cs(l->mutex);
+    size_t size = l->items.size();
+    if (n <= 0 || size == 0) return list_new();
+    if (static_cast<uint64_t>(n) > (uint64_t{1} << 36) / size) raise(&MemoryError_type, "");
+    Ref r = list_new(size * n);
+    for (size_t i = 0; i < size * n; ++i) as_list(r.get())->items.push_back(newref(l->items[i % size]));
+    return r;
+}
+
+Ref list_mul(Object* a, Object* b) {
+    if (is_instance(a, &list_type) && is_int(b)) return list_repeat(a, b);
+    if (is_instance(b, &list_type) && is_int(a)) return list_repeat(b, a);
+    return Ref::borrow(NotImplemented);
+}
+
+Ref list_inplace_mul(Object* a, Object* b) {
+    if (!is_int(b)) return Ref::borrow(NotImplemented);
+    Ref repeated = list_repeat(a, b);
+    std::vector<Object*> old;
+    {
+        CriticalSection cs(as_list(a)->mutex);
+        old.swap(as_list(a)->items);
+        as_list(a)->items.swap(as_list(repeated.get())->items);
+    }
+    decref_all(old);
+    return Ref::borrow(a);
+}
+
+bool list_contains(Object* o, Object* item) {
+    for (size_t i = 0;; ++i) {
+        Ref x = list_get_opt(o, i);
+        if (!x) return false;
+        if (equals(x.get(), item)) return true;
+    }
+}
+
+Ref list_iter(Object* o) { return list_iter_new(o); }
+
+Ref list_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("list");
+    if (nargs > 1) raise_arg_count("list", 0, 1, nargs);
+    return nargs == 0 ? list_new() : list_from_iterable(args[0]);
+}
+
+}  // namespace
+
+extern const MethodDef list_methods[];  // list_methods.cpp
+
+void init_list_type() {
+    Type& t = list_type;
+    t.name = "list";
+    t.instance_size = sizeof(List);
+    t.dealloc = list_dealloc;
+    t.repr = list_repr;
+    t.hash = hash_not_implemented;
+    t.compare = list_compare;
+    t.len = list_len;
+    t.getitem = list_getitem;
+    t.setitem = list_setitem;
+    t.contains = list_contains;
+    t.iter = list_iter;
+    t.construct = list_construct;
+    t.is_basetype = true;
+    t.binary[static_cast<size_t>(BinaryOp::Add)] = list_add;
+    t.binary[static_cast<size_t>(BinaryOp::Mul)] = list_mul;
+    t.inplace[static_cast<size_t>(BinaryOp::Add)] = list_inplace_add;
+    t.inplace[static_cast<size_t>(BinaryOp::Mul)] = list_inplace_mul;
+    t.methods = list_methods;
+    init_type(&t);
+}
+
+}  // namespace minipy

@@ -1,0 +1,124 @@
+// native_function.cpp — method descriptors and builtin functions: the glue between MethodDef tables
+// and Python-level calls, with CPython's messages for a descriptor applied to the wrong object.
+#include "objects/native_function.h"
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type method_descriptor_type, builtin_function_type;
+
+Ref native_function_new(const MethodDef* def, Object* self_or_null) {
+    auto* f = new NativeFunction();
+    init_header(f, &builtin_function_type);
+    f->def = def;
+    f->self = self_or_null;
+    xincref(self_or_null);
+    return Ref::steal(f);
+}
+
+Ref method_descriptor_new(Type* owner, const MethodDef* def) {
+    auto* d = new MethodDescriptor();
+    init_header(d, &method_descriptor_type);
+    d->owner = owner;
+    d->def = def;
+    return Ref::steal(d);
+}
+
+Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
+                   size_t nargs, Tuple* kwnames) {
+    size_t total = nargs + (kwnames ? kwnames->size : 0);
+    // Most calls have few arguments: a stack buffer avoids a heap allocation per call.
+    Object* small[8];
+    std::vector<Object*> large;
+    Object** buf = small;
+    if (total + 1 > 8) {
+        large.resize(total + 1);
+        buf = large.data();
+    }
+    buf[0] = self;
+    for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+    return def->fn(callable, buf, nargs + 1, kwnames);
+}
+
+namespace {
+
+void native_function_dealloc(Object* o) {
+    auto* f = static_cast<NativeFunction*>(o);
+    xdecref(f->self);
+    delete f;
+}
+
+Ref native_function_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    auto* f = static_cast<NativeFunction*>(callable);
+    if (f->self) return call_with_self(callable, f->def, f->self, args, nargs, kwnames);
+    return f->def->fn(callable, args, nargs, kwnames);
+}
+
+Ref native_function_repr(Object* o) {
+    auto* f = static_cast<NativeFunction*>(o);
+    if (!f->self || f->def->kind == MethodKind::Static)
+        return str_new(format("<built-in function %s>", f->def->name));
+    if (type_of(f->self) == &type_type && f->def->kind == MethodKind::Class)
+        return str_new(format("<built-in method %s of type object at %p>", f->def->name,
+                              static_cast<void*>(f->self)));
+    return str_new(format("<built-in method %s of %s object at %p>", f->def->name,
+                          type_of(f->self)->name.c_str(), static_cast<void*>(f->self)));
+}
+
+Ref native_function_getattr(Object* o, Str* name) {
+    auto* f = static_cast<NativeFunction*>(o);
+    if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return str_new(f->def->name);
+    if (name->utf8 == "__self__") return Ref::borrow(f->self ? f->self : None);
+    return generic_getattr(o, name);
+}
+
+void descriptor_dealloc(Object* o) { delete static_cast<MethodDescriptor*>(o); }
+
+Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    auto* d = static_cast<MethodDescriptor*>(callable);
+    const char* name = d->def->name;
+    const char* owner = d->owner->name.c_str();
+    if (d->def->kind == MethodKind::Static) return d->def->fn(callable, args, nargs, kwnames);
+    if (d->def->kind == MethodKind::Class)
+        return call_with_self(callable, d->def, d->owner, args, nargs, kwnames);
+    if (nargs == 0)
+        raise(&TypeError_type,
+              format("unbound method %s.%s() needs an argument", owner, name));
+    if (!is_instance(args[0], d->owner))
+        raise(&TypeError_type,
+              format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, owner,
+                     type_of(args[0])->name.c_str()));
+    return d->def->fn(callable, args, nargs, kwnames);
+}
+
+Ref descriptor_repr(Object* o) {
+    auto* d = static_cast<MethodDescriptor*>(o);
+    return str_new(format("<method '%s' of '%s' objects>", d->def->name, d->owner->name.c_str()));
+}
+
+}  // namespace
+
+void init_native_function_types() {
+    Type& f = builtin_function_type;
+    f.name = "builtin_function_or_method";
+    f.instance_size = sizeof(NativeFunction);
+    f.dealloc = native_function_dealloc;
+    f.call = native_function_call;
+    f.repr = native_function_repr;
+    f.getattr = native_function_getattr;
+    init_type(&f);
+
+    Type& d = method_descriptor_type;
+    d.name = "method_descriptor";
+    d.instance_size = sizeof(MethodDescriptor);
+    d.dealloc = descriptor_dealloc;
+    d.call = descriptor_call;
+    d.repr = descriptor_repr;
+    init_type(&d);
+}
+
+}  // namespace minipy

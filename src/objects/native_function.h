@@ -1,0 +1,31 @@
+// native_function.h — the objects that wrap C++ functions from MethodDef tables: method descriptors
+// (unbound, found in a type's dict) and builtin functions/bound methods (CPython's
+// method_descriptor and builtin_function_or_method). The layouts are public so the VM can call a
+// descriptor's `fn` with self prepended instead of allocating a bound method.
+#pragma once
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type method_descriptor_type, builtin_function_type;
+
+struct MethodDescriptor : Object {
+    Type* owner;
+    const MethodDef* def;
+};
+
+struct NativeFunction : Object {
+    const MethodDef* def;
+    Object* self;  // owned; null for a module-level function
+};
+
+Ref native_function_new(const MethodDef* def, Object* self_or_null);
+Ref method_descriptor_new(Type* owner, const MethodDef* def);
+inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method_descriptor_type; }
+
+// Calls def->fn with `self` placed before the arguments, as a bound method does.
+Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
+                   size_t nargs, Tuple* kwnames);
+
+}  // namespace minipy

@@ -1,0 +1,197 @@
+// object.cpp — type initialisation (mro, inherited slots, method dicts), deallocation, and the two
+// root types: `object`, the base of everything, and `type`, the type of every type object.
+#include "objects/object.h"
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type object_type, type_type;
+
+void dealloc_object(Object* o) { type_of(o)->dealloc(o); }
+
+bool is_subtype(const Type* t, const Type* base) {
+    for (const Type* p = t; p; p = p->base)
+        if (p == base) return true;
+    return false;
+}
+
+namespace {
+
+template <typename Slot>
+void inherit(Slot& slot, Slot base_slot) {
+    if (!slot) slot = base_slot;
+}
+
+// CPython's inherit_slots: a subtype gets every slot it leaves null from its base.
+void inherit_slots(Type* t, const Type* b) {
+    inherit(t->dealloc, b->dealloc);
+    inherit(t->repr, b->repr);
+    inherit(t->str, b->str);
+    inherit(t->hash, b->hash);
+    inherit(t->compare, b->compare);
+    for (size_t i = 0; i < static_cast<size_t>(BinaryOp::Count); ++i) {
+        inherit(t->binary[i], b->binary[i]);
+        inherit(t->inplace[i], b->inplace[i]);
+    }
+    inherit(t->neg, b->neg);
+    inherit(t->pos, b->pos);
+    inherit(t->invert, b->invert);
+    inherit(t->abs, b->abs);
+    inherit(t->truthy, b->truthy);
+    inherit(t->len, b->len);
+    inherit(t->getitem, b->getitem);
+    inherit(t->setitem, b->setitem);
+    inherit(t->contains, b->contains);
+    inherit(t->iter, b->iter);
+    inherit(t->next, b->next);
+    inherit(t->call, b->call);
+    inherit(t->getattr, b->getattr);
+    inherit(t->setattr, b->setattr);
+    inherit(t->construct, b->construct);
+    if (t->instance_size == 0) t->instance_size = b->instance_size;
+}
+
+}  // namespace
+
+void init_type(Type* t) {
+    if (t->dict) return;
+    make_immortal(t);
+    t->type = &type_type;
+    if (!t->base && t != &object_type) t->base = &object_type;
+    t->mro.assign(1, t);
+    if (t->base) {
+        t->mro.insert(t->mro.end(), t->base->mro.begin(), t->base->mro.end());
+        inherit_slots(t, t->base);
+    }
+    t->dict = as_dict(dict_new().release());
+    for (const MethodDef* m = t->methods; m && m->name; ++m)
+        dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+}
+
+// ---- object ----
+namespace {
+
+void object_dealloc(Object* o) { delete o; }
+
+Ref object_repr(Object* o) {
+    return str_new(format("<%s object at %p>", type_of(o)->name.c_str(), static_cast<void*>(o)));
+}
+
+// CPython's _Py_HashPointer: the low bits of an address are always zero, so rotate them away.
+int64_t object_hash(Object* o) {
+    auto p = reinterpret_cast<uint64_t>(o);
+    auto h = static_cast<int64_t>((p >> 4) | (p << 60));
+    return h == -1 ? -2 : h;
+}
+
+// Identity decides == and !=; ordering is left to the other operand or a TypeError.
+Ref object_compare(Object* a, Object* b, CompareOp op) {
+    if (op == CompareOp::Eq && a == b) return Ref::borrow(True);
+    if (op == CompareOp::Ne && a == b) return Ref::borrow(False);
+    if (op == CompareOp::Ne) return Ref::borrow(True);
+    return Ref::borrow(NotImplemented);
+}
+
+Ref object_construct(Object* type, Object* const*, size_t nargs, Tuple* kwnames) {
+    if (nargs || kwnames) raise(&TypeError_type, "object() takes no arguments");
+    auto* o = new Object();
+    init_header(o, static_cast<Type*>(type));
+    return Ref::steal(o);
+}
+
+// ---- type ----
+Ref type_repr(Object* o) { return str_new("<class '" + static_cast<Type*>(o)->name + "'>"); }
+
+Ref type_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    auto* t = static_cast<Type*>(callable);
+    if (!t->construct) raise(&TypeError_type, format("cannot create '%s' instances", t->name.c_str()));
+    return t->construct(callable, args, nargs, kwnames);
+}
+
+// Attribute lookup on a type object finds its own methods unbound (`list.append`) and binds class
+// methods to it (`dict.fromkeys`).
+Ref type_getattr(Object* o, Str* name) {
+    auto* t = static_cast<Type*>(o);
+    if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return str_new(t->name);
+    if (name->utf8 == "__base__") return Ref::borrow(t->base ? t->base : None);
+    if (name->utf8 == "__mro__") {
+        Ref mro = tuple_new(t->mro.size());
+        for (size_t i = 0; i < t->mro.size(); ++i) as_tuple(mro.get())->items[i] = t->mro[i];
+        return mro;
+    }
+    if (Object* found = type_lookup(t, name)) {
+        if (is_method_descriptor(found)) {
+            const MethodDef* def = static_cast<MethodDescriptor*>(found)->def;
+            if (def->kind == MethodKind::Class) return native_function_new(def, t);
+            if (def->kind == MethodKind::Static) return native_function_new(def, nullptr);
+        }
+        return Ref::borrow(found);
+    }
+    return generic_getattr(o, name);
+}
+
+}  // namespace
+
+static void init_object_types() {
+    Type& o = object_type;
+    o.name = "object";
+    o.instance_size = sizeof(Object);
+    o.dealloc = object_dealloc;
+    o.repr = object_repr;
+    o.hash = object_hash;
+    o.compare = object_compare;
+    o.construct = object_construct;
+    o.is_basetype = true;
+    init_type(&o);
+
+    Type& t = type_type;
+    t.name = "type";
+    t.instance_size = sizeof(Type);
+    t.repr = type_repr;
+    t.call = type_call;
+    t.getattr = type_getattr;
+    t.is_basetype = true;
+    init_type(&t);
+}
+
+// Each file of src/objects initialises its own types.
+void init_str_type();
+void init_dict_types();
+void init_native_function_types();
+void init_none_bool_types();
+void init_int_type();
+void init_bool_type();
+void init_float_type();
+void init_tuple_type();
+void init_list_type();
+void init_set_types();
+void init_range_type();
+void init_slice_type();
+void init_iterator_types();
+void init_exception_types();
+
+void init_builtin_types() {
+    // object and type first: init_type gives every other type their slots and header.
+    init_object_types();
+    init_str_type();
+    init_dict_types();
+    init_native_function_types();
+    init_none_bool_types();
+    init_int_type();
+    init_bool_type();
+    init_float_type();
+    init_tuple_type();
+    init_list_type();
+    init_set_types();
+    init_range_type();
+    init_slice_type();
+    init_iterator_types();
+    init_exception_types();
+}
+
+}  // namespace minipy

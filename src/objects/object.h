@@ -1,0 +1,211 @@
+// object.h — the header every minipy object starts with, the type object with its slot table, and the
+// owning handle `Ref`. Modelled on CPython's PyObject/PyTypeObject and clox's Obj: plain structs, behaviour
+// in per-type slot functions, no virtual hierarchy.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/flavor.h"
+
+namespace minipy {
+
+struct Type;
+struct Str;
+struct Dict;
+struct Tuple;
+
+// Every heap object begins with this header.
+struct Object {
+    RefCountField refcnt;
+    Type* type;
+};
+
+// ---- value representation ----
+// An `Object*` whose low bit is set is not a pointer but a small int (63 bits, two's complement),
+// so int arithmetic in loops allocates nothing. Small ints are thereby immortal. Code outside this
+// header and objects/int.* uses only these accessors, so the representation can change in one place.
+inline bool is_small_int(const Object* o) { return (reinterpret_cast<uintptr_t>(o) & 1) != 0; }
+inline int64_t small_int_value(const Object* o) {
+    return static_cast<int64_t>(reinterpret_cast<intptr_t>(o)) >> 1;
+}
+inline constexpr int64_t kSmallIntMax = (int64_t{1} << 61) - 1;
+inline constexpr int64_t kSmallIntMin = -(int64_t{1} << 61);
+inline bool fits_small_int(int64_t v) { return v >= kSmallIntMin && v <= kSmallIntMax; }
+// Only for values that fit_small_int; use int_from_i64 (objects/int.h) for any int64.
+inline Object* make_small_int(int64_t v) {
+    return reinterpret_cast<Object*>((static_cast<uintptr_t>(v) << 1) | 1);
+}
+
+extern Type int_type;
+inline Type* type_of(const Object* o) { return is_small_int(o) ? &int_type : o->type; }
+
+// ---- reference counting ----
+void dealloc_object(Object* o);  // calls the type's dealloc slot
+
+inline bool is_immortal(const Object* o) {
+    return is_small_int(o) || refcount_get(o->refcnt) >= kImmortalRefCount;
+}
+inline void incref(Object* o) {
+    if (!is_immortal(o)) refcount_inc(o->refcnt);
+}
+inline void decref(Object* o) {
+    if (!is_immortal(o) && refcount_dec(o->refcnt)) dealloc_object(o);
+}
+inline void xincref(Object* o) {
+    if (o) incref(o);
+}
+inline void xdecref(Object* o) {
+    if (o) decref(o);
+}
+inline Object* newref(Object* o) {
+    incref(o);
+    return o;
+}
+// Marks an object as never to be freed (statics, interned names, types).
+inline void make_immortal(Object* o) { refcount_init(o->refcnt, kImmortalRefCount); }
+
+// Initialises the header of a freshly allocated object with one reference.
+inline void init_header(Object* o, Type* t) {
+    refcount_init(o->refcnt, 1);
+    o->type = t;
+}
+
+// An owning reference: the handle that native code holds objects in, so an exception thrown
+// between acquiring and releasing a reference cannot leak it.
+class Ref {
+public:
+    Ref() = default;
+    Ref(std::nullptr_t) {}
+    // Takes over a reference the caller already owns.
+    static Ref steal(Object* o) { return Ref(o); }
+    // Adds a reference of its own to a borrowed object.
+    static Ref borrow(Object* o) {
+        xincref(o);
+        return Ref(o);
+    }
+    Ref(const Ref& other) : p_(other.p_) { xincref(p_); }
+    Ref(Ref&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+    Ref& operator=(Ref other) noexcept {
+        std::swap(p_, other.p_);
+        return *this;
+    }
+    ~Ref() { xdecref(p_); }
+
+    Object* get() const { return p_; }
+    Object* operator->() const { return p_; }
+    explicit operator bool() const { return p_ != nullptr; }
+    // Hands the reference to the caller.
+    Object* release() { return std::exchange(p_, nullptr); }
+    template <typename T>
+    T* as() const {
+        return static_cast<T*>(p_);
+    }
+
+private:
+    explicit Ref(Object* o) : p_(o) {}
+    Object* p_ = nullptr;
+};
+
+// ---- slots ----
+enum class BinaryOp : uint8_t {
+    Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
+    Count
+};
+enum class CompareOp : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
+
+// Calling convention for everything callable ("vectorcall"): `args` points at `nargs` positional
+// values followed by one value per name in `kwnames` (a tuple of str, or null). Arguments are
+// borrowed; the result is a new reference. Errors are thrown as PyException (runtime/errors.h).
+using CallSlot = Ref (*)(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames);
+using UnarySlot = Ref (*)(Object*);
+// Called as slot(left, right) in source order, first on the left operand's type and then on the
+// right's (CPython's nb_* convention), so a slot must check which operand is its own. Returns
+// NotImplemented (not an error) when it does not handle the operand types.
+using BinarySlot = Ref (*)(Object*, Object*);
+// Called as slot(self, other, op); the reflected try swaps the operands and the operator.
+using CompareSlot = Ref (*)(Object*, Object*, CompareOp);
+using HashSlot = int64_t (*)(Object*);
+using LenSlot = int64_t (*)(Object*);
+using BoolSlot = bool (*)(Object*);
+using GetItemSlot = Ref (*)(Object*, Object* key);
+// value == nullptr deletes the item.
+using SetItemSlot = void (*)(Object*, Object* key, Object* value);
+using ContainsSlot = bool (*)(Object*, Object* item);
+// Returns the next item, or null when the iterator is exhausted (no StopIteration thrown).
+using NextSlot = Ref (*)(Object*);
+// Returns null when the attribute is missing; the caller raises AttributeError.
+using GetAttrSlot = Ref (*)(Object*, Str* name);
+using SetAttrSlot = void (*)(Object*, Str* name, Object* value);
+using DeallocSlot = void (*)(Object*);
+
+// How a method in a type's table binds: like CPython's METH_CLASS / METH_STATIC.
+enum class MethodKind : uint8_t {
+    Instance,  // args[0] is self
+    Class,     // args[0] is the type it was looked up on (dict.fromkeys)
+    Static,    // no implicit first argument
+};
+
+// A native function or method as declared in a type's or module's method table.
+struct MethodDef {
+    const char* name;
+    CallSlot fn;  // for methods, args[0] is self
+    const char* doc;
+    MethodKind kind = MethodKind::Instance;
+};
+
+// A type object. Slots left null mean "not supported"; the generic operations in
+// objects/abstract.h turn that into CPython's TypeError messages.
+struct Type : Object {
+    std::string name;  // __name__ ("int", "list", ...)
+    Type* base = nullptr;
+    Dict* dict = nullptr;  // methods and class attributes
+    std::vector<Type*> mro;  // this type first, object last
+    size_t instance_size = 0;
+
+    DeallocSlot dealloc = nullptr;
+    UnarySlot repr = nullptr;
+    UnarySlot str = nullptr;  // null: use repr
+    HashSlot hash = nullptr;  // null: unhashable
+    CompareSlot compare = nullptr;
+    BinarySlot binary[static_cast<size_t>(BinaryOp::Count)] = {};
+    BinarySlot inplace[static_cast<size_t>(BinaryOp::Count)] = {};  // null: use binary
+    UnarySlot neg = nullptr, pos = nullptr, invert = nullptr, abs = nullptr;
+    BoolSlot truthy = nullptr;  // null: true unless len() == 0
+    LenSlot len = nullptr;
+    GetItemSlot getitem = nullptr;
+    SetItemSlot setitem = nullptr;
+    ContainsSlot contains = nullptr;
+    UnarySlot iter = nullptr;
+    NextSlot next = nullptr;
+    CallSlot call = nullptr;
+    GetAttrSlot getattr = nullptr;  // null: generic lookup in instance and type dicts
+    SetAttrSlot setattr = nullptr;
+    CallSlot construct = nullptr;  // `T(...)`: args exclude the type itself
+
+    const MethodDef* methods = nullptr;  // terminated by an entry with a null name
+    bool is_basetype = false;            // may be subclassed
+};
+
+// `object`, the root of every mro, and `type`, the type of every type object (object.cpp).
+// The VM may set further slots on type_type (class creation, attribute access on classes).
+extern Type object_type, type_type;
+
+inline Type* base_of(Type* t) { return t->base; }
+inline bool is_exact(const Object* o, const Type* t) { return type_of(o) == t; }
+bool is_subtype(const Type* t, const Type* base);
+inline bool is_instance(const Object* o, const Type* t) {
+    return type_of(o) == t || is_subtype(type_of(o), t);
+}
+
+// Fills in a statically defined type: header, mro, slots its base provides and it does not,
+// and a dict built from its method table. The base must be initialised first.
+void init_type(Type* t);
+
+// Initialises every built-in type of src/objects in dependency order; the VM calls it once.
+void init_builtin_types();
+
+}  // namespace minipy

@@ -1,0 +1,134 @@
+// slice.cpp — slice objects (`a[1:10:2]`) and the index arithmetic every sequence shares:
+// slice_indices clamps start/stop to the sequence as CPython's PySlice_AdjustIndices does.
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type slice_type;
+
+namespace {
+
+Slice* as_slice(Object* o) { return static_cast<Slice*>(o); }
+
+// A slice bound as int64, saturating huge ints (CPython clamps to PY_SSIZE_T_MIN/MAX).
+int64_t bound_value(Object* o) {
+    if (!is_int(o)) {
+        if (Ref index = get_attr_opt(o, intern("__index__"))) {
+            Ref v = call0(index.get());
+            if (is_int(v.get())) return bound_value(v.get());
+        }
+        raise(&TypeError_type, "slice indices must be integers or None or have an __index__ method");
+    }
+    int64_t v;
+    if (int_to_i64(o, &v)) return v;
+    return int_compare(o, make_small_int(0)) < 0 ? INT64_MIN + 1 : INT64_MAX;
+}
+
+void slice_dealloc(Object* o) {
+    Slice* s = as_slice(o);
+    decref(s->start);
+    decref(s->stop);
+    decref(s->step);
+    delete s;
+}
+
+Ref slice_repr(Object* o) {
+    Slice* s = as_slice(o);
+    return str_new("slice(" + repr_utf8(s->start) + ", " + repr_utf8(s->stop) + ", " + repr_utf8(s->step) + ")");
+}
+
+Ref as_tuple3(Slice* s) {
+    Object* items[] = {s->start, s->stop, s->step};
+    return tuple_from(items, 3);
+}
+
+Ref slice_compare(Object* a, Object* b, CompareOp op) {
+    if (type_of(b) != &slice_type) return Ref::borrow(NotImplemented);
+    Ref x = as_tuple3(as_slice(a)), y = as_tuple3(as_slice(b));
+    return compare(x.get(), y.get(), op);
+}
+
+Ref slice_getattr(Object* o, Str* name) {
+    Slice* s = as_slice(o);
+    if (name->utf8 == "start") return Ref::borrow(s->start);
+    if (name->utf8 == "stop") return Ref::borrow(s->stop);
+    if (name->utf8 == "step") return Ref::borrow(s->step);
+    return generic_getattr(o, name);
+}
+
+Ref slice_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("slice");
+    if (nargs < 1 || nargs > 3) raise_arg_count("slice", 1, 3, nargs);
+    if (nargs == 1) return slice_new(None, args[0], None);
+    return slice_new(args[0], args[1], nargs == 3 ? args[2] : None);
+}
+
+Ref slice_indices_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("indices");
+    if (nargs != 2) raise_arg_count("indices", 1, 1, nargs - 1);
+    int64_t length = as_index(args[1]);
+    if (length < 0) raise(&ValueError_type, "length should not be negative");
+    int64_t start, stop, step;
+    slice_indices(as_slice(args[0]), length, &start, &stop, &step);
+    Ref a = int_from_i64(start), b = int_from_i64(stop), c = int_from_i64(step);
+    Object* items[] = {a.get(), b.get(), c.get()};
+    return tuple_from(items, 3);
+}
+
+const MethodDef slice_methods[] = {
+    {"indices", slice_indices_method, "Return (start, stop, stride) for a sequence of length len."},
+    {nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+Ref slice_new(Object* start, Object* stop, Object* step) {
+    auto* s = new Slice();
+    init_header(s, &slice_type);
+    s->start = newref(start);
+    s->stop = newref(stop);
+    s->step = newref(step);
+    return Ref::steal(s);
+}
+
+int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step) {
+    *step = s->step == None ? 1 : bound_value(s->step);
+    if (*step == 0) raise(&ValueError_type, "slice step cannot be zero");
+    bool backwards = *step < 0;
+    int64_t lower = backwards ? -1 : 0;
+    int64_t upper = backwards ? length - 1 : length;
+    auto adjust = [&](Object* bound, int64_t fallback) {
+        if (bound == None) return fallback;
+        int64_t v = bound_value(bound);
+        if (v < 0) {
+            v += length;
+            return v < lower ? lower : v;
+        }
+        return v > upper ? upper : v;
+    };
+    *start = adjust(s->start, backwards ? upper : lower);
+    *stop = adjust(s->stop, backwards ? lower : upper);
+    if (backwards)
+        return *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+    return *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+}
+
+void init_slice_type() {
+    Type& t = slice_type;
+    t.name = "slice";
+    t.instance_size = sizeof(Slice);
+    t.dealloc = slice_dealloc;
+    t.repr = slice_repr;
+    t.hash = hash_not_implemented;
+    t.compare = slice_compare;
+    t.construct = slice_construct;
+    t.getattr = slice_getattr;
+    t.methods = slice_methods;
+    init_type(&t);
+}
+
+}  // namespace minipy

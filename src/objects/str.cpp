@@ -1,0 +1,338 @@
+// str.cpp — the str object: allocation, interning, hashing, UTF-8 indexing and slicing, repr with
+// CPython's quoting and escapes, comparison, concatenation and repetition. Methods: str_methods.cpp.
+#include "objects/str.h"
+
+#include <cstring>
+#include <unordered_map>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type str_type;
+
+// ---- UTF-8 ----
+uint32_t utf8_decode(const char*& p) {
+    auto b = static_cast<unsigned char>(*p++);
+    if (b < 0x80) return b;
+    int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+    uint32_t cp = b & (0x3F >> extra);
+    for (int i = 0; i < extra; ++i) cp = (cp << 6) | (static_cast<unsigned char>(*p++) & 0x3F);
+    return cp;
+}
+
+void utf8_append(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+size_t str_byte_offset(const Str* s, int64_t index) {
+    if (s->ascii) return static_cast<size_t>(index);
+    const char* p = s->utf8.data();
+    for (int64_t i = 0; i < index; ++i) utf8_decode(p);
+    return static_cast<size_t>(p - s->utf8.data());
+}
+
+// ---- allocation ----
+namespace {
+
+Str* ascii_chars[128];
+
+Str* str_alloc(std::string_view utf8) {
+    auto* s = new Str();
+    init_header(s, &str_type);
+    s->utf8.assign(utf8.data(), utf8.size());
+    int64_t length = 0;
+    bool ascii = true;
+    for (char c : utf8) {
+        auto b = static_cast<unsigned char>(c);
+        if ((b & 0xC0) != 0x80) ++length;
+        if (b >= 0x80) ascii = false;
+    }
+    s->length = length;
+    s->ascii = ascii;
+    s->hash_cache = -1;
+    return s;
+}
+
+void str_dealloc(Object* o) { delete as_str(o); }
+
+// Interned strings live for the whole run; the lock only matters in the free-threaded flavor.
+struct InternTable {
+    ObjectMutex mutex;
+    std::unordered_map<std::string_view, Str*> map;
+};
+
+// Never destroyed: interned strings outlive every static destructor that might still use them.
+InternTable& intern_table() {
+    static auto* table = new InternTable();
+    return *table;
+}
+
+}  // namespace
+
+Ref str_new(std::string_view utf8) {
+    if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80 && ascii_chars[0])
+        return Ref::borrow(ascii_chars[static_cast<unsigned char>(utf8[0])]);
+    return Ref::steal(str_alloc(utf8));
+}
+
+Ref str_from_codepoint(uint32_t cp) {
+    if (cp < 0x80 && ascii_chars[0]) return Ref::borrow(ascii_chars[cp]);
+    std::string text;
+    utf8_append(text, cp);
+    return Ref::steal(str_alloc(text));
+}
+
+Str* intern(std::string_view utf8) {
+    InternTable& table = intern_table();
+    CriticalSection cs(table.mutex);
+    auto it = table.map.find(utf8);
+    if (it != table.map.end()) return it->second;
+    Str* s = str_alloc(utf8);
+    make_immortal(s);
+    table.map.emplace(std::string_view(s->utf8), s);
+    return s;
+}
+
+Ref str_char_at(const Str* s, int64_t index) {
+    if (s->ascii) return Ref::borrow(ascii_chars[static_cast<unsigned char>(s->utf8[index])]);
+    const char* p = s->utf8.data() + str_byte_offset(s, index);
+    return str_from_codepoint(utf8_decode(p));
+}
+
+const Str* expect_str(Object* o, const char* what) {
+    if (!is_instance(o, &str_type))
+        raise(&TypeError_type, format("%s must be str, not %s", what, type_of(o)->name.c_str()));
+    return as_str(o);
+}
+
+// ---- equality and hashing ----
+bool str_equal(const Str* a, const Str* b) {
+    return a == b || (a->length == b->length && a->utf8 == b->utf8);
+}
+
+// A multiply-rotate hash over 8-byte words: deterministic within a run (CPython randomises it
+// with SipHash; scripts must not depend on either).
+int64_t str_hash(Str* s) {
+    if (s->hash_cache != -1) return s->hash_cache;
+    const std::string& t = s->utf8;
+    uint64_t h = 0x243F6A8885A308D3ull ^ t.size();
+    size_t i = 0;
+    for (; i + 8 <= t.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, t.data() + i, 8);
+        h = ((h ^ w) * 0x9E3779B97F4A7C15ull);
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, t.data() + i, t.size() - i);
+    h = (h ^ tail) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    auto result = static_cast<int64_t>(h);
+    if (result == -1) result = -2;
+    s->hash_cache = result;
+    return result;
+}
+
+// ---- repr ----
+namespace {
+
+// An approximation of Py_UNICODE_ISPRINTABLE without a Unicode database: the control, format,
+// separator and private-use ranges that CPython escapes.
+bool is_printable(uint32_t cp) {
+    if (cp < 0x20 || cp == 0x7F) return false;
+    if (cp < 0x7F) return true;
+    if (cp <= 0xA0 || cp == 0xAD) return false;
+    if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+        (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
+        return false;
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF)) return false;
+    return cp < 0xE0000;
+}
+
+}  // namespace
+
+std::string str_repr_text(std::string_view utf8) {
+    bool has_single = utf8.find('\'') != std::string_view::npos;
+    bool has_double = utf8.find('"') != std::string_view::npos;
+    char quote = has_single && !has_double ? '"' : '\'';
+    std::string out(1, quote);
+    out.reserve(utf8.size() + 2);
+    const char* p = utf8.data();
+    const char* end = p + utf8.size();
+    while (p < end) {
+        const char* start = p;
+        uint32_t cp = utf8_decode(p);
+        if (cp == static_cast<uint32_t>(quote) || cp == '\\') {
+            out += '\\';
+            out += static_cast<char>(cp);
+        } else if (cp == '\n') {
+            out += "\\n";
+        } else if (cp == '\t') {
+            out += "\\t";
+        } else if (cp == '\r') {
+            out += "\\r";
+        } else if (is_printable(cp)) {
+            out.append(start, p);
+        } else if (cp < 0x100) {
+            out += format("\\x%02x", cp);
+        } else if (cp < 0x10000) {
+            out += format("\\u%04x", cp);
+        } else {
+            out += format("\\U%08x", cp);
+        }
+    }
+    out += quote;
+    return out;
+}
+
+// ---- operations ----
+Ref str_concat(Object* a, Object* b) {
+    const Str* x = as_str(a);
+    const Str* y = as_str(b);
+    if (y->utf8.empty()) return Ref::borrow(a);
+    if (x->utf8.empty()) return Ref::borrow(b);
+    std::string text;
+    text.reserve(x->utf8.size() + y->utf8.size());
+    text += x->utf8;
+    text += y->utf8;
+    return str_new(text);
+}
+
+namespace {
+
+Ref str_repr(Object* o) { return str_new(str_repr_text(as_str(o)->utf8)); }
+int64_t str_hash_slot(Object* o) { return str_hash(as_str(o)); }
+int64_t str_len(Object* o) { return as_str(o)->length; }
+
+Ref str_compare(Object* a, Object* b, CompareOp op) {
+    if (!is_instance(b, &str_type)) return Ref::borrow(NotImplemented);
+    if (op == CompareOp::Eq) return Ref::borrow(bool_obj(str_equal(as_str(a), as_str(b))));
+    if (op == CompareOp::Ne) return Ref::borrow(bool_obj(!str_equal(as_str(a), as_str(b))));
+    // UTF-8 byte order is code point order.
+    int c = as_str(a)->utf8.compare(as_str(b)->utf8);
+    bool r = op == CompareOp::Lt ? c < 0 : op == CompareOp::Le ? c <= 0 : op == CompareOp::Gt ? c > 0 : c >= 0;
+    return Ref::borrow(bool_obj(r));
+}
+
+Ref str_add(Object* a, Object* b) {
+    if (!is_instance(a, &str_type) || !is_instance(b, &str_type)) return Ref::borrow(NotImplemented);
+    return str_concat(a, b);
+}
+
+Ref str_repeat(Object* s, Object* count) {
+    int64_t n = as_index(count);
+    const std::string& text = as_str(s)->utf8;
+    if (n <= 0 || text.empty()) return str_new("");
+    if (n == 1) return Ref::borrow(s);
+    if (static_cast<uint64_t>(n) > (uint64_t{1} << 40) / text.size()) raise(&MemoryError_type, "");
+    std::string out;
+    out.reserve(text.size() * n);
+    for (int64_t i = 0; i < n; ++i) out += text;
+    return str_new(out);
+}
+
+Ref str_mul(Object* a, Object* b) {
+    if (is_instance(a, &str_type) && is_int(b)) return str_repeat(a, b);
+    if (is_instance(b, &str_type) && is_int(a)) return str_repeat(b, a);
+    return Ref::borrow(NotImplemented);
+}
+
+bool str_contains(Object* o, Object* item) {
+    if (!is_instance(item, &str_type))
+        raise(&TypeError_type, format("'in <string>' requires string as left operand, not %s",
+                                      type_of(item)->name.c_str()));
+    return as_str(o)->utf8.find(as_str(item)->utf8) != std::string::npos;
+}
+
+Ref str_slice(const Str* s, Slice* slice) {
+    int64_t start, stop, step;
+    int64_t n = slice_indices(slice, s->length, &start, &stop, &step);
+    if (step == 1) {
+        size_t from = str_byte_offset(s, start);
+        size_t to = str_byte_offset(s, start + n);
+        return str_new(std::string_view(s->utf8).substr(from, to - from));
+    }
+    std::string out;
+    if (s->ascii) {
+        for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(s->utf8[k]);
+        return str_new(out);
+    }
+    std::vector<uint32_t> cps;
+    cps.reserve(s->length);
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) cps.push_back(utf8_decode(p));
+    for (int64_t i = 0, k = start; i < n; ++i, k += step) utf8_append(out, cps[k]);
+    return str_new(out);
+}
+
+Ref str_getitem(Object* o, Object* key) {
+    const Str* s = as_str(o);
+    if (is_int(key)) {
+        int64_t i = as_index(key);
+        if (i < 0) i += s->length;
+        if (i < 0 || i >= s->length) raise(&IndexError_type, "string index out of range");
+        return str_char_at(s, i);
+    }
+    if (type_of(key) == &slice_type) return str_slice(s, static_cast<Slice*>(key));
+    raise(&TypeError_type,
+          format("string indices must be integers, not '%s'", type_of(key)->name.c_str()));
+}
+
+Ref str_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    static const char* const names[] = {"object", "encoding", "errors"};
+    Object* bound[3];
+    bind_args("str", args, nargs, kwnames, names, 3, 0, bound);
+    if (!bound[0]) return str_new("");
+    if (bound[1] || bound[2]) raise(&TypeError_type, "decoding str is not supported");
+    return str(bound[0]);
+}
+
+void set_binary(Type& t, BinaryOp op, BinarySlot slot) { t.binary[static_cast<size_t>(op)] = slot; }
+
+}  // namespace
+
+void init_str_type() {
+    Type& t = str_type;
+    t.name = "str";
+    t.instance_size = sizeof(Str);
+    t.dealloc = str_dealloc;
+    t.repr = str_repr;
+    t.hash = str_hash_slot;
+    t.compare = str_compare;
+    t.len = str_len;
+    t.getitem = str_getitem;
+    t.contains = str_contains;
+    t.iter = str_iter_new;
+    t.construct = str_construct;
+    t.methods = str_methods;
+    t.is_basetype = true;
+    set_binary(t, BinaryOp::Add, str_add);
+    set_binary(t, BinaryOp::Mul, str_mul);
+    init_type(&t);
+    for (int c = 0; c < 128; ++c) {
+        char text = static_cast<char>(c);
+        ascii_chars[c] = intern(std::string_view(&text, 1));
+    }
+}
+
+}  // namespace minipy

@@ -1,0 +1,48 @@
+// str.h — Python's str: immutable Unicode text stored as UTF-8, with its length in code points and
+// an all-ASCII flag that makes indexing O(1) for the common case. Hash is cached.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <cstdint>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type str_type;
+
+struct Str : Object {
+    std::string utf8;
+    int64_t length;       // in code points
+    int64_t hash_cache;   // -1: not computed yet
+    bool ascii;
+};
+
+Ref str_new(std::string_view utf8);           // the text must be valid UTF-8
+Ref str_from_codepoint(uint32_t cp);
+// The interned, immortal str for an identifier or constant; equal texts give the same object.
+Str* intern(std::string_view utf8);
+inline Str* as_str(Object* o) { return static_cast<Str*>(o); }
+inline bool is_str(const Object* o) { return type_of(o) == &str_type; }
+inline const std::string& str_utf8_of(const Object* o) { return static_cast<const Str*>(o)->utf8; }
+bool str_equal(const Str* a, const Str* b);
+int64_t str_hash(Str* s);
+std::string str_repr_text(std::string_view utf8);  // the repr with CPython's quote choice
+Ref str_join(Object* sep, Object* iterable);
+Ref str_concat(Object* a, Object* b);
+
+// ---- UTF-8 helpers shared by str.cpp, str_methods.cpp and the str iterator ----
+// Decodes the code point starting at p and advances p past it.
+uint32_t utf8_decode(const char*& p);
+void utf8_append(std::string& out, uint32_t cp);
+// Byte offset of code point `index` (0 <= index <= length); O(1) for ASCII text.
+size_t str_byte_offset(const Str* s, int64_t index);
+// The single-character str for code point `index` of `s`.
+Ref str_char_at(const Str* s, int64_t index);
+// Reads a str argument or raises "<what> must be str, not <type>" (CPython's text).
+const Str* expect_str(Object* o, const char* what);
+// The methods table, defined in str_methods.cpp.
+extern const MethodDef str_methods[];
+
+}  // namespace minipy

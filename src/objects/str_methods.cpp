@@ -1,0 +1,693 @@
+// str_methods.cpp — the methods of str (split, strip, find, replace, case mapping, padding, ...)
+// with CPython 3.11's results and error texts. Character classes cover ASCII, Latin-1, Latin
+// Extended-A, Greek and Cyrillic; minipy carries no full Unicode database.
+#include <algorithm>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+namespace {
+
+// ---- character classes ----
+bool is_space_cp(uint32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool is_decimal_cp(uint32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
+           (c >= 0x966 && c <= 0x96F) || (c >= 0xFF10 && c <= 0xFF19);
+}
+bool is_digit_cp(uint32_t c) { return is_decimal_cp(c) || c == 0xB2 || c == 0xB3 || c == 0xB9; }
+bool is_numeric_cp(uint32_t c) {
+    return is_digit_cp(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189);
+}
+
+// Lowercase partner of an uppercase letter, or 0.
+uint32_t lower_of(uint32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if (c < 0xC0) return 0;
+    if (c <= 0xDE && c != 0xD7) return c + 32;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 && c != 0x149) {
+        bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (odd_upper ? (c & 1) : !(c & 1)) return c + 1;
+        return 0;
+    }
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return 0;
+}
+
+// Uppercase partner of a lowercase letter, or 0.
+uint32_t upper_of(uint32_t c) {
+    if (c >= 'a' && c <= 'z') return c - 32;
+    if (c < 0xB5) return 0;
+    if (c == 0xB5) return 0x39C;
+    if (c == 0xFF) return 0x178;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+    if (c >= 0x100 && c <= 0x17F && lower_of(c - 1) == c) return c - 1;
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+    if (c == 0x3C2) return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F) return c - 32;
+    if (c >= 0x450 && c <= 0x45F) return c - 80;
+    return 0;
+}
+
+bool is_upper_cp(uint32_t c) { return lower_of(c) != 0; }
+bool is_lower_cp(uint32_t c) { return upper_of(c) != 0 || c == 0xDF; }
+bool is_cased_cp(uint32_t c) { return is_upper_cp(c) || is_lower_cp(c); }
+uint32_t to_upper(uint32_t c) { uint32_t u = upper_of(c); return u ? u : c; }
+uint32_t to_lower(uint32_t c) { uint32_t l = lower_of(c); return l ? l : c; }
+
+bool is_alpha_cp(uint32_t c) {
+    if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+    if (is_cased_cp(c) || c == 0xAA || c == 0xBA) return true;
+    return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) ||
+           (c >= 0x620 && c <= 0x64A) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+std::vector<uint32_t> code_points(const Str* s) {
+    std::vector<uint32_t> out;
+    out.reserve(s->length);
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) out.push_back(utf8_decode(p));
+    return out;
+}
+
+// ---- argument helpers ----
+const Str* self_of(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min,
+                   size_t max) {
+    if (kwnames && kwnames->size) raise_no_kwargs(name);
+    if (nargs - 1 < min || nargs - 1 > max) {
+        if (max == 0)
+            raise(&TypeError_type, format("str.%s() takes no arguments (%zu given)", name, nargs - 1));
+        raise_arg_count(name, min, max, nargs - 1);
+    }
+    return as_str(args[0]);
+}
+
+Object* opt(Object* const* args, size_t nargs, size_t i) {
+    return i < nargs && args[i] != None ? args[i] : nullptr;
+}
+
+// The [start, end) window of optional slice-style arguments, as byte offsets into s.
+void window(const Str* s, Object* const* args, size_t nargs, size_t first, size_t* from, size_t* to,
+            bool* empty_window) {
+    int64_t start = 0, end = s->length;
+    if (Object* a = opt(args, nargs, first)) start = as_index(a);
+    if (Object* b = opt(args, nargs, first + 1)) end = as_index(b);
+    if (start < 0) start = std::max<int64_t>(0, start + s->length);
+    if (end < 0) end = std::max<int64_t>(0, end + s->length);
+    end = std::min(end, s->length);
+    *empty_window = start > s->length;
+    start = std::min(start, s->length);
+    if (end < start) end = start;
+    *from = str_byte_offset(s, start);
+    *to = str_byte_offset(s, end);
+}
+
+int64_t cp_index(const Str* s, size_t byte_offset) {
+    if (s->ascii) return static_cast<int64_t>(byte_offset);
+    int64_t n = 0;
+    for (size_t i = 0; i < byte_offset; ++i)
+        if ((static_cast<unsigned char>(s->utf8[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+Ref new_int(int64_t v) { return int_from_i64(v); }
+
+// ---- searching ----
+int64_t find_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
+    const Str* s = self_of(name, args, nargs, kw, 1, 3);
+    const Str* sub = expect_str(args[1], "must be");
+    size_t from, to;
+    bool empty;
+    window(s, args, nargs, 2, &from, &to, &empty);
+    if (empty) return -1;
+    std::string_view hay = std::string_view(s->utf8).substr(from, to - from);
+    size_t pos = reverse ? hay.rfind(sub->utf8) : hay.find(sub->utf8);
+    if (pos == std::string_view::npos) return -1;
+    return cp_index(s, from + pos);
+}
+
+Ref str_find(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return new_int(find_impl("find", args, nargs, kw, false));
+}
+Ref str_rfind(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return new_int(find_impl("rfind", args, nargs, kw, true));
+}
+Ref str_index(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    int64_t i = find_impl("index", args, nargs, kw, false);
+    if (i < 0) raise(&ValueError_type, "substring not found");
+    return new_int(i);
+}
+Ref str_rindex(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    int64_t i = find_impl("rindex", args, nargs, kw, true);
+    if (i < 0) raise(&ValueError_type, "substring not found");
+    return new_int(i);
+}
+
+Ref str_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("count", args, nargs, kw, 1, 3);
+    const Str* sub = expect_str(args[1], "must be");
+    size_t from, to;
+    bool empty;
+    window(s, args, nargs, 2, &from, &to, &empty);
+    if (empty) return new_int(0);
+    if (sub->utf8.empty()) return new_int(cp_index(s, to) - cp_index(s, from) + 1);
+    int64_t n = 0;
+    std::string_view hay = std::string_view(s->utf8).substr(from, to - from);
+    for (size_t pos = hay.find(sub->utf8); pos != std::string_view::npos;
+         pos = hay.find(sub->utf8, pos + sub->utf8.size()))
+        ++n;
+    return new_int(n);
+}
+
+Ref affix_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool suffix) {
+    const Str* s = self_of(name, args, nargs, kw, 1, 3);
+    size_t from, to;
+    bool empty;
+    window(s, args, nargs, 2, &from, &to, &empty);
+    std::string_view hay = std::string_view(s->utf8).substr(from, to - from);
+    auto matches = [&](Object* o) {
+        if (!is_str(o))
+            raise(&TypeError_type, format("%s first arg must be str or a tuple of str, not %s", name,
+                                          type_of(o)->name.c_str()));
+        const std::string& a = str_utf8_of(o);
+        if (empty || a.size() > hay.size()) return false;
+        return suffix ? hay.substr(hay.size() - a.size()) == a : hay.substr(0, a.size()) == a;
+    };
+    if (type_of(args[1]) == &tuple_type) {
+        Tuple* t = as_tuple(args[1]);
+        for (size_t i = 0; i < t->size; ++i)
+            if (matches(t->items[i])) return Ref::borrow(True);
+        return Ref::borrow(False);
+    }
+    return Ref::borrow(bool_obj(matches(args[1])));
+}
+
+Ref str_startswith(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return affix_impl("startswith", args, nargs, kw, false);
+}
+Ref str_endswith(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return affix_impl("endswith", args, nargs, kw, true);
+}
+
+// ---- splitting and joining ----
+Ref list_of_strs(const std::vector<std::string_view>& parts, bool reverse) {
+    Ref list = list_new(parts.size());
+    for (size_t i = 0; i < parts.size(); ++i) {
+        Ref s = str_new(parts[reverse ? parts.size() - 1 - i : i]);
+        list_append(list.get(), s.get());
+    }
+    return list;
+}
+
+// Splits on runs of whitespace, from the left or the right, at most maxsplit times.
+std::vector<std::string_view> split_whitespace(std::string_view text, int64_t maxsplit, bool reverse) {
+    std::vector<uint32_t> cps;
+    std::vector<size_t> offsets;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+        offsets.push_back(p - text.data());
+        cps.push_back(utf8_decode(p));
+    }
+    offsets.push_back(text.size());
+    std::vector<std::string_view> parts;
+    auto n = static_cast<int64_t>(cps.size());
+    auto piece = [&](int64_t a, int64_t b) { return text.substr(offsets[a], offsets[b] - offsets[a]); };
+    if (!reverse) {
+        int64_t i = 0;
+        while (true) {
+            while (i < n && is_space_cp(cps[i])) ++i;
+            if (i == n) break;
+            if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
+                parts.push_back(piece(i, n));  // the rest keeps its trailing whitespace
+                break;
+            }
+            int64_t j = i;
+            while (j < n && !is_space_cp(cps[j])) ++j;
+            parts.push_back(piece(i, j));
+            i = j;
+        }
+        return parts;
+    }
+    int64_t i = n;
+    while (true) {
+        while (i > 0 && is_space_cp(cps[i - 1])) --i;
+        if (i == 0) break;
+        if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
+            parts.push_back(piece(0, i));
+            break;
+        }
+        int64_t j = i;
+        while (j > 0 && !is_space_cp(cps[j - 1])) --j;
+        parts.push_back(piece(j, i));
+        i = j;
+    }
+    return parts;
+}
+
+std::vector<std::string_view> split_sep(std::string_view text, std::string_view sep, int64_t maxsplit,
+                                        bool reverse) {
+    std::vector<std::string_view> parts;
+    if (!reverse) {
+        size_t start = 0;
+        for (size_t pos; (maxsplit < 0 || static_cast<int64_t>(parts.size()) < maxsplit) &&
+                         (pos = text.find(sep, start)) != std::string_view::npos;
+             start = pos + sep.size())
+            parts.push_back(text.substr(start, pos - start));
+        parts.push_back(text.substr(start));
+        return parts;
+    }
+    size_t end = text.size();
+    while (maxsplit < 0 || static_cast<int64_t>(parts.size()) < maxsplit) {
+        if (end < sep.size()) break;
+        size_t pos = text.rfind(sep, end - sep.size());
+        if (pos == std::string_view::npos) break;
+        parts.push_back(text.substr(pos + sep.size(), end - pos - sep.size()));
+        end = pos;
+    }
+    parts.push_back(text.substr(0, end));
+    return parts;
+}
+
+Ref split_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
+    static const char* const names[] = {"self", "sep", "maxsplit"};
+    Object* bound[3];
+    bind_args(name, args, nargs, kw, names, 3, 1, bound);
+    const Str* s = as_str(bound[0]);
+    int64_t maxsplit = bound[2] ? as_index(bound[2]) : -1;
+    if (!bound[1] || bound[1] == None)
+        return list_of_strs(split_whitespace(s->utf8, maxsplit, reverse), reverse);
+    if (!is_str(bound[1]))
+        raise(&TypeError_type, format("must be str or None, not %s", type_of(bound[1])->name.c_str()));
+    const std::string& sep = str_utf8_of(bound[1]);
+    if (sep.empty()) raise(&ValueError_type, "empty separator");
+    return list_of_strs(split_sep(s->utf8, sep, maxsplit, reverse), reverse);
+}
+
+Ref str_split(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return split_impl("split", args, nargs, kw, false);
+}
+Ref str_rsplit(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return split_impl("rsplit", args, nargs, kw, true);
+}
+
+bool is_line_break(uint32_t c) {
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 ||
+           c == 0x2028 || c == 0x2029;
+}
+
+Ref str_splitlines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"self", "keepends"};
+    Object* bound[2];
+    bind_args("splitlines", args, nargs, kw, names, 2, 1, bound);
+    bool keepends = bound[1] && is_true(bound[1]);
+    std::string_view text = str_utf8_of(bound[0]);
+    std::vector<std::string_view> parts;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const char* line = begin;
+    for (const char* p = begin; p < end;) {
+        const char* at = p;
+        uint32_t c = utf8_decode(p);
+        if (!is_line_break(c)) continue;
+        if (c == '\r' && p < end && *p == '\n') ++p;
+        parts.push_back(std::string_view(line, (keepends ? p : at) - line));
+        line = p;
+    }
+    if (line < end) parts.push_back(std::string_view(line, end - line));
+    return list_of_strs(parts, false);
+}
+
+Ref partition_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
+    const Str* s = self_of(name, args, nargs, kw, 1, 1);
+    const std::string& sep = expect_str(args[1], "must be")->utf8;
+    if (sep.empty()) raise(&ValueError_type, "empty separator");
+    size_t pos = reverse ? s->utf8.rfind(sep) : s->utf8.find(sep);
+    Ref parts[3];
+    if (pos == std::string::npos) {
+        Ref empty = str_new("");
+        parts[0] = reverse ? empty : Ref::borrow(args[0]);
+        parts[1] = empty;
+        parts[2] = reverse ? Ref::borrow(args[0]) : empty;
+    } else {
+        parts[0] = str_new(std::string_view(s->utf8).substr(0, pos));
+        parts[1] = Ref::borrow(args[1]);
+        parts[2] = str_new(std::string_view(s->utf8).substr(pos + sep.size()));
+    }
+    Object* items[] = {parts[0].get(), parts[1].get(), parts[2].get()};
+    return tuple_from(items, 3);
+}
+
+Ref str_partition(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return partition_impl("partition", args, nargs, kw, false);
+}
+Ref str_rpartition(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return partition_impl("rpartition", args, nargs, kw, true);
+}
+
+Ref str_join_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("join", args, nargs, kw, 1, 1);
+    return str_join(args[0], args[1]);
+}
+
+}  // namespace
+
+Ref str_join(Object* sep, Object* iterable) {
+    const std::string& s = str_utf8_of(sep);
+    std::string out;
+    size_t index = 0;
+    for_each_item(iterable, [&](Object* item) {
+        if (!is_str(item))
+            raise(&TypeError_type, format("sequence item %zu: expected str instance, %s found", index,
+                                          type_of(item)->name.c_str()));
+        if (index++ > 0) out += s;
+        out += str_utf8_of(item);
+    });
+    return str_new(out);
+}
+
+namespace {
+
+// ---- stripping and replacing ----
+Ref strip_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool left, bool right) {
+    const Str* s = self_of(name, args, nargs, kw, 0, 1);
+    Object* chars = opt(args, nargs, 1);
+    if (chars && !is_str(chars)) raise(&TypeError_type, format("%s arg must be None or str", name));
+    std::vector<uint32_t> set = chars ? code_points(as_str(chars)) : std::vector<uint32_t>{};
+    auto strippable = [&](uint32_t c) {
+        return chars ? std::find(set.begin(), set.end(), c) != set.end() : is_space_cp(c);
+    };
+    std::vector<uint32_t> cps = code_points(s);
+    size_t a = 0, b = cps.size();
+    while (left && a < b && strippable(cps[a])) ++a;
+    while (right && b > a && strippable(cps[b - 1])) --b;
+    if (a == 0 && b == cps.size()) return Ref::borrow(args[0]);
+    size_t from = str_byte_offset(s, a), to = str_byte_offset(s, b);
+    return str_new(std::string_view(s->utf8).substr(from, to - from));
+}
+
+Ref str_strip(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return strip_impl("strip", args, nargs, kw, true, true);
+}
+Ref str_lstrip(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return strip_impl("lstrip", args, nargs, kw, true, false);
+}
+Ref str_rstrip(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return strip_impl("rstrip", args, nargs, kw, false, true);
+}
+
+Ref str_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("replace", args, nargs, kw, 2, 3);
+    const std::string& old = expect_str(args[1], "replace() argument 1")->utf8;
+    const std::string& repl = expect_str(args[2], "replace() argument 2")->utf8;
+    int64_t count = nargs > 3 ? as_index(args[3]) : -1;
+    std::string out;
+    if (old.empty()) {
+        // An empty pattern matches before every character and at the end.
+        int64_t done = 0;
+        const char* p = s->utf8.data();
+        const char* end = p + s->utf8.size();
+        while (true) {
+            if (count < 0 || done < count) {
+                out += repl;
+                ++done;
+            }
+            if (p == end) break;
+            const char* start = p;
+            utf8_decode(p);
+            out.append(start, p);
+        }
+        return str_new(out);
+    }
+    size_t start = 0;
+    for (int64_t done = 0; count < 0 || done < count; ++done) {
+        size_t pos = s->utf8.find(old, start);
+        if (pos == std::string::npos) break;
+        out.append(s->utf8, start, pos - start);
+        out += repl;
+        start = pos + old.size();
+    }
+    if (start == 0) return Ref::borrow(args[0]);
+    out.append(s->utf8, start);
+    return str_new(out);
+}
+
+Ref affix_remove(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool suffix) {
+    const Str* s = self_of(name, args, nargs, kw, 1, 1);
+    const std::string& a = expect_str(args[1], (std::string(name) + "() argument").c_str())->utf8;
+    std::string_view t = s->utf8;
+    if (a.empty() || a.size() > t.size()) return Ref::borrow(args[0]);
+    if (suffix && t.substr(t.size() - a.size()) == a) return str_new(t.substr(0, t.size() - a.size()));
+    if (!suffix && t.substr(0, a.size()) == a) return str_new(t.substr(a.size()));
+    return Ref::borrow(args[0]);
+}
+
+Ref str_removeprefix(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return affix_remove("removeprefix", args, nargs, kw, false);
+}
+Ref str_removesuffix(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return affix_remove("removesuffix", args, nargs, kw, true);
+}
+
+// ---- case mapping ----
+enum class CaseMap { Upper, Lower, Swap, Capitalize, Title };
+
+Ref map_case(Object* const* args, CaseMap how) {
+    const Str* s = as_str(args[0]);
+    std::string out;
+    out.reserve(s->utf8.size());
+    bool previous_cased = false;
+    bool first = true;
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
+        uint32_t c = utf8_decode(p);
+        uint32_t r = c;
+        switch (how) {
+            case CaseMap::Upper: r = to_upper(c); break;
+            case CaseMap::Lower: r = to_lower(c); break;
+            case CaseMap::Swap: r = is_upper_cp(c) ? to_lower(c) : to_upper(c); break;
+            case CaseMap::Capitalize: r = first ? to_upper(c) : to_lower(c); break;
+            case CaseMap::Title: r = previous_cased ? to_lower(c) : to_upper(c); break;
+        }
+        previous_cased = is_cased_cp(c);
+        first = false;
+        utf8_append(out, r);
+    }
+    return str_new(out);
+}
+
+Ref str_upper(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("upper", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Upper);
+}
+Ref str_lower(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("lower", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Lower);
+}
+Ref str_casefold(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("casefold", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Lower);
+}
+Ref str_swapcase(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("swapcase", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Swap);
+}
+Ref str_capitalize(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("capitalize", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Capitalize);
+}
+Ref str_title(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("title", args, nargs, kw, 0, 0);
+    return map_case(args, CaseMap::Title);
+}
+
+// ---- predicates ----
+template <bool (*pred)(uint32_t)>
+Ref all_chars(const char* name, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of(name, args, nargs, kw, 0, 0);
+    if (s->length == 0) return Ref::borrow(False);
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
+        if (!pred(utf8_decode(p))) return Ref::borrow(False);
+    return Ref::borrow(True);
+}
+
+bool is_alnum_cp(uint32_t c) { return is_alpha_cp(c) || is_numeric_cp(c); }
+
+Ref str_isdigit(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_digit_cp>("isdigit", a, n, k); }
+Ref str_isdecimal(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_decimal_cp>("isdecimal", a, n, k); }
+Ref str_isnumeric(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_numeric_cp>("isnumeric", a, n, k); }
+Ref str_isalpha(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_alpha_cp>("isalpha", a, n, k); }
+Ref str_isalnum(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_alnum_cp>("isalnum", a, n, k); }
+Ref str_isspace(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_space_cp>("isspace", a, n, k); }
+
+Ref str_isascii(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    return Ref::borrow(bool_obj(self_of("isascii", args, nargs, kw, 0, 0)->ascii));
+}
+
+// isupper/islower: at least one cased character, and none of the opposite case.
+Ref case_test(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool upper) {
+    const Str* s = self_of(name, args, nargs, kw, 0, 0);
+    bool cased = false;
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
+        uint32_t c = utf8_decode(p);
+        if (upper ? is_lower_cp(c) : is_upper_cp(c)) return Ref::borrow(False);
+        cased = cased || is_cased_cp(c);
+    }
+    return Ref::borrow(bool_obj(cased));
+}
+
+Ref str_isupper(Object*, Object* const* a, size_t n, Tuple* k) { return case_test("isupper", a, n, k, true); }
+Ref str_islower(Object*, Object* const* a, size_t n, Tuple* k) { return case_test("islower", a, n, k, false); }
+
+Ref str_istitle(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("istitle", args, nargs, kw, 0, 0);
+    bool previous_cased = false, any = false;
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
+        uint32_t c = utf8_decode(p);
+        if (is_upper_cp(c) && previous_cased) return Ref::borrow(False);
+        if (is_lower_cp(c) && !previous_cased) return Ref::borrow(False);
+        previous_cased = is_cased_cp(c);
+        any = any || previous_cased;
+    }
+    return Ref::borrow(bool_obj(any));
+}
+
+Ref str_isidentifier(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("isidentifier", args, nargs, kw, 0, 0);
+    if (s->length == 0) return Ref::borrow(False);
+    bool first = true;
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size(); first = false) {
+        uint32_t c = utf8_decode(p);
+        bool ok = c == '_' || is_alpha_cp(c) || (!first && is_decimal_cp(c));
+        if (!ok) return Ref::borrow(False);
+    }
+    return Ref::borrow(True);
+}
+
+// ---- padding ----
+uint32_t fill_char(Object* const* args, size_t nargs, size_t i) {
+    if (i >= nargs) return ' ';
+    const Str* f = expect_str(args[i], "argument 2");
+    if (f->length != 1) raise(&TypeError_type, "The fill character must be exactly one character long");
+    const char* p = f->utf8.data();
+    return utf8_decode(p);
+}
+
+Ref pad(Object* self, int64_t left, int64_t right, uint32_t fill) {
+    if (left <= 0 && right <= 0) return Ref::borrow(self);
+    std::string f;
+    utf8_append(f, fill);
+    std::string out;
+    for (int64_t i = 0; i < left; ++i) out += f;
+    out += str_utf8_of(self);
+    for (int64_t i = 0; i < right; ++i) out += f;
+    return str_new(out);
+}
+
+Ref str_center(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("center", args, nargs, kw, 1, 2);
+    int64_t width = as_index(args[1]);
+    int64_t margin = width - s->length;
+    if (margin <= 0) return Ref::borrow(args[0]);
+    // CPython puts the odd space on the left only when the width is odd.
+    int64_t left = margin / 2 + (margin & width & 1);
+    return pad(args[0], left, margin - left, fill_char(args, nargs, 2));
+}
+
+Ref str_ljust(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("ljust", args, nargs, kw, 1, 2);
+    return pad(args[0], 0, as_index(args[1]) - s->length, fill_char(args, nargs, 2));
+}
+
+Ref str_rjust(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("rjust", args, nargs, kw, 1, 2);
+    return pad(args[0], as_index(args[1]) - s->length, 0, fill_char(args, nargs, 2));
+}
+
+Ref str_zfill(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("zfill", args, nargs, kw, 1, 1);
+    int64_t fill = as_index(args[1]) - s->length;
+    if (fill <= 0) return Ref::borrow(args[0]);
+    std::string out = s->utf8;
+    size_t at = !out.empty() && (out[0] == '+' || out[0] == '-') ? 1 : 0;
+    out.insert(at, std::string(fill, '0'));
+    return str_new(out);
+}
+
+Ref str_expandtabs(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"self", "tabsize"};
+    Object* bound[2];
+    bind_args("expandtabs", args, nargs, kw, names, 2, 1, bound);
+    int64_t tabsize = bound[1] ? as_index(bound[1]) : 8;
+    std::string out;
+    int64_t column = 0;
+    for (const char* p = str_utf8_of(bound[0]).data(), *e = p + str_utf8_of(bound[0]).size(); p < e;) {
+        uint32_t c = utf8_decode(p);
+        if (c == '\t') {
+            int64_t spaces = tabsize > 0 ? tabsize - column % tabsize : 0;
+            out.append(spaces, ' ');
+            column += spaces;
+        } else {
+            utf8_append(out, c);
+            column = (c == '\n' || c == '\r') ? 0 : column + 1;
+        }
+    }
+    return str_new(out);
+}
+
+}  // namespace
+
+const MethodDef str_methods[] = {
+    {"join", str_join_method, "Concatenate any number of strings."},
+    {"split", str_split, "Return a list of the substrings, using sep as the separator."},
+    {"rsplit", str_rsplit, "Like split, splitting from the right."},
+    {"splitlines", str_splitlines, "Return a list of the lines, breaking at line boundaries."},
+    {"partition", str_partition, "Partition the string into three parts using sep."},
+    {"rpartition", str_rpartition, "Partition at the last occurrence of sep."},
+    {"strip", str_strip, "Return a copy with leading and trailing whitespace removed."},
+    {"lstrip", str_lstrip, "Return a copy with leading whitespace removed."},
+    {"rstrip", str_rstrip, "Return a copy with trailing whitespace removed."},
+    {"replace", str_replace, "Return a copy with occurrences of old replaced by new."},
+    {"removeprefix", str_removeprefix, "Remove a prefix if present."},
+    {"removesuffix", str_removesuffix, "Remove a suffix if present."},
+    {"find", str_find, "Lowest index of sub, or -1."},
+    {"rfind", str_rfind, "Highest index of sub, or -1."},
+    {"index", str_index, "Like find, raising ValueError when not found."},
+    {"rindex", str_rindex, "Like rfind, raising ValueError when not found."},
+    {"count", str_count, "Number of non-overlapping occurrences of sub."},
+    {"startswith", str_startswith, "Whether the string starts with prefix."},
+    {"endswith", str_endswith, "Whether the string ends with suffix."},
+    {"upper", str_upper, "Return a copy converted to uppercase."},
+    {"lower", str_lower, "Return a copy converted to lowercase."},
+    {"casefold", str_casefold, "Return a version suitable for caseless comparisons."},
+    {"swapcase", str_swapcase, "Swap uppercase and lowercase characters."},
+    {"capitalize", str_capitalize, "Capitalize the first character, lowercase the rest."},
+    {"title", str_title, "Titlecase each word."},
+    {"isdigit", str_isdigit, "Whether all characters are digits."},
+    {"isdecimal", str_isdecimal, "Whether all characters are decimal digits."},
+    {"isnumeric", str_isnumeric, "Whether all characters are numeric."},
+    {"isalpha", str_isalpha, "Whether all characters are alphabetic."},
+    {"isalnum", str_isalnum, "Whether all characters are alphanumeric."},
+    {"isspace", str_isspace, "Whether all characters are whitespace."},
+    {"isascii", str_isascii, "Whether all characters are ASCII."},
+    {"isupper", str_isupper, "Whether all cased characters are uppercase."},
+    {"islower", str_islower, "Whether all cased characters are lowercase."},
+    {"istitle", str_istitle, "Whether the string is titlecased."},
+    {"isidentifier", str_isidentifier, "Whether the string is a valid identifier."},
+    {"center", str_center, "Return a centered string of length width."},
+    {"ljust", str_ljust, "Return a left-justified string of length width."},
+    {"rjust", str_rjust, "Return a right-justified string of length width."},
+    {"zfill", str_zfill, "Pad with zeros on the left, after any sign."},
+    {"expandtabs", str_expandtabs, "Replace tabs with spaces."},
+    {nullptr, nullptr, nullptr},
+};
+
+}  // namespace minipy

@@ -1,0 +1,104 @@
+// errors.cpp — raising Python exceptions from C++, and the one place each of CPython's common
+// TypeError texts is spelled.
+#include "runtime/errors.h"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/str.h"
+
+namespace minipy {
+
+std::string format(const char* fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = std::vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < static_cast<int>(sizeof small)) return std::string(small, n > 0 ? n : 0);
+    std::string out(n, '\0');
+    va_start(ap, fmt);
+    std::vsnprintf(out.data(), out.size() + 1, fmt, ap);
+    va_end(ap);
+    return out;
+}
+
+Ref make_exception(Type* t, const std::string& message) {
+    Ref text = str_new(message);
+    Object* item = text.get();
+    Ref args = tuple_from(&item, 1);
+    return exception_new(t, args.get());
+}
+
+void raise(Type* t, const std::string& message) { throw PyException(make_exception(t, message)); }
+
+void raise_object(Ref exception) { throw PyException(std::move(exception)); }
+
+static const char* tname(Object* o) { return type_of(o)->name.c_str(); }
+
+void raise_unsupported_operands(const char* op, Object* a, Object* b) {
+    raise(&TypeError_type,
+          format("unsupported operand type(s) for %s: '%s' and '%s'", op, tname(a), tname(b)));
+}
+
+void raise_bad_unary_operand(const char* op, Object* a) {
+    raise(&TypeError_type, format("bad operand type for unary %s: '%s'", op, tname(a)));
+}
+
+void raise_not_subscriptable(Object* o) {
+    raise(&TypeError_type, format("'%s' object is not subscriptable", tname(o)));
+}
+
+void raise_not_callable(Object* o) {
+    raise(&TypeError_type, format("'%s' object is not callable", tname(o)));
+}
+
+void raise_not_iterable(Object* o) {
+    raise(&TypeError_type, format("'%s' object is not iterable", tname(o)));
+}
+
+void raise_no_attribute(Object* o, Str* name) {
+    if (type_of(o) == &type_type)
+        raise(&AttributeError_type, format("type object '%s' has no attribute '%s'",
+                                           static_cast<Type*>(o)->name.c_str(), name->utf8.c_str()));
+    raise(&AttributeError_type,
+          format("'%s' object has no attribute '%s'", tname(o), name->utf8.c_str()));
+}
+
+void raise_unhashable(Object* o) {
+    raise(&TypeError_type, format("unhashable type: '%s'", tname(o)));
+}
+
+static std::string count_text(size_t n) {
+    return n == 1 ? "1 argument" : format("%zu arguments", n);
+}
+
+void raise_arg_count(const char* fname, size_t min, size_t max, size_t given) {
+    if (min == max && min == 0)
+        raise(&TypeError_type, format("%s() takes no arguments (%zu given)", fname, given));
+    if (min == max && min == 1)
+        raise(&TypeError_type, format("%s() takes exactly one argument (%zu given)", fname, given));
+    if (min == max)
+        raise(&TypeError_type, format("%s expected %s, got %zu", fname, count_text(min).c_str(), given));
+    if (given < min)
+        raise(&TypeError_type,
+              format("%s expected at least %s, got %zu", fname, count_text(min).c_str(), given));
+    raise(&TypeError_type,
+          format("%s expected at most %s, got %zu", fname, count_text(max).c_str(), given));
+}
+
+void raise_no_kwargs(const char* fname) {
+    raise(&TypeError_type, format("%s() takes no keyword arguments", fname));
+}
+
+void raise_zero_division(const char* message) { raise(&ZeroDivisionError_type, message); }
+
+void raise_key_error(Object* key) {
+    Ref args = tuple_from(&key, 1);
+    throw PyException(exception_new(&KeyError_type, args.get()));
+}
+
+}  // namespace minipy

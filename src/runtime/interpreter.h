@@ -1,0 +1,44 @@
+// interpreter.h — the runtime's public face for the command line: start-up (types, builtins,
+// sys), running a file, a -c command, stdin or a REPL entry, and the `--dis` listing. Each run
+// returns the process exit status, printing tracebacks and SystemExit messages as CPython does.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vm/interp.h"  // set_trace()
+
+namespace minipy {
+
+// Initialises the types, builtins and sys once; later calls do nothing.
+void initialize_runtime();
+
+// `argv` is sys.argv: argv[0] is the script path (or "-c", or "").
+int run_file(const std::string& path, const std::vector<std::string>& argv);
+int run_command(const std::string& code, const std::vector<std::string>& argv);
+int run_stdin(const std::vector<std::string>& argv);
+// Runs `code` as the __main__ module under `filename`.
+int run_string(const std::string& code, const std::string& filename);
+
+// `minipy --dis FILE`: the disassembly of the module and every function in it.
+// Throws syntax::SyntaxError; an unreadable file gives std::runtime_error.
+std::string disassemble_file(const std::string& path);
+
+// The REPL's interpreter: each entry runs in one __main__ module and echoes the repr of its
+// expression statements.
+class InteractiveSession {
+public:
+    explicit InteractiveSession(const std::vector<std::string>& argv = {""});
+    // Runs one complete entry, printing its results or its traceback.
+    void run(const std::string& source);
+    // Adds a line; runs the entry once it is complete. Returns true while more lines are needed.
+    bool feed(const std::string& line);
+
+private:
+    std::string pending_;
+};
+
+// Runs one REPL entry in the __main__ module (what InteractiveSession::run calls).
+void run_interactive_entry(const std::string& source);
+
+}  // namespace minipy

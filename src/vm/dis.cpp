@@ -1,0 +1,122 @@
+// dis.cpp — the disassembler and tracer's shared instruction printer, in CPython 3.11's dis layout
+// (offsets count two bytes per instruction, as CPython's do, so listings line up with `python3 -m dis`).
+#include "vm/dis.h"
+
+#include <cstdio>
+#include <set>
+
+#include "objects/abstract.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/frame.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr int kOpnameWidth = 20;
+constexpr int kOpargWidth = 5;
+constexpr int kOffsetWidth = 4;
+
+const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+const char* const kBinarySymbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
+
+std::string safe_repr(Object* o) {
+    if (!o) return "NULL";
+    try {
+        return repr_utf8(o);
+    } catch (PyException&) {
+        return "<" + type_of(o)->name + " object>";
+    }
+}
+
+std::string pad_left(const std::string& s, int width) {
+    return s.size() >= static_cast<size_t>(width) ? s : std::string(width - s.size(), ' ') + s;
+}
+
+// What the operand means, in the words dis uses.
+std::string arg_meaning(const Code* co, Op op, uint32_t arg) {
+    switch (op_arg_kind(op)) {
+    case ArgKind::None:
+    case ArgKind::Int: return "";
+    case ArgKind::Const: return arg < co->consts.size() ? safe_repr(co->consts[arg]) : "?";
+    case ArgKind::Name: return arg < co->names.size() ? co->names[arg]->utf8 : "?";
+    case ArgKind::Global: {
+        std::string name = (arg >> 1) < co->names.size() ? co->names[arg >> 1]->utf8 : "?";
+        return (arg & 1) ? "NULL + " + name : name;
+    }
+    case ArgKind::Local: return arg < co->varnames.size() ? co->varnames[arg]->utf8 : "?";
+    case ArgKind::Deref:
+        if (arg < co->cellvars.size()) return co->cellvars[arg]->utf8;
+        arg -= static_cast<uint32_t>(co->cellvars.size());
+        return arg < co->freevars.size() ? co->freevars[arg]->utf8 : "?";
+    case ArgKind::Jump: return "to " + std::to_string(arg * 2);
+    case ArgKind::Compare: return arg < 6 ? kCompareSymbols[arg] : "?";
+    case ArgKind::Binary: {
+        uint32_t base = arg & ~kInplaceFlag;
+        std::string sym = base < 13 ? kBinarySymbols[base] : "?";
+        return (arg & kInplaceFlag) ? sym + "=" : sym;
+    }
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width) {
+    uint32_t word = co->instructions[index];
+    Op op = instr_op(word);
+    uint32_t arg = instr_arg(word);
+    std::string out = line > 0 ? pad_left(std::to_string(line), line_width) : std::string(line_width, ' ');
+    out += "     ";
+    out += is_target ? ">> " : "   ";
+    out += pad_left(std::to_string(index * 2), kOffsetWidth) + " ";
+    std::string name = op_name(op);
+    if (op_arg_kind(op) == ArgKind::None) return out + name;
+    out += name + std::string(name.size() < kOpnameWidth ? kOpnameWidth - name.size() : 0, ' ') + " ";
+    out += pad_left(std::to_string(arg), kOpargWidth);
+    std::string meaning = arg_meaning(co, op, arg);
+    if (!meaning.empty()) out += " (" + meaning + ")";
+    return out;
+}
+
+std::string disassemble(const Code* co) {
+    std::set<size_t> targets;
+    int max_line = 0;
+    for (size_t i = 0; i < co->instructions.size(); ++i) {
+        Op op = instr_op(co->instructions[i]);
+        if (is_jump(op)) targets.insert(instr_arg(co->instructions[i]));
+        max_line = std::max(max_line, co->positions[i].line);
+    }
+    for (const ExceptionEntry& e : co->exception_table) targets.insert(e.handler);
+    int width = std::max(3, static_cast<int>(std::to_string(max_line).size()));
+    std::string out;
+    int last_line = -1;
+    for (size_t i = 0; i < co->instructions.size(); ++i) {
+        int line = co->positions[i].line;
+        bool starts = line > 0 && line != last_line;
+        if (starts && last_line != -1) out += "\n";
+        if (starts) last_line = line;
+        out += format_instruction(co, i, starts ? line : 0, targets.count(i) > 0, width) + "\n";
+    }
+    if (!co->exception_table.empty()) {
+        out += "ExceptionTable:\n";
+        for (const ExceptionEntry& e : co->exception_table) {
+            out += format("  %u to %u -> %u [%u]\n", e.start * 2, (e.end - 1) * 2, e.handler * 2, e.depth);
+        }
+    }
+    for (Object* k : co->consts) {
+        if (type_of(k) != &code_type) continue;
+        out += "\nDisassembly of " + safe_repr(k) + ":\n" + disassemble(as_code(k));
+    }
+    return out;
+}
+
+void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) {
+    std::string stack = "          ";
+    for (Object** p = base; p < sp; ++p) stack += "[ " + safe_repr(*p) + " ]";
+    std::string line = format_instruction(f->code, index, f->code->line_of(index), false, 3);
+    std::fprintf(stderr, "%s\n%s    (%s)\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str());
+}
+
+}  // namespace minipy

@@ -1,0 +1,23 @@
+// dis.h — the one instruction printer, shared by `minipy --dis` (whole code objects, in the layout
+// of CPython 3.11's dis.dis) and `minipy --trace` (each instruction as it runs, with the stack).
+#pragma once
+
+#include <string>
+
+#include "compiler/code.h"
+
+namespace minipy {
+
+struct Frame;
+
+// One instruction line: line number (or blanks), jump-target mark, offset, name, operand and
+// what the operand means, e.g. "  3           4 LOAD_FAST                0 (a)".
+std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width);
+
+// The whole code object, then every code object in its constants ("Disassembly of <code ...>:").
+std::string disassemble(const Code* co);
+
+// `--trace`: writes the stack and the instruction about to run to stderr.
+void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp);
+
+}  // namespace minipy

@@ -1,0 +1,67 @@
+// frame.cpp — frames on the thread's value stack: reserving one (with the recursion check),
+// filling in a function's cells, and releasing it.
+#include "vm/frame.h"
+
+#include "runtime/errors.h"
+#include "vm/function.h"
+#include "vm/interp.h"
+
+namespace minipy {
+
+Frame* push_frame(ThreadState* ts, Code* code) {
+    if (ts->depth >= recursion_limit()) raise(&RecursionError_type, "maximum recursion depth exceeded");
+    size_t slots = kFrameHeaderSlots + static_cast<size_t>(code->nlocalsplus() + code->stacksize);
+    if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
+        raise(&RecursionError_type, "maximum recursion depth exceeded");
+    }
+    Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
+    ts->stack_top += slots;
+    f->code = code;
+    f->func = nullptr;
+    f->globals = nullptr;
+    f->builtins = builtins_dict();
+    f->locals = nullptr;
+    f->previous = ts->frame;
+    f->ip = code->instructions.data();
+    f->is_entry = false;
+    f->generator = nullptr;
+    Object** lp = f->localsplus();
+    for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = nullptr;
+    f->sp = f->stack_base();
+    ++ts->depth;
+    return f;
+}
+
+void pop_frame(ThreadState* ts, Frame* f) {
+    Object** lp = f->localsplus();
+    for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
+    for (Object** p = f->stack_base(); p < f->sp; ++p) xdecref(*p);
+    xdecref(f->func);
+    ts->stack_top = reinterpret_cast<Object**>(f);
+    --ts->depth;
+}
+
+void init_cells(Frame* f, Function* fn) {
+    Code* co = fn->code;
+    Object** lp = f->localsplus();
+    int nlocals = co->nlocals();
+    for (size_t i = 0; i < co->cellvars.size(); ++i) {
+        int arg = co->cell2arg[i];
+        lp[nlocals + i] = cell_new(arg >= 0 ? lp[arg] : nullptr).release();
+        if (arg >= 0) {
+            xdecref(lp[arg]);
+            lp[arg] = nullptr;
+        }
+    }
+    size_t first_free = nlocals + co->cellvars.size();
+    for (size_t i = 0; i < co->freevars.size(); ++i) lp[first_free + i] = newref(fn->closure->items[i]);
+}
+
+Frame* push_function_frame(ThreadState* ts, Function* fn) {
+    Frame* f = push_frame(ts, fn->code);
+    f->func = static_cast<Function*>(newref(fn));
+    f->globals = fn->globals;
+    return f;
+}
+
+}  // namespace minipy

@@ -1,0 +1,310 @@
+// function.cpp — function, cell and bound-method objects, and the argument binder that gives
+// CPython's exact TypeErrors for wrong calls.
+#include "vm/function.h"
+
+#include <memory>
+
+#include "objects/abstract.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/interp.h"
+
+namespace minipy {
+
+Type function_type, cell_type, method_type;
+
+namespace {
+
+void function_dealloc(Object* o) {
+    Function* f = as_function(o);
+    decref(f->code);
+    decref(f->globals);
+    xdecref(f->defaults);
+    xdecref(f->kwdefaults);
+    xdecref(f->closure);
+    decref(f->name);
+    decref(f->qualname);
+    xdecref(f->module);
+    xdecref(f->dict);
+    delete f;
+}
+
+Ref function_repr(Object* o) {
+    return str_new(format("<function %s at %p>", as_function(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
+}
+
+Ref function_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    return call_function(as_function(callable), args, nargs, kwnames);
+}
+
+Ref function_getattr(Object* o, Str* name) {
+    Function* f = as_function(o);
+    const std::string& n = name->utf8;
+    if (n == "__name__") return Ref::borrow(f->name);
+    if (n == "__qualname__") return Ref::borrow(f->qualname);
+    if (n == "__code__") return Ref::borrow(f->code);
+    if (n == "__globals__") return Ref::borrow(f->globals);
+    if (n == "__module__") return Ref::borrow(f->module ? f->module : None);
+    if (n == "__defaults__") return Ref::borrow(f->defaults ? static_cast<Object*>(f->defaults) : None);
+    if (n == "__kwdefaults__") return Ref::borrow(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None);
+    if (n == "__doc__") return Ref::borrow(None);
+    if (n == "__dict__") {
+        if (!f->dict) f->dict = as_dict(dict_new().release());
+        return Ref::borrow(f->dict);
+    }
+    if (f->dict) {
+        if (Object* v = dict_get_str(f->dict, name)) return Ref::borrow(v);
+    }
+    if (Object* v = type_lookup(&function_type, name)) return Ref::borrow(v);
+    return nullptr;
+}
+
+void function_setattr(Object* o, Str* name, Object* value) {
+    Function* f = as_function(o);
+    const std::string& n = name->utf8;
+    auto replace = [&](Str*& field) {
+        if (!value || !is_str(value)) raise(&TypeError_type, "__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
+        decref(field);
+        field = as_str(newref(value));
+    };
+    if (n == "__name__") return replace(f->name);
+    if (n == "__qualname__") return replace(f->qualname);
+    if (!f->dict) f->dict = as_dict(dict_new().release());
+    if (value) {
+        dict_set(f->dict, name, value);
+    } else if (!dict_del(f->dict, name)) {
+        raise_no_attribute(o, name);
+    }
+}
+
+void cell_dealloc(Object* o) {
+    xdecref(static_cast<Cell*>(o)->ref);
+    delete static_cast<Cell*>(o);
+}
+
+Ref cell_repr(Object* o) {
+    Object* ref = static_cast<Cell*>(o)->ref;
+    if (!ref) return str_new(format("<cell at %p: empty>", static_cast<void*>(o)));
+    return str_new(format("<cell at %p: %s object at %p>", static_cast<void*>(o), type_of(ref)->name.c_str(),
+                          static_cast<void*>(ref)));
+}
+
+void method_dealloc(Object* o) {
+    Method* m = static_cast<Method*>(o);
+    decref(m->func);
+    decref(m->self);
+    delete m;
+}
+
+Ref method_repr(Object* o) {
+    Method* m = static_cast<Method*>(o);
+    Ref qualname = get_attr_opt(m->func, intern("__qualname__"));
+    std::string name = qualname && is_str(qualname.get()) ? str_utf8_of(qualname.get()) : "?";
+    return str_new("<bound method " + name + " of " + repr_utf8(m->self) + ">");
+}
+
+// Calls func(self, *args): self goes in front of the arguments in a small buffer on the C stack.
+Ref method_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Method* m = static_cast<Method*>(callable);
+    size_t total = nargs + (kwnames ? kwnames->size : 0);
+    Object* small[8];
+    std::unique_ptr<Object*[]> big;
+    Object** buf = small;
+    if (total + 1 > 8) {
+        big.reset(new Object*[total + 1]);
+        buf = big.get();
+    }
+    buf[0] = m->self;
+    for (size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+    return call(m->func, buf, nargs + 1, kwnames);
+}
+
+Ref method_getattr(Object* o, Str* name) {
+    Method* m = static_cast<Method*>(o);
+    if (name->utf8 == "__self__") return Ref::borrow(m->self);
+    if (name->utf8 == "__func__") return Ref::borrow(m->func);
+    return get_attr_opt(m->func, name);
+}
+
+}  // namespace
+
+void init_function_types() {
+    function_type.name = "function";
+    function_type.instance_size = sizeof(Function);
+    function_type.dealloc = function_dealloc;
+    function_type.repr = function_repr;
+    function_type.call = function_call;
+    function_type.getattr = function_getattr;
+    function_type.setattr = function_setattr;
+    init_type(&function_type);
+
+    cell_type.name = "cell";
+    cell_type.instance_size = sizeof(Cell);
+    cell_type.dealloc = cell_dealloc;
+    cell_type.repr = cell_repr;
+    init_type(&cell_type);
+
+    method_type.name = "method";
+    method_type.instance_size = sizeof(Method);
+    method_type.dealloc = method_dealloc;
+    method_type.repr = method_repr;
+    method_type.call = method_call;
+    method_type.getattr = method_getattr;
+    init_type(&method_type);
+}
+
+Ref function_new(Code* code, Dict* globals) {
+    Function* f = new Function();
+    init_header(f, &function_type);
+    f->code = static_cast<Code*>(newref(code));
+    f->globals = static_cast<Dict*>(newref(globals));
+    f->defaults = nullptr;
+    f->kwdefaults = nullptr;
+    f->closure = nullptr;
+    f->name = static_cast<Str*>(newref(code->name));
+    f->qualname = static_cast<Str*>(newref(code->qualname));
+    Object* module = dict_get_str(globals, intern("__name__"));
+    f->module = module ? newref(module) : nullptr;
+    f->dict = nullptr;
+    return Ref::steal(f);
+}
+
+Ref cell_new(Object* value) {
+    Cell* c = new Cell();
+    init_header(c, &cell_type);
+    c->ref = value ? newref(value) : nullptr;
+    return Ref::steal(c);
+}
+
+Ref method_new(Object* func, Object* self) {
+    Method* m = new Method();
+    init_header(m, &method_type);
+    m->func = newref(func);
+    m->self = newref(self);
+    return Ref::steal(m);
+}
+
+// ---- argument binding ----
+
+namespace {
+
+// "'a', 'b', and 'c'", as CPython's format_missing() lists names.
+std::string name_list(const std::vector<Str*>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += names.size() > 2 ? ", " : " ";
+        if (i > 0 && i + 1 == names.size()) out += "and ";
+        out += "'" + names[i]->utf8 + "'";
+    }
+    return out;
+}
+
+[[noreturn]] void raise_missing(Function* f, const std::vector<Str*>& missing, const char* kind) {
+    size_t n = missing.size();
+    raise(&TypeError_type, format("%s() missing %zu required %s argument%s: %s", f->qualname->utf8.c_str(), n,
+                                  kind, n == 1 ? "" : "s", name_list(missing).c_str()));
+}
+
+[[noreturn]] void raise_too_many(Function* f, size_t given, Object** locals) {
+    Code* co = f->code;
+    size_t defaults = f->defaults ? f->defaults->size : 0;
+    size_t kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; ++i) kwonly_given += locals[i] != nullptr;
+    std::string takes;
+    if (defaults > 0) {
+        takes = format("from %zu to %d positional arguments", co->argcount - defaults, co->argcount);
+    } else {
+        takes = format("%d positional argument%s", co->argcount, co->argcount == 1 ? "" : "s");
+    }
+    std::string given_text = format("%zu", given);
+    if (kwonly_given > 0) {
+        given_text += format(" positional argument%s (and %zu keyword-only argument%s)", given == 1 ? "" : "s",
+                             kwonly_given, kwonly_given == 1 ? "" : "s");
+    }
+    raise(&TypeError_type, format("%s() takes %s but %s %s given", f->qualname->utf8.c_str(), takes.c_str(),
+                                  given_text.c_str(), given == 1 && kwonly_given == 0 ? "was" : "were"));
+}
+
+int find_parameter(Code* co, Str* name, int first, int end) {
+    for (int i = first; i < end; ++i) {
+        if (co->varnames[i] == name) return i;
+    }
+    for (int i = first; i < end; ++i) {
+        if (str_equal(co->varnames[i], name)) return i;
+    }
+    return -1;
+}
+
+}  // namespace
+
+void bind_arguments(Function* f, Object** locals, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Code* co = f->code;
+    size_t argcount = static_cast<size_t>(co->argcount);
+    int kwonly_end = co->argcount + co->kwonlyargcount;
+    size_t n = std::min(nargs, argcount);
+    for (size_t i = 0; i < n; ++i) locals[i] = newref(args[i]);
+    int extra = kwonly_end;
+    if (co->flags & kCoVarArgs) {
+        locals[extra++] = nargs > argcount ? tuple_from(args + argcount, nargs - argcount).release()
+                                           : newref(empty_tuple());
+    }
+    Dict* kwdict = nullptr;
+    if (co->flags & kCoVarKeywords) {
+        kwdict = as_dict(dict_new().release());
+        locals[extra] = kwdict;
+    }
+    std::vector<Str*> posonly_as_keyword;
+    size_t nkw = kwnames ? kwnames->size : 0;
+    for (size_t j = 0; j < nkw; ++j) {
+        Str* name = as_str(kwnames->items[j]);
+        Object* value = args[nargs + j];
+        int i = find_parameter(co, name, co->posonlyargcount, kwonly_end);
+        if (i < 0) {
+            if (kwdict) {
+                dict_set(kwdict, name, value);
+                continue;
+            }
+            if (find_parameter(co, name, 0, co->posonlyargcount) >= 0) {
+                posonly_as_keyword.push_back(name);
+                continue;
+            }
+            raise(&TypeError_type, format("%s() got an unexpected keyword argument '%s'",
+                                          f->qualname->utf8.c_str(), name->utf8.c_str()));
+        }
+        if (locals[i]) {
+            raise(&TypeError_type, format("%s() got multiple values for argument '%s'", f->qualname->utf8.c_str(),
+                                          name->utf8.c_str()));
+        }
+        locals[i] = newref(value);
+    }
+    if (nargs > argcount && !(co->flags & kCoVarArgs)) raise_too_many(f, nargs, locals);
+    if (!posonly_as_keyword.empty()) {
+        std::string names;
+        for (size_t i = 0; i < posonly_as_keyword.size(); ++i) names += (i ? ", '" : "'") + posonly_as_keyword[i]->utf8 + "'";
+        raise(&TypeError_type, format("%s() got some positional-only arguments passed as keyword arguments: %s",
+                                      f->qualname->utf8.c_str(), names.c_str()));
+    }
+    if (n < argcount) {
+        size_t ndefaults = f->defaults ? f->defaults->size : 0;
+        size_t first_default = argcount - ndefaults;
+        std::vector<Str*> missing;
+        for (size_t i = n; i < argcount; ++i) {
+            if (locals[i]) continue;
+            if (i >= first_default) locals[i] = newref(f->defaults->items[i - first_default]);
+            else missing.push_back(co->varnames[i]);
+        }
+        if (!missing.empty()) raise_missing(f, missing, "positional");
+    }
+    if (co->kwonlyargcount > 0) {
+        std::vector<Str*> missing;
+        for (int i = co->argcount; i < kwonly_end; ++i) {
+            if (locals[i]) continue;
+            Object* d = f->kwdefaults ? dict_get_str(f->kwdefaults, co->varnames[i]) : nullptr;
+            if (d) locals[i] = newref(d);
+            else missing.push_back(co->varnames[i]);
+        }
+        if (!missing.empty()) raise_missing(f, missing, "keyword-only");
+    }
+}
+
+}  // namespace minipy

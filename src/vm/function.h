@@ -1,0 +1,46 @@
+// function.h — the runtime objects of Python-level code: functions (code + globals + defaults +
+// closure), the cells that closures share, and bound methods.
+#pragma once
+
+#include "compiler/code.h"
+#include "objects/containers.h"
+
+namespace minipy {
+
+extern Type function_type, cell_type, method_type;
+
+struct Function : Object {
+    Code* code;           // owned
+    Dict* globals;        // owned
+    Tuple* defaults;      // owned or null
+    Dict* kwdefaults;     // owned or null
+    Tuple* closure;       // owned or null: one cell per code->freevars
+    Str* name;            // owned
+    Str* qualname;        // owned
+    Object* module;       // owned: __module__, a str
+    Dict* dict;           // owned or null: attributes set on the function
+};
+
+struct Cell : Object {
+    Object* ref;  // owned or null (empty)
+};
+
+struct Method : Object {
+    Object* func;  // owned
+    Object* self;  // owned
+};
+
+void init_function_types();  // called once at start-up
+
+Ref function_new(Code* code, Dict* globals);
+inline Function* as_function(Object* o) { return static_cast<Function*>(o); }
+inline bool is_function(const Object* o) { return type_of(o) == &function_type; }
+Ref cell_new(Object* value);  // value borrowed, may be null
+Ref method_new(Object* func, Object* self);
+
+// Binds vectorcall arguments to the parameters of `f`, filling `locals` (all null on entry) with
+// owned references, and raises CPython's TypeErrors ("f() missing 1 required positional argument:
+// 'b'", ...). On error, the locals filled so far are left for the caller to clear.
+void bind_arguments(Function* f, Object** locals, Object* const* args, size_t nargs, Tuple* kwnames);
+
+}  // namespace minipy

@@ -1,0 +1,36 @@
+// generator.h — generator objects. A generator's frame lives on the thread's value stack only
+// while it runs: YIELD_VALUE copies the frame out into the generator, and the next resume copies
+// it back on top of the stack, so ordinary calls keep their stack-allocated frames.
+#pragma once
+
+#include <vector>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+struct Frame;
+struct ThreadState;
+
+extern Type generator_type;
+
+struct Generator : Object {
+    std::vector<Object*> image;  // the suspended frame: header, localsplus, stack (owned values)
+    size_t stack_depth = 0;      // values on the saved evaluation stack
+    bool running = false;
+    bool finished = false;
+    bool started = false;
+    bool yielded = false;  // set by YIELD_VALUE, so a resume can tell a yield from a return
+    Str* qualname = nullptr;  // owned
+};
+
+void init_generator_type();  // called once at start-up
+
+// Turns the freshly bound frame `f` (top of the stack) into a new, not yet started generator.
+Ref generator_from_frame(ThreadState* ts, Frame* f);
+// YIELD_VALUE: saves the running frame `f` into its generator and removes it from the stack.
+void generator_suspend(ThreadState* ts, Frame* f);
+// gen.send(value): the next yielded value (new reference), or null once the generator returns.
+Ref generator_send(Object* gen, Object* value);
+
+}  // namespace minipy

@@ -1,0 +1,872 @@
+// interp.cpp — the interpreter loop. One function runs every frame of a thread: a Python-to-Python
+// call pushes a frame on the value stack and continues here; only native code calling back into
+// Python re-enters it. Errors are C++ PyExceptions, caught once around the loop and unwound with
+// each code object's exception table. Slow paths live in vm/interp_support.cpp.
+#include "vm/interp.h"
+
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+#include "vm/dis.h"
+#include "vm/generator.h"
+#include "vm/frame.h"
+#include "vm/interp_support.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+bool g_trace = false;
+Dict* g_builtins = nullptr;
+
+// Gives the thread back the frame chain it had, however run_frame exits.
+struct FrameChainGuard {
+    ThreadState* ts;
+    Frame* saved;
+    explicit FrameChainGuard(ThreadState* t) : ts(t), saved(t->frame) {}
+    ~FrameChainGuard() { ts->frame = saved; }
+};
+
+const ExceptionEntry* find_handler(const Code* co, size_t index) {
+    // The ranges are disjoint: each instruction was tagged with its innermost handler.
+    for (const ExceptionEntry& e : co->exception_table) {
+        if (index >= e.start && index < e.end) return &e;
+    }
+    return nullptr;
+}
+
+// Sets the new exception's __context__ to the one being handled, as CPython does when raising.
+void chain_context(ThreadState* ts, Object* exc) {
+    Object* handled = ts->handled_exc;
+    if (!handled || handled == exc || !is_exception_instance(exc)) return;
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (!e->context) e->context = newref(handled);
+}
+
+Ref run_frame(ThreadState* ts, Frame* entry);
+
+}  // namespace
+
+Dict* builtins_dict() { return g_builtins; }
+void set_builtins_dict(Dict* d) { g_builtins = d; }
+void set_trace(bool on) { g_trace = on; }
+bool trace_enabled() { return g_trace; }
+
+Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {
+    ThreadState* ts = thread_state();
+    Frame* f = push_function_frame(ts, fn);
+    try {
+        bind_arguments(fn, f->localsplus(), args, nargs, kwnames);
+    } catch (...) {
+        pop_frame(ts, f);
+        throw;
+    }
+    init_cells(f, fn);
+    if (fn->code->flags & kCoGenerator) return generator_from_frame(ts, f);
+    return run_frame(ts, f);
+}
+
+Ref run_frame_from(ThreadState* ts, Frame* f) { return run_frame(ts, f); }
+
+Ref run_class_body(Function* body, Dict* ns) {
+    ThreadState* ts = thread_state();
+    Frame* f = push_function_frame(ts, body);
+    f->locals = ns;
+    init_cells(f, body);
+    return run_frame(ts, f);
+}
+
+Ref run_code(Code* code, Dict* globals, Dict* locals) {
+    ThreadState* ts = thread_state();
+    Frame* f = push_frame(ts, code);
+    f->globals = globals;
+    f->locals = locals;
+    return run_frame(ts, f);
+}
+
+namespace {
+
+#if defined(__GNUC__) || defined(__clang__)
+#define MINIPY_COMPUTED_GOTO 1
+#else
+#define MINIPY_COMPUTED_GOTO 0
+#endif
+
+// The cases are written once; these macros make them either labels for computed gotos (one
+// indirect jump per instruction, better branch prediction) or the cases of a portable switch.
+#if MINIPY_COMPUTED_GOTO
+#define TARGET(name) op_##name:
+#define DISPATCH()                                     \
+    do {                                               \
+        word = *ip++;                                  \
+        goto* dispatch_table[static_cast<uint8_t>(word)]; \
+    } while (0)
+#else
+#define TARGET(name) case Op::name:
+#define DISPATCH() continue
+#endif
+
+#define ARG (word >> 8)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+#define LOAD_FRAME()                         \
+    do {                                     \
+        co = f->code;                        \
+        ip = f->ip;                          \
+        sp = f->sp;                          \
+        lp = f->localsplus();                \
+        consts = co->consts.data();          \
+        names = co->names.data();            \
+        first_instr = co->instructions.data(); \
+    } while (0)
+
+Ref run_frame(ThreadState* ts, Frame* entry) {
+    if (c_stack_exhausted(ts)) {
+        pop_frame(ts, entry);
+        raise(&RecursionError_type, "maximum recursion depth exceeded");
+    }
+    FrameChainGuard guard(ts);
+    entry->is_entry = true;
+    ts->frame = entry;
+
+    Frame* f = entry;
+    Code* co;
+    const uint32_t* ip;
+    const uint32_t* first_instr;
+    Object** sp;
+    Object** lp;
+    Object* const* consts;
+    Str* const* names;
+    uint32_t word = 0;
+    Tuple* kwnames = nullptr;
+    Ref exc;
+    bool add_traceback = true;
+    LOAD_FRAME();
+
+#if MINIPY_COMPUTED_GOTO
+    static void* const kOpLabels[] = {
+#define MINIPY_OP_LABEL(name, kind, effect, jump_effect, doc) &&op_##name,
+        MINIPY_OPCODES(MINIPY_OP_LABEL)
+#undef MINIPY_OP_LABEL
+    };
+    static void* const kTraceLabels[] = {
+#define MINIPY_OP_TRACE(name, kind, effect, jump_effect, doc) &&trace_instruction,
+        MINIPY_OPCODES(MINIPY_OP_TRACE)
+#undef MINIPY_OP_TRACE
+    };
+    void* const* dispatch_table = g_trace ? kTraceLabels : kOpLabels;
+#endif
+
+    for (;;) {
+        try {
+#if MINIPY_COMPUTED_GOTO
+            DISPATCH();
+        trace_instruction:
+            f->sp = sp;
+            trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+            goto* kOpLabels[static_cast<uint8_t>(word)];
+#else
+            for (;;) {
+                word = *ip++;
+                if (g_trace) trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+                switch (instr_op(word)) {
+#endif
+
+            TARGET(NOP) { DISPATCH(); }
+            TARGET(POP_TOP) {
+                xdecref(POP());
+                DISPATCH();
+            }
+            TARGET(PUSH_NULL) {
+                PUSH(nullptr);
+                DISPATCH();
+            }
+            TARGET(COPY) {
+                Object* v = PEEK(ARG);
+                PUSH(newref(v));
+                DISPATCH();
+            }
+            TARGET(SWAP) {
+                std::swap(sp[-1], sp[-static_cast<int>(ARG)]);
+                DISPATCH();
+            }
+            TARGET(LOAD_CONST) {
+                PUSH(newref(consts[ARG]));
+                DISPATCH();
+            }
+            TARGET(LOAD_FAST) {
+                Object* v = lp[ARG];
+                if (!v) raise_unbound_local(co, ARG);
+                PUSH(newref(v));
+                DISPATCH();
+            }
+            TARGET(STORE_FAST) {
+                Object* old = lp[ARG];
+                lp[ARG] = POP();
+                xdecref(old);
+                DISPATCH();
+            }
+            TARGET(DELETE_FAST) {
+                Object* old = lp[ARG];
+                if (!old) raise_unbound_local(co, ARG);
+                lp[ARG] = nullptr;
+                decref(old);
+                DISPATCH();
+            }
+            TARGET(LOAD_DEREF) {
+                Object* v = static_cast<Cell*>(lp[co->nlocals() + ARG])->ref;
+                if (!v) raise_unbound_deref(co, ARG);
+                PUSH(newref(v));
+                DISPATCH();
+            }
+            TARGET(STORE_DEREF) {
+                Cell* cell = static_cast<Cell*>(lp[co->nlocals() + ARG]);
+                Object* old = cell->ref;
+                cell->ref = POP();
+                xdecref(old);
+                DISPATCH();
+            }
+            TARGET(DELETE_DEREF) {
+                Cell* cell = static_cast<Cell*>(lp[co->nlocals() + ARG]);
+                Object* old = cell->ref;
+                if (!old) raise_unbound_deref(co, ARG);
+                cell->ref = nullptr;
+                decref(old);
+                DISPATCH();
+            }
+            TARGET(LOAD_CLOSURE) {
+                PUSH(newref(lp[co->nlocals() + ARG]));
+                DISPATCH();
+            }
+            TARGET(LOAD_NAME) {
+                PUSH(newref(load_name(f, names[ARG])));
+                DISPATCH();
+            }
+            TARGET(STORE_NAME) {
+                dict_set(f->locals, names[ARG], TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DELETE_NAME) {
+                if (!dict_del(f->locals, names[ARG])) raise_name_error(names[ARG]);
+                DISPATCH();
+            }
+            TARGET(LOAD_GLOBAL) {
+                uint32_t index = ARG >> 1;
+                GlobalCache& cache = co->global_cache[index];
+                Object* v;
+                if (cache.globals == f->globals && cache.globals_version == f->globals->version &&
+                    cache.builtins_version == f->builtins->version) {
+                    v = cache.value;
+                } else {
+                    v = load_global_slow(f, index);
+                }
+                if (ARG & 1) PUSH(nullptr);
+                PUSH(newref(v));
+                DISPATCH();
+            }
+            TARGET(STORE_GLOBAL) {
+                dict_set(f->globals, names[ARG], TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DELETE_GLOBAL) {
+                if (!dict_del(f->globals, names[ARG])) raise_name_error(names[ARG]);
+                DISPATCH();
+            }
+            TARGET(LOAD_ATTR) {
+                Object* o = TOP();
+                Object* v = get_attr_opt(o, names[ARG]).release();
+                if (!v) raise_missing_attribute(o, names[ARG]);
+                sp[-1] = v;
+                decref(o);
+                DISPATCH();
+            }
+            TARGET(STORE_ATTR) {
+                set_attr(TOP(), names[ARG], PEEK(2));
+                decref(POP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DELETE_ATTR) {
+                del_attr(TOP(), names[ARG]);
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(LOAD_METHOD) {
+                // A method found on the type is pushed unbound with self after it, so CALL
+                // passes self as the first argument and no bound-method object is made.
+                Object* o = TOP();
+                Type* t = type_of(o);
+                if (!t->getattr) {
+                    Object* d = type_lookup(t, names[ARG]);
+                    if (d && is_method_descriptor(d) &&
+                        static_cast<MethodDescriptor*>(d)->def->kind == MethodKind::Instance) {
+                        sp[-1] = newref(d);
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                } else if (is_instance_getattr(t->getattr) &&
+                           !dict_get_str(static_cast<Instance*>(o)->dict, names[ARG])) {
+                    Object* d = type_lookup(t, names[ARG]);
+                    if (d && is_function(d)) {
+                        sp[-1] = newref(d);
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                }
+                Object* v = get_attr_opt(o, names[ARG]).release();
+                if (!v) raise_missing_attribute(o, names[ARG]);
+                sp[-1] = nullptr;
+                PUSH(v);
+                decref(o);
+                DISPATCH();
+            }
+            TARGET(BINARY_OP) {
+                Object* r = TOP();
+                Object* l = PEEK(2);
+                uint32_t op = ARG & ~kInplaceFlag;
+                if (is_small_int(l) && is_small_int(r)) {
+                    int64_t a = small_int_value(l), b = small_int_value(r), res = 0;
+                    bool done = true;
+                    switch (static_cast<BinaryOp>(op)) {
+                    case BinaryOp::Add: res = a + b; break;
+                    case BinaryOp::Sub: res = a - b; break;
+                    case BinaryOp::Mul: done = !__builtin_mul_overflow(a, b, &res); break;
+                    case BinaryOp::FloorDiv:
+                        done = b != 0;
+                        if (done) res = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+                        break;
+                    case BinaryOp::Mod:
+                        done = b != 0;
+                        if (done) res = a % b, res += (res != 0 && ((res < 0) != (b < 0))) ? b : 0;
+                        break;
+                    case BinaryOp::And: res = a & b; break;
+                    case BinaryOp::Or: res = a | b; break;
+                    case BinaryOp::Xor: res = a ^ b; break;
+                    default: done = false; break;
+                    }
+                    if (done && fits_small_int(res)) {
+                        sp[-2] = make_small_int(res);
+                        --sp;
+                        DISPATCH();
+                    }
+                } else if (type_of(l) == &float_type && type_of(r) == &float_type && op <= 4) {
+                    double a = float_value(l), b = float_value(r), res = 0;
+                    bool done = true;
+                    switch (static_cast<BinaryOp>(op)) {
+                    case BinaryOp::Add: res = a + b; break;
+                    case BinaryOp::Sub: res = a - b; break;
+                    case BinaryOp::Mul: res = a * b; break;
+                    case BinaryOp::TrueDiv:
+                        done = b != 0;
+                        res = done ? a / b : 0;
+                        break;
+                    default: done = false; break;
+                    }
+                    if (done) {
+                        Object* v = float_new(res).release();
+                        decref(l);
+                        decref(r);
+                        sp[-2] = v;
+                        --sp;
+                        DISPATCH();
+                    }
+                }
+                Object* v = ((ARG & kInplaceFlag) ? inplace_op(l, r, static_cast<BinaryOp>(op))
+                                             : binary_op(l, r, static_cast<BinaryOp>(op))).release();
+                decref(l);
+                decref(r);
+                sp[-2] = v;
+                --sp;
+                DISPATCH();
+            }
+            TARGET(UNARY_NEGATIVE) {
+                Object* v = unary_neg(TOP()).release();
+                decref(TOP());
+                sp[-1] = v;
+                DISPATCH();
+            }
+            TARGET(UNARY_POSITIVE) {
+                Object* v = unary_pos(TOP()).release();
+                decref(TOP());
+                sp[-1] = v;
+                DISPATCH();
+            }
+            TARGET(UNARY_INVERT) {
+                Object* v = unary_invert(TOP()).release();
+                decref(TOP());
+                sp[-1] = v;
+                DISPATCH();
+            }
+            TARGET(UNARY_NOT) {
+                bool b = is_true(TOP());
+                decref(TOP());
+                sp[-1] = bool_obj(!b);
+                DISPATCH();
+            }
+            TARGET(COMPARE_OP) {
+                Object* r = TOP();
+                Object* l = PEEK(2);
+                if (is_small_int(l) && is_small_int(r)) {
+                    int64_t a = small_int_value(l), b = small_int_value(r);
+                    bool res = false;
+                    switch (static_cast<CompareOp>(ARG)) {
+                    case CompareOp::Lt: res = a < b; break;
+                    case CompareOp::Le: res = a <= b; break;
+                    case CompareOp::Eq: res = a == b; break;
+                    case CompareOp::Ne: res = a != b; break;
+                    case CompareOp::Gt: res = a > b; break;
+                    case CompareOp::Ge: res = a >= b; break;
+                    }
+                    sp[-2] = bool_obj(res);
+                    --sp;
+                    DISPATCH();
+                }
+                Object* v = compare(l, r, static_cast<CompareOp>(ARG)).release();
+                decref(l);
+                decref(r);
+                sp[-2] = v;
+                --sp;
+                DISPATCH();
+            }
+            TARGET(IS_OP) {
+                bool res = (PEEK(2) == TOP()) != (ARG == 1);
+                decref(POP());
+                decref(TOP());
+                sp[-1] = bool_obj(res);
+                DISPATCH();
+            }
+            TARGET(CONTAINS_OP) {
+                bool res = contains(TOP(), PEEK(2)) != (ARG == 1);
+                decref(POP());
+                decref(TOP());
+                sp[-1] = bool_obj(res);
+                DISPATCH();
+            }
+            TARGET(BINARY_SUBSCR) {
+                Object* key = TOP();
+                Object* o = PEEK(2);
+                Object* v = nullptr;
+                if (type_of(o) == &list_type && is_small_int(key)) {
+                    int64_t i = small_int_value(key);
+                    List* list = as_list(o);
+                    if (i < 0) i += static_cast<int64_t>(list->items.size());
+                    v = list_get_opt(o, static_cast<size_t>(i < 0 ? INT64_MAX : i)).release();
+                }
+                if (!v) v = get_item(o, key).release();
+                decref(key);
+                decref(o);
+                sp[-2] = v;
+                --sp;
+                DISPATCH();
+            }
+            TARGET(STORE_SUBSCR) {
+                set_item(PEEK(2), TOP(), PEEK(3));
+                decref(POP());
+                decref(POP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DELETE_SUBSCR) {
+                del_item(PEEK(2), TOP());
+                decref(POP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(BUILD_SLICE) {
+                Object* step = ARG == 3 ? TOP() : None;
+                Object** base = sp - ARG;
+                Object* v = slice_new(base[0], base[1], step).release();
+                while (sp > base) decref(POP());
+                PUSH(v);
+                DISPATCH();
+            }
+            TARGET(BUILD_TUPLE) {
+                Object* t = tuple_new(ARG).release();
+                Tuple* tuple = as_tuple(t);
+                sp -= ARG;
+                for (uint32_t i = 0; i < ARG; ++i) tuple->items[i] = sp[i];
+                PUSH(t);
+                DISPATCH();
+            }
+            TARGET(BUILD_LIST) {
+                Object* l = list_new(ARG).release();
+                List* list = as_list(l);
+                sp -= ARG;
+                list->items.assign(sp, sp + ARG);
+                PUSH(l);
+                DISPATCH();
+            }
+            TARGET(BUILD_SET) {
+                Object* s = build_set(sp - ARG, ARG).release();
+                for (uint32_t i = 0; i < ARG; ++i) decref(POP());
+                PUSH(s);
+                DISPATCH();
+            }
+            TARGET(BUILD_MAP) {
+                Object** base = sp - 2 * ARG;
+                Object* d = build_map(base, ARG).release();
+                while (sp > base) decref(POP());
+                PUSH(d);
+                DISPATCH();
+            }
+            TARGET(BUILD_STRING) {
+                Object* s = build_string(sp - ARG, ARG).release();
+                for (uint32_t i = 0; i < ARG; ++i) decref(POP());
+                PUSH(s);
+                DISPATCH();
+            }
+            TARGET(LIST_APPEND) {
+                list_append(PEEK(ARG + 1), TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(SET_ADD) {
+                set_add(PEEK(ARG + 1), TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(MAP_ADD) {
+                dict_set(as_dict(PEEK(ARG + 2)), PEEK(2), TOP());
+                decref(POP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(LIST_EXTEND) {
+                list_extend_checked(PEEK(ARG + 1), TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(SET_UPDATE) {
+                set_update(PEEK(ARG + 1), TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DICT_UPDATE) {
+                dict_update_checked(as_dict(PEEK(ARG + 1)), TOP());
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(DICT_MERGE) {
+                dict_merge_kwargs(as_dict(PEEK(ARG + 1)), TOP(), PEEK(ARG + 3));
+                decref(POP());
+                DISPATCH();
+            }
+            TARGET(LIST_TO_TUPLE) {
+                Object* t = tuple_from_iterable(TOP()).release();
+                decref(TOP());
+                sp[-1] = t;
+                DISPATCH();
+            }
+            TARGET(UNPACK_SEQUENCE) {
+                Object* seq = TOP();
+                unpack_sequence(seq, ARG, sp - 1);
+                decref(seq);
+                sp += ARG - 1;
+                DISPATCH();
+            }
+            TARGET(UNPACK_EX) {
+                Object* seq = TOP();
+                size_t before = ARG & 0xff, after = ARG >> 8;
+                unpack_ex(seq, before, after, sp - 1);
+                decref(seq);
+                sp += before + after;
+                DISPATCH();
+            }
+            TARGET(GET_ITER) {
+                Object* it = vm_get_iter(TOP()).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
+            TARGET(FOR_ITER) {
+                Object* it = TOP();
+                Object* next;
+                if (type_of(it) == &vm_range_iter_type) {
+                    next = range_iter_next(it);
+                } else if (type_of(it) == &vm_list_iter_type) {
+                    next = list_iter_next(it);
+                } else {
+                    next = iter_next(it).release();
+                }
+                if (next) {
+                    PUSH(next);
+                    DISPATCH();
+                }
+                decref(POP());
+                ip = first_instr + ARG;
+                DISPATCH();
+            }
+            TARGET(JUMP_FORWARD) {
+                ip = first_instr + ARG;
+                DISPATCH();
+            }
+            TARGET(JUMP_BACKWARD) {
+                ip = first_instr + ARG;
+                if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                DISPATCH();
+            }
+            TARGET(POP_JUMP_IF_FALSE) {
+                Object* v = TOP();
+                bool b = v == True ? true : v == False ? false : is_true(v);
+                decref(POP());
+                if (!b) ip = first_instr + ARG;
+                DISPATCH();
+            }
+            TARGET(POP_JUMP_IF_TRUE) {
+                Object* v = TOP();
+                bool b = v == True ? true : v == False ? false : is_true(v);
+                decref(POP());
+                if (b) ip = first_instr + ARG;
+                DISPATCH();
+            }
+            TARGET(JUMP_IF_FALSE_OR_POP) {
+                if (!is_true(TOP())) {
+                    ip = first_instr + ARG;
+                } else {
+                    decref(POP());
+                }
+                DISPATCH();
+            }
+            TARGET(JUMP_IF_TRUE_OR_POP) {
+                if (is_true(TOP())) {
+                    ip = first_instr + ARG;
+                } else {
+                    decref(POP());
+                }
+                DISPATCH();
+            }
+            TARGET(KW_NAMES) {
+                kwnames = as_tuple(consts[ARG]);
+                DISPATCH();
+            }
+            TARGET(CALL) {
+                // Stack: [callable, self, args...] after LOAD_METHOD, else [NULL, callable, args...].
+                uint32_t n = ARG;
+                Object** base = sp - n - 2;
+                bool is_method = base[0] != nullptr;
+                Object* callable = is_method ? base[0] : base[1];
+                Object** args = is_method ? base + 1 : base + 2;
+                size_t total = is_method ? n + 1 : n;
+                Tuple* kw = kwnames;
+                kwnames = nullptr;
+                size_t nkw = kw ? kw->size : 0;
+                if (type_of(callable) == &function_type) {
+                    Function* fn = as_function(callable);
+                    Code* callee = fn->code;
+                    Frame* nf = push_function_frame(ts, fn);
+                    Object** nlp = nf->localsplus();
+                    if (!kw && total == static_cast<size_t>(callee->argcount) &&
+                        (callee->flags & (kCoVarArgs | kCoVarKeywords)) == 0 && callee->kwonlyargcount == 0) {
+                        for (size_t i = 0; i < total; ++i) nlp[i] = args[i];
+                    } else {
+                        try {
+                            bind_arguments(fn, nlp, args, total - nkw, kw);
+                        } catch (...) {
+                            pop_frame(ts, nf);
+                            throw;
+                        }
+                        for (size_t i = 0; i < total; ++i) decref(args[i]);
+                    }
+                    if (!callee->cellvars.empty() || !callee->freevars.empty()) init_cells(nf, fn);
+                    decref(callable);
+                    sp = base;
+                    if (callee->flags & kCoGenerator) {
+                        PUSH(generator_from_frame(ts, nf).release());
+                        DISPATCH();
+                    }
+                    f->ip = ip;
+                    f->sp = sp;
+                    f = nf;
+                    ts->frame = f;
+                    LOAD_FRAME();
+                    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                    DISPATCH();
+                }
+                f->sp = sp;
+                Object* result = call_object(callable, args, total - nkw, kw, is_method).release();
+                while (sp > base) xdecref(POP());
+                PUSH(result);
+                DISPATCH();
+            }
+            TARGET(CALL_FUNCTION_EX) {
+                Object* kwargs = (ARG & 1) ? TOP() : nullptr;
+                Object** base = sp - 3 - (ARG & 1);
+                f->sp = sp;
+                Object* result = call_with_star_args(base[1], base[2], kwargs).release();
+                while (sp > base) xdecref(POP());
+                PUSH(result);
+                DISPATCH();
+            }
+            TARGET(MAKE_FUNCTION) {
+                Object* fn = function_new(as_code(TOP()), f->globals).release();
+                Function* func = as_function(fn);
+                decref(POP());
+                if (ARG & kMakeClosure) func->closure = as_tuple(POP());
+                if (ARG & kMakeKwDefaults) func->kwdefaults = as_dict(POP());
+                if (ARG & kMakeDefaults) func->defaults = as_tuple(POP());
+                PUSH(fn);
+                DISPATCH();
+            }
+            TARGET(RETURN_VALUE) {
+                Object* result = POP();
+                f->sp = sp;
+                Frame* prev = f->previous;
+                bool is_entry = f->is_entry;
+                pop_frame(ts, f);
+                if (is_entry) return Ref::steal(result);
+                f = prev;
+                ts->frame = f;
+                LOAD_FRAME();
+                PUSH(result);
+                DISPATCH();
+            }
+            TARGET(YIELD_VALUE) {
+                Object* v = POP();
+                f->ip = ip;
+                f->sp = sp;
+                generator_suspend(ts, f);
+                return Ref::steal(v);
+            }
+            TARGET(RAISE_VARARGS) {
+                if (ARG == 0) {
+                    exc = reraise_current(ts);
+                    add_traceback = false;
+                    goto unwind;
+                }
+                Object* cause = ARG == 2 ? TOP() : nullptr;
+                Object* e = make_raised_exception(PEEK(ARG), cause).release();
+                for (uint32_t i = ARG; i > 0; --i) decref(POP());
+                throw PyException(Ref::steal(e));
+            }
+            TARGET(RERAISE) {
+                exc = Ref::steal(POP());
+                add_traceback = false;
+                goto unwind;
+            }
+            TARGET(PUSH_EXC_INFO) {
+                Object* e = TOP();
+                sp[-1] = ts->handled_exc ? ts->handled_exc : None;
+                ts->handled_exc = newref(e);
+                PUSH(e);
+                DISPATCH();
+            }
+            TARGET(POP_EXCEPT) {
+                Object* prev = POP();
+                xdecref(ts->handled_exc);
+                ts->handled_exc = prev == None ? nullptr : prev;
+                DISPATCH();
+            }
+            TARGET(CHECK_EXC_MATCH) {
+                bool match = exception_matches(PEEK(2), TOP());
+                decref(TOP());
+                sp[-1] = bool_obj(match);
+                DISPATCH();
+            }
+            TARGET(LOAD_BUILD_CLASS) {
+                Object* b = dict_get_str(f->builtins, intern("__build_class__"));
+                if (!b) raise(&NameError_type, "__build_class__ not found");
+                PUSH(newref(b));
+                DISPATCH();
+            }
+            TARGET(LOAD_ASSERTION_ERROR) {
+                PUSH(&AssertionError_type);
+                DISPATCH();
+            }
+            TARGET(BEFORE_WITH) {
+                Object* mgr = TOP();
+                Object* exit_fn = nullptr;
+                Object* entered = enter_context(mgr, &exit_fn).release();
+                sp[-1] = exit_fn;
+                decref(mgr);
+                PUSH(entered);
+                DISPATCH();
+            }
+            TARGET(WITH_EXCEPT_START) {
+                Object* res = call_exit_with_exception(PEEK(3), TOP()).release();
+                PUSH(res);
+                DISPATCH();
+            }
+            TARGET(FORMAT_VALUE) {
+                Object* spec = (ARG & kFormatHasSpec) ? TOP() : nullptr;
+                Object* value = spec ? PEEK(2) : TOP();
+                Object* s = format_value_op(value, ARG & kFormatConvMask, spec).release();
+                if (spec) decref(POP());
+                decref(TOP());
+                sp[-1] = s;
+                DISPATCH();
+            }
+            TARGET(IMPORT_NAME) {
+                Object* fromlist = TOP();
+                Object* m = import_module_hook(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
+                decref(POP());
+                decref(TOP());
+                sp[-1] = m;
+                DISPATCH();
+            }
+            TARGET(IMPORT_FROM) {
+                Object* v = import_from(TOP(), names[ARG]).release();
+                PUSH(v);
+                DISPATCH();
+            }
+            TARGET(PRINT_EXPR) {
+                display_hook(TOP());
+                decref(POP());
+                DISPATCH();
+            }
+
+#if !MINIPY_COMPUTED_GOTO
+                }
+            }
+#endif
+        } catch (PyException& e) {
+            exc = e.take();
+            add_traceback = true;
+            chain_context(ts, exc.get());
+        } catch (std::bad_alloc&) {
+            exc = make_exception(&MemoryError_type, "");
+            add_traceback = true;
+        }
+
+    unwind:
+        // Find the innermost handler, leaving frames that have none (each adds its line to the
+        // traceback on the way out, as CPython's PyTraceBack_Here does).
+        for (;;) {
+            size_t index = static_cast<size_t>(ip - first_instr - 1);
+            if (add_traceback && is_exception_instance(exc.get())) {
+                exception_add_traceback(exc.get(), co, co->line_of(index));
+                static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
+            }
+            add_traceback = true;
+            kwnames = nullptr;
+            if (const ExceptionEntry* h = find_handler(co, index)) {
+                Object** target = f->stack_base() + h->depth;
+                while (sp > target) xdecref(POP());
+                PUSH(exc.release());
+                ip = first_instr + h->handler;
+                break;
+            }
+            f->sp = sp;
+            Frame* prev = f->previous;
+            bool is_entry = f->is_entry;
+            pop_frame(ts, f);
+            if (is_entry) throw PyException(std::move(exc));
+            f = prev;
+            ts->frame = f;
+            LOAD_FRAME();
+        }
+    }
+}
+
+}  // namespace
+
+}  // namespace minipy

@@ -1,0 +1,29 @@
+// interp.h — the interpreter loop's entry points: run a module's code, call a Python function from
+// C++, and switch on `--trace`.
+#pragma once
+
+#include "compiler/code.h"
+#include "objects/containers.h"
+#include "vm/function.h"
+
+namespace minipy {
+
+// Runs module-level (or class-body) code with the given namespaces; returns its result.
+Ref run_code(Code* code, Dict* globals, Dict* locals);
+
+// Calls a Python function from native code (the vectorcall of function objects).
+Ref call_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);
+
+// `--trace`: print every instruction with the stack before it runs (to stderr).
+void set_trace(bool on);
+bool trace_enabled();
+
+// The builtins dictionary every frame falls back to (set once at start-up).
+Dict* builtins_dict();
+void set_builtins_dict(Dict* d);
+
+// Hooks the loop calls but the runtime provides (runtime/interpreter.cpp).
+Ref import_module_hook(Str* name, Object* fromlist, int level);  // IMPORT_NAME
+void display_hook(Object* value);                                // PRINT_EXPR (REPL)
+
+}  // namespace minipy

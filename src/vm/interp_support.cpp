@@ -1,0 +1,402 @@
+// interp_support.cpp — the interpreter loop's slow paths (see interp_support.h), each with
+// CPython 3.11's error messages.
+#include "vm/interp_support.h"
+
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/format_spec.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/function.h"
+#include "vm/interp.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+void raise_unbound_local(Code* co, uint32_t index) {
+    raise(&UnboundLocalError_type, format("cannot access local variable '%s' where it is not associated with a value",
+                                          co->varnames[index]->utf8.c_str()));
+}
+
+void raise_unbound_deref(Code* co, uint32_t index) {
+    if (index < co->cellvars.size()) {
+        raise(&UnboundLocalError_type, format("cannot access local variable '%s' where it is not associated with a value",
+                                              co->cellvars[index]->utf8.c_str()));
+    }
+    raise(&NameError_type,
+          format("cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                 co->freevars[index - co->cellvars.size()]->utf8.c_str()));
+}
+
+void raise_name_error(Str* name) {
+    raise(&NameError_type, format("name '%s' is not defined", name->utf8.c_str()));
+}
+
+Object* load_name(Frame* f, Str* name) {
+    if (f->locals) {
+        if (Object* v = dict_get_str(f->locals, name)) return v;
+    }
+    if (f->globals != f->locals) {
+        if (Object* v = dict_get_str(f->globals, name)) return v;
+    }
+    if (Object* v = dict_get_str(f->builtins, name)) return v;
+    raise_name_error(name);
+}
+
+Object* load_global_slow(Frame* f, uint32_t index) {
+    Code* co = f->code;
+    Str* name = co->names[index];
+    Object* v = dict_get_str(f->globals, name);
+    if (!v) v = dict_get_str(f->builtins, name);
+    if (!v) raise_name_error(name);
+    GlobalCache& cache = co->global_cache[index];
+    cache.globals = f->globals;
+    cache.globals_version = f->globals->version;
+    cache.builtins_version = f->builtins->version;
+    cache.value = v;
+    return v;
+}
+
+Ref build_set(Object* const* items, size_t n) {
+    Ref s = set_new(&set_type);
+    for (size_t i = 0; i < n; ++i) set_add(s.get(), items[i]);
+    return s;
+}
+
+Ref build_map(Object* const* items, size_t pairs) {
+    Ref d = dict_new();
+    for (size_t i = 0; i < pairs; ++i) dict_set(as_dict(d.get()), items[2 * i], items[2 * i + 1]);
+    return d;
+}
+
+Ref build_string(Object* const* items, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += str_utf8_of(items[i]);
+    return str_new(out);
+}
+
+namespace {
+
+bool is_iterable(Object* o) {
+    Type* t = type_of(o);
+    return t->iter || t->getitem;
+}
+
+bool is_mapping(Object* o) {
+    return type_of(o) == &dict_type || type_lookup(type_of(o), intern("keys")) != nullptr;
+}
+
+// How CPython names a callable in call errors: "f()", "print()", or "int object".
+std::string callable_desc(Object* callable) {
+    if (is_function(callable)) return as_function(callable)->qualname->utf8 + "()";
+    if (type_of(callable) == &builtin_function_type) {
+        return std::string(static_cast<NativeFunction*>(callable)->def->name) + "()";
+    }
+    if (type_of(callable) == &type_type) return static_cast<Type*>(callable)->name + "()";
+    return type_of(callable)->name + " object";
+}
+
+}  // namespace
+
+void list_extend_checked(Object* list, Object* iterable) {
+    if (!is_iterable(iterable)) {
+        raise(&TypeError_type, format("Value after * must be an iterable, not %s", type_of(iterable)->name.c_str()));
+    }
+    list_extend(list, iterable);
+}
+
+void set_update(Object* set, Object* iterable) {
+    Ref it = get_iter(iterable);
+    while (Ref item = iter_next(it.get())) set_add(set, item.get());
+}
+
+void dict_update_checked(Dict* d, Object* mapping) {
+    if (!is_mapping(mapping)) {
+        raise(&TypeError_type, format("'%s' object is not a mapping", type_of(mapping)->name.c_str()));
+    }
+    dict_update(d, mapping);
+}
+
+void dict_merge_kwargs(Dict* d, Object* mapping, Object* callable) {
+    if (!is_mapping(mapping)) {
+        raise(&TypeError_type, format("%s argument after ** must be a mapping, not %s",
+                                      callable_desc(callable).c_str(), type_of(mapping)->name.c_str()));
+    }
+    Ref src = dict_new();
+    dict_update(as_dict(src.get()), mapping);
+    Object *key, *value;
+    for (size_t pos = 0; dict_next(as_dict(src.get()), &pos, &key, &value);) {
+        if (!is_str(key)) raise(&TypeError_type, "keywords must be strings");
+        if (dict_get(d, key)) {
+            raise(&TypeError_type, format("%s got multiple values for keyword argument '%s'",
+                                          callable_desc(callable).c_str(), str_utf8_of(key).c_str()));
+        }
+        dict_set(d, key, value);
+    }
+}
+
+namespace {
+
+std::vector<Ref> collect_items(Object* seq) {
+    std::vector<Ref> items;
+    if (type_of(seq) == &tuple_type) {
+        Tuple* t = as_tuple(seq);
+        for (size_t i = 0; i < t->size; ++i) items.push_back(Ref::borrow(t->items[i]));
+        return items;
+    }
+    if (!is_iterable(seq)) {
+        raise(&TypeError_type, format("cannot unpack non-iterable %s object", type_of(seq)->name.c_str()));
+    }
+    Ref it = get_iter(seq);
+    while (Ref item = iter_next(it.get())) items.push_back(std::move(item));
+    return items;
+}
+
+}  // namespace
+
+void unpack_sequence(Object* seq, size_t n, Object** dest) {
+    std::vector<Ref> items;
+    if (type_of(seq) == &list_type || type_of(seq) == &tuple_type || !is_iterable(seq)) {
+        items = collect_items(seq);
+    } else {
+        // A general iterator is read only as far as needed, as CPython does.
+        Ref it = get_iter(seq);
+        for (size_t i = 0; i < n; ++i) {
+            Ref item = iter_next(it.get());
+            if (!item) {
+                raise(&ValueError_type, format("not enough values to unpack (expected %zu, got %zu)", n, i));
+            }
+            items.push_back(std::move(item));
+        }
+        if (iter_next(it.get())) raise(&ValueError_type, format("too many values to unpack (expected %zu)", n));
+    }
+    if (items.size() < n) {
+        raise(&ValueError_type, format("not enough values to unpack (expected %zu, got %zu)", n, items.size()));
+    }
+    if (items.size() > n) raise(&ValueError_type, format("too many values to unpack (expected %zu)", n));
+    for (size_t i = 0; i < n; ++i) dest[n - 1 - i] = items[i].release();
+}
+
+void unpack_ex(Object* seq, size_t before, size_t after, Object** dest) {
+    std::vector<Ref> items = collect_items(seq);
+    if (items.size() < before + after) {
+        raise(&ValueError_type, format("not enough values to unpack (expected at least %zu, got %zu)",
+                                       before + after, items.size()));
+    }
+    size_t m = before + after + 1;
+    size_t middle_end = items.size() - after;
+    Ref middle = list_new(middle_end - before);
+    for (size_t i = before; i < middle_end; ++i) list_append(middle.get(), items[i].get());
+    size_t j = 0;
+    for (size_t i = 0; i < before; ++i) dest[m - 1 - j++] = items[i].release();
+    dest[m - 1 - j++] = middle.release();
+    for (size_t i = middle_end; i < items.size(); ++i) dest[m - 1 - j++] = items[i].release();
+}
+
+Ref call_object(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames, bool is_method) {
+    if (is_method && is_method_descriptor(callable)) {
+        auto* d = static_cast<MethodDescriptor*>(callable);
+        if (is_instance(args[0], d->owner)) return d->def->fn(callable, args, nargs, kwnames);
+    }
+    return call(callable, args, nargs, kwnames);
+}
+
+Ref call_with_star_args(Object* callable, Object* args, Object* kwargs) {
+    if (type_of(args) != &tuple_type) {
+        if (!is_iterable(args)) {
+            raise(&TypeError_type, format("%s argument after * must be an iterable, not %s",
+                                          callable_desc(callable).c_str(), type_of(args)->name.c_str()));
+        }
+    }
+    Ref positional = tuple_from_iterable(args);
+    Tuple* pos = as_tuple(positional.get());
+    if (!kwargs || dict_size(as_dict(kwargs)) == 0) return call(callable, pos->items, pos->size);
+    Dict* kw = as_dict(kwargs);
+    size_t nkw = static_cast<size_t>(dict_size(kw));
+    std::vector<Object*> buf(pos->items, pos->items + pos->size);
+    Ref names = tuple_new(nkw);
+    Object *key, *value;
+    size_t k = 0;
+    for (size_t i = 0; dict_next(kw, &i, &key, &value);) {
+        as_tuple(names.get())->items[k++] = newref(key);
+        buf.push_back(value);
+    }
+    return call(callable, buf.data(), pos->size, as_tuple(names.get()));
+}
+
+Ref reraise_current(ThreadState* ts) {
+    if (!ts->handled_exc) raise(&RuntimeError_type, "No active exception to reraise");
+    return Ref::borrow(ts->handled_exc);
+}
+
+namespace {
+
+bool is_exception_class(Object* o) {
+    return type_of(o) == &type_type && is_subtype(static_cast<Type*>(o), &BaseException_type);
+}
+
+Ref instantiate_exception(Object* o, const char* what) {
+    if (is_exception_class(o)) {
+        Ref e = call0(o);
+        if (!is_exception_instance(e.get())) {
+            raise(&TypeError_type, format("calling %s should have returned an instance of BaseException, not %s",
+                                          repr_utf8(o).c_str(), type_of(e.get())->name.c_str()));
+        }
+        return e;
+    }
+    if (is_exception_instance(o)) return Ref::borrow(o);
+    raise(&TypeError_type, what);
+}
+
+}  // namespace
+
+Ref make_raised_exception(Object* exc, Object* cause) {
+    Ref e = instantiate_exception(exc, "exceptions must derive from BaseException");
+    if (!cause) return e;
+    auto* eo = static_cast<BaseExceptionObject*>(e.get());
+    Ref c = cause == None ? Ref() : instantiate_exception(cause, "exception causes must derive from BaseException");
+    xdecref(eo->cause);
+    eo->cause = c.release();
+    eo->suppress_context = true;
+    return e;
+}
+
+bool exception_matches(Object* exc, Object* type) {
+    auto check = [](Object* t) {
+        if (!is_exception_class(t)) {
+            raise(&TypeError_type, "catching classes that do not inherit from BaseException is not allowed");
+        }
+    };
+    if (type_of(type) == &tuple_type) {
+        Tuple* t = as_tuple(type);
+        for (size_t i = 0; i < t->size; ++i) check(t->items[i]);
+        for (size_t i = 0; i < t->size; ++i) {
+            if (is_instance(exc, static_cast<Type*>(t->items[i]))) return true;
+        }
+        return false;
+    }
+    check(type);
+    return is_instance(exc, static_cast<Type*>(type));
+}
+
+Ref enter_context(Object* mgr, Object** exit_out) {
+    Ref enter = get_attr_opt(mgr, intern("__enter__"));
+    Ref exit = enter ? get_attr_opt(mgr, intern("__exit__")) : Ref();
+    if (!enter || !exit) {
+        raise(&TypeError_type, format("'%s' object does not support the context manager protocol",
+                                      type_of(mgr)->name.c_str()));
+    }
+    Ref result = call0(enter.get());
+    *exit_out = exit.release();
+    return result;
+}
+
+Ref call_exit_with_exception(Object* exit, Object* exc) {
+    Object* args[3] = {type_of(exc), exc, None};
+    return call(exit, args, 3);
+}
+
+namespace {
+
+// ascii(): the repr with every non-ASCII code point escaped.
+std::string ascii_text(const std::string& utf8) {
+    std::string out;
+    for (size_t i = 0; i < utf8.size();) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        uint32_t cp = c & (0x7F >> len);
+        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        i += len;
+        if (cp <= 0xFF) out += format("\\x%02x", cp);
+        else if (cp <= 0xFFFF) out += format("\\u%04x", cp);
+        else out += format("\\U%08x", cp);
+    }
+    return out;
+}
+
+}  // namespace
+
+Ref format_value_op(Object* value, uint32_t conversion, Object* spec) {
+    Ref converted;
+    switch (conversion) {
+    case kFormatStr: converted = str(value); break;
+    case kFormatRepr: converted = repr(value); break;
+    case kFormatAscii: converted = str_new(ascii_text(repr_utf8(value))); break;
+    default: converted = Ref::borrow(value); break;
+    }
+    if (!spec && is_str(converted.get())) return converted;
+    return format_value(converted.get(), spec ? str_utf8_of(spec) : std::string_view());
+}
+
+Ref import_from(Object* module, Str* name) {
+    if (Ref v = get_attr_opt(module, name)) return v;
+    std::string mod = "?", where = "unknown location";
+    if (is_module(module)) {
+        Object* n = dict_get_str(module_dict(module), intern("__name__"));
+        if (n && is_str(n)) mod = str_utf8_of(n);
+        Object* file = dict_get_str(module_dict(module), intern("__file__"));
+        if (file && is_str(file)) where = str_utf8_of(file);
+    }
+    raise(&ImportError_type,
+          format("cannot import name '%s' from '%s' (%s)", name->utf8.c_str(), mod.c_str(), where.c_str()));
+}
+
+// ---- fast iterators ----
+
+Type vm_range_iter_type, vm_list_iter_type;
+
+namespace {
+
+void range_iter_dealloc(Object* o) { delete static_cast<RangeIter*>(o); }
+void list_iter_dealloc(Object* o) {
+    decref(static_cast<ListIter*>(o)->list);
+    delete static_cast<ListIter*>(o);
+}
+Ref iter_self(Object* o) { return Ref::borrow(o); }
+Ref range_iter_next_slot(Object* o) { return Ref::steal(range_iter_next(o)); }
+Ref list_iter_next_slot(Object* o) { return Ref::steal(list_iter_next(o)); }
+
+}  // namespace
+
+void init_vm_iterator_types() {
+    vm_range_iter_type.name = "range_iterator";
+    vm_range_iter_type.instance_size = sizeof(RangeIter);
+    vm_range_iter_type.dealloc = range_iter_dealloc;
+    vm_range_iter_type.iter = iter_self;
+    vm_range_iter_type.next = range_iter_next_slot;
+    init_type(&vm_range_iter_type);
+    vm_list_iter_type.name = "list_iterator";
+    vm_list_iter_type.instance_size = sizeof(ListIter);
+    vm_list_iter_type.dealloc = list_iter_dealloc;
+    vm_list_iter_type.iter = iter_self;
+    vm_list_iter_type.next = list_iter_next_slot;
+    init_type(&vm_list_iter_type);
+}
+
+Ref vm_get_iter(Object* o) {
+    if (type_of(o) == &range_type && !static_cast<Range*>(o)->big) {
+        Range* r = static_cast<Range*>(o);
+        RangeIter* it = new RangeIter();
+        init_header(it, &vm_range_iter_type);
+        it->next = r->start;
+        it->step = r->step;
+        it->remaining = r->length;
+        return Ref::steal(it);
+    }
+    if (type_of(o) == &list_type) {
+        ListIter* it = new ListIter();
+        init_header(it, &vm_list_iter_type);
+        it->list = newref(o);
+        it->index = 0;
+        return Ref::steal(it);
+    }
+    return get_iter(o);
+}
+
+}  // namespace minipy

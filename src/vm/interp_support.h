@@ -1,0 +1,83 @@
+// interp_support.h — the interpreter loop's slow paths and helpers, kept out of the loop so each
+// case stays short: name lookups that miss, error messages, unpacking, calls with *args/**kwargs,
+// exception matching, context managers, f-string formatting, and the loop's own fast iterators.
+#pragma once
+
+#include "compiler/code.h"
+#include "objects/containers.h"
+#include "objects/int.h"
+#include "runtime/thread_state.h"
+#include "vm/frame.h"
+
+namespace minipy {
+
+#define MINIPY_COLD __attribute__((cold, noinline))
+
+[[noreturn]] MINIPY_COLD void raise_unbound_local(Code* co, uint32_t index);
+[[noreturn]] MINIPY_COLD void raise_unbound_deref(Code* co, uint32_t index);
+[[noreturn]] MINIPY_COLD void raise_name_error(Str* name);
+
+// LOAD_NAME: locals, globals, then builtins; borrowed.
+Object* load_name(Frame* f, Str* name);
+// LOAD_GLOBAL on a cache miss: looks the name up and refills the cache; borrowed.
+MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
+
+Ref build_set(Object* const* items, size_t n);
+Ref build_map(Object* const* items, size_t pairs);  // items: key, value, key, value, ...
+Ref build_string(Object* const* items, size_t n);
+void list_extend_checked(Object* list, Object* iterable);  // [*x]: "Value after * must be an iterable"
+void set_update(Object* set, Object* iterable);
+void dict_update_checked(Dict* d, Object* mapping);        // {**x}
+void dict_merge_kwargs(Dict* d, Object* mapping, Object* callable);  // f(**x)
+
+// Writes the items of `seq` to dest[0..n), the first item at dest[n - 1] (the top of the stack).
+void unpack_sequence(Object* seq, size_t n, Object** dest);
+// a, *b, c = seq: before + 1 + after values, the first on top.
+void unpack_ex(Object* seq, size_t before, size_t after, Object** dest);
+
+Ref call_object(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames, bool is_method);
+Ref call_with_star_args(Object* callable, Object* args, Object* kwargs);
+
+Ref reraise_current(ThreadState* ts);                       // bare `raise`
+Ref make_raised_exception(Object* exc, Object* cause);      // `raise exc [from cause]`
+bool exception_matches(Object* exc, Object* type);          // `except type:`
+// `with mgr:` returns mgr.__enter__() and sets *exit_out to a new reference to mgr.__exit__.
+Ref enter_context(Object* mgr, Object** exit_out);
+Ref call_exit_with_exception(Object* exit, Object* exc);
+Ref format_value_op(Object* value, uint32_t conversion, Object* spec);
+Ref import_from(Object* module, Str* name);
+
+// ---- the loop's private iterators for `for` over range and list ----
+extern Type vm_range_iter_type, vm_list_iter_type;
+void init_vm_iterator_types();
+
+struct RangeIter : Object {
+    int64_t next, step, remaining;
+};
+struct ListIter : Object {
+    Object* list;  // owned
+    size_t index;
+};
+
+// iter(o), with the fast iterators for exact ranges and lists.
+Ref vm_get_iter(Object* o);
+
+// The next value (a new reference) or null at the end.
+inline Object* range_iter_next(Object* it) {
+    RangeIter* r = static_cast<RangeIter*>(it);
+    if (r->remaining <= 0) return nullptr;
+    int64_t v = r->next;
+    r->next = static_cast<int64_t>(static_cast<uint64_t>(v) + static_cast<uint64_t>(r->step));
+    --r->remaining;
+    return fits_small_int(v) ? make_small_int(v) : int_from_i64(v).release();
+}
+
+inline Object* list_iter_next(Object* it) {
+    ListIter* li = static_cast<ListIter*>(it);
+    List* list = as_list(li->list);
+    CriticalSection cs(list->mutex);
+    if (li->index >= list->items.size()) return nullptr;
+    return newref(list->items[li->index++]);
+}
+
+}  // namespace minipy

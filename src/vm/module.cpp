@@ -1,0 +1,72 @@
+// module.cpp — the module type: attribute reads and writes go to the module's dict.
+#include "vm/module.h"
+
+#include "objects/abstract.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type module_type;
+
+namespace {
+
+void module_dealloc(Object* o) {
+    decref(module_dict(o));
+    delete static_cast<ModuleObject*>(o);
+}
+
+Ref module_repr(Object* o) {
+    Object* name = dict_get_str(module_dict(o), intern("__name__"));
+    std::string n = name && is_str(name) ? str_utf8_of(name) : "?";
+    if (n == "sys" || n == "builtins") return str_new("<module '" + n + "' (built-in)>");
+    Object* file = dict_get_str(module_dict(o), intern("__file__"));
+    if (file && is_str(file)) return str_new("<module '" + n + "' from '" + str_utf8_of(file) + "'>");
+    return str_new("<module '" + n + "'>");
+}
+
+Ref module_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__dict__") return Ref::borrow(module_dict(o));
+    if (Object* v = dict_get_str(module_dict(o), name)) return Ref::borrow(v);
+    if (Object* v = type_lookup(&module_type, name)) return Ref::borrow(v);
+    return nullptr;
+}
+
+void module_setattr(Object* o, Str* name, Object* value) {
+    if (value) {
+        dict_set(module_dict(o), name, value);
+    } else if (!dict_del(module_dict(o), name)) {
+        raise_missing_attribute(o, name);
+    }
+}
+
+}  // namespace
+
+void raise_missing_attribute(Object* o, Str* name) {
+    if (!is_module(o)) raise_no_attribute(o, name);
+    Object* mod_name = dict_get_str(module_dict(o), intern("__name__"));
+    raise(&AttributeError_type, format("module '%s' has no attribute '%s'",
+                                       mod_name && is_str(mod_name) ? str_utf8_of(mod_name).c_str() : "?",
+                                       name->utf8.c_str()));
+}
+
+void init_module_type() {
+    module_type.name = "module";
+    module_type.instance_size = sizeof(ModuleObject);
+    module_type.dealloc = module_dealloc;
+    module_type.repr = module_repr;
+    module_type.getattr = module_getattr;
+    module_type.setattr = module_setattr;
+    init_type(&module_type);
+}
+
+Ref module_new(const std::string& name) {
+    ModuleObject* m = new ModuleObject();
+    init_header(m, &module_type);
+    m->dict = as_dict(dict_new().release());
+    dict_set(m->dict, intern("__name__"), str_new(name).get());
+    dict_set(m->dict, intern("__doc__"), None);
+    return Ref::steal(m);
+}
+
+}  // namespace minipy

@@ -1,0 +1,194 @@
+// traceback.cpp — the traceback printer, following print_exception_recursive() and
+// print_error_location_carets() of CPython 3.11's Python/pythonrun.c and Python/traceback.c.
+#include "vm/traceback.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "compiler/code.h"
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "syntax/parser.h"
+#include "vm/class.h"
+
+namespace minipy {
+
+namespace {
+
+// CPython prints three identical entries, then counts the rest (TB_RECURSIVE_CUTOFF).
+constexpr int kRecursiveCutoff = 3;
+
+// Source lines by file name (linecache); "<string>" and "<stdin>" have none, as in CPython.
+const std::vector<std::string>* source_lines(const std::string& filename) {
+    static std::map<std::string, std::vector<std::string>> cache;
+    if (filename.empty() || filename[0] == '<') return nullptr;
+    auto it = cache.find(filename);
+    if (it == cache.end()) {
+        std::vector<std::string> lines;
+        std::ifstream in(filename);
+        for (std::string line; std::getline(in, line);) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            lines.push_back(line);
+        }
+        it = cache.emplace(filename, std::move(lines)).first;
+    }
+    return &it->second;
+}
+
+// Byte offset of code point `cp` in a UTF-8 string.
+size_t byte_offset(const std::string& s, int cp) {
+    size_t i = 0;
+    for (int n = 0; i < s.size() && n < cp; ++n) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    }
+    return i;
+}
+
+int cp_length(const std::string& s) {
+    int n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+struct Anchors {
+    int left = -1, right = -1;  // the secondary ('^') range within the segment, in code points
+    char primary = '^', secondary = '^';
+};
+
+// Re-parses the failing expression to find its operator (a + b) or subscript ([k]).
+Anchors find_anchors(const std::string& segment) {
+    Anchors a;
+    try {
+        auto module = syntax::parse(segment, "<string>");
+        if (module->body.size() != 1 || module->body[0]->kind != ast::StmtKind::Expr) return a;
+        const ast::Expr& e = *ast::as<ast::ExprStmt>(*module->body[0]).value;
+        if (e.kind == ast::ExprKind::BinOp) {
+            const auto& b = ast::as<ast::BinOp>(e);
+            if (b.left->pos.end_line != 1 || b.right->pos.line != 1) return a;
+            for (int i = b.left->pos.end_col; i < b.right->pos.col; ++i) {
+                char c = segment[byte_offset(segment, i)];
+                if (c == ' ' || c == '\t' || c == '\f') continue;
+                a.left = i;
+                a.right = i + 1;
+                char next = segment[byte_offset(segment, i + 1)];
+                if (i + 1 < b.right->pos.col && next != ' ' && next != '\t' && next != '\f') ++a.right;
+                a.primary = '~';
+                break;
+            }
+        } else if (e.kind == ast::ExprKind::Subscript) {
+            const auto& s = ast::as<ast::Subscript>(e);
+            if (s.value->pos.end_line != 1 || s.slice->pos.end_line != 1) return a;
+            a.left = s.value->pos.end_col;
+            a.right = s.slice->pos.end_col + 1;
+            a.primary = '~';
+        }
+    } catch (const syntax::SyntaxError&) {
+    }
+    return a;
+}
+
+// "    source line" and, where they add something, the caret line under the failing expression.
+std::string source_and_carets(const Code* co, const TracebackEntry& entry) {
+    const auto* lines = source_lines(co->filename);
+    if (!lines || entry.line < 1 || entry.line > static_cast<int>(lines->size())) return "";
+    const std::string& line = (*lines)[entry.line - 1];
+    size_t first = line.find_first_not_of(" \t\f");
+    if (first == std::string::npos) return "";
+    size_t last = line.find_last_not_of(" \t\f\r\n");
+    std::string stripped = line.substr(first, last - first + 1);
+    std::string out = "    " + stripped + "\n";
+    if (entry.lasti < 0 || static_cast<size_t>(entry.lasti) >= co->positions.size()) return out;
+    const SourcePos& p = co->positions[entry.lasti];
+    if (p.line != entry.line || p.col < 0 || p.end_col < 0) return out;
+    int indent = cp_length(line.substr(0, first));
+    int start = p.col;
+    int end = p.end_col;
+    Anchors anchors;
+    if (p.end_line == p.line) {
+        size_t b0 = byte_offset(line, start), b1 = byte_offset(line, end);
+        anchors = find_anchors(line.substr(b0, b1 - b0));
+    } else {
+        end = indent + cp_length(stripped);
+    }
+    bool has_anchors = anchors.left >= 0;
+    if (!has_anchors && end - start >= cp_length(stripped)) return out;
+    std::string carets = "    ";
+    for (int i = indent; i < end; ++i) {
+        if (i < start) carets += ' ';
+        else if (has_anchors && i >= start + anchors.left && i < start + anchors.right) carets += anchors.secondary;
+        else carets += anchors.primary;
+    }
+    return out + carets + "\n";
+}
+
+std::string format_entries(const std::vector<TracebackEntry>& tb) {
+    std::string out = "Traceback (most recent call last):\n";
+    const TracebackEntry* last = nullptr;
+    int repeats = 0;
+    auto flush_repeats = [&] {
+        if (repeats > kRecursiveCutoff) {
+            int more = repeats - kRecursiveCutoff;
+            out += format("  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+        }
+    };
+    for (const TracebackEntry& e : tb) {
+        const Code* co = as_code(e.code);
+        bool same = last && last->code == e.code && last->line == e.line;
+        if (!same) {
+            flush_repeats();
+            repeats = 0;
+        }
+        last = &e;
+        if (++repeats > kRecursiveCutoff) continue;
+        out += format("  File \"%s\", line %d, in %s\n", co->filename.c_str(), e.line, co->name->utf8.c_str());
+        out += source_and_carets(co, e);
+    }
+    flush_repeats();
+    return out;
+}
+
+std::string format_one(Object* exc) {
+    std::string out;
+    if (is_exception_instance(exc)) {
+        const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
+        if (!tb.empty()) out = format_entries(tb);
+    }
+    std::string message;
+    try {
+        message = exception_message(exc);
+    } catch (PyException&) {
+        message = "<exception str() failed>";
+    }
+    std::string name = qualified_type_name(type_of(exc));
+    return out + (message.empty() ? name : name + ": " + message) + "\n";
+}
+
+std::string format_chain(Object* exc, std::set<Object*>& seen) {
+    seen.insert(exc);
+    std::string out;
+    if (is_exception_instance(exc)) {
+        auto* e = static_cast<BaseExceptionObject*>(exc);
+        if (e->cause && !seen.count(e->cause)) {
+            out = format_chain(e->cause, seen) +
+                  "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (e->context && !e->suppress_context && !seen.count(e->context)) {
+            out = format_chain(e->context, seen) +
+                  "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+    }
+    return out + format_one(exc);
+}
+
+}  // namespace
+
+std::string format_exception(Object* exc) {
+    std::set<Object*> seen;
+    return format_chain(exc, seen);
+}
+
+}  // namespace minipy

@@ -1,0 +1,12 @@
+# Float repr: shortest round-tripping digits, exponent switch points, special values.
+print(0.1 + 0.2)
+print(1e22, 1e-5, 1e16, 1e15, 123456789.0 * 10)
+print(1 / 3, 2 / 3, 2.0, -0.0, 0.0)
+print(1e-4, 0.0001, 1e-7, 1.5e300, 1e100)
+print(float("inf"), float("-inf"), float("nan"))
+print(float("inf") * 0 == float("inf") * 0)
+print(3.14, 100.0, 12345678901234567890.0)
+print(repr(0.1), str(0.1), repr(1.0))
+print(float(10), float(-3), 5e-324, 1.7976931348623157e308)
+print(1.0 * 2 ** 53, 2.0 ** 53 + 1)
+print(round(1.23456, 3), 0.5, 1.25e-10)

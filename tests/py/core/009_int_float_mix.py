@@ -1,0 +1,10 @@
+# Mixed int and float arithmetic and comparisons, including big ints against floats.
+print(1 + 2.0, 3 * 0.5, 10 - 0.25, 2 ** 0.0)
+print(1 == 1.0, 2 < 2.5, 3 >= 3.0, 0 == -0.0)
+print(1 != 1.0, 5 > 4.999, -1 < -0.5)
+print(2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53)
+print(10 ** 20 > 1e19, 10 ** 400 > 1e308)
+print(int(3.9), int(-3.9), int(2.0), float(7))
+print(True + 1, True * 2.5, False + 0.0)
+print(max(1, 2.5), min(3, 2.0), sum([1, 2.5, 3]))
+print(7 // 2.0, 7 % 2.5, -7 // 2.0)

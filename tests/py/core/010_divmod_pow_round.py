@@ -1,0 +1,10 @@
+# divmod, three-argument pow, and round (banker's rounding; float binary representation).
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(17.5, 5))
+print(pow(3, 4, 5), pow(2, 100, 1000007), pow(7, 0, 13), pow(-2, 3, 5))
+print(pow(2, 10), pow(2.0, 3))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2))
+print(round(3.14159, 2), round(-1.005, 2), round(123.456, -1))
+print(round(7), round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(2.4), round(-0.4), type(round(2.4)).__name__, type(round(2.4, 1)).__name__)
+print(abs(-7), abs(7), abs(-2 ** 70), abs(-0.0))

@@ -1,0 +1,15 @@
+# Common str methods: split, join, strip, replace, find, upper/lower, startswith/endswith, count, isdigit.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print("a,b,,c".split(","), "a b  c ".split(), "one two three".split(" ", 1))
+print("x--y--z".split("--"), "".split(), "".split(","))
+print(", ".join(["a", "b", "c"]), "".join(["x", "y"]), "-".join("abc"))
+print("banana".replace("a", "o"), "banana".replace("an", "AN", 1), "aaa".replace("a", ""))
+print("banana".find("an"), "banana".find("an", 2), "banana".find("x"), "banana".index("n"))
+print("MiXeD".upper(), "MiXeD".lower())
+print("hello".startswith("he"), "hello".startswith("lo"), "hello".endswith("lo"), "hello".endswith(""))
+print("banana".count("a"), "banana".count("an"), "aaaa".count("aa"), "abc".count(""))
+print("123".isdigit(), "12a".isdigit(), "".isdigit())
+print("xxhixx".strip("x"), "..a.b..".strip("."))
+print("a\tb\nc".split(), "line1\nline2".split("\n"))
+print("Hello".rfind("l"), "a-b".upper())

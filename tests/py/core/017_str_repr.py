@@ -1,0 +1,13 @@
+# repr of strings: quote choice, escapes for backslash, newline, tab and control characters.
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\there"), repr("new\nline"), repr("cr\r"), repr("back\\slash"))
+print(repr("\x00\x01\x7f"), repr("bell\a"), repr(""))
+print(repr("é"), repr("\u200b"))
+print(["a", "b'c", 'd"e'])
+print(str("x\ny"))
+print(repr(repr("a")))
+print(("x", 1, "y"))
+print({"key": "value"})

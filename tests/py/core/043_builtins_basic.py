@@ -1,0 +1,15 @@
+# Builtins on sequences: len, abs, min/max with key and default, sum with start, sorted, reversed.
+print(len([1, 2]), len("abc"), len({1: 2}), len((1,)), len(range(4)), len({3}))
+print(abs(-3), abs(2.5), abs(0))
+print(min(3, 1, 2), max([4, 9, 2]), min("hello"), max("b", "abc"))
+print(min([], default="empty"), max([], default=None), max([7], default=0))
+words = ["pear", "fig", "banana"]
+print(min(words, key=len), max(words, key=len), max(words, key=lambda w: w[-1]))
+print(max([1, 3, 3, 2], key=lambda v: v), max([(1, "a"), (1, "b")]))
+print(sum([1, 2, 3]), sum([1, 2, 3], 10), sum([]), sum([0.5, 0.25]), sum([[1], [2]], []))
+print(sorted([3, 1, 2]), sorted([3, 1, 2], reverse=True), sorted("bca"), sorted({2: 0, 1: 0}))
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed(range(3))))
+r = reversed([10, 20])
+print(next(r), next(r), next(r, "done"))
+print(max(range(10), key=lambda v: (v % 4, v)))
+print(min(-1, -1.5), max(2, 2.0), max(2.0, 2))

@@ -1,0 +1,3 @@
+# Looking up an attribute an int does not have.
+n = 5
+n.foo

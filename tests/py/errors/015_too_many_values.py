@@ -1,0 +1,2 @@
+# Unpacking a sequence of the wrong length.
+a, b = [1, 2, 3]

@@ -1,0 +1,3 @@
+# Calling something that is not a function.
+x = 42
+x()
