@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "cli/repl.h"
 #include "cli/source_file.h"
+#include "runtime/flavor.h"
 #include "runtime/interpreter.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
@@ -92,6 +93,7 @@ int run(const char* program, const Options& opts) {
 int main(int argc, char** argv) {
     using namespace minipy::cli;
     const char* program = minipy::executable_name();
+    minipy::refcount_thread_start();  // the main thread owns the objects it creates
     try {
         return run(program, parse_options(argc, argv));
     } catch (const UsageError& e) {

@@ -47,7 +47,7 @@ inline Type* type_of(const Object* o) { return is_small_int(o) ? &int_type : o->
 void dealloc_object(Object* o);  // calls the type's dealloc slot
 
 inline bool is_immortal(const Object* o) {
-    return is_small_int(o) || refcount_get(o->refcnt) >= kImmortalRefCount;
+    return is_small_int(o) || refcount_is_immortal(o->refcnt);
 }
 inline void incref(Object* o) {
     if (!is_immortal(o)) refcount_inc(o->refcnt);

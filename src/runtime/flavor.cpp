@@ -1,0 +1,130 @@
+// flavor.cpp — the slow paths of the free-threaded flavor's biased reference counts (flavor.h):
+// merging an object's two counts, and the per-thread queues through which other threads ask an
+// owner to merge. The GIL flavor has nothing here.
+#include "runtime/flavor.h"
+
+#if MINIPY_FREE_THREADED
+
+#include <unordered_map>
+#include <vector>
+
+#include "objects/object.h"
+#include "runtime/thread_state.h"
+
+namespace minipy {
+namespace {
+
+// Objects waiting for their owner to merge them, by owner id. Only threads alive are present.
+struct MergeQueues {
+    std::mutex mutex;
+    std::unordered_map<uint64_t, std::vector<RefCountField*>> by_owner;
+    uint64_t next_id = 1;
+};
+MergeQueues& queues() {
+    static MergeQueues* q = new MergeQueues();  // never destroyed: threads may outlive statics
+    return *q;
+}
+
+thread_local std::atomic<bool> tl_has_queued{false};
+// Where another thread signals that this thread's queue is not empty.
+std::unordered_map<uint64_t, std::atomic<bool>*> g_signal;
+
+Object* object_of(RefCountField* rc) { return reinterpret_cast<Object*>(rc); }
+
+// Folds `local` (the owner's half, `local_count`) into `shared` and hands the object to shared
+// mode for good; `drop` extra references are released in the same step (the queue's own).
+// Returns true when nothing references the object any more.
+bool merge(RefCountField& rc, int64_t local_count, int64_t drop) {
+    rc.owner.store(kNoOwner, std::memory_order_relaxed);
+    rc.local.store(0, std::memory_order_relaxed);
+    int64_t old = rc.shared.load(std::memory_order_relaxed);
+    int64_t updated;
+    do {
+        int64_t count = (old >> 2) + local_count - drop;
+        updated = count * kSharedOne | kMerged;
+    } while (!rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel));
+    return (updated >> 2) == 0;
+}
+
+}  // namespace
+
+bool refcount_merge_zero_local(RefCountField& rc) {
+    // No other thread ever counted this object (the common case: a temporary): nobody else can
+    // hold it, so it dies without an atomic read-modify-write, as in CPython's free-threaded build.
+    if (rc.shared.load(std::memory_order_acquire) == 0) return true;
+    return merge(rc, 0, 0);
+}
+
+bool refcount_shared_dec(RefCountField& rc) {
+    int64_t old = rc.shared.load(std::memory_order_relaxed);
+    for (;;) {
+        int64_t count = old >> 2;
+        bool merged = old & kMerged;
+        if (merged || count > 0 || (old & kQueued)) {
+            int64_t updated = old - kSharedOne;
+            if (rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel))
+                return merged && (updated >> 2) == 0;
+            continue;
+        }
+        // This decrement would take `shared` below zero: the reference dropped was counted in the
+        // owner's `local`. Keep the count for the queue's own reference instead (net change zero)
+        // and ask the owner to merge.
+        if (rc.shared.compare_exchange_weak(old, old | kQueued, std::memory_order_acq_rel)) break;
+    }
+    uint64_t owner = rc.owner.load(std::memory_order_acquire);
+    MergeQueues& q = queues();
+    std::unique_lock<std::mutex> lock(q.mutex);
+    auto it = q.by_owner.find(owner);
+    if (it == q.by_owner.end()) {
+        // The owner has exited: its `local` is final, so this thread merges in its place.
+        lock.unlock();
+        return merge(rc, rc.local.load(std::memory_order_acquire), 1);
+    }
+    it->second.push_back(&rc);
+    g_signal[owner]->store(true, std::memory_order_release);
+    eval_breaker.store(true, std::memory_order_release);
+    return false;
+}
+
+void refcount_merge_queued() {
+    if (!tl_has_queued.load(std::memory_order_acquire)) return;
+    std::vector<RefCountField*> pending;
+    {
+        MergeQueues& q = queues();
+        std::lock_guard<std::mutex> lock(q.mutex);
+        pending.swap(q.by_owner[tl_refcount_owner]);
+        tl_has_queued.store(false, std::memory_order_relaxed);
+    }
+    for (RefCountField* rc : pending) {
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+    }
+}
+
+void refcount_thread_start() {
+    MergeQueues& q = queues();
+    std::lock_guard<std::mutex> lock(q.mutex);
+    tl_refcount_owner = q.next_id++;
+    q.by_owner[tl_refcount_owner];
+    g_signal[tl_refcount_owner] = &tl_has_queued;
+}
+
+void refcount_thread_exit() {
+    if (tl_refcount_owner == kUnregisteredThread) return;
+    std::vector<RefCountField*> pending;
+    {
+        MergeQueues& q = queues();
+        std::lock_guard<std::mutex> lock(q.mutex);
+        pending.swap(q.by_owner[tl_refcount_owner]);
+        q.by_owner.erase(tl_refcount_owner);
+        g_signal.erase(tl_refcount_owner);
+    }
+    // From here on other threads merge this thread's objects themselves (see refcount_shared_dec).
+    for (RefCountField* rc : pending) {
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+    }
+    tl_refcount_owner = kUnregisteredThread;
+}
+
+}  // namespace minipy
+
+#endif  // MINIPY_FREE_THREADED

@@ -1,0 +1,111 @@
+// test_refcount.cpp — reference counting as the flavors do it: in minipy-ft, biased counts, where
+// the creating thread counts alone and other threads' releases reach it through a merge queue.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "objects/object.h"
+#include "runtime/flavor.h"
+
+using namespace minipy;
+
+namespace {
+
+std::atomic<int> g_freed{0};
+Type counted_type;
+
+void counted_dealloc(Object* o) {
+    ++g_freed;
+    delete o;
+}
+
+Object* new_counted() {
+    if (!counted_type.dealloc) {
+        counted_type.name = "counted";
+        counted_type.dealloc = counted_dealloc;
+        init_type(&counted_type);
+    }
+    auto* o = new Object();
+    init_header(o, &counted_type);
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("an object dies when its last reference goes") {
+    g_freed = 0;
+    Object* o = new_counted();
+    incref(o);
+    CHECK(refcount_get(o->refcnt) == 2);
+    decref(o);
+    CHECK(g_freed == 0);
+    decref(o);
+    CHECK(g_freed == 1);
+}
+
+TEST_CASE("immortal objects are never counted") {
+    Object* o = new_counted();
+    make_immortal(o);
+    int64_t before = refcount_get(o->refcnt);
+    incref(o);
+    decref(o);
+    decref(o);
+    CHECK(refcount_get(o->refcnt) == before);
+}
+
+TEST_CASE("another thread releasing the owner's references frees through the merge queue") {
+    if (!kFreeThreaded) return;  // with a GIL, threads never count without it
+    g_freed = 0;
+    constexpr int kCount = 1000;
+    std::vector<Object*> objects;
+    std::atomic<int> stage{0};
+    std::thread owner([&] {
+        refcount_thread_start();
+        for (int i = 0; i < kCount; ++i) objects.push_back(new_counted());
+        stage = 1;  // hand every reference over
+        while (stage.load() != 2) std::this_thread::yield();
+        refcount_merge_queued();  // what the eval breaker does
+        stage = 3;
+        while (stage.load() != 4) std::this_thread::yield();
+        refcount_thread_exit();
+    });
+    std::thread other([&] {
+        refcount_thread_start();
+        while (stage.load() != 1) std::this_thread::yield();
+        for (int i = 0; i < kCount / 2; ++i) decref(objects[i]);
+        stage = 2;
+        while (stage.load() != 3) std::this_thread::yield();
+        CHECK(g_freed.load() == kCount / 2);
+        stage = 4;
+        owner.join();
+        // The owner has exited: releasing its objects now merges and frees them at once.
+        for (int i = kCount / 2; i < kCount; ++i) decref(objects[i]);
+        CHECK(g_freed.load() == kCount);
+        refcount_thread_exit();
+    });
+    other.join();
+}
+
+TEST_CASE("shared references keep an object alive after its owner lets go") {
+    if (!kFreeThreaded) return;
+    g_freed = 0;
+    Object* o = nullptr;
+    std::thread owner([&] {
+        refcount_thread_start();
+        o = new_counted();
+        std::thread reader([&] {
+            refcount_thread_start();
+            incref(o);  // a second reference, counted in `shared`
+            refcount_thread_exit();
+        });
+        reader.join();
+        decref(o);  // the owner's own reference: merges, but the object lives on
+        CHECK(g_freed.load() == 0);
+        refcount_thread_exit();
+    });
+    owner.join();
+    decref(o);
+    CHECK(g_freed.load() == 1);
+}
