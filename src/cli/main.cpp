@@ -69,6 +69,7 @@ int run(const char* program, const Options& opts) {
             break;
     }
     set_trace(opts.trace);
+    if (!configure_threads(opts.x_options, opts.gil_stats)) return 2;
     if (opts.command) {
         std::vector<std::string> argv = {"-c"};
         argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());

@@ -29,6 +29,7 @@ po::options_description describe() {
         ("ast", po::value<std::string>(), "print the abstract syntax tree of FILE and exit")
         ("dis", po::value<std::string>(), "print the bytecode of FILE and exit")
         ("trace", "print each instruction and the value stack as it executes")
+        ("gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")
         (",c", po::value<std::string>(), "run CMD as a program")
         (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
@@ -90,6 +91,7 @@ Options parse_options(int argc, char** argv) {
 
     Options opts;
     opts.trace = vm.count("trace") != 0;
+    opts.gil_stats = vm.count("gil-stats") != 0;
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;

@@ -17,6 +17,7 @@ struct Options {
     std::optional<std::string> script;   // FILE, or "-" for stdin
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;
+    bool gil_stats = false;  // --gil-stats
     std::vector<std::string> x_options;  // -X name[=value]
 };
 

@@ -2,6 +2,7 @@
 // and what a frame executes. Immutable once built, except for the LOAD_GLOBAL caches it carries.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -30,12 +31,19 @@ struct ExceptionEntry {
     uint32_t start, end, handler, depth;
 };
 
-// One LOAD_GLOBAL cache per name: valid while both dicts keep the versions it saw.
+// One LOAD_GLOBAL cache per name: valid while both dicts keep the versions it saw. Threads share
+// it, so it is a seqlock (vm/interp_support.h reads and fills it): `seq` is odd while a thread
+// writes the fields, and a reader that sees it change throws its reading away.
 struct GlobalCache {
-    const Dict* globals = nullptr;
-    uint64_t globals_version = 0;
-    uint64_t builtins_version = 0;
-    Object* value = nullptr;  // borrowed from the dict that holds it
+    std::atomic<uint32_t> seq{0};
+    std::atomic<const Dict*> globals{nullptr};
+    std::atomic<uint64_t> globals_version{0};
+    std::atomic<uint64_t> builtins_version{0};
+    std::atomic<Object*> value{nullptr};  // borrowed from the dict that holds it
+
+    GlobalCache() = default;
+    // Code objects are built before any thread runs them: copying (as the vector grows) starts empty.
+    GlobalCache(const GlobalCache&) {}
 };
 
 struct Code : Object {

@@ -222,8 +222,14 @@ void Compiler::delete_name(const std::string& name) {
 Ref Compiler::compile(const ast::Module& module) {
     enter_unit(symbols_.module_scope(), "<module>", "<module>", 1);
     u_->pos = {};
-    visit_body(module.body);
-    emit(Op::LOAD_CONST, const_none());
+    if (mode_ == CompileMode::Eval) {
+        if (module.body.size() != 1 || module.body[0]->kind != ast::StmtKind::Expr)
+            fail("invalid syntax", module.body.empty() ? ast::Pos{} : module.body[0]->pos);
+        visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
+    } else {
+        visit_body(module.body);
+        emit(Op::LOAD_CONST, const_none());
+    }
     emit(Op::RETURN_VALUE);
     return leave_unit();
 }
@@ -293,7 +299,9 @@ void Compiler::visit_function_def(const ast::FunctionDef& f) {
 // [NULL, __build_class__, body function, name, bases...] CALL: the body runs once, filling the
 // namespace the class is made from.
 void Compiler::visit_class_def(const ast::ClassDef& c) {
-    if (!c.keywords.empty()) fail("minipy does not support class keywords (metaclass=...) yet", c.pos);
+    for (const auto& k : c.keywords) {
+        if (k.arg.empty() || k.arg == "metaclass") fail("minipy does not support metaclasses yet", c.pos);
+    }
     visit_exprs(c.decorator_list);
     emit(Op::PUSH_NULL);
     emit(Op::LOAD_BUILD_CLASS);
@@ -304,13 +312,17 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
     store_name("__qualname__");
     visit_body(c.body);
+    if (scope->needs_class_cell) {
+        // Hands the cell to __build_class__, which fills it with the new class (CPython's __classcell__).
+        emit(Op::LOAD_CLOSURE, deref_slot("__class__"));
+        emit(Op::STORE_NAME, add_name("__classcell__"));
+    }
     emit(Op::LOAD_CONST, const_none());
     emit(Op::RETURN_VALUE);
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(c.name)), "s:" + c.name));
-    visit_exprs(c.bases);
-    emit(Op::CALL, static_cast<uint32_t>(2 + c.bases.size()));
+    visit_call_args(c.bases, c.keywords, 2);
     for (size_t i = 0; i < c.decorator_list.size(); ++i) emit(Op::CALL, 0);
     store_name(c.name);
 }
@@ -644,7 +656,8 @@ void Compiler::visit_import(const ast::Import& imp) {
 }
 
 void Compiler::visit_import_from(const ast::ImportFrom& imp) {
-    if (imp.names.size() == 1 && imp.names[0].name == "*") fail("minipy does not support 'import *' yet", imp.pos);
+    bool star = imp.names.size() == 1 && imp.names[0].name == "*";
+    if (star && u_->scope->kind != ScopeKind::Module) fail("import * only allowed at module level", imp.pos);
     emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(imp.level)), "i:" + std::to_string(imp.level)));
     Ref fromlist = tuple_new(imp.names.size());
     for (size_t i = 0; i < imp.names.size(); ++i) {
@@ -652,6 +665,10 @@ void Compiler::visit_import_from(const ast::ImportFrom& imp) {
     }
     emit(Op::LOAD_CONST, add_const(std::move(fromlist), ""));
     emit(Op::IMPORT_NAME, add_name(imp.module));
+    if (star) {
+        emit(Op::IMPORT_STAR);
+        return;
+    }
     for (const auto& alias : imp.names) {
         emit(Op::IMPORT_FROM, add_name(alias.name));
         store_name(alias.asname.empty() ? alias.name : alias.asname);

@@ -13,6 +13,7 @@ namespace minipy {
 enum class CompileMode {
     File,         // a module: statements, returns None
     Interactive,  // a REPL entry: the value of each expression statement is printed (PRINT_EXPR)
+    Eval,         // eval(): one expression, whose value the code returns
 };
 
 // Compiles a parsed module into a code object. `source` is the text it was parsed from, quoted by

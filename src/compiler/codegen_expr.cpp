@@ -6,6 +6,7 @@
 #include "compiler/codegen.h"
 #include "compiler/compiler_unit.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -79,7 +80,7 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
         }
         case ast::ConstKind::Str: *out = Ref::borrow(intern(c.text)); *key = "s:" + c.text; return true;
         case ast::ConstKind::Imag: fail("minipy does not support complex numbers yet", e.pos);
-        case ast::ConstKind::Bytes: fail("minipy does not support bytes literals yet", e.pos);
+        case ast::ConstKind::Bytes: *out = bytes_new(c.text); *key = "b:" + c.text; return true;
         }
     }
     if (e.kind == ast::ExprKind::UnaryOp) {
@@ -185,19 +186,19 @@ void Compiler::visit_expr(const ast::Expr& e) {
         return emit(Op::YIELD_VALUE);
     }
     case K::YieldFrom: {
-        // Each item of the inner iterator is yielded in turn; values sent in are dropped and the
-        // expression's value is None (minipy has no SEND yet).
+        // CPython 3.11's loop: SEND passes each sent value (None first) to the inner iterator and
+        // each item it yields out; when it is exhausted, its return value is the expression's.
         if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
         int start = new_label(), exit = new_label();
         visit_expr(*ast::as<ast::YieldFrom>(e).value);
         emit(Op::GET_ITER);
+        emit(Op::LOAD_CONST, const_none());
         bind(start);
-        emit_jump(Op::FOR_ITER, exit);
+        emit_jump(Op::SEND, exit);
         emit(Op::YIELD_VALUE);
-        emit(Op::POP_TOP);
-        emit_jump(Op::JUMP_FORWARD, start);
+        emit_jump(Op::JUMP_BACKWARD, start);
         bind(exit);
-        return emit(Op::LOAD_CONST, const_none());
+        return;
     }
     case K::Compare: return visit_compare(ast::as<ast::Compare>(e));
     case K::Call: return visit_call(ast::as<ast::Call>(e));
@@ -403,7 +404,8 @@ void Compiler::visit_call(const ast::Call& c) {
     visit_call_args(c.args, c.keywords);
 }
 
-void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords) {
+// `leading`: arguments already pushed before `args` (a class statement's body function and name).
+void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading) {
     visit_exprs(args);
     if (!keywords.empty()) {
         Ref names = tuple_new(keywords.size());
@@ -415,7 +417,7 @@ void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast:
         }
         emit(Op::KW_NAMES, add_const(std::move(names), key + ")"));
     }
-    emit(Op::CALL, static_cast<uint32_t>(args.size() + keywords.size()));
+    emit(Op::CALL, leading + static_cast<uint32_t>(args.size() + keywords.size()));
 }
 
 // f(*a, **k): positional arguments gathered into a tuple, keywords into a dict.

@@ -128,7 +128,7 @@ private:
     void visit_bool_op(const ast::BoolOp& b);
     void visit_compare(const ast::Compare& c);
     void visit_call(const ast::Call& c);
-    void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords);
+    void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading = 0);
     void visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords);
     void visit_sequence(const ast::ExprList& elts, Op build, Op extend);
     void visit_dict(const ast::Dict& d);

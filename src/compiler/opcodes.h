@@ -90,6 +90,7 @@ enum class ArgKind : uint8_t {
        "makes a function from the code at TOS; 1: defaults, 2: kwdefaults, 8: closure below it")           \
     OP(RETURN_VALUE, None, -1, 0, "returns TOS to the caller")                                             \
     OP(YIELD_VALUE, None, 0, 0, "suspends the generator, handing TOS out; TOS becomes the value sent in")  \
+    OP(SEND, Jump, 0, -1, "yield from: [it, v] -> [it, item it yielded], or jumps with [its return value]") \
     OP(RAISE_VARARGS, Int, -arg, 0, "raise (0), raise TOS (1), raise TOS1 from TOS (2)")                   \
     OP(RERAISE, None, -1, 0, "re-raises the exception at TOS, keeping its traceback")                      \
     OP(PUSH_EXC_INFO, None, 1, 0, "handler entry: [exc] -> [previously handled exc, exc]")                 \
@@ -102,6 +103,7 @@ enum class ArgKind : uint8_t {
     OP(FORMAT_VALUE, Int, -((arg & 4) >> 2), 0, "formats TOS for an f-string: 1 str, 2 repr, 3 ascii, 4 spec") \
     OP(IMPORT_NAME, Name, -1, 0, "imports module name (TOS1 level, TOS fromlist)")                         \
     OP(IMPORT_FROM, Name, 1, 0, "pushes TOS.name, importing it as a submodule when missing")               \
+    OP(IMPORT_STAR, None, -1, 0, "from TOS import *: copies its public names into the locals, pops it")    \
     OP(PRINT_EXPR, None, -1, 0, "REPL: prints repr(TOS) unless it is None")
 
 enum class Op : uint8_t {

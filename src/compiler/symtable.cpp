@@ -61,6 +61,25 @@ private:
         it->second |= flag;
     }
 
+    // PEP 572: `(x := v)` inside a comprehension binds x in the nearest enclosing scope that is not
+    // a comprehension; the comprehensions in between reach it as a global or a free variable.
+    void bind_walrus_outside(const std::string& name, const ast::Pos& pos) {
+        Scope* target = current_;
+        while (target->kind == ScopeKind::Comprehension) target = target->parent;
+        if (target->kind == ScopeKind::Class)
+            source_.fail("assignment expression within a comprehension cannot be used in a class body", pos);
+        int through = target->kind == ScopeKind::Module ? kDefGlobal : kDefNonlocal;
+        for (Scope* s = current_; s != target; s = s->parent) {
+            auto [it, inserted] = s->flags.emplace(name, 0);
+            if (inserted) s->order.push_back(name);
+            it->second |= through;
+            if (through == kDefNonlocal) nonlocal_pos_[s][name] = pos;
+        }
+        auto [it, inserted] = target->flags.emplace(name, 0);
+        if (inserted) target->order.push_back(name);
+        it->second |= kDefLocal;
+    }
+
     Scope* open(ScopeKind kind, const std::string& name, const void* node) {
         auto scope = std::make_unique<Scope>();
         scope->kind = kind;
@@ -263,7 +282,11 @@ private:
         case K::NamedExpr: {
             const auto& n = ast::as<ast::NamedExpr>(e);
             visit_expr(*n.value);
-            visit_expr(*n.target);
+            if (current_->kind == ScopeKind::Comprehension && n.target->kind == ast::ExprKind::Name) {
+                bind_walrus_outside(ast::as<ast::Name>(*n.target).id, e.pos);
+            } else {
+                visit_expr(*n.target);
+            }
             break;
         }
         case K::BinOp: {
@@ -345,6 +368,8 @@ private:
         case K::Name: {
             const auto& n = ast::as<ast::Name>(e);
             add(n.id, n.ctx == ast::Ctx::Load ? kUse : kDefLocal);
+            // CPython gives functions that mention `super` the implicit `__class__` cell it reads.
+            if (n.id == "super" && n.ctx == ast::Ctx::Load && current_->is_function()) add("__class__", kUse);
             break;
         }
         case K::List:
@@ -396,8 +421,11 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
             if (r == NameScope::GlobalExplicit) child_bound.erase(name);
         }
     }
+    // A class body binds `__class__` for the methods inside it (filled when the class is made).
+    if (s->kind == ScopeKind::Class) child_bound.insert("__class__");
     std::set<std::string> child_free;
     for (auto& child : s->children) analyze(child.get(), child_bound, child_free, builder, source);
+    if (s->kind == ScopeKind::Class && child_free.erase("__class__")) s->needs_class_cell = true;
     for (const auto& name : child_free) {
         auto it = s->resolved.find(name);
         if (s->is_function() && it != s->resolved.end() && it->second == NameScope::Local) {
@@ -415,6 +443,7 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
             free_out.insert(name);
         }
     }
+    if (s->needs_class_cell) s->cellvars.push_back("__class__");
 }
 
 }  // namespace

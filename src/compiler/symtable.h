@@ -51,7 +51,8 @@ struct Scope {
     std::vector<std::string> params;  // in signature order
     std::map<std::string, NameScope> resolved;
     std::vector<std::string> cellvars, freevars;  // sorted, as CPython orders them
-    bool is_generator = false;  // contains `yield`, or is a generator expression
+    bool is_generator = false;
+    bool needs_class_cell = false;  // a class whose methods use super() or __class__  // contains `yield`, or is a generator expression
 
     bool is_function() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
     NameScope lookup(const std::string& name) const;

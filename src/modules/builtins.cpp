@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <string>
 
+#include "compiler/codegen.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -16,9 +18,15 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "runtime/thread_state.h"
+#include "syntax/parser.h"
 #include "vm/class.h"
+#include "vm/descriptors.h"
 #include "vm/frame.h"
+#include "vm/function.h"
+#include "vm/generator.h"
+#include "vm/interp.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -259,10 +267,13 @@ Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string line;
     int c;
     bool any = false;
-    while ((c = std::fgetc(stdin)) != EOF) {
-        any = true;
-        if (c == '\n') break;
-        line += static_cast<char>(c);
+    {
+        AllowThreads unblocked;  // other threads run while this one waits for a line
+        while ((c = std::fgetc(stdin)) != EOF) {
+            any = true;
+            if (c == '\n') break;
+            line += static_cast<char>(c);
+        }
     }
     if (!any) raise(&EOFError_type, "EOF when reading a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -279,9 +290,85 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
     return list;
 }
 
+Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
+
+// exec(source, globals=None, locals=None) and eval(...): compile the text and run it in the given
+// namespaces, by default the caller's.
+Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMode mode) {
+    static const char* const kNames[] = {"source", "globals", "locals"};
+    Object* a[3];
+    bind_args(fname, args, nargs, kw, kNames, 3, 1, a);
+    if (!is_str(a[0]))
+        raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
+    Frame* caller = thread_state()->frame;
+    if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
+        raise(&TypeError_type, format("%s() globals must be a dict, not %s", fname, type_of(a[1])->name.c_str()));
+    bool own_globals = a[1] && a[1] != None;
+    Dict* globals = own_globals ? as_dict(a[1]) : caller->globals;
+    Ref locals;
+    if (a[2] && a[2] != None) locals = Ref::borrow(a[2]);
+    else if (own_globals) locals = Ref::borrow(globals);
+    else locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
+    Object* builtins = dict_get_str(caller->globals, intern("__builtins__"));
+    if (builtins && !dict_get_str(globals, intern("__builtins__"))) dict_set(globals, intern("__builtins__"), builtins);
+    const std::string& text = str_utf8_of(a[0]);
+    Ref code;
+    try {
+        auto tree = syntax::parse(text, "<string>");
+        code = compile_module(*tree, text, "<string>", mode);
+    } catch (const syntax::SyntaxError& e) {
+        raise(&SyntaxError_type, e.info().msg);
+    }
+    Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()));
+    return mode == CompileMode::Eval ? result : Ref::borrow(None);
+}
+
+Ref bi_exec(Object*, Args args, size_t nargs, Tuple* kw) { return run_source("exec", args, nargs, kw, CompileMode::File); }
+Ref bi_eval(Object*, Args args, size_t nargs, Tuple* kw) { return run_source("eval", args, nargs, kw, CompileMode::Eval); }
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0)
+Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"name", "globals", "locals", "fromlist", "level"};
+    Object* a[5];
+    bind_args("__import__", args, nargs, kw, kNames, 5, 1, a);
+    if (!is_str(a[0])) raise(&TypeError_type, format("__import__() argument 1 must be str, not %s", type_of(a[0])->name.c_str()));
+    Dict* globals = a[1] && type_of(a[1]) == &dict_type ? as_dict(a[1]) : thread_state()->frame->globals;
+    int level = a[4] ? static_cast<int>(as_index(a[4])) : 0;
+    return import_module_level(intern(str_utf8_of(a[0])), a[3] ? a[3] : None, level, globals);
+}
+
+// iter(callable, sentinel): calls callable until it returns the sentinel.
+struct CallableIterator : Object {
+    Object* callable;  // owned; null once the sentinel was seen
+    Object* sentinel;  // owned
+};
+Type callable_iterator_type;
+
+void callable_iterator_dealloc(Object* o) {
+    auto* c = static_cast<CallableIterator*>(o);
+    xdecref(c->callable);
+    decref(c->sentinel);
+    delete c;
+}
+
+Ref callable_iterator_next(Object* o) {
+    auto* c = static_cast<CallableIterator*>(o);
+    if (!c->callable) return nullptr;
+    Ref v = call0(c->callable);
+    if (!equals(v.get(), c->sentinel)) return v;
+    decref(std::exchange(c->callable, nullptr));
+    return nullptr;
+}
+
 Ref bi_iter(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("iter", nargs, kw, 1, 1);
-    return get_iter(args[0]);
+    check_count("iter", nargs, kw, 1, 2);
+    if (nargs == 1) return get_iter(args[0]);
+    if (!type_of(args[0])->call) raise(&TypeError_type, "iter(v, w): v must be callable");
+    auto* c = new CallableIterator();
+    init_header(c, &callable_iterator_type);
+    c->callable = newref(args[0]);
+    c->sentinel = newref(args[1]);
+    return Ref::steal(c);
 }
 
 Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -291,6 +378,12 @@ Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     if (Ref v = iter_next(args[0])) return v;
     if (nargs == 2) return Ref::borrow(args[1]);
+    // A generator's `return x` travels in StopIteration(x).value.
+    if (type_of(args[0]) == &generator_type) {
+        Ref value = generator_take_return(args[0]);
+        Object* v = value.get();
+        if (v != None) raise_object(exception_new(&StopIteration_type, tuple_from(&v, 1).get()));
+    }
     raise_object(exception_new(&StopIteration_type, empty_tuple()));
 }
 
@@ -391,6 +484,61 @@ Ref bi_globals(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(f->globals);
 }
 
+// locals(): the namespace dict of module and class bodies; for functions a snapshot of the fast
+// locals and cells that are bound, as CPython 3.11 builds it.
+Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("locals", nargs, kw, 0, 0);
+    Frame* f = thread_state()->frame;
+    if (f->locals) return Ref::borrow(f->locals);
+    Code* co = f->code;
+    Ref d = dict_new();
+    Object** lp = f->localsplus();
+    for (int i = 0; i < co->nlocals(); ++i)
+        if (lp[i]) dict_set(as_dict(d.get()), co->varnames[i], lp[i]);
+    size_t nderef = co->cellvars.size() + co->freevars.size();
+    for (size_t i = 0; i < nderef; ++i) {
+        Str* name = i < co->cellvars.size() ? co->cellvars[i] : co->freevars[i - co->cellvars.size()];
+        Object* cell = lp[co->nlocals() + i];
+        if (Object* v = cell ? static_cast<Cell*>(cell)->ref : nullptr) dict_set(as_dict(d.get()), name, v);
+    }
+    return d;
+}
+
+Ref bi_vars(Object* self, Args args, size_t nargs, Tuple* kw) {
+    check_count("vars", nargs, kw, 0, 1);
+    if (nargs == 0) return bi_locals(self, args, 0, kw);
+    Ref d = get_attr_opt(args[0], intern("__dict__"));
+    if (!d) raise(&TypeError_type, "vars() argument must have __dict__ attribute");
+    return d;
+}
+
+// dir(obj): the sorted names of its __dict__ and of every class in its type's mro (or its own mro
+// for a class).
+Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
+    check_count("dir", nargs, kw, 0, 1);
+    Ref names = dict_new();
+    auto add_keys = [&](Object* mapping) {
+        if (!mapping || type_of(mapping) != &dict_type) return;
+        Object *k, *v;
+        for (size_t pos = 0; dict_next(as_dict(mapping), &pos, &k, &v);) dict_set(as_dict(names.get()), k, None);
+    };
+    if (nargs == 0) {
+        add_keys(bi_locals(self, args, 0, kw).get());
+    } else {
+        Object* o = args[0];
+        dict_set(as_dict(names.get()), intern("__class__"), None);
+        if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type_object(o)) {
+            dict_set(as_dict(names.get()), intern("__dict__"), None);
+            add_keys(d.get());
+        }
+        Type* t = is_type_object(o) ? static_cast<Type*>(o) : type_of(o);
+        for (Type* k : t->mro) add_keys(k->dict);
+    }
+    Ref list = list_from_iterable(names.get());
+    list_sort(list.get(), nullptr, false);
+    return list;
+}
+
 Ref bi_exit(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("exit", nargs, kw, 0, 1);
     raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
@@ -468,10 +616,19 @@ Ref filter_construct(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref iter_self(Object* o) { return Ref::borrow(o); }
 
-// type(x) returns the type of x; classes (type with three arguments) are a later issue.
+// type(x) returns the type of x; type(name, bases, dict) makes a class as a class statement does.
 Ref type_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 1 && !(kw && kw->size)) return Ref::borrow(type_of(args[0]));
-    raise(&TypeError_type, "type() takes 1 or 3 arguments");
+    if (nargs != 3 || (kw && kw->size)) raise(&TypeError_type, "type() takes 1 or 3 arguments");
+    if (!is_str(args[0])) raise(&TypeError_type, "type.__new__() argument 1 must be str");
+    if (type_of(args[1]) != &tuple_type) raise(&TypeError_type, "type.__new__() argument 2 must be tuple");
+    if (type_of(args[2]) != &dict_type) raise(&TypeError_type, "type.__new__() argument 3 must be dict");
+    Ref ns = dict_copy(as_dict(args[2]));
+    if (!dict_get_str(as_dict(ns.get()), intern("__module__"))) {
+        if (Object* m = dict_get_str(thread_state()->frame->globals, intern("__name__")))
+            dict_set(as_dict(ns.get()), intern("__module__"), m);
+    }
+    return class_new(str_utf8_of(args[0]), as_tuple(args[1]), as_dict(ns.get()));
 }
 
 const MethodDef kBuiltinFunctions[] = {
@@ -506,6 +663,13 @@ const MethodDef kBuiltinFunctions[] = {
     {"oct", bi_oct, "Return the octal representation of an integer."},
     {"bin", bi_bin, "Return the binary representation of an integer."},
     {"format", bi_format, "Return value.__format__(format_spec)"},
+    {"open", builtin_open, "Open file and return a stream."},
+    {"locals", bi_locals, "Return a dictionary containing the current scope's local variables."},
+    {"vars", bi_vars, "vars([object]) -> dictionary"},
+    {"dir", bi_dir, "dir([object]) -> list of strings"},
+    {"__import__", bi_import, "Import a module."},
+    {"exec", bi_exec, "Execute the given source in the context of globals and locals."},
+    {"eval", bi_eval, "Evaluate the given source in the context of globals and locals."},
     {"globals", bi_globals, "Return the dictionary containing the current scope's global variables."},
     {"__build_class__", build_class, "Internal helper used by the class statement."},
     {"exit", bi_exit, "Exit the interpreter by raising SystemExit."},
@@ -514,6 +678,12 @@ const MethodDef kBuiltinFunctions[] = {
 };
 
 void init_iterator_types() {
+    callable_iterator_type.name = "callable_iterator";
+    callable_iterator_type.instance_size = sizeof(CallableIterator);
+    callable_iterator_type.dealloc = callable_iterator_dealloc;
+    callable_iterator_type.iter = iter_self;
+    callable_iterator_type.next = callable_iterator_next;
+    init_type(&callable_iterator_type);
     map_type.name = "map";
     map_type.instance_size = sizeof(MapObject);
     map_type.dealloc = map_dealloc;
@@ -542,7 +712,9 @@ Ref init_builtins_module() {
     }
     Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
                             &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
-                            &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type};
+                            &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type,
+                            &bytes_type, &bytearray_type, &property_type, &staticmethod_type,
+                            &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);
     dict_set(d, intern("None"), None);

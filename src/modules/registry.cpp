@@ -8,6 +8,11 @@ namespace {
 const NativeModule kNativeModules[] = {
     {"builtins", init_builtins_module},
     {"sys", init_sys_module},
+    {"math", init_math_module},
+    {"random", init_random_module},
+    {"io", init_io_module},
+    {"_thread", init_thread_module},
+    {"time", init_time_module},
 };
 
 }  // namespace

@@ -21,5 +21,13 @@ const NativeModule* find_native_module(std::string_view name);
 // The init functions, one per native module file.
 Ref init_builtins_module();
 Ref init_sys_module();
+Ref init_math_module();
+Ref init_random_module();
+Ref init_io_module();
+
+// open(file, mode='r', ...), defined in io_module.cpp and listed by builtins too.
+Ref builtin_open(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
+Ref init_thread_module();
+Ref init_time_module();
 
 }  // namespace minipy

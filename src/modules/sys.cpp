@@ -23,7 +23,6 @@ namespace {
 using Args = Object* const*;
 
 Object* g_sys = nullptr;  // the sys module, immortal once made
-double g_switch_interval = 0.005;
 
 // A text stream over a C FILE (sys.stdout, sys.stderr).
 struct Stream : Object {
@@ -103,15 +102,20 @@ Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref sys_getswitchinterval(Object*, Args, size_t nargs, Tuple* kw) {
     check_count("getswitchinterval", nargs, kw, 0, 0);
-    return float_new(g_switch_interval);
+    return float_new(the_gil().switch_interval());
 }
 
 Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("setswitchinterval", nargs, kw, 1, 1);
     double v = to_double(args[0]);
     if (!(v > 0)) raise(&ValueError_type, "switch interval must be strictly positive");
-    g_switch_interval = v;
+    the_gil().set_switch_interval(v);
     return Ref::borrow(None);
+}
+
+Ref sys_is_gil_enabled(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("_is_gil_enabled", nargs, kw, 0, 0);
+    return Ref::borrow(bool_obj(active_gil() != nullptr));
 }
 
 // The caller's reference to the argument is already counted: it sits on the caller's stack.
@@ -134,6 +138,7 @@ const MethodDef kSysFunctions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
     {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
     {"setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the interpreter."},
+    {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {nullptr, nullptr, nullptr},

@@ -2,6 +2,7 @@
 // functions it calls on its fast paths. Their methods live in tuple.cpp, list.cpp, dict.cpp, ...
 #pragma once
 
+#include <atomic>
 #include <vector>
 
 #include "objects/object.h"
@@ -47,11 +48,15 @@ struct Dict : Object {
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two
     size_t used = 0;           // live entries
-    uint64_t version = 0;      // bumped on every change (for global caches)
+    // Bumped on every change, under the lock; read without it by the LOAD_GLOBAL cache.
+    std::atomic<uint64_t> version{0};
 };
 Ref dict_new();
 Object* dict_get(Dict* d, Object* key);           // borrowed, null when absent; may raise (hash)
 Object* dict_get_str(Dict* d, Str* key);          // fast path for interned str keys
+// As dict_get_str, but the reference is taken under the dict's lock: safe while other threads
+// may replace or delete the entry (free-threaded global loads).
+Ref dict_get_str_ref(Dict* d, Str* key);
 void dict_set(Dict* d, Object* key, Object* value);  // borrows both
 bool dict_del(Dict* d, Object* key);              // false when absent
 Ref dict_keys_list(Dict* d);

@@ -167,9 +167,10 @@ Object* dict_get(Dict* d, Object* key) {
     return p.entry >= 0 ? d->entries[p.entry].value : nullptr;
 }
 
-Object* dict_get_str(Dict* d, Str* key) {
-    int64_t h = str_hash(key);
-    CriticalSection cs(d->mutex);
+namespace {
+
+// The probe for a str key; the caller holds the dict's lock.
+Object* find_str_locked(Dict* d, Str* key, int64_t h) {
     if (!d->index) return nullptr;
     size_t mask = d->index_size - 1;
     auto perturb = static_cast<uint64_t>(h);
@@ -181,6 +182,20 @@ Object* dict_get_str(Dict* d, Str* key) {
         if (e.key == key) return e.value;
         if (e.hash == h && type_of(e.key) == &str_type && str_equal(as_str(e.key), key)) return e.value;
     }
+}
+
+}  // namespace
+
+Object* dict_get_str(Dict* d, Str* key) {
+    int64_t h = str_hash(key);
+    CriticalSection cs(d->mutex);
+    return find_str_locked(d, key, h);
+}
+
+Ref dict_get_str_ref(Dict* d, Str* key) {
+    int64_t h = str_hash(key);
+    CriticalSection cs(d->mutex);
+    return Ref::borrow(find_str_locked(d, key, h));
 }
 
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }

@@ -2,8 +2,12 @@
 // instances and the attributes scripts read (args, __cause__, __context__, value, code).
 #include "objects/exceptions.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -16,9 +20,10 @@ Type BaseException_type, Exception_type, ArithmeticError_type, ZeroDivisionError
     AssertionError_type, ImportError_type, ModuleNotFoundError_type, KeyboardInterrupt_type,
     SystemExit_type, OSError_type, EOFError_type, UnicodeError_type, SyntaxError_type,
     IndentationError_type, MemoryError_type;
-Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type,
-    FileNotFoundError_type, PermissionError_type, TimeoutError_type, BufferError_type,
-    Warning_type, UserWarning_type, DeprecationWarning_type, RuntimeWarning_type;
+Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type, FileNotFoundError_type,
+    PermissionError_type, TimeoutError_type, BufferError_type, Warning_type, UserWarning_type,
+    IsADirectoryError_type, UnicodeDecodeError_type, UnicodeEncodeError_type, DeprecationWarning_type,
+    RuntimeWarning_type;
 
 namespace {
 
@@ -48,6 +53,13 @@ Ref exception_str(Object* o) {
     if (args->size == 0) return str_new("");
     // KeyError shows the missing key as its repr: KeyError: 'x'.
     if (args->size == 1) return is_instance(o, &KeyError_type) ? repr(args->items[0]) : str(args->items[0]);
+    // OSError(errno, strerror) prints as "[Errno 2] No such file or directory: 'name'".
+    if (is_instance(o, &OSError_type) && args->size == 2 && is_int(args->items[0])) {
+        std::string text = "[Errno " + str_utf8(args->items[0]) + "] " + str_utf8(args->items[1]);
+        Object* filename = as_exc(o)->dict ? dict_get_str(as_exc(o)->dict, intern("filename")) : nullptr;
+        if (filename && filename != None) text += ": " + repr_utf8(filename);
+        return str_new(text);
+    }
     return str(args);
 }
 
@@ -132,6 +144,21 @@ Ref exception_new(Type* t, Object* args) {
     return Ref::steal(e);
 }
 
+Ref os_error_new(int errnum, const std::string& filename) {
+    Type* t = errnum == ENOENT                      ? &FileNotFoundError_type
+              : errnum == EACCES || errnum == EPERM ? &PermissionError_type
+              : errnum == EISDIR                    ? &IsADirectoryError_type
+                                                    : &OSError_type;
+    Object* items[2] = {make_small_int(errnum), str_new(std::strerror(errnum)).release()};
+    Ref args = tuple_from(items, 2);
+    decref(items[1]);
+    Ref exc = exception_new(t, args.get());
+    exception_setattr(exc.get(), intern("errno"), items[0]);
+    exception_setattr(exc.get(), intern("strerror"), as_tuple(args.get())->items[1]);
+    exception_setattr(exc.get(), intern("filename"), str_new(filename).get());
+    return exc;
+}
+
 bool is_exception_instance(const Object* o) { return is_instance(o, &BaseException_type); }
 
 void exception_add_traceback(Object* exc, Object* code, int line) {
@@ -181,6 +208,7 @@ void init_exception_types() {
     define(OSError_type, "OSError", e);
     define(FileNotFoundError_type, "FileNotFoundError", &OSError_type);
     define(PermissionError_type, "PermissionError", &OSError_type);
+    define(IsADirectoryError_type, "IsADirectoryError", &OSError_type);
     define(TimeoutError_type, "TimeoutError", &OSError_type);
     define(RuntimeError_type, "RuntimeError", e);
     define(NotImplementedError_type, "NotImplementedError", &RuntimeError_type);
@@ -190,6 +218,8 @@ void init_exception_types() {
     define(TypeError_type, "TypeError", e);
     define(ValueError_type, "ValueError", e);
     define(UnicodeError_type, "UnicodeError", &ValueError_type);
+    define(UnicodeDecodeError_type, "UnicodeDecodeError", &UnicodeError_type);
+    define(UnicodeEncodeError_type, "UnicodeEncodeError", &UnicodeError_type);
     define(Warning_type, "Warning", e);
     define(UserWarning_type, "UserWarning", &Warning_type);
     define(DeprecationWarning_type, "DeprecationWarning", &Warning_type);

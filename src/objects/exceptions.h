@@ -2,6 +2,7 @@
 // in runtime/errors.h). The traceback is a list of (code object, line) entries, innermost last.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "objects/object.h"
@@ -24,9 +25,10 @@ struct BaseExceptionObject : Object {
 };
 
 // Exception types beyond those runtime/errors.h names, defined in exceptions.cpp.
-extern Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type,
-    FileNotFoundError_type, PermissionError_type, TimeoutError_type, BufferError_type,
-    Warning_type, UserWarning_type, DeprecationWarning_type, RuntimeWarning_type;
+extern Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type, FileNotFoundError_type,
+    PermissionError_type, TimeoutError_type, BufferError_type, Warning_type, UserWarning_type,
+    IsADirectoryError_type, UnicodeDecodeError_type, UnicodeEncodeError_type, DeprecationWarning_type,
+    RuntimeWarning_type;
 
 // Every built-in exception type, base classes first, for the builtins module to publish.
 const std::vector<Type*>& builtin_exception_types();
@@ -36,6 +38,9 @@ bool is_exception_instance(const Object* o);
 // Instantiates `t` (a BaseException subtype) with the given args tuple (borrowed).
 Ref exception_new(Type* t, Object* args);
 void exception_add_traceback(Object* exc, Object* code, int line);
+// The OSError subtype CPython raises for a failed system call with `errnum` (FileNotFoundError for
+// ENOENT, ...): args (errno, strerror) and attributes errno, strerror, filename.
+Ref os_error_new(int errnum, const std::string& filename);
 // The text CPython prints after "ExcType: " in a traceback (str of the exception, or of args[0]).
 std::string exception_message(Object* exc);
 

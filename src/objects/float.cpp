@@ -73,7 +73,11 @@ std::string float_repr(double v) {
     std::string out = negative ? "-" : "";
     if (exp < -4 || exp >= 16) {
         out += digits[0];
-        if (digits.size() > 1) out += "." + digits.substr(1);
+        // Appended piece by piece: `"." + digits.substr(1)` trips GCC 12's false -Wrestrict alarm.
+        if (digits.size() > 1) {
+            out += '.';
+            out.append(digits, 1, std::string::npos);
+        }
         out += format("e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
     } else if (exp < 0) {
         out += "0." + std::string(-exp - 1, '0') + digits;

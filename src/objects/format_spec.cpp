@@ -142,6 +142,11 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
               format("Invalid format specifier '%.*s' for object of type '%s'", static_cast<int>(spec.size()),
                      spec.data(), type_name));
     if (i < spec.size()) out.type = spec[i];
+    // As CPython, a separator that does not suit the type is reported before anything else:
+    // ',' goes with decimal and float types only, '_' also with the binary/octal/hex ones.
+    char type = out.type ? out.type : std::strcmp(type_name, "str") == 0 ? 's' : 0;  // str's default is 's'
+    if (out.grouping && type && !strchr(out.grouping == ',' ? "deEfFgG%" : "deEfFgG%boxX", type))
+        raise(&ValueError_type, format("Cannot specify '%c' with '%c'.", out.grouping, type));
     return out;
 }
 
@@ -194,7 +199,7 @@ std::string format_float(double value, const FormatSpec& spec) {
 std::string format_int(Object* value, const FormatSpec& spec) {
     char type = spec.type ? spec.type : 'd';
     if (strchr("eEfFgG%", type)) return format_float(int_to_double(value), spec);
-    if (!strchr("bcdoxXn", type)) unknown_code(type, "int");
+    if (!strchr("bcdoxXn", type)) unknown_code(type, type_of(value)->name.c_str());
     if (spec.precision >= 0) raise(&ValueError_type, "Precision not allowed in integer format specifier");
     if (spec.coerce_zero)
         raise(&ValueError_type, "Negative zero coercion (z) not allowed in integer format specifier");
@@ -220,7 +225,9 @@ std::string format_int(Object* value, const FormatSpec& spec) {
 
 std::string format_str(const std::string& utf8, const FormatSpec& spec) {
     if (spec.type && spec.type != 's') unknown_code(spec.type, "str");
-    if (spec.sign) raise(&ValueError_type, "Sign not allowed in string format specifier");
+    if (spec.sign)
+        raise(&ValueError_type, spec.sign == ' ' ? "Space not allowed in string format specifier"
+                                                 : "Sign not allowed in string format specifier");
     if (spec.coerce_zero)
         raise(&ValueError_type, "Negative zero coercion (z) not allowed in string format specifier");
     if (spec.alternate) raise(&ValueError_type, "Alternate form (#) not allowed in string format specifier");
@@ -237,8 +244,20 @@ std::string format_str(const std::string& utf8, const FormatSpec& spec) {
 
 Ref format_value(Object* value, std::string_view spec) {
     Type* t = type_of(value);
+    bool builtin = t == &int_type || t == &bool_type || t == &float_type || t == &str_type;
+    // A class's own __format__ serves format(), f-strings and str.format alike.
+    if (Object* method = builtin ? nullptr : type_lookup(t, intern("__format__"))) {
+        Object* args[2] = {value, str_new(spec).release()};
+        Ref spec_ref = Ref::steal(args[1]);
+        Ref result = call(method, args, 2);
+        if (!is_str(result.get()))
+            raise(&TypeError_type,
+                  format("__format__ must return a str, not %s", type_of(result.get())->name.c_str()));
+        return result;
+    }
     if (spec.empty()) return str(value);
-    if (t == &int_type || t == &bool_type) return str_new(format_int(value, parse_format_spec(spec, "int")));
+    if (t == &int_type || t == &bool_type)
+        return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
     if (t == &float_type) return str_new(format_float(float_value(value), parse_format_spec(spec, "float")));
     if (t == &str_type) return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
     raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));

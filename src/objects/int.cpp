@@ -3,10 +3,12 @@
 // true division (correctly rounded) and hashing (reduction modulo 2**61 - 1).
 #include "objects/int.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/str.h"
@@ -616,11 +618,71 @@ Ref int_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kwna
     return tuple_from(items, 2);
 }
 
+// to_bytes/from_bytes: byteorder is 'big' (the default, as in 3.11) or 'little'.
+bool big_endian(Object* byteorder) {
+    if (!byteorder) return true;
+    const std::string& order = expect_str(byteorder, "to_bytes() argument 'byteorder'")->utf8;
+    if (order != "big" && order != "little")
+        raise(&ValueError_type, "byteorder must be either 'little' or 'big'");
+    return order == "big";
+}
+
+Ref int_to_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    static const char* const names[] = {"self", "length", "byteorder", "signed"};
+    Object* a[4];
+    bind_args("to_bytes", args, nargs, kwnames, names, 4, 1, a);
+    int64_t length = a[1] ? as_index(a[1]) : 1;
+    if (length < 0) raise(&ValueError_type, "length argument must be non-negative");
+    bool big = big_endian(a[2]);
+    bool is_signed = a[3] && is_true(a[3]);
+    TempMpz v, limit;
+    mpz_set(v.v, MpzView(a[0]).get());
+    if (mpz_sgn(v.v) < 0 && !is_signed) raise(&OverflowError_type, "can't convert negative int to unsigned");
+    // Two's complement in 8*length bits: the value must fit the signed or unsigned range.
+    mpz_ui_pow_ui(limit.v, 2, static_cast<unsigned long>(8 * length - (is_signed && length > 0 ? 1 : 0)));
+    bool fits = is_signed
+                    ? mpz_cmpabs(v.v, limit.v) < 0 || (mpz_sgn(v.v) < 0 && mpz_cmpabs(v.v, limit.v) == 0)
+                    : mpz_cmp(v.v, limit.v) < 0;
+    if (length == 0) fits = mpz_sgn(v.v) == 0;
+    if (!fits) raise(&OverflowError_type, "int too big to convert");
+    if (mpz_sgn(v.v) < 0) {
+        TempMpz modulus;
+        mpz_ui_pow_ui(modulus.v, 2, static_cast<unsigned long>(8 * length));
+        mpz_add(v.v, v.v, modulus.v);
+    }
+    std::string out(static_cast<size_t>(length), '\0');
+    size_t count = 0;
+    std::string digits((mpz_sizeinbase(v.v, 2) + 7) / 8 + 1, '\0');
+    mpz_export(digits.data(), &count, -1, 1, 0, 0, v.v);
+    for (size_t i = 0; i < count && i < out.size(); ++i) out[big ? out.size() - 1 - i : i] = digits[i];
+    return bytes_new(out);
+}
+
+Ref int_from_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    static const char* const names[] = {"cls", "bytes", "byteorder", "signed"};
+    Object* a[4];
+    bind_args("from_bytes", args, nargs, kwnames, names, 4, 2, a);
+    std::string data =
+        is_bytes_like(a[1]) ? bytes_like_data(a[1]) : bytes_from_args("bytes", a[1], nullptr, nullptr);
+    if (big_endian(a[2])) std::reverse(data.begin(), data.end());
+    TempMpz v;
+    if (!data.empty()) mpz_import(v.v, data.size(), -1, 1, 0, 0, data.data());
+    if (a[3] && is_true(a[3]) && !data.empty() && (static_cast<unsigned char>(data.back()) & 0x80)) {
+        TempMpz limit;
+        mpz_ui_pow_ui(limit.v, 2, 8 * data.size());
+        mpz_sub(v.v, v.v, limit.v);
+    }
+    return int_from_mpz(v.v);
+}
+
 const MethodDef int_methods[] = {
     {"bit_length", int_bit_length, "Number of bits necessary to represent self in binary."},
     {"bit_count", int_bit_count, "Number of ones in the binary representation of abs(self)."},
     {"conjugate", int_conjugate, "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", int_as_integer_ratio, "Return a pair (self, 1)."},
+    {"to_bytes", int_to_bytes, "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, "Return the integer represented by the given array of bytes.",
+     MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 

@@ -42,10 +42,20 @@ Ref list_get_opt(Object* list, size_t i) {
 }
 
 void list_extend(Object* list, Object* iterable) {
+    // A dict's keys are copied in one step under its lock, so list(d) never sees it change size
+    // midway, even while other threads insert and delete (as in CPython, with or without the GIL).
+    Ref keys = type_of(iterable) == &dict_type ? dict_keys_list(as_dict(iterable)) : nullptr;
+    if (keys) iterable = keys.get();
     if (type_of(iterable) == &list_type || type_of(iterable) == &tuple_type) {
-        // Copy first: `a.extend(a)` must read the list as it was.
-        Ref source = iterable == list ? list_from(as_list(list)->items.data(), as_list(list)->items.size())
-                                      : Ref::borrow(iterable);
+        // Copy a list first, under its lock: `a.extend(a)` must read the list as it was, and
+        // another thread may grow the source (moving its items) while they are read.
+        Ref source;
+        if (type_of(iterable) == &list_type && iterable != keys.get()) {
+            CriticalSection cs(as_list(iterable)->mutex);
+            source = list_from(as_list(iterable)->items.data(), as_list(iterable)->items.size());
+        } else {
+            source = Ref::borrow(iterable);
+        }
         Object* const* items;
         size_t n;
         if (type_of(source.get()) == &tuple_type) {

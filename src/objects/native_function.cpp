@@ -28,6 +28,11 @@ Ref method_descriptor_new(Type* owner, const MethodDef* def) {
     return Ref::steal(d);
 }
 
+void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
+    if (kwnames && kwnames->size) raise_no_kwargs(fname);
+    if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
+}
+
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
                    size_t nargs, Tuple* kwnames) {
     size_t total = nargs + (kwnames ? kwnames->size : 0);

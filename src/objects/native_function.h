@@ -24,6 +24,10 @@ Ref native_function_new(const MethodDef* def, Object* self_or_null);
 Ref method_descriptor_new(Type* owner, const MethodDef* def);
 inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method_descriptor_type; }
 
+// For native functions that take only positional arguments: raises CPython's "f() takes no keyword
+// arguments" or wrong-count TypeError unless min <= nargs <= max.
+void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max);
+
 // Calls def->fn with `self` placed before the arguments, as a bound method does.
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
                    size_t nargs, Tuple* kwnames);

@@ -14,8 +14,9 @@ Type object_type, type_type;
 
 void dealloc_object(Object* o) { type_of(o)->dealloc(o); }
 
+// Walks the mro rather than the base chain, so classes with several bases count them all.
 bool is_subtype(const Type* t, const Type* base) {
-    for (const Type* p = t; p; p = p->base)
+    for (const Type* p : t->mro)
         if (p == base) return true;
     return false;
 }
@@ -174,6 +175,8 @@ void init_range_type();
 void init_slice_type();
 void init_iterator_types();
 void init_exception_types();
+void init_bytes_types();
+void init_bytearray_type();
 
 void init_builtin_types() {
     // object and type first: init_type gives every other type their slots and header.
@@ -192,6 +195,8 @@ void init_builtin_types() {
     init_slice_type();
     init_iterator_types();
     init_exception_types();
+    init_bytes_types();
+    init_bytearray_type();
 }
 
 }  // namespace minipy

@@ -68,7 +68,7 @@ Str* str_alloc(std::string_view utf8) {
     }
     s->length = length;
     s->ascii = ascii;
-    s->hash_cache = -1;
+    s->hash_cache.store(-1, std::memory_order_relaxed);
     return s;
 }
 
@@ -132,7 +132,7 @@ bool str_equal(const Str* a, const Str* b) {
 // A multiply-rotate hash over 8-byte words: deterministic within a run (CPython randomises it
 // with SipHash; scripts must not depend on either).
 int64_t str_hash(Str* s) {
-    if (s->hash_cache != -1) return s->hash_cache;
+    if (int64_t cached = s->hash_cache.load(std::memory_order_relaxed); cached != -1) return cached;
     const std::string& t = s->utf8;
     uint64_t h = 0x243F6A8885A308D3ull ^ t.size();
     size_t i = 0;
@@ -150,13 +150,11 @@ int64_t str_hash(Str* s) {
     h ^= h >> 29;
     auto result = static_cast<int64_t>(h);
     if (result == -1) result = -2;
-    s->hash_cache = result;
+    s->hash_cache.store(result, std::memory_order_relaxed);
     return result;
 }
 
 // ---- repr ----
-namespace {
-
 // An approximation of Py_UNICODE_ISPRINTABLE without a Unicode database: the control, format,
 // separator and private-use ranges that CPython escapes.
 bool is_printable(uint32_t cp) {
@@ -169,8 +167,6 @@ bool is_printable(uint32_t cp) {
     if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF)) return false;
     return cp < 0xE0000;
 }
-
-}  // namespace
 
 std::string str_repr_text(std::string_view utf8) {
     bool has_single = utf8.find('\'') != std::string_view::npos;
@@ -258,6 +254,11 @@ Ref str_mul(Object* a, Object* b) {
     return Ref::borrow(NotImplemented);
 }
 
+Ref str_mod(Object* a, Object* b) {
+    if (!is_instance(a, &str_type)) return Ref::borrow(NotImplemented);
+    return str_percent_format(a, b);
+}
+
 bool str_contains(Object* o, Object* item) {
     if (!is_instance(item, &str_type))
         raise(&TypeError_type, format("'in <string>' requires string as left operand, not %s",
@@ -328,6 +329,7 @@ void init_str_type() {
     t.is_basetype = true;
     set_binary(t, BinaryOp::Add, str_add);
     set_binary(t, BinaryOp::Mul, str_mul);
+    set_binary(t, BinaryOp::Mod, str_mod);
     init_type(&t);
     for (int c = 0; c < 128; ++c) {
         char text = static_cast<char>(c);

@@ -2,9 +2,10 @@
 // an all-ASCII flag that makes indexing O(1) for the common case. Hash is cached.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 
 #include "objects/object.h"
 
@@ -15,7 +16,9 @@ extern Type str_type;
 struct Str : Object {
     std::string utf8;
     int64_t length;       // in code points
-    int64_t hash_cache;   // -1: not computed yet
+    // -1: not computed yet. Threads may compute it at once; each stores the same value, so relaxed
+    // atomic loads and stores (plain moves) are all it needs.
+    std::atomic<int64_t> hash_cache;
     bool ascii;
 };
 
@@ -40,8 +43,16 @@ void utf8_append(std::string& out, uint32_t cp);
 size_t str_byte_offset(const Str* s, int64_t index);
 // The single-character str for code point `index` of `s`.
 Ref str_char_at(const Str* s, int64_t index);
+// Whether repr() shows the code point as is (str.isprintable), approximating CPython's table.
+bool is_printable(uint32_t cp);
 // Reads a str argument or raises "<what> must be str, not <type>" (CPython's text).
 const Str* expect_str(Object* o, const char* what);
+// Formatting (str_format.cpp): `fmt % args`, str.format with keyword arguments in `mapping`
+// (a dict, may be null), str.format_map, and ascii(o) (repr with non-ASCII escaped).
+Ref str_percent_format(Object* fmt, Object* args);
+Ref str_format(Object* fmt, Object* const* args, size_t nargs, Object* mapping);
+Ref str_format_map(Object* fmt, Object* mapping);
+std::string ascii_repr_text(Object* o);
 // The methods table, defined in str_methods.cpp.
 extern const MethodDef str_methods[];
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -459,7 +460,7 @@ Ref str_removesuffix(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 // ---- case mapping ----
-enum class CaseMap { Upper, Lower, Swap, Capitalize, Title };
+enum class CaseMap { Upper, Lower, Fold, Swap, Capitalize, Title };
 
 Ref map_case(Object* const* args, CaseMap how) {
     const Str* s = as_str(args[0]);
@@ -473,13 +474,20 @@ Ref map_case(Object* const* args, CaseMap how) {
         switch (how) {
             case CaseMap::Upper: r = to_upper(c); break;
             case CaseMap::Lower: r = to_lower(c); break;
+            case CaseMap::Fold:
+                r = to_lower(c);
+                break;
             case CaseMap::Swap: r = is_upper_cp(c) ? to_lower(c) : to_upper(c); break;
             case CaseMap::Capitalize: r = first ? to_upper(c) : to_lower(c); break;
             case CaseMap::Title: r = previous_cased ? to_lower(c) : to_upper(c); break;
         }
         previous_cased = is_cased_cp(c);
         first = false;
-        utf8_append(out, r);
+        // Full case folding turns sharp s into "ss" (the one multi-character fold minipy knows).
+        if (how == CaseMap::Fold && c == 0xDF)
+            out += "ss";
+        else
+            utf8_append(out, r);
     }
     return str_new(out);
 }
@@ -494,7 +502,7 @@ Ref str_lower(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 Ref str_casefold(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     self_of("casefold", args, nargs, kw, 0, 0);
-    return map_case(args, CaseMap::Lower);
+    return map_case(args, CaseMap::Fold);
 }
 Ref str_swapcase(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     self_of("swapcase", args, nargs, kw, 0, 0);
@@ -643,6 +651,93 @@ Ref str_expandtabs(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return str_new(out);
 }
 
+// ---- formatting, encoding and translation ----
+Ref str_format_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (nargs < 1) raise(&TypeError_type, "descriptor 'format' of 'str' object needs an argument");
+    // Keyword arguments become the mapping that named fields are looked up in.
+    Ref kwargs = dict_new();
+    for (size_t i = 0; kw && i < kw->size; ++i)
+        dict_set(as_dict(kwargs.get()), kw->items[i], args[nargs + i]);
+    return str_format(args[0], args + 1, nargs - 1, kwargs.get());
+}
+
+Ref str_format_map_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_of("format_map", args, nargs, kw, 1, 1);
+    return str_format_map(args[0], args[1]);
+}
+
+Ref str_encode_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"self", "encoding", "errors"};
+    Object* bound[3];
+    bind_args("encode", args, nargs, kw, names, 3, 1, bound);
+    return bytes_new(str_encode(bound[0], bound[1], bound[2]));
+}
+
+Ref str_isprintable(Object*, Object* const* a, size_t n, Tuple* k) {
+    const Str* s = self_of("isprintable", a, n, k, 0, 0);
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
+        if (!is_printable(utf8_decode(p))) return Ref::borrow(False);
+    return Ref::borrow(True);
+}
+
+Ref str_maketrans(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("maketrans");
+    if (nargs < 1 || nargs > 3) raise_arg_count("maketrans", 1, 3, nargs);
+    Ref table = dict_new();
+    Dict* d = as_dict(table.get());
+    if (nargs == 1) {
+        if (type_of(args[0]) != &dict_type)
+            raise(&TypeError_type, "if you give only one argument to maketrans it must be a dict");
+        Object *key, *value;
+        for (size_t pos = 0; dict_next(as_dict(args[0]), &pos, &key, &value);) {
+            if (is_str(key) && as_str(key)->length != 1)
+                raise(&ValueError_type, "string keys in translate table must be of length 1");
+            if (!is_str(key) && !is_int(key))
+                raise(&TypeError_type, "keys in translate table must be strings or integers");
+            const char* p = is_str(key) ? str_utf8_of(key).data() : nullptr;
+            dict_set(d, p ? new_int(utf8_decode(p)).get() : key, value);
+        }
+        return table;
+    }
+    std::vector<uint32_t> from = code_points(expect_str(args[0], "maketrans() argument 1"));
+    std::vector<uint32_t> to = code_points(expect_str(args[1], "maketrans() argument 2"));
+    if (from.size() != to.size())
+        raise(&ValueError_type, "the first two maketrans arguments must have equal length");
+    for (size_t i = 0; i < from.size(); ++i) dict_set(d, new_int(from[i]).get(), new_int(to[i]).get());
+    if (nargs == 3)
+        for (uint32_t c : code_points(expect_str(args[2], "maketrans() argument 3")))
+            dict_set(d, new_int(c).get(), None);
+    return table;
+}
+
+Ref str_translate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    const Str* s = self_of("translate", args, nargs, kw, 1, 1);
+    std::string out;
+    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
+        uint32_t c = utf8_decode(p);
+        Ref mapped;
+        try {
+            mapped = get_item(args[1], new_int(c).get());
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &LookupError_type)) throw;
+            utf8_append(out, c);
+            continue;
+        }
+        if (mapped.get() == None) continue;
+        if (is_int(mapped.get())) {
+            int64_t cp;
+            if (!int_to_i64(mapped.get(), &cp) || cp < 0 || cp > 0x10FFFF)
+                raise(&ValueError_type, "character mapping must be in range(0x110000)");
+            utf8_append(out, static_cast<uint32_t>(cp));
+        } else if (is_str(mapped.get())) {
+            out += str_utf8_of(mapped.get());
+        } else {
+            raise(&TypeError_type, "character mapping must return integer, None or str");
+        }
+    }
+    return str_new(out);
+}
+
 }  // namespace
 
 const MethodDef str_methods[] = {
@@ -687,6 +782,15 @@ const MethodDef str_methods[] = {
     {"rjust", str_rjust, "Return a right-justified string of length width."},
     {"zfill", str_zfill, "Pad with zeros on the left, after any sign."},
     {"expandtabs", str_expandtabs, "Replace tabs with spaces."},
+    {"format", str_format_method,
+     "Return a formatted version of the string, using substitutions from args and kwargs."},
+    {"format_map", str_format_map_method,
+     "Return a formatted version of the string, using substitutions from mapping."},
+    {"encode", str_encode_method, "Encode the string using the codec registered for encoding."},
+    {"isprintable", str_isprintable, "Whether all characters are printable."},
+    {"maketrans", str_maketrans, "Return a translation table usable for str.translate().",
+     MethodKind::Static},
+    {"translate", str_translate, "Replace each character through the given translation table."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -29,6 +29,12 @@ thread_local std::atomic<bool> tl_has_queued{false};
 // Where another thread signals that this thread's queue is not empty.
 std::unordered_map<uint64_t, std::atomic<bool>*> g_signal;
 
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
 Object* object_of(RefCountField* rc) { return reinterpret_cast<Object*>(rc); }
 
 // Folds `local` (the owner's half, `local_count`) into `shared` and hands the object to shared
@@ -47,6 +53,19 @@ bool merge(RefCountField& rc, int64_t local_count, int64_t drop) {
 }
 
 }  // namespace
+
+void ObjectMutex::lock_slow() {
+    // A short spin first: the holder is usually inside one quick list or dict operation.
+    for (int i = 0; i < 64; ++i) {
+        uint8_t expected = kFree;
+        if (state_.load(std::memory_order_relaxed) == kFree &&
+            state_.compare_exchange_weak(expected, kLocked, std::memory_order_acquire))
+            return;
+        cpu_relax();
+    }
+    while (state_.exchange(kLockedWithWaiters, std::memory_order_acquire) != kFree)
+        state_.wait(kLockedWithWaiters, std::memory_order_relaxed);
+}
 
 bool refcount_merge_zero_local(RefCountField& rc) {
     // No other thread ever counted this object (the common case: a temporary): nobody else can

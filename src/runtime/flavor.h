@@ -21,6 +21,10 @@ inline constexpr bool kGilEnabledByDefault = !kFreeThreaded;
 // Whether the GIL may be switched off at start-up (`-X gil=0`): only the free-threaded build's
 // objects carry the locks that make running without it safe.
 inline constexpr bool kGilOptional = kFreeThreaded;
+// Whether a value found without taking its container's lock (the LOAD_GLOBAL cache) stays alive
+// long enough to be counted: under the GIL no other thread runs meanwhile; without it another
+// thread may rebind the name and free the value in between, so only immortal values qualify.
+inline constexpr bool kUnlockedReadsKeepValuesAlive = !kFreeThreaded;
 
 // A count this high is never written: None, True, False, small ints, interned names and types
 // are immortal in both flavors, so threads reading them never fight over their cache lines.
@@ -95,14 +99,24 @@ void refcount_thread_exit();
 void refcount_merge_queued();
 
 // A per-object lock held for the length of one built-in operation (list.append, dict store, ...),
-// so each operation is atomic, as in CPython's free-threaded build.
+// so each operation is atomic, as in CPython's free-threaded build. One byte (std::mutex takes 40
+// in every list and dict), inline when uncontended: one compare-and-swap to lock, one exchange to
+// unlock. Those two atomic operations are most of what a list read costs in minipy-ft; CPython
+// avoids them with lock-free reads made safe by deferred freeing (QSBR), which minipy lacks.
 class ObjectMutex {
 public:
-    void lock() { m_.lock(); }
-    void unlock() { m_.unlock(); }
+    void lock() {
+        uint8_t expected = kFree;
+        if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+    }
+    void unlock() {
+        if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_one();
+    }
 
 private:
-    std::mutex m_;
+    static constexpr uint8_t kFree = 0, kLocked = 1, kLockedWithWaiters = 2;
+    void lock_slow();
+    std::atomic<uint8_t> state_{kFree};
 };
 #else
 // The GIL serializes every count change: plain integers are enough.

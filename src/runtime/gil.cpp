@@ -19,6 +19,7 @@ void Gil::acquire(GilStats& stats) {
         // Nobody took the GIL during a whole interval: ask the holder to drop it.
         if (timed_out && locked_ && switch_number_ == seen && !drop_request_.load(std::memory_order_relaxed)) {
             drop_request_.store(true, std::memory_order_relaxed);
+            if (eval_breaker_) eval_breaker_->store(true, std::memory_order_relaxed);
             ++stats.drop_requests;
         }
     }

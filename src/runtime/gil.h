@@ -36,6 +36,10 @@ public:
     // The flag the interpreter loop polls; set together with the drop request.
     const std::atomic<bool>& drop_request_flag() const { return drop_request_; }
 
+    // The interpreter loop's eval breaker: raised together with each drop request, so the holder
+    // notices the request at its next check without polling a second flag.
+    void set_eval_breaker(std::atomic<bool>* flag) { eval_breaker_ = flag; }
+
     void set_switch_interval(double seconds);
     double switch_interval() const;
 
@@ -47,6 +51,7 @@ private:
     uint64_t switch_number_ = 0;  // bumped at every acquisition
     std::atomic<bool> drop_request_{false};
     std::atomic<int64_t> interval_us_{5000};  // CPython's default: 5 ms
+    std::atomic<bool>* eval_breaker_ = nullptr;
 };
 
 // Releases the GIL for the lifetime of the object, as Py_BEGIN/END_ALLOW_THREADS: wrap every call

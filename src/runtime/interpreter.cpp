@@ -2,10 +2,14 @@
 // exceptions and SystemExit, imports of native modules and of m.py files on sys.path, and the REPL.
 #include "runtime/interpreter.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -17,10 +21,13 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
+#include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 #include "vm/class.h"
 #include "vm/dis.h"
+#include "vm/frame.h"
 #include "vm/generator.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
@@ -36,14 +43,20 @@ Object* g_main_module = nullptr;
 Dict* sys_dict() { return module_dict(init_sys_module().get()); }
 Dict* sys_modules() { return as_dict(dict_get_str(sys_dict(), intern("modules"))); }
 
+// Where threading.py and friends live: the source tree's stdlib/ when running from a build, else
+// the installed copy.
+std::string stdlib_dir() {
+    std::error_code ec;
+    if (std::filesystem::is_directory(MINIPY_STDLIB_BUILD_DIR, ec)) return MINIPY_STDLIB_BUILD_DIR;
+    return MINIPY_STDLIB_INSTALL_DIR;
+}
+
 void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
     Ref list = list_new();
     for (const auto& a : argv) list_append(list.get(), str_new(a).get());
     if (argv.empty()) list_append(list.get(), str_new("").get());
     dict_set(sys_dict(), intern("argv"), list.get());
-    Ref path = list_new();
-    list_append(path.get(), str_new(path0).get());
-    dict_set(sys_dict(), intern("path"), path.get());
+    dict_set(sys_dict(), intern("path"), initial_sys_path(path0, stdlib_dir()).get());
 }
 
 Dict* main_dict(const std::string& file) {
@@ -87,6 +100,26 @@ int handle_uncaught(Object* exc) {
     return 1;
 }
 
+// What CPython's finalization does for threads once __main__ is done: threading._shutdown() waits
+// for the non-daemon threads. Daemon threads may still be running: the process ends under them
+// without running destructors, as CPython never lets them touch a finalized interpreter.
+int finish_threads(int status) {
+    if (Object* threading = dict_get_str(sys_modules(), intern("threading"))) {
+        try {
+            if (Ref shutdown = get_attr_opt(threading, intern("_shutdown"))) call0(shutdown.get());
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            handle_uncaught(exc.get());
+        }
+    }
+    report_gil_stats();
+    if (running_threads() > 0) {
+        std::fflush(nullptr);
+        _exit(status);
+    }
+    return status;
+}
+
 // Parses, compiles and runs `source` in `globals`; returns the exit status.
 int execute(const std::string& source, const std::string& filename, Dict* globals, CompileMode mode) {
     try {
@@ -95,14 +128,14 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         Ref code = compile_module(*module, source, filename, mode);
         run_code(as_code(code.get()), globals, globals);
         std::fflush(stdout);
-        return 0;
     } catch (const syntax::SyntaxError& e) {
         print_syntax_error(e);
         return 1;
     } catch (PyException& e) {
         Ref exc = e.take();
-        return handle_uncaught(exc.get());
+        return finish_threads(handle_uncaught(exc.get()));
     }
+    return finish_threads(0);
 }
 
 bool read_file(const std::string& path, std::string* out) {
@@ -112,34 +145,6 @@ bool read_file(const std::string& path, std::string* out) {
     ss << in.rdbuf();
     *out = ss.str();
     return true;
-}
-
-// Imports name.py from the directories on sys.path, running it as a new module.
-Ref import_python_module(Str* name) {
-    Object* path = dict_get_str(sys_dict(), intern("path"));
-    if (!path || type_of(path) != &list_type) return nullptr;
-    for (Object* dir : as_list(path)->items) {
-        if (!is_str(dir)) continue;
-        std::string base = str_utf8_of(dir);
-        std::string file = (base.empty() ? "" : base + "/") + name->utf8 + ".py";
-        std::string source;
-        if (!read_file(file, &source)) continue;
-        Ref module = module_new(name->utf8);
-        Dict* globals = module_dict(module.get());
-        dict_set(globals, intern("__file__"), str_new(file).get());
-        dict_set(globals, intern("__builtins__"), g_builtins_module);
-        dict_set(sys_modules(), name, module.get());
-        try {
-            auto tree = syntax::parse(source, file);
-            Ref code = compile_module(*tree, source, file);
-            run_code(as_code(code.get()), globals, globals);
-        } catch (...) {
-            dict_del(sys_modules(), name);
-            throw;
-        }
-        return module;
-    }
-    return nullptr;
 }
 
 }  // namespace
@@ -155,6 +160,12 @@ void initialize_runtime() {
     init_generator_type();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
+    // Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL
+    // cache without a lock in both flavors (flavor.h, kUnlockedReadsKeepValuesAlive).
+    Object *name, *value;
+    for (size_t pos = 0; dict_next(module_dict(builtins.get()), &pos, &name, &value);) {
+        if (!is_small_int(value)) make_immortal(value);
+    }
     g_builtins_module = builtins.release();
     set_builtins_dict(module_dict(g_builtins_module));
     Ref sys = init_sys_module();
@@ -162,17 +173,33 @@ void initialize_runtime() {
     dict_set(sys_modules(), intern("sys"), sys.get());
 }
 
-Ref import_module_hook(Str* name, Object*, int level) {
-    if (level > 0) raise(&ImportError_type, "attempted relative import with no known parent package");
-    if (Object* m = dict_get_str(sys_modules(), name)) return Ref::borrow(m);
-    if (const NativeModule* native = find_native_module(name->utf8)) {
-        Ref m = native->init();
-        dict_set(sys_modules(), name, m.get());
-        return m;
+bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats) {
+    bool gil = kGilEnabledByDefault;
+    if (const char* env = std::getenv("MINIPY_GIL"); env && *env) gil = std::string(env) != "0";
+    for (const std::string& x : x_options) {
+        if (x == "gil=0" || x == "gil=1") gil = x == "gil=1";
+        if (x == "gilstats") gil_stats = true;
     }
-    if (Ref m = import_python_module(name)) return m;
-    Ref exc = make_exception(&ModuleNotFoundError_type, "No module named '" + name->utf8 + "'");
-    raise_object(std::move(exc));
+    if (!gil && !kGilOptional) {
+        std::fprintf(stderr, "%s: the GIL flavor cannot run without the GIL; use minipy-ft\n", executable_name());
+        return false;
+    }
+    set_gil_stats_wanted(gil_stats);
+    set_gil_enabled(gil);
+    return true;
+}
+
+Ref import_module_hook(Str* name, Object* fromlist, int level) {
+    Dict* globals = thread_state()->frame ? thread_state()->frame->globals : nullptr;
+    // One import at a time, so two threads importing a module run it once; the wait lets go of
+    // the GIL, as the importing thread may need it to finish.
+    static std::recursive_mutex import_mutex;
+    std::unique_lock<std::recursive_mutex> import_lock(import_mutex, std::try_to_lock);
+    if (!import_lock.owns_lock()) {
+        AllowThreads unblocked;
+        import_lock.lock();
+    }
+    return import_module_level(name, fromlist, level, globals);
 }
 
 void display_hook(Object* value) {

@@ -1,7 +1,14 @@
-// thread_state.cpp — per-thread interpreter state and the recursion limit.
+// thread_state.cpp — per-thread interpreter state, the recursion limit, the run-time GIL switch,
+// the eval breaker's handler, and the counters behind `--gil-stats`.
 #include "runtime/thread_state.h"
 
 #include <pthread.h>
+
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace minipy {
 
@@ -27,6 +34,30 @@ uintptr_t c_stack_floor() {
     return reinterpret_cast<uintptr_t>(addr) + kCStackReserve;
 }
 
+Gil* g_active_gil = nullptr;
+bool g_gil_stats_wanted = false;
+std::atomic<int> g_running_threads{0};
+
+// Counters of threads that have ended, with a label each, kept for the report at exit.
+struct FinishedThread {
+    std::string label;
+    GilStats stats;
+};
+std::mutex g_finished_mutex;
+std::vector<FinishedThread> g_finished;
+int g_threads_started = 0;  // guarded by g_finished_mutex; numbers the labels
+
+int64_t ns_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t).count();
+}
+
+void print_stats_row(const std::string& label, const GilStats& s) {
+    std::fprintf(stderr, "%-12s %12llu %13llu %15llu %10.1f %10.1f\n", label.c_str(),
+                 static_cast<unsigned long long>(s.acquisitions), static_cast<unsigned long long>(s.drop_requests),
+                 static_cast<unsigned long long>(s.forced_switches), static_cast<double>(s.wait_ns) / 1e6,
+                 static_cast<double>(s.hold_ns) / 1e6);
+}
+
 }  // namespace
 
 std::atomic<bool> eval_breaker{false};
@@ -47,9 +78,73 @@ ThreadState* thread_state() {
 int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed); }
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 
-void handle_eval_breaker(ThreadState*) {
-    // No GIL hand-offs or signals yet: the GIL issue hooks Gil::yield_if_requested in here.
+void handle_eval_breaker(ThreadState* ts) {
+    // Cleared first: a request that arrives while this one is handled sets it again.
     eval_breaker.store(false, std::memory_order_relaxed);
+    refcount_merge_queued();
+    if (g_active_gil) g_active_gil->yield_if_requested(ts->gil_stats);
+}
+
+Gil& the_gil() {
+    // Never destroyed: daemon threads may still wait on it while the process exits.
+    static Gil* gil = [] {
+        auto* g = new Gil();
+        g->set_eval_breaker(&eval_breaker);
+        return g;
+    }();
+    return *gil;
+}
+
+Gil* active_gil() { return g_active_gil; }
+
+void set_gil_enabled(bool enabled) {
+    if (enabled == (g_active_gil != nullptr)) return;
+    if (enabled) {
+        g_active_gil = &the_gil();
+        g_active_gil->acquire(thread_state()->gil_stats);
+    } else {
+        g_active_gil->release(thread_state()->gil_stats);
+        g_active_gil = nullptr;
+    }
+}
+
+void set_gil_stats_wanted(bool wanted) { g_gil_stats_wanted = wanted; }
+
+void thread_begin() {
+    refcount_thread_start();
+    g_running_threads.fetch_add(1, std::memory_order_relaxed);
+    if (g_active_gil) g_active_gil->acquire(thread_state()->gil_stats);
+}
+
+void thread_end() {
+    ThreadState* ts = thread_state();
+    // The handled exception must be let go while this thread may still touch objects.
+    Object* exc = std::exchange(ts->handled_exc, nullptr);
+    xdecref(exc);
+    if (g_gil_stats_wanted) {
+        GilStats stats = ts->gil_stats;
+        if (g_active_gil) stats.hold_ns += ns_since(stats.held_since);  // held until the release below
+        std::lock_guard<std::mutex> lock(g_finished_mutex);
+        g_finished.push_back({"Thread-" + std::to_string(++g_threads_started), stats});
+    }
+    if (ts->at_exit) std::exchange(ts->at_exit, nullptr)();
+    refcount_thread_exit();
+    if (g_active_gil) g_active_gil->release(ts->gil_stats);
+    g_running_threads.fetch_sub(1, std::memory_order_release);
+}
+
+int running_threads() { return g_running_threads.load(std::memory_order_acquire); }
+
+void report_gil_stats() {
+    if (!g_gil_stats_wanted) return;
+    GilStats main = thread_state()->gil_stats;
+    if (g_active_gil) main.hold_ns += ns_since(main.held_since);  // the main thread still holds it
+    std::lock_guard<std::mutex> lock(g_finished_mutex);
+    std::fprintf(stderr, "GIL statistics (%s):\n", g_active_gil ? "GIL enabled" : "no GIL: all zero");
+    std::fprintf(stderr, "%-12s %12s %13s %15s %10s %10s\n", "thread", "acquisitions", "drop requests",
+                 "forced switches", "wait ms", "hold ms");
+    print_stats_row("MainThread", main);
+    for (const FinishedThread& t : g_finished) print_stats_row(t.label, t.stats);
 }
 
 }  // namespace minipy

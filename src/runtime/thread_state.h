@@ -1,12 +1,15 @@
 // thread_state.h — what each OS thread running Python code owns: its value stack (frames and their
 // locals live there, so a call allocates nothing on the heap), its frame chain, its recursion depth
-// and the exception it is handling. Also the eval breaker, the one flag the loop polls.
+// and the exception it is handling, and its GIL counters. Also the eval breaker, the one flag the loop
+// polls, and the switch that says whether this run has a GIL at all.
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "objects/object.h"
+#include "runtime/gil.h"
 
 namespace minipy {
 
@@ -20,6 +23,10 @@ struct ThreadState {
     int depth = 0;                 // Python frames plus native re-entries of the loop
     Object* handled_exc = nullptr; // owned: the exception an `except`/`finally` is handling
     uintptr_t c_stack_limit = 0;   // the loop refuses to re-enter below this C stack address
+    GilStats gil_stats;            // this thread's side of `--gil-stats`
+    // Run by thread_end() with the GIL still held: releases _thread._set_sentinel()'s lock, so
+    // Thread.join() returns only once the thread is completely done.
+    std::function<void()> at_exit;
 
     ThreadState();
     ~ThreadState();
@@ -45,5 +52,36 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
 extern std::atomic<bool> eval_breaker;
 // Called by the loop when the flag is set; may raise (KeyboardInterrupt).
 void handle_eval_breaker(ThreadState* ts);
+
+// ---- the GIL at run time ----
+// minipy always runs with the GIL; minipy-ft runs without it unless `-X gil=1` or MINIPY_GIL=1
+// asked for it at start-up (flavor.h's kGilEnabledByDefault is each flavor's default).
+// The Gil object exists in both flavors so sys.getswitchinterval() has one home.
+Gil& the_gil();
+// The GIL when this run uses one, else null: what GilReleased and the eval breaker take.
+Gil* active_gil();
+// At start-up, before any second thread: turns the GIL on (the calling thread takes it) or off.
+void set_gil_enabled(bool enabled);
+// Remembers to print every thread's GIL counters at exit (`--gil-stats`, `-X gilstats`).
+void set_gil_stats_wanted(bool wanted);
+
+// Lets other threads run while the enclosed blocking call waits (sleep, lock waits, reads):
+// `{ AllowThreads unblocked; wait(); }`. Without a GIL it does nothing.
+class AllowThreads {
+public:
+    AllowThreads() : released_(active_gil(), thread_state()->gil_stats) {}
+
+private:
+    GilReleased released_;
+};
+
+// Bookkeeping for threads started by _thread.start_new_thread: a thread calls thread_begin()
+// first (it then holds the GIL when there is one) and thread_end() last (which lets it go).
+void thread_begin();
+void thread_end();
+// Threads started and not yet ended (_thread._count()).
+int running_threads();
+// Prints the counters of every thread that ran, if `--gil-stats` asked for them, to stderr.
+void report_gil_stats();
 
 }  // namespace minipy

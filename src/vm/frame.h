@@ -38,8 +38,9 @@ Frame* push_frame(ThreadState* ts, Code* code);
 Frame* push_function_frame(ThreadState* ts, Function* fn);
 // Moves parameters that inner functions capture into cells, and copies in the closure's cells.
 void init_cells(Frame* f, Function* fn);
-// Runs `f` (the top frame, already set up) until it returns or, for a generator, yields.
-Ref run_frame_from(ThreadState* ts, Frame* f);
+// Runs `f` (the top frame, already set up) until it returns or, for a generator, yields; with
+// `thrown`, it starts by raising that exception at its current instruction (gen.throw()).
+Ref run_frame_from(ThreadState* ts, Frame* f, Ref thrown = nullptr);
 // Releases the frame's locals and stack values and gives its space back (it must be the top one).
 void pop_frame(ThreadState* ts, Frame* f);
 

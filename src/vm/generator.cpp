@@ -3,6 +3,7 @@
 #include "vm/generator.h"
 
 #include <cstring>
+#include <utility>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -43,9 +44,19 @@ void save_frame(ThreadState* ts, Generator* g, Frame* f) {
     --ts->depth;
 }
 
+// A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
 void generator_dealloc(Object* o) {
     Generator* g = as_gen(o);
+    if (g->started && !g->finished && !g->image.empty()) {
+        incref(o);
+        try {
+            generator_close(o);
+        } catch (PyException&) {
+        }
+    }
     release_image(g);
+    xdecref(g->return_value);
+    xdecref(g->handled_exc);
     xdecref(g->qualname);
     delete g;
 }
@@ -57,23 +68,45 @@ Ref generator_repr(Object* o) {
 Ref generator_iter(Object* o) { return Ref::borrow(o); }
 Ref generator_next(Object* o) { return generator_send(o, None); }
 
+[[noreturn]] void raise_stop_iteration(Object* gen) {
+    Ref value = generator_take_return(gen);
+    Ref args = value.get() == None ? tuple_new(0) : tuple_from(std::vector<Object*>{value.get()}.data(), 1);
+    raise_object(exception_new(&StopIteration_type, args.get()));
+}
+
 Ref gen_send_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs != 2) raise_arg_count("send", 1, 1, nargs ? nargs - 1 : 0);
     if (Ref v = generator_send(args[0], args[1])) return v;
-    raise_object(exception_new(&StopIteration_type, empty_tuple()));
+    raise_stop_iteration(args[0]);
 }
 
+// throw(type[, value]) or throw(instance), as CPython 3.11 still accepts both.
+Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("throw", 1, 3, nargs ? nargs - 1 : 0);
+    Object* typ = args[1];
+    Ref exc;
+    if (type_of(typ) == &type_type && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
+        exc = nargs > 2 && args[2] != None ? call1(typ, args[2]) : call0(typ);
+    } else if (is_exception_instance(typ)) {
+        exc = Ref::borrow(typ);
+    } else {
+        raise(&TypeError_type, "exceptions must be classes or instances deriving from BaseException, not " +
+                                   type_of(typ)->name);
+    }
+    if (Ref v = generator_throw(args[0], std::move(exc))) return v;
+    raise_stop_iteration(args[0]);
+}
+
+// close(): GeneratorExit is raised at the suspension point so pending finally blocks run.
 Ref gen_close_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs != 1) raise_arg_count("close", 0, 0, nargs ? nargs - 1 : 0);
-    Generator* g = as_gen(args[0]);
-    if (g->running) raise(&ValueError_type, "generator already executing");
-    release_image(g);
-    g->finished = true;
+    generator_close(args[0]);
     return Ref::borrow(None);
 }
 
 const MethodDef kGeneratorMethods[] = {
     {"send", gen_send_method, "send(arg) -> send 'arg' into generator, return next yielded value or raise StopIteration."},
+    {"throw", gen_throw_method, "throw(value) -> raise exception in generator, return next yielded value or raise StopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, nullptr},
 };
@@ -106,13 +139,32 @@ void generator_suspend(ThreadState* ts, Frame* f) {
     save_frame(ts, g, f);
 }
 
-Ref generator_send(Object* gen, Object* value) {
-    Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, "generator already executing");
-    if (g->finished || g->image.empty()) return nullptr;
-    if (!g->started && value != None) {
-        raise(&TypeError_type, "can't send non-None value to a just-started generator");
+namespace {
+
+// CPython's gi_exc_state: while a generator runs, the exception its own `except` blocks handle is
+// the current one (else the caller's shows through); a yield inside an `except` block keeps it with
+// the generator instead of leaking it to the caller.
+class HandledExcSwap {
+public:
+    HandledExcSwap(ThreadState* ts, Generator* g) : ts_(ts), g_(g), caller_(ts->handled_exc) {
+        ts->handled_exc = g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller_ ? newref(caller_) : nullptr);
     }
+    ~HandledExcSwap() {
+        Object* inner = std::exchange(ts_->handled_exc, caller_);
+        if (inner && inner != caller_ && g_->yielded) g_->handled_exc = inner;
+        else xdecref(inner);
+    }
+
+private:
+    ThreadState* ts_;
+    Generator* g_;
+    Object* caller_;
+};
+
+// Copies the saved frame back onto the stack and runs it: `value` is the result of the yield it
+// stopped at (null before the first run), or `thrown` is raised there.
+Ref resume(Generator* g, Object* value, Ref thrown) {
+    if (g->running) raise(&ValueError_type, "generator already executing");
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise(&RecursionError_type, "maximum recursion depth exceeded");
     size_t slots = g->image.size();
@@ -126,19 +178,22 @@ Ref generator_send(Object* gen, Object* value) {
     ++ts->depth;
     f->previous = ts->frame;
     f->sp = f->stack_base() + g->stack_depth;
-    if (g->started) *f->sp++ = newref(value);
+    if (g->started && !thrown) *f->sp++ = newref(value);
     g->started = true;
     g->running = true;
     g->yielded = false;
     Ref result;
+    HandledExcSwap exc_state(ts, g);
     try {
-        result = run_frame_from(ts, f);
+        result = run_frame_from(ts, f, std::move(thrown));
     } catch (PyException& e) {
         g->running = false;
         g->finished = true;
         if (is_instance(e.exception(), &StopIteration_type)) {
             Ref err = make_exception(&RuntimeError_type, "generator raised StopIteration");
-            static_cast<BaseExceptionObject*>(err.get())->cause = e.take().release();
+            Object* cause = e.take().release();
+            static_cast<BaseExceptionObject*>(err.get())->cause = cause;
+            static_cast<BaseExceptionObject*>(err.get())->context = newref(cause);
             raise_object(std::move(err));
         }
         throw;
@@ -146,7 +201,126 @@ Ref generator_send(Object* gen, Object* value) {
     g->running = false;
     if (g->yielded) return result;
     g->finished = true;
+    xdecref(g->return_value);
+    g->return_value = result.release();
     return nullptr;
+}
+
+// The iterator a suspended `yield from` delegates to: the frame stopped right after the
+// YIELD_VALUE that follows a SEND, with the iterator on top of its stack. Null otherwise.
+Object* delegate_of(Generator* g) {
+    if (g->image.empty() || g->stack_depth == 0) return nullptr;
+    Frame* f = image_frame(g);
+    if (f->ip - f->code->instructions.data() < 2) return nullptr;
+    if (instr_op(f->ip[-1]) != Op::YIELD_VALUE || instr_op(f->ip[-2]) != Op::SEND) return nullptr;
+    return f->stack_base()[g->stack_depth - 1];
+}
+
+// The delegate is done: drop it from the saved stack and continue after the `yield from`.
+void leave_delegate(Generator* g, bool jump_to_exit) {
+    Frame* f = image_frame(g);
+    if (jump_to_exit) f->ip = f->code->instructions.data() + instr_arg(f->ip[-2]);
+    decref(f->stack_base()[--g->stack_depth]);
+}
+
+}  // namespace
+
+Ref generator_send(Object* gen, Object* value) {
+    Generator* g = as_gen(gen);
+    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->finished || g->image.empty()) return nullptr;
+    if (!g->started && value != None) {
+        raise(&TypeError_type, "can't send non-None value to a just-started generator");
+    }
+    return resume(g, value, nullptr);
+}
+
+Ref generator_throw(Object* gen, Ref exc) {
+    Generator* g = as_gen(gen);
+    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->finished || g->image.empty()) raise_object(std::move(exc));
+    if (Object* sub = delegate_of(g)) {
+        Ref ret;
+        try {
+            Ref sub_ref = Ref::borrow(sub);
+            if (is_instance(exc.get(), &GeneratorExit_type)) {
+                if (type_of(sub) == &generator_type) generator_close(sub);
+                else if (Ref close = get_attr_opt(sub, intern("close"))) call0(close.get());
+                leave_delegate(g, false);
+                return resume(g, nullptr, std::move(exc));
+            }
+            if (type_of(sub) == &generator_type) {
+                if (Ref v = generator_throw(sub, exc)) return v;
+                ret = generator_take_return(sub);
+            } else if (Ref m = get_attr_opt(sub, intern("throw"))) {
+                Object* e = exc.get();
+                return call1(m.get(), e);
+            } else {
+                leave_delegate(g, false);
+                return resume(g, nullptr, std::move(exc));
+            }
+        } catch (PyException& e) {
+            if (!delegate_of(g)) throw;
+            leave_delegate(g, false);
+            return resume(g, nullptr, e.take());
+        }
+        leave_delegate(g, true);
+        return resume(g, ret.get(), nullptr);
+    }
+    if (!g->started) {
+        g->finished = true;
+        release_image(g);
+        raise_object(std::move(exc));
+    }
+    return resume(g, nullptr, std::move(exc));
+}
+
+void generator_close(Object* gen) {
+    Generator* g = as_gen(gen);
+    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->finished || g->image.empty()) return;
+    if (!g->started) {
+        g->finished = true;
+        release_image(g);
+        return;
+    }
+    try {
+        if (Ref v = generator_throw(gen, exception_new(&GeneratorExit_type, empty_tuple()))) {
+            raise(&RuntimeError_type, "generator ignored GeneratorExit");
+        }
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &GeneratorExit_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
+    }
+}
+
+Ref generator_take_return(Object* gen) {
+    Generator* g = as_gen(gen);
+    Object* v = std::exchange(g->return_value, nullptr);
+    return v ? Ref::steal(v) : Ref::borrow(None);
+}
+
+bool yield_from_send(Object* it, Object* value, Ref* out) {
+    if (type_of(it) == &generator_type) {
+        *out = generator_send(it, value);
+        if (*out) return true;
+        *out = generator_take_return(it);
+        return false;
+    }
+    try {
+        if (value == None) {
+            *out = iter_next(it);
+        } else {
+            Ref send = get_attr(it, intern("send"));
+            *out = call1(send.get(), value);
+        }
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &StopIteration_type)) throw;
+        *out = get_attr(e.exception(), intern("value"));
+        return false;
+    }
+    if (*out) return true;
+    *out = Ref::borrow(None);
+    return false;
 }
 
 }  // namespace minipy

@@ -22,6 +22,8 @@ struct Generator : Object {
     bool started = false;
     bool yielded = false;  // set by YIELD_VALUE, so a resume can tell a yield from a return
     Str* qualname = nullptr;  // owned
+    Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
+    Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
 };
 
 void init_generator_type();  // called once at start-up
@@ -32,5 +34,15 @@ Ref generator_from_frame(ThreadState* ts, Frame* f);
 void generator_suspend(ThreadState* ts, Frame* f);
 // gen.send(value): the next yielded value (new reference), or null once the generator returns.
 Ref generator_send(Object* gen, Object* value);
+// gen.throw(exc): raises `exc` where the generator is suspended (inside the iterator a `yield from`
+// delegates to, if any); the next yielded value, or null once it returns.
+Ref generator_throw(Object* gen, Ref exc);
+// gen.close(): raises GeneratorExit where it is suspended; RuntimeError if it yields again.
+void generator_close(Object* gen);
+// The value of the `return` that finished the generator (None if taken or never set).
+Ref generator_take_return(Object* gen);
+// SEND, one step of `yield from it`: sends `value` into `it`. True with the item it yielded in
+// `out`; false once it is exhausted, with its return value in `out`.
+bool yield_from_send(Object* it, Object* value, Ref* out);
 
 }  // namespace minipy

@@ -11,6 +11,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "vm/class.h"
 #include "vm/dis.h"
 #include "vm/generator.h"
@@ -49,7 +50,7 @@ void chain_context(ThreadState* ts, Object* exc) {
     if (!e->context) e->context = newref(handled);
 }
 
-Ref run_frame(ThreadState* ts, Frame* entry);
+Ref run_frame(ThreadState* ts, Frame* entry, Ref thrown = nullptr);
 
 }  // namespace
 
@@ -72,7 +73,7 @@ Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwname
     return run_frame(ts, f);
 }
 
-Ref run_frame_from(ThreadState* ts, Frame* f) { return run_frame(ts, f); }
+Ref run_frame_from(ThreadState* ts, Frame* f, Ref thrown) { return run_frame(ts, f, std::move(thrown)); }
 
 Ref run_class_body(Function* body, Dict* ns) {
     ThreadState* ts = thread_state();
@@ -128,7 +129,7 @@ namespace {
         first_instr = co->instructions.data(); \
     } while (0)
 
-Ref run_frame(ThreadState* ts, Frame* entry) {
+Ref run_frame(ThreadState* ts, Frame* entry, Ref thrown) {
     if (c_stack_exhausted(ts)) {
         pop_frame(ts, entry);
         raise(&RecursionError_type, "maximum recursion depth exceeded");
@@ -164,6 +165,12 @@ Ref run_frame(ThreadState* ts, Frame* entry) {
     };
     void* const* dispatch_table = g_trace ? kTraceLabels : kOpLabels;
 #endif
+    // gen.throw(): the exception is raised at the instruction the generator is suspended after.
+    if (thrown) {
+        exc = std::move(thrown);
+        chain_context(ts, exc.get());
+        goto unwind;
+    }
 
     for (;;) {
         try {
@@ -260,17 +267,10 @@ Ref run_frame(ThreadState* ts, Frame* entry) {
                 DISPATCH();
             }
             TARGET(LOAD_GLOBAL) {
-                uint32_t index = ARG >> 1;
-                GlobalCache& cache = co->global_cache[index];
-                Object* v;
-                if (cache.globals == f->globals && cache.globals_version == f->globals->version &&
-                    cache.builtins_version == f->builtins->version) {
-                    v = cache.value;
-                } else {
-                    v = load_global_slow(f, index);
-                }
+                Object* v = load_global_cached(co->global_cache[ARG >> 1], f);
+                if (!v) v = load_global_slow(f, ARG >> 1);
                 if (ARG & 1) PUSH(nullptr);
-                PUSH(newref(v));
+                PUSH(v);
                 DISPATCH();
             }
             TARGET(STORE_GLOBAL) {
@@ -737,6 +737,19 @@ Ref run_frame(ThreadState* ts, Frame* entry) {
                 generator_suspend(ts, f);
                 return Ref::steal(v);
             }
+            TARGET(SEND) {
+                Ref out;
+                bool yielded = yield_from_send(PEEK(2), TOP(), &out);
+                decref(POP());
+                if (yielded) {
+                    PUSH(out.release());
+                } else {
+                    decref(TOP());
+                    sp[-1] = out.release();
+                    ip = first_instr + ARG;
+                }
+                DISPATCH();
+            }
             TARGET(RAISE_VARARGS) {
                 if (ARG == 0) {
                     exc = reraise_current(ts);
@@ -816,6 +829,11 @@ Ref run_frame(ThreadState* ts, Frame* entry) {
             TARGET(IMPORT_FROM) {
                 Object* v = import_from(TOP(), names[ARG]).release();
                 PUSH(v);
+                DISPATCH();
+            }
+            TARGET(IMPORT_STAR) {
+                import_star(TOP(), f->locals ? f->locals : f->globals);
+                decref(POP());
                 DISPATCH();
             }
             TARGET(PRINT_EXPR) {

@@ -8,6 +8,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -47,15 +48,24 @@ Object* load_name(Frame* f, Str* name) {
 Object* load_global_slow(Frame* f, uint32_t index) {
     Code* co = f->code;
     Str* name = co->names[index];
-    Object* v = dict_get_str(f->globals, name);
-    if (!v) v = dict_get_str(f->builtins, name);
+    // Versions first: a change after this point makes the entry stale at once, never wrong.
+    uint64_t globals_version = f->globals->version.load(std::memory_order_relaxed);
+    uint64_t builtins_version = f->builtins->version.load(std::memory_order_relaxed);
+    Ref v = dict_get_str_ref(f->globals, name);
+    if (!v) v = dict_get_str_ref(f->builtins, name);
     if (!v) raise_name_error(name);
+    if (!kUnlockedReadsKeepValuesAlive && !is_immortal(v.get())) return v.release();
     GlobalCache& cache = co->global_cache[index];
-    cache.globals = f->globals;
-    cache.globals_version = f->globals->version;
-    cache.builtins_version = f->builtins->version;
-    cache.value = v;
-    return v;
+    uint32_t seq = cache.seq.load(std::memory_order_relaxed);
+    // Another thread is filling this entry: leave it to that thread.
+    if ((seq & 1) || !cache.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return v.release();
+    std::atomic_thread_fence(std::memory_order_release);
+    cache.globals.store(f->globals, std::memory_order_relaxed);
+    cache.globals_version.store(globals_version, std::memory_order_relaxed);
+    cache.builtins_version.store(builtins_version, std::memory_order_relaxed);
+    cache.value.store(v.get(), std::memory_order_relaxed);
+    cache.seq.store(seq + 2, std::memory_order_release);
+    return v.release();
 }
 
 Ref build_set(Object* const* items, size_t n) {
@@ -334,18 +344,7 @@ Ref format_value_op(Object* value, uint32_t conversion, Object* spec) {
     return format_value(converted.get(), spec ? str_utf8_of(spec) : std::string_view());
 }
 
-Ref import_from(Object* module, Str* name) {
-    if (Ref v = get_attr_opt(module, name)) return v;
-    std::string mod = "?", where = "unknown location";
-    if (is_module(module)) {
-        Object* n = dict_get_str(module_dict(module), intern("__name__"));
-        if (n && is_str(n)) mod = str_utf8_of(n);
-        Object* file = dict_get_str(module_dict(module), intern("__file__"));
-        if (file && is_str(file)) where = str_utf8_of(file);
-    }
-    raise(&ImportError_type,
-          format("cannot import name '%s' from '%s' (%s)", name->utf8.c_str(), mod.c_str(), where.c_str()));
-}
+Ref import_from(Object* module, Str* name) { return import_from_module(module, name); }
 
 // ---- fast iterators ----
 

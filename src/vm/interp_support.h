@@ -19,7 +19,23 @@ namespace minipy {
 
 // LOAD_NAME: locals, globals, then builtins; borrowed.
 Object* load_name(Frame* f, Str* name);
-// LOAD_GLOBAL on a cache miss: looks the name up and refills the cache; borrowed.
+// LOAD_GLOBAL's cache hit: a new reference to the cached value, or null when the cache does not
+// hold the current value (a seqlock read: see GlobalCache).
+inline Object* load_global_cached(const GlobalCache& c, const Frame* f) {
+    uint32_t seq = c.seq.load(std::memory_order_acquire);
+    if (seq & 1) return nullptr;
+    Object* v = c.value.load(std::memory_order_relaxed);
+    bool valid = c.globals.load(std::memory_order_relaxed) == f->globals &&
+                 c.globals_version.load(std::memory_order_relaxed) ==
+                     f->globals->version.load(std::memory_order_relaxed) &&
+                 c.builtins_version.load(std::memory_order_relaxed) ==
+                     f->builtins->version.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (!valid || !v || c.seq.load(std::memory_order_relaxed) != seq) return nullptr;
+    return newref(v);
+}
+// LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and
+// refills the cache when the value may be read without the lock; a new reference.
 MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
 
 Ref build_set(Object* const* items, size_t n);

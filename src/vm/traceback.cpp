@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <vector>
 
@@ -25,7 +26,10 @@ constexpr int kRecursiveCutoff = 3;
 // Source lines by file name (linecache); "<string>" and "<stdin>" have none, as in CPython.
 const std::vector<std::string>* source_lines(const std::string& filename) {
     static std::map<std::string, std::vector<std::string>> cache;
+    // Threads may print tracebacks at once; map entries never move, so the pointer outlives the lock.
+    static std::mutex cache_mutex;
     if (filename.empty() || filename[0] == '<') return nullptr;
+    std::lock_guard<std::mutex> lock(cache_mutex);
     auto it = cache.find(filename);
     if (it == cache.end()) {
         std::vector<std::string> lines;

@@ -71,6 +71,9 @@ TEST_CASE("opcode table: names and stack effects come from one table") {
     CHECK(stack_effect(Op::FOR_ITER, 0, true) == -1);
     CHECK(stack_effect(Op::JUMP_IF_FALSE_OR_POP, 0, true) == 0);
     CHECK(stack_effect(Op::JUMP_IF_FALSE_OR_POP, 0, false) == -1);
+    // SEND keeps [iterator, item] while delegating and leaves only the return value on exit.
+    CHECK(stack_effect(Op::SEND, 0, false) == 0);
+    CHECK(stack_effect(Op::SEND, 0, true) == -1);
     CHECK(is_terminator(Op::RETURN_VALUE));
     CHECK_FALSE(is_terminator(Op::POP_JUMP_IF_TRUE));
 }
@@ -99,6 +102,31 @@ TEST_CASE("symtable: locals, globals, cells and free variables") {
     CHECK(inner->lookup("y") == NameScope::Free);
     CHECK(inner->lookup("p") == NameScope::Free);
     CHECK(inner->freevars == std::vector<std::string>{"p", "y"});
+}
+
+TEST_CASE("symtable: super() gives methods the class's __class__ cell") {
+    auto a = analyse(
+        "class A:\n"
+        "    def f(self):\n"
+        "        return super().f()\n"
+        "    def g(self):\n"
+        "        return 1\n");
+    const Scope* cls = find_scope(a.table->module_scope(), "A");
+    REQUIRE(cls);
+    CHECK(cls->needs_class_cell);
+    CHECK(cls->cellvars == std::vector<std::string>{"__class__"});
+    CHECK(find_scope(a.table->module_scope(), "f")->lookup("__class__") == NameScope::Free);
+    CHECK(find_scope(a.table->module_scope(), "g")->freevars.empty());
+}
+
+TEST_CASE("symtable: a walrus in a comprehension binds in the enclosing function") {
+    auto a = analyse("def f(xs):\n    return [y for x in xs if (y := x)], y\n");
+    const Scope* comp = find_scope(a.table->module_scope(), "<listcomp>");
+    REQUIRE(comp);
+    CHECK(comp->lookup("y") == NameScope::Free);
+    CHECK(find_scope(a.table->module_scope(), "f")->lookup("y") == NameScope::Cell);
+    auto m = analyse("[y for x in 'ab' if (y := x)]\n");
+    CHECK(find_scope(m.table->module_scope(), "<listcomp>")->lookup("y") == NameScope::GlobalExplicit);
 }
 
 TEST_CASE("symtable: comprehensions get their own function scope") {

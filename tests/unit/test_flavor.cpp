@@ -1,5 +1,6 @@
-// test_refcount.cpp — reference counting as the flavors do it: in minipy-ft, biased counts, where
-// the creating thread counts alone and other threads' releases reach it through a merge queue.
+// test_flavor.cpp — the flavor primitives: reference counting (in minipy-ft, biased counts, where the
+// creating thread counts alone and other threads' releases reach it through a merge queue) and the
+// per-object lock.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -108,4 +109,21 @@ TEST_CASE("shared references keep an object alive after its owner lets go") {
     owner.join();
     decref(o);
     CHECK(g_freed.load() == 1);
+}
+
+TEST_CASE("the per-object lock makes read-modify-write sequences atomic") {
+    if (!kFreeThreaded) return;  // the GIL flavor's lock is empty: the GIL does its job
+    ObjectMutex mutex;
+    int64_t counter = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 100000; ++i) {
+                CriticalSection cs(mutex);
+                counter = counter + 1;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(counter == 400000);
 }

@@ -1,0 +1,392 @@
+// thread_module.cpp — the native `_thread` module that stdlib/threading.py is built on: OS threads
+// running Python callables, the lock type (a binary semaphore any thread may release, as CPython's),
+// thread identities, and `_local`, whose attributes differ per thread.
+#include <sys/syscall.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "modules/registry.h"
+#include "modules/sys_streams.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/thread_state.h"
+#include "vm/module.h"
+#include "vm/traceback.h"
+
+namespace minipy {
+
+namespace {
+
+using Args = Object* const*;
+
+// CPython's value on Linux: the longest wait, in seconds, that lock timeouts accept.
+constexpr double kTimeoutMax = 9223372036.0;
+
+void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
+    if (kw && kw->size) raise_no_kwargs(name);
+    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
+}
+
+uint64_t current_ident() { return static_cast<uint64_t>(pthread_self()); }
+
+// ---- threads ----
+
+// What a new thread runs: `func(*args, **kwargs)`, owned by the thread from the start.
+struct ThreadStart {
+    Ref func, args, kwargs;
+};
+
+// Calls func(*args, **kwargs) through the vectorcall convention.
+Ref call_with_tuple_and_dict(Object* func, Tuple* args, Dict* kwargs) {
+    std::vector<Object*> values(args->items, args->items + args->size);
+    if (!kwargs || dict_size(kwargs) == 0) return call(func, values.data(), values.size());
+    Ref names = tuple_new(static_cast<size_t>(dict_size(kwargs)));
+    std::vector<Ref> held;  // keeps the keyword values alive while the dict may change
+    size_t n = 0;
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(kwargs, &pos, &k, &v) && n < as_tuple(names.get())->size;) {
+        as_tuple(names.get())->items[n++] = newref(k);
+        held.push_back(Ref::borrow(v));
+        values.push_back(v);
+    }
+    return call(func, values.data(), args->size, as_tuple(names.get()));
+}
+
+// An exception that escaped a raw _thread thread: CPython hands it to sys.unraisablehook, which
+// prints this. (threading.Thread catches its own exceptions and calls threading.excepthook.)
+void report_thread_exception(Object* func, Object* exc) {
+    if (is_instance(exc, &SystemExit_type)) return;
+    std::string text = "Exception ignored in thread started by: " + repr_utf8(func) + "\n" + format_exception(exc);
+    try {
+        write_to_stream(sys_stderr(), text);
+        flush_stream(sys_stderr());
+    } catch (PyException&) {
+        std::fputs(text.c_str(), stderr);
+    }
+}
+
+void thread_main(ThreadStart* start) {
+    thread_begin();
+    try {
+        call_with_tuple_and_dict(start->func.get(), as_tuple(start->args.get()),
+                                 start->kwargs ? as_dict(start->kwargs.get()) : nullptr);
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        try {
+            report_thread_exception(start->func.get(), exc.get());
+        } catch (PyException&) {
+            // Nothing is left to report a failure of the report to.
+        }
+    }
+    delete start;
+    thread_end();
+}
+
+Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("start_new_thread", nargs, kw, 2, 3);
+    if (!type_of(args[0])->call) raise(&TypeError_type, "first arg must be callable");
+    if (!is_instance(args[1], &tuple_type)) raise(&TypeError_type, "2nd arg must be a tuple");
+    if (nargs == 3 && !is_instance(args[2], &dict_type)) {
+        raise(&TypeError_type, "optional 3rd arg must be a dictionary");
+    }
+    auto* start = new ThreadStart{Ref::borrow(args[0]), Ref::borrow(args[1]),
+                                  nargs == 3 ? Ref::borrow(args[2]) : Ref()};
+    std::thread t;
+    try {
+        t = std::thread(thread_main, start);
+    } catch (const std::system_error&) {
+        delete start;
+        raise(&RuntimeError_type, "can't start new thread");
+    }
+    auto ident = static_cast<uint64_t>(t.native_handle());
+    t.detach();
+    return int_from_i64(static_cast<int64_t>(ident));
+}
+
+Ref thread_get_ident(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("get_ident", nargs, kw, 0, 0);
+    return int_from_i64(static_cast<int64_t>(current_ident()));
+}
+
+Ref thread_get_native_id(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("get_native_id", nargs, kw, 0, 0);
+    return int_from_i64(static_cast<int64_t>(syscall(SYS_gettid)));
+}
+
+Ref thread_count(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("_count", nargs, kw, 0, 0);
+    return int_from_i64(running_threads());
+}
+
+// threading.excepthook's default (CPython's _thread._excepthook): `args` carries exc_type,
+// exc_value, exc_traceback and thread. SystemExit is ignored silently.
+Ref thread_excepthook(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("_excepthook", nargs, kw, 1, 1);
+    Ref type = get_attr(args[0], intern("exc_type"));
+    if (type.get() == &SystemExit_type) return Ref::borrow(None);
+    Ref value = get_attr(args[0], intern("exc_value"));
+    Ref thread = get_attr(args[0], intern("thread"));
+    std::string name = thread.get() != None ? str_utf8(get_attr(thread.get(), intern("name")).get())
+                                            : std::to_string(current_ident());
+    std::string text = "Exception in thread " + name + ":\n";
+    if (value.get() != None) text += format_exception(value.get());
+    Object* err = sys_stderr();
+    write_to_stream(err, text);
+    flush_stream(err);
+    return Ref::borrow(None);
+}
+
+// ---- locks ----
+
+Type lock_type;
+
+struct LockObject : Object {
+    std::mutex mutex;
+    std::condition_variable released;
+    bool locked = false;
+};
+
+LockObject* as_lock(Object* o) { return static_cast<LockObject*>(o); }
+
+Ref lock_new() {
+    auto* l = new LockObject();
+    init_header(l, &lock_type);
+    return Ref::steal(l);
+}
+
+void lock_dealloc(Object* o) { delete as_lock(o); }
+
+// Takes the lock; a wait lets go of the GIL. `timeout` < 0 waits for ever.
+bool lock_take(LockObject* l, bool blocking, double timeout) {
+    {
+        std::lock_guard<std::mutex> guard(l->mutex);
+        if (!l->locked) return l->locked = true;
+    }
+    if (!blocking) return false;
+    AllowThreads unblocked;
+    std::unique_lock<std::mutex> guard(l->mutex);
+    auto free = [l] { return !l->locked; };
+    if (timeout < 0) {
+        l->released.wait(guard, free);
+    } else if (!l->released.wait_for(guard, std::chrono::duration<double>(timeout), free)) {
+        return false;
+    }
+    return l->locked = true;
+}
+
+// The lock threading.Thread.join() waits on: held while the calling thread lives, released by
+// thread_end() once the thread is completely done (CPython's _thread._set_sentinel).
+Ref thread_set_sentinel(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("_set_sentinel", nargs, kw, 0, 0);
+    Ref lock = lock_new();
+    lock_take(as_lock(lock.get()), false, -1);
+    Object* held = newref(lock.get());
+    thread_state()->at_exit = [held] {
+        LockObject* l = as_lock(held);
+        {
+            std::lock_guard<std::mutex> guard(l->mutex);
+            l->locked = false;
+        }
+        l->released.notify_all();
+        decref(held);
+    };
+    return lock;
+}
+
+Ref lock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"blocking", "timeout"};
+    Object* a[2] = {};
+    bind_args("acquire", args + 1, nargs - 1, kw, kNames, 2, 0, a);
+    bool blocking = a[0] ? is_true(a[0]) : true;
+    double timeout = a[1] ? to_double(a[1]) : -1;
+    if (!blocking && timeout != -1) raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
+    if (timeout < 0 && timeout != -1) raise(&ValueError_type, "timeout value must be a non-negative number");
+    if (timeout > kTimeoutMax) raise(&OverflowError_type, "timeout value is too large");
+    return Ref::borrow(bool_obj(lock_take(as_lock(args[0]), blocking, timeout)));
+}
+
+Ref lock_enter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("__enter__", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(lock_take(as_lock(args[0]), true, -1)));
+}
+
+void lock_give(LockObject* l) {
+    {
+        std::lock_guard<std::mutex> guard(l->mutex);
+        if (!l->locked) raise(&RuntimeError_type, "release unlocked lock");
+        l->locked = false;
+    }
+    l->released.notify_one();
+}
+
+Ref lock_release(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("release", nargs, kw, 1, 1);
+    lock_give(as_lock(args[0]));
+    return Ref::borrow(None);
+}
+
+Ref lock_exit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("__exit__", nargs, kw, 1, 4);  // self, then the exception's type, value, traceback
+    lock_give(as_lock(args[0]));
+    return Ref::borrow(None);
+}
+
+Ref lock_locked(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("locked", nargs, kw, 1, 1);
+    LockObject* l = as_lock(args[0]);
+    std::lock_guard<std::mutex> guard(l->mutex);
+    return Ref::borrow(bool_obj(l->locked));
+}
+
+Ref lock_repr(Object* o) {
+    LockObject* l = as_lock(o);
+    bool locked;
+    {
+        std::lock_guard<std::mutex> guard(l->mutex);
+        locked = l->locked;
+    }
+    return str_new(format("<%s _thread.lock object at %p>", locked ? "locked" : "unlocked", static_cast<void*>(o)));
+}
+
+Ref lock_construct(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("lock", nargs, kw, 0, 0);
+    return lock_new();
+}
+
+const MethodDef kLockMethods[] = {
+    {"acquire", lock_acquire, "Lock the lock; with blocking=False or a timeout, return whether it was taken."},
+    {"acquire_lock", lock_acquire, "An obsolete synonym of acquire()."},
+    {"release", lock_release, "Release the lock, allowing another thread that is blocked waiting for it to take it."},
+    {"release_lock", lock_release, "An obsolete synonym of release()."},
+    {"locked", lock_locked, "Return whether the lock is in the locked state."},
+    {"__enter__", lock_enter, "Lock the lock."},
+    {"__exit__", lock_exit, "Release the lock."},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref thread_allocate_lock(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("allocate_lock", nargs, kw, 0, 0);
+    return lock_new();
+}
+
+// ---- _local: one attribute dict per thread ----
+
+Type local_type;
+
+// Every thread that touches a _local gets a number never given to another thread, so a dict is
+// never found by a later thread that happens to reuse an OS thread id.
+uint64_t thread_serial() {
+    static std::atomic<uint64_t> next{1};
+    thread_local uint64_t serial = next.fetch_add(1, std::memory_order_relaxed);
+    return serial;
+}
+
+struct LocalObject : Object {
+    std::mutex mutex;
+    std::unordered_map<uint64_t, Dict*> dicts;  // each owned
+};
+
+LocalObject* as_local(Object* o) { return static_cast<LocalObject*>(o); }
+
+void local_dealloc(Object* o) {
+    LocalObject* l = as_local(o);
+    for (auto& [serial, d] : l->dicts) decref(d);
+    delete l;
+}
+
+// The calling thread's attribute dict, made on first use.
+Dict* local_dict(Object* o) {
+    LocalObject* l = as_local(o);
+    std::lock_guard<std::mutex> guard(l->mutex);
+    Dict*& d = l->dicts[thread_serial()];
+    if (!d) d = as_dict(dict_new().release());
+    return d;
+}
+
+Ref local_getattr(Object* o, Str* name) {
+    if (Object* v = dict_get_str(local_dict(o), name)) return Ref::borrow(v);
+    if (name->utf8 == "__dict__") return Ref::borrow(local_dict(o));
+    return generic_getattr(o, name);
+}
+
+void local_setattr(Object* o, Str* name, Object* value) {
+    Dict* d = local_dict(o);
+    if (value) {
+        dict_set(d, name, value);
+    } else if (!dict_del(d, name)) {
+        raise_no_attribute(o, name);
+    }
+}
+
+Ref local_construct(Object*, Args, size_t nargs, Tuple* kw) {
+    if (nargs || (kw && kw->size)) raise(&TypeError_type, "Initialization arguments are not supported");
+    auto* l = new LocalObject();
+    init_header(l, &local_type);
+    return Ref::steal(l);
+}
+
+const MethodDef kThreadFunctions[] = {
+    {"start_new_thread", thread_start_new_thread, "Start a new thread running function(*args, **kwargs); return its identifier."},
+    {"start_new", thread_start_new_thread, "An obsolete synonym of start_new_thread()."},
+    {"allocate_lock", thread_allocate_lock, "Create a new lock object."},
+    {"allocate", thread_allocate_lock, "An obsolete synonym of allocate_lock()."},
+    {"get_ident", thread_get_ident, "Return a non-zero integer that uniquely identifies the current thread."},
+    {"get_native_id", thread_get_native_id, "Return the native integral thread ID assigned by the kernel."},
+    {"_set_sentinel", thread_set_sentinel, "Return a lock released when the calling thread ends."},
+    {"_excepthook", thread_excepthook, "Handle an exception that escaped Thread.run()."},
+    {"_count", thread_count, "Return the number of currently running threads started by this module."},
+    {nullptr, nullptr, nullptr},
+};
+
+void init_types() {
+    lock_type.name = "lock";
+    lock_type.instance_size = sizeof(LockObject);
+    lock_type.dealloc = lock_dealloc;
+    lock_type.repr = lock_repr;
+    lock_type.construct = lock_construct;
+    lock_type.methods = kLockMethods;
+    init_type(&lock_type);
+    local_type.name = "_thread._local";
+    local_type.instance_size = sizeof(LocalObject);
+    local_type.dealloc = local_dealloc;
+    local_type.getattr = local_getattr;
+    local_type.setattr = local_setattr;
+    local_type.construct = local_construct;
+    init_type(&local_type);
+}
+
+}  // namespace
+
+Ref init_thread_module() {
+    static bool types_ready = false;
+    if (!types_ready) {
+        init_types();
+        types_ready = true;
+    }
+    Ref module = module_new("_thread");
+    Dict* d = module_dict(module.get());
+    for (const MethodDef* def = kThreadFunctions; def->name; ++def) {
+        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
+    }
+    dict_set(d, intern("LockType"), &lock_type);
+    dict_set(d, intern("_local"), &local_type);
+    dict_set(d, intern("error"), &RuntimeError_type);
+    dict_set(d, intern("TIMEOUT_MAX"), float_new(kTimeoutMax).get());
+    return module;
+}
+
+}  // namespace minipy

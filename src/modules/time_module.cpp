@@ -1,0 +1,89 @@
+// time_module.cpp — the native `time` module: wall-clock and monotonic clocks, and sleep(), which
+// lets go of the GIL for as long as it waits so other threads run meanwhile.
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "modules/registry.h"
+#include "objects/abstract.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/thread_state.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+using Args = Object* const*;
+
+void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
+    if (kw && kw->size) raise_no_kwargs(name);
+    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
+}
+
+template <typename Clock>
+int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
+}
+
+Ref time_time(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("time", nargs, kw, 0, 0);
+    return float_new(static_cast<double>(now_ns<std::chrono::system_clock>()) / 1e9);
+}
+
+Ref time_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("time_ns", nargs, kw, 0, 0);
+    return int_from_i64(now_ns<std::chrono::system_clock>());
+}
+
+// perf_counter and monotonic share CPython's Linux clock, CLOCK_MONOTONIC.
+Ref time_monotonic(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("monotonic", nargs, kw, 0, 0);
+    return float_new(static_cast<double>(now_ns<std::chrono::steady_clock>()) / 1e9);
+}
+
+Ref time_monotonic_ns(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("monotonic_ns", nargs, kw, 0, 0);
+    return int_from_i64(now_ns<std::chrono::steady_clock>());
+}
+
+Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("sleep", nargs, kw, 1, 1);
+    if (!is_instance(args[0], &int_type) && !is_instance(args[0], &float_type)) {
+        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
+    }
+    double secs = to_double(args[0]);
+    if (std::isnan(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
+    if (secs < 0) raise(&ValueError_type, "sleep length must be non-negative");
+    AllowThreads unblocked;
+    std::this_thread::sleep_for(std::chrono::duration<double>(secs));
+    return Ref::borrow(None);
+}
+
+const MethodDef kTimeFunctions[] = {
+    {"time", time_time, "Return the current time in seconds since the Epoch."},
+    {"time_ns", time_time_ns, "Return the current time in nanoseconds since the Epoch."},
+    {"perf_counter", time_monotonic, "Performance counter for benchmarking, in seconds."},
+    {"perf_counter_ns", time_monotonic_ns, "Performance counter for benchmarking, in nanoseconds."},
+    {"monotonic", time_monotonic, "Monotonic clock, cannot go backward, in seconds."},
+    {"monotonic_ns", time_monotonic_ns, "Monotonic clock, cannot go backward, in nanoseconds."},
+    {"sleep", time_sleep, "Delay execution for a given number of seconds, letting other threads run."},
+    {nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+Ref init_time_module() {
+    Ref module = module_new("time");
+    Dict* d = module_dict(module.get());
+    for (const MethodDef* def = kTimeFunctions; def->name; ++def) {
+        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
+    }
+    return module;
+}
+
+}  // namespace minipy

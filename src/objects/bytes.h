@@ -1,0 +1,55 @@
+// bytes.h — Python's bytes (immutable) and bytearray (mutable, locked per object in the
+// free-threaded flavor): raw byte strings, their codecs (utf-8, ascii, latin-1) and shared helpers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type bytes_type, bytearray_type, bytes_iterator_type, bytearray_iterator_type;
+
+struct Bytes : Object {
+    std::string data;
+    int64_t hash_cache;  // -1: not computed yet
+};
+
+struct ByteArray : Object {
+    ObjectMutex mutex;  // free-threaded flavor: each bytearray operation is atomic
+    std::string data;
+};
+
+Ref bytes_new(std::string_view data);
+Ref bytearray_new(std::string_view data);
+inline bool is_bytes(const Object* o) { return is_instance(o, &bytes_type); }
+inline bool is_bytearray(const Object* o) { return is_instance(o, &bytearray_type); }
+inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(o); }
+inline const std::string& bytes_data(const Object* o) { return static_cast<const Bytes*>(o)->data; }
+
+// A copy of the contents of a bytes or bytearray; raises "a bytes-like object is required, not
+// 'str'" for anything else.
+std::string bytes_like_data(Object* o);
+// Builds a bytes or bytearray of the given type (the result type of a shared method).
+Ref bytes_of_type(Type* t, std::string_view data);
+// b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...').
+std::string bytes_repr_text(std::string_view data);
+// The contents for bytes(x) / bytearray(x): an int count of zeros, a bytes-like, an iterable of
+// ints in range(256), or a str with an encoding.
+std::string bytes_from_args(const char* fname, Object* source, Object* encoding, Object* errors);
+// Reads a byte value (an int in range(256)) for bytearray item assignment and `in`.
+unsigned char byte_value(Object* o);
+
+// Codecs: utf-8 (also "utf8", "UTF-8"), ascii and latin-1, with CPython's UnicodeError texts.
+Ref bytes_decode(std::string_view data, Object* encoding, Object* errors);
+std::string str_encode(Object* str, Object* encoding, Object* errors);
+
+// Fills in the slots bytearray shares with bytes (comparison, `in`, iteration, + and *).
+void bytes_share_slots(Type& t);
+
+// Method tables (bytes_methods.cpp): bytes', and bytearray's (the same plus its mutators).
+extern const MethodDef bytes_methods[];
+const MethodDef* bytearray_method_table();
+
+}  // namespace minipy

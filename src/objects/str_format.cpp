@@ -1,0 +1,408 @@
+// str_format.cpp — the two older ways to format text: printf-style `fmt % args` and
+// str.format/format_map with its replacement fields, both with CPython 3.11's errors. The format
+// spec after ':' goes through the shared mini-language in format_spec.cpp.
+#include <algorithm>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/format_spec.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+std::string ascii_repr_text(Object* o) {
+    std::string text = repr_utf8(o), out;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+        uint32_t cp = utf8_decode(p);
+        if (cp < 0x80)
+            out.push_back(static_cast<char>(cp));
+        else
+            out += cp < 0x100     ? format("\\x%02x", cp)
+                   : cp < 0x10000 ? format("\\u%04x", cp)
+                                  : format("\\U%08x", cp);
+    }
+    return out;
+}
+
+namespace {
+
+int64_t code_points_in(std::string_view s) {
+    return std::count_if(s.begin(), s.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+std::string spaces(int64_t n) { return n > 0 ? std::string(static_cast<size_t>(n), ' ') : std::string(); }
+
+// ---- printf-style: one conversion specifier at a time ----
+struct Conversion {
+    bool left = false, plus = false, space = false, alternate = false, zero = false;
+    int64_t width = -1, precision = -1;
+    char type = 0;
+};
+
+std::string pad_text(const std::string& text, const Conversion& c) {
+    int64_t missing = c.width - code_points_in(text);
+    return c.left ? text + spaces(missing) : spaces(missing) + text;
+}
+
+std::string percent_int(Object* arg, const Conversion& c) {
+    Ref value;
+    if (is_int(arg)) {
+        value = Ref::borrow(arg);
+    } else if (c.type == 'x' || c.type == 'X' || c.type == 'o' || type_of(arg) != &float_type) {
+        bool integral_only = c.type == 'x' || c.type == 'X' || c.type == 'o';
+        raise(&TypeError_type,
+              format("%%%c format: %s is required, not %s", c.type,
+                     integral_only ? "an integer" : "a real number", type_of(arg)->name.c_str()));
+    } else {
+        value = int_from_double(float_value(arg));
+    }
+    int base = c.type == 'o' ? 8 : (c.type == 'x' || c.type == 'X') ? 16 : 10;
+    std::string text = int_to_base(value.get(), base, false);
+    bool negative = text[0] == '-';
+    std::string digits = text.substr(negative ? 1 : 0);
+    if (c.type == 'X') std::transform(digits.begin(), digits.end(), digits.begin(), ::toupper);
+    if (c.precision > static_cast<int64_t>(digits.size()))
+        digits.insert(0, static_cast<size_t>(c.precision) - digits.size(), '0');
+    std::string head = negative ? "-" : c.plus ? "+" : c.space ? " " : "";
+    if (c.alternate && base != 10) head += c.type == 'o' ? "0o" : c.type == 'x' ? "0x" : "0X";
+    int64_t missing = c.width - static_cast<int64_t>(head.size() + digits.size());
+    if (c.left) return head + digits + spaces(missing);
+    if (c.zero) return head + std::string(std::max<int64_t>(missing, 0), '0') + digits;
+    return spaces(missing) + head + digits;
+}
+
+std::string percent_float(Object* arg, const Conversion& c) {
+    FormatSpec spec;
+    spec.type = c.type;
+    spec.precision = c.precision < 0 ? 6 : static_cast<int>(c.precision);
+    spec.sign = c.plus ? '+' : c.space ? ' ' : 0;
+    spec.alternate = c.alternate;
+    spec.width = static_cast<int>(c.width);
+    if (c.left) {
+        spec.align = '<';
+    } else if (c.zero) {
+        spec.align = '=';
+        spec.fill = "0";
+    }
+    return format_float(to_double(arg), spec);
+}
+
+std::string percent_char(Object* arg, const Conversion& c) {
+    if (is_str(arg) && as_str(arg)->length == 1) return pad_text(str_utf8_of(arg), c);
+    if (!is_int(arg)) raise(&TypeError_type, "%c requires int or char");
+    int64_t cp;
+    if (!int_to_i64(arg, &cp) || cp < 0 || cp > 0x10FFFF)
+        raise(&OverflowError_type, "%c arg not in range(0x110000)");
+    return pad_text(str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), c);
+}
+
+std::string percent_text(Object* arg, const Conversion& c) {
+    std::string text = c.type == 's' ? str_utf8(arg) : c.type == 'r' ? repr_utf8(arg) : ascii_repr_text(arg);
+    if (c.precision >= 0 && code_points_in(text) > c.precision) {
+        const char* p = text.data();
+        for (int64_t i = 0; i < c.precision; ++i) utf8_decode(p);
+        text.resize(static_cast<size_t>(p - text.data()));
+    }
+    return pad_text(text, c);
+}
+
+// Walks the positional arguments of `fmt % args`: a tuple's items, or the single non-tuple value.
+class PercentArgs {
+public:
+    explicit PercentArgs(Object* args) : args_(args) {
+        if (type_of(args) == &tuple_type) count_ = static_cast<int64_t>(as_tuple(args)->size);
+        // As CPython's PyMapping_Check: anything subscriptable but a tuple or str supplies %(key)s.
+        if (type_of(args) != &tuple_type && !is_str(args) && type_of(args)->getitem) mapping_ = args;
+    }
+    Object* next() {
+        if (count_ < 0) {
+            if (used_) raise(&TypeError_type, "not enough arguments for format string");
+            used_ = true;
+            return args_;
+        }
+        if (index_ >= count_) raise(&TypeError_type, "not enough arguments for format string");
+        return as_tuple(args_)->items[index_++];
+    }
+    Object* mapping() const { return mapping_; }
+    bool all_used() const { return mapping_ || (count_ < 0 ? used_ : index_ == count_); }
+
+private:
+    Object* args_;
+    Object* mapping_ = nullptr;
+    int64_t count_ = -1;  // -1: a single value, not a tuple
+    int64_t index_ = 0;
+    bool used_ = false;
+};
+
+int64_t star_arg(PercentArgs& args) {
+    Object* o = args.next();
+    if (!is_int(o)) raise(&TypeError_type, "* wants int");
+    return as_index(o);
+}
+
+}  // namespace
+
+Ref str_percent_format(Object* fmt, Object* args) {
+    const std::string& t = str_utf8_of(fmt);
+    PercentArgs walker(args);
+    std::string out;
+    size_t i = 0, n = t.size();
+    while (i < n) {
+        size_t pct = t.find('%', i);
+        out.append(t, i, (pct == std::string::npos ? n : pct) - i);
+        if (pct == std::string::npos) break;
+        i = pct + 1;
+        // Only "%%" is a literal percent; CPython treats "%5%" as a bad conversion.
+        if (i < n && t[i] == '%') {
+            out += '%';
+            ++i;
+            continue;
+        }
+        Object* arg = nullptr;
+        Ref keyed;
+        if (i < n && t[i] == '(') {
+            if (!walker.mapping()) raise(&TypeError_type, "format requires a mapping");
+            size_t start = ++i;
+            for (int depth = 1; i < n && depth > 0; ++i) depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+            if (i > n || t[i - 1] != ')') raise(&ValueError_type, "incomplete format key");
+            keyed =
+                get_item(walker.mapping(), str_new(std::string_view(t).substr(start, i - 1 - start)).get());
+            arg = keyed.get();
+        }
+        Conversion c;
+        for (; i < n && std::string_view("-+ #0").find(t[i]) != std::string_view::npos; ++i) {
+            char f = t[i];
+            c.left |= f == '-', c.plus |= f == '+', c.space |= f == ' ', c.alternate |= f == '#',
+                c.zero |= f == '0';
+        }
+        if (i < n && t[i] == '*') {
+            c.width = star_arg(walker);
+            if (c.width < 0) c.left = true, c.width = -c.width;
+            ++i;
+        } else {
+            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i)
+                c.width = std::max<int64_t>(c.width, 0) * 10 + (t[i] - '0');
+        }
+        if (i < n && t[i] == '.') {
+            c.precision = 0;
+            if (++i < n && t[i] == '*') {
+                c.precision = std::max<int64_t>(star_arg(walker), 0);
+                ++i;
+            }
+            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i) c.precision = c.precision * 10 + (t[i] - '0');
+        }
+        while (i < n && (t[i] == 'h' || t[i] == 'l' || t[i] == 'L')) ++i;
+        if (i >= n) raise(&ValueError_type, "incomplete format");
+        c.type = t[i++];
+        if (!arg) arg = walker.next();
+        switch (c.type) {
+            case 's':
+            case 'r':
+            case 'a':
+                out += percent_text(arg, c);
+                break;
+            case 'd':
+            case 'i':
+            case 'u':
+            case 'o':
+            case 'x':
+            case 'X':
+                out += percent_int(arg, c);
+                break;
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G':
+                out += percent_float(arg, c);
+                break;
+            case 'c':
+                out += percent_char(arg, c);
+                break;
+            default: {
+                const char* p = t.data() + i - 1;
+                uint32_t cp = utf8_decode(p);
+                std::string ch;
+                utf8_append(ch, cp);
+                raise(&ValueError_type,
+                      format("unsupported format character '%s' (0x%x) at index %lld", ch.c_str(), cp,
+                             static_cast<long long>(code_points_in(t.substr(0, i - 1)))));
+            }
+        }
+    }
+    if (!walker.all_used()) raise(&TypeError_type, "not all arguments converted during string formatting");
+    return str_new(out);
+}
+
+// ---- str.format: replacement fields {name.attr[key]!conv:spec} ----
+namespace {
+
+class FieldFormatter {
+public:
+    FieldFormatter(Object* const* args, size_t nargs, Object* mapping, bool is_format_map)
+        : args_(args), nargs_(nargs), mapping_(mapping), is_format_map_(is_format_map) {}
+
+    // Formats `t`; `depth` counts nested specs: CPython allows a field inside a spec, no deeper.
+    std::string render(std::string_view t, int depth) {
+        if (depth > 1) raise(&ValueError_type, "Max string recursion exceeded");
+        std::string out;
+        for (size_t i = 0; i < t.size();) {
+            char c = t[i];
+            if (c == '}') {
+                if (i + 1 < t.size() && t[i + 1] == '}') {
+                    out += '}';
+                    i += 2;
+                    continue;
+                }
+                raise(&ValueError_type, "Single '}' encountered in format string");
+            }
+            if (c != '{') {
+                size_t next = t.find_first_of("{}", i);
+                if (next == std::string_view::npos) next = t.size();
+                out.append(t.substr(i, next - i));
+                i = next;
+                continue;
+            }
+            if (i + 1 < t.size() && t[i + 1] == '{') {
+                out += '{';
+                i += 2;
+                continue;
+            }
+            if (i + 1 >= t.size()) raise(&ValueError_type, "Single '{' encountered in format string");
+            size_t j = i + 1;
+            for (int level = 1; j < t.size(); ++j) {
+                if (t[j] == '{') ++level;
+                if (t[j] == '}' && --level == 0) break;
+            }
+            if (j >= t.size()) raise(&ValueError_type, "expected '}' before end of string");
+            out += field(t.substr(i + 1, j - i - 1), depth);
+            i = j + 1;
+        }
+        return out;
+    }
+
+private:
+    std::string field(std::string_view f, int depth) {
+        // The name ends at the first '!' or ':' outside brackets.
+        size_t end = 0;
+        for (; end < f.size() && f[end] != '!' && f[end] != ':'; ++end) {
+            if (f[end] == '[') end = std::min(f.find(']', end), f.size() - 1);
+        }
+        Ref value = lookup(f.substr(0, end));
+        char conversion = 0;
+        if (end < f.size() && f[end] == '!') {
+            if (end + 1 >= f.size())
+                raise(&ValueError_type, "end of string while looking for conversion specifier");
+            conversion = f[end + 1];
+            end += 2;
+            if (end < f.size() && f[end] != ':')
+                raise(&ValueError_type, "expected ':' after conversion specifier");
+        }
+        std::string spec;
+        if (end < f.size()) spec = render(f.substr(end + 1), depth + 1);
+        switch (conversion) {
+            case 0:
+                break;
+            case 's':
+                value = str(value.get());
+                break;
+            case 'r':
+                value = repr(value.get());
+                break;
+            case 'a':
+                value = str_new(ascii_repr_text(value.get()));
+                break;
+            default: {
+                const char* p = f.data() + end - 1;
+                std::string ch;
+                utf8_append(ch, utf8_decode(p));
+                raise(&ValueError_type, "Unknown conversion specifier " + ch);
+            }
+        }
+        return str_utf8_of(format_value(value.get(), spec).get());
+    }
+
+    // The argument named by the first part of the field, then each .attr and [key] after it.
+    Ref lookup(std::string_view name) {
+        size_t first_end = std::min(name.find_first_of(".["), name.size());
+        Ref value = argument(name.substr(0, first_end));
+        for (size_t i = first_end; i < name.size();) {
+            if (name[i] == '.') {
+                size_t next = std::min(name.find_first_of(".[", i + 1), name.size());
+                if (next == i + 1) raise(&ValueError_type, "Empty attribute in format string");
+                value = get_attr(value.get(), intern(name.substr(i + 1, next - i - 1)));
+                i = next;
+            } else if (name[i] == '[') {
+                size_t close = name.find(']', i);
+                if (close == std::string_view::npos) raise(&ValueError_type, "Missing ']' in format string");
+                std::string_view key = name.substr(i + 1, close - i - 1);
+                if (key.empty()) raise(&ValueError_type, "Empty attribute in format string");
+                Ref k = is_number(key) ? int_from_string(std::string(key), 10) : str_new(key);
+                value = get_item(value.get(), k.get());
+                i = close + 1;
+                if (i < name.size() && name[i] != '.' && name[i] != '[')
+                    raise(&ValueError_type, "Only '.' or '[' may follow ']' in format field specifier");
+            } else {
+                raise(&ValueError_type, "Only '.' or '[' may follow ']' in format field specifier");
+            }
+        }
+        return value;
+    }
+
+    static bool is_number(std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+
+    Ref argument(std::string_view name) {
+        if (!name.empty() && !is_number(name)) {
+            if (!mapping_) raise_key_error(str_new(name).get());
+            return get_item(mapping_, str_new(name).get());
+        }
+        if (is_format_map_) raise(&ValueError_type, "Format string contains positional fields");
+        size_t index;
+        if (name.empty()) {
+            if (numbering_ == Numbering::Manual)
+                raise(&ValueError_type,
+                      "cannot switch from manual field specification to automatic field numbering");
+            numbering_ = Numbering::Automatic;
+            index = next_auto_++;
+        } else {
+            if (numbering_ == Numbering::Automatic)
+                raise(&ValueError_type,
+                      "cannot switch from automatic field numbering to manual field specification");
+            numbering_ = Numbering::Manual;
+            index = name.size() > 18 ? SIZE_MAX : std::stoull(std::string(name));
+        }
+        if (index >= nargs_)
+            raise(&IndexError_type,
+                  format("Replacement index %zu out of range for positional args tuple", index));
+        return Ref::borrow(args_[index]);
+    }
+
+    enum class Numbering { Unknown, Automatic, Manual };
+    Object* const* args_;
+    size_t nargs_;
+    Object* mapping_;
+    bool is_format_map_;
+    Numbering numbering_ = Numbering::Unknown;
+    size_t next_auto_ = 0;
+};
+
+}  // namespace
+
+Ref str_format(Object* fmt, Object* const* args, size_t nargs, Object* mapping) {
+    FieldFormatter formatter(args, nargs, mapping, false);
+    return str_new(formatter.render(str_utf8_of(fmt), 0));
+}
+
+Ref str_format_map(Object* fmt, Object* mapping) {
+    FieldFormatter formatter(nullptr, 0, mapping, true);
+    return str_new(formatter.render(str_utf8_of(fmt), 0));
+}
+
+}  // namespace minipy

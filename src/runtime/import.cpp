@@ -1,0 +1,259 @@
+// import.cpp — the import system, following CPython's importlib._bootstrap: each dotted component
+// is imported in turn (a package is a folder with __init__.py, searched through its parent's
+// __path__), a module is registered in sys.modules before its code runs and removed if that fails.
+#include "runtime/import.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "compiler/codegen.h"
+#include "modules/registry.h"
+#include "objects/abstract.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/thread_state.h"
+#include "syntax/parser.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+std::mutex g_init_lock;
+std::set<const Object*> g_initializing;
+
+Dict* sys_dict() { return module_dict(init_sys_module().get()); }
+Dict* sys_modules() { return as_dict(dict_get_str(sys_dict(), intern("modules"))); }
+
+bool read_source(const std::string& path, std::string* out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+Object* str_attr(Dict* d, const char* name) {
+    Object* v = d ? dict_get_str(d, intern(name)) : nullptr;
+    return v && is_str(v) ? v : nullptr;
+}
+
+// Runs `file` as the module `fullname`; `package_dir` is set for a package's __init__.py.
+Ref run_module_file(const std::string& fullname, const std::string& file, const std::string& source,
+                    const std::string* package_dir) {
+    Ref module = module_new(fullname);
+    Dict* globals = module_dict(module.get());
+    dict_set(globals, intern("__file__"), str_new(file).get());
+    if (Object* b = dict_get_str(sys_modules(), intern("builtins"))) dict_set(globals, intern("__builtins__"), b);
+    std::string package = package_dir ? fullname : fullname.substr(0, fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.'));
+    dict_set(globals, intern("__package__"), str_new(package).get());
+    if (package_dir) {
+        Ref path = list_new();
+        list_append(path.get(), str_new(*package_dir).get());
+        dict_set(globals, intern("__path__"), path.get());
+    }
+    Str* key = intern(fullname);
+    dict_set(sys_modules(), key, module.get());
+    {
+        std::lock_guard<std::mutex> guard(g_init_lock);
+        g_initializing.insert(module.get());
+    }
+    auto done = [&] {
+        std::lock_guard<std::mutex> guard(g_init_lock);
+        g_initializing.erase(module.get());
+    };
+    try {
+        auto tree = syntax::parse(source, file);
+        Ref code = compile_module(*tree, source, file);
+        run_code(as_code(code.get()), globals, globals);
+    } catch (...) {
+        done();
+        dict_del(sys_modules(), key);
+        throw;
+    }
+    done();
+    // The module may have replaced itself in sys.modules, as CPython allows.
+    Object* final = dict_get_str(sys_modules(), key);
+    return Ref::borrow(final ? final : module.get());
+}
+
+// A folder without __init__.py found on the path: a namespace package (PEP 420) with no code.
+Ref namespace_package(const std::string& fullname, Ref portions) {
+    Ref module = module_new(fullname);
+    Dict* globals = module_dict(module.get());
+    dict_set(globals, intern("__package__"), str_new(fullname).get());
+    dict_set(globals, intern("__path__"), portions.get());
+    dict_set(globals, intern("__file__"), None);
+    dict_set(sys_modules(), intern(fullname), module.get());
+    return module;
+}
+
+// Looks for `part` (the last component of `fullname`) in the folders of `dirs`.
+Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
+    if (!dirs || type_of(dirs) != &list_type) return nullptr;
+    Ref portions = list_new();
+    for (Object* dir : as_list(dirs)->items) {
+        if (!is_str(dir)) continue;
+        std::string base = str_utf8_of(dir);
+        std::string prefix = base.empty() ? "" : base + "/";
+        std::string source;
+        std::string pkg_dir = prefix + part;
+        if (read_source(pkg_dir + "/__init__.py", &source))
+            return run_module_file(fullname, pkg_dir + "/__init__.py", source, &pkg_dir);
+        if (read_source(prefix + part + ".py", &source)) return run_module_file(fullname, prefix + part + ".py", source, nullptr);
+        std::error_code ec;
+        if (std::filesystem::is_directory(pkg_dir, ec)) list_append(portions.get(), str_new(pkg_dir).get());
+    }
+    if (as_list(portions.get())->items.empty()) return nullptr;
+    return namespace_package(fullname, std::move(portions));
+}
+
+[[noreturn]] void raise_not_found(const std::string& name) {
+    Ref exc = make_exception(&ModuleNotFoundError_type, "No module named '" + name + "'");
+    set_attr(exc.get(), intern("name"), str_new(name).get());
+    raise_object(std::move(exc));
+}
+
+// Imports one module whose parent (if any) is already imported; binds it on the parent.
+Ref import_one(const std::string& fullname, Object* parent) {
+    Str* key = intern(fullname);
+    if (Object* m = dict_get_str(sys_modules(), key)) return Ref::borrow(m);
+    size_t dot = fullname.rfind('.');
+    std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+    Ref m;
+    if (!parent) {
+        if (const NativeModule* native = find_native_module(fullname)) {
+            m = native->init();
+            dict_set(sys_modules(), key, m.get());
+            return m;
+        }
+        m = find_and_run(fullname, part, dict_get_str(sys_dict(), intern("path")));
+    } else {
+        Object* path = is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
+        if (!path) {
+            Ref exc = make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
+                                                                    fullname.substr(0, dot) + "' is not a package");
+            set_attr(exc.get(), intern("name"), str_new(fullname).get());
+            raise_object(std::move(exc));
+        }
+        m = find_and_run(fullname, part, path);
+    }
+    if (!m) raise_not_found(fullname);
+    if (parent && is_module(parent)) dict_set(module_dict(parent), intern(part), m.get());
+    return m;
+}
+
+// The absolute name of a relative import, from the importing module's __package__ (or __name__).
+std::string resolve_name(const std::string& name, int level, Dict* globals) {
+    if (level == 0) return name;
+    std::string package;
+    if (Object* p = str_attr(globals, "__package__")) {
+        package = str_utf8_of(p);
+    } else if (Object* n = str_attr(globals, "__name__")) {
+        package = str_utf8_of(n);
+        if (!dict_get_str(globals, intern("__path__"))) package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
+    }
+    if (package.empty()) raise(&ImportError_type, "attempted relative import with no known parent package");
+    for (int i = 1; i < level; ++i) {
+        size_t dot = package.rfind('.');
+        if (dot == std::string::npos) raise(&ImportError_type, "attempted relative import beyond top-level package");
+        package.resize(dot);
+    }
+    return name.empty() ? package : package + "." + name;
+}
+
+bool has_items(Object* fromlist) {
+    return fromlist && fromlist != None && type_of(fromlist) == &tuple_type && as_tuple(fromlist)->size > 0;
+}
+
+}  // namespace
+
+Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
+    std::string full = resolve_name(name->utf8, level, globals);
+    Ref top, module;
+    for (size_t start = 0;;) {
+        size_t dot = full.find('.', start);
+        std::string prefix = full.substr(0, dot);
+        module = import_one(prefix, module.get());
+        if (!top) top = module;
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    if (!has_items(fromlist)) return level == 0 ? top : module;
+    // `from pkg import sub` imports pkg.sub when pkg has no attribute sub yet.
+    if (is_module(module.get()) && dict_get_str(module_dict(module.get()), intern("__path__"))) {
+        Tuple* names = as_tuple(fromlist);
+        for (size_t i = 0; i < names->size; ++i) {
+            Object* n = names->items[i];
+            if (!is_str(n) || str_utf8_of(n) == "*" || dict_get_str(module_dict(module.get()), as_str(n))) continue;
+            try {
+                import_one(full + "." + str_utf8_of(n), module.get());
+            } catch (PyException& e) {
+                if (!is_instance(e.exception(), &ModuleNotFoundError_type)) throw;
+            }
+        }
+    }
+    return module;
+}
+
+Ref import_from_module(Object* module, Str* name) {
+    if (Ref v = get_attr_opt(module, name)) return v;
+    std::string mod = "?", where = "unknown location";
+    if (is_module(module)) {
+        Dict* d = module_dict(module);
+        if (Object* n = str_attr(d, "__name__")) mod = str_utf8_of(n);
+        if (Object* file = str_attr(d, "__file__")) where = str_utf8_of(file);
+        // A submodule being imported circularly is in sys.modules before it is bound on its parent.
+        if (Object* sub = dict_get_str(sys_modules(), intern(mod + "." + name->utf8))) return Ref::borrow(sub);
+        if (module_initializing(module))
+            raise(&ImportError_type, format("cannot import name '%s' from partially initialized module '%s' "
+                                            "(most likely due to a circular import) (%s)",
+                                            name->utf8.c_str(), mod.c_str(), where.c_str()));
+    }
+    raise(&ImportError_type,
+          format("cannot import name '%s' from '%s' (%s)", name->utf8.c_str(), mod.c_str(), where.c_str()));
+}
+
+// `from m import *`: the names in m.__all__, else every global not starting with an underscore.
+void import_star(Object* module, Dict* locals) {
+    Ref all = get_attr_opt(module, intern("__all__"));
+    if (all) {
+        for_each_item(all.get(), [&](Object* n) {
+            if (!is_str(n)) raise(&TypeError_type, format("Item in %s.__all__ must be str, not %s", "module", type_of(n)->name.c_str()));
+            dict_set(locals, n, import_from_module(module, as_str(n)).get());
+        });
+        return;
+    }
+    if (!is_module(module)) return;
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(module_dict(module), &pos, &k, &v);) {
+        if (is_str(k) && !str_utf8_of(k).empty() && str_utf8_of(k)[0] != '_') dict_set(locals, k, v);
+    }
+}
+
+bool module_initializing(Object* module) {
+    std::lock_guard<std::mutex> guard(g_init_lock);
+    return g_initializing.count(module) > 0;
+}
+
+Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir) {
+    Ref path = list_new();
+    list_append(path.get(), str_new(script_dir).get());
+    if (const char* extra = std::getenv("MINIPYPATH")) {
+        std::stringstream ss(extra);
+        for (std::string dir; std::getline(ss, dir, ':');) {
+            if (!dir.empty()) list_append(path.get(), str_new(dir).get());
+        }
+    }
+    list_append(path.get(), str_new(stdlib_dir).get());
+    return path;
+}
+
+}  // namespace minipy

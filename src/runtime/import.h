@@ -1,0 +1,24 @@
+// import.h — the import system: finding modules and packages on sys.path, running them once into
+// sys.modules, relative imports, and the fromlist of `from m import a, b`.
+#pragma once
+
+#include <string>
+
+#include "objects/containers.h"
+
+namespace minipy {
+
+// __import__(name, globals, locals, fromlist, level), with the importing module's globals
+// (for relative imports): the top package for `import a.b`, the module itself with a fromlist.
+Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals);
+// `from module import name`: the attribute, or an already imported submodule; else CPython's
+// ImportError (naming a circular import when the module is still initializing).
+Ref import_from_module(Object* module, Str* name);
+// `from module import *` into `locals`.
+void import_star(Object* module, Dict* locals);
+// True while the module's code is still running (a circular import sees it half made).
+bool module_initializing(Object* module);
+// sys.path for a run: the script's folder, the MINIPYPATH entries, then the stdlib folder.
+Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir);
+
+}  // namespace minipy

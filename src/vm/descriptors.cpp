@@ -1,0 +1,307 @@
+// descriptors.cpp — the descriptor types class bodies use (property, staticmethod, classmethod), super,
+// and bind_class_attr: CPython's tp_descr_get step of attribute lookup, in one place.
+#include "vm/descriptors.h"
+
+#include <utility>
+
+#include "objects/abstract.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+#include "vm/frame.h"
+#include "vm/function.h"
+
+namespace minipy {
+
+Type property_type, staticmethod_type, classmethod_type, super_type;
+
+namespace {
+
+using Args = Object* const*;
+
+struct Property : Object {
+    Object* fget;  // each owned or null
+    Object* fset;
+    Object* fdel;
+    Object* doc;
+    Object* name;  // owned or null: the attribute it was assigned to in a class body (__set_name__)
+};
+
+// staticmethod and classmethod share this layout: the wrapped callable.
+struct Wrapper : Object {
+    Object* func;  // owned
+};
+
+struct Super : Object {
+    Type* type;      // the class whose successors in the mro are searched
+    Object* obj;     // owned: the instance (or class) that found methods bind to
+    Type* obj_type;  // whose mro is used
+};
+
+// ---- property ----
+
+Ref property_make(Object* fget, Object* fset, Object* fdel, Object* doc) {
+    auto* p = new Property();
+    init_header(p, &property_type);
+    auto own = [](Object* o) { return o && o != None ? newref(o) : nullptr; };
+    p->fget = own(fget);
+    p->fset = own(fset);
+    p->fdel = own(fdel);
+    p->doc = own(doc);
+    p->name = nullptr;
+    return Ref::steal(p);
+}
+
+void property_dealloc(Object* o) {
+    auto* p = static_cast<Property*>(o);
+    xdecref(p->fget);
+    xdecref(p->fset);
+    xdecref(p->fdel);
+    xdecref(p->doc);
+    xdecref(p->name);
+    delete p;
+}
+
+Ref property_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
+    Object* a[4];
+    bind_args("property", args, nargs, kw, kNames, 4, 0, a);
+    return property_make(a[0], a[1], a[2], a[3]);
+}
+
+// x.setter(f) and friends return a copy of the property with one accessor replaced.
+template <int Which>
+Ref property_with(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional(Which == 0 ? "getter" : Which == 1 ? "setter" : "deleter", nargs, kw, 2, 2);
+    auto* p = static_cast<Property*>(args[0]);
+    return property_make(Which == 0 ? args[1] : p->fget, Which == 1 ? args[1] : p->fset,
+                         Which == 2 ? args[1] : p->fdel, p->doc);
+}
+
+// "property 'x' of 'P' object has no setter": the name comes from __set_name__, so a property
+// assigned to a class after its creation stays nameless, as in CPython 3.11.
+std::string property_label(Property* p) {
+    return p->name ? "property '" + str_utf8_of(p->name) + "'" : std::string("property");
+}
+
+Ref property_getattr(Object* o, Str* name) {
+    auto* p = static_cast<Property*>(o);
+    auto field = [](Object* f) { return Ref::borrow(f ? f : None); };
+    if (name->utf8 == "fget") return field(p->fget);
+    if (name->utf8 == "fset") return field(p->fset);
+    if (name->utf8 == "fdel") return field(p->fdel);
+    if (name->utf8 == "__doc__") return field(p->doc);
+    return generic_getattr(o, name);
+}
+
+const MethodDef kPropertyMethods[] = {
+    {"getter", property_with<0>, "Descriptor to obtain a copy of the property with a different getter."},
+    {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
+    {"deleter", property_with<2>, "Descriptor to obtain a copy of the property with a different deleter."},
+    {nullptr, nullptr, nullptr},
+};
+
+// ---- staticmethod, classmethod ----
+
+void wrapper_dealloc(Object* o) {
+    decref(static_cast<Wrapper*>(o)->func);
+    delete static_cast<Wrapper*>(o);
+}
+
+template <Type* T>
+Ref wrapper_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional(T->name.c_str(), nargs, kw, 1, 1);
+    auto* w = new Wrapper();
+    init_header(w, T);
+    w->func = newref(args[0]);
+    return Ref::steal(w);
+}
+
+Ref wrapper_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__func__" || name->utf8 == "__wrapped__") return Ref::borrow(static_cast<Wrapper*>(o)->func);
+    return generic_getattr(o, name);
+}
+
+Ref staticmethod_call(Object* o, Args args, size_t nargs, Tuple* kw) {
+    return call(static_cast<Wrapper*>(o)->func, args, nargs, kw);
+}
+
+// ---- super ----
+
+void super_dealloc(Object* o) {
+    decref(static_cast<Super*>(o)->obj);
+    delete static_cast<Super*>(o);
+}
+
+// The `self` and `__class__` cell of the calling method, as CPython's super_init_without_args finds them.
+void super_from_frame(Type** type, Object** obj) {
+    Frame* f = thread_state()->frame;
+    Code* co = f ? f->code : nullptr;
+    if (!co || co->argcount == 0) raise(&RuntimeError_type, "super(): no arguments");
+    Object* first = f->localsplus()[0];
+    for (size_t i = 0; i < co->cellvars.size(); ++i)
+        if (co->cell2arg[i] == 0) first = static_cast<Cell*>(f->localsplus()[co->nlocals() + i])->ref;
+    if (!first) raise(&RuntimeError_type, "super(): arg[0] deleted");
+    for (size_t i = 0; i < co->freevars.size(); ++i) {
+        if (co->freevars[i]->utf8 != "__class__") continue;
+        auto* cell = static_cast<Cell*>(f->localsplus()[co->nlocals() + co->cellvars.size() + i]);
+        if (!cell->ref) raise(&RuntimeError_type, "super(): empty __class__ cell");
+        if (type_of(cell->ref) != &type_type) raise(&RuntimeError_type, "super(): __class__ is not a type");
+        *type = static_cast<Type*>(cell->ref);
+        *obj = first;
+        return;
+    }
+    raise(&RuntimeError_type, "super(): __class__ cell not found");
+}
+
+Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("super", nargs, kw, 0, 2);
+    Type* type;
+    Object* obj;
+    if (nargs == 0) {
+        super_from_frame(&type, &obj);
+    } else {
+        if (type_of(args[0]) != &type_type)
+            raise(&TypeError_type, format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
+        if (nargs == 1) raise(&TypeError_type, "minipy does not support unbound super objects");
+        type = static_cast<Type*>(args[0]);
+        obj = args[1];
+    }
+    Type* obj_type;
+    if (type_of(obj) == &type_type && is_subtype(static_cast<Type*>(obj), type)) {
+        obj_type = static_cast<Type*>(obj);
+    } else if (is_instance(obj, type)) {
+        obj_type = type_of(obj);
+    } else {
+        raise(&TypeError_type, "super(type, obj): obj must be an instance or subtype of type");
+    }
+    auto* s = new Super();
+    init_header(s, &super_type);
+    s->type = type;
+    s->obj = newref(obj);
+    s->obj_type = obj_type;
+    return Ref::steal(s);
+}
+
+// Searches the mro of obj's type after `type`, binding what it finds to obj.
+Ref super_getattr(Object* o, Str* name) {
+    auto* s = static_cast<Super*>(o);
+    if (name->utf8 != "__class__") {
+        const std::vector<Type*>& mro = s->obj_type->mro;
+        size_t i = 0;
+        while (i < mro.size() && mro[i] != s->type) ++i;
+        for (++i; i < mro.size(); ++i) {
+            Object* found = dict_get_str(mro[i]->dict, name);
+            if (!found) continue;
+            Object* self = s->obj == s->obj_type ? nullptr : s->obj;
+            return bind_class_attr(found, self, s->obj_type);
+        }
+    }
+    return generic_getattr(o, name);
+}
+
+Ref super_repr(Object* o) {
+    auto* s = static_cast<Super*>(o);
+    return str_new(format("<super: <class '%s'>, <%s object>>", s->type->name.c_str(), s->obj_type->name.c_str()));
+}
+
+void init_simple(Type& t, const char* name, size_t size, DeallocSlot dealloc, CallSlot construct) {
+    t.name = name;
+    t.instance_size = size;
+    t.dealloc = dealloc;
+    t.construct = construct;
+    t.is_basetype = true;
+}
+
+// A heap class's __get__ or __set__, when it defines one.
+Object* user_dunder(Object* attr, const char* name) {
+    Type* t = type_of(attr);
+    if (!is_heap_type(t)) return nullptr;
+    Object* m = type_lookup(t, intern(name));
+    return m && is_function(m) ? m : nullptr;
+}
+
+}  // namespace
+
+Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
+    Type* t = type_of(attr);
+    if (t == &function_type) return obj ? method_new(attr, obj) : Ref::borrow(attr);
+    if (t == &method_descriptor_type) {
+        const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
+        if (def->kind == MethodKind::Class) return native_function_new(def, owner);
+        if (def->kind == MethodKind::Static) return native_function_new(def, nullptr);
+        return obj ? native_function_new(def, obj) : Ref::borrow(attr);
+    }
+    if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
+    if (t == &classmethod_type) return method_new(static_cast<Wrapper*>(attr)->func, owner);
+    if (t == &property_type) {
+        auto* p = static_cast<Property*>(attr);
+        if (!obj) return Ref::borrow(attr);
+        if (!p->fget)
+            raise(&AttributeError_type, format("%s of '%s' object has no getter", property_label(p).c_str(),
+                                               type_of(obj)->name.c_str()));
+        return call1(p->fget, obj);
+    }
+    if (Object* get = user_dunder(attr, "__get__")) {
+        Object* args[3] = {attr, obj ? obj : None, owner};
+        return call(get, args, 3);
+    }
+    return Ref::borrow(attr);
+}
+
+void descriptor_set_name(Object* attr, Type* owner, Str* name) {
+    if (type_of(attr) == &property_type) {
+        auto* p = static_cast<Property*>(attr);
+        xdecref(std::exchange(p->name, newref(name)));
+    } else if (Object* m = user_dunder(attr, "__set_name__")) {
+        Object* args[3] = {attr, owner, name};
+        call(m, args, 3);
+    }
+}
+
+bool is_data_descriptor(Object* attr) {
+    return type_of(attr) == &property_type || user_dunder(attr, "__set__") != nullptr;
+}
+
+void data_descriptor_set(Object* attr, Object* obj, Object* value) {
+    if (type_of(attr) == &property_type) {
+        auto* p = static_cast<Property*>(attr);
+        Object* fn = value ? p->fset : p->fdel;
+        if (!fn)
+            raise(&AttributeError_type, format("%s of '%s' object has no %s", property_label(p).c_str(),
+                                               type_of(obj)->name.c_str(), value ? "setter" : "deleter"));
+        if (value) {
+            Object* args[2] = {obj, value};
+            call(fn, args, 2);
+        } else {
+            call1(fn, obj);
+        }
+        return;
+    }
+    Object* m = user_dunder(attr, value ? "__set__" : "__delete__");
+    if (!m) raise(&AttributeError_type, "__delete__");
+    Object* args[3] = {attr, obj, value};
+    call(m, args, value ? 3 : 2);
+}
+
+void init_descriptor_types() {
+    init_simple(property_type, "property", sizeof(Property), property_dealloc, property_construct);
+    property_type.getattr = property_getattr;
+    property_type.methods = kPropertyMethods;
+    init_type(&property_type);
+    init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
+                wrapper_construct<&staticmethod_type>);
+    staticmethod_type.getattr = wrapper_getattr;
+    staticmethod_type.call = staticmethod_call;
+    init_type(&staticmethod_type);
+    init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc, wrapper_construct<&classmethod_type>);
+    classmethod_type.getattr = wrapper_getattr;
+    init_type(&classmethod_type);
+    init_simple(super_type, "super", sizeof(Super), super_dealloc, super_construct);
+    super_type.getattr = super_getattr;
+    super_type.repr = super_repr;
+    init_type(&super_type);
+}
+
+}  // namespace minipy

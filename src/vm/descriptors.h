@@ -1,0 +1,25 @@
+// descriptors.h — property, staticmethod, classmethod and super, and the descriptor protocol that
+// attribute lookup on classes and instances applies to what it finds in a class's dict.
+#pragma once
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type property_type, staticmethod_type, classmethod_type, super_type;
+
+void init_descriptor_types();  // called once at start-up
+
+// What a class attribute `attr` found on `owner` becomes when looked up through `obj` (null when
+// looked up on the class itself): functions bind to obj, classmethods to owner, properties run
+// their getter, user objects with __get__ are asked.
+Ref bind_class_attr(Object* attr, Object* obj, Type* owner);
+// __set_name__: tells `attr` (a property, or an object whose class defines __set_name__) the name
+// it was given in the body of `owner`.
+void descriptor_set_name(Object* attr, Type* owner, Str* name);
+// True for descriptors that instance dicts cannot shadow (property, or a class defining __set__).
+bool is_data_descriptor(Object* attr);
+// `obj.name = value` (value null: del) through a data descriptor.
+void data_descriptor_set(Object* attr, Object* obj, Object* value);
+
+}  // namespace minipy

@@ -1,0 +1,285 @@
+// slot_wrappers.cpp — the slot functions a class gets for the dunder methods it (or a base) defines:
+// each looks the method up on the instance's class and calls it, as CPython's typeobject.c slotdefs do.
+// Slots are only set for dunders that exist, so built-in types keep their fast native slots.
+#include <utility>
+
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+#include "vm/descriptors.h"
+#include "vm/function.h"
+
+namespace minipy {
+
+namespace {
+
+// The dunder `name` as found on the class of `self`: a Python function, or any other callable
+// class attribute (a staticmethod, a native method); null when the class has none.
+Object* find_dunder(Object* self, Str* name) { return type_lookup(type_of(self), name); }
+
+Ref call_found(Object* found, Object* self, Object* const* args, size_t nargs) {
+    if (is_function(found)) {
+        Object* buf[4] = {self};
+        for (size_t i = 0; i < nargs; ++i) buf[i + 1] = args[i];
+        return call(found, buf, nargs + 1);
+    }
+    Ref bound = bind_class_attr(found, self, type_of(self));
+    return call(bound.get(), args, nargs);
+}
+
+Ref call_dunder(Object* self, const char* name, Object* const* args = nullptr, size_t nargs = 0) {
+    Str* n = intern(name);
+    Object* m = find_dunder(self, n);
+    if (!m) raise_no_attribute(self, n);
+    return call_found(m, self, args, nargs);
+}
+
+int64_t index_result(Ref r, const char* dunder) {
+    if (!is_int(r.get()))
+        raise(&TypeError_type, format("%s returned non-int (type %s)", dunder, type_of(r.get())->name.c_str()));
+    return as_index(r.get());
+}
+
+Ref slot_repr(Object* o) { return call_dunder(o, "__repr__"); }
+Ref slot_str(Object* o) { return call_dunder(o, "__str__"); }
+int64_t slot_hash(Object* o) {
+    int64_t h = index_result(call_dunder(o, "__hash__"), "__hash__");
+    return h == -1 ? -2 : h;
+}
+int64_t slot_len(Object* o) {
+    int64_t n = index_result(call_dunder(o, "__len__"), "__len__()");
+    if (n < 0) raise(&ValueError_type, "__len__() should return >= 0");
+    return n;
+}
+bool slot_bool(Object* o) {
+    Ref r = call_dunder(o, "__bool__");
+    if (type_of(r.get()) != &bool_type)
+        raise(&TypeError_type, format("__bool__ should return bool, returned %s", type_of(r.get())->name.c_str()));
+    return r.get() == True;
+}
+Ref slot_getitem(Object* o, Object* k) { return call_dunder(o, "__getitem__", &k, 1); }
+void slot_setitem(Object* o, Object* k, Object* v) {
+    Object* args[2] = {k, v};
+    if (v) call_dunder(o, "__setitem__", args, 2);
+    else call_dunder(o, "__delitem__", &k, 1);
+}
+// dict subclasses with __missing__: d[k] asks it for keys the dict lacks.
+Ref slot_getitem_missing(Object* o, Object* k) {
+    try {
+        return dict_type.getitem(o, k);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &KeyError_type)) throw;
+    }
+    return call_dunder(o, "__missing__", &k, 1);
+}
+bool slot_contains(Object* o, Object* k) { return is_true(call_dunder(o, "__contains__", &k, 1).get()); }
+Ref slot_iter(Object* o) { return call_dunder(o, "__iter__"); }
+Ref slot_next(Object* o) {
+    try {
+        return call_dunder(o, "__next__");
+    } catch (PyException& e) {
+        if (is_instance(e.exception(), &StopIteration_type)) return nullptr;
+        throw;
+    }
+}
+template <const char* Name>
+Ref slot_unary(Object* o) {
+    return call_dunder(o, Name);
+}
+constexpr char kNeg[] = "__neg__", kPos[] = "__pos__", kInvert[] = "__invert__", kAbs[] = "__abs__";
+
+Ref slot_call(Object* o, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Object* m = find_dunder(o, intern("__call__"));
+    if (!m) raise_not_callable(o);
+    Ref bound = bind_class_attr(m, o, type_of(o));
+    return call(bound.get(), args, nargs, kwnames);
+}
+
+// `__getattr__` runs when normal lookup fails; `__getattribute__` replaces normal lookup.
+Ref slot_getattr_hook(Object* o, Str* name) {
+    Type* t = type_of(o);
+    Ref r;
+    Object* arg = name;
+    if (Object* ga = type_lookup(t, intern("__getattribute__")); ga && is_function(ga)) {
+        try {
+            r = call_found(ga, o, &arg, 1);
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, intern("__getattr__"))) throw;
+        }
+    } else {
+        r = class_generic_getattr(o, name);
+    }
+    if (r) return r;
+    if (Object* hook = type_lookup(t, intern("__getattr__"))) return call_found(hook, o, &arg, 1);
+    return nullptr;
+}
+
+void slot_setattr_hook(Object* o, Str* name, Object* value) {
+    Object* args[2] = {name, value};
+    if (value) call_dunder(o, "__setattr__", args, 2);
+    else call_dunder(o, "__delattr__", args, 1);
+}
+
+// Old-style iteration: a class with __getitem__ and no __iter__ is iterated by indexing from 0
+// until IndexError (CPython's sequence iterator).
+struct SeqIter : Object {
+    Object* seq;  // owned; null once exhausted
+    int64_t index;
+};
+Type seq_iter_type;
+
+void seq_iter_dealloc(Object* o) {
+    xdecref(static_cast<SeqIter*>(o)->seq);
+    delete static_cast<SeqIter*>(o);
+}
+
+Ref seq_iter_next(Object* o) {
+    auto* it = static_cast<SeqIter*>(o);
+    if (!it->seq) return nullptr;
+    try {
+        return get_item(it->seq, int_from_i64(it->index++).get());
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
+    }
+    decref(std::exchange(it->seq, nullptr));
+    return nullptr;
+}
+
+Ref seq_iter_self(Object* o) { return Ref::borrow(o); }
+
+Ref slot_seq_iter(Object* o) {
+    auto* it = new SeqIter();
+    init_header(it, &seq_iter_type);
+    it->seq = newref(o);
+    it->index = 0;
+    return Ref::steal(it);
+}
+
+const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+// One side of a rich comparison: the reflected try comes back through this slot with the
+// operands swapped, as compare() in objects/abstract.cpp arranges.
+Ref slot_compare(Object* a, Object* b, CompareOp op) {
+    if (Object* m = find_dunder(a, intern(kCompareNames[static_cast<int>(op)]))) {
+        if (m != None) return call_found(m, a, &b, 1);
+    }
+    // object.__ne__ inverts __eq__ unless it is NotImplemented.
+    if (op == CompareOp::Ne) {
+        if (Object* m = find_dunder(a, intern("__eq__"))) {
+            Ref eq = call_found(m, a, &b, 1);
+            if (eq.get() == NotImplemented) return eq;
+            return Ref::borrow(bool_obj(!is_true(eq.get())));
+        }
+    }
+    // A built-in base (list, dict, ...) compares with its own slot.
+    for (Type* k : type_of(a)->mro) {
+        if (!is_heap_type(k) && k->compare) return k->compare(a, b, op);
+    }
+    return Ref::borrow(NotImplemented);
+}
+
+const char* const kBinaryNames[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod",
+                                    "pow", "lshift", "rshift", "and", "or", "xor"};
+
+// CPython's SLOT1BINFULL: this slot is called once for `a op b` when both operand types share it;
+// it tries a.__op__, then b.__rop__ (first when b's class is a subclass of a's).
+template <BinaryOp Op>
+Ref slot_binary(Object* a, Object* b) {
+    constexpr auto i = static_cast<size_t>(Op);
+    std::string name = kBinaryNames[i];
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    Str* lname = intern("__" + name + "__");
+    Str* rname = intern("__r" + name + "__");
+    bool do_left = ta->binary[i] == slot_binary<Op>;
+    bool do_right = ta != tb && tb->binary[i] == slot_binary<Op>;
+    Object* lm = do_left ? type_lookup(ta, lname) : nullptr;
+    Object* rm = do_right ? type_lookup(tb, rname) : nullptr;
+    if (rm && is_subtype(tb, ta) && rm != type_lookup(ta, rname)) {
+        Ref r = call_found(rm, b, &a, 1);
+        if (r.get() != NotImplemented) return r;
+        rm = nullptr;
+    }
+    if (lm) {
+        Ref r = call_found(lm, a, &b, 1);
+        if (r.get() != NotImplemented) return r;
+    }
+    if (rm) return call_found(rm, b, &a, 1);
+    // A built-in base (int, list, ...) handles what the class does not.
+    for (Type* k : (do_left ? ta : tb)->mro) {
+        if (!is_heap_type(k) && k->binary[i]) return k->binary[i](a, b);
+    }
+    return Ref::borrow(NotImplemented);
+}
+
+template <BinaryOp Op>
+Ref slot_inplace(Object* a, Object* b) {
+    std::string name = std::string("__i") + kBinaryNames[static_cast<size_t>(Op)] + "__";
+    if (Object* m = find_dunder(a, intern(name))) return call_found(m, a, &b, 1);
+    return Ref::borrow(NotImplemented);
+}
+
+template <size_t... I>
+void set_binary_slots(Type* t, bool (*has)(Type*, const std::string&), std::index_sequence<I...>) {
+    auto one = [&](size_t i, BinarySlot binary, BinarySlot inplace) {
+        std::string n = kBinaryNames[i];
+        if (has(t, "__" + n + "__") || has(t, "__r" + n + "__")) t->binary[i] = binary;
+        if (has(t, "__i" + n + "__")) t->inplace[i] = inplace;
+    };
+    (one(I, slot_binary<static_cast<BinaryOp>(I)>, slot_inplace<static_cast<BinaryOp>(I)>), ...);
+}
+
+// True when a class in t's mro that was made by a class statement defines `name`.
+bool defined_in_class(Type* t, const std::string& name) {
+    Str* n = intern(name);
+    for (Type* k : t->mro) {
+        if (is_heap_type(k) && dict_get_str(k->dict, n)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void init_slot_wrapper_types() {
+    seq_iter_type.name = "iterator";
+    seq_iter_type.instance_size = sizeof(SeqIter);
+    seq_iter_type.dealloc = seq_iter_dealloc;
+    seq_iter_type.iter = seq_iter_self;
+    seq_iter_type.next = seq_iter_next;
+    init_type(&seq_iter_type);
+}
+
+void install_slots(Type* t) {
+    auto has = [t](const char* n) { return defined_in_class(t, n); };
+    if (has("__repr__")) t->repr = slot_repr;
+    if (has("__str__")) t->str = slot_str;
+    // __eq__ without __hash__ in the same class body makes instances unhashable: __hash__ = None.
+    if (dict_get_str(t->dict, intern("__eq__")) && !dict_get_str(t->dict, intern("__hash__")))
+        dict_set(t->dict, intern("__hash__"), None);
+    if (has("__hash__")) t->hash = type_lookup(t, intern("__hash__")) == None ? hash_not_implemented : slot_hash;
+    if (has("__len__")) t->len = slot_len;
+    if (has("__bool__")) t->truthy = slot_bool;
+    if (has("__getitem__")) t->getitem = slot_getitem;
+    if (has("__missing__") && is_subtype(t, &dict_type)) t->getitem = slot_getitem_missing;
+    if (has("__setitem__") || has("__delitem__")) t->setitem = slot_setitem;
+    if (has("__contains__")) t->contains = slot_contains;
+    if (has("__iter__")) t->iter = slot_iter;
+    else if (has("__getitem__") && !t->iter) t->iter = slot_seq_iter;
+    if (has("__next__")) t->next = slot_next;
+    if (has("__neg__")) t->neg = slot_unary<kNeg>;
+    if (has("__pos__")) t->pos = slot_unary<kPos>;
+    if (has("__invert__")) t->invert = slot_unary<kInvert>;
+    if (has("__abs__")) t->abs = slot_unary<kAbs>;
+    if (has("__call__")) t->call = slot_call;
+    if (has("__getattr__") || has("__getattribute__")) t->getattr = slot_getattr_hook;
+    if (has("__setattr__") || has("__delattr__")) t->setattr = slot_setattr_hook;
+    for (const char* n : kCompareNames) {
+        if (has(n)) t->compare = slot_compare;
+    }
+    set_binary_slots(t, defined_in_class, std::make_index_sequence<static_cast<size_t>(BinaryOp::Count)>());
+}
+
+}  // namespace minipy

@@ -1,0 +1,2 @@
+import lib.circ_b
+def fa(): return "fa"

@@ -1,0 +1,1 @@
+from lib.circ_a import fa

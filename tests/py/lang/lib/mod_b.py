@@ -1,0 +1,3 @@
+x = 1
+_y = 2
+def f(): return "f"

@@ -1,0 +1,3 @@
+print("pkg init", __name__, __package__)
+from . import util
+from .util import helper

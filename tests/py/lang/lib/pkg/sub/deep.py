@@ -1,0 +1,3 @@
+from ..util import helper
+from .. import util
+value = "deep:" + helper()

@@ -1,0 +1,1 @@
+def helper(): return "helper in " + __name__
