@@ -4,6 +4,8 @@
 // each code object's exception table. Slow paths live in vm/interp_support.cpp.
 #include "vm/interp.h"
 
+#include <utility>
+
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -50,7 +52,7 @@ void chain_context(ThreadState* ts, Object* exc) {
     if (!e->context) e->context = newref(handled);
 }
 
-Ref run_frame(ThreadState* ts, Frame* entry, Ref thrown = nullptr);
+Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown = nullptr);
 
 }  // namespace
 
@@ -73,7 +75,7 @@ Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwname
     return run_frame(ts, f);
 }
 
-Ref run_frame_from(ThreadState* ts, Frame* f, Ref thrown) { return run_frame(ts, f, std::move(thrown)); }
+Ref run_frame_from(ThreadState* ts, Frame* f, Ref thrown) { return run_frame(ts, f, thrown.release()); }
 
 Ref run_class_body(Function* body, Dict* ns) {
     ThreadState* ts = thread_state();
@@ -129,8 +131,10 @@ namespace {
         first_instr = co->instructions.data(); \
     } while (0)
 
-Ref run_frame(ThreadState* ts, Frame* entry, Ref thrown) {
+// `thrown` (owned, or null) is raised before the first instruction: gen.throw().
+Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
     if (c_stack_exhausted(ts)) {
+        xdecref(thrown);
         pop_frame(ts, entry);
         raise(&RecursionError_type, "maximum recursion depth exceeded");
     }
@@ -165,15 +169,12 @@ Ref run_frame(ThreadState* ts, Frame* entry, Ref thrown) {
     };
     void* const* dispatch_table = g_trace ? kTraceLabels : kOpLabels;
 #endif
-    // gen.throw(): the exception is raised at the instruction the generator is suspended after.
-    if (thrown) {
-        exc = std::move(thrown);
-        chain_context(ts, exc.get());
-        goto unwind;
-    }
 
     for (;;) {
         try {
+            // gen.throw(): the exception is raised at the instruction the generator is suspended
+            // after. Checked here, where the loop is only entered at the start and after an exception.
+            if (thrown) throw PyException(Ref::steal(std::exchange(thrown, nullptr)));
 #if MINIPY_COMPUTED_GOTO
             DISPATCH();
         trace_instruction:
