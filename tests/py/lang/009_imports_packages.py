@@ -20,7 +20,9 @@ except ModuleNotFoundError as e:
 try:
     from lib.mod_a import nothing
 except ImportError as e:
-    print(e)
+    # The message ends with the module's absolute path, which depends on the checkout.
+    message, _, path = str(e).partition(" (")
+    print(message, path.endswith("/lib/mod_a.py)"))
 if __name__ == "__main__":
     print("main")
 import lib.circ_a
