@@ -259,7 +259,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_NAME) {
-                dict_set(f->locals, names[ARG], TOP());
+                if (f->locals == f->globals) {
+                    store_module_global(f->globals, names[ARG], TOP());
+                } else {
+                    dict_set(f->locals, names[ARG], TOP());
+                }
                 decref(POP());
                 DISPATCH();
             }
@@ -275,7 +279,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_GLOBAL) {
-                dict_set(f->globals, names[ARG], TOP());
+                store_module_global(f->globals, names[ARG], TOP());
                 decref(POP());
                 DISPATCH();
             }

@@ -9,6 +9,7 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
+#include "vm/class.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -66,6 +67,13 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     cache.value.store(v.get(), std::memory_order_relaxed);
     cache.seq.store(seq + 2, std::memory_order_release);
     return v.release();
+}
+
+void store_module_global(Dict* globals, Str* name, Object* value) {
+    if (kModuleDefinitionsImmortal && (is_function(value) || (type_of(value) == &type_type &&
+                                                             is_heap_type(static_cast<Type*>(value)))))
+        make_immortal(value);
+    dict_set(globals, name, value);
 }
 
 Ref build_set(Object* const* items, size_t n) {

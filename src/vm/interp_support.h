@@ -37,6 +37,8 @@ inline Object* load_global_cached(const GlobalCache& c, const Frame* f) {
 // LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and
 // refills the cache when the value may be read without the lock; a new reference.
 MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
+// Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level).
+void store_module_global(Dict* globals, Str* name, Object* value);
 
 Ref build_set(Object* const* items, size_t n);
 Ref build_map(Object* const* items, size_t pairs);  // items: key, value, key, value, ...
