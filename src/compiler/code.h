@@ -64,6 +64,7 @@ struct Code : Object {
     int firstlineno = 1;
     Str* name = nullptr;
     Str* qualname = nullptr;
+    Str* doc = nullptr;  // interned: the function's docstring, or null
     std::string filename;
     std::vector<GlobalCache> global_cache;  // indexed like `names`
 

@@ -336,6 +336,11 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     co->kwonlyargcount = static_cast<int>(args.kwonlyargs.size());
     if (args.vararg) co->flags |= kCoVarArgs;
     if (args.kwarg) co->flags |= kCoVarKeywords;
+    if (body && !body->empty() && body->front()->kind == ast::StmtKind::Expr) {
+        const ast::Expr& first = *ast::as<ast::ExprStmt>(*body->front()).value;
+        if (first.kind == ast::ExprKind::Constant && ast::as<ast::Constant>(first).value_kind == ast::ConstKind::Str)
+            co->doc = intern(ast::as<ast::Constant>(first).text);
+    }
     if (body) {
         visit_body(*body);
         emit(Op::LOAD_CONST, const_none());

@@ -13,6 +13,9 @@ const NativeModule kNativeModules[] = {
     {"io", init_io_module},
     {"_thread", init_thread_module},
     {"time", init_time_module},
+    {"os", init_os_module},
+    {"select", init_select_module},
+    {"_serial", init_serial_module},
 };
 
 }  // namespace

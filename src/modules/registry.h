@@ -29,5 +29,8 @@ Ref init_io_module();
 Ref builtin_open(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 Ref init_thread_module();
 Ref init_time_module();
+Ref init_os_module();
+Ref init_select_module();
+Ref init_serial_module();
 
 }  // namespace minipy

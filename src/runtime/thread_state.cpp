@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
@@ -131,6 +132,20 @@ void thread_end() {
     refcount_thread_exit();
     if (g_active_gil) g_active_gil->release(ts->gil_stats);
     g_running_threads.fetch_sub(1, std::memory_order_release);
+}
+
+void after_fork_child() {
+    g_running_threads.store(0, std::memory_order_relaxed);
+    new (&g_finished_mutex) std::mutex();
+    g_finished.clear();
+    if (g_active_gil) {
+        // Re-made in place, without running the destructor of a mutex that may be locked.
+        double interval = g_active_gil->switch_interval();
+        new (g_active_gil) Gil();
+        g_active_gil->set_eval_breaker(&eval_breaker);
+        g_active_gil->set_switch_interval(interval);
+        g_active_gil->acquire(thread_state()->gil_stats);
+    }
 }
 
 int running_threads() { return g_running_threads.load(std::memory_order_acquire); }

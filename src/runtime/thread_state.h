@@ -79,6 +79,10 @@ private:
 // first (it then holds the GIL when there is one) and thread_end() last (which lets it go).
 void thread_begin();
 void thread_end();
+// In the child of fork(), before it runs any Python: only the forking thread survives, so the
+// thread count starts again at zero and the GIL (whose mutex another thread may have held at the
+// fork) is made anew, held by this thread.
+void after_fork_child();
 // Threads started and not yet ended (_thread._count()).
 int running_threads();
 // Prints the counters of every thread that ran, if `--gil-stats` asked for them, to stderr.

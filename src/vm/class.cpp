@@ -232,7 +232,8 @@ Ref instance_getattr_plain(Object* o, Str* name) {
     static Str* const kDict = intern("__dict__");
     static Str* const kClass = intern("__class__");
     auto* inst = static_cast<Instance*>(o);
-    if (Object* v = dict_get_str(inst->dict, name)) return Ref::borrow(v);
+    // The reference is taken under the dict's lock: another thread may rebind the attribute.
+    if (Ref v = dict_get_str_ref(inst->dict, name)) return v;
     if (name == kDict) return Ref::borrow(inst->dict);
     if (name == kClass) return Ref::borrow(type_of(o));
     if (Object* found = type_lookup(type_of(o), name)) return bind_class_attr(found, o, type_of(o));

@@ -47,7 +47,8 @@ Ref function_getattr(Object* o, Str* name) {
     if (n == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (n == "__defaults__") return Ref::borrow(f->defaults ? static_cast<Object*>(f->defaults) : None);
     if (n == "__kwdefaults__") return Ref::borrow(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None);
-    if (n == "__doc__") return Ref::borrow(None);
+    if (n == "__doc__" && !(f->dict && dict_get_str(f->dict, name)))
+        return Ref::borrow(f->code->doc ? static_cast<Object*>(f->code->doc) : None);
     if (n == "__dict__") {
         if (!f->dict) f->dict = as_dict(dict_new().release());
         return Ref::borrow(f->dict);

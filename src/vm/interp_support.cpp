@@ -9,7 +9,6 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
-#include "vm/class.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -70,9 +69,7 @@ Object* load_global_slow(Frame* f, uint32_t index) {
 }
 
 void store_module_global(Dict* globals, Str* name, Object* value) {
-    if (kModuleDefinitionsImmortal && (is_function(value) || (type_of(value) == &type_type &&
-                                                             is_heap_type(static_cast<Type*>(value)))))
-        make_immortal(value);
+    if (kModuleFunctionsImmortal && is_function(value)) make_immortal(value);
     dict_set(globals, name, value);
 }
 

@@ -1,0 +1,383 @@
+# pool.py — Pool: worker processes forked once, each reading tasks from one shared task pipe and
+# writing results to one shared result pipe. There is no result-handler thread: the parent reads
+# results whenever it waits (get(), wait(), ready()), and while it writes tasks, so neither pipe
+# can fill up with both sides blocked.
+import os
+import select
+import sys
+import threading
+import time
+import _serial
+from multiprocessing.connection import frame, read_frame, write_frame
+from multiprocessing.process import Process, TimeoutError, _SIGTERM
+from multiprocessing.synchronize import Lock
+
+_MAP, _STARMAP, _APPLY = 0, 1, 2
+_RUN, _CLOSE, _TERMINATE = 0, 1, 2
+# How often a waiting parent checks that its workers are still alive.
+_CHECK_INTERVAL = 0.05
+
+
+class RemoteTraceback(Exception):
+    def __str__(self):
+        return self.args[0]
+
+
+def _failure(e):
+    # What a worker sends back for an exception: the exception (or, when it cannot be serialized,
+    # a RuntimeError naming it) and its traceback text.
+    text = _serial.format_exception(e)
+    try:
+        _serial.dumps(e)
+    except Exception:
+        e = RuntimeError(repr(e))
+    return (e, text)
+
+
+def _run_task(func, chunk, mode):
+    if mode == _MAP:
+        return [func(x) for x in chunk]
+    if mode == _STARMAP:
+        return [func(*x) for x in chunk]
+    args, kwds = chunk
+    return func(*args, **kwds)
+
+
+def _worker(tasks_r, tasks_lock, results_w, results_lock):
+    while True:
+        with tasks_lock:
+            try:
+                data = read_frame(tasks_r)
+            except EOFError:
+                return
+        task = _serial.loads(data)
+        if task is None:
+            return
+        job, index, func, chunk, mode = task
+        try:
+            reply = (job, index, True, _run_task(func, chunk, mode))
+        except Exception as e:
+            reply = (job, index, False, _failure(e))
+        try:
+            data = _serial.dumps(reply)
+        except Exception as e:
+            data = _serial.dumps((job, index, False, _failure(e)))
+        with results_lock:
+            write_frame(results_w, data)
+
+
+class _PoolWorker(Process):
+    def __init__(self, pool):
+        Process.__init__(self)
+        self._name = self._name.replace("Process", "ForkPoolWorker")
+        self.daemon = True
+        self._pool = pool
+
+    def run(self):
+        p = self._pool
+        os.close(p._tasks_w)
+        os.close(p._results_r)
+        _worker(p._tasks_r, p._tasks_lock, p._results_w, p._results_lock)
+
+
+class AsyncResult:
+    # The result of one call: a list of chunks that fills in as workers answer.
+    def __init__(self, pool, nchunks, single, callback, error_callback):
+        self._pool = pool
+        self._chunks = [None] * nchunks
+        self._arrived = []
+        self._left = nchunks
+        self._single = single
+        self._callback = callback
+        self._error_callback = error_callback
+        self._success = True
+        self._value = []
+        self._done = nchunks == 0
+        if self._done and callback is not None:
+            callback(self._value)
+
+    def _set(self, index, ok, value):
+        if self._done:
+            return
+        if not ok:
+            self._fail(value)
+            return
+        self._chunks[index] = value
+        self._arrived.append(index)
+        self._left -= 1
+        if self._left == 0:
+            if self._single:
+                self._value = self._chunks[0]
+            else:
+                self._value = [x for chunk in self._chunks for x in chunk]
+            self._done = True
+            if self._callback is not None:
+                self._callback(self._value)
+
+    def _fail(self, failure):
+        exc, text = failure
+        try:
+            exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
+        except Exception:
+            pass
+        self._success = False
+        self._value = exc
+        self._done = True
+        if self._error_callback is not None:
+            self._error_callback(exc)
+
+    def ready(self):
+        self._pool._pump(self, 0)
+        return self._done
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("%r not ready" % self)
+        return self._success
+
+    def wait(self, timeout=None):
+        self._pool._pump(self, timeout)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self._done:
+            raise TimeoutError
+        if self._success:
+            return self._value
+        raise self._value
+
+
+ApplyResult = AsyncResult
+MapResult = AsyncResult
+
+
+class _IMapIterator:
+    # Yields a map's results chunk by chunk as they arrive: in order, or as they come (unordered).
+    def __init__(self, result, ordered):
+        self._result = result
+        self._ordered = ordered
+        self._next_chunk = 0
+        self._items = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while not self._items:
+            r = self._result
+            if self._next_chunk == len(r._chunks):
+                raise StopIteration
+            while True:
+                if r._done and not r._success:
+                    raise r._value
+                if self._ordered:
+                    if self._next_chunk in r._arrived:
+                        chunk = r._chunks[self._next_chunk]
+                        break
+                elif self._next_chunk < len(r._arrived):
+                    chunk = r._chunks[r._arrived[self._next_chunk]]
+                    break
+                r._pool._pump_once(None)
+            self._next_chunk += 1
+            self._items = list(chunk)
+        return self._items.pop(0)
+
+    next = __next__
+
+
+class Pool:
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._processes = processes
+        self._tasks_r, self._tasks_w = os.pipe()
+        self._results_r, self._results_w = os.pipe()
+        self._tasks_lock = Lock()
+        self._results_lock = Lock()
+        self._io_lock = threading.RLock()
+        self._jobs = {}
+        self._next_job = 0
+        self._state = _RUN
+        self._broken = None
+        self._initializer = initializer
+        self._initargs = initargs
+        self._workers = []
+        for i in range(processes):
+            w = _PoolWorker(self)
+            if initializer is not None:
+                w.run = self._run_with_initializer(w)
+            w.start()
+            self._workers.append(w)
+        os.close(self._tasks_r)
+        os.close(self._results_w)
+
+    def _run_with_initializer(self, w):
+        run = w.run
+
+        def run_initialized():
+            self._initializer(*self._initargs)
+            run()
+        return run_initialized
+
+    def _check_running(self):
+        if self._state != _RUN:
+            raise ValueError("Pool not running")
+
+    # ---- submitting ----
+    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None):
+        self._check_running()
+        with self._io_lock:
+            job = self._next_job
+            # Everything is serialized before anything is sent: an unserializable argument fails
+            # here, in the caller, and leaves the pipes clean.
+            data = b"".join(frame(_serial.dumps((job, i, func, c, mode))) for i, c in enumerate(chunks))
+            self._next_job += 1
+            result = AsyncResult(self, len(chunks), single, callback, error_callback)
+            if not result._done:
+                self._jobs[job] = result
+                self._send(data)
+        return result
+
+    def _send(self, data):
+        # Writes at most a pipe's atomic size when select says there is room, reading results in
+        # between, so a full task pipe and a full result pipe never wait on each other.
+        offset = 0
+        while offset < len(data):
+            readable, writable, _ = select.select([self._results_r], [self._tasks_w], [], _CHECK_INTERVAL)
+            if readable:
+                self._read_result()
+            elif writable:
+                offset += os.write(self._tasks_w, data[offset:offset + 4096])
+            else:
+                self._check_workers()
+
+    def _chunks(self, iterable, chunksize):
+        items = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(items), self._processes * 4)
+            if extra:
+                chunksize += 1
+        if chunksize < 1:
+            chunksize = 1
+        return [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+
+    # ---- collecting ----
+    def _read_result(self):
+        job, index, ok, value = _serial.loads(read_frame(self._results_r))
+        result = self._jobs.get(job)
+        if result is not None:
+            result._set(index, ok, value)
+            if result._done:
+                del self._jobs[job]
+
+    def _pump_once(self, timeout):
+        # Reads one result if one comes within timeout (None: until one comes or a worker dies).
+        with self._io_lock:
+            if self._broken is not None:
+                return
+            slice_ = _CHECK_INTERVAL if timeout is None else min(timeout, _CHECK_INTERVAL)
+            readable, _, _ = select.select([self._results_r], [], [], slice_)
+            if readable:
+                self._read_result()
+            else:
+                self._check_workers()
+
+    def _pump(self, result, timeout):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not result._done:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                with self._io_lock:
+                    if select.select([self._results_r], [], [], 0)[0]:
+                        self._read_result()
+                        continue
+                return
+            self._pump_once(left)
+
+    def _check_workers(self):
+        # A worker that died (killed, crashed) took its task with it: every pending call fails
+        # rather than waiting for ever, and the pool accepts no more work.
+        if self._state != _RUN and self._state != _CLOSE:
+            return
+        for w in self._workers:
+            code = w._poll()
+            # After close() a worker ends (status 0) once it reads its sentinel; that is no death.
+            if code is not None and (code != 0 or self._state == _RUN):
+                self._broken = RuntimeError("A worker process (%s, pid %d) died unexpectedly with exit code %d" % (w.name, w.pid, code))
+                self._state = _TERMINATE
+                for result in list(self._jobs.values()):
+                    result._fail((self._broken, ""))
+                self._jobs.clear()
+                self._kill_workers()
+                return
+
+    # ---- the public API ----
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return self._submit(func, [(tuple(args), dict(kwds))], _APPLY, True, callback, error_callback)
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, self._chunks(iterable, chunksize), _MAP, False, callback, error_callback)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, self._chunks(iterable, chunksize), _STARMAP, False, callback, error_callback)
+
+    def imap(self, func, iterable, chunksize=1):
+        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), True)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), False)
+
+    def close(self):
+        if self._state == _RUN:
+            self._state = _CLOSE
+
+    def join(self):
+        if self._state == _RUN:
+            raise ValueError("Pool is still running")
+        if self._state == _CLOSE:
+            # One sentinel per worker: each stops after the tasks queued before it.
+            self._send(frame(_serial.dumps(None)) * len(self._workers))
+        for w in self._workers:
+            w.join()
+        self._close_pipes()
+
+    def terminate(self):
+        self._state = _TERMINATE
+        self._kill_workers()
+        self._close_pipes()
+
+    def _kill_workers(self):
+        for w in self._workers:
+            w.terminate()
+        for w in self._workers:
+            w.join()
+
+    def _close_pipes(self):
+        if self._tasks_w is not None:
+            os.close(self._tasks_w)
+            os.close(self._results_r)
+            self._tasks_w = self._results_r = None
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, t, v, tb):
+        self.terminate()
+
+    def __repr__(self):
+        state = ("RUN", "CLOSE", "TERMINATE")[self._state]
+        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (state, self._processes)
