@@ -614,8 +614,6 @@ Ref filter_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::steal(f);
 }
 
-Ref iter_self(Object* o) { return Ref::borrow(o); }
-
 // type(x) returns the type of x; type(name, bases, dict) makes a class as a class statement does.
 Ref type_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 1 && !(kw && kw->size)) return Ref::borrow(type_of(args[0]));
@@ -678,26 +676,12 @@ const MethodDef kBuiltinFunctions[] = {
 };
 
 void init_iterator_types() {
-    callable_iterator_type.name = "callable_iterator";
-    callable_iterator_type.instance_size = sizeof(CallableIterator);
-    callable_iterator_type.dealloc = callable_iterator_dealloc;
-    callable_iterator_type.iter = iter_self;
-    callable_iterator_type.next = callable_iterator_next;
-    init_type(&callable_iterator_type);
-    map_type.name = "map";
-    map_type.instance_size = sizeof(MapObject);
-    map_type.dealloc = map_dealloc;
-    map_type.iter = iter_self;
-    map_type.next = map_next;
+    init_iterator_type(callable_iterator_type, "callable_iterator", sizeof(CallableIterator),
+                       callable_iterator_dealloc, callable_iterator_next);
+    init_iterator_type(map_type, "map", sizeof(MapObject), map_dealloc, map_next);
     map_type.construct = map_construct;
-    init_type(&map_type);
-    filter_type.name = "filter";
-    filter_type.instance_size = sizeof(FilterObject);
-    filter_type.dealloc = filter_dealloc;
-    filter_type.iter = iter_self;
-    filter_type.next = filter_next;
+    init_iterator_type(filter_type, "filter", sizeof(FilterObject), filter_dealloc, filter_next);
     filter_type.construct = filter_construct;
-    init_type(&filter_type);
 }
 
 }  // namespace

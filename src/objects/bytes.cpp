@@ -1,6 +1,7 @@
 // bytes.cpp — the bytes type (allocation, repr, hashing, comparison, indexing, concatenation,
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
+#include "objects/iterators.h"
 
 #include <cstring>
 
@@ -323,7 +324,6 @@ void bytes_iter_dealloc(Object* o) {
     delete static_cast<BytesIter*>(o);
 }
 
-Ref bytes_iter_self(Object* o) { return Ref::borrow(o); }
 
 Ref bytes_iter_next(Object* o) {
     auto* it = static_cast<BytesIter*>(o);
@@ -346,12 +346,7 @@ Ref bytes_iter_next(Object* o) {
 }
 
 void init_iter_type(Type& t, const char* name) {
-    t.name = name;
-    t.instance_size = sizeof(BytesIter);
-    t.dealloc = bytes_iter_dealloc;
-    t.iter = bytes_iter_self;
-    t.next = bytes_iter_next;
-    init_type(&t);
+    init_iterator_type(t, name, sizeof(BytesIter), bytes_iter_dealloc, bytes_iter_next);
 }
 
 void set_binary(Type& t, BinaryOp op, BinarySlot slot) { t.binary[static_cast<size_t>(op)] = slot; }

@@ -226,7 +226,9 @@ Ref reversed_construct(Object*, Object* const* args, size_t nargs, Tuple* kwname
     return seq_iter_new(&reversed_type, seq, length(seq) - 1);
 }
 
-void define(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlot next) {
+}  // namespace
+
+void init_iterator_type(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlot next) {
     t.name = name;
     t.instance_size = size;
     t.dealloc = dealloc;
@@ -234,8 +236,6 @@ void define(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlo
     t.next = next;
     init_type(&t);
 }
-
-}  // namespace
 
 Ref list_iter_new(Object* list) { return seq_iter_new(&list_iterator_type, list, 0); }
 Ref list_reverse_iter_new(Object* list) {
@@ -263,22 +263,22 @@ Ref dict_iter_new(Object* dict, DictIterKind kind) {
 Ref set_iter_new(Object* set) { return dict_iter_alloc(&set_iterator_type, as_set(set)->table, DictIterKind::Keys); }
 
 void init_iterator_types() {
-    define(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
-    define(list_reverseiterator_type, "list_reverseiterator", sizeof(SeqIter), seq_iter_dealloc,
+    init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
+    init_iterator_type(list_reverseiterator_type, "list_reverseiterator", sizeof(SeqIter), seq_iter_dealloc,
            list_reverse_next);
-    define(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc, tuple_iter_next);
-    define(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc, str_iter_next);
-    define(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc, range_iter_next);
-    define(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    define(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    define(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    define(set_iterator_type, "set_iterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc, tuple_iter_next);
+    init_iterator_type(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc, str_iter_next);
+    init_iterator_type(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc, range_iter_next);
+    init_iterator_type(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(set_iterator_type, "set_iterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
     enumerate_type.construct = enumerate_construct;
-    define(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
+    init_iterator_type(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
     zip_type.construct = zip_construct;
-    define(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
+    init_iterator_type(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
     reversed_type.construct = reversed_construct;
-    define(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
+    init_iterator_type(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
 }
 
 }  // namespace minipy

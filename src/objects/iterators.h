@@ -19,4 +19,8 @@ enum class DictIterKind : uint8_t { Keys, Values, Items };
 Ref dict_iter_new(Object* dict, DictIterKind kind);
 Ref set_iter_new(Object* set);
 
+// Fills in an iterator type: `iter` returns the iterator itself, `next` yields the items.
+// Every iterator type in minipy is set up through this one function.
+void init_iterator_type(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlot next);
+
 }  // namespace minipy

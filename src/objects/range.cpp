@@ -105,8 +105,6 @@ Ref big_range_iter(Range* r) {
     return Ref::steal(it);
 }
 
-Ref iter_self_slot(Object* o) { return Ref::borrow(o); }
-
 void range_dealloc(Object* o) {
     xdecref(as_range(o)->big);
     delete as_range(o);
@@ -322,13 +320,8 @@ void init_range_type() {
     t.getattr = range_getattr;
     t.methods = range_methods;
     init_type(&t);
-    Type& it = big_range_iter_type;
-    it.name = "longrange_iterator";
-    it.instance_size = sizeof(BigRangeIter);
-    it.dealloc = big_range_iter_dealloc;
-    it.iter = iter_self_slot;
-    it.next = big_range_iter_next;
-    init_type(&it);
+    init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter), big_range_iter_dealloc,
+                       big_range_iter_next);
 }
 
 }  // namespace minipy

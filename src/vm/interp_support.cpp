@@ -5,6 +5,7 @@
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/format_spec.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -362,25 +363,15 @@ void list_iter_dealloc(Object* o) {
     decref(static_cast<ListIter*>(o)->list);
     delete static_cast<ListIter*>(o);
 }
-Ref iter_self(Object* o) { return Ref::borrow(o); }
 Ref range_iter_next_slot(Object* o) { return Ref::steal(range_iter_next(o)); }
 Ref list_iter_next_slot(Object* o) { return Ref::steal(list_iter_next(o)); }
 
 }  // namespace
 
 void init_vm_iterator_types() {
-    vm_range_iter_type.name = "range_iterator";
-    vm_range_iter_type.instance_size = sizeof(RangeIter);
-    vm_range_iter_type.dealloc = range_iter_dealloc;
-    vm_range_iter_type.iter = iter_self;
-    vm_range_iter_type.next = range_iter_next_slot;
-    init_type(&vm_range_iter_type);
-    vm_list_iter_type.name = "list_iterator";
-    vm_list_iter_type.instance_size = sizeof(ListIter);
-    vm_list_iter_type.dealloc = list_iter_dealloc;
-    vm_list_iter_type.iter = iter_self;
-    vm_list_iter_type.next = list_iter_next_slot;
-    init_type(&vm_list_iter_type);
+    init_iterator_type(vm_range_iter_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc,
+                       range_iter_next_slot);
+    init_iterator_type(vm_list_iter_type, "list_iterator", sizeof(ListIter), list_iter_dealloc, list_iter_next_slot);
 }
 
 Ref vm_get_iter(Object* o) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "objects/abstract.h"
+#include "objects/iterators.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -148,7 +149,6 @@ Ref seq_iter_next(Object* o) {
     return nullptr;
 }
 
-Ref seq_iter_self(Object* o) { return Ref::borrow(o); }
 
 Ref slot_seq_iter(Object* o) {
     auto* it = new SeqIter();
@@ -244,12 +244,7 @@ bool defined_in_class(Type* t, const std::string& name) {
 }  // namespace
 
 void init_slot_wrapper_types() {
-    seq_iter_type.name = "iterator";
-    seq_iter_type.instance_size = sizeof(SeqIter);
-    seq_iter_type.dealloc = seq_iter_dealloc;
-    seq_iter_type.iter = seq_iter_self;
-    seq_iter_type.next = seq_iter_next;
-    init_type(&seq_iter_type);
+    init_iterator_type(seq_iter_type, "iterator", sizeof(SeqIter), seq_iter_dealloc, seq_iter_next);
 }
 
 void install_slots(Type* t) {
