@@ -105,6 +105,7 @@ Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     auto* start = new ThreadStart{Ref::borrow(args[0]), Ref::borrow(args[1]),
                                   nargs == 3 ? Ref::borrow(args[2]) : Ref()};
+    object_locks_enable();  // from now on two threads may share objects
     std::thread t;
     try {
         t = std::thread(thread_main, start);

@@ -31,6 +31,8 @@ Ref list_from(Object* const* items, size_t n);  // borrows
 void list_append(Object* list, Object* item);   // borrows item
 void list_extend(Object* list, Object* iterable);
 Ref list_get_opt(Object* list, size_t i);       // new reference, null when i is out of range
+// list[i] = value (borrowed) when 0 <= i < len; false, changing nothing, otherwise.
+bool list_set_opt(Object* list, size_t i, Object* value);
 Ref list_from_iterable(Object* iterable);       // list(iterable)
 Ref tuple_from_iterable(Object* iterable);      // tuple(iterable); returns a tuple argument as is
 Ref list_sort(Object* list, Object* key, bool reverse);  // list.sort(); returns None

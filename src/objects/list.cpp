@@ -41,6 +41,19 @@ Ref list_get_opt(Object* list, size_t i) {
     return i < l->items.size() ? Ref::borrow(l->items[i]) : nullptr;
 }
 
+bool list_set_opt(Object* list, size_t i, Object* value) {
+    List* l = as_list(list);
+    Object* old;
+    {
+        CriticalSection cs(l->mutex);
+        if (i >= l->items.size()) return false;
+        old = l->items[i];
+        l->items[i] = newref(value);
+    }
+    decref(old);  // outside the lock, as list_setitem: freeing `old` may take other locks
+    return true;
+}
+
 void list_extend(Object* list, Object* iterable) {
     // A dict's keys are copied in one step under its lock, so list(d) never sees it change size
     // midway, even while other threads insert and delete (as in CPython, with or without the GIL).

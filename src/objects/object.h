@@ -28,7 +28,7 @@ struct Object {
 // An `Object*` whose low bit is set is not a pointer but a small int (63 bits, two's complement),
 // so int arithmetic in loops allocates nothing. Small ints are thereby immortal. Code outside this
 // header and objects/int.* uses only these accessors, so the representation can change in one place.
-inline bool is_small_int(const Object* o) { return (reinterpret_cast<uintptr_t>(o) & 1) != 0; }
+MINIPY_ALWAYS_INLINE bool is_small_int(const Object* o) { return (reinterpret_cast<uintptr_t>(o) & 1) != 0; }
 inline int64_t small_int_value(const Object* o) {
     return static_cast<int64_t>(reinterpret_cast<intptr_t>(o)) >> 1;
 }
@@ -49,16 +49,18 @@ void dealloc_object(Object* o);  // calls the type's dealloc slot
 inline bool is_immortal(const Object* o) {
     return is_small_int(o) || refcount_is_immortal(o->refcnt);
 }
-inline void incref(Object* o) {
-    if (!is_immortal(o)) refcount_inc(o->refcnt);
+// Immortal objects other than small ints are recognised inside refcount_inc/refcount_dec, where
+// each flavor tests it in the cheapest order.
+MINIPY_ALWAYS_INLINE void incref(Object* o) {
+    if (!is_small_int(o)) refcount_inc(o->refcnt);
 }
-inline void decref(Object* o) {
-    if (!is_immortal(o) && refcount_dec(o->refcnt)) dealloc_object(o);
+MINIPY_ALWAYS_INLINE void decref(Object* o) {
+    if (!is_small_int(o) && refcount_dec(o->refcnt)) dealloc_object(o);
 }
-inline void xincref(Object* o) {
+MINIPY_ALWAYS_INLINE void xincref(Object* o) {
     if (o) incref(o);
 }
-inline void xdecref(Object* o) {
+MINIPY_ALWAYS_INLINE void xdecref(Object* o) {
     if (o) decref(o);
 }
 inline Object* newref(Object* o) {

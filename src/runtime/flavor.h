@@ -13,6 +13,11 @@
 
 namespace minipy {
 
+// Reference counting's fast paths must be inlined into the interpreter loop: GCC gives up inlining
+// into a function as large as run_frame and called minipy-ft's (larger) refcount_inc and decref
+// out of line, where they took 15% of bench/nbody.py's samples (perf record).
+#define MINIPY_ALWAYS_INLINE inline __attribute__((always_inline))
+
 inline constexpr bool kFreeThreaded = MINIPY_FREE_THREADED != 0;
 inline constexpr const char* kFlavorName = kFreeThreaded ? "free-threaded" : "GIL";
 // Whether a run starts with the GIL: minipy always does; minipy-ft only when `-X gil=1` or
@@ -41,17 +46,20 @@ inline constexpr int64_t kImmortalRefCount = int64_t{1} << 60;
 // Biased reference counting (as CPython's free-threaded build, PEP 703): most objects are only ever
 // touched by the thread that made them, so that thread counts in `local` with plain loads and
 // stores, and only other threads pay for atomic read-modify-writes on `shared`. Measured on
-// bench/nbody.py: atomic counts everywhere made minipy-ft 2.6x slower than minipy; biased, XX.
+// bench/nbody.py: atomic counts everywhere made minipy-ft 2.6x slower than minipy; biased, 1.15x
+// the instructions of minipy (valgrind --tool=callgrind), about 1.06x its perf samples.
 //   shared = (count << 2) | flags. kMerged: the owner gave up `local` and everything is in `shared`.
 //   kQueued: another thread's decrements drove `shared` below zero, so the owner must merge the two
 //   halves to learn whether the object died (runtime/flavor.cpp keeps one queue per owner thread).
 struct RefCountField {
-    std::atomic<uint64_t> owner;  // id of the owning thread, or kNoOwner once merged
+    std::atomic<uint64_t> owner;  // id of the owning thread, kNoOwner once merged, or kImmortal
     std::atomic<int64_t> local;   // written only by the owner
     std::atomic<int64_t> shared;
 };
 
 inline constexpr uint64_t kNoOwner = 0;
+// The owner of immortal objects, so that one load of `owner` tells the three cases apart.
+inline constexpr uint64_t kImmortal = ~uint64_t{0} - 1;
 inline constexpr int64_t kMerged = 1;
 inline constexpr int64_t kQueued = 2;
 inline constexpr int64_t kSharedOne = 4;
@@ -62,7 +70,7 @@ inline thread_local uint64_t tl_refcount_owner = kUnregisteredThread;
 inline void refcount_init(RefCountField& rc, int64_t value) {
     uint64_t me = tl_refcount_owner;
     if (me == kUnregisteredThread || value >= kImmortalRefCount) {
-        rc.owner.store(kNoOwner, std::memory_order_relaxed);
+        rc.owner.store(value >= kImmortalRefCount ? kImmortal : kNoOwner, std::memory_order_relaxed);
         rc.local.store(value >= kImmortalRefCount ? value : 0, std::memory_order_relaxed);
         rc.shared.store(value >= kImmortalRefCount ? kMerged : (value * kSharedOne) | kMerged,
                         std::memory_order_relaxed);
@@ -72,30 +80,34 @@ inline void refcount_init(RefCountField& rc, int64_t value) {
     rc.local.store(value, std::memory_order_relaxed);
     rc.shared.store(0, std::memory_order_relaxed);
 }
-inline bool refcount_is_immortal(const RefCountField& rc) {
-    return rc.local.load(std::memory_order_relaxed) >= kImmortalRefCount;
+MINIPY_ALWAYS_INLINE bool refcount_is_immortal(const RefCountField& rc) {
+    return rc.owner.load(std::memory_order_relaxed) == kImmortal;
 }
 // The current count (exact when no other thread is changing it), for sys.getrefcount.
 inline int64_t refcount_get(const RefCountField& rc) {
     return rc.local.load(std::memory_order_relaxed) + (rc.shared.load(std::memory_order_relaxed) >> 2);
 }
-inline void refcount_inc(RefCountField& rc) {
-    if (rc.owner.load(std::memory_order_relaxed) == tl_refcount_owner) {
+// One load of `owner` decides: this thread's object (plain increment), an immortal one (nothing),
+// or another thread's (atomic increment of `shared`).
+MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) {
+    uint64_t owner = rc.owner.load(std::memory_order_relaxed);
+    if (owner == tl_refcount_owner) {
         rc.local.store(rc.local.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    } else {
+    } else if (owner != kImmortal) {
         rc.shared.fetch_add(kSharedOne, std::memory_order_relaxed);
     }
 }
 // Slow paths, in runtime/flavor.cpp. Each returns true when the object must be freed now.
 bool refcount_merge_zero_local(RefCountField& rc);
 bool refcount_shared_dec(RefCountField& rc);
-inline bool refcount_dec(RefCountField& rc) {
-    if (rc.owner.load(std::memory_order_relaxed) == tl_refcount_owner) {
+MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
+    uint64_t owner = rc.owner.load(std::memory_order_relaxed);
+    if (owner == tl_refcount_owner) {
         int64_t left = rc.local.load(std::memory_order_relaxed) - 1;
         rc.local.store(left, std::memory_order_relaxed);
         return left == 0 && refcount_merge_zero_local(rc);
     }
-    return refcount_shared_dec(rc);
+    return owner != kImmortal && refcount_shared_dec(rc);
 }
 
 // A thread that runs Python registers before making objects and unregisters when it ends; in
@@ -108,15 +120,28 @@ void refcount_merge_queued();
 // A per-object lock held for the length of one built-in operation (list.append, dict store, ...),
 // so each operation is atomic, as in CPython's free-threaded build. One byte (std::mutex takes 40
 // in every list and dict), inline when uncontended: one compare-and-swap to lock, one exchange to
-// unlock. Those two atomic operations are most of what a list read costs in minipy-ft; CPython
-// avoids them with lock-free reads made safe by deferred freeing (QSBR), which minipy lacks.
+// unlock. CPython avoids even those on reads with lock-free reads made safe by deferred freeing
+// (QSBR), which minipy lacks.
+//
+// While only one thread runs Python, no other thread can reach an object, so the locks are skipped
+// altogether (glibc skips its stdio locks the same way while a process has one thread). The switch
+// is one-way: object_locks_enable() is called by the only thread, before it starts a second one,
+// so the new thread sees it from its first instruction. A critical section that calls back into
+// Python releases its lock first (dict.cpp's Unlocked), so the switch never flips inside one.
+// Measured on bench/nbody.py (list reads and stores): with the locks always taken, list_get_opt
+// and list_setitem held 36% of minipy-ft's perf samples; with them skipped, 16%, as in minipy.
+inline std::atomic<bool> g_object_locks_on{false};
+inline void object_locks_enable() { g_object_locks_on.store(true, std::memory_order_relaxed); }
+
 class ObjectMutex {
 public:
     void lock() {
+        if (!g_object_locks_on.load(std::memory_order_relaxed)) return;
         uint8_t expected = kFree;
         if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
     }
     void unlock() {
+        if (!g_object_locks_on.load(std::memory_order_relaxed)) return;
         if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_one();
     }
 
@@ -130,10 +155,12 @@ private:
 using RefCountField = int64_t;
 
 inline void refcount_init(RefCountField& rc, int64_t value) { rc = value; }
-inline bool refcount_is_immortal(const RefCountField& rc) { return rc >= kImmortalRefCount; }
+MINIPY_ALWAYS_INLINE bool refcount_is_immortal(const RefCountField& rc) { return rc >= kImmortalRefCount; }
 inline int64_t refcount_get(const RefCountField& rc) { return rc; }
-inline void refcount_inc(RefCountField& rc) { ++rc; }
-inline bool refcount_dec(RefCountField& rc) { return --rc == 0; }
+MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) {
+    if (!refcount_is_immortal(rc)) ++rc;
+}
+MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return !refcount_is_immortal(rc) && --rc == 0; }
 
 // Nothing to settle between threads: one count, guarded by the GIL.
 inline void refcount_thread_start() {}
@@ -141,6 +168,7 @@ inline void refcount_thread_exit() {}
 inline void refcount_merge_queued() {}
 
 // The GIL already makes every built-in operation atomic: the per-object lock is empty.
+inline void object_locks_enable() {}
 class ObjectMutex {
 public:
     void lock() {}

@@ -475,7 +475,15 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_SUBSCR) {
-                set_item(PEEK(2), TOP(), PEEK(3));
+                Object* key = TOP();
+                Object* o = PEEK(2);
+                bool stored = false;
+                if (type_of(o) == &list_type && is_small_int(key)) {
+                    int64_t i = small_int_value(key);
+                    if (i < 0) i += static_cast<int64_t>(as_list(o)->items.size());
+                    stored = list_set_opt(o, static_cast<size_t>(i < 0 ? INT64_MAX : i), PEEK(3));
+                }
+                if (!stored) set_item(o, key, PEEK(3));
                 decref(POP());
                 decref(POP());
                 decref(POP());

@@ -113,6 +113,7 @@ TEST_CASE("shared references keep an object alive after its owner lets go") {
 
 TEST_CASE("the per-object lock makes read-modify-write sequences atomic") {
     if (!kFreeThreaded) return;  // the GIL flavor's lock is empty: the GIL does its job
+    object_locks_enable();  // as _thread.start_new_thread does before starting a thread
     ObjectMutex mutex;
     int64_t counter = 0;
     std::vector<std::thread> threads;
