@@ -283,24 +283,24 @@ Ref call0(Object* callable) { return call(callable, nullptr, 0); }
 Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 
 // ---- attributes ----
-Object* type_lookup(Type* t, Str* name) {
+Ref type_lookup(Type* t, Str* name) {
     for (Type* k : t->mro)
         if (k->dict)
-            if (Object* v = dict_get_str(k->dict, name)) return v;
+            if (Ref v = dict_get_str_ref(k->dict, name)) return v;
     return nullptr;
 }
 
 Ref generic_getattr(Object* o, Str* name) {
     Type* t = type_of(o);
     if (name->utf8 == "__class__") return Ref::borrow(t);
-    Object* found = type_lookup(t, name);
+    Ref found = type_lookup(t, name);
     if (!found) return nullptr;
-    if (is_method_descriptor(found)) {
-        const MethodDef* def = static_cast<MethodDescriptor*>(found)->def;
+    if (is_method_descriptor(found.get())) {
+        const MethodDef* def = found.as<MethodDescriptor>()->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, t);
         return native_function_new(def, def->kind == MethodKind::Static ? nullptr : o);
     }
-    return Ref::borrow(found);
+    return found;
 }
 
 Ref get_attr_opt(Object* o, Str* name) {

@@ -59,7 +59,7 @@ Ref get_attr_opt(Object* o, Str* name);     // null when missing
 void set_attr(Object* o, Str* name, Object* value);
 void del_attr(Object* o, Str* name);
 // Finds `name` along the type's mro, borrowed; null when absent.
-Object* type_lookup(Type* t, Str* name);
+Ref type_lookup(Type* t, Str* name);
 // The lookup used when a type has no getattr slot: `__class__`, then the type's mro, binding
 // method descriptors to `o`. Types with their own getattr slot fall back to it. Null when missing.
 Ref generic_getattr(Object* o, Str* name);

@@ -246,10 +246,10 @@ Ref format_value(Object* value, std::string_view spec) {
     Type* t = type_of(value);
     bool builtin = t == &int_type || t == &bool_type || t == &float_type || t == &str_type;
     // A class's own __format__ serves format(), f-strings and str.format alike.
-    if (Object* method = builtin ? nullptr : type_lookup(t, intern("__format__"))) {
+    if (Ref method = builtin ? nullptr : type_lookup(t, intern("__format__"))) {
         Object* args[2] = {value, str_new(spec).release()};
         Ref spec_ref = Ref::steal(args[1]);
-        Ref result = call(method, args, 2);
+        Ref result = call(method.get(), args, 2);
         if (!is_str(result.get()))
             raise(&TypeError_type,
                   format("__format__ must return a str, not %s", type_of(result.get())->name.c_str()));

@@ -125,13 +125,13 @@ Ref type_getattr(Object* o, Str* name) {
         for (size_t i = 0; i < t->mro.size(); ++i) as_tuple(mro.get())->items[i] = t->mro[i];
         return mro;
     }
-    if (Object* found = type_lookup(t, name)) {
-        if (is_method_descriptor(found)) {
-            const MethodDef* def = static_cast<MethodDescriptor*>(found)->def;
+    if (Ref found = type_lookup(t, name)) {
+        if (is_method_descriptor(found.get())) {
+            const MethodDef* def = found.as<MethodDescriptor>()->def;
             if (def->kind == MethodKind::Class) return native_function_new(def, t);
             if (def->kind == MethodKind::Static) return native_function_new(def, nullptr);
         }
-        return Ref::borrow(found);
+        return found;
     }
     return generic_getattr(o, name);
 }

@@ -107,9 +107,9 @@ void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tup
 }
 
 // The Python __init__ a class or its bases define, or null.
-Object* user_init(Type* t) {
-    Object* init = type_lookup(t, intern("__init__"));
-    return init && is_function(init) ? init : nullptr;
+Ref user_init(Type* t) {
+    Ref init = type_lookup(t, intern("__init__"));
+    return init && is_function(init.get()) ? init : nullptr;
 }
 
 Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -118,8 +118,8 @@ Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
     init_header(inst, t);
     inst->dict = as_dict(dict_new().release());
     Ref self = Ref::steal(inst);
-    if (Object* init = user_init(t)) {
-        run_init(self.get(), init, args, nargs, kwnames);
+    if (Ref init = user_init(t)) {
+        run_init(self.get(), init.get(), args, nargs, kwnames);
     } else if (nargs || (kwnames && kwnames->size)) {
         raise(&TypeError_type, format("%s() takes no arguments", t->name.c_str()));
     }
@@ -131,7 +131,7 @@ Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
 Ref native_subclass_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
     Type* base = native_base(t);
-    Object* init = user_init(t);
+    Ref init = user_init(t);
     Ref self;
     if (is_subtype(base, &BaseException_type)) {
         self = exception_new(t, tuple_from(args, nargs).get());
@@ -139,13 +139,13 @@ Ref native_subclass_construct(Object* type, Object* const* args, size_t nargs, T
         self = init ? base->construct(base, nullptr, 0, nullptr) : base->construct(base, args, nargs, kwnames);
         self->type = t;
     }
-    if (init) run_init(self.get(), init, args, nargs, kwnames);
+    if (init) run_init(self.get(), init.get(), args, nargs, kwnames);
     return self;
 }
 
 std::string module_prefix(const Type* t) {
-    Object* m = dict_get_str(t->dict, intern("__module__"));
-    return m && is_str(m) && str_utf8_of(m) != "builtins" ? str_utf8_of(m) + "." : "";
+    Ref m = dict_get_str_ref(t->dict, intern("__module__"));
+    return m && is_str(m.get()) && str_utf8_of(m.get()) != "builtins" ? str_utf8_of(m.get()) + "." : "";
 }
 
 Ref default_repr(Object* o) {
@@ -236,7 +236,7 @@ Ref instance_getattr_plain(Object* o, Str* name) {
     if (Ref v = dict_get_str_ref(inst->dict, name)) return v;
     if (name == kDict) return Ref::borrow(inst->dict);
     if (name == kClass) return Ref::borrow(type_of(o));
-    if (Object* found = type_lookup(type_of(o), name)) return bind_class_attr(found, o, type_of(o));
+    if (Ref found = type_lookup(type_of(o), name)) return bind_class_attr(found.get(), o, type_of(o));
     return nullptr;
 }
 
@@ -358,20 +358,20 @@ Ref class_generic_getattr(Object* o, Str* name) {
     if (name->utf8 == "__dict__") {
         if (Dict* d = instance_dict(o, true)) return Ref::borrow(d);
     }
-    Object* found = type_lookup(t, name);
-    if (found && is_data_descriptor(found)) return bind_class_attr(found, o, t);
+    Ref found = type_lookup(t, name);
+    if (found && is_data_descriptor(found.get())) return bind_class_attr(found.get(), o, t);
     if (Dict* d = instance_dict(o, false)) {
         // The reference is taken under the dict's lock: another thread may rebind the attribute.
         if (Ref v = dict_get_str_ref(d, name)) return v;
     }
-    if (found) return bind_class_attr(found, o, t);
+    if (found) return bind_class_attr(found.get(), o, t);
     if (is_instance(o, &BaseException_type)) return BaseException_type.getattr(o, name);
     return nullptr;
 }
 
 void class_generic_setattr(Object* o, Str* name, Object* value) {
-    Object* found = type_lookup(type_of(o), name);
-    if (found && is_data_descriptor(found)) return data_descriptor_set(found, o, value);
+    Ref found = type_lookup(type_of(o), name);
+    if (found && is_data_descriptor(found.get())) return data_descriptor_set(found.get(), o, value);
     if (is_instance(o, &BaseException_type)) return BaseException_type.setattr(o, name, value);
     Dict* d = instance_dict(o, value != nullptr);
     if (value) {
@@ -445,7 +445,7 @@ Ref type_special_attr(Type* t, const std::string& n) {
 Ref class_type_getattr(Object* o, Str* name) {
     auto* t = static_cast<Type*>(o);
     if (Ref r = type_special_attr(t, name->utf8)) return r;
-    if (Object* found = type_lookup(t, name)) return bind_class_attr(found, nullptr, t);
+    if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
     return g_builtin_type_getattr(o, name);
 }
 

@@ -215,11 +215,11 @@ void init_simple(Type& t, const char* name, size_t size, DeallocSlot dealloc, Ca
 }
 
 // A heap class's __get__ or __set__, when it defines one.
-Object* user_dunder(Object* attr, const char* name) {
+Ref user_dunder(Object* attr, const char* name) {
     Type* t = type_of(attr);
     if (!is_heap_type(t)) return nullptr;
-    Object* m = type_lookup(t, intern(name));
-    return m && is_function(m) ? m : nullptr;
+    Ref m = type_lookup(t, intern(name));
+    return m && is_function(m.get()) ? m : nullptr;
 }
 
 }  // namespace
@@ -243,9 +243,9 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
                                                type_of(obj)->name.c_str()));
         return call1(p->fget, obj);
     }
-    if (Object* get = user_dunder(attr, "__get__")) {
+    if (Ref get = user_dunder(attr, "__get__")) {
         Object* args[3] = {attr, obj ? obj : None, owner};
-        return call(get, args, 3);
+        return call(get.get(), args, 3);
     }
     return Ref::borrow(attr);
 }
@@ -254,14 +254,14 @@ void descriptor_set_name(Object* attr, Type* owner, Str* name) {
     if (type_of(attr) == &property_type) {
         auto* p = static_cast<Property*>(attr);
         xdecref(std::exchange(p->name, newref(name)));
-    } else if (Object* m = user_dunder(attr, "__set_name__")) {
+    } else if (Ref m = user_dunder(attr, "__set_name__")) {
         Object* args[3] = {attr, owner, name};
-        call(m, args, 3);
+        call(m.get(), args, 3);
     }
 }
 
 bool is_data_descriptor(Object* attr) {
-    return type_of(attr) == &property_type || user_dunder(attr, "__set__") != nullptr;
+    return type_of(attr) == &property_type || static_cast<bool>(user_dunder(attr, "__set__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
@@ -279,10 +279,10 @@ void data_descriptor_set(Object* attr, Object* obj, Object* value) {
         }
         return;
     }
-    Object* m = user_dunder(attr, value ? "__set__" : "__delete__");
+    Ref m = user_dunder(attr, value ? "__set__" : "__delete__");
     if (!m) raise(&AttributeError_type, "__delete__");
     Object* args[3] = {attr, obj, value};
-    call(m, args, value ? 3 : 2);
+    call(m.get(), args, value ? 3 : 2);
 }
 
 void init_descriptor_types() {

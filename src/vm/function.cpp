@@ -54,10 +54,9 @@ Ref function_getattr(Object* o, Str* name) {
         return Ref::borrow(f->dict);
     }
     if (f->dict) {
-        if (Object* v = dict_get_str(f->dict, name)) return Ref::borrow(v);
+        if (Ref v = dict_get_str_ref(f->dict, name)) return v;
     }
-    if (Object* v = type_lookup(&function_type, name)) return Ref::borrow(v);
-    return nullptr;
+    return type_lookup(&function_type, name);
 }
 
 void function_setattr(Object* o, Str* name, Object* value) {

@@ -312,18 +312,18 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object* o = TOP();
                 Type* t = type_of(o);
                 if (!t->getattr) {
-                    Object* d = type_lookup(t, names[ARG]);
-                    if (d && is_method_descriptor(d) &&
-                        static_cast<MethodDescriptor*>(d)->def->kind == MethodKind::Instance) {
-                        sp[-1] = newref(d);
+                    Ref d = type_lookup(t, names[ARG]);
+                    if (d && is_method_descriptor(d.get()) &&
+                        d.as<MethodDescriptor>()->def->kind == MethodKind::Instance) {
+                        sp[-1] = d.release();
                         PUSH(o);
                         DISPATCH();
                     }
                 } else if (is_instance_getattr(t->getattr) &&
                            !dict_get_str(static_cast<Instance*>(o)->dict, names[ARG])) {
-                    Object* d = type_lookup(t, names[ARG]);
-                    if (d && is_function(d)) {
-                        sp[-1] = newref(d);
+                    Ref d = type_lookup(t, names[ARG]);
+                    if (d && is_function(d.get())) {
+                        sp[-1] = d.release();
                         PUSH(o);
                         DISPATCH();
                     }

@@ -100,7 +100,7 @@ bool is_iterable(Object* o) {
 }
 
 bool is_mapping(Object* o) {
-    return type_of(o) == &dict_type || type_lookup(type_of(o), intern("keys")) != nullptr;
+    return type_of(o) == &dict_type || static_cast<bool>(type_lookup(type_of(o), intern("keys")));
 }
 
 // How CPython names a callable in call errors: "f()", "print()", or "int object".

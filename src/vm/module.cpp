@@ -27,9 +27,9 @@ Ref module_repr(Object* o) {
 
 Ref module_getattr(Object* o, Str* name) {
     if (name->utf8 == "__dict__") return Ref::borrow(module_dict(o));
-    if (Object* v = dict_get_str(module_dict(o), name)) return Ref::borrow(v);
-    if (Object* v = type_lookup(&module_type, name)) return Ref::borrow(v);
-    return nullptr;
+    // The reference is taken under the dict's lock: another thread may rebind the global.
+    if (Ref v = dict_get_str_ref(module_dict(o), name)) return v;
+    return type_lookup(&module_type, name);
 }
 
 void module_setattr(Object* o, Str* name, Object* value) {

@@ -19,7 +19,7 @@ namespace {
 
 // The dunder `name` as found on the class of `self`: a Python function, or any other callable
 // class attribute (a staticmethod, a native method); null when the class has none.
-Object* find_dunder(Object* self, Str* name) { return type_lookup(type_of(self), name); }
+Ref find_dunder(Object* self, Str* name) { return type_lookup(type_of(self), name); }
 
 Ref call_found(Object* found, Object* self, Object* const* args, size_t nargs) {
     if (is_function(found)) {
@@ -33,9 +33,9 @@ Ref call_found(Object* found, Object* self, Object* const* args, size_t nargs) {
 
 Ref call_dunder(Object* self, const char* name, Object* const* args = nullptr, size_t nargs = 0) {
     Str* n = intern(name);
-    Object* m = find_dunder(self, n);
+    Ref m = find_dunder(self, n);
     if (!m) raise_no_attribute(self, n);
-    return call_found(m, self, args, nargs);
+    return call_found(m.get(), self, args, nargs);
 }
 
 int64_t index_result(Ref r, const char* dunder) {
@@ -93,9 +93,10 @@ Ref slot_unary(Object* o) {
 constexpr char kNeg[] = "__neg__", kPos[] = "__pos__", kInvert[] = "__invert__", kAbs[] = "__abs__";
 
 Ref slot_call(Object* o, Object* const* args, size_t nargs, Tuple* kwnames) {
-    Object* m = find_dunder(o, intern("__call__"));
+    static Str* const kCall = intern("__call__");
+    Ref m = find_dunder(o, kCall);
     if (!m) raise_not_callable(o);
-    Ref bound = bind_class_attr(m, o, type_of(o));
+    Ref bound = bind_class_attr(m.get(), o, type_of(o));
     return call(bound.get(), args, nargs, kwnames);
 }
 
@@ -104,9 +105,9 @@ Ref slot_getattr_hook(Object* o, Str* name) {
     Type* t = type_of(o);
     Ref r;
     Object* arg = name;
-    if (Object* ga = type_lookup(t, intern("__getattribute__")); ga && is_function(ga)) {
+    if (Ref ga = type_lookup(t, intern("__getattribute__")); ga && is_function(ga.get())) {
         try {
-            r = call_found(ga, o, &arg, 1);
+            r = call_found(ga.get(), o, &arg, 1);
         } catch (PyException& e) {
             if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, intern("__getattr__"))) throw;
         }
@@ -114,7 +115,7 @@ Ref slot_getattr_hook(Object* o, Str* name) {
         r = class_generic_getattr(o, name);
     }
     if (r) return r;
-    if (Object* hook = type_lookup(t, intern("__getattr__"))) return call_found(hook, o, &arg, 1);
+    if (Ref hook = type_lookup(t, intern("__getattr__"))) return call_found(hook.get(), o, &arg, 1);
     return nullptr;
 }
 
@@ -163,13 +164,15 @@ const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__
 // One side of a rich comparison: the reflected try comes back through this slot with the
 // operands swapped, as compare() in objects/abstract.cpp arranges.
 Ref slot_compare(Object* a, Object* b, CompareOp op) {
-    if (Object* m = find_dunder(a, intern(kCompareNames[static_cast<int>(op)]))) {
-        if (m != None) return call_found(m, a, &b, 1);
+    static Str* const kNames[] = {intern(kCompareNames[0]), intern(kCompareNames[1]), intern(kCompareNames[2]),
+                                  intern(kCompareNames[3]), intern(kCompareNames[4]), intern(kCompareNames[5])};
+    if (Ref m = find_dunder(a, kNames[static_cast<int>(op)])) {
+        if (m.get() != None) return call_found(m.get(), a, &b, 1);
     }
     // object.__ne__ inverts __eq__ unless it is NotImplemented.
     if (op == CompareOp::Ne) {
-        if (Object* m = find_dunder(a, intern("__eq__"))) {
-            Ref eq = call_found(m, a, &b, 1);
+        if (Ref m = find_dunder(a, kNames[static_cast<int>(CompareOp::Eq)])) {
+            Ref eq = call_found(m.get(), a, &b, 1);
             if (eq.get() == NotImplemented) return eq;
             return Ref::borrow(bool_obj(!is_true(eq.get())));
         }
@@ -189,25 +192,24 @@ const char* const kBinaryNames[] = {"add", "sub", "mul", "matmul", "truediv", "f
 template <BinaryOp Op>
 Ref slot_binary(Object* a, Object* b) {
     constexpr auto i = static_cast<size_t>(Op);
-    std::string name = kBinaryNames[i];
+    static Str* const lname = intern(std::string("__") + kBinaryNames[i] + "__");
+    static Str* const rname = intern(std::string("__r") + kBinaryNames[i] + "__");
     Type* ta = type_of(a);
     Type* tb = type_of(b);
-    Str* lname = intern("__" + name + "__");
-    Str* rname = intern("__r" + name + "__");
     bool do_left = ta->binary[i] == slot_binary<Op>;
     bool do_right = ta != tb && tb->binary[i] == slot_binary<Op>;
-    Object* lm = do_left ? type_lookup(ta, lname) : nullptr;
-    Object* rm = do_right ? type_lookup(tb, rname) : nullptr;
-    if (rm && is_subtype(tb, ta) && rm != type_lookup(ta, rname)) {
-        Ref r = call_found(rm, b, &a, 1);
+    Ref lm = do_left ? type_lookup(ta, lname) : nullptr;
+    Ref rm = do_right ? type_lookup(tb, rname) : nullptr;
+    if (rm && is_subtype(tb, ta) && rm.get() != type_lookup(ta, rname).get()) {
+        Ref r = call_found(rm.get(), b, &a, 1);
         if (r.get() != NotImplemented) return r;
         rm = nullptr;
     }
     if (lm) {
-        Ref r = call_found(lm, a, &b, 1);
+        Ref r = call_found(lm.get(), a, &b, 1);
         if (r.get() != NotImplemented) return r;
     }
-    if (rm) return call_found(rm, b, &a, 1);
+    if (rm) return call_found(rm.get(), b, &a, 1);
     // A built-in base (int, list, ...) handles what the class does not.
     for (Type* k : (do_left ? ta : tb)->mro) {
         if (!is_heap_type(k) && k->binary[i]) return k->binary[i](a, b);
@@ -217,8 +219,8 @@ Ref slot_binary(Object* a, Object* b) {
 
 template <BinaryOp Op>
 Ref slot_inplace(Object* a, Object* b) {
-    std::string name = std::string("__i") + kBinaryNames[static_cast<size_t>(Op)] + "__";
-    if (Object* m = find_dunder(a, intern(name))) return call_found(m, a, &b, 1);
+    static Str* const name = intern(std::string("__i") + kBinaryNames[static_cast<size_t>(Op)] + "__");
+    if (Ref m = find_dunder(a, name)) return call_found(m.get(), a, &b, 1);
     return Ref::borrow(NotImplemented);
 }
 
@@ -254,7 +256,7 @@ void install_slots(Type* t) {
     // __eq__ without __hash__ in the same class body makes instances unhashable: __hash__ = None.
     if (dict_get_str(t->dict, intern("__eq__")) && !dict_get_str(t->dict, intern("__hash__")))
         dict_set(t->dict, intern("__hash__"), None);
-    if (has("__hash__")) t->hash = type_lookup(t, intern("__hash__")) == None ? hash_not_implemented : slot_hash;
+    if (has("__hash__")) t->hash = type_lookup(t, intern("__hash__")).get() == None ? hash_not_implemented : slot_hash;
     if (has("__len__")) t->len = slot_len;
     if (has("__bool__")) t->truthy = slot_bool;
     if (has("__getitem__")) t->getitem = slot_getitem;
