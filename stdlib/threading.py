@@ -398,7 +398,7 @@ class Thread:
         self._kwargs = kwargs
         if daemon is None:
             daemon = current_thread().daemon
-        self.daemon = daemon
+        self._daemonic = daemon
         self.ident = None
         self.native_id = None
         self._started = Event()
@@ -489,6 +489,17 @@ class Thread:
         if self._is_stopped or not self._started.is_set():
             return False
         return self._tstate_lock.locked()
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        # As CPython: the flag is fixed once start() has been called.
+        if self._started.is_set():
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = daemonic
 
     def getName(self):
         return self.name
