@@ -1,12 +1,15 @@
 // io_module.cpp — open() and the file objects it returns: text files (UTF-8, universal newlines
 // on reading) and binary files over a C FILE, with CPython's errors. The `io` module exposes open
-// and UnsupportedOperation; builtins lists the same open. Each file is locked per call (free-threaded).
+// and UnsupportedOperation; builtins lists the same open. Reads and writes let go of the GIL.
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <mutex>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -17,6 +20,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -28,13 +32,42 @@ using Args = Object* const*;
 Type file_type, unsupported_operation_type;
 
 struct FileObject : Object {
-    ObjectMutex mutex;
+    // Held for each operation, in both flavors: the C-level I/O runs with the GIL let go (a read
+    // may wait on a pipe or a terminal), so the GIL alone cannot keep two threads off one FILE.
+    std::mutex lock;
     std::FILE* file;  // null once closed
     std::string name, mode;
     bool readable, writable, binary;
 };
 
 FileObject* as_file(Object* o) { return static_cast<FileObject*>(o); }
+
+// Why an operation could not run; raised once the GIL is held again.
+enum class FileProblem { kNone, kClosed, kNotReadable, kNotWritable };
+enum class Need { kOpen, kRead, kWrite };
+
+// Runs `io` on the file's open FILE with the GIL let go and the file's lock held, then raises
+// what stopped it, if anything. The lock is taken after the GIL is let go and dropped before the
+// GIL is taken back, so no thread ever waits for one while holding the other. `io` must not touch
+// Python objects: it works on plain C++ values, which the caller turns into objects afterwards.
+template <typename Io>
+void with_file(FileObject* f, Need need, Io io) {
+    FileProblem problem = FileProblem::kNone;
+    {
+        AllowThreads unblocked;
+        std::lock_guard<std::mutex> guard(f->lock);
+        if (!f->file) problem = FileProblem::kClosed;
+        else if (need == Need::kRead && !f->readable) problem = FileProblem::kNotReadable;
+        else if (need == Need::kWrite && !f->writable) problem = FileProblem::kNotWritable;
+        else io(f->file);
+    }
+    switch (problem) {
+        case FileProblem::kNone: return;
+        case FileProblem::kClosed: raise(&ValueError_type, "I/O operation on closed file.");
+        case FileProblem::kNotReadable: raise(&unsupported_operation_type, "not readable");
+        case FileProblem::kNotWritable: raise(&unsupported_operation_type, "not writable");
+    }
+}
 
 void file_dealloc(Object* o) {
     if (as_file(o)->file) std::fclose(as_file(o)->file);
@@ -50,28 +83,44 @@ Ref file_repr(Object* o) {
                           str_repr_text(f->name).c_str(), str_repr_text(f->mode).c_str()));
 }
 
-// The open FILE of a file object, for an operation that needs `readable` or `writable`.
-std::FILE* open_file(FileObject* f, bool need_read, bool need_write) {
-    if (!f->file) raise(&ValueError_type, "I/O operation on closed file.");
-    if (need_read && !f->readable) raise(&unsupported_operation_type, "not readable");
-    if (need_write && !f->writable) raise(&unsupported_operation_type, "not writable");
-    return f->file;
-}
-
 // One line's bytes, up to `limit` (-1: no limit), with "\r\n" and "\r" read as "\n" in text mode.
-std::string read_line(FileObject* f, int64_t limit) {
+std::string read_line(std::FILE* file, bool binary, int64_t limit) {
     std::string line;
     for (int c;
-         (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = std::getc(f->file)) != EOF;) {
-        if (c == '\r' && !f->binary) {
-            int next = std::getc(f->file);
-            if (next != '\n' && next != EOF) std::ungetc(next, f->file);
+         (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = std::getc(file)) != EOF;) {
+        if (c == '\r' && !binary) {
+            int next = std::getc(file);
+            if (next != '\n' && next != EOF) std::ungetc(next, file);
             c = '\n';
         }
         line.push_back(static_cast<char>(c));
         if (c == '\n') break;
     }
     return line;
+}
+
+// At most `size` characters (bytes in binary mode), or everything left when size < 0.
+std::string read_some(std::FILE* file, bool binary, int64_t size) {
+    std::string data;
+    if (size < 0) {
+        for (std::string piece; !(piece = read_line(file, binary, -1)).empty();) data += piece;
+        return data;
+    }
+    // A text file counts characters: each UTF-8 lead byte starts a new one.
+    for (int64_t chars = 0; chars < size;) {
+        std::string piece = read_line(file, binary, 1);
+        if (piece.empty()) break;
+        data += piece;
+        if (binary || (static_cast<unsigned char>(piece[0]) & 0xC0) != 0x80) ++chars;
+    }
+    // Completes the last character with its continuation bytes.
+    for (int next; !binary && (next = std::getc(file)) != EOF; data.push_back(static_cast<char>(next))) {
+        if ((next & 0xC0) != 0x80) {
+            std::ungetc(next, file);
+            break;
+        }
+    }
+    return data;
 }
 
 Ref result_of(FileObject* f, const std::string& data) {
@@ -82,28 +131,8 @@ Ref file_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs, kw, 1, 2);
     int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : -1;
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    open_file(f, true, false);
     std::string data;
-    if (size < 0) {
-        for (std::string piece; !(piece = read_line(f, -1)).empty();) data += piece;
-        return result_of(f, data);
-    }
-    // A text file counts characters: each UTF-8 lead byte starts a new one.
-    for (int64_t chars = 0; chars < size;) {
-        std::string piece = read_line(f, 1);
-        if (piece.empty()) break;
-        data += piece;
-        if (f->binary || (static_cast<unsigned char>(piece[0]) & 0xC0) != 0x80) ++chars;
-    }
-    // Completes the last character with its continuation bytes.
-    for (int next; !f->binary && (next = std::getc(f->file)) != EOF;
-         data.push_back(static_cast<char>(next))) {
-        if ((next & 0xC0) != 0x80) {
-            std::ungetc(next, f->file);
-            break;
-        }
-    }
+    with_file(f, Need::kRead, [&](std::FILE* file) { data = read_some(file, f->binary, size); });
     return result_of(f, data);
 }
 
@@ -111,70 +140,69 @@ Ref file_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs, kw, 1, 2);
     int64_t limit = nargs > 1 && args[1] != None ? as_index(args[1]) : -1;
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    open_file(f, true, false);
-    return result_of(f, read_line(f, limit));
+    std::string line;
+    with_file(f, Need::kRead, [&](std::FILE* file) { line = read_line(file, f->binary, limit); });
+    return result_of(f, line);
 }
 
 Ref file_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs, kw, 1, 2);
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    open_file(f, true, false);
-    Ref lines = list_new();
-    for (std::string line; !(line = read_line(f, -1)).empty();)
-        list_append(lines.get(), result_of(f, line).get());
-    return lines;
+    std::vector<std::string> lines;
+    with_file(f, Need::kRead, [&](std::FILE* file) {
+        for (std::string line; !(line = read_line(file, f->binary, -1)).empty();) lines.push_back(line);
+    });
+    Ref list = list_new(lines.size());
+    for (const std::string& line : lines) list_append(list.get(), result_of(f, line).get());
+    return list;
 }
 
 Ref file_next(Object* o) {
     FileObject* f = as_file(o);
-    CriticalSection cs(f->mutex);
-    open_file(f, true, false);
-    std::string line = read_line(f, -1);
+    std::string line;
+    with_file(f, Need::kRead, [&](std::FILE* file) { line = read_line(file, f->binary, -1); });
     if (line.empty()) return nullptr;
     return result_of(f, line);
 }
 
 Ref file_iter(Object* o) {
-    CriticalSection cs(as_file(o)->mutex);
-    open_file(as_file(o), false, false);
+    with_file(as_file(o), Need::kOpen, [](std::FILE*) {});
     return Ref::borrow(o);
 }
 
-// Writes a str (text files) or bytes-like (binary files); returns the length written.
-int64_t write_one(FileObject* f, Object* data) {
-    std::string bytes;
-    int64_t count;
+// The bytes to write for a str (text files) or bytes-like (binary files); `count` gets the length
+// that write() reports.
+std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
     if (f->binary) {
-        bytes = bytes_like_data(data);
-        count = static_cast<int64_t>(bytes.size());
-    } else {
-        if (!is_str(data))
-            raise(&TypeError_type,
-                  format("write() argument must be str, not %s", type_of(data)->name.c_str()));
-        bytes = str_utf8_of(data);
-        count = as_str(data)->length;
+        std::string bytes = bytes_like_data(data);
+        *count = static_cast<int64_t>(bytes.size());
+        return bytes;
     }
-    std::fwrite(bytes.data(), 1, bytes.size(), f->file);
-    return count;
+    if (!is_str(data))
+        raise(&TypeError_type, format("write() argument must be str, not %s", type_of(data)->name.c_str()));
+    *count = as_str(data)->length;
+    return str_utf8_of(data);
+}
+
+void write_bytes(FileObject* f, const std::string& bytes) {
+    with_file(f, Need::kWrite, [&](std::FILE* file) { std::fwrite(bytes.data(), 1, bytes.size(), file); });
 }
 
 Ref file_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    open_file(f, false, true);
-    return int_from_i64(write_one(f, args[1]));
+    int64_t count;
+    std::string bytes = bytes_to_write(f, args[1], &count);
+    write_bytes(f, bytes);
+    return int_from_i64(count);
 }
 
 Ref file_writelines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("writelines", nargs, kw, 2, 2);
     FileObject* f = as_file(args[0]);
     for_each_item(args[1], [&](Object* line) {
-        CriticalSection cs(f->mutex);
-        open_file(f, false, true);
-        write_one(f, line);
+        int64_t count;
+        write_bytes(f, bytes_to_write(f, line, &count));
     });
     return Ref::borrow(None);
 }
@@ -182,16 +210,15 @@ Ref file_writelines(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref file_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs, kw, 1, 1);
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
+    AllowThreads unblocked;  // closing flushes, which may wait on a pipe
+    std::lock_guard<std::mutex> guard(f->lock);
     if (f->file) std::fclose(std::exchange(f->file, nullptr));
     return Ref::borrow(None);
 }
 
 Ref file_flush(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("flush", nargs, kw, 1, 1);
-    FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    std::fflush(open_file(f, false, false));
+    with_file(as_file(args[0]), Need::kOpen, [](std::FILE* file) { std::fflush(file); });
     return Ref::borrow(None);
 }
 
@@ -200,37 +227,38 @@ Ref file_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t offset = as_index(args[1]);
     int whence = nargs > 2 ? static_cast<int>(as_index(args[2])) : SEEK_SET;
     FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    std::FILE* file = open_file(f, false, false);
-    if (std::fseek(file, offset, whence) != 0) raise_object(os_error_new(errno, f->name));
-    return int_from_i64(std::ftell(file));
+    int error = 0;
+    long position = 0;
+    with_file(f, Need::kOpen, [&](std::FILE* file) {
+        if (std::fseek(file, offset, whence) != 0) error = errno;
+        position = std::ftell(file);
+    });
+    if (error) raise_object(os_error_new(error, f->name));
+    return int_from_i64(position);
 }
 
 Ref file_tell(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tell", nargs, kw, 1, 1);
-    FileObject* f = as_file(args[0]);
-    CriticalSection cs(f->mutex);
-    return int_from_i64(std::ftell(open_file(f, false, false)));
+    long position = 0;
+    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { position = std::ftell(file); });
+    return int_from_i64(position);
 }
 
 Ref file_readable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readable", nargs, kw, 1, 1);
-    CriticalSection cs(as_file(args[0])->mutex);
-    open_file(as_file(args[0]), false, false);
+    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
     return Ref::borrow(bool_obj(as_file(args[0])->readable));
 }
 
 Ref file_writable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("writable", nargs, kw, 1, 1);
-    CriticalSection cs(as_file(args[0])->mutex);
-    open_file(as_file(args[0]), false, false);
+    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
     return Ref::borrow(bool_obj(as_file(args[0])->writable));
 }
 
 Ref file_enter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__enter__", nargs, kw, 1, 1);
-    CriticalSection cs(as_file(args[0])->mutex);
-    open_file(as_file(args[0]), false, false);
+    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
     return Ref::borrow(args[0]);
 }
 
@@ -244,7 +272,7 @@ Ref file_exit(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref file_getattr(Object* o, Str* name) {
     FileObject* f = as_file(o);
     if (name->utf8 == "closed") {
-        CriticalSection cs(f->mutex);
+        std::lock_guard<std::mutex> guard(f->lock);
         return Ref::borrow(bool_obj(f->file == nullptr));
     }
     if (name->utf8 == "name") return str_new(f->name);

@@ -456,12 +456,18 @@ void type_setattr(Object* o, Str* name, Object* value) {
         raise(&TypeError_type, format("cannot set '%s' attribute of immutable type '%s'", name->utf8.c_str(),
                                       t->name.c_str()));
     }
+    Ref old = dict_get_str_ref(t->dict, name);
     if (value) {
         dict_set(t->dict, name, value);
     } else if (!dict_del(t->dict, name)) {
         raise_no_attribute(o, name);
     }
-    // The new attribute may be a dunder or a descriptor that this class and its subclasses now see.
+    // Only a dunder or a data descriptor changes the slots of this class and its subclasses. Plain
+    // values (`Config.count = 3`) leave them alone, so threads reading the slots meanwhile never
+    // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
+    const std::string& n = name->utf8;
+    bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
+    if (!dunder && !(value && is_data_descriptor(value)) && !(old && is_data_descriptor(old.get()))) return;
     std::vector<Type*> affected;
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
