@@ -32,5 +32,6 @@ Ref init_time_module();
 Ref init_os_module();
 Ref init_select_module();
 Ref init_serial_module();
+Ref init_multiprocessing_module();
 
 }  // namespace minipy
