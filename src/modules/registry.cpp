@@ -17,6 +17,7 @@ const NativeModule kNativeModules[] = {
     {"select", init_select_module},
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
+    {"atexit", init_atexit_module},
 };
 
 }  // namespace
