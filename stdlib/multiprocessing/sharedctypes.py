@@ -3,7 +3,7 @@
 # the ctypes-like types CPython hands out (c_int, c_int_Array_3, ...) are defined here, with the
 # same names, reprs and errors, and the same synchronized wrappers around them.
 from _multiprocessing import SharedArray
-from multiprocessing.synchronize import RLock
+from multiprocessing.synchronize import RLock, _LockDelegate
 
 __all__ = ["RawValue", "RawArray", "Value", "Array", "copy", "synchronized"]
 
@@ -120,23 +120,29 @@ def _bytes_like(value):
     return bytes(value)
 
 
-class _CharArray(_CArray):
-    # A c_char array: .value is the bytes up to the first NUL, .raw all of them.
+class _TextArray(_CArray):
+    # A c_char or c_wchar array: .value is the text up to the first NUL, and a shorter text stored
+    # there is ended with one. Subclasses give the text type, its NUL and CPython's messages.
     @property
     def value(self):
-        data = self._buf[:]
-        end = data.find(b"\0")
-        return data if end < 0 else data[:end]
+        text = self._buf[:]
+        end = text.find(self._nul)
+        return text if end < 0 else text[:end]
 
     @value.setter
     def value(self, value):
-        if not isinstance(value, bytes):
-            raise TypeError("bytes expected instead of %s instance" % type(value).__name__)
+        if not isinstance(value, self._text_type):
+            raise TypeError("%s expected instead of %s instance" % (self._text_name, type(value).__name__))
         if len(value) > self._length_:
-            raise ValueError("byte string too long")
+            raise ValueError(self._too_long)
         self._buf[:len(value)] = value
         if len(value) < self._length_:
-            self._buf[len(value)] = 0
+            self._buf[len(value)] = self._nul
+
+
+class _CharArray(_TextArray):
+    # .raw is all the bytes, NULs included.
+    _text_type, _text_name, _nul, _too_long = bytes, "bytes", b"\0", "byte string too long"
 
     @property
     def raw(self):
@@ -150,23 +156,8 @@ class _CharArray(_CArray):
         self._buf[:len(value)] = value
 
 
-class _WCharArray(_CArray):
-    # A c_wchar array: .value is the str up to the first NUL.
-    @property
-    def value(self):
-        text = self._buf[:]
-        end = text.find("\0")
-        return text if end < 0 else text[:end]
-
-    @value.setter
-    def value(self, value):
-        if not isinstance(value, str):
-            raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
-        if len(value) > self._length_:
-            raise ValueError("string too long")
-        self._buf[:len(value)] = value
-        if len(value) < self._length_:
-            self._buf[len(value)] = "\0"
+class _WCharArray(_TextArray):
+    _text_type, _text_name, _nul, _too_long = str, "unicode string", "\0", "string too long"
 
 
 _array_types = {}
@@ -235,19 +226,11 @@ def synchronized(obj, lock=None):
     return SynchronizedArray(obj, lock)
 
 
-class SynchronizedBase:
+class SynchronizedBase(_LockDelegate):
     # Holds the lock around every access to the object; `with wrapper:` holds it around several.
     def __init__(self, obj, lock=None):
+        _LockDelegate.__init__(self, lock or RLock())
         self._obj = obj
-        self._lock = lock or RLock()
-        self.acquire = self._lock.acquire
-        self.release = self._lock.release
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
 
     def get_obj(self):
         return self._obj
@@ -259,16 +242,21 @@ class SynchronizedBase:
         return "<%s wrapper for %s>" % (type(self).__name__, self._obj)
 
 
-class Synchronized(SynchronizedBase):
-    @property
-    def value(self):
+def _locked_property(name):
+    # self._obj.<name>, read and written while holding the lock (CPython's make_property).
+    def get(self):
         with self._lock:
-            return self._obj.value
+            return getattr(self._obj, name)
 
-    @value.setter
-    def value(self, value):
+    def set(self, value):
         with self._lock:
-            self._obj.value = value
+            setattr(self._obj, name, value)
+
+    return property(get, set)
+
+
+class Synchronized(SynchronizedBase):
+    value = _locked_property("value")
 
 
 class SynchronizedArray(SynchronizedBase):
@@ -285,22 +273,5 @@ class SynchronizedArray(SynchronizedBase):
 
 
 class SynchronizedString(SynchronizedArray):
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, value):
-        with self._lock:
-            self._obj.value = value
-
-    @property
-    def raw(self):
-        with self._lock:
-            return self._obj.raw
-
-    @raw.setter
-    def raw(self, value):
-        with self._lock:
-            self._obj.raw = value
+    value = _locked_property("value")
+    raw = _locked_property("raw")

@@ -11,26 +11,48 @@ RECURSIVE_MUTEX, SEMAPHORE = 0, 1
 SEM_VALUE_MAX = _SemLock.SEM_VALUE_MAX
 
 
-class SemLock:
-    # The methods are the native semaphore's own, so an acquire or release costs one native call.
-    def __init__(self, kind, value, maxvalue):
-        self._semlock = _SemLock(kind, value, maxvalue)
-        self.acquire = self._semlock.acquire
-        self.release = self._semlock.release
+class _LockDelegate:
+    # An object that is used as its lock: acquire(), release() and `with` go straight to _lock's
+    # (bound once, so an acquire costs no extra Python call).
+    def __init__(self, lock):
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
 
     def __enter__(self):
-        return self._semlock.__enter__()
+        return self._lock.__enter__()
 
     def __exit__(self, *args):
-        return self._semlock.__exit__(*args)
+        return self._lock.__exit__(*args)
 
 
-def _owner_name():
-    # CPython's reprs name the owner as its process, then "|thread" outside the main thread.
-    name = current_process().name
-    if threading.current_thread().name != "MainThread":
-        name += "|" + threading.current_thread().name
-    return name
+class SemLock(_LockDelegate):
+    # The native semaphore is _semlock, CPython's name, which Condition and Queue read.
+    def __init__(self, kind, value, maxvalue):
+        self._semlock = _SemLock(kind, value, maxvalue)
+        _LockDelegate.__init__(self, self._semlock)
+
+
+def _owner(semlock):
+    # Who holds a Lock or RLock and how often, as CPython's reprs say it: the holder by process
+    # name (then "|thread" outside the main thread) when it is the caller.
+    if semlock._is_mine():
+        name = current_process().name
+        if threading.current_thread().name != "MainThread":
+            name += "|" + threading.current_thread().name
+        return name, semlock._count()
+    if semlock._get_value() == 1:
+        return "None", 0
+    if semlock._count() > 0:
+        return "SomeOtherThread", "nonzero"
+    return "SomeOtherProcess", "nonzero"
+
+
+def _value(semlock):
+    try:
+        return semlock._get_value()
+    except Exception:
+        return "unknown"
 
 
 class Semaphore(SemLock):
@@ -41,11 +63,7 @@ class Semaphore(SemLock):
         return self._semlock._get_value()
 
     def __repr__(self):
-        try:
-            value = self._semlock._get_value()
-        except Exception:
-            value = "unknown"
-        return "<%s(value=%s)>" % (type(self).__name__, value)
+        return "<%s(value=%s)>" % (type(self).__name__, _value(self._semlock))
 
 
 class BoundedSemaphore(Semaphore):
@@ -54,11 +72,8 @@ class BoundedSemaphore(Semaphore):
         SemLock.__init__(self, SEMAPHORE, value, value)
 
     def __repr__(self):
-        try:
-            value = self._semlock._get_value()
-        except Exception:
-            value = "unknown"
-        return "<%s(value=%s, maxvalue=%s)>" % (type(self).__name__, value, self._semlock.maxvalue)
+        return "<%s(value=%s, maxvalue=%s)>" % (type(self).__name__, _value(self._semlock),
+                                                self._semlock.maxvalue)
 
 
 class Lock(SemLock):
@@ -68,14 +83,7 @@ class Lock(SemLock):
 
     def __repr__(self):
         try:
-            if self._semlock._is_mine():
-                name = _owner_name()
-            elif self._semlock._get_value() == 1:
-                name = "None"
-            elif self._semlock._count() > 0:
-                name = "SomeOtherThread"
-            else:
-                name = "SomeOtherProcess"
+            name = _owner(self._semlock)[0]
         except Exception:
             name = "unknown"
         return "<%s(owner=%s)>" % (type(self).__name__, name)
@@ -88,36 +96,21 @@ class RLock(SemLock):
 
     def __repr__(self):
         try:
-            if self._semlock._is_mine():
-                name, count = _owner_name(), self._semlock._count()
-            elif self._semlock._get_value() == 1:
-                name, count = "None", 0
-            elif self._semlock._count() > 0:
-                name, count = "SomeOtherThread", "nonzero"
-            else:
-                name, count = "SomeOtherProcess", "nonzero"
+            name, count = _owner(self._semlock)
         except Exception:
             name, count = "unknown", "unknown"
         return "<%s(%s, %s)>" % (type(self).__name__, name, count)
 
 
-class Condition:
+class Condition(_LockDelegate):
     # A condition variable made of three semaphores, as CPython's: waiters announce themselves in
     # _sleeping, sleep on _wait_semaphore, and confirm their wake-up in _woken, so notify() knows
     # how many it woke even when some sleepers gave up on a timeout meanwhile.
     def __init__(self, lock=None):
-        self._lock = lock or RLock()
+        _LockDelegate.__init__(self, lock or RLock())
         self._sleeping = Semaphore(0)
         self._woken = Semaphore(0)
         self._wait_semaphore = Semaphore(0)
-        self.acquire = self._lock.acquire
-        self.release = self._lock.release
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
 
     def __repr__(self):
         try:

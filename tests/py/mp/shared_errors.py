@@ -59,3 +59,11 @@ if __name__ == '__main__':
     attempt('value str', lambda: set_value(s, 'x'))
     attempt('value too long', lambda: set_value(s, b'toolongvalue'))
     attempt('int array value', lambda: raw.value)
+    attempt('raw str', lambda: setattr(s, 'raw', 'xy'))
+    attempt('raw too long', lambda: setattr(s, 'raw', bytearray(b'toolong')))
+
+    w = RawArray('u', 'ab')
+    attempt('bytes into wchar', lambda: store(w, 0, b'a'))
+    attempt('two chars into wchar', lambda: store(w, 0, 'ab'))
+    attempt('wchar value bytes', lambda: set_value(w, b'x'))
+    attempt('wchar value too long', lambda: set_value(w, 'abc'))

@@ -85,3 +85,8 @@ if __name__ == '__main__':
 
     c = copy(RawValue('i', 4))
     print(c, copy(RawArray('i', [1, 2]))[:], synchronized(RawValue('h', 2)), synchronized(c).value)
+
+    w = RawArray('u', 'héllo')
+    print(type(w).__name__, w[:], w[1], w.value, Value('u', 'é'), RawValue('u'))
+    w.value = 'hi'
+    print(w.value, w[:], len(w))
