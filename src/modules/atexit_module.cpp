@@ -89,11 +89,11 @@ Ref atexit_ncallbacks(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kAtexitFunctions[] = {
-    {"register", atexit_register, "Register a function to be executed upon normal program termination."},
-    {"unregister", atexit_unregister, "Unregister an exit function which was previously registered."},
-    {"_run_exitfuncs", atexit_run_exitfuncs, "Run all registered exit functions."},
-    {"_clear", atexit_clear, "Clear the list of previously registered exit functions."},
-    {"_ncallbacks", atexit_ncallbacks, "Return the number of registered exit functions."},
+    {"register", atexit_register, "Call func(*args, **kwargs) when the program ends; return func."},
+    {"unregister", atexit_unregister, "Forget every registration of a function equal to func."},
+    {"_run_exitfuncs", atexit_run_exitfuncs, "Call the registered functions now, last registered first."},
+    {"_clear", atexit_clear, "Forget every registered function."},
+    {"_ncallbacks", atexit_ncallbacks, "How many calls are registered."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -370,15 +370,18 @@ bool semlock_take(SemLock* s, bool blocking, double timeout) {
         return true;
     }
     int result;
-    do result = sem_trywait(s->handle);
-    while (result < 0 && errno == EINTR);
+    do {
+        result = sem_trywait(s->handle);
+    } while (result < 0 && errno == EINTR);
     if (result < 0) {
         if (errno != EAGAIN) raise_errno();
         if (!blocking || timeout == 0 || !wait_released(s, timeout)) return false;
     }
+    // The owner is written before the count, so in minipy-ft no other thread sees a count
+    // above zero next to an old owner that happens to be itself.
     own_count(s);
-    ++s->count;
     s->last_tid = current_ident();
+    ++s->count;
     return true;
 }
 
@@ -394,9 +397,14 @@ void semlock_give(SemLock* s) {
     } else if (sem_value(s) >= s->maxvalue) {
         raise(&ValueError_type, "semaphore or lock released too many times");
     }
-    if (sem_post(s->handle) < 0) raise_errno();
+    // Counted down before the semaphore is given back: once it is, another thread may take it
+    // and count up.
     own_count(s);
     --s->count;
+    if (sem_post(s->handle) < 0) {
+        ++s->count;
+        raise_errno();
+    }
 }
 
 Ref semlock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -486,13 +494,13 @@ Ref semlock_construct(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kSemLockMethods[] = {
     {"acquire", semlock_acquire,
      "Acquire the semaphore/lock; with block=False or a timeout, return whether it was."},
-    {"release", semlock_release, "Release the semaphore/lock."},
-    {"__enter__", semlock_enter, "Enter the semaphore/lock."},
-    {"__exit__", semlock_exit, "Exit the semaphore/lock."},
-    {"_count", semlock_count, "Num of `acquire()`s minus num of `release()`s for this process."},
-    {"_is_mine", semlock_is_mine, "Whether the lock is owned by this thread."},
-    {"_get_value", semlock_get_value, "Get the value of the semaphore."},
-    {"_is_zero", semlock_is_zero, "Return whether semaphore has value zero."},
+    {"release", semlock_release, "Give back one acquire of the semaphore/lock."},
+    {"__enter__", semlock_enter, "Acquire, waiting as long as it takes (the start of a with statement)."},
+    {"__exit__", semlock_exit, "Release (the end of a with statement)."},
+    {"_count", semlock_count, "How many of this process's acquires are not yet released."},
+    {"_is_mine", semlock_is_mine, "Whether the calling thread holds the lock."},
+    {"_get_value", semlock_get_value, "The semaphore's current value."},
+    {"_is_zero", semlock_is_zero, "Whether the semaphore's value is zero."},
     {nullptr, nullptr, nullptr},
 };
 
