@@ -3,7 +3,8 @@
 # reprs are CPython's.
 import threading
 import time
-from multiprocessing import Process, Semaphore, BoundedSemaphore, Lock, RLock, Value, Event
+from multiprocessing import (Process, Semaphore, BoundedSemaphore, Lock, RLock, Value, Event,
+                             Queue)
 
 
 def visit(sem, inside, most, go):
@@ -23,6 +24,11 @@ def hold(lock, taken, release):
     taken.set()
     release.wait()
     lock.release()
+
+
+def inherited(r, out):
+    # The parent held r at the fork: this process does not, however its memory was copied.
+    out.put((r._semlock._count(), r._semlock._is_mine(), r.acquire(False), repr(r)))
 
 
 def attempt(label, f):
@@ -118,3 +124,11 @@ if __name__ == '__main__':
     t.start()
     t.join()
     attempt('release RLock of another thread', r.release)
+
+    out = Queue()
+    r = RLock()
+    with r:
+        p = Process(target=inherited, args=(r, out))
+        p.start()
+        print(out.get(timeout=10), r)
+    p.join()
