@@ -16,6 +16,8 @@ const NativeModule kNativeModules[] = {
     {"os", init_os_module},
     {"select", init_select_module},
     {"_serial", init_serial_module},
+    {"_multiprocessing", init_multiprocessing_module},
+    {"atexit", init_atexit_module},
 };
 
 }  // namespace

@@ -32,5 +32,10 @@ Ref init_time_module();
 Ref init_os_module();
 Ref init_select_module();
 Ref init_serial_module();
+Ref init_multiprocessing_module();
+Ref init_atexit_module();
+
+// Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
+void run_exit_functions();
 
 }  // namespace minipy

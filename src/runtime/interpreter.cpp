@@ -100,10 +100,11 @@ int handle_uncaught(Object* exc) {
     return 1;
 }
 
-// What CPython's finalization does for threads once __main__ is done: threading._shutdown() waits
-// for the non-daemon threads. Daemon threads may still be running: the process ends under them
-// without running destructors, as CPython never lets them touch a finalized interpreter.
-int finish_threads(int status) {
+// What CPython's finalization does once __main__ is done: threading._shutdown() waits for the
+// non-daemon threads, then the atexit functions run (multiprocessing's joins its children there).
+// Daemon threads may still be running: the process ends under them without running destructors,
+// as CPython never lets them touch a finalized interpreter.
+int finalize(int status) {
     if (Object* threading = dict_get_str(sys_modules(), intern("threading"))) {
         try {
             if (Ref shutdown = get_attr_opt(threading, intern("_shutdown"))) call0(shutdown.get());
@@ -112,6 +113,7 @@ int finish_threads(int status) {
             handle_uncaught(exc.get());
         }
     }
+    run_exit_functions();
     report_gil_stats();
     if (running_threads() > 0) {
         std::fflush(nullptr);
@@ -133,9 +135,9 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         return 1;
     } catch (PyException& e) {
         Ref exc = e.take();
-        return finish_threads(handle_uncaught(exc.get()));
+        return finalize(handle_uncaught(exc.get()));
     }
-    return finish_threads(0);
+    return finalize(0);
 }
 
 bool read_file(const std::string& path, std::string* out) {

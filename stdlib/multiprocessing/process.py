@@ -1,6 +1,7 @@
 # process.py — Process objects started with os.fork(): the child is this interpreter at the moment
 # of the fork, runs run() and leaves through os._exit(), so nothing of the parent's script runs
 # twice. Also current_process(), parent_process(), active_children() and the exception types.
+import atexit
 import os
 import sys
 import time
@@ -65,6 +66,21 @@ def active_children():
     return list(_children)
 
 
+def _exit_function():
+    # What a process does with its children as it ends, as CPython's util._exit_function:
+    # daemonic ones are terminated, then every child is joined, so none is left running unasked
+    # or as a zombie. The main process runs it from atexit; a child, from
+    # _bootstrap(), since it leaves through os._exit().
+    for p in active_children():
+        if p.daemon:
+            p.terminate()
+    for p in active_children():
+        p.join()
+
+
+atexit.register(_exit_function)
+
+
 class Process:
     # The target (or an overriding run()) executed in a forked child process.
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
@@ -119,12 +135,7 @@ class Process:
             sys.stderr.write("Process %s:\n" % self._name)
             sys.stderr.write(_serial.format_exception(e))
         finally:
-            for child in list(_children):
-                if not child.daemon:
-                    child.join()
-            for child in list(_children):
-                child.terminate()
-                child.join()
+            _exit_function()
             sys.stdout.flush()
             sys.stderr.flush()
         return exitcode

@@ -1,12 +1,12 @@
 # queues.py — Queue, SimpleQueue and JoinableQueue between processes: frames of _serial bytes in one
-# pipe, with a pipe lock for readers and one for writers so frames from several processes never mix.
+# pipe, with a lock for readers and one for writers so frames from several processes never mix.
 import os
-import select
 import time
 import _serial
 from queue import Empty, Full
 from multiprocessing.connection import frame, read_frame, wait_readable, write_all
-from multiprocessing.synchronize import Lock, Semaphore
+from multiprocessing.synchronize import (Lock, Semaphore, BoundedSemaphore, Condition,
+                                         SEM_VALUE_MAX)
 
 
 class SimpleQueue:
@@ -38,18 +38,28 @@ class SimpleQueue:
 
 class Queue(SimpleQueue):
     # Unlike CPython's, put() writes to the pipe itself (no feeder thread): it can block while the
-    # pipe is full, until a reader makes room. qsize() counts tokens in a semaphore pipe.
+    # pipe is full, until a reader makes room. As in CPython, a bounded semaphore counts the free
+    # places: put() takes one, get() gives one back, and qsize() is maxsize minus its value.
     def __init__(self, maxsize=0):
         SimpleQueue.__init__(self)
-        self._maxsize = maxsize if maxsize > 0 else 0
-        self._slots = Semaphore(maxsize) if self._maxsize else None
+        if maxsize <= 0:
+            maxsize = SEM_VALUE_MAX
+        self._maxsize = maxsize
+        self._sem = BoundedSemaphore(maxsize)
 
     def put(self, obj, block=True, timeout=None):
+        self._write(self._reserve(obj, block, timeout))
+
+    def _reserve(self, obj, block, timeout):
+        # Serializes obj and takes a free place, raising before anything is written.
         if self._closed:
             raise ValueError("Queue is closed")
         data = frame(_serial.dumps(obj))
-        if self._slots is not None and not self._slots.acquire(block, timeout):
+        if not self._sem.acquire(block, timeout):
             raise Full
+        return data
+
+    def _write(self, data):
         with self._wlock:
             write_all(self._wfd, data)
 
@@ -71,20 +81,17 @@ class Queue(SimpleQueue):
             data = read_frame(self._rfd)
         finally:
             self._rlock.release()
-        if self._slots is not None:
-            self._slots.release()
+        self._sem.release()
         return _serial.loads(data)
 
     def get_nowait(self):
         return self.get(False)
 
     def qsize(self):
-        raise NotImplementedError("qsize() is not implemented by minipy's pipe-based Queue")
+        return self._maxsize - self._sem._semlock._get_value()
 
     def full(self):
-        if self._slots is None:
-            return False
-        return not wait_readable(self._slots._rfd, 0)
+        return self._sem._semlock._is_zero()
 
     def join_thread(self):
         pass
@@ -94,20 +101,27 @@ class Queue(SimpleQueue):
 
 
 class JoinableQueue(Queue):
-    # Each put() adds a token to an "unfinished" pipe, each task_done() takes one; join() waits
-    # until the pipe is empty.
+    # CPython's design: a semaphore counts the unfinished tasks, and a condition wakes join()
+    # when task_done() brings it to zero.
     def __init__(self, maxsize=0):
         Queue.__init__(self, maxsize)
-        self._unfinished = Semaphore(0)
+        self._unfinished_tasks = Semaphore(0)
+        self._cond = Condition()
 
     def put(self, obj, block=True, timeout=None):
-        Queue.put(self, obj, block, timeout)
-        self._unfinished.release()
+        data = self._reserve(obj, block, timeout)
+        # Counted before it is written, so a consumer's task_done() can never come first.
+        self._unfinished_tasks.release()
+        self._write(data)
 
     def task_done(self):
-        if not self._unfinished.acquire(False):
-            raise ValueError("task_done() called too many times")
+        with self._cond:
+            if not self._unfinished_tasks.acquire(False):
+                raise ValueError("task_done() called too many times")
+            if self._unfinished_tasks._semlock._is_zero():
+                self._cond.notify_all()
 
     def join(self):
-        while wait_readable(self._unfinished._rfd, 0):
-            time.sleep(0.005)
+        with self._cond:
+            if not self._unfinished_tasks._semlock._is_zero():
+                self._cond.wait()
