@@ -65,13 +65,20 @@ Ref os_getppid(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 // The C streams are flushed first so text buffered before the fork is written once, by the parent,
-// not a second time by the child when it exits.
+// not a second time by the child when it exits. Other threads are held still across the fork.
 Ref os_fork(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("fork", nargs, kw, 0, 0);
     std::fflush(nullptr);
+    stop_the_world();  // no other thread may hold an object's lock at the moment of the fork
     pid_t pid = fork();
-    if (pid < 0) raise_errno();
-    if (pid == 0) after_fork_child();
+    if (pid == 0) {
+        after_fork_child();
+    } else {
+        int error = errno;
+        start_the_world();
+        errno = error;
+        if (pid < 0) raise_errno();
+    }
     return int_from_i64(pid);
 }
 

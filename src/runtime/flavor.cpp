@@ -127,6 +127,25 @@ void refcount_thread_start() {
     g_signal[tl_refcount_owner] = &tl_has_queued;
 }
 
+void refcount_after_fork() {
+    // Only the forking thread lives on in the child. The queue mutex may have been held by a thread
+    // that no longer exists, so it is made anew. The dead threads' `local` counts are final: their
+    // queued objects are merged here, and their other objects by whichever thread next drops a
+    // reference to one (the owner is no longer in by_owner; see refcount_shared_dec).
+    MergeQueues& q = queues();
+    new (&q.mutex) std::mutex();
+    std::vector<RefCountField*> orphans;
+    for (auto& [owner, pending] : q.by_owner)
+        if (owner != tl_refcount_owner) orphans.insert(orphans.end(), pending.begin(), pending.end());
+    for (auto it = q.by_owner.begin(); it != q.by_owner.end();)
+        it = it->first == tl_refcount_owner ? std::next(it) : q.by_owner.erase(it);
+    for (auto it = g_signal.begin(); it != g_signal.end();)
+        it = it->first == tl_refcount_owner ? std::next(it) : g_signal.erase(it);
+    for (RefCountField* rc : orphans) {
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+    }
+}
+
 void refcount_thread_exit() {
     if (tl_refcount_owner == kUnregisteredThread) return;
     std::vector<RefCountField*> pending;

@@ -116,6 +116,8 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
 void refcount_thread_start();
 void refcount_thread_exit();
 void refcount_merge_queued();
+// In the child of fork(), where only the calling thread survives.
+void refcount_after_fork();
 
 // A per-object lock held for the length of one built-in operation (list.append, dict store, ...),
 // so each operation is atomic, as in CPython's free-threaded build. One byte (std::mutex takes 40
@@ -142,7 +144,9 @@ public:
     }
     void unlock() {
         if (!g_object_locks_on.load(std::memory_order_relaxed)) return;
-        if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_one();
+        // notify_all, not notify_one: libstdc++ parks waiters on one-byte atomics in a shared,
+        // address-hashed table, where waking a single waiter can wake the wrong one.
+        if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_all();
     }
 
 private:
@@ -166,6 +170,7 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return !refcount_is_
 inline void refcount_thread_start() {}
 inline void refcount_thread_exit() {}
 inline void refcount_merge_queued() {}
+inline void refcount_after_fork() {}
 
 // The GIL already makes every built-in operation atomic: the per-object lock is empty.
 inline void object_locks_enable() {}

@@ -4,10 +4,12 @@
 
 #include <pthread.h>
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <new>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -38,6 +40,13 @@ uintptr_t c_stack_floor() {
 Gil* g_active_gil = nullptr;
 bool g_gil_stats_wanted = false;
 std::atomic<int> g_running_threads{0};
+
+// Stop-the-world state for runs without a GIL: how many threads run Python right now (the main
+// thread from the start), whether a stop is under way, and the lock that lets one thread at a
+// time stop the world.
+std::atomic<int> g_attached{1};
+std::atomic<bool> g_world_stopped{false};
+std::mutex g_world_lock;
 
 // Counters of threads that have ended, with a label each, kept for the report at exit.
 struct FinishedThread {
@@ -79,9 +88,49 @@ ThreadState* thread_state() {
 int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed); }
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 
+void detach_thread() {
+    if (!g_active_gil) g_attached.fetch_sub(1);
+}
+
+void attach_thread() {
+    if (g_active_gil) return;
+    // Counted first, then checked: a stopper that has not seen this thread yet sees it now.
+    while (true) {
+        g_attached.fetch_add(1);
+        if (!g_world_stopped.load()) return;
+        g_attached.fetch_sub(1);
+        g_world_stopped.wait(true);
+    }
+}
+
+void stop_the_world() {
+    if (g_active_gil) return;
+    detach_thread();  // a second stopper waits here, detached, so the first can finish
+    g_world_lock.lock();
+    g_world_stopped.store(true);
+    // Threads notice at their next eval-breaker check; the flag is raised again each round in
+    // case a thread cleared it before it saw the stop. Forks are rare, so polling is enough.
+    while (g_attached.load() != 0) {
+        eval_breaker.store(true, std::memory_order_release);
+        std::this_thread::sleep_for(std::chrono::microseconds(50));
+    }
+}
+
+void start_the_world() {
+    if (g_active_gil) return;
+    g_world_stopped.store(false);
+    g_world_stopped.notify_all();
+    g_world_lock.unlock();
+    attach_thread();
+}
+
 void handle_eval_breaker(ThreadState* ts) {
     // Cleared first: a request that arrives while this one is handled sets it again.
     eval_breaker.store(false, std::memory_order_relaxed);
+    if (g_world_stopped.load()) {
+        detach_thread();
+        attach_thread();  // waits for start_the_world()
+    }
     refcount_merge_queued();
     if (g_active_gil) g_active_gil->yield_if_requested(ts->gil_stats);
 }
@@ -112,6 +161,7 @@ void set_gil_enabled(bool enabled) {
 void set_gil_stats_wanted(bool wanted) { g_gil_stats_wanted = wanted; }
 
 void thread_begin() {
+    attach_thread();
     refcount_thread_start();
     g_running_threads.fetch_add(1, std::memory_order_relaxed);
     if (g_active_gil) g_active_gil->acquire(thread_state()->gil_stats);
@@ -132,9 +182,15 @@ void thread_end() {
     refcount_thread_exit();
     if (g_active_gil) g_active_gil->release(ts->gil_stats);
     g_running_threads.fetch_sub(1, std::memory_order_release);
+    detach_thread();
 }
 
 void after_fork_child() {
+    // This thread stopped the world (os.fork does) and is the only one left: it runs attached.
+    new (&g_world_lock) std::mutex();
+    g_world_stopped.store(false);
+    g_attached.store(1);
+    refcount_after_fork();
     g_running_threads.store(0, std::memory_order_relaxed);
     new (&g_finished_mutex) std::mutex();
     g_finished.clear();

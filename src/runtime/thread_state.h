@@ -65,15 +65,31 @@ void set_gil_enabled(bool enabled);
 // Remembers to print every thread's GIL counters at exit (`--gil-stats`, `-X gilstats`).
 void set_gil_stats_wanted(bool wanted);
 
+// Without a GIL, a thread in a blocking call is "detached": it touches no objects until it comes
+// back, so stop_the_world() need not wait for it. With a GIL these do nothing.
+void detach_thread();
+void attach_thread();
+
 // Lets other threads run while the enclosed blocking call waits (sleep, lock waits, reads):
-// `{ AllowThreads unblocked; wait(); }`. Without a GIL it does nothing.
+// `{ AllowThreads unblocked; wait(); }`. Releases the GIL, or without one marks the thread detached.
 class AllowThreads {
 public:
-    AllowThreads() : released_(active_gil(), thread_state()->gil_stats) {}
+    AllowThreads() : released_(active_gil(), thread_state()->gil_stats) { detach_thread(); }
+    ~AllowThreads() { attach_thread(); }
+    AllowThreads(const AllowThreads&) = delete;
+    AllowThreads& operator=(const AllowThreads&) = delete;
 
 private:
     GilReleased released_;
 };
+
+// Brings every other thread to a halt where it holds no object's lock (the eval breaker, or a
+// blocking call) and keeps it there until start_the_world(): what os.fork() needs in a run
+// without a GIL, so the child never inherits a lock held by a thread that does not exist there
+// (CPython's free-threaded build stops the world before fork() the same way). With a GIL, holding
+// it is enough, and these do nothing.
+void stop_the_world();
+void start_the_world();
 
 // Bookkeeping for threads started by _thread.start_new_thread: a thread calls thread_begin()
 // first (it then holds the GIL when there is one) and thread_end() last (which lets it go).
