@@ -384,6 +384,7 @@ void init_bytes_types() {
     t.construct = bytes_construct;
     t.methods = bytes_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     bytes_share_slots(t);
     init_type(&t);
     init_iter_type(bytes_iterator_type, "bytes_iterator");

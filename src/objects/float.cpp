@@ -394,6 +394,7 @@ void init_float_type() {
     t.getattr = float_getattr;
     t.methods = float_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     set_binary(t, BinaryOp::Add, float_slot<BinaryOp::Add>);
     set_binary(t, BinaryOp::Sub, float_slot<BinaryOp::Sub>);
     set_binary(t, BinaryOp::Mul, float_slot<BinaryOp::Mul>);

@@ -188,6 +188,9 @@ struct Type : Object {
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed
+    // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
+    // `class` can derive from this type (vm/class.cpp).
+    bool constructs_subclasses = false;
 };
 
 // `object`, the root of every mro, and `type`, the type of every type object (object.cpp).

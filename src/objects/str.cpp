@@ -334,6 +334,7 @@ void init_str_type() {
     t.construct = str_construct;
     t.methods = str_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     set_binary(t, BinaryOp::Add, str_add);
     set_binary(t, BinaryOp::Mul, str_mul);
     set_binary(t, BinaryOp::Mod, str_mod);

@@ -244,6 +244,7 @@ void init_tuple_type() {
     t.construct = tuple_construct;
     t.methods = tuple_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     t.binary[static_cast<size_t>(BinaryOp::Add)] = tuple_add;
     t.binary[static_cast<size_t>(BinaryOp::Mul)] = tuple_mul;
     init_type(&t);

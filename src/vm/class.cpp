@@ -209,15 +209,13 @@ Type* layout_base(Tuple* bases) {
     return found ? found : static_cast<Type*>(bases->items[0]);
 }
 
-// The built-in types a class may derive from. Each one's constructor either builds a fresh object
-// (list, dict) that native_new gives the subclass's type, or builds the subclass instance itself
-// when passed the subclass (the others: their constructors may hand back a shared object).
+// The built-in types a class may derive from: those whose constructor builds the subclass instance
+// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list and dict, whose
+// constructors build a fresh exact object that native_new gives the subclass's type, type itself
+// (metaclasses) and the exceptions.
 bool is_supported_base(Type* nb) {
-    for (Type* t : {&list_type, &dict_type, &set_type, &frozenset_type, &str_type, &tuple_type, &float_type,
-                    &bytes_type, &type_type}) {
-        if (nb == t) return true;
-    }
-    return is_subtype(nb, &BaseException_type);
+    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &type_type ||
+           is_subtype(nb, &BaseException_type);
 }
 
 void check_bases(Tuple* bases) {
@@ -388,7 +386,7 @@ Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kw
         kwnames = nullptr;
     }
     Ref self = base->construct(t, args, nargs, kwnames);
-    if (type_of(self.get()) != t) self->type = t;  // a fresh list or dict (see is_supported_base)
+    if (!base->constructs_subclasses) self->type = t;  // a fresh list or dict (see is_supported_base)
     return self;
 }
 
