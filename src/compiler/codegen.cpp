@@ -299,9 +299,6 @@ void Compiler::visit_function_def(const ast::FunctionDef& f) {
 // [NULL, __build_class__, body function, name, bases...] CALL: the body runs once, filling the
 // namespace the class is made from.
 void Compiler::visit_class_def(const ast::ClassDef& c) {
-    for (const auto& k : c.keywords) {
-        if (k.arg.empty() || k.arg == "metaclass") fail("minipy does not support metaclasses yet", c.pos);
-    }
     visit_exprs(c.decorator_list);
     emit(Op::PUSH_NULL);
     emit(Op::LOAD_BUILD_CLASS);

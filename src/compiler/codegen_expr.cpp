@@ -45,6 +45,13 @@ bool has_starred(const ast::ExprList& list) {
     return false;
 }
 
+// Calls with *args or **kwargs go through CALL_FUNCTION_EX.
+bool needs_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords) {
+    bool dynamic = has_starred(args);
+    for (const auto& k : keywords) dynamic = dynamic || k.arg.empty();
+    return dynamic;
+}
+
 // Known truth value of a constant test, for `while True:` and `if 0:`; -1 when unknown.
 int constant_truth(const ast::Expr& e) {
     if (e.kind != ast::ExprKind::Constant) return -1;
@@ -244,13 +251,13 @@ void Compiler::visit_subscript_key(const ast::Expr& slice) {
 }
 
 // Displays: `[a, b]` builds directly; with `*x` among the items, the list grows piece by piece.
-void Compiler::visit_sequence(const ast::ExprList& elts, Op build, Op extend) {
+void Compiler::visit_sequence(const ast::ExprList& elts, Op build, Op extend, uint32_t leading) {
     if (!has_starred(elts)) {
         visit_exprs(elts);
-        return emit(build, static_cast<uint32_t>(elts.size()));
+        return emit(build, leading + static_cast<uint32_t>(elts.size()));
     }
     Op add = build == Op::BUILD_SET ? Op::SET_ADD : Op::LIST_APPEND;
-    emit(build, 0);
+    emit(build, leading);
     for (const auto& e : elts) {
         if (is_starred(*e)) {
             visit_expr(*ast::as<ast::Starred>(*e).value);
@@ -374,10 +381,9 @@ void Compiler::visit_compare(const ast::Compare& c) {
 }
 
 void Compiler::visit_call(const ast::Call& c) {
-    bool dynamic = has_starred(c.args);
-    for (const auto& k : c.keywords) dynamic = dynamic || k.arg.empty();
     const ast::Expr& f = *c.func;
-    if (!dynamic && f.kind == ast::ExprKind::Attribute && ast::as<ast::Attribute>(f).ctx == ast::Ctx::Load) {
+    if (!needs_call_ex(c.args, c.keywords) && f.kind == ast::ExprKind::Attribute &&
+        ast::as<ast::Attribute>(f).ctx == ast::Ctx::Load) {
         const auto& a = ast::as<ast::Attribute>(f);
         visit_expr(*a.value);
         {
@@ -400,12 +406,12 @@ void Compiler::visit_call(const ast::Call& c) {
         emit(Op::PUSH_NULL);
         visit_expr(f);
     }
-    if (dynamic) return visit_call_ex(c.args, c.keywords);
     visit_call_args(c.args, c.keywords);
 }
 
 // `leading`: arguments already pushed before `args` (a class statement's body function and name).
 void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading) {
+    if (needs_call_ex(args, keywords)) return visit_call_ex(args, keywords, leading);
     visit_exprs(args);
     if (!keywords.empty()) {
         Ref names = tuple_new(keywords.size());
@@ -420,9 +426,11 @@ void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast:
     emit(Op::CALL, leading + static_cast<uint32_t>(args.size() + keywords.size()));
 }
 
-// f(*a, **k): positional arguments gathered into a tuple, keywords into a dict.
-void Compiler::visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords) {
-    visit_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND);
+// f(*a, **k): positional arguments gathered into a tuple (after the `leading` ones already pushed),
+// keywords into a dict.
+void Compiler::visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
+                             uint32_t leading) {
+    visit_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND, leading);
     emit(Op::LIST_TO_TUPLE);
     if (keywords.empty()) return emit(Op::CALL_FUNCTION_EX, 0);
     emit(Op::BUILD_MAP, 0);

@@ -129,8 +129,10 @@ private:
     void visit_compare(const ast::Compare& c);
     void visit_call(const ast::Call& c);
     void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading = 0);
-    void visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords);
-    void visit_sequence(const ast::ExprList& elts, Op build, Op extend);
+    void visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
+                       uint32_t leading);
+    // `leading`: items already pushed that start the sequence.
+    void visit_sequence(const ast::ExprList& elts, Op build, Op extend, uint32_t leading = 0);
     void visit_dict(const ast::Dict& d);
     void visit_subscript_key(const ast::Expr& slice);
     void visit_lambda(const ast::Lambda& l);

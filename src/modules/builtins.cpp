@@ -78,8 +78,6 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
     return number_abs(args[0]);
 }
 
-bool is_type_object(Object* o) { return type_of(o) == &type_type; }
-
 bool instance_check(Object* o, Object* cls, const char* fname) {
     if (type_of(cls) == &tuple_type) {
         Tuple* t = as_tuple(cls);
@@ -88,7 +86,7 @@ bool instance_check(Object* o, Object* cls, const char* fname) {
         }
         return false;
     }
-    if (!is_type_object(cls)) {
+    if (!is_type(cls)) {
         raise(&TypeError_type, format("%s() arg 2 must be a type, a tuple of types, or a union", fname));
     }
     return is_instance(o, static_cast<Type*>(cls));
@@ -101,10 +99,10 @@ Ref bi_isinstance(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("issubclass", nargs, kw, 2, 2);
-    if (!is_type_object(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
+    if (!is_type(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
     Type* t = static_cast<Type*>(args[0]);
     auto check = [&](Object* c) {
-        if (!is_type_object(c)) {
+        if (!is_type(c)) {
             raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
         return t == c || is_subtype(t, static_cast<Type*>(c));
@@ -207,7 +205,7 @@ Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("round", args, nargs, kw, kNames, 2, 1, a);
     Object* x = a[0];
     bool has_digits = a[1] && a[1] != None;
-    if (type_of(x) == &float_type) {
+    if (is_float(x)) {
         double v = float_value(x);
         if (!has_digits) {
             if (std::isnan(v)) raise(&ValueError_type, "cannot convert float NaN to integer");
@@ -421,7 +419,7 @@ Ref bi_callable(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Str* attr_name(Object* o, const char* fname) {
-    if (!is_str(o)) {
+    if (!is_instance(o, &str_type)) {
         raise(&TypeError_type, format("%s(): attribute name must be string, not '%s'", fname, type_of(o)->name.c_str()));
     }
     return intern(str_utf8_of(o));
@@ -527,11 +525,11 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     } else {
         Object* o = args[0];
         dict_set(as_dict(names.get()), intern("__class__"), None);
-        if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type_object(o)) {
+        if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type(o)) {
             dict_set(as_dict(names.get()), intern("__dict__"), None);
             add_keys(d.get());
         }
-        Type* t = is_type_object(o) ? static_cast<Type*>(o) : type_of(o);
+        Type* t = is_type(o) ? static_cast<Type*>(o) : type_of(o);
         for (Type* k : t->mro) add_keys(k->dict);
     }
     Ref list = list_from_iterable(names.get());
@@ -614,21 +612,6 @@ Ref filter_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::steal(f);
 }
 
-// type(x) returns the type of x; type(name, bases, dict) makes a class as a class statement does.
-Ref type_construct(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs == 1 && !(kw && kw->size)) return Ref::borrow(type_of(args[0]));
-    if (nargs != 3 || (kw && kw->size)) raise(&TypeError_type, "type() takes 1 or 3 arguments");
-    if (!is_str(args[0])) raise(&TypeError_type, "type.__new__() argument 1 must be str");
-    if (type_of(args[1]) != &tuple_type) raise(&TypeError_type, "type.__new__() argument 2 must be tuple");
-    if (type_of(args[2]) != &dict_type) raise(&TypeError_type, "type.__new__() argument 3 must be dict");
-    Ref ns = dict_copy(as_dict(args[2]));
-    if (!dict_get_str(as_dict(ns.get()), intern("__module__"))) {
-        if (Object* m = dict_get_str(thread_state()->frame->globals, intern("__name__")))
-            dict_set(as_dict(ns.get()), intern("__module__"), m);
-    }
-    return class_new(str_utf8_of(args[0]), as_tuple(args[1]), as_dict(ns.get()));
-}
-
 const MethodDef kBuiltinFunctions[] = {
     {"print", bi_print, "print(value, ..., sep=' ', end='\\n', file=None, flush=False)"},
     {"len", bi_len, "Return the number of items in a container."},
@@ -688,7 +671,6 @@ void init_iterator_types() {
 
 Ref init_builtins_module() {
     init_iterator_types();
-    type_type.construct = type_construct;
     Ref module = module_new("builtins");
     Dict* d = module_dict(module.get());
     for (const MethodDef* def = kBuiltinFunctions; def->name; ++def) {

@@ -67,6 +67,14 @@ public:
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
     }
 
+    // The 624 state words and the position in them: what CPython's getstate() and setstate() carry.
+    const uint32_t* words() const { return state_; }
+    int position() const { return index_; }
+    void restore(const uint32_t* words, int position) {
+        for (int i = 0; i < kN; ++i) state_[i] = words[i];
+        index_ = position;
+    }
+
 private:
     void twist() {
         auto mix = [this](int k, int next_k, int far) {

@@ -190,10 +190,11 @@ private:
         value(args.get(), depth + 1);
     }
 
-    // An instance of a class statement's class: the class by reference, then its __dict__.
+    // An instance of a class statement's class: the class by reference, then its __dict__. The
+    // format has no room for the value of a subclass of a built-in type (a namedtuple's items).
     void instance(Object* o, int depth) {
         Ref state = get_attr_opt(o, intern("__dict__"));
-        if (!state || type_of(state.get()) != &dict_type) {
+        if (!state || type_of(state.get()) != &dict_type || native_base(type_of(o))) {
             raise(&TypeError_type, format("cannot pickle '%s' object", type_of(o)->name.c_str()));
         }
         tag(kInstance);

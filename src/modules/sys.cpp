@@ -14,6 +14,7 @@
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
+#include "vm/frame.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -132,6 +133,19 @@ Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
     return tuple_from(items, 3);
 }
 
+// CPython 3.12's sys._getframemodulename(depth=0): the __name__ of the module whose code runs
+// `depth` calls up the stack, or None; namedtuple takes its class's __module__ from it.
+Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"depth"};
+    Object* a[1] = {};
+    bind_args("_getframemodulename", args, nargs, kw, kNames, 1, 0, a);
+    int64_t depth = a[0] ? as_index(a[0]) : 0;
+    Frame* f = thread_state()->frame;
+    for (; f && depth > 0; --depth) f = f->previous;
+    Object* name = f ? dict_get_str(f->globals, intern("__name__")) : nullptr;
+    return Ref::borrow(name ? name : None);
+}
+
 const MethodDef kSysFunctions[] = {
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
@@ -141,6 +155,7 @@ const MethodDef kSysFunctions[] = {
     {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
+    {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
     {nullptr, nullptr, nullptr},
 };
 

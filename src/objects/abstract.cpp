@@ -232,7 +232,7 @@ int64_t length(Object* o) {
 
 Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
-    if (type_of(o) == &type_type)
+    if (is_type(o))
         raise(&TypeError_type,
               format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
     raise_not_subscriptable(o);

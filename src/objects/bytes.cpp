@@ -304,13 +304,16 @@ bool bytes_contains(Object* o, Object* item) {
     return data.find(bytes_like_data(item)) != std::string::npos;
 }
 
-Ref bytes_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// `type` is bytes, or a subclass whose instance is always a fresh object.
+Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
     bind_args("bytes", args, nargs, kwnames, names, 3, 0, bound);
-    if (bound[0] && !bound[1] && is_bytes(bound[0]) && type_of(bound[0]) == &bytes_type)
+    if (type == &bytes_type && bound[0] && !bound[1] && type_of(bound[0]) == &bytes_type)
         return Ref::borrow(bound[0]);
-    return bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
+    Ref b = bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
+    b->type = static_cast<Type*>(type);
+    return b;
 }
 
 // ---- iterator, shared with bytearray: a container and a position ----
@@ -381,6 +384,7 @@ void init_bytes_types() {
     t.construct = bytes_construct;
     t.methods = bytes_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     bytes_share_slots(t);
     init_type(&t);
     init_iter_type(bytes_iterator_type, "bytes_iterator");

@@ -19,6 +19,8 @@ struct Tuple : Object {
 Ref tuple_new(size_t size);  // items zeroed; the caller fills each with an owned reference
 Ref tuple_from(Object* const* items, size_t n);  // borrows, increfs each
 Tuple* empty_tuple();
+// `o` itself when it is exactly a tuple, else a tuple with its items (for subclass instances).
+Ref tuple_exact(Object* o);
 inline Tuple* as_tuple(Object* o) { return static_cast<Tuple*>(o); }
 
 // list

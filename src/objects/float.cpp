@@ -92,6 +92,7 @@ std::string float_repr(double v) {
 double to_double(Object* o) {
     if (type_of(o) == &float_type) return float_value(o);
     if (is_int(o)) return int_to_double(o);
+    if (is_float(o)) return float_value(o);
     raise(&TypeError_type, format("must be real number, not %s", type_of(o)->name.c_str()));
 }
 
@@ -201,12 +202,12 @@ int float_compare_int(double v, Object* i) {
 
 namespace {
 
-// Both operands as doubles when each is a float or an int; false otherwise.
+// Both operands as doubles when each is a float (or a float subclass) or an int; false otherwise.
 bool float_operands(Object* a, Object* b, double* x, double* y) {
-    bool fa = type_of(a) == &float_type, fb = type_of(b) == &float_type;
-    if (!(fa || is_int(a)) || !(fb || is_int(b))) return false;
-    *x = fa ? float_value(a) : int_to_double(a);
-    *y = fb ? float_value(b) : int_to_double(b);
+    bool ia = is_int(a), ib = is_int(b);
+    if (!(ia || is_float(a)) || !(ib || is_float(b))) return false;
+    *x = ia ? int_to_double(a) : float_value(a);
+    *y = ib ? int_to_double(b) : float_value(b);
     return true;
 }
 
@@ -270,13 +271,13 @@ bool compare_result(int c, CompareOp op) {
 Ref float_compare(Object* a, Object* b, CompareOp op) {
     double x = float_value(a);
     int c;
-    if (type_of(b) == &float_type) {
+    if (is_int(b)) {
+        if (std::isnan(x)) return Ref::borrow(bool_obj(op == CompareOp::Ne));
+        c = float_compare_int(x, b);
+    } else if (is_float(b)) {
         double y = float_value(b);
         if (std::isnan(x) || std::isnan(y)) return Ref::borrow(bool_obj(op == CompareOp::Ne));
         c = (x > y) - (x < y);
-    } else if (is_int(b)) {
-        if (std::isnan(x)) return Ref::borrow(bool_obj(op == CompareOp::Ne));
-        c = float_compare_int(x, b);
     } else {
         return Ref::borrow(NotImplemented);
     }
@@ -287,17 +288,19 @@ Ref float_repr_slot(Object* o) { return str_new(float_repr(float_value(o))); }
 int64_t float_hash_slot(Object* o) { return float_hash(float_value(o)); }
 bool float_truthy(Object* o) { return float_value(o) != 0; }
 Ref float_neg(Object* o) { return float_new(-float_value(o)); }
-Ref float_pos(Object* o) { return Ref::borrow(o); }
+// `o` itself when exactly a float, else a float with its value (for subclass instances).
+Ref float_exact(Object* o) { return type_of(o) == &float_type ? Ref::borrow(o) : float_new(float_value(o)); }
+Ref float_pos(Object* o) { return float_exact(o); }
 Ref float_abs(Object* o) { return float_new(std::fabs(float_value(o))); }
 
 Ref float_from_object(Object* x) {
-    if (type_of(x) == &float_type) return Ref::borrow(x);
+    if (is_float(x)) return float_exact(x);
     if (is_int(x)) return float_new(int_to_double(x));
-    if (is_str(x)) return float_from_string(str_utf8_of(x));
+    if (is_instance(x, &str_type)) return float_from_string(str_utf8_of(x));
     for (const char* method : {"__float__", "__index__"})
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());
-            if (type_of(r.get()) == &float_type || is_int(r.get())) return float_new(to_double(r.get()));
+            if (is_float(r.get()) || is_int(r.get())) return float_new(to_double(r.get()));
             raise(&TypeError_type, format("%s returned non-float (type %s)", method,
                                           type_of(r.get())->name.c_str()));
         }
@@ -305,14 +308,19 @@ Ref float_from_object(Object* x) {
                                   type_of(x)->name.c_str()));
 }
 
-Ref float_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// `type` is float, or a subclass whose instance is a fresh object.
+Ref float_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size) raise_no_kwargs("float");
     if (nargs > 1) raise_arg_count("float", 0, 1, nargs);
-    return nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
+    Ref value = nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
+    if (type == &float_type) return value;
+    Ref r = float_new(float_value(value.get()));
+    r->type = static_cast<Type*>(type);
+    return r;
 }
 
 Ref float_getattr(Object* o, Str* name) {
-    if (name->utf8 == "real") return Ref::borrow(o);
+    if (name->utf8 == "real") return float_exact(o);
     if (name->utf8 == "imag") return float_new(0.0);
     return generic_getattr(o, name);
 }
@@ -330,7 +338,7 @@ Ref float_is_integer(Object*, Object* const* args, size_t nargs, Tuple* kwnames)
 
 Ref float_conjugate(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     self_value("conjugate", args, nargs, kwnames);
-    return Ref::borrow(args[0]);
+    return float_exact(args[0]);
 }
 
 // Exact numerator and denominator: the mantissa as an integer over a power of two, reduced.
@@ -386,6 +394,7 @@ void init_float_type() {
     t.getattr = float_getattr;
     t.methods = float_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     set_binary(t, BinaryOp::Add, float_slot<BinaryOp::Add>);
     set_binary(t, BinaryOp::Sub, float_slot<BinaryOp::Sub>);
     set_binary(t, BinaryOp::Mul, float_slot<BinaryOp::Mul>);

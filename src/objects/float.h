@@ -15,8 +15,11 @@ struct Float : Object {
 
 Ref float_new(double v);
 inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
+// A float or an instance of a float subclass (same layout).
+inline bool is_float(const Object* o) { return is_instance(o, &float_type); }
 std::string float_repr(double v);   // "0.30000000000000004", "1e+22", "inf", "nan", "-0.0"
-// Converts int, bool or float to double; raises TypeError("must be real number, not X") otherwise.
+// Converts int, bool or float (or a float subclass) to double; raises TypeError("must be real
+// number, not X") otherwise.
 double to_double(Object* o);
 Ref float_from_string(const std::string& text);  // float("1.5"); raises ValueError
 int64_t float_hash(double v);                      // equal to int_hash for integral values

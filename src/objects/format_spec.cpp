@@ -9,6 +9,7 @@
 #include "objects/abstract.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -245,8 +246,10 @@ std::string format_str(const std::string& utf8, const FormatSpec& spec) {
 Ref format_value(Object* value, std::string_view spec) {
     Type* t = type_of(value);
     bool builtin = t == &int_type || t == &bool_type || t == &float_type || t == &str_type;
-    // A class's own __format__ serves format(), f-strings and str.format alike.
-    if (Ref method = builtin ? nullptr : type_lookup(t, intern("__format__"))) {
+    // A class's own __format__ serves format(), f-strings and str.format alike; object's native
+    // one leaves subclasses of float and str to the built-in formatting below.
+    Ref method = builtin ? nullptr : type_lookup(t, intern("__format__"));
+    if (method && !is_method_descriptor(method.get())) {
         Object* args[2] = {value, str_new(spec).release()};
         Ref spec_ref = Ref::steal(args[1]);
         Ref result = call(method.get(), args, 2);
@@ -258,8 +261,9 @@ Ref format_value(Object* value, std::string_view spec) {
     if (spec.empty()) return str(value);
     if (t == &int_type || t == &bool_type)
         return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
-    if (t == &float_type) return str_new(format_float(float_value(value), parse_format_spec(spec, "float")));
-    if (t == &str_type) return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
+    if (is_float(value)) return str_new(format_float(float_value(value), parse_format_spec(spec, "float")));
+    if (is_instance(value, &str_type))
+        return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
     raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));
 }
 

@@ -540,8 +540,8 @@ Ref int_abs(Object* o) {
 
 Ref int_from_object(Object* x) {
     if (is_int(x)) return int_pos(x);
-    if (type_of(x) == &float_type) return int_from_double(float_value(x));
-    if (is_str(x)) return int_from_string(str_utf8_of(x), 10);
+    if (is_float(x)) return int_from_double(float_value(x));
+    if (is_instance(x, &str_type)) return int_from_string(str_utf8_of(x), 10);
     for (const char* method : {"__int__", "__index__", "__trunc__"})
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());
@@ -574,7 +574,8 @@ Ref int_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     }
     if (!base) return int_from_object(x);
     int64_t b = as_index(base);
-    if (!is_str(x)) raise(&TypeError_type, "int() can't convert non-string with explicit base");
+    if (!is_instance(x, &str_type))
+        raise(&TypeError_type, "int() can't convert non-string with explicit base");
     if (b < 0 || b > 36) b = 1;  // reported by int_from_string with CPython's message
     return int_from_string(str_utf8_of(x), static_cast<int>(b));
 }

@@ -67,7 +67,7 @@ Ref native_function_repr(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
     if (!f->self || f->def->kind == MethodKind::Static)
         return str_new(format("<built-in function %s>", f->def->name));
-    if (type_of(f->self) == &type_type && f->def->kind == MethodKind::Class)
+    if (is_type(f->self) && f->def->kind == MethodKind::Class)
         return str_new(format("<built-in method %s of type object at %p>", f->def->name,
                               static_cast<void*>(f->self)));
     return str_new(format("<built-in method %s of %s object at %p>", f->def->name,

@@ -179,6 +179,11 @@ void init_bytes_types();
 void init_bytearray_type();
 
 void init_builtin_types() {
+    // Only once: the VM later replaces some of type's slots (vm/class_methods.cpp), which a second
+    // run would undo.
+    static bool done = false;
+    if (done) return;
+    done = true;
     // object and type first: init_type gives every other type their slots and header.
     init_object_types();
     init_str_type();

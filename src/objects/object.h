@@ -190,6 +190,9 @@ struct Type : Object {
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed
+    // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
+    // `class` can derive from this type (vm/class.cpp).
+    bool constructs_subclasses = false;
 };
 
 // `object`, the root of every mro, and `type`, the type of every type object (object.cpp).
@@ -202,12 +205,14 @@ bool is_subtype(const Type* t, const Type* base);
 inline bool is_instance(const Object* o, const Type* t) {
     return type_of(o) == t || is_subtype(type_of(o), t);
 }
+// A class object: an instance of type or of a metaclass derived from it.
+inline bool is_type(const Object* o) { return is_instance(o, &type_type); }
 
 // Fills in a statically defined type: header, mro, slots its base provides and it does not,
 // and a dict built from its method table. The base must be initialised first.
 void init_type(Type* t);
 
-// Initialises every built-in type of src/objects in dependency order; the VM calls it once.
+// Initialises every built-in type of src/objects in dependency order; later calls do nothing.
 void init_builtin_types();
 
 }  // namespace minipy

@@ -211,6 +211,7 @@ void init_common(Type& t, const char* name) {
     t.contains = set_contains_slot;
     t.iter = set_iter;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     t.binary[static_cast<size_t>(BinaryOp::Or)] = set_operator<set_union>;
     t.binary[static_cast<size_t>(BinaryOp::And)] = set_operator<intersection>;
     t.binary[static_cast<size_t>(BinaryOp::Sub)] = set_operator<difference>;

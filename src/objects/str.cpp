@@ -118,6 +118,8 @@ Ref str_char_at(const Str* s, int64_t index) {
     return str_from_codepoint(utf8_decode(p));
 }
 
+Ref str_exact(Object* o) { return is_str(o) ? Ref::borrow(o) : str_new(str_utf8_of(o)); }
+
 const Str* expect_str(Object* o, const char* what) {
     if (!is_instance(o, &str_type))
         raise(&TypeError_type, format("%s must be str, not %s", what, type_of(o)->name.c_str()));
@@ -206,8 +208,8 @@ std::string str_repr_text(std::string_view utf8) {
 Ref str_concat(Object* a, Object* b) {
     const Str* x = as_str(a);
     const Str* y = as_str(b);
-    if (y->utf8.empty()) return Ref::borrow(a);
-    if (x->utf8.empty()) return Ref::borrow(b);
+    if (y->utf8.empty()) return str_exact(a);
+    if (x->utf8.empty()) return str_exact(b);
     std::string text;
     text.reserve(x->utf8.size() + y->utf8.size());
     text += x->utf8;
@@ -240,7 +242,7 @@ Ref str_repeat(Object* s, Object* count) {
     int64_t n = as_index(count);
     const std::string& text = as_str(s)->utf8;
     if (n <= 0 || text.empty()) return str_new("");
-    if (n == 1) return Ref::borrow(s);
+    if (n == 1) return str_exact(s);
     if (static_cast<uint64_t>(n) > (uint64_t{1} << 40) / text.size()) raise(&MemoryError_type, "");
     std::string out;
     out.reserve(text.size() * n);
@@ -299,13 +301,17 @@ Ref str_getitem(Object* o, Object* key) {
           format("string indices must be integers, not '%s'", type_of(key)->name.c_str()));
 }
 
-Ref str_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// `type` is str, or a subclass whose instance gets a fresh object (never a shared interned one).
+Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"object", "encoding", "errors"};
     Object* bound[3];
     bind_args("str", args, nargs, kwnames, names, 3, 0, bound);
-    if (!bound[0]) return str_new("");
-    if (bound[1] || bound[2]) raise(&TypeError_type, "decoding str is not supported");
-    return str(bound[0]);
+    if (bound[0] && (bound[1] || bound[2])) raise(&TypeError_type, "decoding str is not supported");
+    Ref text = bound[0] ? str(bound[0]) : str_new("");
+    if (type == &str_type) return text;
+    Str* s = str_alloc(str_utf8_of(text.get()));
+    s->type = static_cast<Type*>(type);
+    return Ref::steal(s);
 }
 
 void set_binary(Type& t, BinaryOp op, BinarySlot slot) { t.binary[static_cast<size_t>(op)] = slot; }
@@ -318,6 +324,7 @@ void init_str_type() {
     t.instance_size = sizeof(Str);
     t.dealloc = str_dealloc;
     t.repr = str_repr;
+    t.str = str_exact;
     t.hash = str_hash_slot;
     t.compare = str_compare;
     t.len = str_len;
@@ -327,6 +334,7 @@ void init_str_type() {
     t.construct = str_construct;
     t.methods = str_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     set_binary(t, BinaryOp::Add, str_add);
     set_binary(t, BinaryOp::Mul, str_mul);
     set_binary(t, BinaryOp::Mod, str_mod);

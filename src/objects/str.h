@@ -27,7 +27,11 @@ Ref str_from_codepoint(uint32_t cp);
 // The interned, immortal str for an identifier or constant; equal texts give the same object.
 Str* intern(std::string_view utf8);
 inline Str* as_str(Object* o) { return static_cast<Str*>(o); }
+// Exactly str; subclass instances share the layout and pass is_instance(o, &str_type).
 inline bool is_str(const Object* o) { return type_of(o) == &str_type; }
+// `o` itself when it is exactly a str, else a new str with its text: what str's operators and
+// methods give back for a subclass instance (CPython's unicode_result_unchanged).
+Ref str_exact(Object* o);
 inline const std::string& str_utf8_of(const Object* o) { return static_cast<const Str*>(o)->utf8; }
 bool str_equal(const Str* a, const Str* b);
 int64_t str_hash(Str* s);

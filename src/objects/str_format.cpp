@@ -52,7 +52,7 @@ std::string percent_int(Object* arg, const Conversion& c) {
     Ref value;
     if (is_int(arg)) {
         value = Ref::borrow(arg);
-    } else if (c.type == 'x' || c.type == 'X' || c.type == 'o' || type_of(arg) != &float_type) {
+    } else if (c.type == 'x' || c.type == 'X' || c.type == 'o' || !is_float(arg)) {
         bool integral_only = c.type == 'x' || c.type == 'X' || c.type == 'o';
         raise(&TypeError_type,
               format("%%%c format: %s is required, not %s", c.type,
@@ -114,9 +114,10 @@ std::string percent_text(Object* arg, const Conversion& c) {
 class PercentArgs {
 public:
     explicit PercentArgs(Object* args) : args_(args) {
-        if (type_of(args) == &tuple_type) count_ = static_cast<int64_t>(as_tuple(args)->size);
+        bool is_tuple = is_instance(args, &tuple_type);
+        if (is_tuple) count_ = static_cast<int64_t>(as_tuple(args)->size);
         // As CPython's PyMapping_Check: anything subscriptable but a tuple or str supplies %(key)s.
-        if (type_of(args) != &tuple_type && !is_str(args) && type_of(args)->getitem) mapping_ = args;
+        if (!is_tuple && !is_instance(args, &str_type) && type_of(args)->getitem) mapping_ = args;
     }
     Object* next() {
         if (count_ < 0) {

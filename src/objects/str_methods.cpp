@@ -178,7 +178,7 @@ Ref affix_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, b
     window(s, args, nargs, 2, &from, &to, &empty);
     std::string_view hay = std::string_view(s->utf8).substr(from, to - from);
     auto matches = [&](Object* o) {
-        if (!is_str(o))
+        if (!is_instance(o, &str_type))
             raise(&TypeError_type, format("%s first arg must be str or a tuple of str, not %s", name,
                                           type_of(o)->name.c_str()));
         const std::string& a = str_utf8_of(o);
@@ -287,7 +287,7 @@ Ref split_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, b
     int64_t maxsplit = bound[2] ? as_index(bound[2]) : -1;
     if (!bound[1] || bound[1] == None)
         return list_of_strs(split_whitespace(s->utf8, maxsplit, reverse), reverse);
-    if (!is_str(bound[1]))
+    if (!is_instance(bound[1], &str_type))
         raise(&TypeError_type, format("must be str or None, not %s", type_of(bound[1])->name.c_str()));
     const std::string& sep = str_utf8_of(bound[1]);
     if (sep.empty()) raise(&ValueError_type, "empty separator");
@@ -336,6 +336,7 @@ Ref partition_impl(const char* name, Object* const* args, size_t nargs, Tuple* k
     Ref parts[3];
     if (pos == std::string::npos) {
         Ref empty = str_new("");
+        // CPython hands back the receiver itself here, even a subclass instance.
         parts[0] = reverse ? empty : Ref::borrow(args[0]);
         parts[1] = empty;
         parts[2] = reverse ? Ref::borrow(args[0]) : empty;
@@ -367,7 +368,7 @@ Ref str_join(Object* sep, Object* iterable) {
     std::string out;
     size_t index = 0;
     for_each_item(iterable, [&](Object* item) {
-        if (!is_str(item))
+        if (!is_instance(item, &str_type))
             raise(&TypeError_type, format("sequence item %zu: expected str instance, %s found", index,
                                           type_of(item)->name.c_str()));
         if (index++ > 0) out += s;
@@ -382,7 +383,8 @@ namespace {
 Ref strip_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool left, bool right) {
     const Str* s = self_of(name, args, nargs, kw, 0, 1);
     Object* chars = opt(args, nargs, 1);
-    if (chars && !is_str(chars)) raise(&TypeError_type, format("%s arg must be None or str", name));
+    if (chars && !is_instance(chars, &str_type))
+        raise(&TypeError_type, format("%s arg must be None or str", name));
     std::vector<uint32_t> set = chars ? code_points(as_str(chars)) : std::vector<uint32_t>{};
     auto strippable = [&](uint32_t c) {
         return chars ? std::find(set.begin(), set.end(), c) != set.end() : is_space_cp(c);
@@ -391,7 +393,7 @@ Ref strip_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, b
     size_t a = 0, b = cps.size();
     while (left && a < b && strippable(cps[a])) ++a;
     while (right && b > a && strippable(cps[b - 1])) --b;
-    if (a == 0 && b == cps.size()) return Ref::borrow(args[0]);
+    if (a == 0 && b == cps.size()) return str_exact(args[0]);
     size_t from = str_byte_offset(s, a), to = str_byte_offset(s, b);
     return str_new(std::string_view(s->utf8).substr(from, to - from));
 }
@@ -437,7 +439,7 @@ Ref str_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
         out += repl;
         start = pos + old.size();
     }
-    if (start == 0) return Ref::borrow(args[0]);
+    if (start == 0) return str_exact(args[0]);
     out.append(s->utf8, start);
     return str_new(out);
 }
@@ -446,10 +448,10 @@ Ref affix_remove(const char* name, Object* const* args, size_t nargs, Tuple* kw,
     const Str* s = self_of(name, args, nargs, kw, 1, 1);
     const std::string& a = expect_str(args[1], (std::string(name) + "() argument").c_str())->utf8;
     std::string_view t = s->utf8;
-    if (a.empty() || a.size() > t.size()) return Ref::borrow(args[0]);
+    if (a.empty() || a.size() > t.size()) return str_exact(args[0]);
     if (suffix && t.substr(t.size() - a.size()) == a) return str_new(t.substr(0, t.size() - a.size()));
     if (!suffix && t.substr(0, a.size()) == a) return str_new(t.substr(a.size()));
-    return Ref::borrow(args[0]);
+    return str_exact(args[0]);
 }
 
 Ref str_removeprefix(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -590,7 +592,7 @@ uint32_t fill_char(Object* const* args, size_t nargs, size_t i) {
 }
 
 Ref pad(Object* self, int64_t left, int64_t right, uint32_t fill) {
-    if (left <= 0 && right <= 0) return Ref::borrow(self);
+    if (left <= 0 && right <= 0) return str_exact(self);
     std::string f;
     utf8_append(f, fill);
     std::string out;
@@ -604,7 +606,7 @@ Ref str_center(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("center", args, nargs, kw, 1, 2);
     int64_t width = as_index(args[1]);
     int64_t margin = width - s->length;
-    if (margin <= 0) return Ref::borrow(args[0]);
+    if (margin <= 0) return str_exact(args[0]);
     // CPython puts the odd space on the left only when the width is odd.
     int64_t left = margin / 2 + (margin & width & 1);
     return pad(args[0], left, margin - left, fill_char(args, nargs, 2));
@@ -623,7 +625,7 @@ Ref str_rjust(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref str_zfill(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("zfill", args, nargs, kw, 1, 1);
     int64_t fill = as_index(args[1]) - s->length;
-    if (fill <= 0) return Ref::borrow(args[0]);
+    if (fill <= 0) return str_exact(args[0]);
     std::string out = s->utf8;
     size_t at = !out.empty() && (out[0] == '+' || out[0] == '-') ? 1 : 0;
     out.insert(at, std::string(fill, '0'));

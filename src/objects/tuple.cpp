@@ -33,7 +33,8 @@ size_t tuple_bytes(size_t n) { return sizeof(Tuple) + (n > 0 ? n - 1 : 0) * size
 void tuple_dealloc(Object* o) {
     Tuple* t = as_tuple(o);
     for (size_t i = 0; i < t->size; ++i) xdecref(t->items[i]);
-    if (t->size <= kFreeSizes && free_tuples.count[t->size] < kFreePerSize) {
+    // Size 0 only reaches here for subclass instances; tuple_new(0) never takes from that list.
+    if (t->size > 0 && t->size <= kFreeSizes && free_tuples.count[t->size] < kFreePerSize) {
         t->items[0] = free_tuples.head[t->size];
         free_tuples.head[t->size] = t;
         ++free_tuples.count[t->size];
@@ -67,6 +68,10 @@ Ref tuple_from(Object* const* items, size_t n) {
     Ref t = tuple_new(n);
     for (size_t i = 0; i < n; ++i) as_tuple(t.get())->items[i] = newref(items[i]);
     return t;
+}
+
+Ref tuple_exact(Object* o) {
+    return type_of(o) == &tuple_type ? Ref::borrow(o) : tuple_from(as_tuple(o)->items, as_tuple(o)->size);
 }
 
 Ref tuple_from_iterable(Object* iterable) {
@@ -124,7 +129,7 @@ Ref tuple_compare(Object* a, Object* b, CompareOp op) {
 Ref tuple_slice(Tuple* t, Slice* s) {
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(t->size), &start, &stop, &step);
-    if (n == static_cast<int64_t>(t->size) && step == 1) return Ref::borrow(t);
+    if (n == static_cast<int64_t>(t->size) && step == 1) return tuple_exact(t);
     Ref r = tuple_new(n);
     for (int64_t i = 0, k = start; i < n; ++i, k += step) as_tuple(r.get())->items[i] = newref(t->items[k]);
     return r;
@@ -141,8 +146,8 @@ Ref tuple_add(Object* a, Object* b) {
     if (!is_instance(a, &tuple_type) || !is_instance(b, &tuple_type)) return Ref::borrow(NotImplemented);
     Tuple* x = as_tuple(a);
     Tuple* y = as_tuple(b);
-    if (y->size == 0) return Ref::borrow(a);
-    if (x->size == 0) return Ref::borrow(b);
+    if (y->size == 0) return tuple_exact(a);
+    if (x->size == 0) return tuple_exact(b);
     Ref r = tuple_new(x->size + y->size);
     Tuple* t = as_tuple(r.get());
     for (size_t i = 0; i < x->size; ++i) t->items[i] = newref(x->items[i]);
@@ -154,7 +159,7 @@ Ref tuple_repeat(Object* o, Object* count) {
     int64_t n = as_index(count);
     Tuple* t = as_tuple(o);
     if (n <= 0 || t->size == 0) return Ref::borrow(empty_tuple());
-    if (n == 1) return Ref::borrow(o);
+    if (n == 1) return tuple_exact(o);
     if (static_cast<uint64_t>(n) > (uint64_t{1} << 36) / t->size) raise(&MemoryError_type, "");
     Ref r = tuple_new(t->size * n);
     for (size_t i = 0; i < t->size * n; ++i) as_tuple(r.get())->items[i] = newref(t->items[i % t->size]);
@@ -176,10 +181,22 @@ bool tuple_contains(Object* o, Object* item) {
 
 Ref tuple_iter(Object* o) { return tuple_iter_new(o); }
 
-Ref tuple_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// A fresh tuple of subclass `t` holding the items of `items` (which may be the shared empty tuple).
+Ref tuple_of_subtype(Type* t, Tuple* items) {
+    auto* r = new (::operator new(tuple_bytes(items->size))) Tuple;
+    init_header(r, t);
+    r->size = items->size;
+    for (size_t i = 0; i < items->size; ++i) r->items[i] = newref(items->items[i]);
+    return Ref::steal(r);
+}
+
+// `type` is tuple, or a subclass, whose instances are never the shared or argument tuple.
+Ref tuple_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size) raise_no_kwargs("tuple");
     if (nargs > 1) raise_arg_count("tuple", 0, 1, nargs);
-    return nargs == 0 ? Ref::borrow(empty_tuple()) : tuple_from_iterable(args[0]);
+    Ref items = nargs == 0 ? Ref::borrow(empty_tuple()) : tuple_from_iterable(args[0]);
+    if (type == &tuple_type) return items;
+    return tuple_of_subtype(static_cast<Type*>(type), as_tuple(items.get()));
 }
 
 Ref tuple_count(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -227,6 +244,7 @@ void init_tuple_type() {
     t.construct = tuple_construct;
     t.methods = tuple_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
     t.binary[static_cast<size_t>(BinaryOp::Add)] = tuple_add;
     t.binary[static_cast<size_t>(BinaryOp::Mul)] = tuple_mul;
     init_type(&t);

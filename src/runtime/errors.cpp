@@ -61,7 +61,7 @@ void raise_not_iterable(Object* o) {
 }
 
 void raise_no_attribute(Object* o, Str* name) {
-    if (type_of(o) == &type_type)
+    if (is_type(o))
         raise(&AttributeError_type, format("type object '%s' has no attribute '%s'",
                                            static_cast<Type*>(o)->name.c_str(), name->utf8.c_str()));
     raise(&AttributeError_type,

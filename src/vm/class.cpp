@@ -1,6 +1,6 @@
-// class.cpp — classes defined by `class` statements (heap types): __build_class__ runs the body into a
-// namespace and makes a type from it with a C3 mro; instances keep their attributes in a dict; the
-// dunder methods it defines fill the type's slots (vm/slot_wrappers.cpp).
+// class.cpp — classes defined by `class` statements (heap types): __build_class__ picks the metaclass,
+// runs the body into a namespace and makes a type from it with a C3 mro; instances keep their
+// attributes in a dict; the dunder methods it defines fill the type's slots (vm/slot_wrappers.cpp).
 #include "vm/class.h"
 
 #include <algorithm>
@@ -8,12 +8,16 @@
 #include <unordered_map>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 #include "vm/descriptors.h"
+#include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -28,7 +32,8 @@ struct HeapInfo {
     Tuple* bases;  // owned
 };
 
-// Instance attribute dicts of list/dict/set subclasses, whose layout has no room for one.
+// Instance attribute dicts of subclasses of built-in types (list, str, ...), whose layout has no
+// room for one.
 struct SideDicts {
     std::mutex lock;
     std::unordered_map<const Object*, Dict*> dicts;
@@ -42,14 +47,6 @@ const HeapInfo* heap_info(const Type* t) {
     std::lock_guard<std::mutex> guard(g_heap_lock);
     auto it = g_heap_types.find(t);
     return it == g_heap_types.end() ? nullptr : &it->second;
-}
-
-// The first built-in type other than object in t's mro (list for `class L(list)`), or null.
-Type* native_base(Type* t) {
-    for (Type* k : t->mro) {
-        if (k != &object_type && !is_heap_type(k)) return k;
-    }
-    return nullptr;
 }
 
 bool has_instance_layout(Type* t) { return native_base(t) == nullptr; }
@@ -80,7 +77,7 @@ void instance_dealloc(Object* o) {
     delete static_cast<Instance*>(o);
 }
 
-// list/dict/set subclasses: drop the side dict, then free as the built-in base does.
+// Subclasses of built-in types: drop the side dict, then free as the built-in base does.
 void side_dict_dealloc(Object* o) {
     Dict* d = nullptr;
     {
@@ -95,29 +92,25 @@ void side_dict_dealloc(Object* o) {
     native_base(type_of(o))->dealloc(o);
 }
 
-void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tuple* kwnames) {
+// callable(first, *args, **kwargs), the arguments given in vectorcall form.
+Ref call_prepended(Object* callable, Object* first, Object* const* args, size_t nargs, Tuple* kwnames) {
     size_t total = nargs + (kwnames ? kwnames->size : 0);
     std::vector<Object*> buf(total + 1);
-    buf[0] = self;
+    buf[0] = first;
     std::copy(args, args + total, buf.begin() + 1);
-    Ref r = call(init, buf.data(), nargs + 1, kwnames);
+    return call(callable, buf.data(), nargs + 1, kwnames);
+}
+
+void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Ref r = call_prepended(init, self, args, nargs, kwnames);
     if (r.get() != None) {
         raise(&TypeError_type, format("__init__() should return None, not '%s'", type_of(r.get())->name.c_str()));
     }
 }
 
-// The Python __init__ a class or its bases define, or null.
-Ref user_init(Type* t) {
-    Ref init = type_lookup(t, intern("__init__"));
-    return init && is_function(init.get()) ? init : nullptr;
-}
-
 Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
-    auto* inst = new Instance();
-    init_header(inst, t);
-    inst->dict = as_dict(dict_new().release());
-    Ref self = Ref::steal(inst);
+    Ref self = bare_instance(t);
     if (Ref init = user_init(t)) {
         run_init(self.get(), init.get(), args, nargs, kwnames);
     } else if (nargs || (kwnames && kwnames->size)) {
@@ -126,32 +119,35 @@ Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
     return self;
 }
 
-// Exceptions and list/dict/set subclasses: the built-in base makes the object, a Python __init__
-// then runs on it (the base's own constructor consumes the arguments only when there is none).
-Ref native_subclass_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
+// After a class's own __new__, the __init__ that CPython's type_call runs: a Python one, or a
+// built-in base's (list.__init__ fills what list.__new__ left empty); object's takes nothing.
+Ref init_after_new(Type* t) {
+    static Str* const kInit = intern("__init__");
+    Ref init = type_lookup(t, kInit);
+    return init.get() != dict_get_str(object_type.dict, kInit) ? init : nullptr;
+}
+
+// `T(...)` for classes with a __new__ of their own or a built-in base, as CPython's type_call:
+// __new__ makes the object, and __init__ runs on it when it is an instance of T.
+Ref class_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
-    Type* base = native_base(t);
-    Ref init = user_init(t);
+    Ref init;
     Ref self;
-    if (is_subtype(base, &BaseException_type)) {
-        self = exception_new(t, tuple_from(args, nargs).get());
+    if (Ref new_fn = user_new(t)) {
+        self = call_prepended(bind_class_attr(new_fn.get(), nullptr, t).get(), t, args, nargs, kwnames);
+        if (!is_instance(self.get(), t)) return self;
+        init = init_after_new(type_of(self.get()));
     } else {
-        self = init ? base->construct(base, nullptr, 0, nullptr) : base->construct(base, args, nargs, kwnames);
-        self->type = t;
+        init = user_init(t);
+        self = native_new(t, native_base(t), args, nargs, kwnames, static_cast<bool>(init));
     }
     if (init) run_init(self.get(), init.get(), args, nargs, kwnames);
     return self;
 }
 
-std::string module_prefix(const Type* t) {
-    Ref m = dict_get_str_ref(t->dict, intern("__module__"));
-    return m && is_str(m.get()) && str_utf8_of(m.get()) != "builtins" ? str_utf8_of(m.get()) + "." : "";
-}
-
-Ref default_repr(Object* o) {
-    return str_new(format("<%s%s object at %p>", module_prefix(type_of(o)).c_str(), type_qualname(type_of(o)).c_str(),
-                          static_cast<void*>(o)));
-}
+// list, dict and set take their contents in __init__ (CPython's list.__new__ ignores its arguments);
+// the immutable types take theirs in __new__.
+bool fills_in_init(Type* base) { return base == &list_type || base == &dict_type || base == &set_type; }
 
 // ---- class creation ----
 
@@ -213,14 +209,23 @@ Type* layout_base(Tuple* bases) {
     return found ? found : static_cast<Type*>(bases->items[0]);
 }
 
+// The built-in types a class may derive from: those whose constructor builds the subclass instance
+// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list and dict, whose
+// constructors build a fresh exact object that native_new gives the subclass's type, type itself
+// (metaclasses) and the exceptions.
+bool is_supported_base(Type* nb) {
+    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &type_type ||
+           is_subtype(nb, &BaseException_type);
+}
+
 void check_bases(Tuple* bases) {
     for (size_t i = 0; i < bases->size; ++i) {
         Object* b = bases->items[i];
-        if (type_of(b) != &type_type) raise(&TypeError_type, "bases must be types");
+        if (!is_type(b)) raise(&TypeError_type, "bases must be types");
         auto* bt = static_cast<Type*>(b);
         if (!bt->is_basetype) raise(&TypeError_type, format("type '%s' is not an acceptable base type", bt->name.c_str()));
         Type* nb = native_base(bt);
-        if (nb && !is_subtype(nb, &BaseException_type) && nb != &list_type && nb != &dict_type && nb != &set_type)
+        if (nb && !is_supported_base(nb))
             raise(&TypeError_type, format("minipy does not support subclassing '%s' yet", nb->name.c_str()));
     }
 }
@@ -270,14 +275,21 @@ void choose_attr_slots(Type* t) {
         t->setattr = plain ? instance_setattr_plain : class_generic_setattr;
 }
 
+// Plain classes take the fast instance_construct; a __new__ or a built-in base needs class_construct.
+void choose_construct(Type* t) {
+    t->construct = native_base(t) || static_cast<bool>(user_new(t)) ? class_construct : instance_construct;
+}
+
 // The same lookup under another name, so LOAD_METHOD's fast path (which reads Instance::dict)
-// can tell list/dict/set subclasses from plain instances.
+// can tell subclasses of built-in types from plain instances.
 Ref native_subclass_getattr(Object* o, Str* name) { return class_generic_getattr(o, name); }
 
+// Exceptions and metaclasses keep the slots of their built-in base (instances of a metaclass are
+// classes); other subclasses of built-in types keep their attributes in a side dict.
 void set_layout(Type* t) {
     Type* nb = native_base(t);
-    t->construct = nb ? native_subclass_construct : instance_construct;
-    if (nb && is_subtype(nb, &BaseException_type)) return;
+    choose_construct(t);
+    if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) return;
     t->getattr = class_generic_getattr;
     t->setattr = class_generic_setattr;
     if (nb) {
@@ -303,15 +315,88 @@ void fill_class_cell(Type* t) {
     dict_del(t->dict, key);
 }
 
+// CPython makes these implicit class and static methods when the body defines them as functions.
+void wrap_implicit_methods(Type* t) {
+    for (const char* n : {"__init_subclass__", "__class_getitem__", "__new__"}) {
+        Object* fn = dict_get_str(t->dict, intern(n));
+        if (!fn || !is_function(fn)) continue;
+        Type* wrapper = n[2] == 'n' ? &staticmethod_type : &classmethod_type;
+        dict_set(t->dict, intern(n), call1(wrapper, fn).get());
+    }
+}
+
+// CPython's _PyType_CalculateMetaclass: the most derived of `meta` and the types of the bases.
+Type* calculate_metaclass(Type* meta, Tuple* bases) {
+    Type* winner = meta;
+    for (size_t i = 0; i < bases->size; ++i) {
+        Type* bt = type_of(bases->items[i]);
+        if (is_subtype(winner, bt)) continue;
+        if (is_subtype(bt, winner)) {
+            winner = bt;
+            continue;
+        }
+        raise(&TypeError_type,
+              "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+              "subclass of the metaclasses of all its bases");
+    }
+    return winner;
+}
+
 }  // namespace
 
 // Every class statement gets one of these two constructors, so the check needs no lookup or lock
 // (slot wrappers ask it on every operator call).
 bool is_heap_type(const Type* t) {
-    return t->construct == instance_construct || t->construct == native_subclass_construct;
+    return t->construct == instance_construct || t->construct == class_construct;
 }
 
-Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames) {
+Type* native_base(Type* t) {
+    for (Type* k : t->mro) {
+        if (k != &object_type && !is_heap_type(k)) return k;
+    }
+    return nullptr;
+}
+
+Ref user_init(Type* t) {
+    Ref init = type_lookup(t, intern("__init__"));
+    return init && is_function(init.get()) ? init : nullptr;
+}
+
+Ref user_new(Type* t) {
+    static Str* const kNew = intern("__new__");
+    for (Type* k : t->mro) {
+        if (Ref f = dict_get_str_ref(k->dict, kNew)) return is_heap_type(k) ? f : nullptr;
+    }
+    return nullptr;
+}
+
+Ref bare_instance(Type* t) {
+    auto* inst = new Instance();
+    init_header(inst, t);
+    inst->dict = as_dict(dict_new().release());
+    return Ref::steal(inst);
+}
+
+Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kwnames, bool args_for_init) {
+    if (!base) return bare_instance(t);
+    if (is_subtype(base, &BaseException_type)) return exception_new(t, tuple_from(args, nargs).get());
+    if (base == &type_type) return type_new(t, args, nargs, kwnames);
+    if (args_for_init && fills_in_init(base)) {
+        nargs = 0;
+        kwnames = nullptr;
+    }
+    Ref self = base->construct(t, args, nargs, kwnames);
+    if (!base->constructs_subclasses) self->type = t;  // a fresh list or dict (see is_supported_base)
+    return self;
+}
+
+Ref default_repr(Object* o) {
+    return str_new(format("<%s%s object at %p>", module_prefix(type_of(o)).c_str(),
+                          type_qualname(type_of(o)).c_str(), static_cast<void*>(o)));
+}
+
+Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
+              Type* metatype) {
     Ref bases = bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
     Tuple* b = as_tuple(bases.get());
     check_bases(b);
@@ -321,6 +406,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     t->is_basetype = true;
     t->construct = instance_construct;  // marks it a heap type at once; set_layout picks the real one
     init_type(t);
+    t->type = metatype;
     t->mro = c3_mro(t, b);
     Object *k, *v;
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
@@ -332,6 +418,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
         g_heap_types[t] = HeapInfo{qualname && is_str(qualname) ? str_utf8_of(qualname) : name,
                                    as_tuple(bases.release())};
     }
+    wrap_implicit_methods(t);
     set_layout(t);
     install_slots(t);
     choose_attr_slots(t);
@@ -339,17 +426,52 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
         if (is_str(k)) descriptor_set_name(v, t, as_str(k));
     }
     fill_class_cell(t);
-    // CPython makes these two implicit classmethods.
-    for (const char* n : {"__init_subclass__", "__class_getitem__"}) {
-        Object* fn = dict_get_str(t->dict, intern(n));
-        if (fn && is_function(fn)) dict_set(t->dict, intern(n), call1(&classmethod_type, fn).get());
-    }
     Ref cls = Ref::borrow(t);
     // super(t, t).__init_subclass__(): the nearest base's hook sees the new class.
     Object* super_args[2] = {t, t};
     Ref sup = call(&super_type, super_args, 2);
     if (Ref hook = get_attr_opt(sup.get(), intern("__init_subclass__"))) call(hook.get(), kwargs, 0, kwnames);
     return cls;
+}
+
+void class_dict_changed(Type* t) {
+    std::vector<Type*> affected;
+    {
+        std::lock_guard<std::mutex> guard(g_heap_lock);
+        for (const auto& [k, info] : g_heap_types)
+            if (is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
+    }
+    for (Type* k : affected) {
+        install_slots(k);
+        choose_attr_slots(k);
+        choose_construct(k);
+    }
+}
+
+Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (nargs != 3)
+        raise(&TypeError_type, format("type.__new__() takes exactly 3 arguments (%zu given)", nargs));
+    const char* const kWant[] = {"str", "tuple", "dict"};
+    const Type* const kTypes[] = {&str_type, &tuple_type, &dict_type};
+    for (int i = 0; i < 3; ++i) {
+        if (!is_instance(args[i], kTypes[i]))
+            raise(&TypeError_type, format("type.__new__() argument %d must be %s, not %s", i + 1, kWant[i],
+                                          type_of(args[i])->name.c_str()));
+    }
+    Type* winner = calculate_metaclass(metatype, as_tuple(args[1]));
+    // A more derived metaclass with a __new__ of its own makes the class (CPython's type_new).
+    if (winner != metatype) {
+        if (Ref new_fn = user_new(winner))
+            return call_prepended(bind_class_attr(new_fn.get(), nullptr, winner).get(), winner, args, nargs,
+                                  kwnames);
+    }
+    Ref ns = dict_copy(as_dict(args[2]));
+    if (!dict_get_str(as_dict(ns.get()), intern("__module__"))) {
+        if (Object* m = dict_get_str(thread_state()->frame->globals, intern("__name__")))
+            dict_set(as_dict(ns.get()), intern("__module__"), m);
+    }
+    return class_new(str_utf8_of(args[0]), as_tuple(args[1]), as_dict(ns.get()), args + nargs, kwnames,
+                     winner);
 }
 
 Ref class_generic_getattr(Object* o, Str* name) {
@@ -365,8 +487,9 @@ Ref class_generic_getattr(Object* o, Str* name) {
         if (Ref v = dict_get_str_ref(d, name)) return v;
     }
     if (found) return bind_class_attr(found.get(), o, t);
-    if (is_instance(o, &BaseException_type)) return BaseException_type.getattr(o, name);
-    return nullptr;
+    // The built-in base's own attributes (an exception's args, a float's real).
+    Type* nb = native_base(t);
+    return nb && nb->getattr ? nb->getattr(o, name) : nullptr;
 }
 
 void class_generic_setattr(Object* o, Str* name, Object* value) {
@@ -399,230 +522,95 @@ Tuple* type_bases(const Type* t) {
     return info ? info->bases : nullptr;
 }
 
-Ref build_class(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (nargs < 2 || !is_function(args[0]) || !is_str(args[1])) raise(&TypeError_type, "__build_class__: bad arguments");
-    Ref ns = dict_new();
-    run_class_body(as_function(args[0]), as_dict(ns.get()));
-    Ref bases = tuple_from(args + 2, nargs - 2);
-    return class_new(str_utf8_of(args[1]), as_tuple(bases.get()), as_dict(ns.get()), args + nargs, kwnames);
+std::string module_prefix(const Type* t) {
+    Object* m = dict_get_str(t->dict, intern("__module__"));
+    return m && is_str(m) && str_utf8_of(m) != "builtins" ? str_utf8_of(m) + "." : "";
 }
 
-
-// ---- attributes of classes, and the methods every class inherits ----
+// ---- the class statement ----
 namespace {
 
-GetAttrSlot g_builtin_type_getattr;
-
-Ref tuple_of_types(const std::vector<Type*>& types) {
-    Ref t = tuple_new(types.size());
-    for (size_t i = 0; i < types.size(); ++i) as_tuple(t.get())->items[i] = newref(types[i]);
-    return t;
-}
-
-Ref type_special_attr(Type* t, const std::string& n) {
-    if (n == "__name__") return str_new(t->name);
-    if (n == "__qualname__") return str_new(type_qualname(t));
-    if (n == "__mro__") return tuple_of_types(t->mro);
-    if (n == "__base__") return Ref::borrow(t->base ? t->base : None);
-    if (n == "__bases__") {
-        if (Tuple* b = type_bases(t)) return Ref::borrow(b);
-        return t->base ? tuple_of_types({t->base}) : tuple_new(0);
-    }
-    if (n == "__dict__") return dict_copy(t->dict);
-    if (n == "__module__") {
-        Object* m = dict_get_str(t->dict, intern("__module__"));
-        return m ? Ref::borrow(m) : str_new("builtins");
-    }
-    if (n == "__doc__") {
-        Object* d = dict_get_str(t->dict, intern("__doc__"));
-        return Ref::borrow(d ? d : None);
-    }
-    return nullptr;
-}
-
-// Attribute lookup on a class: its special attributes, then its mro with descriptors applied
-// (`C.f` is the plain function, `C.cm` a method bound to C, `C.prop` the property itself).
-Ref class_type_getattr(Object* o, Str* name) {
-    auto* t = static_cast<Type*>(o);
-    if (Ref r = type_special_attr(t, name->utf8)) return r;
-    if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
-    return g_builtin_type_getattr(o, name);
-}
-
-// Class attributes can be set on classes made by `class`, not on built-in types.
-void type_setattr(Object* o, Str* name, Object* value) {
-    auto* t = static_cast<Type*>(o);
-    if (!is_heap_type(t)) {
-        raise(&TypeError_type, format("cannot set '%s' attribute of immutable type '%s'", name->utf8.c_str(),
-                                      t->name.c_str()));
-    }
-    Ref old = dict_get_str_ref(t->dict, name);
-    if (value) {
-        dict_set(t->dict, name, value);
-    } else if (!dict_del(t->dict, name)) {
-        raise_no_attribute(o, name);
-    }
-    // Only a dunder or a data descriptor changes the slots of this class and its subclasses. Plain
-    // values (`Config.count = 3`) leave them alone, so threads reading the slots meanwhile never
-    // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
-    const std::string& n = name->utf8;
-    bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
-    if (!dunder && !(value && is_data_descriptor(value)) && !(old && is_data_descriptor(old.get()))) return;
-    std::vector<Type*> affected;
-    {
-        std::lock_guard<std::mutex> guard(g_heap_lock);
-        for (const auto& [k, info] : g_heap_types)
-            if (is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
-    }
-    for (Type* k : affected) {
-        install_slots(k);
-        choose_attr_slots(k);
-    }
-}
-
-// "<class '__main__.A'>" for classes made by `class`, "<class 'int'>" for built-in ones.
-Ref type_repr_with_module(Object* o) {
-    auto* t = static_cast<Type*>(o);
-    return str_new("<class '" + module_prefix(t) + type_qualname(t) + "'>");
-}
-
-using Args = Object* const*;
-
-Ref object_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs > 1 || (kw && kw->size))
-        raise(&TypeError_type, type_qualname(type_of(args[0])) + ".__init__() takes exactly one argument (the instance to initialize)");
-    return Ref::borrow(None);
-}
-
-Str* attr_name_arg(Object* o) {
-    if (!is_str(o))
-        raise(&TypeError_type, format("attribute name must be string, not '%s'", type_of(o)->name.c_str()));
-    return intern(str_utf8_of(o));
-}
-
-// object.__setattr__ and friends: the lookup that user hooks fall back on.
-Ref object_setattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__setattr__", nargs, kw, 3, 3);
-    class_generic_setattr(args[0], attr_name_arg(args[1]), args[2]);
-    return Ref::borrow(None);
-}
-
-Ref object_delattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__delattr__", nargs, kw, 2, 2);
-    class_generic_setattr(args[0], attr_name_arg(args[1]), nullptr);
-    return Ref::borrow(None);
-}
-
-Ref object_getattribute(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__getattribute__", nargs, kw, 2, 2);
-    Str* name = attr_name_arg(args[1]);
-    Ref r = is_heap_type(type_of(args[0])) ? class_generic_getattr(args[0], name) : get_attr_opt(args[0], name);
-    if (!r) raise_no_attribute(args[0], name);
-    return r;
-}
-
-Ref object_init_subclass(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs > 1 || (kw && kw->size))
-        raise(&TypeError_type, type_qualname(static_cast<Type*>(args[0])) + ".__init_subclass__() takes no keyword arguments");
-    return Ref::borrow(None);
-}
-
-Ref object_repr_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__repr__", nargs, kw, 1, 1);
-    return is_heap_type(type_of(args[0])) && has_instance_layout(type_of(args[0])) ? default_repr(args[0])
-                                                                                  : object_type.repr(args[0]);
-}
-
-Ref object_str_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__str__", nargs, kw, 1, 1);
-    return repr(args[0]);
-}
-
-Ref object_eq(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__eq__", nargs, kw, 2, 2);
-    return Ref::borrow(args[0] == args[1] ? True : NotImplemented);
-}
-
-Ref object_hash_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__hash__", nargs, kw, 1, 1);
-    return int_from_i64(object_type.hash(args[0]));
-}
-
-Ref object_format(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__format__", nargs, kw, 2, 2);
-    if (!is_str(args[1]) || !str_utf8_of(args[1]).empty())
-        raise(&TypeError_type, format("unsupported format string passed to %s.__format__", type_of(args[0])->name.c_str()));
-    return str(args[0]);
-}
-
-const MethodDef kObjectMethods[] = {
-    {"__init__", object_init, "Initialize self."},
-    {"__setattr__", object_setattr, "Implement setattr(self, name, value)."},
-    {"__delattr__", object_delattr, "Implement delattr(self, name)."},
-    {"__getattribute__", object_getattribute, "Return getattr(self, name)."},
-    {"__init_subclass__", object_init_subclass, "Called when a class is subclassed.", MethodKind::Class},
-    {"__repr__", object_repr_method, "Return repr(self)."},
-    {"__str__", object_str_method, "Return str(self)."},
-    {"__eq__", object_eq, "Return self==value."},
-    {"__hash__", object_hash_method, "Return hash(self)."},
-    {"__format__", object_format, "Default object formatter."},
-    {nullptr, nullptr, nullptr},
+// The keywords of a class statement but `metaclass=`, which names the metaclass instead.
+struct ClassKeywords {
+    Object* metaclass = nullptr;  // borrowed
+    std::vector<Object*> values;  // borrowed
+    Ref names;                    // a tuple of str, or null when there are none
 };
 
-Ref exception_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("BaseException");
-    Ref t = tuple_from(args + 1, nargs - 1);
-    BaseException_type.setattr(args[0], intern("args"), t.get());
-    return Ref::borrow(None);
-}
-
-Ref exception_str_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__str__", nargs, kw, 1, 1);
-    return BaseException_type.str(args[0]);
-}
-
-Ref exception_repr_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__repr__", nargs, kw, 1, 1);
-    return BaseException_type.repr(args[0]);
-}
-
-const MethodDef kExceptionMethods[] = {
-    {"__init__", exception_init, "Initialize self."},
-    {"__str__", exception_str_method, "Return str(self)."},
-    {"__repr__", exception_repr_method, "Return repr(self)."},
-    {nullptr, nullptr, nullptr},
-};
-
-// list.__init__(self, iterable) and dict.__init__(self, ...), for super().__init__ in subclasses.
-template <const char* Method>
-Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    Ref fill = get_attr(args[0], intern(Method));
-    if (nargs > 1 || (kw && kw->size)) call(fill.get(), args + 1, nargs - 1, kw);
-    return Ref::borrow(None);
-}
-constexpr char kExtend[] = "extend", kUpdate[] = "update";
-const MethodDef kListInit[] = {{"__init__", container_init<kExtend>, "Initialize self."}, {nullptr, nullptr, nullptr}};
-const MethodDef kDictInit[] = {{"__init__", container_init<kUpdate>, "Initialize self."}, {nullptr, nullptr, nullptr}};
-const MethodDef kSetInit[] = {{"__init__", container_init<kUpdate>, "Initialize self."}, {nullptr, nullptr, nullptr}};
-
-void add_methods(Type* t, const MethodDef* defs) {
-    for (const MethodDef* m = defs; m->name; ++m) {
-        if (!dict_get_str(t->dict, intern(m->name))) dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+ClassKeywords split_class_keywords(Object* const* values, Tuple* kwnames) {
+    ClassKeywords kw;
+    std::vector<Object*> names;
+    for (size_t i = 0; kwnames && i < kwnames->size; ++i) {
+        if (str_utf8_of(kwnames->items[i]) == "metaclass") {
+            kw.metaclass = values[i];
+        } else {
+            names.push_back(kwnames->items[i]);
+            kw.values.push_back(values[i]);
+        }
     }
+    if (!names.empty()) kw.names = tuple_from(names.data(), names.size());
+    return kw;
+}
+
+// The namespace the class body runs in: a new dict, or the one the metaclass's __prepare__ returns.
+// minipy's STORE_NAME writes straight into a dict, so other mappings are refused.
+Ref prepare_namespace(Object* meta, Object* const* name_bases, const ClassKeywords& kw) {
+    Ref prepare = meta == &type_type ? nullptr : get_attr_opt(meta, intern("__prepare__"));
+    if (!prepare) return dict_new();
+    std::vector<Object*> args{name_bases[0], name_bases[1]};
+    args.insert(args.end(), kw.values.begin(), kw.values.end());
+    Ref ns = call(prepare.get(), args.data(), 2, as_tuple(kw.names.get()));
+    if (is_exact(ns.get(), &dict_type)) return ns;
+    std::string meta_name = is_type(meta) ? static_cast<Type*>(meta)->name : "<metaclass>";
+    if (!type_of(ns.get())->getitem)
+        raise(&TypeError_type, format("%s.__prepare__() must return a mapping, not %s", meta_name.c_str(),
+                                      type_of(ns.get())->name.c_str()));
+    raise(&NotImplementedError_type, format("minipy runs class bodies in a dict only, not in the '%s' that "
+                                            "%s.__prepare__() returned",
+                                            type_of(ns.get())->name.c_str(), meta_name.c_str()));
+}
+
+}  // namespace
+
+// CPython's builtins.__build_class__: the metaclass is `metaclass=` or the type of the bases, made
+// the most derived of all their types; it is called as meta(name, bases, namespace, **keywords).
+Ref build_class(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (nargs < 2 || !is_function(args[0]) || !is_str(args[1]))
+        raise(&TypeError_type, "__build_class__: bad arguments");
+    Ref bases = tuple_from(args + 2, nargs - 2);
+    ClassKeywords kw = split_class_keywords(args + nargs, kwnames);
+    Object* meta = kw.metaclass ? kw.metaclass : nargs > 2 ? type_of(args[2]) : &type_type;
+    if (is_type(meta)) meta = calculate_metaclass(static_cast<Type*>(meta), as_tuple(bases.get()));
+    Object* call_args_head[2] = {args[1], bases.get()};
+    Ref ns = prepare_namespace(meta, call_args_head, kw);
+    run_class_body(as_function(args[0]), as_dict(ns.get()));
+    if (meta == &type_type) {
+        return class_new(str_utf8_of(args[1]), as_tuple(bases.get()), as_dict(ns.get()), kw.values.data(),
+                         as_tuple(kw.names.get()));
+    }
+    std::vector<Object*> call_args{args[1], bases.get(), ns.get()};
+    call_args.insert(call_args.end(), kw.values.begin(), kw.values.end());
+    return call(meta, call_args.data(), 3, as_tuple(kw.names.get()));
+}
+
+namespace {
+
+// type(x) returns the type of x; type(name, bases, dict) makes a class as a class statement does,
+// and runs its metaclass's __init__ when a base brought one (CPython's type_call).
+Ref type_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (nargs == 1 && !(kwnames && kwnames->size)) return Ref::borrow(type_of(args[0]));
+    if (nargs != 3) raise(&TypeError_type, "type() takes 1 or 3 arguments");
+    Ref cls = type_new(&type_type, args, nargs, kwnames);
+    if (!is_type(cls.get())) return cls;
+    if (Ref init = user_init(type_of(cls.get()))) run_init(cls.get(), init.get(), args, nargs, kwnames);
+    return cls;
 }
 
 }  // namespace
 
 void init_class_support() {
-    g_builtin_type_getattr = type_type.getattr;
-    type_type.getattr = class_type_getattr;
-    type_type.setattr = type_setattr;
-    type_type.repr = type_repr_with_module;
-    add_methods(&object_type, kObjectMethods);
-    add_methods(&BaseException_type, kExceptionMethods);
-    add_methods(&list_type, kListInit);
-    add_methods(&dict_type, kDictInit);
-    add_methods(&set_type, kSetInit);
+    type_type.construct = type_construct;
+    init_class_methods();
     init_descriptor_types();
     init_slot_wrapper_types();
 }

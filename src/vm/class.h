@@ -17,10 +17,14 @@ struct Instance : Object {
 
 void init_class_support();  // called once at start-up
 
-// Makes the class `name` from its bases and the namespace its body filled; the class keywords
-// (`class C(B, flag=1)`, values then names) go to the base's __init_subclass__.
+// Makes the class `name` from its bases and the namespace its body filled, as an instance of
+// `metatype`; the class keywords (`class C(B, flag=1)`, values then names) go to the base's
+// __init_subclass__.
 Ref class_new(const std::string& name, Tuple* bases, Dict* ns, Object* const* kwargs = nullptr,
-              Tuple* kwnames = nullptr);
+              Tuple* kwnames = nullptr, Type* metatype = &type_type);
+// type.__new__(metatype, name, bases, namespace, **kwargs): checks the arguments, picks the most
+// derived metaclass and makes the class.
+Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames);
 // builtins.__build_class__(body_function, name, *bases).
 Ref build_class(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 // True for types made by a class statement.
@@ -38,6 +42,29 @@ std::string type_qualname(const Type* t);
 // Sets the slots of `t` whose dunder methods it or a base class defines (slot_wrappers.cpp).
 void install_slots(Type* t);
 void init_slot_wrapper_types();  // called once at start-up
+
+// ---- shared by class.cpp and class_methods.cpp ----
+void init_class_methods();  // the methods of object, type and the built-in base types
+// The first built-in type other than object in t's mro (list for `class L(list)`), or null.
+Type* native_base(Type* t);
+// The Python __init__ that t or a base defines, or null.
+Ref user_init(Type* t);
+// The __new__ that a class statement gave t or a base, or null when a built-in type's makes the object.
+Ref user_new(Type* t);
+// A plain class instance with an empty __dict__.
+Ref bare_instance(Type* t);
+// What the built-in `base` of class t (null for object) makes for t(...): CPython's tp_new of the
+// base. With `args_for_init`, a Python __init__ will see the arguments, so list, dict and set start
+// empty, as their __new__ ignores arguments in CPython.
+Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kwnames, bool args_for_init);
+// "<__main__.C object at 0x...>".
+Ref default_repr(Object* o);
+// __bases__ of a class made by `class`; null for built-in types.
+Tuple* type_bases(const Type* t);
+// "mod." for a class defined in module mod, "" for built-in types.
+std::string module_prefix(const Type* t);
+// After t's dict changed: the slots, attribute lookup and constructor of t and its subclasses.
+void class_dict_changed(Type* t);
 
 // Runs a class body function with `ns` as its namespace (interp.cpp).
 Ref run_class_body(Function* body, Dict* ns);

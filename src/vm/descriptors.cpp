@@ -147,7 +147,7 @@ void super_from_frame(Type** type, Object** obj) {
         if (co->freevars[i]->utf8 != "__class__") continue;
         auto* cell = static_cast<Cell*>(f->localsplus()[co->nlocals() + co->cellvars.size() + i]);
         if (!cell->ref) raise(&RuntimeError_type, "super(): empty __class__ cell");
-        if (type_of(cell->ref) != &type_type) raise(&RuntimeError_type, "super(): __class__ is not a type");
+        if (!is_type(cell->ref)) raise(&RuntimeError_type, "super(): __class__ is not a type");
         *type = static_cast<Type*>(cell->ref);
         *obj = first;
         return;
@@ -162,14 +162,14 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 0) {
         super_from_frame(&type, &obj);
     } else {
-        if (type_of(args[0]) != &type_type)
+        if (!is_type(args[0]))
             raise(&TypeError_type, format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
         if (nargs == 1) raise(&TypeError_type, "minipy does not support unbound super objects");
         type = static_cast<Type*>(args[0]);
         obj = args[1];
     }
     Type* obj_type;
-    if (type_of(obj) == &type_type && is_subtype(static_cast<Type*>(obj), type)) {
+    if (is_type(obj) && is_subtype(static_cast<Type*>(obj), type)) {
         obj_type = static_cast<Type*>(obj);
     } else if (is_instance(obj, type)) {
         obj_type = type_of(obj);

@@ -85,7 +85,7 @@ Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("throw", 1, 3, nargs ? nargs - 1 : 0);
     Object* typ = args[1];
     Ref exc;
-    if (type_of(typ) == &type_type && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
+    if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
         exc = nargs > 2 && args[2] != None ? call1(typ, args[2]) : call0(typ);
     } else if (is_exception_instance(typ)) {
         exc = Ref::borrow(typ);

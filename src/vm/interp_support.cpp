@@ -109,7 +109,7 @@ std::string callable_desc(Object* callable) {
     if (type_of(callable) == &builtin_function_type) {
         return std::string(static_cast<NativeFunction*>(callable)->def->name) + "()";
     }
-    if (type_of(callable) == &type_type) return static_cast<Type*>(callable)->name + "()";
+    if (is_type(callable)) return static_cast<Type*>(callable)->name + "()";
     return type_of(callable)->name + " object";
 }
 
@@ -249,7 +249,7 @@ Ref reraise_current(ThreadState* ts) {
 namespace {
 
 bool is_exception_class(Object* o) {
-    return type_of(o) == &type_type && is_subtype(static_cast<Type*>(o), &BaseException_type);
+    return is_type(o) && is_subtype(static_cast<Type*>(o), &BaseException_type);
 }
 
 Ref instantiate_exception(Object* o, const char* what) {

@@ -112,7 +112,7 @@ Ref slot_getattr_hook(Object* o, Str* name) {
             if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, intern("__getattr__"))) throw;
         }
     } else {
-        r = class_generic_getattr(o, name);
+        r = is_type(o) ? type_type.getattr(o, name) : class_generic_getattr(o, name);  // a metaclass's hook
     }
     if (r) return r;
     if (Ref hook = type_lookup(t, intern("__getattr__"))) return call_found(hook.get(), o, &arg, 1);
@@ -161,13 +161,23 @@ Ref slot_seq_iter(Object* o) {
 
 const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
-// One side of a rich comparison: the reflected try comes back through this slot with the
-// operands swapped, as compare() in objects/abstract.cpp arranges.
+// One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
+// method, else a built-in base's comparison (str, list, ...), else object's. The reflected try comes
+// back through this slot with the operands swapped, as compare() in objects/abstract.cpp arranges.
 Ref slot_compare(Object* a, Object* b, CompareOp op) {
     static Str* const kNames[] = {intern(kCompareNames[0]), intern(kCompareNames[1]), intern(kCompareNames[2]),
                                   intern(kCompareNames[3]), intern(kCompareNames[4]), intern(kCompareNames[5])};
-    if (Ref m = find_dunder(a, kNames[static_cast<int>(op)])) {
-        if (m.get() != None) return call_found(m.get(), a, &b, 1);
+    Str* name = kNames[static_cast<int>(op)];
+    for (Type* k : type_of(a)->mro) {
+        if (!is_heap_type(k)) {
+            if (k != &object_type && k->compare) return k->compare(a, b, op);
+            continue;
+        }
+        // The reference is taken under the dict's lock: another thread may rebind the method.
+        if (Ref m = dict_get_str_ref(k->dict, name)) {
+            if (m.get() != None) return call_found(m.get(), a, &b, 1);
+            break;
+        }
     }
     // object.__ne__ inverts __eq__ unless it is NotImplemented.
     if (op == CompareOp::Ne) {
@@ -176,10 +186,6 @@ Ref slot_compare(Object* a, Object* b, CompareOp op) {
             if (eq.get() == NotImplemented) return eq;
             return Ref::borrow(bool_obj(!is_true(eq.get())));
         }
-    }
-    // A built-in base (list, dict, ...) compares with its own slot.
-    for (Type* k : type_of(a)->mro) {
-        if (!is_heap_type(k) && k->compare) return k->compare(a, b, op);
     }
     return Ref::borrow(NotImplemented);
 }

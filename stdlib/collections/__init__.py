@@ -1,5 +1,7 @@
 # collections — minipy's collections package: deque, defaultdict, Counter, OrderedDict and namedtuple,
-# written in minipy Python on top of list and dict, with CPython 3.11's methods and reprs.
+# written in minipy Python on top of list, dict and tuple, with CPython 3.11's methods and reprs.
+
+import sys
 
 
 class deque:
@@ -205,74 +207,123 @@ class OrderedDict(dict):
         return "OrderedDict(%r)" % (list(self.items()),)
 
 
+_KEYWORDS = frozenset((
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"))
+
+
+class _TupleGetter:
+    """The read-only field `p.x` of a namedtuple: item `index` of the tuple."""
+
+    def __init__(self, index):
+        self.index = index
+        self.__doc__ = "Alias for field number %d" % index
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self.index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
+def _check_names(typename, fields, rename):
+    """CPython's validation of namedtuple names; with rename, bad field names become _0, _1, ..."""
+    if rename:
+        seen = set()
+        for index, name in enumerate(fields):
+            if (not name.isidentifier() or name in _KEYWORDS or name.startswith("_")
+                    or name in seen):
+                fields[index] = "_%d" % index
+            seen.add(name)
+    for name in [typename] + fields:
+        if type(name) is not str:
+            raise TypeError("Type names and field names must be strings")
+        if not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: %r" % name)
+        if name in _KEYWORDS:
+            raise ValueError("Type names and field names cannot be a keyword: %r" % name)
+    seen = set()
+    for name in fields:
+        if name.startswith("_") and not rename:
+            raise ValueError("Field names cannot start with an underscore: %r" % name)
+        if name in seen:
+            raise ValueError("Encountered duplicate field name: %r" % name)
+        seen.add(name)
+
+
+def _make_new(typename, fields, defaults):
+    """A __new__ with the fields as its parameters, so calls are checked (and their errors worded)
+    as for any function; the last len(defaults) fields take the defaults."""
+    first_default = len(fields) - len(defaults)
+    params = ", ".join(name if i < first_default else "%s=_defaults[%d]" % (name, i - first_default)
+                       for i, name in enumerate(fields))
+    body = "(%s,)" % ", ".join(fields) if fields else "()"
+    namespace = {"_tuple_new": tuple.__new__, "_defaults": defaults}
+    exec("def __new__(_cls%s):\n    return _tuple_new(_cls, %s)\n" % (", " + params if params else "", body),
+         namespace)
+    new = namespace["__new__"]
+    new.__qualname__ = typename + ".__new__"
+    return new
+
+
 def namedtuple(typename, field_names, *, defaults=None, rename=False, module=None):
-    """Builds a class with named fields. minipy cannot subclass tuple yet, so the class holds a
-    tuple and forwards indexing, iteration, len, == and hash to it: isinstance(p, tuple) is False."""
+    """Returns a new subclass of tuple with named fields, as CPython's collections.namedtuple."""
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
-    fields = tuple(field_names)
+    fields = [str(name) for name in field_names]
+    typename = str(typename)
+    _check_names(typename, fields, rename)
+    fields = tuple(fields)
     defaults = tuple(defaults) if defaults is not None else ()
     if len(defaults) > len(fields):
         raise TypeError("Got more default values than field names")
     field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
-    def __init__(self, *args, **kwargs):
-        if len(args) > len(fields):
-            raise TypeError("%s() takes %d positional arguments but %d were given"
-                            % (typename, len(fields), len(args)))
-        values = list(args)
-        for name in fields[len(args):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                raise TypeError("%s() missing required argument: '%s'" % (typename, name))
-        if kwargs:
-            raise TypeError("%s() got an unexpected keyword argument '%s'" % (typename, next(iter(kwargs))))
-        object.__setattr__(self, "_tuple", tuple(values))
-
-    def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
-
-    def __repr__(self):
-        body = ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self._tuple))
-        return "%s(%s)" % (typename, body)
-
-    def __eq__(self, other):
-        if isinstance(other, tuple):
-            return self._tuple == other
-        return type(other) is type(self) and self._tuple == other._tuple
-
-    def __ne__(self, other):
-        return not self == other
-
     def _make(cls, iterable):
-        return cls(*iterable)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(fields):
+            raise TypeError("Expected %d arguments, got %d" % (len(fields), len(result)))
+        return result
 
-    def _replace(self, **kwargs):
-        values = [kwargs.pop(f, v) for f, v in zip(fields, self._tuple)]
+    def _replace(self, /, **kwargs):
+        result = self._make([kwargs.pop(name, value) for name, value in zip(fields, self)])
         if kwargs:
             raise ValueError("Got unexpected field names: %r" % list(kwargs))
-        return type(self)(*values)
+        return result
+
+    def __repr__(self):
+        body = ", ".join("%s=%r" % (name, value) for name, value in zip(fields, self))
+        return "%s(%s)" % (self.__class__.__name__, body)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
 
     namespace = {
-        "__init__": __init__,
-        "__setattr__": __setattr__,
-        "__repr__": __repr__,
-        "__eq__": __eq__,
-        "__ne__": __ne__,
-        "__hash__": lambda self: hash(self._tuple),
-        "__len__": lambda self: len(self._tuple),
-        "__iter__": lambda self: iter(self._tuple),
-        "__getitem__": lambda self, i: self._tuple[i],
-        "__contains__": lambda self, x: x in self._tuple,
-        "_asdict": lambda self: dict(zip(fields, self._tuple)),
-        "_replace": _replace,
-        "_make": classmethod(_make),
+        "__doc__": "%s(%s)" % (typename, ", ".join(fields)),
+        "__slots__": (),
         "_fields": fields,
         "_field_defaults": field_defaults,
+        "__new__": _make_new(typename, fields, defaults),
+        "_make": classmethod(_make),
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
+        "__match_args__": fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(lambda self, i=index: self._tuple[i])
-    return type(typename, (), namespace)
+        namespace[name] = _TupleGetter(index)
+    cls = type(typename, (tuple,), namespace)
+    if module is None:
+        module = sys._getframemodulename(1) or "__main__"
+    cls.__module__ = module
+    return cls

@@ -130,6 +130,26 @@ TEST_CASE("vm: classes with __init__, methods, dunders and inheritance") {
     CHECK(error_of("class A:\n    pass\nA(1)\n") == "TypeError: A() takes no arguments");
 }
 
+// What minipy leaves out of subclassing and metaclasses says so by name (CPython accepts these, so
+// golden tests cannot hold the messages).
+TEST_CASE("vm: unsupported base types and class namespaces are named") {
+    CHECK(error_of("class I(int):\n    pass\n") ==
+          "TypeError: minipy does not support subclassing 'int' yet");
+    CHECK(error_of("class R(range):\n    pass\n") ==
+          "TypeError: type 'range' is not an acceptable base type");
+    CHECK(error_of("class B(bytearray):\n    pass\n") ==
+          "TypeError: minipy does not support subclassing 'bytearray' yet");
+    CHECK(error_of(
+              "class D(dict):\n    pass\n"
+              "class M(type):\n    @classmethod\n    def __prepare__(m, name, bases):\n        return D()\n"
+              "class C(metaclass=M):\n    pass\n") ==
+          "NotImplementedError: minipy runs class bodies in a dict only, not in the 'D' that M.__prepare__() "
+          "returned");
+    auto g = run("class S(str):\n    pass\ns = S('ab')\nt = type(s + 'c').__name__\nu = type(s).__name__\n");
+    CHECK(value(g, "t") == "'str'");
+    CHECK(value(g, "u") == "'S'");
+}
+
 TEST_CASE("vm: generators suspend their frame and resume it") {
     auto g = run(
         "def gen(n):\n    for i in range(n):\n        got = yield i\n        if got:\n            yield got\n"

@@ -1,0 +1,328 @@
+// class_methods.cpp — what class objects answer to: attribute lookup on a class (its mro, then its
+// metaclass), setting class attributes, and the methods every class inherits from object, type,
+// BaseException and the built-in base types (__new__, __init__, __setattr__, ...).
+#include <mutex>
+
+#include "objects/abstract.h"
+#include "objects/bytes.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+#include "vm/descriptors.h"
+#include "vm/function.h"
+
+namespace minipy {
+
+namespace {
+
+GetAttrSlot g_builtin_type_getattr;
+
+Ref tuple_of_types(const std::vector<Type*>& types) {
+    Ref t = tuple_new(types.size());
+    for (size_t i = 0; i < types.size(); ++i) as_tuple(t.get())->items[i] = newref(types[i]);
+    return t;
+}
+
+Ref type_special_attr(Type* t, const std::string& n) {
+    if (n == "__name__") return str_new(t->name);
+    if (n == "__qualname__") return str_new(type_qualname(t));
+    if (n == "__mro__") return tuple_of_types(t->mro);
+    if (n == "__base__") return Ref::borrow(t->base ? t->base : None);
+    if (n == "__bases__") {
+        if (Tuple* b = type_bases(t)) return Ref::borrow(b);
+        return t->base ? tuple_of_types({t->base}) : tuple_new(0);
+    }
+    if (n == "__dict__") return dict_copy(t->dict);
+    if (n == "__module__") {
+        Ref m = dict_get_str_ref(t->dict, intern("__module__"));
+        return m ? m : str_new("builtins");
+    }
+    if (n == "__doc__") {
+        Ref d = dict_get_str_ref(t->dict, intern("__doc__"));
+        return d ? d : Ref::borrow(None);
+    }
+    return nullptr;
+}
+
+// Attribute lookup on a class: its special attributes, then its mro with descriptors applied
+// (`C.f` is the plain function, `C.cm` a method bound to C, `C.prop` the property itself). For a
+// class with a metaclass, the metaclass's attributes come next, bound to the class, and its data
+// descriptors first (CPython's type_getattro).
+Ref class_type_getattr(Object* o, Str* name) {
+    auto* t = static_cast<Type*>(o);
+    if (Ref r = type_special_attr(t, name->utf8)) return r;
+    Type* meta = type_of(o);
+    Ref meta_attr = meta != &type_type ? type_lookup(meta, name) : nullptr;
+    if (meta_attr && is_data_descriptor(meta_attr.get())) return bind_class_attr(meta_attr.get(), o, meta);
+    if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
+    if (meta_attr) return bind_class_attr(meta_attr.get(), o, meta);
+    return g_builtin_type_getattr(o, name);
+}
+
+// Class attributes can be set on classes made by `class`, not on built-in types.
+void type_setattr(Object* o, Str* name, Object* value) {
+    auto* t = static_cast<Type*>(o);
+    if (!is_heap_type(t)) {
+        raise(&TypeError_type, format("cannot set '%s' attribute of immutable type '%s'", name->utf8.c_str(),
+                                      t->name.c_str()));
+    }
+    Ref old = dict_get_str_ref(t->dict, name);
+    if (value) {
+        dict_set(t->dict, name, value);
+    } else if (!dict_del(t->dict, name)) {
+        raise_no_attribute(o, name);
+    }
+    // Only a dunder or a data descriptor changes the slots of this class and its subclasses. Plain
+    // values (`Config.count = 3`) leave them alone, so threads reading the slots meanwhile never
+    // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
+    const std::string& n = name->utf8;
+    bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
+    if (dunder || (value && is_data_descriptor(value)) || (old && is_data_descriptor(old.get()))) class_dict_changed(t);
+}
+
+// "<class '__main__.A'>" for classes made by `class`, "<class 'int'>" for built-in ones.
+Ref type_repr_with_module(Object* o) {
+    auto* t = static_cast<Type*>(o);
+    return str_new("<class '" + module_prefix(t) + type_qualname(t) + "'>");
+}
+
+using Args = Object* const*;
+
+Ref object_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs > 1 || (kw && kw->size))
+        raise(&TypeError_type, type_qualname(type_of(args[0])) +
+                                   ".__init__() takes exactly one argument (the instance to initialize)");
+    return Ref::borrow(None);
+}
+
+Str* attr_name_arg(Object* o) {
+    if (!is_instance(o, &str_type))
+        raise(&TypeError_type, format("attribute name must be string, not '%s'", type_of(o)->name.c_str()));
+    return intern(str_utf8_of(o));
+}
+
+// object.__setattr__ and __delattr__ (over class_generic_setattr), and type's (over type_setattr):
+// what user hooks fall back on.
+template <SetAttrSlot Set>
+Ref setattr_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__setattr__", nargs, kw, 3, 3);
+    Set(args[0], attr_name_arg(args[1]), args[2]);
+    return Ref::borrow(None);
+}
+
+template <SetAttrSlot Set>
+Ref delattr_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__delattr__", nargs, kw, 2, 2);
+    Set(args[0], attr_name_arg(args[1]), nullptr);
+    return Ref::borrow(None);
+}
+
+Ref object_getattribute(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getattribute__", nargs, kw, 2, 2);
+    Str* name = attr_name_arg(args[1]);
+    Object* o = args[0];
+    Ref r = is_heap_type(type_of(o)) && !is_type(o) ? class_generic_getattr(o, name) : get_attr_opt(o, name);
+    if (!r) raise_no_attribute(args[0], name);
+    return r;
+}
+
+Ref object_init_subclass(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs > 1 || (kw && kw->size))
+        raise(&TypeError_type,
+              type_qualname(static_cast<Type*>(args[0])) + ".__init_subclass__() takes no keyword arguments");
+    return Ref::borrow(None);
+}
+
+Ref object_repr_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__repr__", nargs, kw, 1, 1);
+    Type* t = type_of(args[0]);
+    return is_heap_type(t) && !native_base(t) ? default_repr(args[0]) : object_type.repr(args[0]);
+}
+
+Ref object_str_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__str__", nargs, kw, 1, 1);
+    return repr(args[0]);
+}
+
+Ref object_eq(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__eq__", nargs, kw, 2, 2);
+    return Ref::borrow(args[0] == args[1] ? True : NotImplemented);
+}
+
+Ref object_hash_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__hash__", nargs, kw, 1, 1);
+    return int_from_i64(object_type.hash(args[0]));
+}
+
+Ref object_format(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__format__", nargs, kw, 2, 2);
+    if (!is_str(args[1]) || !str_utf8_of(args[1]).empty())
+        raise(&TypeError_type,
+              format("unsupported format string passed to %s.__format__", type_of(args[0])->name.c_str()));
+    return str(args[0]);
+}
+
+// The class that X.__new__(cls, ...) is asked to make, checked as CPython's tp_new_wrapper does:
+// X must be the built-in type that makes the layout of cls's instances.
+Type* new_target(Type* base, Args args, size_t nargs) {
+    const char* b = base->name.c_str();
+    if (nargs < 1) raise(&TypeError_type, format("%s.__new__(): not enough arguments", b));
+    if (!is_type(args[0]))
+        raise(&TypeError_type,
+              format("%s.__new__(X): X is not a type object (%s)", b, type_of(args[0])->name.c_str()));
+    auto* cls = static_cast<Type*>(args[0]);
+    const char* c = cls->name.c_str();
+    if (!is_subtype(cls, base))
+        raise(&TypeError_type, format("%s.__new__(%s): %s is not a subtype of %s", b, c, c, b));
+    Type* layout = native_base(cls) ? native_base(cls) : &object_type;
+    if (layout != base && !(base == &BaseException_type && is_subtype(layout, base))) {
+        Type* maker = cls;  // the nearest class without a __new__ of its own
+        while (is_heap_type(maker) && dict_get_str(maker->dict, intern("__new__"))) maker = maker->base;
+        raise(&TypeError_type,
+              format("%s.__new__(%s) is not safe, use %s.__new__()", b, c, maker->name.c_str()));
+    }
+    return cls;
+}
+
+// object.__new__(cls): a bare instance; extra arguments are an error unless an __init__ takes them.
+Ref object_new(Object*, Args args, size_t nargs, Tuple* kw) {
+    Type* cls = new_target(&object_type, args, nargs);
+    if (nargs > 1 || (kw && kw->size)) {
+        if (user_new(cls))
+            raise(&TypeError_type, "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (!user_init(cls)) raise(&TypeError_type, format("%s() takes no arguments", cls->name.c_str()));
+    }
+    return cls == &object_type ? object_type.construct(cls, nullptr, 0, nullptr) : bare_instance(cls);
+}
+
+// str.__new__(cls, ...), tuple.__new__, type.__new__ and the others: the built-in base makes the
+// instance of cls, as super().__new__(cls, ...) in a class's own __new__ asks.
+template <Type* Base>
+Ref builtin_new(Object*, Args args, size_t nargs, Tuple* kw) {
+    Type* cls = new_target(Base, args, nargs);
+    return native_new(cls, native_base(cls), args + 1, nargs - 1, kw, true);
+}
+
+const MethodDef kObjectMethods[] = {
+    {"__new__", object_new, "Create and return a new object.", MethodKind::Static},
+    {"__init__", object_init, "Initialize self."},
+    {"__setattr__", setattr_method<class_generic_setattr>, "Implement setattr(self, name, value)."},
+    {"__delattr__", delattr_method<class_generic_setattr>, "Implement delattr(self, name)."},
+    {"__getattribute__", object_getattribute, "Return getattr(self, name)."},
+    {"__init_subclass__", object_init_subclass, "Called when a class is subclassed.", MethodKind::Class},
+    {"__repr__", object_repr_method, "Return repr(self)."},
+    {"__str__", object_str_method, "Return str(self)."},
+    {"__eq__", object_eq, "Return self==value."},
+    {"__hash__", object_hash_method, "Return hash(self)."},
+    {"__format__", object_format, "Default object formatter."},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref exception_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("BaseException");
+    Ref t = tuple_from(args + 1, nargs - 1);
+    BaseException_type.setattr(args[0], intern("args"), t.get());
+    return Ref::borrow(None);
+}
+
+Ref exception_str_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__str__", nargs, kw, 1, 1);
+    return BaseException_type.str(args[0]);
+}
+
+Ref exception_repr_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__repr__", nargs, kw, 1, 1);
+    return BaseException_type.repr(args[0]);
+}
+
+const MethodDef kExceptionMethods[] = {
+    {"__new__", builtin_new<&BaseException_type>, "Create and return a new object.", MethodKind::Static},
+    {"__init__", exception_init, "Initialize self."},
+    {"__str__", exception_str_method, "Return str(self)."},
+    {"__repr__", exception_repr_method, "Return repr(self)."},
+    {nullptr, nullptr, nullptr},
+};
+
+// list.__init__(self, iterable) and dict.__init__(self, ...), for super().__init__ in subclasses.
+template <const char* Method>
+Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    Ref fill = get_attr(args[0], intern(Method));
+    if (nargs > 1 || (kw && kw->size)) call(fill.get(), args + 1, nargs - 1, kw);
+    return Ref::borrow(None);
+}
+constexpr char kExtend[] = "extend", kUpdate[] = "update";
+constexpr const char* kNewDoc = "Create and return a new object.";
+const MethodDef kListMethods[] = {{"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
+                                  {"__init__", container_init<kExtend>, "Initialize self."},
+                                  {nullptr, nullptr, nullptr}};
+const MethodDef kDictMethods[] = {{"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
+                                  {"__init__", container_init<kUpdate>, "Initialize self."},
+                                  {nullptr, nullptr, nullptr}};
+const MethodDef kSetMethods[] = {{"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
+                                 {"__init__", container_init<kUpdate>, "Initialize self."},
+                                 {nullptr, nullptr, nullptr}};
+
+// The immutable bases: their __new__ is all there is (their __init__ is object's).
+template <Type* Base>
+const MethodDef kNewOnly[] = {{"__new__", builtin_new<Base>, kNewDoc, MethodKind::Static},
+                              {nullptr, nullptr, nullptr}};
+
+// ---- type's own methods, which metaclasses inherit and call through super() ----
+
+// type.__init__(cls, name, bases, namespace, **kwargs): the class is complete by now.
+Ref type_init(Object*, Args, size_t nargs, Tuple* kw) {
+    if (nargs == 2 && kw && kw->size) raise(&TypeError_type, "type.__init__() takes no keyword arguments");
+    if (nargs != 2 && nargs != 4) raise(&TypeError_type, "type.__init__() takes 1 or 3 arguments");
+    return Ref::borrow(None);
+}
+
+// type.__call__(cls, ...): what calling a class does, for a metaclass's own __call__ to end in.
+Ref type_call_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    return type_type.call(args[0], args + 1, nargs - 1, kw);
+}
+
+// type.__prepare__(name, bases, **kwargs): the namespace a class body runs in.
+Ref type_prepare(Object*, Args, size_t, Tuple*) { return dict_new(); }
+
+const MethodDef kTypeMethods[] = {
+    {"__new__", builtin_new<&type_type>, kNewDoc, MethodKind::Static},
+    {"__init__", type_init, "Initialize self."},
+    {"__call__", type_call_method, "Call self as a function."},
+    {"__prepare__", type_prepare, "Create the namespace for the class statement.", MethodKind::Class},
+    {"__setattr__", setattr_method<type_setattr>, "Implement setattr(self, name, value)."},
+    {"__delattr__", delattr_method<type_setattr>, "Implement delattr(self, name)."},
+    {nullptr, nullptr, nullptr},
+};
+
+void add_methods(Type* t, const MethodDef* defs) {
+    for (const MethodDef* m = defs; m->name; ++m) {
+        if (!dict_get_str(t->dict, intern(m->name)))
+            dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+    }
+}
+
+}  // namespace
+
+void init_class_methods() {
+    g_builtin_type_getattr = type_type.getattr;
+    type_type.getattr = class_type_getattr;
+    type_type.setattr = type_setattr;
+    type_type.repr = type_repr_with_module;
+    add_methods(&object_type, kObjectMethods);
+    add_methods(&type_type, kTypeMethods);
+    add_methods(&BaseException_type, kExceptionMethods);
+    add_methods(&list_type, kListMethods);
+    add_methods(&dict_type, kDictMethods);
+    add_methods(&set_type, kSetMethods);
+    add_methods(&frozenset_type, kNewOnly<&frozenset_type>);
+    add_methods(&str_type, kNewOnly<&str_type>);
+    add_methods(&tuple_type, kNewOnly<&tuple_type>);
+    add_methods(&float_type, kNewOnly<&float_type>);
+    add_methods(&bytes_type, kNewOnly<&bytes_type>);
+}
+
+}  // namespace minipy
