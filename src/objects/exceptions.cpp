@@ -85,7 +85,7 @@ Ref exception_getattr(Object* o, Str* name) {
     if (n == "__suppress_context__") return Ref::borrow(bool_obj(e->suppress_context));
     if (n == "__traceback__") return Ref::borrow(None);
     if (e->dict) {
-        if (Object* v = dict_get_str(e->dict, name)) return Ref::borrow(v);
+        if (Ref v = dict_get_str_ref(e->dict, name)) return v;
     }
     if (n == "value" && is_instance(o, &StopIteration_type)) {
         Tuple* args = as_tuple(e->args);

@@ -192,10 +192,10 @@ Ref super_getattr(Object* o, Str* name) {
         size_t i = 0;
         while (i < mro.size() && mro[i] != s->type) ++i;
         for (++i; i < mro.size(); ++i) {
-            Object* found = dict_get_str(mro[i]->dict, name);
+            Ref found = dict_get_str_ref(mro[i]->dict, name);
             if (!found) continue;
             Object* self = s->obj == s->obj_type ? nullptr : s->obj;
-            return bind_class_attr(found, self, s->obj_type);
+            return bind_class_attr(found.get(), self, s->obj_type);
         }
     }
     return generic_getattr(o, name);

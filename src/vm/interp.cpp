@@ -255,7 +255,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(LOAD_NAME) {
-                PUSH(newref(load_name(f, names[ARG])));
+                PUSH(load_name(f, names[ARG]));
                 DISPATCH();
             }
             TARGET(STORE_NAME) {

@@ -36,13 +36,14 @@ void raise_name_error(Str* name) {
 }
 
 Object* load_name(Frame* f, Str* name) {
+    // Each reference is taken under its dict's lock: another thread may rebind the name.
     if (f->locals) {
-        if (Object* v = dict_get_str(f->locals, name)) return v;
+        if (Ref v = dict_get_str_ref(f->locals, name)) return v.release();
     }
     if (f->globals != f->locals) {
-        if (Object* v = dict_get_str(f->globals, name)) return v;
+        if (Ref v = dict_get_str_ref(f->globals, name)) return v.release();
     }
-    if (Object* v = dict_get_str(f->builtins, name)) return v;
+    if (Ref v = dict_get_str_ref(f->builtins, name)) return v.release();
     raise_name_error(name);
 }
 

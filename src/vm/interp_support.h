@@ -17,7 +17,7 @@ namespace minipy {
 [[noreturn]] MINIPY_COLD void raise_unbound_deref(Code* co, uint32_t index);
 [[noreturn]] MINIPY_COLD void raise_name_error(Str* name);
 
-// LOAD_NAME: locals, globals, then builtins; borrowed.
+// LOAD_NAME: locals, globals, then builtins; a new reference.
 Object* load_name(Frame* f, Str* name);
 // LOAD_GLOBAL's cache hit: a new reference to the cached value, or null when the cache does not
 // hold the current value (a seqlock read: see GlobalCache).
