@@ -67,12 +67,7 @@ void ObjectMutex::lock_slow() {
         state_.wait(kLockedWithWaiters, std::memory_order_relaxed);
 }
 
-bool refcount_merge_zero_local(RefCountField& rc) {
-    // No other thread ever counted this object (the common case: a temporary): nobody else can
-    // hold it, so it dies without an atomic read-modify-write, as in CPython's free-threaded build.
-    if (rc.shared.load(std::memory_order_acquire) == 0) return true;
-    return merge(rc, 0, 0);
-}
+bool refcount_merge_zero_local(RefCountField& rc) { return merge(rc, 0, 0); }
 
 bool refcount_shared_dec(RefCountField& rc) {
     int64_t old = rc.shared.load(std::memory_order_relaxed);

@@ -105,7 +105,10 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
     if (owner == tl_refcount_owner) {
         int64_t left = rc.local.load(std::memory_order_relaxed) - 1;
         rc.local.store(left, std::memory_order_relaxed);
-        return left == 0 && refcount_merge_zero_local(rc);
+        if (left != 0) return false;
+        // No other thread ever counted it (a temporary, the common case): it dies here, without
+        // an atomic read-modify-write, as in CPython's free-threaded build.
+        return rc.shared.load(std::memory_order_acquire) == 0 || refcount_merge_zero_local(rc);
     }
     return owner != kImmortal && refcount_shared_dec(rc);
 }
