@@ -458,10 +458,13 @@ Ref bi_hasattr(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref int_text(const char* fname, Args args, size_t nargs, Tuple* kw, int base) {
     check_count(fname, nargs, kw, 1, 1);
+    Ref value = Ref::borrow(args[0]);
     if (!is_int(args[0])) {
-        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
+        value = index_value(args[0]);
+        if (!value)
+            raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
     }
-    return str_new(int_to_base(args[0], base, true));
+    return str_new(int_to_base(value.get(), base, true));
 }
 
 Ref bi_hex(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("hex", args, nargs, kw, 16); }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -174,6 +175,19 @@ bool is_builtin_sequence(Object* o) {
     return t == &str_type || t == &list_type || t == &tuple_type;
 }
 
+// CPython's sq_repeat: `seq * n` where n is not an int but has __index__ repeats by its value.
+Ref repeat_by_index(Object* a, Object* b, BinaryOp op) {
+    if (op != BinaryOp::Mul) return nullptr;
+    bool seq_a = is_builtin_sequence(a) || type_of(a) == &bytes_type;
+    bool seq_b = is_builtin_sequence(b) || type_of(b) == &bytes_type;
+    if (seq_a && !is_int(b)) {
+        if (Ref n = index_value(b)) return binary_op(a, n.get(), op);
+    } else if (seq_b && !is_int(a)) {
+        if (Ref n = index_value(a)) return binary_op(n.get(), b, op);
+    }
+    return nullptr;
+}
+
 // CPython falls back to the sequence protocol (sq_concat, sq_repeat) and words its errors from it.
 [[noreturn]] void raise_binary_error(Object* a, Object* b, BinaryOp op, bool inplace) {
     if (op == BinaryOp::Add && is_builtin_sequence(a))
@@ -192,6 +206,7 @@ bool is_builtin_sequence(Object* o) {
 
 Ref binary_op(Object* a, Object* b, BinaryOp op) {
     if (Ref r = binary_try(a, b, op)) return r;
+    if (Ref r = repeat_by_index(a, b, op)) return r;
     raise_binary_error(a, b, op, false);
 }
 
@@ -201,6 +216,7 @@ Ref inplace_op(Object* a, Object* b, BinaryOp op) {
         if (r.get() != NotImplemented) return r;
     }
     if (Ref r = binary_try(a, b, op)) return r;
+    if (Ref r = repeat_by_index(a, b, op)) return r;
     raise_binary_error(a, b, op, true);
 }
 
@@ -321,10 +337,22 @@ void set_attr(Object* o, Str* name, Object* value) {
 void del_attr(Object* o, Str* name) { set_attr(o, name, nullptr); }
 
 // ---- arguments ----
+Ref index_value(Object* o) {
+    static Str* const kIndex = intern("__index__");
+    Ref method = type_lookup(type_of(o), kIndex) ? get_attr_opt(o, kIndex) : nullptr;
+    if (!method) return nullptr;
+    Ref v = call(method.get(), nullptr, 0);
+    if (!is_int(v.get()))
+        raise(&TypeError_type, format("__index__ returned non-int (type %s)", tname(v.get())));
+    return v;
+}
+
 int64_t as_index(Object* o) {
     if (is_small_int(o)) return small_int_value(o);
-    if (!is_int(o))
+    if (!is_int(o)) {
+        if (Ref v = index_value(o)) return as_index(v.get());
         raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
+    }
     int64_t v;
     if (!int_to_i64(o, &v))
         raise(&OverflowError_type,

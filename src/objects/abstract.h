@@ -81,6 +81,9 @@ private:
 
 // Converts an index-like object (int, bool) to int64; raises TypeError/IndexError/OverflowError.
 int64_t as_index(Object* o);
+// CPython's PyNumber_Index for a key that is not an int: the int its class's __index__ returns, or
+// null when the class has none. Raises TypeError when __index__ returns something else.
+Ref index_value(Object* o);
 
 // Binds vectorcall arguments to parameter names, for native functions that take keywords.
 // out[i] receives a borrowed reference, or null if parameter i was not given. Raises CPython's

@@ -55,6 +55,7 @@ Ref bytearray_getitem(Object* o, Object* key) {
         for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(data[k]);
         return bytearray_new(out);
     }
+    if (Ref i = index_value(key)) return bytearray_getitem(o, i.get());
     raise(&TypeError_type,
           format("bytearray indices must be integers or slices, not %s", type_of(key)->name.c_str()));
 }
@@ -92,9 +93,11 @@ void bytearray_set_slice(ByteArray* a, Slice* s, Object* value) {
 void bytearray_setitem(Object* o, Object* key, Object* value) {
     ByteArray* a = as_bytearray(o);
     if (type_of(key) == &slice_type) return bytearray_set_slice(a, static_cast<Slice*>(key), value);
-    if (!is_int(key))
+    if (!is_int(key)) {
+        if (Ref i = index_value(key)) return bytearray_setitem(o, i.get(), value);
         raise(&TypeError_type,
               format("bytearray indices must be integers or slices, not %s", type_of(key)->name.c_str()));
+    }
     int64_t i = as_index(key);
     unsigned char byte = value ? byte_value(value) : 0;
     CriticalSection cs(a->mutex);

@@ -272,6 +272,7 @@ Ref bytes_getitem(Object* o, Object* key) {
         for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(data[k]);
         return bytes_new(out);
     }
+    if (Ref i = index_value(key)) return bytes_getitem(o, i.get());
     raise(&TypeError_type,
           format("byte indices must be integers or slices, not %s", type_of(key)->name.c_str()));
 }

@@ -145,6 +145,7 @@ Ref list_getitem(Object* o, Object* key) {
         return Ref::borrow(l->items[sequence_index(key, l->items.size(), "list")]);
     }
     if (type_of(key) == &slice_type) return list_slice(l, static_cast<Slice*>(key));
+    if (Ref i = index_value(key)) return list_getitem(o, i.get());
     raise_bad_index_type("list", key);
 }
 
@@ -219,7 +220,10 @@ void list_setitem(Object* o, Object* key, Object* value) {
         decref(old);
         return;
     }
-    if (type_of(key) != &slice_type) raise_bad_index_type("list", key);
+    if (type_of(key) != &slice_type) {
+        if (Ref i = index_value(key)) return list_setitem(o, i.get(), value);
+        raise_bad_index_type("list", key);
+    }
     if (value)
         list_set_slice(l, static_cast<Slice*>(key), value);
     else

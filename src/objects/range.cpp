@@ -153,6 +153,7 @@ Ref range_getitem(Object* o, Object* key) {
         int64_t new_step = r->step * step;
         return range_new(first, first + n * new_step, new_step);
     }
+    if (Ref i = index_value(key)) return range_getitem(o, i.get());
     raise(&TypeError_type, format("range indices must be integers or slices, not %s", type_of(key)->name.c_str()));
 }
 

@@ -297,6 +297,7 @@ Ref str_getitem(Object* o, Object* key) {
         return str_char_at(s, i);
     }
     if (type_of(key) == &slice_type) return str_slice(s, static_cast<Slice*>(key));
+    if (Ref i = index_value(key)) return str_getitem(o, i.get());
     raise(&TypeError_type,
           format("string indices must be integers, not '%s'", type_of(key)->name.c_str()));
 }

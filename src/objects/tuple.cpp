@@ -139,6 +139,7 @@ Ref tuple_getitem(Object* o, Object* key) {
     Tuple* t = as_tuple(o);
     if (is_int(key)) return Ref::borrow(t->items[sequence_index(key, t->size, "tuple")]);
     if (type_of(key) == &slice_type) return tuple_slice(t, static_cast<Slice*>(key));
+    if (Ref i = index_value(key)) return tuple_getitem(o, i.get());
     raise_bad_index_type("tuple", key);
 }
 
