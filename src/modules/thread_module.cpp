@@ -24,6 +24,7 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/class.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
 
@@ -299,6 +300,11 @@ uint64_t thread_serial() {
 struct LocalObject : Object {
     std::mutex mutex;
     std::unordered_map<uint64_t, Dict*> dicts;  // each owned
+    // For a subclass with an __init__: the arguments the object was made with (the positional
+    // values, then the keyword values named by init_kwnames). As in CPython, __init__ runs again
+    // with them the first time each other thread looks at the object.
+    Ref init_args;
+    Ref init_kwnames;
 };
 
 LocalObject* as_local(Object* o) { return static_cast<LocalObject*>(o); }
@@ -309,12 +315,25 @@ void local_dealloc(Object* o) {
     delete l;
 }
 
-// The calling thread's attribute dict, made on first use.
+// The calling thread's attribute dict, made on first use (running a subclass's __init__ then).
 Dict* local_dict(Object* o) {
     LocalObject* l = as_local(o);
-    std::lock_guard<std::mutex> guard(l->mutex);
-    Dict*& d = l->dicts[thread_serial()];
-    if (!d) d = as_dict(dict_new().release());
+    Dict* d;
+    bool fresh;
+    {
+        std::lock_guard<std::mutex> guard(l->mutex);
+        Dict*& slot = l->dicts[thread_serial()];
+        fresh = slot == nullptr;
+        if (fresh) slot = as_dict(dict_new().release());
+        d = slot;
+    }
+    if (fresh && l->init_args) {
+        Tuple* args = as_tuple(l->init_args.get());
+        Tuple* kwnames = l->init_kwnames ? as_tuple(l->init_kwnames.get()) : nullptr;
+        size_t nkw = kwnames ? kwnames->size : 0;
+        Ref init = get_attr(o, intern("__init__"));
+        call(init.get(), args->items, args->size - nkw, kwnames);
+    }
     return d;
 }
 
@@ -333,11 +352,22 @@ void local_setattr(Object* o, Str* name, Object* value) {
     }
 }
 
-Ref local_construct(Object*, Args, size_t nargs, Tuple* kw) {
-    if (nargs || (kw && kw->size)) raise(&TypeError_type, "Initialization arguments are not supported");
+// _local() or a subclass's instance; the making thread's dict exists from the start, so the
+// __init__ that the class call runs next is not run a second time for it.
+Ref local_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    auto* t = static_cast<Type*>(type);
+    bool has_init = t != &local_type && static_cast<bool>(user_init(t));
+    size_t nkw = kw ? kw->size : 0;
+    if ((nargs || nkw) && !has_init) raise(&TypeError_type, "Initialization arguments are not supported");
     auto* l = new LocalObject();
-    init_header(l, &local_type);
-    return Ref::steal(l);
+    init_header(l, t);
+    Ref self = Ref::steal(l);
+    if (has_init) {
+        l->init_args = tuple_from(args, nargs + nkw);
+        if (nkw) l->init_kwnames = Ref::borrow(kw);
+    }
+    l->dicts[thread_serial()] = as_dict(dict_new().release());
+    return self;
 }
 
 const MethodDef kThreadFunctions[] = {
@@ -367,6 +397,9 @@ void init_types() {
     local_type.getattr = local_getattr;
     local_type.setattr = local_setattr;
     local_type.construct = local_construct;
+    local_type.instance_dict = local_dict;
+    local_type.is_basetype = true;
+    local_type.constructs_subclasses = true;
     init_type(&local_type);
 }
 

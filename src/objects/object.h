@@ -193,6 +193,9 @@ struct Type : Object {
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
     // `class` can derive from this type (vm/class.cpp).
     bool constructs_subclasses = false;
+    // Where an instance keeps its attributes when the type holds them itself (a _thread._local
+    // keeps one dict per thread); null: instances of subclasses use the VM's side table.
+    Dict* (*instance_dict)(Object*) = nullptr;
 };
 
 // `object`, the root of every mro, and `type`, the type of every type object (object.cpp).

@@ -61,6 +61,7 @@ Dict* instance_dict(Object* o, bool create) {
     }
     if (!is_heap_type(t)) return nullptr;
     if (has_instance_layout(t)) return static_cast<Instance*>(o)->dict;
+    if (Type* nb = native_base(t); nb && nb->instance_dict) return nb->instance_dict(o);
     std::lock_guard<std::mutex> guard(g_side.lock);
     auto it = g_side.dicts.find(o);
     if (it != g_side.dicts.end()) return it->second;
