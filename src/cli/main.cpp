@@ -82,8 +82,9 @@ int run(const char* program, const Options& opts) {
     }
     if (!opts.script && isatty(STDIN_FILENO)) {
         InteractiveSession session(argv);
-        return run_repl(version_banner() + "\nType Ctrl-D to leave.",
-                        [&](const std::string& entry) { session.run(entry); });
+        int status = run_repl(version_banner() + "\nType Ctrl-D to leave.",
+                              [&](const std::string& entry) { session.run(entry); });
+        return session.finish(status);
     }
     return run_stdin(argv);
 }

@@ -265,7 +265,7 @@ void run_interactive_entry(const std::string& source) {
         print_syntax_error(e);
     } catch (PyException& e) {
         Ref exc = e.take();
-        if (is_instance(exc.get(), &SystemExit_type)) std::exit(handle_uncaught(exc.get()));
+        if (is_instance(exc.get(), &SystemExit_type)) std::exit(finalize(handle_uncaught(exc.get())));
         handle_uncaught(exc.get());
     }
     std::fflush(stdout);
@@ -277,6 +277,8 @@ InteractiveSession::InteractiveSession(const std::vector<std::string>& argv) {
 }
 
 void InteractiveSession::run(const std::string& source) { run_interactive_entry(source); }
+
+int InteractiveSession::finish(int status) { return finalize(status); }
 
 bool InteractiveSession::feed(const std::string& line) {
     pending_ += line + "\n";

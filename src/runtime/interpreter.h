@@ -38,6 +38,9 @@ public:
     void run(const std::string& source);
     // Adds a line; runs the entry once it is complete. Returns true while more lines are needed.
     bool feed(const std::string& line);
+    // At the end of the session (Ctrl-D): waits for non-daemon threads and runs the atexit
+    // functions, as at the end of a script; returns the exit status.
+    int finish(int status = 0);
 
 private:
     std::string pending_;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # repl.sh EXE — drives the interactive prompt through a real terminal (tmux) and checks what a user
 # sees: prompts, a multi-line def ended by a blank line, echoed results (None not echoed), a traceback
-# after which the prompt goes on, Ctrl-C cancelling a line, and Ctrl-D leaving.
+# after which the prompt goes on, Ctrl-C cancelling a line, and Ctrl-D leaving (after the threads
+# and atexit functions, as at the end of a script).
 set -u
 exe=$1
 sock="minipy-repl-$$"
@@ -29,6 +30,10 @@ t send-keys 'this line is cancelled' C-c
 wait_for "KeyboardInterrupt"
 t send-keys '[n * 2 for n in range(4)]' Enter
 wait_for "[0, 2, 4, 6]"
+# Leaving waits for non-daemon threads, then runs the atexit functions, as at the end of a script.
+t send-keys 'import threading, time, atexit' Enter
+t send-keys '_ = atexit.register(print, "atexit ran")' Enter
+t send-keys 'threading.Thread(target=lambda: (time.sleep(0.3), print("thread done"))).start()' Enter
 t send-keys C-d
 wait_for "REPL-EXITED-0"
 
@@ -46,6 +51,9 @@ expect_line "NameError: name 'undefined_name' is not defined"
 # None is not echoed: the next line after `>>> None` is the next prompt.
 printf '%s\n' "$screen" | grep -A1 -xF ">>> None" | tail -1 | grep -q '^>>> print' || { echo "None was echoed"; fail=1; }
 expect_line "[0, 2, 4, 6]"
+expect_line "thread done"
+expect_line "atexit ran"
+printf '%s\n' "$screen" | grep -A2 -xF "thread done" | grep -qxF "atexit ran" || { echo "atexit ran before the thread ended"; fail=1; }
 [ $fail -eq 0 ] || { echo "--- screen:"; printf '%s\n' "$screen"; }
 [ -n "${REPL_SHOW:-}" ] && printf "%s\n" "$screen"
 exit $fail
