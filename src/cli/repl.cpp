@@ -9,6 +9,7 @@
 
 #include <editline/readline.h>
 
+#include "runtime/thread_state.h"
 #include "syntax/parser.h"
 
 namespace minipy::cli {
@@ -21,6 +22,7 @@ volatile sig_atomic_t g_at_prompt = 0;
 // until KeyboardInterrupt is delivered through the eval breaker (a later issue).
 void on_sigint(int) {
     if (g_at_prompt) siglongjmp(g_prompt_jump, 1);
+    request_keyboard_interrupt();  // a running entry stops with KeyboardInterrupt
 }
 
 bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r\f") == std::string::npos; }

@@ -1,5 +1,6 @@
 // time_module.cpp — the native `time` module: wall-clock and monotonic clocks, and sleep(), which
 // lets go of the GIL for as long as it waits so other threads run meanwhile.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -51,6 +52,18 @@ Ref time_monotonic_ns(Object*, Args, size_t nargs, Tuple* kw) {
     return int_from_i64(now_ns<std::chrono::steady_clock>());
 }
 
+// Waits `secs` seconds in slices, so that a Ctrl-C ends the wait at once.
+void sleep_until_interrupted(double secs) {
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(secs));
+    while (!keyboard_interrupt_pending()) {
+        Clock::duration left = deadline - Clock::now();
+        if (left <= Clock::duration::zero()) break;
+        std::this_thread::sleep_for(std::min<Clock::duration>(left, std::chrono::milliseconds(20)));
+    }
+}
+
 Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("sleep", nargs, kw, 1, 1);
     if (!is_instance(args[0], &int_type) && !is_instance(args[0], &float_type)) {
@@ -59,8 +72,11 @@ Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
     double secs = to_double(args[0]);
     if (std::isnan(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     if (secs < 0) raise(&ValueError_type, "sleep length must be non-negative");
-    AllowThreads unblocked;
-    std::this_thread::sleep_for(std::chrono::duration<double>(secs));
+    {
+        AllowThreads unblocked;
+        sleep_until_interrupted(secs);
+    }
+    check_keyboard_interrupt();  // raised here, as CPython's sleep does
     return Ref::borrow(None);
 }
 

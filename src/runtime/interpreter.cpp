@@ -153,6 +153,7 @@ bool read_file(const std::string& path, std::string* out) {
 
 void initialize_runtime() {
     if (g_builtins_module) return;
+    install_sigint_handler();
     init_builtin_types();
     init_code_type();
     init_function_types();

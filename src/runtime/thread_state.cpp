@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <mutex>
 #include <new>
@@ -12,6 +13,10 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "runtime/errors.h"
 
 namespace minipy {
 
@@ -47,6 +52,10 @@ std::atomic<int> g_running_threads{0};
 std::atomic<int> g_attached{1};
 std::atomic<bool> g_world_stopped{false};
 std::mutex g_world_lock;
+
+// Ctrl-C, raised as KeyboardInterrupt in the thread that runs __main__.
+std::atomic<bool> g_interrupt_pending{false};
+std::thread::id g_main_thread = std::this_thread::get_id();  // static init runs on the main thread
 
 // Counters of threads that have ended, with a label each, kept for the report at exit.
 struct FinishedThread {
@@ -124,9 +133,35 @@ void start_the_world() {
     attach_thread();
 }
 
+void request_keyboard_interrupt() {
+    g_interrupt_pending.store(true);
+    eval_breaker.store(true);
+}
+
+bool keyboard_interrupt_pending() { return g_interrupt_pending.load(); }
+
+void install_sigint_handler() {
+    struct sigaction action {};
+    action.sa_handler = [](int) { request_keyboard_interrupt(); };
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: a blocking call returns EINTR and can give up early
+    sigaction(SIGINT, &action, nullptr);
+}
+
+void check_keyboard_interrupt() {
+    if (!g_interrupt_pending.load() || std::this_thread::get_id() != g_main_thread) return;
+    g_interrupt_pending.store(false);
+    raise_object(call(&KeyboardInterrupt_type, nullptr, 0));
+}
+
 void handle_eval_breaker(ThreadState* ts) {
     // Cleared first: a request that arrives while this one is handled sets it again.
     eval_breaker.store(false, std::memory_order_relaxed);
+    if (g_interrupt_pending.load()) {
+        // Only the main thread raises it; another thread leaves the flag up for it.
+        if (std::this_thread::get_id() != g_main_thread) eval_breaker.store(true, std::memory_order_relaxed);
+        check_keyboard_interrupt();
+    }
     if (g_world_stopped.load()) {
         detach_thread();
         attach_thread();  // waits for start_the_world()
@@ -188,6 +223,7 @@ void thread_end() {
 void after_fork_child() {
     // This thread stopped the world (os.fork does) and is the only one left: it runs attached.
     new (&g_world_lock) std::mutex();
+    g_main_thread = std::this_thread::get_id();  // the forking thread is the child's main thread
     g_world_stopped.store(false);
     g_attached.store(1);
     refcount_after_fork();

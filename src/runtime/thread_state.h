@@ -52,6 +52,16 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
 extern std::atomic<bool> eval_breaker;
 // Called by the loop when the flag is set; may raise (KeyboardInterrupt).
 void handle_eval_breaker(ThreadState* ts);
+// Ctrl-C: SIGINT sets a flag and the eval breaker, and the main thread raises KeyboardInterrupt at
+// its next check, as CPython's default SIGINT handler. Installed for scripts and commands.
+void install_sigint_handler();
+// What the handler does (async-signal-safe); the REPL calls it while an entry runs.
+void request_keyboard_interrupt();
+// True while a Ctrl-C waits to be raised: blocking calls cut short by it return early.
+bool keyboard_interrupt_pending();
+// Raises the pending KeyboardInterrupt when called on the main thread (CPython's
+// PyErr_CheckSignals); blocking calls call it once they hold the GIL again.
+void check_keyboard_interrupt();
 
 // ---- the GIL at run time ----
 // minipy always runs with the GIL; minipy-ft runs without it unless `-X gil=1` or MINIPY_GIL=1

@@ -30,6 +30,12 @@ t send-keys 'this line is cancelled' C-c
 wait_for "KeyboardInterrupt"
 t send-keys '[n * 2 for n in range(4)]' Enter
 wait_for "[0, 2, 4, 6]"
+# Ctrl-C stops a running entry with KeyboardInterrupt, and the prompt goes on.
+t send-keys 'while True: pass' Enter Enter
+sleep 0.3
+t send-keys C-c
+t send-keys 'print("loop", "stopped")' Enter
+wait_for "loop stopped"
 # Leaving waits for non-daemon threads, then runs the atexit functions, as at the end of a script.
 t send-keys 'import threading, time, atexit' Enter
 t send-keys '_ = atexit.register(print, "atexit ran")' Enter
