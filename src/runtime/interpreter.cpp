@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -75,6 +76,11 @@ void print_syntax_error(const syntax::SyntaxError& e) {
     std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
 }
 
+// Set when a program ends in an uncaught KeyboardInterrupt: like CPython, the process then ends
+// killed by SIGINT (a shell reports 130), so whoever started it knows it was interrupted. (In the
+// REPL a KeyboardInterrupt only ends the entry.)
+bool g_exit_by_sigint = false;
+
 // CPython's handling of an uncaught exception: SystemExit gives the exit status (printing a
 // non-integer code), anything else prints its traceback and exits with 1.
 int handle_uncaught(Object* exc) {
@@ -115,6 +121,11 @@ int finalize(int status) {
     }
     run_exit_functions();
     report_gil_stats();
+    if (g_exit_by_sigint) {
+        std::fflush(nullptr);
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
     if (running_threads() > 0) {
         std::fflush(nullptr);
         _exit(status);
@@ -135,6 +146,7 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         return 1;
     } catch (PyException& e) {
         Ref exc = e.take();
+        g_exit_by_sigint = is_instance(exc.get(), &KeyboardInterrupt_type);
         return finalize(handle_uncaught(exc.get()));
     }
     return finalize(0);
