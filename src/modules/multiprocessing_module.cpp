@@ -359,10 +359,11 @@ bool wait_released(SemLock* s, double timeout) {
         AllowThreads unblocked;
         do {
             result = forever ? sem_wait(s->handle) : sem_clockwait(s->handle, CLOCK_MONOTONIC, &deadline);
-        } while (result < 0 && errno == EINTR);
+        } while (result < 0 && errno == EINTR && !keyboard_interrupt_pending());
         error = errno;
     }
     if (result == 0) return true;
+    if (error == EINTR) check_keyboard_interrupt();  // Ctrl-C ends the wait, as in CPython
     if (error == ETIMEDOUT) return false;
     errno = error;
     raise_errno();

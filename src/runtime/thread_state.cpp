@@ -138,7 +138,9 @@ void request_keyboard_interrupt() {
     eval_breaker.store(true);
 }
 
-bool keyboard_interrupt_pending() { return g_interrupt_pending.load(); }
+bool keyboard_interrupt_pending() {
+    return g_interrupt_pending.load() && std::this_thread::get_id() == g_main_thread;
+}
 
 void install_sigint_handler() {
     struct sigaction action {};
@@ -149,7 +151,7 @@ void install_sigint_handler() {
 }
 
 void check_keyboard_interrupt() {
-    if (!g_interrupt_pending.load() || std::this_thread::get_id() != g_main_thread) return;
+    if (!keyboard_interrupt_pending()) return;
     g_interrupt_pending.store(false);
     raise_object(call(&KeyboardInterrupt_type, nullptr, 0));
 }

@@ -57,7 +57,8 @@ void handle_eval_breaker(ThreadState* ts);
 void install_sigint_handler();
 // What the handler does (async-signal-safe); the REPL calls it while an entry runs.
 void request_keyboard_interrupt();
-// True while a Ctrl-C waits to be raised: blocking calls cut short by it return early.
+// True on the main thread while a Ctrl-C waits to be raised there: its blocking calls give up
+// early. Other threads never see it (their sleeps and waits go on).
 bool keyboard_interrupt_pending();
 // Raises the pending KeyboardInterrupt when called on the main thread (CPython's
 // PyErr_CheckSignals); blocking calls call it once they hold the GIL again.
