@@ -133,12 +133,7 @@ void run_exit_functions() {
 }
 
 Ref init_atexit_module() {
-    Ref module = module_new("atexit");
-    Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kAtexitFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
-    return module;
+    return native_module_new("atexit", kAtexitFunctions);
 }
 
 }  // namespace minipy

@@ -674,11 +674,8 @@ void init_iterator_types() {
 
 Ref init_builtins_module() {
     init_iterator_types();
-    Ref module = module_new("builtins");
+    Ref module = native_module_new("builtins", kBuiltinFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kBuiltinFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
     Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
                             &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
                             &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type,

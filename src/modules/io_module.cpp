@@ -390,10 +390,8 @@ const MethodDef kIoFunctions[] = {
 
 Ref init_io_module() {
     init_file_types();
-    Ref module = module_new("io");
+    Ref module = native_module_new("io", kIoFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kIoFunctions; def->name; ++def)
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
     dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
     dict_set(d, intern("TextIOWrapper"), &file_type);
     return module;

@@ -498,10 +498,8 @@ const MethodDef kMathFunctions[] = {
 }  // namespace
 
 Ref init_math_module() {
-    Ref module = module_new("math");
+    Ref module = native_module_new("math", kMathFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kMathFunctions; def->name; ++def)
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
     dict_set(d, intern("pi"), float_new(M_PI).get());
     dict_set(d, intern("e"), float_new(M_E).get());
     dict_set(d, intern("tau"), float_new(2 * M_PI).get());

@@ -192,11 +192,8 @@ const struct {
 }  // namespace
 
 Ref init_os_module() {
-    Ref module = module_new("os");
+    Ref module = native_module_new("os", kOsFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kOsFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
     for (const auto& c : kOsConstants) dict_set(d, intern(c.name), int_from_i64(c.value).get());
     dict_set(d, intern("name"), str_new("posix").get());
     dict_set(d, intern("sep"), str_new("/").get());

@@ -515,11 +515,9 @@ void init_random_type() {
 
 Ref init_random_module() {
     if (!g_module_generator) init_random_type();
-    Ref module = module_new("random");
-    Dict* d = module_dict(module.get());
-    dict_set(d, intern("Random"), &random_type);
-    for (const MethodDef* def = kRandomMethods; def->name; ++def)
-        dict_set(d, intern(def->name), native_function_new(def, g_module_generator).get());
+    // The module-level functions are the methods of one hidden Random instance, as in CPython.
+    Ref module = native_module_new("random", kRandomMethods, g_module_generator);
+    dict_set(module_dict(module.get()), intern("Random"), &random_type);
     return module;
 }
 

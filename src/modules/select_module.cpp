@@ -87,12 +87,7 @@ const MethodDef kSelectFunctions[] = {
 }  // namespace
 
 Ref init_select_module() {
-    Ref module = module_new("select");
-    Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kSelectFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
-    return module;
+    return native_module_new("select", kSelectFunctions);
 }
 
 }  // namespace minipy

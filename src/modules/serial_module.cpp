@@ -380,11 +380,8 @@ const MethodDef kSerialFunctions[] = {
 }  // namespace
 
 Ref init_serial_module() {
-    Ref module = module_new("_serial");
+    Ref module = native_module_new("_serial", kSerialFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kSerialFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
     if (!g_pickling_error) {
         Ref ns = dict_new();
         dict_set(as_dict(ns.get()), intern("__module__"), str_new("_serial").get());

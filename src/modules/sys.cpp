@@ -208,11 +208,8 @@ Ref init_sys_module() {
     stream_type.methods = kStreamMethods;
     init_type(&stream_type);
 
-    Ref module = module_new("sys");
+    Ref module = native_module_new("sys", kSysFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kSysFunctions; def->name; ++def) {
-        set(d, def->name, native_function_new(def, nullptr));
-    }
     Ref out = stream_new(stdout, "<stdout>");
     Ref err = stream_new(stderr, "<stderr>");
     set(d, "stdout", out);

@@ -411,11 +411,8 @@ Ref init_thread_module() {
         init_types();
         types_ready = true;
     }
-    Ref module = module_new("_thread");
+    Ref module = native_module_new("_thread", kThreadFunctions);
     Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kThreadFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
     dict_set(d, intern("LockType"), &lock_type);
     dict_set(d, intern("_local"), &local_type);
     dict_set(d, intern("error"), &RuntimeError_type);

@@ -94,12 +94,7 @@ const MethodDef kTimeFunctions[] = {
 }  // namespace
 
 Ref init_time_module() {
-    Ref module = module_new("time");
-    Dict* d = module_dict(module.get());
-    for (const MethodDef* def = kTimeFunctions; def->name; ++def) {
-        dict_set(d, intern(def->name), native_function_new(def, nullptr).get());
-    }
-    return module;
+    return native_module_new("time", kTimeFunctions);
 }
 
 }  // namespace minipy

@@ -435,7 +435,14 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     return cls;
 }
 
-void class_dict_changed(Type* t) {
+void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value) {
+    // Only a dunder or a data descriptor changes the slots of this class and its subclasses. Plain
+    // values (`Config.count = 3`) leave them alone, so threads reading the slots meanwhile never
+    // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
+    const std::string& n = name->utf8;
+    bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
+    if (!dunder && !(old_value && is_data_descriptor(old_value)) && !(new_value && is_data_descriptor(new_value)))
+        return;
     std::vector<Type*> affected;
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);

@@ -63,8 +63,9 @@ Ref default_repr(Object* o);
 Tuple* type_bases(const Type* t);
 // "mod." for a class defined in module mod, "" for built-in types.
 std::string module_prefix(const Type* t);
-// After t's dict changed: the slots, attribute lookup and constructor of t and its subclasses.
-void class_dict_changed(Type* t);
+// After t.name was rebound from old_value to new_value (either may be null): redoes the slots,
+// attribute lookup and constructor of t and its subclasses when the change can affect them.
+void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value);
 
 // Runs a class body function with `ns` as its namespace (interp.cpp).
 Ref run_class_body(Function* body, Dict* ns);

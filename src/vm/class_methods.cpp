@@ -76,12 +76,7 @@ void type_setattr(Object* o, Str* name, Object* value) {
     } else if (!dict_del(t->dict, name)) {
         raise_no_attribute(o, name);
     }
-    // Only a dunder or a data descriptor changes the slots of this class and its subclasses. Plain
-    // values (`Config.count = 3`) leave them alone, so threads reading the slots meanwhile never
-    // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
-    const std::string& n = name->utf8;
-    bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
-    if (dunder || (value && is_data_descriptor(value)) || (old && is_data_descriptor(old.get()))) class_dict_changed(t);
+    class_attr_changed(t, name, old.get(), value);
 }
 
 // "<class '__main__.A'>" for classes made by `class`, "<class 'int'>" for built-in ones.

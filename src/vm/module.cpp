@@ -69,4 +69,11 @@ Ref module_new(const std::string& name) {
     return Ref::steal(m);
 }
 
+Ref native_module_new(const std::string& name, const MethodDef* functions, Object* self) {
+    Ref module = module_new(name);
+    for (const MethodDef* def = functions; def->name; ++def)
+        dict_set(module_dict(module.get()), intern(def->name), native_function_new(def, self).get());
+    return module;
+}
+
 }  // namespace minipy

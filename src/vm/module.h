@@ -4,6 +4,7 @@
 #include <string>
 
 #include "objects/containers.h"
+#include "objects/native_function.h"
 
 namespace minipy {
 
@@ -16,6 +17,9 @@ struct ModuleObject : Object {
 void init_module_type();  // called once at start-up
 // A new module whose dict holds __name__ (and __doc__ = None).
 Ref module_new(const std::string& name);
+// A native module: module_new(name) holding one native function per entry of `functions` (a table
+// ended by a null name), each bound to `self` (null for plain functions).
+Ref native_module_new(const std::string& name, const MethodDef* functions, Object* self = nullptr);
 inline Dict* module_dict(Object* m) { return static_cast<ModuleObject*>(m)->dict; }
 // AttributeError for `o.name`, with CPython's wording for modules ("module 'm' has no attribute 'x'").
 [[noreturn]] void raise_missing_attribute(Object* o, Str* name);
