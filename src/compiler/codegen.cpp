@@ -9,6 +9,21 @@
 
 namespace minipy {
 
+namespace {
+
+// A constant and, for a tuple, its items (a code object's constants hold no other containers).
+// Nested code objects stay mortal: they are counted once per `def` run, not once per use.
+void make_constant_immortal(Object* value) {
+    if (is_small_int(value) || type_of(value) == &code_type) return;
+    if (type_of(value) == &tuple_type) {
+        auto* t = static_cast<Tuple*>(value);
+        for (size_t i = 0; i < t->size; ++i) make_constant_immortal(t->items[i]);
+    }
+    make_immortal(value);
+}
+
+}  // namespace
+
 // ---- units ----
 
 void Compiler::enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno) {
@@ -155,6 +170,7 @@ int Compiler::add_const(Ref value, const std::string& key) {
     if (it != u_->const_index.end()) return it->second;
     Code* co = u_->co();
     int index = static_cast<int>(co->consts.size());
+    if (kCodeConstantsImmortal) make_constant_immortal(value.get());
     co->consts.push_back(value.release());
     if (!key.empty()) u_->const_index[key] = index;
     return index;

@@ -3,6 +3,7 @@
 #include "objects/abstract.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -299,11 +300,60 @@ Ref call0(Object* callable) { return call(callable, nullptr, 0); }
 Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 
 // ---- attributes ----
-Ref type_lookup(Type* t, Str* name) {
+
+// The type attribute cache. Walking the mro costs a hash probe and a lock round trip per class on
+// every method call, and in minipy-ft threads calling methods of the same type fought over the lock
+// of that type's dict (bench/threads_alloc.py ran no faster on 2 threads than on 1). So each thread
+// remembers what its lookups found: (type, name) -> value, or null for "not there", stamped with
+// g_type_epoch, which every change to any type's dict bumps. CPython keeps one cache for all
+// threads, keyed by per-type version tags; one per thread means a hit shares nothing with other
+// threads: no lock, no counter, no cache line written.
+//
+// The cache holds no references (sys.getrefcount and the moment a replaced class attribute is freed
+// stay CPython's). That is safe where unlocked reads keep values alive (minipy: the epoch moves
+// before a replaced value is released, and no other thread runs in between); in minipy-ft only
+// immortal values are cached, which covers methods (functions bound in classes are immortal there,
+// see kDefinedFunctionsImmortal) and the method descriptors of built-in types. Only interned
+// (immortal) names are cached, so a name's address is never reused.
+namespace {
+
+struct TypeCacheEntry {
+    uint64_t epoch;  // 0: empty
+    Type* type;
+    Str* name;
+    Object* value;  // borrowed; null when the lookup found nothing
+};
+constexpr size_t kTypeCacheSize = 512;  // a power of two
+// Trivially constructed, so reaching it costs no TLS wrapper call.
+thread_local TypeCacheEntry tl_type_cache[kTypeCacheSize];
+std::atomic<uint64_t> g_type_epoch{1};
+
+Ref type_lookup_uncached(Type* t, Str* name) {
     for (Type* k : t->mro)
         if (k->dict)
             if (Ref v = dict_get_str_ref(k->dict, name)) return v;
     return nullptr;
+}
+
+size_t type_cache_slot(const Type* t, const Str* name) {
+    uint64_t h = (reinterpret_cast<uintptr_t>(t) >> 4) * 0x9E3779B97F4A7C15u ^ (reinterpret_cast<uintptr_t>(name) >> 4);
+    return static_cast<size_t>(h ^ (h >> 29)) & (kTypeCacheSize - 1);
+}
+
+}  // namespace
+
+void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_release); }
+
+Ref type_lookup(Type* t, Str* name) {
+    uint64_t epoch = g_type_epoch.load(std::memory_order_acquire);
+    TypeCacheEntry& e = tl_type_cache[type_cache_slot(t, name)];
+    if (e.epoch == epoch && e.type == t && e.name == name) return Ref::borrow(e.value);
+    Ref found = type_lookup_uncached(t, name);
+    // Stored only if no type changed during the lookup (it may have run a key's __eq__).
+    bool keeps_alive = kUnlockedReadsKeepValuesAlive || !found || is_immortal(found.get());
+    if (keeps_alive && is_immortal(name) && g_type_epoch.load(std::memory_order_acquire) == epoch)
+        e = TypeCacheEntry{epoch, t, name, found.get()};
+    return found;
 }
 
 Ref generic_getattr(Object* o, Str* name) {

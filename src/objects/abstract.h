@@ -58,8 +58,12 @@ Ref get_attr(Object* o, Str* name);         // raises AttributeError
 Ref get_attr_opt(Object* o, Str* name);     // null when missing
 void set_attr(Object* o, Str* name, Object* value);
 void del_attr(Object* o, Str* name);
-// Finds `name` along the type's mro, borrowed; null when absent.
+// Finds `name` along the type's mro (a new reference); null when absent. Answers from this
+// thread's type attribute cache when it can.
 Ref type_lookup(Type* t, Str* name);
+// Called on every change to a type's dict (objects/dict.cpp), after the change and before the
+// replaced value is released: every thread's cache is stale.
+void type_cache_invalidate();
 // The lookup used when a type has no getattr slot: `__class__`, then the type's mro, binding
 // method descriptors to `o`. Types with their own getattr slot fall back to it. Null when missing.
 Ref generic_getattr(Object* o, Str* name);

@@ -48,6 +48,7 @@ struct DictEntry {
 };
 struct Dict : Object {
     ObjectMutex mutex;
+    bool of_type = false;  // a type's dict: changing it invalidates the type attribute caches
     std::vector<DictEntry> entries;
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two

@@ -57,6 +57,16 @@ private:
     ObjectMutex& m_;
 };
 
+// Every change to the entries bumps `version`, under the lock, for the LOAD_GLOBAL cache. Only the
+// lock holder writes it, so it needs no atomic read-modify-write.
+void changed(Dict* d) { d->version.store(d->version.load(std::memory_order_relaxed) + 1, std::memory_order_release); }
+
+// After a change to a type's dict, once it is complete and its lock let go: the type attribute
+// caches (objects/abstract.cpp) start again from the dicts.
+void changed_after(Dict* d) {
+    if (d->of_type) type_cache_invalidate();
+}
+
 // Call with the dict's lock held.
 Probe find(Dict* d, Object* key, int64_t h) {
 restart:
@@ -114,7 +124,7 @@ void resize(Dict* d) {
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
     for (size_t n = 0; n < d->entries.size(); ++n) d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
-    ++d->version;
+    changed(d);
 }
 
 bool needs_resize(const Dict* d) { return (d->entries.size() + 1) * 3 > d->index_size * 2; }
@@ -123,7 +133,7 @@ bool needs_resize(const Dict* d) { return (d->entries.size() + 1) * 3 > d->index
 // or null, to be released after the lock.
 Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
     Probe p = find(d, key, h);
-    ++d->version;
+    changed(d);
     if (p.entry >= 0) {
         *key_used = false;
         return std::exchange(d->entries[p.entry].value, value);
@@ -148,6 +158,7 @@ void store(Dict* d, Object* key, int64_t h, Object* value) {
         CriticalSection cs(d->mutex);
         old = insert(d, key, h, value, &key_used);
     }
+    changed_after(d);
     if (!key_used) decref(key);
     xdecref(old);
 }
@@ -213,11 +224,12 @@ bool dict_del(Dict* d, Object* key) {
         old_value = std::exchange(e.value, nullptr);
         d->index[p.slot] = kDummy;
         --d->used;
-        ++d->version;
+        changed(d);
         // Trailing deleted entries can go at once, keeping popitem() and appends cheap.
         while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
         if (d->used == 0) std::fill(d->index, d->index + d->index_size, kEmpty);
     }
+    changed_after(d);
     decref(old_key);
     decref(old_value);
     return true;
@@ -302,8 +314,9 @@ void dict_clear(Dict* d) {
         d->index = nullptr;
         d->index_size = 0;
         d->used = 0;
-        ++d->version;
+        changed(d);
     }
+    changed_after(d);
     for (const DictEntry& e : old) {
         xdecref(e.key);
         xdecref(e.value);

@@ -70,6 +70,7 @@ void init_type(Type* t) {
         inherit_slots(t, t->base);
     }
     t->dict = as_dict(dict_new().release());
+    t->dict->of_type = true;
     for (const MethodDef* m = t->methods; m && m->name; ++m)
         dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
 }

@@ -30,13 +30,20 @@ inline constexpr bool kGilOptional = kFreeThreaded;
 // long enough to be counted: under the GIL no other thread runs meanwhile; without it another
 // thread may rebind the name and free the value in between, so only immortal values qualify.
 inline constexpr bool kUnlockedReadsKeepValuesAlive = !kFreeThreaded;
-// Whether functions bound in a module's globals become immortal. Without it, minipy-ft takes the
+// Whether functions bound in a module's globals or a class's dict (and the staticmethod,
+// classmethod and property objects wrapping them) become immortal. Without it, minipy-ft takes the
 // module dict's lock on every call of a module-level function (they are not immortal, so the
-// LOAD_GLOBAL cache may not hold them): bench/fib.py ran 33% slower than minipy. CPython's
-// free-threaded build defers counting such objects to its cycle collector; minipy has none, so a
-// module-level function rebound at run time is never freed in minipy-ft. Classes are left out for
-// now: measure before extending it to them.
-inline constexpr bool kModuleFunctionsImmortal = kFreeThreaded;
+// LOAD_GLOBAL cache may not hold them): bench/fib.py ran 33% slower than minipy; and the type
+// attribute cache could not hand out methods. CPython's free-threaded build defers counting such
+// objects to its cycle collector; minipy has none, so such a function rebound or deleted at run
+// time is never freed in minipy-ft. (Classes themselves are never freed in either flavor.)
+inline constexpr bool kDefinedFunctionsImmortal = kFreeThreaded;
+// Whether a code object's constants (floats, strs, big ints, tuples of them) become immortal when
+// compiled, as in CPython's free-threaded build. Otherwise every thread running the same function
+// counts references on the compiling thread's constants with atomic adds on one cache line:
+// bench/threads_alloc.py in minipy-ft took longer on 2 threads than on 1. The price: constants of
+// code compiled at run time (exec, eval, compile in a loop) are never freed.
+inline constexpr bool kCodeConstantsImmortal = kFreeThreaded;
 
 // A count this high is never written: None, True, False, small ints, interned names and types
 // are immortal in both flavors, so threads reading them never fight over their cache lines.

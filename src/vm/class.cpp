@@ -322,7 +322,9 @@ void wrap_implicit_methods(Type* t) {
         Object* fn = dict_get_str(t->dict, intern(n));
         if (!fn || !is_function(fn)) continue;
         Type* wrapper = n[2] == 'n' ? &staticmethod_type : &classmethod_type;
-        dict_set(t->dict, intern(n), call1(wrapper, fn).get());
+        Ref wrapped = call1(wrapper, fn);
+        immortalize_definition(wrapped.get());
+        dict_set(t->dict, intern(n), wrapped.get());
     }
 }
 
@@ -411,7 +413,9 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     t->mro = c3_mro(t, b);
     Object *k, *v;
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
-        if (str_utf8_of(k) != "__qualname__") dict_set(t->dict, k, v);
+        if (str_utf8_of(k) == "__qualname__") continue;
+        immortalize_definition(v);
+        dict_set(t->dict, k, v);
     }
     Object* qualname = dict_get_str(ns, intern("__qualname__"));
     {

@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "vm/descriptors.h"
 #include "vm/interp.h"
 
 namespace minipy {
@@ -151,6 +152,13 @@ void init_function_types() {
     method_type.call = method_call;
     method_type.getattr = method_getattr;
     init_type(&method_type);
+}
+
+void immortalize_definition(Object* value) {
+    if (!kDefinedFunctionsImmortal || is_small_int(value)) return;
+    Type* t = type_of(value);
+    if (t == &function_type || t == &staticmethod_type || t == &classmethod_type || t == &property_type)
+        make_immortal(value);
 }
 
 Ref function_new(Code* code, Dict* globals) {

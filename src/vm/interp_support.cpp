@@ -71,7 +71,7 @@ Object* load_global_slow(Frame* f, uint32_t index) {
 }
 
 void store_module_global(Dict* globals, Str* name, Object* value) {
-    if (kModuleFunctionsImmortal && is_function(value)) make_immortal(value);
+    immortalize_definition(value);
     dict_set(globals, name, value);
 }
 

@@ -1,0 +1,32 @@
+# threads_shared.py N — N threads (default 1) split a fixed number of passes over ONE shared list of
+# floats, summing it. Every read counts a reference on an object another thread owns: in minipy-ft
+# that is an atomic add on the object's shared count, and all threads hit the same few cache lines,
+# so this scales worse than threads_alloc.py. (CPython's free-threaded build has the same problem
+# and is adding deferred counting for it.) Prints the thread count, the sum and the wall time.
+import sys
+import threading
+import time
+
+PASSES = 16000
+DATA = [i * 0.5 for i in range(1000)]
+
+
+def work(passes, out, k):
+    total = 0.0
+    for _ in range(passes):
+        for x in DATA:
+            total += x
+    out[k] = total
+
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+share = PASSES // n
+out = [0.0] * n
+threads = [threading.Thread(target=work, args=(share, out, k)) for k in range(n)]
+start = time.perf_counter()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+elapsed = time.perf_counter() - start
+print(f"threads={n} sum={sum(out)} time={elapsed:.3f}s")
