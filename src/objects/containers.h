@@ -39,6 +39,22 @@ Ref list_from_iterable(Object* iterable);       // list(iterable)
 Ref tuple_from_iterable(Object* iterable);      // tuple(iterable); returns a tuple argument as is
 Ref list_sort(Object* list, Object* key, bool reverse);  // list.sort(); returns None
 inline List* as_list(Object* o) { return static_cast<List*>(o); }
+// list[i] and list[i] = value for the interpreter loop, inline while no object locks are taken:
+// list_get_opt and list_set_opt without the call.
+MINIPY_ALWAYS_INLINE Object* list_get_new(Object* list, size_t i) {
+    if (object_locks_on()) return list_get_opt(list, i).release();
+    const std::vector<Object*>& items = as_list(list)->items;
+    return i < items.size() ? newref(items[i]) : nullptr;
+}
+MINIPY_ALWAYS_INLINE bool list_set(Object* list, size_t i, Object* value) {
+    if (object_locks_on()) return list_set_opt(list, i, value);
+    std::vector<Object*>& items = as_list(list)->items;
+    if (i >= items.size()) return false;
+    Object* old = items[i];
+    items[i] = newref(value);
+    decref(old);
+    return true;
+}
 
 // dict: insertion-ordered, open addressing over an index table into a dense entry array.
 struct DictEntry {

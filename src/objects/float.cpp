@@ -19,41 +19,11 @@ Type float_type;
 
 namespace {
 
-// Floats are the most churned objects in numeric loops; reusing freed ones avoids most calls to
-// the allocator. Per thread, so the free-threaded flavor needs no lock.
-struct FloatFreeList {
-    Float* head = nullptr;
-    int size = 0;
-};
-constexpr int kFreeListMax = 256;
-thread_local FloatFreeList free_floats;
-
-void float_dealloc(Object* o) {
-    auto* f = static_cast<Float*>(o);
-    if (free_floats.size < kFreeListMax) {
-        // The freed float's type field threads the list until it is reused.
-        f->type = reinterpret_cast<Type*>(free_floats.head);
-        free_floats.head = f;
-        ++free_floats.size;
-        return;
-    }
-    delete f;
-}
+void float_dealloc(Object* o) { float_free(o); }
 
 }  // namespace
 
-Ref float_new(double v) {
-    Float* f = free_floats.head;
-    if (f) {
-        free_floats.head = reinterpret_cast<Float*>(f->type);
-        --free_floats.size;
-    } else {
-        f = new Float();
-    }
-    init_header(f, &float_type);
-    f->value = v;
-    return Ref::steal(f);
-}
+Ref float_new(double v) { return Ref::steal(float_new_raw(v)); }
 
 // CPython's repr: the shortest digits that round-trip, shown in positional notation for decimal
 // exponents -4 <= e < 16 and in scientific notation ("1e+16", "1.5e-05") outside.

@@ -14,6 +14,46 @@ struct Float : Object {
 };
 
 Ref float_new(double v);
+
+// Floats are the most churned objects in numeric loops, so freed ones are kept for reuse, per
+// thread (the free-threaded flavor needs no lock), and the interpreter's float arithmetic makes and
+// frees them inline with these.
+struct FloatFreeList {
+    Float* head = nullptr;  // threaded through the freed floats' type fields
+    int size = 0;
+};
+inline constexpr int kFloatFreeListMax = 256;
+inline thread_local FloatFreeList tl_free_floats;
+
+MINIPY_ALWAYS_INLINE Object* float_new_raw(double v) {
+    FloatFreeList& fl = tl_free_floats;
+    Float* f = fl.head;
+    if (f) {
+        fl.head = reinterpret_cast<Float*>(f->type);
+        --fl.size;
+    } else {
+        f = new Float();
+    }
+    init_header(f, &float_type);
+    f->value = v;
+    return f;
+}
+// Frees a float whose count reached zero.
+MINIPY_ALWAYS_INLINE void float_free(Object* o) {
+    auto* f = static_cast<Float*>(o);
+    FloatFreeList& fl = tl_free_floats;
+    if (fl.size >= kFloatFreeListMax) {
+        delete f;
+        return;
+    }
+    f->type = reinterpret_cast<Type*>(fl.head);
+    fl.head = f;
+    ++fl.size;
+}
+// decref for an object known to be exactly a float.
+MINIPY_ALWAYS_INLINE void float_decref(Object* o) {
+    if (refcount_dec(o->refcnt)) float_free(o);
+}
 inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
 // A float or an instance of a float subclass (same layout).
 inline bool is_float(const Object* o) { return is_instance(o, &float_type); }

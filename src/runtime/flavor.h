@@ -144,16 +144,19 @@ void refcount_after_fork();
 // and list_setitem held 36% of minipy-ft's perf samples; with them skipped, 16%, as in minipy.
 inline std::atomic<bool> g_object_locks_on{false};
 inline void object_locks_enable() { g_object_locks_on.store(true, std::memory_order_relaxed); }
+// Whether per-object locks are taken: code that would only lock and unlock can take a lock-free
+// path when they are not (the interpreter's list[i]).
+MINIPY_ALWAYS_INLINE bool object_locks_on() { return g_object_locks_on.load(std::memory_order_relaxed); }
 
 class ObjectMutex {
 public:
     void lock() {
-        if (!g_object_locks_on.load(std::memory_order_relaxed)) return;
+        if (!object_locks_on()) return;
         uint8_t expected = kFree;
         if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
     }
     void unlock() {
-        if (!g_object_locks_on.load(std::memory_order_relaxed)) return;
+        if (!object_locks_on()) return;
         // notify_all, not notify_one: libstdc++ parks waiters on one-byte atomics in a shared,
         // address-hashed table, where waking a single waiter can wake the wrong one.
         if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_all();
@@ -184,6 +187,7 @@ inline void refcount_after_fork() {}
 
 // The GIL already makes every built-in operation atomic: the per-object lock is empty.
 inline void object_locks_enable() {}
+MINIPY_ALWAYS_INLINE bool object_locks_on() { return false; }
 class ObjectMutex {
 public:
     void lock() {}

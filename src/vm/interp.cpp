@@ -378,9 +378,9 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     default: done = false; break;
                     }
                     if (done) {
-                        Object* v = float_new(res).release();
-                        decref(l);
-                        decref(r);
+                        Object* v = float_new_raw(res);
+                        float_decref(l);
+                        float_decref(r);
                         sp[-2] = v;
                         --sp;
                         DISPATCH();
@@ -465,7 +465,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     int64_t i = small_int_value(key);
                     List* list = as_list(o);
                     if (i < 0) i += static_cast<int64_t>(list->items.size());
-                    v = list_get_opt(o, static_cast<size_t>(i < 0 ? INT64_MAX : i)).release();
+                    v = list_get_new(o, static_cast<size_t>(i < 0 ? INT64_MAX : i));
                 }
                 if (!v) v = get_item(o, key).release();
                 decref(key);
@@ -481,7 +481,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 if (type_of(o) == &list_type && is_small_int(key)) {
                     int64_t i = small_int_value(key);
                     if (i < 0) i += static_cast<int64_t>(as_list(o)->items.size());
-                    stored = list_set_opt(o, static_cast<size_t>(i < 0 ? INT64_MAX : i), PEEK(3));
+                    stored = list_set(o, static_cast<size_t>(i < 0 ? INT64_MAX : i), PEEK(3));
                 }
                 if (!stored) set_item(o, key, PEEK(3));
                 decref(POP());
