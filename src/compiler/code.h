@@ -40,6 +40,7 @@ struct GlobalCache {
     std::atomic<uint64_t> globals_version{0};
     std::atomic<uint64_t> builtins_version{0};
     std::atomic<Object*> value{nullptr};  // borrowed from the dict that holds it
+    std::atomic<bool> immortal{false};     // whether `value` is (so it may be used by any thread)
 
     GlobalCache() = default;
     // Code objects are built before any thread runs them: copying (as the vector grows) starts empty.

@@ -310,11 +310,12 @@ Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 // threads: no lock, no counter, no cache line written.
 //
 // The cache holds no references (sys.getrefcount and the moment a replaced class attribute is freed
-// stay CPython's). That is safe where unlocked reads keep values alive (minipy: the epoch moves
-// before a replaced value is released, and no other thread runs in between); in minipy-ft only
-// immortal values are cached, which covers methods (functions bound in classes are immortal there,
-// see kDefinedFunctionsImmortal) and the method descriptors of built-in types. Only interned
-// (immortal) names are cached, so a name's address is never reused.
+// stay CPython's). That is safe where unlocked reads keep values alive (runtime/flavor.h: minipy,
+// where the epoch moves before a replaced value is released and no other thread runs in between,
+// and minipy-ft while one thread runs); otherwise only immortal values are served, which covers
+// methods (functions bound in classes are immortal in minipy-ft, see kDefinedFunctionsImmortal)
+// and the method descriptors of built-in types. Only interned (immortal) names are cached, so a
+// name's address is never reused.
 namespace {
 
 struct TypeCacheEntry {
@@ -322,6 +323,7 @@ struct TypeCacheEntry {
     Type* type;
     Str* name;
     Object* value;  // borrowed; null when the lookup found nothing
+    bool immortal;  // whether `value` is null or immortal (so it may be served in any case)
 };
 constexpr size_t kTypeCacheSize = 512;  // a power of two
 // Trivially constructed, so reaching it costs no TLS wrapper call.
@@ -347,12 +349,14 @@ void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_relea
 Ref type_lookup(Type* t, Str* name) {
     uint64_t epoch = g_type_epoch.load(std::memory_order_acquire);
     TypeCacheEntry& e = tl_type_cache[type_cache_slot(t, name)];
-    if (e.epoch == epoch && e.type == t && e.name == name) return Ref::borrow(e.value);
+    if (e.epoch == epoch && e.type == t && e.name == name && (e.immortal || unlocked_reads_keep_values_alive()))
+        return Ref::borrow(e.value);
     Ref found = type_lookup_uncached(t, name);
     // Stored only if no type changed during the lookup (it may have run a key's __eq__).
-    bool keeps_alive = kUnlockedReadsKeepValuesAlive || !found || is_immortal(found.get());
-    if (keeps_alive && is_immortal(name) && g_type_epoch.load(std::memory_order_acquire) == epoch)
-        e = TypeCacheEntry{epoch, t, name, found.get()};
+    bool immortal = !found || is_immortal(found.get());
+    if ((immortal || unlocked_reads_keep_values_alive()) && is_immortal(name) &&
+        g_type_epoch.load(std::memory_order_acquire) == epoch)
+        e = TypeCacheEntry{epoch, t, name, found.get(), immortal};
     return found;
 }
 

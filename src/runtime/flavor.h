@@ -26,10 +26,6 @@ inline constexpr bool kGilEnabledByDefault = !kFreeThreaded;
 // Whether the GIL may be switched off at start-up (`-X gil=0`): only the free-threaded build's
 // objects carry the locks that make running without it safe.
 inline constexpr bool kGilOptional = kFreeThreaded;
-// Whether a value found without taking its container's lock (the LOAD_GLOBAL cache) stays alive
-// long enough to be counted: under the GIL no other thread runs meanwhile; without it another
-// thread may rebind the name and free the value in between, so only immortal values qualify.
-inline constexpr bool kUnlockedReadsKeepValuesAlive = !kFreeThreaded;
 // Whether functions bound in a module's globals or a class's dict (and the staticmethod,
 // classmethod and property objects wrapping them) become immortal. Without it, minipy-ft takes the
 // module dict's lock on every call of a module-level function (they are not immortal, so the
@@ -194,6 +190,13 @@ public:
     void unlock() {}
 };
 #endif
+
+// Whether a mortal value found without taking its container's lock (the LOAD_GLOBAL cache, the type
+// attribute cache) stays alive long enough to be counted. Under the GIL no other thread runs in
+// between. Without it, another thread may rebind the name and free the value in between, so only
+// immortal values qualify, except while one thread runs Python (before the first thread starts),
+// when nobody else can free anything. Caches remember whether their value was immortal.
+MINIPY_ALWAYS_INLINE bool unlocked_reads_keep_values_alive() { return !object_locks_on(); }
 
 // Holds an object's lock for one operation: `CriticalSection cs(list->mutex);`.
 class CriticalSection {

@@ -176,7 +176,7 @@ void initialize_runtime() {
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
     // Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL
-    // cache without a lock in both flavors (flavor.h, kUnlockedReadsKeepValuesAlive).
+    // cache without a lock in both flavors (flavor.h, unlocked_reads_keep_values_alive).
     Object *name, *value;
     for (size_t pos = 0; dict_next(module_dict(builtins.get()), &pos, &name, &value);) {
         if (!is_small_int(value)) make_immortal(value);

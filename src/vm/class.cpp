@@ -361,7 +361,8 @@ Type* native_base(Type* t) {
 }
 
 Ref user_init(Type* t) {
-    Ref init = type_lookup(t, intern("__init__"));
+    static Str* const kInit = intern("__init__");
+    Ref init = type_lookup(t, kInit);
     return init && is_function(init.get()) ? init : nullptr;
 }
 

@@ -56,7 +56,8 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     Ref v = dict_get_str_ref(f->globals, name);
     if (!v) v = dict_get_str_ref(f->builtins, name);
     if (!v) raise_name_error(name);
-    if (!kUnlockedReadsKeepValuesAlive && !is_immortal(v.get())) return v.release();
+    bool immortal = is_immortal(v.get());
+    if (!immortal && !unlocked_reads_keep_values_alive()) return v.release();
     GlobalCache& cache = co->global_cache[index];
     uint32_t seq = cache.seq.load(std::memory_order_relaxed);
     // Another thread is filling this entry: leave it to that thread.
@@ -66,6 +67,7 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     cache.globals_version.store(globals_version, std::memory_order_relaxed);
     cache.builtins_version.store(builtins_version, std::memory_order_relaxed);
     cache.value.store(v.get(), std::memory_order_relaxed);
+    cache.immortal.store(immortal, std::memory_order_relaxed);
     cache.seq.store(seq + 2, std::memory_order_release);
     return v.release();
 }

@@ -25,6 +25,7 @@ inline Object* load_global_cached(const GlobalCache& c, const Frame* f) {
     uint32_t seq = c.seq.load(std::memory_order_acquire);
     if (seq & 1) return nullptr;
     Object* v = c.value.load(std::memory_order_relaxed);
+    bool immortal = c.immortal.load(std::memory_order_relaxed);
     bool valid = c.globals.load(std::memory_order_relaxed) == f->globals &&
                  c.globals_version.load(std::memory_order_relaxed) ==
                      f->globals->version.load(std::memory_order_relaxed) &&
@@ -32,6 +33,8 @@ inline Object* load_global_cached(const GlobalCache& c, const Frame* f) {
                      f->builtins->version.load(std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_acquire);
     if (!valid || !v || c.seq.load(std::memory_order_relaxed) != seq) return nullptr;
+    // A mortal value cached while one thread ran is not touched once others may free it.
+    if (!immortal && !unlocked_reads_keep_values_alive()) return nullptr;
     return newref(v);
 }
 // LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and

@@ -102,20 +102,22 @@ Ref slot_call(Object* o, Object* const* args, size_t nargs, Tuple* kwnames) {
 
 // `__getattr__` runs when normal lookup fails; `__getattribute__` replaces normal lookup.
 Ref slot_getattr_hook(Object* o, Str* name) {
+    static Str* const kGetAttribute = intern("__getattribute__");
+    static Str* const kGetAttr = intern("__getattr__");
     Type* t = type_of(o);
     Ref r;
     Object* arg = name;
-    if (Ref ga = type_lookup(t, intern("__getattribute__")); ga && is_function(ga.get())) {
+    if (Ref ga = type_lookup(t, kGetAttribute); ga && is_function(ga.get())) {
         try {
             r = call_found(ga.get(), o, &arg, 1);
         } catch (PyException& e) {
-            if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, intern("__getattr__"))) throw;
+            if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, kGetAttr)) throw;
         }
     } else {
         r = is_type(o) ? type_type.getattr(o, name) : class_generic_getattr(o, name);  // a metaclass's hook
     }
     if (r) return r;
-    if (Ref hook = type_lookup(t, intern("__getattr__"))) return call_found(hook.get(), o, &arg, 1);
+    if (Ref hook = type_lookup(t, kGetAttr)) return call_found(hook.get(), o, &arg, 1);
     return nullptr;
 }
 
