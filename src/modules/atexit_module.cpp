@@ -15,7 +15,6 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "vm/module.h"
-#include "vm/traceback.h"
 
 namespace minipy {
 
@@ -99,16 +98,7 @@ const MethodDef kAtexitFunctions[] = {
 
 // An exception that escaped a callback is reported as CPython's unraisable hook does, and the
 // remaining callbacks still run.
-void report_failed_call(Object* func, Object* exc) {
-    std::string text =
-        "Exception ignored in atexit callback: " + repr_utf8(func) + "\n" + format_exception(exc);
-    try {
-        write_to_stream(sys_stderr(), text);
-        flush_stream(sys_stderr());
-    } catch (PyException&) {
-        std::fputs(text.c_str(), stderr);
-    }
-}
+void report_failed_call(Object* func, Object* exc) { report_unraisable(" atexit callback: " + repr_utf8(func), exc); }
 
 }  // namespace
 

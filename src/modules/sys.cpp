@@ -16,6 +16,7 @@
 #include "runtime/version.h"
 #include "vm/frame.h"
 #include "vm/module.h"
+#include "vm/traceback.h"
 
 namespace minipy {
 
@@ -198,6 +199,16 @@ void flush_stream(Object* stream) {
         return;
     }
     if (Ref flush = get_attr_opt(stream, intern("flush"))) call0(flush.get());
+}
+
+void report_unraisable(const std::string& where, Object* exc) {
+    std::string text = "Exception ignored in" + where + "\n" + format_exception(exc);
+    try {
+        write_to_stream(sys_stderr(), text);
+        flush_stream(sys_stderr());
+    } catch (PyException&) {
+        std::fputs(text.c_str(), stderr);
+    }
 }
 
 Ref init_sys_module() {

@@ -14,5 +14,10 @@ Object* sys_stderr();
 // stream.write(text), straight to the C stream for the native ones.
 void write_to_stream(Object* stream, const std::string& text);
 void flush_stream(Object* stream);
+// An exception nobody can catch (in an atexit callback, a raw thread, a __del__), written to
+// sys.stderr as CPython's default sys.unraisablehook does: "Exception ignored in" + where (where is
+// " atexit callback: <func>" or ": <object>"), then the traceback. Falls back to the C stream if
+// sys.stderr itself fails.
+void report_unraisable(const std::string& where, Object* exc);
 
 }  // namespace minipy

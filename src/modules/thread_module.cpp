@@ -71,13 +71,7 @@ Ref call_with_tuple_and_dict(Object* func, Tuple* args, Dict* kwargs) {
 // prints this. (threading.Thread catches its own exceptions and calls threading.excepthook.)
 void report_thread_exception(Object* func, Object* exc) {
     if (is_instance(exc, &SystemExit_type)) return;
-    std::string text = "Exception ignored in thread started by: " + repr_utf8(func) + "\n" + format_exception(exc);
-    try {
-        write_to_stream(sys_stderr(), text);
-        flush_stream(sys_stderr());
-    } catch (PyException&) {
-        std::fputs(text.c_str(), stderr);
-    }
+    report_unraisable(" thread started by: " + repr_utf8(func), exc);
 }
 
 void thread_main(ThreadStart* start) {

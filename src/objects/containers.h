@@ -32,6 +32,8 @@ Ref list_new(size_t reserve = 0);
 Ref list_from(Object* const* items, size_t n);  // borrows
 void list_append(Object* list, Object* item);   // borrows item
 void list_extend(Object* list, Object* iterable);
+// Releases a list's items as CPython does, the last one first.
+void list_release_items(const std::vector<Object*>& items);
 Ref list_get_opt(Object* list, size_t i);       // new reference, null when i is out of range
 // list[i] = value (borrowed) when 0 <= i < len; false, changing nothing, otherwise.
 bool list_set_opt(Object* list, size_t i, Object* value);

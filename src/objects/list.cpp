@@ -92,15 +92,16 @@ Ref list_from_iterable(Object* iterable) {
     return r;
 }
 
-namespace {
-
-// Drops references outside any critical section: a dealloc may run arbitrary code.
-void decref_all(const std::vector<Object*>& items) {
-    for (Object* o : items) decref(o);
+// Outside any critical section (a dealloc may run arbitrary code), and the last item first, as
+// CPython: the order in which items' __del__ methods run.
+void list_release_items(const std::vector<Object*>& items) {
+    for (size_t i = items.size(); i-- > 0;) decref(items[i]);
 }
 
+namespace {
+
 void list_dealloc(Object* o) {
-    decref_all(as_list(o)->items);
+    list_release_items(as_list(o)->items);
     delete as_list(o);
 }
 
@@ -167,7 +168,7 @@ void list_del_slice(List* l, Slice* s) {
         }
         l->items.swap(kept);
     }
-    decref_all(removed);
+    list_release_items(removed);
 }
 
 void list_set_slice(List* l, Slice* s, Object* value) {
@@ -197,7 +198,7 @@ void list_set_slice(List* l, Slice* s, Object* value) {
             incoming.clear();
         }
     }
-    decref_all(removed);
+    list_release_items(removed);
 }
 
 void list_setitem(Object* o, Object* key, Object* value) {
@@ -270,7 +271,7 @@ Ref list_inplace_mul(Object* a, Object* b) {
         old.swap(as_list(a)->items);
         as_list(a)->items.swap(as_list(repeated.get())->items);
     }
-    decref_all(old);
+    list_release_items(old);
     return Ref::borrow(a);
 }
 

@@ -116,7 +116,7 @@ Ref list_clear(Object*, Object* const* args, size_t nargs, Tuple* kw) {
         CriticalSection cs(l->mutex);
         old.swap(l->items);
     }
-    for (Object* o : old) decref(o);
+    list_release_items(old);
     return Ref::borrow(None);
 }
 

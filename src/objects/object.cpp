@@ -12,7 +12,11 @@ namespace minipy {
 
 Type object_type, type_type;
 
-void dealloc_object(Object* o) { type_of(o)->dealloc(o); }
+void dealloc_object(Object* o) {
+    Type* t = type_of(o);
+    if (t->finalize && t->finalize(o)) return;
+    t->dealloc(o);
+}
 
 // Walks the mro rather than the base chain, so classes with several bases count them all.
 bool is_subtype(const Type* t, const Type* base) {

@@ -187,6 +187,9 @@ struct Type : Object {
     GetAttrSlot getattr = nullptr;  // null: generic lookup in instance and type dicts
     SetAttrSlot setattr = nullptr;
     CallSlot construct = nullptr;  // `T(...)`: args exclude the type itself
+    // Runs before an instance is freed (a class's __del__); true when dealloc_object must not free
+    // it now: the finalizer freed it already, or brought it back to life.
+    bool (*finalize)(Object*) = nullptr;
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed

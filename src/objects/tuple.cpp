@@ -32,7 +32,8 @@ size_t tuple_bytes(size_t n) { return sizeof(Tuple) + (n > 0 ? n - 1 : 0) * size
 
 void tuple_dealloc(Object* o) {
     Tuple* t = as_tuple(o);
-    for (size_t i = 0; i < t->size; ++i) xdecref(t->items[i]);
+    // Last item first, as CPython: the order in which items' __del__ methods run.
+    for (size_t i = t->size; i-- > 0;) xdecref(t->items[i]);
     // Size 0 only reaches here for subclass instances; tuple_new(0) never takes from that list.
     if (t->size > 0 && t->size <= kFreeSizes && free_tuples.count[t->size] < kFreePerSize) {
         t->items[0] = free_tuples.head[t->size];

@@ -1,7 +1,11 @@
 // slot_wrappers.cpp — the slot functions a class gets for the dunder methods it (or a base) defines:
 // each looks the method up on the instance's class and calls it, as CPython's typeobject.c slotdefs do.
 // Slots are only set for dunders that exist, so built-in types keep their fast native slots.
+#include <mutex>
+#include <unordered_set>
 #include <utility>
+
+#include "modules/sys_streams.h"
 
 #include "objects/abstract.h"
 #include "objects/iterators.h"
@@ -242,6 +246,38 @@ void set_binary_slots(Type* t, bool (*has)(Type*, const std::string&), std::inde
     (one(I, slot_binary<static_cast<BinaryOp>(I)>, slot_inplace<static_cast<BinaryOp>(I)>), ...);
 }
 
+// __del__, as CPython runs it (PEP 442): once per object, when its count reaches zero, with the
+// object brought back to life for the call. An exception in it is reported and ignored. Objects
+// still alive when the program ends are not finalized (CPython does not promise it either, though
+// it clears modules at exit and so often does).
+std::mutex g_finalized_lock;
+std::unordered_set<Object*> g_finalized;  // finalized, and not freed yet
+
+bool slot_finalize(Object* o) {
+    {
+        // Dying after its __del__ ran: the release at the end of the call below, or a later one
+        // if __del__ stored a reference to it.
+        std::lock_guard<std::mutex> guard(g_finalized_lock);
+        if (g_finalized.erase(o)) return false;
+    }
+    static Str* const kDel = intern("__del__");
+    refcount_init(o->refcnt, 1);
+    if (Ref del = find_dunder(o, kDel)) {
+        try {
+            call_found(del.get(), o, nullptr, 0);
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            report_unraisable(": " + repr_utf8(del.get()), exc.get());
+        }
+    }
+    {
+        std::lock_guard<std::mutex> guard(g_finalized_lock);
+        g_finalized.insert(o);
+    }
+    decref(o);
+    return true;
+}
+
 // True when a class in t's mro that was made by a class statement defines `name`.
 bool defined_in_class(Type* t, const std::string& name) {
     Str* n = intern(name);
@@ -259,6 +295,7 @@ void init_slot_wrapper_types() {
 
 void install_slots(Type* t) {
     auto has = [t](const char* n) { return defined_in_class(t, n); };
+    t->finalize = has("__del__") ? slot_finalize : nullptr;
     if (has("__repr__")) t->repr = slot_repr;
     if (has("__str__")) t->str = slot_str;
     // __eq__ without __hash__ in the same class body makes instances unhashable: __hash__ = None.
