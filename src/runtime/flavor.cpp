@@ -28,6 +28,10 @@ MergeQueues& queues() {
 thread_local std::atomic<bool> tl_has_queued{false};
 // Where another thread signals that this thread's queue is not empty.
 std::unordered_map<uint64_t, std::atomic<bool>*> g_signal;
+// How many owners have a non-empty queue (changed under the queue mutex). The eval breaker flag is
+// one for all threads, and any thread that handles it clears it: while this is not zero it is
+// raised again (refcount_merges_pending), so the signal is never lost before its owner sees it.
+std::atomic<int> g_owners_with_queued{0};
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -94,6 +98,7 @@ bool refcount_shared_dec(RefCountField& rc) {
         lock.unlock();
         return merge(rc, rc.local.load(std::memory_order_acquire), 1);
     }
+    if (it->second.empty()) g_owners_with_queued.fetch_add(1, std::memory_order_relaxed);
     it->second.push_back(&rc);
     g_signal[owner]->store(true, std::memory_order_release);
     eval_breaker.store(true, std::memory_order_release);
@@ -107,12 +112,15 @@ void refcount_merge_queued() {
         MergeQueues& q = queues();
         std::lock_guard<std::mutex> lock(q.mutex);
         pending.swap(q.by_owner[tl_refcount_owner]);
+        if (!pending.empty()) g_owners_with_queued.fetch_sub(1, std::memory_order_relaxed);
         tl_has_queued.store(false, std::memory_order_relaxed);
     }
     for (RefCountField* rc : pending) {
         if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
     }
 }
+
+bool refcount_merges_pending() { return g_owners_with_queued.load(std::memory_order_relaxed) > 0; }
 
 void refcount_thread_start() {
     MergeQueues& q = queues();
@@ -136,6 +144,7 @@ void refcount_after_fork() {
         it = it->first == tl_refcount_owner ? std::next(it) : q.by_owner.erase(it);
     for (auto it = g_signal.begin(); it != g_signal.end();)
         it = it->first == tl_refcount_owner ? std::next(it) : g_signal.erase(it);
+    g_owners_with_queued.store(q.by_owner[tl_refcount_owner].empty() ? 0 : 1, std::memory_order_relaxed);
     for (RefCountField* rc : orphans) {
         if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
     }
@@ -148,6 +157,7 @@ void refcount_thread_exit() {
         MergeQueues& q = queues();
         std::lock_guard<std::mutex> lock(q.mutex);
         pending.swap(q.by_owner[tl_refcount_owner]);
+        if (!pending.empty()) g_owners_with_queued.fetch_sub(1, std::memory_order_relaxed);
         q.by_owner.erase(tl_refcount_owner);
         g_signal.erase(tl_refcount_owner);
     }

@@ -122,6 +122,8 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
 void refcount_thread_start();
 void refcount_thread_exit();
 void refcount_merge_queued();
+// Whether some thread's queue still waits for its owner (handle_eval_breaker raises the flag again).
+bool refcount_merges_pending();
 // In the child of fork(), where only the calling thread survives.
 void refcount_after_fork();
 
@@ -179,6 +181,7 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return !refcount_is_
 inline void refcount_thread_start() {}
 inline void refcount_thread_exit() {}
 inline void refcount_merge_queued() {}
+inline bool refcount_merges_pending() { return false; }
 inline void refcount_after_fork() {}
 
 // The GIL already makes every built-in operation atomic: the per-object lock is empty.

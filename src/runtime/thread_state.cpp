@@ -169,6 +169,8 @@ void handle_eval_breaker(ThreadState* ts) {
         attach_thread();  // waits for start_the_world()
     }
     refcount_merge_queued();
+    // Another thread's objects still wait for it to merge them: keep the flag up until it has.
+    if (refcount_merges_pending()) eval_breaker.store(true, std::memory_order_relaxed);
     if (g_active_gil) g_active_gil->yield_if_requested(ts->gil_stats);
 }
 
