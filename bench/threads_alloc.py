@@ -2,9 +2,7 @@
 # evenly over N threads (default 1). Each thread makes and frees its own objects, so in minipy-ft their
 # reference counts are the owner's plain counts (biased reference counting) and the threads share
 # nothing but the allocator. Prints the thread count, a checksum and the wall time of the work.
-import sys
-import threading
-import time
+from threadbench import time_threads, worker_count
 
 TOTAL = 1600000
 
@@ -20,14 +18,8 @@ def work(n, out, k):
     out[k] = (round(total), len(seen))
 
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+n = worker_count()
 share = TOTAL // n
 out = [None] * n
-threads = [threading.Thread(target=work, args=(share, out, k)) for k in range(n)]
-start = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-elapsed = time.perf_counter() - start
+elapsed = time_threads(work, lambda k: (share, out, k), n)
 print(f"threads={n} checksum={sum(len(str(o)) for o in out)} time={elapsed:.3f}s")

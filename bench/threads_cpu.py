@@ -1,9 +1,7 @@
 # threads_cpu.py N — a fixed amount of CPU-bound work (16,000,000 loop steps) split evenly over N
 # threads (default 1). With the GIL the time stays flat as N grows; without it, it should fall
 # towards 1/N on N cores. Prints the thread count, a checksum and the wall time of the work.
-import sys
-import threading
-import time
+from threadbench import time_threads, worker_count
 
 TOTAL = 16000000
 
@@ -17,14 +15,8 @@ def work(n, out, k):
     out[k] = total
 
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+n = worker_count()
 share = TOTAL // n
 out = [0] * n
-threads = [threading.Thread(target=work, args=(share, out, k)) for k in range(n)]
-start = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-elapsed = time.perf_counter() - start
+elapsed = time_threads(work, lambda k: (share, out, k), n)
 print(f"threads={n} checksum={sum(out)} time={elapsed:.3f}s")

@@ -3,9 +3,7 @@
 # that is an atomic add on the object's shared count, and all threads hit the same few cache lines,
 # so this scales worse than threads_alloc.py. (CPython's free-threaded build has the same problem
 # and is adding deferred counting for it.) Prints the thread count, the sum and the wall time.
-import sys
-import threading
-import time
+from threadbench import time_threads, worker_count
 
 PASSES = 16000
 DATA = [i * 0.5 for i in range(1000)]
@@ -19,14 +17,8 @@ def work(passes, out, k):
     out[k] = total
 
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+n = worker_count()
 share = PASSES // n
 out = [0.0] * n
-threads = [threading.Thread(target=work, args=(share, out, k)) for k in range(n)]
-start = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-elapsed = time.perf_counter() - start
+elapsed = time_threads(work, lambda k: (share, out, k), n)
 print(f"threads={n} sum={sum(out)} time={elapsed:.3f}s")
