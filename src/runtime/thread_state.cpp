@@ -138,9 +138,9 @@ void request_keyboard_interrupt() {
     eval_breaker.store(true);
 }
 
-bool keyboard_interrupt_pending() {
-    return g_interrupt_pending.load() && std::this_thread::get_id() == g_main_thread;
-}
+bool is_main_thread() { return std::this_thread::get_id() == g_main_thread; }
+
+bool keyboard_interrupt_pending() { return g_interrupt_pending.load() && is_main_thread(); }
 
 void install_sigint_handler() {
     struct sigaction action {};

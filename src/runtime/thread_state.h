@@ -60,6 +60,8 @@ void request_keyboard_interrupt();
 // True on the main thread while a Ctrl-C waits to be raised there: its blocking calls give up
 // early. Other threads never see it (their sleeps and waits go on).
 bool keyboard_interrupt_pending();
+// Whether the calling thread is the one that started the program (the only one Ctrl-C reaches).
+bool is_main_thread();
 // Raises the pending KeyboardInterrupt when called on the main thread (CPython's
 // PyErr_CheckSignals); blocking calls call it once they hold the GIL again.
 void check_keyboard_interrupt();
