@@ -23,6 +23,7 @@
 #include "syntax/parser.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
+#include "vm/traceback.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/generator.h"
@@ -290,13 +291,59 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
-// exec(source, globals=None, locals=None) and eval(...): compile the text and run it in the given
-// namespaces, by default the caller's.
+// The text of a str or bytes source for exec/eval/compile; false for anything else. CPython 3.11
+// refuses NUL characters with ValueError before parsing.
+bool source_text(Object* source, std::string* text) {
+    if (is_str(source)) *text = str_utf8_of(source);
+    else if (is_bytes_like(source)) *text = bytes_like_data(source);
+    else return false;
+    if (text->find('\0') != std::string::npos) raise(&ValueError_type, "source code string cannot contain null bytes");
+    return true;
+}
+
+Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode) {
+    try {
+        auto tree = syntax::parse(text, filename,
+                                  mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        return compile_module(*tree, text, filename, mode);
+    } catch (const syntax::SyntaxError& e) {
+        raise_syntax_error(e);
+    }
+}
+
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
+// exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
+// (one interactive statement, whose expression values are printed). Flags are accepted and ignored
+// (minipy has no __future__ features that change compilation).
+Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+    Object* a[7];
+    bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
+    std::string text;
+    if (!source_text(a[0], &text)) raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    if (!is_str(a[1]) && !is_bytes_like(a[1]))
+        raise(&TypeError_type, format("compile() argument 'filename' must be str, not %s", type_of(a[1])->name.c_str()));
+    std::string filename = is_str(a[1]) ? str_utf8_of(a[1]) : bytes_like_data(a[1]);
+    if (!is_str(a[2]))
+        raise(&TypeError_type, format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
+    const std::string& m = str_utf8_of(a[2]);
+    CompileMode mode;
+    if (m == "exec") mode = CompileMode::File;
+    else if (m == "eval") mode = CompileMode::Eval;
+    else if (m == "single") mode = CompileMode::Interactive;
+    else raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+    return compile_text(text, filename, mode);
+}
+
+// exec(source, globals=None, locals=None) and eval(...): compile the text (or take a code object
+// from compile()) and run it in the given namespaces, by default the caller's.
 Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMode mode) {
     static const char* const kNames[] = {"source", "globals", "locals"};
     Object* a[3];
     bind_args(fname, args, nargs, kw, kNames, 3, 1, a);
-    if (!is_str(a[0]))
+    std::string text;
+    bool is_code_object = type_of(a[0]) == &code_type;
+    if (!is_code_object && !source_text(a[0], &text))
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
     Frame* caller = thread_state()->frame;
     if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
@@ -309,14 +356,7 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
     else locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
     Object* builtins = dict_get_str(caller->globals, intern("__builtins__"));
     if (builtins && !dict_get_str(globals, intern("__builtins__"))) dict_set(globals, intern("__builtins__"), builtins);
-    const std::string& text = str_utf8_of(a[0]);
-    Ref code;
-    try {
-        auto tree = syntax::parse(text, "<string>");
-        code = compile_module(*tree, text, "<string>", mode);
-    } catch (const syntax::SyntaxError& e) {
-        raise(&SyntaxError_type, e.info().msg);
-    }
+    Ref code = is_code_object ? Ref::borrow(a[0]) : compile_text(text, "<string>", mode);
     Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()));
     return mode == CompileMode::Eval ? result : Ref::borrow(None);
 }
@@ -652,6 +692,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"vars", bi_vars, "vars([object]) -> dictionary"},
     {"dir", bi_dir, "dir([object]) -> list of strings"},
     {"__import__", bi_import, "Import a module."},
+    {"compile", bi_compile, "Compile source into a code object that can be executed by exec() or eval()."},
     {"exec", bi_exec, "Execute the given source in the context of globals and locals."},
     {"eval", bi_eval, "Evaluate the given source in the context of globals and locals."},
     {"globals", bi_globals, "Return the dictionary containing the current scope's global variables."},

@@ -91,6 +91,7 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
     if (is_int(source)) {
         int64_t n = as_index(source);
         if (n < 0) raise(&ValueError_type, "negative count");
+        check_allocation(static_cast<uint64_t>(n), 1);
         return std::string(static_cast<size_t>(n), '\0');
     }
     if (!type_of(source)->iter && type_of(source) != &list_type && type_of(source) != &tuple_type)
@@ -135,6 +136,7 @@ char error_mode(Object* errors) {
     const std::string& e = expect_str(errors, "decode() argument 'errors'")->utf8;
     if (e == "ignore") return 'i';
     if (e == "replace") return 'r';
+    if (e == "surrogatepass") return 'p';
     return 's';
 }
 
@@ -197,11 +199,44 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
     return str_new(out);
 }
 
+namespace {
+
+// A lone surrogate (U+D800..U+DFFF) is kept in a str's UTF-8 as its three-byte form, which UTF-8
+// proper forbids: encoding refuses it, as CPython's "surrogates not allowed", unless errors say
+// otherwise.
+std::string utf8_encode(const Str* text, char mode) {
+    const std::string& in = text->utf8;
+    size_t first = 0;
+    while (first + 1 < in.size() &&
+           !(static_cast<unsigned char>(in[first]) == 0xED && static_cast<unsigned char>(in[first + 1]) >= 0xA0))
+        ++first;
+    if (first + 1 >= in.size() || mode == 'p') return in;
+    std::string out;
+    int64_t pos = 0;
+    for (const char* p = in.data(); p < in.data() + in.size(); ++pos) {
+        const char* start = p;
+        uint32_t cp = utf8_decode(p);
+        if (cp < 0xD800 || cp > 0xDFFF) {
+            out.append(start, p);
+        } else if (mode == 'r') {
+            out.push_back('?');
+        } else if (mode == 's') {
+            raise(&UnicodeEncodeError_type,
+                  format("'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed", cp,
+                         static_cast<long long>(pos)));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string str_encode(Object* s, Object* encoding, Object* errors) {
     Codec codec = codec_of(encoding);
     const Str* text = as_str(s);
-    if (codec == Codec::Utf8 || text->ascii) return text->utf8;
+    if (text->ascii) return text->utf8;
     char mode = error_mode(errors);
+    if (codec == Codec::Utf8) return utf8_encode(text, mode);
     uint32_t limit = codec == Codec::Ascii ? 0x80 : 0x100;
     std::string out;
     int64_t pos = 0;
@@ -293,8 +328,7 @@ Ref bytes_mul(Object* a, Object* b) {
     if (!is_bytes_like(seq) || !is_int(count)) return Ref::borrow(NotImplemented);
     std::string data = bytes_like_data(seq), out;
     int64_t n = as_index(count);
-    if (n > 0 && !data.empty() && static_cast<uint64_t>(n) > (uint64_t{1} << 40) / data.size())
-        raise(&MemoryError_type, "");
+    if (n > 0) check_allocation(static_cast<uint64_t>(n), data.size());
     for (int64_t i = 0; i < n; ++i) out += data;
     return bytes_of_type(type_of(seq), out);
 }

@@ -243,7 +243,7 @@ Ref str_repeat(Object* s, Object* count) {
     const std::string& text = as_str(s)->utf8;
     if (n <= 0 || text.empty()) return str_new("");
     if (n == 1) return str_exact(s);
-    if (static_cast<uint64_t>(n) > (uint64_t{1} << 40) / text.size()) raise(&MemoryError_type, "");
+    check_allocation(static_cast<uint64_t>(n), text.size());
     std::string out;
     out.reserve(text.size() * n);
     for (int64_t i = 0; i < n; ++i) out += text;

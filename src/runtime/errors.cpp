@@ -5,6 +5,8 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include <unistd.h>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
@@ -36,6 +38,15 @@ Ref make_exception(Type* t, const std::string& message) {
 void raise(Type* t, const std::string& message) { throw PyException(make_exception(t, message)); }
 
 void raise_object(Ref exception) { throw PyException(std::move(exception)); }
+
+void check_allocation(uint64_t count, uint64_t item_size) {
+    static const uint64_t limit = [] {
+        long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+        return pages > 0 && page_size > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size)
+                                          : uint64_t{1} << 40;
+    }();
+    if (item_size != 0 && count > limit / item_size) raise(&MemoryError_type, "");
+}
 
 static const char* tname(Object* o) { return type_of(o)->name.c_str(); }
 

@@ -19,6 +19,7 @@
 #include "syntax/parser.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
+#include "vm/traceback.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -70,8 +71,13 @@ Ref run_module_file(const std::string& fullname, const std::string& file, const 
         g_initializing.erase(module.get());
     };
     try {
-        auto tree = syntax::parse(source, file);
-        Ref code = compile_module(*tree, source, file);
+        Ref code;
+        try {
+            auto tree = syntax::parse(source, file);
+            code = compile_module(*tree, source, file);
+        } catch (const syntax::SyntaxError& e) {
+            raise_syntax_error(e);  // an exception the importer can catch, as CPython's
+        }
         run_code(as_code(code.get()), globals, globals);
     } catch (...) {
         done();

@@ -47,6 +47,24 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
     return reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit;
 }
 
+// CPython's Py_EnterRecursiveCall: native code that recurses on its input (repr and comparison of
+// nested containers, hashing a nested tuple, the serializer) counts one level against the recursion
+// limit, as a Python frame does, and checks the C stack; past either it raises RecursionError
+// ("maximum recursion depth exceeded" + `where`), so deep input can never overflow the C stack.
+class RecursionGuard {
+public:
+    explicit RecursionGuard(const char* where = "") : ts_(thread_state()) {
+        if (++ts_->depth > recursion_limit() || c_stack_exhausted(ts_)) fail(where);
+    }
+    ~RecursionGuard() { --ts_->depth; }
+    RecursionGuard(const RecursionGuard&) = delete;
+    RecursionGuard& operator=(const RecursionGuard&) = delete;
+
+private:
+    [[noreturn]] void fail(const char* where);
+    ThreadState* ts_;
+};
+
 // Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
 // Checked at backward jumps and calls, as CPython's eval_breaker.
 extern std::atomic<bool> eval_breaker;

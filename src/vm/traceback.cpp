@@ -10,7 +10,9 @@
 
 #include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "syntax/parser.h"
@@ -156,11 +158,43 @@ std::string format_entries(const std::vector<TracebackEntry>& tb) {
     return out;
 }
 
+// A SyntaxError's own lines, as CPython's print_exception writes them: where, the text, carets.
+std::string syntax_error_lines(Object* exc, const std::string& type_name) {
+    syntax::SyntaxErrorInfo info;
+    info.type = type_name;
+    auto text_of = [&](const char* name) {
+        Ref v = get_attr(exc, intern(name));
+        return is_str(v.get()) ? str_utf8_of(v.get()) : std::string();
+    };
+    auto int_of = [&](const char* name) {
+        Ref v = get_attr(exc, intern(name));
+        int64_t n = 0;
+        return is_int(v.get()) && int_to_i64(v.get(), &n) ? static_cast<int>(n) : 0;
+    };
+    info.msg = str_utf8(get_attr(exc, intern("msg")).get());
+    info.filename = text_of("filename");
+    info.line = int_of("lineno");
+    info.col = int_of("offset");
+    info.end_line = int_of("end_lineno");
+    info.end_col = int_of("end_offset");
+    info.text = text_of("text");
+    while (!info.text.empty() && (info.text.back() == '\n' || info.text.back() == '\r')) info.text.pop_back();
+    if (info.filename.empty()) info.filename = "<string>";
+    return syntax::format_syntax_error(info);
+}
+
 std::string format_one(Object* exc) {
     std::string out;
     if (is_exception_instance(exc)) {
         const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
         if (!tb.empty()) out = format_entries(tb);
+    }
+    if (is_instance(exc, &SyntaxError_type)) {
+        try {
+            return out + syntax_error_lines(exc, qualified_type_name(type_of(exc)));
+        } catch (PyException&) {
+            // A SyntaxError whose attributes were replaced by unprintable ones: the plain form below.
+        }
     }
     std::string message;
     try {
@@ -194,5 +228,26 @@ std::string format_exception(Object* exc) {
     std::set<Object*> seen;
     return format_chain(exc, seen);
 }
+
+Ref syntax_error_object(const syntax::SyntaxErrorInfo& info) {
+    if (info.type == "RecursionError") return make_exception(&RecursionError_type, info.msg);
+    if (info.type == "MemoryError") return make_exception(&MemoryError_type, info.msg);
+    Type* t = info.type == "IndentationError" ? &IndentationError_type
+              : info.type == "TabError"       ? &TabError_type
+                                              : &SyntaxError_type;
+    if (info.line == 0) return make_exception(t, info.msg);
+    Ref details[6] = {str_new(info.filename), int_from_i64(info.line), int_from_i64(info.col),
+                      str_new(info.text + "\n"), int_from_i64(info.end_line ? info.end_line : info.line),
+                      int_from_i64(info.end_col ? info.end_col : info.col)};
+    Object* items[6];
+    for (int i = 0; i < 6; ++i) items[i] = details[i].get();
+    Ref where = tuple_from(items, 6);
+    Object* args[2] = {str_new(info.msg).release(), where.get()};
+    Ref arg_tuple = tuple_from(args, 2);
+    decref(args[0]);
+    return exception_new(t, arg_tuple.get());
+}
+
+void raise_syntax_error(const syntax::SyntaxError& e) { raise_object(syntax_error_object(e.info())); }
 
 }  // namespace minipy
