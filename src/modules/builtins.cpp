@@ -74,6 +74,23 @@ Ref bi_repr(Object*, Args args, size_t nargs, Tuple* kw) {
     return repr(args[0]);
 }
 
+// ascii(obj): repr() with every non-ASCII character escaped as \xhh, \uhhhh or \Uhhhhhhhh.
+Ref bi_ascii(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("ascii", nargs, kw, 1, 1);
+    Ref r = repr(args[0]);
+    const std::string& text = str_utf8_of(r.get());
+    if (as_str(r.get())->ascii) return r;
+    std::string out;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+        uint32_t cp = utf8_decode(p);
+        if (cp < 0x80) out.push_back(static_cast<char>(cp));
+        else if (cp < 0x100) out += format("\\x%02x", cp);
+        else if (cp < 0x10000) out += format("\\u%04x", cp);
+        else out += format("\\U%08x", cp);
+    }
+    return str_new(out);
+}
+
 Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("abs", nargs, kw, 1, 1);
     return number_abs(args[0]);
@@ -659,6 +676,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"print", bi_print, "print(value, ..., sep=' ', end='\\n', file=None, flush=False)"},
     {"len", bi_len, "Return the number of items in a container."},
     {"repr", bi_repr, "Return the canonical string representation of the object."},
+    {"ascii", bi_ascii, "Return an ASCII-only representation of an object."},
     {"abs", bi_abs, "Return the absolute value of the argument."},
     {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof."},
     {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class."},
