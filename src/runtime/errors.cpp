@@ -2,6 +2,7 @@
 // TypeError texts is spelled.
 #include "runtime/errors.h"
 
+#include <atomic>
 #include <cstdarg>
 #include <cstdio>
 
@@ -39,14 +40,24 @@ void raise(Type* t, const std::string& message) { throw PyException(make_excepti
 
 void raise_object(Ref exception) { throw PyException(std::move(exception)); }
 
-void check_allocation(uint64_t count, uint64_t item_size) {
-    static const uint64_t limit = [] {
-        long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
-        return pages > 0 && page_size > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size)
-                                          : uint64_t{1} << 40;
-    }();
-    if (item_size != 0 && count > limit / item_size) raise(&MemoryError_type, "");
+namespace {
+
+uint64_t physical_memory() {
+    long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && page_size > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size)
+                                      : uint64_t{1} << 40;
 }
+
+std::atomic<uint64_t> g_allocation_limit{physical_memory()};
+
+}  // namespace
+
+void check_allocation(uint64_t count, uint64_t item_size) {
+    if (item_size != 0 && count > g_allocation_limit.load(std::memory_order_relaxed) / item_size)
+        raise(&MemoryError_type, "");
+}
+
+void set_allocation_limit(uint64_t bytes) { g_allocation_limit.store(bytes, std::memory_order_relaxed); }
 
 static const char* tname(Object* o) { return type_of(o)->name.c_str(); }
 

@@ -51,6 +51,8 @@ Ref make_exception(Type* t, const std::string& message);
 // must not overflow and must fit in the machine's physical memory. Without this check a request such
 // as bytes(10**13) is granted by the overcommitting allocator and the process is killed filling it.
 void check_allocation(uint64_t count, uint64_t item_size);
+// Lowers that bound (the fuzzers run every input under a small memory cap).
+void set_allocation_limit(uint64_t bytes);
 
 // printf-style formatting into a std::string, for building messages.
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
