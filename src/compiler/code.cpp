@@ -1,7 +1,9 @@
-// code.cpp — the code object type: allocation, release of its constants, and its repr.
+// code.cpp — the code object type: allocation, release of its constants, its repr, and the co_*
+// attributes that describe its parameters (what help() and inspect read for a signature).
 #include "compiler/code.h"
 
 #include "objects/abstract.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -21,6 +23,28 @@ Ref code_repr(Object* o) {
                           static_cast<void*>(c), c->filename.c_str(), c->firstlineno));
 }
 
+Ref str_tuple(const std::vector<Str*>& names) {
+    std::vector<Object*> items(names.begin(), names.end());
+    return tuple_from(items.data(), items.size());
+}
+
+Ref code_getattr(Object* o, Str* name) {
+    Code* c = as_code(o);
+    const std::string& n = name->utf8;
+    if (n == "co_argcount") return int_from_i64(c->argcount);
+    if (n == "co_posonlyargcount") return int_from_i64(c->posonlyargcount);
+    if (n == "co_kwonlyargcount") return int_from_i64(c->kwonlyargcount);
+    if (n == "co_flags") return int_from_i64(c->flags);
+    if (n == "co_nlocals") return int_from_i64(c->nlocals());
+    if (n == "co_firstlineno") return int_from_i64(c->firstlineno);
+    if (n == "co_varnames") return str_tuple(c->varnames);
+    if (n == "co_names") return str_tuple(c->names);
+    if (n == "co_name") return Ref::borrow(c->name);
+    if (n == "co_qualname") return Ref::borrow(c->qualname);
+    if (n == "co_filename") return str_new(c->filename);
+    return type_lookup(&code_type, name);
+}
+
 }  // namespace
 
 Type code_type;
@@ -30,6 +54,7 @@ void init_code_type() {
     code_type.instance_size = sizeof(Code);
     code_type.dealloc = code_dealloc;
     code_type.repr = code_repr;
+    code_type.getattr = code_getattr;
     init_type(&code_type);
 }
 

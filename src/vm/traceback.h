@@ -5,10 +5,12 @@
 #include <string>
 
 #include "objects/object.h"
+#include "syntax/colors.h"
 
 namespace minipy {
 
-// The full text CPython writes to stderr for an uncaught exception.
-std::string format_exception(Object* exc);
+// The full text CPython writes to stderr for an uncaught exception; in CPython 3.13's colours
+// when `colors` has them.
+std::string format_exception(Object* exc, const syntax::Colors& colors = syntax::Colors::plain());
 
 }  // namespace minipy
