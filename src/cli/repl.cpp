@@ -3,12 +3,15 @@
 // ~/.minipy_history, Ctrl-C; complete entries run in the InteractiveSession.
 #include "cli/repl.h"
 
+#include <cerrno>
 #include <csetjmp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <clocale>
 #include <cstring>
 
+#include <langinfo.h>
 #include <unistd.h>
 
 #include <editline/readline.h>
@@ -110,11 +113,31 @@ struct Entry {
 
 // ---- libedit hooks ----
 
-std::string g_indent;  // typed for the user at the start of the next line
+// Auto-indent is typed for the user: libedit reads these keys before the terminal's. (Text put in
+// the line from rl_pre_input_hook would be cleared when libedit prepares the line.)
+std::string g_indent;
+size_t g_indent_typed = 0;
 
-int insert_indent() {
-    if (!g_indent.empty()) rl_insert_text(g_indent.c_str());
-    return 0;
+// One key: the next auto-indent space, else a character read from the terminal, decoded from
+// UTF-8 (libedit takes the value returned as the character).
+int read_key(FILE* in) {
+    if (g_indent_typed < g_indent.size()) return static_cast<unsigned char>(g_indent[g_indent_typed++]);
+    auto read_byte = [in](unsigned char* b) {
+        ssize_t n;
+        do n = read(fileno(in), b, 1);
+        while (n < 0 && errno == EINTR);
+        return n == 1;
+    };
+    unsigned char first;
+    if (!read_byte(&first)) return -1;
+    int extra = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : first >= 0xC0 ? 1 : 0;
+    int code = extra ? first & (0x3F >> extra) : first;
+    for (; extra > 0; --extra) {
+        unsigned char next;
+        if (!read_byte(&next)) return -1;
+        code = (code << 6) | (next & 0x3F);
+    }
+    return code;
 }
 
 std::vector<std::string> g_matches;
@@ -175,11 +198,22 @@ void remember(const std::string& entry) {
 
 // ---- the loop ----
 
+// libedit turns keys into characters by LC_CTYPE. As CPython does in the C locale (PEP 538), a
+// locale that is not UTF-8 is replaced by C.UTF-8, so non-ASCII text can be typed.
+void use_utf8_terminal() {
+    std::setlocale(LC_CTYPE, "");
+    const char* codeset = nl_langinfo(CODESET);
+    if (!codeset || std::strcmp(codeset, "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 std::string prompt(const char* text) {
     const syntax::Colors& colors = syntax::colors_for(STDOUT_FILENO);
     if (!*colors.prompt) return text;
-    // libedit does not count the characters between \1 and \2 as printed.
-    return std::string("\1") + colors.prompt + "\2" + text + "\1" + colors.reset + "\2";
+    // libedit does not count the characters between \1 and \2 as printed, and drops such a
+    // sequence at the very end of the prompt: the colour ends before the prompt's last space.
+    std::string shown = text;
+    shown.pop_back();
+    return std::string("\1") + colors.prompt + "\2" + shown + "\1" + colors.reset + "\2 ";
 }
 
 class Repl {
@@ -227,13 +261,15 @@ private:
 }  // namespace
 
 int run_repl(InteractiveSession& session) {
+    use_utf8_terminal();
+    // Set before libedit initializes itself (using_history does), which is when it reads them.
+    rl_catch_signals = 0;
+    rl_getc_function = read_key;
+    rl_completer_word_break_characters = const_cast<char*>(kCompletionDelimiters);
+    rl_attempted_completion_function = complete_word;
     std::string history = history_path();
     load_history(history);
     record_gil_stats();  // for .gil
-    rl_catch_signals = 0;
-    rl_completer_word_break_characters = const_cast<char*>(kCompletionDelimiters);
-    rl_attempted_completion_function = complete_word;
-    rl_pre_input_hook = insert_indent;
     std::signal(SIGINT, on_sigint);
     const std::string ps1 = prompt(">>> "), ps2 = prompt("... ");
     Repl repl(session);
@@ -246,6 +282,7 @@ int run_repl(InteractiveSession& session) {
             repl.cancel();
         }
         g_indent = repl.next_indent();
+        g_indent_typed = 0;
         std::fflush(stdout);
         release_python();
         g_at_prompt = 1;

@@ -49,8 +49,8 @@ void show_flavor(const std::string&, InteractiveSession&) {
     text += std::string("GIL: ") + (on ? "enabled" : "disabled");
     if (on == kGilEnabledByDefault) text += " (this build's default)";
     if (!on) text += "; -X gil=1 or MINIPY_GIL=1 at start-up turns it on";
-    text += "\n" + format("switch interval: %g s (sys.setswitchinterval)%s\n", the_gil().switch_interval(),
-                          on ? "" : ", used only with the GIL");
+    text += format("\nswitch interval: %g s (sys.setswitchinterval)%s\n", the_gil().switch_interval(),
+                   on ? "" : ", used only with the GIL");
     print(text);
 }
 
