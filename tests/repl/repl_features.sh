@@ -22,6 +22,12 @@ wait_for "    Return the number of items in a container."
 t send-keys 'def add(a, b=2):' Enter '"""Add a and b."""' Enter 'return a + b' Enter Enter
 t send-keys 'help(add)' Enter
 wait_for "    Add a and b."
+t send-keys 'help()' Enter
+wait_for "help>"
+t send-keys 'add' Enter
+wait_for "Help on function add in module __main__:"
+t send-keys Enter
+wait_for "You are now leaving help and returning to the minipy interpreter."
 t send-keys 'import ma' Tab
 wait_for ">>> import math"
 t send-keys Enter 'math.sq' Tab
