@@ -1,4 +1,5 @@
-// code.cpp — the code object type: allocation, release of its constants, and its repr.
+// code.cpp — the code object type: allocation, release of its constants, its repr, and the co_*
+// attributes that describe it (what help(), inspect and dis-like tools read).
 #include "compiler/code.h"
 
 #include "objects/abstract.h"

@@ -597,11 +597,6 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     return list;
 }
 
-Ref bi_exit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("exit", nargs, kw, 0, 1);
-    raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
-}
-
 // ---- map and filter: lazy iterators over their arguments ----
 
 struct MapObject : Object {
@@ -715,8 +710,6 @@ const MethodDef kBuiltinFunctions[] = {
     {"eval", bi_eval, "Evaluate the given source in the context of globals and locals."},
     {"globals", bi_globals, "Return the dictionary containing the current scope's global variables."},
     {"__build_class__", build_class, "Internal helper used by the class statement."},
-    {"exit", bi_exit, "Exit the interpreter by raising SystemExit."},
-    {"quit", bi_exit, "Exit the interpreter by raising SystemExit."},
     {nullptr, nullptr, nullptr},
 };
 

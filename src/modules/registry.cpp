@@ -29,4 +29,10 @@ const NativeModule* find_native_module(std::string_view name) {
     return nullptr;
 }
 
+std::vector<std::string> native_module_names() {
+    std::vector<std::string> names;
+    for (const NativeModule& m : kNativeModules) names.emplace_back(m.name);
+    return names;
+}
+
 }  // namespace minipy

@@ -2,7 +2,9 @@
 // that builds its module object. The one list of them is in registry.cpp.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "objects/object.h"
 
@@ -17,6 +19,8 @@ struct NativeModule {
 
 // The native module called `name`, or null.
 const NativeModule* find_native_module(std::string_view name);
+// Every native module's name, in the list's order.
+std::vector<std::string> native_module_names();
 
 // The init functions, one per native module file.
 Ref init_builtins_module();

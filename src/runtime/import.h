@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "objects/containers.h"
 
@@ -18,6 +19,10 @@ Ref import_from_module(Object* module, Str* name);
 void import_star(Object* module, Dict* locals);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
+// The modules and packages `import` could find in `package` ("" for the top level, else a dotted
+// name): native modules, then the .py files and folders of the sys.path entries, found without
+// importing anything (the REPL's Tab completion after `import` and `from`).
+std::vector<std::string> importable_names(const std::string& package);
 // sys.path for a run: the script's folder, the MINIPYPATH entries, then the stdlib folder.
 Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir);
 

@@ -95,6 +95,8 @@ Gil* active_gil();
 void set_gil_enabled(bool enabled);
 // Remembers to print every thread's GIL counters at exit (`--gil-stats`, `-X gilstats`).
 void set_gil_stats_wanted(bool wanted);
+// Keeps the counters of threads as they end, without printing them at exit (the REPL's `.gil`).
+void record_gil_stats();
 
 // Without a GIL, a thread in a blocking call is "detached": it touches no objects until it comes
 // back, so stop_the_world() need not wait for it. With a GIL these do nothing.
@@ -132,7 +134,10 @@ void thread_end();
 void after_fork_child();
 // Threads started and not yet ended (_thread._count()).
 int running_threads();
-// Prints the counters of every thread that ran, if `--gil-stats` asked for them, to stderr.
+// The table of every thread's GIL counters so far (the threads that ended since recording began,
+// and the main thread), as `--gil-stats` prints it at exit and the REPL's `.gil` shows it.
+std::string format_gil_stats();
+// Prints format_gil_stats() to stderr, if `--gil-stats` asked for it.
 void report_gil_stats();
 
 }  // namespace minipy

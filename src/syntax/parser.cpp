@@ -1,6 +1,8 @@
 // parser.cpp — the front end's entry points: source text → tokens → parse tree → AST.
 #include "syntax/parser.h"
 
+#include <algorithm>
+
 #include "BailErrorStrategy.h"
 #include "atn/ParserATNSimulator.h"
 #include "atn/PredictionMode.h"
@@ -111,10 +113,12 @@ bool is_incomplete(std::string_view text) {
         session.file_input();
     } catch (const SyntaxError& e) {
         const std::string& msg = e.info().msg;
+        // An error found after the last line (a block header with no body yet, `try:` without its
+        // `except`) means more lines are coming; one on a line already typed is an error now.
+        long lines = std::count(text.begin(), text.end(), '\n');
         return msg.find("was never closed") != std::string::npos ||
                msg.find("unterminated triple-quoted") != std::string::npos ||
-               msg.find("expected an indented block") != std::string::npos ||
-               msg == "unexpected EOF while parsing";
+               msg == "unexpected EOF while parsing" || e.info().line > lines;
     }
     // A finished compound statement still waits for the blank line that ends it.
     return false;
