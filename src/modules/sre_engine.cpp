@@ -53,7 +53,7 @@ void State::reset(const Text* t, int64_t p, int64_t e, size_t groups) {
     end = endpos;
     ptr = pos;
     match_all = must_advance = false;
-    marks.assign(2 * groups, -1);
+    marks.assign(2 * groups + 2, -1);
     reset_marks();
 }
 

@@ -113,7 +113,7 @@ bool Validator::block(const Code* p, const Code* end) {
             case kAnyAll:
                 break;
             case kMark:
-                if (end - p < 1 || p[0] >= 2 * groups_) return false;
+                if (end - p < 1 || p[0] > 2 * groups_ + 1) return false;  // as CPython: one spare pair
                 p += 1;
                 break;
             case kLiteral: case kNotLiteral: case kLiteralIgnore: case kNotLiteralIgnore:

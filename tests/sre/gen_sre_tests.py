@@ -185,6 +185,96 @@ def write(name, title, cases):
         f.write("".join(lines))
 
 
+# The Pattern, Match and scanner API, errors and long inputs: a hand-written body over patterns
+# compiled here (P[...] in the script).
+API_PATTERNS = [("(?P<word>\\w+)(?P<sep>[,;])?", 0), ("(a)(b)?", 0), ("a+", 2), ("x", 8 | 16 | 64),
+                ("b+", 0), (b"(?P<n>\\d+)", 0), ("(?:a|b)*c", 0), ("(a|b)*?c", 0), (".*x", 16),
+                ("(?:(\\d+)-)+", 0), ("'[^']*'", 0), ("\\w+", 256), ("ab", 0)]
+
+API_BODY = '''
+def compiled(i):
+    return _sre.compile(*P[i])
+
+
+word, ab, a_ignore, flagged, bs, num, ab_star, ab_lazy, dotall, dashes, quoted, ascii_word, plain = (
+    compiled(i) for i in range(len(P)))
+
+print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
+print([_sre.ascii_iscased(c) for c in (65, 97, 48, 0xE9)], [_sre.unicode_iscased(c) for c in (65, 48, 0xE9, 0x3C3)])
+print(_sre.ascii_tolower(65), _sre.ascii_tolower(0xC9), _sre.unicode_tolower(0xC9), _sre.unicode_tolower(0x3A3))
+for p in (word, ab, a_ignore, flagged, num, ascii_word, plain):
+    print(repr(p), p.pattern, p.flags, p.groups, dict(p.groupindex))
+print(type(word).__name__, type(word).__module__)
+
+m = word.search("  hello, world")
+print(m, m.group(), m.group(0, 1, 2), m.group("word", "sep"), m["word"], m[2])
+print(m.groups(), m.groupdict(), m.start(), m.end(1), m.span("sep"), m.regs)
+print(m.lastindex, m.lastgroup, m.pos, m.endpos, m.re is word, m.string)
+print(type(m).__name__, type(m).__module__, m.__copy__() is m, m.__deepcopy__({}) is m)
+m = ab.match("a")
+print(m.groups(), m.groups("-"), m.group(2), m.span(2), m.start(2), m.regs, m.lastindex, m.lastgroup)
+m = word.match("x")
+print(m.groupdict(), m.groupdict(0), m.lastgroup)
+for bad in (3, -1, "nope", 1.5, True):
+    try:
+        print(bad, repr(word.match("x").group(bad)))
+    except IndexError as e:
+        print(bad, "IndexError", e)
+try:
+    word.match("x").group([])
+except TypeError as e:
+    print("TypeError", e)
+
+print(bs.match("bbbc", 1), bs.match("bbbc", 1, 2), bs.match("bbbc", -5, 99), bs.match("bbbc", 3, 1))
+print(bs.search("abbb", 2).pos, bs.search("abbb", 0, 3).endpos, bs.fullmatch("abbb", 1), bs.fullmatch("abbb", 1, 3))
+print(bs.findall("bbabbab", 2, 5), list(bs.finditer("babbb", 1)), bs.split("abbcbd"), bs.split("abbcbd", 1))
+print(bs.sub("-", "abbcbbd"), bs.subn("-", "abbcbbd", count=1), bs.sub("", "bb"), bs.split("", 0))
+print(bs.match(string="bb"), bs.search("xbb", pos=1, endpos=2))
+print(plain.sub(lambda m: "[%s]" % m.group(), "xabyab"), plain.sub("Z", "ab"), plain.split("abab"))
+print(a_ignore.findall("aAbA"), flagged.findall("x\\nX"), ascii_word.findall("é1_x"))
+print(num.match(b"12ab"), num.findall(b"1 22 333"), num.sub(b"#", b"a1b22"), num.split(b"a1b", maxsplit=5))
+print(num.match(bytearray(b"42")), num.match(bytearray(b"42")).group(1), num.search(bytearray(b"x7")).string)
+print(dashes.match("1-22-333-x").groups(), dashes.findall("1-2- 3-"))
+print(quoted.findall("a 'bc' d 'e' ''"))
+s = word.scanner("ab, cd;ef")
+print(s.pattern is word, s.match(), s.match(), s.search(), s.search(), s.search(), s.match())
+s = bs.scanner("xbbyb")
+print(s.match(), s.search(), s.match(), s.search(), s.search())
+
+for f, args in ((word.match, (1,)), (word.match, (b"x",)), (num.match, ("1",)), (word.search, (None,)),
+                (word.findall, (["x"],)), (word.match, ("x", "0")), (bs.sub, ("x", 5))):
+    try:
+        f(*args)
+    except TypeError as e:
+        print("TypeError", e)
+for code in ([1, 2, 3], [99, 1], [17, 4, 1], [16], [], [6, 99, 1], [24, 3, 0, 1, 1], [15, 1, 1], [-1], [2**32]):
+    try:
+        _sre.compile("x", 0, code, 1, {}, (None, None))
+        print("compiled", code)
+    except (RuntimeError, OverflowError) as e:
+        print(type(e).__name__, e)
+
+print(word == compiled(0), word != compiled(0), word == ab, hash(word) == hash(compiled(0)), word == "x")
+print(word.__copy__() is word, word.__deepcopy__({}) is word)
+print(repr(_sre.compile("x" * 300, 0, [17, 0, 1], 0, {}, ())))
+
+n = 200000
+text = "ab" * n + "c"
+print(ab_star.match(text).end(), ab_lazy.match(text).span(1), dotall.match("y" * n + "x").end())
+print(len(bs.findall("b" * n + "a" + "b" * n)), ab_star.search("ab" * 1000) is None)
+print(len(plain.sub(lambda m: "xy", "ab" * n)), dashes.match("1-" * 50000).group(1))
+big = "é" * n + "ab"
+print(plain.search(big).span(), plain.search(big, n + 1), len(plain.findall(big)))
+'''
+
+with open(os.path.join(OUT, "015_sre_api.py"), "w") as f:
+    f.write(HEADER.split("\n\n\ndef show_match")[0] % "the Pattern, Match and scanner API, errors, long inputs")
+    f.write("\n\nP = [\n")
+    for pattern, flags in API_PATTERNS:
+        f.write("    %r,\n" % (code_of(pattern, flags),))
+    f.write("]\n\n")
+    f.write(API_BODY)
+
 write("011_sre_basic.py", "literals, classes, anchors, repeats, groups, lookarounds", BASIC)
 write("012_sre_ignorecase.py", "IGNORECASE, Unicode and ASCII", IGNORECASE)
 write("013_sre_bytes.py", "bytes patterns", BYTES)
