@@ -4,6 +4,7 @@
 #include "modules/sre_engine.h"
 
 #include <cctype>
+#include <cstring>
 
 #include "objects/unicode_ctype.h"
 #include "runtime/errors.h"
@@ -162,6 +163,7 @@ public:
     Matcher(State& st, const Char* s) : st_(st), s_(s), end_(st.end) {}
     bool run(const Code* pc, bool toplevel);
     bool search(const Code* code);
+    int64_t next_start(int64_t ptr, const Code* info) const;
 
 private:
     State& st_;
@@ -768,14 +770,44 @@ leave : {
 }
 }
 
+// The next position from `ptr` on where a match may start: one holding the pattern's first
+// character (INFO prefix) or one of its possible first characters (INFO charset); `end_` if none.
+template <typename Char>
+int64_t Matcher<Char>::next_start(int64_t ptr, const Code* info) const {
+    if (info[2] & kInfoPrefix) {
+        Code first = info[7];
+        if constexpr (sizeof(Char) == 1) {
+            if (first > 255 || ptr >= end_) return end_;
+            const void* hit = std::memchr(s_ + ptr, static_cast<int>(first), static_cast<size_t>(end_ - ptr));
+            return hit ? static_cast<const Char*>(hit) - s_ : end_;
+        }
+        while (ptr < end_ && s_[ptr] != first) ++ptr;
+        return ptr;
+    }
+    while (ptr < end_ && !in_charset(info + 5, s_[ptr])) ++ptr;
+    return ptr;
+}
+
 template <typename Char>
 bool Matcher<Char>::search(const Code* code) {
     int64_t ptr = st_.start;
     if (ptr > end_) return false;
     const Code* pc = code;
+    const Code* info = nullptr;  // an INFO block that says how a match must begin
     if (pc[0] == kInfo) {
         if (pc[3] && end_ - ptr < static_cast<int64_t>(pc[3])) return false;
+        if (((pc[2] & kInfoPrefix) && pc[5] >= 1) || (pc[2] & kInfoCharset)) info = pc;
         pc += pc[1] + 1;
+    }
+    if (info) {
+        // Every match starts with a character: skip to the places where one can.
+        st_.must_advance = false;
+        for (ptr = next_start(ptr, info); ptr < end_; ptr = next_start(ptr + 1, info)) {
+            st_.reset_marks();
+            st_.start = st_.ptr = ptr;
+            if (run(pc, false)) return true;
+        }
+        return false;
     }
     st_.ptr = ptr;
     bool found = run(pc, true);

@@ -16,6 +16,10 @@ constexpr int kMagic = 20220615;              // re/_constants.py's MAGIC
 constexpr Code kMaxRepeat = 0xFFFFFFFF;       // an unbounded repeat's upper limit
 constexpr int64_t kMaxGroups = 0x3FFFFFFF;    // as CPython on 64-bit machines
 
+// The INFO block's flags (re/_constants.py's SRE_INFO_*): the pattern starts with a literal prefix,
+// is that literal entirely, or starts with a character of a set.
+constexpr Code kInfoPrefix = 1, kInfoLiteral = 2, kInfoCharset = 4;
+
 // re/_constants.py's OPCODES, in its order.
 enum Op : Code {
     kFailure, kSuccess, kAny, kAnyAll, kAssert, kAssertNot, kAt, kBranch, kCategory, kCharset,

@@ -19,6 +19,7 @@ private:
     size_t groups_;
 
     bool charset(const Code* p, const Code* end);
+    bool info(const Code* p, const Code* end);
     bool branch(const Code*& p, const Code* end);
     bool groupref_exists(const Code*& p, const Code* end);
 };
@@ -60,6 +61,21 @@ bool Validator::charset(const Code* p, const Code* end) {
         }
     }
     return false;  // no FAILURE at the end
+}
+
+// <INFO> <skip> <flags> <min> <max> then <prefix length> <prefix skip> <prefix> <overlap table>, or
+// a charset, or nothing; search() reads the prefix's first character or the charset.
+bool Validator::info(const Code* p, const Code* end) {
+    if (end - p < 4 || p[0] < 4 || static_cast<uint64_t>(end - p) < p[0]) return false;
+    const Code* info_end = p + p[0];
+    Code flags = p[1];
+    if (flags & kInfoPrefix) {
+        if (info_end - p < 6) return false;
+        Code length = p[4];
+        return p[5] <= length && static_cast<uint64_t>(info_end - (p + 6)) >= 2 * static_cast<uint64_t>(length);
+    }
+    if (flags & kInfoCharset) return charset(p + 4, info_end);
+    return true;
 }
 
 // <BRANCH> (<skip> alternative <JUMP> <to the end>)* <FAILURE>
@@ -136,8 +152,7 @@ bool Validator::block(const Code* p, const Code* end) {
                 p += p[0];
                 break;
             case kInfo:
-                // <INFO> <skip> <flags> <min> <max> ...: the matcher reads only min.
-                if (end - p < 4 || p[0] < 4 || static_cast<uint64_t>(end - p) < p[0]) return false;
+                if (!info(p, end)) return false;
                 p += p[0];
                 break;
             case kBranch:
