@@ -37,8 +37,10 @@ size_t group_index(MatchObject* m, Object* key) {
         if (!int_to_i64(key, &i)) i = -1;
     } else if (Ref index = index_value(key)) {
         if (!int_to_i64(index.get(), &i)) i = -1;
-    } else if (Object* number = dict_get(as_dict(pattern_of(m)->groupindex.get()), key)) {
-        if (is_int(number) && !int_to_i64(number, &i)) i = -1;
+    } else if (Dict* names = as_dict(pattern_of(m)->groupindex.get()); dict_size(names) > 0) {
+        // Looked up only when the pattern names groups, as CPython (m[[]] is IndexError then).
+        Object* number = dict_get(names, key);
+        if (number && is_int(number) && !int_to_i64(number, &i)) i = -1;
     }
     if (i < 0 || static_cast<size_t>(i) >= group_count(m)) raise(&IndexError_type, "no such group");
     return static_cast<size_t>(i);
@@ -230,6 +232,12 @@ Ref scanner_getattr(Object* o, Str* name) {
 
 void scanner_dealloc(Object* o) { delete static_cast<ScannerObject*>(o); }
 
+// Only _sre makes these: `type(m)()` is CPython's TypeError.
+Ref match_construct(Object*, Args, size_t, Tuple*) { raise(&TypeError_type, "cannot create 're.Match' instances"); }
+Ref scanner_construct(Object*, Args, size_t, Tuple*) {
+    raise(&TypeError_type, "cannot create '_sre.SRE_Scanner' instances");
+}
+
 }  // namespace
 
 Ref match_new(PatternObject* p, std::shared_ptr<const Subject> subject, const sre::State& state) {
@@ -274,6 +282,7 @@ void init_match_types() {
     match_type.getattr = match_getattr;
     match_type.getitem = match_getitem;
     match_type.methods = kMatchMethods;
+    match_type.construct = match_construct;
     init_type(&match_type);
     dict_set(match_type.dict, intern("__module__"), intern("re"));
     scanner_type.name = "SRE_Scanner";
@@ -281,6 +290,7 @@ void init_match_types() {
     scanner_type.dealloc = scanner_dealloc;
     scanner_type.getattr = scanner_getattr;
     scanner_type.methods = kScannerMethods;
+    scanner_type.construct = scanner_construct;
     init_type(&scanner_type);
     dict_set(scanner_type.dict, intern("__module__"), intern("_sre"));
 }

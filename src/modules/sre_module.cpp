@@ -385,26 +385,32 @@ int64_t pattern_hash(Object* o) {
 }
 
 // ---- module functions ----
-uint32_t char_arg(const char* name, Args args, size_t nargs, Tuple* kw) {
+// A character code as CPython's `int character` parameter; codes outside Unicode map to themselves.
+int64_t char_arg(const char* name, Args args, size_t nargs, Tuple* kw) {
     check_positional(name, nargs, kw, 1, 1);
-    return static_cast<uint32_t>(as_index(args[0]));
+    return as_index(args[0]);
 }
+bool in_unicode(int64_t c) { return c >= 0 && c <= 0x10FFFF; }
 
 Ref sre_getcodesize(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("getcodesize", nargs, kw, 0, 0);
     return int_from_i64(sizeof(sre::Code));
 }
 Ref sre_ascii_iscased(Object*, Args args, size_t nargs, Tuple* kw) {
-    return Ref::borrow(bool_obj(sre::ascii_iscased(char_arg("ascii_iscased", args, nargs, kw))));
+    int64_t c = char_arg("ascii_iscased", args, nargs, kw);
+    return Ref::borrow(bool_obj(in_unicode(c) && sre::ascii_iscased(static_cast<uint32_t>(c))));
 }
 Ref sre_unicode_iscased(Object*, Args args, size_t nargs, Tuple* kw) {
-    return Ref::borrow(bool_obj(sre::unicode_iscased(char_arg("unicode_iscased", args, nargs, kw))));
+    int64_t c = char_arg("unicode_iscased", args, nargs, kw);
+    return Ref::borrow(bool_obj(in_unicode(c) && sre::unicode_iscased(static_cast<uint32_t>(c))));
 }
 Ref sre_ascii_tolower(Object*, Args args, size_t nargs, Tuple* kw) {
-    return int_from_i64(sre::lower_ascii(char_arg("ascii_tolower", args, nargs, kw)));
+    int64_t c = char_arg("ascii_tolower", args, nargs, kw);
+    return int_from_i64(in_unicode(c) ? sre::lower_ascii(static_cast<uint32_t>(c)) : c);
 }
 Ref sre_unicode_tolower(Object*, Args args, size_t nargs, Tuple* kw) {
-    return int_from_i64(sre::lower_unicode(char_arg("unicode_tolower", args, nargs, kw)));
+    int64_t c = char_arg("unicode_tolower", args, nargs, kw);
+    return int_from_i64(in_unicode(c) ? sre::lower_unicode(static_cast<uint32_t>(c)) : c);
 }
 
 // compile(pattern, flags, code, groups, groupindex, indexgroup): what re/_compiler.py calls.
@@ -453,6 +459,10 @@ const MethodDef kSreFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
+Ref pattern_construct(Object*, Args, size_t, Tuple*) {
+    raise(&TypeError_type, "cannot create 're.Pattern' instances");
+}
+
 void init_pattern_type() {
     sre_pattern_type.name = "Pattern";
     sre_pattern_type.instance_size = sizeof(PatternObject);
@@ -462,6 +472,7 @@ void init_pattern_type() {
     sre_pattern_type.compare = pattern_compare;
     sre_pattern_type.hash = pattern_hash;
     sre_pattern_type.methods = kPatternMethods;
+    sre_pattern_type.construct = pattern_construct;
     init_type(&sre_pattern_type);
     dict_set(sre_pattern_type.dict, intern("__module__"), intern("re"));
 }

@@ -254,6 +254,13 @@ for code in ([1, 2, 3], [99, 1], [17, 4, 1], [16], [], [6, 99, 1], [24, 3, 0, 1,
     except (RuntimeError, OverflowError) as e:
         print(type(e).__name__, e)
 
+for f in (lambda: type(word)(), lambda: type(ab.match("a"))(), lambda: type(word.scanner("x"))(),
+          lambda: ab.match("a")[[]], lambda: ab.match("a")["x"], lambda: _sre.ascii_tolower(-1)):
+    try:
+        print(f())
+    except (TypeError, IndexError) as e:
+        print(type(e).__name__, e)
+
 print(word == compiled(0), word != compiled(0), word == ab, hash(word) == hash(compiled(0)), word == "x")
 print(word.__copy__() is word, word.__deepcopy__({}) is word)
 print(repr(_sre.compile("x" * 300, 0, [17, 0, 1], 0, {}, ())))
