@@ -6,28 +6,26 @@
 #include <cctype>
 #include <cstring>
 
-#include "objects/unicode_ctype.h"
+#include "modules/sre_chars.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy::sre {
 
-// re/_constants.py's ATCODES and CHCODES.
+// re/_constants.py's ATCODES.
+// clang-format off
 enum At : Code {
     kAtBeginning, kAtBeginningLine, kAtBeginningString, kAtBoundary, kAtNonBoundary, kAtEnd,
     kAtEndLine, kAtEndString, kAtLocBoundary, kAtLocNonBoundary, kAtUniBoundary, kAtUniNonBoundary
 };
-enum Category : Code {
-    kCatDigit, kCatNotDigit, kCatSpace, kCatNotSpace, kCatWord, kCatNotWord, kCatLinebreak,
-    kCatNotLinebreak, kCatLocWord, kCatLocNotWord, kCatUniDigit, kCatUniNotDigit, kCatUniSpace,
-    kCatUniNotSpace, kCatUniWord, kCatUniNotWord, kCatUniLinebreak, kCatUniNotLinebreak
-};
-
+// clang-format on
 // Where a frame's parent continues once the frame returns (CPython's jump codes).
+// clang-format off
 enum class Resume : uint8_t {
     None, Branch, RepeatOneLiteral, RepeatOne, MinRepeatOne, Repeat, MaxUntil1, MaxUntil2,
     MaxUntil3, MinUntil1, MinUntil2, MinUntil3, PossRepeat1, PossRepeat2, Atomic, Assert, AssertNot
 };
+// clang-format on
 
 // One activation of the matcher on a piece of pattern: the op it is suspended in, and the values
 // that op keeps across the sub-matches it starts.
@@ -65,96 +63,6 @@ uint32_t lower_unicode(uint32_t c) { return unicode_to_lower(c); }
 bool unicode_iscased(uint32_t c) { return c != unicode_to_lower(c) || c != unicode_to_upper(c); }
 
 namespace {
-
-bool is_digit(uint32_t c) { return c < 128 && c >= '0' && c <= '9'; }
-bool is_space(uint32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_word(uint32_t c) { return c < 128 && (std::isalnum(static_cast<int>(c)) || c == '_'); }
-bool is_linebreak(uint32_t c) { return c == '\n'; }
-// LOCALE applies only to bytes patterns; minipy runs in the C locale's character classes.
-bool is_loc_word(uint32_t c) { return c < 256 && (std::isalnum(static_cast<int>(c)) || c == '_'); }
-uint32_t lower_locale(uint32_t c) { return c < 256 ? static_cast<uint32_t>(std::tolower(static_cast<int>(c))) : c; }
-uint32_t upper_locale(uint32_t c) { return c < 256 ? static_cast<uint32_t>(std::toupper(static_cast<int>(c))) : c; }
-bool is_uni_word(uint32_t c) { return unicode_is_alnum(c) || c == '_'; }
-
-bool char_loc_ignore(Code pattern, uint32_t c) {
-    return c == pattern || lower_locale(c) == pattern || upper_locale(c) == pattern;
-}
-
-bool in_category(Code category, uint32_t c) {
-    switch (category) {
-        case kCatDigit: return is_digit(c);
-        case kCatNotDigit: return !is_digit(c);
-        case kCatSpace: return is_space(c);
-        case kCatNotSpace: return !is_space(c);
-        case kCatWord: return is_word(c);
-        case kCatNotWord: return !is_word(c);
-        case kCatLinebreak: return is_linebreak(c);
-        case kCatNotLinebreak: return !is_linebreak(c);
-        case kCatLocWord: return is_loc_word(c);
-        case kCatLocNotWord: return !is_loc_word(c);
-        case kCatUniDigit: return unicode_is_decimal(c);
-        case kCatUniNotDigit: return !unicode_is_decimal(c);
-        case kCatUniSpace: return unicode_is_space(c);
-        case kCatUniNotSpace: return !unicode_is_space(c);
-        case kCatUniWord: return is_uni_word(c);
-        case kCatUniNotWord: return !is_uni_word(c);
-        case kCatUniLinebreak: return unicode_is_linebreak(c);
-        case kCatUniNotLinebreak: return !unicode_is_linebreak(c);
-    }
-    return false;
-}
-
-// Whether `c` belongs to the set starting at `set` (ended by FAILURE).
-bool in_charset(const Code* set, uint32_t c) {
-    bool ok = true;
-    for (;;) {
-        switch (*set++) {
-            case kFailure: return !ok;
-            case kLiteral:
-                if (c == set[0]) return ok;
-                set += 1;
-                break;
-            case kCategory:
-                if (in_category(set[0], c)) return ok;
-                set += 1;
-                break;
-            case kCharset:  // a 256-bit bitmap
-                if (c < 256 && (set[c / 32] & (1u << (c & 31)))) return ok;
-                set += 8;
-                break;
-            case kRange:
-                if (set[0] <= c && c <= set[1]) return ok;
-                set += 2;
-                break;
-            case kRangeUniIgnore: {  // c is lowercased already; its uppercase may be in range too
-                if (set[0] <= c && c <= set[1]) return ok;
-                uint32_t upper = unicode_to_upper(c);
-                if (set[0] <= upper && upper <= set[1]) return ok;
-                set += 2;
-                break;
-            }
-            case kNegate: ok = !ok; break;
-            case kBigCharset: {
-                // <count> <256 block numbers, one byte each, packed 4 to a code word in memory order>
-                // <count 256-bit blocks>
-                Code count = *set++;
-                int block = c < 0x10000 ? reinterpret_cast<const unsigned char*>(set)[c >> 8] : -1;
-                set += 64;
-                if (block >= 0 && (set[(block * 256 + (c & 255)) / 32] & (1u << (c & 31)))) return ok;
-                set += count * 8;
-                break;
-            }
-            default: return false;
-        }
-    }
-}
-
-bool in_charset_loc_ignore(const Code* set, uint32_t c) {
-    uint32_t lo = lower_locale(c);
-    if (in_charset(set, lo)) return true;
-    uint32_t up = upper_locale(c);
-    return up != lo && in_charset(set, up);
-}
 
 // The matcher for one character width.
 template <typename Char>
@@ -216,17 +124,28 @@ template <typename Char>
 bool Matcher<Char>::at(int64_t ptr, Code code) const {
     switch (code) {
         case kAtBeginning:
-        case kAtBeginningString: return ptr == 0;
-        case kAtBeginningLine: return ptr == 0 || is_linebreak(s_[ptr - 1]);
-        case kAtEnd: return (end_ - ptr == 1 && is_linebreak(s_[ptr])) || ptr == end_;
-        case kAtEndLine: return ptr == end_ || is_linebreak(s_[ptr]);
-        case kAtEndString: return ptr == end_;
-        case kAtBoundary: return boundary(ptr, is_word);
-        case kAtNonBoundary: return end_ != 0 && !boundary(ptr, is_word);
-        case kAtLocBoundary: return boundary(ptr, is_loc_word);
-        case kAtLocNonBoundary: return end_ != 0 && !boundary(ptr, is_loc_word);
-        case kAtUniBoundary: return boundary(ptr, is_uni_word);
-        case kAtUniNonBoundary: return end_ != 0 && !boundary(ptr, is_uni_word);
+        case kAtBeginningString:
+            return ptr == 0;
+        case kAtBeginningLine:
+            return ptr == 0 || is_linebreak(s_[ptr - 1]);
+        case kAtEnd:
+            return (end_ - ptr == 1 && is_linebreak(s_[ptr])) || ptr == end_;
+        case kAtEndLine:
+            return ptr == end_ || is_linebreak(s_[ptr]);
+        case kAtEndString:
+            return ptr == end_;
+        case kAtBoundary:
+            return boundary(ptr, is_word);
+        case kAtNonBoundary:
+            return end_ != 0 && !boundary(ptr, is_word);
+        case kAtLocBoundary:
+            return boundary(ptr, is_loc_word);
+        case kAtLocNonBoundary:
+            return end_ != 0 && !boundary(ptr, is_loc_word);
+        case kAtUniBoundary:
+            return boundary(ptr, is_uni_word);
+        case kAtUniNonBoundary:
+            return end_ != 0 && !boundary(ptr, is_uni_word);
     }
     return false;
 }
@@ -245,7 +164,9 @@ int64_t Matcher<Char>::count(const Code* item, int64_t ptr, Code max) {
         case kAny:
             while (p < end && !is_linebreak(s_[p])) ++p;
             break;
-        case kAnyAll: p = end; break;
+        case kAnyAll:
+            p = end;
+            break;
         case kLiteral:
             while (p < end && s_[p] == chr) ++p;
             break;
@@ -300,13 +221,13 @@ bool Matcher<Char>::run(const Code* start_pc, bool toplevel) {
     bool ret = false;
 
 // Starts a sub-match at `child` and continues at `label` when it returns, its result in `ret`.
-#define MINIPY_SRE_CALL(how, label, child, child_toplevel)                                   \
-    next_pc = (child);                                                                       \
-    ctx().pc = pc;                                                                           \
-    ctx().ptr = ptr;                                                                         \
-    frames.push_back(Frame{next_pc, 0, 0, -1, 0, -1, -1, how, child_toplevel});              \
-    pc = next_pc;                                                                            \
-    goto enter;                                                                              \
+#define MINIPY_SRE_CALL(how, label, child, child_toplevel)                      \
+    next_pc = (child);                                                          \
+    ctx().pc = pc;                                                              \
+    ctx().ptr = ptr;                                                            \
+    frames.push_back(Frame{next_pc, 0, 0, -1, 0, -1, -1, how, child_toplevel}); \
+    pc = next_pc;                                                               \
+    goto enter;                                                                 \
     label:
 
 enter:
@@ -339,7 +260,8 @@ enter:
                 pc++, ptr++;
                 break;
             case kSuccess:
-                if (ctx().toplevel && ((st_.match_all && ptr != end_) || (st_.must_advance && ptr == st_.start)))
+                if (ctx().toplevel &&
+                    ((st_.match_all && ptr != end_) || (st_.must_advance && ptr == st_.start)))
                     goto fail;
                 st_.ptr = ptr;
                 goto succeed;
@@ -444,7 +366,8 @@ enter:
                     // The tail starts with a literal: only positions before it can match.
                     ctx().chr = pc[pc[0] + 1];
                     for (;;) {
-                        while (ctx().count >= static_cast<int64_t>(pc[1]) && (ptr >= end_ || s_[ptr] != ctx().chr)) {
+                        while (ctx().count >= static_cast<int64_t>(pc[1]) &&
+                               (ptr >= end_ || s_[ptr] != ctx().chr)) {
                             ptr--;
                             ctx().count--;
                         }
@@ -490,9 +413,8 @@ enter:
                     ctx().count = n;
                     ptr += n;
                 }
-                if (pc[pc[0]] == kSuccess &&
-                    !(ctx().toplevel &&
-                      ((st_.match_all && ptr != end_) || (st_.must_advance && ptr == st_.start)))) {
+                if (pc[pc[0]] == kSuccess && !(ctx().toplevel && ((st_.match_all && ptr != end_) ||
+                                                                  (st_.must_advance && ptr == st_.start)))) {
                     st_.ptr = ptr;
                     goto succeed;
                 }
@@ -523,7 +445,8 @@ enter:
                 ptr += n;
                 if (n < static_cast<int64_t>(pc[1])) goto fail;
                 pc += pc[0];
-                if (*pc == kSuccess && ptr == end_ && !(ctx().toplevel && st_.must_advance && ptr == st_.start)) {
+                if (*pc == kSuccess && ptr == end_ &&
+                    !(ctx().toplevel && st_.must_advance && ptr == st_.start)) {
                     st_.ptr = ptr;
                     goto succeed;
                 }
@@ -748,23 +671,40 @@ leave : {
     pc = ctx().pc;
     ptr = ctx().ptr;
     switch (how) {
-        case Resume::Branch: goto resume_branch;
-        case Resume::RepeatOneLiteral: goto resume_repeat_one_literal;
-        case Resume::RepeatOne: goto resume_repeat_one;
-        case Resume::MinRepeatOne: goto resume_min_repeat_one;
-        case Resume::Repeat: goto resume_repeat;
-        case Resume::MaxUntil1: goto resume_max_until_1;
-        case Resume::MaxUntil2: goto resume_max_until_2;
-        case Resume::MaxUntil3: goto resume_max_until_3;
-        case Resume::MinUntil1: goto resume_min_until_1;
-        case Resume::MinUntil2: goto resume_min_until_2;
-        case Resume::MinUntil3: goto resume_min_until_3;
-        case Resume::PossRepeat1: goto resume_poss_repeat_1;
-        case Resume::PossRepeat2: goto resume_poss_repeat_2;
-        case Resume::Atomic: goto resume_atomic;
-        case Resume::Assert: goto resume_assert;
-        case Resume::AssertNot: goto resume_assert_not;
-        case Resume::None: break;
+        case Resume::Branch:
+            goto resume_branch;
+        case Resume::RepeatOneLiteral:
+            goto resume_repeat_one_literal;
+        case Resume::RepeatOne:
+            goto resume_repeat_one;
+        case Resume::MinRepeatOne:
+            goto resume_min_repeat_one;
+        case Resume::Repeat:
+            goto resume_repeat;
+        case Resume::MaxUntil1:
+            goto resume_max_until_1;
+        case Resume::MaxUntil2:
+            goto resume_max_until_2;
+        case Resume::MaxUntil3:
+            goto resume_max_until_3;
+        case Resume::MinUntil1:
+            goto resume_min_until_1;
+        case Resume::MinUntil2:
+            goto resume_min_until_2;
+        case Resume::MinUntil3:
+            goto resume_min_until_3;
+        case Resume::PossRepeat1:
+            goto resume_poss_repeat_1;
+        case Resume::PossRepeat2:
+            goto resume_poss_repeat_2;
+        case Resume::Atomic:
+            goto resume_atomic;
+        case Resume::Assert:
+            goto resume_assert;
+        case Resume::AssertNot:
+            goto resume_assert_not;
+        case Resume::None:
+            break;
     }
     return ret;
 }

@@ -12,15 +12,16 @@ namespace minipy::sre {
 
 using Code = uint32_t;
 
-constexpr int kMagic = 20220615;              // re/_constants.py's MAGIC
-constexpr Code kMaxRepeat = 0xFFFFFFFF;       // an unbounded repeat's upper limit
-constexpr int64_t kMaxGroups = 0x3FFFFFFF;    // as CPython on 64-bit machines
+constexpr int kMagic = 20220615;            // re/_constants.py's MAGIC
+constexpr Code kMaxRepeat = 0xFFFFFFFF;     // an unbounded repeat's upper limit
+constexpr int64_t kMaxGroups = 0x3FFFFFFF;  // as CPython on 64-bit machines
 
 // The INFO block's flags (re/_constants.py's SRE_INFO_*): the pattern starts with a literal prefix,
 // is that literal entirely, or starts with a character of a set.
 constexpr Code kInfoPrefix = 1, kInfoLiteral = 2, kInfoCharset = 4;
 
 // re/_constants.py's OPCODES, in its order.
+// clang-format off
 enum Op : Code {
     kFailure, kSuccess, kAny, kAnyAll, kAssert, kAssertNot, kAt, kBranch, kCategory, kCharset,
     kBigCharset, kGroupref, kGrouprefExists, kIn, kInfo, kJump, kLiteral, kMark, kMaxUntil,
@@ -31,6 +32,7 @@ enum Op : Code {
     kNotLiteralUniIgnore, kRangeUniIgnore,
     kOpCount
 };
+// clang-format on
 
 // The characters a match runs over: one byte each (bytes, or a str that is all ASCII, read in
 // place) or one code point each (a str with other characters, decoded once).
@@ -46,9 +48,9 @@ struct Text {
 // One repeat in progress (REPEAT ... MAX_UNTIL/MIN_UNTIL): how many times its body has matched.
 struct Repeat {
     int64_t count;
-    const Code* body;     // the REPEAT's operands: skip, min, max, then the body
-    int prev;             // the enclosing repeat's index in State::repeats, -1 for none
-    int64_t last_ptr;     // where the last iteration started: stops empty iterations looping
+    const Code* body;  // the REPEAT's operands: skip, min, max, then the body
+    int prev;          // the enclosing repeat's index in State::repeats, -1 for none
+    int64_t last_ptr;  // where the last iteration started: stops empty iterations looping
 };
 
 struct Frame;
@@ -57,19 +59,19 @@ struct Frame;
 // Positions are indices into the text; a mark of -1 was not reached.
 struct State {
     const Text* text = nullptr;
-    int64_t start = 0, end = 0;  // where this attempt starts; the end of the window (endpos)
+    int64_t start = 0, end = 0;   // where this attempt starts; the end of the window (endpos)
     int64_t pos = 0, endpos = 0;  // the window as the caller gave it, for Match.pos/endpos
-    bool match_all = false;     // fullmatch: succeed only at `end`
-    bool must_advance = false;  // finditer/sub after an empty match: no empty match at `start`
-    int64_t ptr = 0;            // after a match: its end (start is its beginning)
-    std::vector<int64_t> marks;  // 2 per group: start, end
+    bool match_all = false;       // fullmatch: succeed only at `end`
+    bool must_advance = false;    // finditer/sub after an empty match: no empty match at `start`
+    int64_t ptr = 0;              // after a match: its end (start is its beginning)
+    std::vector<int64_t> marks;   // 2 per group: start, end
     int lastmark = -1, lastindex = -1;
     // The matcher's stacks, kept between attempts to avoid reallocating.
     std::vector<Frame> frames;
     std::vector<int64_t> saved;  // marks and last_ptr values pushed while backtracking
     std::vector<Repeat> repeats;
-    int repeat = -1;             // the innermost repeat in progress
-    uint32_t ticks = 0;          // steps since the last check for Ctrl-C
+    int repeat = -1;     // the innermost repeat in progress
+    uint32_t ticks = 0;  // steps since the last check for Ctrl-C
 
     State();
     ~State();

@@ -2,7 +2,6 @@
 // scanner behind Pattern.finditer() and re.Scanner (_sre.SRE_Scanner), with CPython 3.11's
 // methods, attributes, error messages and repr.
 #include "modules/sre_module.h"
-
 #include "objects/abstract.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
@@ -79,7 +78,8 @@ Ref match_groups(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* unmatched = default_arg("groups", args, nargs, kw);
     MatchObject* m = self_match(args);
     Ref result = tuple_new(group_count(m) - 1);
-    for (size_t g = 1; g < group_count(m); ++g) as_tuple(result.get())->items[g - 1] = group_text(m, g, unmatched).release();
+    for (size_t g = 1; g < group_count(m); ++g)
+        as_tuple(result.get())->items[g - 1] = group_text(m, g, unmatched).release();
     return result;
 }
 
@@ -144,8 +144,11 @@ const MethodDef kMatchMethods[] = {
     {"end", match_end, "Return index of the end of the substring matched by group."},
     {"span", match_span, "For match object m, return the 2-tuple (m.start(group), m.end(group))."},
     {"groups", match_groups, "Return a tuple containing all the subgroups of the match, from 1."},
-    {"groupdict", match_groupdict, "Return a dictionary containing all the named subgroups of the match, keyed by the subgroup name."},
-    {"expand", match_expand, "Return the string obtained by doing backslash substitution on the string template, as done by the sub() method."},
+    {"groupdict", match_groupdict,
+     "Return a dictionary containing all the named subgroups of the match, keyed by the subgroup name."},
+    {"expand", match_expand,
+     "Return the string obtained by doing backslash substitution on the string template, as done by the "
+     "sub() method."},
     {"__copy__", match_copy, nullptr},
     {"__deepcopy__", match_deepcopy, nullptr},
     {nullptr, nullptr, nullptr},
@@ -216,8 +219,12 @@ Ref scanner_step(Args args, size_t nargs, Tuple* kw, const char* name, bool sear
     return m;
 }
 
-Ref scanner_match(Object*, Args args, size_t nargs, Tuple* kw) { return scanner_step(args, nargs, kw, "match", false); }
-Ref scanner_search(Object*, Args args, size_t nargs, Tuple* kw) { return scanner_step(args, nargs, kw, "search", true); }
+Ref scanner_match(Object*, Args args, size_t nargs, Tuple* kw) {
+    return scanner_step(args, nargs, kw, "match", false);
+}
+Ref scanner_search(Object*, Args args, size_t nargs, Tuple* kw) {
+    return scanner_step(args, nargs, kw, "search", true);
+}
 
 const MethodDef kScannerMethods[] = {
     {"match", scanner_match, nullptr},
@@ -233,7 +240,9 @@ Ref scanner_getattr(Object* o, Str* name) {
 void scanner_dealloc(Object* o) { delete static_cast<ScannerObject*>(o); }
 
 // Only _sre makes these: `type(m)()` is CPython's TypeError.
-Ref match_construct(Object*, Args, size_t, Tuple*) { raise(&TypeError_type, "cannot create 're.Match' instances"); }
+Ref match_construct(Object*, Args, size_t, Tuple*) {
+    raise(&TypeError_type, "cannot create 're.Match' instances");
+}
 Ref scanner_construct(Object*, Args, size_t, Tuple*) {
     raise(&TypeError_type, "cannot create '_sre.SRE_Scanner' instances");
 }
@@ -256,7 +265,8 @@ Ref match_new(PatternObject* p, std::shared_ptr<const Subject> subject, const sr
         size_t j = 2 * g;
         if (static_cast<int64_t>(j) + 1 <= state.lastmark && state.marks[j] >= 0 && state.marks[j + 1] >= 0) {
             if (state.marks[j] > state.marks[j + 1])
-                raise(&RuntimeError_type, "The span of capturing group is wrong, please report a bug for the re module.");
+                raise(&RuntimeError_type,
+                      "The span of capturing group is wrong, please report a bug for the re module.");
             m->marks[j + 2] = state.marks[j];
             m->marks[j + 3] = state.marks[j + 1];
         }

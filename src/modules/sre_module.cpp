@@ -38,7 +38,8 @@ constexpr int64_t kCachedWideMinLength = 64;
 
 std::shared_ptr<const Subject> subject_of(Object* string) {
     bool str = is_instance(string, &str_type);
-    if (str && !as_str(string)->ascii && t_last_wide && (*t_last_wide)->owner.get() == string) return *t_last_wide;
+    if (str && !as_str(string)->ascii && t_last_wide && (*t_last_wide)->owner.get() == string)
+        return *t_last_wide;
     auto subject = std::make_shared<Subject>();
     subject->owner = Ref::borrow(string);
     sre::Text& text = subject->text;
@@ -50,7 +51,8 @@ std::shared_ptr<const Subject> subject_of(Object* string) {
             return subject;
         }
         text.wide.reserve(static_cast<size_t>(s->length));
-        for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) text.wide.push_back(utf8_decode(p));
+        for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
+            text.wide.push_back(utf8_decode(p));
         if (s->length >= kCachedWideMinLength) {
             if (!t_last_wide) t_last_wide = new std::shared_ptr<const Subject>();
             *t_last_wide = subject;
@@ -80,11 +82,13 @@ Ref subject_slice(const Subject& subject, int64_t i, int64_t j) {
     bool whole = i == 0 && j == text.length;
     if (subject.is_bytes) {
         if (whole && type_of(owner) == &bytes_type) return subject.owner;
-        return bytes_new(std::string_view(reinterpret_cast<const char*>(text.narrow) + i, static_cast<size_t>(j - i)));
+        return bytes_new(
+            std::string_view(reinterpret_cast<const char*>(text.narrow) + i, static_cast<size_t>(j - i)));
     }
     if (whole && is_str(owner)) return subject.owner;
     if (!text.is_wide())
-        return str_new(std::string_view(reinterpret_cast<const char*>(text.narrow) + i, static_cast<size_t>(j - i)));
+        return str_new(
+            std::string_view(reinterpret_cast<const char*>(text.narrow) + i, static_cast<size_t>(j - i)));
     std::string out;
     for (int64_t k = i; k < j; ++k) utf8_append(out, text.wide[static_cast<size_t>(k)]);
     return str_new(out);
@@ -147,11 +151,15 @@ Ref run_match(const char* name, How how, Args args, size_t nargs, Tuple* kw) {
     return match_new(p, subject, state);
 }
 
-Ref pattern_match(Object*, Args args, size_t nargs, Tuple* kw) { return run_match("match", How::Match, args, nargs, kw); }
+Ref pattern_match(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_match("match", How::Match, args, nargs, kw);
+}
 Ref pattern_fullmatch(Object*, Args args, size_t nargs, Tuple* kw) {
     return run_match("fullmatch", How::FullMatch, args, nargs, kw);
 }
-Ref pattern_search(Object*, Args args, size_t nargs, Tuple* kw) { return run_match("search", How::Search, args, nargs, kw); }
+Ref pattern_search(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_match("search", How::Search, args, nargs, kw);
+}
 
 // After a match ending at state.ptr, where the next search starts: an empty match may not be
 // followed by another empty match at the same place.
@@ -215,7 +223,8 @@ Ref pattern_split(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t n = 0, last = state.start;
     while ((maxsplit == 0 || n < maxsplit) && sre::search(state, p->code.data())) {
         list_append(list.get(), subject_slice(*subject, last, state.start).get());
-        for (size_t g = 1; g <= p->groups; ++g) list_append(list.get(), state_group(state, *subject, g, None).get());
+        for (size_t g = 1; g <= p->groups; ++g)
+            list_append(list.get(), state_group(state, *subject, g, None).get());
         n++;
         advance(state);
         last = state.start;
@@ -284,8 +293,12 @@ Ref substitute(const char* name, bool with_count, Args args, size_t nargs, Tuple
     return result;
 }
 
-Ref pattern_sub(Object*, Args args, size_t nargs, Tuple* kw) { return substitute("sub", false, args, nargs, kw); }
-Ref pattern_subn(Object*, Args args, size_t nargs, Tuple* kw) { return substitute("subn", true, args, nargs, kw); }
+Ref pattern_sub(Object*, Args args, size_t nargs, Tuple* kw) {
+    return substitute("sub", false, args, nargs, kw);
+}
+Ref pattern_subn(Object*, Args args, size_t nargs, Tuple* kw) {
+    return substitute("subn", true, args, nargs, kw);
+}
 
 Ref pattern_copy(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__copy__", nargs - 1, kw, 0, 0);
@@ -299,12 +312,18 @@ Ref pattern_deepcopy(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kPatternMethods[] = {
     {"match", pattern_match, "Matches zero or more characters at the beginning of the string."},
     {"fullmatch", pattern_fullmatch, "Matches against all of the string."},
-    {"search", pattern_search, "Scan through string looking for a match, and return a corresponding match object instance."},
-    {"sub", pattern_sub, "Return the string obtained by replacing the leftmost non-overlapping occurrences of pattern in string by the replacement repl."},
-    {"subn", pattern_subn, "Return the tuple (new_string, number_of_subs_made) found by replacing the leftmost non-overlapping occurrences of pattern with the replacement repl."},
+    {"search", pattern_search,
+     "Scan through string looking for a match, and return a corresponding match object instance."},
+    {"sub", pattern_sub,
+     "Return the string obtained by replacing the leftmost non-overlapping occurrences of pattern in string "
+     "by the replacement repl."},
+    {"subn", pattern_subn,
+     "Return the tuple (new_string, number_of_subs_made) found by replacing the leftmost non-overlapping "
+     "occurrences of pattern with the replacement repl."},
     {"findall", pattern_findall, "Return a list of all non-overlapping matches of pattern in string."},
     {"split", pattern_split, "Split string by the occurrences of pattern."},
-    {"finditer", pattern_finditer, "Return an iterator over all non-overlapping matches for the RE pattern in string."},
+    {"finditer", pattern_finditer,
+     "Return an iterator over all non-overlapping matches for the RE pattern in string."},
     {"scanner", pattern_scanner, nullptr},
     {"__copy__", pattern_copy, nullptr},
     {"__deepcopy__", pattern_deepcopy, nullptr},
@@ -330,9 +349,8 @@ Ref pattern_repr(Object* o) {
         const char* name;
         int64_t value;
     } kFlagNames[] = {
-        {"re.TEMPLATE", 1},  {"re.IGNORECASE", 2}, {"re.LOCALE", 4}, {"re.MULTILINE", 8},
-        {"re.DOTALL", 16},   {"re.UNICODE", 32},   {"re.VERBOSE", 64}, {"re.DEBUG", 128},
-        {"re.ASCII", 256},
+        {"re.TEMPLATE", 1}, {"re.IGNORECASE", 2}, {"re.LOCALE", 4},  {"re.MULTILINE", 8}, {"re.DOTALL", 16},
+        {"re.UNICODE", 32}, {"re.VERBOSE", 64},   {"re.DEBUG", 128}, {"re.ASCII", 256},
     };
     int64_t flags = p->flags;
     // re.UNICODE is the default for str patterns: not shown.
@@ -419,7 +437,8 @@ Ref sre_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[6];
     bind_args("compile", args, nargs, kw, names, 6, 6, a);
     if (!is_instance(a[2], &list_type))
-        raise(&TypeError_type, format("compile() argument 'code' must be list, not %s", type_of(a[2])->name.c_str()));
+        raise(&TypeError_type,
+              format("compile() argument 'code' must be list, not %s", type_of(a[2])->name.c_str()));
     if (!is_instance(a[4], &dict_type))
         raise(&TypeError_type,
               format("compile() argument 'groupindex' must be dict, not %s", type_of(a[4])->name.c_str()));
@@ -431,7 +450,8 @@ Ref sre_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     Ref self = Ref::steal(p);
     for_each_item(a[2], [&](Object* item) {
         int64_t v = as_index(item);
-        if (v < 0 || v > 0xFFFFFFFFLL) raise(&OverflowError_type, "regular expression code size limit exceeded");
+        if (v < 0 || v > 0xFFFFFFFFLL)
+            raise(&OverflowError_type, "regular expression code size limit exceeded");
         p->code.push_back(static_cast<sre::Code>(v));
     });
     p->pattern = Ref::borrow(a[0]);
@@ -441,10 +461,15 @@ Ref sre_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     p->groups = static_cast<size_t>(groups);
     p->groupindex = Ref::borrow(a[4]);
     p->indexgroup = Ref::borrow(a[5]);
-    if (a[0] == None) p->isbytes = -1;
-    else if (is_instance(a[0], &str_type)) p->isbytes = 0;
-    else if (is_bytes_like(a[0])) p->isbytes = 1;
-    else raise(&TypeError_type, format("expected string or bytes-like object, got '%s'", type_of(a[0])->name.c_str()));
+    if (a[0] == None)
+        p->isbytes = -1;
+    else if (is_instance(a[0], &str_type))
+        p->isbytes = 0;
+    else if (is_bytes_like(a[0]))
+        p->isbytes = 1;
+    else
+        raise(&TypeError_type,
+              format("expected string or bytes-like object, got '%s'", type_of(a[0])->name.c_str()));
     if (!sre::validate(p->code, p->groups)) raise(&RuntimeError_type, "invalid SRE code");
     return self;
 }

@@ -14,7 +14,7 @@ extern Type sre_pattern_type;
 
 // re.Pattern: the compiled opcode list and what re/_compiler.py passed with it.
 struct PatternObject : Object {
-    Ref pattern;     // the source: a str, a bytes, or None
+    Ref pattern;  // the source: a str, a bytes, or None
     int64_t flags = 0;
     std::vector<sre::Code> code;
     size_t groups = 0;  // capturing groups, not counting group 0

@@ -1,7 +1,7 @@
 // sre_validate.cpp — checks an opcode list handed to _sre.compile before the matcher may run it:
 // every operand inside the list, every skip landing on the op the matcher expects there, groups in
 // range. As CPython's _validate, so a malformed list is a RuntimeError, never a wild read.
-#include "modules/sre_engine.h"
+#include "modules/sre_chars.h"
 
 namespace minipy::sre {
 
@@ -27,14 +27,16 @@ private:
 bool Validator::charset(const Code* p, const Code* end) {
     while (p < end) {
         switch (*p++) {
-            case kFailure: return p == end;
-            case kNegate: break;
+            case kFailure:
+                return p == end;
+            case kNegate:
+                break;
             case kLiteral:
                 if (end - p < 1) return false;
                 p += 1;
                 break;
             case kCategory:
-                if (end - p < 1 || p[0] > 17) return false;
+                if (end - p < 1 || p[0] > kCatUniNotLinebreak) return false;
                 p += 1;
                 break;
             case kRange:
@@ -57,7 +59,8 @@ bool Validator::charset(const Code* p, const Code* end) {
                 p += static_cast<size_t>(count) * 8;
                 break;
             }
-            default: return false;
+            default:
+                return false;
         }
     }
     return false;  // no FAILURE at the end
@@ -72,7 +75,8 @@ bool Validator::info(const Code* p, const Code* end) {
     if (flags & kInfoPrefix) {
         if (info_end - p < 6) return false;
         Code length = p[4];
-        return p[5] <= length && static_cast<uint64_t>(info_end - (p + 6)) >= 2 * static_cast<uint64_t>(length);
+        return p[5] <= length &&
+               static_cast<uint64_t>(info_end - (p + 6)) >= 2 * static_cast<uint64_t>(length);
     }
     if (flags & kInfoCharset) return charset(p + 4, info_end);
     return true;
@@ -132,8 +136,13 @@ bool Validator::block(const Code* p, const Code* end) {
                 if (end - p < 1 || p[0] > 2 * groups_ + 1) return false;  // as CPython: one spare pair
                 p += 1;
                 break;
-            case kLiteral: case kNotLiteral: case kLiteralIgnore: case kNotLiteralIgnore:
-            case kLiteralUniIgnore: case kNotLiteralUniIgnore: case kLiteralLocIgnore:
+            case kLiteral:
+            case kNotLiteral:
+            case kLiteralIgnore:
+            case kNotLiteralIgnore:
+            case kLiteralUniIgnore:
+            case kNotLiteralUniIgnore:
+            case kLiteralLocIgnore:
             case kNotLiteralLocIgnore:
                 if (end - p < 1) return false;
                 p += 1;
@@ -143,10 +152,13 @@ bool Validator::block(const Code* p, const Code* end) {
                 p += 1;
                 break;
             case kCategory:
-                if (end - p < 1 || p[0] > 17) return false;
+                if (end - p < 1 || p[0] > kCatUniNotLinebreak) return false;
                 p += 1;
                 break;
-            case kIn: case kInIgnore: case kInUniIgnore: case kInLocIgnore:
+            case kIn:
+            case kInIgnore:
+            case kInUniIgnore:
+            case kInLocIgnore:
                 if (end - p < 1 || p[0] < 1 || static_cast<uint64_t>(end - p) < p[0]) return false;
                 if (!charset(p + 1, p + p[0])) return false;
                 p += p[0];
@@ -158,7 +170,9 @@ bool Validator::block(const Code* p, const Code* end) {
             case kBranch:
                 if (!branch(p, end)) return false;
                 break;
-            case kRepeatOne: case kMinRepeatOne: case kPossessiveRepeatOne: {
+            case kRepeatOne:
+            case kMinRepeatOne:
+            case kPossessiveRepeatOne: {
                 // <op> <skip> <min> <max> item <SUCCESS>
                 if (end - p < 4 || p[0] < 4 || static_cast<uint64_t>(end - p) < p[0] || p[1] > p[2])
                     return false;
@@ -193,14 +207,18 @@ bool Validator::block(const Code* p, const Code* end) {
                 p += p[0];
                 break;
             }
-            case kGroupref: case kGrouprefIgnore: case kGrouprefUniIgnore: case kGrouprefLocIgnore:
+            case kGroupref:
+            case kGrouprefIgnore:
+            case kGrouprefUniIgnore:
+            case kGrouprefLocIgnore:
                 if (end - p < 1 || p[0] >= groups_) return false;
                 p += 1;
                 break;
             case kGrouprefExists:
                 if (!groupref_exists(p, end)) return false;
                 break;
-            case kAssert: case kAssertNot: {
+            case kAssert:
+            case kAssertNot: {
                 // <ASSERT> <skip> <back> body <SUCCESS>
                 if (end - p < 3 || p[0] < 3 || static_cast<uint64_t>(end - p) < p[0]) return false;
                 const Code* success = p + p[0] - 1;
