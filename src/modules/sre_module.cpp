@@ -50,9 +50,12 @@ std::shared_ptr<const Subject> subject_of(Object* string) {
             text.narrow = reinterpret_cast<const uint8_t*>(s->utf8.data());
             return subject;
         }
-        text.wide.reserve(static_cast<size_t>(s->length));
+        // One code point more than the text, a 0 as a C string's terminator: a match window
+        // starting past its end (pos > endpos) reads it as CPython reads its strings' terminator.
+        text.wide.reserve(static_cast<size_t>(s->length) + 1);
         for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
             text.wide.push_back(utf8_decode(p));
+        text.wide.push_back(0);
         if (s->length >= kCachedWideMinLength) {
             if (!t_last_wide) t_last_wide = new std::shared_ptr<const Subject>();
             *t_last_wide = subject;

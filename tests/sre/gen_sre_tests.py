@@ -189,14 +189,14 @@ def write(name, title, cases):
 # compiled here (P[...] in the script).
 API_PATTERNS = [("(?P<word>\\w+)(?P<sep>[,;])?", 0), ("(a)(b)?", 0), ("a+", 2), ("x", 8 | 16 | 64),
                 ("b+", 0), (b"(?P<n>\\d+)", 0), ("(?:a|b)*c", 0), ("(a|b)*?c", 0), (".*x", 16),
-                ("(?:(\\d+)-)+", 0), ("'[^']*'", 0), ("\\w+", 256), ("ab", 0)]
+                ("(?:(\\d+)-)+", 0), ("'[^']*'", 0), ("\\w+", 256), ("ab", 0), ("$", 8)]
 
 API_BODY = '''
 def compiled(i):
     return _sre.compile(*P[i])
 
 
-word, ab, a_ignore, flagged, bs, num, ab_star, ab_lazy, dotall, dashes, quoted, ascii_word, plain = (
+word, ab, a_ignore, flagged, bs, num, ab_star, ab_lazy, dotall, dashes, quoted, ascii_word, plain, eol = (
     compiled(i) for i in range(len(P)))
 
 print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
@@ -230,6 +230,8 @@ print(bs.search("abbb", 2).pos, bs.search("abbb", 0, 3).endpos, bs.fullmatch("ab
 print(bs.findall("bbabbab", 2, 5), list(bs.finditer("babbb", 1)), bs.split("abbcbd"), bs.split("abbcbd", 1))
 print(bs.sub("-", "abbcbbd"), bs.subn("-", "abbcbbd", count=1), bs.sub("", "bb"), bs.split("", 0))
 print(bs.match(string="bb"), bs.search("xbb", pos=1, endpos=2))
+for s in ("ab\\n", "é\\n", "ab", "éb"):  # windows starting past their end
+    print(eol.match(s, 3, 1), eol.match(s, 2, 1), eol.search(s, 2, 1), eol.findall(s, 2, 1), eol.match(s, 9, 9))
 print(plain.sub(lambda m: "[%s]" % m.group(), "xabyab"), plain.sub("Z", "ab"), plain.split("abab"))
 print(a_ignore.findall("aAbA"), flagged.findall("x\\nX"), ascii_word.findall("é1_x"))
 print(num.match(b"12ab"), num.findall(b"1 22 333"), num.sub(b"#", b"a1b22"), num.split(b"a1b", maxsplit=5))

@@ -17,6 +17,7 @@ P = [
     ("'[^']*'", 32, [14, 8, 1, 2, 4294967295, 1, 1, 39, 0, 16, 39, 24, 6, 0, 4294967295, 20, 39, 1, 16, 39, 1], 0, {}, (None,)),
     ('\\w+', 256, [14, 4, 0, 1, 4294967295, 24, 9, 1, 4294967295, 13, 4, 8, 4, 0, 1, 1], 0, {}, (None,)),
     ('ab', 32, [14, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 16, 97, 16, 98, 1], 0, {}, (None,)),
+    ('$', 40, [14, 4, 0, 0, 0, 6, 6, 1], 0, {}, (None,)),
 ]
 
 
@@ -24,7 +25,7 @@ def compiled(i):
     return _sre.compile(*P[i])
 
 
-word, ab, a_ignore, flagged, bs, num, ab_star, ab_lazy, dotall, dashes, quoted, ascii_word, plain = (
+word, ab, a_ignore, flagged, bs, num, ab_star, ab_lazy, dotall, dashes, quoted, ascii_word, plain, eol = (
     compiled(i) for i in range(len(P)))
 
 print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
@@ -58,6 +59,8 @@ print(bs.search("abbb", 2).pos, bs.search("abbb", 0, 3).endpos, bs.fullmatch("ab
 print(bs.findall("bbabbab", 2, 5), list(bs.finditer("babbb", 1)), bs.split("abbcbd"), bs.split("abbcbd", 1))
 print(bs.sub("-", "abbcbbd"), bs.subn("-", "abbcbbd", count=1), bs.sub("", "bb"), bs.split("", 0))
 print(bs.match(string="bb"), bs.search("xbb", pos=1, endpos=2))
+for s in ("ab\n", "é\n", "ab", "éb"):  # windows starting past their end
+    print(eol.match(s, 3, 1), eol.match(s, 2, 1), eol.search(s, 2, 1), eol.findall(s, 2, 1), eol.match(s, 9, 9))
 print(plain.sub(lambda m: "[%s]" % m.group(), "xabyab"), plain.sub("Z", "ab"), plain.split("abab"))
 print(a_ignore.findall("aAbA"), flagged.findall("x\nX"), ascii_word.findall("é1_x"))
 print(num.match(b"12ab"), num.findall(b"1 22 333"), num.sub(b"#", b"a1b22"), num.split(b"a1b", maxsplit=5))
