@@ -18,6 +18,7 @@ const NativeModule kNativeModules[] = {
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
+    {"_sre", init_sre_module},
 };
 
 }  // namespace
