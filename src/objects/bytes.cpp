@@ -1,6 +1,7 @@
 // bytes.cpp — the bytes type (allocation, repr, hashing, comparison, indexing, concatenation,
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
+#include "objects/siphash.h"
 #include "objects/iterators.h"
 
 #include <cstring>
@@ -267,16 +268,12 @@ void bytes_dealloc(Object* o) { delete as_bytes(o); }
 Ref bytes_repr(Object* o) { return str_new(bytes_repr_text(bytes_data(o))); }
 int64_t bytes_len(Object* o) { return static_cast<int64_t>(bytes_data(o).size()); }
 
-// FNV-1a: deterministic within a run, like str's hash.
+// The same SipHash-1-3 as str's (objects/siphash.h), as CPython: hash(b"ab") == hash("ab").
 int64_t bytes_hash(Object* o) {
     Bytes* b = as_bytes(o);
     if (b->hash_cache != -1) return b->hash_cache;
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : b->data) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    auto result = static_cast<int64_t>(h);
-    if (result == -1) result = -2;
-    b->hash_cache = result;
-    return result;
+    b->hash_cache = hash_bytes(b->data.data(), b->data.size());
+    return b->hash_cache;
 }
 
 Ref bytes_compare(Object* a, Object* b, CompareOp op) {
