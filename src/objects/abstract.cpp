@@ -418,6 +418,17 @@ int64_t as_index(Object* o) {
     return v;
 }
 
+int64_t as_subscript_index(Object* o) {
+    if (is_small_int(o)) return small_int_value(o);
+    try {
+        return as_index(o);
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        if (!is_instance(exc.get(), &OverflowError_type)) raise_object(std::move(exc));
+        raise(&IndexError_type, format("cannot fit '%s' into an index-sized integer", tname(o)));
+    }
+}
+
 void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames,
                const char* const* names, size_t n_names, size_t required, Object** out) {
     size_t nkw = kwnames ? kwnames->size : 0;

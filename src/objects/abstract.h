@@ -85,6 +85,8 @@ private:
 
 // Converts an index-like object (int, bool) to int64; raises TypeError/IndexError/OverflowError.
 int64_t as_index(Object* o);
+// As as_index, for a sequence subscript: too large an int is an IndexError there, as CPython's.
+int64_t as_subscript_index(Object* o);
 // CPython's PyNumber_Index for a key that is not an int: the int its class's __index__ returns, or
 // null when the class has none. Raises TypeError when __index__ returns something else.
 Ref index_value(Object* o);

@@ -40,7 +40,7 @@ int64_t bytearray_len(Object* o) {
 Ref bytearray_getitem(Object* o, Object* key) {
     ByteArray* a = as_bytearray(o);
     if (is_int(key)) {
-        int64_t i = as_index(key);
+        int64_t i = as_subscript_index(key);
         CriticalSection cs(a->mutex);
         int64_t n = static_cast<int64_t>(a->data.size());
         if (i < 0) i += n;
@@ -98,7 +98,7 @@ void bytearray_setitem(Object* o, Object* key, Object* value) {
         raise(&TypeError_type,
               format("bytearray indices must be integers or slices, not %s", type_of(key)->name.c_str()));
     }
-    int64_t i = as_index(key);
+    int64_t i = as_subscript_index(key);
     unsigned char byte = value ? byte_value(value) : 0;
     CriticalSection cs(a->mutex);
     int64_t n = static_cast<int64_t>(a->data.size());

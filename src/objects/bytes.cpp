@@ -291,7 +291,7 @@ Ref bytes_compare(Object* a, Object* b, CompareOp op) {
 Ref bytes_getitem(Object* o, Object* key) {
     const std::string& data = bytes_data(o);
     if (is_int(key)) {
-        int64_t i = as_index(key);
+        int64_t i = as_subscript_index(key);
         if (i < 0) i += static_cast<int64_t>(data.size());
         if (i < 0 || i >= static_cast<int64_t>(data.size())) raise(&IndexError_type, "index out of range");
         return int_from_i64(static_cast<unsigned char>(data[i]));

@@ -126,6 +126,7 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
         if (!out.align) {
             out.fill = std::string(1, '0');
             out.align = '=';
+            out.align_from_zero = true;
         }
         ++i;
     }
@@ -233,14 +234,17 @@ std::string format_str(const std::string& utf8, const FormatSpec& spec) {
         raise(&ValueError_type, "Negative zero coercion (z) not allowed in string format specifier");
     if (spec.alternate) raise(&ValueError_type, "Alternate form (#) not allowed in string format specifier");
     if (spec.grouping) raise(&ValueError_type, format("Cannot specify '%c' with 's'.", spec.grouping));
-    if (spec.align == '=') raise(&ValueError_type, "'=' alignment not allowed in string format specifier");
+    // Since 3.10 a '0' flag on a str pads with zeros on the right ('<'): only an explicit '=' is refused.
+    FormatSpec s = spec;
+    if (s.align_from_zero) s.align = '<';
+    if (s.align == '=') raise(&ValueError_type, "'=' alignment not allowed in string format specifier");
     std::string text = utf8;
     if (spec.precision >= 0 && count_code_points(text) > spec.precision) {
         size_t pos = 0;
         for (int i = 0; i < spec.precision; ++i) pos += utf8_char_len(static_cast<unsigned char>(text[pos]));
         text.resize(pos);
     }
-    return pad("", text, spec, '<');
+    return pad("", text, s, '<');
 }
 
 Ref format_value(Object* value, std::string_view spec) {

@@ -16,6 +16,7 @@ struct FormatSpec {
     bool coerce_zero = false;  // 'z': a negative zero after rounding prints as zero (3.11)
     bool alternate = false;  // '#'
     bool zero_pad = false;   // '0' before the width
+    bool align_from_zero = false;  // `align` is the '=' that '0' implies (strs left-align instead)
     int width = -1;
     char grouping = 0;  // ',' or '_'
     int precision = -1;

@@ -207,7 +207,7 @@ void list_setitem(Object* o, Object* key, Object* value) {
         Object* old;
         {
             CriticalSection cs(l->mutex);
-            int64_t i = as_index(key);
+            int64_t i = as_subscript_index(key);
             auto size = static_cast<int64_t>(l->items.size());
             if (i < 0) i += size;
             if (i < 0 || i >= size)

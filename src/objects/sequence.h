@@ -10,7 +10,7 @@ namespace minipy {
 // Resolves a possibly negative index against `size`; raises IndexError("<what> index out of
 // range") when outside.
 inline int64_t sequence_index(Object* key, int64_t size, const char* what) {
-    int64_t i = as_index(key);
+    int64_t i = as_subscript_index(key);
     if (i < 0) i += size;
     if (i < 0 || i >= size) raise(&IndexError_type, format("%s index out of range", what));
     return i;

@@ -296,7 +296,7 @@ Ref str_slice(const Str* s, Slice* slice) {
 Ref str_getitem(Object* o, Object* key) {
     const Str* s = as_str(o);
     if (is_int(key)) {
-        int64_t i = as_index(key);
+        int64_t i = as_subscript_index(key);
         if (i < 0) i += s->length;
         if (i < 0 || i >= s->length) raise(&IndexError_type, "string index out of range");
         return str_char_at(s, i);
