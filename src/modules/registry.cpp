@@ -18,6 +18,8 @@ const NativeModule kNativeModules[] = {
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
+    {"_hashlib", init_hashlib_module},
+    {"zlib", init_zlib_module},
 };
 
 }  // namespace
