@@ -69,7 +69,8 @@ int run(const char* program, const Options& opts) {
             break;
     }
     set_trace(opts.trace);
-    if (!configure_threads(opts.x_options, opts.gil_stats)) return 2;
+    std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
+    if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     if (opts.command) {
         std::vector<std::string> argv = {"-c"};
         argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());

@@ -16,7 +16,7 @@ namespace po = boost::program_options;
 namespace {
 
 // Options that take the following word as their value.
-const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "-c", "-X"};
+const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace", "-c", "-X"};
 
 bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
 
@@ -30,6 +30,8 @@ po::options_description describe() {
         ("dis", po::value<std::string>(), "print the bytecode of FILE and exit")
         ("trace", "print each instruction and the value stack as it executes")
         ("gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")
+        ("gil-trace", po::value<std::string>(),
+         "record when each thread runs, waits for the GIL or blocks; write FILE.json (Perfetto) and FILE.svg at exit")
         (",c", po::value<std::string>(), "run CMD as a program")
         (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
@@ -92,6 +94,7 @@ Options parse_options(int argc, char** argv) {
     Options opts;
     opts.trace = vm.count("trace") != 0;
     opts.gil_stats = vm.count("gil-stats") != 0;
+    if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;

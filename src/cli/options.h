@@ -18,6 +18,7 @@ struct Options {
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;
     bool gil_stats = false;  // --gil-stats
+    std::string gil_trace;   // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;  // -X name[=value]
 };
 

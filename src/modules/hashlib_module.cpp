@@ -130,7 +130,7 @@ void hash_feed(HashObject* h, Object* data) {
     std::unique_lock<std::mutex> guard = lock_hash(h);
     bool ok;
     if (buf.worth_releasing_gil()) {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::CCode);
         ok = EVP_DigestUpdate(h->ctx, buf.data(), buf.size());
     } else {
         ok = EVP_DigestUpdate(h->ctx, buf.data(), buf.size());
@@ -320,7 +320,7 @@ Ref hashlib_pbkdf2_hmac(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string key(static_cast<size_t>(dklen), '\0');
     bool ok;
     {
-        AllowThreads unblocked;  // many iterations take long: CPython lets go of the GIL too
+        AllowThreads unblocked(BlockReason::CCode);  // many iterations take long: CPython lets go of the GIL too
         ok = PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
                                reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()),
                                static_cast<int>(iterations), md, static_cast<int>(dklen),

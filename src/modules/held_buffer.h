@@ -49,7 +49,7 @@ private:
 inline std::unique_lock<std::mutex> lock_letting_others_run(std::mutex& m) {
     std::unique_lock<std::mutex> guard(m, std::try_to_lock);
     if (!guard.owns_lock()) {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::Lock);
         guard.lock();
     }
     return guard;

@@ -122,7 +122,7 @@ struct StreamRun {
     template <typename Step>
     int run(Step step) {
         if (!release_gil) return step();
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::CCode);
         return step();
     }
     int deflate_step(int flush) {
@@ -239,7 +239,7 @@ Ref checksum(const char* fname, Args args, size_t nargs, Tuple* kw, uint32_t ini
         }
     };
     if (data.worth_releasing_gil()) {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::CCode);
         run();
     } else {
         run();
