@@ -38,11 +38,21 @@ struct DigestName {
     const char* openssl;
 };
 const DigestName kDigestNames[] = {
-    {"md5", "MD5"},           {"sha1", "SHA1"},           {"sha224", "SHA224"},
-    {"sha256", "SHA256"},     {"sha384", "SHA384"},       {"sha512", "SHA512"},
-    {"sha512_224", "SHA512-224"}, {"sha512_256", "SHA512-256"}, {"sha3_224", "SHA3-224"},
-    {"sha3_256", "SHA3-256"}, {"sha3_384", "SHA3-384"},   {"sha3_512", "SHA3-512"},
-    {"shake_128", "SHAKE128"}, {"shake_256", "SHAKE256"}, {"blake2s", "BLAKE2S256"},
+    {"md5", "MD5"},
+    {"sha1", "SHA1"},
+    {"sha224", "SHA224"},
+    {"sha256", "SHA256"},
+    {"sha384", "SHA384"},
+    {"sha512", "SHA512"},
+    {"sha512_224", "SHA512-224"},
+    {"sha512_256", "SHA512-256"},
+    {"sha3_224", "SHA3-224"},
+    {"sha3_256", "SHA3-256"},
+    {"sha3_384", "SHA3-384"},
+    {"sha3_512", "SHA3-512"},
+    {"shake_128", "SHAKE128"},
+    {"shake_256", "SHAKE256"},
+    {"blake2s", "BLAKE2S256"},
     {"blake2b", "BLAKE2B512"},
 };
 
@@ -154,7 +164,9 @@ std::string hash_final(HashObject* h, size_t xof_length) {
     }
     std::string out(type_of(h) == &hashxof_type ? xof_length : EVP_MD_CTX_get_size(copy), '\0');
     auto* p = reinterpret_cast<unsigned char*>(out.data());
-    if (ok) ok = type_of(h) == &hashxof_type ? EVP_DigestFinalXOF(copy, p, out.size()) : EVP_DigestFinal_ex(copy, p, nullptr);
+    if (ok)
+        ok = type_of(h) == &hashxof_type ? EVP_DigestFinalXOF(copy, p, out.size())
+                                         : EVP_DigestFinal_ex(copy, p, nullptr);
     EVP_MD_CTX_free(copy);
     if (!ok) raise_openssl_error(&ValueError_type);
     return out;
@@ -194,7 +206,8 @@ Ref hash_copy(Object*, Args args, size_t nargs, Tuple* kw) {
 size_t xof_length(const char* fname, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"length"};
     Object* length = nullptr;
-    if (nargs == 1 && !(kw && kw->size)) raise(&TypeError_type, format("%s() missing required argument 'length' (pos 1)", fname));
+    if (nargs == 1 && !(kw && kw->size))
+        raise(&TypeError_type, format("%s() missing required argument 'length' (pos 1)", fname));
     bind_args(fname, args + 1, nargs - 1, kw, kNames, 1, 1, &length);
     int64_t n = as_index(length);
     if (n < 0) raise(&MemoryError_type, "");
@@ -214,14 +227,15 @@ Ref hash_getattr(Object* o, Str* name) {
     const EVP_MD* md = EVP_MD_CTX_get0_md(h->ctx);
     if (name->utf8 == "name") return str_new(h->name);
     // CPython reports 0 for the extendable-output (shake) digests.
-    if (name->utf8 == "digest_size") return int_from_i64(type_of(o) == &hashxof_type ? 0 : EVP_MD_get_size(md));
+    if (name->utf8 == "digest_size")
+        return int_from_i64(type_of(o) == &hashxof_type ? 0 : EVP_MD_get_size(md));
     if (name->utf8 == "block_size") return int_from_i64(EVP_MD_get_block_size(md));
     return generic_getattr(o, name);
 }
 
 Ref hash_repr(Object* o) {
-    return str_new(format("<%s %s object @ %p>", as_hash(o)->name.c_str(), qualified_type_name(type_of(o)).c_str(),
-                          static_cast<void*>(o)));
+    return str_new(format("<%s %s object @ %p>", as_hash(o)->name.c_str(),
+                          qualified_type_name(type_of(o)).c_str(), static_cast<void*>(o)));
 }
 
 const MethodDef kHashMethods[] = {
@@ -262,7 +276,8 @@ Ref make_hash(const std::string& name, Object* data) {
 // does not switch on.
 Object* constructor_data(const char* fname, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"string", "usedforsecurity"};
-    if (nargs > 1) raise(&TypeError_type, format("%s() takes at most 1 positional argument (%zu given)", fname, nargs));
+    if (nargs > 1)
+        raise(&TypeError_type, format("%s() takes at most 1 positional argument (%zu given)", fname, nargs));
     Object* a[2];
     bind_args(fname, args, nargs, kw, kNames, 2, 0, a);
     return a[0];
@@ -271,7 +286,8 @@ Object* constructor_data(const char* fname, Args args, size_t nargs, Tuple* kw) 
 // _hashlib.new(name, string=b'', *, usedforsecurity=True)
 Ref hashlib_new(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"name", "string", "usedforsecurity"};
-    if (nargs > 2) raise(&TypeError_type, format("new() takes at most 2 positional arguments (%zu given)", nargs));
+    if (nargs > 2)
+        raise(&TypeError_type, format("new() takes at most 2 positional arguments (%zu given)", nargs));
     Object* a[3];
     bind_args("new", args, nargs, kw, kNames, 3, 1, a);
     if (!is_str(a[0])) raise(&TypeError_type, "name must be a string");
@@ -286,9 +302,10 @@ Ref named_constructor(Object*, Args args, size_t nargs, Tuple* kw) {
     return make_hash(Name, constructor_data(fname.c_str(), args, nargs, kw));
 }
 
-constexpr char kMd5[] = "md5", kSha1[] = "sha1", kSha224[] = "sha224", kSha256[] = "sha256", kSha384[] = "sha384",
-               kSha512[] = "sha512", kSha3_224[] = "sha3_224", kSha3_256[] = "sha3_256", kSha3_384[] = "sha3_384",
-               kSha3_512[] = "sha3_512", kShake128[] = "shake_128", kShake256[] = "shake_256";
+constexpr char kMd5[] = "md5", kSha1[] = "sha1", kSha224[] = "sha224", kSha256[] = "sha256",
+               kSha384[] = "sha384", kSha512[] = "sha512", kSha3_224[] = "sha3_224", kSha3_256[] = "sha3_256",
+               kSha3_384[] = "sha3_384", kSha3_512[] = "sha3_512", kShake128[] = "shake_128",
+               kShake256[] = "shake_256";
 
 // ---- key derivation, HMAC, comparison ----
 
@@ -305,7 +322,9 @@ Ref hashlib_pbkdf2_hmac(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"hash_name", "password", "salt", "iterations", "dklen"};
     Object* a[5];
     bind_args("pbkdf2_hmac", args, nargs, kw, kNames, 5, 4, a);
-    if (!is_str(a[0])) raise(&TypeError_type, format("pbkdf2_hmac() argument 'hash_name' must be str, not %s", type_of(a[0])->name.c_str()));
+    if (!is_str(a[0]))
+        raise(&TypeError_type,
+              format("pbkdf2_hmac() argument 'hash_name' must be str, not %s", type_of(a[0])->name.c_str()));
     std::string password = bytes_arg("pbkdf2_hmac", "password", a[1]);
     std::string salt = bytes_arg("pbkdf2_hmac", "salt", a[2]);
     int64_t iterations = as_index(a[3]);
@@ -320,11 +339,12 @@ Ref hashlib_pbkdf2_hmac(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string key(static_cast<size_t>(dklen), '\0');
     bool ok;
     {
-        AllowThreads unblocked(BlockReason::CCode);  // many iterations take long: CPython lets go of the GIL too
+        AllowThreads unblocked(
+            BlockReason::CCode);  // many iterations take long: CPython lets go of the GIL too
         ok = PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
-                               reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()),
-                               static_cast<int>(iterations), md, static_cast<int>(dklen),
-                               reinterpret_cast<unsigned char*>(key.data()));
+                               reinterpret_cast<const unsigned char*>(salt.data()),
+                               static_cast<int>(salt.size()), static_cast<int>(iterations), md,
+                               static_cast<int>(dklen), reinterpret_cast<unsigned char*>(key.data()));
     }
     EVP_MD_free(md);
     if (!ok) raise_openssl_error(&ValueError_type);
@@ -342,8 +362,8 @@ Ref hashlib_hmac_digest(Object*, Args args, size_t nargs, Tuple* kw) {
     EVP_MD* md = fetch_digest(str_utf8_of(a[2]));
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int out_len = 0;
-    bool ok = HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(msg.data()),
-                   msg.size(), out, &out_len);
+    bool ok = HMAC(md, key.data(), static_cast<int>(key.size()),
+                   reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), out, &out_len);
     EVP_MD_free(md);
     if (!ok) raise_openssl_error(&ValueError_type);
     return bytes_new(std::string_view(reinterpret_cast<const char*>(out), out_len));
@@ -405,10 +425,13 @@ const MethodDef kHashlibFunctions[] = {
     {"openssl_sha3_512", named_constructor<kSha3_512>, "Returns a sha3-512 hash object."},
     {"openssl_shake_128", named_constructor<kShake128>, "Returns a shake-128 variable hash object."},
     {"openssl_shake_256", named_constructor<kShake256>, "Returns a shake-256 variable hash object."},
-    {"pbkdf2_hmac", hashlib_pbkdf2_hmac, "Password based key derivation function 2 (PKCS #5 v2.0) with HMAC as pseudorandom function."},
+    {"pbkdf2_hmac", hashlib_pbkdf2_hmac,
+     "Password based key derivation function 2 (PKCS #5 v2.0) with HMAC as pseudorandom function."},
     {"hmac_digest", hashlib_hmac_digest, "Single-shot HMAC."},
-    {"hmac_new", hashlib_hmac_new, "Return a new hmac object (not native in minipy: raises UnsupportedDigestmodError)."},
-    {"compare_digest", hashlib_compare_digest, "Return 'a == b', in constant time for inputs of equal length."},
+    {"hmac_new", hashlib_hmac_new,
+     "Return a new hmac object (not native in minipy: raises UnsupportedDigestmodError)."},
+    {"compare_digest", hashlib_compare_digest,
+     "Return 'a == b', in constant time for inputs of equal length."},
     {"get_fips_mode", hashlib_get_fips_mode, "Determine the OpenSSL FIPS mode of operation (always 0)."},
     {nullptr, nullptr, nullptr},
 };
@@ -416,7 +439,8 @@ const MethodDef kHashlibFunctions[] = {
 // `T()` for a type only this module makes: init_type would otherwise inherit object's constructor,
 // which makes an instance without the native state.
 Ref construct_refused(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
+    raise(&TypeError_type,
+          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
 }
 
 void init_types() {

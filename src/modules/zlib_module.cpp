@@ -45,7 +45,8 @@ void check_data(Object* o) {
 // when it is missing, then the keywords bound by name.
 void bind_after_data(const char* fname, Args args, size_t nargs, Tuple* kw, const char* const* names,
                      size_t n_names, Object** out) {
-    if (nargs < 1) raise(&TypeError_type, format("%s() takes at least 1 positional argument (0 given)", fname));
+    if (nargs < 1)
+        raise(&TypeError_type, format("%s() takes at least 1 positional argument (0 given)", fname));
     bind_args(fname, args + 1, nargs - 1, kw, names, n_names, 0, out);
     check_data(args[0]);
 }
@@ -53,7 +54,9 @@ void bind_after_data(const char* fname, Args args, size_t nargs, Tuple* kw, cons
 int int_arg(Object* o, int fallback) {
     if (!o) return fallback;
     int64_t v = as_index(o);
-    if (v > INT_MAX || v < INT_MIN) raise(&OverflowError_type, v > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+    if (v > INT_MAX || v < INT_MIN)
+        raise(&OverflowError_type,
+              v > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
     return static_cast<int>(v);
 }
 
@@ -65,12 +68,19 @@ int int_arg(Object* o, int fallback) {
     const char* msg = zst.msg;
     if (!msg) {
         switch (err) {
-            case Z_BUF_ERROR: msg = "incomplete or truncated stream"; break;
-            case Z_STREAM_ERROR: msg = "inconsistent stream state"; break;
-            case Z_DATA_ERROR: msg = "invalid input data"; break;
+            case Z_BUF_ERROR:
+                msg = "incomplete or truncated stream";
+                break;
+            case Z_STREAM_ERROR:
+                msg = "inconsistent stream state";
+                break;
+            case Z_DATA_ERROR:
+                msg = "invalid input data";
+                break;
         }
     }
-    raise(&zlib_error_type, msg ? format("Error %d %s: %.200s", err, doing, msg) : format("Error %d %s", err, doing));
+    raise(&zlib_error_type,
+          msg ? format("Error %d %s: %.200s", err, doing, msg) : format("Error %d %s", err, doing));
 }
 
 // ---- running deflate and inflate ----
@@ -78,8 +88,8 @@ int int_arg(Object* o, int fallback) {
 // The output grows in CPython's block sizes (its _BlocksOutputBuffer): deflate cuts stored blocks
 // (level 0) where the output space ends, so only the same sizes give the same compressed bytes.
 constexpr size_t kKiB = 1024, kMiB = 1024 * 1024;
-const size_t kOutputBlockSizes[] = {32 * kKiB, 64 * kKiB, 256 * kKiB, 1 * kMiB, 4 * kMiB, 8 * kMiB,
-                                    16 * kMiB, 16 * kMiB, 32 * kMiB, 32 * kMiB, 32 * kMiB, 32 * kMiB,
+const size_t kOutputBlockSizes[] = {32 * kKiB, 64 * kKiB, 256 * kKiB, 1 * kMiB,   4 * kMiB,  8 * kMiB,
+                                    16 * kMiB, 16 * kMiB, 32 * kMiB,  32 * kMiB,  32 * kMiB, 32 * kMiB,
                                     64 * kMiB, 64 * kMiB, 128 * kMiB, 128 * kMiB, 256 * kMiB};
 constexpr size_t kBlockSizeCount = sizeof(kOutputBlockSizes) / sizeof(kOutputBlockSizes[0]);
 
@@ -218,7 +228,9 @@ Ref zlib_decompress(Object*, Args args, size_t nargs, Tuple* kw) {
 // The checksum's starting value: any int, reduced to its low 32 bits, as CPython's "I" converter.
 uint32_t start_value(Object* o, uint32_t fallback) {
     if (!o) return fallback;
-    if (!is_int(o)) raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
+    if (!is_int(o))
+        raise(&TypeError_type,
+              format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
     Ref low = binary_op(o, int_from_i64(0xFFFFFFFF).get(), BinaryOp::And);
     return static_cast<uint32_t>(as_index(low.get()));
 }
@@ -248,11 +260,13 @@ Ref checksum(const char* fname, Args args, size_t nargs, Tuple* kw, uint32_t ini
 }
 
 Ref zlib_crc32(Object*, Args args, size_t nargs, Tuple* kw) {
-    return checksum("crc32", args, nargs, kw, 0, [](uLong v, const Bytef* p, uInt n) { return crc32(v, p, n); });
+    return checksum("crc32", args, nargs, kw, 0,
+                    [](uLong v, const Bytef* p, uInt n) { return crc32(v, p, n); });
 }
 
 Ref zlib_adler32(Object*, Args args, size_t nargs, Tuple* kw) {
-    return checksum("adler32", args, nargs, kw, 1, [](uLong v, const Bytef* p, uInt n) { return adler32(v, p, n); });
+    return checksum("adler32", args, nargs, kw, 1,
+                    [](uLong v, const Bytef* p, uInt n) { return adler32(v, p, n); });
 }
 
 // ---- streaming objects ----
@@ -300,7 +314,8 @@ Ref zlib_compressobj(Object*, Args args, size_t nargs, Tuple* kw) {
     int wbits = int_arg(a[2], MAX_WBITS), mem_level = int_arg(a[3], kDefMemLevel);
     int strategy = int_arg(a[4], Z_DEFAULT_STRATEGY);
     Object* zdict = a[5] && a[5] != None ? a[5] : nullptr;
-    if (zdict && !is_bytes_like(zdict)) raise(&TypeError_type, "zdict argument must support the buffer protocol");
+    if (zdict && !is_bytes_like(zdict))
+        raise(&TypeError_type, "zdict argument must support the buffer protocol");
     Ref self = stream_new(&compress_type);
     ZStreamObject* z = as_stream(self.get());
     int err = deflateInit2(&z->zst, level, method, wbits, mem_level, strategy);
@@ -310,7 +325,8 @@ Ref zlib_compressobj(Object*, Args args, size_t nargs, Tuple* kw) {
     z->initialised = true;
     if (zdict) {
         std::string dict = bytes_like_data(zdict);
-        err = deflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+        err = deflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()),
+                                   static_cast<uInt>(dict.size()));
         if (err == Z_STREAM_ERROR) raise(&ValueError_type, "Invalid dictionary");
         if (err != Z_OK) raise(&ValueError_type, "deflateSetDictionary()");
     }
@@ -382,7 +398,8 @@ Ref zlib_decompressobj(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2];
     bind_args("decompressobj", args, nargs, kw, kNames, 2, 0, a);
     int wbits = int_arg(a[0], MAX_WBITS);
-    if (a[1] && !is_bytes_like(a[1])) raise(&TypeError_type, "zdict argument must support the buffer protocol");
+    if (a[1] && !is_bytes_like(a[1]))
+        raise(&TypeError_type, "zdict argument must support the buffer protocol");
     Ref self = stream_new(&decompress_type);
     ZStreamObject* z = as_stream(self.get());
     if (a[1]) z->zdict = Ref::borrow(a[1]);
@@ -394,7 +411,8 @@ Ref zlib_decompressobj(Object*, Args args, size_t nargs, Tuple* kw) {
     // A raw stream (negative wbits) has no header to ask for the dictionary: set it now.
     if (z->zdict && wbits < 0) {
         std::string dict = bytes_like_data(z->zdict.get());
-        err = inflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+        err = inflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()),
+                                   static_cast<uInt>(dict.size()));
         if (err != Z_OK) raise_zlib_error(z->zst, err, "while setting zdict");
     }
     return self;
@@ -403,7 +421,8 @@ Ref zlib_decompressobj(Object*, Args args, size_t nargs, Tuple* kw) {
 bool set_inflate_dictionary(ZStreamObject* z) {
     if (!z->zdict) return false;
     std::string dict = bytes_like_data(z->zdict.get());
-    int err = inflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+    int err = inflateSetDictionary(&z->zst, reinterpret_cast<const Bytef*>(dict.data()),
+                                   static_cast<uInt>(dict.size()));
     if (err != Z_OK) raise_zlib_error(z->zst, err, "while setting zdict");
     return true;
 }
@@ -437,7 +456,8 @@ void save_unconsumed_input(ZStreamObject* z, StreamRun& s, int err) {
         s.left = 0;
         rest = 0;
     }
-    if (rest > 0 || !bytes_data(z->unconsumed_tail.get()).empty()) z->unconsumed_tail = bytes_new(std::string_view(start, rest));
+    if (rest > 0 || !bytes_data(z->unconsumed_tail.get()).empty())
+        z->unconsumed_tail = bytes_new(std::string_view(start, rest));
 }
 
 // decompress(data, /, max_length=0)
@@ -471,7 +491,8 @@ Ref decompress_flush(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!z->initialised) return bytes_new("");  // flushed to the end already
     Ref tail = z->unconsumed_tail;
     const std::string& input = bytes_data(tail.get());
-    StreamRun s(z->zst, reinterpret_cast<const unsigned char*>(input.data()), input.size(), static_cast<size_t>(length));
+    StreamRun s(z->zst, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                static_cast<size_t>(length));
     int err = inflate_all(z, s, Z_FINISH, 0);
     save_unconsumed_input(z, s, err);
     if (err == Z_STREAM_END) {
@@ -520,7 +541,8 @@ const MethodDef kCompressMethods[] = {
 };
 
 const MethodDef kDecompressMethods[] = {
-    {"decompress", decompress_decompress, "Return a bytes object containing the decompressed version of the data."},
+    {"decompress", decompress_decompress,
+     "Return a bytes object containing the decompressed version of the data."},
     {"flush", decompress_flush, "Return a bytes object containing any remaining decompressed data."},
     {"copy", decompress_copy, "Return a copy of the decompression object."},
     {nullptr, nullptr, nullptr},
@@ -539,7 +561,8 @@ const MethodDef kZlibFunctions[] = {
 // `T()` for a type only this module makes: init_type would otherwise inherit object's constructor,
 // which makes an instance without the native state.
 Ref construct_refused(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
+    raise(&TypeError_type,
+          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
 }
 
 void init_types() {
@@ -560,7 +583,8 @@ void init_types() {
     decompress_type.getattr = decompress_getattr;
     decompress_type.methods = kDecompressMethods;
     init_type(&decompress_type);
-    for (Type* t : {&zlib_error_type, &compress_type, &decompress_type}) dict_set(t->dict, intern("__module__"), str_new("zlib").get());
+    for (Type* t : {&zlib_error_type, &compress_type, &decompress_type})
+        dict_set(t->dict, intern("__module__"), str_new("zlib").get());
 }
 
 struct IntConstant {
@@ -568,13 +592,26 @@ struct IntConstant {
     int value;
 };
 const IntConstant kConstants[] = {
-    {"DEFLATED", Z_DEFLATED}, {"DEF_BUF_SIZE", kDefBufSize}, {"DEF_MEM_LEVEL", kDefMemLevel},
-    {"MAX_WBITS", MAX_WBITS}, {"Z_BEST_COMPRESSION", Z_BEST_COMPRESSION}, {"Z_BEST_SPEED", Z_BEST_SPEED},
-    {"Z_BLOCK", Z_BLOCK}, {"Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION},
-    {"Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY}, {"Z_FILTERED", Z_FILTERED}, {"Z_FINISH", Z_FINISH},
-    {"Z_FIXED", Z_FIXED}, {"Z_FULL_FLUSH", Z_FULL_FLUSH}, {"Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY},
-    {"Z_NO_COMPRESSION", Z_NO_COMPRESSION}, {"Z_NO_FLUSH", Z_NO_FLUSH}, {"Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH},
-    {"Z_RLE", Z_RLE}, {"Z_SYNC_FLUSH", Z_SYNC_FLUSH}, {"Z_TREES", Z_TREES},
+    {"DEFLATED", Z_DEFLATED},
+    {"DEF_BUF_SIZE", kDefBufSize},
+    {"DEF_MEM_LEVEL", kDefMemLevel},
+    {"MAX_WBITS", MAX_WBITS},
+    {"Z_BEST_COMPRESSION", Z_BEST_COMPRESSION},
+    {"Z_BEST_SPEED", Z_BEST_SPEED},
+    {"Z_BLOCK", Z_BLOCK},
+    {"Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION},
+    {"Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY},
+    {"Z_FILTERED", Z_FILTERED},
+    {"Z_FINISH", Z_FINISH},
+    {"Z_FIXED", Z_FIXED},
+    {"Z_FULL_FLUSH", Z_FULL_FLUSH},
+    {"Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY},
+    {"Z_NO_COMPRESSION", Z_NO_COMPRESSION},
+    {"Z_NO_FLUSH", Z_NO_FLUSH},
+    {"Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH},
+    {"Z_RLE", Z_RLE},
+    {"Z_SYNC_FLUSH", Z_SYNC_FLUSH},
+    {"Z_TREES", Z_TREES},
 };
 
 }  // namespace

@@ -46,7 +46,8 @@ std::vector<std::unique_ptr<ThreadBuffer>> g_buffers;
 thread_local ThreadBuffer* tl_buffer = nullptr;
 
 int64_t now_ns() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - g_start).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - g_start)
+        .count();
 }
 
 // The calling thread's buffer, made and registered on its first event.
@@ -104,7 +105,8 @@ void gil_trace_start(const std::string& stem, bool gil_enabled, const std::strin
     g_program = program;
     for (const char* ext : {".json", ".svg"}) {
         size_t n = std::char_traits<char>::length(ext);
-        if (g_stem.size() > n && g_stem.compare(g_stem.size() - n, n, ext) == 0) g_stem.resize(g_stem.size() - n);
+        if (g_stem.size() > n && g_stem.compare(g_stem.size() - n, n, ext) == 0)
+            g_stem.resize(g_stem.size() - n);
     }
     g_gil = gil_enabled;
     g_start = std::chrono::steady_clock::now();
@@ -114,8 +116,12 @@ void gil_trace_start(const std::string& stem, bool gil_enabled, const std::strin
 
 void gil_trace_state(TraceState state, BlockReason reason) { record(EventKind::State, state, reason, 0); }
 void gil_trace_drop_request() { record(EventKind::DropRequest, TraceState::Running, BlockReason::Other, 0); }
-void gil_trace_forced_switch() { record(EventKind::ForcedSwitch, TraceState::Running, BlockReason::Other, 0); }
-void gil_trace_waiting(int waiting) { record(EventKind::Waiting, TraceState::Running, BlockReason::Other, waiting); }
+void gil_trace_forced_switch() {
+    record(EventKind::ForcedSwitch, TraceState::Running, BlockReason::Other, 0);
+}
+void gil_trace_waiting(int waiting) {
+    record(EventKind::Waiting, TraceState::Running, BlockReason::Other, waiting);
+}
 
 void gil_trace_name_thread(const std::string& name) {
     ThreadBuffer* b = my_buffer();
@@ -123,9 +129,7 @@ void gil_trace_name_thread(const std::string& name) {
     b->name = name;
 }
 
-void gil_trace_stop_in_child() {
-    g_gil_trace_on.store(false, std::memory_order_relaxed);
-}
+void gil_trace_stop_in_child() { g_gil_trace_on.store(false, std::memory_order_relaxed); }
 
 void gil_trace_finish() {
     if (!gil_trace_on()) return;
@@ -145,8 +149,8 @@ void gil_trace_finish() {
     std::string json = g_stem + ".json", svg = g_stem + ".svg";
     bool ok = write_file(json, trace_json(trace)) && write_file(svg, trace_svg(trace));
     if (ok) {
-        std::fprintf(stderr, "GIL trace: %s (open in ui.perfetto.dev or chrome://tracing) and %s\n", json.c_str(),
-                     svg.c_str());
+        std::fprintf(stderr, "GIL trace: %s (open in ui.perfetto.dev or chrome://tracing) and %s\n",
+                     json.c_str(), svg.c_str());
     } else {
         std::fprintf(stderr, "GIL trace: cannot write %s or %s\n", json.c_str(), svg.c_str());
     }
@@ -154,20 +158,32 @@ void gil_trace_finish() {
 
 std::string trace_state_name(TraceState state, BlockReason reason, bool gil) {
     switch (state) {
-        case TraceState::Running: return gil ? "running Python (holds the GIL)" : "running Python";
-        case TraceState::WaitingForGil: return "waiting for the GIL";
-        case TraceState::Ended: return "ended";
-        case TraceState::Blocked: break;
+        case TraceState::Running:
+            return gil ? "running Python (holds the GIL)" : "running Python";
+        case TraceState::WaitingForGil:
+            return "waiting for the GIL";
+        case TraceState::Ended:
+            return "ended";
+        case TraceState::Blocked:
+            break;
     }
     switch (reason) {
-        case BlockReason::Sleep: return "blocked: sleep";
-        case BlockReason::Lock: return "blocked: lock";
-        case BlockReason::Join: return "blocked: join";
-        case BlockReason::Queue: return "blocked: queue";
-        case BlockReason::IO: return "blocked: I/O";
-        case BlockReason::Import: return "blocked: import lock";
-        case BlockReason::CCode: return "C code without the GIL";
-        case BlockReason::Other: break;
+        case BlockReason::Sleep:
+            return "blocked: sleep";
+        case BlockReason::Lock:
+            return "blocked: lock";
+        case BlockReason::Join:
+            return "blocked: join";
+        case BlockReason::Queue:
+            return "blocked: queue";
+        case BlockReason::IO:
+            return "blocked: I/O";
+        case BlockReason::Import:
+            return "blocked: import lock";
+        case BlockReason::CCode:
+            return "C code without the GIL";
+        case BlockReason::Other:
+            break;
     }
     return "blocked";
 }

@@ -30,7 +30,7 @@ struct ThreadTimeline {
 };
 
 struct TraceSnapshot {
-    std::vector<ThreadTimeline> threads;  // in the order they started; MainThread first
+    std::vector<ThreadTimeline> threads;           // in the order they started; MainThread first
     std::vector<std::pair<int64_t, int>> waiting;  // (time, threads waiting for the GIL), in order
     int64_t end_ns = 0;
     bool gil = true;

@@ -27,13 +27,20 @@ std::string micros(int64_t ns) { return number("%.3f", static_cast<double>(ns) /
 std::string escaped(const std::string& s, bool xml) {
     std::string out;
     for (char c : s) {
-        if (xml && c == '&') out += "&amp;";
-        else if (xml && c == '<') out += "&lt;";
-        else if (xml && c == '>') out += "&gt;";
-        else if (c == '"') out += xml ? "&quot;" : "\\\"";
-        else if (!xml && c == '\\') out += "\\\\";
-        else if (static_cast<unsigned char>(c) < 0x20) out += number("\\u%04x", c);
-        else out += c;
+        if (xml && c == '&')
+            out += "&amp;";
+        else if (xml && c == '<')
+            out += "&lt;";
+        else if (xml && c == '>')
+            out += "&gt;";
+        else if (c == '"')
+            out += xml ? "&quot;" : "\\\"";
+        else if (!xml && c == '\\')
+            out += "\\\\";
+        else if (static_cast<unsigned char>(c) < 0x20)
+            out += number("\\u%04x", c);
+        else
+            out += c;
     }
     return out;
 }
@@ -41,8 +48,8 @@ std::string escaped(const std::string& s, bool xml) {
 // ---- JSON ----
 
 std::string event_head(const char* ph, const std::string& name, int64_t pid, int64_t tid) {
-    return "{\"ph\":\"" + std::string(ph) + "\",\"name\":\"" + escaped(name, false) + "\",\"pid\":" +
-           std::to_string(pid) + ",\"tid\":" + std::to_string(tid);
+    return "{\"ph\":\"" + std::string(ph) + "\",\"name\":\"" + escaped(name, false) +
+           "\",\"pid\":" + std::to_string(pid) + ",\"tid\":" + std::to_string(tid);
 }
 
 }  // namespace
@@ -50,33 +57,38 @@ std::string event_head(const char* ph, const std::string& name, int64_t pid, int
 std::string trace_json(const TraceSnapshot& trace) {
     std::vector<std::string> events;
     std::string title = trace.program + (trace.gil ? " (with the GIL)" : " (without a GIL)");
-    events.push_back(event_head("M", "process_name", trace.pid, 0) + ",\"args\":{\"name\":\"" + escaped(title, false) + "\"}}");
+    events.push_back(event_head("M", "process_name", trace.pid, 0) + ",\"args\":{\"name\":\"" +
+                     escaped(title, false) + "\"}}");
     int index = 0;
     for (const ThreadTimeline& t : trace.threads) {
         events.push_back(event_head("M", "thread_name", trace.pid, t.tid) + ",\"args\":{\"name\":\"" +
                          escaped(t.name, false) + "\"}}");
-        events.push_back(event_head("M", "thread_sort_index", trace.pid, t.tid) + ",\"args\":{\"sort_index\":" +
-                         std::to_string(index++) + "}}");
+        events.push_back(event_head("M", "thread_sort_index", trace.pid, t.tid) +
+                         ",\"args\":{\"sort_index\":" + std::to_string(index++) + "}}");
         for (const TraceSlice& s : t.slices) {
-            events.push_back(event_head("X", trace_state_name(s.state, s.reason, trace.gil), trace.pid, t.tid) +
-                             ",\"cat\":\"gil\",\"ts\":" + micros(s.begin_ns) + ",\"dur\":" + micros(s.end_ns - s.begin_ns) + "}");
+            events.push_back(
+                event_head("X", trace_state_name(s.state, s.reason, trace.gil), trace.pid, t.tid) +
+                ",\"cat\":\"gil\",\"ts\":" + micros(s.begin_ns) +
+                ",\"dur\":" + micros(s.end_ns - s.begin_ns) + "}");
         }
         for (const TraceInstant& i : t.instants) {
-            events.push_back(event_head("i", i.drop_request ? "drop request" : "forced switch", trace.pid, t.tid) +
-                             ",\"cat\":\"gil\",\"s\":\"t\",\"ts\":" + micros(i.t_ns) + "}");
+            events.push_back(
+                event_head("i", i.drop_request ? "drop request" : "forced switch", trace.pid, t.tid) +
+                ",\"cat\":\"gil\",\"s\":\"t\",\"ts\":" + micros(i.t_ns) + "}");
         }
     }
     if (trace.gil) {
-        events.push_back(event_head("C", "threads waiting for the GIL", trace.pid, 0) + ",\"ts\":0.000,\"args\":{\"waiting\":0}}");
+        events.push_back(event_head("C", "threads waiting for the GIL", trace.pid, 0) +
+                         ",\"ts\":0.000,\"args\":{\"waiting\":0}}");
         for (const auto& [t, n] : trace.waiting) {
-            events.push_back(event_head("C", "threads waiting for the GIL", trace.pid, 0) + ",\"ts\":" + micros(t) +
-                             ",\"args\":{\"waiting\":" + std::to_string(n) + "}}");
+            events.push_back(event_head("C", "threads waiting for the GIL", trace.pid, 0) +
+                             ",\"ts\":" + micros(t) + ",\"args\":{\"waiting\":" + std::to_string(n) + "}}");
         }
     }
     std::string out = "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"interpreter\":\"minipy\",\"gil\":";
     out += trace.gil ? "true" : "false";
-    out += ",\"switch_interval_us\":" + number("%.0f", trace.switch_interval * 1e6) + ",\"duration_us\":" +
-           micros(trace.end_ns) + "},\n\"traceEvents\":[\n";
+    out += ",\"switch_interval_us\":" + number("%.0f", trace.switch_interval * 1e6) +
+           ",\"duration_us\":" + micros(trace.end_ns) + "},\n\"traceEvents\":[\n";
     for (size_t i = 0; i < events.size(); ++i) out += events[i] + (i + 1 < events.size() ? ",\n" : "\n");
     return out + "]}\n";
 }
@@ -136,12 +148,13 @@ double axis_step_ms(double total_ms) {
 }
 
 std::string rect(double x, double y, double w, double h, const char* fill) {
-    return "<rect x=\"" + number("%.1f", x) + "\" y=\"" + number("%.1f", y) + "\" width=\"" + number("%.1f", w) +
-           "\" height=\"" + number("%.1f", h) + "\" fill=\"" + fill + "\"/>";
+    return "<rect x=\"" + number("%.1f", x) + "\" y=\"" + number("%.1f", y) + "\" width=\"" +
+           number("%.1f", w) + "\" height=\"" + number("%.1f", h) + "\" fill=\"" + fill + "\"/>";
 }
 
 std::string text(double x, double y, const std::string& s, const char* extra = "") {
-    return "<text x=\"" + number("%.1f", x) + "\" y=\"" + number("%.1f", y) + "\"" + extra + ">" + escaped(s, true) + "</text>";
+    return "<text x=\"" + number("%.1f", x) + "\" y=\"" + number("%.1f", y) + "\"" + extra + ">" +
+           escaped(s, true) + "</text>";
 }
 
 // One thread's lane: its colour runs, its forced switches (black ticks) and drop requests (red
@@ -149,7 +162,8 @@ std::string text(double x, double y, const std::string& s, const char* extra = "
 std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_per_px, bool* used) {
     std::string out = "<g class=\"lane\" data-thread=\"" + escaped(t.name, true) + "\">\n";
     double total[kCategories] = {};
-    for (const TraceSlice& s : t.slices) total[category(s)] += static_cast<double>(s.end_ns - s.begin_ns) / 1e6;
+    for (const TraceSlice& s : t.slices)
+        total[category(s)] += static_cast<double>(s.end_ns - s.begin_ns) / 1e6;
     std::string tip = t.name;
     for (int c = 0; c < kCategories; ++c) {
         if (total[c] <= 0) continue;
@@ -179,7 +193,8 @@ std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_
         seen[x] = true;
         double cx = L.left + x + 0.5;
         if (i.drop_request) {
-            out += "<path class=\"drop\" d=\"M" + number("%.1f", cx - 3) + " " + std::to_string(y - 6) + "h6l-3 5z\" fill=\"#c62828\"/>\n";
+            out += "<path class=\"drop\" d=\"M" + number("%.1f", cx - 3) + " " + std::to_string(y - 6) +
+                   "h6l-3 5z\" fill=\"#c62828\"/>\n";
         } else {
             out += "<path class=\"switch\" d=\"M" + number("%.1f", cx) + " " + std::to_string(y) + "v" +
                    std::to_string(L.lane) + "\" stroke=\"#000\" stroke-width=\"1\"/>\n";
@@ -191,8 +206,8 @@ std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_
 // The time axis: labelled round ticks, and a small mark every switch interval where they fit.
 std::string axis_svg(const TraceSnapshot& trace, const Layout& L, int y, double ns_per_px) {
     double total_ms = static_cast<double>(trace.end_ns) / 1e6;
-    std::string out = "<g class=\"axis\">\n<path d=\"M" + std::to_string(L.left) + " " + std::to_string(y) + "h" +
-                      std::to_string(L.plot()) + "\" stroke=\"#333\"/>\n";
+    std::string out = "<g class=\"axis\">\n<path d=\"M" + std::to_string(L.left) + " " + std::to_string(y) +
+                      "h" + std::to_string(L.plot()) + "\" stroke=\"#333\"/>\n";
     double interval_px = trace.switch_interval * 1e9 / ns_per_px;
     if (trace.gil && interval_px >= 4) {
         for (double x = 0; x <= L.plot(); x += interval_px) {
@@ -204,7 +219,8 @@ std::string axis_svg(const TraceSnapshot& trace, const Layout& L, int y, double 
     for (double ms = 0; ms <= total_ms + 1e-9; ms += step) {
         double x = L.left + ms * 1e6 / ns_per_px;
         out += "<path d=\"M" + number("%.1f", x) + " " + std::to_string(y) + "v8\" stroke=\"#333\"/>\n";
-        out += text(x, y + 20, number(step < 1 ? "%.1f" : "%.0f", ms) + " ms", " text-anchor=\"middle\"") + "\n";
+        out +=
+            text(x, y + 20, number(step < 1 ? "%.1f" : "%.0f", ms) + " ms", " text-anchor=\"middle\"") + "\n";
     }
     return out + "</g>\n";
 }
@@ -214,8 +230,10 @@ std::string waiting_svg(const TraceSnapshot& trace, const Layout& L, int y, int 
     int peak = 1;
     for (const auto& w : trace.waiting) peak = std::max(peak, w.second);
     std::string label = "waiting for GIL (max " + std::to_string(peak) + ")";
-    std::string out = "<g class=\"waiting\">\n" + text(L.left - 8, y + h * 0.7, label, " text-anchor=\"end\"") + "\n";
-    out += rect(L.left, y, L.plot(), h, "#fafafa") + "\n<path d=\"M" + std::to_string(L.left) + " " + std::to_string(y + h);
+    std::string out =
+        "<g class=\"waiting\">\n" + text(L.left - 8, y + h * 0.7, label, " text-anchor=\"end\"") + "\n";
+    out += rect(L.left, y, L.plot(), h, "#fafafa") + "\n<path d=\"M" + std::to_string(L.left) + " " +
+           std::to_string(y + h);
     for (const auto& [t, n] : trace.waiting) {
         double x = L.left + std::min<double>(L.plot(), t / ns_per_px);
         out += number("H%.1f", x);
@@ -242,15 +260,27 @@ std::string legend_svg(const TraceSnapshot& trace, const Layout& L, int y, const
     for (int c = 0; c < kCategories; ++c) {
         if ((c > 1 && !used[c]) || (c == 1 && !trace.gil)) continue;
         TraceSlice s = category_example(c);
-        item([&](int at) { return rect(at, y, 12, 12, kColors[c]); }, trace_state_name(s.state, s.reason, trace.gil));
+        item([&](int at) { return rect(at, y, 12, 12, kColors[c]); },
+             trace_state_name(s.state, s.reason, trace.gil));
     }
     if (trace.gil) {
-        item([&](int at) { return number("<path d=\"M%.0f ", at) + std::to_string(y + 2) + "h8l-4 7z\" fill=\"#c62828\"/>"; },
-             "drop request");
-        item([&](int at) { return number("<path d=\"M%.0f ", at + 5) + std::to_string(y) + "v12\" stroke=\"#000\"/>"; },
-             "forced switch");
-        item([&](int at) { return number("<path d=\"M%.0f ", at + 5) + std::to_string(y + 4) + "v4\" stroke=\"#1565c0\"/>"; },
-             "switch interval (" + number("%g", trace.switch_interval * 1e3) + " ms)");
+        item(
+            [&](int at) {
+                return number("<path d=\"M%.0f ", at) + std::to_string(y + 2) +
+                       "h8l-4 7z\" fill=\"#c62828\"/>";
+            },
+            "drop request");
+        item(
+            [&](int at) {
+                return number("<path d=\"M%.0f ", at + 5) + std::to_string(y) + "v12\" stroke=\"#000\"/>";
+            },
+            "forced switch");
+        item(
+            [&](int at) {
+                return number("<path d=\"M%.0f ", at + 5) + std::to_string(y + 4) +
+                       "v4\" stroke=\"#1565c0\"/>";
+            },
+            "switch interval (" + number("%g", trace.switch_interval * 1e3) + " ms)");
     }
     return out + "</g>\n";
 }
@@ -265,14 +295,16 @@ std::string trace_svg(const TraceSnapshot& trace) {
     int axis_y = lanes_end + (trace.gil ? waiting_h + L.gap : 0) + 4;
     int legend_y = axis_y + 36;
     int height = legend_y + 60;
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                      std::to_string(L.width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
-                      std::to_string(L.width) + " " + std::to_string(height) +
-                      "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+        std::to_string(L.width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+        std::to_string(L.width) + " " + std::to_string(height) +
+        "\" font-family=\"sans-serif\" font-size=\"12\">\n";
     out += rect(0, 0, L.width, height, "#ffffff") + "\n";
-    std::string title = "GIL timeline: " + trace.program + (trace.gil ? ", with the GIL" : ", without a GIL") + ", " +
-                        std::to_string(trace.threads.size()) + " thread" + (trace.threads.size() == 1 ? "" : "s") +
-                        ", " + number("%.1f ms", static_cast<double>(trace.end_ns) / 1e6);
+    std::string title =
+        "GIL timeline: " + trace.program + (trace.gil ? ", with the GIL" : ", without a GIL") + ", " +
+        std::to_string(trace.threads.size()) + " thread" + (trace.threads.size() == 1 ? "" : "s") + ", " +
+        number("%.1f ms", static_cast<double>(trace.end_ns) / 1e6);
     out += text(L.left, 24, title, " font-size=\"15\" font-weight=\"bold\"") + "\n";
     bool used[kCategories] = {};
     int y = L.top;
