@@ -63,7 +63,8 @@ int run(const char* program, const Options& opts) {
             break;
     }
     set_trace(opts.trace);
-    if (!configure_threads(opts.x_options, opts.gil_stats)) return 2;
+    std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
+    if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);
     bool program_given = opts.command || (opts.script && *opts.script != "-");
     std::vector<std::string> argv = {opts.command ? "-c" : opts.script.value_or("")};

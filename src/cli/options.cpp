@@ -16,7 +16,7 @@ namespace po = boost::program_options;
 namespace {
 
 // Options that take the following word as their value.
-const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "-c", "-X"};
+const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace", "-c", "-X"};
 
 bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
 
@@ -30,6 +30,8 @@ po::options_description describe() {
         ("dis", po::value<std::string>(), "print the bytecode of FILE and exit")
         ("trace", "print each instruction and the value stack as it executes")
         ("gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")
+        ("gil-trace", po::value<std::string>(),
+         "record when each thread runs, waits for the GIL or blocks; write FILE.json (Perfetto) and FILE.svg at exit")
         (",c", po::value<std::string>(), "run CMD as a program")
         (",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")
         (",q", "don't print the version and copyright messages when the REPL starts")
@@ -97,6 +99,7 @@ Options parse_options(int argc, char** argv) {
     opts.gil_stats = vm.count("gil-stats") != 0;
     opts.inspect = vm.count("-i") != 0;
     opts.quiet = vm.count("-q") != 0;
+    if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;

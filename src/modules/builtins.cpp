@@ -284,7 +284,7 @@ Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
     int c;
     bool any = false;
     {
-        AllowThreads unblocked;  // other threads run while this one waits for a line
+        AllowThreads unblocked(BlockReason::IO);  // other threads run while this one waits for a line
         while ((c = std::fgetc(stdin)) != EOF) {
             any = true;
             if (c == '\n') break;

@@ -54,7 +54,7 @@ template <typename Io>
 void with_file(FileObject* f, Need need, Io io) {
     FileProblem problem = FileProblem::kNone;
     {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::IO);
         std::lock_guard<std::mutex> guard(f->lock);
         if (!f->file) problem = FileProblem::kClosed;
         else if (need == Need::kRead && !f->readable) problem = FileProblem::kNotReadable;
@@ -210,7 +210,7 @@ Ref file_writelines(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref file_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs, kw, 1, 1);
     FileObject* f = as_file(args[0]);
-    AllowThreads unblocked;  // closing flushes, which may wait on a pipe
+    AllowThreads unblocked(BlockReason::IO);  // closing flushes, which may wait on a pipe
     std::lock_guard<std::mutex> guard(f->lock);
     if (f->file) std::fclose(std::exchange(f->file, nullptr));
     return Ref::borrow(None);

@@ -356,7 +356,7 @@ bool wait_released(SemLock* s, double timeout) {
     }
     int result, error;
     {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::Lock);
         do {
             result = forever ? sem_wait(s->handle) : sem_clockwait(s->handle, CLOCK_MONOTONIC, &deadline);
         } while (result < 0 && errno == EINTR && !keyboard_interrupt_pending());

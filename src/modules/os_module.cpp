@@ -39,7 +39,7 @@ auto blocking_call(Call call) {
     for (;;) {
         decltype(call()) result;
         {
-            AllowThreads unblocked;
+            AllowThreads unblocked(BlockReason::IO);
             result = call();
         }
         if (result >= 0) return result;

@@ -19,6 +19,8 @@ const NativeModule kNativeModules[] = {
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
     {"_sre", init_sre_module},
+    {"_hashlib", init_hashlib_module},
+    {"zlib", init_zlib_module},
 };
 
 }  // namespace

@@ -39,6 +39,8 @@ Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
 Ref init_sre_module();
+Ref init_hashlib_module();
+Ref init_zlib_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

@@ -68,7 +68,7 @@ Ref select_select(Object*, Args args, size_t nargs, Tuple* kw) {
     for (const Ref& w : writers) fds.push_back({fd_of(w.get()), POLLOUT, 0});
     int n;
     {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::IO);
         n = poll(fds.data(), fds.size(), ms);
     }
     if (n < 0) raise_object(os_error_new(errno, ""));

@@ -26,6 +26,7 @@
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "vm/class.h"
+#include "vm/frame.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
 
@@ -75,9 +76,23 @@ void report_thread_exception(Object* func, Object* exc) {
     report_unraisable(" thread started by: " + repr_utf8(func), exc);
 }
 
+// Labels this thread's lane in the GIL timeline with threading.Thread's name, when the thread
+// runs a Thread's _bootstrap (the bound method's __self__).
+void name_trace_lane(Object* func) {
+    if (!gil_trace_on()) return;
+    try {
+        Ref self = get_attr_opt(func, intern("__self__"));
+        Ref name = self ? get_attr_opt(self.get(), intern("name")) : nullptr;
+        if (name && is_str(name.get())) gil_trace_name_thread(str_utf8_of(name.get()));
+    } catch (PyException& e) {
+        e.take();  // an odd `name` leaves the default label
+    }
+}
+
 void* thread_main(void* arg) {
     auto* start = static_cast<ThreadStart*>(arg);
     thread_begin();
+    name_trace_lane(start->func.get());
     try {
         call_with_tuple_and_dict(start->func.get(), as_tuple(start->args.get()),
                                  start->kwargs ? as_dict(start->kwargs.get()) : nullptr);
@@ -89,6 +104,7 @@ void* thread_main(void* arg) {
             // Nothing is left to report a failure of the report to.
         }
     }
+    name_trace_lane(start->func.get());  // it may have been renamed meanwhile
     delete start;
     thread_end();
     return nullptr;
@@ -171,6 +187,19 @@ Ref thread_excepthook(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // ---- locks ----
 
+// What a lock wait is for, as the GIL timeline names it: Thread.join() and queue.Queue wait on
+// locks too, a few Python frames up.
+BlockReason lock_wait_reason() {
+    if (!gil_trace_on()) return BlockReason::Lock;
+    int depth = 0;
+    for (Frame* f = thread_state()->frame; f && depth < 4; f = f->previous, ++depth) {
+        if (f->code->name && f->code->name->utf8 == "join") return BlockReason::Join;
+        const std::string& file = f->code->filename;
+        if (file.size() >= 8 && file.compare(file.size() - 8, 8, "queue.py") == 0) return BlockReason::Queue;
+    }
+    return BlockReason::Lock;
+}
+
 Type lock_type;
 
 struct LockObject : Object {
@@ -205,7 +234,7 @@ bool lock_take(LockObject* l, bool blocking, double timeout) {
     Clock::duration slice = is_main_thread() ? Clock::duration(std::chrono::milliseconds(20)) : Clock::duration::max();
     bool taken = false;
     {
-        AllowThreads unblocked;
+        AllowThreads unblocked(lock_wait_reason());
         std::unique_lock<std::mutex> guard(l->mutex);
         auto free = [l] { return !l->locked; };
         if (deadline == Clock::time_point::max() && slice == Clock::duration::max()) {

@@ -73,7 +73,7 @@ Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
     if (std::isnan(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     if (secs < 0) raise(&ValueError_type, "sleep length must be non-negative");
     {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::Sleep);
         sleep_until_interrupted(secs);
     }
     check_keyboard_interrupt();  // raised here, as CPython's sleep does

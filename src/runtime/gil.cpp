@@ -1,6 +1,8 @@
 // gil.cpp — acquisition with a timed wait and drop request, release with forced switching.
 #include "runtime/gil.h"
 
+#include "runtime/gil_trace.h"
+
 namespace minipy {
 
 namespace {
@@ -12,6 +14,12 @@ int64_t elapsed_ns(std::chrono::steady_clock::time_point since) {
 void Gil::acquire(GilStats& stats) {
     auto start = std::chrono::steady_clock::now();
     std::unique_lock<std::mutex> lock(mutex_);
+    // Recorded under mutex_, so the waiting count's samples come in the order of the changes.
+    bool traced = locked_ && gil_trace_on();
+    if (traced) {
+        gil_trace_state(TraceState::WaitingForGil);
+        gil_trace_waiting(++waiting_);
+    }
     while (locked_) {
         uint64_t seen = switch_number_;
         auto interval = std::chrono::microseconds(interval_us_.load(std::memory_order_relaxed));
@@ -21,12 +29,15 @@ void Gil::acquire(GilStats& stats) {
             drop_request_.store(true, std::memory_order_relaxed);
             if (eval_breaker_) eval_breaker_->store(true, std::memory_order_relaxed);
             ++stats.drop_requests;
+            if (traced) gil_trace_drop_request();
         }
     }
+    if (traced) gil_trace_waiting(--waiting_);
     locked_ = true;
     ++switch_number_;
     drop_request_.store(false, std::memory_order_relaxed);
     switch_cond_.notify_all();
+    if (gil_trace_on()) gil_trace_state(TraceState::Running);
     lock.unlock();
     ++stats.acquisitions;
     stats.wait_ns += elapsed_ns(start);
@@ -46,6 +57,10 @@ bool Gil::yield_if_requested(GilStats& stats) {
     std::unique_lock<std::mutex> lock(mutex_);
     locked_ = false;
     cond_.notify_one();
+    if (gil_trace_on()) {
+        gil_trace_forced_switch();
+        gil_trace_state(TraceState::WaitingForGil);
+    }
     // Forced switching: wait until a waiter has actually taken the GIL before competing again.
     uint64_t seen = switch_number_;
     if (drop_request_.load(std::memory_order_relaxed)) {

@@ -49,27 +49,10 @@ private:
     std::condition_variable switch_cond_;  // signalled when a waiter has taken it
     bool locked_ = false;
     uint64_t switch_number_ = 0;  // bumped at every acquisition
+    int waiting_ = 0;             // threads waiting for it, counted only for `--gil-trace`
     std::atomic<bool> drop_request_{false};
     std::atomic<int64_t> interval_us_{5000};  // CPython's default: 5 ms
     std::atomic<bool>* eval_breaker_ = nullptr;
-};
-
-// Releases the GIL for the lifetime of the object, as Py_BEGIN/END_ALLOW_THREADS: wrap every call
-// that may block (sleep, lock waits, joins, reads) so other threads can run meanwhile.
-class GilReleased {
-public:
-    GilReleased(Gil* gil, GilStats& stats) : gil_(gil), stats_(stats) {
-        if (gil_) gil_->release(stats_);
-    }
-    ~GilReleased() {
-        if (gil_) gil_->acquire(stats_);
-    }
-    GilReleased(const GilReleased&) = delete;
-    GilReleased& operator=(const GilReleased&) = delete;
-
-private:
-    Gil* gil_;
-    GilStats& stats_;
 };
 
 }  // namespace minipy

@@ -142,6 +142,7 @@ int finalize(int status) {
     }
     run_exit_functions();
     report_gil_stats();
+    gil_trace_finish();
     if (g_exit_by_sigint) {
         std::fflush(nullptr);
         std::signal(SIGINT, SIG_DFL);
@@ -214,19 +215,24 @@ void initialize_runtime() {
     dict_set(sys_modules(), intern("sys"), sys.get());
 }
 
-bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats) {
+bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats, std::string gil_trace,
+                       const std::string& program) {
     bool gil = kGilEnabledByDefault;
     if (const char* env = std::getenv("MINIPY_GIL"); env && *env) gil = std::string(env) != "0";
     for (const std::string& x : x_options) {
         if (x == "gil=0" || x == "gil=1") gil = x == "gil=1";
         if (x == "gilstats") gil_stats = true;
+        if (x.rfind("giltrace=", 0) == 0) gil_trace = x.substr(9);
     }
     if (!gil && !kGilOptional) {
         std::fprintf(stderr, "%s: the GIL flavor cannot run without the GIL; use minipy-ft\n", executable_name());
         return false;
     }
     set_gil_stats_wanted(gil_stats);
+    // Started before the GIL is taken, so the main thread's lane begins with it.
+    if (!gil_trace.empty()) gil_trace_start(gil_trace, gil, program);
     set_gil_enabled(gil);
+    if (!gil_trace.empty() && !gil) gil_trace_state(TraceState::Running);
     return true;
 }
 
@@ -237,7 +243,7 @@ Ref import_module_hook(Str* name, Object* fromlist, int level) {
     static std::recursive_mutex import_mutex;
     std::unique_lock<std::recursive_mutex> import_lock(import_mutex, std::try_to_lock);
     if (!import_lock.owns_lock()) {
-        AllowThreads unblocked;
+        AllowThreads unblocked(BlockReason::Import);
         import_lock.lock();
     }
     return import_module_level(name, fromlist, level, globals);

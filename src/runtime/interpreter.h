@@ -18,7 +18,8 @@ void initialize_runtime();
 // Applies the command line's thread options (`-X gil=0|1`, `-X gilstats`, `--gil-stats`) and the
 // MINIPY_GIL environment variable, before anything runs. Prints the error and returns false for a
 // request this flavor cannot meet (minipy without its GIL).
-bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats);
+bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats, std::string gil_trace = "",
+                       const std::string& program = "");
 
 // `-i`: after the script or command, the REPL follows. The program's end then skips finalization
 // (the session's finish() does it), and an uncaught exception, SystemExit included, is printed as

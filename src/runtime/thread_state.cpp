@@ -103,6 +103,21 @@ void RecursionGuard::fail(const char* where) {
 }
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 
+void begin_blocking(Gil* gil, BlockReason reason) {
+    if (gil_trace_on()) gil_trace_state(TraceState::Blocked, reason);
+    if (gil) gil->release(thread_state()->gil_stats);
+    detach_thread();
+}
+
+void end_blocking(Gil* gil) {
+    attach_thread();
+    if (gil) {
+        gil->acquire(thread_state()->gil_stats);  // records the wait and the run
+    } else if (gil_trace_on()) {
+        gil_trace_state(TraceState::Running);
+    }
+}
+
 void detach_thread() {
     if (!g_active_gil) g_attached.fetch_sub(1);
 }
@@ -214,7 +229,11 @@ void thread_begin() {
     attach_thread();
     refcount_thread_start();
     g_running_threads.fetch_add(1, std::memory_order_relaxed);
-    if (g_active_gil) g_active_gil->acquire(thread_state()->gil_stats);
+    if (g_active_gil) {
+        g_active_gil->acquire(thread_state()->gil_stats);
+    } else if (gil_trace_on()) {
+        gil_trace_state(TraceState::Running);
+    }
 }
 
 void thread_end() {
@@ -230,6 +249,7 @@ void thread_end() {
     }
     if (ts->at_exit) std::exchange(ts->at_exit, nullptr)();
     refcount_thread_exit();
+    if (gil_trace_on()) gil_trace_state(TraceState::Ended);  // before another thread can take over
     if (g_active_gil) g_active_gil->release(ts->gil_stats);
     g_running_threads.fetch_sub(1, std::memory_order_release);
     detach_thread();
@@ -243,6 +263,7 @@ void after_fork_child() {
     g_attached.store(1);
     refcount_after_fork();
     g_running_threads.store(0, std::memory_order_relaxed);
+    gil_trace_stop_in_child();  // the parent writes the timeline
     new (&g_finished_mutex) std::mutex();
     g_finished.clear();
     if (g_active_gil) {

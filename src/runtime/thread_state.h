@@ -10,6 +10,7 @@
 
 #include "objects/object.h"
 #include "runtime/gil.h"
+#include "runtime/gil_trace.h"
 
 namespace minipy {
 
@@ -89,7 +90,7 @@ void check_keyboard_interrupt();
 // asked for it at start-up (flavor.h's kGilEnabledByDefault is each flavor's default).
 // The Gil object exists in both flavors so sys.getswitchinterval() has one home.
 Gil& the_gil();
-// The GIL when this run uses one, else null: what GilReleased and the eval breaker take.
+// The GIL when this run uses one, else null: what AllowThreads and the eval breaker take.
 Gil* active_gil();
 // At start-up, before any second thread: turns the GIL on (the calling thread takes it) or off.
 void set_gil_enabled(bool enabled);
@@ -103,17 +104,22 @@ void record_gil_stats();
 void detach_thread();
 void attach_thread();
 
-// Lets other threads run while the enclosed blocking call waits (sleep, lock waits, reads):
-// `{ AllowThreads unblocked; wait(); }`. Releases the GIL, or without one marks the thread detached.
+// Lets go of the GIL (or, without one, detaches) for a blocking call, and takes it back after; the
+// reason shows in `--gil-trace`'s timeline. AllowThreads wraps the pair.
+void begin_blocking(Gil* gil, BlockReason reason);
+void end_blocking(Gil* gil);
+
+// Lets other threads run while the enclosed blocking call waits, as CPython's
+// Py_BEGIN/END_ALLOW_THREADS: `{ AllowThreads unblocked(BlockReason::Sleep); wait(); }`.
 class AllowThreads {
 public:
-    AllowThreads() : released_(active_gil(), thread_state()->gil_stats) { detach_thread(); }
-    ~AllowThreads() { attach_thread(); }
+    explicit AllowThreads(BlockReason reason = BlockReason::Other) : gil_(active_gil()) { begin_blocking(gil_, reason); }
+    ~AllowThreads() { end_blocking(gil_); }
     AllowThreads(const AllowThreads&) = delete;
     AllowThreads& operator=(const AllowThreads&) = delete;
 
 private:
-    GilReleased released_;
+    Gil* gil_;
 };
 
 // Brings every other thread to a halt where it holds no object's lock (the eval breaker, or a
