@@ -22,6 +22,17 @@ Ref none_construct(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
     return Ref::borrow(None);
 }
 
+// NotImplementedType() and ellipsis() return their one instance, as CPython's.
+Ref not_implemented_construct(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+    if (nargs || kwnames) raise(&TypeError_type, "NotImplementedType takes no arguments");
+    return Ref::borrow(NotImplemented);
+}
+
+Ref ellipsis_construct(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
+    if (nargs || kwnames) raise(&TypeError_type, "ellipsis takes no arguments");
+    return Ref::borrow(Ellipsis);
+}
+
 Ref not_implemented_repr(Object*) { return Ref::borrow(intern("NotImplemented")); }
 Ref ellipsis_repr(Object*) { return Ref::borrow(intern("Ellipsis")); }
 
@@ -71,6 +82,8 @@ Object* Ellipsis = &ellipsis_object;
 void init_none_bool_types() {
     none_type.truthy = none_truthy;
     none_type.construct = none_construct;
+    not_implemented_type.construct = not_implemented_construct;
+    ellipsis_type.construct = ellipsis_construct;
     define_singleton_type(none_type, "NoneType", none_repr);
     define_singleton_type(not_implemented_type, "NotImplementedType", not_implemented_repr);
     define_singleton_type(ellipsis_type, "ellipsis", ellipsis_repr);

@@ -91,7 +91,10 @@ void inherit_slots(Type* t, const Type* b) {
     inherit(t->call, b->call);
     inherit(t->getattr, b->getattr);
     inherit(t->setattr, b->setattr);
-    inherit(t->construct, b->construct);
+    // object() makes a bare Object: a native type that defines no constructor of its own is not
+    // instantiable (CPython's "cannot create 'list_iterator' instances"), rather than getting an
+    // object too small for its layout. Classes set their constructor themselves (vm/class.cpp).
+    if (b != &object_type) inherit(t->construct, b->construct);
     if (t->instance_size == 0) t->instance_size = b->instance_size;
 }
 
