@@ -5,6 +5,7 @@
 #include "compiler/compiler_unit.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/set.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -18,6 +19,10 @@ void make_constant_immortal(Object* value) {
     if (type_of(value) == &tuple_type) {
         auto* t = static_cast<Tuple*>(value);
         for (size_t i = 0; i < t->size; ++i) make_constant_immortal(t->items[i]);
+    }
+    if (type_of(value) == &frozenset_type) {
+        Ref item;
+        for (size_t pos = 0; set_next_entry(value, &pos, &item, nullptr);) make_constant_immortal(item.get());
     }
     make_immortal(value);
 }
@@ -469,7 +474,7 @@ void Compiler::emit_exit_call() {
 
 void Compiler::visit_for(const ast::For& f) {
     int start = new_label(), exit = new_label(), end = new_label();
-    visit_expr(*f.iter);
+    visit_iterable(*f.iter);
     emit(Op::GET_ITER);
     bind(start);
     {

@@ -1,6 +1,7 @@
 // codegen_expr.cpp — expressions, assignment targets and nested code (lambdas, comprehensions):
 // each expression leaves exactly one value on the stack.
 #include <cstring>
+#include <set>
 #include <utility>
 
 #include "compiler/codegen.h"
@@ -179,7 +180,16 @@ void Compiler::visit_expr(const ast::Expr& e) {
         return bind(end);
     }
     case K::Dict: return visit_dict(ast::as<ast::Dict>(e));
-    case K::Set: return visit_sequence(ast::as<ast::Set>(e).elts, Op::BUILD_SET, Op::SET_UPDATE);
+    case K::Set: {
+        // Three or more constants: an empty set updated from a frozenset constant, as in CPython.
+        const auto& elts = ast::as<ast::Set>(e).elts;
+        if (elts.size() > 2 && try_fold_set_display(e, &folded, &key)) {
+            emit(Op::BUILD_SET, 0);
+            emit(Op::LOAD_CONST, add_const(std::move(folded), key));
+            return emit(Op::SET_UPDATE, 1);
+        }
+        return visit_sequence(elts, Op::BUILD_SET, Op::SET_UPDATE);
+    }
     case K::ListComp:
     case K::SetComp:
     case K::DictComp:
@@ -248,6 +258,40 @@ void Compiler::visit_subscript_key(const ast::Expr& slice) {
     }
     if (s.step) visit_expr(*s.step);
     emit(Op::BUILD_SLICE, s.step ? 3 : 2);
+}
+
+// A set display of constants becomes one frozenset constant, as CPython's compiler makes it: built
+// from the items in source order, then rebuilt from its own iteration order when the compiler merges
+// constants (merge_consts_recursive). Sets made from it copy its table, so this decides their order.
+bool Compiler::try_fold_set_display(const ast::Expr& e, Ref* out, std::string* key) {
+    if (e.kind != ast::ExprKind::Set) return false;
+    Ref first = set_new(&frozenset_type);
+    std::set<std::string> keys;
+    for (const auto& elt : ast::as<ast::Set>(e).elts) {
+        Ref item;
+        std::string item_key;
+        if (!try_fold_constant(*elt, &item, &item_key)) return false;
+        set_add(first.get(), item.get());
+        keys.insert(item_key);
+    }
+    *out = set_new(&frozenset_type);
+    set_update(out->get(), list_from_iterable(first.get()).get());
+    *key = "fs{";
+    for (const std::string& k : keys) *key += k + ",";
+    *key += "}";
+    return true;
+}
+
+// What a `for` loop or a comprehension iterates: CPython folds a set display of constants into a
+// frozenset constant there too, whatever its size.
+void Compiler::visit_iterable(const ast::Expr& e) {
+    Ref folded;
+    std::string key;
+    if (try_fold_set_display(e, &folded, &key)) {
+        PosGuard guard(u_, e.pos);
+        return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
+    }
+    visit_expr(e);
 }
 
 // Displays: `[a, b]` builds directly; with `*x` among the items, the list grows piece by piece.
@@ -540,7 +584,7 @@ void Compiler::visit_comprehension(const ast::Comp& c) {
     emit(Op::RETURN_VALUE);
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
-    visit_expr(*c.generators[0].iter);
+    visit_iterable(*c.generators[0].iter);
     emit(Op::GET_ITER);
     emit(Op::CALL, 0);
 }
@@ -551,7 +595,7 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
     if (index == 0) {
         emit(Op::LOAD_FAST, 0);
     } else {
-        visit_expr(*gen.iter);
+        visit_iterable(*gen.iter);
         emit(Op::GET_ITER);
     }
     bind(start);

@@ -147,6 +147,8 @@ private:
     Ref compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
                               const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value);
     bool try_fold_constant(const ast::Expr& e, Ref* out, std::string* key);
+    bool try_fold_set_display(const ast::Expr& e, Ref* out, std::string* key);
+    void visit_iterable(const ast::Expr& e);
 
     friend class PosGuard;
 };

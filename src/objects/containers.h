@@ -92,15 +92,35 @@ void dict_clear(Dict* d);
 // Iterates live entries in insertion order: `for (size_t i = 0; dict_next(d, &i, &k, &v);)`.
 bool dict_next(Dict* d, size_t* pos, Object** key, Object** value);
 inline Dict* as_dict(Object* o) { return static_cast<Dict*>(o); }
+// hash(key) with the fast paths of str and small int keys, for dict and set probes.
+int64_t key_hash(Object* key);
+// key == other for the key types whose __eq__ cannot run Python code (str, int, float); sets *known
+// false, deciding nothing, for all others.
+bool builtin_equal(Object* a, Object* b, bool* known);
 
-// set / frozenset
+// set / frozenset: CPython's set table (Objects/setobject.c), so items iterate, print and pop in
+// the order CPython's do. Probing, resizing and the operations live in set.cpp and set_methods.cpp.
+struct SetEntry {
+    Object* key;   // owned; null: never used; set.cpp's dummy: a deleted entry
+    int64_t hash;  // 0 while never used, -1 once deleted
+};
+constexpr size_t kSetMinSize = 8;
 struct SetObject : Object {
     ObjectMutex mutex;
-    Dict* table;  // keys only (values None), keeps the implementation in one place
+    SetEntry* table;          // `small` until the set outgrows it
+    size_t mask = kSetMinSize - 1;  // table size - 1; sizes are powers of two
+    size_t fill = 0;          // live entries plus deleted ones: both lengthen probes
+    size_t used = 0;          // live entries
+    size_t finger = 0;        // where pop() starts looking
+    uint64_t generation = 0;  // bumped when `table` is replaced; a probe that ran Python code restarts
+    std::atomic<int64_t> hash{-1};  // frozenset's cached hash, -1 until computed
+    SetEntry small[kSetMinSize] = {};
 };
 Ref set_new(Type* t);
 void set_add(Object* set, Object* item);
 bool set_contains(Object* set, Object* item);
+// set.update(iterable) as CPython's set_update_internal: a set or dict is merged table-wise.
+void set_update(Object* set, Object* iterable);
 inline SetObject* as_set(Object* o) { return static_cast<SetObject*>(o); }
 
 // range

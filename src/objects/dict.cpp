@@ -26,37 +26,6 @@ struct Probe {
     size_t slot;    // index slot of the entry, or where an absent key would go
 };
 
-int64_t key_hash(Object* key) {
-    if (is_small_int(key)) return int_hash(key);
-    if (key->type == &str_type) return str_hash(as_str(key));
-    return hash(key);
-}
-
-// Equality for the key types that cannot run Python code; false in *known when undecided.
-bool builtin_equal(Object* a, Object* b, bool* known) {
-    *known = true;
-    Type* ta = type_of(a);
-    Type* tb = type_of(b);
-    if (ta == &str_type && tb == &str_type) return str_equal(as_str(a), as_str(b));
-    if ((ta == &int_type || ta == &bool_type) && (tb == &int_type || tb == &bool_type))
-        return int_compare(a, b) == 0;
-    if (ta == &float_type && tb == &float_type) return float_value(a) == float_value(b);
-    *known = false;
-    return false;
-}
-
-// Releases an object's lock for the length of a call back into Python code.
-class Unlocked {
-public:
-    explicit Unlocked(ObjectMutex& m) : m_(m) { m_.unlock(); }
-    ~Unlocked() { m_.lock(); }
-    Unlocked(const Unlocked&) = delete;
-    Unlocked& operator=(const Unlocked&) = delete;
-
-private:
-    ObjectMutex& m_;
-};
-
 // Every change to the entries bumps `version`, under the lock, for the LOAD_GLOBAL cache. Only the
 // lock holder writes it, so it needs no atomic read-modify-write.
 void changed(Dict* d) { d->version.store(d->version.load(std::memory_order_relaxed) + 1, std::memory_order_release); }
@@ -168,6 +137,25 @@ void store(Dict* d, Object* key, int64_t h, Object* value) {
 }
 
 }  // namespace
+
+int64_t key_hash(Object* key) {
+    if (is_small_int(key)) return int_hash(key);
+    if (key->type == &str_type) return str_hash(as_str(key));
+    return hash(key);
+}
+
+// Equality for the key types that cannot run Python code; false in *known when undecided.
+bool builtin_equal(Object* a, Object* b, bool* known) {
+    *known = true;
+    Type* ta = type_of(a);
+    Type* tb = type_of(b);
+    if (ta == &str_type && tb == &str_type) return str_equal(as_str(a), as_str(b));
+    if ((ta == &int_type || ta == &bool_type) && (tb == &int_type || tb == &bool_type))
+        return int_compare(a, b) == 0;
+    if (ta == &float_type && tb == &float_type) return float_value(a) == float_value(b);
+    *known = false;
+    return false;
+}
 
 Ref dict_new() {
     auto* d = new Dict();

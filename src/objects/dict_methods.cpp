@@ -3,6 +3,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/iterators.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -69,16 +70,74 @@ bool view_contains(Object* o, Object* item) {
 
 Ref to_set(Object* o) {
     Ref s = set_new(&set_type);
-    for_each_item(o, [&](Object* item) { set_add(s.get(), item); });
+    set_update(s.get(), o);
     return s;
 }
 
-// Set operations on keys and items views: both operands become sets (CPython does the same).
-template <BinaryOp op>
-Ref view_set_op(Object* a, Object* b) {
-    if (!type_of(a)->iter || !type_of(b)->iter) return Ref::borrow(NotImplemented);
-    Ref x = to_set(a), y = to_set(b);
-    return binary_op(x.get(), y.get(), op);
+bool is_set_like_view(Object* o) { return type_of(o) == &dict_keys_type || type_of(o) == &dict_items_type; }
+
+// The set operations of keys and items views, as CPython's dictviews_sub, _or, _xor and
+// _PyDictView_Intersect: the left operand (even when not the view) becomes a set, a keys view's
+// straight from its dict, and is then updated from the right one; the result's order follows.
+Ref view_operand_set(Object* o) {
+    if (type_of(o) == &dict_keys_type && type_of(view_dict(o)) == &dict_type) return to_set(view_dict(o));
+    return to_set(o);
+}
+
+Ref view_sub(Object* a, Object* b) {
+    Ref r = view_operand_set(a);
+    set_difference_update(r.get(), b);
+    return r;
+}
+
+Ref view_or(Object* a, Object* b) {
+    Ref r = view_operand_set(a);
+    set_update(r.get(), b);
+    return r;
+}
+
+// items ^ items: pairs of the right view missing from (or different in) the left, then the left's
+// pairs not matched.
+Ref items_xor(Dict* left, Dict* right) {
+    Ref rest = dict_copy(left);
+    Ref r = set_new(&set_type);
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(right, &pos, &k, &v);) {
+        Ref key = Ref::borrow(k), value = Ref::borrow(v);
+        Object* mine = dict_get(as_dict(rest.get()), k);
+        Ref keep = Ref::borrow(mine);
+        if (mine && equals(mine, v)) {
+            dict_del(as_dict(rest.get()), k);
+        } else {
+            Object* pair[] = {k, v};
+            set_add(r.get(), tuple_from(pair, 2).get());
+        }
+    }
+    Ref rest_items = view_new(&dict_items_type, rest.get());
+    set_update(r.get(), rest_items.get());
+    return r;
+}
+
+Ref view_xor(Object* a, Object* b) {
+    if (type_of(a) == &dict_items_type && type_of(b) == &dict_items_type) return items_xor(view_dict(a), view_dict(b));
+    Ref r = view_operand_set(a);
+    set_symmetric_difference_update(r.get(), b);
+    return r;
+}
+
+// Iterates the smaller operand, testing membership in the view; a larger set does the work itself.
+Ref view_and(Object* a, Object* b) {
+    Object* self = a;
+    Object* other = b;
+    if (!is_set_like_view(self)) std::swap(self, other);
+    int64_t self_len = view_len(self);
+    if (type_of(other) == &set_type && self_len <= length(other)) return set_intersection(other, self);
+    if (is_set_like_view(other) && view_len(other) > self_len) std::swap(self, other);
+    Ref r = set_new(&set_type);
+    for_each_item(other, [&](Object* item) {
+        if (view_contains(self, item)) set_add(r.get(), item);
+    });
+    return r;
 }
 
 Ref view_compare(Object* a, Object* b, CompareOp op) {
@@ -100,10 +159,10 @@ void init_view(Type& t, const char* name, bool set_like) {
     t.hash = hash_not_implemented;
     if (set_like) {
         t.compare = view_compare;
-        t.binary[static_cast<size_t>(BinaryOp::And)] = view_set_op<BinaryOp::And>;
-        t.binary[static_cast<size_t>(BinaryOp::Or)] = view_set_op<BinaryOp::Or>;
-        t.binary[static_cast<size_t>(BinaryOp::Sub)] = view_set_op<BinaryOp::Sub>;
-        t.binary[static_cast<size_t>(BinaryOp::Xor)] = view_set_op<BinaryOp::Xor>;
+        t.binary[static_cast<size_t>(BinaryOp::And)] = view_and;
+        t.binary[static_cast<size_t>(BinaryOp::Or)] = view_or;
+        t.binary[static_cast<size_t>(BinaryOp::Sub)] = view_sub;
+        t.binary[static_cast<size_t>(BinaryOp::Xor)] = view_xor;
     }
     init_type(&t);
 }

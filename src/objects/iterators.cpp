@@ -11,8 +11,8 @@
 namespace minipy {
 
 Type list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
-    range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type,
-    set_iterator_type, enumerate_type, zip_type, reversed_type;
+    range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type, enumerate_type,
+    zip_type, reversed_type;
 
 namespace {
 
@@ -110,7 +110,7 @@ Ref range_iter_next(Object* o) {
     return int_from_i64(v);
 }
 
-// ---- dict and set ----
+// ---- dict ----
 struct DictIter : Object {
     Dict* dict;  // owned
     size_t pos;
@@ -129,8 +129,7 @@ Ref dict_iter_next(Object* o) {
     DictIter* it = as_dict_iter(o);
     if (dict_size(it->dict) != it->expected_size) {
         it->expected_size = -1;  // keep failing, as CPython does
-        raise(&RuntimeError_type, type_of(o) == &set_iterator_type ? "Set changed size during iteration"
-                                                                   : "dictionary changed size during iteration");
+        raise(&RuntimeError_type, "dictionary changed size during iteration");
     }
     Object *k, *v;
     if (!dict_next(it->dict, &it->pos, &k, &v)) return nullptr;
@@ -260,7 +259,6 @@ Ref dict_iter_new(Object* dict, DictIterKind kind) {
     return dict_iter_alloc(t, as_dict(dict), kind);
 }
 
-Ref set_iter_new(Object* set) { return dict_iter_alloc(&set_iterator_type, as_set(set)->table, DictIterKind::Keys); }
 
 void init_iterator_types() {
     init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
@@ -272,7 +270,6 @@ void init_iterator_types() {
     init_iterator_type(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
     init_iterator_type(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
     init_iterator_type(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    init_iterator_type(set_iterator_type, "set_iterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
     enumerate_type.construct = enumerate_construct;
     init_iterator_type(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
     zip_type.construct = zip_construct;

@@ -17,7 +17,7 @@ Ref str_iter_new(Object* str);
 Ref range_iter_new(int64_t start, int64_t step, int64_t length);
 enum class DictIterKind : uint8_t { Keys, Values, Items };
 Ref dict_iter_new(Object* dict, DictIterKind kind);
-Ref set_iter_new(Object* set);
+Ref set_iter_new(Object* set);  // objects/set.cpp
 
 // Fills in an iterator type: `iter` returns the iterator itself, `next` yields the items.
 // Every iterator type in minipy is set up through this one function.

@@ -213,4 +213,17 @@ private:
     ObjectMutex& m_;
 };
 
+// Lets go of an object's lock, taken by a CriticalSection around it, while Python code runs (a user
+// __eq__ during a dict or set probe).
+class Unlocked {
+public:
+    explicit Unlocked(ObjectMutex& m) : m_(m) { m_.unlock(); }
+    ~Unlocked() { m_.lock(); }
+    Unlocked(const Unlocked&) = delete;
+    Unlocked& operator=(const Unlocked&) = delete;
+
+private:
+    ObjectMutex& m_;
+};
+
 }  // namespace minipy

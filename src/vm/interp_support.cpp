@@ -125,11 +125,6 @@ void list_extend_checked(Object* list, Object* iterable) {
     list_extend(list, iterable);
 }
 
-void set_update(Object* set, Object* iterable) {
-    Ref it = get_iter(iterable);
-    while (Ref item = iter_next(it.get())) set_add(set, item.get());
-}
-
 void dict_update_checked(Dict* d, Object* mapping) {
     if (!is_mapping(mapping)) {
         raise(&TypeError_type, format("'%s' object is not a mapping", type_of(mapping)->name.c_str()));

@@ -47,7 +47,6 @@ Ref build_set(Object* const* items, size_t n);
 Ref build_map(Object* const* items, size_t pairs);  // items: key, value, key, value, ...
 Ref build_string(Object* const* items, size_t n);
 void list_extend_checked(Object* list, Object* iterable);  // [*x]: "Value after * must be an iterable"
-void set_update(Object* set, Object* iterable);
 void dict_update_checked(Dict* d, Object* mapping);        // {**x}
 void dict_merge_kwargs(Dict* d, Object* mapping, Object* callable);  // f(**x)
 
