@@ -92,6 +92,7 @@ void inherit_slots(Type* t, const Type* b) {
     inherit(t->getattr, b->getattr);
     inherit(t->setattr, b->setattr);
     inherit(t->construct, b->construct);
+    t->int_layout = t->int_layout || b->int_layout;
     if (t->instance_size == 0) t->instance_size = b->instance_size;
 }
 

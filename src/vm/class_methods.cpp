@@ -318,6 +318,7 @@ void init_class_methods() {
     add_methods(&str_type, kNewOnly<&str_type>);
     add_methods(&tuple_type, kNewOnly<&tuple_type>);
     add_methods(&float_type, kNewOnly<&float_type>);
+    add_methods(&int_type, kNewOnly<&int_type>);
     add_methods(&bytes_type, kNewOnly<&bytes_type>);
 }
 
