@@ -629,11 +629,12 @@ Ref map_next(Object* o) {
     return call(m->func, raw.data(), raw.size());
 }
 
-Ref map_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+// map and filter may be subclassed: `type` is the class being instantiated.
+Ref map_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("map");
     if (nargs < 2) raise(&TypeError_type, "map() must have at least two arguments.");
     auto* m = new MapObject();
-    init_header(m, &map_type);
+    init_header(m, static_cast<Type*>(type));
     m->func = newref(args[0]);
     Ref owner = Ref::steal(m);
     for (size_t i = 1; i < nargs; ++i) m->iters.push_back(get_iter(args[i]).release());
@@ -656,12 +657,12 @@ Ref filter_next(Object* o) {
     return nullptr;
 }
 
-Ref filter_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+Ref filter_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("filter");
     if (nargs != 2) raise(&TypeError_type, format("filter expected 2 arguments, got %zu", nargs));
     Ref it = get_iter(args[1]);
     auto* f = new FilterObject();
-    init_header(f, &filter_type);
+    init_header(f, static_cast<Type*>(type));
     f->func = newref(args[0]);
     f->iter = it.release();
     return Ref::steal(f);
@@ -713,13 +714,29 @@ const MethodDef kBuiltinFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// map.__new__(cls, ...) and filter.__new__, for super().__new__ in a subclass's own __new__.
+Ref map_new(Object*, Args args, size_t nargs, Tuple* kw) { return builtin_type_new(&map_type, args, nargs, kw); }
+Ref filter_new(Object*, Args args, size_t nargs, Tuple* kw) {
+    return builtin_type_new(&filter_type, args, nargs, kw);
+}
+const MethodDef kMapMethods[] = {{"__new__", map_new, "Create and return a new object.", MethodKind::Static},
+                                 {nullptr, nullptr, nullptr}};
+const MethodDef kFilterMethods[] = {{"__new__", filter_new, "Create and return a new object.", MethodKind::Static},
+                                    {nullptr, nullptr, nullptr}};
+
 void init_iterator_types() {
+    map_type.methods = kMapMethods;
+    filter_type.methods = kFilterMethods;
     init_iterator_type(callable_iterator_type, "callable_iterator", sizeof(CallableIterator),
                        callable_iterator_dealloc, callable_iterator_next);
     init_iterator_type(map_type, "map", sizeof(MapObject), map_dealloc, map_next);
     map_type.construct = map_construct;
     init_iterator_type(filter_type, "filter", sizeof(FilterObject), filter_dealloc, filter_next);
     filter_type.construct = filter_construct;
+    for (Type* t : {&map_type, &filter_type}) {
+        t->is_basetype = true;
+        t->constructs_subclasses = true;
+    }
 }
 
 }  // namespace

@@ -83,10 +83,11 @@ Ref math_unary(Object* callable, Args args, size_t nargs, Tuple* kw) {
 // ---- rounding ----
 Ref rounding(const char* name, Args args, size_t nargs, Tuple* kw, double (*fn)(double)) {
     check_positional(name, nargs, kw, 1, 1);
-    if (is_small_int(args[0]) || type_of(args[0]) == &int_type) return Ref::borrow(args[0]);
-    if (is_int(args[0])) return int_from_i64(args[0] == True ? 1 : 0);
+    if (is_exact_int(args[0])) return Ref::borrow(args[0]);
+    std::string dunder = std::string("__") + name + "__";
+    // bool and int subclasses round to their exact int value unless their class says otherwise.
+    if (is_int(args[0]) && !int_overrides(args[0], dunder.c_str())) return int_exact(args[0]);
     if (type_of(args[0]) != &float_type) {
-        std::string dunder = std::string("__") + name + "__";
         if (Ref method = get_attr_opt(args[0], intern(dunder))) return call0(method.get());
     }
     return int_from_double(fn(to_double(args[0])));

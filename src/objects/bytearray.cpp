@@ -21,6 +21,12 @@ Ref bytearray_new(std::string_view data) {
     return Ref::steal(a);
 }
 
+void bytearray_assign(Object* o, std::string_view data) {
+    auto* a = static_cast<ByteArray*>(o);
+    CriticalSection cs(a->mutex);
+    a->data.assign(data.data(), data.size());
+}
+
 namespace {
 
 ByteArray* as_bytearray(Object* o) { return static_cast<ByteArray*>(o); }

@@ -23,6 +23,8 @@ struct ByteArray : Object {
 
 Ref bytes_new(std::string_view data);
 Ref bytearray_new(std::string_view data);
+// Replaces the contents of a bytearray (bytearray.__init__ on an existing object).
+void bytearray_assign(Object* bytearray, std::string_view data);
 inline bool is_bytes(const Object* o) { return is_instance(o, &bytes_type); }
 inline bool is_bytearray(const Object* o) { return is_instance(o, &bytearray_type); }
 inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(o); }

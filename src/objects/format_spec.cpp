@@ -263,9 +263,9 @@ Ref format_value(Object* value, std::string_view spec) {
         return result;
     }
     if (spec.empty()) return str(value);
-    if (t == &int_type || t == &bool_type)
-        return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
-    if (is_float(value)) return str_new(format_float(float_value(value), parse_format_spec(spec, "float")));
+    // Subclasses of int and float format as their base, naming their own type in errors.
+    if (is_int(value)) return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
+    if (is_float(value)) return str_new(format_float(float_value(value), parse_format_spec(spec, t->name.c_str())));
     if (is_instance(value, &str_type))
         return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
     raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));

@@ -37,9 +37,9 @@ bool as_word(Object* o, int64_t* v) {
     return false;
 }
 
-BigInt* big_alloc() {
+BigInt* big_alloc(Type* t = &int_type) {
     auto* b = new BigInt();
-    init_header(b, &int_type);
+    init_header(b, t);
     mpz_init(b->value);
     return b;
 }
@@ -127,6 +127,25 @@ Ref int_from_mpz(const mpz_t v) {
     }
     BigInt* b = big_alloc();
     mpz_set(b->value, v);
+    return Ref::steal(b);
+}
+
+Ref int_exact(Object* o) {
+    int64_t v;
+    if (as_word(o, &v)) return int_from_i64(v);
+    if (o->type == &int_type) return Ref::borrow(o);
+    return int_from_mpz(as_big(o)->value);
+}
+
+bool int_overrides(Object* o, const char* dunder) {
+    if (is_exact_int(o)) return false;
+    Ref m = type_lookup(type_of(o), intern(dunder));
+    return m && m.get() != dict_get_str(int_type.dict, intern(dunder));
+}
+
+Ref int_subclass_new(Type* t, Object* value) {
+    BigInt* b = big_alloc(t);
+    int_to_mpz(value, b->value);
     return Ref::steal(b);
 }
 
@@ -508,7 +527,7 @@ int64_t int_hash_slot(Object* o) { return int_hash(o); }
 
 bool int_truthy(Object* o) {
     int64_t v;
-    return !as_word(o, &v) || v != 0;
+    return as_word(o, &v) ? v != 0 : mpz_sgn(as_big(o)->value) != 0;
 }
 
 Ref int_compare_slot(Object* a, Object* b, CompareOp op) {
@@ -534,12 +553,8 @@ Ref int_neg(Object* o) {
     return big_result(r);
 }
 
-// +x of a bool is an int; of an int, itself.
-Ref int_pos(Object* o) {
-    int64_t v;
-    if (as_word(o, &v)) return int_from_i64(v);
-    return Ref::borrow(o);
-}
+// +x of a bool or of an int subclass instance is an exact int; of an int, itself.
+Ref int_pos(Object* o) { return int_exact(o); }
 
 Ref int_invert(Object* o) {
     int64_t v;
@@ -557,8 +572,9 @@ Ref int_abs(Object* o) {
     return big_result(r);
 }
 
+// CPython's PyNumber_Long: an int subclass converts through its own __int__ when it has one.
 Ref int_from_object(Object* x) {
-    if (is_int(x)) return int_pos(x);
+    if (is_int(x) && !int_overrides(x, "__int__")) return int_exact(x);
     if (is_float(x)) return int_from_double(float_value(x));
     if (is_instance(x, &str_type)) return int_from_string(str_utf8_of(x), 10);
     for (const char* method : {"__int__", "__index__", "__trunc__"})
@@ -567,15 +583,14 @@ Ref int_from_object(Object* x) {
             if (!is_int(r.get()))
                 raise(&TypeError_type, format("%s returned non-int (type %s)", method,
                                               type_of(r.get())->name.c_str()));
-            return r;
+            return int_exact(r.get());
         }
     raise(&TypeError_type,
           format("int() argument must be a string, a bytes-like object or a real number, not '%s'",
                  type_of(x)->name.c_str()));
 }
 
-// int(x=0, /, base=10)
-Ref int_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+Ref int_value_from_args(Object* const* args, size_t nargs, Tuple* kwnames) {
     size_t nkw = kwnames ? kwnames->size : 0;
     if (nargs + nkw > 2)
         raise(&TypeError_type, format("int() takes at most 2 arguments (%zu given)", nargs + nkw));
@@ -597,6 +612,13 @@ Ref int_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
         raise(&TypeError_type, "int() can't convert non-string with explicit base");
     if (b < 0 || b > 36) b = 1;  // reported by int_from_string with CPython's message
     return int_from_string(str_utf8_of(x), static_cast<int>(b));
+}
+
+// int(x=0, /, base=10); for a class derived from int, a fresh instance of it with that value.
+Ref int_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Ref v = int_value_from_args(args, nargs, kwnames);
+    if (type == &int_type) return v;
+    return int_subclass_new(static_cast<Type*>(type), v.get());
 }
 
 Ref int_getattr(Object* o, Str* name) {
@@ -693,7 +715,9 @@ Ref int_from_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
         mpz_ui_pow_ui(limit.v, 2, 8 * data.size());
         mpz_sub(v.v, v.v, limit.v);
     }
-    return int_from_mpz(v.v);
+    Ref value = int_from_mpz(v.v);
+    // As CPython: a subclass gets cls(value), running its own __new__ and __init__.
+    return a[0] == &int_type ? value : call1(a[0], value.get());
 }
 
 const MethodDef int_methods[] = {
@@ -728,6 +752,8 @@ void init_int_type() {
     t.getattr = int_getattr;
     t.methods = int_methods;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
+    t.int_layout = true;
     set_binary(t, BinaryOp::Add, int_slot<BinaryOp::Add>);
     set_binary(t, BinaryOp::Sub, int_slot<BinaryOp::Sub>);
     set_binary(t, BinaryOp::Mul, int_slot<BinaryOp::Mul>);

@@ -12,15 +12,27 @@ namespace minipy {
 
 extern Type bool_type;
 
+// A heap int. One of type int never fits a small int (results are normalised back to tagged
+// form); an instance of a class derived from int is a BigInt of that class holding any value.
 struct BigInt : Object {
-    mpz_t value;  // never fits a small int: results are normalised back to tagged form
+    mpz_t value;
 };
 
 Ref int_from_i64(int64_t v);
 Ref int_from_mpz(const mpz_t v);           // normalises to a small int when it fits
 Ref int_from_string(const std::string& digits, int base);  // raises ValueError like int("x", base)
 Ref int_from_double(double d);             // int(3.9) == 3; raises on inf/nan
-inline bool is_int(const Object* o) { return is_small_int(o) || type_of(o) == &int_type || type_of(o) == &bool_type; }
+// An int, a bool or an instance of a class derived from int: everything the functions below read.
+inline bool is_int(const Object* o) { return is_small_int(o) || o->type->int_layout; }
+// Exactly an int, neither bool nor a subclass.
+inline bool is_exact_int(const Object* o) { return is_small_int(o) || o->type == &int_type; }
+// The value of an int, bool or int-subclass instance as an exact int (`o` itself when it is one).
+Ref int_exact(Object* o);
+// True when `o` is an instance of a class derived from int (or bool) that defines `dunder` itself
+// (`__int__`, `__floor__`, ...): conversions then call it, as CPython's slots do.
+bool int_overrides(Object* o, const char* dunder);
+// A fresh instance of `t`, a class derived from int, holding the value of the int `value`.
+Ref int_subclass_new(Type* t, Object* value);
 // Converts an int (or bool) to int64; returns false when it does not fit.
 bool int_to_i64(Object* o, int64_t* out);
 double int_to_double(Object* o);           // raises OverflowError when too large

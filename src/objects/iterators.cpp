@@ -170,13 +170,14 @@ Ref enumerate_next(Object* o) {
     return tuple_from(pair, 2);
 }
 
-Ref enumerate_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// enumerate, zip and reversed may be subclassed: `type` is the class being instantiated.
+Ref enumerate_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"iterable", "start"};
     Object* bound[2];
     bind_args("enumerate", args, nargs, kwnames, names, 2, 1, bound);
     Ref it = get_iter(bound[0]);
     auto* e = new Enumerate();
-    init_header(e, &enumerate_type);
+    init_header(e, static_cast<Type*>(type));
     e->iterator = it.release();
     e->count = bound[1] ? as_index(bound[1]) : 0;
     return Ref::steal(e);
@@ -204,16 +205,18 @@ Ref zip_next(Object* o) {
     return result;
 }
 
-Ref zip_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+Ref zip_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size) raise(&TypeError_type, "zip() does not support keyword arguments in minipy");
     auto* z = new Zip();
-    init_header(z, &zip_type);
+    init_header(z, static_cast<Type*>(type));
     Ref result = Ref::steal(z);
     for (size_t i = 0; i < nargs; ++i) z->iterators.push_back(get_iter(args[i]).release());
     return result;
 }
 
-Ref reversed_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+// As CPython, a sequence's own __reversed__ (and a list's reverse iterator) is returned as it is,
+// even when a subclass of reversed was called.
+Ref reversed_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size) raise_no_kwargs("reversed");
     if (nargs != 1) raise_arg_count("reversed", 1, 1, nargs);
     Object* seq = args[0];
@@ -222,7 +225,7 @@ Ref reversed_construct(Object*, Object* const* args, size_t nargs, Tuple* kwname
     Type* t = type_of(seq);
     if (!t->len || !t->getitem || t == &dict_type)
         raise(&TypeError_type, format("'%s' object is not reversible", t->name.c_str()));
-    return seq_iter_new(&reversed_type, seq, length(seq) - 1);
+    return seq_iter_new(static_cast<Type*>(type), seq, length(seq) - 1);
 }
 
 }  // namespace
@@ -276,6 +279,10 @@ void init_iterator_types() {
     init_iterator_type(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
     reversed_type.construct = reversed_construct;
     init_iterator_type(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
+    for (Type* t : {&enumerate_type, &zip_type, &reversed_type}) {
+        t->is_basetype = true;
+        t->constructs_subclasses = true;
+    }
 }
 
 }  // namespace minipy

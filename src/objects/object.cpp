@@ -95,6 +95,7 @@ void inherit_slots(Type* t, const Type* b) {
     // instantiable (CPython's "cannot create 'list_iterator' instances"), rather than getting an
     // object too small for its layout. Classes set their constructor themselves (vm/class.cpp).
     if (b != &object_type) inherit(t->construct, b->construct);
+    t->int_layout = t->int_layout || b->int_layout;
     if (t->instance_size == 0) t->instance_size = b->instance_size;
 }
 

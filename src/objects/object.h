@@ -193,6 +193,9 @@ struct Type : Object {
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed
+    // Instances are ints (objects/int.h): int itself, bool, and classes derived from int, whose
+    // instances are BigInts carrying the subclass as their type. Inherited, so is_int is one test.
+    bool int_layout = false;
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
     // `class` can derive from this type (vm/class.cpp).
     bool constructs_subclasses = false;

@@ -148,7 +148,9 @@ Ref class_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
 
 // list, dict and set take their contents in __init__ (CPython's list.__new__ ignores its arguments);
 // the immutable types take theirs in __new__.
-bool fills_in_init(Type* base) { return base == &list_type || base == &dict_type || base == &set_type; }
+bool fills_in_init(Type* base) {
+    return base == &list_type || base == &dict_type || base == &set_type || base == &bytearray_type;
+}
 
 // ---- class creation ----
 
@@ -211,11 +213,13 @@ Type* layout_base(Tuple* bases) {
 }
 
 // The built-in types a class may derive from: those whose constructor builds the subclass instance
-// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list and dict, whose
+// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list, dict and
+// bytearray, whose
 // constructors build a fresh exact object that native_new gives the subclass's type, type itself
 // (metaclasses) and the exceptions.
 bool is_supported_base(Type* nb) {
-    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &type_type ||
+    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &bytearray_type ||
+           nb == &type_type ||
            is_subtype(nb, &BaseException_type);
 }
 

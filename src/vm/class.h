@@ -57,6 +57,9 @@ Ref bare_instance(Type* t);
 // base. With `args_for_init`, a Python __init__ will see the arguments, so list, dict and set start
 // empty, as their __new__ ignores arguments in CPython.
 Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kwnames, bool args_for_init);
+// base.__new__(cls, ...) for a built-in base type: checks cls as CPython's tp_new_wrapper does, then
+// lets the base make the instance (list.__new__, map.__new__, ...).
+Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnames);
 // "<__main__.C object at 0x...>".
 Ref default_repr(Object* o);
 // __bases__ of a class made by `class`; null for built-in types.

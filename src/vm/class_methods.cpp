@@ -8,6 +8,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -199,8 +200,7 @@ Ref object_new(Object*, Args args, size_t nargs, Tuple* kw) {
 // instance of cls, as super().__new__(cls, ...) in a class's own __new__ asks.
 template <Type* Base>
 Ref builtin_new(Object*, Args args, size_t nargs, Tuple* kw) {
-    Type* cls = new_target(Base, args, nargs);
-    return native_new(cls, native_base(cls), args + 1, nargs - 1, kw, true);
+    return builtin_type_new(Base, args, nargs, kw);
 }
 
 const MethodDef kObjectMethods[] = {
@@ -262,6 +262,16 @@ const MethodDef kSetMethods[] = {{"__new__", builtin_new<&set_type>, kNewDoc, Me
                                  {"__init__", container_init<kUpdate>, "Initialize self."},
                                  {nullptr, nullptr, nullptr}};
 
+// bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.
+Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    Ref fresh = bytearray_type.construct(&bytearray_type, args + 1, nargs - 1, kw);
+    bytearray_assign(args[0], bytes_like_data(fresh.get()));
+    return Ref::borrow(None);
+}
+const MethodDef kBytearrayMethods[] = {{"__new__", builtin_new<&bytearray_type>, kNewDoc, MethodKind::Static},
+                                       {"__init__", bytearray_init, "Initialize self."},
+                                       {nullptr, nullptr, nullptr}};
+
 // The immutable bases: their __new__ is all there is (their __init__ is object's).
 template <Type* Base>
 const MethodDef kNewOnly[] = {{"__new__", builtin_new<Base>, kNewDoc, MethodKind::Static},
@@ -303,6 +313,11 @@ void add_methods(Type* t, const MethodDef* defs) {
 
 }  // namespace
 
+Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Type* cls = new_target(base, args, nargs);
+    return native_new(cls, native_base(cls), args + 1, nargs - 1, kwnames, true);
+}
+
 void init_class_methods() {
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
@@ -318,6 +333,11 @@ void init_class_methods() {
     add_methods(&str_type, kNewOnly<&str_type>);
     add_methods(&tuple_type, kNewOnly<&tuple_type>);
     add_methods(&float_type, kNewOnly<&float_type>);
+    add_methods(&int_type, kNewOnly<&int_type>);
+    add_methods(&enumerate_type, kNewOnly<&enumerate_type>);
+    add_methods(&zip_type, kNewOnly<&zip_type>);
+    add_methods(&reversed_type, kNewOnly<&reversed_type>);
+    add_methods(&bytearray_type, kBytearrayMethods);
     add_methods(&bytes_type, kNewOnly<&bytes_type>);
 }
 
