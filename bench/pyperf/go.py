@@ -6,7 +6,7 @@ import random
 
 SIZE = 9
 GAMES = 200
-ROUNDS = 3
+ROUNDS = 4
 KOMI = 7.5
 EMPTY, WHITE, BLACK = 0, 1, 2
 SHOW = {EMPTY: '.', WHITE: 'o', BLACK: 'x'}

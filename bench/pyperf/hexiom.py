@@ -3,7 +3,7 @@
 # with backtracking; the solved board is printed and compared with the known solution.
 
 LEVEL = 25
-ROUNDS = 65
+ROUNDS = 110
 
 
 class Dir(object):

@@ -6,7 +6,7 @@ import math
 
 WIDTH = 100
 HEIGHT = 100
-ROUNDS = 2
+ROUNDS = 3
 EPSILON = 0.00001
 
 

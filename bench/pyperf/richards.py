@@ -318,7 +318,7 @@ def run_once():
     return taskWorkArea.holdCount, taskWorkArea.qpktCount
 
 
-ITERATIONS = 10
+ITERATIONS = 16
 for _ in range(ITERATIONS):
     counts = run_once()
     assert counts == (9297, 23246), counts
