@@ -75,6 +75,11 @@ int run(const char* program, const Options& opts) {
         argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
         return run_command(*opts.command, argv);
     }
+    if (opts.module) {
+        std::vector<std::string> argv = {"-m"};  // run_module puts the module's path in argv[0]
+        argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
+        return run_module(*opts.module, argv);
+    }
     std::vector<std::string> argv = {opts.script.value_or("")};
     argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
     if (opts.script && *opts.script != "-") {

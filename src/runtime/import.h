@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "objects/containers.h"
 
@@ -18,7 +19,12 @@ Ref import_from_module(Object* module, Str* name);
 void import_star(Object* module, Dict* locals);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
-// sys.path for a run: the script's folder, the MINIPYPATH entries, then the stdlib folder.
-Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir);
+// For `minipy -m NAME`: imports NAME's parent packages, then finds NAME's source file on their
+// __path__ (or sys.path) without running it; a package gives its __init__.py and sets *is_package.
+// Empty when there is none.
+std::string find_module_file(const std::string& fullname, bool* is_package);
+// sys.path for a run: the script's folder, the MINIPYPATH entries, then the library folders
+// (minipy's own stdlib/, then CPython's pure-Python Lib).
+Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs);
 
 }  // namespace minipy
