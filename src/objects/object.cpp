@@ -5,6 +5,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/native_function.h"
+#include "objects/slot_methods.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -77,6 +78,7 @@ void init_type(Type* t) {
     t->dict->of_type = true;
     for (const MethodDef* m = t->methods; m && m->name; ++m)
         dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+    add_slot_methods(t);
 }
 
 // ---- object ----
