@@ -39,7 +39,8 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     if (scope->is_function()) {
         co->flags = kCoOptimized | kCoNewLocals;
         if (scope->parent && scope->parent->kind != ScopeKind::Module) co->flags |= kCoNested;
-        if (scope->is_generator) co->flags |= kCoGenerator;
+        if (scope->is_coroutine) co->flags |= scope->is_generator ? kCoAsyncGenerator : kCoCoroutine;
+        else if (scope->is_generator) co->flags |= kCoGenerator;
         auto add_local = [&](const std::string& n) {
             if (unit->local_index.count(n)) return;
             unit->local_index[n] = static_cast<int>(co->varnames.size());
@@ -367,6 +368,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
 
 void Compiler::visit_return(const ast::Return& r) {
     if (!u_->scope->is_function()) fail("'return' outside function", r.pos);
+    if (r.value && u_->scope->is_coroutine && u_->scope->is_generator)
+        fail("'return' with value in async generator", r.pos);
     if (r.value) {
         visit_expr(*r.value);
         unwind_fblocks(true, false);
@@ -431,8 +434,10 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
         }
         return;
     case BlockKind::With:
+    case BlockKind::AsyncWith:
         if (preserve_tos) emit(Op::SWAP, 2);
         emit_exit_call();
+        if (b.kind == BlockKind::AsyncWith) emit_await();
         return emit(Op::POP_TOP);
     }
 }
@@ -447,7 +452,54 @@ void Compiler::emit_exit_call() {
     emit(Op::CALL, 2);
 }
 
+// `await` of the awaitable at TOS, as CPython 3.11: GET_AWAITABLE, then the `yield from` loop.
+void Compiler::emit_await() {
+    emit(Op::GET_AWAITABLE);
+    emit(Op::LOAD_CONST, const_none());
+    emit_yield_from_loop();
+}
+
+// [it, value] -> [result]: SEND passes each sent value (None first) to the inner iterator and each
+// item it yields out; when it is exhausted, its return value is the result.
+void Compiler::emit_yield_from_loop() {
+    int start = new_label(), exit = new_label();
+    bind(start);
+    emit_jump(Op::SEND, exit);
+    emit(Op::YIELD_VALUE);
+    emit_jump(Op::JUMP_BACKWARD, start);
+    bind(exit);
+}
+
+// `async for`, as CPython 3.11: each step awaits __anext__() under a handler whose END_ASYNC_FOR
+// ends the loop on StopAsyncIteration (then the else block runs) and re-raises anything else.
+void Compiler::visit_async_for(const ast::For& f) {
+    if (!u_->scope->is_coroutine) fail("'async for' outside async function", f.pos);
+    int start = new_label(), handler = new_label(), end = new_label();
+    visit_expr(*f.iter);
+    emit(Op::GET_AITER);
+    int depth = u_->depth;
+    bind(start);
+    push_handler(handler, depth);
+    {
+        PosGuard guard(u_, f.iter->pos);
+        emit(Op::GET_ANEXT);
+        emit(Op::LOAD_CONST, const_none());
+        emit_yield_from_loop();
+    }
+    pop_handler();
+    visit_store(*f.target);
+    push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
+    visit_body(f.body);
+    pop_fblock();
+    emit_jump(Op::JUMP_FORWARD, start);
+    bind_handler(handler, depth + 1);
+    emit(Op::END_ASYNC_FOR);
+    visit_body(f.orelse);
+    bind(end);
+}
+
 void Compiler::visit_for(const ast::For& f) {
+    if (f.is_async) return visit_async_for(f);
     int start = new_label(), exit = new_label(), end = new_label();
     visit_expr(*f.iter);
     emit(Op::GET_ITER);
@@ -591,18 +643,25 @@ void Compiler::visit_try_finally(const ast::Try& t) {
 void Compiler::visit_with(const ast::With& w, size_t item) {
     const ast::WithItem& it = w.items[item];
     int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
+    if (w.is_async && !u_->scope->is_coroutine) fail("'async with' outside async function", w.pos);
     visit_expr(*it.context_expr);
-    emit(Op::BEFORE_WITH);
+    if (w.is_async) {
+        emit(Op::BEFORE_ASYNC_WITH);
+        emit_await();
+    } else {
+        emit(Op::BEFORE_WITH);
+    }
     int depth = u_->depth - 1;  // the exit function stays on the stack
     push_handler(handler, depth);
     if (it.optional_vars) visit_store(*it.optional_vars);
     else emit(Op::POP_TOP);
-    push_fblock(FBlock{BlockKind::With, -1, -1, nullptr, {}});
+    push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}});
     if (item + 1 < w.items.size()) visit_with(w, item + 1);
     else visit_body(w.body);
     pop_fblock();
     pop_handler();
     emit_exit_call();
+    if (w.is_async) emit_await();
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
 
@@ -610,6 +669,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
     emit(Op::WITH_EXCEPT_START);
+    if (w.is_async) emit_await();
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();

@@ -184,28 +184,29 @@ void Compiler::visit_expr(const ast::Expr& e) {
     case K::SetComp:
     case K::DictComp:
     case K::GeneratorExp: return visit_comprehension(ast::as<ast::Comp>(e));
-    case K::Await: fail("minipy does not support 'await' yet", e.pos);
+    case K::Await:
+        if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
+        if (!u_->scope->is_coroutine) fail("'await' outside async function", e.pos);
+        visit_expr(*ast::as<ast::Await>(e).value);
+        return emit_await();
     case K::Yield: {
         if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
         const auto& value = ast::as<ast::Yield>(e).value;
         if (value) visit_expr(*value);
         else emit(Op::LOAD_CONST, const_none());
+        // An async generator's own values are marked, to tell them from what its awaits pass out.
+        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         return emit(Op::YIELD_VALUE);
     }
     case K::YieldFrom: {
         // CPython 3.11's loop: SEND passes each sent value (None first) to the inner iterator and
         // each item it yields out; when it is exhausted, its return value is the expression's.
         if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
-        int start = new_label(), exit = new_label();
+        if (u_->scope->is_coroutine) fail("'yield from' inside async function", e.pos);
         visit_expr(*ast::as<ast::YieldFrom>(e).value);
         emit(Op::GET_ITER);
         emit(Op::LOAD_CONST, const_none());
-        bind(start);
-        emit_jump(Op::SEND, exit);
-        emit(Op::YIELD_VALUE);
-        emit_jump(Op::JUMP_BACKWARD, start);
-        bind(exit);
-        return;
+        return emit_yield_from_loop();
     }
     case K::Compare: return visit_compare(ast::as<ast::Compare>(e));
     case K::Call: return visit_call(ast::as<ast::Call>(e));

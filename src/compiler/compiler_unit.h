@@ -14,7 +14,7 @@ namespace minipy {
 
 // A control-flow construct that `break`, `continue` and `return` must leave in order
 // (CPython's "frame blocks").
-enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With };
+enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
 
 struct FBlock {
     BlockKind kind;
@@ -117,7 +117,10 @@ private:
     // return value on top. Returns the index of the innermost loop when `stop_at_loop`.
     int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
     void unwind_one(const FBlock& b, bool preserve_tos);
-    void emit_exit_call();  // calls __exit__(None, None, None) on the exit function below TOS
+    void emit_exit_call();
+    void emit_await();           // awaits TOS
+    void emit_yield_from_loop();  // [it, value] -> [result of `yield from it`]
+    void visit_async_for(const ast::For& f);  // calls __exit__(None, None, None) on the exit function below TOS
 
     // ---- expressions (codegen_expr.cpp) ----
     void visit_expr(const ast::Expr& e);

@@ -99,6 +99,12 @@ enum class ArgKind : uint8_t {
     OP(LOAD_ASSERTION_ERROR, None, 1, 0, "pushes AssertionError")                                          \
     OP(LOAD_BUILD_CLASS, None, 1, 0, "pushes builtins.__build_class__ for a class statement")              \
     OP(BEFORE_WITH, None, 1, 0, "[mgr] -> [mgr.__exit__, mgr.__enter__()]")                                \
+    OP(BEFORE_ASYNC_WITH, None, 1, 0, "[mgr] -> [mgr.__aexit__, mgr.__aenter__()]")                        \
+    OP(GET_AWAITABLE, None, 0, 0, "TOS = the iterator `await TOS` delegates to")                           \
+    OP(GET_AITER, None, 0, 0, "TOS = TOS.__aiter__() (async for)")                                         \
+    OP(GET_ANEXT, None, 1, 0, "pushes the awaitable TOS.__anext__() (async for)")                          \
+    OP(END_ASYNC_FOR, None, -2, 0, "[aiter, exc]: ends the loop on StopAsyncIteration, else re-raises exc") \
+    OP(ASYNC_GEN_WRAP, None, 0, 0, "marks TOS as a value an async generator yields (not an await's)")     \
     OP(WITH_EXCEPT_START, None, 1, 0, "[exit, prev, exc] -> [exit, prev, exc, exit(type, exc, None)]")                   \
     OP(FORMAT_VALUE, Int, -((arg & 4) >> 2), 0, "formats TOS for an f-string: 1 str, 2 repr, 3 ascii, 4 spec") \
     OP(IMPORT_NAME, Name, -1, 0, "imports module name (TOS1 level, TOS fromlist)")                         \

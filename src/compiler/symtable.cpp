@@ -145,6 +145,7 @@ private:
             visit_exprs(f.args.kw_defaults);
             add(f.name, kDefLocal);
             open(ScopeKind::Function, f.name, &f);
+            current_->is_coroutine = f.is_async;
             visit_params(f.args);
             visit_body(f.body);
             close();

@@ -177,6 +177,7 @@ void initialize_runtime() {
     init_vm_iterator_types();
     init_class_support();
     init_generator_type();
+    init_coroutine_types();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
     // Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL

@@ -71,7 +71,7 @@ Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwname
         throw;
     }
     init_cells(f, fn);
-    if (fn->code->flags & kCoGenerator) return generator_from_frame(ts, f);
+    if (fn->code->flags & kCoResumable) return generator_from_frame(ts, f);
     return run_frame(ts, f);
 }
 
@@ -693,7 +693,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     if (!callee->cellvars.empty() || !callee->freevars.empty()) init_cells(nf, fn);
                     decref(callable);
                     sp = base;
-                    if (callee->flags & kCoGenerator) {
+                    if (callee->flags & kCoResumable) {
                         PUSH(generator_from_frame(ts, nf).release());
                         DISPATCH();
                     }
@@ -815,6 +815,48 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 sp[-1] = exit_fn;
                 decref(mgr);
                 PUSH(entered);
+                DISPATCH();
+            }
+            TARGET(BEFORE_ASYNC_WITH) {
+                Object* mgr = TOP();
+                Object* exit_fn = nullptr;
+                Object* awaitable = enter_async_context(mgr, &exit_fn).release();
+                sp[-1] = exit_fn;
+                decref(mgr);
+                PUSH(awaitable);
+                DISPATCH();
+            }
+            TARGET(GET_AWAITABLE) {
+                Object* it = get_awaitable(TOP()).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
+            TARGET(GET_AITER) {
+                Object* it = get_aiter(TOP()).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
+            TARGET(GET_ANEXT) {
+                Object* awaitable = get_anext(TOP()).release();
+                PUSH(awaitable);
+                DISPATCH();
+            }
+            TARGET(END_ASYNC_FOR) {
+                if (is_instance(TOP(), &StopAsyncIteration_type)) {
+                    decref(POP());
+                    decref(POP());
+                    DISPATCH();
+                }
+                exc = Ref::steal(POP());
+                add_traceback = false;
+                goto unwind;
+            }
+            TARGET(ASYNC_GEN_WRAP) {
+                Object* w = async_gen_wrap(TOP()).release();
+                decref(TOP());
+                sp[-1] = w;
                 DISPATCH();
             }
             TARGET(WITH_EXCEPT_START) {
