@@ -244,6 +244,7 @@ Ref Compiler::compile(const ast::Module& module) {
             fail("invalid syntax", module.body.empty() ? ast::Pos{} : module.body[0]->pos);
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
     } else {
+        if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
         emit(Op::LOAD_CONST, const_none());
     }
@@ -275,12 +276,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
         return;
     }
     case K::AugAssign: return visit_aug_assign(ast::as<ast::AugAssign>(s));
-    case K::AnnAssign: {
-        const auto& a = ast::as<ast::AnnAssign>(s);
-        if (!a.value) return;
-        visit_expr(*a.value);
-        return visit_store(*a.target);
-    }
+    case K::AnnAssign: return visit_ann_assign(ast::as<ast::AnnAssign>(s));
     case K::For: return visit_for(ast::as<ast::For>(s));
     case K::While: return visit_while(ast::as<ast::While>(s));
     case K::If: return visit_if(ast::as<ast::If>(s));
@@ -305,10 +301,96 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
     }
 }
 
+// In a module or class body, `name: ann` records ann in __annotations__ (as text under PEP 563);
+// other targets' annotations are only evaluated. A function body evaluates none.
+void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
+    if (a.value) {
+        visit_expr(*a.value);
+        visit_store(*a.target);
+    }
+    ScopeKind kind = u_->scope->kind;
+    if (kind != ScopeKind::Module && kind != ScopeKind::Class) return;
+    if (a.simple && a.target->kind == ast::ExprKind::Name) {
+        visit_annotation(*a.annotation);
+        load_name("__annotations__");
+        const std::string& name = ast::as<ast::Name>(*a.target).id;
+        emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
+        emit(Op::STORE_SUBSCR);
+    } else if (!symbols_.future_annotations) {
+        visit_expr(*a.annotation);
+        emit(Op::POP_TOP);
+    }
+}
+
+// An annotation's value: the expression, or under PEP 563 its source text.
+void Compiler::visit_annotation(const ast::Expr& e) {
+    if (!symbols_.future_annotations) return visit_expr(e);
+    std::string text = source_text(e.pos);
+    emit(Op::LOAD_CONST, add_const(str_new(text), "s:" + text));
+}
+
+// The source of the span `p` (columns count code points), lines joined by a space.
+std::string Compiler::source_text(const ast::Pos& p) const {
+    auto cut = [](const std::string& line, int from, int to) {
+        size_t b = 0, e = line.size(), cp = 0;
+        for (size_t i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+            if (static_cast<int>(cp) == from) b = i;
+            if (to >= 0 && static_cast<int>(cp) == to) e = i;
+            ++cp;
+        }
+        return line.substr(b, e > b ? e - b : 0);
+    };
+    std::string out;
+    for (int l = p.line; l <= p.end_line && l >= 1 && l <= static_cast<int>(src_.lines.size()); ++l) {
+        const std::string& line = src_.lines[l - 1];
+        std::string piece = cut(line, l == p.line ? p.col : 0, l == p.end_line ? p.end_col : -1);
+        if (!out.empty()) out += " ";
+        out += piece;
+    }
+    return out;
+}
+
+// True when a module or class body (or a block nested in it) has `name: annotation`.
+bool Compiler::has_simple_annotations(const ast::StmtList& body) {
+    for (const auto& s : body) {
+        switch (s->kind) {
+        case ast::StmtKind::AnnAssign:
+            if (ast::as<ast::AnnAssign>(*s).simple && ast::as<ast::AnnAssign>(*s).target->kind == ast::ExprKind::Name)
+                return true;
+            break;
+        case ast::StmtKind::If:
+            if (has_simple_annotations(ast::as<ast::If>(*s).body) || has_simple_annotations(ast::as<ast::If>(*s).orelse))
+                return true;
+            break;
+        case ast::StmtKind::For:
+        case ast::StmtKind::While: {
+            const auto& b = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).body : ast::as<ast::While>(*s).body;
+            const auto& o = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).orelse : ast::as<ast::While>(*s).orelse;
+            if (has_simple_annotations(b) || has_simple_annotations(o)) return true;
+            break;
+        }
+        case ast::StmtKind::With:
+            if (has_simple_annotations(ast::as<ast::With>(*s).body)) return true;
+            break;
+        case ast::StmtKind::Try: {
+            const auto& t = ast::as<ast::Try>(*s);
+            if (has_simple_annotations(t.body) || has_simple_annotations(t.orelse) || has_simple_annotations(t.finalbody))
+                return true;
+            for (const auto& h : t.handlers)
+                if (has_simple_annotations(h.body)) return true;
+            break;
+        }
+        default: break;
+        }
+    }
+    return false;
+}
+
 void Compiler::visit_function_def(const ast::FunctionDef& f) {
     visit_exprs(f.decorator_list);
     Ref code = compile_function_body(symbols_.scope_of(&f), f.name, f.args, f.pos, &f.body, nullptr);
-    make_function(std::move(code), &f.args, f.pos);
+    make_function(std::move(code), &f.args, f.pos, f.returns.get());
     for (size_t i = 0; i < f.decorator_list.size(); ++i) emit(Op::CALL, 0);
     store_name(f.name);
 }
@@ -325,6 +407,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     store_name("__module__");
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
     store_name("__qualname__");
+    if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
     visit_body(c.body);
     if (scope->needs_class_cell) {
         // Hands the cell to __build_class__, which fills it with the new class (CPython's __classcell__).

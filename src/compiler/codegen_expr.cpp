@@ -486,7 +486,7 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
     for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);
 }
 
-void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos) {
+void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos, const ast::Expr* returns) {
     PosGuard guard(u_, pos);
     uint32_t flags = 0;
     if (args && !args->defaults.empty()) {
@@ -506,6 +506,26 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
         if (n > 0) {
             emit(Op::BUILD_MAP, n);
             flags |= kMakeKwDefaults;
+        }
+    }
+    if (args) {
+        // The annotations, as (name, value) pairs flattened into one tuple (CPython 3.10+).
+        uint32_t n = 0;
+        auto one = [&](const std::string& name, const ast::Expr* ann) {
+            if (!ann) return;
+            emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
+            visit_annotation(*ann);
+            n += 2;
+        };
+        for (const auto& p : args->posonlyargs) one(p->name, p->annotation.get());
+        for (const auto& p : args->args) one(p->name, p->annotation.get());
+        if (args->vararg) one(args->vararg->name, args->vararg->annotation.get());
+        for (const auto& p : args->kwonlyargs) one(p->name, p->annotation.get());
+        if (args->kwarg) one(args->kwarg->name, args->kwarg->annotation.get());
+        one("return", returns);
+        if (n > 0) {
+            emit(Op::BUILD_TUPLE, n);
+            flags |= kMakeAnnotations;
         }
     }
     Code* co = code.as<Code>();

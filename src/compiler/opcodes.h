@@ -86,8 +86,9 @@ enum class ArgKind : uint8_t {
     OP(KW_NAMES, Const, 0, 0, "the next CALL's last len(co_consts[arg]) arguments are keywords")           \
     OP(CALL, Int, -1 - arg, 0, "calls [callable or NULL, self or callable, arg args]")                     \
     OP(CALL_FUNCTION_EX, Int, -2 - (arg & 1), 0, "calls [NULL, callable, args tuple, kwargs dict if arg]") \
-    OP(MAKE_FUNCTION, Int, -__builtin_popcount(arg & 0xb), 0,                                              \
-       "makes a function from the code at TOS; 1: defaults, 2: kwdefaults, 8: closure below it")           \
+    OP(MAKE_FUNCTION, Int, -__builtin_popcount(arg & 0xf), 0,                                              \
+       "makes a function from the code at TOS; 1: defaults, 2: kwdefaults, 4: annotations, 8: closure below it") \
+    OP(SETUP_ANNOTATIONS, None, 0, 0, "creates __annotations__ in the locals if it is not there yet")       \
     OP(RETURN_VALUE, None, -1, 0, "returns TOS to the caller")                                             \
     OP(YIELD_VALUE, None, 0, 0, "suspends the generator, handing TOS out; TOS becomes the value sent in")  \
     OP(SEND, Jump, 0, -1, "yield from: [it, v] -> [it, item it yielded], or jumps with [its return value]") \
@@ -130,7 +131,7 @@ inline constexpr uint32_t kInplaceFlag = 0x10;
 inline constexpr uint32_t kFormatConvMask = 3, kFormatStr = 1, kFormatRepr = 2, kFormatAscii = 3,
                           kFormatHasSpec = 4;
 // MAKE_FUNCTION operand bits.
-inline constexpr uint32_t kMakeDefaults = 1, kMakeKwDefaults = 2, kMakeClosure = 8;
+inline constexpr uint32_t kMakeDefaults = 1, kMakeKwDefaults = 2, kMakeAnnotations = 4, kMakeClosure = 8;
 inline constexpr uint32_t kMaxOperand = (1u << 24) - 1;
 
 inline constexpr uint32_t make_instr(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }

@@ -66,6 +66,8 @@ public:
     Scope* module_scope() const { return root_.get(); }
     // The scope opened by a FunctionDef, Lambda, Comp or ClassDef node.
     Scope* scope_of(const void* node) const;
+    // `from __future__ import annotations` (PEP 563): annotations are kept as strings, not evaluated.
+    bool future_annotations = false;
 
 private:
     std::unique_ptr<Scope> root_;

@@ -2,6 +2,7 @@
 // built-in types, exceptions and constants, all published into one dict that every frame reads.
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "compiler/codegen.h"
@@ -13,6 +14,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
@@ -78,7 +80,28 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
     return number_abs(args[0]);
 }
 
+// A metaclass's __instancecheck__/__subclasscheck__ (ABCMeta's), found on the class's own type.
+Ref meta_check(Object* cls, const char* name) {
+    if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
+    return type_lookup(type_of(cls), intern(name));
+}
+
 bool instance_check(Object* o, Object* cls, const char* fname) {
+    if (type_of(o) == cls) return true;
+    if (Ref m = meta_check(cls, "__instancecheck__")) {
+        Object* a[2] = {cls, o};
+        return is_true(call(m.get(), a, 2).get());
+    }
+    if (type_of(cls) == &union_type) {
+        const Tuple* t = union_args(cls);
+        for (size_t i = 0; i < t->size; ++i) {
+            if (instance_check(o, t->items[i], fname)) return true;
+        }
+        return false;
+    }
+    if (!is_type(cls)) {
+        if (Ref m = get_attr_opt(cls, intern("__instancecheck__"))) return is_true(call1(m.get(), o).get());
+    }
     if (type_of(cls) == &tuple_type) {
         Tuple* t = as_tuple(cls);
         for (size_t i = 0; i < t->size; ++i) {
@@ -101,8 +124,19 @@ Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("issubclass", nargs, kw, 2, 2);
     if (!is_type(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
     Type* t = static_cast<Type*>(args[0]);
-    auto check = [&](Object* c) {
+    std::function<bool(Object*)> check = [&](Object* c) -> bool {
+        if (Ref m = meta_check(c, "__subclasscheck__")) {
+            Object* a[2] = {c, args[0]};
+            return is_true(call(m.get(), a, 2).get());
+        }
+        if (type_of(c) == &union_type) {
+            const Tuple* u = union_args(c);
+            for (size_t i = 0; i < u->size; ++i)
+                if (check(u->items[i])) return true;
+            return false;
+        }
         if (!is_type(c)) {
+            if (Ref m = get_attr_opt(c, intern("__subclasscheck__"))) return is_true(call1(m.get(), args[0]).get());
             raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
         return t == c || is_subtype(t, static_cast<Type*>(c));

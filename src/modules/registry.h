@@ -17,6 +17,8 @@ struct NativeModule {
 
 // The native module called `name`, or null.
 const NativeModule* find_native_module(std::string_view name);
+// sys.builtin_module_names: a sorted tuple of their names.
+Ref native_module_names();
 
 // The init functions, one per native module file.
 Ref init_builtins_module();
@@ -34,6 +36,7 @@ Ref init_select_module();
 Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
+Ref init_weakref_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

@@ -249,6 +249,10 @@ int64_t length(Object* o) {
 
 Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
+    // cls[item]: a class's __class_getitem__ (PEP 560), as `list[int]`.
+    if (is_type(o)) {
+        if (Ref m = get_attr_opt(o, intern("__class_getitem__"))) return call1(m.get(), key);
+    }
     if (is_type(o))
         raise(&TypeError_type,
               format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));

@@ -13,6 +13,7 @@ struct TracebackEntry {
     Object* code;  // owned: the code object (vm/code.h) whose frame was running
     int line;
     int lasti = -1;  // the instruction that was running, for the traceback's column carets
+    Object* globals = nullptr;  // owned or null: the frame's globals (tb_frame.f_globals)
 };
 
 struct BaseExceptionObject : Object {
@@ -28,7 +29,7 @@ struct BaseExceptionObject : Object {
 extern Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type, FileNotFoundError_type,
     PermissionError_type, TimeoutError_type, BufferError_type, Warning_type, UserWarning_type,
     IsADirectoryError_type, UnicodeDecodeError_type, UnicodeEncodeError_type, DeprecationWarning_type,
-    RuntimeWarning_type;
+    RuntimeWarning_type, ReferenceError_type;
 
 // Every built-in exception type, base classes first, for the builtins module to publish.
 const std::vector<Type*>& builtin_exception_types();
@@ -37,7 +38,14 @@ bool is_exception_instance(const Object* o);
 
 // Instantiates `t` (a BaseException subtype) with the given args tuple (borrowed).
 Ref exception_new(Type* t, Object* args);
-void exception_add_traceback(Object* exc, Object* code, int line);
+void exception_add_traceback(Object* exc, Object* code, int line, Object* globals = nullptr);
+// exc.__traceback__ as traceback objects, and setting it (None, or a traceback): installed by the VM
+// (vm/frame_object.cpp), which owns the frame and traceback types.
+struct TracebackHooks {
+    Ref (*get)(Object* exc);
+    void (*set)(Object* exc, Object* tb);
+};
+void set_traceback_hooks(TracebackHooks hooks);
 // The OSError subtype CPython raises for a failed system call with `errnum` (FileNotFoundError for
 // ENOENT, ...): args (errno, strerror) and attributes errno, strerror, filename.
 Ref os_error_new(int errnum, const std::string& filename);

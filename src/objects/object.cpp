@@ -4,6 +4,8 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/generic_alias.h"
+#include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
@@ -209,6 +211,8 @@ void init_builtin_types() {
     init_exception_types();
     init_bytes_types();
     init_bytearray_type();
+    init_generic_alias_types();
+    init_getset_descriptor_types();
 }
 
 }  // namespace minipy

@@ -29,7 +29,9 @@
 #include "vm/class.h"
 #include "vm/dis.h"
 #include "vm/frame.h"
+#include "vm/frame_object.h"
 #include "vm/generator.h"
+#include "vm/weakref.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
@@ -178,6 +180,8 @@ void initialize_runtime() {
     init_class_support();
     init_generator_type();
     init_coroutine_types();
+    init_frame_types();
+    init_weakref_types();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
     // Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL

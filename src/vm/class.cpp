@@ -21,6 +21,7 @@
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -74,12 +75,14 @@ Dict* instance_dict(Object* o, bool create) {
 // ---- instances ----
 
 void instance_dealloc(Object* o) {
+    weakrefs_clear(o);
     xdecref(static_cast<Instance*>(o)->dict);
     delete static_cast<Instance*>(o);
 }
 
 // Subclasses of built-in types: drop the side dict, then free as the built-in base does.
 void side_dict_dealloc(Object* o) {
+    weakrefs_clear(o);
     Dict* d = nullptr;
     {
         std::lock_guard<std::mutex> guard(g_side.lock);
@@ -399,6 +402,16 @@ Ref default_repr(Object* o) {
                           type_qualname(type_of(o)).c_str(), static_cast<void*>(o)));
 }
 
+// Classes are immortal, so the list of each one's direct subclasses holds plain pointers.
+std::mutex g_subclasses_lock;
+std::unordered_map<Type*, std::vector<Type*>> g_subclasses;
+
+std::vector<Type*> subclasses_of(Type* t) {
+    std::lock_guard<std::mutex> guard(g_subclasses_lock);
+    auto it = g_subclasses.find(t);
+    return it == g_subclasses.end() ? std::vector<Type*>{} : it->second;
+}
+
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
               Type* metatype) {
     Ref bases = bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
@@ -412,6 +425,10 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     init_type(t);
     t->type = metatype;
     t->mro = c3_mro(t, b);
+    {
+        std::lock_guard<std::mutex> guard(g_subclasses_lock);
+        for (size_t i = 0; i < b->size; ++i) g_subclasses[static_cast<Type*>(b->items[i])].push_back(t);
+    }
     Object *k, *v;
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (str_utf8_of(k) == "__qualname__") continue;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "objects/abstract.h"
+#include "objects/generic_alias.h"
 #include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -301,9 +302,42 @@ void add_methods(Type* t, const MethodDef* defs) {
     }
 }
 
+const MethodDef kClassGetItem[] = {
+    {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref type_or(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__or__", nargs - 1, kw, 1, 1);
+    return union_or(args[0], args[1]);
+}
+
+Ref type_ror(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__ror__", nargs - 1, kw, 1, 1);
+    return union_or(args[1], args[0]);
+}
+
+Ref type_subclasses(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__subclasses__", nargs - 1, kw, 0, 0);
+    Ref list = list_new();
+    for (Type* sub : subclasses_of(static_cast<Type*>(args[0]))) list_append(list.get(), sub);
+    return list;
+}
+
+const MethodDef kTypeOrMethods[] = {
+    {"__or__", type_or, "Return self|value."},
+    {"__ror__", type_ror, "Return value|self."},
+    {"__subclasses__", type_subclasses, "Return a list of immediate subclasses."},
+    {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 void init_class_methods() {
+    type_type.binary[static_cast<size_t>(BinaryOp::Or)] = union_or;
+    add_methods(&type_type, kTypeOrMethods);
+    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type, &type_type})
+        add_methods(t, kClassGetItem);
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
     type_type.setattr = type_setattr;

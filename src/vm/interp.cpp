@@ -725,6 +725,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Function* func = as_function(fn);
                 decref(POP());
                 if (ARG & kMakeClosure) func->closure = as_tuple(POP());
+                if (ARG & kMakeAnnotations) func->annotations = POP();
                 if (ARG & kMakeKwDefaults) func->kwdefaults = as_dict(POP());
                 if (ARG & kMakeDefaults) func->defaults = as_tuple(POP());
                 PUSH(fn);
@@ -815,6 +816,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 sp[-1] = exit_fn;
                 decref(mgr);
                 PUSH(entered);
+                DISPATCH();
+            }
+            TARGET(SETUP_ANNOTATIONS) {
+                setup_annotations(f->locals);
                 DISPATCH();
             }
             TARGET(BEFORE_ASYNC_WITH) {
@@ -916,7 +921,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         for (;;) {
             size_t index = static_cast<size_t>(ip - first_instr - 1);
             if (add_traceback && is_exception_instance(exc.get())) {
-                exception_add_traceback(exc.get(), co, co->line_of(index));
+                exception_add_traceback(exc.get(), co, co->line_of(index), f->globals);
                 static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
             }
             add_traceback = true;

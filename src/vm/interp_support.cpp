@@ -311,6 +311,11 @@ Ref enter_context(Object* mgr, Object** exit_out) {
     return result;
 }
 
+void setup_annotations(Dict* locals) {
+    if (!locals) raise(&RuntimeError_type, "no locals found when setting up annotations");
+    if (!dict_get_str(locals, intern("__annotations__"))) dict_set(locals, intern("__annotations__"), dict_new().get());
+}
+
 Ref call_exit_with_exception(Object* exit, Object* exc) {
     Object* args[3] = {type_of(exc), exc, None};
     return call(exit, args, 3);
