@@ -583,14 +583,15 @@ ClassKeywords split_class_keywords(Object* const* values, Tuple* kwnames) {
 }
 
 // The namespace the class body runs in: a new dict, or the one the metaclass's __prepare__ returns.
-// minipy's STORE_NAME writes straight into a dict, so other mappings are refused.
+// A dict subclass (enum's _EnumDict) sees each name stored through its __setitem__; other mappings
+// are refused, as minipy's class namespaces are dicts.
 Ref prepare_namespace(Object* meta, Object* const* name_bases, const ClassKeywords& kw) {
     Ref prepare = meta == &type_type ? nullptr : get_attr_opt(meta, intern("__prepare__"));
     if (!prepare) return dict_new();
     std::vector<Object*> args{name_bases[0], name_bases[1]};
     args.insert(args.end(), kw.values.begin(), kw.values.end());
     Ref ns = call(prepare.get(), args.data(), 2, as_tuple(kw.names.get()));
-    if (is_exact(ns.get(), &dict_type)) return ns;
+    if (is_instance(ns.get(), &dict_type)) return ns;
     std::string meta_name = is_type(meta) ? static_cast<Type*>(meta)->name : "<metaclass>";
     if (!type_of(ns.get())->getitem)
         raise(&TypeError_type, format("%s.__prepare__() must return a mapping, not %s", meta_name.c_str(),

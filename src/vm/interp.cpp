@@ -261,14 +261,20 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(STORE_NAME) {
                 if (f->locals == f->globals) {
                     store_module_global(f->globals, names[ARG], TOP());
-                } else {
+                } else if (is_exact(f->locals, &dict_type)) {
                     dict_set(f->locals, names[ARG], TOP());
+                } else {
+                    set_item(f->locals, names[ARG], TOP());  // a dict subclass from __prepare__
                 }
                 decref(POP());
                 DISPATCH();
             }
             TARGET(DELETE_NAME) {
-                if (!dict_del(f->locals, names[ARG])) raise_name_error(names[ARG]);
+                if (!is_exact(f->locals, &dict_type)) {
+                    delete_name_mapping(f->locals, names[ARG]);
+                } else if (!dict_del(f->locals, names[ARG])) {
+                    raise_name_error(names[ARG]);
+                }
                 DISPATCH();
             }
             TARGET(LOAD_GLOBAL) {
