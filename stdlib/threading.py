@@ -12,6 +12,7 @@ get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 local = _thread._local
+stack_size = _thread.stack_size
 Lock = _allocate_lock
 
 

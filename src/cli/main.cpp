@@ -24,15 +24,10 @@ int dump(const char* program, Action action, const std::string& path) {
     auto source = read_source_file(program, path);
     if (!source) return 2;
     try {
-        if (action == Action::Tokens) {
-            std::fputs(syntax::dump_tokens(*source, path).c_str(), stdout);
-        } else {
-            auto module = syntax::parse(*source, path);
-            std::fputs(syntax::dump_ast(*module).c_str(), stdout);
-        }
+        std::string text = action == Action::Tokens ? syntax::dump_tokens(*source, path) : syntax::dump_ast(*source, path);
+        std::fputs(text.c_str(), stdout);
     } catch (const syntax::SyntaxError& e) {
-        std::fflush(stdout);
-        std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
+        print_syntax_error(e);
         return 1;
     }
     return 0;
@@ -42,8 +37,7 @@ int disassemble(const char* program, const std::string& path) {
     try {
         std::fputs(disassemble_file(path).c_str(), stdout);
     } catch (const syntax::SyntaxError& e) {
-        std::fflush(stdout);
-        std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
+        print_syntax_error(e);
         return 1;
     } catch (const std::runtime_error&) {
         read_source_file(program, path);  // prints CPython's "can't open file" message
@@ -70,28 +64,27 @@ int run(const char* program, const Options& opts) {
     }
     set_trace(opts.trace);
     if (!configure_threads(opts.x_options, opts.gil_stats)) return 2;
-    if (opts.command) {
-        std::vector<std::string> argv = {"-c"};
-        argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
-        return run_command(*opts.command, argv);
-    }
-    if (opts.module) {
-        std::vector<std::string> argv = {"-m"};  // run_module puts the module's path in argv[0]
-        argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
-        return run_module(*opts.module, argv);
-    }
-    std::vector<std::string> argv = {opts.script.value_or("")};
+    set_inspect_after(opts.inspect);
+    bool program_given = opts.command || opts.module || (opts.script && *opts.script != "-");
+    // For -m, run_module puts the module's full path in argv[0].
+    std::vector<std::string> argv = {opts.command ? "-c" : opts.module ? "-m" : opts.script.value_or("")};
     argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
-    if (opts.script && *opts.script != "-") {
-        return run_file(*opts.script, argv);
+    if (program_given) {
+        int status = opts.command  ? run_command(*opts.command, argv)
+                     : opts.module ? run_module(*opts.module, argv)
+                                   : run_file(*opts.script, argv);
+        if (!opts.inspect) return status;
+    } else if (!opts.inspect && !(isatty(STDIN_FILENO) && !opts.script)) {
+        return run_stdin(argv);
     }
-    if (!opts.script && isatty(STDIN_FILENO)) {
-        InteractiveSession session(argv);
-        int status = run_repl(version_banner() + "\nType Ctrl-D to leave.",
-                              [&](const std::string& entry) { session.run(entry); });
-        return session.finish(status);
+    // The REPL: on its own (with the banner and MINIPYSTARTUP first, as CPython's), or after the
+    // program with its globals (-i).
+    InteractiveSession session(argv);
+    if (!program_given) {
+        if (!opts.quiet) std::printf("%s\n", interactive_banner().c_str());
+        session.run_startup_file();
     }
-    return run_stdin(argv);
+    return session.finish(run_repl(session));
 }
 
 }  // namespace

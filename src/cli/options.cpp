@@ -32,6 +32,8 @@ po::options_description describe() {
         ("gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")
         (",c", po::value<std::string>(), "run CMD as a program")
         (",m", po::value<std::string>(), "run library module MOD as a script (as __main__)")
+        (",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")
+        (",q", "don't print the version and copyright messages when the REPL starts")
         (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
 }
@@ -45,7 +47,8 @@ std::string usage_line(const char* program) {
 std::string help_text(const char* program) {
     std::string text = usage_line(program) + "\n";
     text += "Runs a Python program: FILE, the command CMD, the module MOD, or standard input ('-', or a pipe).\n";
-    text += "With no program and a terminal on stdin, starts the interactive prompt.\n";
+    text += "With no program and a terminal on stdin, starts the interactive prompt (REPL);\n";
+    text += "MINIPYSTARTUP names a file it runs first. NO_COLOR / FORCE_COLOR turn colour off / on.\n";
     text += "Arguments after FILE or CMD are passed to the program as sys.argv[1:].\n\n";
     std::ostringstream out;
     out << describe();
@@ -93,6 +96,8 @@ Options parse_options(int argc, char** argv) {
     Options opts;
     opts.trace = vm.count("trace") != 0;
     opts.gil_stats = vm.count("gil-stats") != 0;
+    opts.inspect = vm.count("-i") != 0;
+    opts.quiet = vm.count("-q") != 0;
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;

@@ -19,6 +19,8 @@ struct Options {
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;
     bool gil_stats = false;  // --gil-stats
+    bool inspect = false;    // -i: the REPL after FILE or CMD
+    bool quiet = false;      // -q: no banner
     std::vector<std::string> x_options;  // -X name[=value]
 };
 

@@ -1,72 +1,305 @@
-// repl.cpp — the interactive prompt. An entry is complete when the front end says so; an entry
-// that opened a block (`def`, `if`, ...) goes on until a blank line, as in CPython's REPL.
+// repl.cpp — the interactive prompt's terminal side, through libedit: prompts (in colour where the
+// terminal allows), deciding when an entry is complete, auto-indent, Tab completion, history kept in
+// ~/.minipy_history, Ctrl-C; complete entries run in the InteractiveSession.
 #include "cli/repl.h"
 
+#include <cerrno>
 #include <csetjmp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <clocale>
+#include <cstring>
+
+#include <langinfo.h>
+#include <unistd.h>
 
 #include <editline/readline.h>
 
+#include "cli/completion.h"
+#include "cli/repl_commands.h"
+#include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "syntax/colors.h"
 #include "syntax/parser.h"
 
 namespace minipy::cli {
 namespace {
 
+// CPython's REPL keeps this many history entries (readline's history_length default in site.py
+// is -1, unbounded; 3.13's _pyrepl keeps the last 1000 as minipy does).
+constexpr int kHistoryLength = 1000;
+
 sigjmp_buf g_prompt_jump;
 volatile sig_atomic_t g_at_prompt = 0;
 
-// Ctrl-C while reading a line abandons the entry; while a program runs, the default action applies
-// until KeyboardInterrupt is delivered through the eval breaker (a later issue).
+// Ctrl-C while reading a line abandons the entry; while an entry runs it raises KeyboardInterrupt
+// through the eval breaker.
 void on_sigint(int) {
     if (g_at_prompt) siglongjmp(g_prompt_jump, 1);
-    request_keyboard_interrupt();  // a running entry stops with KeyboardInterrupt
+    request_keyboard_interrupt();
+}
+
+// While the prompt waits for a key, other threads run: the main thread lets go of the GIL (or,
+// without one, detaches), as CPython's PyOS_Readline does. Plain calls rather than AllowThreads,
+// because Ctrl-C leaves readline() by siglongjmp, which would skip a destructor.
+bool g_python_released = false;
+
+void release_python() {
+    if (g_python_released) return;
+    if (Gil* gil = active_gil()) gil->release(thread_state()->gil_stats);
+    detach_thread();
+    g_python_released = true;
+}
+
+void reclaim_python() {
+    if (!g_python_released) return;
+    attach_thread();
+    if (Gil* gil = active_gil()) gil->acquire(thread_state()->gil_stats);
+    g_python_released = false;
 }
 
 bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r\f") == std::string::npos; }
 
-// A first line that ends in ':' opens a block, which only a blank line closes.
-bool opens_block(const std::string& line) {
+// A line that ends in ':' opens a block.
+bool ends_with_colon(const std::string& line) {
     size_t end = line.find_last_not_of(" \t\r\f");
     return end != std::string::npos && line[end] == ':';
 }
 
+std::string leading_space(const std::string& line) { return line.substr(0, line.find_first_not_of(" \t")); }
+
+// ---- the entry being typed ----
+
+// Lines gathered until the entry is complete. An entry whose first line opens a block ends with a
+// blank line, as in CPython's REPL; any other ends as soon as the front end finds it complete.
+struct Entry {
+    std::string text;
+    std::string last_line;
+    bool in_block = false;
+
+    bool empty() const { return text.empty(); }
+    void clear() { *this = Entry(); }
+
+    // Adds a line; true when the entry is ready to run.
+    bool add(const std::string& line) {
+        bool first = text.empty();
+        text += line + "\n";
+        if (!is_blank(line)) last_line = line;
+        if (first) in_block = ends_with_colon(line) && syntax::is_incomplete(text);
+        if (!in_block) return !syntax::is_incomplete(text);
+        return is_blank(line) || has_error_before_end();
+    }
+
+    // CPython's REPL reports an error inside a block as soon as its line is typed: an entry that
+    // is not merely unfinished and does not parse runs now, to show its SyntaxError.
+    bool has_error_before_end() const {
+        if (syntax::is_incomplete(text)) return false;
+        try {
+            syntax::parse(text, "<stdin>", syntax::Mode::Interactive);
+            return false;
+        } catch (const syntax::SyntaxError&) {
+            return true;
+        }
+    }
+
+    // Auto-indent, as CPython 3.13's REPL: a line inside a block starts where the last one did,
+    // four spaces further after a line ending in ':'.
+    std::string next_indent() const {
+        if (!in_block || last_line.empty()) return "";
+        return leading_space(last_line) + (ends_with_colon(last_line) ? "    " : "");
+    }
+};
+
+// ---- libedit hooks ----
+
+// Auto-indent is typed for the user: libedit reads these keys before the terminal's. (Text put in
+// the line from rl_pre_input_hook would be cleared when libedit prepares the line.)
+std::string g_indent;
+size_t g_indent_typed = 0;
+
+// One key: the next auto-indent space, else a character read from the terminal, decoded from
+// UTF-8 (libedit takes the value returned as the character).
+int read_key(FILE* in) {
+    if (g_indent_typed < g_indent.size()) return static_cast<unsigned char>(g_indent[g_indent_typed++]);
+    auto read_byte = [in](unsigned char* b) {
+        ssize_t n;
+        do n = read(fileno(in), b, 1);
+        while (n < 0 && errno == EINTR);
+        return n == 1;
+    };
+    unsigned char first;
+    if (!read_byte(&first)) return -1;
+    int extra = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : first >= 0xC0 ? 1 : 0;
+    int code = extra ? first & (0x3F >> extra) : first;
+    for (; extra > 0; --extra) {
+        unsigned char next;
+        if (!read_byte(&next)) return -1;
+        code = (code << 6) | (next & 0x3F);
+    }
+    return code;
+}
+
+std::vector<std::string> g_matches;
+
+char* next_match(const char*, int state) {
+    static size_t index;
+    if (state == 0) index = 0;
+    return index < g_matches.size() ? strdup(g_matches[index++].c_str()) : nullptr;
+}
+
+// Tab: on a blank line it indents; elsewhere it completes the word before the cursor. Runs with
+// the GIL, and a Ctrl-C meanwhile only cancels the completion.
+char** complete_word(const char* text, int start, int) {
+    rl_attempted_completion_over = 1;
+    rl_completion_append_character = '\0';
+    std::string before(rl_line_buffer, start);
+    if (is_blank(before) && !*text) {
+        rl_insert_text("    ");
+        return nullptr;
+    }
+    g_at_prompt = 0;
+    reclaim_python();
+    g_matches = completions(before, text);
+    try {
+        check_keyboard_interrupt();
+    } catch (PyException& e) {
+        e.take();
+    }
+    release_python();
+    g_at_prompt = 1;
+    if (g_matches.empty()) return nullptr;
+    return rl_completion_matches(text, next_match);
+}
+
+// ---- history ----
+
+// ~/.minipy_history (MINIPY_HISTORY overrides it, as PYTHON_HISTORY does for CPython 3.13), read
+// when the REPL starts and written when it ends.
+std::string history_path() {
+    if (const char* path = std::getenv("MINIPY_HISTORY"); path && *path) return path;
+    const char* home = std::getenv("HOME");
+    return home && *home ? std::string(home) + "/.minipy_history" : "";
+}
+
+void load_history(const std::string& path) {
+    using_history();
+    stifle_history(kHistoryLength);
+    if (!path.empty()) read_history(path.c_str());
+}
+
+// An entry goes into the history whole, its lines inside one item, so the up arrow brings back
+// a block as one.
+void remember(const std::string& entry) {
+    std::string item = entry;
+    while (!item.empty() && (item.back() == '\n' || item.back() == ' ')) item.pop_back();
+    if (!item.empty()) add_history(item.c_str());
+}
+
+// ---- the loop ----
+
+// libedit turns keys into characters by LC_CTYPE. As CPython does in the C locale (PEP 538), a
+// locale that is not UTF-8 is replaced by C.UTF-8, so non-ASCII text can be typed.
+void use_utf8_terminal() {
+    std::setlocale(LC_CTYPE, "");
+    const char* codeset = nl_langinfo(CODESET);
+    if (!codeset || std::strcmp(codeset, "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+std::string prompt(const char* text) {
+    const syntax::Colors& colors = syntax::colors_for(STDOUT_FILENO);
+    if (!*colors.prompt) return text;
+    // libedit does not count the characters between \1 and \2 as printed, and drops such a
+    // sequence at the very end of the prompt: the colour ends before the prompt's last space.
+    std::string shown = text;
+    shown.pop_back();
+    return std::string("\1") + colors.prompt + "\2" + shown + "\1" + colors.reset + "\2 ";
+}
+
+class Repl {
+public:
+    explicit Repl(InteractiveSession& session) : session_(session) {}
+
+    // Handles one line from the terminal; returns the exit status once an entry raised SystemExit.
+    std::optional<int> take_line(const std::string& line) {
+        if (entry_.empty() && is_blank(line)) return std::nullopt;
+        if (entry_.empty() && is_teaching_command(line)) {
+            remember(line);
+            run_teaching_command(line, session_);
+            return std::nullopt;
+        }
+        if (!entry_.add(line)) return std::nullopt;
+        std::string text = entry_.text;
+        entry_.clear();
+        remember(text);
+        return session_.run(text);
+    }
+
+    // A block recalled from history comes back as one text with its lines inside: each is taken
+    // in turn, and a block is ended as if the blank line had been typed.
+    std::optional<int> take(const std::string& text) {
+        size_t start = 0;
+        for (;;) {
+            size_t end = text.find('\n', start);
+            if (auto status = take_line(text.substr(start, end - start))) return status;
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        if (start > 0 && entry_.in_block) return take_line("");
+        return std::nullopt;
+    }
+
+    void cancel() { entry_.clear(); }
+    bool continuing() const { return !entry_.empty(); }
+    std::string next_indent() const { return entry_.next_indent(); }
+
+private:
+    InteractiveSession& session_;
+    Entry entry_;
+};
+
 }  // namespace
 
-int run_repl(const std::string& banner, const ExecuteEntry& execute) {
-    std::printf("%s\n", banner.c_str());
+int run_repl(InteractiveSession& session) {
+    use_utf8_terminal();
+    // Set before libedit initializes itself (using_history does), which is when it reads them.
     rl_catch_signals = 0;
+    rl_getc_function = read_key;
+    rl_completer_word_break_characters = const_cast<char*>(kCompletionDelimiters);
+    rl_attempted_completion_function = complete_word;
+    std::string history = history_path();
+    load_history(history);
+    record_gil_stats();  // for .gil
     std::signal(SIGINT, on_sigint);
-    std::string entry;
-    bool in_block = false;
-    for (;;) {
+    const std::string ps1 = prompt(">>> "), ps2 = prompt("... ");
+    Repl repl(session);
+    std::optional<int> status;
+    while (!status) {
         if (sigsetjmp(g_prompt_jump, 1) != 0) {
+            g_at_prompt = 0;
+            reclaim_python();
             std::printf("\nKeyboardInterrupt\n");
-            entry.clear();
-            in_block = false;
+            repl.cancel();
         }
+        g_indent = repl.next_indent();
+        g_indent_typed = 0;
+        std::fflush(stdout);
+        release_python();
         g_at_prompt = 1;
-        char* raw = readline(entry.empty() ? ">>> " : "... ");
+        char* raw = readline(repl.continuing() ? ps2.c_str() : ps1.c_str());
         g_at_prompt = 0;
+        reclaim_python();
         if (!raw) {  // Ctrl-D
             std::printf("\n");
-            return 0;
+            status = 0;
+            break;
         }
-        std::string line = raw;
+        std::string text = raw;
         std::free(raw);
-        if (!is_blank(line)) add_history(line.c_str());
-        if (entry.empty() && is_blank(line)) continue;
-        entry += line + "\n";
-        if (entry == line + "\n") in_block = opens_block(line) && syntax::is_incomplete(entry);
-        bool finished = in_block ? is_blank(line) : !syntax::is_incomplete(entry);
-        if (!finished) continue;
-        execute(entry);
-        std::fflush(stdout);
-        entry.clear();
-        in_block = false;
+        status = repl.take(text);
     }
+    if (!history.empty()) write_history(history.c_str());
+    return *status;
 }
 
 }  // namespace minipy::cli

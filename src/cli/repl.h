@@ -1,15 +1,15 @@
 // repl.h — the interactive prompt: `>>> ` / `... `, multi-line blocks ended by a blank line,
-// line editing and history through libedit, Ctrl-C cancels the entry, Ctrl-D leaves.
+// line editing, Tab completion and history through libedit, Ctrl-C cancels the entry, Ctrl-D leaves;
+// lines starting with '.' are the teaching commands (repl_commands.h).
 #pragma once
 
-#include <functional>
-#include <string>
+#include "runtime/interpreter.h"
 
 namespace minipy::cli {
 
-// Reads entries from the terminal and hands each complete one to `execute`, which prints the
-// result or the traceback itself. Returns the exit status once the user leaves.
-using ExecuteEntry = std::function<void(const std::string& source)>;
-int run_repl(const std::string& banner, const ExecuteEntry& execute);
+// Reads entries from the terminal and runs each complete one in `session`, which prints the
+// result or the traceback. Returns the exit status once the user leaves: 0 for Ctrl-D, else the
+// status of the SystemExit an entry raised (exit(), quit(), sys.exit()).
+int run_repl(InteractiveSession& session);
 
 }  // namespace minipy::cli

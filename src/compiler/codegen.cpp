@@ -236,6 +236,28 @@ void Compiler::delete_name(const std::string& name) {
 
 // ---- statements ----
 
+namespace {
+
+// The docstring of a module, class or function body: its first statement, when that is a string.
+const std::string* docstring_of(const ast::StmtList& body) {
+    if (body.empty() || body.front()->kind != ast::StmtKind::Expr) return nullptr;
+    const ast::Expr& first = *ast::as<ast::ExprStmt>(*body.front()).value;
+    if (first.kind != ast::ExprKind::Constant || ast::as<ast::Constant>(first).value_kind != ast::ConstKind::Str)
+        return nullptr;
+    return &ast::as<ast::Constant>(first).text;
+}
+
+}  // namespace
+
+// A module's or class's docstring becomes its __doc__, stored first as CPython's compiler does.
+void Compiler::store_docstring(const ast::StmtList& body) {
+    const std::string* doc = docstring_of(body);
+    if (!doc) return;
+    PosGuard guard(u_, body.front()->pos);
+    emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(*doc)), "s:" + *doc));
+    emit(Op::STORE_NAME, add_name("__doc__"));
+}
+
 Ref Compiler::compile(const ast::Module& module) {
     enter_unit(symbols_.module_scope(), "<module>", "<module>", 1);
     u_->pos = {};
@@ -244,6 +266,7 @@ Ref Compiler::compile(const ast::Module& module) {
             fail("invalid syntax", module.body.empty() ? ast::Pos{} : module.body[0]->pos);
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
     } else {
+        if (mode_ == CompileMode::File) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
         emit(Op::LOAD_CONST, const_none());
@@ -407,6 +430,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     store_name("__module__");
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
     store_name("__qualname__");
+    store_docstring(c.body);
     if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
     visit_body(c.body);
     if (scope->needs_class_cell) {
@@ -433,11 +457,7 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     co->kwonlyargcount = static_cast<int>(args.kwonlyargs.size());
     if (args.vararg) co->flags |= kCoVarArgs;
     if (args.kwarg) co->flags |= kCoVarKeywords;
-    if (body && !body->empty() && body->front()->kind == ast::StmtKind::Expr) {
-        const ast::Expr& first = *ast::as<ast::ExprStmt>(*body->front()).value;
-        if (first.kind == ast::ExprKind::Constant && ast::as<ast::Constant>(first).value_kind == ast::ConstKind::Str)
-            co->doc = intern(ast::as<ast::Constant>(first).text);
-    }
+    if (const std::string* doc = body ? docstring_of(*body) : nullptr) co->doc = intern(*doc);
     if (body) {
         visit_body(*body);
         emit(Op::LOAD_CONST, const_none());

@@ -98,6 +98,7 @@ private:
     void visit_stmt(const ast::Stmt& s);
     void visit_function_def(const ast::FunctionDef& f);
     void visit_class_def(const ast::ClassDef& c);
+    void store_docstring(const ast::StmtList& body);
     void visit_for(const ast::For& f);
     void visit_while(const ast::While& w);
     void visit_if(const ast::If& i);

@@ -25,6 +25,7 @@
 #include "syntax/parser.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
+#include "vm/traceback.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/generator.h"
@@ -73,6 +74,23 @@ Ref bi_len(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bi_repr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("repr", nargs, kw, 1, 1);
     return repr(args[0]);
+}
+
+// ascii(obj): repr() with every non-ASCII character escaped as \xhh, \uhhhh or \Uhhhhhhhh.
+Ref bi_ascii(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("ascii", nargs, kw, 1, 1);
+    Ref r = repr(args[0]);
+    const std::string& text = str_utf8_of(r.get());
+    if (as_str(r.get())->ascii) return r;
+    std::string out;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+        uint32_t cp = utf8_decode(p);
+        if (cp < 0x80) out.push_back(static_cast<char>(cp));
+        else if (cp < 0x100) out += format("\\x%02x", cp);
+        else if (cp < 0x10000) out += format("\\u%04x", cp);
+        else out += format("\\U%08x", cp);
+    }
+    return str_new(out);
 }
 
 Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -324,13 +342,59 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
-// exec(source, globals=None, locals=None) and eval(...): compile the text and run it in the given
-// namespaces, by default the caller's.
+// The text of a str or bytes source for exec/eval/compile; false for anything else. CPython 3.11
+// refuses NUL characters with ValueError before parsing.
+bool source_text(Object* source, std::string* text) {
+    if (is_str(source)) *text = str_utf8_of(source);
+    else if (is_bytes_like(source)) *text = bytes_like_data(source);
+    else return false;
+    if (text->find('\0') != std::string::npos) raise(&ValueError_type, "source code string cannot contain null bytes");
+    return true;
+}
+
+Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode) {
+    try {
+        auto tree = syntax::parse(text, filename,
+                                  mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        return compile_module(*tree, text, filename, mode);
+    } catch (const syntax::SyntaxError& e) {
+        raise_syntax_error(e);
+    }
+}
+
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
+// exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
+// (one interactive statement, whose expression values are printed). Flags are accepted and ignored
+// (minipy has no __future__ features that change compilation).
+Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+    Object* a[7];
+    bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
+    std::string text;
+    if (!source_text(a[0], &text)) raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    if (!is_str(a[1]) && !is_bytes_like(a[1]))
+        raise(&TypeError_type, format("compile() argument 'filename' must be str, not %s", type_of(a[1])->name.c_str()));
+    std::string filename = is_str(a[1]) ? str_utf8_of(a[1]) : bytes_like_data(a[1]);
+    if (!is_str(a[2]))
+        raise(&TypeError_type, format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
+    const std::string& m = str_utf8_of(a[2]);
+    CompileMode mode;
+    if (m == "exec") mode = CompileMode::File;
+    else if (m == "eval") mode = CompileMode::Eval;
+    else if (m == "single") mode = CompileMode::Interactive;
+    else raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+    return compile_text(text, filename, mode);
+}
+
+// exec(source, globals=None, locals=None) and eval(...): compile the text (or take a code object
+// from compile()) and run it in the given namespaces, by default the caller's.
 Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMode mode) {
     static const char* const kNames[] = {"source", "globals", "locals"};
     Object* a[3];
     bind_args(fname, args, nargs, kw, kNames, 3, 1, a);
-    if (!is_str(a[0]))
+    std::string text;
+    bool is_code_object = type_of(a[0]) == &code_type;
+    if (!is_code_object && !source_text(a[0], &text))
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
     Frame* caller = thread_state()->frame;
     if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
@@ -343,14 +407,7 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
     else locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
     Object* builtins = dict_get_str(caller->globals, intern("__builtins__"));
     if (builtins && !dict_get_str(globals, intern("__builtins__"))) dict_set(globals, intern("__builtins__"), builtins);
-    const std::string& text = str_utf8_of(a[0]);
-    Ref code;
-    try {
-        auto tree = syntax::parse(text, "<string>");
-        code = compile_module(*tree, text, "<string>", mode);
-    } catch (const syntax::SyntaxError& e) {
-        raise(&SyntaxError_type, e.info().msg);
-    }
+    Ref code = is_code_object ? Ref::borrow(a[0]) : compile_text(text, "<string>", mode);
     Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()));
     return mode == CompileMode::Eval ? result : Ref::borrow(None);
 }
@@ -574,11 +631,6 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     return list;
 }
 
-Ref bi_exit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("exit", nargs, kw, 0, 1);
-    raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
-}
-
 // ---- map and filter: lazy iterators over their arguments ----
 
 struct MapObject : Object {
@@ -653,6 +705,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"print", bi_print, "print(value, ..., sep=' ', end='\\n', file=None, flush=False)"},
     {"len", bi_len, "Return the number of items in a container."},
     {"repr", bi_repr, "Return the canonical string representation of the object."},
+    {"ascii", bi_ascii, "Return an ASCII-only representation of an object."},
     {"abs", bi_abs, "Return the absolute value of the argument."},
     {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof."},
     {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class."},
@@ -686,12 +739,11 @@ const MethodDef kBuiltinFunctions[] = {
     {"vars", bi_vars, "vars([object]) -> dictionary"},
     {"dir", bi_dir, "dir([object]) -> list of strings"},
     {"__import__", bi_import, "Import a module."},
+    {"compile", bi_compile, "Compile source into a code object that can be executed by exec() or eval()."},
     {"exec", bi_exec, "Execute the given source in the context of globals and locals."},
     {"eval", bi_eval, "Evaluate the given source in the context of globals and locals."},
     {"globals", bi_globals, "Return the dictionary containing the current scope's global variables."},
     {"__build_class__", build_class, "Internal helper used by the class statement."},
-    {"exit", bi_exit, "Exit the interpreter by raising SystemExit."},
-    {"quit", bi_exit, "Exit the interpreter by raising SystemExit."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -1,12 +1,6 @@
 // registry.cpp — the list of native modules.
 #include "modules/registry.h"
 
-#include <algorithm>
-#include <string>
-#include <vector>
-
-#include "objects/containers.h"
-#include "objects/str.h"
 
 namespace minipy {
 
@@ -26,24 +20,22 @@ const NativeModule kNativeModules[] = {
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
     {"_weakref", init_weakref_module},
+    {"_sre", init_sre_module},
 };
 
 }  // namespace
-
-Ref native_module_names() {
-    std::vector<std::string> names;
-    for (const NativeModule& m : kNativeModules) names.emplace_back(m.name);
-    std::sort(names.begin(), names.end());
-    Ref t = tuple_new(names.size());
-    for (size_t i = 0; i < names.size(); ++i) as_tuple(t.get())->items[i] = str_new(names[i]).release();
-    return t;
-}
 
 const NativeModule* find_native_module(std::string_view name) {
     for (const NativeModule& m : kNativeModules) {
         if (name == m.name) return &m;
     }
     return nullptr;
+}
+
+std::vector<std::string> native_module_names() {
+    std::vector<std::string> names;
+    for (const NativeModule& m : kNativeModules) names.emplace_back(m.name);
+    return names;
 }
 
 }  // namespace minipy

@@ -2,7 +2,9 @@
 // that builds its module object. The one list of them is in registry.cpp.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "objects/object.h"
 
@@ -17,8 +19,8 @@ struct NativeModule {
 
 // The native module called `name`, or null.
 const NativeModule* find_native_module(std::string_view name);
-// sys.builtin_module_names: a sorted tuple of their names.
-Ref native_module_names();
+// Every native module's name, in the list's order.
+std::vector<std::string> native_module_names();
 
 // The init functions, one per native module file.
 Ref init_builtins_module();
@@ -37,6 +39,7 @@ Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
 Ref init_weakref_module();
+Ref init_sre_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

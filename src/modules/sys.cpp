@@ -1,5 +1,6 @@
 // sys.cpp — the native `sys` module: argv, path, modules, exit, the standard streams, the
 // recursion limit and switch interval, and facts about the interpreter (version, implementation).
+#include <algorithm>
 #include <cstdio>
 
 #include "modules/registry.h"
@@ -183,6 +184,15 @@ Ref make_implementation() {
     return impl;
 }
 
+// A sorted tuple of the native modules' names.
+Ref builtin_module_names() {
+    std::vector<std::string> names = native_module_names();
+    std::sort(names.begin(), names.end());
+    Ref t = tuple_new(names.size());
+    for (size_t i = 0; i < names.size(); ++i) as_tuple(t.get())->items[i] = str_new(names[i]).release();
+    return t;
+}
+
 // sys.flags, float_info and hash_info: CPython's struct sequences, here plain attribute holders.
 Ref attribute_holder(const char* name, std::initializer_list<std::pair<const char*, Ref>> items) {
     Ref holder = module_new(name);
@@ -291,7 +301,7 @@ Ref init_sys_module() {
     set(d, "warnoptions", list_new());
     set(d, "_xoptions", dict_new());
     set(d, "dont_write_bytecode", Ref::borrow(True));
-    set(d, "builtin_module_names", native_module_names());
+    set(d, "builtin_module_names", builtin_module_names());
     set(d, "flags", make_flags());
     set(d, "float_info", make_float_info());
     set(d, "hash_info", make_hash_info());

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -74,7 +75,8 @@ void report_thread_exception(Object* func, Object* exc) {
     report_unraisable(" thread started by: " + repr_utf8(func), exc);
 }
 
-void thread_main(ThreadStart* start) {
+void* thread_main(void* arg) {
+    auto* start = static_cast<ThreadStart*>(arg);
     thread_begin();
     try {
         call_with_tuple_and_dict(start->func.get(), as_tuple(start->args.get()),
@@ -89,7 +91,14 @@ void thread_main(ThreadStart* start) {
     }
     delete start;
     thread_end();
+    return nullptr;
 }
+
+// Each thread gets an explicit C stack, so the recursion limit and the C-stack guard
+// (runtime/thread_state.h) hold in threads as in the main thread, whatever the platform's default
+// thread stack is. 8 MiB, the usual main-thread stack on Linux; _thread.stack_size() changes it.
+constexpr size_t kDefaultThreadStack = size_t{8} << 20;
+std::atomic<size_t> g_thread_stack_size{0};  // 0: the default above
 
 Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("start_new_thread", nargs, kw, 2, 3);
@@ -101,16 +110,30 @@ Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
     auto* start = new ThreadStart{Ref::borrow(args[0]), Ref::borrow(args[1]),
                                   nargs == 3 ? Ref::borrow(args[2]) : Ref()};
     object_locks_enable();  // from now on two threads may share objects
-    std::thread t;
-    try {
-        t = std::thread(thread_main, start);
-    } catch (const std::system_error&) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    size_t stack = g_thread_stack_size.load();
+    pthread_attr_setstacksize(&attr, stack ? stack : kDefaultThreadStack);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t t;
+    int err = pthread_create(&t, &attr, thread_main, start);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
         delete start;
         raise(&RuntimeError_type, "can't start new thread");
     }
-    auto ident = static_cast<uint64_t>(t.native_handle());
-    t.detach();
-    return int_from_i64(static_cast<int64_t>(ident));
+    return int_from_i64(static_cast<int64_t>(static_cast<uint64_t>(t)));
+}
+
+// _thread.stack_size([size]): sets the stack size of threads started from now on (0, the default,
+// when called without an argument, as CPython's) and returns the old one. CPython's limits: 0, or
+// at least 32 KiB.
+Ref thread_stack_size(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("stack_size", nargs, kw, 0, 1);
+    int64_t size = nargs == 1 ? as_index(args[0]) : 0;
+    if (size < 0) raise(&ValueError_type, "size must be 0 or a positive value");
+    if (size != 0 && size < 32768) raise(&ValueError_type, "size not valid: " + std::to_string(size) + " bytes");
+    return int_from_i64(static_cast<int64_t>(g_thread_stack_size.exchange(static_cast<size_t>(size))));
 }
 
 Ref thread_get_ident(Object*, Args, size_t nargs, Tuple* kw) {
@@ -386,6 +409,7 @@ Ref local_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kThreadFunctions[] = {
     {"start_new_thread", thread_start_new_thread, "Start a new thread running function(*args, **kwargs); return its identifier."},
     {"start_new", thread_start_new_thread, "An obsolete synonym of start_new_thread()."},
+    {"stack_size", thread_stack_size, "Return the thread stack size used when creating new threads; set it with an argument."},
     {"allocate_lock", thread_allocate_lock, "Create a new lock object."},
     {"allocate", thread_allocate_lock, "An obsolete synonym of allocate_lock()."},
     {"get_ident", thread_get_ident, "Return a non-zero integer that uniquely identifies the current thread."},

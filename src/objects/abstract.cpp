@@ -12,6 +12,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
@@ -40,6 +41,7 @@ ReprGuard::~ReprGuard() {
 
 // ---- text ----
 Ref repr(Object* o) {
+    RecursionGuard guard(" while getting the repr of an object");
     Type* t = type_of(o);
     return check_str_result(t->repr(o), "__repr__");
 }
@@ -48,6 +50,7 @@ Ref str(Object* o) {
     Type* t = type_of(o);
     if (t == &str_type) return Ref::borrow(o);
     if (!t->str) return repr(o);
+    RecursionGuard guard(" while getting the str of an object");
     return check_str_result(t->str(o), "__str__");
 }
 
@@ -90,6 +93,7 @@ static const char* compare_symbol(CompareOp op) {
 }
 
 Ref compare(Object* a, Object* b, CompareOp op) {
+    RecursionGuard guard(" in comparison");
     Type* ta = type_of(a);
     Type* tb = type_of(b);
     bool reflected_done = false;

@@ -1,6 +1,7 @@
 // bytes.cpp — the bytes type (allocation, repr, hashing, comparison, indexing, concatenation,
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
+#include "objects/siphash.h"
 #include "objects/iterators.h"
 
 #include <cstring>
@@ -91,6 +92,7 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
     if (is_int(source)) {
         int64_t n = as_index(source);
         if (n < 0) raise(&ValueError_type, "negative count");
+        check_allocation(static_cast<uint64_t>(n), 1);
         return std::string(static_cast<size_t>(n), '\0');
     }
     if (!type_of(source)->iter && type_of(source) != &list_type && type_of(source) != &tuple_type)
@@ -135,6 +137,7 @@ char error_mode(Object* errors) {
     const std::string& e = expect_str(errors, "decode() argument 'errors'")->utf8;
     if (e == "ignore") return 'i';
     if (e == "replace") return 'r';
+    if (e == "surrogatepass") return 'p';
     return 's';
 }
 
@@ -197,11 +200,44 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
     return str_new(out);
 }
 
+namespace {
+
+// A lone surrogate (U+D800..U+DFFF) is kept in a str's UTF-8 as its three-byte form, which UTF-8
+// proper forbids: encoding refuses it, as CPython's "surrogates not allowed", unless errors say
+// otherwise.
+std::string utf8_encode(const Str* text, char mode) {
+    const std::string& in = text->utf8;
+    size_t first = 0;
+    while (first + 1 < in.size() &&
+           !(static_cast<unsigned char>(in[first]) == 0xED && static_cast<unsigned char>(in[first + 1]) >= 0xA0))
+        ++first;
+    if (first + 1 >= in.size() || mode == 'p') return in;
+    std::string out;
+    int64_t pos = 0;
+    for (const char* p = in.data(); p < in.data() + in.size(); ++pos) {
+        const char* start = p;
+        uint32_t cp = utf8_decode(p);
+        if (cp < 0xD800 || cp > 0xDFFF) {
+            out.append(start, p);
+        } else if (mode == 'r') {
+            out.push_back('?');
+        } else if (mode == 's') {
+            raise(&UnicodeEncodeError_type,
+                  format("'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed", cp,
+                         static_cast<long long>(pos)));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string str_encode(Object* s, Object* encoding, Object* errors) {
     Codec codec = codec_of(encoding);
     const Str* text = as_str(s);
-    if (codec == Codec::Utf8 || text->ascii) return text->utf8;
+    if (text->ascii) return text->utf8;
     char mode = error_mode(errors);
+    if (codec == Codec::Utf8) return utf8_encode(text, mode);
     uint32_t limit = codec == Codec::Ascii ? 0x80 : 0x100;
     std::string out;
     int64_t pos = 0;
@@ -232,16 +268,12 @@ void bytes_dealloc(Object* o) { delete as_bytes(o); }
 Ref bytes_repr(Object* o) { return str_new(bytes_repr_text(bytes_data(o))); }
 int64_t bytes_len(Object* o) { return static_cast<int64_t>(bytes_data(o).size()); }
 
-// FNV-1a: deterministic within a run, like str's hash.
+// The same SipHash-1-3 as str's (objects/siphash.h), as CPython: hash(b"ab") == hash("ab").
 int64_t bytes_hash(Object* o) {
     Bytes* b = as_bytes(o);
     if (b->hash_cache != -1) return b->hash_cache;
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : b->data) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    auto result = static_cast<int64_t>(h);
-    if (result == -1) result = -2;
-    b->hash_cache = result;
-    return result;
+    b->hash_cache = hash_bytes(b->data.data(), b->data.size());
+    return b->hash_cache;
 }
 
 Ref bytes_compare(Object* a, Object* b, CompareOp op) {
@@ -293,8 +325,7 @@ Ref bytes_mul(Object* a, Object* b) {
     if (!is_bytes_like(seq) || !is_int(count)) return Ref::borrow(NotImplemented);
     std::string data = bytes_like_data(seq), out;
     int64_t n = as_index(count);
-    if (n > 0 && !data.empty() && static_cast<uint64_t>(n) > (uint64_t{1} << 40) / data.size())
-        raise(&MemoryError_type, "");
+    if (n > 0) check_allocation(static_cast<uint64_t>(n), data.size());
     for (int64_t i = 0; i < n; ++i) out += data;
     return bytes_of_type(type_of(seq), out);
 }

@@ -71,6 +71,7 @@ struct Dict : Object {
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two
     size_t used = 0;           // live entries
+    size_t fill = 0;           // index slots not empty: live entries plus deleted ones (dummies)
     // Bumped on every change, under the lock; read without it by the LOAD_GLOBAL cache.
     std::atomic<uint64_t> version{0};
 };

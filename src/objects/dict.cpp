@@ -124,10 +124,13 @@ void resize(Dict* d) {
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
     for (size_t n = 0; n < d->entries.size(); ++n) d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
+    d->fill = d->used;
     changed(d);
 }
 
-bool needs_resize(const Dict* d) { return (d->entries.size() + 1) * 3 > d->index_size * 2; }
+// Deleted slots count toward the load (CPython's dk_usable): were they left out, inserts and deletes
+// could fill every slot with live or deleted entries and a probe for an absent key would never end.
+bool needs_resize(const Dict* d) { return (std::max(d->entries.size(), d->fill) + 1) * 3 > d->index_size * 2; }
 
 // Stores key -> value (both already owned by the caller's references); returns the replaced value
 // or null, to be released after the lock.
@@ -142,6 +145,7 @@ Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
         resize(d);
         p.slot = free_slot(d, h);
     }
+    if (d->index[p.slot] == kEmpty) ++d->fill;
     d->index[p.slot] = static_cast<int32_t>(d->entries.size());
     d->entries.push_back(DictEntry{h, key, value});
     ++d->used;
@@ -227,7 +231,10 @@ bool dict_del(Dict* d, Object* key) {
         changed(d);
         // Trailing deleted entries can go at once, keeping popitem() and appends cheap.
         while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
-        if (d->used == 0) std::fill(d->index, d->index + d->index_size, kEmpty);
+        if (d->used == 0) {
+            std::fill(d->index, d->index + d->index_size, kEmpty);
+            d->fill = 0;
+        }
     }
     changed_after(d);
     decref(old_key);
@@ -314,6 +321,7 @@ void dict_clear(Dict* d) {
         d->index = nullptr;
         d->index_size = 0;
         d->used = 0;
+        d->fill = 0;
         changed(d);
     }
     changed_after(d);

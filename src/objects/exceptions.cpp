@@ -14,17 +14,9 @@
 
 namespace minipy {
 
-Type BaseException_type, Exception_type, ArithmeticError_type, ZeroDivisionError_type,
-    OverflowError_type, LookupError_type, IndexError_type, KeyError_type, TypeError_type,
-    ValueError_type, NameError_type, UnboundLocalError_type, AttributeError_type,
-    RuntimeError_type, RecursionError_type, NotImplementedError_type, StopIteration_type,
-    AssertionError_type, ImportError_type, ModuleNotFoundError_type, KeyboardInterrupt_type,
-    SystemExit_type, OSError_type, EOFError_type, UnicodeError_type, SyntaxError_type,
-    IndentationError_type, MemoryError_type;
-Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type, FileNotFoundError_type,
-    PermissionError_type, TimeoutError_type, BufferError_type, Warning_type, UserWarning_type,
-    IsADirectoryError_type, UnicodeDecodeError_type, UnicodeEncodeError_type, DeprecationWarning_type,
-    RuntimeWarning_type, ReferenceError_type;
+#define MINIPY_DEFINE_EXCEPTION(name, base, doc) Type name##_type;
+MINIPY_EXCEPTION_TYPES(MINIPY_DEFINE_EXCEPTION)
+#undef MINIPY_DEFINE_EXCEPTION
 
 namespace {
 
@@ -47,26 +39,96 @@ void exception_dealloc(Object* o) {
     delete e;
 }
 
+void exception_setattr(Object* o, Str* name, Object* value);
+
 Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
     if (kwnames && kwnames->size) raise_no_kwargs(t->name.c_str());
     Ref tuple = tuple_from(args, nargs);
+    // OSError(errno, strerror) makes the subclass for errno, as CPython: OSError(2, "x") is a
+    // FileNotFoundError.
+    if (t == &OSError_type && nargs >= 2 && nargs <= 5 && is_int(args[0])) {
+        int64_t errnum = 0;
+        if (int_to_i64(args[0], &errnum) && errnum >= 0 && errnum < 4096) t = os_error_type_for(static_cast<int>(errnum));
+    }
+    // OSError(errno, strerror, filename[, winerror, filename2]) keeps only (errno, strerror) as its
+    // args, and the rest as attributes (CPython's oserror_init).
+    if (is_subtype(t, &OSError_type) && nargs >= 3 && nargs <= 5) {
+        Ref exc = exception_new(t, tuple_from(args, 2).get());
+        exception_setattr(exc.get(), intern("errno"), args[0]);
+        exception_setattr(exc.get(), intern("strerror"), args[1]);
+        exception_setattr(exc.get(), intern("filename"), args[2]);
+        if (nargs == 5) exception_setattr(exc.get(), intern("filename2"), args[4]);
+        return exc;
+    }
     return exception_new(t, tuple.get());
 }
 
+Ref syntax_error_str(Object* o);
+
 Ref exception_str(Object* o) {
     Tuple* args = as_tuple(as_exc(o)->args);
+    if (is_instance(o, &SyntaxError_type)) return syntax_error_str(o);
     if (args->size == 0) return str_new("");
     // KeyError shows the missing key as its repr: KeyError: 'x'.
     if (args->size == 1) return is_instance(o, &KeyError_type) ? repr(args->items[0]) : str(args->items[0]);
     // OSError(errno, strerror) prints as "[Errno 2] No such file or directory: 'name'".
-    if (is_instance(o, &OSError_type) && args->size == 2 && is_int(args->items[0])) {
+    if (is_instance(o, &OSError_type) && args->size == 2) {
         std::string text = "[Errno " + str_utf8(args->items[0]) + "] " + str_utf8(args->items[1]);
-        Object* filename = as_exc(o)->dict ? dict_get_str(as_exc(o)->dict, intern("filename")) : nullptr;
-        if (filename && filename != None) text += ": " + repr_utf8(filename);
+        Ref filename = get_attr(o, intern("filename"));
+        Ref filename2 = get_attr(o, intern("filename2"));
+        if (filename.get() != None) text += ": " + repr_utf8(filename.get());
+        if (filename.get() != None && filename2.get() != None) text += " -> " + repr_utf8(filename2.get());
         return str_new(text);
     }
     return str(args);
+}
+
+// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])): its attributes, as
+// CPython's SyntaxError_init sets them; null for a name that is not one of them.
+Object* syntax_error_field(Object* o, const std::string& n) {
+    static const char* const kDetails[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+    Tuple* args = as_tuple(as_exc(o)->args);
+    if (n == "msg") return args->size >= 1 ? args->items[0] : None;
+    if (n == "print_file_and_line") return None;
+    for (size_t i = 0; i < 6; ++i) {
+        if (n != kDetails[i]) continue;
+        if (args->size != 2 || type_of(args->items[1]) != &tuple_type) return None;
+        Tuple* details = as_tuple(args->items[1]);
+        return i < details->size ? details->items[i] : None;
+    }
+    return nullptr;
+}
+
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): CPython's OSError_init reads its
+// attributes from 2 to 5 arguments; with any other count they are None.
+Object* os_error_field(Object* o, const std::string& n) {
+    static const char* const kFields[] = {"errno", "strerror", "filename", "winerror", "filename2"};
+    Tuple* args = as_tuple(as_exc(o)->args);
+    for (size_t i = 0; i < 5; ++i) {
+        if (n != kFields[i]) continue;
+        if (i == 3 || args->size < 2 || args->size > 5) return None;
+        return i < args->size ? args->items[i] : None;
+    }
+    return nullptr;
+}
+
+// CPython's SyntaxError_str: "msg (file.py, line 3)".
+Ref syntax_error_str(Object* o) {
+    Ref msg = get_attr(o, intern("msg"));
+    Ref filename = get_attr(o, intern("filename"));
+    Ref lineno = get_attr(o, intern("lineno"));
+    std::string text = str_utf8(msg.get());
+    std::string where;
+    if (is_str(filename.get())) {
+        const std::string& path = str_utf8_of(filename.get());
+        where = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    }
+    bool has_line = is_int(lineno.get());
+    if (!where.empty() && has_line) return str_new(text + " (" + where + ", line " + str_utf8(lineno.get()) + ")");
+    if (!where.empty()) return str_new(text + " (" + where + ")");
+    if (has_line) return str_new(text + " (line " + str_utf8(lineno.get()) + ")");
+    return str_new(text);
 }
 
 Ref exception_repr(Object* o) {
@@ -98,6 +160,12 @@ Ref exception_getattr(Object* o, Str* name) {
         return Ref::borrow(args->size ? args->items[0] : None);
     }
     if (n == "code" && is_instance(o, &SystemExit_type)) return Ref::borrow(first_arg_or(o, None));
+    if (is_instance(o, &SyntaxError_type)) {
+        if (Object* field = syntax_error_field(o, n)) return Ref::borrow(field);
+    }
+    if (is_instance(o, &OSError_type)) {
+        if (Object* field = os_error_field(o, n)) return Ref::borrow(field);
+    }
     return generic_getattr(o, name);
 }
 
@@ -153,11 +221,12 @@ const MethodDef kExceptionMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
-void define(Type& t, const char* name, Type* base) {
+void define(Type& t, const char* name, Type* base, const char* doc) {
     t.name = name;
     t.base = base;
     t.is_basetype = true;
     init_type(&t);
+    dict_set(t.dict, intern("__doc__"), str_new(doc).get());
     all_exception_types.push_back(&t);
 }
 
@@ -173,18 +242,36 @@ Ref exception_new(Type* t, Object* args) {
     return Ref::steal(e);
 }
 
+// CPython's errno -> OSError subclass table (Objects/exceptions.c, _PyExc_InitState).
+Type* os_error_type_for(int errnum) {
+    switch (errnum) {
+        case EAGAIN: case EALREADY: case EINPROGRESS: return &BlockingIOError_type;
+        case ECHILD: return &ChildProcessError_type;
+        case EPIPE: case ESHUTDOWN: return &BrokenPipeError_type;
+        case ECONNABORTED: return &ConnectionAbortedError_type;
+        case ECONNREFUSED: return &ConnectionRefusedError_type;
+        case ECONNRESET: return &ConnectionResetError_type;
+        case EEXIST: return &FileExistsError_type;
+        case ENOENT: return &FileNotFoundError_type;
+        case EINTR: return &InterruptedError_type;
+        case EISDIR: return &IsADirectoryError_type;
+        case ENOTDIR: return &NotADirectoryError_type;
+        case EACCES: case EPERM: return &PermissionError_type;
+        case ESRCH: return &ProcessLookupError_type;
+        case ETIMEDOUT: return &TimeoutError_type;
+        default: return &OSError_type;
+    }
+}
+
 Ref os_error_new(int errnum, const std::string& filename) {
-    Type* t = errnum == ENOENT                      ? &FileNotFoundError_type
-              : errnum == EACCES || errnum == EPERM ? &PermissionError_type
-              : errnum == EISDIR                    ? &IsADirectoryError_type
-                                                    : &OSError_type;
     Object* items[2] = {make_small_int(errnum), str_new(std::strerror(errnum)).release()};
     Ref args = tuple_from(items, 2);
     decref(items[1]);
-    Ref exc = exception_new(t, args.get());
+    Ref exc = exception_new(os_error_type_for(errnum), args.get());
     exception_setattr(exc.get(), intern("errno"), items[0]);
     exception_setattr(exc.get(), intern("strerror"), as_tuple(args.get())->items[1]);
-    exception_setattr(exc.get(), intern("filename"), str_new(filename).get());
+    // No file involved (os.close(999)): filename stays None and the message has no ": ''".
+    if (!filename.empty()) exception_setattr(exc.get(), intern("filename"), str_new(filename).get());
     return exc;
 }
 
@@ -214,50 +301,8 @@ void init_exception_types() {
     b.repr = exception_repr;
     b.getattr = exception_getattr;
     b.setattr = exception_setattr;
-    define(b, "BaseException", nullptr);
-    define(SystemExit_type, "SystemExit", &b);
-    define(KeyboardInterrupt_type, "KeyboardInterrupt", &b);
-    define(GeneratorExit_type, "GeneratorExit", &b);
-    define(Exception_type, "Exception", &b);
-    Type* e = &Exception_type;
-    define(StopIteration_type, "StopIteration", e);
-    define(StopAsyncIteration_type, "StopAsyncIteration", e);
-    define(ArithmeticError_type, "ArithmeticError", e);
-    define(FloatingPointError_type, "FloatingPointError", &ArithmeticError_type);
-    define(OverflowError_type, "OverflowError", &ArithmeticError_type);
-    define(ZeroDivisionError_type, "ZeroDivisionError", &ArithmeticError_type);
-    define(AssertionError_type, "AssertionError", e);
-    define(AttributeError_type, "AttributeError", e);
-    define(BufferError_type, "BufferError", e);
-    define(EOFError_type, "EOFError", e);
-    define(ImportError_type, "ImportError", e);
-    define(ModuleNotFoundError_type, "ModuleNotFoundError", &ImportError_type);
-    define(LookupError_type, "LookupError", e);
-    define(IndexError_type, "IndexError", &LookupError_type);
-    define(KeyError_type, "KeyError", &LookupError_type);
-    define(MemoryError_type, "MemoryError", e);
-    define(NameError_type, "NameError", e);
-    define(UnboundLocalError_type, "UnboundLocalError", &NameError_type);
-    define(OSError_type, "OSError", e);
-    define(FileNotFoundError_type, "FileNotFoundError", &OSError_type);
-    define(PermissionError_type, "PermissionError", &OSError_type);
-    define(IsADirectoryError_type, "IsADirectoryError", &OSError_type);
-    define(TimeoutError_type, "TimeoutError", &OSError_type);
-    define(ReferenceError_type, "ReferenceError", e);
-    define(RuntimeError_type, "RuntimeError", e);
-    define(NotImplementedError_type, "NotImplementedError", &RuntimeError_type);
-    define(RecursionError_type, "RecursionError", &RuntimeError_type);
-    define(SyntaxError_type, "SyntaxError", e);
-    define(IndentationError_type, "IndentationError", &SyntaxError_type);
-    define(TypeError_type, "TypeError", e);
-    define(ValueError_type, "ValueError", e);
-    define(UnicodeError_type, "UnicodeError", &ValueError_type);
-    define(UnicodeDecodeError_type, "UnicodeDecodeError", &UnicodeError_type);
-    define(UnicodeEncodeError_type, "UnicodeEncodeError", &UnicodeError_type);
-    define(Warning_type, "Warning", e);
-    define(UserWarning_type, "UserWarning", &Warning_type);
-    define(DeprecationWarning_type, "DeprecationWarning", &Warning_type);
-    define(RuntimeWarning_type, "RuntimeWarning", &Warning_type);
+#define MINIPY_INIT_EXCEPTION(name, base, doc) define(name##_type, #name, &base##_type, doc);
+    MINIPY_EXCEPTION_TYPES(MINIPY_INIT_EXCEPTION)
+#undef MINIPY_INIT_EXCEPTION
 }
-
 }  // namespace minipy

@@ -25,12 +25,6 @@ struct BaseExceptionObject : Object {
     std::vector<TracebackEntry> traceback;  // outermost first
 };
 
-// Exception types beyond those runtime/errors.h names, defined in exceptions.cpp.
-extern Type GeneratorExit_type, StopAsyncIteration_type, FloatingPointError_type, FileNotFoundError_type,
-    PermissionError_type, TimeoutError_type, BufferError_type, Warning_type, UserWarning_type,
-    IsADirectoryError_type, UnicodeDecodeError_type, UnicodeEncodeError_type, DeprecationWarning_type,
-    RuntimeWarning_type, ReferenceError_type;
-
 // Every built-in exception type, base classes first, for the builtins module to publish.
 const std::vector<Type*>& builtin_exception_types();
 
@@ -49,6 +43,8 @@ void set_traceback_hooks(TracebackHooks hooks);
 // The OSError subtype CPython raises for a failed system call with `errnum` (FileNotFoundError for
 // ENOENT, ...): args (errno, strerror) and attributes errno, strerror, filename.
 Ref os_error_new(int errnum, const std::string& filename);
+// The OSError subclass for errno `errnum` (CPython's errnomap), OSError itself for the others.
+Type* os_error_type_for(int errnum);
 // The text CPython prints after "ExcType: " in a traceback (str of the exception, or of args[0]).
 std::string exception_message(Object* exc);
 

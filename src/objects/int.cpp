@@ -323,6 +323,14 @@ bool word_pow(int64_t x, int64_t y, int64_t* out) {
     return true;
 }
 
+// GMP aborts the process when a result would pass its size limit (about 2**37 bits): a result of
+// `bits` bits is refused first with MemoryError, as is one larger than check_allocation allows.
+void check_result_bits(uint64_t bits) {
+    constexpr uint64_t kGmpMaxBits = uint64_t{INT32_MAX} * 64;
+    if (bits > kGmpMaxBits) raise(&MemoryError_type, "");
+    check_allocation(bits / 8 + 1, 1);
+}
+
 Ref big_pow(Object* a, Object* b) {
     MpzView x(a), y(b);
     if (mpz_sgn(y.get()) < 0) return float_new(float_pow(int_to_double(a), int_to_double(b)));
@@ -333,8 +341,15 @@ Ref big_pow(Object* a, Object* b) {
         }
         raise(&MemoryError_type, "");
     }
+    uint64_t exponent = mpz_get_ui(y.get());
+    uint64_t base_bits = mpz_sizeinbase(x.get(), 2);
+    if (mpz_cmpabs_ui(x.get(), 1) > 0) {
+        // |x| >= 2**(base_bits - 1), so the result has at least (base_bits - 1) * exponent bits.
+        if (exponent > UINT64_MAX / base_bits) raise(&MemoryError_type, "");
+        check_result_bits((base_bits - 1) * exponent);
+    }
     TempMpz r;
-    mpz_pow_ui(r.v, x.get(), mpz_get_ui(y.get()));
+    mpz_pow_ui(r.v, x.get(), exponent);
     return big_result(r);
 }
 
@@ -348,6 +363,10 @@ Ref shift(Object* a, Object* b, bool left) {
         return int_from_i64(mpz_sgn(x.get()) < 0 ? -1 : 0);
     }
     TempMpz r;
+    if (left) {
+        check_result_bits(mpz_get_ui(y.get()));  // first on its own: the sum below could wrap
+        check_result_bits(mpz_sizeinbase(x.get(), 2) + mpz_get_ui(y.get()));
+    }
     if (left)
         mpz_mul_2exp(r.v, x.get(), mpz_get_ui(y.get()));
     else
@@ -634,6 +653,7 @@ Ref int_to_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     bind_args("to_bytes", args, nargs, kwnames, names, 4, 1, a);
     int64_t length = a[1] ? as_index(a[1]) : 1;
     if (length < 0) raise(&ValueError_type, "length argument must be non-negative");
+    check_allocation(static_cast<uint64_t>(length), 8);  // the bound below has 8 * length bits
     bool big = big_endian(a[2]);
     bool is_signed = a[3] && is_true(a[3]);
     TempMpz v, limit;

@@ -250,7 +250,7 @@ Ref list_repeat(Object* o, Object* count) {
     CriticalSection cs(l->mutex);
     size_t size = l->items.size();
     if (n <= 0 || size == 0) return list_new();
-    if (static_cast<uint64_t>(n) > (uint64_t{1} << 36) / size) raise(&MemoryError_type, "");
+    check_allocation(static_cast<uint64_t>(n), size * sizeof(Object*));
     Ref r = list_new(size * n);
     for (size_t i = 0; i < size * n; ++i) as_list(r.get())->items.push_back(newref(l->items[i % size]));
     return r;

@@ -83,6 +83,7 @@ Ref native_function_getattr(Object* o, Str* name) {
     auto* f = static_cast<NativeFunction*>(o);
     if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return str_new(f->def->name);
     if (name->utf8 == "__self__") return Ref::borrow(f->self ? f->self : None);
+    if (name->utf8 == "__doc__") return f->def->doc ? str_new(f->def->doc) : Ref::borrow(None);
     return generic_getattr(o, name);
 }
 

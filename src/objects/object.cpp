@@ -2,6 +2,9 @@
 // root types: `object`, the base of everything, and `type`, the type of every type object.
 #include "objects/object.h"
 
+#include <utility>
+#include <vector>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/generic_alias.h"
@@ -15,10 +18,41 @@ namespace minipy {
 
 Type object_type, type_type;
 
-void dealloc_object(Object* o) {
+namespace {
+
+// CPython's trashcan: freeing a list of a list of ... a million deep would nest a million dealloc
+// calls and overflow the C stack. Past kMaxDeallocDepth nested deallocations an object waits in a
+// per-thread list instead, and the outermost dealloc_object frees the waiting ones, one by one.
+constexpr int kMaxDeallocDepth = 50;
+thread_local int tl_dealloc_depth = 0;
+thread_local std::vector<Object*>* tl_dealloc_later = nullptr;  // a plain pointer: no TLS guard
+
+void dealloc_now(Object* o) {
+    struct Depth {
+        Depth() { ++tl_dealloc_depth; }
+        ~Depth() { --tl_dealloc_depth; }
+    } depth;
     Type* t = type_of(o);
-    if (t->finalize && t->finalize(o)) return;
-    t->dealloc(o);
+    if (!(t->finalize && t->finalize(o))) t->dealloc(o);
+}
+
+}  // namespace
+
+void dealloc_object(Object* o) {
+    if (tl_dealloc_depth >= kMaxDeallocDepth) {
+        if (!tl_dealloc_later) tl_dealloc_later = new std::vector<Object*>();
+        tl_dealloc_later->push_back(o);
+        return;
+    }
+    dealloc_now(o);
+    if (tl_dealloc_depth == 0 && tl_dealloc_later) {
+        while (!tl_dealloc_later->empty()) {
+            Object* next = tl_dealloc_later->back();
+            tl_dealloc_later->pop_back();
+            dealloc_now(next);
+        }
+        delete std::exchange(tl_dealloc_later, nullptr);
+    }
 }
 
 // Walks the mro rather than the base chain, so classes with several bases count them all.

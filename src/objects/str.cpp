@@ -2,9 +2,12 @@
 // CPython's quoting and escapes, comparison, concatenation and repetition. Methods: str_methods.cpp.
 #include "objects/str.h"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
+#include <vector>
 
+#include "objects/siphash.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
@@ -131,27 +134,29 @@ bool str_equal(const Str* a, const Str* b) {
     return a == b || (a->length == b->length && a->utf8 == b->utf8);
 }
 
-// A multiply-rotate hash over 8-byte words: deterministic within a run (CPython randomises it
-// with SipHash; scripts must not depend on either).
+// CPython hashes a str's code points as stored in its compact form: one byte each when all are
+// below 256, two when below 65536, four otherwise (little-endian), with SipHash-1-3. minipy keeps
+// UTF-8, which for ASCII text is the same bytes; other text is widened first.
 int64_t str_hash(Str* s) {
     if (int64_t cached = s->hash_cache.load(std::memory_order_relaxed); cached != -1) return cached;
     const std::string& t = s->utf8;
-    uint64_t h = 0x243F6A8885A308D3ull ^ t.size();
-    size_t i = 0;
-    for (; i + 8 <= t.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, t.data() + i, 8);
-        h = ((h ^ w) * 0x9E3779B97F4A7C15ull);
-        h ^= h >> 29;
+    int64_t result;
+    if (s->ascii) {
+        result = hash_bytes(t.data(), t.size());
+    } else {
+        std::vector<uint32_t> cps;
+        cps.reserve(static_cast<size_t>(s->length));
+        uint32_t widest = 0;
+        for (const char* p = t.data(); p < t.data() + t.size();) {
+            cps.push_back(utf8_decode(p));
+            widest = std::max(widest, cps.back());
+        }
+        size_t width = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
+        std::string packed(cps.size() * width, '\0');
+        for (size_t i = 0; i < cps.size(); ++i)
+            for (size_t k = 0; k < width; ++k) packed[i * width + k] = static_cast<char>(cps[i] >> (8 * k));
+        result = hash_bytes(packed.data(), packed.size());
     }
-    uint64_t tail = 0;
-    std::memcpy(&tail, t.data() + i, t.size() - i);
-    h = (h ^ tail) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-    h *= 0x94D049BB133111EBull;
-    h ^= h >> 29;
-    auto result = static_cast<int64_t>(h);
-    if (result == -1) result = -2;
     s->hash_cache.store(result, std::memory_order_relaxed);
     return result;
 }
@@ -243,7 +248,7 @@ Ref str_repeat(Object* s, Object* count) {
     const std::string& text = as_str(s)->utf8;
     if (n <= 0 || text.empty()) return str_new("");
     if (n == 1) return str_exact(s);
-    if (static_cast<uint64_t>(n) > (uint64_t{1} << 40) / text.size()) raise(&MemoryError_type, "");
+    check_allocation(static_cast<uint64_t>(n), text.size());
     std::string out;
     out.reserve(text.size() * n);
     for (int64_t i = 0; i < n; ++i) out += text;

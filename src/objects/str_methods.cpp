@@ -8,6 +8,7 @@
 #include "objects/containers.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "objects/unicode_ctype.h"
 #include "runtime/errors.h"
 
 namespace minipy {
@@ -795,5 +796,12 @@ const MethodDef str_methods[] = {
     {"translate", str_translate, "Replace each character through the given translation table."},
     {nullptr, nullptr, nullptr},
 };
+
+bool unicode_is_space(uint32_t c) { return is_space_cp(c); }
+bool unicode_is_decimal(uint32_t c) { return is_decimal_cp(c); }
+bool unicode_is_alnum(uint32_t c) { return is_alnum_cp(c); }
+bool unicode_is_linebreak(uint32_t c) { return is_line_break(c); }
+uint32_t unicode_to_lower(uint32_t c) { return to_lower(c); }
+uint32_t unicode_to_upper(uint32_t c) { return to_upper(c); }
 
 }  // namespace minipy

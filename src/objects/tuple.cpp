@@ -9,6 +9,7 @@
 #include "objects/sequence.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
@@ -110,6 +111,7 @@ int64_t tuple_hash(Object* o) {
     constexpr uint64_t kPrime2 = 14029467366897019727ull;
     constexpr uint64_t kPrime5 = 2870177450012600261ull;
     Tuple* t = as_tuple(o);
+    RecursionGuard guard;  // a tuple nested 200,000 deep (CPython 3.11 itself overflows its C stack here)
     uint64_t acc = kPrime5;
     for (size_t i = 0; i < t->size; ++i) {
         auto lane = static_cast<uint64_t>(hash(t->items[i]));
@@ -162,7 +164,7 @@ Ref tuple_repeat(Object* o, Object* count) {
     Tuple* t = as_tuple(o);
     if (n <= 0 || t->size == 0) return Ref::borrow(empty_tuple());
     if (n == 1) return tuple_exact(o);
-    if (static_cast<uint64_t>(n) > (uint64_t{1} << 36) / t->size) raise(&MemoryError_type, "");
+    check_allocation(static_cast<uint64_t>(n), t->size * sizeof(Object*));
     Ref r = tuple_new(t->size * n);
     for (size_t i = 0; i < t->size * n; ++i) as_tuple(r.get())->items[i] = newref(t->items[i % t->size]);
     return r;

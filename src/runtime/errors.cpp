@@ -2,8 +2,11 @@
 // TypeError texts is spelled.
 #include "runtime/errors.h"
 
+#include <atomic>
 #include <cstdarg>
 #include <cstdio>
+
+#include <unistd.h>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -36,6 +39,25 @@ Ref make_exception(Type* t, const std::string& message) {
 void raise(Type* t, const std::string& message) { throw PyException(make_exception(t, message)); }
 
 void raise_object(Ref exception) { throw PyException(std::move(exception)); }
+
+namespace {
+
+uint64_t physical_memory() {
+    long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && page_size > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size)
+                                      : uint64_t{1} << 40;
+}
+
+std::atomic<uint64_t> g_allocation_limit{physical_memory()};
+
+}  // namespace
+
+void check_allocation(uint64_t count, uint64_t item_size) {
+    if (item_size != 0 && count > g_allocation_limit.load(std::memory_order_relaxed) / item_size)
+        raise(&MemoryError_type, "");
+}
+
+void set_allocation_limit(uint64_t bytes) { g_allocation_limit.store(bytes, std::memory_order_relaxed); }
 
 static const char* tname(Object* o) { return type_of(o)->name.c_str(); }
 

@@ -6,18 +6,16 @@
 #include <exception>
 #include <string>
 
+#include "objects/exception_types.h"
 #include "objects/object.h"
 
 namespace minipy {
 
-// The built-in exception types (objects/exceptions.cpp defines them and the hierarchy).
-extern Type BaseException_type, Exception_type, ArithmeticError_type, ZeroDivisionError_type,
-    OverflowError_type, LookupError_type, IndexError_type, KeyError_type, TypeError_type,
-    ValueError_type, NameError_type, UnboundLocalError_type, AttributeError_type,
-    RuntimeError_type, RecursionError_type, NotImplementedError_type, StopIteration_type,
-    AssertionError_type, ImportError_type, ModuleNotFoundError_type, KeyboardInterrupt_type,
-    SystemExit_type, OSError_type, EOFError_type, UnicodeError_type, SyntaxError_type,
-    IndentationError_type, MemoryError_type;
+// The built-in exception types, `ValueError_type` and so on, one per line of
+// objects/exception_types.h (objects/exceptions.cpp defines them and the hierarchy).
+#define MINIPY_DECLARE_EXCEPTION(name, base, doc) extern Type name##_type;
+MINIPY_EXCEPTION_TYPES(MINIPY_DECLARE_EXCEPTION)
+#undef MINIPY_DECLARE_EXCEPTION
 
 // Thrown by native code; owns one reference to the exception instance.
 class PyException : public std::exception {
@@ -49,6 +47,12 @@ Ref make_exception(Type* t, const std::string& message);
 [[noreturn]] void raise_no_kwargs(const char* fname);  // "f() takes no keyword arguments"
 [[noreturn]] void raise_zero_division(const char* message);
 [[noreturn]] void raise_key_error(Object* key);  // KeyError whose args are (key,)
+// Raises MemoryError unless `count` items of `item_size` bytes each can be allocated: the product
+// must not overflow and must fit in the machine's physical memory. Without this check a request such
+// as bytes(10**13) is granted by the overcommitting allocator and the process is killed filling it.
+void check_allocation(uint64_t count, uint64_t item_size);
+// Lowers that bound (the fuzzers run every input under a small memory cap).
+void set_allocation_limit(uint64_t bytes);
 
 // printf-style formatting into a std::string, for building messages.
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -3,6 +3,7 @@
 // __path__), a module is registered in sys.modules before its code runs and removed if that fails.
 #include "runtime/import.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "syntax/parser.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
+#include "vm/traceback.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -70,8 +72,13 @@ Ref run_module_file(const std::string& fullname, const std::string& file, const 
         g_initializing.erase(module.get());
     };
     try {
-        auto tree = syntax::parse(source, file);
-        Ref code = compile_module(*tree, source, file);
+        Ref code;
+        try {
+            auto tree = syntax::parse(source, file);
+            code = compile_module(*tree, source, file);
+        } catch (const syntax::SyntaxError& e) {
+            raise_syntax_error(e);  // an exception the importer can catch, as CPython's
+        }
         run_code(as_code(code.get()), globals, globals);
     } catch (...) {
         done();
@@ -241,6 +248,32 @@ void import_star(Object* module, Dict* locals) {
 bool module_initializing(Object* module) {
     std::lock_guard<std::mutex> guard(g_init_lock);
     return g_initializing.count(module) > 0;
+}
+
+std::vector<std::string> importable_names(const std::string& package) {
+    std::vector<std::string> names;
+    std::string subdir = package;
+    std::replace(subdir.begin(), subdir.end(), '.', '/');
+    if (package.empty()) names = native_module_names();
+    Object* path = dict_get_str(sys_dict(), intern("path"));
+    if (!path || type_of(path) != &list_type) return names;
+    Ref entries = list_from_iterable(path);
+    for (Object* entry : as_list(entries.get())->items) {
+        if (!is_str(entry)) continue;
+        std::filesystem::path folder = str_utf8_of(entry);
+        if (folder.empty()) folder = ".";
+        if (!subdir.empty()) folder /= subdir;
+        std::error_code ec;
+        for (const auto& item : std::filesystem::directory_iterator(folder, ec)) {
+            std::string name = item.path().filename().string();
+            if (item.is_directory(ec) && name != "__pycache__" && name.find('.') == std::string::npos) {
+                names.push_back(name);
+            } else if (item.path().extension() == ".py" && name != "__init__.py") {
+                names.push_back(item.path().stem().string());
+            }
+        }
+    }
+    return names;
 }
 
 std::string find_module_file(const std::string& fullname, bool* is_package) {

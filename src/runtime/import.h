@@ -19,6 +19,10 @@ Ref import_from_module(Object* module, Str* name);
 void import_star(Object* module, Dict* locals);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
+// The modules and packages `import` could find in `package` ("" for the top level, else a dotted
+// name): native modules, then the .py files and folders of the sys.path entries, found without
+// importing anything (the REPL's Tab completion after `import` and `from`).
+std::vector<std::string> importable_names(const std::string& package);
 // For `minipy -m NAME`: imports NAME's parent packages, then finds NAME's source file on their
 // __path__ (or sys.path) without running it; a package gives its __init__.py and sets *is_package.
 // Empty when there is none.

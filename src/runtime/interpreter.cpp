@@ -54,6 +54,28 @@ std::string stdlib_dir() {
     return MINIPY_STDLIB_INSTALL_DIR;
 }
 
+// Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL
+// cache without a lock in both flavors (flavor.h, unlocked_reads_keep_values_alive).
+void immortalize_builtins() {
+    Object *name, *value;
+    for (size_t pos = 0; dict_next(module_dict(g_builtins_module), &pos, &name, &value);) {
+        if (!is_small_int(value)) make_immortal(value);
+    }
+}
+
+// CPython's site module adds exit, quit, help, copyright, credits and license to builtins; here
+// stdlib/_sitebuiltins.py does, once sys.path can find it (without it they are missing, as in
+// CPython run with -S).
+void install_site_builtins() {
+    try {
+        Ref module = import_module_level(intern("_sitebuiltins"), None, 0, nullptr);
+        call0(get_attr(module.get(), intern("install")).get());
+    } catch (PyException& e) {
+        e.take();
+    }
+    immortalize_builtins();
+}
+
 void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
     Ref list = list_new();
     for (const auto& a : argv) list_append(list.get(), str_new(a).get());
@@ -64,6 +86,7 @@ void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
     // lib-dynload/ is left out: those are CPython C extensions, which minipy cannot load.
     if (*MINIPY_CPYTHON_LIB) libraries.push_back(MINIPY_CPYTHON_LIB);
     dict_set(sys_dict(), intern("path"), initial_sys_path(path0, libraries).get());
+    install_site_builtins();
 }
 
 Dict* main_dict(const std::string& file) {
@@ -77,21 +100,19 @@ Dict* main_dict(const std::string& file) {
     return module_dict(g_main_module);
 }
 
-void print_syntax_error(const syntax::SyntaxError& e) {
-    std::fflush(stdout);
-    std::fputs(syntax::format_syntax_error(e.info()).c_str(), stderr);
-}
-
 // Set when a program ends in an uncaught KeyboardInterrupt: like CPython, the process then ends
 // killed by SIGINT (a shell reports 130), so whoever started it knows it was interrupted. (In the
 // REPL a KeyboardInterrupt only ends the entry.)
 bool g_exit_by_sigint = false;
 
+// `-i`: the REPL follows the program, so its end is not the process's end.
+bool g_inspect_after = false;
+
 // CPython's handling of an uncaught exception: SystemExit gives the exit status (printing a
 // non-integer code), anything else prints its traceback and exits with 1.
 int handle_uncaught(Object* exc) {
     std::fflush(stdout);
-    if (is_instance(exc, &SystemExit_type)) {
+    if (is_instance(exc, &SystemExit_type) && !g_inspect_after) {
         auto* e = static_cast<BaseExceptionObject*>(exc);
         Tuple* args = as_tuple(e->args);
         Object* code = args->size == 0 ? None : args->size == 1 ? args->items[0] : e->args;
@@ -102,7 +123,7 @@ int handle_uncaught(Object* exc) {
         std::fputs(text.c_str(), stderr);
         return 1;
     }
-    std::string text = format_exception(exc);
+    std::string text = format_exception(exc, syntax::colors_for(STDERR_FILENO));
     try {
         write_to_stream(sys_stderr(), text);
         flush_stream(sys_stderr());
@@ -152,10 +173,11 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         return 1;
     } catch (PyException& e) {
         Ref exc = e.take();
+        if (g_inspect_after) return handle_uncaught(exc.get());
         g_exit_by_sigint = is_instance(exc.get(), &KeyboardInterrupt_type);
         return finalize(handle_uncaught(exc.get()));
     }
-    return finalize(0);
+    return g_inspect_after ? 0 : finalize(0);
 }
 
 bool read_file(const std::string& path, std::string* out) {
@@ -168,6 +190,15 @@ bool read_file(const std::string& path, std::string* out) {
 }
 
 }  // namespace
+
+void print_syntax_error(const syntax::SyntaxError& e) {
+    std::fflush(stdout);
+    std::fputs(syntax::format_syntax_error(e.info(), syntax::colors_for(STDERR_FILENO)).c_str(), stderr);
+}
+
+void set_inspect_after(bool on) { g_inspect_after = on; }
+
+Dict* main_namespace() { return main_dict(""); }
 
 void initialize_runtime() {
     if (g_builtins_module) return;
@@ -184,13 +215,8 @@ void initialize_runtime() {
     init_weakref_types();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
-    // Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL
-    // cache without a lock in both flavors (flavor.h, unlocked_reads_keep_values_alive).
-    Object *name, *value;
-    for (size_t pos = 0; dict_next(module_dict(builtins.get()), &pos, &name, &value);) {
-        if (!is_small_int(value)) make_immortal(value);
-    }
     g_builtins_module = builtins.release();
+    immortalize_builtins();
     set_builtins_dict(module_dict(g_builtins_module));
     Ref sys = init_sys_module();
     dict_set(sys_modules(), intern("builtins"), g_builtins_module);
@@ -307,17 +333,22 @@ int run_string(const std::string& code, const std::string& filename) {
 }
 
 std::string disassemble_file(const std::string& path) {
-    initialize_runtime();
     std::string source;
     if (!read_file(path, &source)) throw std::runtime_error("can't open file '" + path + "'");
-    auto module = syntax::parse(source, path);
-    Ref code = compile_module(*module, source, path);
+    return disassemble_source(source, path);
+}
+
+std::string disassemble_source(const std::string& source, const std::string& filename) {
+    initialize_runtime();
+    auto module = syntax::parse(source, filename);
+    Ref code = compile_module(*module, source, filename);
     return disassemble(as_code(code.get()));
 }
 
-void run_interactive_entry(const std::string& source) {
+std::optional<int> run_interactive_entry(const std::string& source) {
     initialize_runtime();
     Dict* globals = main_dict("");
+    std::optional<int> exit_status;
     try {
         auto module = syntax::parse(source, "<stdin>", syntax::Mode::Interactive);
         Ref code = compile_module(*module, source, "<stdin>", CompileMode::Interactive);
@@ -326,28 +357,46 @@ void run_interactive_entry(const std::string& source) {
         print_syntax_error(e);
     } catch (PyException& e) {
         Ref exc = e.take();
-        if (is_instance(exc.get(), &SystemExit_type)) std::exit(finalize(handle_uncaught(exc.get())));
+        if (is_instance(exc.get(), &SystemExit_type)) exit_status = handle_uncaught(exc.get());
+        else handle_uncaught(exc.get());
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    return exit_status;
+}
+
+InteractiveSession::InteractiveSession(const std::vector<std::string>& argv) {
+    initialize_runtime();
+    if (!g_inspect_after) set_argv(argv, "");
+    g_inspect_after = false;
+}
+
+std::optional<int> InteractiveSession::run(const std::string& source) { return run_interactive_entry(source); }
+
+void InteractiveSession::run_startup_file() {
+    const char* path = std::getenv("MINIPYSTARTUP");
+    if (!path || !*path) return;
+    std::string source;
+    if (!read_file(path, &source)) {
+        // CPython's message for an unreadable PYTHONSTARTUP file.
+        std::fprintf(stderr, "Could not open MINIPYSTARTUP\n");
+        std::fprintf(stderr, "FileNotFoundError: [Errno 2] No such file or directory: '%s'\n", path);
+        return;
+    }
+    Dict* globals = main_dict("");
+    try {
+        auto module = syntax::parse(source, path);
+        Ref code = compile_module(*module, source, path);
+        run_code(as_code(code.get()), globals, globals);
+    } catch (const syntax::SyntaxError& e) {
+        print_syntax_error(e);
+    } catch (PyException& e) {
+        Ref exc = e.take();
         handle_uncaught(exc.get());
     }
     std::fflush(stdout);
 }
 
-InteractiveSession::InteractiveSession(const std::vector<std::string>& argv) {
-    initialize_runtime();
-    set_argv(argv, "");
-}
-
-void InteractiveSession::run(const std::string& source) { run_interactive_entry(source); }
-
 int InteractiveSession::finish(int status) { return finalize(status); }
-
-bool InteractiveSession::feed(const std::string& line) {
-    pending_ += line + "\n";
-    if (syntax::is_incomplete(pending_)) return true;
-    std::string entry = std::move(pending_);
-    pending_.clear();
-    run(entry);
-    return false;
-}
 
 }  // namespace minipy

@@ -3,9 +3,11 @@
 // returns the process exit status, printing tracebacks and SystemExit messages as CPython does.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "syntax/parser.h"
 #include "vm/interp.h"  // set_trace()
 
 namespace minipy {
@@ -18,6 +20,11 @@ void initialize_runtime();
 // request this flavor cannot meet (minipy without its GIL).
 bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats);
 
+// `-i`: after the script or command, the REPL follows. The program's end then skips finalization
+// (the session's finish() does it), and an uncaught exception, SystemExit included, is printed as
+// a traceback, as CPython's inspect mode does.
+void set_inspect_after(bool on);
+
 // `argv` is sys.argv: argv[0] is the script path (or "-c", or "").
 int run_file(const std::string& path, const std::vector<std::string>& argv);
 // `-m NAME`: runs the module NAME (a package's NAME.__main__) as __main__, as CPython's runpy.
@@ -27,28 +34,34 @@ int run_stdin(const std::vector<std::string>& argv);
 // Runs `code` as the __main__ module under `filename`.
 int run_string(const std::string& code, const std::string& filename);
 
-// `minipy --dis FILE`: the disassembly of the module and every function in it.
-// Throws syntax::SyntaxError; an unreadable file gives std::runtime_error.
+// `minipy --dis FILE` and the REPL's `.dis`: the disassembly of the module and every function in
+// it. Throw syntax::SyntaxError; an unreadable file gives std::runtime_error.
 std::string disassemble_file(const std::string& path);
+std::string disassemble_source(const std::string& source, const std::string& filename);
+
+// Prints a SyntaxError as CPython does, to stderr (coloured where stderr allows).
+void print_syntax_error(const syntax::SyntaxError& e);
 
 // The REPL's interpreter: each entry runs in one __main__ module and echoes the repr of its
 // expression statements.
 class InteractiveSession {
 public:
+    // `argv` becomes sys.argv, unless a script ran first (`-i`): then its sys.argv and globals stay.
     explicit InteractiveSession(const std::vector<std::string>& argv = {""});
-    // Runs one complete entry, printing its results or its traceback.
-    void run(const std::string& source);
-    // Adds a line; runs the entry once it is complete. Returns true while more lines are needed.
-    bool feed(const std::string& line);
+    // Runs one complete entry, printing its results or its traceback. Returns the exit status
+    // once the entry raised SystemExit (exit(), quit(), sys.exit()).
+    std::optional<int> run(const std::string& source);
+    // Runs the file named by MINIPYSTARTUP, if any, as CPython's REPL runs PYTHONSTARTUP.
+    void run_startup_file();
     // At the end of the session (Ctrl-D): waits for non-daemon threads and runs the atexit
     // functions, as at the end of a script; returns the exit status.
     int finish(int status = 0);
-
-private:
-    std::string pending_;
 };
 
 // Runs one REPL entry in the __main__ module (what InteractiveSession::run calls).
-void run_interactive_entry(const std::string& source);
+std::optional<int> run_interactive_entry(const std::string& source);
+
+// The __main__ module's namespace, where REPL entries run (for completion).
+Dict* main_namespace();
 
 }  // namespace minipy

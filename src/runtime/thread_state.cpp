@@ -43,7 +43,8 @@ uintptr_t c_stack_floor() {
 }
 
 Gil* g_active_gil = nullptr;
-bool g_gil_stats_wanted = false;
+bool g_gil_stats_wanted = false;    // print them at exit
+bool g_gil_stats_recorded = false;  // keep the counters of threads that ended (for the report)
 std::atomic<int> g_running_threads{0};
 
 // Stop-the-world state for runs without a GIL: how many threads run Python right now (the main
@@ -70,8 +71,8 @@ int64_t ns_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t).count();
 }
 
-void print_stats_row(const std::string& label, const GilStats& s) {
-    std::fprintf(stderr, "%-12s %12llu %13llu %15llu %10.1f %10.1f\n", label.c_str(),
+std::string stats_row(const std::string& label, const GilStats& s) {
+    return format("%-12s %12llu %13llu %15llu %10.1f %10.1f\n", label.c_str(),
                  static_cast<unsigned long long>(s.acquisitions), static_cast<unsigned long long>(s.drop_requests),
                  static_cast<unsigned long long>(s.forced_switches), static_cast<double>(s.wait_ns) / 1e6,
                  static_cast<double>(s.hold_ns) / 1e6);
@@ -95,6 +96,11 @@ ThreadState* thread_state() {
 }
 
 int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed); }
+
+void RecursionGuard::fail(const char* where) {
+    --ts_->depth;  // the destructor of a guard whose constructor throws never runs
+    raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
+}
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 
 void detach_thread() {
@@ -197,7 +203,12 @@ void set_gil_enabled(bool enabled) {
     }
 }
 
-void set_gil_stats_wanted(bool wanted) { g_gil_stats_wanted = wanted; }
+void set_gil_stats_wanted(bool wanted) {
+    g_gil_stats_wanted = wanted;
+    g_gil_stats_recorded = g_gil_stats_recorded || wanted;
+}
+
+void record_gil_stats() { g_gil_stats_recorded = true; }
 
 void thread_begin() {
     attach_thread();
@@ -211,7 +222,7 @@ void thread_end() {
     // The handled exception must be let go while this thread may still touch objects.
     Object* exc = std::exchange(ts->handled_exc, nullptr);
     xdecref(exc);
-    if (g_gil_stats_wanted) {
+    if (g_gil_stats_recorded) {
         GilStats stats = ts->gil_stats;
         if (g_active_gil) stats.hold_ns += ns_since(stats.held_since);  // held until the release below
         std::lock_guard<std::mutex> lock(g_finished_mutex);
@@ -246,16 +257,20 @@ void after_fork_child() {
 
 int running_threads() { return g_running_threads.load(std::memory_order_acquire); }
 
-void report_gil_stats() {
-    if (!g_gil_stats_wanted) return;
+std::string format_gil_stats() {
     GilStats main = thread_state()->gil_stats;
     if (g_active_gil) main.hold_ns += ns_since(main.held_since);  // the main thread still holds it
     std::lock_guard<std::mutex> lock(g_finished_mutex);
-    std::fprintf(stderr, "GIL statistics (%s):\n", g_active_gil ? "GIL enabled" : "no GIL: all zero");
-    std::fprintf(stderr, "%-12s %12s %13s %15s %10s %10s\n", "thread", "acquisitions", "drop requests",
-                 "forced switches", "wait ms", "hold ms");
-    print_stats_row("MainThread", main);
-    for (const FinishedThread& t : g_finished) print_stats_row(t.label, t.stats);
+    std::string out = format("GIL statistics (%s):\n", g_active_gil ? "GIL enabled" : "no GIL: all zero");
+    out += format("%-12s %12s %13s %15s %10s %10s\n", "thread", "acquisitions", "drop requests", "forced switches",
+                  "wait ms", "hold ms");
+    out += stats_row("MainThread", main);
+    for (const FinishedThread& t : g_finished) out += stats_row(t.label, t.stats);
+    return out;
+}
+
+void report_gil_stats() {
+    if (g_gil_stats_wanted) std::fputs(format_gil_stats().c_str(), stderr);
 }
 
 }  // namespace minipy

@@ -47,6 +47,24 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
     return reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit;
 }
 
+// CPython's Py_EnterRecursiveCall: native code that recurses on its input (repr and comparison of
+// nested containers, hashing a nested tuple, the serializer) counts one level against the recursion
+// limit, as a Python frame does, and checks the C stack; past either it raises RecursionError
+// ("maximum recursion depth exceeded" + `where`), so deep input can never overflow the C stack.
+class RecursionGuard {
+public:
+    explicit RecursionGuard(const char* where = "") : ts_(thread_state()) {
+        if (++ts_->depth > recursion_limit() || c_stack_exhausted(ts_)) fail(where);
+    }
+    ~RecursionGuard() { --ts_->depth; }
+    RecursionGuard(const RecursionGuard&) = delete;
+    RecursionGuard& operator=(const RecursionGuard&) = delete;
+
+private:
+    [[noreturn]] void fail(const char* where);
+    ThreadState* ts_;
+};
+
 // Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
 // Checked at backward jumps and calls, as CPython's eval_breaker.
 extern std::atomic<bool> eval_breaker;
@@ -77,6 +95,8 @@ Gil* active_gil();
 void set_gil_enabled(bool enabled);
 // Remembers to print every thread's GIL counters at exit (`--gil-stats`, `-X gilstats`).
 void set_gil_stats_wanted(bool wanted);
+// Keeps the counters of threads as they end, without printing them at exit (the REPL's `.gil`).
+void record_gil_stats();
 
 // Without a GIL, a thread in a blocking call is "detached": it touches no objects until it comes
 // back, so stop_the_world() need not wait for it. With a GIL these do nothing.
@@ -114,7 +134,10 @@ void thread_end();
 void after_fork_child();
 // Threads started and not yet ended (_thread._count()).
 int running_threads();
-// Prints the counters of every thread that ran, if `--gil-stats` asked for them, to stderr.
+// The table of every thread's GIL counters so far (the threads that ended since recording began,
+// and the main thread), as `--gil-stats` prints it at exit and the REPL's `.gil` shows it.
+std::string format_gil_stats();
+// Prints format_gil_stats() to stderr, if `--gil-stats` asked for it.
 void report_gil_stats();
 
 }  // namespace minipy

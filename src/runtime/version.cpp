@@ -15,4 +15,19 @@ std::string version_banner() {
     return std::string(executable_name()) + " " + MINIPY_VERSION + " (" + kFlavorName + ")";
 }
 
+std::string compiler_name() {
+#if defined(__clang__)
+    return std::string("Clang ") + __clang_version__;
+#elif defined(__GNUC__)
+    return std::string("GCC ") + __VERSION__;
+#else
+    return "unknown compiler";
+#endif
+}
+
+std::string interactive_banner() {
+    return version_banner() + " [" + compiler_name() + "] on linux\n" +
+           "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.";
+}
+
 }  // namespace minipy

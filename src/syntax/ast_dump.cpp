@@ -484,6 +484,9 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
 
 }  // namespace
 
-std::string dump_ast(const Module& module) { return Dumper().module(module).text + "\n"; }
+std::string dump_ast(std::string_view source, const std::string& filename) {
+    auto module = parse(source, filename);
+    return Dumper().module(*module).text + "\n";
+}
 
 }  // namespace minipy::syntax

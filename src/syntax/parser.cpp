@@ -1,6 +1,8 @@
 // parser.cpp — the front end's entry points: source text → tokens → parse tree → AST.
 #include "syntax/parser.h"
 
+#include <algorithm>
+
 #include "BailErrorStrategy.h"
 #include "atn/ParserATNSimulator.h"
 #include "atn/PredictionMode.h"
@@ -27,30 +29,40 @@ namespace {
 // too deep for the C++ stack. CPython fails on such input too (MemoryError or RecursionError).
 constexpr int kMaxChain = 2000;
 
+// A colon does not end a chain: `lambda: lambda: ...` nests as deep as its length.
 bool resets_chain(size_t t) {
     return t == gen::MiniPyLexer::COMMA || t == gen::MiniPyLexer::NEWLINE || t == gen::MiniPyLexer::ASSIGN ||
-           t == gen::MiniPyLexer::COLON || t == gen::MiniPyLexer::SEMI_COLON;
+           t == gen::MiniPyLexer::SEMI_COLON;
 }
 
-// Counts operators (and trailers) per bracket level between commas, statement ends and the like.
+// Counts operators (and trailers) between commas, statement ends and the like, summed over the
+// enclosing bracket levels: the nesting of the parse tree grows with the sum, not with any one
+// level's count (`-(-(-(...` is 2 per level, 200 levels deep).
 void check_chain_depth(antlr4::CommonTokenStream& tokens, const Source& source) {
     std::vector<int> chain{0};
+    int total = 0;
     for (antlr4::Token* t : tokens.getTokens()) {
         size_t type = t->getType();
         if (type == gen::MiniPyLexer::OPEN_PAREN || type == gen::MiniPyLexer::OPEN_BRACK ||
             type == gen::MiniPyLexer::OPEN_BRACE) {
             chain.back()++;
+            ++total;
             chain.push_back(0);
         } else if (type == gen::MiniPyLexer::CLOSE_PAREN || type == gen::MiniPyLexer::CLOSE_BRACK ||
                    type == gen::MiniPyLexer::CLOSE_BRACE) {
-            if (chain.size() > 1) chain.pop_back();
+            if (chain.size() > 1) {
+                total -= chain.back();
+                chain.pop_back();
+            }
         } else if (resets_chain(type)) {
+            total -= chain.back();
             chain.back() = 0;
         } else if (type != gen::MiniPyLexer::NAME && type != gen::MiniPyLexer::NUMBER &&
                    type != gen::MiniPyLexer::STRING) {
             chain.back()++;
+            ++total;
         }
-        if (chain.back() > kMaxChain) {
+        if (total > kMaxChain) {
             source.fail_raw("maximum recursion depth exceeded during compilation", static_cast<int>(t->getLine()),
                             0, static_cast<int>(t->getLine()), 0, "RecursionError");
         }
@@ -101,10 +113,12 @@ bool is_incomplete(std::string_view text) {
         session.file_input();
     } catch (const SyntaxError& e) {
         const std::string& msg = e.info().msg;
+        // An error found after the last line (a block header with no body yet, `try:` without its
+        // `except`) means more lines are coming; one on a line already typed is an error now.
+        long lines = std::count(text.begin(), text.end(), '\n');
         return msg.find("was never closed") != std::string::npos ||
                msg.find("unterminated triple-quoted") != std::string::npos ||
-               msg.find("expected an indented block") != std::string::npos ||
-               msg == "unexpected EOF while parsing";
+               msg == "unexpected EOF while parsing" || e.info().line > lines;
     }
     // A finished compound statement still waits for the blank line that ends it.
     return false;

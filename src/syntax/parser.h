@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "syntax/ast.h"
+#include "syntax/colors.h"
 
 namespace minipy::syntax {
 
@@ -46,15 +47,17 @@ std::unique_ptr<ast::Module> parse(std::string_view source, const std::string& f
 // without its body, an unterminated triple-quoted string), so the REPL should print `... `.
 bool is_incomplete(std::string_view source);
 
-// `minipy --tokens`: the token stream in the layout of `python3 -m tokenize`, less the ENCODING,
+// `minipy --tokens` and the REPL's `.tokens`: the token stream in the layout of `python3 -m tokenize`, less the ENCODING,
 // NL and COMMENT tokens that minipy's lexer never produces. Throws SyntaxError.
 std::string dump_tokens(std::string_view source, const std::string& filename);
 
-// `minipy --ast`: the same text as Python's `ast.dump(ast.parse(source), indent=2)`.
-std::string dump_ast(const ast::Module& module);
+// `minipy --ast` and the REPL's `.ast`: the same text as Python's
+// `ast.dump(ast.parse(source), indent=2)`. Throws SyntaxError.
+std::string dump_ast(std::string_view source, const std::string& filename);
 
 // The lines CPython prints for an uncaught SyntaxError, from `  File "...", line N` to
-// `SyntaxError: msg`, each ending in '\n' (no "Traceback" header: CPython prints none for them).
-std::string format_syntax_error(const SyntaxErrorInfo& info);
+// `SyntaxError: msg`, each ending in '\n' (no "Traceback" header: CPython prints none for them);
+// in CPython 3.13's colours when `colors` has them.
+std::string format_syntax_error(const SyntaxErrorInfo& info, const Colors& colors = Colors::plain());
 
 }  // namespace minipy::syntax

@@ -50,7 +50,13 @@ Ref property_make(Object* fget, Object* fset, Object* fdel, Object* doc, Type* t
     p->fdel = own(fdel);
     p->doc = own(doc);
     p->name = nullptr;
-    return Ref::steal(p);
+    Ref result = Ref::steal(p);
+    // Without a doc argument, the getter's docstring is the property's (CPython's property_init).
+    if (!p->doc && p->fget) {
+        Ref getter_doc = get_attr_opt(p->fget, intern("__doc__"));
+        if (getter_doc && getter_doc.get() != None) p->doc = getter_doc.release();
+    }
+    return result;
 }
 
 void property_dealloc(Object* o) {

@@ -590,7 +590,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object* seq = TOP();
                 unpack_sequence(seq, ARG, sp - 1);
                 decref(seq);
-                sp += ARG - 1;
+                sp += static_cast<ptrdiff_t>(ARG) - 1;  // signed: `[] = x` unpacks zero items
                 DISPATCH();
             }
             TARGET(UNPACK_EX) {
@@ -917,6 +917,9 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             add_traceback = true;
             chain_context(ts, exc.get());
         } catch (std::bad_alloc&) {
+            exc = make_exception(&MemoryError_type, "");
+            add_traceback = true;
+        } catch (std::length_error&) {  // a std::vector or std::string asked for more than it can hold
             exc = make_exception(&MemoryError_type, "");
             add_traceback = true;
         }

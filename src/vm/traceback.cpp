@@ -10,7 +10,9 @@
 
 #include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "syntax/parser.h"
@@ -96,8 +98,30 @@ Anchors find_anchors(const std::string& segment) {
     return a;
 }
 
+// CPython 3.13's colouring of a source or caret line: the code points under '^' in the highlight
+// colour, those under '~' in the range colour.
+std::string paint(const std::string& text, const std::string& marks, const syntax::Colors& colors) {
+    std::string out;
+    char current = ' ';
+    size_t pos = 0;
+    for (int i = 0; pos < text.size(); ++i) {
+        char mark = i < static_cast<int>(marks.size()) ? marks[i] : ' ';
+        if (mark != current) {
+            if (current != ' ') out += colors.reset;
+            if (mark == '^') out += colors.highlight;
+            if (mark == '~') out += colors.range;
+            current = mark;
+        }
+        size_t next = byte_offset(text.substr(pos), 1) + pos;
+        out += text.substr(pos, next - pos);
+        pos = next;
+    }
+    if (current != ' ') out += colors.reset;
+    return out;
+}
+
 // "    source line" and, where they add something, the caret line under the failing expression.
-std::string source_and_carets(const Code* co, const TracebackEntry& entry) {
+std::string source_and_carets(const Code* co, const TracebackEntry& entry, const syntax::Colors& colors) {
     const auto* lines = source_lines(co->filename);
     if (!lines || entry.line < 1 || entry.line > static_cast<int>(lines->size())) return "";
     const std::string& line = (*lines)[entry.line - 1];
@@ -121,16 +145,18 @@ std::string source_and_carets(const Code* co, const TracebackEntry& entry) {
     }
     bool has_anchors = anchors.left >= 0;
     if (!has_anchors && end - start >= cp_length(stripped)) return out;
-    std::string carets = "    ";
+    // One mark per column from the indentation on: ' ' (none), or the caret drawn there.
+    std::string marks;
     for (int i = indent; i < end; ++i) {
-        if (i < start) carets += ' ';
-        else if (has_anchors && i >= start + anchors.left && i < start + anchors.right) carets += anchors.secondary;
-        else carets += anchors.primary;
+        if (i < start) marks += ' ';
+        else if (has_anchors && i >= start + anchors.left && i < start + anchors.right) marks += anchors.secondary;
+        else marks += anchors.primary;
     }
-    return out + carets + "\n";
+    if (colors.reset[0] == '\0') return out + "    " + marks + "\n";
+    return "    " + paint(stripped, marks, colors) + "\n    " + paint(marks, marks, colors) + "\n";
 }
 
-std::string format_entries(const std::vector<TracebackEntry>& tb) {
+std::string format_entries(const std::vector<TracebackEntry>& tb, const syntax::Colors& colors) {
     std::string out = "Traceback (most recent call last):\n";
     const TracebackEntry* last = nullptr;
     int repeats = 0;
@@ -149,18 +175,51 @@ std::string format_entries(const std::vector<TracebackEntry>& tb) {
         }
         last = &e;
         if (++repeats > kRecursiveCutoff) continue;
-        out += format("  File \"%s\", line %d, in %s\n", co->filename.c_str(), e.line, co->name->utf8.c_str());
-        out += source_and_carets(co, e);
+        out += format("  File %s\"%s\"%s, line %s%d%s, in %s%s%s\n", colors.location, co->filename.c_str(), colors.reset,
+                      colors.location, e.line, colors.reset, colors.location, co->name->utf8.c_str(), colors.reset);
+        out += source_and_carets(co, e, colors);
     }
     flush_repeats();
     return out;
 }
 
-std::string format_one(Object* exc) {
+// A SyntaxError's own lines, as CPython's print_exception writes them: where, the text, carets.
+std::string syntax_error_lines(Object* exc, const std::string& type_name, const syntax::Colors& colors) {
+    syntax::SyntaxErrorInfo info;
+    info.type = type_name;
+    auto text_of = [&](const char* name) {
+        Ref v = get_attr(exc, intern(name));
+        return is_str(v.get()) ? str_utf8_of(v.get()) : std::string();
+    };
+    auto int_of = [&](const char* name) {
+        Ref v = get_attr(exc, intern(name));
+        int64_t n = 0;
+        return is_int(v.get()) && int_to_i64(v.get(), &n) ? static_cast<int>(n) : 0;
+    };
+    info.msg = str_utf8(get_attr(exc, intern("msg")).get());
+    info.filename = text_of("filename");
+    info.line = int_of("lineno");
+    info.col = int_of("offset");
+    info.end_line = int_of("end_lineno");
+    info.end_col = int_of("end_offset");
+    info.text = text_of("text");
+    while (!info.text.empty() && (info.text.back() == '\n' || info.text.back() == '\r')) info.text.pop_back();
+    if (info.filename.empty()) info.filename = "<string>";
+    return syntax::format_syntax_error(info, colors);
+}
+
+std::string format_one(Object* exc, const syntax::Colors& colors) {
     std::string out;
     if (is_exception_instance(exc)) {
         const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
-        if (!tb.empty()) out = format_entries(tb);
+        if (!tb.empty()) out = format_entries(tb, colors);
+    }
+    if (is_instance(exc, &SyntaxError_type)) {
+        try {
+            return out + syntax_error_lines(exc, qualified_type_name(type_of(exc)), colors);
+        } catch (PyException&) {
+            // A SyntaxError whose attributes were replaced by unprintable ones: the plain form below.
+        }
     }
     std::string message;
     try {
@@ -168,31 +227,52 @@ std::string format_one(Object* exc) {
     } catch (PyException&) {
         message = "<exception str() failed>";
     }
-    std::string name = qualified_type_name(type_of(exc));
-    return out + (message.empty() ? name : name + ": " + message) + "\n";
+    std::string name = colors.type + qualified_type_name(type_of(exc)) + colors.reset;
+    return out + (message.empty() ? name : name + ": " + colors.message + message + colors.reset) + "\n";
 }
 
-std::string format_chain(Object* exc, std::set<Object*>& seen) {
+std::string format_chain(Object* exc, std::set<Object*>& seen, const syntax::Colors& colors) {
     seen.insert(exc);
     std::string out;
     if (is_exception_instance(exc)) {
         auto* e = static_cast<BaseExceptionObject*>(exc);
         if (e->cause && !seen.count(e->cause)) {
-            out = format_chain(e->cause, seen) +
+            out = format_chain(e->cause, seen, colors) +
                   "\nThe above exception was the direct cause of the following exception:\n\n";
         } else if (e->context && !e->suppress_context && !seen.count(e->context)) {
-            out = format_chain(e->context, seen) +
+            out = format_chain(e->context, seen, colors) +
                   "\nDuring handling of the above exception, another exception occurred:\n\n";
         }
     }
-    return out + format_one(exc);
+    return out + format_one(exc, colors);
 }
 
 }  // namespace
 
-std::string format_exception(Object* exc) {
+std::string format_exception(Object* exc, const syntax::Colors& colors) {
     std::set<Object*> seen;
-    return format_chain(exc, seen);
+    return format_chain(exc, seen, colors);
 }
+
+Ref syntax_error_object(const syntax::SyntaxErrorInfo& info) {
+    if (info.type == "RecursionError") return make_exception(&RecursionError_type, info.msg);
+    if (info.type == "MemoryError") return make_exception(&MemoryError_type, info.msg);
+    Type* t = info.type == "IndentationError" ? &IndentationError_type
+              : info.type == "TabError"       ? &TabError_type
+                                              : &SyntaxError_type;
+    if (info.line == 0) return make_exception(t, info.msg);
+    Ref details[6] = {str_new(info.filename), int_from_i64(info.line), int_from_i64(info.col),
+                      str_new(info.text + "\n"), int_from_i64(info.end_line ? info.end_line : info.line),
+                      int_from_i64(info.end_col ? info.end_col : info.col)};
+    Object* items[6];
+    for (int i = 0; i < 6; ++i) items[i] = details[i].get();
+    Ref where = tuple_from(items, 6);
+    Object* args[2] = {str_new(info.msg).release(), where.get()};
+    Ref arg_tuple = tuple_from(args, 2);
+    decref(args[0]);
+    return exception_new(t, arg_tuple.get());
+}
+
+void raise_syntax_error(const syntax::SyntaxError& e) { raise_object(syntax_error_object(e.info())); }
 
 }  // namespace minipy

@@ -17,7 +17,7 @@ wait_for() {  # wait until the screen shows $1
   echo "timed out waiting for: $1"; t capture-pane -p; exit 1
 }
 wait_for ">>>"
-t send-keys 'def sq(x):' Enter '    return x * x' Enter
+t send-keys 'def sq(x):' Enter 'return x * x' Enter  # auto-indent types the four spaces
 wait_for "...     return x * x"
 t send-keys Enter
 t send-keys 'sq(7) + 1' Enter

@@ -1,0 +1,150 @@
+// completion.cpp — Tab completion at the prompt, following CPython 3.11's rlcompleter: keywords and
+// the names of __main__ and builtins (a callable gets "("), attributes after a dot, found by looking
+// up the names before the last dot and calling dir() on the result, and, after `import` or `from`,
+// the modules import could find.
+#include "cli/completion.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "objects/abstract.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "runtime/import.h"
+#include "runtime/interpreter.h"
+#include "vm/descriptors.h"
+
+namespace minipy::cli {
+
+const char* const kCompletionDelimiters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+
+namespace {
+
+// keyword.kwlist of CPython 3.11.
+const char* const kKeywords[] = {"False", "None",   "True",    "and",      "as",       "assert", "async",
+                                 "await", "break",  "class",   "continue", "def",      "del",    "elif",
+                                 "else",  "except", "finally", "for",      "from",     "global", "if",
+                                 "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
+                                 "pass",  "raise",  "return",  "try",      "while",    "with",   "yield"};
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+bool is_callable(Object* o) { return type_of(o)->call != nullptr; }
+
+// rlcompleter's suffix for a keyword: `try:` and `finally:`, a space after those that take
+// something, nothing after the ones complete on their own.
+std::string keyword_completion(const std::string& word) {
+    if (word == "try" || word == "finally") return word + ":";
+    static const std::set<std::string> kAlone = {"False", "None", "True", "break", "continue", "pass", "else"};
+    return kAlone.count(word) ? word : word + " ";
+}
+
+std::vector<std::string> name_matches(const std::string& text) {
+    std::vector<std::string> matches;
+    std::set<std::string> seen = {"__builtins__"};
+    for (const char* keyword : kKeywords) {
+        if (!starts_with(keyword, text)) continue;
+        seen.insert(keyword);
+        matches.push_back(keyword_completion(keyword));
+    }
+    for (Dict* scope : {main_namespace(), builtins_dict()}) {
+        Ref names = list_from_iterable(scope);
+        for (Object* name : as_list(names.get())->items) {
+            if (!is_str(name)) continue;
+            const std::string& word = str_utf8_of(name);
+            if (!starts_with(word, text) || !seen.insert(word).second) continue;
+            Ref value = dict_get_str_ref(scope, intern(word));
+            matches.push_back(value && is_callable(value.get()) ? word + "(" : word);
+        }
+    }
+    return matches;
+}
+
+// The object `a.b.c` names: a look-up of `a` in __main__ or builtins, then getattr for the rest.
+Ref resolve_dotted(const std::string& expr) {
+    size_t dot = expr.find('.');
+    Str* first = intern(expr.substr(0, dot));
+    Ref value = dict_get_str_ref(main_namespace(), first);
+    if (!value) value = dict_get_str_ref(builtins_dict(), first);
+    if (!value) return Ref();
+    while (dot != std::string::npos) {
+        size_t next = expr.find('.', dot + 1);
+        value = get_attr(value.get(), intern(expr.substr(dot + 1, next - dot - 1)));
+        dot = next;
+    }
+    return value;
+}
+
+std::vector<std::string> attribute_matches(const std::string& text) {
+    static const std::regex kDotted(R"(([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*))");
+    std::smatch m;
+    if (!std::regex_match(text, m, kDotted)) return {};
+    std::string expr = m[1], attr = m[2];
+    Ref object = resolve_dotted(expr);
+    if (!object) return {};
+    std::set<std::string> words;
+    Ref listing = call1(dict_get_str(builtins_dict(), intern("dir")), object.get());
+    for_each_item(listing.get(), [&](Object* w) {
+        if (is_str(w)) words.insert(str_utf8_of(w));
+    });
+    words.erase("__builtins__");
+    words.insert("__class__");
+    // As rlcompleter: hide _names unless the text asks for them, and __names unless it starts "__".
+    std::string hidden = attr.empty() ? "_" : attr == "_" ? "__" : "";
+    std::vector<std::string> matches;
+    for (;;) {
+        for (const std::string& word : words) {
+            if (!starts_with(word, attr) || (!hidden.empty() && starts_with(word, hidden))) continue;
+            std::string match = expr + "." + word;
+            // A property is not called to see whether its value is callable.
+            Ref in_type = type_lookup(type_of(object.get()), intern(word));
+            if (in_type && type_of(in_type.get()) == &property_type) {
+                matches.push_back(match);
+                continue;
+            }
+            Ref value = get_attr_opt(object.get(), intern(word));
+            matches.push_back(value && is_callable(value.get()) ? match + "(" : match);
+        }
+        if (!matches.empty() || hidden.empty()) break;
+        hidden = hidden == "_" ? "__" : "";
+    }
+    return matches;
+}
+
+// `import a, b.c` or `from a`: the word being typed names a module.
+bool names_a_module(const std::string& line_before_word) {
+    static const std::regex kModulePosition(R"(\s*(import\s+([\w.]+\s*,\s*)*|from\s+))");
+    return std::regex_match(line_before_word, kModulePosition);
+}
+
+std::vector<std::string> module_matches(const std::string& text) {
+    size_t dot = text.rfind('.');
+    std::string package = dot == std::string::npos ? "" : text.substr(0, dot);
+    std::string prefix = dot == std::string::npos ? "" : package + ".";
+    std::vector<std::string> matches;
+    for (const std::string& name : importable_names(package)) {
+        std::string full = prefix + name;
+        if (starts_with(full, text)) matches.push_back(full);
+    }
+    return matches;
+}
+
+}  // namespace
+
+std::vector<std::string> completions(const std::string& line_before_word, const std::string& word) {
+    std::vector<std::string> matches;
+    try {
+        if (names_a_module(line_before_word)) matches = module_matches(word);
+        else if (word.find('.') != std::string::npos) matches = attribute_matches(word);
+        else matches = name_matches(word);
+    } catch (PyException& e) {
+        e.take();  // a failing look-up or dir() offers nothing, as rlcompleter's does
+        return {};
+    }
+    std::sort(matches.begin(), matches.end());
+    matches.erase(std::unique(matches.begin(), matches.end()), matches.end());
+    return matches;
+}
+
+}  // namespace minipy::cli

@@ -1,0 +1,28 @@
+# compile(), exec/eval of code objects and bytes, SyntaxError and OSError attributes, the 3.11 exception classes.
+try: compile("a\0", "x", "exec")
+except Exception as e: print(type(e), e)
+try: compile("a", "x", "foo")
+except Exception as e: print(type(e), e)
+try: compile(1, "x", "exec")
+except Exception as e: print(type(e), e)
+c = compile("1+2", "f", "eval"); print(eval(c), c.co_filename, c.co_name)
+c = compile("x=1\nprint(x)", "f", "exec"); exec(c)
+exec(compile("3+4", "s", "single"))
+print(eval(compile("x=1", "s", "exec")))
+exec(b"print(5)")
+print(eval(b"7*6"))
+try: exec("def f(:\n pass")
+except SyntaxError as e: print(e, e.msg, e.lineno, e.offset, repr(e.text), e.end_lineno, e.end_offset, e.filename, e.args)
+try: exec("if 1:\nx=1")
+except SyntaxError as e: print(type(e).__name__, e, e.args)
+e = SyntaxError("m", ("f.py", 3, 4, "abc\n", 3, 5))
+print(e, e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset, e.print_file_and_line)
+e = SyntaxError("only")
+print(e, e.msg, e.filename, e.lineno)
+for args in [(2, "No such"), (2, "No such", "f.txt"), (13, "Perm"), (99999, "x"), ("a", "b"), (1,), (17, "exists", "a", None, "b")]:
+    e = OSError(*args)
+    print(type(e).__name__, e, e.errno, e.strerror, e.filename, e.filename2, e.args)
+print(issubclass(BrokenPipeError, ConnectionError), TabError.__mro__, ResourceWarning.__doc__)
+print(EncodingWarning, ReferenceError, UnicodeTranslateError, SystemError.__bases__)
+import sys
+exec("1/0") if False else None
