@@ -20,6 +20,7 @@ const NativeModule kNativeModules[] = {
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
     {"_weakref", init_weakref_module},
+    {"_string", init_string_module},
     {"_sre", init_sre_module},
 };
 

@@ -217,9 +217,10 @@ const MethodDef kAliasMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
-Ref alias_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+// GenericAlias(origin, args), or a class derived from it (collections.abc's _CallableGenericAlias).
+Ref alias_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("GenericAlias", nargs, kw, 2, 2);
-    return alias_make(&generic_alias_type, args[0], Ref::borrow(args[1]));
+    return alias_make(static_cast<Type*>(type), args[0], Ref::borrow(args[1]));
 }
 
 // ---- X | Y ----
@@ -293,6 +294,8 @@ void init_generic_alias_types() {
     g.construct = alias_construct;
     g.binary[static_cast<size_t>(BinaryOp::Or)] = union_or_slot;
     g.methods = kAliasMethods;
+    g.is_basetype = true;
+    g.constructs_subclasses = true;
     init_type(&g);
     Type& u = union_type;
     u.name = "types.UnionType";

@@ -9,6 +9,7 @@
 #include "objects/containers.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
@@ -247,6 +248,7 @@ void init_builtin_types() {
     init_bytearray_type();
     init_generic_alias_types();
     init_getset_descriptor_types();
+    init_memoryview_type();
 }
 
 }  // namespace minipy

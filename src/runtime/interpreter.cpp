@@ -208,11 +208,11 @@ void initialize_runtime() {
     init_function_types();
     init_module_type();
     init_vm_iterator_types();
+    init_weakref_types();  // before init_class_support, which adds ref.__new__
     init_class_support();
     init_generator_type();
     init_coroutine_types();
     init_frame_types();
-    init_weakref_types();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
     g_builtins_module = builtins.release();
