@@ -5,6 +5,7 @@
 
 #include "compiler/codegen.h"
 #include "compiler/compiler_unit.h"
+#include "objects/complex.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -86,7 +87,13 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
             return true;
         }
         case ast::ConstKind::Str: *out = Ref::borrow(intern(c.text)); *key = "s:" + c.text; return true;
-        case ast::ConstKind::Imag: fail("minipy does not support complex numbers yet", e.pos);
+        case ast::ConstKind::Imag: {
+            *out = complex_new(0.0, c.number);
+            uint64_t bits;
+            std::memcpy(&bits, &c.number, sizeof bits);
+            *key = "j:" + std::to_string(bits);
+            return true;
+        }
         case ast::ConstKind::Bytes: *out = bytes_new(c.text); *key = "b:" + c.text; return true;
         }
     }

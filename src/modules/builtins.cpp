@@ -15,6 +15,7 @@
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/generic_alias.h"
+#include "objects/complex.h"
 #include "objects/memoryview.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -766,7 +767,7 @@ Ref init_builtins_module() {
     Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
                             &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
                             &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type,
-                            &bytes_type, &bytearray_type, &memoryview_type, &property_type, &staticmethod_type,
+                            &bytes_type, &bytearray_type, &memoryview_type, &complex_type, &property_type, &staticmethod_type,
                             &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);

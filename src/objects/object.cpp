@@ -10,6 +10,7 @@
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
 #include "objects/memoryview.h"
+#include "objects/complex.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
@@ -249,6 +250,7 @@ void init_builtin_types() {
     init_generic_alias_types();
     init_getset_descriptor_types();
     init_memoryview_type();
+    init_complex_type();
 }
 
 }  // namespace minipy

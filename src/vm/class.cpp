@@ -198,6 +198,13 @@ std::vector<Type*> c3_mro(Type* t, Tuple* bases) {
     }
 }
 
+// CPython's solid_base: the built-in type whose instance layout t's instances have (TypeError and
+// ArithmeticError both have BaseException's, so a class may derive from both).
+Type* solid_base(Type* t) {
+    while (t->base && t->base->instance_size == t->instance_size) t = t->base;
+    return t;
+}
+
 // The base whose layout instances share: the one that brings a built-in type, else the first.
 Type* layout_base(Tuple* bases) {
     Type* found = nullptr;
@@ -205,8 +212,9 @@ Type* layout_base(Tuple* bases) {
         Type* b = static_cast<Type*>(bases->items[i]);
         Type* nb = native_base(b);
         if (!nb) continue;
-        if (found && native_base(found) != nb && !is_subtype(nb, native_base(found)) &&
-            !is_subtype(native_base(found), nb))
+        Type* a = solid_base(nb);
+        Type* f = found ? solid_base(native_base(found)) : nullptr;
+        if (found && a != f && !is_subtype(a, f) && !is_subtype(f, a))
             raise(&TypeError_type, "multiple bases have instance lay-out conflict");
         if (!found || is_subtype(nb, native_base(found))) found = b;
     }
@@ -377,7 +385,22 @@ Ref user_new(Type* t) {
     return nullptr;
 }
 
+// CPython's object_new refuses a class whose __abstractmethods__ (set by abc.ABCMeta) is not empty.
+void check_not_abstract(Type* t) {
+    static Str* const kAbstract = intern("__abstractmethods__");
+    Object* names = dict_get_str(t->dict, kAbstract);
+    if (!names || !is_true(names)) return;
+    Ref sorted = list_from_iterable(names);
+    list_sort(sorted.get(), nullptr, false);
+    std::string joined;
+    for (Object* n : as_list(sorted.get())->items) joined += (joined.empty() ? "" : ", ") + str_utf8(n);
+    bool one = as_list(sorted.get())->items.size() == 1;
+    raise(&TypeError_type, format("Can't instantiate abstract class %s with abstract method%s %s", t->name.c_str(),
+                                  one ? "" : "s", joined.c_str()));
+}
+
 Ref bare_instance(Type* t) {
+    check_not_abstract(t);
     auto* inst = new Instance();
     init_header(inst, t);
     inst->dict = as_dict(dict_new().release());

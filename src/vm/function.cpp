@@ -10,6 +10,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/getset_descriptor.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "vm/descriptors.h"
@@ -132,6 +133,14 @@ Ref cell_repr(Object* o) {
                           static_cast<void*>(ref)));
 }
 
+// types.MethodType(function, instance).
+Ref method_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("method", nargs, kw, 2, 2);
+    if (!type_of(args[0])->call) raise(&TypeError_type, "first argument must be callable");
+    if (args[1] == None) raise(&TypeError_type, "instance must not be None");
+    return method_new(args[0], args[1]);
+}
+
 Ref cell_getattr(Object* o, Str* name) {
     if (name->utf8 == "cell_contents") {
         Object* ref = static_cast<Cell*>(o)->ref;
@@ -201,6 +210,7 @@ void init_function_types() {
     init_type(&cell_type);
 
     method_type.name = "method";
+    method_type.construct = method_construct;
     method_type.instance_size = sizeof(Method);
     method_type.dealloc = method_dealloc;
     method_type.repr = method_repr;
