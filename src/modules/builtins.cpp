@@ -56,14 +56,14 @@ Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
     };
     std::string sep = text_of(opts[0], "sep", " ");
     std::string end = text_of(opts[1], "end", "\n");
-    std::string out;
+    // One write per item, separator and end, as CPython's print (a file object sees each).
+    Object* file = opts[2] && opts[2] != None ? opts[2] : sys_stdout();
     for (size_t i = 0; i < nargs; ++i) {
-        if (i) out += sep;
-        out += is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]);
+        if (i) write_to_stream(file, sep);
+        write_to_stream(file, is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]));
     }
-    out += end;
-    Object* file = opts[2] && opts[2] != None ? opts[2] : nullptr;
-    write_to_stream(file ? file : sys_stdout(), out);
+    write_to_stream(file, end);
+    if (file == sys_stdout()) file = nullptr;
     if (opts[3] && is_true(opts[3])) flush_stream(file ? file : sys_stdout());
     return Ref::borrow(None);
 }

@@ -10,6 +10,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -177,10 +178,9 @@ const MethodDef kSysFunctions[] = {
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
 Ref make_implementation() {
-    Ref impl = module_new("implementation");
-    Dict* d = module_dict(impl.get());
-    set(d, "name", str_new("minipy"));
-    set(d, "cache_tag", Ref::borrow(None));
+    Ref impl = namespace_new();
+    namespace_set(impl.get(), "name", str_new("minipy").get());
+    namespace_set(impl.get(), "cache_tag", None);
     return impl;
 }
 

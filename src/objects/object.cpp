@@ -11,6 +11,7 @@
 #include "objects/getset_descriptor.h"
 #include "objects/memoryview.h"
 #include "objects/complex.h"
+#include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
@@ -251,6 +252,7 @@ void init_builtin_types() {
     init_getset_descriptor_types();
     init_memoryview_type();
     init_complex_type();
+    init_namespace_type();
 }
 
 }  // namespace minipy

@@ -30,7 +30,7 @@ try:
 except TypeError as e:
     print(e)
 sq = Square(3)
-print(sq.area(), sq.name, isinstance(sq, Shape), Shape.__abstractmethods__)
+print(sq.area(), sq.name, isinstance(sq, Shape), sorted(Shape.__abstractmethods__))
 
 
 class Duck:
@@ -66,10 +66,17 @@ try:
         raise ValueError("inside")
 except ValueError as e:
     print("caught", e)
-import io
-buf = io.StringIO()
+class Collect:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+
+
+buf = Collect()
 with contextlib.redirect_stdout(buf):
     print("hidden")
-print(repr(buf.getvalue()))
+print(buf.parts)
 with contextlib.nullcontext(42) as v:
     print(v)
