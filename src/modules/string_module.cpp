@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "modules/registry.h"
+#include "modules/utf32.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
@@ -19,43 +20,7 @@ namespace {
 
 using Args = Object* const*;
 
-// Code points, so that indices match the str's characters.
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out += cp;
-        i += n;
-    }
-    return out;
-}
-
-std::string encode(const std::u32string& s) {
-    std::string out;
-    for (char32_t cp : s) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-    return out;
-}
-
-Ref text(const std::u32string& s) { return str_new(encode(s)); }
+Ref text(const std::u32string& s) { return str_new(utf32_to_utf8(s)); }
 
 // CPython's MarkupIterator: each step is literal text up to a field (or an escaped brace), then the
 // field's name, spec and conversion, if any.
@@ -128,7 +93,7 @@ Ref parse_format(const std::u32string& s) {
 Ref formatter_parser(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("formatter_parser", nargs, kw, 1, 1);
     if (!is_str(args[0])) raise(&TypeError_type, "expected str, got " + type_of(args[0])->name);
-    Ref parts = parse_format(decode(str_utf8_of(args[0])));
+    Ref parts = parse_format(utf8_to_utf32(str_utf8_of(args[0])));
     return get_iter(parts.get());
 }
 
@@ -137,13 +102,13 @@ Ref index_or_name(const std::u32string& s) {
     if (s.empty()) return text(s);
     for (char32_t c : s)
         if (c < '0' || c > '9') return text(s);
-    return int_from_string(encode(s), 10);
+    return int_from_string(utf32_to_utf8(s), 10);
 }
 
 Ref formatter_field_name_split(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("formatter_field_name_split", nargs, kw, 1, 1);
     if (!is_str(args[0])) raise(&TypeError_type, "expected str, got " + type_of(args[0])->name);
-    std::u32string s = decode(str_utf8_of(args[0]));
+    std::u32string s = utf8_to_utf32(str_utf8_of(args[0]));
     size_t i = 0;
     while (i < s.size() && s[i] != '.' && s[i] != '[') ++i;
     Ref first = index_or_name(s.substr(0, i));
