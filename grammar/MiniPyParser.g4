@@ -71,6 +71,7 @@ compound_stmt
     | funcdef
     | classdef
     | decorated
+    | async_stmt
     ;
 
 if_stmt    : IF namedexpr_test COLON block elif_clause* else_clause? ;
@@ -92,7 +93,9 @@ with_item      : test ( AS expr )? ;
 block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
 
 decorator  : AT namedexpr_test NEWLINE ;
-decorated  : decorator+ ( classdef | funcdef ) ;
+decorated  : decorator+ ( classdef | funcdef | async_funcdef ) ;
+async_funcdef : ASYNC funcdef ;
+async_stmt : ASYNC ( funcdef | with_stmt | for_stmt ) ;
 funcdef    : DEF NAME OPEN_PAREN paramlist? CLOSE_PAREN ( ARROW test )? COLON block ;
 classdef   : CLASS NAME ( OPEN_PAREN arglist? CLOSE_PAREN )? COLON block ;
 

@@ -66,11 +66,14 @@ int run(const char* program, const Options& opts) {
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);
-    bool program_given = opts.command || (opts.script && *opts.script != "-");
-    std::vector<std::string> argv = {opts.command ? "-c" : opts.script.value_or("")};
+    bool program_given = opts.command || opts.module || (opts.script && *opts.script != "-");
+    // For -m, run_module puts the module's full path in argv[0].
+    std::vector<std::string> argv = {opts.command ? "-c" : opts.module ? "-m" : opts.script.value_or("")};
     argv.insert(argv.end(), opts.program_args.begin(), opts.program_args.end());
     if (program_given) {
-        int status = opts.command ? run_command(*opts.command, argv) : run_file(*opts.script, argv);
+        int status = opts.command  ? run_command(*opts.command, argv)
+                     : opts.module ? run_module(*opts.module, argv)
+                                   : run_file(*opts.script, argv);
         if (!opts.inspect) return status;
     } else if (!opts.inspect && !(isatty(STDIN_FILENO) && !opts.script)) {
         return run_stdin(argv);

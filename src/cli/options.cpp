@@ -16,7 +16,7 @@ namespace po = boost::program_options;
 namespace {
 
 // Options that take the following word as their value.
-const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace", "-c", "-X"};
+const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace", "-c", "-m", "-X"};
 
 bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
 
@@ -33,6 +33,7 @@ po::options_description describe() {
         ("gil-trace", po::value<std::string>(),
          "record when each thread runs, waits for the GIL or blocks; write FILE.json (Perfetto) and FILE.svg at exit")
         (",c", po::value<std::string>(), "run CMD as a program")
+        (",m", po::value<std::string>(), "run library module MOD as a script (as __main__)")
         (",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")
         (",q", "don't print the version and copyright messages when the REPL starts")
         (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
@@ -42,12 +43,12 @@ po::options_description describe() {
 }  // namespace
 
 std::string usage_line(const char* program) {
-    return std::string("usage: ") + program + " [options] [FILE | -c CMD | -] [ARGS...]";
+    return std::string("usage: ") + program + " [options] [FILE | -c CMD | -m MOD | -] [ARGS...]";
 }
 
 std::string help_text(const char* program) {
     std::string text = usage_line(program) + "\n";
-    text += "Runs a Python program: FILE, the command CMD, or standard input ('-', or a pipe).\n";
+    text += "Runs a Python program: FILE, the command CMD, the module MOD, or standard input ('-', or a pipe).\n";
     text += "With no program and a terminal on stdin, starts the interactive prompt (REPL);\n";
     text += "MINIPYSTARTUP names a file it runs first. NO_COLOR / FORCE_COLOR turn colour off / on.\n";
     text += "Arguments after FILE or CMD are passed to the program as sys.argv[1:].\n\n";
@@ -71,7 +72,7 @@ Options parse_options(int argc, char** argv) {
             break;
         }
         if (takes_value(arg)) {
-            if (arg == "-c") after_command = true;
+            if (arg == "-c" || arg == "-m") after_command = true;
             ++i;
             if (after_command) {
                 split = i + 1;
@@ -79,12 +80,12 @@ Options parse_options(int argc, char** argv) {
             }
             continue;
         }
-        if (arg.rfind("-c", 0) == 0 && arg.size() > 2 && arg[1] == 'c') {  // -cCMD
+        if (arg.size() > 2 && (arg.rfind("-c", 0) == 0 || arg.rfind("-m", 0) == 0)) {  // -cCMD, -mMOD
             split = i + 1;
             break;
         }
     }
-    if (split > argc) throw UsageError{"argument expected for the -c option"};
+    if (split > argc) throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
 
     po::variables_map vm;
     try {
@@ -118,6 +119,8 @@ Options parse_options(int argc, char** argv) {
     int rest = split;
     if (vm.count("-c")) {
         opts.command = vm["-c"].as<std::string>();
+    } else if (vm.count("-m")) {
+        opts.module = vm["-m"].as<std::string>();
     } else if (split < argc) {
         opts.script = argv[split];
         ++rest;

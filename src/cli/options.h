@@ -14,6 +14,7 @@ struct Options {
     Action action = Action::Run;
     std::string dump_file;  // for --tokens / --ast / --dis
     std::optional<std::string> command;  // -c CMD
+    std::optional<std::string> module;   // -m MODULE
     std::optional<std::string> script;   // FILE, or "-" for stdin
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;

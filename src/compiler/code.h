@@ -15,7 +15,10 @@ extern Type code_type;
 
 // co_flags bits, with CPython's values.
 inline constexpr int kCoOptimized = 0x1, kCoNewLocals = 0x2, kCoVarArgs = 0x4, kCoVarKeywords = 0x8,
-                     kCoNested = 0x10, kCoGenerator = 0x20;
+                     kCoNested = 0x10, kCoGenerator = 0x20, kCoCoroutine = 0x80, kCoIterableCoroutine = 0x100,
+                     kCoAsyncGenerator = 0x200;
+// Calling a function whose code has one of these makes a generator-like object instead of running it.
+inline constexpr int kCoResumable = kCoGenerator | kCoCoroutine | kCoAsyncGenerator;
 
 // The source span an instruction came from (1-based lines, 0-based code-point columns; line 0: none).
 struct SourcePos {

@@ -44,7 +44,8 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     if (scope->is_function()) {
         co->flags = kCoOptimized | kCoNewLocals;
         if (scope->parent && scope->parent->kind != ScopeKind::Module) co->flags |= kCoNested;
-        if (scope->is_generator) co->flags |= kCoGenerator;
+        if (scope->is_coroutine) co->flags |= scope->is_generator ? kCoAsyncGenerator : kCoCoroutine;
+        else if (scope->is_generator) co->flags |= kCoGenerator;
         auto add_local = [&](const std::string& n) {
             if (unit->local_index.count(n)) return;
             unit->local_index[n] = static_cast<int>(co->varnames.size());
@@ -271,6 +272,7 @@ Ref Compiler::compile(const ast::Module& module) {
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
     } else {
         if (mode_ == CompileMode::File) store_docstring(module.body);
+        if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
         emit(Op::LOAD_CONST, const_none());
     }
@@ -302,12 +304,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
         return;
     }
     case K::AugAssign: return visit_aug_assign(ast::as<ast::AugAssign>(s));
-    case K::AnnAssign: {
-        const auto& a = ast::as<ast::AnnAssign>(s);
-        if (!a.value) return;
-        visit_expr(*a.value);
-        return visit_store(*a.target);
-    }
+    case K::AnnAssign: return visit_ann_assign(ast::as<ast::AnnAssign>(s));
     case K::For: return visit_for(ast::as<ast::For>(s));
     case K::While: return visit_while(ast::as<ast::While>(s));
     case K::If: return visit_if(ast::as<ast::If>(s));
@@ -332,10 +329,96 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
     }
 }
 
+// In a module or class body, `name: ann` records ann in __annotations__ (as text under PEP 563);
+// other targets' annotations are only evaluated. A function body evaluates none.
+void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
+    if (a.value) {
+        visit_expr(*a.value);
+        visit_store(*a.target);
+    }
+    ScopeKind kind = u_->scope->kind;
+    if (kind != ScopeKind::Module && kind != ScopeKind::Class) return;
+    if (a.simple && a.target->kind == ast::ExprKind::Name) {
+        visit_annotation(*a.annotation);
+        load_name("__annotations__");
+        const std::string& name = ast::as<ast::Name>(*a.target).id;
+        emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
+        emit(Op::STORE_SUBSCR);
+    } else if (!symbols_.future_annotations) {
+        visit_expr(*a.annotation);
+        emit(Op::POP_TOP);
+    }
+}
+
+// An annotation's value: the expression, or under PEP 563 its source text.
+void Compiler::visit_annotation(const ast::Expr& e) {
+    if (!symbols_.future_annotations) return visit_expr(e);
+    std::string text = source_text(e.pos);
+    emit(Op::LOAD_CONST, add_const(str_new(text), "s:" + text));
+}
+
+// The source of the span `p` (columns count code points), lines joined by a space.
+std::string Compiler::source_text(const ast::Pos& p) const {
+    auto cut = [](const std::string& line, int from, int to) {
+        size_t b = 0, e = line.size(), cp = 0;
+        for (size_t i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+            if (static_cast<int>(cp) == from) b = i;
+            if (to >= 0 && static_cast<int>(cp) == to) e = i;
+            ++cp;
+        }
+        return line.substr(b, e > b ? e - b : 0);
+    };
+    std::string out;
+    for (int l = p.line; l <= p.end_line && l >= 1 && l <= static_cast<int>(src_.lines.size()); ++l) {
+        const std::string& line = src_.lines[l - 1];
+        std::string piece = cut(line, l == p.line ? p.col : 0, l == p.end_line ? p.end_col : -1);
+        if (!out.empty()) out += " ";
+        out += piece;
+    }
+    return out;
+}
+
+// True when a module or class body (or a block nested in it) has `name: annotation`.
+bool Compiler::has_simple_annotations(const ast::StmtList& body) {
+    for (const auto& s : body) {
+        switch (s->kind) {
+        case ast::StmtKind::AnnAssign:
+            if (ast::as<ast::AnnAssign>(*s).simple && ast::as<ast::AnnAssign>(*s).target->kind == ast::ExprKind::Name)
+                return true;
+            break;
+        case ast::StmtKind::If:
+            if (has_simple_annotations(ast::as<ast::If>(*s).body) || has_simple_annotations(ast::as<ast::If>(*s).orelse))
+                return true;
+            break;
+        case ast::StmtKind::For:
+        case ast::StmtKind::While: {
+            const auto& b = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).body : ast::as<ast::While>(*s).body;
+            const auto& o = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).orelse : ast::as<ast::While>(*s).orelse;
+            if (has_simple_annotations(b) || has_simple_annotations(o)) return true;
+            break;
+        }
+        case ast::StmtKind::With:
+            if (has_simple_annotations(ast::as<ast::With>(*s).body)) return true;
+            break;
+        case ast::StmtKind::Try: {
+            const auto& t = ast::as<ast::Try>(*s);
+            if (has_simple_annotations(t.body) || has_simple_annotations(t.orelse) || has_simple_annotations(t.finalbody))
+                return true;
+            for (const auto& h : t.handlers)
+                if (has_simple_annotations(h.body)) return true;
+            break;
+        }
+        default: break;
+        }
+    }
+    return false;
+}
+
 void Compiler::visit_function_def(const ast::FunctionDef& f) {
     visit_exprs(f.decorator_list);
     Ref code = compile_function_body(symbols_.scope_of(&f), f.name, f.args, f.pos, &f.body, nullptr);
-    make_function(std::move(code), &f.args, f.pos);
+    make_function(std::move(code), &f.args, f.pos, f.returns.get());
     for (size_t i = 0; i < f.decorator_list.size(); ++i) emit(Op::CALL, 0);
     store_name(f.name);
 }
@@ -353,6 +436,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
     store_name("__qualname__");
     store_docstring(c.body);
+    if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
     visit_body(c.body);
     if (scope->needs_class_cell) {
         // Hands the cell to __build_class__, which fills it with the new class (CPython's __classcell__).
@@ -392,6 +476,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
 
 void Compiler::visit_return(const ast::Return& r) {
     if (!u_->scope->is_function()) fail("'return' outside function", r.pos);
+    if (r.value && u_->scope->is_coroutine && u_->scope->is_generator)
+        fail("'return' with value in async generator", r.pos);
     if (r.value) {
         visit_expr(*r.value);
         unwind_fblocks(true, false);
@@ -456,8 +542,10 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
         }
         return;
     case BlockKind::With:
+    case BlockKind::AsyncWith:
         if (preserve_tos) emit(Op::SWAP, 2);
         emit_exit_call();
+        if (b.kind == BlockKind::AsyncWith) emit_await();
         return emit(Op::POP_TOP);
     }
 }
@@ -472,7 +560,54 @@ void Compiler::emit_exit_call() {
     emit(Op::CALL, 2);
 }
 
+// `await` of the awaitable at TOS, as CPython 3.11: GET_AWAITABLE, then the `yield from` loop.
+void Compiler::emit_await() {
+    emit(Op::GET_AWAITABLE);
+    emit(Op::LOAD_CONST, const_none());
+    emit_yield_from_loop();
+}
+
+// [it, value] -> [result]: SEND passes each sent value (None first) to the inner iterator and each
+// item it yields out; when it is exhausted, its return value is the result.
+void Compiler::emit_yield_from_loop() {
+    int start = new_label(), exit = new_label();
+    bind(start);
+    emit_jump(Op::SEND, exit);
+    emit(Op::YIELD_VALUE);
+    emit_jump(Op::JUMP_BACKWARD, start);
+    bind(exit);
+}
+
+// `async for`, as CPython 3.11: each step awaits __anext__() under a handler whose END_ASYNC_FOR
+// ends the loop on StopAsyncIteration (then the else block runs) and re-raises anything else.
+void Compiler::visit_async_for(const ast::For& f) {
+    if (!u_->scope->is_coroutine) fail("'async for' outside async function", f.pos);
+    int start = new_label(), handler = new_label(), end = new_label();
+    visit_expr(*f.iter);
+    emit(Op::GET_AITER);
+    int depth = u_->depth;
+    bind(start);
+    push_handler(handler, depth);
+    {
+        PosGuard guard(u_, f.iter->pos);
+        emit(Op::GET_ANEXT);
+        emit(Op::LOAD_CONST, const_none());
+        emit_yield_from_loop();
+    }
+    pop_handler();
+    visit_store(*f.target);
+    push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
+    visit_body(f.body);
+    pop_fblock();
+    emit_jump(Op::JUMP_FORWARD, start);
+    bind_handler(handler, depth + 1);
+    emit(Op::END_ASYNC_FOR);
+    visit_body(f.orelse);
+    bind(end);
+}
+
 void Compiler::visit_for(const ast::For& f) {
+    if (f.is_async) return visit_async_for(f);
     int start = new_label(), exit = new_label(), end = new_label();
     visit_iterable(*f.iter);
     emit(Op::GET_ITER);
@@ -616,18 +751,25 @@ void Compiler::visit_try_finally(const ast::Try& t) {
 void Compiler::visit_with(const ast::With& w, size_t item) {
     const ast::WithItem& it = w.items[item];
     int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
+    if (w.is_async && !u_->scope->is_coroutine) fail("'async with' outside async function", w.pos);
     visit_expr(*it.context_expr);
-    emit(Op::BEFORE_WITH);
+    if (w.is_async) {
+        emit(Op::BEFORE_ASYNC_WITH);
+        emit_await();
+    } else {
+        emit(Op::BEFORE_WITH);
+    }
     int depth = u_->depth - 1;  // the exit function stays on the stack
     push_handler(handler, depth);
     if (it.optional_vars) visit_store(*it.optional_vars);
     else emit(Op::POP_TOP);
-    push_fblock(FBlock{BlockKind::With, -1, -1, nullptr, {}});
+    push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}});
     if (item + 1 < w.items.size()) visit_with(w, item + 1);
     else visit_body(w.body);
     pop_fblock();
     pop_handler();
     emit_exit_call();
+    if (w.is_async) emit_await();
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
 
@@ -635,6 +777,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
     emit(Op::WITH_EXCEPT_START);
+    if (w.is_async) emit_await();
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();

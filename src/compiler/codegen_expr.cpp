@@ -6,6 +6,7 @@
 
 #include "compiler/codegen.h"
 #include "compiler/compiler_unit.h"
+#include "objects/complex.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -87,7 +88,13 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
             return true;
         }
         case ast::ConstKind::Str: *out = Ref::borrow(intern(c.text)); *key = "s:" + c.text; return true;
-        case ast::ConstKind::Imag: fail("minipy does not support complex numbers yet", e.pos);
+        case ast::ConstKind::Imag: {
+            *out = complex_new(0.0, c.number);
+            uint64_t bits;
+            std::memcpy(&bits, &c.number, sizeof bits);
+            *key = "j:" + std::to_string(bits);
+            return true;
+        }
         case ast::ConstKind::Bytes: *out = bytes_new(c.text); *key = "b:" + c.text; return true;
         }
     }
@@ -194,28 +201,29 @@ void Compiler::visit_expr(const ast::Expr& e) {
     case K::SetComp:
     case K::DictComp:
     case K::GeneratorExp: return visit_comprehension(ast::as<ast::Comp>(e));
-    case K::Await: fail("minipy does not support 'await' yet", e.pos);
+    case K::Await:
+        if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
+        if (!u_->scope->is_coroutine) fail("'await' outside async function", e.pos);
+        visit_expr(*ast::as<ast::Await>(e).value);
+        return emit_await();
     case K::Yield: {
         if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
         const auto& value = ast::as<ast::Yield>(e).value;
         if (value) visit_expr(*value);
         else emit(Op::LOAD_CONST, const_none());
+        // An async generator's own values are marked, to tell them from what its awaits pass out.
+        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         return emit(Op::YIELD_VALUE);
     }
     case K::YieldFrom: {
         // CPython 3.11's loop: SEND passes each sent value (None first) to the inner iterator and
         // each item it yields out; when it is exhausted, its return value is the expression's.
         if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
-        int start = new_label(), exit = new_label();
+        if (u_->scope->is_coroutine) fail("'yield from' inside async function", e.pos);
         visit_expr(*ast::as<ast::YieldFrom>(e).value);
         emit(Op::GET_ITER);
         emit(Op::LOAD_CONST, const_none());
-        bind(start);
-        emit_jump(Op::SEND, exit);
-        emit(Op::YIELD_VALUE);
-        emit_jump(Op::JUMP_BACKWARD, start);
-        bind(exit);
-        return;
+        return emit_yield_from_loop();
     }
     case K::Compare: return visit_compare(ast::as<ast::Compare>(e));
     case K::Call: return visit_call(ast::as<ast::Call>(e));
@@ -529,7 +537,7 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
     for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);
 }
 
-void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos) {
+void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos, const ast::Expr* returns) {
     PosGuard guard(u_, pos);
     uint32_t flags = 0;
     if (args && !args->defaults.empty()) {
@@ -549,6 +557,26 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
         if (n > 0) {
             emit(Op::BUILD_MAP, n);
             flags |= kMakeKwDefaults;
+        }
+    }
+    if (args) {
+        // The annotations, as (name, value) pairs flattened into one tuple (CPython 3.10+).
+        uint32_t n = 0;
+        auto one = [&](const std::string& name, const ast::Expr* ann) {
+            if (!ann) return;
+            emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
+            visit_annotation(*ann);
+            n += 2;
+        };
+        for (const auto& p : args->posonlyargs) one(p->name, p->annotation.get());
+        for (const auto& p : args->args) one(p->name, p->annotation.get());
+        if (args->vararg) one(args->vararg->name, args->vararg->annotation.get());
+        for (const auto& p : args->kwonlyargs) one(p->name, p->annotation.get());
+        if (args->kwarg) one(args->kwarg->name, args->kwarg->annotation.get());
+        one("return", returns);
+        if (n > 0) {
+            emit(Op::BUILD_TUPLE, n);
+            flags |= kMakeAnnotations;
         }
     }
     Code* co = code.as<Code>();

@@ -14,7 +14,7 @@ namespace minipy {
 
 // A control-flow construct that `break`, `continue` and `return` must leave in order
 // (CPython's "frame blocks").
-enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With };
+enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
 
 struct FBlock {
     BlockKind kind;
@@ -119,6 +119,13 @@ private:
     int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
     void unwind_one(const FBlock& b, bool preserve_tos);
     void emit_exit_call();  // calls __exit__(None, None, None) on the exit function below TOS
+    void emit_await();           // awaits TOS
+    void emit_yield_from_loop();  // [it, value] -> [result of `yield from it`]
+    void visit_async_for(const ast::For& f);
+    void visit_ann_assign(const ast::AnnAssign& a);
+    void visit_annotation(const ast::Expr& e);
+    std::string source_text(const ast::Pos& p) const;
+    static bool has_simple_annotations(const ast::StmtList& body);
 
     // ---- expressions (codegen_expr.cpp) ----
     void visit_expr(const ast::Expr& e);
@@ -142,7 +149,7 @@ private:
     void visit_joined_str(const ast::JoinedStr& j);
     void visit_formatted_value(const ast::FormattedValue& f);
     // Pushes defaults/kwdefaults, then makes a function (with its closure) from `code`.
-    void make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos);
+    void make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos, const ast::Expr* returns = nullptr);
     // Compiles a def body (`body`) or a lambda body (`value`) into a new code object.
     Ref compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
                               const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value);

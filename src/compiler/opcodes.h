@@ -86,8 +86,9 @@ enum class ArgKind : uint8_t {
     OP(KW_NAMES, Const, 0, 0, "the next CALL's last len(co_consts[arg]) arguments are keywords")           \
     OP(CALL, Int, -1 - arg, 0, "calls [callable or NULL, self or callable, arg args]")                     \
     OP(CALL_FUNCTION_EX, Int, -2 - (arg & 1), 0, "calls [NULL, callable, args tuple, kwargs dict if arg]") \
-    OP(MAKE_FUNCTION, Int, -__builtin_popcount(arg & 0xb), 0,                                              \
-       "makes a function from the code at TOS; 1: defaults, 2: kwdefaults, 8: closure below it")           \
+    OP(MAKE_FUNCTION, Int, -__builtin_popcount(arg & 0xf), 0,                                              \
+       "makes a function from the code at TOS; 1: defaults, 2: kwdefaults, 4: annotations, 8: closure below it") \
+    OP(SETUP_ANNOTATIONS, None, 0, 0, "creates __annotations__ in the locals if it is not there yet")       \
     OP(RETURN_VALUE, None, -1, 0, "returns TOS to the caller")                                             \
     OP(YIELD_VALUE, None, 0, 0, "suspends the generator, handing TOS out; TOS becomes the value sent in")  \
     OP(SEND, Jump, 0, -1, "yield from: [it, v] -> [it, item it yielded], or jumps with [its return value]") \
@@ -99,6 +100,12 @@ enum class ArgKind : uint8_t {
     OP(LOAD_ASSERTION_ERROR, None, 1, 0, "pushes AssertionError")                                          \
     OP(LOAD_BUILD_CLASS, None, 1, 0, "pushes builtins.__build_class__ for a class statement")              \
     OP(BEFORE_WITH, None, 1, 0, "[mgr] -> [mgr.__exit__, mgr.__enter__()]")                                \
+    OP(BEFORE_ASYNC_WITH, None, 1, 0, "[mgr] -> [mgr.__aexit__, mgr.__aenter__()]")                        \
+    OP(GET_AWAITABLE, None, 0, 0, "TOS = the iterator `await TOS` delegates to")                           \
+    OP(GET_AITER, None, 0, 0, "TOS = TOS.__aiter__() (async for)")                                         \
+    OP(GET_ANEXT, None, 1, 0, "pushes the awaitable TOS.__anext__() (async for)")                          \
+    OP(END_ASYNC_FOR, None, -2, 0, "[aiter, exc]: ends the loop on StopAsyncIteration, else re-raises exc") \
+    OP(ASYNC_GEN_WRAP, None, 0, 0, "marks TOS as a value an async generator yields (not an await's)")     \
     OP(WITH_EXCEPT_START, None, 1, 0, "[exit, prev, exc] -> [exit, prev, exc, exit(type, exc, None)]")                   \
     OP(FORMAT_VALUE, Int, -((arg & 4) >> 2), 0, "formats TOS for an f-string: 1 str, 2 repr, 3 ascii, 4 spec") \
     OP(IMPORT_NAME, Name, -1, 0, "imports module name (TOS1 level, TOS fromlist)")                         \
@@ -124,7 +131,7 @@ inline constexpr uint32_t kInplaceFlag = 0x10;
 inline constexpr uint32_t kFormatConvMask = 3, kFormatStr = 1, kFormatRepr = 2, kFormatAscii = 3,
                           kFormatHasSpec = 4;
 // MAKE_FUNCTION operand bits.
-inline constexpr uint32_t kMakeDefaults = 1, kMakeKwDefaults = 2, kMakeClosure = 8;
+inline constexpr uint32_t kMakeDefaults = 1, kMakeKwDefaults = 2, kMakeAnnotations = 4, kMakeClosure = 8;
 inline constexpr uint32_t kMaxOperand = (1u << 24) - 1;
 
 inline constexpr uint32_t make_instr(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }

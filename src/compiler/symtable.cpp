@@ -43,6 +43,7 @@ public:
     SymbolTableBuilder(SymbolTable& table, const CompileSource& source) : table_(table), source_(source) {}
 
     void build(const ast::Module& module) {
+        table_.future_annotations = has_future_annotations(module);
         table_.root_ = std::make_unique<Scope>();
         table_.root_->kind = ScopeKind::Module;
         table_.root_->name = "<module>";
@@ -54,6 +55,30 @@ private:
     SymbolTable& table_;
     const CompileSource& source_;
     Scope* current_ = nullptr;
+
+    // A future statement comes first in the module, after the docstring and other future statements.
+    static bool has_future_annotations(const ast::Module& module) {
+        for (size_t i = 0; i < module.body.size(); ++i) {
+            const ast::Stmt& s = *module.body[i];
+            if (i == 0 && s.kind == ast::StmtKind::Expr) continue;
+            if (s.kind != ast::StmtKind::ImportFrom || ast::as<ast::ImportFrom>(s).module != "__future__") return false;
+            for (const auto& a : ast::as<ast::ImportFrom>(s).names)
+                if (a.name == "annotations") return true;
+        }
+        return false;
+    }
+
+    // Annotations are evaluated where the def or class statement runs, unless PEP 563 keeps them as text.
+    void visit_annotation(const ast::ExprPtr& e) {
+        if (e && !table_.future_annotations) visit_expr(*e);
+    }
+    void visit_param_annotations(const ast::Arguments& a) {
+        for (const auto& p : a.posonlyargs) visit_annotation(p->annotation);
+        for (const auto& p : a.args) visit_annotation(p->annotation);
+        if (a.vararg) visit_annotation(a.vararg->annotation);
+        for (const auto& p : a.kwonlyargs) visit_annotation(p->annotation);
+        if (a.kwarg) visit_annotation(a.kwarg->annotation);
+    }
 
     void add(const std::string& name, int flag) {
         auto [it, inserted] = current_->flags.emplace(name, 0);
@@ -143,8 +168,11 @@ private:
             visit_exprs(f.decorator_list);
             visit_exprs(f.args.defaults);
             visit_exprs(f.args.kw_defaults);
+            visit_param_annotations(f.args);
+            visit_annotation(f.returns);
             add(f.name, kDefLocal);
             open(ScopeKind::Function, f.name, &f);
+            current_->is_coroutine = f.is_async;
             visit_params(f.args);
             visit_body(f.body);
             close();
@@ -182,6 +210,7 @@ private:
             const auto& a = ast::as<ast::AnnAssign>(s);
             if (a.value) visit_expr(*a.value);
             visit_expr(*a.target);
+            if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class) visit_annotation(a.annotation);
             break;
         }
         case K::For: {

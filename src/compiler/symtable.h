@@ -52,6 +52,7 @@ struct Scope {
     std::map<std::string, NameScope> resolved;
     std::vector<std::string> cellvars, freevars;  // sorted, as CPython orders them
     bool is_generator = false;
+    bool is_coroutine = false;  // an `async def`: a coroutine, or an async generator if it yields
     bool needs_class_cell = false;  // a class whose methods use super() or __class__  // contains `yield`, or is a generator expression
 
     bool is_function() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
@@ -65,6 +66,8 @@ public:
     Scope* module_scope() const { return root_.get(); }
     // The scope opened by a FunctionDef, Lambda, Comp or ClassDef node.
     Scope* scope_of(const void* node) const;
+    // `from __future__ import annotations` (PEP 563): annotations are kept as strings, not evaluated.
+    bool future_annotations = false;
 
 private:
     std::unique_ptr<Scope> root_;

@@ -2,6 +2,7 @@
 // built-in types, exceptions and constants, all published into one dict that every frame reads.
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "compiler/codegen.h"
@@ -13,6 +14,9 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
+#include "objects/generic_alias.h"
+#include "objects/complex.h"
+#include "objects/memoryview.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
@@ -52,14 +56,14 @@ Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
     };
     std::string sep = text_of(opts[0], "sep", " ");
     std::string end = text_of(opts[1], "end", "\n");
-    std::string out;
+    // One write per item, separator and end, as CPython's print (a file object sees each).
+    Object* file = opts[2] && opts[2] != None ? opts[2] : sys_stdout();
     for (size_t i = 0; i < nargs; ++i) {
-        if (i) out += sep;
-        out += is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]);
+        if (i) write_to_stream(file, sep);
+        write_to_stream(file, is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]));
     }
-    out += end;
-    Object* file = opts[2] && opts[2] != None ? opts[2] : nullptr;
-    write_to_stream(file ? file : sys_stdout(), out);
+    write_to_stream(file, end);
+    if (file == sys_stdout()) file = nullptr;
     if (opts[3] && is_true(opts[3])) flush_stream(file ? file : sys_stdout());
     return Ref::borrow(None);
 }
@@ -96,7 +100,28 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
     return number_abs(args[0]);
 }
 
+// A metaclass's __instancecheck__/__subclasscheck__ (ABCMeta's), found on the class's own type.
+Ref meta_check(Object* cls, const char* name) {
+    if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
+    return type_lookup(type_of(cls), intern(name));
+}
+
 bool instance_check(Object* o, Object* cls, const char* fname) {
+    if (type_of(o) == cls) return true;
+    if (Ref m = meta_check(cls, "__instancecheck__")) {
+        Object* a[2] = {cls, o};
+        return is_true(call(m.get(), a, 2).get());
+    }
+    if (type_of(cls) == &union_type) {
+        const Tuple* t = union_args(cls);
+        for (size_t i = 0; i < t->size; ++i) {
+            if (instance_check(o, t->items[i], fname)) return true;
+        }
+        return false;
+    }
+    if (!is_type(cls)) {
+        if (Ref m = get_attr_opt(cls, intern("__instancecheck__"))) return is_true(call1(m.get(), o).get());
+    }
     if (type_of(cls) == &tuple_type) {
         Tuple* t = as_tuple(cls);
         for (size_t i = 0; i < t->size; ++i) {
@@ -119,8 +144,19 @@ Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
     check_count("issubclass", nargs, kw, 2, 2);
     if (!is_type(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
     Type* t = static_cast<Type*>(args[0]);
-    auto check = [&](Object* c) {
+    std::function<bool(Object*)> check = [&](Object* c) -> bool {
+        if (Ref m = meta_check(c, "__subclasscheck__")) {
+            Object* a[2] = {c, args[0]};
+            return is_true(call(m.get(), a, 2).get());
+        }
+        if (type_of(c) == &union_type) {
+            const Tuple* u = union_args(c);
+            for (size_t i = 0; i < u->size; ++i)
+                if (check(u->items[i])) return true;
+            return false;
+        }
         if (!is_type(c)) {
+            if (Ref m = get_attr_opt(c, intern("__subclasscheck__"))) return is_true(call1(m.get(), args[0]).get());
             raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
         return t == c || is_subtype(t, static_cast<Type*>(c));
@@ -748,7 +784,7 @@ Ref init_builtins_module() {
     Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
                             &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
                             &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type,
-                            &bytes_type, &bytearray_type, &property_type, &staticmethod_type,
+                            &bytes_type, &bytearray_type, &memoryview_type, &complex_type, &property_type, &staticmethod_type,
                             &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "modules/registry.h"
+#include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -394,6 +395,8 @@ Ref init_io_module() {
     Dict* d = module_dict(module.get());
     dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
     dict_set(d, intern("TextIOWrapper"), &file_type);
+    init_stringio_type();
+    dict_set(d, intern("StringIO"), &stringio_type);
     return module;
 }
 

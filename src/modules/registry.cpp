@@ -1,6 +1,7 @@
 // registry.cpp — the list of native modules.
 #include "modules/registry.h"
 
+
 namespace minipy {
 
 namespace {
@@ -18,6 +19,8 @@ const NativeModule kNativeModules[] = {
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
+    {"_weakref", init_weakref_module},
+    {"_string", init_string_module},
     {"_sre", init_sre_module},
     {"_hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},

@@ -38,6 +38,8 @@ Ref init_select_module();
 Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
+Ref init_weakref_module();
+Ref init_string_module();
 Ref init_sre_module();
 Ref init_hashlib_module();
 Ref init_zlib_module();

@@ -1,5 +1,6 @@
 // sys.cpp — the native `sys` module: argv, path, modules, exit, the standard streams, the
 // recursion limit and switch interval, and facts about the interpreter (version, implementation).
+#include <algorithm>
 #include <cstdio>
 
 #include "modules/registry.h"
@@ -9,12 +10,14 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "vm/frame.h"
+#include "vm/frame_object.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
 
@@ -130,7 +133,8 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
     check_count("exc_info", nargs, kw, 0, 0);
     Object* e = thread_state()->handled_exc;
-    Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, None};
+    Ref tb = e ? get_attr(e, intern("__traceback__")) : Ref::borrow(None);
+    Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, tb.get()};
     return tuple_from(items, 3);
 }
 
@@ -147,7 +151,18 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(name ? name : None);
 }
 
+// sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (vm/frame_object.h).
+Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("_getframe", nargs, kw, 0, 1);
+    int64_t depth = nargs ? as_index(args[0]) : 0;
+    Frame* f = thread_state()->frame;
+    for (; f && depth > 0; --depth) f = f->previous;
+    if (!f) raise(&ValueError_type, "call stack is not deep enough");
+    return frame_object_at(f);
+}
+
 const MethodDef kSysFunctions[] = {
+    {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
@@ -163,11 +178,55 @@ const MethodDef kSysFunctions[] = {
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
 Ref make_implementation() {
-    Ref impl = module_new("implementation");
-    Dict* d = module_dict(impl.get());
-    set(d, "name", str_new("minipy"));
-    set(d, "cache_tag", Ref::borrow(None));
+    Ref impl = namespace_new();
+    namespace_set(impl.get(), "name", str_new("minipy").get());
+    namespace_set(impl.get(), "cache_tag", None);
     return impl;
+}
+
+// A sorted tuple of the native modules' names.
+Ref builtin_module_names() {
+    std::vector<std::string> names = native_module_names();
+    std::sort(names.begin(), names.end());
+    Ref t = tuple_new(names.size());
+    for (size_t i = 0; i < names.size(); ++i) as_tuple(t.get())->items[i] = str_new(names[i]).release();
+    return t;
+}
+
+// sys.flags, float_info and hash_info: CPython's struct sequences, here plain attribute holders.
+Ref attribute_holder(const char* name, std::initializer_list<std::pair<const char*, Ref>> items) {
+    Ref holder = module_new(name);
+    for (const auto& [key, value] : items) set(module_dict(holder.get()), key, value);
+    return holder;
+}
+
+Ref make_flags() {
+    auto zero = [] { return Ref::steal(make_small_int(0)); };
+    return attribute_holder("flags", {{"debug", zero()}, {"inspect", zero()}, {"interactive", zero()},
+                                      {"optimize", zero()}, {"dont_write_bytecode", Ref::steal(make_small_int(1))},
+                                      {"no_user_site", zero()}, {"no_site", zero()}, {"ignore_environment", zero()},
+                                      {"verbose", zero()}, {"bytes_warning", zero()}, {"quiet", zero()},
+                                      {"hash_randomization", Ref::steal(make_small_int(1))}, {"isolated", zero()},
+                                      {"dev_mode", Ref::borrow(False)}, {"utf8_mode", zero()},
+                                      {"warn_default_encoding", zero()}, {"safe_path", Ref::borrow(False)},
+                                      {"int_max_str_digits", Ref::steal(make_small_int(-1))}});
+}
+
+Ref make_float_info() {
+    return attribute_holder("float_info", {{"max", float_new(1.7976931348623157e308)}, {"max_exp", int_from_i64(1024)},
+                                           {"max_10_exp", int_from_i64(308)}, {"min", float_new(2.2250738585072014e-308)},
+                                           {"min_exp", int_from_i64(-1021)}, {"min_10_exp", int_from_i64(-307)},
+                                           {"dig", int_from_i64(15)}, {"mant_dig", int_from_i64(53)},
+                                           {"epsilon", float_new(2.220446049250313e-16)}, {"radix", int_from_i64(2)},
+                                           {"rounds", int_from_i64(1)}});
+}
+
+Ref make_hash_info() {
+    return attribute_holder("hash_info", {{"width", int_from_i64(64)}, {"modulus", int_from_i64((int64_t{1} << 61) - 1)},
+                                          {"inf", int_from_i64(314159)}, {"nan", int_from_i64(0)},
+                                          {"imag", int_from_i64(1000003)}, {"algorithm", str_new("siphash13")},
+                                          {"hash_bits", int_from_i64(64)}, {"seed_bits", int_from_i64(128)},
+                                          {"cutoff", int_from_i64(0)}});
 }
 
 }  // namespace
@@ -239,6 +298,13 @@ Ref init_sys_module() {
     set(d, "platform", str_new("linux"));
     set(d, "byteorder", str_new("little"));
     set(d, "executable", str_new(executable_name()));
+    set(d, "warnoptions", list_new());
+    set(d, "_xoptions", dict_new());
+    set(d, "dont_write_bytecode", Ref::borrow(True));
+    set(d, "builtin_module_names", builtin_module_names());
+    set(d, "flags", make_flags());
+    set(d, "float_info", make_float_info());
+    set(d, "hash_info", make_hash_info());
     make_immortal(module.get());
     g_sys = module.get();
     return module;

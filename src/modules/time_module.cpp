@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "modules/registry.h"
+#include "modules/time_calendar.h"
 #include "objects/abstract.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -94,7 +95,9 @@ const MethodDef kTimeFunctions[] = {
 }  // namespace
 
 Ref init_time_module() {
-    return native_module_new("time", kTimeFunctions);
+    Ref m = native_module_new("time", kTimeFunctions);
+    add_time_calendar(m.get());
+    return m;
 }
 
 }  // namespace minipy

@@ -253,6 +253,10 @@ int64_t length(Object* o) {
 
 Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
+    // cls[item]: a class's __class_getitem__ (PEP 560), as `list[int]`.
+    if (is_type(o)) {
+        if (Ref m = get_attr_opt(o, intern("__class_getitem__"))) return call1(m.get(), key);
+    }
     if (is_type(o))
         raise(&TypeError_type,
               format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
@@ -377,13 +381,28 @@ Ref generic_getattr(Object* o, Str* name) {
     return found;
 }
 
-Ref get_attr_opt(Object* o, Str* name) {
+namespace {
+
+Ref lookup_attr(Object* o, Str* name) {
     if (GetAttrSlot s = type_of(o)->getattr) return s(o, name);
     return generic_getattr(o, name);
 }
 
+}  // namespace
+
+// An AttributeError raised by the lookup (a class's __getattr__) also means "missing", as
+// CPython's _PyObject_LookupAttr; get_attr lets it through with its own message.
+Ref get_attr_opt(Object* o, Str* name) {
+    try {
+        return lookup_attr(o, name);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &AttributeError_type)) throw;
+        return nullptr;
+    }
+}
+
 Ref get_attr(Object* o, Str* name) {
-    if (Ref r = get_attr_opt(o, name)) return r;
+    if (Ref r = lookup_attr(o, name)) return r;
     raise_no_attribute(o, name);
 }
 

@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -23,13 +24,18 @@ std::vector<Type*> all_exception_types;
 
 BaseExceptionObject* as_exc(Object* o) { return static_cast<BaseExceptionObject*>(o); }
 
+TracebackHooks g_traceback_hooks = {nullptr, nullptr};
+
 void exception_dealloc(Object* o) {
     BaseExceptionObject* e = as_exc(o);
     decref(e->args);
     xdecref(e->cause);
     xdecref(e->context);
     xdecref(e->dict);
-    for (TracebackEntry& entry : e->traceback) decref(entry.code);
+    for (TracebackEntry& entry : e->traceback) {
+        decref(entry.code);
+        xdecref(entry.globals);
+    }
     delete e;
 }
 
@@ -145,7 +151,7 @@ Ref exception_getattr(Object* o, Str* name) {
     if (n == "__cause__") return Ref::borrow(e->cause ? e->cause : None);
     if (n == "__context__") return Ref::borrow(e->context ? e->context : None);
     if (n == "__suppress_context__") return Ref::borrow(bool_obj(e->suppress_context));
-    if (n == "__traceback__") return Ref::borrow(None);
+    if (n == "__traceback__") return g_traceback_hooks.get ? g_traceback_hooks.get(o) : Ref::borrow(None);
     if (e->dict) {
         if (Ref v = dict_get_str_ref(e->dict, name)) return v;
     }
@@ -177,6 +183,18 @@ void exception_setattr(Object* o, Str* name, Object* value) {
         e->suppress_context = true;
     } else if (n == "__context__") {
         replace(e->context, value);
+    } else if (n == "__traceback__") {
+        if (!value || (value != None && !g_traceback_hooks.set))
+            raise(&TypeError_type, "__traceback__ must be a traceback or None");
+        if (value == None) {
+            for (TracebackEntry& entry : e->traceback) {
+                decref(entry.code);
+                xdecref(entry.globals);
+            }
+            e->traceback.clear();
+        } else {
+            g_traceback_hooks.set(o, value);
+        }
     } else if (n == "__suppress_context__") {
         e->suppress_context = value && is_true(value);
     } else if (n == "args") {
@@ -191,6 +209,17 @@ void exception_setattr(Object* o, Str* name, Object* value) {
         raise_no_attribute(o, name);
     }
 }
+
+Ref exception_with_traceback(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("with_traceback", nargs - 1, kw, 1, 1);
+    exception_setattr(args[0], intern("__traceback__"), args[1]);
+    return Ref::borrow(args[0]);
+}
+
+const MethodDef kExceptionMethods[] = {
+    {"with_traceback", exception_with_traceback, "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+    {nullptr, nullptr, nullptr},
+};
 
 void define(Type& t, const char* name, Type* base, const char* doc) {
     t.name = name;
@@ -248,12 +277,15 @@ Ref os_error_new(int errnum, const std::string& filename) {
 
 bool is_exception_instance(const Object* o) { return is_instance(o, &BaseException_type); }
 
-void exception_add_traceback(Object* exc, Object* code, int line) {
+void exception_add_traceback(Object* exc, Object* code, int line, Object* globals) {
     // Frames add themselves while the exception travels outwards, so each new entry is the
     // outermost so far.
     auto& tb = as_exc(exc)->traceback;
-    tb.insert(tb.begin(), TracebackEntry{newref(code), line});
+    if (globals) incref(globals);
+    tb.insert(tb.begin(), TracebackEntry{newref(code), line, -1, globals});
 }
+
+void set_traceback_hooks(TracebackHooks hooks) { g_traceback_hooks = hooks; }
 
 std::string exception_message(Object* exc) { return str_utf8(exc); }
 
@@ -264,6 +296,7 @@ void init_exception_types() {
     b.instance_size = sizeof(BaseExceptionObject);
     b.dealloc = exception_dealloc;
     b.construct = exception_construct;
+    b.methods = kExceptionMethods;
     b.str = exception_str;
     b.repr = exception_repr;
     b.getattr = exception_getattr;

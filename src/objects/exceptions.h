@@ -13,6 +13,7 @@ struct TracebackEntry {
     Object* code;  // owned: the code object (vm/code.h) whose frame was running
     int line;
     int lasti = -1;  // the instruction that was running, for the traceback's column carets
+    Object* globals = nullptr;  // owned or null: the frame's globals (tb_frame.f_globals)
 };
 
 struct BaseExceptionObject : Object {
@@ -31,7 +32,14 @@ bool is_exception_instance(const Object* o);
 
 // Instantiates `t` (a BaseException subtype) with the given args tuple (borrowed).
 Ref exception_new(Type* t, Object* args);
-void exception_add_traceback(Object* exc, Object* code, int line);
+void exception_add_traceback(Object* exc, Object* code, int line, Object* globals = nullptr);
+// exc.__traceback__ as traceback objects, and setting it (None, or a traceback): installed by the VM
+// (vm/frame_object.cpp), which owns the frame and traceback types.
+struct TracebackHooks {
+    Ref (*get)(Object* exc);
+    void (*set)(Object* exc, Object* tb);
+};
+void set_traceback_hooks(TracebackHooks hooks);
 // The OSError subtype CPython raises for a failed system call with `errnum` (FileNotFoundError for
 // ENOENT, ...): args (errno, strerror) and attributes errno, strerror, filename.
 Ref os_error_new(int errnum, const std::string& filename);

@@ -4,6 +4,7 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/slot_methods.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -98,6 +99,9 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
     if (nargs == 0)
         raise(&TypeError_type,
               format("unbound method %s.%s() needs an argument", owner, name));
+    if (!is_instance(args[0], d->owner) && is_slot_method(d->def))
+        raise(&TypeError_type, format("descriptor '%s' requires a '%s' object but received a '%s'", name, owner,
+                                      type_of(args[0])->name.c_str()));
     if (!is_instance(args[0], d->owner))
         raise(&TypeError_type,
               format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, owner,

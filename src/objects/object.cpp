@@ -7,7 +7,13 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/generic_alias.h"
+#include "objects/getset_descriptor.h"
+#include "objects/memoryview.h"
+#include "objects/complex.h"
+#include "objects/namespace.h"
 #include "objects/native_function.h"
+#include "objects/slot_methods.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -115,6 +121,7 @@ void init_type(Type* t) {
     t->dict->of_type = true;
     for (const MethodDef* m = t->methods; m && m->name; ++m)
         dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+    add_slot_methods(t);
 }
 
 // ---- object ----
@@ -245,6 +252,11 @@ void init_builtin_types() {
     init_exception_types();
     init_bytes_types();
     init_bytearray_type();
+    init_generic_alias_types();
+    init_getset_descriptor_types();
+    init_memoryview_type();
+    init_complex_type();
+    init_namespace_type();
 }
 
 }  // namespace minipy

@@ -276,7 +276,29 @@ std::vector<std::string> importable_names(const std::string& package) {
     return names;
 }
 
-Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir) {
+std::string find_module_file(const std::string& fullname, bool* is_package) {
+    size_t dot = fullname.rfind('.');
+    Object* dirs = dict_get_str(sys_dict(), intern("path"));
+    if (dot != std::string::npos) {
+        Str* parent_name = intern(fullname.substr(0, dot));
+        import_module_level(parent_name, None, 0, nullptr);
+        Object* parent = dict_get_str(sys_modules(), parent_name);
+        dirs = parent && is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
+    }
+    if (!dirs || type_of(dirs) != &list_type) return "";
+    std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+    for (Object* dir : as_list(dirs)->items) {
+        if (!is_str(dir)) continue;
+        std::string prefix = str_utf8_of(dir).empty() ? "" : str_utf8_of(dir) + "/";
+        std::error_code ec;
+        *is_package = std::filesystem::is_regular_file(prefix + part + "/__init__.py", ec);
+        if (*is_package) return prefix + part + "/__init__.py";
+        if (std::filesystem::is_regular_file(prefix + part + ".py", ec)) return prefix + part + ".py";
+    }
+    return "";
+}
+
+Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs) {
     Ref path = list_new();
     list_append(path.get(), str_new(script_dir).get());
     if (const char* extra = std::getenv("MINIPYPATH")) {
@@ -285,7 +307,7 @@ Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_di
             if (!dir.empty()) list_append(path.get(), str_new(dir).get());
         }
     }
-    list_append(path.get(), str_new(stdlib_dir).get());
+    for (const std::string& dir : library_dirs) list_append(path.get(), str_new(dir).get());
     return path;
 }
 

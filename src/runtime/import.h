@@ -23,7 +23,12 @@ bool module_initializing(Object* module);
 // name): native modules, then the .py files and folders of the sys.path entries, found without
 // importing anything (the REPL's Tab completion after `import` and `from`).
 std::vector<std::string> importable_names(const std::string& package);
-// sys.path for a run: the script's folder, the MINIPYPATH entries, then the stdlib folder.
-Ref initial_sys_path(const std::string& script_dir, const std::string& stdlib_dir);
+// For `minipy -m NAME`: imports NAME's parent packages, then finds NAME's source file on their
+// __path__ (or sys.path) without running it; a package gives its __init__.py and sets *is_package.
+// Empty when there is none.
+std::string find_module_file(const std::string& fullname, bool* is_package);
+// sys.path for a run: the script's folder, the MINIPYPATH entries, then the library folders
+// (minipy's own stdlib/, then CPython's pure-Python Lib).
+Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs);
 
 }  // namespace minipy

@@ -29,7 +29,9 @@
 #include "vm/class.h"
 #include "vm/dis.h"
 #include "vm/frame.h"
+#include "vm/frame_object.h"
 #include "vm/generator.h"
+#include "vm/weakref.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
@@ -79,7 +81,11 @@ void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
     for (const auto& a : argv) list_append(list.get(), str_new(a).get());
     if (argv.empty()) list_append(list.get(), str_new("").get());
     dict_set(sys_dict(), intern("argv"), list.get());
-    dict_set(sys_dict(), intern("path"), initial_sys_path(path0, stdlib_dir()).get());
+    std::vector<std::string> libraries = {stdlib_dir()};
+    // CPython's own pure-Python modules (Debian's libpython3.11-stdlib), found at build time. Its
+    // lib-dynload/ is left out: those are CPython C extensions, which minipy cannot load.
+    if (*MINIPY_CPYTHON_LIB) libraries.push_back(MINIPY_CPYTHON_LIB);
+    dict_set(sys_dict(), intern("path"), initial_sys_path(path0, libraries).get());
     install_site_builtins();
 }
 
@@ -203,8 +209,11 @@ void initialize_runtime() {
     init_function_types();
     init_module_type();
     init_vm_iterator_types();
+    init_weakref_types();  // before init_class_support, which adds ref.__new__
     init_class_support();
     init_generator_type();
+    init_coroutine_types();
+    init_frame_types();
     Ref builtins = init_builtins_module();
     make_immortal(builtins.get());
     g_builtins_module = builtins.release();
@@ -269,6 +278,45 @@ int run_file(const std::string& path, const std::vector<std::string>& argv) {
     std::string abs = std::filesystem::absolute(path).lexically_normal().string();
     set_argv(argv, std::filesystem::path(abs).parent_path().string());
     return execute(source, abs, main_dict(abs), CompileMode::File);
+}
+
+// `-m NAME`, as CPython's runpy: the module's file runs as __main__ (a package's __main__
+// submodule), with the current folder first on sys.path and the file's full path as sys.argv[0].
+int run_module(const std::string& name, const std::vector<std::string>& argv) {
+    initialize_runtime();
+    std::string cwd = std::filesystem::current_path().string();
+    set_argv(argv, cwd);
+    std::string file, main_name = name;
+    try {
+        bool is_package = false;
+        file = find_module_file(name, &is_package);
+        if (is_package) {
+            main_name = name + ".__main__";
+            file = find_module_file(main_name, &is_package);
+            if (file.empty()) {
+                std::fprintf(stderr, "%s: No module named %s; '%s' is a package and cannot be directly executed\n",
+                             executable_name(), main_name.c_str(), name.c_str());
+                return 1;
+            }
+        }
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        std::string what = type_of(exc.get())->name + ": " + str_utf8(exc.get());
+        std::fprintf(stderr, "%s: Error while finding module specification for '%s' (%s)\n", executable_name(),
+                     name.c_str(), what.c_str());
+        return 1;
+    }
+    std::string source;
+    if (file.empty() || !read_file(file, &source)) {
+        std::fprintf(stderr, "%s: No module named %s\n", executable_name(), name.c_str());
+        return 1;
+    }
+    file = std::filesystem::absolute(file).lexically_normal().string();
+    list_set(dict_get_str(sys_dict(), intern("argv")), 0, str_new(file).get());
+    Dict* globals = main_dict(file);
+    size_t dot = main_name.rfind('.');
+    dict_set(globals, intern("__package__"), str_new(dot == std::string::npos ? "" : main_name.substr(0, dot)).get());
+    return execute(source, file, globals, CompileMode::File);
 }
 
 int run_command(const std::string& code, const std::vector<std::string>& argv) {

@@ -28,6 +28,8 @@ void set_inspect_after(bool on);
 
 // `argv` is sys.argv: argv[0] is the script path (or "-c", or "").
 int run_file(const std::string& path, const std::vector<std::string>& argv);
+// `-m NAME`: runs the module NAME (a package's NAME.__main__) as __main__, as CPython's runpy.
+int run_module(const std::string& name, const std::vector<std::string>& argv);
 int run_command(const std::string& code, const std::vector<std::string>& argv);
 int run_stdin(const std::vector<std::string>& argv);
 // Runs `code` as the __main__ module under `filename`.

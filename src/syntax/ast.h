@@ -221,6 +221,7 @@ struct FunctionDef : Stmt {
     StmtList body;
     ExprList decorator_list;
     ExprPtr returns;  // annotation, ignored by the compiler
+    bool is_async = false;  // `async def`: AsyncFunctionDef in Python's ast
 };
 struct ClassDef : Stmt {
     ClassDef() : Stmt(StmtKind::ClassDef) {}
@@ -260,6 +261,7 @@ struct For : Stmt {
     For() : Stmt(StmtKind::For) {}
     ExprPtr target, iter;
     StmtList body, orelse;
+    bool is_async = false;  // `async for`: AsyncFor
 };
 struct While : Stmt {
     While() : Stmt(StmtKind::While) {}
@@ -279,6 +281,7 @@ struct With : Stmt {
     With() : Stmt(StmtKind::With) {}
     std::vector<WithItem> items;
     StmtList body;
+    bool is_async = false;  // `async with`: AsyncWith
 };
 struct Raise : Stmt {
     Raise() : Stmt(StmtKind::Raise) {}

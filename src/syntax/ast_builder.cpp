@@ -232,7 +232,26 @@ StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
     if (c->with_stmt()) return with_stmt(c->with_stmt());
     if (c->funcdef()) return funcdef(c->funcdef(), {});
     if (c->classdef()) return classdef(c->classdef(), {});
+    if (c->async_stmt()) return async_stmt(c->async_stmt());
     return decorated(c->decorated());
+}
+
+// `async def`, `async for`, `async with`: the plain statement marked async, its position starting
+// at `async` as in CPython.
+StmtPtr AstBuilder::async_stmt(P::Async_stmtContext* c) {
+    StmtPtr n;
+    if (c->funcdef()) {
+        n = funcdef(c->funcdef(), {});
+        as<FunctionDef>(*n).is_async = true;
+    } else if (c->for_stmt()) {
+        n = for_stmt(c->for_stmt());
+        as<For>(*n).is_async = true;
+    } else {
+        n = with_stmt(c->with_stmt());
+        as<With>(*n).is_async = true;
+    }
+    n->pos = span(c);
+    return n;
 }
 
 // `elif` chains become an If nested alone in the previous orelse, built from the last one up.
@@ -315,6 +334,12 @@ StmtPtr AstBuilder::decorated(P::DecoratedContext* c) {
     ExprList decorators;
     for (auto* d : c->decorator()) decorators.push_back(namedexpr_test(d->namedexpr_test()));
     if (c->funcdef()) return funcdef(c->funcdef(), std::move(decorators));
+    if (auto* a = c->async_funcdef()) {
+        StmtPtr n = funcdef(a->funcdef(), std::move(decorators));
+        as<FunctionDef>(*n).is_async = true;
+        n->pos = span(a);
+        return n;
+    }
     return classdef(c->classdef(), std::move(decorators));
 }
 

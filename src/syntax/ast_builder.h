@@ -48,6 +48,7 @@ private:
     ast::StmtPtr funcdef(P::FuncdefContext* c, ast::ExprList decorators);
     ast::StmtPtr classdef(P::ClassdefContext* c, ast::ExprList decorators);
     ast::StmtPtr decorated(P::DecoratedContext* c);
+    ast::StmtPtr async_stmt(P::Async_stmtContext* c);
     ast::StmtList block(P::BlockContext* c);
     ast::StmtList else_block(P::Else_clauseContext* c);
 

@@ -371,7 +371,7 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             f.emplace_back("body", stmts(n.body, l));
             f.emplace_back("decorator_list", exprs(n.decorator_list, l));
             opt(f, "returns", n.returns, l);
-            return "FunctionDef";
+            return n.is_async ? "AsyncFunctionDef" : "FunctionDef";
         }
         case StmtKind::ClassDef: {
             auto& n = as<ClassDef>(s);
@@ -411,7 +411,7 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             req(f, "iter", n.iter, l);
             f.emplace_back("body", stmts(n.body, l));
             f.emplace_back("orelse", stmts(n.orelse, l));
-            return "For";
+            return n.is_async ? "AsyncFor" : "For";
         }
         case StmtKind::While: case StmtKind::If: {
             auto& test = s.kind == StmtKind::While ? as<While>(s).test : as<If>(s).test;
@@ -430,7 +430,7 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             }
             f.emplace_back("items", list(items, l + 1));
             f.emplace_back("body", stmts(as<With>(s).body, l));
-            return "With";
+            return as<With>(s).is_async ? "AsyncWith" : "With";
         }
         case StmtKind::Raise:
             opt(f, "exc", as<Raise>(s).exc, l);

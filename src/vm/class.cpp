@@ -21,6 +21,7 @@
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -74,12 +75,14 @@ Dict* instance_dict(Object* o, bool create) {
 // ---- instances ----
 
 void instance_dealloc(Object* o) {
+    weakrefs_clear(o);
     xdecref(static_cast<Instance*>(o)->dict);
     delete static_cast<Instance*>(o);
 }
 
 // Subclasses of built-in types: drop the side dict, then free as the built-in base does.
 void side_dict_dealloc(Object* o) {
+    weakrefs_clear(o);
     Dict* d = nullptr;
     {
         std::lock_guard<std::mutex> guard(g_side.lock);
@@ -197,6 +200,13 @@ std::vector<Type*> c3_mro(Type* t, Tuple* bases) {
     }
 }
 
+// CPython's solid_base: the built-in type whose instance layout t's instances have (TypeError and
+// ArithmeticError both have BaseException's, so a class may derive from both).
+Type* solid_base(Type* t) {
+    while (t->base && t->base->instance_size == t->instance_size) t = t->base;
+    return t;
+}
+
 // The base whose layout instances share: the one that brings a built-in type, else the first.
 Type* layout_base(Tuple* bases) {
     Type* found = nullptr;
@@ -204,8 +214,9 @@ Type* layout_base(Tuple* bases) {
         Type* b = static_cast<Type*>(bases->items[i]);
         Type* nb = native_base(b);
         if (!nb) continue;
-        if (found && native_base(found) != nb && !is_subtype(nb, native_base(found)) &&
-            !is_subtype(native_base(found), nb))
+        Type* a = solid_base(nb);
+        Type* f = found ? solid_base(native_base(found)) : nullptr;
+        if (found && a != f && !is_subtype(a, f) && !is_subtype(f, a))
             raise(&TypeError_type, "multiple bases have instance lay-out conflict");
         if (!found || is_subtype(nb, native_base(found))) found = b;
     }
@@ -378,7 +389,22 @@ Ref user_new(Type* t) {
     return nullptr;
 }
 
+// CPython's object_new refuses a class whose __abstractmethods__ (set by abc.ABCMeta) is not empty.
+void check_not_abstract(Type* t) {
+    static Str* const kAbstract = intern("__abstractmethods__");
+    Object* names = dict_get_str(t->dict, kAbstract);
+    if (!names || !is_true(names)) return;
+    Ref sorted = list_from_iterable(names);
+    list_sort(sorted.get(), nullptr, false);
+    std::string joined;
+    for (Object* n : as_list(sorted.get())->items) joined += (joined.empty() ? "" : ", ") + str_utf8(n);
+    bool one = as_list(sorted.get())->items.size() == 1;
+    raise(&TypeError_type, format("Can't instantiate abstract class %s with abstract method%s %s", t->name.c_str(),
+                                  one ? "" : "s", joined.c_str()));
+}
+
 Ref bare_instance(Type* t) {
+    check_not_abstract(t);
     auto* inst = new Instance();
     init_header(inst, t);
     inst->dict = as_dict(dict_new().release());
@@ -403,6 +429,16 @@ Ref default_repr(Object* o) {
                           type_qualname(type_of(o)).c_str(), static_cast<void*>(o)));
 }
 
+// Classes are immortal, so the list of each one's direct subclasses holds plain pointers.
+std::mutex g_subclasses_lock;
+std::unordered_map<Type*, std::vector<Type*>> g_subclasses;
+
+std::vector<Type*> subclasses_of(Type* t) {
+    std::lock_guard<std::mutex> guard(g_subclasses_lock);
+    auto it = g_subclasses.find(t);
+    return it == g_subclasses.end() ? std::vector<Type*>{} : it->second;
+}
+
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
               Type* metatype) {
     Ref bases = bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
@@ -416,6 +452,10 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     init_type(t);
     t->type = metatype;
     t->mro = c3_mro(t, b);
+    {
+        std::lock_guard<std::mutex> guard(g_subclasses_lock);
+        for (size_t i = 0; i < b->size; ++i) g_subclasses[static_cast<Type*>(b->items[i])].push_back(t);
+    }
     Object *k, *v;
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (str_utf8_of(k) == "__qualname__") continue;
@@ -570,14 +610,15 @@ ClassKeywords split_class_keywords(Object* const* values, Tuple* kwnames) {
 }
 
 // The namespace the class body runs in: a new dict, or the one the metaclass's __prepare__ returns.
-// minipy's STORE_NAME writes straight into a dict, so other mappings are refused.
+// A dict subclass (enum's _EnumDict) sees each name stored through its __setitem__; other mappings
+// are refused, as minipy's class namespaces are dicts.
 Ref prepare_namespace(Object* meta, Object* const* name_bases, const ClassKeywords& kw) {
     Ref prepare = meta == &type_type ? nullptr : get_attr_opt(meta, intern("__prepare__"));
     if (!prepare) return dict_new();
     std::vector<Object*> args{name_bases[0], name_bases[1]};
     args.insert(args.end(), kw.values.begin(), kw.values.end());
     Ref ns = call(prepare.get(), args.data(), 2, as_tuple(kw.names.get()));
-    if (is_exact(ns.get(), &dict_type)) return ns;
+    if (is_instance(ns.get(), &dict_type)) return ns;
     std::string meta_name = is_type(meta) ? static_cast<Type*>(meta)->name : "<metaclass>";
     if (!type_of(ns.get())->getitem)
         raise(&TypeError_type, format("%s.__prepare__() must return a mapping, not %s", meta_name.c_str(),

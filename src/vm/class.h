@@ -2,6 +2,8 @@
 // they share (instance dict, class mro, descriptors).
 #pragma once
 
+#include <vector>
+
 #include <string>
 
 #include "objects/containers.h"
@@ -29,6 +31,8 @@ Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames);
 Ref build_class(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 // True for types made by a class statement.
 bool is_heap_type(const Type* t);
+// type.__subclasses__(): the classes made with t among their direct bases, oldest first.
+std::vector<Type*> subclasses_of(Type* t);
 // The getattr/setattr slots of class instances: data descriptors, the instance dict, then the mro
 // (CPython's PyObject_GenericGetAttr). Null when missing.
 Ref class_generic_getattr(Object* o, Str* name);

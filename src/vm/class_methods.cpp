@@ -1,9 +1,11 @@
 // class_methods.cpp — what class objects answer to: attribute lookup on a class (its mro, then its
 // metaclass), setting class attributes, and the methods every class inherits from object, type,
 // BaseException and the built-in base types (__new__, __init__, __setattr__, ...).
+#include <cmath>
 #include <mutex>
 
 #include "objects/abstract.h"
+#include "objects/generic_alias.h"
 #include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -15,6 +17,8 @@
 #include "vm/class.h"
 #include "vm/descriptors.h"
 #include "vm/function.h"
+#include "vm/interp.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -150,6 +154,61 @@ Ref object_eq(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(args[0] == args[1] ? True : NotImplemented);
 }
 
+// object.__reduce_ex__(protocol), as CPython's: a class's own __reduce__ if it has one; otherwise
+// copyreg's protocol 0/1 reduction, or for 2 and up (copyreg.__newobj__, (cls,), state, list
+// items, dict items), state being the instance's __dict__ (None when empty).
+Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce_ex__", nargs, kw, 2, 2);
+    Object* self = args[0];
+    static Str* const kReduce = intern("__reduce__");
+    Ref reduce = type_lookup(type_of(self), kReduce);
+    if (reduce && reduce.get() != dict_get_str(object_type.dict, kReduce)) {
+        Ref bound = get_attr(self, kReduce);
+        return call0(bound.get());
+    }
+    int64_t protocol = as_index(args[1]);
+    Ref copyreg = import_module_hook(intern("copyreg"), None, 0);
+    if (protocol < 2) {
+        Ref fn = get_attr(copyreg.get(), intern("_reduce_ex"));
+        Object* a[2] = {self, args[1]};
+        return call(fn.get(), a, 2);
+    }
+    Ref newobj = get_attr(copyreg.get(), intern("__newobj__"));
+    Object* cls = type_of(self);
+    Ref cls_args = tuple_from(&cls, 1);
+    if (Ref getnewargs = get_attr_opt(self, intern("__getnewargs__"))) {
+        Ref extra = call0(getnewargs.get());
+        Ref all = list_new();
+        list_append(all.get(), cls);
+        for_each_item(extra.get(), [&](Object* v) { list_append(all.get(), v); });
+        cls_args = tuple_from_iterable(all.get());
+    }
+    Ref state = Ref::borrow(None);
+    if (Ref getstate = get_attr_opt(self, intern("__getstate__")); getstate && !is_method_descriptor(getstate.get()) &&
+                                                                     type_of(getstate.get()) != &builtin_function_type) {
+        state = call0(getstate.get());
+    } else if (Ref d = get_attr_opt(self, intern("__dict__")); d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) {
+        state = d;
+    }
+    Ref items = Ref::borrow(None), pairs = Ref::borrow(None);
+    if (is_instance(self, &list_type)) items = get_iter(self);
+    if (is_instance(self, &dict_type)) pairs = call0(get_attr(self, intern("items")).get());
+    Object* out[5] = {newobj.get(), cls_args.get(), state.get(), items.get(), pairs.get()};
+    return tuple_from(out, 5);
+}
+
+Ref object_reduce(Object* callable, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs, kw, 1, 1);
+    Object* a[2] = {args[0], make_small_int(0)};
+    Ref copyreg = import_module_hook(intern("copyreg"), None, 0);
+    Ref fn = get_attr(copyreg.get(), intern("_reduce_ex"));
+    (void)callable;
+    return call(fn.get(), a, 2);
+}
+
+// object.__subclasshook__ and __dir__, __sizeof__: what abc and dir() build on.
+Ref object_subclasshook(Object*, Args, size_t, Tuple*) { return Ref::borrow(NotImplemented); }
+
 Ref object_hash_method(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__hash__", nargs, kw, 1, 1);
     return int_from_i64(object_type.hash(args[0]));
@@ -215,6 +274,10 @@ const MethodDef kObjectMethods[] = {
     {"__eq__", object_eq, "Return self==value."},
     {"__hash__", object_hash_method, "Return hash(self)."},
     {"__format__", object_format, "Default object formatter."},
+    {"__reduce_ex__", object_reduce_ex, "Helper for pickle."},
+    {"__reduce__", object_reduce, "Helper for pickle."},
+    {"__subclasshook__", object_subclasshook, "Abstract classes can override this to customize issubclass().",
+     MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 
@@ -311,6 +374,35 @@ void add_methods(Type* t, const MethodDef* defs) {
     }
 }
 
+const MethodDef kClassGetItem[] = {
+    {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref type_or(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__or__", nargs - 1, kw, 1, 1);
+    return union_or(args[0], args[1]);
+}
+
+Ref type_ror(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__ror__", nargs - 1, kw, 1, 1);
+    return union_or(args[1], args[0]);
+}
+
+Ref type_subclasses(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__subclasses__", nargs - 1, kw, 0, 0);
+    Ref list = list_new();
+    for (Type* sub : subclasses_of(static_cast<Type*>(args[0]))) list_append(list.get(), sub);
+    return list;
+}
+
+const MethodDef kTypeOrMethods[] = {
+    {"__or__", type_or, "Return self|value."},
+    {"__ror__", type_ror, "Return value|self."},
+    {"__subclasses__", type_subclasses, "Return a list of immediate subclasses."},
+    {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -318,7 +410,60 @@ Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnam
     return native_new(cls, native_base(cls), args + 1, nargs - 1, kwnames, true);
 }
 
+// The number protocol's conversions on int and float (operator.index, math.floor, round, ...).
+Ref int_self(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__index__", nargs - 1, kw, 0, 0);
+    return is_exact(args[0], &int_type) ? Ref::borrow(args[0]) : int_binary(args[0], make_small_int(0), BinaryOp::Add);
+}
+
+Ref int_to_float(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__float__", nargs - 1, kw, 0, 0);
+    return float_new(int_to_double(args[0]));
+}
+
+const MethodDef kIntNumberMethods[] = {
+    {"__index__", int_self, "Return self converted to an integer, if self is suitable for use as an index into a list."},
+    {"__int__", int_self, "int(self)"},
+    {"__trunc__", int_self, "Truncating an Integral returns itself."},
+    {"__floor__", int_self, "Flooring an Integral returns itself."},
+    {"__ceil__", int_self, "Ceiling of an Integral returns itself."},
+    {"__float__", int_to_float, "float(self)"},
+    {nullptr, nullptr, nullptr},
+};
+
+template <double (*Round)(double)>
+Ref float_to_int(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__int__", nargs - 1, kw, 0, 0);
+    return int_from_double(Round(to_double(args[0])));
+}
+
+Ref float_self(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__float__", nargs - 1, kw, 0, 0);
+    return is_exact(args[0], &float_type) ? Ref::borrow(args[0]) : float_new(to_double(args[0]));
+}
+
+double trunc_double(double d) { return std::trunc(d); }
+double floor_double(double d) { return std::floor(d); }
+double ceil_double(double d) { return std::ceil(d); }
+
+const MethodDef kFloatNumberMethods[] = {
+    {"__int__", float_to_int<trunc_double>, "int(self)"},
+    {"__trunc__", float_to_int<trunc_double>, "Return the Integral closest to x between 0 and x."},
+    {"__floor__", float_to_int<floor_double>, "Return the floor as an Integral."},
+    {"__ceil__", float_to_int<ceil_double>, "Return the ceiling as an Integral."},
+    {"__float__", float_self, "float(self)"},
+    {nullptr, nullptr, nullptr},
+};
+
 void init_class_methods() {
+    add_methods(&int_type, kIntNumberMethods);
+    add_methods(&float_type, kFloatNumberMethods);
+    add_methods(&generic_alias_type, kNewOnly<&generic_alias_type>);
+    add_methods(&weakref_type, kNewOnly<&weakref_type>);
+    type_type.binary[static_cast<size_t>(BinaryOp::Or)] = union_or;
+    add_methods(&type_type, kTypeOrMethods);
+    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type, &type_type})
+        add_methods(t, kClassGetItem);
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
     type_type.setattr = type_setattr;

@@ -41,9 +41,9 @@ struct Super : Object {
 
 // ---- property ----
 
-Ref property_make(Object* fget, Object* fset, Object* fdel, Object* doc) {
+Ref property_make(Object* fget, Object* fset, Object* fdel, Object* doc, Type* type = &property_type) {
     auto* p = new Property();
-    init_header(p, &property_type);
+    init_header(p, type);
     auto own = [](Object* o) { return o && o != None ? newref(o) : nullptr; };
     p->fget = own(fget);
     p->fset = own(fset);
@@ -69,11 +69,35 @@ void property_dealloc(Object* o) {
     delete p;
 }
 
-Ref property_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+Ref property_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
     Object* a[4];
     bind_args("property", args, nargs, kw, kNames, 4, 0, a);
-    return property_make(a[0], a[1], a[2], a[3]);
+    return property_make(a[0], a[1], a[2], a[3], static_cast<Type*>(type));
+}
+
+// property.__init__, which a subclass's __init__ reaches through super(): sets the accessors again.
+Ref property_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
+    Object* a[4];
+    bind_args("property", args + 1, nargs - 1, kw, kNames, 4, 0, a);
+    auto* p = static_cast<Property*>(args[0]);
+    Object** fields[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
+    for (int i = 0; i < 4; ++i) {
+        Object* v = a[i] && a[i] != None ? newref(a[i]) : nullptr;
+        xdecref(std::exchange(*fields[i], v));
+    }
+    return Ref::borrow(None);
+}
+
+// True when the getter, setter or deleter is abstract (abc.abstractmethod).
+Ref property_isabstract(Property* p) {
+    for (Object* f : {p->fget, p->fset, p->fdel}) {
+        if (!f) continue;
+        Ref v = get_attr_opt(f, intern("__isabstractmethod__"));
+        if (v && is_true(v.get())) return Ref::borrow(True);
+    }
+    return Ref::borrow(False);
 }
 
 // x.setter(f) and friends return a copy of the property with one accessor replaced.
@@ -82,7 +106,7 @@ Ref property_with(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional(Which == 0 ? "getter" : Which == 1 ? "setter" : "deleter", nargs, kw, 2, 2);
     auto* p = static_cast<Property*>(args[0]);
     return property_make(Which == 0 ? args[1] : p->fget, Which == 1 ? args[1] : p->fset,
-                         Which == 2 ? args[1] : p->fdel, p->doc);
+                         Which == 2 ? args[1] : p->fdel, p->doc, type_of(p));
 }
 
 // "property 'x' of 'P' object has no setter": the name comes from __set_name__, so a property
@@ -98,13 +122,16 @@ Ref property_getattr(Object* o, Str* name) {
     if (name->utf8 == "fset") return field(p->fset);
     if (name->utf8 == "fdel") return field(p->fdel);
     if (name->utf8 == "__doc__") return field(p->doc);
-    return generic_getattr(o, name);
+    if (Ref v = generic_getattr(o, name)) return v;
+    if (name->utf8 == "__isabstractmethod__") return property_isabstract(p);
+    return nullptr;
 }
 
 const MethodDef kPropertyMethods[] = {
     {"getter", property_with<0>, "Descriptor to obtain a copy of the property with a different getter."},
     {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
     {"deleter", property_with<2>, "Descriptor to obtain a copy of the property with a different deleter."},
+    {"__init__", property_init, "Initialize self."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -115,18 +142,42 @@ void wrapper_dealloc(Object* o) {
     delete static_cast<Wrapper*>(o);
 }
 
+// `type` is staticmethod or classmethod, or a class derived from one.
 template <Type* T>
-Ref wrapper_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+Ref wrapper_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     check_positional(T->name.c_str(), nargs, kw, 1, 1);
     auto* w = new Wrapper();
-    init_header(w, T);
+    init_header(w, static_cast<Type*>(type));
     w->func = newref(args[0]);
     return Ref::steal(w);
 }
 
+// __init__(callable), which a subclass's __init__ reaches through super().
+Ref wrapper_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__init__", nargs - 1, kw, 1, 1);
+    auto* w = static_cast<Wrapper*>(args[0]);
+    xdecref(std::exchange(w->func, newref(args[1])));
+    return Ref::borrow(None);
+}
+
+const MethodDef kWrapperMethods[] = {
+    {"__init__", wrapper_init, "Initialize self."},
+    {nullptr, nullptr, nullptr},
+};
+
 Ref wrapper_getattr(Object* o, Str* name) {
-    if (name->utf8 == "__func__" || name->utf8 == "__wrapped__") return Ref::borrow(static_cast<Wrapper*>(o)->func);
-    return generic_getattr(o, name);
+    Object* func = static_cast<Wrapper*>(o)->func;
+    if (name->utf8 == "__func__" || name->utf8 == "__wrapped__") return Ref::borrow(func);
+    if (Ref v = generic_getattr(o, name)) return v;
+    // As CPython's classmethod/staticmethod: these come from the wrapped callable.
+    if (name->utf8 == "__isabstractmethod__") {
+        Ref v = get_attr_opt(func, name);
+        return Ref::borrow(bool_obj(v && is_true(v.get())));
+    }
+    if (name->utf8 == "__doc__" || name->utf8 == "__name__" || name->utf8 == "__qualname__" ||
+        name->utf8 == "__module__" || name->utf8 == "__annotations__")
+        return get_attr_opt(func, name);
+    return nullptr;
 }
 
 Ref staticmethod_call(Object* o, Args args, size_t nargs, Tuple* kw) {
@@ -218,6 +269,7 @@ void init_simple(Type& t, const char* name, size_t size, DeallocSlot dealloc, Ca
     t.dealloc = dealloc;
     t.construct = construct;
     t.is_basetype = true;
+    t.constructs_subclasses = true;
 }
 
 // A heap class's __get__ or __set__, when it defines one.
@@ -232,6 +284,13 @@ Ref user_dunder(Object* attr, const char* name) {
 
 Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
     Type* t = type_of(attr);
+    // A class derived from staticmethod, classmethod or property binds as its base unless it
+    // defines __get__ itself.
+    if (is_heap_type(t) && !user_dunder(attr, "__get__")) {
+        if (is_subtype(t, &staticmethod_type)) t = &staticmethod_type;
+        else if (is_subtype(t, &classmethod_type)) t = &classmethod_type;
+        else if (is_subtype(t, &property_type)) t = &property_type;
+    }
     if (t == &function_type) return obj ? method_new(attr, obj) : Ref::borrow(attr);
     if (t == &method_descriptor_type) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
@@ -267,11 +326,11 @@ void descriptor_set_name(Object* attr, Type* owner, Str* name) {
 }
 
 bool is_data_descriptor(Object* attr) {
-    return type_of(attr) == &property_type || static_cast<bool>(user_dunder(attr, "__set__"));
+    return is_instance(attr, &property_type) || static_cast<bool>(user_dunder(attr, "__set__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
-    if (type_of(attr) == &property_type) {
+    if (is_instance(attr, &property_type) && !user_dunder(attr, value ? "__set__" : "__delete__")) {
         auto* p = static_cast<Property*>(attr);
         Object* fn = value ? p->fset : p->fdel;
         if (!fn)
@@ -300,11 +359,14 @@ void init_descriptor_types() {
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;
     staticmethod_type.call = staticmethod_call;
+    staticmethod_type.methods = kWrapperMethods;
     init_type(&staticmethod_type);
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc, wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
+    classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
     init_simple(super_type, "super", sizeof(Super), super_dealloc, super_construct);
+    super_type.constructs_subclasses = false;
     super_type.getattr = super_getattr;
     super_type.repr = super_repr;
     init_type(&super_type);

@@ -4,11 +4,18 @@
 
 #include <memory>
 
+#include <type_traits>
+
+#include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/getset_descriptor.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "vm/descriptors.h"
 #include "vm/interp.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -18,6 +25,7 @@ namespace {
 
 void function_dealloc(Object* o) {
     Function* f = as_function(o);
+    weakrefs_clear(o);
     decref(f->code);
     decref(f->globals);
     xdecref(f->defaults);
@@ -27,6 +35,7 @@ void function_dealloc(Object* o) {
     decref(f->qualname);
     xdecref(f->module);
     xdecref(f->dict);
+    xdecref(f->annotations);
     delete f;
 }
 
@@ -48,6 +57,21 @@ Ref function_getattr(Object* o, Str* name) {
     if (n == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (n == "__defaults__") return Ref::borrow(f->defaults ? static_cast<Object*>(f->defaults) : None);
     if (n == "__kwdefaults__") return Ref::borrow(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None);
+    if (n == "__closure__") return Ref::borrow(f->closure ? static_cast<Object*>(f->closure) : None);
+    if (n == "__builtins__") return Ref::borrow(dict_get_str(f->globals, name) ? dict_get_str(f->globals, name) : None);
+    if (n == "__annotations__") {
+        // Made on first use from MAKE_FUNCTION's flat (name, value, ...) tuple, as CPython does.
+        if (!f->annotations || type_of(f->annotations) == &tuple_type) {
+            Ref d = dict_new();
+            if (f->annotations) {
+                Tuple* pairs = as_tuple(f->annotations);
+                for (size_t i = 0; i + 1 < pairs->size; i += 2) dict_set(as_dict(d.get()), pairs->items[i], pairs->items[i + 1]);
+                decref(f->annotations);
+            }
+            f->annotations = d.release();
+        }
+        return Ref::borrow(f->annotations);
+    }
     if (n == "__doc__" && !(f->dict && dict_get_str(f->dict, name)))
         return Ref::borrow(f->code->doc ? static_cast<Object*>(f->code->doc) : None);
     if (n == "__dict__") {
@@ -70,6 +94,25 @@ void function_setattr(Object* o, Str* name, Object* value) {
     };
     if (n == "__name__") return replace(f->name);
     if (n == "__qualname__") return replace(f->qualname);
+    auto set_field = [&](auto*& field, Type* type, const char* message) {
+        Object* v = value && value != None ? value : nullptr;
+        if (v && type && !is_instance(v, type)) raise(&TypeError_type, message);
+        xdecref(field);
+        field = static_cast<std::remove_reference_t<decltype(field)>>(v ? newref(v) : nullptr);
+    };
+    if (n == "__module__") return set_field(f->module, nullptr, "");
+    if (n == "__defaults__") return set_field(f->defaults, &tuple_type, "__defaults__ must be set to a tuple object");
+    if (n == "__kwdefaults__") return set_field(f->kwdefaults, &dict_type, "__kwdefaults__ must be set to a dict object");
+    if (n == "__annotations__") return set_field(f->annotations, &dict_type, "__annotations__ must be set to a dict object");
+    if (n == "__code__") {
+        if (!value || type_of(value) != &code_type) raise(&TypeError_type, "__code__ must be set to a code object");
+        if (as_code(value)->freevars.size() != f->code->freevars.size())
+            raise(&ValueError_type, format("%s() requires a code object with %zu free vars, not %zu", f->name->utf8.c_str(),
+                                           f->code->freevars.size(), as_code(value)->freevars.size()));
+        decref(f->code);
+        f->code = as_code(newref(value));
+        return;
+    }
     if (!f->dict) f->dict = as_dict(dict_new().release());
     if (value) {
         dict_set(f->dict, name, value);
@@ -88,6 +131,23 @@ Ref cell_repr(Object* o) {
     if (!ref) return str_new(format("<cell at %p: empty>", static_cast<void*>(o)));
     return str_new(format("<cell at %p: %s object at %p>", static_cast<void*>(o), type_of(ref)->name.c_str(),
                           static_cast<void*>(ref)));
+}
+
+// types.MethodType(function, instance).
+Ref method_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("method", nargs, kw, 2, 2);
+    if (!type_of(args[0])->call) raise(&TypeError_type, "first argument must be callable");
+    if (args[1] == None) raise(&TypeError_type, "instance must not be None");
+    return method_new(args[0], args[1]);
+}
+
+Ref cell_getattr(Object* o, Str* name) {
+    if (name->utf8 == "cell_contents") {
+        Object* ref = static_cast<Cell*>(o)->ref;
+        if (!ref) raise(&ValueError_type, "Cell is empty");
+        return Ref::borrow(ref);
+    }
+    return generic_getattr(o, name);
 }
 
 void method_dealloc(Object* o) {
@@ -138,14 +198,19 @@ void init_function_types() {
     function_type.getattr = function_getattr;
     function_type.setattr = function_setattr;
     init_type(&function_type);
+    add_attribute_descriptors(&function_type, {"__code__", "__defaults__", "__kwdefaults__", "__annotations__",
+                                               "__dict__", "__name__", "__qualname__"});
+    add_attribute_descriptors(&function_type, {"__globals__", "__closure__", "__doc__", "__module__", "__builtins__"}, true);
 
     cell_type.name = "cell";
     cell_type.instance_size = sizeof(Cell);
     cell_type.dealloc = cell_dealloc;
     cell_type.repr = cell_repr;
+    cell_type.getattr = cell_getattr;
     init_type(&cell_type);
 
     method_type.name = "method";
+    method_type.construct = method_construct;
     method_type.instance_size = sizeof(Method);
     method_type.dealloc = method_dealloc;
     method_type.repr = method_repr;
@@ -174,6 +239,7 @@ Ref function_new(Code* code, Dict* globals) {
     Object* module = dict_get_str(globals, intern("__name__"));
     f->module = module ? newref(module) : nullptr;
     f->dict = nullptr;
+    f->annotations = nullptr;
     return Ref::steal(f);
 }
 

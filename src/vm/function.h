@@ -19,6 +19,7 @@ struct Function : Object {
     Str* qualname;        // owned
     Object* module;       // owned: __module__, a str
     Dict* dict;           // owned or null: attributes set on the function
+    Object* annotations;  // owned or null: MAKE_FUNCTION's (name, value, ...) tuple, or the dict made from it
 };
 
 struct Cell : Object {

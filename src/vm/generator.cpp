@@ -16,7 +16,7 @@
 
 namespace minipy {
 
-Type generator_type;
+Type generator_type, coroutine_type, async_generator_type;
 
 namespace {
 
@@ -61,8 +61,11 @@ void generator_dealloc(Object* o) {
     delete g;
 }
 
+// "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
+const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
+
 Ref generator_repr(Object* o) {
-    return str_new(format("<generator object %s at %p>", as_gen(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
+    return str_new(format("<%s object %s at %p>", kind_name(o), as_gen(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
 }
 
 Ref generator_iter(Object* o) { return Ref::borrow(o); }
@@ -111,6 +114,14 @@ const MethodDef kGeneratorMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+const MethodDef kCoroutineMethods[] = {
+    {"send", gen_send_method, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_method, "throw(value) -> raise exception in coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"close", gen_close_method, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coroutine_await, "Return an iterator to be used in await expression."},
+    {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 void init_generator_type() {
@@ -122,11 +133,23 @@ void init_generator_type() {
     generator_type.next = generator_next;
     generator_type.methods = kGeneratorMethods;
     init_type(&generator_type);
+    coroutine_type.name = "coroutine";
+    coroutine_type.instance_size = sizeof(Generator);
+    coroutine_type.dealloc = generator_dealloc;
+    coroutine_type.repr = generator_repr;
+    coroutine_type.methods = kCoroutineMethods;
+    init_type(&coroutine_type);
+    // Its methods (__anext__, asend, athrow, aclose) are in vm/coroutine.cpp.
+    async_generator_type.name = "async_generator";
+    async_generator_type.instance_size = sizeof(Generator);
+    async_generator_type.dealloc = generator_dealloc;
+    async_generator_type.repr = generator_repr;
 }
 
 Ref generator_from_frame(ThreadState* ts, Frame* f) {
     Generator* g = new Generator();
-    init_header(g, &generator_type);
+    int flags = f->code->flags;
+    init_header(g, (flags & kCoCoroutine) ? &coroutine_type : (flags & kCoAsyncGenerator) ? &async_generator_type : &generator_type);
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
     f->generator = g;
     save_frame(ts, g, f);
@@ -164,7 +187,7 @@ private:
 // Copies the saved frame back onto the stack and runs it: `value` is the result of the yield it
 // stopped at (null before the first run), or `thrown` is raised there.
 Ref resume(Generator* g, Object* value, Ref thrown) {
-    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(g)));
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise(&RecursionError_type, "maximum recursion depth exceeded");
     size_t slots = g->image.size();
@@ -189,8 +212,9 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     } catch (PyException& e) {
         g->running = false;
         g->finished = true;
-        if (is_instance(e.exception(), &StopIteration_type)) {
-            Ref err = make_exception(&RuntimeError_type, "generator raised StopIteration");
+        bool async_stop = type_of(g) == &async_generator_type && is_instance(e.exception(), &StopAsyncIteration_type);
+        if (is_instance(e.exception(), &StopIteration_type) || async_stop) {
+            Ref err = make_exception(&RuntimeError_type, format("%s raised %s", kind_name(g), type_of(e.exception())->name.c_str()));
             Object* cause = e.take().release();
             static_cast<BaseExceptionObject*>(err.get())->cause = cause;
             static_cast<BaseExceptionObject*>(err.get())->context = newref(cause);
@@ -227,29 +251,32 @@ void leave_delegate(Generator* g, bool jump_to_exit) {
 
 Ref generator_send(Object* gen, Object* value) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, "generator already executing");
-    if (g->finished || g->image.empty()) return nullptr;
+    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
+    if (g->finished || g->image.empty()) {
+        if (type_of(gen) == &coroutine_type) raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
+        return nullptr;
+    }
     if (!g->started && value != None) {
-        raise(&TypeError_type, "can't send non-None value to a just-started generator");
+        raise(&TypeError_type, format("can't send non-None value to a just-started %s", kind_name(gen)));
     }
     return resume(g, value, nullptr);
 }
 
 Ref generator_throw(Object* gen, Ref exc) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
         Ref ret;
         try {
             Ref sub_ref = Ref::borrow(sub);
             if (is_instance(exc.get(), &GeneratorExit_type)) {
-                if (type_of(sub) == &generator_type) generator_close(sub);
+                if (is_generator_like(sub)) generator_close(sub);
                 else if (Ref close = get_attr_opt(sub, intern("close"))) call0(close.get());
                 leave_delegate(g, false);
                 return resume(g, nullptr, std::move(exc));
             }
-            if (type_of(sub) == &generator_type) {
+            if (is_generator_like(sub)) {
                 if (Ref v = generator_throw(sub, exc)) return v;
                 ret = generator_take_return(sub);
             } else if (Ref m = get_attr_opt(sub, intern("throw"))) {
@@ -277,7 +304,7 @@ Ref generator_throw(Object* gen, Ref exc) {
 
 void generator_close(Object* gen) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, "generator already executing");
+    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
     if (g->finished || g->image.empty()) return;
     if (!g->started) {
         g->finished = true;
@@ -286,7 +313,7 @@ void generator_close(Object* gen) {
     }
     try {
         if (Ref v = generator_throw(gen, exception_new(&GeneratorExit_type, empty_tuple()))) {
-            raise(&RuntimeError_type, "generator ignored GeneratorExit");
+            raise(&RuntimeError_type, format("%s ignored GeneratorExit", kind_name(gen)));
         }
     } catch (PyException& e) {
         if (!is_instance(e.exception(), &GeneratorExit_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
@@ -299,8 +326,13 @@ Ref generator_take_return(Object* gen) {
     return v ? Ref::steal(v) : Ref::borrow(None);
 }
 
+bool generator_is_iterable_coroutine(Object* gen) {
+    Generator* g = as_gen(gen);
+    return !g->image.empty() && (image_frame(g)->code->flags & kCoIterableCoroutine);
+}
+
 bool yield_from_send(Object* it, Object* value, Ref* out) {
-    if (type_of(it) == &generator_type) {
+    if (is_generator_like(it)) {
         *out = generator_send(it, value);
         if (*out) return true;
         *out = generator_take_return(it);

@@ -12,7 +12,14 @@ namespace minipy {
 struct Frame;
 struct ThreadState;
 
-extern Type generator_type;
+// A coroutine (`async def`) and an async generator (`async def` with `yield`) are generators of
+// another type: the same frame saving and resuming, driven by `await` instead of iteration.
+extern Type generator_type, coroutine_type, async_generator_type;
+
+// A generator or a coroutine: what SEND and throw() drive directly, without a method lookup.
+inline bool is_generator_like(const Object* o) {
+    return type_of(o) == &generator_type || type_of(o) == &coroutine_type;
+}
 
 struct Generator : Object {
     std::vector<Object*> image;  // the suspended frame: header, localsplus, stack (owned values)
@@ -44,5 +51,20 @@ Ref generator_take_return(Object* gen);
 // SEND, one step of `yield from it`: sends `value` into `it`. True with the item it yielded in
 // `out`; false once it is exhausted, with its return value in `out`.
 bool yield_from_send(Object* it, Object* value, Ref* out);
+// A generator made by a function that types.coroutine() marked awaitable (CO_ITERABLE_COROUTINE).
+bool generator_is_iterable_coroutine(Object* gen);
+
+// ---- the await protocol (vm/coroutine.cpp) ----
+void init_coroutine_types();  // after init_generator_type
+// GET_AWAITABLE: the iterator `await o` delegates to, with CPython's TypeErrors.
+Ref get_awaitable(Object* o);
+// ASYNC_GEN_WRAP: marks a value an async generator yields, to tell it from what an await passes on.
+Ref async_gen_wrap(Object* value);
+// GET_AITER / GET_ANEXT / BEFORE_ASYNC_WITH.
+Ref get_aiter(Object* o);
+Ref get_anext(Object* aiter);
+Ref enter_async_context(Object* mgr, Object** exit_out);
+// coroutine.__await__(): an iterator over the coroutine (CPython's coroutine_wrapper).
+Ref coroutine_await(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 
 }  // namespace minipy

@@ -71,7 +71,7 @@ Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwname
         throw;
     }
     init_cells(f, fn);
-    if (fn->code->flags & kCoGenerator) return generator_from_frame(ts, f);
+    if (fn->code->flags & kCoResumable) return generator_from_frame(ts, f);
     return run_frame(ts, f);
 }
 
@@ -263,14 +263,20 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(STORE_NAME) {
                 if (f->locals == f->globals) {
                     store_module_global(f->globals, names[ARG], TOP());
-                } else {
+                } else if (is_exact(f->locals, &dict_type)) {
                     dict_set(f->locals, names[ARG], TOP());
+                } else {
+                    set_item(f->locals, names[ARG], TOP());  // a dict subclass from __prepare__
                 }
                 decref(POP());
                 DISPATCH();
             }
             TARGET(DELETE_NAME) {
-                if (!dict_del(f->locals, names[ARG])) raise_name_error(names[ARG]);
+                if (!is_exact(f->locals, &dict_type)) {
+                    delete_name_mapping(f->locals, names[ARG]);
+                } else if (!dict_del(f->locals, names[ARG])) {
+                    raise_name_error(names[ARG]);
+                }
                 DISPATCH();
             }
             TARGET(LOAD_GLOBAL) {
@@ -695,7 +701,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     if (!callee->cellvars.empty() || !callee->freevars.empty()) init_cells(nf, fn);
                     decref(callable);
                     sp = base;
-                    if (callee->flags & kCoGenerator) {
+                    if (callee->flags & kCoResumable) {
                         PUSH(generator_from_frame(ts, nf).release());
                         DISPATCH();
                     }
@@ -727,6 +733,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Function* func = as_function(fn);
                 decref(POP());
                 if (ARG & kMakeClosure) func->closure = as_tuple(POP());
+                if (ARG & kMakeAnnotations) func->annotations = POP();
                 if (ARG & kMakeKwDefaults) func->kwdefaults = as_dict(POP());
                 if (ARG & kMakeDefaults) func->defaults = as_tuple(POP());
                 PUSH(fn);
@@ -819,6 +826,52 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 PUSH(entered);
                 DISPATCH();
             }
+            TARGET(SETUP_ANNOTATIONS) {
+                setup_annotations(f->locals);
+                DISPATCH();
+            }
+            TARGET(BEFORE_ASYNC_WITH) {
+                Object* mgr = TOP();
+                Object* exit_fn = nullptr;
+                Object* awaitable = enter_async_context(mgr, &exit_fn).release();
+                sp[-1] = exit_fn;
+                decref(mgr);
+                PUSH(awaitable);
+                DISPATCH();
+            }
+            TARGET(GET_AWAITABLE) {
+                Object* it = get_awaitable(TOP()).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
+            TARGET(GET_AITER) {
+                Object* it = get_aiter(TOP()).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
+            TARGET(GET_ANEXT) {
+                Object* awaitable = get_anext(TOP()).release();
+                PUSH(awaitable);
+                DISPATCH();
+            }
+            TARGET(END_ASYNC_FOR) {
+                if (is_instance(TOP(), &StopAsyncIteration_type)) {
+                    decref(POP());
+                    decref(POP());
+                    DISPATCH();
+                }
+                exc = Ref::steal(POP());
+                add_traceback = false;
+                goto unwind;
+            }
+            TARGET(ASYNC_GEN_WRAP) {
+                Object* w = async_gen_wrap(TOP()).release();
+                decref(TOP());
+                sp[-1] = w;
+                DISPATCH();
+            }
             TARGET(WITH_EXCEPT_START) {
                 Object* res = call_exit_with_exception(PEEK(3), TOP()).release();
                 PUSH(res);
@@ -879,7 +932,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         for (;;) {
             size_t index = static_cast<size_t>(ip - first_instr - 1);
             if (add_traceback && is_exception_instance(exc.get())) {
-                exception_add_traceback(exc.get(), co, co->line_of(index));
+                exception_add_traceback(exc.get(), co, co->line_of(index), f->globals);
                 static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
             }
             add_traceback = true;

@@ -35,9 +35,30 @@ void raise_name_error(Str* name) {
     raise(&NameError_type, format("name '%s' is not defined", name->utf8.c_str()));
 }
 
+// A class namespace that is a dict subclass (from __prepare__) is read through its __getitem__.
+Ref load_name_mapping(Dict* locals, Str* name) {
+    try {
+        return get_item(locals, name);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &KeyError_type)) throw;
+        return nullptr;
+    }
+}
+
+void delete_name_mapping(Dict* locals, Str* name) {
+    try {
+        set_item(locals, name, nullptr);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &KeyError_type)) throw;
+        raise_name_error(name);
+    }
+}
+
 Object* load_name(Frame* f, Str* name) {
     // Each reference is taken under its dict's lock: another thread may rebind the name.
-    if (f->locals) {
+    if (f->locals && !is_exact(f->locals, &dict_type)) {
+        if (Ref v = load_name_mapping(f->locals, name)) return v.release();
+    } else if (f->locals) {
         if (Ref v = dict_get_str_ref(f->locals, name)) return v.release();
     }
     if (f->globals != f->locals) {
@@ -304,6 +325,11 @@ Ref enter_context(Object* mgr, Object** exit_out) {
     Ref result = call0(enter.get());
     *exit_out = exit.release();
     return result;
+}
+
+void setup_annotations(Dict* locals) {
+    if (!locals) raise(&RuntimeError_type, "no locals found when setting up annotations");
+    if (!dict_get_str(locals, intern("__annotations__"))) dict_set(locals, intern("__annotations__"), dict_new().get());
 }
 
 Ref call_exit_with_exception(Object* exit, Object* exc) {

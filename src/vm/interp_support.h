@@ -63,6 +63,10 @@ Ref make_raised_exception(Object* exc, Object* cause);      // `raise exc [from 
 bool exception_matches(Object* exc, Object* type);          // `except type:`
 // `with mgr:` returns mgr.__enter__() and sets *exit_out to a new reference to mgr.__exit__.
 Ref enter_context(Object* mgr, Object** exit_out);
+// SETUP_ANNOTATIONS: a module or class body's `__annotations__` dict, made unless it exists.
+void setup_annotations(Dict* locals);
+// DELETE_NAME in a class namespace that is a dict subclass: its __delitem__, NameError if missing.
+void delete_name_mapping(Dict* locals, Str* name);
 Ref call_exit_with_exception(Object* exit, Object* exc);
 Ref format_value_op(Object* value, uint32_t conversion, Object* spec);
 Ref import_from(Object* module, Str* name);

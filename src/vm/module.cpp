@@ -40,6 +40,17 @@ void module_setattr(Object* o, Str* name, Object* value) {
     }
 }
 
+// types.ModuleType(name, doc=None).
+Ref module_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"name", "doc"};
+    Object* a[2] = {};
+    bind_args("module", args, nargs, kw, kNames, 2, 1, a);
+    if (!is_str(a[0])) raise(&TypeError_type, format("module.__init__() argument 'name' must be str, not %s", type_of(a[0])->name.c_str()));
+    Ref m = module_new(str_utf8_of(a[0]));
+    dict_set(module_dict(m.get()), intern("__doc__"), a[1] ? a[1] : None);
+    return m;
+}
+
 }  // namespace
 
 void raise_missing_attribute(Object* o, Str* name) {
@@ -57,6 +68,7 @@ void init_module_type() {
     module_type.repr = module_repr;
     module_type.getattr = module_getattr;
     module_type.setattr = module_setattr;
+    module_type.construct = module_construct;
     init_type(&module_type);
 }
 

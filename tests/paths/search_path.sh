@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # search_path.sh EXE BUILD_DIR — the module search path: the script's folder first, then MINIPYPATH
-# (several folders, like PYTHONPATH), then stdlib/; and `cmake --install` puts stdlib/ where an
-# installed minipy looks for it (PREFIX/lib/minipy/stdlib).
+# (several folders, like PYTHONPATH), then stdlib/, then CPython's pure-Python Lib (never its
+# lib-dynload/ of C extensions); and `cmake --install` puts stdlib/ where an installed minipy looks
+# for it (PREFIX/lib/minipy/stdlib).
 set -euo pipefail
 exe=$1
 build=$2
@@ -27,9 +28,26 @@ got=$(MINIPYPATH="$tmp/a:$tmp/b" "$exe" "$tmp/script/main.py")
 py=$(PYTHONPATH="$tmp/a:$tmp/b" python3 "$tmp/script/main.py")
 [ "$py" = "$want" ] || fail "CPython disagrees: '$py'"
 
-# Without MINIPYPATH, stdlib/ is found (queue is the project's own).
-got=$("$exe" -c 'import queue, sys; print(queue.Queue.__name__, sys.path[-1].endswith("stdlib"))')
+# Without MINIPYPATH, stdlib/ is found (queue is the project's own), then CPython's Lib (the one the
+# build was configured with: MINIPY_CPYTHON_LIB, by default Debian's /usr/lib/python3.11).
+got=$("$exe" -c 'import queue, sys; print(queue.Queue.__name__, sys.path[-2].endswith("stdlib"))')
 [ "$got" = "Queue True" ] || fail "stdlib: got '$got'"
+lib=$(grep '^MINIPY_CPYTHON_LIB:' "$build/CMakeCache.txt" | cut -d= -f2-)
+got=$("$exe" -c 'import sys; print(sys.path[-1])')
+[ "$got" = "$lib" ] || fail "CPython Lib: got '$got', want '$lib'"
+if [ -f "$lib/bisect.py" ]; then
+  got=$("$exe" -c 'import bisect; print(bisect.__file__)')
+  [ "$got" = "$lib/bisect.py" ] || fail "bisect from CPython's Lib: got '$got'"
+fi
+# A CPython C extension (lib-dynload/_json*.so) is not found: a clean ModuleNotFoundError.
+got=$("$exe" -c '
+import sys
+print(any(p.endswith("lib-dynload") for p in sys.path))
+try:
+    import _json
+except ModuleNotFoundError as e:
+    print(e)' 2>&1)
+[ "$got" = $'False\nNo module named \'_json\'' ] || fail "lib-dynload: got '$got'"
 
 # An installed tree holds the executables and stdlib/ where the binaries look for it.
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null

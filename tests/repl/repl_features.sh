@@ -28,7 +28,7 @@ t send-keys 'add' Enter
 wait_for "Help on function add in module __main__:"
 t send-keys Enter
 wait_for "You are now leaving help and returning to the minipy interpreter."
-t send-keys 'import ma' Tab
+t send-keys 'import mat' Tab  # unique among the modules on sys.path, CPython's Lib included
 wait_for ">>> import math"
 t send-keys Enter 'math.sq' Tab
 wait_for ">>> math.sqrt("

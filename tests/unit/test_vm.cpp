@@ -140,7 +140,7 @@ TEST_CASE("vm: unsupported base types and class namespaces are named") {
     CHECK(error_of("class B(bytearray):\n    pass\n") ==
           "TypeError: minipy does not support subclassing 'bytearray' yet");
     CHECK(error_of(
-              "class D(dict):\n    pass\n"
+              "class D:\n    def __getitem__(self, k):\n        raise KeyError(k)\n"
               "class M(type):\n    @classmethod\n    def __prepare__(m, name, bases):\n        return D()\n"
               "class C(metaclass=M):\n    pass\n") ==
           "NotImplementedError: minipy runs class bodies in a dict only, not in the 'D' that M.__prepare__() "

@@ -1,0 +1,212 @@
+// time_calendar.cpp — the calendar half of the native `time` module: struct_time (a 9-item tuple
+// with tm_* names), gmtime, localtime, mktime, strftime, asctime, ctime and the timezone values,
+// on the C library's functions as CPython's timemodule.c uses them.
+#include <cmath>
+#include <ctime>
+#include <string>
+
+#include "modules/time_calendar.h"
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/module.h"
+
+namespace minipy {
+
+namespace {
+
+using Args = Object* const*;
+
+Type struct_time_type;
+
+const char* const kFields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+
+Ref struct_time_from(const std::tm& t) {
+    int values[9] = {t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, (t.tm_wday + 6) % 7,
+                     t.tm_yday + 1, t.tm_isdst};
+    Ref r = tuple_new(9);
+    for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = make_small_int(values[i]);
+    r->type = &struct_time_type;
+    return r;
+}
+
+// A struct_time or 9-tuple back to the C library's struct tm.
+std::tm tm_from(Object* o, const char* fname) {
+    Ref seq = tuple_from_iterable(o);
+    Tuple* t = as_tuple(seq.get());
+    if (t->size != 9) raise(&TypeError_type, format("%s(): illegal time tuple argument", fname));
+    std::tm tm{};
+    int64_t v[9];
+    for (int i = 0; i < 9; ++i) v[i] = as_index(t->items[i]);
+    tm.tm_year = static_cast<int>(v[0] - 1900);
+    tm.tm_mon = static_cast<int>(v[1] - 1);
+    tm.tm_mday = static_cast<int>(v[2]);
+    tm.tm_hour = static_cast<int>(v[3]);
+    tm.tm_min = static_cast<int>(v[4]);
+    tm.tm_sec = static_cast<int>(v[5]);
+    tm.tm_wday = static_cast<int>((v[6] + 1) % 7);
+    tm.tm_yday = static_cast<int>(v[7] - 1);
+    tm.tm_isdst = static_cast<int>(v[8]);
+    return tm;
+}
+
+Ref struct_time_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs != 1 || (kw && kw->size)) raise(&TypeError_type, "time.struct_time() takes a sequence of 9 values");
+    Ref seq = tuple_from_iterable(args[0]);
+    size_t n = as_tuple(seq.get())->size;
+    if (n < 9 || n > 11)
+        raise(&TypeError_type, format("time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n));
+    Ref r = tuple_new(9);
+    for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = newref(as_tuple(seq.get())->items[i]);
+    r->type = &struct_time_type;
+    return r;
+}
+
+Ref struct_time_repr(Object* o) {
+    std::string s = "time.struct_time(";
+    for (int i = 0; i < 9; ++i) s += std::string(i ? ", " : "") + kFields[i] + "=" + repr_utf8(as_tuple(o)->items[i]);
+    return str_new(s + ")");
+}
+
+Ref struct_time_getattr(Object* o, Str* name) {
+    for (int i = 0; i < 9; ++i)
+        if (name->utf8 == kFields[i]) return Ref::borrow(as_tuple(o)->items[i]);
+    if (name->utf8 == "tm_zone" || name->utf8 == "tm_gmtoff") {
+        std::tm tm = tm_from(o, "struct_time");
+        std::time_t when = std::mktime(&tm);
+        std::tm local{};
+        localtime_r(&when, &local);
+        if (name->utf8 == "tm_zone") return str_new(local.tm_zone ? local.tm_zone : "");
+        return int_from_i64(local.tm_gmtoff);
+    }
+    if (name->utf8 == "n_sequence_fields" || name->utf8 == "n_fields") return int_from_i64(9);
+    return generic_getattr(o, name);
+}
+
+std::time_t seconds_arg(const char* fname, Args args, size_t nargs) {
+    if (nargs == 0 || args[0] == None) return std::time(nullptr);
+    double secs = to_double(args[0]);
+    if (!std::isfinite(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
+    (void)fname;
+    return static_cast<std::time_t>(std::floor(secs));
+}
+
+Ref time_gmtime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("gmtime", nargs, kw, 0, 1);
+    std::time_t t = seconds_arg("gmtime", args, nargs);
+    std::tm tm{};
+    if (!gmtime_r(&t, &tm)) raise(&OverflowError_type, "timestamp out of range for platform time_t");
+    return struct_time_from(tm);
+}
+
+Ref time_localtime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("localtime", nargs, kw, 0, 1);
+    std::time_t t = seconds_arg("localtime", args, nargs);
+    std::tm tm{};
+    if (!localtime_r(&t, &tm)) raise(&OverflowError_type, "timestamp out of range for platform time_t");
+    return struct_time_from(tm);
+}
+
+Ref time_mktime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("mktime", nargs, kw, 1, 1);
+    std::tm tm = tm_from(args[0], "mktime");
+    tm.tm_wday = -1;
+    std::time_t t = std::mktime(&tm);
+    if (t == static_cast<std::time_t>(-1) && tm.tm_wday == -1) raise(&OverflowError_type, "mktime argument out of range");
+    return float_new(static_cast<double>(t));
+}
+
+Ref time_strftime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("strftime", nargs, kw, 1, 2);
+    if (!is_str(args[0])) raise(&TypeError_type, format("strftime() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
+    std::tm tm{};
+    if (nargs == 2) {
+        tm = tm_from(args[1], "strftime");
+        if (tm.tm_mon < 0 || tm.tm_mon > 11) raise(&ValueError_type, "month out of range");
+        if (tm.tm_mday < 0 || tm.tm_mday > 31) raise(&ValueError_type, "day of month out of range");
+        if (tm.tm_hour < 0 || tm.tm_hour > 23) raise(&ValueError_type, "hour out of range");
+        if (tm.tm_min < 0 || tm.tm_min > 59) raise(&ValueError_type, "minute out of range");
+        if (tm.tm_sec < 0 || tm.tm_sec > 61) raise(&ValueError_type, "seconds out of range");
+        if (tm.tm_mday == 0) tm.tm_mday = 1;
+        if (tm.tm_yday < 0) tm.tm_yday = 0;
+    } else {
+        std::time_t now = std::time(nullptr);
+        localtime_r(&now, &tm);
+    }
+    std::string fmt = str_utf8_of(args[0]);
+    if (fmt.empty()) return str_new("");
+    // strftime cannot tell "empty result" from "buffer too small": grow until it fits.
+    for (size_t size = 256;; size *= 4) {
+        std::string buf(size, '\0');
+        size_t n = std::strftime(buf.data(), size, fmt.c_str(), &tm);
+        if (n > 0 || size > fmt.size() * 256) return str_new(buf.substr(0, n));
+    }
+}
+
+Ref text_time(const std::tm& tm) {
+    static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return str_new(format("%s %s %2d %02d:%02d:%02d %d", kDays[(tm.tm_wday % 7 + 7) % 7], kMonths[(tm.tm_mon % 12 + 12) % 12],
+                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900));
+}
+
+Ref time_asctime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("asctime", nargs, kw, 0, 1);
+    std::tm tm{};
+    if (nargs) {
+        tm = tm_from(args[0], "asctime");
+    } else {
+        std::time_t now = std::time(nullptr);
+        localtime_r(&now, &tm);
+    }
+    return text_time(tm);
+}
+
+Ref time_ctime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("ctime", nargs, kw, 0, 1);
+    std::time_t t = seconds_arg("ctime", args, nargs);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return text_time(tm);
+}
+
+const MethodDef kCalendarFunctions[] = {
+    {"gmtime", time_gmtime, "Convert seconds since the Epoch to a time tuple expressing UTC."},
+    {"localtime", time_localtime, "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"mktime", time_mktime, "Convert a time tuple in local time to seconds since the Epoch."},
+    {"strftime", time_strftime, "Convert a time tuple to a string according to a format specification."},
+    {"asctime", time_asctime, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
+    {"ctime", time_ctime, "Convert a time in seconds since the Epoch to a string in local time."},
+    {nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+void add_time_calendar(Object* module) {
+    if (!struct_time_type.dict) {
+        struct_time_type.name = "time.struct_time";
+        struct_time_type.base = &tuple_type;
+        struct_time_type.construct = struct_time_construct;
+        struct_time_type.repr = struct_time_repr;
+        struct_time_type.getattr = struct_time_getattr;
+        init_type(&struct_time_type);
+    }
+    Dict* d = module_dict(module);
+    for (const MethodDef* m = kCalendarFunctions; m->name; ++m) dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
+    dict_set(d, intern("struct_time"), &struct_time_type);
+    tzset();
+    dict_set(d, intern("timezone"), int_from_i64(timezone).get());
+    dict_set(d, intern("altzone"), int_from_i64(timezone - (daylight ? 3600 : 0)).get());
+    dict_set(d, intern("daylight"), int_from_i64(daylight).get());
+    Ref names = tuple_new(2);
+    as_tuple(names.get())->items[0] = str_new(tzname[0]).release();
+    as_tuple(names.get())->items[1] = str_new(tzname[1]).release();
+    dict_set(d, intern("tzname"), names.get());
+}
+
+}  // namespace minipy

@@ -1,0 +1,313 @@
+// generic_alias.cpp — `list[int]` (types.GenericAlias, PEP 585) and `int | str` (types.UnionType,
+// PEP 604): the objects typing and annotations build on, with CPython's repr, equality and
+// substitution of type variables (anything with __typing_subst__).
+#include "objects/generic_alias.h"
+
+#include <string>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type generic_alias_type, union_type;
+
+namespace {
+
+struct Alias : Object {
+    Object* origin;  // owned (null for a union)
+    Object* args;    // owned tuple
+    Object* params;  // owned tuple, made on first use
+};
+
+Alias* as_alias(Object* o) { return static_cast<Alias*>(o); }
+
+void alias_dealloc(Object* o) {
+    xdecref(as_alias(o)->origin);
+    decref(as_alias(o)->args);
+    xdecref(as_alias(o)->params);
+    delete as_alias(o);
+}
+
+Ref alias_make(Type* t, Object* origin, Ref args) {
+    if (type_of(args.get()) != &tuple_type) {
+        Object* one = args.get();
+        args = tuple_from(&one, 1);
+    }
+    auto* a = new Alias();
+    init_header(a, t);
+    a->origin = origin ? newref(origin) : nullptr;
+    a->args = args.release();
+    a->params = nullptr;
+    return Ref::steal(a);
+}
+
+// CPython's ga_repr_item: a class as module.qualname (builtins without module), ... as `...`.
+std::string repr_item(Object* p) {
+    if (p == Ellipsis) return "...";
+    if (type_of(p) == &generic_alias_type || type_of(p) == &union_type) return repr_utf8(p);
+    Ref qualname = get_attr_opt(p, intern("__qualname__"));
+    Ref module = get_attr_opt(p, intern("__module__"));
+    if (qualname && module && get_attr_opt(p, intern("__origin__")).get() == nullptr) {
+        if (is_str(module.get()) && str_utf8_of(module.get()) == "builtins") return str_utf8(qualname.get());
+        return str_utf8(module.get()) + "." + str_utf8(qualname.get());
+    }
+    return repr_utf8(p);
+}
+
+Ref alias_repr(Object* o) {
+    Alias* a = as_alias(o);
+    Tuple* args = as_tuple(a->args);
+    std::string s = repr_item(a->origin) + "[";
+    for (size_t i = 0; i < args->size; ++i) {
+        if (i) s += ", ";
+        s += repr_item(args->items[i]);
+    }
+    if (args->size == 0) s += "()";
+    return str_new(s + "]");
+}
+
+// The type variables among `args` (objects with __typing_subst__, and those of nested aliases).
+Ref collect_parameters(Tuple* args) {
+    Ref params = list_new();
+    auto add = [&](Object* p) {
+        for (Object* q : as_list(params.get())->items)
+            if (q == p) return;
+        list_append(params.get(), p);
+    };
+    for (size_t i = 0; i < args->size; ++i) {
+        Object* arg = args->items[i];
+        if (is_type(arg)) continue;
+        if (get_attr_opt(arg, intern("__typing_subst__"))) {
+            add(arg);
+        } else if (Ref sub = get_attr_opt(arg, intern("__parameters__"))) {
+            if (type_of(sub.get()) == &tuple_type)
+                for (size_t j = 0; j < as_tuple(sub.get())->size; ++j) add(as_tuple(sub.get())->items[j]);
+        }
+    }
+    return tuple_from_iterable(params.get());
+}
+
+Object* parameters_of(Alias* a) {
+    if (!a->params) a->params = collect_parameters(as_tuple(a->args)).release();
+    return a->params;
+}
+
+Ref alias_getattr(Object* o, Str* name) {
+    Alias* a = as_alias(o);
+    const std::string& n = name->utf8;
+    if (n == "__origin__" && a->origin) return Ref::borrow(a->origin);
+    if (n == "__args__") return Ref::borrow(a->args);
+    if (n == "__parameters__") return Ref::borrow(parameters_of(a));
+    if (n == "__unpacked__") return Ref::borrow(False);
+    if (Ref v = generic_getattr(o, name)) return v;
+    // Anything else (methods, __name__, __doc__) comes from the origin, as CPython's ga_getattro.
+    if (a->origin && n != "__class__" && n != "__bases__" && n != "__copy__" && n != "__deepcopy__")
+        return get_attr_opt(a->origin, name);
+    return nullptr;
+}
+
+// list[int](...) makes a list.
+Ref alias_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
+    Ref r = call(as_alias(o)->origin, args, nargs, kw);
+    try {
+        set_attr(r.get(), intern("__orig_class__"), o);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &AttributeError_type) && !is_instance(e.exception(), &TypeError_type)) throw;
+    }
+    return r;
+}
+
+Ref alias_compare(Object* a, Object* b, CompareOp op) {
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a)) return Ref::borrow(NotImplemented);
+    bool eq;
+    if (type_of(a) == &union_type) {
+        // Unions are equal when they hold the same members in any order.
+        Ref x = set_new(&frozenset_type);
+        Ref y = set_new(&frozenset_type);
+        for_each_item(as_alias(a)->args, [&](Object* m) { set_add(x.get(), m); });
+        for_each_item(as_alias(b)->args, [&](Object* m) { set_add(y.get(), m); });
+        eq = is_true(compare(x.get(), y.get(), CompareOp::Eq).get());
+    } else {
+        eq = is_true(compare(as_alias(a)->origin, as_alias(b)->origin, CompareOp::Eq).get()) &&
+             is_true(compare(as_alias(a)->args, as_alias(b)->args, CompareOp::Eq).get());
+    }
+    return Ref::borrow(bool_obj(eq == (op == CompareOp::Eq)));
+}
+
+int64_t alias_hash(Object* o) {
+    if (type_of(o) == &union_type) {
+        Ref s = set_new(&frozenset_type);
+        for_each_item(as_alias(o)->args, [&](Object* m) { set_add(s.get(), m); });
+        return hash(s.get());
+    }
+    int64_t h = hash(as_alias(o)->origin) ^ hash(as_alias(o)->args);
+    return h == -1 ? -2 : h;
+}
+
+// alias[X, ...]: each type variable in __parameters__ replaced by the matching argument.
+Ref alias_getitem(Object* o, Object* key) {
+    Alias* a = as_alias(o);
+    Tuple* params = as_tuple(parameters_of(a));
+    if (params->size == 0) raise(&TypeError_type, format("%s is not a generic class", repr_utf8(o).c_str()));
+    Ref items = type_of(key) == &tuple_type ? Ref::borrow(key) : tuple_from(&key, 1);
+    Tuple* given = as_tuple(items.get());
+    if (given->size != params->size)
+        raise(&TypeError_type, format("Too %s arguments for %s; actual %zu, expected %zu",
+                                      given->size > params->size ? "many" : "few", repr_utf8(o).c_str(), given->size,
+                                      params->size));
+    Tuple* args = as_tuple(a->args);
+    Ref out = tuple_new(args->size);
+    for (size_t i = 0; i < args->size; ++i) {
+        Object* arg = args->items[i];
+        Ref v = Ref::borrow(arg);
+        for (size_t j = 0; j < params->size; ++j) {
+            if (params->items[j] == arg) v = Ref::borrow(given->items[j]);
+        }
+        if (v.get() == arg && !is_type(arg)) {
+            if (Ref sub = get_attr_opt(arg, intern("__parameters__")); sub && type_of(sub.get()) == &tuple_type &&
+                                                                         as_tuple(sub.get())->size) {
+                Tuple* sp = as_tuple(sub.get());
+                Ref subargs = tuple_new(sp->size);
+                for (size_t k = 0; k < sp->size; ++k) {
+                    Object* pick = sp->items[k];
+                    for (size_t j = 0; j < params->size; ++j)
+                        if (params->items[j] == sp->items[k]) pick = given->items[j];
+                    as_tuple(subargs.get())->items[k] = newref(pick);
+                }
+                v = get_item(arg, subargs.get());
+            }
+        }
+        as_tuple(out.get())->items[i] = v.release();
+    }
+    return alias_make(type_of(o), a->origin, std::move(out));
+}
+
+Ref alias_mro_entries(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__mro_entries__", nargs - 1, kw, 1, 1);
+    Object* origin = as_alias(args[0])->origin;
+    return tuple_from(&origin, 1);
+}
+
+Ref alias_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    Alias* a = as_alias(args[0]);
+    Object* inner[2] = {a->origin, a->args};
+    Ref pair = tuple_from(inner, 2);
+    Object* outer[2] = {&generic_alias_type, pair.get()};
+    return tuple_from(outer, 2);
+}
+
+Ref alias_instancecheck(Object*, Object* const*, size_t, Tuple*) {
+    raise(&TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
+}
+
+Ref alias_subclasscheck(Object*, Object* const*, size_t, Tuple*) {
+    raise(&TypeError_type, "issubclass() argument 2 cannot be a parameterized generic");
+}
+
+const MethodDef kAliasMethods[] = {
+    {"__mro_entries__", alias_mro_entries, nullptr},
+    {"__reduce__", alias_reduce, nullptr},
+    {"__instancecheck__", alias_instancecheck, nullptr},
+    {"__subclasscheck__", alias_subclasscheck, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+// GenericAlias(origin, args), or a class derived from it (collections.abc's _CallableGenericAlias).
+Ref alias_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("GenericAlias", nargs, kw, 2, 2);
+    return alias_make(static_cast<Type*>(type), args[0], Ref::borrow(args[1]));
+}
+
+// ---- X | Y ----
+
+bool unionable(Object* o) {
+    return o == None || is_type(o) || type_of(o) == &generic_alias_type || type_of(o) == &union_type;
+}
+
+// The members of `o` added to `out` once each, unions flattened and None as type(None).
+void add_members(Object* o, Object* out) {
+    if (type_of(o) == &union_type) {
+        Tuple* args = as_tuple(as_alias(o)->args);
+        for (size_t i = 0; i < args->size; ++i) add_members(args->items[i], out);
+        return;
+    }
+    Object* member = o == None ? static_cast<Object*>(type_of(None)) : o;
+    for (Object* m : as_list(out)->items)
+        if (m == member || (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get()))) return;
+    list_append(out, member);
+}
+
+Ref union_repr(Object* o) {
+    Tuple* args = as_tuple(as_alias(o)->args);
+    std::string s;
+    for (size_t i = 0; i < args->size; ++i) {
+        if (i) s += " | ";
+        s += args->items[i] == type_of(None) ? "None" : repr_item(args->items[i]);
+    }
+    return str_new(s);
+}
+
+Ref union_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__args__") return Ref::borrow(as_alias(o)->args);
+    if (name->utf8 == "__parameters__") return Ref::borrow(parameters_of(as_alias(o)));
+    return generic_getattr(o, name);
+}
+
+Ref union_or_slot(Object* a, Object* b) { return union_or(a, b); }
+
+}  // namespace
+
+Ref union_or(Object* a, Object* b) {
+    if (!unionable(a) || !unionable(b)) return Ref::borrow(NotImplemented);
+    Ref members = list_new();
+    add_members(a, members.get());
+    add_members(b, members.get());
+    if (as_list(members.get())->items.size() == 1) return Ref::borrow(as_list(members.get())->items[0]);
+    return alias_make(&union_type, nullptr, tuple_from_iterable(members.get()));
+}
+
+Ref generic_alias_new(Object* origin, Object* args) { return alias_make(&generic_alias_type, origin, Ref::borrow(args)); }
+
+Ref class_getitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__class_getitem__", nargs - 1, kw, 1, 1);
+    return generic_alias_new(args[0], args[1]);
+}
+
+const Tuple* union_args(Object* u) { return as_tuple(as_alias(u)->args); }
+
+void init_generic_alias_types() {
+    Type& g = generic_alias_type;
+    g.name = "types.GenericAlias";
+    g.instance_size = sizeof(Alias);
+    g.dealloc = alias_dealloc;
+    g.repr = alias_repr;
+    g.getattr = alias_getattr;
+    g.call = alias_call;
+    g.compare = alias_compare;
+    g.hash = alias_hash;
+    g.getitem = alias_getitem;
+    g.construct = alias_construct;
+    g.binary[static_cast<size_t>(BinaryOp::Or)] = union_or_slot;
+    g.methods = kAliasMethods;
+    g.is_basetype = true;
+    g.constructs_subclasses = true;
+    init_type(&g);
+    Type& u = union_type;
+    u.name = "types.UnionType";
+    u.instance_size = sizeof(Alias);
+    u.dealloc = alias_dealloc;
+    u.repr = union_repr;
+    u.getattr = union_getattr;
+    u.compare = alias_compare;
+    u.hash = alias_hash;
+    u.getitem = alias_getitem;
+    u.binary[static_cast<size_t>(BinaryOp::Or)] = union_or_slot;
+    init_type(&u);
+}
+
+}  // namespace minipy

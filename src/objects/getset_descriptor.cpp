@@ -1,0 +1,96 @@
+// getset_descriptor.cpp — descriptors for attributes a built-in type's getattr slot computes: reading
+// one through the class gives the descriptor; its __get__/__set__ reach the instance's slot.
+#include "objects/getset_descriptor.h"
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+
+namespace minipy {
+
+Type getset_descriptor_type, member_descriptor_type;
+
+namespace {
+
+struct AttributeDescriptor : Object {
+    Type* owner;
+    Str* name;  // interned
+};
+
+AttributeDescriptor* as_attr(Object* o) { return static_cast<AttributeDescriptor*>(o); }
+
+void check_owner(AttributeDescriptor* d, Object* obj) {
+    if (!is_instance(obj, d->owner))
+        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                                      d->name->utf8.c_str(), d->owner->name.c_str(), type_of(obj)->name.c_str()));
+}
+
+Ref attr_get(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__get__", nargs - 1, kw, 1, 2);
+    AttributeDescriptor* d = as_attr(args[0]);
+    if (args[1] == None) return Ref::borrow(args[0]);
+    check_owner(d, args[1]);
+    return get_attr(args[1], d->name);
+}
+
+Ref attr_set(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__set__", nargs - 1, kw, 2, 2);
+    check_owner(as_attr(args[0]), args[1]);
+    set_attr(args[1], as_attr(args[0])->name, args[2]);
+    return Ref::borrow(None);
+}
+
+Ref attr_delete(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__delete__", nargs - 1, kw, 1, 1);
+    check_owner(as_attr(args[0]), args[1]);
+    del_attr(args[1], as_attr(args[0])->name);
+    return Ref::borrow(None);
+}
+
+const MethodDef kAttrMethods[] = {
+    {"__get__", attr_get, "Return an attribute of instance, which is of type owner."},
+    {"__set__", attr_set, "Set an attribute of instance to value."},
+    {"__delete__", attr_delete, "Delete an attribute of instance."},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref attr_repr(Object* o) {
+    return str_new(format("<%s '%s' of '%s' objects>", type_of(o) == &member_descriptor_type ? "member" : "attribute",
+                          as_attr(o)->name->utf8.c_str(), as_attr(o)->owner->name.c_str()));
+}
+
+Ref attr_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return Ref::borrow(as_attr(o)->name);
+    if (name->utf8 == "__objclass__") return Ref::borrow(as_attr(o)->owner);
+    return generic_getattr(o, name);
+}
+
+}  // namespace
+
+void init_getset_descriptor_types() {
+    for (Type* t : {&getset_descriptor_type, &member_descriptor_type}) {
+        t->name = t == &getset_descriptor_type ? "getset_descriptor" : "member_descriptor";
+        t->instance_size = sizeof(AttributeDescriptor);
+        t->repr = attr_repr;
+        t->getattr = attr_getattr;
+        t->methods = kAttrMethods;
+        init_type(t);
+    }
+}
+
+void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member) {
+    for (const char* n : names) {
+        Str* key = intern(n);
+        if (dict_get_str(t->dict, key)) continue;
+        auto* d = new AttributeDescriptor();
+        init_header(d, member ? &member_descriptor_type : &getset_descriptor_type);
+        make_immortal(d);  // lives as long as the (immortal) type
+        d->owner = t;
+        d->name = key;
+        dict_set(t->dict, key, d);
+    }
+}
+
+}  // namespace minipy

@@ -1,0 +1,17 @@
+// getset_descriptor.h — the descriptors a built-in type's dict shows for the attributes its getattr
+// slot computes (`FunctionType.__code__`, CPython's getset_descriptor and member_descriptor).
+#pragma once
+
+#include <initializer_list>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type getset_descriptor_type, member_descriptor_type;
+
+void init_getset_descriptor_types();
+// Puts a descriptor for each name in t's dict; `member` picks member_descriptor (plain fields).
+void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member = false);
+
+}  // namespace minipy

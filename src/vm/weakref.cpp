@@ -1,0 +1,219 @@
+// weakref.cpp — weak references (CPython's weakref.ref and proxies): a table from each referent to the
+// references to it, cleared (and their callbacks run) when the referent is freed. Instances of
+// classes and functions can be referred to weakly; types are immortal, so references to them never die.
+#include "vm/weakref.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "objects/abstract.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+#include "vm/function.h"
+
+namespace minipy {
+
+Type weakref_type, weakproxy_type, weakcallableproxy_type;
+
+namespace {
+
+std::mutex g_lock;
+std::unordered_map<Object*, std::vector<WeakRef*>> g_refs;  // referent -> its live weak references
+std::atomic<bool> g_used{false};  // no lookups at all until the first weak reference is made
+
+bool supports_weakrefs(Object* o) {
+    Type* t = type_of(o);
+    return is_immortal(o) || is_type(o) || t == &function_type || is_heap_type(t);
+}
+
+void forget(WeakRef* r) {
+    if (!r->referent || is_immortal(r->referent)) return;
+    std::lock_guard<std::mutex> guard(g_lock);
+    auto it = g_refs.find(r->referent);
+    if (it == g_refs.end()) return;
+    auto& v = it->second;
+    v.erase(std::remove(v.begin(), v.end(), r), v.end());
+    if (v.empty()) g_refs.erase(it);
+}
+
+void weakref_dealloc(Object* o) {
+    auto* r = static_cast<WeakRef*>(o);
+    forget(r);
+    xdecref(r->callback);
+    delete r;
+}
+
+Ref weakref_make(Type* t, Object* referent, Object* callback) {
+    if (!supports_weakrefs(referent))
+        raise(&TypeError_type, format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
+    auto* r = new WeakRef();
+    init_header(r, t);
+    r->referent = referent;  // not counted: that is what makes it weak
+    r->callback = callback && callback != None ? newref(callback) : nullptr;
+    if (!is_immortal(referent)) {
+        g_used.store(true, std::memory_order_relaxed);
+        std::lock_guard<std::mutex> guard(g_lock);
+        g_refs[referent].push_back(r);
+    }
+    return Ref::steal(r);
+}
+
+// ref(obj[, callback]): `type` is ref or a class derived from it (weakref.KeyedRef, WeakMethod).
+Ref weakref_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
+    if (nargs < 1 || nargs > 2) raise_arg_count("__new__", 1, 2, nargs);
+    (void)kw;
+    return weakref_make(static_cast<Type*>(type), args[0], nargs > 1 ? args[1] : nullptr);
+}
+
+Ref weakref_call(Object* o, Object* const*, size_t nargs, Tuple* kw) {
+    check_positional("weakref", nargs, kw, 0, 0);
+    Object* r = static_cast<WeakRef*>(o)->referent;
+    return Ref::borrow(r ? r : None);
+}
+
+// A weak reference hashes as its referent, once known even after the referent is gone.
+int64_t weakref_hash(Object* o) {
+    auto* r = static_cast<WeakRef*>(o);
+    if (r->hash_known) return r->hash;
+    if (!r->referent) raise(&TypeError_type, "weak object has gone away");
+    r->hash = hash(r->referent);
+    r->hash_known = true;
+    return r->hash;
+}
+
+// Two live references compare as their referents; otherwise by identity.
+Ref weakref_compare(Object* a, Object* b, CompareOp op) {
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &weakref_type)) return Ref::borrow(NotImplemented);
+    Object* x = static_cast<WeakRef*>(a)->referent;
+    Object* y = static_cast<WeakRef*>(b)->referent;
+    if (!x || !y) return Ref::borrow(bool_obj((a == b) == (op == CompareOp::Eq)));
+    return compare(x, y, op);
+}
+
+Ref weakref_repr(Object* o) {
+    Object* r = static_cast<WeakRef*>(o)->referent;
+    if (!r) return str_new(format("<weakref at %p; dead>", static_cast<void*>(o)));
+    return str_new(format("<weakref at %p; to '%s' at %p>", static_cast<void*>(o), type_of(r)->name.c_str(),
+                          static_cast<void*>(r)));
+}
+
+Ref weakref_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__callback__") {
+        Object* cb = static_cast<WeakRef*>(o)->callback;
+        return Ref::borrow(cb ? cb : None);
+    }
+    return generic_getattr(o, name);
+}
+
+// The referent of a proxy, or ReferenceError once it is gone.
+Object* proxy_target(Object* o) {
+    Object* r = static_cast<WeakRef*>(o)->referent;
+    if (!r) raise(&ReferenceError_type, "weakly-referenced object no longer exists");
+    return r;
+}
+
+Ref proxy_getattr(Object* o, Str* name) { return get_attr(proxy_target(o), name); }
+void proxy_setattr(Object* o, Str* name, Object* value) {
+    if (value) set_attr(proxy_target(o), name, value);
+    else del_attr(proxy_target(o), name);
+}
+Ref proxy_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) { return call(proxy_target(o), args, nargs, kw); }
+Ref proxy_repr(Object* o) {
+    Object* r = proxy_target(o);
+    return str_new(format("<weakproxy at %p; to '%s' at %p>", static_cast<void*>(o), type_of(r)->name.c_str(),
+                          static_cast<void*>(r)));
+}
+Ref proxy_str(Object* o) { return str(proxy_target(o)); }
+
+Ref weakref_init(Object*, Object* const*, size_t, Tuple*) { return Ref::borrow(None); }
+
+const MethodDef kWeakrefMethods[] = {
+    {"__init__", weakref_init, "Initialize self."},
+    {nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+void init_weakref_types() {
+    Type& t = weakref_type;
+    t.name = "weakref.ReferenceType";
+    t.instance_size = sizeof(WeakRef);
+    t.dealloc = weakref_dealloc;
+    t.construct = weakref_construct;
+    t.call = weakref_call;
+    t.hash = weakref_hash;
+    t.compare = weakref_compare;
+    t.repr = weakref_repr;
+    t.getattr = weakref_getattr;
+    t.methods = kWeakrefMethods;
+    t.is_basetype = true;
+    t.constructs_subclasses = true;
+    init_type(&t);
+    for (Type* p : {&weakproxy_type, &weakcallableproxy_type}) {
+        p->name = p == &weakproxy_type ? "weakref.ProxyType" : "weakref.CallableProxyType";
+        p->instance_size = sizeof(WeakRef);
+        p->dealloc = weakref_dealloc;
+        p->getattr = proxy_getattr;
+        p->setattr = proxy_setattr;
+        p->repr = proxy_repr;
+        p->str = proxy_str;
+        if (p == &weakcallableproxy_type) p->call = proxy_call;
+        init_type(p);
+    }
+}
+
+Ref weakref_new(Object* referent, Object* callback) { return weakref_make(&weakref_type, referent, callback); }
+
+Ref weakproxy_new(Object* referent, Object* callback) {
+    Type* t = type_of(referent)->call ? &weakcallableproxy_type : &weakproxy_type;
+    return weakref_make(t, referent, callback);
+}
+
+std::vector<Ref> weakrefs_to(Object* referent) {
+    std::vector<Ref> out;
+    if (is_immortal(referent) || !g_used.load(std::memory_order_relaxed)) return out;
+    std::lock_guard<std::mutex> guard(g_lock);
+    auto it = g_refs.find(referent);
+    if (it != g_refs.end())
+        for (WeakRef* r : it->second) out.push_back(Ref::borrow(r));
+    return out;
+}
+
+void weakrefs_clear(Object* referent) {
+    if (!g_used.load(std::memory_order_relaxed)) return;
+    std::vector<WeakRef*> refs;
+    {
+        std::lock_guard<std::mutex> guard(g_lock);
+        auto it = g_refs.find(referent);
+        if (it == g_refs.end()) return;
+        refs = std::move(it->second);
+        g_refs.erase(it);
+        for (WeakRef* r : refs) {
+            r->referent = nullptr;
+            incref(r);  // kept alive for its callback
+        }
+    }
+    // CPython calls the callbacks newest first, each with its (now dead) reference.
+    for (auto it = refs.rbegin(); it != refs.rend(); ++it) {
+        WeakRef* r = *it;
+        if (r->callback) {
+            try {
+                call1(r->callback, r);
+            } catch (PyException& e) {
+                weakref_callback_error(r->callback, e.take());
+            }
+        }
+        decref(r);
+    }
+}
+
+void (*weakref_callback_error)(Object* callback, Ref exc) = [](Object*, Ref) {};
+
+}  // namespace minipy

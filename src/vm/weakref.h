@@ -1,0 +1,30 @@
+// weakref.h — weak references: objects that refer to another without keeping it alive, cleared
+// (with their callbacks run) when it is freed. The `_weakref` module (modules/) publishes them.
+#pragma once
+
+#include <vector>
+
+#include "objects/object.h"
+
+namespace minipy {
+
+extern Type weakref_type, weakproxy_type, weakcallableproxy_type;
+
+struct WeakRef : Object {
+    Object* referent;  // not owned; null once it is gone
+    Object* callback;  // owned or null
+    int64_t hash = 0;
+    bool hash_known = false;
+};
+
+void init_weakref_types();  // at start-up
+Ref weakref_new(Object* referent, Object* callback);
+Ref weakproxy_new(Object* referent, Object* callback);
+// The live weak references to `referent`.
+std::vector<Ref> weakrefs_to(Object* referent);
+// Called as a weakly referable object is freed: clears the references to it and runs their callbacks.
+void weakrefs_clear(Object* referent);
+// Where a failing callback's exception goes (the modules layer reports it as CPython's unraisable).
+extern void (*weakref_callback_error)(Object* callback, Ref exc);
+
+}  // namespace minipy
