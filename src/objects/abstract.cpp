@@ -253,13 +253,13 @@ int64_t length(Object* o) {
 
 Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
-    // cls[item]: a class's __class_getitem__ (PEP 560), as `list[int]`.
+    // C[item] on a class without a metaclass __getitem__: the class's __class_getitem__ (PEP 560).
     if (is_type(o)) {
-        if (Ref m = get_attr_opt(o, intern("__class_getitem__"))) return call1(m.get(), key);
-    }
-    if (is_type(o))
+        static Str* const kClassGetItem = intern("__class_getitem__");
+        if (Ref hook = get_attr_opt(o, kClassGetItem)) return call1(hook.get(), key);
         raise(&TypeError_type,
               format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
+    }
     raise_not_subscriptable(o);
 }
 

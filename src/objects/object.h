@@ -196,6 +196,10 @@ struct Type : Object {
     // Instances are ints (objects/int.h): int itself, bool, and classes derived from int, whose
     // instances are BigInts carrying the subclass as their type. Inherited, so is_int is one test.
     bool int_layout = false;
+    // Classes with __slots__ (vm/slots.cpp): how many slot values an instance keeps (its class's and
+    // its bases'), and whether the slots leave instances without a __dict__.
+    uint32_t slot_count = 0;
+    bool no_instance_dict = false;
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
     // `class` can derive from this type (vm/class.cpp).
     bool constructs_subclasses = false;

@@ -22,6 +22,7 @@
 #include "vm/interp.h"
 #include "vm/module.h"
 #include "vm/weakref.h"
+#include "vm/slots.h"
 
 namespace minipy {
 
@@ -55,6 +56,7 @@ bool has_instance_layout(Type* t) { return native_base(t) == nullptr; }
 // The instance dict of `o`, created on first use when `create`; null when it has none.
 Dict* instance_dict(Object* o, bool create) {
     Type* t = type_of(o);
+    if (t->no_instance_dict) return nullptr;
     if (is_instance(o, &BaseException_type)) {
         auto* e = static_cast<BaseExceptionObject*>(o);
         if (!e->dict && create) e->dict = as_dict(dict_new().release());
@@ -77,6 +79,7 @@ Dict* instance_dict(Object* o, bool create) {
 void instance_dealloc(Object* o) {
     weakrefs_clear(o);
     xdecref(static_cast<Instance*>(o)->dict);
+    slot_values_free(static_cast<Instance*>(o)->slots);
     delete static_cast<Instance*>(o);
 }
 
@@ -93,6 +96,7 @@ void side_dict_dealloc(Object* o) {
         }
     }
     xdecref(d);
+    if (type_of(o)->slot_count) release_side_slots(o);
     native_base(type_of(o))->dealloc(o);
 }
 
@@ -284,7 +288,7 @@ bool has_data_descriptors(Type* t) {
 // (__getattr__, __setattr__) in place.
 void choose_attr_slots(Type* t) {
     if (!has_instance_layout(t)) return;
-    bool plain = !has_data_descriptors(t);
+    bool plain = !t->no_instance_dict && !has_data_descriptors(t);
     if (t->getattr == class_generic_getattr || t->getattr == instance_getattr_plain)
         t->getattr = plain ? instance_getattr_plain : class_generic_getattr;
     if (t->setattr == class_generic_setattr || t->setattr == instance_setattr_plain)
@@ -305,7 +309,10 @@ Ref native_subclass_getattr(Object* o, Str* name) { return class_generic_getattr
 void set_layout(Type* t) {
     Type* nb = native_base(t);
     choose_construct(t);
-    if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) return;
+    if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) {
+        if (t->slot_count) t->dealloc = side_dict_dealloc;  // frees the slot values too
+        return;
+    }
     t->getattr = class_generic_getattr;
     t->setattr = class_generic_setattr;
     if (nb) {
@@ -407,7 +414,8 @@ Ref bare_instance(Type* t) {
     check_not_abstract(t);
     auto* inst = new Instance();
     init_header(inst, t);
-    inst->dict = as_dict(dict_new().release());
+    inst->dict = t->no_instance_dict ? nullptr : as_dict(dict_new().release());
+    inst->slots = slot_values_new(t);
     return Ref::steal(inst);
 }
 
@@ -469,6 +477,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
                                    as_tuple(bases.release())};
     }
     wrap_implicit_methods(t);
+    setup_slots(t, b);
     set_layout(t);
     install_slots(t);
     choose_attr_slots(t);
@@ -554,7 +563,12 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
     if (found && is_data_descriptor(found.get())) return data_descriptor_set(found.get(), o, value);
     if (is_instance(o, &BaseException_type)) return BaseException_type.setattr(o, name, value);
     Dict* d = instance_dict(o, value != nullptr);
+    if (!d && type_of(o)->no_instance_dict && found) {
+        raise(&AttributeError_type, format("'%s' object attribute '%s' is read-only", type_of(o)->name.c_str(),
+                                           name->utf8.c_str()));
+    }
     if (value) {
+        if (!d) raise_no_attribute(o, name);
         dict_set(d, name, value);
     } else if (!d || !dict_del(d, name)) {
         raise_no_attribute(o, name);
@@ -670,6 +684,7 @@ void init_class_support() {
     type_type.construct = type_construct;
     init_class_methods();
     init_descriptor_types();
+    init_member_descriptor_type();
     init_slot_wrapper_types();
 }
 

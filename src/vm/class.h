@@ -12,9 +12,13 @@ namespace minipy {
 
 struct Function;
 
-// An instance of a class defined in Python: its attributes live in `dict`.
+struct SlotValues;
+
+// An instance of a class defined in Python: its attributes live in `dict`, the values of its
+// class's __slots__ in `slots` (vm/slots.h).
 struct Instance : Object {
-    Dict* dict;  // owned
+    Dict* dict;                  // owned; null when __slots__ leave instances without a __dict__
+    SlotValues* slots = nullptr;  // owned; null when the class has no slots
 };
 
 void init_class_support();  // called once at start-up

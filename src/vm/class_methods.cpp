@@ -354,6 +354,14 @@ Ref type_call_method(Object*, Args args, size_t nargs, Tuple* kw) {
     return type_type.call(args[0], args + 1, nargs - 1, kw);
 }
 
+// type.mro(cls): the method resolution order as a fresh list (what __mro__ holds, as a tuple).
+Ref type_mro_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("mro", nargs, kw, 1, 1);
+    Ref result = list_new();
+    for (Type* k : static_cast<Type*>(args[0])->mro) list_append(result.get(), k);
+    return result;
+}
+
 // type.__prepare__(name, bases, **kwargs): the namespace a class body runs in.
 Ref type_prepare(Object*, Args, size_t, Tuple*) { return dict_new(); }
 
@@ -361,6 +369,7 @@ const MethodDef kTypeMethods[] = {
     {"__new__", builtin_new<&type_type>, kNewDoc, MethodKind::Static},
     {"__init__", type_init, "Initialize self."},
     {"__call__", type_call_method, "Call self as a function."},
+    {"mro", type_mro_method, "Return a type's method resolution order."},
     {"__prepare__", type_prepare, "Create the namespace for the class statement.", MethodKind::Class},
     {"__setattr__", setattr_method<type_setattr>, "Implement setattr(self, name, value)."},
     {"__delattr__", delattr_method<type_setattr>, "Implement delattr(self, name)."},

@@ -11,6 +11,7 @@
 #include "vm/class.h"
 #include "vm/frame.h"
 #include "vm/function.h"
+#include "vm/slots.h"
 
 namespace minipy {
 
@@ -299,6 +300,7 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
         return obj ? native_function_new(def, obj) : Ref::borrow(attr);
     }
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
+    if (t == &member_descriptor_type) return obj ? member_get(attr, obj) : Ref::borrow(attr);
     if (t == &classmethod_type) return method_new(static_cast<Wrapper*>(attr)->func, owner);
     if (t == &property_type) {
         auto* p = static_cast<Property*>(attr);
@@ -326,10 +328,12 @@ void descriptor_set_name(Object* attr, Type* owner, Str* name) {
 }
 
 bool is_data_descriptor(Object* attr) {
-    return is_instance(attr, &property_type) || static_cast<bool>(user_dunder(attr, "__set__"));
+    return is_instance(attr, &property_type) || type_of(attr) == &member_descriptor_type ||
+           static_cast<bool>(user_dunder(attr, "__set__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
+    if (type_of(attr) == &member_descriptor_type) return member_set(attr, obj, value);
     if (is_instance(attr, &property_type) && !user_dunder(attr, value ? "__set__" : "__delete__")) {
         auto* p = static_cast<Property*>(attr);
         Object* fn = value ? p->fset : p->fdel;

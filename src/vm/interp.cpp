@@ -327,8 +327,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         PUSH(o);
                         DISPATCH();
                     }
-                } else if (is_instance_getattr(t->getattr) &&
-                           !dict_get_str(static_cast<Instance*>(o)->dict, names[ARG])) {
+                } else if (Dict* own; is_instance_getattr(t->getattr) &&
+                                    (!(own = static_cast<Instance*>(o)->dict) || !dict_get_str(own, names[ARG]))) {
                     Ref d = type_lookup(t, names[ARG]);
                     if (d && is_function(d.get())) {
                         sp[-1] = d.release();

@@ -1,0 +1,267 @@
+// slots.cpp — __slots__: a class lists the attribute names its instances may have; each becomes a
+// member descriptor on the class that reads and writes a fixed slot of the instance, and unless
+// '__dict__' is listed (or a base has one) instances get no __dict__ (CPython's type_new_slots).
+#include "vm/slots.h"
+
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+
+#include "objects/abstract.h"
+#include "objects/bytes.h"
+#include "objects/exceptions.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+#include "runtime/errors.h"
+#include "vm/class.h"
+
+namespace minipy {
+
+Type member_descriptor_type;
+
+namespace {
+
+struct MemberDescriptor : Object {
+    Type* owner;  // the class whose __slots__ named it
+    Str* name;    // owned; the mangled name
+    uint32_t index;
+    bool in_instance;  // owner's instances are Instances (else the side table holds the values)
+};
+
+MemberDescriptor* as_member(Object* o) { return static_cast<MemberDescriptor*>(o); }
+
+// Slot values of instances of classes derived from built-in types, whose layout has no room.
+struct SideSlots {
+    std::mutex lock;
+    std::unordered_map<const Object*, SlotValues*> table;
+};
+SideSlots g_side_slots;
+
+SlotValues* side_slots(Object* o, const Type* t) {
+    std::lock_guard<std::mutex> guard(g_side_slots.lock);
+    SlotValues*& s = g_side_slots.table[o];
+    if (!s) s = slot_values_new(t);
+    return s;
+}
+
+SlotValues* values_of(MemberDescriptor* m, Object* obj) {
+    if (!is_instance(obj, m->owner))
+        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                                      m->name->utf8.c_str(), m->owner->name.c_str(), type_of(obj)->name.c_str()));
+    return m->in_instance ? static_cast<Instance*>(obj)->slots : side_slots(obj, type_of(obj));
+}
+
+void member_dealloc(Object* o) {
+    decref(as_member(o)->name);
+    delete as_member(o);
+}
+
+Ref member_repr(Object* o) {
+    return str_new(format("<member '%s' of '%s' objects>", as_member(o)->name->utf8.c_str(),
+                          as_member(o)->owner->name.c_str()));
+}
+
+Ref member_getattr(Object* o, Str* name) {
+    if (name->utf8 == "__name__") return Ref::borrow(as_member(o)->name);
+    if (name->utf8 == "__objclass__") return Ref::borrow(as_member(o)->owner);
+    if (name->utf8 == "__doc__") return Ref::borrow(None);
+    return generic_getattr(o, name);
+}
+
+Ref member_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__get__", nargs, kw, 2, 3);
+    if (args[1] == None) return Ref::borrow(args[0]);
+    return member_get(args[0], args[1]);
+}
+
+Ref member_set_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__set__", nargs, kw, 3, 3);
+    member_set(args[0], args[1], args[2]);
+    return Ref::borrow(None);
+}
+
+Ref member_delete_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__delete__", nargs, kw, 2, 2);
+    member_set(args[0], args[1], nullptr);
+    return Ref::borrow(None);
+}
+
+const MethodDef kMemberMethods[] = {
+    {"__get__", member_get_method, "Return an attribute of instance, which is of type owner."},
+    {"__set__", member_set_method, "Set an attribute of instance to value."},
+    {"__delete__", member_delete_method, "Delete an attribute of instance."},
+    {nullptr, nullptr, nullptr},
+};
+
+// Private names in __slots__ are mangled as in the class body: __x in class C is _C__x.
+std::string mangle(const std::string& class_name, const std::string& name) {
+    if (name.size() < 3 || name.compare(0, 2, "__") != 0 || name.compare(name.size() - 2, 2, "__") == 0 ||
+        name.find('.') != std::string::npos)
+        return name;
+    size_t skip = class_name.find_first_not_of('_');
+    if (skip == std::string::npos) return name;
+    std::string mangled = "_";
+    mangled.append(class_name, skip, std::string::npos);
+    mangled += name;
+    return mangled;
+}
+
+// The names __slots__ lists: a single str, or any iterable of str.
+std::vector<Ref> slot_names(Object* slots) {
+    std::vector<Ref> names;
+    if (is_str(slots)) {
+        names.push_back(Ref::borrow(slots));
+    } else {
+        Ref it = get_iter(slots);
+        while (Ref item = iter_next(it.get())) names.push_back(std::move(item));
+    }
+    for (const Ref& n : names) {
+        if (!is_str(n.get()))
+            raise(&TypeError_type, format("__slots__ items must be strings, not '%s'", type_of(n.get())->name.c_str()));
+        if (!is_true(call0(get_attr(n.get(), intern("isidentifier")).get()).get()))
+            raise(&TypeError_type, "__slots__ must be identifiers");
+    }
+    return names;
+}
+
+// Whether instances of `base` carry a __dict__: classes made by `class` unless their slots said
+// no; exceptions and classes (instances of type) always; other built-in types never.
+bool base_has_dict(Type* base) {
+    if (is_heap_type(base)) return !base->no_instance_dict;
+    return is_subtype(base, &BaseException_type) || is_subtype(base, &type_type);
+}
+
+// The base whose slots the new class extends; two bases with slots of their own conflict, as
+// their values would need the same places.
+Type* slotted_base(Tuple* bases) {
+    Type* found = nullptr;
+    for (size_t i = 0; i < bases->size; ++i) {
+        auto* b = static_cast<Type*>(bases->items[i]);
+        if (b->slot_count == 0) continue;
+        if (!found || is_subtype(b, found)) {
+            found = b;
+        } else if (!is_subtype(found, b)) {
+            raise(&TypeError_type, "multiple bases have instance lay-out conflict");
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+SlotValues* slot_values_new(const Type* t) {
+    if (t->slot_count == 0) return nullptr;
+    auto* s = new SlotValues();
+    s->values.assign(t->slot_count, nullptr);
+    return s;
+}
+
+void slot_values_free(SlotValues* s) {
+    if (!s) return;
+    for (Object* v : s->values) xdecref(v);
+    delete s;
+}
+
+void release_side_slots(Object* o) {
+    SlotValues* s = nullptr;
+    {
+        std::lock_guard<std::mutex> guard(g_side_slots.lock);
+        auto it = g_side_slots.table.find(o);
+        if (it == g_side_slots.table.end()) return;
+        s = it->second;
+        g_side_slots.table.erase(it);
+    }
+    slot_values_free(s);
+}
+
+Ref member_get(Object* descr, Object* obj) {
+    MemberDescriptor* m = as_member(descr);
+    SlotValues* s = values_of(m, obj);
+    Ref v;
+    {
+        CriticalSection cs(s->mutex);
+        v = Ref::borrow(s->values[m->index]);
+    }
+    if (!v)
+        raise(&AttributeError_type,
+              format("'%s' object has no attribute '%s'", type_of(obj)->name.c_str(), m->name->utf8.c_str()));
+    return v;
+}
+
+void member_set(Object* descr, Object* obj, Object* value) {
+    MemberDescriptor* m = as_member(descr);
+    SlotValues* s = values_of(m, obj);
+    Object* old;
+    {
+        CriticalSection cs(s->mutex);
+        old = s->values[m->index];
+        // Deleting an unset slot: CPython's message is the bare name.
+        if (!value && !old) raise(&AttributeError_type, m->name->utf8);
+        s->values[m->index] = value ? newref(value) : nullptr;
+    }
+    xdecref(old);
+}
+
+void setup_slots(Type* t, Tuple* bases) {
+    static Str* const kSlots = intern("__slots__");
+    bool has_dict = false;
+    for (size_t i = 0; i < bases->size; ++i) has_dict = has_dict || base_has_dict(static_cast<Type*>(bases->items[i]));
+    Type* slotted = slotted_base(bases);
+    t->slot_count = slotted ? slotted->slot_count : 0;
+    Object* slots = dict_get_str(t->dict, kSlots);
+    if (!slots) {
+        t->no_instance_dict = false;
+        return;
+    }
+    std::vector<Ref> names = slot_names(slots);
+    bool add_dict = false, add_weakref = false;
+    std::vector<std::string> members;
+    for (const Ref& n : names) {
+        const std::string& s = str_utf8_of(n.get());
+        if (s == "__dict__") {
+            if (has_dict || add_dict) raise(&TypeError_type, "__dict__ slot disallowed: we already got one");
+            add_dict = true;
+        } else if (s == "__weakref__") {
+            // minipy has no weak references; the slot is accepted as CPython accepts it, once.
+            if (add_weakref)
+                raise(&TypeError_type,
+                      "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+            add_weakref = true;
+        } else {
+            members.push_back(mangle(t->name, s));
+        }
+    }
+    Type* nb = native_base(t);
+    if (!members.empty() && nb && (nb == &int_type || nb == &tuple_type || nb == &bytes_type))
+        raise(&TypeError_type, format("nonempty __slots__ not supported for subtype of '%s'", nb->name.c_str()));
+    std::sort(members.begin(), members.end());  // CPython sorts them too: C.__dict__ lists them in order
+    for (const std::string& name : members) {
+        if (dict_get_str(t->dict, intern(name)))
+            raise(&ValueError_type, format("'%s' in __slots__ conflicts with class variable", name.c_str()));
+    }
+    for (const std::string& name : members) {
+        if (dict_get_str(t->dict, intern(name))) continue;  // a name listed twice
+        auto* m = new MemberDescriptor();
+        init_header(m, &member_descriptor_type);
+        m->owner = t;
+        m->name = static_cast<Str*>(newref(intern(name)));
+        m->index = t->slot_count++;
+        m->in_instance = nb == nullptr;
+        make_immortal(m);  // lives as long as its class, which is never freed
+        dict_set(t->dict, m->name, m);
+    }
+    t->no_instance_dict = !has_dict && !add_dict;
+}
+
+void init_member_descriptor_type() {
+    Type& t = member_descriptor_type;
+    t.name = "member_descriptor";
+    t.instance_size = sizeof(MemberDescriptor);
+    t.dealloc = member_dealloc;
+    t.repr = member_repr;
+    t.getattr = member_getattr;
+    t.methods = kMemberMethods;
+    init_type(&t);
+}
+
+}  // namespace minipy
