@@ -45,4 +45,4 @@ def str_rounds(rounds, ws):
 
 
 ws = words(20000)
-print(int_rounds(300), str_rounds(60, ws))
+print(int_rounds(750), str_rounds(150, ws))
