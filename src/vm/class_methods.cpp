@@ -12,6 +12,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "vm/class.h"
@@ -321,8 +322,16 @@ const MethodDef kListMethods[] = {{"__new__", builtin_new<&list_type>, kNewDoc, 
 const MethodDef kDictMethods[] = {{"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
                                   {"__init__", container_init<kUpdate>, "Initialize self."},
                                   {nullptr, nullptr, nullptr}};
+// set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
+Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("set");
+    if (nargs > 2) raise(&TypeError_type, format("set expected at most 1 argument, got %zu", nargs - 1));
+    set_clear_all(args[0]);
+    if (nargs == 2) set_update(args[0], args[1]);
+    return Ref::borrow(None);
+}
 const MethodDef kSetMethods[] = {{"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
-                                 {"__init__", container_init<kUpdate>, "Initialize self."},
+                                 {"__init__", set_init, "Initialize self."},
                                  {nullptr, nullptr, nullptr}};
 
 // bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.

@@ -75,3 +75,20 @@ victim = set()
 victim.add(Clearing(victim))
 victim.add(Clearing(victim))
 print(len(victim))
+
+# set.__init__ empties the set first; a subclass's __init__ fills it through super().
+s = set("abc")
+s.__init__("xyz")
+print(s)
+s.__init__()
+print(s)
+class Tagged(set):
+    def __init__(self, items, tag):
+        super().__init__(items)
+        self.add(tag)
+print(Tagged("abc", "z"), Tagged([3, 1], 2) == {1, 2, 3})
+for bad in [lambda: set([1], [2]), lambda: s.__init__(x=1), lambda: frozenset([1], [2])]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
