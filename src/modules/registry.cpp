@@ -21,6 +21,7 @@ const NativeModule kNativeModules[] = {
     {"atexit", init_atexit_module},
     {"_weakref", init_weakref_module},
     {"_string", init_string_module},
+    {"_struct", init_struct_module},
     {"_sre", init_sre_module},
 };
 
