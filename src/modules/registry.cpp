@@ -22,6 +22,7 @@ const NativeModule kNativeModules[] = {
     {"_weakref", init_weakref_module},
     {"_string", init_string_module},
     {"_struct", init_struct_module},
+    {"_contextvars", init_contextvars_module},
     {"_sre", init_sre_module},
 };
 

@@ -41,6 +41,7 @@ Ref init_atexit_module();
 Ref init_weakref_module();
 Ref init_string_module();
 Ref init_struct_module();
+Ref init_contextvars_module();
 Ref init_sre_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
