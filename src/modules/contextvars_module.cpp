@@ -24,7 +24,7 @@ struct Context : Object {
 };
 
 struct ContextVar : Object {
-    Object* name;     // owned str
+    Object* name;      // owned str
     Object* default_;  // owned or null
 };
 
@@ -57,8 +57,10 @@ Context* current() {
 // The context's mapping with `var` set to `value` (or removed when value is null).
 void context_set(Context* c, Object* var, Object* value) {
     Ref copy = dict_copy(c->vars);
-    if (value) dict_set(as_dict(copy.get()), var, value);
-    else dict_del(as_dict(copy.get()), var);
+    if (value)
+        dict_set(as_dict(copy.get()), var, value);
+    else
+        dict_del(as_dict(copy.get()), var);
     decref(c->vars);
     c->vars = as_dict(copy.release());
 }
@@ -74,7 +76,9 @@ Ref ctx_construct(Object*, Args, size_t nargs, Tuple* kw) {
 Ref ctx_run(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs < 2) raise(&TypeError_type, "run() missing 1 required positional argument");
     Context* c = as_ctx(args[0]);
-    if (c->entered) raise(&RuntimeError_type, format("cannot enter context: %s is already entered", repr_utf8(c).c_str()));
+    if (c->entered)
+        raise(&RuntimeError_type,
+              format("cannot enter context: %s is already entered", repr_utf8(c).c_str()));
     Object* saved = t_context;
     current();
     saved = t_context;
@@ -126,7 +130,8 @@ const MethodDef kContextMethods[] = {
 };
 
 Ref ctx_getitem(Object* o, Object* key) {
-    if (type_of(key) != &contextvar_type) raise(&TypeError_type, format("a ContextVar key was expected, got %s", repr_utf8(key).c_str()));
+    if (type_of(key) != &contextvar_type)
+        raise(&TypeError_type, format("a ContextVar key was expected, got %s", repr_utf8(key).c_str()));
     Object* v = dict_get(as_ctx(o)->vars, key);
     if (!v) raise_key_error(key);
     return Ref::borrow(v);
@@ -175,11 +180,14 @@ Ref var_set(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref var_reset(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("reset", nargs - 1, kw, 1, 1);
-    if (type_of(args[1]) != &token_type) raise(&TypeError_type, format("expected an instance of Token, got %s", repr_utf8(args[1]).c_str()));
+    if (type_of(args[1]) != &token_type)
+        raise(&TypeError_type, format("expected an instance of Token, got %s", repr_utf8(args[1]).c_str()));
     auto* t = static_cast<Token*>(args[1]);
     if (t->used) raise(&RuntimeError_type, format("%s has already been used once", repr_utf8(t).c_str()));
-    if (t->var != args[0]) raise(&ValueError_type, format("%s was created by a different ContextVar", repr_utf8(t).c_str()));
-    if (t->context != current()) raise(&ValueError_type, format("%s was created in a different Context", repr_utf8(t).c_str()));
+    if (t->var != args[0])
+        raise(&ValueError_type, format("%s was created by a different ContextVar", repr_utf8(t).c_str()));
+    if (t->context != current())
+        raise(&ValueError_type, format("%s was created in a different Context", repr_utf8(t).c_str()));
     t->used = true;
     context_set(current(), args[0], t->old == g_missing ? nullptr : t->old);
     return Ref::borrow(None);
@@ -189,7 +197,8 @@ const MethodDef kVarMethods[] = {
     {"get", var_get, "Return a value for the context variable for the current context."},
     {"set", var_set, "Call to set a new value for the context variable in the current context."},
     {"reset", var_reset, "Reset the context variable."},
-    {"__class_getitem__", [](Object*, Args args, size_t, Tuple*) { return Ref::borrow(args[0]); }, nullptr, MethodKind::Class},
+    {"__class_getitem__", [](Object*, Args args, size_t, Tuple*) { return Ref::borrow(args[0]); }, nullptr,
+     MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 
@@ -214,7 +223,8 @@ Ref token_getattr(Object* o, Str* name) {
 
 Ref token_repr(Object* o) {
     auto* t = static_cast<Token*>(o);
-    return str_new(format("<Token%s var=%s at %p>", t->used ? " used" : "", repr_utf8(t->var).c_str(), static_cast<void*>(o)));
+    return str_new(format("<Token%s var=%s at %p>", t->used ? " used" : "", repr_utf8(t->var).c_str(),
+                          static_cast<void*>(o)));
 }
 
 Ref ctxvars_copy_context(Object*, Args, size_t nargs, Tuple* kw) {

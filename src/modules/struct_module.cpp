@@ -26,7 +26,9 @@ using Args = Object* const*;
 
 Object* g_error = nullptr;  // struct.error, a class made at import
 
-[[noreturn]] void struct_error(const std::string& message) { raise_object(call1(g_error, str_new(message).get())); }
+[[noreturn]] void struct_error(const std::string& message) {
+    raise_object(call1(g_error, str_new(message).get()));
+}
 
 struct Item {
     char code;
@@ -46,16 +48,42 @@ struct Layout {
 // Size and alignment of a code: standard sizes for '=<>!', the C compiler's for '@'.
 bool code_size(char c, bool native, size_t* size, size_t* align) {
     switch (c) {
-        case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': *size = 1; break;
-        case 'h': case 'H': case 'e': *size = 2; break;
-        case 'i': case 'I': case 'f': *size = 4; break;
-        case 'l': case 'L': *size = native ? sizeof(long) : 4; break;
-        case 'q': case 'Q': case 'd': *size = 8; break;
-        case 'n': case 'N': case 'P':
+        case 'x':
+        case 'c':
+        case 'b':
+        case 'B':
+        case '?':
+        case 's':
+        case 'p':
+            *size = 1;
+            break;
+        case 'h':
+        case 'H':
+        case 'e':
+            *size = 2;
+            break;
+        case 'i':
+        case 'I':
+        case 'f':
+            *size = 4;
+            break;
+        case 'l':
+        case 'L':
+            *size = native ? sizeof(long) : 4;
+            break;
+        case 'q':
+        case 'Q':
+        case 'd':
+            *size = 8;
+            break;
+        case 'n':
+        case 'N':
+        case 'P':
             if (!native) return false;
             *size = sizeof(size_t);
             break;
-        default: return false;
+        default:
+            return false;
     }
     *align = native ? *size : 1;
     return true;
@@ -81,7 +109,8 @@ Layout parse(const std::string& fmt) {
         size_t count = 1;
         if (c >= '0' && c <= '9') {
             count = 0;
-            while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') count = count * 10 + static_cast<size_t>(fmt[i++] - '0');
+            while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9')
+                count = count * 10 + static_cast<size_t>(fmt[i++] - '0');
             if (i >= fmt.size()) struct_error("repeat count given without format specifier");
             c = fmt[i];
         }
@@ -117,7 +146,8 @@ int64_t int_arg(Object* v, char code) {
         if (code == 'Q' || code == 'N' || code == 'L' || code == 'P') {
             // Above 2**63: only unsigned codes, checked against their range below.
             Ref limit = int_from_string("18446744073709551615", 10);
-            if (is_true(compare(v, limit.get(), CompareOp::Gt).get()) || is_true(compare(v, make_small_int(0), CompareOp::Lt).get()))
+            if (is_true(compare(v, limit.get(), CompareOp::Gt).get()) ||
+                is_true(compare(v, make_small_int(0), CompareOp::Lt).get()))
                 struct_error("argument out of range");
             Ref low = int_binary(v, int_from_string("9223372036854775808", 10).get(), BinaryOp::Sub);
             int_to_i64(low.get(), &out);
@@ -131,12 +161,14 @@ int64_t int_arg(Object* v, char code) {
 // CPython's messages: the 1- and 2-byte codes name their C type, 4-byte codes give the range, and
 // 8-byte codes (or a negative value for an unsigned code wider than 2 bytes) say "argument out of range".
 void check_range(char code, int64_t v, size_t size) {
-    bool is_unsigned = code == 'B' || code == 'H' || code == 'I' || code == 'L' || code == 'Q' || code == 'N' || code == 'P';
+    bool is_unsigned =
+        code == 'B' || code == 'H' || code == 'I' || code == 'L' || code == 'Q' || code == 'N' || code == 'P';
     if (size == 1 || size == 2) {
         int64_t lo = is_unsigned ? 0 : -(int64_t{1} << (size * 8 - 1));
         int64_t hi = is_unsigned ? (int64_t{1} << (size * 8)) - 1 : (int64_t{1} << (size * 8 - 1)) - 1;
         if (v < lo || v > hi) {
-            const char* name = size == 1 ? (is_unsigned ? "ubyte" : "byte") : (is_unsigned ? "ushort" : "short");
+            const char* name =
+                size == 1 ? (is_unsigned ? "ubyte" : "byte") : (is_unsigned ? "ushort" : "short");
             struct_error(format("%s format requires %lld <= number <= %lld", name, static_cast<long long>(lo),
                                 static_cast<long long>(hi)));
         }
@@ -149,8 +181,8 @@ void check_range(char code, int64_t v, size_t size) {
     if (size == 4) {
         int64_t lo = is_unsigned ? 0 : INT32_MIN, hi = is_unsigned ? UINT32_MAX : INT32_MAX;
         if (v < lo || v > hi)
-            struct_error(format("'%c' format requires %lld <= number <= %lld", code, static_cast<long long>(lo),
-                                static_cast<long long>(hi)));
+            struct_error(format("'%c' format requires %lld <= number <= %lld", code,
+                                static_cast<long long>(lo), static_cast<long long>(hi)));
     }
 }
 
@@ -202,9 +234,12 @@ uint16_t half_from(double x) {
 double half_to(uint16_t h) {
     int sign = h >> 15, exp = (h >> 10) & 0x1f, frac = h & 0x3ff;
     double v;
-    if (exp == 0) v = std::ldexp(frac, -24);
-    else if (exp == 31) v = frac ? NAN : INFINITY;
-    else v = std::ldexp(frac + 1024, exp - 25);
+    if (exp == 0)
+        v = std::ldexp(frac, -24);
+    else if (exp == 31)
+        v = frac ? NAN : INFINITY;
+    else
+        v = std::ldexp(frac + 1024, exp - 25);
     return sign ? -v : v;
 }
 
@@ -236,8 +271,12 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
                         struct_error("char format requires a bytes object of length 1");
                     out[at] = bytes_like_data(v)[0];
                     break;
-                case '?': out[at] = is_true(v) ? 1 : 0; break;
-                case 'e': case 'f': case 'd': {
+                case '?':
+                    out[at] = is_true(v) ? 1 : 0;
+                    break;
+                case 'e':
+                case 'f':
+                case 'd': {
                     if (!is_int(v) && !is_instance(v, &float_type)) {
                         if (!get_attr_opt(v, intern("__float__")) && !get_attr_opt(v, intern("__index__")))
                             struct_error("required argument is not a float");
@@ -249,7 +288,8 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
                         put_uint(out, at, bits, 8, L.little);
                     } else if (it.code == 'f') {
                         float f = static_cast<float>(x);
-                        if (std::isinf(f) && !std::isinf(x)) raise(&OverflowError_type, "float too large to pack with f format");
+                        if (std::isinf(f) && !std::isinf(x))
+                            raise(&OverflowError_type, "float too large to pack with f format");
                         uint32_t bits;
                         std::memcpy(&bits, &f, 4);
                         put_uint(out, at, bits, 4, L.little);
@@ -260,7 +300,8 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
                 }
                 default: {
                     bool is_unsigned = std::strchr("BHILQNP", it.code) != nullptr;
-                    if (is_unsigned && it.size >= 4 && is_int(v) && is_true(compare(v, make_small_int(0), CompareOp::Lt).get()))
+                    if (is_unsigned && it.size >= 4 && is_int(v) &&
+                        is_true(compare(v, make_small_int(0), CompareOp::Lt).get()))
                         struct_error("argument out of range");
                     int64_t n = int_arg(v, it.code);
                     check_range(it.code, n, it.size);
@@ -281,7 +322,9 @@ Ref unpack_buffer(const Layout& L, const std::string& in, size_t base) {
             continue;
         }
         if (it.code == 'p') {
-            size_t n = it.count ? std::min<size_t>(static_cast<unsigned char>(in[base + it.offset]), it.count - 1) : 0;
+            size_t n = it.count
+                           ? std::min<size_t>(static_cast<unsigned char>(in[base + it.offset]), it.count - 1)
+                           : 0;
             put(bytes_new(std::string_view(in).substr(base + it.offset + 1, n)));
             continue;
         }
@@ -290,9 +333,15 @@ Ref unpack_buffer(const Layout& L, const std::string& in, size_t base) {
             if (it.code == 'x') continue;
             uint64_t raw = get_uint(in, at, it.size, L.little);
             switch (it.code) {
-                case 'c': put(bytes_new(std::string_view(in).substr(at, 1))); break;
-                case '?': put(Ref::borrow(bool_obj(raw != 0))); break;
-                case 'e': put(float_new(half_to(static_cast<uint16_t>(raw)))); break;
+                case 'c':
+                    put(bytes_new(std::string_view(in).substr(at, 1)));
+                    break;
+                case '?':
+                    put(Ref::borrow(bool_obj(raw != 0)));
+                    break;
+                case 'e':
+                    put(float_new(half_to(static_cast<uint16_t>(raw))));
+                    break;
                 case 'f': {
                     auto bits = static_cast<uint32_t>(raw);
                     float f;
@@ -306,9 +355,17 @@ Ref unpack_buffer(const Layout& L, const std::string& in, size_t base) {
                     put(float_new(d));
                     break;
                 }
-                case 'B': case 'H': case 'I': case 'L': case 'Q': case 'N': case 'P':
-                    if (raw > static_cast<uint64_t>(INT64_MAX)) put(int_from_string(std::to_string(raw), 10));
-                    else put(int_from_i64(static_cast<int64_t>(raw)));
+                case 'B':
+                case 'H':
+                case 'I':
+                case 'L':
+                case 'Q':
+                case 'N':
+                case 'P':
+                    if (raw > static_cast<uint64_t>(INT64_MAX))
+                        put(int_from_string(std::to_string(raw), 10));
+                    else
+                        put(int_from_i64(static_cast<int64_t>(raw)));
                     break;
                 default: {
                     int64_t v = static_cast<int64_t>(raw);
@@ -324,7 +381,8 @@ Ref unpack_buffer(const Layout& L, const std::string& in, size_t base) {
 Layout layout_of(Object* fmt) {
     if (is_str(fmt)) return parse(str_utf8_of(fmt));
     if (is_bytes_like(fmt)) return parse(bytes_like_data(fmt));
-    raise(&TypeError_type, format("Struct() argument 1 must be a str or bytes object, not %s", type_of(fmt)->name.c_str()));
+    raise(&TypeError_type,
+          format("Struct() argument 1 must be a str or bytes object, not %s", type_of(fmt)->name.c_str()));
 }
 
 Ref pack_with(const Layout& L, Args values, size_t n) {
@@ -343,20 +401,25 @@ Ref unpack_from_with(const Layout& L, Object* buffer, int64_t offset) {
     std::string in = bytes_like_data(buffer);
     if (offset < 0) offset += static_cast<int64_t>(in.size());
     if (offset < 0 || static_cast<size_t>(offset) + L.size > in.size())
-        struct_error(format("unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld "
-                            "(actual buffer size is %zu)",
-                            static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size, static_cast<long long>(offset), in.size()));
+        struct_error(format(
+            "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld "
+            "(actual buffer size is %zu)",
+            static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size,
+            static_cast<long long>(offset), in.size()));
     return unpack_buffer(L, in, static_cast<size_t>(offset));
 }
 
 void pack_into_with(const Layout& L, Object* buffer, int64_t offset, Args values, size_t n) {
-    if (!is_bytearray(buffer)) raise(&TypeError_type, "argument must be read-write bytes-like object, not " + type_of(buffer)->name);
+    if (!is_bytearray(buffer))
+        raise(&TypeError_type, "argument must be read-write bytes-like object, not " + type_of(buffer)->name);
     std::string& data = static_cast<ByteArray*>(buffer)->data;
     if (offset < 0) offset += static_cast<int64_t>(data.size());
     if (offset < 0 || static_cast<size_t>(offset) + L.size > data.size())
-        struct_error(format("pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld "
-                            "(actual buffer size is %zu)",
-                            static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size, static_cast<long long>(offset), data.size()));
+        struct_error(
+            format("pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld "
+                   "(actual buffer size is %zu)",
+                   static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size,
+                   static_cast<long long>(offset), data.size()));
     pack_into_buffer(L, values, n, data, static_cast<size_t>(offset));
 }
 
@@ -460,7 +523,8 @@ Ref struct_unpack_from(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref struct_pack_into(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs < 3) raise(&TypeError_type, format("pack_into expected at least 2 arguments, got %zu", nargs - 1));
+    if (nargs < 3)
+        raise(&TypeError_type, format("pack_into expected at least 2 arguments, got %zu", nargs - 1));
     check_positional("pack_into", 0, kw, 0, 0);
     pack_into_with(as_struct(args[0])->layout, args[1], as_index(args[2]), args + 3, nargs - 3);
     return Ref::borrow(None);
@@ -484,7 +548,8 @@ const MethodDef kStructFunctions[] = {
     {"calcsize", st_calcsize, "Return size in bytes of the struct described by the format string."},
     {"pack", st_pack, "pack(format, v1, v2, ...) -> bytes"},
     {"unpack", st_unpack, "Return a tuple containing values unpacked according to the format string."},
-    {"unpack_from", st_unpack_from, "Return a tuple containing values unpacked according to the format string."},
+    {"unpack_from", st_unpack_from,
+     "Return a tuple containing values unpacked according to the format string."},
     {"pack_into", st_pack_into, "Pack values and write the packed bytes into the buffer."},
     {"iter_unpack", st_iter_unpack, "Return an iterator yielding tuples unpacked from the buffer."},
     {"_clearcache", st_clearcache, "Clear the internal cache."},

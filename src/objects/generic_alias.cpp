@@ -116,13 +116,15 @@ Ref alias_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
     try {
         set_attr(r.get(), intern("__orig_class__"), o);
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &AttributeError_type) && !is_instance(e.exception(), &TypeError_type)) throw;
+        if (!is_instance(e.exception(), &AttributeError_type) && !is_instance(e.exception(), &TypeError_type))
+            throw;
     }
     return r;
 }
 
 Ref alias_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a)) return Ref::borrow(NotImplemented);
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a))
+        return Ref::borrow(NotImplemented);
     bool eq;
     if (type_of(a) == &union_type) {
         // Unions are equal when they hold the same members in any order.
@@ -157,8 +159,8 @@ Ref alias_getitem(Object* o, Object* key) {
     Tuple* given = as_tuple(items.get());
     if (given->size != params->size)
         raise(&TypeError_type, format("Too %s arguments for %s; actual %zu, expected %zu",
-                                      given->size > params->size ? "many" : "few", repr_utf8(o).c_str(), given->size,
-                                      params->size));
+                                      given->size > params->size ? "many" : "few", repr_utf8(o).c_str(),
+                                      given->size, params->size));
     Tuple* args = as_tuple(a->args);
     Ref out = tuple_new(args->size);
     for (size_t i = 0; i < args->size; ++i) {
@@ -168,8 +170,8 @@ Ref alias_getitem(Object* o, Object* key) {
             if (params->items[j] == arg) v = Ref::borrow(given->items[j]);
         }
         if (v.get() == arg && !is_type(arg)) {
-            if (Ref sub = get_attr_opt(arg, intern("__parameters__")); sub && type_of(sub.get()) == &tuple_type &&
-                                                                         as_tuple(sub.get())->size) {
+            if (Ref sub = get_attr_opt(arg, intern("__parameters__"));
+                sub && type_of(sub.get()) == &tuple_type && as_tuple(sub.get())->size) {
                 Tuple* sp = as_tuple(sub.get());
                 Ref subargs = tuple_new(sp->size);
                 for (size_t k = 0; k < sp->size; ++k) {
@@ -238,7 +240,9 @@ void add_members(Object* o, Object* out) {
     }
     Object* member = o == None ? static_cast<Object*>(type_of(None)) : o;
     for (Object* m : as_list(out)->items)
-        if (m == member || (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get()))) return;
+        if (m == member ||
+            (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get())))
+            return;
     list_append(out, member);
 }
 
@@ -271,7 +275,9 @@ Ref union_or(Object* a, Object* b) {
     return alias_make(&union_type, nullptr, tuple_from_iterable(members.get()));
 }
 
-Ref generic_alias_new(Object* origin, Object* args) { return alias_make(&generic_alias_type, origin, Ref::borrow(args)); }
+Ref generic_alias_new(Object* origin, Object* args) {
+    return alias_make(&generic_alias_type, origin, Ref::borrow(args));
+}
 
 Ref class_getitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__class_getitem__", nargs - 1, kw, 1, 1);
