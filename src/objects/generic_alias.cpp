@@ -20,7 +20,7 @@ namespace {
 struct Alias : Object {
     Object* origin;  // owned (null for a union)
     Object* args;    // owned tuple
-    Object* params;  // owned tuple, made on first use
+    Object* params;  // owned tuple: the type variables among args, found once at creation
 };
 
 Alias* as_alias(Object* o) { return static_cast<Alias*>(o); }
@@ -32,6 +32,8 @@ void alias_dealloc(Object* o) {
     delete as_alias(o);
 }
 
+Ref collect_parameters(Tuple* args);
+
 Ref alias_make(Type* t, Object* origin, Ref args) {
     if (type_of(args.get()) != &tuple_type) {
         Object* one = args.get();
@@ -41,7 +43,7 @@ Ref alias_make(Type* t, Object* origin, Ref args) {
     init_header(a, t);
     a->origin = origin ? newref(origin) : nullptr;
     a->args = args.release();
-    a->params = nullptr;
+    a->params = collect_parameters(as_tuple(a->args)).release();
     return Ref::steal(a);
 }
 
@@ -92,7 +94,6 @@ Ref collect_parameters(Tuple* args) {
 }
 
 Object* parameters_of(Alias* a) {
-    if (!a->params) a->params = collect_parameters(as_tuple(a->args)).release();
     return a->params;
 }
 
