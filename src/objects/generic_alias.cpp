@@ -168,7 +168,10 @@ Ref alias_getitem(Object* o, Object* key) {
         Object* arg = args->items[i];
         Ref v = Ref::borrow(arg);
         for (size_t j = 0; j < params->size; ++j) {
-            if (params->items[j] == arg) v = Ref::borrow(given->items[j]);
+            if (params->items[j] != arg) continue;
+            // The type variable checks and converts its argument (TypeVar.__typing_subst__).
+            Ref subst = get_attr_opt(arg, intern("__typing_subst__"));
+            v = subst && subst.get() != None ? call1(subst.get(), given->items[j]) : Ref::borrow(given->items[j]);
         }
         if (v.get() == arg && !is_type(arg)) {
             if (Ref sub = get_attr_opt(arg, intern("__parameters__"));
