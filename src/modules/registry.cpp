@@ -1,7 +1,6 @@
 // registry.cpp — the list of native modules.
 #include "modules/registry.h"
 
-
 namespace minipy {
 
 namespace {
