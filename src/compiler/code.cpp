@@ -6,6 +6,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -59,6 +60,83 @@ Ref code_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// co_positions(): (line, end_line, column, end_column) per instruction, None where unknown; a
+// traceback's tb_lasti // 2 indexes it, as in CPython.
+Ref code_positions(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("co_positions", nargs - 1, kw, 0, 0);
+    Code* c = as_code(args[0]);
+    Ref list = list_new();
+    for (const SourcePos& p : c->positions) {
+        auto num = [](int v, bool known) { return known ? int_from_i64(v) : Ref::borrow(None); };
+        Ref a = num(p.line, p.line > 0), b = num(p.end_line, p.end_line > 0), cc = num(p.col, p.col >= 0),
+            d = num(p.end_col, p.end_col >= 0);
+        Object* items[4] = {a.get(), b.get(), cc.get(), d.get()};
+        list_append(list.get(), tuple_from(items, 4).get());
+    }
+    return get_iter(list.get());
+}
+
+// co_lines(): (start, end, line) per instruction, offsets in CPython's two-byte code units.
+Ref code_lines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("co_lines", nargs - 1, kw, 0, 0);
+    Code* c = as_code(args[0]);
+    Ref list = list_new();
+    for (size_t i = 0; i < c->positions.size(); ++i) {
+        Ref start = int_from_i64(static_cast<int64_t>(2 * i)), end = int_from_i64(static_cast<int64_t>(2 * i + 2));
+        Ref line = c->positions[i].line > 0 ? int_from_i64(c->positions[i].line) : Ref::borrow(None);
+        Object* items[3] = {start.get(), end.get(), line.get()};
+        list_append(list.get(), tuple_from(items, 3).get());
+    }
+    return get_iter(list.get());
+}
+
+// replace(co_flags=..., co_name=...): a copy with those fields changed (types.coroutine uses it).
+Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("replace", nargs - 1, nullptr, 0, 0);
+    Code* src = as_code(args[0]);
+    Code* c = as_code(code_new().release());
+    Ref owner = Ref::steal(c);
+    c->instructions = src->instructions;
+    c->positions = src->positions;
+    c->exception_table = src->exception_table;
+    c->consts = src->consts;
+    for (Object* k : c->consts) incref(k);
+    c->names = src->names;
+    c->varnames = src->varnames;
+    c->cellvars = src->cellvars;
+    c->freevars = src->freevars;
+    c->cell2arg = src->cell2arg;
+    c->argcount = src->argcount;
+    c->posonlyargcount = src->posonlyargcount;
+    c->kwonlyargcount = src->kwonlyargcount;
+    c->flags = src->flags;
+    c->stacksize = src->stacksize;
+    c->firstlineno = src->firstlineno;
+    c->name = src->name;
+    c->qualname = src->qualname;
+    c->doc = src->doc;
+    c->filename = src->filename;
+    c->global_cache.resize(src->names.size());
+    for (size_t i = 0; kw && i < kw->size; ++i) {
+        const std::string& key = str_utf8_of(kw->items[i]);
+        Object* v = args[nargs + i];
+        if (key == "co_flags") c->flags = static_cast<int>(as_index(v));
+        else if (key == "co_name" && is_str(v)) c->name = intern(str_utf8_of(v));
+        else if (key == "co_qualname" && is_str(v)) c->qualname = intern(str_utf8_of(v));
+        else if (key == "co_filename" && is_str(v)) c->filename = str_utf8_of(v);
+        else if (key == "co_firstlineno") c->firstlineno = static_cast<int>(as_index(v));
+        else raise(&TypeError_type, format("replace() got an unexpected keyword argument '%s'", key.c_str()));
+    }
+    return owner;
+}
+
+const MethodDef kCodeMethods[] = {
+    {"co_positions", code_positions, "Return an iterator of (line, end_line, column, end_column) per instruction."},
+    {"co_lines", code_lines, "Return an iterator of (start, end, line) per instruction."},
+    {"replace", code_replace, "Return a copy of the code object with new values for the specified fields."},
+    {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 Type code_type;
@@ -69,6 +147,7 @@ void init_code_type() {
     code_type.dealloc = code_dealloc;
     code_type.repr = code_repr;
     code_type.getattr = code_getattr;
+    code_type.methods = kCodeMethods;
     init_type(&code_type);
 }
 

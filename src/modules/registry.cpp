@@ -1,7 +1,6 @@
 // registry.cpp — the list of native modules.
 #include "modules/registry.h"
 
-
 namespace minipy {
 
 namespace {
@@ -21,6 +20,8 @@ const NativeModule kNativeModules[] = {
     {"atexit", init_atexit_module},
     {"_weakref", init_weakref_module},
     {"_string", init_string_module},
+    {"_struct", init_struct_module},
+    {"_contextvars", init_contextvars_module},
     {"_sre", init_sre_module},
     {"_hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},

@@ -70,17 +70,22 @@ Ref parse_format(const std::u32string& s) {
         size_t j = 0;
         bool in_bracket = false;
         for (; j < body.size(); ++j) {
-            if (body[j] == '[') in_bracket = true;
-            else if (body[j] == ']') in_bracket = false;
-            else if (!in_bracket && (body[j] == '!' || body[j] == ':')) break;
+            if (body[j] == '[')
+                in_bracket = true;
+            else if (body[j] == ']')
+                in_bracket = false;
+            else if (!in_bracket && (body[j] == '!' || body[j] == ':'))
+                break;
         }
         std::u32string name = body.substr(0, j), spec;
         Ref conversion = Ref::borrow(None);
         if (j < body.size() && body[j] == '!') {
-            if (j + 1 >= body.size()) raise(&ValueError_type, "end of string while looking for conversion specifier");
+            if (j + 1 >= body.size())
+                raise(&ValueError_type, "end of string while looking for conversion specifier");
             conversion = text(body.substr(j + 1, 1));
             j += 2;
-            if (j < body.size() && body[j] != ':') raise(&ValueError_type, "expected ':' after conversion specifier");
+            if (j < body.size() && body[j] != ':')
+                raise(&ValueError_type, "expected ':' after conversion specifier");
         }
         if (j < body.size() && body[j] == ':') spec = body.substr(j + 1);
         Ref lit = text(literal), nm = text(name), sp = text(spec);

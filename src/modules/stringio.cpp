@@ -41,7 +41,8 @@ Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     init_header(s, static_cast<Type*>(type));
     if (a[0] && a[0] != None) {
         if (!is_str(a[0]))
-            raise(&TypeError_type, format("initial_value must be str or None, not %s", type_of(a[0])->name.c_str()));
+            raise(&TypeError_type,
+                  format("initial_value must be str or None, not %s", type_of(a[0])->name.c_str()));
         s->buf = utf8_to_utf32(str_utf8_of(a[0]));
     }
     return Ref::steal(s);
@@ -50,7 +51,8 @@ Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
     StringIO* s = open_io(args[0]);
-    if (!is_str(args[1])) raise(&TypeError_type, format("string argument expected, got '%s'", type_of(args[1])->name.c_str()));
+    if (!is_str(args[1]))
+        raise(&TypeError_type, format("string argument expected, got '%s'", type_of(args[1])->name.c_str()));
     std::u32string add = utf8_to_utf32(str_utf8_of(args[1]));
     if (s->pos > s->buf.size()) s->buf.resize(s->pos, U'\0');
     s->buf.replace(s->pos, std::min(add.size(), s->buf.size() - s->pos), add);
@@ -79,7 +81,8 @@ Ref sio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     StringIO* s = open_io(args[0]);
     int64_t n = size_arg(args, nargs);
     if (s->pos >= s->buf.size()) return str_new("");
-    size_t take = n < 0 ? s->buf.size() - s->pos : std::min<size_t>(static_cast<size_t>(n), s->buf.size() - s->pos);
+    size_t take =
+        n < 0 ? s->buf.size() - s->pos : std::min<size_t>(static_cast<size_t>(n), s->buf.size() - s->pos);
     Ref r = text(s->buf.substr(s->pos, take));
     s->pos += take;
     return r;
@@ -113,9 +116,12 @@ Ref sio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     StringIO* s = open_io(args[0]);
     int64_t pos = as_index(args[1]);
     int64_t whence = nargs > 2 ? as_index(args[2]) : 0;
-    if (whence < 0 || whence > 2) raise(&ValueError_type, format("Invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence)));
+    if (whence < 0 || whence > 2)
+        raise(&ValueError_type,
+              format("Invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence)));
     if (whence != 0 && pos != 0) raise(&OSError_type, "Can't do nonzero cur-relative seeks");
-    if (whence == 0 && pos < 0) raise(&ValueError_type, format("Negative seek position %lld", static_cast<long long>(pos)));
+    if (whence == 0 && pos < 0)
+        raise(&ValueError_type, format("Negative seek position %lld", static_cast<long long>(pos)));
     s->pos = whence == 0 ? static_cast<size_t>(pos) : whence == 2 ? s->buf.size() : s->pos;
     return int_from_i64(static_cast<int64_t>(s->pos));
 }
@@ -171,7 +177,8 @@ Ref sio_next(Object* o) {
 Ref sio_getattr(Object* o, Str* name) {
     if (name->utf8 == "closed") return Ref::borrow(bool_obj(static_cast<StringIO*>(o)->closed));
     if (name->utf8 == "line_buffering") return Ref::borrow(False);
-    if (name->utf8 == "newlines" || name->utf8 == "encoding" || name->utf8 == "errors") return Ref::borrow(None);
+    if (name->utf8 == "newlines" || name->utf8 == "encoding" || name->utf8 == "errors")
+        return Ref::borrow(None);
     return generic_getattr(o, name);
 }
 

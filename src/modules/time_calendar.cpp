@@ -1,11 +1,12 @@
 // time_calendar.cpp — the calendar half of the native `time` module: struct_time (a 9-item tuple
 // with tm_* names), gmtime, localtime, mktime, strftime, asctime, ctime and the timezone values,
 // on the C library's functions as CPython's timemodule.c uses them.
+#include "modules/time_calendar.h"
+
 #include <cmath>
 #include <ctime>
 #include <string>
 
-#include "modules/time_calendar.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/float.h"
@@ -23,11 +24,12 @@ using Args = Object* const*;
 
 Type struct_time_type;
 
-const char* const kFields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+const char* const kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                               "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
 
 Ref struct_time_from(const std::tm& t) {
-    int values[9] = {t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, (t.tm_wday + 6) % 7,
-                     t.tm_yday + 1, t.tm_isdst};
+    int values[9] = {t.tm_year + 1900, t.tm_mon + 1,        t.tm_mday,     t.tm_hour, t.tm_min,
+                     t.tm_sec,         (t.tm_wday + 6) % 7, t.tm_yday + 1, t.tm_isdst};
     Ref r = tuple_new(9);
     for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = make_small_int(values[i]);
     r->type = &struct_time_type;
@@ -55,11 +57,13 @@ std::tm tm_from(Object* o, const char* fname) {
 }
 
 Ref struct_time_construct(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs != 1 || (kw && kw->size)) raise(&TypeError_type, "time.struct_time() takes a sequence of 9 values");
+    if (nargs != 1 || (kw && kw->size))
+        raise(&TypeError_type, "time.struct_time() takes a sequence of 9 values");
     Ref seq = tuple_from_iterable(args[0]);
     size_t n = as_tuple(seq.get())->size;
     if (n < 9 || n > 11)
-        raise(&TypeError_type, format("time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n));
+        raise(&TypeError_type,
+              format("time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n));
     Ref r = tuple_new(9);
     for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = newref(as_tuple(seq.get())->items[i]);
     r->type = &struct_time_type;
@@ -68,7 +72,8 @@ Ref struct_time_construct(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref struct_time_repr(Object* o) {
     std::string s = "time.struct_time(";
-    for (int i = 0; i < 9; ++i) s += std::string(i ? ", " : "") + kFields[i] + "=" + repr_utf8(as_tuple(o)->items[i]);
+    for (int i = 0; i < 9; ++i)
+        s += std::string(i ? ", " : "") + kFields[i] + "=" + repr_utf8(as_tuple(o)->items[i]);
     return str_new(s + ")");
 }
 
@@ -87,27 +92,20 @@ Ref struct_time_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
-std::time_t seconds_arg(const char* fname, Args args, size_t nargs) {
+std::time_t seconds_arg(Args args, size_t nargs) {
     if (nargs == 0 || args[0] == None) return std::time(nullptr);
     double secs = to_double(args[0]);
     if (!std::isfinite(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
-    (void)fname;
     return static_cast<std::time_t>(std::floor(secs));
 }
 
-Ref time_gmtime(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("gmtime", nargs, kw, 0, 1);
-    std::time_t t = seconds_arg("gmtime", args, nargs);
+// gmtime(secs) / localtime(secs), `Convert` being gmtime_r or localtime_r.
+template <std::tm* (*Convert)(const std::time_t*, std::tm*)>
+Ref time_breakdown(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional(Convert == gmtime_r ? "gmtime" : "localtime", nargs, kw, 0, 1);
+    std::time_t t = seconds_arg(args, nargs);
     std::tm tm{};
-    if (!gmtime_r(&t, &tm)) raise(&OverflowError_type, "timestamp out of range for platform time_t");
-    return struct_time_from(tm);
-}
-
-Ref time_localtime(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("localtime", nargs, kw, 0, 1);
-    std::time_t t = seconds_arg("localtime", args, nargs);
-    std::tm tm{};
-    if (!localtime_r(&t, &tm)) raise(&OverflowError_type, "timestamp out of range for platform time_t");
+    if (!Convert(&t, &tm)) raise(&OverflowError_type, "timestamp out of range for platform time_t");
     return struct_time_from(tm);
 }
 
@@ -116,13 +114,16 @@ Ref time_mktime(Object*, Args args, size_t nargs, Tuple* kw) {
     std::tm tm = tm_from(args[0], "mktime");
     tm.tm_wday = -1;
     std::time_t t = std::mktime(&tm);
-    if (t == static_cast<std::time_t>(-1) && tm.tm_wday == -1) raise(&OverflowError_type, "mktime argument out of range");
+    if (t == static_cast<std::time_t>(-1) && tm.tm_wday == -1)
+        raise(&OverflowError_type, "mktime argument out of range");
     return float_new(static_cast<double>(t));
 }
 
 Ref time_strftime(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("strftime", nargs, kw, 1, 2);
-    if (!is_str(args[0])) raise(&TypeError_type, format("strftime() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
+    if (!is_str(args[0]))
+        raise(&TypeError_type,
+              format("strftime() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
     std::tm tm{};
     if (nargs == 2) {
         tm = tm_from(args[1], "strftime");
@@ -151,8 +152,9 @@ Ref text_time(const std::tm& tm) {
     static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return str_new(format("%s %s %2d %02d:%02d:%02d %d", kDays[(tm.tm_wday % 7 + 7) % 7], kMonths[(tm.tm_mon % 12 + 12) % 12],
-                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900));
+    return str_new(format("%s %s %2d %02d:%02d:%02d %d", kDays[(tm.tm_wday % 7 + 7) % 7],
+                          kMonths[(tm.tm_mon % 12 + 12) % 12], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                          tm.tm_year + 1900));
 }
 
 Ref time_asctime(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -169,15 +171,16 @@ Ref time_asctime(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref time_ctime(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("ctime", nargs, kw, 0, 1);
-    std::time_t t = seconds_arg("ctime", args, nargs);
+    std::time_t t = seconds_arg(args, nargs);
     std::tm tm{};
     localtime_r(&t, &tm);
     return text_time(tm);
 }
 
 const MethodDef kCalendarFunctions[] = {
-    {"gmtime", time_gmtime, "Convert seconds since the Epoch to a time tuple expressing UTC."},
-    {"localtime", time_localtime, "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"gmtime", time_breakdown<gmtime_r>, "Convert seconds since the Epoch to a time tuple expressing UTC."},
+    {"localtime", time_breakdown<localtime_r>,
+     "Convert seconds since the Epoch to a time tuple expressing local time."},
     {"mktime", time_mktime, "Convert a time tuple in local time to seconds since the Epoch."},
     {"strftime", time_strftime, "Convert a time tuple to a string according to a format specification."},
     {"asctime", time_asctime, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
@@ -197,7 +200,8 @@ void add_time_calendar(Object* module) {
         init_type(&struct_time_type);
     }
     Dict* d = module_dict(module);
-    for (const MethodDef* m = kCalendarFunctions; m->name; ++m) dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
+    for (const MethodDef* m = kCalendarFunctions; m->name; ++m)
+        dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
     dict_set(d, intern("struct_time"), &struct_time_type);
     tzset();
     dict_set(d, intern("timezone"), int_from_i64(timezone).get());

@@ -39,7 +39,8 @@ Ref wr_remove_dead(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_remove_dead_weakref", nargs, kw, 2, 2);
     if (!is_instance(args[0], &dict_type)) raise(&TypeError_type, "not a dict");
     Object* v = dict_get(as_dict(args[0]), args[1]);
-    if (v && is_instance(v, &weakref_type) && !static_cast<WeakRef*>(v)->referent) dict_del(as_dict(args[0]), args[1]);
+    if (v && is_instance(v, &weakref_type) && !static_cast<WeakRef*>(v)->referent)
+        dict_del(as_dict(args[0]), args[1]);
     return Ref::borrow(None);
 }
 
@@ -47,7 +48,8 @@ const MethodDef kWeakrefFunctions[] = {
     {"getweakrefcount", wr_getweakrefcount, "Return the number of weak references to 'obj'."},
     {"getweakrefs", wr_getweakrefs, "Return a list of all weak reference objects pointing to 'obj'."},
     {"proxy", wr_proxy, "Create a proxy object that weakly references 'object'."},
-    {"_remove_dead_weakref", wr_remove_dead, "Atomically remove key from dict if it points to a dead weakref."},
+    {"_remove_dead_weakref", wr_remove_dead,
+     "Atomically remove key from dict if it points to a dead weakref."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -20,7 +20,7 @@ namespace {
 struct Alias : Object {
     Object* origin;  // owned (null for a union)
     Object* args;    // owned tuple
-    Object* params;  // owned tuple, made on first use
+    Object* params;  // owned tuple: the type variables among args, found once at creation
 };
 
 Alias* as_alias(Object* o) { return static_cast<Alias*>(o); }
@@ -32,6 +32,8 @@ void alias_dealloc(Object* o) {
     delete as_alias(o);
 }
 
+Ref collect_parameters(Tuple* args);
+
 Ref alias_make(Type* t, Object* origin, Ref args) {
     if (type_of(args.get()) != &tuple_type) {
         Object* one = args.get();
@@ -41,7 +43,7 @@ Ref alias_make(Type* t, Object* origin, Ref args) {
     init_header(a, t);
     a->origin = origin ? newref(origin) : nullptr;
     a->args = args.release();
-    a->params = nullptr;
+    a->params = collect_parameters(as_tuple(a->args)).release();
     return Ref::steal(a);
 }
 
@@ -92,7 +94,6 @@ Ref collect_parameters(Tuple* args) {
 }
 
 Object* parameters_of(Alias* a) {
-    if (!a->params) a->params = collect_parameters(as_tuple(a->args)).release();
     return a->params;
 }
 
@@ -116,13 +117,15 @@ Ref alias_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
     try {
         set_attr(r.get(), intern("__orig_class__"), o);
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &AttributeError_type) && !is_instance(e.exception(), &TypeError_type)) throw;
+        if (!is_instance(e.exception(), &AttributeError_type) && !is_instance(e.exception(), &TypeError_type))
+            throw;
     }
     return r;
 }
 
 Ref alias_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a)) return Ref::borrow(NotImplemented);
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a))
+        return Ref::borrow(NotImplemented);
     bool eq;
     if (type_of(a) == &union_type) {
         // Unions are equal when they hold the same members in any order.
@@ -157,19 +160,22 @@ Ref alias_getitem(Object* o, Object* key) {
     Tuple* given = as_tuple(items.get());
     if (given->size != params->size)
         raise(&TypeError_type, format("Too %s arguments for %s; actual %zu, expected %zu",
-                                      given->size > params->size ? "many" : "few", repr_utf8(o).c_str(), given->size,
-                                      params->size));
+                                      given->size > params->size ? "many" : "few", repr_utf8(o).c_str(),
+                                      given->size, params->size));
     Tuple* args = as_tuple(a->args);
     Ref out = tuple_new(args->size);
     for (size_t i = 0; i < args->size; ++i) {
         Object* arg = args->items[i];
         Ref v = Ref::borrow(arg);
         for (size_t j = 0; j < params->size; ++j) {
-            if (params->items[j] == arg) v = Ref::borrow(given->items[j]);
+            if (params->items[j] != arg) continue;
+            // The type variable checks and converts its argument (TypeVar.__typing_subst__).
+            Ref subst = get_attr_opt(arg, intern("__typing_subst__"));
+            v = subst && subst.get() != None ? call1(subst.get(), given->items[j]) : Ref::borrow(given->items[j]);
         }
         if (v.get() == arg && !is_type(arg)) {
-            if (Ref sub = get_attr_opt(arg, intern("__parameters__")); sub && type_of(sub.get()) == &tuple_type &&
-                                                                         as_tuple(sub.get())->size) {
+            if (Ref sub = get_attr_opt(arg, intern("__parameters__"));
+                sub && type_of(sub.get()) == &tuple_type && as_tuple(sub.get())->size) {
                 Tuple* sp = as_tuple(sub.get());
                 Ref subargs = tuple_new(sp->size);
                 for (size_t k = 0; k < sp->size; ++k) {
@@ -238,7 +244,9 @@ void add_members(Object* o, Object* out) {
     }
     Object* member = o == None ? static_cast<Object*>(type_of(None)) : o;
     for (Object* m : as_list(out)->items)
-        if (m == member || (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get()))) return;
+        if (m == member ||
+            (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get())))
+            return;
     list_append(out, member);
 }
 
@@ -271,7 +279,9 @@ Ref union_or(Object* a, Object* b) {
     return alias_make(&union_type, nullptr, tuple_from_iterable(members.get()));
 }
 
-Ref generic_alias_new(Object* origin, Object* args) { return alias_make(&generic_alias_type, origin, Ref::borrow(args)); }
+Ref generic_alias_new(Object* origin, Object* args) {
+    return alias_make(&generic_alias_type, origin, Ref::borrow(args));
+}
 
 Ref class_getitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__class_getitem__", nargs - 1, kw, 1, 1);

@@ -23,8 +23,9 @@ AttributeDescriptor* as_attr(Object* o) { return static_cast<AttributeDescriptor
 
 void check_owner(AttributeDescriptor* d, Object* obj) {
     if (!is_instance(obj, d->owner))
-        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                                      d->name->utf8.c_str(), d->owner->name.c_str(), type_of(obj)->name.c_str()));
+        raise(&TypeError_type,
+              format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name->utf8.c_str(),
+                     d->owner->name.c_str(), type_of(obj)->name.c_str()));
 }
 
 Ref attr_get(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -57,7 +58,8 @@ const MethodDef kAttrMethods[] = {
 };
 
 Ref attr_repr(Object* o) {
-    return str_new(format("<%s '%s' of '%s' objects>", type_of(o) == &member_descriptor_type ? "member" : "attribute",
+    return str_new(format("<%s '%s' of '%s' objects>",
+                          type_of(o) == &member_descriptor_type ? "member" : "attribute",
                           as_attr(o)->name->utf8.c_str(), as_attr(o)->owner->name.c_str()));
 }
 

@@ -47,7 +47,8 @@ Ref view_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("memoryview", nargs, kw, 1, 1);
     if (type_of(args[0]) == &memoryview_type) return view_of(target(args[0]));
     if (!is_bytes_like(args[0]))
-        raise(&TypeError_type, format("memoryview: a bytes-like object is required, not '%s'", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type, format("memoryview: a bytes-like object is required, not '%s'",
+                                      type_of(args[0])->name.c_str()));
     return view_of(args[0]);
 }
 
@@ -55,7 +56,8 @@ int64_t view_len(Object* o) { return static_cast<int64_t>(bytes_like_data(target
 
 Ref view_getitem(Object* o, Object* key) {
     std::string data = bytes_like_data(target(o));
-    if (type_of(key) == &slice_type) return view_of(bytes_new(bytes_like_data(get_item(bytes_new(data).get(), key).get())).get());
+    if (type_of(key) == &slice_type)
+        return view_of(bytes_new(bytes_like_data(get_item(bytes_new(data).get(), key).get())).get());
     int64_t i = as_index(key);
     int64_t n = static_cast<int64_t>(data.size());
     if (i < 0) i += n;
@@ -70,7 +72,8 @@ Ref view_repr(Object* o) {
 Ref view_compare(Object* a, Object* b, CompareOp op) {
     if (op != CompareOp::Eq && op != CompareOp::Ne) return Ref::borrow(NotImplemented);
     Object* other = type_of(b) == &memoryview_type ? as_view(b)->obj : b;
-    if (!as_view(a)->obj || !other || !is_bytes_like(other)) return Ref::borrow(bool_obj((a == b) == (op == CompareOp::Eq)));
+    if (!as_view(a)->obj || !other || !is_bytes_like(other))
+        return Ref::borrow(bool_obj((a == b) == (op == CompareOp::Eq)));
     bool eq = bytes_like_data(as_view(a)->obj) == bytes_like_data(other);
     return Ref::borrow(bool_obj(eq == (op == CompareOp::Eq)));
 }

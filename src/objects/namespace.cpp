@@ -26,10 +26,12 @@ void ns_dealloc(Object* o) {
 }
 
 Ref ns_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
-    if (nargs > 1) raise(&TypeError_type, format("SimpleNamespace expected at most 1 argument, got %zu", nargs));
+    if (nargs > 1)
+        raise(&TypeError_type, format("SimpleNamespace expected at most 1 argument, got %zu", nargs));
     Ref ns = namespace_new(static_cast<Type*>(type));
     if (nargs == 1) dict_update(as_ns(ns.get())->dict, args[0]);
-    for (size_t i = 0; kw && i < kw->size; ++i) dict_set(as_ns(ns.get())->dict, kw->items[i], args[nargs + i]);
+    for (size_t i = 0; kw && i < kw->size; ++i)
+        dict_set(as_ns(ns.get())->dict, kw->items[i], args[nargs + i]);
     return ns;
 }
 
@@ -57,7 +59,8 @@ Ref ns_repr(Object* o) {
 }
 
 Ref ns_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &namespace_type)) return Ref::borrow(NotImplemented);
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &namespace_type))
+        return Ref::borrow(NotImplemented);
     return compare(as_ns(a)->dict, as_ns(b)->dict, op);
 }
 
@@ -70,7 +73,9 @@ Ref namespace_new(Type* t) {
     return Ref::steal(ns);
 }
 
-void namespace_set(Object* ns, const char* name, Object* value) { dict_set(as_ns(ns)->dict, intern(name), value); }
+void namespace_set(Object* ns, const char* name, Object* value) {
+    dict_set(as_ns(ns)->dict, intern(name), value);
+}
 
 void init_namespace_type() {
     Type& t = namespace_type;

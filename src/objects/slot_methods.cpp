@@ -20,8 +20,29 @@ namespace {
 using Args = Object* const*;
 
 enum class SlotKind : uint8_t {
-    Repr, Str, Hash, Compare, Binary, Reflected, Inplace, Neg, Pos, Invert, Abs, Bool, Len,
-    GetItem, SetItem, DelItem, Contains, Iter, Next, Call, GetAttribute, SetAttr, DelAttr,
+    Repr,
+    Str,
+    Hash,
+    Compare,
+    Binary,
+    Reflected,
+    Inplace,
+    Neg,
+    Pos,
+    Invert,
+    Abs,
+    Bool,
+    Len,
+    GetItem,
+    SetItem,
+    DelItem,
+    Contains,
+    Iter,
+    Next,
+    Call,
+    GetAttribute,
+    SetAttr,
+    DelAttr,
 };
 
 // A MethodDef that also remembers which type's slot it calls; all of them share one `fn`, which
@@ -45,39 +66,65 @@ Ref call_slot(const SlotDef& d, Args args, size_t nargs) {
     Object* self = args[0];
     Type* t = d.owner;
     switch (d.kind) {
-        case SlotKind::Repr: return t->repr(self);
-        case SlotKind::Str: return t->str(self);
-        case SlotKind::Hash: return int_from_i64(t->hash(self));
-        case SlotKind::Compare: return t->compare(self, args[1], static_cast<CompareOp>(d.op));
-        case SlotKind::Binary: return t->binary[d.op](self, args[1]);
-        case SlotKind::Reflected: return t->binary[d.op](args[1], self);
-        case SlotKind::Inplace: return t->inplace[d.op](self, args[1]);
-        case SlotKind::Neg: return t->neg(self);
-        case SlotKind::Pos: return t->pos(self);
-        case SlotKind::Invert: return t->invert(self);
-        case SlotKind::Abs: return t->abs(self);
-        case SlotKind::Bool: return Ref::borrow(bool_obj(t->truthy(self)));
-        case SlotKind::Len: return int_from_i64(t->len(self));
-        case SlotKind::GetItem: return t->getitem(self, args[1]);
-        case SlotKind::SetItem: t->setitem(self, args[1], args[2]); return none();
-        case SlotKind::DelItem: t->setitem(self, args[1], nullptr); return none();
-        case SlotKind::Contains: return Ref::borrow(bool_obj(t->contains(self, args[1])));
-        case SlotKind::Iter: return t->iter(self);
+        case SlotKind::Repr:
+            return t->repr(self);
+        case SlotKind::Str:
+            return t->str(self);
+        case SlotKind::Hash:
+            return int_from_i64(t->hash(self));
+        case SlotKind::Compare:
+            return t->compare(self, args[1], static_cast<CompareOp>(d.op));
+        case SlotKind::Binary:
+            return t->binary[d.op](self, args[1]);
+        case SlotKind::Reflected:
+            return t->binary[d.op](args[1], self);
+        case SlotKind::Inplace:
+            return t->inplace[d.op](self, args[1]);
+        case SlotKind::Neg:
+            return t->neg(self);
+        case SlotKind::Pos:
+            return t->pos(self);
+        case SlotKind::Invert:
+            return t->invert(self);
+        case SlotKind::Abs:
+            return t->abs(self);
+        case SlotKind::Bool:
+            return Ref::borrow(bool_obj(t->truthy(self)));
+        case SlotKind::Len:
+            return int_from_i64(t->len(self));
+        case SlotKind::GetItem:
+            return t->getitem(self, args[1]);
+        case SlotKind::SetItem:
+            t->setitem(self, args[1], args[2]);
+            return none();
+        case SlotKind::DelItem:
+            t->setitem(self, args[1], nullptr);
+            return none();
+        case SlotKind::Contains:
+            return Ref::borrow(bool_obj(t->contains(self, args[1])));
+        case SlotKind::Iter:
+            return t->iter(self);
         case SlotKind::Next: {
             Ref r = t->next(self);
             if (!r) raise_object(exception_new(&StopIteration_type, empty_tuple()));
             return r;
         }
-        case SlotKind::Call: break;
+        case SlotKind::Call:
+            break;
         case SlotKind::GetAttribute: {
             if (!is_str(args[1]))
-                raise(&TypeError_type, format("attribute name must be string, not '%s'", type_of(args[1])->name.c_str()));
+                raise(&TypeError_type,
+                      format("attribute name must be string, not '%s'", type_of(args[1])->name.c_str()));
             Ref r = t->getattr(self, as_str(args[1]));
             if (!r) raise_no_attribute(self, as_str(args[1]));
             return r;
         }
-        case SlotKind::SetAttr: t->setattr(self, as_str(args[1]), args[2]); return none();
-        case SlotKind::DelAttr: t->setattr(self, as_str(args[1]), nullptr); return none();
+        case SlotKind::SetAttr:
+            t->setattr(self, as_str(args[1]), args[2]);
+            return none();
+        case SlotKind::DelAttr:
+            t->setattr(self, as_str(args[1]), nullptr);
+            return none();
     }
     (void)nargs;
     return none();
@@ -85,12 +132,21 @@ Ref call_slot(const SlotDef& d, Args args, size_t nargs) {
 
 size_t arity(SlotKind k) {
     switch (k) {
-        case SlotKind::Compare: case SlotKind::Binary: case SlotKind::Reflected: case SlotKind::Inplace:
-        case SlotKind::GetItem: case SlotKind::DelItem: case SlotKind::Contains: case SlotKind::GetAttribute:
+        case SlotKind::Compare:
+        case SlotKind::Binary:
+        case SlotKind::Reflected:
+        case SlotKind::Inplace:
+        case SlotKind::GetItem:
+        case SlotKind::DelItem:
+        case SlotKind::Contains:
+        case SlotKind::GetAttribute:
         case SlotKind::DelAttr:
             return 1;
-        case SlotKind::SetItem: case SlotKind::SetAttr: return 2;
-        default: return 0;
+        case SlotKind::SetItem:
+        case SlotKind::SetAttr:
+            return 2;
+        default:
+            return 0;
     }
 }
 
@@ -100,15 +156,17 @@ Ref slot_method(Object* callable, Args args, size_t nargs, Tuple* kwnames) {
     size_t want = arity(d.kind);
     if (kwnames && kwnames->size) raise_no_kwargs(d.name);
     if (nargs - 1 != want) {
-        raise(&TypeError_type, format("expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", nargs - 1));
+        raise(&TypeError_type,
+              format("expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", nargs - 1));
     }
     if ((d.kind == SlotKind::SetAttr || d.kind == SlotKind::DelAttr) && !is_str(args[1]))
-        raise(&TypeError_type, format("attribute name must be string, not '%s'", type_of(args[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("attribute name must be string, not '%s'", type_of(args[1])->name.c_str()));
     return call_slot(d, args, nargs);
 }
 
-const char* const kBinaryNames[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod",
-                                    "pow", "lshift", "rshift", "and", "or", "xor"};
+const char* const kBinaryNames[] = {"add", "sub",    "mul",    "matmul", "truediv", "floordiv", "mod",
+                                    "pow", "lshift", "rshift", "and",    "or",      "xor"};
 const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
 // Puts one wrapper in t's dict unless the type's method table already has that name. The defs live
@@ -155,7 +213,8 @@ void add_slot_methods(Type* t) {
         if (t->binary[i] && (!t->base || t->base->binary[i] != t->binary[i])) {
             add(t, "__" + n + "__", SlotKind::Binary, op);
             // Sequences concatenate but have no reflected `+` (CPython's sq_concat).
-            if (!(t->len && static_cast<BinaryOp>(i) == BinaryOp::Add)) add(t, "__r" + n + "__", SlotKind::Reflected, op);
+            if (!(t->len && static_cast<BinaryOp>(i) == BinaryOp::Add))
+                add(t, "__r" + n + "__", SlotKind::Reflected, op);
         }
         if (t->inplace[i] && (!t->base || t->base->inplace[i] != t->inplace[i]))
             add(t, "__i" + n + "__", SlotKind::Inplace, op);

@@ -32,7 +32,8 @@ void wrapper_dealloc(Object* o) {
 
 // Raises StopIteration carrying the coroutine's return value once it has finished.
 [[noreturn]] void raise_stop_with(Ref value) {
-    Ref args = value.get() == None ? Ref::borrow(empty_tuple()) : tuple_from(std::vector<Object*>{value.get()}.data(), 1);
+    Ref args = value.get() == None ? Ref::borrow(empty_tuple())
+                                   : tuple_from(std::vector<Object*>{value.get()}.data(), 1);
     raise_object(exception_new(&StopIteration_type, args.get()));
 }
 
@@ -85,8 +86,8 @@ void wrapped_dealloc(Object* o) {
 // through; its own next value ends the await as StopIteration(value); its end as
 // StopAsyncIteration.
 struct AsyncGenAwaitable : Object {
-    Object* gen;    // owned
-    Object* first;  // owned: the value to send, or the exception to throw
+    Object* gen;         // owned
+    Object* first;       // owned: the value to send, or the exception to throw
     bool close = false;  // aclose(): the generator must not yield a value of its own
     enum class State : uint8_t { Init, Iter, Done } state = State::Init;
 };
@@ -123,15 +124,17 @@ Ref awaitable_result(AsyncGenAwaitable* a, Ref r) {
 // One step: `value` sent in, or `thrown` raised at the generator's suspension point.
 Ref awaitable_step(AsyncGenAwaitable* a, Object* value, Ref thrown) {
     if (a->state == AsyncGenAwaitable::State::Done) {
-        raise(&RuntimeError_type, type_of(a) == &asend_type ? "cannot reuse already awaited __anext__()/asend()"
-                                                            : "cannot reuse already awaited aclose()/athrow()");
+        raise(&RuntimeError_type, type_of(a) == &asend_type
+                                      ? "cannot reuse already awaited __anext__()/asend()"
+                                      : "cannot reuse already awaited aclose()/athrow()");
     }
     try {
         if (thrown) return awaitable_result(a, generator_throw(a->gen, std::move(thrown)));
         if (a->state == AsyncGenAwaitable::State::Init) {
             a->state = AsyncGenAwaitable::State::Iter;
             if (type_of(a) == &athrow_type) {
-                if (a->close && static_cast<Generator*>(a->gen)->finished) return awaitable_result(a, nullptr);
+                if (a->close && static_cast<Generator*>(a->gen)->finished)
+                    return awaitable_result(a, nullptr);
                 return awaitable_result(a, generator_throw(a->gen, Ref::borrow(a->first)));
             }
             if (value == None) value = a->first;
@@ -163,7 +166,8 @@ Ref exception_from(Object* const* args, size_t n) {
     if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type))
         return n > 1 && args[1] != None ? call1(typ, args[1]) : call0(typ);
     if (is_exception_instance(typ)) return Ref::borrow(typ);
-    raise(&TypeError_type, "exceptions must be classes or instances deriving from BaseException, not " + type_of(typ)->name);
+    raise(&TypeError_type,
+          "exceptions must be classes or instances deriving from BaseException, not " + type_of(typ)->name);
 }
 
 Ref awaitable_throw(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -183,8 +187,10 @@ Ref awaitable_await(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kAwaitableMethods[] = {
-    {"send", awaitable_send, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
-    {"throw", awaitable_throw, "throw(value) -> raise exception in generator,\nreturn next yielded value or raise StopIteration."},
+    {"send", awaitable_send,
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", awaitable_throw,
+     "throw(value) -> raise exception in generator,\nreturn next yielded value or raise StopIteration."},
     {"close", awaitable_close, "close() -> raise GeneratorExit inside generator."},
     {"__await__", awaitable_await, "Return an iterator to be used in await expression."},
     {nullptr, nullptr, nullptr},
@@ -282,7 +288,8 @@ Ref get_awaitable(Object* o) {
     Ref it = call_type_dunder(o, "__await__", "object %s can't be used in 'await' expression");
     if (type_of(it.get()) == &coroutine_type) raise(&TypeError_type, "__await__() returned a coroutine");
     if (!type_of(it.get())->next)
-        raise(&TypeError_type, format("__await__() returned non-iterator of type '%s'", type_of(it.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("__await__() returned non-iterator of type '%s'", type_of(it.get())->name.c_str()));
     return it;
 }
 
@@ -296,13 +303,15 @@ Ref async_gen_wrap(Object* value) {
 Ref get_aiter(Object* o) {
     Ref it = call_type_dunder(o, "__aiter__", "'async for' requires an object with __aiter__ method, got %s");
     if (!type_lookup(type_of(it.get()), intern("__anext__")))
-        raise(&TypeError_type, format("'async for' received an object from __aiter__ that does not implement __anext__: %s",
-                                      type_of(it.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                     type_of(it.get())->name.c_str()));
     return it;
 }
 
 Ref get_anext(Object* aiter) {
-    Ref awaitable = call_type_dunder(aiter, "__anext__", "'async for' requires an iterator with __anext__ method, got %s");
+    Ref awaitable = call_type_dunder(aiter, "__anext__",
+                                     "'async for' requires an iterator with __anext__ method, got %s");
     try {
         return get_awaitable(awaitable.get());
     } catch (PyException&) {
@@ -315,8 +324,9 @@ Ref enter_async_context(Object* mgr, Object** exit_out) {
     Ref enter = type_lookup(type_of(mgr), intern("__aenter__"));
     Ref exit = enter ? type_lookup(type_of(mgr), intern("__aexit__")) : Ref();
     if (!enter || !exit) {
-        raise(&TypeError_type, format("'%s' object does not support the asynchronous context manager protocol",
-                                      type_of(mgr)->name.c_str()));
+        raise(&TypeError_type,
+              format("'%s' object does not support the asynchronous context manager protocol",
+                     type_of(mgr)->name.c_str()));
     }
     Ref bound_enter = bind_class_attr(enter.get(), mgr, type_of(mgr));
     Ref awaitable = call0(bound_enter.get());

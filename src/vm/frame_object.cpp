@@ -65,8 +65,8 @@ Ref frame_getattr(Object* o, Str* name) {
 Ref frame_repr(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
     Code* co = as_code(f->code);
-    return str_new(format("<frame at %p, file '%s', line %d, code %s>", static_cast<void*>(o), co->filename.c_str(),
-                          f->line, co->name->utf8.c_str()));
+    return str_new(format("<frame at %p, file '%s', line %d, code %s>", static_cast<void*>(o),
+                          co->filename.c_str(), f->line, co->name->utf8.c_str()));
 }
 
 Ref frame_clear(Object*, Object* const*, size_t nargs, Tuple* kw) {
@@ -130,7 +130,8 @@ Ref snapshot(Frame* f) {
     if (!f) return nullptr;
     Ref back = snapshot(f->previous);
     size_t index = f->lasti();
-    return frame_new(f->code, f->globals, locals_of(f), std::move(back), f->code->line_of(index), static_cast<int>(index));
+    return frame_new(f->code, f->globals, locals_of(f), std::move(back), f->code->line_of(index),
+                     static_cast<int>(index));
 }
 
 Ref exception_traceback(Object* exc) {

@@ -52,6 +52,7 @@ Ref function_getattr(Object* o, Str* name) {
     const std::string& n = name->utf8;
     if (n == "__name__") return Ref::borrow(f->name);
     if (n == "__qualname__") return Ref::borrow(f->qualname);
+    if (n == "__class__") return Ref::borrow(&function_type);
     if (n == "__code__") return Ref::borrow(f->code);
     if (n == "__globals__") return Ref::borrow(f->globals);
     if (n == "__module__") return Ref::borrow(f->module ? f->module : None);
@@ -184,6 +185,7 @@ Ref method_getattr(Object* o, Str* name) {
     Method* m = static_cast<Method*>(o);
     if (name->utf8 == "__self__") return Ref::borrow(m->self);
     if (name->utf8 == "__func__") return Ref::borrow(m->func);
+    if (name->utf8 == "__class__") return Ref::borrow(&method_type);
     return get_attr_opt(m->func, name);
 }
 

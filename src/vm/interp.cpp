@@ -713,6 +713,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
                     DISPATCH();
                 }
+                f->ip = ip;  // sys._getframe() and frame snapshots read the line from it
                 f->sp = sp;
                 Object* result = call_object(callable, args, total - nkw, kw, is_method).release();
                 while (sp > base) xdecref(POP());
@@ -722,6 +723,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(CALL_FUNCTION_EX) {
                 Object* kwargs = (ARG & 1) ? TOP() : nullptr;
                 Object** base = sp - 3 - (ARG & 1);
+                f->ip = ip;
                 f->sp = sp;
                 Object* result = call_with_star_args(base[1], base[2], kwargs).release();
                 while (sp > base) xdecref(POP());

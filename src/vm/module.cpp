@@ -29,6 +29,7 @@ Ref module_getattr(Object* o, Str* name) {
     if (name->utf8 == "__dict__") return Ref::borrow(module_dict(o));
     // The reference is taken under the dict's lock: another thread may rebind the global.
     if (Ref v = dict_get_str_ref(module_dict(o), name)) return v;
+    if (name->utf8 == "__class__") return Ref::borrow(type_of(o));
     return type_lookup(&module_type, name);
 }
 

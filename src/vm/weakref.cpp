@@ -52,7 +52,8 @@ void weakref_dealloc(Object* o) {
 
 Ref weakref_make(Type* t, Object* referent, Object* callback) {
     if (!supports_weakrefs(referent))
-        raise(&TypeError_type, format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
+        raise(&TypeError_type,
+              format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
     auto* r = new WeakRef();
     init_header(r, t);
     r->referent = referent;  // not counted: that is what makes it weak
@@ -90,7 +91,8 @@ int64_t weakref_hash(Object* o) {
 
 // Two live references compare as their referents; otherwise by identity.
 Ref weakref_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &weakref_type)) return Ref::borrow(NotImplemented);
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &weakref_type))
+        return Ref::borrow(NotImplemented);
     Object* x = static_cast<WeakRef*>(a)->referent;
     Object* y = static_cast<WeakRef*>(b)->referent;
     if (!x || !y) return Ref::borrow(bool_obj((a == b) == (op == CompareOp::Eq)));
@@ -121,10 +123,14 @@ Object* proxy_target(Object* o) {
 
 Ref proxy_getattr(Object* o, Str* name) { return get_attr(proxy_target(o), name); }
 void proxy_setattr(Object* o, Str* name, Object* value) {
-    if (value) set_attr(proxy_target(o), name, value);
-    else del_attr(proxy_target(o), name);
+    if (value)
+        set_attr(proxy_target(o), name, value);
+    else
+        del_attr(proxy_target(o), name);
 }
-Ref proxy_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) { return call(proxy_target(o), args, nargs, kw); }
+Ref proxy_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
+    return call(proxy_target(o), args, nargs, kw);
+}
 Ref proxy_repr(Object* o) {
     Object* r = proxy_target(o);
     return str_new(format("<weakproxy at %p; to '%s' at %p>", static_cast<void*>(o), type_of(r)->name.c_str(),
@@ -169,7 +175,9 @@ void init_weakref_types() {
     }
 }
 
-Ref weakref_new(Object* referent, Object* callback) { return weakref_make(&weakref_type, referent, callback); }
+Ref weakref_new(Object* referent, Object* callback) {
+    return weakref_make(&weakref_type, referent, callback);
+}
 
 Ref weakproxy_new(Object* referent, Object* callback) {
     Type* t = type_of(referent)->call ? &weakcallableproxy_type : &weakproxy_type;
