@@ -256,7 +256,11 @@ Ref get_item(Object* o, Object* key) {
     // C[item] on a class without a metaclass __getitem__: the class's __class_getitem__ (PEP 560).
     if (is_type(o)) {
         static Str* const kClassGetItem = intern("__class_getitem__");
-        if (Ref hook = get_attr_opt(o, kClassGetItem)) return call1(hook.get(), key);
+        // Only the class's own mro counts: `type[int]` works, but a plain class does not inherit it
+        // from its metaclass.
+        if (type_lookup(static_cast<Type*>(o), kClassGetItem)) {
+            if (Ref hook = get_attr_opt(o, kClassGetItem)) return call1(hook.get(), key);
+        }
         raise(&TypeError_type,
               format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
     }

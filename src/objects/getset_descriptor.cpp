@@ -10,7 +10,7 @@
 
 namespace minipy {
 
-Type getset_descriptor_type, member_descriptor_type;
+Type getset_descriptor_type, attribute_member_descriptor_type;
 
 namespace {
 
@@ -59,7 +59,7 @@ const MethodDef kAttrMethods[] = {
 
 Ref attr_repr(Object* o) {
     return str_new(format("<%s '%s' of '%s' objects>",
-                          type_of(o) == &member_descriptor_type ? "member" : "attribute",
+                          type_of(o) == &attribute_member_descriptor_type ? "member" : "attribute",
                           as_attr(o)->name->utf8.c_str(), as_attr(o)->owner->name.c_str()));
 }
 
@@ -72,7 +72,7 @@ Ref attr_getattr(Object* o, Str* name) {
 }  // namespace
 
 void init_getset_descriptor_types() {
-    for (Type* t : {&getset_descriptor_type, &member_descriptor_type}) {
+    for (Type* t : {&getset_descriptor_type, &attribute_member_descriptor_type}) {
         t->name = t == &getset_descriptor_type ? "getset_descriptor" : "member_descriptor";
         t->instance_size = sizeof(AttributeDescriptor);
         t->repr = attr_repr;
@@ -87,7 +87,7 @@ void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names
         Str* key = intern(n);
         if (dict_get_str(t->dict, key)) continue;
         auto* d = new AttributeDescriptor();
-        init_header(d, member ? &member_descriptor_type : &getset_descriptor_type);
+        init_header(d, member ? &attribute_member_descriptor_type : &getset_descriptor_type);
         make_immortal(d);  // lives as long as the (immortal) type
         d->owner = t;
         d->name = key;

@@ -133,8 +133,6 @@ TEST_CASE("vm: classes with __init__, methods, dunders and inheritance") {
 // What minipy leaves out of subclassing and metaclasses says so by name (CPython accepts these, so
 // golden tests cannot hold the messages).
 TEST_CASE("vm: unsupported base types and class namespaces are named") {
-    CHECK(error_of("class P(property):\n    pass\n") ==
-          "TypeError: minipy does not support subclassing 'property' yet");
     CHECK(error_of("class R(range):\n    pass\n") ==
           "TypeError: type 'range' is not an acceptable base type");
     CHECK(error_of(
