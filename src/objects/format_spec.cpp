@@ -103,10 +103,12 @@ std::string finish_number(bool negative, const std::string& prefix, std::string 
 FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
     FormatSpec out;
     size_t i = 0;
+    bool fill_given = false;
     size_t first = spec.empty() ? 0 : utf8_char_len(static_cast<unsigned char>(spec[0]));
     if (spec.size() > first && is_align(spec[first])) {
         out.fill = std::string(spec.substr(0, first));
         out.align = spec[first];
+        fill_given = true;
         i = first + 1;
     } else if (!spec.empty() && is_align(spec[0])) {
         out.align = spec[0];
@@ -123,8 +125,9 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
     }
     if (i < spec.size() && spec[i] == '0') {
         out.zero_pad = true;
+        // '0' pads with zeros unless a fill is given, whatever the alignment ('<05' -> 'ab000').
+        if (!fill_given) out.fill = std::string(1, '0');
         if (!out.align) {
-            out.fill = std::string(1, '0');
             out.align = '=';
             out.align_from_zero = true;
         }

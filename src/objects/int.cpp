@@ -572,11 +572,29 @@ Ref int_abs(Object* o) {
     return big_result(r);
 }
 
+// int(b"12"), int(bytearray(b"ff"), 16): the bytes read as ASCII text; a bad literal is reported
+// with the bytes' repr, as CPython's "invalid literal for int() with base 10: b''".
+Ref int_from_bytes_text(Object* x, int base) {
+    std::string data = bytes_like_data(x);
+    bool ascii = std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && data.find('\0') == std::string::npos) {
+        try {
+            return int_from_string(data, base);
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            if (!is_instance(exc.get(), &ValueError_type) || (base != 0 && (base < 2 || base > 36)))
+                raise_object(std::move(exc));
+        }
+    }
+    raise(&ValueError_type, format("invalid literal for int() with base %d: %s", base, bytes_repr_text(data).c_str()));
+}
+
 // CPython's PyNumber_Long: an int subclass converts through its own __int__ when it has one.
 Ref int_from_object(Object* x) {
     if (is_int(x) && !int_overrides(x, "__int__")) return int_exact(x);
     if (is_float(x)) return int_from_double(float_value(x));
     if (is_instance(x, &str_type)) return int_from_string(str_utf8_of(x), 10);
+    if (is_bytes_like(x)) return int_from_bytes_text(x, 10);
     for (const char* method : {"__int__", "__index__", "__trunc__"})
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());
@@ -608,9 +626,10 @@ Ref int_value_from_args(Object* const* args, size_t nargs, Tuple* kwnames) {
     }
     if (!base) return int_from_object(x);
     int64_t b = as_index(base);
+    if (b < 0 || b > 36) b = 1;  // reported by int_from_string with CPython's message
+    if (is_bytes_like(x)) return int_from_bytes_text(x, static_cast<int>(b));
     if (!is_instance(x, &str_type))
         raise(&TypeError_type, "int() can't convert non-string with explicit base");
-    if (b < 0 || b > 36) b = 1;  // reported by int_from_string with CPython's message
     return int_from_string(str_utf8_of(x), static_cast<int>(b));
 }
 

@@ -143,6 +143,8 @@ Ref range_getitem(Object* o, Object* key) {
     }
     if (r->big) raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
     if (is_int(key)) {
+        int64_t value;  // an index past int64 is out of range here, as CPython says for ranges
+        if (!int_to_i64(key, &value)) raise(&IndexError_type, "range object index out of range");
         int64_t i = sequence_index(key, r->length, "range object");
         return int_from_i64(r->start + i * r->step);
     }

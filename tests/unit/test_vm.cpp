@@ -168,3 +168,16 @@ TEST_CASE("vm: with calls __exit__ and may suppress the exception") {
         "with C():\n    raise KeyError('k')\n");
     CHECK(value(g, "log") == "['enter', 7, None, 'enter', 'KeyError']");
 }
+
+// Powers CPython would compute for ever (so golden tests cannot hold them) are refused before GMP
+// is asked: GMP aborts the whole process past its size limit ("overflow in mpz type").
+TEST_CASE("vm: results too large for memory raise MemoryError, not a GMP abort") {
+    CHECK(error_of("x = 63 ** 2**63\n") == "MemoryError: ");
+    CHECK(error_of("x = -2**63 ** 2**63\n") == "MemoryError: ");
+    CHECK(error_of("x = 10**20 ** 10**20\n") == "MemoryError: ");
+    CHECK(error_of("x = 3 ** 2**40\n") == "MemoryError: ");
+    auto g = run("x = (-1) ** 2**70\ny = 0 ** 2**70\nz = len(bin(3 ** 1000))\n");
+    CHECK(value(g, "x") == "1");
+    CHECK(value(g, "y") == "0");
+    CHECK(value(g, "z") == "1587");
+}
