@@ -376,7 +376,9 @@ Ref generic_getattr(Object* o, Str* name) {
     Type* t = type_of(o);
     if (name->utf8 == "__class__") return Ref::borrow(t);
     Ref found = type_lookup(t, name);
-    if (!found) return nullptr;
+    // Every CPython type has __doc__ (None without a docstring), so any object's __doc__ resolves:
+    // types.DynamicClassAttribute (enum) reads `fget.__doc__` with fget None.
+    if (!found) return name->utf8 == "__doc__" ? Ref::borrow(None) : nullptr;
     if (is_method_descriptor(found.get())) {
         const MethodDef* def = found.as<MethodDescriptor>()->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, t);

@@ -256,6 +256,34 @@ Ref bytes_replace(Object*, Args args, size_t nargs, Tuple* kw) {
     return make(a[0], out);
 }
 
+// bytes.translate(table, /, delete=b''): each byte mapped through a 256-byte table (None: kept),
+// the bytes in `delete` dropped first. re's compiler uses it to build its character-set bitmaps.
+Ref bytes_translate(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"self", "table", "delete"};
+    Object* a[3];
+    bind("translate", args, nargs, kw, names, 1, a);
+    std::string table;
+    if (a[1] != None) {
+        if (!is_bytes_like(a[1]))
+            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(a[1])->name.c_str()));
+        table = bytes_like_data(a[1]);
+        if (table.size() != 256) raise(&ValueError_type, "translation table must be 256 characters long");
+    }
+    std::string remove;
+    if (a[2]) {
+        if (!is_bytes_like(a[2]))
+            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(a[2])->name.c_str()));
+        remove = bytes_like_data(a[2]);
+    }
+    std::string data = bytes_like_data(a[0]), out;
+    out.reserve(data.size());
+    for (char c : data) {
+        if (remove.find(c) != std::string::npos) continue;
+        out.push_back(table.empty() ? c : table[static_cast<unsigned char>(c)]);
+    }
+    return make(a[0], out);
+}
+
 template <int (*Map)(int)>
 Ref map_bytes(const char* fname, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"self"};
@@ -392,6 +420,7 @@ const MethodDef bytes_methods[] = {
     {"rstrip", bytes_rstrip, "Strip trailing bytes contained in the argument."},
     {"replace", bytes_replace, "Return a copy with occurrences of old replaced by new."},
     {"upper", bytes_upper, "ASCII letters converted to uppercase."},
+    {"translate", bytes_translate, "Return a copy with each character mapped by the given translation table."},
     {"lower", bytes_lower, "ASCII letters converted to lowercase."},
     {"isdigit", bytes_isdigit, "Whether all bytes are ASCII digits."},
     {"isalpha", bytes_isalpha, "Whether all bytes are ASCII letters."},

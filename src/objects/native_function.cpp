@@ -109,6 +109,24 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
     return d->def->fn(callable, args, nargs, kwnames);
 }
 
+// CPython's meth_richcompare and meth_hash: two builtin methods are equal when they wrap the same C
+// function bound to the same object. minipy makes a new object per lookup (`object.__new__` twice
+// gives two), so without this enum's `target not in {object.__new__, ...}` never matches.
+Ref native_function_compare(Object* a, Object* b, CompareOp op) {
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != &builtin_function_type)
+        return Ref::borrow(NotImplemented);
+    auto* x = static_cast<NativeFunction*>(a);
+    auto* y = static_cast<NativeFunction*>(b);
+    bool same = x->def == y->def && x->self == y->self;
+    return Ref::borrow(bool_obj(op == CompareOp::Eq ? same : !same));
+}
+
+int64_t native_function_hash(Object* o) {
+    auto* f = static_cast<NativeFunction*>(o);
+    auto h = static_cast<int64_t>((reinterpret_cast<uintptr_t>(f->def) >> 4) ^ reinterpret_cast<uintptr_t>(f->self));
+    return h == -1 ? -2 : h;
+}
+
 Ref descriptor_repr(Object* o) {
     auto* d = static_cast<MethodDescriptor*>(o);
     return str_new(format("<method '%s' of '%s' objects>", d->def->name, d->owner->name.c_str()));
@@ -124,6 +142,8 @@ void init_native_function_types() {
     f.call = native_function_call;
     f.repr = native_function_repr;
     f.getattr = native_function_getattr;
+    f.compare = native_function_compare;
+    f.hash = native_function_hash;
     init_type(&f);
 
     Type& d = method_descriptor_type;
