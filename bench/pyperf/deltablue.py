@@ -344,13 +344,13 @@ class Planner(object):
     def make_plan(self, sources):
         mark = self.new_mark()
         plan = Plan()
-        todo = sources
-        while len(todo):
-            c = todo.pop(0)
+        worklist = sources
+        while len(worklist):
+            c = worklist.pop(0)
             if c.output().mark != mark and c.inputs_known(mark):
                 plan.add_constraint(c)
                 c.output().mark = mark
-                self.add_constraints_consuming_to(c.output(), todo)
+                self.add_constraints_consuming_to(c.output(), worklist)
         return plan
 
     def extract_plan_from_constraints(self, constraints):
@@ -361,15 +361,15 @@ class Planner(object):
         return self.make_plan(sources)
 
     def add_propagate(self, c, mark):
-        todo = OrderedCollection()
-        todo.append(c)
-        while len(todo):
-            d = todo.pop(0)
+        worklist = OrderedCollection()
+        worklist.append(c)
+        while len(worklist):
+            d = worklist.pop(0)
             if d.output().mark == mark:
                 self.incremental_remove(c)
                 return False
             d.recalculate()
-            self.add_constraints_consuming_to(d.output(), todo)
+            self.add_constraints_consuming_to(d.output(), worklist)
         return True
 
     def remove_propagate_from(self, out):
@@ -377,10 +377,10 @@ class Planner(object):
         out.walk_strength = Strength.WEAKEST
         out.stay = True
         unsatisfied = OrderedCollection()
-        todo = OrderedCollection()
-        todo.append(out)
-        while len(todo):
-            v = todo.pop(0)
+        worklist = OrderedCollection()
+        worklist.append(out)
+        while len(worklist):
+            v = worklist.pop(0)
             for c in v.constraints:
                 if not c.is_satisfied():
                     unsatisfied.append(c)
@@ -388,7 +388,7 @@ class Planner(object):
             for c in v.constraints:
                 if c != determining and c.is_satisfied():
                     c.recalculate()
-                    todo.append(c.output())
+                    worklist.append(c.output())
         return unsatisfied
 
     def add_constraints_consuming_to(self, v, coll):
