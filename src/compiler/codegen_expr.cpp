@@ -17,22 +17,10 @@
 namespace minipy {
 
 BinaryOp binary_op_of(ast::BinOpKind op) {
-    using K = ast::BinOpKind;
-    switch (op) {
-    case K::Add: return BinaryOp::Add;
-    case K::Sub: return BinaryOp::Sub;
-    case K::Mult: return BinaryOp::Mul;
-    case K::MatMult: return BinaryOp::MatMul;
-    case K::Div: return BinaryOp::TrueDiv;
-    case K::Mod: return BinaryOp::Mod;
-    case K::Pow: return BinaryOp::Pow;
-    case K::LShift: return BinaryOp::LShift;
-    case K::RShift: return BinaryOp::RShift;
-    case K::BitOr: return BinaryOp::Or;
-    case K::BitXor: return BinaryOp::Xor;
-    case K::BitAnd: return BinaryOp::And;
-    case K::FloorDiv: return BinaryOp::FloorDiv;
-    }
+#define MINIPY_AST_TO_OP(name, ast_name, ...) \
+    case ast::BinOpKind::ast_name: return BinaryOp::name;
+    switch (op) { MINIPY_BINARY_OPERATORS(MINIPY_AST_TO_OP) }
+#undef MINIPY_AST_TO_OP
     return BinaryOp::Add;
 }
 
@@ -386,12 +374,10 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
     using K = ast::CmpOpKind;
     auto cmp = [](CompareOp c) { return std::pair{Op::COMPARE_OP, static_cast<uint32_t>(c)}; };
     switch (op) {
-    case K::Eq: return cmp(CompareOp::Eq);
-    case K::NotEq: return cmp(CompareOp::Ne);
-    case K::Lt: return cmp(CompareOp::Lt);
-    case K::LtE: return cmp(CompareOp::Le);
-    case K::Gt: return cmp(CompareOp::Gt);
-    case K::GtE: return cmp(CompareOp::Ge);
+#define MINIPY_AST_TO_COMPARE(name, ast_name, ...) \
+    case K::ast_name: return cmp(CompareOp::name);
+    MINIPY_COMPARE_OPERATORS(MINIPY_AST_TO_COMPARE)
+#undef MINIPY_AST_TO_COMPARE
     case K::Is: return {Op::IS_OP, 0};
     case K::IsNot: return {Op::IS_OP, 1};
     case K::In: return {Op::CONTAINS_OP, 0};

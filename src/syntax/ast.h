@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/operators.h"
+
 namespace minipy::ast {
 
 // Source span of a node: 1-based lines, 0-based columns counted in code points, end exclusive.
@@ -19,10 +21,13 @@ struct Pos {
 
 enum class Ctx { Load, Store, Del };
 
-enum class BinOpKind { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv };
+// The operators' order and names come from runtime/operators.h, the one list of them.
+#define MINIPY_AST_OPERATOR(name, ast_name, ...) ast_name,
+enum class BinOpKind { MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR) };
 enum class UnaryOpKind { Invert, Not, UAdd, USub };
 enum class BoolOpKind { And, Or };
-enum class CmpOpKind { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
+enum class CmpOpKind { MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR) Is, IsNot, In, NotIn };
+#undef MINIPY_AST_OPERATOR
 
 enum class ExprKind {
     BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,

@@ -24,21 +24,13 @@ std::unique_ptr<SimpleStmt> simple(StmtKind kind, const Pos& pos) {
 }
 
 BinOpKind aug_op(size_t type) {
+#define MINIPY_ASSIGN_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
+    case P::assign_token: return BinOpKind::ast_name;
     switch (type) {
-        case P::ADD_ASSIGN: return BinOpKind::Add;
-        case P::SUB_ASSIGN: return BinOpKind::Sub;
-        case P::MULT_ASSIGN: return BinOpKind::Mult;
-        case P::AT_ASSIGN: return BinOpKind::MatMult;
-        case P::DIV_ASSIGN: return BinOpKind::Div;
-        case P::MOD_ASSIGN: return BinOpKind::Mod;
-        case P::AND_ASSIGN: return BinOpKind::BitAnd;
-        case P::OR_ASSIGN: return BinOpKind::BitOr;
-        case P::XOR_ASSIGN: return BinOpKind::BitXor;
-        case P::LEFT_SHIFT_ASSIGN: return BinOpKind::LShift;
-        case P::RIGHT_SHIFT_ASSIGN: return BinOpKind::RShift;
-        case P::POWER_ASSIGN: return BinOpKind::Pow;
-        default: return BinOpKind::FloorDiv;
+        MINIPY_BINARY_OPERATORS(MINIPY_ASSIGN_TOKEN_CASE)
+        default: return BinOpKind::Add;  // the grammar allows no other token here
     }
+#undef MINIPY_ASSIGN_TOKEN_CASE
 }
 
 std::string dotted(P::Dotted_nameContext* c) {

@@ -128,9 +128,9 @@ private:
     const char* stmt_fields(const Stmt& s, Fields& f, int l);
 };
 
+#define MINIPY_AST_OPERATOR_NAME(name, ast_name, ...) #ast_name,
 const char* bin_op_name(BinOpKind k) {
-    static const char* names[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",     "Pow",
-                                  "LShift", "RShift", "BitOr", "BitXor",  "BitAnd", "FloorDiv"};
+    static const char* names[] = {MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR_NAME)};
     return names[static_cast<int>(k)];
 }
 const char* unary_op_name(UnaryOpKind k) {
@@ -138,9 +138,10 @@ const char* unary_op_name(UnaryOpKind k) {
     return names[static_cast<int>(k)];
 }
 const char* cmp_op_name(CmpOpKind k) {
-    static const char* names[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"};
+    static const char* names[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In", "NotIn"};
     return names[static_cast<int>(k)];
 }
+#undef MINIPY_AST_OPERATOR_NAME
 
 Out Dumper::constant(const Constant& c, int p) {
     std::string v;

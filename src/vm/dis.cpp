@@ -18,8 +18,6 @@ constexpr int kOpnameWidth = 20;
 constexpr int kOpargWidth = 5;
 constexpr int kOffsetWidth = 4;
 
-const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
-const char* const kBinarySymbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
 
 std::string safe_repr(Object* o) {
     if (!o) return "NULL";
@@ -51,10 +49,10 @@ std::string arg_meaning(const Code* co, Op op, uint32_t arg) {
         arg -= static_cast<uint32_t>(co->cellvars.size());
         return arg < co->freevars.size() ? co->freevars[arg]->utf8 : "?";
     case ArgKind::Jump: return "to " + std::to_string(arg * 2);
-    case ArgKind::Compare: return arg < 6 ? kCompareSymbols[arg] : "?";
+    case ArgKind::Compare: return arg < kCompareOpCount ? kCompareOpSymbols[arg] : "?";
     case ArgKind::Binary: {
         uint32_t base = arg & ~kInplaceFlag;
-        std::string sym = base < 13 ? kBinarySymbols[base] : "?";
+        std::string sym = base < kBinaryOpCount ? kBinaryOpSymbols[base] : "?";
         return (arg & kInplaceFlag) ? sym + "=" : sym;
     }
     }

@@ -28,6 +28,12 @@ namespace {
 bool g_trace = false;
 Dict* g_builtins = nullptr;
 
+// The float operators BINARY_OP computes inline when both operands are floats, as a bit set over
+// BinaryOp: the test costs one shift whatever the enumeration's order.
+constexpr unsigned kFloatInlineOps = 1u << static_cast<int>(BinaryOp::Add) | 1u << static_cast<int>(BinaryOp::Sub) |
+                                     1u << static_cast<int>(BinaryOp::Mul) |
+                                     1u << static_cast<int>(BinaryOp::TrueDiv);
+
 // Gives the thread back the frame chain it had, however run_frame exits.
 struct FrameChainGuard {
     ThreadState* ts;
@@ -372,7 +378,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         --sp;
                         DISPATCH();
                     }
-                } else if (type_of(l) == &float_type && type_of(r) == &float_type && op <= 4) {
+                } else if (type_of(l) == &float_type && type_of(r) == &float_type && (kFloatInlineOps >> op & 1)) {
                     double a = float_value(l), b = float_value(r), res = 0;
                     bool done = true;
                     switch (static_cast<BinaryOp>(op)) {

@@ -165,14 +165,13 @@ Ref slot_seq_iter(Object* o) {
     return Ref::steal(it);
 }
 
-const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
-
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
 // method, else a built-in base's comparison (str, list, ...), else object's. The reflected try comes
 // back through this slot with the operands swapped, as compare() in objects/abstract.cpp arranges.
 Ref slot_compare(Object* a, Object* b, CompareOp op) {
-    static Str* const kNames[] = {intern(kCompareNames[0]), intern(kCompareNames[1]), intern(kCompareNames[2]),
-                                  intern(kCompareNames[3]), intern(kCompareNames[4]), intern(kCompareNames[5])};
+    static Str* const kNames[] = {intern(kCompareOpDunders[0]), intern(kCompareOpDunders[1]),
+                                  intern(kCompareOpDunders[2]), intern(kCompareOpDunders[3]),
+                                  intern(kCompareOpDunders[4]), intern(kCompareOpDunders[5])};
     Str* name = kNames[static_cast<int>(op)];
     for (Type* k : type_of(a)->mro) {
         if (!is_heap_type(k)) {
@@ -196,16 +195,13 @@ Ref slot_compare(Object* a, Object* b, CompareOp op) {
     return Ref::borrow(NotImplemented);
 }
 
-const char* const kBinaryNames[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod",
-                                    "pow", "lshift", "rshift", "and", "or", "xor"};
-
 // CPython's SLOT1BINFULL: this slot is called once for `a op b` when both operand types share it;
 // it tries a.__op__, then b.__rop__ (first when b's class is a subclass of a's).
 template <BinaryOp Op>
 Ref slot_binary(Object* a, Object* b) {
     constexpr auto i = static_cast<size_t>(Op);
-    static Str* const lname = intern(std::string("__") + kBinaryNames[i] + "__");
-    static Str* const rname = intern(std::string("__r") + kBinaryNames[i] + "__");
+    static Str* const lname = intern(std::string("__") + kBinaryOpStems[i] + "__");
+    static Str* const rname = intern(std::string("__r") + kBinaryOpStems[i] + "__");
     Type* ta = type_of(a);
     Type* tb = type_of(b);
     bool do_left = ta->binary[i] == slot_binary<Op>;
@@ -231,7 +227,7 @@ Ref slot_binary(Object* a, Object* b) {
 
 template <BinaryOp Op>
 Ref slot_inplace(Object* a, Object* b) {
-    static Str* const name = intern(std::string("__i") + kBinaryNames[static_cast<size_t>(Op)] + "__");
+    static Str* const name = intern(std::string("__i") + kBinaryOpStems[static_cast<size_t>(Op)] + "__");
     if (Ref m = find_dunder(a, name)) return call_found(m.get(), a, &b, 1);
     return Ref::borrow(NotImplemented);
 }
@@ -239,7 +235,7 @@ Ref slot_inplace(Object* a, Object* b) {
 template <size_t... I>
 void set_binary_slots(Type* t, bool (*has)(Type*, const std::string&), std::index_sequence<I...>) {
     auto one = [&](size_t i, BinarySlot binary, BinarySlot inplace) {
-        std::string n = kBinaryNames[i];
+        std::string n = kBinaryOpStems[i];
         if (has(t, "__" + n + "__") || has(t, "__r" + n + "__")) t->binary[i] = binary;
         if (has(t, "__i" + n + "__")) t->inplace[i] = inplace;
     };
@@ -318,7 +314,7 @@ void install_slots(Type* t) {
     if (has("__call__")) t->call = slot_call;
     if (has("__getattr__") || has("__getattribute__")) t->getattr = slot_getattr_hook;
     if (has("__setattr__") || has("__delattr__")) t->setattr = slot_setattr_hook;
-    for (const char* n : kCompareNames) {
+    for (const char* n : kCompareOpDunders) {
         if (has(n)) t->compare = slot_compare;
     }
     set_binary_slots(t, defined_in_class, std::make_index_sequence<static_cast<size_t>(BinaryOp::Count)>());
