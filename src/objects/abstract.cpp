@@ -422,7 +422,7 @@ int64_t as_index(Object* o) {
     if (is_small_int(o)) return small_int_value(o);
     if (!is_int(o)) {
         if (Ref v = index_value(o)) return as_index(v.get());
-        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
+        raise_not_an_integer(o);
     }
     int64_t v;
     if (!int_to_i64(o, &v))

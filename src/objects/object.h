@@ -213,7 +213,6 @@ struct Type : Object {
 // The VM may set further slots on type_type (class creation, attribute access on classes).
 extern Type object_type, type_type;
 
-inline Type* base_of(Type* t) { return t->base; }
 inline bool is_exact(const Object* o, const Type* t) { return type_of(o) == t; }
 bool is_subtype(const Type* t, const Type* base);
 inline bool is_instance(const Object* o, const Type* t) {

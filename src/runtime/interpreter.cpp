@@ -208,7 +208,6 @@ void initialize_runtime() {
     init_code_type();
     init_function_types();
     init_module_type();
-    init_vm_iterator_types();
     init_weakref_types();  // before init_class_support, which adds ref.__new__
     init_class_support();
     init_generator_type();
@@ -331,11 +330,6 @@ int run_stdin(const std::vector<std::string>& argv) {
     ss << std::cin.rdbuf();
     set_argv(argv, "");
     return execute(ss.str(), "<stdin>", main_dict(""), CompileMode::File);
-}
-
-int run_string(const std::string& code, const std::string& filename) {
-    initialize_runtime();
-    return execute(code, filename, main_dict(""), CompileMode::File);
 }
 
 std::string disassemble_file(const std::string& path) {

@@ -99,7 +99,7 @@ int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed)
 
 void RecursionGuard::fail(const char* where) {
     --ts_->depth;  // the destructor of a guard whose constructor throws never runs
-    raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
+    raise_recursion_error(where);
 }
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 

@@ -685,7 +685,6 @@ void init_class_support() {
     init_class_methods();
     init_descriptor_types();
     init_member_descriptor_type();
-    init_slot_wrapper_types();
 }
 
 }  // namespace minipy

@@ -10,6 +10,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -144,7 +145,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
     if (c_stack_exhausted(ts)) {
         xdecref(thrown);
         pop_frame(ts, entry);
-        raise(&RecursionError_type, "maximum recursion depth exceeded");
+        raise_recursion_error();
     }
     FrameChainGuard guard(ts);
     entry->is_entry = true;
@@ -610,7 +611,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(GET_ITER) {
-                Object* it = vm_get_iter(TOP()).release();
+                Object* it = get_iter(TOP()).release();
                 decref(TOP());
                 sp[-1] = it;
                 DISPATCH();
@@ -618,10 +619,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(FOR_ITER) {
                 Object* it = TOP();
                 Object* next;
-                if (type_of(it) == &vm_range_iter_type) {
-                    next = range_iter_next(it);
-                } else if (type_of(it) == &vm_list_iter_type) {
-                    next = list_iter_next(it);
+                if (type_of(it) == &range_iterator_type) {
+                    next = range_iter_next_inline(it);
+                } else if (type_of(it) == &list_iterator_type) {
+                    next = list_iter_next_inline(it);
                 } else {
                     next = iter_next(it).release();
                 }

@@ -131,40 +131,6 @@ void slot_setattr_hook(Object* o, Str* name, Object* value) {
     else call_dunder(o, "__delattr__", args, 1);
 }
 
-// Old-style iteration: a class with __getitem__ and no __iter__ is iterated by indexing from 0
-// until IndexError (CPython's sequence iterator).
-struct SeqIter : Object {
-    Object* seq;  // owned; null once exhausted
-    int64_t index;
-};
-Type seq_iter_type;
-
-void seq_iter_dealloc(Object* o) {
-    xdecref(static_cast<SeqIter*>(o)->seq);
-    delete static_cast<SeqIter*>(o);
-}
-
-Ref seq_iter_next(Object* o) {
-    auto* it = static_cast<SeqIter*>(o);
-    if (!it->seq) return nullptr;
-    try {
-        return get_item(it->seq, int_from_i64(it->index++).get());
-    } catch (PyException& e) {
-        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
-    }
-    decref(std::exchange(it->seq, nullptr));
-    return nullptr;
-}
-
-
-Ref slot_seq_iter(Object* o) {
-    auto* it = new SeqIter();
-    init_header(it, &seq_iter_type);
-    it->seq = newref(o);
-    it->index = 0;
-    return Ref::steal(it);
-}
-
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
 // method, else a built-in base's comparison (str, list, ...), else object's. The reflected try comes
 // back through this slot with the operands swapped, as compare() in objects/abstract.cpp arranges.
@@ -285,10 +251,6 @@ bool defined_in_class(Type* t, const std::string& name) {
 
 }  // namespace
 
-void init_slot_wrapper_types() {
-    init_iterator_type(seq_iter_type, "iterator", sizeof(SeqIter), seq_iter_dealloc, seq_iter_next);
-}
-
 void install_slots(Type* t) {
     auto has = [t](const char* n) { return defined_in_class(t, n); };
     t->finalize = has("__del__") ? slot_finalize : nullptr;
@@ -305,7 +267,7 @@ void install_slots(Type* t) {
     if (has("__setitem__") || has("__delitem__")) t->setitem = slot_setitem;
     if (has("__contains__")) t->contains = slot_contains;
     if (has("__iter__")) t->iter = slot_iter;
-    else if (has("__getitem__") && !t->iter) t->iter = slot_seq_iter;
+    else if (has("__getitem__") && !t->iter) t->iter = getitem_iter_new;
     if (has("__next__")) t->next = slot_next;
     if (has("__neg__")) t->neg = slot_unary<kNeg>;
     if (has("__pos__")) t->pos = slot_unary<kPos>;
