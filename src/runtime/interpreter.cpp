@@ -67,12 +67,16 @@ void immortalize_builtins() {
 // stdlib/_sitebuiltins.py does, once sys.path can find it (without it they are missing, as in
 // CPython run with -S).
 void install_site_builtins() {
+    // Start-up code is not traced: `--trace` shows the user's program from its first instruction.
+    bool tracing = trace_enabled();
+    set_trace(false);
     try {
         Ref module = import_module_level(intern("_sitebuiltins"), None, 0, nullptr);
         call0(get_attr(module.get(), intern("install")).get());
     } catch (PyException& e) {
         e.take();
     }
+    set_trace(tracing);
     immortalize_builtins();
 }
 

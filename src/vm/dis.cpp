@@ -111,6 +111,14 @@ std::string disassemble(const Code* co) {
 }
 
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) {
+    // Showing the stack may run Python code (a class's __repr__); that code is not traced, or each of
+    // its instructions would show its own stack, calling __repr__ again, without end.
+    thread_local bool in_tracer = false;
+    if (in_tracer) return;
+    struct Reentry {
+        Reentry() { in_tracer = true; }
+        ~Reentry() { in_tracer = false; }
+    } reentry;
     std::string stack = "          ";
     for (Object** p = base; p < sp; ++p) stack += "[ " + safe_repr(*p) + " ]";
     std::string line = format_instruction(f->code, index, f->code->line_of(index), false, 3);
