@@ -12,7 +12,7 @@
 #include "cli/repl.h"
 #include "cli/source_file.h"
 #include "runtime/flavor.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 

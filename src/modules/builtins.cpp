@@ -22,7 +22,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/class.h"

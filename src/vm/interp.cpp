@@ -14,7 +14,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "vm/class.h"
 #include "vm/dis.h"
 #include "vm/generator.h"
@@ -897,7 +897,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(IMPORT_NAME) {
                 Object* fromlist = TOP();
-                Object* m = import_module_hook(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
+                Object* m = import_name(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
                 decref(POP());
                 decref(TOP());
                 sp[-1] = m;
@@ -914,7 +914,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(PRINT_EXPR) {
-                display_hook(TOP());
+                embedding_hooks().display(TOP());
                 decref(POP());
                 DISPATCH();
             }

@@ -5,7 +5,6 @@
 #include <unordered_set>
 #include <utility>
 
-#include "modules/sys_streams.h"
 
 #include "objects/abstract.h"
 #include "objects/iterators.h"
@@ -15,6 +14,7 @@
 #include "runtime/errors.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
+#include "vm/embedding.h"
 #include "vm/function.h"
 
 namespace minipy {
@@ -229,7 +229,7 @@ bool slot_finalize(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
         }
     }
     {
