@@ -71,14 +71,15 @@ void report_thread_exception(Object* func, Object* exc) {
     report_unraisable(" thread started by: " + repr_utf8(func), exc);
 }
 
-// Labels this thread's lane in the GIL timeline with threading.Thread's name, when the thread
-// runs a Thread's _bootstrap (the bound method's __self__).
+// Names this thread (for --trace) and its lane in the GIL timeline with threading.Thread's name,
+// when the thread runs a Thread's _bootstrap (the bound method's __self__).
 void name_trace_lane(Object* func) {
-    if (!gil_trace_on()) return;
     try {
         Ref self = get_attr_opt(func, intern("__self__"));
         Ref name = self ? get_attr_opt(self.get(), intern("name")) : nullptr;
-        if (name && is_str(name.get())) gil_trace_name_thread(str_utf8_of(name.get()));
+        if (!name || !is_str(name.get())) return;
+        thread_state()->name = str_utf8_of(name.get());
+        if (gil_trace_on()) gil_trace_name_thread(thread_state()->name);
     } catch (PyException& e) {
         e.take();  // an odd `name` leaves the default label
     }

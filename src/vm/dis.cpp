@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 #include "vm/frame.h"
 
 namespace minipy {
@@ -110,7 +111,15 @@ std::string disassemble(const Code* co) {
     return out;
 }
 
+namespace {
+std::string g_trace_only;  // `-X trace=FUNC`: the function whose instructions are traced; empty: all
+}  // namespace
+
+void set_trace_only(const std::string& function) { g_trace_only = function; }
+
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) {
+    if (!g_trace_only.empty() && f->code->qualname->utf8 != g_trace_only && f->code->name->utf8 != g_trace_only)
+        return;
     // Showing the stack may run Python code (a class's __repr__); that code is not traced, or each of
     // its instructions would show its own stack, calling __repr__ again, without end.
     thread_local bool in_tracer = false;
@@ -122,7 +131,9 @@ void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) 
     std::string stack = "          ";
     for (Object** p = base; p < sp; ++p) stack += "[ " + safe_repr(*p) + " ]";
     std::string line = format_instruction(f->code, index, f->code->line_of(index), false, 3);
-    std::fprintf(stderr, "%s\n%s    (%s)\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str());
+    // Once other threads run, each line says which thread ran it.
+    std::string thread = running_threads() > 0 ? " [" + thread_display_name(thread_state()) + "]" : "";
+    std::fprintf(stderr, "%s\n%s    (%s)%s\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str(), thread.c_str());
 }
 
 }  // namespace minipy

@@ -65,7 +65,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown = nullptr);
 
 Dict* builtins_dict() { return g_builtins; }
 void set_builtins_dict(Dict* d) { g_builtins = d; }
-void set_trace(bool on) { g_trace = on; }
+void set_trace(bool on) {
+    g_trace = on;
+    set_trace_gil_handoffs(on);
+}
 bool trace_enabled() { return g_trace; }
 
 Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {

@@ -1,5 +1,5 @@
 # learner_tools.py EXE CHECK — property tests of the tools a learner uses to look inside minipy:
-# --dis, --trace, --gil-stats, -X gil=0/1 and MINIPY_GIL, and what differs between the two flavors.
+# --dis, --trace (and -X trace=FUNC with threads), --gil-stats, -X gil=0/1 and MINIPY_GIL, and what differs between the two flavors.
 # Run by /usr/bin/python3; EXE is minipy or minipy-ft (the flavor is read from its name, so a
 # test fails if a flavor starts behaving like the other). Exit status 0 when every check holds.
 import os
@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-EXE, CHECK = sys.argv[1], sys.argv[2]
+EXE, CHECK = os.path.abspath(sys.argv[1]), sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 FREE_THREADED = os.path.basename(EXE).endswith("-ft")
 failures = []
@@ -77,6 +77,23 @@ def check_trace():
     check(any("BINARY_OP" in s and "(//)" in s for s in steps), "--trace lacks the failing 1 // 0")
 
 
+def check_trace_threads():
+    for args in ([], ["-X", "gil=1"]):
+        r = run(*args, "-X", "trace=work", "trace_threads.py", timeout=60)
+        check(r.returncode == 0 and r.stdout == "done\n", f"-X trace=work {args}: {r.returncode} {r.stdout!r}")
+        steps = [line for line in r.stderr.splitlines() if INSTR.match(line.rsplit("    (", 1)[0])]
+        tails = {line.rsplit("    (", 1)[1] for line in steps}
+        # Only work's instructions, each naming the thread that ran it.
+        check(tails == {"work) [Thread-1 (work)]", "work) [Thread-2 (work)]"}, f"-X trace=work {args}: {sorted(tails)[:4]}")
+        handoffs = [line for line in r.stderr.splitlines() if line.startswith("--- ")]
+        gil = not FREE_THREADED or args
+        if gil:
+            check(any(re.fullmatch(r"--- .+ takes the GIL .+; waited \d+\.\d ms", h) for h in handoffs),
+                  f"-X trace=work {args}: no GIL hand-off line in {handoffs[:3]}")
+        else:
+            check(handoffs == [], f"hand-offs reported without a GIL: {handoffs[:3]}")
+
+
 def gil_enabled_output(*args, env=None):
     r = run(*args, "-c", "import sys; print(sys._is_gil_enabled())", env=env)
     return r.returncode, r.stdout.strip(), r.stderr.strip()
@@ -125,7 +142,7 @@ def check_flavor():
     check(r.stdout.split()[-1:] == ["True"], f"sys._is_gil_enabled missing: {r.stdout!r} {r.stderr!r}")
 
 
-{"dis": check_dis, "trace": check_trace, "gil_option": check_gil_option, "gil_stats": check_gil_stats,
+{"dis": check_dis, "trace": check_trace, "trace_threads": check_trace_threads, "gil_option": check_gil_option, "gil_stats": check_gil_stats,
  "flavor": check_flavor}[CHECK]()
 for f in failures:
     print("FAIL:", f)
