@@ -311,6 +311,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
     case K::With: return visit_with(ast::as<ast::With>(s), 0);
     case K::Raise: return visit_raise(ast::as<ast::Raise>(s));
     case K::Try: return visit_try(ast::as<ast::Try>(s));
+    case K::Match: return visit_match(ast::as<ast::Match>(s));
     case K::Assert: return visit_assert(ast::as<ast::Assert>(s));
     case K::Import: return visit_import(ast::as<ast::Import>(s));
     case K::ImportFrom: return visit_import_from(ast::as<ast::ImportFrom>(s));
@@ -409,6 +410,10 @@ bool Compiler::has_simple_annotations(const ast::StmtList& body) {
                 if (has_simple_annotations(h.body)) return true;
             break;
         }
+        case ast::StmtKind::Match:
+            for (const auto& c : ast::as<ast::Match>(*s).cases)
+                if (has_simple_annotations(c.body)) return true;
+            break;
         default: break;
         }
     }

@@ -31,6 +31,15 @@ struct Handler {
     int depth;
 };
 
+// The state of a pattern being compiled (CPython's pattern_context): the names captured so far,
+// whose values wait on the stack below the items in use, and the labels that pop n items on failure.
+struct PatternContext {
+    std::vector<std::string> stores;
+    std::vector<int> fail_pop;  // fail_pop[n]: pops n items, then falls to fail_pop[n - 1]
+    int on_top = 0;             // items above the captured values that a failure must pop too
+    bool allow_irrefutable = false;
+};
+
 // Everything being built for one code object.
 struct Unit {
     Scope* scope = nullptr;
@@ -64,6 +73,8 @@ private:
     CompileMode mode_;
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* u_ = nullptr;
+    // The pattern compiled last: CPython reports "alternative patterns bind different names" there.
+    ast::Pos last_pattern_pos_;
 
     // ---- units and assembly (codegen.cpp) ----
     void enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno);
@@ -126,6 +137,21 @@ private:
     void visit_annotation(const ast::Expr& e);
     std::string source_text(const ast::Pos& p) const;
     static bool has_simple_annotations(const ast::StmtList& body);
+
+    // ---- the match statement (codegen_match.cpp) ----
+    void visit_match(const ast::Match& m);
+    void visit_pattern(const ast::Pattern& p, PatternContext& pc);
+    void visit_subpattern(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_as(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_or(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_sequence(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_mapping(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_class(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_value(const ast::Expr& value, PatternContext& pc);
+    void pattern_store(const std::string& name, const ast::Pos& pos, PatternContext& pc);
+    void pattern_fail_jump(Op op, PatternContext& pc);
+    void pattern_emit_fail_pops(PatternContext& pc);
+    void rotate(int n);  // moves TOS down to the n-th item, the items above it moving up
 
     // ---- expressions (codegen_expr.cpp) ----
     void visit_expr(const ast::Expr& e);

@@ -281,10 +281,30 @@ private:
         case K::Global:
         case K::Nonlocal: declare(ast::as<ast::NameListStmt>(s)); break;
         case K::Expr: visit_expr(*ast::as<ast::ExprStmt>(s).value); break;
+        case K::Match: {
+            const auto& m = ast::as<ast::Match>(s);
+            visit_expr(*m.subject);
+            for (const auto& c : m.cases) {
+                visit_pattern(*c.pattern);
+                if (c.guard) visit_expr(*c.guard);
+                visit_body(c.body);
+            }
+            break;
+        }
         case K::Pass:
         case K::Break:
         case K::Continue: break;
         }
+    }
+
+    // A pattern loads its values, class names and keys, and binds its captures.
+    void visit_pattern(const ast::Pattern& p) {
+        if (p.value && p.kind != ast::PatternKind::MatchSingleton) visit_expr(*p.value);
+        visit_exprs(p.keys);
+        for (const auto& sub : p.patterns) visit_pattern(*sub);
+        for (const auto& sub : p.kwd_patterns) visit_pattern(*sub);
+        if (p.pattern) visit_pattern(*p.pattern);
+        if (!p.name.empty()) add(p.name, kDefLocal);
     }
 
     void visit_comprehension(const ast::Comp& c, const char* name) {

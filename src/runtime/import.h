@@ -17,6 +17,8 @@ Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals);
 Ref import_from_module(Object* module, Str* name);
 // `from module import *` into `locals`.
 void import_star(Object* module, Dict* locals);
+// The module sys.modules holds under `name`, or null: nothing is imported.
+Ref loaded_module(const char* name);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
 // The modules and packages `import` could find in `package` ("" for the top level, else a dotted

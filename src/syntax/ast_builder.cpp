@@ -233,6 +233,7 @@ StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
     if (c->funcdef()) return funcdef(c->funcdef(), {});
     if (c->classdef()) return classdef(c->classdef(), {});
     if (c->async_stmt()) return async_stmt(c->async_stmt());
+    if (c->match_stmt()) return match_stmt(c->match_stmt());
     return decorated(c->decorated());
 }
 

@@ -20,6 +20,7 @@
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
+#include "vm/pattern_match.h"
 
 namespace minipy {
 
@@ -601,6 +602,34 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 unpack_ex(seq, before, after, sp - 1);
                 decref(seq);
                 sp += before + after;
+                DISPATCH();
+            }
+            TARGET(GET_LEN) {
+                Object* n = int_from_i64(length(TOP())).release();
+                PUSH(n);
+                DISPATCH();
+            }
+            TARGET(MATCH_SEQUENCE) {
+                Object* is_sequence = bool_obj(match_sequence(TOP()));
+                PUSH(is_sequence);
+                DISPATCH();
+            }
+            TARGET(MATCH_MAPPING) {
+                Object* is_mapping = bool_obj(match_mapping(TOP()));
+                PUSH(is_mapping);
+                DISPATCH();
+            }
+            TARGET(MATCH_KEYS) {
+                Object* values = match_keys(PEEK(2), TOP()).release();
+                PUSH(values);
+                DISPATCH();
+            }
+            TARGET(MATCH_CLASS) {
+                Object* attrs = match_class(PEEK(3), PEEK(2), ARG, TOP()).release();
+                decref(POP());
+                decref(POP());
+                decref(TOP());
+                sp[-1] = attrs;
                 DISPATCH();
             }
             TARGET(GET_ITER) {
