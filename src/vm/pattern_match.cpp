@@ -18,18 +18,42 @@ namespace minipy {
 
 namespace {
 
-enum class Shape { Sequence, Mapping, Neither, Unknown };
+enum class Shape { Sequence, Mapping, Neither };
 
-// CPython marks types with Py_TPFLAGS_SEQUENCE / _MAPPING; built-in containers and their subclasses
-// are decided by their base here. str, bytes and bytearray are never sequences for a pattern.
-Shape builtin_shape(Type* t) {
-    for (Type* base : t->mro) {
-        if (base == &list_type || base == &tuple_type || base == &range_type || base == &memoryview_type)
-            return Shape::Sequence;
-        if (base == &dict_type) return Shape::Mapping;
-        if (base == &str_type || base == &bytes_type || base == &bytearray_type) return Shape::Neither;
+// CPython marks types with Py_TPFLAGS_SEQUENCE / _MAPPING: list, tuple, range, memoryview and dict
+// carry them; collections.abc.Sequence and .Mapping get them from `__abc_tpflags__` in their body,
+// ABCMeta.register gives them to a registered class, and a new class takes the first one along its
+// mro. minipy keeps no flag word: this walks the mro asking each class the same questions.
+Shape heap_class_shape(Type* t, Object* abc_module) {
+    if (Object* flags = dict_get_str(t->dict, intern("__abc_tpflags__"))) {
+        if (is_small_int(flags) && small_int_value(flags) == 1 << 5) return Shape::Sequence;
+        if (is_small_int(flags) && small_int_value(flags) == 1 << 6) return Shape::Mapping;
     }
-    return Shape::Unknown;
+    static const char* const kAbcs[] = {"Sequence", "MutableSequence", "Mapping", "MutableMapping"};
+    for (int i = 0; i < 4; ++i) {
+        Ref abc = get_attr_opt(abc_module, intern(kAbcs[i]));
+        Ref registry = abc ? get_attr_opt(abc.get(), intern("_abc_registry")) : Ref();
+        if (registry && contains(registry.get(), t)) return i < 2 ? Shape::Sequence : Shape::Mapping;
+    }
+    return Shape::Neither;
+}
+
+Shape shape_of(Object* subject) {
+    Ref abc;  // only classes written in Python need collections.abc, and only once it is loaded
+    bool abc_looked_up = false;
+    for (Type* t : type_of(subject)->mro) {
+        if (t == &list_type || t == &tuple_type || t == &range_type || t == &memoryview_type) return Shape::Sequence;
+        if (t == &dict_type) return Shape::Mapping;
+        if (!is_heap_type(t)) continue;
+        if (!abc_looked_up) {
+            abc = loaded_module("_collections_abc");
+            abc_looked_up = true;
+        }
+        if (!abc) return Shape::Neither;
+        Shape s = heap_class_shape(t, abc.get());
+        if (s != Shape::Neither) return s;
+    }
+    return Shape::Neither;
 }
 
 // isinstance(o, cls) honouring a metaclass __instancecheck__ (ABCMeta's), as PyObject_IsInstance.
@@ -42,15 +66,6 @@ bool instance_of(Object* o, Object* cls) {
         }
     }
     return is_instance(o, static_cast<Type*>(cls));
-}
-
-// Other classes count when they derive from, or are registered with, collections.abc's ABC (which
-// is what sets CPython's flag). Without _collections_abc loaded, no class can have done either.
-bool abc_instance(Object* subject, const char* abc_name) {
-    Ref abc = loaded_module("_collections_abc");
-    if (!abc) return false;
-    Ref cls = get_attr_opt(abc.get(), intern(abc_name));
-    return cls && is_type(cls.get()) && instance_of(subject, cls.get());
 }
 
 // The built-in types whose class pattern `T(x)` matches the subject itself (_Py_TPFLAGS_MATCH_SELF).
@@ -77,17 +92,9 @@ Ref match_class_attr(Object* subject, Type* type, Object* name, Object* seen) {
 
 }  // namespace
 
-bool match_sequence(Object* subject) {
-    Shape s = builtin_shape(type_of(subject));
-    if (s != Shape::Unknown) return s == Shape::Sequence;
-    return abc_instance(subject, "Sequence");
-}
+bool match_sequence(Object* subject) { return shape_of(subject) == Shape::Sequence; }
 
-bool match_mapping(Object* subject) {
-    Shape s = builtin_shape(type_of(subject));
-    if (s != Shape::Unknown) return s == Shape::Mapping;
-    return abc_instance(subject, "Mapping");
-}
+bool match_mapping(Object* subject) { return shape_of(subject) == Shape::Mapping; }
 
 // map.get(key, dummy) for each key, so that a defaultdict does not grow and a missing key costs
 // no exception; a key listed twice (two value patterns equal at run time) is a ValueError.
