@@ -6,10 +6,11 @@ parser grammar MiniPyParser;
 options { tokenVocab = MiniPyLexer; }
 
 // `match`, `case` and `_` are soft keywords (PEP 634): plain NAME tokens everywhere, read as keywords
-// only where a match statement can stand. Prediction sees `match = 1` / `match(x)` fail on the tokens
-// after the name; this predicate rejects a statement shaped like a match under another name.
+// only where a match statement can stand. Prediction tells `match = 1` / `match(x)` apart by the tokens
+// after the name; this predicate, checked once the name is consumed (so that prediction and its error
+// positions do not depend on it), rejects a statement shaped like a match under another name.
 @parser::members {
-bool is_soft_keyword(const char* word) { return _input->LT(1)->getText() == word; }
+bool was_soft_keyword(const char* word) { return _input->LT(-1)->getText() == word; }
 }
 
 // ---- entry points ----
@@ -100,9 +101,9 @@ with_item      : test ( AS expr )? ;
 
 // ---- the match statement (PEP 634); the builder sorts names into capture/wildcard/value/class
 // patterns and checks what CPython's pattern grammar rejects ----
-match_stmt   : {is_soft_keyword("match")}? NAME subject_expr COLON NEWLINE INDENT case_block+ DEDENT ;
+match_stmt   : NAME {was_soft_keyword("match")}? subject_expr COLON NEWLINE INDENT case_block+ DEDENT ;
 subject_expr : ( namedexpr_test | star_expr ) ( COMMA ( namedexpr_test | star_expr ) )* COMMA? ;
-case_block   : {is_soft_keyword("case")}? NAME patterns ( IF namedexpr_test )? COLON block ;
+case_block   : NAME {was_soft_keyword("case")}? patterns ( IF namedexpr_test )? COLON block ;
 patterns     : maybe_star_pattern ( COMMA maybe_star_pattern )* COMMA? ;
 maybe_star_pattern : STAR NAME | pattern ;
 pattern      : or_pattern ( AS NAME )? ;

@@ -198,7 +198,8 @@ int Compiler::deref_slot(const std::string& name) { return u_->deref_index.at(na
 
 // ---- names ----
 
-void Compiler::load_name(const std::string& name) {
+void Compiler::load_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -213,7 +214,8 @@ void Compiler::load_name(const std::string& name) {
     }
 }
 
-void Compiler::store_name(const std::string& name) {
+void Compiler::store_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -226,7 +228,8 @@ void Compiler::store_name(const std::string& name) {
     }
 }
 
-void Compiler::delete_name(const std::string& name) {
+void Compiler::delete_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -342,7 +345,7 @@ void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
     if (a.simple && a.target->kind == ast::ExprKind::Name) {
         visit_annotation(*a.annotation);
         load_name("__annotations__");
-        const std::string& name = ast::as<ast::Name>(*a.target).id;
+        std::string name = mangled(ast::as<ast::Name>(*a.target).id);
         emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
         emit(Op::STORE_SUBSCR);
     } else if (!symbols_.future_annotations) {
@@ -829,7 +832,7 @@ void Compiler::visit_import(const ast::Import& imp) {
     for (const auto& alias : imp.names) {
         emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(0)), "i:0"));
         emit(Op::LOAD_CONST, const_none());
-        emit(Op::IMPORT_NAME, add_name(alias.name));
+        emit(Op::IMPORT_NAME, add_name(mangled(alias.name)));
         size_t dot = alias.name.find('.');
         if (alias.asname.empty()) {
             store_name(alias.name.substr(0, dot));
@@ -855,13 +858,13 @@ void Compiler::visit_import_from(const ast::ImportFrom& imp) {
         as_tuple(fromlist.get())->items[i] = newref(intern(imp.names[i].name));
     }
     emit(Op::LOAD_CONST, add_const(std::move(fromlist), ""));
-    emit(Op::IMPORT_NAME, add_name(imp.module));
+    emit(Op::IMPORT_NAME, add_name(mangled(imp.module)));
     if (star) {
         emit(Op::IMPORT_STAR);
         return;
     }
     for (const auto& alias : imp.names) {
-        emit(Op::IMPORT_FROM, add_name(alias.name));
+        emit(Op::IMPORT_FROM, add_name(mangled(alias.name)));
         store_name(alias.asname.empty() ? alias.name : alias.asname);
     }
     emit(Op::POP_TOP);
@@ -884,12 +887,12 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
         emit(Op::COPY, 1);
         {
             PosGuard guard(u_, t.pos);
-            emit(Op::LOAD_ATTR, add_name(attr.attr));
+            emit(Op::LOAD_ATTR, attr_name(attr.attr));
         }
         visit_expr(*a.value);
         emit(Op::BINARY_OP, op);
         emit(Op::SWAP, 2);
-        return emit(Op::STORE_ATTR, add_name(attr.attr));
+        return emit(Op::STORE_ATTR, attr_name(attr.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& sub = ast::as<ast::Subscript>(t);
@@ -918,7 +921,7 @@ void Compiler::visit_delete(const ast::Expr& t) {
     case ast::ExprKind::Attribute: {
         const auto& attr = ast::as<ast::Attribute>(t);
         visit_expr(*attr.value);
-        return emit(Op::DELETE_ATTR, add_name(attr.attr));
+        return emit(Op::DELETE_ATTR, attr_name(attr.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& sub = ast::as<ast::Subscript>(t);

@@ -233,7 +233,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
     case K::Attribute: {
         const auto& a = ast::as<ast::Attribute>(e);
         visit_expr(*a.value);
-        return emit(Op::LOAD_ATTR, add_name(a.attr));
+        return emit(Op::LOAD_ATTR, attr_name(a.attr));
     }
     case K::Subscript: {
         const auto& s = ast::as<ast::Subscript>(e);
@@ -440,12 +440,12 @@ void Compiler::visit_call(const ast::Call& c) {
         visit_expr(*a.value);
         {
             PosGuard guard(u_, f.pos);
-            emit(Op::LOAD_METHOD, add_name(a.attr));
+            emit(Op::LOAD_METHOD, attr_name(a.attr));
         }
         return visit_call_args(c.args, c.keywords);
     }
     if (f.kind == ast::ExprKind::Name && u_->scope->is_function()) {
-        const auto& id = ast::as<ast::Name>(f).id;
+        std::string id = mangled(ast::as<ast::Name>(f).id);
         NameScope where = u_->scope->lookup(id);
         if (where == NameScope::GlobalExplicit || where == NameScope::GlobalImplicit) {
             PosGuard guard(u_, f.pos);
@@ -506,7 +506,7 @@ void Compiler::visit_store(const ast::Expr& t) {
     case ast::ExprKind::Attribute: {
         const auto& a = ast::as<ast::Attribute>(t);
         visit_expr(*a.value);
-        return emit(Op::STORE_ATTR, add_name(a.attr));
+        return emit(Op::STORE_ATTR, attr_name(a.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& s = ast::as<ast::Subscript>(t);
@@ -549,7 +549,7 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
         uint32_t n = 0;
         for (size_t i = 0; i < args->kwonlyargs.size(); ++i) {
             if (!args->kw_defaults[i]) continue;
-            const std::string& name = args->kwonlyargs[i]->name;
+            std::string name = mangled(args->kwonlyargs[i]->name);
             emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
             visit_expr(*args->kw_defaults[i]);
             ++n;
@@ -562,8 +562,9 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
     if (args) {
         // The annotations, as (name, value) pairs flattened into one tuple (CPython 3.10+).
         uint32_t n = 0;
-        auto one = [&](const std::string& name, const ast::Expr* ann) {
+        auto one = [&](const std::string& raw_name, const ast::Expr* ann) {
             if (!ann) return;
+            std::string name = mangled(raw_name);
             emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
             visit_annotation(*ann);
             n += 2;

@@ -96,6 +96,8 @@ private:
     int const_none();
     int const_for(const ast::Constant& c);
     int add_name(const std::string& name);
+    std::string mangled(const std::string& name) const { return mangle(u_->scope->private_name, name); }
+    int attr_name(const std::string& attr) { return add_name(mangled(attr)); }  // LOAD_ATTR & co.
     int deref_slot(const std::string& name);
     [[noreturn]] void fail(const std::string& msg, const ast::Pos& pos) const { src_.fail(msg, pos); }
 

@@ -80,7 +80,8 @@ private:
         if (a.kwarg) visit_annotation(a.kwarg->annotation);
     }
 
-    void add(const std::string& name, int flag) {
+    void add(const std::string& raw_name, int flag) {
+        std::string name = mangle(current_->private_name, raw_name);
         auto [it, inserted] = current_->flags.emplace(name, 0);
         if (inserted) current_->order.push_back(name);
         it->second |= flag;
@@ -88,7 +89,8 @@ private:
 
     // PEP 572: `(x := v)` inside a comprehension binds x in the nearest enclosing scope that is not
     // a comprehension; the comprehensions in between reach it as a global or a free variable.
-    void bind_walrus_outside(const std::string& name, const ast::Pos& pos) {
+    void bind_walrus_outside(const std::string& raw_name, const ast::Pos& pos) {
+        std::string name = mangle(current_->private_name, raw_name);
         Scope* target = current_;
         while (target->kind == ScopeKind::Comprehension) target = target->parent;
         if (target->kind == ScopeKind::Class)
@@ -110,6 +112,7 @@ private:
         scope->kind = kind;
         scope->name = name;
         scope->parent = current_;
+        scope->private_name = kind == ScopeKind::Class ? name : current_ ? current_->private_name : "";
         Scope* raw = scope.get();
         current_->children.push_back(std::move(scope));
         table_.by_node_[node] = raw;
@@ -130,7 +133,7 @@ private:
     void visit_params(const ast::Arguments& a) {
         auto param = [&](const ast::Arg& arg) {
             add(arg.name, kDefParam);
-            current_->params.push_back(arg.name);
+            current_->params.push_back(mangle(current_->private_name, arg.name));
         };
         for (const auto& p : a.posonlyargs) param(*p);
         for (const auto& p : a.args) param(*p);
@@ -145,7 +148,8 @@ private:
             source_.fail("nonlocal declaration not allowed at module level", s.pos);
         }
         const char* what = global ? "global" : "nonlocal";
-        for (const auto& name : s.names) {
+        for (const auto& raw_name : s.names) {
+            std::string name = mangle(current_->private_name, raw_name);
             auto it = current_->flags.find(name);
             int old = it == current_->flags.end() ? 0 : it->second;
             if (old & kDefParam) source_.fail("name '" + name + "' is parameter and " + what, s.pos);
@@ -436,6 +440,15 @@ private:
 public:
     std::map<const Scope*, std::map<std::string, ast::Pos>> nonlocal_pos_;
 };
+
+std::string mangle(const std::string& class_name, const std::string& name) {
+    if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+    if (name.size() >= 4 && name.compare(name.size() - 2, 2, "__") == 0) return name;
+    if (name.find('.') != std::string::npos) return name;
+    size_t start = class_name.find_first_not_of('_');
+    if (start == std::string::npos) return name;
+    return "_" + class_name.substr(start) + name;
+}
 
 namespace {
 
