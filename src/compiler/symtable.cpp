@@ -488,23 +488,27 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
     std::set<std::string> child_free;
     for (auto& child : s->children) analyze(child.get(), child_bound, child_free, builder, source);
     if (s->kind == ScopeKind::Class && child_free.erase("__class__")) s->needs_class_cell = true;
+    std::set<std::string> freevars;
     for (const auto& name : child_free) {
         auto it = s->resolved.find(name);
         if (s->is_function() && it != s->resolved.end() && it->second == NameScope::Local) {
             it->second = NameScope::Cell;
         } else if (it == s->resolved.end() || s->kind == ScopeKind::Class) {
-            // Passed through this scope on its way to an inner one.
+            // Passed through this scope on its way to an inner one. A class that also binds the name
+            // keeps it in its namespace and passes the enclosing function's cell on (DEF_FREE_CLASS).
             if (it == s->resolved.end()) s->resolved[name] = NameScope::Free;
+            else if (it->second == NameScope::Local) freevars.insert(name);
             free_out.insert(name);
         }
     }
     for (const auto& [name, r] : s->resolved) {
         if (r == NameScope::Cell) s->cellvars.push_back(name);
         if (r == NameScope::Free) {
-            s->freevars.push_back(name);
+            freevars.insert(name);
             free_out.insert(name);
         }
     }
+    s->freevars.assign(freevars.begin(), freevars.end());
     if (s->needs_class_cell) s->cellvars.push_back("__class__");
 }
 
