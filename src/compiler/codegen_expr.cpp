@@ -599,6 +599,8 @@ void Compiler::visit_lambda(const ast::Lambda& l) {
 // a generator expression's function is a generator that yields each value.
 void Compiler::visit_comprehension(const ast::Comp& c) {
     Scope* scope = symbols_.scope_of(&c);
+    bool awaited = scope->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
+    if (awaited && !u_->scope->is_coroutine) fail("asynchronous comprehension outside of an asynchronous function", c.pos);
     enter_unit(scope, scope->name, child_qualname(scope->name), c.pos.line);
     u_->pos = c.pos;
     u_->co()->argcount = 1;
@@ -614,8 +616,9 @@ void Compiler::visit_comprehension(const ast::Comp& c) {
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     visit_iterable(*c.generators[0].iter);
-    emit(Op::GET_ITER);
+    emit(c.generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 0);
+    if (awaited) emit_await();
 }
 
 void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth) {
@@ -625,16 +628,27 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
         emit(Op::LOAD_FAST, 0);
     } else {
         visit_iterable(*gen.iter);
-        emit(Op::GET_ITER);
+        emit(gen.is_async ? Op::GET_AITER : Op::GET_ITER);
     }
+    int iter_depth = u_->depth;
     bind(start);
-    emit_jump(Op::FOR_ITER, exit);
+    if (gen.is_async) {
+        // As `async for`: StopAsyncIteration from the awaited __anext__() ends the loop.
+        push_handler(exit, iter_depth);
+        emit(Op::GET_ANEXT);
+        emit(Op::LOAD_CONST, const_none());
+        emit_yield_from_loop();
+        pop_handler();
+    } else {
+        emit_jump(Op::FOR_ITER, exit);
+    }
     visit_store(*gen.target);
     for (const auto& cond : gen.ifs) visit_jump_if(*cond, start, false);
     if (index + 1 < c.generators.size()) {
         visit_comp_generator(c, index + 1, depth + 1);
     } else if (c.kind == ast::ExprKind::GeneratorExp) {
         visit_expr(*c.elt);
+        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         emit(Op::YIELD_VALUE);
         emit(Op::POP_TOP);
     } else if (c.kind == ast::ExprKind::DictComp) {
@@ -646,7 +660,12 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
         emit(c.kind == ast::ExprKind::SetComp ? Op::SET_ADD : Op::LIST_APPEND, static_cast<uint32_t>(depth + 1));
     }
     emit_jump(Op::JUMP_FORWARD, start);
-    bind(exit);
+    if (gen.is_async) {
+        bind_handler(exit, iter_depth + 1);
+        emit(Op::END_ASYNC_FOR);
+    } else {
+        bind(exit);
+    }
 }
 
 void Compiler::visit_joined_str(const ast::JoinedStr& j) {

@@ -325,7 +325,12 @@ private:
         if (c.elt) visit_expr(*c.elt);
         if (c.key) visit_expr(*c.key);
         if (c.value) visit_expr(*c.value);
+        // `async for` or `await` makes an asynchronous comprehension (a coroutine, or an async
+        // generator for a generator expression); awaiting an inner one makes the outer one async too.
+        for (const auto& g : c.generators) current_->is_coroutine |= g.is_async;
+        bool is_async = current_->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
         close();
+        if (is_async && current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
     }
 
     void visit_expr(const ast::Expr& e) {
@@ -380,7 +385,10 @@ private:
             visit_comprehension(ast::as<ast::Comp>(e), "<genexpr>");
             current_->children.back()->is_generator = true;
             break;
-        case K::Await: visit_expr(*ast::as<ast::Await>(e).value); break;
+        case K::Await:
+            visit_expr(*ast::as<ast::Await>(e).value);
+            if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
+            break;
         case K::Yield:
             current_->is_generator = true;
             if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
