@@ -94,7 +94,7 @@ try_stmt
       | finally_clause
       )
     ;
-except_block   : EXCEPT ( test ( AS NAME )? )? COLON block ;
+except_block   : EXCEPT STAR? ( test ( AS NAME )? )? COLON block ;
 finally_clause : FINALLY COLON block ;
 with_stmt      : WITH with_item ( COMMA with_item )* COLON block ;
 with_item      : test ( AS expr )? ;

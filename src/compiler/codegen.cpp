@@ -484,6 +484,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
 
 void Compiler::visit_return(const ast::Return& r) {
     if (!u_->scope->is_function()) fail("'return' outside function", r.pos);
+    // CPython reports a return value's position: the error comes after the value is compiled.
+    check_except_star_exit(r.value ? r.value->pos : r.pos, false);
     if (r.value && u_->scope->is_coroutine && u_->scope->is_generator)
         fail("'return' with value in async generator", r.pos);
     if (r.value) {
@@ -497,6 +499,7 @@ void Compiler::visit_return(const ast::Return& r) {
 }
 
 void Compiler::visit_loop_exit(const ast::Stmt& s, bool is_break) {
+    check_except_star_exit(s.pos, true);
     int loop = unwind_fblocks(false, true);
     if (loop < 0) fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s.pos);
     const FBlock& b = u_->fblocks[loop];
@@ -530,7 +533,8 @@ int Compiler::unwind_fblocks(bool preserve_tos, bool stop_at_loop) {
 void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
     switch (b.kind) {
     case BlockKind::WhileLoop:
-    case BlockKind::TryExcept: return;
+    case BlockKind::TryExcept:
+    case BlockKind::ExceptStar: return;
     case BlockKind::ForLoop:
         if (preserve_tos) emit(Op::SWAP, 2);
         return emit(Op::POP_TOP);
@@ -659,6 +663,7 @@ void Compiler::visit_if(const ast::If& i) {
 
 void Compiler::visit_try(const ast::Try& t) {
     if (!t.finalbody.empty()) return visit_try_finally(t);
+    if (t.is_star) return visit_try_star(t);
     visit_try_except(t);
 }
 
@@ -733,6 +738,7 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     push_handler(handler, depth);
     push_fblock(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
     if (t.handlers.empty()) visit_body(t.body);
+    else if (t.is_star) visit_try_star(t);
     else visit_try_except(t);
     pop_fblock();
     pop_handler();

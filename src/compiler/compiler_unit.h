@@ -14,7 +14,7 @@ namespace minipy {
 
 // A control-flow construct that `break`, `continue` and `return` must leave in order
 // (CPython's "frame blocks").
-enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
+enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, ExceptStar, With, AsyncWith };
 
 struct FBlock {
     BlockKind kind;
@@ -118,6 +118,9 @@ private:
     void visit_try(const ast::Try& t);
     void visit_try_except(const ast::Try& t);
     void visit_try_finally(const ast::Try& t);
+    void visit_try_star(const ast::Try& t);  // codegen_except_star.cpp
+    // `break`/`continue` (stop_at_loop) or `return` may not leave an except* clause.
+    void check_except_star_exit(const ast::Pos& pos, bool stop_at_loop);
     void visit_with(const ast::With& w, size_t item);
     void visit_raise(const ast::Raise& r);
     void visit_assert(const ast::Assert& a);

@@ -97,6 +97,8 @@ enum class ArgKind : uint8_t {
     OP(PUSH_EXC_INFO, None, 1, 0, "handler entry: [exc] -> [previously handled exc, exc]")                 \
     OP(POP_EXCEPT, None, -1, 0, "pops the previously handled exception and makes it current again")        \
     OP(CHECK_EXC_MATCH, None, 0, 0, "TOS = isinstance(TOS1, TOS) for `except TOS:`")                       \
+    OP(CHECK_EG_MATCH, None, 0, 0, "except* TOS: [exc, type] -> [rest, match or None]; a match is handled")  \
+    OP(PREP_RERAISE_STAR, None, -1, 0, "[orig, list] -> [what leaves the try*: raised and unhandled, or None]") \
     OP(LOAD_ASSERTION_ERROR, None, 1, 0, "pushes AssertionError")                                          \
     OP(LOAD_BUILD_CLASS, None, 1, 0, "pushes builtins.__build_class__ for a class statement")              \
     OP(BEFORE_WITH, None, 1, 0, "[mgr] -> [mgr.__exit__, mgr.__enter__()]")                                \

@@ -298,6 +298,7 @@ struct Try : Stmt {
     StmtList body;
     std::vector<ExceptHandler> handlers;
     StmtList orelse, finalbody;
+    bool is_star = false;  // `except*` clauses (PEP 654): TryStar in Python's ast
 };
 struct Assert : Stmt {
     Assert() : Stmt(StmtKind::Assert) {}

@@ -453,7 +453,7 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             f.emplace_back("handlers", list(handlers, l + 1));
             f.emplace_back("orelse", stmts(n.orelse, l));
             f.emplace_back("finalbody", stmts(n.finalbody, l));
-            return "Try";
+            return n.is_star ? "TryStar" : "Try";
         }
         case StmtKind::Assert:
             req(f, "test", as<Assert>(s).test, l);

@@ -20,6 +20,7 @@
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
+#include "vm/except_star.h"
 #include "vm/pattern_match.h"
 
 namespace minipy {
@@ -830,6 +831,27 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object* prev = POP();
                 xdecref(ts->handled_exc);
                 ts->handled_exc = prev == None ? nullptr : prev;
+                DISPATCH();
+            }
+            TARGET(CHECK_EG_MATCH) {
+                Ref match, rest;
+                except_star_match(PEEK(2), TOP(), &match, &rest);
+                if (match.get() != None) {  // the clause's body handles its match (sys.exception())
+                    Object* old = ts->handled_exc;
+                    ts->handled_exc = newref(match.get());
+                    xdecref(old);
+                }
+                decref(POP());
+                decref(TOP());
+                sp[-1] = rest.release();
+                PUSH(match.release());
+                DISPATCH();
+            }
+            TARGET(PREP_RERAISE_STAR) {
+                Object* result = prep_reraise_star(PEEK(2), TOP()).release();
+                decref(POP());
+                decref(TOP());
+                sp[-1] = result;
                 DISPATCH();
             }
             TARGET(CHECK_EXC_MATCH) {
