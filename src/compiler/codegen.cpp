@@ -667,10 +667,16 @@ void Compiler::visit_try(const ast::Try& t) {
     visit_try_except(t);
 }
 
-// Stack at the handler: [exc] -> PUSH_EXC_INFO -> [prev, exc]; each clause tests the type, stores or
-// drops exc, runs its body with `prev` below, then POP_EXCEPT restores prev as the handled exception.
-void Compiler::visit_try_except(const ast::Try& t) {
-    int handler = new_label(), cleanup = new_label(), end = new_label();
+// [prev, exc]: makes `prev` the handled exception again and re-raises exc.
+void Compiler::emit_restore_and_reraise() {
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+}
+
+// The body of a try with except clauses under `handler`, then its else block and a jump to `end`;
+// returns the stack depth the handler starts from.
+int Compiler::visit_try_body(const ast::Try& t, int handler, int end) {
     int depth = u_->depth;
     push_handler(handler, depth);
     push_fblock(FBlock{BlockKind::TryExcept, -1, -1, nullptr, {}});
@@ -679,7 +685,14 @@ void Compiler::visit_try_except(const ast::Try& t) {
     pop_handler();
     visit_body(t.orelse);
     emit_jump(Op::JUMP_FORWARD, end);
+    return depth;
+}
 
+// Stack at the handler: [exc] -> PUSH_EXC_INFO -> [prev, exc]; each clause tests the type, stores or
+// drops exc, runs its body with `prev` below, then POP_EXCEPT restores prev as the handled exception.
+void Compiler::visit_try_except(const ast::Try& t) {
+    int handler = new_label(), cleanup = new_label(), end = new_label();
+    int depth = visit_try_body(t, handler, end);
     bind_handler(handler, depth + 1);
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
@@ -724,9 +737,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
     emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 
@@ -752,13 +763,9 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     visit_body(t.finalbody);
     pop_fblock();
     pop_handler();
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 
@@ -801,9 +808,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 

@@ -18,15 +18,7 @@ void Compiler::check_except_star_exit(const ast::Pos& pos, bool stop_at_loop) {
 // not match as the new rest.
 void Compiler::visit_try_star(const ast::Try& t) {
     int handler = new_label(), cleanup = new_label(), reraise = new_label(), end = new_label();
-    int depth = u_->depth;
-    push_handler(handler, depth);
-    push_fblock(FBlock{BlockKind::TryExcept, -1, -1, nullptr, {}});
-    visit_body(t.body);
-    pop_fblock();
-    pop_handler();
-    visit_body(t.orelse);
-    emit_jump(Op::JUMP_FORWARD, end);
-
+    int depth = visit_try_body(t, handler, end);
     bind_handler(handler, depth + 1);
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
@@ -76,13 +68,9 @@ void Compiler::visit_try_star(const ast::Try& t) {
     emit(Op::POP_EXCEPT);
     emit_jump(Op::JUMP_FORWARD, end);
     bind(reraise);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 

@@ -117,6 +117,8 @@ private:
     void visit_if(const ast::If& i);
     void visit_try(const ast::Try& t);
     void visit_try_except(const ast::Try& t);
+    int visit_try_body(const ast::Try& t, int handler, int end);
+    void emit_restore_and_reraise();
     void visit_try_finally(const ast::Try& t);
     void visit_try_star(const ast::Try& t);  // codegen_except_star.cpp
     // `break`/`continue` (stop_at_loop) or `return` may not leave an except* clause.
