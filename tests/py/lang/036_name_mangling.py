@@ -104,3 +104,35 @@ class Child(Base):
         super().__init__()
         self.__x = "child"
 print(sorted(vars(Child()).items()))
+
+# match captures, walrus, del, nonlocal and lambda defaults mangle too; class-pattern keywords do not
+class K:
+    def f(self):
+        match (1, 2):
+            case (__a, __b):
+                pass
+        if (__w := 5):
+            pass
+        __d = 1
+        del __d
+        return __a, __b, __w, sorted(locals())
+    def g(self):
+        __n = 1
+        def h():
+            nonlocal __n
+            __n += 1
+            return __n
+        return h(), h.__code__.co_freevars
+    class __Meta(type):
+        pass
+    def k(self):
+        return [(lambda __q=1: __q)() for _ in range(1)]
+    def m(self, obj):
+        match obj:
+            case K(__attr=1):
+                return "attr"
+            case _:
+                return "no"
+    __attr = 1
+print(K().f(), K().g(), K().k(), K().m(K()))
+print([n for n in vars(K) if n.startswith("_K")])
