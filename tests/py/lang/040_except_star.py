@@ -104,3 +104,63 @@ def t12():
         except* (TypeError, ValueError) as e:
             print("tuple caught", repr(e))
 show(t12)
+
+# continue/return around except*, generators, nesting, errors in the clause's type expression
+def f():
+    for i in range(3):
+        try:
+            if i == 1:
+                continue
+            raise ExceptionGroup("g", [ValueError(i)])
+        except* ValueError as e:
+            print("iter", i, repr(e))
+    return "done"
+print(f())
+def g():
+    try:
+        return "from try"
+    except* ValueError:
+        pass
+    finally:
+        print("finally")
+print(g())
+def gen():
+    try:
+        yield 1
+        raise ExceptionGroup("g", [KeyError("k")])
+    except* KeyError as e:
+        yield repr(e)
+print(list(gen()))
+def nested():
+    try:
+        try:
+            raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+        except* ValueError:
+            print("inner handled values")
+    except* TypeError as e:
+        print("outer handled", repr(e))
+nested()
+def exc_in_type():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* undefined_name:
+        pass
+try:
+    exc_in_type()
+except NameError as e:
+    print("NameError", e, type(e.__context__).__name__)
+def not_exc_class():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* int:
+        pass
+try:
+    not_exc_class()
+except TypeError as e:
+    print("TypeError", e)
+class Weird(Exception):
+    pass
+def predicate_split():
+    eg = ExceptionGroup("g", [ValueError(1), ValueError(20)])
+    print(eg.split(lambda e: isinstance(e, ValueError) and e.args[0] > 5))
+predicate_split()
