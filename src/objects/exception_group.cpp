@@ -6,6 +6,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -110,6 +111,7 @@ const MethodDef kGroupMethods[] = {
     {"derive", group_derive, nullptr},
     {"split", group_split, nullptr},
     {"subgroup", group_subgroup, nullptr},
+    {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 

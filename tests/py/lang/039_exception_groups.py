@@ -37,3 +37,4 @@ except TypeError as e:
     print("TypeError:", e)
 print(isinstance(ExceptionGroup("x", [ValueError()]), Exception), issubclass(ExceptionGroup, BaseExceptionGroup))
 print(ExceptionGroup("m", [ValueError()]).subgroup(TypeError))
+print(ExceptionGroup[ValueError], BaseExceptionGroup[KeyError])
