@@ -245,6 +245,8 @@ void import_all(Object* module, Dict* locals) {
     }
 }
 
+Ref find_loaded_module(const char* name) { return dict_get_str_ref(sys_modules(), intern(name)); }
+
 bool module_initializing(Object* module) {
     std::lock_guard<std::mutex> guard(g_init_lock);
     return g_initializing.count(module) > 0;

@@ -19,6 +19,9 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals);
 Ref import_attribute(Object* module, Str* name);
 // `from module import *` into `locals`.
 void import_all(Object* module, Dict* locals);
+// The module sys.modules holds under `name`, or null: nothing is imported (vm/embedding.h\'s
+// loaded_module hook).
+Ref find_loaded_module(const char* name);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
 // The modules and packages `import` could find in `package` ("" for the top level, else a dotted

@@ -225,6 +225,7 @@ StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
     if (c->funcdef()) return funcdef(c->funcdef(), {});
     if (c->classdef()) return classdef(c->classdef(), {});
     if (c->async_stmt()) return async_stmt(c->async_stmt());
+    if (c->match_stmt()) return match_stmt(c->match_stmt());
     return decorated(c->decorated());
 }
 
@@ -278,7 +279,14 @@ StmtPtr AstBuilder::for_stmt(P::For_stmtContext* c) {
 StmtPtr AstBuilder::try_stmt(P::Try_stmtContext* c) {
     auto n = node<Try>(span(c));
     n->body = block(c->block());
-    for (auto* e : c->except_block()) {
+    auto clauses = c->except_block();
+    n->is_star = !clauses.empty() && clauses[0]->STAR();
+    for (auto* e : clauses) {
+        if ((e->STAR() != nullptr) != n->is_star) {
+            antlr4::Token* last = e->STAR() ? e->STAR()->getSymbol() : e->EXCEPT()->getSymbol();
+            fail_at("cannot have both 'except' and 'except*' on the same 'try'", span(e->getStart(), last));
+        }
+        if (e->STAR() && !e->test()) fail_at("expected one or more exception types", span(e->COLON()->getSymbol(), e->COLON()->getSymbol()));
         ExceptHandler h;
         h.pos = span(e);
         if (e->test()) h.type = test(e->test());

@@ -271,7 +271,7 @@ ExprPtr AstBuilder::atom(P::AtomContext* c) {
             return name;
         }
         case P::NUMBER: return number(c->getStart());
-        case P::STRING: return strings(static_cast<P::StringAtomContext*>(c));
+        case P::STRING: return strings(c, static_cast<P::StringAtomContext*>(c)->STRING());
         case P::OPEN_PAREN: return paren_atom(static_cast<P::ParenAtomContext*>(c));
         case P::OPEN_BRACK: return list_atom(static_cast<P::ListAtomContext*>(c));
         case P::OPEN_BRACE: return dict_atom(static_cast<P::DictAtomContext*>(c));

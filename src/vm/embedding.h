@@ -18,6 +18,8 @@ struct EmbeddingHooks {
     Ref (*import_from_module)(Object* module, Str* name);
     // `from module import *` into `locals`.
     void (*import_star)(Object* module, Dict* locals);
+    // The module sys.modules holds under `name`, or null: nothing is imported.
+    Ref (*loaded_module)(const char* name);
     // PRINT_EXPR: how the REPL shows an expression statement's value (sys.displayhook).
     void (*display)(Object* value);
     // An exception nobody can catch (raised by a __del__), written to sys.stderr as "Exception
@@ -34,6 +36,7 @@ inline Ref import_module_level(Str* name, Object* fromlist, int level, Dict* glo
 }
 inline Ref import_from_module(Object* module, Str* name) { return embedding_hooks().import_from_module(module, name); }
 inline void import_star(Object* module, Dict* locals) { embedding_hooks().import_star(module, locals); }
+inline Ref loaded_module(const char* name) { return embedding_hooks().loaded_module(name); }
 
 // IMPORT_NAME: one import at a time across threads (so two threads importing a module run it
 // once), with the running frame's globals.

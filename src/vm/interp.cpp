@@ -21,6 +21,8 @@
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
+#include "vm/except_star.h"
+#include "vm/pattern_match.h"
 
 namespace minipy {
 
@@ -613,6 +615,34 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 sp += before + after;
                 DISPATCH();
             }
+            TARGET(GET_LEN) {
+                Object* n = int_from_i64(length(TOP())).release();
+                PUSH(n);
+                DISPATCH();
+            }
+            TARGET(MATCH_SEQUENCE) {
+                Object* is_sequence = bool_obj(match_sequence(TOP()));
+                PUSH(is_sequence);
+                DISPATCH();
+            }
+            TARGET(MATCH_MAPPING) {
+                Object* is_mapping = bool_obj(match_mapping(TOP()));
+                PUSH(is_mapping);
+                DISPATCH();
+            }
+            TARGET(MATCH_KEYS) {
+                Object* values = match_keys(PEEK(2), TOP()).release();
+                PUSH(values);
+                DISPATCH();
+            }
+            TARGET(MATCH_CLASS) {
+                Object* attrs = match_class(PEEK(3), PEEK(2), ARG, TOP()).release();
+                decref(POP());
+                decref(POP());
+                decref(TOP());
+                sp[-1] = attrs;
+                DISPATCH();
+            }
             TARGET(GET_ITER) {
                 Object* it = get_iter(TOP()).release();
                 decref(TOP());
@@ -811,6 +841,27 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object* prev = POP();
                 xdecref(ts->handled_exc);
                 ts->handled_exc = prev == None ? nullptr : prev;
+                DISPATCH();
+            }
+            TARGET(CHECK_EG_MATCH) {
+                Ref match, rest;
+                except_star_match(PEEK(2), TOP(), &match, &rest);
+                if (match.get() != None) {  // the clause's body handles its match (sys.exception())
+                    Object* old = ts->handled_exc;
+                    ts->handled_exc = newref(match.get());
+                    xdecref(old);
+                }
+                decref(POP());
+                decref(TOP());
+                sp[-1] = rest.release();
+                PUSH(match.release());
+                DISPATCH();
+            }
+            TARGET(PREP_RERAISE_STAR) {
+                Object* result = prep_reraise_star(PEEK(2), TOP()).release();
+                decref(POP());
+                decref(TOP());
+                sp[-1] = result;
                 DISPATCH();
             }
             TARGET(CHECK_EXC_MATCH) {
