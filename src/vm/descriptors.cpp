@@ -283,15 +283,10 @@ Ref user_dunder(Object* attr, const char* name) {
 
 }  // namespace
 
-Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
-    Type* t = type_of(attr);
-    // A class derived from staticmethod, classmethod or property binds as its base unless it
-    // defines __get__ itself.
-    if (is_heap_type(t) && !user_dunder(attr, "__get__")) {
-        if (is_subtype(t, &staticmethod_type)) t = &staticmethod_type;
-        else if (is_subtype(t, &classmethod_type)) t = &classmethod_type;
-        else if (is_subtype(t, &property_type)) t = &property_type;
-    }
+namespace {
+
+// How an instance of the native descriptor type `t` (or of a class derived from it) binds.
+Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &function_type) return obj ? method_new(attr, obj) : Ref::borrow(attr);
     if (t == &method_descriptor_type) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
@@ -310,6 +305,71 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
                                                type_of(obj)->name.c_str()));
         return call1(p->fget, obj);
     }
+    return Ref::borrow(attr);
+}
+
+// `obj.name = value` (value null: del) through a property, whatever class derives from it.
+void property_set(Property* p, Object* obj, Object* value) {
+    Object* fn = value ? p->fset : p->fdel;
+    if (!fn)
+        raise(&AttributeError_type, format("%s of '%s' object has no %s", property_label(p).c_str(),
+                                           type_of(obj)->name.c_str(), value ? "setter" : "deleter"));
+    if (value) {
+        Object* args[2] = {obj, value};
+        call(fn, args, 2);
+    } else {
+        call1(fn, obj);
+    }
+}
+
+// The native type an object's class derives from (itself for a native object).
+Type* native_base(Object* o) {
+    for (Type* k : type_of(o)->mro) {
+        if (!is_heap_type(k)) return k;
+    }
+    return &object_type;
+}
+
+// __get__(instance, owner=None) of function, property, classmethod, staticmethod and method
+// descriptors, as CPython's: what `type(d).__get__(d, obj, cls)` and super().__get__ reach.
+Ref native_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__get__", nargs - 1, kw, 1, 2);
+    Object* obj = args[1] == None ? nullptr : args[1];
+    Object* owner = nargs > 2 && args[2] != None ? args[2] : nullptr;
+    if (!obj && !owner) raise(&TypeError_type, "__get__(None, None) is invalid");
+    return bind_native(native_base(args[0]), args[0], obj, owner ? owner : type_of(obj));
+}
+
+Ref property_set_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__set__", nargs - 1, kw, 2, 2);
+    property_set(static_cast<Property*>(args[0]), args[1], args[2]);
+    return Ref::borrow(None);
+}
+
+Ref property_delete_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__delete__", nargs - 1, kw, 1, 1);
+    property_set(static_cast<Property*>(args[0]), args[1], nullptr);
+    return Ref::borrow(None);
+}
+
+const MethodDef kGetDef = {"__get__", native_get_method, "Return an attribute of instance, which is of type owner."};
+const MethodDef kSetDef = {"__set__", property_set_method, "Set an attribute of instance to value."};
+const MethodDef kDeleteDef = {"__delete__", property_delete_method, "Delete an attribute of instance."};
+
+void add_method(Type* t, const MethodDef* def) { dict_set(t->dict, intern(def->name), method_descriptor_new(t, def).get()); }
+
+}  // namespace
+
+Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
+    Type* t = type_of(attr);
+    // A class derived from staticmethod, classmethod or property binds as its base unless it
+    // defines __get__ itself.
+    if (is_heap_type(t) && !user_dunder(attr, "__get__")) {
+        if (is_subtype(t, &staticmethod_type)) t = &staticmethod_type;
+        else if (is_subtype(t, &classmethod_type)) t = &classmethod_type;
+        else if (is_subtype(t, &property_type)) t = &property_type;
+    }
+    if (!is_heap_type(t)) return bind_native(t, attr, obj, owner);
     if (Ref get = user_dunder(attr, "__get__")) {
         Object* args[3] = {attr, obj ? obj : None, owner};
         return call(get.get(), args, 3);
@@ -335,18 +395,7 @@ bool is_data_descriptor(Object* attr) {
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
     if (type_of(attr) == &member_descriptor_type) return member_set(attr, obj, value);
     if (is_instance(attr, &property_type) && !user_dunder(attr, value ? "__set__" : "__delete__")) {
-        auto* p = static_cast<Property*>(attr);
-        Object* fn = value ? p->fset : p->fdel;
-        if (!fn)
-            raise(&AttributeError_type, format("%s of '%s' object has no %s", property_label(p).c_str(),
-                                               type_of(obj)->name.c_str(), value ? "setter" : "deleter"));
-        if (value) {
-            Object* args[2] = {obj, value};
-            call(fn, args, 2);
-        } else {
-            call1(fn, obj);
-        }
-        return;
+        return property_set(static_cast<Property*>(attr), obj, value);
     }
     Ref m = user_dunder(attr, value ? "__set__" : "__delete__");
     if (!m) raise(&AttributeError_type, "__delete__");
@@ -369,6 +418,10 @@ void init_descriptor_types() {
     classmethod_type.getattr = wrapper_getattr;
     classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
+    for (Type* t : {&function_type, &property_type, &staticmethod_type, &classmethod_type, &method_descriptor_type})
+        add_method(t, &kGetDef);
+    add_method(&property_type, &kSetDef);
+    add_method(&property_type, &kDeleteDef);
     init_simple(super_type, "super", sizeof(Super), super_dealloc, super_construct);
     super_type.constructs_subclasses = false;
     super_type.getattr = super_getattr;

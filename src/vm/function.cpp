@@ -82,7 +82,9 @@ Ref function_getattr(Object* o, Str* name) {
     if (f->dict) {
         if (Ref v = dict_get_str_ref(f->dict, name)) return v;
     }
-    return type_lookup(&function_type, name);
+    // function's own methods (__get__, the dunders) bind to the function.
+    Ref attr = type_lookup(&function_type, name);
+    return attr ? bind_class_attr(attr.get(), o, &function_type) : nullptr;
 }
 
 void function_setattr(Object* o, Str* name, Object* value) {
