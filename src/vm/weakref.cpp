@@ -194,23 +194,24 @@ std::vector<Ref> weakrefs_to(Object* referent) {
     return out;
 }
 
-void weakrefs_clear(Object* referent) {
-    if (!g_used.load(std::memory_order_relaxed)) return;
-    std::vector<WeakRef*> refs;
-    {
-        std::lock_guard<std::mutex> guard(g_lock);
-        auto it = g_refs.find(referent);
-        if (it == g_refs.end()) return;
-        refs = std::move(it->second);
-        g_refs.erase(it);
-        for (WeakRef* r : refs) {
-            r->referent = nullptr;
-            incref(r);  // kept alive for its callback
-        }
+std::vector<Ref> weakrefs_detach(Object* referent) {
+    std::vector<Ref> out;
+    if (!g_used.load(std::memory_order_relaxed)) return out;
+    std::lock_guard<std::mutex> guard(g_lock);
+    auto it = g_refs.find(referent);
+    if (it == g_refs.end()) return out;
+    for (WeakRef* r : it->second) {
+        r->referent = nullptr;
+        out.push_back(Ref::borrow(r));  // kept alive for its callback
     }
+    g_refs.erase(it);
+    return out;
+}
+
+void weakrefs_run_callbacks(std::vector<Ref>& refs) {
     // CPython calls the callbacks newest first, each with its (now dead) reference.
     for (auto it = refs.rbegin(); it != refs.rend(); ++it) {
-        WeakRef* r = *it;
+        WeakRef* r = it->as<WeakRef>();
         if (r->callback) {
             try {
                 call1(r->callback, r);
@@ -218,8 +219,14 @@ void weakrefs_clear(Object* referent) {
                 weakref_callback_error(r->callback, e.take());
             }
         }
-        decref(r);
+        *it = nullptr;
     }
+}
+
+void weakrefs_clear(Object* referent) {
+    if (!g_used.load(std::memory_order_relaxed)) return;
+    std::vector<Ref> refs = weakrefs_detach(referent);
+    weakrefs_run_callbacks(refs);
 }
 
 void (*weakref_callback_error)(Object* callback, Ref exc) = [](Object*, Ref) {};
