@@ -111,8 +111,8 @@ Ref gc_get_objects(Object*, Args args, size_t nargs, Tuple* kw) {
             raise(&ValueError_type, format("generation parameter must be less than the number of available "
                                            "generations (%i)", kGcGenerations));
         }
-        if (v < 0) raise(&ValueError_type, "generation parameter cannot be negative");
-        generation = static_cast<int>(v);
+        if (v < -1) raise(&ValueError_type, "generation parameter cannot be negative");
+        generation = static_cast<int>(v);  // -1: all, as None
     }
     std::vector<Ref> objects = gc_objects(generation);
     Ref out = list_new(objects.size());
@@ -160,13 +160,19 @@ Ref gc_get_referrers(Object*, Args args, size_t nargs, Tuple* kw) {
     return out;
 }
 
+// METH_O functions: CPython names them with the module.
+void check_one_arg(const char* fname, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise(&TypeError_type, format("gc.%s() takes no keyword arguments", fname));
+    if (nargs != 1) raise(&TypeError_type, format("gc.%s() takes exactly one argument (%zu given)", fname, nargs));
+}
+
 Ref gc_is_tracked(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("is_tracked", nargs, kw, 1, 1);
+    check_one_arg("is_tracked", nargs, kw);
     return bool_ref(gc_has_head(args[0]) && gc_is_tracked(args[0]));
 }
 
 Ref gc_is_finalized(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("is_finalized", nargs, kw, 1, 1);
+    check_one_arg("is_finalized", nargs, kw);
     return bool_ref(gc_has_head(args[0]) && finalizer_ran(args[0]));
 }
 
@@ -202,7 +208,7 @@ Ref gc_get_stats(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 Ref gc_set_debug_fn(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("set_debug", nargs, kw, 1, 1);
+    check_one_arg("set_debug", nargs, kw);
     if (is_instance(args[0], &float_type)) raise(&TypeError_type, "'float' object cannot be interpreted as an integer");
     gc_set_debug(static_cast<int>(as_index(args[0])));
     return Ref::borrow(None);

@@ -105,8 +105,10 @@ void list_dealloc(Object* o) {
     delete as_list(o);
 }
 
+// Last item first, as CPython (gc.get_referents shows the order).
 void list_traverse(Object* o, VisitProc visit, void* arg) {
-    for (Object* item : as_list(o)->items) visit(item, arg);
+    const std::vector<Object*>& items = as_list(o)->items;
+    for (size_t i = items.size(); i-- > 0;) visit(items[i], arg);
 }
 
 void list_clear(Object* o) {

@@ -50,7 +50,7 @@ void tuple_dealloc(Object* o) {
 // cycle through it are cleared instead.
 void tuple_traverse(Object* o, VisitProc visit, void* arg) {
     Tuple* t = as_tuple(o);
-    for (size_t i = 0; i < t->size; ++i)
+    for (size_t i = t->size; i-- > 0;)  // last first, as CPython
         if (t->items[i]) visit(t->items[i], arg);
 }
 

@@ -157,13 +157,14 @@ void debug_cycle(const char* what, Object* o) {
 
 // Weak references to the garbage die before anything else runs, so no callback or finalizer can
 // reach a garbage object through one; then the callbacks run.
-void handle_weakrefs(GcHead* unreachable) {
+// Returns how many of the weak references died once their callbacks ran.
+int64_t handle_weakrefs(GcHead* unreachable) {
     std::vector<Ref> refs;
     for (GcHead* h = unreachable->next; h != unreachable; h = h->next) {
         std::vector<Ref> some = weakrefs_detach(gc_object(h));
         for (Ref& r : some) refs.push_back(std::move(r));
     }
-    weakrefs_run_callbacks(refs);
+    return weakrefs_run_callbacks(refs);
 }
 
 // Whether the collector must run o's finalizer before freeing it: a class's __del__ not yet run, or
@@ -284,14 +285,15 @@ int64_t collect_main(int generation) {
         g_long_lived_total = list_size(young);
     }
 
-    int64_t found = 0;
+    // What CPython 3.11 counts: the weak references that died after their callbacks, and the
+    // objects still unreachable once finalizers ran (not those they freed or brought back).
+    int64_t found = handle_weakrefs(&unreachable);
+    finalize_garbage(&unreachable);
+    handle_resurrected(&unreachable, old);
     for (GcHead* h = unreachable.next; h != &unreachable; h = h->next) {
         ++found;
         if (debug & kGcDebugCollectable) debug_cycle("collectable", gc_object(h));
     }
-    handle_weakrefs(&unreachable);
-    finalize_garbage(&unreachable);
-    handle_resurrected(&unreachable, old);
     delete_garbage(&unreachable, old);
 
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -208,7 +208,8 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     return out;
 }
 
-void weakrefs_run_callbacks(std::vector<Ref>& refs) {
+int64_t weakrefs_run_callbacks(std::vector<Ref>& refs) {
+    int64_t freed = 0;
     // CPython calls the callbacks newest first, each with its (now dead) reference.
     for (auto it = refs.rbegin(); it != refs.rend(); ++it) {
         WeakRef* r = it->as<WeakRef>();
@@ -218,9 +219,11 @@ void weakrefs_run_callbacks(std::vector<Ref>& refs) {
             } catch (PyException& e) {
                 weakref_callback_error(r->callback, e.take());
             }
+            if (refcount_get(r->refcnt) == 1) ++freed;
         }
         *it = nullptr;
     }
+    return freed;
 }
 
 void weakrefs_clear(Object* referent) {
