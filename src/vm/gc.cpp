@@ -82,8 +82,9 @@ int64_t current_refcount(Object* o) {
     return refcount_get(o->refcnt);
 }
 
-// Step 1: every object's copy of its reference count.
-void update_refs(GcHead* young) {
+// Step 1: every object's copy of its reference count. Returns how many objects are in `young`.
+int64_t update_refs(GcHead* young) {
+    int64_t n = 0;
     for (GcHead* h = young->next; h != young;) {
         GcHead* next = h->next;
         int64_t rc = current_refcount(gc_object(h));
@@ -92,9 +93,11 @@ void update_refs(GcHead* young) {
             gc_unlink(h);
         } else {
             h->state = rc * kOne | kCollecting;
+            ++n;
         }
         h = next;
     }
+    return n;
 }
 
 void visit_decref(Object* o, void*) {
@@ -121,8 +124,10 @@ void visit_reachable(Object* o, void* arg) {
 }
 
 // Step 3: marks what the objects referenced from outside reach, and moves the rest to `unreachable`.
-// Reachable objects leave with their flags cleared; unreachable ones keep kCollecting.
-void move_unreachable(GcHead* young, GcHead* unreachable) {
+// Reachable objects leave with their flags cleared; unreachable ones keep kCollecting. Returns how
+// many were unreachable.
+int64_t move_unreachable(GcHead* young, GcHead* unreachable) {
+    int64_t moved = 0;
     std::vector<GcHead*> work;
     for (GcHead* h = young->next; h != young; h = h->next) {
         if (refs_of(h) > 0 && !(h->state & kReachable)) {
@@ -142,9 +147,11 @@ void move_unreachable(GcHead* young, GcHead* unreachable) {
             h->state = 0;
         } else {
             list_move(h, unreachable);
+            ++moved;
         }
         h = next;
     }
+    return moved;
 }
 
 void clear_flags(GcHead* list) {
@@ -271,18 +278,17 @@ int64_t collect_main(int generation) {
     GcHead* young = &s.gens[generation].head;
     GcHead* old = generation + 1 < kGcGenerations ? &s.gens[generation + 1].head : young;
 
-    int64_t examined = list_size(young);
     GcHead unreachable;
     list_init(&unreachable);
-    update_refs(young);
+    int64_t examined = update_refs(young);
     subtract_refs(young);
-    move_unreachable(young, &unreachable);
-    if (generation == 1) g_long_lived_pending += list_size(young);
+    int64_t survivors = examined - move_unreachable(young, &unreachable);
+    if (generation == 1) g_long_lived_pending += survivors;
     if (young != old) {
         list_merge(young, old);
     } else {
         g_long_lived_pending = 0;
-        g_long_lived_total = list_size(young);
+        g_long_lived_total = survivors;
     }
 
     // What CPython 3.11 counts: the weak references that died after their callbacks, and the
