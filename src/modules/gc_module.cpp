@@ -135,28 +135,12 @@ Ref gc_get_referents(Object*, Args args, size_t nargs, Tuple* kw) {
     return out;
 }
 
-struct ReferrerSearch {
-    Args targets;
-    size_t ntargets;
-    bool found;
-};
-
-void match_referent(Object* o, void* arg) {
-    auto* search = static_cast<ReferrerSearch*>(arg);
-    for (size_t i = 0; i < search->ntargets; ++i)
-        if (search->targets[i] == o) search->found = true;
-}
-
 // Every tracked object whose traverse slot visits one of the arguments.
 Ref gc_get_referrers(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise(&TypeError_type, "get_referrers() takes no keyword arguments");
-    std::vector<Ref> objects = gc_objects(-1);
+    std::vector<Ref> found = gc_referrers(args, nargs);
     Ref out = list_new();
-    for (const Ref& o : objects) {
-        ReferrerSearch search{args, nargs, false};
-        type_of(o.get())->traverse(o.get(), match_referent, &search);
-        if (search.found) list_append(out.get(), o.get());
-    }
+    for (const Ref& o : found) list_append(out.get(), o.get());
     return out;
 }
 

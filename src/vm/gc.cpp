@@ -380,6 +380,7 @@ Object* gc_callbacks_list() {
 
 std::vector<Ref> gc_objects(int generation) {
     GcState& s = gc_state();
+    WorldStopped stopped;
     std::vector<Ref> out;
     for (int i = 0; i < kGcGenerations; ++i) {
         if (generation >= 0 && i != generation) continue;
@@ -394,13 +395,46 @@ std::vector<Ref> gc_objects(int generation) {
 
 void gc_freeze() {
     GcState& s = gc_state();
+    WorldStopped stopped;
     for (auto& g : s.gens) {
         list_merge(&g.head, &g_permanent);
         g.count = 0;
     }
 }
-void gc_unfreeze() { list_merge(&g_permanent, &gc_state().gens[kGcGenerations - 1].head); }
-int64_t gc_freeze_count() { return list_size(&g_permanent); }
+void gc_unfreeze() {
+    WorldStopped stopped;
+    list_merge(&g_permanent, &gc_state().gens[kGcGenerations - 1].head);
+}
+int64_t gc_freeze_count() {
+    WorldStopped stopped;
+    return list_size(&g_permanent);
+}
+
+std::vector<Ref> gc_referrers(Object* const* targets, size_t n) {
+    struct Search {
+        Object* const* targets;
+        size_t n;
+        bool found;
+    };
+    auto match = [](Object* o, void* arg) {
+        auto* s = static_cast<Search*>(arg);
+        for (size_t i = 0; i < s->n; ++i)
+            if (s->targets[i] == o) s->found = true;
+    };
+    std::vector<Ref> out;
+    GcState& s = gc_state();
+    WorldStopped stopped;
+    for (auto& g : s.gens) {
+        for (GcHead* h = g.head.next; h != &g.head; h = h->next) {
+            Object* o = gc_object(h);
+            if (current_refcount(o) == 0) continue;
+            Search search{targets, n, false};
+            type_of(o)->traverse(o, match, &search);
+            if (search.found) out.push_back(Ref::borrow(o));
+        }
+    }
+    return out;
+}
 
 void gc_set_stats_wanted(bool wanted) { g_stats_wanted = wanted; }
 

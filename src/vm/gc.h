@@ -34,6 +34,8 @@ Object* gc_callbacks_list();
 // The tracked objects of one generation (all when generation < 0), for gc.get_objects and
 // gc.get_referrers.
 std::vector<Ref> gc_objects(int generation);
+// Every tracked object whose traverse slot visits one of `targets` (gc.get_referrers).
+std::vector<Ref> gc_referrers(Object* const* targets, size_t n);
 void gc_freeze();
 void gc_unfreeze();
 int64_t gc_freeze_count();

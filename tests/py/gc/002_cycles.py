@@ -77,10 +77,13 @@ def make():
         return 1 if n == 0 else n * rec(n - 1)
     return rec
 
-f = make()
-print(f(5))
-r = weakref.ref(f)
-del f
+# (Made and dropped inside a function: minipy-ft makes functions bound in module globals immortal.)
+def closure_ref():
+    f = make()
+    print(f(5))
+    return weakref.ref(f)
+
+r = closure_ref()
 print(gc.collect() >= 2, r())
 
 # An exception kept with its instance.
