@@ -164,12 +164,16 @@ void debug_cycle(const char* what, Object* o) {
 
 // Weak references to the garbage die before anything else runs, so no callback or finalizer can
 // reach a garbage object through one; then the callbacks run.
-// Returns how many of the weak references died once their callbacks ran.
-int64_t handle_weakrefs(GcHead* unreachable) {
+// Returns how many of the weak references died once their callbacks ran; *ran_code is set when any
+// callback ran (Python code, which may have made garbage reachable again).
+int64_t handle_weakrefs(GcHead* unreachable, bool* ran_code) {
     std::vector<Ref> refs;
     for (GcHead* h = unreachable->next; h != unreachable; h = h->next) {
         std::vector<Ref> some = weakrefs_detach(gc_object(h));
-        for (Ref& r : some) refs.push_back(std::move(r));
+        for (Ref& r : some) {
+            if (r.as<WeakRef>()->callback) *ran_code = true;
+            refs.push_back(std::move(r));
+        }
     }
     return weakrefs_run_callbacks(refs);
 }
@@ -184,7 +188,9 @@ bool needs_finalizer(Object* o) {
 
 // PEP 442: every finalizer once, each object kept alive across its call. A finalizer may free
 // other garbage (which then leaves the list) or make it reachable again (checked after).
-void finalize_garbage(GcHead* unreachable) {
+// Returns whether any finalizer ran.
+bool finalize_garbage(GcHead* unreachable) {
+    bool ran = false;
     GcHead seen;
     list_init(&seen);
     while (!list_empty(unreachable)) {
@@ -192,6 +198,7 @@ void finalize_garbage(GcHead* unreachable) {
         list_move(h, &seen);
         Object* o = gc_object(h);
         if (!needs_finalizer(o)) continue;
+        ran = true;
         Ref keep = Ref::borrow(o);
         Type* t = type_of(o);
         if (t == &generator_type || t == &coroutine_type || t == &async_generator_type) {
@@ -206,6 +213,7 @@ void finalize_garbage(GcHead* unreachable) {
         }
     }
     list_merge(&seen, unreachable);
+    return ran;
 }
 
 // Step 1 to 3 again over the garbage alone: what a finalizer or callback made reachable from
@@ -293,9 +301,11 @@ int64_t collect_main(int generation) {
 
     // What CPython 3.11 counts: the weak references that died after their callbacks, and the
     // objects still unreachable once finalizers ran (not those they freed or brought back).
-    int64_t found = handle_weakrefs(&unreachable);
-    finalize_garbage(&unreachable);
-    handle_resurrected(&unreachable, old);
+    bool ran_code = false;
+    int64_t found = handle_weakrefs(&unreachable, &ran_code);
+    if (finalize_garbage(&unreachable)) ran_code = true;
+    // Only Python code (a callback or a finalizer) can have made garbage reachable again.
+    if (ran_code) handle_resurrected(&unreachable, old);
     for (GcHead* h = unreachable.next; h != &unreachable; h = h->next) {
         ++found;
         if (debug & kGcDebugCollectable) debug_cycle("collectable", gc_object(h));
