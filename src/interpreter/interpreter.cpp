@@ -18,6 +18,7 @@
 #include "interpreter/import.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
+#include "objects/gc.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
@@ -153,6 +154,7 @@ int finalize(int status) {
     }
     run_exit_functions();
     report_gil_stats();
+    gc_report_stats();
     gil_trace_finish();
     if (g_exit_by_sigint) {
         std::fflush(nullptr);
@@ -248,6 +250,7 @@ bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats
     for (const std::string& x : x_options) {
         if (x == "gil=0" || x == "gil=1") gil = x == "gil=1";
         if (x == "gilstats") gil_stats = true;
+        if (x == "gcstats") gc_set_stats_wanted(true);
         if (x.rfind("giltrace=", 0) == 0) gil_trace = x.substr(9);
     }
     if (!gil && !kGilOptional) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <vector>
 
+#include "objects/gc.h"
 #include "objects/object.h"
 
 namespace minipy {
@@ -25,6 +26,7 @@ inline Tuple* as_tuple(Object* o) { return static_cast<Tuple*>(o); }
 
 // list
 struct List : Object {
+    MINIPY_GC_ALLOCATED
     ObjectMutex mutex;  // free-threaded flavor: each list operation is atomic
     std::vector<Object*> items;  // each owned
 };
@@ -65,6 +67,7 @@ struct DictEntry {
     Object* value;  // owned
 };
 struct Dict : Object {
+    MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
     bool of_type = false;  // a type's dict: changing it invalidates the type attribute caches
     std::vector<DictEntry> entries;
@@ -106,6 +109,7 @@ struct SetEntry {
 };
 constexpr size_t kSetMinSize = 8;
 struct SetObject : Object {
+    MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
     SetEntry* table;          // `small` until the set outgrows it
     size_t mask = kSetMinSize - 1;  // table size - 1; sizes are powers of two

@@ -327,6 +327,16 @@ void dict_dealloc(Object* o) {
     delete as_dict(o);
 }
 
+void dict_traverse(Object* o, VisitProc visit, void* arg) {
+    for (const DictEntry& e : as_dict(o)->entries) {
+        if (!e.key) continue;
+        visit(e.key, arg);
+        if (e.value) visit(e.value, arg);
+    }
+}
+
+void dict_clear_slot(Object* o) { dict_clear(as_dict(o)); }
+
 int64_t dict_len(Object* o) { return dict_size(as_dict(o)); }
 
 Ref dict_repr(Object* o) {
@@ -412,6 +422,8 @@ void init_dict_types() {
     t.name = "dict";
     t.instance_size = sizeof(Dict);
     t.dealloc = dict_dealloc;
+    t.traverse = dict_traverse;
+    t.clear = dict_clear_slot;
     t.repr = dict_repr;
     t.hash = hash_not_implemented;
     t.compare = dict_compare;

@@ -27,6 +27,31 @@ BaseExceptionObject* as_exc(Object* o) { return static_cast<BaseExceptionObject*
 
 TracebackHooks g_traceback_hooks = {nullptr, nullptr};
 
+void exception_traverse(Object* o, VisitProc visit, void* arg) {
+    BaseExceptionObject* e = as_exc(o);
+    for (Object* p : {e->args, e->cause, e->context, static_cast<Object*>(e->dict)})
+        if (p) visit(p, arg);
+    for (const TracebackEntry& entry : e->traceback)
+        if (entry.globals) visit(entry.globals, arg);
+}
+
+// As CPython's BaseException_clear, except that args becomes () rather than null (it is never null here).
+void exception_clear(Object* o) {
+    BaseExceptionObject* e = as_exc(o);
+    Object* args = std::exchange(e->args, newref(empty_tuple()));
+    Object* cause = std::exchange(e->cause, nullptr);
+    Object* context = std::exchange(e->context, nullptr);
+    Object* dict = std::exchange(e->dict, nullptr);
+    std::vector<Object*> globals;
+    for (TracebackEntry& entry : e->traceback)
+        if (entry.globals) globals.push_back(std::exchange(entry.globals, nullptr));
+    decref(args);
+    xdecref(cause);
+    xdecref(context);
+    xdecref(dict);
+    for (Object* g : globals) decref(g);
+}
+
 void exception_dealloc(Object* o) {
     BaseExceptionObject* e = as_exc(o);
     decref(e->args);
@@ -296,6 +321,8 @@ void init_exception_types() {
     Type& b = BaseException_type;
     b.instance_size = sizeof(BaseExceptionObject);
     b.dealloc = exception_dealloc;
+    b.traverse = exception_traverse;
+    b.clear = exception_clear;
     b.construct = exception_construct;
     b.methods = kExceptionMethods;
     b.str = exception_str;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/gc.h"
 #include "objects/object.h"
 
 namespace minipy {
@@ -17,6 +18,7 @@ struct TracebackEntry {
 };
 
 struct BaseExceptionObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* args;        // owned tuple
     Object* cause;       // owned or null: `raise X from Y`
     Object* context;     // owned or null: the exception being handled when this one was raised

@@ -105,6 +105,21 @@ void list_dealloc(Object* o) {
     delete as_list(o);
 }
 
+// Last item first, as CPython (gc.get_referents shows the order).
+void list_traverse(Object* o, VisitProc visit, void* arg) {
+    const std::vector<Object*>& items = as_list(o)->items;
+    for (size_t i = items.size(); i-- > 0;) visit(items[i], arg);
+}
+
+void list_clear(Object* o) {
+    std::vector<Object*> items;
+    {
+        CriticalSection cs(as_list(o)->mutex);
+        items.swap(as_list(o)->items);
+    }
+    list_release_items(items);
+}
+
 int64_t list_len(Object* o) {
     List* l = as_list(o);
     CriticalSection cs(l->mutex);
@@ -300,6 +315,8 @@ void init_list_type() {
     t.name = "list";
     t.instance_size = sizeof(List);
     t.dealloc = list_dealloc;
+    t.traverse = list_traverse;
+    t.clear = list_clear;
     t.repr = list_repr;
     t.hash = hash_not_implemented;
     t.compare = list_compare;

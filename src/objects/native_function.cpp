@@ -62,6 +62,11 @@ void native_function_dealloc(Object* o) {
     delete f;
 }
 
+// A bound built-in method keeps its self: `d["get"] = d.get` is a cycle. No clear slot, as CPython's.
+void native_function_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* self = static_cast<NativeFunction*>(o)->self) visit(self, arg);
+}
+
 Ref native_function_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* f = static_cast<NativeFunction*>(callable);
     if (f->self) return call_with_self(callable, f->def, f->self, args, nargs, kwnames);
@@ -139,6 +144,7 @@ void init_native_function_types() {
     f.name = "builtin_function_or_method";
     f.instance_size = sizeof(NativeFunction);
     f.dealloc = native_function_dealloc;
+    f.traverse = native_function_traverse;
     f.call = native_function_call;
     f.repr = native_function_repr;
     f.getattr = native_function_getattr;

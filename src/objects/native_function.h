@@ -4,6 +4,7 @@
 // descriptor's `fn` with self prepended instead of allocating a bound method.
 #pragma once
 
+#include "objects/gc.h"
 #include "objects/object.h"
 
 namespace minipy {
@@ -16,6 +17,7 @@ struct MethodDescriptor : Object {
 };
 
 struct NativeFunction : Object {
+    MINIPY_GC_ALLOCATED
     const MethodDef* def;
     Object* self;  // owned; null for a module-level function
 };

@@ -7,6 +7,7 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/gc.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
 #include "objects/memoryview.h"
@@ -36,7 +37,11 @@ void dealloc_now(Object* o) {
         ~Depth() { --tl_dealloc_depth; }
     } depth;
     Type* t = type_of(o);
-    if (!(t->finalize && t->finalize(o))) t->dealloc(o);
+    if (t->finalize && t->finalize(o)) return;
+    // Out of the collector's sight before its references go: a __del__ that a release below runs
+    // may start a collection, which must not visit a half-freed object.
+    if (gc_has_head(o)) gc_untrack(o);
+    t->dealloc(o);
 }
 
 }  // namespace
@@ -97,6 +102,8 @@ void inherit_slots(Type* t, const Type* b) {
     inherit(t->call, b->call);
     inherit(t->getattr, b->getattr);
     inherit(t->setattr, b->setattr);
+    inherit(t->traverse, b->traverse);
+    inherit(t->clear, b->clear);
     // object() makes a bare Object: a native type that defines no constructor of its own is not
     // instantiable (CPython's "cannot create 'list_iterator' instances"), rather than getting an
     // object too small for its layout. Classes set their constructor themselves (vm/class.cpp).

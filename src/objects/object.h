@@ -144,6 +144,11 @@ using NextSlot = Ref (*)(Object*);
 using GetAttrSlot = Ref (*)(Object*, Str* name);
 using SetAttrSlot = void (*)(Object*, Str* name, Object* value);
 using DeallocSlot = void (*)(Object*);
+// The cycle collector's slots (objects/gc.h), set on container types only: traverse calls
+// visit(referent, arg) once for each reference the object owns (and no other); clear drops them.
+using VisitProc = void (*)(Object* referent, void* arg);
+using TraverseSlot = void (*)(Object*, VisitProc visit, void* arg);
+using ClearSlot = void (*)(Object*);
 
 // How a method in a type's table binds: like CPython's METH_CLASS / METH_STATIC.
 enum class MethodKind : uint8_t {
@@ -191,6 +196,9 @@ struct Type : Object {
     // Runs before an instance is freed (a class's __del__); true when dealloc_object must not free
     // it now: the finalizer freed it already, or brought it back to life.
     bool (*finalize)(Object*) = nullptr;
+    // Instances are containers the cycle collector tracks; they are allocated with a GcHead.
+    TraverseSlot traverse = nullptr;
+    ClearSlot clear = nullptr;
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed

@@ -404,6 +404,14 @@ void set_dealloc(Object* o) {
     delete s;
 }
 
+void set_traverse(Object* o, VisitProc visit, void* arg) {
+    SetObject* s = as_set(o);
+    for (size_t i = 0; i <= s->mask; ++i)
+        if (is_live(s->table[i])) visit(s->table[i].key, arg);
+}
+
+void set_clear_slot(Object* o) { set_clear_all(o); }
+
 int64_t set_len(Object* o) { return set_size(o); }
 bool set_contains_slot(Object* o, Object* item) { return set_contains_key(o, item); }
 
@@ -512,6 +520,8 @@ void init_common(Type& t, const char* name) {
     t.name = name;
     t.instance_size = sizeof(SetObject);
     t.dealloc = set_dealloc;
+    t.traverse = set_traverse;
+    t.clear = set_clear_slot;
     t.repr = set_repr;
     t.len = set_len;
     t.contains = set_contains_slot;

@@ -43,7 +43,15 @@ void tuple_dealloc(Object* o) {
         return;
     }
     t->~Tuple();
-    ::operator delete(t);
+    gc_free(t);
+}
+
+// No clear slot, as in CPython: a tuple cannot be changed, and the lists, dicts and instances in a
+// cycle through it are cleared instead.
+void tuple_traverse(Object* o, VisitProc visit, void* arg) {
+    Tuple* t = as_tuple(o);
+    for (size_t i = t->size; i-- > 0;)  // last first, as CPython
+        if (t->items[i]) visit(t->items[i], arg);
 }
 
 }  // namespace
@@ -58,11 +66,12 @@ Ref tuple_new(size_t size) {
         free_tuples.head[size] = as_tuple(t->items[0]);
         --free_tuples.count[size];
     } else {
-        t = new (::operator new(tuple_bytes(size))) Tuple;
+        t = new (gc_alloc_untracked(tuple_bytes(size))) Tuple;
     }
     init_header(t, &tuple_type);
     t->size = size;
     for (size_t i = 0; i < size; ++i) t->items[i] = nullptr;
+    gc_track(t);
     return Ref::steal(t);
 }
 
@@ -187,7 +196,7 @@ Ref tuple_iter(Object* o) { return tuple_iter_new(o); }
 
 // A fresh tuple of subclass `t` holding the items of `items` (which may be the shared empty tuple).
 Ref tuple_of_subtype(Type* t, Tuple* items) {
-    auto* r = new (::operator new(tuple_bytes(items->size))) Tuple;
+    auto* r = new (gc_alloc(tuple_bytes(items->size))) Tuple;
     init_header(r, t);
     r->size = items->size;
     for (size_t i = 0; i < items->size; ++i) r->items[i] = newref(items->items[i]);
@@ -238,6 +247,7 @@ void init_tuple_type() {
     t.name = "tuple";
     t.instance_size = sizeof(Tuple);
     t.dealloc = tuple_dealloc;
+    t.traverse = tuple_traverse;
     t.repr = tuple_repr;
     t.hash = tuple_hash;
     t.compare = tuple_compare;

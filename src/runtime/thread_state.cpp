@@ -16,6 +16,7 @@
 
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
+#include "objects/gc.h"
 #include "runtime/errors.h"
 
 namespace minipy {
@@ -52,6 +53,8 @@ std::atomic<int> g_running_threads{0};
 // time stop the world.
 std::atomic<int> g_attached{1};
 std::atomic<bool> g_world_stopped{false};
+// Set on the thread that stopped the world while it runs on (the cycle collector runs finalizers).
+thread_local bool tl_stopped_world = false;
 std::mutex g_world_lock;
 
 // Ctrl-C, raised as KeyboardInterrupt in the thread that runs __main__.
@@ -149,6 +152,10 @@ void detach_thread() {
 
 void attach_thread() {
     if (g_active_gil) return;
+    if (tl_stopped_world) {  // the stopper itself (the collector running a finalizer) never waits
+        g_attached.fetch_add(1);
+        return;
+    }
     // Counted first, then checked: a stopper that has not seen this thread yet sees it now.
     while (true) {
         g_attached.fetch_add(1);
@@ -163,6 +170,7 @@ void stop_the_world() {
     detach_thread();  // a second stopper waits here, detached, so the first can finish
     g_world_lock.lock();
     g_world_stopped.store(true);
+    tl_stopped_world = true;
     // Threads notice at their next eval-breaker check; the flag is raised again each round in
     // case a thread cleared it before it saw the stop. Forks are rare, so polling is enough.
     while (g_attached.load() != 0) {
@@ -173,6 +181,7 @@ void stop_the_world() {
 
 void start_the_world() {
     if (g_active_gil) return;
+    tl_stopped_world = false;
     g_world_stopped.store(false);
     g_world_stopped.notify_all();
     g_world_lock.unlock();
@@ -210,7 +219,7 @@ void handle_eval_breaker(ThreadState* ts) {
         if (std::this_thread::get_id() != g_main_thread) eval_breaker.store(true, std::memory_order_relaxed);
         check_keyboard_interrupt();
     }
-    if (g_world_stopped.load()) {
+    if (g_world_stopped.load() && !tl_stopped_world) {
         detach_thread();
         attach_thread();  // waits for start_the_world()
     }
@@ -224,6 +233,7 @@ void handle_eval_breaker(ThreadState* ts) {
                          thread_display_name(ts).c_str(), static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
         }
     }
+    gc_collect_if_due();
 }
 
 Gil& the_gil() {

@@ -84,6 +84,35 @@ void instance_dealloc(Object* o) {
     delete static_cast<Instance*>(o);
 }
 
+void slot_values_traverse(SlotValues* s, VisitProc visit, void* arg) {
+    if (!s) return;
+    for (Object* v : s->values)
+        if (v) visit(v, arg);
+}
+
+void slot_values_clear(SlotValues* s) {
+    if (!s) return;
+    std::vector<Object*> values;
+    {
+        CriticalSection cs(s->mutex);
+        for (Object*& v : s->values) values.push_back(std::exchange(v, nullptr));
+    }
+    for (Object* v : values) xdecref(v);
+}
+
+void instance_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* inst = static_cast<Instance*>(o);
+    if (inst->dict) visit(inst->dict, arg);
+    slot_values_traverse(inst->slots, visit, arg);
+}
+
+// Empties the __dict__ rather than dropping it: the attribute code counts on its being there.
+void instance_clear(Object* o) {
+    auto* inst = static_cast<Instance*>(o);
+    if (inst->dict) dict_clear(inst->dict);
+    slot_values_clear(inst->slots);
+}
+
 // Subclasses of built-in types: drop the side dict, then free as the built-in base does.
 void side_dict_dealloc(Object* o) {
     weakrefs_clear(o);
@@ -99,6 +128,23 @@ void side_dict_dealloc(Object* o) {
     xdecref(d);
     if (type_of(o)->slot_count) release_side_slots(o);
     native_base(type_of(o))->dealloc(o);
+}
+
+Dict* side_dict_of(Object* o) {
+    std::lock_guard<std::mutex> guard(g_side.lock);
+    auto it = g_side.dicts.find(o);
+    return it == g_side.dicts.end() ? nullptr : it->second;
+}
+
+// Subclasses of built-in containers: the side dict is the instance's own, then the base's references.
+void side_dict_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Dict* d = side_dict_of(o)) visit(d, arg);
+    native_base(type_of(o))->traverse(o, visit, arg);
+}
+
+void side_dict_clear(Object* o) {
+    if (Dict* d = side_dict_of(o)) dict_clear(d);
+    if (ClearSlot clear = native_base(type_of(o))->clear) clear(o);
 }
 
 // callable(first, *args, **kwargs), the arguments given in vectorcall form.
@@ -319,10 +365,16 @@ void set_layout(Type* t) {
     if (nb) {
         t->getattr = native_subclass_getattr;
         t->dealloc = side_dict_dealloc;
+        if (nb->traverse) {
+            t->traverse = side_dict_traverse;
+            t->clear = side_dict_clear;
+        }
         return;
     }
     t->instance_size = sizeof(Instance);
     t->dealloc = instance_dealloc;
+    t->traverse = instance_traverse;
+    t->clear = instance_clear;
     t->repr = default_repr;
 }
 

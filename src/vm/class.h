@@ -17,6 +17,7 @@ struct SlotValues;
 // An instance of a class defined in Python: its attributes live in `dict`, the values of its
 // class's __slots__ in `slots` (vm/slots.h).
 struct Instance : Object {
+    MINIPY_GC_ALLOCATED
     Dict* dict;                  // owned; null when __slots__ leave instances without a __dict__
     SlotValues* slots = nullptr;  // owned; null when the class has no slots
 };
@@ -76,6 +77,11 @@ std::string module_prefix(const Type* t);
 // After t.name was rebound from old_value to new_value (either may be null): redoes the slots,
 // attribute lookup and constructor of t and its subclasses when the change can affect them.
 void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value);
+
+// PEP 442 for the cycle collector (slot_wrappers.cpp): whether o's __del__ has run, and running it
+// once, on a live object, if its class defines one (it is not run again when o is freed).
+bool finalizer_ran(Object* o);
+void run_finalizer_once(Object* o);
 
 // Runs a class body function with `ns` as its namespace (interp.cpp).
 Ref run_class_body(Function* body, Dict* ns);

@@ -191,12 +191,48 @@ Ref method_getattr(Object* o, Str* name) {
     return get_attr_opt(m->func, name);
 }
 
+// The cycle collector's slots. Only fields that may be null are cleared (globals and the closure stay:
+// the collector clears the dict and the cells in a cycle through them instead).
+void function_traverse(Object* o, VisitProc visit, void* arg) {
+    Function* f = as_function(o);
+    for (Object* p : {static_cast<Object*>(f->globals), static_cast<Object*>(f->defaults),
+                      static_cast<Object*>(f->kwdefaults), static_cast<Object*>(f->closure), f->module,
+                      static_cast<Object*>(f->dict), f->annotations})
+        if (p) visit(p, arg);
+}
+
+void function_clear(Object* o) {
+    Function* f = as_function(o);
+    Object* defaults = std::exchange(f->defaults, nullptr);
+    Object* kwdefaults = std::exchange(f->kwdefaults, nullptr);
+    Object* dict = std::exchange(f->dict, nullptr);
+    Object* annotations = std::exchange(f->annotations, nullptr);
+    xdecref(defaults);
+    xdecref(kwdefaults);
+    xdecref(dict);
+    xdecref(annotations);
+}
+
+void cell_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* ref = static_cast<Cell*>(o)->ref) visit(ref, arg);
+}
+
+void cell_clear(Object* o) { xdecref(std::exchange(static_cast<Cell*>(o)->ref, nullptr)); }
+
+// No clear slot, as CPython's bound methods: func and self are never null.
+void method_traverse(Object* o, VisitProc visit, void* arg) {
+    visit(static_cast<Method*>(o)->func, arg);
+    visit(static_cast<Method*>(o)->self, arg);
+}
+
 }  // namespace
 
 void init_function_types() {
     function_type.name = "function";
     function_type.instance_size = sizeof(Function);
     function_type.dealloc = function_dealloc;
+    function_type.traverse = function_traverse;
+    function_type.clear = function_clear;
     function_type.repr = function_repr;
     function_type.call = function_call;
     function_type.getattr = function_getattr;
@@ -209,6 +245,8 @@ void init_function_types() {
     cell_type.name = "cell";
     cell_type.instance_size = sizeof(Cell);
     cell_type.dealloc = cell_dealloc;
+    cell_type.traverse = cell_traverse;
+    cell_type.clear = cell_clear;
     cell_type.repr = cell_repr;
     cell_type.getattr = cell_getattr;
     init_type(&cell_type);
@@ -217,6 +255,7 @@ void init_function_types() {
     method_type.construct = method_construct;
     method_type.instance_size = sizeof(Method);
     method_type.dealloc = method_dealloc;
+    method_type.traverse = method_traverse;
     method_type.repr = method_repr;
     method_type.call = method_call;
     method_type.getattr = method_getattr;

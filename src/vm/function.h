@@ -10,6 +10,7 @@ namespace minipy {
 extern Type function_type, cell_type, method_type;
 
 struct Function : Object {
+    MINIPY_GC_ALLOCATED
     Code* code;           // owned
     Dict* globals;        // owned
     Tuple* defaults;      // owned or null
@@ -23,10 +24,12 @@ struct Function : Object {
 };
 
 struct Cell : Object {
+    MINIPY_GC_ALLOCATED
     Object* ref;  // owned or null (empty)
 };
 
 struct Method : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;  // owned
     Object* self;  // owned
 };

@@ -61,6 +61,50 @@ void generator_dealloc(Object* o) {
     delete g;
 }
 
+// The suspended frame's references: only while it is saved here (a running generator's frame is on
+// its thread's stack, whose references count as from outside).
+}  // namespace
+
+bool generator_is_suspended(Object* o) {
+    Generator* g = as_gen(o);
+    return g->started && !g->finished && !g->running && !g->image.empty();
+}
+
+namespace {
+
+void generator_traverse(Object* o, VisitProc visit, void* arg) {
+    Generator* g = as_gen(o);
+    if (!g->running && !g->image.empty()) {
+        Frame* f = image_frame(g);
+        Object** lp = f->localsplus();
+        for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i)
+            if (lp[i]) visit(lp[i], arg);
+        for (size_t i = 0; i < g->stack_depth; ++i)
+            if (f->stack_base()[i]) visit(f->stack_base()[i], arg);
+        if (f->func) visit(f->func, arg);
+    }
+    if (g->return_value) visit(g->return_value, arg);
+    if (g->handled_exc) visit(g->handled_exc, arg);
+}
+
+void generator_clear(Object* o) {
+    Generator* g = as_gen(o);
+    if (!g->running) {
+        std::vector<Object*> image;
+        image.swap(g->image);
+        size_t depth = std::exchange(g->stack_depth, 0);
+        if (!image.empty()) {
+            Frame* f = reinterpret_cast<Frame*>(image.data());
+            Object** lp = f->localsplus();
+            for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
+            for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
+            xdecref(f->func);
+        }
+    }
+    xdecref(std::exchange(g->return_value, nullptr));
+    xdecref(std::exchange(g->handled_exc, nullptr));
+}
+
 // "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
 const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
 
@@ -133,6 +177,8 @@ void init_generator_type() {
     generator_type.name = "generator";
     generator_type.instance_size = sizeof(Generator);
     generator_type.dealloc = generator_dealloc;
+    generator_type.traverse = generator_traverse;
+    generator_type.clear = generator_clear;
     generator_type.repr = generator_repr;
     generator_type.iter = generator_iter;
     generator_type.next = generator_next;
@@ -141,6 +187,8 @@ void init_generator_type() {
     coroutine_type.name = "coroutine";
     coroutine_type.instance_size = sizeof(Generator);
     coroutine_type.dealloc = generator_dealloc;
+    coroutine_type.traverse = generator_traverse;
+    coroutine_type.clear = generator_clear;
     coroutine_type.repr = generator_repr;
     coroutine_type.methods = kCoroutineMethods;
     init_type(&coroutine_type);
@@ -148,6 +196,8 @@ void init_generator_type() {
     async_generator_type.name = "async_generator";
     async_generator_type.instance_size = sizeof(Generator);
     async_generator_type.dealloc = generator_dealloc;
+    async_generator_type.traverse = generator_traverse;
+    async_generator_type.clear = generator_clear;
     async_generator_type.repr = generator_repr;
 }
 

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "objects/gc.h"
 #include "objects/object.h"
 
 namespace minipy {
@@ -22,6 +23,7 @@ inline bool is_generator_like(const Object* o) {
 }
 
 struct Generator : Object {
+    MINIPY_GC_ALLOCATED
     std::vector<Object*> image;  // the suspended frame: header, localsplus, stack (owned values)
     size_t stack_depth = 0;      // values on the saved evaluation stack
     bool running = false;
@@ -46,6 +48,8 @@ Ref generator_send(Object* gen, Object* value);
 Ref generator_throw(Object* gen, Ref exc);
 // gen.close(): raises GeneratorExit where it is suspended; RuntimeError if it yields again.
 void generator_close(Object* gen);
+// Started, not finished and not running: closing it would run its finally blocks (the collector's finalizer).
+bool generator_is_suspended(Object* gen);
 // The value of the `return` that finished the generator (None if taken or never set).
 Ref generator_take_return(Object* gen);
 // SEND, one step of `yield from it`: sends `value` into `it`. True with the item it yielded in

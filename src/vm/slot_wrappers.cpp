@@ -240,6 +240,34 @@ bool slot_finalize(Object* o) {
     return true;
 }
 
+}  // namespace
+
+bool finalizer_ran(Object* o) {
+    std::lock_guard<std::mutex> guard(g_finalized_lock);
+    return g_finalized.count(o) != 0;
+}
+
+void run_finalizer_once(Object* o) {
+    if (type_of(o)->finalize != slot_finalize || finalizer_ran(o)) return;
+    static Str* const kDel = intern("__del__");
+    Ref self = Ref::borrow(o);
+    {
+        // Marked first: a collection that the call starts must not call it again.
+        std::lock_guard<std::mutex> guard(g_finalized_lock);
+        g_finalized.insert(o);
+    }
+    if (Ref del = find_dunder(o, kDel)) {
+        try {
+            call_found(del.get(), o, nullptr, 0);
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            report_unraisable(": " + repr_utf8(del.get()), exc.get());
+        }
+    }
+}
+
+namespace {
+
 // True when a class in t's mro that was made by a class statement defines `name`.
 bool defined_in_class(Type* t, const std::string& name) {
     Str* n = intern(name);

@@ -194,32 +194,42 @@ std::vector<Ref> weakrefs_to(Object* referent) {
     return out;
 }
 
-void weakrefs_clear(Object* referent) {
-    if (!g_used.load(std::memory_order_relaxed)) return;
-    std::vector<WeakRef*> refs;
-    {
-        std::lock_guard<std::mutex> guard(g_lock);
-        auto it = g_refs.find(referent);
-        if (it == g_refs.end()) return;
-        refs = std::move(it->second);
-        g_refs.erase(it);
-        for (WeakRef* r : refs) {
-            r->referent = nullptr;
-            incref(r);  // kept alive for its callback
-        }
+std::vector<Ref> weakrefs_detach(Object* referent) {
+    std::vector<Ref> out;
+    if (!g_used.load(std::memory_order_relaxed)) return out;
+    std::lock_guard<std::mutex> guard(g_lock);
+    auto it = g_refs.find(referent);
+    if (it == g_refs.end()) return out;
+    for (WeakRef* r : it->second) {
+        r->referent = nullptr;
+        out.push_back(Ref::borrow(r));  // kept alive for its callback
     }
+    g_refs.erase(it);
+    return out;
+}
+
+int64_t weakrefs_run_callbacks(std::vector<Ref>& refs) {
+    int64_t freed = 0;
     // CPython calls the callbacks newest first, each with its (now dead) reference.
     for (auto it = refs.rbegin(); it != refs.rend(); ++it) {
-        WeakRef* r = *it;
+        WeakRef* r = it->as<WeakRef>();
         if (r->callback) {
             try {
                 call1(r->callback, r);
             } catch (PyException& e) {
                 weakref_callback_error(r->callback, e.take());
             }
+            if (refcount_get(r->refcnt) == 1) ++freed;
         }
-        decref(r);
+        *it = nullptr;
     }
+    return freed;
+}
+
+void weakrefs_clear(Object* referent) {
+    if (!g_used.load(std::memory_order_relaxed)) return;
+    std::vector<Ref> refs = weakrefs_detach(referent);
+    weakrefs_run_callbacks(refs);
 }
 
 void (*weakref_callback_error)(Object* callback, Ref exc) = [](Object*, Ref) {};

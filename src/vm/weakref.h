@@ -24,6 +24,11 @@ Ref weakproxy_new(Object* referent, Object* callback);
 std::vector<Ref> weakrefs_to(Object* referent);
 // Called as a weakly referable object is freed: clears the references to it and runs their callbacks.
 void weakrefs_clear(Object* referent);
+// The same in two steps, for the cycle collector, which clears every weak reference to its garbage
+// before any callback runs: detach (the references, now dead), then run their callbacks.
+std::vector<Ref> weakrefs_detach(Object* referent);
+// Returns how many references with a callback died after it ran (the collector counts them).
+int64_t weakrefs_run_callbacks(std::vector<Ref>& refs);
 // Where a failing callback's exception goes (the modules layer reports it as CPython's unraisable).
 extern void (*weakref_callback_error)(Object* callback, Ref exc);
 
