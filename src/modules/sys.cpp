@@ -118,6 +118,18 @@ Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// minipy's file names are UTF-8 with undecodable bytes escaped (PEP 383), as CPython's in a UTF-8
+// locale; posix encodes and decodes them this way.
+Ref sys_getfilesystemencoding(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getfilesystemencoding", nargs, kw, 0, 0);
+    return Ref::borrow(intern("utf-8"));
+}
+
+Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getfilesystemencodeerrors", nargs, kw, 0, 0);
+    return Ref::borrow(intern("surrogateescape"));
+}
+
 Ref sys_is_gil_enabled(Object*, Args, size_t nargs, Tuple* kw) {
     check_count("_is_gil_enabled", nargs, kw, 0, 0);
     return Ref::borrow(bool_obj(active_gil() != nullptr));
@@ -168,6 +180,9 @@ const MethodDef kSysFunctions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
     {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
     {"setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the interpreter."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, "Return the encoding used to convert file names."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors,
+     "Return the error handler used to convert file names."},
     {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},

@@ -131,15 +131,20 @@ const char* codec_name(Codec c) {
     return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
 }
 
-// "strict" raises; "ignore" drops the bad input; "replace" substitutes U+FFFD (decode) or '?'.
+// "strict" raises; "ignore" drops the bad input; "replace" substitutes U+FFFD (decode) or '?';
+// "surrogateescape" (PEP 383, how os names undecodable file names) turns a bad byte b into the lone
+// surrogate U+DC00+b and back.
 char error_mode(Object* errors) {
     if (!errors) return 's';
     const std::string& e = expect_str(errors, "decode() argument 'errors'")->utf8;
     if (e == "ignore") return 'i';
     if (e == "replace") return 'r';
     if (e == "surrogatepass") return 'p';
+    if (e == "surrogateescape") return 'e';
     return 's';
 }
+
+bool is_escaped_byte(uint32_t cp) { return cp >= 0xDC80 && cp <= 0xDCFF; }
 
 // Length of the valid UTF-8 sequence at data[i], or 0 with `reason` set (CPython's wording).
 size_t utf8_sequence(std::string_view data, size_t i, const char** reason) {
@@ -195,6 +200,7 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
         }
         if (mode == 's') raise_decode(codec, data, i, reason);
         if (mode == 'r') utf8_append(out, 0xFFFD);
+        if (mode == 'e') utf8_append(out, 0xDC00 + c);
         ++i;
     }
     return str_new(out);
@@ -219,9 +225,11 @@ std::string utf8_encode(const Str* text, char mode) {
         uint32_t cp = utf8_decode(p);
         if (cp < 0xD800 || cp > 0xDFFF) {
             out.append(start, p);
+        } else if (mode == 'e' && is_escaped_byte(cp)) {
+            out.push_back(static_cast<char>(cp - 0xDC00));
         } else if (mode == 'r') {
             out.push_back('?');
-        } else if (mode == 's') {
+        } else if (mode == 's' || mode == 'e') {
             raise(&UnicodeEncodeError_type,
                   format("'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed", cp,
                          static_cast<long long>(pos)));
@@ -245,9 +253,11 @@ std::string str_encode(Object* s, Object* encoding, Object* errors) {
         uint32_t cp = utf8_decode(p);
         if (cp < limit) {
             out.push_back(static_cast<char>(cp));
+        } else if (mode == 'e' && is_escaped_byte(cp)) {
+            out.push_back(static_cast<char>(cp - 0xDC00));
         } else if (mode == 'r') {
             out.push_back('?');
-        } else if (mode == 's') {
+        } else if (mode == 's' || mode == 'e') {
             std::string ch = cp < 0x100     ? format("\\x%02x", cp)
                              : cp < 0x10000 ? format("\\u%04x", cp)
                                             : format("\\U%08x", cp);
