@@ -288,6 +288,15 @@ Ref file_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// `name` may be set, as on CPython's FileIO (tempfile names the file its opener made).
+void file_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 != "name" || !value) raise_no_attribute(o, name);
+    FileObject* f = as_file(o);
+    Object* old = f->name_object;
+    f->name_object = newref(value);
+    decref(old);
+}
+
 Ref file_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("fileno", nargs, kw, 1, 1);
     int fd = -1;
@@ -360,6 +369,7 @@ void init_file_types() {
     file_type.iter = file_iter;
     file_type.next = file_next;
     file_type.getattr = file_getattr;
+    file_type.setattr = file_setattr;
     file_type.methods = kFileMethods;
     init_type(&file_type);
     unsupported_operation_type.name = "UnsupportedOperation";
@@ -369,6 +379,28 @@ void init_file_types() {
 }
 
 }  // namespace
+
+// The O_* flags CPython's FileIO passes to an opener for `mode`.
+int open_flags(const std::string& mode) {
+    bool plus = mode.find('+') != std::string::npos;
+    int flags = plus ? O_RDWR : O_WRONLY;
+    if (mode.find('r') != std::string::npos) flags = plus ? O_RDWR : O_RDONLY;
+    if (mode.find('w') != std::string::npos) flags |= O_CREAT | O_TRUNC;
+    if (mode.find('a') != std::string::npos) flags |= O_CREAT | O_APPEND;
+    if (mode.find('x') != std::string::npos) flags |= O_CREAT | O_EXCL;
+    return flags | O_CLOEXEC;
+}
+
+// opener(file, flags): the descriptor it returns, checked as CPython checks it.
+int opener_fd(Object* opener, Object* file, const std::string& mode) {
+    Object* call_args[] = {file, int_from_i64(open_flags(mode)).release()};
+    Ref result = call(opener, call_args, 2);
+    decref(call_args[1]);
+    if (!is_int(result.get())) raise(&TypeError_type, "expected integer from opener");
+    int fd = fd_arg(result.get());
+    if (fd < 0) raise(&ValueError_type, format("opener returned %d", fd));
+    return fd;
+}
 
 // open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
 // opener=None): `file` is a path (str, bytes, os.PathLike) or an open file descriptor.
@@ -386,11 +418,11 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
     bool closefd = !a[6] || is_true(a[6]);
     if (!closefd && !is_fd) raise(&ValueError_type, "Cannot use closefd=False with file name");
-    if (a[7] && a[7] != None) raise(&NotImplementedError_type, "open(): opener is not supported");
     std::string path = is_fd ? std::string() : path_arg("open", "file", path_object.get()).path;
     std::FILE* file;
-    if (is_fd) {
-        int fd = fd_arg(a[0]);
+    Object* opener = a[7] && a[7] != None ? a[7] : nullptr;
+    if (is_fd || opener) {
+        int fd = is_fd ? fd_arg(a[0]) : opener_fd(opener, a[0], mode);
         if (fd < 0) raise(&ValueError_type, "negative file descriptor");
         // closefd=False: the file object closes its own copy and leaves the caller's fd open.
         int own = closefd ? fd : fcntl(fd, F_DUPFD_CLOEXEC, 0);
@@ -425,8 +457,18 @@ Type* io_unsupported_operation_type() {
 
 namespace {
 
+// text_encoding(encoding, stacklevel=2): the encoding open() should use: the one given, else
+// "locale", as CPython outside UTF-8 mode (minipy's text files are UTF-8 whatever it says).
+Ref io_text_encoding(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"encoding", "stacklevel"};
+    Object* a[2];
+    bind_args("text_encoding", args, nargs, kw, names, 2, 1, a);
+    return a[0] == None ? str_new("locale") : Ref::borrow(a[0]);
+}
+
 const MethodDef kIoFunctions[] = {
     {"open", builtin_open, "Open file and return a stream."},
+    {"text_encoding", io_text_encoding, "Return the encoding open() should use for the given one."},
     {nullptr, nullptr, nullptr},
 };
 

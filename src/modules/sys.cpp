@@ -130,6 +130,15 @@ Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(intern("surrogateescape"));
 }
 
+// sys.intern(string): the one shared str with this value (minipy's interned names).
+Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("intern", nargs, kw, 1, 1);
+    if (!is_instance(args[0], &str_type))
+        raise(&TypeError_type, format("intern() argument must be str, not %s", type_of(args[0])->name.c_str()));
+    if (!is_str(args[0])) raise(&TypeError_type, "can't intern str subclass");
+    return Ref::borrow(intern(str_utf8_of(args[0])));
+}
+
 // sys.audit(event, *args): no audit hooks can be added in minipy, so raising an event does nothing
 // beyond CPython's check of the event name.
 Ref sys_audit(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -204,6 +213,7 @@ const MethodDef kSysFunctions[] = {
     {"getfilesystemencoding", sys_getfilesystemencoding, "Return the encoding used to convert file names."},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors,
      "Return the error handler used to convert file names."},
+    {"intern", sys_intern, "Intern the given string."},
     {"audit", sys_audit, "Passes the event to any audit hooks that are attached."},
     {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
