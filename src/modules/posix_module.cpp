@@ -54,7 +54,7 @@ PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, b
     PathArg p;
     p.object = o;
     if (allow_none && (!o || o == None)) {
-        p.path = ".";
+        p.path.push_back('.');  // None: the current directory
         return p;
     }
     if (allow_fd && is_int(o)) {
