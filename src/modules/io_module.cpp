@@ -22,6 +22,7 @@
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -181,7 +182,9 @@ Ref file_iter(Object* o) {
 // that write() reports.
 std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
     if (f->binary) {
-        std::string bytes = bytes_like_data(data);
+        // A memoryview (pathlib's write_bytes passes one) is written as the bytes it shows.
+        Ref shown = is_instance(data, &memoryview_type) ? call0(get_attr(data, intern("tobytes")).get()) : Ref::borrow(data);
+        std::string bytes = bytes_like_data(shown.get());
         *count = static_cast<int64_t>(bytes.size());
         return bytes;
     }

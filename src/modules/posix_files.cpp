@@ -102,7 +102,7 @@ Ref stat_result_from(const struct stat& st) {
 Ref do_stat(const PathArg& p, bool follow) {
     struct stat st;
     int result = p.fd >= 0 ? fstat(p.fd, &st) : follow ? stat(p.path.c_str(), &st) : lstat(p.path.c_str(), &st);
-    if (result < 0) raise_errno(p.object);
+    if (result < 0) raise_errno(p.object.get());
     return stat_result_from(st);
 }
 
@@ -160,7 +160,7 @@ Ref posix_chdir(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[1];
     bind_args("chdir", args, nargs, kw, kNames, 1, 1, a);
     PathArg p = path_arg("chdir", "path", a[0], true);
-    if ((p.fd >= 0 ? fchdir(p.fd) : chdir(p.path.c_str())) < 0) raise_errno(p.object);
+    if ((p.fd >= 0 ? fchdir(p.fd) : chdir(p.path.c_str())) < 0) raise_errno(p.object.get());
     return none();
 }
 
@@ -192,7 +192,7 @@ Ref posix_listdir(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("listdir", args, nargs, kw, kNames, 1, 0, a);
     PathArg p = path_arg("listdir", "path", a[0], true, true);
     DIR* dir = open_directory(p);
-    if (!dir) raise_errno(a[0] ? a[0] : nullptr);
+    if (!dir) raise_errno(p.object.get());
     Ref names = list_new();
     try {
         for (;;) {
@@ -209,7 +209,7 @@ Ref posix_listdir(Object*, Args args, size_t nargs, Tuple* kw) {
     closedir(dir);
     if (error) {
         errno = error;
-        raise_errno(a[0] ? a[0] : nullptr);
+        raise_errno(p.object.get());
     }
     return names;
 }
@@ -359,7 +359,7 @@ Ref dir_entry_new(const PathArg& dir, const struct dirent* d, int dir_fd) {
 
 struct ScandirIteratorObject : Object {
     DIR* dir;        // null once closed or exhausted
-    PathArg path;    // owns its text; path.object is not used after the call
+    PathArg path;  // the directory, to join names to
     int dir_fd;
 };
 
@@ -430,13 +430,13 @@ Ref posix_scandir(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("scandir", args, nargs, kw, kNames, 1, 0, a);
     PathArg p = path_arg("scandir", "path", a[0], true, true);
     DIR* dir = open_directory(p);
-    if (!dir) raise_errno(a[0] ? a[0] : nullptr);
+    if (!dir) raise_errno(p.object.get());
     auto* it = new ScandirIteratorObject();
     init_header(it, &scandir_iterator_type);
     it->dir = dir;
     it->dir_fd = p.fd;
     it->path = p;
-    it->path.object = nullptr;
+    it->path.object = Ref();
     return Ref::steal(it);
 }
 
@@ -451,7 +451,7 @@ Ref posix_open(Object*, Args args, size_t nargs, Tuple* kw) {
     int flags = int_arg(a[1]) | O_CLOEXEC;
     mode_t mode = a[2] ? static_cast<mode_t>(int_arg(a[2])) : 0777;
     int fd = retry_on_eintr([&] { return open(p.path.c_str(), flags, mode); });
-    if (fd < 0) raise_errno(p.object);
+    if (fd < 0) raise_errno(p.object.get());
     return int_from_i64(fd);
 }
 
@@ -461,7 +461,7 @@ Ref posix_mkdir(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("mkdir", args, nargs, kw, kNames, 3, 1, a);
     refuse_dir_fd(a[2]);
     PathArg p = path_arg("mkdir", "path", a[0]);
-    if (mkdir(p.path.c_str(), a[1] ? static_cast<mode_t>(int_arg(a[1])) : 0777) < 0) raise_errno(p.object);
+    if (mkdir(p.path.c_str(), a[1] ? static_cast<mode_t>(int_arg(a[1])) : 0777) < 0) raise_errno(p.object.get());
     return none();
 }
 
@@ -473,7 +473,7 @@ Ref path_call(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args(*Name, args, nargs, kw, kNames, 2, 1, a);
     refuse_dir_fd(a[1]);
     PathArg p = path_arg(*Name, "path", a[0]);
-    if (Call(p.path.c_str()) < 0) raise_errno(p.object);
+    if (Call(p.path.c_str()) < 0) raise_errno(p.object.get());
     return none();
 }
 const char* const kRmdir = "rmdir";
@@ -492,7 +492,7 @@ Ref two_path_call(Object*, Args args, size_t nargs, Tuple* kw) {
     PathArg dst = path_arg(*Name, "dst", a[1]);
     if (src.is_bytes != dst.is_bytes)
         raise(&TypeError_type, format("%s: src and dst must be the same type", *Name));
-    if (Call(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object, dst.object);
+    if (Call(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
     return none();
 }
 int rename_call(const char* a, const char* b) { return rename(a, b); }
@@ -508,7 +508,7 @@ Ref posix_symlink(Object*, Args args, size_t nargs, Tuple* kw) {
     refuse_dir_fd(a[3]);
     PathArg src = path_arg("symlink", "src", a[0]);
     PathArg dst = path_arg("symlink", "dst", a[1]);
-    if (symlink(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object, dst.object);
+    if (symlink(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
     return none();
 }
 
@@ -520,7 +520,7 @@ Ref posix_readlink(Object*, Args args, size_t nargs, Tuple* kw) {
     PathArg p = path_arg("readlink", "path", a[0]);
     std::string buffer(PATH_MAX, '\0');
     ssize_t n = readlink(p.path.c_str(), buffer.data(), buffer.size());
-    if (n < 0) raise_errno(p.object);
+    if (n < 0) raise_errno(p.object.get());
     buffer.resize(static_cast<size_t>(n));
     return decode_name(buffer, p.is_bytes);
 }
@@ -544,7 +544,7 @@ Ref posix_chmod(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!flag(a[3], true)) raise(&NotImplementedError_type, "chmod: follow_symlinks unavailable on this platform");
     PathArg p = path_arg("chmod", "path", a[0], true);
     mode_t mode = static_cast<mode_t>(int_arg(a[1]));
-    if ((p.fd >= 0 ? fchmod(p.fd, mode) : chmod(p.path.c_str(), mode)) < 0) raise_errno(p.object);
+    if ((p.fd >= 0 ? fchmod(p.fd, mode) : chmod(p.path.c_str(), mode)) < 0) raise_errno(p.object.get());
     return none();
 }
 
@@ -554,7 +554,7 @@ Ref posix_truncate(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("truncate", args, nargs, kw, kNames, 2, 2, a);
     PathArg p = path_arg("truncate", "path", a[0], true);
     off_t length = static_cast<off_t>(as_index(a[1]));
-    if ((p.fd >= 0 ? ftruncate(p.fd, length) : truncate(p.path.c_str(), length)) < 0) raise_errno(p.object);
+    if ((p.fd >= 0 ? ftruncate(p.fd, length) : truncate(p.path.c_str(), length)) < 0) raise_errno(p.object.get());
     return none();
 }
 

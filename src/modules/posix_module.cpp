@@ -52,7 +52,7 @@ Ref fspath(Object* o) {
 
 PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, bool allow_none) {
     PathArg p;
-    p.object = o;
+    p.object = Ref::borrow(o && o != None ? o : nullptr);
     if (allow_none && (!o || o == None)) {
         p.path.push_back('.');  // None: the current directory
         return p;
@@ -70,6 +70,7 @@ PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, b
         raise(&TypeError_type, format("%s: %s should be %s, not %s", fname, arg, what, type_of(o)->name.c_str()));
     }
     Ref name = fspath(o);
+    p.object = name;
     p.is_bytes = is_bytes(name.get());
     p.path = p.is_bytes ? bytes_data(name.get()) : str_encode(name.get(), nullptr, intern("surrogateescape"));
     if (p.path.find('\0') != std::string::npos) raise(&ValueError_type, "embedded null byte");

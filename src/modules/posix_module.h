@@ -13,7 +13,7 @@ namespace minipy {
 // A path argument as CPython's path_converter reads it: str, bytes or os.PathLike (its
 // __fspath__), or an open file descriptor where the function accepts one.
 struct PathArg {
-    Object* object = nullptr;  // borrowed: what the caller passed, for OSError.filename
+    Ref object;                // OSError.filename: the str or bytes os.fspath gave, or the fd
     std::string path;          // the encoded name (UTF-8, surrogates escaped back to bytes)
     bool is_bytes = false;     // names read from it come back as bytes
     int fd = -1;               // set when an int was passed and allowed

@@ -353,6 +353,19 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     bind_args("bytes", args, nargs, kwnames, names, 3, 0, bound);
     if (type == &bytes_type && bound[0] && !bound[1] && type_of(bound[0]) == &bytes_type)
         return Ref::borrow(bound[0]);
+    // bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths convert this way).
+    if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
+        if (Ref method = type_lookup(type_of(bound[0]), intern("__bytes__"))) {
+            Ref result = call(method.get(), &bound[0], 1);
+            if (!is_bytes(result.get()))
+                raise(&TypeError_type,
+                      format("__bytes__ returned non-bytes (type %s)", type_of(result.get())->name.c_str()));
+            if (type == &bytes_type) return result;
+            Ref b = bytes_new(bytes_data(result.get()));
+            b->type = static_cast<Type*>(type);
+            return b;
+        }
+    }
     Ref b = bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
     b->type = static_cast<Type*>(type);
     return b;
