@@ -379,6 +379,10 @@ void init_file_types() {
     unsupported_operation_type.base = &OSError_type;
     unsupported_operation_type.is_basetype = true;
     init_type(&unsupported_operation_type);
+    // CPython's UnsupportedOperation derives from OSError and ValueError: `except ValueError`
+    // catches it too. Its mro is theirs merged: OSError, ValueError, Exception, ...
+    auto& mro = unsupported_operation_type.mro;
+    mro.insert(mro.begin() + 2, &ValueError_type);
 }
 
 }  // namespace
