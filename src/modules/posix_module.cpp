@@ -26,6 +26,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -310,7 +311,10 @@ Ref posix_read(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref posix_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
     int fd = fd_arg(args[0]);
-    std::string data = bytes_like_data(args[1]);
+    // Any buffer, as CPython's: a memoryview is written as the bytes it shows.
+    Ref shown = is_instance(args[1], &memoryview_type) ? call0(get_attr(args[1], intern("tobytes")).get())
+                                                       : Ref::borrow(args[1]);
+    std::string data = bytes_like_data(shown.get());
     ssize_t put = retry_on_eintr([&] { return write(fd, data.data(), data.size()); });
     check(static_cast<int>(put));
     return int_from_i64(put);
@@ -557,6 +561,35 @@ Ref posix_sysconf(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(value);
 }
 
+const NamedInt kConfstrNames[] = {
+    {"CS_PATH", _CS_PATH},
+    {"CS_GNU_LIBC_VERSION", _CS_GNU_LIBC_VERSION},
+    {"CS_GNU_LIBPTHREAD_VERSION", _CS_GNU_LIBPTHREAD_VERSION},
+};
+
+// confstr(name): a string-valued system configuration value, or None when it has none.
+Ref posix_confstr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("confstr", nargs, kw, 1, 1);
+    int name = -1;
+    if (is_str(args[0])) {
+        for (const NamedInt& n : kConfstrNames)
+            if (str_utf8_of(args[0]) == n.name) name = static_cast<int>(n.value);
+        if (name < 0) raise(&ValueError_type, "unrecognized configuration name");
+    } else {
+        name = int_arg(args[0]);
+    }
+    errno = 0;
+    size_t size = confstr(name, nullptr, 0);
+    if (size == 0) {
+        if (errno) raise_errno();
+        return none();
+    }
+    std::string value(size, '\0');
+    confstr(name, value.data(), size);
+    value.resize(size - 1);
+    return str_new(value);
+}
+
 const MethodDef kPosixFunctions[] = {
     {"getpid", get_id<getpid, &kGetpidName>, "Return the current process id."},
     {"getppid", get_id<getppid, &kGetppidName>, "Return the parent's process id."},
@@ -605,6 +638,7 @@ const MethodDef kPosixFunctions[] = {
     {"times", posix_times, "Return a collection containing process timing information."},
     {"get_terminal_size", posix_get_terminal_size, "Return the size of the terminal window as (columns, lines)."},
     {"sysconf", posix_sysconf, "Return an integer-valued system configuration variable."},
+    {"confstr", posix_confstr, "Return a string-valued system configuration variable."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -646,6 +680,9 @@ Ref init_posix_module() {
     Ref sysconf_names = dict_new();
     for (const NamedInt& n : kSysconfNames) dict_set(as_dict(sysconf_names.get()), intern(n.name), int_from_i64(n.value).get());
     set(d, "sysconf_names", sysconf_names);
+    Ref confstr_names = dict_new();
+    for (const NamedInt& n : kConfstrNames) dict_set(as_dict(confstr_names.get()), intern(n.name), int_from_i64(n.value).get());
+    set(d, "confstr_names", confstr_names);
     set(d, "environ", environ_dict());
     Ref have = list_new();
     for (const char* name : kHaveFunctions) list_append(have.get(), intern(name));

@@ -54,3 +54,12 @@ try:
     os.sysconf("no-such-name")
 except ValueError as e:
     print("ValueError:", e)
+print(os.confstr("CS_PATH"), os.confstr_names["CS_PATH"] == os.confstr_names["CS_PATH"])
+try:
+    os.confstr("no-such-name")
+except ValueError as e:
+    print("ValueError:", e)
+r, w = os.pipe()
+print(os.write(w, memoryview(b"view")), os.read(r, 10))
+os.close(r)
+os.close(w)
