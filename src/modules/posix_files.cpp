@@ -42,11 +42,22 @@ int int_arg(Object* o) {
 
 bool flag(Object* o, bool fallback) { return o ? is_true(o) : fallback; }
 
-// dir_fd=None is the only value taken: the *at() variants are not offered (os.supports_dir_fd is
-// empty but for utime), and CPython says so in these words when a platform lacks them.
-void refuse_dir_fd(Object* dir_fd) {
-    if (dir_fd && dir_fd != None) raise(&NotImplementedError_type, "dir_fd unavailable on this platform");
+// dir_fd=None or a directory's fd, to which a relative path is taken: every path function runs on
+// the *at() system call, with AT_FDCWD (the current directory) when no dir_fd is given.
+int dir_fd_arg(Object* o) {
+    if (!o || o == None) return AT_FDCWD;
+    if (!is_int(o))
+        raise(&TypeError_type, format("argument should be integer or None, not %s", type_of(o)->name.c_str()));
+    return fd_arg(o);
 }
+
+// A path given as an fd cannot be relative to a dir_fd too.
+void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd) {
+    if (p.fd >= 0 && dir_fd != AT_FDCWD)
+        raise(&ValueError_type, format("%s: can't specify dir_fd without matching path", fname));
+}
+
+int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
 
 // ---- stat_result ----
 
@@ -98,10 +109,11 @@ Ref stat_result_from(const struct stat& st) {
     return structseq_new(stat_result_type, v);
 }
 
-// stat/lstat/fstat of a path or fd; raises with the path as filename.
-Ref do_stat(const PathArg& p, bool follow) {
+// stat/lstat of a path (relative to dir_fd) or fstat of an fd; raises with the path as filename.
+Ref do_stat(const char* fname, const PathArg& p, int dir_fd, bool follow) {
+    check_dir_fd_path(fname, p, dir_fd);
     struct stat st;
-    int result = p.fd >= 0 ? fstat(p.fd, &st) : follow ? stat(p.path.c_str(), &st) : lstat(p.path.c_str(), &st);
+    int result = p.fd >= 0 ? fstat(p.fd, &st) : fstatat(dir_fd, p.path.c_str(), &st, follow_flag(follow));
     if (result < 0) raise_errno(p.object.get());
     return stat_result_from(st);
 }
@@ -110,16 +122,14 @@ Ref posix_stat(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "dir_fd", "follow_symlinks"};
     Object* a[3];
     bind_args("stat", args, nargs, kw, kNames, 3, 1, a);
-    refuse_dir_fd(a[1]);
-    return do_stat(path_arg("stat", "path", a[0], true), flag(a[2], true));
+    return do_stat("stat", path_arg("stat", "path", a[0], true), dir_fd_arg(a[1]), flag(a[2], true));
 }
 
 Ref posix_lstat(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "dir_fd"};
     Object* a[2];
     bind_args("lstat", args, nargs, kw, kNames, 2, 1, a);
-    refuse_dir_fd(a[1]);
-    return do_stat(path_arg("lstat", "path", a[0]), false);
+    return do_stat("lstat", path_arg("lstat", "path", a[0]), dir_fd_arg(a[1]), false);
 }
 
 Ref posix_fstat(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -446,11 +456,11 @@ Ref posix_open(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "flags", "mode", "dir_fd"};
     Object* a[4];
     bind_args("open", args, nargs, kw, kNames, 4, 2, a);
-    refuse_dir_fd(a[3]);
     PathArg p = path_arg("open", "path", a[0]);
     int flags = int_arg(a[1]) | O_CLOEXEC;
     mode_t mode = a[2] ? static_cast<mode_t>(int_arg(a[2])) : 0777;
-    int fd = retry_on_eintr([&] { return open(p.path.c_str(), flags, mode); });
+    int dir_fd = dir_fd_arg(a[3]);
+    int fd = retry_on_eintr([&] { return openat(dir_fd, p.path.c_str(), flags, mode); });
     if (fd < 0) raise_errno(p.object.get());
     return int_from_i64(fd);
 }
@@ -459,44 +469,46 @@ Ref posix_mkdir(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "mode", "dir_fd"};
     Object* a[3];
     bind_args("mkdir", args, nargs, kw, kNames, 3, 1, a);
-    refuse_dir_fd(a[2]);
     PathArg p = path_arg("mkdir", "path", a[0]);
-    if (mkdir(p.path.c_str(), a[1] ? static_cast<mode_t>(int_arg(a[1])) : 0777) < 0) raise_errno(p.object.get());
+    mode_t mode = a[1] ? static_cast<mode_t>(int_arg(a[1])) : 0777;
+    if (mkdirat(dir_fd_arg(a[2]), p.path.c_str(), mode) < 0) raise_errno(p.object.get());
     return none();
 }
 
-// rmdir, unlink and remove: one path, an optional dir_fd, one system call.
-template <int (*Call)(const char*), const char* const* Name>
-Ref path_call(Object*, Args args, size_t nargs, Tuple* kw) {
+// rmdir, unlink and remove: unlinkat(dir_fd, path, Flags).
+template <int Flags, const char* const* Name>
+Ref unlink_call(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "dir_fd"};
     Object* a[2];
     bind_args(*Name, args, nargs, kw, kNames, 2, 1, a);
-    refuse_dir_fd(a[1]);
     PathArg p = path_arg(*Name, "path", a[0]);
-    if (Call(p.path.c_str()) < 0) raise_errno(p.object.get());
+    if (unlinkat(dir_fd_arg(a[1]), p.path.c_str(), Flags) < 0) raise_errno(p.object.get());
     return none();
 }
 const char* const kRmdir = "rmdir";
 const char* const kUnlink = "unlink";
 const char* const kRemove = "remove";
 
-// rename, replace and link: two paths, both named in the OSError.
-template <int (*Call)(const char*, const char*), const char* const* Name>
+// rename, replace and link: two paths, each relative to its own dir_fd, both named in the OSError.
+template <int (*Call)(int, const char*, int, const char*, bool), const char* const* Name>
 Ref two_path_call(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"};
-    Object* a[5];
+    Object* a[5] = {};  // rename and replace take no follow_symlinks: a[4] stays null
     bind_args(*Name, args, nargs, kw, kNames, std::string_view(*Name) == "link" ? 5 : 4, 2, a);
-    refuse_dir_fd(a[2]);
-    refuse_dir_fd(a[3]);
     PathArg src = path_arg(*Name, "src", a[0]);
     PathArg dst = path_arg(*Name, "dst", a[1]);
     if (src.is_bytes != dst.is_bytes)
         raise(&TypeError_type, format("%s: src and dst must be the same type", *Name));
-    if (Call(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
+    int src_dir_fd = dir_fd_arg(a[2]), dst_dir_fd = dir_fd_arg(a[3]);
+    if (Call(src_dir_fd, src.path.c_str(), dst_dir_fd, dst.path.c_str(), flag(a[4], true)) < 0)
+        raise_errno(src.object.get(), dst.object.get());
     return none();
 }
-int rename_call(const char* a, const char* b) { return rename(a, b); }
-int link_call(const char* a, const char* b) { return link(a, b); }
+int rename_call(int a_fd, const char* a, int b_fd, const char* b, bool) { return renameat(a_fd, a, b_fd, b); }
+// link() follows a symlink given as src unless told not to, as CPython's on Linux.
+int link_call(int a_fd, const char* a, int b_fd, const char* b, bool follow) {
+    return linkat(a_fd, a, b_fd, b, follow ? AT_SYMLINK_FOLLOW : 0);
+}
 const char* const kRename = "rename";
 const char* const kReplace = "replace";
 const char* const kLink = "link";
@@ -505,10 +517,9 @@ Ref posix_symlink(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"src", "dst", "target_is_directory", "dir_fd"};
     Object* a[4];
     bind_args("symlink", args, nargs, kw, kNames, 4, 2, a);
-    refuse_dir_fd(a[3]);
     PathArg src = path_arg("symlink", "src", a[0]);
     PathArg dst = path_arg("symlink", "dst", a[1]);
-    if (symlink(src.path.c_str(), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
+    if (symlinkat(src.path.c_str(), dir_fd_arg(a[3]), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
     return none();
 }
 
@@ -516,10 +527,9 @@ Ref posix_readlink(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "dir_fd"};
     Object* a[2];
     bind_args("readlink", args, nargs, kw, kNames, 2, 1, a);
-    refuse_dir_fd(a[1]);
     PathArg p = path_arg("readlink", "path", a[0]);
     std::string buffer(PATH_MAX, '\0');
-    ssize_t n = readlink(p.path.c_str(), buffer.data(), buffer.size());
+    ssize_t n = readlinkat(dir_fd_arg(a[1]), p.path.c_str(), buffer.data(), buffer.size());
     if (n < 0) raise_errno(p.object.get());
     buffer.resize(static_cast<size_t>(n));
     return decode_name(buffer, p.is_bytes);
@@ -529,22 +539,27 @@ Ref posix_access(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"};
     Object* a[5];
     bind_args("access", args, nargs, kw, kNames, 5, 2, a);
-    refuse_dir_fd(a[2]);
-    if (flag(a[3], false)) raise(&NotImplementedError_type, "access: effective_ids unavailable on this platform");
-    if (!flag(a[4], true)) raise(&NotImplementedError_type, "access: follow_symlinks unavailable on this platform");
     PathArg p = path_arg("access", "path", a[0]);
-    return Ref::borrow(bool_obj(access(p.path.c_str(), int_arg(a[1])) == 0));
+    int flags = (flag(a[3], false) ? AT_EACCESS : 0) | follow_flag(flag(a[4], true));
+    return Ref::borrow(bool_obj(faccessat(dir_fd_arg(a[2]), p.path.c_str(), int_arg(a[1]), flags) == 0));
 }
 
 Ref posix_chmod(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"path", "mode", "dir_fd", "follow_symlinks"};
     Object* a[4];
     bind_args("chmod", args, nargs, kw, kNames, 4, 2, a);
-    refuse_dir_fd(a[2]);
-    if (!flag(a[3], true)) raise(&NotImplementedError_type, "chmod: follow_symlinks unavailable on this platform");
     PathArg p = path_arg("chmod", "path", a[0], true);
     mode_t mode = static_cast<mode_t>(int_arg(a[1]));
-    if ((p.fd >= 0 ? fchmod(p.fd, mode) : chmod(p.path.c_str(), mode)) < 0) raise_errno(p.object.get());
+    int dir_fd = dir_fd_arg(a[2]);
+    bool follow = flag(a[3], true);
+    check_dir_fd_path("chmod", p, dir_fd);
+    int result = p.fd >= 0 ? fchmod(p.fd, mode) : fchmodat(dir_fd, p.path.c_str(), mode, follow_flag(follow));
+    // Linux cannot change a symlink's own mode; CPython reports that as the platform's limit.
+    if (result < 0 && !follow && (errno == ENOTSUP || errno == EOPNOTSUPP)) {
+        if (dir_fd != AT_FDCWD) raise(&ValueError_type, "chmod: cannot use dir_fd and follow_symlinks together");
+        raise(&NotImplementedError_type, "chmod: follow_symlinks unavailable on this platform");
+    }
+    if (result < 0) raise_errno(p.object.get());
     return none();
 }
 
@@ -602,8 +617,9 @@ Ref posix_utime(Object*, Args args, size_t nargs, Tuple* kw) {
             ts[i] = given == times ? seconds_timespec(as_tuple(given)->items[i]) : ns_timespec(as_tuple(given)->items[i]);
         tsp = ts;
     }
-    int dir_fd = a[3] && a[3] != None ? fd_arg(a[3]) : AT_FDCWD;
-    int flags = flag(a[4], true) ? 0 : AT_SYMLINK_NOFOLLOW;
+    int dir_fd = dir_fd_arg(a[3]);
+    check_dir_fd_path("utime", p, dir_fd);
+    int flags = follow_flag(flag(a[4], true));
     int result = p.fd >= 0 ? futimens(p.fd, tsp) : utimensat(dir_fd, p.path.c_str(), tsp, flags);
     if (result < 0) raise_errno();  // CPython 3.11's utime names no file in its OSError
     return none();
@@ -627,9 +643,9 @@ const MethodDef kFileFunctions[] = {
     {"scandir", posix_scandir, "Return an iterator of DirEntry objects for given path."},
     {"open", posix_open, "Open a file for low level IO.  Returns a file descriptor (integer)."},
     {"mkdir", posix_mkdir, "Create a directory."},
-    {"rmdir", path_call<rmdir, &kRmdir>, "Remove a directory."},
-    {"unlink", path_call<unlink, &kUnlink>, "Remove a file (same as remove())."},
-    {"remove", path_call<unlink, &kRemove>, "Remove a file (same as unlink())."},
+    {"rmdir", unlink_call<AT_REMOVEDIR, &kRmdir>, "Remove a directory."},
+    {"unlink", unlink_call<0, &kUnlink>, "Remove a file (same as remove())."},
+    {"remove", unlink_call<0, &kRemove>, "Remove a file (same as unlink())."},
     {"rename", two_path_call<rename_call, &kRename>, "Rename a file or directory."},
     {"replace", two_path_call<rename_call, &kReplace>,
      "Rename a file or directory, overwriting the destination."},

@@ -663,10 +663,13 @@ const NamedInt kPosixConstants[] = {
 };
 
 // The HAVE_* names os.py reads to build supports_fd, supports_dir_fd and supports_follow_symlinks:
-// only those whose argument this module really takes: stat(follow_symlinks=False) through lstat,
-// utime(dir_fd=, follow_symlinks=) through utimensat, chdir/chmod/truncate/utime on an fd.
-const char* const kHaveFunctions[] = {"HAVE_LSTAT",  "HAVE_UTIMENSAT", "HAVE_FCHDIR",
-                                      "HAVE_FCHMOD", "HAVE_FUTIMENS",  "HAVE_FTRUNCATE"};
+// those of CPython's Linux build whose argument this module takes (every path function runs on its
+// *at() call; listdir/scandir/chdir/chmod/truncate/utime take an fd).
+const char* const kHaveFunctions[] = {"HAVE_FACCESSAT", "HAVE_FCHDIR",    "HAVE_FCHMOD",    "HAVE_FCHMODAT",
+                                      "HAVE_FDOPENDIR", "HAVE_FSTATAT",   "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
+                                      "HAVE_LINKAT",    "HAVE_LSTAT",     "HAVE_MKDIRAT",   "HAVE_OPENAT",
+                                      "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
+                                      "HAVE_UTIMENSAT"};
 
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
