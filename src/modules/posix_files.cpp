@@ -42,22 +42,6 @@ int int_arg(Object* o) {
 
 bool flag(Object* o, bool fallback) { return o ? is_true(o) : fallback; }
 
-// dir_fd=None or a directory's fd, to which a relative path is taken: every path function runs on
-// the *at() system call, with AT_FDCWD (the current directory) when no dir_fd is given.
-int dir_fd_arg(Object* o) {
-    if (!o || o == None) return AT_FDCWD;
-    if (!is_int(o))
-        raise(&TypeError_type, format("argument should be integer or None, not %s", type_of(o)->name.c_str()));
-    return fd_arg(o);
-}
-
-// A path given as an fd cannot be relative to a dir_fd too.
-void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd) {
-    if (p.fd >= 0 && dir_fd != AT_FDCWD)
-        raise(&ValueError_type, format("%s: can't specify dir_fd without matching path", fname));
-}
-
-int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
 
 // ---- stat_result ----
 

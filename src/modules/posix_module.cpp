@@ -98,6 +98,18 @@ int fd_arg(Object* o) {
     return static_cast<int>(v);
 }
 
+int dir_fd_arg(Object* o) {
+    if (!o || o == None) return AT_FDCWD;
+    if (!is_int(o))
+        raise(&TypeError_type, format("argument should be integer or None, not %s", type_of(o)->name.c_str()));
+    return fd_arg(o);
+}
+
+void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd) {
+    if (p.fd >= 0 && dir_fd != AT_FDCWD)
+        raise(&ValueError_type, format("%s: can't specify dir_fd without matching path", fname));
+}
+
 namespace {
 
 using Args = Object* const*;
@@ -665,11 +677,11 @@ const NamedInt kPosixConstants[] = {
 // The HAVE_* names os.py reads to build supports_fd, supports_dir_fd and supports_follow_symlinks:
 // those of CPython's Linux build whose argument this module takes (every path function runs on its
 // *at() call; listdir/scandir/chdir/chmod/truncate/utime take an fd).
-const char* const kHaveFunctions[] = {"HAVE_FACCESSAT", "HAVE_FCHDIR",    "HAVE_FCHMOD",    "HAVE_FCHMODAT",
-                                      "HAVE_FDOPENDIR", "HAVE_FSTATAT",   "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
-                                      "HAVE_LINKAT",    "HAVE_LSTAT",     "HAVE_MKDIRAT",   "HAVE_OPENAT",
-                                      "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
-                                      "HAVE_UTIMENSAT"};
+const char* const kHaveFunctions[] = {
+    "HAVE_FACCESSAT", "HAVE_FCHDIR",  "HAVE_FCHMOD",   "HAVE_FCHMODAT",   "HAVE_FCHOWN",    "HAVE_FCHOWNAT",
+    "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",  "HAVE_FUTIMENS",  "HAVE_LCHOWN",
+    "HAVE_LINKAT",    "HAVE_LSTAT",   "HAVE_MKDIRAT",  "HAVE_MKFIFOAT",   "HAVE_MKNODAT",   "HAVE_OPENAT",
+    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT"};
 
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
@@ -695,6 +707,7 @@ Ref init_posix_module() {
     set(d, "terminal_size", Ref::borrow(&terminal_size_type));
     set(d, "error", Ref::borrow(&OSError_type));
     add_posix_file_functions(module.get());
+    add_posix_node_functions(module.get());
     return module;
 }
 

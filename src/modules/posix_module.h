@@ -2,6 +2,8 @@
 // posixmodule.c, under which its Lib/os.py runs): path arguments, file-name decoding, OSError.
 #pragma once
 
+#include <fcntl.h>
+
 #include <cerrno>
 #include <string>
 
@@ -49,7 +51,17 @@ auto retry_on_eintr(Call call) {
 // The `fd` argument as a C int, with CPython's range errors.
 int fd_arg(Object* o);
 
+// dir_fd=None or a directory's fd, to which a relative path is taken: every path function runs on
+// the *at() system call, with AT_FDCWD (the current directory) when no dir_fd is given.
+int dir_fd_arg(Object* o);
+// Raises ValueError when a path given as an fd comes with a dir_fd too.
+void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd);
+// The *at() flag for follow_symlinks.
+inline int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
+
 // Adds the stat family, listdir, scandir/DirEntry and the other path functions (posix_files.cpp).
 void add_posix_file_functions(Object* module);
+// Adds chown and kin, statvfs, mkfifo/mknod and the device-number functions (posix_nodes.cpp).
+void add_posix_node_functions(Object* module);
 
 }  // namespace minipy
