@@ -32,13 +32,7 @@ using Args = Object* const*;
 
 Ref none() { return Ref::borrow(None); }
 
-int int_arg(Object* o) {
-    int64_t v = as_index(o);
-    if (v > INT_MAX || v < INT_MIN)
-        raise(&OverflowError_type,
-              v > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
-    return static_cast<int>(v);
-}
+int int_arg(Object* o) { return posix_int_arg(o); }
 
 bool flag(Object* o, bool fallback) { return o ? is_true(o) : fallback; }
 

@@ -1,6 +1,7 @@
 // posix_module.cpp — the native `posix` module with CPython's interface, under which CPython's own
-// Lib/os.py runs: processes, file descriptors, the environment, system facts. The path functions
-// (stat, listdir, scandir, mkdir, ...) are in posix_files.cpp. Blocking calls let go of the GIL.
+// Lib/os.py runs: file descriptors, the environment, system facts, and the module's table. The path
+// functions (stat, listdir, scandir, mkdir, ...) are in posix_files.cpp and posix_nodes.cpp, the
+// processes in posix_process.cpp. Blocking calls let go of the GIL.
 #include "modules/posix_module.h"
 
 #include <fcntl.h>
@@ -110,25 +111,12 @@ void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd) {
         raise(&ValueError_type, format("%s: can't specify dir_fd without matching path", fname));
 }
 
-namespace {
-
-using Args = Object* const*;
-
-int int_arg(Object* o) {
+int posix_int_arg(Object* o) {
     int64_t v = as_index(o);
     if (v > INT_MAX || v < INT_MIN)
         raise(&OverflowError_type,
               v > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
     return static_cast<int>(v);
-}
-
-Ref none() { return Ref::borrow(None); }
-
-Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
-
-// Raises OSError unless the call succeeded.
-void check(int result) {
-    if (result < 0) raise_errno();
 }
 
 Ref int_pair(int64_t a, int64_t b) {
@@ -139,161 +127,21 @@ Ref int_pair(int64_t a, int64_t b) {
     return t;
 }
 
-// ---- processes ----
+namespace {
 
-template <pid_t (*Get)(), const char* const* Name>
-Ref get_id(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional(*Name, nargs, kw, 0, 0);
-    return int_from_i64(Get());
-}
-const char* const kGetpidName = "getpid";
-const char* const kGetppidName = "getppid";
-const char* const kGetpgrpName = "getpgrp";
+using Args = Object* const*;
+int int_arg(Object* o) { return posix_int_arg(o); }
 
-Ref posix_getuid(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("getuid", nargs, kw, 0, 0);
-    return int_from_i64(getuid());
-}
-Ref posix_geteuid(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("geteuid", nargs, kw, 0, 0);
-    return int_from_i64(geteuid());
-}
-Ref posix_getgid(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("getgid", nargs, kw, 0, 0);
-    return int_from_i64(getgid());
-}
-Ref posix_getegid(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("getegid", nargs, kw, 0, 0);
-    return int_from_i64(getegid());
+
+Ref none() { return Ref::borrow(None); }
+
+Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
+
+// Raises OSError unless the call succeeded.
+void check(int result) {
+    if (result < 0) raise_errno();
 }
 
-// The C streams are flushed first so text buffered before the fork is written once, by the parent,
-// not a second time by the child when it exits. Other threads are held still across the fork.
-Ref posix_fork(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("fork", nargs, kw, 0, 0);
-    std::fflush(nullptr);
-    stop_the_world();  // no other thread may hold an object's lock at the moment of the fork
-    pid_t pid = fork();
-    if (pid == 0) {
-        after_fork_child();
-    } else {
-        int error = errno;
-        start_the_world();
-        errno = error;
-        if (pid < 0) raise_errno();
-    }
-    return int_from_i64(pid);
-}
-
-// Ends the process at once: no atexit handlers, no flush of the C streams (CPython's os._exit).
-Ref posix_exit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("_exit", nargs, kw, 1, 1);
-    _exit(int_arg(args[0]));
-}
-
-// waitpid(pid, options) -> (pid, status); (0, 0) with WNOHANG while the child still runs.
-Ref posix_waitpid(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("waitpid", nargs, kw, 2, 2);
-    pid_t pid = int_arg(args[0]);
-    int options = int_arg(args[1]);
-    int status = 0;
-    pid_t done = retry_on_eintr([&] { return waitpid(pid, &status, options); });
-    check(done);
-    return int_pair(done, status);
-}
-
-Ref posix_wait(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("wait", nargs, kw, 0, 0);
-    int status = 0;
-    pid_t done = retry_on_eintr([&] { return wait(&status); });
-    check(done);
-    return int_pair(done, status);
-}
-
-// The exit code CPython's os.waitstatus_to_exitcode gives: the status, or minus the signal number.
-Ref posix_waitstatus_to_exitcode(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"status"};
-    Object* a[1];
-    bind_args("waitstatus_to_exitcode", args, nargs, kw, kNames, 1, 1, a);
-    int status = int_arg(a[0]);
-    if (WIFEXITED(status)) return int_from_i64(WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) return int_from_i64(-WTERMSIG(status));
-    raise(&ValueError_type, format("invalid wait status: %d", status));
-}
-
-// WIFEXITED(status) and its kin: each reads one fact out of a wait status.
-template <int (*Read)(int)>
-Ref wait_macro(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"status"};
-    Object* a[1];
-    bind_args("wait status function", args, nargs, kw, kNames, 1, 1, a);
-    return int_from_i64(Read(int_arg(a[0])));
-}
-int if_exited(int s) { return WIFEXITED(s); }
-int exit_status(int s) { return WEXITSTATUS(s); }
-int if_signaled(int s) { return WIFSIGNALED(s); }
-int term_sig(int s) { return WTERMSIG(s); }
-int if_stopped(int s) { return WIFSTOPPED(s); }
-int stop_sig(int s) { return WSTOPSIG(s); }
-
-template <int (*Read)(int)>
-Ref wait_predicate(Object* self, Args args, size_t nargs, Tuple* kw) {
-    Ref v = wait_macro<Read>(self, args, nargs, kw);
-    return Ref::borrow(bool_obj(is_true(v.get())));
-}
-
-Ref posix_kill(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("kill", nargs, kw, 2, 2);
-    check(kill(int_arg(args[0]), int_arg(args[1])));
-    return none();
-}
-
-// execv(path, argv) / execve(path, argv, env): replace the process image.
-std::vector<std::string> string_list(const char* fname, Object* seq, bool is_env) {
-    std::vector<std::string> out;
-    if (is_env) {
-        Ref items = call_method0(seq, "items");
-        for_each_item(items.get(), [&](Object* pair) {
-            Ref k = get_item(pair, make_small_int(0));
-            Ref v = get_item(pair, make_small_int(1));
-            out.push_back(path_arg(fname, "env key", k.get()).path + "=" + path_arg(fname, "env value", v.get()).path);
-        });
-        return out;
-    }
-    for_each_item(seq, [&](Object* item) { out.push_back(path_arg(fname, "argv", item).path); });
-    if (out.empty()) raise(&ValueError_type, format("%s() arg 2 must not be empty", fname));
-    return out;
-}
-
-std::vector<char*> c_strings(std::vector<std::string>& v) {
-    std::vector<char*> out;
-    for (std::string& s : v) out.push_back(s.data());
-    out.push_back(nullptr);
-    return out;
-}
-
-Ref posix_execv(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("execv", nargs, kw, 2, 2);
-    PathArg path = path_arg("execv", "path", args[0]);
-    std::vector<std::string> argv = string_list("execv", args[1], false);
-    std::vector<char*> c_argv = c_strings(argv);
-    std::fflush(nullptr);
-    execv(path.path.c_str(), c_argv.data());
-    raise_errno();
-}
-
-Ref posix_execve(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"path", "argv", "env"};
-    Object* a[3];
-    bind_args("execve", args, nargs, kw, kNames, 3, 3, a);
-    PathArg path = path_arg("execve", "path", a[0]);
-    std::vector<std::string> argv = string_list("execve", a[1], false);
-    std::vector<std::string> env = string_list("execve", a[2], true);
-    std::vector<char*> c_argv = c_strings(argv), c_env = c_strings(env);
-    std::fflush(nullptr);
-    execve(path.path.c_str(), c_argv.data(), c_env.data());
-    raise_errno();
-}
 
 // ---- file descriptors ----
 
@@ -603,27 +451,6 @@ Ref posix_confstr(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kPosixFunctions[] = {
-    {"getpid", get_id<getpid, &kGetpidName>, "Return the current process id."},
-    {"getppid", get_id<getppid, &kGetppidName>, "Return the parent's process id."},
-    {"getpgrp", get_id<getpgrp, &kGetpgrpName>, "Return the current process group id."},
-    {"getuid", posix_getuid, "Return the current process's user id."},
-    {"geteuid", posix_geteuid, "Return the current process's effective user id."},
-    {"getgid", posix_getgid, "Return the current process's group id."},
-    {"getegid", posix_getegid, "Return the current process's effective group id."},
-    {"fork", posix_fork, "Fork a child process: 0 in the child, the child's pid in the parent."},
-    {"_exit", posix_exit, "Exit to the system with the given status, without cleanup."},
-    {"wait", posix_wait, "Wait for completion of a child process: (pid, status)."},
-    {"waitpid", posix_waitpid, "Wait for a child process to finish: (pid, status)."},
-    {"waitstatus_to_exitcode", posix_waitstatus_to_exitcode, "Convert a wait status to an exit code."},
-    {"WIFEXITED", wait_predicate<if_exited>, "Return True if the process exited via the exit() system call."},
-    {"WEXITSTATUS", wait_macro<exit_status>, "Return the process return code from status."},
-    {"WIFSIGNALED", wait_predicate<if_signaled>, "Return True if the process was terminated by a signal."},
-    {"WTERMSIG", wait_macro<term_sig>, "Return the signal that terminated the process."},
-    {"WIFSTOPPED", wait_predicate<if_stopped>, "Return True if the process was stopped."},
-    {"WSTOPSIG", wait_macro<stop_sig>, "Return the signal that stopped the process."},
-    {"kill", posix_kill, "Kill a process with a signal."},
-    {"execv", posix_execv, "Execute an executable path with arguments, replacing current process."},
-    {"execve", posix_execve, "Execute an executable path with arguments and an environment."},
     {"pipe", posix_pipe, "Create a pipe: a pair of file descriptors (r, w)."},
     {"read", posix_read, "Read from a file descriptor."},
     {"write", posix_write, "Write a bytes object to a file descriptor."},
@@ -708,6 +535,7 @@ Ref init_posix_module() {
     set(d, "error", Ref::borrow(&OSError_type));
     add_posix_file_functions(module.get());
     add_posix_node_functions(module.get());
+    add_posix_process_functions(module.get());
     return module;
 }
 

@@ -51,6 +51,11 @@ auto retry_on_eintr(Call call) {
 // The `fd` argument as a C int, with CPython's range errors.
 int fd_arg(Object* o);
 
+// An int argument as a C int, with CPython's "signed integer is greater than maximum".
+int posix_int_arg(Object* o);
+// (a, b) as a tuple of ints: pipe's fds, waitpid's (pid, status).
+Ref int_pair(int64_t a, int64_t b);
+
 // dir_fd=None or a directory's fd, to which a relative path is taken: every path function runs on
 // the *at() system call, with AT_FDCWD (the current directory) when no dir_fd is given.
 int dir_fd_arg(Object* o);
@@ -61,6 +66,8 @@ inline int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
 
 // Adds the stat family, listdir, scandir/DirEntry and the other path functions (posix_files.cpp).
 void add_posix_file_functions(Object* module);
+// Adds fork, wait, exec, kill, system and the process ids (posix_process.cpp).
+void add_posix_process_functions(Object* module);
 // Adds chown and kin, statvfs, mkfifo/mknod and the device-number functions (posix_nodes.cpp).
 void add_posix_node_functions(Object* module);
 
