@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -46,12 +47,16 @@ Ref structseq_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
-// T(sequence): between `visible` and `total` values; hidden fields not given are None.
+// T(sequence, dict=None): between `visible` and `total` values; the hidden fields the sequence does
+// not give come from the dict by name (how __reduce__ hands them back), else None.
 Ref structseq_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
     StructSeqType* t = static_cast<StructSeqType*>(static_cast<Type*>(type));
     std::string fname = std::string(t->module) + "." + t->type_name;
     if (kw && kw->size) raise_no_kwargs(fname.c_str());
-    if (nargs != 1) raise_arg_count(fname.c_str(), 1, 1, nargs);
+    if (nargs < 1 || nargs > 2) raise_arg_count(fname.c_str(), 1, 2, nargs);
+    Object* dict = nargs == 2 && args[1] != None ? args[1] : nullptr;
+    if (dict && !is_instance(dict, &dict_type))
+        raise(&TypeError_type, fname + "() takes a dict as second arg, if any");
     Ref seq = tuple_from_iterable(args[0]);
     size_t n = as_tuple(seq.get())->size;
     if (t->visible == t->total && n != t->visible)
@@ -63,10 +68,34 @@ Ref structseq_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
         raise(&TypeError_type,
               format("%s() takes an at most %zu-sequence (%zu-sequence given)", fname.c_str(), t->total, n));
     std::vector<Object*> values(t->total);
-    for (size_t i = 0; i < t->total; ++i) values[i] = newref(i < n ? as_tuple(seq.get())->items[i] : None);
+    for (size_t i = 0; i < t->total; ++i) {
+        Object* given = i < n ? as_tuple(seq.get())->items[i] : nullptr;
+        if (!given && dict && i >= t->visible) given = dict_get(as_dict(dict), intern(t->fields[i]));
+        values[i] = newref(given ? given : None);
+    }
     if (t->complete) t->complete(values.data());
     return structseq_new(*t, values.data());
 }
+
+// __reduce__: (type, (visible items, {hidden field name: value})), as CPython's structseq.
+Ref structseq_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs, kw, 1, 1);
+    Object* self = args[0];
+    StructSeqType* t = seq_type_of(self);
+    Ref visible = tuple_from(as_tuple(self)->items, t->visible);
+    Ref hidden = dict_new();
+    for (size_t i = t->visible; i < t->total; ++i)
+        dict_set(as_dict(hidden.get()), intern(t->fields[i]), as_tuple(self)->items[i]);
+    Object* state[] = {visible.get(), hidden.get()};
+    Ref state_tuple = tuple_from(state, 2);
+    Object* result[] = {type_of(self), state_tuple.get()};
+    return tuple_from(result, 2);
+}
+
+const MethodDef kStructSeqMethods[] = {
+    {"__reduce__", structseq_reduce, "Return state information for pickling."},
+    {nullptr, nullptr, nullptr},
+};
 
 void init_once(StructSeqType& t) {
     Type& type = t;
@@ -76,6 +105,7 @@ void init_once(StructSeqType& t) {
     type.dealloc = structseq_dealloc;
     type.repr = structseq_repr;
     type.getattr = structseq_getattr;
+    type.methods = kStructSeqMethods;
     init_type(&type);
     dict_set(type.dict, intern("__module__"), str_new(t.module).get());
     dict_set(type.dict, intern("n_sequence_fields"), int_from_i64(static_cast<int64_t>(t.visible)).get());

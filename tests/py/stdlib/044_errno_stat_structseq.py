@@ -63,3 +63,14 @@ r, w = os.pipe()
 print(os.write(w, memoryview(b"view")), os.read(r, 10))
 os.close(r)
 os.close(w)
+import copy
+r = real.__reduce__()
+print(r[0].__name__, len(r[1][0]), sorted(r[1][1]), t.__reduce__())
+c = copy.copy(real)
+print(c == real, c.st_mtime_ns == real.st_mtime_ns, c.st_blocks == real.st_blocks, type(c).__name__)
+print(os.stat_result(tuple(range(10)), {"st_atime_ns": 5, "st_rdev": 9}).st_atime_ns,
+      os.stat_result(tuple(range(10)), {"st_rdev": 9}).st_rdev)
+try:
+    os.stat_result(tuple(range(10)), 3)
+except TypeError as e:
+    print("TypeError:", e)
