@@ -12,8 +12,9 @@ namespace minipy {
 
 namespace {
 
-// CPython's names for Linux, in the order its errnomodule.c adds them, so that where two names share
-// a number (EAGAIN and EWOULDBLOCK) errorcode keeps the one CPython's does.
+// CPython's names for Linux: the three aliases first, then by number, so that where two names share a
+// number errorcode keeps the one CPython's keeps (EAGAIN, not EWOULDBLOCK; ENOTSUP, EDEADLOCK).
+// clang-format off
 #define MINIPY_ERRNO_NAMES(X) \
     X(EDEADLK) X(EOPNOTSUPP) X(EWOULDBLOCK) X(EPERM) X(ENOENT) X(ESRCH) X(EINTR) X(EIO) X(ENXIO) X(E2BIG) \
     X(ENOEXEC) X(EBADF) X(ECHILD) X(EAGAIN) X(ENOMEM) X(EACCES) X(EFAULT) X(ENOTBLK) X(EBUSY) X(EEXIST) \
@@ -30,6 +31,7 @@ namespace {
     X(ETIMEDOUT) X(ECONNREFUSED) X(EHOSTDOWN) X(EHOSTUNREACH) X(EALREADY) X(EINPROGRESS) X(ESTALE) X(EUCLEAN) \
     X(ENOTNAM) X(ENAVAIL) X(EISNAM) X(EREMOTEIO) X(EDQUOT) X(ENOMEDIUM) X(EMEDIUMTYPE) X(ECANCELED) X(ENOKEY) \
     X(EKEYEXPIRED) X(EKEYREVOKED) X(EKEYREJECTED) X(EOWNERDEAD) X(ENOTRECOVERABLE) X(ERFKILL)
+// clang-format on
 
 const MethodDef kNoFunctions[] = {{nullptr, nullptr, nullptr}};
 
@@ -39,11 +41,11 @@ Ref init_errno_module() {
     Ref module = native_module_new("errno", kNoFunctions);
     Dict* d = module_dict(module.get());
     Ref errorcode = dict_new();
-#define MINIPY_ADD_ERRNO(name)                                                 \
-    {                                                                          \
-        Ref value = int_from_i64(name);                                        \
-        dict_set(d, intern(#name), value.get());                               \
-        dict_set(as_dict(errorcode.get()), value.get(), intern(#name));        \
+#define MINIPY_ADD_ERRNO(name)                                          \
+    {                                                                   \
+        Ref value = int_from_i64(name);                                 \
+        dict_set(d, intern(#name), value.get());                        \
+        dict_set(as_dict(errorcode.get()), value.get(), intern(#name)); \
     }
     MINIPY_ERRNO_NAMES(MINIPY_ADD_ERRNO)
 #undef MINIPY_ADD_ERRNO

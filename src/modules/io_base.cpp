@@ -123,7 +123,8 @@ Ref base_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     while (limit < 0 || static_cast<int64_t>(line.size()) < limit) {
         Ref b = call_method(args[0], "read", &one, 1);
         if (!is_bytes_like(b.get()))
-            raise(&OSError_type, format("read() should have returned a bytes object, not '%s'", type_of(b.get())->name.c_str()));
+            raise(&OSError_type, format("read() should have returned a bytes object, not '%s'",
+                                        type_of(b.get())->name.c_str()));
         std::string data = bytes_like_data(b.get());
         if (data.empty()) break;
         line += data;
@@ -224,7 +225,8 @@ Ref buffered_detach(Object*, Args, size_t, Tuple*) { unsupported("detach"); }
 // readinto(b): read(len(b)) copied into b.
 Ref buffered_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readinto", nargs, kw, 2, 2);
-    if (!is_bytearray(args[1])) raise(&TypeError_type, "readinto() argument must be read-write bytes-like object");
+    if (!is_bytearray(args[1]))
+        raise(&TypeError_type, "readinto() argument must be read-write bytes-like object");
     Object* n = int_from_i64(length(args[1])).release();
     Ref data = call_method(args[0], "read", &n, 1);
     decref(n);
@@ -262,7 +264,8 @@ const MethodDef kClosedGetter = {"closed", base_closed, "True if the stream is c
 Ref define(Dict* module, const char* name, Object* base, const MethodDef* methods) {
     Ref ns = dict_new();
     Dict* d = as_dict(ns.get());
-    for (const MethodDef* m = methods; m->name; ++m) dict_set(d, intern(m->name), method_descriptor_new(&object_type, m).get());
+    for (const MethodDef* m = methods; m->name; ++m)
+        dict_set(d, intern(m->name), method_descriptor_new(&object_type, m).get());
     dict_set(d, intern("__module__"), intern("io"));
     Object* bases_items[] = {base};
     Ref bases = tuple_from(bases_items, 1);

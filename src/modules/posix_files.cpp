@@ -36,15 +36,14 @@ int int_arg(Object* o) { return posix_int_arg(o); }
 
 bool flag(Object* o, bool fallback) { return o ? is_true(o) : fallback; }
 
-
 // ---- stat_result ----
 
 // Items 7-9 are the whole seconds (ints); the names st_atime... then give the float times kept after
 // them, as CPython's stat_result does.
-const char* const kStatFields[] = {"st_mode",     "st_ino",      "st_dev",      "st_nlink",   "st_uid",
-                                   "st_gid",      "st_size",     "st_atime",    "st_mtime",   "st_ctime",
-                                   "st_atime",    "st_mtime",    "st_ctime",    "st_atime_ns", "st_mtime_ns",
-                                   "st_ctime_ns", "st_blksize",  "st_blocks",   "st_rdev"};
+const char* const kStatFields[] = {"st_mode",     "st_ino",     "st_dev",    "st_nlink",    "st_uid",
+                                   "st_gid",      "st_size",    "st_atime",  "st_mtime",    "st_ctime",
+                                   "st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
+                                   "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
 
 // stat_result(sequence) with no float times copies the int ones, as CPython's statresult_new.
 void complete_stat(Object** values) {
@@ -187,7 +186,8 @@ Ref posix_listdir(Object*, Args args, size_t nargs, Tuple* kw) {
             errno = 0;
             struct dirent* e = readdir(dir);
             if (!e) break;
-            if (!is_dot_or_dotdot(e->d_name)) list_append(names.get(), decode_name(e->d_name, p.is_bytes).get());
+            if (!is_dot_or_dotdot(e->d_name))
+                list_append(names.get(), decode_name(e->d_name, p.is_bytes).get());
         }
     } catch (...) {
         closedir(dir);
@@ -258,7 +258,8 @@ bool entry_has_mode(DirEntryObject* e, bool follow, mode_t mode_bits) {
     if (!(follow ? e->stat : e->lstat)) {
         struct stat st;
         std::string path = entry_path_bytes(e);
-        if (fstatat(e->dir_fd >= 0 ? e->dir_fd : AT_FDCWD, path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0) {
+        if (fstatat(e->dir_fd >= 0 ? e->dir_fd : AT_FDCWD, path.c_str(), &st,
+                    follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0) {
             if (errno == ENOENT) return false;
             raise_errno(e->path);
         }
@@ -336,7 +337,7 @@ Ref dir_entry_new(const PathArg& dir, const struct dirent* d, int dir_fd) {
     e->ino = d->d_ino;
     e->dir_fd = dir_fd;
     e->name = decode_name(d->d_name, dir.is_bytes).release();
-    std::string joined = dir_fd >= 0 ? std::string(d->d_name)
+    std::string joined = dir_fd >= 0                                  ? std::string(d->d_name)
                          : dir.path.empty() || dir.path.back() == '/' ? dir.path + d->d_name
                                                                       : dir.path + "/" + d->d_name;
     e->path = decode_name(joined, dir.is_bytes).release();
@@ -346,7 +347,7 @@ Ref dir_entry_new(const PathArg& dir, const struct dirent* d, int dir_fd) {
 // ---- scandir's iterator: a context manager that closes the directory stream ----
 
 struct ScandirIteratorObject : Object {
-    DIR* dir;        // null once closed or exhausted
+    DIR* dir;      // null once closed or exhausted
     PathArg path;  // the directory, to join names to
     int dir_fd;
 };
@@ -497,7 +498,8 @@ Ref posix_symlink(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("symlink", args, nargs, kw, kNames, 4, 2, a);
     PathArg src = path_arg("symlink", "src", a[0]);
     PathArg dst = path_arg("symlink", "dst", a[1]);
-    if (symlinkat(src.path.c_str(), dir_fd_arg(a[3]), dst.path.c_str()) < 0) raise_errno(src.object.get(), dst.object.get());
+    if (symlinkat(src.path.c_str(), dir_fd_arg(a[3]), dst.path.c_str()) < 0)
+        raise_errno(src.object.get(), dst.object.get());
     return none();
 }
 
@@ -534,7 +536,8 @@ Ref posix_chmod(Object*, Args args, size_t nargs, Tuple* kw) {
     int result = p.fd >= 0 ? fchmod(p.fd, mode) : fchmodat(dir_fd, p.path.c_str(), mode, follow_flag(follow));
     // Linux cannot change a symlink's own mode; CPython reports that as the platform's limit.
     if (result < 0 && !follow && (errno == ENOTSUP || errno == EOPNOTSUPP)) {
-        if (dir_fd != AT_FDCWD) raise(&ValueError_type, "chmod: cannot use dir_fd and follow_symlinks together");
+        if (dir_fd != AT_FDCWD)
+            raise(&ValueError_type, "chmod: cannot use dir_fd and follow_symlinks together");
         raise(&NotImplementedError_type, "chmod: follow_symlinks unavailable on this platform");
     }
     if (result < 0) raise_errno(p.object.get());
@@ -547,7 +550,8 @@ Ref posix_truncate(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("truncate", args, nargs, kw, kNames, 2, 2, a);
     PathArg p = path_arg("truncate", "path", a[0], true);
     off_t length = static_cast<off_t>(as_index(a[1]));
-    if ((p.fd >= 0 ? ftruncate(p.fd, length) : truncate(p.path.c_str(), length)) < 0) raise_errno(p.object.get());
+    if ((p.fd >= 0 ? ftruncate(p.fd, length) : truncate(p.path.c_str(), length)) < 0)
+        raise_errno(p.object.get());
     return none();
 }
 
@@ -590,9 +594,11 @@ Ref posix_utime(Object*, Args args, size_t nargs, Tuple* kw) {
     for (Object* given : {times, a[2]}) {
         if (!given) continue;
         if (!is_instance(given, &tuple_type) || as_tuple(given)->size != 2)
-            raise(&TypeError_type, format("utime: '%s' must be a tuple of two ints", given == times ? "times" : "ns"));
+            raise(&TypeError_type,
+                  format("utime: '%s' must be a tuple of two ints", given == times ? "times" : "ns"));
         for (int i = 0; i < 2; ++i)
-            ts[i] = given == times ? seconds_timespec(as_tuple(given)->items[i]) : ns_timespec(as_tuple(given)->items[i]);
+            ts[i] = given == times ? seconds_timespec(as_tuple(given)->items[i])
+                                   : ns_timespec(as_tuple(given)->items[i]);
         tsp = ts;
     }
     int dir_fd = dir_fd_arg(a[3]);
@@ -639,7 +645,8 @@ const MethodDef kFileFunctions[] = {
 };
 
 Ref refuse_construct(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
+    raise(&TypeError_type,
+          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
 }
 
 void init_types() {
@@ -670,7 +677,8 @@ void add_posix_file_functions(Object* module) {
     static std::once_flag types_ready;
     std::call_once(types_ready, init_types);
     Dict* d = module_dict(module);
-    for (const MethodDef* m = kFileFunctions; m->name; ++m) dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
+    for (const MethodDef* m = kFileFunctions; m->name; ++m)
+        dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
     dict_set(d, intern("stat_result"), &stat_result_type);
     dict_set(d, intern("DirEntry"), &dir_entry_type);
 }

@@ -69,7 +69,8 @@ PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, b
                            : allow_fd             ? "string, bytes, os.PathLike or integer"
                            : allow_none           ? "string, bytes, os.PathLike or None"
                                                   : "string, bytes or os.PathLike";
-        raise(&TypeError_type, format("%s: %s should be %s, not %s", fname, arg, what, type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("%s: %s should be %s, not %s", fname, arg, what, type_of(o)->name.c_str()));
     }
     Ref name = fspath(o);
     p.object = name;
@@ -102,7 +103,8 @@ int fd_arg(Object* o) {
 int dir_fd_arg(Object* o) {
     if (!o || o == None) return AT_FDCWD;
     if (!is_int(o))
-        raise(&TypeError_type, format("argument should be integer or None, not %s", type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("argument should be integer or None, not %s", type_of(o)->name.c_str()));
     return fd_arg(o);
 }
 
@@ -132,7 +134,6 @@ namespace {
 using Args = Object* const*;
 int int_arg(Object* o) { return posix_int_arg(o); }
 
-
 Ref none() { return Ref::borrow(None); }
 
 Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
@@ -141,7 +142,6 @@ Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(
 void check(int result) {
     if (result < 0) raise_errno();
 }
-
 
 // ---- file descriptors ----
 
@@ -208,7 +208,8 @@ Ref posix_dup2(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("dup2", args, nargs, kw, kNames, 3, 2, a);
     bool inheritable = !a[2] || is_true(a[2]);
     int fd = dup3(fd_arg(a[0]), fd_arg(a[1]), inheritable ? 0 : O_CLOEXEC);
-    if (fd < 0 && errno == EINVAL && fd_arg(a[0]) == fd_arg(a[1])) fd = fd_arg(a[1]);  // dup3 refuses fd == fd2
+    if (fd < 0 && errno == EINVAL && fd_arg(a[0]) == fd_arg(a[1]))
+        fd = fd_arg(a[1]);  // dup3 refuses fd == fd2
     check(fd);
     return int_from_i64(fd);
 }
@@ -355,8 +356,9 @@ Ref posix_uname(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("uname", nargs, kw, 0, 0);
     struct utsname u;
     check(uname(&u));
-    Object* values[] = {str_new(u.sysname).release(), str_new(u.nodename).release(), str_new(u.release).release(),
-                        str_new(u.version).release(), str_new(u.machine).release()};
+    Object* values[] = {str_new(u.sysname).release(), str_new(u.nodename).release(),
+                        str_new(u.release).release(), str_new(u.version).release(),
+                        str_new(u.machine).release()};
     return structseq_new(uname_result_type, values);
 }
 
@@ -396,13 +398,20 @@ struct NamedInt {
 
 // The sysconf names CPython's posix.sysconf_names offers that scripts ask for.
 const NamedInt kSysconfNames[] = {
-    {"SC_ARG_MAX", _SC_ARG_MAX},       {"SC_CHILD_MAX", _SC_CHILD_MAX},
-    {"SC_CLK_TCK", _SC_CLK_TCK},       {"SC_NGROUPS_MAX", _SC_NGROUPS_MAX},
-    {"SC_OPEN_MAX", _SC_OPEN_MAX},     {"SC_PAGESIZE", _SC_PAGESIZE},
-    {"SC_PAGE_SIZE", _SC_PAGE_SIZE},   {"SC_NPROCESSORS_CONF", _SC_NPROCESSORS_CONF},
-    {"SC_NPROCESSORS_ONLN", _SC_NPROCESSORS_ONLN}, {"SC_PHYS_PAGES", _SC_PHYS_PAGES},
-    {"SC_LINE_MAX", _SC_LINE_MAX},     {"SC_HOST_NAME_MAX", _SC_HOST_NAME_MAX},
-    {"SC_LOGIN_NAME_MAX", _SC_LOGIN_NAME_MAX}, {"SC_SEM_NSEMS_MAX", _SC_SEM_NSEMS_MAX},
+    {"SC_ARG_MAX", _SC_ARG_MAX},
+    {"SC_CHILD_MAX", _SC_CHILD_MAX},
+    {"SC_CLK_TCK", _SC_CLK_TCK},
+    {"SC_NGROUPS_MAX", _SC_NGROUPS_MAX},
+    {"SC_OPEN_MAX", _SC_OPEN_MAX},
+    {"SC_PAGESIZE", _SC_PAGESIZE},
+    {"SC_PAGE_SIZE", _SC_PAGE_SIZE},
+    {"SC_NPROCESSORS_CONF", _SC_NPROCESSORS_CONF},
+    {"SC_NPROCESSORS_ONLN", _SC_NPROCESSORS_ONLN},
+    {"SC_PHYS_PAGES", _SC_PHYS_PAGES},
+    {"SC_LINE_MAX", _SC_LINE_MAX},
+    {"SC_HOST_NAME_MAX", _SC_HOST_NAME_MAX},
+    {"SC_LOGIN_NAME_MAX", _SC_LOGIN_NAME_MAX},
+    {"SC_SEM_NSEMS_MAX", _SC_SEM_NSEMS_MAX},
 };
 
 Ref posix_sysconf(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -470,45 +479,90 @@ const MethodDef kPosixFunctions[] = {
     {"putenv", posix_putenv, "Change or add an environment variable."},
     {"unsetenv", posix_unsetenv, "Delete an environment variable."},
     {"cpu_count", posix_cpu_count, "Return the number of CPUs in the system; return None if indeterminable."},
-    {"urandom", posix_urandom, "Return a bytes object containing random bytes suitable for cryptographic use."},
+    {"urandom", posix_urandom,
+     "Return a bytes object containing random bytes suitable for cryptographic use."},
     {"strerror", posix_strerror, "Translate an error code to a message string."},
     {"umask", posix_umask, "Set the current numeric umask and return the previous umask."},
     {"uname", posix_uname, "Return an object identifying the current operating system."},
     {"times", posix_times, "Return a collection containing process timing information."},
-    {"get_terminal_size", posix_get_terminal_size, "Return the size of the terminal window as (columns, lines)."},
+    {"get_terminal_size", posix_get_terminal_size,
+     "Return the size of the terminal window as (columns, lines)."},
     {"sysconf", posix_sysconf, "Return an integer-valued system configuration variable."},
     {"confstr", posix_confstr, "Return a string-valued system configuration variable."},
     {nullptr, nullptr, nullptr},
 };
 
 const NamedInt kPosixConstants[] = {
-    {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
-    {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR}, {"O_APPEND", O_APPEND},
-    {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL}, {"O_TRUNC", O_TRUNC}, {"O_NONBLOCK", O_NONBLOCK},
-    {"O_NDELAY", O_NDELAY}, {"O_SYNC", O_SYNC}, {"O_DSYNC", O_DSYNC}, {"O_NOCTTY", O_NOCTTY},
-    {"O_CLOEXEC", O_CLOEXEC}, {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW},
-    {"O_ACCMODE", O_ACCMODE}, {"O_NOATIME", O_NOATIME}, {"O_PATH", O_PATH}, {"O_TMPFILE", O_TMPFILE},
-    {"O_LARGEFILE", O_LARGEFILE}, {"O_ASYNC", O_ASYNC}, {"O_DIRECT", O_DIRECT}, {"O_RSYNC", O_RSYNC},
-    {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
-    {"SEEK_DATA", SEEK_DATA}, {"SEEK_HOLE", SEEK_HOLE},
-    {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
-    {"WEXITED", WEXITED}, {"WSTOPPED", WSTOPPED}, {"WNOWAIT", WNOWAIT},
-    {"F_LOCK", F_LOCK}, {"F_TLOCK", F_TLOCK}, {"F_ULOCK", F_ULOCK}, {"F_TEST", F_TEST},
-    {"EX_OK", 0}, {"EX_USAGE", 64}, {"EX_DATAERR", 65}, {"EX_NOINPUT", 66}, {"EX_NOUSER", 67},
-    {"EX_NOHOST", 68}, {"EX_UNAVAILABLE", 69}, {"EX_SOFTWARE", 70}, {"EX_OSERR", 71},
-    {"EX_OSFILE", 72}, {"EX_CANTCREAT", 73}, {"EX_IOERR", 74}, {"EX_TEMPFAIL", 75},
-    {"EX_PROTOCOL", 76}, {"EX_NOPERM", 77}, {"EX_CONFIG", 78},
-    {"GRND_NONBLOCK", GRND_NONBLOCK}, {"GRND_RANDOM", GRND_RANDOM},
+    {"F_OK", F_OK},
+    {"R_OK", R_OK},
+    {"W_OK", W_OK},
+    {"X_OK", X_OK},
+    {"O_RDONLY", O_RDONLY},
+    {"O_WRONLY", O_WRONLY},
+    {"O_RDWR", O_RDWR},
+    {"O_APPEND", O_APPEND},
+    {"O_CREAT", O_CREAT},
+    {"O_EXCL", O_EXCL},
+    {"O_TRUNC", O_TRUNC},
+    {"O_NONBLOCK", O_NONBLOCK},
+    {"O_NDELAY", O_NDELAY},
+    {"O_SYNC", O_SYNC},
+    {"O_DSYNC", O_DSYNC},
+    {"O_NOCTTY", O_NOCTTY},
+    {"O_CLOEXEC", O_CLOEXEC},
+    {"O_DIRECTORY", O_DIRECTORY},
+    {"O_NOFOLLOW", O_NOFOLLOW},
+    {"O_ACCMODE", O_ACCMODE},
+    {"O_NOATIME", O_NOATIME},
+    {"O_PATH", O_PATH},
+    {"O_TMPFILE", O_TMPFILE},
+    {"O_LARGEFILE", O_LARGEFILE},
+    {"O_ASYNC", O_ASYNC},
+    {"O_DIRECT", O_DIRECT},
+    {"O_RSYNC", O_RSYNC},
+    {"SEEK_SET", SEEK_SET},
+    {"SEEK_CUR", SEEK_CUR},
+    {"SEEK_END", SEEK_END},
+    {"SEEK_DATA", SEEK_DATA},
+    {"SEEK_HOLE", SEEK_HOLE},
+    {"WNOHANG", WNOHANG},
+    {"WUNTRACED", WUNTRACED},
+    {"WCONTINUED", WCONTINUED},
+    {"WEXITED", WEXITED},
+    {"WSTOPPED", WSTOPPED},
+    {"WNOWAIT", WNOWAIT},
+    {"F_LOCK", F_LOCK},
+    {"F_TLOCK", F_TLOCK},
+    {"F_ULOCK", F_ULOCK},
+    {"F_TEST", F_TEST},
+    {"EX_OK", 0},
+    {"EX_USAGE", 64},
+    {"EX_DATAERR", 65},
+    {"EX_NOINPUT", 66},
+    {"EX_NOUSER", 67},
+    {"EX_NOHOST", 68},
+    {"EX_UNAVAILABLE", 69},
+    {"EX_SOFTWARE", 70},
+    {"EX_OSERR", 71},
+    {"EX_OSFILE", 72},
+    {"EX_CANTCREAT", 73},
+    {"EX_IOERR", 74},
+    {"EX_TEMPFAIL", 75},
+    {"EX_PROTOCOL", 76},
+    {"EX_NOPERM", 77},
+    {"EX_CONFIG", 78},
+    {"GRND_NONBLOCK", GRND_NONBLOCK},
+    {"GRND_RANDOM", GRND_RANDOM},
 };
 
 // The HAVE_* names os.py reads to build supports_fd, supports_dir_fd and supports_follow_symlinks:
 // those of CPython's Linux build whose argument this module takes (every path function runs on its
 // *at() call; listdir/scandir/chdir/chmod/truncate/utime take an fd).
 const char* const kHaveFunctions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR",  "HAVE_FCHMOD",   "HAVE_FCHMODAT",   "HAVE_FCHOWN",    "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",  "HAVE_FUTIMENS",  "HAVE_LCHOWN",
-    "HAVE_LINKAT",    "HAVE_LSTAT",   "HAVE_MKDIRAT",  "HAVE_MKFIFOAT",   "HAVE_MKNODAT",   "HAVE_OPENAT",
-    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT"};
+    "HAVE_FACCESSAT",  "HAVE_FCHDIR",   "HAVE_FCHMOD",    "HAVE_FCHMODAT",  "HAVE_FCHOWN",   "HAVE_FCHOWNAT",
+    "HAVE_FDOPENDIR",  "HAVE_FSTATAT",  "HAVE_FSTATVFS",  "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN",
+    "HAVE_LINKAT",     "HAVE_LSTAT",    "HAVE_MKDIRAT",   "HAVE_MKFIFOAT",  "HAVE_MKNODAT",  "HAVE_OPENAT",
+    "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",  "HAVE_UTIMENSAT"};
 
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
@@ -520,10 +574,12 @@ Ref init_posix_module() {
     Dict* d = module_dict(module.get());
     for (const NamedInt& c : kPosixConstants) set(d, c.name, int_from_i64(c.value));
     Ref sysconf_names = dict_new();
-    for (const NamedInt& n : kSysconfNames) dict_set(as_dict(sysconf_names.get()), intern(n.name), int_from_i64(n.value).get());
+    for (const NamedInt& n : kSysconfNames)
+        dict_set(as_dict(sysconf_names.get()), intern(n.name), int_from_i64(n.value).get());
     set(d, "sysconf_names", sysconf_names);
     Ref confstr_names = dict_new();
-    for (const NamedInt& n : kConfstrNames) dict_set(as_dict(confstr_names.get()), intern(n.name), int_from_i64(n.value).get());
+    for (const NamedInt& n : kConfstrNames)
+        dict_set(as_dict(confstr_names.get()), intern(n.name), int_from_i64(n.value).get());
     set(d, "confstr_names", confstr_names);
     set(d, "environ", environ_dict());
     Ref have = list_new();

@@ -15,15 +15,16 @@ namespace minipy {
 // A path argument as CPython's path_converter reads it: str, bytes or os.PathLike (its
 // __fspath__), or an open file descriptor where the function accepts one.
 struct PathArg {
-    Ref object;                // OSError.filename: the str or bytes os.fspath gave, or the fd
-    std::string path;          // the encoded name (UTF-8, surrogates escaped back to bytes)
-    bool is_bytes = false;     // names read from it come back as bytes
-    int fd = -1;               // set when an int was passed and allowed
+    Ref object;             // OSError.filename: the str or bytes os.fspath gave, or the fd
+    std::string path;       // the encoded name (UTF-8, surrogates escaped back to bytes)
+    bool is_bytes = false;  // names read from it come back as bytes
+    int fd = -1;            // set when an int was passed and allowed
 };
 
 // `o` as a path for function `fname`, argument `arg`; allow_fd/allow_none widen what it accepts
 // (None gives "."). Raises CPython's TypeError otherwise, ValueError for an embedded null.
-PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd = false, bool allow_none = false);
+PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd = false,
+                 bool allow_none = false);
 
 // os.fspath(o): str and bytes as they are, else type(o).__fspath__(o).
 Ref fspath(Object* o);

@@ -48,7 +48,8 @@ Ref posix_chown(Object*, Args args, size_t nargs, Tuple* kw) {
     int dir_fd = dir_fd_arg(a[3]);
     check_dir_fd_path("chown", p, dir_fd);
     bool follow = !a[4] || is_true(a[4]);
-    int result = p.fd >= 0 ? fchown(p.fd, uid, gid) : fchownat(dir_fd, p.path.c_str(), uid, gid, follow_flag(follow));
+    int result =
+        p.fd >= 0 ? fchown(p.fd, uid, gid) : fchownat(dir_fd, p.path.c_str(), uid, gid, follow_flag(follow));
     if (result < 0) raise_errno(p.object.get());
     return none();
 }
@@ -58,7 +59,8 @@ Ref posix_lchown(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[3];
     bind_args("lchown", args, nargs, kw, kNames, 3, 3, a);
     PathArg p = path_arg("lchown", "path", a[0]);
-    if (lchown(p.path.c_str(), id_arg<uid_t>(a[1], "uid"), id_arg<gid_t>(a[2], "gid")) < 0) raise_errno(p.object.get());
+    if (lchown(p.path.c_str(), id_arg<uid_t>(a[1], "uid"), id_arg<gid_t>(a[2], "gid")) < 0)
+        raise_errno(p.object.get());
     return none();
 }
 
@@ -75,7 +77,7 @@ const char* const kStatvfsFields[] = {"f_bsize", "f_frsize", "f_blocks", "f_bfre
 StructSeqType statvfs_result_type{"os", "statvfs_result", kStatvfsFields, 10, 11};
 
 Ref statvfs_result_from(const struct statvfs& s) {
-    uint64_t values[] = {s.f_bsize, s.f_frsize, s.f_blocks, s.f_bfree, s.f_bavail, s.f_files,
+    uint64_t values[] = {s.f_bsize, s.f_frsize, s.f_blocks, s.f_bfree,   s.f_bavail, s.f_files,
                          s.f_ffree, s.f_favail, s.f_flag,   s.f_namemax, s.f_fsid};
     Object* items[11];
     for (int i = 0; i < 11; ++i) items[i] = int_from_i64(static_cast<int64_t>(values[i])).release();
@@ -160,7 +162,8 @@ const MethodDef kNodeFunctions[] = {
 void add_posix_node_functions(Object* module) {
     structseq_init(statvfs_result_type);
     Dict* d = module_dict(module);
-    for (const MethodDef* m = kNodeFunctions; m->name; ++m) dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
+    for (const MethodDef* m = kNodeFunctions; m->name; ++m)
+        dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
     dict_set(d, intern("statvfs_result"), &statvfs_result_type);
     for (auto [name, value] : {std::pair{"ST_RDONLY", ST_RDONLY}, {"ST_NOSUID", ST_NOSUID}})
         dict_set(d, intern(name), int_from_i64(value).get());

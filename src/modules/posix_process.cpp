@@ -102,7 +102,8 @@ Ref posix_register_at_fork(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!a[0] && !a[1] && !a[2]) raise(&TypeError_type, "At least one argument is required.");
     for (int i = 0; i < 3; ++i)
         if (a[i] && !type_of(a[i])->call)  // callable(), as builtins decides it
-            raise(&TypeError_type, format("'%s' must be callable, not %s", kNames[i], type_of(a[i])->name.c_str()));
+            raise(&TypeError_type,
+                  format("'%s' must be callable, not %s", kNames[i], type_of(a[i])->name.c_str()));
     ForkHooks& hooks = fork_hooks();
     std::lock_guard<std::mutex> guard(hooks.lock);
     if (a[0]) hooks.before.push_back(newref(a[0]));
@@ -203,7 +204,8 @@ std::vector<std::string> string_list(const char* fname, Object* seq, bool is_env
         for_each_item(items.get(), [&](Object* pair) {
             Ref k = get_item(pair, make_small_int(0));
             Ref v = get_item(pair, make_small_int(1));
-            out.push_back(path_arg(fname, "env key", k.get()).path + "=" + path_arg(fname, "env value", v.get()).path);
+            out.push_back(path_arg(fname, "env key", k.get()).path + "=" +
+                          path_arg(fname, "env value", v.get()).path);
         });
         return out;
     }
@@ -241,7 +243,6 @@ Ref posix_execve(Object*, Args args, size_t nargs, Tuple* kw) {
     execve(path.path.c_str(), c_argv.data(), c_env.data());
     raise_errno();
 }
-
 
 // system(command): runs it through /bin/sh and returns the wait status, the GIL let go meanwhile.
 Ref posix_system(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -311,7 +312,8 @@ Ref posix_getloadavg(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("getloadavg", nargs, kw, 0, 0);
     double load[3];
     if (getloadavg(load, 3) != 3) raise(&OSError_type, "Load averages are unobtainable");
-    Object* items[] = {float_new(load[0]).release(), float_new(load[1]).release(), float_new(load[2]).release()};
+    Object* items[] = {float_new(load[0]).release(), float_new(load[1]).release(),
+                       float_new(load[2]).release()};
     Ref t = tuple_from(items, 3);
     for (Object* item : items) decref(item);
     return t;
@@ -350,7 +352,8 @@ const MethodDef kProcessFunctions[] = {
     {"kill", posix_kill, "Kill a process with a signal."},
     {"execv", posix_execv, "Execute an executable path with arguments, replacing current process."},
     {"execve", posix_execve, "Execute an executable path with arguments and an environment."},
-    {"register_at_fork", posix_register_at_fork, "Register callables to be called when forking a new process."},
+    {"register_at_fork", posix_register_at_fork,
+     "Register callables to be called when forking a new process."},
     {"system", posix_system, "Execute the command in a subshell."},
     {"killpg", posix_killpg, "Kill a process group with a signal."},
     {"getpgid", pid_query<getpgid, &kGetpgidName>, "Call the system call getpgid(), and return the result."},

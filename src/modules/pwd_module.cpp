@@ -22,12 +22,13 @@ namespace {
 
 using Args = Object* const*;
 
-const char* const kPasswdFields[] = {"pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell"};
+const char* const kPasswdFields[] = {"pw_name",  "pw_passwd", "pw_uid",  "pw_gid",
+                                     "pw_gecos", "pw_dir",    "pw_shell"};
 StructSeqType struct_passwd_type{"pwd", "struct_passwd", kPasswdFields, 7, 7};
 
 Ref passwd_from(const struct passwd& p) {
     Object* values[] = {decode_name(p.pw_name, false).release(),  decode_name(p.pw_passwd, false).release(),
-                        int_from_i64(p.pw_uid).release(),          int_from_i64(p.pw_gid).release(),
+                        int_from_i64(p.pw_uid).release(),         int_from_i64(p.pw_gid).release(),
                         decode_name(p.pw_gecos, false).release(), decode_name(p.pw_dir, false).release(),
                         decode_name(p.pw_shell, false).release()};
     return structseq_new(struct_passwd_type, values);
@@ -53,10 +54,11 @@ Ref pwd_getpwuid(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t uid = as_index(args[0]);
     struct passwd entry;
     std::vector<char> buffer;
-    bool found = uid >= 0 && uid <= static_cast<int64_t>(static_cast<uid_t>(-1)) &&
-                 find_entry([&](struct passwd* e, char* b, size_t n, struct passwd** r) {
-                     return getpwuid_r(static_cast<uid_t>(uid), e, b, n, r);
-                 }, &entry, buffer);
+    bool found =
+        uid >= 0 && uid <= static_cast<int64_t>(static_cast<uid_t>(-1)) &&
+        find_entry([&](struct passwd* e, char* b, size_t n,
+                       struct passwd** r) { return getpwuid_r(static_cast<uid_t>(uid), e, b, n, r); },
+                   &entry, buffer);
     if (!found) raise_key_error(str_new("getpwuid(): uid not found: " + repr_utf8(args[0])).get());
     return passwd_from(entry);
 }
@@ -64,13 +66,14 @@ Ref pwd_getpwuid(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref pwd_getpwnam(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getpwnam", nargs, kw, 1, 1);
     if (!is_str(args[0]))
-        raise(&TypeError_type, format("getpwnam() argument must be str, not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("getpwnam() argument must be str, not %s", type_of(args[0])->name.c_str()));
     PathArg name = path_arg("getpwnam", "name", args[0]);
     struct passwd entry;
     std::vector<char> buffer;
-    bool found = find_entry([&](struct passwd* e, char* b, size_t n, struct passwd** r) {
-        return getpwnam_r(name.path.c_str(), e, b, n, r);
-    }, &entry, buffer);
+    bool found = find_entry([&](struct passwd* e, char* b, size_t n,
+                                struct passwd** r) { return getpwnam_r(name.path.c_str(), e, b, n, r); },
+                            &entry, buffer);
     if (!found) raise_key_error(str_new("getpwnam(): name not found: " + repr_utf8(args[0])).get());
     return passwd_from(entry);
 }
@@ -87,7 +90,8 @@ Ref pwd_getpwall(Object*, Args, size_t nargs, Tuple* kw) {
 const MethodDef kPwdFunctions[] = {
     {"getpwuid", pwd_getpwuid, "Return the password database entry for the given numeric user ID."},
     {"getpwnam", pwd_getpwnam, "Return the password database entry for the given user name."},
-    {"getpwall", pwd_getpwall, "Return a list of all available password database entries, in arbitrary order."},
+    {"getpwall", pwd_getpwall,
+     "Return a list of all available password database entries, in arbitrary order."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -60,10 +60,11 @@ Ref structseq_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
     Ref seq = tuple_from_iterable(args[0]);
     size_t n = as_tuple(seq.get())->size;
     if (t->visible == t->total && n != t->visible)
-        raise(&TypeError_type, format("%s() takes a %zu-sequence (%zu-sequence given)", fname.c_str(), t->visible, n));
-    if (n < t->visible)
         raise(&TypeError_type,
-              format("%s() takes an at least %zu-sequence (%zu-sequence given)", fname.c_str(), t->visible, n));
+              format("%s() takes a %zu-sequence (%zu-sequence given)", fname.c_str(), t->visible, n));
+    if (n < t->visible)
+        raise(&TypeError_type, format("%s() takes an at least %zu-sequence (%zu-sequence given)",
+                                      fname.c_str(), t->visible, n));
     if (n > t->total)
         raise(&TypeError_type,
               format("%s() takes an at most %zu-sequence (%zu-sequence given)", fname.c_str(), t->total, n));

@@ -14,11 +14,17 @@ namespace minipy {
 // appear twice (st_atime is item 7, an int, and hidden field 10, a float): the last one wins for
 // attribute access, the first is what repr shows. The type object itself is the Type this extends.
 struct StructSeqType : Type {
-    StructSeqType(const char* module_name, const char* name_in_module, const char* const* field_names, size_t n_visible,
-                  size_t n_total, size_t n_unnamed = 0, void (*complete_fn)(Object**) = nullptr)
-        : module(module_name), type_name(name_in_module), fields(field_names), visible(n_visible), total(n_total),
-          unnamed(n_unnamed), complete(complete_fn) {}
-    const char* module;   // "os"
+    StructSeqType(const char* module_name, const char* name_in_module, const char* const* field_names,
+                  size_t n_visible, size_t n_total, size_t n_unnamed = 0,
+                  void (*complete_fn)(Object**) = nullptr)
+        : module(module_name),
+          type_name(name_in_module),
+          fields(field_names),
+          visible(n_visible),
+          total(n_total),
+          unnamed(n_unnamed),
+          complete(complete_fn) {}
+    const char* module;     // "os"
     const char* type_name;  // "stat_result"
     const char* const* fields;
     size_t visible;
