@@ -1,5 +1,6 @@
 # functools.py — minipy's functools module: higher-order helpers (reduce, partial, wraps, lru_cache,
-# cmp_to_key, total_ordering) written in plain minipy Python, with CPython 3.11's behaviour and reprs.
+# cmp_to_key, total_ordering, cached_property) written in plain minipy Python, with CPython 3.11's
+# behaviour and reprs.
 
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
 WRAPPER_UPDATES = ("__dict__",)
@@ -266,3 +267,54 @@ def total_ordering(cls):
             method.__name__ = name
             setattr(cls, name, method)
     return cls
+
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance, then kept in the instance's __dict__ (CPython 3.11's
+    behaviour: later reads find the dict entry first, and a lock makes a racing first read compute
+    once)."""
+
+    def __init__(self, func):
+        import _thread
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.lock = _thread.allocate_lock()
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError("Cannot assign the same cached_property to two different names "
+                            f"({self.attrname!r} and {name!r}).")
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            raise TypeError(f"No '__dict__' attribute on {type(instance).__name__!r} "
+                            f"instance to cache {self.attrname!r} property.") from None
+        value = cache.get(self.attrname, _NOT_FOUND)
+        if value is not _NOT_FOUND:
+            return value
+        with self.lock:
+            value = cache.get(self.attrname, _NOT_FOUND)
+            if value is _NOT_FOUND:
+                value = self.func(instance)
+                try:
+                    cache[self.attrname] = value
+                except TypeError:
+                    raise TypeError(f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                                    f"does not support item assignment for caching {self.attrname!r} "
+                                    "property.") from None
+        return value
+
+    def __class_getitem__(cls, item):
+        return type(list[int])(cls, item)

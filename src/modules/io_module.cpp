@@ -1,7 +1,9 @@
 // io_module.cpp — open() and the file objects it returns: text files (UTF-8, universal newlines
 // on reading) and binary files over a C FILE, with CPython's errors. The `io` module exposes open
 // and UnsupportedOperation; builtins lists the same open. Reads and writes let go of the GIL.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "modules/io_base.h"
+#include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "modules/stringio.h"
 #include "objects/abstract.h"
@@ -18,6 +22,7 @@
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -38,6 +43,7 @@ struct FileObject : Object {
     std::mutex lock;
     std::FILE* file;  // null once closed
     std::string name, mode;
+    Object* name_object;  // owned: what open() was given (a str, bytes or fd), the `name` attribute
     bool readable, writable, binary;
 };
 
@@ -72,6 +78,7 @@ void with_file(FileObject* f, Need need, Io io) {
 
 void file_dealloc(Object* o) {
     if (as_file(o)->file) std::fclose(as_file(o)->file);
+    xdecref(as_file(o)->name_object);
     delete as_file(o);
 }
 
@@ -79,9 +86,9 @@ Ref file_repr(Object* o) {
     FileObject* f = as_file(o);
     if (f->binary)
         return str_new(format("<_io.%s name=%s>", f->readable ? "BufferedReader" : "BufferedWriter",
-                              str_repr_text(f->name).c_str()));
+                              repr_utf8(f->name_object).c_str()));
     return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding='UTF-8'>",
-                          str_repr_text(f->name).c_str(), str_repr_text(f->mode).c_str()));
+                          repr_utf8(f->name_object).c_str(), str_repr_text(f->mode).c_str()));
 }
 
 // One line's bytes, up to `limit` (-1: no limit), with "\r\n" and "\r" read as "\n" in text mode.
@@ -175,7 +182,9 @@ Ref file_iter(Object* o) {
 // that write() reports.
 std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
     if (f->binary) {
-        std::string bytes = bytes_like_data(data);
+        // A memoryview (pathlib's write_bytes passes one) is written as the bytes it shows.
+        Ref shown = is_instance(data, &memoryview_type) ? call0(get_attr(data, intern("tobytes")).get()) : Ref::borrow(data);
+        std::string bytes = bytes_like_data(shown.get());
         *count = static_cast<int64_t>(bytes.size());
         return bytes;
     }
@@ -276,13 +285,38 @@ Ref file_getattr(Object* o, Str* name) {
         std::lock_guard<std::mutex> guard(f->lock);
         return Ref::borrow(bool_obj(f->file == nullptr));
     }
-    if (name->utf8 == "name") return str_new(f->name);
+    if (name->utf8 == "name") return Ref::borrow(f->name_object);
     if (name->utf8 == "mode") return str_new(f->mode);
     if (name->utf8 == "encoding" && !f->binary) return str_new("UTF-8");
     return generic_getattr(o, name);
 }
 
+// `name` may be set, as on CPython's FileIO (tempfile names the file its opener made).
+void file_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 != "name" || !value) raise_no_attribute(o, name);
+    FileObject* f = as_file(o);
+    Object* old = f->name_object;
+    f->name_object = newref(value);
+    decref(old);
+}
+
+Ref file_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("fileno", nargs, kw, 1, 1);
+    int fd = -1;
+    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { fd = fileno(file); });
+    return int_from_i64(fd);
+}
+
+Ref file_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("isatty", nargs, kw, 1, 1);
+    bool tty = false;
+    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { tty = isatty(fileno(file)) == 1; });
+    return Ref::borrow(bool_obj(tty));
+}
+
 const MethodDef kFileMethods[] = {
+    {"fileno", file_fileno, "Return the underlying file descriptor (an integer)."},
+    {"isatty", file_isatty, "Return whether this is an 'interactive' stream."},
     {"read", file_read, "Read at most size characters (bytes in binary mode), or all that remain."},
     {"readline", file_readline, "Read until newline or EOF."},
     {"readlines", file_readlines, "Return a list of the remaining lines."},
@@ -338,41 +372,84 @@ void init_file_types() {
     file_type.iter = file_iter;
     file_type.next = file_next;
     file_type.getattr = file_getattr;
+    file_type.setattr = file_setattr;
     file_type.methods = kFileMethods;
     init_type(&file_type);
     unsupported_operation_type.name = "UnsupportedOperation";
     unsupported_operation_type.base = &OSError_type;
     unsupported_operation_type.is_basetype = true;
     init_type(&unsupported_operation_type);
+    // CPython's UnsupportedOperation derives from OSError and ValueError: `except ValueError`
+    // catches it too. Its mro is theirs merged: OSError, ValueError, Exception, ...
+    auto& mro = unsupported_operation_type.mro;
+    mro.insert(mro.begin() + 2, &ValueError_type);
 }
 
 }  // namespace
 
+// The O_* flags CPython's FileIO passes to an opener for `mode`.
+int open_flags(const std::string& mode) {
+    bool plus = mode.find('+') != std::string::npos;
+    int flags = plus ? O_RDWR : O_WRONLY;
+    if (mode.find('r') != std::string::npos) flags = plus ? O_RDWR : O_RDONLY;
+    if (mode.find('w') != std::string::npos) flags |= O_CREAT | O_TRUNC;
+    if (mode.find('a') != std::string::npos) flags |= O_CREAT | O_APPEND;
+    if (mode.find('x') != std::string::npos) flags |= O_CREAT | O_EXCL;
+    return flags | O_CLOEXEC;
+}
+
+// opener(file, flags): the descriptor it returns, checked as CPython checks it.
+int opener_fd(Object* opener, Object* file, const std::string& mode) {
+    Object* call_args[] = {file, int_from_i64(open_flags(mode)).release()};
+    Ref result = call(opener, call_args, 2);
+    decref(call_args[1]);
+    if (!is_int(result.get())) raise(&TypeError_type, "expected integer from opener");
+    int fd = fd_arg(result.get());
+    if (fd < 0) raise(&ValueError_type, format("opener returned %d", fd));
+    return fd;
+}
+
+// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+// opener=None): `file` is a path (str, bytes, os.PathLike) or an open file descriptor.
 Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline"};
-    Object* a[6];
-    bind_args("open", args, nargs, kw, names, 6, 1, a);
+    static const char* const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
+    Object* a[8];
+    bind_args("open", args, nargs, kw, names, 8, 1, a);
     init_file_types();
-    if (!is_str(a[0]))
-        raise(&TypeError_type,
-              format("expected str, bytes or os.PathLike object, not %s", type_of(a[0])->name.c_str()));
+    bool is_fd = is_int(a[0]);
+    Ref path_object = is_fd ? Ref::borrow(a[0]) : fspath(a[0]);
     std::string mode = a[1] ? expect_str(a[1], "open() argument 'mode'")->utf8 : "r";
     bool readable, writable, binary;
     std::string how = c_mode(mode, &readable, &writable, &binary);
     if (binary && a[3] && a[3] != None)
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
-    const std::string& path = str_utf8_of(a[0]);
-    std::FILE* file = std::fopen(path.c_str(), how.c_str());
-    if (!file) raise_object(os_error_new(errno, path));
+    bool closefd = !a[6] || is_true(a[6]);
+    if (!closefd && !is_fd) raise(&ValueError_type, "Cannot use closefd=False with file name");
+    std::string path = is_fd ? std::string() : path_arg("open", "file", path_object.get()).path;
+    std::FILE* file;
+    Object* opener = a[7] && a[7] != None ? a[7] : nullptr;
+    if (is_fd || opener) {
+        int fd = is_fd ? fd_arg(a[0]) : opener_fd(opener, a[0], mode);
+        if (fd < 0) raise(&ValueError_type, "negative file descriptor");
+        // closefd=False: the file object closes its own copy and leaves the caller's fd open.
+        int own = closefd ? fd : fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        file = own < 0 ? nullptr : fdopen(own, how.substr(0, how.find('x')).c_str());
+        if (!file) raise_object(os_error_new(errno, ""));
+    } else {
+        file = std::fopen(path.c_str(), (how + "e").c_str());
+        if (!file) raise_errno(path_object.get());
+    }
     struct stat info;
     if (fstat(fileno(file), &info) == 0 && S_ISDIR(info.st_mode)) {
         std::fclose(file);
-        raise_object(os_error_new(EISDIR, path));
+        errno = EISDIR;
+        raise_errno(path_object.get());
     }
     auto* f = new FileObject();
     init_header(f, &file_type);
     f->file = file;
-    f->name = path;
+    f->name = is_fd ? std::to_string(fd_arg(a[0])) : path;
+    f->name_object = path_object.release();
     f->mode = mode;
     f->readable = readable;
     f->writable = writable;
@@ -380,10 +457,25 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::steal(f);
 }
 
+Type* io_unsupported_operation_type() {
+    init_file_types();
+    return &unsupported_operation_type;
+}
+
 namespace {
+
+// text_encoding(encoding, stacklevel=2): the encoding open() should use: the one given, else
+// "locale", as CPython outside UTF-8 mode (minipy's text files are UTF-8 whatever it says).
+Ref io_text_encoding(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"encoding", "stacklevel"};
+    Object* a[2];
+    bind_args("text_encoding", args, nargs, kw, names, 2, 1, a);
+    return a[0] == None ? str_new("locale") : Ref::borrow(a[0]);
+}
 
 const MethodDef kIoFunctions[] = {
     {"open", builtin_open, "Open file and return a stream."},
+    {"text_encoding", io_text_encoding, "Return the encoding open() should use for the given one."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -397,6 +489,10 @@ Ref init_io_module() {
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
     dict_set(d, intern("StringIO"), &stringio_type);
+    add_io_base_classes(d);
+    dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
+    for (auto [name, value] : {std::pair{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})
+        dict_set(d, intern(name), int_from_i64(value).get());
     return module;
 }
 

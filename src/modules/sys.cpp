@@ -113,6 +113,48 @@ Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// minipy's file names are UTF-8 with undecodable bytes escaped (PEP 383), as CPython's in a UTF-8
+// locale; posix encodes and decodes them this way.
+Ref sys_getfilesystemencoding(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getfilesystemencoding", nargs, kw, 0, 0);
+    return Ref::borrow(intern("utf-8"));
+}
+
+Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
+    check_count("getfilesystemencodeerrors", nargs, kw, 0, 0);
+    return Ref::borrow(intern("surrogateescape"));
+}
+
+// sys.intern(string): the one shared str with this value (minipy's interned names).
+Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_count("intern", nargs, kw, 1, 1);
+    if (!is_instance(args[0], &str_type))
+        raise(&TypeError_type, format("intern() argument must be str, not %s", type_of(args[0])->name.c_str()));
+    if (!is_str(args[0])) raise(&TypeError_type, "can't intern str subclass");
+    return Ref::borrow(intern(str_utf8_of(args[0])));
+}
+
+// sys.audit(event, *args): no audit hooks can be added in minipy, so raising an event does nothing
+// beyond CPython's check of the event name.
+Ref sys_audit(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("audit");
+    if (nargs < 1) raise(&TypeError_type, "audit() missing 1 required positional argument: 'event'");
+    if (!is_str(args[0]))
+        raise(&TypeError_type, format("expected str for argument 'event', not %s", type_of(args[0])->name.c_str()));
+    return Ref::borrow(None);
+}
+
+// sys.prefix: the installation CPython's Lib belongs to ("/usr" for /usr/lib/python3.11), where
+// modules such as gettext look for shared data.
+std::string install_prefix() {
+    std::string lib = MINIPY_CPYTHON_LIB;
+    for (int up = 0; up < 2 && !lib.empty(); ++up) {
+        size_t slash = lib.find_last_of('/');
+        lib = slash == std::string::npos ? "" : lib.substr(0, slash);
+    }
+    return lib;
+}
+
 Ref sys_is_gil_enabled(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("_is_gil_enabled", nargs, kw, 0, 0);
     return Ref::borrow(bool_obj(active_gil() != nullptr));
@@ -163,6 +205,11 @@ const MethodDef kSysFunctions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
     {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
     {"setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the interpreter."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, "Return the encoding used to convert file names."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors,
+     "Return the error handler used to convert file names."},
+    {"intern", sys_intern, "Intern the given string."},
+    {"audit", sys_audit, "Passes the event to any audit hooks that are attached."},
     {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
@@ -293,6 +340,8 @@ Ref init_sys_module() {
     set(d, "platform", str_new("linux"));
     set(d, "byteorder", str_new("little"));
     set(d, "executable", str_new(executable_name()));
+    for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})
+        set(d, name, str_new(install_prefix()));
     set(d, "warnoptions", list_new());
     set(d, "_xoptions", dict_new());
     set(d, "dont_write_bytecode", Ref::borrow(True));

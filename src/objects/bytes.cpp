@@ -130,15 +130,20 @@ const char* codec_name(Codec c) {
     return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
 }
 
-// "strict" raises; "ignore" drops the bad input; "replace" substitutes U+FFFD (decode) or '?'.
+// "strict" raises; "ignore" drops the bad input; "replace" substitutes U+FFFD (decode) or '?';
+// "surrogateescape" (PEP 383, how os names undecodable file names) turns a bad byte b into the lone
+// surrogate U+DC00+b and back.
 char error_mode(Object* errors) {
     if (!errors) return 's';
     const std::string& e = expect_str(errors, "decode() argument 'errors'")->utf8;
     if (e == "ignore") return 'i';
     if (e == "replace") return 'r';
     if (e == "surrogatepass") return 'p';
+    if (e == "surrogateescape") return 'e';
     return 's';
 }
+
+bool is_escaped_byte(uint32_t cp) { return cp >= 0xDC80 && cp <= 0xDCFF; }
 
 // Length of the valid UTF-8 sequence at data[i], or 0 with `reason` set (CPython's wording).
 size_t utf8_sequence(std::string_view data, size_t i, const char** reason) {
@@ -194,6 +199,7 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
         }
         if (mode == 's') raise_decode(codec, data, i, reason);
         if (mode == 'r') utf8_append(out, 0xFFFD);
+        if (mode == 'e') utf8_append(out, 0xDC00 + c);
         ++i;
     }
     return str_new(out);
@@ -218,9 +224,11 @@ std::string utf8_encode(const Str* text, char mode) {
         uint32_t cp = utf8_decode(p);
         if (cp < 0xD800 || cp > 0xDFFF) {
             out.append(start, p);
+        } else if (mode == 'e' && is_escaped_byte(cp)) {
+            out.push_back(static_cast<char>(cp - 0xDC00));
         } else if (mode == 'r') {
             out.push_back('?');
-        } else if (mode == 's') {
+        } else if (mode == 's' || mode == 'e') {
             raise(&UnicodeEncodeError_type,
                   format("'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed", cp,
                          static_cast<long long>(pos)));
@@ -244,9 +252,11 @@ std::string str_encode(Object* s, Object* encoding, Object* errors) {
         uint32_t cp = utf8_decode(p);
         if (cp < limit) {
             out.push_back(static_cast<char>(cp));
+        } else if (mode == 'e' && is_escaped_byte(cp)) {
+            out.push_back(static_cast<char>(cp - 0xDC00));
         } else if (mode == 'r') {
             out.push_back('?');
-        } else if (mode == 's') {
+        } else if (mode == 's' || mode == 'e') {
             std::string ch = cp < 0x100     ? format("\\x%02x", cp)
                              : cp < 0x10000 ? format("\\u%04x", cp)
                                             : format("\\U%08x", cp);
@@ -342,6 +352,19 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     bind_args("bytes", args, nargs, kwnames, names, 3, 0, bound);
     if (type == &bytes_type && bound[0] && !bound[1] && type_of(bound[0]) == &bytes_type)
         return Ref::borrow(bound[0]);
+    // bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths convert this way).
+    if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
+        if (Ref method = type_lookup(type_of(bound[0]), intern("__bytes__"))) {
+            Ref result = call(method.get(), &bound[0], 1);
+            if (!is_bytes(result.get()))
+                raise(&TypeError_type,
+                      format("__bytes__ returned non-bytes (type %s)", type_of(result.get())->name.c_str()));
+            if (type == &bytes_type) return result;
+            Ref b = bytes_new(bytes_data(result.get()));
+            b->type = static_cast<Type*>(type);
+            return b;
+        }
+    }
     Ref b = bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
     b->type = static_cast<Type*>(type);
     return b;

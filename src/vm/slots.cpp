@@ -131,8 +131,17 @@ bool base_has_dict(Type* base) {
     return is_subtype(base, &BaseException_type) || is_subtype(base, &type_type);
 }
 
-// The base whose slots the new class extends; two bases with slots of their own conflict, as
-// their values would need the same places.
+// The class that gave `t` its slot layout: the last in its mro with as many slots (`__slots__ = ()`
+// subclasses share their base's layout, as pathlib's Path and PurePosixPath share PurePath's).
+Type* slots_owner(Type* t) {
+    Type* owner = t;
+    for (Type* k : t->mro)
+        if (k->slot_count == t->slot_count) owner = k;
+    return owner;
+}
+
+// The base whose slots the new class extends; two bases whose slots come from different classes,
+// neither derived from the other, conflict, as their values would need the same places.
 Type* slotted_base(Tuple* bases) {
     Type* found = nullptr;
     for (size_t i = 0; i < bases->size; ++i) {
@@ -140,8 +149,10 @@ Type* slotted_base(Tuple* bases) {
         if (b->slot_count == 0) continue;
         if (!found || is_subtype(b, found)) {
             found = b;
-        } else if (!is_subtype(found, b)) {
-            raise(&TypeError_type, "multiple bases have instance lay-out conflict");
+        } else if (!is_subtype(found, b) && !is_subtype(slots_owner(found), slots_owner(b))) {
+            if (!is_subtype(slots_owner(b), slots_owner(found)))
+                raise(&TypeError_type, "multiple bases have instance lay-out conflict");
+            found = b;
         }
     }
     return found;
