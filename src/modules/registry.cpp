@@ -25,6 +25,7 @@ const NativeModule kNativeModules[] = {
     {"_sre", init_sre_module},
     {"_hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},
+    {"_codecs", init_codecs_module},
 };
 
 }  // namespace

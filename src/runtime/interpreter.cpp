@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "compiler/codegen.h"
+#include "modules/codecs_module.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
@@ -222,6 +223,7 @@ void initialize_runtime() {
     Ref sys = init_sys_module();
     dict_set(sys_modules(), intern("builtins"), g_builtins_module);
     dict_set(sys_modules(), intern("sys"), sys.get());
+    install_codec_hooks();
 }
 
 bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats, std::string gil_trace,
