@@ -1,5 +1,5 @@
-# _collections — the two containers CPython's collections/__init__.py imports from its C module
-# _collections: deque and defaultdict, written in minipy Python. Everything else in collections
+# _collections — what CPython's collections/__init__.py imports from its C module _collections:
+# deque, defaultdict and _tuplegetter, written in minipy Python. Everything else in collections
 # (namedtuple, OrderedDict, Counter, ChainMap, UserDict...) is CPython's own Lib, run unchanged.
 
 class deque:
@@ -106,3 +106,26 @@ class defaultdict(dict):
         # Built by hand: minipy's dict.__repr__(self) on a dict subclass gives the object repr.
         body = ", ".join("%r: %r" % kv for kv in self.items())
         return "defaultdict(%r, {%s})" % (self.default_factory, body)
+
+
+class _tuplegetter:
+    """The read-only field `p.x` of a namedtuple: item `index` of the tuple."""
+    __module__ = "collections"
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
