@@ -259,6 +259,13 @@ Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("round", args, nargs, kw, kNames, 2, 1, a);
     Object* x = a[0];
     bool has_digits = a[1] && a[1] != None;
+    // A class's own __round__ (Fraction, Decimal) comes first, as CPython's builtin_round.
+    if (type_of(x) != &float_type && type_of(x) != &int_type) {
+        if (Ref method = type_lookup(type_of(x), intern("__round__"))) {
+            Object* call_args[2] = {x, a[1]};
+            return call(method.get(), call_args, has_digits || a[1] ? 2 : 1);
+        }
+    }
     if (is_float(x)) {
         double v = float_value(x);
         if (!has_digits) {

@@ -311,6 +311,12 @@ void set_layout(Type* t) {
     choose_construct(t);
     if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) {
         if (t->slot_count) t->dealloc = side_dict_dealloc;  // frees the slot values too
+        // An exception subclass's methods and properties bind to the instance (DecimalException's
+        // handle()); its args and __traceback__ still come from BaseException's own lookup.
+        if (nb != &type_type) {
+            t->getattr = native_subclass_getattr;
+            t->setattr = class_generic_setattr;
+        }
         return;
     }
     t->getattr = class_generic_getattr;
