@@ -38,8 +38,10 @@ struct CallArgs {
     Object* at(size_t i) const { return i < nargs && args[i] != None ? args[i] : nullptr; }
 
     std::u32string text(size_t i) const {
-        if (!is_instance(args[i], &str_type))
-            raise(&TypeError_type, format("%s() argument %zu must be str, not %s", fname, i + 1, type_of(args[i])->name.c_str()));
+        if (!is_instance(args[i], &str_type)) {
+            std::string which = nargs == 1 && std::string(fname) == "charmap_build" ? "" : format(" %zu", i + 1);
+            raise(&TypeError_type, format("%s() argument%s must be str, not %s", fname, which.c_str(), type_of(args[i])->name.c_str()));
+        }
         return utf8_to_utf32(str_utf8_of(args[i]));
     }
     // A bytes-like object; a str too (its UTF-8) where CPython's 's*' format accepts one.

@@ -12,11 +12,13 @@
 #include "objects/bytes.h"
 #include "objects/codec_hooks.h"
 #include "objects/containers.h"
+#include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
+#include "vm/class.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -76,7 +78,7 @@ size_t resume_at(Object* position, size_t length) {
     int64_t p = as_index(position);
     int64_t q = p < 0 ? p + static_cast<int64_t>(length) : p;
     if (q < 0 || q > static_cast<int64_t>(length))
-        raise(&IndexError_type, format("position %lld from error handler out of bounds", static_cast<long long>(p)));
+        raise(&IndexError_type, format("position %lld from error handler out of bounds", static_cast<long long>(q)));
     return static_cast<size_t>(q);
 }
 
@@ -352,9 +354,10 @@ Ref codec_lookup(Object* encoding) {
     raise(&LookupError_type, "unknown encoding: " + str_utf8_of(encoding));
 }
 
-const Str* expect_arg_str(Object* o, const char* fname, int position) {
+// "lookup() argument must be str", "encode() argument 'errors' must be str": argument clinic's texts.
+const Str* expect_arg_str(Object* o, const char* fname, const char* which) {
     if (!is_instance(o, &str_type))
-        raise(&TypeError_type, format("%s() argument %d must be str, not %s", fname, position, type_of(o)->name.c_str()));
+        raise(&TypeError_type, format("%s() argument%s must be str, not %s", fname, which, type_of(o)->name.c_str()));
     return as_str(o);
 }
 
@@ -382,16 +385,39 @@ Ref codecs_unregister(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref codecs_lookup(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("lookup", nargs, kw, 1, 1);
-    expect_arg_str(args[0], "lookup", 1);
+    expect_arg_str(args[0], "lookup", "");
     return codec_lookup(args[0]);
 }
 
 Ref codecs_forget(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_forget_codec", nargs, kw, 1, 1);
-    expect_arg_str(args[0], "_forget_codec", 1);
+    expect_arg_str(args[0], "_forget_codec", "");
     Ref key = normalized(args[0]);
     dict_del(as_dict(registry().cache), key.get());
     return Ref::borrow(None);
+}
+
+// Calls a codec function found through the registry. An exception of a plain built-in type
+// (TypeError, ValueError...; not UnicodeError, OSError or others with attributes) comes back
+// rewrapped as CPython's wrap_codec_error does: "decoding with 'ascii' codec failed (TypeError: ...)",
+// the original as its __cause__.
+Ref call_codec(Object* fn, Object* const* args, size_t nargs, const char* operation, Object* encoding) {
+    try {
+        return call(fn, args, nargs);
+    } catch (PyException& e) {
+        Object* exc = e.exception();
+        Type* t = type_of(exc);
+        bool plain = !is_heap_type(t) && !is_instance(exc, &UnicodeError_type) && !is_instance(exc, &OSError_type) &&
+                     !is_instance(exc, &SyntaxError_type) && !is_instance(exc, &ImportError_type) &&
+                     !is_instance(exc, &AttributeError_type) && !is_instance(exc, &NameError_type) &&
+                     !is_instance(exc, &StopIteration_type) && !is_instance(exc, &SystemExit_type) &&
+                     !static_cast<BaseExceptionObject*>(exc)->dict;
+        if (!plain) throw;
+        Ref wrapped = make_exception(t, format("%s with '%s' codec failed (%s: %s)", operation,
+                                               str_utf8(encoding).c_str(), t->name.c_str(), str_utf8(exc).c_str()));
+        set_attr(wrapped.get(), intern("__cause__"), exc);
+        raise_object(wrapped);
+    }
 }
 
 // codecs.encode(obj, encoding='utf-8', errors='strict') and decode: the codec's function, item 0.
@@ -400,12 +426,13 @@ Ref run_codec(const char* fname, int which, Args args, size_t nargs, Tuple* kw) 
     Object* a[3] = {};
     bind_args(fname, args, nargs, kw, names, 3, 1, a);
     Ref encoding = a[1] ? Ref::borrow(a[1]) : str_new("utf-8");
-    expect_arg_str(encoding.get(), fname, 2);
+    expect_arg_str(encoding.get(), fname, " 'encoding'");
     Ref errors = a[2] ? Ref::borrow(a[2]) : str_new("strict");
-    expect_arg_str(errors.get(), fname, 3);
+    expect_arg_str(errors.get(), fname, " 'errors'");
     Ref info = codec_lookup(encoding.get());
     Object* call_args[2] = {a[0], errors.get()};
-    Ref result = call(as_tuple(info.get())->items[which], call_args, 2);
+    Ref result = call_codec(as_tuple(info.get())->items[which], call_args, 2, which == 0 ? "encoding" : "decoding",
+                            encoding.get());
     if (!is_instance(result.get(), &tuple_type) || as_tuple(result.get())->size != 2)
         raise(&TypeError_type, which == 0 ? "encoder must return a tuple (object, integer)"
                                           : "decoder must return a tuple (object, integer)");
@@ -417,7 +444,7 @@ Ref codecs_decode(Object*, Args args, size_t nargs, Tuple* kw) { return run_code
 
 Ref codecs_register_error(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register_error", nargs, kw, 2, 2);
-    expect_arg_str(args[0], "register_error", 1);
+    expect_arg_str(args[0], "register_error", " 1");
     if (!type_of(args[1])->call) raise(&TypeError_type, "handler must be callable");
     dict_set(as_dict(registry().error_handlers), args[0], args[1]);
     return Ref::borrow(None);
@@ -425,7 +452,7 @@ Ref codecs_register_error(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref codecs_lookup_error(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("lookup_error", nargs, kw, 1, 1);
-    expect_arg_str(args[0], "lookup_error", 1);
+    expect_arg_str(args[0], "lookup_error", "");
     return lookup_handler(args[0]);
 }
 
@@ -446,8 +473,6 @@ Builtin builtin_codec(const std::string& encoding) {
     return Builtin::None;
 }
 
-Object* errors_or_null(Object* errors) { return errors && errors != None ? errors : nullptr; }
-
 // CPython refuses the codecs that do not map str <-> bytes (rot13, hex, ...) in str.encode.
 Ref text_codec(Object* encoding, const char* method) {
     Ref info = codec_lookup(encoding);
@@ -458,10 +483,16 @@ Ref text_codec(Object* encoding, const char* method) {
     return info;
 }
 
+// Argument clinic's bad-argument text, which names None as "None".
+const std::string& text_arg(Object* o, const char* what) {
+    if (!is_instance(o, &str_type))
+        raise(&TypeError_type, format("%s must be str, not %s", what, o == None ? "None" : type_of(o)->name.c_str()));
+    return str_utf8_of(o);
+}
+
 Ref hook_decode(std::string_view data, Object* encoding, Object* errors) {
-    errors = errors_or_null(errors);
-    if (errors) expect_str(errors, "decode() argument 'errors'");
-    std::string name = encoding ? expect_str(encoding, "decode() argument 'encoding'")->utf8 : "utf-8";
+    if (errors) text_arg(errors, "decode() argument 'errors'");
+    std::string name = encoding ? text_arg(encoding, "decode() argument 'encoding'") : "utf-8";
     switch (builtin_codec(name)) {
         case Builtin::Utf8: {
             DecodeErrors e("utf-8", data, errors);
@@ -479,7 +510,7 @@ Ref hook_decode(std::string_view data, Object* encoding, Object* errors) {
     Ref input = bytes_new(data);
     Ref err = errors ? Ref::borrow(errors) : str_new("strict");
     Object* call_args[2] = {input.get(), err.get()};
-    Ref result = call(as_tuple(info.get())->items[1], call_args, 2);
+    Ref result = call_codec(as_tuple(info.get())->items[1], call_args, 2, "decoding", encoding);
     if (!is_instance(result.get(), &tuple_type) || as_tuple(result.get())->size != 2)
         raise(&TypeError_type, "decoder must return a tuple (object, integer)");
     Object* out = as_tuple(result.get())->items[0];
@@ -490,9 +521,8 @@ Ref hook_decode(std::string_view data, Object* encoding, Object* errors) {
 }
 
 std::string hook_encode(Object* s, Object* encoding, Object* errors) {
-    errors = errors_or_null(errors);
-    if (errors) expect_str(errors, "encode() argument 'errors'");
-    std::string name = encoding ? expect_str(encoding, "encode() argument 'encoding'")->utf8 : "utf-8";
+    if (errors) text_arg(errors, "encode() argument 'errors'");
+    std::string name = encoding ? text_arg(encoding, "encode() argument 'encoding'") : "utf-8";
     Builtin which = builtin_codec(name);
     if (which != Builtin::None) {
         std::u32string cps = code_points(s);
@@ -503,7 +533,7 @@ std::string hook_encode(Object* s, Object* encoding, Object* errors) {
     Ref info = text_codec(encoding, "encode");
     Ref err = errors ? Ref::borrow(errors) : str_new("strict");
     Object* call_args[2] = {s, err.get()};
-    Ref result = call(as_tuple(info.get())->items[0], call_args, 2);
+    Ref result = call_codec(as_tuple(info.get())->items[0], call_args, 2, "encoding", encoding);
     if (!is_instance(result.get(), &tuple_type) || as_tuple(result.get())->size != 2)
         raise(&TypeError_type, "encoder must return a tuple (object, integer)");
     Object* out = as_tuple(result.get())->items[0];

@@ -336,10 +336,17 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
             continue;
         }
         char k = d[i + 1];
-        if (raw && k != 'u' && k != 'U') {
-            out.push_back('\\');
-            ++i;  // the next character is read on its own (a second backslash may start an escape)
-            continue;
+        if (raw) {
+            // Only an odd run of backslashes before u/U escapes: "\\\\u1234" stays as it is.
+            size_t run = i;
+            while (run < n && d[run] == '\\') out.push_back(d[run++]);
+            if ((run - i) % 2 == 0 || run >= n || (d[run] != 'u' && d[run] != 'U')) {
+                i = run;
+                continue;
+            }
+            out.pop_back();
+            i = run - 1;
+            k = d[run];
         }
         if (k == 'x' || k == 'u' || k == 'U') {
             int digits = k == 'x' ? 2 : k == 'u' ? 4 : 8;

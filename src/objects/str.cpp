@@ -173,7 +173,8 @@ bool is_printable(uint32_t cp) {
     if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
         (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
         return false;
-    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF)) return false;
+    // U+FFFC and U+FFFD (the replacement character) are symbols; the rest of U+FFF0.. is not printable.
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD)) return false;
     return cp < 0xE0000;
 }
 
