@@ -375,10 +375,9 @@ Ref codecs_unregister(Object*, Args args, size_t nargs, Tuple* kw) {
     for_each_item(r.search_functions, [&](Object* fn) {
         if (fn != args[0]) list_append(kept.get(), fn);
     });
-    Ref all = list_from_iterable(kept.get());
-    Object* old = r.search_functions;
-    r.search_functions = all.release();
-    decref(old);
+    // Replaced in place (search_functions[:] = kept): another thread may be reading the list.
+    Ref everything = slice_new(None, None, None);
+    set_item(r.search_functions, everything.get(), kept.get());
     dict_clear(as_dict(r.cache));
     return Ref::borrow(None);
 }
