@@ -111,6 +111,22 @@ Ref latin_1_decode(Object*, Args args, size_t nargs, Tuple* kw) {
     return str_result(decode_latin1(d), d.size());
 }
 
+Ref utf_7_encode(Object*, Args args, size_t nargs, Tuple* kw) {
+    CallArgs a = positional("utf_7_encode", args, nargs, kw, 1, 2);
+    std::u32string s = a.text(0);
+    a.errors(1);
+    return bytes_result(encode_utf7(s), s.size());
+}
+
+Ref utf_7_decode(Object*, Args args, size_t nargs, Tuple* kw) {
+    CallArgs a = positional("utf_7_decode", args, nargs, kw, 1, 3);
+    std::string d = a.data(0);
+    DecodeErrors e("utf7", d, a.errors(1));
+    size_t used;
+    std::u32string s = decode_utf7(d, e, a.flag(2, false), &used);
+    return str_result(s, used);
+}
+
 // ---- utf-16 and utf-32: one pair of helpers serves both widths and every byte order ----
 Ref wide_encode(const char* fname, int width, int fixed_order, Args args, size_t nargs, Tuple* kw) {
     CallArgs a = positional(fname, args, nargs, kw, 1, fixed_order ? 2 : 3);
@@ -319,6 +335,8 @@ Ref readbuffer_encode(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kCodecFunctions[] = {
+    {"utf_7_encode", utf_7_encode, "The utf_7_encode codec function (see codecs.py)."},
+    {"utf_7_decode", utf_7_decode, "The utf_7_decode codec function (see codecs.py)."},
     {"utf_8_encode", utf_8_encode, "The utf_8_encode codec function (see codecs.py)."},
     {"utf_8_decode", utf_8_decode, "The utf_8_decode codec function (see codecs.py)."},
     {"ascii_encode", ascii_encode, "The ascii_encode codec function (see codecs.py)."},

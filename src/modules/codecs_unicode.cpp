@@ -418,6 +418,161 @@ std::string encode_unicode_escape(const std::u32string& s, bool raw) {
     return out;
 }
 
+// ---- utf-7 (RFC 2152, as CPython: set O and whitespace written directly) ----
+namespace {
+
+// CPython's utf7_category: 0 direct, 1 optional direct (set O), 2 whitespace, 3 special.
+int utf7_category(char32_t c) {
+    if (c >= 128) return 3;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return 0;
+    if (c == '\'' || c == '(' || c == ')' || c == ',' || c == '-' || c == '.' || c == '/' || c == ':' || c == '?')
+        return 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 2;
+    if (c == '+' || c == '\\' || c == '~' || c < 0x20 || c == 0x7F) return 3;
+    return 1;
+}
+
+bool utf7_direct(char32_t c) { return c > 0 && c < 128 && utf7_category(c) != 3; }
+bool is_base64(char32_t c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+int from_base64(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : 63;
+}
+
+}  // namespace
+
+std::string encode_utf7(const std::u32string& s) {
+    std::string out;
+    bool in_shift = false;
+    int bits = 0;
+    uint64_t buffer = 0;
+    auto push16 = [&](char32_t unit) {
+        bits += 16;
+        buffer = (buffer << 16) | unit;
+        while (bits >= 6) {
+            out += kBase64[(buffer >> (bits - 6)) & 0x3F];
+            bits -= 6;
+        }
+        buffer &= (uint64_t{1} << bits) - 1;
+    };
+    for (char32_t c : s) {
+        if (in_shift && utf7_direct(c)) {
+            if (bits) out += kBase64[(buffer << (6 - bits)) & 0x3F];
+            buffer = 0;
+            bits = 0;
+            in_shift = false;
+            // A character outside the base64 set ends the sequence by itself; '-' must be written.
+            if (is_base64(c) || c == '-') out += '-';
+            out += static_cast<char>(c);
+            continue;
+        }
+        if (!in_shift) {
+            if (c == '+') {
+                out += "+-";
+                continue;
+            }
+            if (utf7_direct(c)) {
+                out += static_cast<char>(c);
+                continue;
+            }
+            out += '+';
+            in_shift = true;
+        }
+        if (c >= 0x10000) {
+            push16(0xD800 + ((c - 0x10000) >> 10));
+            push16(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            push16(c);
+        }
+    }
+    if (bits) out += kBase64[(buffer << (6 - bits)) & 0x3F];
+    if (in_shift) out += '-';
+    return out;
+}
+
+std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size_t* consumed) {
+    std::u32string out;
+    bool in_shift = false;
+    int bits = 0;
+    uint64_t buffer = 0;
+    char32_t surrogate = 0;
+    size_t i = 0, n = d.size(), shift_start = 0, shift_out = 0;
+    auto fail = [&](size_t start, size_t end, const char* reason) { i = e.report(start, end, reason, out); };
+    while (i < n) {
+        auto c = static_cast<unsigned char>(d[i]);
+        if (in_shift) {
+            if (is_base64(c)) {
+                buffer = (buffer << 6) | static_cast<uint64_t>(from_base64(static_cast<char>(c)));
+                bits += 6;
+                ++i;
+                if (bits < 16) continue;
+                auto unit = static_cast<char32_t>((buffer >> (bits - 16)) & 0xFFFF);
+                bits -= 16;
+                buffer &= (uint64_t{1} << bits) - 1;
+                if (surrogate) {
+                    if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                        out.push_back(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                        surrogate = 0;
+                        continue;
+                    }
+                    out.push_back(surrogate);
+                    surrogate = 0;
+                }
+                if (unit >= 0xD800 && unit <= 0xDBFF) surrogate = unit;
+                else out.push_back(unit);
+                continue;
+            }
+            in_shift = false;
+            if (bits >= 6) {
+                fail(shift_start, i + 1, "partial character in shift sequence");
+                continue;
+            }
+            if (bits > 0 && buffer != 0) {
+                fail(shift_start, i + 1, "non-zero padding bits in shift sequence");
+                continue;
+            }
+            if (surrogate && c <= 127 && c != '+') out.push_back(surrogate);
+            surrogate = 0;
+            if (c == '-') ++i;  // '-' is absorbed; any other character that ends the sequence is kept
+        } else if (c == '+') {
+            shift_start = i++;
+            if (i < n && d[i] == '-') {
+                ++i;
+                out.push_back('+');
+            } else if (i < n && !is_base64(static_cast<unsigned char>(d[i]))) {
+                fail(shift_start, i + 1, "ill-formed sequence");
+            } else {
+                in_shift = true;
+                surrogate = 0;
+                shift_out = out.size();
+                bits = 0;
+                buffer = 0;
+            }
+        } else if (c <= 127) {
+            out.push_back(c);
+            ++i;
+        } else {
+            fail(i, i + 1, "unexpected special character");
+        }
+    }
+    if (in_shift && final) {
+        in_shift = false;
+        if (surrogate || bits >= 6 || (bits > 0 && buffer != 0)) fail(shift_start, n, "unterminated shift sequence");
+    }
+    if (in_shift) {
+        *consumed = shift_start;  // the open sequence waits for more input
+        out.resize(shift_out);
+    } else {
+        *consumed = i;
+    }
+    return out;
+}
+
 // ---- charmap ----
 std::u32string decode_charmap(std::string_view d, DecodeErrors& e, Object* mapping) {
     if (!mapping || mapping == None) return decode_latin1(d);

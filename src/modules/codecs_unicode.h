@@ -1,4 +1,4 @@
-// codecs_unicode.h — the text codecs `_codecs` implements natively (utf-8/16/32, ascii, latin-1,
+// codecs_unicode.h — the text codecs `_codecs` implements natively (utf-7/8/16/32, ascii, latin-1,
 // charmap, unicode_escape, raw_unicode_escape) over code points, and the way they report bad input:
 // a UnicodeDecodeError/UnicodeEncodeError handed to the error handler named by `errors`, as CPython's.
 #pragma once
@@ -59,6 +59,8 @@ std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder,
 std::string encode_utf16(const std::u32string& s, EncodeErrors& e, int byteorder);
 std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder, bool final, size_t* consumed);
 std::string encode_utf32(const std::u32string& s, EncodeErrors& e, int byteorder);
+std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size_t* consumed);
+std::string encode_utf7(const std::u32string& s);
 // unicode_escape (raw: raw_unicode_escape, where only \u and \U are escapes).
 std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final, size_t* consumed);
 std::string encode_unicode_escape(const std::u32string& s, bool raw);
