@@ -18,6 +18,7 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
+#include "runtime/thread_state.h"
 #include "vm/class.h"
 #include "vm/module.h"
 
@@ -33,7 +34,8 @@ struct Registry {
     Object* search_functions = list_new().release();
     Object* cache = dict_new().release();
     Object* error_handlers = dict_new().release();
-    bool encodings_imported = false;
+    bool encodings_imported = false;  // under search_lock
+    std::recursive_mutex search_lock;
 };
 
 void register_standard_handlers(Registry& r);
@@ -321,34 +323,44 @@ void register_standard_handlers(Registry& r) {
 }
 
 // ---- the codec registry ----
-Ref normalized(Object* encoding) {
+// The registry's key for an encoding name: lower case, spaces as underscores (an interned str, so
+// the cache can be read under its lock with dict_get_str_ref).
+Str* normalized(Object* encoding) {
     std::string name = str_utf8_of(encoding);
     for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    return str_new(name);
+    return intern(name);
+}
+
+// Searches run one at a time: the import system hands a module that another thread is still
+// running to a second importer at once, and encodings' search function would then find a half-made
+// encodings.cp1252 and cache "no such codec" for good. A thread waits for the lock without the GIL;
+// a search function may look codecs up itself (a recursive lock).
+std::unique_lock<std::recursive_mutex> search_lock(Registry& r) {
+    std::unique_lock<std::recursive_mutex> guard(r.search_lock, std::defer_lock);
+    AllowThreads unblocked(BlockReason::Import);
+    guard.lock();
+    return guard;
 }
 
 Ref codec_lookup(Object* encoding) {
     Registry& r = registry();
+    Str* key = normalized(encoding);
+    if (Ref hit = dict_get_str_ref(as_dict(r.cache), key)) return hit;
+    auto guard = search_lock(r);
+    if (Ref hit = dict_get_str_ref(as_dict(r.cache), key)) return hit;
     if (!r.encodings_imported) {
         // CPython imports the encodings package when the interpreter starts; here, on first use.
+        import_module_level(intern("encodings"), None, 0, nullptr);
         r.encodings_imported = true;
-        try {
-            import_module_level(intern("encodings"), None, 0, nullptr);
-        } catch (PyException&) {
-            r.encodings_imported = false;
-            throw;
-        }
     }
-    Ref key = normalized(encoding);
-    if (Object* hit = dict_get(as_dict(r.cache), key.get())) return Ref::borrow(hit);
     Ref functions = list_from_iterable(r.search_functions);
     for (int64_t i = 0; i < length(functions.get()); ++i) {
         Ref fn = list_get_opt(functions.get(), static_cast<size_t>(i));
-        Ref result = call1(fn.get(), key.get());
+        Ref result = call1(fn.get(), key);
         if (result.get() == None) continue;
         if (!is_instance(result.get(), &tuple_type) || as_tuple(result.get())->size != 4)
             raise(&TypeError_type, "codec search functions must return 4-tuples");
-        dict_set(as_dict(r.cache), key.get(), result.get());
+        dict_set(as_dict(r.cache), key, result.get());
         return result;
     }
     raise(&LookupError_type, "unknown encoding: " + str_utf8_of(encoding));
@@ -391,8 +403,7 @@ Ref codecs_lookup(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref codecs_forget(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_forget_codec", nargs, kw, 1, 1);
     expect_arg_str(args[0], "_forget_codec", "");
-    Ref key = normalized(args[0]);
-    dict_del(as_dict(registry().cache), key.get());
+    dict_del(as_dict(registry().cache), normalized(args[0]));
     return Ref::borrow(None);
 }
 
