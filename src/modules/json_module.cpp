@@ -4,7 +4,6 @@
 #include <string>
 
 #include "modules/registry.h"
-#include "modules/utf32.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
@@ -31,54 +30,100 @@ using Args = Object* const*;
     raise_object(call(cls.get(), args, 3));
 }
 
-int hex_digit(char32_t c) {
-    if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
 
-// Four hex digits at s[at]; -1 when one is not a hex digit.
-int64_t read_u4(const std::u32string& s, size_t at) {
+// Four hex digits at text[at]; -1 when one is not a hex digit.
+int64_t read_u4(const std::string& text, size_t at) {
     int64_t v = 0;
     for (size_t k = 0; k < 4; ++k) {
-        int d = hex_digit(s[at + k]);
+        int d = hex_digit(text[at + k]);
         if (d < 0) return -1;
         v = v * 16 + d;
     }
     return v;
 }
 
+// The decoder calls scanstring once per JSON string with a character index into one document;
+// minipy keeps str as UTF-8, so each thread remembers where the last call ended (character and
+// byte) and walks on from there instead of from the start: without it, loads() of non-ASCII text
+// was quadratic (2000 records: 10 s instead of 14 ms). The document is held until the next one.
+struct Position {
+    Object* doc = nullptr;  // one reference held; never released at exit, on purpose
+    size_t chars = 0, bytes = 0;
+};
+thread_local Position t_last;
+
+size_t byte_offset(Object* doc, size_t chars) {
+    const Str* s = as_str(doc);
+    if (s->ascii) return chars;
+    if (t_last.doc != doc || t_last.chars > chars) {
+        if (t_last.doc != doc) {
+            Object* old = t_last.doc;
+            t_last.doc = newref(doc);
+            xdecref(old);
+        }
+        t_last.chars = 0;
+        t_last.bytes = 0;
+    }
+    const std::string& text = s->utf8;
+    size_t b = t_last.bytes;
+    for (size_t c = t_last.chars; c < chars; ++c) {
+        ++b;
+        while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+    }
+    return b;
+}
+
+void remember(Object* doc, size_t chars, size_t bytes) {
+    if (as_str(doc)->ascii || t_last.doc != doc) return;
+    t_last.chars = chars;
+    t_last.bytes = bytes;
+}
+
 // scanstring(string, end, strict=True) -> (str, end): the JSON string whose opening quote is at
-// end - 1, and the index just past its closing quote.
+// end - 1, and the index just past its closing quote. Indices count characters; `b` walks bytes.
 Ref json_scanstring(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("scanstring", nargs, kw, 2, 3);
     if (!is_instance(args[0], &str_type))
         raise(&TypeError_type, format("first argument must be a string, not %.80s", type_of(args[0])->name.c_str()));
     bool strict = nargs < 3 || is_true(args[2]);
-    std::u32string s = utf8_to_utf32(str_utf8_of(args[0]));
+    const std::string& text = str_utf8_of(args[0]);
+    auto len = static_cast<size_t>(as_str(args[0])->length);
     int64_t start = as_index(args[1]);
-    size_t len = s.size();
     if (start < 0 || static_cast<size_t>(start) > len) raise(&ValueError_type, "end is out of bounds");
     auto end = static_cast<size_t>(start);
     size_t begin = end - 1;
-    std::u32string out;
+    size_t b = byte_offset(args[0], end);
+    std::string out;
     while (true) {
         size_t next = end;
-        while (next < len && s[next] != '"' && s[next] != '\\') {
-            if (s[next] <= 0x1F && strict) raise_errmsg("Invalid control character at", args[0], next);
+        size_t run = b;
+        while (next < len && text[b] != '"' && text[b] != '\\') {
+            auto c = static_cast<unsigned char>(text[b]);
+            if (c <= 0x1F && strict) raise_errmsg("Invalid control character at", args[0], next);
+            ++b;
+            while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
             ++next;
         }
         if (next == len) raise_errmsg("Unterminated string starting at", args[0], begin);
-        out.append(s, end, next - end);
-        if (s[next] == '"') {
+        out.append(text, run, b - run);
+        if (text[b] == '"') {
             end = next + 1;
+            ++b;
             break;
         }
-        if (++next == len) raise_errmsg("Unterminated string starting at", args[0], begin);
-        char32_t c = s[next];
+        ++next;
+        ++b;
+        if (next == len) raise_errmsg("Unterminated string starting at", args[0], begin);
+        char c = text[b];
         if (c != 'u') {
             end = next + 1;
+            ++b;
             switch (c) {
                 case '"': case '\\': case '/': break;
                 case 'b': c = '\b'; break;
@@ -91,24 +136,29 @@ Ref json_scanstring(Object*, Args args, size_t nargs, Tuple* kw) {
             out.push_back(c);
             continue;
         }
+        // \uXXXX: ASCII from here, so characters and bytes advance together.
         ++next;
+        ++b;
         end = next + 4;
         if (end >= len) raise_errmsg("Invalid \\uXXXX escape", args[0], next - 1);
-        int64_t unit = read_u4(s, next);
+        int64_t unit = read_u4(text, b);
         if (unit < 0) raise_errmsg("Invalid \\uXXXX escape", args[0], end - 5);
+        b += 4;
         // A high surrogate followed by \uDC00-\uDFFF makes one character; any other pair stays two.
-        if (unit >= 0xD800 && unit <= 0xDBFF && end + 6 < len && s[end] == '\\' && s[end + 1] == 'u') {
-            int64_t low = read_u4(s, end + 2);
+        if (unit >= 0xD800 && unit <= 0xDBFF && end + 6 < len && text[b] == '\\' && text[b + 1] == 'u') {
+            int64_t low = read_u4(text, b + 2);
             if (low < 0) raise_errmsg("Invalid \\uXXXX escape", args[0], end + 1);
             if (low >= 0xDC00 && low <= 0xDFFF) {
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 end += 6;
+                b += 6;
             }
         }
-        out.push_back(static_cast<char32_t>(unit));
+        utf8_append(out, static_cast<uint32_t>(unit));
     }
-    Ref text = str_new(utf32_to_utf8(out)), pos = int_from_i64(static_cast<int64_t>(end));
-    Object* items[2] = {text.get(), pos.get()};
+    remember(args[0], end, b);
+    Ref result = str_new(out), pos = int_from_i64(static_cast<int64_t>(end));
+    Object* items[2] = {result.get(), pos.get()};
     return tuple_from(items, 2);
 }
 
