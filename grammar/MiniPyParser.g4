@@ -5,6 +5,14 @@ parser grammar MiniPyParser;
 
 options { tokenVocab = MiniPyLexer; }
 
+// `match`, `case` and `_` are soft keywords (PEP 634): plain NAME tokens everywhere, read as keywords
+// only where a match statement can stand. Prediction tells `match = 1` / `match(x)` apart by the tokens
+// after the name; this predicate, checked once the name is consumed (so that prediction and its error
+// positions do not depend on it), rejects a statement shaped like a match under another name.
+@parser::members {
+bool was_soft_keyword(const char* word) { return _input->LT(-1)->getText() == word; }
+}
+
 // ---- entry points ----
 file_input  : ( NEWLINE | stmt )* EOF ;
 eval_input  : testlist NEWLINE* EOF ;
@@ -72,6 +80,7 @@ compound_stmt
     | classdef
     | decorated
     | async_stmt
+    | match_stmt
     ;
 
 if_stmt    : IF namedexpr_test COLON block elif_clause* else_clause? ;
@@ -85,10 +94,39 @@ try_stmt
       | finally_clause
       )
     ;
-except_block   : EXCEPT ( test ( AS NAME )? )? COLON block ;
+except_block   : EXCEPT STAR? ( test ( AS NAME )? )? COLON block ;
 finally_clause : FINALLY COLON block ;
 with_stmt      : WITH with_item ( COMMA with_item )* COLON block ;
 with_item      : test ( AS expr )? ;
+
+// ---- the match statement (PEP 634); the builder sorts names into capture/wildcard/value/class
+// patterns and checks what CPython's pattern grammar rejects ----
+match_stmt   : NAME {was_soft_keyword("match")}? subject_expr COLON NEWLINE INDENT case_block+ DEDENT ;
+subject_expr : ( namedexpr_test | star_expr ) ( COMMA ( namedexpr_test | star_expr ) )* COMMA? ;
+case_block   : NAME {was_soft_keyword("case")}? patterns ( IF namedexpr_test )? COLON block ;
+patterns     : maybe_star_pattern ( COMMA maybe_star_pattern )* COMMA? ;
+maybe_star_pattern : STAR NAME | pattern ;
+pattern      : or_pattern ( AS NAME )? ;
+or_pattern   : closed_pattern ( OR_OP closed_pattern )* ;
+closed_pattern
+    : literal_pattern                                        # literalPattern
+    | name_or_attr ( OPEN_PAREN class_args? CLOSE_PAREN )?    # namePattern
+    | OPEN_PAREN patterns? CLOSE_PAREN                        # parenPattern
+    | OPEN_BRACK patterns? CLOSE_BRACK                        # listPattern
+    | OPEN_BRACE mapping_items? CLOSE_BRACE                   # mappingPattern
+    ;
+literal_pattern
+    : MINUS? NUMBER ( ( ADD | MINUS ) NUMBER )?
+    | STRING+
+    | NONE
+    | TRUE
+    | FALSE
+    ;
+name_or_attr  : NAME ( DOT NAME )* ;
+mapping_items : mapping_item ( COMMA mapping_item )* COMMA? ;
+mapping_item  : POWER NAME | ( literal_pattern | name_or_attr ) COLON pattern ;
+class_args    : class_arg ( COMMA class_arg )* COMMA? ;
+class_arg     : NAME ASSIGN pattern | pattern ;
 
 block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
 

@@ -11,8 +11,8 @@
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
-#include "runtime/interpreter.h"
+#include "interpreter/import.h"
+#include "interpreter/interpreter.h"
 #include "vm/descriptors.h"
 
 namespace minipy::cli {

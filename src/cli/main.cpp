@@ -12,9 +12,10 @@
 #include "cli/repl.h"
 #include "cli/source_file.h"
 #include "runtime/flavor.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
+#include "vm/dis.h"
 
 namespace minipy::cli {
 namespace {
@@ -63,6 +64,13 @@ int run(const char* program, const Options& opts) {
             break;
     }
     set_trace(opts.trace);
+    // `-X trace=FUNC` traces one function's instructions (and the GIL hand-offs) only.
+    for (const std::string& x : opts.x_options) {
+        if (x.rfind("trace=", 0) == 0 && x.size() > 6) {
+            set_trace(true);
+            set_trace_only(x.substr(6));
+        }
+    }
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);

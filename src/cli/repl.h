@@ -3,7 +3,7 @@
 // lines starting with '.' are the teaching commands (repl_commands.h).
 #pragma once
 
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 
 namespace minipy::cli {
 

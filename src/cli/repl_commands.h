@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 
 namespace minipy::cli {
 

@@ -198,7 +198,8 @@ int Compiler::deref_slot(const std::string& name) { return u_->deref_index.at(na
 
 // ---- names ----
 
-void Compiler::load_name(const std::string& name) {
+void Compiler::load_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -213,7 +214,8 @@ void Compiler::load_name(const std::string& name) {
     }
 }
 
-void Compiler::store_name(const std::string& name) {
+void Compiler::store_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -226,7 +228,8 @@ void Compiler::store_name(const std::string& name) {
     }
 }
 
-void Compiler::delete_name(const std::string& name) {
+void Compiler::delete_name(const std::string& raw_name) {
+    std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
     case NameScope::Local:
@@ -311,6 +314,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
     case K::With: return visit_with(ast::as<ast::With>(s), 0);
     case K::Raise: return visit_raise(ast::as<ast::Raise>(s));
     case K::Try: return visit_try(ast::as<ast::Try>(s));
+    case K::Match: return visit_match(ast::as<ast::Match>(s));
     case K::Assert: return visit_assert(ast::as<ast::Assert>(s));
     case K::Import: return visit_import(ast::as<ast::Import>(s));
     case K::ImportFrom: return visit_import_from(ast::as<ast::ImportFrom>(s));
@@ -341,7 +345,7 @@ void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
     if (a.simple && a.target->kind == ast::ExprKind::Name) {
         visit_annotation(*a.annotation);
         load_name("__annotations__");
-        const std::string& name = ast::as<ast::Name>(*a.target).id;
+        std::string name = mangled(ast::as<ast::Name>(*a.target).id);
         emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
         emit(Op::STORE_SUBSCR);
     } else if (!symbols_.future_annotations) {
@@ -409,6 +413,10 @@ bool Compiler::has_simple_annotations(const ast::StmtList& body) {
                 if (has_simple_annotations(h.body)) return true;
             break;
         }
+        case ast::StmtKind::Match:
+            for (const auto& c : ast::as<ast::Match>(*s).cases)
+                if (has_simple_annotations(c.body)) return true;
+            break;
         default: break;
         }
     }
@@ -476,6 +484,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
 
 void Compiler::visit_return(const ast::Return& r) {
     if (!u_->scope->is_function()) fail("'return' outside function", r.pos);
+    // CPython reports a return value's position: the error comes after the value is compiled.
+    check_except_star_exit(r.value ? r.value->pos : r.pos, false);
     if (r.value && u_->scope->is_coroutine && u_->scope->is_generator)
         fail("'return' with value in async generator", r.pos);
     if (r.value) {
@@ -489,6 +499,7 @@ void Compiler::visit_return(const ast::Return& r) {
 }
 
 void Compiler::visit_loop_exit(const ast::Stmt& s, bool is_break) {
+    check_except_star_exit(s.pos, true);
     int loop = unwind_fblocks(false, true);
     if (loop < 0) fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s.pos);
     const FBlock& b = u_->fblocks[loop];
@@ -522,7 +533,8 @@ int Compiler::unwind_fblocks(bool preserve_tos, bool stop_at_loop) {
 void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
     switch (b.kind) {
     case BlockKind::WhileLoop:
-    case BlockKind::TryExcept: return;
+    case BlockKind::TryExcept:
+    case BlockKind::ExceptStar: return;
     case BlockKind::ForLoop:
         if (preserve_tos) emit(Op::SWAP, 2);
         return emit(Op::POP_TOP);
@@ -651,13 +663,20 @@ void Compiler::visit_if(const ast::If& i) {
 
 void Compiler::visit_try(const ast::Try& t) {
     if (!t.finalbody.empty()) return visit_try_finally(t);
+    if (t.is_star) return visit_try_star(t);
     visit_try_except(t);
 }
 
-// Stack at the handler: [exc] -> PUSH_EXC_INFO -> [prev, exc]; each clause tests the type, stores or
-// drops exc, runs its body with `prev` below, then POP_EXCEPT restores prev as the handled exception.
-void Compiler::visit_try_except(const ast::Try& t) {
-    int handler = new_label(), cleanup = new_label(), end = new_label();
+// [prev, exc]: makes `prev` the handled exception again and re-raises exc.
+void Compiler::emit_restore_and_reraise() {
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+}
+
+// The body of a try with except clauses under `handler`, then its else block and a jump to `end`;
+// returns the stack depth the handler starts from.
+int Compiler::visit_try_body(const ast::Try& t, int handler, int end) {
     int depth = u_->depth;
     push_handler(handler, depth);
     push_fblock(FBlock{BlockKind::TryExcept, -1, -1, nullptr, {}});
@@ -666,7 +685,14 @@ void Compiler::visit_try_except(const ast::Try& t) {
     pop_handler();
     visit_body(t.orelse);
     emit_jump(Op::JUMP_FORWARD, end);
+    return depth;
+}
 
+// Stack at the handler: [exc] -> PUSH_EXC_INFO -> [prev, exc]; each clause tests the type, stores or
+// drops exc, runs its body with `prev` below, then POP_EXCEPT restores prev as the handled exception.
+void Compiler::visit_try_except(const ast::Try& t) {
+    int handler = new_label(), cleanup = new_label(), end = new_label();
+    int depth = visit_try_body(t, handler, end);
     bind_handler(handler, depth + 1);
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
@@ -711,9 +737,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
     emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 
@@ -725,6 +749,7 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     push_handler(handler, depth);
     push_fblock(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
     if (t.handlers.empty()) visit_body(t.body);
+    else if (t.is_star) visit_try_star(t);
     else visit_try_except(t);
     pop_fblock();
     pop_handler();
@@ -738,13 +763,9 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     visit_body(t.finalbody);
     pop_fblock();
     pop_handler();
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 
@@ -787,9 +808,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
     bind_handler(cleanup, depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit_restore_and_reraise();
     bind(end);
 }
 
@@ -824,7 +843,7 @@ void Compiler::visit_import(const ast::Import& imp) {
     for (const auto& alias : imp.names) {
         emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(0)), "i:0"));
         emit(Op::LOAD_CONST, const_none());
-        emit(Op::IMPORT_NAME, add_name(alias.name));
+        emit(Op::IMPORT_NAME, add_name(mangled(alias.name)));
         size_t dot = alias.name.find('.');
         if (alias.asname.empty()) {
             store_name(alias.name.substr(0, dot));
@@ -850,13 +869,13 @@ void Compiler::visit_import_from(const ast::ImportFrom& imp) {
         as_tuple(fromlist.get())->items[i] = newref(intern(imp.names[i].name));
     }
     emit(Op::LOAD_CONST, add_const(std::move(fromlist), ""));
-    emit(Op::IMPORT_NAME, add_name(imp.module));
+    emit(Op::IMPORT_NAME, add_name(mangled(imp.module)));
     if (star) {
         emit(Op::IMPORT_STAR);
         return;
     }
     for (const auto& alias : imp.names) {
-        emit(Op::IMPORT_FROM, add_name(alias.name));
+        emit(Op::IMPORT_FROM, add_name(mangled(alias.name)));
         store_name(alias.asname.empty() ? alias.name : alias.asname);
     }
     emit(Op::POP_TOP);
@@ -879,12 +898,12 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
         emit(Op::COPY, 1);
         {
             PosGuard guard(u_, t.pos);
-            emit(Op::LOAD_ATTR, add_name(attr.attr));
+            emit(Op::LOAD_ATTR, attr_name(attr.attr));
         }
         visit_expr(*a.value);
         emit(Op::BINARY_OP, op);
         emit(Op::SWAP, 2);
-        return emit(Op::STORE_ATTR, add_name(attr.attr));
+        return emit(Op::STORE_ATTR, attr_name(attr.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& sub = ast::as<ast::Subscript>(t);
@@ -913,7 +932,7 @@ void Compiler::visit_delete(const ast::Expr& t) {
     case ast::ExprKind::Attribute: {
         const auto& attr = ast::as<ast::Attribute>(t);
         visit_expr(*attr.value);
-        return emit(Op::DELETE_ATTR, add_name(attr.attr));
+        return emit(Op::DELETE_ATTR, attr_name(attr.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& sub = ast::as<ast::Subscript>(t);

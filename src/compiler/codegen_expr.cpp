@@ -17,22 +17,10 @@
 namespace minipy {
 
 BinaryOp binary_op_of(ast::BinOpKind op) {
-    using K = ast::BinOpKind;
-    switch (op) {
-    case K::Add: return BinaryOp::Add;
-    case K::Sub: return BinaryOp::Sub;
-    case K::Mult: return BinaryOp::Mul;
-    case K::MatMult: return BinaryOp::MatMul;
-    case K::Div: return BinaryOp::TrueDiv;
-    case K::Mod: return BinaryOp::Mod;
-    case K::Pow: return BinaryOp::Pow;
-    case K::LShift: return BinaryOp::LShift;
-    case K::RShift: return BinaryOp::RShift;
-    case K::BitOr: return BinaryOp::Or;
-    case K::BitXor: return BinaryOp::Xor;
-    case K::BitAnd: return BinaryOp::And;
-    case K::FloorDiv: return BinaryOp::FloorDiv;
-    }
+#define MINIPY_AST_TO_OP(name, ast_name, ...) \
+    case ast::BinOpKind::ast_name: return BinaryOp::name;
+    switch (op) { MINIPY_BINARY_OPERATORS(MINIPY_AST_TO_OP) }
+#undef MINIPY_AST_TO_OP
     return BinaryOp::Add;
 }
 
@@ -233,7 +221,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
     case K::Attribute: {
         const auto& a = ast::as<ast::Attribute>(e);
         visit_expr(*a.value);
-        return emit(Op::LOAD_ATTR, add_name(a.attr));
+        return emit(Op::LOAD_ATTR, attr_name(a.attr));
     }
     case K::Subscript: {
         const auto& s = ast::as<ast::Subscript>(e);
@@ -386,12 +374,10 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
     using K = ast::CmpOpKind;
     auto cmp = [](CompareOp c) { return std::pair{Op::COMPARE_OP, static_cast<uint32_t>(c)}; };
     switch (op) {
-    case K::Eq: return cmp(CompareOp::Eq);
-    case K::NotEq: return cmp(CompareOp::Ne);
-    case K::Lt: return cmp(CompareOp::Lt);
-    case K::LtE: return cmp(CompareOp::Le);
-    case K::Gt: return cmp(CompareOp::Gt);
-    case K::GtE: return cmp(CompareOp::Ge);
+#define MINIPY_AST_TO_COMPARE(name, ast_name, ...) \
+    case K::ast_name: return cmp(CompareOp::name);
+    MINIPY_COMPARE_OPERATORS(MINIPY_AST_TO_COMPARE)
+#undef MINIPY_AST_TO_COMPARE
     case K::Is: return {Op::IS_OP, 0};
     case K::IsNot: return {Op::IS_OP, 1};
     case K::In: return {Op::CONTAINS_OP, 0};
@@ -440,12 +426,12 @@ void Compiler::visit_call(const ast::Call& c) {
         visit_expr(*a.value);
         {
             PosGuard guard(u_, f.pos);
-            emit(Op::LOAD_METHOD, add_name(a.attr));
+            emit(Op::LOAD_METHOD, attr_name(a.attr));
         }
         return visit_call_args(c.args, c.keywords);
     }
     if (f.kind == ast::ExprKind::Name && u_->scope->is_function()) {
-        const auto& id = ast::as<ast::Name>(f).id;
+        std::string id = mangled(ast::as<ast::Name>(f).id);
         NameScope where = u_->scope->lookup(id);
         if (where == NameScope::GlobalExplicit || where == NameScope::GlobalImplicit) {
             PosGuard guard(u_, f.pos);
@@ -506,7 +492,7 @@ void Compiler::visit_store(const ast::Expr& t) {
     case ast::ExprKind::Attribute: {
         const auto& a = ast::as<ast::Attribute>(t);
         visit_expr(*a.value);
-        return emit(Op::STORE_ATTR, add_name(a.attr));
+        return emit(Op::STORE_ATTR, attr_name(a.attr));
     }
     case ast::ExprKind::Subscript: {
         const auto& s = ast::as<ast::Subscript>(t);
@@ -549,7 +535,7 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
         uint32_t n = 0;
         for (size_t i = 0; i < args->kwonlyargs.size(); ++i) {
             if (!args->kw_defaults[i]) continue;
-            const std::string& name = args->kwonlyargs[i]->name;
+            std::string name = mangled(args->kwonlyargs[i]->name);
             emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
             visit_expr(*args->kw_defaults[i]);
             ++n;
@@ -562,8 +548,9 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
     if (args) {
         // The annotations, as (name, value) pairs flattened into one tuple (CPython 3.10+).
         uint32_t n = 0;
-        auto one = [&](const std::string& name, const ast::Expr* ann) {
+        auto one = [&](const std::string& raw_name, const ast::Expr* ann) {
             if (!ann) return;
+            std::string name = mangled(raw_name);
             emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(name)), "s:" + name));
             visit_annotation(*ann);
             n += 2;
@@ -598,6 +585,8 @@ void Compiler::visit_lambda(const ast::Lambda& l) {
 // a generator expression's function is a generator that yields each value.
 void Compiler::visit_comprehension(const ast::Comp& c) {
     Scope* scope = symbols_.scope_of(&c);
+    bool awaited = scope->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
+    if (awaited && !u_->scope->is_coroutine) fail("asynchronous comprehension outside of an asynchronous function", c.pos);
     enter_unit(scope, scope->name, child_qualname(scope->name), c.pos.line);
     u_->pos = c.pos;
     u_->co()->argcount = 1;
@@ -613,8 +602,9 @@ void Compiler::visit_comprehension(const ast::Comp& c) {
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     visit_iterable(*c.generators[0].iter);
-    emit(Op::GET_ITER);
+    emit(c.generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 0);
+    if (awaited) emit_await();
 }
 
 void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth) {
@@ -624,16 +614,27 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
         emit(Op::LOAD_FAST, 0);
     } else {
         visit_iterable(*gen.iter);
-        emit(Op::GET_ITER);
+        emit(gen.is_async ? Op::GET_AITER : Op::GET_ITER);
     }
+    int iter_depth = u_->depth;
     bind(start);
-    emit_jump(Op::FOR_ITER, exit);
+    if (gen.is_async) {
+        // As `async for`: StopAsyncIteration from the awaited __anext__() ends the loop.
+        push_handler(exit, iter_depth);
+        emit(Op::GET_ANEXT);
+        emit(Op::LOAD_CONST, const_none());
+        emit_yield_from_loop();
+        pop_handler();
+    } else {
+        emit_jump(Op::FOR_ITER, exit);
+    }
     visit_store(*gen.target);
     for (const auto& cond : gen.ifs) visit_jump_if(*cond, start, false);
     if (index + 1 < c.generators.size()) {
         visit_comp_generator(c, index + 1, depth + 1);
     } else if (c.kind == ast::ExprKind::GeneratorExp) {
         visit_expr(*c.elt);
+        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         emit(Op::YIELD_VALUE);
         emit(Op::POP_TOP);
     } else if (c.kind == ast::ExprKind::DictComp) {
@@ -645,7 +646,12 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
         emit(c.kind == ast::ExprKind::SetComp ? Op::SET_ADD : Op::LIST_APPEND, static_cast<uint32_t>(depth + 1));
     }
     emit_jump(Op::JUMP_FORWARD, start);
-    bind(exit);
+    if (gen.is_async) {
+        bind_handler(exit, iter_depth + 1);
+        emit(Op::END_ASYNC_FOR);
+    } else {
+        bind(exit);
+    }
 }
 
 void Compiler::visit_joined_str(const ast::JoinedStr& j) {

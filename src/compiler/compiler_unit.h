@@ -14,7 +14,7 @@ namespace minipy {
 
 // A control-flow construct that `break`, `continue` and `return` must leave in order
 // (CPython's "frame blocks").
-enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
+enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, ExceptStar, With, AsyncWith };
 
 struct FBlock {
     BlockKind kind;
@@ -29,6 +29,15 @@ struct FBlock {
 struct Handler {
     int label;
     int depth;
+};
+
+// The state of a pattern being compiled (CPython's pattern_context): the names captured so far,
+// whose values wait on the stack below the items in use, and the labels that pop n items on failure.
+struct PatternContext {
+    std::vector<std::string> stores;
+    std::vector<int> fail_pop;  // fail_pop[n]: pops n items, then falls to fail_pop[n - 1]
+    int on_top = 0;             // items above the captured values that a failure must pop too
+    bool allow_irrefutable = false;
 };
 
 // Everything being built for one code object.
@@ -64,6 +73,8 @@ private:
     CompileMode mode_;
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* u_ = nullptr;
+    // The pattern compiled last: CPython reports "alternative patterns bind different names" there.
+    ast::Pos last_pattern_pos_;
 
     // ---- units and assembly (codegen.cpp) ----
     void enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno);
@@ -85,6 +96,8 @@ private:
     int const_none();
     int const_for(const ast::Constant& c);
     int add_name(const std::string& name);
+    std::string mangled(const std::string& name) const { return mangle(u_->scope->private_name, name); }
+    int attr_name(const std::string& attr) { return add_name(mangled(attr)); }  // LOAD_ATTR & co.
     int deref_slot(const std::string& name);
     [[noreturn]] void fail(const std::string& msg, const ast::Pos& pos) const { src_.fail(msg, pos); }
 
@@ -104,7 +117,12 @@ private:
     void visit_if(const ast::If& i);
     void visit_try(const ast::Try& t);
     void visit_try_except(const ast::Try& t);
+    int visit_try_body(const ast::Try& t, int handler, int end);
+    void emit_restore_and_reraise();
     void visit_try_finally(const ast::Try& t);
+    void visit_try_star(const ast::Try& t);  // codegen_except_star.cpp
+    // `break`/`continue` (stop_at_loop) or `return` may not leave an except* clause.
+    void check_except_star_exit(const ast::Pos& pos, bool stop_at_loop);
     void visit_with(const ast::With& w, size_t item);
     void visit_raise(const ast::Raise& r);
     void visit_assert(const ast::Assert& a);
@@ -126,6 +144,21 @@ private:
     void visit_annotation(const ast::Expr& e);
     std::string source_text(const ast::Pos& p) const;
     static bool has_simple_annotations(const ast::StmtList& body);
+
+    // ---- the match statement (codegen_match.cpp) ----
+    void visit_match(const ast::Match& m);
+    void visit_pattern(const ast::Pattern& p, PatternContext& pc);
+    void visit_subpattern(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_as(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_or(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_sequence(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_mapping(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_class(const ast::Pattern& p, PatternContext& pc);
+    void visit_pattern_value(const ast::Expr& value, PatternContext& pc);
+    void pattern_store(const std::string& name, const ast::Pos& pos, PatternContext& pc);
+    void pattern_fail_jump(Op op, PatternContext& pc);
+    void pattern_emit_fail_pops(PatternContext& pc);
+    void rotate(int n);  // moves TOS down to the n-th item, the items above it moving up
 
     // ---- expressions (codegen_expr.cpp) ----
     void visit_expr(const ast::Expr& e);

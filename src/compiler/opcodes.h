@@ -97,6 +97,8 @@ enum class ArgKind : uint8_t {
     OP(PUSH_EXC_INFO, None, 1, 0, "handler entry: [exc] -> [previously handled exc, exc]")                 \
     OP(POP_EXCEPT, None, -1, 0, "pops the previously handled exception and makes it current again")        \
     OP(CHECK_EXC_MATCH, None, 0, 0, "TOS = isinstance(TOS1, TOS) for `except TOS:`")                       \
+    OP(CHECK_EG_MATCH, None, 0, 0, "except* TOS: [exc, type] -> [rest, match or None]; a match is handled")  \
+    OP(PREP_RERAISE_STAR, None, -1, 0, "[orig, list] -> [what leaves the try*: raised and unhandled, or None]") \
     OP(LOAD_ASSERTION_ERROR, None, 1, 0, "pushes AssertionError")                                          \
     OP(LOAD_BUILD_CLASS, None, 1, 0, "pushes builtins.__build_class__ for a class statement")              \
     OP(BEFORE_WITH, None, 1, 0, "[mgr] -> [mgr.__exit__, mgr.__enter__()]")                                \
@@ -108,6 +110,11 @@ enum class ArgKind : uint8_t {
     OP(ASYNC_GEN_WRAP, None, 0, 0, "marks TOS as a value an async generator yields (not an await's)")     \
     OP(WITH_EXCEPT_START, None, 1, 0, "[exit, prev, exc] -> [exit, prev, exc, exit(type, exc, None)]")                   \
     OP(FORMAT_VALUE, Int, -((arg & 4) >> 2), 0, "formats TOS for an f-string: 1 str, 2 repr, 3 ascii, 4 spec") \
+    OP(GET_LEN, None, 1, 0, "pushes len(TOS) (match statement)")                                          \
+    OP(MATCH_SEQUENCE, None, 1, 0, "pushes whether TOS is a sequence for a pattern (not str/bytes/bytearray)") \
+    OP(MATCH_MAPPING, None, 1, 0, "pushes whether TOS is a mapping for a pattern")                          \
+    OP(MATCH_KEYS, None, 1, 0, "[subject, keys] -> [subject, keys, values tuple or None] (subject.get)")   \
+    OP(MATCH_CLASS, Int, -2, 0, "[subject, cls, names] -> [tuple of arg positional + named attrs, or None]") \
     OP(IMPORT_NAME, Name, -1, 0, "imports module name (TOS1 level, TOS fromlist)")                         \
     OP(IMPORT_FROM, Name, 1, 0, "pushes TOS.name, importing it as a submodule when missing")               \
     OP(IMPORT_STAR, None, -1, 0, "from TOS import *: copies its public names into the locals, pops it")    \

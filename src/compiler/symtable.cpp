@@ -80,7 +80,8 @@ private:
         if (a.kwarg) visit_annotation(a.kwarg->annotation);
     }
 
-    void add(const std::string& name, int flag) {
+    void add(const std::string& raw_name, int flag) {
+        std::string name = mangle(current_->private_name, raw_name);
         auto [it, inserted] = current_->flags.emplace(name, 0);
         if (inserted) current_->order.push_back(name);
         it->second |= flag;
@@ -88,7 +89,8 @@ private:
 
     // PEP 572: `(x := v)` inside a comprehension binds x in the nearest enclosing scope that is not
     // a comprehension; the comprehensions in between reach it as a global or a free variable.
-    void bind_walrus_outside(const std::string& name, const ast::Pos& pos) {
+    void bind_walrus_outside(const std::string& raw_name, const ast::Pos& pos) {
+        std::string name = mangle(current_->private_name, raw_name);
         Scope* target = current_;
         while (target->kind == ScopeKind::Comprehension) target = target->parent;
         if (target->kind == ScopeKind::Class)
@@ -110,6 +112,7 @@ private:
         scope->kind = kind;
         scope->name = name;
         scope->parent = current_;
+        scope->private_name = kind == ScopeKind::Class ? name : current_ ? current_->private_name : "";
         Scope* raw = scope.get();
         current_->children.push_back(std::move(scope));
         table_.by_node_[node] = raw;
@@ -130,7 +133,7 @@ private:
     void visit_params(const ast::Arguments& a) {
         auto param = [&](const ast::Arg& arg) {
             add(arg.name, kDefParam);
-            current_->params.push_back(arg.name);
+            current_->params.push_back(mangle(current_->private_name, arg.name));
         };
         for (const auto& p : a.posonlyargs) param(*p);
         for (const auto& p : a.args) param(*p);
@@ -145,7 +148,8 @@ private:
             source_.fail("nonlocal declaration not allowed at module level", s.pos);
         }
         const char* what = global ? "global" : "nonlocal";
-        for (const auto& name : s.names) {
+        for (const auto& raw_name : s.names) {
+            std::string name = mangle(current_->private_name, raw_name);
             auto it = current_->flags.find(name);
             int old = it == current_->flags.end() ? 0 : it->second;
             if (old & kDefParam) source_.fail("name '" + name + "' is parameter and " + what, s.pos);
@@ -281,10 +285,30 @@ private:
         case K::Global:
         case K::Nonlocal: declare(ast::as<ast::NameListStmt>(s)); break;
         case K::Expr: visit_expr(*ast::as<ast::ExprStmt>(s).value); break;
+        case K::Match: {
+            const auto& m = ast::as<ast::Match>(s);
+            visit_expr(*m.subject);
+            for (const auto& c : m.cases) {
+                visit_pattern(*c.pattern);
+                if (c.guard) visit_expr(*c.guard);
+                visit_body(c.body);
+            }
+            break;
+        }
         case K::Pass:
         case K::Break:
         case K::Continue: break;
         }
+    }
+
+    // A pattern loads its values, class names and keys, and binds its captures.
+    void visit_pattern(const ast::Pattern& p) {
+        if (p.value && p.kind != ast::PatternKind::MatchSingleton) visit_expr(*p.value);
+        visit_exprs(p.keys);
+        for (const auto& sub : p.patterns) visit_pattern(*sub);
+        for (const auto& sub : p.kwd_patterns) visit_pattern(*sub);
+        if (p.pattern) visit_pattern(*p.pattern);
+        if (!p.name.empty()) add(p.name, kDefLocal);
     }
 
     void visit_comprehension(const ast::Comp& c, const char* name) {
@@ -301,7 +325,12 @@ private:
         if (c.elt) visit_expr(*c.elt);
         if (c.key) visit_expr(*c.key);
         if (c.value) visit_expr(*c.value);
+        // `async for` or `await` makes an asynchronous comprehension (a coroutine, or an async
+        // generator for a generator expression); awaiting an inner one makes the outer one async too.
+        for (const auto& g : c.generators) current_->is_coroutine |= g.is_async;
+        bool is_async = current_->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
         close();
+        if (is_async && current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
     }
 
     void visit_expr(const ast::Expr& e) {
@@ -356,7 +385,10 @@ private:
             visit_comprehension(ast::as<ast::Comp>(e), "<genexpr>");
             current_->children.back()->is_generator = true;
             break;
-        case K::Await: visit_expr(*ast::as<ast::Await>(e).value); break;
+        case K::Await:
+            visit_expr(*ast::as<ast::Await>(e).value);
+            if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
+            break;
         case K::Yield:
             current_->is_generator = true;
             if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
@@ -417,6 +449,15 @@ public:
     std::map<const Scope*, std::map<std::string, ast::Pos>> nonlocal_pos_;
 };
 
+std::string mangle(const std::string& class_name, const std::string& name) {
+    if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+    if (name.size() >= 4 && name.compare(name.size() - 2, 2, "__") == 0) return name;
+    if (name.find('.') != std::string::npos) return name;
+    size_t start = class_name.find_first_not_of('_');
+    if (start == std::string::npos) return name;
+    return "_" + class_name.substr(start) + name;
+}
+
 namespace {
 
 // The second pass, for one scope: `bound` holds the names bound in enclosing function scopes;
@@ -455,23 +496,27 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
     std::set<std::string> child_free;
     for (auto& child : s->children) analyze(child.get(), child_bound, child_free, builder, source);
     if (s->kind == ScopeKind::Class && child_free.erase("__class__")) s->needs_class_cell = true;
+    std::set<std::string> freevars;
     for (const auto& name : child_free) {
         auto it = s->resolved.find(name);
         if (s->is_function() && it != s->resolved.end() && it->second == NameScope::Local) {
             it->second = NameScope::Cell;
         } else if (it == s->resolved.end() || s->kind == ScopeKind::Class) {
-            // Passed through this scope on its way to an inner one.
+            // Passed through this scope on its way to an inner one. A class that also binds the name
+            // keeps it in its namespace and passes the enclosing function's cell on (DEF_FREE_CLASS).
             if (it == s->resolved.end()) s->resolved[name] = NameScope::Free;
+            else if (it->second == NameScope::Local) freevars.insert(name);
             free_out.insert(name);
         }
     }
     for (const auto& [name, r] : s->resolved) {
         if (r == NameScope::Cell) s->cellvars.push_back(name);
         if (r == NameScope::Free) {
-            s->freevars.push_back(name);
+            freevars.insert(name);
             free_out.insert(name);
         }
     }
+    s->freevars.assign(freevars.begin(), freevars.end());
     if (s->needs_class_cell) s->cellvars.push_back("__class__");
 }
 

@@ -41,9 +41,15 @@ enum SymbolFlag : int {
     kUse = 16,
 };
 
+// CPython's private name mangling: inside class C (its body and everything nested in it, up to
+// the next class), `__x` becomes `_C__x`; dunder names, dotted names and classes named only by
+// underscores are left alone.
+std::string mangle(const std::string& class_name, const std::string& name);
+
 struct Scope {
     ScopeKind kind;
     std::string name;
+    std::string private_name;  // the innermost enclosing class (this one, for a class), or empty
     Scope* parent = nullptr;
     std::vector<std::unique_ptr<Scope>> children;
     std::map<std::string, int> flags;

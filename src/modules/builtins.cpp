@@ -22,7 +22,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/class.h"
@@ -39,11 +39,6 @@ namespace minipy {
 namespace {
 
 using Args = Object* const*;
-
-void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
-    if (kw && kw->size) raise_no_kwargs(name);
-    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
-}
 
 Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"sep", "end", "file", "flush"};
@@ -69,18 +64,18 @@ Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_len(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("len", nargs, kw, 1, 1);
+    check_positional("len", nargs, kw, 1, 1);
     return int_from_i64(length(args[0]));
 }
 
 Ref bi_repr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("repr", nargs, kw, 1, 1);
+    check_positional("repr", nargs, kw, 1, 1);
     return repr(args[0]);
 }
 
 // ascii(obj): repr() with every non-ASCII character escaped as \xhh, \uhhhh or \Uhhhhhhhh.
 Ref bi_ascii(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("ascii", nargs, kw, 1, 1);
+    check_positional("ascii", nargs, kw, 1, 1);
     Ref r = repr(args[0]);
     const std::string& text = str_utf8_of(r.get());
     if (as_str(r.get())->ascii) return r;
@@ -96,7 +91,7 @@ Ref bi_ascii(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("abs", nargs, kw, 1, 1);
+    check_positional("abs", nargs, kw, 1, 1);
     return number_abs(args[0]);
 }
 
@@ -136,12 +131,12 @@ bool instance_check(Object* o, Object* cls, const char* fname) {
 }
 
 Ref bi_isinstance(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("isinstance", nargs, kw, 2, 2);
+    check_positional("isinstance", nargs, kw, 2, 2);
     return Ref::borrow(bool_obj(instance_check(args[0], args[1], "isinstance")));
 }
 
 Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("issubclass", nargs, kw, 2, 2);
+    check_positional("issubclass", nargs, kw, 2, 2);
     if (!is_type(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
     Type* t = static_cast<Type*>(args[0]);
     std::function<bool(Object*)> check = [&](Object* c) -> bool {
@@ -219,7 +214,7 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_divmod(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("divmod", nargs, kw, 2, 2);
+    check_positional("divmod", nargs, kw, 2, 2);
     Ref q = binary_op(args[0], args[1], BinaryOp::FloorDiv);
     Ref r = binary_op(args[0], args[1], BinaryOp::Mod);
     Object* items[2] = {q.get(), r.get()};
@@ -294,14 +289,14 @@ Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("chr", nargs, kw, 1, 1);
+    check_positional("chr", nargs, kw, 1, 1);
     int64_t cp = as_index(args[0]);
     if (cp < 0 || cp > 0x10FFFF) raise(&ValueError_type, "chr() arg not in range(0x110000)");
     return str_from_codepoint(static_cast<uint32_t>(cp));
 }
 
 Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("ord", nargs, kw, 1, 1);
+    check_positional("ord", nargs, kw, 1, 1);
     if (!is_str(args[0])) {
         raise(&TypeError_type, format("ord() expected string of length 1, but %s found", type_of(args[0])->name.c_str()));
     }
@@ -318,7 +313,7 @@ Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("input", nargs, kw, 0, 1);
+    check_positional("input", nargs, kw, 0, 1);
     if (nargs == 1) {
         write_to_stream(sys_stdout(), str_utf8(args[0]));
     }
@@ -461,7 +456,7 @@ Ref callable_iterator_next(Object* o) {
 }
 
 Ref bi_iter(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("iter", nargs, kw, 1, 2);
+    check_positional("iter", nargs, kw, 1, 2);
     if (nargs == 1) return get_iter(args[0]);
     if (!type_of(args[0])->call) raise(&TypeError_type, "iter(v, w): v must be callable");
     auto* c = new CallableIterator();
@@ -472,7 +467,7 @@ Ref bi_iter(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("next", nargs, kw, 1, 2);
+    check_positional("next", nargs, kw, 1, 2);
     if (!type_of(args[0])->next) {
         raise(&TypeError_type, format("'%s' object is not an iterator", type_of(args[0])->name.c_str()));
     }
@@ -496,27 +491,27 @@ Ref any_all(Object* iterable, bool want) {
 }
 
 Ref bi_any(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("any", nargs, kw, 1, 1);
+    check_positional("any", nargs, kw, 1, 1);
     return any_all(args[0], true);
 }
 
 Ref bi_all(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("all", nargs, kw, 1, 1);
+    check_positional("all", nargs, kw, 1, 1);
     return any_all(args[0], false);
 }
 
 Ref bi_hash(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("hash", nargs, kw, 1, 1);
+    check_positional("hash", nargs, kw, 1, 1);
     return int_from_i64(hash(args[0]));
 }
 
 Ref bi_id(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("id", nargs, kw, 1, 1);
+    check_positional("id", nargs, kw, 1, 1);
     return int_from_i64(static_cast<int64_t>(reinterpret_cast<uintptr_t>(args[0]) >> 1) << 1 >> 1);
 }
 
 Ref bi_callable(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("callable", nargs, kw, 1, 1);
+    check_positional("callable", nargs, kw, 1, 1);
     return Ref::borrow(bool_obj(type_of(args[0])->call != nullptr));
 }
 
@@ -528,7 +523,7 @@ Str* attr_name(Object* o, const char* fname) {
 }
 
 Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("getattr", nargs, kw, 2, 3);
+    check_positional("getattr", nargs, kw, 2, 3);
     Str* name = attr_name(args[1], "getattr");
     if (Ref v = get_attr_opt(args[0], name)) return v;
     if (nargs == 3) return Ref::borrow(args[2]);
@@ -536,19 +531,19 @@ Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_setattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("setattr", nargs, kw, 3, 3);
+    check_positional("setattr", nargs, kw, 3, 3);
     set_attr(args[0], attr_name(args[1], "setattr"), args[2]);
     return Ref::borrow(None);
 }
 
 Ref bi_delattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("delattr", nargs, kw, 2, 2);
+    check_positional("delattr", nargs, kw, 2, 2);
     del_attr(args[0], attr_name(args[1], "delattr"));
     return Ref::borrow(None);
 }
 
 Ref bi_hasattr(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("hasattr", nargs, kw, 2, 2);
+    check_positional("hasattr", nargs, kw, 2, 2);
     Str* name = attr_name(args[1], "hasattr");
     try {
         return Ref::borrow(bool_obj(static_cast<bool>(get_attr_opt(args[0], name))));
@@ -559,12 +554,12 @@ Ref bi_hasattr(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref int_text(const char* fname, Args args, size_t nargs, Tuple* kw, int base) {
-    check_count(fname, nargs, kw, 1, 1);
+    check_positional(fname, nargs, kw, 1, 1);
     Ref value = Ref::borrow(args[0]);
     if (!is_int(args[0])) {
         value = index_value(args[0]);
         if (!value)
-            raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
+            raise_not_an_integer(args[0]);
     }
     return str_new(int_to_base(value.get(), base, true));
 }
@@ -574,7 +569,7 @@ Ref bi_oct(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("oct",
 Ref bi_bin(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("bin", args, nargs, kw, 2); }
 
 Ref bi_format(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("format", nargs, kw, 1, 2);
+    check_positional("format", nargs, kw, 1, 2);
     if (nargs == 2 && !is_str(args[1])) {
         raise(&TypeError_type, format("format() argument 2 must be str, not %s", type_of(args[1])->name.c_str()));
     }
@@ -582,7 +577,7 @@ Ref bi_format(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_globals(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("globals", nargs, kw, 0, 0);
+    check_positional("globals", nargs, kw, 0, 0);
     Frame* f = thread_state()->frame;
     return Ref::borrow(f->globals);
 }
@@ -590,7 +585,7 @@ Ref bi_globals(Object*, Args, size_t nargs, Tuple* kw) {
 // locals(): the namespace dict of module and class bodies; for functions a snapshot of the fast
 // locals and cells that are bound, as CPython 3.11 builds it.
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("locals", nargs, kw, 0, 0);
+    check_positional("locals", nargs, kw, 0, 0);
     Frame* f = thread_state()->frame;
     if (f->locals) return Ref::borrow(f->locals);
     Code* co = f->code;
@@ -608,7 +603,7 @@ Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 Ref bi_vars(Object* self, Args args, size_t nargs, Tuple* kw) {
-    check_count("vars", nargs, kw, 0, 1);
+    check_positional("vars", nargs, kw, 0, 1);
     if (nargs == 0) return bi_locals(self, args, 0, kw);
     Ref d = get_attr_opt(args[0], intern("__dict__"));
     if (!d) raise(&TypeError_type, "vars() argument must have __dict__ attribute");
@@ -618,7 +613,7 @@ Ref bi_vars(Object* self, Args args, size_t nargs, Tuple* kw) {
 // dir(obj): the sorted names of its __dict__ and of every class in its type's mro (or its own mro
 // for a class).
 Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
-    check_count("dir", nargs, kw, 0, 1);
+    check_positional("dir", nargs, kw, 0, 1);
     Ref names = dict_new();
     auto add_keys = [&](Object* mapping) {
         if (!mapping || type_of(mapping) != &dict_type) return;

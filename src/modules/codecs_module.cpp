@@ -17,7 +17,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "runtime/thread_state.h"
 #include "vm/class.h"
 #include "vm/module.h"

@@ -10,7 +10,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "vm/module.h"
 
 namespace minipy {

@@ -285,8 +285,7 @@ Ref math_isclose(Object*, Args args, size_t nargs, Tuple* kw) {
 // ---- exact integer functions on GMP ----
 Object* expect_int(Object* o) {
     if (!is_int(o))
-        raise(&TypeError_type,
-              format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
+        raise_not_an_integer(o);
     return o;
 }
 

@@ -162,8 +162,7 @@ Ref range_arg(Object* o, int position) {
         raise(&ValueError_type, format("non-integer %s for randrange()", position == 1   ? "arg 1"
                                                                          : position == 2 ? "stop"
                                                                                          : "step"));
-    raise(&TypeError_type,
-          format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
+    raise_not_an_integer(o);
 }
 
 Ref randrange(RandomObject& g, Object* start_obj, Object* stop_obj, Object* step_obj) {

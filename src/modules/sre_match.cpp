@@ -7,7 +7,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 
 namespace minipy {
 

@@ -12,7 +12,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "vm/interp.h"
 #include "vm/module.h"
 

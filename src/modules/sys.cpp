@@ -36,13 +36,8 @@ struct Stream : Object {
 };
 Type stream_type;
 
-void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
-    if (kw && kw->size) raise_no_kwargs(name);
-    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
-}
-
 Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("write", nargs, kw, 2, 2);
+    check_positional("write", nargs, kw, 2, 2);
     if (!is_str(args[1])) {
         raise(&TypeError_type, format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
     }
@@ -52,13 +47,13 @@ Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref stream_flush(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("flush", nargs, kw, 1, 1);
+    check_positional("flush", nargs, kw, 1, 1);
     std::fflush(static_cast<Stream*>(args[0])->file);
     return Ref::borrow(None);
 }
 
 Ref stream_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("fileno", nargs, kw, 1, 1);
+    check_positional("fileno", nargs, kw, 1, 1);
     return int_from_i64(fileno(static_cast<Stream*>(args[0])->file));
 }
 
@@ -82,18 +77,18 @@ Ref stream_new(std::FILE* file, const char* name) {
 }
 
 Ref sys_exit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("exit", nargs, kw, 0, 1);
+    check_positional("exit", nargs, kw, 0, 1);
     raise_object(exception_new(&SystemExit_type, tuple_from(args, nargs).get()));
 }
 
 Ref sys_getrecursionlimit(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("getrecursionlimit", nargs, kw, 0, 0);
+    check_positional("getrecursionlimit", nargs, kw, 0, 0);
     return int_from_i64(recursion_limit());
 }
 
 Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("setrecursionlimit", nargs, kw, 1, 1);
-    if (!is_int(args[0])) raise(&TypeError_type, "'" + type_of(args[0])->name + "' object cannot be interpreted as an integer");
+    check_positional("setrecursionlimit", nargs, kw, 1, 1);
+    if (!is_int(args[0])) raise_not_an_integer(args[0]);
     int64_t limit = as_index(args[0]);
     if (limit < 1) raise(&ValueError_type, "recursion limit must be greater or equal than 1");
     int depth = thread_state()->depth;
@@ -106,12 +101,12 @@ Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref sys_getswitchinterval(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("getswitchinterval", nargs, kw, 0, 0);
+    check_positional("getswitchinterval", nargs, kw, 0, 0);
     return float_new(the_gil().switch_interval());
 }
 
 Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("setswitchinterval", nargs, kw, 1, 1);
+    check_positional("setswitchinterval", nargs, kw, 1, 1);
     double v = to_double(args[0]);
     if (!(v > 0)) raise(&ValueError_type, "switch interval must be strictly positive");
     the_gil().set_switch_interval(v);
@@ -119,19 +114,19 @@ Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref sys_is_gil_enabled(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("_is_gil_enabled", nargs, kw, 0, 0);
+    check_positional("_is_gil_enabled", nargs, kw, 0, 0);
     return Ref::borrow(bool_obj(active_gil() != nullptr));
 }
 
 // The caller's reference to the argument is already counted: it sits on the caller's stack.
 Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("getrefcount", nargs, kw, 1, 1);
+    check_positional("getrefcount", nargs, kw, 1, 1);
     if (is_small_int(args[0])) return int_from_i64(kImmortalRefCount);
     return int_from_i64(refcount_get(args[0]->refcnt));
 }
 
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("exc_info", nargs, kw, 0, 0);
+    check_positional("exc_info", nargs, kw, 0, 0);
     Object* e = thread_state()->handled_exc;
     Ref tb = e ? get_attr(e, intern("__traceback__")) : Ref::borrow(None);
     Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, tb.get()};
@@ -154,7 +149,7 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
 // sys.intern(string): the one shared object for this text. Interned strs here are immortal, as
 // CPython's interned strings were before 3.12; namedtuple interns its type and field names.
 Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("intern", nargs, kw, 1, 1);
+    check_positional("intern", nargs, kw, 1, 1);
     if (!is_str(args[0]))
         raise(&TypeError_type, "intern() argument must be str, not " + type_of(args[0])->name);
     return Ref::borrow(intern(str_utf8_of(args[0])));
@@ -162,7 +157,7 @@ Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (vm/frame_object.h).
 Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("_getframe", nargs, kw, 0, 1);
+    check_positional("_getframe", nargs, kw, 0, 1);
     int64_t depth = nargs ? as_index(args[0]) : 0;
     Frame* f = thread_state()->frame;
     for (; f && depth > 0; --depth) f = f->previous;

@@ -39,11 +39,6 @@ using Args = Object* const*;
 // CPython's value on Linux: the longest wait, in seconds, that lock timeouts accept.
 constexpr double kTimeoutMax = 9223372036.0;
 
-void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
-    if (kw && kw->size) raise_no_kwargs(name);
-    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
-}
-
 uint64_t current_ident() { return static_cast<uint64_t>(pthread_self()); }
 
 // ---- threads ----
@@ -76,14 +71,15 @@ void report_thread_exception(Object* func, Object* exc) {
     report_unraisable(" thread started by: " + repr_utf8(func), exc);
 }
 
-// Labels this thread's lane in the GIL timeline with threading.Thread's name, when the thread
-// runs a Thread's _bootstrap (the bound method's __self__).
+// Names this thread (for --trace) and its lane in the GIL timeline with threading.Thread's name,
+// when the thread runs a Thread's _bootstrap (the bound method's __self__).
 void name_trace_lane(Object* func) {
-    if (!gil_trace_on()) return;
     try {
         Ref self = get_attr_opt(func, intern("__self__"));
         Ref name = self ? get_attr_opt(self.get(), intern("name")) : nullptr;
-        if (name && is_str(name.get())) gil_trace_name_thread(str_utf8_of(name.get()));
+        if (!name || !is_str(name.get())) return;
+        thread_state()->name = str_utf8_of(name.get());
+        if (gil_trace_on()) gil_trace_name_thread(thread_state()->name);
     } catch (PyException& e) {
         e.take();  // an odd `name` leaves the default label
     }
@@ -117,7 +113,7 @@ constexpr size_t kDefaultThreadStack = size_t{8} << 20;
 std::atomic<size_t> g_thread_stack_size{0};  // 0: the default above
 
 Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("start_new_thread", nargs, kw, 2, 3);
+    check_positional("start_new_thread", nargs, kw, 2, 3);
     if (!type_of(args[0])->call) raise(&TypeError_type, "first arg must be callable");
     if (!is_instance(args[1], &tuple_type)) raise(&TypeError_type, "2nd arg must be a tuple");
     if (nargs == 3 && !is_instance(args[2], &dict_type)) {
@@ -145,7 +141,7 @@ Ref thread_start_new_thread(Object*, Args args, size_t nargs, Tuple* kw) {
 // when called without an argument, as CPython's) and returns the old one. CPython's limits: 0, or
 // at least 32 KiB.
 Ref thread_stack_size(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("stack_size", nargs, kw, 0, 1);
+    check_positional("stack_size", nargs, kw, 0, 1);
     int64_t size = nargs == 1 ? as_index(args[0]) : 0;
     if (size < 0) raise(&ValueError_type, "size must be 0 or a positive value");
     if (size != 0 && size < 32768) raise(&ValueError_type, "size not valid: " + std::to_string(size) + " bytes");
@@ -153,24 +149,24 @@ Ref thread_stack_size(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref thread_get_ident(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("get_ident", nargs, kw, 0, 0);
+    check_positional("get_ident", nargs, kw, 0, 0);
     return int_from_i64(static_cast<int64_t>(current_ident()));
 }
 
 Ref thread_get_native_id(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("get_native_id", nargs, kw, 0, 0);
+    check_positional("get_native_id", nargs, kw, 0, 0);
     return int_from_i64(static_cast<int64_t>(syscall(SYS_gettid)));
 }
 
 Ref thread_count(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("_count", nargs, kw, 0, 0);
+    check_positional("_count", nargs, kw, 0, 0);
     return int_from_i64(running_threads());
 }
 
 // threading.excepthook's default (CPython's _thread._excepthook): `args` carries exc_type,
 // exc_value, exc_traceback and thread. SystemExit is ignored silently.
 Ref thread_excepthook(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("_excepthook", nargs, kw, 1, 1);
+    check_positional("_excepthook", nargs, kw, 1, 1);
     Ref type = get_attr(args[0], intern("exc_type"));
     if (type.get() == &SystemExit_type) return Ref::borrow(None);
     Ref value = get_attr(args[0], intern("exc_value"));
@@ -258,7 +254,7 @@ bool lock_take(LockObject* l, bool blocking, double timeout) {
 // The lock threading.Thread.join() waits on: held while the calling thread lives, released by
 // thread_end() once the thread is completely done (CPython's _thread._set_sentinel).
 Ref thread_set_sentinel(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("_set_sentinel", nargs, kw, 0, 0);
+    check_positional("_set_sentinel", nargs, kw, 0, 0);
     Ref lock = lock_new();
     lock_take(as_lock(lock.get()), false, -1);
     Object* held = newref(lock.get());
@@ -287,7 +283,7 @@ Ref lock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref lock_enter(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("__enter__", nargs, kw, 1, 1);
+    check_positional("__enter__", nargs, kw, 1, 1);
     return Ref::borrow(bool_obj(lock_take(as_lock(args[0]), true, -1)));
 }
 
@@ -301,19 +297,19 @@ void lock_give(LockObject* l) {
 }
 
 Ref lock_release(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("release", nargs, kw, 1, 1);
+    check_positional("release", nargs, kw, 1, 1);
     lock_give(as_lock(args[0]));
     return Ref::borrow(None);
 }
 
 Ref lock_exit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("__exit__", nargs, kw, 1, 4);  // self, then the exception's type, value, traceback
+    check_positional("__exit__", nargs, kw, 1, 4);  // self, then the exception's type, value, traceback
     lock_give(as_lock(args[0]));
     return Ref::borrow(None);
 }
 
 Ref lock_locked(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("locked", nargs, kw, 1, 1);
+    check_positional("locked", nargs, kw, 1, 1);
     LockObject* l = as_lock(args[0]);
     std::lock_guard<std::mutex> guard(l->mutex);
     return Ref::borrow(bool_obj(l->locked));
@@ -330,7 +326,7 @@ Ref lock_repr(Object* o) {
 }
 
 Ref lock_construct(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("lock", nargs, kw, 0, 0);
+    check_positional("lock", nargs, kw, 0, 0);
     return lock_new();
 }
 
@@ -346,7 +342,7 @@ const MethodDef kLockMethods[] = {
 };
 
 Ref thread_allocate_lock(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("allocate_lock", nargs, kw, 0, 0);
+    check_positional("allocate_lock", nargs, kw, 0, 0);
     return lock_new();
 }
 

@@ -22,34 +22,29 @@ namespace {
 
 using Args = Object* const*;
 
-void check_count(const char* name, size_t nargs, Tuple* kw, size_t min, size_t max) {
-    if (kw && kw->size) raise_no_kwargs(name);
-    if (nargs < min || nargs > max) raise_arg_count(name, min, max, nargs);
-}
-
 template <typename Clock>
 int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
 Ref time_time(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("time", nargs, kw, 0, 0);
+    check_positional("time", nargs, kw, 0, 0);
     return float_new(static_cast<double>(now_ns<std::chrono::system_clock>()) / 1e9);
 }
 
 Ref time_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("time_ns", nargs, kw, 0, 0);
+    check_positional("time_ns", nargs, kw, 0, 0);
     return int_from_i64(now_ns<std::chrono::system_clock>());
 }
 
 // perf_counter and monotonic share CPython's Linux clock, CLOCK_MONOTONIC.
 Ref time_monotonic(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("monotonic", nargs, kw, 0, 0);
+    check_positional("monotonic", nargs, kw, 0, 0);
     return float_new(static_cast<double>(now_ns<std::chrono::steady_clock>()) / 1e9);
 }
 
 Ref time_monotonic_ns(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("monotonic_ns", nargs, kw, 0, 0);
+    check_positional("monotonic_ns", nargs, kw, 0, 0);
     return int_from_i64(now_ns<std::chrono::steady_clock>());
 }
 
@@ -66,9 +61,9 @@ void sleep_until_interrupted(double secs) {
 }
 
 Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("sleep", nargs, kw, 1, 1);
+    check_positional("sleep", nargs, kw, 1, 1);
     if (!is_instance(args[0], &int_type) && !is_instance(args[0], &float_type)) {
-        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", type_of(args[0])->name.c_str()));
+        raise_not_an_integer(args[0]);
     }
     double secs = to_double(args[0]);
     if (std::isnan(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");

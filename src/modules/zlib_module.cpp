@@ -229,8 +229,7 @@ Ref zlib_decompress(Object*, Args args, size_t nargs, Tuple* kw) {
 uint32_t start_value(Object* o, uint32_t fallback) {
     if (!o) return fallback;
     if (!is_int(o))
-        raise(&TypeError_type,
-              format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
+        raise_not_an_integer(o);
     Ref low = binary_op(o, int_from_i64(0xFFFFFFFF).get(), BinaryOp::And);
     return static_cast<uint32_t>(as_index(low.get()));
 }

@@ -78,18 +78,10 @@ bool is_true(Object* o) {
 }
 
 static CompareOp swapped(CompareOp op) {
-    switch (op) {
-        case CompareOp::Lt: return CompareOp::Gt;
-        case CompareOp::Le: return CompareOp::Ge;
-        case CompareOp::Gt: return CompareOp::Lt;
-        case CompareOp::Ge: return CompareOp::Le;
-        default: return op;
-    }
-}
-
-static const char* compare_symbol(CompareOp op) {
-    static const char* const symbols[] = {"<", "<=", "==", "!=", ">", ">="};
-    return symbols[static_cast<int>(op)];
+#define MINIPY_REFLECTED(name, ast, symbol, dunder, reflected) CompareOp::reflected,
+    static constexpr CompareOp kReflected[] = {MINIPY_COMPARE_OPERATORS(MINIPY_REFLECTED)};
+#undef MINIPY_REFLECTED
+    return kReflected[static_cast<int>(op)];
 }
 
 Ref compare(Object* a, Object* b, CompareOp op) {
@@ -114,7 +106,7 @@ Ref compare(Object* a, Object* b, CompareOp op) {
     if (op == CompareOp::Eq) return Ref::borrow(bool_obj(a == b));
     if (op == CompareOp::Ne) return Ref::borrow(bool_obj(a != b));
     raise(&TypeError_type, format("'%s' not supported between instances of '%s' and '%s'",
-                                  compare_symbol(op), tname(a), tname(b)));
+                                  kCompareOpSymbols[static_cast<int>(op)], tname(a), tname(b)));
 }
 
 bool compare_bool(Object* a, Object* b, CompareOp op) {
@@ -143,11 +135,7 @@ bool equals(Object* a, Object* b) {
 }
 
 // ---- arithmetic ----
-const char* binary_op_symbol(BinaryOp op) {
-    static const char* const symbols[] = {"+", "-", "*", "@", "/", "//", "%", "**",
-                                          "<<", ">>", "&", "|", "^"};
-    return symbols[static_cast<int>(op)];
-}
+const char* binary_op_symbol(BinaryOp op) { return kBinaryOpSymbols[static_cast<int>(op)]; }
 
 namespace {
 
@@ -434,7 +422,7 @@ int64_t as_index(Object* o) {
     if (is_small_int(o)) return small_int_value(o);
     if (!is_int(o)) {
         if (Ref v = index_value(o)) return as_index(v.get());
-        raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
+        raise_not_an_integer(o);
     }
     int64_t v;
     if (!int_to_i64(o, &v))

@@ -70,8 +70,7 @@ std::string bytes_repr_text(std::string_view data) {
 
 unsigned char byte_value(Object* o) {
     if (!is_int(o))
-        raise(&TypeError_type,
-              format("'%s' object cannot be interpreted as an integer", type_of(o)->name.c_str()));
+        raise_not_an_integer(o);
     int64_t v;
     if (!int_to_i64(o, &v) || v < 0 || v > 255) raise(&ValueError_type, "byte must be in range(0, 256)");
     return static_cast<unsigned char>(v);

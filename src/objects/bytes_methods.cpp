@@ -264,15 +264,11 @@ Ref bytes_translate(Object*, Args args, size_t nargs, Tuple* kw) {
     bind("translate", args, nargs, kw, names, 1, a);
     std::string table;
     if (a[1] != None) {
-        if (!is_bytes_like(a[1]))
-            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(a[1])->name.c_str()));
         table = bytes_like_data(a[1]);
         if (table.size() != 256) raise(&ValueError_type, "translation table must be 256 characters long");
     }
     std::string remove;
     if (a[2]) {
-        if (!is_bytes_like(a[2]))
-            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(a[2])->name.c_str()));
         remove = bytes_like_data(a[2]);
     }
     std::string data = bytes_like_data(a[0]), out;

@@ -1,7 +1,7 @@
 // exception_types.h — the one list of Python 3.11's built-in exception classes: name, base class,
 // docstring, base classes first. Expanded into the type declarations (runtime/errors.h), their
 // definitions and initialisation (objects/exceptions.cpp) and, through these, the builtins module.
-// BaseExceptionGroup/ExceptionGroup are not here: they need `except*`, which minipy lacks.
+// BaseExceptionGroup/ExceptionGroup, with their own constructor and methods, are in exception_group.cpp.
 #pragma once
 
 #define MINIPY_EXCEPTION_TYPES(X)                                                                         \

@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/exception_group.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -380,5 +381,6 @@ void init_exception_types() {
 #define MINIPY_INIT_EXCEPTION(name, base, doc) define(name##_type, #name, &base##_type, doc);
     MINIPY_EXCEPTION_TYPES(MINIPY_INIT_EXCEPTION)
 #undef MINIPY_INIT_EXCEPTION
+    init_exception_group_types(all_exception_types);
 }
 }  // namespace minipy

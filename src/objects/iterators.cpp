@@ -10,17 +10,11 @@
 
 namespace minipy {
 
-Type list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
+Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
     range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type, enumerate_type,
     zip_type, reversed_type;
 
 namespace {
-
-// list, tuple, str and reversed-sequence iterators: a container and a position.
-struct SeqIter : Object {
-    Object* seq;  // owned; null once exhausted
-    int64_t pos;  // item index (byte offset for non-ASCII str)
-};
 
 Ref seq_iter_new(Type* t, Object* seq, int64_t pos) {
     auto* it = new SeqIter();
@@ -46,15 +40,7 @@ Ref finish(SeqIter* it) {
 
 Ref self_iter(Object* o) { return Ref::borrow(o); }
 
-Ref list_iter_next(Object* o) {
-    SeqIter* it = as_seq_iter(o);
-    if (!it->seq) return nullptr;
-    if (Ref item = list_get_opt(it->seq, static_cast<size_t>(it->pos))) {
-        ++it->pos;
-        return item;
-    }
-    return finish(it);
-}
+Ref list_iter_next(Object* o) { return Ref::steal(list_iter_next_inline(o)); }
 
 Ref list_reverse_next(Object* o) {
     SeqIter* it = as_seq_iter(o);
@@ -86,6 +72,19 @@ Ref str_iter_next(Object* o) {
     return str_from_codepoint(cp);
 }
 
+// Old-style iteration: a class with __getitem__ and no __iter__ is iterated by indexing from 0
+// until IndexError or StopIteration (CPython's `iterator` type).
+Ref getitem_iter_next(Object* o) {
+    SeqIter* it = as_seq_iter(o);
+    if (!it->seq) return nullptr;
+    try {
+        return get_item(it->seq, int_from_i64(it->pos++).get());
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
+    }
+    return finish(it);
+}
+
 // Walks any sequence with __len__ and __getitem__ backwards (reversed() of a tuple, str, ...).
 Ref reversed_next(Object* o) {
     SeqIter* it = as_seq_iter(o);
@@ -95,20 +94,9 @@ Ref reversed_next(Object* o) {
 }
 
 // ---- range ----
-struct RangeIter : Object {
-    int64_t next, step, remaining;
-};
-
 void range_iter_dealloc(Object* o) { delete static_cast<RangeIter*>(o); }
 
-Ref range_iter_next(Object* o) {
-    auto* it = static_cast<RangeIter*>(o);
-    if (it->remaining <= 0) return nullptr;
-    --it->remaining;
-    int64_t v = it->next;
-    it->next += it->step;
-    return int_from_i64(v);
-}
+Ref range_iter_next(Object* o) { return Ref::steal(range_iter_next_inline(o)); }
 
 // ---- dict ----
 struct DictIter : Object {
@@ -239,6 +227,7 @@ void init_iterator_type(Type& t, const char* name, size_t size, DeallocSlot deal
     init_type(&t);
 }
 
+Ref getitem_iter_new(Object* seq) { return seq_iter_new(&getitem_iterator_type, seq, 0); }
 Ref list_iter_new(Object* list) { return seq_iter_new(&list_iterator_type, list, 0); }
 Ref list_reverse_iter_new(Object* list) {
     return seq_iter_new(&list_reverseiterator_type, list, length(list) - 1);
@@ -264,6 +253,7 @@ Ref dict_iter_new(Object* dict, DictIterKind kind) {
 
 
 void init_iterator_types() {
+    init_iterator_type(getitem_iterator_type, "iterator", sizeof(SeqIter), seq_iter_dealloc, getitem_iter_next);
     init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
     init_iterator_type(list_reverseiterator_type, "list_reverseiterator", sizeof(SeqIter), seq_iter_dealloc,
            list_reverse_next);

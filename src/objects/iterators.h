@@ -2,14 +2,51 @@
 // views, set) and the iterator types that builtins exposes as classes: enumerate, zip, reversed.
 #pragma once
 
-#include "objects/object.h"
+#include <utility>
+
+#include "objects/containers.h"
+#include "objects/int.h"
 
 namespace minipy {
 
-extern Type list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
+extern Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
     range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type,
     set_iterator_type, enumerate_type, zip_type, reversed_type;
 
+// list, tuple, str and reversed-sequence iterators: a container and a position.
+struct SeqIter : Object {
+    Object* seq;  // owned; null once exhausted
+    int64_t pos;  // item index (byte offset for non-ASCII str)
+};
+struct RangeIter : Object {
+    int64_t next, step, remaining;
+};
+
+// The next item of a list or range iterator (a new reference), or null at the end. The interpreter
+// loop's FOR_ITER calls these inline for the two commonest loops; the types' `next` slots too.
+inline Object* list_iter_next_inline(Object* o) {
+    auto* it = static_cast<SeqIter*>(o);
+    if (!it->seq) return nullptr;
+    List* list = as_list(it->seq);
+    {
+        CriticalSection cs(list->mutex);
+        if (static_cast<size_t>(it->pos) < list->items.size()) return newref(list->items[it->pos++]);
+    }
+    // Drops the list at the end, so an exhausted iterator stays exhausted and frees memory early.
+    xdecref(std::exchange(it->seq, nullptr));
+    return nullptr;
+}
+inline Object* range_iter_next_inline(Object* o) {
+    auto* it = static_cast<RangeIter*>(o);
+    if (it->remaining <= 0) return nullptr;
+    int64_t v = it->next;
+    it->next = static_cast<int64_t>(static_cast<uint64_t>(v) + static_cast<uint64_t>(it->step));
+    --it->remaining;
+    return fits_small_int(v) ? make_small_int(v) : int_from_i64(v).release();
+}
+
+// iter() of an object whose class has __getitem__ but no __iter__: indexes from 0 until IndexError.
+Ref getitem_iter_new(Object* seq);
 Ref list_iter_new(Object* list);
 Ref list_reverse_iter_new(Object* list);
 Ref tuple_iter_new(Object* tuple);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/flavor.h"
+#include "runtime/operators.h"
 
 namespace minipy {
 
@@ -113,11 +114,11 @@ private:
 };
 
 // ---- slots ----
-enum class BinaryOp : uint8_t {
-    Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
-    Count
-};
-enum class CompareOp : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
+// Both enumerations follow runtime/operators.h, the one list of the operators.
+#define MINIPY_OPERATOR_ENUMERATOR(name, ...) name,
+enum class BinaryOp : uint8_t { MINIPY_BINARY_OPERATORS(MINIPY_OPERATOR_ENUMERATOR) Count };
+enum class CompareOp : uint8_t { MINIPY_COMPARE_OPERATORS(MINIPY_OPERATOR_ENUMERATOR) };
+#undef MINIPY_OPERATOR_ENUMERATOR
 
 // Calling convention for everything callable ("vectorcall"): `args` points at `nargs` positional
 // values followed by one value per name in `kwnames` (a tuple of str, or null). Arguments are
@@ -212,7 +213,6 @@ struct Type : Object {
 // The VM may set further slots on type_type (class creation, attribute access on classes).
 extern Type object_type, type_type;
 
-inline Type* base_of(Type* t) { return t->base; }
 inline bool is_exact(const Object* o, const Type* t) { return type_of(o) == t; }
 bool is_subtype(const Type* t, const Type* base);
 inline bool is_instance(const Object* o, const Type* t) {

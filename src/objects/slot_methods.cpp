@@ -165,10 +165,6 @@ Ref slot_method(Object* callable, Args args, size_t nargs, Tuple* kwnames) {
     return call_slot(d, args, nargs);
 }
 
-const char* const kBinaryNames[] = {"add", "sub",    "mul",    "matmul", "truediv", "floordiv", "mod",
-                                    "pow", "lshift", "rshift", "and",    "or",      "xor"};
-const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
-
 // Puts one wrapper in t's dict unless the type's method table already has that name. The defs live
 // as long as the (immortal) built-in type.
 void add(Type* t, const std::string& name, SlotKind kind, uint8_t op = 0) {
@@ -205,10 +201,10 @@ void add_slot_methods(Type* t) {
         }
     }
     if (own(t, &Type::compare)) {
-        for (uint8_t op = 0; op < 6; ++op) add(t, kCompareNames[op], SlotKind::Compare, op);
+        for (uint8_t op = 0; op < kCompareOpCount; ++op) add(t, kCompareOpDunders[op], SlotKind::Compare, op);
     }
     for (size_t i = 0; i < static_cast<size_t>(BinaryOp::Count); ++i) {
-        std::string n = kBinaryNames[i];
+        std::string n = kBinaryOpStems[i];
         auto op = static_cast<uint8_t>(i);
         if (t->binary[i] && (!t->base || t->base->binary[i] != t->binary[i])) {
             add(t, "__" + n + "__", SlotKind::Binary, op);

@@ -94,6 +94,14 @@ void raise_unhashable(Object* o) {
     raise(&TypeError_type, format("unhashable type: '%s'", tname(o)));
 }
 
+void raise_not_an_integer(Object* o) {
+    raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
+}
+
+void raise_recursion_error(const char* where) {
+    raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
+}
+
 static std::string count_text(size_t n) {
     return n == 1 ? "1 argument" : format("%zu arguments", n);
 }

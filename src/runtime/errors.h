@@ -43,6 +43,9 @@ Ref make_exception(Type* t, const std::string& message);
 [[noreturn]] void raise_not_iterable(Object* o);
 [[noreturn]] void raise_no_attribute(Object* o, Str* name);
 [[noreturn]] void raise_unhashable(Object* o);
+[[noreturn]] void raise_not_an_integer(Object* o);  // "'float' object cannot be interpreted as an integer"
+// RecursionError: "maximum recursion depth exceeded" + `where` (" in comparison", ...).
+[[noreturn]] void raise_recursion_error(const char* where = "");
 [[noreturn]] void raise_arg_count(const char* fname, size_t min, size_t max, size_t given);
 [[noreturn]] void raise_no_kwargs(const char* fname);  // "f() takes no keyword arguments"
 [[noreturn]] void raise_zero_division(const char* message);

@@ -99,9 +99,34 @@ int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed)
 
 void RecursionGuard::fail(const char* where) {
     --ts_->depth;  // the destructor of a guard whose constructor throws never runs
-    raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
+    raise_recursion_error(where);
 }
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
+
+namespace {
+
+std::atomic<bool> g_trace_handoffs{false};
+
+// Takes the GIL and, under `--trace`, says so: who, after what, and how long the wait was.
+void take_gil(Gil* gil, const char* how) {
+    ThreadState* ts = thread_state();
+    GilStats before = ts->gil_stats;
+    gil->acquire(ts->gil_stats);
+    if (!g_trace_handoffs.load(std::memory_order_relaxed)) return;
+    bool asked = ts->gil_stats.drop_requests > before.drop_requests;
+    std::fprintf(stderr, "--- %s takes the GIL %s%s; waited %.1f ms\n", thread_display_name(ts).c_str(), how,
+                 asked ? ", having asked the holder to drop it" : "",
+                 static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
+}
+
+}  // namespace
+
+std::string thread_display_name(const ThreadState* ts) {
+    if (!ts->name.empty()) return ts->name;
+    return is_main_thread() ? "MainThread" : "a new thread";
+}
+
+void set_trace_gil_handoffs(bool on) { g_trace_handoffs.store(on, std::memory_order_relaxed); }
 
 void begin_blocking(Gil* gil, BlockReason reason) {
     if (gil_trace_on()) gil_trace_state(TraceState::Blocked, reason);
@@ -112,7 +137,7 @@ void begin_blocking(Gil* gil, BlockReason reason) {
 void end_blocking(Gil* gil) {
     attach_thread();
     if (gil) {
-        gil->acquire(thread_state()->gil_stats);  // records the wait and the run
+        take_gil(gil, "back after a blocking call");  // records the wait and the run
     } else if (gil_trace_on()) {
         gil_trace_state(TraceState::Running);
     }
@@ -192,7 +217,13 @@ void handle_eval_breaker(ThreadState* ts) {
     refcount_merge_queued();
     // Another thread's objects still wait for it to merge them: keep the flag up until it has.
     if (refcount_merges_pending()) eval_breaker.store(true, std::memory_order_relaxed);
-    if (g_active_gil) g_active_gil->yield_if_requested(ts->gil_stats);
+    if (g_active_gil) {
+        GilStats before = ts->gil_stats;
+        if (g_active_gil->yield_if_requested(ts->gil_stats) && g_trace_handoffs.load(std::memory_order_relaxed)) {
+            std::fprintf(stderr, "--- %s let go of the GIL when asked (a forced switch) and took it back; waited %.1f ms\n",
+                         thread_display_name(ts).c_str(), static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
+        }
+    }
 }
 
 Gil& the_gil() {
@@ -230,7 +261,7 @@ void thread_begin() {
     refcount_thread_start();
     g_running_threads.fetch_add(1, std::memory_order_relaxed);
     if (g_active_gil) {
-        g_active_gil->acquire(thread_state()->gil_stats);
+        take_gil(g_active_gil, "to start");
     } else if (gil_trace_on()) {
         gil_trace_state(TraceState::Running);
     }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "objects/object.h"
 #include "runtime/gil.h"
@@ -25,6 +26,7 @@ struct ThreadState {
     Object* handled_exc = nullptr; // owned: the exception an `except`/`finally` is handling
     uintptr_t c_stack_limit = 0;   // the loop refuses to re-enter below this C stack address
     GilStats gil_stats;            // this thread's side of `--gil-stats`
+    std::string name;              // threading.Thread's name, once its thread starts (for --trace)
     // Run by thread_end() with the GIL still held: releases _thread._set_sentinel()'s lock, so
     // Thread.join() returns only once the thread is completely done.
     std::function<void()> at_exit;
@@ -37,6 +39,11 @@ struct ThreadState {
 
 // The calling thread's state, created on first use.
 ThreadState* thread_state();
+// How `--trace` names a thread: threading's name, "MainThread", or "a new thread" before its name is known.
+std::string thread_display_name(const ThreadState* ts);
+// `--trace` also reports each time a thread gets the GIL after waiting for it (the VM's set_trace
+// turns this on with the instruction trace).
+void set_trace_gil_handoffs(bool on);
 
 // sys.getrecursionlimit(): Python frames allowed on one thread (CPython's default: 1000).
 int recursion_limit();

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/operators.h"
+
 namespace minipy::ast {
 
 // Source span of a node: 1-based lines, 0-based columns counted in code points, end exclusive.
@@ -19,10 +21,13 @@ struct Pos {
 
 enum class Ctx { Load, Store, Del };
 
-enum class BinOpKind { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv };
+// The operators' order and names come from runtime/operators.h, the one list of them.
+#define MINIPY_AST_OPERATOR(name, ast_name, ...) ast_name,
+enum class BinOpKind { MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR) };
 enum class UnaryOpKind { Invert, Not, UAdd, USub };
 enum class BoolOpKind { And, Or };
-enum class CmpOpKind { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
+enum class CmpOpKind { MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR) Is, IsNot, In, NotIn };
+#undef MINIPY_AST_OPERATOR
 
 enum class ExprKind {
     BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,
@@ -32,7 +37,7 @@ enum class ExprKind {
 
 enum class StmtKind {
     FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, While, If, With,
-    Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue,
+    Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match,
 };
 
 struct Expr {
@@ -298,6 +303,7 @@ struct Try : Stmt {
     StmtList body;
     std::vector<ExceptHandler> handlers;
     StmtList orelse, finalbody;
+    bool is_star = false;  // `except*` clauses (PEP 654): TryStar in Python's ast
 };
 struct Assert : Stmt {
     Assert() : Stmt(StmtKind::Assert) {}
@@ -330,6 +336,40 @@ struct ExprStmt : Stmt {
 // Pass, Break and Continue carry nothing but their kind.
 struct SimpleStmt : Stmt {
     explicit SimpleStmt(StmtKind k) : Stmt(k) {}
+};
+
+// ---- patterns of the match statement (PEP 634) ----
+
+enum class PatternKind { MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr };
+
+struct Pattern;
+using PatternPtr = std::unique_ptr<Pattern>;
+using PatternList = std::vector<PatternPtr>;
+
+// One shape for every pattern kind (they are small); each kind uses the fields its comment names,
+// as in Parser/Python.asdl. An empty `name` is Python's None.
+struct Pattern {
+    explicit Pattern(PatternKind k) : kind(k) {}
+    PatternKind kind;
+    Pos pos;
+    ExprPtr value;                    // MatchValue: the expression; MatchSingleton: a Constant; MatchClass: cls
+    ExprList keys;                    // MatchMapping
+    PatternList patterns;             // MatchSequence, MatchMapping, MatchClass (positional), MatchOr
+    std::vector<std::string> kwd_attrs;  // MatchClass
+    PatternList kwd_patterns;         // MatchClass
+    std::string name;                 // MatchAs, MatchStar: the capture; MatchMapping: `**rest`
+    PatternPtr pattern;               // MatchAs: the sub-pattern (null for a bare capture or `_`)
+};
+
+struct MatchCase {
+    PatternPtr pattern;
+    ExprPtr guard;  // may be null
+    StmtList body;
+};
+struct Match : Stmt {
+    Match() : Stmt(StmtKind::Match) {}
+    ExprPtr subject;
+    std::vector<MatchCase> cases;
 };
 
 struct Module {

@@ -24,21 +24,13 @@ std::unique_ptr<SimpleStmt> simple(StmtKind kind, const Pos& pos) {
 }
 
 BinOpKind aug_op(size_t type) {
+#define MINIPY_ASSIGN_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
+    case P::assign_token: return BinOpKind::ast_name;
     switch (type) {
-        case P::ADD_ASSIGN: return BinOpKind::Add;
-        case P::SUB_ASSIGN: return BinOpKind::Sub;
-        case P::MULT_ASSIGN: return BinOpKind::Mult;
-        case P::AT_ASSIGN: return BinOpKind::MatMult;
-        case P::DIV_ASSIGN: return BinOpKind::Div;
-        case P::MOD_ASSIGN: return BinOpKind::Mod;
-        case P::AND_ASSIGN: return BinOpKind::BitAnd;
-        case P::OR_ASSIGN: return BinOpKind::BitOr;
-        case P::XOR_ASSIGN: return BinOpKind::BitXor;
-        case P::LEFT_SHIFT_ASSIGN: return BinOpKind::LShift;
-        case P::RIGHT_SHIFT_ASSIGN: return BinOpKind::RShift;
-        case P::POWER_ASSIGN: return BinOpKind::Pow;
-        default: return BinOpKind::FloorDiv;
+        MINIPY_BINARY_OPERATORS(MINIPY_ASSIGN_TOKEN_CASE)
+        default: return BinOpKind::Add;  // the grammar allows no other token here
     }
+#undef MINIPY_ASSIGN_TOKEN_CASE
 }
 
 std::string dotted(P::Dotted_nameContext* c) {
@@ -233,6 +225,7 @@ StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
     if (c->funcdef()) return funcdef(c->funcdef(), {});
     if (c->classdef()) return classdef(c->classdef(), {});
     if (c->async_stmt()) return async_stmt(c->async_stmt());
+    if (c->match_stmt()) return match_stmt(c->match_stmt());
     return decorated(c->decorated());
 }
 
@@ -286,7 +279,14 @@ StmtPtr AstBuilder::for_stmt(P::For_stmtContext* c) {
 StmtPtr AstBuilder::try_stmt(P::Try_stmtContext* c) {
     auto n = node<Try>(span(c));
     n->body = block(c->block());
-    for (auto* e : c->except_block()) {
+    auto clauses = c->except_block();
+    n->is_star = !clauses.empty() && clauses[0]->STAR();
+    for (auto* e : clauses) {
+        if ((e->STAR() != nullptr) != n->is_star) {
+            antlr4::Token* last = e->STAR() ? e->STAR()->getSymbol() : e->EXCEPT()->getSymbol();
+            fail_at("cannot have both 'except' and 'except*' on the same 'try'", span(e->getStart(), last));
+        }
+        if (e->STAR() && !e->test()) fail_at("expected one or more exception types", span(e->COLON()->getSymbol(), e->COLON()->getSymbol()));
         ExceptHandler h;
         h.pos = span(e);
         if (e->test()) h.type = test(e->test());

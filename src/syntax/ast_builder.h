@@ -52,6 +52,19 @@ private:
     ast::StmtList block(P::BlockContext* c);
     ast::StmtList else_block(P::Else_clauseContext* c);
 
+    // ---- the match statement (ast_patterns.cpp) ----
+    ast::StmtPtr match_stmt(P::Match_stmtContext* c);
+    ast::PatternPtr patterns(P::PatternsContext* c);
+    ast::PatternPtr maybe_star_pattern(P::Maybe_star_patternContext* c);
+    ast::PatternPtr pattern(P::PatternContext* c);
+    ast::PatternPtr closed_pattern(P::Closed_patternContext* c);
+    ast::PatternPtr sequence_pattern(antlr4::ParserRuleContext* c, P::PatternsContext* items);
+    ast::PatternPtr mapping_pattern(P::MappingPatternContext* c);
+    ast::PatternPtr class_pattern(P::NamePatternContext* c);
+    ast::ExprPtr literal_expr(P::Literal_patternContext* c);
+    ast::ExprPtr name_or_attr(P::Name_or_attrContext* c);
+    std::string capture_name(antlr4::tree::TerminalNode* name);
+
     // ---- parameters (ast_params.cpp) ----
     void parameters(P::ParamlistContext* c, ast::Arguments& out);
     void lambda_parameters(P::Lambda_paramsContext* c, ast::Arguments& out);
@@ -101,7 +114,7 @@ private:
 
     // ---- literals (literals.cpp, fstrings.cpp) ----
     ast::ExprPtr number(antlr4::Token* t);
-    ast::ExprPtr strings(P::StringAtomContext* c);
+    ast::ExprPtr strings(antlr4::ParserRuleContext* c, const std::vector<antlr4::tree::TerminalNode*>& tokens);
     void fstring(const std::string& body, bool raw, int line, int col, ast::ExprList& parts);
     ast::ExprPtr fstring_field(const std::string& body, size_t& i, bool raw, int line, int col);
     ast::ExprPtr fstring_expression(const std::string& text, int line, int col);

@@ -19,20 +19,13 @@ std::unique_ptr<T> node(const Pos& pos) {
 Pos join(const Pos& a, const Pos& b) { return {a.line, a.col, b.end_line, b.end_col}; }
 
 BinOpKind bin_op(size_t type) {
+#define MINIPY_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
+    case P::token: return BinOpKind::ast_name;
     switch (type) {
-        case P::OR_OP: return BinOpKind::BitOr;
-        case P::XOR: return BinOpKind::BitXor;
-        case P::AND_OP: return BinOpKind::BitAnd;
-        case P::LEFT_SHIFT: return BinOpKind::LShift;
-        case P::RIGHT_SHIFT: return BinOpKind::RShift;
-        case P::ADD: return BinOpKind::Add;
-        case P::MINUS: return BinOpKind::Sub;
-        case P::STAR: return BinOpKind::Mult;
-        case P::AT: return BinOpKind::MatMult;
-        case P::DIV: return BinOpKind::Div;
-        case P::MOD: return BinOpKind::Mod;
-        default: return BinOpKind::FloorDiv;
+        MINIPY_BINARY_OPERATORS(MINIPY_TOKEN_CASE)
+        default: return BinOpKind::Add;  // the grammar allows no other token here
     }
+#undef MINIPY_TOKEN_CASE
 }
 
 CmpOpKind cmp_op(P::Comp_opContext* c) {
@@ -278,7 +271,7 @@ ExprPtr AstBuilder::atom(P::AtomContext* c) {
             return name;
         }
         case P::NUMBER: return number(c->getStart());
-        case P::STRING: return strings(static_cast<P::StringAtomContext*>(c));
+        case P::STRING: return strings(c, static_cast<P::StringAtomContext*>(c)->STRING());
         case P::OPEN_PAREN: return paren_atom(static_cast<P::ParenAtomContext*>(c));
         case P::OPEN_BRACK: return list_atom(static_cast<P::ListAtomContext*>(c));
         case P::OPEN_BRACE: return dict_atom(static_cast<P::DictAtomContext*>(c));

@@ -124,13 +124,16 @@ private:
     Out aliases(const std::vector<Alias>& names, int p);
     Out expr(const Expr& e, int p);
     Out stmt(const Stmt& s, int p);
+    Out pattern(const Pattern& pt, int p);
+    Out patterns(const PatternList& ps, int p);
+    Out match_cases(const std::vector<MatchCase>& cases, int l);
     const char* expr_fields(const Expr& e, Fields& f, int l);
     const char* stmt_fields(const Stmt& s, Fields& f, int l);
 };
 
+#define MINIPY_AST_OPERATOR_NAME(name, ast_name, ...) #ast_name,
 const char* bin_op_name(BinOpKind k) {
-    static const char* names[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",     "Pow",
-                                  "LShift", "RShift", "BitOr", "BitXor",  "BitAnd", "FloorDiv"};
+    static const char* names[] = {MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR_NAME)};
     return names[static_cast<int>(k)];
 }
 const char* unary_op_name(UnaryOpKind k) {
@@ -138,9 +141,10 @@ const char* unary_op_name(UnaryOpKind k) {
     return names[static_cast<int>(k)];
 }
 const char* cmp_op_name(CmpOpKind k) {
-    static const char* names[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"};
+    static const char* names[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In", "NotIn"};
     return names[static_cast<int>(k)];
 }
+#undef MINIPY_AST_OPERATOR_NAME
 
 Out Dumper::constant(const Constant& c, int p) {
     std::string v;
@@ -450,7 +454,7 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             f.emplace_back("handlers", list(handlers, l + 1));
             f.emplace_back("orelse", stmts(n.orelse, l));
             f.emplace_back("finalbody", stmts(n.finalbody, l));
-            return "Try";
+            return n.is_star ? "TryStar" : "Try";
         }
         case StmtKind::Assert:
             req(f, "test", as<Assert>(s).test, l);
@@ -475,11 +479,77 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
         case StmtKind::Expr:
             req(f, "value", as<ExprStmt>(s).value, l);
             return "Expr";
+        case StmtKind::Match:
+            req(f, "subject", as<Match>(s).subject, l);
+            f.emplace_back("cases", match_cases(as<Match>(s).cases, l));
+            return "Match";
         case StmtKind::Pass: return "Pass";
         case StmtKind::Break: return "Break";
         case StmtKind::Continue: return "Continue";
     }
     return "Pass";
+}
+
+Out Dumper::match_cases(const std::vector<MatchCase>& cases, int l) {
+    std::vector<Out> items;
+    for (auto& c : cases) {
+        Fields f;
+        f.emplace_back("pattern", pattern(*c.pattern, l + 2));
+        opt(f, "guard", c.guard, l + 2);
+        f.emplace_back("body", stmts(c.body, l + 2));
+        items.push_back(node("match_case", std::move(f), l + 2));
+    }
+    return list(items, l + 1);
+}
+
+Out Dumper::patterns(const PatternList& ps, int p) {
+    std::vector<Out> items;
+    for (auto& pt : ps) items.push_back(pattern(*pt, p + 1));
+    return list(items, p + 1);
+}
+
+Out Dumper::pattern(const Pattern& pt, int p) {
+    int l = p + 1;
+    Fields f;
+    switch (pt.kind) {
+        case PatternKind::MatchValue:
+            req(f, "value", pt.value, l);
+            return node("MatchValue", std::move(f), l);
+        case PatternKind::MatchSingleton: {
+            const auto& k = as<Constant>(*pt.value);
+            const char* v = k.value_kind == ConstKind::None ? "None" : k.value_kind == ConstKind::True ? "True" : "False";
+            f.emplace_back("value", leaf(v));
+            return node("MatchSingleton", std::move(f), l);
+        }
+        case PatternKind::MatchSequence:
+            f.emplace_back("patterns", patterns(pt.patterns, l));
+            return node("MatchSequence", std::move(f), l);
+        case PatternKind::MatchMapping:
+            f.emplace_back("keys", exprs(pt.keys, l));
+            f.emplace_back("patterns", patterns(pt.patterns, l));
+            if (!pt.name.empty()) f.emplace_back("rest", str(pt.name));
+            return node("MatchMapping", std::move(f), l);
+        case PatternKind::MatchClass: {
+            req(f, "cls", pt.value, l);
+            f.emplace_back("patterns", patterns(pt.patterns, l));
+            std::vector<Out> attrs;
+            for (auto& a : pt.kwd_attrs) attrs.push_back(str(a));
+            f.emplace_back("kwd_attrs", list(attrs, l + 1));
+            f.emplace_back("kwd_patterns", patterns(pt.kwd_patterns, l));
+            return node("MatchClass", std::move(f), l);
+        }
+        case PatternKind::MatchStar:
+            if (!pt.name.empty()) f.emplace_back("name", str(pt.name));
+            return node("MatchStar", std::move(f), l);
+        case PatternKind::MatchAs:
+            if (pt.pattern) f.emplace_back("pattern", pattern(*pt.pattern, l));
+            if (!pt.name.empty()) f.emplace_back("name", str(pt.name));
+            return node("MatchAs", std::move(f), l);
+        case PatternKind::MatchOr:
+            f.emplace_back("patterns", patterns(pt.patterns, l));
+            return node("MatchOr", std::move(f), l);
+    }
+    return node("MatchAs", std::move(f), l);
 }
 
 }  // namespace

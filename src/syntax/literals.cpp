@@ -163,10 +163,10 @@ ExprPtr AstBuilder::number(antlr4::Token* t) {
 }
 
 // Adjacent literals are one value: a str, a bytes, or (with any f-string among them) a JoinedStr.
-ExprPtr AstBuilder::strings(P::StringAtomContext* c) {
+ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c, const std::vector<antlr4::tree::TerminalNode*>& tokens) {
     std::vector<StringPiece> pieces;
     bool any_bytes = false, any_str = false, any_fmt = false;
-    for (auto* s : c->STRING()) {
+    for (auto* s : tokens) {
         pieces.push_back(split_literal(s->getSymbol()));
         any_bytes |= pieces.back().bytes;
         any_str |= !pieces.back().bytes;

@@ -9,6 +9,7 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -427,6 +428,8 @@ Ref bare_instance(Type* t) {
 
 Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kwnames, bool args_for_init) {
     if (!base) return bare_instance(t);
+    // An exception group's constructor checks its arguments and fills .message/.exceptions.
+    if (is_subtype(base, &BaseExceptionGroup_type)) return base->construct(t, args, nargs, kwnames);
     if (is_subtype(base, &BaseException_type)) return exception_new(t, tuple_from(args, nargs).get());
     if (base == &type_type) return type_new(t, args, nargs, kwnames);
     if (args_for_init && fills_in_init(base)) {
@@ -715,7 +718,6 @@ void init_class_support() {
     init_class_methods();
     init_descriptor_types();
     init_member_descriptor_type();
-    init_slot_wrapper_types();
 }
 
 }  // namespace minipy

@@ -49,7 +49,6 @@ std::string qualified_type_name(const Type* t);
 std::string type_qualname(const Type* t);
 // Sets the slots of `t` whose dunder methods it or a base class defines (slot_wrappers.cpp).
 void install_slots(Type* t);
-void init_slot_wrapper_types();  // called once at start-up
 
 // ---- shared by class.cpp and class_methods.cpp ----
 void init_class_methods();  // the methods of object, type and the built-in base types

@@ -17,6 +17,7 @@
 #include "runtime/errors.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
+#include "vm/embedding.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/weakref.h"
@@ -177,7 +178,7 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
         return call0(bound.get());
     }
     int64_t protocol = as_index(args[1]);
-    Ref copyreg = import_module_hook(intern("copyreg"), None, 0);
+    Ref copyreg = import_name(intern("copyreg"), None, 0);
     if (protocol < 2) {
         Ref fn = get_attr(copyreg.get(), intern("_reduce_ex"));
         Object* a[2] = {self, args[1]};
@@ -210,7 +211,7 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref object_reduce(Object* callable, Args args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs, kw, 1, 1);
     Object* a[2] = {args[0], make_small_int(0)};
-    Ref copyreg = import_module_hook(intern("copyreg"), None, 0);
+    Ref copyreg = import_name(intern("copyreg"), None, 0);
     Ref fn = get_attr(copyreg.get(), intern("_reduce_ex"));
     (void)callable;
     return call(fn.get(), a, 2);

@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 #include "vm/frame.h"
 
 namespace minipy {
@@ -18,8 +19,6 @@ constexpr int kOpnameWidth = 20;
 constexpr int kOpargWidth = 5;
 constexpr int kOffsetWidth = 4;
 
-const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
-const char* const kBinarySymbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
 
 std::string safe_repr(Object* o) {
     if (!o) return "NULL";
@@ -51,10 +50,10 @@ std::string arg_meaning(const Code* co, Op op, uint32_t arg) {
         arg -= static_cast<uint32_t>(co->cellvars.size());
         return arg < co->freevars.size() ? co->freevars[arg]->utf8 : "?";
     case ArgKind::Jump: return "to " + std::to_string(arg * 2);
-    case ArgKind::Compare: return arg < 6 ? kCompareSymbols[arg] : "?";
+    case ArgKind::Compare: return arg < kCompareOpCount ? kCompareOpSymbols[arg] : "?";
     case ArgKind::Binary: {
         uint32_t base = arg & ~kInplaceFlag;
-        std::string sym = base < 13 ? kBinarySymbols[base] : "?";
+        std::string sym = base < kBinaryOpCount ? kBinaryOpSymbols[base] : "?";
         return (arg & kInplaceFlag) ? sym + "=" : sym;
     }
     }
@@ -112,11 +111,29 @@ std::string disassemble(const Code* co) {
     return out;
 }
 
+namespace {
+std::string g_trace_only;  // `-X trace=FUNC`: the function whose instructions are traced; empty: all
+}  // namespace
+
+void set_trace_only(const std::string& function) { g_trace_only = function; }
+
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) {
+    if (!g_trace_only.empty() && f->code->qualname->utf8 != g_trace_only && f->code->name->utf8 != g_trace_only)
+        return;
+    // Showing the stack may run Python code (a class's __repr__); that code is not traced, or each of
+    // its instructions would show its own stack, calling __repr__ again, without end.
+    thread_local bool in_tracer = false;
+    if (in_tracer) return;
+    struct Reentry {
+        Reentry() { in_tracer = true; }
+        ~Reentry() { in_tracer = false; }
+    } reentry;
     std::string stack = "          ";
     for (Object** p = base; p < sp; ++p) stack += "[ " + safe_repr(*p) + " ]";
     std::string line = format_instruction(f->code, index, f->code->line_of(index), false, 3);
-    std::fprintf(stderr, "%s\n%s    (%s)\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str());
+    // Once other threads run, each line says which thread ran it.
+    std::string thread = running_threads() > 0 ? " [" + thread_display_name(thread_state()) + "]" : "";
+    std::fprintf(stderr, "%s\n%s    (%s)%s\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str(), thread.c_str());
 }
 
 }  // namespace minipy

@@ -19,5 +19,7 @@ std::string disassemble(const Code* co);
 
 // `--trace`: writes the stack and the instruction about to run to stderr.
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp);
+// `-X trace=FUNC`: trace only the code of the function named FUNC (its name or qualified name).
+void set_trace_only(const std::string& function);
 
 }  // namespace minipy

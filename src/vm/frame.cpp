@@ -9,10 +9,10 @@
 namespace minipy {
 
 Frame* push_frame(ThreadState* ts, Code* code) {
-    if (ts->depth >= recursion_limit()) raise(&RecursionError_type, "maximum recursion depth exceeded");
+    if (ts->depth >= recursion_limit()) raise_recursion_error();
     size_t slots = kFrameHeaderSlots + static_cast<size_t>(code->nlocalsplus() + code->stacksize);
     if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
-        raise(&RecursionError_type, "maximum recursion depth exceeded");
+        raise_recursion_error();
     }
     Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
     ts->stack_top += slots;

@@ -64,6 +64,11 @@ void generator_dealloc(Object* o) {
 // "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
 const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
 
+// "generator already executing": a generator resumed from inside its own body.
+void check_not_running(Generator* g) {
+    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(g)));
+}
+
 Ref generator_repr(Object* o) {
     return str_new(format("<%s object %s at %p>", kind_name(o), as_gen(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
 }
@@ -187,12 +192,12 @@ private:
 // Copies the saved frame back onto the stack and runs it: `value` is the result of the yield it
 // stopped at (null before the first run), or `thrown` is raised there.
 Ref resume(Generator* g, Object* value, Ref thrown) {
-    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(g)));
+    check_not_running(g);
     ThreadState* ts = thread_state();
-    if (ts->depth >= recursion_limit()) raise(&RecursionError_type, "maximum recursion depth exceeded");
+    if (ts->depth >= recursion_limit()) raise_recursion_error();
     size_t slots = g->image.size();
     if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
-        raise(&RecursionError_type, "maximum recursion depth exceeded");
+        raise_recursion_error();
     }
     Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
     std::memcpy(static_cast<void*>(f), g->image.data(), slots * sizeof(Object*));
@@ -251,7 +256,7 @@ void leave_delegate(Generator* g, bool jump_to_exit) {
 
 Ref generator_send(Object* gen, Object* value) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
+    check_not_running(g);
     if (g->finished || g->image.empty()) {
         if (type_of(gen) == &coroutine_type) raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
         return nullptr;
@@ -264,7 +269,7 @@ Ref generator_send(Object* gen, Object* value) {
 
 Ref generator_throw(Object* gen, Ref exc) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
+    check_not_running(g);
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
         Ref ret;
@@ -304,7 +309,7 @@ Ref generator_throw(Object* gen, Ref exc) {
 
 void generator_close(Object* gen) {
     Generator* g = as_gen(gen);
-    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(gen)));
+    check_not_running(g);
     if (g->finished || g->image.empty()) return;
     if (!g->started) {
         g->finished = true;

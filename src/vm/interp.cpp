@@ -10,16 +10,19 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "vm/class.h"
 #include "vm/dis.h"
 #include "vm/generator.h"
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
+#include "vm/except_star.h"
+#include "vm/pattern_match.h"
 
 namespace minipy {
 
@@ -27,6 +30,12 @@ namespace {
 
 bool g_trace = false;
 Dict* g_builtins = nullptr;
+
+// The float operators BINARY_OP computes inline when both operands are floats, as a bit set over
+// BinaryOp: the test costs one shift whatever the enumeration's order.
+constexpr unsigned kFloatInlineOps = 1u << static_cast<int>(BinaryOp::Add) | 1u << static_cast<int>(BinaryOp::Sub) |
+                                     1u << static_cast<int>(BinaryOp::Mul) |
+                                     1u << static_cast<int>(BinaryOp::TrueDiv);
 
 // Gives the thread back the frame chain it had, however run_frame exits.
 struct FrameChainGuard {
@@ -58,7 +67,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown = nullptr);
 
 Dict* builtins_dict() { return g_builtins; }
 void set_builtins_dict(Dict* d) { g_builtins = d; }
-void set_trace(bool on) { g_trace = on; }
+void set_trace(bool on) {
+    g_trace = on;
+    set_trace_gil_handoffs(on);
+}
 bool trace_enabled() { return g_trace; }
 
 Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -138,7 +150,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
     if (c_stack_exhausted(ts)) {
         xdecref(thrown);
         pop_frame(ts, entry);
-        raise(&RecursionError_type, "maximum recursion depth exceeded");
+        raise_recursion_error();
     }
     FrameChainGuard guard(ts);
     entry->is_entry = true;
@@ -372,7 +384,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         --sp;
                         DISPATCH();
                     }
-                } else if (type_of(l) == &float_type && type_of(r) == &float_type && op <= 4) {
+                } else if (type_of(l) == &float_type && type_of(r) == &float_type && (kFloatInlineOps >> op & 1)) {
                     double a = float_value(l), b = float_value(r), res = 0;
                     bool done = true;
                     switch (static_cast<BinaryOp>(op)) {
@@ -603,8 +615,36 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 sp += before + after;
                 DISPATCH();
             }
+            TARGET(GET_LEN) {
+                Object* n = int_from_i64(length(TOP())).release();
+                PUSH(n);
+                DISPATCH();
+            }
+            TARGET(MATCH_SEQUENCE) {
+                Object* is_sequence = bool_obj(match_sequence(TOP()));
+                PUSH(is_sequence);
+                DISPATCH();
+            }
+            TARGET(MATCH_MAPPING) {
+                Object* is_mapping = bool_obj(match_mapping(TOP()));
+                PUSH(is_mapping);
+                DISPATCH();
+            }
+            TARGET(MATCH_KEYS) {
+                Object* values = match_keys(PEEK(2), TOP()).release();
+                PUSH(values);
+                DISPATCH();
+            }
+            TARGET(MATCH_CLASS) {
+                Object* attrs = match_class(PEEK(3), PEEK(2), ARG, TOP()).release();
+                decref(POP());
+                decref(POP());
+                decref(TOP());
+                sp[-1] = attrs;
+                DISPATCH();
+            }
             TARGET(GET_ITER) {
-                Object* it = vm_get_iter(TOP()).release();
+                Object* it = get_iter(TOP()).release();
                 decref(TOP());
                 sp[-1] = it;
                 DISPATCH();
@@ -612,10 +652,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(FOR_ITER) {
                 Object* it = TOP();
                 Object* next;
-                if (type_of(it) == &vm_range_iter_type) {
-                    next = range_iter_next(it);
-                } else if (type_of(it) == &vm_list_iter_type) {
-                    next = list_iter_next(it);
+                if (type_of(it) == &range_iterator_type) {
+                    next = range_iter_next_inline(it);
+                } else if (type_of(it) == &list_iterator_type) {
+                    next = list_iter_next_inline(it);
                 } else {
                     next = iter_next(it).release();
                 }
@@ -803,6 +843,27 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 ts->handled_exc = prev == None ? nullptr : prev;
                 DISPATCH();
             }
+            TARGET(CHECK_EG_MATCH) {
+                Ref match, rest;
+                except_star_match(PEEK(2), TOP(), &match, &rest);
+                if (match.get() != None) {  // the clause's body handles its match (sys.exception())
+                    Object* old = ts->handled_exc;
+                    ts->handled_exc = newref(match.get());
+                    xdecref(old);
+                }
+                decref(POP());
+                decref(TOP());
+                sp[-1] = rest.release();
+                PUSH(match.release());
+                DISPATCH();
+            }
+            TARGET(PREP_RERAISE_STAR) {
+                Object* result = prep_reraise_star(PEEK(2), TOP()).release();
+                decref(POP());
+                decref(TOP());
+                sp[-1] = result;
+                DISPATCH();
+            }
             TARGET(CHECK_EXC_MATCH) {
                 bool match = exception_matches(PEEK(2), TOP());
                 decref(TOP());
@@ -890,7 +951,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(IMPORT_NAME) {
                 Object* fromlist = TOP();
-                Object* m = import_module_hook(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
+                Object* m = import_name(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
                 decref(POP());
                 decref(TOP());
                 sp[-1] = m;
@@ -907,7 +968,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(PRINT_EXPR) {
-                display_hook(TOP());
+                embedding_hooks().display(TOP());
                 decref(POP());
                 DISPATCH();
             }

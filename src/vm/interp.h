@@ -22,8 +22,4 @@ bool trace_enabled();
 Dict* builtins_dict();
 void set_builtins_dict(Dict* d);
 
-// Hooks the loop calls but the runtime provides (runtime/interpreter.cpp).
-Ref import_module_hook(Str* name, Object* fromlist, int level);  // IMPORT_NAME
-void display_hook(Object* value);                                // PRINT_EXPR (REPL)
-
 }  // namespace minipy

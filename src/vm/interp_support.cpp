@@ -9,7 +9,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "vm/embedding.h"
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -401,47 +401,5 @@ Ref format_value_op(Object* value, uint32_t conversion, Object* spec) {
 }
 
 Ref import_from(Object* module, Str* name) { return import_from_module(module, name); }
-
-// ---- fast iterators ----
-
-Type vm_range_iter_type, vm_list_iter_type;
-
-namespace {
-
-void range_iter_dealloc(Object* o) { delete static_cast<RangeIter*>(o); }
-void list_iter_dealloc(Object* o) {
-    decref(static_cast<ListIter*>(o)->list);
-    delete static_cast<ListIter*>(o);
-}
-Ref range_iter_next_slot(Object* o) { return Ref::steal(range_iter_next(o)); }
-Ref list_iter_next_slot(Object* o) { return Ref::steal(list_iter_next(o)); }
-
-}  // namespace
-
-void init_vm_iterator_types() {
-    init_iterator_type(vm_range_iter_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc,
-                       range_iter_next_slot);
-    init_iterator_type(vm_list_iter_type, "list_iterator", sizeof(ListIter), list_iter_dealloc, list_iter_next_slot);
-}
-
-Ref vm_get_iter(Object* o) {
-    if (type_of(o) == &range_type && !static_cast<Range*>(o)->big) {
-        Range* r = static_cast<Range*>(o);
-        RangeIter* it = new RangeIter();
-        init_header(it, &vm_range_iter_type);
-        it->next = r->start;
-        it->step = r->step;
-        it->remaining = r->length;
-        return Ref::steal(it);
-    }
-    if (type_of(o) == &list_type) {
-        ListIter* it = new ListIter();
-        init_header(it, &vm_list_iter_type);
-        it->list = newref(o);
-        it->index = 0;
-        return Ref::steal(it);
-    }
-    return get_iter(o);
-}
 
 }  // namespace minipy

@@ -71,37 +71,4 @@ Ref call_exit_with_exception(Object* exit, Object* exc);
 Ref format_value_op(Object* value, uint32_t conversion, Object* spec);
 Ref import_from(Object* module, Str* name);
 
-// ---- the loop's private iterators for `for` over range and list ----
-extern Type vm_range_iter_type, vm_list_iter_type;
-void init_vm_iterator_types();
-
-struct RangeIter : Object {
-    int64_t next, step, remaining;
-};
-struct ListIter : Object {
-    Object* list;  // owned
-    size_t index;
-};
-
-// iter(o), with the fast iterators for exact ranges and lists.
-Ref vm_get_iter(Object* o);
-
-// The next value (a new reference) or null at the end.
-inline Object* range_iter_next(Object* it) {
-    RangeIter* r = static_cast<RangeIter*>(it);
-    if (r->remaining <= 0) return nullptr;
-    int64_t v = r->next;
-    r->next = static_cast<int64_t>(static_cast<uint64_t>(v) + static_cast<uint64_t>(r->step));
-    --r->remaining;
-    return fits_small_int(v) ? make_small_int(v) : int_from_i64(v).release();
-}
-
-inline Object* list_iter_next(Object* it) {
-    ListIter* li = static_cast<ListIter*>(it);
-    List* list = as_list(li->list);
-    CriticalSection cs(list->mutex);
-    if (li->index >= list->items.size()) return nullptr;
-    return newref(list->items[li->index++]);
-}
-
 }  // namespace minipy

@@ -5,7 +5,6 @@
 #include <unordered_set>
 #include <utility>
 
-#include "modules/sys_streams.h"
 
 #include "objects/abstract.h"
 #include "objects/iterators.h"
@@ -15,6 +14,7 @@
 #include "runtime/errors.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
+#include "vm/embedding.h"
 #include "vm/function.h"
 
 namespace minipy {
@@ -131,48 +131,13 @@ void slot_setattr_hook(Object* o, Str* name, Object* value) {
     else call_dunder(o, "__delattr__", args, 1);
 }
 
-// Old-style iteration: a class with __getitem__ and no __iter__ is iterated by indexing from 0
-// until IndexError (CPython's sequence iterator).
-struct SeqIter : Object {
-    Object* seq;  // owned; null once exhausted
-    int64_t index;
-};
-Type seq_iter_type;
-
-void seq_iter_dealloc(Object* o) {
-    xdecref(static_cast<SeqIter*>(o)->seq);
-    delete static_cast<SeqIter*>(o);
-}
-
-Ref seq_iter_next(Object* o) {
-    auto* it = static_cast<SeqIter*>(o);
-    if (!it->seq) return nullptr;
-    try {
-        return get_item(it->seq, int_from_i64(it->index++).get());
-    } catch (PyException& e) {
-        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
-    }
-    decref(std::exchange(it->seq, nullptr));
-    return nullptr;
-}
-
-
-Ref slot_seq_iter(Object* o) {
-    auto* it = new SeqIter();
-    init_header(it, &seq_iter_type);
-    it->seq = newref(o);
-    it->index = 0;
-    return Ref::steal(it);
-}
-
-const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
-
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
 // method, else a built-in base's comparison (str, list, ...), else object's. The reflected try comes
 // back through this slot with the operands swapped, as compare() in objects/abstract.cpp arranges.
 Ref slot_compare(Object* a, Object* b, CompareOp op) {
-    static Str* const kNames[] = {intern(kCompareNames[0]), intern(kCompareNames[1]), intern(kCompareNames[2]),
-                                  intern(kCompareNames[3]), intern(kCompareNames[4]), intern(kCompareNames[5])};
+    static Str* const kNames[] = {intern(kCompareOpDunders[0]), intern(kCompareOpDunders[1]),
+                                  intern(kCompareOpDunders[2]), intern(kCompareOpDunders[3]),
+                                  intern(kCompareOpDunders[4]), intern(kCompareOpDunders[5])};
     Str* name = kNames[static_cast<int>(op)];
     for (Type* k : type_of(a)->mro) {
         if (!is_heap_type(k)) {
@@ -196,16 +161,13 @@ Ref slot_compare(Object* a, Object* b, CompareOp op) {
     return Ref::borrow(NotImplemented);
 }
 
-const char* const kBinaryNames[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod",
-                                    "pow", "lshift", "rshift", "and", "or", "xor"};
-
 // CPython's SLOT1BINFULL: this slot is called once for `a op b` when both operand types share it;
 // it tries a.__op__, then b.__rop__ (first when b's class is a subclass of a's).
 template <BinaryOp Op>
 Ref slot_binary(Object* a, Object* b) {
     constexpr auto i = static_cast<size_t>(Op);
-    static Str* const lname = intern(std::string("__") + kBinaryNames[i] + "__");
-    static Str* const rname = intern(std::string("__r") + kBinaryNames[i] + "__");
+    static Str* const lname = intern(std::string("__") + kBinaryOpStems[i] + "__");
+    static Str* const rname = intern(std::string("__r") + kBinaryOpStems[i] + "__");
     Type* ta = type_of(a);
     Type* tb = type_of(b);
     bool do_left = ta->binary[i] == slot_binary<Op>;
@@ -231,7 +193,7 @@ Ref slot_binary(Object* a, Object* b) {
 
 template <BinaryOp Op>
 Ref slot_inplace(Object* a, Object* b) {
-    static Str* const name = intern(std::string("__i") + kBinaryNames[static_cast<size_t>(Op)] + "__");
+    static Str* const name = intern(std::string("__i") + kBinaryOpStems[static_cast<size_t>(Op)] + "__");
     if (Ref m = find_dunder(a, name)) return call_found(m.get(), a, &b, 1);
     return Ref::borrow(NotImplemented);
 }
@@ -239,7 +201,7 @@ Ref slot_inplace(Object* a, Object* b) {
 template <size_t... I>
 void set_binary_slots(Type* t, bool (*has)(Type*, const std::string&), std::index_sequence<I...>) {
     auto one = [&](size_t i, BinarySlot binary, BinarySlot inplace) {
-        std::string n = kBinaryNames[i];
+        std::string n = kBinaryOpStems[i];
         if (has(t, "__" + n + "__") || has(t, "__r" + n + "__")) t->binary[i] = binary;
         if (has(t, "__i" + n + "__")) t->inplace[i] = inplace;
     };
@@ -267,7 +229,7 @@ bool slot_finalize(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
         }
     }
     {
@@ -289,10 +251,6 @@ bool defined_in_class(Type* t, const std::string& name) {
 
 }  // namespace
 
-void init_slot_wrapper_types() {
-    init_iterator_type(seq_iter_type, "iterator", sizeof(SeqIter), seq_iter_dealloc, seq_iter_next);
-}
-
 void install_slots(Type* t) {
     auto has = [t](const char* n) { return defined_in_class(t, n); };
     t->finalize = has("__del__") ? slot_finalize : nullptr;
@@ -309,7 +267,7 @@ void install_slots(Type* t) {
     if (has("__setitem__") || has("__delitem__")) t->setitem = slot_setitem;
     if (has("__contains__")) t->contains = slot_contains;
     if (has("__iter__")) t->iter = slot_iter;
-    else if (has("__getitem__") && !t->iter) t->iter = slot_seq_iter;
+    else if (has("__getitem__") && !t->iter) t->iter = getitem_iter_new;
     if (has("__next__")) t->next = slot_next;
     if (has("__neg__")) t->neg = slot_unary<kNeg>;
     if (has("__pos__")) t->pos = slot_unary<kPos>;
@@ -318,7 +276,7 @@ void install_slots(Type* t) {
     if (has("__call__")) t->call = slot_call;
     if (has("__getattr__") || has("__getattribute__")) t->getattr = slot_getattr_hook;
     if (has("__setattr__") || has("__delattr__")) t->setattr = slot_setattr_hook;
-    for (const char* n : kCompareNames) {
+    for (const char* n : kCompareOpDunders) {
         if (has(n)) t->compare = slot_compare;
     }
     set_binary_slots(t, defined_in_class, std::make_index_sequence<static_cast<size_t>(BinaryOp::Count)>());

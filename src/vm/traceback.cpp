@@ -11,6 +11,7 @@
 #include "compiler/code.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -208,15 +209,18 @@ std::string syntax_error_lines(Object* exc, const std::string& type_name, const 
     return syntax::format_syntax_error(info, colors);
 }
 
-std::string format_one(Object* exc, const syntax::Colors& colors) {
-    std::string out;
-    if (is_exception_instance(exc)) {
-        const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
-        if (!tb.empty()) out = format_entries(tb, colors);
-    }
+// "Traceback (most recent call last):" and the entries of `exc`, or nothing when it has none.
+std::string format_stack(Object* exc, const syntax::Colors& colors) {
+    if (!is_exception_instance(exc)) return "";
+    const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
+    return tb.empty() ? "" : format_entries(tb, colors);
+}
+
+// "Type: message", or a SyntaxError's own lines (traceback.format_exception_only).
+std::string format_exception_only(Object* exc, const syntax::Colors& colors) {
     if (is_instance(exc, &SyntaxError_type)) {
         try {
-            return out + syntax_error_lines(exc, qualified_type_name(type_of(exc)), colors);
+            return syntax_error_lines(exc, qualified_type_name(type_of(exc)), colors);
         } catch (PyException&) {
             // A SyntaxError whose attributes were replaced by unprintable ones: the plain form below.
         }
@@ -228,30 +232,97 @@ std::string format_one(Object* exc, const syntax::Colors& colors) {
         message = "<exception str() failed>";
     }
     std::string name = colors.type + qualified_type_name(type_of(exc)) + colors.reset;
-    return out + (message.empty() ? name : name + ": " + colors.message + message + colors.reset) + "\n";
+    return (message.empty() ? name : name + ": " + colors.message + message + colors.reset) + "\n";
 }
 
-std::string format_chain(Object* exc, std::set<Object*>& seen, const syntax::Colors& colors) {
-    seen.insert(exc);
+// traceback.py's _ExceptionPrintContext: exception groups print their sub-exceptions nested in
+// boxes, every line inside a group prefixed with its depth's indent and a margin character.
+struct PrintContext {
+    std::set<Object*> seen;
+    int group_depth = 0;
+    bool need_close = false;
+    const syntax::Colors& colors;
+
+    std::string indent() const { return std::string(2 * static_cast<size_t>(group_depth), ' '); }
+    std::string emit(const std::string& text, char margin = '|') const {
+        if (group_depth == 0) return text;
+        std::string prefix = indent() + margin + ' ', out;
+        size_t start = 0;
+        while (start < text.size()) {
+            size_t end = text.find('\n', start);
+            end = end == std::string::npos ? text.size() : end + 1;
+            out += prefix + text.substr(start, end - start);
+            start = end;
+        }
+        return out;
+    }
+};
+
+constexpr size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+std::string format_chain(Object* exc, PrintContext& ctx);
+
+std::string format_group(Object* exc, PrintContext& ctx) {
+    if (ctx.group_depth > kMaxGroupDepth) return ctx.emit(format("... (max_group_depth is %d)\n", kMaxGroupDepth));
+    bool toplevel = ctx.group_depth == 0;
+    if (toplevel) ++ctx.group_depth;
+    std::string out, stack = format_stack(exc, ctx.colors);
+    if (!stack.empty()) {
+        size_t header_end = stack.find('\n') + 1;
+        out += ctx.emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+        out += ctx.emit(stack.substr(header_end));
+    }
+    out += ctx.emit(format_exception_only(exc, ctx.colors));
+    Ref excs = exception_group_exceptions(exc);
+    Tuple* items = as_tuple(excs.get());
+    size_t n = items->size <= kMaxGroupWidth ? items->size : kMaxGroupWidth + 1;
+    ctx.need_close = false;
+    for (size_t i = 0; i < n; ++i) {
+        bool last = i == n - 1;
+        if (last) ctx.need_close = true;  // unless a nested group closes the box first
+        bool truncated = i >= kMaxGroupWidth;
+        std::string title = truncated ? "..." : std::to_string(i + 1);
+        out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+        ++ctx.group_depth;
+        if (!truncated) {
+            out += format_chain(items->items[i], ctx);
+        } else {
+            size_t more = items->size - kMaxGroupWidth;
+            out += ctx.emit(format("and %zu more exception%s\n", more, more > 1 ? "s" : ""));
+        }
+        if (last && ctx.need_close) {
+            out += ctx.indent() + "+------------------------------------\n";
+            ctx.need_close = false;
+        }
+        --ctx.group_depth;
+    }
+    if (toplevel) ctx.group_depth = 0;
+    return out;
+}
+
+std::string format_chain(Object* exc, PrintContext& ctx) {
+    ctx.seen.insert(exc);
     std::string out;
     if (is_exception_instance(exc)) {
         auto* e = static_cast<BaseExceptionObject*>(exc);
-        if (e->cause && !seen.count(e->cause)) {
-            out = format_chain(e->cause, seen, colors) +
-                  "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (e->context && !e->suppress_context && !seen.count(e->context)) {
-            out = format_chain(e->context, seen, colors) +
-                  "\nDuring handling of the above exception, another exception occurred:\n\n";
+        if (e->cause && !ctx.seen.count(e->cause)) {
+            out = format_chain(e->cause, ctx) +
+                  ctx.emit("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (e->context && !e->suppress_context && !ctx.seen.count(e->context)) {
+            out = format_chain(e->context, ctx) +
+                  ctx.emit("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    return out + format_one(exc, colors);
+    if (is_exception_group(exc)) return out + format_group(exc, ctx);
+    return out + ctx.emit(format_stack(exc, ctx.colors)) + ctx.emit(format_exception_only(exc, ctx.colors));
 }
 
 }  // namespace
 
 std::string format_exception(Object* exc, const syntax::Colors& colors) {
-    std::set<Object*> seen;
-    return format_chain(exc, seen, colors);
+    PrintContext ctx{{}, 0, false, colors};
+    return format_chain(exc, ctx);
 }
 
 Ref syntax_error_object(const syntax::SyntaxErrorInfo& info) {

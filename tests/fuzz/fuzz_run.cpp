@@ -16,7 +16,7 @@
 #include "objects/containers.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/interp.h"

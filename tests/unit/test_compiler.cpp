@@ -7,7 +7,7 @@
 #include "compiler/symtable.h"
 #include "objects/containers.h"
 #include "objects/str.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "syntax/parser.h"
 
 using namespace minipy;

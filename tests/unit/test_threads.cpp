@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "runtime/flavor.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "runtime/thread_state.h"
 
 using namespace minipy;

@@ -7,7 +7,7 @@
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 #include "syntax/parser.h"
 #include "vm/interp.h"
 

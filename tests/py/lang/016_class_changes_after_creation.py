@@ -5,7 +5,11 @@ class B(A): pass
 b = B()
 print(b.v)
 A.v = property(lambda self: "prop wins")
-print(b.v, B().v)
+print(b.v)
+try:
+    B()  # __init__'s `self.v = 1` now meets the property, which has no setter
+except AttributeError as e:
+    print("AttributeError:", e)
 A.__len__ = lambda self: 42
 print(len(b))
 A.__add__ = lambda self, o: "added " + str(o)

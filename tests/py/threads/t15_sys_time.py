@@ -11,7 +11,6 @@ try:
     sys.setswitchinterval(0)
 except ValueError as e:
     print("ValueError:", e)
-print(type(getattr(sys, "_is_gil_enabled", lambda: True)()).__name__)
 
 t0 = time.perf_counter()
 time.sleep(0.01)

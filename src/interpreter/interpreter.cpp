@@ -1,6 +1,6 @@
 // interpreter.cpp — start-up, the __main__ module, running source text to an exit status, uncaught
 // exceptions and SystemExit, imports of native modules and of m.py files on sys.path, and the REPL.
-#include "runtime/interpreter.h"
+#include "interpreter/interpreter.h"
 
 #include <unistd.h>
 
@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "compiler/codegen.h"
+#include "interpreter/import.h"
 #include "modules/codecs_module.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
@@ -23,12 +24,12 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 #include "vm/class.h"
 #include "vm/dis.h"
+#include "vm/embedding.h"
 #include "vm/frame.h"
 #include "vm/frame_object.h"
 #include "vm/generator.h"
@@ -68,12 +69,16 @@ void immortalize_builtins() {
 // stdlib/_sitebuiltins.py does, once sys.path can find it (without it they are missing, as in
 // CPython run with -S).
 void install_site_builtins() {
+    // Start-up code is not traced: `--trace` shows the user's program from its first instruction.
+    bool tracing = trace_enabled();
+    set_trace(false);
     try {
-        Ref module = import_module_level(intern("_sitebuiltins"), None, 0, nullptr);
+        Ref module = find_and_import(intern("_sitebuiltins"), None, 0, nullptr);
         call0(get_attr(module.get(), intern("install")).get());
     } catch (PyException& e) {
         e.take();
     }
+    set_trace(tracing);
     immortalize_builtins();
 }
 
@@ -202,14 +207,26 @@ void set_inspect_after(bool on) { g_inspect_after = on; }
 
 Dict* main_namespace() { return main_dict(""); }
 
+namespace {
+
+// PRINT_EXPR's hook: the REPL shows a value and keeps it as builtins._, as sys.displayhook does.
+void display_value(Object* value) {
+    if (value == None) return;
+    dict_set(module_dict(g_builtins_module), intern("_"), None);
+    write_to_stream(sys_stdout(), repr_utf8(value) + "\n");
+    dict_set(module_dict(g_builtins_module), intern("_"), value);
+}
+
+}  // namespace
+
 void initialize_runtime() {
     if (g_builtins_module) return;
+    set_embedding_hooks({find_and_import, import_attribute, import_all, find_loaded_module, display_value, report_unraisable});
     install_sigint_handler();
     init_builtin_types();
     init_code_type();
     init_function_types();
     init_module_type();
-    init_vm_iterator_types();
     init_weakref_types();  // before init_class_support, which adds ref.__new__
     init_class_support();
     init_generator_type();
@@ -245,26 +262,6 @@ bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats
     set_gil_enabled(gil);
     if (!gil_trace.empty() && !gil) gil_trace_state(TraceState::Running);
     return true;
-}
-
-Ref import_module_hook(Str* name, Object* fromlist, int level) {
-    Dict* globals = thread_state()->frame ? thread_state()->frame->globals : nullptr;
-    // One import at a time, so two threads importing a module run it once; the wait lets go of
-    // the GIL, as the importing thread may need it to finish.
-    static std::recursive_mutex import_mutex;
-    std::unique_lock<std::recursive_mutex> import_lock(import_mutex, std::try_to_lock);
-    if (!import_lock.owns_lock()) {
-        AllowThreads unblocked(BlockReason::Import);
-        import_lock.lock();
-    }
-    return import_module_level(name, fromlist, level, globals);
-}
-
-void display_hook(Object* value) {
-    if (value == None) return;
-    dict_set(module_dict(g_builtins_module), intern("_"), None);
-    write_to_stream(sys_stdout(), repr_utf8(value) + "\n");
-    dict_set(module_dict(g_builtins_module), intern("_"), value);
 }
 
 int run_file(const std::string& path, const std::vector<std::string>& argv) {
@@ -333,11 +330,6 @@ int run_stdin(const std::vector<std::string>& argv) {
     ss << std::cin.rdbuf();
     set_argv(argv, "");
     return execute(ss.str(), "<stdin>", main_dict(""), CompileMode::File);
-}
-
-int run_string(const std::string& code, const std::string& filename) {
-    initialize_runtime();
-    return execute(code, filename, main_dict(""), CompileMode::File);
 }
 
 std::string disassemble_file(const std::string& path) {

@@ -32,8 +32,6 @@ int run_file(const std::string& path, const std::vector<std::string>& argv);
 int run_module(const std::string& name, const std::vector<std::string>& argv);
 int run_command(const std::string& code, const std::vector<std::string>& argv);
 int run_stdin(const std::vector<std::string>& argv);
-// Runs `code` as the __main__ module under `filename`.
-int run_string(const std::string& code, const std::string& filename);
 
 // `minipy --dis FILE` and the REPL's `.dis`: the disassembly of the module and every function in
 // it. Throw syntax::SyntaxError; an unreadable file gives std::runtime_error.

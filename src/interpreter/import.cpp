@@ -1,7 +1,7 @@
 // import.cpp — the import system, following CPython's importlib._bootstrap: each dotted component
 // is imported in turn (a package is a folder with __init__.py, searched through its parent's
 // __path__), a module is registered in sys.modules before its code runs and removed if that fails.
-#include "runtime/import.h"
+#include "interpreter/import.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -182,7 +182,7 @@ bool has_items(Object* fromlist) {
 
 }  // namespace
 
-Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
+Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
     std::string full = resolve_name(name->utf8, level, globals);
     Ref top, module;
     for (size_t start = 0;;) {
@@ -210,7 +210,7 @@ Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
     return module;
 }
 
-Ref import_from_module(Object* module, Str* name) {
+Ref import_attribute(Object* module, Str* name) {
     if (Ref v = get_attr_opt(module, name)) return v;
     std::string mod = "?", where = "unknown location";
     if (is_module(module)) {
@@ -229,12 +229,12 @@ Ref import_from_module(Object* module, Str* name) {
 }
 
 // `from m import *`: the names in m.__all__, else every global not starting with an underscore.
-void import_star(Object* module, Dict* locals) {
+void import_all(Object* module, Dict* locals) {
     Ref all = get_attr_opt(module, intern("__all__"));
     if (all) {
         for_each_item(all.get(), [&](Object* n) {
             if (!is_str(n)) raise(&TypeError_type, format("Item in %s.__all__ must be str, not %s", "module", type_of(n)->name.c_str()));
-            dict_set(locals, n, import_from_module(module, as_str(n)).get());
+            dict_set(locals, n, import_attribute(module, as_str(n)).get());
         });
         return;
     }
@@ -244,6 +244,8 @@ void import_star(Object* module, Dict* locals) {
         if (is_str(k) && !str_utf8_of(k).empty() && str_utf8_of(k)[0] != '_') dict_set(locals, k, v);
     }
 }
+
+Ref find_loaded_module(const char* name) { return dict_get_str_ref(sys_modules(), intern(name)); }
 
 bool module_initializing(Object* module) {
     std::lock_guard<std::mutex> guard(g_init_lock);
@@ -281,7 +283,7 @@ std::string find_module_file(const std::string& fullname, bool* is_package) {
     Object* dirs = dict_get_str(sys_dict(), intern("path"));
     if (dot != std::string::npos) {
         Str* parent_name = intern(fullname.substr(0, dot));
-        import_module_level(parent_name, None, 0, nullptr);
+        find_and_import(parent_name, None, 0, nullptr);
         Object* parent = dict_get_str(sys_modules(), parent_name);
         dirs = parent && is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
     }

@@ -9,14 +9,19 @@
 
 namespace minipy {
 
+// The three entry points below reach the VM and the modules as vm/embedding.h's hooks
+// (import_module_level, import_from_module, import_star), installed by initialize_runtime().
 // __import__(name, globals, locals, fromlist, level), with the importing module's globals
 // (for relative imports): the top package for `import a.b`, the module itself with a fromlist.
-Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals);
+Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals);
 // `from module import name`: the attribute, or an already imported submodule; else CPython's
 // ImportError (naming a circular import when the module is still initializing).
-Ref import_from_module(Object* module, Str* name);
+Ref import_attribute(Object* module, Str* name);
 // `from module import *` into `locals`.
-void import_star(Object* module, Dict* locals);
+void import_all(Object* module, Dict* locals);
+// The module sys.modules holds under `name`, or null: nothing is imported (vm/embedding.h\'s
+// loaded_module hook).
+Ref find_loaded_module(const char* name);
 // True while the module's code is still running (a circular import sees it half made).
 bool module_initializing(Object* module);
 // The modules and packages `import` could find in `package` ("" for the top level, else a dotted

@@ -1,0 +1,3 @@
+def f(y):
+    g = (x async for x in y)
+    return [x async for x in y]

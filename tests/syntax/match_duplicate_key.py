@@ -1,0 +1,3 @@
+match y:
+    case {1: x, True: y}:
+        pass

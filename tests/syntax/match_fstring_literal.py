@@ -1,0 +1,3 @@
+match y:
+    case f"{x}":
+        pass

@@ -1,0 +1,3 @@
+match y:
+    case 1 + 1:
+        pass

@@ -1,0 +1,3 @@
+match y:
+    case Foo(a=1, b):
+        pass

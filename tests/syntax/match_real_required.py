@@ -1,0 +1,3 @@
+match y:
+    case 1j + 1:
+        pass

@@ -1,0 +1,3 @@
+match y:
+    case Foo(a=1, a=2):
+        pass

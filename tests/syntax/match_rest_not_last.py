@@ -1,0 +1,3 @@
+match y:
+    case {**rest, "a": 1}:
+        pass

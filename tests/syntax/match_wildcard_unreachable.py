@@ -1,0 +1,5 @@
+match y:
+    case _:
+        pass
+    case 1:
+        pass
