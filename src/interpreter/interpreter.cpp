@@ -16,6 +16,7 @@
 
 #include "compiler/codegen.h"
 #include "interpreter/import.h"
+#include "modules/codecs_module.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/gc.h"
@@ -241,6 +242,7 @@ void initialize_runtime() {
     Ref sys = init_sys_module();
     dict_set(sys_modules(), intern("builtins"), g_builtins_module);
     dict_set(sys_modules(), intern("sys"), sys.get());
+    install_codec_hooks();
 }
 
 bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats, std::string gil_trace,

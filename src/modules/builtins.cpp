@@ -254,6 +254,13 @@ Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("round", args, nargs, kw, kNames, 2, 1, a);
     Object* x = a[0];
     bool has_digits = a[1] && a[1] != None;
+    // A class's own __round__ (Fraction, Decimal) comes first, as CPython's builtin_round.
+    if (type_of(x) != &float_type && type_of(x) != &int_type) {
+        if (Ref method = type_lookup(type_of(x), intern("__round__"))) {
+            Object* call_args[2] = {x, a[1]};
+            return call(method.get(), call_args, has_digits || a[1] ? 2 : 1);
+        }
+    }
     if (is_float(x)) {
         double v = float_value(x);
         if (!has_digits) {
@@ -420,7 +427,9 @@ Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!is_str(a[0])) raise(&TypeError_type, format("__import__() argument 1 must be str, not %s", type_of(a[0])->name.c_str()));
     Dict* globals = a[1] && type_of(a[1]) == &dict_type ? as_dict(a[1]) : thread_state()->frame->globals;
     int level = a[4] ? static_cast<int>(as_index(a[4])) : 0;
-    return import_module_level(intern(str_utf8_of(a[0])), a[3] ? a[3] : None, level, globals);
+    // Any sequence of names serves as the fromlist (encodings passes a list), as CPython.
+    Ref fromlist = a[3] && a[3] != None ? tuple_from_iterable(a[3]) : Ref::borrow(None);
+    return import_module_level(intern(str_utf8_of(a[0])), fromlist.get(), level, globals);
 }
 
 // iter(callable, sentinel): calls callable until it returns the sentinel.

@@ -1,6 +1,7 @@
-// io_module.cpp — open() and the file objects it returns: text files (UTF-8, universal newlines
-// on reading) and binary files over a C FILE, with CPython's errors. The `io` module exposes open
-// and UnsupportedOperation; builtins lists the same open. Reads and writes let go of the GIL.
+// io_module.cpp — open() and the file objects it returns: text files (UTF-8 or a single-byte
+// encoding, universal newlines on reading) and binary files over a C FILE or a file descriptor, with
+// CPython's errors. The `io` module exposes open and UnsupportedOperation; builtins lists the same
+// open. Reads and writes let go of the GIL.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -45,6 +46,11 @@ struct FileObject : Object {
     std::string name, mode;
     Object* name_object;  // owned: what open() was given (a str, bytes or fd), the `name` attribute
     bool readable, writable, binary;
+    // Text files: open()'s encoding and errors (owned strs, null for UTF-8 and strict); utf8 says
+    // whether characters are counted by UTF-8 lead bytes or one per byte (single-byte codecs).
+    Object* encoding = nullptr;
+    Object* errors = nullptr;
+    bool utf8 = true;
 };
 
 FileObject* as_file(Object* o) { return static_cast<FileObject*>(o); }
@@ -79,16 +85,20 @@ void with_file(FileObject* f, Need need, Io io) {
 void file_dealloc(Object* o) {
     if (as_file(o)->file) std::fclose(as_file(o)->file);
     xdecref(as_file(o)->name_object);
+    xdecref(as_file(o)->encoding);
+    xdecref(as_file(o)->errors);
     delete as_file(o);
 }
+
+std::string encoding_name(FileObject* f) { return f->encoding ? str_utf8_of(f->encoding) : "UTF-8"; }
 
 Ref file_repr(Object* o) {
     FileObject* f = as_file(o);
     if (f->binary)
         return str_new(format("<_io.%s name=%s>", f->readable ? "BufferedReader" : "BufferedWriter",
                               repr_utf8(f->name_object).c_str()));
-    return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding='UTF-8'>",
-                          repr_utf8(f->name_object).c_str(), str_repr_text(f->mode).c_str()));
+    return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding=%s>", repr_utf8(f->name_object).c_str(),
+                          str_repr_text(f->mode).c_str(), str_repr_text(encoding_name(f)).c_str()));
 }
 
 // One line's bytes, up to `limit` (-1: no limit), with "\r\n" and "\r" read as "\n" in text mode.
@@ -108,13 +118,15 @@ std::string read_line(std::FILE* file, bool binary, int64_t limit) {
 }
 
 // At most `size` characters (bytes in binary mode), or everything left when size < 0.
-std::string read_some(std::FILE* file, bool binary, int64_t size) {
+std::string read_some(std::FILE* file, bool binary, bool utf8, int64_t size) {
     std::string data;
     if (size < 0) {
         for (std::string piece; !(piece = read_line(file, binary, -1)).empty();) data += piece;
         return data;
     }
-    // A text file counts characters: each UTF-8 lead byte starts a new one.
+    // A text file counts characters: each UTF-8 lead byte starts a new one (each byte in a
+    // single-byte encoding).
+    binary = binary || !utf8;
     for (int64_t chars = 0; chars < size;) {
         std::string piece = read_line(file, binary, 1);
         if (piece.empty()) break;
@@ -132,7 +144,7 @@ std::string read_some(std::FILE* file, bool binary, int64_t size) {
 }
 
 Ref result_of(FileObject* f, const std::string& data) {
-    return f->binary ? bytes_new(data) : bytes_decode(data, nullptr, nullptr);
+    return f->binary ? bytes_new(data) : bytes_decode(data, f->encoding, f->errors);
 }
 
 Ref file_read(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -140,7 +152,7 @@ Ref file_read(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : -1;
     FileObject* f = as_file(args[0]);
     std::string data;
-    with_file(f, Need::kRead, [&](std::FILE* file) { data = read_some(file, f->binary, size); });
+    with_file(f, Need::kRead, [&](std::FILE* file) { data = read_some(file, f->binary, f->utf8, size); });
     return result_of(f, data);
 }
 
@@ -191,7 +203,7 @@ std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
     if (!is_str(data))
         raise(&TypeError_type, format("write() argument must be str, not %s", type_of(data)->name.c_str()));
     *count = as_str(data)->length;
-    return str_utf8_of(data);
+    return str_encode(data, f->encoding, f->errors);
 }
 
 void write_bytes(FileObject* f, const std::string& bytes) {
@@ -287,7 +299,8 @@ Ref file_getattr(Object* o, Str* name) {
     }
     if (name->utf8 == "name") return Ref::borrow(f->name_object);
     if (name->utf8 == "mode") return str_new(f->mode);
-    if (name->utf8 == "encoding" && !f->binary) return str_new("UTF-8");
+    if (name->utf8 == "encoding" && !f->binary) return str_new(encoding_name(f));
+    if (name->utf8 == "errors" && !f->binary) return f->errors ? Ref::borrow(f->errors) : str_new("strict");
     return generic_getattr(o, name);
 }
 
@@ -411,6 +424,35 @@ int opener_fd(Object* opener, Object* file, const std::string& mode) {
 
 // open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
 // opener=None): `file` is a path (str, bytes, os.PathLike) or an open file descriptor.
+namespace {
+
+// Checks open()'s encoding (LookupError for an unknown one, as CPython, before the file is made)
+// and says whether it is UTF-8. Files here read lines by bytes, so besides UTF-8 they take the
+// single-byte encodings (latin-1, cp1252, koi8_r...: 256 bytes give 256 characters and "\n" is
+// b"\n"); the others (utf-16, utf-8-sig...) read and write through codecs.open for now.
+bool text_encoding_checked(Object* encoding, Object* errors) {
+    if (errors && !is_instance(errors, &str_type))
+        raise(&TypeError_type, format("open() argument 'errors' must be str or None, not %s", type_of(errors)->name.c_str()));
+    if (!encoding) return true;
+    if (!is_instance(encoding, &str_type))
+        raise(&TypeError_type, format("open() argument 'encoding' must be str or None, not %s", type_of(encoding)->name.c_str()));
+    std::string name = str_utf8_of(encoding);
+    for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    if (name == "utf-8" || name == "utf8") return true;
+    std::string all(256, '\0');
+    for (int i = 0; i < 256; ++i) all[static_cast<size_t>(i)] = static_cast<char>(i);
+    Ref replace = str_new("replace");
+    Ref decoded = bytes_decode(all, encoding, replace.get());
+    Ref sample = str_new("\na");
+    if (as_str(decoded.get())->length != 256 || str_encode(sample.get(), encoding, nullptr) != "\na")
+        raise(&NotImplementedError_type,
+              format("minipy's open() reads and writes UTF-8 and single-byte encodings, not '%s' yet; "
+                     "use codecs.open()", str_utf8_of(encoding).c_str()));
+    return false;
+}
+
+}  // namespace
+
 Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
     Object* a[8];
@@ -423,6 +465,10 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string how = c_mode(mode, &readable, &writable, &binary);
     if (binary && a[3] && a[3] != None)
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
+    if (binary && a[4] && a[4] != None) raise(&ValueError_type, "binary mode doesn't take an errors argument");
+    Object* encoding = !binary && a[3] && a[3] != None ? a[3] : nullptr;
+    Object* errors = !binary && a[4] && a[4] != None ? a[4] : nullptr;
+    bool utf8 = text_encoding_checked(encoding, errors);
     bool closefd = !a[6] || is_true(a[6]);
     if (!closefd && !is_fd) raise(&ValueError_type, "Cannot use closefd=False with file name");
     std::string path = is_fd ? std::string() : path_arg("open", "file", path_object.get()).path;
@@ -454,6 +500,9 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     f->readable = readable;
     f->writable = writable;
     f->binary = binary;
+    f->encoding = encoding ? newref(encoding) : nullptr;
+    f->errors = errors ? newref(errors) : nullptr;
+    f->utf8 = utf8;
     return Ref::steal(f);
 }
 

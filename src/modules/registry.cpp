@@ -28,6 +28,8 @@ const NativeModule kNativeModules[] = {
     {"_hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},
     {"gc", init_gc_module},
+    {"_codecs", init_codecs_module},
+    {"_json", init_json_module},
 };
 
 }  // namespace

@@ -48,6 +48,8 @@ Ref init_sre_module();
 Ref init_hashlib_module();
 Ref init_zlib_module();
 Ref init_gc_module();
+Ref init_codecs_module();
+Ref init_json_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

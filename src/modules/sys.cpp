@@ -188,6 +188,15 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(name ? name : None);
 }
 
+// sys.intern(string): the one shared object for this text. Interned strs here are immortal, as
+// CPython's interned strings were before 3.12; namedtuple interns its type and field names.
+Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("intern", nargs, kw, 1, 1);
+    if (!is_str(args[0]))
+        raise(&TypeError_type, "intern() argument must be str, not " + type_of(args[0])->name);
+    return Ref::borrow(intern(str_utf8_of(args[0])));
+}
+
 // sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (vm/frame_object.h).
 Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_getframe", nargs, kw, 0, 1);
@@ -199,6 +208,7 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kSysFunctions[] = {
+    {"intern", sys_intern, "Intern the given string."},
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},

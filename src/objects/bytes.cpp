@@ -1,6 +1,8 @@
 // bytes.cpp — the bytes type (allocation, repr, hashing, comparison, indexing, concatenation,
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
+
+#include "objects/codec_hooks.h"
 #include "objects/siphash.h"
 #include "objects/iterators.h"
 
@@ -110,162 +112,99 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
 }
 
 // ---- codecs ----
+// Valid text in utf-8, ascii or latin-1 with strict errors is converted here; any other encoding, a
+// non-strict errors argument, or bad input goes to the codec registry (_codecs, through
+// codec_hooks.h), which raises CPython's UnicodeError or runs the error handler.
 namespace {
 
-enum class Codec { Utf8, Ascii, Latin1 };
+CodecHooks g_codec_hooks = {nullptr, nullptr};
+
+enum class Codec { Utf8, Ascii, Latin1, Other };
 
 Codec codec_of(Object* encoding) {
     if (!encoding) return Codec::Utf8;
-    std::string name = expect_str(encoding, "encoding() argument 1")->utf8;
-    for (char& c : name) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    for (char& c : name)
-        if (c == '_') c = '-';
+    if (!is_str(encoding)) return Codec::Other;  // the registry path raises CPython's TypeError
+    std::string name = str_utf8_of(encoding);
+    for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
     if (name == "utf-8" || name == "utf8") return Codec::Utf8;
     if (name == "ascii" || name == "us-ascii") return Codec::Ascii;
-    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1") return Codec::Latin1;
-    raise(&LookupError_type, "unknown encoding: " + str_utf8_of(encoding));
+    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1") return Codec::Latin1;
+    return Codec::Other;
 }
 
-const char* codec_name(Codec c) {
-    return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
-}
+bool strict_errors(Object* errors) { return !errors || (is_str(errors) && str_utf8_of(errors) == "strict"); }
 
-// "strict" raises; "ignore" drops the bad input; "replace" substitutes U+FFFD (decode) or '?';
-// "surrogateescape" (PEP 383, how os names undecodable file names) turns a bad byte b into the lone
-// surrogate U+DC00+b and back.
-char error_mode(Object* errors) {
-    if (!errors) return 's';
-    const std::string& e = expect_str(errors, "decode() argument 'errors'")->utf8;
-    if (e == "ignore") return 'i';
-    if (e == "replace") return 'r';
-    if (e == "surrogatepass") return 'p';
-    if (e == "surrogateescape") return 'e';
-    return 's';
-}
-
-bool is_escaped_byte(uint32_t cp) { return cp >= 0xDC80 && cp <= 0xDCFF; }
-
-// Length of the valid UTF-8 sequence at data[i], or 0 with `reason` set (CPython's wording).
-size_t utf8_sequence(std::string_view data, size_t i, const char** reason) {
+// Whether data[i] starts a valid UTF-8 sequence (no surrogates, no overlong forms); its length, or 0.
+size_t utf8_sequence(std::string_view data, size_t i) {
     auto c = static_cast<unsigned char>(data[i]);
     if (c < 0x80) return 1;
     size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    *reason = "invalid start byte";
-    if (!need) return 0;
+    if (!need || i + need > data.size()) return 0;
     for (size_t k = 1; k < need; ++k) {
-        if (i + k >= data.size()) {
-            *reason = "unexpected end of data";
-            return 0;
-        }
         auto d = static_cast<unsigned char>(data[i + k]);
         bool ok = (d & 0xC0) == 0x80;
         if (k == 1 && c == 0xE0) ok = ok && d >= 0xA0;
         if (k == 1 && c == 0xED) ok = ok && d < 0xA0;
         if (k == 1 && c == 0xF0) ok = ok && d >= 0x90;
         if (k == 1 && c == 0xF4) ok = ok && d < 0x90;
-        if (!ok) {
-            *reason = "invalid continuation byte";
-            return 0;
-        }
+        if (!ok) return 0;
     }
     return need;
 }
 
-[[noreturn]] void raise_decode(Codec c, std::string_view data, size_t i, const char* reason) {
-    raise(&UnicodeDecodeError_type, format("'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                                           codec_name(c), static_cast<unsigned char>(data[i]), i, reason));
+bool valid_text(std::string_view data, Codec codec) {
+    for (size_t i = 0; i < data.size();) {
+        size_t n = codec == Codec::Ascii ? (static_cast<unsigned char>(data[i]) < 0x80) : utf8_sequence(data, i);
+        if (!n) return false;
+        i += n;
+    }
+    return true;
+}
+
+[[noreturn]] void raise_unknown_encoding(Object* encoding) {
+    raise(&LookupError_type, "unknown encoding: " + str_utf8(encoding));
 }
 
 }  // namespace
+
+void set_codec_hooks(CodecHooks hooks) { g_codec_hooks = hooks; }
 
 Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
     Codec codec = codec_of(encoding);
-    char mode = error_mode(errors);
-    std::string out;
-    out.reserve(data.size());
-    for (size_t i = 0; i < data.size();) {
-        auto c = static_cast<unsigned char>(data[i]);
+    if (codec != Codec::Other && strict_errors(errors)) {
         if (codec == Codec::Latin1) {
-            utf8_append(out, c);
-            ++i;
-            continue;
+            std::string out;
+            out.reserve(data.size());
+            for (char c : data) utf8_append(out, static_cast<unsigned char>(c));
+            return str_new(out);
         }
-        const char* reason = "ordinal not in range(128)";
-        size_t n = codec == Codec::Ascii ? (c < 0x80 ? 1 : 0) : utf8_sequence(data, i, &reason);
-        if (n) {
-            out.append(data.substr(i, n));
-            i += n;
-            continue;
-        }
-        if (mode == 's') raise_decode(codec, data, i, reason);
-        if (mode == 'r') utf8_append(out, 0xFFFD);
-        if (mode == 'e') utf8_append(out, 0xDC00 + c);
-        ++i;
+        if (valid_text(data, codec)) return str_new(data);
     }
-    return str_new(out);
+    if (!g_codec_hooks.decode) raise_unknown_encoding(encoding);
+    return g_codec_hooks.decode(data, encoding, errors);
 }
-
-namespace {
-
-// A lone surrogate (U+D800..U+DFFF) is kept in a str's UTF-8 as its three-byte form, which UTF-8
-// proper forbids: encoding refuses it, as CPython's "surrogates not allowed", unless errors say
-// otherwise.
-std::string utf8_encode(const Str* text, char mode) {
-    const std::string& in = text->utf8;
-    size_t first = 0;
-    while (first + 1 < in.size() &&
-           !(static_cast<unsigned char>(in[first]) == 0xED && static_cast<unsigned char>(in[first + 1]) >= 0xA0))
-        ++first;
-    if (first + 1 >= in.size() || mode == 'p') return in;
-    std::string out;
-    int64_t pos = 0;
-    for (const char* p = in.data(); p < in.data() + in.size(); ++pos) {
-        const char* start = p;
-        uint32_t cp = utf8_decode(p);
-        if (cp < 0xD800 || cp > 0xDFFF) {
-            out.append(start, p);
-        } else if (mode == 'e' && is_escaped_byte(cp)) {
-            out.push_back(static_cast<char>(cp - 0xDC00));
-        } else if (mode == 'r') {
-            out.push_back('?');
-        } else if (mode == 's' || mode == 'e') {
-            raise(&UnicodeEncodeError_type,
-                  format("'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed", cp,
-                         static_cast<long long>(pos)));
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::string str_encode(Object* s, Object* encoding, Object* errors) {
     Codec codec = codec_of(encoding);
     const Str* text = as_str(s);
-    if (text->ascii) return text->utf8;
-    char mode = error_mode(errors);
-    if (codec == Codec::Utf8) return utf8_encode(text, mode);
-    uint32_t limit = codec == Codec::Ascii ? 0x80 : 0x100;
-    std::string out;
-    int64_t pos = 0;
-    for (const char* p = text->utf8.data(); p < text->utf8.data() + text->utf8.size(); ++pos) {
-        uint32_t cp = utf8_decode(p);
-        if (cp < limit) {
-            out.push_back(static_cast<char>(cp));
-        } else if (mode == 'e' && is_escaped_byte(cp)) {
-            out.push_back(static_cast<char>(cp - 0xDC00));
-        } else if (mode == 'r') {
-            out.push_back('?');
-        } else if (mode == 's' || mode == 'e') {
-            std::string ch = cp < 0x100     ? format("\\x%02x", cp)
-                             : cp < 0x10000 ? format("\\u%04x", cp)
-                                            : format("\\U%08x", cp);
-            raise(&UnicodeEncodeError_type,
-                  format("'%s' codec can't encode character '%s' in position %lld: ordinal not in range(%u)",
-                         codec_name(codec), ch.c_str(), static_cast<long long>(pos), limit));
+    if (codec != Codec::Other && strict_errors(errors)) {
+        if (text->ascii) return text->utf8;
+        // A lone surrogate is kept in a str's UTF-8 as its three-byte form (0xED 0xA0..0xBF ...),
+        // which UTF-8 proper forbids: such text takes the registry path and its error.
+        if (codec == Codec::Utf8 && valid_text(text->utf8, Codec::Utf8)) return text->utf8;
+        if (codec == Codec::Latin1) {
+            std::string out;
+            bool fits = true;
+            for (const char* p = text->utf8.data(); fits && p < text->utf8.data() + text->utf8.size();) {
+                uint32_t cp = utf8_decode(p);
+                fits = cp < 0x100;
+                out.push_back(static_cast<char>(cp));
+            }
+            if (fits) return out;
         }
     }
-    return out;
+    if (!g_codec_hooks.encode) raise_unknown_encoding(encoding);
+    return g_codec_hooks.encode(s, encoding, errors);
 }
 
 // ---- the bytes type ----

@@ -43,7 +43,8 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
 // Reads a byte value (an int in range(256)) for bytearray item assignment and `in`.
 unsigned char byte_value(Object* o);
 
-// Codecs: utf-8 (also "utf8", "UTF-8"), ascii and latin-1, with CPython's UnicodeError texts.
+// str <-> bytes through a codec: valid utf-8/ascii/latin-1 here, all else through the codec
+// registry (objects/codec_hooks.h), with CPython's UnicodeError texts and error handlers.
 Ref bytes_decode(std::string_view data, Object* encoding, Object* errors);
 std::string str_encode(Object* str, Object* encoding, Object* errors);
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/exception_group.h"
 #include "objects/int.h"
@@ -66,6 +67,7 @@ void exception_dealloc(Object* o) {
 }
 
 void exception_setattr(Object* o, Str* name, Object* value);
+Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs);
 
 Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
@@ -87,14 +89,88 @@ Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
         if (nargs == 5) exception_setattr(exc.get(), intern("filename2"), args[4]);
         return exc;
     }
+    if (Ref exc = unicode_error_construct(t, args, nargs)) return exc;
     return exception_new(t, tuple.get());
 }
 
 Ref syntax_error_str(Object* o);
 
+// UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError(the same, object a
+// bytes-like made bytes) and UnicodeTranslateError(object, start, end, reason): CPython's
+// UnicodeError_init checks the parts and keeps them as attributes; null for other types.
+Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
+    bool decode = is_subtype(t, &UnicodeDecodeError_type), translate = is_subtype(t, &UnicodeTranslateError_type);
+    if (!decode && !translate && !is_subtype(t, &UnicodeEncodeError_type)) return Ref();
+    size_t want = translate ? 4 : 5;
+    if (nargs != want) raise(&TypeError_type, format("function takes exactly %zu arguments (%zu given)", want, nargs));
+    size_t first = translate ? 0 : 1;
+    auto need_str = [&](size_t i) {
+        if (!is_instance(args[i], &str_type))
+            raise(&TypeError_type, format("argument %zu must be str, not %s", i + 1, type_of(args[i])->name.c_str()));
+    };
+    if (!translate) need_str(0);
+    Ref object = Ref::borrow(args[first]);
+    if (decode) {
+        if (!is_bytes_like(args[first]))
+            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(args[first])->name.c_str()));
+        object = bytes_new(bytes_like_data(args[first]));
+    } else {
+        need_str(first);
+    }
+    as_index(args[first + 1]);
+    as_index(args[first + 2]);
+    need_str(first + 3);
+    Ref exc = exception_new(t, tuple_from(args, nargs).get());
+    exception_setattr(exc.get(), intern("encoding"), translate ? None : args[0]);
+    exception_setattr(exc.get(), intern("object"), object.get());
+    exception_setattr(exc.get(), intern("start"), args[first + 1]);
+    exception_setattr(exc.get(), intern("end"), args[first + 2]);
+    exception_setattr(exc.get(), intern("reason"), args[first + 3]);
+    return exc;
+}
+
+// CPython's UnicodeEncodeError_str and siblings: one character or byte is named, a range is given
+// as positions; an instance made without the five parts prints as any other exception.
+Ref unicode_error_str(Object* o) {
+    Dict* d = as_exc(o)->dict;
+    Object* reason = d ? dict_get_str(d, intern("reason")) : nullptr;
+    Object* object = d ? dict_get_str(d, intern("object")) : nullptr;
+    Object* start_o = d ? dict_get_str(d, intern("start")) : nullptr;
+    Object* end_o = d ? dict_get_str(d, intern("end")) : nullptr;
+    if (!reason || !object || !start_o || !end_o || !is_int(start_o) || !is_int(end_o)) return Ref();
+    int64_t start = as_index(start_o), end = as_index(end_o);
+    std::string why = str_utf8(reason);
+    std::string prefix;
+    if (!is_instance(o, &UnicodeTranslateError_type)) {
+        Object* encoding = dict_get_str(d, intern("encoding"));
+        prefix = format("'%s' codec ", encoding ? str_utf8(encoding).c_str() : "");
+    }
+    bool decode = is_instance(o, &UnicodeDecodeError_type);
+    const char* verb = decode ? "decode" : is_instance(o, &UnicodeEncodeError_type) ? "encode" : "translate";
+    int64_t size = decode ? (is_bytes_like(object) ? static_cast<int64_t>(bytes_like_data(object).size()) : 0)
+                          : (is_instance(object, &str_type) ? as_str(object)->length : 0);
+    if (start >= 0 && start < size && end == start + 1) {
+        if (decode) {
+            auto byte = static_cast<unsigned char>(bytes_like_data(object)[static_cast<size_t>(start)]);
+            return str_new(prefix + format("can't decode byte 0x%02x in position %lld: ", byte, static_cast<long long>(start)) + why);
+        }
+        Ref ch = str_char_at(as_str(object), start);
+        const char* p = str_utf8_of(ch.get()).data();
+        uint32_t cp = utf8_decode(p);
+        std::string shown = cp < 0x100 ? format("\\x%02x", cp) : cp < 0x10000 ? format("\\u%04x", cp) : format("\\U%08x", cp);
+        return str_new(prefix + format("can't %s character '%s' in position %lld: ", verb, shown.c_str(),
+                                       static_cast<long long>(start)) + why);
+    }
+    return str_new(prefix + format("can't %s %s in position %lld-%lld: ", verb, decode ? "bytes" : "characters",
+                                   static_cast<long long>(start), static_cast<long long>(end - 1)) + why);
+}
+
 Ref exception_str(Object* o) {
     Tuple* args = as_tuple(as_exc(o)->args);
     if (is_instance(o, &SyntaxError_type)) return syntax_error_str(o);
+    if (is_instance(o, &UnicodeError_type)) {
+        if (Ref text = unicode_error_str(o)) return text;
+    }
     if (args->size == 0) return str_new("");
     // KeyError shows the missing key as its repr: KeyError: 'x'.
     if (args->size == 1) return is_instance(o, &KeyError_type) ? repr(args->items[0]) : str(args->items[0]);

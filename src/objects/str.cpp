@@ -2,6 +2,8 @@
 // CPython's quoting and escapes, comparison, concatenation and repetition. Methods: str_methods.cpp.
 #include "objects/str.h"
 
+#include "objects/bytes.h"
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -171,7 +173,8 @@ bool is_printable(uint32_t cp) {
     if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
         (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
         return false;
-    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF)) return false;
+    // U+FFFC and U+FFFD (the replacement character) are symbols; the rest of U+FFF0.. is not printable.
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD)) return false;
     return cp < 0xE0000;
 }
 
@@ -312,8 +315,17 @@ Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwname
     static const char* const names[] = {"object", "encoding", "errors"};
     Object* bound[3];
     bind_args("str", args, nargs, kwnames, names, 3, 0, bound);
-    if (bound[0] && (bound[1] || bound[2])) raise(&TypeError_type, "decoding str is not supported");
-    Ref text = bound[0] ? str(bound[0]) : str_new("");
+    Ref text;
+    if (bound[0] && (bound[1] || bound[2])) {
+        // str(b, encoding, errors) decodes, as CPython's PyUnicode_FromEncodedObject.
+        if (is_instance(bound[0], &str_type)) raise(&TypeError_type, "decoding str is not supported");
+        if (!is_bytes_like(bound[0]))
+            raise(&TypeError_type,
+                  format("decoding to str: need a bytes-like object, %s found", type_of(bound[0])->name.c_str()));
+        text = bytes_decode(bytes_like_data(bound[0]), bound[1], bound[2]);
+    } else {
+        text = bound[0] ? str(bound[0]) : str_new("");
+    }
     if (type == &str_type) return text;
     Str* s = str_alloc(str_utf8_of(text.get()));
     s->type = static_cast<Type*>(type);

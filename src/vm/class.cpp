@@ -358,6 +358,12 @@ void set_layout(Type* t) {
     choose_construct(t);
     if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) {
         if (t->slot_count) t->dealloc = side_dict_dealloc;  // frees the slot values too
+        // An exception subclass's methods and properties bind to the instance (DecimalException's
+        // handle()); its args and __traceback__ still come from BaseException's own lookup.
+        if (nb != &type_type) {
+            t->getattr = native_subclass_getattr;
+            t->setattr = class_generic_setattr;
+        }
         return;
     }
     t->getattr = class_generic_getattr;
@@ -697,6 +703,27 @@ Ref prepare_namespace(Object* meta, Object* const* name_bases, const ClassKeywor
                                             type_of(ns.get())->name.c_str(), meta_name.c_str()));
 }
 
+// PEP 560 (CPython's update_bases): a base that is not a class but has __mro_entries__ (typing's
+// List[int], Generic[T], Protocol[T]) is replaced by the classes that method returns; the class
+// keeps the bases as written in __orig_bases__. Returns `bases` itself when nothing changes.
+Ref resolve_mro_entries(Object* bases) {
+    Tuple* t = as_tuple(bases);
+    Ref out;
+    for (size_t i = 0; i < t->size; ++i) {
+        Object* base = t->items[i];
+        Ref entries = is_type(base) ? Ref() : get_attr_opt(base, intern("__mro_entries__"));
+        if (!entries) {
+            if (out) list_append(out.get(), base);
+            continue;
+        }
+        Ref replaced = call1(entries.get(), bases);
+        if (type_of(replaced.get()) != &tuple_type) raise(&TypeError_type, "__mro_entries__ must return a tuple");
+        if (!out) out = list_from(t->items, i);
+        list_extend(out.get(), replaced.get());
+    }
+    return out ? tuple_from_iterable(out.get()) : Ref::borrow(bases);
+}
+
 }  // namespace
 
 // CPython's builtins.__build_class__: the metaclass is `metaclass=` or the type of the bases, made
@@ -704,12 +731,15 @@ Ref prepare_namespace(Object* meta, Object* const* name_bases, const ClassKeywor
 Ref build_class(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (nargs < 2 || !is_function(args[0]) || !is_str(args[1]))
         raise(&TypeError_type, "__build_class__: bad arguments");
-    Ref bases = tuple_from(args + 2, nargs - 2);
+    Ref orig_bases = tuple_from(args + 2, nargs - 2);
+    Ref bases = resolve_mro_entries(orig_bases.get());
     ClassKeywords kw = split_class_keywords(args + nargs, kwnames);
-    Object* meta = kw.metaclass ? kw.metaclass : nargs > 2 ? type_of(args[2]) : &type_type;
-    if (is_type(meta)) meta = calculate_metaclass(static_cast<Type*>(meta), as_tuple(bases.get()));
+    Tuple* base_tuple = as_tuple(bases.get());
+    Object* meta = kw.metaclass ? kw.metaclass : base_tuple->size ? type_of(base_tuple->items[0]) : &type_type;
+    if (is_type(meta)) meta = calculate_metaclass(static_cast<Type*>(meta), base_tuple);
     Object* call_args_head[2] = {args[1], bases.get()};
     Ref ns = prepare_namespace(meta, call_args_head, kw);
+    if (bases.get() != orig_bases.get()) set_item(ns.get(), intern("__orig_bases__"), orig_bases.get());
     run_class_body(as_function(args[0]), as_dict(ns.get()));
     if (meta == &type_type) {
         return class_new(str_utf8_of(args[1]), as_tuple(bases.get()), as_dict(ns.get()), kw.values.data(),

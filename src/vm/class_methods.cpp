@@ -77,6 +77,15 @@ void type_setattr(Object* o, Str* name, Object* value) {
         raise(&TypeError_type, format("cannot set '%s' attribute of immutable type '%s'", name->utf8.c_str(),
                                       t->name.c_str()));
     }
+    // __name__ is the type's own field, not an entry of its __dict__ (CPython's type_set_name);
+    // typing renames its deprecated `io`/`re` namespaces this way.
+    if (name->utf8 == "__name__" && value) {
+        if (!is_instance(value, &str_type))
+            raise(&TypeError_type, format("can only assign string to %s.__name__, not '%s'", t->name.c_str(),
+                                          type_of(value)->name.c_str()));
+        t->name = str_utf8_of(value);
+        return;
+    }
     Ref old = dict_get_str_ref(t->dict, name);
     if (value) {
         immortalize_definition(value);

@@ -39,15 +39,15 @@ if [ -f "$lib/bisect.py" ]; then
   got=$("$exe" -c 'import bisect; print(bisect.__file__)')
   [ "$got" = "$lib/bisect.py" ] || fail "bisect from CPython's Lib: got '$got'"
 fi
-# A CPython C extension (lib-dynload/_json*.so) is not found: a clean ModuleNotFoundError.
+# A CPython C extension (lib-dynload/_decimal*.so) is not found: a clean ModuleNotFoundError.
 got=$("$exe" -c '
 import sys
 print(any(p.endswith("lib-dynload") for p in sys.path))
 try:
-    import _json
+    import _decimal
 except ModuleNotFoundError as e:
     print(e)' 2>&1)
-[ "$got" = $'False\nNo module named \'_json\'' ] || fail "lib-dynload: got '$got'"
+[ "$got" = $'False\nNo module named \'_decimal\'' ] || fail "lib-dynload: got '$got'"
 
 # An installed tree holds the executables and stdlib/ where the binaries look for it.
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
