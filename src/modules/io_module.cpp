@@ -467,6 +467,9 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
     if (binary && a[4] && a[4] != None) raise(&ValueError_type, "binary mode doesn't take an errors argument");
     Object* encoding = !binary && a[3] && a[3] != None ? a[3] : nullptr;
+    // encoding="locale" (PEP 597, what io.text_encoding(None) returns) is the locale's encoding:
+    // UTF-8 here, as CPython's in a UTF-8 locale.
+    if (encoding && is_str(encoding) && str_utf8_of(encoding) == "locale") encoding = nullptr;
     Object* errors = !binary && a[4] && a[4] != None ? a[4] : nullptr;
     bool utf8 = text_encoding_checked(encoding, errors);
     bool closefd = !a[6] || is_true(a[6]);

@@ -116,18 +116,18 @@ Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
 // minipy's file names are UTF-8 with undecodable bytes escaped (PEP 383), as CPython's in a UTF-8
 // locale; posix encodes and decodes them this way.
 Ref sys_getfilesystemencoding(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("getfilesystemencoding", nargs, kw, 0, 0);
+    check_positional("getfilesystemencoding", nargs, kw, 0, 0);
     return Ref::borrow(intern("utf-8"));
 }
 
 Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
-    check_count("getfilesystemencodeerrors", nargs, kw, 0, 0);
+    check_positional("getfilesystemencodeerrors", nargs, kw, 0, 0);
     return Ref::borrow(intern("surrogateescape"));
 }
 
 // sys.intern(string): the one shared str with this value (minipy's interned names).
 Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_count("intern", nargs, kw, 1, 1);
+    check_positional("intern", nargs, kw, 1, 1);
     if (!is_instance(args[0], &str_type))
         raise(&TypeError_type, format("intern() argument must be str, not %s", type_of(args[0])->name.c_str()));
     if (!is_str(args[0])) raise(&TypeError_type, "can't intern str subclass");
@@ -188,15 +188,6 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(name ? name : None);
 }
 
-// sys.intern(string): the one shared object for this text. Interned strs here are immortal, as
-// CPython's interned strings were before 3.12; namedtuple interns its type and field names.
-Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("intern", nargs, kw, 1, 1);
-    if (!is_str(args[0]))
-        raise(&TypeError_type, "intern() argument must be str, not " + type_of(args[0])->name);
-    return Ref::borrow(intern(str_utf8_of(args[0])));
-}
-
 // sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (vm/frame_object.h).
 Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_getframe", nargs, kw, 0, 1);
@@ -208,7 +199,6 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kSysFunctions[] = {
-    {"intern", sys_intern, "Intern the given string."},
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},

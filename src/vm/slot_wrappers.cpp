@@ -261,7 +261,7 @@ void run_finalizer_once(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
         }
     }
 }
