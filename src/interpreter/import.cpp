@@ -200,10 +200,16 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
         for (size_t i = 0; i < names->size; ++i) {
             Object* n = names->items[i];
             if (!is_str(n) || str_utf8_of(n) == "*" || dict_get_str(module_dict(module.get()), as_str(n))) continue;
+            std::string sub = full + "." + str_utf8_of(n);
             try {
-                import_one(full + "." + str_utf8_of(n), module.get());
+                import_one(sub, module.get());
             } catch (PyException& e) {
+                // No such submodule: `from pkg import x` then looks for an attribute x and words the
+                // error. A module the submodule itself failed to import is the user's error: it
+                // propagates, as CPython's _handle_fromlist lets it.
                 if (!is_instance(e.exception(), &ModuleNotFoundError_type)) throw;
+                Ref missing = get_attr_opt(e.exception(), intern("name"));
+                if (!missing || !is_str(missing.get()) || str_utf8_of(missing.get()) != sub) throw;
             }
         }
     }

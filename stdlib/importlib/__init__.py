@@ -1,0 +1,37 @@
+# importlib — minipy's own, small importlib: CPython's package is built on its frozen import system
+# (_imp, _bootstrap, _bootstrap_external), which minipy replaces with its native one
+# (src/interpreter/import.cpp). Here: import_module and invalidate_caches, and importlib.machinery's
+# suffix lists, what inspect, unittest and pkgutil-style code ask for. Not here: reload, util,
+# resources, metadata, abc.
+import sys
+
+__all__ = ["import_module", "invalidate_caches"]
+
+
+def _resolve_name(name, package, level):
+    bits = package.rsplit(".", level - 1)
+    if len(bits) < level:
+        raise ImportError("attempted relative import beyond top-level package")
+    base = bits[0]
+    return f"{base}.{name}" if name else base
+
+
+def import_module(name, package=None):
+    """Import a module; `name` may be relative ('.mod') to `package`. Returns the module itself,
+    not the top-level package as `import a.b` binds."""
+    level = 0
+    if name.startswith("."):
+        if not package:
+            raise TypeError("the 'package' argument is required to perform a relative import for "
+                            f"{name!r}")
+        for character in name:
+            if character != ".":
+                break
+            level += 1
+        name = _resolve_name(name[level:], package, level)
+    __import__(name)
+    return sys.modules[name]
+
+
+def invalidate_caches():
+    """minipy's finders keep no caches: every import looks at the folders again."""
