@@ -32,8 +32,6 @@ using Args = Object* const*;
 
 Ref none() { return Ref::borrow(None); }
 
-int int_arg(Object* o) { return posix_int_arg(o); }
-
 bool flag(Object* o, bool fallback) { return o ? is_true(o) : fallback; }
 
 // ---- stat_result ----

@@ -132,16 +132,10 @@ Ref int_pair(int64_t a, int64_t b) {
 namespace {
 
 using Args = Object* const*;
-int int_arg(Object* o) { return posix_int_arg(o); }
-
 Ref none() { return Ref::borrow(None); }
 
 Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
 
-// Raises OSError unless the call succeeded.
-void check(int result) {
-    if (result < 0) raise_errno();
-}
 
 // ---- file descriptors ----
 

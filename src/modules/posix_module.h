@@ -66,6 +66,13 @@ void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd);
 inline int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
 
 // Adds the stat family, listdir, scandir/DirEntry and the other path functions (posix_files.cpp).
+// Small helpers each posix_*.cpp file uses.
+inline int int_arg(Object* o) { return posix_int_arg(o); }
+// Raises OSError (from errno) unless a system call's result says it succeeded.
+inline void check(int result) {
+    if (result < 0) raise_errno();
+}
+
 void add_posix_file_functions(Object* module);
 // Adds fork, wait, exec, kill, system and the process ids (posix_process.cpp).
 void add_posix_process_functions(Object* module);

@@ -28,16 +28,10 @@ namespace {
 
 using Args = Object* const*;
 
-int int_arg(Object* o) { return posix_int_arg(o); }
-
 Ref none() { return Ref::borrow(None); }
 
 Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
 
-// Raises OSError unless the call succeeded.
-void check(int result) {
-    if (result < 0) raise_errno();
-}
 
 template <pid_t (*Get)(), const char* const* Name>
 Ref get_id(Object*, Args, size_t nargs, Tuple* kw) {
