@@ -76,13 +76,21 @@ Ref int_triple(int64_t a, int64_t b, int64_t c) {
 Ref gc_get_count(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("get_count", nargs, kw, 0, 0);
     GcState& s = gc_state();
-    return int_triple(s.gens[0].count, s.gens[1].count, s.gens[2].count);
+    int64_t counts[kGcGenerations];
+    s.lists_lock.lock();  // other threads' allocations update the counts (minipy-ft)
+    for (int i = 0; i < kGcGenerations; ++i) counts[i] = s.gens[i].count;
+    s.lists_lock.unlock();
+    return int_triple(counts[0], counts[1], counts[2]);
 }
 
 Ref gc_get_threshold(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("get_threshold", nargs, kw, 0, 0);
     GcState& s = gc_state();
-    return int_triple(s.gens[0].threshold, s.gens[1].threshold, s.gens[2].threshold);
+    int64_t thresholds[kGcGenerations];
+    s.lists_lock.lock();
+    for (int i = 0; i < kGcGenerations; ++i) thresholds[i] = s.gens[i].threshold;
+    s.lists_lock.unlock();
+    return int_triple(thresholds[0], thresholds[1], thresholds[2]);
 }
 
 // set_threshold(threshold0[, threshold1[, threshold2]]): C ints, as CPython's "i|ii".
@@ -92,13 +100,15 @@ Ref gc_set_threshold(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs > 3) raise(&TypeError_type, format("set_threshold() takes at most 3 arguments (%zu given)", nargs));
     int64_t values[3];
     for (size_t i = 0; i < nargs; ++i) {
-        if (is_instance(args[i], &float_type)) raise(&TypeError_type, "'float' object cannot be interpreted as an integer");
+        if (is_instance(args[i], &float_type)) raise_not_an_integer(args[i]);
         values[i] = as_index(args[i]);
         if (values[i] > INT32_MAX) raise(&OverflowError_type, "signed integer is greater than maximum");
         if (values[i] < INT32_MIN) raise(&OverflowError_type, "signed integer is less than minimum");
     }
     GcState& s = gc_state();
+    s.lists_lock.lock();  // gc_track reads generation 0's threshold under it
     for (size_t i = 0; i < nargs; ++i) s.gens[i].threshold = values[i];
+    s.lists_lock.unlock();
     return Ref::borrow(None);
 }
 
@@ -193,7 +203,7 @@ Ref gc_get_stats(Object*, Args, size_t nargs, Tuple* kw) {
 
 Ref gc_set_debug_fn(Object*, Args args, size_t nargs, Tuple* kw) {
     check_one_arg("set_debug", nargs, kw);
-    if (is_instance(args[0], &float_type)) raise(&TypeError_type, "'float' object cannot be interpreted as an integer");
+    if (is_instance(args[0], &float_type)) raise_not_an_integer(args[0]);
     gc_set_debug(static_cast<int>(as_index(args[0])));
     return Ref::borrow(None);
 }

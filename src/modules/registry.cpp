@@ -15,6 +15,7 @@ const NativeModule kNativeModules[] = {
     {"time", init_time_module},
     {"posix", init_posix_module},
     {"errno", init_errno_module},
+    {"_signal", init_signal_module},
     {"pwd", init_pwd_module},
     {"select", init_select_module},
     {"_serial", init_serial_module},

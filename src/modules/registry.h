@@ -35,6 +35,7 @@ Ref init_thread_module();
 Ref init_time_module();
 Ref init_posix_module();
 Ref init_errno_module();
+Ref init_signal_module();
 Ref init_pwd_module();
 Ref init_select_module();
 Ref init_serial_module();

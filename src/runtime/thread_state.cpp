@@ -195,6 +195,20 @@ void request_keyboard_interrupt() {
 
 bool is_main_thread() { return std::this_thread::get_id() == g_main_thread; }
 
+namespace {
+std::atomic<uint64_t> g_pending_signals{0};
+void (*g_signal_dispatch)() = nullptr;
+}  // namespace
+
+void mark_signal_pending(int signum) {
+    g_pending_signals.fetch_or(uint64_t{1} << signum);
+    eval_breaker.store(true, std::memory_order_relaxed);
+}
+
+uint64_t take_pending_signals() { return g_pending_signals.exchange(0); }
+
+void set_signal_dispatch(void (*run_handlers)()) { g_signal_dispatch = run_handlers; }
+
 bool keyboard_interrupt_pending() { return g_interrupt_pending.load() && is_main_thread(); }
 
 void install_sigint_handler() {
@@ -218,6 +232,11 @@ void handle_eval_breaker(ThreadState* ts) {
         // Only the main thread raises it; another thread leaves the flag up for it.
         if (std::this_thread::get_id() != g_main_thread) eval_breaker.store(true, std::memory_order_relaxed);
         check_keyboard_interrupt();
+    }
+    if (g_pending_signals.load() && g_signal_dispatch) {
+        // Python handlers run in the main thread only, as CPython's.
+        if (is_main_thread()) g_signal_dispatch();
+        else eval_breaker.store(true, std::memory_order_relaxed);
     }
     if (g_world_stopped.load() && !tl_stopped_world) {
         detach_thread();

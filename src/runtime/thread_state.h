@@ -86,6 +86,13 @@ void request_keyboard_interrupt();
 // True on the main thread while a Ctrl-C waits to be raised there: its blocking calls give up
 // early. Other threads never see it (their sleeps and waits go on).
 bool keyboard_interrupt_pending();
+// Signals with a Python handler (the `_signal` module): the C handler marks the signal pending and
+// raises the eval breaker; the main thread then calls `run_handlers`, which the module installs,
+// at its next check (CPython's trip_signal and PyErr_CheckSignals). Async-signal-safe.
+void mark_signal_pending(int signum);
+// Takes the pending set (bit n: signal n), clearing it.
+uint64_t take_pending_signals();
+void set_signal_dispatch(void (*run_handlers)());
 // Whether the calling thread is the one that started the program (the only one Ctrl-C reaches).
 bool is_main_thread();
 // Raises the pending KeyboardInterrupt when called on the main thread (CPython's

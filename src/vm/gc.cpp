@@ -25,7 +25,9 @@ namespace minipy {
 // allocated by other files' static initialisers). Thresholds: CPython 3.11's 700, 10, 10.
 constinit GcState g_gc_state{{{{&g_gc_state.gens[0].head, &g_gc_state.gens[0].head, 0}, 0, 700},
                               {{&g_gc_state.gens[1].head, &g_gc_state.gens[1].head, 0}, 0, 10},
-                              {{&g_gc_state.gens[2].head, &g_gc_state.gens[2].head, 0}, 0, 10}}};
+                              {{&g_gc_state.gens[2].head, &g_gc_state.gens[2].head, 0}, 0, 10}},
+                              {false},
+                              {}};
 
 namespace {
 
@@ -152,10 +154,6 @@ int64_t move_unreachable(GcHead* young, GcHead* unreachable) {
         h = next;
     }
     return moved;
-}
-
-void clear_flags(GcHead* list) {
-    for (GcHead* h = list->next; h != list; h = h->next) h->state = 0;
 }
 
 void debug_cycle(const char* what, Object* o) {
@@ -364,12 +362,16 @@ void gc_collect_if_due() {
     GcState& s = gc_state();
     if (!s.due.exchange(false, std::memory_order_relaxed)) return;
     if (!g_enabled.load() || g_collecting.load()) return;
-    for (int i = kGcGenerations - 1; i >= 0; --i) {
+    // The counts are read under the lists' lock: other threads' allocations update them (minipy-ft).
+    int chosen = -1;
+    s.lists_lock.lock();
+    for (int i = kGcGenerations - 1; i >= 0 && chosen < 0; --i) {
         if (s.gens[i].count <= s.gens[i].threshold || s.gens[i].threshold <= 0) continue;
         if (i == kGcGenerations - 1 && g_long_lived_pending < g_long_lived_total / 4) continue;
-        collect_with_callbacks(i);
-        break;
+        chosen = i;
     }
+    s.lists_lock.unlock();
+    if (chosen >= 0) collect_with_callbacks(chosen);
 }
 
 bool gc_is_enabled() { return g_enabled.load(); }
