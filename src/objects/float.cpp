@@ -4,12 +4,14 @@
 #include "objects/float.h"
 
 #include <charconv>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -337,7 +339,20 @@ Ref float_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kw
     return tuple_from(items, 2);
 }
 
+// float.__getformat__(typestr): how this machine stores C doubles and floats (unittest's
+// test.support asks at import). Every platform minipy builds on stores them as IEEE 754.
+Ref float_getformat(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__getformat__", nargs - 1, kw, 1, 1);
+    if (!is_instance(args[1], &str_type))
+        raise(&TypeError_type, format("__getformat__() argument must be str, not %s", type_of(args[1])->name.c_str()));
+    std::string which = str_utf8_of(args[1]);
+    if (which != "double" && which != "float")
+        raise(&ValueError_type, "__getformat__() argument 1 must be 'double' or 'float'");
+    return str_new(std::endian::native == std::endian::little ? "IEEE, little-endian" : "IEEE, big-endian");
+}
+
 const MethodDef float_methods[] = {
+    {"__getformat__", float_getformat, "You probably don't want to use this function.", MethodKind::Class},
     {"is_integer", float_is_integer, "Return True if the float is an integer."},
     {"conjugate", float_conjugate, "Return self, the complex conjugate of any float."},
     {"as_integer_ratio", float_as_integer_ratio, "Return a pair of integers whose ratio is exact."},
