@@ -32,6 +32,9 @@
 
 namespace minipy {
 
+// io.TextIOWrapper(buffer, ...): below, with open().
+Ref text_wrapper_construct(Object*, Object* const* args, size_t nargs, Tuple* kw);
+
 namespace {
 
 using Args = Object* const*;
@@ -306,8 +309,14 @@ Ref file_getattr(Object* o, Str* name) {
 
 // `name` may be set, as on CPython's FileIO (tempfile names the file its opener made).
 void file_setattr(Object* o, Str* name, Object* value) {
-    if (name->utf8 != "name" || !value) raise_no_attribute(o, name);
     FileObject* f = as_file(o);
+    // tokenize.open sets `mode` on the TextIOWrapper it makes.
+    if (name->utf8 == "mode" && value && is_str(value)) {
+        std::lock_guard<std::mutex> guard(f->lock);
+        f->mode = str_utf8_of(value);
+        return;
+    }
+    if (name->utf8 != "name" || !value) raise_no_attribute(o, name);
     Object* old = f->name_object;
     f->name_object = newref(value);
     decref(old);
@@ -387,6 +396,7 @@ void init_file_types() {
     file_type.getattr = file_getattr;
     file_type.setattr = file_setattr;
     file_type.methods = kFileMethods;
+    file_type.construct = text_wrapper_construct;
     init_type(&file_type);
     unsupported_operation_type.name = "UnsupportedOperation";
     unsupported_operation_type.base = &OSError_type;
@@ -503,6 +513,52 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     f->readable = readable;
     f->writable = writable;
     f->binary = binary;
+    f->encoding = encoding ? newref(encoding) : nullptr;
+    f->errors = errors ? newref(errors) : nullptr;
+    f->utf8 = utf8;
+    return Ref::steal(f);
+}
+
+// io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+// write_through=False) over a file open() made in binary mode, as tokenize.open (and so linecache,
+// reading source lines for tracebacks) makes one: a text file object on a duplicate of the buffer's
+// descriptor, placed where the buffer's reader stands. Other buffers (io.BytesIO, Python classes)
+// are not supported yet.
+Ref text_wrapper_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
+    Object* a[6] = {};
+    bind_args("TextIOWrapper", args, nargs, kw, names, 6, 1, a);
+    if (type_of(a[0]) != &file_type || !as_file(a[0])->binary)
+        raise(&NotImplementedError_type, "minipy's io.TextIOWrapper wraps only files opened in binary mode");
+    FileObject* buffer = as_file(a[0]);
+    Object* encoding = a[1] && a[1] != None ? a[1] : nullptr;
+    if (encoding && is_str(encoding) && str_utf8_of(encoding) == "locale") encoding = nullptr;
+    Object* errors = a[2] && a[2] != None ? a[2] : nullptr;
+    bool utf8 = text_encoding_checked(encoding, errors);
+    std::string mode = buffer->mode;
+    mode.erase(std::remove(mode.begin(), mode.end(), 'b'), mode.end());
+    bool readable, writable, binary;
+    std::string how = c_mode(mode, &readable, &writable, &binary);
+    std::FILE* file = nullptr;
+    {
+        std::lock_guard<std::mutex> guard(buffer->lock);
+        if (!buffer->file) raise(&ValueError_type, "I/O operation on closed file.");
+        std::fflush(buffer->file);
+        long position = std::ftell(buffer->file);
+        int fd = fcntl(fileno(buffer->file), F_DUPFD_CLOEXEC, 0);
+        file = fd < 0 ? nullptr : fdopen(fd, how.substr(0, how.find('x')).c_str());
+        if (file && position >= 0) std::fseek(file, position, SEEK_SET);
+    }
+    if (!file) raise_object(os_error_new(errno, ""));
+    auto* f = new FileObject();
+    init_header(f, &file_type);
+    f->file = file;
+    f->name = buffer->name;
+    f->name_object = newref(buffer->name_object);
+    f->mode = mode;
+    f->readable = readable;
+    f->writable = writable;
+    f->binary = false;
     f->encoding = encoding ? newref(encoding) : nullptr;
     f->errors = errors ? newref(errors) : nullptr;
     f->utf8 = utf8;
