@@ -215,24 +215,7 @@ Ref escape_encode(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&TypeError_type, format("escape_encode() argument 1 must be bytes, not %s", type_of(args[0])->name.c_str()));
     const std::string& d = bytes_data(args[0]);
     a.errors(1);
-    std::string out;
-    for (char ch : d) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c == '\'' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c < ' ' || c >= 0x7F) {
-            out += format("\\x%02x", c);
-        } else {
-            out += ch;
-        }
-    }
+    std::string out = bytes_escape_text(d, '\'');
     return bytes_result(out, d.size());
 }
 

@@ -41,12 +41,8 @@ std::string bytes_like_data(Object* o) {
     raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
 }
 
-std::string bytes_repr_text(std::string_view data) {
-    bool has_single = data.find('\'') != std::string_view::npos;
-    bool has_double = data.find('"') != std::string_view::npos;
-    char quote = has_single && !has_double ? '"' : '\'';
-    std::string out = "b";
-    out += quote;
+std::string bytes_escape_text(std::string_view data, char quote) {
+    std::string out;
     for (char ch : data) {
         auto c = static_cast<unsigned char>(ch);
         if (c == static_cast<unsigned char>(quote) || c == '\\') {
@@ -64,8 +60,14 @@ std::string bytes_repr_text(std::string_view data) {
             out += ch;
         }
     }
-    out += quote;
     return out;
+}
+
+std::string bytes_repr_text(std::string_view data) {
+    bool has_single = data.find('\'') != std::string_view::npos;
+    bool has_double = data.find('"') != std::string_view::npos;
+    char quote = has_single && !has_double ? '"' : '\'';
+    return std::string("b") + quote + bytes_escape_text(data, quote) + quote;
 }
 
 unsigned char byte_value(Object* o) {

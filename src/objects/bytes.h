@@ -37,6 +37,9 @@ std::string bytes_like_data(Object* o);
 Ref bytes_of_type(Type* t, std::string_view data);
 // b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...').
 std::string bytes_repr_text(std::string_view data);
+// The body of a bytes literal for `data` between `quote`s: \\, the quote, \t \n \r, \xhh for the rest
+// outside printable ASCII (repr and the escape_encode codec).
+std::string bytes_escape_text(std::string_view data, char quote);
 // The contents for bytes(x) / bytearray(x): an int count of zeros, a bytes-like, an iterable of
 // ints in range(256), or a str with an encoding.
 std::string bytes_from_args(const char* fname, Object* source, Object* encoding, Object* errors);
