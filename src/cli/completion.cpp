@@ -8,11 +8,11 @@
 #include <regex>
 #include <set>
 
+#include "interpreter/import.h"
+#include "interpreter/interpreter.h"
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "interpreter/import.h"
-#include "interpreter/interpreter.h"
 #include "vm/descriptors.h"
 
 namespace minipy::cli {
@@ -22,13 +22,15 @@ const char* const kCompletionDelimiters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?
 namespace {
 
 // keyword.kwlist of CPython 3.11.
-const char* const kKeywords[] = {"False", "None",   "True",    "and",      "as",       "assert", "async",
-                                 "await", "break",  "class",   "continue", "def",      "del",    "elif",
-                                 "else",  "except", "finally", "for",      "from",     "global", "if",
-                                 "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
-                                 "pass",  "raise",  "return",  "try",      "while",    "with",   "yield"};
+const char* const kKeywords[] = {"False",  "None",   "True",    "and",      "as",       "assert", "async",
+                                 "await",  "break",  "class",   "continue", "def",      "del",    "elif",
+                                 "else",   "except", "finally", "for",      "from",     "global", "if",
+                                 "import", "in",     "is",      "lambda",   "nonlocal", "not",    "or",
+                                 "pass",   "raise",  "return",  "try",      "while",    "with",   "yield"};
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+    return s.compare(0, prefix.size(), prefix) == 0;
+}
 
 bool is_callable(Object* o) { return type_of(o)->call != nullptr; }
 
@@ -36,7 +38,8 @@ bool is_callable(Object* o) { return type_of(o)->call != nullptr; }
 // something, nothing after the ones complete on their own.
 std::string keyword_completion(const std::string& word) {
     if (word == "try" || word == "finally") return word + ":";
-    static const std::set<std::string> kAlone = {"False", "None", "True", "break", "continue", "pass", "else"};
+    static const std::set<std::string> kAlone = {"False",    "None", "True", "break",
+                                                 "continue", "pass", "else"};
     return kAlone.count(word) ? word : word + " ";
 }
 
@@ -135,9 +138,12 @@ std::vector<std::string> module_matches(const std::string& text) {
 std::vector<std::string> completions(const std::string& line_before_word, const std::string& word) {
     std::vector<std::string> matches;
     try {
-        if (names_a_module(line_before_word)) matches = module_matches(word);
-        else if (word.find('.') != std::string::npos) matches = attribute_matches(word);
-        else matches = name_matches(word);
+        if (names_a_module(line_before_word))
+            matches = module_matches(word);
+        else if (word.find('.') != std::string::npos)
+            matches = attribute_matches(word);
+        else
+            matches = name_matches(word);
     } catch (PyException& e) {
         e.take();  // a failing look-up or dir() offers nothing, as rlcompleter's does
         return {};

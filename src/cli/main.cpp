@@ -1,18 +1,17 @@
 // main.cpp — minipy's entry point: parses the command line and hands the program to the front end
 // (token and AST dumps) or to the interpreter.
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 #include <string>
-
 #include <vector>
-
-#include <unistd.h>
 
 #include "cli/options.h"
 #include "cli/repl.h"
 #include "cli/source_file.h"
-#include "runtime/flavor.h"
 #include "interpreter/interpreter.h"
+#include "runtime/flavor.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 #include "vm/dis.h"
@@ -25,7 +24,8 @@ int dump(const char* program, Action action, const std::string& path) {
     auto source = read_source_file(program, path);
     if (!source) return 2;
     try {
-        std::string text = action == Action::Tokens ? syntax::dump_tokens(*source, path) : syntax::dump_ast(*source, path);
+        std::string text =
+            action == Action::Tokens ? syntax::dump_tokens(*source, path) : syntax::dump_ast(*source, path);
         std::fputs(text.c_str(), stdout);
     } catch (const syntax::SyntaxError& e) {
         print_syntax_error(e);

@@ -4,10 +4,9 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
-
 #include <cstring>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 namespace minipy::cli {
 
@@ -22,21 +21,20 @@ bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0;
 
 po::options_description describe() {
     po::options_description desc("options");
-    desc.add_options()
-        ("help,h", "print this help message and exit")
-        ("version,V", "print the version and flavor (GIL or free-threaded) and exit")
-        ("tokens", po::value<std::string>(), "print the token stream of FILE and exit")
-        ("ast", po::value<std::string>(), "print the abstract syntax tree of FILE and exit")
-        ("dis", po::value<std::string>(), "print the bytecode of FILE and exit")
-        ("trace", "print each instruction and the value stack as it executes")
-        ("gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")
-        ("gil-trace", po::value<std::string>(),
-         "record when each thread runs, waits for the GIL or blocks; write FILE.json (Perfetto) and FILE.svg at exit")
-        (",c", po::value<std::string>(), "run CMD as a program")
-        (",m", po::value<std::string>(), "run library module MOD as a script (as __main__)")
-        (",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")
-        (",q", "don't print the version and copyright messages when the REPL starts")
-        (",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
+    desc.add_options()("help,h", "print this help message and exit")(
+        "version,V", "print the version and flavor (GIL or free-threaded) and exit")(
+        "tokens", po::value<std::string>(), "print the token stream of FILE and exit")(
+        "ast", po::value<std::string>(), "print the abstract syntax tree of FILE and exit")(
+        "dis", po::value<std::string>(), "print the bytecode of FILE and exit")(
+        "trace", "print each instruction and the value stack as it executes")(
+        "gil-stats", "print each thread's GIL acquisitions, switches and wait/hold times at exit")(
+        "gil-trace", po::value<std::string>(),
+        "record when each thread runs, waits for the GIL or blocks; write FILE.json (Perfetto) and FILE.svg "
+        "at exit")(",c", po::value<std::string>(), "run CMD as a program")(
+        ",m", po::value<std::string>(), "run library module MOD as a script (as __main__)")(
+        ",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")(
+        ",q", "don't print the version and copyright messages when the REPL starts")(
+        ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
 }
 
@@ -48,7 +46,8 @@ std::string usage_line(const char* program) {
 
 std::string help_text(const char* program) {
     std::string text = usage_line(program) + "\n";
-    text += "Runs a Python program: FILE, the command CMD, the module MOD, or standard input ('-', or a pipe).\n";
+    text +=
+        "Runs a Python program: FILE, the command CMD, the module MOD, or standard input ('-', or a pipe).\n";
     text += "With no program and a terminal on stdin, starts the interactive prompt (REPL);\n";
     text += "MINIPYSTARTUP names a file it runs first. NO_COLOR / FORCE_COLOR turn colour off / on.\n";
     text += "Arguments after FILE or CMD are passed to the program as sys.argv[1:].\n\n";
@@ -85,7 +84,8 @@ Options parse_options(int argc, char** argv) {
             break;
         }
     }
-    if (split > argc) throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
+    if (split > argc)
+        throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
 
     po::variables_map vm;
     try {

@@ -12,16 +12,16 @@ enum class Action { Run, Version, Help, Tokens, Ast, Dis };
 
 struct Options {
     Action action = Action::Run;
-    std::string dump_file;  // for --tokens / --ast / --dis
-    std::optional<std::string> command;  // -c CMD
-    std::optional<std::string> module;   // -m MODULE
-    std::optional<std::string> script;   // FILE, or "-" for stdin
+    std::string dump_file;                  // for --tokens / --ast / --dis
+    std::optional<std::string> command;     // -c CMD
+    std::optional<std::string> module;      // -m MODULE
+    std::optional<std::string> script;      // FILE, or "-" for stdin
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;
-    bool gil_stats = false;  // --gil-stats
-    bool inspect = false;    // -i: the REPL after FILE or CMD
-    bool quiet = false;      // -q: no banner
-    std::string gil_trace;   // --gil-trace FILE: FILE.json and FILE.svg at exit
+    bool gil_stats = false;              // --gil-stats
+    bool inspect = false;                // -i: the REPL after FILE or CMD
+    bool quiet = false;                  // -q: no banner
+    std::string gil_trace;               // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;  // -X name[=value]
 };
 

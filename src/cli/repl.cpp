@@ -3,18 +3,17 @@
 // ~/.minipy_history, Ctrl-C; complete entries run in the InteractiveSession.
 #include "cli/repl.h"
 
+#include <editline/readline.h>
+#include <langinfo.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <clocale>
 #include <csetjmp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <clocale>
 #include <cstring>
-
-#include <langinfo.h>
-#include <unistd.h>
-
-#include <editline/readline.h>
 
 #include "cli/completion.h"
 #include "cli/repl_commands.h"

@@ -29,9 +29,15 @@ void print(const std::string& text) {
     std::fflush(stdout);
 }
 
-void show_tokens(const std::string& code, InteractiveSession&) { print(syntax::dump_tokens(code + "\n", "<stdin>")); }
-void show_ast(const std::string& code, InteractiveSession&) { print(syntax::dump_ast(code + "\n", "<stdin>")); }
-void show_dis(const std::string& code, InteractiveSession&) { print(disassemble_source(code + "\n", "<stdin>")); }
+void show_tokens(const std::string& code, InteractiveSession&) {
+    print(syntax::dump_tokens(code + "\n", "<stdin>"));
+}
+void show_ast(const std::string& code, InteractiveSession&) {
+    print(syntax::dump_ast(code + "\n", "<stdin>"));
+}
+void show_dis(const std::string& code, InteractiveSession&) {
+    print(disassemble_source(code + "\n", "<stdin>"));
+}
 
 void run_traced(const std::string& code, InteractiveSession& session) {
     bool was_on = trace_enabled();
@@ -87,7 +93,8 @@ void run_teaching_command(const std::string& line, InteractiveSession& session) 
     std::string name = line.substr(1, end == std::string::npos ? std::string::npos : end - 1);
     size_t start = end == std::string::npos ? std::string::npos : line.find_first_not_of(" \t", end);
     std::string argument = start == std::string::npos ? "" : line.substr(start);
-    while (!argument.empty() && std::isspace(static_cast<unsigned char>(argument.back()))) argument.pop_back();
+    while (!argument.empty() && std::isspace(static_cast<unsigned char>(argument.back())))
+        argument.pop_back();
     for (const Command& c : kCommands) {
         if (name != c.name) continue;
         if (*c.argument && argument.empty()) {

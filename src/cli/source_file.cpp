@@ -1,15 +1,15 @@
 // source_file.cpp — reading program text; errors are worded as CPython words them.
 #include "cli/source_file.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace minipy::cli {
 

@@ -82,7 +82,8 @@ Ref code_lines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Code* c = as_code(args[0]);
     Ref list = list_new();
     for (size_t i = 0; i < c->positions.size(); ++i) {
-        Ref start = int_from_i64(static_cast<int64_t>(2 * i)), end = int_from_i64(static_cast<int64_t>(2 * i + 2));
+        Ref start = int_from_i64(static_cast<int64_t>(2 * i)),
+            end = int_from_i64(static_cast<int64_t>(2 * i + 2));
         Ref line = c->positions[i].line > 0 ? int_from_i64(c->positions[i].line) : Ref::borrow(None);
         Object* items[3] = {start.get(), end.get(), line.get()};
         list_append(list.get(), tuple_from(items, 3).get());
@@ -120,18 +121,25 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     for (size_t i = 0; kw && i < kw->size; ++i) {
         const std::string& key = str_utf8_of(kw->items[i]);
         Object* v = args[nargs + i];
-        if (key == "co_flags") c->flags = static_cast<int>(as_index(v));
-        else if (key == "co_name" && is_str(v)) c->name = intern(str_utf8_of(v));
-        else if (key == "co_qualname" && is_str(v)) c->qualname = intern(str_utf8_of(v));
-        else if (key == "co_filename" && is_str(v)) c->filename = str_utf8_of(v);
-        else if (key == "co_firstlineno") c->firstlineno = static_cast<int>(as_index(v));
-        else raise(&TypeError_type, format("replace() got an unexpected keyword argument '%s'", key.c_str()));
+        if (key == "co_flags")
+            c->flags = static_cast<int>(as_index(v));
+        else if (key == "co_name" && is_str(v))
+            c->name = intern(str_utf8_of(v));
+        else if (key == "co_qualname" && is_str(v))
+            c->qualname = intern(str_utf8_of(v));
+        else if (key == "co_filename" && is_str(v))
+            c->filename = str_utf8_of(v);
+        else if (key == "co_firstlineno")
+            c->firstlineno = static_cast<int>(as_index(v));
+        else
+            raise(&TypeError_type, format("replace() got an unexpected keyword argument '%s'", key.c_str()));
     }
     return owner;
 }
 
 const MethodDef kCodeMethods[] = {
-    {"co_positions", code_positions, "Return an iterator of (line, end_line, column, end_column) per instruction."},
+    {"co_positions", code_positions,
+     "Return an iterator of (line, end_line, column, end_column) per instruction."},
     {"co_lines", code_lines, "Return an iterator of (start, end, line) per instruction."},
     {"replace", code_replace, "Return a copy of the code object with new values for the specified fields."},
     {nullptr, nullptr, nullptr},

@@ -43,7 +43,7 @@ struct GlobalCache {
     std::atomic<uint64_t> globals_version{0};
     std::atomic<uint64_t> builtins_version{0};
     std::atomic<Object*> value{nullptr};  // borrowed from the dict that holds it
-    std::atomic<bool> immortal{false};     // whether `value` is (so it may be used by any thread)
+    std::atomic<bool> immortal{false};    // whether `value` is (so it may be used by any thread)
 
     GlobalCache() = default;
     // Code objects are built before any thread runs them: copying (as the vector grows) starts empty.
@@ -54,13 +54,13 @@ struct Code : Object {
     std::vector<uint32_t> instructions;
     std::vector<SourcePos> positions;  // one per instruction
     std::vector<ExceptionEntry> exception_table;
-    std::vector<Object*> consts;       // owned
-    std::vector<Str*> names;           // interned: attributes, globals, imported modules
-    std::vector<Str*> varnames;        // fast locals, the parameters first
-    std::vector<Str*> cellvars;        // locals captured by inner functions
-    std::vector<Str*> freevars;        // variables captured from outer functions
-    std::vector<int> cell2arg;         // per cellvar: the parameter it starts from, or -1
-    int argcount = 0;                  // positional parameters, including positional-only
+    std::vector<Object*> consts;  // owned
+    std::vector<Str*> names;      // interned: attributes, globals, imported modules
+    std::vector<Str*> varnames;   // fast locals, the parameters first
+    std::vector<Str*> cellvars;   // locals captured by inner functions
+    std::vector<Str*> freevars;   // variables captured from outer functions
+    std::vector<int> cell2arg;    // per cellvar: the parameter it starts from, or -1
+    int argcount = 0;             // positional parameters, including positional-only
     int posonlyargcount = 0;
     int kwonlyargcount = 0;
     int flags = 0;
@@ -75,7 +75,8 @@ struct Code : Object {
     int nlocals() const { return static_cast<int>(varnames.size()); }
     int nlocalsplus() const { return static_cast<int>(varnames.size() + cellvars.size() + freevars.size()); }
     int total_args() const {
-        return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) + ((flags & kCoVarKeywords) ? 1 : 0);
+        return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) +
+               ((flags & kCoVarKeywords) ? 1 : 0);
     }
     // The source line of the instruction at `index`, or the first line for an out-of-range index.
     int line_of(size_t index) const {

@@ -31,7 +31,8 @@ void make_constant_immortal(Object* value) {
 
 // ---- units ----
 
-void Compiler::enter_unit(Scope* scope, const std::string& name, const std::string& qualname, int firstlineno) {
+void Compiler::enter_unit(Scope* scope, const std::string& name, const std::string& qualname,
+                          int firstlineno) {
     auto unit = std::make_unique<Unit>();
     unit->scope = scope;
     unit->code = code_new();
@@ -44,8 +45,10 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     if (scope->is_function()) {
         co->flags = kCoOptimized | kCoNewLocals;
         if (scope->parent && scope->parent->kind != ScopeKind::Module) co->flags |= kCoNested;
-        if (scope->is_coroutine) co->flags |= scope->is_generator ? kCoAsyncGenerator : kCoCoroutine;
-        else if (scope->is_generator) co->flags |= kCoGenerator;
+        if (scope->is_coroutine)
+            co->flags |= scope->is_generator ? kCoAsyncGenerator : kCoCoroutine;
+        else if (scope->is_generator)
+            co->flags |= kCoGenerator;
         auto add_local = [&](const std::string& n) {
             if (unit->local_index.count(n)) return;
             unit->local_index[n] = static_cast<int>(co->varnames.size());
@@ -105,9 +108,12 @@ void Compiler::assemble() {
 
 std::string Compiler::child_qualname(const std::string& name) const {
     switch (u_->scope->kind) {
-    case ScopeKind::Module: return name;
-    case ScopeKind::Class: return u_->qualname + "." + name;
-    default: return u_->qualname + ".<locals>." + name;
+        case ScopeKind::Module:
+            return name;
+        case ScopeKind::Class:
+            return u_->qualname + "." + name;
+        default:
+            return u_->qualname + ".<locals>." + name;
     }
 }
 
@@ -202,15 +208,17 @@ void Compiler::load_name(const std::string& raw_name) {
     std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
-    case NameScope::Local:
-        if (s->is_function()) return emit(Op::LOAD_FAST, u_->local_index.at(name));
-        return emit(Op::LOAD_NAME, add_name(name));
-    case NameScope::GlobalExplicit: return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
-    case NameScope::GlobalImplicit:
-        if (s->is_function()) return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
-        return emit(Op::LOAD_NAME, add_name(name));
-    case NameScope::Free:
-    case NameScope::Cell: return emit(Op::LOAD_DEREF, deref_slot(name));
+        case NameScope::Local:
+            if (s->is_function()) return emit(Op::LOAD_FAST, u_->local_index.at(name));
+            return emit(Op::LOAD_NAME, add_name(name));
+        case NameScope::GlobalExplicit:
+            return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
+        case NameScope::GlobalImplicit:
+            if (s->is_function()) return emit(Op::LOAD_GLOBAL, add_name(name) << 1);
+            return emit(Op::LOAD_NAME, add_name(name));
+        case NameScope::Free:
+        case NameScope::Cell:
+            return emit(Op::LOAD_DEREF, deref_slot(name));
     }
 }
 
@@ -218,13 +226,16 @@ void Compiler::store_name(const std::string& raw_name) {
     std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
-    case NameScope::Local:
-        if (s->is_function()) return emit(Op::STORE_FAST, u_->local_index.at(name));
-        return emit(Op::STORE_NAME, add_name(name));
-    case NameScope::GlobalExplicit: return emit(Op::STORE_GLOBAL, add_name(name));
-    case NameScope::GlobalImplicit: return emit(Op::STORE_NAME, add_name(name));
-    case NameScope::Free:
-    case NameScope::Cell: return emit(Op::STORE_DEREF, deref_slot(name));
+        case NameScope::Local:
+            if (s->is_function()) return emit(Op::STORE_FAST, u_->local_index.at(name));
+            return emit(Op::STORE_NAME, add_name(name));
+        case NameScope::GlobalExplicit:
+            return emit(Op::STORE_GLOBAL, add_name(name));
+        case NameScope::GlobalImplicit:
+            return emit(Op::STORE_NAME, add_name(name));
+        case NameScope::Free:
+        case NameScope::Cell:
+            return emit(Op::STORE_DEREF, deref_slot(name));
     }
 }
 
@@ -232,13 +243,16 @@ void Compiler::delete_name(const std::string& raw_name) {
     std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
-    case NameScope::Local:
-        if (s->is_function()) return emit(Op::DELETE_FAST, u_->local_index.at(name));
-        return emit(Op::DELETE_NAME, add_name(name));
-    case NameScope::GlobalExplicit: return emit(Op::DELETE_GLOBAL, add_name(name));
-    case NameScope::GlobalImplicit: return emit(Op::DELETE_NAME, add_name(name));
-    case NameScope::Free:
-    case NameScope::Cell: return emit(Op::DELETE_DEREF, deref_slot(name));
+        case NameScope::Local:
+            if (s->is_function()) return emit(Op::DELETE_FAST, u_->local_index.at(name));
+            return emit(Op::DELETE_NAME, add_name(name));
+        case NameScope::GlobalExplicit:
+            return emit(Op::DELETE_GLOBAL, add_name(name));
+        case NameScope::GlobalImplicit:
+            return emit(Op::DELETE_NAME, add_name(name));
+        case NameScope::Free:
+        case NameScope::Cell:
+            return emit(Op::DELETE_DEREF, deref_slot(name));
     }
 }
 
@@ -250,7 +264,8 @@ namespace {
 const std::string* docstring_of(const ast::StmtList& body) {
     if (body.empty() || body.front()->kind != ast::StmtKind::Expr) return nullptr;
     const ast::Expr& first = *ast::as<ast::ExprStmt>(*body.front()).value;
-    if (first.kind != ast::ExprKind::Constant || ast::as<ast::Constant>(first).value_kind != ast::ConstKind::Str)
+    if (first.kind != ast::ExprKind::Constant ||
+        ast::as<ast::Constant>(first).value_kind != ast::ConstKind::Str)
         return nullptr;
     return &ast::as<ast::Constant>(first).text;
 }
@@ -291,45 +306,64 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
     PosGuard guard(u_, s.pos);
     using K = ast::StmtKind;
     switch (s.kind) {
-    case K::FunctionDef: return visit_function_def(ast::as<ast::FunctionDef>(s));
-    case K::ClassDef: return visit_class_def(ast::as<ast::ClassDef>(s));
-    case K::Return: return visit_return(ast::as<ast::Return>(s));
-    case K::Delete:
-        for (const auto& t : ast::as<ast::Delete>(s).targets) visit_delete(*t);
-        return;
-    case K::Assign: {
-        const auto& a = ast::as<ast::Assign>(s);
-        visit_expr(*a.value);
-        for (size_t i = 0; i < a.targets.size(); ++i) {
-            if (i + 1 < a.targets.size()) emit(Op::COPY, 1);
-            visit_store(*a.targets[i]);
+        case K::FunctionDef:
+            return visit_function_def(ast::as<ast::FunctionDef>(s));
+        case K::ClassDef:
+            return visit_class_def(ast::as<ast::ClassDef>(s));
+        case K::Return:
+            return visit_return(ast::as<ast::Return>(s));
+        case K::Delete:
+            for (const auto& t : ast::as<ast::Delete>(s).targets) visit_delete(*t);
+            return;
+        case K::Assign: {
+            const auto& a = ast::as<ast::Assign>(s);
+            visit_expr(*a.value);
+            for (size_t i = 0; i < a.targets.size(); ++i) {
+                if (i + 1 < a.targets.size()) emit(Op::COPY, 1);
+                visit_store(*a.targets[i]);
+            }
+            return;
         }
-        return;
-    }
-    case K::AugAssign: return visit_aug_assign(ast::as<ast::AugAssign>(s));
-    case K::AnnAssign: return visit_ann_assign(ast::as<ast::AnnAssign>(s));
-    case K::For: return visit_for(ast::as<ast::For>(s));
-    case K::While: return visit_while(ast::as<ast::While>(s));
-    case K::If: return visit_if(ast::as<ast::If>(s));
-    case K::With: return visit_with(ast::as<ast::With>(s), 0);
-    case K::Raise: return visit_raise(ast::as<ast::Raise>(s));
-    case K::Try: return visit_try(ast::as<ast::Try>(s));
-    case K::Match: return visit_match(ast::as<ast::Match>(s));
-    case K::Assert: return visit_assert(ast::as<ast::Assert>(s));
-    case K::Import: return visit_import(ast::as<ast::Import>(s));
-    case K::ImportFrom: return visit_import_from(ast::as<ast::ImportFrom>(s));
-    case K::Global:
-    case K::Nonlocal: return;
-    case K::Expr: {
-        const auto& value = *ast::as<ast::ExprStmt>(s).value;
-        bool print = mode_ == CompileMode::Interactive && u_->scope->kind == ScopeKind::Module;
-        if (value.kind == ast::ExprKind::Constant && !print) return;  // a docstring or a bare literal
-        visit_expr(value);
-        return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
-    }
-    case K::Pass: return;
-    case K::Break: return visit_loop_exit(s, true);
-    case K::Continue: return visit_loop_exit(s, false);
+        case K::AugAssign:
+            return visit_aug_assign(ast::as<ast::AugAssign>(s));
+        case K::AnnAssign:
+            return visit_ann_assign(ast::as<ast::AnnAssign>(s));
+        case K::For:
+            return visit_for(ast::as<ast::For>(s));
+        case K::While:
+            return visit_while(ast::as<ast::While>(s));
+        case K::If:
+            return visit_if(ast::as<ast::If>(s));
+        case K::With:
+            return visit_with(ast::as<ast::With>(s), 0);
+        case K::Raise:
+            return visit_raise(ast::as<ast::Raise>(s));
+        case K::Try:
+            return visit_try(ast::as<ast::Try>(s));
+        case K::Match:
+            return visit_match(ast::as<ast::Match>(s));
+        case K::Assert:
+            return visit_assert(ast::as<ast::Assert>(s));
+        case K::Import:
+            return visit_import(ast::as<ast::Import>(s));
+        case K::ImportFrom:
+            return visit_import_from(ast::as<ast::ImportFrom>(s));
+        case K::Global:
+        case K::Nonlocal:
+            return;
+        case K::Expr: {
+            const auto& value = *ast::as<ast::ExprStmt>(s).value;
+            bool print = mode_ == CompileMode::Interactive && u_->scope->kind == ScopeKind::Module;
+            if (value.kind == ast::ExprKind::Constant && !print) return;  // a docstring or a bare literal
+            visit_expr(value);
+            return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
+        }
+        case K::Pass:
+            return;
+        case K::Break:
+            return visit_loop_exit(s, true);
+        case K::Continue:
+            return visit_loop_exit(s, false);
     }
 }
 
@@ -387,37 +421,43 @@ std::string Compiler::source_text(const ast::Pos& p) const {
 bool Compiler::has_simple_annotations(const ast::StmtList& body) {
     for (const auto& s : body) {
         switch (s->kind) {
-        case ast::StmtKind::AnnAssign:
-            if (ast::as<ast::AnnAssign>(*s).simple && ast::as<ast::AnnAssign>(*s).target->kind == ast::ExprKind::Name)
-                return true;
-            break;
-        case ast::StmtKind::If:
-            if (has_simple_annotations(ast::as<ast::If>(*s).body) || has_simple_annotations(ast::as<ast::If>(*s).orelse))
-                return true;
-            break;
-        case ast::StmtKind::For:
-        case ast::StmtKind::While: {
-            const auto& b = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).body : ast::as<ast::While>(*s).body;
-            const auto& o = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).orelse : ast::as<ast::While>(*s).orelse;
-            if (has_simple_annotations(b) || has_simple_annotations(o)) return true;
-            break;
-        }
-        case ast::StmtKind::With:
-            if (has_simple_annotations(ast::as<ast::With>(*s).body)) return true;
-            break;
-        case ast::StmtKind::Try: {
-            const auto& t = ast::as<ast::Try>(*s);
-            if (has_simple_annotations(t.body) || has_simple_annotations(t.orelse) || has_simple_annotations(t.finalbody))
-                return true;
-            for (const auto& h : t.handlers)
-                if (has_simple_annotations(h.body)) return true;
-            break;
-        }
-        case ast::StmtKind::Match:
-            for (const auto& c : ast::as<ast::Match>(*s).cases)
-                if (has_simple_annotations(c.body)) return true;
-            break;
-        default: break;
+            case ast::StmtKind::AnnAssign:
+                if (ast::as<ast::AnnAssign>(*s).simple &&
+                    ast::as<ast::AnnAssign>(*s).target->kind == ast::ExprKind::Name)
+                    return true;
+                break;
+            case ast::StmtKind::If:
+                if (has_simple_annotations(ast::as<ast::If>(*s).body) ||
+                    has_simple_annotations(ast::as<ast::If>(*s).orelse))
+                    return true;
+                break;
+            case ast::StmtKind::For:
+            case ast::StmtKind::While: {
+                const auto& b =
+                    s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).body : ast::as<ast::While>(*s).body;
+                const auto& o = s->kind == ast::StmtKind::For ? ast::as<ast::For>(*s).orelse
+                                                              : ast::as<ast::While>(*s).orelse;
+                if (has_simple_annotations(b) || has_simple_annotations(o)) return true;
+                break;
+            }
+            case ast::StmtKind::With:
+                if (has_simple_annotations(ast::as<ast::With>(*s).body)) return true;
+                break;
+            case ast::StmtKind::Try: {
+                const auto& t = ast::as<ast::Try>(*s);
+                if (has_simple_annotations(t.body) || has_simple_annotations(t.orelse) ||
+                    has_simple_annotations(t.finalbody))
+                    return true;
+                for (const auto& h : t.handlers)
+                    if (has_simple_annotations(h.body)) return true;
+                break;
+            }
+            case ast::StmtKind::Match:
+                for (const auto& c : ast::as<ast::Match>(*s).cases)
+                    if (has_simple_annotations(c.body)) return true;
+                break;
+            default:
+                break;
         }
     }
     return false;
@@ -532,33 +572,35 @@ int Compiler::unwind_fblocks(bool preserve_tos, bool stop_at_loop) {
 
 void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
     switch (b.kind) {
-    case BlockKind::WhileLoop:
-    case BlockKind::TryExcept:
-    case BlockKind::ExceptStar: return;
-    case BlockKind::ForLoop:
-        if (preserve_tos) emit(Op::SWAP, 2);
-        return emit(Op::POP_TOP);
-    case BlockKind::FinallyTry: return visit_body(*b.finalbody);
-    case BlockKind::FinallyEnd:
-        if (preserve_tos) emit(Op::SWAP, 2);
-        emit(Op::POP_TOP);
-        if (preserve_tos) emit(Op::SWAP, 2);
-        return emit(Op::POP_EXCEPT);
-    case BlockKind::HandlerCleanup:
-        if (preserve_tos) emit(Op::SWAP, 2);
-        emit(Op::POP_EXCEPT);
-        if (!b.name.empty()) {
-            emit(Op::LOAD_CONST, const_none());
-            store_name(b.name);
-            delete_name(b.name);
-        }
-        return;
-    case BlockKind::With:
-    case BlockKind::AsyncWith:
-        if (preserve_tos) emit(Op::SWAP, 2);
-        emit_exit_call();
-        if (b.kind == BlockKind::AsyncWith) emit_await();
-        return emit(Op::POP_TOP);
+        case BlockKind::WhileLoop:
+        case BlockKind::TryExcept:
+        case BlockKind::ExceptStar:
+            return;
+        case BlockKind::ForLoop:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            return emit(Op::POP_TOP);
+        case BlockKind::FinallyTry:
+            return visit_body(*b.finalbody);
+        case BlockKind::FinallyEnd:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            emit(Op::POP_TOP);
+            if (preserve_tos) emit(Op::SWAP, 2);
+            return emit(Op::POP_EXCEPT);
+        case BlockKind::HandlerCleanup:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            emit(Op::POP_EXCEPT);
+            if (!b.name.empty()) {
+                emit(Op::LOAD_CONST, const_none());
+                store_name(b.name);
+                delete_name(b.name);
+            }
+            return;
+        case BlockKind::With:
+        case BlockKind::AsyncWith:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            emit_exit_call();
+            if (b.kind == BlockKind::AsyncWith) emit_await();
+            return emit(Op::POP_TOP);
     }
 }
 
@@ -748,9 +790,12 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     int depth = u_->depth;
     push_handler(handler, depth);
     push_fblock(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
-    if (t.handlers.empty()) visit_body(t.body);
-    else if (t.is_star) visit_try_star(t);
-    else visit_try_except(t);
+    if (t.handlers.empty())
+        visit_body(t.body);
+    else if (t.is_star)
+        visit_try_star(t);
+    else
+        visit_try_except(t);
     pop_fblock();
     pop_handler();
     visit_body(t.finalbody);
@@ -782,11 +827,15 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     }
     int depth = u_->depth - 1;  // the exit function stays on the stack
     push_handler(handler, depth);
-    if (it.optional_vars) visit_store(*it.optional_vars);
-    else emit(Op::POP_TOP);
+    if (it.optional_vars)
+        visit_store(*it.optional_vars);
+    else
+        emit(Op::POP_TOP);
     push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}});
-    if (item + 1 < w.items.size()) visit_with(w, item + 1);
-    else visit_body(w.body);
+    if (item + 1 < w.items.size())
+        visit_with(w, item + 1);
+    else
+        visit_body(w.body);
     pop_fblock();
     pop_handler();
     emit_exit_call();
@@ -885,66 +934,69 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
     uint32_t op = static_cast<uint32_t>(binary_op_of(a.op)) | kInplaceFlag;
     const ast::Expr& t = *a.target;
     switch (t.kind) {
-    case ast::ExprKind::Name: {
-        const auto& name = ast::as<ast::Name>(t).id;
-        load_name(name);
-        visit_expr(*a.value);
-        emit(Op::BINARY_OP, op);
-        return store_name(name);
-    }
-    case ast::ExprKind::Attribute: {
-        const auto& attr = ast::as<ast::Attribute>(t);
-        visit_expr(*attr.value);
-        emit(Op::COPY, 1);
-        {
-            PosGuard guard(u_, t.pos);
-            emit(Op::LOAD_ATTR, attr_name(attr.attr));
+        case ast::ExprKind::Name: {
+            const auto& name = ast::as<ast::Name>(t).id;
+            load_name(name);
+            visit_expr(*a.value);
+            emit(Op::BINARY_OP, op);
+            return store_name(name);
         }
-        visit_expr(*a.value);
-        emit(Op::BINARY_OP, op);
-        emit(Op::SWAP, 2);
-        return emit(Op::STORE_ATTR, attr_name(attr.attr));
-    }
-    case ast::ExprKind::Subscript: {
-        const auto& sub = ast::as<ast::Subscript>(t);
-        visit_expr(*sub.value);
-        visit_subscript_key(*sub.slice);
-        emit(Op::COPY, 2);
-        emit(Op::COPY, 2);
-        {
-            PosGuard guard(u_, t.pos);
-            emit(Op::BINARY_SUBSCR);
+        case ast::ExprKind::Attribute: {
+            const auto& attr = ast::as<ast::Attribute>(t);
+            visit_expr(*attr.value);
+            emit(Op::COPY, 1);
+            {
+                PosGuard guard(u_, t.pos);
+                emit(Op::LOAD_ATTR, attr_name(attr.attr));
+            }
+            visit_expr(*a.value);
+            emit(Op::BINARY_OP, op);
+            emit(Op::SWAP, 2);
+            return emit(Op::STORE_ATTR, attr_name(attr.attr));
         }
-        visit_expr(*a.value);
-        emit(Op::BINARY_OP, op);
-        emit(Op::SWAP, 3);
-        emit(Op::SWAP, 2);
-        return emit(Op::STORE_SUBSCR);
-    }
-    default: fail("illegal expression for augmented assignment", t.pos);
+        case ast::ExprKind::Subscript: {
+            const auto& sub = ast::as<ast::Subscript>(t);
+            visit_expr(*sub.value);
+            visit_subscript_key(*sub.slice);
+            emit(Op::COPY, 2);
+            emit(Op::COPY, 2);
+            {
+                PosGuard guard(u_, t.pos);
+                emit(Op::BINARY_SUBSCR);
+            }
+            visit_expr(*a.value);
+            emit(Op::BINARY_OP, op);
+            emit(Op::SWAP, 3);
+            emit(Op::SWAP, 2);
+            return emit(Op::STORE_SUBSCR);
+        }
+        default:
+            fail("illegal expression for augmented assignment", t.pos);
     }
 }
 
 void Compiler::visit_delete(const ast::Expr& t) {
     PosGuard guard(u_, t.pos);
     switch (t.kind) {
-    case ast::ExprKind::Name: return delete_name(ast::as<ast::Name>(t).id);
-    case ast::ExprKind::Attribute: {
-        const auto& attr = ast::as<ast::Attribute>(t);
-        visit_expr(*attr.value);
-        return emit(Op::DELETE_ATTR, attr_name(attr.attr));
-    }
-    case ast::ExprKind::Subscript: {
-        const auto& sub = ast::as<ast::Subscript>(t);
-        visit_expr(*sub.value);
-        visit_subscript_key(*sub.slice);
-        return emit(Op::DELETE_SUBSCR);
-    }
-    case ast::ExprKind::Tuple:
-    case ast::ExprKind::List:
-        for (const auto& e : ast::as<ast::Sequence>(t).elts) visit_delete(*e);
-        return;
-    default: fail("cannot delete expression", t.pos);
+        case ast::ExprKind::Name:
+            return delete_name(ast::as<ast::Name>(t).id);
+        case ast::ExprKind::Attribute: {
+            const auto& attr = ast::as<ast::Attribute>(t);
+            visit_expr(*attr.value);
+            return emit(Op::DELETE_ATTR, attr_name(attr.attr));
+        }
+        case ast::ExprKind::Subscript: {
+            const auto& sub = ast::as<ast::Subscript>(t);
+            visit_expr(*sub.value);
+            visit_subscript_key(*sub.slice);
+            return emit(Op::DELETE_SUBSCR);
+        }
+        case ast::ExprKind::Tuple:
+        case ast::ExprKind::List:
+            for (const auto& e : ast::as<ast::Sequence>(t).elts) visit_delete(*e);
+            return;
+        default:
+            fail("cannot delete expression", t.pos);
     }
 }
 

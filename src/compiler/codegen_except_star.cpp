@@ -10,7 +10,8 @@ namespace minipy {
 void Compiler::check_except_star_exit(const ast::Pos& pos, bool stop_at_loop) {
     for (auto it = u_->fblocks.rbegin(); it != u_->fblocks.rend(); ++it) {
         if (stop_at_loop && (it->kind == BlockKind::WhileLoop || it->kind == BlockKind::ForLoop)) return;
-        if (it->kind == BlockKind::ExceptStar) fail("'break', 'continue' and 'return' cannot appear in an except* block", pos);
+        if (it->kind == BlockKind::ExceptStar)
+            fail("'break', 'continue' and 'return' cannot appear in an except* block", pos);
     }
 }
 
@@ -34,8 +35,10 @@ void Compiler::visit_try_star(const ast::Try& t) {
         emit(Op::LOAD_CONST, const_none());
         emit(Op::IS_OP, 0);
         emit_jump(Op::POP_JUMP_IF_TRUE, no_match);
-        if (h.name.empty()) emit(Op::POP_TOP);
-        else store_name(h.name);
+        if (h.name.empty())
+            emit(Op::POP_TOP);
+        else
+            store_name(h.name);
         push_handler(body_error, depth + 4);
         push_fblock(FBlock{BlockKind::ExceptStar, -1, -1, nullptr, {}});
         visit_body(h.body);

@@ -6,9 +6,9 @@
 
 #include "compiler/codegen.h"
 #include "compiler/compiler_unit.h"
-#include "objects/complex.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -18,7 +18,8 @@ namespace minipy {
 
 BinaryOp binary_op_of(ast::BinOpKind op) {
 #define MINIPY_AST_TO_OP(name, ast_name, ...) \
-    case ast::BinOpKind::ast_name: return BinaryOp::name;
+    case ast::BinOpKind::ast_name:            \
+        return BinaryOp::name;
     switch (op) { MINIPY_BINARY_OPERATORS(MINIPY_AST_TO_OP) }
 #undef MINIPY_AST_TO_OP
     return BinaryOp::Add;
@@ -47,12 +48,17 @@ int constant_truth(const ast::Expr& e) {
     if (e.kind != ast::ExprKind::Constant) return -1;
     const auto& c = ast::as<ast::Constant>(e);
     switch (c.value_kind) {
-    case ast::ConstKind::True: return 1;
-    case ast::ConstKind::False:
-    case ast::ConstKind::None: return 0;
-    case ast::ConstKind::Int: return c.text != "0";
-    case ast::ConstKind::Str: return !c.text.empty();
-    default: return -1;
+        case ast::ConstKind::True:
+            return 1;
+        case ast::ConstKind::False:
+        case ast::ConstKind::None:
+            return 0;
+        case ast::ConstKind::Int:
+            return c.text != "0";
+        case ast::ConstKind::Str:
+            return !c.text.empty();
+        default:
+            return -1;
     }
 }
 
@@ -63,27 +69,48 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
     if (e.kind == ast::ExprKind::Constant) {
         const auto& c = ast::as<ast::Constant>(e);
         switch (c.value_kind) {
-        case ast::ConstKind::None: *out = Ref::borrow(None); *key = "None"; return true;
-        case ast::ConstKind::True: *out = Ref::borrow(True); *key = "True"; return true;
-        case ast::ConstKind::False: *out = Ref::borrow(False); *key = "False"; return true;
-        case ast::ConstKind::Ellipsis: *out = Ref::borrow(Ellipsis); *key = "..."; return true;
-        case ast::ConstKind::Int: *out = int_from_string(c.text, 10); *key = "i:" + c.text; return true;
-        case ast::ConstKind::Float: {
-            *out = float_new(c.number);
-            uint64_t bits;
-            std::memcpy(&bits, &c.number, sizeof bits);
-            *key = "f:" + std::to_string(bits);
-            return true;
-        }
-        case ast::ConstKind::Str: *out = Ref::borrow(intern(c.text)); *key = "s:" + c.text; return true;
-        case ast::ConstKind::Imag: {
-            *out = complex_new(0.0, c.number);
-            uint64_t bits;
-            std::memcpy(&bits, &c.number, sizeof bits);
-            *key = "j:" + std::to_string(bits);
-            return true;
-        }
-        case ast::ConstKind::Bytes: *out = bytes_new(c.text); *key = "b:" + c.text; return true;
+            case ast::ConstKind::None:
+                *out = Ref::borrow(None);
+                *key = "None";
+                return true;
+            case ast::ConstKind::True:
+                *out = Ref::borrow(True);
+                *key = "True";
+                return true;
+            case ast::ConstKind::False:
+                *out = Ref::borrow(False);
+                *key = "False";
+                return true;
+            case ast::ConstKind::Ellipsis:
+                *out = Ref::borrow(Ellipsis);
+                *key = "...";
+                return true;
+            case ast::ConstKind::Int:
+                *out = int_from_string(c.text, 10);
+                *key = "i:" + c.text;
+                return true;
+            case ast::ConstKind::Float: {
+                *out = float_new(c.number);
+                uint64_t bits;
+                std::memcpy(&bits, &c.number, sizeof bits);
+                *key = "f:" + std::to_string(bits);
+                return true;
+            }
+            case ast::ConstKind::Str:
+                *out = Ref::borrow(intern(c.text));
+                *key = "s:" + c.text;
+                return true;
+            case ast::ConstKind::Imag: {
+                *out = complex_new(0.0, c.number);
+                uint64_t bits;
+                std::memcpy(&bits, &c.number, sizeof bits);
+                *key = "j:" + std::to_string(bits);
+                return true;
+            }
+            case ast::ConstKind::Bytes:
+                *out = bytes_new(c.text);
+                *key = "b:" + c.text;
+                return true;
         }
     }
     if (e.kind == ast::ExprKind::UnaryOp) {
@@ -139,109 +166,128 @@ void Compiler::visit_expr(const ast::Expr& e) {
         return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
     }
     switch (e.kind) {
-    case K::BoolOp: return visit_bool_op(ast::as<ast::BoolOp>(e));
-    case K::NamedExpr: {
-        const auto& n = ast::as<ast::NamedExpr>(e);
-        visit_expr(*n.value);
-        emit(Op::COPY, 1);
-        return visit_store(*n.target);
-    }
-    case K::BinOp: {
-        const auto& b = ast::as<ast::BinOp>(e);
-        visit_expr(*b.left);
-        visit_expr(*b.right);
-        return emit(Op::BINARY_OP, static_cast<uint32_t>(binary_op_of(b.op)));
-    }
-    case K::UnaryOp: {
-        const auto& u = ast::as<ast::UnaryOp>(e);
-        visit_expr(*u.operand);
-        switch (u.op) {
-        case ast::UnaryOpKind::Not: return emit(Op::UNARY_NOT);
-        case ast::UnaryOpKind::USub: return emit(Op::UNARY_NEGATIVE);
-        case ast::UnaryOpKind::UAdd: return emit(Op::UNARY_POSITIVE);
-        case ast::UnaryOpKind::Invert: return emit(Op::UNARY_INVERT);
+        case K::BoolOp:
+            return visit_bool_op(ast::as<ast::BoolOp>(e));
+        case K::NamedExpr: {
+            const auto& n = ast::as<ast::NamedExpr>(e);
+            visit_expr(*n.value);
+            emit(Op::COPY, 1);
+            return visit_store(*n.target);
         }
-        return;
-    }
-    case K::Lambda: return visit_lambda(ast::as<ast::Lambda>(e));
-    case K::IfExp: {
-        const auto& i = ast::as<ast::IfExp>(e);
-        int orelse = new_label(), end = new_label();
-        visit_jump_if(*i.test, orelse, false);
-        visit_expr(*i.body);
-        emit_jump(Op::JUMP_FORWARD, end);
-        bind(orelse);
-        visit_expr(*i.orelse);
-        return bind(end);
-    }
-    case K::Dict: return visit_dict(ast::as<ast::Dict>(e));
-    case K::Set: {
-        // Three or more constants: an empty set updated from a frozenset constant, as in CPython.
-        const auto& elts = ast::as<ast::Set>(e).elts;
-        if (elts.size() > 2 && try_fold_set_display(e, &folded, &key)) {
-            emit(Op::BUILD_SET, 0);
-            emit(Op::LOAD_CONST, add_const(std::move(folded), key));
-            return emit(Op::SET_UPDATE, 1);
+        case K::BinOp: {
+            const auto& b = ast::as<ast::BinOp>(e);
+            visit_expr(*b.left);
+            visit_expr(*b.right);
+            return emit(Op::BINARY_OP, static_cast<uint32_t>(binary_op_of(b.op)));
         }
-        return visit_sequence(elts, Op::BUILD_SET, Op::SET_UPDATE);
-    }
-    case K::ListComp:
-    case K::SetComp:
-    case K::DictComp:
-    case K::GeneratorExp: return visit_comprehension(ast::as<ast::Comp>(e));
-    case K::Await:
-        if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
-        if (!u_->scope->is_coroutine) fail("'await' outside async function", e.pos);
-        visit_expr(*ast::as<ast::Await>(e).value);
-        return emit_await();
-    case K::Yield: {
-        if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
-        const auto& value = ast::as<ast::Yield>(e).value;
-        if (value) visit_expr(*value);
-        else emit(Op::LOAD_CONST, const_none());
-        // An async generator's own values are marked, to tell them from what its awaits pass out.
-        if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
-        return emit(Op::YIELD_VALUE);
-    }
-    case K::YieldFrom: {
-        // CPython 3.11's loop: SEND passes each sent value (None first) to the inner iterator and
-        // each item it yields out; when it is exhausted, its return value is the expression's.
-        if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
-        if (u_->scope->is_coroutine) fail("'yield from' inside async function", e.pos);
-        visit_expr(*ast::as<ast::YieldFrom>(e).value);
-        emit(Op::GET_ITER);
-        emit(Op::LOAD_CONST, const_none());
-        return emit_yield_from_loop();
-    }
-    case K::Compare: return visit_compare(ast::as<ast::Compare>(e));
-    case K::Call: return visit_call(ast::as<ast::Call>(e));
-    case K::FormattedValue: return visit_formatted_value(ast::as<ast::FormattedValue>(e));
-    case K::JoinedStr: return visit_joined_str(ast::as<ast::JoinedStr>(e));
-    case K::Constant: return;  // folded above
-    case K::Attribute: {
-        const auto& a = ast::as<ast::Attribute>(e);
-        visit_expr(*a.value);
-        return emit(Op::LOAD_ATTR, attr_name(a.attr));
-    }
-    case K::Subscript: {
-        const auto& s = ast::as<ast::Subscript>(e);
-        visit_expr(*s.value);
-        visit_subscript_key(*s.slice);
-        return emit(Op::BINARY_SUBSCR);
-    }
-    case K::Starred: fail("can't use starred expression here", e.pos);
-    case K::Name: return load_name(ast::as<ast::Name>(e).id);
-    case K::List: return visit_sequence(ast::as<ast::Sequence>(e).elts, Op::BUILD_LIST, Op::LIST_EXTEND);
-    case K::Tuple: {
-        const auto& elts = ast::as<ast::Sequence>(e).elts;
-        if (!has_starred(elts)) {
-            visit_exprs(elts);
-            return emit(Op::BUILD_TUPLE, static_cast<uint32_t>(elts.size()));
+        case K::UnaryOp: {
+            const auto& u = ast::as<ast::UnaryOp>(e);
+            visit_expr(*u.operand);
+            switch (u.op) {
+                case ast::UnaryOpKind::Not:
+                    return emit(Op::UNARY_NOT);
+                case ast::UnaryOpKind::USub:
+                    return emit(Op::UNARY_NEGATIVE);
+                case ast::UnaryOpKind::UAdd:
+                    return emit(Op::UNARY_POSITIVE);
+                case ast::UnaryOpKind::Invert:
+                    return emit(Op::UNARY_INVERT);
+            }
+            return;
         }
-        visit_sequence(elts, Op::BUILD_LIST, Op::LIST_EXTEND);
-        return emit(Op::LIST_TO_TUPLE);
-    }
-    case K::Slice: return visit_subscript_key(e);
+        case K::Lambda:
+            return visit_lambda(ast::as<ast::Lambda>(e));
+        case K::IfExp: {
+            const auto& i = ast::as<ast::IfExp>(e);
+            int orelse = new_label(), end = new_label();
+            visit_jump_if(*i.test, orelse, false);
+            visit_expr(*i.body);
+            emit_jump(Op::JUMP_FORWARD, end);
+            bind(orelse);
+            visit_expr(*i.orelse);
+            return bind(end);
+        }
+        case K::Dict:
+            return visit_dict(ast::as<ast::Dict>(e));
+        case K::Set: {
+            // Three or more constants: an empty set updated from a frozenset constant, as in CPython.
+            const auto& elts = ast::as<ast::Set>(e).elts;
+            if (elts.size() > 2 && try_fold_set_display(e, &folded, &key)) {
+                emit(Op::BUILD_SET, 0);
+                emit(Op::LOAD_CONST, add_const(std::move(folded), key));
+                return emit(Op::SET_UPDATE, 1);
+            }
+            return visit_sequence(elts, Op::BUILD_SET, Op::SET_UPDATE);
+        }
+        case K::ListComp:
+        case K::SetComp:
+        case K::DictComp:
+        case K::GeneratorExp:
+            return visit_comprehension(ast::as<ast::Comp>(e));
+        case K::Await:
+            if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
+            if (!u_->scope->is_coroutine) fail("'await' outside async function", e.pos);
+            visit_expr(*ast::as<ast::Await>(e).value);
+            return emit_await();
+        case K::Yield: {
+            if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
+            const auto& value = ast::as<ast::Yield>(e).value;
+            if (value)
+                visit_expr(*value);
+            else
+                emit(Op::LOAD_CONST, const_none());
+            // An async generator's own values are marked, to tell them from what its awaits pass out.
+            if (u_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
+            return emit(Op::YIELD_VALUE);
+        }
+        case K::YieldFrom: {
+            // CPython 3.11's loop: SEND passes each sent value (None first) to the inner iterator and
+            // each item it yields out; when it is exhausted, its return value is the expression's.
+            if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
+            if (u_->scope->is_coroutine) fail("'yield from' inside async function", e.pos);
+            visit_expr(*ast::as<ast::YieldFrom>(e).value);
+            emit(Op::GET_ITER);
+            emit(Op::LOAD_CONST, const_none());
+            return emit_yield_from_loop();
+        }
+        case K::Compare:
+            return visit_compare(ast::as<ast::Compare>(e));
+        case K::Call:
+            return visit_call(ast::as<ast::Call>(e));
+        case K::FormattedValue:
+            return visit_formatted_value(ast::as<ast::FormattedValue>(e));
+        case K::JoinedStr:
+            return visit_joined_str(ast::as<ast::JoinedStr>(e));
+        case K::Constant:
+            return;  // folded above
+        case K::Attribute: {
+            const auto& a = ast::as<ast::Attribute>(e);
+            visit_expr(*a.value);
+            return emit(Op::LOAD_ATTR, attr_name(a.attr));
+        }
+        case K::Subscript: {
+            const auto& s = ast::as<ast::Subscript>(e);
+            visit_expr(*s.value);
+            visit_subscript_key(*s.slice);
+            return emit(Op::BINARY_SUBSCR);
+        }
+        case K::Starred:
+            fail("can't use starred expression here", e.pos);
+        case K::Name:
+            return load_name(ast::as<ast::Name>(e).id);
+        case K::List:
+            return visit_sequence(ast::as<ast::Sequence>(e).elts, Op::BUILD_LIST, Op::LIST_EXTEND);
+        case K::Tuple: {
+            const auto& elts = ast::as<ast::Sequence>(e).elts;
+            if (!has_starred(elts)) {
+                visit_exprs(elts);
+                return emit(Op::BUILD_TUPLE, static_cast<uint32_t>(elts.size()));
+            }
+            visit_sequence(elts, Op::BUILD_LIST, Op::LIST_EXTEND);
+            return emit(Op::LIST_TO_TUPLE);
+        }
+        case K::Slice:
+            return visit_subscript_key(e);
     }
 }
 
@@ -249,8 +295,10 @@ void Compiler::visit_subscript_key(const ast::Expr& slice) {
     if (slice.kind != ast::ExprKind::Slice) return visit_expr(slice);
     const auto& s = ast::as<ast::Slice>(slice);
     for (const ast::ExprPtr* part : {&s.lower, &s.upper}) {
-        if (*part) visit_expr(**part);
-        else emit(Op::LOAD_CONST, const_none());
+        if (*part)
+            visit_expr(**part);
+        else
+            emit(Op::LOAD_CONST, const_none());
     }
     if (s.step) visit_expr(*s.step);
     emit(Op::BUILD_SLICE, s.step ? 3 : 2);
@@ -375,13 +423,18 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
     auto cmp = [](CompareOp c) { return std::pair{Op::COMPARE_OP, static_cast<uint32_t>(c)}; };
     switch (op) {
 #define MINIPY_AST_TO_COMPARE(name, ast_name, ...) \
-    case K::ast_name: return cmp(CompareOp::name);
-    MINIPY_COMPARE_OPERATORS(MINIPY_AST_TO_COMPARE)
+    case K::ast_name:                              \
+        return cmp(CompareOp::name);
+        MINIPY_COMPARE_OPERATORS(MINIPY_AST_TO_COMPARE)
 #undef MINIPY_AST_TO_COMPARE
-    case K::Is: return {Op::IS_OP, 0};
-    case K::IsNot: return {Op::IS_OP, 1};
-    case K::In: return {Op::CONTAINS_OP, 0};
-    case K::NotIn: return {Op::CONTAINS_OP, 1};
+        case K::Is:
+            return {Op::IS_OP, 0};
+        case K::IsNot:
+            return {Op::IS_OP, 1};
+        case K::In:
+            return {Op::CONTAINS_OP, 0};
+        case K::NotIn:
+            return {Op::CONTAINS_OP, 1};
     }
     return {Op::NOP, 0};
 }
@@ -448,7 +501,8 @@ void Compiler::visit_call(const ast::Call& c) {
 }
 
 // `leading`: arguments already pushed before `args` (a class statement's body function and name).
-void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading) {
+void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
+                               uint32_t leading) {
     if (needs_call_ex(args, keywords)) return visit_call_ex(args, keywords, leading);
     visit_exprs(args);
     if (!keywords.empty()) {
@@ -488,22 +542,26 @@ void Compiler::visit_call_ex(const ast::ExprList& args, const std::vector<ast::K
 void Compiler::visit_store(const ast::Expr& t) {
     PosGuard guard(u_, t.pos);
     switch (t.kind) {
-    case ast::ExprKind::Name: return store_name(ast::as<ast::Name>(t).id);
-    case ast::ExprKind::Attribute: {
-        const auto& a = ast::as<ast::Attribute>(t);
-        visit_expr(*a.value);
-        return emit(Op::STORE_ATTR, attr_name(a.attr));
-    }
-    case ast::ExprKind::Subscript: {
-        const auto& s = ast::as<ast::Subscript>(t);
-        visit_expr(*s.value);
-        visit_subscript_key(*s.slice);
-        return emit(Op::STORE_SUBSCR);
-    }
-    case ast::ExprKind::Tuple:
-    case ast::ExprKind::List: return visit_unpack(ast::as<ast::Sequence>(t).elts, t.pos);
-    case ast::ExprKind::Starred: fail("starred assignment target must be in a list or tuple", t.pos);
-    default: fail("cannot assign to expression", t.pos);
+        case ast::ExprKind::Name:
+            return store_name(ast::as<ast::Name>(t).id);
+        case ast::ExprKind::Attribute: {
+            const auto& a = ast::as<ast::Attribute>(t);
+            visit_expr(*a.value);
+            return emit(Op::STORE_ATTR, attr_name(a.attr));
+        }
+        case ast::ExprKind::Subscript: {
+            const auto& s = ast::as<ast::Subscript>(t);
+            visit_expr(*s.value);
+            visit_subscript_key(*s.slice);
+            return emit(Op::STORE_SUBSCR);
+        }
+        case ast::ExprKind::Tuple:
+        case ast::ExprKind::List:
+            return visit_unpack(ast::as<ast::Sequence>(t).elts, t.pos);
+        case ast::ExprKind::Starred:
+            fail("starred assignment target must be in a list or tuple", t.pos);
+        default:
+            fail("cannot assign to expression", t.pos);
     }
 }
 
@@ -523,7 +581,8 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
     for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);
 }
 
-void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos, const ast::Expr* returns) {
+void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos,
+                             const ast::Expr* returns) {
     PosGuard guard(u_, pos);
     uint32_t flags = 0;
     if (args && !args->defaults.empty()) {
@@ -586,15 +645,23 @@ void Compiler::visit_lambda(const ast::Lambda& l) {
 void Compiler::visit_comprehension(const ast::Comp& c) {
     Scope* scope = symbols_.scope_of(&c);
     bool awaited = scope->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
-    if (awaited && !u_->scope->is_coroutine) fail("asynchronous comprehension outside of an asynchronous function", c.pos);
+    if (awaited && !u_->scope->is_coroutine)
+        fail("asynchronous comprehension outside of an asynchronous function", c.pos);
     enter_unit(scope, scope->name, child_qualname(scope->name), c.pos.line);
     u_->pos = c.pos;
     u_->co()->argcount = 1;
     switch (c.kind) {
-    case ast::ExprKind::SetComp: emit(Op::BUILD_SET, 0); break;
-    case ast::ExprKind::DictComp: emit(Op::BUILD_MAP, 0); break;
-    case ast::ExprKind::ListComp: emit(Op::BUILD_LIST, 0); break;
-    default: break;
+        case ast::ExprKind::SetComp:
+            emit(Op::BUILD_SET, 0);
+            break;
+        case ast::ExprKind::DictComp:
+            emit(Op::BUILD_MAP, 0);
+            break;
+        case ast::ExprKind::ListComp:
+            emit(Op::BUILD_LIST, 0);
+            break;
+        default:
+            break;
     }
     visit_comp_generator(c, 0, 1);
     if (c.kind == ast::ExprKind::GeneratorExp) emit(Op::LOAD_CONST, const_none());
@@ -643,7 +710,8 @@ void Compiler::visit_comp_generator(const ast::Comp& c, size_t index, int depth)
         emit(Op::MAP_ADD, static_cast<uint32_t>(depth + 1));
     } else {
         visit_expr(*c.elt);
-        emit(c.kind == ast::ExprKind::SetComp ? Op::SET_ADD : Op::LIST_APPEND, static_cast<uint32_t>(depth + 1));
+        emit(c.kind == ast::ExprKind::SetComp ? Op::SET_ADD : Op::LIST_APPEND,
+             static_cast<uint32_t>(depth + 1));
     }
     emit_jump(Op::JUMP_FORWARD, start);
     if (gen.is_async) {

@@ -17,7 +17,9 @@ namespace {
 bool is_wildcard(const ast::Pattern& p) {
     return p.kind == ast::PatternKind::MatchAs && !p.pattern && p.name.empty();
 }
-bool is_star_wildcard(const ast::Pattern& p) { return p.kind == ast::PatternKind::MatchStar && p.name.empty(); }
+bool is_star_wildcard(const ast::Pattern& p) {
+    return p.kind == ast::PatternKind::MatchStar && p.name.empty();
+}
 
 }  // namespace
 
@@ -98,21 +100,28 @@ void Compiler::visit_pattern(const ast::Pattern& p, PatternContext& pc) {
     last_pattern_pos_ = p.pos;
     using K = ast::PatternKind;
     switch (p.kind) {
-    case K::MatchValue: return visit_pattern_value(*p.value, pc);
-    case K::MatchSingleton: {
-        Ref value;
-        std::string key;
-        try_fold_constant(*p.value, &value, &key);
-        emit(Op::LOAD_CONST, add_const(std::move(value), key));
-        emit(Op::IS_OP, 0);
-        return pattern_fail_jump(Op::POP_JUMP_IF_FALSE, pc);
-    }
-    case K::MatchSequence: return visit_pattern_sequence(p, pc);
-    case K::MatchMapping: return visit_pattern_mapping(p, pc);
-    case K::MatchClass: return visit_pattern_class(p, pc);
-    case K::MatchStar: return pattern_store(p.name, p.pos, pc);
-    case K::MatchAs: return visit_pattern_as(p, pc);
-    case K::MatchOr: return visit_pattern_or(p, pc);
+        case K::MatchValue:
+            return visit_pattern_value(*p.value, pc);
+        case K::MatchSingleton: {
+            Ref value;
+            std::string key;
+            try_fold_constant(*p.value, &value, &key);
+            emit(Op::LOAD_CONST, add_const(std::move(value), key));
+            emit(Op::IS_OP, 0);
+            return pattern_fail_jump(Op::POP_JUMP_IF_FALSE, pc);
+        }
+        case K::MatchSequence:
+            return visit_pattern_sequence(p, pc);
+        case K::MatchMapping:
+            return visit_pattern_mapping(p, pc);
+        case K::MatchClass:
+            return visit_pattern_class(p, pc);
+        case K::MatchStar:
+            return pattern_store(p.name, p.pos, pc);
+        case K::MatchAs:
+            return visit_pattern_as(p, pc);
+        case K::MatchOr:
+            return visit_pattern_or(p, pc);
     }
 }
 
@@ -126,7 +135,8 @@ void Compiler::visit_pattern_value(const ast::Expr& value, PatternContext& pc) {
 void Compiler::visit_pattern_as(const ast::Pattern& p, PatternContext& pc) {
     if (!p.pattern) {
         if (!pc.allow_irrefutable) {
-            if (!p.name.empty()) fail("name capture '" + p.name + "' makes remaining patterns unreachable", p.pos);
+            if (!p.name.empty())
+                fail("name capture '" + p.name + "' makes remaining patterns unreachable", p.pos);
             fail("wildcard makes remaining patterns unreachable", p.pos);
         }
         return pattern_store(p.name, p.pos, pc);
@@ -161,7 +171,8 @@ void Compiler::visit_pattern_or(const ast::Pattern& p, PatternContext& pc) {
             if (!same) fail("alternative patterns bind different names", last_pattern_pos_);
             // inner.stores[k] lies k + 1 items down: swap items until they follow `control`.
             for (size_t j = 0; j < control.size(); ++j) {
-                size_t k = std::find(inner.stores.begin(), inner.stores.end(), control[j]) - inner.stores.begin();
+                size_t k =
+                    std::find(inner.stores.begin(), inner.stores.end(), control[j]) - inner.stores.begin();
                 if (k == j) continue;
                 uint32_t a = static_cast<uint32_t>(j + 1), b = static_cast<uint32_t>(k + 1);
                 if (a == 1) {
@@ -299,7 +310,7 @@ void Compiler::visit_pattern_mapping(const ast::Pattern& p, PatternContext& pc) 
     }
     pc.on_top -= 2;
     if (p.name.empty()) {
-        emit(Op::POP_TOP);  // the keys
+        emit(Op::POP_TOP);         // the keys
         return emit(Op::POP_TOP);  // the subject
     }
     // rest = dict(subject); del rest[key] for each key

@@ -14,7 +14,17 @@ namespace minipy {
 
 // A control-flow construct that `break`, `continue` and `return` must leave in order
 // (CPython's "frame blocks").
-enum class BlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, ExceptStar, With, AsyncWith };
+enum class BlockKind {
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    HandlerCleanup,
+    ExceptStar,
+    With,
+    AsyncWith
+};
 
 struct FBlock {
     BlockKind kind;
@@ -136,8 +146,8 @@ private:
     // return value on top. Returns the index of the innermost loop when `stop_at_loop`.
     int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
     void unwind_one(const FBlock& b, bool preserve_tos);
-    void emit_exit_call();  // calls __exit__(None, None, None) on the exit function below TOS
-    void emit_await();           // awaits TOS
+    void emit_exit_call();        // calls __exit__(None, None, None) on the exit function below TOS
+    void emit_await();            // awaits TOS
     void emit_yield_from_loop();  // [it, value] -> [result of `yield from it`]
     void visit_async_for(const ast::For& f);
     void visit_ann_assign(const ast::AnnAssign& a);
@@ -169,7 +179,8 @@ private:
     void visit_bool_op(const ast::BoolOp& b);
     void visit_compare(const ast::Compare& c);
     void visit_call(const ast::Call& c);
-    void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords, uint32_t leading = 0);
+    void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
+                         uint32_t leading = 0);
     void visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
                        uint32_t leading);
     // `leading`: items already pushed that start the sequence.
@@ -182,7 +193,8 @@ private:
     void visit_joined_str(const ast::JoinedStr& j);
     void visit_formatted_value(const ast::FormattedValue& f);
     // Pushes defaults/kwdefaults, then makes a function (with its closure) from `code`.
-    void make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos, const ast::Expr* returns = nullptr);
+    void make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos,
+                       const ast::Expr* returns = nullptr);
     // Compiles a def body (`body`) or a lambda body (`value`) into a new code object.
     Ref compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
                               const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value);

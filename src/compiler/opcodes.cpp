@@ -25,9 +25,9 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
     // `arg` is signed here so that effects such as `1 - arg` come out negative.
     int64_t sarg = arg;
     switch (op) {
-#define MINIPY_OP_EFFECT(name, kind, effect, jump_effect, doc) \
-    case Op::name: {                                           \
-        [[maybe_unused]] int64_t arg = sarg;                   \
+#define MINIPY_OP_EFFECT(name, kind, effect, jump_effect, doc)    \
+    case Op::name: {                                              \
+        [[maybe_unused]] int64_t arg = sarg;                      \
         return static_cast<int>(jump ? (jump_effect) : (effect)); \
     }
         MINIPY_OPCODES(MINIPY_OP_EFFECT)

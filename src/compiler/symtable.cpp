@@ -61,7 +61,8 @@ private:
         for (size_t i = 0; i < module.body.size(); ++i) {
             const ast::Stmt& s = *module.body[i];
             if (i == 0 && s.kind == ast::StmtKind::Expr) continue;
-            if (s.kind != ast::StmtKind::ImportFrom || ast::as<ast::ImportFrom>(s).module != "__future__") return false;
+            if (s.kind != ast::StmtKind::ImportFrom || ast::as<ast::ImportFrom>(s).module != "__future__")
+                return false;
             for (const auto& a : ast::as<ast::ImportFrom>(s).names)
                 if (a.name == "annotations") return true;
         }
@@ -156,9 +157,12 @@ private:
             if (old & kDefLocal) {
                 source_.fail("name '" + name + "' is assigned to before " + what + " declaration", s.pos);
             }
-            if (old & kUse) source_.fail("name '" + name + "' is used prior to " + what + " declaration", s.pos);
-            if (global && (old & kDefNonlocal)) source_.fail("name '" + name + "' is nonlocal and global", s.pos);
-            if (!global && (old & kDefGlobal)) source_.fail("name '" + name + "' is nonlocal and global", s.pos);
+            if (old & kUse)
+                source_.fail("name '" + name + "' is used prior to " + what + " declaration", s.pos);
+            if (global && (old & kDefNonlocal))
+                source_.fail("name '" + name + "' is nonlocal and global", s.pos);
+            if (!global && (old & kDefGlobal))
+                source_.fail("name '" + name + "' is nonlocal and global", s.pos);
             add(name, global ? kDefGlobal : kDefNonlocal);
             nonlocal_pos_[current_][name] = s.pos;
         }
@@ -167,137 +171,148 @@ private:
     void visit_stmt(const ast::Stmt& s) {
         using K = ast::StmtKind;
         switch (s.kind) {
-        case K::FunctionDef: {
-            const auto& f = ast::as<ast::FunctionDef>(s);
-            visit_exprs(f.decorator_list);
-            visit_exprs(f.args.defaults);
-            visit_exprs(f.args.kw_defaults);
-            visit_param_annotations(f.args);
-            visit_annotation(f.returns);
-            add(f.name, kDefLocal);
-            open(ScopeKind::Function, f.name, &f);
-            current_->is_coroutine = f.is_async;
-            visit_params(f.args);
-            visit_body(f.body);
-            close();
-            break;
-        }
-        case K::ClassDef: {
-            const auto& c = ast::as<ast::ClassDef>(s);
-            visit_exprs(c.decorator_list);
-            visit_exprs(c.bases);
-            for (const auto& k : c.keywords) visit_expr(*k.value);
-            add(c.name, kDefLocal);
-            open(ScopeKind::Class, c.name, &c);
-            visit_body(c.body);
-            close();
-            break;
-        }
-        case K::Return:
-            if (const auto& v = ast::as<ast::Return>(s).value) visit_expr(*v);
-            break;
-        case K::Delete: visit_exprs(ast::as<ast::Delete>(s).targets); break;
-        case K::Assign: {
-            const auto& a = ast::as<ast::Assign>(s);
-            visit_expr(*a.value);
-            visit_exprs(a.targets);
-            break;
-        }
-        case K::AugAssign: {
-            const auto& a = ast::as<ast::AugAssign>(s);
-            visit_expr(*a.value);
-            if (a.target->kind == ast::ExprKind::Name) add(ast::as<ast::Name>(*a.target).id, kDefLocal | kUse);
-            else visit_expr(*a.target);
-            break;
-        }
-        case K::AnnAssign: {
-            const auto& a = ast::as<ast::AnnAssign>(s);
-            if (a.value) visit_expr(*a.value);
-            visit_expr(*a.target);
-            if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class) visit_annotation(a.annotation);
-            break;
-        }
-        case K::For: {
-            const auto& f = ast::as<ast::For>(s);
-            visit_expr(*f.iter);
-            visit_expr(*f.target);
-            visit_body(f.body);
-            visit_body(f.orelse);
-            break;
-        }
-        case K::While: {
-            const auto& w = ast::as<ast::While>(s);
-            visit_expr(*w.test);
-            visit_body(w.body);
-            visit_body(w.orelse);
-            break;
-        }
-        case K::If: {
-            const auto& i = ast::as<ast::If>(s);
-            visit_expr(*i.test);
-            visit_body(i.body);
-            visit_body(i.orelse);
-            break;
-        }
-        case K::With: {
-            const auto& w = ast::as<ast::With>(s);
-            for (const auto& item : w.items) {
-                visit_expr(*item.context_expr);
-                if (item.optional_vars) visit_expr(*item.optional_vars);
+            case K::FunctionDef: {
+                const auto& f = ast::as<ast::FunctionDef>(s);
+                visit_exprs(f.decorator_list);
+                visit_exprs(f.args.defaults);
+                visit_exprs(f.args.kw_defaults);
+                visit_param_annotations(f.args);
+                visit_annotation(f.returns);
+                add(f.name, kDefLocal);
+                open(ScopeKind::Function, f.name, &f);
+                current_->is_coroutine = f.is_async;
+                visit_params(f.args);
+                visit_body(f.body);
+                close();
+                break;
             }
-            visit_body(w.body);
-            break;
-        }
-        case K::Raise: {
-            const auto& r = ast::as<ast::Raise>(s);
-            if (r.exc) visit_expr(*r.exc);
-            if (r.cause) visit_expr(*r.cause);
-            break;
-        }
-        case K::Try: {
-            const auto& t = ast::as<ast::Try>(s);
-            visit_body(t.body);
-            for (const auto& h : t.handlers) {
-                if (h.type) visit_expr(*h.type);
-                if (!h.name.empty()) add(h.name, kDefLocal);
-                visit_body(h.body);
-            }
-            visit_body(t.orelse);
-            visit_body(t.finalbody);
-            break;
-        }
-        case K::Assert: {
-            const auto& a = ast::as<ast::Assert>(s);
-            visit_expr(*a.test);
-            if (a.msg) visit_expr(*a.msg);
-            break;
-        }
-        case K::Import:
-            for (const auto& alias : ast::as<ast::Import>(s).names) {
-                add(alias.asname.empty() ? alias.name.substr(0, alias.name.find('.')) : alias.asname, kDefLocal);
-            }
-            break;
-        case K::ImportFrom:
-            for (const auto& alias : ast::as<ast::ImportFrom>(s).names) {
-                if (alias.name != "*") add(alias.asname.empty() ? alias.name : alias.asname, kDefLocal);
-            }
-            break;
-        case K::Global:
-        case K::Nonlocal: declare(ast::as<ast::NameListStmt>(s)); break;
-        case K::Expr: visit_expr(*ast::as<ast::ExprStmt>(s).value); break;
-        case K::Match: {
-            const auto& m = ast::as<ast::Match>(s);
-            visit_expr(*m.subject);
-            for (const auto& c : m.cases) {
-                visit_pattern(*c.pattern);
-                if (c.guard) visit_expr(*c.guard);
+            case K::ClassDef: {
+                const auto& c = ast::as<ast::ClassDef>(s);
+                visit_exprs(c.decorator_list);
+                visit_exprs(c.bases);
+                for (const auto& k : c.keywords) visit_expr(*k.value);
+                add(c.name, kDefLocal);
+                open(ScopeKind::Class, c.name, &c);
                 visit_body(c.body);
+                close();
+                break;
             }
-            break;
-        }
-        case K::Pass:
-        case K::Break:
-        case K::Continue: break;
+            case K::Return:
+                if (const auto& v = ast::as<ast::Return>(s).value) visit_expr(*v);
+                break;
+            case K::Delete:
+                visit_exprs(ast::as<ast::Delete>(s).targets);
+                break;
+            case K::Assign: {
+                const auto& a = ast::as<ast::Assign>(s);
+                visit_expr(*a.value);
+                visit_exprs(a.targets);
+                break;
+            }
+            case K::AugAssign: {
+                const auto& a = ast::as<ast::AugAssign>(s);
+                visit_expr(*a.value);
+                if (a.target->kind == ast::ExprKind::Name)
+                    add(ast::as<ast::Name>(*a.target).id, kDefLocal | kUse);
+                else
+                    visit_expr(*a.target);
+                break;
+            }
+            case K::AnnAssign: {
+                const auto& a = ast::as<ast::AnnAssign>(s);
+                if (a.value) visit_expr(*a.value);
+                visit_expr(*a.target);
+                if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class)
+                    visit_annotation(a.annotation);
+                break;
+            }
+            case K::For: {
+                const auto& f = ast::as<ast::For>(s);
+                visit_expr(*f.iter);
+                visit_expr(*f.target);
+                visit_body(f.body);
+                visit_body(f.orelse);
+                break;
+            }
+            case K::While: {
+                const auto& w = ast::as<ast::While>(s);
+                visit_expr(*w.test);
+                visit_body(w.body);
+                visit_body(w.orelse);
+                break;
+            }
+            case K::If: {
+                const auto& i = ast::as<ast::If>(s);
+                visit_expr(*i.test);
+                visit_body(i.body);
+                visit_body(i.orelse);
+                break;
+            }
+            case K::With: {
+                const auto& w = ast::as<ast::With>(s);
+                for (const auto& item : w.items) {
+                    visit_expr(*item.context_expr);
+                    if (item.optional_vars) visit_expr(*item.optional_vars);
+                }
+                visit_body(w.body);
+                break;
+            }
+            case K::Raise: {
+                const auto& r = ast::as<ast::Raise>(s);
+                if (r.exc) visit_expr(*r.exc);
+                if (r.cause) visit_expr(*r.cause);
+                break;
+            }
+            case K::Try: {
+                const auto& t = ast::as<ast::Try>(s);
+                visit_body(t.body);
+                for (const auto& h : t.handlers) {
+                    if (h.type) visit_expr(*h.type);
+                    if (!h.name.empty()) add(h.name, kDefLocal);
+                    visit_body(h.body);
+                }
+                visit_body(t.orelse);
+                visit_body(t.finalbody);
+                break;
+            }
+            case K::Assert: {
+                const auto& a = ast::as<ast::Assert>(s);
+                visit_expr(*a.test);
+                if (a.msg) visit_expr(*a.msg);
+                break;
+            }
+            case K::Import:
+                for (const auto& alias : ast::as<ast::Import>(s).names) {
+                    add(alias.asname.empty() ? alias.name.substr(0, alias.name.find('.')) : alias.asname,
+                        kDefLocal);
+                }
+                break;
+            case K::ImportFrom:
+                for (const auto& alias : ast::as<ast::ImportFrom>(s).names) {
+                    if (alias.name != "*") add(alias.asname.empty() ? alias.name : alias.asname, kDefLocal);
+                }
+                break;
+            case K::Global:
+            case K::Nonlocal:
+                declare(ast::as<ast::NameListStmt>(s));
+                break;
+            case K::Expr:
+                visit_expr(*ast::as<ast::ExprStmt>(s).value);
+                break;
+            case K::Match: {
+                const auto& m = ast::as<ast::Match>(s);
+                visit_expr(*m.subject);
+                for (const auto& c : m.cases) {
+                    visit_pattern(*c.pattern);
+                    if (c.guard) visit_expr(*c.guard);
+                    visit_body(c.body);
+                }
+                break;
+            }
+            case K::Pass:
+            case K::Break:
+            case K::Continue:
+                break;
         }
     }
 
@@ -336,112 +351,134 @@ private:
     void visit_expr(const ast::Expr& e) {
         using K = ast::ExprKind;
         switch (e.kind) {
-        case K::BoolOp: visit_exprs(ast::as<ast::BoolOp>(e).values); break;
-        case K::NamedExpr: {
-            const auto& n = ast::as<ast::NamedExpr>(e);
-            visit_expr(*n.value);
-            if (current_->kind == ScopeKind::Comprehension && n.target->kind == ast::ExprKind::Name) {
-                bind_walrus_outside(ast::as<ast::Name>(*n.target).id, e.pos);
-            } else {
-                visit_expr(*n.target);
+            case K::BoolOp:
+                visit_exprs(ast::as<ast::BoolOp>(e).values);
+                break;
+            case K::NamedExpr: {
+                const auto& n = ast::as<ast::NamedExpr>(e);
+                visit_expr(*n.value);
+                if (current_->kind == ScopeKind::Comprehension && n.target->kind == ast::ExprKind::Name) {
+                    bind_walrus_outside(ast::as<ast::Name>(*n.target).id, e.pos);
+                } else {
+                    visit_expr(*n.target);
+                }
+                break;
             }
-            break;
-        }
-        case K::BinOp: {
-            const auto& b = ast::as<ast::BinOp>(e);
-            visit_expr(*b.left);
-            visit_expr(*b.right);
-            break;
-        }
-        case K::UnaryOp: visit_expr(*ast::as<ast::UnaryOp>(e).operand); break;
-        case K::Lambda: {
-            const auto& l = ast::as<ast::Lambda>(e);
-            visit_exprs(l.args.defaults);
-            visit_exprs(l.args.kw_defaults);
-            open(ScopeKind::Lambda, "<lambda>", &l);
-            visit_params(l.args);
-            visit_expr(*l.body);
-            close();
-            break;
-        }
-        case K::IfExp: {
-            const auto& i = ast::as<ast::IfExp>(e);
-            visit_expr(*i.test);
-            visit_expr(*i.body);
-            visit_expr(*i.orelse);
-            break;
-        }
-        case K::Dict: {
-            const auto& d = ast::as<ast::Dict>(e);
-            visit_exprs(d.keys);
-            visit_exprs(d.values);
-            break;
-        }
-        case K::Set: visit_exprs(ast::as<ast::Set>(e).elts); break;
-        case K::ListComp: visit_comprehension(ast::as<ast::Comp>(e), "<listcomp>"); break;
-        case K::SetComp: visit_comprehension(ast::as<ast::Comp>(e), "<setcomp>"); break;
-        case K::DictComp: visit_comprehension(ast::as<ast::Comp>(e), "<dictcomp>"); break;
-        case K::GeneratorExp:
-            visit_comprehension(ast::as<ast::Comp>(e), "<genexpr>");
-            current_->children.back()->is_generator = true;
-            break;
-        case K::Await:
-            visit_expr(*ast::as<ast::Await>(e).value);
-            if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
-            break;
-        case K::Yield:
-            current_->is_generator = true;
-            if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
-            break;
-        case K::YieldFrom:
-            current_->is_generator = true;
-            visit_expr(*ast::as<ast::YieldFrom>(e).value);
-            break;
-        case K::Compare: {
-            const auto& c = ast::as<ast::Compare>(e);
-            visit_expr(*c.left);
-            visit_exprs(c.comparators);
-            break;
-        }
-        case K::Call: {
-            const auto& c = ast::as<ast::Call>(e);
-            visit_expr(*c.func);
-            visit_exprs(c.args);
-            for (const auto& k : c.keywords) visit_expr(*k.value);
-            break;
-        }
-        case K::FormattedValue: {
-            const auto& f = ast::as<ast::FormattedValue>(e);
-            visit_expr(*f.value);
-            if (f.format_spec) visit_expr(*f.format_spec);
-            break;
-        }
-        case K::JoinedStr: visit_exprs(ast::as<ast::JoinedStr>(e).values); break;
-        case K::Constant: break;
-        case K::Attribute: visit_expr(*ast::as<ast::Attribute>(e).value); break;
-        case K::Subscript: {
-            const auto& s = ast::as<ast::Subscript>(e);
-            visit_expr(*s.value);
-            visit_expr(*s.slice);
-            break;
-        }
-        case K::Starred: visit_expr(*ast::as<ast::Starred>(e).value); break;
-        case K::Name: {
-            const auto& n = ast::as<ast::Name>(e);
-            add(n.id, n.ctx == ast::Ctx::Load ? kUse : kDefLocal);
-            // CPython gives functions that mention `super` the implicit `__class__` cell it reads.
-            if (n.id == "super" && n.ctx == ast::Ctx::Load && current_->is_function()) add("__class__", kUse);
-            break;
-        }
-        case K::List:
-        case K::Tuple: visit_exprs(ast::as<ast::Sequence>(e).elts); break;
-        case K::Slice: {
-            const auto& s = ast::as<ast::Slice>(e);
-            if (s.lower) visit_expr(*s.lower);
-            if (s.upper) visit_expr(*s.upper);
-            if (s.step) visit_expr(*s.step);
-            break;
-        }
+            case K::BinOp: {
+                const auto& b = ast::as<ast::BinOp>(e);
+                visit_expr(*b.left);
+                visit_expr(*b.right);
+                break;
+            }
+            case K::UnaryOp:
+                visit_expr(*ast::as<ast::UnaryOp>(e).operand);
+                break;
+            case K::Lambda: {
+                const auto& l = ast::as<ast::Lambda>(e);
+                visit_exprs(l.args.defaults);
+                visit_exprs(l.args.kw_defaults);
+                open(ScopeKind::Lambda, "<lambda>", &l);
+                visit_params(l.args);
+                visit_expr(*l.body);
+                close();
+                break;
+            }
+            case K::IfExp: {
+                const auto& i = ast::as<ast::IfExp>(e);
+                visit_expr(*i.test);
+                visit_expr(*i.body);
+                visit_expr(*i.orelse);
+                break;
+            }
+            case K::Dict: {
+                const auto& d = ast::as<ast::Dict>(e);
+                visit_exprs(d.keys);
+                visit_exprs(d.values);
+                break;
+            }
+            case K::Set:
+                visit_exprs(ast::as<ast::Set>(e).elts);
+                break;
+            case K::ListComp:
+                visit_comprehension(ast::as<ast::Comp>(e), "<listcomp>");
+                break;
+            case K::SetComp:
+                visit_comprehension(ast::as<ast::Comp>(e), "<setcomp>");
+                break;
+            case K::DictComp:
+                visit_comprehension(ast::as<ast::Comp>(e), "<dictcomp>");
+                break;
+            case K::GeneratorExp:
+                visit_comprehension(ast::as<ast::Comp>(e), "<genexpr>");
+                current_->children.back()->is_generator = true;
+                break;
+            case K::Await:
+                visit_expr(*ast::as<ast::Await>(e).value);
+                if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
+                break;
+            case K::Yield:
+                current_->is_generator = true;
+                if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
+                break;
+            case K::YieldFrom:
+                current_->is_generator = true;
+                visit_expr(*ast::as<ast::YieldFrom>(e).value);
+                break;
+            case K::Compare: {
+                const auto& c = ast::as<ast::Compare>(e);
+                visit_expr(*c.left);
+                visit_exprs(c.comparators);
+                break;
+            }
+            case K::Call: {
+                const auto& c = ast::as<ast::Call>(e);
+                visit_expr(*c.func);
+                visit_exprs(c.args);
+                for (const auto& k : c.keywords) visit_expr(*k.value);
+                break;
+            }
+            case K::FormattedValue: {
+                const auto& f = ast::as<ast::FormattedValue>(e);
+                visit_expr(*f.value);
+                if (f.format_spec) visit_expr(*f.format_spec);
+                break;
+            }
+            case K::JoinedStr:
+                visit_exprs(ast::as<ast::JoinedStr>(e).values);
+                break;
+            case K::Constant:
+                break;
+            case K::Attribute:
+                visit_expr(*ast::as<ast::Attribute>(e).value);
+                break;
+            case K::Subscript: {
+                const auto& s = ast::as<ast::Subscript>(e);
+                visit_expr(*s.value);
+                visit_expr(*s.slice);
+                break;
+            }
+            case K::Starred:
+                visit_expr(*ast::as<ast::Starred>(e).value);
+                break;
+            case K::Name: {
+                const auto& n = ast::as<ast::Name>(e);
+                add(n.id, n.ctx == ast::Ctx::Load ? kUse : kDefLocal);
+                // CPython gives functions that mention `super` the implicit `__class__` cell it reads.
+                if (n.id == "super" && n.ctx == ast::Ctx::Load && current_->is_function())
+                    add("__class__", kUse);
+                break;
+            }
+            case K::List:
+            case K::Tuple:
+                visit_exprs(ast::as<ast::Sequence>(e).elts);
+                break;
+            case K::Slice: {
+                const auto& s = ast::as<ast::Slice>(e);
+                if (s.lower) visit_expr(*s.lower);
+                if (s.upper) visit_expr(*s.upper);
+                if (s.step) visit_expr(*s.step);
+                break;
+            }
         }
     }
 
@@ -471,7 +508,8 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
             r = NameScope::GlobalExplicit;
         } else if (f & kDefNonlocal) {
             if (!bound.count(name)) {
-                source.fail("no binding for nonlocal '" + name + "' found", builder.nonlocal_pos_.at(s).at(name));
+                source.fail("no binding for nonlocal '" + name + "' found",
+                            builder.nonlocal_pos_.at(s).at(name));
             }
             r = NameScope::Free;
         } else if (f & (kDefLocal | kDefParam)) {
@@ -504,8 +542,10 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
         } else if (it == s->resolved.end() || s->kind == ScopeKind::Class) {
             // Passed through this scope on its way to an inner one. A class that also binds the name
             // keeps it in its namespace and passes the enclosing function's cell on (DEF_FREE_CLASS).
-            if (it == s->resolved.end()) s->resolved[name] = NameScope::Free;
-            else if (it->second == NameScope::Local) freevars.insert(name);
+            if (it == s->resolved.end())
+                s->resolved[name] = NameScope::Free;
+            else if (it->second == NameScope::Local)
+                freevars.insert(name);
             free_out.insert(name);
         }
     }

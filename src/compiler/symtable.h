@@ -58,10 +58,13 @@ struct Scope {
     std::map<std::string, NameScope> resolved;
     std::vector<std::string> cellvars, freevars;  // sorted, as CPython orders them
     bool is_generator = false;
-    bool is_coroutine = false;  // an `async def`: a coroutine, or an async generator if it yields
-    bool needs_class_cell = false;  // a class whose methods use super() or __class__  // contains `yield`, or is a generator expression
+    bool is_coroutine = false;      // an `async def`: a coroutine, or an async generator if it yields
+    bool needs_class_cell = false;  // a class whose methods use super() or __class__  // contains `yield`, or
+                                    // is a generator expression
 
-    bool is_function() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
+    bool is_function() const {
+        return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension;
+    }
     NameScope lookup(const std::string& name) const;
 };
 

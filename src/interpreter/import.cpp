@@ -20,8 +20,8 @@
 #include "syntax/parser.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
-#include "vm/traceback.h"
 #include "vm/module.h"
+#include "vm/traceback.h"
 
 namespace minipy {
 
@@ -53,8 +53,11 @@ Ref run_module_file(const std::string& fullname, const std::string& file, const 
     Ref module = module_new(fullname);
     Dict* globals = module_dict(module.get());
     dict_set(globals, intern("__file__"), str_new(file).get());
-    if (Object* b = dict_get_str(sys_modules(), intern("builtins"))) dict_set(globals, intern("__builtins__"), b);
-    std::string package = package_dir ? fullname : fullname.substr(0, fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.'));
+    if (Object* b = dict_get_str(sys_modules(), intern("builtins")))
+        dict_set(globals, intern("__builtins__"), b);
+    std::string package =
+        package_dir ? fullname
+                    : fullname.substr(0, fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.'));
     dict_set(globals, intern("__package__"), str_new(package).get());
     if (package_dir) {
         Ref path = list_new();
@@ -114,7 +117,8 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
         std::string pkg_dir = prefix + part;
         if (read_source(pkg_dir + "/__init__.py", &source))
             return run_module_file(fullname, pkg_dir + "/__init__.py", source, &pkg_dir);
-        if (read_source(prefix + part + ".py", &source)) return run_module_file(fullname, prefix + part + ".py", source, nullptr);
+        if (read_source(prefix + part + ".py", &source))
+            return run_module_file(fullname, prefix + part + ".py", source, nullptr);
         std::error_code ec;
         if (std::filesystem::is_directory(pkg_dir, ec)) list_append(portions.get(), str_new(pkg_dir).get());
     }
@@ -145,8 +149,9 @@ Ref import_one(const std::string& fullname, Object* parent) {
     } else {
         Object* path = is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
         if (!path) {
-            Ref exc = make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
-                                                                    fullname.substr(0, dot) + "' is not a package");
+            Ref exc =
+                make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
+                                                              fullname.substr(0, dot) + "' is not a package");
             set_attr(exc.get(), intern("name"), str_new(fullname).get());
             raise_object(std::move(exc));
         }
@@ -165,12 +170,14 @@ std::string resolve_name(const std::string& name, int level, Dict* globals) {
         package = str_utf8_of(p);
     } else if (Object* n = str_attr(globals, "__name__")) {
         package = str_utf8_of(n);
-        if (!dict_get_str(globals, intern("__path__"))) package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
+        if (!dict_get_str(globals, intern("__path__")))
+            package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
     }
     if (package.empty()) raise(&ImportError_type, "attempted relative import with no known parent package");
     for (int i = 1; i < level; ++i) {
         size_t dot = package.rfind('.');
-        if (dot == std::string::npos) raise(&ImportError_type, "attempted relative import beyond top-level package");
+        if (dot == std::string::npos)
+            raise(&ImportError_type, "attempted relative import beyond top-level package");
         package.resize(dot);
     }
     return name.empty() ? package : package + "." + name;
@@ -199,7 +206,8 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
         Tuple* names = as_tuple(fromlist);
         for (size_t i = 0; i < names->size; ++i) {
             Object* n = names->items[i];
-            if (!is_str(n) || str_utf8_of(n) == "*" || dict_get_str(module_dict(module.get()), as_str(n))) continue;
+            if (!is_str(n) || str_utf8_of(n) == "*" || dict_get_str(module_dict(module.get()), as_str(n)))
+                continue;
             std::string sub = full + "." + str_utf8_of(n);
             try {
                 import_one(sub, module.get());
@@ -224,7 +232,8 @@ Ref import_attribute(Object* module, Str* name) {
         if (Object* n = str_attr(d, "__name__")) mod = str_utf8_of(n);
         if (Object* file = str_attr(d, "__file__")) where = str_utf8_of(file);
         // A submodule being imported circularly is in sys.modules before it is bound on its parent.
-        if (Object* sub = dict_get_str(sys_modules(), intern(mod + "." + name->utf8))) return Ref::borrow(sub);
+        if (Object* sub = dict_get_str(sys_modules(), intern(mod + "." + name->utf8)))
+            return Ref::borrow(sub);
         if (module_initializing(module))
             raise(&ImportError_type, format("cannot import name '%s' from partially initialized module '%s' "
                                             "(most likely due to a circular import) (%s)",
@@ -239,7 +248,9 @@ void import_all(Object* module, Dict* locals) {
     Ref all = get_attr_opt(module, intern("__all__"));
     if (all) {
         for_each_item(all.get(), [&](Object* n) {
-            if (!is_str(n)) raise(&TypeError_type, format("Item in %s.__all__ must be str, not %s", "module", type_of(n)->name.c_str()));
+            if (!is_str(n))
+                raise(&TypeError_type,
+                      format("Item in %s.__all__ must be str, not %s", "module", type_of(n)->name.c_str()));
             dict_set(locals, n, import_attribute(module, as_str(n)).get());
         });
         return;

@@ -19,9 +19,9 @@
 #include "modules/codecs_module.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
-#include "objects/gc.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -34,10 +34,10 @@
 #include "vm/frame.h"
 #include "vm/frame_object.h"
 #include "vm/generator.h"
-#include "vm/weakref.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
 #include "vm/traceback.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -172,8 +172,9 @@ int finalize(int status) {
 // Parses, compiles and runs `source` in `globals`; returns the exit status.
 int execute(const std::string& source, const std::string& filename, Dict* globals, CompileMode mode) {
     try {
-        auto module = syntax::parse(source, filename,
-                                    mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        auto module =
+            syntax::parse(source, filename,
+                          mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
         Ref code = compile_module(*module, source, filename, mode);
         run_code(as_code(code.get()), globals, globals);
         std::fflush(stdout);
@@ -223,7 +224,8 @@ void display_value(Object* value) {
 
 void initialize_runtime() {
     if (g_builtins_module) return;
-    set_embedding_hooks({find_and_import, import_attribute, import_all, find_loaded_module, display_value, report_unraisable});
+    set_embedding_hooks({find_and_import, import_attribute, import_all, find_loaded_module, display_value,
+                         report_unraisable});
     install_sigint_handler();
     init_builtin_types();
     init_code_type();
@@ -256,7 +258,8 @@ bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats
         if (x.rfind("giltrace=", 0) == 0) gil_trace = x.substr(9);
     }
     if (!gil && !kGilOptional) {
-        std::fprintf(stderr, "%s: the GIL flavor cannot run without the GIL; use minipy-ft\n", executable_name());
+        std::fprintf(stderr, "%s: the GIL flavor cannot run without the GIL; use minipy-ft\n",
+                     executable_name());
         return false;
     }
     set_gil_stats_wanted(gil_stats);
@@ -272,8 +275,8 @@ int run_file(const std::string& path, const std::vector<std::string>& argv) {
     std::string source;
     if (!read_file(path, &source)) {
         std::string abs = std::filesystem::absolute(path).lexically_normal().string();
-        std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", executable_name(),
-                     abs.c_str());
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n",
+                     executable_name(), abs.c_str());
         return 2;
     }
     // CPython 3.11 names the main script by its absolute path (in tracebacks and __file__).
@@ -296,7 +299,8 @@ int run_module(const std::string& name, const std::vector<std::string>& argv) {
             main_name = name + ".__main__";
             file = find_module_file(main_name, &is_package);
             if (file.empty()) {
-                std::fprintf(stderr, "%s: No module named %s; '%s' is a package and cannot be directly executed\n",
+                std::fprintf(stderr,
+                             "%s: No module named %s; '%s' is a package and cannot be directly executed\n",
                              executable_name(), main_name.c_str(), name.c_str());
                 return 1;
             }
@@ -304,8 +308,8 @@ int run_module(const std::string& name, const std::vector<std::string>& argv) {
     } catch (PyException& e) {
         Ref exc = e.take();
         std::string what = type_of(exc.get())->name + ": " + str_utf8(exc.get());
-        std::fprintf(stderr, "%s: Error while finding module specification for '%s' (%s)\n", executable_name(),
-                     name.c_str(), what.c_str());
+        std::fprintf(stderr, "%s: Error while finding module specification for '%s' (%s)\n",
+                     executable_name(), name.c_str(), what.c_str());
         return 1;
     }
     std::string source;
@@ -317,7 +321,8 @@ int run_module(const std::string& name, const std::vector<std::string>& argv) {
     list_set(dict_get_str(sys_dict(), intern("argv")), 0, str_new(file).get());
     Dict* globals = main_dict(file);
     size_t dot = main_name.rfind('.');
-    dict_set(globals, intern("__package__"), str_new(dot == std::string::npos ? "" : main_name.substr(0, dot)).get());
+    dict_set(globals, intern("__package__"),
+             str_new(dot == std::string::npos ? "" : main_name.substr(0, dot)).get());
     return execute(source, file, globals, CompileMode::File);
 }
 
@@ -360,8 +365,10 @@ std::optional<int> run_interactive_entry(const std::string& source) {
         print_syntax_error(e);
     } catch (PyException& e) {
         Ref exc = e.take();
-        if (is_instance(exc.get(), &SystemExit_type)) exit_status = handle_uncaught(exc.get());
-        else handle_uncaught(exc.get());
+        if (is_instance(exc.get(), &SystemExit_type))
+            exit_status = handle_uncaught(exc.get());
+        else
+            handle_uncaught(exc.get());
     }
     std::fflush(stdout);
     std::fflush(stderr);
@@ -374,7 +381,9 @@ InteractiveSession::InteractiveSession(const std::vector<std::string>& argv) {
     g_inspect_after = false;
 }
 
-std::optional<int> InteractiveSession::run(const std::string& source) { return run_interactive_entry(source); }
+std::optional<int> InteractiveSession::run(const std::string& source) {
+    return run_interactive_entry(source);
+}
 
 void InteractiveSession::run_startup_file() {
     const char* path = std::getenv("MINIPYSTARTUP");

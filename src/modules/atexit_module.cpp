@@ -98,7 +98,9 @@ const MethodDef kAtexitFunctions[] = {
 
 // An exception that escaped a callback is reported as CPython's unraisable hook does, and the
 // remaining callbacks still run.
-void report_failed_call(Object* func, Object* exc) { report_unraisable(" atexit callback: " + repr_utf8(func), exc); }
+void report_failed_call(Object* func, Object* exc) {
+    report_unraisable(" atexit callback: " + repr_utf8(func), exc);
+}
 
 }  // namespace
 
@@ -122,8 +124,6 @@ void run_exit_functions() {
     }
 }
 
-Ref init_atexit_module() {
-    return native_module_new("atexit", kAtexitFunctions);
-}
+Ref init_atexit_module() { return native_module_new("atexit", kAtexitFunctions); }
 
 }  // namespace minipy

@@ -10,29 +10,29 @@
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/generic_alias.h"
-#include "objects/complex.h"
-#include "objects/memoryview.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/class.h"
 #include "vm/descriptors.h"
-#include "vm/traceback.h"
+#include "vm/embedding.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/generator.h"
 #include "vm/interp.h"
 #include "vm/module.h"
+#include "vm/traceback.h"
 
 namespace minipy {
 
@@ -46,7 +46,9 @@ Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw) bind_args("print", args + nargs, 0, kw, kNames, 4, 0, opts);
     auto text_of = [](Object* o, const char* what, const char* dflt) -> std::string {
         if (!o || o == None) return dflt;
-        if (!is_str(o)) raise(&TypeError_type, format("%s must be None or a string, not %s", what, type_of(o)->name.c_str()));
+        if (!is_str(o))
+            raise(&TypeError_type,
+                  format("%s must be None or a string, not %s", what, type_of(o)->name.c_str()));
         return str_utf8_of(o);
     };
     std::string sep = text_of(opts[0], "sep", " ");
@@ -82,10 +84,14 @@ Ref bi_ascii(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string out;
     for (const char* p = text.data(); p < text.data() + text.size();) {
         uint32_t cp = utf8_decode(p);
-        if (cp < 0x80) out.push_back(static_cast<char>(cp));
-        else if (cp < 0x100) out += format("\\x%02x", cp);
-        else if (cp < 0x10000) out += format("\\u%04x", cp);
-        else out += format("\\U%08x", cp);
+        if (cp < 0x80)
+            out.push_back(static_cast<char>(cp));
+        else if (cp < 0x100)
+            out += format("\\x%02x", cp);
+        else if (cp < 0x10000)
+            out += format("\\u%04x", cp);
+        else
+            out += format("\\U%08x", cp);
     }
     return str_new(out);
 }
@@ -151,7 +157,8 @@ Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
             return false;
         }
         if (!is_type(c)) {
-            if (Ref m = get_attr_opt(c, intern("__subclasscheck__"))) return is_true(call1(m.get(), args[0]).get());
+            if (Ref m = get_attr_opt(c, intern("__subclasscheck__")))
+                return is_true(call1(m.get(), args[0]).get());
             raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
         return t == c || is_subtype(t, static_cast<Type*>(c));
@@ -174,7 +181,8 @@ Ref min_max(const char* name, Args args, size_t nargs, Tuple* kw, CompareOp bett
     Object* key = opts[0] && opts[0] != None ? opts[0] : nullptr;
     if (nargs == 0) raise(&TypeError_type, format("%s expected at least 1 argument, got 0", name));
     if (nargs > 1 && opts[1]) {
-        raise(&TypeError_type, format("Cannot specify a default for %s() with multiple positional arguments", name));
+        raise(&TypeError_type,
+              format("Cannot specify a default for %s() with multiple positional arguments", name));
     }
     Ref it = get_iter(nargs == 1 ? args[0] : tuple_from(args, nargs).get());
     Ref best, best_key;
@@ -190,8 +198,12 @@ Ref min_max(const char* name, Args args, size_t nargs, Tuple* kw, CompareOp bett
     raise(&ValueError_type, format("%s() arg is an empty sequence", name));
 }
 
-Ref bi_min(Object*, Args args, size_t nargs, Tuple* kw) { return min_max("min", args, nargs, kw, CompareOp::Lt); }
-Ref bi_max(Object*, Args args, size_t nargs, Tuple* kw) { return min_max("max", args, nargs, kw, CompareOp::Gt); }
+Ref bi_min(Object*, Args args, size_t nargs, Tuple* kw) {
+    return min_max("min", args, nargs, kw, CompareOp::Lt);
+}
+Ref bi_max(Object*, Args args, size_t nargs, Tuple* kw) {
+    return min_max("max", args, nargs, kw, CompareOp::Gt);
+}
 
 Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"iterable", "start"};
@@ -298,7 +310,8 @@ Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("ord", nargs, kw, 1, 1);
     if (!is_str(args[0])) {
-        raise(&TypeError_type, format("ord() expected string of length 1, but %s found", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("ord() expected string of length 1, but %s found", type_of(args[0])->name.c_str()));
     }
     Str* s = as_str(args[0]);
     if (s->length != 1) {
@@ -349,17 +362,22 @@ Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 // The text of a str or bytes source for exec/eval/compile; false for anything else. CPython 3.11
 // refuses NUL characters with ValueError before parsing.
 bool source_text(Object* source, std::string* text) {
-    if (is_str(source)) *text = str_utf8_of(source);
-    else if (is_bytes_like(source)) *text = bytes_like_data(source);
-    else return false;
-    if (text->find('\0') != std::string::npos) raise(&ValueError_type, "source code string cannot contain null bytes");
+    if (is_str(source))
+        *text = str_utf8_of(source);
+    else if (is_bytes_like(source))
+        *text = bytes_like_data(source);
+    else
+        return false;
+    if (text->find('\0') != std::string::npos)
+        raise(&ValueError_type, "source code string cannot contain null bytes");
     return true;
 }
 
 Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode) {
     try {
-        auto tree = syntax::parse(text, filename,
-                                  mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        auto tree =
+            syntax::parse(text, filename,
+                          mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
         return compile_module(*tree, text, filename, mode);
     } catch (const syntax::SyntaxError& e) {
         raise_syntax_error(e);
@@ -371,22 +389,30 @@ Ref compile_text(const std::string& text, const std::string& filename, CompileMo
 // (one interactive statement, whose expression values are printed). Flags are accepted and ignored
 // (minipy has no __future__ features that change compilation).
 Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+    static const char* const kNames[] = {"source",   "filename",        "mode", "flags", "dont_inherit",
+                                         "optimize", "_feature_version"};
     Object* a[7];
     bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
     std::string text;
-    if (!source_text(a[0], &text)) raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    if (!source_text(a[0], &text))
+        raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
     if (!is_str(a[1]) && !is_bytes_like(a[1]))
-        raise(&TypeError_type, format("compile() argument 'filename' must be str, not %s", type_of(a[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("compile() argument 'filename' must be str, not %s", type_of(a[1])->name.c_str()));
     std::string filename = is_str(a[1]) ? str_utf8_of(a[1]) : bytes_like_data(a[1]);
     if (!is_str(a[2]))
-        raise(&TypeError_type, format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
+        raise(&TypeError_type,
+              format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
     const std::string& m = str_utf8_of(a[2]);
     CompileMode mode;
-    if (m == "exec") mode = CompileMode::File;
-    else if (m == "eval") mode = CompileMode::Eval;
-    else if (m == "single") mode = CompileMode::Interactive;
-    else raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+    if (m == "exec")
+        mode = CompileMode::File;
+    else if (m == "eval")
+        mode = CompileMode::Eval;
+    else if (m == "single")
+        mode = CompileMode::Interactive;
+    else
+        raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
     return compile_text(text, filename, mode);
 }
 
@@ -402,29 +428,40 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
     Frame* caller = thread_state()->frame;
     if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
-        raise(&TypeError_type, format("%s() globals must be a dict, not %s", fname, type_of(a[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("%s() globals must be a dict, not %s", fname, type_of(a[1])->name.c_str()));
     bool own_globals = a[1] && a[1] != None;
     Dict* globals = own_globals ? as_dict(a[1]) : caller->globals;
     Ref locals;
-    if (a[2] && a[2] != None) locals = Ref::borrow(a[2]);
-    else if (own_globals) locals = Ref::borrow(globals);
-    else locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
+    if (a[2] && a[2] != None)
+        locals = Ref::borrow(a[2]);
+    else if (own_globals)
+        locals = Ref::borrow(globals);
+    else
+        locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
     Object* builtins = dict_get_str(caller->globals, intern("__builtins__"));
-    if (builtins && !dict_get_str(globals, intern("__builtins__"))) dict_set(globals, intern("__builtins__"), builtins);
+    if (builtins && !dict_get_str(globals, intern("__builtins__")))
+        dict_set(globals, intern("__builtins__"), builtins);
     Ref code = is_code_object ? Ref::borrow(a[0]) : compile_text(text, "<string>", mode);
     Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()));
     return mode == CompileMode::Eval ? result : Ref::borrow(None);
 }
 
-Ref bi_exec(Object*, Args args, size_t nargs, Tuple* kw) { return run_source("exec", args, nargs, kw, CompileMode::File); }
-Ref bi_eval(Object*, Args args, size_t nargs, Tuple* kw) { return run_source("eval", args, nargs, kw, CompileMode::Eval); }
+Ref bi_exec(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_source("exec", args, nargs, kw, CompileMode::File);
+}
+Ref bi_eval(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_source("eval", args, nargs, kw, CompileMode::Eval);
+}
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0)
 Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"name", "globals", "locals", "fromlist", "level"};
     Object* a[5];
     bind_args("__import__", args, nargs, kw, kNames, 5, 1, a);
-    if (!is_str(a[0])) raise(&TypeError_type, format("__import__() argument 1 must be str, not %s", type_of(a[0])->name.c_str()));
+    if (!is_str(a[0]))
+        raise(&TypeError_type,
+              format("__import__() argument 1 must be str, not %s", type_of(a[0])->name.c_str()));
     Dict* globals = a[1] && type_of(a[1]) == &dict_type ? as_dict(a[1]) : thread_state()->frame->globals;
     int level = a[4] ? static_cast<int>(as_index(a[4])) : 0;
     // Any sequence of names serves as the fromlist (encodings passes a list), as CPython.
@@ -517,7 +554,8 @@ Ref bi_callable(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Str* attr_name(Object* o, const char* fname) {
     if (!is_instance(o, &str_type)) {
-        raise(&TypeError_type, format("%s(): attribute name must be string, not '%s'", fname, type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("%s(): attribute name must be string, not '%s'", fname, type_of(o)->name.c_str()));
     }
     return intern(str_utf8_of(o));
 }
@@ -558,8 +596,7 @@ Ref int_text(const char* fname, Args args, size_t nargs, Tuple* kw, int base) {
     Ref value = Ref::borrow(args[0]);
     if (!is_int(args[0])) {
         value = index_value(args[0]);
-        if (!value)
-            raise_not_an_integer(args[0]);
+        if (!value) raise_not_an_integer(args[0]);
     }
     return str_new(int_to_base(value.get(), base, true));
 }
@@ -571,7 +608,8 @@ Ref bi_bin(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("bin",
 Ref bi_format(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("format", nargs, kw, 1, 2);
     if (nargs == 2 && !is_str(args[1])) {
-        raise(&TypeError_type, format("format() argument 2 must be str, not %s", type_of(args[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("format() argument 2 must be str, not %s", type_of(args[1])->name.c_str()));
     }
     return format_value(args[0], nargs == 2 ? std::string_view(str_utf8_of(args[1])) : std::string_view());
 }
@@ -618,7 +656,8 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     auto add_keys = [&](Object* mapping) {
         if (!mapping || type_of(mapping) != &dict_type) return;
         Object *k, *v;
-        for (size_t pos = 0; dict_next(as_dict(mapping), &pos, &k, &v);) dict_set(as_dict(names.get()), k, None);
+        for (size_t pos = 0; dict_next(as_dict(mapping), &pos, &k, &v);)
+            dict_set(as_dict(names.get()), k, None);
     };
     if (nargs == 0) {
         add_keys(bi_locals(self, args, 0, kw).get());
@@ -714,7 +753,8 @@ const MethodDef kBuiltinFunctions[] = {
     {"repr", bi_repr, "Return the canonical string representation of the object."},
     {"ascii", bi_ascii, "Return an ASCII-only representation of an object."},
     {"abs", bi_abs, "Return the absolute value of the argument."},
-    {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof."},
+    {"isinstance", bi_isinstance,
+     "Return whether an object is an instance of a class or of a subclass thereof."},
     {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class."},
     {"min", bi_min, "min(iterable, *[, default=obj, key=func]) -> value"},
     {"max", bi_max, "max(iterable, *[, default=obj, key=func]) -> value"},
@@ -755,14 +795,17 @@ const MethodDef kBuiltinFunctions[] = {
 };
 
 // map.__new__(cls, ...) and filter.__new__, for super().__new__ in a subclass's own __new__.
-Ref map_new(Object*, Args args, size_t nargs, Tuple* kw) { return builtin_type_new(&map_type, args, nargs, kw); }
+Ref map_new(Object*, Args args, size_t nargs, Tuple* kw) {
+    return builtin_type_new(&map_type, args, nargs, kw);
+}
 Ref filter_new(Object*, Args args, size_t nargs, Tuple* kw) {
     return builtin_type_new(&filter_type, args, nargs, kw);
 }
 const MethodDef kMapMethods[] = {{"__new__", map_new, "Create and return a new object.", MethodKind::Static},
                                  {nullptr, nullptr, nullptr}};
-const MethodDef kFilterMethods[] = {{"__new__", filter_new, "Create and return a new object.", MethodKind::Static},
-                                    {nullptr, nullptr, nullptr}};
+const MethodDef kFilterMethods[] = {
+    {"__new__", filter_new, "Create and return a new object.", MethodKind::Static},
+    {nullptr, nullptr, nullptr}};
 
 void init_iterator_types() {
     map_type.methods = kMapMethods;
@@ -785,10 +828,12 @@ Ref init_builtins_module() {
     init_iterator_types();
     Ref module = native_module_new("builtins", kBuiltinFunctions);
     Dict* d = module_dict(module.get());
-    Type* const kTypes[] = {&int_type, &bool_type, &float_type, &str_type, &list_type, &tuple_type,
-                            &dict_type, &set_type, &frozenset_type, &range_type, &slice_type, &object_type,
-                            &type_type, &enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type,
-                            &bytes_type, &bytearray_type, &memoryview_type, &complex_type, &property_type, &staticmethod_type,
+    Type* const kTypes[] = {&int_type,         &bool_type,      &float_type,    &str_type,
+                            &list_type,        &tuple_type,     &dict_type,     &set_type,
+                            &frozenset_type,   &range_type,     &slice_type,    &object_type,
+                            &type_type,        &enumerate_type, &zip_type,      &reversed_type,
+                            &map_type,         &filter_type,    &bytes_type,    &bytearray_type,
+                            &memoryview_type,  &complex_type,   &property_type, &staticmethod_type,
                             &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);

@@ -39,8 +39,10 @@ struct CallArgs {
 
     std::u32string text(size_t i) const {
         if (!is_instance(args[i], &str_type)) {
-            std::string which = nargs == 1 && std::string(fname) == "charmap_build" ? "" : format(" %zu", i + 1);
-            raise(&TypeError_type, format("%s() argument%s must be str, not %s", fname, which.c_str(), type_of(args[i])->name.c_str()));
+            std::string which =
+                nargs == 1 && std::string(fname) == "charmap_build" ? "" : format(" %zu", i + 1);
+            raise(&TypeError_type, format("%s() argument%s must be str, not %s", fname, which.c_str(),
+                                          type_of(args[i])->name.c_str()));
         }
         return utf8_to_utf32(str_utf8_of(args[i]));
     }
@@ -48,13 +50,15 @@ struct CallArgs {
     std::string data(size_t i, bool accept_str = false) const {
         if (accept_str && is_instance(args[i], &str_type)) return str_utf8_of(args[i]);
         if (!is_bytes_like(args[i]))
-            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(args[i])->name.c_str()));
+            raise(&TypeError_type,
+                  format("a bytes-like object is required, not '%s'", type_of(args[i])->name.c_str()));
         return bytes_like_data(args[i]);
     }
     Object* errors(size_t i) const {
         Object* e = at(i);
         if (e && !is_instance(e, &str_type))
-            raise(&TypeError_type, format("%s() argument %zu must be str or None, not %s", fname, i + 1, type_of(e)->name.c_str()));
+            raise(&TypeError_type, format("%s() argument %zu must be str or None, not %s", fname, i + 1,
+                                          type_of(e)->name.c_str()));
         return e;
     }
     bool flag(size_t i, bool fallback) const { return i < nargs ? is_true(args[i]) : fallback; }
@@ -148,19 +152,21 @@ Ref wide_decode(const char* fname, int width, int fixed_order, bool ex, Args arg
     if (fixed_order) name += order < 0 ? "-le" : "-be";
     DecodeErrors e(name, d, a.errors(1));
     size_t used;
-    std::u32string s = width == 16 ? decode_utf16(d, e, &order, final, &used) : decode_utf32(d, e, &order, final, &used);
+    std::u32string s =
+        width == 16 ? decode_utf16(d, e, &order, final, &used) : decode_utf32(d, e, &order, final, &used);
     if (!ex) return str_result(s, used);
-    Ref text = str_new(utf32_to_utf8(s)), n = int_from_i64(static_cast<int64_t>(used)), bo = int_from_i64(order);
+    Ref text = str_new(utf32_to_utf8(s)), n = int_from_i64(static_cast<int64_t>(used)),
+        bo = int_from_i64(order);
     Object* items[3] = {text.get(), n.get(), bo.get()};
     return tuple_from(items, 3);
 }
 
-#define MINIPY_WIDE_CODEC(name, width, order)                                                       \
-    Ref name##_encode(Object*, Args args, size_t nargs, Tuple* kw) {                                \
-        return wide_encode(#name "_encode", width, order, args, nargs, kw);                         \
-    }                                                                                               \
-    Ref name##_decode(Object*, Args args, size_t nargs, Tuple* kw) {                                \
-        return wide_decode(#name "_decode", width, order, false, args, nargs, kw);                  \
+#define MINIPY_WIDE_CODEC(name, width, order)                                      \
+    Ref name##_encode(Object*, Args args, size_t nargs, Tuple* kw) {               \
+        return wide_encode(#name "_encode", width, order, args, nargs, kw);        \
+    }                                                                              \
+    Ref name##_decode(Object*, Args args, size_t nargs, Tuple* kw) {               \
+        return wide_decode(#name "_decode", width, order, false, args, nargs, kw); \
     }
 MINIPY_WIDE_CODEC(utf_16, 16, 0)
 MINIPY_WIDE_CODEC(utf_16_le, 16, -1)
@@ -212,7 +218,8 @@ Ref raw_unicode_escape_decode(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref escape_encode(Object*, Args args, size_t nargs, Tuple* kw) {
     CallArgs a = positional("escape_encode", args, nargs, kw, 1, 2);
     if (!is_bytes(args[0]))
-        raise(&TypeError_type, format("escape_encode() argument 1 must be bytes, not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("escape_encode() argument 1 must be bytes, not %s", type_of(args[0])->name.c_str()));
     const std::string& d = bytes_data(args[0]);
     a.errors(1);
     std::string out = bytes_escape_text(d, '\'');
@@ -241,24 +248,46 @@ Ref escape_decode(Object*, Args args, size_t nargs, Tuple* kw) {
         if (++i >= n) raise(&ValueError_type, "Trailing \\ in string");
         char k = d[i++];
         switch (k) {
-            case '\n': break;
-            case '\\': out += '\\'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'v': out += '\v'; break;
+            case '\n':
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
             case 'x': {
                 if (i + 1 < n && hex_digit(d[i]) >= 0 && hex_digit(d[i + 1]) >= 0) {
                     out += static_cast<char>(hex_digit(d[i]) * 16 + hex_digit(d[i + 1]));
                     i += 2;
                     break;
                 }
-                if (mode == "strict") raise(&ValueError_type, format("invalid \\x escape at position %zu", i - 2));
+                if (mode == "strict")
+                    raise(&ValueError_type, format("invalid \\x escape at position %zu", i - 2));
                 if (mode == "replace") {
                     out += '?';
                 } else if (mode != "ignore") {
@@ -270,7 +299,8 @@ Ref escape_decode(Object*, Args args, size_t nargs, Tuple* kw) {
             default:
                 if (k >= '0' && k <= '7') {
                     int v = k - '0';
-                    for (int extra = 0; extra < 2 && i < n && d[i] >= '0' && d[i] <= '7'; ++extra) v = v * 8 + (d[i++] - '0');
+                    for (int extra = 0; extra < 2 && i < n && d[i] >= '0' && d[i] <= '7'; ++extra)
+                        v = v * 8 + (d[i++] - '0');
                     out += static_cast<char>(v & 0xFF);
                 } else {
                     out += '\\';
@@ -340,10 +370,14 @@ const MethodDef kCodecFunctions[] = {
     {"utf_32_be_encode", utf_32_be_encode, "The utf_32_be_encode codec function (see codecs.py)."},
     {"utf_32_be_decode", utf_32_be_decode, "The utf_32_be_decode codec function (see codecs.py)."},
     {"utf_32_ex_decode", utf_32_ex_decode, "The utf_32_ex_decode codec function (see codecs.py)."},
-    {"unicode_escape_encode", unicode_escape_encode, "The unicode_escape_encode codec function (see codecs.py)."},
-    {"unicode_escape_decode", unicode_escape_decode, "The unicode_escape_decode codec function (see codecs.py)."},
-    {"raw_unicode_escape_encode", raw_unicode_escape_encode, "The raw_unicode_escape_encode codec function (see codecs.py)."},
-    {"raw_unicode_escape_decode", raw_unicode_escape_decode, "The raw_unicode_escape_decode codec function (see codecs.py)."},
+    {"unicode_escape_encode", unicode_escape_encode,
+     "The unicode_escape_encode codec function (see codecs.py)."},
+    {"unicode_escape_decode", unicode_escape_decode,
+     "The unicode_escape_decode codec function (see codecs.py)."},
+    {"raw_unicode_escape_encode", raw_unicode_escape_encode,
+     "The raw_unicode_escape_encode codec function (see codecs.py)."},
+    {"raw_unicode_escape_decode", raw_unicode_escape_decode,
+     "The raw_unicode_escape_decode codec function (see codecs.py)."},
     {"escape_encode", escape_encode, "The escape_encode codec function (see codecs.py)."},
     {"escape_decode", escape_decode, "The escape_decode codec function (see codecs.py)."},
     {"charmap_encode", charmap_encode, "The charmap_encode codec function (see codecs.py)."},

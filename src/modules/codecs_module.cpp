@@ -17,9 +17,9 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 #include "runtime/thread_state.h"
 #include "vm/class.h"
+#include "vm/embedding.h"
 #include "vm/module.h"
 
 namespace minipy {
@@ -68,8 +68,10 @@ Ref lookup_handler(Object* name) {
 }
 
 // UnicodeDecodeError/UnicodeEncodeError(encoding, object, start, end, reason).
-Ref unicode_error(Type* t, const std::string& encoding, Object* input, size_t start, size_t end, const char* reason) {
-    Ref enc = str_new(encoding), s = int_ref(static_cast<int64_t>(start)), e = int_ref(static_cast<int64_t>(end));
+Ref unicode_error(Type* t, const std::string& encoding, Object* input, size_t start, size_t end,
+                  const char* reason) {
+    Ref enc = str_new(encoding), s = int_ref(static_cast<int64_t>(start)),
+        e = int_ref(static_cast<int64_t>(end));
     Ref why = str_new(reason);
     Object* args[5] = {enc.get(), input, s.get(), e.get(), why.get()};
     return call(t, args, 5);
@@ -80,7 +82,8 @@ size_t resume_at(Object* position, size_t length) {
     int64_t p = as_index(position);
     int64_t q = p < 0 ? p + static_cast<int64_t>(length) : p;
     if (q < 0 || q > static_cast<int64_t>(length))
-        raise(&IndexError_type, format("position %lld from error handler out of bounds", static_cast<long long>(q)));
+        raise(&IndexError_type,
+              format("position %lld from error handler out of bounds", static_cast<long long>(q)));
     return static_cast<size_t>(q);
 }
 
@@ -99,14 +102,15 @@ size_t DecodeErrors::report(size_t start, size_t end, const char* reason, std::u
     Ref handler = lookup_handler(errors_);
     Ref result = call1(handler.get(), exc.get());
     Object* r = result.get();
-    if (type_of(r) != &tuple_type || as_tuple(r)->size != 2 || !is_instance(as_tuple(r)->items[0], &str_type) ||
-        !is_int(as_tuple(r)->items[1]))
+    if (type_of(r) != &tuple_type || as_tuple(r)->size != 2 ||
+        !is_instance(as_tuple(r)->items[0], &str_type) || !is_int(as_tuple(r)->items[1]))
         raise(&TypeError_type, "decoding error handler must return (str, int) tuple");
     out += code_points(as_tuple(r)->items[0]);
     return resume_at(as_tuple(r)->items[1], data_.size());
 }
 
-size_t EncodeErrors::report(size_t start, size_t end, const char* reason, std::string& out, const PutChar& put) {
+size_t EncodeErrors::report(size_t start, size_t end, const char* reason, std::string& out,
+                            const PutChar& put) {
     if (errors_ && errors_ != None && str_utf8_of(errors_) == "ignore") return end;
     if (!input_) input_ = text(text_);
     Ref exc = unicode_error(&UnicodeEncodeError_type, encoding_, input_.get(), start, end, reason);
@@ -179,14 +183,15 @@ Ref replace_errors(Object*, Args args, size_t nargs, Tuple* kw) {
         ErrorView v = read_error(exc);
         return pair(text(U"\uFFFD"), v.end);
     }
-    if (!is_instance(exc, &UnicodeEncodeError_type) && !is_instance(exc, &UnicodeTranslateError_type)) cannot_handle(exc);
+    if (!is_instance(exc, &UnicodeEncodeError_type) && !is_instance(exc, &UnicodeTranslateError_type))
+        cannot_handle(exc);
     ErrorView v = read_error(exc);
     char32_t mark = is_instance(exc, &UnicodeEncodeError_type) ? U'?' : U'\uFFFD';
     return pair(text(std::u32string(error_chars(v).size(), mark)), v.end);
 }
 
 std::string escape_of(char32_t c) {
-    return c < 0x100 ? format("\\x%02x", static_cast<unsigned>(c))
+    return c < 0x100     ? format("\\x%02x", static_cast<unsigned>(c))
            : c < 0x10000 ? format("\\u%04x", static_cast<unsigned>(c))
                          : format("\\U%08x", static_cast<unsigned>(c));
 }
@@ -201,7 +206,8 @@ Ref backslashreplace_errors(Object*, Args args, size_t nargs, Tuple* kw) {
             out += format("\\x%02x", static_cast<unsigned char>(data[static_cast<size_t>(i)]));
         return pair(str_new(out), v.end);
     }
-    if (!is_instance(exc, &UnicodeEncodeError_type) && !is_instance(exc, &UnicodeTranslateError_type)) cannot_handle(exc);
+    if (!is_instance(exc, &UnicodeEncodeError_type) && !is_instance(exc, &UnicodeTranslateError_type))
+        cannot_handle(exc);
     ErrorView v = read_error(exc);
     for (char32_t c : error_chars(v)) out += escape_of(c);
     return pair(str_new(out), v.end);
@@ -252,7 +258,9 @@ Ref surrogateescape_errors(Object*, Args args, size_t nargs, Tuple* kw) {
 // The encoding surrogatepass writes surrogates in: 8 (utf-8), 16 or 32, and its byte order.
 int surrogate_width(Object* exc, bool* big) {
     std::string name = str_utf8(get_attr(exc, intern("encoding")).get());
-    for (char& c : name) c = static_cast<char>(tolower(static_cast<unsigned char>(c)) == '_' ? '-' : tolower(static_cast<unsigned char>(c)));
+    for (char& c : name)
+        c = static_cast<char>(
+            tolower(static_cast<unsigned char>(c)) == '_' ? '-' : tolower(static_cast<unsigned char>(c)));
     *big = name.size() > 3 && name.compare(name.size() - 2, 2, "be") == 0;
     if (name == "utf-8" || name == "utf8") return 8;
     if (name.rfind("utf-16", 0) == 0 || name.rfind("utf16", 0) == 0) return 16;
@@ -294,21 +302,33 @@ Ref surrogatepass_errors(Object*, Args args, size_t nargs, Tuple* kw) {
         if ((byte(0) & 0xF0) == 0xE0 && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80)
             c = ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
     } else {
-        for (size_t k = 0; k < len; ++k) c |= static_cast<char32_t>(byte(k)) << (big ? 8 * (len - 1 - k) : 8 * k);
+        for (size_t k = 0; k < len; ++k)
+            c |= static_cast<char32_t>(byte(k)) << (big ? 8 * (len - 1 - k) : 8 * k);
     }
     if (c < 0xD800 || c > 0xDFFF) raise_object(Ref::borrow(exc));
     return pair(text(std::u32string(1, c)), static_cast<int64_t>(at + len));
 }
 
 const MethodDef kStandardHandlers[] = {
-    {"strict_errors", strict_errors, "Implements the 'strict' error handling, which raises a UnicodeError on coding errors."},
-    {"ignore_errors", ignore_errors, "Implements the 'ignore' error handling, which ignores malformed data and continues."},
-    {"replace_errors", replace_errors, "Implements the 'replace' error handling, which replaces malformed data with a replacement marker."},
-    {"backslashreplace_errors", backslashreplace_errors, "Implements the 'backslashreplace' error handling, which replaces malformed data with a backslashed escape sequence."},
-    {"xmlcharrefreplace_errors", xmlcharrefreplace_errors, "Implements the 'xmlcharrefreplace' error handling, which replaces an unencodable character with the appropriate XML character reference."},
-    {"namereplace_errors", namereplace_errors, "Implements the 'namereplace' error handling, which replaces an unencodable character with a \\N{...} escape sequence."},
-    {"surrogateescape_errors", surrogateescape_errors, "Implements the 'surrogateescape' error handling (PEP 383)."},
-    {"surrogatepass_errors", surrogatepass_errors, "Implements the 'surrogatepass' error handling, which passes surrogates through."},
+    {"strict_errors", strict_errors,
+     "Implements the 'strict' error handling, which raises a UnicodeError on coding errors."},
+    {"ignore_errors", ignore_errors,
+     "Implements the 'ignore' error handling, which ignores malformed data and continues."},
+    {"replace_errors", replace_errors,
+     "Implements the 'replace' error handling, which replaces malformed data with a replacement marker."},
+    {"backslashreplace_errors", backslashreplace_errors,
+     "Implements the 'backslashreplace' error handling, which replaces malformed data with a backslashed "
+     "escape sequence."},
+    {"xmlcharrefreplace_errors", xmlcharrefreplace_errors,
+     "Implements the 'xmlcharrefreplace' error handling, which replaces an unencodable character with the "
+     "appropriate XML character reference."},
+    {"namereplace_errors", namereplace_errors,
+     "Implements the 'namereplace' error handling, which replaces an unencodable character with a \\N{...} "
+     "escape sequence."},
+    {"surrogateescape_errors", surrogateescape_errors,
+     "Implements the 'surrogateescape' error handling (PEP 383)."},
+    {"surrogatepass_errors", surrogatepass_errors,
+     "Implements the 'surrogatepass' error handling, which passes surrogates through."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -369,7 +389,8 @@ Ref codec_lookup(Object* encoding) {
 // "lookup() argument must be str", "encode() argument 'errors' must be str": argument clinic's texts.
 const Str* expect_arg_str(Object* o, const char* fname, const char* which) {
     if (!is_instance(o, &str_type))
-        raise(&TypeError_type, format("%s() argument%s must be str, not %s", fname, which, type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("%s() argument%s must be str, not %s", fname, which, type_of(o)->name.c_str()));
     return as_str(o);
 }
 
@@ -417,14 +438,15 @@ Ref call_codec(Object* fn, Object* const* args, size_t nargs, const char* operat
     } catch (PyException& e) {
         Object* exc = e.exception();
         Type* t = type_of(exc);
-        bool plain = !is_heap_type(t) && !is_instance(exc, &UnicodeError_type) && !is_instance(exc, &OSError_type) &&
-                     !is_instance(exc, &SyntaxError_type) && !is_instance(exc, &ImportError_type) &&
-                     !is_instance(exc, &AttributeError_type) && !is_instance(exc, &NameError_type) &&
-                     !is_instance(exc, &StopIteration_type) && !is_instance(exc, &SystemExit_type) &&
-                     !static_cast<BaseExceptionObject*>(exc)->dict;
+        bool plain = !is_heap_type(t) && !is_instance(exc, &UnicodeError_type) &&
+                     !is_instance(exc, &OSError_type) && !is_instance(exc, &SyntaxError_type) &&
+                     !is_instance(exc, &ImportError_type) && !is_instance(exc, &AttributeError_type) &&
+                     !is_instance(exc, &NameError_type) && !is_instance(exc, &StopIteration_type) &&
+                     !is_instance(exc, &SystemExit_type) && !static_cast<BaseExceptionObject*>(exc)->dict;
         if (!plain) throw;
-        Ref wrapped = make_exception(t, format("%s with '%s' codec failed (%s: %s)", operation,
-                                               str_utf8(encoding).c_str(), t->name.c_str(), str_utf8(exc).c_str()));
+        Ref wrapped =
+            make_exception(t, format("%s with '%s' codec failed (%s: %s)", operation,
+                                     str_utf8(encoding).c_str(), t->name.c_str(), str_utf8(exc).c_str()));
         set_attr(wrapped.get(), intern("__cause__"), exc);
         raise_object(wrapped);
     }
@@ -441,16 +463,20 @@ Ref run_codec(const char* fname, int which, Args args, size_t nargs, Tuple* kw) 
     expect_arg_str(errors.get(), fname, " 'errors'");
     Ref info = codec_lookup(encoding.get());
     Object* call_args[2] = {a[0], errors.get()};
-    Ref result = call_codec(as_tuple(info.get())->items[which], call_args, 2, which == 0 ? "encoding" : "decoding",
-                            encoding.get());
+    Ref result = call_codec(as_tuple(info.get())->items[which], call_args, 2,
+                            which == 0 ? "encoding" : "decoding", encoding.get());
     if (!is_instance(result.get(), &tuple_type) || as_tuple(result.get())->size != 2)
         raise(&TypeError_type, which == 0 ? "encoder must return a tuple (object, integer)"
                                           : "decoder must return a tuple (object, integer)");
     return Ref::borrow(as_tuple(result.get())->items[0]);
 }
 
-Ref codecs_encode(Object*, Args args, size_t nargs, Tuple* kw) { return run_codec("encode", 0, args, nargs, kw); }
-Ref codecs_decode(Object*, Args args, size_t nargs, Tuple* kw) { return run_codec("decode", 1, args, nargs, kw); }
+Ref codecs_encode(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_codec("encode", 0, args, nargs, kw);
+}
+Ref codecs_decode(Object*, Args args, size_t nargs, Tuple* kw) {
+    return run_codec("decode", 1, args, nargs, kw);
+}
 
 Ref codecs_register_error(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register_error", nargs, kw, 2, 2);
@@ -479,7 +505,8 @@ Builtin builtin_codec(const std::string& encoding) {
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
     if (name == "utf-8" || name == "utf8") return Builtin::Utf8;
     if (name == "ascii" || name == "us-ascii") return Builtin::Ascii;
-    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1") return Builtin::Latin1;
+    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1")
+        return Builtin::Latin1;
     return Builtin::None;
 }
 
@@ -488,15 +515,17 @@ Ref text_codec(Object* encoding, const char* method) {
     Ref info = codec_lookup(encoding);
     Ref is_text = get_attr_opt(info.get(), intern("_is_text_encoding"));
     if (is_text && !is_true(is_text.get()))
-        raise(&LookupError_type, format("'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
-                                        str_utf8_of(encoding).c_str(), method));
+        raise(&LookupError_type,
+              format("'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
+                     str_utf8_of(encoding).c_str(), method));
     return info;
 }
 
 // Argument clinic's bad-argument text, which names None as "None".
 const std::string& text_arg(Object* o, const char* what) {
     if (!is_instance(o, &str_type))
-        raise(&TypeError_type, format("%s must be str, not %s", what, o == None ? "None" : type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("%s must be str, not %s", what, o == None ? "None" : type_of(o)->name.c_str()));
     return str_utf8_of(o);
 }
 
@@ -513,8 +542,10 @@ Ref hook_decode(std::string_view data, Object* encoding, Object* errors) {
             DecodeErrors e("ascii", data, errors);
             return text(decode_ascii(data, e));
         }
-        case Builtin::Latin1: return text(decode_latin1(data));
-        case Builtin::None: break;
+        case Builtin::Latin1:
+            return text(decode_latin1(data));
+        case Builtin::None:
+            break;
     }
     Ref info = text_codec(encoding, "decode");
     Ref input = bytes_new(data);
@@ -525,7 +556,8 @@ Ref hook_decode(std::string_view data, Object* encoding, Object* errors) {
         raise(&TypeError_type, "decoder must return a tuple (object, integer)");
     Object* out = as_tuple(result.get())->items[0];
     if (!is_instance(out, &str_type))
-        raise(&TypeError_type, format("'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+        raise(&TypeError_type, format("'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to "
+                                      "decode to arbitrary types",
                                       name.c_str(), type_of(out)->name.c_str()));
     return str_exact(out);
 }
@@ -536,7 +568,10 @@ std::string hook_encode(Object* s, Object* encoding, Object* errors) {
     Builtin which = builtin_codec(name);
     if (which != Builtin::None) {
         std::u32string cps = code_points(s);
-        EncodeErrors e(which == Builtin::Utf8 ? "utf-8" : which == Builtin::Ascii ? "ascii" : "latin-1", cps, errors);
+        EncodeErrors e(which == Builtin::Utf8    ? "utf-8"
+                       : which == Builtin::Ascii ? "ascii"
+                                                 : "latin-1",
+                       cps, errors);
         if (which == Builtin::Utf8) return encode_utf8(cps, e);
         return encode_single_byte(cps, which == Builtin::Ascii ? 0x80 : 0x100, e);
     }
@@ -549,7 +584,8 @@ std::string hook_encode(Object* s, Object* encoding, Object* errors) {
     Object* out = as_tuple(result.get())->items[0];
     if (is_bytearray(out)) return bytes_like_data(out);
     if (!is_bytes(out))
-        raise(&TypeError_type, format("'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        raise(&TypeError_type, format("'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to "
+                                      "encode to arbitrary types",
                                       name.c_str(), type_of(out)->name.c_str()));
     return bytes_data(out);
 }
@@ -561,12 +597,15 @@ void install_codec_hooks() { set_codec_hooks({hook_decode, hook_encode}); }
 Ref init_codecs_module() {
     static const MethodDef kRegistryFunctions[] = {
         {"register", codecs_register, "Register a codec search function."},
-        {"unregister", codecs_unregister, "Unregister a codec search function and clear the registry's cache."},
-        {"lookup", codecs_lookup, "Looks up a codec tuple in the Python codec registry and returns a CodecInfo object."},
+        {"unregister", codecs_unregister,
+         "Unregister a codec search function and clear the registry's cache."},
+        {"lookup", codecs_lookup,
+         "Looks up a codec tuple in the Python codec registry and returns a CodecInfo object."},
         {"_forget_codec", codecs_forget, "Purge the named codec from the internal codec lookup cache"},
         {"encode", codecs_encode, "Encodes obj using the codec registered for encoding."},
         {"decode", codecs_decode, "Decodes obj using the codec registered for encoding."},
-        {"register_error", codecs_register_error, "Register the specified error handler under the name errors."},
+        {"register_error", codecs_register_error,
+         "Register the specified error handler under the name errors."},
         {"lookup_error", codecs_lookup_error, "lookup_error(errors) -> handler"},
         {nullptr, nullptr, nullptr},
     };

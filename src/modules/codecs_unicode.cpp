@@ -63,7 +63,10 @@ std::u32string decode_utf8(std::string_view d, DecodeErrors& e, bool final, size
             ++i;
             continue;
         }
-        size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        size_t need = c >= 0xC2 && c <= 0xDF   ? 2
+                      : c >= 0xE0 && c <= 0xEF ? 3
+                      : c >= 0xF0 && c <= 0xF4 ? 4
+                                               : 0;
         if (!need) {
             i = e.report(i, i + 1, "invalid start byte", out);
             continue;
@@ -182,7 +185,8 @@ size_t read_bom(std::string_view d, int* byteorder, int width, bool* big) {
 
 }  // namespace
 
-std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder, bool final, size_t* consumed) {
+std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder, bool final,
+                            size_t* consumed) {
     bool big;
     if (*byteorder == 0 && d.size() < 2 && !final) {
         *consumed = 0;
@@ -243,7 +247,8 @@ std::string encode_utf16(const std::u32string& s, EncodeErrors& e, int byteorder
     return out;
 }
 
-std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder, bool final, size_t* consumed) {
+std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder, bool final,
+                            size_t* consumed) {
     bool big;
     if (*byteorder == 0 && d.size() < 4 && !final) {
         *consumed = 0;
@@ -310,12 +315,15 @@ HexEscape read_hex(std::string_view d, size_t first_digit, int digits) {
 }
 
 const char* truncated_reason(char kind) {
-    return kind == 'x' ? "truncated \\xXX escape" : kind == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+    return kind == 'x'   ? "truncated \\xXX escape"
+           : kind == 'u' ? "truncated \\uXXXX escape"
+                         : "truncated \\UXXXXXXXX escape";
 }
 
 }  // namespace
 
-std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final, size_t* consumed) {
+std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final,
+                                     size_t* consumed) {
     std::u32string out;
     size_t i = 0, n = d.size();
     while (i < n) {
@@ -364,17 +372,38 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
         }
         i += 2;
         switch (k) {
-            case '\n': break;
-            case '\\': out.push_back('\\'); break;
-            case '\'': out.push_back('\''); break;
-            case '"': out.push_back('"'); break;
-            case 'a': out.push_back('\a'); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case 'v': out.push_back('\v'); break;
+            case '\n':
+                break;
+            case '\\':
+                out.push_back('\\');
+                break;
+            case '\'':
+                out.push_back('\'');
+                break;
+            case '"':
+                out.push_back('"');
+                break;
+            case 'a':
+                out.push_back('\a');
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case 'v':
+                out.push_back('\v');
+                break;
             case 'N':
                 // \N{name} needs the Unicode name database, which minipy does not carry.
                 i = e.report(i - 2, n, "unknown Unicode character name", out);
@@ -382,7 +411,8 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
             default:
                 if (k >= '0' && k <= '7') {
                     char32_t v = k - '0';
-                    for (int extra = 0; extra < 2 && i < n && d[i] >= '0' && d[i] <= '7'; ++extra) v = v * 8 + (d[i++] - '0');
+                    for (int extra = 0; extra < 2 && i < n && d[i] >= '0' && d[i] <= '7'; ++extra)
+                        v = v * 8 + (d[i++] - '0');
                     out.push_back(v);
                 } else {
                     out.push_back('\\');
@@ -425,7 +455,8 @@ namespace {
 int utf7_category(char32_t c) {
     if (c >= 128) return 3;
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return 0;
-    if (c == '\'' || c == '(' || c == ')' || c == ',' || c == '-' || c == '.' || c == '/' || c == ':' || c == '?')
+    if (c == '\'' || c == '(' || c == ')' || c == ',' || c == '-' || c == '.' || c == '/' || c == ':' ||
+        c == '?')
         return 0;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 2;
     if (c == '+' || c == '\\' || c == '~' || c < 0x20 || c == 0x7F) return 3;
@@ -523,8 +554,10 @@ std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size
                     out.push_back(surrogate);
                     surrogate = 0;
                 }
-                if (unit >= 0xD800 && unit <= 0xDBFF) surrogate = unit;
-                else out.push_back(unit);
+                if (unit >= 0xD800 && unit <= 0xDBFF)
+                    surrogate = unit;
+                else
+                    out.push_back(unit);
                 continue;
             }
             in_shift = false;
@@ -562,7 +595,8 @@ std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size
     }
     if (in_shift && final) {
         in_shift = false;
-        if (surrogate || bits >= 6 || (bits > 0 && buffer != 0)) fail(shift_start, n, "unterminated shift sequence");
+        if (surrogate || bits >= 6 || (bits > 0 && buffer != 0))
+            fail(shift_start, n, "unterminated shift sequence");
     }
     if (in_shift) {
         *consumed = shift_start;  // the open sequence waits for more input
@@ -579,7 +613,8 @@ std::u32string decode_charmap(std::string_view d, DecodeErrors& e, Object* mappi
     std::u32string out;
     if (is_str(mapping)) {
         std::u32string table;
-        for (const char* p = str_utf8_of(mapping).data(); p < str_utf8_of(mapping).data() + str_utf8_of(mapping).size();)
+        for (const char* p = str_utf8_of(mapping).data();
+             p < str_utf8_of(mapping).data() + str_utf8_of(mapping).size();)
             table.push_back(utf8_decode(p));
         for (size_t i = 0; i < d.size();) {
             auto b = static_cast<unsigned char>(d[i]);
@@ -648,7 +683,8 @@ bool charmap_put(Object* mapping, char32_t c, std::string& out) {
         out += bytes_data(value.get());
         return true;
     }
-    raise(&TypeError_type, "character mapping must return integer, bytes or None, not " + type_of(value.get())->name);
+    raise(&TypeError_type,
+          "character mapping must return integer, bytes or None, not " + type_of(value.get())->name);
 }
 
 }  // namespace

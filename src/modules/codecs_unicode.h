@@ -55,14 +55,17 @@ std::u32string decode_latin1(std::string_view d);
 std::string encode_single_byte(const std::u32string& s, char32_t limit, EncodeErrors& e);
 // byteorder: 0 native with a BOM read (decode) or written (encode), -1 little-endian, 1 big-endian;
 // decoding with 0 sets it from the BOM found.
-std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder, bool final, size_t* consumed);
+std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder, bool final,
+                            size_t* consumed);
 std::string encode_utf16(const std::u32string& s, EncodeErrors& e, int byteorder);
-std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder, bool final, size_t* consumed);
+std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder, bool final,
+                            size_t* consumed);
 std::string encode_utf32(const std::u32string& s, EncodeErrors& e, int byteorder);
 std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size_t* consumed);
 std::string encode_utf7(const std::u32string& s);
 // unicode_escape (raw: raw_unicode_escape, where only \u and \U are escapes).
-std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final, size_t* consumed);
+std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final,
+                                     size_t* consumed);
 std::string encode_unicode_escape(const std::u32string& s, bool raw);
 // mapping: a str decoding table, or a mapping from byte to int/str/None (decode), from code point
 // to int/bytes/None (encode).

@@ -32,8 +32,8 @@ Object* optional_arg(const char* fname, const char* name, Args args, size_t narg
     if (nargs == 1) return args[0];
     if (nkw == 1) {
         if (str_utf8_of(kw->items[0]) != name) {
-            raise(&TypeError_type,
-                  format("%s() got an unexpected keyword argument '%s'", fname, str_utf8_of(kw->items[0]).c_str()));
+            raise(&TypeError_type, format("%s() got an unexpected keyword argument '%s'", fname,
+                                          str_utf8_of(kw->items[0]).c_str()));
         }
         return args[0];
     }
@@ -96,8 +96,10 @@ Ref gc_get_threshold(Object*, Args, size_t nargs, Tuple* kw) {
 // set_threshold(threshold0[, threshold1[, threshold2]]): C ints, as CPython's "i|ii".
 Ref gc_set_threshold(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise(&TypeError_type, "set_threshold() takes no keyword arguments");
-    if (nargs < 1) raise(&TypeError_type, format("set_threshold() takes at least 1 argument (%zu given)", nargs));
-    if (nargs > 3) raise(&TypeError_type, format("set_threshold() takes at most 3 arguments (%zu given)", nargs));
+    if (nargs < 1)
+        raise(&TypeError_type, format("set_threshold() takes at least 1 argument (%zu given)", nargs));
+    if (nargs > 3)
+        raise(&TypeError_type, format("set_threshold() takes at most 3 arguments (%zu given)", nargs));
     int64_t values[3];
     for (size_t i = 0; i < nargs; ++i) {
         if (is_instance(args[i], &float_type)) raise_not_an_integer(args[i]);
@@ -119,7 +121,8 @@ Ref gc_get_objects(Object*, Args args, size_t nargs, Tuple* kw) {
         int64_t v = as_index(g);
         if (v >= kGcGenerations) {
             raise(&ValueError_type, format("generation parameter must be less than the number of available "
-                                           "generations (%i)", kGcGenerations));
+                                           "generations (%i)",
+                                           kGcGenerations));
         }
         if (v < -1) raise(&ValueError_type, "generation parameter cannot be negative");
         generation = static_cast<int>(v);  // -1: all, as None
@@ -157,7 +160,8 @@ Ref gc_get_referrers(Object*, Args args, size_t nargs, Tuple* kw) {
 // METH_O functions: CPython names them with the module.
 void check_one_arg(const char* fname, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise(&TypeError_type, format("gc.%s() takes no keyword arguments", fname));
-    if (nargs != 1) raise(&TypeError_type, format("gc.%s() takes exactly one argument (%zu given)", fname, nargs));
+    if (nargs != 1)
+        raise(&TypeError_type, format("gc.%s() takes exactly one argument (%zu given)", fname, nargs));
 }
 
 Ref gc_is_tracked(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -221,7 +225,8 @@ const MethodDef kGcFunctions[] = {
     {"get_count", gc_get_count, "Return a three-tuple of the current collection counts."},
     {"get_threshold", gc_get_threshold, "Return the current collection thresholds."},
     {"set_threshold", gc_set_threshold, "Set the collection thresholds (the collection frequency)."},
-    {"get_objects", gc_get_objects, "Return a list of objects tracked by the collector (excluding the list returned)."},
+    {"get_objects", gc_get_objects,
+     "Return a list of objects tracked by the collector (excluding the list returned)."},
     {"get_referrers", gc_get_referrers, "Return the list of objects that directly refer to any of objs."},
     {"get_referents", gc_get_referents, "Return the list of objects that are directly referred to by objs."},
     {"is_tracked", gc_is_tracked, "Returns true if the object is tracked by the garbage collector."},

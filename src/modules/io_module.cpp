@@ -72,16 +72,24 @@ void with_file(FileObject* f, Need need, Io io) {
     {
         AllowThreads unblocked(BlockReason::IO);
         std::lock_guard<std::mutex> guard(f->lock);
-        if (!f->file) problem = FileProblem::kClosed;
-        else if (need == Need::kRead && !f->readable) problem = FileProblem::kNotReadable;
-        else if (need == Need::kWrite && !f->writable) problem = FileProblem::kNotWritable;
-        else io(f->file);
+        if (!f->file)
+            problem = FileProblem::kClosed;
+        else if (need == Need::kRead && !f->readable)
+            problem = FileProblem::kNotReadable;
+        else if (need == Need::kWrite && !f->writable)
+            problem = FileProblem::kNotWritable;
+        else
+            io(f->file);
     }
     switch (problem) {
-        case FileProblem::kNone: return;
-        case FileProblem::kClosed: raise(&ValueError_type, "I/O operation on closed file.");
-        case FileProblem::kNotReadable: raise(&unsupported_operation_type, "not readable");
-        case FileProblem::kNotWritable: raise(&unsupported_operation_type, "not writable");
+        case FileProblem::kNone:
+            return;
+        case FileProblem::kClosed:
+            raise(&ValueError_type, "I/O operation on closed file.");
+        case FileProblem::kNotReadable:
+            raise(&unsupported_operation_type, "not readable");
+        case FileProblem::kNotWritable:
+            raise(&unsupported_operation_type, "not writable");
     }
 }
 
@@ -100,15 +108,15 @@ Ref file_repr(Object* o) {
     if (f->binary)
         return str_new(format("<_io.%s name=%s>", f->readable ? "BufferedReader" : "BufferedWriter",
                               repr_utf8(f->name_object).c_str()));
-    return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding=%s>", repr_utf8(f->name_object).c_str(),
-                          str_repr_text(f->mode).c_str(), str_repr_text(encoding_name(f)).c_str()));
+    return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding=%s>",
+                          repr_utf8(f->name_object).c_str(), str_repr_text(f->mode).c_str(),
+                          str_repr_text(encoding_name(f)).c_str()));
 }
 
 // One line's bytes, up to `limit` (-1: no limit), with "\r\n" and "\r" read as "\n" in text mode.
 std::string read_line(std::FILE* file, bool binary, int64_t limit) {
     std::string line;
-    for (int c;
-         (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = std::getc(file)) != EOF;) {
+    for (int c; (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = std::getc(file)) != EOF;) {
         if (c == '\r' && !binary) {
             int next = std::getc(file);
             if (next != '\n' && next != EOF) std::ungetc(next, file);
@@ -198,7 +206,8 @@ Ref file_iter(Object* o) {
 std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
     if (f->binary) {
         // A memoryview (pathlib's write_bytes passes one) is written as the bytes it shows.
-        Ref shown = is_instance(data, &memoryview_type) ? call0(get_attr(data, intern("tobytes")).get()) : Ref::borrow(data);
+        Ref shown = is_instance(data, &memoryview_type) ? call0(get_attr(data, intern("tobytes")).get())
+                                                        : Ref::borrow(data);
         std::string bytes = bytes_like_data(shown.get());
         *count = static_cast<int64_t>(bytes.size());
         return bytes;
@@ -442,10 +451,12 @@ namespace {
 // b"\n"); the others (utf-16, utf-8-sig...) read and write through codecs.open for now.
 bool text_encoding_checked(Object* encoding, Object* errors) {
     if (errors && !is_instance(errors, &str_type))
-        raise(&TypeError_type, format("open() argument 'errors' must be str or None, not %s", type_of(errors)->name.c_str()));
+        raise(&TypeError_type,
+              format("open() argument 'errors' must be str or None, not %s", type_of(errors)->name.c_str()));
     if (!encoding) return true;
     if (!is_instance(encoding, &str_type))
-        raise(&TypeError_type, format("open() argument 'encoding' must be str or None, not %s", type_of(encoding)->name.c_str()));
+        raise(&TypeError_type, format("open() argument 'encoding' must be str or None, not %s",
+                                      type_of(encoding)->name.c_str()));
     std::string name = str_utf8_of(encoding);
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
     if (name == "utf-8" || name == "utf8") return true;
@@ -457,14 +468,16 @@ bool text_encoding_checked(Object* encoding, Object* errors) {
     if (as_str(decoded.get())->length != 256 || str_encode(sample.get(), encoding, nullptr) != "\na")
         raise(&NotImplementedError_type,
               format("minipy's open() reads and writes UTF-8 and single-byte encodings, not '%s' yet; "
-                     "use codecs.open()", str_utf8_of(encoding).c_str()));
+                     "use codecs.open()",
+                     str_utf8_of(encoding).c_str()));
     return false;
 }
 
 }  // namespace
 
 Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
+    static const char* const names[] = {"file",   "mode",    "buffering", "encoding",
+                                        "errors", "newline", "closefd",   "opener"};
     Object* a[8];
     bind_args("open", args, nargs, kw, names, 8, 1, a);
     init_file_types();
@@ -475,7 +488,8 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string how = c_mode(mode, &readable, &writable, &binary);
     if (binary && a[3] && a[3] != None)
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
-    if (binary && a[4] && a[4] != None) raise(&ValueError_type, "binary mode doesn't take an errors argument");
+    if (binary && a[4] && a[4] != None)
+        raise(&ValueError_type, "binary mode doesn't take an errors argument");
     Object* encoding = !binary && a[3] && a[3] != None ? a[3] : nullptr;
     // encoding="locale" (PEP 597, what io.text_encoding(None) returns) is the locale's encoding:
     // UTF-8 here, as CPython's in a UTF-8 locale.
@@ -525,7 +539,8 @@ Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
 // descriptor, placed where the buffer's reader stands. Other buffers (io.BytesIO, Python classes)
 // are not supported yet.
 Ref text_wrapper_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
-    static const char* const names[] = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
+    static const char* const names[] = {"buffer",  "encoding",       "errors",
+                                        "newline", "line_buffering", "write_through"};
     Object* a[6] = {};
     bind_args("TextIOWrapper", args, nargs, kw, names, 6, 1, a);
     if (type_of(a[0]) != &file_type || !as_file(a[0])->binary)
@@ -599,7 +614,8 @@ Ref init_io_module() {
     dict_set(d, intern("StringIO"), &stringio_type);
     add_io_base_classes(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
-    for (auto [name, value] : {std::pair{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})
+    for (auto [name, value] :
+         {std::pair{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})
         dict_set(d, intern(name), int_from_i64(value).get());
     return module;
 }

@@ -90,7 +90,8 @@ void remember(Object* doc, size_t chars, size_t bytes) {
 Ref json_scanstring(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("scanstring", nargs, kw, 2, 3);
     if (!is_instance(args[0], &str_type))
-        raise(&TypeError_type, format("first argument must be a string, not %.80s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("first argument must be a string, not %.80s", type_of(args[0])->name.c_str()));
     bool strict = nargs < 3 || is_true(args[2]);
     const std::string& text = str_utf8_of(args[0]);
     auto len = static_cast<size_t>(as_str(args[0])->length);
@@ -125,13 +126,27 @@ Ref json_scanstring(Object*, Args args, size_t nargs, Tuple* kw) {
             end = next + 1;
             ++b;
             switch (c) {
-                case '"': case '\\': case '/': break;
-                case 'b': c = '\b'; break;
-                case 'f': c = '\f'; break;
-                case 'n': c = '\n'; break;
-                case 'r': c = '\r'; break;
-                case 't': c = '\t'; break;
-                default: raise_errmsg("Invalid \\escape", args[0], end - 2);
+                case '"':
+                case '\\':
+                case '/':
+                    break;
+                case 'b':
+                    c = '\b';
+                    break;
+                case 'f':
+                    c = '\f';
+                    break;
+                case 'n':
+                    c = '\n';
+                    break;
+                case 'r':
+                    c = '\r';
+                    break;
+                case 't':
+                    c = '\t';
+                    break;
+                default:
+                    raise_errmsg("Invalid \\escape", args[0], end - 2);
             }
             out.push_back(c);
             continue;
@@ -167,21 +182,37 @@ void append_u_escape(std::string& out, uint32_t unit) { out += format("\\u%04x",
 // The quoted JSON form of a str: ascii_only escapes everything outside printable ASCII as \uXXXX.
 Ref quote(Object* arg, bool ascii_only) {
     if (!is_instance(arg, &str_type))
-        raise(&TypeError_type, format("first argument must be a string, not %.80s", type_of(arg)->name.c_str()));
+        raise(&TypeError_type,
+              format("first argument must be a string, not %.80s", type_of(arg)->name.c_str()));
     std::string out = "\"";
     const std::string& text = str_utf8_of(arg);
     for (const char* p = text.data(); p < text.data() + text.size();) {
         const char* start = p;
         uint32_t c = utf8_decode(p);
         switch (c) {
-            case '"': out += "\\\""; continue;
-            case '\\': out += "\\\\"; continue;
-            case '\b': out += "\\b"; continue;
-            case '\f': out += "\\f"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\r': out += "\\r"; continue;
-            case '\t': out += "\\t"; continue;
-            default: break;
+            case '"':
+                out += "\\\"";
+                continue;
+            case '\\':
+                out += "\\\\";
+                continue;
+            case '\b':
+                out += "\\b";
+                continue;
+            case '\f':
+                out += "\\f";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\r':
+                out += "\\r";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            default:
+                break;
         }
         if (c < 0x20 || (ascii_only && c >= 0x7F)) {
             if (c >= 0x10000) {
@@ -211,7 +242,8 @@ Ref json_encode_basestring(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kJsonFunctions[] = {
     {"scanstring", json_scanstring,
      "scanstring(string, end, strict=True) -> (string, end)\n\nScan the string s for a JSON string."},
-    {"encode_basestring_ascii", json_encode_basestring_ascii, "Return an ASCII-only JSON representation of a Python string"},
+    {"encode_basestring_ascii", json_encode_basestring_ascii,
+     "Return an ASCII-only JSON representation of a Python string"},
     {"encode_basestring", json_encode_basestring, "Return a JSON representation of a Python string"},
     {nullptr, nullptr, nullptr},
 };

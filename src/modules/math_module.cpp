@@ -284,8 +284,7 @@ Ref math_isclose(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // ---- exact integer functions on GMP ----
 Object* expect_int(Object* o) {
-    if (!is_int(o))
-        raise_not_an_integer(o);
+    if (!is_int(o)) raise_not_an_integer(o);
     return o;
 }
 

@@ -32,7 +32,6 @@ Ref none() { return Ref::borrow(None); }
 
 Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
 
-
 template <pid_t (*Get)(), const char* const* Name>
 Ref get_id(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional(*Name, nargs, kw, 0, 0);

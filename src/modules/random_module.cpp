@@ -369,9 +369,10 @@ void check_method_args(const char* name, const char* param, size_t nargs, Tuple*
     if (kw && kw->size) raise_no_kwargs(name);
     if (nargs == want) return;
     if (nargs < want)
-        raise(&TypeError_type, format("Random.%s() missing 1 required positional argument: '%s'", name, param));
-    raise(&TypeError_type, format("Random.%s() takes %zu positional argument%s but %zu were given", name, want,
-                                  want == 1 ? "" : "s", nargs));
+        raise(&TypeError_type,
+              format("Random.%s() missing 1 required positional argument: '%s'", name, param));
+    raise(&TypeError_type, format("Random.%s() takes %zu positional argument%s but %zu were given", name,
+                                  want, want == 1 ? "" : "s", nargs));
 }
 
 // getstate(): (3, the 624 state words and the position, gauss_next or None), as CPython's.
@@ -388,7 +389,8 @@ Ref rnd_getstate(Object*, Args args, size_t nargs, Tuple* kw) {
         gauss = g.has_gauss_next ? float_new(g.gauss_next) : Ref::borrow(None);
     }
     Ref internal = tuple_new(Mt19937::kN + 1);
-    for (int i = 0; i < Mt19937::kN; ++i) as_tuple(internal.get())->items[i] = int_from_i64(words[i]).release();
+    for (int i = 0; i < Mt19937::kN; ++i)
+        as_tuple(internal.get())->items[i] = int_from_i64(words[i]).release();
     as_tuple(internal.get())->items[Mt19937::kN] = int_from_i64(position).release();
     Object* items[3] = {make_small_int(kStateVersion), internal.get(), gauss.get()};
     return tuple_from(items, 3);
@@ -423,7 +425,8 @@ Ref rnd_setstate(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* internal = as_tuple(parts.get())->items[1];
     Object* gauss = as_tuple(parts.get())->items[2];
     if (!is_instance(internal, &tuple_type)) raise(&TypeError_type, "state vector must be a tuple");
-    if (as_tuple(internal)->size != Mt19937::kN + 1) raise(&ValueError_type, "state vector is the wrong size");
+    if (as_tuple(internal)->size != Mt19937::kN + 1)
+        raise(&ValueError_type, "state vector is the wrong size");
     uint32_t words[Mt19937::kN];
     for (int i = 0; i < Mt19937::kN; ++i) words[i] = state_word(as_tuple(internal)->items[i]);
     int64_t position = as_index(as_tuple(internal)->items[Mt19937::kN]);
@@ -465,8 +468,9 @@ Ref random_repr(Object* o) { return str_new(format("<random.Random object at %p>
 void random_init(RandomObject& g, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"x"};
     if (nargs > 1)
-        raise(&TypeError_type,
-              format("Random.__init__() takes from 1 to 2 positional arguments but %zu were given", nargs + 1));
+        raise(
+            &TypeError_type,
+            format("Random.__init__() takes from 1 to 2 positional arguments but %zu were given", nargs + 1));
     Object* bound[1];
     bind_args("Random.__init__", args, nargs, kw, names, 1, 0, bound);
     CriticalSection cs(g.mutex);
@@ -479,7 +483,8 @@ Ref rnd_init(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // Apart from kRandomMethods, which the module also publishes as functions.
-const MethodDef kInitMethod[] = {{"__init__", rnd_init, "Initialize an instance."}, {nullptr, nullptr, nullptr}};
+const MethodDef kInitMethod[] = {{"__init__", rnd_init, "Initialize an instance."},
+                                 {nullptr, nullptr, nullptr}};
 
 // Random(x): a generator of its own. A subclass with an __init__ of its own gets it unseeded and
 // seeds it through super().__init__(), as CPython's _random.Random.__new__ seeds nothing.

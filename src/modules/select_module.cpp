@@ -86,8 +86,6 @@ const MethodDef kSelectFunctions[] = {
 
 }  // namespace
 
-Ref init_select_module() {
-    return native_module_new("select", kSelectFunctions);
-}
+Ref init_select_module() { return native_module_new("select", kSelectFunctions); }
 
 }  // namespace minipy

@@ -114,14 +114,16 @@ Ref signal_signal(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("signal", nargs, kw, 2, 2);
     int signum = signum_arg(args[0]);
     Object* handler = args[1];
-    if (!is_main_thread()) raise(&ValueError_type, "signal only works in main thread of the main interpreter");
+    if (!is_main_thread())
+        raise(&ValueError_type, "signal only works in main thread of the main interpreter");
     Ref previous = signal_getsignal(nullptr, args, 1, nullptr);
     if (handler == g_default_int_handler && signum == SIGINT) {
         install_sigint_handler();
     } else if (is_int(handler)) {
         int64_t which = as_index(handler);
         if (which != kSigDfl && which != kSigIgn)
-            raise(&TypeError_type, "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+            raise(&TypeError_type,
+                  "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
         install(signum, which == kSigIgn ? SIG_IGN : SIG_DFL);
     } else if (type_of(handler)->call) {
         if (signum == SIGKILL || signum == SIGSTOP) raise_object(os_error_new(EINVAL, ""));
@@ -155,7 +157,8 @@ Ref signal_strsignal(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("strsignal", nargs, kw, 1, 1);
     int signum = signum_arg(args[0]);
     const char* text = strsignal(signum);
-    if (!text || std::strncmp(text, "Unknown signal", 14) == 0 || std::strncmp(text, "Real-time signal", 16) == 0)
+    if (!text || std::strncmp(text, "Unknown signal", 14) == 0 ||
+        std::strncmp(text, "Real-time signal", 16) == 0)
         return Ref::borrow(None);
     return str_new(text);
 }
@@ -196,7 +199,8 @@ Ref signal_set_wakeup_fd(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"fd", "warn_on_full_buffer"};
     Object* a[2] = {};
     bind_args("set_wakeup_fd", args, nargs, kw, names, 2, 1, a);
-    if (!is_main_thread()) raise(&ValueError_type, "set_wakeup_fd only works in main thread of the main interpreter");
+    if (!is_main_thread())
+        raise(&ValueError_type, "set_wakeup_fd only works in main thread of the main interpreter");
     int64_t fd = as_index(a[0]);
     if (fd != -1 && fcntl(static_cast<int>(fd), F_GETFL) < 0) raise_object(os_error_new(errno, ""));
     return int_from_i64(g_wakeup_fd.exchange(static_cast<int>(fd)));
@@ -207,8 +211,10 @@ Ref signal_siginterrupt(Object*, Args args, size_t nargs, Tuple* kw) {
     int signum = signum_arg(args[0]);
     struct sigaction action {};
     sigaction(signum, nullptr, &action);
-    if (is_true(args[1])) action.sa_flags &= ~SA_RESTART;
-    else action.sa_flags |= SA_RESTART;
+    if (is_true(args[1]))
+        action.sa_flags &= ~SA_RESTART;
+    else
+        action.sa_flags |= SA_RESTART;
     if (sigaction(signum, &action, nullptr) != 0) raise_object(os_error_new(errno, ""));
     return Ref::borrow(None);
 }
@@ -234,7 +240,8 @@ Ref signal_pthread_sigmask(Object*, Args args, size_t nargs, Tuple* kw) {
     sigemptyset(&mask);
     for_each_item(args[1], [&](Object* item) {
         int signum = static_cast<int>(as_index(item));
-        if (signum < 1 || signum >= NSIG) raise(&ValueError_type, format("signal number %d out of range [1; %d]", signum, NSIG - 1));
+        if (signum < 1 || signum >= NSIG)
+            raise(&ValueError_type, format("signal number %d out of range [1; %d]", signum, NSIG - 1));
         sigaddset(&mask, signum);
     });
     if (int err = pthread_sigmask(how, &mask, &previous)) raise_object(os_error_new(err, ""));
@@ -251,13 +258,15 @@ Ref signal_pthread_sigmask(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kSignalFunctions[] = {
     {"signal", signal_signal, "Set the action for the given signal."},
     {"getsignal", signal_getsignal, "Return the current action for the given signal."},
-    {"default_int_handler", signal_default_int_handler, "The default handler for SIGINT installed by Python."},
+    {"default_int_handler", signal_default_int_handler,
+     "The default handler for SIGINT installed by Python."},
     {"raise_signal", signal_raise_signal, "Send a signal to the executing process."},
     {"strsignal", signal_strsignal, "Return the system description of the given signal."},
     {"valid_signals", signal_valid_signals, "Return a set of valid signal numbers on this platform."},
     {"alarm", signal_alarm, "Arrange for SIGALRM to arrive after the given number of seconds."},
     {"pause", signal_pause, "Wait until a signal arrives."},
-    {"set_wakeup_fd", signal_set_wakeup_fd, "Sets the fd to be written to (with the signal number) when a signal comes in."},
+    {"set_wakeup_fd", signal_set_wakeup_fd,
+     "Sets the fd to be written to (with the signal number) when a signal comes in."},
     {"siginterrupt", signal_siginterrupt, "Change system call restart behaviour."},
     {"pthread_kill", signal_pthread_kill, "Send a signal to a thread."},
     {"pthread_sigmask", signal_pthread_sigmask, "Fetch and/or change the signal mask of the calling thread."},
@@ -265,11 +274,14 @@ const MethodDef kSignalFunctions[] = {
 };
 
 // The signal names of this platform, CPython's list for Linux.
-#define MINIPY_SIGNAL_NAMES(X)                                                                                  \
-    X(SIGHUP) X(SIGINT) X(SIGQUIT) X(SIGILL) X(SIGTRAP) X(SIGABRT) X(SIGIOT) X(SIGBUS) X(SIGFPE) X(SIGKILL)   \
-    X(SIGUSR1) X(SIGSEGV) X(SIGUSR2) X(SIGPIPE) X(SIGALRM) X(SIGTERM) X(SIGSTKFLT) X(SIGCHLD) X(SIGCONT)      \
-    X(SIGSTOP) X(SIGTSTP) X(SIGTTIN) X(SIGTTOU) X(SIGURG) X(SIGXCPU) X(SIGXFSZ) X(SIGVTALRM) X(SIGPROF)        \
-    X(SIGWINCH) X(SIGIO) X(SIGPOLL) X(SIGPWR) X(SIGSYS)
+// clang-format off
+#define MINIPY_SIGNAL_NAMES(X) \
+    X(SIGHUP) X(SIGINT) X(SIGQUIT) X(SIGILL) X(SIGTRAP) X(SIGABRT) X(SIGIOT) X(SIGBUS) \
+    X(SIGFPE) X(SIGKILL) X(SIGUSR1) X(SIGSEGV) X(SIGUSR2) X(SIGPIPE) X(SIGALRM) X(SIGTERM) \
+    X(SIGSTKFLT) X(SIGCHLD) X(SIGCONT) X(SIGSTOP) X(SIGTSTP) X(SIGTTIN) X(SIGTTOU) X(SIGURG) \
+    X(SIGXCPU) X(SIGXFSZ) X(SIGVTALRM) X(SIGPROF) X(SIGWINCH) X(SIGIO) X(SIGPOLL) X(SIGPWR) \
+    X(SIGSYS)
+// clang-format on
 
 }  // namespace
 

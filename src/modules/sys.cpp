@@ -39,7 +39,8 @@ Type stream_type;
 Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
     if (!is_str(args[1])) {
-        raise(&TypeError_type, format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
     }
     const std::string& text = str_utf8_of(args[1]);
     std::fwrite(text.data(), 1, text.size(), static_cast<Stream*>(args[0])->file);
@@ -58,7 +59,8 @@ Ref stream_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 Ref stream_repr(Object* o) {
-    return str_new(format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", static_cast<Stream*>(o)->name));
+    return str_new(
+        format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", static_cast<Stream*>(o)->name));
 }
 
 const MethodDef kStreamMethods[] = {
@@ -93,8 +95,10 @@ Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
     if (limit < 1) raise(&ValueError_type, "recursion limit must be greater or equal than 1");
     int depth = thread_state()->depth;
     if (limit <= depth) {
-        raise(&RecursionError_type, format("cannot set the recursion limit to %lld at the recursion depth %d: "
-                                           "the limit is too low", static_cast<long long>(limit), depth));
+        raise(&RecursionError_type,
+              format("cannot set the recursion limit to %lld at the recursion depth %d: "
+                     "the limit is too low",
+                     static_cast<long long>(limit), depth));
     }
     set_recursion_limit(static_cast<int>(std::min<int64_t>(limit, INT32_MAX)));
     return Ref::borrow(None);
@@ -129,7 +133,8 @@ Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
 Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("intern", nargs, kw, 1, 1);
     if (!is_instance(args[0], &str_type))
-        raise(&TypeError_type, format("intern() argument must be str, not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("intern() argument must be str, not %s", type_of(args[0])->name.c_str()));
     if (!is_str(args[0])) raise(&TypeError_type, "can't intern str subclass");
     return Ref::borrow(intern(str_utf8_of(args[0])));
 }
@@ -140,7 +145,8 @@ Ref sys_audit(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("audit");
     if (nargs < 1) raise(&TypeError_type, "audit() missing 1 required positional argument: 'event'");
     if (!is_str(args[0]))
-        raise(&TypeError_type, format("expected str for argument 'event', not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("expected str for argument 'event', not %s", type_of(args[0])->name.c_str()));
     return Ref::borrow(None);
 }
 
@@ -202,15 +208,18 @@ const MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
-    {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."},
+    {"setrecursionlimit", sys_setrecursionlimit,
+     "Set the maximum depth of the Python interpreter stack to n."},
     {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
-    {"setswitchinterval", sys_setswitchinterval, "Set the ideal thread switching delay inside the interpreter."},
+    {"setswitchinterval", sys_setswitchinterval,
+     "Set the ideal thread switching delay inside the interpreter."},
     {"getfilesystemencoding", sys_getfilesystemencoding, "Return the encoding used to convert file names."},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors,
      "Return the error handler used to convert file names."},
     {"intern", sys_intern, "Intern the given string."},
     {"audit", sys_audit, "Passes the event to any audit hooks that are attached."},
-    {"_is_gil_enabled", sys_is_gil_enabled, "Return True if the GIL is currently enabled and False otherwise."},
+    {"_is_gil_enabled", sys_is_gil_enabled,
+     "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
@@ -244,30 +253,49 @@ Ref attribute_holder(const char* name, std::initializer_list<std::pair<const cha
 
 Ref make_flags() {
     auto zero = [] { return Ref::steal(make_small_int(0)); };
-    return attribute_holder("flags", {{"debug", zero()}, {"inspect", zero()}, {"interactive", zero()},
-                                      {"optimize", zero()}, {"dont_write_bytecode", Ref::steal(make_small_int(1))},
-                                      {"no_user_site", zero()}, {"no_site", zero()}, {"ignore_environment", zero()},
-                                      {"verbose", zero()}, {"bytes_warning", zero()}, {"quiet", zero()},
-                                      {"hash_randomization", Ref::steal(make_small_int(1))}, {"isolated", zero()},
-                                      {"dev_mode", Ref::borrow(False)}, {"utf8_mode", zero()},
-                                      {"warn_default_encoding", zero()}, {"safe_path", Ref::borrow(False)},
+    return attribute_holder("flags", {{"debug", zero()},
+                                      {"inspect", zero()},
+                                      {"interactive", zero()},
+                                      {"optimize", zero()},
+                                      {"dont_write_bytecode", Ref::steal(make_small_int(1))},
+                                      {"no_user_site", zero()},
+                                      {"no_site", zero()},
+                                      {"ignore_environment", zero()},
+                                      {"verbose", zero()},
+                                      {"bytes_warning", zero()},
+                                      {"quiet", zero()},
+                                      {"hash_randomization", Ref::steal(make_small_int(1))},
+                                      {"isolated", zero()},
+                                      {"dev_mode", Ref::borrow(False)},
+                                      {"utf8_mode", zero()},
+                                      {"warn_default_encoding", zero()},
+                                      {"safe_path", Ref::borrow(False)},
                                       {"int_max_str_digits", Ref::steal(make_small_int(-1))}});
 }
 
 Ref make_float_info() {
-    return attribute_holder("float_info", {{"max", float_new(1.7976931348623157e308)}, {"max_exp", int_from_i64(1024)},
-                                           {"max_10_exp", int_from_i64(308)}, {"min", float_new(2.2250738585072014e-308)},
-                                           {"min_exp", int_from_i64(-1021)}, {"min_10_exp", int_from_i64(-307)},
-                                           {"dig", int_from_i64(15)}, {"mant_dig", int_from_i64(53)},
-                                           {"epsilon", float_new(2.220446049250313e-16)}, {"radix", int_from_i64(2)},
+    return attribute_holder("float_info", {{"max", float_new(1.7976931348623157e308)},
+                                           {"max_exp", int_from_i64(1024)},
+                                           {"max_10_exp", int_from_i64(308)},
+                                           {"min", float_new(2.2250738585072014e-308)},
+                                           {"min_exp", int_from_i64(-1021)},
+                                           {"min_10_exp", int_from_i64(-307)},
+                                           {"dig", int_from_i64(15)},
+                                           {"mant_dig", int_from_i64(53)},
+                                           {"epsilon", float_new(2.220446049250313e-16)},
+                                           {"radix", int_from_i64(2)},
                                            {"rounds", int_from_i64(1)}});
 }
 
 Ref make_hash_info() {
-    return attribute_holder("hash_info", {{"width", int_from_i64(64)}, {"modulus", int_from_i64((int64_t{1} << 61) - 1)},
-                                          {"inf", int_from_i64(314159)}, {"nan", int_from_i64(0)},
-                                          {"imag", int_from_i64(1000003)}, {"algorithm", str_new("siphash13")},
-                                          {"hash_bits", int_from_i64(64)}, {"seed_bits", int_from_i64(128)},
+    return attribute_holder("hash_info", {{"width", int_from_i64(64)},
+                                          {"modulus", int_from_i64((int64_t{1} << 61) - 1)},
+                                          {"inf", int_from_i64(314159)},
+                                          {"nan", int_from_i64(0)},
+                                          {"imag", int_from_i64(1000003)},
+                                          {"algorithm", str_new("siphash13")},
+                                          {"hash_bits", int_from_i64(64)},
+                                          {"seed_bits", int_from_i64(128)},
                                           {"cutoff", int_from_i64(0)}});
 }
 

@@ -1,8 +1,8 @@
 // thread_module.cpp — the native `_thread` module that stdlib/threading.py is built on: OS threads
 // running Python callables, the lock type (a binary semaphore any thread may release, as CPython's),
 // thread identities, and `_local`, whose attributes differ per thread.
-#include <sys/syscall.h>
 #include <pthread.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -144,7 +144,8 @@ Ref thread_stack_size(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("stack_size", nargs, kw, 0, 1);
     int64_t size = nargs == 1 ? as_index(args[0]) : 0;
     if (size < 0) raise(&ValueError_type, "size must be 0 or a positive value");
-    if (size != 0 && size < 32768) raise(&ValueError_type, "size not valid: " + std::to_string(size) + " bytes");
+    if (size != 0 && size < 32768)
+        raise(&ValueError_type, "size not valid: " + std::to_string(size) + " bytes");
     return int_from_i64(static_cast<int64_t>(g_thread_stack_size.exchange(static_cast<size_t>(size))));
 }
 
@@ -227,7 +228,8 @@ bool lock_take(LockObject* l, bool blocking, double timeout) {
     Clock::time_point deadline = timeout < 0 ? Clock::time_point::max()
                                              : Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                                   std::chrono::duration<double>(timeout));
-    Clock::duration slice = is_main_thread() ? Clock::duration(std::chrono::milliseconds(20)) : Clock::duration::max();
+    Clock::duration slice =
+        is_main_thread() ? Clock::duration(std::chrono::milliseconds(20)) : Clock::duration::max();
     bool taken = false;
     {
         AllowThreads unblocked(lock_wait_reason());
@@ -276,7 +278,8 @@ Ref lock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("acquire", args + 1, nargs - 1, kw, kNames, 2, 0, a);
     bool blocking = a[0] ? is_true(a[0]) : true;
     double timeout = a[1] ? to_double(a[1]) : -1;
-    if (!blocking && timeout != -1) raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
+    if (!blocking && timeout != -1)
+        raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
     if (timeout < 0 && timeout != -1) raise(&ValueError_type, "timeout value must be a non-negative number");
     if (timeout > kTimeoutMax) raise(&OverflowError_type, "timeout value is too large");
     return Ref::borrow(bool_obj(lock_take(as_lock(args[0]), blocking, timeout)));
@@ -322,7 +325,8 @@ Ref lock_repr(Object* o) {
         std::lock_guard<std::mutex> guard(l->mutex);
         locked = l->locked;
     }
-    return str_new(format("<%s _thread.lock object at %p>", locked ? "locked" : "unlocked", static_cast<void*>(o)));
+    return str_new(
+        format("<%s _thread.lock object at %p>", locked ? "locked" : "unlocked", static_cast<void*>(o)));
 }
 
 Ref lock_construct(Object*, Args, size_t nargs, Tuple* kw) {
@@ -331,9 +335,11 @@ Ref lock_construct(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kLockMethods[] = {
-    {"acquire", lock_acquire, "Lock the lock; with blocking=False or a timeout, return whether it was taken."},
+    {"acquire", lock_acquire,
+     "Lock the lock; with blocking=False or a timeout, return whether it was taken."},
     {"acquire_lock", lock_acquire, "An obsolete synonym of acquire()."},
-    {"release", lock_release, "Release the lock, allowing another thread that is blocked waiting for it to take it."},
+    {"release", lock_release,
+     "Release the lock, allowing another thread that is blocked waiting for it to take it."},
     {"release_lock", lock_release, "An obsolete synonym of release()."},
     {"locked", lock_locked, "Return whether the lock is in the locked state."},
     {"__enter__", lock_enter, "Lock the lock."},
@@ -432,9 +438,11 @@ Ref local_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kThreadFunctions[] = {
-    {"start_new_thread", thread_start_new_thread, "Start a new thread running function(*args, **kwargs); return its identifier."},
+    {"start_new_thread", thread_start_new_thread,
+     "Start a new thread running function(*args, **kwargs); return its identifier."},
     {"start_new", thread_start_new_thread, "An obsolete synonym of start_new_thread()."},
-    {"stack_size", thread_stack_size, "Return the thread stack size used when creating new threads; set it with an argument."},
+    {"stack_size", thread_stack_size,
+     "Return the thread stack size used when creating new threads; set it with an argument."},
     {"allocate_lock", thread_allocate_lock, "Create a new lock object."},
     {"allocate", thread_allocate_lock, "An obsolete synonym of allocate_lock()."},
     {"get_ident", thread_get_ident, "Return a non-zero integer that uniquely identifies the current thread."},

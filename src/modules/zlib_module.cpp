@@ -228,8 +228,7 @@ Ref zlib_decompress(Object*, Args args, size_t nargs, Tuple* kw) {
 // The checksum's starting value: any int, reduced to its low 32 bits, as CPython's "I" converter.
 uint32_t start_value(Object* o, uint32_t fallback) {
     if (!o) return fallback;
-    if (!is_int(o))
-        raise_not_an_integer(o);
+    if (!is_int(o)) raise_not_an_integer(o);
     Ref low = binary_op(o, int_from_i64(0xFFFFFFFF).get(), BinaryOp::And);
     return static_cast<uint32_t>(as_index(low.get()));
 }

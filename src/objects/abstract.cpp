@@ -113,12 +113,18 @@ bool compare_bool(Object* a, Object* b, CompareOp op) {
     if (is_small_int(a) && is_small_int(b)) {
         int64_t x = small_int_value(a), y = small_int_value(b);
         switch (op) {
-            case CompareOp::Lt: return x < y;
-            case CompareOp::Le: return x <= y;
-            case CompareOp::Eq: return x == y;
-            case CompareOp::Ne: return x != y;
-            case CompareOp::Gt: return x > y;
-            case CompareOp::Ge: return x >= y;
+            case CompareOp::Lt:
+                return x < y;
+            case CompareOp::Le:
+                return x <= y;
+            case CompareOp::Eq:
+                return x == y;
+            case CompareOp::Ne:
+                return x != y;
+            case CompareOp::Gt:
+                return x > y;
+            case CompareOp::Ge:
+                return x >= y;
         }
     }
     Ref r = compare(a, b, op);
@@ -184,8 +190,8 @@ Ref repeat_by_index(Object* a, Object* b, BinaryOp op) {
 // CPython falls back to the sequence protocol (sq_concat, sq_repeat) and words its errors from it.
 [[noreturn]] void raise_binary_error(Object* a, Object* b, BinaryOp op, bool inplace) {
     if (op == BinaryOp::Add && is_builtin_sequence(a))
-        raise(&TypeError_type, format("can only concatenate %s (not \"%s\") to %s", tname(a),
-                                      tname(b), tname(a)));
+        raise(&TypeError_type,
+              format("can only concatenate %s (not \"%s\") to %s", tname(a), tname(b), tname(a)));
     if (op == BinaryOp::Mul && (is_builtin_sequence(a) || is_builtin_sequence(b)))
         raise(&TypeError_type, format("can't multiply sequence by non-int of type '%s'",
                                       tname(is_builtin_sequence(a) ? b : a)));
@@ -249,8 +255,7 @@ Ref get_item(Object* o, Object* key) {
         if (type_lookup(static_cast<Type*>(o), kClassGetItem)) {
             if (Ref hook = get_attr_opt(o, kClassGetItem)) return call1(hook.get(), key);
         }
-        raise(&TypeError_type,
-              format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
+        raise(&TypeError_type, format("type '%s' is not subscriptable", static_cast<Type*>(o)->name.c_str()));
     }
     raise_not_subscriptable(o);
 }
@@ -268,8 +273,7 @@ void del_item(Object* o, Object* key) {
 bool contains(Object* container, Object* item) {
     Type* t = type_of(container);
     if (t->contains) return t->contains(container, item);
-    if (!t->iter)
-        raise(&TypeError_type, format("argument of type '%s' is not iterable", t->name.c_str()));
+    if (!t->iter) raise(&TypeError_type, format("argument of type '%s' is not iterable", t->name.c_str()));
     Ref it = get_iter(container);
     while (Ref x = iter_next(it.get()))
         if (equals(x.get(), item)) return true;
@@ -338,7 +342,8 @@ Ref type_lookup_uncached(Type* t, Str* name) {
 }
 
 size_t type_cache_slot(const Type* t, const Str* name) {
-    uint64_t h = (reinterpret_cast<uintptr_t>(t) >> 4) * 0x9E3779B97F4A7C15u ^ (reinterpret_cast<uintptr_t>(name) >> 4);
+    uint64_t h = (reinterpret_cast<uintptr_t>(t) >> 4) * 0x9E3779B97F4A7C15u ^
+                 (reinterpret_cast<uintptr_t>(name) >> 4);
     return static_cast<size_t>(h ^ (h >> 29)) & (kTypeCacheSize - 1);
 }
 
@@ -349,7 +354,8 @@ void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_relea
 Ref type_lookup(Type* t, Str* name) {
     uint64_t epoch = g_type_epoch.load(std::memory_order_acquire);
     TypeCacheEntry& e = tl_type_cache[type_cache_slot(t, name)];
-    if (e.epoch == epoch && e.type == t && e.name == name && (e.immortal || unlocked_reads_keep_values_alive()))
+    if (e.epoch == epoch && e.type == t && e.name == name &&
+        (e.immortal || unlocked_reads_keep_values_alive()))
         return Ref::borrow(e.value);
     Ref found = type_lookup_uncached(t, name);
     // Stored only if no type changed during the lookup (it may have run a key's __eq__).
@@ -426,8 +432,7 @@ int64_t as_index(Object* o) {
     }
     int64_t v;
     if (!int_to_i64(o, &v))
-        raise(&OverflowError_type,
-              format("cannot fit '%s' into an index-sized integer", tname(o)));
+        raise(&OverflowError_type, format("cannot fit '%s' into an index-sized integer", tname(o)));
     return v;
 }
 
@@ -442,12 +447,12 @@ int64_t as_subscript_index(Object* o) {
     }
 }
 
-void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames,
-               const char* const* names, size_t n_names, size_t required, Object** out) {
+void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames, const char* const* names,
+               size_t n_names, size_t required, Object** out) {
     size_t nkw = kwnames ? kwnames->size : 0;
     if (nargs + nkw > n_names)
-        raise(&TypeError_type, format("%s() takes at most %zu argument%s (%zu given)", fname,
-                                      n_names, n_names == 1 ? "" : "s", nargs + nkw));
+        raise(&TypeError_type, format("%s() takes at most %zu argument%s (%zu given)", fname, n_names,
+                                      n_names == 1 ? "" : "s", nargs + nkw));
     std::fill(out, out + n_names, nullptr);
     std::copy(args, args + nargs, out);
     for (size_t k = 0; k < nkw; ++k) {
@@ -458,14 +463,12 @@ void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwna
             raise(&TypeError_type,
                   format("'%s' is an invalid keyword argument for %s()", key.c_str(), fname));
         if (out[i])
-            raise(&TypeError_type, format("argument for %s() given by name ('%s') and position (%zu)",
-                                          fname, key.c_str(), i + 1));
+            raise(&TypeError_type, format("argument for %s() given by name ('%s') and position (%zu)", fname,
+                                          key.c_str(), i + 1));
         out[i] = args[nargs + k];
     }
     for (size_t i = 0; i < required; ++i)
-        if (!out[i])
-            raise(&TypeError_type,
-                  format("%s() missing required argument '%s'", fname, names[i]));
+        if (!out[i]) raise(&TypeError_type, format("%s() missing required argument '%s'", fname, names[i]));
 }
 
 }  // namespace minipy

@@ -17,45 +17,45 @@ extern Object* NotImplemented;
 extern Object* Ellipsis;
 inline Object* bool_obj(bool b) { return b ? True : False; }
 
-Ref repr(Object* o);                 // repr(o), a str
-Ref str(Object* o);                  // str(o), a str
-std::string repr_utf8(Object* o);    // repr(o) as UTF-8 text, for messages
+Ref repr(Object* o);               // repr(o), a str
+Ref str(Object* o);                // str(o), a str
+std::string repr_utf8(Object* o);  // repr(o) as UTF-8 text, for messages
 std::string str_utf8(Object* o);
-int64_t hash(Object* o);             // raises TypeError for unhashable types
+int64_t hash(Object* o);  // raises TypeError for unhashable types
 // The hash slot of mutable containers: raises "unhashable type: 'list'" (an explicit slot, so
 // that the hash inherited from object does not apply).
 int64_t hash_not_implemented(Object* o);
-bool is_true(Object* o);             // truth value testing
-bool equals(Object* a, Object* b);   // a == b as a bool (identity first)
+bool is_true(Object* o);                          // truth value testing
+bool equals(Object* a, Object* b);                // a == b as a bool (identity first)
 Ref compare(Object* a, Object* b, CompareOp op);  // rich comparison with reflection
 bool compare_bool(Object* a, Object* b, CompareOp op);
 
-Ref binary_op(Object* a, Object* b, BinaryOp op);    // a + b, ... with reflected operands
-Ref inplace_op(Object* a, Object* b, BinaryOp op);   // a += b, ...
+Ref binary_op(Object* a, Object* b, BinaryOp op);   // a + b, ... with reflected operands
+Ref inplace_op(Object* a, Object* b, BinaryOp op);  // a += b, ...
 Ref unary_neg(Object* a);
 Ref unary_pos(Object* a);
 Ref unary_invert(Object* a);
 Ref number_abs(Object* a);                  // abs(a)
 const char* binary_op_symbol(BinaryOp op);  // "+", "//", ...
 
-int64_t length(Object* o);               // len(o)
-Ref get_item(Object* o, Object* key);    // o[key]
+int64_t length(Object* o);             // len(o)
+Ref get_item(Object* o, Object* key);  // o[key]
 void set_item(Object* o, Object* key, Object* value);
 void del_item(Object* o, Object* key);
 bool contains(Object* container, Object* item);  // item in container
 
-Ref get_iter(Object* o);                 // iter(o)
+Ref get_iter(Object* o);  // iter(o)
 // Calls fn(borrowed item) for each item of an iterable; fast for list and tuple.
 template <typename Fn>
 void for_each_item(Object* iterable, Fn&& fn);
-Ref iter_next(Object* iterator);         // next item, or null when exhausted
+Ref iter_next(Object* iterator);  // next item, or null when exhausted
 
 Ref call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames = nullptr);
 Ref call0(Object* callable);
 Ref call1(Object* callable, Object* arg);
 
-Ref get_attr(Object* o, Str* name);         // raises AttributeError
-Ref get_attr_opt(Object* o, Str* name);     // null when missing
+Ref get_attr(Object* o, Str* name);      // raises AttributeError
+Ref get_attr_opt(Object* o, Str* name);  // null when missing
 void set_attr(Object* o, Str* name, Object* value);
 void del_attr(Object* o, Str* name);
 // Finds `name` along the type's mro (a new reference); null when absent. Answers from this
@@ -94,8 +94,8 @@ Ref index_value(Object* o);
 // Binds vectorcall arguments to parameter names, for native functions that take keywords.
 // out[i] receives a borrowed reference, or null if parameter i was not given. Raises CPython's
 // TypeErrors for too many, missing (`required` first names), duplicate or unexpected arguments.
-void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames,
-               const char* const* names, size_t n_names, size_t required, Object** out);
+void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames, const char* const* names,
+               size_t n_names, size_t required, Object** out);
 
 template <typename Fn>
 void for_each_item(Object* iterable, Fn&& fn) {

@@ -2,16 +2,15 @@
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
 
-#include "objects/codec_hooks.h"
-#include "objects/siphash.h"
-#include "objects/iterators.h"
-
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/codec_hooks.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/siphash.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -71,8 +70,7 @@ std::string bytes_repr_text(std::string_view data) {
 }
 
 unsigned char byte_value(Object* o) {
-    if (!is_int(o))
-        raise_not_an_integer(o);
+    if (!is_int(o)) raise_not_an_integer(o);
     int64_t v;
     if (!int_to_i64(o, &v) || v < 0 || v > 255) raise(&ValueError_type, "byte must be in range(0, 256)");
     return static_cast<unsigned char>(v);
@@ -130,7 +128,8 @@ Codec codec_of(Object* encoding) {
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
     if (name == "utf-8" || name == "utf8") return Codec::Utf8;
     if (name == "ascii" || name == "us-ascii") return Codec::Ascii;
-    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1") return Codec::Latin1;
+    if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1")
+        return Codec::Latin1;
     return Codec::Other;
 }
 
@@ -156,7 +155,8 @@ size_t utf8_sequence(std::string_view data, size_t i) {
 
 bool valid_text(std::string_view data, Codec codec) {
     for (size_t i = 0; i < data.size();) {
-        size_t n = codec == Codec::Ascii ? (static_cast<unsigned char>(data[i]) < 0x80) : utf8_sequence(data, i);
+        size_t n =
+            codec == Codec::Ascii ? (static_cast<unsigned char>(data[i]) < 0x80) : utf8_sequence(data, i);
         if (!n) return false;
         i += n;
     }
@@ -321,7 +321,6 @@ void bytes_iter_dealloc(Object* o) {
     xdecref(static_cast<BytesIter*>(o)->seq);
     delete static_cast<BytesIter*>(o);
 }
-
 
 Ref bytes_iter_next(Object* o) {
     auto* it = static_cast<BytesIter*>(o);

@@ -11,8 +11,8 @@
 namespace minipy {
 
 struct CodecHooks {
-    Ref (*decode)(std::string_view data, Object* encoding, Object* errors);     // a str
-    std::string (*encode)(Object* text, Object* encoding, Object* errors);      // the bytes' contents
+    Ref (*decode)(std::string_view data, Object* encoding, Object* errors);  // a str
+    std::string (*encode)(Object* text, Object* encoding, Object* errors);   // the bytes' contents
 };
 void set_codec_hooks(CodecHooks hooks);
 

@@ -27,7 +27,7 @@ inline Tuple* as_tuple(Object* o) { return static_cast<Tuple*>(o); }
 // list
 struct List : Object {
     MINIPY_GC_ALLOCATED
-    ObjectMutex mutex;  // free-threaded flavor: each list operation is atomic
+    ObjectMutex mutex;           // free-threaded flavor: each list operation is atomic
     std::vector<Object*> items;  // each owned
 };
 Ref list_new(size_t reserve = 0);
@@ -36,11 +36,11 @@ void list_append(Object* list, Object* item);   // borrows item
 void list_extend(Object* list, Object* iterable);
 // Releases a list's items as CPython does, the last one first.
 void list_release_items(const std::vector<Object*>& items);
-Ref list_get_opt(Object* list, size_t i);       // new reference, null when i is out of range
+Ref list_get_opt(Object* list, size_t i);  // new reference, null when i is out of range
 // list[i] = value (borrowed) when 0 <= i < len; false, changing nothing, otherwise.
 bool list_set_opt(Object* list, size_t i, Object* value);
-Ref list_from_iterable(Object* iterable);       // list(iterable)
-Ref tuple_from_iterable(Object* iterable);      // tuple(iterable); returns a tuple argument as is
+Ref list_from_iterable(Object* iterable);                // list(iterable)
+Ref tuple_from_iterable(Object* iterable);               // tuple(iterable); returns a tuple argument as is
 Ref list_sort(Object* list, Object* key, bool reverse);  // list.sort(); returns None
 inline List* as_list(Object* o) { return static_cast<List*>(o); }
 // list[i] and list[i] = value for the interpreter loop, inline while no object locks are taken:
@@ -79,13 +79,13 @@ struct Dict : Object {
     std::atomic<uint64_t> version{0};
 };
 Ref dict_new();
-Object* dict_get(Dict* d, Object* key);           // borrowed, null when absent; may raise (hash)
-Object* dict_get_str(Dict* d, Str* key);          // fast path for interned str keys
+Object* dict_get(Dict* d, Object* key);   // borrowed, null when absent; may raise (hash)
+Object* dict_get_str(Dict* d, Str* key);  // fast path for interned str keys
 // As dict_get_str, but the reference is taken under the dict's lock: safe while other threads
 // may replace or delete the entry (free-threaded global loads).
 Ref dict_get_str_ref(Dict* d, Str* key);
 void dict_set(Dict* d, Object* key, Object* value);  // borrows both
-bool dict_del(Dict* d, Object* key);              // false when absent
+bool dict_del(Dict* d, Object* key);                 // false when absent
 Ref dict_keys_list(Dict* d);
 Ref dict_copy(Dict* d);
 // d.update(other): a dict, an object with keys(), or an iterable of pairs.
@@ -111,12 +111,12 @@ constexpr size_t kSetMinSize = 8;
 struct SetObject : Object {
     MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
-    SetEntry* table;          // `small` until the set outgrows it
+    SetEntry* table;                // `small` until the set outgrows it
     size_t mask = kSetMinSize - 1;  // table size - 1; sizes are powers of two
-    size_t fill = 0;          // live entries plus deleted ones: both lengthen probes
-    size_t used = 0;          // live entries
-    size_t finger = 0;        // where pop() starts looking
-    uint64_t generation = 0;  // bumped when `table` is replaced; a probe that ran Python code restarts
+    size_t fill = 0;                // live entries plus deleted ones: both lengthen probes
+    size_t used = 0;                // live entries
+    size_t finger = 0;              // where pop() starts looking
+    uint64_t generation = 0;        // bumped when `table` is replaced; a probe that ran Python code restarts
     std::atomic<int64_t> hash{-1};  // frozenset's cached hash, -1 until computed
     SetEntry small[kSetMinSize] = {};
 };

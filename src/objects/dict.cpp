@@ -28,7 +28,9 @@ struct Probe {
 
 // Every change to the entries bumps `version`, under the lock, for the LOAD_GLOBAL cache. Only the
 // lock holder writes it, so it needs no atomic read-modify-write.
-void changed(Dict* d) { d->version.store(d->version.load(std::memory_order_relaxed) + 1, std::memory_order_release); }
+void changed(Dict* d) {
+    d->version.store(d->version.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+}
 
 // After a change to a type's dict, once it is complete and its lock let go: the type attribute
 // caches (objects/abstract.cpp) start again from the dicts.
@@ -92,14 +94,17 @@ void resize(Dict* d) {
     d->index = new int32_t[size];
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
-    for (size_t n = 0; n < d->entries.size(); ++n) d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
+    for (size_t n = 0; n < d->entries.size(); ++n)
+        d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
     d->fill = d->used;
     changed(d);
 }
 
 // Deleted slots count toward the load (CPython's dk_usable): were they left out, inserts and deletes
 // could fill every slot with live or deleted entries and a probe for an absent key would never end.
-bool needs_resize(const Dict* d) { return (std::max(d->entries.size(), d->fill) + 1) * 3 > d->index_size * 2; }
+bool needs_resize(const Dict* d) {
+    return (std::max(d->entries.size(), d->fill) + 1) * 3 > d->index_size * 2;
+}
 
 // Stores key -> value (both already owned by the caller's references); returns the replaced value
 // or null, to be released after the lock.
@@ -293,8 +298,8 @@ void dict_update(Dict* d, Object* other) {
         Ref items = list_from_iterable(pair);
         size_t n = as_list(items.get())->items.size();
         if (n != 2)
-            raise(&ValueError_type, format("dictionary update sequence element #%zu has length %zu; 2 is required",
-                                           index, n));
+            raise(&ValueError_type,
+                  format("dictionary update sequence element #%zu has length %zu; 2 is required", index, n));
         dict_set(d, as_list(items.get())->items[0], as_list(items.get())->items[1]);
         ++index;
     });

@@ -35,7 +35,7 @@ int64_t view_len(Object* o) { return dict_size(view_dict(o)); }
 
 DictIterKind view_kind(Object* o) {
     Type* t = type_of(o);
-    return t == &dict_keys_type ? DictIterKind::Keys
+    return t == &dict_keys_type     ? DictIterKind::Keys
            : t == &dict_values_type ? DictIterKind::Values
                                     : DictIterKind::Items;
 }
@@ -52,7 +52,8 @@ Ref view_repr(Object* o) {
 bool view_contains(Object* o, Object* item) {
     Dict* d = view_dict(o);
     switch (view_kind(o)) {
-        case DictIterKind::Keys: return dict_get(d, item) != nullptr;
+        case DictIterKind::Keys:
+            return dict_get(d, item) != nullptr;
         case DictIterKind::Items: {
             if (type_of(item) != &tuple_type || as_tuple(item)->size != 2) return false;
             Object* v = dict_get(d, as_tuple(item)->items[0]);
@@ -60,7 +61,8 @@ bool view_contains(Object* o, Object* item) {
             Ref keep = Ref::borrow(v);
             return equals(v, as_tuple(item)->items[1]);
         }
-        case DictIterKind::Values: break;
+        case DictIterKind::Values:
+            break;
     }
     Ref it = view_iter(o);
     while (Ref x = iter_next(it.get()))
@@ -119,7 +121,8 @@ Ref items_xor(Dict* left, Dict* right) {
 }
 
 Ref view_xor(Object* a, Object* b) {
-    if (type_of(a) == &dict_items_type && type_of(b) == &dict_items_type) return items_xor(view_dict(a), view_dict(b));
+    if (type_of(a) == &dict_items_type && type_of(b) == &dict_items_type)
+        return items_xor(view_dict(a), view_dict(b));
     Ref r = view_operand_set(a);
     set_symmetric_difference_update(r.get(), b);
     return r;
@@ -168,8 +171,7 @@ void init_view(Type& t, const char* name, bool set_like) {
 }
 
 // ---- methods ----
-Dict* self_dict(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min,
-                size_t max) {
+Dict* self_dict(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
     if (kwnames && kwnames->size) raise_no_kwargs(name);
     if (nargs - 1 < min || nargs - 1 > max) {
         if (max == 0)

@@ -28,7 +28,8 @@ Ref group_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     auto* cls = static_cast<Type*>(type);
     if (kwnames && kwnames->size) raise_no_kwargs(cls->name.c_str());
     if (nargs != 2) {
-        raise(&TypeError_type, format("BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs));
+        raise(&TypeError_type,
+              format("BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs));
     }
     if (!is_instance(args[0], &str_type)) {
         raise(&TypeError_type, format("BaseExceptionGroup.__new__() argument 1 must be str, not %s",
@@ -40,11 +41,13 @@ Ref group_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     }
     Ref excs = tuple_from_iterable(given);
     Tuple* items = as_tuple(excs.get());
-    if (items->size == 0) raise(&ValueError_type, "second argument (exceptions) must be a non-empty sequence");
+    if (items->size == 0)
+        raise(&ValueError_type, "second argument (exceptions) must be a non-empty sequence");
     bool nests_base_exceptions = false;
     for (size_t i = 0; i < items->size; ++i) {
         if (!is_exception_instance(items->items[i])) {
-            raise(&ValueError_type, format("Item %zu of second argument (exceptions) is not an exception", i));
+            raise(&ValueError_type,
+                  format("Item %zu of second argument (exceptions) is not an exception", i));
         }
         nests_base_exceptions |= !is_instance(items->items[i], &Exception_type);
     }
@@ -127,7 +130,9 @@ Ref exception_group_from_list(const char* message, Object* list) {
 Ref exception_group_wrap(Object* exc) { return exception_group_from_list("", tuple_from(&exc, 1).get()); }
 
 std::function<bool(Object*)> exception_group_matcher(Object* condition) {
-    auto is_exception_class = [](Object* t) { return is_type(t) && is_subtype(static_cast<Type*>(t), &BaseException_type); };
+    auto is_exception_class = [](Object* t) {
+        return is_type(t) && is_subtype(static_cast<Type*>(t), &BaseException_type);
+    };
     bool types = is_exception_class(condition);
     if (!types && type_of(condition) == &tuple_type) {
         Tuple* t = as_tuple(condition);
@@ -152,8 +157,8 @@ std::function<bool(Object*)> exception_group_matcher(Object* condition) {
     raise(&TypeError_type, "expected a function, exception type or tuple of exception types");
 }
 
-void exception_group_split(Object* exc, const std::function<bool(Object*)>& matches, bool want_rest, Ref* match,
-                           Ref* rest) {
+void exception_group_split(Object* exc, const std::function<bool(Object*)>& matches, bool want_rest,
+                           Ref* match, Ref* rest) {
     *match = Ref();
     *rest = Ref();
     if (matches(exc)) {
@@ -196,7 +201,8 @@ void init_exception_group_types(std::vector<Type*>& all) {
     e.base = &BaseExceptionGroup_type;
     e.is_basetype = true;
     init_type(&e);
-    e.mro = {&ExceptionGroup_type, &BaseExceptionGroup_type, &Exception_type, &BaseException_type, &object_type};
+    e.mro = {&ExceptionGroup_type, &BaseExceptionGroup_type, &Exception_type, &BaseException_type,
+             &object_type};
     all.push_back(&e);
 }
 

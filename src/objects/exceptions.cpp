@@ -77,7 +77,8 @@ Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
     // FileNotFoundError.
     if (t == &OSError_type && nargs >= 2 && nargs <= 5 && is_int(args[0])) {
         int64_t errnum = 0;
-        if (int_to_i64(args[0], &errnum) && errnum >= 0 && errnum < 4096) t = os_error_type_for(static_cast<int>(errnum));
+        if (int_to_i64(args[0], &errnum) && errnum >= 0 && errnum < 4096)
+            t = os_error_type_for(static_cast<int>(errnum));
     }
     // OSError(errno, strerror, filename[, winerror, filename2]) keeps only (errno, strerror) as its
     // args, and the rest as attributes (CPython's oserror_init).
@@ -99,20 +100,24 @@ Ref syntax_error_str(Object* o);
 // bytes-like made bytes) and UnicodeTranslateError(object, start, end, reason): CPython's
 // UnicodeError_init checks the parts and keeps them as attributes; null for other types.
 Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
-    bool decode = is_subtype(t, &UnicodeDecodeError_type), translate = is_subtype(t, &UnicodeTranslateError_type);
+    bool decode = is_subtype(t, &UnicodeDecodeError_type),
+         translate = is_subtype(t, &UnicodeTranslateError_type);
     if (!decode && !translate && !is_subtype(t, &UnicodeEncodeError_type)) return Ref();
     size_t want = translate ? 4 : 5;
-    if (nargs != want) raise(&TypeError_type, format("function takes exactly %zu arguments (%zu given)", want, nargs));
+    if (nargs != want)
+        raise(&TypeError_type, format("function takes exactly %zu arguments (%zu given)", want, nargs));
     size_t first = translate ? 0 : 1;
     auto need_str = [&](size_t i) {
         if (!is_instance(args[i], &str_type))
-            raise(&TypeError_type, format("argument %zu must be str, not %s", i + 1, type_of(args[i])->name.c_str()));
+            raise(&TypeError_type,
+                  format("argument %zu must be str, not %s", i + 1, type_of(args[i])->name.c_str()));
     };
     if (!translate) need_str(0);
     Ref object = Ref::borrow(args[first]);
     if (decode) {
         if (!is_bytes_like(args[first]))
-            raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(args[first])->name.c_str()));
+            raise(&TypeError_type,
+                  format("a bytes-like object is required, not '%s'", type_of(args[first])->name.c_str()));
         object = bytes_new(bytes_like_data(args[first]));
     } else {
         need_str(first);
@@ -152,17 +157,26 @@ Ref unicode_error_str(Object* o) {
     if (start >= 0 && start < size && end == start + 1) {
         if (decode) {
             auto byte = static_cast<unsigned char>(bytes_like_data(object)[static_cast<size_t>(start)]);
-            return str_new(prefix + format("can't decode byte 0x%02x in position %lld: ", byte, static_cast<long long>(start)) + why);
+            return str_new(
+                prefix +
+                format("can't decode byte 0x%02x in position %lld: ", byte, static_cast<long long>(start)) +
+                why);
         }
         Ref ch = str_char_at(as_str(object), start);
         const char* p = str_utf8_of(ch.get()).data();
         uint32_t cp = utf8_decode(p);
-        std::string shown = cp < 0x100 ? format("\\x%02x", cp) : cp < 0x10000 ? format("\\u%04x", cp) : format("\\U%08x", cp);
-        return str_new(prefix + format("can't %s character '%s' in position %lld: ", verb, shown.c_str(),
-                                       static_cast<long long>(start)) + why);
+        std::string shown = cp < 0x100     ? format("\\x%02x", cp)
+                            : cp < 0x10000 ? format("\\u%04x", cp)
+                                           : format("\\U%08x", cp);
+        return str_new(prefix +
+                       format("can't %s character '%s' in position %lld: ", verb, shown.c_str(),
+                              static_cast<long long>(start)) +
+                       why);
     }
-    return str_new(prefix + format("can't %s %s in position %lld-%lld: ", verb, decode ? "bytes" : "characters",
-                                   static_cast<long long>(start), static_cast<long long>(end - 1)) + why);
+    return str_new(prefix +
+                   format("can't %s %s in position %lld-%lld: ", verb, decode ? "bytes" : "characters",
+                          static_cast<long long>(start), static_cast<long long>(end - 1)) +
+                   why);
 }
 
 Ref exception_str(Object* o) {
@@ -189,7 +203,8 @@ Ref exception_str(Object* o) {
 // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])): its attributes, as
 // CPython's SyntaxError_init sets them; null for a name that is not one of them.
 Object* syntax_error_field(Object* o, const std::string& n) {
-    static const char* const kDetails[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+    static const char* const kDetails[] = {"filename", "lineno",     "offset",
+                                           "text",     "end_lineno", "end_offset"};
     Tuple* args = as_tuple(as_exc(o)->args);
     if (n == "msg") return args->size >= 1 ? args->items[0] : None;
     if (n == "print_file_and_line") return None;
@@ -227,7 +242,8 @@ Ref syntax_error_str(Object* o) {
         where = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
     }
     bool has_line = is_int(lineno.get());
-    if (!where.empty() && has_line) return str_new(text + " (" + where + ", line " + str_utf8(lineno.get()) + ")");
+    if (!where.empty() && has_line)
+        return str_new(text + " (" + where + ", line " + str_utf8(lineno.get()) + ")");
     if (!where.empty()) return str_new(text + " (" + where + ")");
     if (has_line) return str_new(text + " (line " + str_utf8(lineno.get()) + ")");
     return str_new(text);
@@ -319,7 +335,8 @@ Ref exception_with_traceback(Object*, Object* const* args, size_t nargs, Tuple* 
 }
 
 const MethodDef kExceptionMethods[] = {
-    {"with_traceback", exception_with_traceback, "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+    {"with_traceback", exception_with_traceback,
+     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -347,21 +364,40 @@ Ref exception_new(Type* t, Object* args) {
 // CPython's errno -> OSError subclass table (Objects/exceptions.c, _PyExc_InitState).
 Type* os_error_type_for(int errnum) {
     switch (errnum) {
-        case EAGAIN: case EALREADY: case EINPROGRESS: return &BlockingIOError_type;
-        case ECHILD: return &ChildProcessError_type;
-        case EPIPE: case ESHUTDOWN: return &BrokenPipeError_type;
-        case ECONNABORTED: return &ConnectionAbortedError_type;
-        case ECONNREFUSED: return &ConnectionRefusedError_type;
-        case ECONNRESET: return &ConnectionResetError_type;
-        case EEXIST: return &FileExistsError_type;
-        case ENOENT: return &FileNotFoundError_type;
-        case EINTR: return &InterruptedError_type;
-        case EISDIR: return &IsADirectoryError_type;
-        case ENOTDIR: return &NotADirectoryError_type;
-        case EACCES: case EPERM: return &PermissionError_type;
-        case ESRCH: return &ProcessLookupError_type;
-        case ETIMEDOUT: return &TimeoutError_type;
-        default: return &OSError_type;
+        case EAGAIN:
+        case EALREADY:
+        case EINPROGRESS:
+            return &BlockingIOError_type;
+        case ECHILD:
+            return &ChildProcessError_type;
+        case EPIPE:
+        case ESHUTDOWN:
+            return &BrokenPipeError_type;
+        case ECONNABORTED:
+            return &ConnectionAbortedError_type;
+        case ECONNREFUSED:
+            return &ConnectionRefusedError_type;
+        case ECONNRESET:
+            return &ConnectionResetError_type;
+        case EEXIST:
+            return &FileExistsError_type;
+        case ENOENT:
+            return &FileNotFoundError_type;
+        case EINTR:
+            return &InterruptedError_type;
+        case EISDIR:
+            return &IsADirectoryError_type;
+        case ENOTDIR:
+            return &NotADirectoryError_type;
+        case EACCES:
+        case EPERM:
+            return &PermissionError_type;
+        case ESRCH:
+            return &ProcessLookupError_type;
+        case ETIMEDOUT:
+            return &TimeoutError_type;
+        default:
+            return &OSError_type;
     }
 }
 

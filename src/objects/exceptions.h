@@ -13,17 +13,17 @@ namespace minipy {
 struct TracebackEntry {
     Object* code;  // owned: the code object (vm/code.h) whose frame was running
     int line;
-    int lasti = -1;  // the instruction that was running, for the traceback's column carets
+    int lasti = -1;             // the instruction that was running, for the traceback's column carets
     Object* globals = nullptr;  // owned or null: the frame's globals (tb_frame.f_globals)
 };
 
 struct BaseExceptionObject : Object {
     MINIPY_GC_ALLOCATED
-    Object* args;        // owned tuple
-    Object* cause;       // owned or null: `raise X from Y`
-    Object* context;     // owned or null: the exception being handled when this one was raised
+    Object* args;     // owned tuple
+    Object* cause;    // owned or null: `raise X from Y`
+    Object* context;  // owned or null: the exception being handled when this one was raised
     bool suppress_context;
-    Dict* dict;          // owned or null: attributes set on the instance
+    Dict* dict;                             // owned or null: attributes set on the instance
     std::vector<TracebackEntry> traceback;  // outermost first
 };
 

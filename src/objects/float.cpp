@@ -3,8 +3,8 @@
 // equal to int's for integral values.
 #include "objects/float.h"
 
-#include <charconv>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -99,8 +99,10 @@ bool parse_float(std::string_view s, double* out) {
     const char* end = text.data() + text.size();
     auto res = std::from_chars(text.data(), end, *out);
     // from_chars reports out-of-range for overflow; Python gives inf (or 0.0 for underflow).
-    if (res.ec == std::errc::result_out_of_range) *out = std::strtod(text.c_str(), nullptr);
-    else if (res.ec != std::errc()) return false;
+    if (res.ec == std::errc::result_out_of_range)
+        *out = std::strtod(text.c_str(), nullptr);
+    else if (res.ec != std::errc())
+        return false;
     if (res.ptr != end) return false;
     if (negative) *out = -*out;
     return true;
@@ -111,8 +113,7 @@ bool parse_float(std::string_view s, double* out) {
 Ref float_from_string(const std::string& text) {
     double v;
     if (!parse_float(text, &v))
-        raise(&ValueError_type,
-              format("could not convert string to float: %s", str_repr_text(text).c_str()));
+        raise(&ValueError_type, format("could not convert string to float: %s", str_repr_text(text).c_str()));
     return float_new(v);
 }
 
@@ -146,8 +147,7 @@ int64_t float_hash(double v) {
 }
 
 double float_pow(double x, double y) {
-    if (x == 0 && y < 0)
-        raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+    if (x == 0 && y < 0) raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
     if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
         raise(&ValueError_type, "negative number cannot be raised to a fractional power");
     double r = std::pow(x, y);
@@ -209,9 +209,12 @@ Ref float_slot(Object* a, Object* b) {
     double x, y, div, mod;
     if (!float_operands(a, b, &x, &y)) return Ref::borrow(NotImplemented);
     switch (op) {
-        case BinaryOp::Add: return float_new(x + y);
-        case BinaryOp::Sub: return float_new(x - y);
-        case BinaryOp::Mul: return float_new(x * y);
+        case BinaryOp::Add:
+            return float_new(x + y);
+        case BinaryOp::Sub:
+            return float_new(x - y);
+        case BinaryOp::Mul:
+            return float_new(x * y);
         case BinaryOp::TrueDiv:
             if (y == 0) raise_zero_division("float division by zero");
             return float_new(x / y);
@@ -223,19 +226,27 @@ Ref float_slot(Object* a, Object* b) {
             if (y == 0) raise_zero_division("float modulo");
             float_divmod(x, y, &div, &mod);
             return float_new(mod);
-        case BinaryOp::Pow: return float_new(float_pow(x, y));
-        default: return Ref::borrow(NotImplemented);
+        case BinaryOp::Pow:
+            return float_new(float_pow(x, y));
+        default:
+            return Ref::borrow(NotImplemented);
     }
 }
 
 bool compare_result(int c, CompareOp op) {
     switch (op) {
-        case CompareOp::Lt: return c < 0;
-        case CompareOp::Le: return c <= 0;
-        case CompareOp::Eq: return c == 0;
-        case CompareOp::Ne: return c != 0;
-        case CompareOp::Gt: return c > 0;
-        case CompareOp::Ge: return c >= 0;
+        case CompareOp::Lt:
+            return c < 0;
+        case CompareOp::Le:
+            return c <= 0;
+        case CompareOp::Eq:
+            return c == 0;
+        case CompareOp::Ne:
+            return c != 0;
+        case CompareOp::Gt:
+            return c > 0;
+        case CompareOp::Ge:
+            return c >= 0;
     }
     return false;
 }
@@ -273,11 +284,11 @@ Ref float_from_object(Object* x) {
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());
             if (is_float(r.get()) || is_int(r.get())) return float_new(to_double(r.get()));
-            raise(&TypeError_type, format("%s returned non-float (type %s)", method,
-                                          type_of(r.get())->name.c_str()));
+            raise(&TypeError_type,
+                  format("%s returned non-float (type %s)", method, type_of(r.get())->name.c_str()));
         }
-    raise(&TypeError_type, format("float() argument must be a string or a real number, not '%s'",
-                                  type_of(x)->name.c_str()));
+    raise(&TypeError_type,
+          format("float() argument must be a string or a real number, not '%s'", type_of(x)->name.c_str()));
 }
 
 // `type` is float, or a subclass whose instance is a fresh object.
@@ -344,7 +355,8 @@ Ref float_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kw
 Ref float_getformat(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__getformat__", nargs - 1, kw, 1, 1);
     if (!is_instance(args[1], &str_type))
-        raise(&TypeError_type, format("__getformat__() argument must be str, not %s", type_of(args[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("__getformat__() argument must be str, not %s", type_of(args[1])->name.c_str()));
     std::string which = str_utf8_of(args[1]);
     if (which != "double" && which != "float")
         raise(&ValueError_type, "__getformat__() argument 1 must be 'double' or 'float'");

@@ -57,13 +57,13 @@ MINIPY_ALWAYS_INLINE void float_decref(Object* o) {
 inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
 // A float or an instance of a float subclass (same layout).
 inline bool is_float(const Object* o) { return is_instance(o, &float_type); }
-std::string float_repr(double v);   // "0.30000000000000004", "1e+22", "inf", "nan", "-0.0"
+std::string float_repr(double v);  // "0.30000000000000004", "1e+22", "inf", "nan", "-0.0"
 // Converts int, bool or float (or a float subclass) to double; raises TypeError("must be real
 // number, not X") otherwise.
 double to_double(Object* o);
 Ref float_from_string(const std::string& text);  // float("1.5"); raises ValueError
-int64_t float_hash(double v);                      // equal to int_hash for integral values
-double float_pow(double x, double y);              // x ** y with CPython's errors
+int64_t float_hash(double v);                    // equal to int_hash for integral values
+double float_pow(double x, double y);            // x ** y with CPython's errors
 // Compares a float with an int exactly, as CPython does (no rounding of huge ints): -1, 0, 1.
 // The float must not be NaN.
 int float_compare_int(double v, Object* i);

@@ -41,7 +41,8 @@ int parse_number(std::string_view spec, size_t& i) {
 }
 
 // Pads `body` (sign and prefix already split off into `head`) to the spec's width.
-std::string pad(const std::string& head, const std::string& body, const FormatSpec& spec, char default_align) {
+std::string pad(const std::string& head, const std::string& body, const FormatSpec& spec,
+                char default_align) {
     char align = spec.align ? spec.align : default_align;
     int64_t len = count_code_points(head) + count_code_points(body);
     int64_t missing = spec.width > len ? spec.width - len : 0;
@@ -51,10 +52,14 @@ std::string pad(const std::string& head, const std::string& body, const FormatSp
         return out;
     };
     switch (align) {
-        case '<': return head + body + fill(missing);
-        case '^': return fill(missing / 2) + head + body + fill(missing - missing / 2);
-        case '=': return head + fill(missing) + body;
-        default: return fill(missing) + head + body;
+        case '<':
+            return head + body + fill(missing);
+        case '^':
+            return fill(missing / 2) + head + body + fill(missing - missing / 2);
+        case '=':
+            return head + fill(missing) + body;
+        default:
+            return fill(missing) + head + body;
     }
 }
 
@@ -135,7 +140,8 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
     }
     if (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') out.width = parse_number(spec, i);
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) out.grouping = spec[i++];
-    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) raise(&ValueError_type, "Cannot specify both ',' and '_'.");
+    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
+        raise(&ValueError_type, "Cannot specify both ',' and '_'.");
     if (i < spec.size() && spec[i] == '.') {
         ++i;
         if (i >= spec.size() || spec[i] < '0' || spec[i] > '9')
@@ -143,9 +149,8 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
         out.precision = parse_number(spec, i);
     }
     if (spec.size() - i > 1)
-        raise(&ValueError_type,
-              format("Invalid format specifier '%.*s' for object of type '%s'", static_cast<int>(spec.size()),
-                     spec.data(), type_name));
+        raise(&ValueError_type, format("Invalid format specifier '%.*s' for object of type '%s'",
+                                       static_cast<int>(spec.size()), spec.data(), type_name));
     if (i < spec.size()) out.type = spec[i];
     // As CPython, a separator that does not suit the type is reported before anything else:
     // ',' goes with decimal and float types only, '_' also with the binary/octal/hex ones.
@@ -165,7 +170,8 @@ std::string format_float(double value, const FormatSpec& spec) {
     std::string suffix;
     if (std::isinf(magnitude) || std::isnan(magnitude)) {
         digits = std::string(std::isnan(magnitude) ? "nan" : "inf");
-        if (type == 'E' || type == 'F' || type == 'G') digits = std::string(std::isnan(magnitude) ? "NAN" : "INF");
+        if (type == 'E' || type == 'F' || type == 'G')
+            digits = std::string(std::isnan(magnitude) ? "NAN" : "INF");
         if (type == '%') suffix.push_back('%');
     } else if (!type && spec.precision < 0) {
         digits = float_repr(magnitude);
@@ -186,7 +192,8 @@ std::string format_float(double value, const FormatSpec& spec) {
         // With no type, Python keeps a ".0" where %g would print a bare integer.
         if (!type && digits.find_first_of(".e") == std::string::npos) digits += ".0";
     }
-    if (spec.coerce_zero && negative && digits.find_first_not_of("0.%e+-") == std::string::npos) negative = false;
+    if (spec.coerce_zero && negative && digits.find_first_not_of("0.%e+-") == std::string::npos)
+        negative = false;
     // Grouping applies to the integer part only.
     size_t int_end = digits.find_first_not_of("0123456789");
     std::string rest = int_end == std::string::npos ? "" : digits.substr(int_end);
@@ -195,7 +202,8 @@ std::string format_float(double value, const FormatSpec& spec) {
         FormatSpec s = spec;
         int64_t min_width = 0;
         if (s.align == '=' && s.fill == "0" && s.width > 0)
-            min_width = s.width - static_cast<int64_t>(sign_text(negative, s.sign).size() + rest.size() + suffix.size());
+            min_width = s.width - static_cast<int64_t>(sign_text(negative, s.sign).size() + rest.size() +
+                                                       suffix.size());
         int_part = group_digits(int_part, s.grouping, 3, min_width);
     }
     return pad(sign_text(negative, spec.sign), int_part + rest + suffix, spec, '>');
@@ -224,7 +232,8 @@ std::string format_int(Object* value, const FormatSpec& spec) {
     if (type == 'X')
         for (char& c : digits) c = static_cast<char>(toupper(c));
     const char* prefix = "";
-    if (spec.alternate && base != 10) prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+    if (spec.alternate && base != 10)
+        prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
     return finish_number(negative, prefix, digits, "", spec, base == 10 ? 3 : 4);
 }
 
@@ -268,7 +277,8 @@ Ref format_value(Object* value, std::string_view spec) {
     if (spec.empty()) return str(value);
     // Subclasses of int and float format as their base, naming their own type in errors.
     if (is_int(value)) return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
-    if (is_float(value)) return str_new(format_float(float_value(value), parse_format_spec(spec, t->name.c_str())));
+    if (is_float(value))
+        return str_new(format_float(float_value(value), parse_format_spec(spec, t->name.c_str())));
     if (is_instance(value, &str_type))
         return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
     raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));

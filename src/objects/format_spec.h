@@ -1,5 +1,6 @@
-// format_spec.h — Python's format-spec mini-language (`[[fill]align][sign][z][#][0][width][,|_][.precision][type]`),
-// shared by format(), f-strings and str.format for int, float and str.
+// format_spec.h — Python's format-spec mini-language
+// (`[[fill]align][sign][z][#][0][width][,|_][.precision][type]`), shared by format(), f-strings and
+// str.format for int, float and str.
 #pragma once
 
 #include <string>
@@ -10,12 +11,12 @@
 namespace minipy {
 
 struct FormatSpec {
-    std::string fill = " ";  // one code point, UTF-8
-    char align = 0;          // '<', '>', '^', '=' or 0 (the type's default)
-    char sign = 0;           // '+', '-', ' ' or 0
-    bool coerce_zero = false;  // 'z': a negative zero after rounding prints as zero (3.11)
-    bool alternate = false;  // '#'
-    bool zero_pad = false;   // '0' before the width
+    std::string fill = " ";        // one code point, UTF-8
+    char align = 0;                // '<', '>', '^', '=' or 0 (the type's default)
+    char sign = 0;                 // '+', '-', ' ' or 0
+    bool coerce_zero = false;      // 'z': a negative zero after rounding prints as zero (3.11)
+    bool alternate = false;        // '#'
+    bool zero_pad = false;         // '0' before the width
     bool align_from_zero = false;  // `align` is the '=' that '0' implies (strs left-align instead)
     int width = -1;
     char grouping = 0;  // ',' or '_'

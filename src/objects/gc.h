@@ -103,7 +103,7 @@ inline void gc_free(void* p) {
 }
 
 // Inside a container struct: `new T()` and `delete t` go through gc_alloc and gc_free.
-#define MINIPY_GC_ALLOCATED                                                    \
+#define MINIPY_GC_ALLOCATED                                                     \
     static void* operator new(size_t size) { return ::minipy::gc_alloc(size); } \
     static void operator delete(void* p) { ::minipy::gc_free(p); }
 

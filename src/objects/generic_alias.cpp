@@ -93,9 +93,7 @@ Ref collect_parameters(Tuple* args) {
     return tuple_from_iterable(params.get());
 }
 
-Object* parameters_of(Alias* a) {
-    return a->params;
-}
+Object* parameters_of(Alias* a) { return a->params; }
 
 Ref alias_getattr(Object* o, Str* name) {
     Alias* a = as_alias(o);
@@ -171,7 +169,8 @@ Ref alias_getitem(Object* o, Object* key) {
             if (params->items[j] != arg) continue;
             // The type variable checks and converts its argument (TypeVar.__typing_subst__).
             Ref subst = get_attr_opt(arg, intern("__typing_subst__"));
-            v = subst && subst.get() != None ? call1(subst.get(), given->items[j]) : Ref::borrow(given->items[j]);
+            v = subst && subst.get() != None ? call1(subst.get(), given->items[j])
+                                             : Ref::borrow(given->items[j]);
         }
         if (v.get() == arg && !is_type(arg)) {
             if (Ref sub = get_attr_opt(arg, intern("__parameters__"));

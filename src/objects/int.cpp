@@ -106,9 +106,7 @@ double mpz_to_double(mpz_srcptr m) {
     return mpz_sgn(m) < 0 ? -d : d;
 }
 
-[[noreturn]] void raise_int_too_large() {
-    raise(&OverflowError_type, "int too large to convert to float");
-}
+[[noreturn]] void raise_int_too_large() { raise(&OverflowError_type, "int too large to convert to float"); }
 
 }  // namespace
 
@@ -281,10 +279,9 @@ Ref int_from_string(const std::string& text, int base) {
         return int_from_i64(negative ? -v : v);
     }
     if (base == 10 && digits.size() > 4300)
-        raise(&ValueError_type,
-              "Exceeds the limit (4300 digits) for integer string conversion: value has " +
-                  std::to_string(digits.size()) +
-                  " digits; use sys.set_int_max_str_digits() to increase the limit");
+        raise(&ValueError_type, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                                    std::to_string(digits.size()) +
+                                    " digits; use sys.set_int_max_str_digits() to increase the limit");
     TempMpz m;
     mpz_set_str(m.v, digits.c_str(), base);
     if (negative) mpz_neg(m.v, m.v);
@@ -302,8 +299,8 @@ double int_true_divide(Object* a, Object* b) {
     MpzView x(a), y(b);
     if (mpz_sgn(y.get()) == 0) raise_zero_division("division by zero");
     if (mpz_sgn(x.get()) == 0) return (mpz_sgn(y.get()) < 0) ? -0.0 : 0.0;
-    long shift = static_cast<long>(mpz_sizeinbase(y.get(), 2)) -
-                 static_cast<long>(mpz_sizeinbase(x.get(), 2)) + 55;
+    long shift =
+        static_cast<long>(mpz_sizeinbase(y.get(), 2)) - static_cast<long>(mpz_sizeinbase(x.get(), 2)) + 55;
     TempMpz num, den, q, r;
     mpz_abs(num.v, x.get());
     mpz_abs(den.v, y.get());
@@ -314,16 +311,14 @@ double int_true_divide(Object* a, Object* b) {
     mpz_tdiv_qr(q.v, r.v, num.v, den.v);
     uint64_t top = mpz_get_ui(q.v) | (mpz_sgn(r.v) != 0 ? 1 : 0);
     double d = std::ldexp(static_cast<double>(top), -shift);
-    if (std::isinf(d))
-        raise(&OverflowError_type, "integer division result too large for a float");
+    if (std::isinf(d)) raise(&OverflowError_type, "integer division result too large for a float");
     return (mpz_sgn(x.get()) < 0) != (mpz_sgn(y.get()) < 0) ? -d : d;
 }
 
 Ref true_divide(Object* a, Object* b) {
     int64_t x, y;
     constexpr int64_t kExact = int64_t{1} << 53;
-    if (as_word(a, &x) && as_word(b, &y) && x <= kExact && x >= -kExact && y <= kExact &&
-        y >= -kExact) {
+    if (as_word(a, &x) && as_word(b, &y) && x <= kExact && x >= -kExact && y <= kExact && y >= -kExact) {
         if (y == 0) raise_zero_division("division by zero");
         return float_new(static_cast<double>(x) / static_cast<double>(y));
     }
@@ -396,18 +391,29 @@ Ref shift(Object* a, Object* b, bool left) {
 // The general path: one operand is a BigInt or a word result overflowed.
 Ref big_binary(Object* a, Object* b, BinaryOp op) {
     switch (op) {
-        case BinaryOp::TrueDiv: return true_divide(a, b);
-        case BinaryOp::Pow: return big_pow(a, b);
-        case BinaryOp::LShift: return shift(a, b, true);
-        case BinaryOp::RShift: return shift(a, b, false);
-        default: break;
+        case BinaryOp::TrueDiv:
+            return true_divide(a, b);
+        case BinaryOp::Pow:
+            return big_pow(a, b);
+        case BinaryOp::LShift:
+            return shift(a, b, true);
+        case BinaryOp::RShift:
+            return shift(a, b, false);
+        default:
+            break;
     }
     MpzView x(a), y(b);
     TempMpz r;
     switch (op) {
-        case BinaryOp::Add: mpz_add(r.v, x.get(), y.get()); break;
-        case BinaryOp::Sub: mpz_sub(r.v, x.get(), y.get()); break;
-        case BinaryOp::Mul: mpz_mul(r.v, x.get(), y.get()); break;
+        case BinaryOp::Add:
+            mpz_add(r.v, x.get(), y.get());
+            break;
+        case BinaryOp::Sub:
+            mpz_sub(r.v, x.get(), y.get());
+            break;
+        case BinaryOp::Mul:
+            mpz_mul(r.v, x.get(), y.get());
+            break;
         case BinaryOp::FloorDiv:
             if (mpz_sgn(y.get()) == 0) raise_zero_division("integer division or modulo by zero");
             mpz_fdiv_q(r.v, x.get(), y.get());
@@ -416,10 +422,17 @@ Ref big_binary(Object* a, Object* b, BinaryOp op) {
             if (mpz_sgn(y.get()) == 0) raise_zero_division("integer modulo by zero");
             mpz_fdiv_r(r.v, x.get(), y.get());
             break;
-        case BinaryOp::And: mpz_and(r.v, x.get(), y.get()); break;
-        case BinaryOp::Or: mpz_ior(r.v, x.get(), y.get()); break;
-        case BinaryOp::Xor: mpz_xor(r.v, x.get(), y.get()); break;
-        default: return Ref::borrow(NotImplemented);
+        case BinaryOp::And:
+            mpz_and(r.v, x.get(), y.get());
+            break;
+        case BinaryOp::Or:
+            mpz_ior(r.v, x.get(), y.get());
+            break;
+        case BinaryOp::Xor:
+            mpz_xor(r.v, x.get(), y.get());
+            break;
+        default:
+            return Ref::borrow(NotImplemented);
     }
     return big_result(r);
 }
@@ -444,8 +457,10 @@ Ref int_binary(Object* a, Object* b, BinaryOp op) {
     if (!as_word(a, &x) || !as_word(b, &y)) return big_binary(a, b, op);
     // Words hold at most 62 bits, so + and - cannot overflow int64.
     switch (op) {
-        case BinaryOp::Add: return int_from_i64(x + y);
-        case BinaryOp::Sub: return int_from_i64(x - y);
+        case BinaryOp::Add:
+            return int_from_i64(x + y);
+        case BinaryOp::Sub:
+            return int_from_i64(x - y);
         case BinaryOp::Mul:
             if (__builtin_mul_overflow(x, y, &r)) return big_binary(a, b, op);
             return int_from_i64(r);
@@ -455,7 +470,8 @@ Ref int_binary(Object* a, Object* b, BinaryOp op) {
         case BinaryOp::Mod:
             if (y == 0) raise_zero_division("integer modulo by zero");
             return int_from_i64(floor_mod(x, y));
-        case BinaryOp::TrueDiv: return true_divide(a, b);
+        case BinaryOp::TrueDiv:
+            return true_divide(a, b);
         case BinaryOp::Pow:
             if (y >= 0 && word_pow(x, y, &r)) return int_from_i64(r);
             return big_pow(a, b);
@@ -466,10 +482,14 @@ Ref int_binary(Object* a, Object* b, BinaryOp op) {
         case BinaryOp::RShift:
             if (y < 0) raise(&ValueError_type, "negative shift count");
             return int_from_i64(x >> (y > 63 ? 63 : y));
-        case BinaryOp::And: return int_from_i64(x & y);
-        case BinaryOp::Or: return int_from_i64(x | y);
-        case BinaryOp::Xor: return int_from_i64(x ^ y);
-        default: return Ref::borrow(NotImplemented);
+        case BinaryOp::And:
+            return int_from_i64(x & y);
+        case BinaryOp::Or:
+            return int_from_i64(x | y);
+        case BinaryOp::Xor:
+            return int_from_i64(x ^ y);
+        default:
+            return Ref::borrow(NotImplemented);
     }
 }
 
@@ -535,12 +555,24 @@ Ref int_compare_slot(Object* a, Object* b, CompareOp op) {
     int c = int_compare(a, b);
     bool r = false;
     switch (op) {
-        case CompareOp::Lt: r = c < 0; break;
-        case CompareOp::Le: r = c <= 0; break;
-        case CompareOp::Eq: r = c == 0; break;
-        case CompareOp::Ne: r = c != 0; break;
-        case CompareOp::Gt: r = c > 0; break;
-        case CompareOp::Ge: r = c >= 0; break;
+        case CompareOp::Lt:
+            r = c < 0;
+            break;
+        case CompareOp::Le:
+            r = c <= 0;
+            break;
+        case CompareOp::Eq:
+            r = c == 0;
+            break;
+        case CompareOp::Ne:
+            r = c != 0;
+            break;
+        case CompareOp::Gt:
+            r = c > 0;
+            break;
+        case CompareOp::Ge:
+            r = c >= 0;
+            break;
     }
     return Ref::borrow(bool_obj(r));
 }
@@ -576,7 +608,8 @@ Ref int_abs(Object* o) {
 // with the bytes' repr, as CPython's "invalid literal for int() with base 10: b''".
 Ref int_from_bytes_text(Object* x, int base) {
     std::string data = bytes_like_data(x);
-    bool ascii = std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    bool ascii =
+        std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii && data.find('\0') == std::string::npos) {
         try {
             return int_from_string(data, base);
@@ -586,7 +619,8 @@ Ref int_from_bytes_text(Object* x, int base) {
                 raise_object(std::move(exc));
         }
     }
-    raise(&ValueError_type, format("invalid literal for int() with base %d: %s", base, bytes_repr_text(data).c_str()));
+    raise(&ValueError_type,
+          format("invalid literal for int() with base %d: %s", base, bytes_repr_text(data).c_str()));
 }
 
 // CPython's PyNumber_Long: an int subclass converts through its own __int__ when it has one.
@@ -599,8 +633,8 @@ Ref int_from_object(Object* x) {
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());
             if (!is_int(r.get()))
-                raise(&TypeError_type, format("%s returned non-int (type %s)", method,
-                                              type_of(r.get())->name.c_str()));
+                raise(&TypeError_type,
+                      format("%s returned non-int (type %s)", method, type_of(r.get())->name.c_str()));
             return int_exact(r.get());
         }
     raise(&TypeError_type,

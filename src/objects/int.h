@@ -19,9 +19,9 @@ struct BigInt : Object {
 };
 
 Ref int_from_i64(int64_t v);
-Ref int_from_mpz(const mpz_t v);           // normalises to a small int when it fits
+Ref int_from_mpz(const mpz_t v);                           // normalises to a small int when it fits
 Ref int_from_string(const std::string& digits, int base);  // raises ValueError like int("x", base)
-Ref int_from_double(double d);             // int(3.9) == 3; raises on inf/nan
+Ref int_from_double(double d);                             // int(3.9) == 3; raises on inf/nan
 // An int, a bool or an instance of a class derived from int: everything the functions below read.
 inline bool is_int(const Object* o) { return is_small_int(o) || o->type->int_layout; }
 // Exactly an int, neither bool nor a subclass.
@@ -35,8 +35,8 @@ bool int_overrides(Object* o, const char* dunder);
 Ref int_subclass_new(Type* t, Object* value);
 // Converts an int (or bool) to int64; returns false when it does not fit.
 bool int_to_i64(Object* o, int64_t* out);
-double int_to_double(Object* o);           // raises OverflowError when too large
-void int_to_mpz(Object* o, mpz_t out);     // out must be initialised
+double int_to_double(Object* o);        // raises OverflowError when too large
+void int_to_mpz(Object* o, mpz_t out);  // out must be initialised
 std::string int_to_decimal(Object* o);
 std::string int_to_base(Object* o, int base, bool with_prefix);  // for hex/oct/bin/format
 
@@ -44,7 +44,7 @@ std::string int_to_base(Object* o, int base, bool with_prefix);  // for hex/oct/
 // true division), raising ZeroDivisionError/OverflowError as CPython does.
 Ref int_binary(Object* a, Object* b, BinaryOp op);
 Ref int_pow_mod(Object* base, Object* exp, Object* mod);
-int int_compare(Object* a, Object* b);    // -1, 0, 1
+int int_compare(Object* a, Object* b);  // -1, 0, 1
 int64_t int_hash(Object* o);
 
 }  // namespace minipy

@@ -10,9 +10,9 @@
 
 namespace minipy {
 
-Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
-    range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type, enumerate_type,
-    zip_type, reversed_type;
+Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type,
+    str_iterator_type, range_iterator_type, dict_keyiterator_type, dict_valueiterator_type,
+    dict_itemiterator_type, enumerate_type, zip_type, reversed_type;
 
 namespace {
 
@@ -80,7 +80,8 @@ Ref getitem_iter_next(Object* o) {
     try {
         return get_item(it->seq, int_from_i64(it->pos++).get());
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
+        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type))
+            throw;
     }
     return finish(it);
 }
@@ -194,7 +195,8 @@ Ref zip_next(Object* o) {
 }
 
 Ref zip_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) raise(&TypeError_type, "zip() does not support keyword arguments in minipy");
+    if (kwnames && kwnames->size)
+        raise(&TypeError_type, "zip() does not support keyword arguments in minipy");
     auto* z = new Zip();
     init_header(z, static_cast<Type*>(type));
     Ref result = Ref::steal(z);
@@ -251,18 +253,25 @@ Ref dict_iter_new(Object* dict, DictIterKind kind) {
     return dict_iter_alloc(t, as_dict(dict), kind);
 }
 
-
 void init_iterator_types() {
-    init_iterator_type(getitem_iterator_type, "iterator", sizeof(SeqIter), seq_iter_dealloc, getitem_iter_next);
-    init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc, list_iter_next);
+    init_iterator_type(getitem_iterator_type, "iterator", sizeof(SeqIter), seq_iter_dealloc,
+                       getitem_iter_next);
+    init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc,
+                       list_iter_next);
     init_iterator_type(list_reverseiterator_type, "list_reverseiterator", sizeof(SeqIter), seq_iter_dealloc,
-           list_reverse_next);
-    init_iterator_type(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc, tuple_iter_next);
-    init_iterator_type(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc, str_iter_next);
-    init_iterator_type(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc, range_iter_next);
-    init_iterator_type(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    init_iterator_type(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
-    init_iterator_type(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc, dict_iter_next);
+                       list_reverse_next);
+    init_iterator_type(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc,
+                       tuple_iter_next);
+    init_iterator_type(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc,
+                       str_iter_next);
+    init_iterator_type(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc,
+                       range_iter_next);
+    init_iterator_type(dict_keyiterator_type, "dict_keyiterator", sizeof(DictIter), dict_iter_dealloc,
+                       dict_iter_next);
+    init_iterator_type(dict_valueiterator_type, "dict_valueiterator", sizeof(DictIter), dict_iter_dealloc,
+                       dict_iter_next);
+    init_iterator_type(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc,
+                       dict_iter_next);
     enumerate_type.construct = enumerate_construct;
     init_iterator_type(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
     zip_type.construct = zip_construct;

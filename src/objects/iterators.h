@@ -9,9 +9,9 @@
 
 namespace minipy {
 
-extern Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type, str_iterator_type,
-    range_iterator_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type,
-    set_iterator_type, enumerate_type, zip_type, reversed_type;
+extern Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type,
+    str_iterator_type, range_iterator_type, dict_keyiterator_type, dict_valueiterator_type,
+    dict_itemiterator_type, set_iterator_type, enumerate_type, zip_type, reversed_type;
 
 // list, tuple, str and reversed-sequence iterators: a container and a position.
 struct SeqIter : Object {

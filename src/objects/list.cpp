@@ -150,7 +150,8 @@ Ref list_slice(List* l, Slice* s) {
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
     Ref r = list_new(n);
-    for (int64_t i = 0, k = start; i < n; ++i, k += step) as_list(r.get())->items.push_back(newref(l->items[k]));
+    for (int64_t i = 0, k = start; i < n; ++i, k += step)
+        as_list(r.get())->items.push_back(newref(l->items[k]));
     return r;
 }
 
@@ -226,7 +227,8 @@ void list_setitem(Object* o, Object* key, Object* value) {
             auto size = static_cast<int64_t>(l->items.size());
             if (i < 0) i += size;
             if (i < 0 || i >= size)
-                raise(&IndexError_type, value ? "list assignment index out of range" : "list index out of range");
+                raise(&IndexError_type,
+                      value ? "list assignment index out of range" : "list index out of range");
             old = l->items[i];
             if (value)
                 l->items[i] = newref(value);

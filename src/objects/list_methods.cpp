@@ -14,12 +14,12 @@ namespace minipy {
 
 namespace {
 
-List* self_list(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min,
-                size_t max) {
+List* self_list(const char* name, Object* const* args, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
     if (kwnames && kwnames->size) raise_no_kwargs(name);
     if (nargs - 1 < min || nargs - 1 > max) {
         if (min == max && min == 1)
-            raise(&TypeError_type, format("list.%s() takes exactly one argument (%zu given)", name, nargs - 1));
+            raise(&TypeError_type,
+                  format("list.%s() takes exactly one argument (%zu given)", name, nargs - 1));
         if (max == 0)
             raise(&TypeError_type, format("list.%s() takes no arguments (%zu given)", name, nargs - 1));
         raise_arg_count(name, min, max, nargs - 1);
@@ -149,10 +149,14 @@ KeyKind uniform_kind(const std::vector<Object*>& keys) {
 
 bool key_less(KeyKind kind, Object* a, Object* b) {
     switch (kind) {
-        case KeyKind::SmallInt: return small_int_value(a) < small_int_value(b);
-        case KeyKind::Float: return float_value(a) < float_value(b);
-        case KeyKind::Str: return str_utf8_of(a) < str_utf8_of(b);
-        case KeyKind::General: return compare_bool(a, b, CompareOp::Lt);
+        case KeyKind::SmallInt:
+            return small_int_value(a) < small_int_value(b);
+        case KeyKind::Float:
+            return float_value(a) < float_value(b);
+        case KeyKind::Str:
+            return str_utf8_of(a) < str_utf8_of(b);
+        case KeyKind::General:
+            return compare_bool(a, b, CompareOp::Lt);
     }
     return false;
 }

@@ -20,7 +20,7 @@ namespace {
 using Args = Object* const*;
 
 struct MemoryView : Object {
-    Object* obj;  // owned; null once released
+    Object* obj;        // owned; null once released
     char format = 'B';  // the item format after cast(): one of kFormats' letters
     int itemsize = 1;
 };
@@ -28,11 +28,23 @@ struct MemoryView : Object {
 // The native single-character formats cast() accepts (struct's codes with '@' sizes on LP64).
 int format_size(char f) {
     switch (f) {
-        case 'B': case 'b': case 'c': return 1;
-        case 'H': case 'h': return 2;
-        case 'I': case 'i': return 4;
-        case 'L': case 'l': case 'Q': case 'q': return 8;
-        default: return 0;
+        case 'B':
+        case 'b':
+        case 'c':
+            return 1;
+        case 'H':
+        case 'h':
+            return 2;
+        case 'I':
+        case 'i':
+            return 4;
+        case 'L':
+        case 'l':
+        case 'Q':
+        case 'q':
+            return 8;
+        default:
+            return 0;
     }
 }
 
@@ -154,13 +166,15 @@ Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
     MemoryView* v = as_view(args[0]);
     Object* obj = target(args[0]);
     if (!is_instance(args[1], &str_type))
-        raise(&TypeError_type, format("cast() argument 'format' must be str, not %s", type_of(args[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("cast() argument 'format' must be str, not %s", type_of(args[1])->name.c_str()));
     std::string f = str_utf8_of(args[1]);
     if (f.size() == 2 && f[0] == '@') f = f.substr(1);
     int size = f.size() == 1 ? format_size(f[0]) : 0;
     if (!size)
         raise(&ValueError_type,
-              "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+              "memoryview: destination format must be a native single character format prefixed with an "
+              "optional '@'");
     if (format_size(v->format) != 1 && size != 1 && v->format != 'B' && f[0] != 'B')
         raise(&TypeError_type, "memoryview: cannot cast between two non-byte formats");
     if (bytes_like_data(obj).size() % static_cast<size_t>(size))

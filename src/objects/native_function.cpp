@@ -38,8 +38,8 @@ void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t mi
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
 }
 
-Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
-                   size_t nargs, Tuple* kwnames) {
+Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,
+                   Tuple* kwnames) {
     size_t total = nargs + (kwnames ? kwnames->size : 0);
     // Most calls have few arguments: a stack buffer avoids a heap allocation per call.
     Object* small[8];
@@ -78,8 +78,8 @@ Ref native_function_repr(Object* o) {
     if (!f->self || f->def->kind == MethodKind::Static)
         return str_new(format("<built-in function %s>", f->def->name));
     if (is_type(f->self) && f->def->kind == MethodKind::Class)
-        return str_new(format("<built-in method %s of type object at %p>", f->def->name,
-                              static_cast<void*>(f->self)));
+        return str_new(
+            format("<built-in method %s of type object at %p>", f->def->name, static_cast<void*>(f->self)));
     return str_new(format("<built-in method %s of %s object at %p>", f->def->name,
                           type_of(f->self)->name.c_str(), static_cast<void*>(f->self)));
 }
@@ -101,16 +101,13 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
     if (d->def->kind == MethodKind::Static) return d->def->fn(callable, args, nargs, kwnames);
     if (d->def->kind == MethodKind::Class)
         return call_with_self(callable, d->def, d->owner, args, nargs, kwnames);
-    if (nargs == 0)
-        raise(&TypeError_type,
-              format("unbound method %s.%s() needs an argument", owner, name));
+    if (nargs == 0) raise(&TypeError_type, format("unbound method %s.%s() needs an argument", owner, name));
     if (!is_instance(args[0], d->owner) && is_slot_method(d->def))
-        raise(&TypeError_type, format("descriptor '%s' requires a '%s' object but received a '%s'", name, owner,
-                                      type_of(args[0])->name.c_str()));
+        raise(&TypeError_type, format("descriptor '%s' requires a '%s' object but received a '%s'", name,
+                                      owner, type_of(args[0])->name.c_str()));
     if (!is_instance(args[0], d->owner))
-        raise(&TypeError_type,
-              format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, owner,
-                     type_of(args[0])->name.c_str()));
+        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
+                                      owner, type_of(args[0])->name.c_str()));
     return d->def->fn(callable, args, nargs, kwnames);
 }
 
@@ -128,7 +125,8 @@ Ref native_function_compare(Object* a, Object* b, CompareOp op) {
 
 int64_t native_function_hash(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
-    auto h = static_cast<int64_t>((reinterpret_cast<uintptr_t>(f->def) >> 4) ^ reinterpret_cast<uintptr_t>(f->self));
+    auto h = static_cast<int64_t>((reinterpret_cast<uintptr_t>(f->def) >> 4) ^
+                                  reinterpret_cast<uintptr_t>(f->self));
     return h == -1 ? -2 : h;
 }
 

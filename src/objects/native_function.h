@@ -31,7 +31,7 @@ inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method
 void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max);
 
 // Calls def->fn with `self` placed before the arguments, as a bound method does.
-Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args,
-                   size_t nargs, Tuple* kwnames);
+Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,
+                   Tuple* kwnames);
 
 }  // namespace minipy

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
 #include "objects/memoryview.h"
-#include "objects/complex.h"
 #include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"

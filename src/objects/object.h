@@ -47,9 +47,7 @@ inline Type* type_of(const Object* o) { return is_small_int(o) ? &int_type : o->
 // ---- reference counting ----
 void dealloc_object(Object* o);  // calls the type's dealloc slot
 
-inline bool is_immortal(const Object* o) {
-    return is_small_int(o) || refcount_is_immortal(o->refcnt);
-}
+inline bool is_immortal(const Object* o) { return is_small_int(o) || refcount_is_immortal(o->refcnt); }
 // Immortal objects other than small ints are recognised inside refcount_inc/refcount_dec, where
 // each flavor tests it in the cheapest order.
 MINIPY_ALWAYS_INLINE void incref(Object* o) {
@@ -170,7 +168,7 @@ struct MethodDef {
 struct Type : Object {
     std::string name;  // __name__ ("int", "list", ...)
     Type* base = nullptr;
-    Dict* dict = nullptr;  // methods and class attributes
+    Dict* dict = nullptr;    // methods and class attributes
     std::vector<Type*> mro;  // this type first, object last
     size_t instance_size = 0;
 

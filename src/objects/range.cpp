@@ -17,9 +17,11 @@ namespace {
 Range* as_range(Object* o) { return static_cast<Range*>(o); }
 
 int64_t range_length(int64_t start, int64_t stop, int64_t step) {
-    if (step > 0 && start < stop) return static_cast<int64_t>((static_cast<uint64_t>(stop) - start - 1) / step + 1);
+    if (step > 0 && start < stop)
+        return static_cast<int64_t>((static_cast<uint64_t>(stop) - start - 1) / step + 1);
     if (step < 0 && start > stop)
-        return static_cast<int64_t>((static_cast<uint64_t>(start) - stop - 1) / (0 - static_cast<uint64_t>(step)) + 1);
+        return static_cast<int64_t>(
+            (static_cast<uint64_t>(start) - stop - 1) / (0 - static_cast<uint64_t>(step)) + 1);
     return 0;
 }
 
@@ -63,13 +65,14 @@ bool big_contains(Range* r, Object* v) {
     Ref rem = int_op(offset.get(), big_part(r, 2), BinaryOp::Mod);
     if (int_compare(rem.get(), int_from_i64(0).get()) != 0) return false;
     Ref index = int_op(offset.get(), big_part(r, 2), BinaryOp::FloorDiv);
-    return int_compare(index.get(), int_from_i64(0).get()) >= 0 && int_compare(index.get(), big_part(r, 3)) < 0;
+    return int_compare(index.get(), int_from_i64(0).get()) >= 0 &&
+           int_compare(index.get(), big_part(r, 3)) < 0;
 }
 
 // Iterates a big range with int objects.
 struct BigRangeIter : Object {
-    Object* next;  // owned
-    Object* step;  // owned
+    Object* next;       // owned
+    Object* step;       // owned
     Object* remaining;  // owned
 };
 Type big_range_iter_type;
@@ -131,7 +134,8 @@ Ref range_repr(Object* o) {
         return str_new(text);
     }
     if (r->step == 1) return str_new(format("range(%lld, %lld)", (long long)r->start, (long long)r->stop));
-    return str_new(format("range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop, (long long)r->step));
+    return str_new(
+        format("range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop, (long long)r->step));
 }
 
 Ref range_getitem(Object* o, Object* key) {
@@ -156,7 +160,8 @@ Ref range_getitem(Object* o, Object* key) {
         return range_new(first, first + n * new_step, new_step);
     }
     if (Ref i = index_value(key)) return range_getitem(o, i.get());
-    raise(&TypeError_type, format("range indices must be integers or slices, not %s", type_of(key)->name.c_str()));
+    raise(&TypeError_type,
+          format("range indices must be integers or slices, not %s", type_of(key)->name.c_str()));
 }
 
 // The position of int value v in the range, or -1.
@@ -323,8 +328,8 @@ void init_range_type() {
     t.getattr = range_getattr;
     t.methods = range_methods;
     init_type(&t);
-    init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter), big_range_iter_dealloc,
-                       big_range_iter_next);
+    init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter),
+                       big_range_iter_dealloc, big_range_iter_next);
 }
 
 }  // namespace minipy

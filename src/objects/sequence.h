@@ -17,18 +17,24 @@ inline int64_t sequence_index(Object* key, int64_t size, const char* what) {
 }
 
 [[noreturn]] inline void raise_bad_index_type(const char* what, Object* key) {
-    raise(&TypeError_type, format("%s indices must be integers or slices, not %s", what,
-                                  type_of(key)->name.c_str()));
+    raise(&TypeError_type,
+          format("%s indices must be integers or slices, not %s", what, type_of(key)->name.c_str()));
 }
 
 inline bool compare_sizes(int64_t a, int64_t b, CompareOp op) {
     switch (op) {
-        case CompareOp::Lt: return a < b;
-        case CompareOp::Le: return a <= b;
-        case CompareOp::Eq: return a == b;
-        case CompareOp::Ne: return a != b;
-        case CompareOp::Gt: return a > b;
-        case CompareOp::Ge: return a >= b;
+        case CompareOp::Lt:
+            return a < b;
+        case CompareOp::Le:
+            return a <= b;
+        case CompareOp::Eq:
+            return a == b;
+        case CompareOp::Ne:
+            return a != b;
+        case CompareOp::Gt:
+            return a > b;
+        case CompareOp::Ge:
+            return a >= b;
     }
     return false;
 }

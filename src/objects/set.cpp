@@ -1,11 +1,12 @@
 // set.cpp — the set table of CPython 3.11's Objects/setobject.c, so that sets iterate, print and pop
 // in CPython's order: entries kept at their hash's slot, runs of linear probes then perturbed ones,
 // deleted entries left as dummies, the same resize rule. Also the set and frozenset types' slots.
+#include "objects/set.h"
+
 #include <cstring>
 
 #include "objects/abstract.h"
 #include "objects/iterators.h"
-#include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -510,7 +511,8 @@ Ref set_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 Ref frozenset_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
-    if (nargs == 1 && type == &frozenset_type && type_of(args[0]) == &frozenset_type) return Ref::borrow(args[0]);
+    if (nargs == 1 && type == &frozenset_type && type_of(args[0]) == &frozenset_type)
+        return Ref::borrow(args[0]);
     return construct(static_cast<Type*>(type), "frozenset", args, nargs, kw);
 }
 

@@ -15,9 +15,9 @@ int64_t set_size(Object* set);
 
 // The table, one operation each under the set's lock. `hash` is key_hash(key), computed once by
 // the caller (or taken from another table's entry, as CPython does).
-bool set_add_hashed(Object* set, Object* key, int64_t hash);       // false when already present
+bool set_add_hashed(Object* set, Object* key, int64_t hash);  // false when already present
 bool set_contains_hashed(Object* set, Object* key, int64_t hash);
-bool set_discard_hashed(Object* set, Object* key, int64_t hash);   // false when absent
+bool set_discard_hashed(Object* set, Object* key, int64_t hash);  // false when absent
 // The next live entry at or after *pos in table order, as a new reference: iteration order.
 bool set_next_entry(Object* set, size_t* pos, Ref* key, int64_t* hash);
 
@@ -27,10 +27,10 @@ bool set_discard_key(Object* set, Object* key);
 
 // A new, empty set or frozenset: the built-in base of type t (set operations' results).
 Ref set_new_basetype(Type* t);
-Ref set_copy_of(Object* set);            // set_new_basetype, then merged from `set`
+Ref set_copy_of(Object* set);                // set_new_basetype, then merged from `set`
 void set_merge(Object* set, Object* other);  // other is a set: CPython's set_merge
 void set_clear_all(Object* set);
-Ref set_pop_any(Object* set);            // set.pop(), from CPython's finger
+Ref set_pop_any(Object* set);  // set.pop(), from CPython's finger
 // Exchanges the contents of `set` and `fresh` (a result not yet seen by other threads), as
 // CPython's set_swap_bodies does for the in-place operations.
 void set_swap_bodies(Object* set, Object* fresh);

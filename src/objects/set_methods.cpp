@@ -77,8 +77,8 @@ Ref difference(Object* so, Object* other) {
     if ((set_size(so) >> 2) > other_size) return copy_and_difference(so, other);
     Ref result = set_new_basetype(type_of(so));
     for_each_entry(so, [&](Object* key, int64_t hash) {
-        bool in_other = other_is_dict ? dict_get(as_dict(other), key) != nullptr
-                                      : set_contains_hashed(other, key, hash);
+        bool in_other =
+            other_is_dict ? dict_get(as_dict(other), key) != nullptr : set_contains_hashed(other, key, hash);
         if (!in_other) set_add_hashed(result.get(), key, hash);
     });
     return result;
@@ -117,7 +117,8 @@ bool is_subset(Object* so, Object* other) {
     bool all = true;
     Ref key;
     int64_t hash;
-    for (size_t pos = 0; all && set_next_entry(so, &pos, &key, &hash);) all = set_contains_hashed(other, key.get(), hash);
+    for (size_t pos = 0; all && set_next_entry(so, &pos, &key, &hash);)
+        all = set_contains_hashed(other, key.get(), hash);
     return all;
 }
 
@@ -163,10 +164,18 @@ Ref set_compare(Object* a, Object* b, CompareOp op) {
             r = op == CompareOp::Eq ? eq : !eq;
             break;
         }
-        case CompareOp::Le: r = is_subset(a, b); break;
-        case CompareOp::Ge: r = is_superset(a, b); break;
-        case CompareOp::Lt: r = na < nb && is_subset(a, b); break;
-        case CompareOp::Gt: r = na > nb && is_superset(a, b); break;
+        case CompareOp::Le:
+            r = is_subset(a, b);
+            break;
+        case CompareOp::Ge:
+            r = is_superset(a, b);
+            break;
+        case CompareOp::Lt:
+            r = na < nb && is_subset(a, b);
+            break;
+        case CompareOp::Gt:
+            r = na > nb && is_superset(a, b);
+            break;
     }
     return Ref::borrow(bool_obj(r));
 }
@@ -196,9 +205,11 @@ void check_args(const char* type_name, const char* name, size_t nargs, Tuple* kw
     if (kwnames && kwnames->size) raise_no_kwargs(name);
     size_t given = nargs - 1;
     if (given >= min && given <= max) return;
-    if (max == 0) raise(&TypeError_type, format("%s.%s() takes no arguments (%zu given)", type_name, name, given));
+    if (max == 0)
+        raise(&TypeError_type, format("%s.%s() takes no arguments (%zu given)", type_name, name, given));
     if (min == 1 && max == 1)
-        raise(&TypeError_type, format("%s.%s() takes exactly one argument (%zu given)", type_name, name, given));
+        raise(&TypeError_type,
+              format("%s.%s() takes exactly one argument (%zu given)", type_name, name, given));
     raise_arg_count(name, min, max, given);
 }
 
@@ -308,16 +319,18 @@ Ref set_intersection(Object* so, Object* other) { return intersection(so, other)
 void set_difference_update(Object* so, Object* other) { difference_update(so, other); }
 void set_symmetric_difference_update(Object* so, Object* other) { symmetric_difference_update(so, other); }
 
-#define MINIPY_SET_QUERIES                                                                            \
-    {"union", union_method, "Return the union of sets as a new set."},                               \
-        {"intersection", intersection_method, "Return the intersection of two sets as a new set."},  \
-        {"difference", difference_method, "Return the difference of two or more sets as a new set."}, \
-        {"symmetric_difference", symmetric_difference_method,                                        \
-         "Return the symmetric difference of two sets as a new set."},                               \
-        {"issubset", predicate_method<is_subset>, "Report whether another set contains this set."},  \
-        {"issuperset", predicate_method<is_superset>, "Report whether this set contains another set."}, \
+#define MINIPY_SET_QUERIES                                                                                  \
+    {"union", union_method, "Return the union of sets as a new set."},                                      \
+        {"intersection", intersection_method, "Return the intersection of two sets as a new set."},         \
+        {"difference", difference_method, "Return the difference of two or more sets as a new set."},       \
+        {"symmetric_difference", symmetric_difference_method,                                               \
+         "Return the symmetric difference of two sets as a new set."},                                      \
+        {"issubset", predicate_method<is_subset>, "Report whether another set contains this set."},         \
+        {"issuperset", predicate_method<is_superset>, "Report whether this set contains another set."},     \
         {"isdisjoint", predicate_method<is_disjoint>, "Return True if two sets have a null intersection."}, \
-        {"copy", copy_method, "Return a shallow copy of a set."}
+    {                                                                                                       \
+        "copy", copy_method, "Return a shallow copy of a set."                                              \
+    }
 
 extern const MethodDef set_methods[] = {
     MINIPY_SET_QUERIES,
@@ -327,7 +340,8 @@ extern const MethodDef set_methods[] = {
     {"pop", pop_method, "Remove and return an arbitrary set element."},
     {"clear", clear_method, "Remove all elements from this set."},
     {"update", update_method, "Update a set with the union of itself and others."},
-    {"intersection_update", intersection_update_method, "Update a set with the intersection of itself and another."},
+    {"intersection_update", intersection_update_method,
+     "Update a set with the intersection of itself and another."},
     {"difference_update", difference_update_method, "Remove all elements of another set from this set."},
     {"symmetric_difference_update", symmetric_difference_update_method,
      "Update a set with the symmetric difference of itself and another."},

@@ -38,7 +38,8 @@ void slice_dealloc(Object* o) {
 
 Ref slice_repr(Object* o) {
     Slice* s = as_slice(o);
-    return str_new("slice(" + repr_utf8(s->start) + ", " + repr_utf8(s->stop) + ", " + repr_utf8(s->step) + ")");
+    return str_new("slice(" + repr_utf8(s->start) + ", " + repr_utf8(s->stop) + ", " + repr_utf8(s->step) +
+                   ")");
 }
 
 Ref as_tuple3(Slice* s) {
@@ -112,8 +113,7 @@ int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, i
     };
     *start = adjust(s->start, backwards ? upper : lower);
     *stop = adjust(s->stop, backwards ? lower : upper);
-    if (backwards)
-        return *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+    if (backwards) return *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
     return *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
 }
 

@@ -2,18 +2,17 @@
 // CPython's quoting and escapes, comparison, concatenation and repetition. Methods: str_methods.cpp.
 #include "objects/str.h"
 
-#include "objects/bytes.h"
-
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
 
-#include "objects/siphash.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/siphash.h"
 #include "runtime/errors.h"
 
 namespace minipy {
@@ -170,11 +169,12 @@ bool is_printable(uint32_t cp) {
     if (cp < 0x20 || cp == 0x7F) return false;
     if (cp < 0x7F) return true;
     if (cp <= 0xA0 || cp == 0xAD) return false;
-    if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-        (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
+    if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
+        cp == 0x3000 || cp == 0xFEFF)
         return false;
     // U+FFFC and U+FFFD (the replacement character) are symbols; the rest of U+FFF0.. is not printable.
-    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD)) return false;
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD))
+        return false;
     return cp < 0xE0000;
 }
 
@@ -237,7 +237,10 @@ Ref str_compare(Object* a, Object* b, CompareOp op) {
     if (op == CompareOp::Ne) return Ref::borrow(bool_obj(!str_equal(as_str(a), as_str(b))));
     // UTF-8 byte order is code point order.
     int c = as_str(a)->utf8.compare(as_str(b)->utf8);
-    bool r = op == CompareOp::Lt ? c < 0 : op == CompareOp::Le ? c <= 0 : op == CompareOp::Gt ? c > 0 : c >= 0;
+    bool r = op == CompareOp::Lt   ? c < 0
+             : op == CompareOp::Le ? c <= 0
+             : op == CompareOp::Gt ? c > 0
+                                   : c >= 0;
     return Ref::borrow(bool_obj(r));
 }
 
@@ -271,8 +274,8 @@ Ref str_mod(Object* a, Object* b) {
 
 bool str_contains(Object* o, Object* item) {
     if (!is_instance(item, &str_type))
-        raise(&TypeError_type, format("'in <string>' requires string as left operand, not %s",
-                                      type_of(item)->name.c_str()));
+        raise(&TypeError_type,
+              format("'in <string>' requires string as left operand, not %s", type_of(item)->name.c_str()));
     return as_str(o)->utf8.find(as_str(item)->utf8) != std::string::npos;
 }
 
@@ -306,8 +309,7 @@ Ref str_getitem(Object* o, Object* key) {
     }
     if (type_of(key) == &slice_type) return str_slice(s, static_cast<Slice*>(key));
     if (Ref i = index_value(key)) return str_getitem(o, i.get());
-    raise(&TypeError_type,
-          format("string indices must be integers, not '%s'", type_of(key)->name.c_str()));
+    raise(&TypeError_type, format("string indices must be integers, not '%s'", type_of(key)->name.c_str()));
 }
 
 // `type` is str, or a subclass whose instance gets a fresh object (never a shared interned one).
@@ -320,8 +322,8 @@ Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwname
         // str(b, encoding, errors) decodes, as CPython's PyUnicode_FromEncodedObject.
         if (is_instance(bound[0], &str_type)) raise(&TypeError_type, "decoding str is not supported");
         if (!is_bytes_like(bound[0]))
-            raise(&TypeError_type,
-                  format("decoding to str: need a bytes-like object, %s found", type_of(bound[0])->name.c_str()));
+            raise(&TypeError_type, format("decoding to str: need a bytes-like object, %s found",
+                                          type_of(bound[0])->name.c_str()));
         text = bytes_decode(bytes_like_data(bound[0]), bound[1], bound[2]);
     } else {
         text = bound[0] ? str(bound[0]) : str_new("");

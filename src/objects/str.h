@@ -15,14 +15,14 @@ extern Type str_type;
 
 struct Str : Object {
     std::string utf8;
-    int64_t length;       // in code points
+    int64_t length;  // in code points
     // -1: not computed yet. Threads may compute it at once; each stores the same value, so relaxed
     // atomic loads and stores (plain moves) are all it needs.
     std::atomic<int64_t> hash_cache;
     bool ascii;
 };
 
-Ref str_new(std::string_view utf8);           // the text must be valid UTF-8
+Ref str_new(std::string_view utf8);  // the text must be valid UTF-8
 Ref str_from_codepoint(uint32_t cp);
 // The interned, immortal str for an identifier or constant; equal texts give the same object.
 Str* intern(std::string_view utf8);

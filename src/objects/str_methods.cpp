@@ -17,9 +17,9 @@ namespace {
 
 // ---- character classes ----
 bool is_space_cp(uint32_t c) {
-    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
-           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-           c == 0x202F || c == 0x205F || c == 0x3000;
+    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000;
 }
 
 bool is_decimal_cp(uint32_t c) {
@@ -65,15 +65,21 @@ uint32_t upper_of(uint32_t c) {
 bool is_upper_cp(uint32_t c) { return lower_of(c) != 0; }
 bool is_lower_cp(uint32_t c) { return upper_of(c) != 0 || c == 0xDF; }
 bool is_cased_cp(uint32_t c) { return is_upper_cp(c) || is_lower_cp(c); }
-uint32_t to_upper(uint32_t c) { uint32_t u = upper_of(c); return u ? u : c; }
-uint32_t to_lower(uint32_t c) { uint32_t l = lower_of(c); return l ? l : c; }
+uint32_t to_upper(uint32_t c) {
+    uint32_t u = upper_of(c);
+    return u ? u : c;
+}
+uint32_t to_lower(uint32_t c) {
+    uint32_t l = lower_of(c);
+    return l ? l : c;
+}
 
 bool is_alpha_cp(uint32_t c) {
     if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
     if (is_cased_cp(c) || c == 0xAA || c == 0xBA) return true;
     return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) ||
-           (c >= 0x620 && c <= 0x64A) || (c >= 0x3040 && c <= 0x30FF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+           (c >= 0x620 && c <= 0x64A) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 std::vector<uint32_t> code_points(const Str* s) {
@@ -475,14 +481,24 @@ Ref map_case(Object* const* args, CaseMap how) {
         uint32_t c = utf8_decode(p);
         uint32_t r = c;
         switch (how) {
-            case CaseMap::Upper: r = to_upper(c); break;
-            case CaseMap::Lower: r = to_lower(c); break;
+            case CaseMap::Upper:
+                r = to_upper(c);
+                break;
+            case CaseMap::Lower:
+                r = to_lower(c);
+                break;
             case CaseMap::Fold:
                 r = to_lower(c);
                 break;
-            case CaseMap::Swap: r = is_upper_cp(c) ? to_lower(c) : to_upper(c); break;
-            case CaseMap::Capitalize: r = first ? to_upper(c) : to_lower(c); break;
-            case CaseMap::Title: r = previous_cased ? to_lower(c) : to_upper(c); break;
+            case CaseMap::Swap:
+                r = is_upper_cp(c) ? to_lower(c) : to_upper(c);
+                break;
+            case CaseMap::Capitalize:
+                r = first ? to_upper(c) : to_lower(c);
+                break;
+            case CaseMap::Title:
+                r = previous_cased ? to_lower(c) : to_upper(c);
+                break;
         }
         previous_cased = is_cased_cp(c);
         first = false;
@@ -532,12 +548,24 @@ Ref all_chars(const char* name, Object* const* args, size_t nargs, Tuple* kw) {
 
 bool is_alnum_cp(uint32_t c) { return is_alpha_cp(c) || is_numeric_cp(c); }
 
-Ref str_isdigit(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_digit_cp>("isdigit", a, n, k); }
-Ref str_isdecimal(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_decimal_cp>("isdecimal", a, n, k); }
-Ref str_isnumeric(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_numeric_cp>("isnumeric", a, n, k); }
-Ref str_isalpha(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_alpha_cp>("isalpha", a, n, k); }
-Ref str_isalnum(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_alnum_cp>("isalnum", a, n, k); }
-Ref str_isspace(Object*, Object* const* a, size_t n, Tuple* k) { return all_chars<is_space_cp>("isspace", a, n, k); }
+Ref str_isdigit(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_digit_cp>("isdigit", a, n, k);
+}
+Ref str_isdecimal(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_decimal_cp>("isdecimal", a, n, k);
+}
+Ref str_isnumeric(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_numeric_cp>("isnumeric", a, n, k);
+}
+Ref str_isalpha(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_alpha_cp>("isalpha", a, n, k);
+}
+Ref str_isalnum(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_alnum_cp>("isalnum", a, n, k);
+}
+Ref str_isspace(Object*, Object* const* a, size_t n, Tuple* k) {
+    return all_chars<is_space_cp>("isspace", a, n, k);
+}
 
 Ref str_isascii(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(self_of("isascii", args, nargs, kw, 0, 0)->ascii));
@@ -556,7 +584,9 @@ Ref case_test(const char* name, Object* const* args, size_t nargs, Tuple* kw, bo
 }
 
 Ref str_isupper(Object*, Object* const* a, size_t n, Tuple* k) { return case_test("isupper", a, n, k, true); }
-Ref str_islower(Object*, Object* const* a, size_t n, Tuple* k) { return case_test("islower", a, n, k, false); }
+Ref str_islower(Object*, Object* const* a, size_t n, Tuple* k) {
+    return case_test("islower", a, n, k, false);
+}
 
 Ref str_istitle(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("istitle", args, nargs, kw, 0, 0);
@@ -640,7 +670,7 @@ Ref str_expandtabs(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     int64_t tabsize = bound[1] ? as_index(bound[1]) : 8;
     std::string out;
     int64_t column = 0;
-    for (const char* p = str_utf8_of(bound[0]).data(), *e = p + str_utf8_of(bound[0]).size(); p < e;) {
+    for (const char *p = str_utf8_of(bound[0]).data(), *e = p + str_utf8_of(bound[0]).size(); p < e;) {
         uint32_t c = utf8_decode(p);
         if (c == '\t') {
             int64_t spaces = tabsize > 0 ? tabsize - column % tabsize : 0;

@@ -2,11 +2,11 @@
 // TypeError texts is spelled.
 #include "runtime/errors.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdarg>
 #include <cstdio>
-
-#include <unistd.h>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -86,13 +86,10 @@ void raise_no_attribute(Object* o, Str* name) {
     if (is_type(o))
         raise(&AttributeError_type, format("type object '%s' has no attribute '%s'",
                                            static_cast<Type*>(o)->name.c_str(), name->utf8.c_str()));
-    raise(&AttributeError_type,
-          format("'%s' object has no attribute '%s'", tname(o), name->utf8.c_str()));
+    raise(&AttributeError_type, format("'%s' object has no attribute '%s'", tname(o), name->utf8.c_str()));
 }
 
-void raise_unhashable(Object* o) {
-    raise(&TypeError_type, format("unhashable type: '%s'", tname(o)));
-}
+void raise_unhashable(Object* o) { raise(&TypeError_type, format("unhashable type: '%s'", tname(o))); }
 
 void raise_not_an_integer(Object* o) {
     raise(&TypeError_type, format("'%s' object cannot be interpreted as an integer", tname(o)));
@@ -102,9 +99,7 @@ void raise_recursion_error(const char* where) {
     raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
 }
 
-static std::string count_text(size_t n) {
-    return n == 1 ? "1 argument" : format("%zu arguments", n);
-}
+static std::string count_text(size_t n) { return n == 1 ? "1 argument" : format("%zu arguments", n); }
 
 void raise_arg_count(const char* fname, size_t min, size_t max, size_t given) {
     if (min == max && min == 0)
@@ -116,8 +111,7 @@ void raise_arg_count(const char* fname, size_t min, size_t max, size_t given) {
     if (given < min)
         raise(&TypeError_type,
               format("%s expected at least %s, got %zu", fname, count_text(min).c_str(), given));
-    raise(&TypeError_type,
-          format("%s expected at most %s, got %zu", fname, count_text(max).c_str(), given));
+    raise(&TypeError_type, format("%s expected at most %s, got %zu", fname, count_text(max).c_str(), given));
 }
 
 void raise_no_kwargs(const char* fname) {

@@ -7,7 +7,8 @@ namespace minipy {
 
 namespace {
 int64_t elapsed_ns(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - since).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - since)
+        .count();
 }
 }  // namespace
 
@@ -25,7 +26,8 @@ void Gil::acquire(GilStats& stats) {
         auto interval = std::chrono::microseconds(interval_us_.load(std::memory_order_relaxed));
         bool timed_out = cond_.wait_for(lock, interval) == std::cv_status::timeout;
         // Nobody took the GIL during a whole interval: ask the holder to drop it.
-        if (timed_out && locked_ && switch_number_ == seen && !drop_request_.load(std::memory_order_relaxed)) {
+        if (timed_out && locked_ && switch_number_ == seen &&
+            !drop_request_.load(std::memory_order_relaxed)) {
             drop_request_.store(true, std::memory_order_relaxed);
             if (eval_breaker_) eval_breaker_->store(true, std::memory_order_relaxed);
             ++stats.drop_requests;

@@ -8,30 +8,30 @@
 // X(name, ast_name, symbol, dunder_stem, token, assign_token)
 // `name` is BinaryOp's enumerator and the order is BINARY_OP's argument; `ast_name` is CPython's ast
 // class (ast.Mult); `dunder_stem` gives __mul__, __rmul__ and __imul__.
-#define MINIPY_BINARY_OPERATORS(X)                                             \
-    X(Add, Add, "+", "add", ADD, ADD_ASSIGN)                                   \
-    X(Sub, Sub, "-", "sub", MINUS, SUB_ASSIGN)                                 \
-    X(Mul, Mult, "*", "mul", STAR, MULT_ASSIGN)                                \
-    X(MatMul, MatMult, "@", "matmul", AT, AT_ASSIGN)                           \
-    X(TrueDiv, Div, "/", "truediv", DIV, DIV_ASSIGN)                           \
-    X(FloorDiv, FloorDiv, "//", "floordiv", IDIV, IDIV_ASSIGN)                 \
-    X(Mod, Mod, "%", "mod", MOD, MOD_ASSIGN)                                   \
-    X(Pow, Pow, "**", "pow", POWER, POWER_ASSIGN)                              \
-    X(LShift, LShift, "<<", "lshift", LEFT_SHIFT, LEFT_SHIFT_ASSIGN)           \
-    X(RShift, RShift, ">>", "rshift", RIGHT_SHIFT, RIGHT_SHIFT_ASSIGN)         \
-    X(And, BitAnd, "&", "and", AND_OP, AND_ASSIGN)                             \
-    X(Or, BitOr, "|", "or", OR_OP, OR_ASSIGN)                                  \
+#define MINIPY_BINARY_OPERATORS(X)                                     \
+    X(Add, Add, "+", "add", ADD, ADD_ASSIGN)                           \
+    X(Sub, Sub, "-", "sub", MINUS, SUB_ASSIGN)                         \
+    X(Mul, Mult, "*", "mul", STAR, MULT_ASSIGN)                        \
+    X(MatMul, MatMult, "@", "matmul", AT, AT_ASSIGN)                   \
+    X(TrueDiv, Div, "/", "truediv", DIV, DIV_ASSIGN)                   \
+    X(FloorDiv, FloorDiv, "//", "floordiv", IDIV, IDIV_ASSIGN)         \
+    X(Mod, Mod, "%", "mod", MOD, MOD_ASSIGN)                           \
+    X(Pow, Pow, "**", "pow", POWER, POWER_ASSIGN)                      \
+    X(LShift, LShift, "<<", "lshift", LEFT_SHIFT, LEFT_SHIFT_ASSIGN)   \
+    X(RShift, RShift, ">>", "rshift", RIGHT_SHIFT, RIGHT_SHIFT_ASSIGN) \
+    X(And, BitAnd, "&", "and", AND_OP, AND_ASSIGN)                     \
+    X(Or, BitOr, "|", "or", OR_OP, OR_ASSIGN)                          \
     X(Xor, BitXor, "^", "xor", XOR, XOR_ASSIGN)
 
 // X(name, ast_name, symbol, dunder, reflected)
 // `name` is CompareOp's enumerator and the order is COMPARE_OP's argument; `reflected` is the
 // operator tried on the right operand when the left one returns NotImplemented (a < b -> b > a).
-#define MINIPY_COMPARE_OPERATORS(X)        \
-    X(Lt, Lt, "<", "__lt__", Gt)           \
-    X(Le, LtE, "<=", "__le__", Ge)         \
-    X(Eq, Eq, "==", "__eq__", Eq)          \
-    X(Ne, NotEq, "!=", "__ne__", Ne)       \
-    X(Gt, Gt, ">", "__gt__", Lt)           \
+#define MINIPY_COMPARE_OPERATORS(X)  \
+    X(Lt, Lt, "<", "__lt__", Gt)     \
+    X(Le, LtE, "<=", "__le__", Ge)   \
+    X(Eq, Eq, "==", "__eq__", Eq)    \
+    X(Ne, NotEq, "!=", "__ne__", Ne) \
+    X(Gt, Gt, ">", "__gt__", Lt)     \
     X(Ge, GtE, ">=", "__ge__", Le)
 
 namespace minipy {

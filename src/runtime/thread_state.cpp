@@ -76,9 +76,10 @@ int64_t ns_since(std::chrono::steady_clock::time_point t) {
 
 std::string stats_row(const std::string& label, const GilStats& s) {
     return format("%-12s %12llu %13llu %15llu %10.1f %10.1f\n", label.c_str(),
-                 static_cast<unsigned long long>(s.acquisitions), static_cast<unsigned long long>(s.drop_requests),
-                 static_cast<unsigned long long>(s.forced_switches), static_cast<double>(s.wait_ns) / 1e6,
-                 static_cast<double>(s.hold_ns) / 1e6);
+                  static_cast<unsigned long long>(s.acquisitions),
+                  static_cast<unsigned long long>(s.drop_requests),
+                  static_cast<unsigned long long>(s.forced_switches), static_cast<double>(s.wait_ns) / 1e6,
+                  static_cast<double>(s.hold_ns) / 1e6);
 }
 
 }  // namespace
@@ -235,8 +236,10 @@ void handle_eval_breaker(ThreadState* ts) {
     }
     if (g_pending_signals.load() && g_signal_dispatch) {
         // Python handlers run in the main thread only, as CPython's.
-        if (is_main_thread()) g_signal_dispatch();
-        else eval_breaker.store(true, std::memory_order_relaxed);
+        if (is_main_thread())
+            g_signal_dispatch();
+        else
+            eval_breaker.store(true, std::memory_order_relaxed);
     }
     if (g_world_stopped.load() && !tl_stopped_world) {
         detach_thread();
@@ -247,9 +250,13 @@ void handle_eval_breaker(ThreadState* ts) {
     if (refcount_merges_pending()) eval_breaker.store(true, std::memory_order_relaxed);
     if (g_active_gil) {
         GilStats before = ts->gil_stats;
-        if (g_active_gil->yield_if_requested(ts->gil_stats) && g_trace_handoffs.load(std::memory_order_relaxed)) {
-            std::fprintf(stderr, "--- %s let go of the GIL when asked (a forced switch) and took it back; waited %.1f ms\n",
-                         thread_display_name(ts).c_str(), static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
+        if (g_active_gil->yield_if_requested(ts->gil_stats) &&
+            g_trace_handoffs.load(std::memory_order_relaxed)) {
+            std::fprintf(
+                stderr,
+                "--- %s let go of the GIL when asked (a forced switch) and took it back; waited %.1f ms\n",
+                thread_display_name(ts).c_str(),
+                static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
         }
     }
     gc_collect_if_due();
@@ -343,8 +350,8 @@ std::string format_gil_stats() {
     if (g_active_gil) main.hold_ns += ns_since(main.held_since);  // the main thread still holds it
     std::lock_guard<std::mutex> lock(g_finished_mutex);
     std::string out = format("GIL statistics (%s):\n", g_active_gil ? "GIL enabled" : "no GIL: all zero");
-    out += format("%-12s %12s %13s %15s %10s %10s\n", "thread", "acquisitions", "drop requests", "forced switches",
-                  "wait ms", "hold ms");
+    out += format("%-12s %12s %13s %15s %10s %10s\n", "thread", "acquisitions", "drop requests",
+                  "forced switches", "wait ms", "hold ms");
     out += stats_row("MainThread", main);
     for (const FinishedThread& t : g_finished) out += stats_row(t.label, t.stats);
     return out;

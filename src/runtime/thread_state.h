@@ -21,12 +21,12 @@ struct ThreadState {
     std::unique_ptr<Object*[]> stack;
     Object** stack_top = nullptr;  // first free slot: the next frame goes here
     Object** stack_end = nullptr;
-    Frame* frame = nullptr;        // innermost running frame
-    int depth = 0;                 // Python frames plus native re-entries of the loop
-    Object* handled_exc = nullptr; // owned: the exception an `except`/`finally` is handling
-    uintptr_t c_stack_limit = 0;   // the loop refuses to re-enter below this C stack address
-    GilStats gil_stats;            // this thread's side of `--gil-stats`
-    std::string name;              // threading.Thread's name, once its thread starts (for --trace)
+    Frame* frame = nullptr;         // innermost running frame
+    int depth = 0;                  // Python frames plus native re-entries of the loop
+    Object* handled_exc = nullptr;  // owned: the exception an `except`/`finally` is handling
+    uintptr_t c_stack_limit = 0;    // the loop refuses to re-enter below this C stack address
+    GilStats gil_stats;             // this thread's side of `--gil-stats`
+    std::string name;               // threading.Thread's name, once its thread starts (for --trace)
     // Run by thread_end() with the GIL still held: releases _thread._set_sentinel()'s lock, so
     // Thread.join() returns only once the thread is completely done.
     std::function<void()> at_exit;
@@ -127,7 +127,9 @@ void end_blocking(Gil* gil);
 // Py_BEGIN/END_ALLOW_THREADS: `{ AllowThreads unblocked(BlockReason::Sleep); wait(); }`.
 class AllowThreads {
 public:
-    explicit AllowThreads(BlockReason reason = BlockReason::Other) : gil_(active_gil()) { begin_blocking(gil_, reason); }
+    explicit AllowThreads(BlockReason reason = BlockReason::Other) : gil_(active_gil()) {
+        begin_blocking(gil_, reason);
+    }
     ~AllowThreads() { end_blocking(gil_); }
     AllowThreads(const AllowThreads&) = delete;
     AllowThreads& operator=(const AllowThreads&) = delete;

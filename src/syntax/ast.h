@@ -30,14 +30,59 @@ enum class CmpOpKind { MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR) Is, IsNot, 
 #undef MINIPY_AST_OPERATOR
 
 enum class ExprKind {
-    BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,
-    GeneratorExp, Await, Yield, YieldFrom, Compare, Call, FormattedValue, JoinedStr, Constant,
-    Attribute, Subscript, Starred, Name, List, Tuple, Slice,
+    BoolOp,
+    NamedExpr,
+    BinOp,
+    UnaryOp,
+    Lambda,
+    IfExp,
+    Dict,
+    Set,
+    ListComp,
+    SetComp,
+    DictComp,
+    GeneratorExp,
+    Await,
+    Yield,
+    YieldFrom,
+    Compare,
+    Call,
+    FormattedValue,
+    JoinedStr,
+    Constant,
+    Attribute,
+    Subscript,
+    Starred,
+    Name,
+    List,
+    Tuple,
+    Slice,
 };
 
 enum class StmtKind {
-    FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, While, If, With,
-    Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match,
+    FunctionDef,
+    ClassDef,
+    Return,
+    Delete,
+    Assign,
+    AugAssign,
+    AnnAssign,
+    For,
+    While,
+    If,
+    With,
+    Raise,
+    Try,
+    Assert,
+    Import,
+    ImportFrom,
+    Global,
+    Nonlocal,
+    Expr,
+    Pass,
+    Break,
+    Continue,
+    Match,
 };
 
 struct Expr {
@@ -180,8 +225,8 @@ enum class ConstKind { None, True, False, Ellipsis, Int, Float, Imag, Str, Bytes
 struct Constant : Expr {
     Constant() : Expr(ExprKind::Constant) {}
     ConstKind value_kind = ConstKind::None;
-    std::string text;    // Int: decimal digits; Str: UTF-8; Bytes: raw bytes
-    double number = 0;   // Float, Imag
+    std::string text;                  // Int: decimal digits; Str: UTF-8; Bytes: raw bytes
+    double number = 0;                 // Float, Imag
     bool is_unicode_prefixed = false;  // u'...' (ast.dump prints kind='u')
 };
 struct Attribute : Expr {
@@ -225,7 +270,7 @@ struct FunctionDef : Stmt {
     Arguments args;
     StmtList body;
     ExprList decorator_list;
-    ExprPtr returns;  // annotation, ignored by the compiler
+    ExprPtr returns;        // annotation, ignored by the compiler
     bool is_async = false;  // `async def`: AsyncFunctionDef in Python's ast
 };
 struct ClassDef : Stmt {
@@ -259,7 +304,7 @@ struct AnnAssign : Stmt {
     AnnAssign() : Stmt(StmtKind::AnnAssign) {}
     ExprPtr target;
     ExprPtr annotation;
-    ExprPtr value;  // may be null
+    ExprPtr value;       // may be null
     bool simple = true;  // target is a plain name, not in parentheses
 };
 struct For : Stmt {
@@ -320,7 +365,7 @@ struct Import : Stmt {
 };
 struct ImportFrom : Stmt {
     ImportFrom() : Stmt(StmtKind::ImportFrom) {}
-    std::string module;  // empty for `from . import x`
+    std::string module;        // empty for `from . import x`
     std::vector<Alias> names;  // a single "*" for `import *`
     int level = 0;
 };
@@ -340,7 +385,16 @@ struct SimpleStmt : Stmt {
 
 // ---- patterns of the match statement (PEP 634) ----
 
-enum class PatternKind { MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr };
+enum class PatternKind {
+    MatchValue,
+    MatchSingleton,
+    MatchSequence,
+    MatchMapping,
+    MatchClass,
+    MatchStar,
+    MatchAs,
+    MatchOr
+};
 
 struct Pattern;
 using PatternPtr = std::unique_ptr<Pattern>;
@@ -352,13 +406,13 @@ struct Pattern {
     explicit Pattern(PatternKind k) : kind(k) {}
     PatternKind kind;
     Pos pos;
-    ExprPtr value;                    // MatchValue: the expression; MatchSingleton: a Constant; MatchClass: cls
-    ExprList keys;                    // MatchMapping
-    PatternList patterns;             // MatchSequence, MatchMapping, MatchClass (positional), MatchOr
+    ExprPtr value;         // MatchValue: the expression; MatchSingleton: a Constant; MatchClass: cls
+    ExprList keys;         // MatchMapping
+    PatternList patterns;  // MatchSequence, MatchMapping, MatchClass (positional), MatchOr
     std::vector<std::string> kwd_attrs;  // MatchClass
-    PatternList kwd_patterns;         // MatchClass
-    std::string name;                 // MatchAs, MatchStar: the capture; MatchMapping: `**rest`
-    PatternPtr pattern;               // MatchAs: the sub-pattern (null for a bare capture or `_`)
+    PatternList kwd_patterns;            // MatchClass
+    std::string name;                    // MatchAs, MatchStar: the capture; MatchMapping: `**rest`
+    PatternPtr pattern;                  // MatchAs: the sub-pattern (null for a bare capture or `_`)
 };
 
 struct MatchCase {

@@ -25,10 +25,12 @@ std::unique_ptr<SimpleStmt> simple(StmtKind kind, const Pos& pos) {
 
 BinOpKind aug_op(size_t type) {
 #define MINIPY_ASSIGN_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
-    case P::assign_token: return BinOpKind::ast_name;
+    case P::assign_token:                                                           \
+        return BinOpKind::ast_name;
     switch (type) {
         MINIPY_BINARY_OPERATORS(MINIPY_ASSIGN_TOKEN_CASE)
-        default: return BinOpKind::Add;  // the grammar allows no other token here
+        default:
+            return BinOpKind::Add;  // the grammar allows no other token here
     }
 #undef MINIPY_ASSIGN_TOKEN_CASE
 }
@@ -286,7 +288,9 @@ StmtPtr AstBuilder::try_stmt(P::Try_stmtContext* c) {
             antlr4::Token* last = e->STAR() ? e->STAR()->getSymbol() : e->EXCEPT()->getSymbol();
             fail_at("cannot have both 'except' and 'except*' on the same 'try'", span(e->getStart(), last));
         }
-        if (e->STAR() && !e->test()) fail_at("expected one or more exception types", span(e->COLON()->getSymbol(), e->COLON()->getSymbol()));
+        if (e->STAR() && !e->test())
+            fail_at("expected one or more exception types",
+                    span(e->COLON()->getSymbol(), e->COLON()->getSymbol()));
         ExceptHandler h;
         h.pos = span(e);
         if (e->test()) h.type = test(e->test());

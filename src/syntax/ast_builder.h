@@ -114,7 +114,8 @@ private:
 
     // ---- literals (literals.cpp, fstrings.cpp) ----
     ast::ExprPtr number(antlr4::Token* t);
-    ast::ExprPtr strings(antlr4::ParserRuleContext* c, const std::vector<antlr4::tree::TerminalNode*>& tokens);
+    ast::ExprPtr strings(antlr4::ParserRuleContext* c,
+                         const std::vector<antlr4::tree::TerminalNode*>& tokens);
     void fstring(const std::string& body, bool raw, int line, int col, ast::ExprList& parts);
     ast::ExprPtr fstring_field(const std::string& body, size_t& i, bool raw, int line, int col);
     ast::ExprPtr fstring_expression(const std::string& text, int line, int col);
@@ -126,7 +127,8 @@ private:
 };
 
 // Decodes backslash escapes of a non-raw literal; `fail` reports a malformed one.
-std::string decode_escapes(const std::string& s, bool bytes, const std::function<void(const std::string&)>& fail);
+std::string decode_escapes(const std::string& s, bool bytes,
+                           const std::function<void(const std::string&)>& fail);
 // Adds literal text to a JoinedStr's parts, merged into a constant right before it.
 void append_constant(ast::ExprList& parts, const std::string& text, const ast::Pos& pos);
 

@@ -20,25 +20,36 @@ Pos join(const Pos& a, const Pos& b) { return {a.line, a.col, b.end_line, b.end_
 
 BinOpKind bin_op(size_t type) {
 #define MINIPY_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
-    case P::token: return BinOpKind::ast_name;
+    case P::token:                                                           \
+        return BinOpKind::ast_name;
     switch (type) {
         MINIPY_BINARY_OPERATORS(MINIPY_TOKEN_CASE)
-        default: return BinOpKind::Add;  // the grammar allows no other token here
+        default:
+            return BinOpKind::Add;  // the grammar allows no other token here
     }
 #undef MINIPY_TOKEN_CASE
 }
 
 CmpOpKind cmp_op(P::Comp_opContext* c) {
     switch (c->getStart()->getType()) {
-        case P::LESS_THAN: return CmpOpKind::Lt;
-        case P::GREATER_THAN: return CmpOpKind::Gt;
-        case P::EQUALS: return CmpOpKind::Eq;
-        case P::GT_EQ: return CmpOpKind::GtE;
-        case P::LT_EQ: return CmpOpKind::LtE;
-        case P::IN: return CmpOpKind::In;
-        case P::NOT: return CmpOpKind::NotIn;
-        case P::IS: return c->children.size() > 1 ? CmpOpKind::IsNot : CmpOpKind::Is;
-        default: return CmpOpKind::NotEq;
+        case P::LESS_THAN:
+            return CmpOpKind::Lt;
+        case P::GREATER_THAN:
+            return CmpOpKind::Gt;
+        case P::EQUALS:
+            return CmpOpKind::Eq;
+        case P::GT_EQ:
+            return CmpOpKind::GtE;
+        case P::LT_EQ:
+            return CmpOpKind::LtE;
+        case P::IN:
+            return CmpOpKind::In;
+        case P::NOT:
+            return CmpOpKind::NotIn;
+        case P::IS:
+            return c->children.size() > 1 ? CmpOpKind::IsNot : CmpOpKind::Is;
+        default:
+            return CmpOpKind::NotEq;
     }
 }
 
@@ -270,15 +281,27 @@ ExprPtr AstBuilder::atom(P::AtomContext* c) {
             name->id = c->getStart()->getText();
             return name;
         }
-        case P::NUMBER: return number(c->getStart());
-        case P::STRING: return strings(c, static_cast<P::StringAtomContext*>(c)->STRING());
-        case P::OPEN_PAREN: return paren_atom(static_cast<P::ParenAtomContext*>(c));
-        case P::OPEN_BRACK: return list_atom(static_cast<P::ListAtomContext*>(c));
-        case P::OPEN_BRACE: return dict_atom(static_cast<P::DictAtomContext*>(c));
-        case P::ELLIPSIS: n->value_kind = ConstKind::Ellipsis; break;
-        case P::TRUE: n->value_kind = ConstKind::True; break;
-        case P::FALSE: n->value_kind = ConstKind::False; break;
-        default: break;
+        case P::NUMBER:
+            return number(c->getStart());
+        case P::STRING:
+            return strings(c, static_cast<P::StringAtomContext*>(c)->STRING());
+        case P::OPEN_PAREN:
+            return paren_atom(static_cast<P::ParenAtomContext*>(c));
+        case P::OPEN_BRACK:
+            return list_atom(static_cast<P::ListAtomContext*>(c));
+        case P::OPEN_BRACE:
+            return dict_atom(static_cast<P::DictAtomContext*>(c));
+        case P::ELLIPSIS:
+            n->value_kind = ConstKind::Ellipsis;
+            break;
+        case P::TRUE:
+            n->value_kind = ConstKind::True;
+            break;
+        case P::FALSE:
+            n->value_kind = ConstKind::False;
+            break;
+        default:
+            break;
     }
     return n;
 }

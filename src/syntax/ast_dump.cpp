@@ -113,7 +113,9 @@ private:
     void opt(Fields& f, const char* name, const ExprPtr& e, int level) {
         if (e) f.emplace_back(name, expr(*e, level));
     }
-    void req(Fields& f, const char* name, const ExprPtr& e, int level) { f.emplace_back(name, expr(*e, level)); }
+    void req(Fields& f, const char* name, const ExprPtr& e, int level) {
+        f.emplace_back(name, expr(*e, level));
+    }
 
     Out constant(const Constant& c, int p);
     Out arguments(const Arguments& a, int p);
@@ -141,7 +143,8 @@ const char* unary_op_name(UnaryOpKind k) {
     return names[static_cast<int>(k)];
 }
 const char* cmp_op_name(CmpOpKind k) {
-    static const char* names[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In", "NotIn"};
+    static const char* names[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In",
+                                  "NotIn"};
     return names[static_cast<int>(k)];
 }
 #undef MINIPY_AST_OPERATOR_NAME
@@ -149,19 +152,35 @@ const char* cmp_op_name(CmpOpKind k) {
 Out Dumper::constant(const Constant& c, int p) {
     std::string v;
     switch (c.value_kind) {
-        case ConstKind::None: v = "None"; break;
-        case ConstKind::True: v = "True"; break;
-        case ConstKind::False: v = "False"; break;
-        case ConstKind::Ellipsis: v = "Ellipsis"; break;
-        case ConstKind::Int: v = c.text; break;
-        case ConstKind::Float: v = float_repr(c.number); break;
+        case ConstKind::None:
+            v = "None";
+            break;
+        case ConstKind::True:
+            v = "True";
+            break;
+        case ConstKind::False:
+            v = "False";
+            break;
+        case ConstKind::Ellipsis:
+            v = "Ellipsis";
+            break;
+        case ConstKind::Int:
+            v = c.text;
+            break;
+        case ConstKind::Float:
+            v = float_repr(c.number);
+            break;
         case ConstKind::Imag:
             v = float_repr(c.number);
             if (v.size() > 2 && v.compare(v.size() - 2, 2, ".0") == 0) v.resize(v.size() - 2);
             v += "j";
             break;
-        case ConstKind::Str: v = py_repr_str(c.text); break;
-        case ConstKind::Bytes: v = py_repr_bytes(c.text); break;
+        case ConstKind::Str:
+            v = py_repr_str(c.text);
+            break;
+        case ConstKind::Bytes:
+            v = py_repr_bytes(c.text);
+            break;
     }
     Fields f;
     f.emplace_back("value", leaf(v));
@@ -279,11 +298,15 @@ const char* Dumper::expr_fields(const Expr& e, Fields& f, int l) {
         case ExprKind::Set:
             f.emplace_back("elts", exprs(as<Set>(e).elts, l));
             return "Set";
-        case ExprKind::ListComp: case ExprKind::SetComp: case ExprKind::GeneratorExp: {
+        case ExprKind::ListComp:
+        case ExprKind::SetComp:
+        case ExprKind::GeneratorExp: {
             auto& n = as<Comp>(e);
             req(f, "elt", n.elt, l);
             f.emplace_back("generators", comprehensions(n.generators, l));
-            return e.kind == ExprKind::ListComp ? "ListComp" : e.kind == ExprKind::SetComp ? "SetComp" : "GeneratorExp";
+            return e.kind == ExprKind::ListComp  ? "ListComp"
+                   : e.kind == ExprKind::SetComp ? "SetComp"
+                                                 : "GeneratorExp";
         }
         case ExprKind::DictComp: {
             auto& n = as<Comp>(e);
@@ -345,7 +368,8 @@ const char* Dumper::expr_fields(const Expr& e, Fields& f, int l) {
             f.emplace_back("id", str(as<Name>(e).id));
             f.emplace_back("ctx", ctx(as<Name>(e).ctx));
             return "Name";
-        case ExprKind::List: case ExprKind::Tuple:
+        case ExprKind::List:
+        case ExprKind::Tuple:
             f.emplace_back("elts", exprs(as<Sequence>(e).elts, l));
             f.emplace_back("ctx", ctx(as<Sequence>(e).ctx));
             return e.kind == ExprKind::List ? "List" : "Tuple";
@@ -354,7 +378,8 @@ const char* Dumper::expr_fields(const Expr& e, Fields& f, int l) {
             opt(f, "upper", as<Slice>(e).upper, l);
             opt(f, "step", as<Slice>(e).step, l);
             return "Slice";
-        case ExprKind::Constant: break;
+        case ExprKind::Constant:
+            break;
     }
     return "Constant";
 }
@@ -417,11 +442,13 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             f.emplace_back("orelse", stmts(n.orelse, l));
             return n.is_async ? "AsyncFor" : "For";
         }
-        case StmtKind::While: case StmtKind::If: {
+        case StmtKind::While:
+        case StmtKind::If: {
             auto& test = s.kind == StmtKind::While ? as<While>(s).test : as<If>(s).test;
             req(f, "test", test, l);
             f.emplace_back("body", stmts(s.kind == StmtKind::While ? as<While>(s).body : as<If>(s).body, l));
-            f.emplace_back("orelse", stmts(s.kind == StmtKind::While ? as<While>(s).orelse : as<If>(s).orelse, l));
+            f.emplace_back("orelse",
+                           stmts(s.kind == StmtKind::While ? as<While>(s).orelse : as<If>(s).orelse, l));
             return s.kind == StmtKind::While ? "While" : "If";
         }
         case StmtKind::With: {
@@ -470,7 +497,8 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             f.emplace_back("level", leaf(std::to_string(n.level)));
             return "ImportFrom";
         }
-        case StmtKind::Global: case StmtKind::Nonlocal: {
+        case StmtKind::Global:
+        case StmtKind::Nonlocal: {
             std::vector<Out> names;
             for (auto& name : as<NameListStmt>(s).names) names.push_back(str(name));
             f.emplace_back("names", list(names, l + 1));
@@ -483,9 +511,12 @@ const char* Dumper::stmt_fields(const Stmt& s, Fields& f, int l) {
             req(f, "subject", as<Match>(s).subject, l);
             f.emplace_back("cases", match_cases(as<Match>(s).cases, l));
             return "Match";
-        case StmtKind::Pass: return "Pass";
-        case StmtKind::Break: return "Break";
-        case StmtKind::Continue: return "Continue";
+        case StmtKind::Pass:
+            return "Pass";
+        case StmtKind::Break:
+            return "Break";
+        case StmtKind::Continue:
+            return "Continue";
     }
     return "Pass";
 }
@@ -517,7 +548,9 @@ Out Dumper::pattern(const Pattern& pt, int p) {
             return node("MatchValue", std::move(f), l);
         case PatternKind::MatchSingleton: {
             const auto& k = as<Constant>(*pt.value);
-            const char* v = k.value_kind == ConstKind::None ? "None" : k.value_kind == ConstKind::True ? "True" : "False";
+            const char* v = k.value_kind == ConstKind::None   ? "None"
+                            : k.value_kind == ConstKind::True ? "True"
+                                                              : "False";
             f.emplace_back("value", leaf(v));
             return node("MatchSingleton", std::move(f), l);
         }

@@ -132,14 +132,17 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
     bool seen_keyword = false, seen_kw_unpack = false;
     for (auto* a : all) {
         Pos pos = span(a);
-        bool positional = dynamic_cast<P::PlainArgumentContext*>(a) || dynamic_cast<P::GenArgumentContext*>(a) ||
+        bool positional = dynamic_cast<P::PlainArgumentContext*>(a) ||
+                          dynamic_cast<P::GenArgumentContext*>(a) ||
                           dynamic_cast<P::WalrusArgumentContext*>(a);
         // CPython points just past the offending argument.
         Pos after{pos.end_line, pos.end_col, pos.end_line, pos.end_col + 1};
-        if (positional && seen_kw_unpack) fail_at("positional argument follows keyword argument unpacking", after);
+        if (positional && seen_kw_unpack)
+            fail_at("positional argument follows keyword argument unpacking", after);
         if (positional && seen_keyword) fail_at("positional argument follows keyword argument", after);
         if (auto* g = dynamic_cast<P::GenArgumentContext*>(a)) {
-            if (all.size() > 1 || c->COMMA().size() > 0) fail_at("Generator expression must be parenthesized", pos);
+            if (all.size() > 1 || c->COMMA().size() > 0)
+                fail_at("Generator expression must be parenthesized", pos);
             auto n = std::make_unique<Comp>(ExprKind::GeneratorExp);
             n->pos = pos;
             n->elt = test(g->test());

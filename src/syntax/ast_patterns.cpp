@@ -73,7 +73,8 @@ PatternPtr AstBuilder::maybe_star_pattern(P::Maybe_star_patternContext* c) {
 // The name a pattern binds: never `__debug__`.
 std::string AstBuilder::capture_name(TerminalNode* name) {
     std::string text = name->getText();
-    if (text == "__debug__") fail_at("cannot assign to __debug__", span(name->getSymbol(), name->getSymbol()));
+    if (text == "__debug__")
+        fail_at("cannot assign to __debug__", span(name->getSymbol(), name->getSymbol()));
     return text;
 }
 
@@ -89,7 +90,8 @@ PatternPtr AstBuilder::pattern(P::PatternContext* c) {
     }
     if (!c->AS()) return p;
     TerminalNode* target = c->NAME();
-    if (target->getText() == "_") fail_at("cannot use '_' as a target", span(target->getSymbol(), target->getSymbol()));
+    if (target->getText() == "_")
+        fail_at("cannot use '_' as a target", span(target->getSymbol(), target->getSymbol()));
     auto as_pattern = make_pattern(PatternKind::MatchAs, span(c));
     as_pattern->pattern = std::move(p);
     as_pattern->name = capture_name(target);
@@ -141,12 +143,15 @@ ExprPtr AstBuilder::literal_expr(P::Literal_patternContext* c) {
     if (first == P::NONE || first == P::TRUE || first == P::FALSE) {
         auto k = std::make_unique<Constant>();
         k->pos = pos;
-        k->value_kind = first == P::NONE ? ConstKind::None : first == P::TRUE ? ConstKind::True : ConstKind::False;
+        k->value_kind = first == P::NONE   ? ConstKind::None
+                        : first == P::TRUE ? ConstKind::True
+                                           : ConstKind::False;
         return k;
     }
     if (first == P::STRING) {
         ExprPtr s = strings(c, c->STRING());
-        if (s->kind != ExprKind::Constant) fail_at("patterns may only match literals and attribute lookups", pos);
+        if (s->kind != ExprKind::Constant)
+            fail_at("patterns may only match literals and attribute lookups", pos);
         return s;
     }
     auto numbers = c->NUMBER();
@@ -225,7 +230,8 @@ PatternPtr AstBuilder::mapping_pattern(P::MappingPatternContext* c) {
             p->keys.push_back(literal_expr(lit));
         } else {
             auto* key = item->name_or_attr();
-            if (key->NAME().size() == 1) fail_at("invalid syntax", span(item->COLON()->getSymbol(), item->COLON()->getSymbol()));
+            if (key->NAME().size() == 1)
+                fail_at("invalid syntax", span(item->COLON()->getSymbol(), item->COLON()->getSymbol()));
             p->keys.push_back(name_or_attr(key));
         }
         p->patterns.push_back(pattern(item->pattern()));

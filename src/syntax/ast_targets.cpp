@@ -8,36 +8,68 @@ using namespace ast;
 
 std::string expr_name(const Expr& e) {
     switch (e.kind) {
-        case ExprKind::Attribute: return "attribute";
-        case ExprKind::Subscript: return "subscript";
-        case ExprKind::Starred: return "starred";
-        case ExprKind::Name: return "name";
-        case ExprKind::List: return "list";
-        case ExprKind::Tuple: return "tuple";
-        case ExprKind::Lambda: return "lambda";
-        case ExprKind::Call: return "function call";
-        case ExprKind::BoolOp: case ExprKind::BinOp: case ExprKind::UnaryOp: return "expression";
-        case ExprKind::GeneratorExp: return "generator expression";
-        case ExprKind::Yield: case ExprKind::YieldFrom: return "yield expression";
-        case ExprKind::Await: return "await expression";
-        case ExprKind::ListComp: return "list comprehension";
-        case ExprKind::SetComp: return "set comprehension";
-        case ExprKind::DictComp: return "dict comprehension";
-        case ExprKind::Dict: return "dict literal";
-        case ExprKind::Set: return "set display";
-        case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "f-string expression";
-        case ExprKind::Compare: return "comparison";
-        case ExprKind::IfExp: return "conditional expression";
-        case ExprKind::NamedExpr: return "named expression";
-        case ExprKind::Slice: return "slice";
-        case ExprKind::Constant: break;
+        case ExprKind::Attribute:
+            return "attribute";
+        case ExprKind::Subscript:
+            return "subscript";
+        case ExprKind::Starred:
+            return "starred";
+        case ExprKind::Name:
+            return "name";
+        case ExprKind::List:
+            return "list";
+        case ExprKind::Tuple:
+            return "tuple";
+        case ExprKind::Lambda:
+            return "lambda";
+        case ExprKind::Call:
+            return "function call";
+        case ExprKind::BoolOp:
+        case ExprKind::BinOp:
+        case ExprKind::UnaryOp:
+            return "expression";
+        case ExprKind::GeneratorExp:
+            return "generator expression";
+        case ExprKind::Yield:
+        case ExprKind::YieldFrom:
+            return "yield expression";
+        case ExprKind::Await:
+            return "await expression";
+        case ExprKind::ListComp:
+            return "list comprehension";
+        case ExprKind::SetComp:
+            return "set comprehension";
+        case ExprKind::DictComp:
+            return "dict comprehension";
+        case ExprKind::Dict:
+            return "dict literal";
+        case ExprKind::Set:
+            return "set display";
+        case ExprKind::JoinedStr:
+        case ExprKind::FormattedValue:
+            return "f-string expression";
+        case ExprKind::Compare:
+            return "comparison";
+        case ExprKind::IfExp:
+            return "conditional expression";
+        case ExprKind::NamedExpr:
+            return "named expression";
+        case ExprKind::Slice:
+            return "slice";
+        case ExprKind::Constant:
+            break;
     }
     switch (as<Constant>(e).value_kind) {
-        case ConstKind::None: return "None";
-        case ConstKind::True: return "True";
-        case ConstKind::False: return "False";
-        case ConstKind::Ellipsis: return "ellipsis";
-        default: return "literal";
+        case ConstKind::None:
+            return "None";
+        case ConstKind::True:
+            return "True";
+        case ConstKind::False:
+            return "False";
+        case ConstKind::Ellipsis:
+            return "ellipsis";
+        default:
+            return "literal";
     }
 }
 
@@ -47,11 +79,14 @@ namespace {
 // _PyPegen_get_invalid_target finds it; null when all of `e` can be assigned (or deleted).
 const Expr* invalid_target(const Expr& e, bool del) {
     switch (e.kind) {
-        case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
+        case ExprKind::Name:
+        case ExprKind::Attribute:
+        case ExprKind::Subscript:
             return nullptr;
         case ExprKind::Starred:
             return del ? &e : invalid_target(*as<Starred>(e).value, del);
-        case ExprKind::List: case ExprKind::Tuple:
+        case ExprKind::List:
+        case ExprKind::Tuple:
             for (auto& elt : as<Sequence>(e).elts) {
                 if (const Expr* bad = invalid_target(*elt, del)) return bad;
             }
@@ -65,9 +100,17 @@ const Expr* invalid_target(const Expr& e, bool del) {
 // "Maybe you meant '==' instead of '='?" hint.
 bool is_bitwise_or(const Expr& e) {
     switch (e.kind) {
-        case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
-        case ExprKind::NamedExpr: case ExprKind::Yield: case ExprKind::YieldFrom: case ExprKind::Starred:
-        case ExprKind::GeneratorExp: case ExprKind::List: case ExprKind::Tuple:
+        case ExprKind::Compare:
+        case ExprKind::BoolOp:
+        case ExprKind::IfExp:
+        case ExprKind::Lambda:
+        case ExprKind::NamedExpr:
+        case ExprKind::Yield:
+        case ExprKind::YieldFrom:
+        case ExprKind::Starred:
+        case ExprKind::GeneratorExp:
+        case ExprKind::List:
+        case ExprKind::Tuple:
             return false;
         case ExprKind::UnaryOp:
             return as<UnaryOp>(e).op != UnaryOpKind::Not;
@@ -84,7 +127,8 @@ bool is_bitwise_or(const Expr& e) {
 
 void AstBuilder::check_target(const Expr& e, Target kind) const {
     if (kind == Target::Walrus) {
-        if (e.kind != ExprKind::Name) fail_at("cannot use assignment expressions with " + expr_name(e), e.pos);
+        if (e.kind != ExprKind::Name)
+            fail_at("cannot use assignment expressions with " + expr_name(e), e.pos);
         return;
     }
     const Expr* bad = invalid_target(e, kind == Target::Del);
@@ -94,9 +138,15 @@ void AstBuilder::check_target(const Expr& e, Target kind) const {
 
 void AstBuilder::set_context(Expr& e, Ctx ctx) const {
     switch (e.kind) {
-        case ExprKind::Name: as<Name>(e).ctx = ctx; break;
-        case ExprKind::Attribute: as<Attribute>(e).ctx = ctx; break;
-        case ExprKind::Subscript: as<Subscript>(e).ctx = ctx; break;
+        case ExprKind::Name:
+            as<Name>(e).ctx = ctx;
+            break;
+        case ExprKind::Attribute:
+            as<Attribute>(e).ctx = ctx;
+            break;
+        case ExprKind::Subscript:
+            as<Subscript>(e).ctx = ctx;
+            break;
         case ExprKind::Starred:
             as<Starred>(e).ctx = ctx;
             set_context(*as<Starred>(e).value, ctx);
@@ -106,7 +156,8 @@ void AstBuilder::set_context(Expr& e, Ctx ctx) const {
             as<Sequence>(e).ctx = ctx;
             for (auto& elt : as<Sequence>(e).elts) set_context(*elt, ctx);
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -126,7 +177,8 @@ void AstBuilder::check_assign_targets(const ExprList& targets, bool single) cons
         }
         const Expr* bad = invalid_target(t, false);
         if (!bad) {
-            if (t.kind == ExprKind::Starred) fail_at("starred assignment target must be in a list or tuple", t.pos);
+            if (t.kind == ExprKind::Starred)
+                fail_at("starred assignment target must be in a list or tuple", t.pos);
             continue;
         }
         const Expr* last = &t;
@@ -134,7 +186,8 @@ void AstBuilder::check_assign_targets(const ExprList& targets, bool single) cons
             last = as<Sequence>(t).elts.back().get();
         }
         if (i == 0 && single && bad == last && is_bitwise_or(*bad)) {
-            fail_at("cannot assign to " + expr_name(*bad) + " here. Maybe you meant '==' instead of '='?", bad->pos);
+            fail_at("cannot assign to " + expr_name(*bad) + " here. Maybe you meant '==' instead of '='?",
+                    bad->pos);
         }
         fail_at("cannot assign to " + expr_name(*bad), bad->pos);
     }

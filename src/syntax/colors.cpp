@@ -23,8 +23,8 @@ const Colors& Colors::plain() {
 }
 
 const Colors& Colors::ansi() {
-    static const Colors colors{"\x1b[1;35m", "\x1b[35m", "\x1b[35m", "\x1b[1;31m", "\x1b[31m", "\x1b[1;35m",
-                               "\x1b[0m"};
+    static const Colors colors{"\x1b[1;35m", "\x1b[35m",   "\x1b[35m", "\x1b[1;31m",
+                               "\x1b[31m",   "\x1b[1;35m", "\x1b[0m"};
     return colors;
 }
 

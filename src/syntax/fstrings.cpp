@@ -29,7 +29,8 @@ size_t field_end(const std::string& body, size_t i) {
             depth--;
         } else if (depth == 0 && ((c == '!' && next != '=') || c == ':')) {
             break;
-        } else if (depth == 0 && c == '=' && next != '=' && i > 0 && std::string("=!<>").find(body[i - 1]) == std::string::npos) {
+        } else if (depth == 0 && c == '=' && next != '=' && i > 0 &&
+                   std::string("=!<>").find(body[i - 1]) == std::string::npos) {
             break;
         }
     }
@@ -88,9 +89,11 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     size_t start = i;
     size_t end = field_end(body, start);
     std::string text = body.substr(start, end - start);
-    if (text.find_first_not_of(" \t\n") == std::string::npos) fail_at("f-string: empty expression not allowed", fstring_end_);
+    if (text.find_first_not_of(" \t\n") == std::string::npos)
+        fail_at("f-string: empty expression not allowed", fstring_end_);
     // CPython 3.11's tokenizer reads the expression part raw and refuses backslashes in it (3.12 lifts this).
-    if (text.find('\\') != std::string::npos) fail_at("f-string expression part cannot include a backslash", fstring_end_);
+    if (text.find('\\') != std::string::npos)
+        fail_at("f-string expression part cannot include a backslash", fstring_end_);
     // Where the expression starts in the file, for the positions of its nodes.
     std::string before = body.substr(0, start);
     size_t nl = before.rfind('\n');

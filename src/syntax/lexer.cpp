@@ -18,12 +18,18 @@ constexpr size_t kMaxBracketDepth = 200;
 
 char bracket_char(size_t type) {
     switch (type) {
-        case MiniPyLexer::OPEN_PAREN: return '(';
-        case MiniPyLexer::OPEN_BRACK: return '[';
-        case MiniPyLexer::OPEN_BRACE: return '{';
-        case MiniPyLexer::CLOSE_PAREN: return ')';
-        case MiniPyLexer::CLOSE_BRACK: return ']';
-        default: return '}';
+        case MiniPyLexer::OPEN_PAREN:
+            return '(';
+        case MiniPyLexer::OPEN_BRACK:
+            return '[';
+        case MiniPyLexer::OPEN_BRACE:
+            return '{';
+        case MiniPyLexer::CLOSE_PAREN:
+            return ')';
+        case MiniPyLexer::CLOSE_BRACK:
+            return ']';
+        default:
+            return '}';
     }
 }
 
@@ -93,7 +99,8 @@ void Lexer::on_newline(std::unique_ptr<antlr4::Token> first) {
     if (line_has_tokens_) {
         std::string text = first->getText();
         text = text.substr(0, text.find_first_of(" \t\f", 1));
-        emit(NEWLINE, text, static_cast<int>(first->getLine()), static_cast<int>(first->getCharPositionInLine()));
+        emit(NEWLINE, text, static_cast<int>(first->getLine()),
+             static_cast<int>(first->getCharPositionInLine()));
     }
     line_has_tokens_ = false;
     if (next->getType() != EOF) on_indentation(indent_text, *next);
@@ -157,7 +164,8 @@ void Lexer::on_eof() {
 
 void Lexer::fail_unclosed() const {
     const Bracket& b = brackets_.back();
-    source_.fail_raw(std::string("'") + bracket_char(b.kind) + "' was never closed", b.line, b.col + 1, b.line, 0);
+    source_.fail_raw(std::string("'") + bracket_char(b.kind) + "' was never closed", b.line, b.col + 1,
+                     b.line, 0);
 }
 
 void Lexer::check_token(const antlr4::Token& t) {
@@ -189,8 +197,10 @@ void Lexer::check_token(const antlr4::Token& t) {
                              std::to_string(source_.line_count()) + ")",
                          line, col);
         case STRAY_BACKSLASH:
-            if (_input->LA(1) == EOF) source_.fail_raw("unexpected EOF while parsing", line, col + 2, line, -1);
-            source_.fail_raw("unexpected character after line continuation character", line, col + 2, line, 0);
+            if (_input->LA(1) == EOF)
+                source_.fail_raw("unexpected EOF while parsing", line, col + 2, line, -1);
+            source_.fail_raw("unexpected character after line continuation character", line, col + 2, line,
+                             0);
         case ERROR_CHAR:
             fail_error_char(t);
             break;
@@ -248,7 +258,10 @@ void Lexer::check_number_end(const antlr4::Token& number) {
     }
     std::string text = number.getText();
     char kind = text.size() > 1 && text[0] == '0' ? static_cast<char>(text[1] | 0x20) : 'd';
-    const char* name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : kind == 'b' ? "binary" : "decimal";
+    const char* name = kind == 'x'   ? "hexadecimal"
+                       : kind == 'o' ? "octal"
+                       : kind == 'b' ? "binary"
+                                     : "decimal";
     char last = static_cast<char>(text.back() | 0x20);
     if (last == 'j') name = "imaginary";
     int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;

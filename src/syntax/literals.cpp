@@ -83,7 +83,8 @@ long read_hex(const std::string& s, size_t& i, int n) {
 }  // namespace
 
 // Backslash escapes of a non-raw literal; `bytes` keeps \u and \U literal, as Python does.
-std::string decode_escapes(const std::string& s, bool bytes, const std::function<void(const std::string&)>& fail) {
+std::string decode_escapes(const std::string& s, bool bytes,
+                           const std::function<void(const std::string&)>& fail) {
     std::string out;
     for (size_t i = 0; i < s.size();) {
         if (s[i] != '\\' || i + 1 >= s.size()) {
@@ -94,33 +95,58 @@ std::string decode_escapes(const std::string& s, bool bytes, const std::function
         i += 2;
         long v = -1;
         switch (c) {
-            case '\n': continue;
-            case '\\': case '\'': case '"': out += c; continue;
-            case 'a': out += '\a'; continue;
-            case 'b': out += '\b'; continue;
-            case 'f': out += '\f'; continue;
-            case 'n': out += '\n'; continue;
-            case 'r': out += '\r'; continue;
-            case 't': out += '\t'; continue;
-            case 'v': out += '\v'; continue;
+            case '\n':
+                continue;
+            case '\\':
+            case '\'':
+            case '"':
+                out += c;
+                continue;
+            case 'a':
+                out += '\a';
+                continue;
+            case 'b':
+                out += '\b';
+                continue;
+            case 'f':
+                out += '\f';
+                continue;
+            case 'n':
+                out += '\n';
+                continue;
+            case 'r':
+                out += '\r';
+                continue;
+            case 't':
+                out += '\t';
+                continue;
+            case 'v':
+                out += '\v';
+                continue;
             case 'x':
                 v = read_hex(s, i, 2);
-                if (v < 0) fail(bytes ? "(value error) invalid \\x escape at position " + std::to_string(i - 2)
-                                      : "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape");
+                if (v < 0)
+                    fail(bytes ? "(value error) invalid \\x escape at position " + std::to_string(i - 2)
+                               : "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX "
+                                 "escape");
                 break;
-            case 'u': case 'U':
+            case 'u':
+            case 'U':
                 if (bytes) {
                     out += '\\';
                     out += c;
                     continue;
                 }
                 v = read_hex(s, i, c == 'u' ? 4 : 8);
-                if (v < 0 || v > 0x10FFFF) fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\" + std::string(1, c) + "XXXX escape");
+                if (v < 0 || v > 0x10FFFF)
+                    fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\" +
+                         std::string(1, c) + "XXXX escape");
                 break;
             default:
                 if (c >= '0' && c <= '7') {
                     v = c - '0';
-                    for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');
+                    for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k)
+                        v = v * 8 + (s[i++] - '0');
                     break;
                 }
                 // Unknown escapes (and \N{...}) stay as written.
@@ -163,7 +189,8 @@ ExprPtr AstBuilder::number(antlr4::Token* t) {
 }
 
 // Adjacent literals are one value: a str, a bytes, or (with any f-string among them) a JoinedStr.
-ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c, const std::vector<antlr4::tree::TerminalNode*>& tokens) {
+ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c,
+                            const std::vector<antlr4::tree::TerminalNode*>& tokens) {
     std::vector<StringPiece> pieces;
     bool any_bytes = false, any_str = false, any_fmt = false;
     for (auto* s : tokens) {
@@ -173,7 +200,8 @@ ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c, const std::vector<antl
         any_fmt |= pieces.back().fmt;
     }
     Pos pos = span(c);
-    if (any_bytes && any_str) source_.fail("cannot mix bytes and nonbytes literals", pos.end_line, pos.end_col);
+    if (any_bytes && any_str)
+        source_.fail("cannot mix bytes and nonbytes literals", pos.end_line, pos.end_col);
     auto fail = [&](const std::string& msg) { fail_at(msg, pos); };
     if (!any_fmt) {
         auto n = std::make_unique<Constant>();

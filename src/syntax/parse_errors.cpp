@@ -7,18 +7,27 @@
 
 namespace minipy::syntax {
 
+using antlr4::Token;
 using gen::MiniPyLexer;
 using gen::MiniPyParser;
-using antlr4::Token;
 
 namespace {
 
 bool starts_expression(size_t t) {
     switch (t) {
-        case MiniPyLexer::NAME: case MiniPyLexer::NUMBER: case MiniPyLexer::STRING:
-        case MiniPyLexer::OPEN_PAREN: case MiniPyLexer::OPEN_BRACK: case MiniPyLexer::OPEN_BRACE:
-        case MiniPyLexer::NONE: case MiniPyLexer::TRUE: case MiniPyLexer::FALSE: case MiniPyLexer::ELLIPSIS:
-        case MiniPyLexer::LAMBDA: case MiniPyLexer::NOT_OP: case MiniPyLexer::AWAIT:
+        case MiniPyLexer::NAME:
+        case MiniPyLexer::NUMBER:
+        case MiniPyLexer::STRING:
+        case MiniPyLexer::OPEN_PAREN:
+        case MiniPyLexer::OPEN_BRACK:
+        case MiniPyLexer::OPEN_BRACE:
+        case MiniPyLexer::NONE:
+        case MiniPyLexer::TRUE:
+        case MiniPyLexer::FALSE:
+        case MiniPyLexer::ELLIPSIS:
+        case MiniPyLexer::LAMBDA:
+        case MiniPyLexer::NOT_OP:
+        case MiniPyLexer::AWAIT:
             return true;
         default:
             return false;
@@ -27,9 +36,16 @@ bool starts_expression(size_t t) {
 
 bool ends_expression(size_t t) {
     switch (t) {
-        case MiniPyLexer::NAME: case MiniPyLexer::NUMBER: case MiniPyLexer::STRING:
-        case MiniPyLexer::CLOSE_PAREN: case MiniPyLexer::CLOSE_BRACK: case MiniPyLexer::CLOSE_BRACE:
-        case MiniPyLexer::NONE: case MiniPyLexer::TRUE: case MiniPyLexer::FALSE: case MiniPyLexer::ELLIPSIS:
+        case MiniPyLexer::NAME:
+        case MiniPyLexer::NUMBER:
+        case MiniPyLexer::STRING:
+        case MiniPyLexer::CLOSE_PAREN:
+        case MiniPyLexer::CLOSE_BRACK:
+        case MiniPyLexer::CLOSE_BRACE:
+        case MiniPyLexer::NONE:
+        case MiniPyLexer::TRUE:
+        case MiniPyLexer::FALSE:
+        case MiniPyLexer::ELLIPSIS:
             return true;
         default:
             return false;
@@ -46,13 +62,21 @@ bool is_close(size_t t) {
 // Tokens that end an operand of `or`/`and`/comparisons when scanning for its edges.
 bool stops_disjunction(size_t t) {
     if (t >= MiniPyLexer::AND && t <= MiniPyLexer::YIELD) {
-        return t != MiniPyLexer::NOT && t != MiniPyLexer::AND && t != MiniPyLexer::OR && t != MiniPyLexer::IS &&
-               t != MiniPyLexer::NONE && t != MiniPyLexer::TRUE && t != MiniPyLexer::FALSE;
+        return t != MiniPyLexer::NOT && t != MiniPyLexer::AND && t != MiniPyLexer::OR &&
+               t != MiniPyLexer::IS && t != MiniPyLexer::NONE && t != MiniPyLexer::TRUE &&
+               t != MiniPyLexer::FALSE;
     }
     switch (t) {
-        case MiniPyLexer::COMMA: case MiniPyLexer::ASSIGN: case MiniPyLexer::COLON: case MiniPyLexer::WALRUS:
-        case MiniPyLexer::SEMI_COLON: case MiniPyLexer::NEWLINE: case MiniPyLexer::INDENT:
-        case MiniPyLexer::DEDENT: case MiniPyLexer::ARROW: case Token::EOF:
+        case MiniPyLexer::COMMA:
+        case MiniPyLexer::ASSIGN:
+        case MiniPyLexer::COLON:
+        case MiniPyLexer::WALRUS:
+        case MiniPyLexer::SEMI_COLON:
+        case MiniPyLexer::NEWLINE:
+        case MiniPyLexer::INDENT:
+        case MiniPyLexer::DEDENT:
+        case MiniPyLexer::ARROW:
+        case Token::EOF:
             return true;
         default:
             return t >= MiniPyLexer::ADD_ASSIGN && t <= MiniPyLexer::IDIV_ASSIGN;
@@ -61,7 +85,8 @@ bool stops_disjunction(size_t t) {
 
 class ErrorMapper {
 public:
-    ErrorMapper(const Source& source, antlr4::CommonTokenStream& tokens, const antlr4::RecognitionException& e)
+    ErrorMapper(const Source& source, antlr4::CommonTokenStream& tokens,
+                const antlr4::RecognitionException& e)
         : source_(source), tokens_(tokens), e_(e), tok_(e.getOffendingToken()) {}
 
     [[noreturn]] void raise();
@@ -72,11 +97,14 @@ private:
         if (i >= static_cast<long>(tokens_.size())) return tokens_.get(tokens_.size() - 1);
         return tokens_.get(static_cast<size_t>(i));
     }
-    size_t type_at(long i) const { return at(i) ? at(i)->getType() : static_cast<size_t>(MiniPyLexer::NEWLINE); }
+    size_t type_at(long i) const {
+        return at(i) ? at(i)->getType() : static_cast<size_t>(MiniPyLexer::NEWLINE);
+    }
     int line(const Token* t) const { return static_cast<int>(t->getLine()); }
     int col(const Token* t) const { return static_cast<int>(t->getCharPositionInLine()); }
 
-    [[noreturn]] void at_token(const std::string& msg, const Token* t, const std::string& type = "SyntaxError");
+    [[noreturn]] void at_token(const std::string& msg, const Token* t,
+                               const std::string& type = "SyntaxError");
     [[noreturn]] void between(const std::string& msg, const Token* first, const Token* last);
     void check_indented_block();
     void check_expected_colon();
@@ -144,7 +172,8 @@ void ErrorMapper::check_indented_block() {
 void ErrorMapper::check_expected_colon() {
     if (tok_->getType() != MiniPyLexer::NEWLINE) return;
     auto expected = e_.getExpectedTokens();
-    if (expected.size() == 1 && expected.contains(static_cast<size_t>(MiniPyLexer::COLON))) at_token("expected ':'", tok_);
+    if (expected.size() == 1 && expected.contains(static_cast<size_t>(MiniPyLexer::COLON)))
+        at_token("expected ':'", tok_);
 }
 
 void ErrorMapper::check_try() {
@@ -216,7 +245,8 @@ void raise_parse_error(const Source& source, const Lexer& lexer, antlr4::CommonT
     const Token* furthest = e.getOffendingToken();
     if (lexer.inside_brackets() && furthest) {
         if (starts_expression(furthest->getType())) furthest = tokens.get(furthest->getTokenIndex() + 1);
-        if (furthest->getType() == Token::EOF || static_cast<int>(furthest->getLine()) > lexer.unclosed_line()) {
+        if (furthest->getType() == Token::EOF ||
+            static_cast<int>(furthest->getLine()) > lexer.unclosed_line()) {
             lexer.fail_unclosed();
         }
     }

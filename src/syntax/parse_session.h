@@ -35,7 +35,7 @@ private:
 };
 
 // Turns the parser's first failure into CPython 3.11's message for the same mistake.
-[[noreturn]] void raise_parse_error(const Source& source, const Lexer& lexer, antlr4::CommonTokenStream& tokens,
-                                    const antlr4::RecognitionException& e);
+[[noreturn]] void raise_parse_error(const Source& source, const Lexer& lexer,
+                                    antlr4::CommonTokenStream& tokens, const antlr4::RecognitionException& e);
 
 }  // namespace minipy::syntax

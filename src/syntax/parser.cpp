@@ -4,24 +4,31 @@
 #include <algorithm>
 
 #include "BailErrorStrategy.h"
+#include "Exceptions.h"
 #include "atn/ParserATNSimulator.h"
 #include "atn/PredictionMode.h"
-#include "Exceptions.h"
 #include "syntax/ast_builder.h"
 #include "syntax/parse_session.h"
 
 namespace minipy::syntax {
 
 ParseSession::ParseSession(std::string_view text, const Source& source)
-    : source_(source), input_(text.data(), text.size()), lexer_(&input_, source), tokens_(&lexer_),
+    : source_(source),
+      input_(text.data(), text.size()),
+      lexer_(&input_, source),
+      tokens_(&lexer_),
       parser_(&tokens_) {
     lexer_.removeErrorListeners();
     parser_.removeErrorListeners();
     parser_.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
 }
 
-gen::MiniPyParser::File_inputContext* ParseSession::file_input() { return run(&gen::MiniPyParser::file_input); }
-gen::MiniPyParser::Eval_inputContext* ParseSession::eval_input() { return run(&gen::MiniPyParser::eval_input); }
+gen::MiniPyParser::File_inputContext* ParseSession::file_input() {
+    return run(&gen::MiniPyParser::file_input);
+}
+gen::MiniPyParser::Eval_inputContext* ParseSession::eval_input() {
+    return run(&gen::MiniPyParser::eval_input);
+}
 
 namespace {
 
@@ -63,8 +70,9 @@ void check_chain_depth(antlr4::CommonTokenStream& tokens, const Source& source) 
             ++total;
         }
         if (total > kMaxChain) {
-            source.fail_raw("maximum recursion depth exceeded during compilation", static_cast<int>(t->getLine()),
-                            0, static_cast<int>(t->getLine()), 0, "RecursionError");
+            source.fail_raw("maximum recursion depth exceeded during compilation",
+                            static_cast<int>(t->getLine()), 0, static_cast<int>(t->getLine()), 0,
+                            "RecursionError");
         }
     }
 }

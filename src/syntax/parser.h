@@ -17,11 +17,11 @@ struct SyntaxErrorInfo {
     std::string type = "SyntaxError";  // or "IndentationError", "TabError"
     std::string msg;
     std::string filename;
-    int line = 0;        // 1-based
-    int col = 0;         // 1-based column of the caret's first character, as CPython's `offset`
+    int line = 0;  // 1-based
+    int col = 0;   // 1-based column of the caret's first character, as CPython's `offset`
     int end_line = 0;
-    int end_col = 0;     // 1-based, exclusive, as CPython's `end_offset`; 0 = a single caret
-    std::string text;    // the source line, without its newline
+    int end_col = 0;   // 1-based, exclusive, as CPython's `end_offset`; 0 = a single caret
+    std::string text;  // the source line, without its newline
 };
 
 class SyntaxError : public std::runtime_error {
@@ -47,8 +47,8 @@ std::unique_ptr<ast::Module> parse(std::string_view source, const std::string& f
 // without its body, an unterminated triple-quoted string), so the REPL should print `... `.
 bool is_incomplete(std::string_view source);
 
-// `minipy --tokens` and the REPL's `.tokens`: the token stream in the layout of `python3 -m tokenize`, less the ENCODING,
-// NL and COMMENT tokens that minipy's lexer never produces. Throws SyntaxError.
+// `minipy --tokens` and the REPL's `.tokens`: the token stream in the layout of `python3 -m tokenize`, less
+// the ENCODING, NL and COMMENT tokens that minipy's lexer never produces. Throws SyntaxError.
 std::string dump_tokens(std::string_view source, const std::string& filename);
 
 // `minipy --ast` and the REPL's `.ast`: the same text as Python's

@@ -73,7 +73,8 @@ char32_t decode_utf8(std::string_view s, size_t& i) {
     unsigned char c = s[i++];
     int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
     char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
-    for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    for (int k = 0; k < extra && i < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
     return cp;
 }
 
@@ -117,8 +118,8 @@ void check_encoding(const Source& source) {
             char buf[8];
             snprintf(buf, sizeof buf, "\\x%02x", c);
             SyntaxErrorInfo info;
-            info.msg = std::string("Non-UTF-8 code starting with '") + buf + "' in file " + source.filename() +
-                       " on line " + std::to_string(line) +
+            info.msg = std::string("Non-UTF-8 code starting with '") + buf + "' in file " +
+                       source.filename() + " on line " + std::to_string(line) +
                        ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
             info.filename = source.filename();
             throw SyntaxError(std::move(info));
@@ -137,7 +138,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
         if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
     }
     auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 >= 0x90)) {
         return 0;
     }
     return len;

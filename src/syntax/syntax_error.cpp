@@ -42,18 +42,20 @@ std::string error_text(const SyntaxErrorInfo& info, const Colors& colors) {
     std::string out = "    " + std::string(text.substr(0, start));
     if (start < end) out += colors.highlight + std::string(text.substr(start, end - start)) + colors.reset;
     out += std::string(text.substr(end)) + "\n";
-    out += "    " + std::string(offset, ' ') + colors.highlight + std::string(carets, '^') + colors.reset + "\n";
+    out +=
+        "    " + std::string(offset, ' ') + colors.highlight + std::string(carets, '^') + colors.reset + "\n";
     return out;
 }
 
 }  // namespace
 
 std::string format_syntax_error(const SyntaxErrorInfo& info, const Colors& colors) {
-    std::string last = colors.type + info.type + colors.reset + ": " + colors.message + info.msg + colors.reset + "\n";
+    std::string last =
+        colors.type + info.type + colors.reset + ": " + colors.message + info.msg + colors.reset + "\n";
     // Errors found before tokenizing (a bad encoding) carry no location, and CPython prints none.
     if (info.line == 0) return last;
-    std::string out = std::string("  File ") + colors.location + "\"" + info.filename + "\"" + colors.reset + ", line " +
-                      colors.location + std::to_string(info.line) + colors.reset + "\n";
+    std::string out = std::string("  File ") + colors.location + "\"" + info.filename + "\"" + colors.reset +
+                      ", line " + colors.location + std::to_string(info.line) + colors.reset + "\n";
     if (!info.text.empty()) out += error_text(info, colors);
     return out + last;
 }

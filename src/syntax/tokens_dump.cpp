@@ -52,15 +52,24 @@ std::string escape(std::string_view s, bool bytes) {
 
 const char* kind_name(size_t type) {
     switch (type) {
-        case MiniPyLexer::NAME: return "NAME";
-        case MiniPyLexer::NUMBER: return "NUMBER";
-        case MiniPyLexer::STRING: return "STRING";
-        case MiniPyLexer::NEWLINE: return "NEWLINE";
-        case MiniPyLexer::INDENT: return "INDENT";
-        case MiniPyLexer::DEDENT: return "DEDENT";
-        case MiniPyLexer::ERROR_CHAR: return "ERRORTOKEN";
-        case antlr4::Token::EOF: return "ENDMARKER";
-        default: break;
+        case MiniPyLexer::NAME:
+            return "NAME";
+        case MiniPyLexer::NUMBER:
+            return "NUMBER";
+        case MiniPyLexer::STRING:
+            return "STRING";
+        case MiniPyLexer::NEWLINE:
+            return "NEWLINE";
+        case MiniPyLexer::INDENT:
+            return "INDENT";
+        case MiniPyLexer::DEDENT:
+            return "DEDENT";
+        case MiniPyLexer::ERROR_CHAR:
+            return "ERRORTOKEN";
+        case antlr4::Token::EOF:
+            return "ENDMARKER";
+        default:
+            break;
     }
     return type >= MiniPyLexer::AND && type <= MiniPyLexer::YIELD ? "NAME" : "OP";
 }
@@ -87,9 +96,10 @@ std::string dump_tokens(std::string_view text, const std::string& filename) {
     for (;;) {
         auto t = lexer.nextToken();
         auto [end_line, end_col] = token_end(*t);
-        std::string span = std::to_string(t->getLine()) + "," + std::to_string(t->getCharPositionInLine()) + "-" +
-                           std::to_string(end_line) + "," + std::to_string(end_col) + ":";
-        std::string line = pad(span, 20) + pad(kind_name(t->getType()), 15) + pad(py_repr_str(t->getText()), 15);
+        std::string span = std::to_string(t->getLine()) + "," + std::to_string(t->getCharPositionInLine()) +
+                           "-" + std::to_string(end_line) + "," + std::to_string(end_col) + ":";
+        std::string line =
+            pad(span, 20) + pad(kind_name(t->getType()), 15) + pad(py_repr_str(t->getText()), 15);
         out += line + "\n";
         if (t->getType() == antlr4::Token::EOF) break;
     }

@@ -22,8 +22,8 @@
 #include "vm/function.h"
 #include "vm/interp.h"
 #include "vm/module.h"
-#include "vm/weakref.h"
 #include "vm/slots.h"
+#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -159,7 +159,8 @@ Ref call_prepended(Object* callable, Object* first, Object* const* args, size_t 
 void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tuple* kwnames) {
     Ref r = call_prepended(init, self, args, nargs, kwnames);
     if (r.get() != None) {
-        raise(&TypeError_type, format("__init__() should return None, not '%s'", type_of(r.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("__init__() should return None, not '%s'", type_of(r.get())->name.c_str()));
     }
 }
 
@@ -239,11 +240,13 @@ std::vector<Type*> c3_mro(Type* t, Tuple* bases) {
         if (!next) {
             std::vector<Type*> heads;
             for (size_t i = 0; i < seqs.size(); ++i)
-                if (pos[i] < seqs[i].size() && std::find(heads.begin(), heads.end(), seqs[i][pos[i]]) == heads.end())
+                if (pos[i] < seqs[i].size() &&
+                    std::find(heads.begin(), heads.end(), seqs[i][pos[i]]) == heads.end())
                     heads.push_back(seqs[i][pos[i]]);
             std::string names;
             for (Type* h : heads) names += (names.empty() ? "" : ", ") + h->name;
-            raise(&TypeError_type, "Cannot create a consistent method resolution\norder (MRO) for bases " + names);
+            raise(&TypeError_type,
+                  "Cannot create a consistent method resolution\norder (MRO) for bases " + names);
         }
         result.push_back(next);
         for (size_t i = 0; i < seqs.size(); ++i)
@@ -281,8 +284,7 @@ Type* layout_base(Tuple* bases) {
 // (metaclasses) and the exceptions.
 bool is_supported_base(Type* nb) {
     return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &bytearray_type ||
-           nb == &type_type ||
-           is_subtype(nb, &BaseException_type);
+           nb == &type_type || is_subtype(nb, &BaseException_type);
 }
 
 void check_bases(Tuple* bases) {
@@ -290,7 +292,8 @@ void check_bases(Tuple* bases) {
         Object* b = bases->items[i];
         if (!is_type(b)) raise(&TypeError_type, "bases must be types");
         auto* bt = static_cast<Type*>(b);
-        if (!bt->is_basetype) raise(&TypeError_type, format("type '%s' is not an acceptable base type", bt->name.c_str()));
+        if (!bt->is_basetype)
+            raise(&TypeError_type, format("type '%s' is not an acceptable base type", bt->name.c_str()));
         Type* nb = native_base(bt);
         if (nb && !is_supported_base(nb))
             raise(&TypeError_type, format("minipy does not support subclassing '%s' yet", nb->name.c_str()));
@@ -465,8 +468,8 @@ void check_not_abstract(Type* t) {
     std::string joined;
     for (Object* n : as_list(sorted.get())->items) joined += (joined.empty() ? "" : ", ") + str_utf8(n);
     bool one = as_list(sorted.get())->items.size() == 1;
-    raise(&TypeError_type, format("Can't instantiate abstract class %s with abstract method%s %s", t->name.c_str(),
-                                  one ? "" : "s", joined.c_str()));
+    raise(&TypeError_type, format("Can't instantiate abstract class %s with abstract method%s %s",
+                                  t->name.c_str(), one ? "" : "s", joined.c_str()));
 }
 
 Ref bare_instance(Type* t) {
@@ -510,7 +513,8 @@ std::vector<Type*> subclasses_of(Type* t) {
 
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
               Type* metatype) {
-    Ref bases = bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
+    Ref bases =
+        bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
     Tuple* b = as_tuple(bases.get());
     check_bases(b);
     Type* t = new Type();
@@ -534,8 +538,8 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     Object* qualname = dict_get_str(ns, intern("__qualname__"));
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
-        g_heap_types[t] = HeapInfo{qualname && is_str(qualname) ? str_utf8_of(qualname) : name,
-                                   as_tuple(bases.release())};
+        g_heap_types[t] =
+            HeapInfo{qualname && is_str(qualname) ? str_utf8_of(qualname) : name, as_tuple(bases.release())};
     }
     wrap_implicit_methods(t);
     setup_slots(t, b);
@@ -560,7 +564,8 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
     // see them rewritten (ThreadSanitizer caught that in tests/py/stress/class_module_attrs.py).
     const std::string& n = name->utf8;
     bool dunder = n.size() > 4 && n.compare(0, 2, "__") == 0 && n.compare(n.size() - 2, 2, "__") == 0;
-    if (!dunder && !(old_value && is_data_descriptor(old_value)) && !(new_value && is_data_descriptor(new_value)))
+    if (!dunder && !(old_value && is_data_descriptor(old_value)) &&
+        !(new_value && is_data_descriptor(new_value)))
         return;
     std::vector<Type*> affected;
     {
@@ -625,8 +630,8 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
     if (is_instance(o, &BaseException_type)) return BaseException_type.setattr(o, name, value);
     Dict* d = instance_dict(o, value != nullptr);
     if (!d && type_of(o)->no_instance_dict && found) {
-        raise(&AttributeError_type, format("'%s' object attribute '%s' is read-only", type_of(o)->name.c_str(),
-                                           name->utf8.c_str()));
+        raise(&AttributeError_type, format("'%s' object attribute '%s' is read-only",
+                                           type_of(o)->name.c_str(), name->utf8.c_str()));
     }
     if (value) {
         if (!d) raise_no_attribute(o, name);
@@ -717,7 +722,8 @@ Ref resolve_mro_entries(Object* bases) {
             continue;
         }
         Ref replaced = call1(entries.get(), bases);
-        if (type_of(replaced.get()) != &tuple_type) raise(&TypeError_type, "__mro_entries__ must return a tuple");
+        if (type_of(replaced.get()) != &tuple_type)
+            raise(&TypeError_type, "__mro_entries__ must return a tuple");
         if (!out) out = list_from(t->items, i);
         list_extend(out.get(), replaced.get());
     }
@@ -735,7 +741,9 @@ Ref build_class(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     Ref bases = resolve_mro_entries(orig_bases.get());
     ClassKeywords kw = split_class_keywords(args + nargs, kwnames);
     Tuple* base_tuple = as_tuple(bases.get());
-    Object* meta = kw.metaclass ? kw.metaclass : base_tuple->size ? type_of(base_tuple->items[0]) : &type_type;
+    Object* meta = kw.metaclass       ? kw.metaclass
+                   : base_tuple->size ? type_of(base_tuple->items[0])
+                                      : &type_type;
     if (is_type(meta)) meta = calculate_metaclass(static_cast<Type*>(meta), base_tuple);
     Object* call_args_head[2] = {args[1], bases.get()};
     Ref ns = prepare_namespace(meta, call_args_head, kw);

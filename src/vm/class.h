@@ -2,9 +2,8 @@
 // they share (instance dict, class mro, descriptors).
 #pragma once
 
-#include <vector>
-
 #include <string>
+#include <vector>
 
 #include "objects/containers.h"
 
@@ -18,7 +17,7 @@ struct SlotValues;
 // class's __slots__ in `slots` (vm/slots.h).
 struct Instance : Object {
     MINIPY_GC_ALLOCATED
-    Dict* dict;                  // owned; null when __slots__ leave instances without a __dict__
+    Dict* dict;                   // owned; null when __slots__ leave instances without a __dict__
     SlotValues* slots = nullptr;  // owned; null when the class has no slots
 };
 

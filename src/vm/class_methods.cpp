@@ -5,10 +5,10 @@
 #include <mutex>
 
 #include "objects/abstract.h"
-#include "objects/generic_alias.h"
 #include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
@@ -195,10 +195,12 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
         cls_args = tuple_from_iterable(all.get());
     }
     Ref state = Ref::borrow(None);
-    if (Ref getstate = get_attr_opt(self, intern("__getstate__")); getstate && !is_method_descriptor(getstate.get()) &&
-                                                                     type_of(getstate.get()) != &builtin_function_type) {
+    if (Ref getstate = get_attr_opt(self, intern("__getstate__"));
+        getstate && !is_method_descriptor(getstate.get()) &&
+        type_of(getstate.get()) != &builtin_function_type) {
         state = call0(getstate.get());
-    } else if (Ref d = get_attr_opt(self, intern("__dict__")); d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) {
+    } else if (Ref d = get_attr_opt(self, intern("__dict__"));
+               d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) {
         state = d;
     }
     Ref items = Ref::borrow(None), pairs = Ref::borrow(None);
@@ -441,7 +443,8 @@ Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnam
 // The number protocol's conversions on int and float (operator.index, math.floor, round, ...).
 Ref int_self(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__index__", nargs - 1, kw, 0, 0);
-    return is_exact(args[0], &int_type) ? Ref::borrow(args[0]) : int_binary(args[0], make_small_int(0), BinaryOp::Add);
+    return is_exact(args[0], &int_type) ? Ref::borrow(args[0])
+                                        : int_binary(args[0], make_small_int(0), BinaryOp::Add);
 }
 
 Ref int_to_float(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -450,7 +453,8 @@ Ref int_to_float(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kIntNumberMethods[] = {
-    {"__index__", int_self, "Return self converted to an integer, if self is suitable for use as an index into a list."},
+    {"__index__", int_self,
+     "Return self converted to an integer, if self is suitable for use as an index into a list."},
     {"__int__", int_self, "int(self)"},
     {"__trunc__", int_self, "Truncating an Integral returns itself."},
     {"__floor__", int_self, "Flooring an Integral returns itself."},

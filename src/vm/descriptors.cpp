@@ -221,7 +221,8 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
         super_from_frame(&type, &obj);
     } else {
         if (!is_type(args[0]))
-            raise(&TypeError_type, format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
+            raise(&TypeError_type,
+                  format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
         if (nargs == 1) raise(&TypeError_type, "minipy does not support unbound super objects");
         type = static_cast<Type*>(args[0]);
         obj = args[1];
@@ -261,7 +262,8 @@ Ref super_getattr(Object* o, Str* name) {
 
 Ref super_repr(Object* o) {
     auto* s = static_cast<Super*>(o);
-    return str_new(format("<super: <class '%s'>, <%s object>>", s->type->name.c_str(), s->obj_type->name.c_str()));
+    return str_new(
+        format("<super: <class '%s'>, <%s object>>", s->type->name.c_str(), s->obj_type->name.c_str()));
 }
 
 void init_simple(Type& t, const char* name, size_t size, DeallocSlot dealloc, CallSlot construct) {
@@ -352,11 +354,14 @@ Ref property_delete_method(Object*, Object* const* args, size_t nargs, Tuple* kw
     return Ref::borrow(None);
 }
 
-const MethodDef kGetDef = {"__get__", native_get_method, "Return an attribute of instance, which is of type owner."};
+const MethodDef kGetDef = {"__get__", native_get_method,
+                           "Return an attribute of instance, which is of type owner."};
 const MethodDef kSetDef = {"__set__", property_set_method, "Set an attribute of instance to value."};
 const MethodDef kDeleteDef = {"__delete__", property_delete_method, "Delete an attribute of instance."};
 
-void add_method(Type* t, const MethodDef* def) { dict_set(t->dict, intern(def->name), method_descriptor_new(t, def).get()); }
+void add_method(Type* t, const MethodDef* def) {
+    dict_set(t->dict, intern(def->name), method_descriptor_new(t, def).get());
+}
 
 }  // namespace
 
@@ -365,9 +370,12 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
     // A class derived from staticmethod, classmethod or property binds as its base unless it
     // defines __get__ itself.
     if (is_heap_type(t) && !user_dunder(attr, "__get__")) {
-        if (is_subtype(t, &staticmethod_type)) t = &staticmethod_type;
-        else if (is_subtype(t, &classmethod_type)) t = &classmethod_type;
-        else if (is_subtype(t, &property_type)) t = &property_type;
+        if (is_subtype(t, &staticmethod_type))
+            t = &staticmethod_type;
+        else if (is_subtype(t, &classmethod_type))
+            t = &classmethod_type;
+        else if (is_subtype(t, &property_type))
+            t = &property_type;
     }
     if (!is_heap_type(t)) return bind_native(t, attr, obj, owner);
     if (Ref get = user_dunder(attr, "__get__")) {
@@ -414,11 +422,13 @@ void init_descriptor_types() {
     staticmethod_type.call = staticmethod_call;
     staticmethod_type.methods = kWrapperMethods;
     init_type(&staticmethod_type);
-    init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc, wrapper_construct<&classmethod_type>);
+    init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
+                wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
     classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
-    for (Type* t : {&function_type, &property_type, &staticmethod_type, &classmethod_type, &method_descriptor_type})
+    for (Type* t :
+         {&function_type, &property_type, &staticmethod_type, &classmethod_type, &method_descriptor_type})
         add_method(t, &kGetDef);
     add_method(&property_type, &kSetDef);
     add_method(&property_type, &kDeleteDef);

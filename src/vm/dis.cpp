@@ -19,7 +19,6 @@ constexpr int kOpnameWidth = 20;
 constexpr int kOpargWidth = 5;
 constexpr int kOffsetWidth = 4;
 
-
 std::string safe_repr(Object* o) {
     if (!o) return "NULL";
     try {
@@ -36,26 +35,32 @@ std::string pad_left(const std::string& s, int width) {
 // What the operand means, in the words dis uses.
 std::string arg_meaning(const Code* co, Op op, uint32_t arg) {
     switch (op_arg_kind(op)) {
-    case ArgKind::None:
-    case ArgKind::Int: return "";
-    case ArgKind::Const: return arg < co->consts.size() ? safe_repr(co->consts[arg]) : "?";
-    case ArgKind::Name: return arg < co->names.size() ? co->names[arg]->utf8 : "?";
-    case ArgKind::Global: {
-        std::string name = (arg >> 1) < co->names.size() ? co->names[arg >> 1]->utf8 : "?";
-        return (arg & 1) ? "NULL + " + name : name;
-    }
-    case ArgKind::Local: return arg < co->varnames.size() ? co->varnames[arg]->utf8 : "?";
-    case ArgKind::Deref:
-        if (arg < co->cellvars.size()) return co->cellvars[arg]->utf8;
-        arg -= static_cast<uint32_t>(co->cellvars.size());
-        return arg < co->freevars.size() ? co->freevars[arg]->utf8 : "?";
-    case ArgKind::Jump: return "to " + std::to_string(arg * 2);
-    case ArgKind::Compare: return arg < kCompareOpCount ? kCompareOpSymbols[arg] : "?";
-    case ArgKind::Binary: {
-        uint32_t base = arg & ~kInplaceFlag;
-        std::string sym = base < kBinaryOpCount ? kBinaryOpSymbols[base] : "?";
-        return (arg & kInplaceFlag) ? sym + "=" : sym;
-    }
+        case ArgKind::None:
+        case ArgKind::Int:
+            return "";
+        case ArgKind::Const:
+            return arg < co->consts.size() ? safe_repr(co->consts[arg]) : "?";
+        case ArgKind::Name:
+            return arg < co->names.size() ? co->names[arg]->utf8 : "?";
+        case ArgKind::Global: {
+            std::string name = (arg >> 1) < co->names.size() ? co->names[arg >> 1]->utf8 : "?";
+            return (arg & 1) ? "NULL + " + name : name;
+        }
+        case ArgKind::Local:
+            return arg < co->varnames.size() ? co->varnames[arg]->utf8 : "?";
+        case ArgKind::Deref:
+            if (arg < co->cellvars.size()) return co->cellvars[arg]->utf8;
+            arg -= static_cast<uint32_t>(co->cellvars.size());
+            return arg < co->freevars.size() ? co->freevars[arg]->utf8 : "?";
+        case ArgKind::Jump:
+            return "to " + std::to_string(arg * 2);
+        case ArgKind::Compare:
+            return arg < kCompareOpCount ? kCompareOpSymbols[arg] : "?";
+        case ArgKind::Binary: {
+            uint32_t base = arg & ~kInplaceFlag;
+            std::string sym = base < kBinaryOpCount ? kBinaryOpSymbols[base] : "?";
+            return (arg & kInplaceFlag) ? sym + "=" : sym;
+        }
     }
     return "";
 }
@@ -118,7 +123,8 @@ std::string g_trace_only;  // `-X trace=FUNC`: the function whose instructions a
 void set_trace_only(const std::string& function) { g_trace_only = function; }
 
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) {
-    if (!g_trace_only.empty() && f->code->qualname->utf8 != g_trace_only && f->code->name->utf8 != g_trace_only)
+    if (!g_trace_only.empty() && f->code->qualname->utf8 != g_trace_only &&
+        f->code->name->utf8 != g_trace_only)
         return;
     // Showing the stack may run Python code (a class's __repr__); that code is not traced, or each of
     // its instructions would show its own stack, calling __repr__ again, without end.
@@ -133,7 +139,8 @@ void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp) 
     std::string line = format_instruction(f->code, index, f->code->line_of(index), false, 3);
     // Once other threads run, each line says which thread ran it.
     std::string thread = running_threads() > 0 ? " [" + thread_display_name(thread_state()) + "]" : "";
-    std::fprintf(stderr, "%s\n%s    (%s)%s\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str(), thread.c_str());
+    std::fprintf(stderr, "%s\n%s    (%s)%s\n", stack.c_str(), line.c_str(), f->code->qualname->utf8.c_str(),
+                 thread.c_str());
 }
 
 }  // namespace minipy

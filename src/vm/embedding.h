@@ -34,7 +34,9 @@ const EmbeddingHooks& embedding_hooks();
 inline Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
     return embedding_hooks().import_module_level(name, fromlist, level, globals);
 }
-inline Ref import_from_module(Object* module, Str* name) { return embedding_hooks().import_from_module(module, name); }
+inline Ref import_from_module(Object* module, Str* name) {
+    return embedding_hooks().import_from_module(module, name);
+}
 inline void import_star(Object* module, Dict* locals) { embedding_hooks().import_star(module, locals); }
 inline Ref loaded_module(const char* name) { return embedding_hooks().loaded_module(name); }
 

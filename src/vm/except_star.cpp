@@ -21,7 +21,8 @@ void check_except_star_type(Object* type) {
             raise(&TypeError_type, "catching classes that do not inherit from BaseException is not allowed");
         }
         if (is_subtype(static_cast<Type*>(t), &BaseExceptionGroup_type)) {
-            raise(&TypeError_type, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            raise(&TypeError_type,
+                  "catching ExceptionGroup with except* is not allowed. Use except instead.");
         }
     };
     if (type_of(type) != &tuple_type) return check(type);
@@ -44,9 +45,11 @@ void collect_leaves(Object* exc, std::set<Object*>& out) {
 bool same_metadata(Object* e, Object* orig) {
     auto* a = static_cast<BaseExceptionObject*>(e);
     auto* b = static_cast<BaseExceptionObject*>(orig);
-    if (a->cause != b->cause || a->context != b->context || a->traceback.size() != b->traceback.size()) return false;
+    if (a->cause != b->cause || a->context != b->context || a->traceback.size() != b->traceback.size())
+        return false;
     for (size_t i = 0; i < a->traceback.size(); ++i) {
-        if (a->traceback[i].code != b->traceback[i].code || a->traceback[i].line != b->traceback[i].line) return false;
+        if (a->traceback[i].code != b->traceback[i].code || a->traceback[i].line != b->traceback[i].line)
+            return false;
     }
     return true;
 }
@@ -86,11 +89,14 @@ Ref prep_reraise_star(Object* orig, Object* excs) {
     for (size_t i = 0; i < list->size; ++i) {
         Object* e = list->items[i];
         if (e == None) continue;
-        if (same_metadata(e, orig)) collect_leaves(e, reraised_leaves);
-        else list_append(raised.get(), e);
+        if (same_metadata(e, orig))
+            collect_leaves(e, reraised_leaves);
+        else
+            list_append(raised.get(), e);
     }
     Ref reraised, unused;
-    exception_group_split(orig, [&](Object* e) { return reraised_leaves.count(e) > 0; }, false, &reraised, &unused);
+    exception_group_split(
+        orig, [&](Object* e) { return reraised_leaves.count(e) > 0; }, false, &reraised, &unused);
     size_t n = static_cast<size_t>(length(raised.get()));
     if (n == 0) return reraised ? reraised : Ref::borrow(None);
     if (reraised) list_append(raised.get(), reraised.get());

@@ -12,16 +12,16 @@ namespace minipy {
 struct Function;
 
 struct Frame {
-    Code* code;              // kept alive by `func`, or by the caller for module code
-    Function* func;          // owned; null for module-level code
-    Dict* globals;           // borrowed from func or the caller
+    Code* code;      // kept alive by `func`, or by the caller for module code
+    Function* func;  // owned; null for module-level code
+    Dict* globals;   // borrowed from func or the caller
     Dict* builtins;
-    Dict* locals;            // the namespace of LOAD_NAME/STORE_NAME (module and class bodies)
+    Dict* locals;  // the namespace of LOAD_NAME/STORE_NAME (module and class bodies)
     Frame* previous;
-    const uint32_t* ip;      // the next instruction, saved while this frame is not running
-    Object** sp;             // the top of the evaluation stack, saved likewise
-    bool is_entry;           // returning from it leaves the loop (it was entered from C++)
-    Object* generator;       // borrowed: the generator this frame runs for, or null
+    const uint32_t* ip;  // the next instruction, saved while this frame is not running
+    Object** sp;         // the top of the evaluation stack, saved likewise
+    bool is_entry;       // returning from it leaves the loop (it was entered from C++)
+    Object* generator;   // borrowed: the generator this frame runs for, or null
 
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     Object** stack_base() { return localsplus() + code->nlocalsplus(); }

@@ -3,7 +3,6 @@
 #include "vm/function.h"
 
 #include <memory>
-
 #include <type_traits>
 
 #include "compiler/code.h"
@@ -40,7 +39,8 @@ void function_dealloc(Object* o) {
 }
 
 Ref function_repr(Object* o) {
-    return str_new(format("<function %s at %p>", as_function(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
+    return str_new(
+        format("<function %s at %p>", as_function(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
 }
 
 Ref function_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -59,14 +59,16 @@ Ref function_getattr(Object* o, Str* name) {
     if (n == "__defaults__") return Ref::borrow(f->defaults ? static_cast<Object*>(f->defaults) : None);
     if (n == "__kwdefaults__") return Ref::borrow(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None);
     if (n == "__closure__") return Ref::borrow(f->closure ? static_cast<Object*>(f->closure) : None);
-    if (n == "__builtins__") return Ref::borrow(dict_get_str(f->globals, name) ? dict_get_str(f->globals, name) : None);
+    if (n == "__builtins__")
+        return Ref::borrow(dict_get_str(f->globals, name) ? dict_get_str(f->globals, name) : None);
     if (n == "__annotations__") {
         // Made on first use from MAKE_FUNCTION's flat (name, value, ...) tuple, as CPython does.
         if (!f->annotations || type_of(f->annotations) == &tuple_type) {
             Ref d = dict_new();
             if (f->annotations) {
                 Tuple* pairs = as_tuple(f->annotations);
-                for (size_t i = 0; i + 1 < pairs->size; i += 2) dict_set(as_dict(d.get()), pairs->items[i], pairs->items[i + 1]);
+                for (size_t i = 0; i + 1 < pairs->size; i += 2)
+                    dict_set(as_dict(d.get()), pairs->items[i], pairs->items[i + 1]);
                 decref(f->annotations);
             }
             f->annotations = d.release();
@@ -91,7 +93,8 @@ void function_setattr(Object* o, Str* name, Object* value) {
     Function* f = as_function(o);
     const std::string& n = name->utf8;
     auto replace = [&](Str*& field) {
-        if (!value || !is_str(value)) raise(&TypeError_type, "__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
+        if (!value || !is_str(value))
+            raise(&TypeError_type, "__" + n.substr(2, n.size() - 4) + "__ must be set to a string object");
         decref(field);
         field = as_str(newref(value));
     };
@@ -104,14 +107,19 @@ void function_setattr(Object* o, Str* name, Object* value) {
         field = static_cast<std::remove_reference_t<decltype(field)>>(v ? newref(v) : nullptr);
     };
     if (n == "__module__") return set_field(f->module, nullptr, "");
-    if (n == "__defaults__") return set_field(f->defaults, &tuple_type, "__defaults__ must be set to a tuple object");
-    if (n == "__kwdefaults__") return set_field(f->kwdefaults, &dict_type, "__kwdefaults__ must be set to a dict object");
-    if (n == "__annotations__") return set_field(f->annotations, &dict_type, "__annotations__ must be set to a dict object");
+    if (n == "__defaults__")
+        return set_field(f->defaults, &tuple_type, "__defaults__ must be set to a tuple object");
+    if (n == "__kwdefaults__")
+        return set_field(f->kwdefaults, &dict_type, "__kwdefaults__ must be set to a dict object");
+    if (n == "__annotations__")
+        return set_field(f->annotations, &dict_type, "__annotations__ must be set to a dict object");
     if (n == "__code__") {
-        if (!value || type_of(value) != &code_type) raise(&TypeError_type, "__code__ must be set to a code object");
+        if (!value || type_of(value) != &code_type)
+            raise(&TypeError_type, "__code__ must be set to a code object");
         if (as_code(value)->freevars.size() != f->code->freevars.size())
-            raise(&ValueError_type, format("%s() requires a code object with %zu free vars, not %zu", f->name->utf8.c_str(),
-                                           f->code->freevars.size(), as_code(value)->freevars.size()));
+            raise(&ValueError_type,
+                  format("%s() requires a code object with %zu free vars, not %zu", f->name->utf8.c_str(),
+                         f->code->freevars.size(), as_code(value)->freevars.size()));
         decref(f->code);
         f->code = as_code(newref(value));
         return;
@@ -238,9 +246,10 @@ void init_function_types() {
     function_type.getattr = function_getattr;
     function_type.setattr = function_setattr;
     init_type(&function_type);
-    add_attribute_descriptors(&function_type, {"__code__", "__defaults__", "__kwdefaults__", "__annotations__",
-                                               "__dict__", "__name__", "__qualname__"});
-    add_attribute_descriptors(&function_type, {"__globals__", "__closure__", "__doc__", "__module__", "__builtins__"}, true);
+    add_attribute_descriptors(&function_type, {"__code__", "__defaults__", "__kwdefaults__",
+                                               "__annotations__", "__dict__", "__name__", "__qualname__"});
+    add_attribute_descriptors(&function_type,
+                              {"__globals__", "__closure__", "__doc__", "__module__", "__builtins__"}, true);
 
     cell_type.name = "cell";
     cell_type.instance_size = sizeof(Cell);
@@ -326,7 +335,8 @@ std::string name_list(const std::vector<Str*>& names) {
     Code* co = f->code;
     size_t defaults = f->defaults ? f->defaults->size : 0;
     size_t kwonly_given = 0;
-    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; ++i) kwonly_given += locals[i] != nullptr;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; ++i)
+        kwonly_given += locals[i] != nullptr;
     std::string takes;
     if (defaults > 0) {
         takes = format("from %zu to %d positional arguments", co->argcount - defaults, co->argcount);
@@ -335,8 +345,8 @@ std::string name_list(const std::vector<Str*>& names) {
     }
     std::string given_text = format("%zu", given);
     if (kwonly_given > 0) {
-        given_text += format(" positional argument%s (and %zu keyword-only argument%s)", given == 1 ? "" : "s",
-                             kwonly_given, kwonly_given == 1 ? "" : "s");
+        given_text += format(" positional argument%s (and %zu keyword-only argument%s)",
+                             given == 1 ? "" : "s", kwonly_given, kwonly_given == 1 ? "" : "s");
     }
     raise(&TypeError_type, format("%s() takes %s but %s %s given", f->qualname->utf8.c_str(), takes.c_str(),
                                   given_text.c_str(), given == 1 && kwonly_given == 0 ? "was" : "were"));
@@ -389,17 +399,19 @@ void bind_arguments(Function* f, Object** locals, Object* const* args, size_t na
                                           f->qualname->utf8.c_str(), name->utf8.c_str()));
         }
         if (locals[i]) {
-            raise(&TypeError_type, format("%s() got multiple values for argument '%s'", f->qualname->utf8.c_str(),
-                                          name->utf8.c_str()));
+            raise(&TypeError_type, format("%s() got multiple values for argument '%s'",
+                                          f->qualname->utf8.c_str(), name->utf8.c_str()));
         }
         locals[i] = newref(value);
     }
     if (nargs > argcount && !(co->flags & kCoVarArgs)) raise_too_many(f, nargs, locals);
     if (!posonly_as_keyword.empty()) {
         std::string names;
-        for (size_t i = 0; i < posonly_as_keyword.size(); ++i) names += (i ? ", '" : "'") + posonly_as_keyword[i]->utf8 + "'";
-        raise(&TypeError_type, format("%s() got some positional-only arguments passed as keyword arguments: %s",
-                                      f->qualname->utf8.c_str(), names.c_str()));
+        for (size_t i = 0; i < posonly_as_keyword.size(); ++i)
+            names += (i ? ", '" : "'") + posonly_as_keyword[i]->utf8 + "'";
+        raise(&TypeError_type,
+              format("%s() got some positional-only arguments passed as keyword arguments: %s",
+                     f->qualname->utf8.c_str(), names.c_str()));
     }
     if (n < argcount) {
         size_t ndefaults = f->defaults ? f->defaults->size : 0;
@@ -407,8 +419,10 @@ void bind_arguments(Function* f, Object** locals, Object* const* args, size_t na
         std::vector<Str*> missing;
         for (size_t i = n; i < argcount; ++i) {
             if (locals[i]) continue;
-            if (i >= first_default) locals[i] = newref(f->defaults->items[i - first_default]);
-            else missing.push_back(co->varnames[i]);
+            if (i >= first_default)
+                locals[i] = newref(f->defaults->items[i - first_default]);
+            else
+                missing.push_back(co->varnames[i]);
         }
         if (!missing.empty()) raise_missing(f, missing, "positional");
     }
@@ -417,8 +431,10 @@ void bind_arguments(Function* f, Object** locals, Object* const* args, size_t na
         for (int i = co->argcount; i < kwonly_end; ++i) {
             if (locals[i]) continue;
             Object* d = f->kwdefaults ? dict_get_str(f->kwdefaults, co->varnames[i]) : nullptr;
-            if (d) locals[i] = newref(d);
-            else missing.push_back(co->varnames[i]);
+            if (d)
+                locals[i] = newref(d);
+            else
+                missing.push_back(co->varnames[i]);
         }
         if (!missing.empty()) raise_missing(f, missing, "keyword-only");
     }

@@ -12,10 +12,10 @@
 #include "objects/containers.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "vm/embedding.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "vm/class.h"
+#include "vm/embedding.h"
 #include "vm/generator.h"
 #include "vm/weakref.h"
 
@@ -26,8 +26,8 @@ namespace minipy {
 constinit GcState g_gc_state{{{{&g_gc_state.gens[0].head, &g_gc_state.gens[0].head, 0}, 0, 700},
                               {{&g_gc_state.gens[1].head, &g_gc_state.gens[1].head, 0}, 0, 10},
                               {{&g_gc_state.gens[2].head, &g_gc_state.gens[2].head, 0}, 0, 10}},
-                              {false},
-                              {}};
+                             {false},
+                             {}};
 
 namespace {
 
@@ -180,7 +180,8 @@ int64_t handle_weakrefs(GcHead* unreachable, bool* ran_code) {
 // a suspended generator's close() (its finally blocks).
 bool needs_finalizer(Object* o) {
     Type* t = type_of(o);
-    if (t == &generator_type || t == &coroutine_type || t == &async_generator_type) return generator_is_suspended(o);
+    if (t == &generator_type || t == &coroutine_type || t == &async_generator_type)
+        return generator_is_suspended(o);
     return t->finalize && !finalizer_ran(o);
 }
 
@@ -460,12 +461,14 @@ void gc_report_stats() {
     std::fprintf(stderr, "gc stats (%s flavor):\n", kFlavorName);
     for (int i = 0; i < kGcGenerations; ++i)
         std::fprintf(stderr, "  generation %d: %lld collections, %lld unreachable objects freed\n", i,
-                     static_cast<long long>(g_gen_stats[i].collections), static_cast<long long>(g_gen_stats[i].collected));
+                     static_cast<long long>(g_gen_stats[i].collections),
+                     static_cast<long long>(g_gen_stats[i].collected));
     std::fprintf(stderr, "  total: %lld collections, %lld objects examined, %lld freed\n",
                  static_cast<long long>(collections), static_cast<long long>(g_examined_total),
                  static_cast<long long>(collected));
     std::fprintf(stderr, "  pauses: %.3f ms in all, %.3f ms mean, %.3f ms longest\n", g_pause_total * 1e3,
-                 collections ? g_pause_total * 1e3 / static_cast<double>(collections) : 0.0, g_pause_max * 1e3);
+                 collections ? g_pause_total * 1e3 / static_cast<double>(collections) : 0.0,
+                 g_pause_max * 1e3);
 }
 
 }  // namespace minipy

@@ -114,7 +114,8 @@ void check_not_running(Generator* g) {
 }
 
 Ref generator_repr(Object* o) {
-    return str_new(format("<%s object %s at %p>", kind_name(o), as_gen(o)->qualname->utf8.c_str(), static_cast<void*>(o)));
+    return str_new(format("<%s object %s at %p>", kind_name(o), as_gen(o)->qualname->utf8.c_str(),
+                          static_cast<void*>(o)));
 }
 
 Ref generator_iter(Object* o) { return Ref::borrow(o); }
@@ -157,15 +158,19 @@ Ref gen_close_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kGeneratorMethods[] = {
-    {"send", gen_send_method, "send(arg) -> send 'arg' into generator, return next yielded value or raise StopIteration."},
-    {"throw", gen_throw_method, "throw(value) -> raise exception in generator, return next yielded value or raise StopIteration."},
+    {"send", gen_send_method,
+     "send(arg) -> send 'arg' into generator, return next yielded value or raise StopIteration."},
+    {"throw", gen_throw_method,
+     "throw(value) -> raise exception in generator, return next yielded value or raise StopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, nullptr},
 };
 
 const MethodDef kCoroutineMethods[] = {
-    {"send", gen_send_method, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
-    {"throw", gen_throw_method, "throw(value) -> raise exception in coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"send", gen_send_method,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_method,
+     "throw(value) -> raise exception in coroutine,\nreturn next iterated value or raise StopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside coroutine."},
     {"__await__", coroutine_await, "Return an iterator to be used in await expression."},
     {nullptr, nullptr, nullptr},
@@ -204,7 +209,9 @@ void init_generator_type() {
 Ref generator_from_frame(ThreadState* ts, Frame* f) {
     Generator* g = new Generator();
     int flags = f->code->flags;
-    init_header(g, (flags & kCoCoroutine) ? &coroutine_type : (flags & kCoAsyncGenerator) ? &async_generator_type : &generator_type);
+    init_header(g, (flags & kCoCoroutine)        ? &coroutine_type
+                   : (flags & kCoAsyncGenerator) ? &async_generator_type
+                                                 : &generator_type);
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
     f->generator = g;
     save_frame(ts, g, f);
@@ -225,12 +232,15 @@ namespace {
 class HandledExcSwap {
 public:
     HandledExcSwap(ThreadState* ts, Generator* g) : ts_(ts), g_(g), caller_(ts->handled_exc) {
-        ts->handled_exc = g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller_ ? newref(caller_) : nullptr);
+        ts->handled_exc =
+            g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller_ ? newref(caller_) : nullptr);
     }
     ~HandledExcSwap() {
         Object* inner = std::exchange(ts_->handled_exc, caller_);
-        if (inner && inner != caller_ && g_->yielded) g_->handled_exc = inner;
-        else xdecref(inner);
+        if (inner && inner != caller_ && g_->yielded)
+            g_->handled_exc = inner;
+        else
+            xdecref(inner);
     }
 
 private:
@@ -267,9 +277,11 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     } catch (PyException& e) {
         g->running = false;
         g->finished = true;
-        bool async_stop = type_of(g) == &async_generator_type && is_instance(e.exception(), &StopAsyncIteration_type);
+        bool async_stop =
+            type_of(g) == &async_generator_type && is_instance(e.exception(), &StopAsyncIteration_type);
         if (is_instance(e.exception(), &StopIteration_type) || async_stop) {
-            Ref err = make_exception(&RuntimeError_type, format("%s raised %s", kind_name(g), type_of(e.exception())->name.c_str()));
+            Ref err = make_exception(&RuntimeError_type, format("%s raised %s", kind_name(g),
+                                                                type_of(e.exception())->name.c_str()));
             Object* cause = e.take().release();
             static_cast<BaseExceptionObject*>(err.get())->cause = cause;
             static_cast<BaseExceptionObject*>(err.get())->context = newref(cause);
@@ -308,7 +320,8 @@ Ref generator_send(Object* gen, Object* value) {
     Generator* g = as_gen(gen);
     check_not_running(g);
     if (g->finished || g->image.empty()) {
-        if (type_of(gen) == &coroutine_type) raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
+        if (type_of(gen) == &coroutine_type)
+            raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
         return nullptr;
     }
     if (!g->started && value != None) {
@@ -326,8 +339,10 @@ Ref generator_throw(Object* gen, Ref exc) {
         try {
             Ref sub_ref = Ref::borrow(sub);
             if (is_instance(exc.get(), &GeneratorExit_type)) {
-                if (is_generator_like(sub)) generator_close(sub);
-                else if (Ref close = get_attr_opt(sub, intern("close"))) call0(close.get());
+                if (is_generator_like(sub))
+                    generator_close(sub);
+                else if (Ref close = get_attr_opt(sub, intern("close")))
+                    call0(close.get());
                 leave_delegate(g, false);
                 return resume(g, nullptr, std::move(exc));
             }
@@ -371,7 +386,9 @@ void generator_close(Object* gen) {
             raise(&RuntimeError_type, format("%s ignored GeneratorExit", kind_name(gen)));
         }
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &GeneratorExit_type) && !is_instance(e.exception(), &StopIteration_type)) throw;
+        if (!is_instance(e.exception(), &GeneratorExit_type) &&
+            !is_instance(e.exception(), &StopIteration_type))
+            throw;
     }
 }
 

@@ -29,8 +29,8 @@ struct Generator : Object {
     bool running = false;
     bool finished = false;
     bool started = false;
-    bool yielded = false;  // set by YIELD_VALUE, so a resume can tell a yield from a return
-    Str* qualname = nullptr;  // owned
+    bool yielded = false;            // set by YIELD_VALUE, so a resume can tell a yield from a return
+    Str* qualname = nullptr;         // owned
     Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
     Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
 };

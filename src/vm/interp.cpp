@@ -14,14 +14,14 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 #include "vm/class.h"
 #include "vm/dis.h"
-#include "vm/generator.h"
+#include "vm/embedding.h"
+#include "vm/except_star.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp_support.h"
 #include "vm/module.h"
-#include "vm/except_star.h"
 #include "vm/pattern_match.h"
 
 namespace minipy {
@@ -33,9 +33,9 @@ Dict* g_builtins = nullptr;
 
 // The float operators BINARY_OP computes inline when both operands are floats, as a bit set over
 // BinaryOp: the test costs one shift whatever the enumeration's order.
-constexpr unsigned kFloatInlineOps = 1u << static_cast<int>(BinaryOp::Add) | 1u << static_cast<int>(BinaryOp::Sub) |
-                                     1u << static_cast<int>(BinaryOp::Mul) |
-                                     1u << static_cast<int>(BinaryOp::TrueDiv);
+constexpr unsigned kFloatInlineOps =
+    1u << static_cast<int>(BinaryOp::Add) | 1u << static_cast<int>(BinaryOp::Sub) |
+    1u << static_cast<int>(BinaryOp::Mul) | 1u << static_cast<int>(BinaryOp::TrueDiv);
 
 // Gives the thread back the frame chain it had, however run_frame exits.
 struct FrameChainGuard {
@@ -119,9 +119,9 @@ namespace {
 // indirect jump per instruction, better branch prediction) or the cases of a portable switch.
 #if MINIPY_COMPUTED_GOTO
 #define TARGET(name) op_##name:
-#define DISPATCH()                                     \
-    do {                                               \
-        word = *ip++;                                  \
+#define DISPATCH()                                        \
+    do {                                                  \
+        word = *ip++;                                     \
         goto* dispatch_table[static_cast<uint8_t>(word)]; \
     } while (0)
 #else
@@ -134,14 +134,14 @@ namespace {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
-#define LOAD_FRAME()                         \
-    do {                                     \
-        co = f->code;                        \
-        ip = f->ip;                          \
-        sp = f->sp;                          \
-        lp = f->localsplus();                \
-        consts = co->consts.data();          \
-        names = co->names.data();            \
+#define LOAD_FRAME()                           \
+    do {                                       \
+        co = f->code;                          \
+        ip = f->ip;                            \
+        sp = f->sp;                            \
+        lp = f->localsplus();                  \
+        consts = co->consts.data();            \
+        names = co->names.data();              \
         first_instr = co->instructions.data(); \
     } while (0)
 
@@ -198,7 +198,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
 #else
             for (;;) {
                 word = *ip++;
-                if (g_trace) trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+                if (g_trace)
+                    trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
                 switch (instr_op(word)) {
 #endif
 
@@ -339,8 +340,9 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         PUSH(o);
                         DISPATCH();
                     }
-                } else if (Dict* own; is_instance_getattr(t->getattr) &&
-                                    (!(own = static_cast<Instance*>(o)->dict) || !dict_get_str(own, names[ARG]))) {
+                } else if (Dict * own;
+                           is_instance_getattr(t->getattr) &&
+                           (!(own = static_cast<Instance*>(o)->dict) || !dict_get_str(own, names[ARG]))) {
                     Ref d = type_lookup(t, names[ARG]);
                     if (d && is_function(d.get())) {
                         sp[-1] = d.release();
@@ -363,39 +365,62 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     int64_t a = small_int_value(l), b = small_int_value(r), res = 0;
                     bool done = true;
                     switch (static_cast<BinaryOp>(op)) {
-                    case BinaryOp::Add: res = a + b; break;
-                    case BinaryOp::Sub: res = a - b; break;
-                    case BinaryOp::Mul: done = !__builtin_mul_overflow(a, b, &res); break;
-                    case BinaryOp::FloorDiv:
-                        done = b != 0;
-                        if (done) res = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-                        break;
-                    case BinaryOp::Mod:
-                        done = b != 0;
-                        if (done) res = a % b, res += (res != 0 && ((res < 0) != (b < 0))) ? b : 0;
-                        break;
-                    case BinaryOp::And: res = a & b; break;
-                    case BinaryOp::Or: res = a | b; break;
-                    case BinaryOp::Xor: res = a ^ b; break;
-                    default: done = false; break;
+                        case BinaryOp::Add:
+                            res = a + b;
+                            break;
+                        case BinaryOp::Sub:
+                            res = a - b;
+                            break;
+                        case BinaryOp::Mul:
+                            done = !__builtin_mul_overflow(a, b, &res);
+                            break;
+                        case BinaryOp::FloorDiv:
+                            done = b != 0;
+                            if (done) res = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+                            break;
+                        case BinaryOp::Mod:
+                            done = b != 0;
+                            if (done) res = a % b, res += (res != 0 && ((res < 0) != (b < 0))) ? b : 0;
+                            break;
+                        case BinaryOp::And:
+                            res = a & b;
+                            break;
+                        case BinaryOp::Or:
+                            res = a | b;
+                            break;
+                        case BinaryOp::Xor:
+                            res = a ^ b;
+                            break;
+                        default:
+                            done = false;
+                            break;
                     }
                     if (done && fits_small_int(res)) {
                         sp[-2] = make_small_int(res);
                         --sp;
                         DISPATCH();
                     }
-                } else if (type_of(l) == &float_type && type_of(r) == &float_type && (kFloatInlineOps >> op & 1)) {
+                } else if (type_of(l) == &float_type && type_of(r) == &float_type &&
+                           (kFloatInlineOps >> op & 1)) {
                     double a = float_value(l), b = float_value(r), res = 0;
                     bool done = true;
                     switch (static_cast<BinaryOp>(op)) {
-                    case BinaryOp::Add: res = a + b; break;
-                    case BinaryOp::Sub: res = a - b; break;
-                    case BinaryOp::Mul: res = a * b; break;
-                    case BinaryOp::TrueDiv:
-                        done = b != 0;
-                        res = done ? a / b : 0;
-                        break;
-                    default: done = false; break;
+                        case BinaryOp::Add:
+                            res = a + b;
+                            break;
+                        case BinaryOp::Sub:
+                            res = a - b;
+                            break;
+                        case BinaryOp::Mul:
+                            res = a * b;
+                            break;
+                        case BinaryOp::TrueDiv:
+                            done = b != 0;
+                            res = done ? a / b : 0;
+                            break;
+                        default:
+                            done = false;
+                            break;
                     }
                     if (done) {
                         Object* v = float_new_raw(res);
@@ -407,7 +432,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     }
                 }
                 Object* v = ((ARG & kInplaceFlag) ? inplace_op(l, r, static_cast<BinaryOp>(op))
-                                             : binary_op(l, r, static_cast<BinaryOp>(op))).release();
+                                                  : binary_op(l, r, static_cast<BinaryOp>(op)))
+                                .release();
                 decref(l);
                 decref(r);
                 sp[-2] = v;
@@ -445,12 +471,24 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     int64_t a = small_int_value(l), b = small_int_value(r);
                     bool res = false;
                     switch (static_cast<CompareOp>(ARG)) {
-                    case CompareOp::Lt: res = a < b; break;
-                    case CompareOp::Le: res = a <= b; break;
-                    case CompareOp::Eq: res = a == b; break;
-                    case CompareOp::Ne: res = a != b; break;
-                    case CompareOp::Gt: res = a > b; break;
-                    case CompareOp::Ge: res = a >= b; break;
+                        case CompareOp::Lt:
+                            res = a < b;
+                            break;
+                        case CompareOp::Le:
+                            res = a <= b;
+                            break;
+                        case CompareOp::Eq:
+                            res = a == b;
+                            break;
+                        case CompareOp::Ne:
+                            res = a != b;
+                            break;
+                        case CompareOp::Gt:
+                            res = a > b;
+                            break;
+                        case CompareOp::Ge:
+                            res = a >= b;
+                            break;
                     }
                     sp[-2] = bool_obj(res);
                     --sp;
@@ -951,7 +989,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(IMPORT_NAME) {
                 Object* fromlist = TOP();
-                Object* m = import_name(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
+                Object* m =
+                    import_name(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
                 decref(POP());
                 decref(TOP());
                 sp[-1] = m;
@@ -974,49 +1013,52 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
 
 #if !MINIPY_COMPUTED_GOTO
-                }
-            }
-#endif
-        } catch (PyException& e) {
-            exc = e.take();
-            add_traceback = true;
-            chain_context(ts, exc.get());
-        } catch (std::bad_alloc&) {
-            exc = make_exception(&MemoryError_type, "");
-            add_traceback = true;
-        } catch (std::length_error&) {  // a std::vector or std::string asked for more than it can hold
-            exc = make_exception(&MemoryError_type, "");
-            add_traceback = true;
-        }
-
-    unwind:
-        // Find the innermost handler, leaving frames that have none (each adds its line to the
-        // traceback on the way out, as CPython's PyTraceBack_Here does).
-        for (;;) {
-            size_t index = static_cast<size_t>(ip - first_instr - 1);
-            if (add_traceback && is_exception_instance(exc.get())) {
-                exception_add_traceback(exc.get(), co, co->line_of(index), f->globals);
-                static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
-            }
-            add_traceback = true;
-            kwnames = nullptr;
-            if (const ExceptionEntry* h = find_handler(co, index)) {
-                Object** target = f->stack_base() + h->depth;
-                while (sp > target) xdecref(POP());
-                PUSH(exc.release());
-                ip = first_instr + h->handler;
-                break;
-            }
-            f->sp = sp;
-            Frame* prev = f->previous;
-            bool is_entry = f->is_entry;
-            pop_frame(ts, f);
-            if (is_entry) throw PyException(std::move(exc));
-            f = prev;
-            ts->frame = f;
-            LOAD_FRAME();
         }
     }
+#endif
+}
+catch (PyException& e) {
+    exc = e.take();
+    add_traceback = true;
+    chain_context(ts, exc.get());
+}
+catch (std::bad_alloc&) {
+    exc = make_exception(&MemoryError_type, "");
+    add_traceback = true;
+}
+catch (std::length_error&) {  // a std::vector or std::string asked for more than it can hold
+    exc = make_exception(&MemoryError_type, "");
+    add_traceback = true;
+}
+
+unwind :
+    // Find the innermost handler, leaving frames that have none (each adds its line to the
+    // traceback on the way out, as CPython's PyTraceBack_Here does).
+    for (;;) {
+    size_t index = static_cast<size_t>(ip - first_instr - 1);
+    if (add_traceback && is_exception_instance(exc.get())) {
+        exception_add_traceback(exc.get(), co, co->line_of(index), f->globals);
+        static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
+    }
+    add_traceback = true;
+    kwnames = nullptr;
+    if (const ExceptionEntry* h = find_handler(co, index)) {
+        Object** target = f->stack_base() + h->depth;
+        while (sp > target) xdecref(POP());
+        PUSH(exc.release());
+        ip = first_instr + h->handler;
+        break;
+    }
+    f->sp = sp;
+    Frame* prev = f->previous;
+    bool is_entry = f->is_entry;
+    pop_frame(ts, f);
+    if (is_entry) throw PyException(std::move(exc));
+    f = prev;
+    ts->frame = f;
+    LOAD_FRAME();
+}
+}
 }
 
 }  // namespace

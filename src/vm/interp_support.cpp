@@ -17,18 +17,21 @@
 namespace minipy {
 
 void raise_unbound_local(Code* co, uint32_t index) {
-    raise(&UnboundLocalError_type, format("cannot access local variable '%s' where it is not associated with a value",
-                                          co->varnames[index]->utf8.c_str()));
+    raise(&UnboundLocalError_type,
+          format("cannot access local variable '%s' where it is not associated with a value",
+                 co->varnames[index]->utf8.c_str()));
 }
 
 void raise_unbound_deref(Code* co, uint32_t index) {
     if (index < co->cellvars.size()) {
-        raise(&UnboundLocalError_type, format("cannot access local variable '%s' where it is not associated with a value",
-                                              co->cellvars[index]->utf8.c_str()));
+        raise(&UnboundLocalError_type,
+              format("cannot access local variable '%s' where it is not associated with a value",
+                     co->cellvars[index]->utf8.c_str()));
     }
-    raise(&NameError_type,
-          format("cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                 co->freevars[index - co->cellvars.size()]->utf8.c_str()));
+    raise(
+        &NameError_type,
+        format("cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+               co->freevars[index - co->cellvars.size()]->utf8.c_str()));
 }
 
 void raise_name_error(Str* name) {
@@ -82,7 +85,8 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     GlobalCache& cache = co->global_cache[index];
     uint32_t seq = cache.seq.load(std::memory_order_relaxed);
     // Another thread is filling this entry: leave it to that thread.
-    if ((seq & 1) || !cache.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return v.release();
+    if ((seq & 1) || !cache.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire))
+        return v.release();
     std::atomic_thread_fence(std::memory_order_release);
     cache.globals.store(f->globals, std::memory_order_relaxed);
     cache.globals_version.store(globals_version, std::memory_order_relaxed);
@@ -141,7 +145,8 @@ std::string callable_desc(Object* callable) {
 
 void list_extend_checked(Object* list, Object* iterable) {
     if (!is_iterable(iterable)) {
-        raise(&TypeError_type, format("Value after * must be an iterable, not %s", type_of(iterable)->name.c_str()));
+        raise(&TypeError_type,
+              format("Value after * must be an iterable, not %s", type_of(iterable)->name.c_str()));
     }
     list_extend(list, iterable);
 }
@@ -230,10 +235,12 @@ void unpack_sequence(Object* seq, size_t n, Object** dest) {
             }
             items.push_back(std::move(item));
         }
-        if (iter_next(it.get())) raise(&ValueError_type, format("too many values to unpack (expected %zu)", n));
+        if (iter_next(it.get()))
+            raise(&ValueError_type, format("too many values to unpack (expected %zu)", n));
     }
     if (items.size() < n) {
-        raise(&ValueError_type, format("not enough values to unpack (expected %zu, got %zu)", n, items.size()));
+        raise(&ValueError_type,
+              format("not enough values to unpack (expected %zu, got %zu)", n, items.size()));
     }
     if (items.size() > n) raise(&ValueError_type, format("too many values to unpack (expected %zu)", n));
     for (size_t i = 0; i < n; ++i) dest[n - 1 - i] = items[i].release();
@@ -301,8 +308,9 @@ Ref instantiate_exception(Object* o, const char* what) {
     if (is_exception_class(o)) {
         Ref e = call0(o);
         if (!is_exception_instance(e.get())) {
-            raise(&TypeError_type, format("calling %s should have returned an instance of BaseException, not %s",
-                                          repr_utf8(o).c_str(), type_of(e.get())->name.c_str()));
+            raise(&TypeError_type,
+                  format("calling %s should have returned an instance of BaseException, not %s",
+                         repr_utf8(o).c_str(), type_of(e.get())->name.c_str()));
         }
         return e;
     }
@@ -316,7 +324,8 @@ Ref make_raised_exception(Object* exc, Object* cause) {
     Ref e = instantiate_exception(exc, "exceptions must derive from BaseException");
     if (!cause) return e;
     auto* eo = static_cast<BaseExceptionObject*>(e.get());
-    Ref c = cause == None ? Ref() : instantiate_exception(cause, "exception causes must derive from BaseException");
+    Ref c = cause == None ? Ref()
+                          : instantiate_exception(cause, "exception causes must derive from BaseException");
     xdecref(eo->cause);
     eo->cause = c.release();
     eo->suppress_context = true;
@@ -355,7 +364,8 @@ Ref enter_context(Object* mgr, Object** exit_out) {
 
 void setup_annotations(Dict* locals) {
     if (!locals) raise(&RuntimeError_type, "no locals found when setting up annotations");
-    if (!dict_get_str(locals, intern("__annotations__"))) dict_set(locals, intern("__annotations__"), dict_new().get());
+    if (!dict_get_str(locals, intern("__annotations__")))
+        dict_set(locals, intern("__annotations__"), dict_new().get());
 }
 
 Ref call_exit_with_exception(Object* exit, Object* exc) {
@@ -379,9 +389,12 @@ std::string ascii_text(const std::string& utf8) {
         uint32_t cp = c & (0x7F >> len);
         for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
         i += len;
-        if (cp <= 0xFF) out += format("\\x%02x", cp);
-        else if (cp <= 0xFFFF) out += format("\\u%04x", cp);
-        else out += format("\\U%08x", cp);
+        if (cp <= 0xFF)
+            out += format("\\x%02x", cp);
+        else if (cp <= 0xFFFF)
+            out += format("\\u%04x", cp);
+        else
+            out += format("\\U%08x", cp);
     }
     return out;
 }
@@ -391,10 +404,18 @@ std::string ascii_text(const std::string& utf8) {
 Ref format_value_op(Object* value, uint32_t conversion, Object* spec) {
     Ref converted;
     switch (conversion) {
-    case kFormatStr: converted = str(value); break;
-    case kFormatRepr: converted = repr(value); break;
-    case kFormatAscii: converted = str_new(ascii_text(repr_utf8(value))); break;
-    default: converted = Ref::borrow(value); break;
+        case kFormatStr:
+            converted = str(value);
+            break;
+        case kFormatRepr:
+            converted = repr(value);
+            break;
+        case kFormatAscii:
+            converted = str_new(ascii_text(repr_utf8(value)));
+            break;
+        default:
+            converted = Ref::borrow(value);
+            break;
     }
     if (!spec && is_str(converted.get())) return converted;
     return format_value(converted.get(), spec ? str_utf8_of(spec) : std::string_view());

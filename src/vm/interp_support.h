@@ -58,9 +58,9 @@ void unpack_ex(Object* seq, size_t before, size_t after, Object** dest);
 Ref call_object(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames, bool is_method);
 Ref call_with_star_args(Object* callable, Object* args, Object* kwargs);
 
-Ref reraise_current(ThreadState* ts);                       // bare `raise`
-Ref make_raised_exception(Object* exc, Object* cause);      // `raise exc [from cause]`
-bool exception_matches(Object* exc, Object* type);          // `except type:`
+Ref reraise_current(ThreadState* ts);                   // bare `raise`
+Ref make_raised_exception(Object* exc, Object* cause);  // `raise exc [from cause]`
+bool exception_matches(Object* exc, Object* type);      // `except type:`
 // `with mgr:` returns mgr.__enter__() and sets *exit_out to a new reference to mgr.__exit__.
 Ref enter_context(Object* mgr, Object** exit_out);
 // SETUP_ANNOTATIONS: a module or class body's `__annotations__` dict, made unless it exists.

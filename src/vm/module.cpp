@@ -46,7 +46,9 @@ Ref module_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"name", "doc"};
     Object* a[2] = {};
     bind_args("module", args, nargs, kw, kNames, 2, 1, a);
-    if (!is_str(a[0])) raise(&TypeError_type, format("module.__init__() argument 'name' must be str, not %s", type_of(a[0])->name.c_str()));
+    if (!is_str(a[0]))
+        raise(&TypeError_type,
+              format("module.__init__() argument 'name' must be str, not %s", type_of(a[0])->name.c_str()));
     Ref m = module_new(str_utf8_of(a[0]));
     dict_set(module_dict(m.get()), intern("__doc__"), a[1] ? a[1] : None);
     return m;
@@ -57,9 +59,9 @@ Ref module_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 void raise_missing_attribute(Object* o, Str* name) {
     if (!is_module(o)) raise_no_attribute(o, name);
     Object* mod_name = dict_get_str(module_dict(o), intern("__name__"));
-    raise(&AttributeError_type, format("module '%s' has no attribute '%s'",
-                                       mod_name && is_str(mod_name) ? str_utf8_of(mod_name).c_str() : "?",
-                                       name->utf8.c_str()));
+    raise(&AttributeError_type,
+          format("module '%s' has no attribute '%s'",
+                 mod_name && is_str(mod_name) ? str_utf8_of(mod_name).c_str() : "?", name->utf8.c_str()));
 }
 
 void init_module_type() {

@@ -11,8 +11,8 @@
 #include "objects/memoryview.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 #include "vm/class.h"
+#include "vm/embedding.h"
 
 namespace minipy {
 
@@ -42,7 +42,8 @@ Shape shape_of(Object* subject) {
     Ref abc;  // only classes written in Python need collections.abc, and only once it is loaded
     bool abc_looked_up = false;
     for (Type* t : type_of(subject)->mro) {
-        if (t == &list_type || t == &tuple_type || t == &range_type || t == &memoryview_type) return Shape::Sequence;
+        if (t == &list_type || t == &tuple_type || t == &range_type || t == &memoryview_type)
+            return Shape::Sequence;
         if (t == &dict_type) return Shape::Mapping;
         if (!is_heap_type(t)) continue;
         if (!abc_looked_up) {
@@ -70,8 +71,9 @@ bool instance_of(Object* o, Object* cls) {
 
 // The built-in types whose class pattern `T(x)` matches the subject itself (_Py_TPFLAGS_MATCH_SELF).
 bool matches_self(Type* t) {
-    static Type* const kTypes[] = {&bool_type, &bytearray_type, &bytes_type, &dict_type, &float_type, &frozenset_type,
-                                   &int_type,  &list_type,      &set_type,   &str_type,  &tuple_type};
+    static Type* const kTypes[] = {&bool_type,  &bytearray_type, &bytes_type, &dict_type,
+                                   &float_type, &frozenset_type, &int_type,   &list_type,
+                                   &set_type,   &str_type,       &tuple_type};
     for (Type* base : t->mro) {
         for (Type* k : kTypes) {
             if (base == k) return true;
@@ -83,8 +85,8 @@ bool matches_self(Type* t) {
 // One attribute for a class pattern; null when the subject lacks it (AttributeError).
 Ref match_class_attr(Object* subject, Type* type, Object* name, Object* seen) {
     if (set_contains(seen, name)) {
-        raise(&TypeError_type,
-              format("%s() got multiple sub-patterns for attribute %s", type->name.c_str(), repr_utf8(name).c_str()));
+        raise(&TypeError_type, format("%s() got multiple sub-patterns for attribute %s", type->name.c_str(),
+                                      repr_utf8(name).c_str()));
     }
     set_add(seen, name);
     return get_attr_opt(subject, static_cast<Str*>(name));
@@ -130,8 +132,8 @@ Ref match_class(Object* subject, Object* cls, size_t nargs, Object* names) {
         Ref match_args = get_attr_opt(cls, intern("__match_args__"));
         if (match_args) {
             if (type_of(match_args.get()) != &tuple_type) {
-                raise(&TypeError_type, format("%s.__match_args__ must be a tuple (got %s)", type->name.c_str(),
-                                              type_of(match_args.get())->name.c_str()));
+                raise(&TypeError_type, format("%s.__match_args__ must be a tuple (got %s)",
+                                              type->name.c_str(), type_of(match_args.get())->name.c_str()));
             }
         } else {
             // Only a type without __match_args__ matches itself, so a subclass defining it opts out.
@@ -141,8 +143,8 @@ Ref match_class(Object* subject, Object* cls, size_t nargs, Object* names) {
         Tuple* ma = as_tuple(match_args.get());
         size_t allowed = match_self ? 1 : ma->size;
         if (allowed < nargs) {
-            raise(&TypeError_type, format("%s() accepts %zu positional sub-pattern%s (%zu given)", type->name.c_str(),
-                                          allowed, allowed == 1 ? "" : "s", nargs));
+            raise(&TypeError_type, format("%s() accepts %zu positional sub-pattern%s (%zu given)",
+                                          type->name.c_str(), allowed, allowed == 1 ? "" : "s", nargs));
         }
         if (match_self) {
             list_append(attrs.get(), subject);

@@ -5,11 +5,10 @@
 #include <unordered_set>
 #include <utility>
 
-
 #include "objects/abstract.h"
-#include "objects/iterators.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "vm/class.h"
@@ -44,7 +43,8 @@ Ref call_dunder(Object* self, const char* name, Object* const* args = nullptr, s
 
 int64_t index_result(Ref r, const char* dunder) {
     if (!is_int(r.get()))
-        raise(&TypeError_type, format("%s returned non-int (type %s)", dunder, type_of(r.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("%s returned non-int (type %s)", dunder, type_of(r.get())->name.c_str()));
     return as_index(r.get());
 }
 
@@ -62,14 +62,17 @@ int64_t slot_len(Object* o) {
 bool slot_bool(Object* o) {
     Ref r = call_dunder(o, "__bool__");
     if (type_of(r.get()) != &bool_type)
-        raise(&TypeError_type, format("__bool__ should return bool, returned %s", type_of(r.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("__bool__ should return bool, returned %s", type_of(r.get())->name.c_str()));
     return r.get() == True;
 }
 Ref slot_getitem(Object* o, Object* k) { return call_dunder(o, "__getitem__", &k, 1); }
 void slot_setitem(Object* o, Object* k, Object* v) {
     Object* args[2] = {k, v};
-    if (v) call_dunder(o, "__setitem__", args, 2);
-    else call_dunder(o, "__delitem__", &k, 1);
+    if (v)
+        call_dunder(o, "__setitem__", args, 2);
+    else
+        call_dunder(o, "__delitem__", &k, 1);
 }
 // dict subclasses with __missing__: d[k] asks it for keys the dict lacks.
 Ref slot_getitem_missing(Object* o, Object* k) {
@@ -127,8 +130,10 @@ Ref slot_getattr_hook(Object* o, Str* name) {
 
 void slot_setattr_hook(Object* o, Str* name, Object* value) {
     Object* args[2] = {name, value};
-    if (value) call_dunder(o, "__setattr__", args, 2);
-    else call_dunder(o, "__delattr__", args, 1);
+    if (value)
+        call_dunder(o, "__setattr__", args, 2);
+    else
+        call_dunder(o, "__delattr__", args, 1);
 }
 
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
@@ -287,15 +292,18 @@ void install_slots(Type* t) {
     // __eq__ without __hash__ in the same class body makes instances unhashable: __hash__ = None.
     if (dict_get_str(t->dict, intern("__eq__")) && !dict_get_str(t->dict, intern("__hash__")))
         dict_set(t->dict, intern("__hash__"), None);
-    if (has("__hash__")) t->hash = type_lookup(t, intern("__hash__")).get() == None ? hash_not_implemented : slot_hash;
+    if (has("__hash__"))
+        t->hash = type_lookup(t, intern("__hash__")).get() == None ? hash_not_implemented : slot_hash;
     if (has("__len__")) t->len = slot_len;
     if (has("__bool__")) t->truthy = slot_bool;
     if (has("__getitem__")) t->getitem = slot_getitem;
     if (has("__missing__") && is_subtype(t, &dict_type)) t->getitem = slot_getitem_missing;
     if (has("__setitem__") || has("__delitem__")) t->setitem = slot_setitem;
     if (has("__contains__")) t->contains = slot_contains;
-    if (has("__iter__")) t->iter = slot_iter;
-    else if (has("__getitem__") && !t->iter) t->iter = getitem_iter_new;
+    if (has("__iter__"))
+        t->iter = slot_iter;
+    else if (has("__getitem__") && !t->iter)
+        t->iter = getitem_iter_new;
     if (has("__next__")) t->next = slot_next;
     if (has("__neg__")) t->neg = slot_unary<kNeg>;
     if (has("__pos__")) t->pos = slot_unary<kPos>;

@@ -46,8 +46,9 @@ SlotValues* side_slots(Object* o, const Type* t) {
 
 SlotValues* values_of(MemberDescriptor* m, Object* obj) {
     if (!is_instance(obj, m->owner))
-        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                                      m->name->utf8.c_str(), m->owner->name.c_str(), type_of(obj)->name.c_str()));
+        raise(&TypeError_type,
+              format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name->utf8.c_str(),
+                     m->owner->name.c_str(), type_of(obj)->name.c_str()));
     return m->in_instance ? static_cast<Instance*>(obj)->slots : side_slots(obj, type_of(obj));
 }
 
@@ -117,7 +118,8 @@ std::vector<Ref> slot_names(Object* slots) {
     }
     for (const Ref& n : names) {
         if (!is_str(n.get()))
-            raise(&TypeError_type, format("__slots__ items must be strings, not '%s'", type_of(n.get())->name.c_str()));
+            raise(&TypeError_type,
+                  format("__slots__ items must be strings, not '%s'", type_of(n.get())->name.c_str()));
         if (!is_true(call0(get_attr(n.get(), intern("isidentifier")).get()).get()))
             raise(&TypeError_type, "__slots__ must be identifiers");
     }
@@ -216,7 +218,8 @@ void member_set(Object* descr, Object* obj, Object* value) {
 void setup_slots(Type* t, Tuple* bases) {
     static Str* const kSlots = intern("__slots__");
     bool has_dict = false;
-    for (size_t i = 0; i < bases->size; ++i) has_dict = has_dict || base_has_dict(static_cast<Type*>(bases->items[i]));
+    for (size_t i = 0; i < bases->size; ++i)
+        has_dict = has_dict || base_has_dict(static_cast<Type*>(bases->items[i]));
     Type* slotted = slotted_base(bases);
     t->slot_count = slotted ? slotted->slot_count : 0;
     Object* slots = dict_get_str(t->dict, kSlots);
@@ -244,7 +247,8 @@ void setup_slots(Type* t, Tuple* bases) {
     }
     Type* nb = native_base(t);
     if (!members.empty() && nb && (nb == &int_type || nb == &tuple_type || nb == &bytes_type))
-        raise(&TypeError_type, format("nonempty __slots__ not supported for subtype of '%s'", nb->name.c_str()));
+        raise(&TypeError_type,
+              format("nonempty __slots__ not supported for subtype of '%s'", nb->name.c_str()));
     std::sort(members.begin(), members.end());  // CPython sorts them too: C.__dict__ lists them in order
     for (const std::string& name : members) {
         if (dict_get_str(t->dict, intern(name)))

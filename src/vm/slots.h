@@ -11,7 +11,7 @@ extern Type member_descriptor_type;
 
 // The slot values of one instance: null while a slot is unset.
 struct SlotValues {
-    ObjectMutex mutex;  // free-threaded flavor: a read takes its reference before a write drops it
+    ObjectMutex mutex;            // free-threaded flavor: a read takes its reference before a write drops it
     std::vector<Object*> values;  // owned
 };
 

@@ -149,9 +149,12 @@ std::string source_and_carets(const Code* co, const TracebackEntry& entry, const
     // One mark per column from the indentation on: ' ' (none), or the caret drawn there.
     std::string marks;
     for (int i = indent; i < end; ++i) {
-        if (i < start) marks += ' ';
-        else if (has_anchors && i >= start + anchors.left && i < start + anchors.right) marks += anchors.secondary;
-        else marks += anchors.primary;
+        if (i < start)
+            marks += ' ';
+        else if (has_anchors && i >= start + anchors.left && i < start + anchors.right)
+            marks += anchors.secondary;
+        else
+            marks += anchors.primary;
     }
     if (colors.reset[0] == '\0') return out + "    " + marks + "\n";
     return "    " + paint(stripped, marks, colors) + "\n    " + paint(marks, marks, colors) + "\n";
@@ -176,8 +179,9 @@ std::string format_entries(const std::vector<TracebackEntry>& tb, const syntax::
         }
         last = &e;
         if (++repeats > kRecursiveCutoff) continue;
-        out += format("  File %s\"%s\"%s, line %s%d%s, in %s%s%s\n", colors.location, co->filename.c_str(), colors.reset,
-                      colors.location, e.line, colors.reset, colors.location, co->name->utf8.c_str(), colors.reset);
+        out += format("  File %s\"%s\"%s, line %s%d%s, in %s%s%s\n", colors.location, co->filename.c_str(),
+                      colors.reset, colors.location, e.line, colors.reset, colors.location,
+                      co->name->utf8.c_str(), colors.reset);
         out += source_and_carets(co, e, colors);
     }
     flush_repeats();
@@ -264,7 +268,8 @@ constexpr int kMaxGroupDepth = 10;
 std::string format_chain(Object* exc, PrintContext& ctx);
 
 std::string format_group(Object* exc, PrintContext& ctx) {
-    if (ctx.group_depth > kMaxGroupDepth) return ctx.emit(format("... (max_group_depth is %d)\n", kMaxGroupDepth));
+    if (ctx.group_depth > kMaxGroupDepth)
+        return ctx.emit(format("... (max_group_depth is %d)\n", kMaxGroupDepth));
     bool toplevel = ctx.group_depth == 0;
     if (toplevel) ++ctx.group_depth;
     std::string out, stack = format_stack(exc, ctx.colors);
@@ -332,8 +337,11 @@ Ref syntax_error_object(const syntax::SyntaxErrorInfo& info) {
               : info.type == "TabError"       ? &TabError_type
                                               : &SyntaxError_type;
     if (info.line == 0) return make_exception(t, info.msg);
-    Ref details[6] = {str_new(info.filename), int_from_i64(info.line), int_from_i64(info.col),
-                      str_new(info.text + "\n"), int_from_i64(info.end_line ? info.end_line : info.line),
+    Ref details[6] = {str_new(info.filename),
+                      int_from_i64(info.line),
+                      int_from_i64(info.col),
+                      str_new(info.text + "\n"),
+                      int_from_i64(info.end_line ? info.end_line : info.line),
                       int_from_i64(info.end_col ? info.end_col : info.col)};
     Object* items[6];
     for (int i = 0; i < 6; ++i) items[i] = details[i].get();

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "compiler/codegen.h"
-#include "runtime/errors.h"
 #include "interpreter/interpreter.h"
+#include "runtime/errors.h"
 #include "syntax/parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

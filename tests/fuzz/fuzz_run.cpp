@@ -13,10 +13,10 @@
 #include <thread>
 
 #include "compiler/codegen.h"
+#include "interpreter/interpreter.h"
 #include "objects/containers.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "interpreter/interpreter.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/interp.h"

@@ -5,9 +5,9 @@
 #include "compiler/code.h"
 #include "compiler/codegen.h"
 #include "compiler/symtable.h"
+#include "interpreter/interpreter.h"
 #include "objects/containers.h"
 #include "objects/str.h"
-#include "interpreter/interpreter.h"
 #include "syntax/parser.h"
 
 using namespace minipy;
@@ -148,7 +148,8 @@ TEST_CASE("compile-time SyntaxErrors carry CPython's message and position") {
     CHECK(e.line == 2);
     CHECK(e.col == 1);
     CHECK(compile_error("break\n").msg == "'break' outside loop");
-    CHECK(compile_error("while 1:\n    def f():\n        continue\n").msg == "'continue' not properly in loop");
+    CHECK(compile_error("while 1:\n    def f():\n        continue\n").msg ==
+          "'continue' not properly in loop");
     CHECK(compile_error("nonlocal x\n").msg == "nonlocal declaration not allowed at module level");
     auto nb = compile_error("def f():\n    nonlocal x\n");
     CHECK(nb.msg == "no binding for nonlocal 'x' found");
@@ -158,7 +159,8 @@ TEST_CASE("compile-time SyntaxErrors carry CPython's message and position") {
 }
 
 TEST_CASE("codegen: stack depth and exception table") {
-    Ref code = compile("def f(a, b):\n    try:\n        return a + b\n    except TypeError:\n        return 0\n");
+    Ref code =
+        compile("def f(a, b):\n    try:\n        return a + b\n    except TypeError:\n        return 0\n");
     Code* module = as_code(code.get());
     Code* f = nullptr;
     for (Object* k : module->consts) {

@@ -4,9 +4,9 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
-#include "objects/exceptions.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 

@@ -60,7 +60,8 @@ TEST_CASE("immortal objects are never counted") {
 
 // Without a GIL the owner's count and the shared count are merged through the owner's queue; with
 // one there is a single count. Either way the objects are freed when the last reference goes.
-TEST_CASE("another thread releasing the owner's references frees them (through the merge queue without a GIL)") {
+TEST_CASE(
+    "another thread releasing the owner's references frees them (through the merge queue without a GIL)") {
     g_freed = 0;
     constexpr int kCount = 1000;
     std::vector<Object*> objects;

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "objects/abstract.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
-#include "objects/exceptions.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 

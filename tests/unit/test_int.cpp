@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "objects/abstract.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
-#include "objects/exceptions.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 
@@ -88,10 +88,12 @@ TEST_CASE("int() parsing with bases, prefixes and underscores") {
     CHECK(dec(int_from_string("z", 36)) == "35");
     CHECK(dec(int_from_string("000", 0)) == "0");
     CHECK(dec(int_from_string("123456789012345678901234567890", 10)) == "123456789012345678901234567890");
-    CHECK(error_of([] { int_from_string("x", 10); }) == "ValueError: invalid literal for int() with base 10: 'x'");
+    CHECK(error_of([] { int_from_string("x", 10); }) ==
+          "ValueError: invalid literal for int() with base 10: 'x'");
     CHECK(error_of([] { int_from_string("1__0", 10); }) ==
           "ValueError: invalid literal for int() with base 10: '1__0'");
-    CHECK(error_of([] { int_from_string("010", 0); }) == "ValueError: invalid literal for int() with base 0: '010'");
+    CHECK(error_of([] { int_from_string("010", 0); }) ==
+          "ValueError: invalid literal for int() with base 0: '010'");
     CHECK(error_of([] { int_from_string("1", 1); }) == "ValueError: int() base must be >= 2 and <= 36, or 0");
 }
 

@@ -39,9 +39,11 @@ std::string error_of(const std::string& source) {
 }  // namespace
 
 TEST_CASE("indentation produces INDENT and DEDENT") {
-    CHECK(kinds("if x:\n    y\nz\n") == "NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE ENDMARKER");
+    CHECK(kinds("if x:\n    y\nz\n") ==
+          "NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE ENDMARKER");
     CHECK(kinds("if a:\n if b:\n  c\nd\n") ==
-          "NAME NAME OP NEWLINE INDENT NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT DEDENT NAME NEWLINE ENDMARKER");
+          "NAME NAME OP NEWLINE INDENT NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT DEDENT NAME NEWLINE "
+          "ENDMARKER");
 }
 
 TEST_CASE("end of file closes blocks and the last line") {
@@ -67,23 +69,28 @@ TEST_CASE("blank and comment-only lines produce nothing") {
 
 TEST_CASE("tabs indent to multiples of eight") {
     CHECK(kinds("if x:\n\tif y:\n\t\tz\n\tw\n") ==
-          "NAME NAME OP NEWLINE INDENT NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT ENDMARKER");
+          "NAME NAME OP NEWLINE INDENT NAME NAME OP NEWLINE INDENT NAME NEWLINE DEDENT NAME NEWLINE DEDENT "
+          "ENDMARKER");
     // A tab reaches column 8: "  \t" is as deep as "\t", and the INDENT spans three characters.
     CHECK(dump_tokens("if x:\n  \ty\n", "t.py").find("2,0-2,3:            INDENT") != std::string::npos);
 }
 
 TEST_CASE("indentation errors") {
-    CHECK(error_of("if x:\n    a\n  b\n") == "IndentationError: unindent does not match any outer indentation level");
-    CHECK(error_of("if x:\n        a\n\tb\n") == "TabError: inconsistent use of tabs and spaces in indentation");
+    CHECK(error_of("if x:\n    a\n  b\n") ==
+          "IndentationError: unindent does not match any outer indentation level");
+    CHECK(error_of("if x:\n        a\n\tb\n") ==
+          "TabError: inconsistent use of tabs and spaces in indentation");
     CHECK(error_of("if x:\n    a\n\tb\n") == "TabError: inconsistent use of tabs and spaces in indentation");
 }
 
 TEST_CASE("tokenizer errors use CPython's words") {
     CHECK(error_of("x = 'abc\n") == "SyntaxError: unterminated string literal (detected at line 1)");
-    CHECK(error_of("x = '''abc\n\n") == "SyntaxError: unterminated triple-quoted string literal (detected at line 2)");
+    CHECK(error_of("x = '''abc\n\n") ==
+          "SyntaxError: unterminated triple-quoted string literal (detected at line 2)");
     CHECK(error_of("x = 1abc\n") == "SyntaxError: invalid decimal literal");
     CHECK(error_of("x = )\n") == "SyntaxError: unmatched ')'");
-    CHECK(error_of("x = (]\n") == "SyntaxError: closing parenthesis ']' does not match opening parenthesis '('");
+    CHECK(error_of("x = (]\n") ==
+          "SyntaxError: closing parenthesis ']' does not match opening parenthesis '('");
     CHECK(error_of("x = 1 \\ 2\n") == "SyntaxError: unexpected character after line continuation character");
     CHECK(error_of("x = \xe2\x82\xac\n") == "SyntaxError: invalid character '\xe2\x82\xac' (U+20AC)");
     CHECK(error_of(std::string("x = 1\0\n", 7)) == "SyntaxError: source code cannot contain null bytes");

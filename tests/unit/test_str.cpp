@@ -4,8 +4,8 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
-#include "objects/int.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 

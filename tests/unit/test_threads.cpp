@@ -6,8 +6,8 @@
 #include <chrono>
 #include <thread>
 
-#include "runtime/flavor.h"
 #include "interpreter/interpreter.h"
+#include "runtime/flavor.h"
 #include "runtime/thread_state.h"
 
 using namespace minipy;

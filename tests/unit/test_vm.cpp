@@ -3,11 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "compiler/codegen.h"
+#include "interpreter/interpreter.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "interpreter/interpreter.h"
 #include "syntax/parser.h"
 #include "vm/interp.h"
 
@@ -52,55 +52,59 @@ TEST_CASE("vm: arithmetic, small-int overflow and floats") {
 }
 
 TEST_CASE("vm: recursion, closures and default arguments") {
-    auto g = run(
-        "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
-        "def counter():\n    n = 0\n    def inc(step=1):\n        nonlocal n\n        n += step\n        return n\n"
-        "    return inc\n"
-        "c = counter()\nc()\nc(step=5)\n"
-        "r = fib(15)\nlast = c()\n");
+    auto g =
+        run("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+            "def counter():\n    n = 0\n    def inc(step=1):\n        nonlocal n\n        n += step\n        "
+            "return n\n"
+            "    return inc\n"
+            "c = counter()\nc()\nc(step=5)\n"
+            "r = fib(15)\nlast = c()\n");
     CHECK(value(g, "r") == "610");
     CHECK(value(g, "last") == "7");
 }
 
 TEST_CASE("vm: try/except/finally and break through finally") {
-    auto g = run(
-        "log = []\n"
-        "def f():\n"
-        "    for i in range(3):\n"
-        "        try:\n"
-        "            if i == 1:\n"
-        "                break\n"
-        "        finally:\n"
-        "            log.append(i)\n"
-        "    try:\n"
-        "        {}['k']\n"
-        "    except KeyError as e:\n"
-        "        log.append('key')\n"
-        "    try:\n"
-        "        return 'ret'\n"
-        "    finally:\n"
-        "        log.append('fin')\n"
-        "r = f()\n");
+    auto g =
+        run("log = []\n"
+            "def f():\n"
+            "    for i in range(3):\n"
+            "        try:\n"
+            "            if i == 1:\n"
+            "                break\n"
+            "        finally:\n"
+            "            log.append(i)\n"
+            "    try:\n"
+            "        {}['k']\n"
+            "    except KeyError as e:\n"
+            "        log.append('key')\n"
+            "    try:\n"
+            "        return 'ret'\n"
+            "    finally:\n"
+            "        log.append('fin')\n"
+            "r = f()\n");
     CHECK(value(g, "log") == "[0, 1, 'key', 'fin']");
     CHECK(value(g, "r") == "'ret'");
 }
 
 TEST_CASE("vm: unpacking, comprehensions and f-strings") {
-    auto g = run(
-        "a, *b, c = range(5)\n"
-        "sq = {k: k * k for k in range(4) if k % 2}\n"
-        "s = f'{a}-{c!r}-{2.5:.2f}-{\"x\":>3}'\n");
+    auto g =
+        run("a, *b, c = range(5)\n"
+            "sq = {k: k * k for k in range(4) if k % 2}\n"
+            "s = f'{a}-{c!r}-{2.5:.2f}-{\"x\":>3}'\n");
     CHECK(value(g, "b") == "[1, 2, 3]");
     CHECK(value(g, "sq") == "{1: 1, 3: 9}");
     CHECK(value(g, "s") == "'0-4-2.50-  x'");
 }
 
 TEST_CASE("vm: CPython's argument errors") {
-    CHECK(error_of("def f(a, b): pass\nf(1)\n") == "TypeError: f() missing 1 required positional argument: 'b'");
-    CHECK(error_of("def f(a, b): pass\nf(1, 2, 3)\n") == "TypeError: f() takes 2 positional arguments but 3 were given");
+    CHECK(error_of("def f(a, b): pass\nf(1)\n") ==
+          "TypeError: f() missing 1 required positional argument: 'b'");
+    CHECK(error_of("def f(a, b): pass\nf(1, 2, 3)\n") ==
+          "TypeError: f() takes 2 positional arguments but 3 were given");
     CHECK(error_of("def f(a): pass\nf(z=1)\n") == "TypeError: f() got an unexpected keyword argument 'z'");
     CHECK(error_of("def f(a): pass\nf(1, a=2)\n") == "TypeError: f() got multiple values for argument 'a'");
-    CHECK(error_of("def f(*, k): pass\nf()\n") == "TypeError: f() missing 1 required keyword-only argument: 'k'");
+    CHECK(error_of("def f(*, k): pass\nf()\n") ==
+          "TypeError: f() missing 1 required keyword-only argument: 'k'");
 }
 
 TEST_CASE("vm: name errors and recursion limit") {
@@ -111,18 +115,18 @@ TEST_CASE("vm: name errors and recursion limit") {
 }
 
 TEST_CASE("vm: classes with __init__, methods, dunders and inheritance") {
-    auto g = run(
-        "class V:\n"
-        "    def __init__(self, x):\n        self.x = x\n"
-        "    def __add__(self, o):\n        return V(self.x + o.x)\n"
-        "    def __eq__(self, o):\n        return self.x == o.x\n"
-        "    def double(self):\n        return self.x * 2\n"
-        "class W(V):\n"
-        "    def double(self):\n        return V.double(self) + 1\n"
-        "r = (V(1) + V(2)).double()\n"
-        "w = W(5).double()\n"
-        "eq = V(3) == V(3)\n"
-        "sub = isinstance(W(1), V)\n");
+    auto g =
+        run("class V:\n"
+            "    def __init__(self, x):\n        self.x = x\n"
+            "    def __add__(self, o):\n        return V(self.x + o.x)\n"
+            "    def __eq__(self, o):\n        return self.x == o.x\n"
+            "    def double(self):\n        return self.x * 2\n"
+            "class W(V):\n"
+            "    def double(self):\n        return V.double(self) + 1\n"
+            "r = (V(1) + V(2)).double()\n"
+            "w = W(5).double()\n"
+            "eq = V(3) == V(3)\n"
+            "sub = isinstance(W(1), V)\n");
     CHECK(value(g, "r") == "6");
     CHECK(value(g, "w") == "11");
     CHECK(value(g, "eq") == "True");
@@ -159,13 +163,14 @@ TEST_CASE("vm: generators suspend their frame and resume it") {
 }
 
 TEST_CASE("vm: with calls __exit__ and may suppress the exception") {
-    auto g = run(
-        "log = []\n"
-        "class C:\n"
-        "    def __enter__(self):\n        log.append('enter')\n        return 7\n"
-        "    def __exit__(self, t, v, tb):\n        log.append(t.__name__ if t else None)\n        return True\n"
-        "with C() as v:\n    log.append(v)\n"
-        "with C():\n    raise KeyError('k')\n");
+    auto g =
+        run("log = []\n"
+            "class C:\n"
+            "    def __enter__(self):\n        log.append('enter')\n        return 7\n"
+            "    def __exit__(self, t, v, tb):\n        log.append(t.__name__ if t else None)\n        "
+            "return True\n"
+            "with C() as v:\n    log.append(v)\n"
+            "with C():\n    raise KeyError('k')\n");
     CHECK(value(g, "log") == "['enter', 7, None, 'enter', 'KeyError']");
 }
 
