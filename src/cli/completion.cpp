@@ -12,8 +12,8 @@
 #include "interpreter/interpreter.h"
 #include "objects/abstract.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy::cli {
 

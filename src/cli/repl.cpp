@@ -17,10 +17,11 @@
 
 #include "cli/completion.h"
 #include "cli/repl_commands.h"
-#include "runtime/errors.h"
+#include "objects/errors.h"
 #include "runtime/thread_state.h"
 #include "syntax/colors.h"
 #include "syntax/parser.h"
+#include "vm/eval_breaker.h"
 
 namespace minipy::cli {
 namespace {

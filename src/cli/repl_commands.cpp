@@ -7,7 +7,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "runtime/errors.h"
+#include "objects/errors.h"
 #include "runtime/flavor.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"

@@ -9,7 +9,7 @@
 
 namespace minipy {
 
-// The three entry points below reach the VM and the modules as vm/embedding.h's hooks
+// The three entry points below reach the VM and the modules as objects/embedding.h's hooks
 // (import_module_level, import_from_module, import_star), installed by initialize_runtime().
 // __import__(name, globals, locals, fromlist, level), with the importing module's globals
 // (for relative imports): the top package for `import a.b`, the module itself with a fromlist.
@@ -19,7 +19,7 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals);
 Ref import_attribute(Object* module, Str* name);
 // `from module import *` into `locals`.
 void import_all(Object* module, Dict* locals);
-// The module sys.modules holds under `name`, or null: nothing is imported (vm/embedding.h\'s
+// The module sys.modules holds under `name`, or null: nothing is imported (objects/embedding.h\'s
 // loaded_module hook).
 Ref find_loaded_module(const char* name);
 // True while the module's code is still running (a circular import sees it half made).

@@ -5,9 +5,9 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

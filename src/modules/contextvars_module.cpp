@@ -4,10 +4,10 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -6,14 +6,14 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
+#include "objects/collector.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
-#include "vm/gc.h"
 
 namespace minipy {
 

@@ -18,11 +18,11 @@
 #include "objects/bytes.h"
 #include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {

@@ -9,11 +9,11 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

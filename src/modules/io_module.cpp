@@ -21,13 +21,13 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {

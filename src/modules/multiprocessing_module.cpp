@@ -17,14 +17,15 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/eval_breaker.h"
 
 namespace minipy {
 

@@ -24,6 +24,7 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -31,7 +32,6 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 extern char** environ;
 

@@ -10,6 +10,7 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/function.h"
@@ -17,7 +18,6 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "vm/traceback.h"
 
 namespace minipy {

@@ -14,6 +14,7 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -21,8 +22,8 @@
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/eval_breaker.h"
 #include "vm/frame_object.h"
 
 namespace minipy {

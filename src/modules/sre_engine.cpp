@@ -7,8 +7,9 @@
 #include <cstring>
 
 #include "modules/sre_chars.h"
-#include "runtime/errors.h"
+#include "objects/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/eval_breaker.h"
 
 namespace minipy::sre {
 

@@ -4,10 +4,10 @@
 #include "modules/sre_module.h"
 #include "objects/abstract.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

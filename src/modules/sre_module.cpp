@@ -9,11 +9,11 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "vm/interp.h"
 
 namespace minipy {

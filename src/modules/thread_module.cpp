@@ -19,14 +19,15 @@
 #include "objects/abstract.h"
 #include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/traceback.h"
 
@@ -102,6 +103,8 @@ void* thread_main(void* arg) {
     }
     name_trace_lane(start->func.get());  // it may have been renamed meanwhile
     delete start;
+    // The handled exception is let go while this thread may still touch objects.
+    xdecref(std::exchange(thread_state()->handled_exc, nullptr));
     thread_end();
     return nullptr;
 }

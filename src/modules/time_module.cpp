@@ -8,13 +8,14 @@
 #include "modules/registry.h"
 #include "modules/time_calendar.h"
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
+#include "vm/eval_breaker.h"
 
 namespace minipy {
 

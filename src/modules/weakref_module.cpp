@@ -1,15 +1,15 @@
 // weakref_module.cpp — the native `_weakref` that CPython's weakref.py and _weakrefset.py build on:
-// ref, proxy, getweakrefcount, getweakrefs and _remove_dead_weakref (the types are in vm/weakref.cpp).
+// ref, proxy, getweakrefcount, getweakrefs and _remove_dead_weakref (the types are in objects/weakref.cpp).
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -7,12 +7,12 @@
 #include "objects/abstract.h"
 #include "objects/codec_hooks.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/siphash.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -1,6 +1,6 @@
 // class.cpp — classes defined by `class` statements (heap types): __build_class__ picks the metaclass,
 // runs the body into a namespace and makes a type from it with a C3 mro; instances keep their
-// attributes in a dict; the dunder methods it defines fill the type's slots (vm/slot_wrappers.cpp).
+// attributes in a dict; the dunder methods it defines fill the type's slots (objects/slot_wrappers.cpp).
 #include "objects/class.h"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -21,7 +22,6 @@
 #include "objects/slots.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {

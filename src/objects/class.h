@@ -14,7 +14,7 @@ struct Function;
 struct SlotValues;
 
 // An instance of a class defined in Python: its attributes live in `dict`, the values of its
-// class's __slots__ in `slots` (vm/slots.h).
+// class's __slots__ in `slots` (objects/slots.h).
 struct Instance : Object {
     MINIPY_GC_ALLOCATED
     Dict* dict;                   // owned; null when __slots__ leave instances without a __dict__

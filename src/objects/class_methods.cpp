@@ -9,6 +9,7 @@
 #include "objects/class.h"
 #include "objects/descriptors.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/function.h"
@@ -19,7 +20,6 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

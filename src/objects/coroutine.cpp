@@ -7,10 +7,10 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generator.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -6,12 +6,12 @@
 
 #include "objects/abstract.h"
 #include "objects/class.h"
+#include "objects/errors.h"
 #include "objects/frame.h"
 #include "objects/function.h"
 #include "objects/native_function.h"
 #include "objects/slots.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {

@@ -2,10 +2,10 @@
 // dict_values and dict_items, which read the live dict; keys and items views act as sets.
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/iterators.h"
 #include "objects/set.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -1,5 +1,5 @@
 // exception_types.h — the one list of Python 3.11's built-in exception classes: name, base class,
-// docstring, base classes first. Expanded into the type declarations (runtime/errors.h), their
+// docstring, base classes first. Expanded into the type declarations (objects/errors.h), their
 // definitions and initialisation (objects/exceptions.cpp) and, through these, the builtins module.
 // BaseExceptionGroup/ExceptionGroup, with their own constructor and methods, are in exception_group.cpp.
 #pragma once

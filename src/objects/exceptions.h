@@ -1,5 +1,5 @@
 // exceptions.h — the layout of exception instances and the built-in hierarchy (types are declared
-// in runtime/errors.h). The traceback is a list of (code object, line) entries, innermost last.
+// in objects/errors.h). The traceback is a list of (code object, line) entries, innermost last.
 #pragma once
 
 #include <string>

@@ -7,11 +7,11 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 namespace {

@@ -10,11 +10,11 @@
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

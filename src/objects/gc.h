@@ -1,5 +1,6 @@
 // gc.h — the cycle collector's side of every container object: the link header allocated in front
-// of it (CPython's PyGC_Head), tracking, and the collector's entry points. The collector: vm/gc.cpp.
+// of it (CPython's PyGC_Head), tracking, and the collector's entry points. The collector:
+// objects/collector.cpp.
 #pragma once
 
 #include <atomic>
@@ -40,7 +41,7 @@ struct GcState {
     // Guards the lists while more than one thread may run Python (minipy-ft); empty in minipy.
     ObjectMutex lists_lock;
 };
-extern GcState g_gc_state;  // vm/gc.cpp
+extern GcState g_gc_state;  // objects/collector.cpp
 inline GcState& gc_state() { return g_gc_state; }
 void gc_schedule();  // raises `due` and the eval breaker (out of line: rare)
 
@@ -113,7 +114,7 @@ inline bool gc_has_head(Object* o) {
     return !is_small_int(o) && o->type->traverse != nullptr && !refcount_is_immortal(o->refcnt);
 }
 
-// ---- the collector (vm/gc.cpp) ----
+// ---- the collector (objects/collector.cpp) ----
 // Collects generation `generation` and the younger ones; returns the number of unreachable objects
 // found (the `gc.collect()` result). Does nothing and returns 0 while a collection runs.
 int64_t gc_collect(int generation);

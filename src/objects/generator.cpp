@@ -8,12 +8,12 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/frame.h"
 #include "objects/function.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -199,7 +199,7 @@ void init_generator_type() {
     coroutine_type.repr = generator_repr;
     coroutine_type.methods = kCoroutineMethods;
     init_type(&coroutine_type);
-    // Its methods (__anext__, asend, athrow, aclose) are in vm/coroutine.cpp.
+    // Its methods (__anext__, asend, athrow, aclose) are in objects/coroutine.cpp.
     async_generator_type.name = "async_generator";
     async_generator_type.instance_size = sizeof(Generator);
     async_generator_type.dealloc = generator_dealloc;

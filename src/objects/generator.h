@@ -58,7 +58,7 @@ bool yield_from_send(Object* it, Object* value, Ref* out);
 // A generator made by a function that types.coroutine() marked awaitable (CO_ITERABLE_COROUTINE).
 bool generator_is_iterable_coroutine(Object* gen);
 
-// ---- the await protocol (vm/coroutine.cpp) ----
+// ---- the await protocol (objects/coroutine.cpp) ----
 void init_coroutine_types();  // after init_generator_type
 // GET_AWAITABLE: the iterator `await o` delegates to, with CPython's TypeErrors.
 Ref get_awaitable(Object* o);

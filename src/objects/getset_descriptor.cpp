@@ -4,9 +4,9 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

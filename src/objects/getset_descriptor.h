@@ -9,7 +9,7 @@
 namespace minipy {
 
 // attribute_member_descriptor_type is named `member_descriptor` in Python, like the __slots__
-// descriptors of vm/slots.h; it stands for a plain field of a built-in type.
+// descriptors of objects/slots.h; it stands for a plain field of a built-in type.
 extern Type getset_descriptor_type, attribute_member_descriptor_type;
 
 void init_getset_descriptor_types();

@@ -10,9 +10,9 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -5,12 +5,12 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

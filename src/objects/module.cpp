@@ -2,8 +2,8 @@
 #include "objects/module.h"
 
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

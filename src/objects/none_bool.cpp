@@ -1,9 +1,9 @@
 // none_bool.cpp — the immortal singletons None, True, False, NotImplemented and Ellipsis, and their
 // types. bool subclasses int: True and False are heap objects that int.cpp reads as 1 and 0.
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

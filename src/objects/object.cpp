@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/complex.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/gc.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
@@ -16,7 +17,6 @@
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 
@@ -106,7 +106,7 @@ void inherit_slots(Type* t, const Type* b) {
     inherit(t->clear, b->clear);
     // object() makes a bare Object: a native type that defines no constructor of its own is not
     // instantiable (CPython's "cannot create 'list_iterator' instances"), rather than getting an
-    // object too small for its layout. Classes set their constructor themselves (vm/class.cpp).
+    // object too small for its layout. Classes set their constructor themselves (objects/class.cpp).
     if (b != &object_type) inherit(t->construct, b->construct);
     t->int_layout = t->int_layout || b->int_layout;
     if (t->instance_size == 0) t->instance_size = b->instance_size;
@@ -236,11 +236,13 @@ void init_bytes_types();
 void init_bytearray_type();
 
 void init_builtin_types() {
-    // Only once: the VM later replaces some of type's slots (vm/class_methods.cpp), which a second
-    // run would undo.
+    // Only once: class support later replaces some of type's slots (objects/class_methods.cpp),
+    // which a second run would undo.
     static bool done = false;
     if (done) return;
     done = true;
+    // The free-threaded runtime frees objects whose counts it merged to zero through this.
+    set_merged_dealloc([](RefCountField* rc) { dealloc_object(reinterpret_cast<Object*>(rc)); });
     // object and type first: init_type gives every other type their slots and header.
     init_object_types();
     init_str_type();

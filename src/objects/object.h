@@ -120,7 +120,7 @@ enum class CompareOp : uint8_t { MINIPY_COMPARE_OPERATORS(MINIPY_OPERATOR_ENUMER
 
 // Calling convention for everything callable ("vectorcall"): `args` points at `nargs` positional
 // values followed by one value per name in `kwnames` (a tuple of str, or null). Arguments are
-// borrowed; the result is a new reference. Errors are thrown as PyException (runtime/errors.h).
+// borrowed; the result is a new reference. Errors are thrown as PyException (objects/errors.h).
 using CallSlot = Ref (*)(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames);
 using UnarySlot = Ref (*)(Object*);
 // Called as slot(left, right) in source order, first on the left operand's type and then on the
@@ -203,12 +203,12 @@ struct Type : Object {
     // Instances are ints (objects/int.h): int itself, bool, and classes derived from int, whose
     // instances are BigInts carrying the subclass as their type. Inherited, so is_int is one test.
     bool int_layout = false;
-    // Classes with __slots__ (vm/slots.cpp): how many slot values an instance keeps (its class's and
+    // Classes with __slots__ (objects/slots.cpp): how many slot values an instance keeps (its class's and
     // its bases'), and whether the slots leave instances without a __dict__.
     uint32_t slot_count = 0;
     bool no_instance_dict = false;
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
-    // `class` can derive from this type (vm/class.cpp).
+    // `class` can derive from this type (objects/class.cpp).
     bool constructs_subclasses = false;
     // Where an instance keeps its attributes when the type holds them itself (a _thread._local
     // keeps one dict per thread); null: instances of subclasses use the VM's side table.

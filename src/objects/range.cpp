@@ -2,11 +2,11 @@
 // `in` for ints, and a fast iterator. Ranges beyond 64 bits take generic int paths (big_* below).
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

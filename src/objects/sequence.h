@@ -3,7 +3,7 @@
 #pragma once
 
 #include "objects/abstract.h"
-#include "runtime/errors.h"
+#include "objects/errors.h"
 
 namespace minipy {
 

@@ -6,9 +6,9 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/iterators.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

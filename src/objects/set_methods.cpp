@@ -2,9 +2,9 @@
 // the table's operations (set.cpp) as CPython 3.11's setobject.c composes them: which operand is
 // iterated and which is copied decides the result's table, hence the order it prints in.
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/set.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

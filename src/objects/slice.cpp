@@ -2,9 +2,9 @@
 // slice_indices clamps start/stop to the sequence as CPython's PySlice_AdjustIndices does.
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -9,12 +9,12 @@
 #include "objects/class.h"
 #include "objects/descriptors.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -10,10 +10,10 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/class.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -28,7 +28,7 @@ void slot_values_free(SlotValues* s);
 // Frees the side-table slot values of an instance whose built-in base has no room for them.
 void release_side_slots(Object* o);
 
-// The member descriptor protocol (vm/descriptors.cpp dispatches here): obj is never null.
+// The member descriptor protocol (objects/descriptors.cpp dispatches here): obj is never null.
 Ref member_get(Object* descr, Object* obj);
 void member_set(Object* descr, Object* obj, Object* value);  // value null: del
 

@@ -10,10 +10,10 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/siphash.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -5,11 +5,11 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

@@ -4,11 +4,11 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {

@@ -8,7 +8,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "objects/object.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -39,7 +38,7 @@ inline void cpu_relax() {
 #endif
 }
 
-Object* object_of(RefCountField* rc) { return reinterpret_cast<Object*>(rc); }
+void (*g_merged_dealloc)(RefCountField*) = nullptr;
 
 // Folds `local` (the owner's half, `local_count`) into `shared` and hands the object to shared
 // mode for good; `drop` extra references are released in the same step (the queue's own).
@@ -57,6 +56,8 @@ bool merge(RefCountField& rc, int64_t local_count, int64_t drop) {
 }
 
 }  // namespace
+
+void set_merged_dealloc(void (*dealloc)(RefCountField* rc)) { g_merged_dealloc = dealloc; }
 
 void ObjectMutex::lock_slow() {
     // A short spin first: the holder is usually inside one quick list or dict operation.
@@ -116,7 +117,7 @@ void refcount_merge_queued() {
         tl_has_queued.store(false, std::memory_order_relaxed);
     }
     for (RefCountField* rc : pending) {
-        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
     }
 }
 
@@ -146,7 +147,7 @@ void refcount_after_fork() {
         it = it->first == tl_refcount_owner ? std::next(it) : g_signal.erase(it);
     g_owners_with_queued.store(q.by_owner[tl_refcount_owner].empty() ? 0 : 1, std::memory_order_relaxed);
     for (RefCountField* rc : orphans) {
-        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
     }
 }
 
@@ -163,7 +164,7 @@ void refcount_thread_exit() {
     }
     // From here on other threads merge this thread's objects themselves (see refcount_shared_dec).
     for (RefCountField* rc : pending) {
-        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) dealloc_object(object_of(rc));
+        if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
     }
     tl_refcount_owner = kUnregisteredThread;
 }

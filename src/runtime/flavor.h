@@ -122,6 +122,10 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
 void refcount_thread_start();
 void refcount_thread_exit();
 void refcount_merge_queued();
+// How refcount_merge_queued() frees an object whose merged count is zero (its RefCountField is the
+// object's first field): objects/object.cpp's dealloc_object, set by init_builtin_types(), since
+// this layer knows nothing of types.
+void set_merged_dealloc(void (*dealloc)(RefCountField* rc));
 // Whether some thread's queue still waits for its owner (handle_eval_breaker raises the flag again).
 bool refcount_merges_pending();
 // In the child of fork(), where only the calling thread survives.
@@ -181,6 +185,7 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return !refcount_is_
 inline void refcount_thread_start() {}
 inline void refcount_thread_exit() {}
 inline void refcount_merge_queued() {}
+inline void set_merged_dealloc(void (*)(RefCountField*)) {}
 inline bool refcount_merges_pending() { return false; }
 inline void refcount_after_fork() {}
 

@@ -14,10 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "objects/abstract.h"
-#include "objects/exceptions.h"
-#include "objects/gc.h"
-#include "runtime/errors.h"
+#include "runtime/flavor.h"
+#include "runtime/format.h"
 
 namespace minipy {
 
@@ -92,7 +90,9 @@ ThreadState::ThreadState() : stack(new Object*[kValueStackSlots]) {
     c_stack_limit = c_stack_floor();
 }
 
-ThreadState::~ThreadState() { xdecref(handled_exc); }
+// The handled exception is let go by whoever ends the thread, while it may still touch objects
+// (the _thread module before thread_end(); the main thread's at exit goes with the process).
+ThreadState::~ThreadState() = default;
 
 ThreadState* thread_state() {
     thread_local ThreadState state;
@@ -101,10 +101,6 @@ ThreadState* thread_state() {
 
 int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed); }
 
-void RecursionGuard::fail(const char* where) {
-    --ts_->depth;  // the destructor of a guard whose constructor throws never runs
-    raise_recursion_error(where);
-}
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 
 namespace {
@@ -220,19 +216,19 @@ void install_sigint_handler() {
     sigaction(SIGINT, &action, nullptr);
 }
 
-void check_keyboard_interrupt() {
-    if (!keyboard_interrupt_pending()) return;
+bool take_keyboard_interrupt() {
+    if (!keyboard_interrupt_pending()) return false;
     g_interrupt_pending.store(false);
-    raise_object(call(&KeyboardInterrupt_type, nullptr, 0));
+    return true;
 }
 
-void handle_eval_breaker(ThreadState* ts) {
+bool service_eval_breaker(ThreadState* ts) {
     // Cleared first: a request that arrives while this one is handled sets it again.
     eval_breaker.store(false, std::memory_order_relaxed);
     if (g_interrupt_pending.load()) {
         // Only the main thread raises it; another thread leaves the flag up for it.
         if (std::this_thread::get_id() != g_main_thread) eval_breaker.store(true, std::memory_order_relaxed);
-        check_keyboard_interrupt();
+        if (take_keyboard_interrupt()) return true;
     }
     if (g_pending_signals.load() && g_signal_dispatch) {
         // Python handlers run in the main thread only, as CPython's.
@@ -259,7 +255,7 @@ void handle_eval_breaker(ThreadState* ts) {
                 static_cast<double>(ts->gil_stats.wait_ns - before.wait_ns) / 1e6);
         }
     }
-    gc_collect_if_due();
+    return false;
 }
 
 Gil& the_gil() {
@@ -305,9 +301,6 @@ void thread_begin() {
 
 void thread_end() {
     ThreadState* ts = thread_state();
-    // The handled exception must be let go while this thread may still touch objects.
-    Object* exc = std::exchange(ts->handled_exc, nullptr);
-    xdecref(exc);
     if (g_gil_stats_recorded) {
         GilStats stats = ts->gil_stats;
         if (g_active_gil) stats.hold_ns += ns_since(stats.held_since);  // held until the release below

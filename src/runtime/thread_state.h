@@ -9,13 +9,13 @@
 #include <memory>
 #include <string>
 
-#include "objects/object.h"
 #include "runtime/gil.h"
 #include "runtime/gil_trace.h"
 
 namespace minipy {
 
 struct Frame;
+struct Object;
 
 struct ThreadState {
     std::unique_ptr<Object*[]> stack;
@@ -55,29 +55,14 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
     return reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit;
 }
 
-// CPython's Py_EnterRecursiveCall: native code that recurses on its input (repr and comparison of
-// nested containers, hashing a nested tuple, the serializer) counts one level against the recursion
-// limit, as a Python frame does, and checks the C stack; past either it raises RecursionError
-// ("maximum recursion depth exceeded" + `where`), so deep input can never overflow the C stack.
-class RecursionGuard {
-public:
-    explicit RecursionGuard(const char* where = "") : ts_(thread_state()) {
-        if (++ts_->depth > recursion_limit() || c_stack_exhausted(ts_)) fail(where);
-    }
-    ~RecursionGuard() { --ts_->depth; }
-    RecursionGuard(const RecursionGuard&) = delete;
-    RecursionGuard& operator=(const RecursionGuard&) = delete;
-
-private:
-    [[noreturn]] void fail(const char* where);
-    ThreadState* ts_;
-};
-
 // Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
 // Checked at backward jumps and calls, as CPython's eval_breaker.
 extern std::atomic<bool> eval_breaker;
-// Called by the loop when the flag is set; may raise (KeyboardInterrupt).
-void handle_eval_breaker(ThreadState* ts);
+// The runtime's share of the eval breaker's work, done when the flag is set (vm/eval_breaker.h's
+// handle_eval_breaker does it, then raises and collects): runs due signal handlers, pauses for a
+// stopped world, merges queued reference counts, lets go of the GIL when asked. Returns true, first
+// thing, when a Ctrl-C must be raised as KeyboardInterrupt in this thread.
+bool service_eval_breaker(ThreadState* ts);
 // Ctrl-C: SIGINT sets a flag and the eval breaker, and the main thread raises KeyboardInterrupt at
 // its next check, as CPython's default SIGINT handler. Installed for scripts and commands.
 void install_sigint_handler();
@@ -95,9 +80,9 @@ uint64_t take_pending_signals();
 void set_signal_dispatch(void (*run_handlers)());
 // Whether the calling thread is the one that started the program (the only one Ctrl-C reaches).
 bool is_main_thread();
-// Raises the pending KeyboardInterrupt when called on the main thread (CPython's
-// PyErr_CheckSignals); blocking calls call it once they hold the GIL again.
-void check_keyboard_interrupt();
+// On the main thread, takes a pending Ctrl-C (true: the caller raises KeyboardInterrupt); false
+// elsewhere. vm/eval_breaker.h's check_keyboard_interrupt raises it.
+bool take_keyboard_interrupt();
 
 // ---- the GIL at run time ----
 // minipy always runs with the GIL; minipy-ft runs without it unless `-X gil=1` or MINIPY_GIL=1

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "vm/frame.h"
 

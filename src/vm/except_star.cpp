@@ -6,10 +6,10 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

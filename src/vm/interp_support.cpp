@@ -4,6 +4,7 @@
 
 #include "objects/abstract.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/format_spec.h"
 #include "objects/function.h"
@@ -11,7 +12,6 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "vm/interp.h"
 
 namespace minipy {

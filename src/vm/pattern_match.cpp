@@ -7,12 +7,12 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/memoryview.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 namespace minipy {
 

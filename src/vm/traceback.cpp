@@ -12,11 +12,11 @@
 #include "objects/class.h"
 #include "objects/code.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "syntax/parser.h"
 
 namespace minipy {

@@ -8,7 +8,7 @@
 
 #include "compiler/codegen.h"
 #include "interpreter/interpreter.h"
-#include "runtime/errors.h"
+#include "objects/errors.h"
 #include "syntax/parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -5,11 +5,11 @@
 #include <cmath>
 
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 using namespace minipy;
 

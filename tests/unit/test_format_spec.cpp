@@ -2,12 +2,12 @@
 // `format(value, spec)` (each expectation was taken from python3).
 #include <doctest/doctest.h>
 
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/object.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 using namespace minipy;
 

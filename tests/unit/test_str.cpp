@@ -4,10 +4,10 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 
 using namespace minipy;
 

@@ -5,9 +5,9 @@
 #include "compiler/codegen.h"
 #include "interpreter/interpreter.h"
 #include "objects/abstract.h"
+#include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
-#include "runtime/errors.h"
 #include "syntax/parser.h"
 #include "vm/interp.h"
 

@@ -8,6 +8,8 @@
 
 #include "objects/exception_types.h"
 #include "objects/object.h"
+#include "runtime/format.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
@@ -57,7 +59,22 @@ void check_allocation(uint64_t count, uint64_t item_size);
 // Lowers that bound (the fuzzers run every input under a small memory cap).
 void set_allocation_limit(uint64_t bytes);
 
-// printf-style formatting into a std::string, for building messages.
-std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+// CPython's Py_EnterRecursiveCall: native code that recurses on its input (repr and comparison of
+// nested containers, hashing a nested tuple, the serializer) counts one level against the recursion
+// limit, as a Python frame does, and checks the C stack; past either it raises RecursionError
+// ("maximum recursion depth exceeded" + `where`), so deep input can never overflow the C stack.
+class RecursionGuard {
+public:
+    explicit RecursionGuard(const char* where = "") : ts_(thread_state()) {
+        if (++ts_->depth > recursion_limit() || c_stack_exhausted(ts_)) fail(where);
+    }
+    ~RecursionGuard() { --ts_->depth; }
+    RecursionGuard(const RecursionGuard&) = delete;
+    RecursionGuard& operator=(const RecursionGuard&) = delete;
+
+private:
+    [[noreturn]] void fail(const char* where);
+    ThreadState* ts_;
+};
 
 }  // namespace minipy

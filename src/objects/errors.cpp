@@ -1,6 +1,6 @@
 // errors.cpp — raising Python exceptions from C++, and the one place each of CPython's common
 // TypeError texts is spelled.
-#include "runtime/errors.h"
+#include "objects/errors.h"
 
 #include <unistd.h>
 
@@ -14,20 +14,6 @@
 #include "objects/str.h"
 
 namespace minipy {
-
-std::string format(const char* fmt, ...) {
-    char small[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = std::vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < static_cast<int>(sizeof small)) return std::string(small, n > 0 ? n : 0);
-    std::string out(n, '\0');
-    va_start(ap, fmt);
-    std::vsnprintf(out.data(), out.size() + 1, fmt, ap);
-    va_end(ap);
-    return out;
-}
 
 Ref make_exception(Type* t, const std::string& message) {
     Ref text = str_new(message);
@@ -97,6 +83,11 @@ void raise_not_an_integer(Object* o) {
 
 void raise_recursion_error(const char* where) {
     raise(&RecursionError_type, std::string("maximum recursion depth exceeded") + where);
+}
+
+void RecursionGuard::fail(const char* where) {
+    --ts_->depth;  // the destructor of a guard whose constructor throws never runs
+    raise_recursion_error(where);
 }
 
 static std::string count_text(size_t n) { return n == 1 ? "1 argument" : format("%zu arguments", n); }

@@ -1,4 +1,4 @@
-// gc.h (vm) — what the `gc` module and the interpreter see of the cycle collector (vm/gc.cpp):
+// collector.h — what the `gc` module and the interpreter see of the cycle collector (collector.cpp):
 // switches, debug flags, statistics, the generation lists. The per-object side is objects/gc.h.
 #pragma once
 

@@ -1,7 +1,7 @@
-// gc.cpp — the cycle collector, designed as CPython's Modules/gcmodule.c: reference counting frees
+// collector.cpp — the cycle collector, designed as CPython's Modules/gcmodule.c: reference counting frees
 // most objects; this finds groups of container objects that only reference each other (cycles) and
 // frees them. Three generations, finalizers once (PEP 442), resurrection, weak references cleared.
-#include "vm/gc.h"
+#include "objects/collector.h"
 
 #include <chrono>
 #include <cstdio>
@@ -12,11 +12,11 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
+#include "objects/errors.h"
 #include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
-#include "runtime/errors.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
