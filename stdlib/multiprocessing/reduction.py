@@ -1,0 +1,56 @@
+# reduction.py — how objects cross between processes: CPython's ForkingPickler, a pickle.Pickler
+# whose dispatch table a module can extend with register(). Every Connection, Queue and Pool sends
+# pickle's bytes (protocol 4, pickle's default).
+import copyreg
+import io
+import pickle
+import _multiprocessing
+from multiprocessing import context
+
+
+class ForkingPickler(pickle.Pickler):
+    _extra_reducers = {}
+    _copyreg_dispatch_table = copyreg.dispatch_table
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dispatch_table = self._copyreg_dispatch_table.copy()
+        self.dispatch_table.update(self._extra_reducers)
+
+    @classmethod
+    def register(cls, type, reduce):
+        cls._extra_reducers[type] = reduce
+
+    @classmethod
+    def dumps(cls, obj, protocol=None):
+        buf = io.BytesIO()
+        cls(buf, protocol).dump(obj)
+        # bytes rather than CPython's memoryview: minipy's getbuffer() would copy them once more.
+        return buf.getvalue()
+
+    loads = pickle.loads
+
+
+register = ForkingPickler.register
+
+
+def dump(obj, file, protocol=None):
+    ForkingPickler(file, protocol).dump(obj)
+
+
+# A spawned child maps the same shared memory as its parent through the descriptor handed to it
+# (popen_spawn.py); anywhere else these objects cannot travel, as in CPython.
+def _reduce_semlock(semlock):
+    context.assert_spawning(semlock)
+    fd = context.get_spawning_popen().pass_fd(semlock._fileno())
+    return (_multiprocessing._rebuild_semlock, (fd, semlock.kind, semlock.maxvalue))
+
+
+def _reduce_shared_array(array):
+    context.assert_spawning(array)
+    fd = context.get_spawning_popen().pass_fd(array._fileno())
+    return (_multiprocessing.SharedArray, (array.typecode, len(array), fd))
+
+
+register(_multiprocessing.SemLock, _reduce_semlock)
+register(_multiprocessing.SharedArray, _reduce_shared_array)
