@@ -41,6 +41,12 @@ class _RLock:
     def __enter__(self):
         return self.acquire()
 
+    def _at_fork_reinit(self):
+        # In a forked child: free, whoever held it in the parent (logging's handlers ask this).
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
     def release(self):
         if self._owner != get_ident():
             raise RuntimeError("cannot release un-acquired lock")

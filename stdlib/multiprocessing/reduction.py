@@ -43,13 +43,21 @@ def dump(obj, file, protocol=None):
 def _reduce_semlock(semlock):
     context.assert_spawning(semlock)
     fd = context.get_spawning_popen().pass_fd(semlock._fileno())
-    return (_multiprocessing._rebuild_semlock, (fd, semlock.kind, semlock.maxvalue))
+    return (_rebuild_semlock, (fd, semlock.kind, semlock.maxvalue))
+
+
+def _rebuild_semlock(fd, kind, maxvalue):
+    return _multiprocessing._rebuild_semlock(fd, kind, maxvalue)
 
 
 def _reduce_shared_array(array):
     context.assert_spawning(array)
     fd = context.get_spawning_popen().pass_fd(array._fileno())
-    return (_multiprocessing.SharedArray, (array.typecode, len(array), fd))
+    return (_rebuild_shared_array, (array.typecode, len(array), fd))
+
+
+def _rebuild_shared_array(typecode, length, fd):
+    return _multiprocessing.SharedArray(typecode, length, fd)
 
 
 register(_multiprocessing.SemLock, _reduce_semlock)
