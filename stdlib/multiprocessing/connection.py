@@ -1,6 +1,6 @@
 # connection.py — Connection objects over os.pipe file descriptors, Pipe(), and wait() on several
 # connections and process sentinels at once. Each message is a 10-digit length header followed by
-# the bytes: send() sends the object's pickle (reduction.py).
+# the bytes: send() sends the object pickled (reduction.dumps).
 import os
 import select
 import time
@@ -104,10 +104,10 @@ class Connection:
 
     def send(self, obj):
         # Pickled before anything is written, so an unpicklable object leaves the pipe clean.
-        self.send_bytes(reduction.ForkingPickler.dumps(obj))
+        self.send_bytes(reduction.dumps(obj))
 
     def recv(self):
-        return reduction.ForkingPickler.loads(self.recv_bytes())
+        return reduction.loads(self.recv_bytes())
 
     def poll(self, timeout=0.0):
         self._check_closed()

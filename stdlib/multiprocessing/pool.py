@@ -11,11 +11,8 @@ import traceback
 from multiprocessing import context as _context
 from multiprocessing.connection import Connection, frame, read_frame, write_frame
 from multiprocessing.process import TimeoutError
-from multiprocessing.reduction import ForkingPickler
+from multiprocessing.reduction import dumps as _dumps, loads as _loads
 from multiprocessing.synchronize import Lock
-
-_dumps = ForkingPickler.dumps
-_loads = ForkingPickler.loads
 
 _MAP, _STARMAP, _APPLY = 0, 1, 2
 _RUN, _CLOSE, _TERMINATE = 0, 1, 2

@@ -6,7 +6,7 @@ import time
 from queue import Empty, Full
 from multiprocessing import context
 from multiprocessing.connection import Pipe, frame, read_frame, wait_readable, write_all
-from multiprocessing.reduction import ForkingPickler
+from multiprocessing.reduction import dumps, loads
 from multiprocessing.synchronize import (Lock, Semaphore, BoundedSemaphore, Condition,
                                          SEM_VALUE_MAX)
 
@@ -27,14 +27,14 @@ class SimpleQueue:
         return not self._reader.poll()
 
     def put(self, obj):
-        data = frame(ForkingPickler.dumps(obj))
+        data = frame(dumps(obj))
         with self._wlock:
             write_all(self._writer._wfd, data)
 
     def get(self):
         with self._rlock:
             data = read_frame(self._reader._rfd)
-        return ForkingPickler.loads(data)
+        return loads(data)
 
     def close(self):
         if not self._closed:
@@ -69,7 +69,7 @@ class Queue(SimpleQueue):
         if not self._sem.acquire(block, timeout):
             raise Full
         try:
-            return frame(ForkingPickler.dumps(obj))
+            return frame(dumps(obj))
         except Exception as e:
             self._sem.release()
             self._on_queue_feeder_error(e, obj)
@@ -102,7 +102,7 @@ class Queue(SimpleQueue):
         finally:
             self._rlock.release()
         self._sem.release()
-        return ForkingPickler.loads(data)
+        return loads(data)
 
     def get_nowait(self):
         return self.get(False)
