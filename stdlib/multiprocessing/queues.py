@@ -18,10 +18,17 @@ class SimpleQueue:
         self._wlock = Lock()
         self._closed = False
 
+    # What a spawned child receives of a queue: its pipe and locks, not what a subclass adds
+    # (concurrent.futures' queue holds the parent's thread locks).
+    _shared_state = ("_reader", "_writer", "_rlock", "_wlock", "_closed")
+
     def __getstate__(self):
-        # Only a spawned child can receive a queue (CPython's rule): its pipe and locks go along.
+        # Only a spawned child can receive a queue (CPython's rule).
         context.assert_spawning(self)
-        return self.__dict__
+        return {name: getattr(self, name) for name in self._shared_state}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
 
     def empty(self):
         return not self._reader.poll()
@@ -54,6 +61,8 @@ class Queue(SimpleQueue):
         self._maxsize = maxsize
         self._sem = BoundedSemaphore(maxsize)
         self._ignore_epipe = False
+
+    _shared_state = SimpleQueue._shared_state + ("_maxsize", "_sem", "_ignore_epipe")
 
     def put(self, obj, block=True, timeout=None):
         data = self._reserve(obj, block, timeout)
@@ -127,6 +136,8 @@ class JoinableQueue(Queue):
         Queue.__init__(self, maxsize, ctx=ctx)
         self._unfinished_tasks = Semaphore(0)
         self._cond = Condition()
+
+    _shared_state = Queue._shared_state + ("_unfinished_tasks", "_cond")
 
     def put(self, obj, block=True, timeout=None):
         data = self._reserve(obj, block, timeout)
