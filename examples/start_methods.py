@@ -4,8 +4,10 @@
 #     and starts in about a millisecond.
 #   - "spawn" (and "forkserver", which minipy starts the same way) runs a fresh interpreter that
 #     imports this file again as __mp_main__: the line "imported as __mp_main__" is printed once
-#     per spawned child, `setting` is back to its value at import, and the start takes tens of
-#     milliseconds (a new interpreter, the imports, the pickled process object).
+#     per spawned child, `setting` is back to its value at import, and the start takes far longer:
+#     a new interpreter, its imports, the pickled process object. CPython 3.11 needs about 0.3 s
+#     here; minipy over a second, as it has no compiled-code cache and each child compiles
+#     pickle.py and multiprocessing afresh (bench/futures_map.py measures all three methods).
 #   - Without the __main__ guard, each spawned child would run the bottom of this file again and
 #     start children of its own, without end; CPython stops that with a RuntimeError.
 import multiprocessing as mp
