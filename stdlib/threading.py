@@ -41,6 +41,12 @@ class _RLock:
     def __enter__(self):
         return self.acquire()
 
+    def _at_fork_reinit(self):
+        # In a forked child: free, whoever held it in the parent (logging's handlers ask this).
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
     def release(self):
         if self._owner != get_ident():
             raise RuntimeError("cannot release un-acquired lock")
@@ -590,9 +596,25 @@ def settrace(func):
     raise NotImplementedError("threading.settrace is not supported by minipy")
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    # A call made at shutdown before the non-daemon threads are joined (concurrent.futures wakes
+    # and joins its worker threads this way), last registered first, as CPython's.
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
-    # Called by the interpreter once __main__ is done: waits for every non-daemon thread, including
-    # those started meanwhile.
+    # Called by the interpreter once __main__ is done: runs the _register_atexit calls, then waits
+    # for every non-daemon thread, including those started meanwhile.
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             threads = [t for t in list(_active.values()) + list(_limbo.values())

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "modules/bytesio.h"
 #include "modules/io_base.h"
 #include "modules/posix_module.h"
 #include "modules/registry.h"
@@ -611,6 +612,8 @@ Ref init_io_module() {
     dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
+    init_bytesio_type();
+    dict_set(d, intern("BytesIO"), &bytesio_type);
     dict_set(d, intern("StringIO"), &stringio_type);
     add_io_base_classes(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());

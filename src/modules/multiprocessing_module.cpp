@@ -1,6 +1,7 @@
-// multiprocessing_module.cpp — the native `_multiprocessing` module: memory that forked processes
-// share (an anonymous MAP_SHARED mapping, whose pages fork() does not copy), holding a typed array
-// for multiprocessing.sharedctypes or a POSIX semaphore for multiprocessing.synchronize's SemLock.
+// multiprocessing_module.cpp — the native `_multiprocessing` module: memory that processes share (a
+// memfd mapped MAP_SHARED, whose pages fork() does not copy and whose descriptor a spawned child
+// inherits), holding a typed array for multiprocessing.sharedctypes or a POSIX semaphore for
+// multiprocessing.synchronize's SemLock.
 #include <pthread.h>
 #include <semaphore.h>
 #include <sys/mman.h>
@@ -41,17 +42,51 @@ using Args = Object* const*;
     raise_object(exc);
 }
 
-// Zeroed memory that this process and every process forked from it afterwards read and write as
-// the same bytes (docs/shared_memory.md). Each object maps its own pages and unmaps them when it
-// dies here; the pages live on in processes that still map them.
-void* map_shared(size_t size) {
-    void* p =
-        mmap(nullptr, std::max<size_t>(size, 1), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) raise_errno();
-    return p;
+// Memory that this process and every process forked from it afterwards read and write as the same
+// bytes (docs/shared_memory.md). It is a memfd, so a spawned child, which is no fork, can map the
+// same pages through the descriptor it is handed (_fileno(), the _rebuild_ functions). Each object
+// maps its own pages and unmaps them when it dies here; they live on where other processes map them.
+struct SharedMemory {
+    void* address;
+    int fd;
+};
+
+// Maps `fd`'s first `size` bytes; takes over the descriptor, which it closes on failure.
+SharedMemory map_fd(int fd, size_t size) {
+    void* p = mmap(nullptr, std::max<size_t>(size, 1), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (p == MAP_FAILED) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        raise_errno();
+    }
+    return {p, fd};
 }
 
-void unmap_shared(void* p, size_t size) { munmap(p, std::max<size_t>(size, 1)); }
+// New zeroed shared memory of `size` bytes.
+SharedMemory map_shared(size_t size) {
+    int fd = memfd_create("minipy-mp", MFD_CLOEXEC);
+    if (fd < 0) raise_errno();
+    if (ftruncate(fd, static_cast<off_t>(std::max<size_t>(size, 1))) < 0) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        raise_errno();
+    }
+    return map_fd(fd, size);
+}
+
+// The shared memory behind a descriptor another process handed over (a copy of it is kept).
+SharedMemory map_inherited(Object* fd_arg, size_t size) {
+    int fd = dup(static_cast<int>(as_index(fd_arg)));
+    if (fd < 0) raise_errno();
+    return map_fd(fd, size);
+}
+
+void unmap_shared(SharedMemory m, size_t size) {
+    munmap(m.address, std::max<size_t>(size, 1));
+    close(m.fd);
+}
 
 // ---- SharedArray: typed items in shared memory ----
 
@@ -70,7 +105,8 @@ struct SharedArray : Object {
     char code;
     size_t item_size;
     int64_t length;
-    unsigned char* data;  // length * item_size bytes from map_shared()
+    SharedMemory memory;
+    unsigned char* data;  // length * item_size bytes of `memory`
 };
 
 SharedArray* as_shared_array(Object* o) { return static_cast<SharedArray*>(o); }
@@ -264,13 +300,14 @@ int64_t shared_array_len(Object* o) { return as_shared_array(o)->length; }
 
 void shared_array_dealloc(Object* o) {
     SharedArray* a = as_shared_array(o);
-    unmap_shared(a->data, a->length * a->item_size);
+    unmap_shared(a->memory, a->length * a->item_size);
     delete a;
 }
 
-// SharedArray(typecode, length): `length` zeroed items.
+// SharedArray(typecode, length): `length` zeroed items; with a third argument, a descriptor from
+// another process's _fileno(), the items that process shares.
 Ref shared_array_construct(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("SharedArray", nargs, kw, 2, 2);
+    check_positional("SharedArray", nargs, kw, 2, 3);
     const std::string& code = expect_str(args[0], "SharedArray")->utf8;
     const ItemKind* kind = nullptr;
     for (const ItemKind& k : kItemKinds) {
@@ -281,14 +318,26 @@ Ref shared_array_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     if (n < 0)
         raise(&ValueError_type, format("Array length must be >= 0, not %lld", static_cast<long long>(n)));
     if (n > INT64_MAX / 8) raise(&OverflowError_type, "array too large");
-    auto* data = static_cast<unsigned char*>(map_shared(n * kind->size));
+    size_t size = static_cast<size_t>(n) * kind->size;
+    SharedMemory memory = nargs == 3 ? map_inherited(args[2], size) : map_shared(size);
     auto* a = new SharedArray();
     init_header(a, &shared_array_type);
     a->code = kind->code;
     a->item_size = kind->size;
     a->length = n;
-    a->data = data;
+    a->memory = memory;
+    a->data = static_cast<unsigned char*>(memory.address);
     return Ref::steal(a);
+}
+
+Ref shared_array_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_fileno", nargs, kw, 1, 1);
+    return int_from_i64(as_shared_array(args[0])->memory.fd);
+}
+
+Ref shared_array_getattr(Object* o, Str* name) {
+    if (name->utf8 == "typecode") return str_new(std::string(1, as_shared_array(o)->code));
+    return generic_getattr(o, name);
 }
 
 // ---- SemLock: a semaphore in shared memory ----
@@ -304,7 +353,8 @@ Type semlock_type;
 // they belong to are this process's own, as in CPython, where a forked child starts again at a
 // count of zero (owner_pid makes that happen lazily, without an after-fork hook).
 struct SemLock : Object {
-    sem_t* handle;  // in a shared mapping of its own
+    SharedMemory memory;
+    sem_t* handle;  // at the start of `memory`
     int kind;
     int maxvalue;
     std::atomic<int64_t> count{0};
@@ -471,33 +521,67 @@ Ref semlock_getattr(Object* o, Str* name) {
 // Other processes may still wait on the semaphore, so it is not destroyed, only unmapped here.
 void semlock_dealloc(Object* o) {
     SemLock* s = as_semlock(o);
-    unmap_shared(s->handle, sizeof(sem_t));
+    unmap_shared(s->memory, sizeof(sem_t));
     delete s;
+}
+
+Ref semlock_new(SharedMemory memory, int64_t kind, int64_t maxvalue) {
+    auto* s = new SemLock();
+    init_header(s, &semlock_type);
+    s->memory = memory;
+    s->handle = static_cast<sem_t*>(memory.address);
+    s->kind = static_cast<int>(kind);
+    s->maxvalue = static_cast<int>(std::min<int64_t>(std::max<int64_t>(maxvalue, 0), SEM_VALUE_MAX));
+    return Ref::steal(s);
+}
+
+int64_t kind_arg(Object* o) {
+    int64_t kind = as_index(o);
+    if (kind != kRecursiveMutex && kind != kSemaphore) raise(&ValueError_type, "unrecognized kind");
+    return kind;
 }
 
 // SemLock(kind, value, maxvalue); a value sem_init() refuses (negative, above SEM_VALUE_MAX)
 // raises its OSError, as CPython's sem_open() does.
 Ref semlock_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("SemLock", nargs, kw, 3, 3);
-    int64_t kind = as_index(args[0]);
+    int64_t kind = kind_arg(args[0]);
     int64_t value = as_index(args[1]);
     int64_t maxvalue = as_index(args[2]);
-    if (kind != kRecursiveMutex && kind != kSemaphore) raise(&ValueError_type, "unrecognized kind");
-    auto* handle = static_cast<sem_t*>(map_shared(sizeof(sem_t)));
+    SharedMemory memory = map_shared(sizeof(sem_t));
     if (value < 0 || value > SEM_VALUE_MAX) value = static_cast<int64_t>(SEM_VALUE_MAX) + 1;
-    if (sem_init(handle, 1, static_cast<unsigned>(value)) < 0) {
+    if (sem_init(static_cast<sem_t*>(memory.address), 1, static_cast<unsigned>(value)) < 0) {
         int error = errno;
-        unmap_shared(handle, sizeof(sem_t));
+        unmap_shared(memory, sizeof(sem_t));
         errno = error;
         raise_errno();
     }
-    auto* s = new SemLock();
-    init_header(s, &semlock_type);
-    s->handle = handle;
-    s->kind = static_cast<int>(kind);
-    s->maxvalue = static_cast<int>(std::min<int64_t>(std::max<int64_t>(maxvalue, 0), SEM_VALUE_MAX));
-    return Ref::steal(s);
+    return semlock_new(memory, kind, maxvalue);
 }
+
+Ref semlock_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_fileno", nargs, kw, 1, 1);
+    return int_from_i64(as_semlock(args[0])->memory.fd);
+}
+
+// _rebuild_semlock(fd, kind, maxvalue): in a spawned child, the semaphore another process made,
+// through the descriptor of its memory (CPython's SemLock._rebuild, which opens it by name).
+Ref rebuild_semlock(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_rebuild_semlock", nargs, kw, 3, 3);
+    int64_t kind = kind_arg(args[1]);
+    int64_t maxvalue = as_index(args[2]);
+    return semlock_new(map_inherited(args[0], sizeof(sem_t)), kind, maxvalue);
+}
+
+const MethodDef kModuleFunctions[] = {
+    {"_rebuild_semlock", rebuild_semlock, "The SemLock whose shared memory a descriptor holds."},
+    {nullptr, nullptr, nullptr},
+};
+
+const MethodDef kSharedArrayMethods[] = {
+    {"_fileno", shared_array_fileno, "The descriptor of the shared memory (for a spawned child)."},
+    {nullptr, nullptr, nullptr},
+};
 
 const MethodDef kSemLockMethods[] = {
     {"acquire", semlock_acquire,
@@ -509,6 +593,7 @@ const MethodDef kSemLockMethods[] = {
     {"_is_mine", semlock_is_mine, "Whether the calling thread holds the lock."},
     {"_get_value", semlock_get_value, "The semaphore's current value."},
     {"_is_zero", semlock_is_zero, "Whether the semaphore's value is zero."},
+    {"_fileno", semlock_fileno, "The descriptor of the semaphore's shared memory (for a spawned child)."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -520,6 +605,8 @@ void init_types() {
     shared_array_type.getitem = shared_array_getitem;
     shared_array_type.setitem = shared_array_setitem;
     shared_array_type.construct = shared_array_construct;
+    shared_array_type.getattr = shared_array_getattr;
+    shared_array_type.methods = kSharedArrayMethods;
     init_type(&shared_array_type);
     semlock_type.name = "SemLock";
     semlock_type.instance_size = sizeof(SemLock);
@@ -542,7 +629,7 @@ Ref init_multiprocessing_module() {
         pthread_atfork(nullptr, nullptr, remember_pid);
         types_ready = true;
     }
-    Ref module = module_new("_multiprocessing");
+    Ref module = native_module_new("_multiprocessing", kModuleFunctions);
     Dict* d = module_dict(module.get());
     dict_set(d, intern("SharedArray"), &shared_array_type);
     dict_set(d, intern("SemLock"), &semlock_type);

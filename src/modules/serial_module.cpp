@@ -1,8 +1,10 @@
 // serial_module.cpp — `_serial`, minipy's own pickle-like format (docs/serialization.md): how
 // multiprocessing moves values between processes. dumps() refuses, naming the type, anything that
 // cannot be rebuilt from bytes in another process (lambdas, closures, locks, generators, modules).
+#include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -79,13 +81,51 @@ Ref lookup_global(const std::string& module_name, const std::string& qualname) {
     return object;
 }
 
+// Thrown by a plain Writer at a value whose pickle could differ from what _serial rebuilds.
+struct NeedsPickle {};
+
 class Writer {
 public:
     std::string out;
 
+    // A plain writer takes only values that _serial rebuilds exactly as pickle would: built-in
+    // values of exactly their built-in types, functions and classes by reference, and no mutable
+    // container twice (pickle keeps such sharing; _serial would copy it). Anything else throws
+    // NeedsPickle, and multiprocessing pickles the whole message instead (dumps_plain()).
+    explicit Writer(bool plain = false) : plain_(plain) {}
+
     void value(Object* o, int depth) {
+        if (plain_) return plain_value(o, depth);
         if (depth > kMaxDepth)
             raise(&ValueError_type, "cannot serialize a recursive or too deeply nested object");
+        any_value(o, depth);
+    }
+
+private:
+    bool plain_;
+    std::vector<Object*> containers_;  // the mutable containers written so far (plain mode)
+
+    void plain_value(Object* o, int depth) {
+        Type* t = type_of(o);
+        bool by_value = o == None || t == &bool_type || t == &int_type || t == &float_type ||
+                        t == &str_type || t == &bytes_type || t == &tuple_type;
+        bool container = t == &list_type || t == &dict_type || t == &set_type || t == &frozenset_type;
+        bool by_reference = is_function(o) || t == &type_type || t == &builtin_function_type;
+        if (depth > kMaxDepth || !(by_value || container || by_reference)) throw NeedsPickle{};
+        if (container) {
+            if (std::find(containers_.begin(), containers_.end(), o) != containers_.end())
+                throw NeedsPickle{};
+            containers_.push_back(o);
+        }
+        if (!by_reference) return any_value(o, depth);
+        try {
+            any_value(o, depth);
+        } catch (PyException&) {
+            throw NeedsPickle{};  // pickle then raises its own error for it
+        }
+    }
+
+    void any_value(Object* o, int depth) {
         Type* t = type_of(o);
         if (o == None) return tag(kNone);
         if (o == True) return tag(kTrue);
@@ -109,7 +149,6 @@ public:
         raise(&TypeError_type, format("cannot pickle '%s' object", t->name.c_str()));
     }
 
-private:
     void tag(Tag t) { out.push_back(t); }
     void raw(const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
     void count(uint64_t n) { raw(&n, sizeof n); }
@@ -352,6 +391,20 @@ Ref serial_dumps(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytes_new(writer.out);
 }
 
+// dumps_plain(obj): dumps(obj) when obj is plain data (see Writer), else None; multiprocessing sends
+// such messages in this format and pickles the others, as pickle is pure Python here and ~100x
+// slower per message (docs/serialization.md has the figures).
+Ref serial_dumps_plain(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("dumps_plain", nargs, kw, 1, 1);
+    Writer writer(true);
+    try {
+        writer.value(args[0], 0);
+    } catch (NeedsPickle&) {
+        return Ref::borrow(None);
+    }
+    return bytes_new(writer.out);
+}
+
 Ref serial_loads(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("loads", nargs, kw, 1, 1);
     std::string data = bytes_like_data(args[0]);
@@ -372,6 +425,8 @@ Ref serial_format_exception(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kSerialFunctions[] = {
     {"dumps", serial_dumps, "Return the serialized bytes of an object (see docs/serialization.md)."},
+    {"dumps_plain", serial_dumps_plain,
+     "dumps(obj) when obj is plain data that pickle would rebuild the same, else None."},
     {"loads", serial_loads, "Rebuild an object from the bytes dumps() made."},
     {"format_exception", serial_format_exception, "Return an exception's traceback text, as printed."},
     {nullptr, nullptr, nullptr},

@@ -1,7 +1,11 @@
 // sys.cpp — the native `sys` module: argv, path, modules, exit, the standard streams, the
 // recursion limit and switch interval, and facts about the interpreter (version, implementation).
+#include <unistd.h>
+
 #include <algorithm>
+#include <climits>
 #include <cstdio>
+#include <string>
 
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
@@ -299,6 +303,15 @@ Ref make_hash_info() {
                                           {"cutoff", int_from_i64(0)}});
 }
 
+// The absolute path of this interpreter's binary, which multiprocessing's spawn start method runs
+// again (CPython's sys.executable); the bare name when the kernel cannot say.
+std::string executable_path() {
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) return executable_name();
+    return std::string(path, static_cast<size_t>(n));
+}
+
 }  // namespace
 
 Object* sys_stdout() {
@@ -367,7 +380,7 @@ Ref init_sys_module() {
     set(d, "maxsize", int_from_i64(INT64_MAX));
     set(d, "platform", str_new("linux"));
     set(d, "byteorder", str_new("little"));
-    set(d, "executable", str_new(executable_name()));
+    set(d, "executable", str_new(executable_path()));
     for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})
         set(d, name, str_new(install_prefix()));
     set(d, "warnoptions", list_new());

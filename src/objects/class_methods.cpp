@@ -1,12 +1,15 @@
 // class_methods.cpp — what class objects answer to: attribute lookup on a class (its mro, then its
 // metaclass), setting class attributes, and the methods every class inherits from object, type,
 // BaseException and the built-in base types (__new__, __init__, __setattr__, ...).
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <mutex>
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/class.h"
+#include "objects/complex.h"
 #include "objects/descriptors.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
@@ -43,6 +46,10 @@ Ref type_special_attr(Type* t, const std::string& n) {
         return t->base ? tuple_of_types({t->base}) : tuple_new(0);
     }
     if (n == "__dict__") return dict_copy(t->dict);
+    // CPython's Py_TPFLAGS_HEAPTYPE and Py_TPFLAGS_BASETYPE bits: copyreg tells classes from
+    // built-in types by the first when it pickles instances of their subclasses.
+    if (n == "__flags__")
+        return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0));
     if (n == "__module__") {
         Ref m = dict_get_str_ref(t->dict, intern("__module__"));
         return m ? m : str_new("builtins");
@@ -192,6 +199,19 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
         list_append(all.get(), cls);
         for_each_item(extra.get(), [&](Object* v) { list_append(all.get(), v); });
         cls_args = tuple_from_iterable(all.get());
+    } else if (Type* layout = native_base(type_of(self))) {
+        // The built-in part of an instance must travel too. Immutable values are rebuilt from their
+        // plain value (CPython's int.__getnewargs__, str's, ...), lists and dicts from their items;
+        // anything else is CPython's "cannot pickle" (generators, locks, ...).
+        static Type* const kByValue[] = {&int_type, &float_type, &complex_type,
+                                         &str_type, &bytes_type, &tuple_type};
+        if (std::find(std::begin(kByValue), std::end(kByValue), layout) != std::end(kByValue)) {
+            Ref plain = call(layout, &self, 1);
+            Object* pair[2] = {cls, plain.get()};
+            cls_args = tuple_from(pair, 2);
+        } else if (layout != &list_type && layout != &dict_type) {
+            raise(&TypeError_type, format("cannot pickle '%s' object", type_of(self)->name.c_str()));
+        }
     }
     Ref state = Ref::borrow(None);
     if (Ref getstate = get_attr_opt(self, intern("__getstate__"));
@@ -207,6 +227,15 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     if (is_instance(self, &dict_type)) pairs = call0(get_attr(self, intern("items")).get());
     Object* out[5] = {newobj.get(), cls_args.get(), state.get(), items.get(), pairs.get()};
     return tuple_from(out, 5);
+}
+
+// object.__getstate__() (new in 3.11; copyreg compares classes' with it): the instance's __dict__,
+// or None when it has none or it is empty.
+Ref object_getstate(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getstate__", nargs, kw, 1, 1);
+    Ref d = get_attr_opt(args[0], intern("__dict__"));
+    if (d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) return d;
+    return Ref::borrow(None);
 }
 
 Ref object_reduce(Object* callable, Args args, size_t nargs, Tuple* kw) {
@@ -288,6 +317,7 @@ const MethodDef kObjectMethods[] = {
     {"__format__", object_format, "Default object formatter."},
     {"__reduce_ex__", object_reduce_ex, "Helper for pickle."},
     {"__reduce__", object_reduce, "Helper for pickle."},
+    {"__getstate__", object_getstate, "Helper for pickle."},
     {"__subclasshook__", object_subclasshook, "Abstract classes can override this to customize issubclass().",
      MethodKind::Class},
     {nullptr, nullptr, nullptr},

@@ -334,9 +334,34 @@ Ref exception_with_traceback(Object*, Object* const* args, size_t nargs, Tuple* 
     return Ref::borrow(args[0]);
 }
 
+// What pickle rebuilds an exception from, as CPython's BaseException.__reduce__: the type and its
+// args, and the instance dict when it holds anything (set back by __setstate__).
+Ref exception_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    BaseExceptionObject* e = as_exc(args[0]);
+    Object* items[3] = {type_of(e), e->args, e->dict};
+    return tuple_from(items, e->dict && dict_size(e->dict) > 0 ? 3 : 2);
+}
+
+Ref exception_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__setstate__", nargs - 1, kw, 1, 1);
+    Object* state = args[1];
+    if (state == None) return Ref::borrow(None);
+    if (!is_instance(state, &dict_type)) raise(&TypeError_type, "state is not a dictionary");
+    Ref keys = dict_keys_list(as_dict(state));
+    for_each_item(keys.get(), [&](Object* key) {
+        if (!is_str(key)) raise(&TypeError_type, "attribute name must be string");
+        Object* value = dict_get(as_dict(state), key);
+        if (value) exception_setattr(args[0], static_cast<Str*>(key), value);
+    });
+    return Ref::borrow(None);
+}
+
 const MethodDef kExceptionMethods[] = {
     {"with_traceback", exception_with_traceback,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+    {"__reduce__", exception_reduce, nullptr},
+    {"__setstate__", exception_setstate, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -280,6 +281,14 @@ Ref float_from_object(Object* x) {
     if (is_float(x)) return float_exact(x);
     if (is_int(x)) return float_new(int_to_double(x));
     if (is_instance(x, &str_type)) return float_from_string(str_utf8_of(x));
+    // float(b"2.5") too, as CPython's (pickle's protocol 0 reads floats so); the error shows the bytes.
+    if (is_bytes_like(x)) {
+        double v;
+        std::string text = bytes_like_data(x);
+        if (!parse_float(text, &v))
+            raise(&ValueError_type, format("could not convert string to float: %s", repr_utf8(x).c_str()));
+        return float_new(v);
+    }
     for (const char* method : {"__float__", "__index__"})
         if (Ref m = get_attr_opt(x, intern(method))) {
             Ref r = call0(m.get());

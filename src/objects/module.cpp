@@ -30,7 +30,14 @@ Ref module_getattr(Object* o, Str* name) {
     // The reference is taken under the dict's lock: another thread may rebind the global.
     if (Ref v = dict_get_str_ref(module_dict(o), name)) return v;
     if (name->utf8 == "__class__") return Ref::borrow(type_of(o));
-    return type_lookup(&module_type, name);
+    if (Ref found = type_lookup(&module_type, name)) return found;
+    // PEP 562: a module's own __getattr__(name) answers for names it does not hold
+    // (concurrent.futures imports its executors this way, on first use).
+    if (Ref hook = dict_get_str_ref(module_dict(o), intern("__getattr__"))) {
+        Object* arg = name;
+        return call(hook.get(), &arg, 1);
+    }
+    return nullptr;
 }
 
 void module_setattr(Object* o, Str* name, Object* value) {

@@ -92,6 +92,20 @@ Ref native_function_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// A function of a module pickles as a reference to its name (CPython's meth_reduce), which
+// pickle looks up in the module that holds it; a bound method (`[].append`) cannot be pickled yet.
+Ref native_function_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* f = static_cast<NativeFunction*>(args[0]);
+    if (f->self) raise(&TypeError_type, "cannot pickle 'builtin_function_or_method' object");
+    return str_new(f->def->name);
+}
+
+const MethodDef kNativeFunctionMethods[] = {
+    {"__reduce__", native_function_reduce, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
 void descriptor_dealloc(Object* o) { delete static_cast<MethodDescriptor*>(o); }
 
 Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -148,6 +162,7 @@ void init_native_function_types() {
     f.getattr = native_function_getattr;
     f.compare = native_function_compare;
     f.hash = native_function_hash;
+    f.methods = kNativeFunctionMethods;
     init_type(&f);
 
     Type& d = method_descriptor_type;

@@ -1,8 +1,10 @@
-# connection.py — Connection objects over os.pipe file descriptors, and Pipe(): each message is a
-# 10-digit length header followed by the _serial bytes of the object (docs/serialization.md).
+# connection.py — Connection objects over os.pipe file descriptors, Pipe(), and wait() on several
+# connections and process sentinels at once. Each message is a 10-digit length header followed by
+# the bytes: send() sends the object pickled (reduction.dumps).
 import os
 import select
-import _serial
+import time
+from multiprocessing import context, reduction
 
 _HEADER = 10
 
@@ -71,24 +73,41 @@ class Connection:
         self._check_closed()
         return self._rfd if self._rfd is not None else self._wfd
 
-    def send_bytes(self, data):
+    def send_bytes(self, buf, offset=0, size=None):
         self._check_closed()
         if self._wfd is None:
             raise OSError("connection is read-only")
-        write_frame(self._wfd, bytes(data))
+        data = bytes(buf)
+        if offset < 0:
+            raise ValueError("offset is negative")
+        if len(data) < offset:
+            raise ValueError("buffer length < offset")
+        if size is None:
+            size = len(data) - offset
+        elif size < 0:
+            raise ValueError("size is negative")
+        elif offset + size > len(data):
+            raise ValueError("buffer length < offset + size")
+        write_frame(self._wfd, data[offset:offset + size])
 
-    def recv_bytes(self):
+    def recv_bytes(self, maxlength=None):
         self._check_closed()
         if self._rfd is None:
             raise OSError("connection is write-only")
-        return read_frame(self._rfd)
+        if maxlength is not None and maxlength < 0:
+            raise ValueError("negative maxlength")
+        data = read_frame(self._rfd)
+        if maxlength is not None and len(data) > maxlength:
+            self.close()
+            raise OSError("bad message length")
+        return data
 
     def send(self, obj):
-        # Serialized before anything is written, so an unserializable object leaves the pipe clean.
-        self.send_bytes(_serial.dumps(obj))
+        # Pickled before anything is written, so an unpicklable object leaves the pipe clean.
+        self.send_bytes(reduction.dumps(obj))
 
     def recv(self):
-        return _serial.loads(self.recv_bytes())
+        return reduction.loads(self.recv_bytes())
 
     def poll(self, timeout=0.0):
         self._check_closed()
@@ -103,6 +122,12 @@ class Connection:
         for fd in (self._rfd, self._wfd):
             if fd is not None:
                 os.close(fd)
+
+    def __reduce__(self):
+        # Only a spawned child can receive a connection: its descriptors go along (popen_spawn.py).
+        context.assert_spawning(self)
+        popen = context.get_spawning_popen()
+        return (Connection, (popen.pass_fd(self._rfd), popen.pass_fd(self._wfd)))
 
     def __enter__(self):
         return self
@@ -119,3 +144,18 @@ def Pipe(duplex=True):
         return Connection(r1, w2), Connection(r2, w1)
     r, w = os.pipe()
     return Connection(r, None), Connection(None, w)
+
+
+def wait(object_list, timeout=None):
+    # The objects of object_list that are ready: connections with data (or whose writers are
+    # gone), process sentinels of ended processes, anything with fileno(); waits up to timeout
+    # seconds (None: until one is ready).
+    fds = [obj if isinstance(obj, int) else obj.fileno() for obj in object_list]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            ready, _, _ = select.select(fds, [], [], left)
+        except InterruptedError:
+            continue
+        return [obj for obj, fd in zip(object_list, fds) if fd in ready]

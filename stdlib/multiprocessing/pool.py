@@ -1,15 +1,17 @@
-# pool.py — Pool: worker processes forked once, each reading tasks from one shared task pipe and
-# writing results to one shared result pipe. There is no result-handler thread: the parent reads
-# results whenever it waits (get(), wait(), ready()), and while it writes tasks, so neither pipe
-# can fill up with both sides blocked.
+# pool.py — Pool: worker processes (started by the pool's context: fork, spawn or forkserver), each
+# reading pickled tasks from one shared task pipe and writing results to one shared result pipe.
+# There is no result-handler thread: the parent reads results whenever it waits (get(), wait(),
+# ready()), and while it writes tasks, so neither pipe can fill up with both sides blocked.
 import os
 import select
 import sys
 import threading
 import time
-import _serial
-from multiprocessing.connection import frame, read_frame, write_frame
-from multiprocessing.process import Process, TimeoutError, _SIGTERM
+import traceback
+from multiprocessing import context as _context
+from multiprocessing.connection import Connection, frame, read_frame, write_frame
+from multiprocessing.process import TimeoutError
+from multiprocessing.reduction import dumps as _dumps, loads as _loads
 from multiprocessing.synchronize import Lock
 
 _MAP, _STARMAP, _APPLY = 0, 1, 2
@@ -24,14 +26,28 @@ class RemoteTraceback(Exception):
 
 
 def _failure(e):
-    # What a worker sends back for an exception: the exception (or, when it cannot be serialized,
-    # a RuntimeError naming it) and its traceback text.
-    text = _serial.format_exception(e)
+    # What a worker sends back for an exception: the exception (or, when it cannot be pickled,
+    # MaybeEncodingError naming it) and its traceback text.
+    text = "".join(traceback.format_exception(type(e), e, e.__traceback__))
     try:
-        _serial.dumps(e)
-    except Exception:
-        e = RuntimeError(repr(e))
+        _dumps(e)
+    except Exception as pickling_error:
+        e = MaybeEncodingError(pickling_error, e)
     return (e, text)
+
+
+class MaybeEncodingError(Exception):
+    # CPython's wrapper for a result or exception that could not be pickled back.
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super().__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+    def __repr__(self):
+        return "<%s: %s>" % (self.__class__.__name__, self)
 
 
 def _run_task(func, chunk, mode):
@@ -43,14 +59,17 @@ def _run_task(func, chunk, mode):
     return func(*args, **kwds)
 
 
-def _worker(tasks_r, tasks_lock, results_w, results_lock):
-    while True:
+def _worker(tasks_r, tasks_lock, results_w, results_lock, maxtasks):
+    # Runs tasks until the sentinel None, or until maxtasks are done (the pool then starts a
+    # fresh worker in its place).
+    done = 0
+    while maxtasks is None or done < maxtasks:
         with tasks_lock:
             try:
                 data = read_frame(tasks_r)
             except EOFError:
                 return
-        task = _serial.loads(data)
+        task = _loads(data)
         if task is None:
             return
         job, index, func, chunk, mode = task
@@ -59,25 +78,35 @@ def _worker(tasks_r, tasks_lock, results_w, results_lock):
         except Exception as e:
             reply = (job, index, False, _failure(e))
         try:
-            data = _serial.dumps(reply)
+            data = _dumps(reply)
         except Exception as e:
-            data = _serial.dumps((job, index, False, _failure(e)))
+            data = _dumps((job, index, False, (MaybeEncodingError(e, reply[3]), "")))
         with results_lock:
             write_frame(results_w, data)
+        done += 1
+    # Retiring: the pool reads this before it can see the process end, and starts a new worker.
+    with results_lock:
+        write_frame(results_w, _dumps((None, os.getpid(), None, None)))
 
 
-class _PoolWorker(Process):
-    def __init__(self, pool):
-        Process.__init__(self)
-        self._name = self._name.replace("Process", "ForkPoolWorker")
-        self.daemon = True
-        self._pool = pool
+def _start_worker(pool):
+    # A worker is the context's Process running _run_worker, named as CPython names it
+    # (ForkPoolWorker-1, SpawnPoolWorker-1, ...). Its arguments are what a spawned worker receives
+    # pickled: the pipe ends as connections, the locks, the initializer.
+    w = pool._ctx.Process(target=_run_worker,
+                          args=(Connection(pool._tasks_r, None), pool._tasks_lock,
+                                Connection(None, pool._results_w), pool._results_lock,
+                                pool._initializer, pool._initargs, pool._maxtasksperchild))
+    w._name = w._name.replace("Process", "PoolWorker")
+    w.daemon = True
+    w.start()
+    return w
 
-    def run(self):
-        p = self._pool
-        os.close(p._tasks_w)
-        os.close(p._results_r)
-        _worker(p._tasks_r, p._tasks_lock, p._results_w, p._results_lock)
+
+def _run_worker(tasks, tasks_lock, results, results_lock, initializer, initargs, maxtasks):
+    if initializer is not None:
+        initializer(*initargs)
+    _worker(tasks._rfd, tasks_lock, results._wfd, results_lock, maxtasks)
 
 
 class AsyncResult:
@@ -186,13 +215,19 @@ class _IMapIterator:
 
 
 class Pool:
-    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
+                 context=None):
+        self._ctx = context or _context._default_context.get_context()
         if processes is None:
             processes = os.cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
+        self._maxtasksperchild = maxtasksperchild
         self._processes = processes
         self._tasks_r, self._tasks_w = os.pipe()
         self._results_r, self._results_w = os.pipe()
@@ -205,23 +240,9 @@ class Pool:
         self._broken = None
         self._initializer = initializer
         self._initargs = initargs
-        self._workers = []
-        for i in range(processes):
-            w = _PoolWorker(self)
-            if initializer is not None:
-                w.run = self._run_with_initializer(w)
-            w.start()
-            self._workers.append(w)
-        os.close(self._tasks_r)
-        os.close(self._results_w)
-
-    def _run_with_initializer(self, w):
-        run = w.run
-
-        def run_initialized():
-            self._initializer(*self._initargs)
-            run()
-        return run_initialized
+        # The pool keeps every pipe end open: a worker that retires after maxtasksperchild tasks is
+        # replaced by a new one, which needs the workers' ends.
+        self._workers = [_start_worker(self) for i in range(processes)]
 
     def _check_running(self):
         if self._state != _RUN:
@@ -234,7 +255,7 @@ class Pool:
             job = self._next_job
             # Everything is serialized before anything is sent: an unserializable argument fails
             # here, in the caller, and leaves the pipes clean.
-            data = b"".join(frame(_serial.dumps((job, i, func, c, mode))) for i, c in enumerate(chunks))
+            data = b"".join(frame(_dumps((job, i, func, c, mode))) for i, c in enumerate(chunks))
             self._next_job += 1
             result = AsyncResult(self, len(chunks), single, callback, error_callback)
             if not result._done:
@@ -267,7 +288,10 @@ class Pool:
 
     # ---- collecting ----
     def _read_result(self):
-        job, index, ok, value = _serial.loads(read_frame(self._results_r))
+        job, index, ok, value = _loads(read_frame(self._results_r))
+        if job is None:
+            self._replace_worker(index)
+            return
         result = self._jobs.get(job)
         if result is not None:
             result._set(index, ok, value)
@@ -315,6 +339,14 @@ class Pool:
                 self._kill_workers()
                 return
 
+    def _replace_worker(self, pid):
+        for i, w in enumerate(self._workers):
+            if w.pid == pid:
+                w.join()
+                if self._state != _TERMINATE:
+                    self._workers[i] = _start_worker(self)
+                return
+
     # ---- the public API ----
     def apply(self, func, args=(), kwds={}):
         return self.apply_async(func, args, kwds).get()
@@ -349,7 +381,11 @@ class Pool:
             raise ValueError("Pool is still running")
         if self._state == _CLOSE:
             # One sentinel per worker: each stops after the tasks queued before it.
-            self._send(frame(_serial.dumps(None)) * len(self._workers))
+            self._send(frame(_dumps(None)) * len(self._workers))
+            # Workers that retire meanwhile (maxtasksperchild) are replaced while results are read,
+            # until every worker has taken its sentinel.
+            while self._state == _CLOSE and any(w.is_alive() for w in self._workers):
+                self._pump_once(None)
         for w in self._workers:
             w.join()
         self._close_pipes()
@@ -367,8 +403,8 @@ class Pool:
 
     def _close_pipes(self):
         if self._tasks_w is not None:
-            os.close(self._tasks_w)
-            os.close(self._results_r)
+            for fd in (self._tasks_r, self._tasks_w, self._results_r, self._results_w):
+                os.close(fd)
             self._tasks_w = self._results_r = None
 
     def __enter__(self):

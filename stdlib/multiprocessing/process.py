@@ -1,11 +1,9 @@
-# process.py — Process objects started with os.fork(): the child is this interpreter at the moment
-# of the fork, runs run() and leaves through os._exit(), so nothing of the parent's script runs
-# twice. Also current_process(), parent_process(), active_children() and the exception types.
+# process.py — Process objects: what a process runs and how its parent follows it, whatever the start
+# method (popen_fork.py, popen_spawn.py start the child). Also current_process(), parent_process(),
+# active_children() and the exception types.
 import atexit
 import os
 import sys
-import time
-import _serial
 
 
 class ProcessError(Exception):
@@ -22,10 +20,6 @@ class TimeoutError(ProcessError):
 
 class AuthenticationError(ProcessError):
     pass
-
-
-_SIGTERM = 15
-_SIGKILL = 9
 
 
 class _ProcessInfo:
@@ -81,8 +75,13 @@ def _exit_function():
 atexit.register(_exit_function)
 
 
-class Process:
-    # The target (or an overriding run()) executed in a forked child process.
+class BaseProcess:
+    # The target (or an overriding run()) executed in a child process. How the child is started is
+    # the _Popen of the class: a context's Process (context.py) names its start method; Process
+    # below asks the default context.
+    def _Popen(self):
+        raise NotImplementedError
+
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         global _counter
         if group is not None:
@@ -92,11 +91,11 @@ class Process:
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
-        self._name = name or "Process-" + ":".join(str(i) for i in self._identity)
+        self._name = name or type(self).__name__ + "-" + ":".join(str(i) for i in self._identity)
         self._daemonic = _current_process.daemon if daemon is None else daemon
         self._parent_pid = os.getpid()
-        self._pid = None
-        self._exitcode = None
+        self._parent_name = _current_process.name
+        self._popen = None
         self._closed = False
 
     def run(self):
@@ -105,22 +104,25 @@ class Process:
 
     def start(self):
         self._check_closed()
-        if self._pid is not None:
+        if self._popen is not None:
             raise AssertionError("cannot start a process twice")
         if self._parent_pid != os.getpid():
             raise AssertionError("can only start a process object created by current process")
         if _current_process.daemon:
             raise AssertionError("daemonic processes are not allowed to have children")
         active_children()
-        pid = os.fork()
-        if pid == 0:
-            os._exit(self._bootstrap())
-        self._pid = pid
+        self._popen = self._Popen(self)
         _children.append(self)
+
+    def __getstate__(self):
+        # What a spawned child receives (spawn.py): everything but the parent's handle on it.
+        state = dict(self.__dict__)
+        state["_popen"] = None
+        return state
 
     def _bootstrap(self):
         global _current_process, _parent_process, _children, _counter
-        _parent_process = _ProcessInfo(_current_process.name, self._parent_pid, _current_process._identity)
+        _parent_process = _ProcessInfo(self._parent_name, self._parent_pid, self._identity[:-1])
         _current_process = self
         _children = []
         _counter = 0
@@ -129,11 +131,12 @@ class Process:
             exitcode = 0
         except SystemExit as e:
             exitcode = _exit_status(e)
-        except BaseException as e:
+        except BaseException:
             # CPython's report of an uncaught exception in a child: its name, then the traceback.
             exitcode = 1
+            import traceback
             sys.stderr.write("Process %s:\n" % self._name)
-            sys.stderr.write(_serial.format_exception(e))
+            traceback.print_exc()
         finally:
             _exit_function()
             sys.stdout.flush()
@@ -141,54 +144,44 @@ class Process:
         return exitcode
 
     def _poll(self):
-        if self._exitcode is None and self._pid is not None:
-            pid, status = os.waitpid(self._pid, os.WNOHANG)
-            if pid:
-                self._exitcode = os.waitstatus_to_exitcode(status)
-        return self._exitcode
+        return None if self._popen is None else self._popen.poll()
 
     def join(self, timeout=None):
         self._check_closed()
         if self._parent_pid != os.getpid():
             raise AssertionError("can only join a child process")
-        if self._pid is None:
+        if self._popen is None:
             raise AssertionError("can only join a started process")
-        if self._exitcode is None:
-            if timeout is None:
-                pid, status = os.waitpid(self._pid, 0)
-                self._exitcode = os.waitstatus_to_exitcode(status)
-            else:
-                deadline = time.monotonic() + timeout
-                while self._poll() is None:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    time.sleep(min(0.005, left))
-        if self._exitcode is not None and self in _children:
+        if self._popen.wait(timeout) is not None and self in _children:
             _children.remove(self)
 
     def is_alive(self):
         self._check_closed()
         if self is _current_process:
             return True
-        if self._pid is None:
+        if self._popen is None:
             return False
-        return self._poll() is None
+        return self._popen.poll() is None
 
     def terminate(self):
-        self._signal(_SIGTERM)
+        self._check_closed()
+        if self._popen is not None:
+            self._popen.terminate()
 
     def kill(self):
-        self._signal(_SIGKILL)
-
-    def _signal(self, sig):
         self._check_closed()
-        if self._pid is not None and self._poll() is None:
-            os.kill(self._pid, sig)
+        if self._popen is not None:
+            self._popen.kill()
 
     def close(self):
-        if self._pid is not None and self._poll() is None:
-            raise ValueError("Cannot close a process while it is still running. You should first call join() or terminate().")
+        if self._popen is not None:
+            if self._popen.poll() is None:
+                raise ValueError("Cannot close a process while it is still running. "
+                                 "You should first call join() or terminate().")
+            self._popen.close()
+            self._popen = None
+            if self in _children:
+                _children.remove(self)
         self._closed = True
 
     def _check_closed(self):
@@ -209,13 +202,13 @@ class Process:
 
     @daemon.setter
     def daemon(self, value):
-        if self._pid is not None:
+        if self._popen is not None:
             raise AssertionError("process has already started")
         self._daemonic = value
 
     @property
     def pid(self):
-        return self._pid
+        return None if self._popen is None else self._popen.pid
 
     ident = pid
 
@@ -224,14 +217,31 @@ class Process:
         self._check_closed()
         return self._poll()
 
+    @property
+    def sentinel(self):
+        # A file descriptor that becomes readable when the process ends (connection.wait).
+        self._check_closed()
+        if self._popen is None:
+            raise ValueError("process not started")
+        return self._popen.sentinel
+
     def __repr__(self):
-        if self._pid is None:
+        if self._closed:
+            status = "closed"
+        elif self._popen is None:
             status = "initial"
-        elif self._poll() is None:
+        elif self._popen.poll() is None:
             status = "started"
         else:
-            status = "stopped exitcode=%s" % self._exitcode
+            status = "stopped exitcode=%s" % self._popen.returncode
         return "<%s name=%r %s%s>" % (type(self).__name__, self._name, status, " daemon" if self._daemonic else "")
+
+
+class Process(BaseProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.context import _default_context
+        return _default_context.get_context().Process._Popen(process_obj)
 
 
 def _exit_status(e):

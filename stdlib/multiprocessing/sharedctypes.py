@@ -204,11 +204,11 @@ def _with_lock(obj, lock):
     return synchronized(obj, lock)
 
 
-def Value(typecode_or_type, *args, lock=True):
+def Value(typecode_or_type, *args, lock=True, ctx=None):
     return _with_lock(RawValue(typecode_or_type, *args), lock)
 
 
-def Array(typecode_or_type, size_or_initializer, *, lock=True):
+def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     return _with_lock(RawArray(typecode_or_type, size_or_initializer), lock)
 
 

@@ -5,6 +5,7 @@ import sys
 import threading
 from time import monotonic as _time
 from _multiprocessing import SemLock as _SemLock
+from multiprocessing import context
 from multiprocessing.process import current_process
 
 RECURSIVE_MUTEX, SEMAPHORE = 0, 1
@@ -19,6 +20,17 @@ class _LockDelegate:
         self.acquire = lock.acquire
         self.release = lock.release
 
+    def __getstate__(self):
+        # The bound methods are bound again on arrival.
+        state = dict(self.__dict__)
+        del state["acquire"], state["release"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
     def __enter__(self):
         return self._lock.__enter__()
 
@@ -31,6 +43,12 @@ class SemLock(_LockDelegate):
     def __init__(self, kind, value, maxvalue):
         self._semlock = _SemLock(kind, value, maxvalue)
         _LockDelegate.__init__(self, self._semlock)
+
+    def __getstate__(self):
+        # Only a spawned child can receive a lock (CPython's rule); it maps the same shared memory
+        # through the descriptor that goes along (reduction.py).
+        context.assert_spawning(self)
+        return _LockDelegate.__getstate__(self)
 
 
 def _owner(semlock):
@@ -56,7 +74,7 @@ def _value(semlock):
 
 
 class Semaphore(SemLock):
-    def __init__(self, value=1):
+    def __init__(self, value=1, *, ctx=None):
         SemLock.__init__(self, SEMAPHORE, value, SEM_VALUE_MAX)
 
     def get_value(self):
@@ -68,7 +86,7 @@ class Semaphore(SemLock):
 
 class BoundedSemaphore(Semaphore):
     # A release above the initial value raises ValueError (the native maxvalue check).
-    def __init__(self, value=1):
+    def __init__(self, value=1, *, ctx=None):
         SemLock.__init__(self, SEMAPHORE, value, value)
 
     def __repr__(self):
@@ -78,7 +96,7 @@ class BoundedSemaphore(Semaphore):
 
 class Lock(SemLock):
     # A semaphore of maximum 1: any thread or process may release it, once.
-    def __init__(self):
+    def __init__(self, *, ctx=None):
         SemLock.__init__(self, SEMAPHORE, 1, 1)
 
     def __repr__(self):
@@ -91,7 +109,7 @@ class Lock(SemLock):
 
 class RLock(SemLock):
     # Re-entrant for the thread that holds it; only that thread may release it.
-    def __init__(self):
+    def __init__(self, *, ctx=None):
         SemLock.__init__(self, RECURSIVE_MUTEX, 1, 1)
 
     def __repr__(self):
@@ -106,7 +124,7 @@ class Condition(_LockDelegate):
     # A condition variable made of three semaphores, as CPython's: waiters announce themselves in
     # _sleeping, sleep on _wait_semaphore, and confirm their wake-up in _woken, so notify() knows
     # how many it woke even when some sleepers gave up on a timeout meanwhile.
-    def __init__(self, lock=None):
+    def __init__(self, lock=None, *, ctx=None):
         _LockDelegate.__init__(self, lock or RLock())
         self._sleeping = Semaphore(0)
         self._woken = Semaphore(0)
@@ -172,7 +190,7 @@ class Condition(_LockDelegate):
 
 class Event:
     # Set while _flag holds one token; _cond wakes the processes waiting for it.
-    def __init__(self):
+    def __init__(self, *, ctx=None):
         self._cond = Condition(Lock())
         self._flag = Semaphore(0)
 
@@ -203,3 +221,29 @@ class Event:
                 self._flag.release()
                 return True
             return False
+
+
+class Barrier(threading.Barrier):
+    # threading.Barrier's algorithm over a Condition and a state and count that live in shared
+    # memory, as CPython's: every process waiting on it sees the same barrier.
+    def __init__(self, parties, action=None, timeout=None, *, ctx=None):
+        from multiprocessing.sharedctypes import RawArray
+        self._shared = RawArray("i", 2)
+        threading.Barrier.__init__(self, parties, action, timeout)
+        self._cond = Condition()
+
+    @property
+    def _state(self):
+        return self._shared[0]
+
+    @_state.setter
+    def _state(self, value):
+        self._shared[0] = value
+
+    @property
+    def _count(self):
+        return self._shared[1]
+
+    @_count.setter
+    def _count(self, value):
+        self._shared[1] = value
