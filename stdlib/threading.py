@@ -70,6 +70,12 @@ class _RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _at_fork_reinit(self):
+        # In a child after fork (logging's handlers call it): free, whoever held it before.
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
 
 def RLock():
     return _RLock()
@@ -590,9 +596,25 @@ def settrace(func):
     raise NotImplementedError("threading.settrace is not supported by minipy")
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    # CPython's hook for concurrent.futures: func runs at shutdown, before the non-daemon threads
+    # are joined (so an executor can tell its workers to stop), last registered first.
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
-    # Called by the interpreter once __main__ is done: waits for every non-daemon thread, including
-    # those started meanwhile.
+    # Called by the interpreter once __main__ is done: runs the _register_atexit functions, then
+    # waits for every non-daemon thread, including those started meanwhile.
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             threads = [t for t in list(_active.values()) + list(_limbo.values())

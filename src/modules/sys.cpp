@@ -217,7 +217,7 @@ struct AsyncGenHooks {
 thread_local AsyncGenHooks t_asyncgen_hooks;
 
 const char* const kAsyncGenHookNames[] = {"firstiter", "finalizer"};
-StructSeqType asyncgen_hooks_type("sys", "asyncgen_hooks", kAsyncGenHookNames, 2, 2);
+StructSeqType asyncgen_hooks_type("", "asyncgen_hooks", kAsyncGenHookNames, 2, 2);
 
 Ref sys_get_asyncgen_hooks(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("get_asyncgen_hooks", nargs, kw, 0, 0);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -318,6 +319,18 @@ Ref lock_locked(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(l->locked));
 }
 
+// _at_fork_reinit(): in a child after fork, the lock starts afresh, unlocked, whoever held it in
+// the parent (that thread does not exist here); the mutex may have been held at the fork, so it is
+// rebuilt rather than unlocked, as CPython makes a new lock.
+Ref lock_at_fork_reinit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_at_fork_reinit", nargs, kw, 1, 1);
+    LockObject* l = as_lock(args[0]);
+    new (&l->mutex) std::mutex();
+    new (&l->released) std::condition_variable();
+    l->locked = false;
+    return Ref::borrow(None);
+}
+
 Ref lock_repr(Object* o) {
     LockObject* l = as_lock(o);
     bool locked;
@@ -342,6 +355,7 @@ const MethodDef kLockMethods[] = {
      "Release the lock, allowing another thread that is blocked waiting for it to take it."},
     {"release_lock", lock_release, "An obsolete synonym of release()."},
     {"locked", lock_locked, "Return whether the lock is in the locked state."},
+    {"_at_fork_reinit", lock_at_fork_reinit, "Reinitialize the lock after fork, in the child."},
     {"__enter__", lock_enter, "Lock the lock."},
     {"__exit__", lock_exit, "Release the lock."},
     {nullptr, nullptr, nullptr},

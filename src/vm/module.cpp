@@ -30,7 +30,11 @@ Ref module_getattr(Object* o, Str* name) {
     // The reference is taken under the dict's lock: another thread may rebind the global.
     if (Ref v = dict_get_str_ref(module_dict(o), name)) return v;
     if (name->utf8 == "__class__") return Ref::borrow(type_of(o));
-    return type_lookup(&module_type, name);
+    if (Ref v = type_lookup(&module_type, name)) return v;
+    // PEP 562: the module's own __getattr__ answers for the names it lacks (concurrent.futures
+    // makes ThreadPoolExecutor on first use this way).
+    if (Ref hook = dict_get_str_ref(module_dict(o), intern("__getattr__"))) return call1(hook.get(), name);
+    return nullptr;
 }
 
 void module_setattr(Object* o, Str* name, Object* value) {

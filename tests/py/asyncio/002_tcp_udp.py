@@ -13,10 +13,13 @@ host, port = srv.getsockname()
 print(host, port > 0)
 
 
+clients = []
+
+
 def serve():
     conn, addr = srv.accept()
     with conn:
-        print("server got a client from", addr[0])
+        clients.append(addr[0])
         while True:
             data = conn.recv(1024)
             if not data:
@@ -42,6 +45,7 @@ cli.shutdown(socket.SHUT_WR)
 print(cli.recv(10))
 cli.close()
 t.join()
+print("the server had a client from", clients)
 srv.close()
 
 # UDP
