@@ -51,7 +51,8 @@ async def main():
     threading.Thread(target=lambda: loop.call_soon_threadsafe(fut.set_result, "from a thread")).start()
     print(await fut)
 
-    done, pending = await asyncio.wait([asyncio.create_task(double(i, 0.01 * i)) for i in range(3)],
+    # (the others wait seconds, so a busy machine cannot finish two first)
+    done, pending = await asyncio.wait([asyncio.create_task(double(i, 5 * i)) for i in range(3)],
                                        return_when=asyncio.FIRST_COMPLETED)
     print(len(done), len(pending), [t.result() for t in done])
     for t in pending:

@@ -67,7 +67,7 @@ async def outer():
         print("message:", e.args)
 
     # shield: the outer await is cancelled, the inner task goes on
-    inner = asyncio.create_task(asyncio.sleep(0.03, "inner result"))
+    inner = asyncio.create_task(asyncio.sleep(0.3, "inner result"))
     waiter = asyncio.create_task(asyncio.wait_for(asyncio.shield(inner), 0.01))
     try:
         await waiter
