@@ -5,8 +5,10 @@
 #include <sys/epoll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <map>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "modules/registry.h"
+#include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
@@ -115,6 +118,29 @@ short poll_mask_arg(Object* o) {
 
 [[noreturn]] void raise_errno_of(int err) { raise_object(os_error_new(err, "")); }
 
+// Runs a wait of `ms` milliseconds (-1: for ever) without the GIL, as PEP 475 asks: interrupted by a
+// signal, it lets the handlers run (Ctrl-C raises) and waits again for the time that is left.
+template <typename Wait>
+int wait_retrying(int ms, Wait wait) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    int left = ms;
+    for (;;) {
+        int n;
+        {
+            AllowThreads unblocked(BlockReason::IO);
+            n = wait(left);
+        }
+        if (n >= 0) return n;
+        if (errno != EINTR) raise_errno_of(errno);
+        check_signals();
+        if (ms >= 0) {
+            auto rest = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            left = static_cast<int>(std::max<int64_t>(rest.count(), 0));
+        }
+    }
+}
+
 // register(fd[, eventmask]): a new registration or a new mask for a known one.
 Ref poll_register(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register", nargs - 1, kw, 1, 2);
@@ -162,12 +188,7 @@ Ref poll_poll(Object*, Args args, size_t nargs, Tuple* kw) {
         CriticalSection cs(p->mutex);
         for (const auto& [fd, mask] : p->events) fds.push_back({fd, mask, 0});
     }
-    int n;
-    {
-        AllowThreads unblocked(BlockReason::IO);
-        n = poll(fds.data(), fds.size(), ms);
-    }
-    if (n < 0) raise_errno_of(errno);
+    wait_retrying(ms, [&](int left) { return poll(fds.data(), fds.size(), left); });
     Ref out = list_new();
     for (const pollfd& f : fds) {
         if (f.revents)
@@ -270,16 +291,7 @@ Ref epoll_poll(Object*, Args args, size_t nargs, Tuple* kw) {
     if (most == -1) most = FD_SETSIZE - 1;
     if (most <= 0) raise(&ValueError_type, format("maxevents must be greater than 0, got %d", most));
     std::vector<epoll_event> events(static_cast<size_t>(most));
-    int n;
-    for (;;) {
-        {
-            AllowThreads unblocked(BlockReason::IO);
-            n = epoll_wait(epfd, events.data(), most, ms);
-        }
-        if (n >= 0 || errno != EINTR) break;
-        check_keyboard_interrupt();
-    }
-    if (n < 0) raise_errno_of(errno);
+    int n = wait_retrying(ms, [&](int left) { return epoll_wait(epfd, events.data(), most, left); });
     Ref out = list_new();
     for (int i = 0; i < n; ++i)
         list_append(out.get(),

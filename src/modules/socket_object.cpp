@@ -11,6 +11,7 @@
 #include <cmath>
 #include <string>
 
+#include "modules/signals.h"
 #include "modules/socket_module.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -86,6 +87,7 @@ void wait_ready(int fd, short events, Clock::time_point deadline) {
         if (n > 0) return;
         if (n == 0) raise_socket_timeout();
         if (errno != EINTR) raise_socket_errno();
+        check_signals();
     }
 }
 
@@ -109,7 +111,10 @@ ssize_t sock_call(SocketObject* s, short events, Op op) {
             n = op(fd);
         }
         if (n >= 0) return n;
-        if (errno == EINTR) continue;
+        if (errno == EINTR) {
+            check_signals();  // Ctrl-C and Python handlers run; if none raises, try again
+            continue;
+        }
         if (timeout > 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
         raise_socket_errno();
     }
@@ -246,6 +251,7 @@ int connect_errno(SocketObject* s, Object* address, const char* caller) {
     int err = errno;
     bool waits = (err == EINPROGRESS && timeout > 0) || (err == EINTR && timeout != 0);
     if (!waits) return err;
+    if (err == EINTR) check_signals();  // the connection goes on in the background meanwhile
     auto deadline = timeout > 0 ? Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                      std::chrono::duration<double>(timeout))
                                 : Clock::time_point::max();
@@ -290,7 +296,7 @@ Ref sock_sendall(Object*, Args args, size_t nargs, Tuple* kw) {
         sent += sock_call(self_of(args), POLLOUT, [&](int fd) {
             return ::send(fd, data.data() + sent, data.size() - sent, flags | MSG_NOSIGNAL);
         });
-        check_keyboard_interrupt();
+        check_signals();
     } while (sent < data.size());
     return Ref::borrow(None);
 }
