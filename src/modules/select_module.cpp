@@ -42,11 +42,20 @@ std::vector<Ref> fd_objects(Object* iterable) {
     return objects;
 }
 
+// CPython's PyObject_AsFileDescriptor, with its errors.
 int fd_of(Object* o) {
-    if (is_int(o)) return static_cast<int>(as_index(o));
-    Ref fileno = get_attr(o, intern("fileno"));
-    Ref fd = call0(fileno.get());
-    return static_cast<int>(as_index(fd.get()));
+    int64_t fd;
+    if (is_int(o)) {
+        fd = as_index(o);
+    } else if (Ref fileno = get_attr_opt(o, intern("fileno"))) {
+        fd = as_index(call0(fileno.get()).get());
+    } else {
+        raise(&TypeError_type, "argument must be an int, or have a fileno() method.");
+    }
+    if (fd < 0)
+        raise(&ValueError_type,
+              format("file descriptor cannot be a negative integer (%lld)", static_cast<long long>(fd)));
+    return static_cast<int>(fd);
 }
 
 // The poll(2) timeout in milliseconds: -1 (wait for ever) for None.
@@ -111,7 +120,7 @@ Ref make_tuple2(Ref a, Ref b) {
 // An event mask argument: CPython reads it as an unsigned short for poll.
 short poll_mask_arg(Object* o) {
     int64_t mask = as_index(o);
-    if (mask < 0) raise(&OverflowError_type, "can't convert negative int to unsigned");
+    if (mask < 0) raise(&ValueError_type, "value must be positive");
     if (mask > USHRT_MAX) raise(&OverflowError_type, "Python int too large for C unsigned short");
     return static_cast<short>(mask);
 }
@@ -179,6 +188,8 @@ Ref poll_poll(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("poll", nargs - 1, kw, 0, 1);
     int ms = -1;
     if (nargs > 1 && args[1] != None) {
+        if (!is_int(args[1]) && !is_float(args[1]))
+            raise(&TypeError_type, "timeout must be an integer or None");
         double value = is_int(args[1]) ? int_to_double(args[1]) : to_double(args[1]);
         ms = value < 0 ? -1 : static_cast<int>(std::ceil(value));
     }

@@ -235,6 +235,8 @@ Ref socket_getaddrinfo(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("getaddrinfo", args, nargs, kw, names, 6, 2, bound);
     std::string host, port;
     bool has_host = bound[0] != None, has_port = bound[1] != None;
+    if (has_host && !is_str(bound[0]) && !is_bytes(bound[0]))
+        raise(&TypeError_type, "getaddrinfo() argument 1 must be string or None");
     if (has_host) host = host_arg(bound[0]);
     if (is_int(bound[1])) {
         port = std::to_string(as_index(bound[1]));
@@ -263,8 +265,9 @@ Ref socket_getaddrinfo(Object*, Args args, size_t nargs, Tuple* kw) {
 // getnameinfo((host, port), flags) -> (host, port)
 Ref socket_getnameinfo(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getnameinfo", nargs, kw, 2, 2);
-    if (!is_instance(args[0], &tuple_type) || as_tuple(args[0])->size < 2)
+    if (!is_instance(args[0], &tuple_type))
         raise(&TypeError_type, "getnameinfo() argument 1 must be a tuple");
+    if (as_tuple(args[0])->size < 2) raise(&TypeError_type, "getnameinfo(): illegal sockaddr argument");
     Tuple* t = as_tuple(args[0]);
     addrinfo* found = resolve(host_arg(t->items[0]).c_str(), std::to_string(as_index(t->items[1])).c_str(),
                               AF_UNSPEC, SOCK_DGRAM, 0, AI_NUMERICHOST);
@@ -340,8 +343,7 @@ template <bool Long>
 Ref byte_order(Object*, Args args, size_t nargs, Tuple* kw) {
     const char* name = Long ? "htonl" : "htons";
     check_positional(name, nargs, kw, 1, 1);
-    if (!is_int(args[0]))
-        raise(&TypeError_type, format("expected int, not %s", type_of(args[0])->name.c_str()));
+    if (!is_int(args[0])) raise_not_an_integer(args[0]);
     int64_t x = as_index(args[0]);
     if (x < 0)
         raise(&OverflowError_type,

@@ -19,6 +19,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
@@ -62,6 +63,7 @@ void set_fd_blocking(int fd, bool blocking) {
 // settimeout's argument as seconds (negative for None), with CPython's errors.
 double timeout_arg(Object* o) {
     if (o == None) return -1.0;
+    if (!is_int(o) && !is_float(o)) raise_not_an_integer(o);  // CPython's text for a non-number
     double secs = is_int(o) ? int_to_double(o) : to_double(o);
     if (std::isnan(secs)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     if (secs < 0) raise(&ValueError_type, "Timeout value out of range");
@@ -351,6 +353,10 @@ Ref sock_recv_into(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"buffer", "nbytes", "flags"};
     Object* bound[3] = {};
     bind_args("recv_into", args + 1, nargs - 1, kw, names, 3, 1, bound);
+    if (!is_bytearray(bound[0]) && !is_instance(bound[0], &memoryview_type)) {
+        raise(&TypeError_type, format("recv_into() argument 1 must be read-write bytes-like object, not %s",
+                                      bound[0] == None ? "None" : type_of(bound[0])->name.c_str()));
+    }
     size_t room = static_cast<size_t>(length(bound[0]));
     size_t size = bound[1] ? bufsize_arg(bound[1], "recv_into") : 0;
     if (size > room) raise(&ValueError_type, "buffer too small for requested bytes");
@@ -396,6 +402,7 @@ Ref sock_getsockopt(Object*, Args args, size_t nargs, Tuple* kw) {
         return int_from_i64(value);
     }
     int buflen = int_arg(args[3]);
+    if (buflen == 0) return sock_getsockopt(nullptr, args, 3, nullptr);  // 0: an int option, as no buflen
     if (buflen <= 0 || buflen > 1024) raise(&OSError_type, "getsockopt buflen out of range");
     std::string buffer(static_cast<size_t>(buflen), '\0');
     socklen_t len = static_cast<socklen_t>(buflen);
