@@ -67,6 +67,31 @@ int timeout_ms(Object* timeout) {
     return static_cast<int>(std::ceil(secs * 1000));
 }
 
+[[noreturn]] void raise_errno_of(int err) { raise_object(os_error_new(err, "")); }
+
+// Runs a wait of `ms` milliseconds (-1: for ever) without the GIL, as PEP 475 asks: interrupted by a
+// signal, it lets the handlers run (Ctrl-C raises) and waits again for the time that is left.
+template <typename Wait>
+int wait_retrying(int ms, Wait wait) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    int left = ms;
+    for (;;) {
+        int n;
+        {
+            AllowThreads unblocked(BlockReason::IO);
+            n = wait(left);
+        }
+        if (n >= 0) return n;
+        if (errno != EINTR) raise_errno_of(errno);
+        check_signals();
+        if (ms >= 0) {
+            auto rest = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            left = static_cast<int>(std::max<int64_t>(rest.count(), 0));
+        }
+    }
+}
+
 Ref list_of_ready(const std::vector<Ref>& objects, const std::vector<pollfd>& fds, size_t first,
                   short events) {
     Ref out = list_new();
@@ -86,12 +111,7 @@ Ref select_select(Object*, Args args, size_t nargs, Tuple* kw) {
     std::vector<pollfd> fds;
     for (const Ref& r : readers) fds.push_back({fd_of(r.get()), POLLIN, 0});
     for (const Ref& w : writers) fds.push_back({fd_of(w.get()), POLLOUT, 0});
-    int n;
-    {
-        AllowThreads unblocked(BlockReason::IO);
-        n = poll(fds.data(), fds.size(), ms);
-    }
-    if (n < 0) raise_object(os_error_new(errno, ""));
+    wait_retrying(ms, [&](int left) { return poll(fds.data(), fds.size(), left); });
     Ref r = list_of_ready(readers, fds, 0, POLLIN);
     Ref w = list_of_ready(writers, fds, readers.size(), POLLOUT);
     Ref x = list_new();
@@ -123,31 +143,6 @@ short poll_mask_arg(Object* o) {
     if (mask < 0) raise(&ValueError_type, "value must be positive");
     if (mask > USHRT_MAX) raise(&OverflowError_type, "Python int too large for C unsigned short");
     return static_cast<short>(mask);
-}
-
-[[noreturn]] void raise_errno_of(int err) { raise_object(os_error_new(err, "")); }
-
-// Runs a wait of `ms` milliseconds (-1: for ever) without the GIL, as PEP 475 asks: interrupted by a
-// signal, it lets the handlers run (Ctrl-C raises) and waits again for the time that is left.
-template <typename Wait>
-int wait_retrying(int ms, Wait wait) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    int left = ms;
-    for (;;) {
-        int n;
-        {
-            AllowThreads unblocked(BlockReason::IO);
-            n = wait(left);
-        }
-        if (n >= 0) return n;
-        if (errno != EINTR) raise_errno_of(errno);
-        check_signals();
-        if (ms >= 0) {
-            auto rest = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
-            left = static_cast<int>(std::max<int64_t>(rest.count(), 0));
-        }
-    }
 }
 
 // register(fd[, eventmask]): a new registration or a new mask for a known one.

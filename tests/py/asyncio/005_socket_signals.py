@@ -1,6 +1,6 @@
 # A signal that arrives while a socket call blocks (PEP 475): the Python handler runs at once; if
 # it raises, the exception comes out of the call, else the call goes on waiting. The same for
-# select.epoll's and select.poll's waits.
+# select.epoll's, select.poll's and select.select's waits.
 import select
 import signal
 import socket
@@ -51,6 +51,16 @@ signal.signal(signal.SIGALRM, quiet)
 signal.alarm(1)
 start = time.monotonic()
 print("epoll with a quiet handler:", ep.poll(1.5), time.monotonic() - start >= 1.4)
+signal.signal(signal.SIGALRM, raising)
+signal.alarm(1)
+try:
+    select.select([b], [], [])
+except RuntimeError as e:
+    print("select:", e)
+signal.signal(signal.SIGALRM, quiet)
+signal.alarm(1)
+start = time.monotonic()
+print("select with a quiet handler:", select.select([b], [], [], 1.5), time.monotonic() - start >= 1.4)
 ep.close()
 a.close()
 b.close()
