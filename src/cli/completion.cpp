@@ -11,9 +11,9 @@
 #include "interpreter/import.h"
 #include "interpreter/interpreter.h"
 #include "objects/abstract.h"
+#include "objects/descriptors.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/descriptors.h"
 
 namespace minipy::cli {
 

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "compiler/code.h"
 #include "compiler/symtable.h"
+#include "objects/code.h"
+#include "objects/opcodes.h"
 
 namespace minipy {
 

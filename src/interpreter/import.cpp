@@ -14,13 +14,13 @@
 #include "compiler/codegen.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
-#include "vm/module.h"
 #include "vm/traceback.h"
 
 namespace minipy {

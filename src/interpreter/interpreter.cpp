@@ -20,24 +20,25 @@
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/gc.h"
+#include "objects/generator.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
-#include "vm/class.h"
 #include "vm/dis.h"
-#include "vm/embedding.h"
 #include "vm/frame.h"
 #include "vm/frame_object.h"
-#include "vm/generator.h"
+#include "vm/interp.h"
 #include "vm/interp_support.h"
-#include "vm/module.h"
 #include "vm/traceback.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 
@@ -224,8 +225,8 @@ void display_value(Object* value) {
 
 void initialize_runtime() {
     if (g_builtins_module) return;
-    set_embedding_hooks({find_and_import, import_attribute, import_all, find_loaded_module, display_value,
-                         report_unraisable});
+    set_embedding_hooks({run_function, run_frame_from, find_and_import, import_attribute, import_all,
+                         find_loaded_module, display_value, report_unraisable});
     install_sigint_handler();
     init_builtin_types();
     init_code_type();

@@ -9,10 +9,10 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/module.h"
 
 namespace minipy {
 

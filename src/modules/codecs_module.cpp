@@ -10,17 +10,17 @@
 #include "modules/utf32.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/codec_hooks.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/class.h"
-#include "vm/embedding.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -5,8 +5,8 @@
 #include "modules/registry.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -6,14 +6,14 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/descriptors.h"
 
 namespace minipy {
 

@@ -6,12 +6,12 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
-#include "vm/module.h"
 
 namespace minipy {
 

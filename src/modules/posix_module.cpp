@@ -28,10 +28,10 @@
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/memoryview.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/module.h"
 
 extern char** environ;
 

@@ -18,16 +18,16 @@
 #include "modules/registry.h"
 #include "modules/signals.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/class.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -18,13 +18,13 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "vm/frame_object.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -15,7 +15,9 @@
 #include "modules/socket_module.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -24,8 +26,6 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/class.h"
-#include "vm/descriptors.h"
 
 namespace minipy {
 

@@ -3,11 +3,11 @@
 // methods, attributes, error messages and repr.
 #include "modules/sre_module.h"
 #include "objects/abstract.h"
+#include "objects/embedding.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 
 namespace minipy {
 

@@ -8,13 +8,13 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/embedding.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
 #include "vm/interp.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -9,14 +9,14 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/module.h"
 
 namespace minipy {
 

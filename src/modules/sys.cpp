@@ -12,6 +12,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -20,7 +21,6 @@
 #include "runtime/version.h"
 #include "vm/frame.h"
 #include "vm/frame_object.h"
-#include "vm/module.h"
 #include "vm/traceback.h"
 
 namespace minipy {

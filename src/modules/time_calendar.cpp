@@ -11,10 +11,10 @@
 #include "objects/containers.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/module.h"
 
 namespace minipy {
 

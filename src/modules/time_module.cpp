@@ -12,12 +12,12 @@
 #include "objects/abstract.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -5,11 +5,11 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
-#include "vm/module.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 

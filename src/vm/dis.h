@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compiler/code.h"
+#include "objects/code.h"
 
 namespace minipy {
 

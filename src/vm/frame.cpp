@@ -2,8 +2,8 @@
 // filling in a function's cells, and releasing it.
 #include "vm/frame.h"
 
+#include "objects/function.h"
 #include "runtime/errors.h"
-#include "vm/function.h"
 #include "vm/interp.h"
 
 namespace minipy {

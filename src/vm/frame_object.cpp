@@ -3,15 +3,15 @@
 // out), so a frame object is a snapshot: code, globals, line and locals as they were when it was made.
 #include "vm/frame_object.h"
 
-#include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/function.h"
 
 namespace minipy {
 

@@ -9,15 +9,15 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/class.h"
-#include "vm/embedding.h"
-#include "vm/generator.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 

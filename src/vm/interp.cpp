@@ -7,21 +7,21 @@
 #include <utility>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
 #include "vm/dis.h"
-#include "vm/embedding.h"
 #include "vm/except_star.h"
 #include "vm/frame.h"
-#include "vm/generator.h"
 #include "vm/interp_support.h"
-#include "vm/module.h"
 #include "vm/pattern_match.h"
 
 namespace minipy {
@@ -73,7 +73,7 @@ void set_trace(bool on) {
 }
 bool trace_enabled() { return g_trace; }
 
-Ref call_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {
+Ref run_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {
     ThreadState* ts = thread_state();
     Frame* f = push_function_frame(ts, fn);
     try {

@@ -2,17 +2,17 @@
 // C++, and switch on `--trace`.
 #pragma once
 
-#include "compiler/code.h"
+#include "objects/code.h"
 #include "objects/containers.h"
-#include "vm/function.h"
+#include "objects/function.h"
 
 namespace minipy {
 
 // Runs module-level (or class-body) code with the given namespaces; returns its result.
 Ref run_code(Code* code, Dict* globals, Dict* locals);
 
-// Calls a Python function from native code (the vectorcall of function objects).
-Ref call_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);
+// Calls a Python function from native code (objects/embedding.h's call_function hook).
+Ref run_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);
 
 // `--trace`: print every instruction with the stack before it runs (to stderr).
 void set_trace(bool on);

@@ -3,16 +3,16 @@
 #include "vm/interp_support.h"
 
 #include "objects/abstract.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/format_spec.h"
+#include "objects/function.h"
 #include "objects/iterators.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/embedding.h"
-#include "vm/function.h"
 #include "vm/interp.h"
-#include "vm/module.h"
 
 namespace minipy {
 

@@ -3,9 +3,10 @@
 // exception matching, context managers, f-string formatting, and the loop's own fast iterators.
 #pragma once
 
-#include "compiler/code.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/int.h"
+#include "objects/opcodes.h"
 #include "runtime/thread_state.h"
 #include "vm/frame.h"
 

@@ -4,15 +4,15 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/memoryview.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/embedding.h"
 
 namespace minipy {
 

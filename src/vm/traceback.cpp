@@ -8,8 +8,9 @@
 #include <set>
 #include <vector>
 
-#include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
@@ -17,7 +18,6 @@
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "syntax/parser.h"
-#include "vm/class.h"
 
 namespace minipy {
 

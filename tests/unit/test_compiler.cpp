@@ -2,10 +2,10 @@
 // the code generator's compile-time errors and stack-depth bookkeeping.
 #include <doctest/doctest.h>
 
-#include "compiler/code.h"
 #include "compiler/codegen.h"
 #include "compiler/symtable.h"
 #include "interpreter/interpreter.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/str.h"
 #include "syntax/parser.h"

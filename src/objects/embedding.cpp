@@ -1,11 +1,11 @@
 // embedding.cpp — the hooks through which the VM and the modules reach the interpreter layer, and
 // IMPORT_NAME's serialisation of imports across threads.
-#include "vm/embedding.h"
+#include "objects/embedding.h"
 
 #include <mutex>
 
+#include "objects/frame.h"
 #include "runtime/thread_state.h"
-#include "vm/frame.h"
 
 namespace minipy {
 

@@ -1,6 +1,6 @@
 // code.cpp — the code object type: allocation, release of its constants, its repr, and the co_*
 // attributes that describe it (what help(), inspect and dis-like tools read).
-#include "compiler/code.h"
+#include "objects/code.h"
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"

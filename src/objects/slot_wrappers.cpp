@@ -6,15 +6,15 @@
 #include <utility>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/descriptors.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/descriptors.h"
-#include "vm/embedding.h"
-#include "vm/function.h"
 
 namespace minipy {
 

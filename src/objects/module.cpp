@@ -1,5 +1,5 @@
 // module.cpp — the module type: attribute reads and writes go to the module's dict.
-#include "vm/module.h"
+#include "objects/module.h"
 
 #include "objects/abstract.h"
 #include "objects/str.h"

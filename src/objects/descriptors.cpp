@@ -1,17 +1,18 @@
 // descriptors.cpp — the descriptor types class bodies use (property, staticmethod, classmethod), super,
 // and bind_class_attr: CPython's tp_descr_get step of attribute lookup, in one place.
-#include "vm/descriptors.h"
+#include "objects/descriptors.h"
 
 #include <utility>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/frame.h"
+#include "objects/function.h"
 #include "objects/native_function.h"
+#include "objects/slots.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/frame.h"
-#include "vm/function.h"
-#include "vm/slots.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 

@@ -2,7 +2,7 @@
 // closure), the cells that closures share, and bound methods.
 #pragma once
 
-#include "compiler/code.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 
 namespace minipy {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/opcodes.h"
 #include "objects/object.h"
+#include "objects/opcodes.h"
 
 namespace minipy {
 

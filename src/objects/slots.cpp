@@ -1,7 +1,7 @@
 // slots.cpp — __slots__: a class lists the attribute names its instances may have; each becomes a
 // member descriptor on the class that reads and writes a fixed slot of the instance, and unless
 // '__dict__' is listed (or a base has one) instances get no __dict__ (CPython's type_new_slots).
-#include "vm/slots.h"
+#include "objects/slots.h"
 
 #include <algorithm>
 #include <mutex>
@@ -9,11 +9,11 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/exceptions.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
 
 namespace minipy {
 

@@ -6,21 +6,20 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
+#include "objects/descriptors.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/function.h"
 #include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/descriptors.h"
-#include "vm/embedding.h"
-#include "vm/function.h"
-#include "vm/interp.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 

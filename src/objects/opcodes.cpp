@@ -1,5 +1,5 @@
 // opcodes.cpp — the per-opcode facts the compiler and disassembler ask for, expanded from MINIPY_OPCODES.
-#include "compiler/opcodes.h"
+#include "objects/opcodes.h"
 
 namespace minipy {
 

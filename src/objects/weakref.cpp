@@ -1,7 +1,7 @@
 // weakref.cpp — weak references (CPython's weakref.ref and proxies): a table from each referent to the
 // references to it, cleared (and their callbacks run) when the referent is freed. Instances of
 // classes and functions can be referred to weakly; types are immortal, so references to them never die.
-#include "vm/weakref.h"
+#include "objects/weakref.h"
 
 #include <algorithm>
 #include <atomic>
@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/function.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/function.h"
 
 namespace minipy {
 

@@ -1,7 +1,7 @@
 // class.cpp — classes defined by `class` statements (heap types): __build_class__ picks the metaclass,
 // runs the body into a namespace and makes a type from it with a C3 mro; instances keep their
 // attributes in a dict; the dunder methods it defines fill the type's slots (vm/slot_wrappers.cpp).
-#include "vm/class.h"
+#include "objects/class.h"
 
 #include <algorithm>
 #include <mutex>
@@ -9,21 +9,20 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/descriptors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/frame.h"
+#include "objects/function.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
+#include "objects/slots.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/descriptors.h"
-#include "vm/frame.h"
-#include "vm/function.h"
-#include "vm/interp.h"
-#include "vm/module.h"
-#include "vm/slots.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 

@@ -1,7 +1,9 @@
-// embedding.h — what the VM and the native modules need from the layer above them, the interpreter
-// (src/interpreter: the import system, the REPL's display of results). That layer fills in these
-// function pointers once at start-up (initialize_runtime), so code below it calls up through one
-// documented interface instead of linking against a higher layer.
+// embedding.h — what the lower layers need from the layers above them: from the VM, running a Python
+// function or resuming a generator's frame (for objects/: calling a function object from C++, a
+// generator's next()); from the interpreter (src/interpreter), the import system and the REPL's
+// display of results. The interpreter layer fills in these function pointers once at start-up
+// (initialize_runtime), so code below calls up through one documented interface instead of
+// linking against a higher layer.
 #pragma once
 
 #include <string>
@@ -10,7 +12,16 @@
 
 namespace minipy {
 
+struct Frame;
+struct Function;
+struct ThreadState;
+
 struct EmbeddingHooks {
+    // Calls a Python function (the VM's evaluation loop in a new frame): a function object's call.
+    Ref (*call_function)(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);
+    // Runs the thread's top frame `f` until it returns or yields, first raising `thrown` in it when
+    // given: a generator's send()/throw().
+    Ref (*run_frame)(ThreadState* ts, Frame* f, Ref thrown);
     // __import__(name, globals, locals, fromlist, level) given the importing module's globals (for
     // relative imports): the top package for `import a.b`, the module itself with a fromlist.
     Ref (*import_module_level)(Str* name, Object* fromlist, int level, Dict* globals);
@@ -31,6 +42,12 @@ struct EmbeddingHooks {
 void set_embedding_hooks(const EmbeddingHooks& hooks);
 const EmbeddingHooks& embedding_hooks();
 
+inline Ref call_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames) {
+    return embedding_hooks().call_function(f, args, nargs, kwnames);
+}
+inline Ref run_frame(ThreadState* ts, Frame* f, Ref thrown) {
+    return embedding_hooks().run_frame(ts, f, std::move(thrown));
+}
 inline Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
     return embedding_hooks().import_module_level(name, fromlist, level, globals);
 }

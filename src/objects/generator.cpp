@@ -1,18 +1,20 @@
 // generator.cpp — generator objects: creating one from a bound frame, suspending at YIELD_VALUE,
 // and resuming through next()/send(), with CPython's errors for misuse.
-#include "vm/generator.h"
+#include "objects/generator.h"
 
 #include <cstring>
 #include <utility>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/function.h"
+#include "objects/opcodes.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
-#include "vm/frame.h"
-#include "vm/function.h"
 
 namespace minipy {
 
@@ -273,7 +275,7 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     Ref result;
     HandledExcSwap exc_state(ts, g);
     try {
-        result = run_frame_from(ts, f, std::move(thrown));
+        result = run_frame(ts, f, std::move(thrown));
     } catch (PyException& e) {
         g->running = false;
         g->finished = true;

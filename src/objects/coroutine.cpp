@@ -4,13 +4,13 @@
 #include <utility>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/exceptions.h"
+#include "objects/generator.h"
 #include "objects/str.h"
 #include "runtime/errors.h"
-#include "vm/class.h"
-#include "vm/descriptors.h"
-#include "vm/generator.h"
 
 namespace minipy {
 

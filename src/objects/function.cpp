@@ -1,20 +1,20 @@
 // function.cpp — function, cell and bound-method objects, and the argument binder that gives
 // CPython's exact TypeErrors for wrong calls.
-#include "vm/function.h"
+#include "objects/function.h"
 
 #include <memory>
 #include <type_traits>
 
-#include "compiler/code.h"
 #include "objects/abstract.h"
+#include "objects/code.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
+#include "objects/embedding.h"
 #include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
-#include "vm/descriptors.h"
-#include "vm/interp.h"
-#include "vm/weakref.h"
 
 namespace minipy {
 
