@@ -32,7 +32,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(fail("first", 0.01))
-            tg.create_task(fail("second", 0.02))
+            tg.create_task(fail("second", 5))  # cancelled when "first" fails: no wait
             slow = tg.create_task(ok("slow", 10))
     except* ValueError as eg:
         print("except*", sorted(str(e) for e in eg.exceptions), slow.cancelled())
