@@ -57,6 +57,38 @@ class deque:
     def count(self, x):
         return self._items.count(x)
 
+    def remove(self, value):
+        # asyncio's queues and locks drop a cancelled waiter this way.
+        try:
+            self._items.remove(value)
+        except ValueError:
+            raise ValueError("%r is not in deque" % (value,)) from None
+
+    def index(self, x, start=0, stop=None):
+        try:
+            return self._items.index(x, start, len(self._items) if stop is None else stop)
+        except ValueError:
+            raise ValueError("%r is not in deque" % (x,)) from None
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._items.insert(i, x)
+
+    def reverse(self):
+        self._items.reverse()
+
+    def copy(self):
+        return deque(self._items, self._maxlen)
+
+    __copy__ = copy
+
+    def __delitem__(self, i):
+        try:
+            del self._items[i]
+        except IndexError:
+            raise IndexError("deque index out of range") from None
+
     def __len__(self):
         return len(self._items)
 

@@ -47,6 +47,13 @@ class partial:
         return "functools.partial(" + ", ".join(parts) + ")"
 
 
+def _unwrap_partial(func):
+    # What inspect looks through to find the function a partial will call.
+    while isinstance(func, partial):
+        func = func.func
+    return func
+
+
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     """Copies the name, docstring and attributes of wrapped onto wrapper."""
     for attr in assigned:

@@ -18,6 +18,7 @@ const NativeModule kNativeModules[] = {
     {"_signal", init_signal_module},
     {"pwd", init_pwd_module},
     {"select", init_select_module},
+    {"_socket", init_socket_module},
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},

@@ -38,6 +38,7 @@ Ref init_errno_module();
 Ref init_signal_module();
 Ref init_pwd_module();
 Ref init_select_module();
+Ref init_socket_module();
 Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();

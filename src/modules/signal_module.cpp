@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "modules/registry.h"
+#include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
@@ -306,6 +307,12 @@ Ref init_signal_module() {
         set_signal_dispatch(run_pending_handlers);
     }
     return module;
+}
+
+void check_signals() {
+    if (!is_main_thread()) return;
+    check_keyboard_interrupt();
+    run_pending_handlers();
 }
 
 }  // namespace minipy

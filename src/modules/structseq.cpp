@@ -32,9 +32,14 @@ void structseq_dealloc(Object* o) {
     tuple_type.dealloc(o);
 }
 
+// "os.stat_result"; a type of no module (sys's asyncgen_hooks) goes by its bare name, as in CPython.
+std::string full_name(const StructSeqType* t) {
+    return *t->module ? std::string(t->module) + "." + t->type_name : std::string(t->type_name);
+}
+
 Ref structseq_repr(Object* o) {
     StructSeqType* t = seq_type_of(o);
-    std::string s = std::string(t->module) + "." + t->type_name + "(";
+    std::string s = full_name(t) + "(";
     for (size_t i = 0; i < t->visible; ++i)
         s += std::string(i ? ", " : "") + t->fields[i] + "=" + repr_utf8(as_tuple(o)->items[i]);
     return str_new(s + ")");
@@ -51,7 +56,7 @@ Ref structseq_getattr(Object* o, Str* name) {
 // not give come from the dict by name (how __reduce__ hands them back), else None.
 Ref structseq_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
     StructSeqType* t = static_cast<StructSeqType*>(static_cast<Type*>(type));
-    std::string fname = std::string(t->module) + "." + t->type_name;
+    std::string fname = full_name(t);
     if (kw && kw->size) raise_no_kwargs(fname.c_str());
     if (nargs < 1 || nargs > 2) raise_arg_count(fname.c_str(), 1, 2, nargs);
     Object* dict = nargs == 2 && args[1] != None ? args[1] : nullptr;
@@ -108,7 +113,7 @@ void init_once(StructSeqType& t) {
     type.getattr = structseq_getattr;
     type.methods = kStructSeqMethods;
     init_type(&type);
-    dict_set(type.dict, intern("__module__"), str_new(t.module).get());
+    dict_set(type.dict, intern("__module__"), str_new(*t.module ? t.module : "builtins").get());
     dict_set(type.dict, intern("n_sequence_fields"), int_from_i64(static_cast<int64_t>(t.visible)).get());
     dict_set(type.dict, intern("n_fields"), int_from_i64(static_cast<int64_t>(t.total)).get());
     dict_set(type.dict, intern("n_unnamed_fields"), int_from_i64(static_cast<int64_t>(t.unnamed)).get());

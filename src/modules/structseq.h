@@ -24,7 +24,7 @@ struct StructSeqType : Type {
           total(n_total),
           unnamed(n_unnamed),
           complete(complete_fn) {}
-    const char* module;     // "os"
+    const char* module;     // "os"; "" for a type of no module (asyncgen_hooks)
     const char* type_name;  // "stat_result"
     const char* const* fields;
     size_t visible;

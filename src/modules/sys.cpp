@@ -6,8 +6,10 @@
 #include <climits>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "modules/registry.h"
+#include "modules/structseq.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -208,6 +210,51 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     return frame_object_at(f);
 }
 
+// The asynchronous generator hooks (PEP 525) of the calling thread, as CPython keeps them per
+// thread; asyncio's event loop sets its own while it runs and puts the old ones back. minipy keeps
+// them for that exchange but does not call them yet: an async generator left unfinished is not
+// handed to the loop to be closed.
+struct AsyncGenHooks {
+    Object* firstiter = None;  // owned, or None
+    Object* finalizer = None;
+};
+thread_local AsyncGenHooks t_asyncgen_hooks;
+
+const char* const kAsyncGenHookNames[] = {"firstiter", "finalizer"};
+StructSeqType asyncgen_hooks_type("", "asyncgen_hooks", kAsyncGenHookNames, 2, 2);
+
+Ref sys_get_asyncgen_hooks(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("get_asyncgen_hooks", nargs, kw, 0, 0);
+    structseq_init(asyncgen_hooks_type);
+    Object* values[] = {newref(t_asyncgen_hooks.firstiter), newref(t_asyncgen_hooks.finalizer)};
+    return structseq_new(asyncgen_hooks_type, values);
+}
+
+// set_asyncgen_hooks([firstiter] [, finalizer]): each given hook is None or a callable.
+Ref sys_set_asyncgen_hooks(Object*, Args args, size_t nargs, Tuple* kw) {
+    Object* bound[2] = {};
+    bind_args("set_asyncgen_hooks", args, nargs, kw, kAsyncGenHookNames, 2, 0, bound);
+    for (int i = 1; i >= 0; --i) {
+        if (bound[i] && bound[i] != None && !type_of(bound[i])->call)
+            raise(&TypeError_type, format("callable %s expected, got %s", kAsyncGenHookNames[i],
+                                          type_of(bound[i])->name.c_str()));
+    }
+    Object** slots[] = {&t_asyncgen_hooks.firstiter, &t_asyncgen_hooks.finalizer};
+    for (int i = 0; i < 2; ++i) {
+        if (!bound[i]) continue;
+        Object* old = std::exchange(*slots[i], newref(bound[i]));
+        decref(old);
+    }
+    return Ref::borrow(None);
+}
+
+// Python code never runs once minipy's finalization has begun (after the atexit functions the
+// process ends), so no caller can see it under way.
+Ref sys_is_finalizing(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("is_finalizing", nargs, kw, 0, 0);
+    return Ref::borrow(False);
+}
+
 const MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
@@ -227,6 +274,9 @@ const MethodDef kSysFunctions[] = {
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, "Return the installed asynchronous generators hooks."},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, "Set new hooks for asynchronous generators."},
+    {"is_finalizing", sys_is_finalizing, "Return True if Python is exiting."},
     {nullptr, nullptr, nullptr},
 };
 
