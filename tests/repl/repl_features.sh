@@ -37,7 +37,9 @@ t send-keys '16)' Enter
 wait_for "4.0"
 t send-keys 'startu' Tab
 wait_for ">>> startup_value"
-t send-keys Enter
+t send-keys Enter 'lamb' Tab
+wait_for ">>> lambda"
+t send-keys C-u
 # After `from m import`: m's attributes (m imported for it) and its submodules (not imported).
 t send-keys 'from textwrap import ded' Tab
 wait_for ">>> from textwrap import dedent"
@@ -130,6 +132,15 @@ wait_for ">>>"
 t send-keys Up Enter 'twice(21)' Enter
 wait_for "42"
 
+# ---- the history file keeps the last 1000 entries ----
+{ echo _HiStOrY_V2_; seq -f 'old%g' 1 1100; } > "$scratch/long_history"
+start "env HOME=$home MINIPY_HISTORY=$scratch/long_history NO_COLOR=1 $exe -q"
+wait_for ">>>"
+t send-keys 'newest = 1' Enter C-d
+wait_for "REPL-EXITED-0"
+[ "$(grep -c . "$scratch/long_history")" = 1001 ] && tail -1 "$scratch/long_history" | grep -q newest \
+  && ! grep -qx old101 "$scratch/long_history" || { echo "history not bounded to 1000"; fail=1; }
+
 # ---- colour: FORCE_COLOR gives CPython 3.13's bold magenta prompt and traceback colours ----
 start "env HOME=$home FORCE_COLOR=1 $exe -q"
 wait_for ">>>"
@@ -146,6 +157,21 @@ wait_for ">>>"
 t send-keys '1/0' Enter
 wait_for "ZeroDivisionError"
 t capture-pane -p -e | grep -qF $'\e[' && { echo "NO_COLOR still coloured"; fail=1; }
+# Without FORCE_COLOR: coloured in a terminal, plain with TERM=dumb or when the output is a pipe.
+for case in "colour:" "plain:TERM=dumb" "plain:MINIPY_COLORS=0 FORCE_COLOR=1" "pipe:"; do
+  want=${case%%:*} extra=${case#*:}
+  redirect=""
+  [ "$want" = pipe ] && redirect="2>&1 | cat"
+  start "env HOME=$home $extra $exe -q $redirect"
+  sleep 0.3
+  t send-keys '1/0' Enter
+  wait_for "ZeroDivisionError"
+  if [ "$want" = colour ]; then
+    t capture-pane -p -e | grep -qF $'\e[1mZeroDivisionError' || { echo "not coloured by default"; fail=1; }
+  else
+    t capture-pane -p -e | grep -qF $'\e[' && { echo "coloured with '$extra' $redirect"; fail=1; }
+  fi
+done
 
 # ---- -i: the REPL after a script, with its globals, also after an uncaught exception ----
 printf 'x = 41\nraise ValueError("boom")\n' > "$scratch/script.py"
