@@ -1,7 +1,8 @@
 // completion.cpp — Tab completion at the prompt, following CPython 3.11's rlcompleter: keywords and
 // the names of __main__ and builtins (a callable gets "("), attributes after a dot, found by looking
-// up the names before the last dot and calling dir() on the result, and, after `import` or `from`,
-// the modules import could find.
+// up the names before the last dot and calling dir() on the result; after `import` or `from`, the
+// modules import could find, and after `from m import `, m's submodules (as CPython 3.14's _pyrepl)
+// and attributes (as IPython's).
 #include "cli/completion.h"
 
 #include <algorithm>
@@ -133,12 +134,46 @@ std::vector<std::string> module_matches(const std::string& text) {
     return matches;
 }
 
+// `from a.b import c, d`: the module the names come from, when the word being typed is one of them.
+std::string module_imported_from(const std::string& line_before_word) {
+    static const std::regex kFromImport(
+        R"(\s*from\s+([\w.]+)\s+import\s+(\(\s*)?(\w+(\s+as\s+\w+)?\s*,\s*)*)");
+    std::smatch m;
+    return std::regex_match(line_before_word, m, kFromImport) ? m[1].str() : "";
+}
+
+// The names `from module import ` can take: the module's attributes (it is imported first if it
+// was not yet, as rlcompleter evaluates what it completes) and its submodules, found without
+// importing them. As rlcompleter: names starting with '_' only when the word does.
+std::vector<std::string> imported_name_matches(const std::string& module_name, const std::string& text) {
+    std::set<std::string> names;
+    for (const std::string& name : importable_names(module_name)) names.insert(name);
+    Ref module = find_loaded_module(module_name.c_str());
+    if (!module) {
+        find_and_import(intern(module_name), None, 0, nullptr);
+        module = find_loaded_module(module_name.c_str());
+    }
+    if (module) {
+        Ref listing = call1(dict_get_str(builtins_dict(), intern("dir")), module.get());
+        for_each_item(listing.get(), [&](Object* name) {
+            if (is_str(name)) names.insert(str_utf8_of(name));
+        });
+    }
+    std::vector<std::string> matches;
+    for (const std::string& name : names) {
+        if (starts_with(name, text) && (text[0] == '_' || name[0] != '_')) matches.push_back(name);
+    }
+    return matches;
+}
+
 }  // namespace
 
 std::vector<std::string> completions(const std::string& line_before_word, const std::string& word) {
     std::vector<std::string> matches;
     try {
-        if (names_a_module(line_before_word))
+        if (std::string module = module_imported_from(line_before_word); !module.empty())
+            matches = imported_name_matches(module, word);
+        else if (names_a_module(line_before_word))
             matches = module_matches(word);
         else if (word.find('.') != std::string::npos)
             matches = attribute_matches(word);

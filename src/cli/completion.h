@@ -1,5 +1,6 @@
 // completion.h — what Tab offers at the prompt, following CPython's rlcompleter: keywords and the
-// names in scope, attributes after a dot, module names after `import` and `from`.
+// names in scope, attributes after a dot, module names after `import` and `from`, and the names
+// of a module after `from module import`.
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 
 #include <editline/readline.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <regex>
 
 #include "cli/completion.h"
 #include "cli/repl_commands.h"
@@ -69,6 +71,13 @@ bool ends_with_colon(const std::string& line) {
 
 std::string leading_space(const std::string& line) { return line.substr(0, line.find_first_not_of(" \t")); }
 
+// A line that starts a compound statement, even one complete on its line (`while x: pass`): as in
+// CPython's REPL, its entry ends only at a blank line, so an `else:` or more can follow.
+bool starts_compound_statement(const std::string& line) {
+    static const std::regex kCompound(R"(\s*(@|(if|while|for|def|class|with|try|async)\b).*)");
+    return std::regex_match(line, kCompound);
+}
+
 // ---- the entry being typed ----
 
 // Lines gathered until the entry is complete. An entry whose first line opens a block ends with a
@@ -81,12 +90,16 @@ struct Entry {
     bool empty() const { return text.empty(); }
     void clear() { *this = Entry(); }
 
-    // Adds a line; true when the entry is ready to run.
-    bool add(const std::string& line) {
+    // Adds a line; true when the entry is ready to run. A pasted line never ends it: a paste
+    // runs with the Enter typed after it, as in CPython 3.13.
+    bool add(const std::string& line, bool pasted) {
         bool first = text.empty();
         text += line + "\n";
         if (!is_blank(line)) last_line = line;
-        if (first) in_block = ends_with_colon(line) && syntax::is_incomplete(text);
+        if (first)
+            in_block =
+                starts_compound_statement(line) || (ends_with_colon(line) && syntax::is_incomplete(text));
+        if (pasted) return false;
         if (!in_block) return !syntax::is_incomplete(text);
         return is_blank(line) || has_error_before_end();
     }
@@ -113,28 +126,89 @@ struct Entry {
 
 // ---- libedit hooks ----
 
-// Auto-indent is typed for the user: libedit reads these keys before the terminal's. (Text put in
-// the line from rl_pre_input_hook would be cleared when libedit prepares the line.)
-std::string g_indent;
-size_t g_indent_typed = 0;
+// Keys handed to libedit before the terminal's: the auto-indent, typed for the user (text put in
+// the line from rl_pre_input_hook would be cleared when libedit prepares the line), and bytes read
+// after an ESC that turned out not to start a paste marker.
+std::string g_pending_keys;
 
-// One key: the next auto-indent space, else a character read from the terminal, decoded from
-// UTF-8 (libedit takes the value returned as the character).
+// Bracketed paste (xterm's mode 2004, which CPython 3.13's REPL turns on): the terminal wraps
+// pasted text in ESC[200~ ... ESC[201~, so a pasted block is taken as one entry, its blank lines
+// do not end it and its indentation is not indented again.
+constexpr const char* kPasteOn = "\x1b[?2004h";
+constexpr const char* kPasteOff = "\x1b[?2004l";
+constexpr const char* kPasteStart = "[200~";
+constexpr const char* kPasteEnd = "[201~";
+bool g_paste_wanted = false;  // a global, as it must survive the siglongjmp of Ctrl-C
+bool g_in_paste = false;
+bool g_paste_mode_on = false;
+
+// Only terminals that understand it are asked for it (TERM=dumb would print the request).
+bool terminal_can_paste() {
+    const char* term = std::getenv("TERM");
+    return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && std::strcmp(term, "dumb") != 0;
+}
+
+// On while libedit reads a line, off while an entry runs, so `input()` sees no markers.
+void set_paste_mode(bool on) {
+    if (g_paste_mode_on == on) return;
+    g_paste_mode_on = on;
+    std::fputs(on ? kPasteOn : kPasteOff, stdout);
+    std::fflush(stdout);
+}
+
+// One byte from the terminal; with `wait_ms` >= 0, none (false) when nothing comes in that time.
+bool read_terminal_byte(FILE* in, unsigned char* byte, int wait_ms = -1) {
+    if (wait_ms >= 0) {
+        pollfd ready = {fileno(in), POLLIN, 0};
+        if (poll(&ready, 1, wait_ms) <= 0) return false;
+    }
+    ssize_t n;
+    do n = read(fileno(in), byte, 1);
+    while (n < 0 && errno == EINTR);
+    return n == 1;
+}
+
+bool next_byte(FILE* in, unsigned char* byte) {
+    if (g_pending_keys.empty()) return read_terminal_byte(in, byte);
+    *byte = static_cast<unsigned char>(g_pending_keys[0]);
+    g_pending_keys.erase(0, 1);
+    return true;
+}
+
+// After an ESC: whether a paste marker follows (it is then consumed and the paste state set).
+// Bytes that match no marker go back to the pending keys, to reach libedit after the ESC. A
+// marker arrives in one write, so a byte late by 50 ms belongs to a key the user pressed.
+bool take_paste_marker(FILE* in) {
+    std::string seen;
+    unsigned char byte;
+    while (seen.size() < std::strlen(kPasteStart) && read_terminal_byte(in, &byte, 50)) {
+        seen += static_cast<char>(byte);
+        bool start = std::strncmp(kPasteStart, seen.c_str(), seen.size()) == 0;
+        bool end = std::strncmp(kPasteEnd, seen.c_str(), seen.size()) == 0;
+        if (!start && !end) break;
+    }
+    if (seen == kPasteStart || seen == kPasteEnd) {
+        g_in_paste = seen == kPasteStart;
+        return true;
+    }
+    g_pending_keys.insert(0, seen);
+    return false;
+}
+
+// One key: a pending one, else a character read from the terminal, decoded from UTF-8 (libedit
+// takes the value returned as the character). Paste markers are taken here, never passed on.
 int read_key(FILE* in) {
-    if (g_indent_typed < g_indent.size()) return static_cast<unsigned char>(g_indent[g_indent_typed++]);
-    auto read_byte = [in](unsigned char* b) {
-        ssize_t n;
-        do n = read(fileno(in), b, 1);
-        while (n < 0 && errno == EINTR);
-        return n == 1;
-    };
     unsigned char first;
-    if (!read_byte(&first)) return -1;
+    for (;;) {
+        bool from_terminal = g_pending_keys.empty();
+        if (!next_byte(in, &first)) return -1;
+        if (first != 0x1B || !from_terminal || !take_paste_marker(in)) break;
+    }
     int extra = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : first >= 0xC0 ? 1 : 0;
     int code = extra ? first & (0x3F >> extra) : first;
     for (; extra > 0; --extra) {
         unsigned char next;
-        if (!read_byte(&next)) return -1;
+        if (!next_byte(in, &next)) return -1;
         code = (code << 6) | (next & 0x3F);
     }
     return code;
@@ -154,6 +228,10 @@ char** complete_word(const char* text, int start, int) {
     rl_attempted_completion_over = 1;
     rl_completion_append_character = '\0';
     std::string before(rl_line_buffer, start);
+    if (g_in_paste) {  // a pasted Tab is text
+        rl_insert_text("\t");
+        return nullptr;
+    }
     if (is_blank(before) && !*text) {
         rl_insert_text("    ");
         return nullptr;
@@ -220,33 +298,35 @@ class Repl {
 public:
     explicit Repl(InteractiveSession& session) : session_(session) {}
 
-    // Handles one line from the terminal; returns the exit status once an entry raised SystemExit.
-    std::optional<int> take_line(const std::string& line) {
+    // Handles one line from the terminal (`pasted` when it is part of a bracketed paste); returns
+    // the exit status once an entry raised SystemExit.
+    std::optional<int> take_line(const std::string& line, bool pasted = false) {
         if (entry_.empty() && is_blank(line)) return std::nullopt;
-        if (entry_.empty() && is_teaching_command(line)) {
+        if (entry_.empty() && !pasted && is_teaching_command(line)) {
             remember(line);
             run_teaching_command(line, session_);
             return std::nullopt;
         }
-        if (!entry_.add(line)) return std::nullopt;
+        if (!entry_.add(line, pasted)) return std::nullopt;
         std::string text = entry_.text;
         entry_.clear();
         remember(text);
         return session_.run(text);
     }
 
-    // A block recalled from history comes back as one text with its lines inside: each is taken
-    // in turn, and a block is ended as if the blank line had been typed.
-    std::optional<int> take(const std::string& text) {
+    // A block recalled from history comes back as one text with its lines inside: like a paste,
+    // its lines are taken as one entry (blank lines inside a function do not end it), and it is
+    // ended as if the blank line had been typed.
+    std::optional<int> take(const std::string& text, bool pasted) {
+        bool recalled = text.find('\n') != std::string::npos;
         size_t start = 0;
         for (;;) {
             size_t end = text.find('\n', start);
-            if (auto status = take_line(text.substr(start, end - start))) return status;
+            if (auto status = take_line(text.substr(start, end - start), pasted || recalled)) return status;
             if (end == std::string::npos) break;
             start = end + 1;
         }
-        if (start > 0 && entry_.in_block) return take_line("");
-        return std::nullopt;
+        return recalled ? take_line("") : std::nullopt;
     }
 
     void cancel() { entry_.clear(); }
@@ -271,6 +351,7 @@ int run_repl(InteractiveSession& session) {
     load_history(history);
     record_gil_stats();  // for .gil
     std::signal(SIGINT, on_sigint);
+    g_paste_wanted = terminal_can_paste();
     const std::string ps1 = prompt(">>> "), ps2 = prompt("... ");
     Repl repl(session);
     std::optional<int> status;
@@ -280,14 +361,19 @@ int run_repl(InteractiveSession& session) {
             reclaim_python();
             std::printf("\nKeyboardInterrupt\n");
             repl.cancel();
+            g_in_paste = false;
+            g_pending_keys.clear();
         }
-        g_indent = repl.next_indent();
-        g_indent_typed = 0;
+        // A line that continues a paste is the paste's own: no auto-indent before it.
+        if (!g_in_paste) g_pending_keys = repl.next_indent();
         std::fflush(stdout);
+        if (g_paste_wanted) set_paste_mode(true);
         release_python();
         g_at_prompt = 1;
         char* raw = readline(repl.continuing() ? ps2.c_str() : ps1.c_str());
         g_at_prompt = 0;
+        bool pasted = g_in_paste;
+        if (!pasted) set_paste_mode(false);
         reclaim_python();
         if (!raw) {  // Ctrl-D
             std::printf("\n");
@@ -296,8 +382,9 @@ int run_repl(InteractiveSession& session) {
         }
         std::string text = raw;
         std::free(raw);
-        status = repl.take(text);
+        status = repl.take(text, pasted);
     }
+    set_paste_mode(false);
     if (!history.empty()) write_history(history.c_str());
     return *status;
 }

@@ -12,7 +12,7 @@ start() {
   sock="minipy-repl-$$-$((${sock##*-} + 1))"  # a fresh server for each session
   t new-session -d -x 150 -y 50 "$*; echo REPL-EXITED-\$?; sleep 30"
 }
-screen() { t capture-pane -p -S -200 "$@"; }
+screen() { t capture-pane -p -S -1000 "$@"; }
 wait_for() {  # wait until the screen shows $1
   for _ in $(seq 1 100); do
     screen | grep -qF -- "$1" && return 0

@@ -10,8 +10,12 @@ d = threading.Thread(target=forever, daemon=True)
 d.start()
 print(d.daemon, d.is_alive())
 
+# The non-daemon thread finishes only after the main thread's last line (an event, not a sleep:
+# a slow machine, or ASan, once let it print before the other threads' lines).
+main_done = threading.Event()
+
 def late():
-    time.sleep(0.05)
+    main_done.wait()
     print("non-daemon thread finished before exit")
 
 n = threading.Thread(target=late)
@@ -30,3 +34,4 @@ p = threading.Thread(target=parent, daemon=True)
 p.start()
 p.join()
 print("main done")
+main_done.set()
