@@ -31,6 +31,7 @@ const NativeModule kNativeModules[] = {
     {"gc", init_gc_module},
     {"_codecs", init_codecs_module},
     {"_json", init_json_module},
+    {"_imp", init_imp_module},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/mappingproxy.h"
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
@@ -43,7 +44,7 @@ Ref type_special_attr(Type* t, const std::string& n) {
         if (Tuple* b = type_bases(t)) return Ref::borrow(b);
         return t->base ? tuple_of_types({t->base}) : tuple_new(0);
     }
-    if (n == "__dict__") return dict_copy(t->dict);
+    if (n == "__dict__") return mappingproxy_new(t->dict);
     if (n == "__module__") {
         Ref m = dict_get_str_ref(t->dict, intern("__module__"));
         return m ? m : str_new("builtins");
