@@ -613,6 +613,7 @@ Ref init_io_module() {
     init_stringio_type();
     dict_set(d, intern("StringIO"), &stringio_type);
     add_io_base_classes(d);
+    add_newline_decoder_class(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
     for (auto [name, value] :
          {std::pair{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})

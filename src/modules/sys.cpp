@@ -173,6 +173,18 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(refcount_get(args[0]->refcnt));
 }
 
+// sys.gettrace() / sys.getprofile(): minipy has no settrace or setprofile, so no hook is ever set
+// (test.support and coverage-aware code ask before tracing).
+Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("gettrace", nargs, kw, 0, 0);
+    return Ref::borrow(None);
+}
+
+Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("getprofile", nargs, kw, 0, 0);
+    return Ref::borrow(None);
+}
+
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("exc_info", nargs, kw, 0, 0);
     Object* e = thread_state()->handled_exc;
@@ -206,6 +218,8 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
+    {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
+    {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit,
@@ -307,6 +321,12 @@ Object* sys_stdout() {
     return s;
 }
 
+Object* sys_stdin() {
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stdin")) : nullptr;
+    if (!s || s == None) raise(&RuntimeError_type, "input(): lost sys.stdin");
+    return s;
+}
+
 Object* sys_stderr() {
     Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stderr")) : nullptr;
     if (!s) raise(&RuntimeError_type, "lost sys.stderr");
@@ -340,6 +360,24 @@ void report_unraisable(const std::string& where, Object* exc) {
     }
 }
 
+// sys.stdin: descriptor 0 as a text file named "<stdin>", read only when Python code reads it; None
+// when the descriptor is closed, as in CPython. (The REPL and `minipy -` read their input apart.)
+Ref open_stdin() {
+    try {
+        Ref fd = int_from_i64(0);
+        Ref mode = str_new("r");
+        Ref encoding = str_new("utf-8");
+        Object* args[4] = {fd.get(), mode.get(), encoding.get(), False};
+        Object* kwnames_items[2] = {intern("encoding"), intern("closefd")};
+        Ref kwnames = tuple_from(kwnames_items, 2);
+        Ref file = builtin_open(nullptr, args, 2, as_tuple(kwnames.get()));
+        set_attr(file.get(), intern("name"), str_new("<stdin>").get());
+        return file;
+    } catch (PyException&) {
+        return Ref::borrow(None);
+    }
+}
+
 Ref init_sys_module() {
     if (g_sys) return Ref::borrow(g_sys);
     stream_type.name = "TextIOWrapper";
@@ -356,6 +394,9 @@ Ref init_sys_module() {
     set(d, "stderr", err);
     set(d, "__stdout__", out);
     set(d, "__stderr__", err);
+    Ref in = open_stdin();
+    set(d, "stdin", in);
+    set(d, "__stdin__", in);
     set(d, "argv", list_new());
     set(d, "path", list_new());
     set(d, "modules", dict_new());
