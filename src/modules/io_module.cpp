@@ -612,6 +612,8 @@ Ref init_io_module() {
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
     dict_set(d, intern("StringIO"), &stringio_type);
+    init_bytesio_type();
+    dict_set(d, intern("BytesIO"), &bytesio_type);
     add_io_base_classes(d);
     add_newline_decoder_class(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
