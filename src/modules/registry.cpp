@@ -32,6 +32,7 @@ const NativeModule kNativeModules[] = {
     {"_codecs", init_codecs_module},
     {"_json", init_json_module},
     {"_imp", init_imp_module},
+    {"_bisect", init_bisect_module},
 };
 
 }  // namespace
