@@ -400,6 +400,9 @@ Ref init_sys_module() {
     set(d, "argv", list_new());
     set(d, "path", list_new());
     set(d, "modules", dict_new());
+    // Consulted by pkgutil, not by minipy's native import system; importlib.machinery adds the hook.
+    set(d, "path_hooks", list_new());
+    set(d, "path_importer_cache", dict_new());
     set(d, "version", str_new("3.11.0 (" + version_banner() + ")"));
     Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
                               make_small_int(0)};
@@ -407,6 +410,9 @@ Ref init_sys_module() {
     set(d, "implementation", make_implementation());
     set(d, "maxsize", int_from_i64(INT64_MAX));
     set(d, "platform", str_new("linux"));
+    // Where CPython installs its library ("lib"); sysconfig (so pydoc) reads both.
+    set(d, "platlibdir", str_new("lib"));
+    set(d, "abiflags", str_new(""));
     set(d, "byteorder", str_new("little"));
     set(d, "executable", str_new(executable_name()));
     for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})

@@ -68,3 +68,45 @@ class SourcelessFileLoader(FileLoader):
 def cache_from_source(path, debug_override=None, *, optimization=None):
     from importlib.util import cache_from_source as cache
     return cache(path, debug_override, optimization=optimization)
+
+
+class FileFinder:
+    """Finds the modules of one folder (a sys.path entry) for code that asks (pkgutil walks these);
+    minipy's native import system does its own finding. Each loader detail is (loader class,
+    suffixes); a finder without details finds nothing, as CPython's."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or "."
+        self._loaders = [(suffix, loader) for loader, suffixes in loader_details for suffix in suffixes]
+
+    def invalidate_caches(self):
+        """minipy's finders keep no caches."""
+
+    def find_spec(self, fullname, target=None):
+        import os
+        from importlib.util import spec_from_file_location
+        last = fullname.rpartition(".")[2]
+        package = os.path.join(self.path, last)
+        if os.path.isdir(package):
+            for suffix, loader in self._loaders:
+                init = os.path.join(package, "__init__" + suffix)
+                if os.path.isfile(init):
+                    return spec_from_file_location(fullname, init, loader=loader(fullname, init),
+                                                   submodule_search_locations=[package])
+        for suffix, loader in self._loaders:
+            file = os.path.join(self.path, last + suffix)
+            if os.path.isfile(file):
+                return spec_from_file_location(fullname, file, loader=loader(fullname, file))
+        return None
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        def path_hook_for_FileFinder(path):
+            import os
+            if not os.path.isdir(path):
+                raise ImportError("only directories are supported", path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+    def __repr__(self):
+        return f"FileFinder({self.path!r})"

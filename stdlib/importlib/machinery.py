@@ -54,3 +54,14 @@ class ModuleSpec:
     @has_location.setter
     def has_location(self, value):
         self._set_fileattr = bool(value)
+
+
+# The file loaders and the folder finder live in _bootstrap_external, as in CPython; imported last,
+# as that module imports the suffix lists above.
+from importlib._bootstrap_external import FileFinder, SourceFileLoader, SourcelessFileLoader  # noqa: E402
+
+# pkgutil finds a folder's modules through sys.path_hooks: the hook for .py source folders.
+import sys  # noqa: E402
+
+if not sys.path_hooks:
+    sys.path_hooks.append(FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES)))
