@@ -16,6 +16,7 @@
 #include "runtime/errors.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
+#include "vm/embedding.h"
 #include "vm/frame.h"
 #include "vm/frame_object.h"
 #include "vm/module.h"
@@ -173,6 +174,23 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(refcount_get(args[0]->refcnt));
 }
 
+// sys.displayhook(value), also sys.__displayhook__: how an expression statement's value is shown in
+// the REPL (and by doctest, which swaps in its own): None shows nothing; anything else is written
+// to sys.stdout as its repr and kept as builtins._ (set to None first, as CPython, in case repr fails).
+Ref sys_displayhook(Object*, Args args, size_t nargs, Tuple* kw) {
+    size_t given = nargs + (kw ? kw->size : 0);
+    if (given != 1)
+        raise(&TypeError_type, format("sys.displayhook() takes exactly one argument (%zu given)", given));
+    if (args[0] == None) return Ref::borrow(None);
+    Ref builtins = loaded_module("builtins");
+    if (!builtins) raise(&RuntimeError_type, "lost builtins module");
+    Dict* names = module_dict(builtins.get());
+    dict_set(names, intern("_"), None);
+    write_to_stream(sys_stdout(), repr_utf8(args[0]) + "\n");
+    dict_set(names, intern("_"), args[0]);
+    return Ref::borrow(None);
+}
+
 // sys.gettrace() / sys.getprofile(): minipy has no settrace or setprofile, so no hook is ever set
 // (test.support and coverage-aware code ask before tracing).
 Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
@@ -218,6 +236,7 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
+    {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
     {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
     {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
@@ -394,6 +413,7 @@ Ref init_sys_module() {
     set(d, "stderr", err);
     set(d, "__stdout__", out);
     set(d, "__stderr__", err);
+    set(d, "__displayhook__", dict_get_str_ref(d, intern("displayhook")));
     Ref in = open_stdin();
     set(d, "stdin", in);
     set(d, "__stdin__", in);
