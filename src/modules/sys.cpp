@@ -191,11 +191,27 @@ Ref sys_displayhook(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-// sys.gettrace() / sys.getprofile(): minipy has no settrace or setprofile, so no hook is ever set
+// sys.gettrace() / sys.getprofile(): minipy has no tracing or profiling hooks, so none is ever set
 // (test.support and coverage-aware code ask before tracing).
 Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("gettrace", nargs, kw, 0, 0);
     return Ref::borrow(None);
+}
+
+// settrace(None) / setprofile(None) keep "no hook" (doctest restores what gettrace gave); a
+// function is refused plainly rather than never called.
+Ref set_hook(const char* name, Args args, size_t nargs, Tuple* kw) {
+    check_positional(name, nargs, kw, 1, 1);
+    if (args[0] != None)
+        raise(&NotImplementedError_type, format("minipy cannot trace: sys.%s() takes only None", name));
+    return Ref::borrow(None);
+}
+
+Ref sys_settrace(Object*, Args args, size_t nargs, Tuple* kw) {
+    return set_hook("settrace", args, nargs, kw);
+}
+Ref sys_setprofile(Object*, Args args, size_t nargs, Tuple* kw) {
+    return set_hook("setprofile", args, nargs, kw);
 }
 
 Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
@@ -239,6 +255,8 @@ const MethodDef kSysFunctions[] = {
     {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
     {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
     {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},
+    {"settrace", sys_settrace, "Set the global debug tracing function (minipy: None only)."},
+    {"setprofile", sys_setprofile, "Set the profiling function (minipy: None only)."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit,
@@ -397,11 +415,21 @@ Ref open_stdin() {
     }
 }
 
+// What code wrapping or replacing the streams reads (doctest saves sys.stdout's encoding); stderr
+// escapes what it cannot encode, as CPython's.
+Ref stream_getattr(Object* o, Str* name) {
+    if (name->utf8 == "encoding") return str_new("utf-8");
+    if (name->utf8 == "errors")
+        return str_new(static_cast<Stream*>(o)->file == stderr ? "backslashreplace" : "strict");
+    return generic_getattr(o, name);
+}
+
 Ref init_sys_module() {
     if (g_sys) return Ref::borrow(g_sys);
     stream_type.name = "TextIOWrapper";
     stream_type.instance_size = sizeof(Stream);
     stream_type.repr = stream_repr;
+    stream_type.getattr = stream_getattr;
     stream_type.methods = kStreamMethods;
     init_type(&stream_type);
 

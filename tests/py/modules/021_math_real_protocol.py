@@ -1,6 +1,6 @@
 # math's functions take any real number as CPython's PyFloat_AsDouble does: a float, an int, an
 # object with __float__ (Decimal, Fraction) or, failing that, __index__; and nextafter/ulp, which
-# statistics uses. sys.gettrace() is None: nothing traces.
+# statistics uses. sys.gettrace() is None: nothing traces (settrace(None) is what doctest calls).
 import math
 import sys
 from decimal import Decimal
@@ -30,3 +30,4 @@ print(math.nextafter(math.inf, 0.0), math.nextafter(-0.0, 1.0), math.isnan(math.
 print(math.ulp(1.0), math.ulp(-1e300), math.ulp(0.0), math.ulp(math.inf), math.ulp(sys.float_info.max))
 print(math.isnan(math.ulp(math.nan)), math.ulp(Fraction(1, 2)))
 print(sys.gettrace(), sys.getprofile())
+print(sys.settrace(None), sys.setprofile(None), sys.stdout.encoding, sys.stderr.errors)
