@@ -1,12 +1,36 @@
 # itertools.py — minipy's itertools module: CPython 3.11's iterator building blocks, each written
-# as a generator function, so every one is also a short example of yield in minipy.
+# as a generator function (so every one is also a short example of yield in minipy), except count,
+# which threads share.
+
+from _thread import allocate_lock as _allocate_lock
 
 
-def count(start=0, step=1):
-    n = start
-    while True:
-        yield n
-        n += step
+class count:
+    # A class with a lock rather than a generator: threads share counters (asyncio names every task
+    # from one itertools.count().__next__), and a generator that two threads resume at once raises
+    # "generator already executing" in minipy-ft. Each step is one atomic take-and-advance, as in
+    # CPython's C type.
+    def __init__(self, start=0, step=1):
+        for value in (start, step):
+            if not hasattr(value, "__add__") or isinstance(value, (str, bytes)):
+                raise TypeError("a number is required")
+        self._n = start
+        self._step = step
+        self._lock = _allocate_lock()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        with self._lock:
+            n = self._n
+            self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        if type(self._step) is int and self._step == 1:
+            return f"count({self._n!r})"
+        return f"count({self._n!r}, {self._step!r})"
 
 
 def cycle(iterable):

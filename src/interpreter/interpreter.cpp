@@ -213,12 +213,12 @@ Dict* main_namespace() { return main_dict(""); }
 
 namespace {
 
-// PRINT_EXPR's hook: the REPL shows a value and keeps it as builtins._, as sys.displayhook does.
+// PRINT_EXPR's hook: the REPL (and code compiled in "single" mode, as doctest's) shows a value
+// through whatever sys.displayhook is now.
 void display_value(Object* value) {
-    if (value == None) return;
-    dict_set(module_dict(g_builtins_module), intern("_"), None);
-    write_to_stream(sys_stdout(), repr_utf8(value) + "\n");
-    dict_set(module_dict(g_builtins_module), intern("_"), value);
+    Ref hook = dict_get_str_ref(sys_dict(), intern("displayhook"));
+    if (!hook) raise(&RuntimeError_type, "lost sys.displayhook");
+    call1(hook.get(), value);
 }
 
 }  // namespace

@@ -331,20 +331,14 @@ Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
         write_to_stream(sys_stdout(), str_utf8(args[0]));
     }
     flush_stream(sys_stdout());
-    std::string line;
-    int c;
-    bool any = false;
-    {
-        AllowThreads unblocked(BlockReason::IO);  // other threads run while this one waits for a line
-        while ((c = std::fgetc(stdin)) != EOF) {
-            any = true;
-            if (c == '\n') break;
-            line += static_cast<char>(c);
-        }
-    }
-    if (!any) raise(&EOFError_type, "EOF when reading a line");
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return str_new(line);
+    // As CPython when input is not a terminal it edits: a line of sys.stdin, so input() and
+    // sys.stdin.read() share one buffer (and a replaced sys.stdin is read).
+    Ref line = call0(get_attr(sys_stdin(), intern("readline")).get());
+    if (!is_str(line.get())) raise(&TypeError_type, "object.readline() returned non-string");
+    std::string text = str_utf8_of(line.get());
+    if (text.empty()) raise(&EOFError_type, "EOF when reading a line");
+    if (text.back() == '\n') text.pop_back();
+    return str_new(text);
 }
 
 Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -1,8 +1,12 @@
-// bytesio.cpp — io.BytesIO: an in-memory binary stream, what pickle writes its frames into and
-// reads them back from (write, getvalue, getbuffer, read, read1, readinto, readline, seek, tell,
-// truncate, iteration, `with`), with CPython's errors for a closed stream.
-#include "modules/bytesio.h"
+// bytesio.cpp — io.BytesIO: an in-memory binary stream, following CPython 3.11's _io.BytesIO
+// (write, read, read1, readline(s), readinto, seek with every whence, tell, truncate, getvalue,
+// iteration, `with`), with its errors for a closed stream and bad positions. pickle, json's tests
+// and most code that wants "a file of bytes" use it.
+#include <algorithm>
+#include <string>
 
+#include "modules/io_base.h"
+#include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -21,49 +25,35 @@ namespace {
 using Args = Object* const*;
 
 struct BytesIO : Object {
-    ObjectMutex mutex;  // free-threaded flavor: each operation on the stream is atomic
     std::string buf;
     size_t pos = 0;
     bool closed = false;
 };
 
 BytesIO* open_io(Object* o) {
-    auto* s = static_cast<BytesIO*>(o);
-    if (s->closed) raise(&ValueError_type, "I/O operation on closed file.");
-    return s;
-}
-
-// The bytes of a bytes-like argument; a memoryview's through its tobytes(), as minipy has no
-// buffer protocol (pickle writes the memoryview getbuffer() gives).
-std::string data_of(Object* o) {
-    if (is_bytes_like(o)) return bytes_like_data(o);
-    if (type_of(o) == &memoryview_type) {
-        Ref tobytes = get_attr(o, intern("tobytes"));
-        return bytes_data(call(tobytes.get(), nullptr, 0).get());
-    }
-    raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
+    auto* b = static_cast<BytesIO*>(o);
+    if (b->closed) raise(&ValueError_type, "I/O operation on closed file.");
+    return b;
 }
 
 Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_bytes"};
     Object* a[1] = {};
     bind_args("BytesIO", args, nargs, kw, kNames, 1, 0, a);
-    auto* s = new BytesIO();
-    init_header(s, static_cast<Type*>(type));
-    Ref owned = Ref::steal(s);
-    if (a[0] && a[0] != None) s->buf = data_of(a[0]);
+    auto* b = new BytesIO();
+    init_header(b, static_cast<Type*>(type));
+    Ref owned = Ref::steal(b);
+    if (a[0] && a[0] != None) b->buf = bytes_like_data(a[0]);
     return owned;
 }
 
 Ref bio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
-    std::string add = data_of(args[1]);
-    BytesIO* s = open_io(args[0]);
-    CriticalSection cs(s->mutex);
-    // Writing past the end (after a seek) fills the gap with zero bytes, as CPython's does.
-    if (s->pos > s->buf.size()) s->buf.resize(s->pos, '\0');
-    s->buf.replace(s->pos, std::min(add.size(), s->buf.size() - s->pos), add);
-    s->pos += add.size();
+    BytesIO* b = open_io(args[0]);
+    std::string add = bytes_like_data(args[1]);
+    if (b->pos > b->buf.size()) b->buf.resize(b->pos, '\0');  // a write past the end pads with zeros
+    b->buf.replace(b->pos, std::min(add.size(), b->buf.size() - b->pos), add);
+    b->pos += add.size();
     return int_from_i64(static_cast<int64_t>(add.size()));
 }
 
@@ -78,60 +68,39 @@ Ref bio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_getvalue(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getvalue", nargs - 1, kw, 0, 0);
-    BytesIO* s = open_io(args[0]);
-    CriticalSection cs(s->mutex);
-    return bytes_new(s->buf);
+    return bytes_new(open_io(args[0])->buf);
 }
 
-// A memoryview of the contents. minipy has no buffer protocol, so the view is over a copy: writes
-// through it do not reach the stream (pickle only reads it).
-Ref bio_getbuffer(Object* c, Args args, size_t nargs, Tuple* kw) {
+// A memoryview of the contents as they are now (CPython's view shares the buffer; minipy's copies).
+Ref bio_getbuffer(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getbuffer", nargs - 1, kw, 0, 0);
-    Ref copy = bio_getvalue(c, args, 1, nullptr);
-    Object* a[1] = {copy.get()};
-    return call(&memoryview_type, a, 1);
+    Ref data = bytes_new(open_io(args[0])->buf);
+    return call1(&memoryview_type, data.get());
 }
 
 int64_t size_arg(Args args, size_t nargs) { return nargs > 1 && args[1] != None ? as_index(args[1]) : -1; }
 
-// Takes up to n bytes (all that is left when n < 0) from the current position.
-std::string take(BytesIO* s, int64_t n) {
-    CriticalSection cs(s->mutex);
-    if (s->pos >= s->buf.size()) return {};
-    size_t left = s->buf.size() - s->pos;
+std::string take(BytesIO* b, int64_t n) {
+    if (b->pos >= b->buf.size()) return "";
+    size_t left = b->buf.size() - b->pos;
     size_t count = n < 0 ? left : std::min<size_t>(static_cast<size_t>(n), left);
-    std::string r = s->buf.substr(s->pos, count);
-    s->pos += count;
-    return r;
+    std::string out = b->buf.substr(b->pos, count);
+    b->pos += count;
+    return out;
 }
 
 Ref bio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
-    return bytes_new(take(open_io(args[0]), size_arg(args, nargs)));
+    BytesIO* b = open_io(args[0]);
+    return bytes_new(take(b, size_arg(args, nargs)));
 }
 
-Ref bio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("readinto", nargs - 1, kw, 1, 1);
-    BytesIO* s = open_io(args[0]);
-    if (!is_bytearray(args[1]))
-        raise(&TypeError_type, format("readinto() argument must be read-write bytes-like object, not %s",
-                                      type_of(args[1])->name.c_str()));
-    auto* target = static_cast<ByteArray*>(args[1]);
-    CriticalSection cs(target->mutex);
-    std::string got = take(s, static_cast<int64_t>(target->data.size()));
-    target->data.replace(0, got.size(), got);
-    return int_from_i64(static_cast<int64_t>(got.size()));
-}
-
-std::string read_line(BytesIO* s, int64_t limit) {
-    CriticalSection cs(s->mutex);
-    if (s->pos >= s->buf.size()) return {};
-    size_t end = s->buf.find('\n', s->pos);
-    end = end == std::string::npos ? s->buf.size() : end + 1;
-    if (limit >= 0) end = std::min(end, s->pos + static_cast<size_t>(limit));
-    std::string r = s->buf.substr(s->pos, end - s->pos);
-    s->pos = end;
-    return r;
+std::string read_line(BytesIO* b, int64_t limit) {
+    if (b->pos >= b->buf.size()) return "";
+    size_t end = b->buf.find('\n', b->pos);
+    end = end == std::string::npos ? b->buf.size() : end + 1;
+    if (limit >= 0) end = std::min(end, b->pos + static_cast<size_t>(limit));
+    return take(b, static_cast<int64_t>(end - b->pos));
 }
 
 Ref bio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -139,18 +108,38 @@ Ref bio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytes_new(read_line(open_io(args[0]), size_arg(args, nargs)));
 }
 
+// readlines(hint): lines until their total length reaches hint (all of them without one).
 Ref bio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs - 1, kw, 0, 1);
-    BytesIO* s = open_io(args[0]);
+    BytesIO* b = open_io(args[0]);
+    int64_t hint = size_arg(args, nargs);
     Ref lines = list_new();
-    for (std::string line = read_line(s, -1); !line.empty(); line = read_line(s, -1))
+    int64_t total = 0;
+    while (b->pos < b->buf.size()) {
+        std::string line = read_line(b, -1);
+        total += static_cast<int64_t>(line.size());
         list_append(lines.get(), bytes_new(line).get());
+        if (hint > 0 && total >= hint) break;
+    }
     return lines;
+}
+
+Ref bio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("readinto", nargs - 1, kw, 1, 1);
+    BytesIO* b = open_io(args[0]);
+    if (!is_bytearray(args[1]))
+        raise(&TypeError_type, format("readinto() argument must be read-write bytes-like object, not %s",
+                                      type_of(args[1])->name.c_str()));
+    std::string target = bytes_like_data(args[1]);
+    std::string got = take(b, static_cast<int64_t>(target.size()));
+    target.replace(0, got.size(), got);
+    bytearray_assign(args[1], target);
+    return int_from_i64(static_cast<int64_t>(got.size()));
 }
 
 Ref bio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("seek", nargs - 1, kw, 1, 2);
-    BytesIO* s = open_io(args[0]);
+    BytesIO* b = open_io(args[0]);
     int64_t pos = as_index(args[1]);
     int64_t whence = nargs > 2 ? as_index(args[2]) : 0;
     if (whence < 0 || whence > 2)
@@ -158,12 +147,10 @@ Ref bio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
               format("invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence)));
     if (whence == 0 && pos < 0)
         raise(&ValueError_type, format("negative seek value %lld", static_cast<long long>(pos)));
-    CriticalSection cs(s->mutex);
-    int64_t base = whence == 0   ? 0
-                   : whence == 1 ? static_cast<int64_t>(s->pos)
-                                 : static_cast<int64_t>(s->buf.size());
-    s->pos = static_cast<size_t>(std::max<int64_t>(0, base + pos));
-    return int_from_i64(static_cast<int64_t>(s->pos));
+    if (whence == 1) pos += static_cast<int64_t>(b->pos);
+    if (whence == 2) pos += static_cast<int64_t>(b->buf.size());
+    b->pos = static_cast<size_t>(std::max<int64_t>(pos, 0));
+    return int_from_i64(static_cast<int64_t>(b->pos));
 }
 
 Ref bio_tell(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -173,21 +160,19 @@ Ref bio_tell(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_truncate(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("truncate", nargs - 1, kw, 0, 1);
-    BytesIO* s = open_io(args[0]);
-    CriticalSection cs(s->mutex);
-    int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : static_cast<int64_t>(s->pos);
+    BytesIO* b = open_io(args[0]);
+    int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : static_cast<int64_t>(b->pos);
     if (size < 0) raise(&ValueError_type, format("negative size value %lld", static_cast<long long>(size)));
-    if (static_cast<size_t>(size) < s->buf.size()) s->buf.resize(static_cast<size_t>(size));
+    if (static_cast<size_t>(size) < b->buf.size()) b->buf.resize(static_cast<size_t>(size));
     return int_from_i64(size);
 }
 
 Ref bio_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs - 1, kw, 0, 0);
-    auto* s = static_cast<BytesIO*>(args[0]);
-    CriticalSection cs(s->mutex);
-    s->closed = true;
-    s->buf.clear();
-    s->buf.shrink_to_fit();
+    auto* b = static_cast<BytesIO*>(args[0]);
+    b->closed = true;
+    b->buf.clear();
+    b->buf.shrink_to_fit();
     return Ref::borrow(None);
 }
 
@@ -196,6 +181,14 @@ Ref bio_true(Object*, Args args, size_t nargs, Tuple* kw) {
     open_io(args[0]);
     return Ref::borrow(True);
 }
+
+Ref bio_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("isatty", nargs - 1, kw, 0, 0);
+    open_io(args[0]);
+    return Ref::borrow(False);
+}
+
+Ref bio_fileno(Object*, Args, size_t, Tuple*) { raise(io_unsupported_operation_type(), "fileno"); }
 
 Ref bio_flush(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("flush", nargs - 1, kw, 0, 0);
@@ -229,14 +222,16 @@ const MethodDef kBytesIOMethods[] = {
     {"getbuffer", bio_getbuffer, "Get a read-write view over the contents of the BytesIO object."},
     {"read", bio_read, "Read at most size bytes, returned as a bytes object."},
     {"read1", bio_read, "Read at most size bytes, returned as a bytes object."},
-    {"readinto", bio_readinto, "Read bytes into buffer."},
     {"readline", bio_readline, "Next line from the file, as a bytes object."},
     {"readlines", bio_readlines, "List of bytes objects, each a line from the file."},
+    {"readinto", bio_readinto, "Read bytes into buffer."},
     {"seek", bio_seek, "Change stream position."},
     {"tell", bio_tell, "Current file position, an integer."},
     {"truncate", bio_truncate, "Truncate the file to at most size bytes."},
     {"close", bio_close, "Disable all I/O operations."},
     {"flush", bio_flush, "Does nothing."},
+    {"isatty", bio_isatty, "Always returns False."},
+    {"fileno", bio_fileno, "Returns underlying file descriptor if one exists."},
     {"readable", bio_true, "Returns True if the IO object can be read."},
     {"writable", bio_true, "Returns True if the IO object can be written."},
     {"seekable", bio_true, "Returns True if the IO object can be seeked."},

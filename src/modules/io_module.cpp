@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "modules/bytesio.h"
 #include "modules/io_base.h"
 #include "modules/posix_module.h"
 #include "modules/registry.h"
@@ -612,10 +611,11 @@ Ref init_io_module() {
     dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
+    dict_set(d, intern("StringIO"), &stringio_type);
     init_bytesio_type();
     dict_set(d, intern("BytesIO"), &bytesio_type);
-    dict_set(d, intern("StringIO"), &stringio_type);
     add_io_base_classes(d);
+    add_newline_decoder_class(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
     for (auto [name, value] :
          {std::pair{"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END}})

@@ -229,6 +229,21 @@ Ref math_ldexp(Object*, Args args, size_t nargs, Tuple* kw) {
     return float_new(r);
 }
 
+Ref math_nextafter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("nextafter", nargs, kw, 2, 2);
+    return float_new(std::nextafter(to_double(args[0]), to_double(args[1])));
+}
+
+// The gap from |x| to the next float away from zero (or, for the largest float, the one below).
+Ref math_ulp(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("ulp", nargs, kw, 1, 1);
+    double x = std::fabs(to_double(args[0]));
+    if (!std::isfinite(x)) return float_new(x);
+    double up = std::nextafter(x, HUGE_VAL);
+    if (std::isinf(up)) return float_new(x - std::nextafter(x, -HUGE_VAL));
+    return float_new(up - x);
+}
+
 Ref math_frexp(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("frexp", nargs, kw, 1, 1);
     double x = to_double(args[0]);
@@ -477,6 +492,8 @@ const MethodDef kMathFunctions[] = {
     {"dist", math_dist, "Return the Euclidean distance between two points p and q."},
     {"ldexp", math_ldexp, "Return x * (2**i)."},
     {"frexp", math_frexp, "Return the mantissa and exponent of x, as pair (m, e)."},
+    {"nextafter", math_nextafter, "Return the next floating-point value after x towards y."},
+    {"ulp", math_ulp, "Return the value of the least significant bit of the float x."},
     {"modf", math_modf, "Return the fractional and integer parts of x."},
     {"isfinite", math_isfinite, "Return True if x is neither an infinity nor a NaN, and False otherwise."},
     {"isinf", math_isinf, "Return True if x is a positive or negative infinity, and False otherwise."},

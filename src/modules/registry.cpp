@@ -32,6 +32,8 @@ const NativeModule kNativeModules[] = {
     {"gc", init_gc_module},
     {"_codecs", init_codecs_module},
     {"_json", init_json_module},
+    {"_imp", init_imp_module},
+    {"_bisect", init_bisect_module},
 };
 
 }  // namespace

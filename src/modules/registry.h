@@ -52,6 +52,8 @@ Ref init_zlib_module();
 Ref init_gc_module();
 Ref init_codecs_module();
 Ref init_json_module();
+Ref init_imp_module();
+Ref init_bisect_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

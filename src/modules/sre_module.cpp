@@ -11,6 +11,7 @@
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/mappingproxy.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -381,8 +382,7 @@ Ref pattern_getattr(Object* o, Str* name) {
     if (n == "pattern") return p->pattern;
     if (n == "flags") return int_from_i64(p->flags);
     if (n == "groups") return int_from_i64(static_cast<int64_t>(p->groups));
-    // CPython gives a read-only mappingproxy; minipy has none, so a copy keeps the pattern's own.
-    if (n == "groupindex") return dict_copy(as_dict(p->groupindex.get()));
+    if (n == "groupindex") return mappingproxy_new(p->groupindex.get());
     return generic_getattr(o, name);
 }
 

@@ -13,6 +13,7 @@
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -179,6 +180,51 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(refcount_get(args[0]->refcnt));
 }
 
+// sys.displayhook(value), also sys.__displayhook__: how an expression statement's value is shown in
+// the REPL (and by doctest, which swaps in its own): None shows nothing; anything else is written
+// to sys.stdout as its repr and kept as builtins._ (set to None first, as CPython, in case repr fails).
+Ref sys_displayhook(Object*, Args args, size_t nargs, Tuple* kw) {
+    size_t given = nargs + (kw ? kw->size : 0);
+    if (given != 1)
+        raise(&TypeError_type, format("sys.displayhook() takes exactly one argument (%zu given)", given));
+    if (args[0] == None) return Ref::borrow(None);
+    Ref builtins = loaded_module("builtins");
+    if (!builtins) raise(&RuntimeError_type, "lost builtins module");
+    Dict* names = module_dict(builtins.get());
+    dict_set(names, intern("_"), None);
+    write_to_stream(sys_stdout(), repr_utf8(args[0]) + "\n");
+    dict_set(names, intern("_"), args[0]);
+    return Ref::borrow(None);
+}
+
+// sys.gettrace() / sys.getprofile(): minipy has no tracing or profiling hooks, so none is ever set
+// (test.support and coverage-aware code ask before tracing).
+Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("gettrace", nargs, kw, 0, 0);
+    return Ref::borrow(None);
+}
+
+// settrace(None) / setprofile(None) keep "no hook" (doctest restores what gettrace gave); a
+// function is refused plainly rather than never called.
+Ref set_hook(const char* name, Args args, size_t nargs, Tuple* kw) {
+    check_positional(name, nargs, kw, 1, 1);
+    if (args[0] != None)
+        raise(&NotImplementedError_type, format("minipy cannot trace: sys.%s() takes only None", name));
+    return Ref::borrow(None);
+}
+
+Ref sys_settrace(Object*, Args args, size_t nargs, Tuple* kw) {
+    return set_hook("settrace", args, nargs, kw);
+}
+Ref sys_setprofile(Object*, Args args, size_t nargs, Tuple* kw) {
+    return set_hook("setprofile", args, nargs, kw);
+}
+
+Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("getprofile", nargs, kw, 0, 0);
+    return Ref::borrow(None);
+}
+
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("exc_info", nargs, kw, 0, 0);
     Object* e = thread_state()->handled_exc;
@@ -257,6 +303,11 @@ Ref sys_is_finalizing(Object*, Args, size_t nargs, Tuple* kw) {
 
 const MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
+    {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
+    {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
+    {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},
+    {"settrace", sys_settrace, "Set the global debug tracing function (minipy: None only)."},
+    {"setprofile", sys_setprofile, "Set the profiling function (minipy: None only)."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit,
@@ -370,6 +421,12 @@ Object* sys_stdout() {
     return s;
 }
 
+Object* sys_stdin() {
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stdin")) : nullptr;
+    if (!s || s == None) raise(&RuntimeError_type, "input(): lost sys.stdin");
+    return s;
+}
+
 Object* sys_stderr() {
     Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stderr")) : nullptr;
     if (!s) raise(&RuntimeError_type, "lost sys.stderr");
@@ -403,11 +460,39 @@ void report_unraisable(const std::string& where, Object* exc) {
     }
 }
 
+// sys.stdin: descriptor 0 as a text file named "<stdin>", read only when Python code reads it; None
+// when the descriptor is closed, as in CPython. (The REPL and `minipy -` read their input apart.)
+Ref open_stdin() {
+    try {
+        Ref fd = int_from_i64(0);
+        Ref mode = str_new("r");
+        Ref encoding = str_new("utf-8");
+        Object* args[4] = {fd.get(), mode.get(), encoding.get(), False};
+        Object* kwnames_items[2] = {intern("encoding"), intern("closefd")};
+        Ref kwnames = tuple_from(kwnames_items, 2);
+        Ref file = builtin_open(nullptr, args, 2, as_tuple(kwnames.get()));
+        set_attr(file.get(), intern("name"), str_new("<stdin>").get());
+        return file;
+    } catch (PyException&) {
+        return Ref::borrow(None);
+    }
+}
+
+// What code wrapping or replacing the streams reads (doctest saves sys.stdout's encoding); stderr
+// escapes what it cannot encode, as CPython's.
+Ref stream_getattr(Object* o, Str* name) {
+    if (name->utf8 == "encoding") return str_new("utf-8");
+    if (name->utf8 == "errors")
+        return str_new(static_cast<Stream*>(o)->file == stderr ? "backslashreplace" : "strict");
+    return generic_getattr(o, name);
+}
+
 Ref init_sys_module() {
     if (g_sys) return Ref::borrow(g_sys);
     stream_type.name = "TextIOWrapper";
     stream_type.instance_size = sizeof(Stream);
     stream_type.repr = stream_repr;
+    stream_type.getattr = stream_getattr;
     stream_type.methods = kStreamMethods;
     init_type(&stream_type);
 
@@ -419,9 +504,16 @@ Ref init_sys_module() {
     set(d, "stderr", err);
     set(d, "__stdout__", out);
     set(d, "__stderr__", err);
+    set(d, "__displayhook__", dict_get_str_ref(d, intern("displayhook")));
+    Ref in = open_stdin();
+    set(d, "stdin", in);
+    set(d, "__stdin__", in);
     set(d, "argv", list_new());
     set(d, "path", list_new());
     set(d, "modules", dict_new());
+    // Consulted by pkgutil, not by minipy's native import system; importlib.machinery adds the hook.
+    set(d, "path_hooks", list_new());
+    set(d, "path_importer_cache", dict_new());
     set(d, "version", str_new("3.11.0 (" + version_banner() + ")"));
     Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
                               make_small_int(0)};
@@ -429,6 +521,9 @@ Ref init_sys_module() {
     set(d, "implementation", make_implementation());
     set(d, "maxsize", int_from_i64(INT64_MAX));
     set(d, "platform", str_new("linux"));
+    // Where CPython installs its library ("lib"); sysconfig (so pydoc) reads both.
+    set(d, "platlibdir", str_new("lib"));
+    set(d, "abiflags", str_new(""));
     set(d, "byteorder", str_new("little"));
     set(d, "executable", str_new(executable_path()));
     for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})

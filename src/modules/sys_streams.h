@@ -1,5 +1,5 @@
 // sys_streams.h — sys.stdout and sys.stderr: native text streams over the C streams, and the
-// helpers print() and the REPL use to write to whatever object sys.stdout currently is.
+// helpers print(), input() and the REPL use to reach whatever objects sys.stdout/stdin currently are.
 #pragma once
 
 #include <string>
@@ -8,9 +8,10 @@
 
 namespace minipy {
 
-// The current sys.stdout / sys.stderr (borrowed): a script may replace them.
+// The current sys.stdout / sys.stderr / sys.stdin (borrowed): a script may replace them.
 Object* sys_stdout();
 Object* sys_stderr();
+Object* sys_stdin();
 // stream.write(text), straight to the C stream for the native ones.
 void write_to_stream(Object* stream, const std::string& text);
 void flush_stream(Object* stream);

@@ -1,5 +1,5 @@
 // thread_module.cpp — the native `_thread` module that stdlib/threading.py is built on: OS threads
-// running Python callables, the lock type (a binary semaphore any thread may release, as CPython's),
+// running Python callables, the lock type (a binary semaphore any thread may release, as CPython's), RLock,
 // thread identities, and `_local`, whose attributes differ per thread.
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -363,6 +363,129 @@ const MethodDef kLockMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// _thread.RLock: a lock its owner may take again, released when each acquire has its release
+// (CPython's C RLock, which functools and CPython's threading use). The owner is read by other
+// threads (is it me?), so it is atomic; the count is only touched by the owner.
+Type rlock_type;
+
+struct RLockObject : Object {
+    Ref lock;  // a plain lock, held while any thread owns this one
+    std::atomic<uint64_t> owner{0};
+    uint64_t count = 0;
+};
+
+RLockObject* as_rlock(Object* o) { return static_cast<RLockObject*>(o); }
+
+Ref rlock_construct(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("RLock", nargs, kw, 0, 0);
+    auto* r = new RLockObject();
+    init_header(r, &rlock_type);
+    r->lock = lock_new();
+    return Ref::steal(r);
+}
+
+bool rlock_take(RLockObject* r, bool blocking, double timeout) {
+    uint64_t me = current_ident();
+    if (r->owner.load() == me) {
+        ++r->count;
+        return true;
+    }
+    if (!lock_take(as_lock(r->lock.get()), blocking, timeout)) return false;
+    r->owner.store(me);
+    r->count = 1;
+    return true;
+}
+
+Ref rlock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"blocking", "timeout"};
+    Object* a[2] = {};
+    bind_args("acquire", args + 1, nargs - 1, kw, kNames, 2, 0, a);
+    bool blocking = a[0] ? is_true(a[0]) : true;
+    double timeout = a[1] ? to_double(a[1]) : -1;
+    if (!blocking && timeout != -1)
+        raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
+    if (timeout < 0 && timeout != -1)
+        raise(&ValueError_type, "timeout value must be positive");  // sic: 3.11's RLock words it so
+    return Ref::borrow(bool_obj(rlock_take(as_rlock(args[0]), blocking, timeout)));
+}
+
+void rlock_give(RLockObject* r) {
+    if (r->owner.load() != current_ident()) raise(&RuntimeError_type, "cannot release un-acquired lock");
+    if (--r->count == 0) {
+        r->owner.store(0);
+        lock_give(as_lock(r->lock.get()));
+    }
+}
+
+Ref rlock_release(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("release", nargs, kw, 1, 1);
+    rlock_give(as_rlock(args[0]));
+    return Ref::borrow(None);
+}
+
+Ref rlock_enter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__enter__", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(rlock_take(as_rlock(args[0]), true, -1)));
+}
+
+Ref rlock_exit(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__exit__", nargs, kw, 1, 4);
+    rlock_give(as_rlock(args[0]));
+    return Ref::borrow(None);
+}
+
+Ref rlock_is_owned(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_is_owned", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(as_rlock(args[0])->owner.load() == current_ident()));
+}
+
+// threading.Condition's wait: let go of every level at once, and take them all back after.
+Ref rlock_release_save(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_release_save", nargs, kw, 1, 1);
+    RLockObject* r = as_rlock(args[0]);
+    if (r->count == 0 || r->owner.load() != current_ident())
+        raise(&RuntimeError_type, "cannot release un-acquired lock");
+    Ref count = int_from_i64(static_cast<int64_t>(r->count));
+    Ref owner = int_from_i64(static_cast<int64_t>(r->owner.load()));
+    r->count = 0;
+    r->owner.store(0);
+    lock_give(as_lock(r->lock.get()));
+    Object* items[2] = {count.get(), owner.get()};
+    return tuple_from(items, 2);
+}
+
+Ref rlock_acquire_restore(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_acquire_restore", nargs, kw, 2, 2);
+    RLockObject* r = as_rlock(args[0]);
+    if (type_of(args[1]) != &tuple_type || as_tuple(args[1])->size != 2)
+        raise(&TypeError_type, "_acquire_restore() argument 1 must be tuple");
+    int64_t count = as_index(as_tuple(args[1])->items[0]);
+    int64_t owner = as_index(as_tuple(args[1])->items[1]);
+    lock_take(as_lock(r->lock.get()), true, -1);
+    r->owner.store(static_cast<uint64_t>(owner));
+    r->count = static_cast<uint64_t>(count);
+    return Ref::borrow(None);
+}
+
+Ref rlock_repr(Object* o) {
+    RLockObject* r = as_rlock(o);
+    uint64_t owner = r->owner.load();
+    return str_new(format("<%s _thread.RLock object owner=%llu count=%llu at %p>",
+                          owner ? "locked" : "unlocked", static_cast<unsigned long long>(owner),
+                          static_cast<unsigned long long>(owner ? r->count : 0), static_cast<void*>(o)));
+}
+
+const MethodDef kRLockMethods[] = {
+    {"acquire", rlock_acquire, "Lock the lock; the owner may lock it again, each acquire needing a release."},
+    {"release", rlock_release, "Release the lock once; it is free again after as many releases as acquires."},
+    {"__enter__", rlock_enter, "Lock the lock."},
+    {"__exit__", rlock_exit, "Release the lock."},
+    {"_is_owned", rlock_is_owned, "For internal use by `threading.Condition`."},
+    {"_release_save", rlock_release_save, "For internal use by `threading.Condition`."},
+    {"_acquire_restore", rlock_acquire_restore, "For internal use by `threading.Condition`."},
+    {nullptr, nullptr, nullptr},
+};
+
 Ref thread_allocate_lock(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("allocate_lock", nargs, kw, 0, 0);
     return lock_new();
@@ -477,6 +600,13 @@ void init_types() {
     lock_type.construct = lock_construct;
     lock_type.methods = kLockMethods;
     init_type(&lock_type);
+    rlock_type.name = "_thread.RLock";
+    rlock_type.instance_size = sizeof(RLockObject);
+    rlock_type.dealloc = [](Object* o) { delete as_rlock(o); };
+    rlock_type.repr = rlock_repr;
+    rlock_type.construct = rlock_construct;
+    rlock_type.methods = kRLockMethods;
+    init_type(&rlock_type);
     local_type.name = "_thread._local";
     local_type.instance_size = sizeof(LocalObject);
     local_type.dealloc = local_dealloc;
@@ -500,6 +630,7 @@ Ref init_thread_module() {
     Ref module = native_module_new("_thread", kThreadFunctions);
     Dict* d = module_dict(module.get());
     dict_set(d, intern("LockType"), &lock_type);
+    dict_set(d, intern("RLock"), &rlock_type);
     dict_set(d, intern("_local"), &local_type);
     dict_set(d, intern("error"), &RuntimeError_type);
     dict_set(d, intern("TIMEOUT_MAX"), float_new(kTimeoutMax).get());

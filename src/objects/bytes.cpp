@@ -11,6 +11,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/memoryview.h"
 #include "objects/siphash.h"
 #include "objects/str.h"
 
@@ -37,6 +38,7 @@ std::string bytes_like_data(Object* o) {
         CriticalSection cs(a->mutex);
         return a->data;
     }
+    if (type_of(o) == &memoryview_type) return bytes_like_data(memoryview_target(o));
     raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
 }
 
@@ -89,7 +91,7 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
     }
     if (encoding) raise(&TypeError_type, "encoding without a string argument");
     if (errors) raise(&TypeError_type, "errors without a string argument");
-    if (is_bytes_like(source)) return bytes_like_data(source);
+    if (is_bytes_like(source) || type_of(source) == &memoryview_type) return bytes_like_data(source);
     if (is_int(source)) {
         int64_t n = as_index(source);
         if (n < 0) raise(&ValueError_type, "negative count");

@@ -30,7 +30,7 @@ inline bool is_bytearray(const Object* o) { return is_instance(o, &bytearray_typ
 inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(o); }
 inline const std::string& bytes_data(const Object* o) { return static_cast<const Bytes*>(o)->data; }
 
-// A copy of the contents of a bytes or bytearray; raises "a bytes-like object is required, not
+// A copy of the contents of a bytes, bytearray or memoryview; raises "a bytes-like object is required, not
 // 'str'" for anything else.
 std::string bytes_like_data(Object* o);
 // Builds a bytes or bytearray of the given type (the result type of a shared method).

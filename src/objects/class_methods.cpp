@@ -19,6 +19,7 @@
 #include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/mappingproxy.h"
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
@@ -45,7 +46,7 @@ Ref type_special_attr(Type* t, const std::string& n) {
         if (Tuple* b = type_bases(t)) return Ref::borrow(b);
         return t->base ? tuple_of_types({t->base}) : tuple_new(0);
     }
-    if (n == "__dict__") return dict_copy(t->dict);
+    if (n == "__dict__") return mappingproxy_new(t->dict);
     // CPython's Py_TPFLAGS_HEAPTYPE and Py_TPFLAGS_BASETYPE bits: copyreg tells classes from
     // built-in types by the first when it pickles instances of their subclasses.
     if (n == "__flags__")

@@ -61,4 +61,10 @@ inline Ref loaded_module(const char* name) { return embedding_hooks().loaded_mod
 // once), with the running frame's globals.
 Ref import_name(Str* name, Object* fromlist, int level);
 
+// The import lock IMPORT_NAME holds, as _imp.acquire_lock/release_lock/lock_held show it:
+// recursive, waited for without the GIL. Releasing returns false when this thread does not hold it.
+void import_lock_acquire();
+bool import_lock_release();
+bool import_lock_held();
+
 }  // namespace minipy

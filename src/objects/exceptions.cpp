@@ -26,14 +26,12 @@ std::vector<Type*> all_exception_types;
 
 BaseExceptionObject* as_exc(Object* o) { return static_cast<BaseExceptionObject*>(o); }
 
-TracebackHooks g_traceback_hooks = {nullptr, nullptr};
+Type* g_traceback_type = nullptr;
 
 void exception_traverse(Object* o, VisitProc visit, void* arg) {
     BaseExceptionObject* e = as_exc(o);
-    for (Object* p : {e->args, e->cause, e->context, static_cast<Object*>(e->dict)})
+    for (Object* p : {e->args, e->cause, e->context, static_cast<Object*>(e->dict), e->traceback})
         if (p) visit(p, arg);
-    for (const TracebackEntry& entry : e->traceback)
-        if (entry.globals) visit(entry.globals, arg);
 }
 
 // As CPython's BaseException_clear, except that args becomes () rather than null (it is never null here).
@@ -43,14 +41,12 @@ void exception_clear(Object* o) {
     Object* cause = std::exchange(e->cause, nullptr);
     Object* context = std::exchange(e->context, nullptr);
     Object* dict = std::exchange(e->dict, nullptr);
-    std::vector<Object*> globals;
-    for (TracebackEntry& entry : e->traceback)
-        if (entry.globals) globals.push_back(std::exchange(entry.globals, nullptr));
+    Object* traceback = std::exchange(e->traceback, nullptr);
     decref(args);
     xdecref(cause);
     xdecref(context);
     xdecref(dict);
-    for (Object* g : globals) decref(g);
+    xdecref(traceback);
 }
 
 void exception_dealloc(Object* o) {
@@ -59,10 +55,7 @@ void exception_dealloc(Object* o) {
     xdecref(e->cause);
     xdecref(e->context);
     xdecref(e->dict);
-    for (TracebackEntry& entry : e->traceback) {
-        decref(entry.code);
-        xdecref(entry.globals);
-    }
+    xdecref(e->traceback);
     delete e;
 }
 
@@ -269,7 +262,7 @@ Ref exception_getattr(Object* o, Str* name) {
     if (n == "__cause__") return Ref::borrow(e->cause ? e->cause : None);
     if (n == "__context__") return Ref::borrow(e->context ? e->context : None);
     if (n == "__suppress_context__") return Ref::borrow(bool_obj(e->suppress_context));
-    if (n == "__traceback__") return g_traceback_hooks.get ? g_traceback_hooks.get(o) : Ref::borrow(None);
+    if (n == "__traceback__") return Ref::borrow(e->traceback ? e->traceback : None);
     if (e->dict) {
         if (Ref v = dict_get_str_ref(e->dict, name)) return v;
     }
@@ -302,17 +295,9 @@ void exception_setattr(Object* o, Str* name, Object* value) {
     } else if (n == "__context__") {
         replace(e->context, value);
     } else if (n == "__traceback__") {
-        if (!value || (value != None && !g_traceback_hooks.set))
+        if (!value || (value != None && type_of(value) != g_traceback_type))
             raise(&TypeError_type, "__traceback__ must be a traceback or None");
-        if (value == None) {
-            for (TracebackEntry& entry : e->traceback) {
-                decref(entry.code);
-                xdecref(entry.globals);
-            }
-            e->traceback.clear();
-        } else {
-            g_traceback_hooks.set(o, value);
-        }
+        replace(e->traceback, value == None ? nullptr : value);
     } else if (n == "__suppress_context__") {
         e->suppress_context = value && is_true(value);
     } else if (n == "args") {
@@ -383,6 +368,7 @@ Ref exception_new(Type* t, Object* args) {
     e->cause = e->context = nullptr;
     e->suppress_context = false;
     e->dict = nullptr;
+    e->traceback = nullptr;
     return Ref::steal(e);
 }
 
@@ -440,15 +426,8 @@ Ref os_error_new(int errnum, const std::string& filename) {
 
 bool is_exception_instance(const Object* o) { return is_instance(o, &BaseException_type); }
 
-void exception_add_traceback(Object* exc, Object* code, int line, Object* globals) {
-    // Frames add themselves while the exception travels outwards, so each new entry is the
-    // outermost so far.
-    auto& tb = as_exc(exc)->traceback;
-    if (globals) incref(globals);
-    tb.insert(tb.begin(), TracebackEntry{newref(code), line, -1, globals});
-}
-
-void set_traceback_hooks(TracebackHooks hooks) { g_traceback_hooks = hooks; }
+void set_traceback_type(Type* type) { g_traceback_type = type; }
+bool is_traceback(Object* o) { return g_traceback_type && type_of(o) == g_traceback_type; }
 
 std::string exception_message(Object* exc) { return str_utf8(exc); }
 

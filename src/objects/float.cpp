@@ -66,6 +66,15 @@ double to_double(Object* o) {
     if (type_of(o) == &float_type) return float_value(o);
     if (is_int(o)) return int_to_double(o);
     if (is_float(o)) return float_value(o);
+    // CPython's PyFloat_AsDouble: __float__ (Decimal, Fraction), else __index__.
+    if (Ref method = get_attr_opt(o, intern("__float__"))) {
+        Ref r = call0(method.get());
+        if (!is_float(r.get()))
+            raise(&TypeError_type, format("%s.__float__ returned non-float (type %s)",
+                                          type_of(o)->name.c_str(), type_of(r.get())->name.c_str()));
+        return float_value(r.get());
+    }
+    if (get_attr_opt(o, intern("__index__"))) return int_to_double(index_value(o).get());
     raise(&TypeError_type, format("must be real number, not %s", type_of(o)->name.c_str()));
 }
 

@@ -135,19 +135,31 @@ Ref gen_send_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     raise_stop_iteration(args[0]);
 }
 
-// throw(type[, value]) or throw(instance), as CPython 3.11 still accepts both.
+// throw(type[, value[, tb]]) or throw(instance[, None[, tb]]), as CPython 3.11 still accepts
+// both; a value that is already an instance of the type is thrown as it is (contextlib's __exit__
+// passes the exception it caught this way), a tuple value is the type's arguments.
 Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("throw", 1, 3, nargs ? nargs - 1 : 0);
     Object* typ = args[1];
+    Object* value = nargs > 2 && args[2] != None ? args[2] : nullptr;
+    Object* tb = nargs > 3 && args[3] != None ? args[3] : nullptr;
+    if (tb && !is_traceback(tb)) raise(&TypeError_type, "throw() third argument must be a traceback object");
     Ref exc;
     if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
-        exc = nargs > 2 && args[2] != None ? call1(typ, args[2]) : call0(typ);
+        if (value && is_instance(value, static_cast<Type*>(typ)))
+            exc = Ref::borrow(value);
+        else if (value && type_of(value) == &tuple_type)
+            exc = call(typ, as_tuple(value)->items, as_tuple(value)->size);
+        else
+            exc = value ? call1(typ, value) : call0(typ);
     } else if (is_exception_instance(typ)) {
+        if (value) raise(&TypeError_type, "instance exception may not have a separate value");
         exc = Ref::borrow(typ);
     } else {
         raise(&TypeError_type, "exceptions must be classes or instances deriving from BaseException, not " +
                                    type_of(typ)->name);
     }
+    if (tb) set_attr(exc.get(), intern("__traceback__"), tb);
     if (Ref v = generator_throw(args[0], std::move(exc))) return v;
     raise_stop_iteration(args[0]);
 }

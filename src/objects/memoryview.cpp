@@ -62,12 +62,6 @@ Ref item_at(const std::string& data, size_t i, char f, int size) {
 
 MemoryView* as_view(Object* o) { return static_cast<MemoryView*>(o); }
 
-Object* target(Object* o) {
-    Object* obj = as_view(o)->obj;
-    if (!obj) raise(&ValueError_type, "operation forbidden on released memoryview object");
-    return obj;
-}
-
 Ref view_of(Object* obj) {
     auto* v = new MemoryView();
     init_header(v, &memoryview_type);
@@ -82,18 +76,18 @@ void view_dealloc(Object* o) {
 
 Ref view_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("memoryview", nargs, kw, 1, 1);
-    if (type_of(args[0]) == &memoryview_type) return view_of(target(args[0]));
+    if (type_of(args[0]) == &memoryview_type) return view_of(memoryview_target(args[0]));
     if (!is_bytes_like(args[0]))
         raise(&TypeError_type, format("memoryview: a bytes-like object is required, not '%s'",
                                       type_of(args[0])->name.c_str()));
     return view_of(args[0]);
 }
 
-int64_t view_nbytes(Object* o) { return static_cast<int64_t>(bytes_like_data(target(o)).size()); }
+int64_t view_nbytes(Object* o) { return static_cast<int64_t>(bytes_like_data(memoryview_target(o)).size()); }
 int64_t view_len(Object* o) { return view_nbytes(o) / as_view(o)->itemsize; }
 
 Ref view_getitem(Object* o, Object* key) {
-    std::string data = bytes_like_data(target(o));
+    std::string data = bytes_like_data(memoryview_target(o));
     MemoryView* v = as_view(o);
     int64_t n = static_cast<int64_t>(data.size()) / v->itemsize;
     if (type_of(key) == &slice_type) {
@@ -128,9 +122,9 @@ Ref view_compare(Object* a, Object* b, CompareOp op) {
 
 Ref view_getattr(Object* o, Str* name) {
     const std::string& n = name->utf8;
-    if (n == "obj") return Ref::borrow(target(o));
+    if (n == "obj") return Ref::borrow(memoryview_target(o));
     if (n == "nbytes") return int_from_i64(view_nbytes(o));
-    if (n == "readonly") return Ref::borrow(bool_obj(!is_bytearray(target(o))));
+    if (n == "readonly") return Ref::borrow(bool_obj(!is_bytearray(memoryview_target(o))));
     if (n == "itemsize") return int_from_i64(as_view(o)->itemsize);
     if (n == "ndim") return int_from_i64(1);
     if (n == "format") return str_new(std::string(1, as_view(o)->format));
@@ -146,13 +140,13 @@ Ref view_getattr(Object* o, Str* name) {
 
 Ref view_tobytes(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tobytes", nargs - 1, kw, 0, 1);
-    return bytes_new(bytes_like_data(target(args[0])));
+    return bytes_new(bytes_like_data(memoryview_target(args[0])));
 }
 
 Ref view_tolist(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tolist", nargs - 1, kw, 0, 0);
     Ref list = list_new();
-    std::string data = bytes_like_data(target(args[0]));
+    std::string data = bytes_like_data(memoryview_target(args[0]));
     MemoryView* v = as_view(args[0]);
     for (size_t i = 0; i < data.size() / static_cast<size_t>(v->itemsize); ++i)
         list_append(list.get(), item_at(data, i, v->format, v->itemsize).get());
@@ -164,7 +158,7 @@ Ref view_tolist(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("cast", nargs - 1, kw, 1, 1);
     MemoryView* v = as_view(args[0]);
-    Object* obj = target(args[0]);
+    Object* obj = memoryview_target(args[0]);
     if (!is_instance(args[1], &str_type))
         raise(&TypeError_type,
               format("cast() argument 'format' must be str, not %s", type_of(args[1])->name.c_str()));
@@ -187,7 +181,7 @@ Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref view_hex(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("hex", nargs - 1, kw, 0, 0);
-    Ref b = bytes_new(bytes_like_data(target(args[0])));
+    Ref b = bytes_new(bytes_like_data(memoryview_target(args[0])));
     return call0(get_attr(b.get(), intern("hex")).get());
 }
 
@@ -201,7 +195,7 @@ Ref view_release(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref view_enter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__enter__", nargs - 1, kw, 0, 0);
-    target(args[0]);
+    memoryview_target(args[0]);
     return Ref::borrow(args[0]);
 }
 
@@ -222,6 +216,12 @@ const MethodDef kViewMethods[] = {
 };
 
 }  // namespace
+
+Object* memoryview_target(Object* view) {
+    Object* obj = as_view(view)->obj;
+    if (!obj) raise(&ValueError_type, "operation forbidden on released memoryview object");
+    return obj;
+}
 
 void init_memoryview_type() {
     Type& t = memoryview_type;

@@ -93,8 +93,10 @@ Ref module_new(const std::string& name) {
 
 Ref native_module_new(const std::string& name, const MethodDef* functions, Object* self) {
     Ref module = module_new(name);
+    Ref module_name = str_new(name);
     for (const MethodDef* def = functions; def->name; ++def)
-        dict_set(module_dict(module.get()), intern(def->name), native_function_new(def, self).get());
+        dict_set(module_dict(module.get()), intern(def->name),
+                 native_function_new(def, self, module_name.get()).get());
     return module;
 }
 

@@ -12,12 +12,14 @@ namespace minipy {
 
 Type method_descriptor_type, builtin_function_type;
 
-Ref native_function_new(const MethodDef* def, Object* self_or_null) {
+Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name) {
     auto* f = new NativeFunction();
     init_header(f, &builtin_function_type);
     f->def = def;
     f->self = self_or_null;
     xincref(self_or_null);
+    f->module = module_name;
+    xincref(module_name);
     return Ref::steal(f);
 }
 
@@ -59,6 +61,7 @@ namespace {
 void native_function_dealloc(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
     xdecref(f->self);
+    xdecref(f->module);
     delete f;
 }
 
@@ -88,6 +91,7 @@ Ref native_function_getattr(Object* o, Str* name) {
     auto* f = static_cast<NativeFunction*>(o);
     if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return str_new(f->def->name);
     if (name->utf8 == "__self__") return Ref::borrow(f->self ? f->self : None);
+    if (name->utf8 == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (name->utf8 == "__doc__") return f->def->doc ? str_new(f->def->doc) : Ref::borrow(None);
     return generic_getattr(o, name);
 }

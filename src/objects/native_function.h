@@ -19,10 +19,11 @@ struct MethodDescriptor : Object {
 struct NativeFunction : Object {
     MINIPY_GC_ALLOCATED
     const MethodDef* def;
-    Object* self;  // owned; null for a module-level function
+    Object* self;    // owned; null for a module-level function
+    Object* module;  // owned str or null: __module__, the name of the module defining the function
 };
 
-Ref native_function_new(const MethodDef* def, Object* self_or_null);
+Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name = nullptr);
 Ref method_descriptor_new(Type* owner, const MethodDef* def);
 inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method_descriptor_type; }
 

@@ -12,6 +12,7 @@
 #include "objects/gc.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
+#include "objects/mappingproxy.h"
 #include "objects/memoryview.h"
 #include "objects/namespace.h"
 #include "objects/native_function.h"
@@ -266,6 +267,7 @@ void init_builtin_types() {
     init_memoryview_type();
     init_complex_type();
     init_namespace_type();
+    init_mappingproxy_type();
 }
 
 }  // namespace minipy

@@ -29,12 +29,13 @@ inline void round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
 
 }  // namespace siphash_detail
 
-// One compression round per 8-byte word, three finalisation rounds (SipHash-1-3), keys k0 = k1 = 0.
-inline uint64_t siphash13(const void* data, size_t size) {
+// One compression round per 8-byte word, three finalisation rounds (SipHash-1-3). Hashes use keys
+// k0 = k1 = 0; _imp.source_hash keys it as CPython's _Py_KeyedHash does (k0 = key, k1 = 0).
+inline uint64_t siphash13(const void* data, size_t size, uint64_t k0 = 0, uint64_t k1 = 0) {
     using siphash_detail::round;
     const auto* p = static_cast<const unsigned char*>(data);
-    uint64_t v0 = 0x736f6d6570736575ull, v1 = 0x646f72616e646f6dull;
-    uint64_t v2 = 0x6c7967656e657261ull, v3 = 0x7465646279746573ull;
+    uint64_t v0 = k0 ^ 0x736f6d6570736575ull, v1 = k1 ^ 0x646f72616e646f6dull;
+    uint64_t v2 = k0 ^ 0x6c7967656e657261ull, v3 = k1 ^ 0x7465646279746573ull;
     uint64_t last = static_cast<uint64_t>(size) << 56;
     size_t n = size;
     for (; n >= 8; n -= 8, p += 8) {

@@ -45,13 +45,7 @@ void collect_leaves(Object* exc, std::set<Object*>& out) {
 bool same_metadata(Object* e, Object* orig) {
     auto* a = static_cast<BaseExceptionObject*>(e);
     auto* b = static_cast<BaseExceptionObject*>(orig);
-    if (a->cause != b->cause || a->context != b->context || a->traceback.size() != b->traceback.size())
-        return false;
-    for (size_t i = 0; i < a->traceback.size(); ++i) {
-        if (a->traceback[i].code != b->traceback[i].code || a->traceback[i].line != b->traceback[i].line)
-            return false;
-    }
-    return true;
+    return a->cause == b->cause && a->context == b->context && a->traceback == b->traceback;
 }
 
 }  // namespace

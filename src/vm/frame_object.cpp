@@ -1,7 +1,10 @@
 // frame_object.cpp — frame and traceback objects for Python code (sys._getframe, exc.__traceback__,
 // tb.tb_frame). minipy's frames live on the thread's value stack and move (generators copy them
 // out), so a frame object is a snapshot: code, globals, line and locals as they were when it was made.
+// A traceback is CPython's linked chain, kept on the exception, so tb_next can be cut and followed.
 #include "vm/frame_object.h"
+
+#include <utility>
 
 #include "objects/abstract.h"
 #include "objects/code.h"
@@ -20,6 +23,7 @@ Type frame_type, traceback_type;
 namespace {
 
 struct FrameObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* code;     // owned
     Object* globals;  // owned
     Object* locals;   // owned
@@ -28,12 +32,20 @@ struct FrameObject : Object {
     int lasti;  // instruction index
 };
 
-struct TracebackObject : Object {
-    Object* frame;  // owned
-    Object* next;   // owned or null
-    int line;
-    int lasti;
-};
+void frame_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* f = static_cast<FrameObject*>(o);
+    for (Object* p : {f->code, f->globals, f->locals, f->back})
+        if (p) visit(p, arg);
+}
+
+// Breaks cycles through the locals and the caller; code and globals stay (the getters read them).
+void frame_clear_refs(Object* o) {
+    auto* f = static_cast<FrameObject*>(o);
+    Object* locals = std::exchange(f->locals, dict_new().release());
+    Object* back = std::exchange(f->back, nullptr);
+    decref(locals);
+    xdecref(back);
+}
 
 void frame_dealloc(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
@@ -54,6 +66,8 @@ Ref frame_getattr(Object* o, Str* name) {
     if (n == "f_lineno") return int_from_i64(f->line);
     if (n == "f_lasti") return int_from_i64(f->lasti * 2);
     if (n == "f_trace") return Ref::borrow(None);
+    if (n == "f_trace_lines") return Ref::borrow(True);
+    if (n == "f_trace_opcodes") return Ref::borrow(False);
     if (n == "f_builtins") {
         Object* b = dict_get_str(as_dict(f->globals), intern("__builtins__"));
         if (b && type_of(b) != &dict_type) return get_attr(b, intern("__dict__"));
@@ -79,21 +93,116 @@ const MethodDef kFrameMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+Ref frame_new(Object* code, Object* globals, Ref locals, Ref back, int line, int lasti) {
+    auto* f = new FrameObject();
+    init_header(f, &frame_type);
+    f->code = newref(code);
+    f->globals = newref(globals);
+    f->locals = locals.release();
+    f->back = back.release();
+    f->line = line;
+    f->lasti = lasti;
+    return Ref::steal(f);
+}
+
+TracebackObject* as_traceback(Object* o) { return static_cast<TracebackObject*>(o); }
+
+void traceback_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* t = as_traceback(o);
+    for (Object* p : {t->next, t->frame, t->code, t->globals})
+        if (p) visit(p, arg);
+}
+
+void traceback_clear(Object* o) {
+    auto* t = as_traceback(o);
+    Object* next = std::exchange(t->next, nullptr);
+    Object* frame = std::exchange(t->frame, nullptr);
+    Object* globals = std::exchange(t->globals, nullptr);
+    xdecref(next);
+    xdecref(frame);
+    xdecref(globals);
+}
+
 void traceback_dealloc(Object* o) {
-    auto* t = static_cast<TracebackObject*>(o);
-    decref(t->frame);
+    auto* t = as_traceback(o);
     xdecref(t->next);
+    xdecref(t->frame);
+    decref(t->code);
+    xdecref(t->globals);
     delete t;
 }
 
+Ref traceback_new(Object* next, Object* frame, Object* code, Object* globals, int line, int lasti) {
+    auto* t = new TracebackObject();
+    init_header(t, &traceback_type);
+    t->next = next ? newref(next) : nullptr;
+    t->frame = frame ? newref(frame) : nullptr;
+    t->code = newref(code);
+    t->globals = globals ? newref(globals) : nullptr;
+    t->line = line;
+    t->lasti = lasti;
+    return Ref::steal(t);
+}
+
+// tb_frame: the frame as the entry recorded it (its code, globals and line; its locals are not kept).
+Object* traceback_frame(TracebackObject* t) {
+    if (!t->frame) {
+        Ref globals = t->globals ? Ref::borrow(t->globals) : dict_new();
+        t->frame = frame_new(t->code, globals.get(), dict_new(), nullptr, t->line, t->lasti).release();
+    }
+    return t->frame;
+}
+
 Ref traceback_getattr(Object* o, Str* name) {
-    auto* t = static_cast<TracebackObject*>(o);
+    auto* t = as_traceback(o);
     const std::string& n = name->utf8;
-    if (n == "tb_frame") return Ref::borrow(t->frame);
+    if (n == "tb_frame") return Ref::borrow(traceback_frame(t));
     if (n == "tb_next") return Ref::borrow(t->next ? t->next : None);
     if (n == "tb_lineno") return int_from_i64(t->line);
     if (n == "tb_lasti") return int_from_i64(t->lasti * 2);
     return generic_getattr(o, name);
+}
+
+// A new tb_next must be a traceback (or None) whose chain does not lead back to `t`.
+void check_next(TracebackObject* t, Object* next) {
+    if (next != None && type_of(next) != &traceback_type)
+        raise(&TypeError_type, format("expected traceback object, got '%s'", type_of(next)->name.c_str()));
+    for (Object* p = next; p && p != None; p = as_traceback(p)->next) {
+        if (p == t) raise(&ValueError_type, "traceback loop detected");
+    }
+}
+
+// Only tb_next may be set, as in CPython (unittest cuts its own frames off a traceback this way).
+void traceback_setattr(Object* o, Str* name, Object* value) {
+    auto* t = as_traceback(o);
+    const std::string& n = name->utf8;
+    if (n == "tb_next") {
+        if (!value) raise(&TypeError_type, "can't delete tb_next attribute");
+        check_next(t, value);
+        Object* old = std::exchange(t->next, value == None ? nullptr : newref(value));
+        xdecref(old);
+        return;
+    }
+    if (n == "tb_frame" || n == "tb_lineno" || n == "tb_lasti")
+        raise(&AttributeError_type, "readonly attribute");
+    raise(&AttributeError_type, format("'traceback' object has no attribute '%s'", n.c_str()));
+}
+
+// types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
+Ref traceback_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"};
+    Object* a[4] = {};
+    bind_args("TracebackType", args, nargs, kw, kNames, 4, 4, a);
+    if (a[0] != None && type_of(a[0]) != &traceback_type)
+        raise(&TypeError_type,
+              format("expected traceback object or None, got '%s'", type_of(a[0])->name.c_str()));
+    if (type_of(a[1]) != &frame_type)
+        raise(&TypeError_type, format("TracebackType() argument 'tb_frame' must be frame, not %s",
+                                      type_of(a[1])->name.c_str()));
+    auto* frame = static_cast<FrameObject*>(a[1]);
+    int lasti = static_cast<int>(as_index(a[2]) / 2);
+    int line = static_cast<int>(as_index(a[3]));
+    return traceback_new(a[0] == None ? nullptr : a[0], frame, frame->code, frame->globals, line, lasti);
 }
 
 // The locals of a running frame: its namespace dict, or a dict made from its fast locals and cells.
@@ -113,18 +222,6 @@ Ref locals_of(Frame* f) {
     return d;
 }
 
-Ref frame_new(Object* code, Object* globals, Ref locals, Ref back, int line, int lasti) {
-    auto* f = new FrameObject();
-    init_header(f, &frame_type);
-    f->code = newref(code);
-    f->globals = newref(globals);
-    f->locals = locals.release();
-    f->back = back.release();
-    f->line = line;
-    f->lasti = lasti;
-    return Ref::steal(f);
-}
-
 // Frame objects for a running frame and (eagerly: the frames themselves will not stay) its callers.
 Ref snapshot(Frame* f) {
     if (!f) return nullptr;
@@ -134,47 +231,14 @@ Ref snapshot(Frame* f) {
                      static_cast<int>(index));
 }
 
-Ref exception_traceback(Object* exc) {
-    auto& entries = static_cast<BaseExceptionObject*>(exc)->traceback;
-    Ref next;
-    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-        Object* globals = it->globals ? it->globals : dict_new().release();
-        Ref owned = it->globals ? Ref::borrow(globals) : Ref::steal(globals);
-        Ref frame = frame_new(it->code, owned.get(), dict_new(), nullptr, it->line, it->lasti);
-        auto* t = new TracebackObject();
-        init_header(t, &traceback_type);
-        t->frame = frame.release();
-        t->next = next.release();
-        t->line = it->line;
-        t->lasti = it->lasti;
-        next = Ref::steal(t);
-    }
-    return next ? next : Ref::borrow(None);
-}
-
-// exc.__traceback__ = tb (or exc.with_traceback(tb)): the entries become tb's chain.
-void set_exception_traceback(Object* exc, Object* tb) {
-    if (type_of(tb) != &traceback_type) raise(&TypeError_type, "__traceback__ must be a traceback or None");
-    std::vector<TracebackEntry> entries;
-    for (Object* t = tb; t; t = static_cast<TracebackObject*>(t)->next) {
-        auto* frame = static_cast<FrameObject*>(static_cast<TracebackObject*>(t)->frame);
-        entries.push_back(TracebackEntry{newref(frame->code), static_cast<TracebackObject*>(t)->line,
-                                         static_cast<TracebackObject*>(t)->lasti, newref(frame->globals)});
-    }
-    auto& old = static_cast<BaseExceptionObject*>(exc)->traceback;
-    for (TracebackEntry& e : old) {
-        decref(e.code);
-        xdecref(e.globals);
-    }
-    old = std::move(entries);
-}
-
 }  // namespace
 
 void init_frame_types() {
     frame_type.name = "frame";
     frame_type.instance_size = sizeof(FrameObject);
     frame_type.dealloc = frame_dealloc;
+    frame_type.traverse = frame_traverse;
+    frame_type.clear = frame_clear_refs;
     frame_type.getattr = frame_getattr;
     frame_type.repr = frame_repr;
     frame_type.methods = kFrameMethods;
@@ -182,11 +246,22 @@ void init_frame_types() {
     traceback_type.name = "traceback";
     traceback_type.instance_size = sizeof(TracebackObject);
     traceback_type.dealloc = traceback_dealloc;
+    traceback_type.traverse = traceback_traverse;
+    traceback_type.clear = traceback_clear;
     traceback_type.getattr = traceback_getattr;
+    traceback_type.setattr = traceback_setattr;
+    traceback_type.construct = traceback_construct;
     init_type(&traceback_type);
-    set_traceback_hooks({exception_traceback, set_exception_traceback});
+    set_traceback_type(&traceback_type);
 }
 
 Ref frame_object_at(Frame* f) { return snapshot(f); }
+
+void traceback_here(Object* exc, Frame* f, size_t index) {
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    Ref tb = traceback_new(e->traceback, nullptr, f->code, f->globals, f->code->line_of(index),
+                           static_cast<int>(index));
+    xdecref(std::exchange(e->traceback, tb.release()));
+}
 
 }  // namespace minipy

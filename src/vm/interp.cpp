@@ -22,6 +22,7 @@
 #include "vm/eval_breaker.h"
 #include "vm/except_star.h"
 #include "vm/frame.h"
+#include "vm/frame_object.h"
 #include "vm/interp_support.h"
 #include "vm/pattern_match.h"
 
@@ -1037,10 +1038,7 @@ unwind :
     // traceback on the way out, as CPython's PyTraceBack_Here does).
     for (;;) {
     size_t index = static_cast<size_t>(ip - first_instr - 1);
-    if (add_traceback && is_exception_instance(exc.get())) {
-        exception_add_traceback(exc.get(), co, co->line_of(index), f->globals);
-        static_cast<BaseExceptionObject*>(exc.get())->traceback.front().lasti = static_cast<int>(index);
-    }
+    if (add_traceback && is_exception_instance(exc.get())) traceback_here(exc.get(), f, index);
     add_traceback = true;
     kwnames = nullptr;
     if (const ExceptionEntry* h = find_handler(co, index)) {

@@ -369,7 +369,8 @@ void setup_annotations(Dict* locals) {
 }
 
 Ref call_exit_with_exception(Object* exit, Object* exc) {
-    Object* args[3] = {type_of(exc), exc, None};
+    Object* tb = is_exception_instance(exc) ? static_cast<BaseExceptionObject*>(exc)->traceback : nullptr;
+    Object* args[3] = {type_of(exc), exc, tb ? tb : None};
     return call(exit, args, 3);
 }
 

@@ -18,10 +18,18 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "syntax/parser.h"
+#include "vm/frame_object.h"
 
 namespace minipy {
 
 namespace {
+
+// One line of a traceback: a code object, its line, and the instruction for the column carets.
+struct TracebackEntry {
+    const Code* code;
+    int line;
+    int lasti;
+};
 
 // CPython prints three identical entries, then counts the rest (TB_RECURSIVE_CUTOFF).
 constexpr int kRecursiveCutoff = 3;
@@ -171,7 +179,7 @@ std::string format_entries(const std::vector<TracebackEntry>& tb, const syntax::
         }
     };
     for (const TracebackEntry& e : tb) {
-        const Code* co = as_code(e.code);
+        const Code* co = e.code;
         bool same = last && last->code == e.code && last->line == e.line;
         if (!same) {
             flush_repeats();
@@ -216,8 +224,13 @@ std::string syntax_error_lines(Object* exc, const std::string& type_name, const 
 // "Traceback (most recent call last):" and the entries of `exc`, or nothing when it has none.
 std::string format_stack(Object* exc, const syntax::Colors& colors) {
     if (!is_exception_instance(exc)) return "";
-    const auto& tb = static_cast<BaseExceptionObject*>(exc)->traceback;
-    return tb.empty() ? "" : format_entries(tb, colors);
+    std::vector<TracebackEntry> entries;
+    for (Object* t = static_cast<BaseExceptionObject*>(exc)->traceback; t;
+         t = static_cast<TracebackObject*>(t)->next) {
+        auto* tb = static_cast<TracebackObject*>(t);
+        entries.push_back(TracebackEntry{as_code(tb->code), tb->line, tb->lasti});
+    }
+    return entries.empty() ? "" : format_entries(entries, colors);
 }
 
 // "Type: message", or a SyntaxError's own lines (traceback.format_exception_only).

@@ -1,8 +1,8 @@
 # importlib — minipy's own, small importlib: CPython's package is built on its frozen import system
 # (_imp, _bootstrap, _bootstrap_external), which minipy replaces with its native one
-# (src/interpreter/import.cpp). Here: import_module and invalidate_caches, and importlib.machinery's
-# suffix lists, what inspect, unittest and pkgutil-style code ask for. Not here: reload, util,
-# resources, metadata, abc.
+# (src/interpreter/import.cpp). Here: import_module and invalidate_caches, importlib.machinery's
+# suffix lists and ModuleSpec, and importlib.util's questions (find_spec, ...), what inspect,
+# unittest, test.support and pkgutil-style code ask for. Not here: reload, resources, metadata, abc.
 import sys
 
 __all__ = ["import_module", "invalidate_caches"]
