@@ -6,6 +6,7 @@
 #include <string>
 
 #include "modules/io_base.h"
+#include "modules/memory_stream.h"
 #include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -24,17 +25,12 @@ namespace {
 
 using Args = Object* const*;
 
-struct BytesIO : Object {
-    std::string buf;
-    size_t pos = 0;
-    bool closed = false;
+struct BytesIO : MemoryStream<std::string> {
+    static constexpr const char* kClosedText = "I/O operation on closed file.";
+    static constexpr bool kFlushChecksClosed = true;
+    static constexpr const char* kNegativeSizeText = "negative size value";
 };
-
-BytesIO* open_io(Object* o) {
-    auto* b = static_cast<BytesIO*>(o);
-    if (b->closed) raise(&ValueError_type, "I/O operation on closed file.");
-    return b;
-}
+using Methods = MemoryStreamMethods<BytesIO>;
 
 Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_bytes"};
@@ -49,7 +45,7 @@ Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
-    BytesIO* b = open_io(args[0]);
+    BytesIO* b = Methods::open(args[0]);
     std::string add = bytes_like_data(args[1]);
     if (b->pos > b->buf.size()) b->buf.resize(b->pos, '\0');  // a write past the end pads with zeros
     b->buf.replace(b->pos, std::min(add.size(), b->buf.size() - b->pos), add);
@@ -68,13 +64,13 @@ Ref bio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_getvalue(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getvalue", nargs - 1, kw, 0, 0);
-    return bytes_new(open_io(args[0])->buf);
+    return bytes_new(Methods::open(args[0])->buf);
 }
 
 // A memoryview of the contents as they are now (CPython's view shares the buffer; minipy's copies).
 Ref bio_getbuffer(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getbuffer", nargs - 1, kw, 0, 0);
-    Ref data = bytes_new(open_io(args[0])->buf);
+    Ref data = bytes_new(Methods::open(args[0])->buf);
     return call1(&memoryview_type, data.get());
 }
 
@@ -91,7 +87,7 @@ std::string take(BytesIO* b, int64_t n) {
 
 Ref bio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
-    BytesIO* b = open_io(args[0]);
+    BytesIO* b = Methods::open(args[0]);
     return bytes_new(take(b, size_arg(args, nargs)));
 }
 
@@ -105,13 +101,13 @@ std::string read_line(BytesIO* b, int64_t limit) {
 
 Ref bio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs - 1, kw, 0, 1);
-    return bytes_new(read_line(open_io(args[0]), size_arg(args, nargs)));
+    return bytes_new(read_line(Methods::open(args[0]), size_arg(args, nargs)));
 }
 
 // readlines(hint): lines until their total length reaches hint (all of them without one).
 Ref bio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs - 1, kw, 0, 1);
-    BytesIO* b = open_io(args[0]);
+    BytesIO* b = Methods::open(args[0]);
     int64_t hint = size_arg(args, nargs);
     Ref lines = list_new();
     int64_t total = 0;
@@ -126,7 +122,7 @@ Ref bio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readinto", nargs - 1, kw, 1, 1);
-    BytesIO* b = open_io(args[0]);
+    BytesIO* b = Methods::open(args[0]);
     if (!is_bytearray(args[1]))
         raise(&TypeError_type, format("readinto() argument must be read-write bytes-like object, not %s",
                                       type_of(args[1])->name.c_str()));
@@ -139,7 +135,7 @@ Ref bio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("seek", nargs - 1, kw, 1, 2);
-    BytesIO* b = open_io(args[0]);
+    BytesIO* b = Methods::open(args[0]);
     int64_t pos = as_index(args[1]);
     int64_t whence = nargs > 2 ? as_index(args[2]) : 0;
     if (whence < 0 || whence > 2)
@@ -153,60 +149,12 @@ Ref bio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(static_cast<int64_t>(b->pos));
 }
 
-Ref bio_tell(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("tell", nargs - 1, kw, 0, 0);
-    return int_from_i64(static_cast<int64_t>(open_io(args[0])->pos));
-}
-
-Ref bio_truncate(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("truncate", nargs - 1, kw, 0, 1);
-    BytesIO* b = open_io(args[0]);
-    int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : static_cast<int64_t>(b->pos);
-    if (size < 0) raise(&ValueError_type, format("negative size value %lld", static_cast<long long>(size)));
-    if (static_cast<size_t>(size) < b->buf.size()) b->buf.resize(static_cast<size_t>(size));
-    return int_from_i64(size);
-}
-
-Ref bio_close(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("close", nargs - 1, kw, 0, 0);
-    auto* b = static_cast<BytesIO*>(args[0]);
-    b->closed = true;
-    b->buf.clear();
-    b->buf.shrink_to_fit();
-    return Ref::borrow(None);
-}
-
-Ref bio_true(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("readable", nargs - 1, kw, 0, 0);
-    open_io(args[0]);
-    return Ref::borrow(True);
-}
-
-Ref bio_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("isatty", nargs - 1, kw, 0, 0);
-    open_io(args[0]);
-    return Ref::borrow(False);
-}
-
 Ref bio_fileno(Object*, Args, size_t, Tuple*) { raise(io_unsupported_operation_type(), "fileno"); }
 
-Ref bio_flush(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("flush", nargs - 1, kw, 0, 0);
-    open_io(args[0]);
-    return Ref::borrow(None);
-}
-
-Ref bio_enter(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__enter__", nargs - 1, kw, 0, 0);
-    return Ref::borrow(open_io(args[0]));
-}
-
-Ref bio_exit(Object* c, Args args, size_t, Tuple*) { return bio_close(c, args, 1, nullptr); }
-
-Ref bio_iter(Object* o) { return Ref::borrow(open_io(o)); }
+Ref bio_iter(Object* o) { return Ref::borrow(Methods::open(o)); }
 
 Ref bio_next(Object* o) {
-    std::string line = read_line(open_io(o), -1);
+    std::string line = read_line(Methods::open(o), -1);
     return line.empty() ? nullptr : bytes_new(line);
 }
 
@@ -226,17 +174,17 @@ const MethodDef kBytesIOMethods[] = {
     {"readlines", bio_readlines, "List of bytes objects, each a line from the file."},
     {"readinto", bio_readinto, "Read bytes into buffer."},
     {"seek", bio_seek, "Change stream position."},
-    {"tell", bio_tell, "Current file position, an integer."},
-    {"truncate", bio_truncate, "Truncate the file to at most size bytes."},
-    {"close", bio_close, "Disable all I/O operations."},
-    {"flush", bio_flush, "Does nothing."},
-    {"isatty", bio_isatty, "Always returns False."},
+    {"tell", Methods::tell, "Current file position, an integer."},
+    {"truncate", Methods::truncate, "Truncate the file to at most size bytes."},
+    {"close", Methods::close, "Disable all I/O operations."},
+    {"flush", Methods::flush, "Does nothing."},
+    {"isatty", Methods::isatty, "Always returns False."},
     {"fileno", bio_fileno, "Returns underlying file descriptor if one exists."},
-    {"readable", bio_true, "Returns True if the IO object can be read."},
-    {"writable", bio_true, "Returns True if the IO object can be written."},
-    {"seekable", bio_true, "Returns True if the IO object can be seeked."},
-    {"__enter__", bio_enter, nullptr},
-    {"__exit__", bio_exit, nullptr},
+    {"readable", Methods::always, "Returns True if the IO object can be read."},
+    {"writable", Methods::always, "Returns True if the IO object can be written."},
+    {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
+    {"__enter__", Methods::enter, nullptr},
+    {"__exit__", Methods::exit, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

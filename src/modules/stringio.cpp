@@ -3,6 +3,7 @@
 // iteration, `with`), and CPython's errors for a closed stream.
 #include "modules/stringio.h"
 
+#include "modules/memory_stream.h"
 #include "modules/utf32.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -19,17 +20,12 @@ namespace {
 
 using Args = Object* const*;
 
-struct StringIO : Object {
-    std::u32string buf;
-    size_t pos = 0;
-    bool closed = false;
+struct StringIO : MemoryStream<std::u32string> {
+    static constexpr const char* kClosedText = "I/O operation on closed file";
+    static constexpr bool kFlushChecksClosed = false;
+    static constexpr const char* kNegativeSizeText = "Negative size value";
 };
-
-StringIO* open_io(Object* o) {
-    auto* s = static_cast<StringIO*>(o);
-    if (s->closed) raise(&ValueError_type, "I/O operation on closed file");
-    return s;
-}
+using Methods = MemoryStreamMethods<StringIO>;
 
 Ref text(const std::u32string& s) { return str_new(utf32_to_utf8(s)); }
 
@@ -50,7 +46,7 @@ Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 
 Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
-    StringIO* s = open_io(args[0]);
+    StringIO* s = Methods::open(args[0]);
     if (!is_str(args[1]))
         raise(&TypeError_type, format("string argument expected, got '%s'", type_of(args[1])->name.c_str()));
     std::u32string add = utf8_to_utf32(str_utf8_of(args[1]));
@@ -71,14 +67,14 @@ Ref sio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
 
 Ref sio_getvalue(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getvalue", nargs - 1, kw, 0, 0);
-    return text(open_io(args[0])->buf);
+    return text(Methods::open(args[0])->buf);
 }
 
 int64_t size_arg(Args args, size_t nargs) { return nargs > 1 && args[1] != None ? as_index(args[1]) : -1; }
 
 Ref sio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
-    StringIO* s = open_io(args[0]);
+    StringIO* s = Methods::open(args[0]);
     int64_t n = size_arg(args, nargs);
     if (s->pos >= s->buf.size()) return str_new("");
     size_t take =
@@ -100,12 +96,12 @@ Ref read_line(StringIO* s, int64_t limit) {
 
 Ref sio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs - 1, kw, 0, 1);
-    return read_line(open_io(args[0]), size_arg(args, nargs));
+    return read_line(Methods::open(args[0]), size_arg(args, nargs));
 }
 
 Ref sio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs - 1, kw, 0, 1);
-    StringIO* s = open_io(args[0]);
+    StringIO* s = Methods::open(args[0]);
     Ref lines = list_new();
     while (s->pos < s->buf.size()) list_append(lines.get(), read_line(s, -1).get());
     return lines;
@@ -113,7 +109,7 @@ Ref sio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref sio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("seek", nargs - 1, kw, 1, 2);
-    StringIO* s = open_io(args[0]);
+    StringIO* s = Methods::open(args[0]);
     int64_t pos = as_index(args[1]);
     int64_t whence = nargs > 2 ? as_index(args[2]) : 0;
     if (whence < 0 || whence > 2)
@@ -126,51 +122,10 @@ Ref sio_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(static_cast<int64_t>(s->pos));
 }
 
-Ref sio_tell(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("tell", nargs - 1, kw, 0, 0);
-    return int_from_i64(static_cast<int64_t>(open_io(args[0])->pos));
-}
-
-Ref sio_truncate(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("truncate", nargs - 1, kw, 0, 1);
-    StringIO* s = open_io(args[0]);
-    int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : static_cast<int64_t>(s->pos);
-    if (size < 0) raise(&ValueError_type, format("Negative size value %lld", static_cast<long long>(size)));
-    if (static_cast<size_t>(size) < s->buf.size()) s->buf.resize(static_cast<size_t>(size));
-    return int_from_i64(size);
-}
-
-Ref sio_close(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("close", nargs - 1, kw, 0, 0);
-    auto* s = static_cast<StringIO*>(args[0]);
-    s->closed = true;
-    s->buf.clear();
-    return Ref::borrow(None);
-}
-
-Ref sio_true(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("readable", nargs - 1, kw, 0, 0);
-    open_io(args[0]);
-    return Ref::borrow(True);
-}
-
-Ref sio_flush(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("flush", nargs - 1, kw, 0, 0);
-    open_io(args[0]);
-    return Ref::borrow(None);
-}
-
-Ref sio_enter(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("__enter__", nargs - 1, kw, 0, 0);
-    return Ref::borrow(open_io(args[0]));
-}
-
-Ref sio_exit(Object* c, Args args, size_t, Tuple*) { return sio_close(c, args, 1, nullptr); }
-
-Ref sio_iter(Object* o) { return Ref::borrow(open_io(o)); }
+Ref sio_iter(Object* o) { return Ref::borrow(Methods::open(o)); }
 
 Ref sio_next(Object* o) {
-    Ref line = read_line(open_io(o), -1);
+    Ref line = read_line(Methods::open(o), -1);
     return str_utf8_of(line.get()).empty() ? nullptr : line;
 }
 
@@ -190,15 +145,16 @@ const MethodDef kStringIOMethods[] = {
     {"readline", sio_readline, "Read until newline or EOF."},
     {"readlines", sio_readlines, "Return a list of lines from the stream."},
     {"seek", sio_seek, "Change stream position."},
-    {"tell", sio_tell, "Tell the current file position."},
-    {"truncate", sio_truncate, "Truncate size to pos."},
-    {"close", sio_close, "Close the IO object."},
-    {"flush", sio_flush, "Does nothing."},
-    {"readable", sio_true, "Returns True if the IO object can be read."},
-    {"writable", sio_true, "Returns True if the IO object can be written."},
-    {"seekable", sio_true, "Returns True if the IO object can be seeked."},
-    {"__enter__", sio_enter, nullptr},
-    {"__exit__", sio_exit, nullptr},
+    {"tell", Methods::tell, "Tell the current file position."},
+    {"truncate", Methods::truncate, "Truncate size to pos."},
+    {"close", Methods::close, "Close the IO object."},
+    {"flush", Methods::flush, "Does nothing."},
+    {"isatty", Methods::isatty, "Always returns False."},
+    {"readable", Methods::always, "Returns True if the IO object can be read."},
+    {"writable", Methods::always, "Returns True if the IO object can be written."},
+    {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
+    {"__enter__", Methods::enter, nullptr},
+    {"__exit__", Methods::exit, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
