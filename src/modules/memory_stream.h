@@ -38,7 +38,8 @@ struct MemoryStreamMethods {
         Stream* s = open(args[0]);
         int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : static_cast<int64_t>(s->pos);
         if (size < 0)
-            raise(&ValueError_type, format("%s %lld", Stream::kNegativeSizeText, static_cast<long long>(size)));
+            raise(&ValueError_type,
+                  format("%s %lld", Stream::kNegativeSizeText, static_cast<long long>(size)));
         if (static_cast<size_t>(size) < s->buf.size()) s->buf.resize(static_cast<size_t>(size));
         return int_from_i64(size);
     }

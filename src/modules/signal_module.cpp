@@ -18,6 +18,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/frame_object.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -25,7 +26,6 @@
 #include "objects/str.h"
 #include "runtime/thread_state.h"
 #include "vm/eval_breaker.h"
-#include "vm/frame_object.h"
 
 namespace minipy {
 

@@ -17,6 +17,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/frame_object.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/namespace.h"
@@ -25,7 +26,6 @@
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "vm/frame.h"
-#include "vm/frame_object.h"
 #include "vm/traceback.h"
 
 namespace minipy {
@@ -246,7 +246,7 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(name ? name : None);
 }
 
-// sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (vm/frame_object.h).
+// sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (objects/frame_object.h).
 Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_getframe", nargs, kw, 0, 1);
     int64_t depth = nargs ? as_index(args[0]) : 0;

@@ -1,5 +1,5 @@
 // exceptions.h — the layout of exception instances and the built-in hierarchy (types are declared
-// in objects/errors.h). The traceback is a chain of traceback objects (vm/frame_object.h), outermost
+// in objects/errors.h). The traceback is a chain of traceback objects (objects/frame_object.h), outermost
 // first, as CPython's.
 #pragma once
 
@@ -28,7 +28,7 @@ bool is_exception_instance(const Object* o);
 
 // Instantiates `t` (a BaseException subtype) with the given args tuple (borrowed).
 Ref exception_new(Type* t, Object* args);
-// The traceback type, which the VM defines (vm/frame_object.cpp) and registers at start-up, so that
+// The traceback type, which the VM defines (objects/frame_object.cpp) and registers at start-up, so that
 // `exc.__traceback__ = x` can check x's type.
 void set_traceback_type(Type* type);
 // Whether `o` is a traceback object (of the registered type).

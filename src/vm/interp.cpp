@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/frame_object.h"
 #include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -22,7 +23,6 @@
 #include "vm/eval_breaker.h"
 #include "vm/except_star.h"
 #include "vm/frame.h"
-#include "vm/frame_object.h"
 #include "vm/interp_support.h"
 #include "vm/pattern_match.h"
 

@@ -15,10 +15,10 @@
 #include "objects/errors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"
+#include "objects/frame_object.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "syntax/parser.h"
-#include "vm/frame_object.h"
 
 namespace minipy {
 

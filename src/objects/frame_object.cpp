@@ -2,7 +2,7 @@
 // tb.tb_frame). minipy's frames live on the thread's value stack and move (generators copy them
 // out), so a frame object is a snapshot: code, globals, line and locals as they were when it was made.
 // A traceback is CPython's linked chain, kept on the exception, so tb_next can be cut and followed.
-#include "vm/frame_object.h"
+#include "objects/frame_object.h"
 
 #include <utility>
 

@@ -4,9 +4,9 @@
 // left, outermost first.
 #pragma once
 
+#include "objects/frame.h"
 #include "objects/gc.h"
 #include "objects/object.h"
-#include "vm/frame.h"
 
 namespace minipy {
 
