@@ -225,8 +225,8 @@ void display_value(Object* value) {
 
 void initialize_runtime() {
     if (g_builtins_module) return;
-    set_embedding_hooks({run_function, run_frame_from, find_and_import, import_attribute, import_all,
-                         find_loaded_module, display_value, report_unraisable});
+    set_embedding_hooks({run_function, run_frame_from, run_class_body_function, find_and_import,
+                         import_attribute, import_all, find_loaded_module, display_value, report_unraisable});
     install_sigint_handler();
     init_builtin_types();
     init_code_type();

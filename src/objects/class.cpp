@@ -10,6 +10,7 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/descriptors.h"
+#include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/exception_group.h"
 #include "objects/exceptions.h"

@@ -82,7 +82,4 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
 bool finalizer_ran(Object* o);
 void run_finalizer_once(Object* o);
 
-// Runs a class body function with `ns` as its namespace (interp.cpp).
-Ref run_class_body(Function* body, Dict* ns);
-
 }  // namespace minipy

@@ -1,9 +1,9 @@
-// embedding.h — what the lower layers need from the layers above them: from the VM, running a Python
-// function or resuming a generator's frame (for objects/: calling a function object from C++, a
-// generator's next()); from the interpreter (src/interpreter), the import system and the REPL's
-// display of results. The interpreter layer fills in these function pointers once at start-up
-// (initialize_runtime), so code below calls up through one documented interface instead of
-// linking against a higher layer.
+// embedding.h — what the lower layers need from the layers above them: from the VM, running a
+// Python function, a class body or a generator's frame (for objects/: a function object's call, a
+// class statement, a generator's next()); from the interpreter (src/interpreter), the import system
+// and the REPL's display of results. The interpreter layer fills in these function pointers once at
+// start-up (initialize_runtime), so code below calls up through one documented interface instead of
+// linking against a higher layer (tools/check-layers --link checks that nothing does).
 #pragma once
 
 #include <string>
@@ -22,6 +22,8 @@ struct EmbeddingHooks {
     // Runs the thread's top frame `f` until it returns or yields, first raising `thrown` in it when
     // given: a generator's send()/throw().
     Ref (*run_frame)(ThreadState* ts, Frame* f, Ref thrown);
+    // Runs a class statement's body function with `ns` as its namespace (__build_class__).
+    Ref (*run_class_body)(Function* body, Dict* ns);
     // __import__(name, globals, locals, fromlist, level) given the importing module's globals (for
     // relative imports): the top package for `import a.b`, the module itself with a fromlist.
     Ref (*import_module_level)(Str* name, Object* fromlist, int level, Dict* globals);
@@ -48,6 +50,7 @@ inline Ref call_function(Function* f, Object* const* args, size_t nargs, Tuple* 
 inline Ref run_frame(ThreadState* ts, Frame* f, Ref thrown) {
     return embedding_hooks().run_frame(ts, f, std::move(thrown));
 }
+inline Ref run_class_body(Function* body, Dict* ns) { return embedding_hooks().run_class_body(body, ns); }
 inline Ref import_module_level(Str* name, Object* fromlist, int level, Dict* globals) {
     return embedding_hooks().import_module_level(name, fromlist, level, globals);
 }

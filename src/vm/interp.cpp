@@ -91,7 +91,7 @@ Ref run_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames
 
 Ref run_frame_from(ThreadState* ts, Frame* f, Ref thrown) { return run_frame(ts, f, thrown.release()); }
 
-Ref run_class_body(Function* body, Dict* ns) {
+Ref run_class_body_function(Function* body, Dict* ns) {
     ThreadState* ts = thread_state();
     Frame* f = push_function_frame(ts, body);
     f->locals = ns;

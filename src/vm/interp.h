@@ -13,6 +13,8 @@ Ref run_code(Code* code, Dict* globals, Dict* locals);
 
 // Calls a Python function from native code (objects/embedding.h's call_function hook).
 Ref run_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);
+// Runs a class body function with `ns` as its namespace (objects/embedding.h's run_class_body hook).
+Ref run_class_body_function(Function* body, Dict* ns);
 
 // `--trace`: print every instruction with the stack before it runs (to stderr).
 void set_trace(bool on);
