@@ -225,10 +225,31 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     return total;
 }
 
+// `method` (__divmod__ or __rdivmod__) of self's class called with other; null when the class has
+// none or it returns NotImplemented.
+Ref call_divmod_dunder(Object* self, Object* other, const char* method) {
+    Ref m = type_lookup(type_of(self), intern(method));
+    if (!m) return nullptr;
+    Object* pair[2] = {self, other};
+    Ref result = call(m.get(), pair, 2);
+    return result.get() == NotImplemented ? nullptr : result;
+}
+
+// divmod(a, b): a class's __divmod__, else the other operand's __rdivmod__, else, for numbers,
+// (a // b, a % b); CPython's error names divmod() when nothing takes the pair.
 Ref bi_divmod(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("divmod", nargs, kw, 2, 2);
-    Ref q = binary_op(args[0], args[1], BinaryOp::FloorDiv);
-    Ref r = binary_op(args[0], args[1], BinaryOp::Mod);
+    Object* a = args[0];
+    Object* b = args[1];
+    if (Ref r = call_divmod_dunder(a, b, "__divmod__")) return r;
+    if (type_of(b) != type_of(a))
+        if (Ref r = call_divmod_dunder(b, a, "__rdivmod__")) return r;
+    bool numbers = (is_int(a) || is_float(a)) && (is_int(b) || is_float(b));
+    if (!numbers)
+        raise(&TypeError_type, format("unsupported operand type(s) for divmod(): '%s' and '%s'",
+                                      type_of(a)->name.c_str(), type_of(b)->name.c_str()));
+    Ref q = binary_op(a, b, BinaryOp::FloorDiv);
+    Ref r = binary_op(a, b, BinaryOp::Mod);
     Object* items[2] = {q.get(), r.get()};
     return tuple_from(items, 2);
 }

@@ -126,7 +126,8 @@ Ref str_exact(Object* o) { return is_str(o) ? Ref::borrow(o) : str_new(str_utf8_
 
 const Str* expect_str(Object* o, const char* what) {
     if (!is_instance(o, &str_type))
-        raise(&TypeError_type, format("%s must be str, not %s", what, type_of(o)->name.c_str()));
+        raise(&TypeError_type,
+              format("%s%smust be str, not %s", what, *what ? " " : "", type_of(o)->name.c_str()));
     return as_str(o);
 }
 

@@ -49,7 +49,8 @@ size_t str_byte_offset(const Str* s, int64_t index);
 Ref str_char_at(const Str* s, int64_t index);
 // Whether repr() shows the code point as is (str.isprintable), approximating CPython's table.
 bool is_printable(uint32_t cp);
-// Reads a str argument or raises "<what> must be str, not <type>" (CPython's text).
+// Reads a str argument or raises "<what> must be str, not <type>" (CPython's text; an empty `what`
+// gives "must be str, not <type>", as str.find and str.partition say).
 const Str* expect_str(Object* o, const char* what);
 // Formatting (str_format.cpp): `fmt % args`, str.format with keyword arguments in `mapping`
 // (a dict, may be null), str.format_map, and ascii(o) (repr with non-ASCII escaped).

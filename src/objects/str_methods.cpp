@@ -134,7 +134,7 @@ Ref new_int(int64_t v) { return int_from_i64(v); }
 // ---- searching ----
 int64_t find_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
     const Str* s = self_of(name, args, nargs, kw, 1, 3);
-    const Str* sub = expect_str(args[1], "must be");
+    const Str* sub = expect_str(args[1], "");
     size_t from, to;
     bool empty;
     window(s, args, nargs, 2, &from, &to, &empty);
@@ -164,7 +164,7 @@ Ref str_rindex(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref str_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("count", args, nargs, kw, 1, 3);
-    const Str* sub = expect_str(args[1], "must be");
+    const Str* sub = expect_str(args[1], "");
     size_t from, to;
     bool empty;
     window(s, args, nargs, 2, &from, &to, &empty);
@@ -337,7 +337,7 @@ Ref str_splitlines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref partition_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
     const Str* s = self_of(name, args, nargs, kw, 1, 1);
-    const std::string& sep = expect_str(args[1], "must be")->utf8;
+    const std::string& sep = expect_str(args[1], "")->utf8;
     if (sep.empty()) raise(&ValueError_type, "empty separator");
     size_t pos = reverse ? s->utf8.rfind(sep) : s->utf8.find(sep);
     Ref parts[3];
