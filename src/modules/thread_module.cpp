@@ -276,15 +276,22 @@ Ref thread_set_sentinel(Object*, Args, size_t nargs, Tuple* kw) {
     return lock;
 }
 
-Ref lock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
+// acquire(blocking=True, timeout=-1)'s arguments, checked with CPython 3.11's texts (lock and RLock).
+void acquire_args(Args args, size_t nargs, Tuple* kw, bool* blocking, double* timeout) {
     static const char* const kNames[] = {"blocking", "timeout"};
     Object* a[2] = {};
     bind_args("acquire", args + 1, nargs - 1, kw, kNames, 2, 0, a);
-    bool blocking = a[0] ? is_true(a[0]) : true;
-    double timeout = a[1] ? to_double(a[1]) : -1;
-    if (!blocking && timeout != -1)
+    *blocking = a[0] ? is_true(a[0]) : true;
+    *timeout = a[1] ? to_double(a[1]) : -1;
+    if (!*blocking && *timeout != -1)
         raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
-    if (timeout < 0 && timeout != -1) raise(&ValueError_type, "timeout value must be a non-negative number");
+    if (*timeout < 0 && *timeout != -1) raise(&ValueError_type, "timeout value must be positive");
+}
+
+Ref lock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
+    bool blocking;
+    double timeout;
+    acquire_args(args, nargs, kw, &blocking, &timeout);
     if (timeout > kTimeoutMax) raise(&OverflowError_type, "timeout value is too large");
     return Ref::borrow(bool_obj(lock_take(as_lock(args[0]), blocking, timeout)));
 }
@@ -397,15 +404,9 @@ bool rlock_take(RLockObject* r, bool blocking, double timeout) {
 }
 
 Ref rlock_acquire(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"blocking", "timeout"};
-    Object* a[2] = {};
-    bind_args("acquire", args + 1, nargs - 1, kw, kNames, 2, 0, a);
-    bool blocking = a[0] ? is_true(a[0]) : true;
-    double timeout = a[1] ? to_double(a[1]) : -1;
-    if (!blocking && timeout != -1)
-        raise(&ValueError_type, "can't specify a timeout for a non-blocking call");
-    if (timeout < 0 && timeout != -1)
-        raise(&ValueError_type, "timeout value must be positive");  // sic: 3.11's RLock words it so
+    bool blocking;
+    double timeout;
+    acquire_args(args, nargs, kw, &blocking, &timeout);
     return Ref::borrow(bool_obj(rlock_take(as_rlock(args[0]), blocking, timeout)));
 }
 

@@ -37,8 +37,16 @@ Ref tuple_of_types(const std::vector<Type*>& types) {
     return t;
 }
 
+// A built-in type's name may carry its module, as CPython's tp_name does ("_thread.RLock"): its
+// __name__ is the part after the last dot and its __module__ the part before. A class's name is
+// its own, dots and all.
+size_t module_dot(const Type* t) { return is_heap_type(t) ? std::string::npos : t->name.rfind('.'); }
+
 Ref type_special_attr(Type* t, const std::string& n) {
-    if (n == "__name__") return str_new(t->name);
+    if (n == "__name__" || (n == "__qualname__" && !is_heap_type(t))) {
+        size_t dot = module_dot(t);
+        return str_new(dot == std::string::npos ? t->name : t->name.substr(dot + 1));
+    }
     if (n == "__qualname__") return str_new(type_qualname(t));
     if (n == "__mro__") return tuple_of_types(t->mro);
     if (n == "__base__") return Ref::borrow(t->base ? t->base : None);
@@ -52,8 +60,9 @@ Ref type_special_attr(Type* t, const std::string& n) {
     if (n == "__flags__")
         return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0));
     if (n == "__module__") {
-        Ref m = dict_get_str_ref(t->dict, intern("__module__"));
-        return m ? m : str_new("builtins");
+        if (Ref m = dict_get_str_ref(t->dict, intern("__module__"))) return m;
+        size_t dot = module_dot(t);
+        return str_new(dot == std::string::npos ? "builtins" : t->name.substr(0, dot));
     }
     if (n == "__doc__") {
         Ref d = dict_get_str_ref(t->dict, intern("__doc__"));
