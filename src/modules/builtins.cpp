@@ -323,7 +323,14 @@ Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("chr", nargs, kw, 1, 1);
-    int64_t cp = as_index(args[0]);
+    // CPython reads the argument as a C int: beyond 32 bits is an OverflowError, not a range error.
+    int64_t cp = INT64_MAX;
+    if (!is_int(args[0]))
+        cp = as_index(args[0]);
+    else
+        int_to_i64(args[0], &cp);
+    if (cp < INT32_MIN || cp > INT32_MAX)
+        raise(&OverflowError_type, "Python int too large to convert to C int");
     if (cp < 0 || cp > 0x10FFFF) raise(&ValueError_type, "chr() arg not in range(0x110000)");
     return str_from_codepoint(static_cast<uint32_t>(cp));
 }
@@ -567,17 +574,15 @@ Ref bi_callable(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(type_of(args[0])->call != nullptr));
 }
 
-Str* attr_name(Object* o, const char* fname) {
-    if (!is_instance(o, &str_type)) {
-        raise(&TypeError_type,
-              format("%s(): attribute name must be string, not '%s'", fname, type_of(o)->name.c_str()));
-    }
+Str* attr_name(Object* o) {
+    if (!is_instance(o, &str_type))
+        raise(&TypeError_type, format("attribute name must be string, not '%s'", type_of(o)->name.c_str()));
     return intern(str_utf8_of(o));
 }
 
 Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getattr", nargs, kw, 2, 3);
-    Str* name = attr_name(args[1], "getattr");
+    Str* name = attr_name(args[1]);
     if (Ref v = get_attr_opt(args[0], name)) return v;
     if (nargs == 3) return Ref::borrow(args[2]);
     raise_missing_attribute(args[0], name);
@@ -585,19 +590,19 @@ Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_setattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("setattr", nargs, kw, 3, 3);
-    set_attr(args[0], attr_name(args[1], "setattr"), args[2]);
+    set_attr(args[0], attr_name(args[1]), args[2]);
     return Ref::borrow(None);
 }
 
 Ref bi_delattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("delattr", nargs, kw, 2, 2);
-    del_attr(args[0], attr_name(args[1], "delattr"));
+    del_attr(args[0], attr_name(args[1]));
     return Ref::borrow(None);
 }
 
 Ref bi_hasattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("hasattr", nargs, kw, 2, 2);
-    Str* name = attr_name(args[1], "hasattr");
+    Str* name = attr_name(args[1]);
     try {
         return Ref::borrow(bool_obj(static_cast<bool>(get_attr_opt(args[0], name))));
     } catch (PyException& e) {

@@ -174,14 +174,18 @@ bool is_builtin_sequence(Object* o) {
     return t == &str_type || t == &list_type || t == &tuple_type;
 }
 
+// The built-in types that repeat with `*` (CPython's sq_repeat): the sequences and bytes/bytearray.
+bool repeats(Object* o) {
+    Type* t = type_of(o);
+    return is_builtin_sequence(o) || t == &bytes_type || t == &bytearray_type;
+}
+
 // CPython's sq_repeat: `seq * n` where n is not an int but has __index__ repeats by its value.
 Ref repeat_by_index(Object* a, Object* b, BinaryOp op) {
     if (op != BinaryOp::Mul) return nullptr;
-    bool seq_a = is_builtin_sequence(a) || type_of(a) == &bytes_type;
-    bool seq_b = is_builtin_sequence(b) || type_of(b) == &bytes_type;
-    if (seq_a && !is_int(b)) {
+    if (repeats(a) && !is_int(b)) {
         if (Ref n = index_value(b)) return binary_op(a, n.get(), op);
-    } else if (seq_b && !is_int(a)) {
+    } else if (repeats(b) && !is_int(a)) {
         if (Ref n = index_value(a)) return binary_op(n.get(), b, op);
     }
     return nullptr;
@@ -192,9 +196,9 @@ Ref repeat_by_index(Object* a, Object* b, BinaryOp op) {
     if (op == BinaryOp::Add && is_builtin_sequence(a))
         raise(&TypeError_type,
               format("can only concatenate %s (not \"%s\") to %s", tname(a), tname(b), tname(a)));
-    if (op == BinaryOp::Mul && (is_builtin_sequence(a) || is_builtin_sequence(b)))
-        raise(&TypeError_type, format("can't multiply sequence by non-int of type '%s'",
-                                      tname(is_builtin_sequence(a) ? b : a)));
+    if (op == BinaryOp::Mul && (repeats(a) || repeats(b)))
+        raise(&TypeError_type,
+              format("can't multiply sequence by non-int of type '%s'", tname(repeats(a) ? b : a)));
     std::string symbol = binary_op_symbol(op);
     if (inplace) symbol += "=";
     if (op == BinaryOp::Pow && !inplace) symbol = "** or pow()";

@@ -42,6 +42,16 @@ std::string bytes_like_data(Object* o) {
     raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
 }
 
+Ref bytes_from_dunder(Object* o) {
+    Ref method = type_lookup(type_of(o), intern("__bytes__"));
+    if (!method) return nullptr;
+    Ref result = call(method.get(), &o, 1);
+    if (!is_bytes(result.get()))
+        raise(&TypeError_type,
+              format("__bytes__ returned non-bytes (type %s)", type_of(result.get())->name.c_str()));
+    return result;
+}
+
 std::string bytes_escape_text(std::string_view data, char quote) {
     std::string out;
     for (char ch : data) {
@@ -282,6 +292,11 @@ Ref bytes_mul(Object* a, Object* b) {
     return bytes_of_type(type_of(seq), out);
 }
 
+Ref bytes_mod(Object* a, Object* b) {
+    if (!is_bytes_like(a)) return Ref::borrow(NotImplemented);
+    return bytes_percent_format(a, b);
+}
+
 bool bytes_contains(Object* o, Object* item) {
     std::string data = bytes_like_data(o);
     if (is_int(item)) return data.find(static_cast<char>(byte_value(item))) != std::string::npos;
@@ -297,11 +312,7 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
         return Ref::borrow(bound[0]);
     // bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths convert this way).
     if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
-        if (Ref method = type_lookup(type_of(bound[0]), intern("__bytes__"))) {
-            Ref result = call(method.get(), &bound[0], 1);
-            if (!is_bytes(result.get()))
-                raise(&TypeError_type,
-                      format("__bytes__ returned non-bytes (type %s)", type_of(result.get())->name.c_str()));
+        if (Ref result = bytes_from_dunder(bound[0])) {
             if (type == &bytes_type) return result;
             Ref b = bytes_new(bytes_data(result.get()));
             b->type = static_cast<Type*>(type);
@@ -366,6 +377,7 @@ void bytes_share_slots(Type& t) {
     t.iter = bytes_iter_new;
     set_binary(t, BinaryOp::Add, bytes_add);
     set_binary(t, BinaryOp::Mul, bytes_mul);
+    set_binary(t, BinaryOp::Mod, bytes_mod);
 }
 
 void init_bytes_types() {

@@ -33,6 +33,10 @@ inline const std::string& bytes_data(const Object* o) { return static_cast<const
 // A copy of the contents of a bytes, bytearray or memoryview; raises "a bytes-like object is required, not
 // 'str'" for anything else.
 std::string bytes_like_data(Object* o);
+// x.__bytes__() when x's type defines it (checked to be bytes), else null.
+Ref bytes_from_dunder(Object* o);
+// `fmt % args` for a bytes or bytearray `fmt` (PEP 461), in str_format.cpp beside str's.
+Ref bytes_percent_format(Object* fmt, Object* args);
 // Builds a bytes or bytearray of the given type (the result type of a shared method).
 Ref bytes_of_type(Type* t, std::string_view data);
 // b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...').

@@ -4,11 +4,13 @@
 #include <algorithm>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -37,17 +39,37 @@ int64_t code_points_in(std::string_view s) {
 std::string spaces(int64_t n) { return n > 0 ? std::string(static_cast<size_t>(n), ' ') : std::string(); }
 
 // ---- printf-style: one conversion specifier at a time ----
+// `fmt % args` for str, and for bytes/bytearray (PEP 461): the same specifiers, with bytes' own
+// %s/%b (bytes-like or __bytes__), %c (a byte) and error texts. Text is UTF-8 for str and raw bytes
+// for bytes, so widths and precisions count code points for str and bytes for bytes.
 struct Conversion {
     bool left = false, plus = false, space = false, alternate = false, zero = false;
     int64_t width = -1, precision = -1;
     char type = 0;
+    bool bytes = false;  // formatting a bytes/bytearray
 };
 
+int64_t length_of(std::string_view text, const Conversion& c) {
+    return c.bytes ? static_cast<int64_t>(text.size()) : code_points_in(text);
+}
+
 std::string pad_text(const std::string& text, const Conversion& c) {
-    int64_t missing = c.width - code_points_in(text);
+    int64_t missing = c.width - length_of(text, c);
     return c.left ? text + spaces(missing) : spaces(missing) + text;
 }
 
+// Cuts `text` to the conversion's precision, counted as pad_text counts.
+std::string truncate_text(std::string text, const Conversion& c) {
+    if (c.precision < 0 || length_of(text, c) <= c.precision) return text;
+    if (c.bytes) {
+        text.resize(static_cast<size_t>(c.precision));
+        return text;
+    }
+    const char* p = text.data();
+    for (int64_t i = 0; i < c.precision; ++i) utf8_decode(p);
+    text.resize(static_cast<size_t>(p - text.data()));
+    return text;
+}
 std::string percent_int(Object* arg, const Conversion& c) {
     Ref value;
     if (is_int(arg)) {
@@ -92,6 +114,14 @@ std::string percent_float(Object* arg, const Conversion& c) {
 }
 
 std::string percent_char(Object* arg, const Conversion& c) {
+    if (c.bytes) {
+        if (is_bytes_like(arg) && bytes_like_data(arg).size() == 1) return pad_text(bytes_like_data(arg), c);
+        if (!is_int(arg)) raise(&TypeError_type, "%c requires an integer in range(256) or a single byte");
+        int64_t byte;
+        if (!int_to_i64(arg, &byte) || byte < 0 || byte > 255)
+            raise(&OverflowError_type, "%c arg not in range(256)");
+        return pad_text(std::string(1, static_cast<char>(byte)), c);
+    }
     if (is_str(arg) && as_str(arg)->length == 1) return pad_text(str_utf8_of(arg), c);
     if (!is_int(arg)) raise(&TypeError_type, "%c requires int or char");
     int64_t cp;
@@ -100,24 +130,36 @@ std::string percent_char(Object* arg, const Conversion& c) {
     return pad_text(str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), c);
 }
 
+// bytes' %s and %b: the data of a bytes-like object, or what its __bytes__ returns.
+std::string bytes_argument(Object* arg) {
+    if (is_bytes_like(arg) || type_of(arg) == &memoryview_type) return bytes_like_data(arg);
+    if (Ref result = bytes_from_dunder(arg)) return bytes_data(result.get());
+    raise(&TypeError_type,
+          format("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                 type_of(arg)->name.c_str()));
+}
+
 std::string percent_text(Object* arg, const Conversion& c) {
-    std::string text = c.type == 's' ? str_utf8(arg) : c.type == 'r' ? repr_utf8(arg) : ascii_repr_text(arg);
-    if (c.precision >= 0 && code_points_in(text) > c.precision) {
-        const char* p = text.data();
-        for (int64_t i = 0; i < c.precision; ++i) utf8_decode(p);
-        text.resize(static_cast<size_t>(p - text.data()));
-    }
-    return pad_text(text, c);
+    std::string text;
+    if (c.type == 'a' || (c.bytes && c.type == 'r'))
+        text = ascii_repr_text(arg);
+    else if (c.bytes)
+        text = bytes_argument(arg);
+    else
+        text = c.type == 's' ? str_utf8(arg) : repr_utf8(arg);
+    return pad_text(truncate_text(std::move(text), c), c);
 }
 
 // Walks the positional arguments of `fmt % args`: a tuple's items, or the single non-tuple value.
 class PercentArgs {
 public:
-    explicit PercentArgs(Object* args) : args_(args) {
+    PercentArgs(Object* args, bool bytes) : args_(args) {
         bool is_tuple = is_instance(args, &tuple_type);
         if (is_tuple) count_ = static_cast<int64_t>(as_tuple(args)->size);
-        // As CPython's PyMapping_Check: anything subscriptable but a tuple or str supplies %(key)s.
-        if (!is_tuple && !is_instance(args, &str_type) && type_of(args)->getitem) mapping_ = args;
+        // As CPython's PyMapping_Check: anything subscriptable but a tuple or a string of the
+        // format's own kind (str for str; str, bytes or bytearray for bytes) supplies %(key)s.
+        bool string = is_instance(args, &str_type) || (bytes && is_bytes_like(args));
+        if (!is_tuple && !string && type_of(args)->getitem) mapping_ = args;
     }
     Object* next() {
         if (count_ < 0) {
@@ -147,9 +189,11 @@ int64_t star_arg(PercentArgs& args) {
 
 }  // namespace
 
-Ref str_percent_format(Object* fmt, Object* args) {
-    const std::string& t = str_utf8_of(fmt);
-    PercentArgs walker(args);
+namespace {
+
+// The text of `fmt % args`, for str (`bytes` false: `t` UTF-8) or bytes (`t` raw bytes).
+std::string percent_format(const std::string& t, Object* args, bool bytes) {
+    PercentArgs walker(args, bytes);
     std::string out;
     size_t i = 0, n = t.size();
     while (i < n) {
@@ -170,11 +214,12 @@ Ref str_percent_format(Object* fmt, Object* args) {
             size_t start = ++i;
             for (int depth = 1; i < n && depth > 0; ++i) depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
             if (i > n || t[i - 1] != ')') raise(&ValueError_type, "incomplete format key");
-            keyed =
-                get_item(walker.mapping(), str_new(std::string_view(t).substr(start, i - 1 - start)).get());
+            std::string_view key = std::string_view(t).substr(start, i - 1 - start);
+            keyed = get_item(walker.mapping(), bytes ? bytes_new(key).get() : str_new(key).get());
             arg = keyed.get();
         }
         Conversion c;
+        c.bytes = bytes;
         for (; i < n && std::string_view("-+ #0").find(t[i]) != std::string_view::npos; ++i) {
             char f = t[i];
             c.left |= f == '-', c.plus |= f == '+', c.space |= f == ' ', c.alternate |= f == '#',
@@ -201,6 +246,9 @@ Ref str_percent_format(Object* fmt, Object* args) {
         c.type = t[i++];
         if (!arg) arg = walker.next();
         switch (c.type) {
+            case 'b':
+                if (!bytes) goto unsupported;
+                [[fallthrough]];
             case 's':
             case 'r':
             case 'a':
@@ -225,7 +273,12 @@ Ref str_percent_format(Object* fmt, Object* args) {
             case 'c':
                 out += percent_char(arg, c);
                 break;
-            default: {
+            default:
+            unsupported : {
+                if (bytes)
+                    raise(&ValueError_type,
+                          format("unsupported format character '%c' (0x%x) at index %lld", t[i - 1],
+                                 static_cast<unsigned char>(t[i - 1]), static_cast<long long>(i - 1)));
                 const char* p = t.data() + i - 1;
                 uint32_t cp = utf8_decode(p);
                 std::string ch;
@@ -236,8 +289,20 @@ Ref str_percent_format(Object* fmt, Object* args) {
             }
         }
     }
-    if (!walker.all_used()) raise(&TypeError_type, "not all arguments converted during string formatting");
-    return str_new(out);
+    if (!walker.all_used())
+        raise(&TypeError_type,
+              format("not all arguments converted during %s formatting", bytes ? "bytes" : "string"));
+    return out;
+}
+
+}  // namespace
+
+Ref str_percent_format(Object* fmt, Object* args) {
+    return str_new(percent_format(str_utf8_of(fmt), args, false));
+}
+
+Ref bytes_percent_format(Object* fmt, Object* args) {
+    return bytes_of_type(type_of(fmt), percent_format(bytes_like_data(fmt), args, true));
 }
 
 // ---- str.format: replacement fields {name.attr[key]!conv:spec} ----
