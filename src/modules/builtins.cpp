@@ -337,6 +337,13 @@ Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("ord", nargs, kw, 1, 1);
+    if (is_bytes_like(args[0])) {
+        std::string data = bytes_like_data(args[0]);
+        if (data.size() != 1)
+            raise(&TypeError_type,
+                  format("ord() expected a character, but string of length %zu found", data.size()));
+        return Ref::steal(make_small_int(static_cast<unsigned char>(data[0])));
+    }
     if (!is_str(args[0])) {
         raise(&TypeError_type,
               format("ord() expected string of length 1, but %s found", type_of(args[0])->name.c_str()));

@@ -133,7 +133,7 @@ Layout parse(const std::string& fmt) {
 
 int64_t int_arg(Object* v, char code) {
     if (!is_int(v)) {
-        Ref idx = get_attr_opt(v, intern("__index__"));
+        Ref idx = special_method(v, intern("__index__"));
         if (!idx) struct_error("required argument is not an integer");
         Ref r = call0(idx.get());
         v = r.get();

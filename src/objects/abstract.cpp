@@ -7,6 +7,7 @@
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -417,10 +418,15 @@ void set_attr(Object* o, Str* name, Object* value) {
 
 void del_attr(Object* o, Str* name) { set_attr(o, name, nullptr); }
 
+Ref special_method(Object* o, Str* name) {
+    Ref found = type_lookup(type_of(o), name);
+    return found ? bind_class_attr(found.get(), o, type_of(o)) : nullptr;
+}
+
 // ---- arguments ----
 Ref index_value(Object* o) {
     static Str* const kIndex = intern("__index__");
-    Ref method = type_lookup(type_of(o), kIndex) ? get_attr_opt(o, kIndex) : nullptr;
+    Ref method = special_method(o, kIndex);
     if (!method) return nullptr;
     Ref v = call(method.get(), nullptr, 0);
     if (!is_int(v.get()))

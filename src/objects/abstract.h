@@ -61,6 +61,9 @@ void del_attr(Object* o, Str* name);
 // Finds `name` along the type's mro (a new reference); null when absent. Answers from this
 // thread's type attribute cache when it can.
 Ref type_lookup(Type* t, Str* name);
+// CPython's _PyObject_LookupSpecial: `name` found on o's type (never in o's own dict, and for a
+// class, on its metaclass) and bound to o; null when absent. Special methods are looked up this way.
+Ref special_method(Object* o, Str* name);
 // Called on every change to a type's dict (objects/dict.cpp), after the change and before the
 // replaced value is released: every thread's cache is stale.
 void type_cache_invalidate();

@@ -199,6 +199,7 @@ Ref bytes_join(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2];
     bind("join", args, nargs, kw, names, 1, a);
     std::string sep = bytes_like_data(a[0]), out;
+    if (!type_of(a[1])->iter) raise(&TypeError_type, "can only join an iterable");
     size_t index = 0;
     for_each_item(a[1], [&](Object* item) {
         if (!is_bytes_like(item))

@@ -191,7 +191,7 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     }
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
     if (a[0] && !parts(a[0], &r1, &i1)) {
-        if (Ref m = get_attr_opt(a[0], intern("__complex__"))) {
+        if (Ref m = special_method(a[0], intern("__complex__"))) {
             Ref c = call0(m.get());
             parts(c.get(), &r1, &i1);
         } else {

@@ -94,6 +94,9 @@ int64_t dict_size(Dict* d);
 void dict_clear(Dict* d);
 // Iterates live entries in insertion order: `for (size_t i = 0; dict_next(d, &i, &k, &v);)`.
 bool dict_next(Dict* d, size_t* pos, Object** key, Object** value);
+// The same backwards, for reversed(dict): start `pos` at dict_entry_end(d).
+bool dict_prev(Dict* d, size_t* pos, Object** key, Object** value);
+size_t dict_entry_end(Dict* d);
 inline Dict* as_dict(Object* o) { return static_cast<Dict*>(o); }
 // hash(key) with the fast paths of str and small int keys, for dict and set probes.
 int64_t key_hash(Object* key);

@@ -248,6 +248,26 @@ bool dict_next(Dict* d, size_t* pos, Object** key, Object** value) {
     return false;
 }
 
+bool dict_prev(Dict* d, size_t* pos, Object** key, Object** value) {
+    CriticalSection cs(d->mutex);
+    // A same-size change may have compacted the entries under the iterator.
+    *pos = std::min(*pos, d->entries.size());
+    while (*pos > 0) {
+        const DictEntry& e = d->entries[--*pos];
+        if (e.key) {
+            *key = e.key;
+            if (value) *value = e.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t dict_entry_end(Dict* d) {
+    CriticalSection cs(d->mutex);
+    return d->entries.size();
+}
+
 int64_t dict_size(Dict* d) {
     CriticalSection cs(d->mutex);
     return static_cast<int64_t>(d->used);

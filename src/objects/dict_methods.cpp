@@ -3,7 +3,9 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/iterators.h"
+#include "objects/mappingproxy.h"
 #include "objects/set.h"
 #include "objects/str.h"
 
@@ -151,6 +153,42 @@ Ref view_compare(Object* a, Object* b, CompareOp op) {
     return compare(x.get(), y.get(), op);
 }
 
+Ref view_reversed(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("__reversed__");
+    if (nargs != 1) raise_arg_count("__reversed__", 0, 0, nargs - 1);
+    return dict_reverse_iter_new(view_dict(args[0]), view_kind(args[0]));
+}
+
+Ref view_isdisjoint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("isdisjoint");
+    if (nargs != 2) raise_arg_count("isdisjoint", 1, 1, nargs - 1);
+    bool disjoint = true;
+    Ref it = get_iter(args[1]);
+    while (Ref item = iter_next(it.get()))
+        if (view_contains(args[0], item.get())) {
+            disjoint = false;
+            break;
+        }
+    return Ref::borrow(bool_obj(disjoint));
+}
+
+// `view.mapping`: a read-only proxy of the dict the view reads.
+Ref view_getattr(Object* o, Str* name) {
+    if (name->utf8 == "mapping") return mappingproxy_new(view_dict(o));
+    return generic_getattr(o, name);
+}
+
+const MethodDef set_like_view_methods[] = {
+    {"__reversed__", view_reversed, "Return a reverse iterator over the dict keys."},
+    {"isdisjoint", view_isdisjoint,
+     "Return True if the view and the given iterable have a null intersection."},
+    {nullptr, nullptr, nullptr},
+};
+const MethodDef values_view_methods[] = {
+    {"__reversed__", view_reversed, "Return a reverse iterator over the dict values."},
+    {nullptr, nullptr, nullptr},
+};
+
 void init_view(Type& t, const char* name, bool set_like) {
     t.name = name;
     t.instance_size = sizeof(DictView);
@@ -160,6 +198,8 @@ void init_view(Type& t, const char* name, bool set_like) {
     t.repr = view_repr;
     t.contains = view_contains;
     t.hash = hash_not_implemented;
+    t.getattr = view_getattr;
+    t.methods = set_like ? set_like_view_methods : values_view_methods;
     if (set_like) {
         t.compare = view_compare;
         t.binary[static_cast<size_t>(BinaryOp::And)] = view_and;
@@ -168,6 +208,7 @@ void init_view(Type& t, const char* name, bool set_like) {
         t.binary[static_cast<size_t>(BinaryOp::Xor)] = view_xor;
     }
     init_type(&t);
+    add_attribute_descriptors(&t, {"mapping"});
 }
 
 // ---- methods ----
@@ -271,6 +312,15 @@ Ref dict_fromkeys(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref dict_iter_slot(Object* o) { return dict_iter_new(o, DictIterKind::Keys); }
 
+namespace {
+
+Ref dict_reversed(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    self_dict("__reversed__", args, nargs, kw, 0, 0);
+    return dict_reverse_iter_new(args[0], DictIterKind::Keys);
+}
+
+}  // namespace
+
 extern const MethodDef dict_methods[] = {
     {"get", dict_get_method, "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_setdefault, "Insert key with a value of default if key is not present."},
@@ -282,6 +332,7 @@ extern const MethodDef dict_methods[] = {
     {"update", dict_update_method, "Update the dict from a mapping or iterable, and keywords."},
     {"clear", dict_clear_method, "Remove all items."},
     {"copy", dict_copy_method, "A shallow copy."},
+    {"__reversed__", dict_reversed, "Return a reverse iterator over the dict keys."},
     {"fromkeys", dict_fromkeys, "Create a new dictionary with keys from iterable.", MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };

@@ -67,14 +67,14 @@ double to_double(Object* o) {
     if (is_int(o)) return int_to_double(o);
     if (is_float(o)) return float_value(o);
     // CPython's PyFloat_AsDouble: __float__ (Decimal, Fraction), else __index__.
-    if (Ref method = get_attr_opt(o, intern("__float__"))) {
+    if (Ref method = special_method(o, intern("__float__"))) {
         Ref r = call0(method.get());
         if (!is_float(r.get()))
             raise(&TypeError_type, format("%s.__float__ returned non-float (type %s)",
                                           type_of(o)->name.c_str(), type_of(r.get())->name.c_str()));
         return float_value(r.get());
     }
-    if (get_attr_opt(o, intern("__index__"))) return int_to_double(index_value(o).get());
+    if (type_lookup(type_of(o), intern("__index__"))) return int_to_double(index_value(o).get());
     raise(&TypeError_type, format("must be real number, not %s", type_of(o)->name.c_str()));
 }
 
@@ -157,7 +157,9 @@ int64_t float_hash(double v) {
 }
 
 double float_pow(double x, double y) {
-    if (x == 0 && y < 0) raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+    // 0.0 ** -inf is inf (IEEE, as CPython); only a finite negative power of zero divides by zero.
+    if (x == 0 && y < 0 && !std::isinf(y))
+        raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
     if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
         raise(&ValueError_type, "negative number cannot be raised to a fractional power");
     double r = std::pow(x, y);
@@ -299,7 +301,7 @@ Ref float_from_object(Object* x) {
         return float_new(v);
     }
     for (const char* method : {"__float__", "__index__"})
-        if (Ref m = get_attr_opt(x, intern(method))) {
+        if (Ref m = special_method(x, intern(method))) {
             Ref r = call0(m.get());
             if (is_float(r.get()) || is_int(r.get())) return float_new(to_double(r.get()));
             raise(&TypeError_type,

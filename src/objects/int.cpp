@@ -630,7 +630,7 @@ Ref int_from_object(Object* x) {
     if (is_instance(x, &str_type)) return int_from_string(str_utf8_of(x), 10);
     if (is_bytes_like(x)) return int_from_bytes_text(x, 10);
     for (const char* method : {"__int__", "__index__", "__trunc__"})
-        if (Ref m = get_attr_opt(x, intern(method))) {
+        if (Ref m = special_method(x, intern(method))) {
             Ref r = call0(m.get());
             if (!is_int(r.get()))
                 raise(&TypeError_type,

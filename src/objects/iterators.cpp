@@ -12,7 +12,8 @@ namespace minipy {
 
 Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type,
     str_iterator_type, range_iterator_type, dict_keyiterator_type, dict_valueiterator_type,
-    dict_itemiterator_type, enumerate_type, zip_type, reversed_type;
+    dict_itemiterator_type, dict_reversekeyiterator_type, dict_reversevalueiterator_type,
+    dict_reverseitemiterator_type, enumerate_type, zip_type, reversed_type;
 
 namespace {
 
@@ -105,6 +106,7 @@ struct DictIter : Object {
     size_t pos;
     int64_t expected_size;
     DictIterKind kind;
+    bool reverse;  // reversed(): `pos` counts down from the end of the entries
 };
 
 DictIter* as_dict_iter(Object* o) { return static_cast<DictIter*>(o); }
@@ -121,20 +123,21 @@ Ref dict_iter_next(Object* o) {
         raise(&RuntimeError_type, "dictionary changed size during iteration");
     }
     Object *k, *v;
-    if (!dict_next(it->dict, &it->pos, &k, &v)) return nullptr;
+    if (!(it->reverse ? dict_prev : dict_next)(it->dict, &it->pos, &k, &v)) return nullptr;
     if (it->kind == DictIterKind::Keys) return Ref::borrow(k);
     if (it->kind == DictIterKind::Values) return Ref::borrow(v);
     Object* pair[] = {k, v};
     return tuple_from(pair, 2);
 }
 
-Ref dict_iter_alloc(Type* t, Dict* d, DictIterKind kind) {
+Ref dict_iter_alloc(Type* t, Dict* d, DictIterKind kind, bool reverse) {
     auto* it = new DictIter();
     init_header(it, t);
     it->dict = as_dict(newref(d));
-    it->pos = 0;
+    it->pos = reverse ? dict_entry_end(d) : 0;
     it->expected_size = dict_size(d);
     it->kind = kind;
+    it->reverse = reverse;
     return Ref::steal(it);
 }
 
@@ -211,9 +214,9 @@ Ref reversed_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
     if (nargs != 1) raise_arg_count("reversed", 1, 1, nargs);
     Object* seq = args[0];
     if (type_of(seq) == &list_type) return list_reverse_iter_new(seq);
-    if (Ref method = get_attr_opt(seq, intern("__reversed__"))) return call0(method.get());
+    if (Ref method = special_method(seq, intern("__reversed__"))) return call0(method.get());
     Type* t = type_of(seq);
-    if (!t->len || !t->getitem || t == &dict_type)
+    if (!t->len || !t->getitem)
         raise(&TypeError_type, format("'%s' object is not reversible", t->name.c_str()));
     return seq_iter_new(static_cast<Type*>(type), seq, length(seq) - 1);
 }
@@ -250,7 +253,14 @@ Ref dict_iter_new(Object* dict, DictIterKind kind) {
     Type* t = kind == DictIterKind::Keys     ? &dict_keyiterator_type
               : kind == DictIterKind::Values ? &dict_valueiterator_type
                                              : &dict_itemiterator_type;
-    return dict_iter_alloc(t, as_dict(dict), kind);
+    return dict_iter_alloc(t, as_dict(dict), kind, false);
+}
+
+Ref dict_reverse_iter_new(Object* dict, DictIterKind kind) {
+    Type* t = kind == DictIterKind::Keys     ? &dict_reversekeyiterator_type
+              : kind == DictIterKind::Values ? &dict_reversevalueiterator_type
+                                             : &dict_reverseitemiterator_type;
+    return dict_iter_alloc(t, as_dict(dict), kind, true);
 }
 
 void init_iterator_types() {
@@ -272,6 +282,12 @@ void init_iterator_types() {
                        dict_iter_next);
     init_iterator_type(dict_itemiterator_type, "dict_itemiterator", sizeof(DictIter), dict_iter_dealloc,
                        dict_iter_next);
+    init_iterator_type(dict_reversekeyiterator_type, "dict_reversekeyiterator", sizeof(DictIter),
+                       dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(dict_reversevalueiterator_type, "dict_reversevalueiterator", sizeof(DictIter),
+                       dict_iter_dealloc, dict_iter_next);
+    init_iterator_type(dict_reverseitemiterator_type, "dict_reverseitemiterator", sizeof(DictIter),
+                       dict_iter_dealloc, dict_iter_next);
     enumerate_type.construct = enumerate_construct;
     init_iterator_type(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
     zip_type.construct = zip_construct;

@@ -11,7 +11,8 @@ namespace minipy {
 
 extern Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple_iterator_type,
     str_iterator_type, range_iterator_type, dict_keyiterator_type, dict_valueiterator_type,
-    dict_itemiterator_type, set_iterator_type, enumerate_type, zip_type, reversed_type;
+    dict_itemiterator_type, dict_reversekeyiterator_type, dict_reversevalueiterator_type,
+    dict_reverseitemiterator_type, set_iterator_type, enumerate_type, zip_type, reversed_type;
 
 // list, tuple, str and reversed-sequence iterators: a container and a position.
 struct SeqIter : Object {
@@ -54,7 +55,8 @@ Ref str_iter_new(Object* str);
 Ref range_iter_new(int64_t start, int64_t step, int64_t length);
 enum class DictIterKind : uint8_t { Keys, Values, Items };
 Ref dict_iter_new(Object* dict, DictIterKind kind);
-Ref set_iter_new(Object* set);  // objects/set.cpp
+Ref dict_reverse_iter_new(Object* dict, DictIterKind kind);  // reversed(d), reversed(d.items()), ...
+Ref set_iter_new(Object* set);                               // objects/set.cpp
 
 // Fills in an iterator type: `iter` returns the iterator itself, `next` yields the items.
 // Every iterator type in minipy is set up through this one function.

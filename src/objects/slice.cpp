@@ -17,7 +17,7 @@ Slice* as_slice(Object* o) { return static_cast<Slice*>(o); }
 // A slice bound as int64, saturating huge ints (CPython clamps to PY_SSIZE_T_MIN/MAX).
 int64_t bound_value(Object* o) {
     if (!is_int(o)) {
-        if (Ref index = get_attr_opt(o, intern("__index__"))) {
+        if (Ref index = special_method(o, intern("__index__"))) {
             Ref v = call0(index.get());
             if (is_int(v.get())) return bound_value(v.get());
         }

@@ -372,6 +372,7 @@ Ref str_join_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref str_join(Object* sep, Object* iterable) {
     const std::string& s = str_utf8_of(sep);
+    if (!type_of(iterable)->iter) raise(&TypeError_type, "can only join an iterable");
     std::string out;
     size_t index = 0;
     for_each_item(iterable, [&](Object* item) {
