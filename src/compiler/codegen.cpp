@@ -388,8 +388,13 @@ void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
     }
 }
 
-// An annotation's value: the expression, or under PEP 563 its source text.
+// An annotation's value: the expression, or under PEP 563 its source text. `*args: *Ts` (PEP 646)
+// stores the one item that unpacking Ts gives, as CPython's `[value] = [*Ts]`.
 void Compiler::visit_annotation(const ast::Expr& e) {
+    if (!symbols_.future_annotations && e.kind == ast::ExprKind::Starred) {
+        visit_expr(*ast::as<ast::Starred>(e).value);
+        return emit(Op::UNPACK_SEQUENCE, 1);
+    }
     if (!symbols_.future_annotations) return visit_expr(e);
     std::string text = source_text(e.pos);
     emit(Op::LOAD_CONST, add_const(str_new(text), "s:" + text));

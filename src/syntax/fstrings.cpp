@@ -75,6 +75,16 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             parts.push_back(fstring_field(body, i, raw, line, col));
         } else if (c == '}') {
             fail("f-string: single '}' is not allowed");
+        } else if (!raw && c == '\\' && i + 1 < body.size() && body[i + 1] != '{' && body[i + 1] != '}') {
+            // An escape is literal text: `\\` keeps a `{` after it a field, and `\N{name}`'s braces
+            // are part of the escape, not a field (CPython's fstring_find_literal).
+            size_t stop = i + 2;
+            if (body[i + 1] == 'N' && stop < body.size() && body[stop] == '{') {
+                size_t close = body.find('}', stop);
+                stop = close == std::string::npos ? body.size() : close + 1;
+            }
+            literal.append(body, i, stop - i);
+            i = stop;
         } else {
             literal += c;
             i++;
