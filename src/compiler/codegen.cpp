@@ -585,7 +585,15 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
             if (preserve_tos) emit(Op::SWAP, 2);
             return emit(Op::POP_TOP);
         case BlockKind::FinallyTry:
-            return visit_body(*b.finalbody);
+            // A `break` or `continue` in the finally body of a `return` drops the value it was
+            // returning (CPython's POP_VALUE block; test_grammar's test_break_in_finally_after_return).
+            if (!preserve_tos) return visit_body(*b.finalbody);
+            push_fblock(FBlock{BlockKind::PopValue, -1, -1, nullptr, {}});
+            visit_body(*b.finalbody);
+            return pop_fblock();
+        case BlockKind::PopValue:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            return emit(Op::POP_TOP);
         case BlockKind::FinallyEnd:
             if (preserve_tos) emit(Op::SWAP, 2);
             emit(Op::POP_TOP);

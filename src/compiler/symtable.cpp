@@ -107,7 +107,11 @@ private:
         }
         if (target->kind == ScopeKind::Class)
             source_.fail("assignment expression within a comprehension cannot be used in a class body", pos);
-        int through = target->kind == ScopeKind::Module ? kDefGlobal : kDefNonlocal;
+        // A function's `global x` makes the comprehensions' x global too.
+        auto declared = target->flags.find(name);
+        bool global = target->kind == ScopeKind::Module ||
+                      (declared != target->flags.end() && (declared->second & kDefGlobal));
+        int through = global ? kDefGlobal : kDefNonlocal;
         for (Scope* s = current_; s != target; s = s->parent) {
             auto [it, inserted] = s->flags.emplace(name, 0);
             if (inserted) s->order.push_back(name);
@@ -165,6 +169,8 @@ private:
             auto it = current_->flags.find(name);
             int old = it == current_->flags.end() ? 0 : it->second;
             if (old & kDefParam) source_.fail("name '" + name + "' is parameter and " + what, s.pos);
+            if (old & kDefAnnotated)
+                source_.fail("annotated name '" + raw_name + "' can't be " + what, s.pos);
             if (old & kDefLocal) {
                 source_.fail("name '" + name + "' is assigned to before " + what + " declaration", s.pos);
             }
@@ -232,7 +238,22 @@ private:
             case K::AnnAssign: {
                 const auto& a = ast::as<ast::AnnAssign>(s);
                 if (a.value) visit_expr(*a.value);
-                visit_expr(*a.target);
+                if (a.target->kind != ast::ExprKind::Name) {
+                    visit_expr(*a.target);
+                } else {
+                    // CPython: `x: int` makes x local (annotated), `(x): int` only with a value.
+                    const std::string& raw = ast::as<ast::Name>(*a.target).id;
+                    auto it = current_->flags.find(mangle(current_->private_name, raw));
+                    int old = it == current_->flags.end() ? 0 : it->second;
+                    if (a.simple && (old & (kDefGlobal | kDefNonlocal)) &&
+                        current_->kind != ScopeKind::Module) {
+                        source_.fail("annotated name '" + raw + "' can't be " +
+                                         (old & kDefGlobal ? "global" : "nonlocal"),
+                                     s.pos);
+                    }
+                    if (a.simple) add(raw, kDefLocal | kDefAnnotated);
+                    if (!a.simple && a.value) add(raw, kDefLocal);
+                }
                 if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class)
                     visit_annotation(a.annotation);
                 break;
@@ -348,6 +369,17 @@ private:
         iteration_names_[current_].insert(name);
     }
 
+    // A comprehension is a function of its own: a yield in it would make that function a generator.
+    void check_yield_outside_comprehension(const ast::Expr& e) {
+        if (current_->kind != ScopeKind::Comprehension) return;
+        const std::string& n = current_->name;
+        const char* what = n == "<listcomp>"   ? "list comprehension"
+                           : n == "<setcomp>"  ? "set comprehension"
+                           : n == "<dictcomp>" ? "dict comprehension"
+                                               : "generator expression";
+        source_.fail(std::string("'yield' inside ") + what, e.pos);
+    }
+
     void visit_comprehension_iterable(const ast::Expr& e) {
         ++in_comprehension_iterable_;
         visit_expr(e);
@@ -450,10 +482,12 @@ private:
                 if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
                 break;
             case K::Yield:
+                check_yield_outside_comprehension(e);
                 current_->is_generator = true;
                 if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
                 break;
             case K::YieldFrom:
+                check_yield_outside_comprehension(e);
                 current_->is_generator = true;
                 visit_expr(*ast::as<ast::YieldFrom>(e).value);
                 break;

@@ -163,6 +163,10 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
                 fail_at("expression cannot contain assignment, perhaps you meant \"==\"?",
                         span(k->getStart(), k->ASSIGN()->getSymbol()));
             }
+            for (const auto& earlier : keywords) {
+                if (earlier.arg == as<Name>(*name).id)
+                    fail_at("keyword argument repeated: " + earlier.arg, pos);
+            }
             keywords.push_back({as<Name>(*name).id, test(k->test(1)), pos});
             seen_keyword = true;
         } else if (auto* u = dynamic_cast<P::KwUnpackArgumentContext*>(a)) {

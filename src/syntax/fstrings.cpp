@@ -20,6 +20,10 @@ size_t field_end(const std::string& body, size_t i) {
         char next = i + 1 < body.size() ? body[i + 1] : 0;
         if (quote) {
             if (c == quote) quote = 0;
+        } else if ((c == '\'' || c == '"') && body.compare(i, 3, std::string(3, c)) == 0) {
+            // A triple-quoted string may hold its quote character alone: skip to its end.
+            size_t close = body.find(std::string(3, c), i + 3);
+            i = close == std::string::npos ? body.size() - 1 : close + 2;
         } else if (c == '\'' || c == '"') {
             quote = c;
         } else if (c == '(' || c == '[' || c == '{') {
@@ -41,6 +45,12 @@ size_t field_end(const std::string& body, size_t i) {
 size_t spec_end(const std::string& body, size_t i) {
     int depth = 0;
     for (; i < body.size(); ++i) {
+        if (depth > 0 && (body[i] == '\'' || body[i] == '"')) {
+            // A string in a nested field's expression: its braces do not count (`{3:{"}"}>10}`).
+            size_t close = body.find(body[i], i + 1);
+            i = close == std::string::npos ? body.size() - 1 : close;
+            continue;
+        }
         if (body[i] == '{') depth++;
         if (body[i] == '}' && depth-- == 0) break;
     }
