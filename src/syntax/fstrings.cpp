@@ -109,8 +109,15 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     size_t start = i;
     size_t end = field_end(body, start);
     std::string text = body.substr(start, end - start);
-    if (text.find_first_not_of(" \t\n") == std::string::npos)
+    if (end < body.size() && (body[end] == ')' || body[end] == ']'))
+        fail_at(std::string("f-string: unmatched '") + body[end] + "'", fstring_end_);
+    if (text.find_first_not_of(" \t\n") == std::string::npos) {
+        if (end >= body.size()) fail_at("f-string: expecting '}'", fstring_end_);
+        char next = body[end];
+        if (next == '!' || next == '=' || next == ':')
+            fail_at(std::string("f-string: expression required before '") + next + "'", fstring_end_);
         fail_at("f-string: empty expression not allowed", fstring_end_);
+    }
     // CPython 3.11's tokenizer reads the expression part raw and refuses backslashes in it (3.12 lifts this).
     if (text.find('\\') != std::string::npos)
         fail_at("f-string expression part cannot include a backslash", fstring_end_);
@@ -130,6 +137,7 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     }
     if (i < body.size() && body[i] == '!') {
         char conv = i + 1 < body.size() ? body[i + 1] : 0;
+        if (conv == 0) fail_at("f-string: expecting '}'", fstring_end_);
         if (conv != 's' && conv != 'r' && conv != 'a') {
             fail_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", fstring_end_);
         }
@@ -153,8 +161,16 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
 ExprPtr AstBuilder::fstring_expression(const std::string& text, int line, int col) {
     std::string wrapped = "(" + text + ")";
     Source sub(wrapped, source_.filename());
-    ParseSession session(wrapped, sub);
-    return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+    try {
+        ParseSession session(wrapped, sub);
+        return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+    } catch (const SyntaxError& e) {
+        // CPython 3.11 prefixes every error its parser raises inside a replacement field.
+        if (e.info().msg.rfind("f-string", 0) == 0) throw;
+        SyntaxErrorInfo info = e.info();
+        info.msg = "f-string: " + info.msg;
+        throw SyntaxError(info);
+    }
 }
 
 }  // namespace minipy::syntax
