@@ -1,5 +1,6 @@
 # \N{name} escapes in str literals: names, aliases, any letter case, Hangul syllables and CJK
-# ideographs (names made by rule); bytes keep them literal; the unicode_escape codec agrees.
+# ideographs (names made by rule); bytes keep them literal; the unicode_escape codec and the
+# namereplace error handler agree.
 import codecs
 
 print(ascii("\N{LATIN SMALL LETTER A}\N{EM DASH}\N{SNOWMAN}"))
@@ -32,3 +33,7 @@ for src in bad:
         compile(src, "<s>", "eval")
     except SyntaxError as e:
         print(src, "->", e.msg)
+print("a\u2014b\u00e9\ue000\U0001F600\uac00\u4e00".encode("ascii", "namereplace"))
+print("x\u2603".encode("latin-1", "namereplace"))
+import codecs
+print(codecs.namereplace_errors(UnicodeEncodeError("ascii", "\u2014\x80", 0, 2, "r")))
