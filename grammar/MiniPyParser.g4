@@ -96,7 +96,14 @@ try_stmt
     ;
 except_block   : EXCEPT STAR? ( test ( AS NAME )? )? COLON block ;
 finally_clause : FINALLY COLON block ;
-with_stmt      : WITH with_item ( COMMA with_item )* COLON block ;
+// Parenthesized items (3.9+) come first: `with (a, b):` is two items, as CPython's PEG parser reads
+// it (ANTLR resolves an ambiguity in favour of the first alternative); `with (a, b) as c:` only fits
+// the second, a tuple.
+with_stmt
+    : WITH ( OPEN_PAREN with_item ( COMMA with_item )* COMMA? CLOSE_PAREN
+           | with_item ( COMMA with_item )*
+           ) COLON block
+    ;
 with_item      : test ( AS expr )? ;
 
 // ---- the match statement (PEP 634); the builder sorts names into capture/wildcard/value/class
@@ -138,10 +145,11 @@ funcdef    : DEF NAME OPEN_PAREN paramlist? CLOSE_PAREN ( ARROW test )? COLON bl
 classdef   : CLASS NAME ( OPEN_PAREN arglist? CLOSE_PAREN )? COLON block ;
 
 // Parameters in any order; the builder enforces Python's ordering rules with CPython's messages.
+// `*args: *Ts` (PEP 646) is the one annotation that may be starred.
 paramlist  : param ( COMMA param )* COMMA? ;
 param
     : NAME ( COLON test )? ( ASSIGN test )?     # plainParam
-    | STAR ( NAME ( COLON test )? )?           # starParam
+    | STAR ( NAME ( COLON ( test | star_expr ) )? )?  # starParam
     | POWER NAME ( COLON test )?               # kwParam
     | DIV                                      # slashParam
     ;
@@ -204,8 +212,9 @@ trailer
     | DOT NAME                            # attrTrailer
     ;
 subscriptlist : subscript ( COMMA subscript )* COMMA? ;
+// `a[b := 0]` (3.10+) and `a[*b]` (PEP 646, 3.11) as CPython's `slices` rule.
 subscript
-    : test                                  # indexSubscript
+    : namedexpr_test                        # indexSubscript
     | star_expr                             # starSubscript
     | lower=test? COLON upper=test? sliceop? # sliceSubscript
     ;
@@ -217,7 +226,7 @@ testlist_star_expr : ( test | star_expr ) ( COMMA ( test | star_expr ) )* COMMA?
 
 dictorsetmaker
     : dict_item ( comp_for | ( COMMA dict_item )* COMMA? )                    # dictMaker
-    | ( test | star_expr ) ( comp_for | ( COMMA ( test | star_expr ) )* COMMA? ) # setMaker
+    | ( namedexpr_test | star_expr ) ( comp_for | ( COMMA ( namedexpr_test | star_expr ) )* COMMA? ) # setMaker
     ;
 dict_item
     : test COLON test
@@ -226,7 +235,7 @@ dict_item
 
 arglist : argument ( COMMA argument )* COMMA? ;
 argument
-    : test comp_for                # genArgument
+    : namedexpr_test comp_for      # genArgument
     | test WALRUS test             # walrusArgument
     | test ASSIGN test             # keywordArgument
     | test                         # plainArgument

@@ -388,8 +388,13 @@ void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
     }
 }
 
-// An annotation's value: the expression, or under PEP 563 its source text.
+// An annotation's value: the expression, or under PEP 563 its source text. `*args: *Ts` (PEP 646)
+// stores the one item that unpacking Ts gives, as CPython's `[value] = [*Ts]`.
 void Compiler::visit_annotation(const ast::Expr& e) {
+    if (!symbols_.future_annotations && e.kind == ast::ExprKind::Starred) {
+        visit_expr(*ast::as<ast::Starred>(e).value);
+        return emit(Op::UNPACK_SEQUENCE, 1);
+    }
     if (!symbols_.future_annotations) return visit_expr(e);
     std::string text = source_text(e.pos);
     emit(Op::LOAD_CONST, add_const(str_new(text), "s:" + text));
@@ -580,7 +585,15 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
             if (preserve_tos) emit(Op::SWAP, 2);
             return emit(Op::POP_TOP);
         case BlockKind::FinallyTry:
-            return visit_body(*b.finalbody);
+            // A `break` or `continue` in the finally body of a `return` drops the value it was
+            // returning (CPython's POP_VALUE block; test_grammar's test_break_in_finally_after_return).
+            if (!preserve_tos) return visit_body(*b.finalbody);
+            push_fblock(FBlock{BlockKind::PopValue, -1, -1, nullptr, {}});
+            visit_body(*b.finalbody);
+            return pop_fblock();
+        case BlockKind::PopValue:
+            if (preserve_tos) emit(Op::SWAP, 2);
+            return emit(Op::POP_TOP);
         case BlockKind::FinallyEnd:
             if (preserve_tos) emit(Op::SWAP, 2);
             emit(Op::POP_TOP);

@@ -24,7 +24,8 @@ enum class BlockKind {
     HandlerCleanup,
     ExceptStar,
     With,
-    AsyncWith
+    AsyncWith,
+    PopValue  // a return's value, waiting on the stack while a finally body runs
 };
 
 struct FBlock {

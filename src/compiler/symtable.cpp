@@ -55,6 +55,12 @@ private:
     SymbolTable& table_;
     const CompileSource& source_;
     Scope* current_ = nullptr;
+    // PEP 572's limits inside comprehensions: how many comprehension iterables enclose the
+    // expression being visited (no `:=` may appear there), whether a comprehension's target is being
+    // visited, and each comprehension's names that its targets mention (no `:=` may rebind them).
+    int in_comprehension_iterable_ = 0;
+    bool in_comprehension_target_ = false;
+    std::map<const Scope*, std::set<std::string>> iteration_names_;
 
     // A future statement comes first in the module, after the docstring and other future statements.
     static bool has_future_annotations(const ast::Module& module) {
@@ -90,13 +96,22 @@ private:
 
     // PEP 572: `(x := v)` inside a comprehension binds x in the nearest enclosing scope that is not
     // a comprehension; the comprehensions in between reach it as a global or a free variable.
-    void bind_walrus_outside(const std::string& raw_name, const ast::Pos& pos) {
+    void bind_walrus_outside(const std::string& raw_name, const ast::Pos& pos, const ast::Pos& name_pos) {
         std::string name = mangle(current_->private_name, raw_name);
         Scope* target = current_;
-        while (target->kind == ScopeKind::Comprehension) target = target->parent;
+        for (; target->kind == ScopeKind::Comprehension; target = target->parent) {
+            if (iteration_names_[target].count(name))
+                source_.fail(
+                    "assignment expression cannot rebind comprehension iteration variable '" + raw_name + "'",
+                    name_pos);
+        }
         if (target->kind == ScopeKind::Class)
             source_.fail("assignment expression within a comprehension cannot be used in a class body", pos);
-        int through = target->kind == ScopeKind::Module ? kDefGlobal : kDefNonlocal;
+        // A function's `global x` makes the comprehensions' x global too.
+        auto declared = target->flags.find(name);
+        bool global = target->kind == ScopeKind::Module ||
+                      (declared != target->flags.end() && (declared->second & kDefGlobal));
+        int through = global ? kDefGlobal : kDefNonlocal;
         for (Scope* s = current_; s != target; s = s->parent) {
             auto [it, inserted] = s->flags.emplace(name, 0);
             if (inserted) s->order.push_back(name);
@@ -154,6 +169,8 @@ private:
             auto it = current_->flags.find(name);
             int old = it == current_->flags.end() ? 0 : it->second;
             if (old & kDefParam) source_.fail("name '" + name + "' is parameter and " + what, s.pos);
+            if (old & kDefAnnotated)
+                source_.fail("annotated name '" + raw_name + "' can't be " + what, s.pos);
             if (old & kDefLocal) {
                 source_.fail("name '" + name + "' is assigned to before " + what + " declaration", s.pos);
             }
@@ -221,7 +238,22 @@ private:
             case K::AnnAssign: {
                 const auto& a = ast::as<ast::AnnAssign>(s);
                 if (a.value) visit_expr(*a.value);
-                visit_expr(*a.target);
+                if (a.target->kind != ast::ExprKind::Name) {
+                    visit_expr(*a.target);
+                } else {
+                    // CPython: `x: int` makes x local (annotated), `(x): int` only with a value.
+                    const std::string& raw = ast::as<ast::Name>(*a.target).id;
+                    auto it = current_->flags.find(mangle(current_->private_name, raw));
+                    int old = it == current_->flags.end() ? 0 : it->second;
+                    if (a.simple && (old & (kDefGlobal | kDefNonlocal)) &&
+                        current_->kind != ScopeKind::Module) {
+                        source_.fail("annotated name '" + raw + "' can't be " +
+                                         (old & kDefGlobal ? "global" : "nonlocal"),
+                                     s.pos);
+                    }
+                    if (a.simple) add(raw, kDefLocal | kDefAnnotated);
+                    if (!a.simple && a.value) add(raw, kDefLocal);
+                }
                 if (current_->kind == ScopeKind::Module || current_->kind == ScopeKind::Class)
                     visit_annotation(a.annotation);
                 break;
@@ -326,15 +358,45 @@ private:
         if (!p.name.empty()) add(p.name, kDefLocal);
     }
 
+    // A name in a comprehension's target (even `x` of `x.a`, as CPython marks it); one that a `:=`
+    // in this comprehension already bound outside cannot be an iteration variable too.
+    void comprehension_target_name(const ast::Name& n) {
+        std::string name = mangle(current_->private_name, n.id);
+        auto it = current_->flags.find(name);
+        if (it != current_->flags.end() && (it->second & (kDefGlobal | kDefNonlocal)))
+            source_.fail("comprehension inner loop cannot rebind assignment expression target '" + n.id + "'",
+                         n.pos);
+        iteration_names_[current_].insert(name);
+    }
+
+    // A comprehension is a function of its own: a yield in it would make that function a generator.
+    void check_yield_outside_comprehension(const ast::Expr& e) {
+        if (current_->kind != ScopeKind::Comprehension) return;
+        const std::string& n = current_->name;
+        const char* what = n == "<listcomp>"   ? "list comprehension"
+                           : n == "<setcomp>"  ? "set comprehension"
+                           : n == "<dictcomp>" ? "dict comprehension"
+                                               : "generator expression";
+        source_.fail(std::string("'yield' inside ") + what, e.pos);
+    }
+
+    void visit_comprehension_iterable(const ast::Expr& e) {
+        ++in_comprehension_iterable_;
+        visit_expr(e);
+        --in_comprehension_iterable_;
+    }
+
     void visit_comprehension(const ast::Comp& c, const char* name) {
-        visit_expr(*c.generators[0].iter);
+        visit_comprehension_iterable(*c.generators[0].iter);
         open(ScopeKind::Comprehension, name, &c);
         add(".0", kDefParam);
         current_->params.push_back(".0");
         for (size_t i = 0; i < c.generators.size(); ++i) {
             const auto& g = c.generators[i];
-            if (i > 0) visit_expr(*g.iter);
+            if (i > 0) visit_comprehension_iterable(*g.iter);
+            in_comprehension_target_ = true;
             visit_expr(*g.target);
+            in_comprehension_target_ = false;
             visit_exprs(g.ifs);
         }
         if (c.elt) visit_expr(*c.elt);
@@ -356,9 +418,12 @@ private:
                 break;
             case K::NamedExpr: {
                 const auto& n = ast::as<ast::NamedExpr>(e);
+                if (in_comprehension_iterable_ > 0)
+                    source_.fail(
+                        "assignment expression cannot be used in a comprehension iterable expression", e.pos);
                 visit_expr(*n.value);
                 if (current_->kind == ScopeKind::Comprehension && n.target->kind == ast::ExprKind::Name) {
-                    bind_walrus_outside(ast::as<ast::Name>(*n.target).id, e.pos);
+                    bind_walrus_outside(ast::as<ast::Name>(*n.target).id, e.pos, n.target->pos);
                 } else {
                     visit_expr(*n.target);
                 }
@@ -417,10 +482,12 @@ private:
                 if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
                 break;
             case K::Yield:
+                check_yield_outside_comprehension(e);
                 current_->is_generator = true;
                 if (const auto& v = ast::as<ast::Yield>(e).value) visit_expr(*v);
                 break;
             case K::YieldFrom:
+                check_yield_outside_comprehension(e);
                 current_->is_generator = true;
                 visit_expr(*ast::as<ast::YieldFrom>(e).value);
                 break;
@@ -462,6 +529,7 @@ private:
                 break;
             case K::Name: {
                 const auto& n = ast::as<ast::Name>(e);
+                if (in_comprehension_target_) comprehension_target_name(n);
                 add(n.id, n.ctx == ast::Ctx::Load ? kUse : kDefLocal);
                 // CPython gives functions that mention `super` the implicit `__class__` cell it reads.
                 if (n.id == "super" && n.ctx == ast::Ctx::Load && current_->is_function())

@@ -39,6 +39,7 @@ enum SymbolFlag : int {
     kDefGlobal = 4,
     kDefNonlocal = 8,
     kUse = 16,
+    kDefAnnotated = 32,  // `x: int` as a simple annotation: x may not then be declared global or nonlocal
 };
 
 // CPython's private name mangling: inside class C (its body and everything nested in it, up to

@@ -21,6 +21,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
+#include "syntax/unicode_names.h"
 
 namespace minipy {
 
@@ -225,8 +226,14 @@ Ref xmlcharrefreplace_errors(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref namereplace_errors(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* exc = only_arg("namereplace_errors", nargs, kw, args);
     if (!is_instance(exc, &UnicodeEncodeError_type)) cannot_handle(exc);
-    raise(&NotImplementedError_type,
-          "the 'namereplace' error handler needs the Unicode name database, which minipy does not carry");
+    ErrorView v = read_error(exc);
+    std::string out;
+    for (char32_t c : error_chars(v)) {
+        // \N{NAME}, or a backslash escape for a character without a name (as CPython).
+        std::string name = unicode_names::name(c);
+        out += name.empty() ? escape_of(c) : "\\N{" + name + "}";
+    }
+    return pair(str_new(out), v.end);
 }
 
 // U+DC80..U+DCFF stand for the undecodable bytes 0x80..0xFF (PEP 383).

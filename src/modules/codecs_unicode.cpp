@@ -8,6 +8,7 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "syntax/unicode_names.h"
 
 namespace minipy {
 
@@ -370,6 +371,22 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
             }
             continue;
         }
+        if (k == 'N') {
+            // \N{name}: the names string literals use (syntax/unicode_names.h).
+            bool brace = i + 2 < n && d[i + 2] == '{';
+            size_t close = brace ? d.find('}', i + 3) : std::string_view::npos;
+            if (close == std::string_view::npos && !final && (brace || i + 2 >= n)) break;
+            if (close == std::string_view::npos || close == i + 3) {
+                size_t end = !brace ? i + 2 : close == i + 3 ? i + 3 : n;
+                i = e.report(i, end, "malformed \\N character escape", out);
+            } else if (auto code = unicode_names::lookup(d.substr(i + 3, close - i - 3))) {
+                out.push_back(*code);
+                i = close + 1;
+            } else {
+                i = e.report(i, close + 1, "unknown Unicode character name", out);
+            }
+            continue;
+        }
         i += 2;
         switch (k) {
             case '\n':
@@ -403,10 +420,6 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
                 break;
             case 'v':
                 out.push_back('\v');
-                break;
-            case 'N':
-                // \N{name} needs the Unicode name database, which minipy does not carry.
-                i = e.report(i - 2, n, "unknown Unicode character name", out);
                 break;
             default:
                 if (k >= '0' && k <= '7') {

@@ -281,6 +281,19 @@ Ref bytes_translate(Object*, Args args, size_t nargs, Tuple* kw) {
     return make(a[0], out);
 }
 
+// bytes.maketrans(frm, to): the 256-byte table for translate() mapping each byte of frm to the
+// byte of to at the same place (typing's module imports it at start-up).
+Ref bytes_maketrans(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("maketrans");
+    if (nargs != 2) raise_arg_count("maketrans", 2, 2, nargs);
+    std::string from = bytes_like_data(args[0]), to = bytes_like_data(args[1]);
+    if (from.size() != to.size()) raise(&ValueError_type, "maketrans arguments must have same length");
+    std::string table(256, '\0');
+    for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+    for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+    return bytes_new(table);
+}
+
 template <int (*Map)(int)>
 Ref map_bytes(const char* fname, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"self"};
@@ -420,6 +433,8 @@ const MethodDef bytes_methods[] = {
     {"translate", bytes_translate,
      "Return a copy with each character mapped by the given translation table."},
     {"lower", bytes_lower, "ASCII letters converted to lowercase."},
+    {"maketrans", bytes_maketrans,
+     "Return a translation table usable for the bytes or bytearray translate method.", MethodKind::Static},
     {"isdigit", bytes_isdigit, "Whether all bytes are ASCII digits."},
     {"isalpha", bytes_isalpha, "Whether all bytes are ASCII letters."},
     {"isspace", bytes_isspace, "Whether all bytes are ASCII whitespace."},

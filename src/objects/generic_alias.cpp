@@ -21,6 +21,7 @@ struct Alias : Object {
     Object* origin;  // owned (null for a union)
     Object* args;    // owned tuple
     Object* params;  // owned tuple: the type variables among args, found once at creation
+    bool starred;    // `*tuple[int, str]` (PEP 646): what iterating an alias gives
 };
 
 Alias* as_alias(Object* o) { return static_cast<Alias*>(o); }
@@ -34,7 +35,7 @@ void alias_dealloc(Object* o) {
 
 Ref collect_parameters(Tuple* args);
 
-Ref alias_make(Type* t, Object* origin, Ref args) {
+Ref alias_make(Type* t, Object* origin, Ref args, bool starred = false) {
     if (type_of(args.get()) != &tuple_type) {
         Object* one = args.get();
         args = tuple_from(&one, 1);
@@ -44,6 +45,7 @@ Ref alias_make(Type* t, Object* origin, Ref args) {
     a->origin = origin ? newref(origin) : nullptr;
     a->args = args.release();
     a->params = collect_parameters(as_tuple(a->args)).release();
+    a->starred = starred;
     return Ref::steal(a);
 }
 
@@ -63,7 +65,8 @@ std::string repr_item(Object* p) {
 Ref alias_repr(Object* o) {
     Alias* a = as_alias(o);
     Tuple* args = as_tuple(a->args);
-    std::string s = repr_item(a->origin) + "[";
+    std::string s = a->starred ? "*" : "";
+    s += repr_item(a->origin) + "[";
     for (size_t i = 0; i < args->size; ++i) {
         if (i) s += ", ";
         s += repr_item(args->items[i]);
@@ -101,7 +104,9 @@ Ref alias_getattr(Object* o, Str* name) {
     if (n == "__origin__" && a->origin) return Ref::borrow(a->origin);
     if (n == "__args__") return Ref::borrow(a->args);
     if (n == "__parameters__") return Ref::borrow(parameters_of(a));
-    if (n == "__unpacked__") return Ref::borrow(False);
+    if (n == "__unpacked__") return Ref::borrow(bool_obj(a->starred));
+    if (n == "__typing_unpacked_tuple_args__")
+        return Ref::borrow(a->starred && a->origin == &tuple_type ? a->args : None);
     if (Ref v = generic_getattr(o, name)) return v;
     // Anything else (methods, __name__, __doc__) comes from the origin, as CPython's ga_getattro.
     if (a->origin && n != "__class__" && n != "__bases__" && n != "__copy__" && n != "__deepcopy__")
@@ -133,7 +138,8 @@ Ref alias_compare(Object* a, Object* b, CompareOp op) {
         for_each_item(as_alias(b)->args, [&](Object* m) { set_add(y.get(), m); });
         eq = is_true(compare(x.get(), y.get(), CompareOp::Eq).get());
     } else {
-        eq = is_true(compare(as_alias(a)->origin, as_alias(b)->origin, CompareOp::Eq).get()) &&
+        eq = as_alias(a)->starred == as_alias(b)->starred &&
+             is_true(compare(as_alias(a)->origin, as_alias(b)->origin, CompareOp::Eq).get()) &&
              is_true(compare(as_alias(a)->args, as_alias(b)->args, CompareOp::Eq).get());
     }
     return Ref::borrow(bool_obj(eq == (op == CompareOp::Eq)));
@@ -149,46 +155,81 @@ int64_t alias_hash(Object* o) {
     return h == -1 ? -2 : h;
 }
 
-// alias[X, ...]: each type variable in __parameters__ replaced by the matching argument.
+long index_of(Tuple* t, Object* item) {
+    for (size_t i = 0; i < t->size; ++i)
+        if (t->items[i] == item) return static_cast<long>(i);
+    return -1;
+}
+
+// A nested alias (`list[T]` inside `dict[str, list[T]]`) subscripted with the arguments of its own
+// type variables; a TypeVarTuple's (an iterable parameter) tuple of arguments is spliced in whole.
+Ref substitute_nested(Object* arg, Tuple* params, Tuple* given) {
+    Ref sub = get_attr_opt(arg, intern("__parameters__"));
+    if (!sub || type_of(sub.get()) != &tuple_type || as_tuple(sub.get())->size == 0) return Ref::borrow(arg);
+    Tuple* sp = as_tuple(sub.get());
+    Ref subargs = list_new();
+    for (size_t k = 0; k < sp->size; ++k) {
+        long j = index_of(params, sp->items[k]);
+        Object* pick = j < 0 ? sp->items[k] : given->items[j];
+        if (j >= 0 && type_of(pick) == &tuple_type &&
+            get_attr_opt(type_of(params->items[j]), intern("__iter__"))) {
+            for_each_item(pick, [&](Object* x) { list_append(subargs.get(), x); });
+        } else {
+            list_append(subargs.get(), pick);
+        }
+    }
+    return get_item(arg, tuple_from_iterable(subargs.get()).get());
+}
+
+// alias[X, ...]: each type variable in __parameters__ replaced by the matching argument, as
+// CPython 3.11's _Py_subs_parameters: parameters may first reshape the arguments
+// (__typing_prepare_subst__: a TypeVarTuple gathers its share into a tuple), and an unpacked
+// TypeVarTuple among the arguments is replaced by the items of its tuple.
 Ref alias_getitem(Object* o, Object* key) {
     Alias* a = as_alias(o);
     Tuple* params = as_tuple(parameters_of(a));
     if (params->size == 0) raise(&TypeError_type, format("%s is not a generic class", repr_utf8(o).c_str()));
     Ref items = type_of(key) == &tuple_type ? Ref::borrow(key) : tuple_from(&key, 1);
+    for (size_t j = 0; j < params->size; ++j) {
+        Ref prepare = get_attr_opt(params->items[j], intern("__typing_prepare_subst__"));
+        if (!prepare || prepare.get() == None) continue;
+        Object* prepare_args[2] = {o, items.get()};
+        items = call(prepare.get(), prepare_args, 2);
+    }
     Tuple* given = as_tuple(items.get());
     if (given->size != params->size)
         raise(&TypeError_type, format("Too %s arguments for %s; actual %zu, expected %zu",
                                       given->size > params->size ? "many" : "few", repr_utf8(o).c_str(),
                                       given->size, params->size));
     Tuple* args = as_tuple(a->args);
-    Ref out = tuple_new(args->size);
+    Ref out = list_new();
     for (size_t i = 0; i < args->size; ++i) {
         Object* arg = args->items[i];
-        Ref v = Ref::borrow(arg);
-        for (size_t j = 0; j < params->size; ++j) {
-            if (params->items[j] != arg) continue;
-            // The type variable checks and converts its argument (TypeVar.__typing_subst__).
-            Ref subst = get_attr_opt(arg, intern("__typing_subst__"));
-            v = subst && subst.get() != None ? call1(subst.get(), given->items[j])
-                                             : Ref::borrow(given->items[j]);
+        if (is_type(arg)) {
+            list_append(out.get(), arg);
+            continue;
         }
-        if (v.get() == arg && !is_type(arg)) {
-            if (Ref sub = get_attr_opt(arg, intern("__parameters__"));
-                sub && type_of(sub.get()) == &tuple_type && as_tuple(sub.get())->size) {
-                Tuple* sp = as_tuple(sub.get());
-                Ref subargs = tuple_new(sp->size);
-                for (size_t k = 0; k < sp->size; ++k) {
-                    Object* pick = sp->items[k];
-                    for (size_t j = 0; j < params->size; ++j)
-                        if (params->items[j] == sp->items[k]) pick = given->items[j];
-                    as_tuple(subargs.get())->items[k] = newref(pick);
-                }
-                v = get_item(arg, subargs.get());
-            }
+        Ref unpacked = get_attr_opt(arg, intern("__typing_is_unpacked_typevartuple__"));
+        // The type variable checks and converts its argument (TypeVar.__typing_subst__).
+        Ref subst = get_attr_opt(arg, intern("__typing_subst__"));
+        long j = index_of(params, arg);
+        Ref v = subst && subst.get() != None && j >= 0 ? call1(subst.get(), given->items[j])
+                                                       : substitute_nested(arg, params, given);
+        if (unpacked && is_true(unpacked.get()) && type_of(v.get()) == &tuple_type) {
+            for_each_item(v.get(), [&](Object* x) { list_append(out.get(), x); });
+        } else {
+            list_append(out.get(), v.get());
         }
-        as_tuple(out.get())->items[i] = v.release();
     }
-    return alias_make(type_of(o), a->origin, std::move(out));
+    return alias_make(type_of(o), a->origin, tuple_from_iterable(out.get()), a->starred);
+}
+
+// iter(tuple[int, str]) gives `*tuple[int, str]` once: `tuple[*tuple[int, str]]` (PEP 646).
+Ref alias_iter(Object* o) {
+    Alias* a = as_alias(o);
+    Ref star = alias_make(type_of(o), a->origin, Ref::borrow(a->args), true);
+    Object* one = star.get();
+    return get_iter(tuple_from(&one, 1).get());
 }
 
 Ref alias_mro_entries(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -300,6 +341,7 @@ void init_generic_alias_types() {
     g.compare = alias_compare;
     g.hash = alias_hash;
     g.getitem = alias_getitem;
+    g.iter = alias_iter;
     g.construct = alias_construct;
     g.binary[static_cast<size_t>(BinaryOp::Or)] = union_or_slot;
     g.methods = kAliasMethods;

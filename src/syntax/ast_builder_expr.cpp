@@ -252,6 +252,13 @@ ExprPtr AstBuilder::trailer(ExprPtr base, P::TrailerContext* t, antlr4::ParserRu
         auto n = node<Subscript>(pos);
         n->value = std::move(base);
         n->slice = tuple_or_single(sub->subscriptlist());
+        // `a[*b]` indexes with a one-item tuple, as CPython's `slices` rule reads it (PEP 646).
+        if (n->slice->kind == ExprKind::Starred) {
+            auto t = std::make_unique<Sequence>(ExprKind::Tuple);
+            t->pos = n->slice->pos;
+            t->elts.push_back(std::move(n->slice));
+            n->slice = std::move(t);
+        }
         return n;
     }
     auto n = node<Attribute>(pos);
@@ -261,7 +268,7 @@ ExprPtr AstBuilder::trailer(ExprPtr base, P::TrailerContext* t, antlr4::ParserRu
 }
 
 ExprPtr AstBuilder::subscript(P::SubscriptContext* c) {
-    if (auto* i = dynamic_cast<P::IndexSubscriptContext*>(c)) return test(i->test());
+    if (auto* i = dynamic_cast<P::IndexSubscriptContext*>(c)) return namedexpr_test(i->namedexpr_test());
     if (auto* s = dynamic_cast<P::StarSubscriptContext*>(c)) return star_expr(s->star_expr());
     auto* s = static_cast<P::SliceSubscriptContext*>(c);
     auto n = node<Slice>(span(c));

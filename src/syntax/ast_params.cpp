@@ -99,7 +99,10 @@ void AstBuilder::parameters(P::ParamlistContext* c, Arguments& out) {
             ExprPtr def = q->ASSIGN() ? test(tests.back()) : nullptr;
             state.plain(sym(q->NAME()), std::move(annotation), std::move(def));
         } else if (auto* s = dynamic_cast<P::StarParamContext*>(p)) {
-            state.star(sym(s->STAR()), sym(s->NAME()), s->test() ? test(s->test()) : nullptr);
+            ExprPtr annotation = s->test()        ? test(s->test())
+                                 : s->star_expr() ? star_expr(s->star_expr())
+                                                  : nullptr;
+            state.star(sym(s->STAR()), sym(s->NAME()), std::move(annotation));
         } else if (auto* k = dynamic_cast<P::KwParamContext*>(p)) {
             state.kwarg(sym(k->NAME()), k->test() ? test(k->test()) : nullptr);
         } else {
@@ -145,7 +148,7 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
                 fail_at("Generator expression must be parenthesized", pos);
             auto n = std::make_unique<Comp>(ExprKind::GeneratorExp);
             n->pos = pos;
-            n->elt = test(g->test());
+            n->elt = namedexpr_test(g->namedexpr_test());
             comp_for(g->comp_for(), n->generators);
             args.push_back(std::move(n));
         } else if (auto* w = dynamic_cast<P::WalrusArgumentContext*>(a)) {
@@ -159,6 +162,10 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
             if (name->kind != ExprKind::Name || parenthesized_.count(name.get())) {
                 fail_at("expression cannot contain assignment, perhaps you meant \"==\"?",
                         span(k->getStart(), k->ASSIGN()->getSymbol()));
+            }
+            for (const auto& earlier : keywords) {
+                if (earlier.arg == as<Name>(*name).id)
+                    fail_at("keyword argument repeated: " + earlier.arg, pos);
             }
             keywords.push_back({as<Name>(*name).id, test(k->test(1)), pos});
             seen_keyword = true;

@@ -20,6 +20,10 @@ size_t field_end(const std::string& body, size_t i) {
         char next = i + 1 < body.size() ? body[i + 1] : 0;
         if (quote) {
             if (c == quote) quote = 0;
+        } else if ((c == '\'' || c == '"') && body.compare(i, 3, std::string(3, c)) == 0) {
+            // A triple-quoted string may hold its quote character alone: skip to its end.
+            size_t close = body.find(std::string(3, c), i + 3);
+            i = close == std::string::npos ? body.size() - 1 : close + 2;
         } else if (c == '\'' || c == '"') {
             quote = c;
         } else if (c == '(' || c == '[' || c == '{') {
@@ -41,6 +45,12 @@ size_t field_end(const std::string& body, size_t i) {
 size_t spec_end(const std::string& body, size_t i) {
     int depth = 0;
     for (; i < body.size(); ++i) {
+        if (depth > 0 && (body[i] == '\'' || body[i] == '"')) {
+            // A string in a nested field's expression: its braces do not count (`{3:{"}"}>10}`).
+            size_t close = body.find(body[i], i + 1);
+            i = close == std::string::npos ? body.size() - 1 : close;
+            continue;
+        }
         if (body[i] == '{') depth++;
         if (body[i] == '}' && depth-- == 0) break;
     }
@@ -75,6 +85,16 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             parts.push_back(fstring_field(body, i, raw, line, col));
         } else if (c == '}') {
             fail("f-string: single '}' is not allowed");
+        } else if (!raw && c == '\\' && i + 1 < body.size() && body[i + 1] != '{' && body[i + 1] != '}') {
+            // An escape is literal text: `\\` keeps a `{` after it a field, and `\N{name}`'s braces
+            // are part of the escape, not a field (CPython's fstring_find_literal).
+            size_t stop = i + 2;
+            if (body[i + 1] == 'N' && stop < body.size() && body[stop] == '{') {
+                size_t close = body.find('}', stop);
+                stop = close == std::string::npos ? body.size() : close + 1;
+            }
+            literal.append(body, i, stop - i);
+            i = stop;
         } else {
             literal += c;
             i++;
@@ -89,8 +109,15 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     size_t start = i;
     size_t end = field_end(body, start);
     std::string text = body.substr(start, end - start);
-    if (text.find_first_not_of(" \t\n") == std::string::npos)
+    if (end < body.size() && (body[end] == ')' || body[end] == ']'))
+        fail_at(std::string("f-string: unmatched '") + body[end] + "'", fstring_end_);
+    if (text.find_first_not_of(" \t\n") == std::string::npos) {
+        if (end >= body.size()) fail_at("f-string: expecting '}'", fstring_end_);
+        char next = body[end];
+        if (next == '!' || next == '=' || next == ':')
+            fail_at(std::string("f-string: expression required before '") + next + "'", fstring_end_);
         fail_at("f-string: empty expression not allowed", fstring_end_);
+    }
     // CPython 3.11's tokenizer reads the expression part raw and refuses backslashes in it (3.12 lifts this).
     if (text.find('\\') != std::string::npos)
         fail_at("f-string expression part cannot include a backslash", fstring_end_);
@@ -110,6 +137,7 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     }
     if (i < body.size() && body[i] == '!') {
         char conv = i + 1 < body.size() ? body[i + 1] : 0;
+        if (conv == 0) fail_at("f-string: expecting '}'", fstring_end_);
         if (conv != 's' && conv != 'r' && conv != 'a') {
             fail_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", fstring_end_);
         }
@@ -133,8 +161,16 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
 ExprPtr AstBuilder::fstring_expression(const std::string& text, int line, int col) {
     std::string wrapped = "(" + text + ")";
     Source sub(wrapped, source_.filename());
-    ParseSession session(wrapped, sub);
-    return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+    try {
+        ParseSession session(wrapped, sub);
+        return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+    } catch (const SyntaxError& e) {
+        // CPython 3.11 prefixes every error its parser raises inside a replacement field.
+        if (e.info().msg.rfind("f-string", 0) == 0) throw;
+        SyntaxErrorInfo info = e.info();
+        info.msg = "f-string: " + info.msg;
+        throw SyntaxError(info);
+    }
 }
 
 }  // namespace minipy::syntax

@@ -5,6 +5,7 @@
 
 #include "syntax/ast_builder.h"
 #include "syntax/tokens.h"
+#include "syntax/unicode_names.h"
 
 namespace minipy::syntax {
 
@@ -80,17 +81,54 @@ long read_hex(const std::string& s, size_t& i, int n) {
     return v;
 }
 
+// Where CPython's unicode_escape decoder says byte `i` of a literal's UTF-8 text is: it sees the
+// text with each non-ASCII character written as a ten-byte \UXXXXXXXX escape.
+size_t escape_position(const std::string& s, size_t i) {
+    size_t pos = 0;
+    for (size_t k = 0; k < i && k < s.size(); ++k) {
+        auto ch = static_cast<unsigned char>(s[k]);
+        if (ch < 0x80) {
+            ++pos;
+        } else if ((ch & 0xC0) != 0x80) {
+            pos += 10;
+        }
+    }
+    return pos;
+}
+
+// `\N{name}` with s[i] just after the N: the named character, `i` moved past the closing brace.
+// CPython calls a missing brace or an empty name malformed, an unknown one unknown.
+template <typename Fail>
+long named_escape(const std::string& s, size_t& i, const Fail& fail_escape, size_t start) {
+    if (i >= s.size() || s[i] != '{')
+        fail_escape(start, std::min(i, s.size()), "malformed \\N character escape");
+    size_t close = s.find('}', i + 1);
+    if (close == std::string::npos) fail_escape(start, s.size(), "malformed \\N character escape");
+    if (close == i + 1) fail_escape(start, i + 1, "malformed \\N character escape");
+    auto code = unicode_names::lookup(std::string_view(s).substr(i + 1, close - i - 1));
+    if (!code) fail_escape(start, close + 1, "unknown Unicode character name");
+    i = close + 1;
+    return static_cast<long>(*code);
+}
+
 }  // namespace
 
-// Backslash escapes of a non-raw literal; `bytes` keeps \u and \U literal, as Python does.
+// Backslash escapes of a non-raw literal; `bytes` keeps \u, \U and \N literal, as Python does.
 std::string decode_escapes(const std::string& s, bool bytes,
                            const std::function<void(const std::string&)>& fail) {
+    // CPython's text for a bad escape spanning bytes [start, end) of the literal.
+    auto fail_escape = [&](size_t start, size_t end, const std::string& why) {
+        fail("(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+             std::to_string(escape_position(s, start)) + "-" + std::to_string(escape_position(s, end) - 1) +
+             ": " + why);
+    };
     std::string out;
     for (size_t i = 0; i < s.size();) {
         if (s[i] != '\\' || i + 1 >= s.size()) {
             out += s[i++];
             continue;
         }
+        size_t start = i;
         char c = s[i + 1];
         i += 2;
         long v = -1;
@@ -125,10 +163,9 @@ std::string decode_escapes(const std::string& s, bool bytes,
                 continue;
             case 'x':
                 v = read_hex(s, i, 2);
-                if (v < 0)
-                    fail(bytes ? "(value error) invalid \\x escape at position " + std::to_string(i - 2)
-                               : "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX "
-                                 "escape");
+                if (v < 0 && bytes)
+                    fail("(value error) invalid \\x escape at position " + std::to_string(start));
+                if (v < 0) fail_escape(start, i, "truncated \\xXX escape");
                 break;
             case 'u':
             case 'U':
@@ -138,9 +175,17 @@ std::string decode_escapes(const std::string& s, bool bytes,
                     continue;
                 }
                 v = read_hex(s, i, c == 'u' ? 4 : 8);
-                if (v < 0 || v > 0x10FFFF)
-                    fail("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\" +
-                         std::string(1, c) + "XXXX escape");
+                if (v < 0)
+                    fail_escape(start, i,
+                                c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
+                if (v > 0x10FFFF) fail_escape(start, i, "illegal Unicode character");
+                break;
+            case 'N':
+                if (bytes) {
+                    out += "\\N";
+                    continue;
+                }
+                v = named_escape(s, i, fail_escape, start);
                 break;
             default:
                 if (c >= '0' && c <= '7') {
@@ -149,7 +194,7 @@ std::string decode_escapes(const std::string& s, bool bytes,
                         v = v * 8 + (s[i++] - '0');
                     break;
                 }
-                // Unknown escapes (and \N{...}) stay as written.
+                // Unknown escapes stay as written.
                 out += '\\';
                 out += c;
                 continue;
@@ -202,7 +247,8 @@ ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c,
     Pos pos = span(c);
     if (any_bytes && any_str)
         source_.fail("cannot mix bytes and nonbytes literals", pos.end_line, pos.end_col);
-    auto fail = [&](const std::string& msg) { fail_at(msg, pos); };
+    // CPython reports a bad escape at the end of the literal (the token's end).
+    auto fail = [&](const std::string& msg) { source_.fail(msg, pos.end_line, pos.end_col); };
     if (!any_fmt) {
         auto n = std::make_unique<Constant>();
         n->pos = pos;

@@ -111,6 +111,7 @@ private:
     void check_try();
     void check_print();
     void check_comma();
+    void check_comprehension_target();
     int depth_before(long index) const;
 
     const Source& source_;
@@ -143,6 +144,7 @@ void ErrorMapper::raise() {
     check_try();
     check_print();
     check_comma();
+    check_comprehension_target();
     at_token("invalid syntax", tok_);
 }
 
@@ -233,6 +235,29 @@ void ErrorMapper::check_comma() {
         nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
     }
     between("invalid syntax. Perhaps you forgot a comma?", at(first), at(last));
+}
+
+// `[a, b for a, b in c]`: a list or set display whose items are followed by `for`; CPython
+// underlines the items, from the first to the last.
+void ErrorMapper::check_comprehension_target() {
+    size_t t = tok_->getType();
+    if (t != MiniPyLexer::FOR && t != MiniPyLexer::ASYNC) return;
+    bool comma = false;
+    long open = index_ - 1;
+    for (int nest = 0; open >= 0; --open) {
+        size_t k = type_at(open);
+        if (is_close(k)) {
+            nest++;
+        } else if (is_open(k)) {
+            if (nest-- == 0) break;
+        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
+            comma = true;
+        }
+    }
+    size_t bracket = type_at(open);
+    if (!comma || (bracket != MiniPyLexer::OPEN_BRACK && bracket != MiniPyLexer::OPEN_BRACE)) return;
+    long last = type_at(index_ - 1) == MiniPyLexer::COMMA ? index_ - 2 : index_ - 1;
+    between("did you forget parentheses around the comprehension target?", at(open + 1), at(last));
 }
 
 }  // namespace

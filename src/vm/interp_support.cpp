@@ -364,8 +364,19 @@ Ref enter_context(Object* mgr, Object** exit_out) {
 
 void setup_annotations(Dict* locals) {
     if (!locals) raise(&RuntimeError_type, "no locals found when setting up annotations");
-    if (!dict_get_str(locals, intern("__annotations__")))
-        dict_set(locals, intern("__annotations__"), dict_new().get());
+    if (is_exact(locals, &dict_type)) {
+        if (!dict_get_str(locals, intern("__annotations__")))
+            dict_set(locals, intern("__annotations__"), dict_new().get());
+        return;
+    }
+    // Any mapping as locals (exec's third argument, a __prepare__ result): through its
+    // __getitem__/__setitem__, as CPython does.
+    try {
+        get_item(locals, intern("__annotations__"));
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &KeyError_type)) throw;
+        set_item(locals, intern("__annotations__"), dict_new().get());
+    }
 }
 
 Ref call_exit_with_exception(Object* exit, Object* exc) {

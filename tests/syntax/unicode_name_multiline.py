@@ -1,0 +1,3 @@
+s = 1
+t = """first line
+second \N{BAD NAME} line"""
