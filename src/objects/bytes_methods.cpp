@@ -9,6 +9,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -280,6 +281,18 @@ Ref bytes_translate(Object*, Args args, size_t nargs, Tuple* kw) {
     return make(a[0], out);
 }
 
+// bytes.maketrans(frm, to): the 256-byte table for translate() that maps each byte of frm to the
+// byte of `to` at the same place (base64's urlsafe alphabets are built with it).
+Ref bytes_maketrans(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("maketrans", nargs, kw, 2, 2);
+    std::string from = bytes_like_data(args[0]), to = bytes_like_data(args[1]);
+    if (from.size() != to.size()) raise(&ValueError_type, "maketrans arguments must have same length");
+    std::string table(256, '\0');
+    for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+    for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+    return bytes_new(table);
+}
+
 template <int (*Map)(int)>
 Ref map_bytes(const char* fname, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"self"};
@@ -418,6 +431,8 @@ const MethodDef bytes_methods[] = {
     {"upper", bytes_upper, "ASCII letters converted to uppercase."},
     {"translate", bytes_translate,
      "Return a copy with each character mapped by the given translation table."},
+    {"maketrans", bytes_maketrans,
+     "Return a translation table usable for the bytes or bytearray translate method.", MethodKind::Static},
     {"lower", bytes_lower, "ASCII letters converted to lowercase."},
     {"isdigit", bytes_isdigit, "Whether all bytes are ASCII digits."},
     {"isalpha", bytes_isalpha, "Whether all bytes are ASCII letters."},
