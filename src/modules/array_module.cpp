@@ -389,7 +389,8 @@ void assign_slice(ArrayObject* a, Object* slice, Object* other) {
     size_t size = a->itemsize, new_count = incoming.size() / size;
     CriticalSection cs(a->mutex);
     SliceRange r = resolve(slice, a->count());
-    if (r.step == 1 || (!other && r.length == 0)) {
+    if (!other && r.length == 0) return;
+    if (r.step == 1) {
         a->data.replace(r.start * size, r.length * size, incoming);
         return;
     }
@@ -456,10 +457,19 @@ std::string repeated(const std::string& bytes, int64_t n) {
     return out;
 }
 
+// Whether `times` can repeat a sequence; for a built-in type that cannot, CPython's sq_repeat error
+// (a class may still answer through its own __rmul__, so it gets NotImplemented instead).
+bool repeat_count_ok(Object* times) {
+    if (is_int(times) || index_value(times)) return true;
+    if (is_heap_type(type_of(times))) return false;
+    raise(&TypeError_type,
+          format("can't multiply sequence by non-int of type '%s'", type_of(times)->name.c_str()));
+}
+
 Ref array_repeat(Object* left, Object* right) {
     Object* array = is_array(left) ? left : right;
     Object* times = array == left ? right : left;
-    if (!is_int(times) && !index_value(times)) return Ref::borrow(NotImplemented);
+    if (!repeat_count_ok(times)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(times);
     return array_new(&array_type, as_array(array)->code, repeated(snapshot(as_array(array)), n));
 }
@@ -474,8 +484,7 @@ Ref array_inplace_concat(Object* left, Object* right) {
 }
 
 Ref array_inplace_repeat(Object* left, Object* right) {
-    if (!is_array(left)) return Ref::borrow(NotImplemented);
-    if (!is_int(right) && !index_value(right)) return Ref::borrow(NotImplemented);
+    if (!is_array(left) || !repeat_count_ok(right)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(right);
     ArrayObject* a = as_array(left);
     std::string bytes = repeated(snapshot(a), n);
@@ -709,19 +718,154 @@ Ref array_deepcopy(Object*, Args args, size_t nargs, Tuple* kw) {
     return array_new(&array_type, self_of(args)->code, snapshot(self_of(args)));
 }
 
-// Pickles as (type, (typecode, list), __dict__): CPython's form for protocols 0-2, which every
-// protocol can load; CPython's _array_reconstructor form for protocol 3 and up is not made.
+// ---- pickling ----
+
+// CPython's machine format codes: how an array's bytes are laid out, so a pickle made on one
+// machine loads on another (Modules/arraymodule.c's enum machine_format_code).
+enum MachineFormat {
+    kUnsignedInt8 = 0,  // the integer formats come in pairs: little-endian, then big-endian,
+    kSignedInt8 = 1,    // unsigned 16, signed 16, unsigned 32, ... signed 64 (2 to 13)
+    kFloatLE = 14,
+    kFloatBE = 15,
+    kDoubleLE = 16,
+    kDoubleBE = 17,
+    kUtf16LE = 18,
+    kUtf16BE = 19,
+    kUtf32LE = 20,
+    kUtf32BE = 21,
+};
+
+// The format of this machine's items (little-endian, as x86-64 and arm64 Linux).
+int machine_format(char code) {
+    switch (code) {
+        case 'b':
+            return kSignedInt8;
+        case 'B':
+            return kUnsignedInt8;
+        case 'u':
+            return kUtf32LE;
+        case 'f':
+            return kFloatLE;
+        case 'd':
+            return kDoubleLE;
+        default: {
+            // 2 + 4 * log2(size / 2) + 2 * signed: 'H' 2, 'h' 4, 'I' 6, 'i' 8, 'L'/'Q' 10, 'l'/'q' 12.
+            int size_step = item_size(code) == 2 ? 0 : item_size(code) == 4 ? 1 : 2;
+            bool is_signed = code == 'h' || code == 'i' || code == 'l' || code == 'q';
+            return 2 + 4 * size_step + (is_signed ? 2 : 0);
+        }
+    }
+}
+
+Object* g_reconstructor = nullptr;  // array._array_reconstructor, which protocol 3+ pickles name
+
+// __reduce_ex__(protocol): (array._array_reconstructor, (type, typecode, format, bytes), __dict__)
+// for protocol 3 and up, as CPython; (type, (typecode, list), __dict__) before, which any Python loads.
 Ref array_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__reduce_ex__", nargs - 1, kw, 1, 1);
     Object* self = args[0];
+    int64_t protocol = as_index(args[1]);
     Ref code = str_from_codepoint(static_cast<unsigned char>(self_of(args)->code));
-    Ref list = array_tolist(nullptr, args, 1, nullptr);
-    Object* ctor_args[2] = {code.get(), list.get()};
-    Ref arguments = tuple_from(ctor_args, 2);
     Ref state = get_attr_opt(self, intern("__dict__"));
     if (!state) state = Ref::borrow(None);
-    Object* items[3] = {type_of(self), arguments.get(), state.get()};
+    Ref arguments;
+    Object* callable = type_of(self);
+    if (protocol < 3) {
+        Ref list = array_tolist(nullptr, args, 1, nullptr);
+        Object* items[2] = {code.get(), list.get()};
+        arguments = tuple_from(items, 2);
+    } else {
+        Ref format_code = int_from_i64(machine_format(self_of(args)->code));
+        Ref bytes = bytes_new(snapshot(self_of(args)));
+        Object* items[4] = {type_of(self), code.get(), format_code.get(), bytes.get()};
+        arguments = tuple_from(items, 4);
+        callable = g_reconstructor;
+    }
+    Object* items[3] = {callable, arguments.get(), state.get()};
     return tuple_from(items, 3);
+}
+
+// The items of `bytes` laid out in integer machine format `format` (2..13, or 0/1), as Python ints.
+Ref integers_from_format(const std::string& bytes, int format) {
+    size_t size = format < 2 ? 1 : size_t{2} << ((format - 2) / 4);
+    bool is_signed = format < 2 ? format == kSignedInt8 : (format - 2) % 4 >= 2;
+    bool big_endian = format >= 2 && format % 2 == 1;
+    Ref list = list_new();
+    for (size_t i = 0; i + size <= bytes.size(); i += size) {
+        uint64_t u = 0;
+        for (size_t k = 0; k < size; ++k) {
+            auto byte = static_cast<unsigned char>(bytes[i + (big_endian ? k : size - 1 - k)]);
+            u = (u << 8) | byte;
+        }
+        if (is_signed && size < 8 && (u >> (8 * size - 1))) u |= ~uint64_t{0} << (8 * size);
+        Ref value = is_signed ? int_from_i64(static_cast<int64_t>(u)) : int_from_u64(u);
+        list_append(list.get(), value.get());
+    }
+    return list;
+}
+
+// The floats of `bytes` in IEEE format `format` (14..17).
+Ref floats_from_format(const std::string& bytes, int format) {
+    size_t size = format <= kFloatBE ? 4 : 8;
+    bool big_endian = format == kFloatBE || format == kDoubleBE;
+    Ref list = list_new();
+    for (size_t i = 0; i + size <= bytes.size(); i += size) {
+        std::string item = bytes.substr(i, size);
+        if (big_endian) std::reverse(item.begin(), item.end());
+        Ref value = decode_item(size == 4 ? 'f' : 'd', item.data());
+        list_append(list.get(), value.get());
+    }
+    return list;
+}
+
+// array._array_reconstructor(arraytype, typecode, mformat_code, items): what protocol 3+ pickles
+// call. Items in another machine's layout are converted; integers then take the native typecode
+// of their size and signedness, as in CPython.
+Ref array_reconstructor(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_array_reconstructor", nargs, kw, 4, 4);
+    if (!is_type(args[0]))
+        raise(&TypeError_type,
+              format("first argument must be a type object, not %s", type_of(args[0])->name.c_str()));
+    auto* t = static_cast<Type*>(args[0]);
+    if (!is_subtype(t, &array_type))
+        raise(&TypeError_type, format("%s is not a subtype of array.array", t->name.c_str()));
+    const std::string* code_text = is_instance(args[1], &str_type) ? &str_utf8_of(args[1]) : nullptr;
+    if (!code_text || code_text->size() != 1 || !std::strchr(kTypecodes, (*code_text)[0]))
+        raise(&ValueError_type, "second argument must be a valid type code");
+    char code = (*code_text)[0];
+    int64_t layout = as_index(args[2]);
+    if (layout < kUnsignedInt8 || layout > kUtf32BE)
+        raise(&ValueError_type, "third argument must be a valid machine format code.");
+    if (!is_bytes(args[3]))
+        raise(&TypeError_type,
+              format("fourth argument should be bytes, not %s", type_of(args[3])->name.c_str()));
+    const std::string& bytes = bytes_data(args[3]);
+    Ref code_arg, items;
+    if (layout == machine_format(code)) {
+        code_arg = Ref::borrow(args[1]);
+        items = Ref::borrow(args[3]);
+    } else if (layout >= kUtf16LE) {
+        static const char* const kCodecs[] = {"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"};
+        Ref codec = str_new(kCodecs[layout - kUtf16LE]);
+        code_arg = Ref::borrow(args[1]);
+        items = bytes_decode(bytes, codec.get(), nullptr);
+    } else if (layout >= kFloatLE) {
+        code_arg = Ref::borrow(args[1]);
+        items = floats_from_format(bytes, static_cast<int>(layout));
+    } else {
+        size_t size = layout < 2 ? 1 : size_t{2} << ((layout - 2) / 4);
+        bool is_signed = layout < 2 ? layout == kSignedInt8 : (layout - 2) % 4 >= 2;
+        for (const char* c = kTypecodes; *c; ++c) {
+            bool c_signed = std::strchr("bhilq", *c) != nullptr;
+            if (*c != 'u' && *c != 'f' && *c != 'd' && static_cast<size_t>(item_size(*c)) == size &&
+                c_signed == is_signed)
+                code = *c;
+        }
+        code_arg = str_from_codepoint(static_cast<unsigned char>(code));
+        items = integers_from_format(bytes, static_cast<int>(layout));
+    }
+    Object* ctor_args[2] = {code_arg.get(), items.get()};
+    return array_construct(t, ctor_args, 2, nullptr);
 }
 
 Ref array_sizeof(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -736,7 +880,15 @@ Ref array_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// array.__new__(cls, typecode[, initializer]), for subclasses that define __new__ of their own.
+Ref array_new_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs < 1 || !is_type(args[0]) || !is_subtype(static_cast<Type*>(args[0]), &array_type))
+        raise(&TypeError_type, "array.__new__(X): X is not a subtype of array.array");
+    return array_construct(args[0], args + 1, nargs - 1, kw);
+}
+
 const MethodDef kArrayMethods[] = {
+    {"__new__", array_new_method, "Create and return a new object.", MethodKind::Static},
     {"append", array_append, "Append new value v to the end of the array."},
     {"buffer_info", array_buffer_info,
      "Return a tuple (address, length) giving the current memory address and the length in items of the "
@@ -814,12 +966,18 @@ void register_mutable_sequence() {
     call1(register_method.get(), &array_type);
 }
 
+const MethodDef kArrayFunctions[] = {
+    {"_array_reconstructor", array_reconstructor, "Internal. Used for pickling support."},
+    {nullptr, nullptr, nullptr},
+};
+
 }  // namespace
 
 Ref init_array_module() {
     if (!array_type.dict) init_array_types();
-    Ref m = module_new("array");
+    Ref m = native_module_new("array", kArrayFunctions);
     Dict* d = module_dict(m.get());
+    if (!g_reconstructor) g_reconstructor = newref(dict_get_str(d, intern("_array_reconstructor")));
     dict_set(d, intern("array"), &array_type);
     dict_set(d, intern("ArrayType"), &array_type);
     dict_set(d, intern("typecodes"), str_new(kTypecodes).get());

@@ -160,3 +160,13 @@ print(a)
 attempt("hash", lambda: hash(a))
 attempt("iadd list", lambda: a.__iadd__([1]))
 attempt("tofile", lambda: a.tofile(1))
+import pickle
+from array import array, _array_reconstructor as r
+print(r(array, 'b', 1, b'\x01\xff'), r(array, 'i', 9, b'\x00\x00\x00\x05'), r(array, 'b', 11, b'\xff'*8), r(array, 'd', 15, b'?\x80\x00\x00'))
+print(r(array, 'u', 19, 'hi'.encode('utf-16-be')), r(array, 'u', 21, 'hé'.encode('utf-32-be')), r(array, 'L', 5, b'\xff\xfe'))
+for p in range(6):
+    a = array('H', [1, 65535])
+    print(p, pickle.loads(pickle.dumps(a, p)), array('d',[1.5]).__reduce_ex__(p)[0].__name__)
+for bad in [(1, 'b', 0, b''), (int, 'b', 0, b''), (array, 'x', 0, b''), (array, 'b', 22, b''), (array, 'b', 0, '')]:
+    try: r(*bad)
+    except Exception as e: print(type(e).__name__, e)
