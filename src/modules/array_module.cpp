@@ -942,6 +942,7 @@ void init_array_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    register_buffer_reader(&t, [](Object* o) { return snapshot(as_array(o)); });
 
     Type& it = array_iterator_type;
     it.name = "array.arrayiterator";

@@ -16,7 +16,6 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
-#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -136,7 +135,7 @@ std::string ascii_argument(Object* o) {
             raise(&ValueError_type, "string argument should contain only ASCII characters");
         return str_utf8_of(o);
     }
-    if (!is_bytes_like(o) && type_of(o) != &memoryview_type)
+    if (!exports_buffer(o))
         raise(&TypeError_type,
               format("argument should be bytes, buffer or ASCII string, not '%s'", type_of(o)->name.c_str()));
     return bytes_like_data(o);
@@ -331,46 +330,12 @@ Ref crc32(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // ---- hex ----
 
-// The separator byte of hexlify(data, sep): one character, a str (up to U+00FF, written as that
-// byte) or a bytes; CPython's texts for the rest.
-char hex_separator(Object* sep) {
-    if (length(sep) != 1) raise(&ValueError_type, "sep must be length 1.");
-    if (is_instance(sep, &str_type)) {
-        const char* p = str_utf8_of(sep).c_str();
-        uint32_t cp = utf8_decode(p);
-        if (cp > 0xff) raise(&ValueError_type, "sep must be ASCII.");
-        return static_cast<char>(cp);
-    }
-    if (is_bytes(sep)) return bytes_data(sep)[0];
-    raise(&TypeError_type, "sep must be str or bytes.");
-}
-
-// Two lowercase hex digits per byte; with a separator, one between each group of |per_sep|
-// bytes, the groups counted from the right when per_sep is positive and from the left when negative.
-std::string hex_text(const std::string& data, bool has_sep, char sep, int per_sep) {
-    static const char kDigits[] = "0123456789abcdef";
-    size_t group = per_sep < 0 ? 0u - static_cast<unsigned>(per_sep) : static_cast<unsigned>(per_sep);
-    if (!has_sep || group == 0 || group >= data.size()) has_sep = false;
-    std::string out;
-    out.reserve(data.size() * 3);
-    for (size_t i = 0; i < data.size(); ++i) {
-        // Bytes before position i: a separator goes here when they end a group.
-        size_t before = per_sep < 0 ? i : data.size() - i;
-        if (has_sep && i > 0 && before % group == 0) out += sep;
-        auto c = static_cast<unsigned char>(data[i]);
-        out += kDigits[c >> 4];
-        out += kDigits[c & 0xf];
-    }
-    return out;
-}
-
 Ref hexlify_as(const char* fname, Args args, size_t nargs, Tuple* kw) {
     Object* a[3];
     bind({fname, {"data", "sep", "bytes_per_sep"}, 0, 3, 1}, args, nargs, kw, a);
     std::string data = binary_argument(a[0]);
-    char sep = a[1] ? hex_separator(a[1]) : 0;
     int per_sep = a[2] ? c_int_argument(a[2]) : 1;
-    return bytes_result(hex_text(data, a[1] != nullptr, sep, per_sep));
+    return bytes_result(hex_with_separator(data, a[1], per_sep, true));
 }
 
 Ref b2a_hex(Object*, Args args, size_t nargs, Tuple* kw) { return hexlify_as("b2a_hex", args, nargs, kw); }

@@ -37,13 +37,15 @@ Ref bytes_decode_method(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytes_decode(bytes_like_data(a[0]), a[1], a[2]);
 }
 
+// hex(sep=<none>, bytes_per_sep=1); bytes_per_sep must fit a C int, as CPython's clinic says.
 Ref bytes_hex(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const names[] = {"self"};
-    Object* a[1];
+    static const char* const names[] = {"self", "sep", "bytes_per_sep"};
+    Object* a[3];
     bind("hex", args, nargs, kw, names, 0, a);
-    std::string out;
-    for (char c : bytes_like_data(a[0])) out += format("%02x", static_cast<unsigned char>(c));
-    return str_new(out);
+    int64_t per_sep = a[2] ? as_index(a[2]) : 1;
+    if (per_sep < INT32_MIN || per_sep > INT32_MAX)
+        raise(&OverflowError_type, "Python int too large to convert to C int");
+    return str_new(hex_with_separator(bytes_like_data(a[0]), a[1], static_cast<int>(per_sep), false));
 }
 
 Ref bytes_fromhex(Object*, Args args, size_t nargs, Tuple* kw) {
