@@ -487,9 +487,8 @@ Ref array_inplace_repeat(Object* left, Object* right) {
     if (!is_array(left) || !repeat_count_ok(right)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(right);
     ArrayObject* a = as_array(left);
-    std::string bytes = repeated(snapshot(a), n);
     CriticalSection cs(a->mutex);
-    a->data = std::move(bytes);
+    a->data = repeated(a->data, n);
     return Ref::borrow(left);
 }
 
