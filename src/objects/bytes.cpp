@@ -2,6 +2,7 @@
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
 
+#include <atomic>
 #include <cstring>
 
 #include "objects/abstract.h"
@@ -31,6 +32,41 @@ Ref bytes_of_type(Type* t, std::string_view data) {
     return is_subtype(t, &bytearray_type) || t == &bytearray_type ? bytearray_new(data) : bytes_new(data);
 }
 
+namespace {
+
+// The types that registered a buffer reader: few (array.array), set once at their module's import.
+struct BufferType {
+    std::atomic<Type*> type{nullptr};
+    BufferReader read = nullptr;
+};
+BufferType g_buffer_types[4];
+
+BufferReader buffer_reader_of(Object* o) {
+    for (BufferType& b : g_buffer_types) {
+        Type* t = b.type.load(std::memory_order_acquire);
+        if (!t) break;
+        if (is_instance(o, t)) return b.read;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void register_buffer_reader(Type* t, BufferReader read) {
+    for (BufferType& b : g_buffer_types) {
+        if (b.type.load(std::memory_order_relaxed) == t) return;
+        if (!b.type.load(std::memory_order_relaxed)) {
+            b.read = read;
+            b.type.store(t, std::memory_order_release);
+            return;
+        }
+    }
+}
+
+bool exports_buffer(Object* o) {
+    return is_bytes_like(o) || type_of(o) == &memoryview_type || buffer_reader_of(o);
+}
+
 std::string bytes_like_data(Object* o) {
     if (is_bytes(o)) return bytes_data(o);
     if (is_bytearray(o)) {
@@ -39,6 +75,7 @@ std::string bytes_like_data(Object* o) {
         return a->data;
     }
     if (type_of(o) == &memoryview_type) return bytes_like_data(memoryview_target(o));
+    if (BufferReader read = buffer_reader_of(o)) return read(o);
     raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
 }
 
@@ -50,6 +87,42 @@ Ref bytes_from_dunder(Object* o) {
         raise(&TypeError_type,
               format("__bytes__ returned non-bytes (type %s)", type_of(result.get())->name.c_str()));
     return result;
+}
+
+// The separator byte for hex_with_separator, with CPython's texts for a bad one.
+char hex_separator_byte(Object* sep, bool latin1_sep) {
+    if (length(sep) != 1) raise(&ValueError_type, "sep must be length 1.");
+    uint32_t c;
+    if (is_instance(sep, &str_type)) {
+        const char* p = str_utf8_of(sep).c_str();
+        c = utf8_decode(p);
+        if (c > (latin1_sep ? 0xffu : 0x7fu)) raise(&ValueError_type, "sep must be ASCII.");
+    } else if (is_bytes(sep)) {
+        c = static_cast<unsigned char>(bytes_data(sep)[0]);
+        if (c > 0x7f && !latin1_sep) raise(&ValueError_type, "sep must be ASCII.");
+    } else {
+        raise(&TypeError_type, "sep must be str or bytes.");
+    }
+    return static_cast<char>(c);
+}
+
+std::string hex_with_separator(std::string_view data, Object* sep, int bytes_per_sep, bool latin1_sep) {
+    static const char kDigits[] = "0123456789abcdef";
+    char separator = sep ? hex_separator_byte(sep, latin1_sep) : 0;
+    size_t group =
+        bytes_per_sep < 0 ? 0u - static_cast<unsigned>(bytes_per_sep) : static_cast<unsigned>(bytes_per_sep);
+    bool separated = sep && group != 0 && group < data.size();
+    std::string out;
+    out.reserve(data.size() * 3);
+    for (size_t i = 0; i < data.size(); ++i) {
+        // The bytes on the counted side of position i: a separator goes here when they fill groups.
+        size_t counted = bytes_per_sep < 0 ? i : data.size() - i;
+        if (separated && i > 0 && counted % group == 0) out += separator;
+        auto c = static_cast<unsigned char>(data[i]);
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+    }
+    return out;
 }
 
 std::string bytes_escape_text(std::string_view data, char quote) {

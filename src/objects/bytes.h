@@ -30,13 +30,24 @@ inline bool is_bytearray(const Object* o) { return is_instance(o, &bytearray_typ
 inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(o); }
 inline const std::string& bytes_data(const Object* o) { return static_cast<const Bytes*>(o)->data; }
 
-// A copy of the contents of a bytes, bytearray or memoryview; raises "a bytes-like object is required, not
-// 'str'" for anything else.
+// A copy of the contents of a bytes, bytearray or memoryview, or of an object whose type registered a
+// buffer reader; raises "a bytes-like object is required, not 'str'" for anything else.
 std::string bytes_like_data(Object* o);
 // x.__bytes__() when x's type defines it (checked to be bytes), else null.
 Ref bytes_from_dunder(Object* o);
 // `fmt % args` for a bytes or bytearray `fmt` (PEP 461), in str_format.cpp beside str's.
 Ref bytes_percent_format(Object* fmt, Object* args);
+// CPython's buffer protocol, read-only and by copy, for types of higher layers: array.array
+// registers a function returning a copy of its bytes, so bytes_like_data accepts arrays.
+using BufferReader = std::string (*)(Object*);
+void register_buffer_reader(Type* t, BufferReader read);
+// Whether bytes_like_data accepts `o`: bytes, bytearray, memoryview or a registered type.
+bool exports_buffer(Object* o);
+// bytes.hex(sep, bytes_per_sep) and binascii.hexlify: two lowercase digits per byte, `sep` (a str
+// or bytes of one character, null for none) between groups of |bytes_per_sep| bytes counted from
+// the right (from the left when negative). A str sep must be ASCII, except for binascii, which
+// writes a character up to U+00FF as its byte.
+std::string hex_with_separator(std::string_view data, Object* sep, int bytes_per_sep, bool latin1_sep);
 // Builds a bytes or bytearray of the given type (the result type of a shared method).
 Ref bytes_of_type(Type* t, std::string_view data);
 // b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...').

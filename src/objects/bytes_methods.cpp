@@ -9,6 +9,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -36,13 +37,15 @@ Ref bytes_decode_method(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytes_decode(bytes_like_data(a[0]), a[1], a[2]);
 }
 
+// hex(sep=<none>, bytes_per_sep=1); bytes_per_sep must fit a C int, as CPython's clinic says.
 Ref bytes_hex(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const names[] = {"self"};
-    Object* a[1];
+    static const char* const names[] = {"self", "sep", "bytes_per_sep"};
+    Object* a[3];
     bind("hex", args, nargs, kw, names, 0, a);
-    std::string out;
-    for (char c : bytes_like_data(a[0])) out += format("%02x", static_cast<unsigned char>(c));
-    return str_new(out);
+    int64_t per_sep = a[2] ? as_index(a[2]) : 1;
+    if (per_sep < INT32_MIN || per_sep > INT32_MAX)
+        raise(&OverflowError_type, "Python int too large to convert to C int");
+    return str_new(hex_with_separator(bytes_like_data(a[0]), a[1], static_cast<int>(per_sep), false));
 }
 
 Ref bytes_fromhex(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -281,11 +284,10 @@ Ref bytes_translate(Object*, Args args, size_t nargs, Tuple* kw) {
     return make(a[0], out);
 }
 
-// bytes.maketrans(frm, to): the 256-byte table for translate() mapping each byte of frm to the
-// byte of to at the same place (typing's module imports it at start-up).
+// bytes.maketrans(frm, to): the 256-byte table for translate() that maps each byte of frm to the
+// byte of `to` at the same place (typing imports it at start-up; base64 builds its alphabets with it).
 Ref bytes_maketrans(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("maketrans");
-    if (nargs != 2) raise_arg_count("maketrans", 2, 2, nargs);
+    check_positional("maketrans", nargs, kw, 2, 2);
     std::string from = bytes_like_data(args[0]), to = bytes_like_data(args[1]);
     if (from.size() != to.size()) raise(&ValueError_type, "maketrans arguments must have same length");
     std::string table(256, '\0');
@@ -432,9 +434,9 @@ const MethodDef bytes_methods[] = {
     {"upper", bytes_upper, "ASCII letters converted to uppercase."},
     {"translate", bytes_translate,
      "Return a copy with each character mapped by the given translation table."},
-    {"lower", bytes_lower, "ASCII letters converted to lowercase."},
     {"maketrans", bytes_maketrans,
      "Return a translation table usable for the bytes or bytearray translate method.", MethodKind::Static},
+    {"lower", bytes_lower, "ASCII letters converted to lowercase."},
     {"isdigit", bytes_isdigit, "Whether all bytes are ASCII digits."},
     {"isalpha", bytes_isalpha, "Whether all bytes are ASCII letters."},
     {"isspace", bytes_isspace, "Whether all bytes are ASCII whitespace."},

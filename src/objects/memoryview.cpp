@@ -179,10 +179,10 @@ Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
     return view;
 }
 
+// hex(sep, bytes_per_sep): bytes.hex of the viewed bytes, with the same arguments.
 Ref view_hex(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("hex", nargs - 1, kw, 0, 0);
     Ref b = bytes_new(bytes_like_data(memoryview_target(args[0])));
-    return call0(get_attr(b.get(), intern("hex")).get());
+    return call(get_attr(b.get(), intern("hex")).get(), args + 1, nargs - 1, kw);
 }
 
 Ref view_release(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -10,7 +10,6 @@
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
-#include "objects/memoryview.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -132,7 +131,7 @@ std::string percent_char(Object* arg, const Conversion& c) {
 
 // bytes' %s and %b: the data of a bytes-like object, or what its __bytes__ returns.
 std::string bytes_argument(Object* arg) {
-    if (is_bytes_like(arg) || type_of(arg) == &memoryview_type) return bytes_like_data(arg);
+    if (exports_buffer(arg)) return bytes_like_data(arg);
     if (Ref result = bytes_from_dunder(arg)) return bytes_data(result.get());
     raise(&TypeError_type,
           format("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",

@@ -45,7 +45,10 @@ Shape shape_of(Object* subject) {
         if (t == &list_type || t == &tuple_type || t == &range_type || t == &memoryview_type)
             return Shape::Sequence;
         if (t == &dict_type) return Shape::Mapping;
-        if (!is_heap_type(t)) continue;
+        // A native module's type (named with its module: "array.array") counts when registered with
+        // an ABC, as the array module registers array.array with MutableSequence; CPython's array
+        // sets the flag in C instead. Core types (str, bytearray are registered too) never do.
+        if (!is_heap_type(t) && t->name.find('.') == std::string::npos) continue;
         if (!abc_looked_up) {
             abc = loaded_module("_collections_abc");
             abc_looked_up = true;
