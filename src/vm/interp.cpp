@@ -815,6 +815,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     Code* callee = fn->code;
                     Frame* nf = push_function_frame(ts, fn);
                     Object** nlp = nf->localsplus();
+                    Object* instance =
+                        init ? args[0] : nullptr;  // __init__'s self, kept before a cell may take it
                     if (!kw && total == static_cast<size_t>(callee->argcount) &&
                         (callee->flags & (kCoVarArgs | kCoVarKeywords)) == 0 && callee->kwonlyargcount == 0) {
                         for (size_t i = 0; i < total; ++i) nlp[i] = args[i];
@@ -831,7 +833,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     decref(callable);
                     sp = base;
                     if (init) {
-                        PUSH(newref(nlp[0]));  // the instance, which __init__ holds as self
+                        PUSH(newref(instance));  // alive: __init__ holds it as self
                         nf->is_init = true;
                     } else if (callee->flags & kCoResumable) {
                         PUSH(generator_from_frame(ts, nf).release());

@@ -197,3 +197,23 @@ for v in range(2):
         Failing(v)
     except ValueError as e:
         print("ValueError:", e)
+
+
+# An __init__ whose self lives in a cell (a closure captures it): the call still returns the instance.
+class Captures:
+    def __init__(self, v):
+        self.v = v
+        self.get = lambda: self.v
+
+
+print([Captures(i).get() for i in range(3)])
+
+
+class UsesSuper(Captures):
+    def __init__(self, v):
+        super().__init__(v * 10)
+        self.check = lambda: self is not None
+
+
+made = UsesSuper(2)
+print(made.get(), made.check())
