@@ -158,10 +158,7 @@ Ref call_prepended(Object* callable, Object* first, Object* const* args, size_t 
 
 void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tuple* kwnames) {
     Ref r = call_prepended(init, self, args, nargs, kwnames);
-    if (r.get() != None) {
-        raise(&TypeError_type,
-              format("__init__() should return None, not '%s'", type_of(r.get())->name.c_str()));
-    }
+    if (r.get() != None) raise_init_returned(r.get());
 }
 
 Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -450,6 +447,16 @@ Ref user_init(Type* t) {
     return init && is_function(init.get()) ? init : nullptr;
 }
 
+Ref inline_init(Type* t) {
+    if (type_of(t) != &type_type || t->construct != instance_construct) return nullptr;
+    Ref init = user_init(t);
+    return init && !(as_function(init.get())->code->flags & kCoResumable) ? init : nullptr;
+}
+
+void raise_init_returned(Object* result) {
+    raise(&TypeError_type, format("__init__() should return None, not '%s'", type_of(result)->name.c_str()));
+}
+
 Ref user_new(Type* t) {
     static Str* const kNew = intern("__new__");
     for (Type* k : t->mro) {
@@ -642,6 +649,8 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
 }
 
 bool is_instance_getattr(GetAttrSlot s) { return s == class_generic_getattr || s == instance_getattr_plain; }
+
+bool reads_instance_dict_first(const Type* t) { return t->getattr == instance_getattr_plain; }
 
 // Tracebacks leave out the module for __main__ and builtins, as CPython's print_exception does.
 std::string qualified_type_name(const Type* t) {

@@ -43,6 +43,9 @@ Ref class_generic_getattr(Object* o, Str* name);
 void class_generic_setattr(Object* o, Str* name, Object* value);
 // True for the attribute lookup of plain class instances (LOAD_METHOD's fast path).
 bool is_instance_getattr(GetAttrSlot s);
+// True when t's instances (class Instance) read attributes from their __dict__ first: no data
+// descriptors in the mro, no __getattr__/__getattribute__ (LOAD_ATTR's fast path).
+bool reads_instance_dict_first(const Type* t);
 // The exception type name a traceback prints: "KeyError", "MyError" (in __main__), "mod.MyError".
 std::string qualified_type_name(const Type* t);
 // __qualname__: "Outer.Inner" for classes made by `class`, the name for built-in types.
@@ -60,6 +63,12 @@ Ref user_init(Type* t);
 Ref user_new(Type* t);
 // A plain class instance with an empty __dict__.
 Ref bare_instance(Type* t);
+// The Python __init__ that calling t runs on a bare_instance(t), when that is all the call does
+// (type is t's metaclass, no __new__, no built-in base), so the interpreter can run it as an
+// ordinary frame of its own loop; null otherwise.
+Ref inline_init(Type* t);
+// "__init__() should return None, not 'int'": the TypeError of an __init__ that returned a value.
+[[noreturn]] void raise_init_returned(Object* result);
 // What the built-in `base` of class t (null for object) makes for t(...): CPython's tp_new of the
 // base. With `args_for_init`, a Python __init__ will see the arguments, so list, dict and set start
 // empty, as their __new__ ignores arguments in CPython.

@@ -244,19 +244,25 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::steal(s);
 }
 
+// What super object s finds for `name` in the mro of obj's type after `type`, unbound; null when
+// the search does not apply (__class__ is the super object's own) or finds nothing.
+Ref super_find(Super* s, Str* name) {
+    if (name->utf8 == "__class__") return nullptr;
+    const std::vector<Type*>& mro = s->obj_type->mro;
+    size_t i = 0;
+    while (i < mro.size() && mro[i] != s->type) ++i;
+    for (++i; i < mro.size(); ++i) {
+        if (Ref found = dict_get_str_ref(mro[i]->dict, name)) return found;
+    }
+    return nullptr;
+}
+
 // Searches the mro of obj's type after `type`, binding what it finds to obj.
 Ref super_getattr(Object* o, Str* name) {
     auto* s = static_cast<Super*>(o);
-    if (name->utf8 != "__class__") {
-        const std::vector<Type*>& mro = s->obj_type->mro;
-        size_t i = 0;
-        while (i < mro.size() && mro[i] != s->type) ++i;
-        for (++i; i < mro.size(); ++i) {
-            Ref found = dict_get_str_ref(mro[i]->dict, name);
-            if (!found) continue;
-            Object* self = s->obj == s->obj_type ? nullptr : s->obj;
-            return bind_class_attr(found.get(), self, s->obj_type);
-        }
+    if (Ref found = super_find(s, name)) {
+        Object* self = s->obj == s->obj_type ? nullptr : s->obj;
+        return bind_class_attr(found.get(), self, s->obj_type);
     }
     return generic_getattr(o, name);
 }
@@ -410,6 +416,15 @@ void data_descriptor_set(Object* attr, Object* obj, Object* value) {
     if (!m) raise(&AttributeError_type, "__delete__");
     Object* args[3] = {attr, obj, value};
     call(m.get(), args, value ? 3 : 2);
+}
+
+Ref super_method(Object* super, Str* name, Object** self) {
+    auto* s = static_cast<Super*>(super);
+    if (s->obj == s->obj_type) return nullptr;
+    Ref found = super_find(s, name);
+    if (!found || !is_function(found.get())) return nullptr;
+    *self = s->obj;
+    return found;
 }
 
 void init_descriptor_types() {

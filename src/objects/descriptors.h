@@ -21,5 +21,8 @@ void descriptor_set_name(Object* attr, Type* owner, Str* name);
 bool is_data_descriptor(Object* attr);
 // `obj.name = value` (value null: del) through a data descriptor.
 void data_descriptor_set(Object* attr, Object* obj, Object* value);
+// LOAD_METHOD on a super object: when super().name is a Python function bound to an instance, the
+// function, with *self set to that instance, so the call needs no bound method; null otherwise.
+Ref super_method(Object* super, Str* name, Object** self);
 
 }  // namespace minipy

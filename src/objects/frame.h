@@ -22,6 +22,7 @@ struct Frame {
     const uint32_t* ip;  // the next instruction, saved while this frame is not running
     Object** sp;         // the top of the evaluation stack, saved likewise
     bool is_entry;       // returning from it leaves the loop (it was entered from C++)
+    bool is_init;        // a class's __init__ run by CALL: the caller keeps the instance, not the result
     Object* generator;   // borrowed: the generator this frame runs for, or null
 
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }

@@ -24,6 +24,7 @@ Frame* push_frame(ThreadState* ts, Code* code) {
     f->previous = ts->frame;
     f->ip = code->instructions.data();
     f->is_entry = false;
+    f->is_init = false;
     f->generator = nullptr;
     Object** lp = f->localsplus();
     for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = nullptr;
