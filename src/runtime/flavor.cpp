@@ -6,6 +6,7 @@
 #if MINIPY_FREE_THREADED
 
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "runtime/thread_state.h"
@@ -120,6 +121,108 @@ void refcount_merge_queued() {
         if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
     }
 }
+
+namespace {
+
+// References whose anchor was the last one when their entry was settled where nothing may be freed
+// (inside another count change, or before blocking): refcount_ledger_service() drops them.
+thread_local std::vector<RefCountField*> tl_releases;
+thread_local LedgerEntry* tl_paused_ledger = nullptr;
+thread_local size_t tl_ledger_entries = 0;  // slots in use, so settling an empty ledger is free
+// Threads whose tl_releases is not empty: the eval breaker is raised again until they have run it.
+std::atomic<int> g_threads_with_releases{0};
+
+void defer_release(RefCountField* rc) {
+    if (tl_releases.empty()) {
+        g_threads_with_releases.fetch_add(1, std::memory_order_relaxed);
+        eval_breaker.store(true, std::memory_order_release);
+    }
+    tl_releases.push_back(rc);
+}
+
+// Takes an entry's surplus (kLedgerAnchor - held, at least one) back from the object's count and
+// frees the slot. None of these drops can be the object's last but the final one, which waits for
+// refcount_ledger_service() when `defer_last`, since the caller may be in the middle of anything.
+// Returns true when the final drop was made and the object must be freed.
+bool settle(LedgerEntry& entry, bool defer_last) {
+    RefCountField* rc = std::exchange(entry.rc, nullptr);
+    --tl_ledger_entries;
+    if (rc->owner.load(std::memory_order_relaxed) == kImmortal) return false;  // made immortal meanwhile
+    // Usually something else still holds the object (the list it was read from): the surplus goes
+    // in one subtraction that leaves `shared` at zero or more (above zero once merged, when it holds
+    // the whole count), so no merge or release can be due.
+    int64_t surplus = kLedgerAnchor - entry.held;
+    int64_t old = rc->shared.load(std::memory_order_relaxed);
+    while ((old >> 2) - surplus >= ((old & kMerged) ? 1 : 0)) {
+        if (rc->shared.compare_exchange_weak(old, old - surplus * kSharedOne, std::memory_order_acq_rel))
+            return false;
+    }
+    for (int64_t i = entry.held + 1; i < kLedgerAnchor; ++i) refcount_shared_dec(*rc);
+    if (!defer_last) return refcount_shared_dec(*rc);
+    defer_release(rc);
+    return false;
+}
+
+}  // namespace
+
+void refcount_foreign_inc(RefCountField& rc) {
+    LedgerEntry* ledger = tl_ledger;
+    LedgerEntry* entry =
+        ledger ? &ledger[(reinterpret_cast<uintptr_t>(&rc) >> 4) & (kLedgerSlots - 1)] : nullptr;
+    if (!entry || entry->rc == &rc) {  // no ledger, or the entry holds all it can
+        rc.shared.fetch_add(kSharedOne, std::memory_order_relaxed);
+        return;
+    }
+    if (entry->rc) settle(*entry, true);
+    rc.shared.fetch_add(kLedgerAnchor * kSharedOne, std::memory_order_relaxed);
+    ++tl_ledger_entries;
+    entry->rc = &rc;
+    entry->held = 1;
+}
+
+bool refcount_foreign_dec(RefCountField& rc) {
+    LedgerEntry* entry = ledger_entry_of(rc);
+    if (!entry) return refcount_shared_dec(rc);
+    // A reference the entry does not hold (a list's, handed over by pop()): drop it and the surplus
+    // now, so that the object dies here if this was its last reference.
+    refcount_shared_dec(rc);  // the surplus still counts: never the last
+    return settle(*entry, false);
+}
+
+void refcount_ledger_start() { tl_ledger = new LedgerEntry[kLedgerSlots]{}; }
+
+void refcount_ledger_settle() {
+    if (LedgerEntry* ledger = tl_ledger) {
+        for (size_t i = 0; i < kLedgerSlots && tl_ledger_entries > 0; ++i)
+            if (ledger[i].rc) settle(ledger[i], true);
+    }
+}
+
+void refcount_ledger_service() {
+    if (tl_releases.empty()) return;
+    std::vector<RefCountField*> releases;
+    releases.swap(tl_releases);
+    g_threads_with_releases.fetch_sub(1, std::memory_order_relaxed);
+    for (RefCountField* rc : releases)
+        if (refcount_shared_dec(*rc)) g_merged_dealloc(rc);
+}
+
+void refcount_ledger_stop() {
+    refcount_ledger_settle();
+    delete[] std::exchange(tl_ledger, nullptr);
+    refcount_ledger_service();
+}
+
+bool refcount_ledger_releases_pending() {
+    return g_threads_with_releases.load(std::memory_order_relaxed) > 0;
+}
+
+void refcount_ledger_pause() {
+    refcount_ledger_settle();
+    tl_paused_ledger = std::exchange(tl_ledger, nullptr);
+}
+
+void refcount_ledger_resume() { tl_ledger = std::exchange(tl_paused_ledger, nullptr); }
 
 bool refcount_merges_pending() { return g_owners_with_queued.load(std::memory_order_relaxed) > 0; }
 

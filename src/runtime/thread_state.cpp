@@ -144,7 +144,12 @@ void end_blocking(Gil* gil) {
 }
 
 void detach_thread() {
-    if (!g_active_gil) g_attached.fetch_sub(1);
+    if (g_active_gil) return;
+    // A detached thread touches no objects, so the collector must be able to read exact counts
+    // without it: its ledger's references go into the counts first (flavor.h's read ledger).
+    refcount_ledger_settle();
+    refcount_ledger_service();
+    g_attached.fetch_sub(1);
 }
 
 void attach_thread() {
@@ -166,6 +171,7 @@ void stop_the_world() {
     if (g_active_gil) return;
     detach_thread();  // a second stopper waits here, detached, so the first can finish
     g_world_lock.lock();
+    refcount_ledger_pause();
     g_world_stopped.store(true);
     tl_stopped_world = true;
     // Threads notice at their next eval-breaker check; the flag is raised again each round in
@@ -179,6 +185,7 @@ void stop_the_world() {
 void start_the_world() {
     if (g_active_gil) return;
     tl_stopped_world = false;
+    refcount_ledger_resume();
     g_world_stopped.store(false);
     g_world_stopped.notify_all();
     g_world_lock.unlock();
@@ -242,8 +249,11 @@ bool service_eval_breaker(ThreadState* ts) {
         attach_thread();  // waits for start_the_world()
     }
     refcount_merge_queued();
-    // Another thread's objects still wait for it to merge them: keep the flag up until it has.
-    if (refcount_merges_pending()) eval_breaker.store(true, std::memory_order_relaxed);
+    refcount_ledger_service();
+    // Another thread's objects still wait for it to merge or release them: keep the flag up until
+    // it has.
+    if (refcount_merges_pending() || refcount_ledger_releases_pending())
+        eval_breaker.store(true, std::memory_order_relaxed);
     if (g_active_gil) {
         GilStats before = ts->gil_stats;
         if (g_active_gil->yield_if_requested(ts->gil_stats) &&
@@ -291,6 +301,7 @@ void record_gil_stats() { g_gil_stats_recorded = true; }
 void thread_begin() {
     attach_thread();
     refcount_thread_start();
+    if (!g_active_gil) refcount_ledger_start();  // under a GIL, counting is never contended
     g_running_threads.fetch_add(1, std::memory_order_relaxed);
     if (g_active_gil) {
         take_gil(g_active_gil, "to start");
@@ -307,8 +318,12 @@ void thread_end() {
         std::lock_guard<std::mutex> lock(g_finished_mutex);
         g_finished.push_back({"Thread-" + std::to_string(++g_threads_started), stats});
     }
-    if (ts->at_exit) std::exchange(ts->at_exit, nullptr)();
+    // Before at_exit, so that join() returns once the objects this thread's ledger held are freed
+    // and its own objects are given up: a thread that drops one of them after the join frees it at
+    // once instead of queueing it for an owner about to exit.
+    refcount_ledger_stop();
     refcount_thread_exit();
+    if (ts->at_exit) std::exchange(ts->at_exit, nullptr)();
     if (gil_trace_on()) gil_trace_state(TraceState::Ended);  // before another thread can take over
     if (g_active_gil) g_active_gil->release(ts->gil_stats);
     g_running_threads.fetch_sub(1, std::memory_order_release);
