@@ -127,9 +127,17 @@ export MINIPYCACHEPREFIX="$tmp/cache-B"
 (cd "$src" && "$exe" -c 'import sys; sys.dont_write_bytecode = True; import mod')
 [ ! -e "$tmp/cache-B$src/mod.$tag.mpyc" ] || fail "sys.dont_write_bytecode = True wrote an entry"
 
-# Without MINIPYCACHEPREFIX: __pycache__ beside a writable source.
+# Without MINIPYCACHEPREFIX: __pycache__ beside a writable source. These runs start with -B and
+# turn writing on in the program, so that the modules minipy imports at start-up (from stdlib/ and
+# CPython's Lib, writable when root runs the tests) are not written beside their sources.
 unset MINIPYCACHEPREFIX
-[ "$(run)" = "$expected" ] || fail "run without a prefix"
+cat > "$src/main_w.py" <<'PY'
+import sys
+sys.dont_write_bytecode = False
+exec(open("main.py").read())
+PY
+expected_w=${expected/False 0/False 1}
+[ "$(cd "$src" && "$exe" -B main_w.py)" = "$expected_w" ] || fail "run without a prefix"
 [ -f "$src/__pycache__/mod.$tag.mpyc" ] || fail "no __pycache__ entry: $(find "$tmp" -name '*.mpyc')"
 [ ! -e "$HOME/.cache" ] || fail "wrote to the user cache though the source folder is writable"
 
@@ -137,7 +145,7 @@ unset MINIPYCACHEPREFIX
 # permissions, so the check runs as nobody).
 ro="$tmp/ro"
 mkdir -p "$ro" "$tmp/nobody"
-cp "$src/mod.py" "$src/main.py" "$ro/"
+cp "$src/mod.py" "$src/main.py" "$src/main_w.py" "$ro/"
 chmod 755 "$tmp"
 chmod 555 "$ro"
 as_user=()
@@ -146,8 +154,8 @@ if [ "$(id -u)" = 0 ]; then
   as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 fi
 for xdg in "" "$tmp/nobody/xdg"; do
-  got=$(cd "$ro" && HOME="$tmp/nobody" XDG_CACHE_HOME="$xdg" "${as_user[@]}" "$exe" main.py)
-  [ "$got" = "$expected" ] || fail "read-only folder run differs: $got"
+  got=$(cd "$ro" && HOME="$tmp/nobody" XDG_CACHE_HOME="$xdg" "${as_user[@]}" "$exe" -B main_w.py)
+  [ "$got" = "$expected_w" ] || fail "read-only folder run differs: $got"
 done
 [ ! -e "$ro/__pycache__" ] || fail "wrote into a read-only folder"
 [ -f "$tmp/nobody/.cache/minipy$ro/mod.$tag.mpyc" ] || fail "no ~/.cache/minipy entry: $(find "$tmp/nobody" -type f)"
