@@ -10,6 +10,7 @@
 #include "cli/options.h"
 #include "cli/repl.h"
 #include "cli/source_file.h"
+#include "interpreter/code_cache.h"
 #include "interpreter/interpreter.h"
 #include "runtime/flavor.h"
 #include "runtime/version.h"
@@ -74,6 +75,7 @@ int run(const char* program, const Options& opts) {
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);
+    set_dont_write_bytecode(opts.dont_write_bytecode);
     bool program_given = opts.command || opts.module || (opts.script && *opts.script != "-");
     // For -m, run_module puts the module's full path in argv[0].
     std::vector<std::string> argv = {opts.command ? "-c" : opts.module ? "-m" : opts.script.value_or("")};

@@ -34,6 +34,7 @@ po::options_description describe() {
         ",m", po::value<std::string>(), "run library module MOD as a script (as __main__)")(
         ",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")(
         ",q", "don't print the version and copyright messages when the REPL starts")(
+        ",B", "don't write .mpyc files (the compiled-code cache) on import; also MINIPYDONTWRITEBYTECODE=x")(
         ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
 }
@@ -50,6 +51,8 @@ std::string help_text(const char* program) {
         "Runs a Python program: FILE, the command CMD, the module MOD, or standard input ('-', or a pipe).\n";
     text += "With no program and a terminal on stdin, starts the interactive prompt (REPL);\n";
     text += "MINIPYSTARTUP names a file it runs first. NO_COLOR / FORCE_COLOR turn colour off / on.\n";
+    text += "Imported modules' compiled code is cached in __pycache__ (or ~/.cache/minipy);\n";
+    text += "MINIPYCACHEPREFIX=DIR keeps it under DIR instead.\n";
     text += "Arguments after FILE or CMD are passed to the program as sys.argv[1:].\n\n";
     std::ostringstream out;
     out << describe();
@@ -100,6 +103,7 @@ Options parse_options(int argc, char** argv) {
     opts.gil_stats = vm.count("gil-stats") != 0;
     opts.inspect = vm.count("-i") != 0;
     opts.quiet = vm.count("-q") != 0;
+    opts.dont_write_bytecode = vm.count("-B") != 0;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {

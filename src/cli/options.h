@@ -21,6 +21,7 @@ struct Options {
     bool gil_stats = false;              // --gil-stats
     bool inspect = false;                // -i: the REPL after FILE or CMD
     bool quiet = false;                  // -q: no banner
+    bool dont_write_bytecode = false;    // -B: the compiled-code cache is read, never written
     std::string gil_trace;               // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;  // -X name[=value]
 };

@@ -5,29 +5,9 @@
 #include "compiler/compiler_unit.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
-#include "objects/set.h"
 #include "objects/str.h"
 
 namespace minipy {
-
-namespace {
-
-// A constant and, for a tuple, its items (a code object's constants hold no other containers).
-// Nested code objects stay mortal: they are counted once per `def` run, not once per use.
-void make_constant_immortal(Object* value) {
-    if (is_small_int(value) || type_of(value) == &code_type) return;
-    if (type_of(value) == &tuple_type) {
-        auto* t = static_cast<Tuple*>(value);
-        for (size_t i = 0; i < t->size; ++i) make_constant_immortal(t->items[i]);
-    }
-    if (type_of(value) == &frozenset_type) {
-        Ref item;
-        for (size_t pos = 0; set_next_entry(value, &pos, &item, nullptr);) make_constant_immortal(item.get());
-    }
-    make_immortal(value);
-}
-
-}  // namespace
 
 // ---- units ----
 

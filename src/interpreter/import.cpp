@@ -6,22 +6,19 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
 
-#include "compiler/codegen.h"
+#include "interpreter/code_cache.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
-#include "syntax/parser.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
-#include "vm/traceback.h"
 
 namespace minipy {
 
@@ -33,26 +30,19 @@ std::set<const Object*> g_initializing;
 Dict* sys_dict() { return module_dict(init_sys_module().get()); }
 Dict* sys_modules() { return as_dict(dict_get_str(sys_dict(), intern("modules"))); }
 
-bool read_source(const std::string& path, std::string* out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *out = ss.str();
-    return true;
-}
-
 Object* str_attr(Dict* d, const char* name) {
     Object* v = d ? dict_get_str(d, intern(name)) : nullptr;
     return v && is_str(v) ? v : nullptr;
 }
 
-// Runs `file` as the module `fullname`; `package_dir` is set for a package's __init__.py.
-Ref run_module_file(const std::string& fullname, const std::string& file, const std::string& source,
+// Runs `code`, compiled from `file`, as the module `fullname`; `package_dir` is set for a
+// package's __init__.py.
+Ref run_module_code(const std::string& fullname, const std::string& file, Ref code,
                     const std::string* package_dir) {
     Ref module = module_new(fullname);
     Dict* globals = module_dict(module.get());
     dict_set(globals, intern("__file__"), str_new(file).get());
+    dict_set(globals, intern("__cached__"), str_new(cache_path_of(file)).get());
     if (Object* b = dict_get_str(sys_modules(), intern("builtins")))
         dict_set(globals, intern("__builtins__"), b);
     std::string package =
@@ -75,13 +65,6 @@ Ref run_module_file(const std::string& fullname, const std::string& file, const 
         g_initializing.erase(module.get());
     };
     try {
-        Ref code;
-        try {
-            auto tree = syntax::parse(source, file);
-            code = compile_module(*tree, source, file);
-        } catch (const syntax::SyntaxError& e) {
-            raise_syntax_error(e);  // an exception the importer can catch, as CPython's
-        }
         run_code(as_code(code.get()), globals, globals);
     } catch (...) {
         done();
@@ -113,12 +96,15 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
         if (!is_str(dir)) continue;
         std::string base = str_utf8_of(dir);
         std::string prefix = base.empty() ? "" : base + "/";
-        std::string source;
         std::string pkg_dir = prefix + part;
-        if (read_source(pkg_dir + "/__init__.py", &source))
-            return run_module_file(fullname, pkg_dir + "/__init__.py", source, &pkg_dir);
-        if (read_source(prefix + part + ".py", &source))
-            return run_module_file(fullname, prefix + part + ".py", source, nullptr);
+        // A file that cannot be read is passed over, as if it were not there.
+        for (bool package : {true, false}) {
+            std::string file = package ? pkg_dir + "/__init__.py" : prefix + part + ".py";
+            SourceStamp stamp;
+            if (!stat_source(file, &stamp)) continue;
+            if (Ref code = load_module_code(file, stamp))
+                return run_module_code(fullname, file, std::move(code), package ? &pkg_dir : nullptr);
+        }
         std::error_code ec;
         if (std::filesystem::is_directory(pkg_dir, ec)) list_append(portions.get(), str_new(pkg_dir).get());
     }

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "compiler/codegen.h"
+#include "interpreter/code_cache.h"
 #include "interpreter/import.h"
 #include "modules/codecs_module.h"
 #include "modules/registry.h"
@@ -245,6 +246,7 @@ void initialize_runtime() {
     Ref sys = init_sys_module();
     dict_set(sys_modules(), intern("builtins"), g_builtins_module);
     dict_set(sys_modules(), intern("sys"), sys.get());
+    publish_code_cache_settings();
     install_codec_hooks();
 }
 

@@ -362,7 +362,7 @@ Ref make_flags() {
                                       {"inspect", zero()},
                                       {"interactive", zero()},
                                       {"optimize", zero()},
-                                      {"dont_write_bytecode", Ref::steal(make_small_int(1))},
+                                      {"dont_write_bytecode", zero()},
                                       {"no_user_site", zero()},
                                       {"no_site", zero()},
                                       {"ignore_environment", zero()},
@@ -530,7 +530,7 @@ Ref init_sys_module() {
         set(d, name, str_new(install_prefix()));
     set(d, "warnoptions", list_new());
     set(d, "_xoptions", dict_new());
-    set(d, "dont_write_bytecode", Ref::borrow(True));
+    set(d, "dont_write_bytecode", Ref::borrow(False));  // interpreter/code_cache.cpp sets it
     set(d, "builtin_module_names", builtin_module_names());
     set(d, "flags", make_flags());
     set(d, "float_info", make_float_info());

@@ -8,6 +8,7 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
+#include "objects/set.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -157,6 +158,19 @@ void init_code_type() {
     code_type.getattr = code_getattr;
     code_type.methods = kCodeMethods;
     init_type(&code_type);
+}
+
+void make_constant_immortal(Object* value) {
+    if (is_small_int(value) || type_of(value) == &code_type) return;
+    if (type_of(value) == &tuple_type) {
+        auto* t = static_cast<Tuple*>(value);
+        for (size_t i = 0; i < t->size; ++i) make_constant_immortal(t->items[i]);
+    }
+    if (type_of(value) == &frozenset_type) {
+        Ref item;
+        for (size_t pos = 0; set_next_entry(value, &pos, &item, nullptr);) make_constant_immortal(item.get());
+    }
+    make_immortal(value);
 }
 
 Ref code_new() {

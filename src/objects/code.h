@@ -88,5 +88,9 @@ void init_code_type();  // called once at start-up
 // A new, empty code object (the compiler fills its fields).
 Ref code_new();
 inline Code* as_code(Object* o) { return static_cast<Code*>(o); }
+// Makes a constant immortal and, for a tuple or frozenset, its items (a code object's constants
+// hold no other containers); nested code objects stay mortal: they are counted once per `def` run,
+// not once per use. The compiler and the code cache's reader call it where kCodeConstantsImmortal.
+void make_constant_immortal(Object* value);
 
 }  // namespace minipy

@@ -116,6 +116,13 @@ Str* intern(std::string_view utf8) {
     return s;
 }
 
+bool str_is_interned(const Str* s) {
+    InternTable& table = intern_table();
+    CriticalSection cs(table.mutex);
+    auto it = table.map.find(s->utf8);
+    return it != table.map.end() && it->second == s;
+}
+
 Ref str_char_at(const Str* s, int64_t index) {
     if (s->ascii) return Ref::borrow(ascii_chars[static_cast<unsigned char>(s->utf8[index])]);
     const char* p = s->utf8.data() + str_byte_offset(s, index);

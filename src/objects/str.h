@@ -26,6 +26,8 @@ Ref str_new(std::string_view utf8);  // the text must be valid UTF-8
 Ref str_from_codepoint(uint32_t cp);
 // The interned, immortal str for an identifier or constant; equal texts give the same object.
 Str* intern(std::string_view utf8);
+// Whether `s` is the interned str for its text (the code cache keeps interned constants interned).
+bool str_is_interned(const Str* s);
 inline Str* as_str(Object* o) { return static_cast<Str*>(o); }
 // Exactly str; subclass instances share the layout and pass is_instance(o, &str_type).
 inline bool is_str(const Object* o) { return type_of(o) == &str_type; }

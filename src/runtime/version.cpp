@@ -11,6 +11,8 @@ namespace minipy {
 
 const char* executable_name() { return kFreeThreaded ? "minipy-ft" : "minipy"; }
 
+const char* version_number() { return MINIPY_VERSION; }
+
 std::string version_banner() {
     return std::string(executable_name()) + " " + MINIPY_VERSION + " (" + kFlavorName + ")";
 }

@@ -1,0 +1,238 @@
+// code_cache.cpp — the compiled-code cache. The entry of /dir/m.py is
+//   /dir/__pycache__/m.minipy-0.1.0.mpyc       (minipy-ft: m.minipy-ft-0.1.0.mpyc)
+// or, when /dir is not writable (CPython's own Lib in /usr/lib/python3.11 for most users),
+//   $XDG_CACHE_HOME/minipy/dir/m.minipy-0.1.0.mpyc   ($XDG_CACHE_HOME defaults to ~/.cache);
+// with MINIPYCACHEPREFIX=P (sys.pycache_prefix, as CPython's PYTHONPYCACHEPREFIX), P/dir/m....mpyc
+// only. An entry is a 64-byte header, then code_serial's payload:
+//   "MPYC", the compiler fingerprint (32 hex digits), the source's mtime (ns) and size, the
+//   payload's size and CRC-32.
+// It is used only when all of them match: the fingerprint is a hash of the grammar, the front end,
+// the compiler and this format (made by the build, tools/compiler_fingerprint.cmake), so a minipy
+// built from other compiler sources, even with the same version number, never reads it.
+#include "interpreter/code_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/codegen.h"
+#include "compiler_fingerprint.h"
+#include "modules/registry.h"
+#include "objects/abstract.h"
+#include "objects/code.h"
+#include "objects/code_serial.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "runtime/version.h"
+#include "syntax/parser.h"
+#include "vm/traceback.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr char kMagic[4] = {'M', 'P', 'Y', 'C'};
+constexpr size_t kFingerprintSize = 32;
+constexpr size_t kHeaderSize = 4 + kFingerprintSize + 8 + 8 + 8 + 4;
+static_assert(sizeof(MINIPY_COMPILER_FINGERPRINT) - 1 == kFingerprintSize);
+
+bool g_dont_write_bytecode = false;
+
+Dict* sys_dict() { return module_dict(init_sys_module().get()); }
+
+// "m.minipy-0.1.0.mpyc" (minipy-ft: "m.minipy-ft-0.1.0.mpyc") for m.py: CPython's .pyc names
+// stay CPython's, and each flavor keeps its own entries.
+std::string entry_name(const std::filesystem::path& source) {
+    static const std::string suffix = std::string(".") + executable_name() + "-" + version_number() + ".mpyc";
+    return source.stem().string() + suffix;
+}
+
+// The folders an entry may live in, most preferred first: MINIPYCACHEPREFIX's mirror alone, else
+// __pycache__ beside the source when its folder is writable, then the per-user mirror.
+std::vector<std::filesystem::path> entry_candidates(const std::string& source_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path source = fs::absolute(source_path, ec).lexically_normal();
+    fs::path dir = source.parent_path();
+    std::string mirrored = dir.relative_path().string();  // /usr/lib/x -> usr/lib/x
+    std::vector<fs::path> result;
+    Object* prefix = dict_get_str(sys_dict(), intern("pycache_prefix"));
+    if (prefix && is_str(prefix) && !str_utf8_of(prefix).empty()) {
+        result.push_back(fs::path(str_utf8_of(prefix)) / mirrored / entry_name(source));
+        return result;
+    }
+    if (access(dir.c_str(), W_OK) == 0) result.push_back(dir / "__pycache__" / entry_name(source));
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path user_cache;
+    if (xdg && xdg[0] == '/')  // the XDG spec ignores a relative path
+        user_cache = xdg;
+    else if (home && *home)
+        user_cache = fs::path(home) / ".cache";
+    if (!user_cache.empty()) result.push_back(user_cache / "minipy" / mirrored / entry_name(source));
+    return result;
+}
+
+void put_u64(std::string& out, uint64_t v, int size = 8) {
+    for (int i = 0; i < size; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
+}
+
+uint64_t get_u64(const char* p, int size = 8) {
+    uint64_t v = 0;
+    for (int i = 0; i < size; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    return v;
+}
+
+uint32_t checksum(std::string_view bytes) {
+    return static_cast<uint32_t>(
+        crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+}
+
+std::string header_for(const SourceStamp& stamp, std::string_view payload) {
+    std::string h(kMagic, 4);
+    h += MINIPY_COMPILER_FINGERPRINT;
+    put_u64(h, static_cast<uint64_t>(stamp.mtime_ns));
+    put_u64(h, stamp.size);
+    put_u64(h, payload.size());
+    put_u64(h, checksum(payload), 4);
+    return h;
+}
+
+bool read_whole_file(const std::string& path, std::string* out) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (ok) {
+        out->resize(static_cast<size_t>(st.st_size));
+        size_t done = 0;
+        while (done < out->size()) {
+            ssize_t n = read(fd, out->data() + done, out->size() - done);
+            if (n <= 0) break;
+            done += static_cast<size_t>(n);
+        }
+        out->resize(done);
+    }
+    close(fd);
+    return ok;
+}
+
+// The code in the entry `file`, or null when it is missing, stale, from another compiler, cut
+// short or damaged.
+Ref read_entry(const std::string& file, const SourceStamp& stamp, const std::string& source_path) {
+    std::string bytes;
+    if (!read_whole_file(file, &bytes) || bytes.size() < kHeaderSize) return nullptr;
+    const char* p = bytes.data();
+    if (std::memcmp(p, kMagic, 4) != 0 ||
+        std::memcmp(p + 4, MINIPY_COMPILER_FINGERPRINT, kFingerprintSize) != 0)
+        return nullptr;
+    p += 4 + kFingerprintSize;
+    if (static_cast<int64_t>(get_u64(p)) != stamp.mtime_ns || get_u64(p + 8) != stamp.size) return nullptr;
+    std::string_view payload = std::string_view(bytes).substr(kHeaderSize);
+    if (get_u64(p + 16) != payload.size() || get_u64(p + 24, 4) != checksum(payload)) return nullptr;
+    return deserialize_code(payload, source_path);
+}
+
+// Writes `bytes` to `file` as a whole or not at all: into a file of this process's own, renamed
+// over `file` at the end. Two processes writing one entry at once each rename a complete file, and
+// a reader sees the old entry or a new one, never a part.
+bool write_entry(const std::filesystem::path& file, const std::string& bytes) {
+    static std::atomic<unsigned> counter{0};
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    std::string temp =
+        file.string() + "." + std::to_string(getpid()) + "." + std::to_string(counter++) + ".tmp";
+    int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<size_t>(n);
+    }
+    bool ok = close(fd) == 0 && done == bytes.size() && rename(temp.c_str(), file.c_str()) == 0;
+    if (!ok) unlink(temp.c_str());
+    return ok;
+}
+
+bool writing_allowed() {
+    Object* flag = dict_get_str(sys_dict(), intern("dont_write_bytecode"));
+    return !(flag && is_true(flag));
+}
+
+bool read_text(const std::string& path, std::string* out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+}  // namespace
+
+bool stat_source(const std::string& path, SourceStamp* stamp) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    stamp->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    stamp->size = static_cast<uint64_t>(st.st_size);
+    return true;
+}
+
+Ref load_module_code(const std::string& path, const SourceStamp& stamp) {
+    std::vector<std::filesystem::path> candidates = entry_candidates(path);
+    for (const auto& file : candidates) {
+        if (Ref code = read_entry(file.string(), stamp, path)) return code;
+    }
+    std::string source;
+    if (!read_text(path, &source)) return nullptr;
+    Ref code;
+    try {
+        code = compile_module(*syntax::parse(source, path), source, path);
+    } catch (const syntax::SyntaxError& e) {
+        raise_syntax_error(e);  // an exception the importer can catch, as CPython's
+    }
+    // A file changed while it was read is not cached under the stamp it had before.
+    SourceStamp now;
+    if (writing_allowed() && stat_source(path, &now) && now.mtime_ns == stamp.mtime_ns &&
+        now.size == stamp.size) {
+        std::string payload = serialize_code(as_code(code.get()));
+        if (!payload.empty()) {
+            std::string bytes = header_for(stamp, payload) + payload;
+            for (const auto& file : candidates)
+                if (write_entry(file, bytes)) break;
+        }
+    }
+    return code;
+}
+
+std::string cache_path_of(const std::string& path) {
+    std::vector<std::filesystem::path> candidates = entry_candidates(path);
+    return candidates.empty() ? std::string() : candidates.front().string();
+}
+
+void set_dont_write_bytecode(bool from_option) {
+    const char* env = std::getenv("MINIPYDONTWRITEBYTECODE");
+    g_dont_write_bytecode = from_option || (env && *env);
+}
+
+void publish_code_cache_settings() {
+    Dict* sys = sys_dict();
+    dict_set(sys, intern("dont_write_bytecode"), bool_obj(g_dont_write_bytecode));
+    if (Object* flags = dict_get_str(sys, intern("flags")); flags && is_module(flags))
+        dict_set(module_dict(flags), intern("dont_write_bytecode"),
+                 make_small_int(g_dont_write_bytecode ? 1 : 0));
+    const char* prefix = std::getenv("MINIPYCACHEPREFIX");
+    Ref value = prefix && *prefix ? str_new(std::filesystem::absolute(prefix).string()) : Ref::borrow(None);
+    dict_set(sys, intern("pycache_prefix"), value.get());
+}
+
+}  // namespace minipy

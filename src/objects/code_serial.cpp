@@ -1,0 +1,403 @@
+// code_serial.cpp — the compiled-code cache's payload format. Each object is a one-byte tag and its
+// contents; counts and small numbers are LEB128 varints (signed ones zigzagged), instruction words
+// and floats fixed 4 and 8 bytes, little-endian. The reader checks every length against the bytes
+// left, so a truncated or damaged payload gives null, never a read past its end.
+#include "objects/code_serial.h"
+
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/bytes.h"
+#include "objects/code.h"
+#include "objects/complex.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "runtime/flavor.h"
+
+namespace minipy {
+
+namespace {
+
+enum class Tag : uint8_t {
+    None = 'N',
+    True = 'T',
+    False = 'F',
+    Ellipsis = '.',
+    Int = 'i',     // fits in 64 bits: a signed varint
+    BigInt = 'I',  // its decimal text
+    Float = 'f',
+    Complex = 'x',
+    Str = 's',
+    InternedStr = 'S',  // kept apart: `is` tells an interned constant from a plain one
+    Bytes = 'b',
+    Tuple = '(',
+    FrozenSet = '{',  // items in iteration order, added back in that order (as CPython's marshal)
+    Code = 'C',
+};
+
+// Deeper than this is not something the compiler made (it refuses such nesting in source first).
+constexpr int kMaxDepth = 2000;
+
+class Writer {
+public:
+    std::string out;
+    bool ok = true;  // false once an object of a kind the format has no tag for was met
+
+    void byte(uint8_t b) { out.push_back(static_cast<char>(b)); }
+    void tag(Tag t) { byte(static_cast<uint8_t>(t)); }
+    void varint(uint64_t v) {
+        for (; v >= 0x80; v >>= 7) byte(static_cast<uint8_t>(v | 0x80));
+        byte(static_cast<uint8_t>(v));
+    }
+    void signed_varint(int64_t v) {
+        varint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
+    }
+    void fixed(uint64_t v, int size) {
+        for (int i = 0; i < size; ++i) byte(static_cast<uint8_t>(v >> (8 * i)));
+    }
+    void text(std::string_view s) {
+        varint(s.size());
+        out.append(s);
+    }
+    void double_bits(double d) {
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        fixed(bits, 8);
+    }
+    void names(const std::vector<Str*>& list) {
+        varint(list.size());
+        for (Str* s : list) text(s->utf8);
+    }
+    void optional_name(const Str* s) {
+        byte(s ? 1 : 0);
+        if (s) text(s->utf8);
+    }
+    void object(Object* o);
+    void code(const Code* c);
+};
+
+void Writer::object(Object* o) {
+    Type* t = type_of(o);
+    if (o == None) return tag(Tag::None);
+    if (o == True) return tag(Tag::True);
+    if (o == False) return tag(Tag::False);
+    if (o == Ellipsis) return tag(Tag::Ellipsis);
+    if (t == &int_type) {
+        int64_t v;
+        if (int_to_i64(o, &v)) {
+            tag(Tag::Int);
+            return signed_varint(v);
+        }
+        tag(Tag::BigInt);
+        return text(int_to_decimal(o));
+    }
+    if (t == &float_type) {
+        tag(Tag::Float);
+        return double_bits(float_value(o));
+    }
+    if (t == &complex_type) {
+        tag(Tag::Complex);
+        double_bits(static_cast<Complex*>(o)->real);
+        return double_bits(static_cast<Complex*>(o)->imag);
+    }
+    if (t == &str_type) {
+        tag(str_is_interned(as_str(o)) ? Tag::InternedStr : Tag::Str);
+        return text(as_str(o)->utf8);
+    }
+    if (t == &bytes_type) {
+        tag(Tag::Bytes);
+        return text(static_cast<Bytes*>(o)->data);
+    }
+    if (t == &tuple_type) {
+        Tuple* tuple = as_tuple(o);
+        tag(Tag::Tuple);
+        varint(tuple->size);
+        for (size_t i = 0; i < tuple->size; ++i) object(tuple->items[i]);
+        return;
+    }
+    if (t == &frozenset_type) {
+        std::vector<Ref> items;
+        Ref item;
+        for (size_t pos = 0; set_next_entry(o, &pos, &item, nullptr);) items.push_back(std::move(item));
+        tag(Tag::FrozenSet);
+        varint(items.size());
+        for (const Ref& i : items) object(i.get());
+        return;
+    }
+    if (t == &code_type) {
+        tag(Tag::Code);
+        return code(as_code(o));
+    }
+    ok = false;
+}
+
+void Writer::code(const Code* c) {
+    varint(c->instructions.size());
+    for (uint32_t word : c->instructions) fixed(word, 4);
+    for (const SourcePos& p : c->positions) {
+        signed_varint(p.line);
+        signed_varint(p.end_line);
+        signed_varint(p.col);
+        signed_varint(p.end_col);
+    }
+    varint(c->exception_table.size());
+    for (const ExceptionEntry& e : c->exception_table) {
+        varint(e.start);
+        varint(e.end);
+        varint(e.handler);
+        varint(e.depth);
+    }
+    varint(c->consts.size());
+    for (Object* k : c->consts) object(k);
+    names(c->names);
+    names(c->varnames);
+    names(c->cellvars);
+    names(c->freevars);
+    varint(c->cell2arg.size());
+    for (int arg : c->cell2arg) signed_varint(arg);
+    for (int field :
+         {c->argcount, c->posonlyargcount, c->kwonlyargcount, c->flags, c->stacksize, c->firstlineno})
+        signed_varint(field);
+    text(c->name->utf8);
+    optional_name(c->qualname);
+    optional_name(c->doc);
+}
+
+class Reader {
+public:
+    Reader(std::string_view bytes, const std::string& filename) : in_(bytes), filename_(filename) {}
+
+    bool ok() const { return ok_; }
+    bool at_end() const { return pos_ == in_.size(); }
+    Ref object(int depth);
+
+private:
+    std::string_view in_;
+    size_t pos_ = 0;
+    bool ok_ = true;
+    const std::string& filename_;
+
+    bool fail() {
+        ok_ = false;
+        return false;
+    }
+    uint8_t byte() {
+        if (pos_ >= in_.size()) return fail();
+        return static_cast<uint8_t>(in_[pos_++]);
+    }
+    uint64_t varint() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64 && ok_; shift += 7) {
+            uint8_t b = byte();
+            v |= static_cast<uint64_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return fail();
+    }
+    int64_t signed_varint() {
+        uint64_t v = varint();
+        return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+    }
+    int small_int() {
+        int64_t v = signed_varint();
+        if (v < INT32_MIN || v > INT32_MAX) return fail();
+        return static_cast<int>(v);
+    }
+    // A count of items that take at least `min_size` bytes each: never more than the bytes left.
+    size_t count(size_t min_size) {
+        uint64_t n = varint();
+        if (n > (in_.size() - pos_) / min_size) return fail();
+        return static_cast<size_t>(n);
+    }
+    uint64_t fixed(int size) {
+        if (in_.size() - pos_ < static_cast<size_t>(size)) return fail();
+        uint64_t v = 0;
+        for (int i = 0; i < size; ++i)
+            v |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_++])) << (8 * i);
+        return v;
+    }
+    double double_bits() {
+        uint64_t bits = fixed(8);
+        double d;
+        std::memcpy(&d, &bits, sizeof d);
+        return d;
+    }
+    std::string_view text() {
+        size_t n = count(1);
+        if (!ok_) return {};
+        std::string_view s = in_.substr(pos_, n);
+        pos_ += n;
+        return s;
+    }
+    bool names(std::vector<Str*>* out) {
+        size_t n = count(1);
+        for (size_t i = 0; i < n && ok_; ++i) out->push_back(intern(text()));
+        return ok_;
+    }
+    Str* optional_name() {
+        uint8_t present = byte();
+        if (present > 1) fail();
+        return present && ok_ ? intern(text()) : nullptr;
+    }
+    Ref int_object();
+    Ref sequence(Tag tag, int depth);
+    Ref code(int depth);
+    bool code_body(Code* c, int depth);
+};
+
+Ref Reader::int_object() {
+    std::string_view digits = text();
+    if (!ok_ || digits.empty() || digits.size() > 100000) return nullptr;
+    for (size_t i = digits[0] == '-' ? 1 : 0; i < digits.size(); ++i)
+        if (digits[i] < '0' || digits[i] > '9') return nullptr;
+    return int_from_string(std::string(digits), 10);
+}
+
+Ref Reader::sequence(Tag tag, int depth) {
+    size_t n = count(1);
+    if (!ok_) return nullptr;
+    if (tag == Tag::Tuple) {
+        Ref tuple = tuple_new(n);
+        for (size_t i = 0; i < n; ++i) {
+            Ref item = object(depth + 1);
+            if (!item) return nullptr;
+            as_tuple(tuple.get())->items[i] = item.release();
+        }
+        return tuple;
+    }
+    Ref set = set_new(&frozenset_type);
+    for (size_t i = 0; i < n; ++i) {
+        Ref item = object(depth + 1);
+        // Only hashable constants go in a frozenset: anything else is damage.
+        if (!item || type_of(item.get()) == &code_type) return nullptr;
+        set_add(set.get(), item.get());
+    }
+    return set;
+}
+
+Ref Reader::object(int depth) {
+    if (depth > kMaxDepth) return nullptr;
+    Tag tag = static_cast<Tag>(byte());
+    if (!ok_) return nullptr;
+    switch (tag) {
+        case Tag::None:
+            return Ref::borrow(None);
+        case Tag::True:
+            return Ref::borrow(True);
+        case Tag::False:
+            return Ref::borrow(False);
+        case Tag::Ellipsis:
+            return Ref::borrow(Ellipsis);
+        case Tag::Int: {
+            int64_t v = signed_varint();
+            return ok_ ? int_from_i64(v) : nullptr;
+        }
+        case Tag::BigInt:
+            return int_object();
+        case Tag::Float: {
+            double d = double_bits();
+            return ok_ ? float_new(d) : nullptr;
+        }
+        case Tag::Complex: {
+            double re = double_bits(), im = double_bits();
+            return ok_ ? complex_new(re, im) : nullptr;
+        }
+        case Tag::Str: {
+            std::string_view s = text();
+            return ok_ ? str_new(s) : nullptr;
+        }
+        case Tag::InternedStr: {
+            std::string_view s = text();
+            return ok_ ? Ref::borrow(intern(s)) : nullptr;
+        }
+        case Tag::Bytes: {
+            std::string_view s = text();
+            return ok_ ? bytes_new(s) : nullptr;
+        }
+        case Tag::Tuple:
+        case Tag::FrozenSet:
+            return sequence(tag, depth);
+        case Tag::Code:
+            return code(depth);
+    }
+    return nullptr;
+}
+
+Ref Reader::code(int depth) {
+    Ref owner = code_new();
+    Code* c = as_code(owner.get());
+    c->filename = filename_;
+    if (!code_body(c, depth)) return nullptr;
+    return owner;
+}
+
+bool Reader::code_body(Code* c, int depth) {
+    size_t n = count(4);
+    c->instructions.resize(n);
+    for (size_t i = 0; i < n && ok_; ++i) {
+        c->instructions[i] = static_cast<uint32_t>(fixed(4));
+        if (static_cast<size_t>(instr_op(c->instructions[i])) >= kOpCount) return fail();
+    }
+    if (!ok_ || n > (in_.size() - pos_) / 4) return fail();
+    c->positions.resize(n);
+    for (SourcePos& p : c->positions) {
+        p.line = small_int();
+        p.end_line = small_int();
+        p.col = small_int();
+        p.end_col = small_int();
+    }
+    c->exception_table.resize(count(4));
+    for (ExceptionEntry& e : c->exception_table) {
+        e.start = static_cast<uint32_t>(varint());
+        e.end = static_cast<uint32_t>(varint());
+        e.handler = static_cast<uint32_t>(varint());
+        e.depth = static_cast<uint32_t>(varint());
+        if (e.start > e.end || e.end > n || e.handler >= n) return fail();
+    }
+    size_t nconsts = count(1);
+    for (size_t i = 0; i < nconsts && ok_; ++i) {
+        Ref k = object(depth + 1);
+        if (!k) return fail();
+        // As the compiler's add_const leaves them (runtime/flavor.h: kCodeConstantsImmortal).
+        if (kCodeConstantsImmortal) make_constant_immortal(k.get());
+        c->consts.push_back(k.release());
+    }
+    if (!ok_ || !names(&c->names) || !names(&c->varnames) || !names(&c->cellvars) || !names(&c->freevars))
+        return fail();
+    c->cell2arg.resize(count(1));
+    for (int& arg : c->cell2arg) arg = small_int();
+    for (int* field :
+         {&c->argcount, &c->posonlyargcount, &c->kwonlyargcount, &c->flags, &c->stacksize, &c->firstlineno})
+        *field = small_int();
+    std::string_view name = text();
+    if (!ok_) return false;
+    c->name = intern(name);
+    c->qualname = optional_name();
+    c->doc = optional_name();
+    c->global_cache.resize(c->names.size());
+    return ok_ && c->argcount >= 0 && c->kwonlyargcount >= 0 && c->total_args() <= c->nlocals() &&
+           c->stacksize >= 0;
+}
+
+}  // namespace
+
+std::string serialize_code(const Code* code) {
+    Writer w;
+    w.tag(Tag::Code);
+    w.code(code);
+    return w.ok ? std::move(w.out) : std::string();
+}
+
+Ref deserialize_code(std::string_view bytes, const std::string& filename) {
+    Reader r(bytes, filename);
+    if (r.ok() && !bytes.empty() && static_cast<Tag>(bytes[0]) == Tag::Code) {
+        Ref code = r.object(0);
+        if (code && r.ok() && r.at_end()) return code;
+    }
+    return nullptr;
+}
+
+}  // namespace minipy
