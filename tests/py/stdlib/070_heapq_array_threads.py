@@ -18,8 +18,8 @@ def push(seed):
         heapq.heappush(heap, (value, seed))
         numbers.append(value)
         if i % 100 == 0:
-            numbers.extend(array("q", [value, -value]))
-            numbers.pop()
+            # (extend then pop() would be racy: another thread may append in between.)
+            numbers.extend(array("q", [value]))
 
 
 threads = [threading.Thread(target=push, args=(s,)) for s in range(THREADS)]
