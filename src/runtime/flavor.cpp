@@ -6,6 +6,7 @@
 #if MINIPY_FREE_THREADED
 
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,9 @@ namespace {
 struct MergeQueues {
     std::mutex mutex;
     std::unordered_map<uint64_t, std::vector<RefCountField*>> by_owner;
+    // Owners in a blocking call (detached): they merge when they come back, so their queues do not
+    // keep the eval breaker raised.
+    std::unordered_set<uint64_t> detached;
     uint64_t next_id = 1;
 };
 MergeQueues& queues() {
@@ -28,9 +32,13 @@ MergeQueues& queues() {
 thread_local std::atomic<bool> tl_has_queued{false};
 // Where another thread signals that this thread's queue is not empty.
 std::unordered_map<uint64_t, std::atomic<bool>*> g_signal;
-// How many owners have a non-empty queue (changed under the queue mutex). The eval breaker flag is
-// one for all threads, and any thread that handles it clears it: while this is not zero it is
-// raised again (refcount_merges_pending), so the signal is never lost before its owner sees it.
+// How many attached owners have a non-empty queue (changed under the queue mutex). The eval breaker
+// flag is one for all threads, and any thread that handles it clears it: while this is not zero it
+// is raised again (refcount_merges_pending), so the signal is never lost before its owner sees it.
+// A detached owner is left out: it would keep every running thread in the eval breaker's slow path
+// for as long as it blocks (a main thread in join() while workers drop its objects), each round
+// writing the flag's cache line. On 16 cores that held bench/threads_cpu.py at 2.2x with 16
+// threads; measured after the change in the closing note of issue 19.
 std::atomic<int> g_owners_with_queued{0};
 
 inline void cpu_relax() {
@@ -100,7 +108,8 @@ bool refcount_shared_dec(RefCountField& rc) {
         lock.unlock();
         return merge(rc, rc.local.load(std::memory_order_acquire), 1);
     }
-    if (it->second.empty()) g_owners_with_queued.fetch_add(1, std::memory_order_relaxed);
+    if (it->second.empty() && !q.detached.count(owner))
+        g_owners_with_queued.fetch_add(1, std::memory_order_relaxed);
     it->second.push_back(&rc);
     g_signal[owner]->store(true, std::memory_order_release);
     eval_breaker.store(true, std::memory_order_release);
@@ -226,6 +235,20 @@ void refcount_ledger_resume() { tl_ledger = std::exchange(tl_paused_ledger, null
 
 bool refcount_merges_pending() { return g_owners_with_queued.load(std::memory_order_relaxed) > 0; }
 
+void refcount_owner_detached(bool detached) {
+    if (tl_refcount_owner == kUnregisteredThread) return;
+    MergeQueues& q = queues();
+    std::lock_guard<std::mutex> lock(q.mutex);
+    auto queue = q.by_owner.find(tl_refcount_owner);
+    if (queue == q.by_owner.end()) return;  // after refcount_thread_exit: nothing queues for it
+    bool changed =
+        detached ? q.detached.insert(tl_refcount_owner).second : q.detached.erase(tl_refcount_owner) != 0;
+    if (!changed || queue->second.empty()) return;
+    g_owners_with_queued.fetch_add(detached ? -1 : 1, std::memory_order_relaxed);
+    // Back from blocking with objects queued meanwhile: merged at this thread's next eval breaker.
+    if (!detached) eval_breaker.store(true, std::memory_order_release);
+}
+
 void refcount_thread_start() {
     MergeQueues& q = queues();
     std::lock_guard<std::mutex> lock(q.mutex);
@@ -248,6 +271,7 @@ void refcount_after_fork() {
         it = it->first == tl_refcount_owner ? std::next(it) : q.by_owner.erase(it);
     for (auto it = g_signal.begin(); it != g_signal.end();)
         it = it->first == tl_refcount_owner ? std::next(it) : g_signal.erase(it);
+    q.detached.clear();  // the forking thread runs attached in the child
     g_owners_with_queued.store(q.by_owner[tl_refcount_owner].empty() ? 0 : 1, std::memory_order_relaxed);
     for (RefCountField* rc : orphans) {
         if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
@@ -261,8 +285,10 @@ void refcount_thread_exit() {
         MergeQueues& q = queues();
         std::lock_guard<std::mutex> lock(q.mutex);
         pending.swap(q.by_owner[tl_refcount_owner]);
-        if (!pending.empty()) g_owners_with_queued.fetch_sub(1, std::memory_order_relaxed);
+        if (!pending.empty() && !q.detached.count(tl_refcount_owner))
+            g_owners_with_queued.fetch_sub(1, std::memory_order_relaxed);
         q.by_owner.erase(tl_refcount_owner);
+        q.detached.erase(tl_refcount_owner);
         g_signal.erase(tl_refcount_owner);
     }
     // From here on other threads merge this thread's objects themselves (see refcount_shared_dec).

@@ -185,6 +185,9 @@ void refcount_merge_queued();
 void set_merged_dealloc(void (*dealloc)(RefCountField* rc));
 // Whether some thread's queue still waits for its owner (handle_eval_breaker raises the flag again).
 bool refcount_merges_pending();
+// This thread enters (true) or leaves (false) a blocking call: while detached its queue does not
+// count as pending; coming back with objects queued raises the eval breaker to merge them.
+void refcount_owner_detached(bool detached);
 // In the child of fork(), where only the calling thread survives.
 void refcount_after_fork();
 
@@ -244,6 +247,7 @@ inline void refcount_thread_exit() {}
 inline void refcount_merge_queued() {}
 inline void set_merged_dealloc(void (*)(RefCountField*)) {}
 inline bool refcount_merges_pending() { return false; }
+inline void refcount_owner_detached(bool) {}
 inline void refcount_after_fork() {}
 // No ledger: counts are plain integers already.
 inline void refcount_ledger_start() {}

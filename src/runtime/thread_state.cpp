@@ -149,6 +149,7 @@ void detach_thread() {
     // without it: its ledger's references go into the counts first (flavor.h's read ledger).
     refcount_ledger_settle();
     refcount_ledger_service();
+    refcount_owner_detached(true);
     g_attached.fetch_sub(1);
 }
 
@@ -156,12 +157,16 @@ void attach_thread() {
     if (g_active_gil) return;
     if (tl_stopped_world) {  // the stopper itself (the collector running a finalizer) never waits
         g_attached.fetch_add(1);
+        refcount_owner_detached(false);
         return;
     }
     // Counted first, then checked: a stopper that has not seen this thread yet sees it now.
     while (true) {
         g_attached.fetch_add(1);
-        if (!g_world_stopped.load()) return;
+        if (!g_world_stopped.load()) {
+            refcount_owner_detached(false);
+            return;
+        }
         g_attached.fetch_sub(1);
         g_world_stopped.wait(true);
     }

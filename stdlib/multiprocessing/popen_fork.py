@@ -32,7 +32,13 @@ class Popen:
 
     def poll(self, flag=os.WNOHANG):
         if self.returncode is None:
-            pid, status = os.waitpid(self.pid, flag)
+            try:
+                pid, status = os.waitpid(self.pid, flag)
+            except ChildProcessError:
+                # Another thread reaped the child first (Process.start's cleanup of ended children
+                # can race a join()): its returncode, or None until that thread has set it, as
+                # CPython's poll() answers.
+                return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
