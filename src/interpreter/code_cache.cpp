@@ -168,7 +168,9 @@ bool writing_allowed() {
     return !(flag && is_true(flag));
 }
 
-bool read_text(const std::string& path, std::string* out) {
+}  // namespace
+
+bool read_file(const std::string& path, std::string* out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     std::ostringstream ss;
@@ -176,8 +178,6 @@ bool read_text(const std::string& path, std::string* out) {
     *out = ss.str();
     return true;
 }
-
-}  // namespace
 
 bool stat_source(const std::string& path, SourceStamp* stamp) {
     struct stat st;
@@ -193,7 +193,7 @@ Ref load_module_code(const std::string& path, const SourceStamp& stamp) {
         if (Ref code = read_entry(file.string(), stamp, path)) return code;
     }
     std::string source;
-    if (!read_text(path, &source)) return nullptr;
+    if (!read_file(path, &source)) return nullptr;
     Ref code;
     try {
         code = compile_module(*syntax::parse(source, path), source, path);

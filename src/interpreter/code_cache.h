@@ -15,6 +15,8 @@ struct SourceStamp {
     uint64_t size = 0;
 };
 
+// The whole of a file (a source) into *out; false when it cannot be opened.
+bool read_file(const std::string& path, std::string* out);
 // Whether `path` is a regular file, and its stamp (the import system's test for a module file).
 bool stat_source(const std::string& path, SourceStamp* stamp);
 

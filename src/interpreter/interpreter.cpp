@@ -192,15 +192,6 @@ int execute(const std::string& source, const std::string& filename, Dict* global
     return g_inspect_after ? 0 : finalize(0);
 }
 
-bool read_file(const std::string& path, std::string* out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *out = ss.str();
-    return true;
-}
-
 }  // namespace
 
 void print_syntax_error(const syntax::SyntaxError& e) {
