@@ -54,6 +54,7 @@ Ref init_codecs_module();
 Ref init_json_module();
 Ref init_imp_module();
 Ref init_bisect_module();
+Ref init_dis_module();
 Ref init_heapq_module();
 Ref init_binascii_module();
 Ref init_array_module();
