@@ -27,6 +27,7 @@
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/pattern_match.h"
+#include "vm/trace_hooks.h"
 
 namespace minipy {
 
@@ -185,7 +186,13 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         MINIPY_OPCODES(MINIPY_OP_TRACE)
 #undef MINIPY_OP_TRACE
     };
-    void* const* dispatch_table = g_trace ? kTraceLabels : kOpLabels;
+    // Every instruction goes through `trace_instruction` while --trace or sys.settrace/setprofile
+    // want it; the eval breaker's checks pick up a change (sys.settrace raises it).
+    auto pick_dispatch_table = [&] { return g_trace || trace_hooks_set(ts) ? kTraceLabels : kOpLabels; };
+    void* const* dispatch_table = pick_dispatch_table();
+#define SELECT_DISPATCH() (dispatch_table = pick_dispatch_table())
+#else
+#define SELECT_DISPATCH() ((void)0)
 #endif
 
     for (;;) {
@@ -197,13 +204,21 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             DISPATCH();
         trace_instruction:
             f->sp = sp;
-            trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+            f->ip = ip;
+            if (g_trace)
+                trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+            trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
             goto* kOpLabels[static_cast<uint8_t>(word)];
 #else
             for (;;) {
                 word = *ip++;
                 if (g_trace)
                     trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+                if (trace_hooks_set(ts)) {
+                    f->sp = sp;
+                    f->ip = ip;
+                    trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+                }
                 switch (instr_op(word)) {
 #endif
 
@@ -735,7 +750,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(JUMP_BACKWARD) {
                 ip = first_instr + ARG;
-                if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                if (eval_breaker.load(std::memory_order_relaxed)) {
+                    handle_eval_breaker(ts);
+                    SELECT_DISPATCH();
+                }
                 DISPATCH();
             }
             TARGET(POP_JUMP_IF_FALSE) {
@@ -844,7 +862,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     f = nf;
                     ts->frame = f;
                     LOAD_FRAME();
-                    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                    if (eval_breaker.load(std::memory_order_relaxed)) {
+                        handle_eval_breaker(ts);
+                        SELECT_DISPATCH();
+                    }
                     DISPATCH();
                 }
                 f->ip = ip;  // sys._getframe() and frame snapshots read the line from it
@@ -1107,6 +1128,8 @@ unwind :
     for (;;) {
     size_t index = static_cast<size_t>(ip - first_instr - 1);
     if (add_traceback && is_exception_instance(exc.get())) traceback_here(exc.get(), f, index);
+    f->sp = sp;
+    if (add_traceback && trace_hooks_set(ts)) exc = trace_exception(ts, f, index, std::move(exc));
     add_traceback = true;
     kwnames = nullptr;
     if (const ExceptionEntry* h = find_handler(co, index)) {
@@ -1116,7 +1139,7 @@ unwind :
         ip = first_instr + h->handler;
         break;
     }
-    f->sp = sp;
+    if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
     pop_frame(ts, f);

@@ -106,7 +106,7 @@ except TypeError as e:
     lines = rest.splitlines()
     check(lines[0] == "True", "Bytecode.dis() differs from dis.dis()")
     check(lines[1] == "LOAD_FAST True", f"opname/opmap/haslocal: {lines[1]!r}")
-    check(lines[2] == "[4, 5, 6, 5, 7]", f"findlinestarts: {lines[2]!r}")
+    check(lines[2] == "[4, 5, 6, 7]", f"findlinestarts: {lines[2]!r}")
     check(lines[3] == "Name:              total OPTIMIZED, NEWLOCALS", f"code_info/pretty_flags: {lines[3]!r}")
     check(lines[4] == "True", "Bytecode iteration")
     check(lines[5] == "don't know how to disassemble int objects", f"dis.dis(42): {lines[5]!r}")
