@@ -28,6 +28,13 @@ class BaseContext:
             raise NotImplementedError("cannot determine number of cpus")
         return num
 
+    def Manager(self):
+        # A SyncManager whose server process is already running (CPython's managers.py).
+        from multiprocessing.managers import SyncManager
+        manager = SyncManager(ctx=self.get_context())
+        manager.start()
+        return manager
+
     def Pipe(self, duplex=True):
         from multiprocessing.connection import Pipe
         return Pipe(duplex)
@@ -233,3 +240,7 @@ def assert_spawning(obj):
     if get_spawning_popen() is None:
         raise RuntimeError("%s objects should only be shared between processes through inheritance"
                            % type(obj).__name__)
+
+
+# CPython's modules (managers.py) find the pickler here; it is imported last, as it imports this.
+from multiprocessing import reduction

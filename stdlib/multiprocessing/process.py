@@ -22,6 +22,17 @@ class AuthenticationError(ProcessError):
     pass
 
 
+class AuthenticationString(bytes):
+    # The key a manager and its clients prove they share (connection.deliver_challenge): it is
+    # never pickled, except for a spawned child, which must know it.
+    def __reduce__(self):
+        from multiprocessing.context import get_spawning_popen
+        if get_spawning_popen() is None:
+            raise TypeError("Pickling an AuthenticationString object is "
+                            "disallowed for security reasons")
+        return AuthenticationString, (bytes(self),)
+
+
 class _ProcessInfo:
     # What a child knows of the process that forked it (parent_process()), and MainProcess itself.
     def __init__(self, name, pid, identity):
@@ -30,6 +41,7 @@ class _ProcessInfo:
         self.ident = pid
         self._identity = identity
         self.daemon = False
+        self.authkey = AuthenticationString(os.urandom(32))
 
     def is_alive(self):
         return self.pid == os.getpid() or self.pid == os.getppid()
@@ -64,12 +76,17 @@ def _exit_function():
     # What a process does with its children as it ends, as CPython's util._exit_function:
     # daemonic ones are terminated, then every child is joined, so none is left running unasked
     # or as a zombie. The main process runs it from atexit; a child, from
-    # _bootstrap(), since it leaves through os._exit().
+    # _bootstrap(), since it leaves through os._exit(). Finalizers of priority 0 and up (a
+    # Manager's shutdown, its proxies' goodbyes) run before, the others (the temporary folder's
+    # removal) after.
+    from multiprocessing import util
+    util._run_finalizers(0)
     for p in active_children():
         if p.daemon:
             p.terminate()
     for p in active_children():
         p.join()
+    util._run_finalizers()
 
 
 atexit.register(_exit_function)
@@ -95,6 +112,7 @@ class BaseProcess:
         self._daemonic = _current_process.daemon if daemon is None else daemon
         self._parent_pid = os.getpid()
         self._parent_name = _current_process.name
+        self._authkey = _current_process.authkey
         self._popen = None
         self._closed = False
 
@@ -127,6 +145,11 @@ class BaseProcess:
         _children = []
         _counter = 0
         try:
+            # What the parent left to its own finalizers is not this process's to do; what it
+            # registered to run after a fork is.
+            from multiprocessing import util
+            util._finalizer_registry.clear()
+            util._run_after_forkers()
             self.run()
             exitcode = 0
         except SystemExit as e:
@@ -205,6 +228,14 @@ class BaseProcess:
         if self._popen is not None:
             raise AssertionError("process has already started")
         self._daemonic = value
+
+    @property
+    def authkey(self):
+        return self._authkey
+
+    @authkey.setter
+    def authkey(self, key):
+        self._authkey = AuthenticationString(key)
 
     @property
     def pid(self):

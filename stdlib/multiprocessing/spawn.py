@@ -36,6 +36,7 @@ def get_preparation_data(name):
         "sys_path": list(sys.path),
         "sys_argv": list(sys.argv),
         "dir": os.getcwd(),
+        "authkey": process.current_process().authkey,
     }
     main_path = getattr(sys.modules.get("__main__"), "__file__", None)
     if main_path is not None and os.path.exists(main_path):
@@ -45,6 +46,7 @@ def get_preparation_data(name):
 
 def prepare(data):
     process.current_process().name = data["name"]
+    process.current_process().authkey = data["authkey"]
     sys.path[:] = data["sys_path"]
     sys.argv[:] = data["sys_argv"]
     os.chdir(data["dir"])
