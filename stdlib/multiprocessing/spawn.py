@@ -21,13 +21,18 @@ def get_executable():
     return _executable
 
 
-def get_command_line(pipe_fd):
-    # The same interpreter with the same -X options (sys._xoptions), as CPython passes them.
+def interpreter_command(prog):
+    # The same interpreter with the same -X options (sys._xoptions), as CPython passes them,
+    # running prog.
     options = []
     for key, value in sys._xoptions.items():
         options.append("-X" + (key if value is True else "%s=%s" % (key, value)))
+    return [_executable] + options + ["-c", prog]
+
+
+def get_command_line(pipe_fd):
     prog = "from multiprocessing.spawn import spawn_main; spawn_main(%d)" % pipe_fd
-    return [_executable] + options + ["-c", prog, "--multiprocessing-fork"]
+    return interpreter_command(prog) + ["--multiprocessing-fork"]
 
 
 def get_preparation_data(name):
@@ -46,7 +51,8 @@ def get_preparation_data(name):
 
 def prepare(data):
     process.current_process().name = data["name"]
-    process.current_process().authkey = data["authkey"]
+    if "authkey" in data:
+        process.current_process().authkey = data["authkey"]
     sys.path[:] = data["sys_path"]
     sys.argv[:] = data["sys_argv"]
     os.chdir(data["dir"])
@@ -56,7 +62,10 @@ def prepare(data):
 
 def _fixup_main_from_path(main_path):
     # runpy.run_path(main_path, run_name="__mp_main__"), written out: the module is registered
-    # under both names before its code runs, so what it pickles and unpickles finds it.
+    # under both names before its code runs, so what it pickles and unpickles finds it. A child of
+    # the fork server that preloaded the main module has it already.
+    if getattr(sys.modules.get("__main__"), "__file__", None) == main_path:
+        return
     with open(main_path) as f:
         source = f.read()
     main_module = types.ModuleType("__mp_main__")
@@ -65,7 +74,7 @@ def _fixup_main_from_path(main_path):
     exec(compile(source, main_path, "exec"), main_module.__dict__)
 
 
-def _read_all(fd):
+def read_all(fd):
     chunks = []
     while True:
         chunk = os.read(fd, 65536)
@@ -75,7 +84,7 @@ def _read_all(fd):
 
 
 def spawn_main(pipe_fd):
-    data = _read_all(pipe_fd)
+    data = read_all(pipe_fd)
     os.close(pipe_fd)
     stream = io.BytesIO(data)
     prepare(reduction.pickle.load(stream))
