@@ -1,14 +1,14 @@
 # forkserver.py — the 'forkserver' start method's server. On first use a parent starts one fresh
-# minipy (as spawn would) that imports the main module and the set_forkserver_preload() modules
-# once, then waits on a unix socket. For each new process the parent connects and hands over,
-# with SCM_RIGHTS, a data pipe, a status pipe, and every descriptor the pickled process object
-# names (queues, locks, connections); the server forks, the child puts those descriptors back
-# under their numbers in the parent, reads the pickles from the data pipe and runs the process
+# minipy (as spawn would) that imports multiprocessing and the set_forkserver_preload() modules
+# once, then waits on a unix socket. For each new process the parent connects and hands over, with
+# SCM_RIGHTS, a data pipe, a status pipe, and every descriptor the pickled process object names
+# (queues, locks, connections); the server forks, the child puts those descriptors back under
+# their numbers in the parent, reads the pickles from the data pipe and runs the process
 # (spawn.py's steps). The server writes the child's pid, and later its exit code, to the status
-# pipe, whose read end is the parent's sentinel (popen_forkserver.py). Forking an interpreter
-# that has already imported everything is much cheaper than starting one; a fork of a process
-# with no threads and no parent state is safer than 'fork'. The server ends when the parent does
-# (the alive pipe).
+# pipe, whose read end is the parent's sentinel (popen_forkserver.py). Forking an interpreter that
+# has already started is much cheaper than starting one; a fork of a process with no threads and
+# none of the parent's state is safer than 'fork'. The server ends when the parent does (the
+# alive pipe).
 import os
 import pickle
 import select
@@ -98,12 +98,14 @@ class ForkServer:
         listener.listen()
         alive_r, alive_w = os.pipe()
         data_r, data_w = os.pipe()
-        # The server needs the parent's paths and main module; the authentication key goes to
-        # each child with its own preparation data.
+        # The server needs the parent's paths and folder. Not its main module: CPython 3.11's
+        # server looks for it under a key its preparation data never has, so '__main__' in the
+        # preload list does nothing there and each child imports the main module itself, as under
+        # spawn; minipy does the same. The authentication key goes to each child with its own
+        # preparation data.
         prep_data = spawn.get_preparation_data("ForkServer")
         del prep_data["authkey"]
-        if "__main__" not in self._preload_modules:
-            prep_data.pop("init_main_from_path", None)
+        prep_data.pop("init_main_from_path", None)
         setup = pickle.dumps((prep_data, list(self._preload_modules)))
         inherited = [listener.fileno(), alive_r, data_r]
         cmd = spawn.interpreter_command(

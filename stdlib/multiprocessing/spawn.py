@@ -62,10 +62,7 @@ def prepare(data):
 
 def _fixup_main_from_path(main_path):
     # runpy.run_path(main_path, run_name="__mp_main__"), written out: the module is registered
-    # under both names before its code runs, so what it pickles and unpickles finds it. A child of
-    # the fork server that preloaded the main module has it already.
-    if getattr(sys.modules.get("__main__"), "__file__", None) == main_path:
-        return
+    # under both names before its code runs, so what it pickles and unpickles finds it.
     with open(main_path) as f:
         source = f.read()
     main_module = types.ModuleType("__mp_main__")
