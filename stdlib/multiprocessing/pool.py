@@ -191,7 +191,9 @@ class _IMapIterator:
     def __iter__(self):
         return self
 
-    def __next__(self):
+    def next(self, timeout=None):
+        # The next result; multiprocessing.TimeoutError if none comes within timeout seconds.
+        deadline = None if timeout is None else time.monotonic() + timeout
         while not self._items:
             r = self._result
             if self._next_chunk == len(r._chunks):
@@ -206,12 +208,15 @@ class _IMapIterator:
                 elif self._next_chunk < len(r._arrived):
                     chunk = r._chunks[r._arrived[self._next_chunk]]
                     break
-                r._pool._pump_once(None)
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise TimeoutError
+                r._pool._pump_once(left)
             self._next_chunk += 1
             self._items = list(chunk)
         return self._items.pop(0)
 
-    next = __next__
+    __next__ = next
 
 
 class Pool:

@@ -44,10 +44,22 @@ class _ProcessInfo:
         self.authkey = AuthenticationString(os.urandom(32))
 
     def is_alive(self):
-        return self.pid == os.getpid() or self.pid == os.getppid()
+        if self.pid == os.getpid() or self.pid == os.getppid():
+            return True
+        # A child of the fork server has the server for parent; ask whether its real one exists.
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass
+        return True
 
     def __repr__(self):
-        return "<_ParentProcess name=%r parent=%r>" % (self.name, self.pid)
+        # CPython's names: _MainProcess for the process itself, _ParentProcess for its parent.
+        if self.pid == os.getpid():
+            return "<_MainProcess name=%r parent=None started>" % self.name
+        return "<_ParentProcess name=%r parent=None unknown>" % self.name
 
 
 _current_process = _ProcessInfo("MainProcess", os.getpid(), ())
@@ -257,15 +269,28 @@ class BaseProcess:
         return self._popen.sentinel
 
     def __repr__(self):
-        if self._closed:
-            status = "closed"
+        # CPython's: name, pid once started, parent's pid, state, and an exit code by signal name
+        # when a signal ended the process.
+        parts = [type(self).__name__, "name=%r" % self._name]
+        if self._popen is not None:
+            parts.append("pid=%s" % self._popen.pid)
+        parts.append("parent=%s" % self._parent_pid)
+        if self is _current_process:
+            parts.append("started")
+        elif self._closed:
+            parts.append("closed")
+        elif self._parent_pid != os.getpid():
+            parts.append("unknown")
         elif self._popen is None:
-            status = "initial"
+            parts.append("initial")
         elif self._popen.poll() is None:
-            status = "started"
+            parts.append("started")
         else:
-            status = "stopped exitcode=%s" % self._popen.returncode
-        return "<%s name=%r %s%s>" % (type(self).__name__, self._name, status, " daemon" if self._daemonic else "")
+            parts.append("stopped")
+            parts.append("exitcode=%s" % _exitcode_name(self._popen.returncode))
+        if self._daemonic:
+            parts.append("daemon")
+        return "<%s>" % " ".join(parts)
 
 
 class Process(BaseProcess):
@@ -273,6 +298,17 @@ class Process(BaseProcess):
     def _Popen(process_obj):
         from multiprocessing.context import _default_context
         return _default_context.get_context().Process._Popen(process_obj)
+
+
+def _exitcode_name(code):
+    # -15 reads -SIGTERM, as in CPython's reprs.
+    if code < 0:
+        import signal
+        try:
+            return "-" + signal.Signals(-code).name
+        except ValueError:
+            pass
+    return code
 
 
 def _exit_status(e):
