@@ -1,7 +1,9 @@
 # pool.py — Pool: worker processes (started by the pool's context: fork, spawn or forkserver), each
 # reading pickled tasks from one shared task pipe and writing results to one shared result pipe.
-# There is no result-handler thread: the parent reads results whenever it waits (get(), wait(),
-# ready()), and while it writes tasks, so neither pipe can fill up with both sides blocked.
+# The parent reads results whenever it waits (get(), wait(), ready()), and while it writes tasks,
+# so neither pipe can fill up with both sides blocked. Only while calls with a callback are
+# pending does a thread read them too, so callbacks run whether or not anyone waits, as they do
+# from CPython's result-handler thread.
 import os
 import select
 import sys
@@ -239,6 +241,7 @@ class Pool:
         self._tasks_lock = Lock()
         self._results_lock = Lock()
         self._io_lock = threading.RLock()
+        self._callback_thread = None
         self._jobs = {}
         self._next_job = 0
         self._state = _RUN
@@ -265,8 +268,30 @@ class Pool:
             result = AsyncResult(self, len(chunks), single, callback, error_callback)
             if not result._done:
                 self._jobs[job] = result
+                if (callback or error_callback) and self._callback_thread is None:
+                    self._callback_thread = threading.Thread(target=self._serve_callbacks, daemon=True)
+                    self._callback_thread.start()
                 self._send(data)
         return result
+
+    def _serve_callbacks(self):
+        # Reads results until no pending call has a callback (or the pool is gone). It waits for
+        # them without the I/O lock, so a caller of get() is never kept from reading its own.
+        while True:
+            with self._io_lock:
+                if self._state == _TERMINATE or self._broken is not None or not any(
+                        r._callback or r._error_callback for r in self._jobs.values()):
+                    self._callback_thread = None
+                    return
+                results_r = self._results_r
+            try:
+                select.select([results_r], [], [], _CHECK_INTERVAL)
+            except (OSError, ValueError):
+                continue  # terminate() closed the pipe meanwhile
+            # Whoever held the lock may have read it first: _pump_once only reads what is there.
+            with self._io_lock:
+                if self._results_r is not None:
+                    self._pump_once(0)
 
     def _send(self, data):
         # Writes at most a pipe's atomic size when select says there is room, reading results in
@@ -407,10 +432,11 @@ class Pool:
             w.join()
 
     def _close_pipes(self):
-        if self._tasks_w is not None:
-            for fd in (self._tasks_r, self._tasks_w, self._results_r, self._results_w):
-                os.close(fd)
-            self._tasks_w = self._results_r = None
+        with self._io_lock:
+            if self._tasks_w is not None:
+                for fd in (self._tasks_r, self._tasks_w, self._results_r, self._results_w):
+                    os.close(fd)
+                self._tasks_w = self._results_r = None
 
     def __enter__(self):
         self._check_running()
