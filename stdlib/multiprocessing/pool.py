@@ -111,10 +111,28 @@ def _run_worker(tasks, tasks_lock, results, results_lock, initializer, initargs,
     _worker(tasks._rfd, tasks_lock, results._wfd, results_lock, maxtasks)
 
 
+def _remote_exception(failure):
+    # The worker's exception, with its traceback text as the cause, as CPython shows it.
+    exc, text = failure
+    try:
+        exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
+    except Exception:
+        pass
+    return exc
+
+
+class _ChunkFailure:
+    # What an imap chunk that raised holds: the exception, raised when the iteration gets there.
+    def __init__(self, exc):
+        self.exc = exc
+
+
 class AsyncResult:
-    # The result of one call: a list of chunks that fills in as workers answer.
-    def __init__(self, pool, nchunks, single, callback, error_callback):
+    # The result of one call: a list of chunks that fills in as workers answer. A failing chunk
+    # ends the call, except for imap's (per_chunk), which keeps the results around it.
+    def __init__(self, pool, nchunks, single, callback, error_callback, per_chunk=False):
         self._pool = pool
+        self._per_chunk = per_chunk
         self._chunks = [None] * nchunks
         self._arrived = []
         self._left = nchunks
@@ -131,14 +149,18 @@ class AsyncResult:
         if self._done:
             return
         if not ok:
-            self._fail(value)
-            return
+            if not self._per_chunk:
+                self._fail(value)
+                return
+            value = _ChunkFailure(_remote_exception(value))
         self._chunks[index] = value
         self._arrived.append(index)
         self._left -= 1
         if self._left == 0:
             if self._single:
                 self._value = self._chunks[0]
+            elif self._per_chunk:
+                self._value = None  # read by the iterator, chunk by chunk
             else:
                 self._value = [x for chunk in self._chunks for x in chunk]
             self._done = True
@@ -146,11 +168,7 @@ class AsyncResult:
                 self._callback(self._value)
 
     def _fail(self, failure):
-        exc, text = failure
-        try:
-            exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
-        except Exception:
-            pass
+        exc = _remote_exception(failure)
         self._success = False
         self._value = exc
         self._done = True
@@ -215,6 +233,8 @@ class _IMapIterator:
                     raise TimeoutError
                 r._pool._pump_once(left)
             self._next_chunk += 1
+            if isinstance(chunk, _ChunkFailure):
+                raise chunk.exc
             self._items = list(chunk)
         return self._items.pop(0)
 
@@ -257,7 +277,7 @@ class Pool:
             raise ValueError("Pool not running")
 
     # ---- submitting ----
-    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None):
+    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None, per_chunk=False):
         self._check_running()
         with self._io_lock:
             job = self._next_job
@@ -265,7 +285,7 @@ class Pool:
             # here, in the caller, and leaves the pipes clean.
             data = b"".join(frame(_dumps((job, i, func, c, mode))) for i, c in enumerate(chunks))
             self._next_job += 1
-            result = AsyncResult(self, len(chunks), single, callback, error_callback)
+            result = AsyncResult(self, len(chunks), single, callback, error_callback, per_chunk)
             if not result._done:
                 self._jobs[job] = result
                 if (callback or error_callback) and self._callback_thread is None:
@@ -397,10 +417,21 @@ class Pool:
         return self._submit(func, self._chunks(iterable, chunksize), _STARMAP, False, callback, error_callback)
 
     def imap(self, func, iterable, chunksize=1):
-        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), True)
+        return self._imap(func, iterable, chunksize, True)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), False)
+        return self._imap(func, iterable, chunksize, False)
+
+    def _imap(self, func, iterable, chunksize, ordered):
+        # As CPython: with chunks of one, the iterator itself, which goes on after an item that
+        # raised; with bigger chunks, a generator over it, which an exception ends.
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        result = self._submit(func, self._chunks(iterable, chunksize), _MAP, False, per_chunk=True)
+        iterator = _IMapIterator(result, ordered)
+        if chunksize == 1:
+            return iterator
+        return (item for item in iterator)
 
     def close(self):
         if self._state == _RUN:

@@ -1,7 +1,8 @@
 # Pool callbacks: apply_async/map_async/starmap_async call `callback` with the result, or
 # `error_callback` with the exception, even when nobody waits for the result (CPython runs them
-# from its result-handler thread); imap and imap_unordered (next with a timeout, an exception
-# ending the iteration where it happened); maxtasksperchild replacing workers.
+# from its result-handler thread); imap and imap_unordered (next with a timeout, the results
+# before a failing item still delivered, CPython's rules for going on after it); maxtasksperchild
+# replacing workers.
 import multiprocessing as mp
 import os
 import time
@@ -63,6 +64,22 @@ if __name__ == "__main__":
                 collected.append(x)
         except ValueError as e:
             print("imap stopped:", e, collected)
+        for chunksize in (1, 2):
+            # Chunks of one: the iteration goes on after the failing item; bigger: it ends there.
+            got = []
+            it = pool.imap(fail_on_three, range(6), chunksize=chunksize)
+            while True:
+                try:
+                    got.append(next(it))
+                except StopIteration:
+                    break
+                except ValueError as e:
+                    got.append("raised %s" % e)
+            print(chunksize, got)
+        try:
+            pool.imap(square, range(3), chunksize=0)
+        except ValueError as e:
+            print("ValueError", e)
         it = pool.imap(square, range(3))
         print(it.next(timeout=30), next(it), it.next())
         try:
