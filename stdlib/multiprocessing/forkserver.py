@@ -98,15 +98,15 @@ class ForkServer:
         listener.listen()
         alive_r, alive_w = os.pipe()
         data_r, data_w = os.pipe()
-        # The server needs the parent's paths and folder. Not its main module: CPython 3.11's
-        # server looks for it under a key its preparation data never has, so '__main__' in the
-        # preload list does nothing there and each child imports the main module itself, as under
-        # spawn; minipy does the same. The authentication key goes to each child with its own
-        # preparation data.
+        # The server needs the parent's paths and folder. Not to run its main module: CPython
+        # 3.11's server looks for it under a key its preparation data never has, so '__main__' in
+        # the preload list does nothing there and each child runs the main module itself, as
+        # under spawn; minipy does the same, but compiles it once in the server for them. The
+        # authentication key goes to each child with its own preparation data.
         prep_data = spawn.get_preparation_data("ForkServer")
         del prep_data["authkey"]
-        prep_data.pop("init_main_from_path", None)
-        setup = pickle.dumps((prep_data, list(self._preload_modules)))
+        main_path = prep_data.pop("init_main_from_path", None)
+        setup = pickle.dumps((prep_data, list(self._preload_modules), main_path))
         inherited = [listener.fileno(), alive_r, data_r]
         cmd = spawn.interpreter_command(
             "from multiprocessing.forkserver import main; main(%d, %d, %d)" % tuple(inherited))
@@ -133,9 +133,14 @@ class ForkServer:
 def main(listener_fd, alive_r, data_fd):
     # Preloads, then serves requests until the parent is gone (EOF on alive_r). Children are
     # reaped as SIGCHLD says they ended, and their exit codes sent to their parents.
-    prep_data, preload = pickle.loads(spawn.read_all(data_fd))
+    prep_data, preload, main_path = pickle.loads(spawn.read_all(data_fd))
     os.close(data_fd)
     spawn.prepare(prep_data)
+    if main_path is not None:
+        try:
+            spawn.main_code(main_path)
+        except Exception:
+            pass  # each child meets the error itself, as under spawn
     for name in preload:
         if name != "__main__":
             try:

@@ -63,12 +63,29 @@ def prepare(data):
 def _fixup_main_from_path(main_path):
     # runpy.run_path(main_path, run_name="__mp_main__"), written out: the module is registered
     # under both names before its code runs, so what it pickles and unpickles finds it.
-    with open(main_path) as f:
-        source = f.read()
+    code = main_code(main_path)
     main_module = types.ModuleType("__mp_main__")
     main_module.__file__ = main_path
     sys.modules["__main__"] = sys.modules["__mp_main__"] = main_module
-    exec(compile(source, main_path, "exec"), main_module.__dict__)
+    exec(code, main_module.__dict__)
+
+
+# Main scripts compiled in this process, by path: (modification time, size, code). A fork server
+# compiles its parent's main script once, and its children, forked with this, skip the parser.
+_compiled_mains = {}
+
+
+def main_code(main_path):
+    stat = os.stat(main_path)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = _compiled_mains.get(main_path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    with open(main_path) as f:
+        source = f.read()
+    code = compile(source, main_path, "exec")
+    _compiled_mains[main_path] = (stamp, code)
+    return code
 
 
 def read_all(fd):
