@@ -3,9 +3,13 @@
 import multiprocessing as mp
 import os
 import signal
+from multiprocessing import util
 
 
 if __name__ == "__main__":
+    # The server's socket goes in this process's temporary folder, which this process removes at
+    # exit; a killed server could not remove one of its own.
+    util.get_temp_dir()
     m = mp.Manager()
     d = m.dict(a=1)
     print(d["a"], m._process.is_alive())
