@@ -222,7 +222,6 @@ class Listener:
         except OSError:
             self._socket.close()
             raise
-        self._family = family
         self._address = self._socket.getsockname()
         self._authkey = authkey
         self._last_accepted = None

@@ -9,6 +9,7 @@
 # has already started is much cheaper than starting one; a fork of a process with no threads and
 # none of the parent's state is safer than 'fork'. The server ends when the parent does (the
 # alive pipe).
+import io
 import os
 import pickle
 import select
@@ -17,7 +18,7 @@ import socket
 import struct
 import sys
 import threading
-from multiprocessing import connection, process, spawn, util
+from multiprocessing import connection, reduction, spawn
 
 # How many descriptors one process may take along (the server's recvmsg buffer).
 MAXFDS_TO_SEND = 256
@@ -180,7 +181,7 @@ def main(listener_fd, alive_r, data_fd):
                 continue
             with conn:
                 try:
-                    message, fds, flags, _ = socket.recv_fds(conn, 4096, MAXFDS_TO_SEND)
+                    message, fds, _, _ = socket.recv_fds(conn, 4096, MAXFDS_TO_SEND)
                 except OSError:
                     continue
             if len(fds) < 2 or not message.startswith(b"fds"):
@@ -244,8 +245,6 @@ def _run_child(data_r, passed, originals):
     data_r = keep[0]
     data = spawn.read_all(data_r)
     os.close(data_r)
-    import io
-    from multiprocessing import reduction
     stream = io.BytesIO(data)
     spawn.prepare(reduction.pickle.load(stream))
     process_obj = reduction.pickle.load(stream)
