@@ -18,7 +18,7 @@ import socket
 import struct
 import sys
 import threading
-from multiprocessing import connection, reduction, spawn
+from multiprocessing import connection, process, reduction, spawn
 
 # How many descriptors one process may take along (the server's recvmsg buffer).
 MAXFDS_TO_SEND = 256
@@ -159,7 +159,7 @@ def main(listener_fd, alive_r, data_fd):
                     signal.SIGINT: signal.signal(signal.SIGINT, signal.SIG_IGN)}
     signal.set_wakeup_fd(wake_w)
     status_of = {}  # pid -> the write end of that child's status pipe
-    server_fds = [listener_fd, alive_r, wake_r, wake_w]
+    server_fds = [alive_r, wake_r, wake_w]
     while True:
         try:
             ready = select.select([listener_fd, alive_r, wake_r], [], [])[0]
@@ -195,12 +195,20 @@ def main(listener_fd, alive_r, data_fd):
                 signal.set_wakeup_fd(-1)
                 for signum, handler in old_handlers.items():
                     signal.signal(signum, handler)
+                listener.close()
                 for fd in server_fds + list(status_of.values()) + [status_w]:
                     os.close(fd)
                 code = 1
                 try:
                     code = _run_child(data_r, passed, originals)
+                except SystemExit as e:
+                    code = process._exit_status(e)  # the main script called sys.exit()
+                except BaseException:
+                    import traceback
+                    traceback.print_exc()
                 finally:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
                     os._exit(code)
             for fd in [data_r] + passed:
                 os.close(fd)
