@@ -35,6 +35,48 @@ BinOpKind aug_op(size_t type) {
 #undef MINIPY_ASSIGN_TOKEN_CASE
 }
 
+// CPython ends a compound statement where the last statement of its last block ends, not at the
+// NEWLINE or DEDENT that closes the block in the parse tree.
+void end_with(Pos& pos, const StmtList& last_block) {
+    if (last_block.empty()) return;
+    pos.end_line = last_block.back()->pos.end_line;
+    pos.end_col = last_block.back()->pos.end_col;
+}
+
+const StmtList& last_nonempty(const StmtList& a, const StmtList& b) { return b.empty() ? a : b; }
+
+void end_compound(Stmt& s) {
+    switch (s.kind) {
+        case StmtKind::FunctionDef:
+            return end_with(s.pos, as<FunctionDef>(s).body);
+        case StmtKind::ClassDef:
+            return end_with(s.pos, as<ClassDef>(s).body);
+        case StmtKind::With:
+            return end_with(s.pos, as<With>(s).body);
+        case StmtKind::While:
+            return end_with(s.pos, last_nonempty(as<While>(s).body, as<While>(s).orelse));
+        case StmtKind::If:
+            return end_with(s.pos, last_nonempty(as<If>(s).body, as<If>(s).orelse));
+        case StmtKind::For:
+            return end_with(s.pos, last_nonempty(as<For>(s).body, as<For>(s).orelse));
+        case StmtKind::Try: {
+            auto& t = as<Try>(s);
+            if (!t.finalbody.empty() || !t.orelse.empty()) return end_with(s.pos, last_nonempty(t.orelse, t.finalbody));
+            if (!t.handlers.empty()) {
+                s.pos.end_line = t.handlers.back().pos.end_line;
+                s.pos.end_col = t.handlers.back().pos.end_col;
+                return;
+            }
+            return end_with(s.pos, t.body);
+        }
+        case StmtKind::Match:
+            if (!as<Match>(s).cases.empty()) end_with(s.pos, as<Match>(s).cases.back().body);
+            return;
+        default:
+            return;
+    }
+}
+
 std::string dotted(P::Dotted_nameContext* c) {
     std::string name;
     for (auto* n : c->NAME()) name += (name.empty() ? "" : ".") + n->getText();
@@ -213,6 +255,12 @@ StmtPtr AstBuilder::import_stmt(P::Import_stmtContext* c) {
 }
 
 StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
+    StmtPtr n = compound_stmt_node(c);
+    end_compound(*n);
+    return n;
+}
+
+StmtPtr AstBuilder::compound_stmt_node(P::Compound_stmtContext* c) {
     if (c->if_stmt()) return if_stmt(c->if_stmt());
     if (auto* w = c->while_stmt()) {
         auto n = node<While>(span(w));
@@ -259,6 +307,7 @@ StmtPtr AstBuilder::if_stmt(P::If_stmtContext* c) {
         n->test = namedexpr_test((*it)->namedexpr_test());
         n->body = block((*it)->block());
         n->orelse = std::move(orelse);
+        end_compound(*n);
         orelse.clear();
         orelse.push_back(std::move(n));
     }
@@ -296,6 +345,7 @@ StmtPtr AstBuilder::try_stmt(P::Try_stmtContext* c) {
         if (e->test()) h.type = test(e->test());
         if (e->NAME()) h.name = e->NAME()->getText();
         h.body = block(e->block());
+        end_with(h.pos, h.body);
         n->handlers.push_back(std::move(h));
     }
     n->orelse = else_block(c->else_clause());

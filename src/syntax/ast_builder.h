@@ -40,7 +40,8 @@ private:
     ast::StmtPtr aug_assign(P::Expr_stmtContext* c);
     ast::StmtPtr flow_stmt(P::Flow_stmtContext* c);
     ast::StmtPtr import_stmt(P::Import_stmtContext* c);
-    ast::StmtPtr compound_stmt(P::Compound_stmtContext* c);
+    ast::StmtPtr compound_stmt(P::Compound_stmtContext* c);  // with CPython's end position
+    ast::StmtPtr compound_stmt_node(P::Compound_stmtContext* c);
     ast::StmtPtr if_stmt(P::If_stmtContext* c);
     ast::StmtPtr for_stmt(P::For_stmtContext* c);
     ast::StmtPtr try_stmt(P::Try_stmtContext* c);
@@ -124,6 +125,10 @@ private:
     int line_delta_ = 0, col_delta_ = 0;
     std::unordered_set<const ast::Expr*> parenthesized_;
     ast::Pos fstring_end_;  // end of the f-string being read: CPython reports its errors there
+    // CPython 3.11 places the parts of an f-string (its text, its fields, the text and fields of
+    // their format specs) at the whole string literal, and a format spec at its own f-string token.
+    ast::Pos fstring_literal_;
+    ast::Pos fstring_token_;
 };
 
 // Decodes backslash escapes of a non-raw literal; `fail` reports a malformed one.
