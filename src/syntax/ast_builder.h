@@ -117,7 +117,9 @@ private:
     ast::ExprPtr number(antlr4::Token* t);
     ast::ExprPtr strings(antlr4::ParserRuleContext* c,
                          const std::vector<antlr4::tree::TerminalNode*>& tokens);
-    void fstring(const std::string& body, bool raw, int line, int col, ast::ExprList& parts);
+    // `last_text_pos`: where the text after the last field goes (see fstring_literal_).
+    void fstring(const std::string& body, bool raw, int line, int col, const ast::Pos& last_text_pos,
+                 ast::ExprList& parts);
     ast::ExprPtr fstring_field(const std::string& body, size_t& i, bool raw, int line, int col);
     ast::ExprPtr fstring_expression(const std::string& text, int line, int col);
 
@@ -125,8 +127,9 @@ private:
     int line_delta_ = 0, col_delta_ = 0;
     std::unordered_set<const ast::Expr*> parenthesized_;
     ast::Pos fstring_end_;  // end of the f-string being read: CPython reports its errors there
-    // CPython 3.11 places the parts of an f-string (its text, its fields, the text and fields of
-    // their format specs) at the whole string literal, and a format spec at its own f-string token.
+    // CPython 3.11 places the parts of an f-string (its text, its fields) at the whole string
+    // literal, and a format spec at the f-string token that holds it, as well as the spec's text
+    // after its last field (all of it when it has none: `{x:02d}`).
     ast::Pos fstring_literal_;
     ast::Pos fstring_token_;
 };

@@ -32,6 +32,11 @@ public:
         a->pos.col = static_cast<int>(name->getCharPositionInLine());
         a->pos.end_line = a->pos.line;
         a->pos.end_col = a->pos.col + utf8_length(name->getText());
+        // CPython's arg spans its annotation too.
+        if (a->annotation) {
+            a->pos.end_line = a->annotation->pos.end_line;
+            a->pos.end_col = a->annotation->pos.end_col;
+        }
         return a;
     }
 

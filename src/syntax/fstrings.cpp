@@ -68,12 +68,13 @@ std::pair<int, int> body_position(const std::string& body, size_t at, int line, 
 
 }  // namespace
 
-void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, ExprList& parts) {
+void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, const Pos& last_text_pos,
+                         ExprList& parts) {
     const Pos& pos = fstring_literal_;
     auto fail = [&](const std::string& msg) { fail_at(msg, fstring_end_); };
     std::string literal;
-    auto flush = [&] {
-        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), pos);
+    auto flush = [&](const Pos& text_pos) {
+        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), text_pos);
         literal.clear();
     };
     for (size_t i = 0; i < body.size();) {
@@ -82,7 +83,7 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             literal += c;
             i += 2;
         } else if (c == '{') {
-            flush();
+            flush(pos);
             size_t start = i + 1;
             size_t end = field_end(body, start);
             if (end < body.size() && body[end] == '=') {
@@ -109,7 +110,7 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             i++;
         }
     }
-    flush();
+    flush(last_text_pos);
 }
 
 // One `{...}` field; `i` is just past its `{` and ends just past its `}`.
@@ -154,7 +155,7 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
         auto spec = std::make_unique<JoinedStr>();
         spec->pos = fstring_token_;
         auto [spec_line, spec_col] = body_position(body, i + 1, line, col);
-        fstring(body.substr(i + 1, stop - i - 1), raw, spec_line, spec_col, spec->values);
+        fstring(body.substr(i + 1, stop - i - 1), raw, spec_line, spec_col, fstring_token_, spec->values);
         n->format_spec = std::move(spec);
         i = stop;
     }
