@@ -292,7 +292,9 @@ std::vector<Alias> FromObjects::aliases(Object* o, const std::string& owner) {
     return out;
 }
 
+// A tree may hold itself (`e.operand = e`): each level counts against the recursion limit.
 ExprPtr FromObjects::expr(Object* o) {
+    RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "expr");
     Pos pos = position(o, "expr");
     if (kind == "Constant") return constant_expr(field(o, "value", kind).get(), pos);
@@ -461,6 +463,7 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
 }
 
 StmtPtr FromObjects::stmt(Object* o) {
+    RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "stmt");
     Pos pos = position(o, "stmt");
     StmtPtr s = stmt_node(o, kind);
@@ -651,6 +654,7 @@ PatternPtr FromObjects::pattern(Object* o) {
                   {"MatchSequence", PatternKind::MatchSequence}, {"MatchMapping", PatternKind::MatchMapping},
                   {"MatchClass", PatternKind::MatchClass},       {"MatchStar", PatternKind::MatchStar},
                   {"MatchAs", PatternKind::MatchAs},             {"MatchOr", PatternKind::MatchOr}};
+    RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "pattern");
     PatternPtr p;
     for (const auto& k : kKinds) {
