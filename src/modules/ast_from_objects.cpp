@@ -110,22 +110,39 @@ private:
         p.end_col = end_col ? static_cast<int>(as_index(end_col.get())) : p.col;
         return p;
     }
+    // CPython's validator checks the spans of statements, expressions and patterns.
+    static Pos checked_position(Object* o, const char* category) {
+        Pos p = position(o, category);
+        if (p.line > p.end_line)
+            raise(&ValueError_type, format("AST node line range (%d, %d) is not valid", p.line, p.end_line));
+        if ((p.line < 0 && p.end_line != p.line) || (p.col < 0 && p.col != p.end_col)) {
+            raise(&ValueError_type, format("AST node column range (%d, %d) for line range (%d, %d) is not valid",
+                                           p.col, p.end_col, p.line, p.end_line));
+        }
+        if (p.line == p.end_line && p.col > p.end_col)
+            raise(&ValueError_type, format("line %d, column %d-%d is not a valid range", p.line, p.col, p.end_col));
+        return p;
+    }
 
-    ExprPtr expr(Object* o);
-    ExprPtr required_expr(Object* o, const char* name, const std::string& owner) {
+    // `context`: the context the expression is read in (Store for an assignment's target, Del
+    // for del's); nodes with a ctx field must have it, others may only be read (Load).
+    ExprPtr expr(Object* o, Ctx context = Ctx::Load);
+    ExprPtr required_expr(Object* o, const char* name, const std::string& owner, Ctx context = Ctx::Load) {
         Ref v = field(o, name, owner);
         if (v.get() == None) raise(&ValueError_type, format("field '%s' is required for %s", name, owner.c_str()));
-        return expr(v.get());
+        return expr(v.get(), context);
     }
     ExprPtr optional_expr(Object* o, const char* name) {
         Ref v = optional(o, name);
         return v ? expr(v.get()) : nullptr;
     }
-    ExprList exprs(Object* o, const char* name, const std::string& owner, bool allow_none = false) {
+    ExprList exprs(Object* o, const char* name, const std::string& owner, bool allow_none = false,
+                   Ctx context = Ctx::Load) {
         Ref list = list_field(o, name, owner);
         ExprList out;
         for_each_item(list.get(), [&](Object* item) {
-            out.push_back(allow_none && item == None ? nullptr : expr(item));
+            if (item == None && !allow_none) raise(&ValueError_type, "None disallowed in expression list");
+            out.push_back(item == None ? nullptr : expr(item, context));
         });
         return out;
     }
@@ -133,7 +150,10 @@ private:
     StmtList stmts(Object* o, const char* name, const std::string& owner, bool may_be_empty = false) {
         Ref list = list_field(o, name, owner);
         StmtList out;
-        for_each_item(list.get(), [&](Object* item) { out.push_back(stmt(item)); });
+        for_each_item(list.get(), [&](Object* item) {
+            if (item == None) raise(&ValueError_type, "None disallowed in statement list");
+            out.push_back(stmt(item));
+        });
         if (out.empty() && !may_be_empty)
             raise(&ValueError_type, format("empty %s on %s", name, owner.c_str()));
         return out;
@@ -144,7 +164,7 @@ private:
         for_each_item(list.get(), fn);
     }
 
-    Ctx ctx(Object* o, const std::string& owner);
+    Ctx ctx(Object* o, const std::string& owner, Ctx context);
     int operator_index(Object* o, const char* category, const char* const* names, size_t count);
     void constant(Object* value, Constant& c);
     ExprPtr constant_expr(Object* value, const Pos& pos);
@@ -153,7 +173,7 @@ private:
     std::vector<Keyword> keywords(Object* o, const std::string& owner);
     std::vector<Comprehension> comprehensions(Object* o, const std::string& owner);
     std::vector<Alias> aliases(Object* o, const std::string& owner);
-    ExprPtr expr_node(Object* o, const std::string& kind);
+    ExprPtr expr_node(Object* o, const std::string& kind, Ctx context);
     StmtPtr stmt_node(Object* o, const std::string& kind);
     PatternPtr pattern(Object* o);
 
@@ -176,10 +196,18 @@ int FromObjects::operator_index(Object* o, const char* category, const char* con
                                   str_utf8_of(repr(o).get()).c_str()));
 }
 
-Ctx FromObjects::ctx(Object* o, const std::string& owner) {
-    static const char* const kNames[] = {"Load", "Store", "Del"};
+const char* const kContextNames[] = {"Load", "Store", "Del"};
+
+// The ctx field of a Name, Attribute, ...: CPython's validator wants the one it is read in.
+Ctx FromObjects::ctx(Object* o, const std::string& owner, Ctx context) {
     Ref v = field(o, "ctx", owner);
-    return static_cast<Ctx>(operator_index(v.get(), "expr_context", kNames, 3));
+    auto actual = static_cast<Ctx>(operator_index(v.get(), "expr_context", kContextNames, 3));
+    if (actual != context) {
+        raise(&ValueError_type, format("expression must have %s context but has %s instead",
+                                       kContextNames[static_cast<int>(context)],
+                                       kContextNames[static_cast<int>(actual)]));
+    }
+    return actual;
 }
 
 // Constant.value: the kinds of object CPython's validator accepts; a tuple becomes a Tuple of
@@ -269,7 +297,7 @@ std::vector<Comprehension> FromObjects::comprehensions(Object* o, const std::str
     each(o, "generators", owner, [&](Object* g) {
         node_kind(g, "comprehension");
         Comprehension c;
-        c.target = required_expr(g, "target", "comprehension");
+        c.target = required_expr(g, "target", "comprehension", Ctx::Store);
         c.iter = required_expr(g, "iter", "comprehension");
         c.ifs = exprs(g, "ifs", "comprehension");
         c.is_async = int_field(g, "is_async", "comprehension") != 0;
@@ -293,17 +321,23 @@ std::vector<Alias> FromObjects::aliases(Object* o, const std::string& owner) {
 }
 
 // A tree may hold itself (`e.operand = e`): each level counts against the recursion limit.
-ExprPtr FromObjects::expr(Object* o) {
+ExprPtr FromObjects::expr(Object* o, Ctx context) {
     RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "expr");
-    Pos pos = position(o, "expr");
+    Pos pos = checked_position(o, "expr");
+    bool has_ctx = kind == "Name" || kind == "Attribute" || kind == "Subscript" || kind == "Starred" ||
+                   kind == "List" || kind == "Tuple";
+    if (!has_ctx && context != Ctx::Load) {
+        raise(&ValueError_type, format("expression which can't be assigned to in %s context",
+                                       kContextNames[static_cast<int>(context)]));
+    }
     if (kind == "Constant") return constant_expr(field(o, "value", kind).get(), pos);
-    ExprPtr e = expr_node(o, kind);
+    ExprPtr e = expr_node(o, kind, context);
     e->pos = pos;
     return e;
 }
 
-ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
+ExprPtr FromObjects::expr_node(Object* o, const std::string& kind, Ctx context) {
     if (kind == "BoolOp") {
         auto e = std::make_unique<BoolOp>();
         e->op = static_cast<BoolOpKind>(operator_index(field(o, "op", kind).get(), "boolop", kBoolOpNames, 2));
@@ -313,7 +347,7 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
     }
     if (kind == "NamedExpr") {
         auto e = std::make_unique<NamedExpr>();
-        e->target = required_expr(o, "target", kind);
+        e->target = required_expr(o, "target", kind, Ctx::Store);
         e->value = required_expr(o, "value", kind);
         return e;
     }
@@ -362,13 +396,14 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
                                         : kind == "SetComp" ? ExprKind::SetComp
                                         : kind == "DictComp" ? ExprKind::DictComp
                                                              : ExprKind::GeneratorExp);
+        // The generators first: CPython's validator reports their errors before the element's.
+        e->generators = comprehensions(o, kind);
         if (kind == "DictComp") {
             e->key = required_expr(o, "key", kind);
             e->value = required_expr(o, "value", kind);
         } else {
             e->elt = required_expr(o, "elt", kind);
         }
-        e->generators = comprehensions(o, kind);
         return e;
     }
     if (kind == "Await") {
@@ -422,20 +457,20 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
         auto e = std::make_unique<Attribute>();
         e->value = required_expr(o, "value", kind);
         e->attr = identifier_field(o, "attr", kind);
-        e->ctx = ctx(o, kind);
+        e->ctx = ctx(o, kind, context);
         return e;
     }
     if (kind == "Subscript") {
         auto e = std::make_unique<Subscript>();
         e->value = required_expr(o, "value", kind);
         e->slice = required_expr(o, "slice", kind);
-        e->ctx = ctx(o, kind);
+        e->ctx = ctx(o, kind, context);
         return e;
     }
     if (kind == "Starred") {
         auto e = std::make_unique<Starred>();
-        e->value = required_expr(o, "value", kind);
-        e->ctx = ctx(o, kind);
+        e->value = required_expr(o, "value", kind, context);
+        e->ctx = ctx(o, kind, context);
         return e;
     }
     if (kind == "Name") {
@@ -443,13 +478,13 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
         e->id = identifier_field(o, "id", kind);
         if (e->id == "None" || e->id == "True" || e->id == "False")
             raise(&ValueError_type, format("identifier field can't represent '%s' constant", e->id.c_str()));
-        e->ctx = ctx(o, kind);
+        e->ctx = ctx(o, kind, context);
         return e;
     }
     if (kind == "List" || kind == "Tuple") {
         auto e = std::make_unique<Sequence>(kind == "List" ? ExprKind::List : ExprKind::Tuple);
-        e->elts = exprs(o, "elts", kind);
-        e->ctx = ctx(o, kind);
+        e->elts = exprs(o, "elts", kind, false, context);
+        e->ctx = ctx(o, kind, context);
         return e;
     }
     if (kind == "Slice") {
@@ -465,7 +500,7 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind) {
 StmtPtr FromObjects::stmt(Object* o) {
     RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "stmt");
-    Pos pos = position(o, "stmt");
+    Pos pos = checked_position(o, "stmt");
     StmtPtr s = stmt_node(o, kind);
     s->pos = pos;
     return s;
@@ -498,20 +533,20 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
     }
     if (kind == "Delete") {
         auto s = std::make_unique<Delete>();
-        s->targets = exprs(o, "targets", kind);
+        s->targets = exprs(o, "targets", kind, false, Ctx::Del);
         if (s->targets.empty()) raise(&ValueError_type, "empty targets on Delete");
         return s;
     }
     if (kind == "Assign") {
         auto s = std::make_unique<Assign>();
-        s->targets = exprs(o, "targets", kind);
+        s->targets = exprs(o, "targets", kind, false, Ctx::Store);
         if (s->targets.empty()) raise(&ValueError_type, "empty targets on Assign");
         s->value = required_expr(o, "value", kind);
         return s;
     }
     if (kind == "AugAssign") {
         auto s = std::make_unique<AugAssign>();
-        s->target = required_expr(o, "target", kind);
+        s->target = required_expr(o, "target", kind, Ctx::Store);
         s->op = static_cast<BinOpKind>(operator_index(field(o, "op", kind).get(), "operator", kBinOpNames,
                                                       std::size(kBinOpNames)));
         s->value = required_expr(o, "value", kind);
@@ -519,7 +554,7 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
     }
     if (kind == "AnnAssign") {
         auto s = std::make_unique<AnnAssign>();
-        s->target = required_expr(o, "target", kind);
+        s->target = required_expr(o, "target", kind, Ctx::Store);
         s->annotation = required_expr(o, "annotation", kind);
         s->value = optional_expr(o, "value");
         s->simple = int_field(o, "simple", kind) != 0;
@@ -528,7 +563,7 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
     if (kind == "For" || kind == "AsyncFor") {
         auto s = std::make_unique<For>();
         s->is_async = kind == "AsyncFor";
-        s->target = required_expr(o, "target", kind);
+        s->target = required_expr(o, "target", kind, Ctx::Store);
         s->iter = required_expr(o, "iter", kind);
         s->body = stmts(o, "body", kind);
         s->orelse = stmts(o, "orelse", kind, true);
@@ -558,7 +593,7 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
             node_kind(x, "withitem");
             WithItem item;
             item.context_expr = required_expr(x, "context_expr", "withitem");
-            item.optional_vars = optional_expr(x, "optional_vars");
+            if (Ref vars = optional(x, "optional_vars")) item.optional_vars = expr(vars.get(), Ctx::Store);
             s->items.push_back(std::move(item));
         });
         if (s->items.empty()) raise(&ValueError_type, format("empty items on %s", kind.c_str()));
@@ -661,7 +696,7 @@ PatternPtr FromObjects::pattern(Object* o) {
         if (kind == k.name) p = std::make_unique<Pattern>(k.kind);
     }
     if (!p) raise(&TypeError_type, format("expected some sort of pattern, but got %s", str_utf8_of(repr(o).get()).c_str()));
-    p->pos = position(o, "pattern");
+    p->pos = checked_position(o, "pattern");
     auto patterns = [&](const char* name) {
         PatternList out;
         each(o, name, kind, [&](Object* x) { out.push_back(pattern(x)); });

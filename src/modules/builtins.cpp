@@ -414,14 +414,21 @@ Ref compile_text(const std::string& text, const std::string& filename, CompileMo
     }
 }
 
-// A func_type text that is not "(argtypes) -> returns".
-[[noreturn]] void throw_invalid_syntax(const std::string& text, const std::string& filename) {
+// "invalid syntax" at a 1-based line and column: a func_type text that is not
+// "(argtypes) -> returns", or a second line after an 'eval' expression.
+[[noreturn]] void throw_invalid_syntax(const std::string& text, const std::string& filename, int line = 1,
+                                       int col = 1) {
     syntax::SyntaxErrorInfo info;
     info.msg = "invalid syntax";
     info.filename = filename;
-    info.line = 1;
-    info.col = 1;
-    info.text = text.substr(0, text.find('\n'));
+    info.line = line;
+    info.col = col;
+    size_t start = 0;
+    for (int l = 1; l < line && start != std::string::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start != std::string::npos) info.text = text.substr(start, text.find('\n', start) - start);
     throw syntax::SyntaxError(info);
 }
 
@@ -438,6 +445,8 @@ Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root
         auto tree = syntax::parse(
             text, filename, root == AstRoot::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
         bool one_expression = tree->body.size() == 1 && tree->body[0]->kind == ast::StmtKind::Expr;
+        if (root == AstRoot::Expression && tree->body.size() > 1 && tree->body[0]->kind == ast::StmtKind::Expr)
+            throw_invalid_syntax(text, filename, tree->body[1]->pos.line, tree->body[1]->pos.col + 1);
         // compile_module reports the text that is no expression with eval()'s own SyntaxError.
         if (root == AstRoot::Expression && !one_expression) compile_module(*tree, text, filename, CompileMode::Eval);
         if (root == AstRoot::FunctionType &&
