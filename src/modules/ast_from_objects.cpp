@@ -26,9 +26,9 @@ public:
     FromObjects() { module_ = import_module_level(intern("_ast"), None, 0, nullptr); }
 
     std::unique_ptr<ast::Module> root(Object* tree, CompileMode mode) {
-        const char* expected = mode == CompileMode::File          ? "Module"
-                               : mode == CompileMode::Eval        ? "Expression"
-                                                                  : "Interactive";
+        const char* expected = mode == CompileMode::File   ? "Module"
+                               : mode == CompileMode::Eval ? "Expression"
+                                                           : "Interactive";
         std::string kind = node_kind(tree, "mod");
         if (kind != expected)
             raise(&TypeError_type, format("expected %s node, got %s", expected, type_of(tree)->name.c_str()));
@@ -51,7 +51,8 @@ private:
         Ref base = get_attr(module_.get(), intern(category));
         if (!is_type(base.get()) || !is_instance(o, static_cast<Type*>(base.get()))) {
             Ref r = repr(o);
-            raise(&TypeError_type, format("expected some sort of %s, but got %s", category, str_utf8_of(r.get()).c_str()));
+            raise(&TypeError_type,
+                  format("expected some sort of %s, but got %s", category, str_utf8_of(r.get()).c_str()));
         }
         for (Type* t : type_of(o)->mro) {
             Ref same = get_attr_opt(module_.get(), intern(t->name));
@@ -96,7 +97,8 @@ private:
     }
     static int64_t int_field(Object* o, const char* name, const std::string& owner) {
         Ref v = field(o, name, owner);
-        if (!is_int(v.get())) raise(&TypeError_type, "invalid integer value: " + str_utf8_of(repr(v.get()).get()));
+        if (!is_int(v.get()))
+            raise(&TypeError_type, "invalid integer value: " + str_utf8_of(repr(v.get()).get()));
         return as_index(v.get());
     }
 
@@ -116,11 +118,13 @@ private:
         if (p.line > p.end_line)
             raise(&ValueError_type, format("AST node line range (%d, %d) is not valid", p.line, p.end_line));
         if ((p.line < 0 && p.end_line != p.line) || (p.col < 0 && p.col != p.end_col)) {
-            raise(&ValueError_type, format("AST node column range (%d, %d) for line range (%d, %d) is not valid",
-                                           p.col, p.end_col, p.line, p.end_line));
+            raise(&ValueError_type,
+                  format("AST node column range (%d, %d) for line range (%d, %d) is not valid", p.col,
+                         p.end_col, p.line, p.end_line));
         }
         if (p.line == p.end_line && p.col > p.end_col)
-            raise(&ValueError_type, format("line %d, column %d-%d is not a valid range", p.line, p.col, p.end_col));
+            raise(&ValueError_type,
+                  format("line %d, column %d-%d is not a valid range", p.line, p.col, p.end_col));
         return p;
     }
 
@@ -129,7 +133,8 @@ private:
     ExprPtr expr(Object* o, Ctx context = Ctx::Load);
     ExprPtr required_expr(Object* o, const char* name, const std::string& owner, Ctx context = Ctx::Load) {
         Ref v = field(o, name, owner);
-        if (v.get() == None) raise(&ValueError_type, format("field '%s' is required for %s", name, owner.c_str()));
+        if (v.get() == None)
+            raise(&ValueError_type, format("field '%s' is required for %s", name, owner.c_str()));
         return expr(v.get(), context);
     }
     ExprPtr optional_expr(Object* o, const char* name) {
@@ -182,7 +187,8 @@ private:
 
 #define MINIPY_AST_OPERATOR_NAME(name, ast_name, ...) #ast_name,
 const char* const kBinOpNames[] = {MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR_NAME)};
-const char* const kCmpOpNames[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In", "NotIn"};
+const char* const kCmpOpNames[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In",
+                                   "NotIn"};
 #undef MINIPY_AST_OPERATOR_NAME
 const char* const kUnaryOpNames[] = {"Invert", "Not", "UAdd", "USub"};
 const char* const kBoolOpNames[] = {"And", "Or"};
@@ -192,8 +198,8 @@ int FromObjects::operator_index(Object* o, const char* category, const char* con
     for (size_t i = 0; i < count; ++i) {
         if (kind == names[i]) return static_cast<int>(i);
     }
-    raise(&TypeError_type, format("expected some sort of %s, but got %s", category,
-                                  str_utf8_of(repr(o).get()).c_str()));
+    raise(&TypeError_type,
+          format("expected some sort of %s, but got %s", category, str_utf8_of(repr(o).get()).c_str()));
 }
 
 const char* const kContextNames[] = {"Load", "Store", "Del"};
@@ -203,9 +209,9 @@ Ctx FromObjects::ctx(Object* o, const std::string& owner, Ctx context) {
     Ref v = field(o, "ctx", owner);
     auto actual = static_cast<Ctx>(operator_index(v.get(), "expr_context", kContextNames, 3));
     if (actual != context) {
-        raise(&ValueError_type, format("expression must have %s context but has %s instead",
-                                       kContextNames[static_cast<int>(context)],
-                                       kContextNames[static_cast<int>(actual)]));
+        raise(&ValueError_type,
+              format("expression must have %s context but has %s instead",
+                     kContextNames[static_cast<int>(context)], kContextNames[static_cast<int>(actual)]));
     }
     return actual;
 }
@@ -340,7 +346,8 @@ ExprPtr FromObjects::expr(Object* o, Ctx context) {
 ExprPtr FromObjects::expr_node(Object* o, const std::string& kind, Ctx context) {
     if (kind == "BoolOp") {
         auto e = std::make_unique<BoolOp>();
-        e->op = static_cast<BoolOpKind>(operator_index(field(o, "op", kind).get(), "boolop", kBoolOpNames, 2));
+        e->op =
+            static_cast<BoolOpKind>(operator_index(field(o, "op", kind).get(), "boolop", kBoolOpNames, 2));
         e->values = exprs(o, "values", kind);
         if (e->values.size() < 2) raise(&ValueError_type, "BoolOp with less than 2 values");
         return e;
@@ -354,14 +361,15 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind, Ctx context) 
     if (kind == "BinOp") {
         auto e = std::make_unique<BinOp>();
         e->left = required_expr(o, "left", kind);
-        e->op = static_cast<BinOpKind>(operator_index(field(o, "op", kind).get(), "operator", kBinOpNames,
-                                                      std::size(kBinOpNames)));
+        e->op = static_cast<BinOpKind>(
+            operator_index(field(o, "op", kind).get(), "operator", kBinOpNames, std::size(kBinOpNames)));
         e->right = required_expr(o, "right", kind);
         return e;
     }
     if (kind == "UnaryOp") {
         auto e = std::make_unique<UnaryOp>();
-        e->op = static_cast<UnaryOpKind>(operator_index(field(o, "op", kind).get(), "unaryop", kUnaryOpNames, 4));
+        e->op =
+            static_cast<UnaryOpKind>(operator_index(field(o, "op", kind).get(), "unaryop", kUnaryOpNames, 4));
         e->operand = required_expr(o, "operand", kind);
         return e;
     }
@@ -392,8 +400,8 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind, Ctx context) 
         return e;
     }
     if (kind == "ListComp" || kind == "SetComp" || kind == "GeneratorExp" || kind == "DictComp") {
-        auto e = std::make_unique<Comp>(kind == "ListComp"  ? ExprKind::ListComp
-                                        : kind == "SetComp" ? ExprKind::SetComp
+        auto e = std::make_unique<Comp>(kind == "ListComp"   ? ExprKind::ListComp
+                                        : kind == "SetComp"  ? ExprKind::SetComp
                                         : kind == "DictComp" ? ExprKind::DictComp
                                                              : ExprKind::GeneratorExp);
         // The generators first: CPython's validator reports their errors before the element's.
@@ -494,7 +502,8 @@ ExprPtr FromObjects::expr_node(Object* o, const std::string& kind, Ctx context) 
         e->step = optional_expr(o, "step");
         return e;
     }
-    raise(&TypeError_type, format("expected some sort of expr, but got %s", str_utf8_of(repr(o).get()).c_str()));
+    raise(&TypeError_type,
+          format("expected some sort of expr, but got %s", str_utf8_of(repr(o).get()).c_str()));
 }
 
 StmtPtr FromObjects::stmt(Object* o) {
@@ -547,8 +556,8 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
     if (kind == "AugAssign") {
         auto s = std::make_unique<AugAssign>();
         s->target = required_expr(o, "target", kind, Ctx::Store);
-        s->op = static_cast<BinOpKind>(operator_index(field(o, "op", kind).get(), "operator", kBinOpNames,
-                                                      std::size(kBinOpNames)));
+        s->op = static_cast<BinOpKind>(
+            operator_index(field(o, "op", kind).get(), "operator", kBinOpNames, std::size(kBinOpNames)));
         s->value = required_expr(o, "value", kind);
         return s;
     }
@@ -678,24 +687,31 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
     if (kind == "Pass") return std::make_unique<SimpleStmt>(StmtKind::Pass);
     if (kind == "Break") return std::make_unique<SimpleStmt>(StmtKind::Break);
     if (kind == "Continue") return std::make_unique<SimpleStmt>(StmtKind::Continue);
-    raise(&TypeError_type, format("expected some sort of stmt, but got %s", str_utf8_of(repr(o).get()).c_str()));
+    raise(&TypeError_type,
+          format("expected some sort of stmt, but got %s", str_utf8_of(repr(o).get()).c_str()));
 }
 
 PatternPtr FromObjects::pattern(Object* o) {
     static const struct {
         const char* name;
         PatternKind kind;
-    } kKinds[] = {{"MatchValue", PatternKind::MatchValue},       {"MatchSingleton", PatternKind::MatchSingleton},
-                  {"MatchSequence", PatternKind::MatchSequence}, {"MatchMapping", PatternKind::MatchMapping},
-                  {"MatchClass", PatternKind::MatchClass},       {"MatchStar", PatternKind::MatchStar},
-                  {"MatchAs", PatternKind::MatchAs},             {"MatchOr", PatternKind::MatchOr}};
+    } kKinds[] = {{"MatchValue", PatternKind::MatchValue},
+                  {"MatchSingleton", PatternKind::MatchSingleton},
+                  {"MatchSequence", PatternKind::MatchSequence},
+                  {"MatchMapping", PatternKind::MatchMapping},
+                  {"MatchClass", PatternKind::MatchClass},
+                  {"MatchStar", PatternKind::MatchStar},
+                  {"MatchAs", PatternKind::MatchAs},
+                  {"MatchOr", PatternKind::MatchOr}};
     RecursionGuard guard(" during compilation");
     std::string kind = node_kind(o, "pattern");
     PatternPtr p;
     for (const auto& k : kKinds) {
         if (kind == k.name) p = std::make_unique<Pattern>(k.kind);
     }
-    if (!p) raise(&TypeError_type, format("expected some sort of pattern, but got %s", str_utf8_of(repr(o).get()).c_str()));
+    if (!p)
+        raise(&TypeError_type,
+              format("expected some sort of pattern, but got %s", str_utf8_of(repr(o).get()).c_str()));
     p->pos = checked_position(o, "pattern");
     auto patterns = [&](const char* name) {
         PatternList out;

@@ -37,7 +37,8 @@ public:
         for (int chars = 0; chars < col && at + bytes < source_.size(); ++chars) {
             // Skips one UTF-8 sequence: its lead byte, then its continuation bytes.
             ++bytes;
-            while (at + bytes < source_.size() && (static_cast<unsigned char>(source_[at + bytes]) & 0xC0) == 0x80)
+            while (at + bytes < source_.size() &&
+                   (static_cast<unsigned char>(source_[at + bytes]) & 0xC0) == 0x80)
                 ++bytes;
         }
         return bytes;
@@ -50,7 +51,8 @@ private:
 
 #define MINIPY_AST_OPERATOR_NAME(name, ast_name, ...) #ast_name,
 const char* const kBinOpNames[] = {MINIPY_BINARY_OPERATORS(MINIPY_AST_OPERATOR_NAME)};
-const char* const kCmpOpNames[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In", "NotIn"};
+const char* const kCmpOpNames[] = {MINIPY_COMPARE_OPERATORS(MINIPY_AST_OPERATOR_NAME) "Is", "IsNot", "In",
+                                   "NotIn"};
 #undef MINIPY_AST_OPERATOR_NAME
 const char* const kUnaryOpNames[] = {"Invert", "Not", "UAdd", "USub"};
 
@@ -117,7 +119,9 @@ private:
     static void set(const Ref& n, const char* field, const Ref& value) {
         set_attr(n.get(), intern(field), value.get());
     }
-    static void set(const Ref& n, const char* field, Object* value) { set_attr(n.get(), intern(field), value); }
+    static void set(const Ref& n, const char* field, Object* value) {
+        set_attr(n.get(), intern(field), value);
+    }
     static void set_str(const Ref& n, const char* field, const std::string& s) { set(n, field, str_new(s)); }
     // An identifier that minipy keeps as "" when absent, CPython as None.
     static void set_name_or_none(const Ref& n, const char* field, const std::string& s) {
@@ -321,8 +325,8 @@ Ref ToObjects::expr_node(const Expr& e) {
         case ExprKind::GeneratorExp:
         case ExprKind::DictComp: {
             auto& c = as<Comp>(e);
-            Ref n = node(e.kind == ExprKind::ListComp  ? "ListComp"
-                         : e.kind == ExprKind::SetComp ? "SetComp"
+            Ref n = node(e.kind == ExprKind::ListComp   ? "ListComp"
+                         : e.kind == ExprKind::SetComp  ? "SetComp"
                          : e.kind == ExprKind::DictComp ? "DictComp"
                                                         : "GeneratorExp");
             if (e.kind == ExprKind::DictComp) {
@@ -337,7 +341,9 @@ Ref ToObjects::expr_node(const Expr& e) {
         case ExprKind::Await:
         case ExprKind::Yield:
         case ExprKind::YieldFrom: {
-            Ref n = node(e.kind == ExprKind::Await ? "Await" : e.kind == ExprKind::Yield ? "Yield" : "YieldFrom");
+            Ref n = node(e.kind == ExprKind::Await   ? "Await"
+                         : e.kind == ExprKind::Yield ? "Yield"
+                                                     : "YieldFrom");
             const ExprPtr& value = e.kind == ExprKind::Await   ? as<Await>(e).value
                                    : e.kind == ExprKind::Yield ? as<Yield>(e).value
                                                                : as<YieldFrom>(e).value;
@@ -349,7 +355,8 @@ Ref ToObjects::expr_node(const Expr& e) {
             Ref n = node("Compare");
             set(n, "left", expr(c.left.get()));
             Ref ops = list_new(c.ops.size());
-            for (CmpOpKind op : c.ops) list_append(ops.get(), singleton(kCmpOpNames[static_cast<int>(op)]).get());
+            for (CmpOpKind op : c.ops)
+                list_append(ops.get(), singleton(kCmpOpNames[static_cast<int>(op)]).get());
             set(n, "ops", ops);
             set(n, "comparators", exprs(c.comparators));
             return n;

@@ -445,10 +445,12 @@ Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root
         auto tree = syntax::parse(
             text, filename, root == AstRoot::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
         bool one_expression = tree->body.size() == 1 && tree->body[0]->kind == ast::StmtKind::Expr;
-        if (root == AstRoot::Expression && tree->body.size() > 1 && tree->body[0]->kind == ast::StmtKind::Expr)
+        if (root == AstRoot::Expression && tree->body.size() > 1 &&
+            tree->body[0]->kind == ast::StmtKind::Expr)
             throw_invalid_syntax(text, filename, tree->body[1]->pos.line, tree->body[1]->pos.col + 1);
         // compile_module reports the text that is no expression with eval()'s own SyntaxError.
-        if (root == AstRoot::Expression && !one_expression) compile_module(*tree, text, filename, CompileMode::Eval);
+        if (root == AstRoot::Expression && !one_expression)
+            compile_module(*tree, text, filename, CompileMode::Eval);
         if (root == AstRoot::FunctionType &&
             (!one_expression || ast::as<ast::ExprStmt>(*tree->body[0]).value->kind != ast::ExprKind::Tuple))
             throw_invalid_syntax(text, filename);

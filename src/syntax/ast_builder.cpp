@@ -61,7 +61,8 @@ void end_compound(Stmt& s) {
             return end_with(s.pos, last_nonempty(as<For>(s).body, as<For>(s).orelse));
         case StmtKind::Try: {
             auto& t = as<Try>(s);
-            if (!t.finalbody.empty() || !t.orelse.empty()) return end_with(s.pos, last_nonempty(t.orelse, t.finalbody));
+            if (!t.finalbody.empty() || !t.orelse.empty())
+                return end_with(s.pos, last_nonempty(t.orelse, t.finalbody));
             if (!t.handlers.empty()) {
                 s.pos.end_line = t.handlers.back().pos.end_line;
                 s.pos.end_col = t.handlers.back().pos.end_col;

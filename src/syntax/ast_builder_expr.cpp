@@ -16,8 +16,6 @@ std::unique_ptr<T> node(const Pos& pos) {
     return n;
 }
 
-Pos join(const Pos& a, const Pos& b) { return {a.line, a.col, b.end_line, b.end_col}; }
-
 BinOpKind bin_op(size_t type) {
 #define MINIPY_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
     case P::token:                                                           \
