@@ -180,7 +180,7 @@ private:
     std::vector<Alias> aliases(Object* o, const std::string& owner);
     ExprPtr expr_node(Object* o, const std::string& kind, Ctx context);
     StmtPtr stmt_node(Object* o, const std::string& kind);
-    PatternPtr pattern(Object* o);
+    PatternPtr pattern(Object* o, bool star_allowed = false);
 
     Ref module_;
 };
@@ -691,7 +691,36 @@ StmtPtr FromObjects::stmt_node(Object* o, const std::string& kind) {
           format("expected some sort of stmt, but got %s", str_utf8_of(repr(o).get()).c_str()));
 }
 
-PatternPtr FromObjects::pattern(Object* o) {
+// A capture name in a pattern (MatchAs, MatchStar, MatchMapping's rest).
+void check_capture(const std::string& name) {
+    if (name == "_") raise(&ValueError_type, "can't capture name '_' in patterns");
+    if (name == "None" || name == "True" || name == "False")
+        raise(&ValueError_type, format("identifier field can't represent '%s' constant", name.c_str()));
+}
+
+// MatchValue's value: a literal (not a singleton, which is MatchSingleton's) or a dotted name.
+void check_match_value(const Expr& value) {
+    if (value.kind == ExprKind::Constant) {
+        ConstKind k = as<Constant>(value).value_kind;
+        if (k == ConstKind::None || k == ConstKind::True || k == ConstKind::False || k == ConstKind::Ellipsis)
+            raise(&ValueError_type, "unexpected constant inside of a literal pattern");
+        return;
+    }
+    if (value.kind == ExprKind::Attribute || value.kind == ExprKind::UnaryOp ||
+        value.kind == ExprKind::BinOp || value.kind == ExprKind::JoinedStr)
+        return;
+    raise(&ValueError_type, "patterns may only match literals and attribute lookups");
+}
+
+// MatchClass's cls: a name or a dotted name.
+void check_class_name(const Expr& cls) {
+    const Expr* e = &cls;
+    while (e->kind == ExprKind::Attribute) e = as<Attribute>(*e).value.get();
+    if (e->kind != ExprKind::Name)
+        raise(&ValueError_type, "MatchClass cls field can only contain Name or Attribute nodes.");
+}
+
+PatternPtr FromObjects::pattern(Object* o, bool star_allowed) {
     static const struct {
         const char* name;
         PatternKind kind;
@@ -718,34 +747,66 @@ PatternPtr FromObjects::pattern(Object* o) {
         each(o, name, kind, [&](Object* x) { out.push_back(pattern(x)); });
         return out;
     };
+    // The checks are CPython's validate_pattern: trees the parser could never have made.
     switch (p->kind) {
         case PatternKind::MatchValue:
             p->value = required_expr(o, "value", kind);
+            check_match_value(*p->value);
             break;
-        case PatternKind::MatchSingleton:
-            p->value = constant_expr(field(o, "value", kind).get(), p->pos);
+        case PatternKind::MatchSingleton: {
+            Ref value = field(o, "value", kind);
+            if (value.get() != None && value.get() != True && value.get() != False)
+                raise(&ValueError_type, "MatchSingleton can only contain True, False and None");
+            p->value = constant_expr(value.get(), p->pos);
             break;
+        }
         case PatternKind::MatchSequence:
+            each(o, "patterns", kind, [&](Object* x) { p->patterns.push_back(pattern(x, true)); });
+            break;
         case PatternKind::MatchOr:
             p->patterns = patterns("patterns");
+            if (p->patterns.size() < 2) raise(&ValueError_type, "MatchOr requires at least 2 patterns");
             break;
         case PatternKind::MatchMapping:
             p->keys = exprs(o, "keys", kind);
             p->patterns = patterns("patterns");
             p->name = optional_identifier(o, "rest");
+            if (p->keys.size() != p->patterns.size())
+                raise(&ValueError_type, "MatchMapping doesn't have the same number of keys as patterns");
+            if (!p->name.empty()) check_capture(p->name);
+            for (const auto& key : p->keys) {
+                if (key->kind != ExprKind::Constant && key->kind != ExprKind::Attribute)
+                    raise(&ValueError_type,
+                          "can only have literals and attribute lookups as mapping pattern keys");
+            }
             break;
         case PatternKind::MatchClass:
             p->value = required_expr(o, "cls", kind);
+            check_class_name(*p->value);
             p->patterns = patterns("patterns");
-            each(o, "kwd_attrs", kind, [&](Object* x) { p->kwd_attrs.push_back(identifier(x)); });
+            each(o, "kwd_attrs", kind, [&](Object* x) {
+                p->kwd_attrs.push_back(identifier(x));
+                if (p->kwd_attrs.back() == "None" || p->kwd_attrs.back() == "True" ||
+                    p->kwd_attrs.back() == "False")
+                    raise(&ValueError_type, format("identifier field can't represent '%s' constant",
+                                                   p->kwd_attrs.back().c_str()));
+            });
             p->kwd_patterns = patterns("kwd_patterns");
+            if (p->kwd_attrs.size() != p->kwd_patterns.size())
+                raise(&ValueError_type,
+                      "MatchClass doesn't have the same number of keyword attributes as patterns");
             break;
         case PatternKind::MatchStar:
+            if (!star_allowed) raise(&ValueError_type, "can't use MatchStar here");
             p->name = optional_identifier(o, "name");
+            if (!p->name.empty()) check_capture(p->name);
             break;
         case PatternKind::MatchAs:
             if (Ref sub = optional(o, "pattern")) p->pattern = pattern(sub.get());
             p->name = optional_identifier(o, "name");
+            if (!p->name.empty()) check_capture(p->name);
+            if (p->pattern && p->name.empty())
+                raise(&ValueError_type, "MatchAs must specify a target name if a pattern is given");
             break;
     }
     return p;
