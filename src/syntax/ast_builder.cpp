@@ -35,17 +35,48 @@ BinOpKind aug_op(size_t type) {
 #undef MINIPY_ASSIGN_TOKEN_CASE
 }
 
-// CPython ends a compound statement where the last statement of its last block ends, not at the
-// NEWLINE or DEDENT that closes the block in the parse tree.
-void end_with(Pos& pos, const StmtList& last_block) {
-    if (last_block.empty()) return;
-    pos.end_line = last_block.back()->pos.end_line;
-    pos.end_col = last_block.back()->pos.end_col;
-}
-
 const StmtList& last_nonempty(const StmtList& a, const StmtList& b) { return b.empty() ? a : b; }
 
-void end_compound(Stmt& s) {
+std::string dotted(P::Dotted_nameContext* c) {
+    std::string name;
+    for (auto* n : c->NAME()) name += (name.empty() ? "" : ".") + n->getText();
+    return name;
+}
+
+}  // namespace
+
+Pos AstBuilder::span(antlr4::Token* start, antlr4::Token* stop) const {
+    Pos p;
+    p.line = static_cast<int>(start->getLine());
+    p.col = static_cast<int>(start->getCharPositionInLine());
+    auto [end_line, end_col] = token_end(*stop);
+    p.end_line = end_line;
+    p.end_col = end_col;
+    if (p.line == 1) p.col += col_delta_;
+    if (p.end_line == 1) p.end_col += col_delta_;
+    p.line += line_delta_;
+    p.end_line += line_delta_;
+    return p;
+}
+
+Pos AstBuilder::span(antlr4::ParserRuleContext* c) const { return span(c->getStart(), c->getStop()); }
+
+void AstBuilder::fail_at(const std::string& msg, const Pos& pos) const {
+    source_.fail(msg, pos.line, pos.col, pos.end_line, pos.end_col);
+}
+
+// CPython ends a compound statement at the last token of its last block: where its last statement
+// ends, or at the `;` after it (not at the NEWLINE or DEDENT that closes the block in the parse tree).
+void AstBuilder::end_with(Pos& pos, const StmtList& last_block) const {
+    if (last_block.empty()) return;
+    const Stmt* last = last_block.back().get();
+    auto semicolon = semicolon_ends_.find(last);
+    const Pos& end = semicolon != semicolon_ends_.end() ? semicolon->second : last->pos;
+    pos.end_line = end.end_line;
+    pos.end_col = end.end_col;
+}
+
+void AstBuilder::end_compound(Stmt& s) const {
     switch (s.kind) {
         case StmtKind::FunctionDef:
             return end_with(s.pos, as<FunctionDef>(s).body);
@@ -78,34 +109,6 @@ void end_compound(Stmt& s) {
     }
 }
 
-std::string dotted(P::Dotted_nameContext* c) {
-    std::string name;
-    for (auto* n : c->NAME()) name += (name.empty() ? "" : ".") + n->getText();
-    return name;
-}
-
-}  // namespace
-
-Pos AstBuilder::span(antlr4::Token* start, antlr4::Token* stop) const {
-    Pos p;
-    p.line = static_cast<int>(start->getLine());
-    p.col = static_cast<int>(start->getCharPositionInLine());
-    auto [end_line, end_col] = token_end(*stop);
-    p.end_line = end_line;
-    p.end_col = end_col;
-    if (p.line == 1) p.col += col_delta_;
-    if (p.end_line == 1) p.end_col += col_delta_;
-    p.line += line_delta_;
-    p.end_line += line_delta_;
-    return p;
-}
-
-Pos AstBuilder::span(antlr4::ParserRuleContext* c) const { return span(c->getStart(), c->getStop()); }
-
-void AstBuilder::fail_at(const std::string& msg, const Pos& pos) const {
-    source_.fail(msg, pos.line, pos.col, pos.end_line, pos.end_col);
-}
-
 std::unique_ptr<Module> AstBuilder::module(P::File_inputContext* c) {
     auto m = std::make_unique<Module>();
     for (auto* s : c->stmt()) stmt(s, m->body);
@@ -121,6 +124,10 @@ void AstBuilder::stmt(P::StmtContext* c, StmtList& out) {
 
 void AstBuilder::simple_stmts(P::Simple_stmtsContext* c, StmtList& out) {
     for (auto* s : c->simple_stmt()) out.push_back(simple_stmt(s));
+    if (c->SEMI_COLON().size() == c->simple_stmt().size()) {
+        antlr4::Token* semicolon = c->SEMI_COLON().back()->getSymbol();
+        semicolon_ends_[out.back().get()] = span(semicolon, semicolon);
+    }
 }
 
 StmtList AstBuilder::block(P::BlockContext* c) {

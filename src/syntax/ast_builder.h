@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -29,6 +30,8 @@ private:
     ast::Pos span(antlr4::ParserRuleContext* c) const;
     ast::Pos span(antlr4::Token* start, antlr4::Token* stop) const;
     [[noreturn]] void fail_at(const std::string& msg, const ast::Pos& pos) const;
+    void end_with(ast::Pos& pos, const ast::StmtList& last_block) const;
+    void end_compound(ast::Stmt& s) const;  // sets the end of a compound statement from its blocks
 
     // ---- statements (ast_builder.cpp) ----
     void stmt(P::StmtContext* c, ast::StmtList& out);
@@ -126,6 +129,9 @@ private:
     const Source& source_;
     int line_delta_ = 0, col_delta_ = 0;
     std::unordered_set<const ast::Expr*> parenthesized_;
+    // The `;` closing a line of simple statements, by its last statement: a compound statement
+    // whose block ends there ends after it, as in CPython.
+    std::unordered_map<const ast::Stmt*, ast::Pos> semicolon_ends_;
     ast::Pos fstring_end_;  // end of the f-string being read: CPython reports its errors there
     // CPython 3.11 places the parts of an f-string (its text, its fields) at the whole string
     // literal, and a format spec at the f-string token that holds it, as well as the spec's text

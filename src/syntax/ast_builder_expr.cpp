@@ -336,7 +336,8 @@ ExprPtr AstBuilder::paren_atom(P::ParenAtomContext* c) {
         return n;
     }
     ExprPtr e = tuple_or_single(list);
-    if (e->kind == ExprKind::Tuple) e->pos = pos;
+    // A tuple spans its own parentheses, not the extra ones around them: `((1, 2))`.
+    if (e->kind == ExprKind::Tuple && !parenthesized_.count(e.get())) e->pos = pos;
     parenthesized_.insert(e.get());
     return e;
 }
