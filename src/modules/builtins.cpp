@@ -6,6 +6,7 @@
 #include <string>
 
 #include "compiler/codegen.h"
+#include "modules/ast_objects.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
@@ -413,17 +414,66 @@ Ref compile_text(const std::string& text, const std::string& filename, CompileMo
     }
 }
 
+// "invalid syntax" at a 1-based line and column: a func_type text that is not
+// "(argtypes) -> returns", or a second line after an 'eval' expression.
+[[noreturn]] void throw_invalid_syntax(const std::string& text, const std::string& filename, int line = 1,
+                                       int col = 1) {
+    syntax::SyntaxErrorInfo info;
+    info.msg = "invalid syntax";
+    info.filename = filename;
+    info.line = line;
+    info.col = col;
+    size_t start = 0;
+    for (int l = 1; l < line && start != std::string::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start != std::string::npos) info.text = text.substr(start, text.find('\n', start) - start);
+    throw syntax::SyntaxError(info);
+}
+
+// compile(..., PyCF_ONLY_AST) (ast.parse): the `_ast` tree of the text instead of code. 'eval'
+// accepts what eval() accepts; 'func_type' reads "(argtypes) -> returns", parsed with its arrow
+// written as a comma so that the columns stay the source's.
+Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root) {
+    try {
+        if (root == AstRoot::FunctionType) {
+            size_t arrow = text.rfind("->");
+            if (arrow == std::string::npos) throw_invalid_syntax(text, filename);
+            text.replace(arrow, 2, ", ");
+        }
+        auto tree = syntax::parse(
+            text, filename, root == AstRoot::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        bool one_expression = tree->body.size() == 1 && tree->body[0]->kind == ast::StmtKind::Expr;
+        if (root == AstRoot::Expression && tree->body.size() > 1 &&
+            tree->body[0]->kind == ast::StmtKind::Expr)
+            throw_invalid_syntax(text, filename, tree->body[1]->pos.line, tree->body[1]->pos.col + 1);
+        // compile_module reports the text that is no expression with eval()'s own SyntaxError.
+        if (root == AstRoot::Expression && !one_expression)
+            compile_module(*tree, text, filename, CompileMode::Eval);
+        if (root == AstRoot::FunctionType &&
+            (!one_expression || ast::as<ast::ExprStmt>(*tree->body[0]).value->kind != ast::ExprKind::Tuple))
+            throw_invalid_syntax(text, filename);
+        return ast_to_objects(*tree, text, root);
+    } catch (const syntax::SyntaxError& e) {
+        raise_syntax_error(e);
+    }
+}
+
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
 // exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
-// (one interactive statement, whose expression values are printed). Flags are accepted and ignored
-// (minipy has no __future__ features that change compilation).
+// (one interactive statement, whose expression values are printed). The source is text or an
+// `_ast` tree (ast_objects.h); of the flags only PyCF_ONLY_AST changes anything (minipy has no
+// __future__ features that change compilation, and type comments are not kept).
 Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"source",   "filename",        "mode", "flags", "dont_inherit",
                                          "optimize", "_feature_version"};
     Object* a[7];
     bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
+    bool only_ast = a[3] && (as_index(a[3]) & kOnlyAstFlag);
+    bool source_is_tree = is_ast_object(a[0]);
     std::string text;
-    if (!source_text(a[0], &text))
+    if (!source_is_tree && !source_text(a[0], &text))
         raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
     if (!is_str(a[1]) && !is_bytes_like(a[1]))
         raise(&TypeError_type,
@@ -434,14 +484,34 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
               format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
     const std::string& m = str_utf8_of(a[2]);
     CompileMode mode;
-    if (m == "exec")
+    AstRoot root;
+    if (m == "exec") {
         mode = CompileMode::File;
-    else if (m == "eval")
+        root = AstRoot::Module;
+    } else if (m == "eval") {
         mode = CompileMode::Eval;
-    else if (m == "single")
+        root = AstRoot::Expression;
+    } else if (m == "single") {
         mode = CompileMode::Interactive;
-    else
-        raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+        root = AstRoot::Interactive;
+    } else if (m == "func_type") {
+        if (!only_ast) raise(&ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        mode = CompileMode::File;
+        root = AstRoot::FunctionType;
+    } else {
+        raise(&ValueError_type, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                         : "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    if (source_is_tree) {
+        if (only_ast) return Ref::borrow(a[0]);
+        auto tree = ast_from_objects(a[0], mode);
+        try {
+            return compile_module(*tree, "", filename, mode);
+        } catch (const syntax::SyntaxError& e) {
+            raise_syntax_error(e);
+        }
+    }
+    if (only_ast) return parse_to_objects(text, filename, root);
     return compile_text(text, filename, mode);
 }
 
