@@ -37,6 +37,7 @@ const NativeModule kNativeModules[] = {
     {"_heapq", init_heapq_module},
     {"binascii", init_binascii_module},
     {"array", init_array_module},
+    {"_collections", init_collections_module},
 };
 
 }  // namespace

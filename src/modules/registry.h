@@ -57,6 +57,7 @@ Ref init_bisect_module();
 Ref init_heapq_module();
 Ref init_binascii_module();
 Ref init_array_module();
+Ref init_collections_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();
