@@ -38,6 +38,7 @@ const NativeModule kNativeModules[] = {
     {"binascii", init_binascii_module},
     {"array", init_array_module},
     {"_collections", init_collections_module},
+    {"_operator", init_operator_module},
 };
 
 }  // namespace
