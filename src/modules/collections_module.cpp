@@ -15,7 +15,6 @@
 #include "objects/errors.h"
 #include "objects/gc.h"
 #include "objects/generic_alias.h"
-#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -942,6 +941,22 @@ const MethodDef kCollectionsFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
+Ref maxlen_get(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("maxlen", nargs, kw, 1, 1);
+    return deque_getattr(args[0], intern("maxlen"));
+}
+
+const MethodDef kMaxlenGetter = {"maxlen", maxlen_get, "maximum size of a deque or None if unbounded"};
+
+void add_property(Type* t, const MethodDef* getter, const MethodDef* setter) {
+    Ref get = native_function_new(getter, nullptr);
+    Ref set = setter ? native_function_new(setter, nullptr) : Ref::borrow(None);
+    Ref doc = str_new(getter->doc);
+    Object* property_args[4] = {get.get(), set.get(), None, doc.get()};
+    Ref property = call(&property_type, property_args, 4);
+    dict_set(t->dict, intern(getter->name), property.get());
+}
+
 void init_collections_types() {
     Type& t = deque_type;
     t.name = "collections.deque";
@@ -967,7 +982,9 @@ void init_collections_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
-    add_attribute_descriptors(&t, {"maxlen"});
+    // maxlen and default_factory are properties over native accessors, which derived classes'
+    // attribute lookup (the class dict's data descriptors) reaches too.
+    add_property(&t, &kMaxlenGetter, nullptr);
 
     for (Type* it : {&deque_iterator_type, &deque_reverse_iterator_type}) {
         it->name = it == &deque_iterator_type ? "_collections._deque_iterator"
@@ -1000,12 +1017,7 @@ void init_collections_types() {
     dd.is_basetype = true;
     dd.constructs_subclasses = true;
     init_type(&dd);
-    Ref getter = native_function_new(&kFactoryAccessors[0], nullptr);
-    Ref setter = native_function_new(&kFactoryAccessors[1], nullptr);
-    Ref doc = str_new(kFactoryAccessors[0].doc);
-    Object* property_args[4] = {getter.get(), setter.get(), None, doc.get()};
-    Ref property = call(&property_type, property_args, 4);
-    dict_set(dd.dict, intern("default_factory"), property.get());
+    add_property(&dd, &kFactoryAccessors[0], &kFactoryAccessors[1]);
 }
 
 // CPython's collections registers deque as a MutableSequence itself; nothing to do here.
