@@ -39,6 +39,7 @@ const NativeModule kNativeModules[] = {
     {"array", init_array_module},
     {"_collections", init_collections_module},
     {"_operator", init_operator_module},
+    {"unicodedata", init_unicodedata_module},
 };
 
 }  // namespace
