@@ -2,7 +2,7 @@
 // deque, defaultdict and _count_elements from, with CPython 3.11's behaviour and error texts.
 // A deque is a ring buffer, so both ends push and pop in O(1). Every deque operation runs under
 // the deque's lock, so in minipy-ft threads appending and popping never lose an item. (collections
-// builds namedtuple fields from property(itemgetter(i)) when _tuplegetter is absent, as here.)
+// finds namedtuple's _tuplegetter here too, as a property.)
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -936,8 +936,39 @@ Ref count_elements(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// ---- _tuplegetter ----
+
+// The field `p.x` of a namedtuple: a property reading item `index`, whose setter and deleter raise
+// CPython's _tuplegetter errors. The bound index is args[0], the instance args[1].
+Ref tuplegetter_get(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_tuplegetter", nargs, kw, 2, 2);
+    return get_item(args[1], args[0]);
+}
+
+Ref tuplegetter_set(Object*, Args, size_t, Tuple*) { raise(&AttributeError_type, "can't set attribute"); }
+Ref tuplegetter_delete(Object*, Args, size_t, Tuple*) {
+    raise(&AttributeError_type, "can't delete attribute");
+}
+
+const MethodDef kTupleGetterAccessors[] = {
+    {"_tuplegetter", tuplegetter_get, nullptr},
+    {"_tuplegetter", tuplegetter_set, nullptr},
+    {"_tuplegetter", tuplegetter_delete, nullptr},
+};
+
+// _tuplegetter(index, doc).
+Ref tuplegetter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_tuplegetter", nargs, kw, 2, 2);
+    Ref get = native_function_new(&kTupleGetterAccessors[0], args[0]);
+    Ref set = native_function_new(&kTupleGetterAccessors[1], nullptr);
+    Ref del = native_function_new(&kTupleGetterAccessors[2], nullptr);
+    Object* property_args[4] = {get.get(), set.get(), del.get(), args[1]};
+    return call(&property_type, property_args, 4);
+}
+
 const MethodDef kCollectionsFunctions[] = {
     {"_count_elements", count_elements, "Count elements in the iterable, updating the mapping"},
+    {"_tuplegetter", tuplegetter, "A namedtuple field: a property that reads item `index`."},
     {nullptr, nullptr, nullptr},
 };
 
