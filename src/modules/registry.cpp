@@ -38,6 +38,9 @@ const NativeModule kNativeModules[] = {
     {"_heapq", init_heapq_module},
     {"binascii", init_binascii_module},
     {"array", init_array_module},
+    {"_collections", init_collections_module},
+    {"_operator", init_operator_module},
+    {"unicodedata", init_unicodedata_module},
 };
 
 }  // namespace

@@ -58,6 +58,9 @@ Ref init_dis_module();
 Ref init_heapq_module();
 Ref init_binascii_module();
 Ref init_array_module();
+Ref init_collections_module();
+Ref init_operator_module();
+Ref init_unicodedata_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

@@ -129,6 +129,14 @@ Ref property_getattr(Object* o, Str* name) {
     return nullptr;
 }
 
+// Only __doc__ may be set (CPython's writable member): namedtuple's fields are properties whose
+// docs code rewrites (dis.py sets `_Instruction.opname.__doc__`).
+void property_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 != "__doc__") raise_no_attribute(o, name);
+    auto* p = static_cast<Property*>(o);
+    xdecref(std::exchange(p->doc, value && value != None ? newref(value) : nullptr));
+}
+
 const MethodDef kPropertyMethods[] = {
     {"getter", property_with<0>, "Descriptor to obtain a copy of the property with a different getter."},
     {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
@@ -430,6 +438,7 @@ Ref super_method(Object* super, Str* name, Object** self) {
 void init_descriptor_types() {
     init_simple(property_type, "property", sizeof(Property), property_dealloc, property_construct);
     property_type.getattr = property_getattr;
+    property_type.setattr = property_setattr;
     property_type.methods = kPropertyMethods;
     init_type(&property_type);
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
