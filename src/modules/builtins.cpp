@@ -570,6 +570,7 @@ Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // iter(callable, sentinel): calls callable until it returns the sentinel.
 struct CallableIterator : Object {
+    MINIPY_GC_ALLOCATED
     Object* callable;  // owned; null once the sentinel was seen
     Object* sentinel;  // owned
 };
@@ -580,6 +581,12 @@ void callable_iterator_dealloc(Object* o) {
     xdecref(c->callable);
     decref(c->sentinel);
     delete c;
+}
+
+void callable_iterator_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* c = static_cast<CallableIterator*>(o);
+    if (c->callable) visit(c->callable, arg);
+    visit(c->sentinel, arg);
 }
 
 Ref callable_iterator_next(Object* o) {
@@ -775,11 +782,15 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
 
 // ---- map and filter: lazy iterators over their arguments ----
 
+// Both tracked by the cycle collector, as CPython's; neither has a clear slot (their fields are
+// never null), so a cycle through one is broken at its other members.
 struct MapObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;                // owned
     std::vector<Object*> iters;  // owned
 };
 struct FilterObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;  // owned; None keeps the true items
     Object* iter;  // owned
 };
@@ -790,6 +801,12 @@ void map_dealloc(Object* o) {
     decref(m->func);
     for (Object* it : m->iters) decref(it);
     delete m;
+}
+
+void map_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* m = static_cast<MapObject*>(o);
+    visit(m->func, arg);
+    for (Object* it : m->iters) visit(it, arg);
 }
 
 Ref map_next(Object* o) {
@@ -822,6 +839,12 @@ void filter_dealloc(Object* o) {
     decref(f->func);
     decref(f->iter);
     delete f;
+}
+
+void filter_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* f = static_cast<FilterObject*>(o);
+    visit(f->func, arg);
+    visit(f->iter, arg);
 }
 
 Ref filter_next(Object* o) {
@@ -909,10 +932,13 @@ void init_iterator_types() {
     filter_type.methods = kFilterMethods;
     init_iterator_type(callable_iterator_type, "callable_iterator", sizeof(CallableIterator),
                        callable_iterator_dealloc, callable_iterator_next);
+    callable_iterator_type.traverse = callable_iterator_traverse;
     init_iterator_type(map_type, "map", sizeof(MapObject), map_dealloc, map_next);
     map_type.construct = map_construct;
+    map_type.traverse = map_traverse;
     init_iterator_type(filter_type, "filter", sizeof(FilterObject), filter_dealloc, filter_next);
     filter_type.construct = filter_construct;
+    filter_type.traverse = filter_traverse;
     for (Type* t : {&map_type, &filter_type}) {
         t->is_basetype = true;
         t->constructs_subclasses = true;
