@@ -20,49 +20,56 @@ bool is_plain_value(Object* v) {
            t == &tuple_type;
 }
 
-// How `found` (what the mro holds for the name, or null) behaves on an instance of t; false when
-// no cache entry may stand for it.
-bool classify(Type* t, Object* found, AttrKind* kind) {
+// How `found` (what the mro holds for the name, or null) behaves on an instance of t.
+AttrKind classify(Type* t, Object* found) {
     if (!t->getattr) {
         // A built-in type: only its methods are cached, for LOAD_METHOD.
-        if (!found || !is_method_descriptor(found) ||
-            static_cast<MethodDescriptor*>(found)->def->kind != MethodKind::Instance)
-            return false;
-        *kind = AttrKind::NativeMethod;
-        return true;
+        bool method = found && is_method_descriptor(found) &&
+                      static_cast<MethodDescriptor*>(found)->def->kind == MethodKind::Instance;
+        return method ? AttrKind::NativeMethod : AttrKind::Uncacheable;
     }
-    if (!has_generic_instance_attrs(t)) return false;
-    if (!found) {
-        *kind = AttrKind::InstanceOnly;
-    } else if (is_function(found)) {
-        *kind = AttrKind::Method;
-    } else if (is_plain_value(found)) {
-        *kind = AttrKind::ClassValue;
-    } else if (is_heap_type(type_of(found))) {
-        return false;  // a Python class may gain or lose __get__ and __set__ later
-    } else {
-        *kind = is_data_descriptor(found) ? AttrKind::DataDescriptor : AttrKind::OtherDescriptor;
-    }
-    return true;
+    if (!found) return AttrKind::InstanceOnly;
+    if (is_function(found)) return AttrKind::Method;
+    if (is_plain_value(found)) return AttrKind::ClassValue;
+    // A Python class may gain or lose __get__ and __set__ later.
+    if (is_heap_type(type_of(found))) return AttrKind::Uncacheable;
+    return is_data_descriptor(found) ? AttrKind::DataDescriptor : AttrKind::OtherDescriptor;
+}
+
+// C.name on a class whose metaclass is type: the mro's value is handed out as it is when it is a
+// plain value or a function (objects/class_methods.cpp, class_type_getattr). Dunder names come from
+// the type's own fields first.
+AttrKind classify_class_attribute(Type* t, Str* name, Object* found) {
+    bool dunder = name->utf8.size() > 4 && name->utf8[0] == '_' && name->utf8[1] == '_';
+    if (dunder || !found || !(is_function(found) || is_plain_value(found))) return AttrKind::Uncacheable;
+    return type_of(t) == &type_type ? AttrKind::ClassAttribute : AttrKind::Uncacheable;
 }
 
 }  // namespace
 
-void attr_cache_fill(AttrCache& c, Type* t, Str* name) {
+void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     static Str* const kClass = intern("__class__");
     static Str* const kDict = intern("__dict__");
+    Type* t = on_class ? static_cast<Type*>(o) : type_of(o);
     // The generic lookups answer these two before the mro.
     if (name == kClass || name == kDict || !is_immortal(name)) return;
-    if (Type* other = c.type.load(std::memory_order_relaxed); other && other != t) {
+    // An entry still valid for its type is kept: for another type (a site that sees several types
+    // keeps the first), or for this one when it only could not be served (a mortal value while
+    // threads run, or the other view of a class).
+    if (Type* other = c.type.load(std::memory_order_relaxed)) {
         uint32_t other_version = c.type_version.load(std::memory_order_relaxed);
         if (other_version && other->version_tag.load(std::memory_order_relaxed) == other_version) return;
     }
     // The tag first: a change to the type after this point makes the entry stale, never wrong.
     uint32_t version = type_version(t);
     if (!version) return;
-    Ref found = type_lookup(t, name);
-    AttrKind kind;
-    if (!classify(t, found.get(), &kind)) return;
+    // Types with a lookup of their own get an entry that says so, and so skip this function.
+    bool generic = on_class || !t->getattr || has_generic_instance_attrs(t);
+    Ref found = generic ? type_lookup(t, name) : nullptr;
+    AttrKind kind = !generic   ? AttrKind::Uncacheable
+                    : on_class ? classify_class_attribute(t, name, found.get())
+                               : classify(t, found.get());
+    if (kind == AttrKind::Uncacheable) found = nullptr;
     bool immortal = !found || is_immortal(found.get());
     if (!immortal && !unlocked_reads_keep_values_alive()) return;
     if (t->version_tag.load(std::memory_order_acquire) != version) return;

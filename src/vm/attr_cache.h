@@ -35,16 +35,22 @@ MINIPY_ALWAYS_INLINE bool attr_cache_read(const AttrCache& c, const Type* t, Att
     return immortal || unlocked_reads_keep_values_alive();
 }
 
-// After a miss: looks `name` up on t and records the answer, unless t's attribute lookup is not the
-// generic one, the answer is not one a cache can stand for (a descriptor whose class is a Python
-// class: its __get__ or __set__ may come and go), or the entry holds a valid answer for another type
-// (a site that sees several types keeps the first, rather than refilling at every change of type).
-__attribute__((cold, noinline)) void attr_cache_fill(AttrCache& c, Type* t, Str* name);
+// After a miss: looks `name` up on t and records the answer (Uncacheable when t's attribute lookup
+// is not the generic one, or the answer is a descriptor whose class is a Python class, whose __get__
+// or __set__ may come and go), unless the entry holds a valid answer for another type (a site that
+// sees several types keeps the first, rather than refilling at every change of type).
+// `o` is the object whose attribute was read; `on_class`: o is a class whose metaclass is type, and
+// the entry is for LOAD_ATTR of the class's own attribute (`Strength.REQUIRED`), under its own tag.
+__attribute__((cold, noinline)) void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class);
+
+// Whether o is a plain class instance (class Instance) for this answer.
+inline bool is_instance_kind(AttrKind k) { return k >= AttrKind::InstanceOnly; }
 
 // The attribute a cached answer gives for the plain class instance `o` (a new reference), or null
 // when the instance itself decides (the slow path then reports the missing attribute).
 // `dict_checked`: o's __dict__ was already searched and does not hold the name.
 inline Object* load_attr_hit(Object* o, Str* name, const AttrCacheHit& hit, bool dict_checked) {
+    if (!is_instance_kind(hit.kind)) return nullptr;
     if (hit.kind == AttrKind::DataDescriptor) return bind_class_attr(hit.value, o, type_of(o)).release();
     if (!dict_checked) {
         if (Dict* d = static_cast<Instance*>(o)->dict) {

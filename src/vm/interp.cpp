@@ -329,17 +329,20 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     }
                 }
                 // A method, class attribute or property: what the mro holds, from the cache.
+                // On a class itself (`Strength.REQUIRED`), the entry is the class's.
                 AttrCache& cache = co->attr_cache[ARG];
-                if (AttrCacheHit hit; attr_cache_read(cache, t, &hit)) {
-                    if (hit.kind != AttrKind::NativeMethod) {
-                        if (Object* v = load_attr_hit(o, names[ARG], hit, dict_checked)) {
-                            sp[-1] = v;
-                            decref(o);
-                            DISPATCH();
-                        }
+                bool on_class = t == &type_type;
+                if (AttrCacheHit hit; attr_cache_read(cache, on_class ? static_cast<Type*>(o) : t, &hit)) {
+                    Object* v = on_class
+                                    ? (hit.kind == AttrKind::ClassAttribute ? newref(hit.value) : nullptr)
+                                    : load_attr_hit(o, names[ARG], hit, dict_checked);
+                    if (v) {
+                        sp[-1] = v;
+                        decref(o);
+                        DISPATCH();
                     }
                 } else {
-                    attr_cache_fill(cache, t, names[ARG]);
+                    attr_cache_fill(cache, o, names[ARG], on_class);
                 }
                 Object* v = get_attr_opt(o, names[ARG]).release();
                 if (!v) raise_missing_attribute(o, names[ARG]);
@@ -359,14 +362,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         decref(POP());
                         DISPATCH();
                     }
-                    if (hit.kind != AttrKind::NativeMethod && static_cast<Instance*>(o)->dict) {
+                    if (is_instance_kind(hit.kind) && static_cast<Instance*>(o)->dict) {
                         dict_set(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2));
                         decref(POP());
                         decref(POP());
                         DISPATCH();
                     }
                 } else {
-                    attr_cache_fill(co->attr_cache[ARG], t, names[ARG]);
+                    attr_cache_fill(co->attr_cache[ARG], o, names[ARG], false);
                 }
                 set_attr(o, names[ARG], PEEK(2));
                 decref(POP());
@@ -391,14 +394,16 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                     // The method, unless the instance's __dict__ shadows it.
-                    if (Dict* own = static_cast<Instance*>(o)->dict;
-                        hit.kind == AttrKind::Method && (!own || !dict_get_str(own, names[ARG]))) {
-                        sp[-1] = newref(hit.value);
-                        PUSH(o);
-                        DISPATCH();
+                    if (hit.kind == AttrKind::Method) {
+                        Dict* own = static_cast<Instance*>(o)->dict;
+                        if (!own || !dict_get_str(own, names[ARG])) {
+                            sp[-1] = newref(hit.value);
+                            PUSH(o);
+                            DISPATCH();
+                        }
                     }
                 } else {
-                    attr_cache_fill(cache, t, names[ARG]);
+                    attr_cache_fill(cache, o, names[ARG], false);
                 }
                 if (!t->getattr) {
                     Ref d = type_lookup(t, names[ARG]);
