@@ -84,6 +84,7 @@ void Compiler::assemble() {
     }
     co->stacksize = u_->max_depth;
     co->global_cache.resize(co->names.size());
+    co->attr_cache.resize(co->names.size());
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {

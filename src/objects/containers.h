@@ -69,7 +69,7 @@ struct DictEntry {
 struct Dict : Object {
     MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
-    bool of_type = false;  // a type's dict: changing it invalidates the type attribute caches
+    Type* of_type = nullptr;  // the type whose dict this is: changing it invalidates its caches
     std::vector<DictEntry> entries;
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two
