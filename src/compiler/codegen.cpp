@@ -514,9 +514,12 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
         emit_implicit_return(*body);
         return leave_unit();
     }
-    PosGuard guard(u_, value->pos);
-    visit_expr(*value);
-    emit(Op::RETURN_VALUE);
+    {
+        // Ends before leave_unit(), which frees the unit the guard restores.
+        PosGuard guard(u_, value->pos);
+        visit_expr(*value);
+        emit(Op::RETURN_VALUE);
+    }
     return leave_unit();
 }
 
