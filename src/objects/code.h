@@ -108,9 +108,15 @@ struct Code : Object {
         return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) +
                ((flags & kCoVarKeywords) ? 1 : 0);
     }
-    // The source line of the instruction at `index`, or the first line for an out-of-range index.
+    // The source line of the instruction at `index`; an instruction of no line (an artificial jump,
+    // a handler's PUSH_EXC_INFO) takes the line of the nearest one before it, as in CPython; the first
+    // line for an out-of-range index.
     int line_of(size_t index) const {
-        return index < positions.size() && positions[index].line > 0 ? positions[index].line : firstlineno;
+        if (index >= positions.size()) return firstlineno;
+        for (size_t i = index + 1; i-- > 0;) {
+            if (positions[i].line > 0) return positions[i].line;
+        }
+        return firstlineno;
     }
 };
 
