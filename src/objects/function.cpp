@@ -216,6 +216,23 @@ Ref method_getattr(Object* o, Str* name) {
     return get_attr_opt(m->func, name);
 }
 
+// CPython's method_richcompare and method_hash: each lookup of `a.f` makes a new bound method, so
+// two are equal when their functions are equal and they are bound to the very same object.
+Ref method_compare(Object* a, Object* b, CompareOp op) {
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != &method_type)
+        return Ref::borrow(NotImplemented);
+    auto* x = static_cast<Method*>(a);
+    auto* y = static_cast<Method*>(b);
+    bool same = x->self == y->self && equals(x->func, y->func);
+    return Ref::borrow(bool_obj(op == CompareOp::Eq ? same : !same));
+}
+
+int64_t method_hash(Object* o) {
+    auto* m = static_cast<Method*>(o);
+    int64_t h = object_type.hash(m->self) ^ hash(m->func);
+    return h == -1 ? -2 : h;
+}
+
 // The cycle collector's slots. Only fields that may be null are cleared (globals and the closure stay:
 // the collector clears the dict and the cells in a cycle through them instead).
 void function_traverse(Object* o, VisitProc visit, void* arg) {
@@ -285,6 +302,8 @@ void init_function_types() {
     method_type.repr = method_repr;
     method_type.call = method_call;
     method_type.getattr = method_getattr;
+    method_type.compare = method_compare;
+    method_type.hash = method_hash;
     init_type(&method_type);
 }
 

@@ -213,7 +213,8 @@ std::vector<Ref> weakrefs_to(Object* referent) {
     std::lock_guard<std::mutex> guard(g_lock);
     auto it = g_refs.find(referent);
     if (it != g_refs.end())
-        for (WeakRef* r : it->second) out.push_back(Ref::borrow(r));
+        for (WeakRef* r : it->second)
+            if (refcount_get(r->refcnt) > 0) out.push_back(Ref::borrow(r));  // not one waiting to be freed
     return out;
 }
 
@@ -227,6 +228,11 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     if (it == g_refs.end()) return out;
     for (WeakRef* r : it->second) {
         r->referent = nullptr;
+        // A reference whose own count reached zero waits in dealloc_object's deferred list (the
+        // end of a long chain of deallocations, as OrderedDict's linked proxies make): taking it
+        // back here would free it a second time. It needs no callback: CPython runs none for a
+        // weak reference that dies first.
+        if (refcount_get(r->refcnt) == 0) continue;
         out.push_back(Ref::borrow(r));  // kept alive for its callback
     }
     g_refs.erase(it);
