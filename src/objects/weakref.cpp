@@ -56,6 +56,8 @@ Ref weakref_make(Type* t, Object* referent, Object* callback) {
               format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
     auto* r = new WeakRef();
     init_header(r, t);
+    // The reference itself is taken back by refcount_try_inc when its referent dies.
+    refcount_mark_weakly_referenced(r->refcnt);
     r->referent = referent;  // not counted: that is what makes it weak
     r->callback = callback && callback != None ? newref(callback) : nullptr;
     if (!is_immortal(referent)) {
@@ -229,11 +231,11 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     for (WeakRef* r : it->second) {
         r->referent = nullptr;
         // A reference whose own count reached zero waits in dealloc_object's deferred list (the
-        // end of a long chain of deallocations, as OrderedDict's linked proxies make): taking it
-        // back here would free it a second time. It needs no callback: CPython runs none for a
-        // weak reference that dies first.
-        if (refcount_get(r->refcnt) == 0) continue;
-        out.push_back(Ref::borrow(r));  // kept alive for its callback
+        // end of a long chain of deallocations, as OrderedDict's linked proxies make), or is being
+        // freed by another thread (minipy-ft): taking it back here would free it a second time.
+        // It needs no callback: CPython runs none for a weak reference that dies first.
+        if (!refcount_try_inc(r->refcnt)) continue;
+        out.push_back(Ref::steal(r));  // kept alive for its callback
     }
     g_refs.erase(it);
     return out;
