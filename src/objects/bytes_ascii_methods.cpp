@@ -5,6 +5,7 @@
 #include "objects/bytes_methods.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 
 namespace minipy {
 
@@ -210,11 +211,8 @@ Ref bytes_expandtabs(Object*, Args args, size_t nargs, Tuple* kw) {
 void check_bytes_positional(const char* fname, Args args, size_t nargs, Tuple* kw, size_t min, size_t max) {
     // args[0] is self, or the class for a class method (fromhex).
     Type* owner = is_type(args[0]) ? static_cast<Type*>(args[0]) : type_of(args[0]);
-    std::string qualified = std::string(is_subtype(owner, &bytearray_type) ? "bytearray." : "bytes.") + fname;
-    if (kw && kw->size) raise_no_kwargs(qualified.c_str());
-    size_t given = nargs - 1;
-    if (given < min || given > max)
-        raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, given);
+    check_clinic_positional(is_subtype(owner, &bytearray_type) ? "bytearray" : "bytes", fname, nargs - 1, kw,
+                            min, max);
 }
 
 Ref bytes_result_or_self(Object* self, std::string_view data, bool unchanged) {
