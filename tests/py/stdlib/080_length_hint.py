@@ -56,3 +56,18 @@ try:
 except TypeError as e:
     print(e)
 print(operator.length_hint(iter(range(2**40))))
+
+
+class Raises:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __length_hint__(self):
+        raise self.exc
+
+
+print(operator.length_hint(Raises(TypeError), 12))
+try:
+    operator.length_hint(Raises(LookupError), 12)
+except LookupError:
+    print("LookupError propagates")
