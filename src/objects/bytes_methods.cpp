@@ -1,5 +1,7 @@
-// bytes_methods.cpp — the methods of bytes and bytearray. One implementation serves both: each
-// reads a copy of self's bytes and builds its result with self's type, as CPython's bytes_methods.c.
+// bytes_methods.cpp — the methods of bytes and bytearray (searching, splitting, joining, the
+// bytearray mutators) and both types' method tables; the ASCII text methods are in
+// bytes_ascii_methods.cpp. One implementation serves both types: each reads a copy of self's bytes
+// and builds its result with self's type, as CPython's bytes_methods.c.
 #include "objects/bytes_methods.h"
 
 #include <algorithm>
