@@ -809,7 +809,10 @@ void map_traverse(Object* o, VisitProc visit, void* arg) {
     for (Object* it : m->iters) visit(it, arg);
 }
 
+// map and filter wrap iterators: nested 100,000 deep they would overflow the C stack through
+// iter_next, so each level counts against the recursion limit (tests/py/robust/010).
 Ref map_next(Object* o) {
+    RecursionGuard guard;
     auto* m = static_cast<MapObject*>(o);
     std::vector<Ref> items;
     std::vector<Object*> raw;
@@ -848,6 +851,7 @@ void filter_traverse(Object* o, VisitProc visit, void* arg) {
 }
 
 Ref filter_next(Object* o) {
+    RecursionGuard guard;  // as map_next
     auto* f = static_cast<FilterObject*>(o);
     while (Ref item = iter_next(f->iter)) {
         bool keep = f->func == None ? is_true(item.get()) : is_true(call1(f->func, item.get()).get());

@@ -54,10 +54,11 @@ Ref bytearray_getitem(Object* o, Object* key) {
         return int_from_i64(static_cast<unsigned char>(a->data[i]));
     }
     if (type_of(key) == &slice_type) {
+        Ref slice = slice_with_int_bounds(static_cast<Slice*>(key));  // first: __index__ may resize it
         std::string data = bytes_like_data(o), out;
         int64_t start, stop, step;
-        int64_t n =
-            slice_indices(static_cast<Slice*>(key), static_cast<int64_t>(data.size()), &start, &stop, &step);
+        int64_t n = slice_indices(static_cast<Slice*>(slice.get()), static_cast<int64_t>(data.size()), &start,
+                                  &stop, &step);
         for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(data[k]);
         return bytearray_new(out);
     }
@@ -67,7 +68,9 @@ Ref bytearray_getitem(Object* o, Object* key) {
 }
 
 // a[i:j:k] = value / del a[i:j:k]; the new bytes are read before the lock is taken.
-void bytearray_set_slice(ByteArray* a, Slice* s, Object* value) {
+void bytearray_set_slice(ByteArray* a, Slice* slice, Object* value) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     std::string repl;
     if (value) {
         if (is_int(value) || is_str(value))

@@ -173,7 +173,10 @@ void enumerate_traverse(Object* o, VisitProc visit, void* arg) {
     visit(static_cast<Enumerate*>(o)->iterator, arg);
 }
 
+// Iterators that wrap iterators recurse through iter_next: zip(zip(...)) nested 100,000 deep would
+// overflow the C stack, so each level counts against the recursion limit (tests/py/robust/010).
 Ref enumerate_next(Object* o) {
+    RecursionGuard guard;
     auto* e = static_cast<Enumerate*>(o);
     Ref item = iter_next(e->iterator);
     if (!item) return nullptr;
@@ -211,6 +214,7 @@ void zip_dealloc(Object* o) {
 }
 
 Ref zip_next(Object* o) {
+    RecursionGuard guard;  // as enumerate_next
     auto* z = static_cast<Zip*>(o);
     if (z->iterators.empty()) return nullptr;
     Ref result = tuple_new(z->iterators.size());

@@ -145,7 +145,9 @@ Ref list_compare(Object* a, Object* b, CompareOp op) {
     return sequence_compare(a, b, op, list_get_opt, list_len);
 }
 
-Ref list_slice(List* l, Slice* s) {
+Ref list_slice(List* l, Slice* slice) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     CriticalSection cs(l->mutex);
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
@@ -166,7 +168,9 @@ Ref list_getitem(Object* o, Object* key) {
     raise_bad_index_type("list", key);
 }
 
-void list_del_slice(List* l, Slice* s) {
+void list_del_slice(List* l, Slice* slice) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     std::vector<Object*> removed;
     {
         CriticalSection cs(l->mutex);
@@ -187,7 +191,9 @@ void list_del_slice(List* l, Slice* s) {
     list_release_items(removed);
 }
 
-void list_set_slice(List* l, Slice* s, Object* value) {
+void list_set_slice(List* l, Slice* slice, Object* value) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     // Materialise the new items first: the source may be the list itself or a generator.
     Ref source = list_from_iterable(value);
     std::vector<Object*>& incoming = as_list(source.get())->items;

@@ -117,6 +117,28 @@ int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, i
     return *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
 }
 
+namespace {
+
+// A bound as an int or None, its __index__ called now; the type error is bound_value's.
+Ref int_bound(Object* bound) {
+    if (bound == None || is_int(bound)) return Ref::borrow(bound);
+    if (Ref index = special_method(bound, intern("__index__"))) {
+        Ref v = call0(index.get());
+        if (is_int(v.get())) return v;
+    }
+    raise(&TypeError_type, "slice indices must be integers or None or have an __index__ method");
+}
+
+}  // namespace
+
+Ref slice_with_int_bounds(Slice* s) {
+    if ((s->start == None || is_int(s->start)) && (s->stop == None || is_int(s->stop)) &&
+        (s->step == None || is_int(s->step)))
+        return Ref::borrow(s);
+    Ref start = int_bound(s->start), stop = int_bound(s->stop), step = int_bound(s->step);
+    return slice_new(start.get(), stop.get(), step.get());
+}
+
 void init_slice_type() {
     Type& t = slice_type;
     t.name = "slice";
