@@ -667,8 +667,11 @@ Str* attr_name(Object* o) {
 Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getattr", nargs, kw, 2, 3);
     Str* name = attr_name(args[1]);
-    if (Ref v = get_attr_opt(args[0], name)) return v;
-    if (nargs == 3) return Ref::borrow(args[2]);
+    if (nargs == 3) {
+        Ref v = get_attr_opt(args[0], name);
+        return v ? v : Ref::borrow(args[2]);
+    }
+    if (Ref v = find_attr(args[0], name)) return v;
     raise_missing_attribute(args[0], name);
 }
 

@@ -34,7 +34,7 @@ ByteArray* as_bytearray(Object* o) { return static_cast<ByteArray*>(o); }
 void bytearray_dealloc(Object* o) { delete as_bytearray(o); }
 
 Ref bytearray_repr(Object* o) {
-    return str_new(type_of(o)->name + "(" + bytes_repr_text(bytes_like_data(o)) + ")");
+    return str_new(type_of(o)->name + "(" + bytes_repr_text(bytes_like_data(o), true) + ")");
 }
 
 int64_t bytearray_len(Object* o) {
@@ -127,6 +127,19 @@ Ref bytearray_inplace_add(Object* a, Object* b) {
     return Ref::borrow(a);
 }
 
+// a *= n repeats the contents in place: `a` stays the same object, as CPython's.
+Ref bytearray_inplace_mul(Object* a, Object* count) {
+    if (!is_int(count)) return Ref::borrow(NotImplemented);
+    int64_t n = as_index(count);
+    ByteArray* self = as_bytearray(a);
+    CriticalSection cs(self->mutex);
+    if (n > 0) check_allocation(static_cast<uint64_t>(n), self->data.size());
+    std::string once = std::move(self->data);
+    self->data.clear();
+    for (int64_t i = 0; i < n; ++i) self->data += once;
+    return Ref::borrow(a);
+}
+
 Ref bytearray_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
@@ -151,6 +164,7 @@ void init_bytearray_type() {
     t.is_basetype = true;
     bytes_share_slots(t);
     t.inplace[static_cast<size_t>(BinaryOp::Add)] = bytearray_inplace_add;
+    t.inplace[static_cast<size_t>(BinaryOp::Mul)] = bytearray_inplace_mul;
     init_type(&t);
 }
 

@@ -66,8 +66,9 @@ enum class AttrKind : uint8_t {
     OtherDescriptor,  // anything else with __get__ (classmethod, staticmethod): bound unless shadowed
 };
 
-// One attribute cache per name, shared by threads: a seqlock as GlobalCache.
-struct AttrCache {
+// One entry of an attribute cache: what the name resolves to on one type. Shared by threads: a
+// seqlock as GlobalCache.
+struct AttrCacheEntry {
     std::atomic<uint32_t> seq{0};
     std::atomic<uint32_t> type_version{0};  // 0: empty (no type has tag 0)
     std::atomic<Type*> type{nullptr};       // the type it was filled for (types are never freed)
@@ -75,8 +76,18 @@ struct AttrCache {
     std::atomic<bool> immortal{false};    // whether `value` is null or immortal
     std::atomic<Object*> value{nullptr};  // borrowed from the type's dict; null for InstanceOnly
 
-    AttrCache() = default;
-    AttrCache(const AttrCache&) {}  // as GlobalCache: copies start empty
+    AttrCacheEntry() = default;
+    AttrCacheEntry(const AttrCacheEntry&) {}  // as GlobalCache: copies start empty
+};
+
+// One attribute cache per name, with an entry per type the name is read on, up to kAttrCacheWays
+// types: object-oriented code reads one name on instances of several classes (`p.step()` on a
+// Particle and a HeavyParticle, deltablue's constraint kinds, richards' task kinds), and with one
+// entry every type but the first took the slow path (bench/classes.py: 105k get_attr_opt calls in
+// a 100-step run).
+inline constexpr int kAttrCacheWays = 4;
+struct AttrCache {
+    AttrCacheEntry ways[kAttrCacheWays];
 };
 
 struct Code : Object {

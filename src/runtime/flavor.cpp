@@ -58,10 +58,10 @@ bool merge(RefCountField& rc, int64_t local_count, int64_t drop) {
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     int64_t updated;
     do {
-        int64_t count = (old >> 2) + local_count - drop;
+        int64_t count = (old >> kSharedShift) + local_count - drop;
         updated = count * kSharedOne | kMerged;
     } while (!rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel));
-    return (updated >> 2) == 0;
+    return (updated >> kSharedShift) == 0;
 }
 
 }  // namespace
@@ -86,12 +86,12 @@ bool refcount_merge_zero_local(RefCountField& rc) { return merge(rc, 0, 0); }
 bool refcount_shared_dec(RefCountField& rc) {
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     for (;;) {
-        int64_t count = old >> 2;
+        int64_t count = old >> kSharedShift;
         bool merged = old & kMerged;
         if (merged || count > 0 || (old & kQueued)) {
             int64_t updated = old - kSharedOne;
             if (rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel))
-                return merged && (updated >> 2) == 0;
+                return merged && (updated >> kSharedShift) == 0;
             continue;
         }
         // This decrement would take `shared` below zero: the reference dropped was counted in the
@@ -162,7 +162,7 @@ bool settle(LedgerEntry& entry, bool defer_last) {
     // the whole count), so no merge or release can be due.
     int64_t surplus = kLedgerAnchor - entry.held;
     int64_t old = rc->shared.load(std::memory_order_relaxed);
-    while ((old >> 2) - surplus >= ((old & kMerged) ? 1 : 0)) {
+    while ((old >> kSharedShift) - surplus >= ((old & kMerged) ? 1 : 0)) {
         if (rc->shared.compare_exchange_weak(old, old - surplus * kSharedOne, std::memory_order_acq_rel))
             return false;
     }
@@ -187,6 +187,15 @@ void refcount_foreign_inc(RefCountField& rc) {
     ++tl_ledger_entries;
     entry->rc = &rc;
     entry->held = 1;
+}
+
+bool refcount_foreign_try_inc(RefCountField& rc) {
+    int64_t old = rc.shared.load(std::memory_order_relaxed);
+    do {
+        if (old == 0 || ((old & kMerged) && (old >> kSharedShift) <= 0)) return false;
+    } while (!rc.shared.compare_exchange_weak(old, old + kSharedOne, std::memory_order_acquire,
+                                              std::memory_order_relaxed));
+    return true;
 }
 
 bool refcount_foreign_dec(RefCountField& rc) {
