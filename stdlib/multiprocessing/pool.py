@@ -246,16 +246,22 @@ class _IMapIterator:
     __next__ = next
 
 
+def _checked_pool_size(processes, initializer):
+    # Pool's and ThreadPool's shared argument checks, with CPython's messages.
+    if processes is None:
+        processes = os.cpu_count() or 1
+    if processes < 1:
+        raise ValueError("Number of processes must be at least 1")
+    if initializer is not None and not callable(initializer):
+        raise TypeError("initializer must be a callable")
+    return processes
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
         self._ctx = context or _context._default_context.get_context()
-        if processes is None:
-            processes = os.cpu_count() or 1
-        if processes < 1:
-            raise ValueError("Number of processes must be at least 1")
-        if initializer is not None and not callable(initializer):
-            raise TypeError("initializer must be a callable")
+        processes = _checked_pool_size(processes, initializer)
         if maxtasksperchild is not None:
             if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
                 raise ValueError("maxtasksperchild must be a positive int or None")
@@ -493,12 +499,7 @@ class ThreadPool(Pool):
     # answer straight to the AsyncResult, running its callback, while callers waiting for results
     # sleep on a condition. Exceptions reach get() as raised, without a remote traceback.
     def __init__(self, processes=None, initializer=None, initargs=()):
-        if processes is None:
-            processes = os.cpu_count() or 1
-        if processes < 1:
-            raise ValueError("Number of processes must be at least 1")
-        if initializer is not None and not callable(initializer):
-            raise TypeError("initializer must be a callable")
+        processes = _checked_pool_size(processes, initializer)
         self._processes = processes
         self._tasks = queue.SimpleQueue()
         self._io_lock = threading.RLock()
