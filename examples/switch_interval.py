@@ -2,9 +2,10 @@
 # to let go (sys.setswitchinterval; 5 ms by default, as in CPython). Two CPU-bound threads spin for
 # a fixed time under three intervals, and count their turns: a turn ends when the other thread runs.
 # What to look for, under `minipy` (and CPython): the default is 0.005 s; the longer the interval,
-# the fewer and longer the turns (about one turn per interval: 0.001 s gives several hundred turns
-# in the 0.4 s, 0.05 s only a handful), while the work done stays the same, because only one thread
-# runs at a time anyway. A short interval makes threads more responsive and costs more hand-offs.
+# the fewer and longer the turns (at best one turn per interval: 1 ms gives tens to hundreds of turns
+# in the 0.4 s, 50 ms only a handful; a busy machine stretches every turn), while the work done
+# stays the same, because only one thread runs at a time anyway. A short interval makes threads
+# more responsive and costs more hand-offs.
 # Under `minipy-ft` (no GIL) the interval changes nothing: both threads run at once on two cores and
 # "turns" are just the moments their steps interleave, thousands of them whatever the setting.
 # `minipy --gil-trace out switch_interval.py` draws the turns (out.svg marks each interval).
