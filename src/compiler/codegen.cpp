@@ -281,7 +281,7 @@ Ref Compiler::compile(const ast::Module& module) {
         if (mode_ == CompileMode::File) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
-        emit_implicit_return(module.body);
+        emit_implicit_return();
         return leave_unit();
     }
     emit(Op::RETURN_VALUE);
@@ -461,10 +461,26 @@ bool Compiler::has_simple_annotations(const ast::StmtList& body) {
 
 void Compiler::visit_function_def(const ast::FunctionDef& f) {
     visit_exprs(f.decorator_list);
-    Ref code = compile_function_body(symbols_.scope_of(&f), f.name, f.args, f.pos, &f.body, nullptr);
+    Ref code = compile_function_body(symbols_.scope_of(&f), f.name, f.args,
+                                     first_line_of(f.pos, f.decorator_list), &f.body, nullptr);
     make_function(std::move(code), &f.args, f.pos, f.returns.get());
-    for (size_t i = 0; i < f.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    apply_decorators(f.decorator_list);
     store_name(f.name);
+}
+
+// A decorated definition's code starts at its first decorator, as CPython's co_firstlineno does
+// (sys.settrace's 'call' event and inspect.getsource show that line).
+int Compiler::first_line_of(const ast::Pos& pos, const ast::ExprList& decorators) {
+    return decorators.empty() ? pos.line : decorators.front()->pos.line;
+}
+
+// Each decorator is called on its own line, innermost first: a traceback from a decorator points
+// at it, and sys.settrace sees its line again, as in CPython 3.11.
+void Compiler::apply_decorators(const ast::ExprList& decorators) {
+    for (size_t i = decorators.size(); i-- > 0;) {
+        PosGuard at(u_, decorators[i]->pos);
+        emit(Op::CALL, 0);
+    }
 }
 
 // [NULL, __build_class__, body function, name, bases...] CALL: the body runs once, filling the
@@ -474,7 +490,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     emit(Op::PUSH_NULL);
     emit(Op::LOAD_BUILD_CLASS);
     Scope* scope = symbols_.scope_of(&c);
-    enter_unit(scope, c.name, child_qualname(c.name), c.pos.line);
+    enter_unit(scope, c.name, child_qualname(c.name), first_line_of(c.pos, c.decorator_list));
     load_name("__name__");
     store_name("__module__");
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(u_->qualname)), "s:" + u_->qualname));
@@ -487,18 +503,18 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
         emit(Op::LOAD_CLOSURE, deref_slot("__class__"));
         emit(Op::STORE_NAME, add_name("__classcell__"));
     }
-    emit_implicit_return(c.body);
+    emit_implicit_return();
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(c.name)), "s:" + c.name));
     visit_call_args(c.bases, c.keywords, 2);
-    for (size_t i = 0; i < c.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    apply_decorators(c.decorator_list);
     store_name(c.name);
 }
 
 Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
-                                    const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value) {
-    enter_unit(scope, name, child_qualname(name), pos.line);
+                                    int first_line, const ast::StmtList* body, const ast::Expr* value) {
+    enter_unit(scope, name, child_qualname(name), first_line);
     Code* co = u_->co();
     co->posonlyargcount = static_cast<int>(args.posonlyargs.size());
     co->argcount = static_cast<int>(args.posonlyargs.size() + args.args.size());
@@ -508,7 +524,7 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     if (const std::string* doc = body ? docstring_of(*body) : nullptr) co->doc = intern(*doc);
     if (body) {
         visit_body(*body);
-        emit_implicit_return(*body);
+        emit_implicit_return();
         return leave_unit();
     }
     {
@@ -520,10 +536,11 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     return leave_unit();
 }
 
-// The `return None` at the end of a body belongs to the body's last statement, as in CPython: a
-// traceback never points at it, but sys.settrace's 'line' and 'return' events and f_lineno do.
-void Compiler::emit_implicit_return(const ast::StmtList& body) {
-    PosGuard guard(u_, body.empty() ? u_->pos : body.back()->pos);
+// The `return None` at the end of a body belongs to no line of its own: CPython gives it the line
+// of whatever ran before it (the last line of an if branch, a loop's test), so sys.settrace's
+// 'return' event reports the last line traced (vm/trace_hooks.cpp), and a traceback never points here.
+void Compiler::emit_implicit_return() {
+    PosGuard guard(u_, ast::Pos{});
     emit(Op::LOAD_CONST, const_none());
     emit(Op::RETURN_VALUE);
 }
@@ -538,6 +555,7 @@ void Compiler::visit_return(const ast::Return& r) {
         visit_expr(*r.value);
         unwind_fblocks(true, false);
     } else {
+        if (unwinding_runs_code(false)) emit(Op::NOP);  // the `return` line, before a finally's
         unwind_fblocks(false, false);
         emit(Op::LOAD_CONST, const_none());
     }
@@ -546,6 +564,9 @@ void Compiler::visit_return(const ast::Return& r) {
 
 void Compiler::visit_loop_exit(const ast::Stmt& s, bool is_break) {
     check_except_star_exit(s.pos, true);
+    // The `break` or `continue` line runs before a finally body or an __exit__ it leaves, as in
+    // CPython (sys.settrace reports it first).
+    if (unwinding_runs_code(true)) emit(Op::NOP);
     int loop = unwind_fblocks(false, true);
     if (loop < 0) fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s.pos);
     const FBlock& b = u_->fblocks[loop];
@@ -555,6 +576,15 @@ void Compiler::visit_loop_exit(const ast::Stmt& s, bool is_break) {
     } else {
         emit_jump(Op::JUMP_FORWARD, b.continue_label);
     }
+}
+
+bool Compiler::unwinding_runs_code(bool stop_at_loop) const {
+    for (auto b = u_->fblocks.rbegin(); b != u_->fblocks.rend(); ++b) {
+        if (stop_at_loop && (b->kind == BlockKind::WhileLoop || b->kind == BlockKind::ForLoop)) return false;
+        if (b->kind == BlockKind::FinallyTry || b->kind == BlockKind::With || b->kind == BlockKind::AsyncWith)
+            return true;
+    }
+    return false;
 }
 
 int Compiler::unwind_fblocks(bool preserve_tos, bool stop_at_loop) {
@@ -588,10 +618,13 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
         case BlockKind::FinallyTry:
             // A `break` or `continue` in the finally body of a `return` drops the value it was
             // returning (CPython's POP_VALUE block; test_grammar's test_break_in_finally_after_return).
-            if (!preserve_tos) return visit_body(*b.finalbody);
-            push_fblock(FBlock{BlockKind::PopValue, -1, -1, nullptr, {}});
+            if (preserve_tos) push_fblock(FBlock{BlockKind::PopValue, -1, -1, nullptr, {}});
             visit_body(*b.finalbody);
-            return pop_fblock();
+            if (preserve_tos) pop_fblock();
+            // What follows (the jump or the return) belongs to no line, as in CPython: the finally
+            // body seems to run after the statement that left; the statement's guard restores.
+            u_->pos = ast::Pos{};
+            return;
         case BlockKind::PopValue:
             if (preserve_tos) emit(Op::SWAP, 2);
             return emit(Op::POP_TOP);
@@ -611,10 +644,14 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
             return;
         case BlockKind::With:
         case BlockKind::AsyncWith:
+            // __exit__ runs on the `with` line, and what follows on none (as for a finally body).
+            u_->pos = b.pos;
             if (preserve_tos) emit(Op::SWAP, 2);
             emit_exit_call();
             if (b.kind == BlockKind::AsyncWith) emit_await();
-            return emit(Op::POP_TOP);
+            emit(Op::POP_TOP);
+            u_->pos = ast::Pos{};
+            return;
     }
 }
 
@@ -697,7 +734,11 @@ void Compiler::visit_for(const ast::For& f) {
 void Compiler::visit_while(const ast::While& w) {
     int start = new_label(), orelse = new_label(), end = new_label();
     bind(start);
+    size_t before = u_->co()->instructions.size();
     visit_jump_if(*w.test, orelse, false);
+    // `while True:` tests nothing, yet its line runs each round: a NOP, as CPython's, so that
+    // sys.settrace reports it.
+    if (u_->co()->instructions.size() == before) emit(Op::NOP);
     push_fblock(FBlock{BlockKind::WhileLoop, start, end, nullptr, {}});
     visit_body(w.body);
     pop_fblock();
@@ -782,6 +823,9 @@ void Compiler::visit_try_except(const ast::Try& t) {
         visit_body(h.body);
         pop_fblock();
         if (!h.name.empty()) pop_handler();
+        // Leaving the clause (restoring the handled exception, clearing the name) belongs to no
+        // line, as in CPython: sys.settrace reports no second visit of the `except` line.
+        PosGuard no_line(u_, ast::Pos{});
         emit(Op::POP_EXCEPT);
         if (!h.name.empty()) {
             emit(Op::LOAD_CONST, const_none());
@@ -799,6 +843,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
         }
         bind(next);
     }
+    PosGuard no_line(u_, ast::Pos{});
     emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
@@ -831,6 +876,9 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     visit_body(t.finalbody);
     pop_fblock();
     pop_handler();
+    // Re-raising after the finally body belongs to no line: the frame's line stays the finally
+    // body's last, as sys.settrace's 'return' event shows in CPython.
+    PosGuard no_line(u_, ast::Pos{});
     emit_restore_and_reraise();
     bind_handler(cleanup, depth + 2);
     emit_restore_and_reraise();
@@ -854,7 +902,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
         visit_store(*it.optional_vars);
     else
         emit(Op::POP_TOP);
-    push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}});
+    push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}, 0, w.pos});
     if (item + 1 < w.items.size())
         visit_with(w, item + 1);
     else

@@ -636,7 +636,8 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
 }
 
 void Compiler::visit_lambda(const ast::Lambda& l) {
-    Ref code = compile_function_body(symbols_.scope_of(&l), "<lambda>", l.args, l.pos, nullptr, l.body.get());
+    Ref code =
+        compile_function_body(symbols_.scope_of(&l), "<lambda>", l.args, l.pos.line, nullptr, l.body.get());
     make_function(std::move(code), &l.args, l.pos);
 }
 

@@ -35,6 +35,7 @@ struct FBlock {
     const ast::StmtList* finalbody = nullptr;  // FinallyTry
     std::string name;                          // HandlerCleanup: the `as` name to clear
     size_t handler_depth = 0;                  // handlers in force outside this block
+    ast::Pos pos{};                            // With, AsyncWith: the statement, where __exit__ runs
 };
 
 // An exception handler in force while instructions are emitted.
@@ -143,12 +144,15 @@ private:
     void visit_aug_assign(const ast::AugAssign& a);
     void visit_delete(const ast::Expr& target);
     void visit_return(const ast::Return& r);
-    void emit_implicit_return(const ast::StmtList& body);
+    void emit_implicit_return();
     void emit_push_exc_info();
     void emit_artificial_jump(Op op, int label);
     void visit_loop_exit(const ast::Stmt& s, bool is_break);
     // Emits the code that leaves fblocks above `stop` (all when stop is -1); `preserve_tos` keeps a
     // return value on top. Returns the index of the innermost loop when `stop_at_loop`.
+    // Whether leaving the blocks up to the innermost loop (or all of them) runs code of other
+    // lines: a finally body or an __exit__.
+    bool unwinding_runs_code(bool stop_at_loop) const;
     int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
     void unwind_one(const FBlock& b, bool preserve_tos);
     void emit_exit_call();        // calls __exit__(None, None, None) on the exit function below TOS
@@ -202,7 +206,9 @@ private:
                        const ast::Expr* returns = nullptr);
     // Compiles a def body (`body`) or a lambda body (`value`) into a new code object.
     Ref compile_function_body(Scope* scope, const std::string& name, const ast::Arguments& args,
-                              const ast::Pos& pos, const ast::StmtList* body, const ast::Expr* value);
+                              int first_line, const ast::StmtList* body, const ast::Expr* value);
+    static int first_line_of(const ast::Pos& pos, const ast::ExprList& decorators);
+    void apply_decorators(const ast::ExprList& decorators);
     bool try_fold_constant(const ast::Expr& e, Ref* out, std::string* key);
     bool try_fold_set_display(const ast::Expr& e, Ref* out, std::string* key);
     void visit_iterable(const ast::Expr& e);

@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/module.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
 
@@ -97,9 +98,19 @@ Ref native_function_repr(Object* o) {
                           type_of(f->self)->name.c_str(), static_cast<void*>(f->self)));
 }
 
+// A method's __qualname__ names its class, as CPython's meth_get__qualname__: `[].append` is
+// 'list.append', `dict.fromkeys` 'dict.fromkeys'; a module's function is its bare name.
+Ref native_function_qualname(NativeFunction* f) {
+    if (!f->self || is_module(f->self) || f->def->kind == MethodKind::Static) return str_new(f->def->name);
+    Object* owner = is_type(f->self) ? f->self : type_of(f->self);
+    Ref owner_name = get_attr(owner, intern("__qualname__"));
+    return str_new(str_utf8_of(owner_name.get()) + "." + f->def->name);
+}
+
 Ref native_function_getattr(Object* o, Str* name) {
     auto* f = static_cast<NativeFunction*>(o);
-    if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return str_new(f->def->name);
+    if (name->utf8 == "__name__") return str_new(f->def->name);
+    if (name->utf8 == "__qualname__") return native_function_qualname(f);
     if (name->utf8 == "__self__") return Ref::borrow(f->self ? f->self : None);
     if (name->utf8 == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (name->utf8 == "__doc__") return f->def->doc ? str_new(f->def->doc) : Ref::borrow(None);

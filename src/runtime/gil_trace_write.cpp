@@ -23,7 +23,15 @@ std::string number(const char* fmt, double v) {
 // Microseconds, as the trace-event format counts them, to the nanosecond.
 std::string micros(int64_t ns) { return number("%.3f", static_cast<double>(ns) / 1e3); }
 
-// Escapes text for a JSON string and for SVG text alike (both choke on the same few characters).
+// JSON's \uXXXX for a control character.
+std::string control_escape(char c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    return buf;
+}
+
+// Escapes text for a JSON string and for SVG text alike (both choke on the same few characters);
+// a control character (a tooltip's line break) is \u000a in JSON and &#10; in SVG.
 std::string escaped(const std::string& s, bool xml) {
     std::string out;
     for (char c : s) {
@@ -38,7 +46,7 @@ std::string escaped(const std::string& s, bool xml) {
         else if (!xml && c == '\\')
             out += "\\\\";
         else if (static_cast<unsigned char>(c) < 0x20)
-            out += number("\\u%04x", c);
+            out += xml ? "&#" + std::to_string(c) + ";" : control_escape(c);
         else
             out += c;
     }
@@ -159,7 +167,8 @@ std::string text(double x, double y, const std::string& s, const char* extra = "
 
 // One thread's lane: its colour runs, its forced switches (black ticks) and drop requests (red
 // triangles above), at most one mark of each kind per pixel.
-std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_per_px, bool* used) {
+std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_per_px, bool gil,
+                     bool* used) {
     std::string out = "<g class=\"lane\" data-thread=\"" + escaped(t.name, true) + "\">\n";
     double total[kCategories] = {};
     for (const TraceSlice& s : t.slices)
@@ -169,7 +178,7 @@ std::string lane_svg(const ThreadTimeline& t, const Layout& L, int y, double ns_
         if (total[c] <= 0) continue;
         TraceSlice example = category_example(c);
         tip += '\n';
-        tip += trace_state_name(example.state, example.reason, true);
+        tip += trace_state_name(example.state, example.reason, gil);
         tip += number(": %.1f ms", total[c]);
     }
     out += "<title>" + escaped(tip, true) + "</title>\n";
@@ -309,7 +318,7 @@ std::string trace_svg(const TraceSnapshot& trace) {
     bool used[kCategories] = {};
     int y = L.top;
     for (const ThreadTimeline& t : trace.threads) {
-        out += lane_svg(t, L, y, ns_per_px, used);
+        out += lane_svg(t, L, y, ns_per_px, trace.gil, used);
         y += L.lane + L.gap;
     }
     if (trace.gil) out += waiting_svg(trace, L, lanes_end, waiting_h, ns_per_px);

@@ -200,7 +200,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         try {
             // gen.throw(): the exception is raised at the instruction the generator is suspended
             // after. Checked here, where the loop is only entered at the start and after an exception.
-            if (thrown) throw PyException(Ref::steal(std::exchange(thrown, nullptr)));
+            if (thrown) {
+                Ref pending = Ref::steal(std::exchange(thrown, nullptr));
+                if (trace_hooks_set(ts)) trace_throw_into(ts, f);
+                throw PyException(std::move(pending));
+            }
 #if MINIPY_COMPUTED_GOTO
             DISPATCH();
         trace_instruction:
@@ -928,7 +932,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 }
                 f->ip = ip;  // sys._getframe() and frame snapshots read the line from it
                 f->sp = sp;
-                Object* result = call_object(callable, args, total - nkw, kw, is_method).release();
+                Object* result = (ts->profile_func ? profiled_call(ts, f, f->lasti(), callable, args,
+                                                                   total - nkw, kw, is_method)
+                                                   : call_object(callable, args, total - nkw, kw, is_method))
+                                     .release();
                 while (sp > base) xdecref(POP());
                 PUSH(result);
                 DISPATCH();
@@ -938,7 +945,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object** base = sp - 3 - (ARG & 1);
                 f->ip = ip;
                 f->sp = sp;
-                Object* result = call_with_star_args(base[1], base[2], kwargs).release();
+                Object* result = (ts->profile_func ? profiled_call_with_star_args(ts, f, f->lasti(), base[1],
+                                                                                  base[2], kwargs)
+                                                   : call_with_star_args(base[1], base[2], kwargs))
+                                     .release();
                 while (sp > base) xdecref(POP());
                 PUSH(result);
                 DISPATCH();
@@ -985,6 +995,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(SEND) {
                 Ref out;
                 bool yielded = yield_from_send(PEEK(2), TOP(), &out);
+                if (!yielded && trace_hooks_set(ts)) {
+                    f->ip = ip;
+                    f->sp = sp;
+                    trace_send_returned(ts, f, f->lasti(), PEEK(2), TOP(), out.get());
+                }
                 decref(POP());
                 if (yielded) {
                     PUSH(out.release());

@@ -12,7 +12,10 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/frame_object.h"
+#include "objects/generator.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
+#include "vm/interp_support.h"
 
 namespace minipy {
 
@@ -64,6 +67,15 @@ void profile_event(ThreadState* ts, FrameObject* fo, const char* event, Object* 
     }
 }
 
+// The frame's object for an event at instruction `index`, brought up to date. An instruction of no
+// line (an except clause's clean-up, the implicit `return None`, a re-raise after a finally body)
+// reports the line that ran last: CPython gives each copy of such code its predecessor's line.
+FrameObject* event_frame(Frame* f, size_t index) {
+    FrameObject* fo = frame_object_of(f, index, true);
+    if (f->code->positions[index].line <= 0 && fo->last_traced_line > 0) fo->line = fo->last_traced_line;
+    return fo;
+}
+
 // The frame's object when its local trace function should hear of events, else null.
 FrameObject* traced(ThreadState* ts, Frame* f) {
     if (!ts->trace_func || !f->frame_object) return nullptr;
@@ -72,29 +84,33 @@ FrameObject* traced(ThreadState* ts, Frame* f) {
 }
 
 void call_event(ThreadState* ts, Frame* f, size_t index) {
-    FrameObject* fo = frame_object_of(f, index, true);
+    FrameObject* fo = event_frame(f, index);
     // A new frame is at its `def` line, as CPython's RESUME; a resumed generator where it stopped.
     if (index == 0) fo->line = f->code->firstlineno;
-    if (ts->profile_func) profile_event(ts, fo, "call", nullptr);
-    if (!ts->trace_func) return;
-    Ref fn = Ref::borrow(ts->trace_func);
-    Ref result;
-    try {
-        result = call_hook(ts, fn.get(), fo, "call", nullptr);
-    } catch (PyException&) {
-        replace_owned(ts->trace_func, nullptr);
-        throw;
+    // The trace function hears of the call first, then the profile function, as in CPython.
+    if (ts->trace_func) {
+        Ref fn = Ref::borrow(ts->trace_func);
+        Ref result;
+        try {
+            result = call_hook(ts, fn.get(), fo, "call", nullptr);
+        } catch (PyException&) {
+            replace_owned(ts->trace_func, nullptr);
+            throw;
+        }
+        replace_owned(fo->trace, result.get());
     }
-    replace_owned(fo->trace, result.get());
+    if (ts->profile_func) profile_event(ts, fo, "call", nullptr);
 }
 
 // A 'line' event is due when the instruction is on another line than the last one traced in the
-// frame, or the frame jumped back (a loop's next round, even on one line). Instructions of no line
-// (a handler's PUSH_EXC_INFO) report nothing.
-bool starts_line(FrameObject* fo, const Code* co, size_t index) {
+// frame, or the frame jumped back (a loop's next round, even on one line), except back to the SEND
+// of a `yield from` or `await`, which is the same statement resuming (CPython makes that exception
+// too). Instructions of no line (a handler's PUSH_EXC_INFO) report nothing.
+bool starts_line(FrameObject* fo, const Code* co, size_t index, Op op) {
     int line = co->positions[index].line;
     if (line <= 0) return false;
-    bool due = line != fo->last_traced_line || static_cast<int>(index) <= fo->last_traced_index;
+    bool jumped_back = static_cast<int>(index) <= fo->last_traced_index && op != Op::SEND;
+    bool due = line != fo->last_traced_line || jumped_back;
     fo->last_traced_line = line;
     fo->last_traced_index = static_cast<int>(index);
     return due;
@@ -119,29 +135,32 @@ void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** 
         call_event(ts, f, index);
     }
     Op op = instr_op(f->code->instructions[index]);
+    // The line is followed in every frame with an object (profiled ones too), for event_frame.
+    auto* own = static_cast<FrameObject*>(f->frame_object);
+    bool new_line = own && starts_line(own, f->code, index, op);
     if (FrameObject* fo = traced(ts, f)) {
-        if (starts_line(fo, f->code, index) && fo->trace_lines) {
-            frame_object_of(f, index, true);
+        if (new_line && fo->trace_lines) {
+            event_frame(f, index);
             local_event(ts, fo, "line", nullptr);
         }
         if (fo->trace && fo->trace_opcodes && traced(ts, f)) {
-            frame_object_of(f, index, true);
+            event_frame(f, index);
             local_event(ts, fo, "opcode", nullptr);
         }
     }
     if (op != Op::RETURN_VALUE && op != Op::YIELD_VALUE) return;
     if (FrameObject* fo = traced(ts, f)) {
-        frame_object_of(f, index, true);
+        event_frame(f, index);
         local_event(ts, fo, "return", sp[-1]);
     }
-    if (ts->profile_func) profile_event(ts, frame_object_of(f, index, true), "return", sp[-1]);
+    if (ts->profile_func) profile_event(ts, event_frame(f, index), "return", sp[-1]);
 }
 
 Ref trace_exception(ThreadState* ts, Frame* f, size_t index, Ref exc) {
     if (ts->in_trace_hook || !is_exception_instance(exc.get())) return exc;
     FrameObject* fo = traced(ts, f);
     if (!fo) return exc;
-    frame_object_of(f, index, true);
+    event_frame(f, index);
     auto* e = static_cast<BaseExceptionObject*>(exc.get());
     Object* parts[3] = {type_of(e), e, e->traceback ? e->traceback : None};
     Ref info = tuple_from(parts, 3);
@@ -157,14 +176,85 @@ Ref trace_unwound(ThreadState* ts, Frame* f, size_t index, Ref exc) {
     if (ts->in_trace_hook || !trace_hooks_set(ts)) return exc;
     try {
         if (FrameObject* fo = traced(ts, f)) {
-            frame_object_of(f, index, true);
+            event_frame(f, index);
             local_event(ts, fo, "return", nullptr);
         }
-        if (ts->profile_func) profile_event(ts, frame_object_of(f, index, true), "return", nullptr);
+        if (ts->profile_func) profile_event(ts, event_frame(f, index), "return", nullptr);
     } catch (PyException& raised) {
         return raised.take();
     }
     return exc;
+}
+
+void trace_throw_into(ThreadState* ts, Frame* f) {
+    if (ts->in_trace_hook || !trace_hooks_set(ts) || !f->trace_call_pending) return;
+    f->trace_call_pending = false;
+    // A generator not started yet begins at its first instruction, as a call does.
+    call_event(ts, f, f->ip == f->code->instructions.data() ? 0 : f->lasti());
+}
+
+void trace_send_returned(ThreadState* ts, Frame* f, size_t index, Object* inner, Object* sent,
+                         Object* value) {
+    if (ts->in_trace_hook) return;
+    FrameObject* fo = traced(ts, f);
+    // Only a send(), or a coroutine (which has no next()), or a value to carry raises StopIteration.
+    if (!fo || (sent == None && value == None && type_of(inner) != &coroutine_type)) return;
+    Ref args = value == None ? tuple_new(0) : tuple_from(&value, 1);
+    Ref stop = exception_new(&StopIteration_type, args.get());
+    Object* parts[3] = {&StopIteration_type, stop.get(), None};
+    Ref info = tuple_from(parts, 3);
+    event_frame(f, index);
+    local_event(ts, fo, "exception", info.get());
+}
+
+namespace {
+
+// What 'c_call' names for a call of `callable` with `args` (null: no event): a built-in function,
+// or a method descriptor bound to the self it is called on. CPython reports no other callable (a
+// class, a slot wrapper; a Python function has its own 'call').
+Ref c_call_subject(Object* callable, Object* const* args, size_t nargs) {
+    if (type_of(callable) == &builtin_function_type) return Ref::borrow(callable);
+    if (is_method_descriptor(callable) && nargs > 0)
+        return native_function_new(static_cast<MethodDescriptor*>(callable)->def, args[0]);
+    return nullptr;
+}
+
+// Runs `do_call` between 'c_call' and 'c_return' (or 'c_exception'), each sent only while the
+// profile function is still set: the call may be sys.setprofile(None) itself.
+template <class Call>
+Ref call_between_c_events(ThreadState* ts, Frame* f, size_t index, Object* subject, Call&& do_call) {
+    profile_event(ts, event_frame(f, index), "c_call", subject);
+    Ref result;
+    try {
+        result = do_call();
+    } catch (PyException&) {
+        if (ts->profile_func) profile_event(ts, event_frame(f, index), "c_exception", subject);
+        throw;
+    }
+    if (ts->profile_func) profile_event(ts, event_frame(f, index), "c_return", subject);
+    return result;
+}
+
+}  // namespace
+
+Ref profiled_call(ThreadState* ts, Frame* f, size_t index, Object* callable, Object* const* args,
+                  size_t nargs, Tuple* kwnames, bool is_method) {
+    auto do_call = [&] { return call_object(callable, args, nargs, kwnames, is_method); };
+    if (ts->in_trace_hook || !ts->profile_func) return do_call();
+    Ref subject = c_call_subject(callable, args, nargs);
+    if (!subject) return do_call();
+    return call_between_c_events(ts, f, index, subject.get(), do_call);
+}
+
+Ref profiled_call_with_star_args(ThreadState* ts, Frame* f, size_t index, Object* callable, Object* args,
+                                 Object* kwargs) {
+    auto do_call = [&] { return call_with_star_args(callable, args, kwargs); };
+    if (ts->in_trace_hook || !ts->profile_func) return do_call();
+    Tuple* positional = type_of(args) == &tuple_type ? as_tuple(args) : nullptr;
+    Ref subject =
+        c_call_subject(callable, positional ? positional->items : nullptr, positional ? positional->size : 0);
+    if (!subject) return do_call();
+    return call_between_c_events(ts, f, index, subject.get(), do_call);
 }
 
 }  // namespace minipy

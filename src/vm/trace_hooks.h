@@ -1,7 +1,8 @@
 // trace_hooks.h — sys.settrace and sys.setprofile: the events the interpreter loop reports to a
 // thread's trace and profile functions, as CPython 3.11 does: 'call' when a frame starts (or a
 // generator resumes), 'line' when it reaches a new line or jumps back, 'opcode' per instruction when
-// the frame asks, 'return' before it returns or yields, 'exception' as an exception passes through.
+// the frame asks, 'return' before it returns or yields, 'exception' as an exception passes through,
+// and for the profile function 'c_call'/'c_return'/'c_exception' around built-in functions.
 // While either function is set, the loop runs every instruction through trace_before_instruction
 // (the dispatch table `--trace` uses); otherwise nothing here costs anything.
 #pragma once
@@ -29,5 +30,21 @@ void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** 
 // replaces it, as in CPython.
 Ref trace_exception(ThreadState* ts, Frame* f, size_t index, Ref exc);
 Ref trace_unwound(ThreadState* ts, Frame* f, size_t index, Ref exc);
+
+// gen.throw() (or close()) into the suspended generator `f`: its 'call' event, which CPython
+// reports before the thrown exception's 'exception' event.
+void trace_throw_into(ThreadState* ts, Frame* f);
+// A `yield from` or `await` at instruction `index` whose inner iterator returned `value` after
+// `sent` was sent: CPython's tracing path fetches that value from a StopIteration and reports it as
+// an 'exception' event (unless a plain next() of the iterator returned None, which raises nothing).
+void trace_send_returned(ThreadState* ts, Frame* f, size_t index, Object* inner, Object* sent, Object* value);
+
+// A call the loop makes at instruction `index` while sys.setprofile's function is set: for a
+// built-in function (or a method descriptor called on its self) the profile function hears
+// 'c_call' before and 'c_return' or 'c_exception' after, as in CPython.
+Ref profiled_call(ThreadState* ts, Frame* f, size_t index, Object* callable, Object* const* args,
+                  size_t nargs, Tuple* kwnames, bool is_method);
+Ref profiled_call_with_star_args(ThreadState* ts, Frame* f, size_t index, Object* callable, Object* args,
+                                 Object* kwargs);
 
 }  // namespace minipy

@@ -81,7 +81,7 @@ def check_json(path):
     return names
 
 
-def check_svg(path, names):
+def check_svg(path, names, gil):
     root = ET.parse(path).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     check(root.tag == ns + "svg", "root is not <svg>")
@@ -89,6 +89,15 @@ def check_svg(path, names):
     check(sorted(g.get("data-thread") for g in lanes) == sorted(names.values()), "lanes differ from the threads")
     for g in lanes:
         check(len(g.findall(ns + "rect")) >= 2, f"lane {g.get('data-thread')} has no coloured runs")
+        # The tooltip: the thread's name, then one line per state with its total time, named as
+        # the JSON names them (no "holds the GIL" without one).
+        tip = (g.findtext(ns + "title") or "").split("\n")
+        check(tip[0] == g.get("data-thread"), f"tooltip of {g.get('data-thread')} starts {tip[0]!r}")
+        running = "running Python (holds the GIL)" if gil else "running Python"
+        for line in tip[1:]:
+            state, _, time = line.rpartition(": ")
+            check(state in STATES and (state == running or not state.startswith("running")) and
+                  time.endswith(" ms"), f"tooltip line {line!r} of {g.get('data-thread')}")
     legend = [g for g in root.iter(ns + "g") if g.get("class") == "legend"]
     check(legend and len(legend[0].findall(ns + "text")) >= 3, "no legend")
     axis = [g for g in root.iter(ns + "g") if g.get("class") == "axis"]
@@ -151,7 +160,9 @@ def check_screenshot(path, lanes):
 def main():
     stem = sys.argv[1]
     names = check_json(stem + ".json")
-    lanes = check_svg(stem + ".svg", names)
+    with open(stem + ".json") as f:
+        gil = json.load(f)["otherData"]["gil"]
+    lanes = check_svg(stem + ".svg", names, gil)
     if "--screenshot" in sys.argv:
         check_screenshot(sys.argv[sys.argv.index("--screenshot") + 1], lanes)
     for f in failures:

@@ -87,6 +87,9 @@ try:
     dis.dis(42)
 except TypeError as e:
     print(e)
+out = io.StringIO()
+dis.show_code(total, file=out)
+print(out.getvalue() == dis.code_info(total) + "\\n", "Variable names:" in out.getvalue())
 """
     r = run("-c", script)
     check(r.returncode == 0 and r.stderr == "", f"dis module: {r.returncode} {r.stderr[-800:]}")
@@ -110,6 +113,7 @@ except TypeError as e:
     check(lines[3] == "Name:              total OPTIMIZED, NEWLOCALS", f"code_info/pretty_flags: {lines[3]!r}")
     check(lines[4] == "True", "Bytecode iteration")
     check(lines[5] == "don't know how to disassemble int objects", f"dis.dis(42): {lines[5]!r}")
+    check(lines[6:7] == ["True True"], f"show_code does not print code_info: {lines[6:7]!r}")
 
 
 def check_trace():
