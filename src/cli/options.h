@@ -22,6 +22,7 @@ struct Options {
     bool inspect = false;                // -i: the REPL after FILE or CMD
     bool quiet = false;                  // -q: no banner
     bool dont_write_bytecode = false;    // -B: the compiled-code cache is read, never written
+    bool ignore_environment = false;     // -E: MINIPY* and PYTHON* variables are not read
     std::string gil_trace;               // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;  // -X name[=value]
 };

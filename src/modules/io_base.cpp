@@ -274,7 +274,18 @@ Ref define(Dict* module, const char* name, Object* base, const MethodDef* method
     return cls;
 }
 
+void add_missing(Type* t, const MethodDef* methods) {
+    for (const MethodDef* m = methods; m->name; ++m)
+        if (!dict_get_str(t->dict, intern(m->name)))
+            dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+}
+
 }  // namespace
+
+void add_io_base_defaults(Type* t, IoBaseKind kind) {
+    add_missing(t, kind == IoBaseKind::kRaw ? kRawMethods : kBufferedMethods);
+    add_missing(t, kIOBaseMethods);
+}
 
 void add_io_base_classes(Dict* module) {
     Ref io_base = define(module, "IOBase", &object_type, kIOBaseMethods);
