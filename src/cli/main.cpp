@@ -66,6 +66,8 @@ int run(const char* program, const Options& opts) {
             break;
     }
     set_ignore_environment(opts.ignore_environment);
+    set_isolated(opts.isolated);
+    set_no_user_site(opts.no_user_site);
     set_trace(opts.trace);
     // `-X trace=FUNC` traces one function's instructions (and the GIL hand-offs) only.
     for (const std::string& x : opts.x_options) {

@@ -36,6 +36,8 @@ po::options_description describe() {
         ",q", "don't print the version and copyright messages when the REPL starts")(
         ",B", "don't write .mpyc files (the compiled-code cache) on import; also MINIPYDONTWRITEBYTECODE=x")(
         ",E", "ignore MINIPY* and PYTHON* environment variables (such as MINIPYPATH)")(
+        ",I", "isolate minipy from your environment: -E, and no script folder on sys.path")(
+        ",s", "don't add the user site directory to sys.path (minipy has none; for CPython's -s)")(
         ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
 }
@@ -106,6 +108,8 @@ Options parse_options(int argc, char** argv) {
     opts.quiet = vm.count("-q") != 0;
     opts.dont_write_bytecode = vm.count("-B") != 0;
     opts.ignore_environment = vm.count("-E") != 0;
+    opts.isolated = vm.count("-I") != 0;
+    opts.no_user_site = vm.count("-s") != 0;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {

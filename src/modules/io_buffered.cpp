@@ -541,6 +541,112 @@ void init_buffered_type(Type& t, const char* name, std::initializer_list<const M
     add_io_base_defaults(&t, IoBaseKind::kBuffered);
 }
 
+// ---- BufferedRWPair(reader, writer, buffer_size): a BufferedReader and a BufferedWriter over two
+// raw streams (the two ends of a pipe, a socket's), read from one and written to the other ----
+
+Type rw_pair_type;
+
+struct RWPair : Object {
+    Object* reader;  // owned BufferedReader
+    Object* writer;  // owned BufferedWriter
+};
+
+RWPair* as_pair(Object* o) { return static_cast<RWPair*>(o); }
+
+Ref rw_pair_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"reader", "writer", "buffer_size"};
+    Object* a[3] = {};
+    bind_args("BufferedRWPair", args, nargs, kw, names, 3, 2, a);
+    Object* reader_args[] = {a[0], a[2] ? a[2] : make_small_int(8192)};
+    Ref reader = call(&buffered_reader_type, reader_args, 2);
+    Object* writer_args[] = {a[1], reader_args[1]};
+    Ref writer = call(&buffered_writer_type, writer_args, 2);
+    auto* p = new RWPair();
+    init_header(p, static_cast<Type*>(type));
+    p->reader = reader.release();
+    p->writer = writer.release();
+    return Ref::steal(p);
+}
+
+void rw_pair_dealloc(Object* o) {
+    weakrefs_clear(o);
+    decref(as_pair(o)->reader);
+    decref(as_pair(o)->writer);
+    delete as_pair(o);
+}
+
+// The same method of the reader or the writer, with the same arguments.
+Ref forward(Object* target, const char* name, Args args, size_t nargs, Tuple* kw) {
+    Ref method = get_attr(target, intern(name));
+    return call(method.get(), args + 1, nargs - 1, kw);
+}
+
+#define MINIPY_RW_PAIR_FORWARD(NAME, SIDE)                              \
+    Ref rw_pair_##NAME(Object*, Args args, size_t nargs, Tuple* kw) {   \
+        return forward(as_pair(args[0])->SIDE, #NAME, args, nargs, kw); \
+    }
+MINIPY_RW_PAIR_FORWARD(read, reader)
+MINIPY_RW_PAIR_FORWARD(peek, reader)
+MINIPY_RW_PAIR_FORWARD(read1, reader)
+MINIPY_RW_PAIR_FORWARD(readinto, reader)
+MINIPY_RW_PAIR_FORWARD(readinto1, reader)
+MINIPY_RW_PAIR_FORWARD(readable, reader)
+MINIPY_RW_PAIR_FORWARD(write, writer)
+MINIPY_RW_PAIR_FORWARD(flush, writer)
+MINIPY_RW_PAIR_FORWARD(writable, writer)
+#undef MINIPY_RW_PAIR_FORWARD
+
+// close(): the writer first, then the reader, even when closing the writer fails.
+Ref rw_pair_close(Object*, Args args, size_t nargs, Tuple* kw) {
+    try {
+        forward(as_pair(args[0])->writer, "close", args, nargs, kw);
+    } catch (PyException&) {
+        forward(as_pair(args[0])->reader, "close", args, nargs, kw);
+        throw;
+    }
+    return forward(as_pair(args[0])->reader, "close", args, nargs, kw);
+}
+
+Ref rw_pair_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
+    Ref tty = forward(as_pair(args[0])->writer, "isatty", args, nargs, kw);
+    return is_true(tty.get()) ? tty : forward(as_pair(args[0])->reader, "isatty", args, nargs, kw);
+}
+
+Ref rw_pair_getattr(Object* o, Str* name) {
+    if (name->utf8 == "closed") return get_attr(as_pair(o)->writer, name);
+    return generic_getattr(o, name);
+}
+
+const MethodDef kRWPairMethods[] = {
+    {"read", rw_pair_read, "Read from the reader."},
+    {"peek", rw_pair_peek, "Peek at the reader's buffer."},
+    {"read1", rw_pair_read1, "read1() of the reader."},
+    {"readinto", rw_pair_readinto, "readinto() of the reader."},
+    {"readinto1", rw_pair_readinto1, "readinto1() of the reader."},
+    {"readable", rw_pair_readable, "Whether the reader is readable."},
+    {"write", rw_pair_write, "Write to the writer."},
+    {"flush", rw_pair_flush, "Flush the writer."},
+    {"writable", rw_pair_writable, "Whether the writer is writable."},
+    {"close", rw_pair_close, "Close the writer, then the reader."},
+    {"isatty", rw_pair_isatty, "Whether either side is a terminal."},
+    {nullptr, nullptr, nullptr},
+};
+
+void init_rw_pair_type() {
+    Type& t = rw_pair_type;
+    t.name = "_io.BufferedRWPair";
+    t.instance_size = sizeof(RWPair);
+    t.dealloc = rw_pair_dealloc;
+    t.getattr = rw_pair_getattr;
+    t.construct = rw_pair_construct;
+    t.methods = kRWPairMethods;
+    t.is_basetype = true;
+    t.constructs_subclasses = true;
+    init_type(&t);
+    allow_weak_references(&t);
+    add_io_base_defaults(&t, IoBaseKind::kBuffered);
+}
+
 }  // namespace
 
 // ---- what open()'s text files and sys use ----
@@ -649,6 +755,7 @@ void init_binary_io_types() {
     init_buffered_type(buffered_writer_type, "_io.BufferedWriter", {kWriterMethods, kCommonMethods});
     init_buffered_type(buffered_random_type, "_io.BufferedRandom",
                        {kReaderMethods, kWriterMethods, kCommonMethods});
+    init_rw_pair_type();
 }
 
 void add_binary_io_classes(Dict* module) {
@@ -657,6 +764,7 @@ void add_binary_io_classes(Dict* module) {
     dict_set(module, intern("BufferedReader"), &buffered_reader_type);
     dict_set(module, intern("BufferedWriter"), &buffered_writer_type);
     dict_set(module, intern("BufferedRandom"), &buffered_random_type);
+    dict_set(module, intern("BufferedRWPair"), &rw_pair_type);
 }
 
 }  // namespace minipy

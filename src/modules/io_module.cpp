@@ -1,6 +1,7 @@
 // io_module.cpp — open() and the text files it returns (UTF-8 or a single-byte encoding, universal
-// newlines on reading) over the binary layers of io_binary.h, with CPython's errors. The `io` module
-// exposes open, the file classes and UnsupportedOperation; builtins lists the same open.
+// newlines on reading) over the binary layers of io_binary.h, with CPython's errors. The `_io` module
+// exposes open, the file classes and UnsupportedOperation, as CPython's, and CPython's own io.py
+// builds `io` from it; builtins lists the same open.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +21,7 @@
 #include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -40,7 +42,10 @@ namespace {
 
 using Args = Object* const*;
 
-Type file_type, unsupported_operation_type;
+Type file_type;
+// io.UnsupportedOperation: a class (heap type) deriving from OSError and ValueError, as CPython's, so
+// `except ValueError` catches it too and io.py may set its __module__. Immortal once made.
+Type* unsupported_operation_type = nullptr;
 
 // A text file: str in and out, encoded onto a Buffered binary file (its `buffer`), with universal
 // newlines on reading. It keeps no characters of its own: what it reads and writes goes through the
@@ -67,8 +72,8 @@ template <typename Io>
 void with_buffer(FileObject* f, Need need, Io io) {
     BufferedLock hold(f->buffer);
     if (buffered_closed(f->buffer)) raise(&ValueError_type, "I/O operation on closed file.");
-    if (need == Need::kRead && !f->readable) raise(&unsupported_operation_type, "not readable");
-    if (need == Need::kWrite && !f->writable) raise(&unsupported_operation_type, "not writable");
+    if (need == Need::kRead && !f->readable) raise(unsupported_operation_type, "not readable");
+    if (need == Need::kWrite && !f->writable) raise(unsupported_operation_type, "not writable");
     io(f->buffer);
 }
 
@@ -361,14 +366,13 @@ void init_file_types() {
     file_type.construct = text_wrapper_construct;
     init_type(&file_type);
     allow_weak_references(&file_type);
-    unsupported_operation_type.name = "UnsupportedOperation";
-    unsupported_operation_type.base = &OSError_type;
-    unsupported_operation_type.is_basetype = true;
-    init_type(&unsupported_operation_type);
-    // CPython's UnsupportedOperation derives from OSError and ValueError: `except ValueError`
-    // catches it too. Its mro is theirs merged: OSError, ValueError, Exception, ...
-    auto& mro = unsupported_operation_type.mro;
-    mro.insert(mro.begin() + 2, &ValueError_type);
+    Object* bases_items[] = {&OSError_type, &ValueError_type};
+    Ref bases = tuple_from(bases_items, 2);
+    Ref ns = dict_new();
+    dict_set(as_dict(ns.get()), intern("__module__"), intern("io"));
+    Ref cls = class_new("UnsupportedOperation", as_tuple(bases.get()), as_dict(ns.get()));
+    make_immortal(cls.get());
+    unsupported_operation_type = static_cast<Type*>(cls.release());
 }
 
 // Checks open()'s encoding (LookupError for an unknown one, as CPython, before the file is made)
@@ -483,7 +487,7 @@ Ref text_wrapper_construct(Object*, Object* const* args, size_t nargs, Tuple* kw
 
 Type* io_unsupported_operation_type() {
     init_file_types();
-    return &unsupported_operation_type;
+    return unsupported_operation_type;
 }
 
 namespace {
@@ -522,9 +526,10 @@ const MethodDef kIoFunctions[] = {
 
 Ref init_io_module() {
     init_file_types();
-    Ref module = native_module_new("io", kIoFunctions);
+    Ref module = native_module_new("_io", kIoFunctions);
     Dict* d = module_dict(module.get());
-    dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
+    dict_set(d, intern("UnsupportedOperation"), unsupported_operation_type);
+    dict_set(d, intern("BlockingIOError"), os_error_type_for(EAGAIN));
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
     dict_set(d, intern("StringIO"), &stringio_type);

@@ -367,24 +367,24 @@ Ref attribute_holder(const char* name, std::initializer_list<std::pair<const cha
 
 Ref make_flags() {
     auto zero = [] { return Ref::steal(make_small_int(0)); };
-    Ref ignore_environment = Ref::steal(make_small_int(environment_ignored() ? 1 : 0));
+    auto flag = [](bool on) { return Ref::steal(make_small_int(on ? 1 : 0)); };
     return attribute_holder("flags", {{"debug", zero()},
                                       {"inspect", zero()},
                                       {"interactive", zero()},
                                       {"optimize", zero()},
                                       {"dont_write_bytecode", zero()},
-                                      {"no_user_site", zero()},
+                                      {"no_user_site", flag(no_user_site())},
                                       {"no_site", zero()},
-                                      {"ignore_environment", ignore_environment},
+                                      {"ignore_environment", flag(environment_ignored())},
                                       {"verbose", zero()},
                                       {"bytes_warning", zero()},
                                       {"quiet", zero()},
                                       {"hash_randomization", Ref::steal(make_small_int(1))},
-                                      {"isolated", zero()},
+                                      {"isolated", flag(isolated_mode())},
                                       {"dev_mode", Ref::borrow(False)},
                                       {"utf8_mode", zero()},
                                       {"warn_default_encoding", zero()},
-                                      {"safe_path", Ref::borrow(False)},
+                                      {"safe_path", Ref::borrow(bool_obj(isolated_mode()))},
                                       {"int_max_str_digits", Ref::steal(make_small_int(-1))}});
 }
 

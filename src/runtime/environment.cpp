@@ -8,17 +8,28 @@ namespace minipy {
 
 namespace {
 
-bool g_ignore_environment = false;  // set once by main, before any other thread starts
+// Set once by main, before any other thread starts.
+bool g_ignore_environment = false;
+bool g_isolated = false;
+bool g_no_user_site = false;
 
 }  // namespace
 
 void set_ignore_environment(bool ignore) { g_ignore_environment = ignore; }
 
-bool environment_ignored() { return g_ignore_environment; }
+bool environment_ignored() { return g_ignore_environment || g_isolated; }
+
+void set_isolated(bool isolated) { g_isolated = isolated; }
+
+bool isolated_mode() { return g_isolated; }
+
+void set_no_user_site(bool no_user_site) { g_no_user_site = no_user_site; }
+
+bool no_user_site() { return g_no_user_site || g_isolated; }
 
 const char* configuration_variable(const char* name) {
     bool configures = std::strncmp(name, "MINIPY", 6) == 0 || std::strncmp(name, "PYTHON", 6) == 0;
-    if (g_ignore_environment && configures) return nullptr;
+    if (environment_ignored() && configures) return nullptr;
     return std::getenv(name);
 }
 
