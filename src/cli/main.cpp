@@ -12,6 +12,7 @@
 #include "cli/source_file.h"
 #include "interpreter/code_cache.h"
 #include "interpreter/interpreter.h"
+#include "runtime/environment.h"
 #include "runtime/flavor.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
@@ -64,6 +65,9 @@ int run(const char* program, const Options& opts) {
         case Action::Run:
             break;
     }
+    set_ignore_environment(opts.ignore_environment);
+    set_isolated(opts.isolated);
+    set_no_user_site(opts.no_user_site);
     set_trace(opts.trace);
     // `-X trace=FUNC` traces one function's instructions (and the GIL hand-offs) only.
     for (const std::string& x : opts.x_options) {

@@ -35,6 +35,9 @@ po::options_description describe() {
         ",i", "inspect interactively after running FILE or CMD (also after an uncaught exception)")(
         ",q", "don't print the version and copyright messages when the REPL starts")(
         ",B", "don't write .mpyc files (the compiled-code cache) on import; also MINIPYDONTWRITEBYTECODE=x")(
+        ",E", "ignore MINIPY* and PYTHON* environment variables (such as MINIPYPATH)")(
+        ",I", "isolate minipy from your environment: -E, and no script folder on sys.path")(
+        ",s", "don't add the user site directory to sys.path (minipy has none; for CPython's -s)")(
         ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
     return desc;
 }
@@ -104,6 +107,9 @@ Options parse_options(int argc, char** argv) {
     opts.inspect = vm.count("-i") != 0;
     opts.quiet = vm.count("-q") != 0;
     opts.dont_write_bytecode = vm.count("-B") != 0;
+    opts.ignore_environment = vm.count("-E") != 0;
+    opts.isolated = vm.count("-I") != 0;
+    opts.no_user_site = vm.count("-s") != 0;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("help")) {

@@ -20,6 +20,7 @@
 #include "cli/completion.h"
 #include "cli/repl_commands.h"
 #include "objects/errors.h"
+#include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "syntax/colors.h"
 #include "syntax/parser.h"
@@ -255,7 +256,7 @@ char** complete_word(const char* text, int start, int) {
 // ~/.minipy_history (MINIPY_HISTORY overrides it, as PYTHON_HISTORY does for CPython 3.13), read
 // when the REPL starts and written when it ends.
 std::string history_path() {
-    if (const char* path = std::getenv("MINIPY_HISTORY"); path && *path) return path;
+    if (const char* path = configuration_variable("MINIPY_HISTORY"); path && *path) return path;
     const char* home = std::getenv("HOME");
     return home && *home ? std::string(home) + "/.minipy_history" : "";
 }

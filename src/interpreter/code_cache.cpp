@@ -31,6 +31,7 @@
 #include "objects/code_serial.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
 #include "vm/traceback.h"
@@ -220,7 +221,7 @@ std::string cache_path_of(const std::string& path) {
 }
 
 void set_dont_write_bytecode(bool from_option) {
-    const char* env = std::getenv("MINIPYDONTWRITEBYTECODE");
+    const char* env = configuration_variable("MINIPYDONTWRITEBYTECODE");
     g_dont_write_bytecode = from_option || (env && *env);
 }
 
@@ -230,7 +231,7 @@ void publish_code_cache_settings() {
     if (Object* flags = dict_get_str(sys, intern("flags")); flags && is_module(flags))
         dict_set(module_dict(flags), intern("dont_write_bytecode"),
                  make_small_int(g_dont_write_bytecode ? 1 : 0));
-    const char* prefix = std::getenv("MINIPYCACHEPREFIX");
+    const char* prefix = configuration_variable("MINIPYCACHEPREFIX");
     Ref value = prefix && *prefix ? str_new(std::filesystem::absolute(prefix).string()) : Ref::borrow(None);
     dict_set(sys, intern("pycache_prefix"), value.get());
 }

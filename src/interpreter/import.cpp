@@ -16,6 +16,7 @@
 #include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
@@ -305,8 +306,8 @@ std::string find_module_file(const std::string& fullname, bool* is_package) {
 
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs) {
     Ref path = list_new();
-    list_append(path.get(), str_new(script_dir).get());
-    if (const char* extra = std::getenv("MINIPYPATH")) {
+    if (!isolated_mode()) list_append(path.get(), str_new(script_dir).get());
+    if (const char* extra = configuration_variable("MINIPYPATH")) {
         std::stringstream ss(extra);
         for (std::string dir; std::getline(ss, dir, ':');) {
             if (!dir.empty()) list_append(path.get(), str_new(dir).get());

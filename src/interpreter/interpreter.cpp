@@ -18,6 +18,7 @@
 #include "interpreter/code_cache.h"
 #include "interpreter/import.h"
 #include "modules/codecs_module.h"
+#include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
@@ -32,6 +33,7 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
+#include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
@@ -156,6 +158,7 @@ int finalize(int status) {
         }
     }
     run_exit_functions();
+    flush_open_files();
     report_gil_stats();
     gc_report_stats();
     gil_trace_finish();
@@ -247,7 +250,7 @@ void initialize_runtime() {
 bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats, std::string gil_trace,
                        const std::string& program) {
     bool gil = kGilEnabledByDefault;
-    if (const char* env = std::getenv("MINIPY_GIL"); env && *env) gil = std::string(env) != "0";
+    if (const char* env = configuration_variable("MINIPY_GIL"); env && *env) gil = std::string(env) != "0";
     for (const std::string& x : x_options) {
         if (x == "gil=0" || x == "gil=1") gil = x == "gil=1";
         if (x == "gilstats") gil_stats = true;
@@ -383,7 +386,7 @@ std::optional<int> InteractiveSession::run(const std::string& source) {
 }
 
 void InteractiveSession::run_startup_file() {
-    const char* path = std::getenv("MINIPYSTARTUP");
+    const char* path = configuration_variable("MINIPYSTARTUP");
     if (!path || !*path) return;
     std::string source;
     if (!read_file(path, &source)) {

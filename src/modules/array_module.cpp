@@ -21,6 +21,7 @@
 #include "objects/native_function.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -320,7 +321,10 @@ Ref array_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 
 // ---- slots ----
 
-void array_dealloc(Object* o) { delete as_array(o); }
+void array_dealloc(Object* o) {
+    weakrefs_clear(o);
+    delete as_array(o);
+}
 
 Ref array_repr(Object* o) {
     ArrayObject* a = as_array(o);
@@ -925,6 +929,7 @@ void init_array_types() {
     t.name = "array.array";
     t.instance_size = sizeof(ArrayObject);
     t.dealloc = array_dealloc;
+    allow_weak_references(&t);
     t.repr = array_repr;
     t.hash = hash_not_implemented;
     t.compare = array_compare;

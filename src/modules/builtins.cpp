@@ -928,15 +928,47 @@ Ref map_new(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref filter_new(Object*, Args args, size_t nargs, Tuple* kw) {
     return builtin_type_new(&filter_type, args, nargs, kw);
 }
+// Pickling, as CPython's: (map, (func, iterator, ...)), (filter, (func, iterator)), and
+// (iter, (callable, sentinel)) or, once the sentinel was seen, (iter, ((),)).
+Ref map_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* m = static_cast<MapObject*>(args[0]);
+    Ref items = tuple_new(m->iters.size() + 1);
+    as_tuple(items.get())->items[0] = newref(m->func);
+    for (size_t i = 0; i < m->iters.size(); ++i) as_tuple(items.get())->items[i + 1] = newref(m->iters[i]);
+    return reduce_value(type_of(args[0]), items);
+}
+
+Ref filter_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* f = static_cast<FilterObject*>(args[0]);
+    Object* items[] = {f->func, f->iter};
+    return reduce_value(type_of(args[0]), tuple_from(items, 2));
+}
+
+Ref callable_iterator_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* c = static_cast<CallableIterator*>(args[0]);
+    if (!c->callable) return reduce_iter_at(nullptr, 0, false);
+    Object* items[] = {c->callable, c->sentinel};
+    return reduce_value(builtin_iter(), tuple_from(items, 2));
+}
+
+constexpr const char* kReduceDoc = "Return state information for pickling.";
 const MethodDef kMapMethods[] = {{"__new__", map_new, "Create and return a new object.", MethodKind::Static},
+                                 {"__reduce__", map_reduce, kReduceDoc},
                                  {nullptr, nullptr, nullptr}};
 const MethodDef kFilterMethods[] = {
     {"__new__", filter_new, "Create and return a new object.", MethodKind::Static},
+    {"__reduce__", filter_reduce, kReduceDoc},
     {nullptr, nullptr, nullptr}};
+const MethodDef kCallableIteratorMethods[] = {{"__reduce__", callable_iterator_reduce, kReduceDoc},
+                                              {nullptr, nullptr, nullptr}};
 
 void init_iterator_types() {
     map_type.methods = kMapMethods;
     filter_type.methods = kFilterMethods;
+    callable_iterator_type.methods = kCallableIteratorMethods;
     init_iterator_type(callable_iterator_type, "callable_iterator", sizeof(CallableIterator),
                        callable_iterator_dealloc, callable_iterator_next);
     callable_iterator_type.traverse = callable_iterator_traverse;
@@ -967,6 +999,7 @@ Ref init_builtins_module() {
                             &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);
+    set_builtin_iter(dict_get_str(d, intern("iter")));
     dict_set(d, intern("None"), None);
     dict_set(d, intern("True"), True);
     dict_set(d, intern("False"), False);

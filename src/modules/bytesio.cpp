@@ -16,6 +16,7 @@
 #include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -195,7 +196,10 @@ void init_bytesio_type() {
     Type& t = bytesio_type;
     t.name = "_io.BytesIO";
     t.instance_size = sizeof(BytesIO);
-    t.dealloc = [](Object* o) { delete static_cast<BytesIO*>(o); };
+    t.dealloc = [](Object* o) {
+        weakrefs_clear(o);
+        delete static_cast<BytesIO*>(o);
+    };
     t.construct = bio_construct;
     t.iter = bio_iter;
     t.next = bio_next;
@@ -204,6 +208,7 @@ void init_bytesio_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    allow_weak_references(&t);
 }
 
 }  // namespace minipy

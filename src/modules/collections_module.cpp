@@ -20,6 +20,7 @@
 #include "objects/native_function.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -281,6 +282,7 @@ Ref deque_copy_of(Deque* d) {
 // ---- slots ----
 
 void deque_dealloc(Object* o) {
+    weakrefs_clear(o);
     Deque* d = as_deque(o);
     release_all(take_all(d));
     delete d;
@@ -1016,6 +1018,7 @@ void init_collections_types() {
     // maxlen and default_factory are properties over native accessors, which derived classes'
     // attribute lookup (the class dict's data descriptors) reaches too.
     add_property(&t, &kMaxlenGetter, nullptr);
+    allow_weak_references(&t);
 
     for (Type* it : {&deque_iterator_type, &deque_reverse_iterator_type}) {
         it->name = it == &deque_iterator_type ? "_collections._deque_iterator"

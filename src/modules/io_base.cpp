@@ -1,7 +1,7 @@
-// io_base.cpp — io's abstract bases IOBase, RawIOBase, BufferedIOBase and TextIOBase, with the
-// default methods of CPython's _io._IOBase (close/closed, with, iteration, readline, writelines)
-// that classes of CPython's Lib (_compression, tempfile's wrappers) build on. They are made as
-// classes (heap types) whose methods are native, so Python classes derive from them as from object.
+// io_base.cpp — _io._IOBase, _RawIOBase, _BufferedIOBase and _TextIOBase, over which CPython's io.py
+// makes io's ABCs, with the default methods of CPython's _io._IOBase (close/closed, with, iteration,
+// readline, writelines) that classes of CPython's Lib (_compression, tempfile's wrappers) build on. They are
+// made as classes (heap types) whose methods are native, so Python classes derive from them as from object.
 #include "modules/io_base.h"
 
 #include "objects/abstract.h"
@@ -266,7 +266,7 @@ Ref define(Dict* module, const char* name, Object* base, const MethodDef* method
     Dict* d = as_dict(ns.get());
     for (const MethodDef* m = methods; m->name; ++m)
         dict_set(d, intern(m->name), method_descriptor_new(&object_type, m).get());
-    dict_set(d, intern("__module__"), intern("io"));
+    dict_set(d, intern("__module__"), intern("_io"));
     Object* bases_items[] = {base};
     Ref bases = tuple_from(bases_items, 1);
     Ref cls = class_new(name, as_tuple(bases.get()), d);
@@ -274,17 +274,28 @@ Ref define(Dict* module, const char* name, Object* base, const MethodDef* method
     return cls;
 }
 
+void add_missing(Type* t, const MethodDef* methods) {
+    for (const MethodDef* m = methods; m->name; ++m)
+        if (!dict_get_str(t->dict, intern(m->name)))
+            dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+}
+
 }  // namespace
 
+void add_io_base_defaults(Type* t, IoBaseKind kind) {
+    add_missing(t, kind == IoBaseKind::kRaw ? kRawMethods : kBufferedMethods);
+    add_missing(t, kIOBaseMethods);
+}
+
 void add_io_base_classes(Dict* module) {
-    Ref io_base = define(module, "IOBase", &object_type, kIOBaseMethods);
+    Ref io_base = define(module, "_IOBase", &object_type, kIOBaseMethods);
     Ref getter = native_function_new(&kClosedGetter, nullptr);
     Object* g = getter.get();
     Ref closed = call(&property_type, &g, 1);
     set_attr(io_base.get(), intern("closed"), closed.get());
-    define(module, "RawIOBase", io_base.get(), kRawMethods);
-    define(module, "BufferedIOBase", io_base.get(), kBufferedMethods);
-    Ref text = define(module, "TextIOBase", io_base.get(), kTextMethods);
+    define(module, "_RawIOBase", io_base.get(), kRawMethods);
+    define(module, "_BufferedIOBase", io_base.get(), kBufferedMethods);
+    Ref text = define(module, "_TextIOBase", io_base.get(), kTextMethods);
     for (const char* name : {"encoding", "newlines", "errors"}) set_attr(text.get(), intern(name), None);
 }
 

@@ -1,7 +1,7 @@
-// io_module.cpp — open() and the file objects it returns: text files (UTF-8 or a single-byte
-// encoding, universal newlines on reading) and binary files over a C FILE or a file descriptor, with
-// CPython's errors. The `io` module exposes open and UnsupportedOperation; builtins lists the same
-// open. Reads and writes let go of the GIL.
+// io_module.cpp — open() and the text files it returns (UTF-8 or a single-byte encoding, universal
+// newlines on reading) over the binary layers of io_binary.h, with CPython's errors. The `_io` module
+// exposes open, the file classes and UnsupportedOperation, as CPython's, and CPython's own io.py
+// builds `io` from it; builtins lists the same open.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,11 +15,13 @@
 #include <vector>
 
 #include "modules/io_base.h"
+#include "modules/io_binary.h"
 #include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -28,6 +30,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -39,18 +42,21 @@ namespace {
 
 using Args = Object* const*;
 
-Type file_type, unsupported_operation_type;
+Type file_type;
+// io.UnsupportedOperation: a class (heap type) deriving from OSError and ValueError, as CPython's, so
+// `except ValueError` catches it too and io.py may set its __module__. Immortal once made.
+Type* unsupported_operation_type = nullptr;
 
+// A text file: str in and out, encoded onto a Buffered binary file (its `buffer`), with universal
+// newlines on reading. It keeps no characters of its own: what it reads and writes goes through the
+// buffer at once, so text and `f.buffer` interleave in the order they were used.
 struct FileObject : Object {
-    // Held for each operation, in both flavors: the C-level I/O runs with the GIL let go (a read
-    // may wait on a pipe or a terminal), so the GIL alone cannot keep two threads off one FILE.
-    std::mutex lock;
-    std::FILE* file;  // null once closed
-    std::string name, mode;
-    Object* name_object;  // owned: what open() was given (a str, bytes or fd), the `name` attribute
-    bool readable, writable, binary;
-    // Text files: open()'s encoding and errors (owned strs, null for UTF-8 and strict); utf8 says
-    // whether characters are counted by UTF-8 lead bytes or one per byte (single-byte codecs).
+    Buffered* buffer;  // owned
+    std::string mode;  // open()'s mode; empty for a TextIOWrapper made directly (no `mode` then)
+    bool readable, writable;
+    bool line_buffering;  // flush after each write holding a newline (a terminal, or buffering=1)
+    // open()'s encoding and errors (owned strs, null for UTF-8 and strict); utf8 says whether
+    // characters are counted by UTF-8 lead bytes or one per byte (single-byte codecs).
     Object* encoding = nullptr;
     Object* errors = nullptr;
     bool utf8 = true;
@@ -58,44 +64,22 @@ struct FileObject : Object {
 
 FileObject* as_file(Object* o) { return static_cast<FileObject*>(o); }
 
-// Why an operation could not run; raised once the GIL is held again.
-enum class FileProblem { kNone, kClosed, kNotReadable, kNotWritable };
 enum class Need { kOpen, kRead, kWrite };
 
-// Runs `io` on the file's open FILE with the GIL let go and the file's lock held, then raises
-// what stopped it, if anything. The lock is taken after the GIL is let go and dropped before the
-// GIL is taken back, so no thread ever waits for one while holding the other. `io` must not touch
-// Python objects: it works on plain C++ values, which the caller turns into objects afterwards.
+// Runs `io` on the file's buffer with the buffer's lock held, once the file is known to be open and
+// to allow what `need` says.
 template <typename Io>
-void with_file(FileObject* f, Need need, Io io) {
-    FileProblem problem = FileProblem::kNone;
-    {
-        AllowThreads unblocked(BlockReason::IO);
-        std::lock_guard<std::mutex> guard(f->lock);
-        if (!f->file)
-            problem = FileProblem::kClosed;
-        else if (need == Need::kRead && !f->readable)
-            problem = FileProblem::kNotReadable;
-        else if (need == Need::kWrite && !f->writable)
-            problem = FileProblem::kNotWritable;
-        else
-            io(f->file);
-    }
-    switch (problem) {
-        case FileProblem::kNone:
-            return;
-        case FileProblem::kClosed:
-            raise(&ValueError_type, "I/O operation on closed file.");
-        case FileProblem::kNotReadable:
-            raise(&unsupported_operation_type, "not readable");
-        case FileProblem::kNotWritable:
-            raise(&unsupported_operation_type, "not writable");
-    }
+void with_buffer(FileObject* f, Need need, Io io) {
+    BufferedLock hold(f->buffer);
+    if (buffered_closed(f->buffer)) raise(&ValueError_type, "I/O operation on closed file.");
+    if (need == Need::kRead && !f->readable) raise(unsupported_operation_type, "not readable");
+    if (need == Need::kWrite && !f->writable) raise(unsupported_operation_type, "not writable");
+    io(f->buffer);
 }
 
 void file_dealloc(Object* o) {
-    if (as_file(o)->file) std::fclose(as_file(o)->file);
-    xdecref(as_file(o)->name_object);
+    weakrefs_clear(o);
+    decref(as_file(o)->buffer);
     xdecref(as_file(o)->encoding);
     xdecref(as_file(o)->errors);
     delete as_file(o);
@@ -105,21 +89,26 @@ std::string encoding_name(FileObject* f) { return f->encoding ? str_utf8_of(f->e
 
 Ref file_repr(Object* o) {
     FileObject* f = as_file(o);
-    if (f->binary)
-        return str_new(format("<_io.%s name=%s>", f->readable ? "BufferedReader" : "BufferedWriter",
-                              repr_utf8(f->name_object).c_str()));
-    return str_new(format("<_io.TextIOWrapper name=%s mode=%s encoding=%s>",
-                          repr_utf8(f->name_object).c_str(), str_repr_text(f->mode).c_str(),
-                          str_repr_text(encoding_name(f)).c_str()));
+    std::string text = "<_io.TextIOWrapper";
+    Ref name;
+    try {
+        name = get_attr_opt(f->buffer, intern("name"));
+    } catch (PyException&) {
+        // No name when reading it fails, as CPython.
+    }
+    if (name) text += " name=" + repr_utf8(name.get());
+    if (!f->mode.empty()) text += " mode=" + str_repr_text(f->mode);
+    return str_new(text + " encoding=" + str_repr_text(encoding_name(f)) + ">");
 }
 
-// One line's bytes, up to `limit` (-1: no limit), with "\r\n" and "\r" read as "\n" in text mode.
-std::string read_line(std::FILE* file, bool binary, int64_t limit) {
+// One line's bytes, up to `limit` bytes (-1: no limit), with "\r\n" and "\r" read as "\n".
+std::string read_line(Buffered* b, int64_t limit) {
     std::string line;
-    for (int c; (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = std::getc(file)) != EOF;) {
-        if (c == '\r' && !binary) {
-            int next = std::getc(file);
-            if (next != '\n' && next != EOF) std::ungetc(next, file);
+    for (int c;
+         (limit < 0 || static_cast<int64_t>(line.size()) < limit) && (c = buffered_get_byte(b)) != -1;) {
+        if (c == '\r') {
+            int next = buffered_get_byte(b);
+            if (next != '\n' && next != -1) buffered_unget_byte(b);
             c = '\n';
         }
         line.push_back(static_cast<char>(c));
@@ -128,43 +117,39 @@ std::string read_line(std::FILE* file, bool binary, int64_t limit) {
     return line;
 }
 
-// At most `size` characters (bytes in binary mode), or everything left when size < 0.
-std::string read_some(std::FILE* file, bool binary, bool utf8, int64_t size) {
+// At most `size` characters, or everything left when size < 0.
+std::string read_some(Buffered* b, bool utf8, int64_t size) {
     std::string data;
     if (size < 0) {
-        for (std::string piece; !(piece = read_line(file, binary, -1)).empty();) data += piece;
+        for (std::string piece; !(piece = read_line(b, -1)).empty();) data += piece;
         return data;
     }
-    // A text file counts characters: each UTF-8 lead byte starts a new one (each byte in a
-    // single-byte encoding).
-    binary = binary || !utf8;
+    // Each UTF-8 lead byte starts a new character (each byte in a single-byte encoding).
     for (int64_t chars = 0; chars < size;) {
-        std::string piece = read_line(file, binary, 1);
+        std::string piece = read_line(b, 1);
         if (piece.empty()) break;
         data += piece;
-        if (binary || (static_cast<unsigned char>(piece[0]) & 0xC0) != 0x80) ++chars;
+        if (!utf8 || (static_cast<unsigned char>(piece[0]) & 0xC0) != 0x80) ++chars;
     }
     // Completes the last character with its continuation bytes.
-    for (int next; !binary && (next = std::getc(file)) != EOF; data.push_back(static_cast<char>(next))) {
+    for (int next; utf8 && (next = buffered_get_byte(b)) != -1; data.push_back(static_cast<char>(next))) {
         if ((next & 0xC0) != 0x80) {
-            std::ungetc(next, file);
+            buffered_unget_byte(b);
             break;
         }
     }
     return data;
 }
 
-Ref result_of(FileObject* f, const std::string& data) {
-    return f->binary ? bytes_new(data) : bytes_decode(data, f->encoding, f->errors);
-}
+Ref decoded(FileObject* f, const std::string& data) { return bytes_decode(data, f->encoding, f->errors); }
 
 Ref file_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs, kw, 1, 2);
     int64_t size = nargs > 1 && args[1] != None ? as_index(args[1]) : -1;
     FileObject* f = as_file(args[0]);
     std::string data;
-    with_file(f, Need::kRead, [&](std::FILE* file) { data = read_some(file, f->binary, f->utf8, size); });
-    return result_of(f, data);
+    with_buffer(f, Need::kRead, [&](Buffered* b) { data = read_some(b, f->utf8, size); });
+    return decoded(f, data);
 }
 
 Ref file_readline(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -172,62 +157,55 @@ Ref file_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t limit = nargs > 1 && args[1] != None ? as_index(args[1]) : -1;
     FileObject* f = as_file(args[0]);
     std::string line;
-    with_file(f, Need::kRead, [&](std::FILE* file) { line = read_line(file, f->binary, limit); });
-    return result_of(f, line);
+    with_buffer(f, Need::kRead, [&](Buffered* b) { line = read_line(b, limit); });
+    return decoded(f, line);
 }
 
 Ref file_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs, kw, 1, 2);
     FileObject* f = as_file(args[0]);
     std::vector<std::string> lines;
-    with_file(f, Need::kRead, [&](std::FILE* file) {
-        for (std::string line; !(line = read_line(file, f->binary, -1)).empty();) lines.push_back(line);
+    with_buffer(f, Need::kRead, [&](Buffered* b) {
+        for (std::string line; !(line = read_line(b, -1)).empty();) lines.push_back(line);
     });
     Ref list = list_new(lines.size());
-    for (const std::string& line : lines) list_append(list.get(), result_of(f, line).get());
+    for (const std::string& line : lines) list_append(list.get(), decoded(f, line).get());
     return list;
 }
 
 Ref file_next(Object* o) {
     FileObject* f = as_file(o);
     std::string line;
-    with_file(f, Need::kRead, [&](std::FILE* file) { line = read_line(file, f->binary, -1); });
+    with_buffer(f, Need::kRead, [&](Buffered* b) { line = read_line(b, -1); });
     if (line.empty()) return nullptr;
-    return result_of(f, line);
+    return decoded(f, line);
 }
 
 Ref file_iter(Object* o) {
-    with_file(as_file(o), Need::kOpen, [](std::FILE*) {});
+    with_buffer(as_file(o), Need::kOpen, [](Buffered*) {});
     return Ref::borrow(o);
 }
 
-// The bytes to write for a str (text files) or bytes-like (binary files); `count` gets the length
-// that write() reports.
-std::string bytes_to_write(FileObject* f, Object* data, int64_t* count) {
-    if (f->binary) {
-        // A memoryview (pathlib's write_bytes passes one) is written as the bytes it shows.
-        Ref shown = is_instance(data, &memoryview_type) ? call0(get_attr(data, intern("tobytes")).get())
-                                                        : Ref::borrow(data);
-        std::string bytes = bytes_like_data(shown.get());
-        *count = static_cast<int64_t>(bytes.size());
-        return bytes;
-    }
-    if (!is_str(data))
-        raise(&TypeError_type, format("write() argument must be str, not %s", type_of(data)->name.c_str()));
-    *count = as_str(data)->length;
-    return str_encode(data, f->encoding, f->errors);
+// The encoded text of a write(); `count` gets the number of characters, which write() returns.
+std::string encoded(FileObject* f, Object* text, int64_t* count) {
+    if (!is_str(text))
+        raise(&TypeError_type, format("write() argument must be str, not %s", type_of(text)->name.c_str()));
+    *count = as_str(text)->length;
+    return str_encode(text, f->encoding, f->errors);
 }
 
-void write_bytes(FileObject* f, const std::string& bytes) {
-    with_file(f, Need::kWrite, [&](std::FILE* file) { std::fwrite(bytes.data(), 1, bytes.size(), file); });
+void write_text(FileObject* f, const std::string& bytes) {
+    with_buffer(f, Need::kWrite, [&](Buffered* b) {
+        buffered_write_bytes(b, bytes);
+        if (f->line_buffering && bytes.find('\n') != std::string::npos) buffered_flush_locked(b);
+    });
 }
 
 Ref file_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
     FileObject* f = as_file(args[0]);
     int64_t count;
-    std::string bytes = bytes_to_write(f, args[1], &count);
-    write_bytes(f, bytes);
+    write_text(f, encoded(f, args[1], &count));
     return int_from_i64(count);
 }
 
@@ -236,23 +214,21 @@ Ref file_writelines(Object*, Args args, size_t nargs, Tuple* kw) {
     FileObject* f = as_file(args[0]);
     for_each_item(args[1], [&](Object* line) {
         int64_t count;
-        write_bytes(f, bytes_to_write(f, line, &count));
+        write_text(f, encoded(f, line, &count));
     });
     return Ref::borrow(None);
 }
 
 Ref file_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs, kw, 1, 1);
-    FileObject* f = as_file(args[0]);
-    AllowThreads unblocked(BlockReason::IO);  // closing flushes, which may wait on a pipe
-    std::lock_guard<std::mutex> guard(f->lock);
-    if (f->file) std::fclose(std::exchange(f->file, nullptr));
+    BufferedLock hold(as_file(args[0])->buffer);
+    buffered_close(as_file(args[0])->buffer);
     return Ref::borrow(None);
 }
 
 Ref file_flush(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("flush", nargs, kw, 1, 1);
-    with_file(as_file(args[0]), Need::kOpen, [](std::FILE* file) { std::fflush(file); });
+    with_buffer(as_file(args[0]), Need::kOpen, [](Buffered* b) { buffered_flush_locked(b); });
     return Ref::borrow(None);
 }
 
@@ -260,39 +236,34 @@ Ref file_seek(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("seek", nargs, kw, 2, 3);
     int64_t offset = as_index(args[1]);
     int whence = nargs > 2 ? static_cast<int>(as_index(args[2])) : SEEK_SET;
-    FileObject* f = as_file(args[0]);
-    int error = 0;
-    long position = 0;
-    with_file(f, Need::kOpen, [&](std::FILE* file) {
-        if (std::fseek(file, offset, whence) != 0) error = errno;
-        position = std::ftell(file);
-    });
-    if (error) raise_object(os_error_new(error, f->name));
+    int64_t position = 0;
+    with_buffer(as_file(args[0]), Need::kOpen,
+                [&](Buffered* b) { position = buffered_seek_locked(b, offset, whence); });
     return int_from_i64(position);
 }
 
 Ref file_tell(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tell", nargs, kw, 1, 1);
-    long position = 0;
-    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { position = std::ftell(file); });
+    int64_t position = 0;
+    with_buffer(as_file(args[0]), Need::kOpen, [&](Buffered* b) { position = buffered_tell_locked(b); });
     return int_from_i64(position);
 }
 
 Ref file_readable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readable", nargs, kw, 1, 1);
-    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
+    with_buffer(as_file(args[0]), Need::kOpen, [](Buffered*) {});
     return Ref::borrow(bool_obj(as_file(args[0])->readable));
 }
 
 Ref file_writable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("writable", nargs, kw, 1, 1);
-    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
+    with_buffer(as_file(args[0]), Need::kOpen, [](Buffered*) {});
     return Ref::borrow(bool_obj(as_file(args[0])->writable));
 }
 
 Ref file_enter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__enter__", nargs, kw, 1, 1);
-    with_file(as_file(args[0]), Need::kOpen, [](std::FILE*) {});
+    with_buffer(as_file(args[0]), Need::kOpen, [](Buffered*) {});
     return Ref::borrow(args[0]);
 }
 
@@ -305,53 +276,44 @@ Ref file_exit(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref file_getattr(Object* o, Str* name) {
     FileObject* f = as_file(o);
-    if (name->utf8 == "closed") {
-        std::lock_guard<std::mutex> guard(f->lock);
-        return Ref::borrow(bool_obj(f->file == nullptr));
-    }
-    if (name->utf8 == "name") return Ref::borrow(f->name_object);
-    if (name->utf8 == "mode") return str_new(f->mode);
-    if (name->utf8 == "encoding" && !f->binary) return str_new(encoding_name(f));
-    if (name->utf8 == "errors" && !f->binary) return f->errors ? Ref::borrow(f->errors) : str_new("strict");
+    const std::string& n = name->utf8;
+    if (n == "closed") return Ref::borrow(bool_obj(buffered_closed(f->buffer)));
+    if (n == "buffer") return Ref::borrow(f->buffer);
+    if (n == "name") return get_attr(f->buffer, name);
+    if (n == "mode" && !f->mode.empty()) return str_new(f->mode);
+    if (n == "encoding") return str_new(encoding_name(f));
+    if (n == "errors") return f->errors ? Ref::borrow(f->errors) : str_new("strict");
+    if (n == "line_buffering") return Ref::borrow(bool_obj(f->line_buffering));
     return generic_getattr(o, name);
 }
 
-// `name` may be set, as on CPython's FileIO (tempfile names the file its opener made).
+// tokenize.open sets `mode` on the TextIOWrapper it makes.
 void file_setattr(Object* o, Str* name, Object* value) {
-    FileObject* f = as_file(o);
-    // tokenize.open sets `mode` on the TextIOWrapper it makes.
-    if (name->utf8 == "mode" && value && is_str(value)) {
-        std::lock_guard<std::mutex> guard(f->lock);
-        f->mode = str_utf8_of(value);
-        return;
-    }
-    if (name->utf8 != "name" || !value) raise_no_attribute(o, name);
-    Object* old = f->name_object;
-    f->name_object = newref(value);
-    decref(old);
+    if (name->utf8 != "mode" || !value || !is_str(value)) raise_no_attribute(o, name);
+    as_file(o)->mode = str_utf8_of(value);
 }
 
-Ref file_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("fileno", nargs, kw, 1, 1);
-    int fd = -1;
-    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { fd = fileno(file); });
-    return int_from_i64(fd);
+// fileno, isatty, seekable: the buffer's answer.
+Ref ask_buffer(Args args, size_t nargs, Tuple* kw, const char* name) {
+    check_positional(name, nargs, kw, 1, 1);
+    with_buffer(as_file(args[0]), Need::kOpen, [](Buffered*) {});
+    Ref method = get_attr(as_file(args[0])->buffer, intern(name));
+    return call0(method.get());
 }
 
-Ref file_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("isatty", nargs, kw, 1, 1);
-    bool tty = false;
-    with_file(as_file(args[0]), Need::kOpen, [&](std::FILE* file) { tty = isatty(fileno(file)) == 1; });
-    return Ref::borrow(bool_obj(tty));
+Ref file_fileno(Object*, Args args, size_t nargs, Tuple* kw) { return ask_buffer(args, nargs, kw, "fileno"); }
+Ref file_isatty(Object*, Args args, size_t nargs, Tuple* kw) { return ask_buffer(args, nargs, kw, "isatty"); }
+Ref file_seekable(Object*, Args args, size_t nargs, Tuple* kw) {
+    return ask_buffer(args, nargs, kw, "seekable");
 }
 
 const MethodDef kFileMethods[] = {
     {"fileno", file_fileno, "Return the underlying file descriptor (an integer)."},
     {"isatty", file_isatty, "Return whether this is an 'interactive' stream."},
-    {"read", file_read, "Read at most size characters (bytes in binary mode), or all that remain."},
+    {"read", file_read, "Read at most size characters, or all that remain."},
     {"readline", file_readline, "Read until newline or EOF."},
     {"readlines", file_readlines, "Return a list of the remaining lines."},
-    {"write", file_write, "Write the string (bytes in binary mode); return the number written."},
+    {"write", file_write, "Write the string; return the number of characters written."},
     {"writelines", file_writelines, "Write each item of an iterable of lines."},
     {"close", file_close, "Flush and close the file."},
     {"flush", file_flush, "Flush the write buffers."},
@@ -359,13 +321,14 @@ const MethodDef kFileMethods[] = {
     {"tell", file_tell, "Return the current stream position."},
     {"readable", file_readable, "Whether the file was opened for reading."},
     {"writable", file_writable, "Whether the file was opened for writing."},
+    {"seekable", file_seekable, "Whether the file supports random access."},
     {"__enter__", file_enter, "Return the file itself, for `with`."},
     {"__exit__", file_exit, "Close the file at the end of a `with` block."},
     {nullptr, nullptr, nullptr},
 };
 
-// Checks `mode` as CPython's open() does and returns the C library's mode for it.
-std::string c_mode(const std::string& mode, bool* readable, bool* writable, bool* binary) {
+// Checks `mode` as CPython's open() does; returns FileIO's mode for it (the same without 't' and 'b').
+std::string raw_mode(const std::string& mode, bool* binary) {
     int kinds = 0;
     bool plus = false, text = false;
     *binary = false;
@@ -384,19 +347,14 @@ std::string c_mode(const std::string& mode, bool* readable, bool* writable, bool
     if (kinds == 0)
         raise(&ValueError_type,
               "Must have exactly one of create/read/write/append mode and at most one plus");
-    char kind = mode[mode.find_first_of("rwax")];
-    *readable = kind == 'r' || plus;
-    *writable = kind != 'r' || plus;
-    std::string out(1, kind == 'x' ? 'w' : kind);
-    if (plus) out += '+';
-    out += 'b';
-    if (kind == 'x') out += 'x';
-    return out;
+    std::string raw(1, mode[mode.find_first_of("rwax")]);
+    return plus ? raw + "+" : raw;
 }
 
 void init_file_types() {
     if (file_type.dict) return;
-    file_type.name = "TextIOWrapper";
+    init_binary_io_types();
+    file_type.name = "_io.TextIOWrapper";
     file_type.instance_size = sizeof(FileObject);
     file_type.dealloc = file_dealloc;
     file_type.repr = file_repr;
@@ -407,43 +365,15 @@ void init_file_types() {
     file_type.methods = kFileMethods;
     file_type.construct = text_wrapper_construct;
     init_type(&file_type);
-    unsupported_operation_type.name = "UnsupportedOperation";
-    unsupported_operation_type.base = &OSError_type;
-    unsupported_operation_type.is_basetype = true;
-    init_type(&unsupported_operation_type);
-    // CPython's UnsupportedOperation derives from OSError and ValueError: `except ValueError`
-    // catches it too. Its mro is theirs merged: OSError, ValueError, Exception, ...
-    auto& mro = unsupported_operation_type.mro;
-    mro.insert(mro.begin() + 2, &ValueError_type);
+    allow_weak_references(&file_type);
+    Object* bases_items[] = {&OSError_type, &ValueError_type};
+    Ref bases = tuple_from(bases_items, 2);
+    Ref ns = dict_new();
+    dict_set(as_dict(ns.get()), intern("__module__"), intern("io"));
+    Ref cls = class_new("UnsupportedOperation", as_tuple(bases.get()), as_dict(ns.get()));
+    make_immortal(cls.get());
+    unsupported_operation_type = static_cast<Type*>(cls.release());
 }
-
-}  // namespace
-
-// The O_* flags CPython's FileIO passes to an opener for `mode`.
-int open_flags(const std::string& mode) {
-    bool plus = mode.find('+') != std::string::npos;
-    int flags = plus ? O_RDWR : O_WRONLY;
-    if (mode.find('r') != std::string::npos) flags = plus ? O_RDWR : O_RDONLY;
-    if (mode.find('w') != std::string::npos) flags |= O_CREAT | O_TRUNC;
-    if (mode.find('a') != std::string::npos) flags |= O_CREAT | O_APPEND;
-    if (mode.find('x') != std::string::npos) flags |= O_CREAT | O_EXCL;
-    return flags | O_CLOEXEC;
-}
-
-// opener(file, flags): the descriptor it returns, checked as CPython checks it.
-int opener_fd(Object* opener, Object* file, const std::string& mode) {
-    Object* call_args[] = {file, int_from_i64(open_flags(mode)).release()};
-    Ref result = call(opener, call_args, 2);
-    decref(call_args[1]);
-    if (!is_int(result.get())) raise(&TypeError_type, "expected integer from opener");
-    int fd = fd_arg(result.get());
-    if (fd < 0) raise(&ValueError_type, format("opener returned %d", fd));
-    return fd;
-}
-
-// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
-// opener=None): `file` is a path (str, bytes, os.PathLike) or an open file descriptor.
-namespace {
 
 // Checks open()'s encoding (LookupError for an unknown one, as CPython, before the file is made)
 // and says whether it is UTF-8. Files here read lines by bytes, so besides UTF-8 they take the
@@ -473,116 +403,91 @@ bool text_encoding_checked(Object* encoding, Object* errors) {
     return false;
 }
 
+// encoding=None or "locale" (PEP 597, what io.text_encoding(None) returns) is the locale's
+// encoding: UTF-8 here, as CPython's in a UTF-8 locale. Null then.
+Object* given_encoding(Object* encoding) {
+    if (!encoding || encoding == None) return nullptr;
+    if (is_str(encoding) && str_utf8_of(encoding) == "locale") return nullptr;
+    return encoding;
+}
+
+// A text file over `buffer`, whose raw stream says whether the file is a terminal.
+Ref text_file_new(Object* buffer, const std::string& mode, Object* encoding, Object* errors,
+                  bool line_buffering) {
+    encoding = given_encoding(encoding);
+    if (errors == None) errors = nullptr;
+    bool utf8 = text_encoding_checked(encoding, errors);
+    auto* f = new FileObject();
+    init_header(f, &file_type);
+    Ref owned = Ref::steal(f);
+    f->buffer = static_cast<Buffered*>(newref(buffer));
+    f->mode = mode;
+    f->readable = f->buffer->readable;
+    f->writable = f->buffer->writable;
+    f->line_buffering = line_buffering;
+    f->encoding = encoding ? newref(encoding) : nullptr;
+    f->errors = errors ? newref(errors) : nullptr;
+    f->utf8 = utf8;
+    return owned;
+}
+
 }  // namespace
 
+// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+// opener=None): `file` is a path (str, bytes, os.PathLike) or an open file descriptor. As CPython's:
+// a FileIO, under a BufferedReader/Writer/Random unless buffering=0, under a text file unless 'b'.
 Ref builtin_open(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"file",   "mode",    "buffering", "encoding",
                                         "errors", "newline", "closefd",   "opener"};
     Object* a[8];
     bind_args("open", args, nargs, kw, names, 8, 1, a);
     init_file_types();
-    bool is_fd = is_int(a[0]);
-    Ref path_object = is_fd ? Ref::borrow(a[0]) : fspath(a[0]);
     std::string mode = a[1] ? expect_str(a[1], "open() argument 'mode'")->utf8 : "r";
-    bool readable, writable, binary;
-    std::string how = c_mode(mode, &readable, &writable, &binary);
+    bool binary;
+    std::string raw_how = raw_mode(mode, &binary);
+    int64_t buffering = a[2] ? as_index(a[2]) : -1;
     if (binary && a[3] && a[3] != None)
         raise(&ValueError_type, "binary mode doesn't take an encoding argument");
     if (binary && a[4] && a[4] != None)
         raise(&ValueError_type, "binary mode doesn't take an errors argument");
-    Object* encoding = !binary && a[3] && a[3] != None ? a[3] : nullptr;
-    // encoding="locale" (PEP 597, what io.text_encoding(None) returns) is the locale's encoding:
-    // UTF-8 here, as CPython's in a UTF-8 locale.
-    if (encoding && is_str(encoding) && str_utf8_of(encoding) == "locale") encoding = nullptr;
-    Object* errors = !binary && a[4] && a[4] != None ? a[4] : nullptr;
-    bool utf8 = text_encoding_checked(encoding, errors);
-    bool closefd = !a[6] || is_true(a[6]);
-    if (!closefd && !is_fd) raise(&ValueError_type, "Cannot use closefd=False with file name");
-    std::string path = is_fd ? std::string() : path_arg("open", "file", path_object.get()).path;
-    std::FILE* file;
-    Object* opener = a[7] && a[7] != None ? a[7] : nullptr;
-    if (is_fd || opener) {
-        int fd = is_fd ? fd_arg(a[0]) : opener_fd(opener, a[0], mode);
-        if (fd < 0) raise(&ValueError_type, "negative file descriptor");
-        // closefd=False: the file object closes its own copy and leaves the caller's fd open.
-        int own = closefd ? fd : fcntl(fd, F_DUPFD_CLOEXEC, 0);
-        file = own < 0 ? nullptr : fdopen(own, how.substr(0, how.find('x')).c_str());
-        if (!file) raise_object(os_error_new(errno, ""));
-    } else {
-        file = std::fopen(path.c_str(), (how + "e").c_str());
-        if (!file) raise_errno(path_object.get());
-    }
-    struct stat info;
-    if (fstat(fileno(file), &info) == 0 && S_ISDIR(info.st_mode)) {
-        std::fclose(file);
-        errno = EISDIR;
-        raise_errno(path_object.get());
-    }
-    auto* f = new FileObject();
-    init_header(f, &file_type);
-    f->file = file;
-    f->name = is_fd ? std::to_string(fd_arg(a[0])) : path;
-    f->name_object = path_object.release();
-    f->mode = mode;
-    f->readable = readable;
-    f->writable = writable;
-    f->binary = binary;
-    f->encoding = encoding ? newref(encoding) : nullptr;
-    f->errors = errors ? newref(errors) : nullptr;
-    f->utf8 = utf8;
-    return Ref::steal(f);
+    if (binary && a[5] && a[5] != None)
+        raise(&ValueError_type, "binary mode doesn't take a newline argument");
+    if (!binary && buffering == 0) raise(&ValueError_type, "can't have unbuffered text I/O");
+    if (!binary) text_encoding_checked(given_encoding(a[3]), a[4] && a[4] != None ? a[4] : nullptr);
+    Ref raw = fileio_open(a[0], raw_how, !a[6] || is_true(a[6]), a[7] && a[7] != None ? a[7] : nullptr);
+    if (buffering == 0) return raw;
+    Type* kind = raw_how.size() > 1 ? &buffered_random_type
+                 : raw_how == "r"   ? &buffered_reader_type
+                                    : &buffered_writer_type;
+    Ref buffer = buffered_new(kind, raw.get(), buffering > 1 ? static_cast<size_t>(buffering) : 8192);
+    if (binary) return buffer;
+    bool tty = isatty(static_cast<FileIO*>(raw.get())->fd) == 1;
+    return text_file_new(buffer.get(), mode, a[3], a[4], buffering == 1 || tty);
 }
 
 // io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
-// write_through=False) over a file open() made in binary mode, as tokenize.open (and so linecache,
-// reading source lines for tracebacks) makes one: a text file object on a duplicate of the buffer's
-// descriptor, placed where the buffer's reader stands. Other buffers (io.BytesIO, Python classes)
-// are not supported yet.
+// write_through=False) over a buffered binary file, as tokenize.open (and so linecache, reading
+// source lines for tracebacks) makes one; it shares the buffer. Other buffers (io.BytesIO, Python
+// classes) are not supported yet.
 Ref text_wrapper_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"buffer",  "encoding",       "errors",
                                         "newline", "line_buffering", "write_through"};
     Object* a[6] = {};
     bind_args("TextIOWrapper", args, nargs, kw, names, 6, 1, a);
-    if (type_of(a[0]) != &file_type || !as_file(a[0])->binary)
-        raise(&NotImplementedError_type, "minipy's io.TextIOWrapper wraps only files opened in binary mode");
-    FileObject* buffer = as_file(a[0]);
-    Object* encoding = a[1] && a[1] != None ? a[1] : nullptr;
-    if (encoding && is_str(encoding) && str_utf8_of(encoding) == "locale") encoding = nullptr;
-    Object* errors = a[2] && a[2] != None ? a[2] : nullptr;
-    bool utf8 = text_encoding_checked(encoding, errors);
-    std::string mode = buffer->mode;
-    mode.erase(std::remove(mode.begin(), mode.end(), 'b'), mode.end());
-    bool readable, writable, binary;
-    std::string how = c_mode(mode, &readable, &writable, &binary);
-    std::FILE* file = nullptr;
+    if (!is_buffered(a[0]))
+        raise(&NotImplementedError_type,
+              "minipy's io.TextIOWrapper wraps only the buffered files open() makes in binary mode");
     {
-        std::lock_guard<std::mutex> guard(buffer->lock);
-        if (!buffer->file) raise(&ValueError_type, "I/O operation on closed file.");
-        std::fflush(buffer->file);
-        long position = std::ftell(buffer->file);
-        int fd = fcntl(fileno(buffer->file), F_DUPFD_CLOEXEC, 0);
-        file = fd < 0 ? nullptr : fdopen(fd, how.substr(0, how.find('x')).c_str());
-        if (file && position >= 0) std::fseek(file, position, SEEK_SET);
+        BufferedLock hold(static_cast<Buffered*>(a[0]));
+        if (buffered_closed(static_cast<Buffered*>(a[0])))
+            raise(&ValueError_type, "I/O operation on closed file.");
     }
-    if (!file) raise_object(os_error_new(errno, ""));
-    auto* f = new FileObject();
-    init_header(f, &file_type);
-    f->file = file;
-    f->name = buffer->name;
-    f->name_object = newref(buffer->name_object);
-    f->mode = mode;
-    f->readable = readable;
-    f->writable = writable;
-    f->binary = false;
-    f->encoding = encoding ? newref(encoding) : nullptr;
-    f->errors = errors ? newref(errors) : nullptr;
-    f->utf8 = utf8;
-    return Ref::steal(f);
+    return text_file_new(a[0], "", a[1], a[2], a[4] && is_true(a[4]));
 }
 
 Type* io_unsupported_operation_type() {
     init_file_types();
-    return &unsupported_operation_type;
+    return unsupported_operation_type;
 }
 
 namespace {
@@ -621,15 +526,17 @@ const MethodDef kIoFunctions[] = {
 
 Ref init_io_module() {
     init_file_types();
-    Ref module = native_module_new("io", kIoFunctions);
+    Ref module = native_module_new("_io", kIoFunctions);
     Dict* d = module_dict(module.get());
-    dict_set(d, intern("UnsupportedOperation"), &unsupported_operation_type);
+    dict_set(d, intern("UnsupportedOperation"), unsupported_operation_type);
+    dict_set(d, intern("BlockingIOError"), os_error_type_for(EAGAIN));
     dict_set(d, intern("TextIOWrapper"), &file_type);
     init_stringio_type();
     dict_set(d, intern("StringIO"), &stringio_type);
     init_bytesio_type();
     dict_set(d, intern("BytesIO"), &bytesio_type);
     add_io_base_classes(d);
+    add_binary_io_classes(d);
     add_newline_decoder_class(d);
     dict_set(d, intern("DEFAULT_BUFFER_SIZE"), int_from_i64(8192).get());
     for (auto [name, value] :

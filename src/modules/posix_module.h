@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <string>
 
+#include "modules/signals.h"
 #include "objects/object.h"
 #include "runtime/thread_state.h"
 
@@ -35,8 +36,8 @@ Ref decode_name(const std::string& name, bool as_bytes);
 // Raises the OSError subclass for the current errno, with filename (and filename2) when given.
 [[noreturn]] void raise_errno(Object* filename = nullptr, Object* filename2 = nullptr);
 
-// Runs a blocking system call with the GIL released, again when a signal interrupts it (PEP 475);
-// returns its result, or -1 with errno set.
+// Runs a blocking system call with the GIL released, again when a signal interrupts it (PEP 475),
+// once the signal's Python handlers have run; returns its result, or -1 with errno set.
 template <typename Call>
 auto retry_on_eintr(Call call) {
     for (;;) {
@@ -46,6 +47,7 @@ auto retry_on_eintr(Call call) {
             result = call();
         }
         if (result >= 0 || errno != EINTR) return result;
+        check_signals();  // the handlers run (and may raise) before the retry, as PEP 475 asks
     }
 }
 

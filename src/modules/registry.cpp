@@ -10,7 +10,7 @@ const NativeModule kNativeModules[] = {
     {"sys", init_sys_module},
     {"math", init_math_module},
     {"random", init_random_module},
-    {"io", init_io_module},
+    {"_io", init_io_module},
     {"_thread", init_thread_module},
     {"time", init_time_module},
     {"posix", init_posix_module},

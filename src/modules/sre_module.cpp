@@ -15,6 +15,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "vm/interp.h"
 
 namespace minipy {
@@ -335,7 +336,10 @@ const MethodDef kPatternMethods[] = {
 };
 
 // ---- the Pattern type ----
-void pattern_dealloc(Object* o) { delete static_cast<PatternObject*>(o); }
+void pattern_dealloc(Object* o) {
+    weakrefs_clear(o);
+    delete static_cast<PatternObject*>(o);
+}
 
 // Code points beyond `limit` cut off, as CPython's %.200R.
 std::string truncated(const std::string& utf8, size_t limit) {
@@ -502,6 +506,7 @@ void init_pattern_type() {
     sre_pattern_type.methods = kPatternMethods;
     sre_pattern_type.construct = pattern_construct;
     init_type(&sre_pattern_type);
+    allow_weak_references(&sre_pattern_type);
     dict_set(sre_pattern_type.dict, intern("__module__"), intern("re"));
 }
 

@@ -11,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -165,7 +166,10 @@ void init_stringio_type() {
     Type& t = stringio_type;
     t.name = "_io.StringIO";
     t.instance_size = sizeof(StringIO);
-    t.dealloc = [](Object* o) { delete static_cast<StringIO*>(o); };
+    t.dealloc = [](Object* o) {
+        weakrefs_clear(o);
+        delete static_cast<StringIO*>(o);
+    };
     t.construct = sio_construct;
     t.iter = sio_iter;
     t.next = sio_next;
@@ -174,6 +178,7 @@ void init_stringio_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    allow_weak_references(&t);
 }
 
 }  // namespace minipy

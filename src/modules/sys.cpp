@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/structseq.h"
 #include "modules/sys_streams.h"
@@ -23,6 +24,7 @@
 #include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "vm/frame.h"
@@ -37,10 +39,12 @@ using Args = Object* const*;
 
 Object* g_sys = nullptr;  // the sys module, immortal once made
 
-// A text stream over a C FILE (sys.stdout, sys.stderr).
+// A text stream over a C FILE (sys.stdout, sys.stderr). Its `buffer`, a BufferedWriter, writes
+// through the same C FILE, so text and bytes come out in the order they were written.
 struct Stream : Object {
     std::FILE* file;
     const char* name;
+    Object* buffer;  // owned
 };
 Type stream_type;
 
@@ -83,6 +87,7 @@ Ref stream_new(std::FILE* file, const char* name) {
     init_header(s, &stream_type);
     s->file = file;
     s->name = name;
+    s->buffer = std_stream_buffer(file, fileno(file), name).release();
     return Ref::steal(s);
 }
 
@@ -339,7 +344,8 @@ void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value
 Ref make_implementation() {
     Ref impl = namespace_new();
     namespace_set(impl.get(), "name", str_new("minipy").get());
-    namespace_set(impl.get(), "cache_tag", None);
+    // importlib.util.cache_from_source names __pycache__ files with it (CPython's is "cpython-311").
+    namespace_set(impl.get(), "cache_tag", str_new("minipy-311").get());
     return impl;
 }
 
@@ -361,23 +367,24 @@ Ref attribute_holder(const char* name, std::initializer_list<std::pair<const cha
 
 Ref make_flags() {
     auto zero = [] { return Ref::steal(make_small_int(0)); };
+    auto flag = [](bool on) { return Ref::steal(make_small_int(on ? 1 : 0)); };
     return attribute_holder("flags", {{"debug", zero()},
                                       {"inspect", zero()},
                                       {"interactive", zero()},
                                       {"optimize", zero()},
                                       {"dont_write_bytecode", zero()},
-                                      {"no_user_site", zero()},
+                                      {"no_user_site", flag(no_user_site())},
                                       {"no_site", zero()},
-                                      {"ignore_environment", zero()},
+                                      {"ignore_environment", flag(environment_ignored())},
                                       {"verbose", zero()},
                                       {"bytes_warning", zero()},
                                       {"quiet", zero()},
                                       {"hash_randomization", Ref::steal(make_small_int(1))},
-                                      {"isolated", zero()},
+                                      {"isolated", flag(isolated_mode())},
                                       {"dev_mode", Ref::borrow(False)},
                                       {"utf8_mode", zero()},
                                       {"warn_default_encoding", zero()},
-                                      {"safe_path", Ref::borrow(False)},
+                                      {"safe_path", Ref::borrow(bool_obj(isolated_mode()))},
                                       {"int_max_str_digits", Ref::steal(make_small_int(-1))}});
 }
 
@@ -474,7 +481,9 @@ Ref open_stdin() {
         Object* kwnames_items[2] = {intern("encoding"), intern("closefd")};
         Ref kwnames = tuple_from(kwnames_items, 2);
         Ref file = builtin_open(nullptr, args, 2, as_tuple(kwnames.get()));
-        set_attr(file.get(), intern("name"), str_new("<stdin>").get());
+        Ref buffer = get_attr(file.get(), intern("buffer"));
+        Ref raw = get_attr(buffer.get(), intern("raw"));
+        set_attr(raw.get(), intern("name"), str_new("<stdin>").get());
         return file;
     } catch (PyException&) {
         return Ref::borrow(None);
@@ -485,6 +494,7 @@ Ref open_stdin() {
 // escapes what it cannot encode, as CPython's.
 Ref stream_getattr(Object* o, Str* name) {
     if (name->utf8 == "encoding") return str_new("utf-8");
+    if (name->utf8 == "buffer") return Ref::borrow(static_cast<Stream*>(o)->buffer);
     if (name->utf8 == "errors")
         return str_new(static_cast<Stream*>(o)->file == stderr ? "backslashreplace" : "strict");
     return generic_getattr(o, name);

@@ -27,6 +27,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/thread_state.h"
 #include "vm/eval_breaker.h"
 #include "vm/frame.h"
@@ -217,7 +218,10 @@ Ref lock_new() {
     return Ref::steal(l);
 }
 
-void lock_dealloc(Object* o) { delete as_lock(o); }
+void lock_dealloc(Object* o) {
+    weakrefs_clear(o);
+    delete as_lock(o);
+}
 
 // Takes the lock; a wait lets go of the GIL. `timeout` < 0 waits for ever. On the main thread the
 // wait goes in 20 ms slices, so a Ctrl-C ends it with KeyboardInterrupt, as CPython's acquire()
@@ -601,13 +605,18 @@ void init_types() {
     lock_type.construct = lock_construct;
     lock_type.methods = kLockMethods;
     init_type(&lock_type);
+    allow_weak_references(&lock_type);
     rlock_type.name = "_thread.RLock";
     rlock_type.instance_size = sizeof(RLockObject);
-    rlock_type.dealloc = [](Object* o) { delete as_rlock(o); };
+    rlock_type.dealloc = [](Object* o) {
+        weakrefs_clear(o);
+        delete as_rlock(o);
+    };
     rlock_type.repr = rlock_repr;
     rlock_type.construct = rlock_construct;
     rlock_type.methods = kRLockMethods;
     init_type(&rlock_type);
+    allow_weak_references(&rlock_type);
     local_type.name = "_thread._local";
     local_type.instance_size = sizeof(LocalObject);
     local_type.dealloc = local_dealloc;

@@ -13,6 +13,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/memoryview.h"
+#include "objects/native_function.h"
 #include "objects/siphash.h"
 #include "objects/str.h"
 
@@ -438,7 +439,43 @@ Ref bytes_iter_next(Object* o) {
     return int_from_i64(byte);
 }
 
+size_t bytes_iter_length(const BytesIter* it) {
+    if (!it->seq) return 0;
+    if (is_bytes(it->seq)) return bytes_data(it->seq).size();
+    auto* a = static_cast<ByteArray*>(it->seq);
+    CriticalSection cs(a->mutex);
+    return a->data.size();
+}
+
+Ref bytes_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional(type_of(args[0])->name.c_str(), "__length_hint__", nargs - 1, kw, 0, 0);
+    auto* it = static_cast<BytesIter*>(args[0]);
+    size_t size = bytes_iter_length(it);
+    return int_from_i64(size > it->pos ? static_cast<int64_t>(size - it->pos) : 0);
+}
+
+// (iter, (seq,), index), or (iter, ((),)) once exhausted, as CPython's.
+Ref bytes_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional(type_of(args[0])->name.c_str(), "__reduce__", nargs - 1, kw, 0, 0);
+    auto* it = static_cast<BytesIter*>(args[0]);
+    return reduce_iter_at(it->seq, static_cast<int64_t>(it->pos), false);
+}
+
+Ref bytes_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    auto* it = static_cast<BytesIter*>(args[0]);
+    int64_t index = setstate_index(args, nargs, kw, 0, static_cast<int64_t>(bytes_iter_length(it)));
+    if (it->seq) it->pos = static_cast<size_t>(index);
+    return Ref::borrow(None);
+}
+
+const MethodDef kBytesIterMethods[] = {
+    {"__length_hint__", bytes_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", bytes_iter_reduce, "Return state information for pickling."},
+    {"__setstate__", bytes_iter_setstate, "Set state information for unpickling."},
+    {}};
+
 void init_iter_type(Type& t, const char* name) {
+    t.methods = kBytesIterMethods;
     init_iterator_type(t, name, sizeof(BytesIter), bytes_iter_dealloc, bytes_iter_next);
 }
 

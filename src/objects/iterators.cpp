@@ -311,15 +311,192 @@ Ref getitem_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* 
     return hint(length(it->seq) - it->pos);
 }
 
+// ---- pickling: __reduce__ gives what rebuilds the iterator where it stands, __setstate__ moves a
+// rebuilt one there (CPython's forms, so pickles travel between the two) ----
+
+Object* g_builtin_iter = nullptr;
+
+void check_reduce_args(Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional(type_of(args[0])->name.c_str(), "__reduce__", nargs - 1, kw, 0, 0);
+}
+
+// list, tuple and the old-style iterator: (iter, (seq,), index).
+Ref seq_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    return reduce_iter_at(it->seq, it->pos, type_of(args[0]) == &list_iterator_type);
+}
+
+Ref seq_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    SeqIter* it = as_seq_iter(args[0]);
+    bool bounded = type_of(args[0]) != &getitem_iterator_type;
+    int64_t index = setstate_index(args, nargs, kw, 0, it->seq && bounded ? length(it->seq) : INT64_MAX);
+    if (it->seq) it->pos = index;
+    return Ref::borrow(None);
+}
+
+// reversed(seq) and a list's reverse iterator: (reversed, (seq,), index), index counting down.
+Ref reverse_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    bool is_list = type_of(args[0]) == &list_reverseiterator_type;
+    Object* callable = is_list ? &reversed_type : type_of(args[0]);
+    if (!it->seq || it->pos < 0) {
+        if (is_list) return reduce_iter_at(nullptr, 0, true);
+        Object* empty[] = {empty_tuple()};
+        return reduce_value(callable, tuple_from(empty, 1));
+    }
+    Object* seq[] = {it->seq};
+    Ref index = int_from_i64(it->pos);
+    return reduce_value(callable, tuple_from(seq, 1), index.get());
+}
+
+Ref reverse_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    SeqIter* it = as_seq_iter(args[0]);
+    int64_t index = setstate_index(args, nargs, kw, -1, it->seq ? length(it->seq) - 1 : -1);
+    if (it->seq) it->pos = index;
+    return Ref::borrow(None);
+}
+
+// A str iterator's position is a byte offset; pickles count characters.
+Ref str_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    if (!it->seq) return reduce_iter_at(nullptr, 0, false);
+    const std::string& text = as_str(it->seq)->utf8;
+    int64_t chars = 0;
+    for (int64_t i = 0; i < it->pos; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return reduce_iter_at(it->seq, chars, false);
+}
+
+Ref str_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    SeqIter* it = as_seq_iter(args[0]);
+    int64_t chars = setstate_index(args, nargs, kw, 0, it->seq ? as_str(it->seq)->length : 0);
+    if (!it->seq) return Ref::borrow(None);
+    const std::string& text = as_str(it->seq)->utf8;
+    size_t at = 0;
+    for (int64_t seen = 0; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && seen++ == chars) break;
+    }
+    it->pos = static_cast<int64_t>(at);
+    return Ref::borrow(None);
+}
+
+// (iter, (range(start, stop, step),), index): the range the iterator was made from.
+Ref range_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    auto* it = static_cast<RangeIter*>(args[0]);
+    int64_t done = it->step ? (it->next - it->start) / it->step : 0;
+    int64_t total = done + std::max<int64_t>(it->remaining, 0);
+    Ref start = int_from_i64(it->start), stop = int_from_i64(it->start + total * it->step),
+        step = int_from_i64(it->step);
+    Object* range_args[] = {start.get(), stop.get(), step.get()};
+    Ref range = call(&range_type, range_args, 3);
+    return reduce_iter_at(range.get(), done, false);
+}
+
+Ref range_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    auto* it = static_cast<RangeIter*>(args[0]);
+    int64_t done = it->step ? (it->next - it->start) / it->step : 0;
+    int64_t total = done + std::max<int64_t>(it->remaining, 0);
+    int64_t index = setstate_index(args, nargs, kw, 0, total);
+    it->next = it->start + index * it->step;
+    it->remaining = total - index;
+    return Ref::borrow(None);
+}
+
+// (iter, ([the items not yet produced],)).
+Ref dict_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    DictIter* it = as_dict_iter(args[0]);
+    if (dict_size(it->dict) != it->expected_size)
+        raise(&RuntimeError_type, "dictionary changed size during iteration");
+    Ref items = list_new();
+    size_t pos = it->pos;
+    for (Object *k, *v; (it->reverse ? dict_prev : dict_next)(it->dict, &pos, &k, &v);) {
+        if (it->kind == DictIterKind::Items) {
+            Object* pair[] = {k, v};
+            list_append(items.get(), tuple_from(pair, 2).get());
+        } else {
+            list_append(items.get(), it->kind == DictIterKind::Keys ? k : v);
+        }
+    }
+    Object* list_arg[] = {items.get()};
+    return reduce_value(g_builtin_iter, tuple_from(list_arg, 1));
+}
+
+// (enumerate, (iterator, count)).
+Ref enumerate_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    auto* e = static_cast<Enumerate*>(args[0]);
+    Ref count = int_from_i64(e->count);
+    Object* items[] = {e->iterator, count.get()};
+    return reduce_value(type_of(args[0]), tuple_from(items, 2));
+}
+
+// (zip, (iterator, ...)).
+Ref zip_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_reduce_args(args, nargs, kw);
+    auto* z = static_cast<Zip*>(args[0]);
+    return reduce_value(type_of(args[0]), tuple_from(z->iterators.data(), z->iterators.size()));
+}
+
+constexpr const char* kReduceDoc = "Return state information for pickling.";
+constexpr const char* kSetStateDoc = "Set state information for unpickling.";
 constexpr const char* kLengthHintDoc = "Private method returning an estimate of len(list(it)).";
-const MethodDef kListIterMethods[] = {{"__length_hint__", list_iter_length_hint, kLengthHintDoc}, {}};
-const MethodDef kListReverseMethods[] = {{"__length_hint__", list_reverse_length_hint, kLengthHintDoc}, {}};
-const MethodDef kStrIterMethods[] = {{"__length_hint__", str_iter_length_hint, kLengthHintDoc}, {}};
-const MethodDef kRangeIterMethods[] = {{"__length_hint__", range_iter_length_hint, kLengthHintDoc}, {}};
-const MethodDef kDictIterMethods[] = {{"__length_hint__", dict_iter_length_hint, kLengthHintDoc}, {}};
-const MethodDef kGetitemIterMethods[] = {{"__length_hint__", getitem_iter_length_hint, kLengthHintDoc}, {}};
+const MethodDef kListIterMethods[] = {{"__length_hint__", list_iter_length_hint, kLengthHintDoc},
+                                      {"__reduce__", seq_iter_reduce, kReduceDoc},
+                                      {"__setstate__", seq_iter_setstate, kSetStateDoc},
+                                      {}};
+const MethodDef kListReverseMethods[] = {{"__length_hint__", list_reverse_length_hint, kLengthHintDoc},
+                                         {"__reduce__", reverse_iter_reduce, kReduceDoc},
+                                         {"__setstate__", reverse_iter_setstate, kSetStateDoc},
+                                         {}};
+const MethodDef kStrIterMethods[] = {{"__length_hint__", str_iter_length_hint, kLengthHintDoc},
+                                     {"__reduce__", str_iter_reduce, kReduceDoc},
+                                     {"__setstate__", str_iter_setstate, kSetStateDoc},
+                                     {}};
+const MethodDef kRangeIterMethods[] = {{"__length_hint__", range_iter_length_hint, kLengthHintDoc},
+                                       {"__reduce__", range_iter_reduce, kReduceDoc},
+                                       {"__setstate__", range_iter_setstate, kSetStateDoc},
+                                       {}};
+const MethodDef kDictIterMethods[] = {{"__length_hint__", dict_iter_length_hint, kLengthHintDoc},
+                                      {"__reduce__", dict_iter_reduce, kReduceDoc},
+                                      {}};
+const MethodDef kGetitemIterMethods[] = {{"__length_hint__", getitem_iter_length_hint, kLengthHintDoc},
+                                         {"__reduce__", seq_iter_reduce, kReduceDoc},
+                                         {"__setstate__", seq_iter_setstate, kSetStateDoc},
+                                         {}};
+const MethodDef kEnumerateMethods[] = {{"__reduce__", enumerate_reduce, kReduceDoc}, {}};
+const MethodDef kZipMethods[] = {{"__reduce__", zip_reduce, kReduceDoc}, {}};
 
 }  // namespace
+
+void set_builtin_iter(Object* iter_function) { g_builtin_iter = iter_function; }
+
+Object* builtin_iter() { return g_builtin_iter; }
+
+Ref reduce_value(Object* callable, Ref args, Object* state) {
+    Object* items[] = {callable, args.get(), state};
+    return tuple_from(items, state ? 3 : 2);
+}
+
+Ref reduce_iter_at(Object* seq, int64_t index, bool empty_list) {
+    if (!seq) {
+        Ref empty = empty_list ? list_new() : Ref::borrow(empty_tuple());
+        Object* items[] = {empty.get()};
+        return reduce_value(g_builtin_iter, tuple_from(items, 1));
+    }
+    Object* items[] = {seq};
+    Ref state = int_from_i64(index);
+    return reduce_value(g_builtin_iter, tuple_from(items, 1), state.get());
+}
+
+int64_t setstate_index(Object* const* args, size_t nargs, Tuple* kw, int64_t low, int64_t high) {
+    check_clinic_positional(type_of(args[0])->name.c_str(), "__setstate__", nargs - 1, kw, 1, 1);
+    if (!is_int(args[1])) raise(&TypeError_type, "an integer is required");
+    return std::clamp(as_index(args[1]), low, std::max(low, high));
+}
 
 void init_iterator_type(Type& t, const char* name, size_t size, DeallocSlot dealloc, NextSlot next) {
     t.name = name;
@@ -344,6 +521,7 @@ Ref range_iter_new(int64_t start, int64_t step, int64_t length) {
     it->next = start;
     it->step = step;
     it->remaining = length;
+    it->start = start;
     return Ref::steal(it);
 }
 
@@ -366,6 +544,8 @@ void init_iterator_types() {
     list_iterator_type.methods = tuple_iterator_type.methods = kListIterMethods;
     list_reverseiterator_type.methods = reversed_type.methods = kListReverseMethods;
     str_iterator_type.methods = kStrIterMethods;
+    enumerate_type.methods = kEnumerateMethods;
+    zip_type.methods = kZipMethods;
     range_iterator_type.methods = kRangeIterMethods;
     getitem_iterator_type.methods = kGetitemIterMethods;
     for (Type* t :

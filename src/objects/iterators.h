@@ -21,6 +21,7 @@ struct SeqIter : Object {
 };
 struct RangeIter : Object {
     int64_t next, step, remaining;
+    int64_t start;  // the first item: __reduce__ rebuilds the range and says how far it got
 };
 
 // The next item of a list or range iterator (a new reference), or null at the end. The interpreter
@@ -57,6 +58,17 @@ enum class DictIterKind : uint8_t { Keys, Values, Items };
 Ref dict_iter_new(Object* dict, DictIterKind kind);
 Ref dict_reverse_iter_new(Object* dict, DictIterKind kind);  // reversed(d), reversed(d.items()), ...
 Ref set_iter_new(Object* set);                               // objects/set.cpp
+
+// Pickling the iterators (their __reduce__ and __setstate__, as CPython's). They name builtins.iter,
+// which the builtins module registers here when it is made.
+void set_builtin_iter(Object* iter_function);
+Object* builtin_iter();
+// (callable, args) or, with a state, (callable, args, state). `args` is a tuple.
+Ref reduce_value(Object* callable, Ref args, Object* state = nullptr);
+// (iter, (seq,), index) while `seq` is set, else (iter, (empty,)) with `empty` an empty list or tuple.
+Ref reduce_iter_at(Object* seq, int64_t index, bool empty_list);
+// The index __setstate__ was given, clamped to [low, high], with CPython's TypeError for a non-int.
+int64_t setstate_index(Object* const* args, size_t nargs, Tuple* kw, int64_t low, int64_t high);
 
 // Fills in an iterator type: `iter` returns the iterator itself, `next` yields the items.
 // Every iterator type in minipy is set up through this one function.

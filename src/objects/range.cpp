@@ -292,7 +292,23 @@ Ref range_reversed(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return range_iter_new(r->start + (r->length - 1) * r->step, -r->step, r->length);
 }
 
+// (range, (start, stop, step)), as CPython's: what pickles and copies a range.
+Ref range_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("__reduce__");
+    if (nargs != 1) raise_arg_count("__reduce__", 0, 0, nargs - 1);
+    Range* r = as_range(args[0]);
+    Ref bounds = tuple_new(3);
+    for (size_t i = 0; i < 3; ++i) {
+        int64_t small[] = {r->start, r->stop, r->step};
+        as_tuple(bounds.get())->items[i] =
+            r->big ? newref(as_tuple(r->big)->items[i]) : int_from_i64(small[i]).release();
+    }
+    Object* items[] = {&range_type, bounds.get()};
+    return tuple_from(items, 2);
+}
+
 const MethodDef range_methods[] = {
+    {"__reduce__", range_reduce, "Helper for pickle."},
     {"count", range_count, "Return number of occurrences of value."},
     {"index", range_index, "Return index of value."},
     {"__reversed__", range_reversed, "Return a reverse iterator."},

@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/iterators.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -489,6 +490,34 @@ Ref set_iter_next(Object* o) {
     return nullptr;
 }
 
+// The items not yet produced: 0 once the set changed size, as CPython's (the next step raises).
+Ref set_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional("set_iterator", "__length_hint__", nargs - 1, kw, 0, 0);
+    auto* it = static_cast<SetIter*>(args[0]);
+    if (!it->set || set_size(it->set) != it->expected_size) return int_from_i64(0);
+    int64_t left = 0;
+    size_t pos = it->pos;
+    for (Ref key; set_next_entry(it->set, &pos, &key, nullptr);) ++left;
+    return int_from_i64(left);
+}
+
+// (iter, ([the items not yet produced],)), as CPython's.
+Ref set_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional("set_iterator", "__reduce__", nargs - 1, kw, 0, 0);
+    auto* it = static_cast<SetIter*>(args[0]);
+    Ref items = list_new();
+    size_t pos = it->pos;
+    if (it->set)
+        for (Ref key; set_next_entry(it->set, &pos, &key, nullptr);) list_append(items.get(), key.get());
+    Object* seq[] = {items.get()};
+    return reduce_value(builtin_iter(), tuple_from(seq, 1));
+}
+
+const MethodDef kSetIterMethods[] = {
+    {"__length_hint__", set_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", set_iter_reduce, "Return state information for pickling."},
+    {}};
+
 }  // namespace
 
 Ref set_iter_new(Object* set) {
@@ -558,6 +587,7 @@ void init_set_types() {
     init_set_operators(f, false);
     init_type(&f);
 
+    set_iterator_type.methods = kSetIterMethods;
     init_iterator_type(set_iterator_type, "set_iterator", sizeof(SetIter), set_iter_dealloc, set_iter_next);
     set_iterator_type.traverse = set_iter_traverse;
     set_iterator_type.clear = set_iter_clear;

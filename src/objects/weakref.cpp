@@ -28,9 +28,23 @@ std::mutex g_lock;
 std::unordered_map<Object*, std::vector<WeakRef*>> g_refs;  // referent -> its live weak references
 std::atomic<bool> g_used{false};  // no lookups at all until the first weak reference is made
 
+// The native types allow_weak_references named: few, set as modules start, read without a lock
+// (the collector asks for every garbage object).
+constexpr int kMaxWeakTypes = 32;
+std::atomic<Type*> g_weak_types[kMaxWeakTypes];
+std::atomic<int> g_weak_type_count{0};
+std::mutex g_weak_types_lock;  // taken by writers only
+
+bool allowed_native_type(Type* t) {
+    int n = g_weak_type_count.load(std::memory_order_acquire);
+    for (int i = 0; i < n; ++i)
+        if (g_weak_types[i].load(std::memory_order_relaxed) == t) return true;
+    return false;
+}
+
 bool supports_weakrefs(Object* o) {
     Type* t = type_of(o);
-    return is_immortal(o) || is_type(o) || t == &function_type || is_heap_type(t);
+    return is_immortal(o) || is_type(o) || t == &function_type || is_heap_type(t) || allowed_native_type(t);
 }
 
 void forget(WeakRef* r) {
@@ -157,6 +171,18 @@ Ref proxy_repr(Object* o) {
                           type_of(r.get())->name.c_str(), static_cast<void*>(r.get())));
 }
 Ref proxy_str(Object* o) { return str(proxy_target(o).get()); }
+// The container protocol goes through to the referent too (len(p), iter(p), p[k], k in p, bool(p)).
+int64_t proxy_len(Object* o) { return length(proxy_target(o).get()); }
+Ref proxy_iter(Object* o) { return get_iter(proxy_target(o).get()); }
+Ref proxy_getitem(Object* o, Object* key) { return get_item(proxy_target(o).get(), key); }
+void proxy_setitem(Object* o, Object* key, Object* value) {
+    if (value)
+        set_item(proxy_target(o).get(), key, value);
+    else
+        del_item(proxy_target(o).get(), key);
+}
+bool proxy_contains(Object* o, Object* item) { return contains(proxy_target(o).get(), item); }
+bool proxy_truthy(Object* o) { return is_true(proxy_target(o).get()); }
 
 Ref weakref_init(Object*, Object* const*, size_t, Tuple*) { return Ref::borrow(None); }
 
@@ -190,6 +216,12 @@ void init_weakref_types() {
         p->setattr = proxy_setattr;
         p->repr = proxy_repr;
         p->str = proxy_str;
+        p->len = proxy_len;
+        p->iter = proxy_iter;
+        p->getitem = proxy_getitem;
+        p->setitem = proxy_setitem;
+        p->contains = proxy_contains;
+        p->truthy = proxy_truthy;
         if (p == &weakcallableproxy_type) p->call = proxy_call;
         init_type(p);
     }
@@ -257,6 +289,15 @@ int64_t weakrefs_run_callbacks(std::vector<Ref>& refs) {
         *it = nullptr;
     }
     return freed;
+}
+
+void allow_weak_references(Type* t) {
+    std::lock_guard<std::mutex> guard(g_weak_types_lock);
+    if (allowed_native_type(t)) return;
+    int n = g_weak_type_count.load(std::memory_order_relaxed);
+    if (n == kMaxWeakTypes) raise(&RuntimeError_type, "minipy: too many weakly referable native types");
+    g_weak_types[n].store(t, std::memory_order_relaxed);
+    g_weak_type_count.store(n + 1, std::memory_order_release);
 }
 
 void weakrefs_clear(Object* referent) {

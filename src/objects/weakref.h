@@ -18,6 +18,9 @@ struct WeakRef : Object {
 };
 
 void init_weakref_types();  // at start-up
+// Lets instances of a native type be referred to weakly (deque, files, patterns, locks...), as
+// CPython's types with a weaklist slot. The type's dealloc must call weakrefs_clear.
+void allow_weak_references(Type* t);
 Ref weakref_new(Object* referent, Object* callback);
 Ref weakproxy_new(Object* referent, Object* callback);
 // Whether the weak reference `ref`'s referent is gone.
