@@ -544,9 +544,6 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
         immortalize_definition(v);
         dict_set(t->dict, k, v);
     }
-    // As CPython's type_new, every class has its own __doc__ (None without a docstring), so neither
-    // it nor its instances show a base's (int's, object's).
-    if (!dict_get_str(t->dict, intern("__doc__"))) dict_set(t->dict, intern("__doc__"), None);
     Object* qualname = dict_get_str(ns, intern("__qualname__"));
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
@@ -555,6 +552,9 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     }
     wrap_implicit_methods(t);
     setup_slots(t, b);
+    // As CPython's type_new, every class has its own __doc__ (None without a docstring, unless
+    // __slots__ named it), so neither it nor its instances show a base's (int's, object's).
+    if (!dict_get_str(t->dict, intern("__doc__"))) dict_set(t->dict, intern("__doc__"), None);
     set_layout(t);
     install_slots(t);
     choose_attr_slots(t);
