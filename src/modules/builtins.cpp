@@ -236,8 +236,8 @@ Ref call_divmod_dunder(Object* self, Object* other, const char* method) {
     return result.get() == NotImplemented ? nullptr : result;
 }
 
-// divmod(a, b): a class's __divmod__, else the other operand's __rdivmod__, else, for numbers,
-// (a // b, a % b); CPython's error names divmod() when nothing takes the pair.
+// divmod(a, b): a's __divmod__, else b's __rdivmod__ (int and float have both); CPython's error
+// names divmod() when neither takes the pair.
 Ref bi_divmod(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("divmod", nargs, kw, 2, 2);
     Object* a = args[0];
@@ -245,14 +245,8 @@ Ref bi_divmod(Object*, Args args, size_t nargs, Tuple* kw) {
     if (Ref r = call_divmod_dunder(a, b, "__divmod__")) return r;
     if (type_of(b) != type_of(a))
         if (Ref r = call_divmod_dunder(b, a, "__rdivmod__")) return r;
-    bool numbers = (is_int(a) || is_float(a)) && (is_int(b) || is_float(b));
-    if (!numbers)
-        raise(&TypeError_type, format("unsupported operand type(s) for divmod(): '%s' and '%s'",
-                                      type_of(a)->name.c_str(), type_of(b)->name.c_str()));
-    Ref q = binary_op(a, b, BinaryOp::FloorDiv);
-    Ref r = binary_op(a, b, BinaryOp::Mod);
-    Object* items[2] = {q.get(), r.get()};
-    return tuple_from(items, 2);
+    raise(&TypeError_type, format("unsupported operand type(s) for divmod(): '%s' and '%s'",
+                                  type_of(a)->name.c_str(), type_of(b)->name.c_str()));
 }
 
 Ref bi_pow(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -268,58 +262,17 @@ Ref bi_pow(Object*, Args args, size_t nargs, Tuple* kw) {
     return binary_op(a[0], a[1], BinaryOp::Pow);
 }
 
-// round(x, n) for floats: the correctly rounded decimal text, read back (as CPython's dtoa path).
-Ref round_float(double x, int64_t ndigits) {
-    if (!std::isfinite(x)) return float_new(x);
-    if (ndigits > 300) return float_new(x);
-    if (ndigits >= 0) {
-        char buf[512];
-        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(ndigits), x);
-        return float_new(std::strtod(buf, nullptr));
-    }
-    if (ndigits < -308) return float_new(0.0 * x);
-    double scale = std::pow(10.0, static_cast<double>(-ndigits));
-    return float_new(std::nearbyint(x / scale) * scale);
-}
-
+// round(x[, ndigits]) calls x's __round__ (int, float, Fraction, Decimal), as CPython's builtin_round.
 Ref bi_round(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"number", "ndigits"};
     Object* a[2] = {};
     bind_args("round", args, nargs, kw, kNames, 2, 1, a);
-    Object* x = a[0];
-    bool has_digits = a[1] && a[1] != None;
-    // A class's own __round__ (Fraction, Decimal) comes first, as CPython's builtin_round.
-    if (type_of(x) != &float_type && type_of(x) != &int_type) {
-        if (Ref method = type_lookup(type_of(x), intern("__round__"))) {
-            Object* call_args[2] = {x, a[1]};
-            return call(method.get(), call_args, has_digits || a[1] ? 2 : 1);
-        }
-    }
-    if (is_float(x)) {
-        double v = float_value(x);
-        if (!has_digits) {
-            if (std::isnan(v)) raise(&ValueError_type, "cannot convert float NaN to integer");
-            if (std::isinf(v)) raise(&OverflowError_type, "cannot convert float infinity to integer");
-            return int_from_double(std::nearbyint(v));
-        }
-        return round_float(v, as_index(a[1]));
-    }
-    if (is_int(x)) {
-        if (!has_digits || as_index(a[1]) >= 0) return int_binary(x, make_small_int(0), BinaryOp::Add);
-        // round(1234, -2): to the nearest multiple of 10**n, ties to even.
-        Ref unit = binary_op(make_small_int(10), int_from_i64(-as_index(a[1])).get(), BinaryOp::Pow);
-        Ref r = binary_op(x, unit.get(), BinaryOp::Mod);
-        Ref twice = binary_op(r.get(), make_small_int(2), BinaryOp::Mul);
-        Ref down = binary_op(x, r.get(), BinaryOp::Sub);
-        int c = int_compare(twice.get(), unit.get());
-        bool up = c > 0;
-        if (c == 0) {
-            Ref q = binary_op(down.get(), unit.get(), BinaryOp::FloorDiv);
-            up = is_true(binary_op(q.get(), make_small_int(2), BinaryOp::Mod).get());
-        }
-        return up ? binary_op(down.get(), unit.get(), BinaryOp::Add) : down;
-    }
-    raise(&TypeError_type, format("type %s doesn't define __round__ method", type_of(x)->name.c_str()));
+    Ref method = type_lookup(type_of(a[0]), intern("__round__"));
+    if (!method)
+        raise(&TypeError_type,
+              format("type %s doesn't define __round__ method", type_of(a[0])->name.c_str()));
+    Object* call_args[2] = {a[0], a[1]};
+    return call(method.get(), call_args, a[1] && a[1] != None ? 2 : 1);
 }
 
 Ref bi_chr(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -982,6 +935,18 @@ void init_iterator_types() {
         t->is_basetype = true;
         t->constructs_subclasses = true;
     }
+    // CPython's docstrings, as objects/type_docs.cpp gives the other built-in types.
+    dict_set(
+        map_type.dict, intern("__doc__"),
+        str_new("map(func, *iterables) --> map object\n\nMake an iterator that computes the function using "
+                "arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.")
+            .get());
+    dict_set(
+        filter_type.dict, intern("__doc__"),
+        str_new("filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those "
+                "items of iterable for which function(item)\nis true. If function is None, return the items "
+                "that are true.")
+            .get());
 }
 
 }  // namespace

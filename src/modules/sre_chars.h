@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "modules/sre_engine.h"
-#include "objects/unicode_ctype.h"
+#include "runtime/unicode_ctype.h"
 
 namespace minipy::sre {
 

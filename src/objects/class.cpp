@@ -552,6 +552,9 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     }
     wrap_implicit_methods(t);
     setup_slots(t, b);
+    // As CPython's type_new, every class has its own __doc__ (None without a docstring, unless
+    // __slots__ named it), so neither it nor its instances show a base's (int's, object's).
+    if (!dict_get_str(t->dict, intern("__doc__"))) dict_set(t->dict, intern("__doc__"), None);
     set_layout(t);
     install_slots(t);
     choose_attr_slots(t);
@@ -891,11 +894,14 @@ Ref type_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
 
 }  // namespace
 
+void init_type_docs();  // objects/type_docs.cpp, once every built-in type has its dict
+
 void init_class_support() {
     type_type.construct = type_construct;
     init_class_methods();
     init_descriptor_types();
     init_member_descriptor_type();
+    init_type_docs();
 }
 
 }  // namespace minipy

@@ -92,6 +92,10 @@ void RecursionGuard::fail(const char* where) {
 
 static std::string count_text(size_t n) { return n == 1 ? "1 argument" : format("%zu arguments", n); }
 
+void raise_wrapper_arg_count(size_t want, size_t given) {
+    raise(&TypeError_type, format("expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", given));
+}
+
 void raise_arg_count(const char* fname, size_t min, size_t max, size_t given) {
     if (min == max && min == 0)
         raise(&TypeError_type, format("%s() takes no arguments (%zu given)", fname, given));

@@ -50,6 +50,8 @@ Ref make_exception(Type* t, const std::string& message);
 [[noreturn]] void raise_recursion_error(const char* where = "");
 [[noreturn]] void raise_arg_count(const char* fname, size_t min, size_t max, size_t given);
 [[noreturn]] void raise_no_kwargs(const char* fname);  // "f() takes no keyword arguments"
+// A slot wrapper's text (int.__add__, int.__divmod__): "expected 1 argument, got 0".
+[[noreturn]] void raise_wrapper_arg_count(size_t want, size_t given);
 [[noreturn]] void raise_zero_division(const char* message);
 [[noreturn]] void raise_key_error(Object* key);  // KeyError whose args are (key,)
 // Raises MemoryError unless `count` items of `item_size` bytes each can be allocated: the product

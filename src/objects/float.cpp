@@ -3,9 +3,14 @@
 // equal to int's for integral values.
 #include "objects/float.h"
 
+#include <algorithm>
 #include <bit>
+#include <cctype>
+#include <cfloat>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "objects/abstract.h"
@@ -123,7 +128,8 @@ bool parse_float(std::string_view s, double* out) {
 
 Ref float_from_string(const std::string& text) {
     double v;
-    if (!parse_float(text, &v))
+    std::string converted;
+    if (!parse_float(ascii_number_text(text, converted), &v))
         raise(&ValueError_type, format("could not convert string to float: %s", str_repr_text(text).c_str()));
     return float_new(v);
 }
@@ -373,6 +379,134 @@ Ref float_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kw
     return tuple_from(items, 2);
 }
 
+// __divmod__ and __rdivmod__ for floats and ints, with CPython's "float divmod()" for a zero divisor.
+Ref float_divmod_of(Object* a, Object* b) {
+    double x, y, div, mod;
+    if (!float_operands(a, b, &x, &y)) return Ref::borrow(NotImplemented);
+    if (y == 0) raise_zero_division("float divmod()");
+    float_divmod(x, y, &div, &mod);
+    Ref quotient = float_new(div);
+    Ref remainder = float_new(mod);
+    Object* items[] = {quotient.get(), remainder.get()};
+    return tuple_from(items, 2);
+}
+
+template <bool reflected>
+Ref float_divmod_method(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs(reflected ? "__rdivmod__" : "__divmod__");
+    if (nargs != 2) raise_wrapper_arg_count(1, nargs - 1);
+    return reflected ? float_divmod_of(args[1], args[0]) : float_divmod_of(args[0], args[1]);
+}
+
+// CPython's limits for round(x, ndigits): past the digits a double can have x stays as it is;
+// below its range it rounds to zero.
+constexpr int64_t kRoundDigitsMax = 323;   // (53 + 1021) * log10(2)
+constexpr int64_t kRoundDigitsMin = -308;  // -(1024 + 1) * log10(2)
+
+// round(x, ndigits) on the exact binary value of x, ties to even, as CPython's double_round (which
+// reads back the correctly rounded decimal text).
+double round_double(double x, int64_t ndigits) {
+    if (!std::isfinite(x) || ndigits > kRoundDigitsMax) return x;
+    if (ndigits < kRoundDigitsMin) return 0.0 * x;
+    if (ndigits >= 0) {
+        // printf rounds the exact value, ties to even; the text has at most 309 integer digits.
+        char text[kRoundDigitsMax + 320];
+        std::snprintf(text, sizeof text, "%.*f", static_cast<int>(ndigits), x);
+        return std::strtod(text, nullptr);
+    }
+    double whole = std::trunc(x);
+    Ref rounded = int_round_tens(int_from_double(whole).get(), static_cast<uint64_t>(-ndigits), whole != x);
+    // Only rounding up above 1e308 can pass half way from the largest double to 2**1024
+    // (DBL_MAX + 2**970), where CPython's strtod overflows.
+    if (std::fabs(x) > 1e308) {
+        Ref limit = int_binary(int_from_double(DBL_MAX).get(), int_from_double(std::ldexp(1.0, 970)).get(),
+                               BinaryOp::Add);
+        Ref magnitude = x < 0 ? int_binary(make_small_int(0), rounded.get(), BinaryOp::Sub) : rounded;
+        if (int_compare(magnitude.get(), limit.get()) >= 0)
+            raise(&OverflowError_type, "rounded value too large to represent");
+    }
+    return std::copysign(int_to_double(rounded.get()), x);
+}
+
+// float.__round__(ndigits): an int without ndigits (or with None), else a float.
+Ref float_round(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("__round__");
+    if (nargs > 2) raise_arg_count("__round__", 0, 1, nargs - 1);
+    double x = float_value(args[0]);
+    if (nargs == 1 || args[1] == None) return int_from_double(std::nearbyint(x));
+    return float_new(round_double(x, as_index(args[1])));
+}
+
+// float.hex(): 0x<leading digit>.<13 hex digits>p<exponent>, subnormals as 0x0.<...>p-1022.
+Ref float_hex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    double v = self_value("float.hex", args, nargs, kwnames);
+    if (!std::isfinite(v)) return str_new(float_repr(v));
+    if (v == 0) return str_new(std::signbit(v) ? "-0x0.0p+0" : "0x0.0p+0");
+    auto bits = std::bit_cast<uint64_t>(v);
+    int biased_exponent = static_cast<int>((bits >> 52) & 0x7FF);
+    unsigned long long fraction = bits & ((uint64_t{1} << 52) - 1);
+    int exponent = biased_exponent ? biased_exponent - 1023 : -1022;
+    return str_new(format("%s0x%d.%013llxp%+d", std::signbit(v) ? "-" : "", biased_exponent ? 1 : 0, fraction,
+                          exponent));
+}
+
+// Checks CPython's syntax of float.fromhex's text, [sign] ['0x'] hexdigits ['.' hexdigits]
+// ['p' [sign] digits], and gives it strtod's form ("0x" always), which rounds it correctly.
+bool hex_float_text(std::string_view s, std::string* out) {
+    auto hex_digits = [&](size_t* i) {
+        size_t start = *i;
+        while (*i < s.size() && std::isxdigit(static_cast<unsigned char>(s[*i]))) ++*i;
+        return *i - start;
+    };
+    size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    *out = std::string(s.substr(0, i)) + "0x";
+    if (s.size() - i >= 2 && s[i] == '0' && (s[i + 1] | 0x20) == 'x') i += 2;
+    size_t body = i;
+    size_t digits = hex_digits(&i);
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        digits += hex_digits(&i);
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] | 0x20) == 'p') {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        size_t first_digit = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        if (i == first_digit) return false;
+    }
+    out->append(s.substr(body, i - body));
+    return i == s.size();
+}
+
+Ref float_fromhex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    check_positional("fromhex", nargs - 1, kwnames, 1, 1);
+    if (!is_instance(args[1], &str_type)) raise(&TypeError_type, "bad argument type for built-in operation");
+    std::string_view s = str_utf8_of(args[1]);
+    auto blank = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    double value;
+    std::string text;
+    std::string_view unsigned_text = s.substr(!s.empty() && (s[0] == '+' || s[0] == '-'));
+    std::string word(unsigned_text);
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](char c) { return static_cast<char>(c | 0x20); });
+    if (word == "inf" || word == "infinity" || word == "nan") {
+        value = word == "nan" ? NAN : INFINITY;
+        if (s[0] == '-') value = -value;
+    } else {
+        if (!hex_float_text(s, &text)) raise(&ValueError_type, "invalid hexadecimal floating-point string");
+        value = std::strtod(text.c_str(), nullptr);
+        if (std::isinf(value))
+            raise(&OverflowError_type, "hexadecimal value too large to represent as a float");
+    }
+    // A subclass gets cls(value), as CPython's classmethod does.
+    Ref result = float_new(value);
+    return args[0] == &float_type ? result : call1(args[0], result.get());
+}
+
 // float.__getformat__(typestr): how this machine stores C doubles and floats (unittest's
 // test.support asks at import). Every platform minipy builds on stores them as IEEE 754.
 Ref float_getformat(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -391,6 +525,18 @@ const MethodDef float_methods[] = {
     {"is_integer", float_is_integer, "Return True if the float is an integer."},
     {"conjugate", float_conjugate, "Return self, the complex conjugate of any float."},
     {"as_integer_ratio", float_as_integer_ratio, "Return a pair of integers whose ratio is exact."},
+    {"hex", float_hex,
+     "Return a hexadecimal representation of a floating-point number.\n\n>>> (-0.1).hex()\n"
+     "'-0x1.999999999999ap-4'\n>>> 3.14159.hex()\n'0x1.921f9f01b866ep+1'"},
+    {"fromhex", float_fromhex,
+     "Create a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.ffffp10')\n"
+     "2047.984375\n>>> float.fromhex('-0x1p-1074')\n-5e-324",
+     MethodKind::Class},
+    {"__divmod__", float_divmod_method<false>, "Return divmod(self, value)."},
+    {"__rdivmod__", float_divmod_method<true>, "Return divmod(value, self)."},
+    {"__round__", float_round,
+     "Return the Integral closest to x, rounding half toward even.\n\n"
+     "When an argument is passed, work like built-in round(x, ndigits)."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -277,7 +277,8 @@ Ref int_from_string(const std::string& text, int base) {
     int original_base = base;
     bool negative;
     std::string digits;
-    if (!clean_literal(text, &base, &negative, &digits))
+    std::string converted;
+    if (!clean_literal(ascii_number_text(text, converted), &base, &negative, &digits))
         raise(&ValueError_type, format("invalid literal for int() with base %d: %s", original_base,
                                        str_repr_text(text).c_str()));
     if (digits.size() <= 12) {
@@ -539,6 +540,23 @@ int64_t int_hash(Object* o) {
     return result == -1 ? -2 : result;
 }
 
+Ref int_round_tens(Object* v, uint64_t places, bool beyond_tie) {
+    MpzView value(v);
+    TempMpz magnitude, unit, quotient, remainder;
+    mpz_abs(magnitude.v, value.get());
+    // |v| < 10**(places - 1) rounds to 0 however large places is: no need to build 10**places.
+    if (places > mpz_sizeinbase(magnitude.v, 10) + 1) return Ref::steal(make_small_int(0));
+    mpz_ui_pow_ui(unit.v, 10, places);
+    mpz_fdiv_qr(quotient.v, remainder.v, magnitude.v, unit.v);
+    mpz_mul_2exp(remainder.v, remainder.v, 1);
+    int half = mpz_cmp(remainder.v, unit.v);
+    if (half > 0 || (half == 0 && (beyond_tie || mpz_odd_p(quotient.v))))
+        mpz_add_ui(quotient.v, quotient.v, 1);
+    mpz_mul(quotient.v, quotient.v, unit.v);
+    if (mpz_sgn(value.get()) < 0) mpz_neg(quotient.v, quotient.v);
+    return int_from_mpz(quotient.v);
+}
+
 // ---- the int type ----
 namespace {
 
@@ -720,6 +738,33 @@ Ref int_as_integer_ratio(Object*, Object* const* args, size_t nargs, Tuple* kwna
     return tuple_from(items, 2);
 }
 
+// __divmod__ and __rdivmod__: (a // b, a % b) for two ints, else NotImplemented (float's
+// __rdivmod__ then takes divmod(1, 2.5)).
+Ref int_divmod_of(Object* a, Object* b) {
+    if (!is_int(a) || !is_int(b)) return Ref::borrow(NotImplemented);
+    Ref quotient = int_binary(a, b, BinaryOp::FloorDiv);
+    Ref remainder = int_binary(a, b, BinaryOp::Mod);
+    Object* items[] = {quotient.get(), remainder.get()};
+    return tuple_from(items, 2);
+}
+
+template <bool reflected>
+Ref int_divmod(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs(reflected ? "__rdivmod__" : "__divmod__");
+    if (nargs != 2) raise_wrapper_arg_count(1, nargs - 1);
+    return reflected ? int_divmod_of(args[1], args[0]) : int_divmod_of(args[0], args[1]);
+}
+
+// int.__round__(ndigits): the int itself, unless ndigits is negative (round(1250, -2) == 1200).
+Ref int_round(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs("__round__");
+    if (nargs > 2) raise_arg_count("__round__", 0, 1, nargs - 1);
+    Ref self = int_pos(args[0]);
+    if (nargs == 1) return self;
+    int64_t ndigits = as_index(args[1]);
+    return ndigits >= 0 ? self : int_round_tens(self.get(), -static_cast<uint64_t>(ndigits), false);
+}
+
 // to_bytes/from_bytes: byteorder is 'big' (the default, as in 3.11) or 'little'.
 bool big_endian(Object* byteorder) {
     if (!byteorder) return true;
@@ -786,6 +831,10 @@ const MethodDef int_methods[] = {
     {"conjugate", int_conjugate, "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", int_as_integer_ratio, "Return a pair (self, 1)."},
     {"to_bytes", int_to_bytes, "Return an array of bytes representing an integer."},
+    {"__divmod__", int_divmod<false>, "Return divmod(self, value)."},
+    {"__rdivmod__", int_divmod<true>, "Return divmod(value, self)."},
+    {"__round__", int_round,
+     "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
     {"from_bytes", int_from_bytes, "Return the integer represented by the given array of bytes.",
      MethodKind::Class},
     {nullptr, nullptr, nullptr},

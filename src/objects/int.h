@@ -45,6 +45,9 @@ std::string int_to_base(Object* o, int base, bool with_prefix);  // for hex/oct/
 Ref int_binary(Object* a, Object* b, BinaryOp op);
 Ref int_pow_mod(Object* base, Object* exp, Object* mod);
 int int_compare(Object* a, Object* b);  // -1, 0, 1
+// round(v, -places) for places >= 1: v rounded to a multiple of 10**places, ties to even. With
+// `beyond_tie` (v is a float's integer part, a fraction cut off) a tie rounds away from zero.
+Ref int_round_tens(Object* v, uint64_t places, bool beyond_tie);
 int64_t int_hash(Object* o);
 
 }  // namespace minipy

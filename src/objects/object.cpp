@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
@@ -130,6 +131,9 @@ void init_type(Type* t) {
     for (const MethodDef* m = t->methods; m && m->name; ++m)
         dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
     add_slot_methods(t);
+    // Every built-in type has its own __doc__, None until objects/type_docs.cpp gives it CPython's
+    // text, so NoneType's does not come from object. A class gets its own in class_new.
+    if (!is_heap_type(t)) dict_set(t->dict, intern("__doc__"), None);
 }
 
 // ---- object ----

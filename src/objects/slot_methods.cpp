@@ -155,10 +155,7 @@ Ref slot_method(Object* callable, Args args, size_t nargs, Tuple* kwnames) {
     if (d.kind == SlotKind::Call) return d.owner->call(args[0], args + 1, nargs - 1, kwnames);
     size_t want = arity(d.kind);
     if (kwnames && kwnames->size) raise_no_kwargs(d.name);
-    if (nargs - 1 != want) {
-        raise(&TypeError_type,
-              format("expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", nargs - 1));
-    }
+    if (nargs - 1 != want) raise_wrapper_arg_count(want, nargs - 1);
     if ((d.kind == SlotKind::SetAttr || d.kind == SlotKind::DelAttr) && !is_str(args[1]))
         raise(&TypeError_type,
               format("attribute name must be string, not '%s'", type_of(args[1])->name.c_str()));

@@ -15,6 +15,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/siphash.h"
+#include "runtime/unicode_ctype.h"
 
 namespace minipy {
 
@@ -171,26 +172,24 @@ int64_t str_hash(Str* s) {
     return result;
 }
 
-// ---- repr ----
-namespace {
-
-struct PrintableRange {
-    uint32_t first, last;
-};
-#include "printable_ranges.inc"
-
-}  // namespace
-
-// CPython's Py_UNICODE_ISPRINTABLE, from the table generated out of the Unicode database
-// (src/objects/gen/make_printable_ranges.cpp).
-bool is_printable(uint32_t cp) {
-    if (cp < 0x7F) return cp >= 0x20;
-    const PrintableRange* end = kPrintableRanges + std::size(kPrintableRanges);
-    const PrintableRange* it = std::upper_bound(
-        kPrintableRanges, end, cp, [](uint32_t c, const PrintableRange& r) { return c < r.first; });
-    return it != kPrintableRanges && cp <= it[-1].last;
+std::string_view ascii_number_text(const std::string& utf8, std::string& out) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) return utf8;
+    out.clear();
+    out.reserve(utf8.size());
+    for (const char* p = utf8.data(); p < utf8.data() + utf8.size();) {
+        uint32_t c = utf8_decode(p);
+        int digit = unicode_decimal_value(c);
+        if (c < 0x80)
+            out += static_cast<char>(c);
+        else if (unicode_is_space(c))
+            out += ' ';
+        else
+            out += digit >= 0 ? static_cast<char>('0' + digit) : '?';
+    }
+    return out;
 }
 
+// ---- repr ----
 std::string str_repr_text(std::string_view utf8) {
     bool has_single = utf8.find('\'') != std::string_view::npos;
     bool has_double = utf8.find('"') != std::string_view::npos;
@@ -211,7 +210,7 @@ std::string str_repr_text(std::string_view utf8) {
             out += "\\t";
         } else if (cp == '\r') {
             out += "\\r";
-        } else if (is_printable(cp)) {
+        } else if (unicode_is_printable(cp)) {
             out.append(start, p);
         } else if (cp < 0x100) {
             out += format("\\x%02x", cp);

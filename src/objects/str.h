@@ -49,8 +49,11 @@ void utf8_append(std::string& out, uint32_t cp);
 size_t str_byte_offset(const Str* s, int64_t index);
 // The single-character str for code point `index` of `s`.
 Ref str_char_at(const Str* s, int64_t index);
-// Whether repr() shows the code point as is (str.isprintable), as CPython 3.11 (Unicode 14.0).
-bool is_printable(uint32_t cp);
+// The text int() and float() parse, as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII: the
+// decimal digits of every script become ASCII digits ('٣' -> '3'), Unicode spaces blanks, and any
+// other non-ASCII character '?', which no literal accepts. ASCII text comes back as it is; other
+// text is converted into `storage`.
+std::string_view ascii_number_text(const std::string& utf8, std::string& storage);
 // Reads a str argument or raises "<what> must be str, not <type>" (CPython's text; an empty `what`
 // gives "must be str, not <type>", as str.find and str.partition say).
 const Str* expect_str(Object* o, const char* what);

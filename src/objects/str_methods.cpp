@@ -1,6 +1,6 @@
 // str_methods.cpp — the methods of str (split, strip, find, replace, case mapping, padding, ...)
-// with CPython 3.11's results and error texts. Character classes cover ASCII, Latin-1, Latin
-// Extended-A, Greek and Cyrillic; minipy carries no full Unicode database.
+// with CPython 3.11's results and error texts. Character classes and case mappings come from the
+// Unicode 14.0 tables of runtime/unicode_ctype.h; ASCII text takes byte-wise fast paths.
 #include <algorithm>
 
 #include "objects/abstract.h"
@@ -9,78 +9,11 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/str.h"
-#include "objects/unicode_ctype.h"
+#include "runtime/unicode_ctype.h"
 
 namespace minipy {
 
 namespace {
-
-// ---- character classes ----
-bool is_space_cp(uint32_t c) {
-    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-           c == 0x3000;
-}
-
-bool is_decimal_cp(uint32_t c) {
-    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
-           (c >= 0x966 && c <= 0x96F) || (c >= 0xFF10 && c <= 0xFF19);
-}
-bool is_digit_cp(uint32_t c) { return is_decimal_cp(c) || c == 0xB2 || c == 0xB3 || c == 0xB9; }
-bool is_numeric_cp(uint32_t c) {
-    return is_digit_cp(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189);
-}
-
-// Lowercase partner of an uppercase letter, or 0.
-uint32_t lower_of(uint32_t c) {
-    if (c >= 'A' && c <= 'Z') return c + 32;
-    if (c < 0xC0) return 0;
-    if (c <= 0xDE && c != 0xD7) return c + 32;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 && c != 0x149) {
-        bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-        if (odd_upper ? (c & 1) : !(c & 1)) return c + 1;
-        return 0;
-    }
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-    if (c >= 0x410 && c <= 0x42F) return c + 32;
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    return 0;
-}
-
-// Uppercase partner of a lowercase letter, or 0.
-uint32_t upper_of(uint32_t c) {
-    if (c >= 'a' && c <= 'z') return c - 32;
-    if (c < 0xB5) return 0;
-    if (c == 0xB5) return 0x39C;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c >= 0x100 && c <= 0x17F && lower_of(c - 1) == c) return c - 1;
-    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x430 && c <= 0x44F) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    return 0;
-}
-
-bool is_upper_cp(uint32_t c) { return lower_of(c) != 0; }
-bool is_lower_cp(uint32_t c) { return upper_of(c) != 0 || c == 0xDF; }
-bool is_cased_cp(uint32_t c) { return is_upper_cp(c) || is_lower_cp(c); }
-uint32_t to_upper(uint32_t c) {
-    uint32_t u = upper_of(c);
-    return u ? u : c;
-}
-uint32_t to_lower(uint32_t c) {
-    uint32_t l = lower_of(c);
-    return l ? l : c;
-}
-
-bool is_alpha_cp(uint32_t c) {
-    if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
-    if (is_cased_cp(c) || c == 0xAA || c == 0xBA) return true;
-    return (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) ||
-           (c >= 0x620 && c <= 0x64A) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xAC00 && c <= 0xD7A3);
-}
 
 std::vector<uint32_t> code_points(const Str* s) {
     std::vector<uint32_t> out;
@@ -233,14 +166,14 @@ std::vector<std::string_view> split_whitespace(std::string_view text, int64_t ma
     if (!reverse) {
         int64_t i = 0;
         while (true) {
-            while (i < n && is_space_cp(cps[i])) ++i;
+            while (i < n && unicode_is_space(cps[i])) ++i;
             if (i == n) break;
             if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
                 parts.push_back(piece(i, n));  // the rest keeps its trailing whitespace
                 break;
             }
             int64_t j = i;
-            while (j < n && !is_space_cp(cps[j])) ++j;
+            while (j < n && !unicode_is_space(cps[j])) ++j;
             parts.push_back(piece(i, j));
             i = j;
         }
@@ -248,14 +181,14 @@ std::vector<std::string_view> split_whitespace(std::string_view text, int64_t ma
     }
     int64_t i = n;
     while (true) {
-        while (i > 0 && is_space_cp(cps[i - 1])) --i;
+        while (i > 0 && unicode_is_space(cps[i - 1])) --i;
         if (i == 0) break;
         if (maxsplit >= 0 && static_cast<int64_t>(parts.size()) == maxsplit) {
             parts.push_back(piece(0, i));
             break;
         }
         int64_t j = i;
-        while (j > 0 && !is_space_cp(cps[j - 1])) --j;
+        while (j > 0 && !unicode_is_space(cps[j - 1])) --j;
         parts.push_back(piece(j, i));
         i = j;
     }
@@ -308,11 +241,6 @@ Ref str_rsplit(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return split_impl("rsplit", args, nargs, kw, true);
 }
 
-bool is_line_break(uint32_t c) {
-    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 ||
-           c == 0x2028 || c == 0x2029;
-}
-
 Ref str_splitlines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"self", "keepends"};
     Object* bound[2];
@@ -326,7 +254,7 @@ Ref str_splitlines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     for (const char* p = begin; p < end;) {
         const char* at = p;
         uint32_t c = utf8_decode(p);
-        if (!is_line_break(c)) continue;
+        if (!unicode_is_linebreak(c)) continue;
         if (c == '\r' && p < end && *p == '\n') ++p;
         parts.push_back(std::string_view(line, (keepends ? p : at) - line));
         line = p;
@@ -395,7 +323,7 @@ Ref strip_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, b
         raise(&TypeError_type, format("%s arg must be None or str", name));
     std::vector<uint32_t> set = chars ? code_points(as_str(chars)) : std::vector<uint32_t>{};
     auto strippable = [&](uint32_t c) {
-        return chars ? std::find(set.begin(), set.end(), c) != set.end() : is_space_cp(c);
+        return chars ? std::find(set.begin(), set.end(), c) != set.end() : unicode_is_space(c);
     };
     std::vector<uint32_t> cps = code_points(s);
     size_t a = 0, b = cps.size();
@@ -472,42 +400,86 @@ Ref str_removesuffix(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 // ---- case mapping ----
 enum class CaseMap { Upper, Lower, Fold, Swap, Capitalize, Title };
 
+// ASCII text maps byte by byte: no final sigma, no mapping longer than one character.
+std::string map_ascii_case(const std::string& text, CaseMap how) {
+    std::string out(text);
+    bool previous_cased = false;
+    for (size_t i = 0; i < out.size(); ++i) {
+        char c = out[i];
+        bool lower = c >= 'a' && c <= 'z';
+        bool upper = c >= 'A' && c <= 'Z';
+        bool to_upper = how == CaseMap::Upper || (how == CaseMap::Swap && lower) ||
+                        (how == CaseMap::Capitalize && i == 0) || (how == CaseMap::Title && !previous_cased);
+        if (to_upper && lower) out[i] = static_cast<char>(c - 32);
+        if (!to_upper && upper) out[i] = static_cast<char>(c + 32);
+        previous_cased = lower || upper;
+    }
+    return out;
+}
+
+void append_mapping(std::string& out, uint32_t c, CaseMapping which) {
+    uint32_t mapped[3];
+    int n = unicode_full_case(c, which, mapped);
+    for (int i = 0; i < n; ++i) utf8_append(out, mapped[i]);
+}
+
+// Lowercase of cps[i]. A capital sigma becomes the final ς after a cased letter that no cased letter
+// follows, case-ignorable characters (accents, apostrophes) skipped on both sides: CPython's
+// handle_capital_sigma, the one context-dependent mapping it applies.
+void append_lower(std::string& out, const std::vector<uint32_t>& cps, size_t i) {
+    if (cps[i] != 0x3A3) return append_mapping(out, cps[i], CaseMapping::Lower);
+    size_t before = i;
+    while (before > 0 && unicode_is_case_ignorable(cps[before - 1])) --before;
+    bool final = before > 0 && unicode_is_cased(cps[before - 1]);
+    size_t after = i + 1;
+    while (after < cps.size() && unicode_is_case_ignorable(cps[after])) ++after;
+    final = final && (after == cps.size() || !unicode_is_cased(cps[after]));
+    utf8_append(out, final ? 0x3C2 : 0x3C3);
+}
+
+// The full mappings (ß.upper() is "SS"), as CPython's case_operation functions.
 Ref map_case(Object* const* args, CaseMap how) {
     const Str* s = as_str(args[0]);
+    if (s->ascii) return str_new(map_ascii_case(s->utf8, how));
+    std::vector<uint32_t> cps = code_points(s);
     std::string out;
     out.reserve(s->utf8.size());
     bool previous_cased = false;
-    bool first = true;
-    for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
-        uint32_t c = utf8_decode(p);
-        uint32_t r = c;
+    for (size_t i = 0; i < cps.size(); ++i) {
+        uint32_t c = cps[i];
         switch (how) {
             case CaseMap::Upper:
-                r = to_upper(c);
+                append_mapping(out, c, CaseMapping::Upper);
                 break;
             case CaseMap::Lower:
-                r = to_lower(c);
+                append_lower(out, cps, i);
                 break;
             case CaseMap::Fold:
-                r = to_lower(c);
+                append_mapping(out, c, CaseMapping::Fold);
                 break;
             case CaseMap::Swap:
-                r = is_upper_cp(c) ? to_lower(c) : to_upper(c);
+                if (unicode_is_upper(c))
+                    append_lower(out, cps, i);
+                else if (unicode_is_lower(c))
+                    append_mapping(out, c, CaseMapping::Upper);
+                else
+                    utf8_append(out, c);
                 break;
             case CaseMap::Capitalize:
-                r = first ? to_upper(c) : to_lower(c);
+                // Titlecase, not uppercase, for the first character (CPython 3.8 on: 'ǆa' -> 'ǅa').
+                if (i == 0)
+                    append_mapping(out, c, CaseMapping::Title);
+                else
+                    append_lower(out, cps, i);
                 break;
             case CaseMap::Title:
-                r = previous_cased ? to_lower(c) : to_upper(c);
+                if (previous_cased)
+                    append_lower(out, cps, i);
+                else
+                    append_mapping(out, c, CaseMapping::Title);
                 break;
         }
-        previous_cased = is_cased_cp(c);
-        first = false;
-        // Full case folding turns sharp s into "ss" (the one multi-character fold minipy knows).
-        if (how == CaseMap::Fold && c == 0xDF)
-            out += "ss";
-        else
-            utf8_append(out, r);
+        previous_cased = unicode_is_cased(c);
     }
     return str_new(out);
 }
@@ -538,48 +510,54 @@ Ref str_title(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 // ---- predicates ----
-template <bool (*pred)(uint32_t)>
+// Whether every character has one of `flags` (and there is at least one character).
+template <uint16_t flags>
 Ref all_chars(const char* name, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of(name, args, nargs, kw, 0, 0);
     if (s->length == 0) return Ref::borrow(False);
+    if (s->ascii) {
+        for (unsigned char c : s->utf8)
+            if (!unicode_has(c, flags)) return Ref::borrow(False);
+        return Ref::borrow(True);
+    }
     for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
-        if (!pred(utf8_decode(p))) return Ref::borrow(False);
+        if (!unicode_has(utf8_decode(p), flags)) return Ref::borrow(False);
     return Ref::borrow(True);
 }
 
-bool is_alnum_cp(uint32_t c) { return is_alpha_cp(c) || is_numeric_cp(c); }
-
 Ref str_isdigit(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_digit_cp>("isdigit", a, n, k);
+    return all_chars<kDigit>("isdigit", a, n, k);
 }
 Ref str_isdecimal(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_decimal_cp>("isdecimal", a, n, k);
+    return all_chars<kDecimal>("isdecimal", a, n, k);
 }
 Ref str_isnumeric(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_numeric_cp>("isnumeric", a, n, k);
+    return all_chars<kNumeric>("isnumeric", a, n, k);
 }
 Ref str_isalpha(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_alpha_cp>("isalpha", a, n, k);
+    return all_chars<kAlpha>("isalpha", a, n, k);
 }
 Ref str_isalnum(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_alnum_cp>("isalnum", a, n, k);
+    return all_chars<kAlpha | kDecimal | kDigit | kNumeric>("isalnum", a, n, k);
 }
 Ref str_isspace(Object*, Object* const* a, size_t n, Tuple* k) {
-    return all_chars<is_space_cp>("isspace", a, n, k);
+    return all_chars<kSpace>("isspace", a, n, k);
 }
 
 Ref str_isascii(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(self_of("isascii", args, nargs, kw, 0, 0)->ascii));
 }
 
-// isupper/islower: at least one cased character, and none of the opposite case.
+// isupper/islower: at least one character of the case asked, and none of the other case or titlecase.
 Ref case_test(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool upper) {
     const Str* s = self_of(name, args, nargs, kw, 0, 0);
+    uint16_t wanted = upper ? kUpper : kLower;
+    uint16_t refused = (upper ? kLower : kUpper) | kTitle;
     bool cased = false;
     for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
-        uint32_t c = utf8_decode(p);
-        if (upper ? is_lower_cp(c) : is_upper_cp(c)) return Ref::borrow(False);
-        cased = cased || is_cased_cp(c);
+        uint16_t flags = unicode_record(utf8_decode(p)).flags;
+        if (flags & refused) return Ref::borrow(False);
+        cased = cased || (flags & wanted);
     }
     return Ref::borrow(bool_obj(cased));
 }
@@ -589,26 +567,33 @@ Ref str_islower(Object*, Object* const* a, size_t n, Tuple* k) {
     return case_test("islower", a, n, k, false);
 }
 
+// Uppercase and titlecase characters only after uncased ones, lowercase ones only after cased ones.
 Ref str_istitle(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("istitle", args, nargs, kw, 0, 0);
     bool previous_cased = false, any = false;
     for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();) {
-        uint32_t c = utf8_decode(p);
-        if (is_upper_cp(c) && previous_cased) return Ref::borrow(False);
-        if (is_lower_cp(c) && !previous_cased) return Ref::borrow(False);
-        previous_cased = is_cased_cp(c);
-        any = any || previous_cased;
+        uint16_t flags = unicode_record(utf8_decode(p)).flags;
+        if (flags & (kUpper | kTitle)) {
+            if (previous_cased) return Ref::borrow(False);
+            previous_cased = any = true;
+        } else if (flags & kLower) {
+            if (!previous_cased) return Ref::borrow(False);
+            previous_cased = any = true;
+        } else {
+            previous_cased = false;
+        }
     }
     return Ref::borrow(bool_obj(any));
 }
 
+// XID_Start or '_' first, XID_Continue after; no NFKC normalization, as CPython's.
 Ref str_isidentifier(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const Str* s = self_of("isidentifier", args, nargs, kw, 0, 0);
     if (s->length == 0) return Ref::borrow(False);
     bool first = true;
     for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size(); first = false) {
         uint32_t c = utf8_decode(p);
-        bool ok = c == '_' || is_alpha_cp(c) || (!first && is_decimal_cp(c));
+        bool ok = first ? c == '_' || unicode_is_xid_start(c) : unicode_is_xid_continue(c);
         if (!ok) return Ref::borrow(False);
     }
     return Ref::borrow(True);
@@ -710,7 +695,7 @@ Ref str_encode_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref str_isprintable(Object*, Object* const* a, size_t n, Tuple* k) {
     const Str* s = self_of("isprintable", a, n, k, 0, 0);
     for (const char* p = s->utf8.data(); p < s->utf8.data() + s->utf8.size();)
-        if (!is_printable(utf8_decode(p))) return Ref::borrow(False);
+        if (!unicode_is_printable(utf8_decode(p))) return Ref::borrow(False);
     return Ref::borrow(True);
 }
 
@@ -827,12 +812,5 @@ const MethodDef str_methods[] = {
     {"translate", str_translate, "Replace each character through the given translation table."},
     {nullptr, nullptr, nullptr},
 };
-
-bool unicode_is_space(uint32_t c) { return is_space_cp(c); }
-bool unicode_is_decimal(uint32_t c) { return is_decimal_cp(c); }
-bool unicode_is_alnum(uint32_t c) { return is_alnum_cp(c); }
-bool unicode_is_linebreak(uint32_t c) { return is_line_break(c); }
-uint32_t unicode_to_lower(uint32_t c) { return to_lower(c); }
-uint32_t unicode_to_upper(uint32_t c) { return to_upper(c); }
 
 }  // namespace minipy

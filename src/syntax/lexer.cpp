@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "CommonToken.h"
+#include "runtime/unicode_ctype.h"
 #include "syntax/tokens.h"
 
 namespace minipy::syntax {
@@ -225,15 +226,16 @@ void Lexer::close_bracket(const antlr4::Token& t) {
 }
 
 // The grammar accepts any non-ASCII code point in a name; CPython accepts only identifier
-// characters and names the first offending one.
+// characters (XID_Start or '_' first, XID_Continue after) and names the first offending one.
 void Lexer::check_name(const antlr4::Token& t) {
     std::string text = t.getText();
     int col = static_cast<int>(t.getCharPositionInLine());
     for (size_t i = 0; i < text.size(); ++col) {
+        bool first = i == 0;
         char32_t c = decode_utf8(text, i);
-        if (c < 0x80 || is_identifier_char(c)) continue;
+        if (first ? c == '_' || unicode_is_xid_start(c) : unicode_is_xid_continue(c)) continue;
         int line = static_cast<int>(t.getLine());
-        if (!is_printable_char(c)) source_.fail("invalid non-printable character U+" + hex4(c), line, col);
+        if (!unicode_is_printable(c)) source_.fail("invalid non-printable character U+" + hex4(c), line, col);
         std::string ch;
         append_utf8(ch, c);
         source_.fail("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
@@ -271,7 +273,7 @@ void Lexer::check_number_end(const antlr4::Token& number) {
 void Lexer::fail_error_char(const antlr4::Token& t) {
     char32_t c = static_cast<unsigned char>(t.getText()[0]);
     // Printable ASCII strays such as `$` or `?` reach the parser, which says "invalid syntax".
-    if (is_printable_char(c)) return;
+    if (unicode_is_printable(c)) return;
     source_.fail("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
                  static_cast<int>(t.getCharPositionInLine()));
 }

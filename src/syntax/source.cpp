@@ -1,9 +1,7 @@
 // source.cpp — the program text split into lines, and the helper that raises a SyntaxError quoting one.
 #include "syntax/source.h"
 
-#include <clocale>
 #include <cstdio>
-#include <cwctype>
 
 namespace minipy::syntax {
 
@@ -44,23 +42,6 @@ void Source::fail_raw(const std::string& msg, int line, int offset, int end_line
     info.end_col = end_offset;
     info.text = std::string(this->line(line));
     throw SyntaxError(std::move(info));
-}
-
-// Unicode letter/digit classes come from the C library's UTF-8 locale, so no tables are
-// compiled in; the process-wide locale is left alone.
-bool is_identifier_char(char32_t c) {
-    static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
-    if (!utf8) return true;
-    auto w = static_cast<wint_t>(c);
-    return iswalnum_l(w, utf8) || (c >= 0x300 && c <= 0x36F);
-}
-
-bool is_printable_char(char32_t c) {
-    static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
-    if (c < 0x80) return c >= 0x20 && c < 0x7F;
-    if (!utf8) return true;
-    auto w = static_cast<wint_t>(c);
-    return iswprint_l(w, utf8) && !iswspace_l(w, utf8) && c != 0xA0;
 }
 
 int utf8_length(std::string_view s) {

@@ -33,9 +33,6 @@ private:
     std::vector<size_t> starts_;
 };
 
-// Python's str.isidentifier() letter/digit test and str.isprintable(), for one non-ASCII code point.
-bool is_identifier_char(char32_t c);
-bool is_printable_char(char32_t c);
 // Raises CPython's error for NUL bytes or malformed UTF-8 in the source.
 void check_encoding(const Source& source);
 // Length of the valid UTF-8 sequence at s[i], or 0 if it is malformed.

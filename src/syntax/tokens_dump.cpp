@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ANTLRInputStream.h"
+#include "runtime/unicode_ctype.h"
 #include "syntax/lexer.h"
 #include "syntax/tokens.h"
 
@@ -39,7 +40,7 @@ std::string escape(std::string_view s, bool bytes) {
             out += "\\r";
         } else if (c == '\t') {
             out += "\\t";
-        } else if (c < 0x80 ? (c < 0x20 || c == 0x7F) : (bytes || !is_printable_char(c))) {
+        } else if (c < 0x80 ? (c < 0x20 || c == 0x7F) : (bytes || !unicode_is_printable(c))) {
             const char* fmt = c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x";
             snprintf(buf, sizeof buf, fmt, static_cast<unsigned>(c));
             out += buf;
