@@ -33,14 +33,28 @@ struct Generator : Object {
     Str* qualname = nullptr;         // owned
     Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
     Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
+    // Owned, while it runs: the exception its caller was handling, given back when it yields or ends.
+    Object* caller_handled_exc = nullptr;
 };
 
 void init_generator_type();  // called once at start-up
 
 // Turns the freshly bound frame `f` (top of the stack) into a new, not yet started generator.
 Ref generator_from_frame(ThreadState* ts, Frame* f);
-// YIELD_VALUE: saves the running frame `f` into its generator and removes it from the stack.
+// SEND and FOR_ITER resume a generator inside the running interpreter loop, as CPython 3.12 does:
+// its saved frame is pushed on the thread's stack with `value` (borrowed) as the result of the
+// yield it stopped at, and the loop carries on in it. Null, with nothing changed, when it cannot be
+// resumed so (not a generator or coroutine, running, finished, `value` not None before its first
+// run, or the recursion limit reached): the general path then raises what it must.
+Frame* generator_enter(ThreadState* ts, Object* gen, Object* value);
+// How a generator's frame `f` leaves the loop, before the frame is popped; each gives the caller's
+// handled exception back. YIELD_VALUE: saves the frame into its generator and removes it from the stack.
 void generator_suspend(ThreadState* ts, Frame* f);
+// RETURN_VALUE: the generator is finished (the return value goes to the caller).
+void generator_returned(ThreadState* ts, Frame* f);
+// An exception leaves the frame: the generator is finished, and the exception to go on with is
+// returned (a StopIteration that escaped the body becomes RuntimeError, as PEP 479 has it).
+Ref generator_raised(ThreadState* ts, Frame* f, Ref exc);
 // gen.send(value): the next yielded value (new reference), or null once the generator returns.
 Ref generator_send(Object* gen, Object* value);
 // gen.throw(exc): raises `exc` where the generator is suspended (inside the iterator a `yield from`
