@@ -2,7 +2,6 @@
 // and resuming through next()/send(), with CPython's errors for misuse.
 #include "objects/generator.h"
 
-#include <cstring>
 #include <utility>
 
 #include "objects/abstract.h"
@@ -26,27 +25,19 @@ Generator* as_gen(Object* o) { return static_cast<Generator*>(o); }
 
 Frame* image_frame(Generator* g) { return reinterpret_cast<Frame*>(g->image.data()); }
 
-// Drops the references a suspended frame holds.
+// Drops the references the frame holds and its storage: the generator has no frame any more. The
+// storage is taken out first, so that a __del__ run by a release finds nothing to release twice.
 void release_image(Generator* g) {
-    if (g->image.empty()) return;
-    Frame* f = image_frame(g);
+    std::vector<Object*> image;
+    image.swap(g->image);
+    size_t depth = std::exchange(g->stack_depth, 0);
+    if (image.empty()) return;
+    Frame* f = reinterpret_cast<Frame*>(image.data());
     Object** lp = f->localsplus();
     for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
-    for (size_t i = 0; i < g->stack_depth; ++i) xdecref(f->stack_base()[i]);
+    for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
     xdecref(f->func);
     xdecref(f->frame_object);
-    g->image.clear();
-}
-
-// Moves the frame at the top of the thread's stack into the generator.
-void save_frame(ThreadState* ts, Generator* g, Frame* f) {
-    // Code::nlocalsplus() adds up three vectors' sizes: once per yield, not twice.
-    Object** stack_base = f->stack_base();
-    Object** end = stack_base + f->code->stacksize;
-    g->image.assign(reinterpret_cast<Object**>(f), end);
-    g->stack_depth = static_cast<size_t>(f->sp - stack_base);
-    ts->stack_top = reinterpret_cast<Object**>(f);
-    --ts->depth;
 }
 
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
@@ -95,19 +86,7 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
 
 void generator_clear(Object* o) {
     Generator* g = as_gen(o);
-    if (!g->running) {
-        std::vector<Object*> image;
-        image.swap(g->image);
-        size_t depth = std::exchange(g->stack_depth, 0);
-        if (!image.empty()) {
-            Frame* f = reinterpret_cast<Frame*>(image.data());
-            Object** lp = f->localsplus();
-            for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
-            for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
-            xdecref(f->func);
-            xdecref(f->frame_object);
-        }
-    }
+    if (!g->running) release_image(g);
     xdecref(std::exchange(g->return_value, nullptr));
     xdecref(std::exchange(g->handled_exc, nullptr));
 }
@@ -233,7 +212,11 @@ Ref generator_from_frame(ThreadState* ts, Frame* f) {
                                                  : &generator_type);
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
     f->generator = g;
-    save_frame(ts, g, f);
+    // The frame moves into the generator for good (locals, and room for its whole stack).
+    g->image.assign(reinterpret_cast<Object**>(f), f->stack_base() + f->code->stacksize);
+    g->stack_depth = 0;
+    ts->stack_top = reinterpret_cast<Object**>(f);
+    --ts->depth;
     return Ref::steal(g);
 }
 
@@ -258,20 +241,10 @@ void swap_out_handled_exc(ThreadState* ts, Generator* g) {
         xdecref(inner);
 }
 
-// Room on the thread's stack, and under the recursion limit, for the saved frame.
-bool has_room(const ThreadState* ts, const Generator* g) {
-    return ts->depth < recursion_limit() &&
-           static_cast<size_t>(ts->stack_end - ts->stack_top) >= g->image.size();
-}
-
-// Copies the saved frame back on top of the stack, ready to run: `value` (borrowed; null before
-// the first run or when an exception is thrown in) is the result of the yield it stopped at.
+// Links the generator's frame above the caller's, ready to run: `value` (borrowed; null before the
+// first run or when an exception is thrown in) is the result of the yield it stopped at.
 Frame* enter(ThreadState* ts, Generator* g, Object* value) {
-    size_t slots = g->image.size();
-    Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
-    std::memcpy(static_cast<void*>(f), g->image.data(), slots * sizeof(Object*));
-    g->image.clear();
-    ts->stack_top += slots;
+    Frame* f = image_frame(g);
     ++ts->depth;
     f->previous = ts->frame;
     f->is_entry = false;
@@ -291,7 +264,7 @@ Frame* enter(ThreadState* ts, Generator* g, Object* value) {
 Ref resume(Generator* g, Object* value, Ref thrown) {
     check_not_running(g);
     ThreadState* ts = thread_state();
-    if (!has_room(ts, g)) raise_recursion_error();
+    if (ts->depth >= recursion_limit()) raise_recursion_error();
     Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
     Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
@@ -305,7 +278,8 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
 Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
     if (!is_generator_like(gen)) return nullptr;
     Generator* g = as_gen(gen);
-    if (g->running || g->finished || g->image.empty() || (!g->started && value != None) || !has_room(ts, g))
+    if (g->running || g->finished || g->image.empty() || (!g->started && value != None) ||
+        ts->depth >= recursion_limit())
         return nullptr;
     return enter(ts, g, g->started ? value : nullptr);
 }
@@ -313,23 +287,31 @@ Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
 void generator_suspend(ThreadState* ts, Frame* f) {
     Generator* g = as_gen(f->generator);
     g->yielded = true;
-    save_frame(ts, g, f);
+    g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
+    --ts->depth;
     g->running = false;
     swap_out_handled_exc(ts, g);
 }
 
-void generator_returned(ThreadState* ts, Frame* f) {
-    Generator* g = as_gen(f->generator);
+namespace {
+
+// The frame ended (returned or raised): the generator is finished and its frame released.
+void finish(ThreadState* ts, Generator* g, Frame* f) {
+    g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
+    --ts->depth;
     g->running = false;
     g->finished = true;
     swap_out_handled_exc(ts, g);
+    release_image(g);
 }
+
+}  // namespace
+
+void generator_returned(ThreadState* ts, Frame* f) { finish(ts, as_gen(f->generator), f); }
 
 Ref generator_raised(ThreadState* ts, Frame* f, Ref exc) {
     Generator* g = as_gen(f->generator);
-    g->running = false;
-    g->finished = true;
-    swap_out_handled_exc(ts, g);
+    finish(ts, g, f);
     bool async_stop = type_of(g) == &async_generator_type && is_instance(exc.get(), &StopAsyncIteration_type);
     if (!is_instance(exc.get(), &StopIteration_type) && !async_stop) return exc;
     Ref err = make_exception(&RuntimeError_type,
