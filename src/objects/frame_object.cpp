@@ -260,12 +260,15 @@ void refresh(FrameObject* fo, Frame* f, size_t index) {
 }  // namespace
 
 FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
-    if (!f->frame_object) {
-        // The callers' objects first (outermost first, without recursion: frames can be deep).
+    // The callers' objects first (outermost first, without recursion: frames can be deep); a
+    // generator resumed by a new caller may find it without one.
+    if (f->previous && !f->previous->frame_object) {
         std::vector<Frame*> missing;
         for (Frame* p = f->previous; p && !p->frame_object; p = p->previous) missing.push_back(p);
         for (auto it = missing.rbegin(); it != missing.rend(); ++it)
             frame_object_of(*it, (*it)->lasti(), true);
+    }
+    if (!f->frame_object) {
         Ref back = f->previous ? Ref::borrow(f->previous->frame_object) : nullptr;
         f->frame_object = frame_new(f->code, f->globals, dict_new(), std::move(back), 0, 0).release();
         refresh_now = true;

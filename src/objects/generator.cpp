@@ -2,7 +2,6 @@
 // and resuming through next()/send(), with CPython's errors for misuse.
 #include "objects/generator.h"
 
-#include <cstring>
 #include <utility>
 
 #include "objects/abstract.h"
@@ -26,27 +25,19 @@ Generator* as_gen(Object* o) { return static_cast<Generator*>(o); }
 
 Frame* image_frame(Generator* g) { return reinterpret_cast<Frame*>(g->image.data()); }
 
-// Drops the references a suspended frame holds.
+// Drops the references the frame holds and its storage: the generator has no frame any more. The
+// storage is taken out first, so that a __del__ run by a release finds nothing to release twice.
 void release_image(Generator* g) {
-    if (g->image.empty()) return;
-    Frame* f = image_frame(g);
+    std::vector<Object*> image;
+    image.swap(g->image);
+    size_t depth = std::exchange(g->stack_depth, 0);
+    if (image.empty()) return;
+    Frame* f = reinterpret_cast<Frame*>(image.data());
     Object** lp = f->localsplus();
     for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
-    for (size_t i = 0; i < g->stack_depth; ++i) xdecref(f->stack_base()[i]);
+    for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
     xdecref(f->func);
     xdecref(f->frame_object);
-    g->image.clear();
-}
-
-// Moves the frame at the top of the thread's stack into the generator.
-void save_frame(ThreadState* ts, Generator* g, Frame* f) {
-    // Code::nlocalsplus() adds up three vectors' sizes: once per yield, not twice.
-    Object** stack_base = f->stack_base();
-    Object** end = stack_base + f->code->stacksize;
-    g->image.assign(reinterpret_cast<Object**>(f), end);
-    g->stack_depth = static_cast<size_t>(f->sp - stack_base);
-    ts->stack_top = reinterpret_cast<Object**>(f);
-    --ts->depth;
 }
 
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
@@ -95,19 +86,7 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
 
 void generator_clear(Object* o) {
     Generator* g = as_gen(o);
-    if (!g->running) {
-        std::vector<Object*> image;
-        image.swap(g->image);
-        size_t depth = std::exchange(g->stack_depth, 0);
-        if (!image.empty()) {
-            Frame* f = reinterpret_cast<Frame*>(image.data());
-            Object** lp = f->localsplus();
-            for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
-            for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
-            xdecref(f->func);
-            xdecref(f->frame_object);
-        }
-    }
+    if (!g->running) release_image(g);
     xdecref(std::exchange(g->return_value, nullptr));
     xdecref(std::exchange(g->handled_exc, nullptr));
 }
@@ -233,14 +212,12 @@ Ref generator_from_frame(ThreadState* ts, Frame* f) {
                                                  : &generator_type);
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
     f->generator = g;
-    save_frame(ts, g, f);
+    // The frame moves into the generator for good (locals, and room for its whole stack).
+    g->image.assign(reinterpret_cast<Object**>(f), f->stack_base() + f->code->stacksize);
+    g->stack_depth = 0;
+    ts->stack_top = reinterpret_cast<Object**>(f);
+    --ts->depth;
     return Ref::steal(g);
-}
-
-void generator_suspend(ThreadState* ts, Frame* f) {
-    Generator* g = as_gen(f->generator);
-    g->yielded = true;
-    save_frame(ts, g, f);
 }
 
 namespace {
@@ -248,74 +225,104 @@ namespace {
 // CPython's gi_exc_state: while a generator runs, the exception its own `except` blocks handle is
 // the current one (else the caller's shows through); a yield inside an `except` block keeps it with
 // the generator instead of leaking it to the caller.
-class HandledExcSwap {
-public:
-    HandledExcSwap(ThreadState* ts, Generator* g) : ts_(ts), g_(g), caller_(ts->handled_exc) {
-        ts->handled_exc =
-            g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller_ ? newref(caller_) : nullptr);
-    }
-    ~HandledExcSwap() {
-        Object* inner = std::exchange(ts_->handled_exc, caller_);
-        if (inner && inner != caller_ && g_->yielded)
-            g_->handled_exc = inner;
-        else
-            xdecref(inner);
-    }
+void swap_in_handled_exc(ThreadState* ts, Generator* g) {
+    Object* caller = ts->handled_exc;
+    g->caller_handled_exc = caller;
+    ts->handled_exc =
+        g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller ? newref(caller) : nullptr);
+}
 
-private:
-    ThreadState* ts_;
-    Generator* g_;
-    Object* caller_;
-};
+void swap_out_handled_exc(ThreadState* ts, Generator* g) {
+    Object* caller = std::exchange(g->caller_handled_exc, nullptr);
+    Object* inner = std::exchange(ts->handled_exc, caller);
+    if (inner && inner != caller && g->yielded)
+        g->handled_exc = inner;
+    else
+        xdecref(inner);
+}
 
-// Copies the saved frame back onto the stack and runs it: `value` is the result of the yield it
-// stopped at (null before the first run), or `thrown` is raised there.
+// Links the generator's frame above the caller's, ready to run: `value` (borrowed; null before the
+// first run or when an exception is thrown in) is the result of the yield it stopped at.
+Frame* enter(ThreadState* ts, Generator* g, Object* value) {
+    Frame* f = image_frame(g);
+    ++ts->depth;
+    f->previous = ts->frame;
+    f->is_entry = false;
+    f->trace_call_pending = true;  // a resumed generator is a 'call' for sys.settrace, as in CPython
+    f->sp = f->stack_base() + g->stack_depth;
+    if (value) *f->sp++ = newref(value);
+    g->started = true;
+    g->running = true;
+    g->yielded = false;
+    swap_in_handled_exc(ts, g);
+    return f;
+}
+
+// Runs the generator from C++ (next(), send(), throw()) in a loop of its own: `value` is the
+// result of the yield it stopped at, or `thrown` is raised there. The loop ends the run with
+// generator_suspend, generator_returned or generator_raised, as for a generator SEND resumed.
 Ref resume(Generator* g, Object* value, Ref thrown) {
     check_not_running(g);
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise_recursion_error();
-    size_t slots = g->image.size();
-    if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
-        raise_recursion_error();
-    }
-    Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
-    std::memcpy(static_cast<void*>(f), g->image.data(), slots * sizeof(Object*));
-    g->image.clear();
-    ts->stack_top += slots;
-    ++ts->depth;
-    f->previous = ts->frame;
-    f->trace_call_pending = true;  // a resumed generator is a 'call' for sys.settrace, as in CPython
-    f->sp = f->stack_base() + g->stack_depth;
-    if (g->started && !thrown) *f->sp++ = newref(value);
-    g->started = true;
-    g->running = true;
-    g->yielded = false;
-    Ref result;
-    HandledExcSwap exc_state(ts, g);
-    try {
-        result = run_frame(ts, f, std::move(thrown));
-    } catch (PyException& e) {
-        g->running = false;
-        g->finished = true;
-        bool async_stop =
-            type_of(g) == &async_generator_type && is_instance(e.exception(), &StopAsyncIteration_type);
-        if (is_instance(e.exception(), &StopIteration_type) || async_stop) {
-            Ref err = make_exception(&RuntimeError_type, format("%s raised %s", kind_name(g),
-                                                                type_of(e.exception())->name.c_str()));
-            Object* cause = e.take().release();
-            static_cast<BaseExceptionObject*>(err.get())->cause = cause;
-            static_cast<BaseExceptionObject*>(err.get())->context = newref(cause);
-            raise_object(std::move(err));
-        }
-        throw;
-    }
-    g->running = false;
+    Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
+    Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
-    g->finished = true;
     xdecref(g->return_value);
     g->return_value = result.release();
     return nullptr;
 }
+
+}  // namespace
+
+Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
+    if (!is_generator_like(gen)) return nullptr;
+    Generator* g = as_gen(gen);
+    if (g->running || g->finished || g->image.empty() || (!g->started && value != None) ||
+        ts->depth >= recursion_limit())
+        return nullptr;
+    return enter(ts, g, g->started ? value : nullptr);
+}
+
+void generator_suspend(ThreadState* ts, Frame* f) {
+    Generator* g = as_gen(f->generator);
+    g->yielded = true;
+    g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
+    --ts->depth;
+    g->running = false;
+    swap_out_handled_exc(ts, g);
+}
+
+namespace {
+
+// The frame ended (returned or raised): the generator is finished and its frame released.
+void finish(ThreadState* ts, Generator* g, Frame* f) {
+    g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
+    --ts->depth;
+    g->running = false;
+    g->finished = true;
+    swap_out_handled_exc(ts, g);
+    release_image(g);
+}
+
+}  // namespace
+
+void generator_returned(ThreadState* ts, Frame* f) { finish(ts, as_gen(f->generator), f); }
+
+Ref generator_raised(ThreadState* ts, Frame* f, Ref exc) {
+    Generator* g = as_gen(f->generator);
+    finish(ts, g, f);
+    bool async_stop = type_of(g) == &async_generator_type && is_instance(exc.get(), &StopAsyncIteration_type);
+    if (!is_instance(exc.get(), &StopIteration_type) && !async_stop) return exc;
+    Ref err = make_exception(&RuntimeError_type,
+                             format("%s raised %s", kind_name(g), type_of(exc.get())->name.c_str()));
+    auto* e = static_cast<BaseExceptionObject*>(err.get());
+    e->context = newref(exc.get());
+    e->cause = exc.release();
+    return err;
+}
+
+namespace {
 
 // The iterator a suspended `yield from` delegates to: the frame stopped right after the
 // YIELD_VALUE that follows a SEND, with the iterator on top of its stack. Null otherwise.

@@ -1,6 +1,7 @@
-// generator.h — generator objects. A generator's frame lives on the thread's value stack only
-// while it runs: YIELD_VALUE copies the frame out into the generator, and the next resume copies
-// it back on top of the stack, so ordinary calls keep their stack-allocated frames.
+// generator.h — generator objects. A generator keeps its frame in storage of its own, as CPython's
+// gi_iframe: the call that makes it binds the arguments in a frame on the thread's value stack, which
+// then moves into the generator once; each resume links that frame above the resumer's and runs it
+// where it is, so neither a resume nor a yield copies it.
 #pragma once
 
 #include <vector>
@@ -24,8 +25,8 @@ inline bool is_generator_like(const Object* o) {
 
 struct Generator : Object {
     MINIPY_GC_ALLOCATED
-    std::vector<Object*> image;  // the suspended frame: header, localsplus, stack (owned values)
-    size_t stack_depth = 0;      // values on the saved evaluation stack
+    std::vector<Object*> image;  // the frame: header, localsplus, stack (owned values); empty once it ends
+    size_t stack_depth = 0;      // values on its evaluation stack while suspended
     bool running = false;
     bool finished = false;
     bool started = false;
@@ -33,14 +34,29 @@ struct Generator : Object {
     Str* qualname = nullptr;         // owned
     Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
     Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
+    // Owned, while it runs: the exception its caller was handling, given back when it yields or ends.
+    Object* caller_handled_exc = nullptr;
 };
 
 void init_generator_type();  // called once at start-up
 
 // Turns the freshly bound frame `f` (top of the stack) into a new, not yet started generator.
 Ref generator_from_frame(ThreadState* ts, Frame* f);
-// YIELD_VALUE: saves the running frame `f` into its generator and removes it from the stack.
+// SEND and FOR_ITER resume a generator inside the running interpreter loop, as CPython 3.12 does:
+// its frame becomes the thread's current one, with `value` (borrowed) as the result of the yield it
+// stopped at, and the loop carries on in it. Null, with nothing changed, when it cannot be
+// resumed so (not a generator or coroutine, running, finished, `value` not None before its first
+// run, or the recursion limit reached): the general path then raises what it must.
+Frame* generator_enter(ThreadState* ts, Object* gen, Object* value);
+// How a generator's frame `f` leaves the loop (in place of pop_frame: the frame is the generator's);
+// each gives the resumer's handled exception back. YIELD_VALUE: the frame stays, suspended.
 void generator_suspend(ThreadState* ts, Frame* f);
+// RETURN_VALUE: the generator is finished and its frame released (the return value, already
+// popped, goes to the resumer).
+void generator_returned(ThreadState* ts, Frame* f);
+// An exception leaves the frame: the generator is finished, and the exception to go on with is
+// returned (a StopIteration that escaped the body becomes RuntimeError, as PEP 479 has it).
+Ref generator_raised(ThreadState* ts, Frame* f, Ref exc);
 // gen.send(value): the next yielded value (new reference), or null once the generator returns.
 Ref generator_send(Object* gen, Object* value);
 // gen.throw(exc): raises `exc` where the generator is suspended (inside the iterator a `yield from`
