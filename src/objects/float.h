@@ -43,7 +43,9 @@ MINIPY_ALWAYS_INLINE void float_free(Object* o) {
     auto* f = static_cast<Float*>(o);
     FloatFreeList& fl = tl_free_floats;
     if (fl.size >= kFloatFreeListMax) {
-        delete f;
+        // A float on the free list stays a float, dead until reused; one given back to the
+        // allocator waits for QSBR (see dealloc_object).
+        free_after_readers(f, [](void* memory) { delete static_cast<Float*>(memory); });
         return;
     }
     f->type = reinterpret_cast<Type*>(fl.head);
