@@ -2,8 +2,8 @@
 # grammar of Python 3.11's abstract syntax (Parser/Python.asdl, the interface minipy's own AST in
 # src/syntax/ast.h follows): a class per node with `_fields` and `_attributes`, constructors that
 # take the fields positionally or by keyword, and optional fields reading None until set, as CPython's
-# C module does. Not yet: compile(..., PyCF_ONLY_AST) building these objects from source (so
-# ast.parse raises).
+# C module does. compile(..., PyCF_ONLY_AST) builds trees of them from source
+# (src/modules/ast_to_objects.cpp) and compile() reads such a tree back (ast_from_objects.cpp).
 
 PyCF_ONLY_AST = 1024
 PyCF_TYPE_COMMENTS = 4096
@@ -168,8 +168,8 @@ def _parse_fields(text):
 def _make(name, base, fields_text, positions, signature):
     """A node class; its optional fields are None on the class until an instance sets them."""
     fields, optional = _parse_fields(fields_text)
-    namespace = {"_fields": fields, "_attributes": _POSITIONS if positions else (), "__doc__": signature,
-                 "__module__": "ast"}
+    namespace = {"_fields": fields, "__match_args__": fields, "_attributes": _POSITIONS if positions else (),
+                 "__doc__": signature, "__module__": "ast"}
     if positions:
         namespace.update(end_lineno=None, end_col_offset=None)
     namespace.update(dict.fromkeys(optional))

@@ -459,6 +459,11 @@ class Thread:
             _active[self.ident] = self
             del _limbo[id(self)]
         self._started.set()
+        # The hooks threading.settrace/setprofile set, installed in the new thread before it runs.
+        if _trace_hook:
+            sys.settrace(_trace_hook)
+        if _profile_hook:
+            sys.setprofile(_profile_hook)
         try:
             self.run()
         except BaseException as exc:
@@ -592,8 +597,30 @@ def active_count():
         return len(_active) + len(_limbo)
 
 
+_trace_hook = None
+_profile_hook = None
+
+
 def settrace(func):
-    raise NotImplementedError("threading.settrace is not supported by minipy")
+    """Set a trace function for all threads started from the threading module."""
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    """Get the trace function as set by threading.settrace()."""
+    return _trace_hook
+
+
+def setprofile(func):
+    """Set a profile function for all threads started from the threading module."""
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    """Get the profiler function as set by threading.setprofile()."""
+    return _profile_hook
 
 
 _threading_atexits = []

@@ -84,6 +84,7 @@ void Compiler::assemble() {
     }
     co->stacksize = u_->max_depth;
     co->global_cache.resize(co->names.size());
+    co->attr_cache.resize(co->names.size());
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {
@@ -119,6 +120,17 @@ void Compiler::emit_jump(Op op, int label) {
     emit(op, static_cast<uint32_t>(label));
     u_->depth += stack_effect(op, 0, false);
     u_->max_depth = std::max(u_->max_depth, u_->depth);
+}
+
+// A jump the source does not spell (the end of a loop body, of an if block, of a try body) belongs
+// to the line before it, as in CPython: sys.settrace then sees no line run twice.
+void Compiler::emit_artificial_jump(Op op, int label) {
+    const std::vector<SourcePos>& done = u_->co()->positions;
+    ast::Pos previous = u_->pos;
+    if (!done.empty())
+        previous = {done.back().line, done.back().col, done.back().end_line, done.back().end_col};
+    PosGuard guard(u_, previous);
+    emit_jump(op, label);
 }
 
 int Compiler::new_label() {
@@ -272,7 +284,8 @@ Ref Compiler::compile(const ast::Module& module) {
         if (mode_ == CompileMode::File) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
-        emit(Op::LOAD_CONST, const_none());
+        emit_implicit_return(module.body);
+        return leave_unit();
     }
     emit(Op::RETURN_VALUE);
     return leave_unit();
@@ -339,7 +352,8 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
             return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
         }
         case K::Pass:
-            return;
+            // An instruction of its own, so the line exists for sys.settrace (CPython keeps a NOP).
+            return emit(Op::NOP);
         case K::Break:
             return visit_loop_exit(s, true);
         case K::Continue:
@@ -476,8 +490,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
         emit(Op::LOAD_CLOSURE, deref_slot("__class__"));
         emit(Op::STORE_NAME, add_name("__classcell__"));
     }
-    emit(Op::LOAD_CONST, const_none());
-    emit(Op::RETURN_VALUE);
+    emit_implicit_return(c.body);
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(c.name)), "s:" + c.name));
@@ -498,13 +511,21 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     if (const std::string* doc = body ? docstring_of(*body) : nullptr) co->doc = intern(*doc);
     if (body) {
         visit_body(*body);
-        emit(Op::LOAD_CONST, const_none());
-    } else {
-        PosGuard guard(u_, value->pos);
-        visit_expr(*value);
+        emit_implicit_return(*body);
+        return leave_unit();
     }
+    PosGuard guard(u_, value->pos);
+    visit_expr(*value);
     emit(Op::RETURN_VALUE);
     return leave_unit();
+}
+
+// The `return None` at the end of a body belongs to the body's last statement, as in CPython: a
+// traceback never points at it, but sys.settrace's 'line' and 'return' events and f_lineno do.
+void Compiler::emit_implicit_return(const ast::StmtList& body) {
+    PosGuard guard(u_, body.empty() ? u_->pos : body.back()->pos);
+    emit(Op::LOAD_CONST, const_none());
+    emit(Op::RETURN_VALUE);
 }
 
 void Compiler::visit_return(const ast::Return& r) {
@@ -667,7 +688,7 @@ void Compiler::visit_for(const ast::For& f) {
     push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
     visit_body(f.body);
     pop_fblock();
-    emit_jump(Op::JUMP_FORWARD, start);
+    emit_artificial_jump(Op::JUMP_FORWARD, start);
     bind(exit);
     visit_body(f.orelse);
     bind(end);
@@ -680,7 +701,7 @@ void Compiler::visit_while(const ast::While& w) {
     push_fblock(FBlock{BlockKind::WhileLoop, start, end, nullptr, {}});
     visit_body(w.body);
     pop_fblock();
-    emit_jump(Op::JUMP_FORWARD, start);
+    emit_artificial_jump(Op::JUMP_FORWARD, start);
     bind(orelse);
     visit_body(w.orelse);
     bind(end);
@@ -690,16 +711,25 @@ void Compiler::visit_if(const ast::If& i) {
     int orelse = new_label(), end = new_label();
     visit_jump_if(*i.test, orelse, false);
     visit_body(i.body);
-    if (!i.orelse.empty()) emit_jump(Op::JUMP_FORWARD, end);
+    if (!i.orelse.empty()) emit_artificial_jump(Op::JUMP_FORWARD, end);
     bind(orelse);
     visit_body(i.orelse);
     bind(end);
 }
 
 void Compiler::visit_try(const ast::Try& t) {
+    // The `try:` line runs (sys.settrace sees it) before the body's first line, as CPython's NOP.
+    emit(Op::NOP);
     if (!t.finalbody.empty()) return visit_try_finally(t);
     if (t.is_star) return visit_try_star(t);
     visit_try_except(t);
+}
+
+// A try statement's handler starts with PUSH_EXC_INFO, which belongs to no line (as in CPython):
+// the exception's path goes from the raising line straight to the except or finally line.
+void Compiler::emit_push_exc_info() {
+    PosGuard guard(u_, ast::Pos{});
+    emit(Op::PUSH_EXC_INFO);
 }
 
 // [prev, exc]: makes `prev` the handled exception again and re-raises exc.
@@ -719,7 +749,7 @@ int Compiler::visit_try_body(const ast::Try& t, int handler, int end) {
     pop_fblock();
     pop_handler();
     visit_body(t.orelse);
-    emit_jump(Op::JUMP_FORWARD, end);
+    emit_artificial_jump(Op::JUMP_FORWARD, end);
     return depth;
 }
 
@@ -729,7 +759,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
     int handler = new_label(), cleanup = new_label(), end = new_label();
     int depth = visit_try_body(t, handler, end);
     bind_handler(handler, depth + 1);
-    emit(Op::PUSH_EXC_INFO);
+    emit_push_exc_info();
     push_handler(cleanup, depth + 1);
     for (const auto& h : t.handlers) {
         PosGuard guard(u_, h.pos);
@@ -792,10 +822,10 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     pop_fblock();
     pop_handler();
     visit_body(t.finalbody);
-    emit_jump(Op::JUMP_FORWARD, end);
+    emit_artificial_jump(Op::JUMP_FORWARD, end);
 
     bind_handler(handler, depth + 1);
-    emit(Op::PUSH_EXC_INFO);
+    emit_push_exc_info();
     push_handler(cleanup, depth + 1);
     push_fblock(FBlock{BlockKind::FinallyEnd, -1, -1, nullptr, {}});
     visit_body(t.finalbody);

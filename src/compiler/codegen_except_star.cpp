@@ -21,7 +21,7 @@ void Compiler::visit_try_star(const ast::Try& t) {
     int handler = new_label(), cleanup = new_label(), reraise = new_label(), end = new_label();
     int depth = visit_try_body(t, handler, end);
     bind_handler(handler, depth + 1);
-    emit(Op::PUSH_EXC_INFO);
+    emit_push_exc_info();
     push_handler(cleanup, depth + 1);
     emit(Op::COPY, 1);
     emit(Op::BUILD_LIST, 0);

@@ -143,6 +143,9 @@ private:
     void visit_aug_assign(const ast::AugAssign& a);
     void visit_delete(const ast::Expr& target);
     void visit_return(const ast::Return& r);
+    void emit_implicit_return(const ast::StmtList& body);
+    void emit_push_exc_info();
+    void emit_artificial_jump(Op op, int label);
     void visit_loop_exit(const ast::Stmt& s, bool is_break);
     // Emits the code that leaves fblocks above `stop` (all when stop is -1); `preserve_tos` keeps a
     // return value on top. Returns the index of the innermost loop when `stop_at_loop`.

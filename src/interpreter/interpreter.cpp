@@ -220,6 +220,9 @@ void initialize_runtime() {
     set_embedding_hooks({run_function, run_frame_from, run_class_body_function, find_and_import,
                          import_attribute, import_all, find_loaded_module, display_value, report_unraisable});
     install_sigint_handler();
+    // As CPython: a write to a pipe or socket whose reader is gone raises BrokenPipeError rather
+    // than killing the process (subprocess children get the default back: _posixsubprocess.py).
+    std::signal(SIGPIPE, SIG_IGN);
     init_builtin_types();
     init_code_type();
     init_function_types();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "compiler/codegen.h"
+#include "modules/ast_objects.h"
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
@@ -413,17 +414,66 @@ Ref compile_text(const std::string& text, const std::string& filename, CompileMo
     }
 }
 
+// "invalid syntax" at a 1-based line and column: a func_type text that is not
+// "(argtypes) -> returns", or a second line after an 'eval' expression.
+[[noreturn]] void throw_invalid_syntax(const std::string& text, const std::string& filename, int line = 1,
+                                       int col = 1) {
+    syntax::SyntaxErrorInfo info;
+    info.msg = "invalid syntax";
+    info.filename = filename;
+    info.line = line;
+    info.col = col;
+    size_t start = 0;
+    for (int l = 1; l < line && start != std::string::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start != std::string::npos) info.text = text.substr(start, text.find('\n', start) - start);
+    throw syntax::SyntaxError(info);
+}
+
+// compile(..., PyCF_ONLY_AST) (ast.parse): the `_ast` tree of the text instead of code. 'eval'
+// accepts what eval() accepts; 'func_type' reads "(argtypes) -> returns", parsed with its arrow
+// written as a comma so that the columns stay the source's.
+Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root) {
+    try {
+        if (root == AstRoot::FunctionType) {
+            size_t arrow = text.rfind("->");
+            if (arrow == std::string::npos) throw_invalid_syntax(text, filename);
+            text.replace(arrow, 2, ", ");
+        }
+        auto tree = syntax::parse(
+            text, filename, root == AstRoot::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        bool one_expression = tree->body.size() == 1 && tree->body[0]->kind == ast::StmtKind::Expr;
+        if (root == AstRoot::Expression && tree->body.size() > 1 &&
+            tree->body[0]->kind == ast::StmtKind::Expr)
+            throw_invalid_syntax(text, filename, tree->body[1]->pos.line, tree->body[1]->pos.col + 1);
+        // compile_module reports the text that is no expression with eval()'s own SyntaxError.
+        if (root == AstRoot::Expression && !one_expression)
+            compile_module(*tree, text, filename, CompileMode::Eval);
+        if (root == AstRoot::FunctionType &&
+            (!one_expression || ast::as<ast::ExprStmt>(*tree->body[0]).value->kind != ast::ExprKind::Tuple))
+            throw_invalid_syntax(text, filename);
+        return ast_to_objects(*tree, text, root);
+    } catch (const syntax::SyntaxError& e) {
+        raise_syntax_error(e);
+    }
+}
+
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
 // exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
-// (one interactive statement, whose expression values are printed). Flags are accepted and ignored
-// (minipy has no __future__ features that change compilation).
+// (one interactive statement, whose expression values are printed). The source is text or an
+// `_ast` tree (ast_objects.h); of the flags only PyCF_ONLY_AST changes anything (minipy has no
+// __future__ features that change compilation, and type comments are not kept).
 Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"source",   "filename",        "mode", "flags", "dont_inherit",
                                          "optimize", "_feature_version"};
     Object* a[7];
     bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
+    bool only_ast = a[3] && (as_index(a[3]) & kOnlyAstFlag);
+    bool source_is_tree = is_ast_object(a[0]);
     std::string text;
-    if (!source_text(a[0], &text))
+    if (!source_is_tree && !source_text(a[0], &text))
         raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
     if (!is_str(a[1]) && !is_bytes_like(a[1]))
         raise(&TypeError_type,
@@ -434,14 +484,34 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
               format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
     const std::string& m = str_utf8_of(a[2]);
     CompileMode mode;
-    if (m == "exec")
+    AstRoot root;
+    if (m == "exec") {
         mode = CompileMode::File;
-    else if (m == "eval")
+        root = AstRoot::Module;
+    } else if (m == "eval") {
         mode = CompileMode::Eval;
-    else if (m == "single")
+        root = AstRoot::Expression;
+    } else if (m == "single") {
         mode = CompileMode::Interactive;
-    else
-        raise(&ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+        root = AstRoot::Interactive;
+    } else if (m == "func_type") {
+        if (!only_ast) raise(&ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        mode = CompileMode::File;
+        root = AstRoot::FunctionType;
+    } else {
+        raise(&ValueError_type, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                         : "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    if (source_is_tree) {
+        if (only_ast) return Ref::borrow(a[0]);
+        auto tree = ast_from_objects(a[0], mode);
+        try {
+            return compile_module(*tree, "", filename, mode);
+        } catch (const syntax::SyntaxError& e) {
+            raise_syntax_error(e);
+        }
+    }
+    if (only_ast) return parse_to_objects(text, filename, root);
     return compile_text(text, filename, mode);
 }
 
@@ -500,6 +570,7 @@ Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // iter(callable, sentinel): calls callable until it returns the sentinel.
 struct CallableIterator : Object {
+    MINIPY_GC_ALLOCATED
     Object* callable;  // owned; null once the sentinel was seen
     Object* sentinel;  // owned
 };
@@ -510,6 +581,12 @@ void callable_iterator_dealloc(Object* o) {
     xdecref(c->callable);
     decref(c->sentinel);
     delete c;
+}
+
+void callable_iterator_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* c = static_cast<CallableIterator*>(o);
+    if (c->callable) visit(c->callable, arg);
+    visit(c->sentinel, arg);
 }
 
 Ref callable_iterator_next(Object* o) {
@@ -705,11 +782,15 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
 
 // ---- map and filter: lazy iterators over their arguments ----
 
+// Both tracked by the cycle collector, as CPython's; neither has a clear slot (their fields are
+// never null), so a cycle through one is broken at its other members.
 struct MapObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;                // owned
     std::vector<Object*> iters;  // owned
 };
 struct FilterObject : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;  // owned; None keeps the true items
     Object* iter;  // owned
 };
@@ -720,6 +801,12 @@ void map_dealloc(Object* o) {
     decref(m->func);
     for (Object* it : m->iters) decref(it);
     delete m;
+}
+
+void map_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* m = static_cast<MapObject*>(o);
+    visit(m->func, arg);
+    for (Object* it : m->iters) visit(it, arg);
 }
 
 Ref map_next(Object* o) {
@@ -752,6 +839,12 @@ void filter_dealloc(Object* o) {
     decref(f->func);
     decref(f->iter);
     delete f;
+}
+
+void filter_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* f = static_cast<FilterObject*>(o);
+    visit(f->func, arg);
+    visit(f->iter, arg);
 }
 
 Ref filter_next(Object* o) {
@@ -839,10 +932,13 @@ void init_iterator_types() {
     filter_type.methods = kFilterMethods;
     init_iterator_type(callable_iterator_type, "callable_iterator", sizeof(CallableIterator),
                        callable_iterator_dealloc, callable_iterator_next);
+    callable_iterator_type.traverse = callable_iterator_traverse;
     init_iterator_type(map_type, "map", sizeof(MapObject), map_dealloc, map_next);
     map_type.construct = map_construct;
+    map_type.traverse = map_traverse;
     init_iterator_type(filter_type, "filter", sizeof(FilterObject), filter_dealloc, filter_next);
     filter_type.construct = filter_construct;
+    filter_type.traverse = filter_traverse;
     for (Type* t : {&map_type, &filter_type}) {
         t->is_basetype = true;
         t->constructs_subclasses = true;

@@ -39,14 +39,20 @@ namespace minipy {
 
 // ---- shared with posix_files.cpp ----
 
+// A str or bytes, or an instance of a subclass (pdb's _ScriptTarget is a str subclass), as CPython's
+// os.fspath accepts.
+namespace {
+bool is_path_string(Object* o) { return is_instance(o, &str_type) || is_instance(o, &bytes_type); }
+}  // namespace
+
 Ref fspath(Object* o) {
-    if (is_str(o) || is_bytes(o)) return Ref::borrow(o);
+    if (is_path_string(o)) return Ref::borrow(o);
     Ref method = type_lookup(type_of(o), intern("__fspath__"));
     if (!method || method.get() == None)
         raise(&TypeError_type,
               format("expected str, bytes or os.PathLike object, not %s", type_of(o)->name.c_str()));
     Ref result = call(method.get(), &o, 1);
-    if (!is_str(result.get()) && !is_bytes(result.get()))
+    if (!is_path_string(result.get()))
         raise(&TypeError_type, format("expected %s.__fspath__() to return str or bytes, not %s",
                                       type_of(o)->name.c_str(), type_of(result.get())->name.c_str()));
     return result;
@@ -63,7 +69,7 @@ PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, b
         p.fd = fd_arg(o);
         return p;
     }
-    bool path_like = is_str(o) || is_bytes(o) || type_lookup(type_of(o), intern("__fspath__"));
+    bool path_like = is_path_string(o) || type_lookup(type_of(o), intern("__fspath__"));
     if (!path_like) {
         const char* what = allow_fd && allow_none ? "string, bytes, os.PathLike, integer or None"
                            : allow_fd             ? "string, bytes, os.PathLike or integer"
@@ -74,7 +80,7 @@ PathArg path_arg(const char* fname, const char* arg, Object* o, bool allow_fd, b
     }
     Ref name = fspath(o);
     p.object = name;
-    p.is_bytes = is_bytes(name.get());
+    p.is_bytes = is_instance(name.get(), &bytes_type);
     p.path = p.is_bytes ? bytes_data(name.get()) : str_encode(name.get(), nullptr, intern("surrogateescape"));
     if (p.path.find('\0') != std::string::npos) raise(&ValueError_type, "embedded null byte");
     return p;

@@ -34,9 +34,13 @@ const NativeModule kNativeModules[] = {
     {"_json", init_json_module},
     {"_imp", init_imp_module},
     {"_bisect", init_bisect_module},
+    {"_dis", init_dis_module},
     {"_heapq", init_heapq_module},
     {"binascii", init_binascii_module},
     {"array", init_array_module},
+    {"_collections", init_collections_module},
+    {"_operator", init_operator_module},
+    {"unicodedata", init_unicodedata_module},
 };
 
 }  // namespace

@@ -54,9 +54,13 @@ Ref init_codecs_module();
 Ref init_json_module();
 Ref init_imp_module();
 Ref init_bisect_module();
+Ref init_dis_module();
 Ref init_heapq_module();
 Ref init_binascii_module();
 Ref init_array_module();
+Ref init_collections_module();
+Ref init_operator_module();
+Ref init_unicodedata_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

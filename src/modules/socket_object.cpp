@@ -4,12 +4,14 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "modules/signals.h"
 #include "modules/socket_module.h"
@@ -369,6 +371,112 @@ Ref sock_recv_into(Object*, Args args, size_t nargs, Tuple* kw) {
     return count;
 }
 
+// ---- messages with ancillary data (how descriptors travel between processes: SCM_RIGHTS) ----
+
+// sendmsg(buffers[, ancdata[, flags[, address]]]): the buffers are sent as one message, with
+// ancdata's (level, type, data) items as its control messages.
+Ref sock_sendmsg(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("sendmsg", nargs - 1, kw, 1, 4);
+    SocketObject* s = self_of(args);
+    std::vector<std::string> buffers;
+    for_each_item(args[1], [&](Object* item) { buffers.push_back(bytes_like_data(item)); });
+    std::vector<iovec> pieces;
+    for (std::string& b : buffers) pieces.push_back({b.data(), b.size()});
+
+    struct ControlItem {
+        int level, type;
+        std::string data;
+    };
+    std::vector<ControlItem> items;
+    if (nargs > 2) {
+        for_each_item(args[2], [&](Object* item) {
+            Ref triple = tuple_from_iterable(item);
+            if (length(triple.get()) != 3)
+                raise(&TypeError_type,
+                      "[sendmsg() ancillary data items]() argument must be sequence of length 3");
+            Tuple* t = as_tuple(triple.get());
+            items.push_back({int_arg(t->items[0]), int_arg(t->items[1]), bytes_like_data(t->items[2])});
+        });
+    }
+    size_t control_size = 0;
+    for (const ControlItem& c : items) control_size += CMSG_SPACE(c.data.size());
+    std::vector<char> control(control_size, 0);
+
+    msghdr message{};
+    message.msg_iov = pieces.data();
+    message.msg_iovlen = pieces.size();
+    if (control_size) {
+        message.msg_control = control.data();
+        message.msg_controllen = control_size;
+        cmsghdr* header = CMSG_FIRSTHDR(&message);
+        for (const ControlItem& c : items) {
+            header->cmsg_level = c.level;
+            header->cmsg_type = c.type;
+            header->cmsg_len = CMSG_LEN(c.data.size());
+            std::copy(c.data.begin(), c.data.end(), reinterpret_cast<char*>(CMSG_DATA(header)));
+            header = CMSG_NXTHDR(&message, header);
+        }
+    }
+    int flags = nargs > 3 ? int_arg(args[3]) : 0;
+    SocketAddress to;
+    if (nargs > 4 && args[4] != None) {
+        to = address_from_object(args[4], s->family, "sendmsg");
+        message.msg_name = &to.storage;
+        message.msg_namelen = to.length;
+    }
+    ssize_t n = sock_call(s, POLLOUT, [&](int fd) { return ::sendmsg(fd, &message, flags | MSG_NOSIGNAL); });
+    return int_from_i64(n);
+}
+
+// recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address): ancdata lists
+// the control messages received, as (level, type, data); descriptors in SCM_RIGHTS data are open
+// in this process from then on.
+Ref sock_recvmsg(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("recvmsg", nargs - 1, kw, 1, 3);
+    SocketObject* s = self_of(args);
+    size_t size = bufsize_arg(args[1], "recvmsg");
+    int64_t control_size = nargs > 2 ? as_index(args[2]) : 0;
+    if (control_size < 0) raise(&ValueError_type, "negative buffer size in recvmsg()");
+    int flags = nargs > 3 ? int_arg(args[3]) : 0;
+    std::string buffer(size, '\0');
+    std::vector<char> control(static_cast<size_t>(control_size), 0);
+    sockaddr_storage from{};
+    iovec piece{buffer.data(), size};
+    msghdr message{};
+    ssize_t n = sock_call(s, POLLIN, [&](int fd) {
+        message = msghdr{};
+        message.msg_name = &from;
+        message.msg_namelen = sizeof(from);
+        message.msg_iov = &piece;
+        message.msg_iovlen = 1;
+        message.msg_control = control_size ? control.data() : nullptr;
+        message.msg_controllen = static_cast<size_t>(control_size);
+        return ::recvmsg(fd, &message, flags);
+    });
+    buffer.resize(static_cast<size_t>(n));
+    Ref ancillary = list_new();
+    if (message.msg_controllen > 0) {
+        for (cmsghdr* header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
+            // A message cut short by a small ancbufsize (MSG_CTRUNC) keeps what arrived.
+            const char* data = reinterpret_cast<const char*>(CMSG_DATA(header));
+            const char* end = reinterpret_cast<const char*>(header) + header->cmsg_len;
+            const char* limit = control.data() + message.msg_controllen;
+            if (end > limit) end = limit;
+            Ref level = int_from_i64(header->cmsg_level), type = int_from_i64(header->cmsg_type);
+            Ref bytes = bytes_new(std::string(data, end > data ? static_cast<size_t>(end - data) : 0));
+            Object* parts[] = {level.get(), type.get(), bytes.get()};
+            list_append(ancillary.get(), tuple_from(parts, 3).get());
+        }
+    }
+    Ref data = bytes_new(buffer);
+    Ref message_flags = int_from_i64(message.msg_flags);
+    Ref address = message.msg_namelen
+                      ? address_to_object(reinterpret_cast<sockaddr*>(&from), message.msg_namelen)
+                      : Ref::borrow(None);
+    Object* result[] = {data.get(), ancillary.get(), message_flags.get(), address.get()};
+    return tuple_from(result, 4);
+}
+
 // ---- options, names and state ----
 
 // setsockopt(level, option, value: int | bytes | None[, optlen])
@@ -479,6 +587,11 @@ const MethodDef kSocketMethods[] = {
     {"recv", sock_recv, "Receive up to buffersize bytes from the socket."},
     {"recvfrom", sock_recvfrom, "Like recv(buffersize, flags) but also return the sender's address."},
     {"recv_into", sock_recv_into, "Receive up to nbytes bytes from the socket into a buffer."},
+    {"sendmsg", sock_sendmsg,
+     "Send normal and ancillary data to the socket, gathering the non-ancillary data from a series of "
+     "buffers."},
+    {"recvmsg", sock_recvmsg,
+     "Receive normal data (up to bufsize bytes) and ancillary data from the socket."},
     {"setsockopt", sock_setsockopt, "Set a socket option."},
     {"getsockopt", sock_getsockopt, "Get a socket option."},
     {"getsockname", socket_name<getsockname>, "Return the address of the local endpoint."},

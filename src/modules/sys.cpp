@@ -26,6 +26,7 @@
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "vm/frame.h"
+#include "vm/trace_hooks.h"
 #include "vm/traceback.h"
 
 namespace minipy {
@@ -197,32 +198,32 @@ Ref sys_displayhook(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-// sys.gettrace() / sys.getprofile(): minipy has no tracing or profiling hooks, so none is ever set
-// (test.support and coverage-aware code ask before tracing).
-Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("gettrace", nargs, kw, 0, 0);
-    return Ref::borrow(None);
-}
-
-// settrace(None) / setprofile(None) keep "no hook" (doctest restores what gettrace gave); a
-// function is refused plainly rather than never called.
-Ref set_hook(const char* name, Args args, size_t nargs, Tuple* kw) {
+// sys.settrace(fn) / sys.setprofile(fn): the calling thread's hooks (vm/trace_hooks.h). The eval
+// breaker is raised so the loop switches to its tracing dispatch at its next check.
+Ref set_hook(const char* name, void (*set)(ThreadState*, Object*), Args args, size_t nargs, Tuple* kw) {
     check_positional(name, nargs, kw, 1, 1);
-    if (args[0] != None)
-        raise(&NotImplementedError_type, format("minipy cannot trace: sys.%s() takes only None", name));
+    set(thread_state(), args[0]);
+    eval_breaker.store(true, std::memory_order_relaxed);
     return Ref::borrow(None);
 }
 
 Ref sys_settrace(Object*, Args args, size_t nargs, Tuple* kw) {
-    return set_hook("settrace", args, nargs, kw);
+    return set_hook("settrace", set_trace_function, args, nargs, kw);
 }
 Ref sys_setprofile(Object*, Args args, size_t nargs, Tuple* kw) {
-    return set_hook("setprofile", args, nargs, kw);
+    return set_hook("setprofile", set_profile_function, args, nargs, kw);
+}
+
+Ref sys_gettrace(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("gettrace", nargs, kw, 0, 0);
+    Object* fn = thread_state()->trace_func;
+    return Ref::borrow(fn ? fn : None);
 }
 
 Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("getprofile", nargs, kw, 0, 0);
-    return Ref::borrow(None);
+    Object* fn = thread_state()->profile_func;
+    return Ref::borrow(fn ? fn : None);
 }
 
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
@@ -246,7 +247,8 @@ Ref sys_getframemodulename(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(name ? name : None);
 }
 
-// sys._getframe(depth=0): the frame `depth` calls up the stack, as a snapshot (objects/frame_object.h).
+// sys._getframe(depth=0): the frame `depth` calls up the stack: its frame object, refreshed
+// (objects/frame_object.h).
 Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_getframe", nargs, kw, 0, 1);
     int64_t depth = nargs ? as_index(args[0]) : 0;
@@ -306,8 +308,9 @@ const MethodDef kSysFunctions[] = {
     {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
     {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
     {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},
-    {"settrace", sys_settrace, "Set the global debug tracing function (minipy: None only)."},
-    {"setprofile", sys_setprofile, "Set the profiling function (minipy: None only)."},
+    {"settrace", sys_settrace, "Set the global debug tracing function."},
+    {"setprofile", sys_setprofile,
+     "Set the profiling function: it gets the call and return events of Python frames."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit,

@@ -6,11 +6,13 @@
 #include <atomic>
 
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
@@ -356,6 +358,36 @@ size_t type_cache_slot(const Type* t, const Str* name) {
 
 void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_release); }
 
+// Version tags: 0 means "none yet". A type whose tag was dropped gets a fresh one at its next
+// cached lookup, so a cache entry filled under an old tag never matches again. A tag is dropped
+// after the change is complete: a lookup racing with the change may fill an entry under the old
+// tag, which the drop then makes stale.
+namespace {
+std::atomic<uint32_t> g_next_version_tag{1};
+
+void drop_version_tags(Type* t) {
+    t->version_tag.store(0, std::memory_order_release);
+    for (Type* sub : subclasses_of(t)) drop_version_tags(sub);
+}
+}  // namespace
+
+void type_modified(Type* t) {
+    drop_version_tags(t);
+    type_cache_invalidate();
+}
+
+uint32_t type_version(Type* t) {
+    uint32_t tag = t->version_tag.load(std::memory_order_acquire);
+    if (tag) return tag;
+    uint32_t fresh = g_next_version_tag.load(std::memory_order_relaxed);
+    do {
+        if (fresh == 0) return 0;  // wrapped around: every tag was handed out once
+    } while (!g_next_version_tag.compare_exchange_weak(fresh, fresh + 1, std::memory_order_relaxed));
+    // Another thread may have assigned one meanwhile; either tag is as good.
+    if (t->version_tag.compare_exchange_strong(tag, fresh, std::memory_order_acq_rel)) return fresh;
+    return tag;
+}
+
 Ref type_lookup(Type* t, Str* name) {
     uint64_t epoch = g_type_epoch.load(std::memory_order_acquire);
     TypeCacheEntry& e = tl_type_cache[type_cache_slot(t, name)];
@@ -412,6 +444,11 @@ Ref get_attr(Object* o, Str* name) {
 }
 
 void set_attr(Object* o, Str* name, Object* value) {
+    static Str* const kClass = intern("__class__");
+    // Instances of built-in types refuse a new class with CPython's message (classes check it in
+    // their own slots; modules keep theirs).
+    if (name == kClass && !is_heap_type(type_of(o)) && !is_type(o) && type_of(o) != &module_type)
+        return set_object_class(o, value);
     if (SetAttrSlot s = type_of(o)->setattr) return s(o, name, value);
     raise_no_attribute(o, name);
 }

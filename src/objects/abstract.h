@@ -67,6 +67,11 @@ Ref special_method(Object* o, Str* name);
 // Called on every change to a type's dict (objects/dict.cpp), after the change and before the
 // replaced value is released: every thread's cache is stale.
 void type_cache_invalidate();
+// After anything that can change what an attribute lookup on t finds (its dict or mro): gives t and
+// every class derived from it a new version tag, and invalidates the type attribute caches.
+void type_modified(Type* t);
+// t's version tag, assigned now if it has none; 0 once the tags are used up (then nothing caches).
+uint32_t type_version(Type* t);
 // The lookup used when a type has no getattr slot: `__class__`, then the type's mro, binding
 // method descriptors to `o`. Types with their own getattr slot fall back to it. Null when missing.
 Ref generic_getattr(Object* o, Str* name);

@@ -313,6 +313,8 @@ Ref instance_getattr_plain(Object* o, Str* name) {
 }
 
 void instance_setattr_plain(Object* o, Str* name, Object* value) {
+    static Str* const kClass = intern("__class__");
+    if (name == kClass) return set_object_class(o, value);
     auto* inst = static_cast<Instance*>(o);
     if (value) {
         dict_set(inst->dict, name, value);
@@ -574,11 +576,14 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
     if (!dunder && !(old_value && is_data_descriptor(old_value)) &&
         !(new_value && is_data_descriptor(new_value)))
         return;
+    // A class that gains or loses __set__ or __delete__ turns its instances into data descriptors
+    // or back: any class holding one may need its other attribute slots.
+    bool descriptor_protocol = n == "__set__" || n == "__delete__";
     std::vector<Type*> affected;
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
         for (const auto& [k, info] : g_heap_types)
-            if (is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
+            if (descriptor_protocol || is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
     }
     for (Type* k : affected) {
         install_slots(k);
@@ -632,6 +637,8 @@ Ref class_generic_getattr(Object* o, Str* name) {
 }
 
 void class_generic_setattr(Object* o, Str* name, Object* value) {
+    static Str* const kClass = intern("__class__");
+    if (name == kClass) return set_object_class(o, value);
     Ref found = type_lookup(type_of(o), name);
     if (found && is_data_descriptor(found.get())) return data_descriptor_set(found.get(), o, value);
     if (is_instance(o, &BaseException_type)) return BaseException_type.setattr(o, name, value);
@@ -649,6 +656,108 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
 }
 
 bool is_instance_getattr(GetAttrSlot s) { return s == class_generic_getattr || s == instance_getattr_plain; }
+
+bool has_generic_instance_attrs(const Type* t) {
+    return t->dealloc == instance_dealloc && is_instance_getattr(t->getattr) &&
+           (t->setattr == instance_setattr_plain || t->setattr == class_generic_setattr);
+}
+
+bool writes_instance_dict_first(const Type* t) { return t->setattr == instance_setattr_plain; }
+
+namespace {
+
+// Whether instances of `a` may become instances of `b` and back: the same built-in base, the same
+// slots and the same __dict__, so the object's memory fits either (CPython's
+// compatible_for_assignment).
+bool same_instance_layout(Type* a, Type* b) {
+    return native_base(a) == native_base(b) && a->slot_count == b->slot_count &&
+           a->no_instance_dict == b->no_instance_dict && a->dealloc == b->dealloc;
+}
+
+[[noreturn]] void raise_layout_differs(const char* attr, Type* to, Type* from) {
+    raise(&TypeError_type, format("%s assignment: '%s' object layout differs from '%s'", attr,
+                                  to->name.c_str(), from->name.c_str()));
+}
+
+}  // namespace
+
+void set_object_class(Object* o, Object* value) {
+    if (!value) raise(&TypeError_type, "can't delete __class__ attribute");
+    if (!is_type(value))
+        raise(&TypeError_type,
+              format("__class__ must be set to a class, not '%s' object", type_of(value)->name.c_str()));
+    Type* from = type_of(o);
+    auto* to = static_cast<Type*>(value);
+    if (!is_heap_type(from) || !is_heap_type(to))
+        raise(&TypeError_type,
+              "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    if (!same_instance_layout(from, to)) raise_layout_differs("__class__", to, from);
+    // The attribute caches are keyed by the type's version tag, so they follow the new type.
+    o->type = to;
+}
+
+void set_type_bases(Type* t, Object* value) {
+    if (!value)
+        raise(&TypeError_type,
+              format("cannot delete '__bases__' attribute of immutable type '%s'", t->name.c_str()));
+    if (!is_exact(value, &tuple_type))
+        raise(&TypeError_type, format("can only assign tuple to %s.__bases__, not %s", t->name.c_str(),
+                                      type_of(value)->name.c_str()));
+    Tuple* bases = as_tuple(value);
+    if (bases->size == 0)
+        raise(&TypeError_type,
+              format("can only assign non-empty tuple to %s.__bases__, not ()", t->name.c_str()));
+    for (size_t i = 0; i < bases->size; ++i) {
+        Object* b = bases->items[i];
+        if (!is_type(b))
+            raise(&TypeError_type, format("%s.__bases__ must be tuple of classes, not '%s'", t->name.c_str(),
+                                          type_of(b)->name.c_str()));
+        if (is_subtype(static_cast<Type*>(b), t))
+            raise(&TypeError_type, "a __bases__ item causes an inheritance cycle");
+    }
+    check_bases(bases);
+    Type* new_base = layout_base(bases);
+    if (!same_instance_layout(t->base, new_base)) raise_layout_differs("__bases__", new_base, t->base);
+    // Every mro that runs through t changes: t's own and its subclasses'. An inconsistent order
+    // puts back the ones already replaced.
+    std::vector<Type*> affected{t};
+    for (size_t i = 0; i < affected.size(); ++i)
+        for (Type* sub : subclasses_of(affected[i]))
+            if (std::find(affected.begin(), affected.end(), sub) == affected.end()) affected.push_back(sub);
+    // In that order a class comes after the bases whose new mro its own is computed from.
+    std::vector<std::vector<Type*>> saved;
+    try {
+        for (size_t i = 0; i < affected.size(); ++i) {
+            std::vector<Type*> mro = c3_mro(affected[i], i == 0 ? bases : type_bases(affected[i]));
+            saved.push_back(std::exchange(affected[i]->mro, std::move(mro)));
+        }
+    } catch (...) {
+        for (size_t i = 0; i < saved.size(); ++i) affected[i]->mro = std::move(saved[i]);
+        throw;
+    }
+    Tuple* old_bases = type_bases(t);
+    {
+        std::lock_guard<std::mutex> guard(g_subclasses_lock);
+        for (size_t i = 0; i < old_bases->size; ++i) {
+            std::vector<Type*>& subs = g_subclasses[static_cast<Type*>(old_bases->items[i])];
+            subs.erase(std::remove(subs.begin(), subs.end(), t), subs.end());
+        }
+        for (size_t i = 0; i < bases->size; ++i)
+            g_subclasses[static_cast<Type*>(bases->items[i])].push_back(t);
+    }
+    {
+        std::lock_guard<std::mutex> guard(g_heap_lock);
+        g_heap_types[t].bases = as_tuple(newref(bases));
+    }
+    decref(old_bases);
+    t->base = new_base;
+    for (Type* k : affected) {
+        install_slots(k);
+        choose_attr_slots(k);
+        choose_construct(k);
+    }
+    type_modified(t);
+}
 
 bool reads_instance_dict_first(const Type* t) { return t->getattr == instance_getattr_plain; }
 

@@ -46,6 +46,17 @@ bool is_instance_getattr(GetAttrSlot s);
 // True when t's instances (class Instance) read attributes from their __dict__ first: no data
 // descriptors in the mro, no __getattr__/__getattribute__ (LOAD_ATTR's fast path).
 bool reads_instance_dict_first(const Type* t);
+// True when t's instances are plain class instances (class Instance) whose attribute reads and
+// writes are the generic ones: no __getattr__, __getattribute__, __setattr__ or __delattr__ of their
+// own (the interpreter's attribute caches, vm/attr_cache.h).
+bool has_generic_instance_attrs(const Type* t);
+// True when STORE_ATTR may write t's instances' __dict__ directly: no data descriptors in the mro,
+// no __setattr__.
+bool writes_instance_dict_first(const Type* t);
+// o.__class__ = value, with CPython's checks.
+void set_object_class(Object* o, Object* value);
+// C.__bases__ = value, with CPython's checks: recomputes the mro of t and of its subclasses.
+void set_type_bases(Type* t, Object* value);
 // The exception type name a traceback prints: "KeyError", "MyError" (in __main__), "mod.MyError".
 std::string qualified_type_name(const Type* t);
 // __qualname__: "Outer.Inner" for classes made by `class`, the name for built-in types.

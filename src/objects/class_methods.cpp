@@ -106,6 +106,8 @@ void type_setattr(Object* o, Str* name, Object* value) {
         t->name = str_utf8_of(value);
         return;
     }
+    if (name->utf8 == "__bases__") return set_type_bases(t, value);
+    if (name->utf8 == "__class__") return set_object_class(t, value);
     Ref old = dict_get_str_ref(t->dict, name);
     if (value) {
         immortalize_definition(value);

@@ -119,6 +119,7 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     c->doc = src->doc;
     c->filename = src->filename;
     c->global_cache.resize(src->names.size());
+    c->attr_cache.resize(src->names.size());
     for (size_t i = 0; kw && i < kw->size; ++i) {
         const std::string& key = str_utf8_of(kw->items[i]);
         Object* v = args[nargs + i];

@@ -50,6 +50,35 @@ struct GlobalCache {
     GlobalCache(const GlobalCache&) {}
 };
 
+// What an attribute name resolves to on one type, for LOAD_ATTR, LOAD_METHOD and STORE_ATTR
+// (vm/attr_cache.h decides and uses it): on its instances, or (ClassAttribute) on the class itself.
+// The lookup is redone only when the type's version tag (Type::version_tag) differs from the one
+// the entry was filled under.
+enum class AttrKind : uint8_t {
+    Uncacheable,     // the type's own lookup decides (a class, a module, __getattr__): the slow path
+    NativeMethod,    // a built-in type's method descriptor (no instance dict to shadow it)
+    ClassAttribute,  // C.name on a class C itself (metaclass type): a plain value or function
+    // The kinds below are for plain class instances (objects/class.h, has_generic_instance_attrs).
+    InstanceOnly,     // not on the type: only the instance dict can hold it
+    Method,           // a function on the type: LOAD_METHOD pushes it unbound, unless the dict shadows it
+    ClassValue,       // a plain value on the type (int, str, ...; no __get__), unless the dict shadows it
+    DataDescriptor,   // a property or slot: it decides, the instance dict is never read
+    OtherDescriptor,  // anything else with __get__ (classmethod, staticmethod): bound unless shadowed
+};
+
+// One attribute cache per name, shared by threads: a seqlock as GlobalCache.
+struct AttrCache {
+    std::atomic<uint32_t> seq{0};
+    std::atomic<uint32_t> type_version{0};  // 0: empty (no type has tag 0)
+    std::atomic<Type*> type{nullptr};       // the type it was filled for (types are never freed)
+    std::atomic<AttrKind> kind{AttrKind::Uncacheable};
+    std::atomic<bool> immortal{false};    // whether `value` is null or immortal
+    std::atomic<Object*> value{nullptr};  // borrowed from the type's dict; null for InstanceOnly
+
+    AttrCache() = default;
+    AttrCache(const AttrCache&) {}  // as GlobalCache: copies start empty
+};
+
 struct Code : Object {
     std::vector<uint32_t> instructions;
     std::vector<SourcePos> positions;  // one per instruction
@@ -71,6 +100,7 @@ struct Code : Object {
     Str* doc = nullptr;  // interned: the function's docstring, or null
     std::string filename;
     std::vector<GlobalCache> global_cache;  // indexed like `names`
+    std::vector<AttrCache> attr_cache;      // indexed like `names`
 
     int nlocals() const { return static_cast<int>(varnames.size()); }
     int nlocalsplus() const { return static_cast<int>(varnames.size() + cellvars.size() + freevars.size()); }

@@ -378,6 +378,7 @@ bool Reader::code_body(Code* c, int depth) {
     c->qualname = optional_name();
     c->doc = optional_name();
     c->global_cache.resize(c->names.size());
+    c->attr_cache.resize(c->names.size());
     return ok_ && c->argcount >= 0 && c->kwonlyargcount >= 0 && c->total_args() <= c->nlocals() &&
            c->stacksize >= 0;
 }

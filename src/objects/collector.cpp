@@ -156,6 +156,30 @@ int64_t move_unreachable(GcHead* young, GcHead* unreachable) {
     return moved;
 }
 
+// Whether `o` may be part of a cycle (CPython's _PyObject_GC_MAY_BE_TRACKED): a container, except a
+// tuple already found to hold atomic values only.
+bool may_be_tracked(Object* o) {
+    if (!gc_has_head(o)) return false;
+    return type_of(o) != &tuple_type || gc_is_tracked(o);
+}
+
+// A tuple whose items are all atomic (or such tuples) can never be part of a cycle: the collector
+// stops looking at it (CPython's untrack_tuples). A tuple cannot change, so it stays untracked.
+void untrack_atomic_tuples(GcHead* reachable) {
+    for (GcHead* h = reachable->next; h != reachable;) {
+        GcHead* next = h->next;
+        Object* o = gc_object(h);
+        if (type_of(o) == &tuple_type) {
+            Tuple* t = as_tuple(o);
+            bool atomic = true;
+            for (size_t i = 0; i < t->size && atomic; ++i)
+                atomic = t->items[i] && !may_be_tracked(t->items[i]);
+            if (atomic) gc_unlink(h);
+        }
+        h = next;
+    }
+}
+
 void debug_cycle(const char* what, Object* o) {
     std::fprintf(stderr, "gc: %s <%s %p>\n", what, type_of(o)->name.c_str(), static_cast<void*>(o));
 }
@@ -290,6 +314,7 @@ int64_t collect_main(int generation) {
     int64_t examined = update_refs(young);
     subtract_refs(young);
     int64_t survivors = examined - move_unreachable(young, &unreachable);
+    untrack_atomic_tuples(young);
     if (generation == 1) g_long_lived_pending += survivors;
     if (young != old) {
         list_merge(young, old);

@@ -70,7 +70,7 @@ struct DictEntry {
 struct Dict : Object {
     MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
-    bool of_type = false;  // a type's dict: changing it invalidates the type attribute caches
+    Type* of_type = nullptr;  // the type whose dict this is: changing it invalidates its caches
     // Both tables may be read without the lock (dict.cpp's optimistic lookups): replaced ones wait
     // for QSBR (runtime/flavor.h).
     std::vector<DictEntry, ReaderSafeAllocator<DictEntry>> entries;

@@ -22,7 +22,10 @@ namespace {
 
 using Args = Object* const*;
 
+// property, staticmethod, classmethod and super are tracked by the cycle collector, as CPython's:
+// a property's getter may be a closure over its class, a super object holds an instance.
 struct Property : Object {
+    MINIPY_GC_ALLOCATED
     Object* fget;  // each owned or null
     Object* fset;
     Object* fdel;
@@ -32,10 +35,12 @@ struct Property : Object {
 
 // staticmethod and classmethod share this layout: the wrapped callable.
 struct Wrapper : Object {
+    MINIPY_GC_ALLOCATED
     Object* func;  // owned
 };
 
 struct Super : Object {
+    MINIPY_GC_ALLOCATED
     Type* type;      // the class whose successors in the mro are searched
     Object* obj;     // owned: the instance (or class) that found methods bind to
     Type* obj_type;  // whose mro is used
@@ -69,6 +74,19 @@ void property_dealloc(Object* o) {
     xdecref(p->doc);
     xdecref(p->name);
     delete p;
+}
+
+void property_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* p = static_cast<Property*>(o);
+    for (Object* field : {p->fget, p->fset, p->fdel, p->doc, p->name})
+        if (field) visit(field, arg);
+}
+
+// Every field may be null: a cleared property acts as one made with no arguments.
+void property_clear(Object* o) {
+    auto* p = static_cast<Property*>(o);
+    for (Object** field : {&p->fget, &p->fset, &p->fdel, &p->doc, &p->name})
+        xdecref(std::exchange(*field, nullptr));
 }
 
 Ref property_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
@@ -129,6 +147,14 @@ Ref property_getattr(Object* o, Str* name) {
     return nullptr;
 }
 
+// Only __doc__ may be set (CPython's writable member): namedtuple's fields are properties whose
+// docs code rewrites (dis.py sets `_Instruction.opname.__doc__`).
+void property_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 != "__doc__") raise_no_attribute(o, name);
+    auto* p = static_cast<Property*>(o);
+    xdecref(std::exchange(p->doc, value && value != None ? newref(value) : nullptr));
+}
+
 const MethodDef kPropertyMethods[] = {
     {"getter", property_with<0>, "Descriptor to obtain a copy of the property with a different getter."},
     {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
@@ -143,6 +169,10 @@ void wrapper_dealloc(Object* o) {
     decref(static_cast<Wrapper*>(o)->func);
     delete static_cast<Wrapper*>(o);
 }
+
+// No clear slot: `func` is never null (calls read it unchecked); clearing what it refers to breaks
+// a cycle through it.
+void wrapper_traverse(Object* o, VisitProc visit, void* arg) { visit(static_cast<Wrapper*>(o)->func, arg); }
 
 // `type` is staticmethod or classmethod, or a class derived from one.
 template <Type* T>
@@ -192,6 +222,9 @@ void super_dealloc(Object* o) {
     decref(static_cast<Super*>(o)->obj);
     delete static_cast<Super*>(o);
 }
+
+// The types it holds are immortal: only the instance is visited.
+void super_traverse(Object* o, VisitProc visit, void* arg) { visit(static_cast<Super*>(o)->obj, arg); }
 
 // The `self` and `__class__` cell of the calling method, as CPython's super_init_without_args finds them.
 void super_from_frame(Type** type, Object** obj) {
@@ -430,17 +463,22 @@ Ref super_method(Object* super, Str* name, Object** self) {
 void init_descriptor_types() {
     init_simple(property_type, "property", sizeof(Property), property_dealloc, property_construct);
     property_type.getattr = property_getattr;
+    property_type.setattr = property_setattr;
+    property_type.traverse = property_traverse;
+    property_type.clear = property_clear;
     property_type.methods = kPropertyMethods;
     init_type(&property_type);
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;
+    staticmethod_type.traverse = wrapper_traverse;
     staticmethod_type.call = staticmethod_call;
     staticmethod_type.methods = kWrapperMethods;
     init_type(&staticmethod_type);
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
+    classmethod_type.traverse = wrapper_traverse;
     classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
     for (Type* t :
@@ -452,6 +490,7 @@ void init_descriptor_types() {
     super_type.constructs_subclasses = false;
     super_type.getattr = super_getattr;
     super_type.repr = super_repr;
+    super_type.traverse = super_traverse;
     init_type(&super_type);
 }
 

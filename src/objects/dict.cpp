@@ -35,7 +35,7 @@ void changed(Dict* d) {
 // After a change to a type's dict, once it is complete and its lock let go: the type attribute
 // caches (objects/abstract.cpp) start again from the dicts.
 void changed_after(Dict* d) {
-    if (d->of_type) type_cache_invalidate();
+    if (d->of_type) type_modified(d->of_type);
 }
 
 // An index table given up by a resize or a clear: a lookup without the lock may still be probing it.

@@ -16,6 +16,7 @@ namespace {
 Type dict_keys_type, dict_values_type, dict_items_type;
 
 struct DictView : Object {
+    MINIPY_GC_ALLOCATED
     Dict* dict;  // owned
 };
 
@@ -32,6 +33,9 @@ void view_dealloc(Object* o) {
     decref(view_dict(o));
     delete static_cast<DictView*>(o);
 }
+
+// Tracked as CPython's views, which hold their dict; the dict's own clear breaks a cycle.
+void view_traverse(Object* o, VisitProc visit, void* arg) { visit(view_dict(o), arg); }
 
 int64_t view_len(Object* o) { return dict_size(view_dict(o)); }
 
@@ -193,6 +197,7 @@ void init_view(Type& t, const char* name, bool set_like) {
     t.name = name;
     t.instance_size = sizeof(DictView);
     t.dealloc = view_dealloc;
+    t.traverse = view_traverse;
     t.len = view_len;
     t.iter = view_iter;
     t.repr = view_repr;

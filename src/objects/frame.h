@@ -24,6 +24,13 @@ struct Frame {
     bool is_entry;       // returning from it leaves the loop (it was entered from C++)
     bool is_init;        // a class's __init__ run by CALL: the caller keeps the instance, not the result
     Object* generator;   // borrowed: the generator this frame runs for, or null
+    // Owned or null: the frame object Python code sees for this frame (sys._getframe(), the
+    // frames sys.settrace's functions get), made on first use and kept so that it stays the same
+    // object for the frame's life, as CPython's. Refreshed (line, locals) each time it is handed out.
+    Object* frame_object;
+    // Set when the frame starts or a generator resumes; the trace hook reports a 'call' event for
+    // it before the next instruction (sys.settrace clears it on the frames already running).
+    bool trace_call_pending;
 
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     Object** stack_base() { return localsplus() + code->nlocalsplus(); }

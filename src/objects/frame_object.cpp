@@ -1,10 +1,13 @@
 // frame_object.cpp — frame and traceback objects for Python code (sys._getframe, exc.__traceback__,
-// tb.tb_frame). minipy's frames live on the thread's value stack and move (generators copy them
-// out), so a frame object is a snapshot: code, globals, line and locals as they were when it was made.
+// tb.tb_frame, sys.settrace's events). minipy's frames live on the thread's value stack and move
+// (generators copy them out), so a frame object is a snapshot: code, globals, line and locals as they
+// were when it was last handed out. Each running frame keeps its one object (Frame::frame_object),
+// refreshed whenever Python code is given it, so identity holds as in CPython (`frame is botframe`).
 // A traceback is CPython's linked chain, kept on the exception, so tb_next can be cut and followed.
 #include "objects/frame_object.h"
 
 #include <utility>
+#include <vector>
 
 #include "objects/abstract.h"
 #include "objects/code.h"
@@ -22,19 +25,9 @@ Type frame_type, traceback_type;
 
 namespace {
 
-struct FrameObject : Object {
-    MINIPY_GC_ALLOCATED
-    Object* code;     // owned
-    Object* globals;  // owned
-    Object* locals;   // owned
-    Object* back;     // owned or null
-    int line;
-    int lasti;  // instruction index
-};
-
 void frame_traverse(Object* o, VisitProc visit, void* arg) {
     auto* f = static_cast<FrameObject*>(o);
-    for (Object* p : {f->code, f->globals, f->locals, f->back})
+    for (Object* p : {f->code, f->globals, f->locals, f->back, f->trace})
         if (p) visit(p, arg);
 }
 
@@ -43,8 +36,10 @@ void frame_clear_refs(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
     Object* locals = std::exchange(f->locals, dict_new().release());
     Object* back = std::exchange(f->back, nullptr);
+    Object* trace = std::exchange(f->trace, nullptr);
     decref(locals);
     xdecref(back);
+    xdecref(trace);
 }
 
 void frame_dealloc(Object* o) {
@@ -53,6 +48,7 @@ void frame_dealloc(Object* o) {
     decref(f->globals);
     decref(f->locals);
     xdecref(f->back);
+    xdecref(f->trace);
     delete f;
 }
 
@@ -65,15 +61,35 @@ Ref frame_getattr(Object* o, Str* name) {
     if (n == "f_back") return Ref::borrow(f->back ? f->back : None);
     if (n == "f_lineno") return int_from_i64(f->line);
     if (n == "f_lasti") return int_from_i64(f->lasti * 2);
-    if (n == "f_trace") return Ref::borrow(None);
-    if (n == "f_trace_lines") return Ref::borrow(True);
-    if (n == "f_trace_opcodes") return Ref::borrow(False);
+    if (n == "f_trace") return Ref::borrow(f->trace ? f->trace : None);
+    if (n == "f_trace_lines") return Ref::borrow(f->trace_lines ? True : False);
+    if (n == "f_trace_opcodes") return Ref::borrow(f->trace_opcodes ? True : False);
     if (n == "f_builtins") {
         Object* b = dict_get_str(as_dict(f->globals), intern("__builtins__"));
         if (b && type_of(b) != &dict_type) return get_attr(b, intern("__dict__"));
         return Ref::borrow(b ? b : None);
     }
     return generic_getattr(o, name);
+}
+
+// f_trace, f_trace_lines and f_trace_opcodes are settable (a debugger sets them); the rest is not.
+void frame_setattr(Object* o, Str* name, Object* value) {
+    auto* f = static_cast<FrameObject*>(o);
+    const std::string& n = name->utf8;
+    if (n == "f_trace") {
+        Object* fn = value && value != None ? newref(value) : nullptr;
+        xdecref(std::exchange(f->trace, fn));
+        return;
+    }
+    if (n == "f_trace_lines" || n == "f_trace_opcodes") {
+        if (!value) raise(&AttributeError_type, "cannot delete attribute");
+        if (type_of(value) != &bool_type) raise(&TypeError_type, "attribute value type must be bool");
+        (n == "f_trace_lines" ? f->trace_lines : f->trace_opcodes) = value == True;
+        return;
+    }
+    if (n == "f_lineno") raise(&ValueError_type, "f_lineno can only be set by a trace function");
+    if (n.rfind("f_", 0) == 0) raise(&AttributeError_type, "readonly attribute");
+    raise(&AttributeError_type, format("'frame' object has no attribute '%s'", n.c_str()));
 }
 
 Ref frame_repr(Object* o) {
@@ -222,13 +238,58 @@ Ref locals_of(Frame* f) {
     return d;
 }
 
-// Frame objects for a running frame and (eagerly: the frames themselves will not stay) its callers.
+// Brings a frame object up to date with its running frame: line, instruction and locals. A
+// function's locals dict is refilled in place, so a dict taken from f_locals earlier sees the change,
+// as in CPython (whose f_locals is such a snapshot too).
+void refresh(FrameObject* fo, Frame* f, size_t index) {
+    fo->line = f->code->line_of(index);
+    fo->lasti = static_cast<int>(index);
+    if (f->locals) {
+        if (fo->locals != f->locals) xdecref(std::exchange(fo->locals, newref(f->locals)));
+        return;
+    }
+    Ref fresh = locals_of(f);
+    if (type_of(fo->locals) == &dict_type && fo->locals != f->globals) {
+        dict_clear(as_dict(fo->locals));
+        dict_update(as_dict(fo->locals), fresh.get());
+    } else {
+        xdecref(std::exchange(fo->locals, fresh.release()));
+    }
+}
+
+}  // namespace
+
+FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
+    if (!f->frame_object) {
+        // The callers' objects first (outermost first, without recursion: frames can be deep).
+        std::vector<Frame*> missing;
+        for (Frame* p = f->previous; p && !p->frame_object; p = p->previous) missing.push_back(p);
+        for (auto it = missing.rbegin(); it != missing.rend(); ++it)
+            frame_object_of(*it, (*it)->lasti(), true);
+        Ref back = f->previous ? Ref::borrow(f->previous->frame_object) : nullptr;
+        f->frame_object = frame_new(f->code, f->globals, dict_new(), std::move(back), 0, 0).release();
+        refresh_now = true;
+    }
+    auto* fo = static_cast<FrameObject*>(f->frame_object);
+    // A generator resumed by another caller than before has another f_back.
+    Object* back = f->previous ? f->previous->frame_object : nullptr;
+    if (back && fo->back != back) xdecref(std::exchange(fo->back, newref(back)));
+    if (refresh_now) refresh(fo, f, index);
+    return fo;
+}
+
+namespace {
+
+// A running frame's object, and its callers' lines brought up to date.
 Ref snapshot(Frame* f) {
     if (!f) return nullptr;
-    Ref back = snapshot(f->previous);
-    size_t index = f->lasti();
-    return frame_new(f->code, f->globals, locals_of(f), std::move(back), f->code->line_of(index),
-                     static_cast<int>(index));
+    FrameObject* fo = frame_object_of(f, f->lasti(), true);
+    for (Frame* p = f->previous; p && p->frame_object; p = p->previous) {
+        auto* caller = static_cast<FrameObject*>(p->frame_object);
+        caller->line = p->code->line_of(p->lasti());
+        caller->lasti = static_cast<int>(p->lasti());
+    }
+    return Ref::borrow(fo);
 }
 
 }  // namespace
@@ -240,6 +301,7 @@ void init_frame_types() {
     frame_type.traverse = frame_traverse;
     frame_type.clear = frame_clear_refs;
     frame_type.getattr = frame_getattr;
+    frame_type.setattr = frame_setattr;
     frame_type.repr = frame_repr;
     frame_type.methods = kFrameMethods;
     init_type(&frame_type);
@@ -259,7 +321,9 @@ Ref frame_object_at(Frame* f) { return snapshot(f); }
 
 void traceback_here(Object* exc, Frame* f, size_t index) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
-    Ref tb = traceback_new(e->traceback, nullptr, f->code, f->globals, f->code->line_of(index),
+    // tb_frame is the frame's own object when Python code has seen it (a debugger's post-mortem
+    // then finds the frame it stepped through), else made from code and globals when first read.
+    Ref tb = traceback_new(e->traceback, f->frame_object, f->code, f->globals, f->code->line_of(index),
                            static_cast<int>(index));
     xdecref(std::exchange(e->traceback, tb.release()));
 }

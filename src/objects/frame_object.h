@@ -12,6 +12,23 @@ namespace minipy {
 
 extern Type frame_type, traceback_type;
 
+// What Python code sees of a frame: code, globals, line and locals as they were when last refreshed
+// (when sys._getframe() or a trace event handed it out), and the trace settings of sys.settrace.
+struct FrameObject : Object {
+    MINIPY_GC_ALLOCATED
+    Object* code;     // owned
+    Object* globals;  // owned
+    Object* locals;   // owned
+    Object* back;     // owned or null
+    int line;
+    int lasti;                   // instruction index
+    Object* trace = nullptr;     // owned or null: f_trace, the frame's local trace function
+    bool trace_lines = true;     // f_trace_lines: 'line' events wanted
+    bool trace_opcodes = false;  // f_trace_opcodes: 'opcode' events wanted
+    int last_traced_line = -1;   // the line of the last instruction traced in the frame
+    int last_traced_index = -1;  // and that instruction's index (a smaller one next: a jump back)
+};
+
 // One entry of a traceback: where frame `code` was when the exception passed through it.
 struct TracebackObject : Object {
     MINIPY_GC_ALLOCATED
@@ -24,8 +41,12 @@ struct TracebackObject : Object {
 };
 
 void init_frame_types();  // at start-up; also registers the traceback type with the exceptions
-// A frame object for `f` and its callers (null when f is null).
+// A frame object for `f` and its callers (null when f is null): the frame's own object, refreshed,
+// so the same frame gives the same object (its callers' lines are refreshed too).
 Ref frame_object_at(Frame* f);
+// The frame's own object (borrowed), made on first use; with `refresh`, its line, lasti and locals
+// are brought up to date. `index`: the instruction the frame is at.
+FrameObject* frame_object_of(Frame* f, size_t index, bool refresh);
 // Prepends the entry for frame `f`, stopped at instruction `index`, to exc.__traceback__ (CPython's
 // PyTraceBack_Here), as the exception leaves or is caught in f.
 void traceback_here(Object* exc, Frame* f, size_t index);

@@ -34,6 +34,7 @@ void release_image(Generator* g) {
     for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
     for (size_t i = 0; i < g->stack_depth; ++i) xdecref(f->stack_base()[i]);
     xdecref(f->func);
+    xdecref(f->frame_object);
     g->image.clear();
 }
 
@@ -84,6 +85,7 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
         for (size_t i = 0; i < g->stack_depth; ++i)
             if (f->stack_base()[i]) visit(f->stack_base()[i], arg);
         if (f->func) visit(f->func, arg);
+        if (f->frame_object) visit(f->frame_object, arg);
     }
     if (g->return_value) visit(g->return_value, arg);
     if (g->handled_exc) visit(g->handled_exc, arg);
@@ -101,6 +103,7 @@ void generator_clear(Object* o) {
             for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
             for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
             xdecref(f->func);
+            xdecref(f->frame_object);
         }
     }
     xdecref(std::exchange(g->return_value, nullptr));
@@ -279,6 +282,7 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     ts->stack_top += slots;
     ++ts->depth;
     f->previous = ts->frame;
+    f->trace_call_pending = true;  // a resumed generator is a 'call' for sys.settrace, as in CPython
     f->sp = f->stack_base() + g->stack_depth;
     if (g->started && !thrown) *f->sp++ = newref(value);
     g->started = true;

@@ -18,6 +18,7 @@ Type generic_alias_type, union_type;
 namespace {
 
 struct Alias : Object {
+    MINIPY_GC_ALLOCATED
     Object* origin;  // owned (null for a union)
     Object* args;    // owned tuple
     Object* params;  // owned tuple: the type variables among args, found once at creation
@@ -31,6 +32,13 @@ void alias_dealloc(Object* o) {
     decref(as_alias(o)->args);
     xdecref(as_alias(o)->params);
     delete as_alias(o);
+}
+
+// Tracked, as CPython's (list[C] may sit in C's own annotations); args is never null, so no clear.
+void alias_traverse(Object* o, VisitProc visit, void* arg) {
+    Alias* a = as_alias(o);
+    for (Object* field : {a->origin, a->args, a->params})
+        if (field) visit(field, arg);
 }
 
 Ref collect_parameters(Tuple* args);
@@ -335,6 +343,7 @@ void init_generic_alias_types() {
     g.name = "types.GenericAlias";
     g.instance_size = sizeof(Alias);
     g.dealloc = alias_dealloc;
+    g.traverse = alias_traverse;
     g.repr = alias_repr;
     g.getattr = alias_getattr;
     g.call = alias_call;
@@ -352,6 +361,7 @@ void init_generic_alias_types() {
     u.name = "types.UnionType";
     u.instance_size = sizeof(Alias);
     u.dealloc = alias_dealloc;
+    u.traverse = alias_traverse;
     u.repr = union_repr;
     u.getattr = union_getattr;
     u.compare = alias_compare;

@@ -17,8 +17,11 @@ Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple
 
 namespace {
 
+// SeqIter's layout is shared with the interpreter loop's inline list iteration (iterators.h), so its
+// storage comes from the collector here: the iterator is tracked, as CPython's (a list may hold its
+// own iterator); the range iterator holds no objects and is not.
 Ref seq_iter_new(Type* t, Object* seq, int64_t pos) {
-    auto* it = new SeqIter();
+    auto* it = new (gc_alloc(sizeof(SeqIter))) SeqIter();
     init_header(it, t);
     it->seq = newref(seq);
     it->pos = pos;
@@ -29,8 +32,16 @@ SeqIter* as_seq_iter(Object* o) { return static_cast<SeqIter*>(o); }
 
 void seq_iter_dealloc(Object* o) {
     xdecref(as_seq_iter(o)->seq);
-    delete as_seq_iter(o);
+    as_seq_iter(o)->~SeqIter();
+    gc_free(o);
 }
+
+void seq_iter_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* seq = as_seq_iter(o)->seq) visit(seq, arg);
+}
+
+// A cleared iterator acts exhausted: every `next` slot checks for a null container.
+void seq_iter_clear(Object* o) { xdecref(std::exchange(as_seq_iter(o)->seq, nullptr)); }
 
 // Drops the container at the end, so an exhausted iterator stays exhausted and frees memory early.
 Ref finish(SeqIter* it) {
@@ -102,6 +113,7 @@ Ref range_iter_next(Object* o) { return Ref::steal(range_iter_next_inline(o)); }
 
 // ---- dict ----
 struct DictIter : Object {
+    MINIPY_GC_ALLOCATED
     Dict* dict;  // owned
     size_t pos;
     int64_t expected_size;
@@ -115,6 +127,9 @@ void dict_iter_dealloc(Object* o) {
     decref(as_dict_iter(o)->dict);
     delete as_dict_iter(o);
 }
+
+// No clear slot (as CPython's): the dict is never null, and clearing the dict breaks any cycle.
+void dict_iter_traverse(Object* o, VisitProc visit, void* arg) { visit(as_dict_iter(o)->dict, arg); }
 
 Ref dict_iter_next(Object* o) {
     DictIter* it = as_dict_iter(o);
@@ -143,6 +158,7 @@ Ref dict_iter_alloc(Type* t, Dict* d, DictIterKind kind, bool reverse) {
 
 // ---- enumerate and zip ----
 struct Enumerate : Object {
+    MINIPY_GC_ALLOCATED
     Object* iterator;  // owned
     int64_t count;
 };
@@ -151,6 +167,10 @@ void enumerate_dealloc(Object* o) {
     auto* e = static_cast<Enumerate*>(o);
     decref(e->iterator);
     delete e;
+}
+
+void enumerate_traverse(Object* o, VisitProc visit, void* arg) {
+    visit(static_cast<Enumerate*>(o)->iterator, arg);
 }
 
 Ref enumerate_next(Object* o) {
@@ -176,8 +196,13 @@ Ref enumerate_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
 }
 
 struct Zip : Object {
+    MINIPY_GC_ALLOCATED
     std::vector<Object*> iterators;  // owned
 };
+
+void zip_traverse(Object* o, VisitProc visit, void* arg) {
+    for (Object* it : static_cast<Zip*>(o)->iterators) visit(it, arg);
+}
 
 void zip_dealloc(Object* o) {
     auto* z = static_cast<Zip*>(o);
@@ -294,6 +319,17 @@ void init_iterator_types() {
     init_iterator_type(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
     reversed_type.construct = reversed_construct;
     init_iterator_type(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
+    for (Type* t : {&getitem_iterator_type, &list_iterator_type, &list_reverseiterator_type,
+                    &tuple_iterator_type, &str_iterator_type, &reversed_type}) {
+        t->traverse = seq_iter_traverse;
+        t->clear = seq_iter_clear;
+    }
+    for (Type* t :
+         {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type,
+          &dict_reversekeyiterator_type, &dict_reversevalueiterator_type, &dict_reverseitemiterator_type})
+        t->traverse = dict_iter_traverse;
+    enumerate_type.traverse = enumerate_traverse;
+    zip_type.traverse = zip_traverse;
     for (Type* t : {&enumerate_type, &zip_type, &reversed_type}) {
         t->is_basetype = true;
         t->constructs_subclasses = true;

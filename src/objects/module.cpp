@@ -11,10 +11,16 @@ Type module_type;
 
 namespace {
 
+// Storage from the collector: modules are tracked, as CPython's (a module's functions refer back to
+// its dict through their globals).
 void module_dealloc(Object* o) {
     decref(module_dict(o));
-    delete static_cast<ModuleObject*>(o);
+    static_cast<ModuleObject*>(o)->~ModuleObject();
+    gc_free(o);
 }
+
+// No clear slot: the dict is never null, and the collector clearing the dict breaks the cycle.
+void module_traverse(Object* o, VisitProc visit, void* arg) { visit(module_dict(o), arg); }
 
 Ref module_repr(Object* o) {
     Object* name = dict_get_str(module_dict(o), intern("__name__"));
@@ -75,6 +81,7 @@ void init_module_type() {
     module_type.name = "module";
     module_type.instance_size = sizeof(ModuleObject);
     module_type.dealloc = module_dealloc;
+    module_type.traverse = module_traverse;
     module_type.repr = module_repr;
     module_type.getattr = module_getattr;
     module_type.setattr = module_setattr;
@@ -83,7 +90,7 @@ void init_module_type() {
 }
 
 Ref module_new(const std::string& name) {
-    ModuleObject* m = new ModuleObject();
+    ModuleObject* m = new (gc_alloc(sizeof(ModuleObject))) ModuleObject();
     init_header(m, &module_type);
     m->dict = as_dict(dict_new().release());
     dict_set(m->dict, intern("__name__"), str_new(name).get());

@@ -15,6 +15,7 @@ Type namespace_type;
 namespace {
 
 struct Namespace : Object {
+    MINIPY_GC_ALLOCATED
     Dict* dict;  // owned
 };
 
@@ -24,6 +25,9 @@ void ns_dealloc(Object* o) {
     decref(as_ns(o)->dict);
     delete as_ns(o);
 }
+
+// Tracked, as CPython's: its attributes may refer back to it. Clearing the dict breaks a cycle.
+void ns_traverse(Object* o, VisitProc visit, void* arg) { visit(as_ns(o)->dict, arg); }
 
 Ref ns_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
     if (nargs > 1)
@@ -82,6 +86,7 @@ void init_namespace_type() {
     t.name = "types.SimpleNamespace";
     t.instance_size = sizeof(Namespace);
     t.dealloc = ns_dealloc;
+    t.traverse = ns_traverse;
     t.construct = ns_construct;
     t.getattr = ns_getattr;
     t.setattr = ns_setattr;

@@ -146,7 +146,7 @@ void init_type(Type* t) {
         inherit_slots(t, t->base);
     }
     t->dict = as_dict(dict_new().release());
-    t->dict->of_type = true;
+    t->dict->of_type = t;
     for (const MethodDef* m = t->methods; m && m->name; ++m)
         dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
     add_slot_methods(t);

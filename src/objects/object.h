@@ -3,6 +3,7 @@
 // in per-type slot functions, no virtual hierarchy.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -213,6 +214,11 @@ struct Type : Object {
     // Where an instance keeps its attributes when the type holds them itself (a _thread._local
     // keeps one dict per thread); null: instances of subclasses use the VM's side table.
     Dict* (*instance_dict)(Object*) = nullptr;
+    // CPython's tp_version_tag: a number no other type state ever had, which changes whenever an
+    // attribute lookup on the type could answer differently (its dict or a base's changes, its mro
+    // is recomputed). 0: none assigned yet; type_version() (objects/abstract.h) assigns one. The
+    // interpreter's attribute caches remember the tag they were filled under.
+    std::atomic<uint32_t> version_tag{0};
 };
 
 // `object`, the root of every mro, and `type`, the type of every type object (object.cpp).

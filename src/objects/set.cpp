@@ -458,6 +458,7 @@ int64_t frozenset_hash(Object* o) {
 
 // The set iterator: table order; a change of size while it runs is an error, for good.
 struct SetIter : Object {
+    MINIPY_GC_ALLOCATED
     Object* set;  // owned; null once exhausted
     int64_t expected_size;
     size_t pos;
@@ -468,6 +469,12 @@ void set_iter_dealloc(Object* o) {
     xdecref(it->set);
     delete it;
 }
+
+// Tracked, as CPython's; a cleared iterator acts exhausted.
+void set_iter_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* set = static_cast<SetIter*>(o)->set) visit(set, arg);
+}
+void set_iter_clear(Object* o) { xdecref(std::exchange(static_cast<SetIter*>(o)->set, nullptr)); }
 
 Ref set_iter_next(Object* o) {
     auto* it = static_cast<SetIter*>(o);
@@ -552,6 +559,8 @@ void init_set_types() {
     init_type(&f);
 
     init_iterator_type(set_iterator_type, "set_iterator", sizeof(SetIter), set_iter_dealloc, set_iter_next);
+    set_iterator_type.traverse = set_iter_traverse;
+    set_iterator_type.clear = set_iter_clear;
 }
 
 }  // namespace minipy

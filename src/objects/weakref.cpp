@@ -73,9 +73,18 @@ Ref weakref_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw
     return weakref_make(static_cast<Type*>(type), args[0], nargs > 1 ? args[1] : nullptr);
 }
 
+// The referent, or null once it is gone or going: an object whose count reached zero may wait in
+// dealloc_object's deferred list (a long chain of deallocations) before its weak references are
+// cleared, and must not be handed out again (CPython's PyWeakref_GET_OBJECT checks the count too).
+// test_weakref's test_trashcan_16602 revived such an object and freed it twice.
+Object* live_referent(Object* o) {
+    Object* r = static_cast<WeakRef*>(o)->referent;
+    return r && refcount_get(r->refcnt) > 0 ? r : nullptr;
+}
+
 Ref weakref_call(Object* o, Object* const*, size_t nargs, Tuple* kw) {
     check_positional("weakref", nargs, kw, 0, 0);
-    Object* r = static_cast<WeakRef*>(o)->referent;
+    Object* r = live_referent(o);
     return Ref::borrow(r ? r : None);
 }
 
@@ -116,7 +125,7 @@ Ref weakref_getattr(Object* o, Str* name) {
 
 // The referent of a proxy, or ReferenceError once it is gone.
 Object* proxy_target(Object* o) {
-    Object* r = static_cast<WeakRef*>(o)->referent;
+    Object* r = live_referent(o);
     if (!r) raise(&ReferenceError_type, "weakly-referenced object no longer exists");
     return r;
 }
@@ -196,7 +205,9 @@ std::vector<Ref> weakrefs_to(Object* referent) {
 
 std::vector<Ref> weakrefs_detach(Object* referent) {
     std::vector<Ref> out;
-    if (!g_used.load(std::memory_order_relaxed)) return out;
+    // The collector asks for every garbage object; most (dicts, lists, tuples) cannot have any, and
+    // the table's lock and lookup cost more than the check.
+    if (!g_used.load(std::memory_order_relaxed) || !supports_weakrefs(referent)) return out;
     std::lock_guard<std::mutex> guard(g_lock);
     auto it = g_refs.find(referent);
     if (it == g_refs.end()) return out;

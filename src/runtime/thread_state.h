@@ -30,6 +30,11 @@ struct ThreadState {
     // Run by thread_end() with the GIL still held: releases _thread._set_sentinel()'s lock, so
     // Thread.join() returns only once the thread is completely done.
     std::function<void()> at_exit;
+    // sys.settrace's and sys.setprofile's functions for this thread (owned or null; vm/trace_hooks.*
+    // sets and calls them), and whether one of them is running now (its own code is not traced).
+    Object* trace_func = nullptr;
+    Object* profile_func = nullptr;
+    bool in_trace_hook = false;
 
     ThreadState();
     ~ThreadState();

@@ -35,6 +35,8 @@ BinOpKind aug_op(size_t type) {
 #undef MINIPY_ASSIGN_TOKEN_CASE
 }
 
+const StmtList& last_nonempty(const StmtList& a, const StmtList& b) { return b.empty() ? a : b; }
+
 std::string dotted(P::Dotted_nameContext* c) {
     std::string name;
     for (auto* n : c->NAME()) name += (name.empty() ? "" : ".") + n->getText();
@@ -63,6 +65,50 @@ void AstBuilder::fail_at(const std::string& msg, const Pos& pos) const {
     source_.fail(msg, pos.line, pos.col, pos.end_line, pos.end_col);
 }
 
+// CPython ends a compound statement at the last token of its last block: where its last statement
+// ends, or at the `;` after it (not at the NEWLINE or DEDENT that closes the block in the parse tree).
+void AstBuilder::end_with(Pos& pos, const StmtList& last_block) const {
+    if (last_block.empty()) return;
+    const Stmt* last = last_block.back().get();
+    auto semicolon = semicolon_ends_.find(last);
+    const Pos& end = semicolon != semicolon_ends_.end() ? semicolon->second : last->pos;
+    pos.end_line = end.end_line;
+    pos.end_col = end.end_col;
+}
+
+void AstBuilder::end_compound(Stmt& s) const {
+    switch (s.kind) {
+        case StmtKind::FunctionDef:
+            return end_with(s.pos, as<FunctionDef>(s).body);
+        case StmtKind::ClassDef:
+            return end_with(s.pos, as<ClassDef>(s).body);
+        case StmtKind::With:
+            return end_with(s.pos, as<With>(s).body);
+        case StmtKind::While:
+            return end_with(s.pos, last_nonempty(as<While>(s).body, as<While>(s).orelse));
+        case StmtKind::If:
+            return end_with(s.pos, last_nonempty(as<If>(s).body, as<If>(s).orelse));
+        case StmtKind::For:
+            return end_with(s.pos, last_nonempty(as<For>(s).body, as<For>(s).orelse));
+        case StmtKind::Try: {
+            auto& t = as<Try>(s);
+            if (!t.finalbody.empty() || !t.orelse.empty())
+                return end_with(s.pos, last_nonempty(t.orelse, t.finalbody));
+            if (!t.handlers.empty()) {
+                s.pos.end_line = t.handlers.back().pos.end_line;
+                s.pos.end_col = t.handlers.back().pos.end_col;
+                return;
+            }
+            return end_with(s.pos, t.body);
+        }
+        case StmtKind::Match:
+            if (!as<Match>(s).cases.empty()) end_with(s.pos, as<Match>(s).cases.back().body);
+            return;
+        default:
+            return;
+    }
+}
+
 std::unique_ptr<Module> AstBuilder::module(P::File_inputContext* c) {
     auto m = std::make_unique<Module>();
     for (auto* s : c->stmt()) stmt(s, m->body);
@@ -78,6 +124,10 @@ void AstBuilder::stmt(P::StmtContext* c, StmtList& out) {
 
 void AstBuilder::simple_stmts(P::Simple_stmtsContext* c, StmtList& out) {
     for (auto* s : c->simple_stmt()) out.push_back(simple_stmt(s));
+    if (c->SEMI_COLON().size() == c->simple_stmt().size()) {
+        antlr4::Token* semicolon = c->SEMI_COLON().back()->getSymbol();
+        semicolon_ends_[out.back().get()] = span(semicolon, semicolon);
+    }
 }
 
 StmtList AstBuilder::block(P::BlockContext* c) {
@@ -213,6 +263,12 @@ StmtPtr AstBuilder::import_stmt(P::Import_stmtContext* c) {
 }
 
 StmtPtr AstBuilder::compound_stmt(P::Compound_stmtContext* c) {
+    StmtPtr n = compound_stmt_node(c);
+    end_compound(*n);
+    return n;
+}
+
+StmtPtr AstBuilder::compound_stmt_node(P::Compound_stmtContext* c) {
     if (c->if_stmt()) return if_stmt(c->if_stmt());
     if (auto* w = c->while_stmt()) {
         auto n = node<While>(span(w));
@@ -259,6 +315,7 @@ StmtPtr AstBuilder::if_stmt(P::If_stmtContext* c) {
         n->test = namedexpr_test((*it)->namedexpr_test());
         n->body = block((*it)->block());
         n->orelse = std::move(orelse);
+        end_compound(*n);
         orelse.clear();
         orelse.push_back(std::move(n));
     }
@@ -296,6 +353,7 @@ StmtPtr AstBuilder::try_stmt(P::Try_stmtContext* c) {
         if (e->test()) h.type = test(e->test());
         if (e->NAME()) h.name = e->NAME()->getText();
         h.body = block(e->block());
+        end_with(h.pos, h.body);
         n->handlers.push_back(std::move(h));
     }
     n->orelse = else_block(c->else_clause());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -29,6 +30,8 @@ private:
     ast::Pos span(antlr4::ParserRuleContext* c) const;
     ast::Pos span(antlr4::Token* start, antlr4::Token* stop) const;
     [[noreturn]] void fail_at(const std::string& msg, const ast::Pos& pos) const;
+    void end_with(ast::Pos& pos, const ast::StmtList& last_block) const;
+    void end_compound(ast::Stmt& s) const;  // sets the end of a compound statement from its blocks
 
     // ---- statements (ast_builder.cpp) ----
     void stmt(P::StmtContext* c, ast::StmtList& out);
@@ -40,7 +43,8 @@ private:
     ast::StmtPtr aug_assign(P::Expr_stmtContext* c);
     ast::StmtPtr flow_stmt(P::Flow_stmtContext* c);
     ast::StmtPtr import_stmt(P::Import_stmtContext* c);
-    ast::StmtPtr compound_stmt(P::Compound_stmtContext* c);
+    ast::StmtPtr compound_stmt(P::Compound_stmtContext* c);  // with CPython's end position
+    ast::StmtPtr compound_stmt_node(P::Compound_stmtContext* c);
     ast::StmtPtr if_stmt(P::If_stmtContext* c);
     ast::StmtPtr for_stmt(P::For_stmtContext* c);
     ast::StmtPtr try_stmt(P::Try_stmtContext* c);
@@ -116,14 +120,24 @@ private:
     ast::ExprPtr number(antlr4::Token* t);
     ast::ExprPtr strings(antlr4::ParserRuleContext* c,
                          const std::vector<antlr4::tree::TerminalNode*>& tokens);
-    void fstring(const std::string& body, bool raw, int line, int col, ast::ExprList& parts);
+    // `last_text_pos`: where the text after the last field goes (see fstring_literal_).
+    void fstring(const std::string& body, bool raw, int line, int col, const ast::Pos& last_text_pos,
+                 ast::ExprList& parts);
     ast::ExprPtr fstring_field(const std::string& body, size_t& i, bool raw, int line, int col);
     ast::ExprPtr fstring_expression(const std::string& text, int line, int col);
 
     const Source& source_;
     int line_delta_ = 0, col_delta_ = 0;
     std::unordered_set<const ast::Expr*> parenthesized_;
+    // The `;` closing a line of simple statements, by its last statement: a compound statement
+    // whose block ends there ends after it, as in CPython.
+    std::unordered_map<const ast::Stmt*, ast::Pos> semicolon_ends_;
     ast::Pos fstring_end_;  // end of the f-string being read: CPython reports its errors there
+    // CPython 3.11 places the parts of an f-string (its text, its fields) at the whole string
+    // literal, and a format spec at the f-string token that holds it, as well as the spec's text
+    // after its last field (all of it when it has none: `{x:02d}`).
+    ast::Pos fstring_literal_;
+    ast::Pos fstring_token_;
 };
 
 // Decodes backslash escapes of a non-raw literal; `fail` reports a malformed one.

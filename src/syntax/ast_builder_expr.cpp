@@ -16,8 +16,6 @@ std::unique_ptr<T> node(const Pos& pos) {
     return n;
 }
 
-Pos join(const Pos& a, const Pos& b) { return {a.line, a.col, b.end_line, b.end_col}; }
-
 BinOpKind bin_op(size_t type) {
 #define MINIPY_TOKEN_CASE(name, ast_name, symbol, stem, token, assign_token) \
     case P::token:                                                           \
@@ -182,7 +180,10 @@ ExprPtr AstBuilder::binary_chain(antlr4::ParserRuleContext* c, Operand operand) 
     ExprPtr left = operand(c->children[0]);
     for (size_t i = 1; i + 1 < c->children.size(); i += 2) {
         ExprPtr right = operand(c->children[i + 1]);
-        auto n = node<BinOp>(join(left->pos, right->pos));
+        // From the operands' tokens, not their nodes: a parenthesized operand's span leaves out
+        // its parentheses, CPython's BinOp keeps them (`(a+b)*c` starts at the parenthesis).
+        auto* last = static_cast<antlr4::ParserRuleContext*>(c->children[i + 1]);
+        auto n = node<BinOp>(span(c->getStart(), last->getStop()));
         n->op = bin_op(static_cast<TerminalNode*>(c->children[i])->getSymbol()->getType());
         n->left = std::move(left);
         n->right = std::move(right);
@@ -233,7 +234,8 @@ ExprPtr AstBuilder::power(P::PowerContext* c) {
 ExprPtr AstBuilder::atom_expr(P::Atom_exprContext* c) {
     if (auto* t = only_child<P::AtomContext>(c)) return atom(t);
     ExprPtr e = atom(c->atom());
-    for (auto* t : c->trailer()) e = trailer(std::move(e), t, c);
+    // The trailers' nodes start at the atom; only the Await around them starts at `await`.
+    for (auto* t : c->trailer()) e = trailer(std::move(e), t, c->atom());
     if (!c->AWAIT()) return e;
     auto n = node<Await>(span(c));
     n->value = std::move(e);
@@ -321,7 +323,11 @@ ExprPtr AstBuilder::paren_atom(P::ParenAtomContext* c) {
         return e;
     }
     auto* list = c->testlist_comp();
-    if (!list) return std::make_unique<Sequence>(ExprKind::Tuple);
+    if (!list) {
+        auto empty = std::make_unique<Sequence>(ExprKind::Tuple);
+        empty->pos = pos;
+        return empty;
+    }
     if (list->comp_for()) {
         auto n = std::make_unique<Comp>(ExprKind::GeneratorExp);
         n->pos = pos;
@@ -330,7 +336,8 @@ ExprPtr AstBuilder::paren_atom(P::ParenAtomContext* c) {
         return n;
     }
     ExprPtr e = tuple_or_single(list);
-    if (e->kind == ExprKind::Tuple) e->pos = pos;
+    // A tuple spans its own parentheses, not the extra ones around them: `((1, 2))`.
+    if (e->kind == ExprKind::Tuple && !parenthesized_.count(e.get())) e->pos = pos;
     parenthesized_.insert(e.get());
     return e;
 }

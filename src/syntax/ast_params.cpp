@@ -32,6 +32,11 @@ public:
         a->pos.col = static_cast<int>(name->getCharPositionInLine());
         a->pos.end_line = a->pos.line;
         a->pos.end_col = a->pos.col + utf8_length(name->getText());
+        // CPython's arg spans its annotation too.
+        if (a->annotation) {
+            a->pos.end_line = a->annotation->pos.end_line;
+            a->pos.end_col = a->annotation->pos.end_col;
+        }
         return a;
     }
 
@@ -147,7 +152,9 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
             if (all.size() > 1 || c->COMMA().size() > 0)
                 fail_at("Generator expression must be parenthesized", pos);
             auto n = std::make_unique<Comp>(ExprKind::GeneratorExp);
-            n->pos = pos;
+            // CPython's generator expression spans the call's parentheses: `f(x for x in y)`.
+            auto* call = dynamic_cast<antlr4::ParserRuleContext*>(c->parent);
+            n->pos = call ? span(call->getStart(), call->getStop()) : pos;
             n->elt = namedexpr_test(g->namedexpr_test());
             comp_for(g->comp_for(), n->generators);
             args.push_back(std::move(n));

@@ -57,14 +57,24 @@ size_t spec_end(const std::string& body, size_t i) {
     return i;
 }
 
+// The line and column in the file of body[at], given where the body starts.
+std::pair<int, int> body_position(const std::string& body, size_t at, int line, int col) {
+    std::string before = body.substr(0, at);
+    size_t nl = before.rfind('\n');
+    int at_line = line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    int at_col = nl == std::string::npos ? col + utf8_length(before) : utf8_length(before.substr(nl + 1));
+    return {at_line, at_col};
+}
+
 }  // namespace
 
-void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, ExprList& parts) {
-    Pos pos{line + line_delta_, col, line + line_delta_, col};
+void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, const Pos& last_text_pos,
+                         ExprList& parts) {
+    const Pos& pos = fstring_literal_;
     auto fail = [&](const std::string& msg) { fail_at(msg, fstring_end_); };
     std::string literal;
-    auto flush = [&] {
-        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), pos);
+    auto flush = [&](const Pos& text_pos) {
+        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), text_pos);
         literal.clear();
     };
     for (size_t i = 0; i < body.size();) {
@@ -73,7 +83,7 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             literal += c;
             i += 2;
         } else if (c == '{') {
-            flush();
+            flush(pos);
             size_t start = i + 1;
             size_t end = field_end(body, start);
             if (end < body.size() && body[end] == '=') {
@@ -100,12 +110,11 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, E
             i++;
         }
     }
-    flush();
+    flush(last_text_pos);
 }
 
 // One `{...}` field; `i` is just past its `{` and ends just past its `}`.
 ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, int line, int col) {
-    Pos pos{line + line_delta_, col, line + line_delta_, col};
     size_t start = i;
     size_t end = field_end(body, start);
     std::string text = body.substr(start, end - start);
@@ -122,12 +131,9 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     if (text.find('\\') != std::string::npos)
         fail_at("f-string expression part cannot include a backslash", fstring_end_);
     // Where the expression starts in the file, for the positions of its nodes.
-    std::string before = body.substr(0, start);
-    size_t nl = before.rfind('\n');
-    int expr_line = line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    int expr_col = nl == std::string::npos ? col + utf8_length(before) : utf8_length(before.substr(nl + 1));
+    auto [expr_line, expr_col] = body_position(body, start, line, col);
     auto n = std::make_unique<FormattedValue>();
-    n->pos = pos;
+    n->pos = fstring_literal_;
     n->value = fstring_expression(text, expr_line, expr_col);
     i = end;
     bool self_doc = i < body.size() && body[i] == '=';
@@ -147,8 +153,9 @@ ExprPtr AstBuilder::fstring_field(const std::string& body, size_t& i, bool raw, 
     if (i < body.size() && body[i] == ':') {
         size_t stop = spec_end(body, i + 1);
         auto spec = std::make_unique<JoinedStr>();
-        spec->pos = pos;
-        fstring(body.substr(i + 1, stop - i - 1), raw, line, col, spec->values);
+        spec->pos = fstring_token_;
+        auto [spec_line, spec_col] = body_position(body, i + 1, line, col);
+        fstring(body.substr(i + 1, stop - i - 1), raw, spec_line, spec_col, fstring_token_, spec->values);
         n->format_spec = std::move(spec);
         i = stop;
     }

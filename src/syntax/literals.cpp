@@ -266,10 +266,15 @@ ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c,
     }
     auto n = std::make_unique<JoinedStr>();
     n->pos = pos;
-    for (auto& p : pieces) {
+    fstring_literal_ = pos;
+    for (size_t k = 0; k < pieces.size(); ++k) {
+        const StringPiece& p = pieces[k];
         if (p.fmt) {
+            fstring_token_ = span(tokens[k]->getSymbol(), tokens[k]->getSymbol());
             fstring_end_ = Pos{p.end_line + line_delta_, p.end_col, p.end_line + line_delta_, p.end_col};
-            fstring(p.body, p.raw, p.line, p.col, n->values);
+            // Inside another f-string's field, the first line's columns are shifted like span()'s.
+            fstring(p.body, p.raw, p.line, p.line == 1 ? p.col + col_delta_ : p.col, fstring_literal_,
+                    n->values);
         } else {
             append_constant(n->values, p.raw ? p.body : decode_escapes(p.body, false, fail), pos);
         }

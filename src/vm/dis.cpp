@@ -3,7 +3,6 @@
 #include "vm/dis.h"
 
 #include <cstdio>
-#include <set>
 
 #include "objects/abstract.h"
 #include "objects/errors.h"
@@ -67,12 +66,30 @@ std::string arg_meaning(const Code* co, Op op, uint32_t arg) {
 
 }  // namespace
 
-std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width) {
+std::string instruction_meaning(const Code* co, size_t index) {
+    uint32_t word = co->instructions[index];
+    return arg_meaning(co, instr_op(word), instr_arg(word));
+}
+
+std::vector<bool> jump_targets(const Code* co) {
+    std::vector<bool> targets(co->instructions.size());
+    auto mark = [&](uint32_t i) {
+        if (i < targets.size()) targets[i] = true;
+    };
+    for (uint32_t word : co->instructions) {
+        if (is_jump(instr_op(word))) mark(instr_arg(word));
+    }
+    for (const ExceptionEntry& e : co->exception_table) mark(e.handler);
+    return targets;
+}
+
+std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width,
+                               bool is_current) {
     uint32_t word = co->instructions[index];
     Op op = instr_op(word);
     uint32_t arg = instr_arg(word);
     std::string out = line > 0 ? pad_left(std::to_string(line), line_width) : std::string(line_width, ' ');
-    out += "     ";
+    out += is_current ? " --> " : "     ";
     out += is_target ? ">> " : "   ";
     out += pad_left(std::to_string(index * 2), kOffsetWidth) + " ";
     std::string name = op_name(op);
@@ -84,15 +101,10 @@ std::string format_instruction(const Code* co, size_t index, int line, bool is_t
     return out;
 }
 
-std::string disassemble(const Code* co) {
-    std::set<size_t> targets;
+std::string disassemble(const Code* co, int depth, int64_t lasti) {
+    std::vector<bool> targets = jump_targets(co);
     int max_line = 0;
-    for (size_t i = 0; i < co->instructions.size(); ++i) {
-        Op op = instr_op(co->instructions[i]);
-        if (is_jump(op)) targets.insert(instr_arg(co->instructions[i]));
-        max_line = std::max(max_line, co->positions[i].line);
-    }
-    for (const ExceptionEntry& e : co->exception_table) targets.insert(e.handler);
+    for (const SourcePos& p : co->positions) max_line = std::max(max_line, p.line);
     int width = std::max(3, static_cast<int>(std::to_string(max_line).size()));
     std::string out;
     int last_line = -1;
@@ -101,7 +113,9 @@ std::string disassemble(const Code* co) {
         bool starts = line > 0 && line != last_line;
         if (starts && last_line != -1) out += "\n";
         if (starts) last_line = line;
-        out += format_instruction(co, i, starts ? line : 0, targets.count(i) > 0, width) + "\n";
+        out += format_instruction(co, i, starts ? line : 0, targets[i], width,
+                                  lasti == static_cast<int64_t>(2 * i)) +
+               "\n";
     }
     if (!co->exception_table.empty()) {
         out += "ExceptionTable:\n";
@@ -109,9 +123,10 @@ std::string disassemble(const Code* co) {
             out += format("  %u to %u -> %u [%u]\n", e.start * 2, (e.end - 1) * 2, e.handler * 2, e.depth);
         }
     }
+    if (depth == 0) return out;
     for (Object* k : co->consts) {
         if (type_of(k) != &code_type) continue;
-        out += "\nDisassembly of " + safe_repr(k) + ":\n" + disassemble(as_code(k));
+        out += "\nDisassembly of " + safe_repr(k) + ":\n" + disassemble(as_code(k), depth - 1);
     }
     return out;
 }

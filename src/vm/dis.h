@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "objects/code.h"
 
@@ -10,12 +11,20 @@ namespace minipy {
 
 struct Frame;
 
-// One instruction line: line number (or blanks), jump-target mark, offset, name, operand and
-// what the operand means, e.g. "  3           4 LOAD_FAST                0 (a)".
-std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width);
+// One instruction line: line number (or blanks), current-instruction mark ("-->", for tracebacks),
+// jump-target mark, offset, name, operand and what the operand means,
+// e.g. "  3           4 LOAD_FAST                0 (a)".
+std::string format_instruction(const Code* co, size_t index, int line, bool is_target, int line_width,
+                               bool is_current = false);
 
-// The whole code object, then every code object in its constants ("Disassembly of <code ...>:").
-std::string disassemble(const Code* co);
+// What instruction `index`'s operand means, as dis shows it in parentheses ("" when nothing).
+std::string instruction_meaning(const Code* co, size_t index);
+// Per instruction: whether a jump or an exception handler lands on it (dis's ">>").
+std::vector<bool> jump_targets(const Code* co);
+
+// The whole code object, then every code object in its constants ("Disassembly of <code ...>:"),
+// `depth` levels down (-1: all); the instruction at byte offset `lasti` is marked "-->".
+std::string disassemble(const Code* co, int depth = -1, int64_t lasti = -1);
 
 // `--trace`: writes the stack and the instruction about to run to stderr.
 void trace_instruction_line(Frame* f, size_t index, Object** base, Object** sp);

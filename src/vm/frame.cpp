@@ -26,6 +26,8 @@ Frame* push_frame(ThreadState* ts, Code* code) {
     f->is_entry = false;
     f->is_init = false;
     f->generator = nullptr;
+    f->frame_object = nullptr;
+    f->trace_call_pending = true;
     Object** lp = f->localsplus();
     for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = nullptr;
     f->sp = f->stack_base();
@@ -38,6 +40,7 @@ void pop_frame(ThreadState* ts, Frame* f) {
     for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
     for (Object** p = f->stack_base(); p < f->sp; ++p) xdecref(*p);
     xdecref(f->func);
+    xdecref(f->frame_object);
     ts->stack_top = reinterpret_cast<Object**>(f);
     --ts->depth;
 }

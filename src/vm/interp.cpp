@@ -21,12 +21,14 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "vm/attr_cache.h"
 #include "vm/dis.h"
 #include "vm/eval_breaker.h"
 #include "vm/except_star.h"
 #include "vm/frame.h"
 #include "vm/interp_support.h"
 #include "vm/pattern_match.h"
+#include "vm/trace_hooks.h"
 
 namespace minipy {
 
@@ -185,7 +187,13 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         MINIPY_OPCODES(MINIPY_OP_TRACE)
 #undef MINIPY_OP_TRACE
     };
-    void* const* dispatch_table = g_trace ? kTraceLabels : kOpLabels;
+    // Every instruction goes through `trace_instruction` while --trace or sys.settrace/setprofile
+    // want it; the eval breaker's checks pick up a change (sys.settrace raises it).
+    auto pick_dispatch_table = [&] { return g_trace || trace_hooks_set(ts) ? kTraceLabels : kOpLabels; };
+    void* const* dispatch_table = pick_dispatch_table();
+#define SELECT_DISPATCH() (dispatch_table = pick_dispatch_table())
+#else
+#define SELECT_DISPATCH() ((void)0)
 #endif
 
     for (;;) {
@@ -197,13 +205,21 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             DISPATCH();
         trace_instruction:
             f->sp = sp;
-            trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+            f->ip = ip;
+            if (g_trace)
+                trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+            trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
             goto* kOpLabels[static_cast<uint8_t>(word)];
 #else
             for (;;) {
                 word = *ip++;
                 if (g_trace)
                     trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
+                if (trace_hooks_set(ts)) {
+                    f->sp = sp;
+                    f->ip = ip;
+                    trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+                }
                 switch (instr_op(word)) {
 #endif
 
@@ -314,16 +330,34 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(LOAD_ATTR) {
                 Object* o = TOP();
+                Type* t = type_of(o);
                 // An attribute in a plain instance's __dict__: read here, without the calls through
                 // get_attr_opt and the type's slot. With the __init__, bound-method and super() paths
                 // of CALL and LOAD_METHOD, bench/pyperf/deltablue.py went from 1.38 s to 1.17 s user
                 // time (python3 0.63 s in the same run).
-                if (reads_instance_dict_first(type_of(o))) {
+                bool dict_checked = reads_instance_dict_first(t);
+                if (dict_checked) {
                     if (Object* v = dict_get_str_ref(static_cast<Instance*>(o)->dict, names[ARG]).release()) {
                         sp[-1] = v;
                         decref(o);
                         DISPATCH();
                     }
+                }
+                // A method, class attribute or property: what the mro holds, from the cache.
+                // On a class itself (`Strength.REQUIRED`), the entry is the class's.
+                AttrCache& cache = co->attr_cache[ARG];
+                bool on_class = t == &type_type;
+                if (AttrCacheHit hit; attr_cache_read(cache, on_class ? static_cast<Type*>(o) : t, &hit)) {
+                    Object* v = on_class
+                                    ? (hit.kind == AttrKind::ClassAttribute ? newref(hit.value) : nullptr)
+                                    : load_attr_hit(o, names[ARG], hit, dict_checked);
+                    if (v) {
+                        sp[-1] = v;
+                        decref(o);
+                        DISPATCH();
+                    }
+                } else {
+                    attr_cache_fill(cache, o, names[ARG], on_class);
                 }
                 Object* v = get_attr_opt(o, names[ARG]).release();
                 if (!v) raise_missing_attribute(o, names[ARG]);
@@ -332,7 +366,27 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_ATTR) {
-                set_attr(TOP(), names[ARG], PEEK(2));
+                Object* o = TOP();
+                Type* t = type_of(o);
+                // A plain instance: straight into its __dict__, unless a data descriptor (property,
+                // slot) on the type takes the value.
+                if (AttrCacheHit hit; attr_cache_read(co->attr_cache[ARG], t, &hit)) {
+                    if (hit.kind == AttrKind::DataDescriptor) {
+                        data_descriptor_set(hit.value, o, PEEK(2));
+                        decref(POP());
+                        decref(POP());
+                        DISPATCH();
+                    }
+                    if (is_instance_kind(hit.kind) && static_cast<Instance*>(o)->dict) {
+                        dict_set(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2));
+                        decref(POP());
+                        decref(POP());
+                        DISPATCH();
+                    }
+                } else {
+                    attr_cache_fill(co->attr_cache[ARG], o, names[ARG], false);
+                }
+                set_attr(o, names[ARG], PEEK(2));
                 decref(POP());
                 decref(POP());
                 DISPATCH();
@@ -347,6 +401,25 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 // passes self as the first argument and no bound-method object is made.
                 Object* o = TOP();
                 Type* t = type_of(o);
+                AttrCache& cache = co->attr_cache[ARG];
+                if (AttrCacheHit hit; attr_cache_read(cache, t, &hit)) {
+                    if (hit.kind == AttrKind::NativeMethod) {
+                        sp[-1] = newref(hit.value);
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                    // The method, unless the instance's __dict__ shadows it.
+                    if (hit.kind == AttrKind::Method) {
+                        Dict* own = static_cast<Instance*>(o)->dict;
+                        if (!own || !dict_get_str(own, names[ARG])) {
+                            sp[-1] = newref(hit.value);
+                            PUSH(o);
+                            DISPATCH();
+                        }
+                    }
+                } else {
+                    attr_cache_fill(cache, o, names[ARG], false);
+                }
                 if (!t->getattr) {
                     Ref d = type_lookup(t, names[ARG]);
                     if (d && is_method_descriptor(d.get()) &&
@@ -735,7 +808,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(JUMP_BACKWARD) {
                 ip = first_instr + ARG;
-                if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                if (eval_breaker.load(std::memory_order_relaxed)) {
+                    handle_eval_breaker(ts);
+                    SELECT_DISPATCH();
+                }
                 DISPATCH();
             }
             TARGET(POP_JUMP_IF_FALSE) {
@@ -844,7 +920,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     f = nf;
                     ts->frame = f;
                     LOAD_FRAME();
-                    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+                    if (eval_breaker.load(std::memory_order_relaxed)) {
+                        handle_eval_breaker(ts);
+                        SELECT_DISPATCH();
+                    }
                     DISPATCH();
                 }
                 f->ip = ip;  // sys._getframe() and frame snapshots read the line from it
@@ -1107,6 +1186,8 @@ unwind :
     for (;;) {
     size_t index = static_cast<size_t>(ip - first_instr - 1);
     if (add_traceback && is_exception_instance(exc.get())) traceback_here(exc.get(), f, index);
+    f->sp = sp;
+    if (add_traceback && trace_hooks_set(ts)) exc = trace_exception(ts, f, index, std::move(exc));
     add_traceback = true;
     kwnames = nullptr;
     if (const ExceptionEntry* h = find_handler(co, index)) {
@@ -1116,7 +1197,7 @@ unwind :
         ip = first_instr + h->handler;
         break;
     }
-    f->sp = sp;
+    if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
     pop_frame(ts, f);

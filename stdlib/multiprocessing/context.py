@@ -1,7 +1,8 @@
 # context.py — start methods, as CPython's multiprocessing.context: a context object carries every
 # constructor of the package (Process, Queue, Pool, Lock, ...) bound to one start method. 'fork'
-# copies the running interpreter; 'spawn' and 'forkserver' start a fresh minipy that imports the
-# main module as __mp_main__ and unpickles the process object (spawn.py). The module-level
+# copies the running interpreter; 'spawn' starts a fresh minipy that imports the main module as
+# __mp_main__ and unpickles the process object (spawn.py); 'forkserver' has a fork server, a fresh
+# minipy started once, fork a child that does the same (forkserver.py). The module-level
 # functions of multiprocessing are the default context's methods.
 import os
 import threading
@@ -27,6 +28,13 @@ class BaseContext:
         if num is None:
             raise NotImplementedError("cannot determine number of cpus")
         return num
+
+    def Manager(self):
+        # A SyncManager whose server process is already running (CPython's managers.py).
+        from multiprocessing.managers import SyncManager
+        manager = SyncManager(ctx=self.get_context())
+        manager.start()
+        return manager
 
     def Pipe(self, duplex=True):
         from multiprocessing.connection import Pipe
@@ -111,7 +119,8 @@ class BaseContext:
         spawn.set_executable(executable)
 
     def set_forkserver_preload(self, module_names):
-        pass
+        from multiprocessing import forkserver
+        forkserver.set_forkserver_preload(module_names)
 
     def get_context(self, method=None):
         if method is None:
@@ -189,7 +198,7 @@ class ForkServerProcess(process.BaseProcess):
 
     @staticmethod
     def _Popen(process_obj):
-        from multiprocessing.popen_spawn import Popen
+        from multiprocessing.popen_forkserver import Popen
         return Popen(process_obj)
 
 
@@ -233,3 +242,7 @@ def assert_spawning(obj):
     if get_spawning_popen() is None:
         raise RuntimeError("%s objects should only be shared between processes through inheritance"
                            % type(obj).__name__)
+
+
+# CPython's modules (managers.py) find the pickler here; it is imported last, as it imports this.
+from multiprocessing import reduction

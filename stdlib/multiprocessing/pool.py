@@ -1,7 +1,9 @@
 # pool.py — Pool: worker processes (started by the pool's context: fork, spawn or forkserver), each
 # reading pickled tasks from one shared task pipe and writing results to one shared result pipe.
-# There is no result-handler thread: the parent reads results whenever it waits (get(), wait(),
-# ready()), and while it writes tasks, so neither pipe can fill up with both sides blocked.
+# The parent reads results whenever it waits (get(), wait(), ready()), and while it writes tasks,
+# so neither pipe can fill up with both sides blocked. Only while calls with a callback are
+# pending does a thread read them too, so callbacks run whether or not anyone waits, as they do
+# from CPython's result-handler thread.
 import os
 import select
 import sys
@@ -109,10 +111,28 @@ def _run_worker(tasks, tasks_lock, results, results_lock, initializer, initargs,
     _worker(tasks._rfd, tasks_lock, results._wfd, results_lock, maxtasks)
 
 
+def _remote_exception(failure):
+    # The worker's exception, with its traceback text as the cause, as CPython shows it.
+    exc, text = failure
+    try:
+        exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
+    except Exception:
+        pass
+    return exc
+
+
+class _ChunkFailure:
+    # What an imap chunk that raised holds: the exception, raised when the iteration gets there.
+    def __init__(self, exc):
+        self.exc = exc
+
+
 class AsyncResult:
-    # The result of one call: a list of chunks that fills in as workers answer.
-    def __init__(self, pool, nchunks, single, callback, error_callback):
+    # The result of one call: a list of chunks that fills in as workers answer. A failing chunk
+    # ends the call, except for imap's (per_chunk), which keeps the results around it.
+    def __init__(self, pool, nchunks, single, callback, error_callback, per_chunk=False):
         self._pool = pool
+        self._per_chunk = per_chunk
         self._chunks = [None] * nchunks
         self._arrived = []
         self._left = nchunks
@@ -129,14 +149,18 @@ class AsyncResult:
         if self._done:
             return
         if not ok:
-            self._fail(value)
-            return
+            if not self._per_chunk:
+                self._fail(value)
+                return
+            value = _ChunkFailure(_remote_exception(value))
         self._chunks[index] = value
         self._arrived.append(index)
         self._left -= 1
         if self._left == 0:
             if self._single:
                 self._value = self._chunks[0]
+            elif self._per_chunk:
+                self._value = None  # read by the iterator, chunk by chunk
             else:
                 self._value = [x for chunk in self._chunks for x in chunk]
             self._done = True
@@ -144,11 +168,7 @@ class AsyncResult:
                 self._callback(self._value)
 
     def _fail(self, failure):
-        exc, text = failure
-        try:
-            exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
-        except Exception:
-            pass
+        exc = _remote_exception(failure)
         self._success = False
         self._value = exc
         self._done = True
@@ -191,7 +211,9 @@ class _IMapIterator:
     def __iter__(self):
         return self
 
-    def __next__(self):
+    def next(self, timeout=None):
+        # The next result; multiprocessing.TimeoutError if none comes within timeout seconds.
+        deadline = None if timeout is None else time.monotonic() + timeout
         while not self._items:
             r = self._result
             if self._next_chunk == len(r._chunks):
@@ -206,12 +228,17 @@ class _IMapIterator:
                 elif self._next_chunk < len(r._arrived):
                     chunk = r._chunks[r._arrived[self._next_chunk]]
                     break
-                r._pool._pump_once(None)
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise TimeoutError
+                r._pool._pump_once(left)
             self._next_chunk += 1
+            if isinstance(chunk, _ChunkFailure):
+                raise chunk.exc
             self._items = list(chunk)
         return self._items.pop(0)
 
-    next = __next__
+    __next__ = next
 
 
 class Pool:
@@ -234,6 +261,7 @@ class Pool:
         self._tasks_lock = Lock()
         self._results_lock = Lock()
         self._io_lock = threading.RLock()
+        self._callback_thread = None
         self._jobs = {}
         self._next_job = 0
         self._state = _RUN
@@ -249,7 +277,7 @@ class Pool:
             raise ValueError("Pool not running")
 
     # ---- submitting ----
-    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None):
+    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None, per_chunk=False):
         self._check_running()
         with self._io_lock:
             job = self._next_job
@@ -257,11 +285,33 @@ class Pool:
             # here, in the caller, and leaves the pipes clean.
             data = b"".join(frame(_dumps((job, i, func, c, mode))) for i, c in enumerate(chunks))
             self._next_job += 1
-            result = AsyncResult(self, len(chunks), single, callback, error_callback)
+            result = AsyncResult(self, len(chunks), single, callback, error_callback, per_chunk)
             if not result._done:
                 self._jobs[job] = result
+                if (callback or error_callback) and self._callback_thread is None:
+                    self._callback_thread = threading.Thread(target=self._serve_callbacks, daemon=True)
+                    self._callback_thread.start()
                 self._send(data)
         return result
+
+    def _serve_callbacks(self):
+        # Reads results until no pending call has a callback (or the pool is gone). It waits for
+        # them without the I/O lock, so a caller of get() is never kept from reading its own.
+        while True:
+            with self._io_lock:
+                if self._state == _TERMINATE or self._broken is not None or not any(
+                        r._callback or r._error_callback for r in self._jobs.values()):
+                    self._callback_thread = None
+                    return
+                results_r = self._results_r
+            try:
+                select.select([results_r], [], [], _CHECK_INTERVAL)
+            except (OSError, ValueError):
+                continue  # terminate() closed the pipe meanwhile
+            # Whoever held the lock may have read it first: _pump_once only reads what is there.
+            with self._io_lock:
+                if self._results_r is not None:
+                    self._pump_once(0)
 
     def _send(self, data):
         # Writes at most a pipe's atomic size when select says there is room, reading results in
@@ -367,10 +417,21 @@ class Pool:
         return self._submit(func, self._chunks(iterable, chunksize), _STARMAP, False, callback, error_callback)
 
     def imap(self, func, iterable, chunksize=1):
-        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), True)
+        return self._imap(func, iterable, chunksize, True)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return _IMapIterator(self._submit(func, self._chunks(iterable, chunksize), _MAP, False), False)
+        return self._imap(func, iterable, chunksize, False)
+
+    def _imap(self, func, iterable, chunksize, ordered):
+        # As CPython: with chunks of one, the iterator itself, which goes on after an item that
+        # raised; with bigger chunks, a generator over it, which an exception ends.
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        result = self._submit(func, self._chunks(iterable, chunksize), _MAP, False, per_chunk=True)
+        iterator = _IMapIterator(result, ordered)
+        if chunksize == 1:
+            return iterator
+        return (item for item in iterator)
 
     def close(self):
         if self._state == _RUN:
@@ -402,10 +463,11 @@ class Pool:
             w.join()
 
     def _close_pipes(self):
-        if self._tasks_w is not None:
-            for fd in (self._tasks_r, self._tasks_w, self._results_r, self._results_w):
-                os.close(fd)
-            self._tasks_w = self._results_r = None
+        with self._io_lock:
+            if self._tasks_w is not None:
+                for fd in (self._tasks_r, self._tasks_w, self._results_r, self._results_w):
+                    os.close(fd)
+                self._tasks_w = self._results_r = None
 
     def __enter__(self):
         self._check_running()

@@ -4,6 +4,7 @@
 # whose only write end the child holds, so it becomes readable when the child ends, however it ends.
 import os
 import signal
+import sys
 import time
 
 
@@ -11,6 +12,13 @@ class Popen:
     method = "fork"
 
     def __init__(self, process_obj):
+        # What this process printed comes out before anything the child prints, whatever the
+        # start method (CPython flushes here too).
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, ValueError):
+                pass
         self.returncode = None
         self.pid = None
         self.sentinel = None

@@ -22,6 +22,17 @@ class AuthenticationError(ProcessError):
     pass
 
 
+class AuthenticationString(bytes):
+    # The key a manager and its clients prove they share (connection.deliver_challenge): it is
+    # never pickled, except for a spawned child, which must know it.
+    def __reduce__(self):
+        from multiprocessing.context import get_spawning_popen
+        if get_spawning_popen() is None:
+            raise TypeError("Pickling an AuthenticationString object is "
+                            "disallowed for security reasons")
+        return AuthenticationString, (bytes(self),)
+
+
 class _ProcessInfo:
     # What a child knows of the process that forked it (parent_process()), and MainProcess itself.
     def __init__(self, name, pid, identity):
@@ -30,12 +41,25 @@ class _ProcessInfo:
         self.ident = pid
         self._identity = identity
         self.daemon = False
+        self.authkey = AuthenticationString(os.urandom(32))
 
     def is_alive(self):
-        return self.pid == os.getpid() or self.pid == os.getppid()
+        if self.pid == os.getpid() or self.pid == os.getppid():
+            return True
+        # A child of the fork server has the server for parent; ask whether its real one exists.
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass
+        return True
 
     def __repr__(self):
-        return "<_ParentProcess name=%r parent=%r>" % (self.name, self.pid)
+        # CPython's names: _MainProcess for the process itself, _ParentProcess for its parent.
+        if self.pid == os.getpid():
+            return "<_MainProcess name=%r parent=None started>" % self.name
+        return "<_ParentProcess name=%r parent=None unknown>" % self.name
 
 
 _current_process = _ProcessInfo("MainProcess", os.getpid(), ())
@@ -64,12 +88,17 @@ def _exit_function():
     # What a process does with its children as it ends, as CPython's util._exit_function:
     # daemonic ones are terminated, then every child is joined, so none is left running unasked
     # or as a zombie. The main process runs it from atexit; a child, from
-    # _bootstrap(), since it leaves through os._exit().
+    # _bootstrap(), since it leaves through os._exit(). Finalizers of priority 0 and up (a
+    # Manager's shutdown, its proxies' goodbyes) run before, the others (the temporary folder's
+    # removal) after.
+    from multiprocessing import util
+    util._run_finalizers(0)
     for p in active_children():
         if p.daemon:
             p.terminate()
     for p in active_children():
         p.join()
+    util._run_finalizers()
 
 
 atexit.register(_exit_function)
@@ -95,6 +124,7 @@ class BaseProcess:
         self._daemonic = _current_process.daemon if daemon is None else daemon
         self._parent_pid = os.getpid()
         self._parent_name = _current_process.name
+        self._authkey = _current_process.authkey
         self._popen = None
         self._closed = False
 
@@ -127,6 +157,11 @@ class BaseProcess:
         _children = []
         _counter = 0
         try:
+            # What the parent left to its own finalizers is not this process's to do; what it
+            # registered to run after a fork is.
+            from multiprocessing import util
+            util._finalizer_registry.clear()
+            util._run_after_forkers()
             self.run()
             exitcode = 0
         except SystemExit as e:
@@ -207,6 +242,14 @@ class BaseProcess:
         self._daemonic = value
 
     @property
+    def authkey(self):
+        return self._authkey
+
+    @authkey.setter
+    def authkey(self, key):
+        self._authkey = AuthenticationString(key)
+
+    @property
     def pid(self):
         return None if self._popen is None else self._popen.pid
 
@@ -226,15 +269,28 @@ class BaseProcess:
         return self._popen.sentinel
 
     def __repr__(self):
-        if self._closed:
-            status = "closed"
+        # CPython's: name, pid once started, parent's pid, state, and an exit code by signal name
+        # when a signal ended the process.
+        parts = [type(self).__name__, "name=%r" % self._name]
+        if self._popen is not None:
+            parts.append("pid=%s" % self._popen.pid)
+        parts.append("parent=%s" % self._parent_pid)
+        if self is _current_process:
+            parts.append("started")
+        elif self._closed:
+            parts.append("closed")
+        elif self._parent_pid != os.getpid():
+            parts.append("unknown")
         elif self._popen is None:
-            status = "initial"
+            parts.append("initial")
         elif self._popen.poll() is None:
-            status = "started"
+            parts.append("started")
         else:
-            status = "stopped exitcode=%s" % self._popen.returncode
-        return "<%s name=%r %s%s>" % (type(self).__name__, self._name, status, " daemon" if self._daemonic else "")
+            parts.append("stopped")
+            parts.append("exitcode=%s" % _exitcode_name(self._popen.returncode))
+        if self._daemonic:
+            parts.append("daemon")
+        return "<%s>" % " ".join(parts)
 
 
 class Process(BaseProcess):
@@ -242,6 +298,17 @@ class Process(BaseProcess):
     def _Popen(process_obj):
         from multiprocessing.context import _default_context
         return _default_context.get_context().Process._Popen(process_obj)
+
+
+def _exitcode_name(code):
+    # -15 reads -SIGTERM, as in CPython's reprs.
+    if code < 0:
+        import signal
+        try:
+            return "-" + signal.Signals(-code).name
+        except ValueError:
+            pass
+    return code
 
 
 def _exit_status(e):

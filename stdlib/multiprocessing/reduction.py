@@ -74,3 +74,26 @@ def _rebuild_shared_array(typecode, length, fd):
 
 register(_multiprocessing.SemLock, _reduce_semlock)
 register(_multiprocessing.SharedArray, _reduce_shared_array)
+
+
+# Methods travel as (the object or class, the name), as CPython's ForkingPickler sends them: a
+# Manager's server process is the target type(manager)._run_server.
+def _reduce_method(m):
+    return (getattr, (m.__self__, m.__func__.__name__))
+
+
+register(type(ForkingPickler.register), _reduce_method)
+
+
+# minipy's slice and range have no __reduce__ yet (CPython's have): a ListProxy's l[1:3] sends a
+# slice, m.list(range(3)) a range.
+def _reduce_slice(s):
+    return (slice, (s.start, s.stop, s.step))
+
+
+def _reduce_range(r):
+    return (range, (r.start, r.stop, r.step))
+
+
+register(slice, _reduce_slice)
+register(range, _reduce_range)

@@ -21,13 +21,18 @@ def get_executable():
     return _executable
 
 
-def get_command_line(pipe_fd):
-    # The same interpreter with the same -X options (sys._xoptions), as CPython passes them.
+def interpreter_command(prog):
+    # The same interpreter with the same -X options (sys._xoptions), as CPython passes them,
+    # running prog.
     options = []
     for key, value in sys._xoptions.items():
         options.append("-X" + (key if value is True else "%s=%s" % (key, value)))
+    return [_executable] + options + ["-c", prog]
+
+
+def get_command_line(pipe_fd):
     prog = "from multiprocessing.spawn import spawn_main; spawn_main(%d)" % pipe_fd
-    return [_executable] + options + ["-c", prog, "--multiprocessing-fork"]
+    return interpreter_command(prog) + ["--multiprocessing-fork"]
 
 
 def get_preparation_data(name):
@@ -36,6 +41,7 @@ def get_preparation_data(name):
         "sys_path": list(sys.path),
         "sys_argv": list(sys.argv),
         "dir": os.getcwd(),
+        "authkey": process.current_process().authkey,
     }
     main_path = getattr(sys.modules.get("__main__"), "__file__", None)
     if main_path is not None and os.path.exists(main_path):
@@ -45,6 +51,8 @@ def get_preparation_data(name):
 
 def prepare(data):
     process.current_process().name = data["name"]
+    if "authkey" in data:
+        process.current_process().authkey = data["authkey"]
     sys.path[:] = data["sys_path"]
     sys.argv[:] = data["sys_argv"]
     os.chdir(data["dir"])
@@ -55,15 +63,32 @@ def prepare(data):
 def _fixup_main_from_path(main_path):
     # runpy.run_path(main_path, run_name="__mp_main__"), written out: the module is registered
     # under both names before its code runs, so what it pickles and unpickles finds it.
-    with open(main_path) as f:
-        source = f.read()
+    code = main_code(main_path)
     main_module = types.ModuleType("__mp_main__")
     main_module.__file__ = main_path
     sys.modules["__main__"] = sys.modules["__mp_main__"] = main_module
-    exec(compile(source, main_path, "exec"), main_module.__dict__)
+    exec(code, main_module.__dict__)
 
 
-def _read_all(fd):
+# Main scripts compiled in this process, by path: (modification time, size, code). A fork server
+# compiles its parent's main script once, and its children, forked with this, skip the parser.
+_compiled_mains = {}
+
+
+def main_code(main_path):
+    stat = os.stat(main_path)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = _compiled_mains.get(main_path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    with open(main_path) as f:
+        source = f.read()
+    code = compile(source, main_path, "exec")
+    _compiled_mains[main_path] = (stamp, code)
+    return code
+
+
+def read_all(fd):
     chunks = []
     while True:
         chunk = os.read(fd, 65536)
@@ -73,7 +98,7 @@ def _read_all(fd):
 
 
 def spawn_main(pipe_fd):
-    data = _read_all(pipe_fd)
+    data = read_all(pipe_fd)
     os.close(pipe_fd)
     stream = io.BytesIO(data)
     prepare(reduction.pickle.load(stream))

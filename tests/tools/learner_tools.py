@@ -58,6 +58,60 @@ def check_dis():
     check("(+=)" in r.stdout and "(i)" in r.stdout, "--dis does not name the operator and the local")
 
 
+def check_dis_module():
+    # dis.dis() from Python prints what --dis prints, for the whole module and for one function;
+    # get_instructions() agrees with the listing line by line; the rest of CPython's interface works.
+    listing = run("--dis", "program.py").stdout
+    script = """
+import dis, io, sys
+source = open('program.py').read()
+module = compile(source, 'program.py', 'exec')
+out = io.StringIO()
+dis.dis(module, file=out)
+print(out.getvalue(), end='')
+print('=====')
+total = [c for c in module.co_consts if hasattr(c, 'co_code')][0]
+out = io.StringIO()
+dis.dis(total, file=out)
+print(out.getvalue(), end='')
+print('=====')
+for i in dis.get_instructions(total):
+    print(i._disassemble())
+print('=====')
+print(dis.Bytecode(total).dis() == out.getvalue())
+print(dis.opname[dis.opmap['LOAD_FAST']], dis.opmap['LOAD_FAST'] in dis.haslocal)
+print([line for _, line in dis.findlinestarts(total)])
+print(dis.code_info(total).splitlines()[0], dis.pretty_flags(total.co_flags))
+print('LOAD_FAST' in [i.opname for i in dis.Bytecode(total)])
+try:
+    dis.dis(42)
+except TypeError as e:
+    print(e)
+"""
+    r = run("-c", script)
+    check(r.returncode == 0 and r.stderr == "", f"dis module: {r.returncode} {r.stderr[-800:]}")
+    parts = r.stdout.split("=====\n")
+    check(len(parts) == 4, f"dis module output: {r.stdout[-500:]!r}")
+    if len(parts) != 4:
+        return
+    # Code objects are named with their address, which differs from run to run.
+    whole, one, by_instruction, rest = [re.sub(r"0x[0-9a-f]+", "0x?", p) for p in parts]
+    listing = re.sub(r"0x[0-9a-f]+", "0x?", listing)
+    check(whole == listing, "dis.dis(module) differs from --dis")
+    blocks = re.split(r"\nDisassembly of <code object (\w+) [^\n]*\n", listing)
+    total_block = blocks[blocks.index("total") + 1] if "total" in blocks else None
+    check(total_block is not None and one == total_block, f"dis.dis(total) differs from --dis: {one!r}")
+    check([line.rstrip() for line in one.splitlines() if INSTR.match(line)] == by_instruction.splitlines(),
+          "Instruction._disassemble() differs from the listing")
+    lines = rest.splitlines()
+    check(lines[0] == "True", "Bytecode.dis() differs from dis.dis()")
+    check(lines[1] == "LOAD_FAST True", f"opname/opmap/haslocal: {lines[1]!r}")
+    check(lines[2] == "[4, 5, 6, 7]", f"findlinestarts: {lines[2]!r}")
+    check(lines[3] == "Name:              total OPTIMIZED, NEWLOCALS", f"code_info/pretty_flags: {lines[3]!r}")
+    check(lines[4] == "True", "Bytecode iteration")
+    check(lines[5] == "don't know how to disassemble int objects", f"dis.dis(42): {lines[5]!r}")
+
+
 def check_trace():
     r = run("--trace", "program.py", timeout=30)
     check(r.returncode == 0, f"--trace exit status {r.returncode}: {r.stderr[-500:]}")
@@ -142,7 +196,7 @@ def check_flavor():
     check(r.stdout.split()[-1:] == ["True"], f"sys._is_gil_enabled missing: {r.stdout!r} {r.stderr!r}")
 
 
-{"dis": check_dis, "trace": check_trace, "trace_threads": check_trace_threads, "gil_option": check_gil_option, "gil_stats": check_gil_stats,
+{"dis": check_dis, "dis_module": check_dis_module, "trace": check_trace, "trace_threads": check_trace_threads, "gil_option": check_gil_option, "gil_stats": check_gil_stats,
  "flavor": check_flavor}[CHECK]()
 for f in failures:
     print("FAIL:", f)

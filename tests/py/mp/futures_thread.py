@@ -34,7 +34,10 @@ with cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="w") as ex:
     f = ex.submit(square, 3)
     f.add_done_callback(lambda fut: seen.append(fut.result()))
     f.result()
-    time.sleep(0.05)
+    # The callback runs in the worker thread just after the result is set: wait for it.
+    deadline = time.monotonic() + 5
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.01)
     print(seen)
     fs = [ex.submit(square, i) for i in range(5)]
     print(sorted(fut.result() for fut in cf.as_completed(fs, timeout=5)))
@@ -56,7 +59,10 @@ ex = cf.ThreadPoolExecutor(max_workers=1)
 gate = threading.Event()
 running = ex.submit(wait_for, gate)
 queued = [ex.submit(square, i) for i in range(3)]
-time.sleep(0.05)
+# The worker must have taken the first call before shutdown, or it too would be cancelled.
+deadline = time.monotonic() + 5
+while not running.running() and time.monotonic() < deadline:
+    time.sleep(0.01)
 print(queued[0].cancel(), queued[0].cancelled())
 gate.set()
 ex.shutdown(wait=True, cancel_futures=True)

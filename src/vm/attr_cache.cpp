@@ -1,0 +1,88 @@
+// attr_cache.cpp — filling the attribute caches of LOAD_ATTR, LOAD_METHOD and STORE_ATTR: what a
+// name resolves to on a type, sorted into the kinds the interpreter loop acts on (vm/attr_cache.h).
+#include "vm/attr_cache.h"
+
+#include "objects/abstract.h"
+#include "objects/float.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
+
+namespace minipy {
+
+namespace {
+
+// Values a class attribute read hands out as they are: they have no __get__, and never will.
+bool is_plain_value(Object* v) {
+    Type* t = type_of(v);
+    return v == None || t == &int_type || t == &bool_type || t == &float_type || t == &str_type ||
+           t == &tuple_type;
+}
+
+// How `found` (what the mro holds for the name, or null) behaves on an instance of t.
+AttrKind classify(Type* t, Object* found) {
+    if (!t->getattr) {
+        // A built-in type: only its methods are cached, for LOAD_METHOD.
+        bool method = found && is_method_descriptor(found) &&
+                      static_cast<MethodDescriptor*>(found)->def->kind == MethodKind::Instance;
+        return method ? AttrKind::NativeMethod : AttrKind::Uncacheable;
+    }
+    if (!found) return AttrKind::InstanceOnly;
+    if (is_function(found)) return AttrKind::Method;
+    if (is_plain_value(found)) return AttrKind::ClassValue;
+    // A Python class may gain or lose __get__ and __set__ later.
+    if (is_heap_type(type_of(found))) return AttrKind::Uncacheable;
+    return is_data_descriptor(found) ? AttrKind::DataDescriptor : AttrKind::OtherDescriptor;
+}
+
+// C.name on a class whose metaclass is type: the mro's value is handed out as it is when it is a
+// plain value or a function (objects/class_methods.cpp, class_type_getattr). Dunder names come from
+// the type's own fields first.
+AttrKind classify_class_attribute(Type* t, Str* name, Object* found) {
+    bool dunder = name->utf8.size() > 4 && name->utf8[0] == '_' && name->utf8[1] == '_';
+    if (dunder || !found || !(is_function(found) || is_plain_value(found))) return AttrKind::Uncacheable;
+    return type_of(t) == &type_type ? AttrKind::ClassAttribute : AttrKind::Uncacheable;
+}
+
+}  // namespace
+
+void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
+    static Str* const kClass = intern("__class__");
+    static Str* const kDict = intern("__dict__");
+    Type* t = on_class ? static_cast<Type*>(o) : type_of(o);
+    // The generic lookups answer these two before the mro.
+    if (name == kClass || name == kDict || !is_immortal(name)) return;
+    // An entry still valid for its type is kept: for another type (a site that sees several types
+    // keeps the first), or for this one when it only could not be served (a mortal value while
+    // threads run, or the other view of a class).
+    if (Type* other = c.type.load(std::memory_order_relaxed)) {
+        uint32_t other_version = c.type_version.load(std::memory_order_relaxed);
+        if (other_version && other->version_tag.load(std::memory_order_relaxed) == other_version) return;
+    }
+    // The tag first: a change to the type after this point makes the entry stale, never wrong.
+    uint32_t version = type_version(t);
+    if (!version) return;
+    // Types with a lookup of their own get an entry that says so, and so skip this function.
+    bool generic = on_class || !t->getattr || has_generic_instance_attrs(t);
+    Ref found = generic ? type_lookup(t, name) : nullptr;
+    AttrKind kind = !generic   ? AttrKind::Uncacheable
+                    : on_class ? classify_class_attribute(t, name, found.get())
+                               : classify(t, found.get());
+    if (kind == AttrKind::Uncacheable) found = nullptr;
+    bool immortal = !found || is_immortal(found.get());
+    if (!immortal && !unlocked_reads_keep_values_alive()) return;
+    if (t->version_tag.load(std::memory_order_acquire) != version) return;
+    uint32_t seq = c.seq.load(std::memory_order_relaxed);
+    // Another thread is filling this entry: leave it to that thread.
+    if ((seq & 1) || !c.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return;
+    std::atomic_thread_fence(std::memory_order_release);
+    c.type_version.store(version, std::memory_order_relaxed);
+    c.type.store(t, std::memory_order_relaxed);
+    c.kind.store(kind, std::memory_order_relaxed);
+    c.value.store(found.get(), std::memory_order_relaxed);
+    c.immortal.store(immortal, std::memory_order_relaxed);
+    c.seq.store(seq + 2, std::memory_order_release);
+}
+
+}  // namespace minipy

@@ -1,0 +1,71 @@
+// attr_cache.h — the attribute caches of LOAD_ATTR, LOAD_METHOD and STORE_ATTR (CPython 3.11's
+// specialized LOAD_ATTR_INSTANCE_VALUE, LOAD_METHOD_WITH_VALUES and friends, kept in a side table):
+// each code object remembers, per name, what the name resolved to on the last type it was looked up
+// on (objects/code.h, AttrCache), under that type's version tag. While the tag stays, the walk of the
+// mro and the classification of what it found are skipped.
+//
+// minipy-ft's threads share the entries: an entry is a seqlock (as the LOAD_GLOBAL cache), and a
+// value that is not immortal is served only while unlocked reads keep it alive (runtime/flavor.h):
+// methods are immortal there, so they are always served.
+#pragma once
+
+#include "objects/class.h"
+#include "objects/code.h"
+#include "objects/descriptors.h"
+#include "objects/object.h"
+#include "runtime/flavor.h"
+
+namespace minipy {
+
+struct AttrCacheHit {
+    AttrKind kind;
+    Object* value;  // borrowed; null for InstanceOnly
+};
+
+// Whether `c` holds what the name resolves to on type t now; fills *hit when it does.
+MINIPY_ALWAYS_INLINE bool attr_cache_read(const AttrCache& c, const Type* t, AttrCacheHit* hit) {
+    uint32_t seq = c.seq.load(std::memory_order_acquire);
+    uint32_t version = t->version_tag.load(std::memory_order_relaxed);
+    if ((seq & 1) || version == 0 || c.type_version.load(std::memory_order_relaxed) != version) return false;
+    hit->kind = c.kind.load(std::memory_order_relaxed);
+    hit->value = c.value.load(std::memory_order_relaxed);
+    bool immortal = c.immortal.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (c.seq.load(std::memory_order_relaxed) != seq) return false;
+    return immortal || unlocked_reads_keep_values_alive();
+}
+
+// After a miss: looks `name` up on t and records the answer (Uncacheable when t's attribute lookup
+// is not the generic one, or the answer is a descriptor whose class is a Python class, whose __get__
+// or __set__ may come and go), unless the entry holds a valid answer for another type (a site that
+// sees several types keeps the first, rather than refilling at every change of type).
+// `o` is the object whose attribute was read; `on_class`: o is a class whose metaclass is type, and
+// the entry is for LOAD_ATTR of the class's own attribute (`Strength.REQUIRED`), under its own tag.
+__attribute__((cold, noinline)) void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class);
+
+// Whether o is a plain class instance (class Instance) for this answer.
+inline bool is_instance_kind(AttrKind k) { return k >= AttrKind::InstanceOnly; }
+
+// The attribute a cached answer gives for the plain class instance `o` (a new reference), or null
+// when the instance itself decides (the slow path then reports the missing attribute).
+// `dict_checked`: o's __dict__ was already searched and does not hold the name.
+inline Object* load_attr_hit(Object* o, Str* name, const AttrCacheHit& hit, bool dict_checked) {
+    if (!is_instance_kind(hit.kind)) return nullptr;
+    if (hit.kind == AttrKind::DataDescriptor) return bind_class_attr(hit.value, o, type_of(o)).release();
+    if (!dict_checked) {
+        if (Dict* d = static_cast<Instance*>(o)->dict) {
+            if (Object* v = dict_get_str_ref(d, name).release()) return v;
+        }
+    }
+    switch (hit.kind) {
+        case AttrKind::ClassValue:
+            return newref(hit.value);
+        case AttrKind::Method:
+        case AttrKind::OtherDescriptor:
+            return bind_class_attr(hit.value, o, type_of(o)).release();
+        default:
+            return nullptr;
+    }
+}
+
+}  // namespace minipy
