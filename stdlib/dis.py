@@ -107,18 +107,21 @@ class Instruction(_Instruction):
         return " ".join(fields).rstrip()
 
 
-def _get_code_object(x):
-    """The code object of a method, function, generator, coroutine, source text or code object."""
+def _unwrap(x):
+    """The code object behind a method, function, generator or coroutine; anything else as it is."""
     if hasattr(x, "__func__"):
         x = x.__func__
     if hasattr(x, "__code__"):
-        x = x.__code__
-    elif hasattr(x, "gi_code"):
-        x = x.gi_code
-    elif hasattr(x, "ag_code"):
-        x = x.ag_code
-    elif hasattr(x, "cr_code"):
-        x = x.cr_code
+        return x.__code__
+    for attribute in ("gi_code", "ag_code", "cr_code"):
+        if hasattr(x, attribute):
+            return getattr(x, attribute)
+    return x
+
+
+def _get_code_object(x):
+    """The code object of a method, function, generator, coroutine, source text or code object."""
+    x = _unwrap(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if isinstance(x, types.CodeType):
@@ -184,16 +187,7 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
     if x is None:
         distb(file=file)
         return
-    if hasattr(x, "__func__"):
-        x = x.__func__
-    if hasattr(x, "__code__"):
-        x = x.__code__
-    elif hasattr(x, "gi_code"):
-        x = x.gi_code
-    elif hasattr(x, "ag_code"):
-        x = x.ag_code
-    elif hasattr(x, "cr_code"):
-        x = x.cr_code
+    x = _unwrap(x)
     if hasattr(x, "__dict__"):  # a class or module: each of its functions, classes and methods
         for name, member in sorted(x.__dict__.items()):
             if isinstance(member, _have_code):

@@ -123,13 +123,10 @@ void Compiler::emit_jump(Op op, int label) {
 }
 
 // A jump the source does not spell (the end of a loop body, of an if block, of a try body) belongs
-// to the line before it, as in CPython: sys.settrace then sees no line run twice.
+// to no line, as in CPython: sys.settrace reports no line for it (the landing reports its own), and
+// a traceback stopped there shows the line before it (Code::line_of).
 void Compiler::emit_artificial_jump(Op op, int label) {
-    const std::vector<SourcePos>& done = u_->co()->positions;
-    ast::Pos previous = u_->pos;
-    if (!done.empty())
-        previous = {done.back().line, done.back().col, done.back().end_line, done.back().end_col};
-    PosGuard guard(u_, previous);
+    PosGuard guard(u_, ast::Pos{});
     emit_jump(op, label);
 }
 
@@ -514,9 +511,12 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
         emit_implicit_return(*body);
         return leave_unit();
     }
-    PosGuard guard(u_, value->pos);
-    visit_expr(*value);
-    emit(Op::RETURN_VALUE);
+    {
+        // Ends before leave_unit(), which frees the unit the guard restores.
+        PosGuard guard(u_, value->pos);
+        visit_expr(*value);
+        emit(Op::RETURN_VALUE);
+    }
     return leave_unit();
 }
 

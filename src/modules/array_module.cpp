@@ -347,7 +347,7 @@ Ref array_compare(Object* a, Object* b, CompareOp op) {
     return sequence_compare(a, b, op, item_or_null, array_len);
 }
 
-// Resolves a slice against the array's current length.
+// Resolves a slice, its bounds already ints (slice_with_int_bounds), against the array's current length.
 struct SliceRange {
     int64_t start, step, length;
 };
@@ -361,8 +361,9 @@ SliceRange resolve(Object* slice, size_t count) {
 Ref array_getitem(Object* o, Object* key) {
     ArrayObject* a = as_array(o);
     if (type_of(key) == &slice_type) {
+        Ref slice = slice_with_int_bounds(static_cast<Slice*>(key));
         CriticalSection cs(a->mutex);
-        SliceRange r = resolve(key, a->count());
+        SliceRange r = resolve(slice.get(), a->count());
         std::string bytes;
         bytes.reserve(r.length * a->itemsize);
         for (int64_t i = 0, k = r.start; i < r.length; ++i, k += r.step)
@@ -387,8 +388,9 @@ void assign_slice(ArrayObject* a, Object* slice, Object* other) {
         incoming = snapshot(as_array(other));  // a copy: `a[1:] = a` reads the array as it was
     }
     size_t size = a->itemsize, new_count = incoming.size() / size;
+    Ref resolved = slice_with_int_bounds(static_cast<Slice*>(slice));
     CriticalSection cs(a->mutex);
-    SliceRange r = resolve(slice, a->count());
+    SliceRange r = resolve(resolved.get(), a->count());
     if (!other && r.length == 0) return;
     if (r.step == 1) {
         a->data.replace(r.start * size, r.length * size, incoming);

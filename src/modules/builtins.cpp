@@ -667,8 +667,11 @@ Str* attr_name(Object* o) {
 Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getattr", nargs, kw, 2, 3);
     Str* name = attr_name(args[1]);
-    if (Ref v = get_attr_opt(args[0], name)) return v;
-    if (nargs == 3) return Ref::borrow(args[2]);
+    if (nargs == 3) {
+        Ref v = get_attr_opt(args[0], name);
+        return v ? v : Ref::borrow(args[2]);
+    }
+    if (Ref v = find_attr(args[0], name)) return v;
     raise_missing_attribute(args[0], name);
 }
 
@@ -809,7 +812,10 @@ void map_traverse(Object* o, VisitProc visit, void* arg) {
     for (Object* it : m->iters) visit(it, arg);
 }
 
+// map and filter wrap iterators: nested 100,000 deep they would overflow the C stack through
+// iter_next, so each level counts against the recursion limit (tests/py/robust/010).
 Ref map_next(Object* o) {
+    RecursionGuard guard;
     auto* m = static_cast<MapObject*>(o);
     std::vector<Ref> items;
     std::vector<Object*> raw;
@@ -848,6 +854,7 @@ void filter_traverse(Object* o, VisitProc visit, void* arg) {
 }
 
 Ref filter_next(Object* o) {
+    RecursionGuard guard;  // as map_next
     auto* f = static_cast<FilterObject*>(o);
     while (Ref item = iter_next(f->iter)) {
         bool keep = f->func == None ? is_true(item.get()) : is_true(call1(f->func, item.get()).get());

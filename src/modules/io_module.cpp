@@ -596,8 +596,23 @@ Ref io_text_encoding(Object*, Args args, size_t nargs, Tuple* kw) {
     return a[0] == None ? str_new("locale") : Ref::borrow(a[0]);
 }
 
+// open_code(path): opens a file of code to read, in binary mode (runpy and importers use it; CPython
+// lets an audit hook replace it, minipy has none).
+Ref io_open_code(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const names[] = {"path"};
+    Object* a[1];
+    bind_args("open_code", args, nargs, kw, names, 1, 1, a);
+    if (!is_instance(a[0], &str_type))
+        raise(&TypeError_type,
+              format("open_code() argument 'path' must be str, not %s", type_of(a[0])->name.c_str()));
+    Ref mode = str_new("rb");
+    Object* open_args[2] = {a[0], mode.get()};
+    return builtin_open(nullptr, open_args, 2, nullptr);
+}
+
 const MethodDef kIoFunctions[] = {
     {"open", builtin_open, "Open file and return a stream."},
+    {"open_code", io_open_code, "Opens the provided file with the intent to import the contents."},
     {"text_encoding", io_text_encoding, "Return the encoding open() should use for the given one."},
     {nullptr, nullptr, nullptr},
 };

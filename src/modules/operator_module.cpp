@@ -140,7 +140,14 @@ Ref length_hint(Object*, Args args, size_t nargs, Tuple* kw) {
     if (type_of(args[0])->len) return int_from_i64(length(args[0]));
     Ref hint = special_method(args[0], intern("__length_hint__"));
     if (!hint) return Ref::borrow(fallback);
-    Ref value = call0(hint.get());
+    // As CPython's PyObject_LengthHint, a __length_hint__ that raises TypeError gives the default.
+    Ref value;
+    try {
+        value = call0(hint.get());
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &TypeError_type)) throw;
+        return Ref::borrow(fallback);
+    }
     if (value.get() == NotImplemented) return Ref::borrow(fallback);
     if (!is_int(value.get()))
         raise(&TypeError_type,

@@ -41,6 +41,7 @@ const NativeModule kNativeModules[] = {
     {"_collections", init_collections_module},
     {"_operator", init_operator_module},
     {"unicodedata", init_unicodedata_module},
+    {"marshal", init_marshal_module},
 };
 
 }  // namespace

@@ -61,6 +61,7 @@ Ref init_array_module();
 Ref init_collections_module();
 Ref init_operator_module();
 Ref init_unicodedata_module();
+Ref init_marshal_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

@@ -1,16 +1,20 @@
 // time_module.cpp — the native `time` module: wall-clock and monotonic clocks, and sleep(), which
 // lets go of the GIL for as long as it waits so other threads run meanwhile.
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "modules/registry.h"
 #include "modules/time_calendar.h"
 #include "objects/abstract.h"
+#include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
@@ -101,7 +105,51 @@ Ref time_get_clock_info(Object*, Args args, size_t nargs, Tuple* kw) {
     return info;
 }
 
+// clock_gettime(clk_id) and the CPU clocks built on it: process_time (all threads of the process,
+// CLOCK_PROCESS_CPUTIME_ID) and thread_time (the calling thread, CLOCK_THREAD_CPUTIME_ID).
+int64_t clock_ns(int64_t clock_id) {
+    timespec ts{};
+    if (clock_gettime(static_cast<clockid_t>(clock_id), &ts) != 0) raise_object(os_error_new(errno, ""));
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+Ref seconds(int64_t ns) { return float_new(static_cast<double>(ns) / 1e9); }
+
+Ref time_clock_gettime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("clock_gettime", nargs, kw, 1, 1);
+    return seconds(clock_ns(as_index(args[0])));
+}
+Ref time_clock_gettime_ns(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("clock_gettime_ns", nargs, kw, 1, 1);
+    return int_from_i64(clock_ns(as_index(args[0])));
+}
+Ref time_process_time(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("process_time", nargs, kw, 0, 0);
+    return seconds(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
+}
+Ref time_process_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("process_time_ns", nargs, kw, 0, 0);
+    return int_from_i64(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
+}
+Ref time_thread_time(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("thread_time", nargs, kw, 0, 0);
+    return seconds(clock_ns(CLOCK_THREAD_CPUTIME_ID));
+}
+Ref time_thread_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("thread_time_ns", nargs, kw, 0, 0);
+    return int_from_i64(clock_ns(CLOCK_THREAD_CPUTIME_ID));
+}
+
 const MethodDef kTimeFunctions[] = {
+    {"clock_gettime", time_clock_gettime, "Return the time of the specified clock clk_id."},
+    {"clock_gettime_ns", time_clock_gettime_ns,
+     "Return the time of the specified clock clk_id as nanoseconds."},
+    {"process_time", time_process_time,
+     "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", time_process_time_ns, "Process time for profiling as nanoseconds."},
+    {"thread_time", time_thread_time,
+     "Thread time for profiling: sum of the kernel and user-space CPU time."},
+    {"thread_time_ns", time_thread_time_ns, "Thread time for profiling as nanoseconds."},
     {"time", time_time, "Return the current time in seconds since the Epoch."},
     {"time_ns", time_time_ns, "Return the current time in nanoseconds since the Epoch."},
     {"perf_counter", time_monotonic, "Performance counter for benchmarking, in seconds."},
@@ -118,6 +166,17 @@ const MethodDef kTimeFunctions[] = {
 Ref init_time_module() {
     Ref m = native_module_new("time", kTimeFunctions);
     add_time_calendar(m.get());
+    Dict* d = module_dict(m.get());
+    const std::pair<const char*, int> kClocks[] = {
+        {"CLOCK_REALTIME", CLOCK_REALTIME},
+        {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
+        {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW},
+        {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
+        {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID},
+        {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+        {"CLOCK_TAI", CLOCK_TAI},
+    };
+    for (const auto& [name, id] : kClocks) dict_set(d, intern(name), int_from_i64(id).get());
     return m;
 }
 

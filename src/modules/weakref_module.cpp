@@ -39,8 +39,7 @@ Ref wr_remove_dead(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("_remove_dead_weakref", nargs, kw, 2, 2);
     if (!is_instance(args[0], &dict_type)) raise(&TypeError_type, "not a dict");
     Object* v = dict_get(as_dict(args[0]), args[1]);
-    if (v && is_instance(v, &weakref_type) && !static_cast<WeakRef*>(v)->referent)
-        dict_del(as_dict(args[0]), args[1]);
+    if (v && is_instance(v, &weakref_type) && weakref_is_dead(v)) dict_del(as_dict(args[0]), args[1]);
     return Ref::borrow(None);
 }
 

@@ -418,20 +418,16 @@ Ref generic_getattr(Object* o, Str* name) {
     return found;
 }
 
-namespace {
-
-Ref lookup_attr(Object* o, Str* name) {
+Ref find_attr(Object* o, Str* name) {
     if (GetAttrSlot s = type_of(o)->getattr) return s(o, name);
     return generic_getattr(o, name);
 }
-
-}  // namespace
 
 // An AttributeError raised by the lookup (a class's __getattr__) also means "missing", as
 // CPython's _PyObject_LookupAttr; get_attr lets it through with its own message.
 Ref get_attr_opt(Object* o, Str* name) {
     try {
-        return lookup_attr(o, name);
+        return find_attr(o, name);
     } catch (PyException& e) {
         if (!is_instance(e.exception(), &AttributeError_type)) throw;
         return nullptr;
@@ -439,7 +435,7 @@ Ref get_attr_opt(Object* o, Str* name) {
 }
 
 Ref get_attr(Object* o, Str* name) {
-    if (Ref r = lookup_attr(o, name)) return r;
+    if (Ref r = find_attr(o, name)) return r;
     raise_no_attribute(o, name);
 }
 

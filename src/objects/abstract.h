@@ -56,6 +56,9 @@ Ref call1(Object* callable, Object* arg);
 
 Ref get_attr(Object* o, Str* name);      // raises AttributeError
 Ref get_attr_opt(Object* o, Str* name);  // null when missing
+// Null when the lookup finds nothing; an AttributeError raised on the way (a class's __getattr__,
+// a property) passes through with its own message, as CPython's attribute access reports it.
+Ref find_attr(Object* o, Str* name);
 void set_attr(Object* o, Str* name, Object* value);
 void del_attr(Object* o, Str* name);
 // Finds `name` along the type's mro (a new reference); null when absent. Answers from this

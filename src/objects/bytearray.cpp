@@ -34,7 +34,7 @@ ByteArray* as_bytearray(Object* o) { return static_cast<ByteArray*>(o); }
 void bytearray_dealloc(Object* o) { delete as_bytearray(o); }
 
 Ref bytearray_repr(Object* o) {
-    return str_new(type_of(o)->name + "(" + bytes_repr_text(bytes_like_data(o)) + ")");
+    return str_new(type_of(o)->name + "(" + bytes_repr_text(bytes_like_data(o), true) + ")");
 }
 
 int64_t bytearray_len(Object* o) {
@@ -54,10 +54,11 @@ Ref bytearray_getitem(Object* o, Object* key) {
         return int_from_i64(static_cast<unsigned char>(a->data[i]));
     }
     if (type_of(key) == &slice_type) {
+        Ref slice = slice_with_int_bounds(static_cast<Slice*>(key));  // first: __index__ may resize it
         std::string data = bytes_like_data(o), out;
         int64_t start, stop, step;
-        int64_t n =
-            slice_indices(static_cast<Slice*>(key), static_cast<int64_t>(data.size()), &start, &stop, &step);
+        int64_t n = slice_indices(static_cast<Slice*>(slice.get()), static_cast<int64_t>(data.size()), &start,
+                                  &stop, &step);
         for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(data[k]);
         return bytearray_new(out);
     }
@@ -67,7 +68,9 @@ Ref bytearray_getitem(Object* o, Object* key) {
 }
 
 // a[i:j:k] = value / del a[i:j:k]; the new bytes are read before the lock is taken.
-void bytearray_set_slice(ByteArray* a, Slice* s, Object* value) {
+void bytearray_set_slice(ByteArray* a, Slice* slice, Object* value) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     std::string repl;
     if (value) {
         if (is_int(value) || is_str(value))
@@ -124,6 +127,19 @@ Ref bytearray_inplace_add(Object* a, Object* b) {
     return Ref::borrow(a);
 }
 
+// a *= n repeats the contents in place: `a` stays the same object, as CPython's.
+Ref bytearray_inplace_mul(Object* a, Object* count) {
+    if (!is_int(count)) return Ref::borrow(NotImplemented);
+    int64_t n = as_index(count);
+    ByteArray* self = as_bytearray(a);
+    CriticalSection cs(self->mutex);
+    if (n > 0) check_allocation(static_cast<uint64_t>(n), self->data.size());
+    std::string once = std::move(self->data);
+    self->data.clear();
+    for (int64_t i = 0; i < n; ++i) self->data += once;
+    return Ref::borrow(a);
+}
+
 Ref bytearray_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
@@ -148,6 +164,7 @@ void init_bytearray_type() {
     t.is_basetype = true;
     bytes_share_slots(t);
     t.inplace[static_cast<size_t>(BinaryOp::Add)] = bytearray_inplace_add;
+    t.inplace[static_cast<size_t>(BinaryOp::Mul)] = bytearray_inplace_mul;
     init_type(&t);
 }
 

@@ -147,15 +147,25 @@ std::string bytes_escape_text(std::string_view data, char quote) {
     return out;
 }
 
-std::string bytes_repr_text(std::string_view data) {
+std::string bytes_repr_text(std::string_view data, bool escape_single_quotes) {
     bool has_single = data.find('\'') != std::string_view::npos;
     bool has_double = data.find('"') != std::string_view::npos;
     char quote = has_single && !has_double ? '"' : '\'';
-    return std::string("b") + quote + bytes_escape_text(data, quote) + quote;
+    std::string body = bytes_escape_text(data, quote);
+    if (escape_single_quotes && quote == '"') {
+        std::string escaped;
+        for (char c : body) escaped += c == '\'' ? std::string("\\'") : std::string(1, c);
+        body = escaped;
+    }
+    return std::string("b") + quote + body + quote;
 }
 
 unsigned char byte_value(Object* o) {
-    if (!is_int(o)) raise_not_an_integer(o);
+    if (!is_int(o)) {
+        Ref index = index_value(o);
+        if (!index) raise_not_an_integer(o);
+        return byte_value(index.get());
+    }
     int64_t v;
     if (!int_to_i64(o, &v) || v < 0 || v > 255) raise(&ValueError_type, "byte must be in range(0, 256)");
     return static_cast<unsigned char>(v);
@@ -463,7 +473,7 @@ void init_bytes_types() {
     t.len = bytes_len;
     t.getitem = bytes_getitem;
     t.construct = bytes_construct;
-    t.methods = bytes_methods;
+    t.methods = bytes_method_table();
     t.is_basetype = true;
     t.constructs_subclasses = true;
     bytes_share_slots(t);

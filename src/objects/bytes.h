@@ -50,8 +50,9 @@ bool exports_buffer(Object* o);
 std::string hex_with_separator(std::string_view data, Object* sep, int bytes_per_sep, bool latin1_sep);
 // Builds a bytes or bytearray of the given type (the result type of a shared method).
 Ref bytes_of_type(Type* t, std::string_view data);
-// b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...').
-std::string bytes_repr_text(std::string_view data);
+// b'...' with CPython's quote choice and escapes; bytearray wraps it as bytearray(b'...'), and
+// escapes a single quote even between double quotes (bytearray(b"\'"), as CPython's).
+std::string bytes_repr_text(std::string_view data, bool escape_single_quotes = false);
 // The body of a bytes literal for `data` between `quote`s: \\, the quote, \t \n \r, \xhh for the rest
 // outside printable ASCII (repr and the escape_encode codec).
 std::string bytes_escape_text(std::string_view data, char quote);
@@ -69,8 +70,9 @@ std::string str_encode(Object* str, Object* encoding, Object* errors);
 // Fills in the slots bytearray shares with bytes (comparison, `in`, iteration, + and *).
 void bytes_share_slots(Type& t);
 
-// Method tables (bytes_methods.cpp): bytes', and bytearray's (the same plus its mutators).
-extern const MethodDef bytes_methods[];
+// Method tables (bytes_methods.cpp), built on first use: bytes', and bytearray's (the methods they
+// share plus its mutators).
+const MethodDef* bytes_method_table();
 const MethodDef* bytearray_method_table();
 
 }  // namespace minipy

@@ -66,8 +66,9 @@ enum class AttrKind : uint8_t {
     OtherDescriptor,  // anything else with __get__ (classmethod, staticmethod): bound unless shadowed
 };
 
-// One attribute cache per name, shared by threads: a seqlock as GlobalCache.
-struct AttrCache {
+// One entry of an attribute cache: what the name resolves to on one type. Shared by threads: a
+// seqlock as GlobalCache.
+struct AttrCacheEntry {
     std::atomic<uint32_t> seq{0};
     std::atomic<uint32_t> type_version{0};  // 0: empty (no type has tag 0)
     std::atomic<Type*> type{nullptr};       // the type it was filled for (types are never freed)
@@ -75,8 +76,18 @@ struct AttrCache {
     std::atomic<bool> immortal{false};    // whether `value` is null or immortal
     std::atomic<Object*> value{nullptr};  // borrowed from the type's dict; null for InstanceOnly
 
-    AttrCache() = default;
-    AttrCache(const AttrCache&) {}  // as GlobalCache: copies start empty
+    AttrCacheEntry() = default;
+    AttrCacheEntry(const AttrCacheEntry&) {}  // as GlobalCache: copies start empty
+};
+
+// One attribute cache per name, with an entry per type the name is read on, up to kAttrCacheWays
+// types: object-oriented code reads one name on instances of several classes (`p.step()` on a
+// Particle and a HeavyParticle, deltablue's constraint kinds, richards' task kinds), and with one
+// entry every type but the first took the slow path (bench/classes.py: 105k get_attr_opt calls in
+// a 100-step run).
+inline constexpr int kAttrCacheWays = 4;
+struct AttrCache {
+    AttrCacheEntry ways[kAttrCacheWays];
 };
 
 struct Code : Object {
@@ -108,9 +119,15 @@ struct Code : Object {
         return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) +
                ((flags & kCoVarKeywords) ? 1 : 0);
     }
-    // The source line of the instruction at `index`, or the first line for an out-of-range index.
+    // The source line of the instruction at `index`; an instruction of no line (an artificial jump,
+    // a handler's PUSH_EXC_INFO) takes the line of the nearest one before it, as in CPython; the first
+    // line for an out-of-range index.
     int line_of(size_t index) const {
-        return index < positions.size() && positions[index].line > 0 ? positions[index].line : firstlineno;
+        if (index >= positions.size()) return firstlineno;
+        for (size_t i = index + 1; i-- > 0;) {
+            if (positions[i].line > 0) return positions[i].line;
+        }
+        return firstlineno;
     }
 };
 

@@ -3,8 +3,10 @@
 // frees them. Three generations, finalizers once (PEP 442), resurrection, weak references cleared.
 #include "objects/collector.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -75,6 +77,50 @@ void list_move(GcHead* h, GcHead* to) {
     gc_unlink(h);
     gc_link(h, to);
 }
+
+// Every nursery ever made, never freed: another thread may be about to lock one whose address it
+// read from an object's header.
+std::mutex g_nurseries_lock;
+std::vector<GcNursery*>& nurseries() {
+    static auto* all = new std::vector<GcNursery*>();
+    return *all;
+}
+
+// Moves a nursery's objects into generation 0, with its pending count (the caller holds the
+// registry's lock).
+void adopt(GcNursery* n) {
+    GcState& s = gc_state();
+    n->lock.lock();
+    s.lists_lock.lock();
+    for (GcHead* h = n->head.next; h != &n->head; h = h->next)
+        h->nursery.store(nullptr, std::memory_order_relaxed);
+    list_merge(&n->head, &s.gens[0].head);
+    s.gens[0].count = std::max<int64_t>(0, s.gens[0].count + n->pending);
+    n->pending = 0;
+    s.lists_lock.unlock();
+    n->lock.unlock();
+}
+
+// Before the collector (or gc.get_objects, gc.freeze) walks the generations, with the world stopped.
+void adopt_nurseries() {
+    if (!kFreeThreaded) return;
+    std::lock_guard<std::mutex> guard(g_nurseries_lock);
+    for (GcNursery* n : nurseries()) adopt(n);
+}
+
+// Gives a thread's nursery back as the thread ends (a thread_local's destructor): its objects go to
+// generation 0 and the next thread to start takes it. The ending thread keeps pointing at it for
+// whatever it frees last; sharing a nursery is safe, since everything in one is under its lock.
+struct NurseryRelease {
+    GcNursery* nursery = nullptr;
+    ~NurseryRelease() {
+        if (!nursery) return;
+        std::lock_guard<std::mutex> guard(g_nurseries_lock);
+        adopt(nursery);
+        nursery->in_use = false;
+    }
+};
+thread_local NurseryRelease tl_nursery_release;
 
 int64_t refs_of(GcHead* h) { return h->state >> kFlagBits; }
 
@@ -296,6 +342,7 @@ int64_t collect_main(int generation) {
     GcState& s = gc_state();
     int debug = g_debug.load();
     auto start = std::chrono::steady_clock::now();
+    adopt_nurseries();
     if (debug & kGcDebugStats) {
         std::fprintf(stderr, "gc: collecting generation %d...\n", generation);
         std::fprintf(stderr, "gc: objects in each generation:");
@@ -377,6 +424,41 @@ int64_t collect_with_callbacks(int generation) {
 
 }  // namespace
 
+GcNursery* gc_nursery_start() {
+    std::lock_guard<std::mutex> guard(g_nurseries_lock);
+    auto& all = nurseries();
+    auto free = std::find_if(all.begin(), all.end(), [](GcNursery* n) { return !n->in_use; });
+    GcNursery* n = free != all.end() ? *free : all.emplace_back(new GcNursery());
+    if (!n->head.next) list_init(&n->head);
+    n->in_use = true;
+    tl_nursery_release.nursery = n;
+    tl_gc_nursery = n;
+    return n;
+}
+
+void gc_nursery_flush(GcNursery* n) {
+    GcState& s = gc_state();
+    s.lists_lock.lock();
+    s.gens[0].count = std::max<int64_t>(0, s.gens[0].count + n->pending);
+    n->pending = 0;
+    bool due = s.gens[0].count > s.gens[0].threshold && s.gens[0].threshold > 0;
+    s.lists_lock.unlock();
+    if (due) gc_schedule();
+}
+
+void gc_untrack_from_nursery(GcHead* h, GcNursery* n) {
+    n->lock.lock();
+    if (h->nursery.load(std::memory_order_relaxed) == n) {
+        gc_unlink(h);
+        h->nursery.store(nullptr, std::memory_order_relaxed);
+        if (--n->pending <= -kNurseryBatch) gc_nursery_flush(n);
+        n->lock.unlock();
+        return;
+    }
+    n->lock.unlock();
+    gc_untrack_from_generations(h);  // adopted into generation 0 meanwhile
+}
+
 void gc_schedule() {
     g_gc_state.due.store(true, std::memory_order_relaxed);
     eval_breaker.store(true, std::memory_order_relaxed);
@@ -419,6 +501,7 @@ Object* gc_callbacks_list() {
 std::vector<Ref> gc_objects(int generation) {
     GcState& s = gc_state();
     WorldStopped stopped;
+    adopt_nurseries();
     std::vector<Ref> out;
     for (int i = 0; i < kGcGenerations; ++i) {
         if (generation >= 0 && i != generation) continue;
@@ -434,6 +517,7 @@ std::vector<Ref> gc_objects(int generation) {
 void gc_freeze() {
     GcState& s = gc_state();
     WorldStopped stopped;
+    adopt_nurseries();
     for (auto& g : s.gens) {
         list_merge(&g.head, &g_permanent);
         g.count = 0;

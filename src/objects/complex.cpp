@@ -190,10 +190,12 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
         return complex_make(static_cast<Type*>(type), re, im);
     }
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
+    bool first_complex = a[0] && is_instance(a[0], &complex_type);
     if (a[0] && !parts(a[0], &r1, &i1)) {
         if (Ref m = special_method(a[0], intern("__complex__"))) {
             Ref c = call0(m.get());
             parts(c.get(), &r1, &i1);
+            first_complex = true;
         } else {
             raise(&TypeError_type, format("complex() first argument must be a string or a number, not '%s'",
                                           type_of(a[0])->name.c_str()));
@@ -202,7 +204,12 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     if (a[1] && !parts(a[1], &r2, &i2))
         raise(&TypeError_type,
               format("complex() second argument must be a number, not '%s'", type_of(a[1])->name.c_str()));
-    return complex_make(static_cast<Type*>(type), r1 - i2, i1 + r2);
+    // As CPython, a part is added only where an argument is complex, so that complex(0, -0.0)
+    // keeps its negative zero (0.0 + -0.0 would be 0.0).
+    if (!a[1]) return complex_make(static_cast<Type*>(type), r1, i1);
+    double real = is_instance(a[1], &complex_type) ? r1 - i2 : r1;
+    double imag = first_complex ? r2 + i1 : r2;
+    return complex_make(static_cast<Type*>(type), real, imag);
 }
 
 Ref complex_conjugate(Object*, Args args, size_t nargs, Tuple* kw) {

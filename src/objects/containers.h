@@ -152,7 +152,14 @@ struct Slice : Object {
     Object* step;  // each owned, None when omitted
 };
 Ref slice_new(Object* start, Object* stop, Object* step);
+// A slice bound (or the start/end of bytes.find and its kin) as int64: an int or an object with
+// __index__, huge values saturating as CPython's _PyEval_SliceIndex clamps them.
+int64_t slice_bound(Object* o);
 // Resolves a slice against a sequence length as CPython's PySlice_AdjustIndices; returns the count.
 int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+// The slice itself when its bounds are ints or None, else a copy with each bound's __index__ called
+// now. A mutable sequence resolves a slice so before it takes its lock and reads its length: an
+// __index__ run inside slice_indices could resize it in between (tests/py/robust/009).
+Ref slice_with_int_bounds(Slice* s);
 
 }  // namespace minipy

@@ -62,9 +62,26 @@ void exception_dealloc(Object* o) {
 void exception_setattr(Object* o, Str* name, Object* value);
 Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs);
 
+// ImportError(*args, name=None, path=None): the only exceptions with keyword arguments, kept as
+// the name and path attributes (CPython's ImportError_init).
+Ref import_error_construct(Type* t, Object* const* args, size_t nargs, Tuple* kwnames) {
+    Ref exc = exception_new(t, tuple_from(args, nargs).get());
+    for (size_t i = 0; i < kwnames->size; ++i) {
+        auto* key = static_cast<Str*>(kwnames->items[i]);
+        if (key->utf8 != "name" && key->utf8 != "path")
+            raise(&TypeError_type,
+                  format("'%s' is an invalid keyword argument for %s()", key->utf8.c_str(), t->name.c_str()));
+        exception_setattr(exc.get(), key, args[nargs + i]);
+    }
+    return exc;
+}
+
 Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
-    if (kwnames && kwnames->size) raise_no_kwargs(t->name.c_str());
+    if (kwnames && kwnames->size) {
+        if (!is_subtype(t, &ImportError_type)) raise_no_kwargs(t->name.c_str());
+        return import_error_construct(t, args, nargs, kwnames);
+    }
     Ref tuple = tuple_from(args, nargs);
     // OSError(errno, strerror) makes the subclass for errno, as CPython: OSError(2, "x") is a
     // FileNotFoundError.
@@ -276,6 +293,14 @@ Ref exception_getattr(Object* o, Str* name) {
     }
     if (is_instance(o, &OSError_type)) {
         if (Object* field = os_error_field(o, n)) return Ref::borrow(field);
+    }
+    // ImportError's name and path are None until set; msg is the sole argument, or None.
+    if (is_instance(o, &ImportError_type)) {
+        if (n == "name" || n == "path") return Ref::borrow(None);
+        if (n == "msg") {
+            Tuple* args = as_tuple(e->args);
+            return Ref::borrow(args->size == 1 ? args->items[0] : None);
+        }
     }
     return generic_getattr(o, name);
 }

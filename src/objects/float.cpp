@@ -10,6 +10,7 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -160,8 +161,6 @@ double float_pow(double x, double y) {
     // 0.0 ** -inf is inf (IEEE, as CPython); only a finite negative power of zero divides by zero.
     if (x == 0 && y < 0 && !std::isinf(y))
         raise(&ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
-    if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
-        raise(&ValueError_type, "negative number cannot be raised to a fractional power");
     double r = std::pow(x, y);
     if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
         raise(&OverflowError_type, "(34, 'Numerical result out of range')");
@@ -239,6 +238,10 @@ Ref float_slot(Object* a, Object* b) {
             float_divmod(x, y, &div, &mod);
             return float_new(mod);
         case BinaryOp::Pow:
+            // A negative number to a fractional power is complex (Python 3; math.pow refuses it).
+            if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
+                return complex_type.binary[static_cast<size_t>(BinaryOp::Pow)](complex_new(x, 0).get(),
+                                                                               complex_new(y, 0).get());
             return float_new(float_pow(x, y));
         default:
             return Ref::borrow(NotImplemented);

@@ -40,9 +40,11 @@ void release_image(Generator* g) {
 
 // Moves the frame at the top of the thread's stack into the generator.
 void save_frame(ThreadState* ts, Generator* g, Frame* f) {
-    size_t slots = kFrameHeaderSlots + static_cast<size_t>(f->code->nlocalsplus() + f->code->stacksize);
-    g->image.assign(reinterpret_cast<Object**>(f), reinterpret_cast<Object**>(f) + slots);
-    g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
+    // Code::nlocalsplus() adds up three vectors' sizes: once per yield, not twice.
+    Object** stack_base = f->stack_base();
+    Object** end = stack_base + f->code->stacksize;
+    g->image.assign(reinterpret_cast<Object**>(f), end);
+    g->stack_depth = static_cast<size_t>(f->sp - stack_base);
     ts->stack_top = reinterpret_cast<Object**>(f);
     --ts->depth;
 }

@@ -2,10 +2,13 @@
 // Each keeps a position into its container and returns null from `next` when exhausted.
 #include "objects/iterators.h"
 
+#include <algorithm>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -117,6 +120,7 @@ struct DictIter : Object {
     Dict* dict;  // owned
     size_t pos;
     int64_t expected_size;
+    int64_t remaining;  // items not yet produced, for __length_hint__
     DictIterKind kind;
     bool reverse;  // reversed(): `pos` counts down from the end of the entries
 };
@@ -139,6 +143,7 @@ Ref dict_iter_next(Object* o) {
     }
     Object *k, *v;
     if (!(it->reverse ? dict_prev : dict_next)(it->dict, &it->pos, &k, &v)) return nullptr;
+    --it->remaining;
     if (it->kind == DictIterKind::Keys) return Ref::borrow(k);
     if (it->kind == DictIterKind::Values) return Ref::borrow(v);
     Object* pair[] = {k, v};
@@ -151,6 +156,7 @@ Ref dict_iter_alloc(Type* t, Dict* d, DictIterKind kind, bool reverse) {
     it->dict = as_dict(newref(d));
     it->pos = reverse ? dict_entry_end(d) : 0;
     it->expected_size = dict_size(d);
+    it->remaining = it->expected_size;
     it->kind = kind;
     it->reverse = reverse;
     return Ref::steal(it);
@@ -173,7 +179,10 @@ void enumerate_traverse(Object* o, VisitProc visit, void* arg) {
     visit(static_cast<Enumerate*>(o)->iterator, arg);
 }
 
+// Iterators that wrap iterators recurse through iter_next: zip(zip(...)) nested 100,000 deep would
+// overflow the C stack, so each level counts against the recursion limit (tests/py/robust/010).
 Ref enumerate_next(Object* o) {
+    RecursionGuard guard;
     auto* e = static_cast<Enumerate*>(o);
     Ref item = iter_next(e->iterator);
     if (!item) return nullptr;
@@ -211,6 +220,7 @@ void zip_dealloc(Object* o) {
 }
 
 Ref zip_next(Object* o) {
+    RecursionGuard guard;  // as enumerate_next
     auto* z = static_cast<Zip*>(o);
     if (z->iterators.empty()) return nullptr;
     Ref result = tuple_new(z->iterators.size());
@@ -245,6 +255,69 @@ Ref reversed_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
         raise(&TypeError_type, format("'%s' object is not reversible", t->name.c_str()));
     return seq_iter_new(static_cast<Type*>(type), seq, length(seq) - 1);
 }
+
+// ---- __length_hint__: how many items are left, as CPython's iterators say (operator.length_hint,
+// list(it) sizing). Each takes no arguments. ----
+
+Ref hint(int64_t n) { return int_from_i64(std::max<int64_t>(n, 0)); }
+
+void check_no_args(Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional(type_of(args[0])->name.c_str(), "__length_hint__", nargs - 1, kw, 0, 0);
+}
+
+Ref list_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    return hint(it->seq ? length(it->seq) - it->pos : 0);
+}
+
+// Counts down to index 0; 0 once the list shrank below the position.
+Ref list_reverse_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    return hint(it->seq && it->pos < length(it->seq) ? it->pos + 1 : 0);
+}
+
+// A str iterator's position is a byte offset: the characters left are the bytes that start one.
+Ref str_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    if (!it->seq) return hint(0);
+    const std::string& text = as_str(it->seq)->utf8;
+    int64_t left = 0;
+    for (size_t i = static_cast<size_t>(it->pos); i < text.size(); ++i)
+        left += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return hint(left);
+}
+
+Ref range_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    return hint(static_cast<RangeIter*>(args[0])->remaining);
+}
+
+// 0 once the dict changed size, as CPython's (the next step raises).
+Ref dict_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    DictIter* it = as_dict_iter(args[0]);
+    return hint(dict_size(it->dict) == it->expected_size ? it->remaining : 0);
+}
+
+// The old-style iterator knows only what its sequence's len() says; without one, NotImplemented.
+Ref getitem_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_no_args(args, nargs, kw);
+    SeqIter* it = as_seq_iter(args[0]);
+    if (!it->seq) return hint(0);
+    if (!type_of(it->seq)->len) return Ref::borrow(NotImplemented);
+    return hint(length(it->seq) - it->pos);
+}
+
+constexpr const char* kLengthHintDoc = "Private method returning an estimate of len(list(it)).";
+const MethodDef kListIterMethods[] = {{"__length_hint__", list_iter_length_hint, kLengthHintDoc}, {}};
+const MethodDef kListReverseMethods[] = {{"__length_hint__", list_reverse_length_hint, kLengthHintDoc}, {}};
+const MethodDef kStrIterMethods[] = {{"__length_hint__", str_iter_length_hint, kLengthHintDoc}, {}};
+const MethodDef kRangeIterMethods[] = {{"__length_hint__", range_iter_length_hint, kLengthHintDoc}, {}};
+const MethodDef kDictIterMethods[] = {{"__length_hint__", dict_iter_length_hint, kLengthHintDoc}, {}};
+const MethodDef kGetitemIterMethods[] = {{"__length_hint__", getitem_iter_length_hint, kLengthHintDoc}, {}};
 
 }  // namespace
 
@@ -289,6 +362,16 @@ Ref dict_reverse_iter_new(Object* dict, DictIterKind kind) {
 }
 
 void init_iterator_types() {
+    // A tuple iterator counts as a list's does; reversed() over a sequence as a list's reverse one.
+    list_iterator_type.methods = tuple_iterator_type.methods = kListIterMethods;
+    list_reverseiterator_type.methods = reversed_type.methods = kListReverseMethods;
+    str_iterator_type.methods = kStrIterMethods;
+    range_iterator_type.methods = kRangeIterMethods;
+    getitem_iterator_type.methods = kGetitemIterMethods;
+    for (Type* t :
+         {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type,
+          &dict_reversekeyiterator_type, &dict_reversevalueiterator_type, &dict_reverseitemiterator_type})
+        t->methods = kDictIterMethods;
     init_iterator_type(getitem_iterator_type, "iterator", sizeof(SeqIter), seq_iter_dealloc,
                        getitem_iter_next);
     init_iterator_type(list_iterator_type, "list_iterator", sizeof(SeqIter), seq_iter_dealloc,

@@ -194,7 +194,9 @@ Ref list_compare(Object* a, Object* b, CompareOp op) {
     return sequence_compare(a, b, op, list_get_opt, list_len);
 }
 
-Ref list_slice(List* l, Slice* s) {
+Ref list_slice(List* l, Slice* slice) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     CriticalSection cs(l->mutex);
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
@@ -215,7 +217,9 @@ Ref list_getitem(Object* o, Object* key) {
     raise_bad_index_type("list", key);
 }
 
-void list_del_slice(List* l, Slice* s) {
+void list_del_slice(List* l, Slice* slice) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     ListItems removed;
     {
         CriticalSection cs(l->mutex);
@@ -236,7 +240,9 @@ void list_del_slice(List* l, Slice* s) {
     list_release_items(removed);
 }
 
-void list_set_slice(List* l, Slice* s, Object* value) {
+void list_set_slice(List* l, Slice* slice, Object* value) {
+    Ref resolved = slice_with_int_bounds(slice);
+    auto* s = static_cast<Slice*>(resolved.get());
     // Materialise the new items first: the source may be the list itself or a generator.
     Ref source = list_from_iterable(value);
     ListItems& incoming = as_list(source.get())->items;

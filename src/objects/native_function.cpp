@@ -2,6 +2,8 @@
 // and Python-level calls, with CPython's messages for a descriptor applied to the wrong object.
 #include "objects/native_function.h"
 
+#include <string>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
@@ -38,6 +40,14 @@ Ref method_descriptor_new(Type* owner, const MethodDef* def) {
 void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
     if (kwnames && kwnames->size) raise_no_kwargs(fname);
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
+}
+
+void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
+                             size_t max) {
+    std::string qualified = std::string(owner) + "." + fname;
+    if (kwnames && kwnames->size) raise_no_kwargs(qualified.c_str());
+    if (nargs < min || nargs > max)
+        raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, nargs);
 }
 
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,

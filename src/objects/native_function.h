@@ -30,6 +30,11 @@ inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method
 // For native functions that take only positional arguments: raises CPython's "f() takes no keyword
 // arguments" or wrong-count TypeError unless min <= nargs <= max.
 void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max);
+// The same check with Argument Clinic's texts, which name the owner ("bytes.ljust() takes no keyword
+// arguments", "marshal.loads() takes exactly one argument (2 given)") except in the wrong-count
+// text of a function with a range of counts ("ljust expected at least 1 argument, got 0").
+void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
+                             size_t max);
 
 // Calls def->fn with `self` placed before the arguments, as a bound method does.
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,

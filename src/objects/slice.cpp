@@ -14,20 +14,6 @@ namespace {
 
 Slice* as_slice(Object* o) { return static_cast<Slice*>(o); }
 
-// A slice bound as int64, saturating huge ints (CPython clamps to PY_SSIZE_T_MIN/MAX).
-int64_t bound_value(Object* o) {
-    if (!is_int(o)) {
-        if (Ref index = special_method(o, intern("__index__"))) {
-            Ref v = call0(index.get());
-            if (is_int(v.get())) return bound_value(v.get());
-        }
-        raise(&TypeError_type, "slice indices must be integers or None or have an __index__ method");
-    }
-    int64_t v;
-    if (int_to_i64(o, &v)) return v;
-    return int_compare(o, make_small_int(0)) < 0 ? INT64_MIN + 1 : INT64_MAX;
-}
-
 void slice_dealloc(Object* o) {
     Slice* s = as_slice(o);
     decref(s->start);
@@ -96,15 +82,28 @@ Ref slice_new(Object* start, Object* stop, Object* step) {
     return Ref::steal(s);
 }
 
+int64_t slice_bound(Object* o) {
+    if (!is_int(o)) {
+        if (Ref index = special_method(o, intern("__index__"))) {
+            Ref v = call0(index.get());
+            if (is_int(v.get())) return slice_bound(v.get());
+        }
+        raise(&TypeError_type, "slice indices must be integers or None or have an __index__ method");
+    }
+    int64_t v;
+    if (int_to_i64(o, &v)) return v;
+    return int_compare(o, make_small_int(0)) < 0 ? INT64_MIN + 1 : INT64_MAX;
+}
+
 int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step) {
-    *step = s->step == None ? 1 : bound_value(s->step);
+    *step = s->step == None ? 1 : slice_bound(s->step);
     if (*step == 0) raise(&ValueError_type, "slice step cannot be zero");
     bool backwards = *step < 0;
     int64_t lower = backwards ? -1 : 0;
     int64_t upper = backwards ? length - 1 : length;
     auto adjust = [&](Object* bound, int64_t fallback) {
         if (bound == None) return fallback;
-        int64_t v = bound_value(bound);
+        int64_t v = slice_bound(bound);
         if (v < 0) {
             v += length;
             return v < lower ? lower : v;
@@ -115,6 +114,28 @@ int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, i
     *stop = adjust(s->stop, backwards ? lower : upper);
     if (backwards) return *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
     return *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+}
+
+namespace {
+
+// A bound as an int or None, its __index__ called now; the type error is bound_value's.
+Ref int_bound(Object* bound) {
+    if (bound == None || is_int(bound)) return Ref::borrow(bound);
+    if (Ref index = special_method(bound, intern("__index__"))) {
+        Ref v = call0(index.get());
+        if (is_int(v.get())) return v;
+    }
+    raise(&TypeError_type, "slice indices must be integers or None or have an __index__ method");
+}
+
+}  // namespace
+
+Ref slice_with_int_bounds(Slice* s) {
+    if ((s->start == None || is_int(s->start)) && (s->stop == None || is_int(s->stop)) &&
+        (s->step == None || is_int(s->step)))
+        return Ref::borrow(s);
+    Ref start = int_bound(s->start), stop = int_bound(s->stop), step = int_bound(s->step);
+    return slice_new(start.get(), stop.get(), step.get());
 }
 
 void init_slice_type() {

@@ -114,14 +114,16 @@ Ref slot_getattr_hook(Object* o, Str* name) {
     Type* t = type_of(o);
     Ref r;
     Object* arg = name;
-    if (Ref ga = type_lookup(t, kGetAttribute); ga && is_function(ga.get())) {
-        try {
+    // An AttributeError from either lookup (the user's __getattribute__, or a property getter
+    // during the normal one) hands over to __getattr__ when there is one.
+    try {
+        if (Ref ga = type_lookup(t, kGetAttribute); ga && is_function(ga.get()))
             r = call_found(ga.get(), o, &arg, 1);
-        } catch (PyException& e) {
-            if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, kGetAttr)) throw;
-        }
-    } else {
-        r = is_type(o) ? type_type.getattr(o, name) : class_generic_getattr(o, name);  // a metaclass's hook
+        else
+            r = is_type(o) ? type_type.getattr(o, name)
+                           : class_generic_getattr(o, name);  // a metaclass's hook
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &AttributeError_type) || !type_lookup(t, kGetAttr)) throw;
     }
     if (r) return r;
     if (Ref hook = type_lookup(t, kGetAttr)) return call_found(hook.get(), o, &arg, 1);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 #include <vector>
 
@@ -171,19 +172,23 @@ int64_t str_hash(Str* s) {
 }
 
 // ---- repr ----
-// An approximation of Py_UNICODE_ISPRINTABLE without a Unicode database: the control, format,
-// separator and private-use ranges that CPython escapes.
+namespace {
+
+struct PrintableRange {
+    uint32_t first, last;
+};
+#include "printable_ranges.inc"
+
+}  // namespace
+
+// CPython's Py_UNICODE_ISPRINTABLE, from the table generated out of the Unicode database
+// (src/objects/gen/make_printable_ranges.cpp).
 bool is_printable(uint32_t cp) {
-    if (cp < 0x20 || cp == 0x7F) return false;
-    if (cp < 0x7F) return true;
-    if (cp <= 0xA0 || cp == 0xAD) return false;
-    if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
-        cp == 0x3000 || cp == 0xFEFF)
-        return false;
-    // U+FFFC and U+FFFD (the replacement character) are symbols; the rest of U+FFF0.. is not printable.
-    if ((cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD))
-        return false;
-    return cp < 0xE0000;
+    if (cp < 0x7F) return cp >= 0x20;
+    const PrintableRange* end = kPrintableRanges + std::size(kPrintableRanges);
+    const PrintableRange* it = std::upper_bound(
+        kPrintableRanges, end, cp, [](uint32_t c, const PrintableRange& r) { return c < r.first; });
+    return it != kPrintableRanges && cp <= it[-1].last;
 }
 
 std::string str_repr_text(std::string_view utf8) {

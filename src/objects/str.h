@@ -49,7 +49,7 @@ void utf8_append(std::string& out, uint32_t cp);
 size_t str_byte_offset(const Str* s, int64_t index);
 // The single-character str for code point `index` of `s`.
 Ref str_char_at(const Str* s, int64_t index);
-// Whether repr() shows the code point as is (str.isprintable), approximating CPython's table.
+// Whether repr() shows the code point as is (str.isprintable), as CPython 3.11 (Unicode 14.0).
 bool is_printable(uint32_t cp);
 // Reads a str argument or raises "<what> must be str, not <type>" (CPython's text; an empty `what`
 // gives "must be str, not <type>", as str.find and str.partition say).

@@ -34,8 +34,8 @@ bool supports_weakrefs(Object* o) {
 }
 
 void forget(WeakRef* r) {
-    if (!r->referent || is_immortal(r->referent)) return;
     std::lock_guard<std::mutex> guard(g_lock);
+    if (!r->referent || is_immortal(r->referent)) return;
     auto it = g_refs.find(r->referent);
     if (it == g_refs.end()) return;
     auto& v = it->second;
@@ -56,9 +56,12 @@ Ref weakref_make(Type* t, Object* referent, Object* callback) {
               format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
     auto* r = new WeakRef();
     init_header(r, t);
+    // The reference itself is taken back by refcount_try_inc when its referent dies.
+    refcount_mark_weakly_referenced(r->refcnt);
     r->referent = referent;  // not counted: that is what makes it weak
     r->callback = callback && callback != None ? newref(callback) : nullptr;
     if (!is_immortal(referent)) {
+        refcount_mark_weakly_referenced(referent->refcnt);
         g_used.store(true, std::memory_order_relaxed);
         std::lock_guard<std::mutex> guard(g_lock);
         g_refs[referent].push_back(r);
@@ -73,46 +76,54 @@ Ref weakref_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw
     return weakref_make(static_cast<Type*>(type), args[0], nargs > 1 ? args[1] : nullptr);
 }
 
-// The referent, or null once it is gone or going: an object whose count reached zero may wait in
-// dealloc_object's deferred list (a long chain of deallocations) before its weak references are
-// cleared, and must not be handed out again (CPython's PyWeakref_GET_OBJECT checks the count too).
-// test_weakref's test_trashcan_16602 revived such an object and freed it twice.
-Object* live_referent(Object* o) {
+// A new reference to the referent, or null once it is gone or going. The table's lock keeps the
+// referent's memory valid while its count is tested: freeing it clears this reference first, under
+// the same lock. An object whose count reached zero may also wait in dealloc_object's deferred list
+// (a long chain of deallocations) before its weak references are cleared, and must not be handed
+// out again (test_weakref's test_trashcan_16602 revived such an object and freed it twice); in
+// minipy-ft another thread may be dropping its last reference right now (refcount_try_inc decides).
+Ref referent_of(Object* o) {
+    std::lock_guard<std::mutex> guard(g_lock);
     Object* r = static_cast<WeakRef*>(o)->referent;
-    return r && refcount_get(r->refcnt) > 0 ? r : nullptr;
+    return r && refcount_try_inc(r->refcnt) ? Ref::steal(r) : Ref();
 }
 
 Ref weakref_call(Object* o, Object* const*, size_t nargs, Tuple* kw) {
     check_positional("weakref", nargs, kw, 0, 0);
-    Object* r = live_referent(o);
-    return Ref::borrow(r ? r : None);
+    Ref r = referent_of(o);
+    return r ? r : Ref::borrow(None);
 }
 
 // A weak reference hashes as its referent, once known even after the referent is gone.
 int64_t weakref_hash(Object* o) {
-    auto* r = static_cast<WeakRef*>(o);
-    if (r->hash_known) return r->hash;
-    if (!r->referent) raise(&TypeError_type, "weak object has gone away");
-    r->hash = hash(r->referent);
-    r->hash_known = true;
-    return r->hash;
+    auto* w = static_cast<WeakRef*>(o);
+    {
+        std::lock_guard<std::mutex> guard(g_lock);
+        if (w->hash_known) return w->hash;
+    }
+    Ref r = referent_of(o);
+    if (!r) raise(&TypeError_type, "weak object has gone away");
+    int64_t h = hash(r.get());
+    std::lock_guard<std::mutex> guard(g_lock);
+    w->hash = h;
+    w->hash_known = true;
+    return h;
 }
 
 // Two live references compare as their referents; otherwise by identity.
 Ref weakref_compare(Object* a, Object* b, CompareOp op) {
     if ((op != CompareOp::Eq && op != CompareOp::Ne) || !is_instance(b, &weakref_type))
         return Ref::borrow(NotImplemented);
-    Object* x = static_cast<WeakRef*>(a)->referent;
-    Object* y = static_cast<WeakRef*>(b)->referent;
+    Ref x = referent_of(a), y = referent_of(b);
     if (!x || !y) return Ref::borrow(bool_obj((a == b) == (op == CompareOp::Eq)));
-    return compare(x, y, op);
+    return compare(x.get(), y.get(), op);
 }
 
 Ref weakref_repr(Object* o) {
-    Object* r = static_cast<WeakRef*>(o)->referent;
+    Ref r = referent_of(o);
     if (!r) return str_new(format("<weakref at %p; dead>", static_cast<void*>(o)));
-    return str_new(format("<weakref at %p; to '%s' at %p>", static_cast<void*>(o), type_of(r)->name.c_str(),
-                          static_cast<void*>(r)));
+    return str_new(format("<weakref at %p; to '%s' at %p>", static_cast<void*>(o),
+                          type_of(r.get())->name.c_str(), static_cast<void*>(r.get())));
 }
 
 Ref weakref_getattr(Object* o, Str* name) {
@@ -124,28 +135,28 @@ Ref weakref_getattr(Object* o, Str* name) {
 }
 
 // The referent of a proxy, or ReferenceError once it is gone.
-Object* proxy_target(Object* o) {
-    Object* r = live_referent(o);
+Ref proxy_target(Object* o) {
+    Ref r = referent_of(o);
     if (!r) raise(&ReferenceError_type, "weakly-referenced object no longer exists");
     return r;
 }
 
-Ref proxy_getattr(Object* o, Str* name) { return get_attr(proxy_target(o), name); }
+Ref proxy_getattr(Object* o, Str* name) { return get_attr(proxy_target(o).get(), name); }
 void proxy_setattr(Object* o, Str* name, Object* value) {
     if (value)
-        set_attr(proxy_target(o), name, value);
+        set_attr(proxy_target(o).get(), name, value);
     else
-        del_attr(proxy_target(o), name);
+        del_attr(proxy_target(o).get(), name);
 }
 Ref proxy_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
-    return call(proxy_target(o), args, nargs, kw);
+    return call(proxy_target(o).get(), args, nargs, kw);
 }
 Ref proxy_repr(Object* o) {
-    Object* r = proxy_target(o);
-    return str_new(format("<weakproxy at %p; to '%s' at %p>", static_cast<void*>(o), type_of(r)->name.c_str(),
-                          static_cast<void*>(r)));
+    Ref r = proxy_target(o);
+    return str_new(format("<weakproxy at %p; to '%s' at %p>", static_cast<void*>(o),
+                          type_of(r.get())->name.c_str(), static_cast<void*>(r.get())));
 }
-Ref proxy_str(Object* o) { return str(proxy_target(o)); }
+Ref proxy_str(Object* o) { return str(proxy_target(o).get()); }
 
 Ref weakref_init(Object*, Object* const*, size_t, Tuple*) { return Ref::borrow(None); }
 
@@ -193,13 +204,19 @@ Ref weakproxy_new(Object* referent, Object* callback) {
     return weakref_make(t, referent, callback);
 }
 
+bool weakref_is_dead(Object* ref) {
+    std::lock_guard<std::mutex> guard(g_lock);
+    return !static_cast<WeakRef*>(ref)->referent;
+}
+
 std::vector<Ref> weakrefs_to(Object* referent) {
     std::vector<Ref> out;
     if (is_immortal(referent) || !g_used.load(std::memory_order_relaxed)) return out;
     std::lock_guard<std::mutex> guard(g_lock);
     auto it = g_refs.find(referent);
     if (it != g_refs.end())
-        for (WeakRef* r : it->second) out.push_back(Ref::borrow(r));
+        for (WeakRef* r : it->second)
+            if (refcount_get(r->refcnt) > 0) out.push_back(Ref::borrow(r));  // not one waiting to be freed
     return out;
 }
 
@@ -213,7 +230,12 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     if (it == g_refs.end()) return out;
     for (WeakRef* r : it->second) {
         r->referent = nullptr;
-        out.push_back(Ref::borrow(r));  // kept alive for its callback
+        // A reference whose own count reached zero waits in dealloc_object's deferred list (the
+        // end of a long chain of deallocations, as OrderedDict's linked proxies make), or is being
+        // freed by another thread (minipy-ft): taking it back here would free it a second time.
+        // It needs no callback: CPython runs none for a weak reference that dies first.
+        if (!refcount_try_inc(r->refcnt)) continue;
+        out.push_back(Ref::steal(r));  // kept alive for its callback
     }
     g_refs.erase(it);
     return out;

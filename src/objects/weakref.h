@@ -11,7 +11,7 @@ namespace minipy {
 extern Type weakref_type, weakproxy_type, weakcallableproxy_type;
 
 struct WeakRef : Object {
-    Object* referent;  // not owned; null once it is gone
+    Object* referent;  // not owned; null once it is gone; read and cleared under weakref.cpp's lock
     Object* callback;  // owned or null
     int64_t hash = 0;
     bool hash_known = false;
@@ -20,6 +20,8 @@ struct WeakRef : Object {
 void init_weakref_types();  // at start-up
 Ref weakref_new(Object* referent, Object* callback);
 Ref weakproxy_new(Object* referent, Object* callback);
+// Whether the weak reference `ref`'s referent is gone.
+bool weakref_is_dead(Object* ref);
 // The live weak references to `referent`.
 std::vector<Ref> weakrefs_to(Object* referent);
 // Called as a weakly referable object is freed: clears the references to it and runs their callbacks.

@@ -58,10 +58,10 @@ bool merge(RefCountField& rc, int64_t local_count, int64_t drop) {
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     int64_t updated;
     do {
-        int64_t count = (old >> 2) + local_count - drop;
+        int64_t count = (old >> kSharedShift) + local_count - drop;
         updated = count * kSharedOne | kMerged;
     } while (!rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel));
-    return (updated >> 2) == 0;
+    return (updated >> kSharedShift) == 0;
 }
 
 }  // namespace
@@ -98,12 +98,12 @@ bool refcount_merge_zero_local(RefCountField& rc) { return merge(rc, 0, 0); }
 bool refcount_shared_dec(RefCountField& rc) {
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     for (;;) {
-        int64_t count = old >> 2;
+        int64_t count = old >> kSharedShift;
         bool merged = old & kMerged;
         if (merged || count > 0 || (old & kQueued)) {
             int64_t updated = old - kSharedOne;
             if (rc.shared.compare_exchange_weak(old, updated, std::memory_order_acq_rel))
-                return merged && (updated >> 2) == 0;
+                return merged && (updated >> kSharedShift) == 0;
             continue;
         }
         // This decrement would take `shared` below zero: the reference dropped was counted in the
@@ -174,7 +174,7 @@ bool settle(LedgerEntry& entry, bool defer_last) {
     // the whole count), so no merge or release can be due.
     int64_t surplus = kLedgerAnchor - entry.held;
     int64_t old = rc->shared.load(std::memory_order_relaxed);
-    while ((old >> 2) - surplus >= ((old & kMerged) ? 1 : 0)) {
+    while ((old >> kSharedShift) - surplus >= ((old & kMerged) ? 1 : 0)) {
         if (rc->shared.compare_exchange_weak(old, old - surplus * kSharedOne, std::memory_order_acq_rel))
             return false;
     }
@@ -208,7 +208,7 @@ bool refcount_foreign_try_inc(RefCountField& rc) {
     int64_t add = entry && entry->rc != &rc ? kLedgerAnchor : 1;
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     do {
-        if ((old >> 2) <= 0) return false;
+        if (old == 0 || ((old & kMerged) && (old >> kSharedShift) <= 0)) return false;
     } while (!rc.shared.compare_exchange_weak(old, old + add * kSharedOne, std::memory_order_acquire,
                                               std::memory_order_relaxed));
     if (add == kLedgerAnchor) {
@@ -496,6 +496,11 @@ void refcount_after_fork() {
     for (RefCountField* rc : orphans) {
         if (merge(*rc, rc->local.load(std::memory_order_relaxed), 1)) g_merged_dealloc(rc);
     }
+    // One thread again, none inside a critical section (the world was stopped for the fork): the
+    // per-object locks are skipped until the child starts a thread of its own. A worker process
+    // forked by a parent that had run threads (ProcessPoolExecutor after a ThreadPoolExecutor, in
+    // bench/futures_map.py) otherwise paid for them on every list and dict operation.
+    g_object_locks_on.store(false, std::memory_order_relaxed);
 }
 
 void refcount_thread_exit() {

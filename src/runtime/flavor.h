@@ -52,9 +52,13 @@ inline constexpr int64_t kImmortalRefCount = int64_t{1} << 60;
 // stores, and only other threads pay for atomic read-modify-writes on `shared`. Measured on
 // bench/nbody.py: atomic counts everywhere made minipy-ft 2.6x slower than minipy; biased, 1.15x
 // the instructions of minipy (valgrind --tool=callgrind), about 1.06x its perf samples.
-//   shared = (count << 2) | flags. kMerged: the owner gave up `local` and everything is in `shared`.
-//   kQueued: another thread's decrements drove `shared` below zero, so the owner must merge the two
-//   halves to learn whether the object died (runtime/flavor.cpp keeps one queue per owner thread).
+//   shared = (count << kSharedShift) | flags. kMerged: the owner gave up `local` and everything is in
+//   `shared`. kQueued: another thread's decrements drove `shared` below zero, so the owner must merge
+//   the two halves to learn whether the object died (runtime/flavor.cpp keeps one queue per owner
+//   thread). kWeaklyReferenced: a weak reference refers to the object, so `shared` is never zero and
+//   its owner merges instead of freeing it on the fast path: the race between the owner's last drop
+//   and another thread reviving the object through the weak reference is then decided by one
+//   compare-and-swap on `shared` (refcount_try_inc), as CPython 3.13t's _Py_REF_MAYBE_WEAKREF.
 struct RefCountField {
     std::atomic<uint64_t> owner;  // id of the owning thread, kNoOwner once merged, or kImmortal
     std::atomic<int64_t> local;   // written only by the owner
@@ -66,7 +70,9 @@ inline constexpr uint64_t kNoOwner = 0;
 inline constexpr uint64_t kImmortal = ~uint64_t{0} - 1;
 inline constexpr int64_t kMerged = 1;
 inline constexpr int64_t kQueued = 2;
-inline constexpr int64_t kSharedOne = 4;
+inline constexpr int64_t kWeaklyReferenced = 4;
+inline constexpr int kSharedShift = 3;
+inline constexpr int64_t kSharedOne = int64_t{1} << kSharedShift;
 // Threads that run Python get an id from refcount_thread_start(); others never own objects.
 inline constexpr uint64_t kUnregisteredThread = ~uint64_t{0};
 inline thread_local uint64_t tl_refcount_owner = kUnregisteredThread;
@@ -89,7 +95,8 @@ MINIPY_ALWAYS_INLINE bool refcount_is_immortal(const RefCountField& rc) {
 }
 // The current count (exact when no other thread is changing it), for sys.getrefcount.
 inline int64_t refcount_get(const RefCountField& rc) {
-    return rc.local.load(std::memory_order_relaxed) + (rc.shared.load(std::memory_order_relaxed) >> 2);
+    return rc.local.load(std::memory_order_relaxed) +
+           (rc.shared.load(std::memory_order_relaxed) >> kSharedShift);
 }
 // The read ledger: counting references to objects another thread owns without writing their counts
 // each time. Reading a shared list of floats took four atomic adds per item on counts that all reading
@@ -184,23 +191,26 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
     return refcount_foreign_dec(rc);
 }
 
-// Takes a reference to an object found without its container's lock (a list slot read
-// optimistically), but only if the object is certainly alive; false asks the caller to take the
-// lock. CPython's _Py_TryIncrefFast/_Py_TryIncRefShared. The object's memory is valid however the
-// race ends (freed objects wait for QSBR, below); what must not happen is counting a dead one:
-//   this thread's own object: only this thread frees it, and not now: alive;
+// Takes a reference to an object only if the object is certainly alive; false means it is dead or
+// dying. Two kinds of callers: a weak reference (the referent's memory waits for the weak reference
+// table's lock, which the caller holds) and a list or dict slot read without the container's lock
+// (the memory of a freed object waits for QSBR, below). CPython's _Py_TryIncref.
+//   this thread's object: only this thread drops `local`, so above zero it is alive;
 //   an entry in this thread's ledger: the entry's surplus keeps the object alive;
-//   otherwise `shared` must hold a count above zero, raised by a compare-and-swap, so that the
-//   owner, dropping `local` to zero, sees `shared` non-zero and merges instead of freeing.
-//   `shared` at zero says nothing (the owner may be freeing it right now): false.
+//   otherwise `shared` decides, raised by a compare-and-swap only while the count is certain to be
+//   above zero: merged with a positive count, or not merged with `shared` above zero (the owner,
+//   dropping `local` to zero, then merges instead of freeing). `shared` at zero says nothing: the
+//   owner may be freeing the object right now.
 bool refcount_foreign_try_inc(RefCountField& rc);
 MINIPY_ALWAYS_INLINE bool refcount_try_inc(RefCountField& rc) {
     uint64_t owner = rc.owner.load(std::memory_order_relaxed);
+    if (owner == kImmortal) return true;
     if (owner == tl_refcount_owner) {
-        rc.local.store(rc.local.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        int64_t local = rc.local.load(std::memory_order_relaxed);
+        if (local <= 0) return false;
+        rc.local.store(local + 1, std::memory_order_relaxed);
         return true;
     }
-    if (owner == kImmortal) return true;
     if (LedgerEntry* entry = ledger_entry_of(rc); entry && entry->held < kLedgerAnchor - 1) {
         ++entry->held;
         return true;
@@ -219,6 +229,13 @@ void qsbr_defer(void* p, void (*free_fn)(void*));
 void qsbr_quiescent();        // the eval breaker: also frees this thread's batches that are due
 bool qsbr_frees_pending();    // some batch waits for other threads' quiescent states
 void qsbr_detached(bool detached);
+
+// Called when a weak reference to the object is made (the caller holds a reference to it).
+inline void refcount_mark_weakly_referenced(RefCountField& rc) {
+    if (rc.owner.load(std::memory_order_relaxed) != kImmortal)
+        rc.shared.fetch_or(kWeaklyReferenced, std::memory_order_relaxed);
+}
+
 // A thread that runs Python registers before making objects and unregisters when it ends; in
 // between, refcount_merge_queued() (called at the eval breaker) settles objects that other threads
 // released, freeing the dead ones.
@@ -316,6 +333,13 @@ MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) {
     if (!refcount_is_immortal(rc)) ++rc;
 }
 MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return !refcount_is_immortal(rc) && --rc == 0; }
+// Under the GIL nothing else changes the count meanwhile: a count above zero is alive.
+inline bool refcount_try_inc(RefCountField& rc) {
+    if (rc <= 0) return false;
+    refcount_inc(rc);
+    return true;
+}
+inline void refcount_mark_weakly_referenced(RefCountField&) {}
 
 // Nothing to settle between threads: one count, guarded by the GIL.
 inline void refcount_thread_start() {}
@@ -338,10 +362,6 @@ inline void refcount_ledger_resume() {}
 // is read while another thread writes, so memory is freed at once.
 inline void object_locks_enable() {}
 MINIPY_ALWAYS_INLINE bool object_locks_on() { return false; }
-MINIPY_ALWAYS_INLINE bool refcount_try_inc(RefCountField& rc) {
-    refcount_inc(rc);
-    return true;
-}
 inline void qsbr_quiescent() {}
 inline bool qsbr_frees_pending() { return false; }
 inline void qsbr_detached(bool) {}

@@ -47,19 +47,39 @@ AttrKind classify_class_attribute(Type* t, Str* name, Object* found) {
 
 }  // namespace
 
+namespace {
+
+// Whether `e` holds an answer its type's current tag still vouches for.
+bool entry_is_valid(const AttrCacheEntry& e) {
+    Type* type = e.type.load(std::memory_order_relaxed);
+    uint32_t version = e.type_version.load(std::memory_order_relaxed);
+    return type && version && type->version_tag.load(std::memory_order_relaxed) == version;
+}
+
+// The entry of `c` to fill for type t: one that is empty or stale (t's own stale one first, so a
+// type never holds two), or null when an entry for t is still valid (it only could not be served: a
+// mortal value while threads run, or the other view of a class) or every entry holds another type.
+AttrCacheEntry* entry_to_fill(AttrCache& c, Type* t) {
+    AttrCacheEntry* free_entry = nullptr;
+    for (AttrCacheEntry& e : c.ways) {
+        bool valid = entry_is_valid(e);
+        if (e.type.load(std::memory_order_relaxed) == t) return valid ? nullptr : &e;
+        if (!valid && !free_entry) free_entry = &e;
+    }
+    return free_entry;
+}
+
+}  // namespace
+
 void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     static Str* const kClass = intern("__class__");
     static Str* const kDict = intern("__dict__");
     Type* t = on_class ? static_cast<Type*>(o) : type_of(o);
     // The generic lookups answer these two before the mro.
     if (name == kClass || name == kDict || !is_immortal(name)) return;
-    // An entry still valid for its type is kept: for another type (a site that sees several types
-    // keeps the first), or for this one when it only could not be served (a mortal value while
-    // threads run, or the other view of a class).
-    if (Type* other = c.type.load(std::memory_order_relaxed)) {
-        uint32_t other_version = c.type_version.load(std::memory_order_relaxed);
-        if (other_version && other->version_tag.load(std::memory_order_relaxed) == other_version) return;
-    }
+    AttrCacheEntry* entry = entry_to_fill(c, t);
+    if (!entry) return;
+    AttrCacheEntry& e = *entry;
     // The tag first: a change to the type after this point makes the entry stale, never wrong.
     uint32_t version = type_version(t);
     if (!version) return;
@@ -73,16 +93,16 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     bool immortal = !found || is_immortal(found.get());
     if (!immortal && !unlocked_reads_keep_values_alive()) return;
     if (t->version_tag.load(std::memory_order_acquire) != version) return;
-    uint32_t seq = c.seq.load(std::memory_order_relaxed);
+    uint32_t seq = e.seq.load(std::memory_order_relaxed);
     // Another thread is filling this entry: leave it to that thread.
-    if ((seq & 1) || !c.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return;
+    if ((seq & 1) || !e.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return;
     std::atomic_thread_fence(std::memory_order_release);
-    c.type_version.store(version, std::memory_order_relaxed);
-    c.type.store(t, std::memory_order_relaxed);
-    c.kind.store(kind, std::memory_order_relaxed);
-    c.value.store(found.get(), std::memory_order_relaxed);
-    c.immortal.store(immortal, std::memory_order_relaxed);
-    c.seq.store(seq + 2, std::memory_order_release);
+    e.type_version.store(version, std::memory_order_relaxed);
+    e.type.store(t, std::memory_order_relaxed);
+    e.kind.store(kind, std::memory_order_relaxed);
+    e.value.store(found.get(), std::memory_order_relaxed);
+    e.immortal.store(immortal, std::memory_order_relaxed);
+    e.seq.store(seq + 2, std::memory_order_release);
 }
 
 }  // namespace minipy

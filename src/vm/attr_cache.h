@@ -22,23 +22,34 @@ struct AttrCacheHit {
     Object* value;  // borrowed; null for InstanceOnly
 };
 
-// Whether `c` holds what the name resolves to on type t now; fills *hit when it does.
-MINIPY_ALWAYS_INLINE bool attr_cache_read(const AttrCache& c, const Type* t, AttrCacheHit* hit) {
-    uint32_t seq = c.seq.load(std::memory_order_acquire);
-    uint32_t version = t->version_tag.load(std::memory_order_relaxed);
-    if ((seq & 1) || version == 0 || c.type_version.load(std::memory_order_relaxed) != version) return false;
-    hit->kind = c.kind.load(std::memory_order_relaxed);
-    hit->value = c.value.load(std::memory_order_relaxed);
-    bool immortal = c.immortal.load(std::memory_order_relaxed);
+// Whether the entry `e` holds what the name resolves to on type t now; fills *hit when it does.
+MINIPY_ALWAYS_INLINE bool attr_cache_entry_read(const AttrCacheEntry& e, uint32_t version,
+                                                AttrCacheHit* hit) {
+    uint32_t seq = e.seq.load(std::memory_order_acquire);
+    if ((seq & 1) || e.type_version.load(std::memory_order_relaxed) != version) return false;
+    hit->kind = e.kind.load(std::memory_order_relaxed);
+    hit->value = e.value.load(std::memory_order_relaxed);
+    bool immortal = e.immortal.load(std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_acquire);
-    if (c.seq.load(std::memory_order_relaxed) != seq) return false;
+    if (e.seq.load(std::memory_order_relaxed) != seq) return false;
     return immortal || unlocked_reads_keep_values_alive();
+}
+
+// Whether `c` holds what the name resolves to on type t now; fills *hit when it does. A type's
+// version tag is its alone, so matching the tag matches the type.
+MINIPY_ALWAYS_INLINE bool attr_cache_read(const AttrCache& c, const Type* t, AttrCacheHit* hit) {
+    uint32_t version = t->version_tag.load(std::memory_order_relaxed);
+    if (version == 0) return false;
+    for (const AttrCacheEntry& e : c.ways)
+        if (attr_cache_entry_read(e, version, hit)) return true;
+    return false;
 }
 
 // After a miss: looks `name` up on t and records the answer (Uncacheable when t's attribute lookup
 // is not the generic one, or the answer is a descriptor whose class is a Python class, whose __get__
-// or __set__ may come and go), unless the entry holds a valid answer for another type (a site that
-// sees several types keeps the first, rather than refilling at every change of type).
+// or __set__ may come and go) in an empty or stale entry. When every entry holds a valid answer for
+// another type, nothing changes: a name read on more types than there are entries keeps the first
+// ones, rather than refilling at every change of type.
 // `o` is the object whose attribute was read; `on_class`: o is a class whose metaclass is type, and
 // the entry is for LOAD_ATTR of the class's own attribute (`Strength.REQUIRED`), under its own tag.
 __attribute__((cold, noinline)) void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class);

@@ -10,7 +10,10 @@ namespace minipy {
 
 Frame* push_frame(ThreadState* ts, Code* code) {
     if (ts->depth >= recursion_limit()) raise_recursion_error();
-    size_t slots = kFrameHeaderSlots + static_cast<size_t>(code->nlocalsplus() + code->stacksize);
+    // Code::nlocalsplus() adds up three vectors' sizes; once here and once in pop_frame, rather than
+    // at each use, took a fifth off their instructions (bench/pyperf/deltablue.py, callgrind).
+    int nlocalsplus = code->nlocalsplus();
+    size_t slots = kFrameHeaderSlots + static_cast<size_t>(nlocalsplus + code->stacksize);
     if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
         raise_recursion_error();
     }
@@ -29,16 +32,17 @@ Frame* push_frame(ThreadState* ts, Code* code) {
     f->frame_object = nullptr;
     f->trace_call_pending = true;
     Object** lp = f->localsplus();
-    for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = nullptr;
-    f->sp = f->stack_base();
+    for (int i = 0; i < nlocalsplus; ++i) lp[i] = nullptr;
+    f->sp = lp + nlocalsplus;  // the value stack starts empty, after the locals
     ++ts->depth;
     return f;
 }
 
 void pop_frame(ThreadState* ts, Frame* f) {
     Object** lp = f->localsplus();
-    for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
-    for (Object** p = f->stack_base(); p < f->sp; ++p) xdecref(*p);
+    Object** stack_base = lp + f->code->nlocalsplus();
+    for (Object** p = lp; p < stack_base; ++p) xdecref(*p);
+    for (Object** p = stack_base; p < f->sp; ++p) xdecref(*p);
     xdecref(f->func);
     xdecref(f->frame_object);
     ts->stack_top = reinterpret_cast<Object**>(f);

@@ -359,7 +359,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 } else {
                     attr_cache_fill(cache, o, names[ARG], on_class);
                 }
-                Object* v = get_attr_opt(o, names[ARG]).release();
+                Object* v = find_attr(o, names[ARG]).release();
                 if (!v) raise_missing_attribute(o, names[ARG]);
                 sp[-1] = v;
                 decref(o);
@@ -447,7 +447,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                 }
-                Object* v = get_attr_opt(o, names[ARG]).release();
+                Object* v = find_attr(o, names[ARG]).release();
                 if (!v) raise_missing_attribute(o, names[ARG]);
                 sp[-1] = nullptr;
                 PUSH(v);

@@ -3,8 +3,10 @@
 # The parent reads results whenever it waits (get(), wait(), ready()), and while it writes tasks,
 # so neither pipe can fill up with both sides blocked. Only while calls with a callback are
 # pending does a thread read them too, so callbacks run whether or not anyone waits, as they do
-# from CPython's result-handler thread.
+# from CPython's result-handler thread. ThreadPool (multiprocessing.dummy's Pool) keeps the API
+# with threads of this process as the workers.
 import os
+import queue
 import select
 import sys
 import threading
@@ -112,8 +114,11 @@ def _run_worker(tasks, tasks_lock, results, results_lock, initializer, initargs,
 
 
 def _remote_exception(failure):
-    # The worker's exception, with its traceback text as the cause, as CPython shows it.
+    # The worker's exception, with its traceback text as the cause, as CPython shows it. A
+    # ThreadPool's worker hands over the exception itself (no text): it is raised as it is.
     exc, text = failure
+    if text is None:
+        return exc
     try:
         exc.__cause__ = RemoteTraceback('\n"""\n' + text + '"""')
     except Exception:
@@ -241,16 +246,22 @@ class _IMapIterator:
     __next__ = next
 
 
+def _checked_pool_size(processes, initializer):
+    # Pool's and ThreadPool's shared argument checks, with CPython's messages.
+    if processes is None:
+        processes = os.cpu_count() or 1
+    if processes < 1:
+        raise ValueError("Number of processes must be at least 1")
+    if initializer is not None and not callable(initializer):
+        raise TypeError("initializer must be a callable")
+    return processes
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
         self._ctx = context or _context._default_context.get_context()
-        if processes is None:
-            processes = os.cpu_count() or 1
-        if processes < 1:
-            raise ValueError("Number of processes must be at least 1")
-        if initializer is not None and not callable(initializer):
-            raise TypeError("initializer must be a callable")
+        processes = _checked_pool_size(processes, initializer)
         if maxtasksperchild is not None:
             if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
                 raise ValueError("maxtasksperchild must be a positive int or None")
@@ -478,4 +489,94 @@ class Pool:
 
     def __repr__(self):
         state = ("RUN", "CLOSE", "TERMINATE")[self._state]
-        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (state, self._processes)
+        cls = type(self)
+        return "<%s.%s state=%s pool_size=%d>" % (cls.__module__, cls.__qualname__, state, self._processes)
+
+
+class ThreadPool(Pool):
+    # The same API with threads of this process as the workers (multiprocessing.dummy.Pool is
+    # this class): tasks go through a queue as they are, nothing is pickled, and a worker hands its
+    # answer straight to the AsyncResult, running its callback, while callers waiting for results
+    # sleep on a condition. Exceptions reach get() as raised, without a remote traceback.
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        processes = _checked_pool_size(processes, initializer)
+        self._processes = processes
+        self._tasks = queue.SimpleQueue()
+        self._io_lock = threading.RLock()
+        self._arrived = threading.Condition(self._io_lock)
+        self._jobs = {}
+        self._next_job = 0
+        self._state = _RUN
+        self._broken = None
+        self._workers = [threading.Thread(target=self._work, args=(initializer, initargs), daemon=True)
+                         for i in range(processes)]
+        for w in self._workers:
+            w.start()
+
+    def _work(self, initializer, initargs):
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            job, index, func, chunk, mode = task
+            try:
+                ok, value = True, _run_task(func, chunk, mode)
+            except Exception as e:
+                ok, value = False, (e, None)
+            del task, func, chunk  # not kept alive while waiting for the next task
+            with self._arrived:
+                result = self._jobs.get(job)
+                if result is not None:
+                    result._set(index, ok, value)
+                    if result._done:
+                        del self._jobs[job]
+                self._arrived.notify_all()
+
+    def _submit(self, func, chunks, mode, single, callback=None, error_callback=None, per_chunk=False):
+        self._check_running()
+        with self._io_lock:
+            job = self._next_job
+            self._next_job += 1
+            result = AsyncResult(self, len(chunks), single, callback, error_callback, per_chunk)
+            if not result._done:
+                self._jobs[job] = result
+                for i, c in enumerate(chunks):
+                    self._tasks.put((job, i, func, c, mode))
+        return result
+
+    def _pump_once(self, timeout):
+        # Waits for the next answer, at most timeout seconds; in slices, as the caller tested for
+        # its result before taking the lock, and an answer may have come in between.
+        with self._arrived:
+            self._arrived.wait(_CHECK_INTERVAL if timeout is None else min(timeout, _CHECK_INTERVAL))
+
+    def _pump(self, result, timeout):
+        with self._arrived:
+            self._arrived.wait_for(lambda: result._done, timeout)
+
+    def join(self):
+        if self._state == _RUN:
+            raise ValueError("Pool is still running")
+        if self._state == _CLOSE:
+            for w in self._workers:  # one sentinel each, after the tasks already queued
+                self._tasks.put(None)
+        for w in self._workers:
+            w.join()
+
+    def terminate(self):
+        # Threads cannot be killed: the tasks not yet started are dropped and each worker stops
+        # after its current one, as in CPython.
+        if self._state != _TERMINATE:
+            self._state = _TERMINATE
+            try:
+                while True:
+                    self._tasks.get_nowait()
+            except queue.Empty:
+                pass
+            for w in self._workers:
+                self._tasks.put(None)
+        for w in self._workers:
+            if w is not threading.current_thread():
+                w.join()

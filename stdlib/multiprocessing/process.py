@@ -76,11 +76,21 @@ def parent_process():
     return _parent_process
 
 
+def _forget_child(p):
+    # Several threads may reap the same child at once (a ProcessPoolExecutor's manager thread and
+    # the thread that submits, in minipy-ft): the first removes it, the others find it gone, as with
+    # CPython's set.discard.
+    try:
+        _children.remove(p)
+    except ValueError:
+        pass
+
+
 def active_children():
     # Reaps the children that have finished, as CPython's does, so none is left a zombie.
     for p in list(_children):
         if p._poll() is not None:
-            _children.remove(p)
+            _forget_child(p)
     return list(_children)
 
 
@@ -187,8 +197,8 @@ class BaseProcess:
             raise AssertionError("can only join a child process")
         if self._popen is None:
             raise AssertionError("can only join a started process")
-        if self._popen.wait(timeout) is not None and self in _children:
-            _children.remove(self)
+        if self._popen.wait(timeout) is not None:
+            _forget_child(self)
 
     def is_alive(self):
         self._check_closed()
@@ -215,8 +225,7 @@ class BaseProcess:
                                  "You should first call join() or terminate().")
             self._popen.close()
             self._popen = None
-            if self in _children:
-                _children.remove(self)
+            _forget_child(self)
         self._closed = True
 
     def _check_closed(self):
