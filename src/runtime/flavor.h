@@ -226,8 +226,8 @@ MINIPY_ALWAYS_INLINE bool refcount_try_inc(RefCountField& rc) {
 // its quiescent states; a batch sealed at number N is freed once every attached thread has seen N.
 // While one thread runs Python nothing is read concurrently, and memory is freed at once.
 void qsbr_defer(void* p, void (*free_fn)(void*));
-void qsbr_quiescent();        // the eval breaker: also frees this thread's batches that are due
-bool qsbr_frees_pending();    // some batch waits for other threads' quiescent states
+void qsbr_quiescent();      // the eval breaker: also frees this thread's batches that are due
+bool qsbr_frees_pending();  // some batch waits for other threads' quiescent states
 void qsbr_detached(bool detached);
 
 // Called when a weak reference to the object is made (the caller holds a reference to it).
@@ -299,7 +299,8 @@ public:
     void unlock() {
         if (!object_locks_on()) return;
         uint32_t word = state_.load(std::memory_order_relaxed);
-        while (!state_.compare_exchange_weak(word, (word & ~kFlags) + kGenerationOne, std::memory_order_release)) {
+        while (!state_.compare_exchange_weak(word, (word & ~kFlags) + kGenerationOne,
+                                             std::memory_order_release)) {
         }
         // notify_all, not notify_one: any waiter may be the one to take the lock next.
         if (word & kWaiters) state_.notify_all();
