@@ -44,8 +44,8 @@ MINIPY_ALWAYS_INLINE void float_free(Object* o) {
     FloatFreeList& fl = tl_free_floats;
     if (fl.size >= kFloatFreeListMax) {
         // A float on the free list stays a float, dead until reused; one given back to the
-        // allocator waits for QSBR (see dealloc_object).
-        free_after_readers(f, [](void* memory) { delete static_cast<Float*>(memory); });
+        // allocator waits for QSBR (Object's operator delete).
+        delete f;
         return;
     }
     f->type = reinterpret_cast<Type*>(fl.head);

@@ -6,11 +6,9 @@
 #include <vector>
 
 #include "objects/abstract.h"
-#include "objects/bytes.h"
 #include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
-#include "objects/float.h"
 #include "objects/gc.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
@@ -34,14 +32,6 @@ constexpr int kMaxDeallocDepth = 50;
 thread_local int tl_dealloc_depth = 0;
 thread_local std::vector<Object*>* tl_dealloc_later = nullptr;  // a plain pointer: no TLS guard
 
-// The values most often stored in lists and dicts (floats have their own free list: float.h), whose
-// dealloc frees memory and nothing else, so that running it later changes nothing a program can
-// see. Other leaf objects (locks, files, sockets) are freed at once, since deferring them would
-// delay closing what they hold: a reader racing a writer on a list of those is not covered.
-bool frees_only_memory(const Type* t) {
-    return t == &str_type || t == &int_type || t == &bytes_type || t == &complex_type;
-}
-
 void dealloc_now(Object* o) {
     struct Depth {
         Depth() { ++tl_dealloc_depth; }
@@ -51,17 +41,7 @@ void dealloc_now(Object* o) {
     if (t->finalize && t->finalize(o)) return;
     // Out of the collector's sight before its references go: a __del__ that a release below runs
     // may start a collection, which must not visit a half-freed object.
-    if (gc_has_head(o)) {
-        gc_untrack(o);
-    } else if (object_locks_on() && frees_only_memory(t)) {
-        // Another thread may have read this object from a list or dict without the lock and be
-        // testing its count (refcount_try_inc): its memory must not be reused before that thread
-        // passes a quiescent state. Containers' memory waits in gc_free; these leaf values, whose
-        // dealloc releases nothing else, wait as a whole.
-        free_after_readers(
-            o, [](void* dead) { type_of(static_cast<Object*>(dead))->dealloc(static_cast<Object*>(dead)); });
-        return;
-    }
+    if (gc_has_head(o)) gc_untrack(o);
     t->dealloc(o);
 }
 
