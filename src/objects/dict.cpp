@@ -233,6 +233,9 @@ bool get_optimistic(Dict* d, Object* key, int64_t h, bool count_value, Object** 
         *value = nullptr;
         return d->mutex.optimistic_read_valid(begin);
     }
+    // Valid before the value is touched, as in list.cpp's list_get_optimistic: its header was
+    // written before the unlock that `begin` read.
+    if (!d->mutex.optimistic_read_valid(begin)) return false;
     if (count_value && !is_small_int(found) && !refcount_try_inc(found->refcnt)) return false;
     if (!d->mutex.optimistic_read_valid(begin)) {
         if (count_value) decref(found);

@@ -67,6 +67,10 @@ bool list_get_optimistic(List* l, size_t i, Object** item) {
         return true;
     }
     Object* found = peek_slot(data + i);
+    // Valid here too, before the object is touched: then the store that put it in the slot came
+    // before the unlock whose word `begin` read (an acquire), so its header is fully written. Without
+    // this check a reader could test the count of an object another thread is still making.
+    if (!l->mutex.optimistic_read_valid(begin)) return false;
     if (!is_small_int(found) && !refcount_try_inc(found->refcnt)) return false;
     if (!l->mutex.optimistic_read_valid(begin)) {
         decref(found);
