@@ -62,7 +62,7 @@ void check_size_unchanged(List* heap, size_t size) {
 // Moves the item at `pos` toward the root (not past `start`) while it goes before its parent
 // (heapq.py's _siftdown). The heap's lock is held.
 void sift_toward_root(List* heap, size_t start, size_t pos, Order order) {
-    std::vector<Object*>& items = heap->items;  // re-read after each comparison: it may have moved
+    ListItems& items = heap->items;  // re-read after each comparison: it may have moved
     size_t size = items.size();
     if (pos >= size) raise_index_out_of_range();
     while (pos > start) {
@@ -79,7 +79,7 @@ void sift_toward_root(List* heap, size_t start, size_t pos, Order order) {
 // its place (heapq.py's _siftup: fewer comparisons than stopping on the way down). The heap's lock
 // is held.
 void sift_away_from_root(List* heap, size_t pos, Order order) {
-    std::vector<Object*>& items = heap->items;
+    ListItems& items = heap->items;
     size_t start = pos, end = items.size();
     if (pos >= end) raise_index_out_of_range();
     for (size_t first_leaf = end / 2; pos < first_leaf;) {
@@ -123,7 +123,7 @@ void heapify(List* heap, Order order) {
 // Removes and returns the root: the last item takes its place and sifts down.
 Ref heap_pop(List* heap, Order order) {
     CriticalSection cs(heap->mutex);
-    std::vector<Object*>& items = heap->items;
+    ListItems& items = heap->items;
     if (items.empty()) raise_index_out_of_range();
     Ref last = Ref::steal(items.back());
     items.pop_back();

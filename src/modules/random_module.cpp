@@ -262,7 +262,7 @@ Ref rnd_sample(Object*, Args args, size_t nargs, Tuple* kw) {
     if (k > 5) setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(k * 3.0) / std::log(4.0))));
     Ref result = list_new(static_cast<size_t>(k));
     CriticalSection cs(g.mutex);
-    std::vector<Object*>& items = as_list(pool.get())->items;
+    ListItems& items = as_list(pool.get())->items;
     if (n <= setsize) {
         for (int64_t i = 0; i < k; ++i) {
             int64_t j = below(g, n - i);

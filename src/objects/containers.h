@@ -24,18 +24,19 @@ Tuple* empty_tuple();
 Ref tuple_exact(Object* o);
 inline Tuple* as_tuple(Object* o) { return static_cast<Tuple*>(o); }
 
-// list
+// list. Its item array may be read without the lock (list_get_opt): replaced arrays wait for QSBR.
+using ListItems = std::vector<Object*, ReaderSafeAllocator<Object*>>;
 struct List : Object {
     MINIPY_GC_ALLOCATED
-    ObjectMutex mutex;           // free-threaded flavor: each list operation is atomic
-    std::vector<Object*> items;  // each owned
+    ObjectMutex mutex;  // free-threaded flavor: each list operation is atomic
+    ListItems items;    // each owned
 };
 Ref list_new(size_t reserve = 0);
 Ref list_from(Object* const* items, size_t n);  // borrows
 void list_append(Object* list, Object* item);   // borrows item
 void list_extend(Object* list, Object* iterable);
 // Releases a list's items as CPython does, the last one first.
-void list_release_items(const std::vector<Object*>& items);
+void list_release_items(const ListItems& items);
 Ref list_get_opt(Object* list, size_t i);  // new reference, null when i is out of range
 // list[i] = value (borrowed) when 0 <= i < len; false, changing nothing, otherwise.
 bool list_set_opt(Object* list, size_t i, Object* value);
@@ -47,12 +48,12 @@ inline List* as_list(Object* o) { return static_cast<List*>(o); }
 // list_get_opt and list_set_opt without the call.
 MINIPY_ALWAYS_INLINE Object* list_get_new(Object* list, size_t i) {
     if (object_locks_on()) return list_get_opt(list, i).release();
-    const std::vector<Object*>& items = as_list(list)->items;
+    const ListItems& items = as_list(list)->items;
     return i < items.size() ? newref(items[i]) : nullptr;
 }
 MINIPY_ALWAYS_INLINE bool list_set(Object* list, size_t i, Object* value) {
     if (object_locks_on()) return list_set_opt(list, i, value);
-    std::vector<Object*>& items = as_list(list)->items;
+    ListItems& items = as_list(list)->items;
     if (i >= items.size()) return false;
     Object* old = items[i];
     items[i] = newref(value);
@@ -70,7 +71,9 @@ struct Dict : Object {
     MINIPY_GC_ALLOCATED
     ObjectMutex mutex;
     Type* of_type = nullptr;  // the type whose dict this is: changing it invalidates its caches
-    std::vector<DictEntry> entries;
+    // Both tables may be read without the lock (dict.cpp's optimistic lookups): replaced ones wait
+    // for QSBR (runtime/flavor.h).
+    std::vector<DictEntry, ReaderSafeAllocator<DictEntry>> entries;
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two
     size_t used = 0;           // live entries
@@ -80,6 +83,9 @@ struct Dict : Object {
 };
 Ref dict_new();
 Object* dict_get(Dict* d, Object* key);   // borrowed, null when absent; may raise (hash)
+// As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
+Ref dict_get_ref(Dict* d, Object* key);
+bool dict_contains_key(Dict* d, Object* key);  // key in d
 Object* dict_get_str(Dict* d, Str* key);  // fast path for interned str keys
 // As dict_get_str, but the reference is taken under the dict's lock: safe while other threads
 // may replace or delete the entry (free-threaded global loads).

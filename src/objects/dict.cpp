@@ -38,6 +38,11 @@ void changed_after(Dict* d) {
     if (d->of_type) type_modified(d->of_type);
 }
 
+// An index table given up by a resize or a clear: a lookup without the lock may still be probing it.
+void free_index(int32_t* index) {
+    if (index) free_after_readers(index, [](void* table) { delete[] static_cast<int32_t*>(table); });
+}
+
 // Call with the dict's lock held.
 Probe find(Dict* d, Object* key, int64_t h) {
 restart:
@@ -90,7 +95,7 @@ void resize(Dict* d) {
     size_t size = kMinIndexSize;
     while (size * 2 < (d->used + 1) * 3 || size < d->used * 3) size <<= 1;
     std::erase_if(d->entries, [](const DictEntry& e) { return e.key == nullptr; });
-    delete[] d->index;
+    free_index(d->index);
     d->index = new int32_t[size];
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
@@ -168,6 +173,95 @@ Ref dict_new() {
     return Ref::steal(d);
 }
 
+namespace {
+
+// Lookups without the lock, for the free-threaded flavor (CPython 3.13t's dictobject.c does the same
+// with its own layout). The dict's sequence lock (runtime/flavor.h's ObjectMutex) tells whether a
+// writer ran while the tables were read; the tables and the objects in them are freed through QSBR,
+// so whatever is read stays readable. Keys are matched by identity only (interned names, the very
+// str objects a program looks up): anything that needs == falls back to the locked lookup, since
+// comparing would read a key another thread may be creating. Each answer counts only after a final
+// check that no writer ran.
+enum class Peek { Found, Absent, Unsure };
+struct Tables {
+    const int32_t* index;
+    size_t index_size;
+    const DictEntry* entries;
+    size_t entry_count;
+};
+
+// The racy loads, kept from ThreadSanitizer's sight (see list.cpp's peek_items): they count only
+// once the sequence lock confirms them.
+__attribute__((noinline, no_sanitize("thread"))) Tables peek_tables(const Dict* d) {
+    return Tables{d->index, d->index_size, d->entries.data(), d->entries.size()};
+}
+__attribute__((noinline, no_sanitize("thread"))) Peek peek_by_identity(const Tables& t, Object* key,
+                                                                       int64_t h, Object** value) {
+    if (!t.index) return Peek::Absent;
+    size_t mask = t.index_size - 1;
+    auto perturb = static_cast<uint64_t>(h);
+    size_t i = static_cast<size_t>(h) & mask;
+    for (size_t probes = 0; probes < t.index_size; ++probes) {
+        int32_t ix = static_cast<const volatile int32_t*>(t.index)[i];
+        if (ix == kEmpty) return Peek::Absent;
+        if (ix >= 0) {
+            if (static_cast<size_t>(ix) >= t.entry_count) return Peek::Unsure;
+            const volatile DictEntry& e = t.entries[ix];
+            Object* k = e.key;
+            if (k == key) {
+                *value = e.value;
+                return Peek::Found;
+            }
+            if (k && e.hash == h) return Peek::Unsure;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return Peek::Unsure;
+}
+
+// key's value as a new reference (null when absent), or false when the caller must take the lock.
+// With `count_value` false only presence is answered (*value is then borrowed and must not be used).
+bool get_optimistic(Dict* d, Object* key, int64_t h, bool count_value, Object** value) {
+    uint32_t begin = d->mutex.optimistic_read_begin();
+    Tables tables = peek_tables(d);
+    if (!d->mutex.optimistic_read_valid(begin)) return false;
+    Object* found = nullptr;
+    Peek peek = peek_by_identity(tables, key, h, &found);
+    if (peek == Peek::Unsure) return false;
+    if (peek == Peek::Absent) {
+        *value = nullptr;
+        return d->mutex.optimistic_read_valid(begin);
+    }
+    // Valid before the value is touched, as in list.cpp's list_get_optimistic: its header was
+    // written before the unlock that `begin` read.
+    if (!d->mutex.optimistic_read_valid(begin)) return false;
+    if (count_value && !is_small_int(found) && !refcount_try_inc(found->refcnt)) return false;
+    if (!d->mutex.optimistic_read_valid(begin)) {
+        if (count_value) decref(found);
+        return false;
+    }
+    *value = found;
+    return true;
+}
+
+}  // namespace
+
+Ref dict_get_ref(Dict* d, Object* key) {
+    int64_t h = key_hash(key);
+    if (Object * v; object_locks_on() && get_optimistic(d, key, h, true, &v)) return Ref::steal(v);
+    CriticalSection cs(d->mutex);
+    Probe p = find(d, key, h);
+    return p.entry >= 0 ? Ref::borrow(d->entries[p.entry].value) : nullptr;
+}
+
+bool dict_contains_key(Dict* d, Object* key) {
+    int64_t h = key_hash(key);
+    if (Object * v; object_locks_on() && get_optimistic(d, key, h, false, &v)) return v != nullptr;
+    CriticalSection cs(d->mutex);
+    return find(d, key, h).entry >= 0;
+}
+
 Object* dict_get(Dict* d, Object* key) {
     int64_t h = key_hash(key);
     CriticalSection cs(d->mutex);
@@ -220,6 +314,7 @@ Object* dict_get_str(Dict* d, Str* key) {
 
 Ref dict_get_str_ref(Dict* d, Str* key) {
     int64_t h = cached_str_hash(key);
+    if (Object * v; object_locks_on() && get_optimistic(d, key, h, true, &v)) return Ref::steal(v);
     CriticalSection cs(d->mutex);
     return Ref::borrow(find_str_locked(d, key, h));
 }
@@ -344,11 +439,11 @@ void dict_update(Dict* d, Object* other) {
 }
 
 void dict_clear(Dict* d) {
-    std::vector<DictEntry> old;
+    std::vector<DictEntry, ReaderSafeAllocator<DictEntry>> old;
     {
         CriticalSection cs(d->mutex);
         old.swap(d->entries);
-        delete[] d->index;
+        free_index(d->index);
         d->index = nullptr;
         d->index_size = 0;
         d->used = 0;
@@ -418,9 +513,9 @@ Ref dict_compare(Object* a, Object* b, CompareOp op) {
 }
 
 Ref dict_getitem(Object* o, Object* key) {
-    Object* v = dict_get(as_dict(o), key);
+    Ref v = dict_get_ref(as_dict(o), key);
     if (!v) raise_key_error(key);
-    return Ref::borrow(v);
+    return v;
 }
 
 void dict_setitem(Object* o, Object* key, Object* value) {
@@ -430,7 +525,7 @@ void dict_setitem(Object* o, Object* key, Object* value) {
         raise_key_error(key);
 }
 
-bool dict_contains(Object* o, Object* key) { return dict_get(as_dict(o), key) != nullptr; }
+bool dict_contains(Object* o, Object* key) { return dict_contains_key(as_dict(o), key); }
 
 Ref dict_or(Object* a, Object* b) {
     if (!is_instance(a, &dict_type) || !is_instance(b, &dict_type)) return Ref::borrow(NotImplemented);

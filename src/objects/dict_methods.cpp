@@ -229,8 +229,8 @@ Dict* self_dict(const char* name, Object* const* args, size_t nargs, Tuple* kwna
 
 Ref dict_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Dict* d = self_dict("get", args, nargs, kw, 1, 2);
-    Object* v = dict_get(d, args[1]);
-    return Ref::borrow(v ? v : nargs > 2 ? args[2] : None);
+    if (Ref v = dict_get_ref(d, args[1])) return v;
+    return Ref::borrow(nargs > 2 ? args[2] : None);
 }
 
 Ref dict_setdefault(Object*, Object* const* args, size_t nargs, Tuple* kw) {

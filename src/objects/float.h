@@ -43,6 +43,8 @@ MINIPY_ALWAYS_INLINE void float_free(Object* o) {
     auto* f = static_cast<Float*>(o);
     FloatFreeList& fl = tl_free_floats;
     if (fl.size >= kFloatFreeListMax) {
+        // A float on the free list stays a float, dead until reused; one given back to the
+        // allocator waits for QSBR (Object's operator delete).
         delete f;
         return;
     }

@@ -151,11 +151,13 @@ inline void* gc_alloc(size_t size) {
     gc_track(static_cast<Object*>(p));
     return p;
 }
+// The memory itself waits for QSBR (runtime/flavor.h) while threads run: a reader that found the
+// object in a list or dict without the lock may still be testing its count.
 inline void gc_free(void* p) {
     if (!p) return;
     Object* o = static_cast<Object*>(p);
     if (gc_is_tracked(o)) gc_untrack(o);
-    ::operator delete(gc_head(o));
+    free_after_readers(gc_head(o), [](void* memory) { ::operator delete(memory); });
 }
 
 // Inside a container struct: `new T()` and `delete t` go through gc_alloc and gc_free.

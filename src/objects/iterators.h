@@ -29,10 +29,9 @@ struct RangeIter : Object {
 inline Object* list_iter_next_inline(Object* o) {
     auto* it = static_cast<SeqIter*>(o);
     if (!it->seq) return nullptr;
-    List* list = as_list(it->seq);
-    {
-        CriticalSection cs(list->mutex);
-        if (static_cast<size_t>(it->pos) < list->items.size()) return newref(list->items[it->pos++]);
+    if (Object* item = list_get_new(it->seq, static_cast<size_t>(it->pos))) {
+        ++it->pos;
+        return item;
     }
     // Drops the list at the end, so an exhausted iterator stays exhausted and frees memory early.
     xdecref(std::exchange(it->seq, nullptr));

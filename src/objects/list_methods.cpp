@@ -111,7 +111,7 @@ Ref list_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref list_clear(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     List* l = self_list("clear", args, nargs, kw, 0, 0);
-    std::vector<Object*> old;
+    ListItems old;
     {
         CriticalSection cs(l->mutex);
         old.swap(l->items);
@@ -162,9 +162,9 @@ bool key_less(KeyKind kind, Object* a, Object* b) {
 }
 
 // Sorts `items` (owned by the caller); throws without changing them if a comparison raises.
-void sort_items(std::vector<Object*>& items, Object* key, bool reverse) {
+void sort_items(ListItems& items, Object* key, bool reverse) {
     std::vector<Ref> computed;
-    std::vector<Object*> keys = items;
+    std::vector<Object*> keys(items.begin(), items.end());
     if (key && key != None) {
         computed.reserve(items.size());
         for (size_t i = 0; i < items.size(); ++i) {
@@ -179,7 +179,7 @@ void sort_items(std::vector<Object*>& items, Object* key, bool reverse) {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return reverse ? key_less(kind, keys[b], keys[a]) : key_less(kind, keys[a], keys[b]);
     });
-    std::vector<Object*> sorted(items.size());
+    ListItems sorted(items.size());
     for (size_t i = 0; i < order.size(); ++i) sorted[i] = items[order[i]];
     items.swap(sorted);
 }
@@ -196,14 +196,14 @@ Ref list_sort_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref list_sort(Object* list, Object* key, bool reverse) {
     List* l = as_list(list);
-    std::vector<Object*> items;
+    ListItems items;
     {
         // The list looks empty while it is sorted, so key functions that change it are detected.
         CriticalSection cs(l->mutex);
         items.swap(l->items);
     }
     auto restore = [&] {
-        std::vector<Object*> added;
+        ListItems added;
         {
             CriticalSection cs(l->mutex);
             added.swap(l->items);

@@ -24,6 +24,13 @@ struct Tuple;
 struct Object {
     RefCountField refcnt;
     Type* type;
+    // `delete` of any object runs its destructor at once (a file closes, a lock's memory is done
+    // with), but gives the memory back only once no other thread can still be testing the count of
+    // an object it read from a list or dict without the lock (refcount_try_inc; QSBR in
+    // runtime/flavor.h). Containers allocated by the collector free through gc_free likewise.
+    static void operator delete(void* p) {
+        free_after_readers(p, [](void* memory) { ::operator delete(memory); });
+    }
 };
 
 // ---- value representation ----

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <new>
 
 #ifndef MINIPY_FREE_THREADED
 #define MINIPY_FREE_THREADED 0
@@ -120,11 +121,21 @@ struct LedgerEntry {
 inline constexpr int64_t kLedgerAnchor = 4;   // four covers `for x in lst: total += x`
 inline constexpr size_t kLedgerSlots = 4096;  // 64 KiB: a thousand floats (48 bytes each) never collide
 inline thread_local LedgerEntry* tl_ledger = nullptr;
+// The slot of `rc` in a ledger. The address bits alone (address / 16) put objects at the same
+// offset in different 64 KiB allocator pages in the same slot, and mimalloc gives each size class
+// its own pages: the strs and floats of a dict made in a row (bench/threads_shared_dict.py) fought
+// for their slots. So each page's run of slots starts at a hash of the page's address, and objects
+// within a page keep distinct slots (a thousand floats in a row never collide).
+MINIPY_ALWAYS_INLINE size_t ledger_slot_of(const RefCountField& rc) {
+    uintptr_t address = reinterpret_cast<uintptr_t>(&rc);
+    uintptr_t page_start = ((address >> 16) * 0x9E3779B97F4A7C15ull) >> 52;
+    return ((address >> 4) + page_start) & (kLedgerSlots - 1);
+}
 // The entry for `rc` in this thread's ledger, or null when it has none (or no ledger).
 MINIPY_ALWAYS_INLINE LedgerEntry* ledger_entry_of(RefCountField& rc) {
     LedgerEntry* ledger = tl_ledger;
     if (!ledger) return nullptr;
-    LedgerEntry* entry = &ledger[(reinterpret_cast<uintptr_t>(&rc) >> 4) & (kLedgerSlots - 1)];
+    LedgerEntry* entry = &ledger[ledger_slot_of(rc)];
     return entry->rc == &rc ? entry : nullptr;
 }
 // Slow paths, in runtime/flavor.cpp: a reference to a foreign object that its entry cannot hold (an
@@ -180,15 +191,18 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
     return refcount_foreign_dec(rc);
 }
 
-// Takes a reference to an object that a weak reference still points to, but only if the object is
-// certainly alive; false means it is dead or dying (its count reached zero and its memory waits for
-// the weak reference table's lock, which the caller holds). CPython's _Py_TryIncref.
+// Takes a reference to an object only if the object is certainly alive; false means it is dead or
+// dying. Two kinds of callers: a weak reference (the referent's memory waits for the weak reference
+// table's lock, which the caller holds) and a list or dict slot read without the container's lock
+// (the memory of a freed object waits for QSBR, below). CPython's _Py_TryIncref.
 //   this thread's object: only this thread drops `local`, so above zero it is alive;
+//   an entry in this thread's ledger: the entry's surplus keeps the object alive;
 //   otherwise `shared` decides, raised by a compare-and-swap only while the count is certain to be
-//   above zero: merged with a positive count, or not merged (the owner still holds `local`; its last
-//   drop merges through the same word, since a weakly referenced object's `shared` is never zero).
+//   above zero: merged with a positive count, or not merged with `shared` above zero (the owner,
+//   dropping `local` to zero, then merges instead of freeing). `shared` at zero says nothing: the
+//   owner may be freeing the object right now.
 bool refcount_foreign_try_inc(RefCountField& rc);
-inline bool refcount_try_inc(RefCountField& rc) {
+MINIPY_ALWAYS_INLINE bool refcount_try_inc(RefCountField& rc) {
     uint64_t owner = rc.owner.load(std::memory_order_relaxed);
     if (owner == kImmortal) return true;
     if (owner == tl_refcount_owner) {
@@ -197,8 +211,25 @@ inline bool refcount_try_inc(RefCountField& rc) {
         rc.local.store(local + 1, std::memory_order_relaxed);
         return true;
     }
+    if (LedgerEntry* entry = ledger_entry_of(rc); entry && entry->held < kLedgerAnchor - 1) {
+        ++entry->held;
+        return true;
+    }
     return refcount_foreign_try_inc(rc);
 }
+
+// Quiescent-state-based reclamation (QSBR), as in CPython 3.13t's Python/qsbr.c: memory that a
+// thread may still be reading without a lock (a list's item array replaced by a resize, an object
+// removed from a list) is freed only after every attached thread has passed a quiescent state, a
+// point where it holds no such pointer: the eval breaker, or blocking (detached). A global sequence
+// number counts batches of deferred frees; each thread publishes the last number it has seen at
+// its quiescent states; a batch sealed at number N is freed once every attached thread has seen N.
+// While one thread runs Python nothing is read concurrently, and memory is freed at once.
+void qsbr_defer(void* p, void (*free_fn)(void*));
+void qsbr_quiescent();      // the eval breaker: also frees this thread's batches that are due
+bool qsbr_frees_pending();  // some batch waits for other threads' quiescent states
+void qsbr_detached(bool detached);
+
 // Called when a weak reference to the object is made (the caller holds a reference to it).
 inline void refcount_mark_weakly_referenced(RefCountField& rc) {
     if (rc.owner.load(std::memory_order_relaxed) != kImmortal)
@@ -226,8 +257,8 @@ void refcount_after_fork();
 // A per-object lock held for the length of one built-in operation (list.append, dict store, ...),
 // so each operation is atomic, as in CPython's free-threaded build. One byte (std::mutex takes 40
 // in every list and dict), inline when uncontended: one compare-and-swap to lock, one exchange to
-// unlock. CPython avoids even those on reads with lock-free reads made safe by deferred freeing
-// (QSBR), which minipy lacks.
+// unlock. Readers of lists and dicts avoid even those: they read optimistically (the sequence
+// lock below), made safe by deferred freeing (QSBR, above), as CPython's free-threaded build does.
 //
 // While only one thread runs Python, no other thread can reach an object, so the locks are skipped
 // altogether (glibc skips its stdio locks the same way while a process has one thread). The switch
@@ -242,24 +273,55 @@ inline void object_locks_enable() { g_object_locks_on.store(true, std::memory_or
 // path when they are not (the interpreter's list[i]).
 MINIPY_ALWAYS_INLINE bool object_locks_on() { return g_object_locks_on.load(std::memory_order_relaxed); }
 
+// Frees `p` with `free_fn` once no thread can still be reading it without a lock (QSBR, above).
+MINIPY_ALWAYS_INLINE void free_after_readers(void* p, void (*free_fn)(void*)) {
+    if (object_locks_on()) {
+        qsbr_defer(p, free_fn);
+    } else {
+        free_fn(p);
+    }
+}
+
+// The lock word also counts the writes made under it (a sequence lock): unlocking adds one to the
+// generation in bits 2 and up. A reader that finds the lock free, reads without taking it and then
+// finds the same word again knows that no writer ran in between (optimistic_read_begin/_valid), so
+// list and dict reads take no lock and write nothing shared (list.cpp, dict.cpp). Four bytes rather
+// than one: std::atomic<uint32_t>::wait is a plain futex.
 class ObjectMutex {
 public:
     void lock() {
         if (!object_locks_on()) return;
-        uint8_t expected = kFree;
-        if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire)) lock_slow();
+        uint32_t word = state_.load(std::memory_order_relaxed);
+        if ((word & kLocked) != 0 ||
+            !state_.compare_exchange_strong(word, word | kLocked, std::memory_order_acquire))
+            lock_slow();
     }
     void unlock() {
         if (!object_locks_on()) return;
-        // notify_all, not notify_one: libstdc++ parks waiters on one-byte atomics in a shared,
-        // address-hashed table, where waking a single waiter can wake the wrong one.
-        if (state_.exchange(kFree, std::memory_order_release) == kLockedWithWaiters) state_.notify_all();
+        uint32_t word = state_.load(std::memory_order_relaxed);
+        while (!state_.compare_exchange_weak(word, (word & ~kFlags) + kGenerationOne,
+                                             std::memory_order_release)) {
+        }
+        // notify_all, not notify_one: any waiter may be the one to take the lock next.
+        if (word & kWaiters) state_.notify_all();
     }
+    // The word to pass to optimistic_read_valid, or nullopt-like kBusy while a writer holds the lock.
+    uint32_t optimistic_read_begin() const {
+        uint32_t word = state_.load(std::memory_order_acquire);
+        return (word & kLocked) ? kBusy : word;
+    }
+    // Whether no writer has taken the lock since optimistic_read_begin() returned `begin`: what was
+    // read in between is then what the object held. The fence keeps those reads before the check.
+    bool optimistic_read_valid(uint32_t begin) const {
+        std::atomic_thread_fence(std::memory_order_acquire);
+        return begin != kBusy && state_.load(std::memory_order_relaxed) == begin;
+    }
+    static constexpr uint32_t kBusy = 1;  // never a free lock's word (bit 0 is kLocked)
 
 private:
-    static constexpr uint8_t kFree = 0, kLocked = 1, kLockedWithWaiters = 2;
+    static constexpr uint32_t kLocked = 1, kWaiters = 2, kFlags = 3, kGenerationOne = 4;
     void lock_slow();
-    std::atomic<uint8_t> state_{kFree};
+    std::atomic<uint32_t> state_{0};
 };
 #else
 // The GIL serializes every count change: plain integers are enough.
@@ -297,13 +359,21 @@ inline bool refcount_ledger_releases_pending() { return false; }
 inline void refcount_ledger_pause() {}
 inline void refcount_ledger_resume() {}
 
-// The GIL already makes every built-in operation atomic: the per-object lock is empty.
+// The GIL already makes every built-in operation atomic: the per-object lock is empty, and nothing
+// is read while another thread writes, so memory is freed at once.
 inline void object_locks_enable() {}
 MINIPY_ALWAYS_INLINE bool object_locks_on() { return false; }
+inline void qsbr_quiescent() {}
+inline bool qsbr_frees_pending() { return false; }
+inline void qsbr_detached(bool) {}
+MINIPY_ALWAYS_INLINE void free_after_readers(void* p, void (*free_fn)(void*)) { free_fn(p); }
 class ObjectMutex {
 public:
     void lock() {}
     void unlock() {}
+    uint32_t optimistic_read_begin() const { return 0; }
+    bool optimistic_read_valid(uint32_t) const { return true; }
+    static constexpr uint32_t kBusy = 1;
 };
 #endif
 
@@ -313,6 +383,24 @@ public:
 // immortal values qualify, except while one thread runs Python (before the first thread starts),
 // when nobody else can free anything. Caches remember whether their value was immortal.
 MINIPY_ALWAYS_INLINE bool unlocked_reads_keep_values_alive() { return !object_locks_on(); }
+
+// The allocator of storage that readers may scan without the owner's lock (a list's item array):
+// an array given back, by a resize or a clear, is freed only once those readers are done with it.
+template <typename T>
+struct ReaderSafeAllocator {
+    using value_type = T;
+    ReaderSafeAllocator() = default;
+    template <typename U>
+    ReaderSafeAllocator(const ReaderSafeAllocator<U>&) {}
+    T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T))); }
+    void deallocate(T* p, size_t) {
+        free_after_readers(p, [](void* memory) { ::operator delete(memory); });
+    }
+    template <typename U>
+    bool operator==(const ReaderSafeAllocator<U>&) const {
+        return true;
+    }
+};
 
 // Holds an object's lock for one operation: `CriticalSection cs(list->mutex);`.
 class CriticalSection {

@@ -255,9 +255,10 @@ bool service_eval_breaker(ThreadState* ts) {
     }
     refcount_merge_queued();
     refcount_ledger_service();
-    // Another thread's objects still wait for it to merge or release them: keep the flag up until
-    // it has.
-    if (refcount_merges_pending() || refcount_ledger_releases_pending())
+    qsbr_quiescent();
+    // Another thread's objects still wait for it to merge or release them, or memory for every
+    // thread to pass a quiescent state: keep the flag up until it has.
+    if (refcount_merges_pending() || refcount_ledger_releases_pending() || qsbr_frees_pending())
         eval_breaker.store(true, std::memory_order_relaxed);
     if (g_active_gil) {
         GilStats before = ts->gil_stats;
