@@ -25,6 +25,30 @@ Generator* as_gen(Object* o) { return static_cast<Generator*>(o); }
 
 Frame* image_frame(Generator* g) { return reinterpret_cast<Frame*>(g->image.data()); }
 
+bool is_running(const Generator* g) { return g->running.load(std::memory_order_relaxed); }
+
+// Marks the generator running for this thread, or says that another thread (or its own body)
+// already runs it. Under the GIL nothing runs in between the test and the mark: a plain load and
+// store. In minipy-ft one compare-and-swap decides between two threads resuming it at once.
+bool claim_generator(Generator* g) {
+    if constexpr (kFreeThreaded) {
+        bool idle = false;
+        return g->running.compare_exchange_strong(idle, true, std::memory_order_acquire);
+    }
+    if (is_running(g)) return false;
+    g->running.store(true, std::memory_order_relaxed);
+    return true;
+}
+
+// "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
+const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
+
+// "generator already executing": a generator resumed from inside its own body, or by a second
+// thread while one runs it.
+[[noreturn]] void raise_already_executing(Generator* g) {
+    raise(&ValueError_type, format("%s already executing", kind_name(g)));
+}
+
 // Drops the references the frame holds and its storage: the generator has no frame any more. The
 // storage is taken out first, so that a __del__ run by a release finds nothing to release twice.
 void release_image(Generator* g) {
@@ -63,14 +87,14 @@ void generator_dealloc(Object* o) {
 
 bool generator_is_suspended(Object* o) {
     Generator* g = as_gen(o);
-    return g->started && !g->finished && !g->running && !g->image.empty();
+    return g->started && !g->finished && !is_running(g) && !g->image.empty();
 }
 
 namespace {
 
 void generator_traverse(Object* o, VisitProc visit, void* arg) {
     Generator* g = as_gen(o);
-    if (!g->running && !g->image.empty()) {
+    if (!is_running(g) && !g->image.empty()) {
         Frame* f = image_frame(g);
         Object** lp = f->localsplus();
         for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i)
@@ -86,17 +110,13 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
 
 void generator_clear(Object* o) {
     Generator* g = as_gen(o);
-    if (!g->running) release_image(g);
+    if (!is_running(g)) release_image(g);
     xdecref(std::exchange(g->return_value, nullptr));
     xdecref(std::exchange(g->handled_exc, nullptr));
 }
 
-// "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
-const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
-
-// "generator already executing": a generator resumed from inside its own body.
 void check_not_running(Generator* g) {
-    if (g->running) raise(&ValueError_type, format("%s already executing", kind_name(g)));
+    if (is_running(g)) raise_already_executing(g);
 }
 
 Ref generator_repr(Object* o) {
@@ -242,8 +262,10 @@ void swap_out_handled_exc(ThreadState* ts, Generator* g) {
 }
 
 // Links the generator's frame above the caller's, ready to run: `value` (borrowed; null before the
-// first run or when an exception is thrown in) is the result of the yield it stopped at.
+// first run or when an exception is thrown in) is the result of the yield it stopped at. Null, with
+// nothing changed, when another thread runs it.
 Frame* enter(ThreadState* ts, Generator* g, Object* value) {
+    if (!claim_generator(g)) return nullptr;
     Frame* f = image_frame(g);
     ++ts->depth;
     f->previous = ts->frame;
@@ -252,7 +274,6 @@ Frame* enter(ThreadState* ts, Generator* g, Object* value) {
     f->sp = f->stack_base() + g->stack_depth;
     if (value) *f->sp++ = newref(value);
     g->started = true;
-    g->running = true;
     g->yielded = false;
     swap_in_handled_exc(ts, g);
     return f;
@@ -266,6 +287,7 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
+    if (!f) raise_already_executing(g);  // another thread resumed it since check_not_running
     Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
     xdecref(g->return_value);
@@ -278,7 +300,7 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
 Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
     if (!is_generator_like(gen)) return nullptr;
     Generator* g = as_gen(gen);
-    if (g->running || g->finished || g->image.empty() || (!g->started && value != None) ||
+    if (is_running(g) || g->finished || g->image.empty() || (!g->started && value != None) ||
         ts->depth >= recursion_limit())
         return nullptr;
     return enter(ts, g, g->started ? value : nullptr);
@@ -289,8 +311,8 @@ void generator_suspend(ThreadState* ts, Frame* f) {
     g->yielded = true;
     g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
     --ts->depth;
-    g->running = false;
     swap_out_handled_exc(ts, g);
+    g->running.store(false, std::memory_order_release);  // last: another thread may resume it now
 }
 
 namespace {
@@ -299,9 +321,11 @@ namespace {
 void finish(ThreadState* ts, Generator* g, Frame* f) {
     g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
     --ts->depth;
-    g->running = false;
     g->finished = true;
     swap_out_handled_exc(ts, g);
+    // Finished first, so another thread that resumes it now stops at `finished` and leaves the
+    // image alone; a __del__ that the release runs sees a finished generator, as in CPython.
+    g->running.store(false, std::memory_order_release);
     release_image(g);
 }
 
