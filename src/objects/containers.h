@@ -82,11 +82,11 @@ struct Dict : Object {
     std::atomic<uint64_t> version{0};
 };
 Ref dict_new();
-Object* dict_get(Dict* d, Object* key);   // borrowed, null when absent; may raise (hash)
+Object* dict_get(Dict* d, Object* key);  // borrowed, null when absent; may raise (hash)
 // As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
 Ref dict_get_ref(Dict* d, Object* key);
 bool dict_contains_key(Dict* d, Object* key);  // key in d
-Object* dict_get_str(Dict* d, Str* key);  // fast path for interned str keys
+Object* dict_get_str(Dict* d, Str* key);       // fast path for interned str keys
 // As dict_get_str, but the reference is taken under the dict's lock: safe while other threads
 // may replace or delete the entry (free-threaded global loads).
 Ref dict_get_str_ref(Dict* d, Str* key);
