@@ -263,9 +263,15 @@ void swap_out_handled_exc(ThreadState* ts, Generator* g) {
 
 // Links the generator's frame above the caller's, ready to run: `value` (borrowed; null before the
 // first run or when an exception is thrown in) is the result of the yield it stopped at. Null, with
-// nothing changed, when another thread runs it.
+// nothing changed, when another thread runs it or has just finished it.
 Frame* enter(ThreadState* ts, Generator* g, Object* value) {
     if (!claim_generator(g)) return nullptr;
+    // Checked again now that it is ours: in minipy-ft another thread may have finished it between
+    // the caller's checks and the claim, and its frame is gone.
+    if (g->finished || g->image.empty()) {
+        g->running.store(false, std::memory_order_release);
+        return nullptr;
+    }
     Frame* f = image_frame(g);
     ++ts->depth;
     f->previous = ts->frame;
@@ -287,7 +293,7 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
-    if (!f) raise_already_executing(g);  // another thread resumed it since check_not_running
+    if (!f) raise_already_executing(g);  // another thread resumed or finished it since the checks
     Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
     xdecref(g->return_value);
