@@ -27,19 +27,6 @@ Frame* image_frame(Generator* g) { return reinterpret_cast<Frame*>(g->image.data
 
 bool is_running(const Generator* g) { return g->running.load(std::memory_order_relaxed); }
 
-// Marks the generator running for this thread, or says that another thread (or its own body)
-// already runs it. Under the GIL nothing runs in between the test and the mark: a plain load and
-// store. In minipy-ft one compare-and-swap decides between two threads resuming it at once.
-bool claim_generator(Generator* g) {
-    if constexpr (kFreeThreaded) {
-        bool idle = false;
-        return g->running.compare_exchange_strong(idle, true, std::memory_order_acquire);
-    }
-    if (is_running(g)) return false;
-    g->running.store(true, std::memory_order_relaxed);
-    return true;
-}
-
 // "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
 const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
 
@@ -265,7 +252,7 @@ void swap_out_handled_exc(ThreadState* ts, Generator* g) {
 // first run or when an exception is thrown in) is the result of the yield it stopped at. Null, with
 // nothing changed, when another thread runs it or has just finished it.
 Frame* enter(ThreadState* ts, Generator* g, Object* value) {
-    if (!claim_generator(g)) return nullptr;
+    if (!claim_flag(g->running)) return nullptr;  // another thread runs it
     // Checked again now that it is ours: in minipy-ft another thread may have finished it between
     // the caller's checks and the claim, and its frame is gone.
     if (g->finished || g->image.empty()) {

@@ -27,7 +27,7 @@ struct Generator : Object {
     MINIPY_GC_ALLOCATED
     std::vector<Object*> image;  // the frame: header, localsplus, stack (owned values); empty once it ends
     size_t stack_depth = 0;      // values on its evaluation stack while suspended
-    // Claimed by the thread that resumes it (claim_generator, generator.cpp): in minipy-ft two threads
+    // Claimed by the thread that resumes it (claim_flag, runtime/flavor.h): in minipy-ft two threads
     // may call next() on one generator at once, and only one may run its frame, which now runs in
     // place; the other gets CPython's "generator already executing".
     std::atomic<bool> running{false};

@@ -384,6 +384,19 @@ public:
 // when nobody else can free anything. Caches remember whether their value was immortal.
 MINIPY_ALWAYS_INLINE bool unlocked_reads_keep_values_alive() { return !object_locks_on(); }
 
+// Sets `flag` if it was clear and says whether this call set it: one thread's claim on something
+// only one may run at a time (a generator's frame). Under the GIL nothing runs between the test
+// and the set, so a plain load and store do; free-threaded, a compare-and-swap decides.
+MINIPY_ALWAYS_INLINE bool claim_flag(std::atomic<bool>& flag) {
+    if constexpr (kFreeThreaded) {
+        bool clear = false;
+        return flag.compare_exchange_strong(clear, true, std::memory_order_acquire);
+    }
+    if (flag.load(std::memory_order_relaxed)) return false;
+    flag.store(true, std::memory_order_relaxed);
+    return true;
+}
+
 // The allocator of storage that readers may scan without the owner's lock (a list's item array):
 // an array given back, by a resize or a clear, is freed only once those readers are done with it.
 template <typename T>

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/format.h"
 #include "runtime/gil_trace_data.h"
 
 namespace minipy {
@@ -22,13 +23,6 @@ std::string number(const char* fmt, double v) {
 
 // Microseconds, as the trace-event format counts them, to the nanosecond.
 std::string micros(int64_t ns) { return number("%.3f", static_cast<double>(ns) / 1e3); }
-
-// JSON's \uXXXX for a control character.
-std::string control_escape(char c) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-    return buf;
-}
 
 // Escapes text for a JSON string and for SVG text alike (both choke on the same few characters);
 // a control character (a tooltip's line break) is \u000a in JSON and &#10; in SVG.
@@ -46,7 +40,7 @@ std::string escaped(const std::string& s, bool xml) {
         else if (!xml && c == '\\')
             out += "\\\\";
         else if (static_cast<unsigned char>(c) < 0x20)
-            out += xml ? "&#" + std::to_string(c) + ";" : control_escape(c);
+            out += xml ? "&#" + std::to_string(c) + ";" : format("\\u%04x", static_cast<unsigned>(c));
         else
             out += c;
     }
