@@ -35,63 +35,27 @@ void list_append(Object* list, Object* item) {
     l->items.push_back(newref(item));
 }
 
-namespace {
-
-// The racy loads of an optimistic read, kept from ThreadSanitizer's sight: a writer may be changing
-// the vector and the slot while they are read, and they count only once the list's sequence lock
-// says it did not (a sequence lock's reads race by design; the lock word's loads, which order them,
-// are atomic and seen).
-__attribute__((noinline, no_sanitize("thread"))) void peek_items(const ListItems& items, Object* const** data,
-                                                                 size_t* size) {
-    *data = items.data();
-    *size = items.size();
-}
-__attribute__((noinline, no_sanitize("thread"))) Object* peek_slot(Object* const* slot) {
-    return *static_cast<Object* const volatile*>(slot);
-}
-
-// list[i] without taking the lock, as CPython's free-threaded list_get_item_ref: read the array and
-// the slot, count a reference only if the object is certainly alive (refcount_try_inc), and keep
-// it only if no writer ran meanwhile. The array and the object stay readable however the race ends
-// (both are freed through QSBR). Returns false when the caller must take the lock: a writer held
-// it or ran, or the object's count could not be raised safely. Otherwise *item is the new reference,
-// or null when i is out of range.
-bool list_get_optimistic(List* l, size_t i, Object** item) {
-    uint32_t begin = l->mutex.optimistic_read_begin();
-    Object* const* data;
-    size_t size;
-    peek_items(l->items, &data, &size);
-    if (!l->mutex.optimistic_read_valid(begin)) return false;
-    if (i >= size) {
-        *item = nullptr;
-        return true;
-    }
-    Object* found = peek_slot(data + i);
-    // Valid here too, before the object is touched: then the store that put it in the slot came
-    // before the unlock whose word `begin` read (an acquire), so its header is fully written. Without
-    // this check a reader could test the count of an object another thread is still making.
-    if (!l->mutex.optimistic_read_valid(begin)) return false;
-    if (!is_small_int(found) && !refcount_try_inc(found->refcnt)) return false;
-    if (!l->mutex.optimistic_read_valid(begin)) {
-        decref(found);
-        return false;
-    }
-    *item = found;
-    return true;
-}
-
-}  // namespace
-
 Ref list_get_opt(Object* list, size_t i) {
-    List* l = as_list(list);
     if (object_locks_on()) {
-        // Without the lock two threads reading one list no longer take turns on its lock word:
-        // bench/threads_shared.py with 2 worker threads took 2.90 s instead of 4.45 s (1 worker:
-        // 3.95 s either way), measured on a 2-core machine loaded by other builds (load 20).
-        if (Object * item; list_get_optimistic(l, i, &item)) return Ref::steal(item);
+        if (Object * item; list_get_optimistic(as_list(list), i, &item)) return Ref::steal(item);
     }
+    return list_get_locked(list, i);
+}
+
+Ref list_get_locked(Object* list, size_t i) {
+    List* l = as_list(list);
     CriticalSection cs(l->mutex);
-    return i < l->items.size() ? Ref::borrow(l->items[i]) : nullptr;
+    return i < l->items.size() ? share_item(l->items[i]) : nullptr;
+}
+
+Ref share_item(Object* item) {
+    // Under the container's lock the item is alive, so refcount_try_inc fails only for an object
+    // another thread owns that no thread but its owner has counted yet.
+    if (item && !is_small_int(item) && !refcount_try_inc(item->refcnt)) {
+        refcount_mark_maybe_shared(item->refcnt);
+        return Ref::borrow(item);
+    }
+    return Ref::steal(item);
 }
 
 bool list_set_opt(Object* list, size_t i, Object* value) {

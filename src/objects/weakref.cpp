@@ -71,11 +71,11 @@ Ref weakref_make(Type* t, Object* referent, Object* callback) {
     auto* r = new WeakRef();
     init_header(r, t);
     // The reference itself is taken back by refcount_try_inc when its referent dies.
-    refcount_mark_weakly_referenced(r->refcnt);
+    refcount_mark_maybe_shared(r->refcnt);
     r->referent = referent;  // not counted: that is what makes it weak
     r->callback = callback && callback != None ? newref(callback) : nullptr;
     if (!is_immortal(referent)) {
-        refcount_mark_weakly_referenced(referent->refcnt);
+        refcount_mark_maybe_shared(referent->refcnt);
         g_used.store(true, std::memory_order_relaxed);
         std::lock_guard<std::mutex> guard(g_lock);
         g_refs[referent].push_back(r);

@@ -5,6 +5,8 @@
 
 #if MINIPY_FREE_THREADED
 
+#include <memory>
+#include <new>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -186,37 +188,51 @@ bool settle(LedgerEntry& entry, bool defer_last) {
 
 }  // namespace
 
-void refcount_foreign_inc(RefCountField& rc) {
-    LedgerEntry* ledger = tl_ledger;
-    LedgerEntry* entry = ledger ? &ledger[ledger_slot_of(rc)] : nullptr;
-    if (!entry || entry->rc == &rc) {  // no ledger, or the entry holds all it can
-        rc.shared.fetch_add(kSharedOne, std::memory_order_relaxed);
-        return;
-    }
-    if (entry->rc) settle(*entry, true);
-    rc.shared.fetch_add(kLedgerAnchor * kSharedOne, std::memory_order_relaxed);
+namespace {
+
+// A free entry of `rc`'s set for a new anchor, or, when all are taken, one whose entry is settled
+// to make room (in turn, so two objects that keep meeting in a full set do not always evict the same).
+LedgerEntry* ledger_entry_for_anchor(LedgerEntry* ledger, RefCountField& rc) {
+    static thread_local size_t next_victim = 0;
+    LedgerEntry* set = ledger_set_of(ledger, rc);
+    for (size_t way = 0; way < kLedgerWays; ++way)
+        if (!set[way].rc) return &set[way];
+    LedgerEntry* victim = &set[next_victim++ % kLedgerWays];
+    settle(*victim, true);
+    return victim;
+}
+
+void take_anchor(LedgerEntry* entry, RefCountField& rc) {
     ++tl_ledger_entries;
     entry->rc = &rc;
     entry->held = 1;
 }
 
+}  // namespace
+
+void refcount_foreign_inc(RefCountField& rc) {
+    LedgerEntry* ledger = tl_ledger;
+    if (!ledger || ledger_entry_of(rc)) {  // no ledger, or the entry holds all it can
+        rc.shared.fetch_add(kSharedOne, std::memory_order_relaxed);
+        return;
+    }
+    LedgerEntry* entry = ledger_entry_for_anchor(ledger, rc);
+    rc.shared.fetch_add(kLedgerAnchor * kSharedOne, std::memory_order_relaxed);
+    take_anchor(entry, rc);
+}
+
 bool refcount_foreign_try_inc(RefCountField& rc) {
     LedgerEntry* ledger = tl_ledger;
-    LedgerEntry* entry = ledger ? &ledger[ledger_slot_of(rc)] : nullptr;
     // With a ledger the first reference takes the anchor, as refcount_foreign_inc does; the entry
     // is made only once the object is known to be alive.
-    int64_t add = entry && entry->rc != &rc ? kLedgerAnchor : 1;
+    bool anchor = ledger && !ledger_entry_of(rc);
+    int64_t add = anchor ? kLedgerAnchor : 1;
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     do {
         if (old == 0 || ((old & kMerged) && (old >> kSharedShift) <= 0)) return false;
     } while (!rc.shared.compare_exchange_weak(old, old + add * kSharedOne, std::memory_order_acquire,
                                               std::memory_order_relaxed));
-    if (add == kLedgerAnchor) {
-        if (entry->rc) settle(*entry, true);
-        ++tl_ledger_entries;
-        entry->rc = &rc;
-        entry->held = 1;
-    }
+    if (anchor) take_anchor(ledger_entry_for_anchor(ledger, rc), rc);
     return true;
 }
 
@@ -229,7 +245,13 @@ bool refcount_foreign_dec(RefCountField& rc) {
     return settle(*entry, false);
 }
 
-void refcount_ledger_start() { tl_ledger = new LedgerEntry[kLedgerSlots]{}; }
+// Each set on a cache line of its own.
+void refcount_ledger_start() {
+    void* memory = ::operator new(sizeof(LedgerEntry) * kLedgerSlots, std::align_val_t{64});
+    auto* ledger = static_cast<LedgerEntry*>(memory);
+    std::uninitialized_value_construct_n(ledger, kLedgerSlots);
+    tl_ledger = ledger;
+}
 
 void refcount_ledger_settle() {
     if (LedgerEntry* ledger = tl_ledger) {
@@ -249,7 +271,7 @@ void refcount_ledger_service() {
 
 void refcount_ledger_stop() {
     refcount_ledger_settle();
-    delete[] std::exchange(tl_ledger, nullptr);
+    ::operator delete(std::exchange(tl_ledger, nullptr), std::align_val_t{64});
     refcount_ledger_service();
 }
 

@@ -18,6 +18,15 @@ namespace minipy {
 // into a function as large as run_frame and called minipy-ft's (larger) refcount_inc and decref
 // out of line, where they took 15% of bench/nbody.py's samples (perf record).
 #define MINIPY_ALWAYS_INLINE inline __attribute__((always_inline))
+// The racy loads of a sequence lock's optimistic read (list.cpp, dict.cpp): a writer may be changing
+// what they read, which counts only once the lock word says no writer ran. Inlined, except under
+// ThreadSanitizer, which must not see them (and cannot inline a function it does not instrument
+// into one it does): the lock word's loads, which order them, are atomic and seen.
+#if defined(__SANITIZE_THREAD__)
+#define MINIPY_RACY_READ __attribute__((noinline, no_sanitize("thread")))
+#else
+#define MINIPY_RACY_READ MINIPY_ALWAYS_INLINE
+#endif
 
 inline constexpr bool kFreeThreaded = MINIPY_FREE_THREADED != 0;
 inline constexpr const char* kFlavorName = kFreeThreaded ? "free-threaded" : "GIL";
@@ -55,10 +64,11 @@ inline constexpr int64_t kImmortalRefCount = int64_t{1} << 60;
 //   shared = (count << kSharedShift) | flags. kMerged: the owner gave up `local` and everything is in
 //   `shared`. kQueued: another thread's decrements drove `shared` below zero, so the owner must merge
 //   the two halves to learn whether the object died (runtime/flavor.cpp keeps one queue per owner
-//   thread). kWeaklyReferenced: a weak reference refers to the object, so `shared` is never zero and
-//   its owner merges instead of freeing it on the fast path: the race between the owner's last drop
-//   and another thread reviving the object through the weak reference is then decided by one
-//   compare-and-swap on `shared` (refcount_try_inc), as CPython 3.13t's _Py_REF_MAYBE_WEAKREF.
+//   thread). kMaybeShared: another thread may take a reference without holding one already (through
+//   a weak reference, or reading a list or dict without its lock), so `shared` is never zero and its
+//   owner merges instead of freeing it on the fast path: the race between the owner's last drop and
+//   another thread reviving the object is then decided by one compare-and-swap on `shared`
+//   (refcount_try_inc), as CPython 3.13t's _Py_REF_MAYBE_WEAKREF.
 struct RefCountField {
     std::atomic<uint64_t> owner;  // id of the owning thread, kNoOwner once merged, or kImmortal
     std::atomic<int64_t> local;   // written only by the owner
@@ -70,7 +80,7 @@ inline constexpr uint64_t kNoOwner = 0;
 inline constexpr uint64_t kImmortal = ~uint64_t{0} - 1;
 inline constexpr int64_t kMerged = 1;
 inline constexpr int64_t kQueued = 2;
-inline constexpr int64_t kWeaklyReferenced = 4;
+inline constexpr int64_t kMaybeShared = 4;
 inline constexpr int kSharedShift = 3;
 inline constexpr int64_t kSharedOne = int64_t{1} << kSharedShift;
 // Threads that run Python get an id from refcount_thread_start(); others never own objects.
@@ -119,24 +129,30 @@ struct LedgerEntry {
     int64_t held;       // references this thread holds through the entry, 0 to kLedgerAnchor - 1
 };
 inline constexpr int64_t kLedgerAnchor = 4;   // four covers `for x in lst: total += x`
-inline constexpr size_t kLedgerSlots = 4096;  // 64 KiB: a thousand floats (48 bytes each) never collide
+inline constexpr size_t kLedgerSlots = 4096;  // 64 KiB
+inline constexpr size_t kLedgerWays = 4;      // a set: four entries on one 64-byte cache line
 inline thread_local LedgerEntry* tl_ledger = nullptr;
-// The slot of `rc` in a ledger. The address bits alone (address / 16) put objects at the same
-// offset in different 64 KiB allocator pages in the same slot, and mimalloc gives each size class
-// its own pages: the strs and floats of a dict made in a row (bench/threads_shared_dict.py) fought
-// for their slots. So each page's run of slots starts at a hash of the page's address, and objects
-// within a page keep distinct slots (a thousand floats in a row never collide).
-MINIPY_ALWAYS_INLINE size_t ledger_slot_of(const RefCountField& rc) {
+// The set of `rc` in a ledger: an object may take any of its set's entries. The address bits alone
+// (address / 16) put objects at the same offset in different 64 KiB allocator pages in the same
+// place, and mimalloc gives each size class its own pages: the strs and floats of a dict made in a
+// row (bench/threads_shared_dict.py) fought for their slots. So each page's run of slots starts at a
+// hash of the page's address (objects within a page keep distinct slots), and the four ways of a set
+// take the objects of two pages whose runs overlap. With one entry per slot (no ways), whether the
+// thousand floats of bench/threads_shared.py collided depended on where they were allocated: runs
+// of 2 threads took 0.15 s or 0.65 s at random, the slow ones with entries evicting each other.
+MINIPY_ALWAYS_INLINE LedgerEntry* ledger_set_of(LedgerEntry* ledger, const RefCountField& rc) {
     uintptr_t address = reinterpret_cast<uintptr_t>(&rc);
     uintptr_t page_start = ((address >> 16) * 0x9E3779B97F4A7C15ull) >> 52;
-    return ((address >> 4) + page_start) & (kLedgerSlots - 1);
+    return ledger + (((address >> 4) + page_start) & (kLedgerSlots - kLedgerWays));
 }
 // The entry for `rc` in this thread's ledger, or null when it has none (or no ledger).
 MINIPY_ALWAYS_INLINE LedgerEntry* ledger_entry_of(RefCountField& rc) {
     LedgerEntry* ledger = tl_ledger;
     if (!ledger) return nullptr;
-    LedgerEntry* entry = &ledger[ledger_slot_of(rc)];
-    return entry->rc == &rc ? entry : nullptr;
+    LedgerEntry* set = ledger_set_of(ledger, rc);
+    for (size_t way = 0; way < kLedgerWays; ++way)
+        if (set[way].rc == &rc) return &set[way];
+    return nullptr;
 }
 // Slow paths, in runtime/flavor.cpp: a reference to a foreign object that its entry cannot hold (an
 // entry is made when there is none), and dropping one that no entry holds (true: free it).
@@ -230,10 +246,16 @@ void qsbr_quiescent();      // the eval breaker: also frees this thread's batche
 bool qsbr_frees_pending();  // some batch waits for other threads' quiescent states
 void qsbr_detached(bool detached);
 
-// Called when a weak reference to the object is made (the caller holds a reference to it).
-inline void refcount_mark_weakly_referenced(RefCountField& rc) {
-    if (rc.owner.load(std::memory_order_relaxed) != kImmortal)
-        rc.shared.fetch_or(kWeaklyReferenced, std::memory_order_relaxed);
+// Called, holding a reference to the object, when another thread may come to take one without
+// holding any (kMaybeShared above): a weak reference to it is made, or a lock-free read of a list
+// or dict could not count one (another thread owns the object and its `shared` was zero) and took
+// the container's lock instead. From then on such reads count references with a compare-and-swap
+// on `shared`, as CPython's free-threaded build marks objects in shared containers; without the
+// mark, every read of that object took the lock, and two threads reading one list took turns on it.
+inline void refcount_mark_maybe_shared(RefCountField& rc) {
+    if (rc.owner.load(std::memory_order_relaxed) != kImmortal &&
+        !(rc.shared.load(std::memory_order_relaxed) & kMaybeShared))
+        rc.shared.fetch_or(kMaybeShared, std::memory_order_relaxed);
 }
 
 // A thread that runs Python registers before making objects and unregisters when it ends; in
@@ -340,7 +362,7 @@ inline bool refcount_try_inc(RefCountField& rc) {
     refcount_inc(rc);
     return true;
 }
-inline void refcount_mark_weakly_referenced(RefCountField&) {}
+inline void refcount_mark_maybe_shared(RefCountField&) {}
 
 // Nothing to settle between threads: one count, guarded by the GIL.
 inline void refcount_thread_start() {}

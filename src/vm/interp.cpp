@@ -449,7 +449,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     // The method, unless the instance's __dict__ shadows it.
                     if (hit.kind == AttrKind::Method) {
                         Dict* own = static_cast<Instance*>(o)->dict;
-                        if (!own || !dict_get_str(own, names[ARG])) {
+                        if (!own || !dict_contains_str(own, names[ARG])) {
                             sp[-1] = newref(hit.value);
                             PUSH(o);
                             DISPATCH();
@@ -468,7 +468,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     }
                 } else if (Dict * own;
                            is_instance_getattr(t->getattr) &&
-                           (!(own = static_cast<Instance*>(o)->dict) || !dict_get_str(own, names[ARG]))) {
+                           (!(own = static_cast<Instance*>(o)->dict) || !dict_contains_str(own, names[ARG]))) {
                     Ref d = type_lookup(t, names[ARG]);
                     if (d && is_function(d.get())) {
                         sp[-1] = d.release();
