@@ -48,7 +48,9 @@ MINIPY_RACY_READ void list_peek_items(const ListItems& items, Object* const** da
     *data = items.data();
     *size = items.size();
 }
-MINIPY_RACY_READ Object* list_peek_slot(Object* const* slot) { return *static_cast<Object* const volatile*>(slot); }
+MINIPY_RACY_READ Object* list_peek_slot(Object* const* slot) {
+    return *static_cast<Object* const volatile*>(slot);
+}
 
 // list[i] without taking the lock, as CPython's free-threaded list_get_item_ref: read the array and
 // the slot, count a reference only if the object is certainly alive (refcount_try_inc), and keep

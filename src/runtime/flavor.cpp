@@ -247,7 +247,7 @@ bool refcount_foreign_dec(RefCountField& rc) {
 
 // Each set on a cache line of its own.
 void refcount_ledger_start() {
-    void* memory = ::operator new(sizeof(LedgerEntry) * kLedgerSlots, std::align_val_t{64});
+    void* memory = ::operator new (sizeof(LedgerEntry) * kLedgerSlots, std::align_val_t{64});
     auto* ledger = static_cast<LedgerEntry*>(memory);
     std::uninitialized_value_construct_n(ledger, kLedgerSlots);
     tl_ledger = ledger;
@@ -271,7 +271,7 @@ void refcount_ledger_service() {
 
 void refcount_ledger_stop() {
     refcount_ledger_settle();
-    ::operator delete(std::exchange(tl_ledger, nullptr), std::align_val_t{64});
+    ::operator delete (std::exchange(tl_ledger, nullptr), std::align_val_t{64});
     refcount_ledger_service();
 }
 

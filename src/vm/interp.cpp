@@ -467,8 +467,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                 } else if (Dict * own;
-                           is_instance_getattr(t->getattr) &&
-                           (!(own = static_cast<Instance*>(o)->dict) || !dict_contains_str(own, names[ARG]))) {
+                           is_instance_getattr(t->getattr) && (!(own = static_cast<Instance*>(o)->dict) ||
+                                                               !dict_contains_str(own, names[ARG]))) {
                     Ref d = type_lookup(t, names[ARG]);
                     if (d && is_function(d.get())) {
                         sp[-1] = d.release();
