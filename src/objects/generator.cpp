@@ -102,8 +102,35 @@ void generator_clear(Object* o) {
     xdecref(std::exchange(g->handled_exc, nullptr));
 }
 
-void check_not_running(Generator* g) {
-    if (is_running(g)) raise_already_executing(g);
+// A thread's claim on a generator (its `running` flag, claim_flag): taken first by every way in
+// (send, throw, close, the interpreter's resume) before any other field is read, since in minipy-ft
+// another thread may be running or finishing the generator meanwhile. Given back when the way in
+// returns without running the frame, or by the frame itself when it yields or ends
+// (generator_suspend, finish). While a throw() or close() works on the generator's delegate (a
+// `yield from`), the generator stays claimed, as CPython marks it executing then.
+class Claim {
+public:
+    explicit Claim(Generator* g) : g_(g) {
+        if (!claim_flag(g->running)) raise_already_executing(g);
+    }
+    ~Claim() { give_back(); }
+    Claim(const Claim&) = delete;
+    Claim& operator=(const Claim&) = delete;
+    void give_back() {
+        if (Generator* g = std::exchange(g_, nullptr)) g->running.store(false, std::memory_order_release);
+    }
+    void hand_to_frame() { g_ = nullptr; }  // the frame gives it back when it yields or ends
+
+private:
+    Generator* g_;
+};
+
+// An unstarted generator closed or thrown into: it ends without running. Its frame is released
+// once the claim is given back, so a __del__ that the release runs sees a finished generator.
+void finish_unstarted(Claim& claim, Generator* g) {
+    g->finished = true;
+    claim.give_back();
+    release_image(g);
 }
 
 Ref generator_repr(Object* o) {
@@ -248,17 +275,9 @@ void swap_out_handled_exc(ThreadState* ts, Generator* g) {
         xdecref(inner);
 }
 
-// Links the generator's frame above the caller's, ready to run: `value` (borrowed; null before the
-// first run or when an exception is thrown in) is the result of the yield it stopped at. Null, with
-// nothing changed, when another thread runs it or has just finished it.
+// Links the claimed generator's frame above the caller's, ready to run: `value` (borrowed; null
+// before the first run or when an exception is thrown in) is the result of the yield it stopped at.
 Frame* enter(ThreadState* ts, Generator* g, Object* value) {
-    if (!claim_flag(g->running)) return nullptr;  // another thread runs it
-    // Checked again now that it is ours: in minipy-ft another thread may have finished it between
-    // the caller's checks and the claim, and its frame is gone.
-    if (g->finished || g->image.empty()) {
-        g->running.store(false, std::memory_order_release);
-        return nullptr;
-    }
     Frame* f = image_frame(g);
     ++ts->depth;
     f->previous = ts->frame;
@@ -275,12 +294,12 @@ Frame* enter(ThreadState* ts, Generator* g, Object* value) {
 // Runs the generator from C++ (next(), send(), throw()) in a loop of its own: `value` is the
 // result of the yield it stopped at, or `thrown` is raised there. The loop ends the run with
 // generator_suspend, generator_returned or generator_raised, as for a generator SEND resumed.
-Ref resume(Generator* g, Object* value, Ref thrown) {
-    check_not_running(g);
+// The caller has claimed it and checked that it is not finished.
+Ref resume(Claim& claim, Generator* g, Object* value, Ref thrown) {
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
-    if (!f) raise_already_executing(g);  // another thread resumed or finished it since the checks
+    claim.hand_to_frame();
     Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
     xdecref(g->return_value);
@@ -293,9 +312,11 @@ Ref resume(Generator* g, Object* value, Ref thrown) {
 Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
     if (!is_generator_like(gen)) return nullptr;
     Generator* g = as_gen(gen);
-    if (is_running(g) || g->finished || g->image.empty() || (!g->started && value != None) ||
-        ts->depth >= recursion_limit())
+    if (ts->depth >= recursion_limit() || !claim_flag(g->running)) return nullptr;
+    if (g->finished || g->image.empty() || (!g->started && value != None)) {
+        g->running.store(false, std::memory_order_release);
         return nullptr;
+    }
     return enter(ts, g, g->started ? value : nullptr);
 }
 
@@ -362,7 +383,7 @@ void leave_delegate(Generator* g, bool jump_to_exit) {
 
 Ref generator_send(Object* gen, Object* value) {
     Generator* g = as_gen(gen);
-    check_not_running(g);
+    Claim claim(g);
     if (g->finished || g->image.empty()) {
         if (type_of(gen) == &coroutine_type)
             raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
@@ -371,12 +392,12 @@ Ref generator_send(Object* gen, Object* value) {
     if (!g->started && value != None) {
         raise(&TypeError_type, format("can't send non-None value to a just-started %s", kind_name(gen)));
     }
-    return resume(g, value, nullptr);
+    return resume(claim, g, value, nullptr);
 }
 
-Ref generator_throw(Object* gen, Ref exc) {
-    Generator* g = as_gen(gen);
-    check_not_running(g);
+namespace {
+
+Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
         Ref ret;
@@ -388,7 +409,7 @@ Ref generator_throw(Object* gen, Ref exc) {
                 else if (Ref close = get_attr_opt(sub, intern("close")))
                     call0(close.get());
                 leave_delegate(g, false);
-                return resume(g, nullptr, std::move(exc));
+                return resume(claim, g, nullptr, std::move(exc));
             }
             if (is_generator_like(sub)) {
                 if (Ref v = generator_throw(sub, exc)) return v;
@@ -398,35 +419,41 @@ Ref generator_throw(Object* gen, Ref exc) {
                 return call1(m.get(), e);
             } else {
                 leave_delegate(g, false);
-                return resume(g, nullptr, std::move(exc));
+                return resume(claim, g, nullptr, std::move(exc));
             }
         } catch (PyException& e) {
             if (!delegate_of(g)) throw;
             leave_delegate(g, false);
-            return resume(g, nullptr, e.take());
+            return resume(claim, g, nullptr, e.take());
         }
         leave_delegate(g, true);
-        return resume(g, ret.get(), nullptr);
+        return resume(claim, g, ret.get(), nullptr);
     }
     if (!g->started) {
-        g->finished = true;
-        release_image(g);
+        finish_unstarted(claim, g);
         raise_object(std::move(exc));
     }
-    return resume(g, nullptr, std::move(exc));
+    return resume(claim, g, nullptr, std::move(exc));
+}
+
+}  // namespace
+
+Ref generator_throw(Object* gen, Ref exc) {
+    Generator* g = as_gen(gen);
+    Claim claim(g);
+    return throw_claimed(claim, g, std::move(exc));
 }
 
 void generator_close(Object* gen) {
     Generator* g = as_gen(gen);
-    check_not_running(g);
+    Claim claim(g);
     if (g->finished || g->image.empty()) return;
     if (!g->started) {
-        g->finished = true;
-        release_image(g);
+        finish_unstarted(claim, g);
         return;
     }
     try {
-        if (Ref v = generator_throw(gen, exception_new(&GeneratorExit_type, empty_tuple()))) {
+        if (Ref v = throw_claimed(claim, g, exception_new(&GeneratorExit_type, empty_tuple()))) {
             raise(&RuntimeError_type, format("%s ignored GeneratorExit", kind_name(gen)));
         }
     } catch (PyException& e) {

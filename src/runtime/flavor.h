@@ -23,7 +23,7 @@ namespace minipy {
 // ThreadSanitizer, which must not see them (and cannot inline a function it does not instrument
 // into one it does): the lock word's loads, which order them, are atomic and seen.
 #if defined(__SANITIZE_THREAD__)
-#define MINIPY_RACY_READ __attribute__((noinline, no_sanitize("thread")))
+#define MINIPY_RACY_READ inline __attribute__((noinline, no_sanitize("thread")))
 #else
 #define MINIPY_RACY_READ MINIPY_ALWAYS_INLINE
 #endif
