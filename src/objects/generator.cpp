@@ -104,8 +104,9 @@ void generator_clear(Object* o) {
 
 // A thread's claim on a generator (its `running` flag, claim_flag): taken first by every way in
 // (send, throw, close, the interpreter's resume) before any other field is read, since in minipy-ft
-// another thread may be running or finishing the generator meanwhile. Given back when the way in
-// returns without running the frame, or by the frame itself when it yields or ends
+// another thread may be running or finishing the generator meanwhile. Given back by the way in when
+// it returns, having read what the run left (whether it yielded, its return value); a frame that
+// the interpreter loop resumed in place gives it back itself when it yields or ends
 // (generator_suspend, finish). While a throw() or close() works on the generator's delegate (a
 // `yield from`), the generator stays claimed, as CPython marks it executing then.
 class Claim {
@@ -119,7 +120,6 @@ public:
     void give_back() {
         if (Generator* g = std::exchange(g_, nullptr)) g->running.store(false, std::memory_order_release);
     }
-    void hand_to_frame() { g_ = nullptr; }  // the frame gives it back when it yields or ends
 
 private:
     Generator* g_;
@@ -294,12 +294,23 @@ Frame* enter(ThreadState* ts, Generator* g, Object* value) {
 // Runs the generator from C++ (next(), send(), throw()) in a loop of its own: `value` is the
 // result of the yield it stopped at, or `thrown` is raised there. The loop ends the run with
 // generator_suspend, generator_returned or generator_raised, as for a generator SEND resumed.
-// The caller has claimed it and checked that it is not finished.
+// The caller has claimed it and checked that it is not finished. The frame, run here (is_entry),
+// leaves the claim to us, and so does its end the release of its storage: read after the claim was
+// given back, `yielded` may already be another thread's next run (a value taken for a return, 1 round
+// in 40 of stress/generator_shared_close).
 Ref resume(Claim& claim, Generator* g, Object* value, Ref thrown) {
     ThreadState* ts = thread_state();
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     Frame* f = enter(ts, g, g->started && !thrown ? value : nullptr);
-    claim.hand_to_frame();
+    struct AfterRun {
+        Claim& claim;
+        Generator* g;
+        ~AfterRun() {
+            bool ended = g->finished;
+            claim.give_back();
+            if (ended) release_image(g);  // a __del__ this runs sees a finished generator
+        }
+    } after_run{claim, g};
     Ref result = run_frame(ts, f, std::move(thrown));
     if (g->yielded) return result;
     xdecref(g->return_value);
@@ -326,7 +337,8 @@ void generator_suspend(ThreadState* ts, Frame* f) {
     g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
     --ts->depth;
     swap_out_handled_exc(ts, g);
-    g->running.store(false, std::memory_order_release);  // last: another thread may resume it now
+    // Last: another thread may resume it now. A run from C++ (resume) gives it back itself.
+    if (!f->is_entry) g->running.store(false, std::memory_order_release);
 }
 
 namespace {
@@ -337,6 +349,7 @@ void finish(ThreadState* ts, Generator* g, Frame* f) {
     --ts->depth;
     g->finished = true;
     swap_out_handled_exc(ts, g);
+    if (f->is_entry) return;  // resume() gives the claim back and releases the frame
     // Finished first, so another thread that resumes it now stops at `finished` and leaves the
     // image alone; a __del__ that the release runs sees a finished generator, as in CPython.
     g->running.store(false, std::memory_order_release);
@@ -465,7 +478,11 @@ void generator_close(Object* gen) {
 
 Ref generator_take_return(Object* gen) {
     Generator* g = as_gen(gen);
+    // Under the claim, as it was written: while another thread runs the generator, its return
+    // value (if any) is that thread's.
+    if (!claim_flag(g->running)) return Ref::borrow(None);
     Object* v = std::exchange(g->return_value, nullptr);
+    g->running.store(false, std::memory_order_release);
     return v ? Ref::steal(v) : Ref::borrow(None);
 }
 

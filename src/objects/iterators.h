@@ -26,7 +26,9 @@ struct RangeIter : Object {
 
 // The next item of a list or range iterator (a new reference), or null at the end. The interpreter
 // loop's FOR_ITER calls these inline for the two commonest loops; the types' `next` slots too.
-inline Object* list_iter_next_inline(Object* o) {
+// Forced inline: with minipy-ft's lock-free list read in it, GCC left the list one out of line,
+// where it took 24% of bench/threads_shared.py's samples.
+MINIPY_ALWAYS_INLINE Object* list_iter_next_inline(Object* o) {
     auto* it = static_cast<SeqIter*>(o);
     if (!it->seq) return nullptr;
     if (Object* item = list_get_new(it->seq, static_cast<size_t>(it->pos))) {

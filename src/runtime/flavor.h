@@ -132,18 +132,17 @@ inline constexpr int64_t kLedgerAnchor = 4;   // four covers `for x in lst: tota
 inline constexpr size_t kLedgerSlots = 4096;  // 64 KiB
 inline constexpr size_t kLedgerWays = 4;      // a set: four entries on one 64-byte cache line
 inline thread_local LedgerEntry* tl_ledger = nullptr;
-// The set of `rc` in a ledger: an object may take any of its set's entries. The address bits alone
-// (address / 16) put objects at the same offset in different 64 KiB allocator pages in the same
-// place, and mimalloc gives each size class its own pages: the strs and floats of a dict made in a
-// row (bench/threads_shared_dict.py) fought for their slots. So each page's run of slots starts at a
-// hash of the page's address (objects within a page keep distinct slots), and the four ways of a set
-// take the objects of two pages whose runs overlap. With one entry per slot (no ways), whether the
-// thousand floats of bench/threads_shared.py collided depended on where they were allocated: runs
-// of 2 threads took 0.15 s or 0.65 s at random, the slow ones with entries evicting each other.
+// The set of `rc` in a ledger: an object may take any of its set's four entries. The set is the
+// object's address / 64 modulo 1024, so the ledger maps 64 KiB of addresses without collision
+// (a thousand floats of 48 bytes in a row each keep an entry), and the four ways take objects at the
+// same offset in different 64 KiB allocator pages: mimalloc gives each size class its own pages, and
+// the strs and floats of a dict made in a row (bench/threads_shared_dict.py) land at such offsets.
+// With one entry per slot (no ways), whether the thousand floats of bench/threads_shared.py collided
+// depended on where they were allocated: runs of 2 threads took 0.15 s or 0.65 s at random, the slow
+// ones with entries evicting each other. (A hash of the page's address, tried before the ways, cost
+// a multiply on every count change and still let two pages collide.)
 MINIPY_ALWAYS_INLINE LedgerEntry* ledger_set_of(LedgerEntry* ledger, const RefCountField& rc) {
-    uintptr_t address = reinterpret_cast<uintptr_t>(&rc);
-    uintptr_t page_start = ((address >> 16) * 0x9E3779B97F4A7C15ull) >> 52;
-    return ledger + (((address >> 4) + page_start) & (kLedgerSlots - kLedgerWays));
+    return ledger + ((reinterpret_cast<uintptr_t>(&rc) >> 4) & (kLedgerSlots - kLedgerWays));
 }
 // The entry for `rc` in this thread's ledger, or null when it has none (or no ledger).
 MINIPY_ALWAYS_INLINE LedgerEntry* ledger_entry_of(RefCountField& rc) {
@@ -328,13 +327,13 @@ public:
         if (word & kWaiters) state_.notify_all();
     }
     // The word to pass to optimistic_read_valid, or nullopt-like kBusy while a writer holds the lock.
-    uint32_t optimistic_read_begin() const {
+    MINIPY_ALWAYS_INLINE uint32_t optimistic_read_begin() const {
         uint32_t word = state_.load(std::memory_order_acquire);
         return (word & kLocked) ? kBusy : word;
     }
     // Whether no writer has taken the lock since optimistic_read_begin() returned `begin`: what was
     // read in between is then what the object held. The fence keeps those reads before the check.
-    bool optimistic_read_valid(uint32_t begin) const {
+    MINIPY_ALWAYS_INLINE bool optimistic_read_valid(uint32_t begin) const {
         std::atomic_thread_fence(std::memory_order_acquire);
         return begin != kBusy && state_.load(std::memory_order_relaxed) == begin;
     }

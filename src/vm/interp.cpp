@@ -183,6 +183,7 @@ namespace {
 
 // `thrown` (owned, or null) is raised before the first instruction: gen.throw().
 Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
+    entry->is_entry = true;  // before anything ends it: a generator's end asks whose run it was
     if (c_stack_exhausted(ts)) {
         xdecref(thrown);
         Ref exc = make_exception(&RecursionError_type, "maximum recursion depth exceeded");
@@ -193,7 +194,6 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
         throw PyException(std::move(exc));
     }
     FrameChainGuard guard(ts);
-    entry->is_entry = true;
     ts->frame = entry;
 
     Frame* f = entry;
