@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # compare_test.sh — runs tools/compare (minipy-compare) on a small job at 1 and 2 threads and checks
 # its table (every interpreter and thread count, no failed cell), its SVG chart (well-formed, one
-# line per interpreter) and its GIL timelines. Times are never checked.
+# line per interpreter) and its GIL timelines. Times are never checked. $1: the build folder under test.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$here/../../tools/compare" "$here/compare_job.py" --threads 1,2 --svg "$out/chart.svg" --gil-trace "$out/traces" \
+"$here/../../tools/compare" "$here/compare_job.py" --build "$1" --threads 1,2 --svg "$out/chart.svg" --gil-trace "$out/traces" \
     >"$out/table" 2>"$out/stderr" || { echo "compare failed:"; cat "$out/stderr"; exit 1; }
 cat "$out/table"
 /usr/bin/python3 - "$out" <<'PY' || exit 1
