@@ -411,9 +411,9 @@ Ref generic_getattr(Object* o, Str* name) {
     // types.DynamicClassAttribute (enum) reads `fget.__doc__` with fget None.
     if (!found) return name->utf8 == "__doc__" ? Ref::borrow(None) : nullptr;
     if (is_method_descriptor(found.get())) {
-        const MethodDef* def = found.as<MethodDescriptor>()->def;
-        if (def->kind == MethodKind::Class) return native_function_new(def, t);
-        return native_function_new(def, def->kind == MethodKind::Static ? nullptr : o);
+        auto* d = found.as<MethodDescriptor>();
+        if (d->def->kind == MethodKind::Class) return native_function_new(d->def, t);
+        return native_function_new(d->def, d->def->kind == MethodKind::Static ? d->owner : o);
     }
     return found;
 }

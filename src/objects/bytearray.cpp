@@ -24,7 +24,13 @@ Ref bytearray_new(std::string_view data) {
 void bytearray_assign(Object* o, std::string_view data) {
     auto* a = static_cast<ByteArray*>(o);
     CriticalSection cs(a->mutex);
+    check_resize(a, data.size());
     a->data.assign(data.data(), data.size());
+}
+
+void check_resize(const ByteArray* a, size_t new_size) {
+    if (new_size != a->data.size() && a->exports.load(std::memory_order_relaxed) > 0)
+        raise(&BufferError_type, "Existing exports of data: object cannot be re-sized");
 }
 
 namespace {
@@ -81,10 +87,12 @@ void bytearray_set_slice(ByteArray* a, Slice* slice, Object* value) {
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(a->data.size()), &start, &stop, &step);
     if (step == 1) {
+        check_resize(a, a->data.size() - static_cast<size_t>(n) + repl.size());
         a->data.replace(static_cast<size_t>(start), static_cast<size_t>(n), repl);
         return;
     }
     if (!value) {
+        check_resize(a, a->data.size() - static_cast<size_t>(n));
         std::vector<bool> removed(a->data.size());
         for (int64_t i = 0, k = start; i < n; ++i, k += step) removed[k] = true;
         std::string kept;
@@ -113,16 +121,19 @@ void bytearray_setitem(Object* o, Object* key, Object* value) {
     int64_t n = static_cast<int64_t>(a->data.size());
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise(&IndexError_type, "bytearray index out of range");
-    if (value)
+    if (value) {
         a->data[i] = static_cast<char>(byte);
-    else
-        a->data.erase(static_cast<size_t>(i), 1);
+        return;
+    }
+    check_resize(a, a->data.size() - 1);
+    a->data.erase(static_cast<size_t>(i), 1);
 }
 
 Ref bytearray_inplace_add(Object* a, Object* b) {
     std::string extra = bytes_like_data(b);
     ByteArray* self = as_bytearray(a);
     CriticalSection cs(self->mutex);
+    check_resize(self, self->data.size() + extra.size());
     self->data += extra;
     return Ref::borrow(a);
 }
@@ -134,6 +145,7 @@ Ref bytearray_inplace_mul(Object* a, Object* count) {
     ByteArray* self = as_bytearray(a);
     CriticalSection cs(self->mutex);
     if (n > 0) check_allocation(static_cast<uint64_t>(n), self->data.size());
+    check_resize(self, n > 0 ? self->data.size() * static_cast<size_t>(n) : 0);
     std::string once = std::move(self->data);
     self->data.clear();
     for (int64_t i = 0; i < n; ++i) self->data += once;

@@ -2,6 +2,7 @@
 // free-threaded flavor): raw byte strings, their codecs (utf-8, ascii, latin-1) and shared helpers.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -19,12 +20,16 @@ struct Bytes : Object {
 struct ByteArray : Object {
     ObjectMutex mutex;  // free-threaded flavor: each bytearray operation is atomic
     std::string data;
+    std::atomic<int> exports{0};  // memoryviews of it not released: it may not change size
 };
 
 Ref bytes_new(std::string_view data);
 Ref bytearray_new(std::string_view data);
 // Replaces the contents of a bytearray (bytearray.__init__ on an existing object).
 void bytearray_assign(Object* bytearray, std::string_view data);
+// CPython's bytearray refuses to change size while a memoryview of it exists (its buffer is
+// exported): BufferError unless `new_size` is its present size. Called under the object's lock.
+void check_resize(const ByteArray* a, size_t new_size);
 inline bool is_bytes(const Object* o) { return is_instance(o, &bytes_type); }
 inline bool is_bytearray(const Object* o) { return is_instance(o, &bytearray_type); }
 inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(o); }

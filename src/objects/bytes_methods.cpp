@@ -429,6 +429,7 @@ Ref bytearray_append(Object*, Args args, size_t nargs, Tuple* kw) {
     positional("append", args, nargs, kw, 1, 1, a);
     unsigned char byte = byte_value(a[1]);
     CriticalSection cs(self_array(a[0])->mutex);
+    check_resize(self_array(a[0]), self_array(a[0])->data.size() + 1);
     self_array(a[0])->data.push_back(static_cast<char>(byte));
     return Ref::borrow(None);
 }
@@ -439,6 +440,7 @@ Ref bytearray_extend(Object*, Args args, size_t nargs, Tuple* kw) {
     if (is_str(a[1])) raise(&TypeError_type, "expected iterable of integers; got: 'str'");
     std::string extra = bytes_from_args("bytearray", a[1], nullptr, nullptr);
     CriticalSection cs(self_array(a[0])->mutex);
+    check_resize(self_array(a[0]), self_array(a[0])->data.size() + extra.size());
     self_array(a[0])->data += extra;
     return Ref::borrow(None);
 }
@@ -452,6 +454,7 @@ Ref bytearray_insert(Object*, Args args, size_t nargs, Tuple* kw) {
     CriticalSection cs(self->mutex);
     auto n = static_cast<int64_t>(self->data.size());
     if (i < 0) i = std::max<int64_t>(0, i + n);
+    check_resize(self, self->data.size() + 1);
     self->data.insert(self->data.begin() + std::min(i, n), static_cast<char>(byte));
     return Ref::borrow(None);
 }
@@ -467,6 +470,7 @@ Ref bytearray_pop(Object*, Args args, size_t nargs, Tuple* kw) {
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise(&IndexError_type, "pop index out of range");
     auto byte = static_cast<unsigned char>(self->data[i]);
+    check_resize(self, self->data.size() - 1);
     self->data.erase(static_cast<size_t>(i), 1);
     return int_from_i64(byte);
 }
@@ -475,6 +479,7 @@ Ref bytearray_clear(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[1];
     positional("clear", args, nargs, kw, 0, 0, a);
     CriticalSection cs(self_array(a[0])->mutex);
+    check_resize(self_array(a[0]), 0);
     self_array(a[0])->data.clear();
     return Ref::borrow(None);
 }
@@ -500,6 +505,7 @@ Ref bytearray_remove(Object*, Args args, size_t nargs, Tuple* kw) {
     CriticalSection cs(self->mutex);
     size_t at = self->data.find(byte);
     if (at == std::string::npos) raise(&ValueError_type, "value not found in bytearray");
+    check_resize(self, self->data.size() - 1);
     self->data.erase(at, 1);
     return Ref::borrow(None);
 }

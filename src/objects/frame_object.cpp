@@ -1,8 +1,8 @@
 // frame_object.cpp — frame and traceback objects for Python code (sys._getframe, exc.__traceback__,
-// tb.tb_frame, sys.settrace's events). minipy's frames live on the thread's value stack and move
-// (generators copy them out), so a frame object is a snapshot: code, globals, line and locals as they
-// were when it was last handed out. Each running frame keeps its one object (Frame::frame_object),
-// refreshed whenever Python code is given it, so identity holds as in CPython (`frame is botframe`).
+// tb.tb_frame, sys.settrace's events). minipy's frames live on the thread's value stack (a
+// generator's in the generator), so a frame object points at its frame while it exists and reads
+// line, lasti and locals from it at each access; when the frame ends, it keeps the frame's last
+// state. Each frame keeps its one object (Frame::frame_object), so identity holds as in CPython.
 // A traceback is CPython's linked chain, kept on the exception, so tb_next can be cut and followed.
 #include "objects/frame_object.h"
 
@@ -15,6 +15,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -52,15 +53,75 @@ void frame_dealloc(Object* o) {
     delete f;
 }
 
+// Refills the frame object's locals dict from its frame, in place, as CPython's
+// PyFrame_FastToLocals: each local, cell and free variable bound is set, each unbound one deleted,
+// and keys Python code added stay. A module or class body's locals are its namespace itself.
+void sync_locals(FrameObject* fo, Frame* f) {
+    if (f->locals) {
+        if (fo->locals != f->locals) xdecref(std::exchange(fo->locals, newref(f->locals)));
+        return;
+    }
+    if (type_of(fo->locals) != &dict_type || fo->locals == f->globals)
+        xdecref(std::exchange(fo->locals, dict_new().release()));
+    Dict* d = as_dict(fo->locals);
+    Code* co = f->code;
+    Object** lp = f->localsplus();
+    size_t n = 0;
+    auto put = [&](Str* name, Object* v) {
+        if (v && type_of(v) == &cell_type) v = static_cast<Cell*>(v)->ref;
+        if (v)
+            dict_set(d, name, v);
+        else
+            dict_del(d, name);
+    };
+    for (Str* name : co->varnames) put(name, lp[n++]);
+    for (Str* name : co->cellvars) put(name, lp[n++]);
+    for (Str* name : co->freevars) put(name, lp[n++]);
+}
+
+// The instruction index f_lasti reports: -1 before a generator's first instruction.
+int lasti_of(Frame* f, size_t index) {
+    return f->ip == f->code->instructions.data() ? -1 : static_cast<int>(index);
+}
+
+// Brings the object up to date with its frame at instruction `index`: line, lasti and locals.
+void refresh(FrameObject* fo, Frame* f, size_t index) {
+    fo->line = f->code->line_of(index);
+    fo->lasti = lasti_of(f, index);
+    sync_locals(fo, f);
+}
+
+// Before an attribute is read: a frame that exists is read where it is now (its last saved
+// instruction), unless a trace event reports another line for it; `with_locals` for f_locals.
+void follow(FrameObject* fo, bool with_locals) {
+    Frame* f = fo->live;
+    if (!f) return;
+    if (!fo->pinned) {
+        fo->line = f->code->line_of(f->lasti());
+        fo->lasti = lasti_of(f, f->lasti());
+    }
+    if (with_locals) sync_locals(fo, f);
+}
+
+// f_back: None while the frame is a generator's that is not running (CPython's suspended frames
+// have no caller), else the caller's object.
+Object* frame_back(FrameObject* fo) {
+    Frame* f = fo->live;
+    if (f && f->generator && !static_cast<Generator*>(f->generator)->running.load(std::memory_order_relaxed))
+        return None;
+    return fo->back ? fo->back : None;
+}
+
 Ref frame_getattr(Object* o, Str* name) {
     auto* f = static_cast<FrameObject*>(o);
     const std::string& n = name->utf8;
     if (n == "f_code") return Ref::borrow(f->code);
     if (n == "f_globals") return Ref::borrow(f->globals);
+    if (n == "f_back") return Ref::borrow(frame_back(f));
+    if (n == "f_locals" || n == "f_lineno" || n == "f_lasti") follow(f, n == "f_locals");
     if (n == "f_locals") return Ref::borrow(f->locals);
-    if (n == "f_back") return Ref::borrow(f->back ? f->back : None);
     if (n == "f_lineno") return int_from_i64(f->line);
-    if (n == "f_lasti") return int_from_i64(f->lasti * 2);
+    if (n == "f_lasti") return int_from_i64(f->lasti < 0 ? -1 : f->lasti * 2);
     if (n == "f_trace") return Ref::borrow(f->trace ? f->trace : None);
     if (n == "f_trace_lines") return Ref::borrow(f->trace_lines ? True : False);
     if (n == "f_trace_opcodes") return Ref::borrow(f->trace_opcodes ? True : False);
@@ -94,6 +155,7 @@ void frame_setattr(Object* o, Str* name, Object* value) {
 
 Ref frame_repr(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
+    follow(f, false);
     Code* co = as_code(f->code);
     return str_new(format("<frame at %p, file '%s', line %d, code %s>", static_cast<void*>(o),
                           co->filename.c_str(), f->line, co->name->utf8.c_str()));
@@ -221,42 +283,6 @@ Ref traceback_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return traceback_new(a[0] == None ? nullptr : a[0], frame, frame->code, frame->globals, line, lasti);
 }
 
-// The locals of a running frame: its namespace dict, or a dict made from its fast locals and cells.
-Ref locals_of(Frame* f) {
-    if (f->locals) return Ref::borrow(f->locals);
-    Ref d = dict_new();
-    Code* co = f->code;
-    Object** lp = f->localsplus();
-    size_t n = 0;
-    auto put = [&](Str* name, Object* v) {
-        if (v && type_of(v) == &cell_type) v = static_cast<Cell*>(v)->ref;
-        if (v) dict_set(as_dict(d.get()), name, v);
-    };
-    for (Str* name : co->varnames) put(name, lp[n++]);
-    for (Str* name : co->cellvars) put(name, lp[n++]);
-    for (Str* name : co->freevars) put(name, lp[n++]);
-    return d;
-}
-
-// Brings a frame object up to date with its running frame: line, instruction and locals. A
-// function's locals dict is refilled in place, so a dict taken from f_locals earlier sees the change,
-// as in CPython (whose f_locals is such a snapshot too).
-void refresh(FrameObject* fo, Frame* f, size_t index) {
-    fo->line = f->code->line_of(index);
-    fo->lasti = static_cast<int>(index);
-    if (f->locals) {
-        if (fo->locals != f->locals) xdecref(std::exchange(fo->locals, newref(f->locals)));
-        return;
-    }
-    Ref fresh = locals_of(f);
-    if (type_of(fo->locals) == &dict_type && fo->locals != f->globals) {
-        dict_clear(as_dict(fo->locals));
-        dict_update(as_dict(fo->locals), fresh.get());
-    } else {
-        xdecref(std::exchange(fo->locals, fresh.release()));
-    }
-}
-
 }  // namespace
 
 FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
@@ -274,28 +300,13 @@ FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
         refresh_now = true;
     }
     auto* fo = static_cast<FrameObject*>(f->frame_object);
+    fo->live = f;
     // A generator resumed by another caller than before has another f_back.
     Object* back = f->previous ? f->previous->frame_object : nullptr;
     if (back && fo->back != back) xdecref(std::exchange(fo->back, newref(back)));
     if (refresh_now) refresh(fo, f, index);
     return fo;
 }
-
-namespace {
-
-// A running frame's object, and its callers' lines brought up to date.
-Ref snapshot(Frame* f) {
-    if (!f) return nullptr;
-    FrameObject* fo = frame_object_of(f, f->lasti(), true);
-    for (Frame* p = f->previous; p && p->frame_object; p = p->previous) {
-        auto* caller = static_cast<FrameObject*>(p->frame_object);
-        caller->line = p->code->line_of(p->lasti());
-        caller->lasti = static_cast<int>(p->lasti());
-    }
-    return Ref::borrow(fo);
-}
-
-}  // namespace
 
 void init_frame_types() {
     frame_type.name = "frame";
@@ -320,7 +331,20 @@ void init_frame_types() {
     set_traceback_type(&traceback_type);
 }
 
-Ref frame_object_at(Frame* f) { return snapshot(f); }
+Ref frame_object_at(Frame* f) { return f ? Ref::borrow(frame_object_of(f, f->lasti(), true)) : nullptr; }
+
+void release_frame_object(Frame* f) {
+    auto* fo = static_cast<FrameObject*>(std::exchange(f->frame_object, nullptr));
+    if (!fo) return;
+    // Kept by Python code (or a traceback): it keeps the frame's last line and locals, as CPython
+    // copies an ending frame into its object. Otherwise it goes with the frame.
+    if (refcount_get(fo->refcnt) > 1) {
+        fo->pinned = false;
+        follow(fo, true);
+    }
+    fo->live = nullptr;
+    decref(fo);
+}
 
 void traceback_here(Object* exc, Frame* f, size_t index) {
     auto* e = static_cast<BaseExceptionObject*>(exc);

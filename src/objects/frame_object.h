@@ -1,7 +1,7 @@
 // frame_object.h — frame and traceback objects as Python code sees them (sys._getframe(),
 // exc.__traceback__, tb.tb_frame). minipy's stack frames are not objects themselves: a frame object
-// is a snapshot of one, and a traceback is CPython's chain of entries, one per frame the exception
-// left, outermost first.
+// follows one while it exists and keeps its last state after; a traceback is CPython's chain of
+// entries, one per frame the exception left, outermost first.
 #pragma once
 
 #include "objects/frame.h"
@@ -12,16 +12,19 @@ namespace minipy {
 
 extern Type frame_type, traceback_type;
 
-// What Python code sees of a frame: code, globals, line and locals as they were when last refreshed
-// (when sys._getframe() or a trace event handed it out), and the trace settings of sys.settrace.
+// What Python code sees of a frame: code, globals, line and locals, and the trace settings of
+// sys.settrace. While its frame exists (`live`), line, lasti and locals are read from it at each
+// access, as CPython's f_lineno and f_locals are; once the frame ends they keep its last state.
 struct FrameObject : Object {
     MINIPY_GC_ALLOCATED
     Object* code;     // owned
     Object* globals;  // owned
-    Object* locals;   // owned
+    Object* locals;   // owned: the dict f_locals returns, refilled from the frame at each access
     Object* back;     // owned or null
     int line;
     int lasti;                   // instruction index
+    Frame* live = nullptr;       // the frame while it exists (running or a suspended generator's)
+    bool pinned = false;         // a trace event for the frame is being reported: line stays the event's
     Object* trace = nullptr;     // owned or null: f_trace, the frame's local trace function
     bool trace_lines = true;     // f_trace_lines: 'line' events wanted
     bool trace_opcodes = false;  // f_trace_opcodes: 'opcode' events wanted
@@ -47,6 +50,9 @@ Ref frame_object_at(Frame* f);
 // The frame's own object (borrowed), made on first use; with `refresh`, its line, lasti and locals
 // are brought up to date. `index`: the instruction the frame is at.
 FrameObject* frame_object_of(Frame* f, size_t index, bool refresh);
+// The frame `f` ends (its storage is released): its object, if any, keeps the frame's last line and
+// locals for whoever still holds it, and is released by the frame.
+void release_frame_object(Frame* f);
 // Prepends the entry for frame `f`, stopped at instruction `index`, to exc.__traceback__ (CPython's
 // PyTraceBack_Here), as the exception leaves or is caught in f.
 void traceback_here(Object* exc, Frame* f, size_t index);

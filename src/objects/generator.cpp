@@ -10,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/frame.h"
+#include "objects/frame_object.h"
 #include "objects/function.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
@@ -44,11 +45,11 @@ void release_image(Generator* g) {
     size_t depth = std::exchange(g->stack_depth, 0);
     if (image.empty()) return;
     Frame* f = reinterpret_cast<Frame*>(image.data());
+    release_frame_object(f);  // first: a frame object kept by Python code copies the last locals
     Object** lp = f->localsplus();
     for (int i = 0, n = f->code->nlocalsplus(); i < n; ++i) xdecref(lp[i]);
     for (size_t i = 0; i < depth; ++i) xdecref(f->stack_base()[i]);
     xdecref(f->func);
-    xdecref(f->frame_object);
 }
 
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).

@@ -3,6 +3,8 @@
 // A slice copies the bytes it covers rather than sharing the buffer: minipy has no buffer protocol yet.
 #include "objects/memoryview.h"
 
+#include <utility>
+
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -62,15 +64,25 @@ Ref item_at(const std::string& data, size_t i, char f, int size) {
 
 MemoryView* as_view(Object* o) { return static_cast<MemoryView*>(o); }
 
+// A view of a bytearray counts as an export of its buffer until it is released: the bytearray
+// may not change size meanwhile (objects/bytes.h, check_resize), as in CPython.
 Ref view_of(Object* obj) {
     auto* v = new MemoryView();
     init_header(v, &memoryview_type);
     v->obj = newref(obj);
+    if (is_bytearray(obj)) static_cast<ByteArray*>(obj)->exports.fetch_add(1, std::memory_order_relaxed);
     return Ref::steal(v);
 }
 
+void release_target(MemoryView* v) {
+    Object* obj = std::exchange(v->obj, nullptr);
+    if (obj && is_bytearray(obj))
+        static_cast<ByteArray*>(obj)->exports.fetch_sub(1, std::memory_order_relaxed);
+    xdecref(obj);
+}
+
 void view_dealloc(Object* o) {
-    xdecref(as_view(o)->obj);
+    release_target(as_view(o));
     delete as_view(o);
 }
 
@@ -187,9 +199,7 @@ Ref view_hex(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref view_release(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("release", nargs - 1, kw, 0, 0);
-    Object* obj = as_view(args[0])->obj;
-    as_view(args[0])->obj = nullptr;
-    xdecref(obj);
+    release_target(as_view(args[0]));
     return Ref::borrow(None);
 }
 

@@ -2,6 +2,7 @@
 // and Python-level calls, with CPython's messages for a descriptor applied to the wrong object.
 #include "objects/native_function.h"
 
+#include <cstring>
 #include <string>
 
 #include "objects/abstract.h"
@@ -81,17 +82,24 @@ void native_function_traverse(Object* o, VisitProc visit, void* arg) {
     if (Object* self = static_cast<NativeFunction*>(o)->self) visit(self, arg);
 }
 
+// A static method (str.maketrans) keeps the type defining it in `self`, as CPython's METH_STATIC
+// keeps it in m_self, for its __qualname__ and repr; it is not passed to the function.
+bool is_static(const NativeFunction* f) { return f->def->kind == MethodKind::Static; }
+
+// CPython hides a static method's type from __self__ (None), but __new__ is its tp_new_wrapper,
+// an ordinary method bound to the type (`object.__new__.__self__` is object).
+bool hides_self(const NativeFunction* f) { return is_static(f) && std::strcmp(f->def->name, "__new__") != 0; }
+
 Ref native_function_call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* f = static_cast<NativeFunction*>(callable);
-    if (f->self) return call_with_self(callable, f->def, f->self, args, nargs, kwnames);
+    if (f->self && !is_static(f)) return call_with_self(callable, f->def, f->self, args, nargs, kwnames);
     return f->def->fn(callable, args, nargs, kwnames);
 }
 
 Ref native_function_repr(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
-    if (!f->self || f->def->kind == MethodKind::Static)
-        return str_new(format("<built-in function %s>", f->def->name));
-    if (is_type(f->self) && f->def->kind == MethodKind::Class)
+    if (!f->self) return str_new(format("<built-in function %s>", f->def->name));
+    if (is_type(f->self) && f->def->kind != MethodKind::Instance)
         return str_new(
             format("<built-in method %s of type object at %p>", f->def->name, static_cast<void*>(f->self)));
     return str_new(format("<built-in method %s of %s object at %p>", f->def->name,
@@ -99,9 +107,10 @@ Ref native_function_repr(Object* o) {
 }
 
 // A method's __qualname__ names its class, as CPython's meth_get__qualname__: `[].append` is
-// 'list.append', `dict.fromkeys` 'dict.fromkeys'; a module's function is its bare name.
+// 'list.append', `dict.fromkeys` 'dict.fromkeys', the static `str.maketrans` 'str.maketrans' (the
+// defining type's name, also when looked up on a subclass); a module's function is its bare name.
 Ref native_function_qualname(NativeFunction* f) {
-    if (!f->self || is_module(f->self) || f->def->kind == MethodKind::Static) return str_new(f->def->name);
+    if (!f->self || is_module(f->self)) return str_new(f->def->name);
     Object* owner = is_type(f->self) ? f->self : type_of(f->self);
     Ref owner_name = get_attr(owner, intern("__qualname__"));
     return str_new(str_utf8_of(owner_name.get()) + "." + f->def->name);
@@ -111,7 +120,7 @@ Ref native_function_getattr(Object* o, Str* name) {
     auto* f = static_cast<NativeFunction*>(o);
     if (name->utf8 == "__name__") return str_new(f->def->name);
     if (name->utf8 == "__qualname__") return native_function_qualname(f);
-    if (name->utf8 == "__self__") return Ref::borrow(f->self ? f->self : None);
+    if (name->utf8 == "__self__") return Ref::borrow(f->self && !hides_self(f) ? f->self : None);
     if (name->utf8 == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (name->utf8 == "__doc__") return f->def->doc ? str_new(f->def->doc) : Ref::borrow(None);
     return generic_getattr(o, name);
@@ -122,7 +131,7 @@ Ref native_function_getattr(Object* o, Str* name) {
 Ref native_function_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs - 1, kw, 0, 0);
     auto* f = static_cast<NativeFunction*>(args[0]);
-    if (f->self) raise(&TypeError_type, "cannot pickle 'builtin_function_or_method' object");
+    if (f->self && !is_static(f)) raise(&TypeError_type, "cannot pickle 'builtin_function_or_method' object");
     return str_new(f->def->name);
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 // CPython's tokenizer gives up beyond this many open brackets (MAXLEVEL in tokenizer.h).
 constexpr size_t kMaxBracketDepth = 200;
+constexpr size_t kMaxIndentDepth = 100;  // CPython's MAXINDENT: levels, counting the outermost
 
 char bracket_char(size_t type) {
     switch (type) {
@@ -127,6 +128,8 @@ void Lexer::on_indentation(const std::string& newline_text, const antlr4::Token&
     const char* tab_error = "inconsistent use of tabs and spaces in indentation";
     if (col > indents_.back()) {
         if (alt_col <= alt_indents_.back()) source_.fail_raw(tab_error, line, 1, line, 0, "TabError");
+        if (indents_.size() >= kMaxIndentDepth)
+            source_.fail_raw("too many levels of indentation", line, 1, line, 0, "IndentationError");
         indents_.push_back(col);
         alt_indents_.push_back(alt_col);
         emit(INDENT, indent, line, 0);

@@ -3,6 +3,7 @@
 #include "vm/frame.h"
 
 #include "objects/errors.h"
+#include "objects/frame_object.h"
 #include "objects/function.h"
 #include "vm/interp.h"
 
@@ -39,12 +40,12 @@ Frame* push_frame(ThreadState* ts, Code* code) {
 }
 
 void pop_frame(ThreadState* ts, Frame* f) {
+    release_frame_object(f);  // first: a frame object kept by Python code copies the last locals
     Object** lp = f->localsplus();
     Object** stack_base = lp + f->code->nlocalsplus();
     for (Object** p = lp; p < stack_base; ++p) xdecref(*p);
     for (Object** p = stack_base; p < f->sp; ++p) xdecref(*p);
     xdecref(f->func);
-    xdecref(f->frame_object);
     ts->stack_top = reinterpret_cast<Object**>(f);
     --ts->depth;
 }

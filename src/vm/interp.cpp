@@ -78,6 +78,35 @@ MINIPY_COLD void trace_delegate_return(ThreadState* ts, Frame* f, size_t index, 
     if (after.get() != stop.get()) throw PyException(std::move(after));
 }
 
+// FOR_ITER's next item while sys.settrace's function is set: a StopIteration that a class's
+// __next__ raised ends the loop, as always, but CPython's FOR_ITER first reports it to the trace
+// function as an 'exception' event in the looping frame. Iterators of built-in types end without
+// an exception and report nothing. Null when exhausted.
+MINIPY_COLD Object* for_iter_traced(ThreadState* ts, Frame* f, size_t index, Object* it) {
+    static Str* const kNext = intern("__next__");
+    Ref method = type_lookup(type_of(it), kNext);
+    if (!method || !is_function(method.get())) return iter_next(it).release();
+    Ref stop;
+    try {
+        return call1(method.get(), it).release();
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &StopIteration_type)) throw;
+        stop = e.take();
+    }
+    // A hook that raises here is switched off and its exception dropped: CPython's FOR_ITER clears
+    // the error after the event, whatever it became.
+    trace_exception(ts, f, index, std::move(stop));
+    return nullptr;
+}
+
+// A generator that a `for` loop resumed returned `value` (owned, not None): CPython 3.11's FOR_ITER
+// gets it as StopIteration(value) from the generator's next() and reports it likewise.
+MINIPY_COLD void trace_for_iter_return(ThreadState* ts, Frame* f, size_t index, Object* value) {
+    Ref owned = Ref::steal(value);
+    Ref args = tuple_from(&value, 1);
+    trace_exception(ts, f, index, exception_new(&StopIteration_type, args.get()));
+}
+
 }  // namespace
 
 Dict* builtins_dict() { return g_builtins; }
@@ -397,6 +426,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 } else {
                     attr_cache_fill(cache, o, names[ARG], on_class);
                 }
+                f->ip = ip;  // a frame object's f_lineno reads it (`frame.f_lineno` of this frame)
                 Object* v = find_attr(o, names[ARG]).release();
                 if (!v) raise_missing_attribute(o, names[ARG]);
                 sp[-1] = v;
@@ -832,6 +862,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 } else if (Frame* gf =
                                type_of(it) == &generator_type ? generator_enter(ts, it, None) : nullptr) {
                     SWITCH_TO_GENERATOR(gf)
+                } else if (ts->trace_func) {
+                    f->ip = ip;
+                    f->sp = sp;
+                    next = for_iter_traced(ts, f, static_cast<size_t>(ip - first_instr - 1), it);
                 } else {
                     next = iter_next(it).release();
                 }
@@ -1003,6 +1037,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(RETURN_VALUE) {
                 Object* result = POP();
+                f->ip = ip;  // the line a frame object kept after the frame ends reports
                 f->sp = sp;
                 Frame* prev = f->previous;
                 bool is_entry = f->is_entry;
@@ -1022,8 +1057,13 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                             trace_delegate_return(ts, f, static_cast<size_t>(ip - first_instr - 1), result);
                         }
                     } else {
-                        decref(result);
                         --sp;
+                        if (result != None && trace_hooks_set(ts)) {
+                            f->sp = sp;
+                            trace_for_iter_return(ts, f, static_cast<size_t>(ip - first_instr - 1), result);
+                        } else {
+                            decref(result);
+                        }
                     }
                     ip = first_instr + instr_arg(resumer);
                     DISPATCH();
@@ -1272,6 +1312,7 @@ unwind :
     for (;;) {
     size_t index = static_cast<size_t>(ip - first_instr - 1);
     if (add_traceback && is_exception_instance(exc.get())) traceback_here(exc.get(), f, index);
+    f->ip = ip;
     f->sp = sp;
     if (add_traceback && trace_hooks_set(ts)) exc = trace_exception(ts, f, index, std::move(exc));
     add_traceback = true;

@@ -31,13 +31,19 @@ void settle_running_frames(ThreadState* ts) {
     for (Frame* f = ts->frame; f; f = f->previous) f->trace_call_pending = false;
 }
 
-// Calls a hook with the thread's hooks off meanwhile, so the hook's own code is not traced.
+// Calls a hook with the thread's hooks off meanwhile, so the hook's own code is not traced. The
+// frame's f_lineno stays the event's line during the call, as CPython sets f_lineno for it.
 Ref call_hook(ThreadState* ts, Object* fn, FrameObject* frame, const char* event, Object* arg) {
     ts->in_trace_hook = true;
     struct Restore {
         ThreadState* ts;
-        ~Restore() { ts->in_trace_hook = false; }
-    } restore{ts};
+        FrameObject* frame;
+        bool was_pinned;
+        ~Restore() {
+            ts->in_trace_hook = false;
+            frame->pinned = was_pinned;
+        }
+    } restore{ts, frame, std::exchange(frame->pinned, true)};
     Object* args[3] = {frame, intern(event), arg ? arg : None};
     return call(fn, args, 3);
 }
