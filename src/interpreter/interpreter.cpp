@@ -61,8 +61,8 @@ std::string stdlib_dir() {
     return MINIPY_STDLIB_INSTALL_DIR;
 }
 
-// Builtins live as long as the process, and immortal values may be served from the LOAD_GLOBAL
-// cache without a lock in both flavors (flavor.h, unlocked_reads_keep_values_alive).
+// Builtins live as long as the process: immortal, they are loaded by every thread (len, range,
+// print) without any of them writing their counts.
 void immortalize_builtins() {
     Object *name, *value;
     for (size_t pos = 0; dict_next(module_dict(g_builtins_module), &pos, &name, &value);) {

@@ -34,17 +34,18 @@ struct ExceptionEntry {
     uint32_t start, end, handler, depth;
 };
 
-// One LOAD_GLOBAL cache per name: valid while both dicts keep the versions it saw. Threads share
+// One LOAD_GLOBAL cache per name, as CPython 3.11's LOAD_GLOBAL_MODULE and LOAD_GLOBAL_BUILTIN:
+// the entry of the globals dict that holds the name, or (builtins_keys set) of the builtins dict,
+// valid while the dicts' keys keep the versions it saw (objects/containers.h, DictCacheLookup).
+// The value is read from the entry at each use, so storing a new value into the global keeps the
+// cache valid: pystone's procedures assign globals between every two reads of them. Threads share
 // it, so it is a seqlock (vm/interp_support.h reads and fills it): `seq` is odd while a thread
 // writes the fields, and a reader that sees it change throws its reading away.
 struct GlobalCache {
     std::atomic<uint32_t> seq{0};
-    std::atomic<const Dict*> globals{nullptr};
-    std::atomic<uint64_t> globals_version{0};
-    std::atomic<uint64_t> builtins_version{0};
-    std::atomic<Object*> value{nullptr};  // borrowed from the dict that holds it
-    std::atomic<bool> immortal{false};    // whether `value` is (so it may be used by any thread)
-
+    std::atomic<uint32_t> entry{0};
+    std::atomic<uint64_t> globals_keys{0};   // 0: empty
+    std::atomic<uint64_t> builtins_keys{0};  // 0: the name is in the globals
     GlobalCache() = default;
     // Code objects are built before any thread runs them: copying (as the vector grows) starts empty.
     GlobalCache(const GlobalCache&) {}

@@ -127,8 +127,12 @@ struct Dict : Object {
     size_t index_size = 0;     // power of two
     size_t used = 0;           // live entries
     size_t fill = 0;           // index slots not empty: live entries plus deleted ones (dummies)
-    // Bumped on every change, under the lock; read without it by the LOAD_GLOBAL cache.
-    std::atomic<uint64_t> version{0};
+    uint64_t version = 0;      // bumped on every change, under the lock: a probe that ran __eq__ restarts
+    // The version of the keys' layout, for the LOAD_GLOBAL cache (dict_lookup_str_for_cache): 0
+    // until a cache asks for it, then a number no dict ever had, reset to 0 whenever a key is added
+    // or removed or the entries move. Storing a value into an existing key keeps it. Written under
+    // the lock, read without it.
+    std::atomic<uint64_t> keys_version{0};
 };
 Ref dict_new();
 Object* dict_get(Dict* d, Object* key);  // borrowed, null when absent; may raise (hash)
@@ -142,6 +146,25 @@ Ref dict_get_str_ref(Dict* d, Str* key);
 // Whether an interned str key is in d, read without the dict's lock where it can be: the interpreter
 // asks it of an instance's dict at every method call (is the method shadowed?).
 bool dict_contains_str(Dict* d, Str* key);
+// What the LOAD_GLOBAL cache (vm/interp_support.h) keeps of a lookup, as CPython 3.11's
+// LOAD_GLOBAL_MODULE keeps dk_version and an index: the value (a new reference, null when absent),
+// the entry that holds it, and the keys version under which that entry holds the key, all read
+// under one lock. Keys versions are never reused, by any dict: wherever a cache finds the same
+// version, it finds the key at the same entry.
+struct DictCacheLookup {
+    Ref value;
+    uint32_t entry = 0;
+    uint64_t keys_version = 0;
+};
+DictCacheLookup dict_lookup_str_for_cache(Dict* d, Str* key);
+// The value of entry `entry` as a new reference, provided d's keys still have `keys_version`;
+// null when they do not, or (free-threaded) when a writer ran during the read: the cache's hit.
+Object* dict_entry_value_optimistic(Dict* d, uint64_t keys_version, uint32_t entry);
+MINIPY_ALWAYS_INLINE Object* dict_cached_entry_value(Dict* d, uint64_t keys_version, uint32_t entry) {
+    if (object_locks_on()) return dict_entry_value_optimistic(d, keys_version, entry);
+    if (d->keys_version.load(std::memory_order_relaxed) != keys_version) return nullptr;
+    return newref(d->entries[entry].value);
+}
 void dict_set(Dict* d, Object* key, Object* value);  // borrows both
 bool dict_del(Dict* d, Object* key);                 // false when absent
 Ref dict_keys_list(Dict* d);

@@ -26,11 +26,18 @@ struct Probe {
     size_t slot;    // index slot of the entry, or where an absent key would go
 };
 
-// Every change to the entries bumps `version`, under the lock, for the LOAD_GLOBAL cache. Only the
-// lock holder writes it, so it needs no atomic read-modify-write.
-void changed(Dict* d) {
-    d->version.store(d->version.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+// Every change to the entries bumps `version`, under the lock.
+void changed(Dict* d) { ++d->version; }
+
+// A key added or removed, or the entries moved: the entry positions that LOAD_GLOBAL caches hold
+// under the keys' old version no longer count. Under the lock.
+void keys_changed(Dict* d) {
+    changed(d);
+    d->keys_version.store(0, std::memory_order_relaxed);
 }
+
+// The source of keys versions: numbers handed out once each, to whichever dict a cache asks first.
+std::atomic<uint64_t> g_next_keys_version{1};
 
 // After a change to a type's dict, once it is complete and its lock let go: the type attribute
 // caches (objects/abstract.cpp) start again from the dicts.
@@ -102,7 +109,7 @@ void resize(Dict* d) {
     for (size_t n = 0; n < d->entries.size(); ++n)
         d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
     d->fill = d->used;
-    changed(d);
+    keys_changed(d);
 }
 
 // Deleted slots count toward the load (CPython's dk_usable): were they left out, inserts and deletes
@@ -115,11 +122,12 @@ bool needs_resize(const Dict* d) {
 // or null, to be released after the lock.
 Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
     Probe p = find(d, key, h);
-    changed(d);
     if (p.entry >= 0) {
+        changed(d);
         *key_used = false;
         return std::exchange(d->entries[p.entry].value, value);
     }
+    keys_changed(d);
     if (needs_resize(d)) {
         resize(d);
         p.slot = free_slot(d, h);
@@ -219,6 +227,10 @@ MINIPY_RACY_READ Peek peek_by_identity(const Tables& t, Object* key, int64_t h, 
     return Peek::Unsure;
 }
 
+MINIPY_RACY_READ Object* peek_entry_value(const Tables& t, uint32_t entry) {
+    return static_cast<const volatile DictEntry*>(t.entries)[entry].value;
+}
+
 // key's value as a new reference (null when absent), or false when the caller must take the lock.
 // With `count_value` false only presence is answered (*value is then borrowed and must not be used).
 bool get_optimistic(Dict* d, Object* key, int64_t h, bool count_value, Object** value) {
@@ -270,17 +282,18 @@ Object* dict_get(Dict* d, Object* key) {
 
 namespace {
 
-// The probe for a str key past its first slot; the caller holds the dict's lock.
-__attribute__((noinline)) Object* find_str_probing(Dict* d, Str* key, int64_t h) {
+// The probe for a str key past its first slot; the caller holds the dict's lock. The entry's
+// position, or -1 when absent.
+__attribute__((noinline)) int64_t find_str_probing(Dict* d, Str* key, int64_t h) {
     size_t mask = d->index_size - 1;
     auto perturb = static_cast<uint64_t>(h);
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i * 5 + (perturb >>= 5) + 1) & mask) {
         int32_t ix = d->index[i];
-        if (ix == kEmpty) return nullptr;
+        if (ix == kEmpty) return -1;
         if (ix == kDummy) continue;
         const DictEntry& e = d->entries[ix];
-        if (e.key == key) return e.value;
-        if (e.hash == h && type_of(e.key) == &str_type && str_equal(as_str(e.key), key)) return e.value;
+        if (e.key == key) return ix;
+        if (e.hash == h && type_of(e.key) == &str_type && str_equal(as_str(e.key), key)) return ix;
     }
 }
 
@@ -288,13 +301,17 @@ __attribute__((noinline)) Object* find_str_probing(Dict* d, Str* key, int64_t h)
 // an instance's attributes (the interned name itself, or an empty slot: a method looked for in the
 // instance dict first), so that check runs inline, without the loop's register saves and calls:
 // bench/pyperf/deltablue.py has 1.5 million of these lookups in 10 rounds.
-MINIPY_ALWAYS_INLINE Object* find_str_locked(Dict* d, Str* key, int64_t h) {
-    if (!d->index) return nullptr;
+MINIPY_ALWAYS_INLINE int64_t find_str_entry(Dict* d, Str* key, int64_t h) {
+    if (!d->index) return -1;
     int32_t ix = d->index[static_cast<size_t>(h) & (d->index_size - 1)];
-    if (ix == kEmpty) return nullptr;
-    if (ix >= 0 && d->entries[static_cast<size_t>(ix)].key == key)
-        return d->entries[static_cast<size_t>(ix)].value;
+    if (ix == kEmpty) return -1;
+    if (ix >= 0 && d->entries[static_cast<size_t>(ix)].key == key) return ix;
     return find_str_probing(d, key, h);
+}
+
+MINIPY_ALWAYS_INLINE Object* find_str_locked(Dict* d, Str* key, int64_t h) {
+    int64_t ix = find_str_entry(d, key, h);
+    return ix >= 0 ? d->entries[static_cast<size_t>(ix)].value : nullptr;
 }
 
 // A str's hash without a call when it is cached (interned names' always are).
@@ -327,6 +344,36 @@ bool dict_contains_str(Dict* d, Str* key) {
     return find_str_locked(d, key, h) != nullptr;
 }
 
+DictCacheLookup dict_lookup_str_for_cache(Dict* d, Str* key) {
+    int64_t h = cached_str_hash(key);
+    CriticalSection cs(d->mutex);
+    if (d->keys_version.load(std::memory_order_relaxed) == 0)
+        d->keys_version.store(g_next_keys_version.fetch_add(1, std::memory_order_relaxed),
+                              std::memory_order_relaxed);
+    int64_t ix = find_str_entry(d, key, h);
+    // share_item: a value another thread owns is marked, so that the cache's lock-free hits can count it.
+    Ref value = ix >= 0 ? share_item(d->entries[static_cast<size_t>(ix)].value) : nullptr;
+    return {std::move(value), static_cast<uint32_t>(ix >= 0 ? ix : 0),
+            d->keys_version.load(std::memory_order_relaxed)};
+}
+
+Object* dict_entry_value_optimistic(Dict* d, uint64_t keys_version, uint32_t entry) {
+    // As get_optimistic: the keys version and the tables are read, then confirmed by the sequence
+    // lock before the entry is read, and the value is counted only once confirmed again.
+    uint32_t begin = d->mutex.optimistic_read_begin();
+    if (d->keys_version.load(std::memory_order_relaxed) != keys_version) return nullptr;
+    Tables tables = peek_tables(d);
+    if (!d->mutex.optimistic_read_valid(begin) || entry >= tables.entry_count) return nullptr;
+    Object* found = peek_entry_value(tables, entry);
+    if (!found || !d->mutex.optimistic_read_valid(begin)) return nullptr;
+    if (!is_small_int(found) && !refcount_try_inc(found->refcnt)) return nullptr;
+    if (!d->mutex.optimistic_read_valid(begin)) {
+        decref(found);
+        return nullptr;
+    }
+    return found;
+}
+
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }
 
 bool dict_del(Dict* d, Object* key) {
@@ -342,7 +389,7 @@ bool dict_del(Dict* d, Object* key) {
         old_value = std::exchange(e.value, nullptr);
         d->index[p.slot] = kDummy;
         --d->used;
-        changed(d);
+        keys_changed(d);
         // Trailing deleted entries can go at once, keeping popitem() and appends cheap.
         while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
         if (d->used == 0) {
@@ -456,7 +503,7 @@ void dict_clear(Dict* d) {
         d->index_size = 0;
         d->used = 0;
         d->fill = 0;
-        changed(d);
+        keys_changed(d);
     }
     changed_after(d);
     for (const DictEntry& e : old) {

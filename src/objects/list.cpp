@@ -208,36 +208,82 @@ void list_del_slice(List* l, Slice* slice) {
     list_release_items(removed);
 }
 
+namespace {
+
+// Owned references, released (the last first, as a list's items) when it goes out of scope.
+struct OwnedItems {
+    std::vector<Object*> items;
+    OwnedItems() = default;
+    OwnedItems(const OwnedItems&) = delete;
+    OwnedItems& operator=(const OwnedItems&) = delete;
+    ~OwnedItems() {
+        for (size_t i = items.size(); i-- > 0;) decref(items[i]);
+    }
+};
+
+// A slice assignment's new items, each owned, taken before the list is touched: the source may be
+// the list itself (`a[:] = a`), a generator, or a list another thread changes. An exact list is
+// copied under its lock and a tuple's items taken as they are, with no iterator or intermediate list.
+// A TypeError from iter() becomes `not_iterable`, as CPython's PySequence_Fast.
+void take_items(OwnedItems& out, Object* value, const char* not_iterable) {
+    if (type_of(value) == &list_type) {
+        List* source = as_list(value);
+        CriticalSection cs(source->mutex);
+        out.items.reserve(source->items.size());
+        for (Object* item : source->items) out.items.push_back(newref(item));
+        return;
+    }
+    if (type_of(value) == &tuple_type) {
+        Tuple* source = as_tuple(value);
+        out.items.reserve(source->size);
+        for (size_t i = 0; i < source->size; ++i) out.items.push_back(newref(source->items[i]));
+        return;
+    }
+    Ref it;
+    try {
+        it = get_iter(value);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &TypeError_type)) throw;
+        raise(&TypeError_type, not_iterable);
+    }
+    while (Ref item = iter_next(it.get())) out.items.push_back(item.release());
+}
+
+// items[start, start + n) = incoming, after which `incoming` holds the items replaced, in order.
+// As many as both sides have trade places where they stand; only the difference moves the rest of
+// the list: fannkuch's `perm[:k + 1] = perm[k::-1]` moves nothing.
+void replace_range(ListItems& items, int64_t start, int64_t n, std::vector<Object*>& incoming) {
+    auto m = static_cast<int64_t>(incoming.size());
+    auto first = items.begin() + start;
+    std::swap_ranges(first, first + std::min(n, m), incoming.begin());
+    if (n > m) {
+        incoming.insert(incoming.end(), first + m, first + n);
+        items.erase(first + m, first + n);
+    } else if (m > n) {
+        items.insert(first + n, incoming.begin() + n, incoming.end());
+        incoming.resize(n);
+    }
+}
+
+}  // namespace
+
 void list_set_slice(List* l, Slice* slice, Object* value) {
     Ref resolved = slice_with_int_bounds(slice);
     auto* s = static_cast<Slice*>(resolved.get());
-    // Materialise the new items first: the source may be the list itself or a generator.
-    Ref source = list_from_iterable(value);
-    ListItems& incoming = as_list(source.get())->items;
-    ListItems removed;
-    {
-        CriticalSection cs(l->mutex);
-        int64_t start, stop, step;
-        int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
-        if (step == 1) {
-            auto first = l->items.begin() + start;
-            removed.assign(first, first + n);
-            l->items.erase(first, first + n);
-            l->items.insert(l->items.begin() + start, incoming.begin(), incoming.end());
-            incoming.clear();  // ownership moved into the list
-        } else {
-            if (static_cast<int64_t>(incoming.size()) != n)
-                raise(&ValueError_type,
-                      format("attempt to assign sequence of size %zu to extended slice of size %lld",
-                             incoming.size(), static_cast<long long>(n)));
-            for (int64_t i = 0, k = start; i < n; ++i, k += step) {
-                removed.push_back(l->items[k]);
-                l->items[k] = incoming[i];
-            }
-            incoming.clear();
-        }
-    }
-    list_release_items(removed);
+    int64_t start, stop, step;
+    slice_indices(s, 0, &start, &stop, &step);  // a zero step is refused before the source is read
+    // Declared before the lock, so released after it: a replaced item's __del__ may read the list.
+    OwnedItems incoming;
+    take_items(incoming, value,
+               step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+    CriticalSection cs(l->mutex);
+    int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
+    if (step == 1) return replace_range(l->items, start, n, incoming.items);
+    if (static_cast<int64_t>(incoming.items.size()) != n)
+        raise(&ValueError_type,
+              format("attempt to assign sequence of size %zu to extended slice of size %lld",
+                     incoming.items.size(), static_cast<long long>(n)));
+    for (int64_t i = 0, k = start; i < n; ++i, k += step) std::swap(l->items[k], incoming.items[i]);
 }
 
 void list_setitem(Object* o, Object* key, Object* value) {

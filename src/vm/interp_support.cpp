@@ -74,27 +74,24 @@ Object* load_name(Frame* f, Str* name) {
 Object* load_global_slow(Frame* f, uint32_t index) {
     Code* co = f->code;
     Str* name = co->names[index];
-    // Versions first: a change after this point makes the entry stale at once, never wrong.
-    uint64_t globals_version = f->globals->version.load(std::memory_order_relaxed);
-    uint64_t builtins_version = f->builtins->version.load(std::memory_order_relaxed);
-    Ref v = dict_get_str_ref(f->globals, name);
-    if (!v) v = dict_get_str_ref(f->builtins, name);
-    if (!v) raise_name_error(name);
-    bool immortal = is_immortal(v.get());
-    if (!immortal && !unlocked_reads_keep_values_alive()) return v.release();
+    DictCacheLookup globals = dict_lookup_str_for_cache(f->globals, name);
+    DictCacheLookup builtins;
+    if (!globals.value) {
+        builtins = dict_lookup_str_for_cache(f->builtins, name);
+        if (!builtins.value) raise_name_error(name);
+    }
+    bool in_globals = static_cast<bool>(globals.value);
+    Object* v = in_globals ? globals.value.release() : builtins.value.release();
     GlobalCache& cache = co->global_cache[index];
     uint32_t seq = cache.seq.load(std::memory_order_relaxed);
     // Another thread is filling this entry: leave it to that thread.
-    if ((seq & 1) || !cache.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire))
-        return v.release();
+    if ((seq & 1) || !cache.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return v;
     std::atomic_thread_fence(std::memory_order_release);
-    cache.globals.store(f->globals, std::memory_order_relaxed);
-    cache.globals_version.store(globals_version, std::memory_order_relaxed);
-    cache.builtins_version.store(builtins_version, std::memory_order_relaxed);
-    cache.value.store(v.get(), std::memory_order_relaxed);
-    cache.immortal.store(immortal, std::memory_order_relaxed);
+    cache.entry.store(in_globals ? globals.entry : builtins.entry, std::memory_order_relaxed);
+    cache.globals_keys.store(globals.keys_version, std::memory_order_relaxed);
+    cache.builtins_keys.store(in_globals ? 0 : builtins.keys_version, std::memory_order_relaxed);
     cache.seq.store(seq + 2, std::memory_order_release);
-    return v.release();
+    return v;
 }
 
 void store_module_global(Dict* globals, Str* name, Object* value) {

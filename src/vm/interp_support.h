@@ -20,26 +20,30 @@ namespace minipy {
 
 // LOAD_NAME: locals, globals, then builtins; a new reference.
 Object* load_name(Frame* f, Str* name);
-// LOAD_GLOBAL's cache hit: a new reference to the cached value, or null when the cache does not
-// hold the current value (a seqlock read: see GlobalCache).
-inline Object* load_global_cached(const GlobalCache& c, const Frame* f) {
+// LOAD_GLOBAL's cache hit: a new reference to the value in the cached entry, or null when the
+// cache is empty or stale (a seqlock read: see GlobalCache). Forced inline: GCC left it out of
+// minipy-ft's run_frame, where each of bench/fib.py's calls paid 11 instructions more (callgrind).
+MINIPY_ALWAYS_INLINE Object* load_global_cached(const GlobalCache& c, const Frame* f) {
     uint32_t seq = c.seq.load(std::memory_order_acquire);
-    if (seq & 1) return nullptr;
-    Object* v = c.value.load(std::memory_order_relaxed);
-    bool immortal = c.immortal.load(std::memory_order_relaxed);
-    bool valid = c.globals.load(std::memory_order_relaxed) == f->globals &&
-                 c.globals_version.load(std::memory_order_relaxed) ==
-                     f->globals->version.load(std::memory_order_relaxed) &&
-                 c.builtins_version.load(std::memory_order_relaxed) ==
-                     f->builtins->version.load(std::memory_order_relaxed);
+    uint32_t entry = c.entry.load(std::memory_order_relaxed);
+    uint64_t globals_keys = c.globals_keys.load(std::memory_order_relaxed);
+    uint64_t builtins_keys = c.builtins_keys.load(std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_acquire);
-    if (!valid || !v || c.seq.load(std::memory_order_relaxed) != seq) return nullptr;
-    // A mortal value cached while one thread ran is not touched once others may free it.
-    if (!immortal && !unlocked_reads_keep_values_alive()) return nullptr;
-    return newref(v);
+    if ((seq & 1) || c.seq.load(std::memory_order_relaxed) != seq || globals_keys == 0) return nullptr;
+    if (!builtins_keys) return dict_cached_entry_value(f->globals, globals_keys, entry);
+    // A builtin: the globals' keys unchanged say that the name is still missing from them.
+    if (f->globals->keys_version.load(std::memory_order_relaxed) != globals_keys) return nullptr;
+    Object* v = dict_cached_entry_value(f->builtins, builtins_keys, entry);
+    // Another thread may add the name to the globals while the builtin is read: the globals' keys
+    // unchanged after the read too place the read at a moment when the name was missing there.
+    if (v && object_locks_on() && f->globals->keys_version.load(std::memory_order_acquire) != globals_keys) {
+        decref(v);
+        return nullptr;
+    }
+    return v;
 }
 // LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and
-// refills the cache when the value may be read without the lock; a new reference.
+// refills the cache; a new reference.
 MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
 // Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level).
 void store_module_global(Dict* globals, Str* name, Object* value);

@@ -107,3 +107,32 @@ TEST_CASE("version changes on every mutation") {
     dict_set(dict, key(1).get(), True);
     CHECK(dict->version != v1);
 }
+
+TEST_CASE("keys version: kept by value stores, changed by added and deleted keys, never shared") {
+    Ref a = dict_new(), b = dict_new();
+    Dict* da = as_dict(a.get());
+    Dict* db = as_dict(b.get());
+    Str* name = intern("name");
+    dict_set(da, intern("other"), None);
+    dict_set(da, name, key(1).get());
+    dict_set(db, name, key(1).get());
+    DictCacheLookup found = dict_lookup_str_for_cache(da, name);
+    CHECK(found.value.get() == key(1).get());
+    CHECK(found.entry == 1);
+    CHECK(found.keys_version != 0);
+    // Two dicts with the same history never share a version: a cache keyed by it reads the right dict.
+    CHECK(dict_lookup_str_for_cache(db, name).keys_version != found.keys_version);
+    dict_set(da, name, key(2).get());
+    CHECK(dict_lookup_str_for_cache(da, name).keys_version == found.keys_version);
+    Ref v = Ref::steal(dict_cached_entry_value(da, found.keys_version, found.entry));
+    CHECK(v.get() == key(2).get());
+    dict_set(da, intern("added"), None);
+    CHECK(dict_cached_entry_value(da, found.keys_version, found.entry) == nullptr);
+    DictCacheLookup again = dict_lookup_str_for_cache(da, name);
+    CHECK(again.keys_version != found.keys_version);
+    CHECK(dict_del(da, intern("added")));
+    CHECK(dict_cached_entry_value(da, again.keys_version, again.entry) == nullptr);
+    DictCacheLookup absent = dict_lookup_str_for_cache(da, intern("missing"));
+    CHECK(!absent.value);
+    CHECK(absent.keys_version != 0);
+}
