@@ -13,6 +13,7 @@
 #include "objects/function.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -53,6 +54,7 @@ void release_image(Generator* g) {
 
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
 void generator_dealloc(Object* o) {
+    weakrefs_clear(o);
     Generator* g = as_gen(o);
     if (g->started && !g->finished && !g->image.empty()) {
         incref(o);

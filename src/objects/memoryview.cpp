@@ -10,6 +10,7 @@
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -70,6 +71,7 @@ Ref view_of(Object* obj) {
 }
 
 void view_dealloc(Object* o) {
+    weakrefs_clear(o);
     xdecref(as_view(o)->obj);
     delete as_view(o);
 }
