@@ -3,6 +3,7 @@
 # and the bookkeeping that lets the interpreter wait for non-daemon threads at exit.
 import _thread
 import sys
+from _weakrefset import WeakSet
 from time import monotonic as _time
 
 _start_new_thread = _thread.start_new_thread
@@ -362,6 +363,7 @@ class Barrier:
 _active_limbo_lock = RLock()
 _active = {}  # ident -> Thread, for every running thread
 _limbo = {}   # id(thread) -> Thread, started but not yet running
+_dangling = WeakSet()  # every Thread made and not yet freed, as CPython's (test.support counts them)
 _counter = 0
 
 
@@ -413,6 +415,7 @@ class Thread:
         # Held by the running thread until it has completely ended: join() waits by acquiring it.
         self._tstate_lock = None
         self._initialized = True
+        _dangling.add(self)
 
     def __repr__(self):
         status = "initial"

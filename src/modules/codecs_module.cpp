@@ -501,6 +501,15 @@ Ref codecs_lookup_error(Object*, Args args, size_t nargs, Tuple* kw) {
 
 }  // namespace
 
+Ref lookup_text_encoding(Object* encoding, const char* alternative) {
+    Ref info = codec_lookup(encoding);
+    Ref is_text = get_attr_opt(info.get(), intern("_is_text_encoding"));
+    if (is_text && !is_true(is_text.get()))
+        raise(&LookupError_type, format("'%s' is not a text encoding; use %s to handle arbitrary codecs",
+                                        str_utf8_of(encoding).c_str(), alternative));
+    return info;
+}
+
 // ---- str.encode, bytes.decode and str(b, encoding) beyond the built-in fast paths ----
 namespace {
 
@@ -519,13 +528,7 @@ Builtin builtin_codec(const std::string& encoding) {
 
 // CPython refuses the codecs that do not map str <-> bytes (rot13, hex, ...) in str.encode.
 Ref text_codec(Object* encoding, const char* method) {
-    Ref info = codec_lookup(encoding);
-    Ref is_text = get_attr_opt(info.get(), intern("_is_text_encoding"));
-    if (is_text && !is_true(is_text.get()))
-        raise(&LookupError_type,
-              format("'%s' is not a text encoding; use codecs.%s() to handle arbitrary codecs",
-                     str_utf8_of(encoding).c_str(), method));
-    return info;
+    return lookup_text_encoding(encoding, format("codecs.%s()", method).c_str());
 }
 
 // Argument clinic's bad-argument text, which names None as "None".

@@ -11,5 +11,8 @@ void add_codec_functions(Object* module);
 // Lets str.encode/bytes.decode/str(b, encoding) use the registry (objects/codec_hooks.h); called
 // once at start-up.
 void install_codec_hooks();
+// CPython's _PyCodec_LookupTextEncoding: the codec's CodecInfo, or LookupError for an unknown name
+// or a codec that does not map str to bytes ("use <alternative> to handle arbitrary codecs").
+Ref lookup_text_encoding(Object* encoding, const char* alternative);
 
 }  // namespace minipy

@@ -283,7 +283,9 @@ void add_missing(Type* t, const MethodDef* methods) {
 }  // namespace
 
 void add_io_base_defaults(Type* t, IoBaseKind kind) {
-    add_missing(t, kind == IoBaseKind::kRaw ? kRawMethods : kBufferedMethods);
+    add_missing(t, kind == IoBaseKind::kRaw        ? kRawMethods
+                   : kind == IoBaseKind::kBuffered ? kBufferedMethods
+                                                   : kTextMethods);
     add_missing(t, kIOBaseMethods);
 }
 

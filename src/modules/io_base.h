@@ -1,6 +1,8 @@
-// io_base.h — io's abstract base classes (io_base.cpp), its newline decoder, and what they share
-// with io_module.cpp.
+// io_base.h — io's abstract base classes (io_base.cpp), its newline decoder, the text layer
+// (io_text.cpp), and what they share with io_module.cpp.
 #pragma once
+
+#include <string>
 
 #include "objects/object.h"
 
@@ -10,10 +12,26 @@ namespace minipy {
 void add_io_base_classes(Dict* module);
 // Gives a native file type the methods of IOBase and of RawIOBase or BufferedIOBase that it does not
 // define itself (readlines, writelines, `with`, ...), as CPython's _io types inherit them.
-enum class IoBaseKind { kRaw, kBuffered };
+enum class IoBaseKind { kRaw, kBuffered, kText };
 void add_io_base_defaults(Type* t, IoBaseKind kind);
 // Adds io.IncrementalNewlineDecoder (io_newline_decoder.cpp).
 void add_newline_decoder_class(Dict* module);
+// IncrementalNewlineDecoder(decoder, translate).
+Ref newline_decoder_new(Object* decoder, bool translate);
+// The canonical name of utf-8, ascii and latin-1 under any of their spellings ("utf-8", "ascii",
+// "iso8859-1", as their CodecInfo says), null for other codecs; and the incremental decoder a text
+// file uses for them without the codec registry (io_builtin_decoder.cpp).
+const char* builtin_text_codec(const std::string& encoding);
+Ref builtin_decoder_new(const char* codec, Object* errors);
+// io.TextIOWrapper (io_text.cpp), made once.
+extern Type text_wrapper_type;
+void init_text_wrapper_type();
+// The text file open() returns over `buffer`, with `mode` as its mode attribute.
+Ref text_file_new(Object* buffer, Object* mode, Object* encoding, Object* errors, Object* newline,
+                  bool line_buffering);
+// At exit: gives what the text files over native buffers still hold to those buffers, so that
+// flush_open_files writes it. Runs no Python code.
+void hand_text_to_buffers();
 // io.UnsupportedOperation (io_module.cpp).
 Type* io_unsupported_operation_type();
 

@@ -13,6 +13,7 @@
 #include "modules/io_base.h"
 #include "modules/io_binary.h"
 #include "modules/posix_module.h"
+#include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -82,9 +83,12 @@ int64_t raw_read(Buffered* b, size_t n, std::string& out) {
     return got;
 }
 
-// Gives raw all of `data`.
-void raw_write_all(Buffered* b, const std::string& data) {
-    for (size_t done = 0; done < data.size();) {
+// Gives raw all of `data`; `done` counts what it took. After each write the signal handlers run,
+// as CPython's buffered writer runs them: a write to a full pipe that a signal interrupts returns
+// what it wrote, and a handler that raises (or writes to this file: a reentrant call) ends the loop.
+// A file being freed writes without them (an exception there would be lost).
+void raw_write_all(Buffered* b, const std::string& data, size_t& done, bool run_handlers = true) {
+    while (done < data.size()) {
         int64_t n;
         if (b->fileio) {
             if (b->fileio->fd < 0) raise(&ValueError_type, "I/O operation on closed file");
@@ -99,6 +103,7 @@ void raw_write_all(Buffered* b, const std::string& data) {
         }
         if (n < 0) raise_object(os_error_new(EAGAIN, ""));
         done += static_cast<size_t>(n);
+        if (run_handlers) check_signals();
     }
 }
 
@@ -120,11 +125,18 @@ int64_t raw_seek(Buffered* b, int64_t offset, int whence) {
 
 // ---- buffering ----
 
+// Writes the buffered bytes; those raw did not take stay buffered when it raises.
 void flush_writes(Buffered* b) {
     if (b->write_buffer.empty()) return;
     std::string data = std::move(b->write_buffer);
     b->write_buffer.clear();
-    raw_write_all(b, data);
+    size_t done = 0;
+    try {
+        raw_write_all(b, data, done);
+    } catch (PyException&) {
+        b->write_buffer = data.substr(done) + b->write_buffer;
+        throw;
+    }
 }
 
 // Gives back the bytes read ahead, moving raw to where the reader stands (before a write or a raw
@@ -216,8 +228,19 @@ void write_data(Buffered* b, const std::string& data) {
         return;
     }
     drop_read_ahead(b);
-    b->write_buffer += data;
-    if (b->write_buffer.size() > b->buffer_size) flush_writes(b);
+    if (b->write_buffer.size() + data.size() <= b->buffer_size) {
+        b->write_buffer += data;
+        return;
+    }
+    flush_writes(b);
+    if (data.size() <= b->buffer_size) {
+        b->write_buffer = data;
+        return;
+    }
+    // As CPython's: more than a buffer's worth goes to raw at once, and what a signal handler's
+    // exception stops is not kept for later.
+    size_t done = 0;
+    raw_write_all(b, data, done);
 }
 
 // ---- methods ----
@@ -440,7 +463,8 @@ void buffered_dealloc(Object* o) {
     // there). A Python raw stream is only let go: running its code here could raise anywhere.
     if (b->fileio && b->fileio->fd >= 0) {
         try {
-            raw_write_all(b, b->write_buffer);
+            size_t done = 0;
+            raw_write_all(b, b->write_buffer, done, false);
         } catch (PyException&) {
         }
     }
@@ -733,6 +757,7 @@ Ref std_stream_buffer(std::FILE* stream, int fd, const char* name) {
 }
 
 void flush_open_files() {
+    hand_text_to_buffers();
     std::lock_guard<std::mutex> guard(g_pending_lock);
     for (Buffered* b : g_writable_files) {
         if (!b->fileio || b->fileio->fd < 0 || b->write_buffer.empty() || !b->lock.try_lock()) continue;

@@ -182,20 +182,29 @@ const MethodDef kDecoderMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+void init_newline_decoder_type() {
+    Type& t = newline_decoder_type;
+    if (!t.name.empty()) return;
+    t.name = "_io.IncrementalNewlineDecoder";
+    t.instance_size = sizeof(NewlineDecoder);
+    t.dealloc = decoder_dealloc;
+    t.construct = decoder_construct;
+    t.getattr = decoder_getattr;
+    t.methods = kDecoderMethods;
+    init_type(&t);
+}
+
 }  // namespace
 
 void add_newline_decoder_class(Dict* module) {
-    Type& t = newline_decoder_type;
-    if (t.name.empty()) {
-        t.name = "_io.IncrementalNewlineDecoder";
-        t.instance_size = sizeof(NewlineDecoder);
-        t.dealloc = decoder_dealloc;
-        t.construct = decoder_construct;
-        t.getattr = decoder_getattr;
-        t.methods = kDecoderMethods;
-        init_type(&t);
-    }
-    dict_set(module, intern("IncrementalNewlineDecoder"), &t);
+    init_newline_decoder_type();
+    dict_set(module, intern("IncrementalNewlineDecoder"), &newline_decoder_type);
+}
+
+Ref newline_decoder_new(Object* decoder, bool translate) {
+    init_newline_decoder_type();
+    Object* args[2] = {decoder, bool_obj(translate)};
+    return decoder_construct(&newline_decoder_type, args, 2, nullptr);
 }
 
 }  // namespace minipy

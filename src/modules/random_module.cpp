@@ -144,6 +144,25 @@ Ref rnd_getrandbits(Object*, Args args, size_t nargs, Tuple* kw) {
     return result;
 }
 
+// randbytes(n): getrandbits(n * 8) as n little-endian bytes, as random.py makes them.
+Ref rnd_randbytes(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("randbytes", nargs - 1, kw, 1, 1);
+    int64_t n = as_index(args[1]);
+    if (n < 0) raise(&ValueError_type, "number of bits must be non-negative");
+    RandomObject& g = self_of(args);
+    mpz_t r;
+    mpz_init(r);
+    {
+        CriticalSection cs(g.mutex);
+        random_bits(g, n * 8, r);
+    }
+    std::string out(static_cast<size_t>(n), '\0');
+    size_t written = 0;
+    if (n > 0) mpz_export(out.data(), &written, -1, 1, 0, 0, r);
+    mpz_clear(r);
+    return bytes_new(out);
+}
+
 Ref rnd_uniform(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("uniform", nargs - 1, kw, 2, 2);
     double a = to_double(args[1]), b = to_double(args[2]);
@@ -444,6 +463,7 @@ const MethodDef kRandomMethods[] = {
     {"seed", rnd_seed, "Initialize internal state from a seed."},
     {"random", rnd_random, "random() -> x in the interval [0, 1)."},
     {"getrandbits", rnd_getrandbits, "getrandbits(k) -> x.  Generates an int with k random bits."},
+    {"randbytes", rnd_randbytes, "Generate n random bytes."},
     {"uniform", rnd_uniform, "Get a random number in the range [a, b) or [a, b] depending on rounding."},
     {"randrange", rnd_randrange, "Choose a random item from range(start, stop[, step])."},
     {"randint", rnd_randint, "Return random integer in range [a, b], including both end points."},

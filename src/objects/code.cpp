@@ -10,12 +10,14 @@
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
 namespace {
 
 void code_dealloc(Object* o) {
+    weakrefs_clear(o);
     Code* c = as_code(o);
     for (Object* k : c->consts) decref(k);
     delete c;

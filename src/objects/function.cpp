@@ -179,6 +179,7 @@ Ref cell_getattr(Object* o, Str* name) {
 }
 
 void method_dealloc(Object* o) {
+    weakrefs_clear(o);
     Method* m = static_cast<Method*>(o);
     decref(m->func);
     decref(m->self);

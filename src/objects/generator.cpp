@@ -14,6 +14,7 @@
 #include "objects/function.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -54,6 +55,7 @@ void release_image(Generator* g) {
 
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
 void generator_dealloc(Object* o) {
+    weakrefs_clear(o);
     Generator* g = as_gen(o);
     if (g->started && !g->finished && !g->image.empty()) {
         incref(o);

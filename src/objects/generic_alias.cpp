@@ -10,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -28,6 +29,7 @@ struct Alias : Object {
 Alias* as_alias(Object* o) { return static_cast<Alias*>(o); }
 
 void alias_dealloc(Object* o) {
+    weakrefs_clear(o);
     xdecref(as_alias(o)->origin);
     decref(as_alias(o)->args);
     xdecref(as_alias(o)->params);

@@ -207,6 +207,7 @@ Ref enumerate_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
 struct Zip : Object {
     MINIPY_GC_ALLOCATED
     std::vector<Object*> iterators;  // owned
+    bool strict = false;             // zip(..., strict=True): unequal lengths raise ValueError
 };
 
 void zip_traverse(Object* o, VisitProc visit, void* arg) {
@@ -219,6 +220,20 @@ void zip_dealloc(Object* o) {
     delete z;
 }
 
+// "argument 2 is shorter than argument 1", "argument 3 is longer than arguments 1-2": CPython's
+// texts when a strict zip finds iterator i (0-based) ending at a different place than those before.
+[[noreturn]] void raise_zip_length(size_t i, const char* how) {
+    raise(&ValueError_type,
+          format("zip() argument %zu is %s than argument%s%zu", i + 1, how, i == 1 ? " " : "s 1-", i));
+}
+
+// A strict zip whose iterator i ran out: the others must run out at the same time.
+void check_zip_lengths(Zip* z, size_t i) {
+    if (i > 0) raise_zip_length(i, "shorter");
+    for (i = 1; i < z->iterators.size(); ++i)
+        if (Ref extra = iter_next(z->iterators[i])) raise_zip_length(i, "longer");
+}
+
 Ref zip_next(Object* o) {
     RecursionGuard guard;  // as enumerate_next
     auto* z = static_cast<Zip*>(o);
@@ -226,18 +241,28 @@ Ref zip_next(Object* o) {
     Ref result = tuple_new(z->iterators.size());
     for (size_t i = 0; i < z->iterators.size(); ++i) {
         Ref item = iter_next(z->iterators[i]);
-        if (!item) return nullptr;
+        if (!item) {
+            if (z->strict) check_zip_lengths(z, i);
+            return nullptr;
+        }
         as_tuple(result.get())->items[i] = item.release();
     }
     return result;
 }
 
+// zip(*iterables, strict=False): strict is keyword-only, as CPython's.
 Ref zip_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size)
-        raise(&TypeError_type, "zip() does not support keyword arguments in minipy");
+    bool strict = false;
+    for (size_t k = 0; kwnames && k < kwnames->size; ++k) {
+        const std::string& name = str_utf8_of(kwnames->items[k]);
+        if (name != "strict")
+            raise(&TypeError_type, format("'%s' is an invalid keyword argument for zip()", name.c_str()));
+        strict = is_true(args[nargs + k]);
+    }
     auto* z = new Zip();
     init_header(z, static_cast<Type*>(type));
     Ref result = Ref::steal(z);
+    z->strict = strict;
     for (size_t i = 0; i < nargs; ++i) z->iterators.push_back(get_iter(args[i]).release());
     return result;
 }
@@ -434,11 +459,19 @@ Ref enumerate_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return reduce_value(type_of(args[0]), tuple_from(items, 2));
 }
 
-// (zip, (iterator, ...)).
+// (zip, (iterator, ...)), and True after them for a strict zip.
 Ref zip_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_reduce_args(args, nargs, kw);
     auto* z = static_cast<Zip*>(args[0]);
-    return reduce_value(type_of(args[0]), tuple_from(z->iterators.data(), z->iterators.size()));
+    return reduce_value(type_of(args[0]), tuple_from(z->iterators.data(), z->iterators.size()),
+                        z->strict ? True : nullptr);
+}
+
+// __setstate__(strict): what unpickling a strict zip calls.
+Ref zip_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional("zip", "__setstate__", nargs - 1, kw, 1, 1);
+    static_cast<Zip*>(args[0])->strict = is_true(args[1]);
+    return Ref::borrow(None);
 }
 
 constexpr const char* kReduceDoc = "Return state information for pickling.";
@@ -468,7 +501,8 @@ const MethodDef kGetitemIterMethods[] = {{"__length_hint__", getitem_iter_length
                                          {"__setstate__", seq_iter_setstate, kSetStateDoc},
                                          {}};
 const MethodDef kEnumerateMethods[] = {{"__reduce__", enumerate_reduce, kReduceDoc}, {}};
-const MethodDef kZipMethods[] = {{"__reduce__", zip_reduce, kReduceDoc}, {}};
+const MethodDef kZipMethods[] = {
+    {"__reduce__", zip_reduce, kReduceDoc}, {"__setstate__", zip_setstate, kSetStateDoc}, {}};
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -82,6 +83,7 @@ void release_target(MemoryView* v) {
 }
 
 void view_dealloc(Object* o) {
+    weakrefs_clear(o);
     release_target(as_view(o));
     delete as_view(o);
 }
@@ -117,6 +119,34 @@ Ref view_getitem(Object* o, Object* key) {
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise(&IndexError_type, "index out of bounds on dimension 1");
     return item_at(data, static_cast<size_t>(i), v->format, v->itemsize);
+}
+
+// view[i] = byte, view[a:b] = bytes of the same length: written into the bytearray the view is
+// over (a view of bytes is read-only), as readinto() implementations fill the view they are given.
+void view_setitem(Object* o, Object* key, Object* value) {
+    Object* obj = memoryview_target(o);
+    if (!is_bytearray(obj)) raise(&TypeError_type, "cannot modify read-only memory");
+    if (!value) raise(&TypeError_type, "cannot delete memory");
+    if (as_view(o)->itemsize != 1)
+        raise(&NotImplementedError_type,
+              "memoryview: item assignment is supported only for format 'B' in minipy");
+    int64_t n = length(obj);
+    if (type_of(key) != &slice_type) {
+        int64_t i = as_index(key);
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) raise(&IndexError_type, "index out of bounds on dimension 1");
+        Ref index = int_from_i64(i);
+        return set_item(obj, index.get(), value);
+    }
+    int64_t start, stop, step;
+    int64_t count = slice_indices(static_cast<Slice*>(key), n, &start, &stop, &step);
+    if (!is_bytes_like(value))
+        raise(&TypeError_type,
+              format("a bytes-like object is required, not '%s'", type_of(value)->name.c_str()));
+    Ref data = bytes_new(bytes_like_data(value));
+    if (static_cast<int64_t>(bytes_data(data.get()).size()) != count)
+        raise(&ValueError_type, "memoryview assignment: lvalue and rvalue have different structures");
+    set_item(obj, key, data.get());
 }
 
 Ref view_repr(Object* o) {
@@ -241,6 +271,7 @@ void init_memoryview_type() {
     t.construct = view_construct;
     t.len = view_len;
     t.getitem = view_getitem;
+    t.setitem = view_setitem;
     t.repr = view_repr;
     t.compare = view_compare;
     t.getattr = view_getattr;

@@ -4,6 +4,7 @@
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -14,6 +15,7 @@ namespace {
 // Storage from the collector: modules are tracked, as CPython's (a module's functions refer back to
 // its dict through their globals).
 void module_dealloc(Object* o) {
+    weakrefs_clear(o);
     decref(module_dict(o));
     static_cast<ModuleObject*>(o)->~ModuleObject();
     gc_free(o);

@@ -11,6 +11,7 @@
 #include "objects/module.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -71,6 +72,7 @@ Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object*
 namespace {
 
 void native_function_dealloc(Object* o) {
+    weakrefs_clear(o);
     auto* f = static_cast<NativeFunction*>(o);
     xdecref(f->self);
     xdecref(f->module);

@@ -10,6 +10,7 @@
 #include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "objects/weakref.h"
 
 namespace minipy {
 
@@ -399,6 +400,7 @@ void set_drop_dummies(Object* set) {
 namespace {
 
 void set_dealloc(Object* o) {
+    weakrefs_clear(o);
     SetObject* s = as_set(o);
     for (size_t i = 0; i <= s->mask; ++i)
         if (is_live(s->table[i])) decref(s->table[i].key);

@@ -1,6 +1,7 @@
 // weakref.cpp — weak references (CPython's weakref.ref and proxies): a table from each referent to the
 // references to it, cleared (and their callbacks run) when the referent is freed. Instances of
-// classes and functions can be referred to weakly; types are immortal, so references to them never die.
+// classes, functions and the built-in types CPython allows can be referred to weakly; types are
+// immortal, so references to them never die.
 #include "objects/weakref.h"
 
 #include <algorithm>
@@ -10,11 +11,17 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/class.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generator.h"
+#include "objects/generic_alias.h"
+#include "objects/memoryview.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 
@@ -42,10 +49,32 @@ bool allowed_native_type(Type* t) {
     return false;
 }
 
+// The built-in types CPython gives a weak reference list (tp_weaklistoffset), besides functions
+// and classes; their deallocs clear the references.
+bool weakly_referable_builtin(Type* t) {
+    return t == &set_type || t == &frozenset_type || t == &generator_type || t == &coroutine_type ||
+           t == &async_generator_type || t == &code_type || t == &method_type || t == &memoryview_type ||
+           t == &module_type || t == &builtin_function_type || t == &generic_alias_type;
+}
+
 bool supports_weakrefs(Object* o) {
     Type* t = type_of(o);
-    return is_immortal(o) || is_type(o) || t == &function_type || is_heap_type(t) || allowed_native_type(t);
+    return is_type(o) || t == &function_type || is_heap_type(t) || weakly_referable_builtin(t) ||
+           allowed_native_type(t);
 }
+
+// Each referent in g_refs is counted in one of these buckets, by its address: an object freed
+// while its bucket counts none has no weak reference, known without the table's lock. Most objects
+// freed in a program that made a few weak references (sets, bound methods, instances) stop there.
+constexpr int kBucketBits = 14;
+std::atomic<uint32_t> g_bucket_referents[size_t{1} << kBucketBits];
+
+std::atomic<uint32_t>& bucket_of(const Object* o) {
+    uint64_t h = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull;
+    return g_bucket_referents[h >> (64 - kBucketBits)];
+}
+
+bool may_have_weakrefs(const Object* o) { return bucket_of(o).load(std::memory_order_acquire) != 0; }
 
 void forget(WeakRef* r) {
     std::lock_guard<std::mutex> guard(g_lock);
@@ -54,7 +83,10 @@ void forget(WeakRef* r) {
     if (it == g_refs.end()) return;
     auto& v = it->second;
     v.erase(std::remove(v.begin(), v.end(), r), v.end());
-    if (v.empty()) g_refs.erase(it);
+    if (v.empty()) {
+        bucket_of(it->first).fetch_sub(1, std::memory_order_relaxed);
+        g_refs.erase(it);
+    }
 }
 
 void weakref_dealloc(Object* o) {
@@ -64,8 +96,38 @@ void weakref_dealloc(Object* o) {
     delete r;
 }
 
+// Whether a class's __slots__ (a str or an iterable of them) lists __weakref__.
+bool slots_list_weakref(Object* slots) {
+    static Str* const kWeakref = intern("__weakref__");
+    if (is_str(slots)) return str_utf8_of(slots) == kWeakref->utf8;
+    bool listed = false;
+    for_each_item(slots, [&](Object* name) {
+        listed = listed || (is_str(name) && str_utf8_of(name) == kWeakref->utf8);
+    });
+    return listed;
+}
+
+// CPython gives a class a weak reference slot unless its __slots__ leave __weakref__ out (or its
+// built-in base has items of variable size: int, tuple, bytes); a base's slot is inherited.
+bool class_allows_weakrefs(Type* t) {
+    static Str* const kSlots = intern("__slots__");
+    for (Type* c : t->mro) {
+        if (c == &object_type) continue;
+        if (!is_heap_type(c))
+            return c == &function_type || weakly_referable_builtin(c) || allowed_native_type(c);
+        Object* slots = dict_get_str(c->dict, kSlots);
+        if (!slots || slots_list_weakref(slots)) {
+            Type* nb = native_base(c);
+            return !nb ||
+                   (nb != &int_type && nb != &tuple_type && nb != &bytes_type && !is_subtype(nb, &int_type));
+        }
+    }
+    return false;
+}
+
 Ref weakref_make(Type* t, Object* referent, Object* callback) {
-    if (!supports_weakrefs(referent))
+    if (!supports_weakrefs(referent) ||
+        (is_heap_type(type_of(referent)) && !is_type(referent) && !class_allows_weakrefs(type_of(referent))))
         raise(&TypeError_type,
               format("cannot create weak reference to '%s' object", type_of(referent)->name.c_str()));
     auto* r = new WeakRef();
@@ -78,7 +140,9 @@ Ref weakref_make(Type* t, Object* referent, Object* callback) {
         refcount_mark_maybe_shared(referent->refcnt);
         g_used.store(true, std::memory_order_relaxed);
         std::lock_guard<std::mutex> guard(g_lock);
-        g_refs[referent].push_back(r);
+        std::vector<WeakRef*>& refs = g_refs[referent];
+        if (refs.empty()) bucket_of(referent).fetch_add(1, std::memory_order_release);
+        refs.push_back(r);
     }
     return Ref::steal(r);
 }
@@ -256,7 +320,9 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     std::vector<Ref> out;
     // The collector asks for every garbage object; most (dicts, lists, tuples) cannot have any, and
     // the table's lock and lookup cost more than the check.
-    if (!g_used.load(std::memory_order_relaxed) || !supports_weakrefs(referent)) return out;
+    if (!g_used.load(std::memory_order_relaxed) || !supports_weakrefs(referent) ||
+        !may_have_weakrefs(referent))
+        return out;
     std::lock_guard<std::mutex> guard(g_lock);
     auto it = g_refs.find(referent);
     if (it == g_refs.end()) return out;
@@ -269,6 +335,7 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
         if (!refcount_try_inc(r->refcnt)) continue;
         out.push_back(Ref::steal(r));  // kept alive for its callback
     }
+    bucket_of(referent).fetch_sub(1, std::memory_order_relaxed);
     g_refs.erase(it);
     return out;
 }
