@@ -37,10 +37,11 @@ inline constexpr bool kGilEnabledByDefault = !kFreeThreaded;
 // objects carry the locks that make running without it safe.
 inline constexpr bool kGilOptional = kFreeThreaded;
 // Whether functions bound in a module's globals or a class's dict (and the staticmethod,
-// classmethod and property objects wrapping them) become immortal. Without it, minipy-ft takes the
-// module dict's lock on every call of a module-level function (they are not immortal, so the
-// LOAD_GLOBAL cache may not hold them): bench/fib.py ran 33% slower than minipy; and the type
-// attribute cache could not hand out methods. CPython's free-threaded build defers counting such
+// classmethod and property objects wrapping them) become immortal. Without it, every thread that
+// calls a module-level function writes its reference count (when this was chosen, minipy-ft also
+// took the module dict's lock on every such call, since the LOAD_GLOBAL cache then held only
+// immortal values: bench/fib.py ran 33% slower than minipy); and the type attribute cache could not
+// hand out methods. CPython's free-threaded build defers counting such
 // objects to its cycle collector; minipy has none, so such a function rebound or deleted at run
 // time is never freed in minipy-ft. (Classes themselves are never freed in either flavor.)
 inline constexpr bool kDefinedFunctionsImmortal = kFreeThreaded;
