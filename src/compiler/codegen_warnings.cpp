@@ -22,7 +22,8 @@ void issue_source_warnings(const ast::Module& module, std::string_view source, c
     if (module.warnings.empty()) return;
     CompileSource src(source, filename);
     for (const ast::SourceWarning& w : module.warnings) {
-        Type* category = w.category == ast::SourceWarning::kSyntax ? &SyntaxWarning_type : &DeprecationWarning_type;
+        Type* category =
+            w.category == ast::SourceWarning::kSyntax ? &SyntaxWarning_type : &DeprecationWarning_type;
         try {
             warn_explicit(category, w.message, src.filename, w.pos.line);
         } catch (PyException& e) {
@@ -113,19 +114,21 @@ void Compiler::check_subscript(const ast::Subscript& s) {
     bool constant = try_fold_constant(value, &folded, &key);
     Type* value_type = literal_type(value);
     if (!value_type) return;
-    bool unsubscriptable = constant ? folded.get() == None || folded.get() == Ellipsis || is_int(folded.get()) ||
-                                          value_type == &float_type || value_type == &complex_type ||
-                                          value_type == &frozenset_type
-                                    : value.kind == ast::ExprKind::Set || value.kind == ast::ExprKind::SetComp ||
-                                          value.kind == ast::ExprKind::GeneratorExp ||
-                                          value.kind == ast::ExprKind::Lambda;
+    bool unsubscriptable =
+        constant
+            ? folded.get() == None || folded.get() == Ellipsis || is_int(folded.get()) ||
+                  value_type == &float_type || value_type == &complex_type || value_type == &frozenset_type
+            : value.kind == ast::ExprKind::Set || value.kind == ast::ExprKind::SetComp ||
+                  value.kind == ast::ExprKind::GeneratorExp || value.kind == ast::ExprKind::Lambda;
     if (unsubscriptable)
-        return warn("'" + value_type->name + "' object is not subscriptable; perhaps you missed a comma?", s.pos);
+        return warn("'" + value_type->name + "' object is not subscriptable; perhaps you missed a comma?",
+                    s.pos);
     Type* index_type = s.slice->kind == ast::ExprKind::Slice ? nullptr : literal_type(*s.slice);
     if (!index_type || index_type == &int_type || index_type == &bool_type) return;
-    bool sequence = constant ? value_type == &str_type || value_type == &bytes_type || value_type == &tuple_type
-                             : value.kind == ast::ExprKind::Tuple || value.kind == ast::ExprKind::List ||
-                                   value.kind == ast::ExprKind::ListComp || value_type == &str_type;
+    bool sequence = constant
+                        ? value_type == &str_type || value_type == &bytes_type || value_type == &tuple_type
+                        : value.kind == ast::ExprKind::Tuple || value.kind == ast::ExprKind::List ||
+                              value.kind == ast::ExprKind::ListComp || value_type == &str_type;
     if (sequence)
         warn(value_type->name + " indices must be integers or slices, not " + index_type->name +
                  "; perhaps you missed a comma?",

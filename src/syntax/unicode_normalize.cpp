@@ -86,8 +86,7 @@ const std::unordered_map<uint64_t, char32_t>& compositions() {
     std::call_once(built, [] {
         for (char32_t c = 0; c < 0x30000; ++c) {  // no canonical mapping lies beyond
             unicode_data::Properties p = properties(c);
-            if (!*p.decomposition || p.decomposition[0] == '<' || composition_excluded(c))
-                continue;
+            if (!*p.decomposition || p.decomposition[0] == '<' || composition_excluded(c)) continue;
             Mapping m = mapping_of(c);
             if (m.chars.size() == 2) table[(uint64_t{m.chars[0]} << 32) | m.chars[1]] = c;
         }
