@@ -2,6 +2,7 @@
 // (token and AST dumps) or to the interpreter.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -12,6 +13,7 @@
 #include "cli/source_file.h"
 #include "interpreter/code_cache.h"
 #include "interpreter/interpreter.h"
+#include "objects/int.h"
 #include "runtime/environment.h"
 #include "runtime/flavor.h"
 #include "runtime/version.h"
@@ -49,6 +51,54 @@ int disassemble(const char* program, const std::string& path) {
     return 0;
 }
 
+// sys.warnoptions: PYTHONWARNINGS's comma-separated filters, then each -W, as CPython orders them
+// (the warnings module applies them in turn, the last one winning).
+std::vector<std::string> warn_options_of(const Options& opts) {
+    std::vector<std::string> options;
+    if (const char* env = configuration_variable("PYTHONWARNINGS"); env && *env) {
+        std::string list = env;
+        for (size_t start = 0; start <= list.size();) {
+            size_t comma = std::min(list.find(',', start), list.size());
+            if (comma > start) options.push_back(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    options.insert(options.end(), opts.warn_options.begin(), opts.warn_options.end());
+    return options;
+}
+
+// -X int_max_str_digits=N, else PYTHONINTMAXSTRDIGITS: the limit on int<->str conversions, checked
+// as CPython's config_init_int_max_str_digits checks it (a fatal error when invalid).
+bool configure_int_max_str_digits(const std::vector<std::string>& x_options) {
+    const char* origin = nullptr;
+    std::string value;
+    const std::string option = "int_max_str_digits";
+    for (const std::string& x : x_options) {
+        if (x.rfind(option, 0) != 0 || (x.size() > option.size() && x[option.size()] != '=')) continue;
+        origin = "-X int_max_str_digits";
+        value = x.size() > option.size() ? x.substr(option.size() + 1) : "";
+    }
+    if (!origin) {
+        const char* env = configuration_variable("PYTHONINTMAXSTRDIGITS");
+        if (!env || !*env) return true;
+        origin = "PYTHONINTMAXSTRDIGITS";
+        value = env;
+    }
+    bool digits_only =
+        !value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string::npos;
+    int limit = digits_only ? std::stoi(value) : -1;
+    if (limit != 0 && limit < kStrDigitsCheckThreshold) {
+        std::fprintf(stderr,
+                     "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= %d "
+                     "or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                     origin, kStrDigitsCheckThreshold);
+        return false;
+    }
+    set_int_max_str_digits_option(limit);
+    set_int_max_str_digits(limit);
+    return true;
+}
+
 int run(const char* program, const Options& opts) {
     switch (opts.action) {
         case Action::Help:
@@ -76,6 +126,9 @@ int run(const char* program, const Options& opts) {
             set_trace_only(x.substr(6));
         }
     }
+    if (!configure_int_max_str_digits(opts.x_options)) return 1;
+    set_warn_options(warn_options_of(opts));
+    set_x_options(opts.x_options);
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);

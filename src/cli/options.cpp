@@ -15,7 +15,8 @@ namespace po = boost::program_options;
 namespace {
 
 // Options that take the following word as their value.
-const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace", "-c", "-m", "-X"};
+const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gil-trace",
+                                             "-c",       "-m",    "-X",    "-W"};
 
 bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
 
@@ -38,7 +39,10 @@ po::options_description describe() {
         ",E", "ignore MINIPY* and PYTHON* environment variables (such as MINIPYPATH)")(
         ",I", "isolate minipy from your environment: -E, and no script folder on sys.path")(
         ",s", "don't add the user site directory to sys.path (minipy has none; for CPython's -s)")(
-        ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1");
+        ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1")(
+        ",W", po::value<std::vector<std::string>>(),
+        "warning control, action:message:category:module:lineno (sys.warnoptions), e.g. -W error; also "
+        "PYTHONWARNINGS");
     return desc;
 }
 
@@ -112,6 +116,7 @@ Options parse_options(int argc, char** argv) {
     opts.no_user_site = vm.count("-s") != 0;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
+    if (vm.count("-W")) opts.warn_options = vm["-W"].as<std::vector<std::string>>();
     if (vm.count("help")) {
         opts.action = Action::Help;
     } else if (vm.count("version")) {

@@ -18,15 +18,16 @@ struct Options {
     std::optional<std::string> script;      // FILE, or "-" for stdin
     std::vector<std::string> program_args;  // sys.argv[1:]
     bool trace = false;
-    bool gil_stats = false;              // --gil-stats
-    bool inspect = false;                // -i: the REPL after FILE or CMD
-    bool quiet = false;                  // -q: no banner
-    bool dont_write_bytecode = false;    // -B: the compiled-code cache is read, never written
-    bool ignore_environment = false;     // -E: MINIPY* and PYTHON* variables are not read
-    bool isolated = false;               // -I: -E, and no script folder on sys.path
-    bool no_user_site = false;           // -s (and -I): sys.flags.no_user_site
-    std::string gil_trace;               // --gil-trace FILE: FILE.json and FILE.svg at exit
-    std::vector<std::string> x_options;  // -X name[=value]
+    bool gil_stats = false;                 // --gil-stats
+    bool inspect = false;                   // -i: the REPL after FILE or CMD
+    bool quiet = false;                     // -q: no banner
+    bool dont_write_bytecode = false;       // -B: the compiled-code cache is read, never written
+    bool ignore_environment = false;        // -E: MINIPY* and PYTHON* variables are not read
+    bool isolated = false;                  // -I: -E, and no script folder on sys.path
+    bool no_user_site = false;              // -s (and -I): sys.flags.no_user_site
+    std::string gil_trace;                  // --gil-trace FILE: FILE.json and FILE.svg at exit
+    std::vector<std::string> x_options;     // -X name[=value]
+    std::vector<std::string> warn_options;  // -W filter
 };
 
 // Thrown for usage errors; main prints the message with the usage line and exits 2.

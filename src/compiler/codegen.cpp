@@ -946,6 +946,7 @@ void Compiler::visit_raise(const ast::Raise& r) {
 }
 
 void Compiler::visit_assert(const ast::Assert& a) {
+    check_assert(a);
     int end = new_label();
     visit_jump_if(*a.test, end, true);
     // CPython 3.11 points the traceback at the test expression.
@@ -1073,6 +1074,7 @@ void Compiler::visit_delete(const ast::Expr& t) {
 
 Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
                    CompileMode mode) {
+    issue_source_warnings(module, source, filename);
     CompileSource src(source, filename);
     SymbolTable symbols(module, src);
     Compiler compiler(src, symbols, mode);

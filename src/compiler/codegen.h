@@ -21,4 +21,9 @@ enum class CompileMode {
 Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
                    CompileMode mode = CompileMode::File);
 
+// Issues the front end's warnings about `module` (invalid escapes, numbers glued to keywords)
+// through the warnings module; one turned into an error throws syntax::SyntaxError. compile_module
+// does it first; ast.parse, which compiles nothing, calls it itself.
+void issue_source_warnings(const ast::Module& module, std::string_view source, const std::string& filename);
+
 }  // namespace minipy

@@ -1,5 +1,7 @@
 // codegen_expr.cpp — expressions, assignment targets and nested code (lambdas, comprehensions):
 // each expression leaves exactly one value on the stack.
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <set>
 #include <utility>
@@ -64,6 +66,25 @@ int constant_truth(const ast::Expr& e) {
 
 }  // namespace
 
+// An int literal's value from its decimal text (the lexer converts hex, octal and binary ones). A
+// decimal literal longer than sys.get_int_max_str_digits() is a SyntaxError, as CPython's parser
+// makes it, with no caret.
+Ref Compiler::int_literal(const ast::Expr& literal, const std::string& decimal) {
+    std::string written = source_text(literal.pos);
+    bool is_decimal =
+        written.size() < 2 || written[0] != '0' || std::isdigit(static_cast<unsigned char>(written[1]));
+    size_t digits = std::count_if(written.begin(), written.end(),
+                                  [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    int limit = int_max_str_digits();
+    if (is_decimal && limit > 0 && digits > static_cast<size_t>(limit)) {
+        ast::Pos at{literal.pos.line, -1, literal.pos.line, -1};
+        fail(int_str_digits_error(digits) +
+                 " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+             at);
+    }
+    return int_from_string_unlimited(decimal, 10);
+}
+
 // Evaluates constants, negated numbers and tuples of constants at compile time.
 bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key) {
     if (e.kind == ast::ExprKind::Constant) {
@@ -86,7 +107,7 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
                 *key = "...";
                 return true;
             case ast::ConstKind::Int:
-                *out = int_from_string(c.text, 10);
+                *out = int_literal(e, c.text);
                 *key = "i:" + c.text;
                 return true;
             case ast::ConstKind::Float: {
@@ -118,7 +139,7 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
         if (u.op != ast::UnaryOpKind::USub || u.operand->kind != ast::ExprKind::Constant) return false;
         const auto& c = ast::as<ast::Constant>(*u.operand);
         if (c.value_kind == ast::ConstKind::Int) {
-            *out = int_from_string("-" + c.text, 10);
+            *out = int_literal(*u.operand, "-" + c.text);
             *key = "i:-" + c.text;
             return true;
         }
@@ -267,6 +288,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
         }
         case K::Subscript: {
             const auto& s = ast::as<ast::Subscript>(e);
+            check_subscript(s);
             visit_expr(*s.value);
             visit_subscript_key(*s.slice);
             return emit(Op::BINARY_SUBSCR);
@@ -444,6 +466,7 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
 // `a < b < c`: b is kept (COPY/SWAP) for the next test; a false test jumps to `cleanup`,
 // which drops the saved operand and leaves False.
 void Compiler::visit_compare(const ast::Compare& c) {
+    check_compare(c);
     auto emit_compare = [this](ast::CmpOpKind op) {
         auto [instr, arg] = compare_instr(op);
         emit(instr, arg);
@@ -483,6 +506,7 @@ void Compiler::visit_call(const ast::Call& c) {
         }
         return visit_call_args(c.args, c.keywords);
     }
+    check_caller(c);
     if (f.kind == ast::ExprKind::Name && u_->scope->is_function()) {
         std::string id = mangled(ast::as<ast::Name>(f).id);
         NameScope where = u_->scope->lookup(id);

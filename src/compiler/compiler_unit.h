@@ -210,8 +210,19 @@ private:
     static int first_line_of(const ast::Pos& pos, const ast::ExprList& decorators);
     void apply_decorators(const ast::ExprList& decorators);
     bool try_fold_constant(const ast::Expr& e, Ref* out, std::string* key);
+    Ref int_literal(const ast::Expr& literal, const std::string& decimal);
     bool try_fold_set_display(const ast::Expr& e, Ref* out, std::string* key);
     void visit_iterable(const ast::Expr& e);
+
+    // ---- compile-time warnings (codegen_warnings.cpp) ----
+    // Issues a SyntaxWarning for the code at `pos`; one the filters turn into an error fails there.
+    void warn(const std::string& message, const ast::Pos& pos);
+    Type* literal_type(const ast::Expr& e);
+    bool is_literal_operand(const ast::Expr& e);
+    void check_compare(const ast::Compare& c);
+    void check_caller(const ast::Call& call);
+    void check_subscript(const ast::Subscript& s);
+    void check_assert(const ast::Assert& a);
 
     friend class PosGuard;
 };

@@ -223,14 +223,12 @@ std::string cache_path_of(const std::string& path) {
 void set_dont_write_bytecode(bool from_option) {
     const char* env = configuration_variable("MINIPYDONTWRITEBYTECODE");
     g_dont_write_bytecode = from_option || (env && *env);
+    set_dont_write_bytecode_flag(g_dont_write_bytecode);
 }
 
 void publish_code_cache_settings() {
     Dict* sys = sys_dict();
     dict_set(sys, intern("dont_write_bytecode"), bool_obj(g_dont_write_bytecode));
-    if (Object* flags = dict_get_str(sys, intern("flags")); flags && is_module(flags))
-        dict_set(module_dict(flags), intern("dont_write_bytecode"),
-                 make_small_int(g_dont_write_bytecode ? 1 : 0));
     const char* prefix = configuration_variable("MINIPYCACHEPREFIX");
     Ref value = prefix && *prefix ? str_new(std::filesystem::absolute(prefix).string()) : Ref::borrow(None);
     dict_set(sys, intern("pycache_prefix"), value.get());

@@ -182,7 +182,7 @@ Ref ToObjects::constant_value(const Constant& c) {
         case ConstKind::Ellipsis:
             return Ref::borrow(Ellipsis);
         case ConstKind::Int:
-            return int_from_string(c.text, 10);
+            return int_from_string_unlimited(c.text, 10);
         case ConstKind::Float:
             return float_new(c.number);
         case ConstKind::Imag:

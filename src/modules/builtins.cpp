@@ -397,6 +397,7 @@ Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root
         }
         auto tree = syntax::parse(
             text, filename, root == AstRoot::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        issue_source_warnings(*tree, text, filename);
         bool one_expression = tree->body.size() == 1 && tree->body[0]->kind == ast::StmtKind::Expr;
         if (root == AstRoot::Expression && tree->body.size() > 1 &&
             tree->body[0]->kind == ast::StmtKind::Expr)

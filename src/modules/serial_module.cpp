@@ -165,7 +165,7 @@ private:
             tag(kSmallInt);
             return raw(&v, sizeof v);
         }
-        text(kBigInt, int_to_decimal(o));
+        text(kBigInt, int_to_decimal_unlimited(o));
     }
 
     void items(Tag t, Object* const* p, size_t n, int depth) {
@@ -260,7 +260,7 @@ public:
             case kSmallInt:
                 return int_from_i64(fixed<int64_t>());
             case kBigInt:
-                return int_from_string(text(), 10);
+                return int_from_string_unlimited(text(), 10);
             case kFloat:
                 return float_new(fixed<double>());
             case kStr:

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "modules/io_binary.h"
 #include "modules/registry.h"
@@ -114,6 +115,24 @@ Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
                      static_cast<long long>(limit), depth));
     }
     set_recursion_limit(static_cast<int>(std::min<int64_t>(limit, INT32_MAX)));
+    return Ref::borrow(None);
+}
+
+Ref sys_get_int_max_str_digits(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("get_int_max_str_digits", nargs, kw, 0, 0);
+    return int_from_i64(int_max_str_digits());
+}
+
+Ref sys_set_int_max_str_digits(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"maxdigits"};
+    Object* bound[1] = {};
+    bind_args("set_int_max_str_digits", args, nargs, kw, kNames, 1, 1, bound);
+    int64_t digits = as_index(bound[0]);
+    if (digits > INT32_MAX || digits < INT32_MIN)
+        raise(&OverflowError_type, "Python int too large to convert to C int");
+    if (digits != 0 && digits < kStrDigitsCheckThreshold)
+        raise(&ValueError_type, format("maxdigits must be 0 or larger than %d", kStrDigitsCheckThreshold));
+    set_int_max_str_digits(static_cast<int>(digits));
     return Ref::borrow(None);
 }
 
@@ -320,6 +339,10 @@ const MethodDef kSysFunctions[] = {
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit,
      "Set the maximum depth of the Python interpreter stack to n."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits,
+     "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits,
+     "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getswitchinterval", sys_getswitchinterval, "Return the current thread switch interval."},
     {"setswitchinterval", sys_setswitchinterval,
      "Set the ideal thread switching delay inside the interpreter."},
@@ -358,60 +381,88 @@ Ref builtin_module_names() {
     return t;
 }
 
-// sys.flags, float_info and hash_info: CPython's struct sequences, here plain attribute holders.
-Ref attribute_holder(const char* name, std::initializer_list<std::pair<const char*, Ref>> items) {
-    Ref holder = module_new(name);
-    for (const auto& [key, value] : items) set(module_dict(holder.get()), key, value);
-    return holder;
+// sys.flags, float_info, int_info and hash_info: CPython's struct sequences, each a type of its own
+// named after the attribute (type(sys.flags) is sys.flags).
+Ref make_info(StructSeqType& type, std::initializer_list<Ref> values) {
+    structseq_init(type);
+    std::vector<Object*> items;
+    for (const Ref& v : values) items.push_back(newref(v.get()));
+    return structseq_new(type, items.data());
 }
+
+const char* const kFlagNames[] = {"debug",
+                                  "inspect",
+                                  "interactive",
+                                  "optimize",
+                                  "dont_write_bytecode",
+                                  "no_user_site",
+                                  "no_site",
+                                  "ignore_environment",
+                                  "verbose",
+                                  "bytes_warning",
+                                  "quiet",
+                                  "hash_randomization",
+                                  "isolated",
+                                  "dev_mode",
+                                  "utf8_mode",
+                                  "warn_default_encoding",
+                                  "safe_path",
+                                  "int_max_str_digits"};
+StructSeqType flags_type("sys", "flags", kFlagNames, 18, 18);
 
 Ref make_flags() {
     auto zero = [] { return Ref::steal(make_small_int(0)); };
     auto flag = [](bool on) { return Ref::steal(make_small_int(on ? 1 : 0)); };
-    return attribute_holder("flags", {{"debug", zero()},
-                                      {"inspect", zero()},
-                                      {"interactive", zero()},
-                                      {"optimize", zero()},
-                                      {"dont_write_bytecode", zero()},
-                                      {"no_user_site", flag(no_user_site())},
-                                      {"no_site", zero()},
-                                      {"ignore_environment", flag(environment_ignored())},
-                                      {"verbose", zero()},
-                                      {"bytes_warning", zero()},
-                                      {"quiet", zero()},
-                                      {"hash_randomization", Ref::steal(make_small_int(1))},
-                                      {"isolated", flag(isolated_mode())},
-                                      {"dev_mode", Ref::borrow(False)},
-                                      {"utf8_mode", zero()},
-                                      {"warn_default_encoding", zero()},
-                                      {"safe_path", Ref::borrow(bool_obj(isolated_mode()))},
-                                      {"int_max_str_digits", Ref::steal(make_small_int(-1))}});
+    return make_info(
+        flags_type, {zero(), zero(), zero(), zero(), flag(dont_write_bytecode_flag()), flag(no_user_site()),
+                     zero(), flag(environment_ignored()), zero(), zero(), zero(),
+                     Ref::steal(make_small_int(1)), flag(isolated_mode()), Ref::borrow(False), zero(), zero(),
+                     Ref::borrow(bool_obj(isolated_mode())), int_from_i64(int_max_str_digits_option())});
 }
+
+const char* const kFloatInfoNames[] = {"max", "max_exp",  "max_10_exp", "min",   "min_exp", "min_10_exp",
+                                       "dig", "mant_dig", "epsilon",    "radix", "rounds"};
+StructSeqType float_info_type("sys", "float_info", kFloatInfoNames, 11, 11);
 
 Ref make_float_info() {
-    return attribute_holder("float_info", {{"max", float_new(1.7976931348623157e308)},
-                                           {"max_exp", int_from_i64(1024)},
-                                           {"max_10_exp", int_from_i64(308)},
-                                           {"min", float_new(2.2250738585072014e-308)},
-                                           {"min_exp", int_from_i64(-1021)},
-                                           {"min_10_exp", int_from_i64(-307)},
-                                           {"dig", int_from_i64(15)},
-                                           {"mant_dig", int_from_i64(53)},
-                                           {"epsilon", float_new(2.220446049250313e-16)},
-                                           {"radix", int_from_i64(2)},
-                                           {"rounds", int_from_i64(1)}});
+    return make_info(
+        float_info_type,
+        {float_new(1.7976931348623157e308), int_from_i64(1024), int_from_i64(308),
+         float_new(2.2250738585072014e-308), int_from_i64(-1021), int_from_i64(-307), int_from_i64(15),
+         int_from_i64(53), float_new(2.220446049250313e-16), int_from_i64(2), int_from_i64(1)});
 }
 
+// minipy's big ints are GMP's, in 64-bit limbs; these are the values of CPython's 30-bit digits,
+// which code sizing its test values by them (CPython's test_long) expects.
+const char* const kIntInfoNames[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                     "str_digits_check_threshold"};
+StructSeqType int_info_type("sys", "int_info", kIntInfoNames, 4, 4);
+
+Ref make_int_info() {
+    return make_info(int_info_type, {int_from_i64(30), int_from_i64(4), int_from_i64(kDefaultMaxStrDigits),
+                                     int_from_i64(kStrDigitsCheckThreshold)});
+}
+
+const char* const kHashInfoNames[] = {"width",     "modulus",   "inf",       "nan",   "imag",
+                                      "algorithm", "hash_bits", "seed_bits", "cutoff"};
+StructSeqType hash_info_type("sys", "hash_info", kHashInfoNames, 9, 9);
+
 Ref make_hash_info() {
-    return attribute_holder("hash_info", {{"width", int_from_i64(64)},
-                                          {"modulus", int_from_i64((int64_t{1} << 61) - 1)},
-                                          {"inf", int_from_i64(314159)},
-                                          {"nan", int_from_i64(0)},
-                                          {"imag", int_from_i64(1000003)},
-                                          {"algorithm", str_new("siphash13")},
-                                          {"hash_bits", int_from_i64(64)},
-                                          {"seed_bits", int_from_i64(128)},
-                                          {"cutoff", int_from_i64(0)}});
+    return make_info(
+        hash_info_type,
+        {int_from_i64(64), int_from_i64((int64_t{1} << 61) - 1), int_from_i64(314159), int_from_i64(0),
+         int_from_i64(1000003), str_new("siphash13"), int_from_i64(64), int_from_i64(128), int_from_i64(0)});
+}
+
+// sys._xoptions: {"name": "value"} for each `-X name=value`, {"name": True} for a bare `-X name`.
+Ref make_xoptions() {
+    Ref options = dict_new();
+    for (const std::string& x : x_options()) {
+        size_t eq = x.find('=');
+        Ref value = eq == std::string::npos ? Ref::borrow(True) : str_new(x.substr(eq + 1));
+        dict_set(as_dict(options.get()), str_new(x.substr(0, eq)).get(), value.get());
+    }
+    return options;
 }
 
 // The absolute path of this interpreter's binary, which multiprocessing's spawn start method runs
@@ -541,13 +592,17 @@ Ref init_sys_module() {
     set(d, "executable", str_new(executable_path()));
     for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})
         set(d, name, str_new(install_prefix()));
-    set(d, "warnoptions", list_new());
-    set(d, "_xoptions", dict_new());
+    Ref warnoptions = list_new();
+    for (const std::string& option : warn_options()) list_append(warnoptions.get(), str_new(option).get());
+    set(d, "warnoptions", warnoptions);
+    set(d, "_xoptions", make_xoptions());
     set(d, "dont_write_bytecode", Ref::borrow(False));  // interpreter/code_cache.cpp sets it
     set(d, "builtin_module_names", builtin_module_names());
     set(d, "flags", make_flags());
     set(d, "float_info", make_float_info());
+    set(d, "int_info", make_int_info());
     set(d, "hash_info", make_hash_info());
+    set(d, "maxunicode", int_from_i64(0x10FFFF));
     make_immortal(module.get());
     g_sys = module.get();
     return module;

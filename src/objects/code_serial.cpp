@@ -92,7 +92,7 @@ void Writer::object(Object* o) {
             return signed_varint(v);
         }
         tag(Tag::BigInt);
-        return text(int_to_decimal(o));
+        return text(int_to_decimal_unlimited(o));
     }
     if (t == &float_type) {
         tag(Tag::Float);
@@ -253,7 +253,7 @@ Ref Reader::int_object() {
     if (!ok_ || digits.empty() || digits.size() > 100000) return nullptr;
     for (size_t i = digits[0] == '-' ? 1 : 0; i < digits.size(); ++i)
         if (digits[i] < '0' || digits[i] > '9') return nullptr;
-    return int_from_string(std::string(digits), 10);
+    return int_from_string_unlimited(std::string(digits), 10);
 }
 
 Ref Reader::sequence(Tag tag, int depth) {

@@ -10,7 +10,9 @@
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -118,6 +120,26 @@ void raise_zero_division(const char* message) { raise(&ZeroDivisionError_type, m
 void raise_key_error(Object* key) {
     Ref args = tuple_from(&key, 1);
     throw PyException(exception_new(&KeyError_type, args.get()));
+}
+
+void warn_explicit(Type* category, const std::string& message, const std::string& filename, int lineno) {
+    // Without an import system yet (or a warnings module to find), the warning is shown as the
+    // warnings module's default action would show it, less the source line.
+    Ref warnings;
+    try {
+        if (embedding_hooks().import_module_level)
+            warnings = import_module_level(intern("warnings"), None, 0, nullptr);
+    } catch (PyException&) {
+    }
+    if (!warnings) {
+        std::fprintf(stderr, "%s:%d: %s: %s\n", filename.c_str(), lineno, category->name.c_str(),
+                     message.c_str());
+        return;
+    }
+    Ref warn = get_attr(warnings.get(), intern("warn_explicit"));
+    Ref text = str_new(message), file = str_new(filename), line = int_from_i64(lineno);
+    Object* args[] = {text.get(), category, file.get(), line.get()};
+    call(warn.get(), args, 4);
 }
 
 }  // namespace minipy

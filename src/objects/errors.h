@@ -37,6 +37,11 @@ Ref make_exception(Type* t, const std::string& message);
 [[noreturn]] void raise(Type* t, const std::string& message);
 [[noreturn]] void raise_object(Ref exception);
 
+// warnings.warn_explicit(message, category, filename, lineno), as CPython's PyErr_WarnExplicit: a
+// warning about code rather than about the running frame (the compiler's SyntaxWarnings). Raises
+// what the filters make of it: the warning itself under "error".
+void warn_explicit(Type* category, const std::string& message, const std::string& filename, int lineno);
+
 // CPython's common messages.
 [[noreturn]] void raise_unsupported_operands(const char* op, Object* a, Object* b);  // TypeError
 [[noreturn]] void raise_bad_unary_operand(const char* op, Object* a);

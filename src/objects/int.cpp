@@ -4,6 +4,7 @@
 #include "objects/int.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 
@@ -179,23 +180,59 @@ void int_to_mpz(Object* o, mpz_t out) {
         mpz_set(out, as_big(o)->value);
 }
 
-std::string int_to_decimal(Object* o) {
+namespace {
+
+std::atomic<int> g_max_str_digits{kDefaultMaxStrDigits};
+
+[[noreturn]] void raise_to_str_limit(int limit) {
+    raise(&ValueError_type, format("Exceeds the limit (%d digits) for integer string conversion; use "
+                                   "sys.set_int_max_str_digits() to increase the limit",
+                                   limit));
+}
+
+// The digits of |m| in `base`; for base 10 under the limit, refused before the conversion when
+// GMP's estimate (exact or one over) is already too many, as CPython refuses before its quadratic
+// work, and after it when the estimate was one over.
+std::string magnitude_digits(mpz_srcptr m, int base, bool limited) {
+    size_t estimate = mpz_sizeinbase(m, base);
+    int limit = limited && base == 10 ? int_max_str_digits() : 0;
+    if (limit > 0 && estimate > static_cast<size_t>(limit) + 1) raise_to_str_limit(limit);
+    std::string digits(estimate + 2, '\0');
+    TempMpz a;
+    mpz_abs(a.v, m);
+    mpz_get_str(digits.data(), base, a.v);
+    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    if (limit > 0 && digits.size() > static_cast<size_t>(limit)) raise_to_str_limit(limit);
+    return digits;
+}
+
+std::string decimal_text(Object* o, bool limited) {
     int64_t v;
     if (as_word(o, &v)) {
         char buf[24];
         auto res = std::to_chars(buf, buf + sizeof buf, v);
         return std::string(buf, res.ptr);
     }
-    // CPython 3.11 refuses to print ints beyond 4300 digits (sys.set_int_max_str_digits).
-    if (mpz_sizeinbase(as_big(o)->value, 10) > 4301)
-        raise(&ValueError_type,
-              "Exceeds the limit (4300 digits) for integer string conversion; use "
-              "sys.set_int_max_str_digits() to increase the limit");
-    std::string s(mpz_sizeinbase(as_big(o)->value, 10) + 2, '\0');
-    mpz_get_str(s.data(), 10, as_big(o)->value);
-    s.resize(std::char_traits<char>::length(s.c_str()));
-    return s;
+    mpz_srcptr m = as_big(o)->value;
+    return (mpz_sgn(m) < 0 ? "-" : "") + magnitude_digits(m, 10, limited);
 }
+
+}  // namespace
+
+int int_max_str_digits() { return g_max_str_digits.load(std::memory_order_relaxed); }
+
+void set_int_max_str_digits(int digits) { g_max_str_digits.store(digits, std::memory_order_relaxed); }
+
+std::string int_str_digits_error(size_t digits) {
+    return format(
+        "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; use "
+        "sys.set_int_max_str_digits() to increase the limit",
+        int_max_str_digits(), digits);
+}
+
+std::string int_to_decimal(Object* o) { return decimal_text(o, true); }
+
+std::string int_to_decimal_unlimited(Object* o) { return decimal_text(o, false); }
 
 std::string int_to_base(Object* o, int base, bool with_prefix) {
     const char* prefix = !with_prefix ? "" : base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "";
@@ -208,11 +245,7 @@ std::string int_to_base(Object* o, int base, bool with_prefix) {
         return (v < 0 ? "-" : "") + std::string(prefix) + std::string(buf, res.ptr);
     }
     MpzView m(o);
-    std::string digits(mpz_sizeinbase(m.get(), base) + 2, '\0');
-    TempMpz a;
-    mpz_abs(a.v, m.get());
-    mpz_get_str(digits.data(), base, a.v);
-    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    std::string digits = magnitude_digits(m.get(), base, true);
     return (mpz_sgn(m.get()) < 0 ? "-" : "") + std::string(prefix) + digits;
 }
 
@@ -271,30 +304,48 @@ bool clean_literal(std::string_view s, int* base, bool* negative, std::string* d
 
 }  // namespace
 
-Ref int_from_string(const std::string& text, int base) {
+namespace {
+
+// The value of an int literal in *out, or false when the text is not one. Past the digit limit
+// (bases that are not powers of two) it raises, even before an invalid character, as CPython
+// counts the digits first.
+bool parse_int_text(const std::string& text, int base, bool limited, Ref* out) {
     if (base != 0 && (base < 2 || base > 36))
         raise(&ValueError_type, "int() base must be >= 2 and <= 36, or 0");
-    int original_base = base;
     bool negative;
     std::string digits;
     std::string converted;
-    if (!clean_literal(ascii_number_text(text, converted), &base, &negative, &digits))
-        raise(&ValueError_type, format("invalid literal for int() with base %d: %s", original_base,
-                                       str_repr_text(text).c_str()));
+    bool valid = clean_literal(ascii_number_text(text, converted), &base, &negative, &digits);
+    int limit = limited && (base & (base - 1)) != 0 ? int_max_str_digits() : 0;
+    if (limit > 0 && digits.size() > static_cast<size_t>(limit))
+        raise(&ValueError_type, int_str_digits_error(digits.size()));
+    if (!valid) return false;
     if (digits.size() <= 12) {
         int64_t v = 0;
         for (char c : digits) v = v * base + digit_value(c);
-        return int_from_i64(negative ? -v : v);
+        *out = int_from_i64(negative ? -v : v);
+        return true;
     }
-    if (base == 10 && digits.size() > 4300)
-        raise(&ValueError_type, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
-                                    std::to_string(digits.size()) +
-                                    " digits; use sys.set_int_max_str_digits() to increase the limit");
     TempMpz m;
     mpz_set_str(m.v, digits.c_str(), base);
     if (negative) mpz_neg(m.v, m.v);
-    return int_from_mpz(m.v);
+    *out = int_from_mpz(m.v);
+    return true;
 }
+
+Ref int_from_text(const std::string& text, int base, bool limited) {
+    Ref value;
+    if (!parse_int_text(text, base, limited, &value))
+        raise(&ValueError_type,
+              format("invalid literal for int() with base %d: %s", base, str_repr_text(text).c_str()));
+    return value;
+}
+
+}  // namespace
+
+Ref int_from_string(const std::string& text, int base) { return int_from_text(text, base, true); }
+
+Ref int_from_string_unlimited(const std::string& text, int base) { return int_from_text(text, base, false); }
 
 // ---- arithmetic ----
 namespace {
@@ -635,15 +686,9 @@ Ref int_from_bytes_text(Object* x, int base) {
     std::string data = bytes_like_data(x);
     bool ascii =
         std::all_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii && data.find('\0') == std::string::npos) {
-        try {
-            return int_from_string(data, base);
-        } catch (PyException& e) {
-            Ref exc = e.take();
-            if (!is_instance(exc.get(), &ValueError_type) || (base != 0 && (base < 2 || base > 36)))
-                raise_object(std::move(exc));
-        }
-    }
+    Ref value;
+    if (ascii && data.find('\0') == std::string::npos && parse_int_text(data, base, true, &value))
+        return value;
     raise(&ValueError_type,
           format("invalid literal for int() with base %d: %s", base, bytes_repr_text(data).c_str()));
 }

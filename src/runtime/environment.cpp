@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace minipy {
 
@@ -12,6 +13,10 @@ namespace {
 bool g_ignore_environment = false;
 bool g_isolated = false;
 bool g_no_user_site = false;
+bool g_dont_write_bytecode = false;
+int g_int_max_str_digits_option = -1;
+std::vector<std::string> g_warn_options;
+std::vector<std::string> g_x_options;
 
 }  // namespace
 
@@ -26,6 +31,22 @@ bool isolated_mode() { return g_isolated; }
 void set_no_user_site(bool no_user_site) { g_no_user_site = no_user_site; }
 
 bool no_user_site() { return g_no_user_site || g_isolated; }
+
+void set_dont_write_bytecode_flag(bool on) { g_dont_write_bytecode = on; }
+
+bool dont_write_bytecode_flag() { return g_dont_write_bytecode; }
+
+void set_int_max_str_digits_option(int digits) { g_int_max_str_digits_option = digits; }
+
+int int_max_str_digits_option() { return g_int_max_str_digits_option; }
+
+void set_x_options(std::vector<std::string> options) { g_x_options = std::move(options); }
+
+const std::vector<std::string>& x_options() { return g_x_options; }
+
+void set_warn_options(std::vector<std::string> options) { g_warn_options = std::move(options); }
+
+const std::vector<std::string>& warn_options() { return g_warn_options; }
 
 const char* configuration_variable(const char* name) {
     bool configures = std::strncmp(name, "MINIPY", 6) == 0 || std::strncmp(name, "PYTHON", 6) == 0;

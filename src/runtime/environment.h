@@ -3,6 +3,9 @@
 // them all off at once; and `-I`, isolated mode: -E, and no script folder on sys.path.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace minipy {
 
 // -E: from now on configuration_variable() finds no MINIPY* or PYTHON* variable.
@@ -15,6 +18,19 @@ bool isolated_mode();
 // -s (also set by -I): only reported, in sys.flags.no_user_site; minipy has no user site folder.
 void set_no_user_site(bool no_user_site);
 bool no_user_site();
+// -B or MINIPYDONTWRITEBYTECODE, as interpreter/code_cache.cpp decided: sys.flags.dont_write_bytecode.
+void set_dont_write_bytecode_flag(bool on);
+bool dont_write_bytecode_flag();
+// -X int_max_str_digits=N or PYTHONINTMAXSTRDIGITS, as given at start-up; -1 when neither was
+// (sys.flags.int_max_str_digits). The limit in force is objects/int.h's int_max_str_digits().
+void set_int_max_str_digits_option(int digits);
+int int_max_str_digits_option();
+// Every -X option as given ("gil=1", "int_max_str_digits=800", "dev"): sys._xoptions.
+void set_x_options(std::vector<std::string> options);
+const std::vector<std::string>& x_options();
+// PYTHONWARNINGS's filters, then -W's: sys.warnoptions, which the warnings module reads.
+void set_warn_options(std::vector<std::string> options);
+const std::vector<std::string>& warn_options();
 // getenv(name) for a variable that configures the interpreter; null when unset or ignored.
 const char* configuration_variable(const char* name);
 

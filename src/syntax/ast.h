@@ -426,8 +426,19 @@ struct Match : Stmt {
     std::vector<MatchCase> cases;
 };
 
+// A warning the front end gives about the source, which the compiler issues through the warnings
+// module (CPython's tokenizer and parser issue them as they go): a DeprecationWarning for the first
+// invalid escape sequence of each string literal, a SyntaxWarning for a number glued to a keyword
+// (`1if x else y`). Under -W error each is a SyntaxError at `pos`.
+struct SourceWarning {
+    enum Category { kDeprecation, kSyntax } category;
+    std::string message;  // "invalid escape sequence '\\d'", "invalid decimal literal"
+    Pos pos;
+};
+
 struct Module {
     StmtList body;
+    std::vector<SourceWarning> warnings;
 };
 
 // Checked downcast from a base node to the struct for its kind.

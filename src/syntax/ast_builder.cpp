@@ -112,6 +112,7 @@ void AstBuilder::end_compound(Stmt& s) const {
 std::unique_ptr<Module> AstBuilder::module(P::File_inputContext* c) {
     auto m = std::make_unique<Module>();
     for (auto* s : c->stmt()) stmt(s, m->body);
+    m->warnings = std::move(warnings_);
     return m;
 }
 

@@ -24,6 +24,8 @@ public:
 
     std::unique_ptr<ast::Module> module(P::File_inputContext* c);
     ast::ExprPtr eval(P::Eval_inputContext* c);
+    // The invalid escapes met so far (eval() leaves them here for the builder above it).
+    std::vector<ast::SourceWarning>& warnings() { return warnings_; }
 
 private:
     // ---- positions (ast_builder.cpp) ----
@@ -138,11 +140,17 @@ private:
     // after its last field (all of it when it has none: `{x:02d}`).
     ast::Pos fstring_literal_;
     ast::Pos fstring_token_;
+    std::vector<ast::SourceWarning> warnings_;
+    // decode_escapes for the literal token at `token`, noting its first invalid escape.
+    std::string decode_literal(const std::string& body, bool bytes,
+                               const std::function<void(const std::string&)>& fail, const ast::Pos& token);
 };
 
-// Decodes backslash escapes of a non-raw literal; `fail` reports a malformed one.
+// Decodes backslash escapes of a non-raw literal; `fail` reports a malformed one. The first escape
+// Python does not know (`\d`, or an octal one above \377) is described in *invalid when given.
 std::string decode_escapes(const std::string& s, bool bytes,
-                           const std::function<void(const std::string&)>& fail);
+                           const std::function<void(const std::string&)>& fail,
+                           std::string* invalid = nullptr);
 // Adds literal text to a JoinedStr's parts, merged into a constant right before it.
 void append_constant(ast::ExprList& parts, const std::string& text, const ast::Pos& pos);
 

@@ -74,7 +74,8 @@ void AstBuilder::fstring(const std::string& body, bool raw, int line, int col, c
     auto fail = [&](const std::string& msg) { fail_at(msg, fstring_end_); };
     std::string literal;
     auto flush = [&](const Pos& text_pos) {
-        append_constant(parts, raw ? literal : decode_escapes(literal, false, fail), text_pos);
+        append_constant(parts, raw ? literal : decode_literal(literal, false, fail, fstring_token_),
+                        text_pos);
         literal.clear();
     };
     for (size_t i = 0; i < body.size();) {
@@ -170,7 +171,10 @@ ExprPtr AstBuilder::fstring_expression(const std::string& text, int line, int co
     Source sub(wrapped, source_.filename());
     try {
         ParseSession session(wrapped, sub);
-        return AstBuilder(sub, line - 1 + line_delta_, col - 1).eval(session.eval_input());
+        AstBuilder builder(sub, line - 1 + line_delta_, col - 1);
+        ExprPtr e = builder.eval(session.eval_input());
+        for (auto& w : builder.warnings()) warnings_.push_back(std::move(w));
+        return e;
     } catch (const SyntaxError& e) {
         // CPython 3.11 prefixes every error its parser raises inside a replacement field.
         if (e.info().msg.rfind("f-string", 0) == 0) throw;

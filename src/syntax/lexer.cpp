@@ -7,6 +7,7 @@
 #include "CommonToken.h"
 #include "runtime/unicode_ctype.h"
 #include "syntax/tokens.h"
+#include "syntax/unicode_data.h"
 
 namespace minipy::syntax {
 
@@ -85,6 +86,7 @@ void Lexer::produce() {
     auto [end_line, end_col] = token_end(*t);
     last_line_ = end_line;
     last_end_col_ = end_col;
+    if (type == NAME && normalize_names_) normalize_name(*t);
     pending_.push_back(std::move(t));
 }
 
@@ -245,8 +247,19 @@ void Lexer::check_name(const antlr4::Token& t) {
     }
 }
 
-// A number glued to a name (`1abc`) is an error, except before the keywords CPython
-// tolerates there (`1if x else y`).
+// PEP 3131: identifiers are compared in NFKC form, so `ﬁ` and `fi` name the same variable. Only
+// the source's names are normalized (getattr(obj, "ﬁ") is another attribute), and only non-ASCII
+// ones pay for it, as in CPython's parser.
+void Lexer::normalize_name(antlr4::Token& t) {
+    std::string text = t.getText();
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return;
+    if (auto* common = dynamic_cast<antlr4::CommonToken*>(&t))
+        common->setText(unicode_data::normalize(unicode_data::NormalForm::NFKC, text));
+}
+
+// A number glued to a name (`1abc`) is an error, and before the keywords CPython still tolerates
+// there (`1if x else y`) a warning.
 void Lexer::check_number_end(const antlr4::Token& number) {
     size_t c = _input->LA(1);
     bool ident = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -258,9 +271,9 @@ void Lexer::check_number_end(const antlr4::Token& number) {
         if (ch == EOF || ch >= 0x80) break;
         after += static_cast<char>(ch);
     }
-    for (const char* kw : {"and", "else", "for", "if", "in", "is", "not", "or"}) {
-        if (after.rfind(kw, 0) == 0) return;
-    }
+    bool keyword = false;
+    for (const char* kw : {"and", "else", "for", "if", "in", "is", "not", "or"})
+        keyword |= after.rfind(kw, 0) == 0;
     std::string text = number.getText();
     char kind = text.size() > 1 && text[0] == '0' ? static_cast<char>(text[1] | 0x20) : 'd';
     const char* name = kind == 'x'   ? "hexadecimal"
@@ -269,8 +282,12 @@ void Lexer::check_number_end(const antlr4::Token& number) {
                                      : "decimal";
     char last = static_cast<char>(text.back() | 0x20);
     if (last == 'j') name = "imaginary";
+    int line = static_cast<int>(number.getLine());
     int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;
-    source_.fail(std::string("invalid ") + name + " literal", static_cast<int>(number.getLine()), col);
+    std::string message = std::string("invalid ") + name + " literal";
+    if (!keyword) source_.fail(message, line, col);
+    // CPython 3.11 still accepts these, with a SyntaxWarning placed where the keyword starts.
+    warnings_.push_back({ast::SourceWarning::kSyntax, message, {line, col, line, col}});
 }
 
 void Lexer::fail_error_char(const antlr4::Token& t) {

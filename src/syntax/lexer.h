@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "MiniPyLexer.h"
+#include "syntax/ast.h"
 #include "syntax/source.h"
 
 namespace minipy::syntax {
@@ -22,6 +23,11 @@ public:
     // Line of the innermost bracket left open at the end of the text.
     int unclosed_line() const { return brackets_.back().line; }
     [[noreturn]] void fail_unclosed() const;
+    // The SyntaxWarnings for numbers glued to keywords (`1if x else y`), in source order.
+    std::vector<ast::SourceWarning>& warnings() { return warnings_; }
+    // The token dump shows names as written, as Python's tokenize module does; the parser gets them
+    // in NFKC form.
+    void keep_names_as_written() { normalize_names_ = false; }
 
 private:
     struct Bracket {
@@ -37,6 +43,7 @@ private:
     void open_bracket(const antlr4::Token& t);
     void close_bracket(const antlr4::Token& t);
     void check_name(const antlr4::Token& t);
+    void normalize_name(antlr4::Token& t);
     void check_number_end(const antlr4::Token& number);
     void fail_error_char(const antlr4::Token& t);
     void emit(size_t type, std::string text, int line, int col);
@@ -50,6 +57,8 @@ private:
     bool line_has_tokens_ = false;
     bool first_token_ = true;
     bool finished_ = false;
+    bool normalize_names_ = true;
+    std::vector<ast::SourceWarning> warnings_;
     int eof_line_ = 1;
     int last_line_ = 1, last_end_col_ = 0;  // end of the last real token, for the EOF NEWLINE
 };

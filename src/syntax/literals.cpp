@@ -115,7 +115,10 @@ long named_escape(const std::string& s, size_t& i, const Fail& fail_escape, size
 
 // Backslash escapes of a non-raw literal; `bytes` keeps \u, \U and \N literal, as Python does.
 std::string decode_escapes(const std::string& s, bool bytes,
-                           const std::function<void(const std::string&)>& fail) {
+                           const std::function<void(const std::string&)>& fail, std::string* invalid) {
+    auto note_invalid = [&](const std::string& message) {
+        if (invalid && invalid->empty()) *invalid = message;
+    };
     // CPython's text for a bad escape spanning bytes [start, end) of the literal.
     auto fail_escape = [&](size_t start, size_t end, const std::string& why) {
         fail("(unicode error) 'unicodeescape' codec can't decode bytes in position " +
@@ -192,9 +195,12 @@ std::string decode_escapes(const std::string& s, bool bytes,
                     v = c - '0';
                     for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k)
                         v = v * 8 + (s[i++] - '0');
+                    if (v > 0377)
+                        note_invalid("invalid octal escape sequence '" + s.substr(start, i - start) + "'");
                     break;
                 }
                 // Unknown escapes stay as written.
+                note_invalid(std::string("invalid escape sequence '\\") + c + "'");
                 out += '\\';
                 out += c;
                 continue;
@@ -254,13 +260,15 @@ ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c,
         n->pos = pos;
         n->value_kind = any_bytes ? ConstKind::Bytes : ConstKind::Str;
         n->is_unicode_prefixed = pieces[0].unicode;
-        for (auto& p : pieces) {
+        for (size_t k = 0; k < pieces.size(); ++k) {
+            const StringPiece& p = pieces[k];
             if (p.bytes) {
                 for (unsigned char ch : p.body) {
                     if (ch >= 0x80) fail_at("bytes can only contain ASCII literal characters", pos);
                 }
             }
-            n->text += p.raw ? p.body : decode_escapes(p.body, p.bytes, fail);
+            Pos token = span(tokens[k]->getSymbol(), tokens[k]->getSymbol());
+            n->text += p.raw ? p.body : decode_literal(p.body, p.bytes, fail, token);
         }
         return n;
     }
@@ -276,10 +284,20 @@ ExprPtr AstBuilder::strings(antlr4::ParserRuleContext* c,
             fstring(p.body, p.raw, p.line, p.line == 1 ? p.col + col_delta_ : p.col, fstring_literal_,
                     n->values);
         } else {
-            append_constant(n->values, p.raw ? p.body : decode_escapes(p.body, false, fail), pos);
+            Pos token = span(tokens[k]->getSymbol(), tokens[k]->getSymbol());
+            append_constant(n->values, p.raw ? p.body : decode_literal(p.body, false, fail, token), pos);
         }
     }
     return n;
+}
+
+std::string AstBuilder::decode_literal(const std::string& body, bool bytes,
+                                       const std::function<void(const std::string&)>& fail,
+                                       const Pos& token) {
+    std::string invalid;
+    std::string text = decode_escapes(body, bytes, fail, &invalid);
+    if (!invalid.empty()) warnings_.push_back({SourceWarning::kDeprecation, invalid, token});
+    return text;
 }
 
 // Joins literal text to a JoinedStr's parts, merging with a constant just before it.

@@ -110,7 +110,11 @@ std::unique_ptr<ast::Module> parse(std::string_view text, const std::string& fil
     Source source(text, filename);
     check_encoding(source);
     ParseSession session(text, source);
-    return AstBuilder(source).module(session.file_input());
+    std::unique_ptr<ast::Module> module = AstBuilder(source).module(session.file_input());
+    // The tokenizer's warnings come first: CPython's tokenizer runs ahead of its parser.
+    std::vector<ast::SourceWarning>& early = session.lexer().warnings();
+    module->warnings.insert(module->warnings.begin(), early.begin(), early.end());
+    return module;
 }
 
 bool is_incomplete(std::string_view text) {

@@ -16,6 +16,9 @@ std::pair<int, int> token_end(const antlr4::Token& t) {
     int col = static_cast<int>(t.getCharPositionInLine());
     std::string text = t.getText();
     if (t.getType() == MiniPyLexer::NEWLINE) return {line, col + 1};
+    // A name's text may be its NFKC form (lexer.cpp), of another length than what was written.
+    if (t.getType() == MiniPyLexer::NAME && t.getStopIndex() >= t.getStartIndex())
+        return {line, col + static_cast<int>(t.getStopIndex() - t.getStartIndex() + 1)};
     size_t nl = text.rfind('\n');
     if (nl == std::string::npos) return {line, col + utf8_length(text)};
     line += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
@@ -93,6 +96,7 @@ std::string dump_tokens(std::string_view text, const std::string& filename) {
     antlr4::ANTLRInputStream input(text.data(), text.size());
     Lexer lexer(&input, source);
     lexer.removeErrorListeners();
+    lexer.keep_names_as_written();
     std::string out;
     for (;;) {
         auto t = lexer.nextToken();

@@ -4,6 +4,9 @@
 // unicode-data (src/syntax/gen/make_unicode_data.cpp), beside the name tables of unicode_names.h.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 namespace minipy::unicode_data {
 
 struct Properties {
@@ -21,5 +24,9 @@ Properties properties(char32_t c);
 const char* east_asian_width(char32_t c);  // "N", "Na", "A", "W", "H" or "F"
 // Full_Composition_Exclusion: never the result of canonical composition (NFC, NFKC).
 bool composition_excluded(char32_t c);
+
+enum class NormalForm { NFC, NFD, NFKC, NFKD };
+// `text` (UTF-8) in normal form `form` (unicode_normalize.cpp).
+std::string normalize(NormalForm form, std::string_view text);
 
 }  // namespace minipy::unicode_data
