@@ -301,4 +301,8 @@ void add_io_base_classes(Dict* module) {
     for (const char* name : {"encoding", "newlines", "errors"}) set_attr(text.get(), intern(name), None);
 }
 
+Ref io_refuse_pickle(Object*, Object* const* args, size_t, Tuple*) {
+    raise(&TypeError_type, format("cannot pickle '%s' object", type_of(args[0])->name.c_str()));
+}
+
 }  // namespace minipy

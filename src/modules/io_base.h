@@ -32,6 +32,9 @@ Ref text_file_new(Object* buffer, Object* mode, Object* encoding, Object* errors
 // At exit: gives what the text files over native buffers still hold to those buffers, so that
 // flush_open_files writes it. Runs no Python code.
 void hand_text_to_buffers();
+// __getstate__ of the native file types (FileIO, the Buffered classes, TextIOWrapper): "cannot
+// pickle 'X' object", as CPython's.
+Ref io_refuse_pickle(Object*, Object* const* args, size_t nargs, Tuple* kw);
 // io.UnsupportedOperation (io_module.cpp).
 Type* io_unsupported_operation_type();
 

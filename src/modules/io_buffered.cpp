@@ -402,10 +402,6 @@ Ref buffered_seekable(Object*, Args args, size_t nargs, Tuple* kw) {
     return delegate(args, nargs, kw, "seekable");
 }
 
-Ref buffered_getstate(Object*, Args args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot pickle '%s' object", type_of(args[0])->name.c_str()));
-}
-
 Ref buffered_iter(Object* o) {
     Buffered* b = as_buffered(o);
     if (!b->raw) raise(&ValueError_type, "raw stream has been detached");
@@ -542,7 +538,7 @@ const MethodDef kCommonMethods[] = {
     {"fileno", buffered_fileno, "Return the underlying file descriptor."},
     {"isatty", buffered_isatty, "Return whether this is an 'interactive' stream."},
     {"seekable", buffered_seekable, "Return whether the stream supports random access."},
-    {"__getstate__", buffered_getstate, nullptr},
+    {"__getstate__", io_refuse_pickle, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

@@ -322,10 +322,6 @@ Ref fileio_seekable(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(f->seekable == 1));
 }
 
-Ref fileio_getstate(Object*, Args args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot pickle '%s' object", type_of(args[0])->name.c_str()));
-}
-
 Ref fileio_getattr(Object* o, Str* name) {
     FileIO* f = as_fileio(o);
     if (name->utf8 == "closed") return Ref::borrow(bool_obj(f->fd < 0));
@@ -358,7 +354,7 @@ const MethodDef kFileIOMethods[] = {
     {"readable", fileio_readable, "True if file was opened in a read mode."},
     {"writable", fileio_writable, "True if file was opened in a write mode."},
     {"seekable", fileio_seekable, "True if file supports random-access."},
-    {"__getstate__", fileio_getstate, nullptr},
+    {"__getstate__", io_refuse_pickle, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

@@ -728,10 +728,6 @@ Ref text_seekable(Object*, Args args, size_t nargs, Tuple* kw) {
     return ask_buffer(args, nargs, kw, "seekable");
 }
 
-Ref text_getstate(Object*, Args args, size_t, Tuple*) {
-    raise(&TypeError_type, format("cannot pickle '%s' object", type_of(args[0])->name.c_str()));
-}
-
 // ---- making one ----
 
 bool is_text_arg(Object* o) { return !o || o == None || is_str(o); }
@@ -1013,7 +1009,7 @@ const MethodDef kTextMethods[] = {
     {"seekable", text_seekable, "Whether the buffer supports random access."},
     {"reconfigure", text_reconfigure, "Reconfigure the text stream with new parameters."},
     {"__init__", text_init_method, "Initialize self.  See help(type(self)) for accurate signature."},
-    {"__getstate__", text_getstate, nullptr},
+    {"__getstate__", io_refuse_pickle, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

@@ -128,17 +128,19 @@ Ref rnd_random(Object*, Args args, size_t nargs, Tuple* kw) {
     return float_new(g.mt.next_double());
 }
 
+// `k` random bits into `out` (initialized here; the caller clears it), under the generator's lock.
+void draw_bits(RandomObject& g, int64_t k, mpz_t out) {
+    mpz_init(out);
+    CriticalSection cs(g.mutex);
+    random_bits(g, k, out);
+}
+
 Ref rnd_getrandbits(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getrandbits", nargs - 1, kw, 1, 1);
     int64_t k = as_index(args[1]);
     if (k < 0) raise(&ValueError_type, "number of bits must be non-negative");
-    RandomObject& g = self_of(args);
     mpz_t r;
-    mpz_init(r);
-    {
-        CriticalSection cs(g.mutex);
-        random_bits(g, k, r);
-    }
+    draw_bits(self_of(args), k, r);
     Ref result = int_from_mpz(r);
     mpz_clear(r);
     return result;
@@ -149,13 +151,8 @@ Ref rnd_randbytes(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("randbytes", nargs - 1, kw, 1, 1);
     int64_t n = as_index(args[1]);
     if (n < 0) raise(&ValueError_type, "number of bits must be non-negative");
-    RandomObject& g = self_of(args);
     mpz_t r;
-    mpz_init(r);
-    {
-        CriticalSection cs(g.mutex);
-        random_bits(g, n * 8, r);
-    }
+    draw_bits(self_of(args), n * 8, r);
     std::string out(static_cast<size_t>(n), '\0');
     size_t written = 0;
     if (n > 0) mpz_export(out.data(), &written, -1, 1, 0, 0, r);

@@ -18,7 +18,10 @@ def spin(n):
 
 
 def sleeper():
-    time.sleep(0.03)
+    # Long enough that the main thread is still starting threads or sleeping when it ends, so its
+    # join() always waits: with 0.03 s, minipy-ft's spinners and sleeper all finished before the
+    # join in 3 runs of 10 on an idle 2-core machine.
+    time.sleep(0.3)
 
 
 q = queue.Queue()
