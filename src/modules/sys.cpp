@@ -46,8 +46,17 @@ struct Stream : Object {
     std::FILE* file;
     const char* name;
     Object* buffer;  // owned
+    // close() (or leaving `with sys.stdout:`, as json.tool does) marks it closed: writes then raise,
+    // as CPython's. The C stream itself stays open for minipy's own messages and the exit flush.
+    bool closed = false;
 };
 Type stream_type;
+
+Stream* open_stream(Object* o) {
+    auto* s = static_cast<Stream*>(o);
+    if (s->closed) raise(&ValueError_type, "I/O operation on closed file.");
+    return s;
+}
 
 Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
@@ -56,14 +65,32 @@ Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
               format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
     }
     const std::string& text = str_utf8_of(args[1]);
-    std::fwrite(text.data(), 1, text.size(), static_cast<Stream*>(args[0])->file);
+    std::fwrite(text.data(), 1, text.size(), open_stream(args[0])->file);
     return int_from_i64(as_str(args[1])->length);
 }
 
 Ref stream_flush(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("flush", nargs, kw, 1, 1);
-    std::fflush(static_cast<Stream*>(args[0])->file);
+    std::fflush(open_stream(args[0])->file);
     return Ref::borrow(None);
+}
+
+Ref stream_close(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("close", nargs, kw, 1, 1);
+    auto* s = static_cast<Stream*>(args[0]);
+    if (!s->closed) std::fflush(s->file);
+    s->closed = true;
+    return Ref::borrow(None);
+}
+
+Ref stream_enter(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__enter__", nargs, kw, 1, 1);
+    return Ref::borrow(open_stream(args[0]));
+}
+
+Ref stream_exit(Object*, Args args, size_t nargs, Tuple*) {
+    if (nargs < 1) raise_arg_count("__exit__", 1, 4, nargs);
+    return stream_close(nullptr, args, 1, nullptr);
 }
 
 Ref stream_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -80,6 +107,9 @@ const MethodDef kStreamMethods[] = {
     {"write", stream_write, "Write the string to the stream; return its length."},
     {"flush", stream_flush, "Flush the stream."},
     {"fileno", stream_fileno, "Return the underlying file descriptor."},
+    {"close", stream_close, "Flush and close the stream."},
+    {"__enter__", stream_enter, nullptr},
+    {"__exit__", stream_exit, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
@@ -496,7 +526,7 @@ Object* sys_stderr() {
 
 void write_to_stream(Object* stream, const std::string& text) {
     if (type_of(stream) == &stream_type) {
-        std::fwrite(text.data(), 1, text.size(), static_cast<Stream*>(stream)->file);
+        std::fwrite(text.data(), 1, text.size(), open_stream(stream)->file);
         return;
     }
     Ref write = get_attr(stream, intern("write"));
@@ -546,6 +576,7 @@ Ref open_stdin() {
 Ref stream_getattr(Object* o, Str* name) {
     if (name->utf8 == "encoding") return str_new("utf-8");
     if (name->utf8 == "buffer") return Ref::borrow(static_cast<Stream*>(o)->buffer);
+    if (name->utf8 == "closed") return Ref::borrow(bool_obj(static_cast<Stream*>(o)->closed));
     if (name->utf8 == "errors")
         return str_new(static_cast<Stream*>(o)->file == stderr ? "backslashreplace" : "strict");
     return generic_getattr(o, name);
