@@ -28,6 +28,9 @@ Generator* as_gen(Object* o) { return static_cast<Generator*>(o); }
 Frame* image_frame(Generator* g) { return reinterpret_cast<Frame*>(g->image.data()); }
 
 bool is_running(const Generator* g) { return g->running.load(std::memory_order_relaxed); }
+// Gives back a claim (claim_flag): last, after every write the claimant made, which the next
+// claimant's compare-and-swap then sees.
+void unclaim(Generator* g) { g->running.store(false, std::memory_order_release); }
 
 // "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
 const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
@@ -121,7 +124,7 @@ public:
     Claim(const Claim&) = delete;
     Claim& operator=(const Claim&) = delete;
     void give_back() {
-        if (Generator* g = std::exchange(g_, nullptr)) g->running.store(false, std::memory_order_release);
+        if (Generator* g = std::exchange(g_, nullptr)) unclaim(g);
     }
 
 private:
@@ -328,7 +331,7 @@ Frame* generator_enter(ThreadState* ts, Object* gen, Object* value) {
     Generator* g = as_gen(gen);
     if (ts->depth >= recursion_limit() || !claim_flag(g->running)) return nullptr;
     if (g->finished || g->image.empty() || (!g->started && value != None)) {
-        g->running.store(false, std::memory_order_release);
+        unclaim(g);
         return nullptr;
     }
     return enter(ts, g, g->started ? value : nullptr);
@@ -341,7 +344,7 @@ void generator_suspend(ThreadState* ts, Frame* f) {
     --ts->depth;
     swap_out_handled_exc(ts, g);
     // Last: another thread may resume it now. A run from C++ (resume) gives it back itself.
-    if (!f->is_entry) g->running.store(false, std::memory_order_release);
+    if (!f->is_entry) unclaim(g);
 }
 
 namespace {
@@ -355,7 +358,7 @@ void finish(ThreadState* ts, Generator* g, Frame* f) {
     if (f->is_entry) return;  // resume() gives the claim back and releases the frame
     // Finished first, so another thread that resumes it now stops at `finished` and leaves the
     // image alone; a __del__ that the release runs sees a finished generator, as in CPython.
-    g->running.store(false, std::memory_order_release);
+    unclaim(g);
     release_image(g);
 }
 
@@ -485,7 +488,7 @@ Ref generator_take_return(Object* gen) {
     // value (if any) is that thread's.
     if (!claim_flag(g->running)) return Ref::borrow(None);
     Object* v = std::exchange(g->return_value, nullptr);
-    g->running.store(false, std::memory_order_release);
+    unclaim(g);
     return v ? Ref::steal(v) : Ref::borrow(None);
 }
 

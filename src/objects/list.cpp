@@ -35,12 +35,7 @@ void list_append(Object* list, Object* item) {
     l->items.push_back(newref(item));
 }
 
-Ref list_get_opt(Object* list, size_t i) {
-    if (object_locks_on()) {
-        if (Object * item; list_get_optimistic(as_list(list), i, &item)) return Ref::steal(item);
-    }
-    return list_get_locked(list, i);
-}
+Ref list_get_opt(Object* list, size_t i) { return Ref::steal(list_get_new(list, i)); }
 
 Ref list_get_locked(Object* list, size_t i) {
     List* l = as_list(list);
