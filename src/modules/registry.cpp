@@ -39,6 +39,7 @@ const NativeModule kNativeModules[] = {
     {"binascii", init_binascii_module},
     {"array", init_array_module},
     {"_collections", init_collections_module},
+    {"_csv", init_csv_module},
     {"_operator", init_operator_module},
     {"unicodedata", init_unicodedata_module},
     {"marshal", init_marshal_module},

@@ -59,6 +59,7 @@ Ref init_heapq_module();
 Ref init_binascii_module();
 Ref init_array_module();
 Ref init_collections_module();
+Ref init_csv_module();
 Ref init_operator_module();
 Ref init_unicodedata_module();
 Ref init_marshal_module();

@@ -3,6 +3,8 @@
 // iteration, `with`), and CPython's errors for a closed stream.
 #include "modules/stringio.h"
 
+#include <vector>
+
 #include "modules/memory_stream.h"
 #include "modules/utf32.h"
 #include "objects/abstract.h"
@@ -21,7 +23,12 @@ namespace {
 
 using Args = Object* const*;
 
+// StringIO(newline=...): CPython's StringIO defaults to "\n" (no translation, lines end at "\n").
+enum class Newline { Lf, Universal, Any, Cr, CrLf };  // "\n", None, "", "\r", "\r\n"
+
 struct StringIO : MemoryStream<std::u32string> {
+    Newline newline = Newline::Lf;
+    unsigned seen = 0;  // the newline kinds written (kSeen*), reported by `newlines` for None and ""
     static constexpr const char* kClosedText = "I/O operation on closed file";
     static constexpr bool kFlushChecksClosed = false;
     static constexpr const char* kNegativeSizeText = "Negative size value";
@@ -30,19 +37,100 @@ using Methods = MemoryStreamMethods<StringIO>;
 
 Ref text(const std::u32string& s) { return str_new(utf32_to_utf8(s)); }
 
+constexpr unsigned kSeenLf = 1, kSeenCr = 2, kSeenCrLf = 4;
+
+Newline newline_mode(Object* v) {
+    if (!v || v == None) return v ? Newline::Universal : Newline::Lf;
+    if (!is_instance(v, &str_type))
+        raise(&TypeError_type, format("newline must be str or None, not %s", type_of(v)->name.c_str()));
+    const std::string& t = str_utf8_of(v);
+    if (t.empty()) return Newline::Any;
+    if (t == "\n") return Newline::Lf;
+    if (t == "\r") return Newline::Cr;
+    if (t == "\r\n") return Newline::CrLf;
+    raise(&ValueError_type, format("illegal newline value: %s", repr_utf8(v).c_str()));
+}
+
+// What write() stores for `text`: line ends translated as the newline mode says (None: every
+// "\r\n" and "\r" becomes "\n"; "\r" and "\r\n": every "\n" becomes that), noting the kinds seen.
+std::u32string translate_written(StringIO* s, const std::u32string& text) {
+    bool tracks = s->newline == Newline::Universal || s->newline == Newline::Any;
+    std::u32string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        char32_t c = text[i];
+        if (tracks && c == U'\r') {
+            bool crlf = i + 1 < text.size() && text[i + 1] == U'\n';
+            s->seen |= crlf ? kSeenCrLf : kSeenCr;
+            if (s->newline == Newline::Universal) {
+                out.push_back(U'\n');
+                i += crlf;
+                continue;
+            }
+        } else if (c == U'\n') {
+            if (tracks) s->seen |= kSeenLf;
+            if (s->newline == Newline::Cr || s->newline == Newline::CrLf) {
+                out += s->newline == Newline::Cr ? U"\r" : U"\r\n";
+                continue;
+            }
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+// Where the line starting at `from` ends (past its line end), or the text's end.
+size_t line_end(const StringIO* s, size_t from) {
+    const std::u32string& b = s->buf;
+    size_t end = std::u32string::npos;
+    switch (s->newline) {
+        case Newline::Any:
+            end = b.find_first_of(U"\r\n", from);
+            if (end != std::u32string::npos)
+                end += (b[end] == U'\r' && end + 1 < b.size() && b[end + 1] == U'\n') ? 2 : 1;
+            break;
+        case Newline::Cr:
+            end = b.find(U'\r', from);
+            if (end != std::u32string::npos) ++end;
+            break;
+        case Newline::CrLf:
+            end = b.find(U"\r\n", from);
+            if (end != std::u32string::npos) end += 2;
+            break;
+        default:
+            end = b.find(U'\n', from);
+            if (end != std::u32string::npos) ++end;
+    }
+    return end == std::u32string::npos ? b.size() : end;
+}
+
+Ref newlines_seen(const StringIO* s) {
+    if (s->seen == 0) return Ref::borrow(None);
+    std::vector<Object*> kinds;
+    Ref lf = str_new("\n"), cr = str_new("\r"), crlf = str_new("\r\n");
+    if (s->seen & kSeenCr) kinds.push_back(cr.get());
+    if (s->seen & kSeenLf) kinds.push_back(lf.get());
+    if (s->seen & kSeenCrLf) kinds.push_back(crlf.get());
+    if (kinds.size() == 1) return Ref::borrow(kinds[0]);
+    return tuple_from(kinds.data(), kinds.size());
+}
+
 Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_value", "newline"};
     Object* a[2] = {};
     bind_args("StringIO", args, nargs, kw, kNames, 2, 0, a);
+    Newline newline = newline_mode(a[1]);
     auto* s = new StringIO();
     init_header(s, static_cast<Type*>(type));
+    Ref self = Ref::steal(s);
+    s->newline = newline;
     if (a[0] && a[0] != None) {
         if (!is_str(a[0]))
             raise(&TypeError_type,
                   format("initial_value must be str or None, not %s", type_of(a[0])->name.c_str()));
-        s->buf = utf8_to_utf32(str_utf8_of(a[0]));
+        s->buf = translate_written(s, utf8_to_utf32(str_utf8_of(a[0])));
     }
-    return Ref::steal(s);
+    return self;
 }
 
 Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -50,11 +138,12 @@ Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     StringIO* s = Methods::open(args[0]);
     if (!is_str(args[1]))
         raise(&TypeError_type, format("string argument expected, got '%s'", type_of(args[1])->name.c_str()));
-    std::u32string add = utf8_to_utf32(str_utf8_of(args[1]));
+    size_t given = utf8_to_utf32(str_utf8_of(args[1])).size();
+    std::u32string add = translate_written(s, utf8_to_utf32(str_utf8_of(args[1])));
     if (s->pos > s->buf.size()) s->buf.resize(s->pos, U'\0');
     s->buf.replace(s->pos, std::min(add.size(), s->buf.size() - s->pos), add);
     s->pos += add.size();
-    return int_from_i64(static_cast<int64_t>(add.size()));
+    return int_from_i64(static_cast<int64_t>(given));
 }
 
 Ref sio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
@@ -87,8 +176,7 @@ Ref sio_read(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref read_line(StringIO* s, int64_t limit) {
     if (s->pos >= s->buf.size()) return str_new("");
-    size_t end = s->buf.find(U'\n', s->pos);
-    end = end == std::u32string::npos ? s->buf.size() : end + 1;
+    size_t end = line_end(s, s->pos);
     if (limit >= 0) end = std::min(end, s->pos + static_cast<size_t>(limit));
     Ref r = text(s->buf.substr(s->pos, end - s->pos));
     s->pos = end;
@@ -133,8 +221,8 @@ Ref sio_next(Object* o) {
 Ref sio_getattr(Object* o, Str* name) {
     if (name->utf8 == "closed") return Ref::borrow(bool_obj(static_cast<StringIO*>(o)->closed));
     if (name->utf8 == "line_buffering") return Ref::borrow(False);
-    if (name->utf8 == "newlines" || name->utf8 == "encoding" || name->utf8 == "errors")
-        return Ref::borrow(None);
+    if (name->utf8 == "newlines") return newlines_seen(static_cast<StringIO*>(o));
+    if (name->utf8 == "encoding" || name->utf8 == "errors") return Ref::borrow(None);
     return generic_getattr(o, name);
 }
 
