@@ -34,11 +34,13 @@ constexpr int32_t kEndOfLine = -2;
 enum Quoting { kQuoteMinimal = 0, kQuoteAll = 1, kQuoteNonNumeric = 2, kQuoteNone = 3 };
 
 Type dialect_type, reader_type, writer_type;
-Object* g_error = nullptr;     // _csv.Error, made at the first import
-Dict* g_dialects = nullptr;    // the registry: name -> Dialect
+Object* g_error = nullptr;   // _csv.Error, made at the first import
+Dict* g_dialects = nullptr;  // the registry: name -> Dialect
 std::atomic<int64_t> g_field_limit{128 * 1024};
 
-[[noreturn]] void csv_error(const std::string& message) { raise_object(call1(g_error, str_new(message).get())); }
+[[noreturn]] void csv_error(const std::string& message) {
+    raise_object(call1(g_error, str_new(message).get()));
+}
 
 // ---- Dialect ----
 
@@ -85,8 +87,9 @@ int quoting_option(Object* v) {
     return static_cast<int>(n);
 }
 
-const char* const kDialectNames[] = {"dialect",   "delimiter", "doublequote",      "escapechar", "lineterminator",
-                                     "quotechar", "quoting",   "skipinitialspace", "strict"};
+const char* const kDialectNames[] = {"dialect",    "delimiter",        "doublequote",
+                                     "escapechar", "lineterminator",   "quotechar",
+                                     "quoting",    "skipinitialspace", "strict"};
 constexpr size_t kOptionCount = 8;  // the names after "dialect"
 
 Ref dialect_from_registry(Object* name) {
@@ -99,18 +102,21 @@ Ref dialect_from_registry(Object* name) {
 // name, a Dialect, or any object with the attributes, as csv.excel), else the defaults.
 Ref dialect_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     size_t given_count = nargs + (kw ? kw->size : 0);
-    if (given_count > 9) raise(&TypeError_type, format("function takes at most 9 arguments (%zu given)", given_count));
+    if (given_count > 9)
+        raise(&TypeError_type, format("function takes at most 9 arguments (%zu given)", given_count));
     for (size_t k = 0; kw && k < kw->size; ++k) {
         const std::string& key = str_utf8_of(kw->items[k]);
         bool known = false;
         for (const char* name : kDialectNames) known = known || key == name;
         if (!known)
-            raise(&TypeError_type, format("'%s' is an invalid keyword argument for this function", key.c_str()));
+            raise(&TypeError_type,
+                  format("'%s' is an invalid keyword argument for this function", key.c_str()));
     }
     Object* bound[9];
     bind_args("Dialect", args, nargs, kw, kDialectNames, 9, 0, bound);
     Ref base;
-    if (bound[0]) base = is_instance(bound[0], &str_type) ? dialect_from_registry(bound[0]) : Ref::borrow(bound[0]);
+    if (bound[0])
+        base = is_instance(bound[0], &str_type) ? dialect_from_registry(bound[0]) : Ref::borrow(bound[0]);
     Object** given = bound + 1;
     bool none_given = true;
     for (size_t i = 0; i < kOptionCount; ++i) none_given = none_given && !given[i];
@@ -156,7 +162,9 @@ Ref dialect_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     return self;
 }
 
-Ref char_or_none(int32_t c) { return c == kNotSet ? Ref::borrow(None) : str_from_codepoint(static_cast<uint32_t>(c)); }
+Ref char_or_none(int32_t c) {
+    return c == kNotSet ? Ref::borrow(None) : str_from_codepoint(static_cast<uint32_t>(c));
+}
 
 Ref str_of(const std::u32string& text) {
     std::string utf8;
@@ -182,7 +190,8 @@ Ref dialect_getattr(Object* o, Str* name) {
 void dialect_setattr(Object* o, Str* name, Object*) {
     const std::string& n = name->utf8;
     if (n == "delimiter" || n == "quotechar" || n == "escapechar" || n == "lineterminator" || n == "quoting")
-        raise(&AttributeError_type, format("attribute '%s' of '_csv.Dialect' objects is not writable", n.c_str()));
+        raise(&AttributeError_type,
+              format("attribute '%s' of '_csv.Dialect' objects is not writable", n.c_str()));
     if (n == "doublequote" || n == "skipinitialspace" || n == "strict")
         raise(&AttributeError_type, "readonly attribute");
     raise_no_attribute(o, name);
@@ -220,7 +229,7 @@ enum class ParseState {
 
 struct Reader : Object {
     MINIPY_GC_ALLOCATED
-    ObjectMutex mutex;  // guards the parse state below, for threads sharing one reader
+    ObjectMutex mutex;          // guards the parse state below, for threads sharing one reader
     Object* input = nullptr;    // owned: the iterator of lines
     Object* dialect = nullptr;  // owned
     Object* fields = nullptr;   // owned: the record being read, a list; null between records
@@ -347,8 +356,9 @@ void parse_char(Reader* r, const Dialect* d, int32_t c) {
                 r->state = ParseState::StartRecord;
                 return;
             }
-            csv_error("new-line character seen in unquoted field - do you need to open the file in "
-                      "universal-newline mode?");
+            csv_error(
+                "new-line character seen in unquoted field - do you need to open the file in "
+                "universal-newline mode?");
     }
 }
 
@@ -388,8 +398,9 @@ Ref reader_next(Object* o) {
             return take_record(r);
         }
         if (!is_instance(line.get(), &str_type))
-            csv_error(format("iterator should return strings, not %s (the file should be opened in text mode)",
-                             type_of(line.get())->name.c_str()));
+            csv_error(
+                format("iterator should return strings, not %s (the file should be opened in text mode)",
+                       type_of(line.get())->name.c_str()));
         ++r->line_num;
         const std::string& utf8 = str_utf8_of(line.get());
         const char* p = utf8.data();
@@ -455,7 +466,8 @@ bool is_number(Object* v) {
 
 // Appends one field to `record`, quoted when it must be (or `quoted` says so), escaping what the
 // dialect asks for; CPython's join_append_data.
-void append_field(std::u32string& record, const Dialect* d, const std::u32string& text, bool quoted, bool first) {
+void append_field(std::u32string& record, const Dialect* d, const std::u32string& text, bool quoted,
+                  bool first) {
     std::u32string body;
     for (char32_t ch : text) {
         auto c = static_cast<int32_t>(ch);
@@ -551,7 +563,8 @@ void writer_clear(Object* o) {
 Ref csv_writer(Object*, Args args, size_t nargs, Tuple* kw) {
     two_positional(nargs);
     Ref write = find_attr(args[0], intern("write"));
-    if (!write || !type_of(write.get())->call) raise(&TypeError_type, "argument 1 must have a \"write\" method");
+    if (!write || !type_of(write.get())->call)
+        raise(&TypeError_type, "argument 1 must have a \"write\" method");
     Ref dialect = make_dialect(nargs > 1 ? args[1] : nullptr, args + nargs, kw);
     auto* w = new Writer();
     init_header(w, &writer_type);
@@ -600,7 +613,8 @@ Ref csv_field_size_limit(Object*, Args args, size_t nargs, Tuple* kw) {
     if (bound[0]) {
         if (!is_int(bound[0])) raise(&TypeError_type, "limit must be an integer");
         int64_t limit;
-        if (!int_to_i64(bound[0], &limit)) raise(&OverflowError_type, "Python int too large to convert to C long");
+        if (!int_to_i64(bound[0], &limit))
+            raise(&OverflowError_type, "Python int too large to convert to C long");
         g_field_limit.store(limit);
     }
     return int_from_i64(old);
@@ -609,12 +623,14 @@ Ref csv_field_size_limit(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kCsvFunctions[] = {
     {"reader", csv_reader, "reader(iterable, dialect='excel', **options): an iterator of the records read."},
     {"writer", csv_writer, "writer(file, dialect='excel', **options): writes records to file.write()."},
-    {"register_dialect", csv_register_dialect, "register_dialect(name, dialect=None, **options): names a dialect."},
+    {"register_dialect", csv_register_dialect,
+     "register_dialect(name, dialect=None, **options): names a dialect."},
     {"unregister_dialect", csv_unregister_dialect, "unregister_dialect(name): forgets a dialect's name."},
     {"get_dialect", csv_get_dialect, "get_dialect(name): the dialect registered under name."},
     {"list_dialects", csv_list_dialects, "list_dialects(): the names of the registered dialects."},
     {"field_size_limit", csv_field_size_limit,
-     "field_size_limit([new_limit]): the largest field the reader accepts; sets it when given, returns the old."},
+     "field_size_limit([new_limit]): the largest field the reader accepts; sets it when given, returns the "
+     "old."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -675,8 +691,9 @@ Ref init_csv_module() {
     if (!g_error) init_csv_types();
     Ref m = native_module_new("_csv", kCsvFunctions);
     Dict* d = module_dict(m.get());
-    dict_set(d, intern("__doc__"),
-             str_new("CSV parsing and writing: the reader, writer and dialects that csv.py builds on.").get());
+    dict_set(
+        d, intern("__doc__"),
+        str_new("CSV parsing and writing: the reader, writer and dialects that csv.py builds on.").get());
     dict_set(d, intern("__version__"), str_new("1.0").get());
     dict_set(d, intern("Dialect"), &dialect_type);
     dict_set(d, intern("Reader"), &reader_type);
