@@ -2,11 +2,12 @@
 // deque, defaultdict and _count_elements from, with CPython 3.11's behaviour and error texts.
 // A deque is a ring buffer, so both ends push and pop in O(1). Every deque operation runs under
 // the deque's lock, so in minipy-ft threads appending and popping never lose an item. (collections
-// finds namedtuple's _tuplegetter here too, as a property.)
+// finds namedtuple's _tuplegetter here too, as a property, and OrderedDict, from ordered_dict.cpp.)
 #include <algorithm>
 #include <utility>
 #include <vector>
 
+#include "modules/ordered_dict.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -1064,6 +1065,7 @@ Ref init_collections_module() {
     Dict* d = module_dict(m.get());
     dict_set(d, intern("deque"), &deque_type);
     dict_set(d, intern("defaultdict"), &defaultdict_type);
+    dict_set(d, intern("OrderedDict"), ordered_dict_type());
     dict_set(d, intern("_deque_iterator"), &deque_iterator_type);
     dict_set(d, intern("_deque_reverse_iterator"), &deque_reverse_iterator_type);
     return m;

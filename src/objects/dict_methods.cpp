@@ -11,23 +11,27 @@
 
 namespace minipy {
 
-namespace {
-
 Type dict_keys_type, dict_values_type, dict_items_type;
+
+namespace {
 
 struct DictView : Object {
     MINIPY_GC_ALLOCATED
     Dict* dict;  // owned
 };
 
+}  // namespace
+
 Dict* view_dict(Object* o) { return static_cast<DictView*>(o)->dict; }
 
-Ref view_new(Type* t, Object* dict) {
+Ref dict_view_new(Type* t, Object* dict) {
     auto* v = new DictView();
     init_header(v, t);
     v->dict = as_dict(newref(dict));
     return Ref::steal(v);
 }
+
+namespace {
 
 void view_dealloc(Object* o) {
     decref(view_dict(o));
@@ -39,11 +43,13 @@ void view_traverse(Object* o, VisitProc visit, void* arg) { visit(view_dict(o), 
 
 int64_t view_len(Object* o) { return dict_size(view_dict(o)); }
 
+// A view's kind from its type, or the built-in view type it derives from (collections.OrderedDict's
+// odict_keys, odict_values, odict_items).
 DictIterKind view_kind(Object* o) {
     Type* t = type_of(o);
-    return t == &dict_keys_type     ? DictIterKind::Keys
-           : t == &dict_values_type ? DictIterKind::Values
-                                    : DictIterKind::Items;
+    return is_subtype(t, &dict_keys_type)     ? DictIterKind::Keys
+           : is_subtype(t, &dict_values_type) ? DictIterKind::Values
+                                              : DictIterKind::Items;
 }
 
 Ref view_iter(Object* o) { return dict_iter_new(view_dict(o), view_kind(o)); }
@@ -82,7 +88,9 @@ Ref to_set(Object* o) {
     return s;
 }
 
-bool is_set_like_view(Object* o) { return type_of(o) == &dict_keys_type || type_of(o) == &dict_items_type; }
+bool is_set_like_view(Object* o) {
+    return is_instance(o, &dict_keys_type) || is_instance(o, &dict_items_type);
+}
 
 // The set operations of keys and items views, as CPython's dictviews_sub, _or, _xor and
 // _PyDictView_Intersect: the left operand (even when not the view) becomes a set, a keys view's
@@ -121,7 +129,7 @@ Ref items_xor(Dict* left, Dict* right) {
             set_add(r.get(), tuple_from(pair, 2).get());
         }
     }
-    Ref rest_items = view_new(&dict_items_type, rest.get());
+    Ref rest_items = dict_view_new(&dict_items_type, rest.get());
     set_update(r.get(), rest_items.get());
     return r;
 }
@@ -273,17 +281,17 @@ Ref dict_popitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref dict_keys(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     self_dict("keys", args, nargs, kw, 0, 0);
-    return view_new(&dict_keys_type, args[0]);
+    return dict_view_new(&dict_keys_type, args[0]);
 }
 
 Ref dict_values(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     self_dict("values", args, nargs, kw, 0, 0);
-    return view_new(&dict_values_type, args[0]);
+    return dict_view_new(&dict_values_type, args[0]);
 }
 
 Ref dict_items(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     self_dict("items", args, nargs, kw, 0, 0);
-    return view_new(&dict_items_type, args[0]);
+    return dict_view_new(&dict_items_type, args[0]);
 }
 
 Ref dict_update_method(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {

@@ -58,7 +58,12 @@ Ref range_iter_new(int64_t start, int64_t step, int64_t length);
 enum class DictIterKind : uint8_t { Keys, Values, Items };
 Ref dict_iter_new(Object* dict, DictIterKind kind);
 Ref dict_reverse_iter_new(Object* dict, DictIterKind kind);  // reversed(d), reversed(d.items()), ...
-Ref set_iter_new(Object* set);                               // objects/set.cpp
+// A view of `dict`: t is dict_keys_type, dict_values_type, dict_items_type or a type derived from one.
+Ref dict_view_new(Type* t, Object* dict);
+extern Type dict_keys_type, dict_values_type, dict_items_type;
+// The dict a view shows.
+Dict* view_dict(Object* view);
+Ref set_iter_new(Object* set);  // objects/set.cpp
 
 // Pickling the iterators (their __reduce__ and __setstate__, as CPython's). They name builtins.iter,
 // which the builtins module registers here when it is made.
