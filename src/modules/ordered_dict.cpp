@@ -97,7 +97,7 @@ Ref odict_iter_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
         for (Object *k, *v; (it->reverse ? dict_prev : dict_next)(as_dict(it->od), &pos, &k, &v);) {
             Object* pair[] = {k, v};
             Ref item = it->kind == DictIterKind::Items ? tuple_from(pair, 2)
-                                                        : Ref::borrow(it->kind == DictIterKind::Keys ? k : v);
+                                                       : Ref::borrow(it->kind == DictIterKind::Keys ? k : v);
             list_append(rest.get(), item.get());
         }
     }
@@ -141,8 +141,7 @@ const MethodDef kViewMethods[] = {
 void add_pair(Object* self, Object* pair) {
     Ref items = tuple_from_iterable(pair);
     size_t n = as_tuple(items.get())->size;
-    if (n < 2)
-        raise(&ValueError_type, format("need more than %zu value%s to unpack", n, n == 1 ? "" : "s"));
+    if (n < 2) raise(&ValueError_type, format("need more than %zu value%s to unpack", n, n == 1 ? "" : "s"));
     if (n > 2) raise(&ValueError_type, "too many values to unpack (expected 2)");
     set_item(self, as_tuple(items.get())->items[0], as_tuple(items.get())->items[1]);
 }
@@ -170,7 +169,8 @@ void update_from(Object* self, Object* other) {
 }
 
 void update_with(const char* fname, Object* self, Args args, size_t nargs, Tuple* kw) {
-    if (nargs > 1) raise(&TypeError_type, format("%s expected at most 1 argument%s, got %zu", fname, "", nargs));
+    if (nargs > 1)
+        raise(&TypeError_type, format("%s expected at most 1 argument%s, got %zu", fname, "", nargs));
     if (nargs == 1) update_from(self, args[0]);
     for (size_t k = 0; kw && k < kw->size; ++k) set_item(self, kw->items[k], args[nargs + k]);
 }
@@ -450,8 +450,8 @@ Ref odict_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs - 1, kw, 0, 0);
     Object* self = args[0];
     Ref state = Ref::borrow(None);
-    if (Ref attrs = get_attr_opt(self, intern("__dict__")); attrs && is_instance(attrs.get(), &dict_type) &&
-                                                             dict_size(as_dict(attrs.get())) > 0)
+    if (Ref attrs = get_attr_opt(self, intern("__dict__"));
+        attrs && is_instance(attrs.get(), &dict_type) && dict_size(as_dict(attrs.get())) > 0)
         state = attrs;
     Ref no_args = tuple_from(nullptr, 0);
     Ref items = odict_iter_new(self, DictIterKind::Items, false);
@@ -463,7 +463,8 @@ Ref odict_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref odict_sizeof(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__sizeof__", nargs - 1, kw, 0, 0);
     Dict* d = as_dict(args[0]);
-    size_t bytes = sizeof(ODict) + d->entries.capacity() * sizeof(DictEntry) + d->index_size * sizeof(int32_t);
+    size_t bytes =
+        sizeof(ODict) + d->entries.capacity() * sizeof(DictEntry) + d->index_size * sizeof(int32_t);
     return int_from_i64(static_cast<int64_t>(bytes));
 }
 
@@ -476,7 +477,8 @@ const MethodDef kODictMethods[] = {
     {"popitem", odict_popitem,
      "Remove and return a (key, value) pair from the dictionary.\n\n"
      "Pairs are returned in LIFO order if last is true or FIFO order if false."},
-    {"pop", odict_pop, "od.pop(key[,default]) -> v, remove specified key and return the corresponding value."},
+    {"pop", odict_pop,
+     "od.pop(key[,default]) -> v, remove specified key and return the corresponding value."},
     {"setdefault", odict_setdefault, "Insert key with a value of default if key is not in the dictionary."},
     {"update", odict_update, "D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."},
     {"clear", odict_clear, "od.clear() -> None.  Remove all items from od."},
@@ -485,8 +487,8 @@ const MethodDef kODictMethods[] = {
     {"values", odict_values, "D.values() -> an object providing a view on D's values"},
     {"items", odict_items, "D.items() -> a set-like object providing a view on D's items"},
     {"__reversed__", odict_reversed, "od.__reversed__() <==> reversed(od)"},
-    {"fromkeys", odict_fromkeys, "Create a new ordered dictionary with keys from iterable and values set to value.",
-     MethodKind::Class},
+    {"fromkeys", odict_fromkeys,
+     "Create a new ordered dictionary with keys from iterable and values set to value.", MethodKind::Class},
     {"__reduce__", odict_reduce, "Return state information for pickling"},
     {nullptr, nullptr, nullptr},
 };
