@@ -46,14 +46,15 @@ Object* asyncio_attr(std::atomic<Object*>& slot, const char* module, const char*
     Ref m = import_module_level(intern(module), tuple_from(names, 1).get(), 0, nullptr);
     Ref value = get_attr(m.get(), intern(name));
     Object* expected = nullptr;
-    if (slot.compare_exchange_strong(expected, value.get(), std::memory_order_acq_rel)) return value.release();
+    if (slot.compare_exchange_strong(expected, value.get(), std::memory_order_acq_rel))
+        return value.release();
     return expected;
 }
 
-#define MINIPY_ASYNCIO_ATTR(fn, module, name)        \
-    Object* fn() {                                   \
-        static std::atomic<Object*> slot{nullptr};   \
-        return asyncio_attr(slot, module, name);     \
+#define MINIPY_ASYNCIO_ATTR(fn, module, name)      \
+    Object* fn() {                                 \
+        static std::atomic<Object*> slot{nullptr}; \
+        return asyncio_attr(slot, module, name);   \
     }
 MINIPY_ASYNCIO_ATTR(cancelled_error, "asyncio.exceptions", "CancelledError")
 MINIPY_ASYNCIO_ATTR(invalid_state_error, "asyncio.exceptions", "InvalidStateError")
@@ -207,9 +208,8 @@ void schedule_callbacks(FutureObj* f) {
     for (Callback& c : callbacks) call_soon(loop.get(), c.fn, f, c.context);
 }
 
-[[noreturn]] void raise_invalid_state(FutureObj* f, FutureState s) {
-    std::string text = str_utf8_of(state_name(s)) + ": " + repr_utf8(f);
-    Ref message = str_new(text);
+[[noreturn]] void raise_invalid_state() {
+    Ref message = str_new("invalid state");
     raise_with_type(invalid_state_error(), message.get());
 }
 
@@ -226,7 +226,7 @@ void future_finish(FutureObj* f, Finish&& finish) {
             f->state = FutureState::Finished;
         }
     }
-    if (!was_pending) raise_invalid_state(f, state_of(f));
+    if (!was_pending) raise_invalid_state();
     schedule_callbacks(f);
 }
 
@@ -235,7 +235,7 @@ void future_set_result(FutureObj* f, Object* value) {
 }
 
 void future_set_exception(FutureObj* f, Object* exception) {
-    if (FutureState s = state_of(f); s != FutureState::Pending) raise_invalid_state(f, s);
+    if (state_of(f) != FutureState::Pending) raise_invalid_state();
     Ref exc = Ref::borrow(exception);
     if (is_type(exception) && is_subtype(static_cast<Type*>(exception), &BaseException_type)) {
         exc = call0(exception);
@@ -244,7 +244,8 @@ void future_set_exception(FutureObj* f, Object* exception) {
         raise(&TypeError_type, "invalid exception object");
     }
     if (type_of(exc.get()) == &StopIteration_type)
-        raise(&TypeError_type, "StopIteration interacts badly with generators and cannot be raised into a Future");
+        raise(&TypeError_type,
+              "StopIteration interacts badly with generators and cannot be raised into a Future");
     Object* tb = static_cast<BaseExceptionObject*>(exc.get())->traceback;
     future_finish(f, [&] {
         xdecref(std::exchange(f->exception, newref(exc.get())));
@@ -283,7 +284,7 @@ Ref future_result(FutureObj* f) {
     FutureState s = state_of(f);
     if (s == FutureState::Cancelled) raise_object(make_cancelled_error(f));
     if (s != FutureState::Finished) {
-        Ref message = str_new("Result is not ready.");
+        Ref message = str_new("Result is not set.");
         raise_with_type(invalid_state_error(), message.get());
     }
     Ref exc, tb;
@@ -420,15 +421,16 @@ void task_handle_yield(TaskObj* t, Object* result) {
     Ref loop = future_loop(t);
     static Str* const kBlocking = intern("_asyncio_future_blocking");
     bool exact = is_exact_future(result);
-    Ref blocking = exact ? Ref::borrow(bool_obj(as_future(result)->blocking)) : get_attr_opt(result, kBlocking);
+    Ref blocking =
+        exact ? Ref::borrow(bool_obj(as_future(result)->blocking)) : get_attr_opt(result, kBlocking);
     if (blocking && blocking.get() != None) {
         Ref result_loop = future_get_loop_of(result);
         if (result_loop.get() != loop.get())
-            return task_step_soon_with_error(
-                t, "Task " + repr_utf8(t) + " got Future " + repr_utf8(result) + " attached to a different loop");
+            return task_step_soon_with_error(t, "Task " + repr_utf8(t) + " got Future " + repr_utf8(result) +
+                                                    " attached to a different loop");
         if (!is_true(blocking.get()))
-            return task_step_soon_with_error(t, "yield was used instead of yield from in task " + repr_utf8(t) +
-                                                    " with " + repr_utf8(result));
+            return task_step_soon_with_error(t, "yield was used instead of yield from in task " +
+                                                    repr_utf8(t) + " with " + repr_utf8(result));
         if (result == t) return task_step_soon_with_error(t, "Task cannot await on itself: " + repr_utf8(t));
         Ref wakeup = native_function_new(&kWakeupDef, t);
         Ref ctx = read_field(t, &TaskObj::context);
@@ -491,7 +493,8 @@ bool task_resume(Object* coro, Ref exc, Ref* out) {
 // Task.__step: one run of the coroutine up to its next await, then what its outcome asks for.
 void task_step(TaskObj* t, Ref exc) {
     if (FutureState s = state_of(t); s != FutureState::Pending) {
-        Ref message = str_new("_step(): already done: " + repr_utf8(t) + ", " + repr_utf8(exc ? exc.get() : None));
+        Ref message =
+            str_new("_step(): already done: " + repr_utf8(t) + " " + repr_utf8(exc ? exc.get() : None));
         raise_with_type(invalid_state_error(), message.get());
     }
     bool must_cancel;
@@ -632,8 +635,8 @@ bool set_field(Object* o, Str* name, Object* value) {
     bool writable = n == "_asyncio_future_blocking" || n == "_log_traceback" || n == "_cancel_message" ||
                     (task && n == "_log_destroy_pending");
     if (!writable) {
-        static const char* const kReadOnly[] = {"_state", "_loop", "_callbacks", "_result", "_exception",
-                                                "_source_traceback"};
+        static const char* const kReadOnly[] = {"_state",  "_loop",      "_callbacks",
+                                                "_result", "_exception", "_source_traceback"};
         static const char* const kTaskReadOnly[] = {"_must_cancel", "_coro", "_fut_waiter"};
         bool known = false;
         for (const char* r : kReadOnly) known = known || n == r;
@@ -670,8 +673,6 @@ Dict* future_instance_dict(Object* o) {
 Ref future_getattr(Object* o, Str* name) {
     if (Ref v = get_field(o, name)) return v;
     if (Ref v = generic_getattr(o, name)) return v;
-    static Str* const kDict = intern("__dict__");
-    if (name == kDict) return Ref::borrow(future_instance_dict(o));
     return dict_get_str_ref(future_instance_dict(o), name);
 }
 
@@ -752,7 +753,9 @@ Ref alloc_of(Type* t) {
     return Ref::steal(f);
 }
 
-Ref future_alloc(Type* t) { return is_subtype(t, &task_type) || t == &task_type ? alloc_of<TaskObj>(t) : alloc_of<FutureObj>(t); }
+Ref future_alloc(Type* t) {
+    return is_subtype(t, &task_type) || t == &task_type ? alloc_of<TaskObj>(t) : alloc_of<FutureObj>(t);
+}
 
 // Future.__init__(self, *, loop=None).
 void future_fill(FutureObj* f, Args args, size_t nargs, Tuple* kw) {
@@ -781,7 +784,8 @@ Ref task_init(Object*, Args args, size_t nargs, Tuple* kw);
 // Whether t's __init__ is Future's (or Task's) own, so that `t(...)` initialises here.
 bool inherits_init(Type* t, CallSlot own) {
     Ref init = type_lookup(t, intern("__init__"));
-    return init && is_method_descriptor(init.get()) && static_cast<MethodDescriptor*>(init.get())->def->fn == own;
+    return init && is_method_descriptor(init.get()) &&
+           static_cast<MethodDescriptor*>(init.get())->def->fn == own;
 }
 
 Ref future_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
@@ -1083,7 +1087,8 @@ bool is_coroutine(Object* coro) {
 void task_fill(TaskObj* t, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"coro", "loop", "name", "context"};
     Object* bound[4] = {nullptr, nullptr, nullptr, nullptr};
-    if (nargs > 1) raise(&TypeError_type, format("Task() takes at most 1 positional argument (%zu given)", nargs));
+    if (nargs > 1)
+        raise(&TypeError_type, format("Task() takes at most 1 positional argument (%zu given)", nargs));
     bind_args("Task", args, nargs, kw, kNames, 4, 1, bound);
     future_clear_fields(t, false);
     task_clear_fields(t);
@@ -1100,9 +1105,11 @@ void task_fill(TaskObj* t, Args args, size_t nargs, Tuple* kw) {
     }
     t->log_destroy_pending = true;
     Object* name = bound[2] && bound[2] != None ? bound[2] : nullptr;
-    Ref name_str = !name ? str_new(format("Task-%llu", static_cast<unsigned long long>(
-                                                       g_task_name_counter.fetch_add(1) + 1)))
-                         : type_of(name) == &str_type ? Ref::borrow(name) : str(name);
+    Ref name_str =
+        !name                        ? str_new(format("Task-%llu",
+                                                      static_cast<unsigned long long>(g_task_name_counter.fetch_add(1) + 1)))
+        : type_of(name) == &str_type ? Ref::borrow(name)
+                                     : str(name);
     Ref ctx = bound[3] && bound[3] != None ? Ref::borrow(bound[3]) : call0(copy_context_fn());
     store_field(t, &TaskObj::name, name_str.get());
     store_field(t, &TaskObj::coro, bound[0]);
@@ -1188,7 +1195,9 @@ Ref task_refuse_exception(Object*, Args, size_t, Tuple*) {
 Ref task_get_stack(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"limit"};
     Object* bound[1] = {nullptr};
-    if (nargs > 1) raise(&TypeError_type, format("get_stack() takes exactly 0 positional arguments (%zu given)", nargs - 1));
+    if (nargs > 1)
+        raise(&TypeError_type,
+              format("get_stack() takes exactly 0 positional arguments (%zu given)", nargs - 1));
     bind_args("get_stack", args + 1, nargs - 1, kw, kNames, 1, 0, bound);
     Object* call_args[2] = {args[0], bound[0] ? bound[0] : None};
     return call(task_get_stack_fn(), call_args, 2);
@@ -1197,7 +1206,9 @@ Ref task_get_stack(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref task_print_stack(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"limit", "file"};
     Object* bound[2] = {nullptr, nullptr};
-    if (nargs > 1) raise(&TypeError_type, format("print_stack() takes exactly 0 positional arguments (%zu given)", nargs - 1));
+    if (nargs > 1)
+        raise(&TypeError_type,
+              format("print_stack() takes exactly 0 positional arguments (%zu given)", nargs - 1));
     bind_args("print_stack", args + 1, nargs - 1, kw, kNames, 2, 0, bound);
     Object* call_args[3] = {args[0], bound[0] ? bound[0] : None, bound[1] ? bound[1] : None};
     return call(task_print_stack_fn(), call_args, 3);
@@ -1208,7 +1219,8 @@ const MethodDef kFutureMethods[] = {
     {"__init__", future_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"result", future_result_method, "Return the result this future represents."},
     {"exception", future_exception_method, "Return the exception that was set on this future."},
-    {"add_done_callback", future_add_done_callback_method, "Add a callback to be run when the future becomes done."},
+    {"add_done_callback", future_add_done_callback_method,
+     "Add a callback to be run when the future becomes done."},
     {"remove_done_callback", future_remove_done_callback_method,
      "Remove all instances of a callback from the \"call when done\" list."},
     {"set_result", future_set_result_method, "Mark the future done and set its result."},
@@ -1335,7 +1347,8 @@ Ref leave_task_fn(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kAsyncioFunctions[] = {
     {"_get_running_loop", get_running_loop_opt, "Return the running event loop or None."},
     {"_set_running_loop", set_running_loop, "Set the running event loop."},
-    {"get_running_loop", get_running_loop, "Return the running event loop.  Raise a RuntimeError if there is none."},
+    {"get_running_loop", get_running_loop,
+     "Return the running event loop.  Raise a RuntimeError if there is none."},
     {"get_event_loop", get_event_loop, "Return an asyncio event loop."},
     {"_get_event_loop", get_event_loop_internal, nullptr},
     {"_register_task", register_task_fn, "Register a new task in asyncio as executed by loop."},
