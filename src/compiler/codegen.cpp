@@ -164,6 +164,14 @@ void Compiler::push_fblock(FBlock b) {
     u_->fblocks.push_back(std::move(b));
 }
 
+// The finally body or __exit__ call that a `return`, `break` or `continue` runs on its way out is
+// not covered by the block's own handler, so an exception it raises is not handled by the same
+// block again (the finally body would run twice): CPython's POP_BLOCK in compiler_unwind_fblock.
+void Compiler::push_fblock_over_handler(FBlock b) {
+    push_fblock(std::move(b));
+    --u_->fblocks.back().handler_depth;
+}
+
 void Compiler::pop_fblock() { u_->fblocks.pop_back(); }
 
 int Compiler::add_const(Ref value, const std::string& key) {
@@ -857,7 +865,7 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     int handler = new_label(), cleanup = new_label(), end = new_label();
     int depth = u_->depth;
     push_handler(handler, depth);
-    push_fblock(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
+    push_fblock_over_handler(FBlock{BlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
     if (t.handlers.empty())
         visit_body(t.body);
     else if (t.is_star)
@@ -902,7 +910,8 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
         visit_store(*it.optional_vars);
     else
         emit(Op::POP_TOP);
-    push_fblock(FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}, 0, w.pos});
+    push_fblock_over_handler(
+        FBlock{w.is_async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, {}, 0, w.pos});
     if (item + 1 < w.items.size())
         visit_with(w, item + 1);
     else

@@ -103,6 +103,9 @@ private:
     void bind_handler(int label, int depth);
     void push_handler(int label, int depth);
     void push_fblock(FBlock b);
+    // For a block whose own handler was pushed just before it (try/finally, with): leaving it by
+    // return, break or continue runs its cleanup outside that handler.
+    void push_fblock_over_handler(FBlock b);
     void pop_fblock();
     void pop_handler();
     int add_const(Ref value, const std::string& key);

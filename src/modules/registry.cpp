@@ -26,6 +26,7 @@ const NativeModule kNativeModules[] = {
     {"_string", init_string_module},
     {"_struct", init_struct_module},
     {"_contextvars", init_contextvars_module},
+    {"_asyncio", init_asyncio_module},
     {"_sre", init_sre_module},
     {"_hashlib", init_hashlib_module},
     {"zlib", init_zlib_module},

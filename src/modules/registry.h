@@ -46,6 +46,7 @@ Ref init_weakref_module();
 Ref init_string_module();
 Ref init_struct_module();
 Ref init_contextvars_module();
+Ref init_asyncio_module();
 Ref init_sre_module();
 Ref init_hashlib_module();
 Ref init_zlib_module();

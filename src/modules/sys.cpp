@@ -132,6 +132,26 @@ Ref sys_getrecursionlimit(Object*, Args, size_t nargs, Tuple* kw) {
     return int_from_i64(recursion_limit());
 }
 
+// The depth sys.set_coroutine_origin_tracking_depth asked for, per thread as in CPython. minipy keeps
+// the setting (asyncio's debug mode sets it) but records no cr_origin: coroutines' cr_origin is None.
+thread_local int64_t tl_coroutine_origin_depth = 0;
+
+Ref sys_get_coroutine_origin_tracking_depth(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("get_coroutine_origin_tracking_depth", nargs, kw, 0, 0);
+    return int_from_i64(tl_coroutine_origin_depth);
+}
+
+Ref sys_set_coroutine_origin_tracking_depth(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"depth"};
+    Object* bound[1] = {nullptr};
+    bind_args("set_coroutine_origin_tracking_depth", args, nargs, kw, kNames, 1, 1, bound);
+    if (!is_int(bound[0])) raise_not_an_integer(bound[0]);
+    int64_t depth = as_index(bound[0]);
+    if (depth < 0) raise(&ValueError_type, "depth must be >= 0");
+    tl_coroutine_origin_depth = depth;
+    return Ref::borrow(None);
+}
+
 Ref sys_setrecursionlimit(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("setrecursionlimit", nargs, kw, 1, 1);
     if (!is_int(args[0])) raise_not_an_integer(args[0]);
@@ -367,6 +387,10 @@ const MethodDef kSysFunctions[] = {
      "Set the profiling function: it gets the call and return events of Python frames."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth,
+     "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth,
+     "Enable or disable origin tracking for coroutine objects in this thread."},
     {"setrecursionlimit", sys_setrecursionlimit,
      "Set the maximum depth of the Python interpreter stack to n."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits,
@@ -609,7 +633,12 @@ Ref init_sys_module() {
     // Consulted by pkgutil, not by minipy's native import system; importlib.machinery adds the hook.
     set(d, "path_hooks", list_new());
     set(d, "path_importer_cache", dict_new());
-    set(d, "version", str_new("3.11.0 (" + version_banner() + ")"));
+    // CPython's shape, "3.11.0 (main, Mar 13 2023, 12:18:29) [GCC 12.2.0]", which platform parses.
+    std::string flavor = kFlavorName;
+    std::replace(flavor.begin(), flavor.end(), '-', ' ');
+    set(d, "version",
+        str_new(format("3.11.0 (%s %s, %s) [%s]", executable_name(), version_number(), flavor.c_str(),
+                       compiler_name().c_str())));
     Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
                               make_small_int(0)};
     set(d, "version_info", tuple_from(version_info, 5));

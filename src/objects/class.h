@@ -101,5 +101,8 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
 // once, on a live object, if its class defines one (it is not run again when o is freed).
 bool finalizer_ran(Object* o);
 void run_finalizer_once(Object* o);
+// The finalize slot that runs `__del__` once (PEP 442): classes get it when one defines __del__, and a
+// built-in type whose method table has a native __del__ sets it itself.
+bool slot_finalize(Object* o);
 
 }  // namespace minipy

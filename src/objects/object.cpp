@@ -152,12 +152,16 @@ int64_t object_hash(Object* o) {
     return h == -1 ? -2 : h;
 }
 
-// Identity decides == and !=; ordering is left to the other operand or a TypeError.
+// Identity decides ==; != inverts what the object's own == says (object.__ne__ delegates to __eq__,
+// so `__ne__ = object.__ne__` in a class follows that class's __eq__), unless that is NotImplemented;
+// ordering is left to the other operand or a TypeError.
 Ref object_compare(Object* a, Object* b, CompareOp op) {
-    if (op == CompareOp::Eq && a == b) return Ref::borrow(True);
-    if (op == CompareOp::Ne && a == b) return Ref::borrow(False);
-    if (op == CompareOp::Ne) return Ref::borrow(True);
-    return Ref::borrow(NotImplemented);
+    if (op == CompareOp::Eq) return Ref::borrow(a == b ? True : NotImplemented);
+    if (op != CompareOp::Ne) return Ref::borrow(NotImplemented);
+    CompareSlot own = type_of(a)->compare;
+    Ref eq = own && own != object_compare ? own(a, b, CompareOp::Eq) : object_compare(a, b, CompareOp::Eq);
+    if (eq.get() == NotImplemented) return eq;
+    return Ref::borrow(bool_obj(!is_true(eq.get())));
 }
 
 Ref object_construct(Object* type, Object* const*, size_t nargs, Tuple* kwnames) {

@@ -222,6 +222,8 @@ void set_binary_slots(Type* t, bool (*has)(Type*, const std::string&), std::inde
 std::mutex g_finalized_lock;
 std::unordered_set<Object*> g_finalized;  // finalized, and not freed yet
 
+}  // namespace
+
 bool slot_finalize(Object* o) {
     {
         // Dying after its __del__ ran: the release at the end of the call below, or a later one
@@ -246,8 +248,6 @@ bool slot_finalize(Object* o) {
     decref(o);
     return true;
 }
-
-}  // namespace
 
 bool finalizer_ran(Object* o) {
     std::lock_guard<std::mutex> guard(g_finalized_lock);
@@ -288,7 +288,9 @@ bool defined_in_class(Type* t, const std::string& name) {
 
 void install_slots(Type* t) {
     auto has = [t](const char* n) { return defined_in_class(t, n); };
-    t->finalize = has("__del__") ? slot_finalize : nullptr;
+    // A built-in base with a native __del__ (asyncio's Future) finalizes its subclasses too.
+    Type* nb = native_base(t);
+    t->finalize = has("__del__") || (nb && nb->finalize == slot_finalize) ? slot_finalize : nullptr;
     if (has("__repr__")) t->repr = slot_repr;
     if (has("__str__")) t->str = slot_str;
     // __eq__ without __hash__ in the same class body makes instances unhashable: __hash__ = None.
