@@ -236,7 +236,7 @@ bool slot_finalize(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable_in(del.get(), exc.get());
         }
     }
     {
@@ -268,7 +268,7 @@ void run_finalizer_once(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable_in(del.get(), exc.get());
         }
     }
 }
