@@ -103,6 +103,8 @@ Ref slot_call(Object* o, Object* const* args, size_t nargs, Tuple* kwnames) {
     static Str* const kCall = intern("__call__");
     Ref m = find_dunder(o, kCall);
     if (!m) raise_not_callable(o);
+    // A __call__ that is itself an instance of the class calls this again, with no frame between.
+    RecursionGuard guard(" while calling a Python object");
     Ref bound = bind_class_attr(m.get(), o, type_of(o));
     return call(bound.get(), args, nargs, kwnames);
 }
