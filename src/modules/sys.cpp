@@ -585,6 +585,15 @@ void write_unraisable(const std::string& where, Object* exc) {
     }
 }
 
+// An exception with no traceback gets one naming the running frame, as CPython's unraisable
+// handling makes from the current frame.
+void give_traceback(Object* exc) {
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    Frame* f = thread_state()->frame;
+    if (!is_exception_instance(exc) || e->traceback || !f) return;
+    traceback_here(exc, f, f->lasti());
+}
+
 // sys.unraisablehook when a script replaced the default, else null.
 Ref user_unraisablehook() {
     Object* hook = g_sys ? dict_get_str(module_dict(g_sys), intern("unraisablehook")) : nullptr;
@@ -611,6 +620,7 @@ void call_unraisablehook(Object* hook, Object* err_msg, Object* object, Object* 
 }  // namespace
 
 void report_unraisable(const std::string& where, Object* exc) {
+    give_traceback(exc);
     if (Ref hook = user_unraisablehook()) {
         Ref err_msg = str_new("Exception ignored in" + where);
         call_unraisablehook(hook.get(), err_msg.get(), None, exc);
@@ -620,6 +630,7 @@ void report_unraisable(const std::string& where, Object* exc) {
 }
 
 void report_unraisable_in(Object* object, Object* exc) {
+    give_traceback(exc);
     if (Ref hook = user_unraisablehook()) {
         call_unraisablehook(hook.get(), None, object, exc);
         return;

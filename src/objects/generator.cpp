@@ -298,9 +298,10 @@ void generator_setattr(Object* o, Str* name, Object* value) {
 
 const MethodDef kGeneratorMethods[] = {
     {"send", gen_send_method,
-     "send(arg) -> send 'arg' into generator, return next yielded value or raise StopIteration."},
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
     {"throw", gen_throw_method,
-     "throw(value) -> raise exception in generator, return next yielded value or raise StopIteration."},
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or "
+     "raise\nStopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, nullptr},
 };
@@ -309,7 +310,8 @@ const MethodDef kCoroutineMethods[] = {
     {"send", gen_send_method,
      "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
     {"throw", gen_throw_method,
-     "throw(value) -> raise exception in coroutine,\nreturn next iterated value or raise StopIteration."},
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated "
+     "value or raise\nStopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside coroutine."},
     {"__await__", coroutine_await, "Return an iterator to be used in await expression."},
     {nullptr, nullptr, nullptr},
@@ -531,6 +533,19 @@ Ref generator_send(Object* gen, Object* value) {
 
 namespace {
 
+// generator_throw(sub, exc) with `g`'s suspended frame linked in as the thread's current frame.
+Ref throw_linked(Generator* g, Object* sub, const Ref& exc) {
+    ThreadState* ts = thread_state();
+    Frame* f = image_frame(g);
+    f->previous = ts->frame;
+    struct Relink {
+        ThreadState* ts;
+        Frame* saved;
+        ~Relink() { ts->frame = saved; }
+    } relink{ts, std::exchange(ts->frame, f)};
+    return generator_throw(sub, exc);
+}
+
 Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
@@ -546,7 +561,9 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
                 return resume(claim, g, nullptr, std::move(exc));
             }
             if (is_generator_like(sub)) {
-                if (Ref v = generator_throw(sub, exc)) return v;
+                // The delegate runs as called by this generator (its frames' f_back), as CPython
+                // links the delegating frame in for the throw.
+                if (Ref v = throw_linked(g, sub, exc)) return v;
                 ret = generator_take_return(sub);
             } else if (Ref m = get_attr_opt(sub, intern("throw"))) {
                 Object* e = exc.get();
@@ -564,6 +581,8 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
         return resume(claim, g, ret.get(), nullptr);
     }
     if (!g->started) {
+        // It raises at its start, which its traceback shows, and ends without running.
+        if (is_exception_instance(exc.get())) traceback_at_start(exc.get(), image_frame(g));
         finish_unstarted(claim, g);
         raise_object(std::move(exc));
     }
