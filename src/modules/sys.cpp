@@ -38,7 +38,7 @@ namespace {
 
 using Args = Object* const*;
 
-Object* g_sys = nullptr;  // the sys module, immortal once made
+Object* g_sys = nullptr;                     // the sys module, immortal once made
 Object* g_default_unraisablehook = nullptr;  // the built-in sys.unraisablehook
 
 // A text stream over a C FILE (sys.stdout, sys.stderr). Its `buffer`, a BufferedWriter, writes

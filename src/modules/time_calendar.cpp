@@ -25,7 +25,7 @@ using Args = Object* const*;
 
 // struct_time: a struct sequence of 9 items, with tm_zone and tm_gmtoff hidden after them (None
 // when made from a 9-sequence, as CPython's).
-const char* const kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour",  "tm_min",   "tm_sec",
+const char* const kFields[] = {"tm_year", "tm_mon",  "tm_mday",  "tm_hour", "tm_min",   "tm_sec",
                                "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"};
 StructSeqType struct_time_type("time", "struct_time", kFields, 9, 11);
 

@@ -373,12 +373,14 @@ Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 constexpr char kExtend[] = "extend", kUpdate[] = "update";
 constexpr const char* kNewDoc = "Create and return a new object.";
-const MethodDef kListMethods[] = {{"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
-                                  {"__init__", container_init<kExtend>, "Initialize self.  See help(type(self)) for accurate signature."},
-                                  {nullptr, nullptr, nullptr}};
-const MethodDef kDictMethods[] = {{"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
-                                  {"__init__", container_init<kUpdate>, "Initialize self.  See help(type(self)) for accurate signature."},
-                                  {nullptr, nullptr, nullptr}};
+const MethodDef kListMethods[] = {
+    {"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
+    {"__init__", container_init<kExtend>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
+const MethodDef kDictMethods[] = {
+    {"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
+    {"__init__", container_init<kUpdate>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 // set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
 Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("set");
@@ -387,9 +389,10 @@ Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 2) set_update(args[0], args[1]);
     return Ref::borrow(None);
 }
-const MethodDef kSetMethods[] = {{"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
-                                 {"__init__", set_init, "Initialize self.  See help(type(self)) for accurate signature."},
-                                 {nullptr, nullptr, nullptr}};
+const MethodDef kSetMethods[] = {
+    {"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
+    {"__init__", set_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 
 // bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.
 Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -397,9 +400,10 @@ Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
     bytearray_assign(args[0], bytes_like_data(fresh.get()));
     return Ref::borrow(None);
 }
-const MethodDef kBytearrayMethods[] = {{"__new__", builtin_new<&bytearray_type>, kNewDoc, MethodKind::Static},
-                                       {"__init__", bytearray_init, "Initialize self.  See help(type(self)) for accurate signature."},
-                                       {nullptr, nullptr, nullptr}};
+const MethodDef kBytearrayMethods[] = {
+    {"__new__", builtin_new<&bytearray_type>, kNewDoc, MethodKind::Static},
+    {"__init__", bytearray_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 
 // The immutable bases: their __new__ is all there is (their __init__ is object's).
 template <Type* Base>

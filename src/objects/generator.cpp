@@ -287,7 +287,8 @@ void generator_setattr(Object* o, Str* name, Object* value) {
     }
     if (n.size() > 3 && n.compare(0, 3, attr_prefix(o)) == 0) {
         std::string field = n.substr(3);
-        if (field == "code" || field == "origin" || (field == "running" && type_of(o) == &async_generator_type))
+        if (field == "code" || field == "origin" ||
+            (field == "running" && type_of(o) == &async_generator_type))
             raise(&AttributeError_type, "readonly attribute");
         if (own_attribute(o, field))
             raise(&AttributeError_type,
@@ -345,8 +346,8 @@ void init_generator_type() {
     coroutine_type.getattr = generator_getattr;
     coroutine_type.setattr = generator_setattr;
     init_type(&coroutine_type);
-    add_attribute_descriptors(&coroutine_type, {"__name__", "__qualname__", "cr_await", "cr_frame",
-                                                "cr_running", "cr_suspended"});
+    add_attribute_descriptors(
+        &coroutine_type, {"__name__", "__qualname__", "cr_await", "cr_frame", "cr_running", "cr_suspended"});
     add_attribute_descriptors(&coroutine_type, {"cr_code", "cr_origin"}, true);
     // Its methods (__anext__, asend, athrow, aclose) are in objects/coroutine.cpp.
     async_generator_type.name = "async_generator";

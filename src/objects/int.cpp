@@ -702,7 +702,8 @@ Ref int_from_object(Object* x) {
     if (Ref m = special_method(x, intern("__int__"))) {
         Ref r = call0(m.get());
         if (!is_int(r.get()))
-            raise(&TypeError_type, format("__int__ returned non-int (type %s)", type_of(r.get())->name.c_str()));
+            raise(&TypeError_type,
+                  format("__int__ returned non-int (type %s)", type_of(r.get())->name.c_str()));
         if (type_of(r.get()) != &int_type)
             warn(&DeprecationWarning_type,
                  format("__int__ returned non-int (type %s).  The ability to return an instance of a strict "

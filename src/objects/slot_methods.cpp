@@ -205,11 +205,12 @@ const char* slot_doc(const std::string& name) {
             texts.push_back(text);
             m.emplace(key, texts.back().c_str());
         };
-        for (const auto& [n, op] : compare) put(std::string("__") + n + "__", std::string("Return self") + op + "value.");
+        for (const auto& [n, op] : compare)
+            put(std::string("__") + n + "__", std::string("Return self") + op + "value.");
         static const std::pair<const char*, const char*> binary[] = {
-            {"add", "+"},       {"sub", "-"},       {"mul", "*"},  {"matmul", "@"}, {"truediv", "/"},
-            {"floordiv", "//"}, {"mod", "%"},       {"pow", "**"}, {"lshift", "<<"}, {"rshift", ">>"},
-            {"and", "&"},       {"xor", "^"},       {"or", "|"}};
+            {"add", "+"},       {"sub", "-"}, {"mul", "*"},  {"matmul", "@"},  {"truediv", "/"},
+            {"floordiv", "//"}, {"mod", "%"}, {"pow", "**"}, {"lshift", "<<"}, {"rshift", ">>"},
+            {"and", "&"},       {"xor", "^"}, {"or", "|"}};
         for (const auto& [n, op] : binary) {
             put(std::string("__") + n + "__", std::string("Return self") + op + "value.");
             put(std::string("__r") + n + "__", std::string("Return value") + op + "self.");
