@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -50,6 +51,16 @@ Ref structseq_getattr(Object* o, Str* name) {
     for (size_t i = t->total; i-- > 0;)
         if (name->utf8 == t->fields[i]) return Ref::borrow(as_tuple(o)->items[i]);
     return generic_getattr(o, name);
+}
+
+// Fields are read-only ("readonly attribute", as CPython's member descriptors say); a struct
+// sequence has no other attributes to set.
+void structseq_setattr(Object* o, Str* name, Object*) {
+    StructSeqType* t = seq_type_of(o);
+    for (size_t i = 0; i < t->total; ++i)
+        if (name->utf8 == t->fields[i]) raise(&AttributeError_type, "readonly attribute");
+    raise(&AttributeError_type,
+          format("'%s' object has no attribute '%s'", full_name(t).c_str(), name->utf8.c_str()));
 }
 
 // T(sequence, dict=None): between `visible` and `total` values; the hidden fields the sequence does
@@ -111,12 +122,20 @@ void init_once(StructSeqType& t) {
     type.dealloc = structseq_dealloc;
     type.repr = structseq_repr;
     type.getattr = structseq_getattr;
+    type.setattr = structseq_setattr;
     type.methods = kStructSeqMethods;
     init_type(&type);
     dict_set(type.dict, intern("__module__"), str_new(*t.module ? t.module : "builtins").get());
     dict_set(type.dict, intern("n_sequence_fields"), int_from_i64(static_cast<int64_t>(t.visible)).get());
     dict_set(type.dict, intern("n_fields"), int_from_i64(static_cast<int64_t>(t.total)).get());
     dict_set(type.dict, intern("n_unnamed_fields"), int_from_i64(static_cast<int64_t>(t.unnamed)).get());
+    // Each field a member descriptor in the type's dict (so dir() lists them); __match_args__ the
+    // named visible fields, for class patterns.
+    add_attribute_descriptors(&type, t.fields, t.total, true);
+    size_t named = t.visible - t.unnamed;
+    Ref match_args = tuple_new(named);
+    for (size_t i = 0; i < named; ++i) as_tuple(match_args.get())->items[i] = newref(intern(t.fields[i]));
+    dict_set(type.dict, intern("__match_args__"), match_args.get());
 }
 
 }  // namespace

@@ -38,7 +38,8 @@ namespace {
 
 using Args = Object* const*;
 
-Object* g_sys = nullptr;  // the sys module, immortal once made
+Object* g_sys = nullptr;                     // the sys module, immortal once made
+Object* g_default_unraisablehook = nullptr;  // the built-in sys.unraisablehook
 
 // A text stream over a C FILE (sys.stdout, sys.stderr). Its `buffer`, a BufferedWriter, writes
 // through the same C FILE, so text and bytes come out in the order they were written.
@@ -377,7 +378,37 @@ Ref sys_is_finalizing(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(False);
 }
 
+// sys.unraisablehook(unraisable), also sys.__unraisablehook__: the default, which writes the
+// exception to sys.stderr after "Exception ignored in: <object>" (or the err_msg it is given).
+const char* const kUnraisableArgNames[] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+StructSeqType unraisable_args_type("", "UnraisableHookArgs", kUnraisableArgNames, 5, 5);
+
+Ref sys_unraisablehook(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("unraisablehook", nargs, kw, 1, 1);
+    Object* u = args[0];
+    if (!is_instance(u, &unraisable_args_type))
+        raise(&TypeError_type, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    Object** f = as_tuple(u)->items;
+    Object* exc_value = f[1];
+    Object* err_msg = f[3];
+    Object* object = f[4];
+    std::string head = err_msg != None ? str_utf8_of(err_msg) : "Exception ignored in";
+    std::string text;
+    if (object != None)
+        text = head + ": " + repr_utf8(object) + "\n";
+    else if (err_msg != None)
+        text = head + ":\n";
+    if (is_exception_instance(exc_value))
+        text += format_exception(exc_value);
+    else if (is_type(f[0]))
+        text += static_cast<Type*>(f[0])->name + "\n";
+    write_to_stream(sys_stderr(), text);
+    flush_stream(sys_stderr());
+    return Ref::borrow(None);
+}
+
 const MethodDef kSysFunctions[] = {
+    {"unraisablehook", sys_unraisablehook, "Handle an unraisable exception."},
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
     {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
     {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
@@ -565,7 +596,10 @@ void flush_stream(Object* stream) {
     if (Ref flush = get_attr_opt(stream, intern("flush"))) call0(flush.get());
 }
 
-void report_unraisable(const std::string& where, Object* exc) {
+namespace {
+
+// What CPython's default unraisablehook writes: "Exception ignored in" + where, then the traceback.
+void write_unraisable(const std::string& where, Object* exc) {
     std::string text = "Exception ignored in" + where + "\n" + format_exception(exc);
     try {
         write_to_stream(sys_stderr(), text);
@@ -573,6 +607,59 @@ void report_unraisable(const std::string& where, Object* exc) {
     } catch (PyException&) {
         std::fputs(text.c_str(), stderr);
     }
+}
+
+// An exception with no traceback gets one naming the running frame, as CPython's unraisable
+// handling makes from the current frame.
+void give_traceback(Object* exc) {
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    Frame* f = thread_state()->frame;
+    if (!is_exception_instance(exc) || e->traceback || !f) return;
+    traceback_here(exc, f, f->lasti());
+}
+
+// sys.unraisablehook when a script replaced the default, else null.
+Ref user_unraisablehook() {
+    Object* hook = g_sys ? dict_get_str(module_dict(g_sys), intern("unraisablehook")) : nullptr;
+    if (!hook || hook == g_default_unraisablehook) return nullptr;
+    return Ref::borrow(hook);
+}
+
+// Hands the exception to a replaced sys.unraisablehook as an UnraisableHookArgs; an exception of
+// the hook itself is written as CPython does, naming the hook.
+void call_unraisablehook(Object* hook, Object* err_msg, Object* object, Object* exc) {
+    structseq_init(unraisable_args_type);
+    Object* tb = static_cast<BaseExceptionObject*>(exc)->traceback;
+    Object* values[] = {newref(type_of(exc)), newref(exc), newref(tb ? tb : None), newref(err_msg),
+                        newref(object)};
+    Ref args = structseq_new(unraisable_args_type, values);
+    try {
+        call1(hook, args.get());
+    } catch (PyException& e) {
+        Ref failure = e.take();
+        write_unraisable(" sys.unraisablehook: " + repr_utf8(hook), failure.get());
+    }
+}
+
+}  // namespace
+
+void report_unraisable(const std::string& where, Object* exc) {
+    give_traceback(exc);
+    if (Ref hook = user_unraisablehook()) {
+        Ref err_msg = str_new("Exception ignored in" + where);
+        call_unraisablehook(hook.get(), err_msg.get(), None, exc);
+        return;
+    }
+    write_unraisable(where, exc);
+}
+
+void report_unraisable_in(Object* object, Object* exc) {
+    give_traceback(exc);
+    if (Ref hook = user_unraisablehook()) {
+        call_unraisablehook(hook.get(), None, object, exc);
+        return;
+    }
+    write_unraisable(": " + repr_utf8(object), exc);
 }
 
 // sys.stdin: descriptor 0 as a text file named "<stdin>", read only when Python code reads it; None
@@ -624,6 +711,8 @@ Ref init_sys_module() {
     set(d, "__stdout__", out);
     set(d, "__stderr__", err);
     set(d, "__displayhook__", dict_get_str_ref(d, intern("displayhook")));
+    set(d, "__unraisablehook__", dict_get_str_ref(d, intern("unraisablehook")));
+    g_default_unraisablehook = dict_get_str(d, intern("unraisablehook"));
     Ref in = open_stdin();
     set(d, "stdin", in);
     set(d, "__stdin__", in);

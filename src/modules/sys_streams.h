@@ -19,6 +19,10 @@ void flush_stream(Object* stream);
 // sys.stderr as CPython's default sys.unraisablehook does: "Exception ignored in" + where (where is
 // " atexit callback: <func>" or ": <object>"), then the traceback. Falls back to the C stream if
 // sys.stderr itself fails.
+// A script's sys.unraisablehook gets "Exception ignored in" + where as err_msg.
 void report_unraisable(const std::string& where, Object* exc);
+// The same for an exception raised while finalizing `object` (its __del__, a generator's close):
+// "Exception ignored in: <object>", or sys.unraisablehook gets the object itself.
+void report_unraisable_in(Object* object, Object* exc);
 
 }  // namespace minipy

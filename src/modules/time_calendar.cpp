@@ -7,6 +7,7 @@
 #include <ctime>
 #include <string>
 
+#include "modules/structseq.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
@@ -22,18 +23,21 @@ namespace {
 
 using Args = Object* const*;
 
-Type struct_time_type;
-
-const char* const kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
-                               "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+// struct_time: a struct sequence of 9 items, with tm_zone and tm_gmtoff hidden after them (None
+// when made from a 9-sequence, as CPython's).
+const char* const kFields[] = {"tm_year", "tm_mon",  "tm_mday",  "tm_hour", "tm_min",   "tm_sec",
+                               "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"};
+StructSeqType struct_time_type("time", "struct_time", kFields, 9, 11);
 
 Ref struct_time_from(const std::tm& t) {
     int values[9] = {t.tm_year + 1900, t.tm_mon + 1,        t.tm_mday,     t.tm_hour, t.tm_min,
                      t.tm_sec,         (t.tm_wday + 6) % 7, t.tm_yday + 1, t.tm_isdst};
-    Ref r = tuple_new(9);
-    for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = make_small_int(values[i]);
-    r->type = &struct_time_type;
-    return r;
+    Object* items[11];
+    for (int i = 0; i < 9; ++i) items[i] = make_small_int(values[i]);
+    items[9] = str_new(t.tm_zone ? t.tm_zone : "").release();
+    items[10] = int_from_i64(t.tm_gmtoff).release();
+    structseq_init(struct_time_type);
+    return structseq_new(struct_time_type, items);
 }
 
 // A struct_time or 9-tuple back to the C library's struct tm.
@@ -54,42 +58,6 @@ std::tm tm_from(Object* o, const char* fname) {
     tm.tm_yday = static_cast<int>(v[7] - 1);
     tm.tm_isdst = static_cast<int>(v[8]);
     return tm;
-}
-
-Ref struct_time_construct(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs != 1 || (kw && kw->size))
-        raise(&TypeError_type, "time.struct_time() takes a sequence of 9 values");
-    Ref seq = tuple_from_iterable(args[0]);
-    size_t n = as_tuple(seq.get())->size;
-    if (n < 9 || n > 11)
-        raise(&TypeError_type,
-              format("time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n));
-    Ref r = tuple_new(9);
-    for (int i = 0; i < 9; ++i) as_tuple(r.get())->items[i] = newref(as_tuple(seq.get())->items[i]);
-    r->type = &struct_time_type;
-    return r;
-}
-
-Ref struct_time_repr(Object* o) {
-    std::string s = "time.struct_time(";
-    for (int i = 0; i < 9; ++i)
-        s += std::string(i ? ", " : "") + kFields[i] + "=" + repr_utf8(as_tuple(o)->items[i]);
-    return str_new(s + ")");
-}
-
-Ref struct_time_getattr(Object* o, Str* name) {
-    for (int i = 0; i < 9; ++i)
-        if (name->utf8 == kFields[i]) return Ref::borrow(as_tuple(o)->items[i]);
-    if (name->utf8 == "tm_zone" || name->utf8 == "tm_gmtoff") {
-        std::tm tm = tm_from(o, "struct_time");
-        std::time_t when = std::mktime(&tm);
-        std::tm local{};
-        localtime_r(&when, &local);
-        if (name->utf8 == "tm_zone") return str_new(local.tm_zone ? local.tm_zone : "");
-        return int_from_i64(local.tm_gmtoff);
-    }
-    if (name->utf8 == "n_sequence_fields" || name->utf8 == "n_fields") return int_from_i64(9);
-    return generic_getattr(o, name);
 }
 
 std::time_t seconds_arg(Args args, size_t nargs) {
@@ -191,14 +159,7 @@ const MethodDef kCalendarFunctions[] = {
 }  // namespace
 
 void add_time_calendar(Object* module) {
-    if (!struct_time_type.dict) {
-        struct_time_type.name = "time.struct_time";
-        struct_time_type.base = &tuple_type;
-        struct_time_type.construct = struct_time_construct;
-        struct_time_type.repr = struct_time_repr;
-        struct_time_type.getattr = struct_time_getattr;
-        init_type(&struct_time_type);
-    }
+    structseq_init(struct_time_type);
     Dict* d = module_dict(module);
     for (const MethodDef* m = kCalendarFunctions; m->name; ++m)
         dict_set(d, intern(m->name), native_function_new(m, nullptr).get());

@@ -464,6 +464,13 @@ Ref index_value(Object* o) {
     Ref v = call(method.get(), nullptr, 0);
     if (!is_int(v.get()))
         raise(&TypeError_type, format("__index__ returned non-int (type %s)", tname(v.get())));
+    if (type_of(v.get()) != &int_type) {
+        warn(&DeprecationWarning_type,
+             format("__index__ returned non-int (type %s).  The ability to return an instance of a strict "
+                    "subclass of int is deprecated, and may be removed in a future version of Python.",
+                    tname(v.get())));
+        return int_exact(v.get());
+    }
     return v;
 }
 
@@ -477,6 +484,15 @@ int64_t as_index(Object* o) {
     if (!int_to_i64(o, &v))
         raise(&OverflowError_type, format("cannot fit '%s' into an index-sized integer", tname(o)));
     return v;
+}
+
+int64_t as_index_clamped(Object* o) {
+    if (is_small_int(o)) return small_int_value(o);
+    Ref v = is_int(o) ? Ref::borrow(o) : index_value(o);
+    if (!v) raise_not_an_integer(o);
+    int64_t out;
+    if (int_to_i64(v.get(), &out)) return out;
+    return int_compare(v.get(), make_small_int(0)) < 0 ? INT64_MIN : INT64_MAX;
 }
 
 int64_t as_subscript_index(Object* o) {

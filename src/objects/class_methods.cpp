@@ -321,7 +321,7 @@ Ref builtin_new(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kObjectMethods[] = {
     {"__new__", object_new, "Create and return a new object.", MethodKind::Static},
-    {"__init__", object_init, "Initialize self."},
+    {"__init__", object_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__setattr__", setattr_method<class_generic_setattr>, "Implement setattr(self, name, value)."},
     {"__delattr__", delattr_method<class_generic_setattr>, "Implement delattr(self, name)."},
     {"__getattribute__", object_getattribute, "Return getattr(self, name)."},
@@ -358,7 +358,7 @@ Ref exception_repr_method(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kExceptionMethods[] = {
     {"__new__", builtin_new<&BaseException_type>, "Create and return a new object.", MethodKind::Static},
-    {"__init__", exception_init, "Initialize self."},
+    {"__init__", exception_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__str__", exception_str_method, "Return str(self)."},
     {"__repr__", exception_repr_method, "Return repr(self)."},
     {nullptr, nullptr, nullptr},
@@ -373,12 +373,14 @@ Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 constexpr char kExtend[] = "extend", kUpdate[] = "update";
 constexpr const char* kNewDoc = "Create and return a new object.";
-const MethodDef kListMethods[] = {{"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
-                                  {"__init__", container_init<kExtend>, "Initialize self."},
-                                  {nullptr, nullptr, nullptr}};
-const MethodDef kDictMethods[] = {{"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
-                                  {"__init__", container_init<kUpdate>, "Initialize self."},
-                                  {nullptr, nullptr, nullptr}};
+const MethodDef kListMethods[] = {
+    {"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
+    {"__init__", container_init<kExtend>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
+const MethodDef kDictMethods[] = {
+    {"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
+    {"__init__", container_init<kUpdate>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 // set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
 Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("set");
@@ -387,9 +389,10 @@ Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 2) set_update(args[0], args[1]);
     return Ref::borrow(None);
 }
-const MethodDef kSetMethods[] = {{"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
-                                 {"__init__", set_init, "Initialize self."},
-                                 {nullptr, nullptr, nullptr}};
+const MethodDef kSetMethods[] = {
+    {"__new__", builtin_new<&set_type>, kNewDoc, MethodKind::Static},
+    {"__init__", set_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 
 // bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.
 Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -397,9 +400,10 @@ Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
     bytearray_assign(args[0], bytes_like_data(fresh.get()));
     return Ref::borrow(None);
 }
-const MethodDef kBytearrayMethods[] = {{"__new__", builtin_new<&bytearray_type>, kNewDoc, MethodKind::Static},
-                                       {"__init__", bytearray_init, "Initialize self."},
-                                       {nullptr, nullptr, nullptr}};
+const MethodDef kBytearrayMethods[] = {
+    {"__new__", builtin_new<&bytearray_type>, kNewDoc, MethodKind::Static},
+    {"__init__", bytearray_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {nullptr, nullptr, nullptr}};
 
 // The immutable bases: their __new__ is all there is (their __init__ is object's).
 template <Type* Base>
@@ -433,7 +437,7 @@ Ref type_prepare(Object*, Args, size_t, Tuple*) { return dict_new(); }
 
 const MethodDef kTypeMethods[] = {
     {"__new__", builtin_new<&type_type>, kNewDoc, MethodKind::Static},
-    {"__init__", type_init, "Initialize self."},
+    {"__init__", type_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__call__", type_call_method, "Call self as a function."},
     {"mro", type_mro_method, "Return a type's method resolution order."},
     {"__prepare__", type_prepare, "Create the namespace for the class statement.", MethodKind::Class},

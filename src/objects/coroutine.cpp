@@ -10,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generator.h"
+#include "objects/getset_descriptor.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -272,6 +273,8 @@ void init_coroutine_types() {
     init_awaitable_type(athrow_type, "async_generator_athrow");
     async_generator_type.methods = kAsyncGenMethods;
     init_type(&async_generator_type);
+    add_attribute_descriptors(&async_generator_type, {"__name__", "__qualname__", "ag_await", "ag_frame"});
+    add_attribute_descriptors(&async_generator_type, {"ag_code", "ag_running"}, true);
 }
 
 Ref coroutine_await(Object*, Object* const* args, size_t nargs, Tuple* kw) {

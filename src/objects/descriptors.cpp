@@ -159,7 +159,7 @@ const MethodDef kPropertyMethods[] = {
     {"getter", property_with<0>, "Descriptor to obtain a copy of the property with a different getter."},
     {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
     {"deleter", property_with<2>, "Descriptor to obtain a copy of the property with a different deleter."},
-    {"__init__", property_init, "Initialize self."},
+    {"__init__", property_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -193,7 +193,7 @@ Ref wrapper_init(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kWrapperMethods[] = {
-    {"__init__", wrapper_init, "Initialize self."},
+    {"__init__", wrapper_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr},
 };
 

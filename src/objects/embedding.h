@@ -38,6 +38,9 @@ struct EmbeddingHooks {
     // An exception nobody can catch (raised by a __del__), written to sys.stderr as "Exception
     // ignored in" + where, then its traceback (modules/sys_streams.h's report_unraisable).
     void (*report_unraisable)(const std::string& where, Object* exc);
+    // The same for an exception raised while finalizing `object` (sys.unraisablehook's `object`):
+    // written as "Exception ignored in: <object>".
+    void (*report_unraisable_in)(Object* object, Object* exc);
 };
 
 // Called once, before any code runs.

@@ -142,4 +142,21 @@ void warn_explicit(Type* category, const std::string& message, const std::string
     call(warn.get(), args, 4);
 }
 
+void warn(Type* category, const std::string& message, int stacklevel) {
+    Ref warnings;
+    try {
+        if (embedding_hooks().import_module_level)
+            warnings = import_module_level(intern("warnings"), None, 0, nullptr);
+    } catch (PyException&) {
+    }
+    if (!warnings) {
+        std::fprintf(stderr, "%s: %s\n", category->name.c_str(), message.c_str());
+        return;
+    }
+    Ref function = get_attr(warnings.get(), intern("warn"));
+    Ref text = str_new(message), level = int_from_i64(stacklevel);
+    Object* args[] = {text.get(), category, level.get()};
+    call(function.get(), args, 3);
+}
+
 }  // namespace minipy

@@ -42,6 +42,10 @@ Ref make_exception(Type* t, const std::string& message);
 // what the filters make of it: the warning itself under "error".
 void warn_explicit(Type* category, const std::string& message, const std::string& filename, int lineno);
 
+// warnings.warn(message, category, stacklevel), as CPython's PyErr_WarnEx: a warning about the
+// running Python frame (a deprecated conversion). Raises what the filters make of it.
+void warn(Type* category, const std::string& message, int stacklevel = 1);
+
 // CPython's common messages.
 [[noreturn]] void raise_unsupported_operands(const char* op, Object* a, Object* b);  // TypeError
 [[noreturn]] void raise_bad_unary_operand(const char* op, Object* a);

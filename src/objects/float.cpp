@@ -302,20 +302,28 @@ Ref float_from_object(Object* x) {
     if (is_int(x)) return float_new(int_to_double(x));
     if (is_instance(x, &str_type)) return float_from_string(str_utf8_of(x));
     // float(b"2.5") too, as CPython's (pickle's protocol 0 reads floats so); the error shows the bytes.
-    if (is_bytes_like(x)) {
+    if (is_bytes_like(x) || exports_buffer(x)) {
         double v;
         std::string text = bytes_like_data(x);
         if (!parse_float(text, &v))
             raise(&ValueError_type, format("could not convert string to float: %s", repr_utf8(x).c_str()));
         return float_new(v);
     }
-    for (const char* method : {"__float__", "__index__"})
-        if (Ref m = special_method(x, intern(method))) {
-            Ref r = call0(m.get());
-            if (is_float(r.get()) || is_int(r.get())) return float_new(to_double(r.get()));
+    if (Ref m = special_method(x, intern("__float__"))) {
+        Ref r = call0(m.get());
+        const char* owner = type_of(x)->name.c_str();
+        if (!is_float(r.get()))
             raise(&TypeError_type,
-                  format("%s returned non-float (type %s)", method, type_of(r.get())->name.c_str()));
-        }
+                  format("%s.__float__ returned non-float (type %s)", owner, type_of(r.get())->name.c_str()));
+        if (type_of(r.get()) != &float_type)
+            warn(&DeprecationWarning_type,
+                 format("%s.__float__ returned non-float (type %s).  The ability to return an instance of a "
+                        "strict subclass of float is deprecated, and may be removed in a future version of "
+                        "Python.",
+                        owner, type_of(r.get())->name.c_str()));
+        return float_new(float_value(r.get()));
+    }
+    if (Ref r = index_value(x)) return float_new(int_to_double(r.get()));
     raise(&TypeError_type,
           format("float() argument must be a string or a real number, not '%s'", type_of(x)->name.c_str()));
 }
@@ -434,7 +442,7 @@ Ref float_round(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (nargs > 2) raise_arg_count("__round__", 0, 1, nargs - 1);
     double x = float_value(args[0]);
     if (nargs == 1 || args[1] == None) return int_from_double(std::nearbyint(x));
-    return float_new(round_double(x, as_index(args[1])));
+    return float_new(round_double(x, as_index_clamped(args[1])));
 }
 
 // float.hex(): 0x<leading digit>.<13 hex digits>p<exponent>, subnormals as 0x0.<...>p-1022.

@@ -355,4 +355,10 @@ void traceback_here(Object* exc, Frame* f, size_t index) {
     xdecref(std::exchange(e->traceback, tb.release()));
 }
 
+void traceback_at_start(Object* exc, Frame* f) {
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    Ref tb = traceback_new(e->traceback, f->frame_object, f->code, f->globals, f->code->firstlineno, 0);
+    xdecref(std::exchange(e->traceback, tb.release()));
+}
+
 }  // namespace minipy

@@ -56,5 +56,8 @@ void release_frame_object(Frame* f);
 // Prepends the entry for frame `f`, stopped at instruction `index`, to exc.__traceback__ (CPython's
 // PyTraceBack_Here), as the exception leaves or is caught in f.
 void traceback_here(Object* exc, Frame* f, size_t index);
+// The same for a frame that never ran (a generator thrown into before its start): the entry names
+// its first line, the `def`, as CPython's.
+void traceback_at_start(Object* exc, Frame* f);
 
 }  // namespace minipy

@@ -12,6 +12,7 @@
 #include "objects/frame.h"
 #include "objects/frame_object.h"
 #include "objects/function.h"
+#include "objects/getset_descriptor.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -64,13 +65,17 @@ void generator_dealloc(Object* o) {
         incref(o);
         try {
             generator_close(o);
-        } catch (PyException&) {
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            embedding_hooks().report_unraisable_in(o, exc.get());
         }
     }
     release_image(g);
     xdecref(g->return_value);
     xdecref(g->handled_exc);
     xdecref(g->qualname);
+    xdecref(g->name);
+    xdecref(g->code);
     delete g;
 }
 
@@ -117,9 +122,12 @@ void generator_clear(Object* o) {
 // `yield from`), the generator stays claimed, as CPython marks it executing then.
 class Claim {
 public:
+    enum Held { kHeld };
     explicit Claim(Generator* g) : g_(g) {
         if (!claim_flag(g->running)) raise_already_executing(g);
     }
+    // Takes over a claim already made (claim_flag succeeded).
+    Claim(Generator* g, Held) : g_(g) {}
     ~Claim() { give_back(); }
     Claim(const Claim&) = delete;
     Claim& operator=(const Claim&) = delete;
@@ -159,6 +167,25 @@ Ref gen_send_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     raise_stop_iteration(args[0]);
 }
 
+// The exception that throw(type, value) raises in the generator: the class called with no
+// arguments, with a tuple value's items or with the value. As CPython normalizes it, whatever goes
+// wrong (the call raises, or gives something that is no exception) is what the generator gets.
+Ref instantiate_thrown(Object* typ, Object* value) {
+    Ref exc;
+    try {
+        if (value && type_of(value) == &tuple_type)
+            exc = call(typ, as_tuple(value)->items, as_tuple(value)->size);
+        else
+            exc = value ? call1(typ, value) : call0(typ);
+    } catch (PyException& e) {
+        return e.take();
+    }
+    if (is_exception_instance(exc.get())) return exc;
+    return make_exception(&TypeError_type,
+                          format("calling %s should have returned an instance of BaseException, not %s",
+                                 repr_utf8(typ).c_str(), type_of(exc.get())->name.c_str()));
+}
+
 // throw(type[, value[, tb]]) or throw(instance[, None[, tb]]), as CPython 3.11 still accepts
 // both; a value that is already an instance of the type is thrown as it is (contextlib's __exit__
 // passes the exception it caught this way), a tuple value is the type's arguments.
@@ -172,10 +199,8 @@ Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
         if (value && is_instance(value, static_cast<Type*>(typ)))
             exc = Ref::borrow(value);
-        else if (value && type_of(value) == &tuple_type)
-            exc = call(typ, as_tuple(value)->items, as_tuple(value)->size);
         else
-            exc = value ? call1(typ, value) : call0(typ);
+            exc = instantiate_thrown(typ, value);
     } else if (is_exception_instance(typ)) {
         if (value) raise(&TypeError_type, "instance exception may not have a separate value");
         exc = Ref::borrow(typ);
@@ -195,11 +220,89 @@ Ref gen_close_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+Object* delegate_of(Generator* g);
+
+// gi_, cr_ or ag_: the prefix of a kind's own attributes.
+const char* attr_prefix(Object* o) {
+    Type* t = type_of(o);
+    return t == &coroutine_type ? "cr_" : t == &async_generator_type ? "ag_" : "gi_";
+}
+
+// gi_frame: the suspended or running frame's object, None once it ended. A suspended frame's
+// `previous` is the caller of its last run, gone since: it is cut, so the object's f_back is None.
+Ref frame_attribute(Generator* g) {
+    if (!claim_flag(g->running)) return frame_object_at(image_frame(g));  // running: linked in
+    Claim claim(g, Claim::kHeld);
+    if (g->finished || g->image.empty()) return Ref::borrow(None);
+    Frame* f = image_frame(g);
+    f->previous = nullptr;
+    return frame_object_at(f);
+}
+
+// gi_yieldfrom / cr_await / ag_await: what a suspended `yield from` or `await` delegates to.
+Ref delegate_attribute(Generator* g) {
+    if (!claim_flag(g->running)) return Ref::borrow(None);
+    Claim claim(g, Claim::kHeld);
+    Object* sub = delegate_of(g);
+    return Ref::borrow(sub ? sub : None);
+}
+
+// The kind's own attribute `field` (after its prefix), or null.
+Ref own_attribute(Object* o, const std::string& field) {
+    Generator* g = as_gen(o);
+    Type* t = type_of(o);
+    if (field == "code") return Ref::borrow(g->code);
+    if (field == "frame") return frame_attribute(g);
+    if (field == "running") return Ref::borrow(is_running(g) ? True : False);
+    if (field == "suspended" && t != &async_generator_type)
+        return Ref::borrow(generator_is_suspended(o) ? True : False);
+    if ((field == "yieldfrom" && t == &generator_type) || (field == "await" && t != &generator_type))
+        return delegate_attribute(g);
+    if (field == "origin" && t == &coroutine_type) return Ref::borrow(None);  // origin tracking is off
+    return nullptr;
+}
+
+Ref generator_getattr(Object* o, Str* name) {
+    const std::string& n = name->utf8;
+    if (n.size() > 3 && n.compare(0, 3, attr_prefix(o)) == 0) {
+        if (Ref v = own_attribute(o, n.substr(3))) return v;
+    } else if (n == "__name__") {
+        return Ref::borrow(as_gen(o)->name);
+    } else if (n == "__qualname__") {
+        return Ref::borrow(as_gen(o)->qualname);
+    }
+    return generic_getattr(o, name);
+}
+
+// __name__ and __qualname__ take a str; the kind's own attributes are read-only, with CPython's
+// words for its members (gi_code) and its computed attributes (gi_frame).
+void generator_setattr(Object* o, Str* name, Object* value) {
+    const std::string& n = name->utf8;
+    Generator* g = as_gen(o);
+    if (n == "__name__" || n == "__qualname__") {
+        if (!value || !is_str(value)) raise(&TypeError_type, n + " must be set to a string object");
+        Str*& field = n == "__name__" ? g->name : g->qualname;
+        decref(std::exchange(field, static_cast<Str*>(newref(value))));
+        return;
+    }
+    if (n.size() > 3 && n.compare(0, 3, attr_prefix(o)) == 0) {
+        std::string field = n.substr(3);
+        if (field == "code" || field == "origin" ||
+            (field == "running" && type_of(o) == &async_generator_type))
+            raise(&AttributeError_type, "readonly attribute");
+        if (own_attribute(o, field))
+            raise(&AttributeError_type,
+                  format("attribute '%s' of '%s' objects is not writable", n.c_str(), kind_name(o)));
+    }
+    raise(&AttributeError_type, format("'%s' object has no attribute '%s'", kind_name(o), n.c_str()));
+}
+
 const MethodDef kGeneratorMethods[] = {
     {"send", gen_send_method,
-     "send(arg) -> send 'arg' into generator, return next yielded value or raise StopIteration."},
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
     {"throw", gen_throw_method,
-     "throw(value) -> raise exception in generator, return next yielded value or raise StopIteration."},
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or "
+     "raise\nStopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, nullptr},
 };
@@ -208,7 +311,8 @@ const MethodDef kCoroutineMethods[] = {
     {"send", gen_send_method,
      "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
     {"throw", gen_throw_method,
-     "throw(value) -> raise exception in coroutine,\nreturn next iterated value or raise StopIteration."},
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated "
+     "value or raise\nStopIteration."},
     {"close", gen_close_method, "close() -> raise GeneratorExit inside coroutine."},
     {"__await__", coroutine_await, "Return an iterator to be used in await expression."},
     {nullptr, nullptr, nullptr},
@@ -226,7 +330,12 @@ void init_generator_type() {
     generator_type.iter = generator_iter;
     generator_type.next = generator_next;
     generator_type.methods = kGeneratorMethods;
+    generator_type.getattr = generator_getattr;
+    generator_type.setattr = generator_setattr;
     init_type(&generator_type);
+    add_attribute_descriptors(&generator_type, {"__name__", "__qualname__", "gi_frame", "gi_running",
+                                                "gi_suspended", "gi_yieldfrom"});
+    add_attribute_descriptors(&generator_type, {"gi_code"}, true);
     coroutine_type.name = "coroutine";
     coroutine_type.instance_size = sizeof(Generator);
     coroutine_type.dealloc = generator_dealloc;
@@ -234,7 +343,12 @@ void init_generator_type() {
     coroutine_type.clear = generator_clear;
     coroutine_type.repr = generator_repr;
     coroutine_type.methods = kCoroutineMethods;
+    coroutine_type.getattr = generator_getattr;
+    coroutine_type.setattr = generator_setattr;
     init_type(&coroutine_type);
+    add_attribute_descriptors(
+        &coroutine_type, {"__name__", "__qualname__", "cr_await", "cr_frame", "cr_running", "cr_suspended"});
+    add_attribute_descriptors(&coroutine_type, {"cr_code", "cr_origin"}, true);
     // Its methods (__anext__, asend, athrow, aclose) are in objects/coroutine.cpp.
     async_generator_type.name = "async_generator";
     async_generator_type.instance_size = sizeof(Generator);
@@ -242,6 +356,8 @@ void init_generator_type() {
     async_generator_type.traverse = generator_traverse;
     async_generator_type.clear = generator_clear;
     async_generator_type.repr = generator_repr;
+    async_generator_type.getattr = generator_getattr;
+    async_generator_type.setattr = generator_setattr;
 }
 
 Ref generator_from_frame(ThreadState* ts, Frame* f) {
@@ -251,6 +367,8 @@ Ref generator_from_frame(ThreadState* ts, Frame* f) {
                    : (flags & kCoAsyncGenerator) ? &async_generator_type
                                                  : &generator_type);
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
+    g->name = static_cast<Str*>(newref(f->func ? f->func->name : f->code->name));
+    g->code = newref(f->code);
     f->generator = g;
     // The frame moves into the generator for good (locals, and room for its whole stack).
     g->image.assign(reinterpret_cast<Object**>(f), f->stack_base() + f->code->stacksize);
@@ -416,6 +534,19 @@ Ref generator_send(Object* gen, Object* value) {
 
 namespace {
 
+// generator_throw(sub, exc) with `g`'s suspended frame linked in as the thread's current frame.
+Ref throw_linked(Generator* g, Object* sub, const Ref& exc) {
+    ThreadState* ts = thread_state();
+    Frame* f = image_frame(g);
+    f->previous = ts->frame;
+    struct Relink {
+        ThreadState* ts;
+        Frame* saved;
+        ~Relink() { ts->frame = saved; }
+    } relink{ts, std::exchange(ts->frame, f)};
+    return generator_throw(sub, exc);
+}
+
 Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
@@ -431,7 +562,9 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
                 return resume(claim, g, nullptr, std::move(exc));
             }
             if (is_generator_like(sub)) {
-                if (Ref v = generator_throw(sub, exc)) return v;
+                // The delegate runs as called by this generator (its frames' f_back), as CPython
+                // links the delegating frame in for the throw.
+                if (Ref v = throw_linked(g, sub, exc)) return v;
                 ret = generator_take_return(sub);
             } else if (Ref m = get_attr_opt(sub, intern("throw"))) {
                 Object* e = exc.get();
@@ -449,6 +582,8 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
         return resume(claim, g, ret.get(), nullptr);
     }
     if (!g->started) {
+        // It raises at its start, which its traceback shows, and ends without running.
+        if (is_exception_instance(exc.get())) traceback_at_start(exc.get(), image_frame(g));
         finish_unstarted(claim, g);
         raise_object(std::move(exc));
     }

@@ -35,6 +35,8 @@ struct Generator : Object {
     bool started = false;
     bool yielded = false;            // set by YIELD_VALUE, so a resume can tell a yield from a return
     Str* qualname = nullptr;         // owned
+    Str* name = nullptr;             // owned: __name__, the function's
+    Object* code = nullptr;          // owned: gi_code, kept after the frame is gone
     Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
     Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
     // Owned, while it runs: the exception its caller was handling, given back when it yields or ends.

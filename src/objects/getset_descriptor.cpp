@@ -83,8 +83,12 @@ void init_getset_descriptor_types() {
 }
 
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member) {
-    for (const char* n : names) {
-        Str* key = intern(n);
+    add_attribute_descriptors(t, names.begin(), names.size(), member);
+}
+
+void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member) {
+    for (size_t i = 0; i < count; ++i) {
+        Str* key = intern(names[i]);
         if (dict_get_str(t->dict, key)) continue;
         auto* d = new AttributeDescriptor();
         init_header(d, member ? &attribute_member_descriptor_type : &getset_descriptor_type);

@@ -2,6 +2,7 @@
 // slot computes (`FunctionType.__code__`, CPython's getset_descriptor and member_descriptor).
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 
 #include "objects/object.h"
@@ -15,5 +16,6 @@ extern Type getset_descriptor_type, attribute_member_descriptor_type;
 void init_getset_descriptor_types();
 // Puts a descriptor for each name in t's dict; `member` picks member_descriptor (plain fields).
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member = false);
+void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member = false);
 
 }  // namespace minipy

@@ -699,14 +699,31 @@ Ref int_from_object(Object* x) {
     if (is_float(x)) return int_from_double(float_value(x));
     if (is_instance(x, &str_type)) return int_from_string(str_utf8_of(x), 10);
     if (is_bytes_like(x)) return int_from_bytes_text(x, 10);
-    for (const char* method : {"__int__", "__index__", "__trunc__"})
-        if (Ref m = special_method(x, intern(method))) {
-            Ref r = call0(m.get());
-            if (!is_int(r.get()))
-                raise(&TypeError_type,
-                      format("%s returned non-int (type %s)", method, type_of(r.get())->name.c_str()));
-            return int_exact(r.get());
-        }
+    if (Ref m = special_method(x, intern("__int__"))) {
+        Ref r = call0(m.get());
+        if (!is_int(r.get()))
+            raise(&TypeError_type,
+                  format("__int__ returned non-int (type %s)", type_of(r.get())->name.c_str()));
+        if (type_of(r.get()) != &int_type)
+            warn(&DeprecationWarning_type,
+                 format("__int__ returned non-int (type %s).  The ability to return an instance of a strict "
+                        "subclass of int is deprecated, and may be removed in a future version of Python.",
+                        type_of(r.get())->name.c_str()));
+        return int_exact(r.get());
+    }
+    if (Ref r = index_value(x)) return r;
+    // Deprecated in 3.11, still followed: __trunc__ may give any object with __index__.
+    if (Ref m = special_method(x, intern("__trunc__"))) {
+        warn(&DeprecationWarning_type, "The delegation of int() to __trunc__ is deprecated.");
+        Ref r = call0(m.get());
+        if (is_int(r.get())) return int_exact(r.get());
+        if (!special_method(r.get(), intern("__index__")))
+            raise(&TypeError_type,
+                  format("__trunc__ returned non-Integral (type %s)", type_of(r.get())->name.c_str()));
+        return int_exact(index_value(r.get()).get());
+    }
+    // A buffer (memoryview, array.array) is read as the text of its bytes.
+    if (exports_buffer(x)) return int_from_bytes_text(x, 10);
     raise(&TypeError_type,
           format("int() argument must be a string, a bytes-like object or a real number, not '%s'",
                  type_of(x)->name.c_str()));
@@ -729,8 +746,8 @@ Ref int_value_from_args(Object* const* args, size_t nargs, Tuple* kwnames) {
         return Ref::steal(make_small_int(0));
     }
     if (!base) return int_from_object(x);
-    int64_t b = as_index(base);
-    if (b < 0 || b > 36) b = 1;  // reported by int_from_string with CPython's message
+    int64_t b = as_index_clamped(base);
+    if ((b != 0 && b < 2) || b > 36) raise(&ValueError_type, "int() base must be >= 2 and <= 36, or 0");
     if (is_bytes_like(x)) return int_from_bytes_text(x, static_cast<int>(b));
     if (!is_instance(x, &str_type))
         raise(&TypeError_type, "int() can't convert non-string with explicit base");
@@ -806,7 +823,7 @@ Ref int_round(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (nargs > 2) raise_arg_count("__round__", 0, 1, nargs - 1);
     Ref self = int_pos(args[0]);
     if (nargs == 1) return self;
-    int64_t ndigits = as_index(args[1]);
+    int64_t ndigits = as_index_clamped(args[1]);
     return ndigits >= 0 ? self : int_round_tens(self.get(), -static_cast<uint64_t>(ndigits), false);
 }
 
@@ -855,8 +872,16 @@ Ref int_from_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"cls", "bytes", "byteorder", "signed"};
     Object* a[4];
     bind_args("from_bytes", args, nargs, kwnames, names, 4, 2, a);
-    std::string data =
-        is_bytes_like(a[1]) ? bytes_like_data(a[1]) : bytes_from_args("bytes", a[1], nullptr, nullptr);
+    // As CPython's bytes(x) less its int and str forms: a count or a text is no sequence of bytes.
+    Object* source = a[1];
+    if (!is_bytes_like(source) && !special_method(source, intern("__bytes__")) &&
+        (is_int(source) || is_instance(source, &str_type) ||
+         (special_method(source, intern("__index__")) && !type_of(source)->iter)))
+        raise(&TypeError_type, format("cannot convert '%s' object to bytes", type_of(source)->name.c_str()));
+    Ref own = is_bytes_like(source) ? nullptr : bytes_from_dunder(source);
+    std::string data = is_bytes_like(source) ? bytes_like_data(source)
+                       : own                 ? bytes_data(own.get())
+                                             : bytes_from_args("bytes", source, nullptr, nullptr);
     if (big_endian(a[2])) std::reverse(data.begin(), data.end());
     TempMpz v;
     if (!data.empty()) mpz_import(v.v, data.size(), -1, 1, 0, 0, data.data());

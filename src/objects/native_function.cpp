@@ -128,6 +128,21 @@ Ref native_function_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// A method descriptor (`list.append`, `int.__add__`): its name, its class's qualified name before
+// it, its doc and the class (__objclass__), as CPython's method and wrapper descriptors.
+Ref method_descriptor_getattr(Object* o, Str* name) {
+    auto* d = static_cast<MethodDescriptor*>(o);
+    const std::string& n = name->utf8;
+    if (n == "__name__") return str_new(d->def->name);
+    if (n == "__qualname__") {
+        Ref owner_name = get_attr(d->owner, intern("__qualname__"));
+        return str_new(str_utf8_of(owner_name.get()) + "." + d->def->name);
+    }
+    if (n == "__doc__") return d->def->doc ? str_new(d->def->doc) : Ref::borrow(None);
+    if (n == "__objclass__") return Ref::borrow(d->owner);
+    return generic_getattr(o, name);
+}
+
 // A function of a module pickles as a reference to its name (CPython's meth_reduce), which
 // pickle looks up in the module that holds it; a bound method (`[].append`) cannot be pickled yet.
 Ref native_function_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -207,6 +222,7 @@ void init_native_function_types() {
     d.dealloc = descriptor_dealloc;
     d.call = descriptor_call;
     d.repr = descriptor_repr;
+    d.getattr = method_descriptor_getattr;
     init_type(&d);
 }
 

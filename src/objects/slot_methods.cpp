@@ -4,6 +4,9 @@
 #include "objects/slot_methods.h"
 
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -162,6 +165,63 @@ Ref slot_method(Object* callable, Args args, size_t nargs, Tuple* kwnames) {
     return call_slot(d, args, nargs);
 }
 
+// The docstring CPython's slot wrapper of that name carries ("Return self+value."); null for none.
+const char* slot_doc(const std::string& name) {
+    static const std::unordered_map<std::string, const char*> docs = [] {
+        std::unordered_map<std::string, const char*> m = {
+            {"__repr__", "Return repr(self)."},
+            {"__str__", "Return str(self)."},
+            {"__hash__", "Return hash(self)."},
+            {"__call__", "Call self as a function."},
+            {"__getattribute__", "Return getattr(self, name)."},
+            {"__setattr__", "Implement setattr(self, name, value)."},
+            {"__delattr__", "Implement delattr(self, name)."},
+            {"__iter__", "Implement iter(self)."},
+            {"__next__", "Implement next(self)."},
+            {"__len__", "Return len(self)."},
+            {"__getitem__", "Return self[key]."},
+            {"__setitem__", "Set self[key] to value."},
+            {"__delitem__", "Delete self[key]."},
+            {"__contains__", "Return key in self."},
+            {"__neg__", "-self"},
+            {"__pos__", "+self"},
+            {"__invert__", "~self"},
+            {"__abs__", "abs(self)"},
+            {"__bool__", "True if self else False"},
+            {"__divmod__", "Return divmod(self, value)."},
+            {"__rdivmod__", "Return divmod(value, self)."},
+            {"__pow__", "Return pow(self, value, mod)."},
+            {"__rpow__", "Return pow(value, self, mod)."},
+            // The sequence types' in-place concatenation and repetition.
+            {"__iadd__", "Implement self+=value."},
+            {"__imul__", "Implement self*=value."},
+        };
+        static const std::pair<const char*, const char*> compare[] = {
+            {"lt", "<"}, {"le", "<="}, {"eq", "=="}, {"ne", "!="}, {"gt", ">"}, {"ge", ">="}};
+        static std::vector<std::string> texts;  // the docs made below, alive for good
+        texts.reserve(64);
+        auto put = [&](const std::string& key, const std::string& text) {
+            if (m.count(key)) return;
+            texts.push_back(text);
+            m.emplace(key, texts.back().c_str());
+        };
+        for (const auto& [n, op] : compare)
+            put(std::string("__") + n + "__", std::string("Return self") + op + "value.");
+        static const std::pair<const char*, const char*> binary[] = {
+            {"add", "+"},       {"sub", "-"}, {"mul", "*"},  {"matmul", "@"},  {"truediv", "/"},
+            {"floordiv", "//"}, {"mod", "%"}, {"pow", "**"}, {"lshift", "<<"}, {"rshift", ">>"},
+            {"and", "&"},       {"xor", "^"}, {"or", "|"}};
+        for (const auto& [n, op] : binary) {
+            put(std::string("__") + n + "__", std::string("Return self") + op + "value.");
+            put(std::string("__r") + n + "__", std::string("Return value") + op + "self.");
+            put(std::string("__i") + n + "__", std::string("Return self") + op + "=value.");
+        }
+        return m;
+    }();
+    auto it = docs.find(name);
+    return it == docs.end() ? nullptr : it->second;
+}
+
 // Puts one wrapper in t's dict unless the type's method table already has that name. The defs live
 // as long as the (immortal) built-in type.
 void add(Type* t, const std::string& name, SlotKind kind, uint8_t op = 0) {
@@ -170,7 +230,9 @@ void add(Type* t, const std::string& name, SlotKind kind, uint8_t op = 0) {
     auto* d = new SlotDef();
     d->name = key->utf8.c_str();
     d->fn = slot_method;
-    d->doc = nullptr;
+    // list and dict define __getitem__ as a method of their own in CPython, with an older doc.
+    bool own_getitem = name == "__getitem__" && (t == &list_type || t == &dict_type);
+    d->doc = own_getitem ? "x.__getitem__(y) <==> x[y]" : slot_doc(name);
     d->owner = t;
     d->kind = kind;
     d->op = op;

@@ -103,6 +103,8 @@ Ref slot_call(Object* o, Object* const* args, size_t nargs, Tuple* kwnames) {
     static Str* const kCall = intern("__call__");
     Ref m = find_dunder(o, kCall);
     if (!m) raise_not_callable(o);
+    // A __call__ that is itself an instance of the class calls this again, with no frame between.
+    RecursionGuard guard(" while calling a Python object");
     Ref bound = bind_class_attr(m.get(), o, type_of(o));
     return call(bound.get(), args, nargs, kwnames);
 }
@@ -238,7 +240,7 @@ bool slot_finalize(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable_in(del.get(), exc.get());
         }
     }
     {
@@ -268,7 +270,7 @@ void run_finalizer_once(Object* o) {
             call_found(del.get(), o, nullptr, 0);
         } catch (PyException& e) {
             Ref exc = e.take();
-            embedding_hooks().report_unraisable(": " + repr_utf8(del.get()), exc.get());
+            embedding_hooks().report_unraisable_in(del.get(), exc.get());
         }
     }
 }

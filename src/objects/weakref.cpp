@@ -251,7 +251,7 @@ bool proxy_truthy(Object* o) { return is_true(proxy_target(o).get()); }
 Ref weakref_init(Object*, Object* const*, size_t, Tuple*) { return Ref::borrow(None); }
 
 const MethodDef kWeakrefMethods[] = {
-    {"__init__", weakref_init, "Initialize self."},
+    {"__init__", weakref_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -105,8 +105,6 @@ bool is_bitwise_or(const Expr& e) {
         case ExprKind::IfExp:
         case ExprKind::Lambda:
         case ExprKind::NamedExpr:
-        case ExprKind::Yield:
-        case ExprKind::YieldFrom:
         case ExprKind::Starred:
         case ExprKind::GeneratorExp:
         case ExprKind::List:
@@ -172,9 +170,9 @@ ExprPtr AstBuilder::store(ExprPtr e, Target kind) {
 void AstBuilder::check_assign_targets(const ExprList& targets, bool single) const {
     for (size_t i = 0; i < targets.size(); ++i) {
         const Expr& t = *targets[i];
-        if (t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom) {
+        // `x = yield = 3`: a bare yield (one in parentheses is an atom, with the hint below).
+        if ((t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom) && !parenthesized_.count(&t))
             fail_at("assignment to yield expression not possible", t.pos);
-        }
         const Expr* bad = invalid_target(t, false);
         if (!bad) {
             if (t.kind == ExprKind::Starred)
