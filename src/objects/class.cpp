@@ -787,7 +787,6 @@ void set_type_bases(Type* t, Object* value) {
     type_modified(t);
 }
 
-
 // Tracebacks leave out the module for __main__ and builtins, as CPython's print_exception does.
 std::string qualified_type_name(const Type* t) {
     std::string prefix = module_prefix(t);

@@ -35,7 +35,6 @@ namespace minipy {
 namespace {
 
 bool g_trace = false;
-Dict* g_builtins = nullptr;
 
 // The float operators BINARY_OP computes inline when both operands are floats, as a bit set over
 // BinaryOp: the test costs one shift whatever the enumeration's order.
@@ -109,7 +108,6 @@ MINIPY_COLD void trace_for_iter_return(ThreadState* ts, Frame* f, size_t index, 
 
 }  // namespace
 
-Dict* builtins_dict() { return g_builtins; }
 void set_builtins_dict(Dict* d) { g_builtins = d; }
 void set_trace(bool on) {
     g_trace = on;
@@ -448,7 +446,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                     if (is_instance_kind(hit.kind) && static_cast<Instance*>(o)->dict) {
-                        dict_set_str_hinted(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2), &cache.dict_hint);
+                        dict_set_str_hinted(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2),
+                                            &cache.dict_hint);
                         decref(POP());
                         decref(POP());
                         DISPATCH();
