@@ -89,6 +89,12 @@ struct AttrCacheEntry {
 inline constexpr int kAttrCacheWays = 4;
 struct AttrCache {
     AttrCacheEntry ways[kAttrCacheWays];
+    // Where the name was last found in an instance's __dict__ (objects/containers.h,
+    // dict_get_str_hinted): a hint, checked at each use.
+    std::atomic<uint32_t> dict_hint{0};
+
+    AttrCache() = default;
+    AttrCache(const AttrCache&) {}  // copies start empty
 };
 
 struct Code : Object {

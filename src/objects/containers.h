@@ -166,7 +166,40 @@ MINIPY_ALWAYS_INLINE Object* dict_cached_entry_value(Dict* d, uint64_t keys_vers
     return newref(d->entries[entry].value);
 }
 void dict_set(Dict* d, Object* key, Object* value);  // borrows both
-bool dict_del(Dict* d, Object* key);                 // false when absent
+// An instance's attributes by entry position, as CPython 3.11's LOAD_ATTR_WITH_HINT /
+// STORE_ATTR_WITH_HINT: the instances of a class, filled by one __init__, hold each attribute at the
+// same position of their dicts, so the LOAD_ATTR/STORE_ATTR cache (objects/code.h, AttrCache) keeps
+// the position where the name was last found and the entry there is tried first, matched by the
+// key's identity (interned names); only when it does not hold the key does the probe run, and the
+// position it finds becomes the hint. Any hint is safe: it is checked against the entries, and
+// threads may race on it (a lost update costs a probe). The value as a new reference, or null when
+// absent. bench/pyperf/deltablue.py (20 rounds, callgrind): dict_get_str_ref took 53 instructions a
+// call, dict_set 135.
+Object* dict_get_str_hinted_slow(Dict* d, Object* key, std::atomic<uint32_t>* hint);
+// `key` is an interned str (an Object* here, where Str is incomplete).
+MINIPY_ALWAYS_INLINE Object* dict_get_str_hinted(Dict* d, Object* key, std::atomic<uint32_t>* hint) {
+    if (!object_locks_on()) {
+        uint32_t at = hint->load(std::memory_order_relaxed);
+        if (at < d->entries.size() && d->entries[at].key == key) return newref(d->entries[at].value);
+    }
+    return dict_get_str_hinted_slow(d, key, hint);
+}
+// d[key] = value (value borrowed) for an interned str key, trying the entry at *hint first.
+void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<uint32_t>* hint);
+MINIPY_ALWAYS_INLINE void dict_set_str_hinted(Dict* d, Object* key, Object* value,
+                                              std::atomic<uint32_t>* hint) {
+    if (!object_locks_on() && !d->of_type) {
+        uint32_t at = hint->load(std::memory_order_relaxed);
+        if (at < d->entries.size() && d->entries[at].key == key) {
+            ++d->version;  // as every change
+            Object* old = std::exchange(d->entries[at].value, newref(value));
+            decref(old);
+            return;
+        }
+    }
+    dict_set_str_hinted_slow(d, key, value, hint);
+}
+bool dict_del(Dict* d, Object* key);  // false when absent
 Ref dict_keys_list(Dict* d);
 Ref dict_copy(Dict* d);
 // d.update(other): a dict, an object with keys(), or an iterable of pairs.

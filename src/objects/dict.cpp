@@ -120,11 +120,13 @@ bool needs_resize(const Dict* d) {
 
 // Stores key -> value (both already owned by the caller's references); returns the replaced value
 // or null, to be released after the lock.
-Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
+// *pos, when given, gets the entry's position.
+Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used, size_t* pos = nullptr) {
     Probe p = find(d, key, h);
     if (p.entry >= 0) {
         changed(d);
         *key_used = false;
+        if (pos) *pos = static_cast<size_t>(p.entry);
         return std::exchange(d->entries[p.entry].value, value);
     }
     keys_changed(d);
@@ -134,6 +136,7 @@ Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used) {
     }
     if (d->index[p.slot] == kEmpty) ++d->fill;
     d->index[p.slot] = static_cast<int32_t>(d->entries.size());
+    if (pos) *pos = d->entries.size();
     d->entries.push_back(DictEntry{h, key, value});
     ++d->used;
     *key_used = true;
@@ -203,7 +206,9 @@ struct Tables {
 MINIPY_RACY_READ Tables peek_tables(const Dict* d) {
     return Tables{d->index, d->index_size, d->entries.data(), d->entries.size()};
 }
-MINIPY_RACY_READ Peek peek_by_identity(const Tables& t, Object* key, int64_t h, Object** value) {
+// *entry, when given, gets the position of the entry found.
+MINIPY_RACY_READ Peek peek_by_identity(const Tables& t, Object* key, int64_t h, Object** value,
+                                       int32_t* entry = nullptr) {
     if (!t.index) return Peek::Absent;
     size_t mask = t.index_size - 1;
     auto perturb = static_cast<uint64_t>(h);
@@ -217,6 +222,7 @@ MINIPY_RACY_READ Peek peek_by_identity(const Tables& t, Object* key, int64_t h, 
             Object* k = e.key;
             if (k == key) {
                 *value = e.value;
+                if (entry) *entry = ix;
                 return Peek::Found;
             }
             if (k && e.hash == h) return Peek::Unsure;
@@ -231,14 +237,22 @@ MINIPY_RACY_READ Object* peek_entry_value(const Tables& t, uint32_t entry) {
     return static_cast<const volatile DictEntry*>(t.entries)[entry].value;
 }
 
+MINIPY_RACY_READ void peek_entry(const Tables& t, uint32_t entry, Object** key, Object** value) {
+    const volatile DictEntry& e = static_cast<const volatile DictEntry*>(t.entries)[entry];
+    *key = e.key;
+    *value = e.value;
+}
+
 // key's value as a new reference (null when absent), or false when the caller must take the lock.
 // With `count_value` false only presence is answered (*value is then borrowed and must not be used).
-bool get_optimistic(Dict* d, Object* key, int64_t h, bool count_value, Object** value) {
+// *entry, when given, gets the found entry's position.
+bool get_optimistic(Dict* d, Object* key, int64_t h, bool count_value, Object** value,
+                    int32_t* entry = nullptr) {
     uint32_t begin = d->mutex.optimistic_read_begin();
     Tables tables = peek_tables(d);
     if (!d->mutex.optimistic_read_valid(begin)) return false;
     Object* found = nullptr;
-    Peek peek = peek_by_identity(tables, key, h, &found);
+    Peek peek = peek_by_identity(tables, key, h, &found, entry);
     if (peek == Peek::Unsure) return false;
     if (peek == Peek::Absent) {
         *value = nullptr;
@@ -372,6 +386,60 @@ Object* dict_entry_value_optimistic(Dict* d, uint64_t keys_version, uint32_t ent
         return nullptr;
     }
     return found;
+}
+
+Object* dict_get_str_hinted_slow(Dict* d, Object* key_object, std::atomic<uint32_t>* hint) {
+    Str* key = as_str(key_object);
+    int64_t h = cached_str_hash(key);
+    if (object_locks_on()) {
+        // The hinted entry, then a probe, both without the lock (as get_optimistic).
+        uint32_t at = hint->load(std::memory_order_relaxed);
+        uint32_t begin = d->mutex.optimistic_read_begin();
+        Tables tables = peek_tables(d);
+        if (d->mutex.optimistic_read_valid(begin) && at < tables.entry_count) {
+            Object* k;
+            Object* found;
+            peek_entry(tables, at, &k, &found);
+            if (k == key && found && d->mutex.optimistic_read_valid(begin) &&
+                (is_small_int(found) || refcount_try_inc(found->refcnt))) {
+                if (d->mutex.optimistic_read_valid(begin)) return found;
+                decref(found);
+            }
+        }
+        Object* v;
+        int32_t entry = -1;
+        if (get_optimistic(d, key, h, true, &v, &entry)) {
+            if (v) hint->store(static_cast<uint32_t>(entry), std::memory_order_relaxed);
+            return v;
+        }
+    }
+    CriticalSection cs(d->mutex);
+    int64_t ix = find_str_entry(d, key, h);
+    if (ix < 0) return nullptr;
+    hint->store(static_cast<uint32_t>(ix), std::memory_order_relaxed);
+    return share_item(d->entries[static_cast<size_t>(ix)].value).release();
+}
+
+void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<uint32_t>* hint) {
+    uint32_t at = hint->load(std::memory_order_relaxed);
+    Object* old;
+    bool key_used = false;
+    incref(value);
+    {
+        CriticalSection cs(d->mutex);
+        if (at < d->entries.size() && d->entries[at].key == key) {
+            changed(d);
+            old = std::exchange(d->entries[at].value, value);
+        } else {
+            incref(key);
+            size_t pos = 0;
+            old = insert(d, key, cached_str_hash(as_str(key)), value, &key_used, &pos);
+            if (!key_used) decref(key);  // a new reference, never the last: the caller holds one
+            hint->store(static_cast<uint32_t>(pos), std::memory_order_relaxed);
+        }
+    }
+    changed_after(d);
+    xdecref(old);
 }
 
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }

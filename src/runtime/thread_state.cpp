@@ -24,8 +24,6 @@ namespace {
 // 4M slots (32 MiB of address space): pages are only touched as frames reach them.
 constexpr size_t kValueStackSlots = size_t{1} << 22;
 
-std::atomic<int> g_recursion_limit{1000};
-
 // Room kept free at the end of the C stack for the native code between two checks.
 constexpr size_t kCStackReserve = size_t{256} << 10;
 
@@ -98,8 +96,6 @@ ThreadState* thread_state() {
     thread_local ThreadState state;
     return &state;
 }
-
-int recursion_limit() { return g_recursion_limit.load(std::memory_order_relaxed); }
 
 void set_recursion_limit(int limit) { g_recursion_limit.store(limit, std::memory_order_relaxed); }
 

@@ -35,7 +35,6 @@ namespace minipy {
 namespace {
 
 bool g_trace = false;
-Dict* g_builtins = nullptr;
 
 // The float operators BINARY_OP computes inline when both operands are floats, as a bit set over
 // BinaryOp: the test costs one shift whatever the enumeration's order.
@@ -109,7 +108,6 @@ MINIPY_COLD void trace_for_iter_return(ThreadState* ts, Frame* f, size_t index, 
 
 }  // namespace
 
-Dict* builtins_dict() { return g_builtins; }
 void set_builtins_dict(Dict* d) { g_builtins = d; }
 void set_trace(bool on) {
     g_trace = on;
@@ -403,8 +401,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 // of CALL and LOAD_METHOD, bench/pyperf/deltablue.py went from 1.38 s to 1.17 s user
                 // time (python3 0.63 s in the same run).
                 bool dict_checked = reads_instance_dict_first(t);
+                AttrCache& cache = co->attr_cache[ARG];
                 if (dict_checked) {
-                    if (Object* v = dict_get_str_ref(static_cast<Instance*>(o)->dict, names[ARG]).release()) {
+                    if (Object* v = dict_get_str_hinted(static_cast<Instance*>(o)->dict, names[ARG],
+                                                        &cache.dict_hint)) {
                         sp[-1] = v;
                         decref(o);
                         DISPATCH();
@@ -412,7 +412,6 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 }
                 // A method, class attribute or property: what the mro holds, from the cache.
                 // On a class itself (`Strength.REQUIRED`), the entry is the class's.
-                AttrCache& cache = co->attr_cache[ARG];
                 bool on_class = t == &type_type;
                 if (AttrCacheHit hit; attr_cache_read(cache, on_class ? static_cast<Type*>(o) : t, &hit)) {
                     Object* v = on_class
@@ -438,7 +437,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Type* t = type_of(o);
                 // A plain instance: straight into its __dict__, unless a data descriptor (property,
                 // slot) on the type takes the value.
-                if (AttrCacheHit hit; attr_cache_read(co->attr_cache[ARG], t, &hit)) {
+                AttrCache& cache = co->attr_cache[ARG];
+                if (AttrCacheHit hit; attr_cache_read(cache, t, &hit)) {
                     if (hit.kind == AttrKind::DataDescriptor) {
                         data_descriptor_set(hit.value, o, PEEK(2));
                         decref(POP());
@@ -446,13 +446,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                     if (is_instance_kind(hit.kind) && static_cast<Instance*>(o)->dict) {
-                        dict_set(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2));
+                        dict_set_str_hinted(static_cast<Instance*>(o)->dict, names[ARG], PEEK(2),
+                                            &cache.dict_hint);
                         decref(POP());
                         decref(POP());
                         DISPATCH();
                     }
                 } else {
-                    attr_cache_fill(co->attr_cache[ARG], o, names[ARG], false);
+                    attr_cache_fill(cache, o, names[ARG], false);
                 }
                 set_attr(o, names[ARG], PEEK(2));
                 decref(POP());

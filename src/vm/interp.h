@@ -21,7 +21,9 @@ void set_trace(bool on);
 bool trace_enabled();
 
 // The builtins dictionary every frame falls back to (set once at start-up).
-Dict* builtins_dict();
+// Inline: every frame pushed reads it.
+inline Dict* g_builtins = nullptr;
+inline Dict* builtins_dict() { return g_builtins; }
 void set_builtins_dict(Dict* d);
 
 }  // namespace minipy
