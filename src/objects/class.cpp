@@ -101,12 +101,13 @@ void slot_values_clear(SlotValues* s) {
     for (Object* v : values) xdecref(v);
 }
 
-// An untracked __dict__ (dict_new_untracked) is read through, as part of the instance: the
-// collector tracks it before a collection once anything else refers to it (gc_owned_dict_escaped).
+// An untracked __dict__ (dict_new_untracked) that only the instance refers to is read through, as
+// part of the instance; one that something else holds too is an object of its own (the collector
+// tracks it before it counts: gc_owned_dict_escaped).
 void instance_traverse(Object* o, VisitProc visit, void* arg) {
     auto* inst = static_cast<Instance*>(o);
     if (inst->dict) {
-        if (gc_is_tracked(inst->dict))
+        if (gc_is_tracked(inst->dict) || refcount_get(inst->dict->refcnt) != 1)
             visit(inst->dict, arg);
         else
             for (const DictEntry& e : inst->dict->entries) {
