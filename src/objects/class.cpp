@@ -924,8 +924,19 @@ Dict* gc_owned_dict_escaped(Object* o) {
     return d;
 }
 
+// Any thread may get here for one dict (instances sharing a __dict__ die on two threads at once), and
+// a thread nursery is only its own thread's: so the dict goes into generation 0, its tracked-or-not
+// decided under the lists' lock (deciding it unlocked linked one dict into two nurseries; TSan).
 void gc_track_escaped_dict(Dict* d) {
-    if (!gc_is_tracked(d) && refcount_get(d->refcnt) > 1) gc_track(d);
+    if (refcount_get(d->refcnt) <= 1) return;
+    GcState& s = gc_state();
+    GcHead* h = gc_head(d);
+    s.lists_lock.lock();
+    if (!h->next) {
+        gc_link(h, &s.gens[0].head);
+        ++s.gens[0].count;
+    }
+    s.lists_lock.unlock();
 }
 
 }  // namespace minipy
