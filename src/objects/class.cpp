@@ -79,6 +79,7 @@ Dict* instance_dict(Object* o, bool create) {
 
 void instance_dealloc(Object* o) {
     weakrefs_clear(o);
+    if (Dict* d = static_cast<Instance*>(o)->dict) gc_track_escaped_dict(d);
     xdecref(static_cast<Instance*>(o)->dict);
     slot_values_free(static_cast<Instance*>(o)->slots);
     delete static_cast<Instance*>(o);
@@ -100,9 +101,21 @@ void slot_values_clear(SlotValues* s) {
     for (Object* v : values) xdecref(v);
 }
 
+// An untracked __dict__ (dict_new_untracked) that only the instance refers to is read through, as
+// part of the instance; one that something else holds too is an object of its own (the collector
+// tracks it before it counts: gc_owned_dict_escaped).
 void instance_traverse(Object* o, VisitProc visit, void* arg) {
     auto* inst = static_cast<Instance*>(o);
-    if (inst->dict) visit(inst->dict, arg);
+    if (inst->dict) {
+        if (gc_is_tracked(inst->dict) || refcount_get(inst->dict->refcnt) != 1)
+            visit(inst->dict, arg);
+        else
+            for (const DictEntry& e : inst->dict->entries) {
+                // The names (exact strs) are not containers: CPython 3.11 shows only the values.
+                if (e.key && !is_str(e.key)) visit(e.key, arg);
+                if (e.key && e.value) visit(e.value, arg);
+            }
+    }
     slot_values_traverse(inst->slots, visit, arg);
 }
 
@@ -508,7 +521,7 @@ Ref bare_instance(Type* t) {
     check_not_abstract(t);
     auto* inst = new Instance();
     init_header(inst, t);
-    inst->dict = t->no_instance_dict ? nullptr : as_dict(dict_new().release());
+    inst->dict = t->no_instance_dict ? nullptr : as_dict(dict_new_untracked().release());
     inst->slots = slot_values_new(t);
     return Ref::steal(inst);
 }
@@ -925,6 +938,28 @@ void init_class_support() {
     init_descriptor_types();
     init_member_descriptor_type();
     init_type_docs();
+}
+
+Dict* gc_owned_dict_escaped(Object* o) {
+    if (type_of(o)->dealloc != instance_dealloc) return nullptr;
+    Dict* d = static_cast<Instance*>(o)->dict;
+    if (!d || gc_is_tracked(d) || refcount_get(d->refcnt) == 1) return nullptr;
+    return d;
+}
+
+// Any thread may get here for one dict (instances sharing a __dict__ die on two threads at once), and
+// a thread nursery is only its own thread's: so the dict goes into generation 0, its tracked-or-not
+// decided under the lists' lock (deciding it unlocked linked one dict into two nurseries; TSan).
+void gc_track_escaped_dict(Dict* d) {
+    if (refcount_get(d->refcnt) <= 1) return;
+    GcState& s = gc_state();
+    GcHead* h = gc_head(d);
+    s.lists_lock.lock();
+    if (!h->next) {
+        gc_link(h, &s.gens[0].head);
+        ++s.gens[0].count;
+    }
+    s.lists_lock.unlock();
 }
 
 }  // namespace minipy

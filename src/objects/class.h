@@ -35,6 +35,12 @@ Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames);
 Ref build_class(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 // True for types made by a class statement.
 bool is_heap_type(const Type* t);
+// The collector's side of instances' untracked __dict__s (dict_new_untracked): o's __dict__ when o
+// is a class instance whose __dict__ is untracked but referenced from elsewhere too, so that the
+// collector tracks it before it counts (null otherwise); and, as an instance lets go of its
+// __dict__, tracking it if something else still refers to it (it may be in a cycle of its own).
+Dict* gc_owned_dict_escaped(Object* o);
+void gc_track_escaped_dict(Dict* d);
 // type.__subclasses__(): the classes made with t among their direct bases, oldest first.
 std::vector<Type*> subclasses_of(Type* t);
 // The getattr/setattr slots of class instances: data descriptors, the instance dict, then the mro

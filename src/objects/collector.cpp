@@ -142,6 +142,12 @@ int64_t update_refs(GcHead* young) {
         } else {
             h->state = rc * kOne | kCollecting;
             ++n;
+            // An instance's untracked __dict__ that something else refers to too is counted as
+            // an object of its own from now on: linked at the end, so this loop reaches it.
+            if (Dict* d = gc_owned_dict_escaped(gc_object(h))) {
+                gc_link(gc_head(d), young);
+                if (next == young) next = gc_head(d);
+            }
         }
         h = next;
     }

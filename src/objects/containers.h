@@ -135,6 +135,11 @@ struct Dict : Object {
     std::atomic<uint64_t> keys_version{0};
 };
 Ref dict_new();
+// A dict the collector does not look at by itself: a class instance's own __dict__, which the
+// instance's traverse slot reads through while the instance holds the only reference to it (CPython
+// 3.11 keeps such attributes inline in the instance). The collector tracks it once another
+// reference appears (gc_track_escaped_dict in objects/class.h).
+Ref dict_new_untracked();
 Object* dict_get(Dict* d, Object* key);  // borrowed, null when absent; may raise (hash)
 // As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
 Ref dict_get_ref(Dict* d, Object* key);

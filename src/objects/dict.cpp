@@ -184,6 +184,12 @@ Ref dict_new() {
     return Ref::steal(d);
 }
 
+Ref dict_new_untracked() {
+    auto* d = ::new (gc_alloc_untracked(sizeof(Dict))) Dict();
+    init_header(d, &dict_type);
+    return Ref::steal(d);
+}
+
 namespace {
 
 // Lookups without the lock, for the free-threaded flavor (CPython 3.13t's dictobject.c does the same
