@@ -332,7 +332,9 @@ namespace {
 
 // `o.__dict__ = value` (or `del o.__dict__`, which leaves an empty one) on an instance of a class
 // whose instances carry their own dict: false when o has no such dict (the caller goes on).
-// minipy-ft: a thread reading o's attributes meanwhile may still be using the old dict.
+// minipy-ft: other threads read an instance's dict pointer without a reference of their own, so the
+// pointer changes while they are halted at their eval breaker (stop_the_world, as around fork): none
+// can be part-way through a read of the old dict when it is released. Rare enough for the cost.
 bool replace_instance_dict(Object* o, Object* value) {
     Type* t = type_of(o);
     if (t->no_instance_dict || !is_heap_type(t) || !has_instance_layout(t)) return false;
@@ -341,7 +343,12 @@ bool replace_instance_dict(Object* o, Object* value) {
               format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
     Ref fresh = value ? Ref::borrow(value) : dict_new();
     auto* inst = static_cast<Instance*>(o);
+    bool threads = object_locks_on();
+    if (threads) stop_the_world();
     Dict* old = std::exchange(inst->dict, as_dict(fresh.release()));
+    if (threads) start_the_world();
+    // An untracked __dict__ that someone still holds becomes an object of its own, as at dealloc.
+    if (old) gc_track_escaped_dict(old);
     xdecref(old);
     return true;
 }

@@ -122,15 +122,23 @@ void raise_key_error(Object* key) {
     throw PyException(exception_new(&KeyError_type, args.get()));
 }
 
-void warn_explicit(Type* category, const std::string& message, const std::string& filename, int lineno) {
-    // Without an import system yet (or a warnings module to find), the warning is shown as the
-    // warnings module's default action would show it, less the source line.
-    Ref warnings;
+namespace {
+
+// The warnings module, or null without an import system yet (or a warnings module to find): the
+// callers then show the warning as the module's default action would, less the source line.
+Ref warnings_module() {
     try {
         if (embedding_hooks().import_module_level)
-            warnings = import_module_level(intern("warnings"), None, 0, nullptr);
+            return import_module_level(intern("warnings"), None, 0, nullptr);
     } catch (PyException&) {
     }
+    return nullptr;
+}
+
+}  // namespace
+
+void warn_explicit(Type* category, const std::string& message, const std::string& filename, int lineno) {
+    Ref warnings = warnings_module();
     if (!warnings) {
         std::fprintf(stderr, "%s:%d: %s: %s\n", filename.c_str(), lineno, category->name.c_str(),
                      message.c_str());
@@ -143,12 +151,7 @@ void warn_explicit(Type* category, const std::string& message, const std::string
 }
 
 void warn(Type* category, const std::string& message, int stacklevel) {
-    Ref warnings;
-    try {
-        if (embedding_hooks().import_module_level)
-            warnings = import_module_level(intern("warnings"), None, 0, nullptr);
-    } catch (PyException&) {
-    }
+    Ref warnings = warnings_module();
     if (!warnings) {
         std::fprintf(stderr, "%s: %s\n", category->name.c_str(), message.c_str());
         return;

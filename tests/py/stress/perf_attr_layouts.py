@@ -19,6 +19,13 @@ class Q:
         self.x = ("x", n)
 
 
+class OwnP:
+    # P's layout, in a class the mutator leaves alone: a write races no property P gains for a moment.
+    def __init__(self, n):
+        self.x = ("x", n)
+        self.y = ("y", n)
+
+
 shared = [P(0), Q(0), P(1), Q(1)]
 ROUNDS = 200
 stop = False
@@ -55,7 +62,7 @@ own_ok = []
 
 def own_writer(n):
     # Objects of this thread alone, through the same sites: every write must be read back.
-    mine = [P(n), Q(n)]
+    mine = [OwnP(n), Q(n)]
     ok = True
     for i in range(3000):
         for o in mine:
@@ -75,11 +82,14 @@ def mutator():
         del o.x
         o.x = ("x", r)
         if r % 10 == 0:
-            # The dict emptied and refilled in another order (replacing __dict__ itself while
-            # other threads read through it is not safe in minipy-ft yet).
+            # The dict emptied and refilled in another order.
             d = vars(o)
             d.clear()
             d.update({"y": ("y", r), "x": ("x", r)})
+        if r % 10 == 5:
+            # __dict__ itself replaced while other threads read through it (minipy-ft stops the
+            # world for the swap).
+            o.__dict__ = {"x": ("x", r), "y": ("y", r)}
         if r % 7 == 0:
             o.__class__ = Q if type(o) is P else P
         if r % 13 == 0:
