@@ -323,14 +323,8 @@ void odict_clear_slot(Object* o) {
 
 // ---- the methods ----
 
-// Moves `key` to the end: out and back in, so the dict appends it.
-void move_last(Dict* d, Object* key) {
-    Ref value = dict_get_ref(d, key);
-    if (!value) return;
-    dict_del(d, key);
-    dict_set(d, key, value.get());
-}
-
+// move_to_end(key, last=True): the dict makes the entry last in one step (dict_move_to_end), so
+// another thread never finds the key missing.
 Ref odict_move_to_end(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"key", "last"};
     Object* bound[2];
@@ -341,13 +335,13 @@ Ref odict_move_to_end(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!dict_contains_key(d, key)) raise_key_error(key);
     bool last = !bound[1] || is_true(bound[1]);
     if (last) {
-        move_last(d, key);
+        dict_move_to_end(d, key);
     } else {
         // To the front: every other key, in order, goes to the end after it. O(n), where CPython's
         // linked list is O(1); no key added meanwhile by another thread is lost.
         Ref keys = dict_keys_list(d);
         for_each_item(keys.get(), [&](Object* k) {
-            if (k != key && !equals(k, key)) move_last(d, k);
+            if (k != key && !equals(k, key)) dict_move_to_end(d, k);
         });
     }
     changed(args[0]);

@@ -204,7 +204,8 @@ MINIPY_ALWAYS_INLINE void dict_set_str_hinted(Dict* d, Object* key, Object* valu
     }
     dict_set_str_hinted_slow(d, key, value, hint);
 }
-bool dict_del(Dict* d, Object* key);  // false when absent
+bool dict_del(Dict* d, Object* key);          // false when absent
+bool dict_move_to_end(Dict* d, Object* key);  // the entry made last at once; false when absent
 Ref dict_keys_list(Dict* d);
 Ref dict_copy(Dict* d);
 // d.update(other): a dict, an object with keys(), or an iterable of pairs.

@@ -450,6 +450,29 @@ void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<u
 
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }
 
+// OrderedDict.move_to_end(key): the entry goes last in one step under the lock, its index slot
+// pointing at the new position, so no other thread ever finds the key absent (a delete and a
+// re-insert left a moment without it). The hole it leaves counts toward the load; a resize compacts.
+bool dict_move_to_end(Dict* d, Object* key) {
+    int64_t h = key_hash(key);
+    {
+        CriticalSection cs(d->mutex);
+        Probe p = find(d, key, h);
+        if (p.entry < 0) return false;
+        if (static_cast<size_t>(p.entry) + 1 == d->entries.size()) return true;
+        DictEntry moved = d->entries[static_cast<size_t>(p.entry)];
+        DictEntry& hole = d->entries[static_cast<size_t>(p.entry)];
+        hole.key = nullptr;
+        hole.value = nullptr;
+        keys_changed(d);
+        d->index[p.slot] = static_cast<int32_t>(d->entries.size());
+        d->entries.push_back(moved);
+        if (needs_resize(d)) resize(d);
+    }
+    changed_after(d);
+    return true;
+}
+
 bool dict_del(Dict* d, Object* key) {
     int64_t h = key_hash(key);
     Object* old_key;

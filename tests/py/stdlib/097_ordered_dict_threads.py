@@ -1,8 +1,7 @@
 # An OrderedDict shared by threads (minipy-ft runs them in parallel): inserts, move_to_end, pops
 # and popitem from both ends never lose or duplicate a key, and the order stays a permutation.
-# Each mover moves its own keys, to the end: in minipy-ft a key being moved is absent for an instant
-# to other threads (move_to_end is a delete and a re-insert of the dict entry, and last=False moves
-# every other key; docs/fuzzing.md), so threads moving the same keys may see a KeyError.
+# Movers of the same keys (to either end) and readers of every key at once: a key being moved is
+# never missing to another thread (the dict moves the entry in one step).
 import threading
 from collections import OrderedDict
 
@@ -26,7 +25,27 @@ def adder(base):
         del od[base + i]
 
 
+def shared_mover(last):
+    try:
+        for i in range(600):
+            od.move_to_end(i % 7, last=last and i % 3 != 0)
+    except Exception as e:  # noqa: BLE001 - the test reports any error
+        errors.append(e)
+
+
+def reader():
+    try:
+        for _ in range(40):
+            for k in range(400):
+                if od[k] != k:
+                    errors.append(("value", k))
+    except Exception as e:  # noqa: BLE001 - the test reports any error
+        errors.append(e)
+
+
 threads = [threading.Thread(target=mover, args=(s,)) for s in range(3)]
+threads += [threading.Thread(target=shared_mover, args=(last,)) for last in (True, False)]
+threads += [threading.Thread(target=reader) for _ in range(2)]
 threads += [threading.Thread(target=adder, args=(b,)) for b in (1000, 2000)]
 for t in threads:
     t.start()
