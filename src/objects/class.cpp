@@ -740,8 +740,13 @@ void set_object_class(Object* o, Object* value) {
         raise(&TypeError_type,
               "__class__ assignment only supported for mutable types or ModuleType subclasses");
     if (!same_instance_layout(from, to)) raise_layout_differs("__class__", to, from);
-    // The attribute caches are keyed by the type's version tag, so they follow the new type.
+    // The attribute caches are keyed by the type's version tag, so they follow the new type. In
+    // minipy-ft every thread reads an object's type without a lock, so the type changes while they
+    // are halted at their eval breaker, as CPython 3.13t's object_set_class stops the world.
+    bool threads = object_locks_on();
+    if (threads) stop_the_world();
     o->type = to;
+    if (threads) start_the_world();
 }
 
 void set_type_bases(Type* t, Object* value) {
