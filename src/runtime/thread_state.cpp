@@ -168,8 +168,16 @@ void attach_thread() {
     }
 }
 
+// Stops the stopper made again, nested: a finalizer the collector runs with the world stopped may
+// assign __class__ or __dict__, which stop it too (objects/class.cpp).
+thread_local int tl_nested_stops = 0;
+
 void stop_the_world() {
     if (g_active_gil) return;
+    if (tl_stopped_world) {
+        ++tl_nested_stops;
+        return;
+    }
     detach_thread();  // a second stopper waits here, detached, so the first can finish
     g_world_lock.lock();
     refcount_ledger_pause();
@@ -185,6 +193,10 @@ void stop_the_world() {
 
 void start_the_world() {
     if (g_active_gil) return;
+    if (tl_nested_stops > 0) {
+        --tl_nested_stops;
+        return;
+    }
     tl_stopped_world = false;
     refcount_ledger_resume();
     g_world_stopped.store(false);
