@@ -29,6 +29,20 @@ namespace minipy {
 
 namespace {
 
+// Changes that other threads' lock-free reads must never see half-made (an object's type or dict
+// pointer, a class's slots) happen with the world stopped when threads run (minipy-ft), as around fork.
+struct WorldStoppedIfThreads {
+    bool on = object_locks_on();
+    WorldStoppedIfThreads() {
+        if (on) stop_the_world();
+    }
+    ~WorldStoppedIfThreads() {
+        if (on) start_the_world();
+    }
+    WorldStoppedIfThreads(const WorldStoppedIfThreads&) = delete;
+    WorldStoppedIfThreads& operator=(const WorldStoppedIfThreads&) = delete;
+};
+
 // What the class statement knows and the fixed Type struct has no field for.
 struct HeapInfo {
     std::string qualname;
@@ -343,10 +357,11 @@ bool replace_instance_dict(Object* o, Object* value) {
               format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
     Ref fresh = value ? Ref::borrow(value) : dict_new();
     auto* inst = static_cast<Instance*>(o);
-    bool threads = object_locks_on();
-    if (threads) stop_the_world();
-    Dict* old = std::exchange(inst->dict, as_dict(fresh.release()));
-    if (threads) start_the_world();
+    Dict* old;
+    {
+        WorldStoppedIfThreads stopped;
+        old = std::exchange(inst->dict, as_dict(fresh.release()));
+    }
     // An untracked __dict__ that someone still holds becomes an object of its own, as at dealloc.
     if (old) gc_track_escaped_dict(old);
     xdecref(old);
@@ -631,6 +646,9 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
         for (const auto& [k, info] : g_heap_types)
             if (descriptor_protocol || is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
     }
+    // minipy-ft: every thread reads a type's slots without a lock, so they change with the world
+    // stopped (CPython 3.14t updates type slots so too).
+    WorldStoppedIfThreads stopped;
     for (Type* k : affected) {
         install_slots(k);
         choose_attr_slots(k);
@@ -743,10 +761,8 @@ void set_object_class(Object* o, Object* value) {
     // The attribute caches are keyed by the type's version tag, so they follow the new type. In
     // minipy-ft every thread reads an object's type without a lock, so the type changes while they
     // are halted at their eval breaker, as CPython 3.13t's object_set_class stops the world.
-    bool threads = object_locks_on();
-    if (threads) stop_the_world();
+    WorldStoppedIfThreads stopped;
     o->type = to;
-    if (threads) start_the_world();
 }
 
 void set_type_bases(Type* t, Object* value) {
