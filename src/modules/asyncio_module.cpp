@@ -725,7 +725,7 @@ void future_traverse(Object* o, VisitProc visit, void* arg) {
         visit(c.context, arg);
     }
     if (f->dict) visit(f->dict, arg);
-    if (type_of(o) == &task_type || is_task(o)) {
+    if (is_task(o)) {
         TaskObj* t = as_task(o);
         for (Object* field : {t->coro, t->fut_waiter, t->context, t->name})
             if (field) visit(field, arg);
@@ -1312,37 +1312,28 @@ Ref get_event_loop_internal(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // ---- the registry's functions ----
 
-Ref register_task_fn(Object*, Args args, size_t nargs, Tuple* kw) {
+// _register_task(task) / _unregister_task(task): the WeakSet's add / discard.
+template <const char* Name, const char* Method>
+Ref all_tasks_call(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"task"};
     Object* bound[1] = {nullptr};
-    bind_args("_register_task", args, nargs, kw, kNames, 1, 1, bound);
-    register_task(bound[0]);
+    bind_args(Name, args, nargs, kw, kNames, 1, 1, bound);
+    call1(get_attr(g_all_tasks, intern(Method)).get(), bound[0]);
     return Ref::borrow(None);
 }
 
-Ref unregister_task_fn(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"task"};
-    Object* bound[1] = {nullptr};
-    bind_args("_unregister_task", args, nargs, kw, kNames, 1, 1, bound);
-    call1(get_attr(g_all_tasks, intern("discard")).get(), bound[0]);
-    return Ref::borrow(None);
-}
-
-Ref enter_task_fn(Object*, Args args, size_t nargs, Tuple* kw) {
+// _enter_task(loop, task) / _leave_task(loop, task).
+template <const char* Name, void (*Fn)(Object*, Object*)>
+Ref current_task_call(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"loop", "task"};
     Object* bound[2] = {nullptr, nullptr};
-    bind_args("_enter_task", args, nargs, kw, kNames, 2, 2, bound);
-    enter_task(bound[0], bound[1]);
+    bind_args(Name, args, nargs, kw, kNames, 2, 2, bound);
+    Fn(bound[0], bound[1]);
     return Ref::borrow(None);
 }
 
-Ref leave_task_fn(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"loop", "task"};
-    Object* bound[2] = {nullptr, nullptr};
-    bind_args("_leave_task", args, nargs, kw, kNames, 2, 2, bound);
-    leave_task(bound[0], bound[1]);
-    return Ref::borrow(None);
-}
+constexpr char kRegister[] = "_register_task", kUnregister[] = "_unregister_task", kAdd[] = "add",
+               kDiscard[] = "discard", kEnter[] = "_enter_task", kLeave[] = "_leave_task";
 
 const MethodDef kAsyncioFunctions[] = {
     {"_get_running_loop", get_running_loop_opt, "Return the running event loop or None."},
@@ -1351,10 +1342,12 @@ const MethodDef kAsyncioFunctions[] = {
      "Return the running event loop.  Raise a RuntimeError if there is none."},
     {"get_event_loop", get_event_loop, "Return an asyncio event loop."},
     {"_get_event_loop", get_event_loop_internal, nullptr},
-    {"_register_task", register_task_fn, "Register a new task in asyncio as executed by loop."},
-    {"_unregister_task", unregister_task_fn, "Unregister a task."},
-    {"_enter_task", enter_task_fn, "Enter into task execution or resume suspended task."},
-    {"_leave_task", leave_task_fn, "Leave task execution or suspend a task."},
+    {"_register_task", all_tasks_call<kRegister, kAdd>,
+     "Register a new task in asyncio as executed by loop."},
+    {"_unregister_task", all_tasks_call<kUnregister, kDiscard>, "Unregister a task."},
+    {"_enter_task", current_task_call<kEnter, enter_task>,
+     "Enter into task execution or resume suspended task."},
+    {"_leave_task", current_task_call<kLeave, leave_task>, "Leave task execution or suspend a task."},
     {nullptr, nullptr, nullptr},
 };
 
