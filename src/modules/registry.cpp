@@ -22,6 +22,8 @@ const NativeModule kNativeModules[] = {
     {"_serial", init_serial_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"atexit", init_atexit_module},
+    {"_warnings", init_warnings_module},
+    {"_tracemalloc", init_tracemalloc_module},
     {"_weakref", init_weakref_module},
     {"_string", init_string_module},
     {"_struct", init_struct_module},

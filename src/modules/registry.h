@@ -42,6 +42,8 @@ Ref init_socket_module();
 Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
+Ref init_warnings_module();
+Ref init_tracemalloc_module();
 Ref init_weakref_module();
 Ref init_string_module();
 Ref init_struct_module();

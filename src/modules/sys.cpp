@@ -133,13 +133,11 @@ Ref sys_getrecursionlimit(Object*, Args, size_t nargs, Tuple* kw) {
     return int_from_i64(recursion_limit());
 }
 
-// The depth sys.set_coroutine_origin_tracking_depth asked for, per thread as in CPython. minipy keeps
-// the setting (asyncio's debug mode sets it) but records no cr_origin: coroutines' cr_origin is None.
-thread_local int64_t tl_coroutine_origin_depth = 0;
-
+// The depth sys.set_coroutine_origin_tracking_depth asked for, per thread as in CPython (kept in
+// the ThreadState; objects/generator.cpp records each new coroutine's cr_origin with it).
 Ref sys_get_coroutine_origin_tracking_depth(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("get_coroutine_origin_tracking_depth", nargs, kw, 0, 0);
-    return int_from_i64(tl_coroutine_origin_depth);
+    return int_from_i64(thread_state()->coroutine_origin_depth);
 }
 
 Ref sys_set_coroutine_origin_tracking_depth(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -149,7 +147,7 @@ Ref sys_set_coroutine_origin_tracking_depth(Object*, Args args, size_t nargs, Tu
     if (!is_int(bound[0])) raise_not_an_integer(bound[0]);
     int64_t depth = as_index(bound[0]);
     if (depth < 0) raise(&ValueError_type, "depth must be >= 0");
-    tl_coroutine_origin_depth = depth;
+    thread_state()->coroutine_origin_depth = depth;
     return Ref::borrow(None);
 }
 
@@ -333,23 +331,19 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     return frame_object_at(f);
 }
 
-// The asynchronous generator hooks (PEP 525) of the calling thread, as CPython keeps them per
-// thread; asyncio's event loop sets its own while it runs and puts the old ones back. minipy keeps
-// them for that exchange but does not call them yet: an async generator left unfinished is not
-// handed to the loop to be closed.
-struct AsyncGenHooks {
-    Object* firstiter = None;  // owned, or None
-    Object* finalizer = None;
-};
-thread_local AsyncGenHooks t_asyncgen_hooks;
-
+// The asynchronous generator hooks (PEP 525) of the calling thread, kept in its ThreadState as
+// CPython keeps them per thread; asyncio's event loop sets its own while it runs and puts the old
+// ones back.
 const char* const kAsyncGenHookNames[] = {"firstiter", "finalizer"};
 StructSeqType asyncgen_hooks_type("", "asyncgen_hooks", kAsyncGenHookNames, 2, 2);
 
 Ref sys_get_asyncgen_hooks(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("get_asyncgen_hooks", nargs, kw, 0, 0);
     structseq_init(asyncgen_hooks_type);
-    Object* values[] = {newref(t_asyncgen_hooks.firstiter), newref(t_asyncgen_hooks.finalizer)};
+    ThreadState* ts = thread_state();
+    Object* firstiter = ts->asyncgen_firstiter ? ts->asyncgen_firstiter : None;
+    Object* finalizer = ts->asyncgen_finalizer ? ts->asyncgen_finalizer : None;
+    Object* values[] = {newref(firstiter), newref(finalizer)};
     return structseq_new(asyncgen_hooks_type, values);
 }
 
@@ -362,11 +356,12 @@ Ref sys_set_asyncgen_hooks(Object*, Args args, size_t nargs, Tuple* kw) {
             raise(&TypeError_type, format("callable %s expected, got %s", kAsyncGenHookNames[i],
                                           type_of(bound[i])->name.c_str()));
     }
-    Object** slots[] = {&t_asyncgen_hooks.firstiter, &t_asyncgen_hooks.finalizer};
+    ThreadState* ts = thread_state();
+    Object** slots[] = {&ts->asyncgen_firstiter, &ts->asyncgen_finalizer};
     for (int i = 0; i < 2; ++i) {
         if (!bound[i]) continue;
-        Object* old = std::exchange(*slots[i], newref(bound[i]));
-        decref(old);
+        Object* old = std::exchange(*slots[i], bound[i] == None ? nullptr : newref(bound[i]));
+        xdecref(old);
     }
     return Ref::borrow(None);
 }

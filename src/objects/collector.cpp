@@ -253,11 +253,11 @@ int64_t handle_weakrefs(GcHead* unreachable, bool* ran_code) {
 }
 
 // Whether the collector must run o's finalizer before freeing it: a class's __del__ not yet run, or
-// a suspended generator's close() (its finally blocks).
+// a generator's (generator_needs_finalizer: close, "never awaited", the async generator hook).
 bool needs_finalizer(Object* o) {
     Type* t = type_of(o);
     if (t == &generator_type || t == &coroutine_type || t == &async_generator_type)
-        return generator_is_suspended(o);
+        return generator_needs_finalizer(o);
     return t->finalize && !finalizer_ran(o);
 }
 
@@ -277,12 +277,7 @@ bool finalize_garbage(GcHead* unreachable) {
         Ref keep = Ref::borrow(o);
         Type* t = type_of(o);
         if (t == &generator_type || t == &coroutine_type || t == &async_generator_type) {
-            try {
-                generator_close(o);
-            } catch (PyException& e) {
-                Ref exc = e.take();
-                embedding_hooks().report_unraisable(": " + repr_utf8(o), exc.get());
-            }
+            generator_run_finalizer(o);
         } else {
             run_finalizer_once(o);
         }

@@ -12,6 +12,7 @@
 #include "objects/generator.h"
 #include "objects/getset_descriptor.h"
 #include "objects/str.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
@@ -206,23 +207,43 @@ Ref agen_aiter(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(args[0]);
 }
 
+// PEP 525's hooks, at an async generator's first __anext__/asend/athrow/aclose: it keeps the
+// thread's finalizer hook (run in place of closing it if it is dropped unfinished: asyncio's loop
+// schedules its aclose()) and is handed to the firstiter hook (asyncio's loop records it, to close
+// it at shutdown_asyncgens). An error from firstiter propagates, as in CPython.
+void init_hooks(Object* gen) {
+    Generator* g = static_cast<Generator*>(gen);
+    if (g->hooks_inited) return;
+    g->hooks_inited = true;
+    ThreadState* ts = thread_state();
+    if (ts->asyncgen_finalizer) g->asyncgen_finalizer = newref(ts->asyncgen_finalizer);
+    if (ts->asyncgen_firstiter) {
+        Ref firstiter = Ref::borrow(ts->asyncgen_firstiter);
+        call1(firstiter.get(), gen);
+    }
+}
+
 Ref agen_anext(Object*, Args args, size_t nargs, Tuple* kw) {
     check_no_args("__anext__", nargs, kw);
+    init_hooks(args[0]);
     return awaitable_new(&asend_type, args[0], Ref::borrow(None));
 }
 
 Ref agen_asend(Object*, Args args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs != 2) raise_arg_count("asend", 1, 1, nargs ? nargs - 1 : 0);
+    init_hooks(args[0]);
     return awaitable_new(&asend_type, args[0], Ref::borrow(args[1]));
 }
 
 Ref agen_athrow(Object*, Args args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("athrow", 1, 3, nargs ? nargs - 1 : 0);
+    init_hooks(args[0]);
     return awaitable_new(&athrow_type, args[0], exception_from(args + 1, nargs - 1));
 }
 
 Ref agen_aclose(Object*, Args args, size_t nargs, Tuple* kw) {
     check_no_args("aclose", nargs, kw);
+    init_hooks(args[0]);
     return awaitable_new(&athrow_type, args[0], exception_new(&GeneratorExit_type, empty_tuple()), true);
 }
 

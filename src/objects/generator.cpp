@@ -13,6 +13,7 @@
 #include "objects/frame_object.h"
 #include "objects/function.h"
 #include "objects/getset_descriptor.h"
+#include "objects/int.h"
 #include "objects/opcodes.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -57,22 +58,79 @@ void release_image(Generator* g) {
     xdecref(f->func);
 }
 
+// A coroutine dropped before it ever ran (CPython reports it; not yet reported).
+bool never_awaited(Object* o) {
+    Generator* g = as_gen(o);
+    return type_of(o) == &coroutine_type && !g->started && !g->finished && !g->finalized && !g->image.empty();
+}
+
+// An unfinished async generator whose first iteration took a finalizer hook (asyncio's loop
+// schedules its aclose()): dropped, it goes to the hook instead of being closed here.
+bool finalizer_hook_pending(Object* o) {
+    Generator* g = as_gen(o);
+    return g->asyncgen_finalizer && !g->finished && !g->finalized;
+}
+
+// CPython's _PyErr_WarnUnawaitedCoroutine: warnings._warn_unawaited_coroutine gives the
+// RuntimeWarning "coroutine 'f' was never awaited", filed under the line of the frame that dropped
+// it (POP_TOP and the stores keep that line current before a release that frees), or a plain
+// warning when warnings.py lacks that function.
+void report_unawaited(Object* o) {
+    Ref warnings = import_module_level(intern("warnings"), None, 0, nullptr);
+    if (Ref report = get_attr_opt(warnings.get(), intern("_warn_unawaited_coroutine"))) {
+        call1(report.get(), o);
+    } else {
+        Ref qualname = get_attr(o, intern("__qualname__"));
+        warn(&RuntimeWarning_type, "coroutine '" + str_utf8_of(str(qualname.get()).get()) + "' was never awaited");
+    }
+}
+
+// Runs what must run before `o` is freed (see generator_needs_finalizer); `o` is kept alive by the
+// caller. Errors cannot propagate from a finalizer: they are reported as unraisable.
+void run_finalizer(Object* o) {
+    Generator* g = as_gen(o);
+    try {
+        if (never_awaited(o)) {
+            g->finalized = true;
+            report_unawaited(o);
+        } else if (finalizer_hook_pending(o)) {
+            g->finalized = true;
+            Ref hook = Ref::borrow(g->asyncgen_finalizer);
+            call1(hook.get(), o);
+        } else if (generator_is_suspended(o)) {
+            generator_close(o);
+        }
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        embedding_hooks().report_unraisable_in(o, exc.get());
+    }
+}
+
+// The finalize slot of coroutines and async generators, for what may keep the object alive: a
+// warning recorded by catch_warnings holds the coroutine as its source; the event loop holds the
+// async generator until its aclose() has run. Freed after the call unless something did.
+bool generator_finalize(Object* o) {
+    if (!never_awaited(o) && !finalizer_hook_pending(o)) return false;
+    refcount_init(o->refcnt, 1);
+    run_finalizer(o);
+    decref(o);
+    return true;
+}
+
 // A generator dropped while suspended is closed first, so its finally blocks run (as in CPython).
 void generator_dealloc(Object* o) {
     weakrefs_clear(o);
     Generator* g = as_gen(o);
-    if (g->started && !g->finished && !g->image.empty()) {
+    // Not after the finalizer hook took it (PEP 442: one finalizer): CPython frees it unclosed.
+    if (g->started && !g->finished && !g->finalized && !g->image.empty()) {
         incref(o);
-        try {
-            generator_close(o);
-        } catch (PyException& e) {
-            Ref exc = e.take();
-            embedding_hooks().report_unraisable_in(o, exc.get());
-        }
+        run_finalizer(o);
     }
     release_image(g);
     xdecref(g->return_value);
     xdecref(g->handled_exc);
+    xdecref(g->asyncgen_finalizer);
+    xdecref(g->origin);
     xdecref(g->qualname);
     xdecref(g->name);
     xdecref(g->code);
@@ -87,6 +145,12 @@ bool generator_is_suspended(Object* o) {
     Generator* g = as_gen(o);
     return g->started && !g->finished && !is_running(g) && !g->image.empty();
 }
+
+bool generator_needs_finalizer(Object* o) {
+    return generator_is_suspended(o) || never_awaited(o) || finalizer_hook_pending(o);
+}
+
+void generator_run_finalizer(Object* o) { run_finalizer(o); }
 
 namespace {
 
@@ -104,6 +168,7 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
     }
     if (g->return_value) visit(g->return_value, arg);
     if (g->handled_exc) visit(g->handled_exc, arg);
+    if (g->asyncgen_finalizer) visit(g->asyncgen_finalizer, arg);
 }
 
 void generator_clear(Object* o) {
@@ -111,6 +176,7 @@ void generator_clear(Object* o) {
     if (!is_running(g)) release_image(g);
     xdecref(std::exchange(g->return_value, nullptr));
     xdecref(std::exchange(g->handled_exc, nullptr));
+    xdecref(std::exchange(g->asyncgen_finalizer, nullptr));
 }
 
 // A thread's claim on a generator (its `running` flag, claim_flag): taken first by every way in
@@ -258,7 +324,7 @@ Ref own_attribute(Object* o, const std::string& field) {
         return Ref::borrow(generator_is_suspended(o) ? True : False);
     if ((field == "yieldfrom" && t == &generator_type) || (field == "await" && t != &generator_type))
         return delegate_attribute(g);
-    if (field == "origin" && t == &coroutine_type) return Ref::borrow(None);  // origin tracking is off
+    if (field == "origin" && t == &coroutine_type) return Ref::borrow(g->origin ? g->origin : None);
     return nullptr;
 }
 
@@ -339,6 +405,7 @@ void init_generator_type() {
     coroutine_type.name = "coroutine";
     coroutine_type.instance_size = sizeof(Generator);
     coroutine_type.dealloc = generator_dealloc;
+    coroutine_type.finalize = generator_finalize;
     coroutine_type.traverse = generator_traverse;
     coroutine_type.clear = generator_clear;
     coroutine_type.repr = generator_repr;
@@ -353,12 +420,30 @@ void init_generator_type() {
     async_generator_type.name = "async_generator";
     async_generator_type.instance_size = sizeof(Generator);
     async_generator_type.dealloc = generator_dealloc;
+    async_generator_type.finalize = generator_finalize;
     async_generator_type.traverse = generator_traverse;
     async_generator_type.clear = generator_clear;
     async_generator_type.repr = generator_repr;
     async_generator_type.getattr = generator_getattr;
     async_generator_type.setattr = generator_setattr;
 }
+
+namespace {
+
+// CPython's cr_origin: (filename, line, function name) of each of the `depth` innermost frames that
+// were running when the coroutine was made, its caller first.
+Ref coroutine_origin(Frame* caller, int64_t depth) {
+    Ref origin = list_new();
+    for (Frame* fr = caller; fr && depth > 0; fr = fr->previous, --depth) {
+        Ref file = str_new(fr->code->filename);
+        Ref line = int_from_i64(fr->code->line_of(fr->lasti()));
+        Object* items[] = {file.get(), line.get(), fr->code->name};
+        list_append(origin.get(), tuple_from(items, 3).get());
+    }
+    return tuple_from_iterable(origin.get());
+}
+
+}  // namespace
 
 Ref generator_from_frame(ThreadState* ts, Frame* f) {
     Generator* g = new Generator();
@@ -369,6 +454,8 @@ Ref generator_from_frame(ThreadState* ts, Frame* f) {
     g->qualname = static_cast<Str*>(newref(f->func ? f->func->qualname : f->code->qualname));
     g->name = static_cast<Str*>(newref(f->func ? f->func->name : f->code->name));
     g->code = newref(f->code);
+    if ((flags & kCoCoroutine) && ts->coroutine_origin_depth > 0)
+        g->origin = coroutine_origin(ts->frame, ts->coroutine_origin_depth).release();
     f->generator = g;
     // The frame moves into the generator for good (locals, and room for its whole stack).
     g->image.assign(reinterpret_cast<Object**>(f), f->stack_base() + f->code->stacksize);

@@ -41,6 +41,12 @@ struct Generator : Object {
     Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
     // Owned, while it runs: the exception its caller was handling, given back when it yields or ends.
     Object* caller_handled_exc = nullptr;
+    // Its finalizer ran (PEP 442: once): a coroutine's "never awaited" warning, or an async
+    // generator handed to the event loop's finalizer hook.
+    bool finalized = false;
+    bool hooks_inited = false;             // an async generator's first iteration called firstiter
+    Object* asyncgen_finalizer = nullptr;  // owned: the finalizer hook it took then, or null
+    Object* origin = nullptr;              // owned: a coroutine's cr_origin, or null (None)
 };
 
 void init_generator_type();  // called once at start-up
@@ -71,6 +77,13 @@ Ref generator_throw(Object* gen, Ref exc);
 void generator_close(Object* gen);
 // Started, not finished and not running: closing it would run its finally blocks (the collector's finalizer).
 bool generator_is_suspended(Object* gen);
+// What runs before a generator, coroutine or async generator is freed, for the collector: whether
+// there is something (a suspended frame to close, so its finally blocks run; a coroutine never
+// awaited to report with CPython's RuntimeWarning; an unfinished async generator to hand to the
+// finalizer hook it took from sys.set_asyncgen_hooks), and running it, errors reported as
+// unraisable. Dropping one by its count runs the same (the types' finalize slot and dealloc).
+bool generator_needs_finalizer(Object* gen);
+void generator_run_finalizer(Object* gen);
 // The value of the `return` that finished the generator (None if taken or never set).
 Ref generator_take_return(Object* gen);
 // SEND, one step of `yield from it`: sends `value` into `it`. True with the item it yielded in

@@ -35,6 +35,14 @@ struct ThreadState {
     Object* trace_func = nullptr;
     Object* profile_func = nullptr;
     bool in_trace_hook = false;
+    // sys.set_asyncgen_hooks's functions for this thread (owned or null; PEP 525): an async
+    // generator calls `firstiter` on its first iteration and keeps `finalizer` to be handed to
+    // when it is dropped unfinished (objects/coroutine.cpp, objects/generator.cpp).
+    Object* asyncgen_firstiter = nullptr;
+    Object* asyncgen_finalizer = nullptr;
+    // sys.set_coroutine_origin_tracking_depth: how many callers a new coroutine records as its
+    // cr_origin (0: none, cr_origin is None).
+    int64_t coroutine_origin_depth = 0;
 
     ThreadState();
     ~ThreadState();

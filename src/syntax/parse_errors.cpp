@@ -194,7 +194,17 @@ void ErrorMapper::check_print() {
                       before == MiniPyLexer::DEDENT || before == MiniPyLexer::SEMI_COLON;
     if (!stmt_start || !starts_expression(tok_->getType())) return;
     long last = index_;
-    while (!stops_disjunction(type_at(last + 1)) || depth_before(last + 1) > depth_before(index_)) last++;
+    // To the end of the statement, past brackets it opens. A bracket never closed is reported as
+    // such, as CPython's tokenizer does first (this loop used to go on forever there: the fuzzer).
+    for (;; ++last) {
+        size_t next = type_at(last + 1);
+        bool nested = depth_before(last + 1) > depth_before(index_);
+        if (next == Token::EOF) {
+            if (nested) return;
+            break;
+        }
+        if (stops_disjunction(next) && !nested) break;
+    }
     between("Missing parentheses in call to 'print'. Did you mean print(...)?", prev, at(last));
 }
 

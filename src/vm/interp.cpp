@@ -186,6 +186,33 @@ namespace {
         names = co->names.data();              \
         first_instr = co->instructions.data(); \
     } while (0)
+// A jump to instruction `target`. Going backward (a loop's end, and the conditional jumps that
+// close a loop, such as a comprehension's `if`), it first serves the eval breaker: Ctrl-C, a
+// signal, a thread's turn at the GIL or a stop of the world reach every loop. That comes before
+// the jump, so that an exception it raises belongs to the jump instruction, inside the loop's
+// `try` (it was raised at the loop's first instruction, which can be outside: `try: while True:
+// pass` let its KeyboardInterrupt escape the handler).
+#define JUMP_TO(target)                                                   \
+    do {                                                                  \
+        const uint32_t* dest_ = first_instr + (target);                   \
+        if (dest_ < ip && eval_breaker.load(std::memory_order_relaxed)) { \
+            handle_eval_breaker(ts);                                      \
+            SELECT_DISPATCH();                                            \
+        }                                                                 \
+        ip = dest_;                                                       \
+    } while (0)
+// Releases `v` (may be null); when that frees it, the frame's line is brought up to date first, so
+// that what its finalizer reports (a __del__ reading the caller's line, CPython's "coroutine 'f'
+// was never awaited") names the line that dropped it. The fast path, a count that stays above
+// zero, costs nothing more than xdecref.
+#define XDECREF_AT_LINE(v)                                               \
+    do {                                                                 \
+        Object* dropped_ = (v);                                          \
+        if (dropped_ && !is_small_int(dropped_) && refcount_dec(dropped_->refcnt)) { \
+            f->ip = ip;                                                  \
+            dealloc_object(dropped_);                                    \
+        }                                                                \
+    } while (0)
 // SEND and FOR_ITER go on in the generator's frame `gf`, just pushed by generator_enter: its
 // YIELD_VALUE or RETURN_VALUE comes back here, as a call's RETURN_VALUE does, without the C++
 // recursion of generator_send and run_frame. Each nested `yield from` level used to cost a
@@ -290,7 +317,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
 
             TARGET(NOP) { DISPATCH(); }
             TARGET(POP_TOP) {
-                xdecref(POP());
+                XDECREF_AT_LINE(POP());
                 DISPATCH();
             }
             TARGET(PUSH_NULL) {
@@ -319,14 +346,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(STORE_FAST) {
                 Object* old = lp[ARG];
                 lp[ARG] = POP();
-                xdecref(old);
+                XDECREF_AT_LINE(old);
                 DISPATCH();
             }
             TARGET(DELETE_FAST) {
                 Object* old = lp[ARG];
                 if (!old) raise_unbound_local(co, ARG);
                 lp[ARG] = nullptr;
-                decref(old);
+                XDECREF_AT_LINE(old);
                 DISPATCH();
             }
             TARGET(LOAD_DEREF) {
@@ -359,6 +386,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_NAME) {
+                f->ip = ip;  // the value it replaces may be freed: see XDECREF_AT_LINE
                 if (f->locals == f->globals) {
                     store_module_global(f->globals, names[ARG], TOP());
                 } else if (is_exact(f->locals, &dict_type)) {
@@ -370,6 +398,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(DELETE_NAME) {
+                f->ip = ip;
                 if (!is_exact(f->locals, &dict_type)) {
                     delete_name_mapping(f->locals, names[ARG]);
                 } else if (!dict_del(f->locals, names[ARG])) {
@@ -385,11 +414,13 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(STORE_GLOBAL) {
+                f->ip = ip;
                 store_module_global(f->globals, names[ARG], TOP());
                 decref(POP());
                 DISPATCH();
             }
             TARGET(DELETE_GLOBAL) {
+                f->ip = ip;
                 if (!dict_del(f->globals, names[ARG])) raise_name_error(names[ARG]);
                 DISPATCH();
             }
@@ -883,30 +914,26 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(JUMP_BACKWARD) {
-                ip = first_instr + ARG;
-                if (eval_breaker.load(std::memory_order_relaxed)) {
-                    handle_eval_breaker(ts);
-                    SELECT_DISPATCH();
-                }
+                JUMP_TO(ARG);
                 DISPATCH();
             }
             TARGET(POP_JUMP_IF_FALSE) {
                 Object* v = TOP();
                 bool b = v == True ? true : v == False ? false : is_true(v);
                 decref(POP());
-                if (!b) ip = first_instr + ARG;
+                if (!b) JUMP_TO(ARG);
                 DISPATCH();
             }
             TARGET(POP_JUMP_IF_TRUE) {
                 Object* v = TOP();
                 bool b = v == True ? true : v == False ? false : is_true(v);
                 decref(POP());
-                if (b) ip = first_instr + ARG;
+                if (b) JUMP_TO(ARG);
                 DISPATCH();
             }
             TARGET(JUMP_IF_FALSE_OR_POP) {
                 if (!is_true(TOP())) {
-                    ip = first_instr + ARG;
+                    JUMP_TO(ARG);
                 } else {
                     decref(POP());
                 }
@@ -914,7 +941,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(JUMP_IF_TRUE_OR_POP) {
                 if (is_true(TOP())) {
-                    ip = first_instr + ARG;
+                    JUMP_TO(ARG);
                 } else {
                     decref(POP());
                 }
@@ -988,6 +1015,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         PUSH(newref(instance));  // alive: __init__ holds it as self
                         nf->is_init = true;
                     } else if (callee->flags & kCoResumable) {
+                        f->ip = ip;  // a coroutine's cr_origin records this line
                         PUSH(generator_from_frame(ts, nf).release());
                         DISPATCH();
                     }
@@ -1010,6 +1038,12 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                                      .release();
                 while (sp > base) xdecref(POP());
                 PUSH(result);
+                // As CPython 3.11's CALL: what the call asked for (a signal it sent, a thread's
+                // request for the GIL) is served at it, so a KeyboardInterrupt is raised there.
+                if (eval_breaker.load(std::memory_order_relaxed)) {
+                    handle_eval_breaker(ts);
+                    SELECT_DISPATCH();
+                }
                 DISPATCH();
             }
             TARGET(CALL_FUNCTION_EX) {
@@ -1070,6 +1104,9 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     DISPATCH();
                 }
                 bool is_init = f->is_init;
+                // The caller is the running frame while the locals go, as in CPython: a finalizer
+                // they run sees it as its caller, and a warning it gives names the caller's line.
+                ts->frame = prev;
                 pop_frame(ts, f);
                 if (is_entry) return Ref::steal(result);
                 f = prev;
@@ -1328,10 +1365,12 @@ unwind :
     if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
-    if (f->generator)
+    if (f->generator) {
         exc = generator_raised(ts, f, std::move(exc));
-    else
+    } else {
+        ts->frame = prev;  // as on a return
         pop_frame(ts, f);
+    }
     if (is_entry) throw PyException(std::move(exc));
     f = prev;
     ts->frame = f;

@@ -14,6 +14,7 @@
 #include "objects/str.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
+#include "vm/eval_breaker.h"
 #include "vm/interp.h"
 
 namespace minipy::fuzz {
