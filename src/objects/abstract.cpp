@@ -358,6 +358,16 @@ size_t type_cache_slot(const Type* t, const Str* name) {
 
 void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_release); }
 
+namespace {
+std::atomic<uint32_t> g_types_freed{0};
+}  // namespace
+
+void type_freed() {
+    g_types_freed.fetch_add(1, std::memory_order_release);
+    type_cache_invalidate();
+}
+uint32_t types_freed() { return g_types_freed.load(std::memory_order_acquire); }
+
 // Version tags: 0 means "none yet". A type whose tag was dropped gets a fresh one at its next
 // cached lookup, so a cache entry filled under an old tag never matches again. A tag is dropped
 // after the change is complete: a lookup racing with the change may fill an entry under the old
