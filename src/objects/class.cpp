@@ -559,7 +559,8 @@ Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kw
         kwnames = nullptr;
     }
     Ref self = base->construct(t, args, nargs, kwnames);
-    if (!base->constructs_subclasses) object_set_type(self.get(), t);  // a fresh list or dict (see is_supported_base)
+    if (!base->constructs_subclasses)
+        object_set_type(self.get(), t);  // a fresh list or dict (see is_supported_base)
     return self;
 }
 
@@ -573,10 +574,15 @@ Ref default_repr(Object* o) {
 std::mutex g_subclasses_lock;
 std::unordered_map<Type*, std::vector<Type*>> g_subclasses;
 
+// A class whose count reached zero may still be listed until its dealloc runs (it waits in the
+// deferred-free list while a __del__ runs): it is left out, never counted again.
 std::vector<Type*> subclasses_of(Type* t) {
     std::lock_guard<std::mutex> guard(g_subclasses_lock);
-    auto it = g_subclasses.find(t);
-    return it == g_subclasses.end() ? std::vector<Type*>{} : it->second;
+    std::vector<Type*> out;
+    if (auto it = g_subclasses.find(t); it != g_subclasses.end())
+        for (Type* sub : it->second)
+            if (refcount_get(sub->refcnt) > 0) out.push_back(sub);
+    return out;
 }
 
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
@@ -650,7 +656,8 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
         for (const auto& [k, info] : g_heap_types)
-            if (descriptor_protocol || is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
+            if ((descriptor_protocol || is_subtype(k, t)) && refcount_get(k->refcnt) > 0)
+                affected.push_back(const_cast<Type*>(k));
     }
     // minipy-ft: every thread reads a type's slots without a lock, so they change with the world
     // stopped (CPython 3.14t updates type slots so too).
