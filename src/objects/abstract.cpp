@@ -324,7 +324,7 @@ Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 // stay CPython's). That is safe where unlocked reads keep values alive (runtime/flavor.h: minipy,
 // where the epoch moves before a replaced value is released and no other thread runs in between,
 // and minipy-ft while one thread runs); otherwise only immortal values are served, which covers
-// methods (functions bound in classes are immortal in minipy-ft, see kDefinedFunctionsImmortal)
+// methods (functions bound in classes, closures aside, are immortal in minipy-ft: kDefinedFunctionsImmortal)
 // and the method descriptors of built-in types. Only interned (immortal) names are cached, so a
 // name's address is never reused.
 namespace {
