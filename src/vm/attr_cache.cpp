@@ -53,7 +53,8 @@ namespace {
 // class was freed may name a freed type (whose memory is not read): it counts as stale.
 bool entry_is_valid(const AttrCacheEntry& e) {
     if (e.types_freed.load(std::memory_order_relaxed) != types_freed()) return false;
-    Type* type = e.type.load(std::memory_order_relaxed);
+    // Acquire, paired with the filler's release: the type may be a class another thread just made.
+    Type* type = e.type.load(std::memory_order_acquire);
     uint32_t version = e.type_version.load(std::memory_order_relaxed);
     return type && version && type->version_tag.load(std::memory_order_relaxed) == version;
 }
@@ -101,7 +102,7 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     if ((seq & 1) || !e.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return;
     std::atomic_thread_fence(std::memory_order_release);
     e.type_version.store(version, std::memory_order_relaxed);
-    e.type.store(t, std::memory_order_relaxed);
+    e.type.store(t, std::memory_order_release);
     e.types_freed.store(freed, std::memory_order_relaxed);
     e.kind.store(kind, std::memory_order_relaxed);
     e.value.store(found.get(), std::memory_order_relaxed);
