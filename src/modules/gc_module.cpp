@@ -142,7 +142,7 @@ Ref gc_get_referents(Object*, Args args, size_t nargs, Tuple* kw) {
     for (size_t i = 0; i < nargs; ++i) {
         if (!gc_has_head(args[i])) continue;
         std::vector<Object*> found;
-        type_of(args[i])->traverse(args[i], collect_referent, &found);
+        gc_traverse(args[i], collect_referent, &found);
         for (Object* o : found) list_append(out.get(), o);
     }
     return out;

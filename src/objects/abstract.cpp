@@ -324,7 +324,7 @@ Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 // stay CPython's). That is safe where unlocked reads keep values alive (runtime/flavor.h: minipy,
 // where the epoch moves before a replaced value is released and no other thread runs in between,
 // and minipy-ft while one thread runs); otherwise only immortal values are served, which covers
-// methods (functions bound in classes are immortal in minipy-ft, see kDefinedFunctionsImmortal)
+// methods (functions bound in classes, closures aside, are immortal in minipy-ft: kDefinedFunctionsImmortal)
 // and the method descriptors of built-in types. Only interned (immortal) names are cached, so a
 // name's address is never reused.
 namespace {
@@ -357,6 +357,16 @@ size_t type_cache_slot(const Type* t, const Str* name) {
 }  // namespace
 
 void type_cache_invalidate() { g_type_epoch.fetch_add(1, std::memory_order_release); }
+
+namespace {
+std::atomic<uint32_t> g_types_freed{0};
+}  // namespace
+
+void type_freed() {
+    g_types_freed.fetch_add(1, std::memory_order_release);
+    type_cache_invalidate();
+}
+uint32_t types_freed() { return g_types_freed.load(std::memory_order_acquire); }
 
 // Version tags: 0 means "none yet". A type whose tag was dropped gets a fresh one at its next
 // cached lookup, so a cache entry filled under an old tag never matches again. A tag is dropped

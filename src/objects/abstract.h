@@ -73,6 +73,13 @@ void type_cache_invalidate();
 // After anything that can change what an attribute lookup on t finds (its dict or mro): gives t and
 // every class derived from it a new version tag, and invalidates the type attribute caches.
 void type_modified(Type* t);
+// Called as a class is freed, before its memory may be reused for another type: the type cache
+// forgets every entry, and types_freed() moves on.
+void type_freed();
+// How many classes were freed so far. The interpreter's attribute caches remember it with the type
+// address of an entry and read through that address only while it is unchanged (a version tag,
+// which no two types ever share, is what they match lookups by).
+uint32_t types_freed();
 // t's version tag, assigned now if it has none; 0 once the tags are used up (then nothing caches).
 uint32_t type_version(Type* t);
 // The lookup used when a type has no getattr slot: `__class__`, then the type's mro, binding

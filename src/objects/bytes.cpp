@@ -399,12 +399,12 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
         if (Ref result = bytes_from_dunder(bound[0])) {
             if (type == &bytes_type) return result;
             Ref b = bytes_new(bytes_data(result.get()));
-            b->type = static_cast<Type*>(type);
+            object_set_type(b.get(), static_cast<Type*>(type));
             return b;
         }
     }
     Ref b = bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
-    b->type = static_cast<Type*>(type);
+    object_set_type(b.get(), static_cast<Type*>(type));
     return b;
 }
 

@@ -559,7 +559,8 @@ Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kw
         kwnames = nullptr;
     }
     Ref self = base->construct(t, args, nargs, kwnames);
-    if (!base->constructs_subclasses) self->type = t;  // a fresh list or dict (see is_supported_base)
+    if (!base->constructs_subclasses)
+        object_set_type(self.get(), t);  // a fresh list or dict (see is_supported_base)
     return self;
 }
 
@@ -568,14 +569,20 @@ Ref default_repr(Object* o) {
                           type_qualname(type_of(o)).c_str(), static_cast<void*>(o)));
 }
 
-// Classes are immortal, so the list of each one's direct subclasses holds plain pointers.
+// Each class's direct subclasses, as plain pointers: a subclass removes itself as it is freed
+// (heap_type_dealloc).
 std::mutex g_subclasses_lock;
 std::unordered_map<Type*, std::vector<Type*>> g_subclasses;
 
+// A class whose count reached zero may still be listed until its dealloc runs (it waits in the
+// deferred-free list while a __del__ runs): it is left out, never counted again.
 std::vector<Type*> subclasses_of(Type* t) {
     std::lock_guard<std::mutex> guard(g_subclasses_lock);
-    auto it = g_subclasses.find(t);
-    return it == g_subclasses.end() ? std::vector<Type*>{} : it->second;
+    std::vector<Type*> out;
+    if (auto it = g_subclasses.find(t); it != g_subclasses.end())
+        for (Type* sub : it->second)
+            if (refcount_get(sub->refcnt) > 0) out.push_back(sub);
+    return out;
 }
 
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
@@ -584,13 +591,17 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
         bases_in->size ? Ref::borrow(bases_in) : tuple_from(std::vector<Object*>{&object_type}.data(), 1);
     Tuple* b = as_tuple(bases.get());
     check_bases(b);
-    Type* t = new Type();
+    // A class is a container the collector tracks (its dict holds functions, its instances may
+    // refer back to it), counted like any object; init_type made it immortal as a built-in type.
+    Type* t = new (gc_alloc_untracked(sizeof(Type))) Type();
     t->name = name;
     t->base = layout_base(b);
     t->is_basetype = true;
     t->construct = instance_construct;  // marks it a heap type at once; set_layout picks the real one
     init_type(t);
-    t->type = metatype;
+    refcount_init(t->refcnt, 1);
+    Ref cls = Ref::steal(t);  // an error below frees it (heap_type_dealloc copes with a part-made one)
+    object_set_type(t, metatype);
     t->mro = c3_mro(t, b);
     {
         std::lock_guard<std::mutex> guard(g_subclasses_lock);
@@ -616,11 +627,12 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     set_layout(t);
     install_slots(t);
     choose_attr_slots(t);
+    // Complete from here on: Python code (__set_name__, __init_subclass__) may run a collection.
+    gc_track(t);
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (is_str(k)) descriptor_set_name(v, t, as_str(k));
     }
     fill_class_cell(t);
-    Ref cls = Ref::borrow(t);
     // super(t, t).__init_subclass__(): the nearest base's hook sees the new class.
     Object* super_args[2] = {t, t};
     Ref sup = call(&super_type, super_args, 2);
@@ -644,7 +656,8 @@ void class_attr_changed(Type* t, Str* name, Object* old_value, Object* new_value
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
         for (const auto& [k, info] : g_heap_types)
-            if (descriptor_protocol || is_subtype(k, t)) affected.push_back(const_cast<Type*>(k));
+            if ((descriptor_protocol || is_subtype(k, t)) && refcount_get(k->refcnt) > 0)
+                affected.push_back(const_cast<Type*>(k));
     }
     // minipy-ft: every thread reads a type's slots without a lock, so they change with the world
     // stopped (CPython 3.14t updates type slots so too).
@@ -761,8 +774,14 @@ void set_object_class(Object* o, Object* value) {
     // The attribute caches are keyed by the type's version tag, so they follow the new type. In
     // minipy-ft every thread reads an object's type without a lock, so the type changes while they
     // are halted at their eval breaker, as CPython 3.13t's object_set_class stops the world.
-    WorldStoppedIfThreads stopped;
-    o->type = to;
+    // The object's reference moves to the new class; the old one's is dropped after the world
+    // restarts (it may be the last, and freeing a class runs no Python code but takes locks).
+    incref(to);
+    {
+        WorldStoppedIfThreads stopped;
+        o->type = to;
+    }
+    decref(from);
 }
 
 void set_type_bases(Type* t, Object* value) {
@@ -958,10 +977,70 @@ Ref type_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
 
 }  // namespace
 
+// ---- classes as objects the collector frees ----
+namespace {
+
+// What a class owns: its dict and its bases (its mro's classes are its bases' or theirs); its
+// metaclass is visited as every object's type is (gc_traverse).
+void heap_type_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* t = static_cast<Type*>(o);
+    if (t->dict) visit(t->dict, arg);
+    if (Tuple* bases = type_bases(t)) visit(bases, arg);
+}
+
+// Breaks the cycles through a class (its methods' __class__ cells, its __slots__' descriptors, a
+// class attribute holding an instance) as CPython's type_clear does: the dict is emptied, never
+// dropped, so lookups on the class's remaining instances still find a dict.
+void heap_type_clear(Object* o) {
+    auto* t = static_cast<Type*>(o);
+    if (t->dict) dict_clear(t->dict);
+}
+
+// Frees a class once its last instance, subclass and reference are gone: first every table that
+// names it by address (no lookup may find it once the memory is reused), then what it owns. May see
+// a class that class_new gave up on part-way (not registered everywhere yet).
+void heap_type_dealloc(Object* o) {
+    auto* t = static_cast<Type*>(o);
+    weakrefs_clear(t);
+    Tuple* bases = nullptr;
+    {
+        std::lock_guard<std::mutex> guard(g_heap_lock);
+        if (auto it = g_heap_types.find(t); it != g_heap_types.end()) {
+            bases = it->second.bases;
+            g_heap_types.erase(it);
+        }
+    }
+    {
+        // Its direct bases are in its mro, which they keep alive until `bases` goes below.
+        std::lock_guard<std::mutex> guard(g_subclasses_lock);
+        for (Type* k : t->mro) {
+            auto it = g_subclasses.find(k);
+            if (it == g_subclasses.end()) continue;
+            std::vector<Type*>& subs = it->second;
+            subs.erase(std::remove(subs.begin(), subs.end(), t), subs.end());
+            if (subs.empty()) g_subclasses.erase(it);
+        }
+        g_subclasses.erase(t);
+    }
+    type_freed();
+    if (t->dict) {
+        t->dict->of_type = nullptr;  // a mappingproxy may keep the dict
+        decref(t->dict);
+    }
+    xdecref(bases);
+    t->~Type();
+    gc_free(t);
+}
+
+}  // namespace
+
 void init_type_docs();  // objects/type_docs.cpp, once every built-in type has its dict
 
 void init_class_support() {
     type_type.construct = type_construct;
+    type_type.dealloc = heap_type_dealloc;
+    type_type.traverse = heap_type_traverse;
+    type_type.clear = heap_type_clear;
     init_class_methods();
     init_descriptor_types();
     init_member_descriptor_type();

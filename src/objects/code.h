@@ -72,7 +72,8 @@ enum class AttrKind : uint8_t {
 struct AttrCacheEntry {
     std::atomic<uint32_t> seq{0};
     std::atomic<uint32_t> type_version{0};  // 0: empty (no type has tag 0)
-    std::atomic<Type*> type{nullptr};       // the type it was filled for (types are never freed)
+    std::atomic<Type*> type{nullptr};       // the type it was filled for
+    std::atomic<uint32_t> types_freed{0};   // types_freed() then: `type` is read only while it holds
     std::atomic<AttrKind> kind{AttrKind::Uncacheable};
     std::atomic<bool> immortal{false};    // whether `value` is null or immortal
     std::atomic<Object*> value{nullptr};  // borrowed from the type's dict; null for InstanceOnly

@@ -164,7 +164,7 @@ void visit_decref(Object* o, void*) {
 void subtract_refs(GcHead* young) {
     for (GcHead* h = young->next; h != young; h = h->next) {
         Object* o = gc_object(h);
-        type_of(o)->traverse(o, visit_decref, nullptr);
+        gc_traverse(o, visit_decref, nullptr);
     }
 }
 
@@ -193,7 +193,7 @@ int64_t move_unreachable(GcHead* young, GcHead* unreachable) {
         GcHead* h = work.back();
         work.pop_back();
         Object* o = gc_object(h);
-        type_of(o)->traverse(o, visit_reachable, &work);
+        gc_traverse(o, visit_reachable, &work);
     }
     for (GcHead* h = young->next; h != young;) {
         GcHead* next = h->next;
@@ -552,7 +552,7 @@ std::vector<Ref> gc_referrers(Object* const* targets, size_t n) {
             Object* o = gc_object(h);
             if (current_refcount(o) == 0) continue;
             Search search{targets, n, false};
-            type_of(o)->traverse(o, match, &search);
+            gc_traverse(o, match, &search);
             if (search.found) out.push_back(Ref::borrow(o));
         }
     }

@@ -335,7 +335,7 @@ Ref float_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     Ref value = nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
     if (type == &float_type) return value;
     Ref r = float_new(float_value(value.get()));
-    r->type = static_cast<Type*>(type);
+    object_set_type(r.get(), static_cast<Type*>(type));
     return r;
 }
 

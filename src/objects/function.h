@@ -40,7 +40,8 @@ Ref function_new(Code* code, Dict* globals);
 inline Function* as_function(Object* o) { return static_cast<Function*>(o); }
 inline bool is_function(const Object* o) { return type_of(o) == &function_type; }
 // minipy-ft: makes a function, staticmethod, classmethod or property immortal as it is bound in a
-// module's globals or a class's dict (kDefinedFunctionsImmortal); nothing in minipy.
+// module's globals or a class's dict (kDefinedFunctionsImmortal), unless it is or wraps a closure;
+// nothing in minipy.
 void immortalize_definition(Object* value);
 Ref cell_new(Object* value);  // value borrowed, may be null
 Ref method_new(Object* func, Object* self);

@@ -171,6 +171,16 @@ inline bool gc_has_head(Object* o) {
     return !is_small_int(o) && o->type->traverse != nullptr && !refcount_is_immortal(o->refcnt);
 }
 
+// Visits every reference the container `o` owns: its traverse slot's, then its type's. Every object
+// owns a reference to its type (init_header), and a class can be part of a cycle through its
+// instances (`C.instances = [C()]`), so the collector counts it, as CPython's subtype_traverse
+// visits Py_TYPE(self); built-in types are immortal and never visited.
+inline void gc_traverse(Object* o, VisitProc visit, void* arg) {
+    Type* t = o->type;
+    t->traverse(o, visit, arg);
+    if (!refcount_is_immortal(t->refcnt)) visit(t, arg);
+}
+
 // ---- the collector (objects/collector.cpp) ----
 // Collects generation `generation` and the younger ones; returns the number of unreachable objects
 // found (the `gc.collect()` result). Does nothing and returns 0 while a collection runs.

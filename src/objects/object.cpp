@@ -38,12 +38,15 @@ void dealloc_now(Object* o) {
         Depth() { ++tl_dealloc_depth; }
         ~Depth() { --tl_dealloc_depth; }
     } depth;
-    Type* t = type_of(o);
-    if (t->finalize && t->finalize(o)) return;
+    if (Type* t = o->type; t->finalize && t->finalize(o)) return;
+    // Read after the finalizer: a __del__ may have assigned __class__.
+    Type* t = o->type;
     // Out of the collector's sight before its references go: a __del__ that a release below runs
     // may start a collection, which must not visit a half-freed object.
     if (gc_has_head(o)) gc_untrack(o);
     t->dealloc(o);
+    // The object's reference to its type (init_header) goes last: the dealloc slot read the type.
+    if (refcount_dec(t->refcnt)) dealloc_object(t);
 }
 
 }  // namespace

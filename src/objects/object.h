@@ -77,12 +77,6 @@ inline Object* newref(Object* o) {
 // Marks an object as never to be freed (statics, interned names, types).
 inline void make_immortal(Object* o) { refcount_init(o->refcnt, kImmortalRefCount); }
 
-// Initialises the header of a freshly allocated object with one reference.
-inline void init_header(Object* o, Type* t) {
-    refcount_init(o->refcnt, 1);
-    o->type = t;
-}
-
 // An owning reference: the handle that native code holds objects in, so an exception thrown
 // between acquiring and releasing a reference cannot leak it.
 class Ref {
@@ -227,6 +221,25 @@ struct Type : Object {
     // interpreter's attribute caches remember the tag they were filled under.
     std::atomic<uint32_t> version_tag{0};
 };
+
+// Initialises the header of a freshly allocated object with one reference. The object owns a
+// reference to its type, as in CPython: a class lives while any instance does (dealloc_object
+// drops it after the dealloc slot). Built-in types are immortal, so for them nothing is written.
+MINIPY_ALWAYS_INLINE void init_header(Object* o, Type* t) {
+    refcount_init(o->refcnt, 1);
+    refcount_inc(t->refcnt);
+    o->type = t;
+}
+
+// Gives `o`, made as an instance of a built-in type, the class `t` instead (a fresh list or str
+// becoming an instance of a subclass), or a new class (`__class__` assignment): the reference
+// moves from the old type to the new one.
+inline void object_set_type(Object* o, Type* t) {
+    refcount_inc(t->refcnt);
+    Type* old = o->type;
+    o->type = t;
+    if (refcount_dec(old->refcnt)) dealloc_object(old);
+}
 
 // `object`, the root of every mro, and `type`, the type of every type object (object.cpp).
 // The VM may set further slots on type_type (class creation, attribute access on classes).

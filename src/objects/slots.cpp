@@ -21,8 +21,10 @@ Type member_descriptor_type;
 
 namespace {
 
+// A container: it and its class refer to each other (the class's dict holds it).
 struct MemberDescriptor : Object {
-    Type* owner;  // the class whose __slots__ named it
+    MINIPY_GC_ALLOCATED
+    Type* owner;  // owned; the class whose __slots__ named it
     Str* name;    // owned; the mangled name
     uint32_t index;
     bool in_instance;  // owner's instances are Instances (else the side table holds the values)
@@ -54,8 +56,11 @@ SlotValues* values_of(MemberDescriptor* m, Object* obj) {
 
 void member_dealloc(Object* o) {
     decref(as_member(o)->name);
+    decref(as_member(o)->owner);
     delete as_member(o);
 }
+
+void member_traverse(Object* o, VisitProc visit, void* arg) { visit(as_member(o)->owner, arg); }
 
 Ref member_repr(Object* o) {
     return str_new(format("<member '%s' of '%s' objects>", as_member(o)->name->utf8.c_str(),
@@ -258,12 +263,12 @@ void setup_slots(Type* t, Tuple* bases) {
         if (dict_get_str(t->dict, intern(name))) continue;  // a name listed twice
         auto* m = new MemberDescriptor();
         init_header(m, &member_descriptor_type);
-        m->owner = t;
+        m->owner = static_cast<Type*>(newref(t));
         m->name = static_cast<Str*>(newref(intern(name)));
         m->index = t->slot_count++;
         m->in_instance = nb == nullptr;
-        make_immortal(m);  // lives as long as its class, which is never freed
         dict_set(t->dict, m->name, m);
+        decref(m);
     }
     t->no_instance_dict = !has_dict && !add_dict;
 }
@@ -273,6 +278,7 @@ void init_member_descriptor_type() {
     t.name = "member_descriptor";
     t.instance_size = sizeof(MemberDescriptor);
     t.dealloc = member_dealloc;
+    t.traverse = member_traverse;
     t.repr = member_repr;
     t.getattr = member_getattr;
     t.methods = kMemberMethods;

@@ -342,7 +342,7 @@ Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwname
     }
     if (type == &str_type) return text;
     Str* s = str_alloc(str_utf8_of(text.get()));
-    s->type = static_cast<Type*>(type);
+    object_set_type(s, static_cast<Type*>(type));
     return Ref::steal(s);
 }
 

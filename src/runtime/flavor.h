@@ -41,9 +41,9 @@ inline constexpr bool kGilOptional = kFreeThreaded;
 // calls a module-level function writes its reference count (when this was chosen, minipy-ft also
 // took the module dict's lock on every such call, since the LOAD_GLOBAL cache then held only
 // immortal values: bench/fib.py ran 33% slower than minipy); and the type attribute cache could not
-// hand out methods. CPython's free-threaded build defers counting such
-// objects to its cycle collector; minipy has none, so such a function rebound or deleted at run
-// time is never freed in minipy-ft. (Classes themselves are never freed in either flavor.)
+// hand out methods. CPython's free-threaded build defers counting such objects to its cycle collector;
+// minipy does not yet, so such a function rebound or deleted at run time is never freed in minipy-ft.
+// Closures stay counted (immortalize_definition): their cells often hold their own class.
 inline constexpr bool kDefinedFunctionsImmortal = kFreeThreaded;
 // Whether a code object's constants (floats, strs, big ints, tuples of them) become immortal when
 // compiled, as in CPython's free-threaded build. Otherwise every thread running the same function
@@ -52,8 +52,8 @@ inline constexpr bool kDefinedFunctionsImmortal = kFreeThreaded;
 // code compiled at run time (exec, eval, compile in a loop) are never freed.
 inline constexpr bool kCodeConstantsImmortal = kFreeThreaded;
 
-// A count this high is never written: None, True, False, small ints, interned names and types
-// are immortal in both flavors, so threads reading them never fight over their cache lines.
+// A count this high is never written: None, True, False, small ints, interned names and built-in
+// types are immortal in both flavors, so threads reading them never fight over their cache lines.
 inline constexpr int64_t kImmortalRefCount = int64_t{1} << 60;
 
 #if MINIPY_FREE_THREADED

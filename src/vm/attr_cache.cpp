@@ -49,9 +49,12 @@ AttrKind classify_class_attribute(Type* t, Str* name, Object* found) {
 
 namespace {
 
-// Whether `e` holds an answer its type's current tag still vouches for.
+// Whether `e` holds an answer its type's current tag still vouches for. An entry filled before any
+// class was freed may name a freed type (whose memory is not read): it counts as stale.
 bool entry_is_valid(const AttrCacheEntry& e) {
-    Type* type = e.type.load(std::memory_order_relaxed);
+    if (e.types_freed.load(std::memory_order_relaxed) != types_freed()) return false;
+    // Acquire, paired with the filler's release: the type may be a class another thread just made.
+    Type* type = e.type.load(std::memory_order_acquire);
     uint32_t version = e.type_version.load(std::memory_order_relaxed);
     return type && version && type->version_tag.load(std::memory_order_relaxed) == version;
 }
@@ -77,6 +80,7 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     Type* t = on_class ? static_cast<Type*>(o) : type_of(o);
     // The generic lookups answer these two before the mro.
     if (name == kClass || name == kDict || !is_immortal(name)) return;
+    uint32_t freed = types_freed();  // before the entry names t: a later free makes it stale
     AttrCacheEntry* entry = entry_to_fill(c, t);
     if (!entry) return;
     AttrCacheEntry& e = *entry;
@@ -98,7 +102,8 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     if ((seq & 1) || !e.seq.compare_exchange_strong(seq, seq + 1, std::memory_order_acquire)) return;
     std::atomic_thread_fence(std::memory_order_release);
     e.type_version.store(version, std::memory_order_relaxed);
-    e.type.store(t, std::memory_order_relaxed);
+    e.type.store(t, std::memory_order_release);
+    e.types_freed.store(freed, std::memory_order_relaxed);
     e.kind.store(kind, std::memory_order_relaxed);
     e.value.store(found.get(), std::memory_order_relaxed);
     e.immortal.store(immortal, std::memory_order_relaxed);
