@@ -689,7 +689,7 @@ Ref class_generic_getattr(Object* o, Str* name) {
         if (Dict* d = instance_dict(o, true)) return Ref::borrow(d);
     }
     Ref found = type_lookup(t, name);
-    if (found && is_data_descriptor(found.get())) return bind_class_attr(found.get(), o, t);
+    if (found && is_data_descriptor_with_get(found.get())) return bind_class_attr(found.get(), o, t);
     if (Dict* d = instance_dict(o, false)) {
         // The reference is taken under the dict's lock: another thread may rebind the attribute.
         if (Ref v = dict_get_str_ref(d, name)) return v;

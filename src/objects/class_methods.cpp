@@ -84,7 +84,7 @@ Ref class_type_getattr(Object* o, Str* name) {
         if (Ref r = type_special_attr(t, n)) return r;
     Type* meta = type_of(o);
     Ref meta_attr = meta != &type_type ? type_lookup(meta, name) : nullptr;
-    if (meta_attr && is_data_descriptor(meta_attr.get())) return bind_class_attr(meta_attr.get(), o, meta);
+    if (meta_attr && is_data_descriptor_with_get(meta_attr.get())) return bind_class_attr(meta_attr.get(), o, meta);
     if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
     if (meta_attr) return bind_class_attr(meta_attr.get(), o, meta);
     return g_builtin_type_getattr(o, name);
