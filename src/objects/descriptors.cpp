@@ -9,6 +9,7 @@
 #include "objects/errors.h"
 #include "objects/frame.h"
 #include "objects/function.h"
+#include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/slots.h"
 #include "objects/str.h"
@@ -36,7 +37,7 @@ struct Property : Object {
 // staticmethod and classmethod share this layout: the wrapped callable.
 struct Wrapper : Object {
     MINIPY_GC_ALLOCATED
-    Object* func;         // owned
+    Object* func;          // owned
     Dict* dict = nullptr;  // owned or null: its __dict__ (CPython 3.10+ gives them one)
 };
 
@@ -151,7 +152,9 @@ Ref property_getattr(Object* o, Str* name) {
 // Only __doc__ may be set (CPython's writable member): namedtuple's fields are properties whose
 // docs code rewrites (dis.py sets `_Instruction.opname.__doc__`).
 void property_setattr(Object* o, Str* name, Object* value) {
-    if (name->utf8 != "__doc__") raise_no_attribute(o, name);
+    const std::string& n = name->utf8;
+    if (n == "fget" || n == "fset" || n == "fdel") raise(&AttributeError_type, "readonly attribute");
+    if (n != "__doc__") raise_no_attribute(o, name);
     auto* p = static_cast<Property*>(o);
     xdecref(std::exchange(p->doc, value && value != None ? newref(value) : nullptr));
 }
@@ -539,7 +542,8 @@ bool is_data_descriptor_with_get(Object* attr) {
 
 bool is_data_descriptor(Object* attr) {
     return is_instance(attr, &property_type) || type_of(attr) == &member_descriptor_type ||
-           static_cast<bool>(user_dunder(attr, "__set__")) || static_cast<bool>(user_dunder(attr, "__delete__"));
+           static_cast<bool>(user_dunder(attr, "__set__")) ||
+           static_cast<bool>(user_dunder(attr, "__delete__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
@@ -571,6 +575,7 @@ void init_descriptor_types() {
     property_type.clear = property_clear;
     property_type.methods = kPropertyMethods;
     init_type(&property_type);
+    add_attribute_descriptors(&property_type, {"fget", "fset", "fdel"}, true);
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;

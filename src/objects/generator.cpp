@@ -635,7 +635,7 @@ bool yield_from_send(Object* it, Object* value, Ref* out) {
     }
     try {
         if (value == None) {
-            *out = iter_next(it);
+            *out = iter_next_raising(it);
         } else {
             Ref send = get_attr(it, intern("send"));
             *out = call1(send.get(), value);
