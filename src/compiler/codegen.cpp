@@ -88,6 +88,11 @@ void Compiler::assemble() {
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {
+    // A function or class whose name is declared `global` where it is defined is named as if it
+    // were defined at the top level, as CPython's compiler_set_qualname does.
+    if (u_->scope->kind != ScopeKind::Module &&
+        u_->scope->lookup(mangle(u_->scope->private_name, name)) == NameScope::GlobalExplicit)
+        return name;
     switch (u_->scope->kind) {
         case ScopeKind::Module:
             return name;

@@ -568,8 +568,15 @@ Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!type_of(args[0])->next) {
         raise(&TypeError_type, format("'%s' object is not an iterator", type_of(args[0])->name.c_str()));
     }
-    if (Ref v = iter_next(args[0])) return v;
-    if (nargs == 2) return Ref::borrow(args[1]);
+    if (nargs == 2) {
+        try {
+            if (Ref v = iter_next_raising(args[0])) return v;
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &StopIteration_type)) throw;
+        }
+        return Ref::borrow(args[1]);
+    }
+    if (Ref v = iter_next_raising(args[0])) return v;
     // A generator's `return x` travels in StopIteration(x).value.
     if (type_of(args[0]) == &generator_type) {
         Ref value = generator_take_return(args[0]);
@@ -713,26 +720,15 @@ Ref bi_vars(Object* self, Args args, size_t nargs, Tuple* kw) {
 // for a class).
 Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     check_positional("dir", nargs, kw, 0, 1);
-    Ref names = dict_new();
-    auto add_keys = [&](Object* mapping) {
-        if (!mapping || type_of(mapping) != &dict_type) return;
-        Object *k, *v;
-        for (size_t pos = 0; dict_next(as_dict(mapping), &pos, &k, &v);)
-            dict_set(as_dict(names.get()), k, None);
-    };
+    Ref list;
     if (nargs == 0) {
-        add_keys(bi_locals(self, args, 0, kw).get());
+        list = list_from_iterable(bi_locals(self, args, 0, kw).get());  // the mapping's keys
     } else {
-        Object* o = args[0];
-        dict_set(as_dict(names.get()), intern("__class__"), None);
-        if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type(o)) {
-            dict_set(as_dict(names.get()), intern("__dict__"), None);
-            add_keys(d.get());
-        }
-        Type* t = is_type(o) ? static_cast<Type*>(o) : type_of(o);
-        for (Type* k : t->mro) add_keys(k->dict);
+        // The __dir__ of its type (object's, type's, module's or a class's own), as a sorted list.
+        Ref dir = special_method(args[0], intern("__dir__"));
+        if (!dir) raise(&TypeError_type, "object does not provide __dir__");
+        list = list_from_iterable(call(dir.get(), nullptr, 0).get());
     }
-    Ref list = list_from_iterable(names.get());
     list_sort(list.get(), nullptr, false);
     return list;
 }

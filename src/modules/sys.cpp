@@ -301,7 +301,7 @@ Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
 
 Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("exc_info", nargs, kw, 0, 0);
-    Object* e = thread_state()->handled_exc;
+    Object* e = topmost_handled_exc(thread_state());
     Ref tb = e ? get_attr(e, intern("__traceback__")) : Ref::borrow(None);
     Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, tb.get()};
     return tuple_from(items, 3);

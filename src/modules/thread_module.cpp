@@ -106,7 +106,7 @@ void* thread_main(void* arg) {
     name_trace_lane(start->func.get());  // it may have been renamed meanwhile
     delete start;
     // The handled exception is let go while this thread may still touch objects.
-    xdecref(std::exchange(thread_state()->handled_exc, nullptr));
+    xdecref(std::exchange(thread_state()->exc_base.exc, nullptr));
     thread_end();
     return nullptr;
 }

@@ -49,6 +49,9 @@ Ref get_iter(Object* o);  // iter(o)
 template <typename Fn>
 void for_each_item(Object* iterable, Fn&& fn);
 Ref iter_next(Object* iterator);  // next item, or null when exhausted
+// iter_next, except that the StopIteration a class's __next__ raises passes through with its value
+// (next() and `yield from` hand it on, as CPython's); null only when a built-in iterator is exhausted.
+Ref iter_next_raising(Object* iterator);
 
 Ref call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames = nullptr);
 Ref call0(Object* callable);

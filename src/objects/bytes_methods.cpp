@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <vector>
 
 #include "objects/containers.h"
@@ -54,7 +55,7 @@ Ref bytes_fromhex(Object*, Args args, size_t nargs, Tuple* kw) {
     const std::string& text = expect_str(a[1], "fromhex() argument")->utf8;
     std::string out;
     for (size_t i = 0; i < text.size();) {
-        if (text[i] == ' ') {
+        if (std::strchr(" \t\n\r\v\f", text[i]) && text[i]) {  // ASCII whitespace, skipped since 3.7
             ++i;
             continue;
         }
@@ -346,6 +347,8 @@ Ref strip_impl(const char* fname, Args args, size_t nargs, Tuple* kw, bool left,
     size_t from = left ? data.find_first_not_of(chars) : 0;
     if (from == std::string::npos) return bytes_result(a[0], "");
     size_t to = right ? data.find_last_not_of(chars) + 1 : data.size();
+    // Nothing stripped from an exact bytes object: CPython hands back the object itself.
+    if (from == 0 && to == data.size() && type_of(a[0]) == &bytes_type) return Ref::borrow(a[0]);
     return bytes_result(a[0], data.substr(from, to - from));
 }
 

@@ -228,7 +228,8 @@ Ref class_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
 // list, dict and set take their contents in __init__ (CPython's list.__new__ ignores its arguments);
 // the immutable types take theirs in __new__.
 bool fills_in_init(Type* base) {
-    return base == &list_type || base == &dict_type || base == &set_type || base == &bytearray_type;
+    return base == &list_type || base == &dict_type || base == &set_type || base == &bytearray_type ||
+           base == &module_type;
 }
 
 // ---- class creation ----
@@ -302,13 +303,12 @@ Type* layout_base(Tuple* bases) {
 }
 
 // The built-in types a class may derive from: those whose constructor builds the subclass instance
-// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list, dict and
-// bytearray, whose
-// constructors build a fresh exact object that native_new gives the subclass's type, type itself
-// (metaclasses) and the exceptions.
+// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list, dict,
+// bytearray and module, whose constructors build a fresh exact object that native_new gives the subclass's
+// type, type itself (metaclasses) and the exceptions.
 bool is_supported_base(Type* nb) {
     return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &bytearray_type ||
-           nb == &type_type || is_subtype(nb, &BaseException_type);
+           nb == &module_type || nb == &type_type || is_subtype(nb, &BaseException_type);
 }
 
 void check_bases(Tuple* bases) {
@@ -702,7 +702,7 @@ Ref class_generic_getattr(Object* o, Str* name) {
         if (Dict* d = instance_dict(o, true)) return Ref::borrow(d);
     }
     Ref found = type_lookup(t, name);
-    if (found && is_data_descriptor(found.get())) return bind_class_attr(found.get(), o, t);
+    if (found && is_data_descriptor_with_get(found.get())) return bind_class_attr(found.get(), o, t);
     if (Dict* d = instance_dict(o, false)) {
         // The reference is taken under the dict's lock: another thread may rebind the attribute.
         if (Ref v = dict_get_str_ref(d, name)) return v;
@@ -767,10 +767,14 @@ void set_object_class(Object* o, Object* value) {
               format("__class__ must be set to a class, not '%s' object", type_of(value)->name.c_str()));
     Type* from = type_of(o);
     auto* to = static_cast<Type*>(value);
-    if (!is_heap_type(from) || !is_heap_type(to))
+    // A module may become an instance of any ModuleType subclass without __slots__ and back: its
+    // attributes stay in the module dict.
+    bool modules = is_subtype(from, &module_type) && is_subtype(to, &module_type) && to->slot_count == 0 &&
+                   from->slot_count == 0;
+    if (!modules && (!is_heap_type(from) || !is_heap_type(to)))
         raise(&TypeError_type,
               "__class__ assignment only supported for mutable types or ModuleType subclasses");
-    if (!same_instance_layout(from, to)) raise_layout_differs("__class__", to, from);
+    if (!modules && !same_instance_layout(from, to)) raise_layout_differs("__class__", to, from);
     // The attribute caches are keyed by the type's version tag, so they follow the new type. In
     // minipy-ft every thread reads an object's type without a lock, so the type changes while they
     // are halted at their eval breaker, as CPython 3.13t's object_set_class stops the world.

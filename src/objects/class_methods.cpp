@@ -84,7 +84,8 @@ Ref class_type_getattr(Object* o, Str* name) {
         if (Ref r = type_special_attr(t, n)) return r;
     Type* meta = type_of(o);
     Ref meta_attr = meta != &type_type ? type_lookup(meta, name) : nullptr;
-    if (meta_attr && is_data_descriptor(meta_attr.get())) return bind_class_attr(meta_attr.get(), o, meta);
+    if (meta_attr && is_data_descriptor_with_get(meta_attr.get()))
+        return bind_class_attr(meta_attr.get(), o, meta);
     if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
     if (meta_attr) return bind_class_attr(meta_attr.get(), o, meta);
     return g_builtin_type_getattr(o, name);
@@ -266,6 +267,29 @@ Ref object_reduce(Object* callable, Args args, size_t nargs, Tuple* kw) {
 // object.__subclasshook__ and __dir__, __sizeof__: what abc and dir() build on.
 Ref object_subclasshook(Object*, Args, size_t, Tuple*) { return Ref::borrow(NotImplemented); }
 
+void add_dir_keys(Dict* names, Object* mapping) {
+    if (!mapping || type_of(mapping) != &dict_type) return;
+    Object *k, *v;
+    for (size_t pos = 0; dict_next(as_dict(mapping), &pos, &k, &v);) dict_set(names, k, None);
+}
+
+// object.__dir__ (an instance's dict and its class's attributes) and type.__dir__ (the attributes
+// of the class and its bases): the unsorted list dir() sorts, which a class's own __dir__ can
+// extend through super().__dir__().
+Ref object_dir(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__dir__", nargs, kw, 1, 1);
+    Object* o = args[0];
+    Ref names = dict_new();
+    dict_set(as_dict(names.get()), intern("__class__"), None);
+    if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type(o)) {
+        dict_set(as_dict(names.get()), intern("__dict__"), None);
+        add_dir_keys(as_dict(names.get()), d.get());
+    }
+    Type* t = is_type(o) ? static_cast<Type*>(o) : type_of(o);
+    for (Type* k : t->mro) add_dir_keys(as_dict(names.get()), k->dict);
+    return list_from_iterable(names.get());
+}
+
 Ref object_hash_method(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__hash__", nargs, kw, 1, 1);
     return int_from_i64(object_type.hash(args[0]));
@@ -336,6 +360,7 @@ const MethodDef kObjectMethods[] = {
     {"__getstate__", object_getstate, "Helper for pickle."},
     {"__subclasshook__", object_subclasshook, "Abstract classes can override this to customize issubclass().",
      MethodKind::Class},
+    {"__dir__", object_dir, "Default dir() implementation."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -443,6 +468,7 @@ const MethodDef kTypeMethods[] = {
     {"__prepare__", type_prepare, "Create the namespace for the class statement.", MethodKind::Class},
     {"__setattr__", setattr_method<type_setattr>, "Implement setattr(self, name, value)."},
     {"__delattr__", delattr_method<type_setattr>, "Implement delattr(self, name)."},
+    {"__dir__", object_dir, "Specialized __dir__ implementation for types."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -9,6 +9,7 @@
 #include "objects/errors.h"
 #include "objects/frame.h"
 #include "objects/function.h"
+#include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/slots.h"
 #include "objects/str.h"
@@ -36,14 +37,15 @@ struct Property : Object {
 // staticmethod and classmethod share this layout: the wrapped callable.
 struct Wrapper : Object {
     MINIPY_GC_ALLOCATED
-    Object* func;  // owned
+    Object* func;          // owned
+    Dict* dict = nullptr;  // owned or null: its __dict__ (CPython 3.10+ gives them one)
 };
 
 struct Super : Object {
     MINIPY_GC_ALLOCATED
     Type* type;      // the class whose successors in the mro are searched
-    Object* obj;     // owned: the instance (or class) that found methods bind to
-    Type* obj_type;  // whose mro is used
+    Object* obj;     // owned: the instance (or class) that found methods bind to; null: unbound
+    Type* obj_type;  // whose mro is used; null: unbound (`super(C)`, bound by its __get__)
 };
 
 // ---- property ----
@@ -150,7 +152,9 @@ Ref property_getattr(Object* o, Str* name) {
 // Only __doc__ may be set (CPython's writable member): namedtuple's fields are properties whose
 // docs code rewrites (dis.py sets `_Instruction.opname.__doc__`).
 void property_setattr(Object* o, Str* name, Object* value) {
-    if (name->utf8 != "__doc__") raise_no_attribute(o, name);
+    const std::string& n = name->utf8;
+    if (n == "fget" || n == "fset" || n == "fdel") raise(&AttributeError_type, "readonly attribute");
+    if (n != "__doc__") raise_no_attribute(o, name);
     auto* p = static_cast<Property*>(o);
     xdecref(std::exchange(p->doc, value && value != None ? newref(value) : nullptr));
 }
@@ -167,12 +171,31 @@ const MethodDef kPropertyMethods[] = {
 
 void wrapper_dealloc(Object* o) {
     decref(static_cast<Wrapper*>(o)->func);
+    xdecref(static_cast<Wrapper*>(o)->dict);
     delete static_cast<Wrapper*>(o);
 }
 
 // No clear slot: `func` is never null (calls read it unchecked); clearing what it refers to breaks
-// a cycle through it.
-void wrapper_traverse(Object* o, VisitProc visit, void* arg) { visit(static_cast<Wrapper*>(o)->func, arg); }
+// a cycle through it, and the dict clears itself.
+void wrapper_traverse(Object* o, VisitProc visit, void* arg) {
+    auto* w = static_cast<Wrapper*>(o);
+    visit(w->func, arg);
+    if (w->dict) visit(w->dict, arg);
+}
+
+Dict* wrapper_dict(Wrapper* w) {
+    if (!w->dict) w->dict = static_cast<Dict*>(dict_new().release());
+    return w->dict;
+}
+
+// CPython 3.10's functools_wraps: a staticmethod or classmethod copies these attributes of the
+// callable it wraps into its own __dict__ (those the callable lacks are left out).
+void wrapper_copy_attrs(Wrapper* w) {
+    for (const char* n : {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+        Str* name = intern(n);
+        if (Ref v = get_attr_opt(w->func, name)) dict_set(wrapper_dict(w), name, v.get());
+    }
+}
 
 // `type` is staticmethod or classmethod, or a class derived from one.
 template <Type* T>
@@ -181,7 +204,9 @@ Ref wrapper_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* w = new Wrapper();
     init_header(w, static_cast<Type*>(type));
     w->func = newref(args[0]);
-    return Ref::steal(w);
+    Ref result = Ref::steal(w);
+    wrapper_copy_attrs(w);
+    return result;
 }
 
 // __init__(callable), which a subclass's __init__ reaches through super().
@@ -189,6 +214,7 @@ Ref wrapper_init(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__init__", nargs - 1, kw, 1, 1);
     auto* w = static_cast<Wrapper*>(args[0]);
     xdecref(std::exchange(w->func, newref(args[1])));
+    wrapper_copy_attrs(w);
     return Ref::borrow(None);
 }
 
@@ -198,8 +224,12 @@ const MethodDef kWrapperMethods[] = {
 };
 
 Ref wrapper_getattr(Object* o, Str* name) {
-    Object* func = static_cast<Wrapper*>(o)->func;
+    auto* w = static_cast<Wrapper*>(o);
+    Object* func = w->func;
     if (name->utf8 == "__func__" || name->utf8 == "__wrapped__") return Ref::borrow(func);
+    if (name->utf8 == "__dict__") return Ref::borrow(wrapper_dict(w));
+    if (w->dict && name->utf8 != "__isabstractmethod__")
+        if (Ref v = dict_get_ref(w->dict, name)) return v;
     if (Ref v = generic_getattr(o, name)) return v;
     // As CPython's classmethod/staticmethod: these come from the wrapped callable.
     if (name->utf8 == "__isabstractmethod__") {
@@ -212,6 +242,25 @@ Ref wrapper_getattr(Object* o, Str* name) {
     return nullptr;
 }
 
+// Attributes go to its __dict__; __func__, __wrapped__, __dict__ and __isabstractmethod__ are
+// read-only as CPython's members and getsets are.
+void wrapper_setattr(Object* o, Str* name, Object* value) {
+    auto* w = static_cast<Wrapper*>(o);
+    const std::string& n = name->utf8;
+    if (n == "__func__" || n == "__wrapped__" || n == "__isabstractmethod__")
+        raise(&AttributeError_type, "readonly attribute");
+    if (n == "__dict__") {
+        if (!value) raise(&TypeError_type, "cannot delete __dict__");
+        if (!is_instance(value, &dict_type))
+            raise(&TypeError_type,
+                  format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
+        xdecref(std::exchange(w->dict, static_cast<Dict*>(newref(value))));
+        return;
+    }
+    if (value) return dict_set(wrapper_dict(w), name, value);
+    if (!w->dict || !dict_del(w->dict, name)) raise_no_attribute(o, name);
+}
+
 Ref staticmethod_call(Object* o, Args args, size_t nargs, Tuple* kw) {
     return call(static_cast<Wrapper*>(o)->func, args, nargs, kw);
 }
@@ -219,12 +268,14 @@ Ref staticmethod_call(Object* o, Args args, size_t nargs, Tuple* kw) {
 // ---- super ----
 
 void super_dealloc(Object* o) {
-    decref(static_cast<Super*>(o)->obj);
+    xdecref(static_cast<Super*>(o)->obj);
     delete static_cast<Super*>(o);
 }
 
 // The types it holds are immortal: only the instance is visited.
-void super_traverse(Object* o, VisitProc visit, void* arg) { visit(static_cast<Super*>(o)->obj, arg); }
+void super_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* obj = static_cast<Super*>(o)->obj) visit(obj, arg);
+}
 
 // The `self` and `__class__` cell of the calling method, as CPython's super_init_without_args finds them.
 void super_from_frame(Type** type, Object** obj) {
@@ -257,12 +308,13 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
         if (!is_type(args[0]))
             raise(&TypeError_type,
                   format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
-        if (nargs == 1) raise(&TypeError_type, "minipy does not support unbound super objects");
         type = static_cast<Type*>(args[0]);
-        obj = args[1];
+        obj = nargs == 2 && args[1] != None ? args[1] : nullptr;
     }
-    Type* obj_type;
-    if (is_type(obj) && is_subtype(static_cast<Type*>(obj), type)) {
+    Type* obj_type = nullptr;
+    if (!obj) {
+        // super(C): unbound, until its __get__ binds it (a class attribute read through an instance)
+    } else if (is_type(obj) && is_subtype(static_cast<Type*>(obj), type)) {
         obj_type = static_cast<Type*>(obj);
     } else if (is_instance(obj, type)) {
         obj_type = type_of(obj);
@@ -272,15 +324,35 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     auto* s = new Super();
     init_header(s, &super_type);
     s->type = type;
-    s->obj = newref(obj);
+    s->obj = obj ? newref(obj) : nullptr;
     s->obj_type = obj_type;
     return Ref::steal(s);
 }
 
+// CPython's super_descr_get: an unbound super object read through an instance binds to it; a bound
+// one, or one read through its class, stays as it is.
+Ref super_bind(Object* o, Object* obj) {
+    auto* s = static_cast<Super*>(o);
+    if (!obj || s->obj) return Ref::borrow(o);
+    Object* args[2] = {s->type, obj};
+    if (type_of(o) != &super_type) return call(type_of(o), args, 2);
+    return super_construct(&super_type, args, 2, nullptr);
+}
+
+Ref super_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__get__", nargs - 1, kw, 1, 2);
+    return super_bind(args[0], args[1] == None ? nullptr : args[1]);
+}
+
+const MethodDef kSuperMethods[] = {
+    {"__get__", super_get_method, "Return an attribute of instance, which is of type owner."},
+    {nullptr, nullptr, nullptr},
+};
+
 // What super object s finds for `name` in the mro of obj's type after `type`, unbound; null when
 // the search does not apply (__class__ is the super object's own) or finds nothing.
 Ref super_find(Super* s, Str* name) {
-    if (name->utf8 == "__class__") return nullptr;
+    if (name->utf8 == "__class__" || !s->obj_type) return nullptr;
     const std::vector<Type*>& mro = s->obj_type->mro;
     size_t i = 0;
     while (i < mro.size() && mro[i] != s->type) ++i;
@@ -297,11 +369,15 @@ Ref super_getattr(Object* o, Str* name) {
         Object* self = s->obj == s->obj_type ? nullptr : s->obj;
         return bind_class_attr(found.get(), self, s->obj_type);
     }
+    if (name->utf8 == "__thisclass__") return Ref::borrow(s->type);
+    if (name->utf8 == "__self__") return Ref::borrow(s->obj ? s->obj : None);
+    if (name->utf8 == "__self_class__") return Ref::borrow(s->obj_type ? s->obj_type : None);
     return generic_getattr(o, name);
 }
 
 Ref super_repr(Object* o) {
     auto* s = static_cast<Super*>(o);
+    if (!s->obj_type) return str_new(format("<super: <class '%s'>, NULL>", s->type->name.c_str()));
     return str_new(
         format("<super: <class '%s'>, <%s object>>", s->type->name.c_str(), s->obj_type->name.c_str()));
 }
@@ -315,12 +391,23 @@ void init_simple(Type& t, const char* name, size_t size, DeallocSlot dealloc, Ca
     t.constructs_subclasses = true;
 }
 
-// A heap class's __get__ or __set__, when it defines one.
+bool is_native_descriptor_method(Object* m);
+
+// The __get__, __set__, __delete__ or __set_name__ that a class derived from object or from a native
+// descriptor type defines itself (any object, not only a function, as CPython's slot_tp_descr_get
+// finds it), unbound; null when it has none, or only the native one of property & co.
 Ref user_dunder(Object* attr, const char* name) {
     Type* t = type_of(attr);
     if (!is_heap_type(t)) return nullptr;
     Ref m = type_lookup(t, intern(name));
-    return m && is_function(m.get()) ? m : nullptr;
+    return m && !is_native_descriptor_method(m.get()) ? m : nullptr;
+}
+
+// Calls the descriptor method `name` that user_dunder found, bound to `attr` as a special method
+// is (a function gets `attr` first; a staticmethod does not), with `args`.
+Ref call_user_dunder(Object* attr, Object* m, Object* const* args, size_t nargs) {
+    Ref bound = bind_class_attr(m, attr, type_of(attr));
+    return call(bound.get(), args, nargs);
 }
 
 }  // namespace
@@ -338,6 +425,7 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
         return obj ? native_function_new(def, obj) : Ref::borrow(attr);
     }
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
+    if (t == &super_type) return super_bind(attr, obj);
     if (t == &member_descriptor_type) return obj ? member_get(attr, obj) : Ref::borrow(attr);
     if (t == &classmethod_type) return method_new(static_cast<Wrapper*>(attr)->func, owner);
     if (t == &property_type) {
@@ -400,6 +488,16 @@ const MethodDef kGetDef = {"__get__", native_get_method,
 const MethodDef kSetDef = {"__set__", property_set_method, "Set an attribute of instance to value."};
 const MethodDef kDeleteDef = {"__delete__", property_delete_method, "Delete an attribute of instance."};
 
+}  // namespace
+
+namespace {
+
+bool is_native_descriptor_method(Object* m) {
+    if (type_of(m) != &method_descriptor_type) return false;
+    const MethodDef* def = static_cast<MethodDescriptor*>(m)->def;
+    return def == &kGetDef || def == &kSetDef || def == &kDeleteDef;
+}
+
 void add_method(Type* t, const MethodDef* def) {
     dict_set(t->dict, intern(def->name), method_descriptor_new(t, def).get());
 }
@@ -420,6 +518,7 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
     }
     if (!is_heap_type(t)) return bind_native(t, attr, obj, owner);
     if (Ref get = user_dunder(attr, "__get__")) {
+        // CPython's slot_tp_descr_get calls what it finds unbound, the descriptor first.
         Object* args[3] = {attr, obj ? obj : None, owner};
         return call(get.get(), args, 3);
     }
@@ -431,14 +530,20 @@ void descriptor_set_name(Object* attr, Type* owner, Str* name) {
         auto* p = static_cast<Property*>(attr);
         xdecref(std::exchange(p->name, newref(name)));
     } else if (Ref m = user_dunder(attr, "__set_name__")) {
-        Object* args[3] = {attr, owner, name};
-        call(m.get(), args, 3);
+        Object* args[2] = {owner, name};
+        call_user_dunder(attr, m.get(), args, 2);
     }
+}
+
+bool is_data_descriptor_with_get(Object* attr) {
+    if (!is_heap_type(type_of(attr))) return is_data_descriptor(attr);
+    return is_data_descriptor(attr) && (is_instance(attr, &property_type) || user_dunder(attr, "__get__"));
 }
 
 bool is_data_descriptor(Object* attr) {
     return is_instance(attr, &property_type) || type_of(attr) == &member_descriptor_type ||
-           static_cast<bool>(user_dunder(attr, "__set__"));
+           static_cast<bool>(user_dunder(attr, "__set__")) ||
+           static_cast<bool>(user_dunder(attr, "__delete__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
@@ -446,15 +551,16 @@ void data_descriptor_set(Object* attr, Object* obj, Object* value) {
     if (is_instance(attr, &property_type) && !user_dunder(attr, value ? "__set__" : "__delete__")) {
         return property_set(static_cast<Property*>(attr), obj, value);
     }
-    Ref m = user_dunder(attr, value ? "__set__" : "__delete__");
-    if (!m) raise(&AttributeError_type, "__delete__");
-    Object* args[3] = {attr, obj, value};
-    call(m.get(), args, value ? 3 : 2);
+    const char* name = value ? "__set__" : "__delete__";
+    Ref m = user_dunder(attr, name);
+    if (!m) raise(&AttributeError_type, name);
+    Object* args[2] = {obj, value};
+    call_user_dunder(attr, m.get(), args, value ? 2 : 1);
 }
 
 Ref super_method(Object* super, Str* name, Object** self) {
     auto* s = static_cast<Super*>(super);
-    if (s->obj == s->obj_type) return nullptr;
+    if (!s->obj || s->obj == s->obj_type) return nullptr;
     Ref found = super_find(s, name);
     if (!found || !is_function(found.get())) return nullptr;
     *self = s->obj;
@@ -469,9 +575,11 @@ void init_descriptor_types() {
     property_type.clear = property_clear;
     property_type.methods = kPropertyMethods;
     init_type(&property_type);
+    add_attribute_descriptors(&property_type, {"fget", "fset", "fdel"}, true);
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;
+    staticmethod_type.setattr = wrapper_setattr;
     staticmethod_type.traverse = wrapper_traverse;
     staticmethod_type.call = staticmethod_call;
     staticmethod_type.methods = kWrapperMethods;
@@ -479,6 +587,7 @@ void init_descriptor_types() {
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
+    classmethod_type.setattr = wrapper_setattr;
     classmethod_type.traverse = wrapper_traverse;
     classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
@@ -492,6 +601,7 @@ void init_descriptor_types() {
     super_type.getattr = super_getattr;
     super_type.repr = super_repr;
     super_type.traverse = super_traverse;
+    super_type.methods = kSuperMethods;
     init_type(&super_type);
 }
 

@@ -19,6 +19,9 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner);
 void descriptor_set_name(Object* attr, Type* owner, Str* name);
 // True for descriptors that instance dicts cannot shadow (property, or a class defining __set__).
 bool is_data_descriptor(Object* attr);
+// A data descriptor that also reads (has __get__): a read finds it before the instance dict. One
+// with only __set__/__delete__ leaves reads to the instance dict, then hands out itself.
+bool is_data_descriptor_with_get(Object* attr);
 // `obj.name = value` (value null: del) through a data descriptor.
 void data_descriptor_set(Object* attr, Object* obj, Object* value);
 // LOAD_METHOD on a super object: when super().name is a Python function bound to an instance, the

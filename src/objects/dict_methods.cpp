@@ -210,7 +210,8 @@ void init_view(Type& t, const char* name, bool set_like) {
     t.iter = view_iter;
     t.repr = view_repr;
     t.contains = view_contains;
-    t.hash = hash_not_implemented;
+    // keys() and items() compare as sets and so are unhashable; values() hashes by identity (object's).
+    if (set_like) t.hash = hash_not_implemented;
     t.getattr = view_getattr;
     t.methods = set_like ? set_like_view_methods : values_view_methods;
     if (set_like) {

@@ -223,7 +223,7 @@ std::string format_int(Object* value, const FormatSpec& spec) {
         int64_t cp = 0;
         if (!int_to_i64(value, &cp) || cp < 0 || cp > 0x10FFFF)
             raise(&OverflowError_type, "%c arg not in range(0x110000)");
-        return pad("", str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), spec, '<');
+        return pad("", str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), spec, '>');
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     std::string text = int_to_base(value, base, false);

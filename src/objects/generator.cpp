@@ -128,7 +128,7 @@ void generator_dealloc(Object* o) {
     }
     release_image(g);
     xdecref(g->return_value);
-    xdecref(g->handled_exc);
+    xdecref(g->exc_state.exc);
     xdecref(g->asyncgen_finalizer);
     xdecref(g->origin);
     xdecref(g->qualname);
@@ -167,7 +167,7 @@ void generator_traverse(Object* o, VisitProc visit, void* arg) {
         if (f->frame_object) visit(f->frame_object, arg);
     }
     if (g->return_value) visit(g->return_value, arg);
-    if (g->handled_exc) visit(g->handled_exc, arg);
+    if (g->exc_state.exc) visit(g->exc_state.exc, arg);
     if (g->asyncgen_finalizer) visit(g->asyncgen_finalizer, arg);
 }
 
@@ -175,7 +175,7 @@ void generator_clear(Object* o) {
     Generator* g = as_gen(o);
     if (!is_running(g)) release_image(g);
     xdecref(std::exchange(g->return_value, nullptr));
-    xdecref(std::exchange(g->handled_exc, nullptr));
+    xdecref(std::exchange(g->exc_state.exc, nullptr));
     xdecref(std::exchange(g->asyncgen_finalizer, nullptr));
 }
 
@@ -467,23 +467,17 @@ Ref generator_from_frame(ThreadState* ts, Frame* f) {
 
 namespace {
 
-// CPython's gi_exc_state: while a generator runs, the exception its own `except` blocks handle is
-// the current one (else the caller's shows through); a yield inside an `except` block keeps it with
-// the generator instead of leaking it to the caller.
-void swap_in_handled_exc(ThreadState* ts, Generator* g) {
-    Object* caller = ts->handled_exc;
-    g->caller_handled_exc = caller;
-    ts->handled_exc =
-        g->handled_exc ? std::exchange(g->handled_exc, nullptr) : (caller ? newref(caller) : nullptr);
+// CPython's gi_exc_state: while a generator runs, its own entry is the top of the thread's stack of
+// handled exceptions, so what its `except` blocks handle is the current exception (else the
+// caller's shows through), and an exception it was handling when it yielded is still its own
+// when it resumes, whatever its caller handles meanwhile.
+void push_exc_state(ThreadState* ts, Generator* g) {
+    g->exc_state.previous = ts->exc_info;
+    ts->exc_info = &g->exc_state;
 }
 
-void swap_out_handled_exc(ThreadState* ts, Generator* g) {
-    Object* caller = std::exchange(g->caller_handled_exc, nullptr);
-    Object* inner = std::exchange(ts->handled_exc, caller);
-    if (inner && inner != caller && g->yielded)
-        g->handled_exc = inner;
-    else
-        xdecref(inner);
+void pop_exc_state(ThreadState* ts, Generator* g) {
+    ts->exc_info = std::exchange(g->exc_state.previous, nullptr);
 }
 
 // Links the claimed generator's frame above the caller's, ready to run: `value` (borrowed; null
@@ -498,7 +492,7 @@ Frame* enter(ThreadState* ts, Generator* g, Object* value) {
     if (value) *f->sp++ = newref(value);
     g->started = true;
     g->yielded = false;
-    swap_in_handled_exc(ts, g);
+    push_exc_state(ts, g);
     return f;
 }
 
@@ -547,7 +541,7 @@ void generator_suspend(ThreadState* ts, Frame* f) {
     g->yielded = true;
     g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
     --ts->depth;
-    swap_out_handled_exc(ts, g);
+    pop_exc_state(ts, g);
     // Last: another thread may resume it now. A run from C++ (resume) gives it back itself.
     if (!f->is_entry) unclaim(g);
 }
@@ -559,7 +553,7 @@ void finish(ThreadState* ts, Generator* g, Frame* f) {
     g->stack_depth = static_cast<size_t>(f->sp - f->stack_base());
     --ts->depth;
     g->finished = true;
-    swap_out_handled_exc(ts, g);
+    pop_exc_state(ts, g);
     if (f->is_entry) return;  // resume() gives the claim back and releases the frame
     // Finished first, so another thread that resumes it now stops at `finished` and leaves the
     // image alone; a __del__ that the release runs sees a finished generator, as in CPython.
@@ -728,7 +722,7 @@ bool yield_from_send(Object* it, Object* value, Ref* out) {
     }
     try {
         if (value == None) {
-            *out = iter_next(it);
+            *out = iter_next_raising(it);
         } else {
             Ref send = get_attr(it, intern("send"));
             *out = call1(send.get(), value);

@@ -8,11 +8,11 @@
 
 #include "objects/gc.h"
 #include "objects/object.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
 struct Frame;
-struct ThreadState;
 
 // A coroutine (`async def`) and an async generator (`async def` with `yield`) are generators of
 // another type: the same frame saving and resuming, driven by `await` instead of iteration.
@@ -38,9 +38,9 @@ struct Generator : Object {
     Str* name = nullptr;             // owned: __name__, the function's
     Object* code = nullptr;          // owned: gi_code, kept after the frame is gone
     Object* return_value = nullptr;  // owned: what `return x` ended it with, until taken
-    Object* handled_exc = nullptr;   // owned: the exception its `except` block was handling when it yielded
-    // Owned, while it runs: the exception its caller was handling, given back when it yields or ends.
-    Object* caller_handled_exc = nullptr;
+    // CPython's gi_exc_state: the exception its own `except` blocks are handling (kept while it is
+    // suspended inside one), on top of the thread's stack of them while it runs.
+    ExcInfo exc_state;
     // Its finalizer ran (PEP 442: once): a coroutine's "never awaited" warning, or an async
     // generator handed to the event loop's finalizer hook.
     bool finalized = false;

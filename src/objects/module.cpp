@@ -2,7 +2,10 @@
 #include "objects/module.h"
 
 #include "objects/abstract.h"
+#include "objects/class.h"
+#include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
 
@@ -49,6 +52,7 @@ Ref module_getattr(Object* o, Str* name) {
 }
 
 void module_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 == "__class__") return set_object_class(o, value);
     if (value) {
         dict_set(module_dict(o), name, value);
     } else if (!dict_del(module_dict(o), name)) {
@@ -56,18 +60,55 @@ void module_setattr(Object* o, Str* name, Object* value) {
     }
 }
 
-// types.ModuleType(name, doc=None).
-Ref module_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+// module.__init__(name, doc=None), as CPython's module_init_dict: the name and doc, and None for
+// __package__, __loader__ and __spec__.
+void module_init_dict(Object* m, Object* const* args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"name", "doc"};
     Object* a[2] = {};
     bind_args("module", args, nargs, kw, kNames, 2, 1, a);
     if (!is_str(a[0]))
         raise(&TypeError_type,
-              format("module.__init__() argument 'name' must be str, not %s", type_of(a[0])->name.c_str()));
-    Ref m = module_new(str_utf8_of(a[0]));
-    dict_set(module_dict(m.get()), intern("__doc__"), a[1] ? a[1] : None);
+              format("module() argument 'name' must be str, not %s", type_of(a[0])->name.c_str()));
+    Dict* d = module_dict(m);
+    dict_set(d, intern("__name__"), a[0]);
+    dict_set(d, intern("__doc__"), a[1] ? a[1] : None);
+    for (const char* n : {"__package__", "__loader__", "__spec__"}) dict_set(d, intern(n), None);
+}
+
+// types.ModuleType(name, doc=None); a class derived from it whose own __init__ takes the arguments
+// (class.cpp passes none then) gets a module with an empty dict, as CPython's new_module.
+Ref module_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
+    Ref m = module_new("");
+    if (type != &module_type && nargs == 0 && (!kw || kw->size == 0)) {
+        dict_clear(module_dict(m.get()));
+        return m;
+    }
+    module_init_dict(m.get(), args, nargs, kw);
     return m;
 }
+
+Ref module_init(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    if (nargs == 0 || !is_instance(args[0], &module_type))
+        raise(&TypeError_type, "descriptor '__init__' of 'module' object needs an argument");
+    module_init_dict(args[0], args + 1, nargs - 1, kw);
+    return Ref::borrow(None);
+}
+
+// module.__dir__: the module's own __dir__ (PEP 562) if its dict has one, else its dict's keys.
+Ref module_dir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__dir__", nargs, kw, 1, 1);
+    Dict* d = module_dict(args[0]);
+    if (Ref hook = dict_get_str_ref(d, intern("__dir__"))) return call(hook.get(), nullptr, 0);
+    return list_from_iterable(d);
+}
+
+const MethodDef kModuleMethods[] = {
+    {"__init__", module_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__dir__", module_dir, "Specialized dir() implementation"},
+    {nullptr, nullptr, nullptr},
+};
+
+Dict* module_instance_dict(Object* o) { return module_dict(o); }
 
 }  // namespace
 
@@ -88,6 +129,9 @@ void init_module_type() {
     module_type.getattr = module_getattr;
     module_type.setattr = module_setattr;
     module_type.construct = module_construct;
+    module_type.methods = kModuleMethods;
+    module_type.is_basetype = true;
+    module_type.instance_dict = module_instance_dict;
     init_type(&module_type);
 }
 

@@ -23,6 +23,6 @@ Ref native_module_new(const std::string& name, const MethodDef* functions, Objec
 inline Dict* module_dict(Object* m) { return static_cast<ModuleObject*>(m)->dict; }
 // AttributeError for `o.name`, with CPython's wording for modules ("module 'm' has no attribute 'x'").
 [[noreturn]] void raise_missing_attribute(Object* o, Str* name);
-inline bool is_module(const Object* o) { return type_of(o) == &module_type; }
+inline bool is_module(const Object* o) { return is_instance(o, &module_type); }
 
 }  // namespace minipy

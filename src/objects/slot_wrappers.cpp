@@ -93,6 +93,14 @@ Ref slot_next(Object* o) {
         throw;
     }
 }
+}  // namespace
+
+Ref iter_next_raising(Object* it) {
+    if (type_of(it)->next == slot_next) return call_dunder(it, "__next__");
+    return iter_next(it);
+}
+
+namespace {
 template <const char* Name>
 Ref slot_unary(Object* o) {
     return call_dunder(o, Name);

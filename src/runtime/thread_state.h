@@ -17,13 +17,24 @@ namespace minipy {
 struct Frame;
 struct Object;
 
+// One entry of the stack of handled exceptions (CPython's _PyErr_StackItem): the thread's own at the
+// bottom, and one per running generator or coroutine above it, each generator keeping its entry
+// (gi_exc_state) while suspended. `exc` (owned, or null) is what that level's innermost
+// `except`/`finally` block is handling; sys.exc_info(), a bare `raise` and the implicit __context__
+// of a new exception take the topmost non-null one (topmost_handled_exc).
+struct ExcInfo {
+    Object* exc = nullptr;
+    ExcInfo* previous = nullptr;
+};
+
 struct ThreadState {
     std::unique_ptr<Object*[]> stack;
     Object** stack_top = nullptr;  // first free slot: the next frame goes here
     Object** stack_end = nullptr;
     Frame* frame = nullptr;         // innermost running frame
     int depth = 0;                  // Python frames plus native re-entries of the loop
-    Object* handled_exc = nullptr;  // owned: the exception an `except`/`finally` is handling
+    ExcInfo exc_base;               // the handled exception outside every generator
+    ExcInfo* exc_info = &exc_base;  // the running generator's entry, or exc_base
     uintptr_t c_stack_limit = 0;    // the loop refuses to re-enter below this C stack address
     GilStats gil_stats;             // this thread's side of `--gil-stats`
     std::string name;               // threading.Thread's name, once its thread starts (for --trace)
@@ -49,6 +60,13 @@ struct ThreadState {
     ThreadState(const ThreadState&) = delete;
     ThreadState& operator=(const ThreadState&) = delete;
 };
+
+// The exception being handled here, as sys.exc_info() sees it (borrowed, or null).
+inline Object* topmost_handled_exc(const ThreadState* ts) {
+    for (const ExcInfo* e = ts->exc_info; e; e = e->previous)
+        if (e->exc) return e->exc;
+    return nullptr;
+}
 
 // The calling thread's state, created on first use.
 ThreadState* thread_state();

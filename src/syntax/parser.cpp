@@ -106,7 +106,28 @@ Ctx* ParseSession::run(Ctx* (gen::MiniPyParser::*rule)()) {
     }
 }
 
-std::unique_ptr<ast::Module> parse(std::string_view text, const std::string& filename, Mode) {
+// CPython's tokenizer reads source with universal newlines: "\r\n" and a lone "\r" end a line as
+// "\n" does, inside string literals too.
+namespace {
+std::string translate_newlines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out.push_back(text[i]);
+            continue;
+        }
+        out.push_back('\n');
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+    return out;
+}
+}  // namespace
+
+std::unique_ptr<ast::Module> parse(std::string_view original, const std::string& filename, Mode mode) {
+    if (original.find('\r') != std::string_view::npos)
+        return parse(translate_newlines(original), filename, mode);
+    std::string_view text = original;
     Source source(text, filename);
     check_encoding(source);
     ParseSession session(text, source);

@@ -60,7 +60,7 @@ const ExceptionEntry* find_handler(const Code* co, size_t index) {
 
 // Sets the new exception's __context__ to the one being handled, as CPython does when raising.
 void chain_context(ThreadState* ts, Object* exc) {
-    Object* handled = ts->handled_exc;
+    Object* handled = topmost_handled_exc(ts);
     if (!handled || handled == exc || !is_exception_instance(exc)) return;
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (!e->context) e->context = newref(handled);
@@ -1183,24 +1183,22 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(PUSH_EXC_INFO) {
                 Object* e = TOP();
-                sp[-1] = ts->handled_exc ? ts->handled_exc : None;
-                ts->handled_exc = newref(e);
+                Object*& slot = ts->exc_info->exc;
+                sp[-1] = slot ? slot : None;
+                slot = newref(e);
                 PUSH(e);
                 DISPATCH();
             }
             TARGET(POP_EXCEPT) {
                 Object* prev = POP();
-                xdecref(ts->handled_exc);
-                ts->handled_exc = prev == None ? nullptr : prev;
+                xdecref(std::exchange(ts->exc_info->exc, prev == None ? nullptr : prev));
                 DISPATCH();
             }
             TARGET(CHECK_EG_MATCH) {
                 Ref match, rest;
                 except_star_match(PEEK(2), TOP(), &match, &rest);
                 if (match.get() != None) {  // the clause's body handles its match (sys.exception())
-                    Object* old = ts->handled_exc;
-                    ts->handled_exc = newref(match.get());
-                    xdecref(old);
+                    xdecref(std::exchange(ts->exc_info->exc, newref(match.get())));
                 }
                 decref(POP());
                 decref(TOP());

@@ -291,8 +291,9 @@ Ref call_with_star_args(Object* callable, Object* args, Object* kwargs) {
 }
 
 Ref reraise_current(ThreadState* ts) {
-    if (!ts->handled_exc) raise(&RuntimeError_type, "No active exception to reraise");
-    return Ref::borrow(ts->handled_exc);
+    Object* handled = topmost_handled_exc(ts);
+    if (!handled) raise(&RuntimeError_type, "No active exception to reraise");
+    return Ref::borrow(handled);
 }
 
 namespace {
