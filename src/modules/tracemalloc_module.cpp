@@ -66,15 +66,20 @@ Ref tracemalloc_get_traces(Object*, Args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kTracemallocFunctions[] = {
-    {"is_tracing", tracemalloc_is_tracing, "Return True if the tracemalloc module is tracing memory allocations."},
+    {"is_tracing", tracemalloc_is_tracing,
+     "Return True if the tracemalloc module is tracing memory allocations."},
     {"start", tracemalloc_start, "Start tracing Python memory allocations (not supported by minipy)."},
     {"stop", tracemalloc_nothing, "Stop tracing Python memory allocations."},
     {"clear_traces", tracemalloc_nothing, "Clear traces of memory blocks allocated by Python."},
     {"reset_peak", tracemalloc_nothing, "Set the peak size of traced memory blocks to the current size."},
-    {"get_traceback_limit", tracemalloc_get_traceback_limit, "Get the maximum number of frames stored in a trace."},
-    {"get_traced_memory", tracemalloc_get_traced_memory, "Get the current and peak size of traced memory blocks."},
-    {"get_tracemalloc_memory", tracemalloc_get_tracemalloc_memory, "Get the memory used by the tracemalloc module."},
-    {"_get_object_traceback", tracemalloc_get_object_traceback, "Get the traceback where an object was allocated."},
+    {"get_traceback_limit", tracemalloc_get_traceback_limit,
+     "Get the maximum number of frames stored in a trace."},
+    {"get_traced_memory", tracemalloc_get_traced_memory,
+     "Get the current and peak size of traced memory blocks."},
+    {"get_tracemalloc_memory", tracemalloc_get_tracemalloc_memory,
+     "Get the memory used by the tracemalloc module."},
+    {"_get_object_traceback", tracemalloc_get_object_traceback,
+     "Get the traceback where an object was allocated."},
     {"_get_traces", tracemalloc_get_traces, "Get traces of all memory blocks allocated by Python."},
     {nullptr, nullptr, nullptr},
 };

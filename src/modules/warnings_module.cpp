@@ -38,7 +38,7 @@ using Args = Object* const*;
 
 // The module's own state, made once; warnings.py's attributes take over once it is imported.
 struct WarningsState {
-    Ref filters;         // a list of (action, message regex or None, category, module regex/str or None, lineno)
+    Ref filters;  // a list of (action, message regex or None, category, module regex/str or None, lineno)
     Ref once_registry;   // a dict
     Ref default_action;  // a str
     // Bumped by warnings.py whenever it changes the filters: a registry filled under another version
@@ -74,7 +74,9 @@ WarningsState& state() {
 Ref warnings_attr(const char* name, bool import_it) {
     Ref module;
     Object* modules = dict_get_str(module_dict(init_sys_module().get()), intern("modules"));
-    Object* m = modules && is_instance(modules, &dict_type) ? dict_get_str(as_dict(modules), intern("warnings")) : nullptr;
+    Object* m = modules && is_instance(modules, &dict_type)
+                    ? dict_get_str(as_dict(modules), intern("warnings"))
+                    : nullptr;
     if (m) {
         module = Ref::borrow(m);
     } else if (import_it) {
@@ -90,7 +92,8 @@ Ref warnings_attr(const char* name, bool import_it) {
 
 Ref current_filters() {
     if (Ref filters = warnings_attr("filters", false)) {
-        if (!is_instance(filters.get(), &list_type)) raise(&ValueError_type, "_warnings.filters must be a list");
+        if (!is_instance(filters.get(), &list_type))
+            raise(&ValueError_type, "_warnings.filters must be a list");
         return filters;
     }
     return state().filters;
@@ -197,7 +200,8 @@ void show_warning(Object* message, Object* category, Object* text, Object* filen
         show_without_warnings_module(category, text, filename, lineno);
         return;
     }
-    if (!type_of(show.get())->call) raise(&TypeError_type, "warnings._showwarnmsg() must be set to a callable");
+    if (!type_of(show.get())->call)
+        raise(&TypeError_type, "warnings._showwarnmsg() must be set to a callable");
     Ref message_class = warnings_attr("WarningMessage", false);
     if (!message_class) raise(&RuntimeError_type, "unable to get warnings.WarningMessage");
     Ref line = int_from_i64(lineno);
@@ -210,7 +214,8 @@ void show_warning(Object* message, Object* category, Object* text, Object* filen
 Ref module_from_filename(Object* filename) {
     const std::string& name = str_utf8_of(filename);
     if (name.empty()) return str_new("<unknown>");
-    if (name.size() >= 3 && name.compare(name.size() - 3, 3, ".py") == 0) return str_new(name.substr(0, name.size() - 3));
+    if (name.size() >= 3 && name.compare(name.size() - 3, 3, ".py") == 0)
+        return str_new(name.substr(0, name.size() - 3));
     return Ref::borrow(filename);
 }
 
@@ -251,8 +256,9 @@ void warn_explicit_impl(Object* category, Object* message, Object* filename, int
         } else if (what == "module") {
             if (reg && already_warned(reg, tuple_from(alt_items, 2).get(), true)) return;
         } else if (what != "default") {
-            raise(&RuntimeError_type, format("Unrecognized action (%s) in warnings.filters:\n %s",
-                                             repr_utf8(action.get()).c_str(), repr_utf8(matched.get()).c_str()));
+            raise(&RuntimeError_type,
+                  format("Unrecognized action (%s) in warnings.filters:\n %s",
+                         repr_utf8(action.get()).c_str(), repr_utf8(matched.get()).c_str()));
         }
     }
     show_warning(warning.get(), category, text.get(), filename, lineno, source);
@@ -303,7 +309,8 @@ WarningContext find_context(int64_t stacklevel) {
         dict_set(globals, registry_name, ctx.registry.get());
     }
     Object* name = dict_get_str(globals, intern("__name__"));
-    ctx.module = name && (name == None || is_instance(name, &str_type)) ? Ref::borrow(name) : str_new("<string>");
+    ctx.module =
+        name && (name == None || is_instance(name, &str_type)) ? Ref::borrow(name) : str_new("<string>");
     return ctx;
 }
 
@@ -313,14 +320,15 @@ Object* category_of(Object* message, Object* category) {
     if (is_instance(message, &Warning_type)) return type_of(message);
     if (!category || category == None) return &UserWarning_type;
     if (!is_type(category) || !subclass_of(category, &Warning_type))
-        raise(&TypeError_type, format("category must be a Warning subclass, not '%s'", type_of(category)->name.c_str()));
+        raise(&TypeError_type,
+              format("category must be a Warning subclass, not '%s'", type_of(category)->name.c_str()));
     return category;
 }
 
 void warn_at_level(Object* message, Object* category, int64_t stacklevel, Object* source) {
     WarningContext ctx = find_context(stacklevel);
-    warn_explicit_impl(category, message, ctx.filename.get(), ctx.lineno, ctx.module.get(), ctx.registry.get(),
-                       source);
+    warn_explicit_impl(category, message, ctx.filename.get(), ctx.lineno, ctx.module.get(),
+                       ctx.registry.get(), source);
 }
 
 // warn(message, category=None, stacklevel=1, source=None)
@@ -328,7 +336,9 @@ Ref warnings_warn(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"message", "category", "stacklevel", "source"};
     Object* a[4] = {};
     bind_args("warn", args, nargs, kw, kNames, 4, 0, a);
-    if (!a[0]) raise(&TypeError_type, "warn() missing required argument 'message' (pos 1)");  // Argument Clinic's words
+    if (!a[0])
+        raise(&TypeError_type,
+              "warn() missing required argument 'message' (pos 1)");  // Argument Clinic's words
     Object* category = category_of(a[0], a[1]);
     warn_at_level(a[0], category, a[2] ? as_index(a[2]) : 1, a[3]);
     return Ref::borrow(None);
@@ -337,16 +347,18 @@ Ref warnings_warn(Object*, Args args, size_t nargs, Tuple* kw) {
 // warn_explicit(message, category, filename, lineno, module=None, registry=None,
 //               module_globals=None, source=None)
 Ref warnings_warn_explicit(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"message", "category", "filename", "lineno",
+    static const char* const kNames[] = {"message", "category", "filename",       "lineno",
                                          "module",  "registry", "module_globals", "source"};
     Object* a[8] = {};
     bind_args("warn_explicit", args, nargs, kw, kNames, 8, 4, a);
     if (!is_instance(a[2], &str_type))
-        raise(&TypeError_type, format("warn_explicit() argument 3 must be str, not %s", type_of(a[2])->name.c_str()));
+        raise(&TypeError_type,
+              format("warn_explicit() argument 3 must be str, not %s", type_of(a[2])->name.c_str()));
     int64_t lineno = as_index(a[3]);
     if (Object* globals = a[6]; globals && globals != None) {
         if (!is_instance(globals, &dict_type))
-            raise(&TypeError_type, format("module_globals must be a dict, not '%s'", type_of(globals)->name.c_str()));
+            raise(&TypeError_type,
+                  format("module_globals must be a dict, not '%s'", type_of(globals)->name.c_str()));
         // The source of a module loaded from somewhere other than a file (a zip) is only known
         // through its loader: linecache asks it now, so that the shown warning has its line.
         Ref linecache = import_module_level(intern("linecache"), None, 0, nullptr);

@@ -81,7 +81,8 @@ void report_unawaited(Object* o) {
         call1(report.get(), o);
     } else {
         Ref qualname = get_attr(o, intern("__qualname__"));
-        warn(&RuntimeWarning_type, "coroutine '" + str_utf8_of(str(qualname.get()).get()) + "' was never awaited");
+        warn(&RuntimeWarning_type,
+             "coroutine '" + str_utf8_of(str(qualname.get()).get()) + "' was never awaited");
     }
 }
 

@@ -205,13 +205,13 @@ namespace {
 // that what its finalizer reports (a __del__ reading the caller's line, CPython's "coroutine 'f'
 // was never awaited") names the line that dropped it. The fast path, a count that stays above
 // zero, costs nothing more than xdecref.
-#define XDECREF_AT_LINE(v)                                               \
-    do {                                                                 \
-        Object* dropped_ = (v);                                          \
+#define XDECREF_AT_LINE(v)                                                           \
+    do {                                                                             \
+        Object* dropped_ = (v);                                                      \
         if (dropped_ && !is_small_int(dropped_) && refcount_dec(dropped_->refcnt)) { \
-            f->ip = ip;                                                  \
-            dealloc_object(dropped_);                                    \
-        }                                                                \
+            f->ip = ip;                                                              \
+            dealloc_object(dropped_);                                                \
+        }                                                                            \
     } while (0)
 // SEND and FOR_ITER go on in the generator's frame `gf`, just pushed by generator_enter: its
 // YIELD_VALUE or RETURN_VALUE comes back here, as a call's RETURN_VALUE does, without the C++
