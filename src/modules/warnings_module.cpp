@@ -99,24 +99,24 @@ Ref current_filters() {
     return state().filters;
 }
 
-Ref current_once_registry() {
-    if (Ref registry = warnings_attr("onceregistry", false)) {
-        if (!is_instance(registry.get(), &dict_type))
-            raise(&TypeError_type, format("_warnings.onceregistry must be a dict, not '%s'",
-                                          type_of(registry.get())->name.c_str()));
-        return registry;
+// warnings.<name> when warnings.py has it, checked to be an instance of `expected` (`words` in
+// CPython's TypeError), else the module's own starting value.
+Ref current_checked(const char* name, Type* expected, const char* words, const Ref& own) {
+    if (Ref value = warnings_attr(name, false)) {
+        if (!is_instance(value.get(), expected))
+            raise(&TypeError_type, format("_warnings.%s must be %s, not '%s'", name, words,
+                                          type_of(value.get())->name.c_str()));
+        return value;
     }
-    return state().once_registry;
+    return own;
+}
+
+Ref current_once_registry() {
+    return current_checked("onceregistry", &dict_type, "a dict", state().once_registry);
 }
 
 Ref current_default_action() {
-    if (Ref action = warnings_attr("defaultaction", false)) {
-        if (!is_instance(action.get(), &str_type))
-            raise(&TypeError_type, format("_warnings.defaultaction must be a string, not '%s'",
-                                          type_of(action.get())->name.c_str()));
-        return action;
-    }
-    return state().default_action;
+    return current_checked("defaultaction", &str_type, "a string", state().default_action);
 }
 
 // issubclass(cls, base), __subclasscheck__ included.

@@ -90,12 +90,12 @@ void report_unawaited(Object* o) {
 // caller. Errors cannot propagate from a finalizer: they are reported as unraisable.
 void run_finalizer(Object* o) {
     Generator* g = as_gen(o);
+    bool unawaited = never_awaited(o), hook_pending = finalizer_hook_pending(o);
+    g->finalized = true;
     try {
-        if (never_awaited(o)) {
-            g->finalized = true;
+        if (unawaited) {
             report_unawaited(o);
-        } else if (finalizer_hook_pending(o)) {
-            g->finalized = true;
+        } else if (hook_pending) {
             Ref hook = Ref::borrow(g->asyncgen_finalizer);
             call1(hook.get(), o);
         } else if (generator_is_suspended(o)) {
@@ -107,11 +107,13 @@ void run_finalizer(Object* o) {
     }
 }
 
-// The finalize slot of coroutines and async generators, for what may keep the object alive: a
+// The finalize slot of generators, coroutines and async generators (PEP 442: run once), for what
+// may keep the object alive: sys.unraisablehook may store the generator whose close() failed; a
 // warning recorded by catch_warnings holds the coroutine as its source; the event loop holds the
-// async generator until its aclose() has run. Freed after the call unless something did.
+// async generator until its aclose() has run. Freed after the call unless something did (the
+// fuzzer found the first one: the stored generator was freed all the same).
 bool generator_finalize(Object* o) {
-    if (!never_awaited(o) && !finalizer_hook_pending(o)) return false;
+    if (!generator_needs_finalizer(o)) return false;
     refcount_init(o->refcnt, 1);
     run_finalizer(o);
     decref(o);
@@ -148,7 +150,8 @@ bool generator_is_suspended(Object* o) {
 }
 
 bool generator_needs_finalizer(Object* o) {
-    return generator_is_suspended(o) || never_awaited(o) || finalizer_hook_pending(o);
+    return !as_gen(o)->finalized &&
+           (generator_is_suspended(o) || never_awaited(o) || finalizer_hook_pending(o));
 }
 
 void generator_run_finalizer(Object* o) { run_finalizer(o); }
@@ -391,6 +394,7 @@ void init_generator_type() {
     generator_type.name = "generator";
     generator_type.instance_size = sizeof(Generator);
     generator_type.dealloc = generator_dealloc;
+    generator_type.finalize = generator_finalize;
     generator_type.traverse = generator_traverse;
     generator_type.clear = generator_clear;
     generator_type.repr = generator_repr;
