@@ -8,7 +8,7 @@ seen = []
 sys.unraisablehook = seen.append
 
 
-def stubborn():
+def ignores_exit():
     while True:
         try:
             yield
@@ -16,7 +16,7 @@ def stubborn():
             pass
 
 
-g = stubborn()
+g = ignores_exit()
 next(g)
 del g
 u = seen.pop()
@@ -27,7 +27,7 @@ del u, gen
 gc.collect()
 print("reports after freeing it again:", seen)
 
-g = stubborn()
+g = ignores_exit()
 next(g)
 cycle = [g]
 g.gi_frame.f_locals  # touch the frame
