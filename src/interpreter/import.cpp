@@ -13,6 +13,7 @@
 #include "interpreter/code_cache.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
+#include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/str.h"
@@ -122,7 +123,19 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
 // Imports one module whose parent (if any) is already imported; binds it on the parent.
 Ref import_one(const std::string& fullname, Object* parent) {
     Str* key = intern(fullname);
-    if (Object* m = dict_get_str(sys_modules(), key)) return Ref::borrow(m);
+    if (Object* m = dict_get_str(sys_modules(), key)) {
+        // sys.modules[name] = None blocks the import (and so does the end of the program, which
+        // sets every module's entry to None).
+        if (m == None) {
+            Ref exc = make_exception(&ModuleNotFoundError_type,
+                                     "import of " + fullname + " halted; None in sys.modules");
+            set_attr(exc.get(), intern("name"), key);
+            raise_object(std::move(exc));
+        }
+        return Ref::borrow(m);
+    }
+    // CPython clears sys.meta_path at the end; minipy has no meta path to clear, the message is its.
+    if (is_finalizing()) raise(&ImportError_type, "sys.meta_path is None, Python is likely shutting down");
     size_t dot = fullname.rfind('.');
     std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
     Ref m;

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "compiler/codegen.h"
 #include "interpreter/code_cache.h"
@@ -34,6 +36,7 @@
 #include "objects/str.h"
 #include "objects/weakref.h"
 #include "runtime/environment.h"
+#include "runtime/flavor.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
@@ -144,10 +147,64 @@ int handle_uncaught(Object* exc) {
     return 1;
 }
 
+// _PyModule_ClearDict: the names with one leading underscore become None first, then every other
+// name but __builtins__ (so a __del__ run meanwhile still finds the public ones a while longer).
+void clear_module_dict(Dict* d) {
+    for (bool underscored : {true, false}) {
+        std::vector<Ref> names;
+        Object *key, *value;
+        for (size_t i = 0; dict_next(d, &i, &key, &value);) {
+            if (value == None || !is_instance(key, &str_type)) continue;
+            const std::string& name = str_utf8_of(key);
+            bool one_underscore = name.size() >= 1 && name[0] == '_' && (name.size() == 1 || name[1] != '_');
+            if (underscored ? one_underscore : name != "__builtins__") names.push_back(Ref::borrow(key));
+        }
+        for (const Ref& name : names) dict_set(d, name.get(), None);
+    }
+}
+
+// CPython's finalize_modules: every module written in Python leaves sys.modules (its entry becomes
+// None: nothing can be imported any more), and a full collection frees what they held, running
+// __del__ methods and finalizers (a coroutine never awaited warns, filed under "sys", line 1). A
+// module's globals are intact while that runs: the collector runs every finalizer of the garbage
+// before it clears any of it. Native modules keep their entries and stay alive (their C++ state
+// may point at them), as do sys and builtins. In minipy-ft a module's functions are immortal
+// (kDefinedFunctionsImmortal), so its globals outlive it: they are cleared as CPython clears a
+// module still alive at that point (clear_module_dict), the last imported first, then collected.
+void release_modules() {
+    // The warnings a finalizer may give need _warnings, and nothing can be imported from now on.
+    try {
+        import_module_level(intern("_warnings"), None, 0, nullptr);
+    } catch (PyException& e) {
+        e.take();
+    }
+    set_finalizing();
+    Dict* modules = sys_modules();
+    std::vector<Ref> names, released, globals;
+    Object *key, *value;
+    for (size_t i = 0; dict_next(modules, &i, &key, &value);) {
+        if (!is_module(value) || !is_instance(key, &str_type)) continue;
+        const std::string& name = str_utf8_of(key);
+        if (name == "sys" || name == "builtins" || find_native_module(name)) continue;
+        names.push_back(Ref::borrow(key));
+        released.push_back(Ref::borrow(value));
+        if (kDefinedFunctionsImmortal) globals.push_back(Ref::borrow(module_dict(value)));
+    }
+    for (const Ref& name : names) dict_set(modules, name.get(), None);
+    released.clear();
+    if (Object* main = std::exchange(g_main_module, nullptr)) decref(main);
+    gc_collect(2);
+    if (globals.empty()) return;
+    for (auto d = globals.rbegin(); d != globals.rend(); ++d) clear_module_dict(as_dict(d->get()));
+    globals.clear();
+    gc_collect(2);
+}
+
 // What CPython's finalization does once __main__ is done: threading._shutdown() waits for the
-// non-daemon threads, then the atexit functions run (multiprocessing's joins its children there).
-// Daemon threads may still be running: the process ends under them without running destructors,
-// as CPython never lets them touch a finalized interpreter.
+// non-daemon threads, then the atexit functions run (multiprocessing's joins its children there),
+// then the modules are released (release_modules). Daemon threads may still be running: the
+// process ends under them without running destructors or releasing modules, as CPython never lets
+// them touch a finalized interpreter.
 int finalize(int status) {
     if (Object* threading = dict_get_str(sys_modules(), intern("threading"))) {
         try {
@@ -162,6 +219,10 @@ int finalize(int status) {
     report_gil_stats();
     gc_report_stats();
     gil_trace_finish();
+    if (running_threads() == 0) {
+        release_modules();
+        flush_open_files();
+    }
     if (g_exit_by_sigint) {
         std::fflush(nullptr);
         std::signal(SIGINT, SIG_DFL);
@@ -190,7 +251,9 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         Ref exc = e.take();
         if (g_inspect_after) return handle_uncaught(exc.get());
         g_exit_by_sigint = is_instance(exc.get(), &KeyboardInterrupt_type);
-        return finalize(handle_uncaught(exc.get()));
+        int status = handle_uncaught(exc.get());
+        exc = Ref();  // its traceback's frames would keep __main__'s objects alive at exit
+        return finalize(status);
     }
     return g_inspect_after ? 0 : finalize(0);
 }

@@ -70,7 +70,8 @@ WarningsState& state() {
     return *s;
 }
 
-// warnings.<name> when warnings.py is imported (or, with `import_it`, importable), else null.
+// warnings.<name> when warnings.py is imported (or, with `import_it`, importable, unless the
+// program has ended), else null.
 Ref warnings_attr(const char* name, bool import_it) {
     Ref module;
     Object* modules = dict_get_str(module_dict(init_sys_module().get()), intern("modules"));
@@ -79,7 +80,7 @@ Ref warnings_attr(const char* name, bool import_it) {
                     : nullptr;
     if (m) {
         module = Ref::borrow(m);
-    } else if (import_it) {
+    } else if (import_it && !is_finalizing()) {
         try {
             module = import_module_level(intern("warnings"), None, 0, nullptr);
         } catch (PyException&) {

@@ -2,6 +2,7 @@
 // IMPORT_NAME's serialisation of imports across threads.
 #include "objects/embedding.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -14,6 +15,7 @@ namespace minipy {
 namespace {
 
 EmbeddingHooks g_hooks{};
+std::atomic<bool> g_finalizing{false};
 
 // The import lock: recursive, owned by one thread at a time, and visible (lock_held) to _imp, so a
 // plain std::recursive_mutex will not do. g_import_mutex guards the owner and depth only; it is
@@ -27,6 +29,9 @@ int g_import_depth = 0;
 
 void set_embedding_hooks(const EmbeddingHooks& hooks) { g_hooks = hooks; }
 const EmbeddingHooks& embedding_hooks() { return g_hooks; }
+
+void set_finalizing() { g_finalizing.store(true, std::memory_order_relaxed); }
+bool is_finalizing() { return g_finalizing.load(std::memory_order_relaxed); }
 
 Ref import_name(Str* name, Object* fromlist, int level) {
     Dict* globals = thread_state()->frame ? thread_state()->frame->globals : nullptr;

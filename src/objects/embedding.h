@@ -47,6 +47,11 @@ struct EmbeddingHooks {
 void set_embedding_hooks(const EmbeddingHooks& hooks);
 const EmbeddingHooks& embedding_hooks();
 
+// Whether the program has ended and the interpreter layer is tearing its modules down (CPython's
+// _Py_IsFinalizing): code run then (a __del__, a warning) must not import anything.
+void set_finalizing();
+bool is_finalizing();
+
 inline Ref call_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames) {
     return embedding_hooks().call_function(f, args, nargs, kwnames);
 }

@@ -127,9 +127,14 @@ namespace {
 // The warnings module, or null without an import system yet (or a warnings module to find): the
 // callers then show the warning as the module's default action would, less the source line.
 Ref warnings_module() {
+    if (!embedding_hooks().import_module_level) return nullptr;
     try {
-        if (embedding_hooks().import_module_level)
-            return import_module_level(intern("warnings"), None, 0, nullptr);
+        if (!is_finalizing()) return import_module_level(intern("warnings"), None, 0, nullptr);
+        // Once the program has ended nothing is imported: warnings.py if it is still loaded, else
+        // the native _warnings, which stays loaded to the end.
+        Ref loaded = loaded_module("warnings");
+        if (loaded && loaded.get() != None) return loaded;
+        return import_module_level(intern("_warnings"), None, 0, nullptr);
     } catch (PyException&) {
     }
     return nullptr;

@@ -74,10 +74,12 @@ bool finalizer_hook_pending(Object* o) {
 // CPython's _PyErr_WarnUnawaitedCoroutine: warnings._warn_unawaited_coroutine gives the
 // RuntimeWarning "coroutine 'f' was never awaited", filed under the line of the frame that dropped
 // it (POP_TOP and the stores keep that line current before a release that frees), or a plain
-// warning when warnings.py lacks that function.
+// warning when warnings.py lacks that function or, once the program has ended, is not loaded (nothing
+// is imported then: at exit the warning is filed under "sys", line 1).
 void report_unawaited(Object* o) {
-    Ref warnings = import_module_level(intern("warnings"), None, 0, nullptr);
-    if (Ref report = get_attr_opt(warnings.get(), intern("_warn_unawaited_coroutine"))) {
+    Ref warnings = is_finalizing() ? loaded_module("warnings")
+                                   : import_module_level(intern("warnings"), None, 0, nullptr);
+    if (Ref report = warnings ? get_attr_opt(warnings.get(), intern("_warn_unawaited_coroutine")) : Ref()) {
         call1(report.get(), o);
     } else {
         Ref qualname = get_attr(o, intern("__qualname__"));
