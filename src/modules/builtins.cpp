@@ -134,7 +134,7 @@ bool instance_check(Object* o, Object* cls, const char* fname) {
     if (!is_type(cls)) {
         raise(&TypeError_type, format("%s() arg 2 must be a type, a tuple of types, or a union", fname));
     }
-    return is_instance(o, static_cast<Type*>(cls));
+    return instance_of_class(o, static_cast<Type*>(cls));
 }
 
 Ref bi_isinstance(Object*, Args args, size_t nargs, Tuple* kw) {

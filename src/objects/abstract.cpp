@@ -11,6 +11,7 @@
 #include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -456,6 +457,13 @@ void set_attr(Object* o, Str* name, Object* value) {
     if (name == kClass && !is_heap_type(type_of(o)) && !is_type(o) && type_of(o) != &module_type)
         return set_object_class(o, value);
     if (SetAttrSlot s = type_of(o)->setattr) return s(o, name, value);
+    // A built-in type without a setattr slot: its computed attributes are not writable, its methods
+    // are read-only, as CPython's generic setattr says of them.
+    if (Ref found = type_lookup(type_of(o), name)) {
+        if (is_attribute_descriptor(found.get())) return attribute_descriptor_set(found.get(), o, value);
+        raise(&AttributeError_type, format("'%s' object attribute '%s' is read-only",
+                                           type_of(o)->name.c_str(), name->utf8.c_str()));
+    }
     raise_no_attribute(o, name);
 }
 

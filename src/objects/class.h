@@ -47,6 +47,10 @@ std::vector<Type*> subclasses_of(Type* t);
 // (CPython's PyObject_GenericGetAttr). Null when missing.
 Ref class_generic_getattr(Object* o, Str* name);
 void class_generic_setattr(Object* o, Str* name, Object* value);
+// isinstance's answer for a class `cls` with no __instancecheck__ of its own (CPython's
+// recursive_isinstance): o's type derives from cls, or o's `__class__`, when a class overrides it
+// (unittest.mock's Mock(spec=C) claims to be a C), names a subclass of cls.
+bool instance_of_class(Object* o, Type* cls);
 // True for the attribute lookup of plain class instances (LOAD_METHOD's fast path).
 bool is_instance_getattr(GetAttrSlot s);
 // True when t's instances (class Instance) read attributes from their __dict__ first: no data

@@ -6,6 +6,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/set.h"
@@ -161,6 +162,12 @@ void init_code_type() {
     code_type.getattr = code_getattr;
     code_type.methods = kCodeMethods;
     init_type(&code_type);
+    add_attribute_descriptors(&code_type, {"co_varnames", "co_cellvars", "co_freevars", "co_code"});
+    add_attribute_descriptors(
+        &code_type,
+        {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize", "co_flags", "co_nlocals",
+         "co_consts", "co_names", "co_filename", "co_name", "co_qualname", "co_firstlineno"},
+        true);
 }
 
 void make_constant_immortal(Object* value) {

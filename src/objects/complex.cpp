@@ -8,6 +8,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -258,6 +259,7 @@ void init_complex_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    add_attribute_descriptors(&t, {"real", "imag"}, true);
 }
 
 }  // namespace minipy

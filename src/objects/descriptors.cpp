@@ -228,14 +228,15 @@ Ref wrapper_getattr(Object* o, Str* name) {
     Object* func = w->func;
     if (name->utf8 == "__func__" || name->utf8 == "__wrapped__") return Ref::borrow(func);
     if (name->utf8 == "__dict__") return Ref::borrow(wrapper_dict(w));
-    if (w->dict && name->utf8 != "__isabstractmethod__")
-        if (Ref v = dict_get_ref(w->dict, name)) return v;
-    if (Ref v = generic_getattr(o, name)) return v;
-    // As CPython's classmethod/staticmethod: these come from the wrapped callable.
+    // As CPython's classmethod/staticmethod: this comes from the wrapped callable.
     if (name->utf8 == "__isabstractmethod__") {
         Ref v = get_attr_opt(func, name);
         return Ref::borrow(bool_obj(v && is_true(v.get())));
     }
+    if (w->dict)
+        if (Ref v = dict_get_ref(w->dict, name)) return v;
+    if (Ref v = generic_getattr(o, name)) return v;
+    // As CPython's classmethod/staticmethod: these come from the wrapped callable.
     if (name->utf8 == "__doc__" || name->utf8 == "__name__" || name->utf8 == "__qualname__" ||
         name->utf8 == "__module__" || name->utf8 == "__annotations__")
         return get_attr_opt(func, name);
@@ -427,6 +428,7 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
     if (t == &super_type) return super_bind(attr, obj);
     if (t == &member_descriptor_type) return obj ? member_get(attr, obj) : Ref::borrow(attr);
+    if (is_attribute_descriptor(attr)) return obj ? attribute_descriptor_get(attr, obj) : Ref::borrow(attr);
     if (t == &classmethod_type) return method_new(static_cast<Wrapper*>(attr)->func, owner);
     if (t == &property_type) {
         auto* p = static_cast<Property*>(attr);
@@ -542,12 +544,13 @@ bool is_data_descriptor_with_get(Object* attr) {
 
 bool is_data_descriptor(Object* attr) {
     return is_instance(attr, &property_type) || type_of(attr) == &member_descriptor_type ||
-           static_cast<bool>(user_dunder(attr, "__set__")) ||
+           is_attribute_descriptor(attr) || static_cast<bool>(user_dunder(attr, "__set__")) ||
            static_cast<bool>(user_dunder(attr, "__delete__"));
 }
 
 void data_descriptor_set(Object* attr, Object* obj, Object* value) {
     if (type_of(attr) == &member_descriptor_type) return member_set(attr, obj, value);
+    if (is_attribute_descriptor(attr)) return attribute_descriptor_set(attr, obj, value);
     if (is_instance(attr, &property_type) && !user_dunder(attr, value ? "__set__" : "__delete__")) {
         return property_set(static_cast<Property*>(attr), obj, value);
     }
@@ -584,6 +587,8 @@ void init_descriptor_types() {
     staticmethod_type.call = staticmethod_call;
     staticmethod_type.methods = kWrapperMethods;
     init_type(&staticmethod_type);
+    add_attribute_descriptors(&staticmethod_type, {"__isabstractmethod__"});
+    add_attribute_descriptors(&staticmethod_type, {"__func__", "__wrapped__"}, true);
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
@@ -591,6 +596,8 @@ void init_descriptor_types() {
     classmethod_type.traverse = wrapper_traverse;
     classmethod_type.methods = kWrapperMethods;
     init_type(&classmethod_type);
+    add_attribute_descriptors(&classmethod_type, {"__isabstractmethod__"});
+    add_attribute_descriptors(&classmethod_type, {"__func__", "__wrapped__"}, true);
     for (Type* t :
          {&function_type, &property_type, &staticmethod_type, &classmethod_type, &method_descriptor_type})
         add_method(t, &kGetDef);
@@ -603,6 +610,7 @@ void init_descriptor_types() {
     super_type.traverse = super_traverse;
     super_type.methods = kSuperMethods;
     init_type(&super_type);
+    add_attribute_descriptors(&super_type, {"__thisclass__", "__self__", "__self_class__"}, true);
 }
 
 }  // namespace minipy

@@ -10,6 +10,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exception_group.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -473,6 +474,17 @@ void init_exception_types() {
 #define MINIPY_INIT_EXCEPTION(name, base, doc) define(name##_type, #name, &base##_type, doc);
     MINIPY_EXCEPTION_TYPES(MINIPY_INIT_EXCEPTION)
 #undef MINIPY_INIT_EXCEPTION
+    // The attributes exception_getattr computes, as CPython's exception types list them.
+    add_attribute_descriptors(&b, {"args", "__cause__", "__context__", "__traceback__"});
+    add_attribute_descriptors(&b, {"__suppress_context__"}, true);
+    add_attribute_descriptors(&StopIteration_type, {"value"}, true);
+    add_attribute_descriptors(&SystemExit_type, {"code"}, true);
+    add_attribute_descriptors(&ImportError_type, {"msg", "name", "path"}, true);
+    add_attribute_descriptors(&OSError_type, {"errno", "strerror", "filename", "filename2"}, true);
+    add_attribute_descriptors(
+        &SyntaxError_type,
+        {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"},
+        true);
     init_exception_group_types(all_exception_types);
 }
 }  // namespace minipy

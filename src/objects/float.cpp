@@ -18,6 +18,7 @@
 #include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -577,6 +578,7 @@ void init_float_type() {
     set_binary(t, BinaryOp::Mod, float_slot<BinaryOp::Mod>);
     set_binary(t, BinaryOp::Pow, float_slot<BinaryOp::Pow>);
     init_type(&t);
+    add_attribute_descriptors(&t, {"real", "imag"});
 }
 
 }  // namespace minipy

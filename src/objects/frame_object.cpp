@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/generator.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -319,6 +320,9 @@ void init_frame_types() {
     frame_type.repr = frame_repr;
     frame_type.methods = kFrameMethods;
     init_type(&frame_type);
+    add_attribute_descriptors(&frame_type, {"f_locals", "f_lineno", "f_trace", "f_lasti", "f_globals",
+                                            "f_builtins", "f_code", "f_back", "f_trace_opcodes"});
+    add_attribute_descriptors(&frame_type, {"f_trace_lines"}, true);
     traceback_type.name = "traceback";
     traceback_type.instance_size = sizeof(TracebackObject);
     traceback_type.dealloc = traceback_dealloc;
@@ -328,6 +332,8 @@ void init_frame_types() {
     traceback_type.setattr = traceback_setattr;
     traceback_type.construct = traceback_construct;
     init_type(&traceback_type);
+    add_attribute_descriptors(&traceback_type, {"tb_next"});
+    add_attribute_descriptors(&traceback_type, {"tb_frame", "tb_lasti", "tb_lineno"}, true);
     set_traceback_type(&traceback_type);
 }
 

@@ -294,6 +294,7 @@ void init_function_types() {
     cell_type.repr = cell_repr;
     cell_type.getattr = cell_getattr;
     init_type(&cell_type);
+    add_attribute_descriptors(&cell_type, {"cell_contents"});
 
     method_type.name = "method";
     method_type.construct = method_construct;
@@ -306,6 +307,7 @@ void init_function_types() {
     method_type.compare = method_compare;
     method_type.hash = method_hash;
     init_type(&method_type);
+    add_attribute_descriptors(&method_type, {"__func__", "__self__"}, true);
 }
 
 namespace {

@@ -28,25 +28,44 @@ void check_owner(AttributeDescriptor* d, Object* obj) {
                      d->owner->name.c_str(), type_of(obj)->name.c_str()));
 }
 
+// The owner's own slots compute the attribute: an instance of a class derived from the owner
+// would otherwise find this descriptor again through its class (`class P(property)`'s fget).
+Ref read(AttributeDescriptor* d, Object* obj) {
+    Ref value = d->owner->getattr ? d->owner->getattr(obj, d->name) : nullptr;
+    if (!value) raise_no_attribute(obj, d->name);
+    return value;
+}
+
+// Without a setattr slot the attribute is read-only, in CPython's words for each kind.
+void write(AttributeDescriptor* d, Object* obj, Object* value) {
+    if (!d->owner->setattr) {
+        if (type_of(d) == &attribute_member_descriptor_type)
+            raise(&AttributeError_type, "readonly attribute");
+        raise(&AttributeError_type, format("attribute '%s' of '%s' objects is not writable",
+                                           d->name->utf8.c_str(), d->owner->name.c_str()));
+    }
+    d->owner->setattr(obj, d->name, value);
+}
+
 Ref attr_get(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__get__", nargs - 1, kw, 1, 2);
     AttributeDescriptor* d = as_attr(args[0]);
     if (args[1] == None) return Ref::borrow(args[0]);
     check_owner(d, args[1]);
-    return get_attr(args[1], d->name);
+    return read(d, args[1]);
 }
 
 Ref attr_set(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__set__", nargs - 1, kw, 2, 2);
     check_owner(as_attr(args[0]), args[1]);
-    set_attr(args[1], as_attr(args[0])->name, args[2]);
+    write(as_attr(args[0]), args[1], args[2]);
     return Ref::borrow(None);
 }
 
 Ref attr_delete(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__delete__", nargs - 1, kw, 1, 1);
     check_owner(as_attr(args[0]), args[1]);
-    del_attr(args[1], as_attr(args[0])->name);
+    write(as_attr(args[0]), args[1], nullptr);
     return Ref::borrow(None);
 }
 
@@ -70,6 +89,20 @@ Ref attr_getattr(Object* o, Str* name) {
 }
 
 }  // namespace
+
+bool is_attribute_descriptor(const Object* o) {
+    return type_of(o) == &getset_descriptor_type || type_of(o) == &attribute_member_descriptor_type;
+}
+
+Ref attribute_descriptor_get(Object* descriptor, Object* obj) {
+    check_owner(as_attr(descriptor), obj);
+    return read(as_attr(descriptor), obj);
+}
+
+void attribute_descriptor_set(Object* descriptor, Object* obj, Object* value) {
+    check_owner(as_attr(descriptor), obj);
+    write(as_attr(descriptor), obj, value);
+}
 
 void init_getset_descriptor_types() {
     for (Type* t : {&getset_descriptor_type, &attribute_member_descriptor_type}) {

@@ -18,4 +18,11 @@ void init_getset_descriptor_types();
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member = false);
 void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member = false);
 
+// For the attribute lookup of instances of classes derived from such a type (CPython's tp_descr_get
+// and tp_descr_set): whether `o` is one of these descriptors (both kinds are data descriptors), and
+// reading, writing (value null: deleting) its attribute of `obj` through the owner type's slots.
+bool is_attribute_descriptor(const Object* o);
+Ref attribute_descriptor_get(Object* descriptor, Object* obj);
+void attribute_descriptor_set(Object* descriptor, Object* obj, Object* value);
+
 }  // namespace minipy

@@ -13,6 +13,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/getset_descriptor.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -946,6 +947,7 @@ void init_int_type() {
     set_binary(t, BinaryOp::Or, int_slot<BinaryOp::Or>);
     set_binary(t, BinaryOp::Xor, int_slot<BinaryOp::Xor>);
     init_type(&t);
+    add_attribute_descriptors(&t, {"real", "imag", "numerator", "denominator"});
 }
 
 }  // namespace minipy

@@ -262,6 +262,8 @@ void init_builtin_types() {
     init_str_type();
     init_dict_types();
     init_native_function_types();
+    // Before the types whose dicts show descriptors for their computed attributes (int's real).
+    init_getset_descriptor_types();
     init_none_bool_types();
     init_int_type();
     init_bool_type();
@@ -276,7 +278,6 @@ void init_builtin_types() {
     init_bytes_types();
     init_bytearray_type();
     init_generic_alias_types();
-    init_getset_descriptor_types();
     init_memoryview_type();
     init_complex_type();
     init_namespace_type();

@@ -3,6 +3,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/str.h"
 
@@ -150,6 +151,7 @@ void init_slice_type() {
     t.getattr = slice_getattr;
     t.methods = slice_methods;
     init_type(&t);
+    add_attribute_descriptors(&t, {"start", "stop", "step"}, true);
 }
 
 }  // namespace minipy

@@ -69,7 +69,7 @@ bool instance_of(Object* o, Object* cls) {
             return is_true(call(check.get(), args, 2).get());
         }
     }
-    return is_instance(o, static_cast<Type*>(cls));
+    return instance_of_class(o, static_cast<Type*>(cls));
 }
 
 // The built-in types whose class pattern `T(x)` matches the subject itself (_Py_TPFLAGS_MATCH_SELF).
