@@ -85,11 +85,13 @@ int lasti_of(Frame* f, size_t index) {
     return f->ip == f->code->instructions.data() ? -1 : static_cast<int>(index);
 }
 
-// Brings the object up to date with its frame at instruction `index`: line, lasti and locals.
+// Brings the object up to date with its frame at instruction `index`: line and lasti. The locals
+// are copied only when f_locals is read and when the frame ends, as CPython makes the f_locals
+// dict on demand: a frame object taken by sys._getframe (asyncio's debug mode does, for each task)
+// must not keep the locals it saw alive.
 void refresh(FrameObject* fo, Frame* f, size_t index) {
     fo->line = f->code->line_of(index);
     fo->lasti = lasti_of(f, index);
-    sync_locals(fo, f);
 }
 
 // Before an attribute is read: a frame that exists is read where it is now (its last saved
