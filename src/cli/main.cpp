@@ -51,10 +51,12 @@ int disassemble(const char* program, const std::string& path) {
     return 0;
 }
 
-// sys.warnoptions: PYTHONWARNINGS's comma-separated filters, then each -W, as CPython orders them
+// sys.warnoptions: "default" in development mode, PYTHONWARNINGS's comma-separated filters, then
+// each -W, as CPython orders them
 // (the warnings module applies them in turn, the last one winning).
 std::vector<std::string> warn_options_of(const Options& opts) {
     std::vector<std::string> options;
+    if (dev_mode()) options.push_back("default");
     if (const char* env = configuration_variable("PYTHONWARNINGS"); env && *env) {
         std::string list = env;
         for (size_t start = 0; start <= list.size();) {
@@ -127,8 +129,8 @@ int run(const char* program, const Options& opts) {
         }
     }
     if (!configure_int_max_str_digits(opts.x_options)) return 1;
-    set_warn_options(warn_options_of(opts));
     set_x_options(opts.x_options);
+    set_warn_options(warn_options_of(opts));
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);

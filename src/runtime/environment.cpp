@@ -44,6 +44,13 @@ void set_x_options(std::vector<std::string> options) { g_x_options = std::move(o
 
 const std::vector<std::string>& x_options() { return g_x_options; }
 
+bool dev_mode() {
+    for (const std::string& x : g_x_options)
+        if (x == "dev") return true;
+    const char* env = configuration_variable("PYTHONDEVMODE");
+    return env && *env;
+}
+
 void set_warn_options(std::vector<std::string> options) { g_warn_options = std::move(options); }
 
 const std::vector<std::string>& warn_options() { return g_warn_options; }

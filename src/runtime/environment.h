@@ -28,6 +28,9 @@ int int_max_str_digits_option();
 // Every -X option as given ("gil=1", "int_max_str_digits=800", "dev"): sys._xoptions.
 void set_x_options(std::vector<std::string> options);
 const std::vector<std::string>& x_options();
+// -X dev or PYTHONDEVMODE: CPython's development mode (sys.flags.dev_mode; "default" leads
+// sys.warnoptions, so every warning shows; asyncio runs in debug mode). Read after set_x_options.
+bool dev_mode();
 // PYTHONWARNINGS's filters, then -W's: sys.warnoptions, which the warnings module reads.
 void set_warn_options(std::vector<std::string> options);
 const std::vector<std::string>& warn_options();
