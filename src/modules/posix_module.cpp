@@ -5,6 +5,7 @@
 #include "modules/posix_module.h"
 
 #include <fcntl.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
@@ -150,6 +151,15 @@ Ref posix_pipe(Object*, Args, size_t nargs, Tuple* kw) {
     int fds[2];
     check(pipe2(fds, O_CLOEXEC));
     return int_pair(fds[0], fds[1]);
+}
+
+// A pseudo-terminal: (master, slave), both close-on-exec (PEP 446), for pty.py and tty tests.
+Ref posix_openpty(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("openpty", nargs, kw, 0, 0);
+    int master, slave;
+    check(openpty(&master, &slave, nullptr, nullptr, nullptr));
+    for (int fd : {master, slave}) fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+    return int_pair(master, slave);
 }
 
 Ref posix_read(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -460,6 +470,7 @@ Ref posix_confstr(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kPosixFunctions[] = {
     {"pipe", posix_pipe, "Create a pipe: a pair of file descriptors (r, w)."},
+    {"openpty", posix_openpty, "Open a pseudo-terminal, returning open fd's for both master and slave end."},
     {"read", posix_read, "Read from a file descriptor."},
     {"write", posix_write, "Write a bytes object to a file descriptor."},
     {"close", posix_close, "Close a file descriptor."},

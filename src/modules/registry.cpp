@@ -17,6 +17,7 @@ const NativeModule kNativeModules[] = {
     {"errno", init_errno_module},
     {"_signal", init_signal_module},
     {"pwd", init_pwd_module},
+    {"termios", init_termios_module},
     {"select", init_select_module},
     {"_socket", init_socket_module},
     {"_serial", init_serial_module},

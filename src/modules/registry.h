@@ -37,6 +37,7 @@ Ref init_posix_module();
 Ref init_errno_module();
 Ref init_signal_module();
 Ref init_pwd_module();
+Ref init_termios_module();
 Ref init_select_module();
 Ref init_socket_module();
 Ref init_serial_module();
