@@ -19,6 +19,7 @@
 #include <cstring>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -299,6 +300,89 @@ Ref socket_gethostbyname(Object*, Args args, size_t nargs, Tuple* kw) {
     return text_of_ip(AF_INET, &in.sin_addr);
 }
 
+// socket.herror(h_errno, text) for a failed gethostby* lookup.
+[[noreturn]] void raise_host_error(int code) {
+    Ref number = int_from_i64(code);
+    Ref text = str_new(hstrerror(code));
+    Object* items[] = {number.get(), text.get()};
+    raise_object(call(&herror_type, items, 2));
+}
+
+// CPython's gethost_common: (name, [aliases], [addresses]) of a hostent.
+Ref host_entry_tuple(const hostent& h) {
+    Ref aliases = list_new(), addresses = list_new();
+    for (char** a = h.h_aliases; a && *a; ++a) list_append(aliases.get(), str_new(*a).get());
+    for (char** a = h.h_addr_list; a && *a; ++a)
+        list_append(addresses.get(), text_of_ip(h.h_addrtype, *a).get());
+    Ref name = str_new(h.h_name ? h.h_name : "");
+    Object* items[] = {name.get(), aliases.get(), addresses.get()};
+    return tuple_from(items, 3);
+}
+
+// Runs a gethostby*_r call without the GIL, its buffer grown until the entry fits.
+template <typename Lookup>
+Ref host_entry(Lookup lookup) {
+    std::vector<char> buffer(16384);
+    for (;;) {
+        hostent entry{}, *result = nullptr;
+        int error = 0, rc;
+        {
+            AllowThreads unblocked(BlockReason::IO);
+            rc = lookup(&entry, buffer.data(), buffer.size(), &result, &error);
+        }
+        if (rc == ERANGE && buffer.size() < (1u << 24)) {
+            buffer.resize(buffer.size() * 2);
+            continue;
+        }
+        if (!result) raise_host_error(error ? error : HOST_NOT_FOUND);
+        return host_entry_tuple(entry);
+    }
+}
+
+// gethostbyname_ex(host) -> (name, aliases, addresses), IPv4 only as in CPython.
+Ref socket_gethostbyname_ex(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("gethostbyname_ex", nargs, kw, 1, 1);
+    std::string host = host_arg(args[0]);
+    sockaddr_in in{};
+    set_ip_address(host, AF_INET, reinterpret_cast<sockaddr*>(&in));  // gaierror for an unknown host
+    return host_entry([&](hostent* e, char* b, size_t n, hostent** r, int* err) {
+        return gethostbyname_r(host.c_str(), e, b, n, r, err);
+    });
+}
+
+// gethostbyaddr(ip) -> (name, aliases, addresses): the reverse lookup of an IPv4 or IPv6 address,
+// or of a host name's first address.
+Ref socket_gethostbyaddr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("gethostbyaddr", nargs, kw, 1, 1);
+    std::string host = host_arg(args[0]);
+    sockaddr_in6 in6{};
+    sockaddr_in in4{};
+    int family = AF_INET;
+    if (host.empty()) {
+        // CPython's setipaddr for '' in no particular family: the wildcard address, if it is one.
+        addrinfo* found = resolve(nullptr, "0", AF_UNSPEC, SOCK_DGRAM, 0, AI_PASSIVE);
+        bool several = found->ai_next != nullptr;
+        freeaddrinfo(found);
+        if (several) raise(&OSError_type, "wildcard resolved to multiple address");
+    }
+    if (inet_pton(AF_INET6, host.c_str(), &in6.sin6_addr) == 1) {
+        family = AF_INET6;
+    } else if (inet_pton(AF_INET, host.c_str(), &in4.sin_addr) != 1) {
+        addrinfo* found = resolve(host.c_str(), nullptr, AF_UNSPEC, 0, 0, 0);
+        family = found->ai_family;
+        if (family == AF_INET6)
+            in6 = *reinterpret_cast<sockaddr_in6*>(found->ai_addr);
+        else
+            in4 = *reinterpret_cast<sockaddr_in*>(found->ai_addr);
+        freeaddrinfo(found);
+    }
+    const void* addr = family == AF_INET6 ? static_cast<const void*>(&in6.sin6_addr) : &in4.sin_addr;
+    socklen_t len = family == AF_INET6 ? sizeof(in6.sin6_addr) : sizeof(in4.sin_addr);
+    return host_entry([&](hostent* e, char* b, size_t n, hostent** r, int* err) {
+        return gethostbyaddr_r(addr, len, family, e, b, n, r, err);
+    });
+}
+
 Ref socket_inet_aton(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("inet_aton", nargs, kw, 1, 1);
     in_addr a{};
@@ -426,6 +510,10 @@ const MethodDef kSocketFunctions[] = {
     {"gethostname", socket_gethostname, "Return the current host name."},
     {"gethostbyname", socket_gethostbyname,
      "Return the IP address (a string of the form '255.255.255.255') for a host."},
+    {"gethostbyname_ex", socket_gethostbyname_ex,
+     "Return the true host name, a list of aliases, and a list of IP addresses, for a host."},
+    {"gethostbyaddr", socket_gethostbyaddr,
+     "Return the true host name, a list of aliases, and a list of IP addresses, for a host."},
     {"inet_aton", socket_inet_aton,
      "Convert an IP address in string format to the 32-bit packed binary format."},
     {"inet_ntoa", socket_inet_ntoa,

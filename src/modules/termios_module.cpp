@@ -80,8 +80,12 @@ Ref termios_tcgetattr(Object*, Args args, size_t nargs, Tuple* kw) {
                        : bytes_new(std::string(1, static_cast<char>(mode.c_cc[i])));
         list_append(cc.get(), item.get());
     }
-    Ref items[] = {int_from_i64(mode.c_iflag), int_from_i64(mode.c_oflag), int_from_i64(mode.c_cflag),
-                   int_from_i64(mode.c_lflag), int_from_i64(cfgetispeed(&mode)), int_from_i64(cfgetospeed(&mode)),
+    Ref items[] = {int_from_i64(mode.c_iflag),
+                   int_from_i64(mode.c_oflag),
+                   int_from_i64(mode.c_cflag),
+                   int_from_i64(mode.c_lflag),
+                   int_from_i64(cfgetispeed(&mode)),
+                   int_from_i64(cfgetospeed(&mode)),
                    cc};
     Ref result = list_new();
     for (Ref& item : items) list_append(result.get(), item.get());
@@ -105,7 +109,8 @@ Ref termios_tcsetattr(Object*, Args args, size_t nargs, Tuple* kw) {
     speed_t ospeed = static_cast<speed_t>(as_index(attrs[5].get()));
     std::vector<Ref> cc;
     if (is_instance(attrs[6].get(), &list_type)) cc = items_of(attrs[6].get());
-    if (cc.size() != NCCS) raise(&TypeError_type, format("tcsetattr: attributes[6] must be %d element list", NCCS));
+    if (cc.size() != NCCS)
+        raise(&TypeError_type, format("tcsetattr: attributes[6] must be %d element list", NCCS));
     for (int i = 0; i < NCCS; ++i) {
         Object* v = cc[i].get();
         if (is_instance(v, &bytes_type) && bytes_data(v).size() == 1) {
@@ -201,7 +206,9 @@ Ref init_termios_module() {
         g_error = class_new("error", as_tuple(bases.get()), as_dict(ns.get())).release();
     }
     dict_set(d, intern("error"), g_error);
-    auto add = [d](const char* name, long long value) { dict_set(d, intern(name), int_from_i64(value).get()); };
+    auto add = [d](const char* name, long long value) {
+        dict_set(d, intern(name), int_from_i64(value).get());
+    };
     // clang-format off
 #ifdef B0
     add("B0", B0);
