@@ -143,6 +143,22 @@ Ref signal_default_int_handler(Object*, Args, size_t, Tuple*) {
     raise_object(call(&KeyboardInterrupt_type, nullptr, 0));
 }
 
+}  // namespace
+
+void simulate_signal(int64_t signum) {
+    check_signum(signum);
+    int n = static_cast<int>(signum);
+    Object* handler = g_handlers[n];
+    if (n == SIGINT && !handler) {  // the default Python handler: KeyboardInterrupt
+        request_keyboard_interrupt();
+        trip_signal(n);
+        return;
+    }
+    if (handler && !is_int(handler)) trip_signal(n);
+}
+
+namespace {
+
 // raise_signal(signum): sends the signal to this process; a Python handler runs before it returns.
 Ref signal_raise_signal(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("raise_signal", nargs, kw, 1, 1);

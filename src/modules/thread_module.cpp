@@ -2,6 +2,7 @@
 // running Python callables, the lock type (a binary semaphore any thread may release, as CPython's), RLock,
 // thread identities, and `_local`, whose attributes differ per thread.
 #include <pthread.h>
+#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "modules/registry.h"
+#include "modules/signals.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -581,6 +583,15 @@ Ref local_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     return self;
 }
 
+// interrupt_main(signum=SIGINT): the main thread gets the signal, as if it had arrived.
+Ref thread_interrupt_main(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"signum"};
+    Object* a[1] = {};
+    bind_args("interrupt_main", args, nargs, kw, kNames, 1, 0, a);
+    simulate_signal(a[0] ? as_index(a[0]) : SIGINT);
+    return Ref::borrow(None);
+}
+
 const MethodDef kThreadFunctions[] = {
     {"start_new_thread", thread_start_new_thread,
      "Start a new thread running function(*args, **kwargs); return its identifier."},
@@ -593,6 +604,9 @@ const MethodDef kThreadFunctions[] = {
     {"get_native_id", thread_get_native_id, "Return the native integral thread ID assigned by the kernel."},
     {"_set_sentinel", thread_set_sentinel, "Return a lock released when the calling thread ends."},
     {"_excepthook", thread_excepthook, "Handle an exception that escaped Thread.run()."},
+    {"interrupt_main", thread_interrupt_main,
+     "Simulate the arrival of the given signal in the main thread, where the corresponding signal "
+     "handler will be executed."},
     {"_count", thread_count, "Return the number of currently running threads started by this module."},
     {nullptr, nullptr, nullptr},
 };
