@@ -5,9 +5,21 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/can.h>
+#include <linux/can/bcm.h>
+#include <linux/can/isotp.h>
+#include <linux/can/j1939.h>
+#include <linux/can/raw.h>
+#include <linux/if_alg.h>
+#include <linux/netlink.h>
+#include <linux/qrtr.h>
+#include <linux/tipc.h>
+#include <linux/vm_sockets.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <netpacket/packet.h>
+#include <sys/ioctl.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -616,6 +628,851 @@ Ref init_socket_module() {
     dict_set(d, intern("herror"), &herror_type);
     dict_set(d, intern("has_ipv6"), True);
     for (const IntConstant& c : kConstants) dict_set(d, intern(c.name), int_from_i64(c.value).get());
+    // The rest of CPython's constants, where this system's headers define them.
+    auto add = [d](const char* name, long long value) {
+        dict_set(d, intern(name), int_from_i64(value).get());
+    };
+    // clang-format off
+#ifdef AF_ALG
+    add("AF_ALG", AF_ALG);
+#endif
+#ifdef AF_APPLETALK
+    add("AF_APPLETALK", AF_APPLETALK);
+#endif
+#ifdef AF_ASH
+    add("AF_ASH", AF_ASH);
+#endif
+#ifdef AF_ATMPVC
+    add("AF_ATMPVC", AF_ATMPVC);
+#endif
+#ifdef AF_ATMSVC
+    add("AF_ATMSVC", AF_ATMSVC);
+#endif
+#ifdef AF_AX25
+    add("AF_AX25", AF_AX25);
+#endif
+#ifdef AF_BLUETOOTH
+    add("AF_BLUETOOTH", AF_BLUETOOTH);
+#endif
+#ifdef AF_BRIDGE
+    add("AF_BRIDGE", AF_BRIDGE);
+#endif
+#ifdef AF_CAN
+    add("AF_CAN", AF_CAN);
+#endif
+#ifdef AF_ECONET
+    add("AF_ECONET", AF_ECONET);
+#endif
+#ifdef AF_IPX
+    add("AF_IPX", AF_IPX);
+#endif
+#ifdef AF_IRDA
+    add("AF_IRDA", AF_IRDA);
+#endif
+#ifdef AF_KEY
+    add("AF_KEY", AF_KEY);
+#endif
+#ifdef AF_LLC
+    add("AF_LLC", AF_LLC);
+#endif
+#ifdef AF_NETBEUI
+    add("AF_NETBEUI", AF_NETBEUI);
+#endif
+#ifdef AF_NETLINK
+    add("AF_NETLINK", AF_NETLINK);
+#endif
+#ifdef AF_NETROM
+    add("AF_NETROM", AF_NETROM);
+#endif
+#ifdef AF_PACKET
+    add("AF_PACKET", AF_PACKET);
+#endif
+#ifdef AF_PPPOX
+    add("AF_PPPOX", AF_PPPOX);
+#endif
+#ifdef AF_QIPCRTR
+    add("AF_QIPCRTR", AF_QIPCRTR);
+#endif
+#ifdef AF_RDS
+    add("AF_RDS", AF_RDS);
+#endif
+#ifdef AF_ROSE
+    add("AF_ROSE", AF_ROSE);
+#endif
+#ifdef AF_ROUTE
+    add("AF_ROUTE", AF_ROUTE);
+#endif
+#ifdef AF_SECURITY
+    add("AF_SECURITY", AF_SECURITY);
+#endif
+#ifdef AF_SNA
+    add("AF_SNA", AF_SNA);
+#endif
+#ifdef AF_TIPC
+    add("AF_TIPC", AF_TIPC);
+#endif
+#ifdef AF_VSOCK
+    add("AF_VSOCK", AF_VSOCK);
+#endif
+#ifdef AF_WANPIPE
+    add("AF_WANPIPE", AF_WANPIPE);
+#endif
+#ifdef AF_X25
+    add("AF_X25", AF_X25);
+#endif
+#ifdef ALG_OP_DECRYPT
+    add("ALG_OP_DECRYPT", ALG_OP_DECRYPT);
+#endif
+#ifdef ALG_OP_ENCRYPT
+    add("ALG_OP_ENCRYPT", ALG_OP_ENCRYPT);
+#endif
+#ifdef ALG_OP_SIGN
+    add("ALG_OP_SIGN", ALG_OP_SIGN);
+#endif
+#ifdef ALG_OP_VERIFY
+    add("ALG_OP_VERIFY", ALG_OP_VERIFY);
+#endif
+#ifdef ALG_SET_AEAD_ASSOCLEN
+    add("ALG_SET_AEAD_ASSOCLEN", ALG_SET_AEAD_ASSOCLEN);
+#endif
+#ifdef ALG_SET_AEAD_AUTHSIZE
+    add("ALG_SET_AEAD_AUTHSIZE", ALG_SET_AEAD_AUTHSIZE);
+#endif
+#ifdef ALG_SET_IV
+    add("ALG_SET_IV", ALG_SET_IV);
+#endif
+#ifdef ALG_SET_KEY
+    add("ALG_SET_KEY", ALG_SET_KEY);
+#endif
+#ifdef ALG_SET_OP
+    add("ALG_SET_OP", ALG_SET_OP);
+#endif
+#ifdef ALG_SET_PUBKEY
+    add("ALG_SET_PUBKEY", ALG_SET_PUBKEY);
+#endif
+#ifdef BTPROTO_HCI
+    add("BTPROTO_HCI", BTPROTO_HCI);
+#endif
+#ifdef BTPROTO_L2CAP
+    add("BTPROTO_L2CAP", BTPROTO_L2CAP);
+#endif
+#ifdef BTPROTO_RFCOMM
+    add("BTPROTO_RFCOMM", BTPROTO_RFCOMM);
+#endif
+#ifdef BTPROTO_SCO
+    add("BTPROTO_SCO", BTPROTO_SCO);
+#endif
+#ifdef CAN_BCM
+    add("CAN_BCM", CAN_BCM);
+#endif
+#ifdef CAN_BCM_CAN_FD_FRAME
+    add("CAN_BCM_CAN_FD_FRAME", CAN_BCM_CAN_FD_FRAME);
+#endif
+#ifdef CAN_BCM_RX_ANNOUNCE_RESUME
+    add("CAN_BCM_RX_ANNOUNCE_RESUME", CAN_BCM_RX_ANNOUNCE_RESUME);
+#endif
+#ifdef CAN_BCM_RX_CHANGED
+    add("CAN_BCM_RX_CHANGED", CAN_BCM_RX_CHANGED);
+#endif
+#ifdef CAN_BCM_RX_CHECK_DLC
+    add("CAN_BCM_RX_CHECK_DLC", CAN_BCM_RX_CHECK_DLC);
+#endif
+#ifdef CAN_BCM_RX_DELETE
+    add("CAN_BCM_RX_DELETE", CAN_BCM_RX_DELETE);
+#endif
+#ifdef CAN_BCM_RX_FILTER_ID
+    add("CAN_BCM_RX_FILTER_ID", CAN_BCM_RX_FILTER_ID);
+#endif
+#ifdef CAN_BCM_RX_NO_AUTOTIMER
+    add("CAN_BCM_RX_NO_AUTOTIMER", CAN_BCM_RX_NO_AUTOTIMER);
+#endif
+#ifdef CAN_BCM_RX_READ
+    add("CAN_BCM_RX_READ", CAN_BCM_RX_READ);
+#endif
+#ifdef CAN_BCM_RX_RTR_FRAME
+    add("CAN_BCM_RX_RTR_FRAME", CAN_BCM_RX_RTR_FRAME);
+#endif
+#ifdef CAN_BCM_RX_SETUP
+    add("CAN_BCM_RX_SETUP", CAN_BCM_RX_SETUP);
+#endif
+#ifdef CAN_BCM_RX_STATUS
+    add("CAN_BCM_RX_STATUS", CAN_BCM_RX_STATUS);
+#endif
+#ifdef CAN_BCM_RX_TIMEOUT
+    add("CAN_BCM_RX_TIMEOUT", CAN_BCM_RX_TIMEOUT);
+#endif
+#ifdef CAN_BCM_SETTIMER
+    add("CAN_BCM_SETTIMER", CAN_BCM_SETTIMER);
+#endif
+#ifdef CAN_BCM_STARTTIMER
+    add("CAN_BCM_STARTTIMER", CAN_BCM_STARTTIMER);
+#endif
+#ifdef CAN_BCM_TX_ANNOUNCE
+    add("CAN_BCM_TX_ANNOUNCE", CAN_BCM_TX_ANNOUNCE);
+#endif
+#ifdef CAN_BCM_TX_COUNTEVT
+    add("CAN_BCM_TX_COUNTEVT", CAN_BCM_TX_COUNTEVT);
+#endif
+#ifdef CAN_BCM_TX_CP_CAN_ID
+    add("CAN_BCM_TX_CP_CAN_ID", CAN_BCM_TX_CP_CAN_ID);
+#endif
+#ifdef CAN_BCM_TX_DELETE
+    add("CAN_BCM_TX_DELETE", CAN_BCM_TX_DELETE);
+#endif
+#ifdef CAN_BCM_TX_EXPIRED
+    add("CAN_BCM_TX_EXPIRED", CAN_BCM_TX_EXPIRED);
+#endif
+#ifdef CAN_BCM_TX_READ
+    add("CAN_BCM_TX_READ", CAN_BCM_TX_READ);
+#endif
+#ifdef CAN_BCM_TX_RESET_MULTI_IDX
+    add("CAN_BCM_TX_RESET_MULTI_IDX", CAN_BCM_TX_RESET_MULTI_IDX);
+#endif
+#ifdef CAN_BCM_TX_SEND
+    add("CAN_BCM_TX_SEND", CAN_BCM_TX_SEND);
+#endif
+#ifdef CAN_BCM_TX_SETUP
+    add("CAN_BCM_TX_SETUP", CAN_BCM_TX_SETUP);
+#endif
+#ifdef CAN_BCM_TX_STATUS
+    add("CAN_BCM_TX_STATUS", CAN_BCM_TX_STATUS);
+#endif
+#ifdef CAN_EFF_FLAG
+    add("CAN_EFF_FLAG", CAN_EFF_FLAG);
+#endif
+#ifdef CAN_EFF_MASK
+    add("CAN_EFF_MASK", CAN_EFF_MASK);
+#endif
+#ifdef CAN_ERR_FLAG
+    add("CAN_ERR_FLAG", CAN_ERR_FLAG);
+#endif
+#ifdef CAN_ERR_MASK
+    add("CAN_ERR_MASK", CAN_ERR_MASK);
+#endif
+#ifdef CAN_ISOTP
+    add("CAN_ISOTP", CAN_ISOTP);
+#endif
+#ifdef CAN_J1939
+    add("CAN_J1939", CAN_J1939);
+#endif
+#ifdef CAN_RAW
+    add("CAN_RAW", CAN_RAW);
+#endif
+#ifdef CAN_RAW_FD_FRAMES
+    add("CAN_RAW_FD_FRAMES", CAN_RAW_FD_FRAMES);
+#endif
+#ifdef CAN_RAW_FILTER
+    add("CAN_RAW_FILTER", CAN_RAW_FILTER);
+#endif
+#ifdef CAN_RAW_JOIN_FILTERS
+    add("CAN_RAW_JOIN_FILTERS", CAN_RAW_JOIN_FILTERS);
+#endif
+#ifdef CAN_RAW_LOOPBACK
+    add("CAN_RAW_LOOPBACK", CAN_RAW_LOOPBACK);
+#endif
+#ifdef CAN_RAW_RECV_OWN_MSGS
+    add("CAN_RAW_RECV_OWN_MSGS", CAN_RAW_RECV_OWN_MSGS);
+#endif
+#ifdef CAN_RTR_FLAG
+    add("CAN_RTR_FLAG", CAN_RTR_FLAG);
+#endif
+#ifdef CAN_SFF_MASK
+    add("CAN_SFF_MASK", CAN_SFF_MASK);
+#endif
+#ifdef EAI_OVERFLOW
+    add("EAI_OVERFLOW", EAI_OVERFLOW);
+#endif
+#ifdef HCI_DATA_DIR
+    add("HCI_DATA_DIR", HCI_DATA_DIR);
+#endif
+#ifdef HCI_FILTER
+    add("HCI_FILTER", HCI_FILTER);
+#endif
+#ifdef HCI_TIME_STAMP
+    add("HCI_TIME_STAMP", HCI_TIME_STAMP);
+#endif
+#ifdef INADDR_ALLHOSTS_GROUP
+    add("INADDR_ALLHOSTS_GROUP", INADDR_ALLHOSTS_GROUP);
+#endif
+#ifdef INADDR_MAX_LOCAL_GROUP
+    add("INADDR_MAX_LOCAL_GROUP", INADDR_MAX_LOCAL_GROUP);
+#endif
+#ifdef INADDR_UNSPEC_GROUP
+    add("INADDR_UNSPEC_GROUP", INADDR_UNSPEC_GROUP);
+#endif
+#ifdef IOCTL_VM_SOCKETS_GET_LOCAL_CID
+    add("IOCTL_VM_SOCKETS_GET_LOCAL_CID", IOCTL_VM_SOCKETS_GET_LOCAL_CID);
+#endif
+#ifdef IPPORT_RESERVED
+    add("IPPORT_RESERVED", IPPORT_RESERVED);
+#endif
+#ifdef IPPORT_USERRESERVED
+    add("IPPORT_USERRESERVED", IPPORT_USERRESERVED);
+#endif
+#ifdef IPPROTO_AH
+    add("IPPROTO_AH", IPPROTO_AH);
+#endif
+#ifdef IPPROTO_DSTOPTS
+    add("IPPROTO_DSTOPTS", IPPROTO_DSTOPTS);
+#endif
+#ifdef IPPROTO_EGP
+    add("IPPROTO_EGP", IPPROTO_EGP);
+#endif
+#ifdef IPPROTO_ESP
+    add("IPPROTO_ESP", IPPROTO_ESP);
+#endif
+#ifdef IPPROTO_FRAGMENT
+    add("IPPROTO_FRAGMENT", IPPROTO_FRAGMENT);
+#endif
+#ifdef IPPROTO_GRE
+    add("IPPROTO_GRE", IPPROTO_GRE);
+#endif
+#ifdef IPPROTO_HOPOPTS
+    add("IPPROTO_HOPOPTS", IPPROTO_HOPOPTS);
+#endif
+#ifdef IPPROTO_ICMPV6
+    add("IPPROTO_ICMPV6", IPPROTO_ICMPV6);
+#endif
+#ifdef IPPROTO_IDP
+    add("IPPROTO_IDP", IPPROTO_IDP);
+#endif
+#ifdef IPPROTO_IGMP
+    add("IPPROTO_IGMP", IPPROTO_IGMP);
+#endif
+#ifdef IPPROTO_IPIP
+    add("IPPROTO_IPIP", IPPROTO_IPIP);
+#endif
+#ifdef IPPROTO_MPTCP
+    add("IPPROTO_MPTCP", IPPROTO_MPTCP);
+#endif
+#ifdef IPPROTO_NONE
+    add("IPPROTO_NONE", IPPROTO_NONE);
+#endif
+#ifdef IPPROTO_PIM
+    add("IPPROTO_PIM", IPPROTO_PIM);
+#endif
+#ifdef IPPROTO_PUP
+    add("IPPROTO_PUP", IPPROTO_PUP);
+#endif
+#ifdef IPPROTO_ROUTING
+    add("IPPROTO_ROUTING", IPPROTO_ROUTING);
+#endif
+#ifdef IPPROTO_RSVP
+    add("IPPROTO_RSVP", IPPROTO_RSVP);
+#endif
+#ifdef IPPROTO_SCTP
+    add("IPPROTO_SCTP", IPPROTO_SCTP);
+#endif
+#ifdef IPPROTO_TP
+    add("IPPROTO_TP", IPPROTO_TP);
+#endif
+#ifdef IPPROTO_UDPLITE
+    add("IPPROTO_UDPLITE", IPPROTO_UDPLITE);
+#endif
+#ifdef IPV6_CHECKSUM
+    add("IPV6_CHECKSUM", IPV6_CHECKSUM);
+#endif
+#ifdef IPV6_DONTFRAG
+    add("IPV6_DONTFRAG", IPV6_DONTFRAG);
+#endif
+#ifdef IPV6_DSTOPTS
+    add("IPV6_DSTOPTS", IPV6_DSTOPTS);
+#endif
+#ifdef IPV6_HOPLIMIT
+    add("IPV6_HOPLIMIT", IPV6_HOPLIMIT);
+#endif
+#ifdef IPV6_HOPOPTS
+    add("IPV6_HOPOPTS", IPV6_HOPOPTS);
+#endif
+#ifdef IPV6_JOIN_GROUP
+    add("IPV6_JOIN_GROUP", IPV6_JOIN_GROUP);
+#endif
+#ifdef IPV6_LEAVE_GROUP
+    add("IPV6_LEAVE_GROUP", IPV6_LEAVE_GROUP);
+#endif
+#ifdef IPV6_MULTICAST_HOPS
+    add("IPV6_MULTICAST_HOPS", IPV6_MULTICAST_HOPS);
+#endif
+#ifdef IPV6_MULTICAST_IF
+    add("IPV6_MULTICAST_IF", IPV6_MULTICAST_IF);
+#endif
+#ifdef IPV6_MULTICAST_LOOP
+    add("IPV6_MULTICAST_LOOP", IPV6_MULTICAST_LOOP);
+#endif
+#ifdef IPV6_NEXTHOP
+    add("IPV6_NEXTHOP", IPV6_NEXTHOP);
+#endif
+#ifdef IPV6_PATHMTU
+    add("IPV6_PATHMTU", IPV6_PATHMTU);
+#endif
+#ifdef IPV6_PKTINFO
+    add("IPV6_PKTINFO", IPV6_PKTINFO);
+#endif
+#ifdef IPV6_RECVDSTOPTS
+    add("IPV6_RECVDSTOPTS", IPV6_RECVDSTOPTS);
+#endif
+#ifdef IPV6_RECVHOPLIMIT
+    add("IPV6_RECVHOPLIMIT", IPV6_RECVHOPLIMIT);
+#endif
+#ifdef IPV6_RECVHOPOPTS
+    add("IPV6_RECVHOPOPTS", IPV6_RECVHOPOPTS);
+#endif
+#ifdef IPV6_RECVPATHMTU
+    add("IPV6_RECVPATHMTU", IPV6_RECVPATHMTU);
+#endif
+#ifdef IPV6_RECVPKTINFO
+    add("IPV6_RECVPKTINFO", IPV6_RECVPKTINFO);
+#endif
+#ifdef IPV6_RECVRTHDR
+    add("IPV6_RECVRTHDR", IPV6_RECVRTHDR);
+#endif
+#ifdef IPV6_RECVTCLASS
+    add("IPV6_RECVTCLASS", IPV6_RECVTCLASS);
+#endif
+#ifdef IPV6_RTHDR
+    add("IPV6_RTHDR", IPV6_RTHDR);
+#endif
+#ifdef IPV6_RTHDRDSTOPTS
+    add("IPV6_RTHDRDSTOPTS", IPV6_RTHDRDSTOPTS);
+#endif
+#ifdef IPV6_RTHDR_TYPE_0
+    add("IPV6_RTHDR_TYPE_0", IPV6_RTHDR_TYPE_0);
+#endif
+#ifdef IPV6_TCLASS
+    add("IPV6_TCLASS", IPV6_TCLASS);
+#endif
+#ifdef IPV6_UNICAST_HOPS
+    add("IPV6_UNICAST_HOPS", IPV6_UNICAST_HOPS);
+#endif
+#ifdef IP_ADD_MEMBERSHIP
+    add("IP_ADD_MEMBERSHIP", IP_ADD_MEMBERSHIP);
+#endif
+#ifdef IP_BIND_ADDRESS_NO_PORT
+    add("IP_BIND_ADDRESS_NO_PORT", IP_BIND_ADDRESS_NO_PORT);
+#endif
+#ifdef IP_DEFAULT_MULTICAST_LOOP
+    add("IP_DEFAULT_MULTICAST_LOOP", IP_DEFAULT_MULTICAST_LOOP);
+#endif
+#ifdef IP_DEFAULT_MULTICAST_TTL
+    add("IP_DEFAULT_MULTICAST_TTL", IP_DEFAULT_MULTICAST_TTL);
+#endif
+#ifdef IP_DROP_MEMBERSHIP
+    add("IP_DROP_MEMBERSHIP", IP_DROP_MEMBERSHIP);
+#endif
+#ifdef IP_HDRINCL
+    add("IP_HDRINCL", IP_HDRINCL);
+#endif
+#ifdef IP_MAX_MEMBERSHIPS
+    add("IP_MAX_MEMBERSHIPS", IP_MAX_MEMBERSHIPS);
+#endif
+#ifdef IP_MULTICAST_IF
+    add("IP_MULTICAST_IF", IP_MULTICAST_IF);
+#endif
+#ifdef IP_MULTICAST_LOOP
+    add("IP_MULTICAST_LOOP", IP_MULTICAST_LOOP);
+#endif
+#ifdef IP_MULTICAST_TTL
+    add("IP_MULTICAST_TTL", IP_MULTICAST_TTL);
+#endif
+#ifdef IP_OPTIONS
+    add("IP_OPTIONS", IP_OPTIONS);
+#endif
+#ifdef IP_RECVOPTS
+    add("IP_RECVOPTS", IP_RECVOPTS);
+#endif
+#ifdef IP_RECVRETOPTS
+    add("IP_RECVRETOPTS", IP_RECVRETOPTS);
+#endif
+#ifdef IP_RECVTOS
+    add("IP_RECVTOS", IP_RECVTOS);
+#endif
+#ifdef IP_RETOPTS
+    add("IP_RETOPTS", IP_RETOPTS);
+#endif
+#ifdef IP_TRANSPARENT
+    add("IP_TRANSPARENT", IP_TRANSPARENT);
+#endif
+#ifdef J1939_EE_INFO_NONE
+    add("J1939_EE_INFO_NONE", J1939_EE_INFO_NONE);
+#endif
+#ifdef J1939_EE_INFO_TX_ABORT
+    add("J1939_EE_INFO_TX_ABORT", J1939_EE_INFO_TX_ABORT);
+#endif
+#ifdef J1939_FILTER_MAX
+    add("J1939_FILTER_MAX", J1939_FILTER_MAX);
+#endif
+#ifdef J1939_IDLE_ADDR
+    add("J1939_IDLE_ADDR", J1939_IDLE_ADDR);
+#endif
+#ifdef J1939_MAX_UNICAST_ADDR
+    add("J1939_MAX_UNICAST_ADDR", J1939_MAX_UNICAST_ADDR);
+#endif
+#ifdef J1939_NLA_BYTES_ACKED
+    add("J1939_NLA_BYTES_ACKED", J1939_NLA_BYTES_ACKED);
+#endif
+#ifdef J1939_NLA_PAD
+    add("J1939_NLA_PAD", J1939_NLA_PAD);
+#endif
+#ifdef J1939_NO_ADDR
+    add("J1939_NO_ADDR", J1939_NO_ADDR);
+#endif
+#ifdef J1939_NO_NAME
+    add("J1939_NO_NAME", J1939_NO_NAME);
+#endif
+#ifdef J1939_NO_PGN
+    add("J1939_NO_PGN", J1939_NO_PGN);
+#endif
+#ifdef J1939_PGN_ADDRESS_CLAIMED
+    add("J1939_PGN_ADDRESS_CLAIMED", J1939_PGN_ADDRESS_CLAIMED);
+#endif
+#ifdef J1939_PGN_ADDRESS_COMMANDED
+    add("J1939_PGN_ADDRESS_COMMANDED", J1939_PGN_ADDRESS_COMMANDED);
+#endif
+#ifdef J1939_PGN_MAX
+    add("J1939_PGN_MAX", J1939_PGN_MAX);
+#endif
+#ifdef J1939_PGN_PDU1_MAX
+    add("J1939_PGN_PDU1_MAX", J1939_PGN_PDU1_MAX);
+#endif
+#ifdef J1939_PGN_REQUEST
+    add("J1939_PGN_REQUEST", J1939_PGN_REQUEST);
+#endif
+#ifdef MSG_CMSG_CLOEXEC
+    add("MSG_CMSG_CLOEXEC", MSG_CMSG_CLOEXEC);
+#endif
+#ifdef MSG_CONFIRM
+    add("MSG_CONFIRM", MSG_CONFIRM);
+#endif
+#ifdef MSG_ERRQUEUE
+    add("MSG_ERRQUEUE", MSG_ERRQUEUE);
+#endif
+#ifdef MSG_FASTOPEN
+    add("MSG_FASTOPEN", MSG_FASTOPEN);
+#endif
+#ifdef MSG_MORE
+    add("MSG_MORE", MSG_MORE);
+#endif
+#ifdef NETLINK_CRYPTO
+    add("NETLINK_CRYPTO", NETLINK_CRYPTO);
+#endif
+#ifdef NETLINK_DNRTMSG
+    add("NETLINK_DNRTMSG", NETLINK_DNRTMSG);
+#endif
+#ifdef NETLINK_FIREWALL
+    add("NETLINK_FIREWALL", NETLINK_FIREWALL);
+#endif
+#ifdef NETLINK_IP6_FW
+    add("NETLINK_IP6_FW", NETLINK_IP6_FW);
+#endif
+#ifdef NETLINK_NFLOG
+    add("NETLINK_NFLOG", NETLINK_NFLOG);
+#endif
+#ifdef NETLINK_ROUTE
+    add("NETLINK_ROUTE", NETLINK_ROUTE);
+#endif
+#ifdef NETLINK_USERSOCK
+    add("NETLINK_USERSOCK", NETLINK_USERSOCK);
+#endif
+#ifdef NETLINK_XFRM
+    add("NETLINK_XFRM", NETLINK_XFRM);
+#endif
+#ifdef PACKET_BROADCAST
+    add("PACKET_BROADCAST", PACKET_BROADCAST);
+#endif
+#ifdef PACKET_FASTROUTE
+    add("PACKET_FASTROUTE", PACKET_FASTROUTE);
+#endif
+#ifdef PACKET_HOST
+    add("PACKET_HOST", PACKET_HOST);
+#endif
+#ifdef PACKET_LOOPBACK
+    add("PACKET_LOOPBACK", PACKET_LOOPBACK);
+#endif
+#ifdef PACKET_MULTICAST
+    add("PACKET_MULTICAST", PACKET_MULTICAST);
+#endif
+#ifdef PACKET_OTHERHOST
+    add("PACKET_OTHERHOST", PACKET_OTHERHOST);
+#endif
+#ifdef PACKET_OUTGOING
+    add("PACKET_OUTGOING", PACKET_OUTGOING);
+#endif
+#ifdef PF_CAN
+    add("PF_CAN", PF_CAN);
+#endif
+#ifdef PF_PACKET
+    add("PF_PACKET", PF_PACKET);
+#endif
+#ifdef PF_RDS
+    add("PF_RDS", PF_RDS);
+#endif
+#ifdef SCM_CREDENTIALS
+    add("SCM_CREDENTIALS", SCM_CREDENTIALS);
+#endif
+#ifdef SCM_J1939_DEST_ADDR
+    add("SCM_J1939_DEST_ADDR", SCM_J1939_DEST_ADDR);
+#endif
+#ifdef SCM_J1939_DEST_NAME
+    add("SCM_J1939_DEST_NAME", SCM_J1939_DEST_NAME);
+#endif
+#ifdef SCM_J1939_ERRQUEUE
+    add("SCM_J1939_ERRQUEUE", SCM_J1939_ERRQUEUE);
+#endif
+#ifdef SCM_J1939_PRIO
+    add("SCM_J1939_PRIO", SCM_J1939_PRIO);
+#endif
+#ifdef SOCK_RDM
+    add("SOCK_RDM", SOCK_RDM);
+#endif
+#ifdef SOL_ALG
+    add("SOL_ALG", SOL_ALG);
+#endif
+#ifdef SOL_CAN_BASE
+    add("SOL_CAN_BASE", SOL_CAN_BASE);
+#endif
+#ifdef SOL_CAN_RAW
+    add("SOL_CAN_RAW", SOL_CAN_RAW);
+#endif
+#ifdef SOL_HCI
+    add("SOL_HCI", SOL_HCI);
+#endif
+#ifdef SOL_IP
+    add("SOL_IP", SOL_IP);
+#endif
+#ifdef SOL_RDS
+    add("SOL_RDS", SOL_RDS);
+#endif
+#ifdef SOL_TCP
+    add("SOL_TCP", SOL_TCP);
+#endif
+#ifdef SOL_TIPC
+    add("SOL_TIPC", SOL_TIPC);
+#endif
+#ifdef SOL_UDP
+    add("SOL_UDP", SOL_UDP);
+#endif
+#ifdef SO_BINDTODEVICE
+    add("SO_BINDTODEVICE", SO_BINDTODEVICE);
+#endif
+#ifdef SO_DEBUG
+    add("SO_DEBUG", SO_DEBUG);
+#endif
+#ifdef SO_DONTROUTE
+    add("SO_DONTROUTE", SO_DONTROUTE);
+#endif
+#ifdef SO_INCOMING_CPU
+    add("SO_INCOMING_CPU", SO_INCOMING_CPU);
+#endif
+#ifdef SO_J1939_ERRQUEUE
+    add("SO_J1939_ERRQUEUE", SO_J1939_ERRQUEUE);
+#endif
+#ifdef SO_J1939_FILTER
+    add("SO_J1939_FILTER", SO_J1939_FILTER);
+#endif
+#ifdef SO_J1939_PROMISC
+    add("SO_J1939_PROMISC", SO_J1939_PROMISC);
+#endif
+#ifdef SO_J1939_SEND_PRIO
+    add("SO_J1939_SEND_PRIO", SO_J1939_SEND_PRIO);
+#endif
+#ifdef SO_MARK
+    add("SO_MARK", SO_MARK);
+#endif
+#ifdef SO_PASSCRED
+    add("SO_PASSCRED", SO_PASSCRED);
+#endif
+#ifdef SO_PASSSEC
+    add("SO_PASSSEC", SO_PASSSEC);
+#endif
+#ifdef SO_PEERCRED
+    add("SO_PEERCRED", SO_PEERCRED);
+#endif
+#ifdef SO_PEERSEC
+    add("SO_PEERSEC", SO_PEERSEC);
+#endif
+#ifdef SO_PRIORITY
+    add("SO_PRIORITY", SO_PRIORITY);
+#endif
+#ifdef SO_RCVTIMEO
+    add("SO_RCVTIMEO", SO_RCVTIMEO);
+#endif
+#ifdef SO_SNDTIMEO
+    add("SO_SNDTIMEO", SO_SNDTIMEO);
+#endif
+#ifdef SO_VM_SOCKETS_BUFFER_MAX_SIZE
+    add("SO_VM_SOCKETS_BUFFER_MAX_SIZE", SO_VM_SOCKETS_BUFFER_MAX_SIZE);
+#endif
+#ifdef SO_VM_SOCKETS_BUFFER_MIN_SIZE
+    add("SO_VM_SOCKETS_BUFFER_MIN_SIZE", SO_VM_SOCKETS_BUFFER_MIN_SIZE);
+#endif
+#ifdef SO_VM_SOCKETS_BUFFER_SIZE
+    add("SO_VM_SOCKETS_BUFFER_SIZE", SO_VM_SOCKETS_BUFFER_SIZE);
+#endif
+#ifdef TCP_CONGESTION
+    add("TCP_CONGESTION", TCP_CONGESTION);
+#endif
+#ifdef TCP_CORK
+    add("TCP_CORK", TCP_CORK);
+#endif
+#ifdef TCP_DEFER_ACCEPT
+    add("TCP_DEFER_ACCEPT", TCP_DEFER_ACCEPT);
+#endif
+#ifdef TCP_FASTOPEN
+    add("TCP_FASTOPEN", TCP_FASTOPEN);
+#endif
+#ifdef TCP_INFO
+    add("TCP_INFO", TCP_INFO);
+#endif
+#ifdef TCP_LINGER2
+    add("TCP_LINGER2", TCP_LINGER2);
+#endif
+#ifdef TCP_NOTSENT_LOWAT
+    add("TCP_NOTSENT_LOWAT", TCP_NOTSENT_LOWAT);
+#endif
+#ifdef TCP_QUICKACK
+    add("TCP_QUICKACK", TCP_QUICKACK);
+#endif
+#ifdef TCP_SYNCNT
+    add("TCP_SYNCNT", TCP_SYNCNT);
+#endif
+#ifdef TCP_USER_TIMEOUT
+    add("TCP_USER_TIMEOUT", TCP_USER_TIMEOUT);
+#endif
+#ifdef TCP_WINDOW_CLAMP
+    add("TCP_WINDOW_CLAMP", TCP_WINDOW_CLAMP);
+#endif
+#ifdef TIPC_ADDR_ID
+    add("TIPC_ADDR_ID", TIPC_ADDR_ID);
+#endif
+#ifdef TIPC_ADDR_NAME
+    add("TIPC_ADDR_NAME", TIPC_ADDR_NAME);
+#endif
+#ifdef TIPC_ADDR_NAMESEQ
+    add("TIPC_ADDR_NAMESEQ", TIPC_ADDR_NAMESEQ);
+#endif
+#ifdef TIPC_CFG_SRV
+    add("TIPC_CFG_SRV", TIPC_CFG_SRV);
+#endif
+#ifdef TIPC_CLUSTER_SCOPE
+    add("TIPC_CLUSTER_SCOPE", TIPC_CLUSTER_SCOPE);
+#endif
+#ifdef TIPC_CONN_TIMEOUT
+    add("TIPC_CONN_TIMEOUT", TIPC_CONN_TIMEOUT);
+#endif
+#ifdef TIPC_CRITICAL_IMPORTANCE
+    add("TIPC_CRITICAL_IMPORTANCE", TIPC_CRITICAL_IMPORTANCE);
+#endif
+#ifdef TIPC_DEST_DROPPABLE
+    add("TIPC_DEST_DROPPABLE", TIPC_DEST_DROPPABLE);
+#endif
+#ifdef TIPC_HIGH_IMPORTANCE
+    add("TIPC_HIGH_IMPORTANCE", TIPC_HIGH_IMPORTANCE);
+#endif
+#ifdef TIPC_IMPORTANCE
+    add("TIPC_IMPORTANCE", TIPC_IMPORTANCE);
+#endif
+#ifdef TIPC_LOW_IMPORTANCE
+    add("TIPC_LOW_IMPORTANCE", TIPC_LOW_IMPORTANCE);
+#endif
+#ifdef TIPC_MEDIUM_IMPORTANCE
+    add("TIPC_MEDIUM_IMPORTANCE", TIPC_MEDIUM_IMPORTANCE);
+#endif
+#ifdef TIPC_NODE_SCOPE
+    add("TIPC_NODE_SCOPE", TIPC_NODE_SCOPE);
+#endif
+#ifdef TIPC_PUBLISHED
+    add("TIPC_PUBLISHED", TIPC_PUBLISHED);
+#endif
+#ifdef TIPC_SRC_DROPPABLE
+    add("TIPC_SRC_DROPPABLE", TIPC_SRC_DROPPABLE);
+#endif
+#ifdef TIPC_SUBSCR_TIMEOUT
+    add("TIPC_SUBSCR_TIMEOUT", TIPC_SUBSCR_TIMEOUT);
+#endif
+#ifdef TIPC_SUB_CANCEL
+    add("TIPC_SUB_CANCEL", TIPC_SUB_CANCEL);
+#endif
+#ifdef TIPC_SUB_PORTS
+    add("TIPC_SUB_PORTS", TIPC_SUB_PORTS);
+#endif
+#ifdef TIPC_SUB_SERVICE
+    add("TIPC_SUB_SERVICE", TIPC_SUB_SERVICE);
+#endif
+#ifdef TIPC_TOP_SRV
+    add("TIPC_TOP_SRV", TIPC_TOP_SRV);
+#endif
+#ifdef TIPC_WAIT_FOREVER
+    add("TIPC_WAIT_FOREVER", TIPC_WAIT_FOREVER);
+#endif
+#ifdef TIPC_WITHDRAWN
+    add("TIPC_WITHDRAWN", TIPC_WITHDRAWN);
+#endif
+#ifdef TIPC_ZONE_SCOPE
+    add("TIPC_ZONE_SCOPE", TIPC_ZONE_SCOPE);
+#endif
+#ifdef UDPLITE_RECV_CSCOV
+    add("UDPLITE_RECV_CSCOV", UDPLITE_RECV_CSCOV);
+#endif
+#ifdef UDPLITE_SEND_CSCOV
+    add("UDPLITE_SEND_CSCOV", UDPLITE_SEND_CSCOV);
+#endif
+#ifdef VMADDR_CID_ANY
+    add("VMADDR_CID_ANY", VMADDR_CID_ANY);
+#endif
+#ifdef VMADDR_CID_HOST
+    add("VMADDR_CID_HOST", VMADDR_CID_HOST);
+#endif
+#ifdef VMADDR_PORT_ANY
+    add("VMADDR_PORT_ANY", VMADDR_PORT_ANY);
+#endif
+#ifdef VM_SOCKETS_INVALID_VERSION
+    add("VM_SOCKETS_INVALID_VERSION", VM_SOCKETS_INVALID_VERSION);
+#endif
+    // clang-format on
+    // Enumerators rather than macros in these headers: always there when the header is.
+    add("IPPORT_USERRESERVED", IPPORT_USERRESERVED);
+    add("CAN_RAW_FILTER", CAN_RAW_FILTER);
+    add("CAN_RAW_LOOPBACK", CAN_RAW_LOOPBACK);
+    add("CAN_RAW_RECV_OWN_MSGS", CAN_RAW_RECV_OWN_MSGS);
+    add("CAN_RAW_FD_FRAMES", CAN_RAW_FD_FRAMES);
+    add("CAN_RAW_JOIN_FILTERS", CAN_RAW_JOIN_FILTERS);
+    add("CAN_BCM_TX_SETUP", TX_SETUP);
+    add("CAN_BCM_TX_DELETE", TX_DELETE);
+    add("CAN_BCM_TX_READ", TX_READ);
+    add("CAN_BCM_TX_SEND", TX_SEND);
+    add("CAN_BCM_RX_SETUP", RX_SETUP);
+    add("CAN_BCM_RX_DELETE", RX_DELETE);
+    add("CAN_BCM_RX_READ", RX_READ);
+    add("CAN_BCM_TX_STATUS", TX_STATUS);
+    add("CAN_BCM_TX_EXPIRED", TX_EXPIRED);
+    add("CAN_BCM_RX_STATUS", RX_STATUS);
+    add("CAN_BCM_RX_TIMEOUT", RX_TIMEOUT);
+    add("CAN_BCM_RX_CHANGED", RX_CHANGED);
+    add("CAN_BCM_SETTIMER", SETTIMER);
+    add("CAN_BCM_STARTTIMER", STARTTIMER);
+    add("CAN_BCM_TX_COUNTEVT", TX_COUNTEVT);
+    add("CAN_BCM_TX_ANNOUNCE", TX_ANNOUNCE);
+    add("CAN_BCM_TX_CP_CAN_ID", TX_CP_CAN_ID);
+    add("CAN_BCM_RX_FILTER_ID", RX_FILTER_ID);
+    add("CAN_BCM_RX_CHECK_DLC", RX_CHECK_DLC);
+    add("CAN_BCM_RX_NO_AUTOTIMER", RX_NO_AUTOTIMER);
+    add("CAN_BCM_RX_ANNOUNCE_RESUME", RX_ANNOUNCE_RESUME);
+    add("CAN_BCM_TX_RESET_MULTI_IDX", TX_RESET_MULTI_IDX);
+    add("CAN_BCM_RX_RTR_FRAME", RX_RTR_FRAME);
+    add("CAN_BCM_CAN_FD_FRAME", CAN_FD_FRAME);
+    add("SO_J1939_FILTER", SO_J1939_FILTER);
+    add("SO_J1939_PROMISC", SO_J1939_PROMISC);
+    add("SO_J1939_SEND_PRIO", SO_J1939_SEND_PRIO);
+    add("SO_J1939_ERRQUEUE", SO_J1939_ERRQUEUE);
+    add("SCM_J1939_DEST_ADDR", SCM_J1939_DEST_ADDR);
+    add("SCM_J1939_DEST_NAME", SCM_J1939_DEST_NAME);
+    add("SCM_J1939_PRIO", SCM_J1939_PRIO);
+    add("SCM_J1939_ERRQUEUE", SCM_J1939_ERRQUEUE);
+    add("J1939_NLA_PAD", J1939_NLA_PAD);
+    add("J1939_NLA_BYTES_ACKED", J1939_NLA_BYTES_ACKED);
+    add("J1939_EE_INFO_NONE", J1939_EE_INFO_NONE);
+    add("J1939_EE_INFO_TX_ABORT", J1939_EE_INFO_TX_ABORT);
+    add("SOL_UDP", IPPROTO_UDP);
     return module;
 }
 
