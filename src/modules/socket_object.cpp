@@ -351,24 +351,44 @@ Ref sock_recvfrom(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // recv_into(buffer[, nbytes[, flags]]): the bytes land in buffer[:n] through slice assignment, so
 // a bytearray or a memoryview of one both work.
-Ref sock_recv_into(Object*, Args args, size_t nargs, Tuple* kw) {
+// recv_into's and recvfrom_into's work: the count received, the sender in *from when asked.
+Ref receive_into(const char* name, Args args, size_t nargs, Tuple* kw, sockaddr_storage* from,
+                 socklen_t* from_len) {
     static const char* const names[] = {"buffer", "nbytes", "flags"};
     Object* bound[3] = {};
-    bind_args("recv_into", args + 1, nargs - 1, kw, names, 3, 1, bound);
+    bind_args(name, args + 1, nargs - 1, kw, names, 3, 1, bound);
     if (!is_bytearray(bound[0]) && !is_instance(bound[0], &memoryview_type)) {
-        raise(&TypeError_type, format("recv_into() argument 1 must be read-write bytes-like object, not %s",
+        raise(&TypeError_type, format("%s() argument 1 must be read-write bytes-like object, not %s", name,
                                       bound[0] == None ? "None" : type_of(bound[0])->name.c_str()));
     }
     size_t room = static_cast<size_t>(length(bound[0]));
-    size_t size = bound[1] ? bufsize_arg(bound[1], "recv_into") : 0;
-    if (size > room) raise(&ValueError_type, "buffer too small for requested bytes");
+    size_t size = bound[1] ? bufsize_arg(bound[1], name) : 0;
+    if (size > room)
+        raise(&ValueError_type, std::string(name) == "recv_into"
+                                    ? "buffer too small for requested bytes"
+                                    : "nbytes is greater than the length of the buffer");
     if (size == 0) size = room;
     int flags = bound[2] ? int_arg(bound[2]) : 0;
-    std::string data = receive(self_of(args), size, flags, nullptr, nullptr);
+    std::string data = receive(self_of(args), size, flags, from, from_len);
     Ref count = int_from_i64(static_cast<int64_t>(data.size()));
     Ref where = slice_new(make_small_int(0), count.get(), None);
     set_item(bound[0], where.get(), bytes_new(data).get());
     return count;
+}
+
+Ref sock_recv_into(Object*, Args args, size_t nargs, Tuple* kw) {
+    return receive_into("recv_into", args, nargs, kw, nullptr, nullptr);
+}
+
+// recvfrom_into(buffer[, nbytes[, flags]]) -> (count, address).
+Ref sock_recvfrom_into(Object*, Args args, size_t nargs, Tuple* kw) {
+    sockaddr_storage from{};
+    socklen_t from_len = sizeof(from);
+    Ref count = receive_into("recvfrom_into", args, nargs, kw, &from, &from_len);
+    Ref address =
+        from_len ? address_to_object(reinterpret_cast<sockaddr*>(&from), from_len) : Ref::borrow(None);
+    Object* items[] = {count.get(), address.get()};
+    return tuple_from(items, 2);
 }
 
 // ---- messages with ancillary data (how descriptors travel between processes: SCM_RIGHTS) ----
@@ -587,6 +607,8 @@ const MethodDef kSocketMethods[] = {
     {"recv", sock_recv, "Receive up to buffersize bytes from the socket."},
     {"recvfrom", sock_recvfrom, "Like recv(buffersize, flags) but also return the sender's address."},
     {"recv_into", sock_recv_into, "Receive up to nbytes bytes from the socket into a buffer."},
+    {"recvfrom_into", sock_recvfrom_into,
+     "Like recv_into(buffer[, nbytes[, flags]]) but also return the sender's address info."},
     {"sendmsg", sock_sendmsg,
      "Send normal and ancillary data to the socket, gathering the non-ancillary data from a series of "
      "buffers."},
