@@ -20,6 +20,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/frame_object.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/namespace.h"
@@ -254,6 +255,45 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(refcount_get(args[0]->refcnt));
 }
 
+// sys.getsizeof(object[, default]), as CPython's: what the object's __sizeof__ says, plus the
+// collector's header for a container that carries one; `default` answers for an object whose
+// __sizeof__ raises TypeError (or has none).
+size_t size_of(Object* o) {
+    Ref method = special_method(o, intern("__sizeof__"));
+    if (!method) raise(&TypeError_type, format("Type %s doesn't define __sizeof__", type_of(o)->name.c_str()));
+    Ref size = call0(method.get());
+    if (!is_int(size.get())) raise(&TypeError_type, "an integer is required");
+    int64_t n;
+    if (!int_to_i64(size.get(), &n)) {
+        if (int_compare(size.get(), make_small_int(0)) < 0)
+            raise(&ValueError_type, "__sizeof__() should return >= 0");
+        raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
+    }
+    if (n < 0) raise(&ValueError_type, "__sizeof__() should return >= 0");
+    return static_cast<size_t>(n) + (gc_has_head(o) ? sizeof(GcHead) : 0);
+}
+
+Ref sys_getsizeof(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"object", "default"};
+    Object* bound[2] = {};
+    bind_args("getsizeof", args, nargs, kw, kNames, 2, 0, bound);
+    if (!bound[0]) raise(&TypeError_type, "getsizeof() missing required argument 'object' (pos 1)");
+    size_t size;
+    try {
+        size = size_of(bound[0]);
+    } catch (PyException& e) {
+        if (!bound[1] || !is_instance(e.exception(), &TypeError_type)) throw;
+        e.take();
+        return Ref::borrow(bound[1]);
+    }
+    if (size <= static_cast<size_t>(INT64_MAX)) return int_from_i64(static_cast<int64_t>(size));
+    mpz_t big;  // a __sizeof__ near sys.maxsize, plus the header
+    mpz_init_set_ui(big, size);
+    Ref result = int_from_mpz(big);
+    mpz_clear(big);
+    return result;
+}
+
 // sys.displayhook(value), also sys.__displayhook__: how an expression statement's value is shown in
 // the REPL (and by doctest, which swaps in its own): None shows nothing; anything else is written
 // to sys.stdout as its repr and kept as builtins._ (set to None first, as CPython, in case repr fails).
@@ -434,6 +474,7 @@ const MethodDef kSysFunctions[] = {
     {"_is_gil_enabled", sys_is_gil_enabled,
      "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
+    {"getsizeof", sys_getsizeof, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks, "Return the installed asynchronous generators hooks."},
