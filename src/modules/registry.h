@@ -69,5 +69,8 @@ Ref init_marshal_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();
+// Whether run_exit_functions ran: the program is ending, and the native modules imported from now
+// on (the finalizer's _warnings) are not given a __spec__ (registry.cpp).
+bool program_ending();
 
 }  // namespace minipy

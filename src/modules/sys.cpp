@@ -260,7 +260,8 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
 // __sizeof__ raises TypeError (or has none).
 size_t size_of(Object* o) {
     Ref method = special_method(o, intern("__sizeof__"));
-    if (!method) raise(&TypeError_type, format("Type %s doesn't define __sizeof__", type_of(o)->name.c_str()));
+    if (!method)
+        raise(&TypeError_type, format("Type %s doesn't define __sizeof__", type_of(o)->name.c_str()));
     Ref size = call0(method.get());
     if (!is_int(size.get())) raise(&TypeError_type, "an integer is required");
     int64_t n;
@@ -474,7 +475,8 @@ const MethodDef kSysFunctions[] = {
     {"_is_gil_enabled", sys_is_gil_enabled,
      "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
-    {"getsizeof", sys_getsizeof, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
+    {"getsizeof", sys_getsizeof,
+     "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks, "Return the installed asynchronous generators hooks."},

@@ -54,7 +54,8 @@ size_t object_size(Object* o) { return basic_size(type_of(o)); }
 size_t int_size(Object* o) {
     if (is_small_int(o)) return sizeof(BigInt) + (small_int_value(o) ? sizeof(mp_limb_t) : 0);
     if (o->type == &bool_type) return sizeof(BigInt) + (o == True ? sizeof(mp_limb_t) : 0);
-    return sizeof(BigInt) + static_cast<size_t>(static_cast<BigInt*>(o)->value->_mp_alloc) * sizeof(mp_limb_t);
+    return sizeof(BigInt) +
+           static_cast<size_t>(static_cast<BigInt*>(o)->value->_mp_alloc) * sizeof(mp_limb_t);
 }
 
 size_t str_size(Object* o) { return sizeof(Str) + text_bytes(as_str(o)->utf8); }
@@ -79,7 +80,8 @@ size_t list_size(Object* o) {
 size_t dict_size_of(Object* o) {
     Dict* d = as_dict(o);
     CriticalSection cs(d->mutex);
-    return sizeof(Dict) + d->entries.capacity() * sizeof(DictEntry) + (d->index ? d->index_size * sizeof(int32_t) : 0);
+    return sizeof(Dict) + d->entries.capacity() * sizeof(DictEntry) +
+           (d->index ? d->index_size * sizeof(int32_t) : 0);
 }
 
 size_t set_size_of(Object* o) {
@@ -91,7 +93,8 @@ size_t set_size_of(Object* o) {
 constexpr const char* kSizeofDoc = "Size of object in memory, in bytes.";
 
 template <Type* Owner, size_t (*Size)(Object*)>
-const MethodDef kSizeof[] = {{"__sizeof__", sizeof_method<Owner, Size>, kSizeofDoc}, {nullptr, nullptr, nullptr}};
+const MethodDef kSizeof[] = {{"__sizeof__", sizeof_method<Owner, Size>, kSizeofDoc},
+                             {nullptr, nullptr, nullptr}};
 
 }  // namespace
 
