@@ -299,6 +299,83 @@ Ref socket_gethostbyname(Object*, Args args, size_t nargs, Tuple* kw) {
     return text_of_ip(AF_INET, &in.sin_addr);
 }
 
+// The host argument of the gethostby* functions (CPython's "et" format).
+std::string host_argument(Object* o, const char* fname) {
+    if (!is_instance(o, &str_type) && !is_instance(o, &bytes_type) && !is_instance(o, &bytearray_type))
+        raise(&TypeError_type, format("%s() argument 1 must be str, bytes or bytearray, not %s", fname,
+                                      o == None ? "None" : type_of(o)->name.c_str()));
+    return host_arg(o);
+}
+
+// CPython's set_herror: herror(h_errno, its text), for the gethostby* lookups.
+[[noreturn]] void raise_host_error(int code) {
+    Ref number = int_from_i64(code);
+    Ref text = str_new(hstrerror(code));
+    Object* items[] = {number.get(), text.get()};
+    raise_object(call(&herror_type, items, 2));
+}
+
+// CPython's gethost_common: (name, aliases, addresses) of a hostent, the addresses as text.
+Ref host_entry(const hostent* h) {
+    Ref aliases = list_new(), addresses = list_new();
+    for (char** a = h->h_aliases; a && *a; ++a) list_append(aliases.get(), str_new(*a).get());
+    for (char** a = h->h_addr_list; a && *a; ++a)
+        list_append(addresses.get(), text_of_ip(h->h_addrtype, *a).get());
+    Ref name = str_new(h->h_name);
+    Object* items[] = {name.get(), aliases.get(), addresses.get()};
+    return tuple_from(items, 3);
+}
+
+// gethostbyname_ex(host) -> (name, aliaslist, addresslist), IPv4 only, as CPython's.
+Ref socket_gethostbyname_ex(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("gethostbyname_ex", nargs, kw, 1, 1);
+    std::string name = host_argument(args[0], "gethostbyname_ex");
+    sockaddr_in in{};
+    set_ip_address(name, AF_INET, reinterpret_cast<sockaddr*>(&in));
+    hostent entry{}, *found = nullptr;
+    std::string scratch(16384, '\0');
+    int code = 0;
+    {
+        AllowThreads unblocked(BlockReason::IO);
+        gethostbyname_r(name.c_str(), &entry, scratch.data(), scratch.size(), &found, &code);
+    }
+    if (!found) raise_host_error(code);
+    return host_entry(found);
+}
+
+// gethostbyaddr(ip) -> (name, aliaslist, addresslist): the reverse lookup socket.getfqdn() makes.
+Ref socket_gethostbyaddr(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("gethostbyaddr", nargs, kw, 1, 1);
+    std::string name = host_argument(args[0], "gethostbyaddr");
+    in6_addr address{};
+    int family = AF_INET;
+    if (inet_pton(AF_INET, name.c_str(), &address) != 1) {
+        if (inet_pton(AF_INET6, name.c_str(), &address) == 1) {
+            family = AF_INET6;
+        } else {
+            addrinfo* found = resolve(name.c_str(), nullptr, AF_UNSPEC, 0, 0, 0);
+            family = found->ai_family;
+            if (family == AF_INET)
+                std::memcpy(&address, &reinterpret_cast<sockaddr_in*>(found->ai_addr)->sin_addr,
+                            sizeof(in_addr));
+            else
+                std::memcpy(&address, &reinterpret_cast<sockaddr_in6*>(found->ai_addr)->sin6_addr,
+                            sizeof(in6_addr));
+            freeaddrinfo(found);
+        }
+    }
+    hostent entry{}, *found = nullptr;
+    std::string scratch(16384, '\0');
+    int code = 0;
+    {
+        AllowThreads unblocked(BlockReason::IO);
+        gethostbyaddr_r(&address, family == AF_INET ? sizeof(in_addr) : sizeof(in6_addr), family, &entry,
+                        scratch.data(), scratch.size(), &found, &code);
+    }
+    if (!found) raise_host_error(code);
+    return host_entry(found);
+}
+
 Ref socket_inet_aton(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("inet_aton", nargs, kw, 1, 1);
     in_addr a{};
@@ -424,6 +501,15 @@ const MethodDef kSocketFunctions[] = {
     {"getaddrinfo", socket_getaddrinfo, "Resolve host and port into addrinfo struct."},
     {"getnameinfo", socket_getnameinfo, "Get host and port for a sockaddr."},
     {"gethostname", socket_gethostname, "Return the current host name."},
+    {"gethostbyname_ex", socket_gethostbyname_ex,
+     "gethostbyname_ex(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of "
+     "aliases, "
+     "and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name or IP "
+     "number."},
+    {"gethostbyaddr", socket_gethostbyaddr,
+     "gethostbyaddr(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of aliases, "
+     "and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name or IP "
+     "number."},
     {"gethostbyname", socket_gethostbyname,
      "Return the IP address (a string of the form '255.255.255.255') for a host."},
     {"inet_aton", socket_inet_aton,
