@@ -362,6 +362,12 @@ Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(intern("surrogateescape"));
 }
 
+// The default encoding of str.encode() and bytes.decode().
+Ref sys_getdefaultencoding(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("sys.getdefaultencoding", nargs, kw, 0, 0);  // CPython names the module here
+    return Ref::borrow(intern("utf-8"));
+}
+
 // sys.intern(string): the one shared str with this value (minipy's interned names).
 Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("intern", nargs, kw, 1, 1);
@@ -626,6 +632,8 @@ const MethodDef kSysFunctions[] = {
     {"_is_gil_enabled", sys_is_gil_enabled,
      "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
+    {"getdefaultencoding", sys_getdefaultencoding,
+     "Return the current default encoding used by the Unicode implementation."},
     {"getsizeof", sys_getsizeof,
      "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
@@ -929,6 +937,9 @@ Ref init_sys_module() {
     Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
                               make_small_int(0)};
     set(d, "version_info", tuple_from(version_info, 5));
+    set(d, "hexversion", int_from_i64(0x030B00F0));  // 3.11.0 final, as version_info says
+    set(d, "api_version", int_from_i64(1013));       // CPython 3.11's C API version
+    set(d, "float_repr_style", str_new("short"));    // repr(0.1) is '0.1' (objects/float.cpp)
     set(d, "implementation", make_implementation());
     set(d, "maxsize", int_from_i64(INT64_MAX));
     set(d, "platform", str_new("linux"));
