@@ -172,14 +172,11 @@ void clear_module_dict(Dict* d) {
 // (kDefinedFunctionsImmortal), so its globals outlive it: they are cleared as CPython clears a
 // module still alive at that point (clear_module_dict), the last imported first, then collected.
 void release_modules() {
-    // The warnings a finalizer may give need _warnings, and nothing can be imported from now on.
-    try {
-        import_module_level(intern("_warnings"), None, 0, nullptr);
-    } catch (PyException& e) {
-        e.take();
-    }
     set_finalizing();
     Dict* modules = sys_modules();
+    // The warnings a finalizer may give need _warnings, which nothing can import from now on.
+    if (!dict_get_str(modules, intern("_warnings")))
+        dict_set(modules, intern("_warnings"), find_native_module("_warnings")->init().get());
     std::vector<Ref> names, released, globals;
     Object *key, *value;
     for (size_t i = 0; dict_next(modules, &i, &key, &value);) {

@@ -67,9 +67,35 @@ Ref atexit_unregister(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// An exception that escaped a callback is reported as CPython's unraisable hook does, and the
+// remaining callbacks still run.
+void report_failed_call(Object* func, Object* exc) {
+    report_unraisable(" atexit callback: " + repr_utf8(func), exc);
+}
+
+void run_registered_calls() {
+    for (;;) {
+        ExitCall entry;
+        {
+            CriticalSection cs(g_calls_mutex);
+            if (exit_calls().empty()) return;
+            entry = std::move(exit_calls().back());
+            exit_calls().pop_back();
+        }
+        Tuple* values = as_tuple(entry.values.get());
+        try {
+            call(entry.func.get(), values->items, entry.npos,
+                 entry.kwnames ? as_tuple(entry.kwnames.get()) : nullptr);
+        } catch (PyException& e) {
+            Ref exc = e.take();
+            report_failed_call(entry.func.get(), exc.get());
+        }
+    }
+}
+
 Ref atexit_run_exitfuncs(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("_run_exitfuncs", nargs, kw, 0, 0);
-    run_exit_functions();
+    run_registered_calls();
     return Ref::borrow(None);
 }
 
@@ -96,33 +122,9 @@ const MethodDef kAtexitFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
-// An exception that escaped a callback is reported as CPython's unraisable hook does, and the
-// remaining callbacks still run.
-void report_failed_call(Object* func, Object* exc) {
-    report_unraisable(" atexit callback: " + repr_utf8(func), exc);
-}
-
 }  // namespace
 
-void run_exit_functions() {
-    for (;;) {
-        ExitCall entry;
-        {
-            CriticalSection cs(g_calls_mutex);
-            if (exit_calls().empty()) return;
-            entry = std::move(exit_calls().back());
-            exit_calls().pop_back();
-        }
-        Tuple* values = as_tuple(entry.values.get());
-        try {
-            call(entry.func.get(), values->items, entry.npos,
-                 entry.kwnames ? as_tuple(entry.kwnames.get()) : nullptr);
-        } catch (PyException& e) {
-            Ref exc = e.take();
-            report_failed_call(entry.func.get(), exc.get());
-        }
-    }
-}
+void run_exit_functions() { run_registered_calls(); }
 
 Ref init_atexit_module() { return native_module_new("atexit", kAtexitFunctions); }
 

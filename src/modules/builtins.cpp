@@ -961,6 +961,8 @@ Ref init_builtins_module() {
                             &classmethod_type, &super_type};
     for (Type* t : kTypes) dict_set(d, intern(t->name), t);
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);
+    // OSError's old names, kept by CPython as aliases of the same class.
+    for (const char* alias : {"IOError", "EnvironmentError"}) dict_set(d, intern(alias), &OSError_type);
     set_builtin_iter(dict_get_str(d, intern("iter")));
     dict_set(d, intern("None"), None);
     dict_set(d, intern("True"), True);

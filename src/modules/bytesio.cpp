@@ -208,6 +208,7 @@ void init_bytesio_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    add_io_base_defaults(&t, IoBaseKind::kBuffered);
     allow_weak_references(&t);
 }
 

@@ -154,6 +154,24 @@ Ref base_writelines(Object*, Args args, size_t nargs, Tuple* kw) {
     return none();
 }
 
+// _checkClosed(), _checkReadable(), ...: the checks CPython's IOBase offers its subclasses
+// (socket.SocketIO calls them): ValueError on a closed stream; UnsupportedOperation unless the
+// stream's readable()/writable()/seekable() answers True, which they return.
+Ref base_check_closed(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("_checkClosed", nargs, kw, 1, 1);
+    check_open(args[0]);
+    return none();
+}
+
+constexpr char kReadable[] = "readable", kWritable[] = "writable", kSeekable[] = "seekable";
+template <const char* Ability>
+Ref base_check_ability(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional(Ability, nargs, kw, 1, 1);
+    Ref answer = call_method(args[0], Ability);
+    if (answer.get() != True) unsupported(format("File or stream is not %s.", Ability).c_str());
+    return answer;
+}
+
 const MethodDef kIOBaseMethods[] = {
     {"close", base_close, "Flush and close the IO object."},
     {"flush", base_flush, "Flush write buffers, if applicable."},
@@ -172,6 +190,10 @@ const MethodDef kIOBaseMethods[] = {
     {"__exit__", base_exit, "Close the stream at the end of a `with` block."},
     {"__iter__", base_iter, "Implement iter(self)."},
     {"__next__", base_next, "Implement next(self)."},
+    {"_checkClosed", base_check_closed, nullptr},
+    {"_checkReadable", base_check_ability<kReadable>, nullptr},
+    {"_checkWritable", base_check_ability<kWritable>, nullptr},
+    {"_checkSeekable", base_check_ability<kSeekable>, nullptr},
     {nullptr, nullptr, nullptr},
 };
 

@@ -312,6 +312,14 @@ Ref socket_gethostbyname(Object*, Args args, size_t nargs, Tuple* kw) {
     return text_of_ip(AF_INET, &in.sin_addr);
 }
 
+// The host argument of the gethostby* functions (CPython's "et" format).
+std::string host_argument(Object* o, const char* fname) {
+    if (!is_instance(o, &str_type) && !is_instance(o, &bytes_type) && !is_instance(o, &bytearray_type))
+        raise(&TypeError_type, format("%s() argument 1 must be str, bytes or bytearray, not %s", fname,
+                                      o == None ? "None" : type_of(o)->name.c_str()));
+    return host_arg(o);
+}
+
 // socket.herror(h_errno, text) for a failed gethostby* lookup.
 [[noreturn]] void raise_host_error(int code) {
     Ref number = int_from_i64(code);
@@ -354,7 +362,7 @@ Ref host_entry(Lookup lookup) {
 // gethostbyname_ex(host) -> (name, aliases, addresses), IPv4 only as in CPython.
 Ref socket_gethostbyname_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("gethostbyname_ex", nargs, kw, 1, 1);
-    std::string host = host_arg(args[0]);
+    std::string host = host_argument(args[0], "gethostbyname_ex");
     sockaddr_in in{};
     set_ip_address(host, AF_INET, reinterpret_cast<sockaddr*>(&in));  // gaierror for an unknown host
     return host_entry([&](hostent* e, char* b, size_t n, hostent** r, int* err) {
@@ -366,7 +374,7 @@ Ref socket_gethostbyname_ex(Object*, Args args, size_t nargs, Tuple* kw) {
 // or of a host name's first address.
 Ref socket_gethostbyaddr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("gethostbyaddr", nargs, kw, 1, 1);
-    std::string host = host_arg(args[0]);
+    std::string host = host_argument(args[0], "gethostbyaddr");
     sockaddr_in6 in6{};
     sockaddr_in in4{};
     int family = AF_INET;

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "modules/io_base.h"
 #include "modules/memory_stream.h"
 #include "modules/utf32.h"
 #include "objects/abstract.h"
@@ -266,6 +267,7 @@ void init_stringio_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    add_io_base_defaults(&t, IoBaseKind::kText);
     allow_weak_references(&t);
 }
 

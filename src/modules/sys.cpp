@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "modules/io_base.h"
 #include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/structseq.h"
@@ -20,6 +22,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/frame_object.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/namespace.h"
@@ -43,6 +46,9 @@ Object* g_default_unraisablehook = nullptr;  // the built-in sys.unraisablehook
 
 // A text stream over a C FILE (sys.stdout, sys.stderr). Its `buffer`, a BufferedWriter, writes
 // through the same C FILE, so text and bytes come out in the order they were written.
+// It writes UTF-8; what CPython's TextIOWrapper lets reconfigure() change is kept: `errors`,
+// `line_buffering` (a write holding a line end flushes), `write_through` and `newline` ('\r' or
+// '\r\n' translate each '\n' written).
 struct Stream : Object {
     std::FILE* file;
     const char* name;
@@ -50,6 +56,12 @@ struct Stream : Object {
     // close() (or leaving `with sys.stdout:`, as json.tool does) marks it closed: writes then raise,
     // as CPython's. The C stream itself stays open for minipy's own messages and the exit flush.
     bool closed = false;
+    bool line_buffering = false;
+    bool write_through = false;
+    bool translates = false;         // newline is '\r' or '\r\n'
+    std::string encoding = "utf-8";  // as given to reconfigure(): a spelling of UTF-8
+    std::string errors;
+    std::string newline;  // what '\n' becomes when translates
 };
 Type stream_type;
 
@@ -59,14 +71,40 @@ Stream* open_stream(Object* o) {
     return s;
 }
 
+// Writes text as the stream's settings say: newline translated, flushed at a line end when
+// line-buffered. print() comes here for every call: with neither setting (a pipe or a file, as
+// a benchmark's output is) it is one fwrite, the other cases are apart.
+void stream_put_translated(Stream* s, const std::string& text);
+
+inline void stream_put(Stream* s, const std::string& text) {
+    if (!s->translates && !s->line_buffering) {
+        std::fwrite(text.data(), 1, text.size(), s->file);
+        return;
+    }
+    stream_put_translated(s, text);
+}
+
+[[gnu::cold, gnu::noinline]] void stream_put_translated(Stream* s, const std::string& text) {
+    if (!s->translates) {
+        std::fwrite(text.data(), 1, text.size(), s->file);
+    } else {
+        for (char c : text) {
+            if (c == '\n')
+                std::fwrite(s->newline.data(), 1, s->newline.size(), s->file);
+            else
+                std::fputc(c, s->file);
+        }
+    }
+    if (s->line_buffering && text.find_first_of("\n\r") != std::string::npos) std::fflush(s->file);
+}
+
 Ref stream_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs, kw, 2, 2);
     if (!is_str(args[1])) {
         raise(&TypeError_type,
               format("write() argument must be str, not %s", type_of(args[1])->name.c_str()));
     }
-    const std::string& text = str_utf8_of(args[1]);
-    std::fwrite(text.data(), 1, text.size(), open_stream(args[0])->file);
+    stream_put(open_stream(args[0]), str_utf8_of(args[1]));
     return int_from_i64(as_str(args[1])->length);
 }
 
@@ -99,15 +137,125 @@ Ref stream_fileno(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(fileno(static_cast<Stream*>(args[0])->file));
 }
 
+Ref stream_isatty(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("isatty", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(isatty(fileno(open_stream(args[0])->file)) == 1));
+}
+
+template <bool Answer>
+Ref stream_answer(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("readable", nargs, kw, 1, 1);
+    open_stream(args[0]);
+    return Ref::borrow(bool_obj(Answer));
+}
+
+constexpr char kNotReadable[] = "not readable";
+template <const char* Why>
+Ref stream_unsupported(Object*, Args args, size_t nargs, Tuple*) {
+    if (nargs >= 1) open_stream(args[0]);
+    raise(io_unsupported_operation_type(), Why);
+}
+
+// A stream redirected to a regular file can seek, as CPython's; a terminal or a pipe cannot.
+bool can_seek(Stream* s) { return lseek(fileno(s->file), 0, SEEK_CUR) != -1; }
+
+Ref stream_seekable(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("seekable", nargs, kw, 1, 1);
+    return Ref::borrow(bool_obj(can_seek(open_stream(args[0]))));
+}
+
+Stream* seekable_stream(Object* o) {
+    Stream* s = open_stream(o);
+    if (!can_seek(s)) raise(io_unsupported_operation_type(), "underlying stream is not seekable");
+    std::fflush(s->file);
+    return s;
+}
+
+Ref stream_tell(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("tell", nargs, kw, 1, 1);
+    return int_from_i64(static_cast<int64_t>(lseek(fileno(seekable_stream(args[0])->file), 0, SEEK_CUR)));
+}
+
+// seek(cookie, whence=0): to the start or the end, or back to a position tell() gave.
+Ref stream_seek(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("seek", nargs, kw, 2, 3);
+    Stream* s = seekable_stream(args[0]);
+    int64_t whence = nargs > 2 ? as_index(args[2]) : SEEK_SET;
+    int64_t cookie = as_index(args[1]);
+    if (whence == SEEK_CUR && cookie != 0)
+        raise(io_unsupported_operation_type(), "can't do nonzero cur-relative seeks");
+    if (whence == SEEK_END && cookie != 0)
+        raise(io_unsupported_operation_type(), "can't do nonzero end-relative seeks");
+    if (whence < 0 || whence > 2)
+        raise(&ValueError_type,
+              format("invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence)));
+    if (whence == SEEK_SET && cookie < 0)
+        raise(&ValueError_type, format("negative seek position %lld", static_cast<long long>(cookie)));
+    off_t at = lseek(fileno(s->file), static_cast<off_t>(cookie), static_cast<int>(whence));
+    if (at < 0) raise_object(os_error_new(errno, ""));
+    return int_from_i64(static_cast<int64_t>(at));
+}
+
+// reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None),
+// as TextIOWrapper's. The encoding stays UTF-8: another one is refused (a difference from CPython,
+// whose text layer re-encodes).
+Ref stream_reconfigure(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs > 1) raise(&TypeError_type, "reconfigure() takes no positional arguments");
+    static const char* const kNames[] = {"self",    "encoding",       "errors",
+                                         "newline", "line_buffering", "write_through"};
+    Object* a[6] = {};
+    bind_args("reconfigure", args, nargs, kw, kNames, 6, 1, a);
+    Stream* s = open_stream(a[0]);
+    for (int i : {1, 2})
+        if (a[i] && a[i] != None && !is_instance(a[i], &str_type))
+            raise(&TypeError_type, "bad argument type for built-in operation");
+    std::string newline = s->newline;
+    if (a[3] && a[3] != None) {
+        if (!is_instance(a[3], &str_type))
+            raise(&TypeError_type, format("reconfigure() argument 'newline' must be str or None, not %s",
+                                          type_of(a[3])->name.c_str()));
+        const std::string& n = str_utf8_of(a[3]);
+        if (n != "" && n != "\n" && n != "\r" && n != "\r\n")
+            raise(&ValueError_type, "illegal newline value: " + n);
+        newline = n == "\r" || n == "\r\n" ? n : "";
+    }
+    if (a[1] && a[1] != None) {
+        std::string e = str_utf8_of(a[1]);
+        for (char& c : e) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (e != "utf-8" && e != "utf8" && e != "u8")
+            raise(io_unsupported_operation_type(),
+                  "minipy's " + std::string(s->name) + " writes UTF-8 only, not " + str_utf8_of(a[1]));
+        if (!a[2] || a[2] == None) s->errors = "strict";
+        s->encoding = str_utf8_of(a[1]);
+    }
+    std::fflush(s->file);
+    if (a[2] && a[2] != None) s->errors = str_utf8_of(a[2]);
+    s->newline = newline;
+    s->translates = !newline.empty();
+    if (a[4] && a[4] != None) s->line_buffering = is_true(a[4]);
+    if (a[5] && a[5] != None) s->write_through = is_true(a[5]);
+    return Ref::borrow(None);
+}
+
 Ref stream_repr(Object* o) {
+    auto* s = static_cast<Stream*>(o);
     return str_new(
-        format("<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", static_cast<Stream*>(o)->name));
+        format("<_io.TextIOWrapper name='%s' mode='w' encoding='%s'>", s->name, s->encoding.c_str()));
 }
 
 const MethodDef kStreamMethods[] = {
     {"write", stream_write, "Write the string to the stream; return its length."},
     {"flush", stream_flush, "Flush the stream."},
     {"fileno", stream_fileno, "Return the underlying file descriptor."},
+    {"isatty", stream_isatty, "Return whether this is an 'interactive' stream."},
+    {"readable", stream_answer<false>, "Return whether object was opened for reading."},
+    {"writable", stream_answer<true>, "Return whether object was opened for writing."},
+    {"seekable", stream_seekable, "Return whether object supports random access."},
+    {"read", stream_unsupported<kNotReadable>, "Read at most size characters from stream."},
+    {"readline", stream_unsupported<kNotReadable>, "Read until newline or EOF."},
+    {"seek", stream_seek, "Change the stream position."},
+    {"tell", stream_tell, "Return the stream position."},
+    {"reconfigure", stream_reconfigure, "Reconfigure the text stream with new parameters."},
     {"close", stream_close, "Flush and close the stream."},
     {"__enter__", stream_enter, nullptr},
     {"__exit__", stream_exit, nullptr},
@@ -120,6 +268,10 @@ Ref stream_new(std::FILE* file, const char* name) {
     s->file = file;
     s->name = name;
     s->buffer = std_stream_buffer(file, fileno(file), name).release();
+    // As CPython's: stderr is always line-buffered and escapes what it cannot encode; stdout is
+    // line-buffered on a terminal.
+    s->line_buffering = file == stderr || isatty(fileno(file)) == 1;
+    s->errors = file == stderr ? "backslashreplace" : "strict";
     return Ref::steal(s);
 }
 
@@ -210,6 +362,12 @@ Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(intern("surrogateescape"));
 }
 
+// The default encoding of str.encode() and bytes.decode().
+Ref sys_getdefaultencoding(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("sys.getdefaultencoding", nargs, kw, 0, 0);  // CPython names the module here
+    return Ref::borrow(intern("utf-8"));
+}
+
 // sys.intern(string): the one shared str with this value (minipy's interned names).
 Ref sys_intern(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("intern", nargs, kw, 1, 1);
@@ -252,6 +410,46 @@ Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getrefcount", nargs, kw, 1, 1);
     if (is_small_int(args[0])) return int_from_i64(kImmortalRefCount);
     return int_from_i64(refcount_get(args[0]->refcnt));
+}
+
+// sys.getsizeof(object[, default]), as CPython's: what the object's __sizeof__ says, plus the
+// collector's header for a container that carries one; `default` answers for an object whose
+// __sizeof__ raises TypeError (or has none).
+size_t size_of(Object* o) {
+    Ref method = special_method(o, intern("__sizeof__"));
+    if (!method)
+        raise(&TypeError_type, format("Type %s doesn't define __sizeof__", type_of(o)->name.c_str()));
+    Ref size = call0(method.get());
+    if (!is_int(size.get())) raise(&TypeError_type, "an integer is required");
+    int64_t n;
+    if (!int_to_i64(size.get(), &n)) {
+        if (int_compare(size.get(), make_small_int(0)) < 0)
+            raise(&ValueError_type, "__sizeof__() should return >= 0");
+        raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
+    }
+    if (n < 0) raise(&ValueError_type, "__sizeof__() should return >= 0");
+    return static_cast<size_t>(n) + (gc_has_head(o) ? sizeof(GcHead) : 0);
+}
+
+Ref sys_getsizeof(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"object", "default"};
+    Object* bound[2] = {};
+    bind_args("getsizeof", args, nargs, kw, kNames, 2, 0, bound);
+    if (!bound[0]) raise(&TypeError_type, "getsizeof() missing required argument 'object' (pos 1)");
+    size_t size;
+    try {
+        size = size_of(bound[0]);
+    } catch (PyException& e) {
+        if (!bound[1] || !is_instance(e.exception(), &TypeError_type)) throw;
+        e.take();
+        return Ref::borrow(bound[1]);
+    }
+    if (size <= static_cast<size_t>(INT64_MAX)) return int_from_i64(static_cast<int64_t>(size));
+    mpz_t big;  // a __sizeof__ near sys.maxsize, plus the header
+    mpz_init_set_ui(big, size);
+    Ref result = int_from_mpz(big);
+    mpz_clear(big);
+    return result;
 }
 
 // sys.displayhook(value), also sys.__displayhook__: how an expression statement's value is shown in
@@ -434,6 +632,10 @@ const MethodDef kSysFunctions[] = {
     {"_is_gil_enabled", sys_is_gil_enabled,
      "Return True if the GIL is currently enabled and False otherwise."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
+    {"getdefaultencoding", sys_getdefaultencoding,
+     "Return the current default encoding used by the Unicode implementation."},
+    {"getsizeof", sys_getsizeof,
+     "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
     {"_getframemodulename", sys_getframemodulename, "Return the name of the module for a calling frame."},
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks, "Return the installed asynchronous generators hooks."},
@@ -558,26 +760,29 @@ std::string executable_path() {
 }  // namespace
 
 Object* sys_stdout() {
-    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stdout")) : nullptr;
+    static Str* const kStdout = intern("stdout");  // once: print() asks on every call
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), kStdout) : nullptr;
     if (!s) raise(&RuntimeError_type, "lost sys.stdout");
     return s;
 }
 
 Object* sys_stdin() {
-    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stdin")) : nullptr;
+    static Str* const kStdin = intern("stdin");  // interned once
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), kStdin) : nullptr;
     if (!s || s == None) raise(&RuntimeError_type, "input(): lost sys.stdin");
     return s;
 }
 
 Object* sys_stderr() {
-    Object* s = g_sys ? dict_get_str(module_dict(g_sys), intern("stderr")) : nullptr;
+    static Str* const kStderr = intern("stderr");  // interned once
+    Object* s = g_sys ? dict_get_str(module_dict(g_sys), kStderr) : nullptr;
     if (!s) raise(&RuntimeError_type, "lost sys.stderr");
     return s;
 }
 
 void write_to_stream(Object* stream, const std::string& text) {
     if (type_of(stream) == &stream_type) {
-        std::fwrite(text.data(), 1, text.size(), open_stream(stream)->file);
+        stream_put(open_stream(stream), text);
         return;
     }
     Ref write = get_attr(stream, intern("write"));
@@ -681,11 +886,17 @@ Ref open_stdin() {
 // What code wrapping or replacing the streams reads (doctest saves sys.stdout's encoding); stderr
 // escapes what it cannot encode, as CPython's.
 Ref stream_getattr(Object* o, Str* name) {
-    if (name->utf8 == "encoding") return str_new("utf-8");
-    if (name->utf8 == "buffer") return Ref::borrow(static_cast<Stream*>(o)->buffer);
-    if (name->utf8 == "closed") return Ref::borrow(bool_obj(static_cast<Stream*>(o)->closed));
-    if (name->utf8 == "errors")
-        return str_new(static_cast<Stream*>(o)->file == stderr ? "backslashreplace" : "strict");
+    auto* s = static_cast<Stream*>(o);
+    const std::string& n = name->utf8;
+    if (n == "encoding") return str_new(s->encoding);
+    if (n == "buffer") return Ref::borrow(s->buffer);
+    if (n == "closed") return Ref::borrow(bool_obj(s->closed));
+    if (n == "errors") return str_new(s->errors);
+    if (n == "name") return str_new(s->name);
+    if (n == "mode") return str_new("w");
+    if (n == "line_buffering") return Ref::borrow(bool_obj(s->line_buffering));
+    if (n == "write_through") return Ref::borrow(bool_obj(s->write_through));
+    if (n == "newlines") return Ref::borrow(None);
     return generic_getattr(o, name);
 }
 
@@ -727,6 +938,9 @@ Ref init_sys_module() {
     Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
                               make_small_int(0)};
     set(d, "version_info", tuple_from(version_info, 5));
+    set(d, "hexversion", int_from_i64(0x030B00F0));  // 3.11.0 final, as version_info says
+    set(d, "api_version", int_from_i64(1013));       // CPython 3.11's C API version
+    set(d, "float_repr_style", str_new("short"));    // repr(0.1) is '0.1' (objects/float.cpp)
     set(d, "implementation", make_implementation());
     set(d, "maxsize", int_from_i64(INT64_MAX));
     set(d, "platform", str_new("linux"));

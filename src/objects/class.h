@@ -79,6 +79,10 @@ void install_slots(Type* t);
 
 // ---- shared by class.cpp and class_methods.cpp ----
 void init_class_methods();  // the methods of object, type and the built-in base types
+// Adds the methods of `defs` that t's dict does not hold yet.
+void add_methods(Type* t, const MethodDef* defs);
+// object.__sizeof__ and the built-in types' own (objects/sizeof.cpp).
+void init_sizeof_methods();
 // The first built-in type other than object in t's mro (list for `class L(list)`), or null.
 Type* native_base(Type* t);
 // The Python __init__ that t or a base defines, or null.

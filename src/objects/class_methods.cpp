@@ -472,13 +472,6 @@ const MethodDef kTypeMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
-void add_methods(Type* t, const MethodDef* defs) {
-    for (const MethodDef* m = defs; m->name; ++m) {
-        if (!dict_get_str(t->dict, intern(m->name)))
-            dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
-    }
-}
-
 const MethodDef kClassGetItem[] = {
     {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class},
     {nullptr, nullptr, nullptr},
@@ -509,6 +502,13 @@ const MethodDef kTypeOrMethods[] = {
 };
 
 }  // namespace
+
+void add_methods(Type* t, const MethodDef* defs) {
+    for (const MethodDef* m = defs; m->name; ++m) {
+        if (!dict_get_str(t->dict, intern(m->name)))
+            dict_set(t->dict, intern(m->name), method_descriptor_new(t, m).get());
+    }
+}
 
 Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnames) {
     Type* cls = new_target(base, args, nargs);
@@ -591,6 +591,7 @@ void init_class_methods() {
     add_methods(&reversed_type, kNewOnly<&reversed_type>);
     add_methods(&bytearray_type, kBytearrayMethods);
     add_methods(&bytes_type, kNewOnly<&bytes_type>);
+    init_sizeof_methods();
 }
 
 }  // namespace minipy

@@ -664,10 +664,16 @@ Ref dict_compare(Object* a, Object* b, CompareOp op) {
     return Ref::borrow(bool_obj(op == CompareOp::Eq ? eq : !eq));
 }
 
+// d[key], also through dict.__getitem__: a subclass's __missing__ answers for a key the dict lacks,
+// as CPython's dict_subscript asks it (urllib.parse's _Quoter hands out its bound __getitem__).
 Ref dict_getitem(Object* o, Object* key) {
     Ref v = dict_get_ref(as_dict(o), key);
-    if (!v) raise_key_error(key);
-    return v;
+    if (v) return v;
+    if (type_of(o) != &dict_type) {
+        static Str* const kMissing = intern("__missing__");
+        if (Ref missing = special_method(o, kMissing)) return call1(missing.get(), key);
+    }
+    raise_key_error(key);
 }
 
 void dict_setitem(Object* o, Object* key, Object* value) {

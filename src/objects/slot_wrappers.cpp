@@ -74,15 +74,6 @@ void slot_setitem(Object* o, Object* k, Object* v) {
     else
         call_dunder(o, "__delitem__", &k, 1);
 }
-// dict subclasses with __missing__: d[k] asks it for keys the dict lacks.
-Ref slot_getitem_missing(Object* o, Object* k) {
-    try {
-        return dict_type.getitem(o, k);
-    } catch (PyException& e) {
-        if (!is_instance(e.exception(), &KeyError_type)) throw;
-    }
-    return call_dunder(o, "__missing__", &k, 1);
-}
 bool slot_contains(Object* o, Object* k) { return is_true(call_dunder(o, "__contains__", &k, 1).get()); }
 Ref slot_iter(Object* o) { return call_dunder(o, "__iter__"); }
 Ref slot_next(Object* o) {
@@ -311,7 +302,6 @@ void install_slots(Type* t) {
     if (has("__len__")) t->len = slot_len;
     if (has("__bool__")) t->truthy = slot_bool;
     if (has("__getitem__")) t->getitem = slot_getitem;
-    if (has("__missing__") && is_subtype(t, &dict_type)) t->getitem = slot_getitem_missing;
     if (has("__setitem__") || has("__delitem__")) t->setitem = slot_setitem;
     if (has("__contains__")) t->contains = slot_contains;
     if (has("__iter__"))

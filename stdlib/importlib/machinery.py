@@ -12,49 +12,8 @@ def all_suffixes():
     return SOURCE_SUFFIXES + BYTECODE_SUFFIXES + EXTENSION_SUFFIXES
 
 
-class ModuleSpec:
-    """What importlib.util.find_spec reports of a module: its name, where it comes from, and for a
-    package the folders its submodules are found in (CPython's importlib.machinery.ModuleSpec)."""
-
-    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
-        self.name = name
-        self.loader = loader
-        self.origin = origin
-        self.loader_state = loader_state
-        self.submodule_search_locations = [] if is_package else None
-        self.cached = None
-        self._set_fileattr = False
-
-    def __repr__(self):
-        args = [f"name={self.name!r}", f"loader={self.loader!r}"]
-        if self.origin is not None:
-            args.append(f"origin={self.origin!r}")
-        if self.submodule_search_locations is not None:
-            args.append(f"submodule_search_locations={self.submodule_search_locations}")
-        return f"ModuleSpec({', '.join(args)})"
-
-    def __eq__(self, other):
-        if not isinstance(other, ModuleSpec):
-            return NotImplemented
-        return (self.name == other.name and self.loader == other.loader and self.origin == other.origin
-                and self.submodule_search_locations == other.submodule_search_locations
-                and self.cached == other.cached and self.has_location == other.has_location)
-
-    @property
-    def parent(self):
-        """The package the module belongs to: itself for a package."""
-        if self.submodule_search_locations is None:
-            return self.name.rpartition(".")[0]
-        return self.name
-
-    @property
-    def has_location(self):
-        return self._set_fileattr
-
-    @has_location.setter
-    def has_location(self, value):
-        self._set_fileattr = bool(value)
-
+# ModuleSpec and the loader of the native modules live in _bootstrap, as in CPython.
+from importlib._bootstrap import BuiltinImporter, ModuleSpec  # noqa: E402
 
 # The file loaders and the folder finder live in _bootstrap_external, as in CPython; imported last,
 # as that module imports the suffix lists above.

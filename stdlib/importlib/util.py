@@ -1,14 +1,15 @@
 # importlib.util — minipy's own, for the code that asks a question of the import system rather than
 # changing it (test.support.import_helper, pkgutil-style lookups): find_spec, spec and module
 # factories, source_hash, and the __pycache__ naming CPython uses. minipy's import system is native
-# (src/interpreter/import.cpp) and keeps no specs or loaders, so find_spec looks on sys.path itself,
-# in the order the native finder does, and specs carry no loader.
+# (src/interpreter/import.cpp) and keeps no specs or loaders for source modules, so find_spec looks
+# on sys.path itself, in the order the native finder does, and their specs carry no loader.
 import _imp
 import os
 import sys
 
 from importlib import _resolve_name
-from importlib.machinery import ModuleSpec
+from importlib._bootstrap import module_from_spec, spec_from_loader  # noqa: F401
+from importlib.machinery import BuiltinImporter, ModuleSpec
 
 __all__ = ["MAGIC_NUMBER", "cache_from_source", "decode_source", "find_spec", "module_from_spec",
            "resolve_name", "source_from_cache", "source_hash", "spec_from_file_location",
@@ -32,12 +33,6 @@ def resolve_name(name, package):
         raise ImportError(f"no package specified for {repr(name)} (required for relative module names)")
     level = len(name) - len(name.lstrip("."))
     return _resolve_name(name[level:], package, level)
-
-
-def spec_from_loader(name, loader, *, origin=None, is_package=None):
-    if is_package is None and loader is not None and hasattr(loader, "is_package"):
-        is_package = loader.is_package(name)
-    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
 
 
 def spec_from_file_location(name, location=None, *, loader=None, submodule_search_locations=None):
@@ -76,7 +71,7 @@ def find_spec(name, package=None):
             spec = _spec_of_module(module)
         return spec
     if fullname in sys.builtin_module_names:
-        return ModuleSpec(fullname, None, origin="built-in")
+        return BuiltinImporter.find_spec(fullname)
     parent = fullname.rpartition(".")[0]
     if parent:
         parent_module = __import__(parent, fromlist=["__name__"])
@@ -92,21 +87,10 @@ def _spec_of_module(module):
     name = module.__name__
     location = getattr(module, "__file__", None)
     if location is None:
-        return ModuleSpec(name, None, origin="built-in" if name in sys.builtin_module_names else None)
+        if name in sys.builtin_module_names:
+            return BuiltinImporter.find_spec(name)
+        return ModuleSpec(name, None)
     return spec_from_file_location(name, location)
-
-
-def module_from_spec(spec):
-    """A new, empty module for `spec`, its attributes set as the import system sets them."""
-    module = type(sys)(spec.name)
-    module.__spec__ = spec
-    module.__loader__ = spec.loader
-    module.__package__ = spec.parent
-    if spec.submodule_search_locations is not None:
-        module.__path__ = spec.submodule_search_locations
-    if spec.has_location:
-        module.__file__ = spec.origin
-    return module
 
 
 def cache_from_source(path, debug_override=None, *, optimization=None):
