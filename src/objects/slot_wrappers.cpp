@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/str.h"
@@ -96,8 +97,17 @@ Ref slot_next(Object* o) {
 }  // namespace
 
 Ref iter_next_raising(Object* it) {
-    if (type_of(it)->next == slot_next) return call_dunder(it, "__next__");
-    return iter_next(it);
+    NextSlot s = type_of(it)->next;
+    if (s == slot_next) return call_dunder(it, "__next__");
+    if (!s) return iter_next(it);  // its TypeError
+    Ref v = s(it);
+    if (!v && type_of(it) == &generator_type) {
+        // A generator's `return x` ends it as StopIteration(x), as CPython's gen_iternext.
+        Ref value = generator_take_return(it);
+        Object* x = value.get();
+        if (x != None) raise_object(exception_new(&StopIteration_type, tuple_from(&x, 1).get()));
+    }
+    return v;
 }
 
 namespace {
