@@ -342,12 +342,13 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
-// The text of a str or bytes source for exec/eval/compile; false for anything else. CPython 3.11
+// The text of a str or buffer (bytes, memoryview, array) source for exec/eval/compile; false for
+// anything else. CPython 3.11
 // refuses NUL characters with ValueError before parsing.
 bool source_text(Object* source, std::string* text) {
     if (is_str(source))
         *text = str_utf8_of(source);
-    else if (is_bytes_like(source))
+    else if (exports_buffer(source))
         *text = bytes_like_data(source);
     else
         return false;
