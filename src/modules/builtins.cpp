@@ -343,8 +343,7 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
 // The text of a str or buffer (bytes, memoryview, array) source for exec/eval/compile; false for
-// anything else. CPython 3.11
-// refuses NUL characters with ValueError before parsing.
+// anything else. CPython 3.11 refuses NUL characters with ValueError before parsing.
 bool source_text(Object* source, std::string* text) {
     if (is_str(source))
         *text = str_utf8_of(source);
