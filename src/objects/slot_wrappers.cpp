@@ -51,8 +51,13 @@ int64_t index_result(Ref r, const char* dunder) {
 
 Ref slot_repr(Object* o) { return call_dunder(o, "__repr__"); }
 Ref slot_str(Object* o) { return call_dunder(o, "__str__"); }
+// As CPython's slot_tp_hash: an int that fits a machine word is the hash itself, a bigger one is
+// reduced as hash() of that int would be; -1 (the C error value) becomes -2.
 int64_t slot_hash(Object* o) {
-    int64_t h = index_result(call_dunder(o, "__hash__"), "__hash__");
+    Ref r = call_dunder(o, "__hash__");
+    if (!is_int(r.get())) raise(&TypeError_type, "__hash__ method should return an integer");
+    int64_t h;
+    if (!int_to_i64(r.get(), &h)) h = int_hash(r.get());
     return h == -1 ? -2 : h;
 }
 int64_t slot_len(Object* o) {
