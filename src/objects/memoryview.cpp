@@ -285,12 +285,14 @@ int64_t view_len(Object* o) { return item_count(o); }
 [[noreturn]] void invalid_key() { raise(&TypeError_type, "memoryview: invalid slice key"); }
 
 // An index of the view, negative ones counted from the end: an int, an object with __index__, or a
-// tuple of one of those (one per dimension).
+// tuple of one of those (one per dimension). The __index__ runs before the view's length is read:
+// if it releases the view, that raises ValueError rather than reading freed memory (gh-92888).
 int64_t view_index(Object* o, Object* key) {
     if (is_instance(key, &tuple_type) && as_tuple(key)->size == 1) key = as_tuple(key)->items[0];
-    if (!is_int(key) && !index_value(key)) invalid_key();
+    Ref index = is_int(key) ? Ref::borrow(key) : index_value(key);
+    if (!index) invalid_key();
+    int64_t i = as_index(index.get());
     int64_t n = item_count(o);
-    int64_t i = as_index(key);
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise(&IndexError_type, "index out of bounds on dimension 1");
     return i;
@@ -299,8 +301,9 @@ int64_t view_index(Object* o, Object* key) {
 Ref view_getitem(Object* o, Object* key) {
     MemoryView* v = as_view(o);
     if (type_of(key) == &slice_type) {
+        Ref bounds = slice_with_int_bounds(static_cast<Slice*>(key));  // __index__ first, as above
         int64_t start, stop, step;
-        int64_t count = slice_indices(static_cast<Slice*>(key), item_count(o), &start, &stop, &step);
+        int64_t count = slice_indices(static_cast<Slice*>(bounds.get()), item_count(o), &start, &stop, &step);
         Ref view = copy_view(v);
         MemoryView* s = as_view(view.get());
         s->whole = false;
@@ -328,20 +331,23 @@ void buffer_format(Object* o, char* f, int* size) {
 
 // view[i] = value, view[a:b] = a buffer of as many items of the same format: written into the
 // object the view is over (a view of bytes is read-only).
+// The index, the value and the slice bounds are converted (Python code may run, and release the
+// view) before the object is taken and written.
 void view_setitem(Object* o, Object* key, Object* value) {
     MemoryView* v = as_view(o);
-    Object* obj = target(o);
-    if (v->readonly) raise(&TypeError_type, "cannot modify read-only memory");
+    if (target(o) && v->readonly) raise(&TypeError_type, "cannot modify read-only memory");
     if (!value) raise(&TypeError_type, "cannot delete memory");
     auto size = static_cast<size_t>(v->itemsize);
     if (type_of(key) != &slice_type) {
-        int64_t i = view_index(o, key);
         unsigned char buf[8];
         encode(value, v->format, v->itemsize, buf);
-        return write_target(obj, item_offset(v, i), reinterpret_cast<const char*>(buf), size);
+        int64_t i = view_index(o, key);
+        Ref obj = Ref::borrow(target(o));
+        return write_target(obj.get(), item_offset(v, i), reinterpret_cast<const char*>(buf), size);
     }
+    Ref bounds = slice_with_int_bounds(static_cast<Slice*>(key));
     int64_t start, stop, step;
-    int64_t count = slice_indices(static_cast<Slice*>(key), item_count(o), &start, &stop, &step);
+    int64_t count = slice_indices(static_cast<Slice*>(bounds.get()), item_count(o), &start, &stop, &step);
     if (!exports_buffer(value))
         raise(&TypeError_type,
               format("a bytes-like object is required, not '%s'", type_of(value)->name.c_str()));
@@ -351,8 +357,9 @@ void view_setitem(Object* o, Object* key, Object* value) {
     std::string data = bytes_like_data(value);  // a copy: the source may overlap the destination
     if (f != v->format || itemsize != v->itemsize || static_cast<int64_t>(data.size()) != count * v->itemsize)
         raise(&ValueError_type, "memoryview assignment: lvalue and rvalue have different structures");
+    Ref obj = Ref::borrow(target(o));
     for (int64_t k = 0, i = start; k < count; ++k, i += step)
-        write_target(obj, item_offset(v, i), data.data() + k * v->itemsize, size);
+        write_target(obj.get(), item_offset(v, i), data.data() + k * v->itemsize, size);
 }
 
 Ref view_iter(Object* o) {
