@@ -206,8 +206,13 @@ void encode(Object* value, char f, int size, unsigned char* out) {
         return;
     }
     if (f == 'f' || f == 'd') {
-        if (!is_float(value) && !is_int(value)) invalid(&TypeError_type, "type");
-        double d = to_double(value);
+        double d = 0;
+        try {
+            d = to_double(value);  // a float, an int, __float__ or __index__
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &TypeError_type)) throw;
+            invalid(&TypeError_type, "type");
+        }
         if (f == 'f') {
             auto x = static_cast<float>(d);
             std::memcpy(out, &x, 4);

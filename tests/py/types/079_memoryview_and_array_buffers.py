@@ -80,3 +80,29 @@ print(repr(w).startswith("<released memory at "), bytes(memoryview(b"abc")[1:]),
 # exec, eval and compile read source from any buffer.
 exec(memoryview(b"print('exec', 1)"))
 print(eval(memoryview(b"2 + 2")), eval(array("b", b"3 * 3")), eval(compile(bytearray(b"4"), "f", "eval")))
+
+# An __index__ or __float__ that releases the view while it is being used: ValueError, no crash.
+def releasing(kind, value):
+    class Releases:
+        def __index__(self):
+            m.release()
+            return value
+
+        def __float__(self):
+            m.release()
+            return float(value)
+
+    return Releases()
+
+
+for target, action in ((bytearray(b"\xff" * 64), lambda: m[releasing(0, 4)]),
+                       (bytearray(b"\xff" * 64), lambda: m.__setitem__(releasing(0, 4), 42)),
+                       (bytearray(b"\xff" * 64), lambda: m.__setitem__(0, releasing(0, 4))),
+                       (bytearray(b"\xff" * 64), lambda: m.__setitem__(slice(releasing(0, 4), 8), b"spam")),
+                       (array("d", [1.0] * 8), lambda: m.__setitem__(0, releasing(0, 4)))):
+    m = memoryview(target)
+    try:
+        action()
+    except ValueError as e:
+        print(e)
+    del target
