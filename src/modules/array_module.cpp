@@ -924,6 +924,28 @@ const MethodDef kArrayMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// The buffer an array exports (objects/bytes.h): bytes(a), memoryview(a), b"".join([a]), ...
+const BufferProcs kArrayBuffer = {
+    [](Object* o) { return array_count(o) * as_array(o)->itemsize; },
+    [](Object* o, size_t offset, size_t n, char* out) {
+        ArrayObject* a = as_array(o);
+        CriticalSection cs(a->mutex);
+        if (offset + n > a->data.size()) return false;
+        a->data.copy(out, n, offset);
+        return true;
+    },
+    [](Object* o, size_t offset, const char* in, size_t n) {
+        ArrayObject* a = as_array(o);
+        CriticalSection cs(a->mutex);
+        if (offset + n > a->data.size()) return false;
+        a->data.replace(offset, n, in, n);
+        return true;
+    },
+    // 'u' (wchar_t) items are exported as 'w', as CPython 3.11's array does.
+    [](Object* o) { return as_array(o)->code == 'u' ? 'w' : as_array(o)->code; },
+    [](Object* o) { return static_cast<int>(as_array(o)->itemsize); },
+};
+
 void init_array_types() {
     Type& t = array_type;
     t.name = "array.array";
@@ -948,7 +970,7 @@ void init_array_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
-    register_buffer_reader(&t, [](Object* o) { return snapshot(as_array(o)); });
+    register_buffer(&t, &kArrayBuffer);
 
     Type& it = array_iterator_type;
     it.name = "array.arrayiterator";

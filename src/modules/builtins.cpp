@@ -342,12 +342,12 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
-// The text of a str or bytes source for exec/eval/compile; false for anything else. CPython 3.11
-// refuses NUL characters with ValueError before parsing.
+// The text of a str or buffer (bytes, memoryview, array) source for exec/eval/compile; false for
+// anything else. CPython 3.11 refuses NUL characters with ValueError before parsing.
 bool source_text(Object* source, std::string* text) {
     if (is_str(source))
         *text = str_utf8_of(source);
-    else if (is_bytes_like(source))
+    else if (exports_buffer(source))
         *text = bytes_like_data(source);
     else
         return false;
@@ -546,7 +546,15 @@ void callable_iterator_traverse(Object* o, VisitProc visit, void* arg) {
 Ref callable_iterator_next(Object* o) {
     auto* c = static_cast<CallableIterator*>(o);
     if (!c->callable) return nullptr;
-    Ref v = call0(c->callable);
+    Ref v;
+    try {
+        v = call0(c->callable);
+    } catch (PyException& e) {
+        // The callable's StopIteration ends the iteration, without its value (CPython's calliter).
+        if (!is_instance(e.exception(), &StopIteration_type)) throw;
+        decref(std::exchange(c->callable, nullptr));
+        return nullptr;
+    }
     if (!equals(v.get(), c->sentinel)) return v;
     decref(std::exchange(c->callable, nullptr));
     return nullptr;
@@ -577,12 +585,6 @@ Ref bi_next(Object*, Args args, size_t nargs, Tuple* kw) {
         return Ref::borrow(args[1]);
     }
     if (Ref v = iter_next_raising(args[0])) return v;
-    // A generator's `return x` travels in StopIteration(x).value.
-    if (type_of(args[0]) == &generator_type) {
-        Ref value = generator_take_return(args[0]);
-        Object* v = value.get();
-        if (v != None) raise_object(exception_new(&StopIteration_type, tuple_from(&v, 1).get()));
-    }
     raise_object(exception_new(&StopIteration_type, empty_tuple()));
 }
 
@@ -763,14 +765,15 @@ void map_traverse(Object* o, VisitProc visit, void* arg) {
 }
 
 // map and filter wrap iterators: nested 100,000 deep they would overflow the C stack through
-// iter_next, so each level counts against the recursion limit (tests/py/robust/010).
+// iter_next, so each level counts against the recursion limit (tests/py/robust/010). Like
+// enumerate, they hand on the StopIteration of what they wrap (iter_next_raising).
 Ref map_next(Object* o) {
     RecursionGuard guard;
     auto* m = static_cast<MapObject*>(o);
     std::vector<Ref> items;
     std::vector<Object*> raw;
     for (Object* it : m->iters) {
-        Ref v = iter_next(it);
+        Ref v = iter_next_raising(it);
         if (!v) return nullptr;
         raw.push_back(v.get());
         items.push_back(std::move(v));
@@ -806,7 +809,7 @@ void filter_traverse(Object* o, VisitProc visit, void* arg) {
 Ref filter_next(Object* o) {
     RecursionGuard guard;  // as map_next
     auto* f = static_cast<FilterObject*>(o);
-    while (Ref item = iter_next(f->iter)) {
+    while (Ref item = iter_next_raising(f->iter)) {
         bool keep = f->func == None ? is_true(item.get()) : is_true(call1(f->func, item.get()).get());
         if (keep) return item;
     }

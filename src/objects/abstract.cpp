@@ -297,9 +297,17 @@ Ref get_iter(Object* o) {
     return it;
 }
 
+// A StopIteration that the slot raises ends the iteration too, as CPython's PyIter_Next and FOR_ITER
+// clear one: `list(map(f, xs))` stops where f raises it.
 Ref iter_next(Object* iterator) {
-    if (NextSlot s = type_of(iterator)->next) return s(iterator);
-    raise(&TypeError_type, format("'%s' object is not an iterator", tname(iterator)));
+    NextSlot s = type_of(iterator)->next;
+    if (!s) raise(&TypeError_type, format("'%s' object is not an iterator", tname(iterator)));
+    try {
+        return s(iterator);
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &StopIteration_type)) throw;
+    }
+    return nullptr;
 }
 
 // ---- calls ----

@@ -48,9 +48,12 @@ Ref get_iter(Object* o);  // iter(o)
 // Calls fn(borrowed item) for each item of an iterable; fast for list and tuple.
 template <typename Fn>
 void for_each_item(Object* iterable, Fn&& fn);
-Ref iter_next(Object* iterator);  // next item, or null when exhausted
-// iter_next, except that the StopIteration a class's __next__ raises passes through with its value
-// (next() and `yield from` hand it on, as CPython's); null only when a built-in iterator is exhausted.
+// The next item, or null when exhausted; a StopIteration raised on the way ends it too (PyIter_Next).
+Ref iter_next(Object* iterator);
+// iter_next, except that a StopIteration raised on the way passes through with its value: a class's
+// __next__, or one that enumerate/map/zip/filter hand on from what they wrap (CPython's direct
+// tp_iternext call, whose callers next() and `yield from` read the value); null when the iterator
+// ended without one.
 Ref iter_next_raising(Object* iterator);
 
 Ref call(Object* callable, Object* const* args, size_t nargs, Tuple* kwnames = nullptr);

@@ -35,29 +35,29 @@ Ref bytes_of_type(Type* t, std::string_view data) {
 
 namespace {
 
-// The types that registered a buffer reader: few (array.array), set once at their module's import.
+// The types that registered a buffer: few (array.array), set once at their module's import.
 struct BufferType {
     std::atomic<Type*> type{nullptr};
-    BufferReader read = nullptr;
+    const BufferProcs* procs = nullptr;
 };
 BufferType g_buffer_types[4];
 
-BufferReader buffer_reader_of(Object* o) {
+}  // namespace
+
+const BufferProcs* buffer_procs_of(Object* o) {
     for (BufferType& b : g_buffer_types) {
         Type* t = b.type.load(std::memory_order_acquire);
         if (!t) break;
-        if (is_instance(o, t)) return b.read;
+        if (is_instance(o, t)) return b.procs;
     }
     return nullptr;
 }
 
-}  // namespace
-
-void register_buffer_reader(Type* t, BufferReader read) {
+void register_buffer(Type* t, const BufferProcs* procs) {
     for (BufferType& b : g_buffer_types) {
         if (b.type.load(std::memory_order_relaxed) == t) return;
         if (!b.type.load(std::memory_order_relaxed)) {
-            b.read = read;
+            b.procs = procs;
             b.type.store(t, std::memory_order_release);
             return;
         }
@@ -65,7 +65,7 @@ void register_buffer_reader(Type* t, BufferReader read) {
 }
 
 bool exports_buffer(Object* o) {
-    return is_bytes_like(o) || type_of(o) == &memoryview_type || buffer_reader_of(o);
+    return is_bytes_like(o) || type_of(o) == &memoryview_type || buffer_procs_of(o);
 }
 
 std::string bytes_like_data(Object* o) {
@@ -75,8 +75,13 @@ std::string bytes_like_data(Object* o) {
         CriticalSection cs(a->mutex);
         return a->data;
     }
-    if (type_of(o) == &memoryview_type) return bytes_like_data(memoryview_target(o));
-    if (BufferReader read = buffer_reader_of(o)) return read(o);
+    if (type_of(o) == &memoryview_type) return memoryview_bytes(o);
+    if (const BufferProcs* procs = buffer_procs_of(o)) {
+        // The size may change between the two calls (another thread): read what is there then.
+        std::string data(procs->size(o), '\0');
+        while (!procs->read(o, 0, data.size(), data.data())) data.resize(procs->size(o));
+        return data;
+    }
     raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
 }
 
@@ -185,7 +190,7 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
     }
     if (encoding) raise(&TypeError_type, "encoding without a string argument");
     if (errors) raise(&TypeError_type, "errors without a string argument");
-    if (is_bytes_like(source) || type_of(source) == &memoryview_type) return bytes_like_data(source);
+    if (exports_buffer(source)) return bytes_like_data(source);
     if (is_int(source)) {
         int64_t n = as_index(source);
         if (n < 0) raise(&ValueError_type, "negative count");
@@ -356,7 +361,7 @@ Ref bytes_getitem(Object* o, Object* key) {
 }
 
 Ref bytes_add(Object* a, Object* b) {
-    if (!is_bytes_like(a) || !is_bytes_like(b)) {
+    if (!is_bytes_like(a) || !exports_buffer(b)) {
         if (is_bytes_like(a))
             raise(&TypeError_type,
                   format("can't concat %s to %s", type_of(b)->name.c_str(), type_of(a)->name.c_str()));

@@ -36,16 +36,26 @@ inline bool is_bytes_like(const Object* o) { return is_bytes(o) || is_bytearray(
 inline const std::string& bytes_data(const Object* o) { return static_cast<const Bytes*>(o)->data; }
 
 // A copy of the contents of a bytes, bytearray or memoryview, or of an object whose type registered a
-// buffer reader; raises "a bytes-like object is required, not 'str'" for anything else.
+// buffer; raises "a bytes-like object is required, not 'str'" for anything else.
 std::string bytes_like_data(Object* o);
 // x.__bytes__() when x's type defines it (checked to be bytes), else null.
 Ref bytes_from_dunder(Object* o);
 // `fmt % args` for a bytes or bytearray `fmt` (PEP 461), in str_format.cpp beside str's.
 Ref bytes_percent_format(Object* fmt, Object* args);
-// CPython's buffer protocol, read-only and by copy, for types of higher layers: array.array
-// registers a function returning a copy of its bytes, so bytes_like_data accepts arrays.
-using BufferReader = std::string (*)(Object*);
-void register_buffer_reader(Type* t, BufferReader read);
+// CPython's buffer protocol for types of higher layers (array.array): what bytes(x), memoryview(x)
+// and every bytes-like argument read from them, and what a memoryview writes into them. Each
+// function works under the object's own lock; read and write return false when the bytes asked for
+// lie beyond the object's present end.
+struct BufferProcs {
+    size_t (*size)(Object*);  // in bytes
+    bool (*read)(Object*, size_t offset, size_t n, char* out);
+    bool (*write)(Object*, size_t offset, const char* in, size_t n);
+    char (*format)(Object*);  // struct's letter for the items
+    int (*itemsize)(Object*);
+};
+void register_buffer(Type* t, const BufferProcs* procs);
+// The procedures of a registered type's instance, or null.
+const BufferProcs* buffer_procs_of(Object* o);
 // Whether bytes_like_data accepts `o`: bytes, bytearray, memoryview or a registered type.
 bool exports_buffer(Object* o);
 // bytes.hex(sep, bytes_per_sep) and binascii.hexlify: two lowercase digits per byte, `sep` (a str

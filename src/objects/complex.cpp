@@ -8,6 +8,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/format_spec.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
@@ -228,6 +229,7 @@ Ref complex_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kComplexMethods[] = {
     {"conjugate", complex_conjugate,
      "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
+    {"__format__", builtin_format_method, "Convert to a string according to format_spec."},
     {"__getnewargs__", complex_getnewargs, nullptr},
     {nullptr, nullptr, nullptr},
 };

@@ -271,6 +271,9 @@ Ref slice_new(Object* start, Object* stop, Object* step);
 int64_t slice_bound(Object* o);
 // Resolves a slice against a sequence length as CPython's PySlice_AdjustIndices; returns the count.
 int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+// slice.indices(length) for ints of any size, as CPython's _PySlice_GetLongIndices: a tuple
+// (start, stop, step) of ints, start and stop clamped to the sequence. Bounds' __index__ is called.
+Ref slice_indices_ints(Slice* s, Object* length);
 // The slice itself when its bounds are ints or None, else a copy with each bound's __index__ called
 // now. A mutable sequence resolves a slice so before it takes its lock and reads its length: an
 // __index__ run inside slice_indices could resize it in between (tests/py/robust/009).

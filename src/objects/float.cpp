@@ -18,6 +18,7 @@
 #include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/format_spec.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
@@ -531,6 +532,7 @@ Ref float_getformat(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 const MethodDef float_methods[] = {
     {"__getformat__", float_getformat, "You probably don't want to use this function.", MethodKind::Class},
+    {"__format__", builtin_format_method, "Convert to a string according to format_spec."},
     {"is_integer", float_is_integer, "Return True if the float is an integer."},
     {"conjugate", float_conjugate, "Return self, the complex conjugate of any float."},
     {"as_integer_ratio", float_as_integer_ratio, "Return a pair of integers whose ratio is exact."},

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/complex.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -160,53 +161,125 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
     return out;
 }
 
-std::string format_float(double value, const FormatSpec& spec) {
-    char type = spec.type;
-    if (type && !strchr("eEfFgGn%", type)) unknown_code(type, "float");
-    if (type == 'n') type = 'g';
-    bool negative = std::signbit(value) && !std::isnan(value);
-    double magnitude = std::fabs(value);
-    std::string digits;
-    std::string suffix;
+namespace {
+
+// printf of one double with a precision, as long as it comes out (format(0.1, ".600f")).
+std::string print_double(const char* fmt, int precision, double value) {
+    int n = std::snprintf(nullptr, 0, fmt, precision, value);
+    std::string text(static_cast<size_t>(n) + 1, '\0');
+    std::snprintf(text.data(), text.size(), fmt, precision, value);
+    text.resize(static_cast<size_t>(n));
+    return text;
+}
+
+// Drops the zeros that end the fraction of `text` (and then a bare point); an exponent stays.
+std::string strip_fraction_zeros(std::string text) {
+    size_t e = std::min(text.find('e'), text.size());
+    if (text.find('.') >= e) return text;
+    size_t end = text.find_last_not_of('0', e - 1);
+    if (text[end] == '.') --end;
+    return text.erase(end + 1, e - end - 1);
+}
+
+// 'g' with `precision` significant digits, written out here rather than by printf: glibc's "%#g"
+// loses the zeros when rounding carries into a new digit (999999.5 -> "1.e+06"). Fixed-point when
+// the exponent is at least -4 and below the precision (one below with `add_dot_0`, which also
+// keeps a ".0" on integral values: float's no-type format, CPython's Py_DTSF_ADD_DOT_0); `keep`
+// ('#') keeps the trailing zeros and the point.
+std::string general_text(double magnitude, int precision, bool keep, bool add_dot_0) {
+    std::string text = print_double(keep ? "%#.*e" : "%.*e", precision - 1, magnitude);
+    int exponent = std::atoi(text.c_str() + text.find('e') + 1);
+    if (exponent < -4 || exponent >= (add_dot_0 ? precision - 1 : precision))
+        return keep ? text : strip_fraction_zeros(text);
+    text = print_double(keep ? "%#.*f" : "%.*f", precision - 1 - exponent, magnitude);
+    if (!keep) text = strip_fraction_zeros(text);
+    if (add_dot_0 && text.find('.') == std::string::npos) text += ".0";
+    return text;
+}
+
+// The digits of |value| as a float presentation type gives them ('%' included), before sign and
+// padding. With no type: repr, or 'g' with the precision given, where `add_dot_0` is float's
+// format (not complex's): see general_text.
+std::string float_digits(double magnitude, const FormatSpec& spec, bool add_dot_0) {
+    char type = spec.type == 'n' ? 'g' : spec.type;
     if (std::isinf(magnitude) || std::isnan(magnitude)) {
-        digits = std::string(std::isnan(magnitude) ? "nan" : "inf");
-        if (type == 'E' || type == 'F' || type == 'G')
-            digits = std::string(std::isnan(magnitude) ? "NAN" : "INF");
-        if (type == '%') suffix.push_back('%');
-    } else if (!type && spec.precision < 0) {
-        digits = float_repr(magnitude);
-    } else {
-        int precision = spec.precision < 0 ? 6 : spec.precision;
-        char conv = type ? type : 'g';
-        if (conv == '%') {
-            magnitude *= 100;
-            conv = 'f';
-            suffix.push_back('%');
-        }
-        if (!type && precision == 0) precision = 1;
-        char fmt[16];
-        std::snprintf(fmt, sizeof fmt, "%%%s.*%c", spec.alternate ? "#" : "", conv);
-        char buf[512];
-        int n = std::snprintf(buf, sizeof buf, fmt, precision, magnitude);
-        digits.assign(buf, n < static_cast<int>(sizeof buf) ? n : static_cast<int>(sizeof buf) - 1);
-        // With no type, Python keeps a ".0" where %g would print a bare integer.
-        if (!type && digits.find_first_of(".e") == std::string::npos) digits += ".0";
+        std::string text = std::isnan(magnitude) ? "nan" : "inf";
+        if (type == 'E' || type == 'F' || type == 'G') text = std::isnan(magnitude) ? "NAN" : "INF";
+        return type == '%' ? text + "%" : text;
     }
+    if (!type && spec.precision < 0) {
+        std::string text = float_repr(magnitude);
+        if (!add_dot_0 && text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+            text.resize(text.size() - 2);
+        // '#' always shows the point: 1e+100 -> 1.e+100.
+        if (spec.alternate && text.find('.') == std::string::npos) {
+            size_t e = text.find('e');
+            text.insert(e == std::string::npos ? text.size() : e, ".");
+        }
+        return text;
+    }
+    int precision = spec.precision < 0 ? 6 : spec.precision;
+    if (!type || type == 'g' || type == 'G') {
+        std::string text =
+            general_text(magnitude, std::max(precision, 1), spec.alternate, add_dot_0 && !type);
+        if (type == 'G')
+            for (char& c : text) c = static_cast<char>(toupper(c));
+        return text;
+    }
+    std::string suffix;
+    char conv = type;
+    if (conv == '%') {
+        magnitude *= 100;
+        conv = 'f';
+        suffix = "%";
+    }
+    char fmt[16];
+    std::snprintf(fmt, sizeof fmt, "%%%s.*%c", spec.alternate ? "#" : "", conv);
+    return print_double(fmt, precision, magnitude) + suffix;
+}
+
+// Sign and digits of one float as `spec` asks, grouping applied, unpadded. `sign` is the spec's
+// sign flag ('+', ' ' or 0); zero padding with grouping groups the zeros too, within `width`.
+std::string float_number(double value, const FormatSpec& spec, char sign, bool add_dot_0, int width) {
+    bool negative = std::signbit(value) && !std::isnan(value);
+    std::string digits = float_digits(std::fabs(value), spec, add_dot_0);
     if (spec.coerce_zero && negative && digits.find_first_not_of("0.%e+-") == std::string::npos)
         negative = false;
+    std::string head = sign_text(negative, sign);
     // Grouping applies to the integer part only.
     size_t int_end = digits.find_first_not_of("0123456789");
     std::string rest = int_end == std::string::npos ? "" : digits.substr(int_end);
     std::string int_part = digits.substr(0, int_end);
     if (spec.grouping && !int_part.empty()) {
-        FormatSpec s = spec;
-        int64_t min_width = 0;
-        if (s.align == '=' && s.fill == "0" && s.width > 0)
-            min_width = s.width - static_cast<int64_t>(sign_text(negative, s.sign).size() + rest.size() +
-                                                       suffix.size());
-        int_part = group_digits(int_part, s.grouping, 3, min_width);
+        int64_t min_width = width > 0 ? width - static_cast<int64_t>(head.size() + rest.size()) : 0;
+        int_part = group_digits(int_part, spec.grouping, 3, min_width);
     }
-    return pad(sign_text(negative, spec.sign), int_part + rest + suffix, spec, '>');
+    return head + int_part + rest;
+}
+
+}  // namespace
+
+std::string format_float(double value, const FormatSpec& spec) {
+    if (spec.type && !strchr("eEfFgGn%", spec.type)) unknown_code(spec.type, "float");
+    bool zeros = spec.align == '=' && spec.fill == "0" && spec.width > 0;
+    std::string number = float_number(value, spec, spec.sign, true, zeros ? spec.width : 0);
+    // Split the sign off, so '=' pads between it and the digits.
+    size_t sign_len = !number.empty() && strchr("+- ", number[0]) ? 1 : 0;
+    return pad(number.substr(0, sign_len), number.substr(sign_len), spec, '>');
+}
+
+// format(complex, spec), as CPython's format_complex_internal: both parts in the float's
+// presentation; with no type like str(): the real part left out when it is +0, else parentheses.
+std::string format_complex(double re, double im, const FormatSpec& spec) {
+    if (spec.type && !strchr("eEfFgGn", spec.type)) unknown_code(spec.type, "complex");
+    if (spec.fill == "0") raise(&ValueError_type, "Zero padding is not allowed in complex format specifier");
+    if (spec.align == '=')
+        raise(&ValueError_type, "'=' alignment flag is not allowed in complex format specifier");
+    bool skip_re = !spec.type && re == 0.0 && !std::signbit(re);
+    bool parens = !spec.type && !skip_re;
+    std::string text = skip_re ? "" : float_number(re, spec, spec.sign, false, 0);
+    text += float_number(im, spec, skip_re ? spec.sign : '+', false, 0) + "j";
+    return pad("", parens ? "(" + text + ")" : text, spec, '>');
 }
 
 std::string format_int(Object* value, const FormatSpec& spec) {
@@ -221,8 +294,8 @@ std::string format_int(Object* value, const FormatSpec& spec) {
     if (type == 'c') {
         if (spec.sign) raise(&ValueError_type, "Sign not allowed with integer format specifier 'c'");
         int64_t cp = 0;
-        if (!int_to_i64(value, &cp) || cp < 0 || cp > 0x10FFFF)
-            raise(&OverflowError_type, "%c arg not in range(0x110000)");
+        if (!int_to_i64(value, &cp)) raise(&OverflowError_type, "Python int too large to convert to C long");
+        if (cp < 0 || cp > 0x10FFFF) raise(&OverflowError_type, "%c arg not in range(0x110000)");
         return pad("", str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), spec, '>');
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
@@ -275,13 +348,33 @@ Ref format_value(Object* value, std::string_view spec) {
         return result;
     }
     if (spec.empty()) return str(value);
+    return format_builtin(value, spec);
+}
+
+Ref format_builtin(Object* value, std::string_view spec) {
+    Type* t = type_of(value);
     // Subclasses of int and float format as their base, naming their own type in errors.
     if (is_int(value)) return str_new(format_int(value, parse_format_spec(spec, t->name.c_str())));
     if (is_float(value))
         return str_new(format_float(float_value(value), parse_format_spec(spec, t->name.c_str())));
+    if (is_instance(value, &complex_type)) {
+        auto* c = static_cast<Complex*>(value);
+        return str_new(format_complex(c->real, c->imag, parse_format_spec(spec, t->name.c_str())));
+    }
     if (is_instance(value, &str_type))
         return str_new(format_str(str_utf8_of(value), parse_format_spec(spec, "str")));
     raise(&TypeError_type, format("unsupported format string passed to %s.__format__", t->name.c_str()));
+}
+
+// int.__format__, float.__format__, complex.__format__ and str.__format__: the built-in formatting,
+// also for a subclass whose own __format__ calls super().__format__ (IntEnum's does).
+Ref builtin_format_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__format__", nargs, kw, 2, 2);
+    if (!is_str(args[1]))
+        raise(&TypeError_type, format("__format__() argument must be str, not %s",
+                                      args[1] == None ? "None" : type_of(args[1])->name.c_str()));
+    const std::string& spec = str_utf8_of(args[1]);
+    return spec.empty() ? str(args[0]) : format_builtin(args[0], spec);
 }
 
 }  // namespace minipy

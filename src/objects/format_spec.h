@@ -1,6 +1,6 @@
 // format_spec.h — Python's format-spec mini-language
 // (`[[fill]align][sign][z][#][0][width][,|_][.precision][type]`), shared by format(), f-strings and
-// str.format for int, float and str.
+// str.format for int, float, complex and str.
 #pragma once
 
 #include <string>
@@ -30,8 +30,14 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name);
 std::string format_int(Object* value, const FormatSpec& spec);  // int or bool
 std::string format_float(double value, const FormatSpec& spec);
 std::string format_str(const std::string& utf8, const FormatSpec& spec);
+std::string format_complex(double re, double im, const FormatSpec& spec);
 
-// format(value, spec) for the built-in types; other objects accept only an empty spec.
+// format(value, spec): a class's own __format__, else the built-in types' formatting; other
+// objects accept only an empty spec.
 Ref format_value(Object* value, std::string_view spec);
+// The built-in formatting of an int, float, complex or str (or subclass) for a non-empty spec.
+Ref format_builtin(Object* value, std::string_view spec);
+// The __format__ method of int, float, complex and str.
+Ref builtin_format_method(Object*, Object* const* args, size_t nargs, Tuple* kw);
 
 }  // namespace minipy

@@ -239,6 +239,8 @@ Ref gen_send_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     raise_stop_iteration(args[0]);
 }
 
+bool throw_to_iterator_delegate(Object* gen, Object* const* args, size_t nargs, Ref* out);
+
 // The exception that throw(type, value) raises in the generator: the class called with no
 // arguments, with a tuple value's items or with the value. As CPython normalizes it, whatever goes
 // wrong (the call raises, or gives something that is no exception) is what the generator gets.
@@ -268,6 +270,10 @@ Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Object* tb = nargs > 3 && args[3] != None ? args[3] : nullptr;
     if (tb && !is_traceback(tb)) raise(&TypeError_type, "throw() third argument must be a traceback object");
     Ref exc;
+    if (throw_to_iterator_delegate(args[0], args + 1, nargs - 1, &exc)) {
+        if (exc) return exc;
+        raise_stop_iteration(args[0]);
+    }
     if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
         if (value && is_instance(value, static_cast<Type*>(typ)))
             exc = Ref::borrow(value);
@@ -676,6 +682,40 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
         raise_object(std::move(exc));
     }
     return resume(claim, g, nullptr, std::move(exc));
+}
+
+// A `yield from` delegate that is no generator but has a throw method gets throw()'s arguments as
+// they were given, unchecked (an int, a class not yet instantiated), as CPython's _gen_throw passes
+// them on; GeneratorExit closes it instead (throw_claimed). False when there is no such delegate.
+bool throw_to_iterator_delegate(Object* gen, Object* const* args, size_t nargs, Ref* out) {
+    Generator* g = as_gen(gen);
+    Claim claim(g);
+    Object* sub = g->finished || g->image.empty() ? nullptr : delegate_of(g);
+    if (!sub || is_generator_like(sub)) return false;
+    Object* typ = args[0];
+    if (is_type(typ) ? is_subtype(static_cast<Type*>(typ), &GeneratorExit_type)
+                     : is_instance(typ, &GeneratorExit_type))
+        return false;
+    Ref sub_ref = Ref::borrow(sub);
+    Ref method = get_attr_opt(sub, intern("throw"));
+    if (!method) return false;
+    Ref stop_value;
+    try {
+        *out = call(method.get(), args, nargs);
+        return true;
+    } catch (PyException& e) {
+        if (!delegate_of(g)) throw;
+        // Its StopIteration ends the `yield from` with the value; any other exception is raised there.
+        if (!is_instance(e.exception(), &StopIteration_type)) {
+            leave_delegate(g, false);
+            *out = resume(claim, g, nullptr, e.take());
+            return true;
+        }
+        stop_value = get_attr(e.exception(), intern("value"));
+    }
+    leave_delegate(g, true);
+    *out = resume(claim, g, stop_value.get(), nullptr);
+    return true;
 }
 
 }  // namespace

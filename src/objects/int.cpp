@@ -13,6 +13,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/format_spec.h"
 #include "objects/getset_descriptor.h"
 #include "objects/str.h"
 
@@ -897,6 +898,7 @@ Ref int_from_bytes(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
 }
 
 const MethodDef int_methods[] = {
+    {"__format__", builtin_format_method, "Convert to a string according to format_spec."},
     {"bit_length", int_bit_length, "Number of bits necessary to represent self in binary."},
     {"bit_count", int_bit_count, "Number of ones in the binary representation of abs(self)."},
     {"conjugate", int_conjugate, "Returns self, the complex conjugate of any int."},

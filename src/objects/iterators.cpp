@@ -101,12 +101,19 @@ Ref getitem_iter_next(Object* o) {
     return finish(it);
 }
 
-// Walks any sequence with __len__ and __getitem__ backwards (reversed() of a tuple, str, ...).
+// Walks any sequence with __len__ and __getitem__ backwards (reversed() of a tuple, str, ...); an
+// IndexError or StopIteration from __getitem__ ends it, as CPython's.
 Ref reversed_next(Object* o) {
     SeqIter* it = as_seq_iter(o);
     if (!it->seq || it->pos < 0) return finish(it);
     Ref index = int_from_i64(it->pos--);
-    return get_item(it->seq, index.get());
+    try {
+        return get_item(it->seq, index.get());
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &IndexError_type) && !is_instance(e.exception(), &StopIteration_type))
+            throw;
+    }
+    return finish(it);
 }
 
 // ---- range ----
@@ -181,10 +188,12 @@ void enumerate_traverse(Object* o, VisitProc visit, void* arg) {
 
 // Iterators that wrap iterators recurse through iter_next: zip(zip(...)) nested 100,000 deep would
 // overflow the C stack, so each level counts against the recursion limit (tests/py/robust/010).
+// They hand on the StopIteration of what they wrap (iter_next_raising), as CPython's: next() of
+// enumerate(it) raises it's StopIteration(value).
 Ref enumerate_next(Object* o) {
     RecursionGuard guard;
     auto* e = static_cast<Enumerate*>(o);
-    Ref item = iter_next(e->iterator);
+    Ref item = iter_next_raising(e->iterator);
     if (!item) return nullptr;
     Ref index = int_from_i64(e->count++);
     Object* pair[] = {index.get(), item.get()};
@@ -240,7 +249,8 @@ Ref zip_next(Object* o) {
     if (z->iterators.empty()) return nullptr;
     Ref result = tuple_new(z->iterators.size());
     for (size_t i = 0; i < z->iterators.size(); ++i) {
-        Ref item = iter_next(z->iterators[i]);
+        // A strict zip checks the lengths and then ends plainly, as CPython's.
+        Ref item = z->strict ? iter_next(z->iterators[i]) : iter_next_raising(z->iterators[i]);
         if (!item) {
             if (z->strict) check_zip_lengths(z, i);
             return nullptr;

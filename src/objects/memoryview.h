@@ -1,5 +1,7 @@
-// memoryview.h — the memoryview type over bytes and bytearray.
+// memoryview.h — the memoryview type over bytes, bytearray and registered buffers (array.array).
 #pragma once
+
+#include <string>
 
 #include "objects/object.h"
 
@@ -9,5 +11,7 @@ extern Type memoryview_type;
 void init_memoryview_type();
 // The bytes or bytearray `view` (a memoryview) shows; raises ValueError once it is released.
 Object* memoryview_target(Object* view);
+// The bytes of the items the view shows, in order (bytes(view), view.tobytes()).
+std::string memoryview_bytes(Object* view);
 
 }  // namespace minipy

@@ -138,7 +138,9 @@ using GetItemSlot = Ref (*)(Object*, Object* key);
 // value == nullptr deletes the item.
 using SetItemSlot = void (*)(Object*, Object* key, Object* value);
 using ContainsSlot = bool (*)(Object*, Object* item);
-// Returns the next item, or null when the iterator is exhausted (no StopIteration thrown).
+// Returns the next item, or null when the iterator is exhausted. It may instead throw StopIteration,
+// as CPython's tp_iternext may leave one set (enumerate handing on its iterator's):
+// iter_next (objects/abstract.h) turns that into null, iter_next_raising passes it on.
 using NextSlot = Ref (*)(Object*);
 // Returns null when the attribute is missing; the caller raises AttributeError.
 using GetAttrSlot = Ref (*)(Object*, Str* name);

@@ -16,19 +16,30 @@ namespace {
 
 Range* as_range(Object* o) { return static_cast<Range*>(o); }
 
-int64_t range_length(int64_t start, int64_t stop, int64_t step) {
-    if (step > 0 && start < stop)
-        return static_cast<int64_t>((static_cast<uint64_t>(stop) - start - 1) / step + 1);
+// The length of range(start, stop, step) when it fits int64 (false when it does not).
+bool range_length(int64_t start, int64_t stop, int64_t step, int64_t* out) {
+    uint64_t n = 0;
+    if (step > 0 && start < stop) n = (static_cast<uint64_t>(stop) - start - 1) / step + 1;
     if (step < 0 && start > stop)
-        return static_cast<int64_t>(
-            (static_cast<uint64_t>(start) - stop - 1) / (0 - static_cast<uint64_t>(step)) + 1);
-    return 0;
+        n = (static_cast<uint64_t>(start) - stop - 1) / (0 - static_cast<uint64_t>(step)) + 1;
+    *out = static_cast<int64_t>(n);
+    return n <= static_cast<uint64_t>(INT64_MAX);
 }
 
 // ---- ranges beyond 64 bits: (start, stop, step, length) as ints, in the `big` tuple ----
 
 Object* big_part(Range* r, int i) { return as_tuple(r->big)->items[i]; }
 Ref int_op(Object* a, Object* b, BinaryOp op) { return int_binary(a, b, op); }
+Ref add(Object* a, Object* b) { return int_op(a, b, BinaryOp::Add); }
+Ref mul(Object* a, Object* b) { return int_op(a, b, BinaryOp::Mul); }
+bool is_negative(Object* i) { return int_compare(i, make_small_int(0)) < 0; }
+
+// Start, stop, step or length (i = 0..3) of either kind of range, as an int.
+Ref range_part(Range* r, int i) {
+    if (r->big) return Ref::borrow(big_part(r, i));
+    int64_t parts[] = {r->start, r->stop, r->step, r->length};
+    return int_from_i64(parts[i]);
+}
 
 Ref big_length(Object* start, Object* stop, Object* step) {
     Ref zero = int_from_i64(0), one = int_from_i64(1);
@@ -38,7 +49,7 @@ Ref big_length(Object* start, Object* stop, Object* step) {
     if (int_compare(lo, hi) >= 0) return zero;
     Ref span = int_op(int_op(hi, lo, BinaryOp::Sub).get(), one.get(), BinaryOp::Sub);
     Ref abs_step = up ? Ref::borrow(step) : int_op(zero.get(), step, BinaryOp::Sub);
-    return int_op(int_op(span.get(), abs_step.get(), BinaryOp::FloorDiv).get(), one.get(), BinaryOp::Add);
+    return add(int_op(span.get(), abs_step.get(), BinaryOp::FloorDiv).get(), one.get());
 }
 
 Ref big_range_new(Object* start, Object* stop, Object* step) {
@@ -51,22 +62,29 @@ Ref big_range_new(Object* start, Object* stop, Object* step) {
     return Ref::steal(r);
 }
 
-// The value at position `index` (an int, possibly negative), or null when out of range.
-Ref big_item(Range* r, Object* index) {
-    Ref zero = int_from_i64(0);
-    Object* length = big_part(r, 3);
-    Ref i = int_compare(index, zero.get()) < 0 ? int_op(index, length, BinaryOp::Add) : Ref::borrow(index);
-    if (int_compare(i.get(), zero.get()) < 0 || int_compare(i.get(), length) >= 0) return nullptr;
-    return int_op(big_part(r, 0), int_op(i.get(), big_part(r, 2), BinaryOp::Mul).get(), BinaryOp::Add);
+// A range of the int bounds `start`, `stop`, `step`: the int64 kind when they and the length fit.
+Ref range_from_ints(Object* start, Object* stop, Object* step) {
+    int64_t a, b, c;
+    if (int_to_i64(start, &a) && int_to_i64(stop, &b) && int_to_i64(step, &c)) return range_new(a, b, c);
+    return big_range_new(start, stop, step);
 }
 
-bool big_contains(Range* r, Object* v) {
+// The value at position `index` (an int, possibly negative), or null when out of range.
+Ref big_item(Range* r, Object* index) {
+    Object* length = big_part(r, 3);
+    Ref i = is_negative(index) ? add(index, length) : Ref::borrow(index);
+    if (is_negative(i.get()) || int_compare(i.get(), length) >= 0) return nullptr;
+    return add(big_part(r, 0), mul(i.get(), big_part(r, 2)).get());
+}
+
+// The position of the int `v` in a big range, or null when it is not there.
+Ref big_position(Range* r, Object* v) {
     Ref offset = int_op(v, big_part(r, 0), BinaryOp::Sub);
     Ref rem = int_op(offset.get(), big_part(r, 2), BinaryOp::Mod);
-    if (int_compare(rem.get(), int_from_i64(0).get()) != 0) return false;
+    if (int_compare(rem.get(), make_small_int(0)) != 0) return nullptr;
     Ref index = int_op(offset.get(), big_part(r, 2), BinaryOp::FloorDiv);
-    return int_compare(index.get(), int_from_i64(0).get()) >= 0 &&
-           int_compare(index.get(), big_part(r, 3)) < 0;
+    if (is_negative(index.get()) || int_compare(index.get(), big_part(r, 3)) >= 0) return nullptr;
+    return index;
 }
 
 // Iterates a big range with int objects.
@@ -90,7 +108,7 @@ Ref big_range_iter_next(Object* o) {
     Ref zero = int_from_i64(0), one = int_from_i64(1);
     if (int_compare(it->remaining, zero.get()) <= 0) return nullptr;
     Ref value = Ref::borrow(it->next);
-    Ref after = int_op(it->next, it->step, BinaryOp::Add);
+    Ref after = add(it->next, it->step);
     Ref left = int_op(it->remaining, one.get(), BinaryOp::Sub);
     decref(it->next);
     decref(it->remaining);
@@ -99,12 +117,12 @@ Ref big_range_iter_next(Object* o) {
     return value;
 }
 
-Ref big_range_iter(Range* r) {
+Ref big_range_iter_new(Object* first, Object* step, Object* length) {
     auto* it = new BigRangeIter();
     init_header(it, &big_range_iter_type);
-    it->next = newref(big_part(r, 0));
-    it->step = newref(big_part(r, 2));
-    it->remaining = newref(big_part(r, 3));
+    it->next = newref(first);
+    it->step = newref(step);
+    it->remaining = newref(length);
     return Ref::steal(it);
 }
 
@@ -114,8 +132,10 @@ void range_dealloc(Object* o) {
 }
 int64_t range_len(Object* o) {
     Range* r = as_range(o);
-    if (r->big) raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
-    return r->length;
+    int64_t n;
+    if (r->big && !int_to_i64(big_part(r, 3), &n))
+        raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
+    return r->big ? n : r->length;
 }
 bool range_truthy(Object* o) {
     Range* r = as_range(o);
@@ -138,6 +158,28 @@ Ref range_repr(Object* o) {
         format("range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop, (long long)r->step));
 }
 
+// r[s]: the range of the items the slice picks, its bounds the items at the slice's clamped start
+// and stop, as CPython's compute_slice: range(0, 10, 3)[::-1] is range(9, -3, -3). Machine words
+// when the range, the slice's bounds and the results fit, else ints.
+Ref range_slice(Range* r, Slice* s) {
+    auto plain = [](Object* b) { return b == None || is_small_int(b); };
+    if (!r->big && plain(s->start) && plain(s->stop) && plain(s->step)) {
+        int64_t start, stop, step, a, b, c;
+        slice_indices(s, r->length, &start, &stop, &step);
+        if (!__builtin_mul_overflow(start, r->step, &a) && !__builtin_add_overflow(a, r->start, &a) &&
+            !__builtin_mul_overflow(stop, r->step, &b) && !__builtin_add_overflow(b, r->start, &b) &&
+            !__builtin_mul_overflow(step, r->step, &c))
+            return range_new(a, b, c);
+    }
+    Ref length = range_part(r, 3), first = range_part(r, 0), step = range_part(r, 2);
+    Ref bounds = slice_indices_ints(s, length.get());
+    Object* const* b = as_tuple(bounds.get())->items;
+    Ref new_start = add(first.get(), mul(b[0], step.get()).get());
+    Ref new_stop = add(first.get(), mul(b[1], step.get()).get());
+    Ref new_step = mul(b[2], step.get());
+    return range_from_ints(new_start.get(), new_stop.get(), new_step.get());
+}
+
 Ref range_getitem(Object* o, Object* key) {
     Range* r = as_range(o);
     if (r->big && is_int(key)) {
@@ -145,65 +187,79 @@ Ref range_getitem(Object* o, Object* key) {
         if (!item) raise(&IndexError_type, "range object index out of range");
         return item;
     }
-    if (r->big) raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
     if (is_int(key)) {
         int64_t value;  // an index past int64 is out of range here, as CPython says for ranges
         if (!int_to_i64(key, &value)) raise(&IndexError_type, "range object index out of range");
         int64_t i = sequence_index(key, r->length, "range object");
         return int_from_i64(r->start + i * r->step);
     }
-    if (type_of(key) == &slice_type) {
-        int64_t start, stop, step;
-        int64_t n = slice_indices(static_cast<Slice*>(key), r->length, &start, &stop, &step);
-        int64_t first = r->start + start * r->step;
-        int64_t new_step = r->step * step;
-        return range_new(first, first + n * new_step, new_step);
-    }
+    if (type_of(key) == &slice_type) return range_slice(r, static_cast<Slice*>(key));
     if (Ref i = index_value(key)) return range_getitem(o, i.get());
     raise(&TypeError_type,
           format("range indices must be integers or slices, not %s", type_of(key)->name.c_str()));
 }
 
-// The position of int value v in the range, or -1.
-int64_t position_of(Range* r, Object* v) {
+// The position of the int `v` in the range, or null.
+Ref position_of(Range* r, Object* v) {
+    if (r->big) return big_position(r, v);
     int64_t x;
-    if (!int_to_i64(v, &x) || r->length == 0) return -1;
-    int64_t offset = x - r->start;
-    if (offset % r->step != 0) return -1;
-    int64_t i = offset / r->step;
-    return i >= 0 && i < r->length ? i : -1;
+    if (!int_to_i64(v, &x) || r->length == 0) return nullptr;
+    // In uint64, as x - start may not fit int64; the step divides it only when v is in the range.
+    uint64_t offset = static_cast<uint64_t>(x) - static_cast<uint64_t>(r->start);
+    uint64_t i;
+    if (r->step > 0) {
+        if (x < r->start || offset % static_cast<uint64_t>(r->step)) return nullptr;
+        i = offset / static_cast<uint64_t>(r->step);
+    } else {
+        uint64_t back = 0 - offset, size = 0 - static_cast<uint64_t>(r->step);
+        if (x > r->start || back % size) return nullptr;
+        i = back / size;
+    }
+    return i < static_cast<uint64_t>(r->length) ? int_from_i64(static_cast<int64_t>(i)) : nullptr;
+}
+
+// An int or bool is looked up by arithmetic; anything else (a float, an int subclass) is compared
+// with each item in turn, as CPython's _PySequence_IterSearch.
+bool by_arithmetic(Object* v) { return is_exact_int(v) || type_of(v) == &bool_type; }
+
+// Walks the range comparing each item with `v`: the number of matches, or with `first` the
+// position of the first one (-1 when none).
+int64_t search_items(Object* range, Object* v, bool first) {
+    Ref it = get_iter(range);
+    int64_t n = 0, i = 0;
+    for (; Ref item = iter_next(it.get()); ++i) {
+        if (!equals(item.get(), v)) continue;
+        if (first) return i;
+        ++n;
+    }
+    return first ? -1 : n;
 }
 
 bool range_contains(Object* o, Object* item) {
-    if (as_range(o)->big && is_int(item)) return big_contains(as_range(o), item);
-    if (as_range(o)->big) raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
-    if (is_int(item)) return position_of(as_range(o), item) >= 0;
-    Range* r = as_range(o);
-    for (int64_t i = 0; i < r->length; ++i) {
-        Ref v = int_from_i64(r->start + i * r->step);
-        if (equals(v.get(), item)) return true;
-    }
-    return false;
+    if (by_arithmetic(item)) return static_cast<bool>(position_of(as_range(o), item));
+    return search_items(o, item, true) >= 0;
 }
 
 Ref range_iter(Object* o) {
     Range* r = as_range(o);
-    if (r->big) return big_range_iter(r);
+    if (r->big) return big_range_iter_new(big_part(r, 0), big_part(r, 2), big_part(r, 3));
     return range_iter_new(r->start, r->step, r->length);
 }
 
-// Two ranges are equal when they produce the same values (CPython's range_equals).
+// Two ranges are equal when they produce the same values (CPython's range_equals): the same
+// length, and unless empty the same start, and unless of one item the same step.
 bool same_values(Range* a, Range* b) {
-    if (a->big || b->big) {
-        if (!a->big || !b->big) return false;
-        for (int i : {3, 0, 2})
-            if (!equals(big_part(a, i), big_part(b, i))) return false;
-        return true;
+    if (!a->big && !b->big) {
+        if (a->length != b->length) return false;
+        if (a->length == 0) return true;
+        if (a->start != b->start) return false;
+        return a->length == 1 || a->step == b->step;
     }
-    if (a->length != b->length) return false;
-    if (a->length == 0) return true;
-    if (a->start != b->start) return false;
-    return a->length == 1 || a->step == b->step;
+    Ref len = range_part(a, 3);
+    if (!equals(len.get(), range_part(b, 3).get())) return false;
+    if (!is_true(len.get())) return true;
+    if (!equals(range_part(a, 0).get(), range_part(b, 0).get())) return false;
+    return equals(len.get(), make_small_int(1)) || equals(range_part(a, 2).get(), range_part(b, 2).get());
 }
 
 Ref range_compare(Object* a, Object* b, CompareOp op) {
@@ -213,41 +269,36 @@ Ref range_compare(Object* a, Object* b, CompareOp op) {
     return Ref::borrow(bool_obj(op == CompareOp::Eq ? eq : !eq));
 }
 
-// Hashes (len, start, step) with the parts that do not affect the values set to None.
+// Hashes (len, start, step) with the parts that do not affect the values set to None, so equal
+// ranges hash alike.
 int64_t range_hash(Object* o) {
     Range* r = as_range(o);
-    if (r->big) return hash(r->big);
-    Ref len = int_from_i64(r->length);
-    Ref start = r->length ? int_from_i64(r->start) : Ref::borrow(None);
-    Ref step = r->length > 1 ? int_from_i64(r->step) : Ref::borrow(None);
+    Ref len = range_part(r, 3);
+    bool empty = !is_true(len.get()), single = equals(len.get(), make_small_int(1));
+    Ref start = empty ? Ref::borrow(None) : range_part(r, 0);
+    Ref step = empty || single ? Ref::borrow(None) : range_part(r, 2);
     Object* items[] = {len.get(), start.get(), step.get()};
     Ref t = tuple_from(items, 3);
     return hash(t.get());
 }
 
+// An argument of range(): an int, or what its class's __index__ returns.
+Ref range_argument(Object* o) {
+    if (is_int(o)) return int_exact(o);
+    if (Ref v = index_value(o)) return v;
+    raise_not_an_integer(o);
+}
+
 Ref range_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (kwnames && kwnames->size) raise_no_kwargs("range");
     if (nargs < 1 || nargs > 3) raise_arg_count("range", 1, 3, nargs);
-    int64_t start = 0, stop, step = 1;
-    for (size_t i = 0; i < nargs; ++i) {
-        int64_t unused;
-        if (is_int(args[i]) && !int_to_i64(args[i], &unused)) {
-            Ref zero = int_from_i64(0), one = int_from_i64(1);
-            Object* b_start = nargs == 1 ? zero.get() : args[0];
-            Object* b_stop = nargs == 1 ? args[0] : args[1];
-            Object* b_step = nargs == 3 ? args[2] : one.get();
-            return big_range_new(b_start, b_stop, b_step);
-        }
-    }
-    if (nargs == 1) {
-        stop = as_index(args[0]);
-    } else {
-        start = as_index(args[0]);
-        stop = as_index(args[1]);
-        if (nargs == 3) step = as_index(args[2]);
-    }
-    if (step == 0) raise(&ValueError_type, "range() arg 3 must not be zero");
-    return range_new(start, stop, step);
+    if (nargs == 1 && is_small_int(args[0])) return range_new(0, small_int_value(args[0]), 1);
+    Ref start = nargs == 1 ? int_from_i64(0) : range_argument(args[0]);
+    Ref stop = range_argument(args[nargs == 1 ? 0 : 1]);
+    Ref step = nargs == 3 ? range_argument(args[2]) : int_from_i64(1);
+    if (int_compare(step.get(), make_small_int(0)) == 0)
+        raise(&ValueError_type, "range() arg 3 must not be zero");
+    return range_from_ints(start.get(), stop.get(), step.get());
 }
 
 Ref range_getattr(Object* o, Str* name) {
@@ -267,29 +318,34 @@ Ref range_getattr(Object* o, Str* name) {
 Ref range_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("count");
     if (nargs != 2) raise_arg_count("count", 1, 1, nargs - 1);
-    if (is_int(args[1])) return int_from_i64(position_of(as_range(args[0]), args[1]) >= 0);
-    int64_t n = 0;
-    Range* r = as_range(args[0]);
-    for (int64_t i = 0; i < r->length; ++i) {
-        Ref v = int_from_i64(r->start + i * r->step);
-        n += equals(v.get(), args[1]);
-    }
-    return int_from_i64(n);
+    if (by_arithmetic(args[1])) return int_from_i64(position_of(as_range(args[0]), args[1]) ? 1 : 0);
+    return int_from_i64(search_items(args[0], args[1], false));
 }
 
 Ref range_index(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("index");
     if (nargs != 2) raise_arg_count("index", 1, 1, nargs - 1);
-    int64_t i = is_int(args[1]) ? position_of(as_range(args[0]), args[1]) : -1;
-    if (i < 0) raise(&ValueError_type, repr_utf8(args[1]) + " is not in range");
-    return int_from_i64(i);
+    if (!by_arithmetic(args[1])) {
+        int64_t i = search_items(args[0], args[1], true);
+        if (i < 0) raise(&ValueError_type, "sequence.index(x): x not in sequence");
+        return int_from_i64(i);
+    }
+    Ref i = position_of(as_range(args[0]), args[1]);
+    if (!i) raise(&ValueError_type, repr_utf8(args[1]) + " is not in range");
+    return i;
 }
 
 Ref range_reversed(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("__reversed__");
     if (nargs != 1) raise_arg_count("__reversed__", 0, 0, nargs - 1);
     Range* r = as_range(args[0]);
-    return range_iter_new(r->start + (r->length - 1) * r->step, -r->step, r->length);
+    if (!r->big && r->step != INT64_MIN)
+        return range_iter_new(r->start + (r->length - 1) * r->step, -r->step, r->length);
+    Ref first = range_part(r, 0), step = range_part(r, 2), length = range_part(r, 3);
+    Ref last =
+        add(first.get(), mul(int_op(length.get(), make_small_int(1), BinaryOp::Sub).get(), step.get()).get());
+    Ref back = int_op(make_small_int(0), step.get(), BinaryOp::Sub);
+    return big_range_iter_new(last.get(), back.get(), length.get());
 }
 
 // (range, (start, stop, step)), as CPython's: what pickles and copies a range.
@@ -318,12 +374,17 @@ const MethodDef range_methods[] = {
 }  // namespace
 
 Ref range_new(int64_t start, int64_t stop, int64_t step) {
+    int64_t length;
+    if (!range_length(start, stop, step, &length)) {
+        Ref a = int_from_i64(start), b = int_from_i64(stop), c = int_from_i64(step);
+        return big_range_new(a.get(), b.get(), c.get());
+    }
     auto* r = new Range();
     init_header(r, &range_type);
     r->start = start;
     r->stop = stop;
     r->step = step;
-    r->length = range_length(start, stop, step);
+    r->length = length;
     return Ref::steal(r);
 }
 

@@ -58,13 +58,11 @@ Ref slice_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) 
 Ref slice_indices_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("indices");
     if (nargs != 2) raise_arg_count("indices", 1, 1, nargs - 1);
-    int64_t length = as_index(args[1]);
-    if (length < 0) raise(&ValueError_type, "length should not be negative");
-    int64_t start, stop, step;
-    slice_indices(as_slice(args[0]), length, &start, &stop, &step);
-    Ref a = int_from_i64(start), b = int_from_i64(stop), c = int_from_i64(step);
-    Object* items[] = {a.get(), b.get(), c.get()};
-    return tuple_from(items, 3);
+    Ref length = is_int(args[1]) ? int_exact(args[1]) : index_value(args[1]);
+    if (!length) raise_not_an_integer(args[1]);
+    if (int_compare(length.get(), make_small_int(0)) < 0)
+        raise(&ValueError_type, "length should not be negative");
+    return slice_indices_ints(as_slice(args[0]), length.get());
 }
 
 const MethodDef slice_methods[] = {
@@ -121,7 +119,8 @@ namespace {
 
 // A bound as an int or None, its __index__ called now; the type error is bound_value's.
 Ref int_bound(Object* bound) {
-    if (bound == None || is_int(bound)) return Ref::borrow(bound);
+    if (bound == None || is_exact_int(bound)) return Ref::borrow(bound);
+    if (is_int(bound)) return int_exact(bound);
     if (Ref index = special_method(bound, intern("__index__"))) {
         Ref v = call0(index.get());
         if (is_int(v.get())) return v;
@@ -130,6 +129,29 @@ Ref int_bound(Object* bound) {
 }
 
 }  // namespace
+
+Ref slice_indices_ints(Slice* s, Object* length) {
+    Object* zero = make_small_int(0);
+    Ref step = s->step == None ? Ref::borrow(make_small_int(1)) : int_bound(s->step);
+    int sign = int_compare(step.get(), zero);
+    if (sign == 0) raise(&ValueError_type, "slice step cannot be zero");
+    bool backwards = sign < 0;
+    Ref lower = Ref::borrow(make_small_int(backwards ? -1 : 0));
+    Ref upper = backwards ? int_binary(length, lower.get(), BinaryOp::Add) : Ref::borrow(length);
+    auto adjust = [&](Object* bound, const Ref& fallback) {
+        if (bound == None) return fallback;
+        Ref v = int_bound(bound);
+        if (int_compare(v.get(), zero) < 0) {
+            v = int_binary(v.get(), length, BinaryOp::Add);
+            return int_compare(v.get(), lower.get()) < 0 ? lower : v;
+        }
+        return int_compare(v.get(), upper.get()) > 0 ? upper : v;
+    };
+    Ref start = adjust(s->start, backwards ? upper : lower);
+    Ref stop = adjust(s->stop, backwards ? lower : upper);
+    Object* items[] = {start.get(), stop.get(), step.get()};
+    return tuple_from(items, 3);
+}
 
 Ref slice_with_int_bounds(Slice* s) {
     if ((s->start == None || is_int(s->start)) && (s->stop == None || is_int(s->stop)) &&

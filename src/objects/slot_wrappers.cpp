@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/str.h"
@@ -50,8 +51,13 @@ int64_t index_result(Ref r, const char* dunder) {
 
 Ref slot_repr(Object* o) { return call_dunder(o, "__repr__"); }
 Ref slot_str(Object* o) { return call_dunder(o, "__str__"); }
+// As CPython's slot_tp_hash: an int that fits a machine word is the hash itself, a bigger one is
+// reduced as hash() of that int would be; -1 (the C error value) becomes -2.
 int64_t slot_hash(Object* o) {
-    int64_t h = index_result(call_dunder(o, "__hash__"), "__hash__");
+    Ref r = call_dunder(o, "__hash__");
+    if (!is_int(r.get())) raise(&TypeError_type, "__hash__ method should return an integer");
+    int64_t h;
+    if (!int_to_i64(r.get(), &h)) h = int_hash(r.get());
     return h == -1 ? -2 : h;
 }
 int64_t slot_len(Object* o) {
@@ -87,8 +93,17 @@ Ref slot_next(Object* o) {
 }  // namespace
 
 Ref iter_next_raising(Object* it) {
-    if (type_of(it)->next == slot_next) return call_dunder(it, "__next__");
-    return iter_next(it);
+    NextSlot s = type_of(it)->next;
+    if (s == slot_next) return call_dunder(it, "__next__");
+    if (!s) return iter_next(it);  // its TypeError
+    Ref v = s(it);
+    if (!v && type_of(it) == &generator_type) {
+        // A generator's `return x` ends it as StopIteration(x), as CPython's gen_iternext.
+        Ref value = generator_take_return(it);
+        Object* x = value.get();
+        if (x != None) raise_object(exception_new(&StopIteration_type, tuple_from(&x, 1).get()));
+    }
+    return v;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
@@ -69,18 +70,34 @@ std::string truncate_text(std::string text, const Conversion& c) {
     text.resize(static_cast<size_t>(p - text.data()));
     return text;
 }
-std::string percent_int(Object* arg, const Conversion& c) {
-    Ref value;
-    if (is_int(arg)) {
-        value = Ref::borrow(arg);
-    } else if (c.type == 'x' || c.type == 'X' || c.type == 'o' || !is_float(arg)) {
-        bool integral_only = c.type == 'x' || c.type == 'X' || c.type == 'o';
-        raise(&TypeError_type,
-              format("%%%c format: %s is required, not %s", c.type,
-                     integral_only ? "an integer" : "a real number", type_of(arg)->name.c_str()));
-    } else {
-        value = int_from_double(float_value(arg));
+// CPython's PyNumber_Check: what %d accepts before it asks int() for the value.
+bool is_number(Object* o) {
+    if (is_int(o) || is_float(o) || is_instance(o, &complex_type)) return true;
+    for (const char* dunder : {"__index__", "__int__", "__float__"})
+        if (special_method(o, intern(dunder))) return true;
+    return false;
+}
+
+// The int that %d, %i and %u (int(arg): a float truncated, __int__, __index__) or %o, %x and %X
+// (only __index__) format, as CPython's mainformatlong; a TypeError on the way becomes its own.
+Ref percent_int_value(Object* arg, const Conversion& c) {
+    if (is_int(arg)) return Ref::borrow(arg);
+    bool integral_only = c.type == 'x' || c.type == 'X' || c.type == 'o';
+    try {
+        if (is_number(arg)) {
+            if (!integral_only) return call1(&int_type, arg);
+            if (Ref v = index_value(arg)) return v;
+        }
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &TypeError_type)) throw;
     }
+    raise(&TypeError_type,
+          format("%%%c format: %s is required, not %s", c.type,
+                 integral_only ? "an integer" : "a real number", type_of(arg)->name.c_str()));
+}
+
+std::string percent_int(Object* arg, const Conversion& c) {
+    Ref value = percent_int_value(arg, c);
     int base = c.type == 'o' ? 8 : (c.type == 'x' || c.type == 'X') ? 16 : 10;
     std::string text = int_to_base(value.get(), base, false);
     bool negative = text[0] == '-';
@@ -109,22 +126,34 @@ std::string percent_float(Object* arg, const Conversion& c) {
         spec.align = '=';
         spec.fill = "0";
     }
-    return format_float(to_double(arg), spec);
+    // bytes' %f says so whatever the conversion's error was (CPython's formatfloat in bytesobject.c).
+    double value;
+    try {
+        value = to_double(arg);
+    } catch (PyException& e) {
+        if (!c.bytes) throw;
+        raise(&TypeError_type, format("float argument required, not %s", type_of(arg)->name.c_str()));
+    }
+    return format_float(value, spec);
 }
 
+// %c: one character (one byte for bytes), or an int or an object with __index__ giving its code.
 std::string percent_char(Object* arg, const Conversion& c) {
+    Ref code = is_int(arg) || is_str(arg) ? Ref::borrow(arg) : index_value(arg);
     if (c.bytes) {
-        if (is_bytes_like(arg) && bytes_like_data(arg).size() == 1) return pad_text(bytes_like_data(arg), c);
-        if (!is_int(arg)) raise(&TypeError_type, "%c requires an integer in range(256) or a single byte");
+        bool one_byte = is_instance(arg, &bytes_type) || is_instance(arg, &bytearray_type);
+        if (one_byte && bytes_like_data(arg).size() == 1) return pad_text(bytes_like_data(arg), c);
+        if (!code || !is_int(code.get()))
+            raise(&TypeError_type, "%c requires an integer in range(256) or a single byte");
         int64_t byte;
-        if (!int_to_i64(arg, &byte) || byte < 0 || byte > 255)
+        if (!int_to_i64(code.get(), &byte) || byte < 0 || byte > 255)
             raise(&OverflowError_type, "%c arg not in range(256)");
         return pad_text(std::string(1, static_cast<char>(byte)), c);
     }
     if (is_str(arg) && as_str(arg)->length == 1) return pad_text(str_utf8_of(arg), c);
-    if (!is_int(arg)) raise(&TypeError_type, "%c requires int or char");
+    if (!code || !is_int(code.get())) raise(&TypeError_type, "%c requires int or char");
     int64_t cp;
-    if (!int_to_i64(arg, &cp) || cp < 0 || cp > 0x10FFFF)
+    if (!int_to_i64(code.get(), &cp) || cp < 0 || cp > 0x10FFFF)
         raise(&OverflowError_type, "%c arg not in range(0x110000)");
     return pad_text(str_utf8_of(str_from_codepoint(static_cast<uint32_t>(cp)).get()), c);
 }
@@ -169,6 +198,9 @@ public:
         if (index_ >= count_) raise(&TypeError_type, "not enough arguments for format string");
         return as_tuple(args_)->items[index_++];
     }
+    // After a %(key)s, an argument without a key is missing: CPython's walker has moved on to the
+    // key's value, which that conversion used.
+    void key_used() { count_ = -1, used_ = true; }
     Object* mapping() const { return mapping_; }
     bool all_used() const { return mapping_ || (count_ < 0 ? used_ : index_ == count_); }
 
@@ -180,10 +212,16 @@ private:
     bool used_ = false;
 };
 
-int64_t star_arg(PercentArgs& args) {
+// A width or precision given as `*`: an int, at most what CPython's Py_ssize_t (width) or C int
+// (precision) holds.
+int64_t star_arg(PercentArgs& args, bool precision) {
     Object* o = args.next();
     if (!is_int(o)) raise(&TypeError_type, "* wants int");
-    return as_index(o);
+    int64_t v;
+    if (!int_to_i64(o, &v) || (precision && (v > INT32_MAX || v < INT32_MIN)))
+        raise(&OverflowError_type,
+              format("Python int too large to convert to C %s", precision ? "int" : "ssize_t"));
+    return v;
 }
 
 }  // namespace
@@ -216,6 +254,7 @@ std::string percent_format(const std::string& t, Object* args, bool bytes) {
             std::string_view key = std::string_view(t).substr(start, i - 1 - start);
             keyed = get_item(walker.mapping(), bytes ? bytes_new(key).get() : str_new(key).get());
             arg = keyed.get();
+            walker.key_used();
         }
         Conversion c;
         c.bytes = bytes;
@@ -225,7 +264,7 @@ std::string percent_format(const std::string& t, Object* args, bool bytes) {
                 c.zero |= f == '0';
         }
         if (i < n && t[i] == '*') {
-            c.width = star_arg(walker);
+            c.width = star_arg(walker, false);
             if (c.width < 0) c.left = true, c.width = -c.width;
             ++i;
         } else {
@@ -235,7 +274,7 @@ std::string percent_format(const std::string& t, Object* args, bool bytes) {
         if (i < n && t[i] == '.') {
             c.precision = 0;
             if (++i < n && t[i] == '*') {
-                c.precision = std::max<int64_t>(star_arg(walker), 0);
+                c.precision = std::max<int64_t>(star_arg(walker, true), 0);
                 ++i;
             }
             for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i) c.precision = c.precision * 10 + (t[i] - '0');

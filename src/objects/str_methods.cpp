@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/unicode_ctype.h"
@@ -760,6 +761,7 @@ Ref str_translate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }  // namespace
 
 const MethodDef str_methods[] = {
+    {"__format__", builtin_format_method, "Convert to a string according to format_spec."},
     {"join", str_join_method, "Concatenate any number of strings."},
     {"split", str_split, "Return a list of the substrings, using sep as the separator."},
     {"rsplit", str_rsplit, "Like split, splitting from the right."},
