@@ -124,14 +124,8 @@ Ref bio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readinto", nargs - 1, kw, 1, 1);
     BytesIO* b = Methods::open(args[0]);
-    if (!is_bytearray(args[1]))
-        raise(&TypeError_type, format("readinto() argument must be read-write bytes-like object, not %s",
-                                      type_of(args[1])->name.c_str()));
-    std::string target = bytes_like_data(args[1]);
-    std::string got = take(b, static_cast<int64_t>(target.size()));
-    target.replace(0, got.size(), got);
-    bytearray_assign(args[1], target);
-    return int_from_i64(static_cast<int64_t>(got.size()));
+    check_writable_buffer(args[1], "readinto");
+    return store_into_buffer(args[1], take(b, length(args[1])));
 }
 
 Ref bio_seek(Object*, Args args, size_t nargs, Tuple* kw) {

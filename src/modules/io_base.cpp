@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 
@@ -244,19 +245,39 @@ Ref buffered_read1(Object*, Args, size_t, Tuple*) { unsupported("read1"); }
 Ref buffered_write(Object*, Args, size_t, Tuple*) { unsupported("write"); }
 Ref buffered_detach(Object*, Args, size_t, Tuple*) { unsupported("detach"); }
 
+}  // namespace
+
+void check_writable_buffer(Object* buffer, const char* name) {
+    bool writable = is_bytearray(buffer) || buffer_procs_of(buffer) != nullptr;
+    if (is_instance(buffer, &memoryview_type))
+        writable = !is_true(get_attr(buffer, intern("readonly")).get());
+    if (!writable)
+        raise(&TypeError_type, format("%s() argument must be read-write bytes-like object, not %s", name,
+                                      type_of(buffer)->name.c_str()));
+}
+
+Ref store_into_buffer(Object* buffer, const std::string& data) {
+    Ref end = int_from_i64(static_cast<int64_t>(data.size()));
+    if (const BufferProcs* procs = buffer_procs_of(buffer)) {
+        if (!procs->write(buffer, 0, data.data(), data.size()))
+            raise(&ValueError_type, "buffer is smaller than the data read");
+        return end;
+    }
+    Ref slice = slice_new(make_small_int(0), end.get(), None);
+    set_item(buffer, slice.get(), bytes_new(data).get());
+    return end;
+}
+
+namespace {
+
 // readinto(b): read(len(b)) copied into b.
 Ref buffered_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readinto", nargs, kw, 2, 2);
-    if (!is_bytearray(args[1]))
-        raise(&TypeError_type, "readinto() argument must be read-write bytes-like object");
+    check_writable_buffer(args[1], "readinto");
     Object* n = int_from_i64(length(args[1])).release();
     Ref data = call_method(args[0], "read", &n, 1);
     decref(n);
-    std::string got = bytes_like_data(data.get());
-    std::string target = bytes_like_data(args[1]);
-    target.replace(0, got.size(), got);
-    bytearray_assign(args[1], target);
-    return int_from_i64(static_cast<int64_t>(got.size()));
+    return store_into_buffer(args[1], bytes_like_data(data.get()));
 }
 
 const MethodDef kBufferedMethods[] = {

@@ -35,6 +35,11 @@ void hand_text_to_buffers();
 // __getstate__ of the native file types (FileIO, the Buffered classes, TextIOWrapper): "cannot
 // pickle 'X' object", as CPython's.
 Ref io_refuse_pickle(Object*, Object* const* args, size_t nargs, Tuple* kw);
+// readinto's argument: a writable buffer (bytearray, a memoryview that is not read-only, array.array)
+// or CPython's TypeError "<name>() argument must be read-write bytes-like object, not <type>".
+void check_writable_buffer(Object* buffer, const char* name);
+// readinto's last step: `data` stored at the front of `buffer`; returns its length as an int.
+Ref store_into_buffer(Object* buffer, const std::string& data);
 // io.UnsupportedOperation (io_module.cpp).
 Type* io_unsupported_operation_type();
 

@@ -281,9 +281,7 @@ Ref buffered_readline(Object*, Args args, size_t nargs, Tuple* kw) {
 // readinto(b) / readinto1(b): read(len(b)) / read1(len(b)) stored into the front of b.
 Ref read_into(Args args, size_t nargs, Tuple* kw, const char* name, bool once) {
     check_positional(name, nargs, kw, 2, 2);
-    if (is_bytes(args[1]) || is_str(args[1]))
-        raise(&TypeError_type, format("%s() argument must be read-write bytes-like object, not %s", name,
-                                      type_of(args[1])->name.c_str()));
+    check_writable_buffer(args[1], name);
     int64_t n = length(args[1]);
     Ref data;
     {
@@ -291,10 +289,7 @@ Ref read_into(Args args, size_t nargs, Tuple* kw, const char* name, bool once) {
         check_open(as_buffered(args[0]), "readinto of closed file");
         data = once ? read1_bytes(as_buffered(args[0]), n) : read_bytes(as_buffered(args[0]), n);
     }
-    Ref end = int_from_i64(static_cast<int64_t>(bytes_data(data.get()).size()));
-    Ref slice = slice_new(make_small_int(0), end.get(), None);
-    set_item(args[1], slice.get(), data.get());
-    return end;
+    return store_into_buffer(args[1], bytes_data(data.get()));
 }
 
 Ref buffered_readinto(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -231,16 +231,10 @@ Ref fileio_readall(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref fileio_readinto(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readinto", nargs, kw, 2, 2);
     int fd = readable_fd(args[0]);
-    if (is_bytes(args[1]) || is_str(args[1]))
-        raise(&TypeError_type, format("readinto() argument must be read-write bytes-like object, not %s",
-                                      type_of(args[1])->name.c_str()));
+    check_writable_buffer(args[1], "readinto");
     Ref data = read_once(fd, static_cast<size_t>(length(args[1])));
     if (!data) return Ref::borrow(None);
-    size_t got = bytes_data(data.get()).size();
-    Ref end = int_from_i64(static_cast<int64_t>(got));
-    Ref slice = slice_new(make_small_int(0), end.get(), None);
-    set_item(args[1], slice.get(), data.get());
-    return end;
+    return store_into_buffer(args[1], bytes_data(data.get()));
 }
 
 Ref fileio_write(Object*, Args args, size_t nargs, Tuple* kw) {
