@@ -107,6 +107,21 @@ int fd_arg(Object* o) {
     return static_cast<int>(v);
 }
 
+int object_as_fd(Object* o) {
+    int64_t fd;
+    if (is_int(o)) {
+        fd = as_index(o);
+    } else if (Ref fileno = get_attr_opt(o, intern("fileno"))) {
+        fd = as_index(call0(fileno.get()).get());
+    } else {
+        raise(&TypeError_type, "argument must be an int, or have a fileno() method.");
+    }
+    if (fd < 0)
+        raise(&ValueError_type,
+              format("file descriptor cannot be a negative integer (%lld)", static_cast<long long>(fd)));
+    return static_cast<int>(fd);
+}
+
 int dir_fd_arg(Object* o) {
     if (!o || o == None) return AT_FDCWD;
     if (!is_int(o))

@@ -53,6 +53,9 @@ auto retry_on_eintr(Call call) {
 
 // The `fd` argument as a C int, with CPython's range errors.
 int fd_arg(Object* o);
+// CPython's PyObject_AsFileDescriptor, with its errors: an int, or an object with fileno() (select,
+// termios).
+int object_as_fd(Object* o);
 
 // An int argument as a C int, with CPython's "signed integer is greater than maximum".
 int posix_int_arg(Object* o);

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <vector>
 
+#include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "modules/signals.h"
 #include "objects/abstract.h"
@@ -40,22 +41,6 @@ std::vector<Ref> fd_objects(Object* iterable) {
     std::vector<Ref> objects;
     for_each_item(iterable, [&](Object* item) { objects.push_back(Ref::borrow(item)); });
     return objects;
-}
-
-// CPython's PyObject_AsFileDescriptor, with its errors.
-int fd_of(Object* o) {
-    int64_t fd;
-    if (is_int(o)) {
-        fd = as_index(o);
-    } else if (Ref fileno = get_attr_opt(o, intern("fileno"))) {
-        fd = as_index(call0(fileno.get()).get());
-    } else {
-        raise(&TypeError_type, "argument must be an int, or have a fileno() method.");
-    }
-    if (fd < 0)
-        raise(&ValueError_type,
-              format("file descriptor cannot be a negative integer (%lld)", static_cast<long long>(fd)));
-    return static_cast<int>(fd);
 }
 
 // The poll(2) timeout in milliseconds: -1 (wait for ever) for None.
@@ -109,8 +94,8 @@ Ref select_select(Object*, Args args, size_t nargs, Tuple* kw) {
     std::vector<Ref> writers = fd_objects(args[1]);
     int ms = timeout_ms(nargs == 4 ? args[3] : None);
     std::vector<pollfd> fds;
-    for (const Ref& r : readers) fds.push_back({fd_of(r.get()), POLLIN, 0});
-    for (const Ref& w : writers) fds.push_back({fd_of(w.get()), POLLOUT, 0});
+    for (const Ref& r : readers) fds.push_back({object_as_fd(r.get()), POLLIN, 0});
+    for (const Ref& w : writers) fds.push_back({object_as_fd(w.get()), POLLOUT, 0});
     wait_retrying(ms, [&](int left) { return poll(fds.data(), fds.size(), left); });
     Ref r = list_of_ready(readers, fds, 0, POLLIN);
     Ref w = list_of_ready(writers, fds, readers.size(), POLLOUT);
@@ -148,7 +133,7 @@ short poll_mask_arg(Object* o) {
 // register(fd[, eventmask]): a new registration or a new mask for a known one.
 Ref poll_register(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register", nargs - 1, kw, 1, 2);
-    int fd = fd_of(args[1]);
+    int fd = object_as_fd(args[1]);
     short mask = nargs > 2 ? poll_mask_arg(args[2]) : POLLIN | POLLPRI | POLLOUT;
     PollObject* p = as_poll(args[0]);
     CriticalSection cs(p->mutex);
@@ -159,7 +144,7 @@ Ref poll_register(Object*, Args args, size_t nargs, Tuple* kw) {
 // modify(fd, eventmask): an unregistered fd is CPython's FileNotFoundError (ENOENT).
 Ref poll_modify(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("modify", nargs - 1, kw, 2, 2);
-    int fd = fd_of(args[1]);
+    int fd = object_as_fd(args[1]);
     short mask = poll_mask_arg(args[2]);
     PollObject* p = as_poll(args[0]);
     CriticalSection cs(p->mutex);
@@ -171,7 +156,7 @@ Ref poll_modify(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref poll_unregister(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("unregister", nargs - 1, kw, 1, 1);
-    int fd = fd_of(args[1]);
+    int fd = object_as_fd(args[1]);
     PollObject* p = as_poll(args[0]);
     CriticalSection cs(p->mutex);
     if (p->events.erase(fd) == 0) raise_object(call1(&KeyError_type, int_from_i64(fd).get()));
@@ -266,7 +251,7 @@ Ref epoll_control(Args args, size_t nargs, Tuple* kw, const char* fname, int op)
               op == EPOLL_CTL_DEL ? 1 : (op == EPOLL_CTL_MOD ? 2 : 1), bound);
     int epfd = epoll_fd_of(args[0]);
     epoll_event ev{};
-    ev.data.fd = fd_of(bound[0]);
+    ev.data.fd = object_as_fd(bound[0]);
     ev.events = bound[1] ? static_cast<uint32_t>(as_index(bound[1])) : EPOLLIN | EPOLLPRI | EPOLLOUT;
     if (epoll_ctl(epfd, op, ev.data.fd, &ev) < 0) raise_errno_of(errno);
     return Ref::borrow(None);
@@ -329,7 +314,7 @@ Ref epoll_exit(Object*, Args args, size_t, Tuple*) { return epoll_close(nullptr,
 // epoll.fromfd(fd): a classmethod in CPython; here a function of the type's dict that takes the fd.
 Ref epoll_fromfd(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("fromfd", nargs, kw, 1, 1);
-    return epoll_make(&epoll_type, fd_of(args[0]));
+    return epoll_make(&epoll_type, object_as_fd(args[0]));
 }
 
 Ref epoll_getattr(Object* o, Str* name) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -41,24 +42,6 @@ Object* g_error = nullptr;  // termios.error, a subclass of Exception
     raise_object(std::move(exc));
 }
 
-// CPython's PyObject_AsFileDescriptor: an int, or an object with fileno().
-int fd_of(Object* o) {
-    int64_t fd;
-    if (is_int(o)) {
-        fd = as_index(o);
-    } else if (Ref fileno = get_attr_opt(o, intern("fileno"))) {
-        fd = as_index(call0(fileno.get()).get());
-    } else {
-        raise(&TypeError_type, "argument must be an int, or have a fileno() method.");
-    }
-    if (fd < 0)
-        raise(&ValueError_type,
-              format("file descriptor cannot be a negative integer (%lld)", static_cast<long long>(fd)));
-    return static_cast<int>(fd);
-}
-
-int int_arg(Object* o) { return static_cast<int>(as_index(o)); }
-
 // The items of a list (or any iterable), each held.
 std::vector<Ref> items_of(Object* iterable) {
     std::vector<Ref> items;
@@ -71,7 +54,7 @@ std::vector<Ref> items_of(Object* iterable) {
 Ref termios_tcgetattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tcgetattr", nargs, kw, 1, 1);
     struct termios mode;
-    if (tcgetattr(fd_of(args[0]), &mode) == -1) raise_termios_error();
+    if (tcgetattr(object_as_fd(args[0]), &mode) == -1) raise_termios_error();
     Ref cc = list_new();
     bool canonical = (mode.c_lflag & ICANON) != 0;
     for (int i = 0; i < NCCS; ++i) {
@@ -94,7 +77,7 @@ Ref termios_tcgetattr(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref termios_tcsetattr(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tcsetattr", nargs, kw, 3, 3);
-    int fd = fd_of(args[0]);
+    int fd = object_as_fd(args[0]);
     int when = int_arg(args[1]);
     std::vector<Ref> attrs;
     if (is_instance(args[2], &list_type)) attrs = items_of(args[2]);
@@ -131,7 +114,7 @@ Ref termios_tcsetattr(Object*, Args args, size_t nargs, Tuple* kw) {
 template <int (*Call)(int, int)>
 Ref fd_and_int(const char* name, Args args, size_t nargs, Tuple* kw) {
     check_positional(name, nargs, kw, 2, 2);
-    int fd = fd_of(args[0]);
+    int fd = object_as_fd(args[0]);
     if (Call(fd, int_arg(args[1])) == -1) raise_termios_error();
     return Ref::borrow(None);
 }
@@ -148,7 +131,7 @@ Ref termios_tcflow(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref termios_tcdrain(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tcdrain", nargs, kw, 1, 1);
-    if (tcdrain(fd_of(args[0])) == -1) raise_termios_error();
+    if (tcdrain(object_as_fd(args[0])) == -1) raise_termios_error();
     return Ref::borrow(None);
 }
 
@@ -156,7 +139,7 @@ Ref termios_tcdrain(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref termios_tcgetwinsize(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tcgetwinsize", nargs, kw, 1, 1);
     struct winsize size;
-    if (ioctl(fd_of(args[0]), TIOCGWINSZ, &size) == -1) raise_termios_error();
+    if (ioctl(object_as_fd(args[0]), TIOCGWINSZ, &size) == -1) raise_termios_error();
     Object* items[] = {int_from_i64(size.ws_row).release(), int_from_i64(size.ws_col).release()};
     Ref result = tuple_from(items, 2);
     decref(items[0]);
@@ -166,7 +149,7 @@ Ref termios_tcgetwinsize(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref termios_tcsetwinsize(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("tcsetwinsize", nargs, kw, 2, 2);
-    int fd = fd_of(args[0]);
+    int fd = object_as_fd(args[0]);
     std::vector<Ref> items = items_of(args[1]);
     if (items.size() != 2) raise(&TypeError_type, "tcsetwinsize, arg 2: must be a two-item sequence");
     struct winsize size;
