@@ -244,21 +244,44 @@ Ref import_attribute(Object* module, Str* name) {
 }
 
 // `from m import *`: the names in m.__all__, else every global not starting with an underscore.
+// CPython's TypeError for a name in __all__ (or, for an object without one, a key of its __dict__)
+// that is not a str.
+[[noreturn]] void raise_bad_star_name(Object* module, Object* name, bool from_dict) {
+    Ref modname = get_attr(module, intern("__name__"));
+    if (!is_str(modname.get()))
+        raise(&TypeError_type,
+              format("module __name__ must be a string, not %s", type_of(modname.get())->name.c_str()));
+    raise(&TypeError_type, format("%s in %s.%s must be str, not %s", from_dict ? "Key" : "Item",
+                                  str_utf8_of(modname.get()).c_str(), from_dict ? "__dict__" : "__all__",
+                                  type_of(name)->name.c_str()));
+}
+
 void import_all(Object* module, Dict* locals) {
     Ref all = get_attr_opt(module, intern("__all__"));
     if (all) {
         for_each_item(all.get(), [&](Object* n) {
-            if (!is_str(n))
-                raise(&TypeError_type,
-                      format("Item in %s.__all__ must be str, not %s", "module", type_of(n)->name.c_str()));
+            if (!is_str(n)) raise_bad_star_name(module, n, false);
             dict_set(locals, n, import_attribute(module, as_str(n)).get());
         });
         return;
     }
-    if (!is_module(module)) return;
-    Object *k, *v;
-    for (size_t pos = 0; dict_next(module_dict(module), &pos, &k, &v);) {
-        if (is_str(k) && !str_utf8_of(k).empty() && str_utf8_of(k)[0] != '_') dict_set(locals, k, v);
+    auto is_public = [](Object* name) { return str_utf8_of(name).empty() || str_utf8_of(name)[0] != '_'; };
+    if (is_module(module)) {
+        Object *k, *v;
+        for (size_t pos = 0; dict_next(module_dict(module), &pos, &k, &v);) {
+            if (!is_str(k)) raise_bad_star_name(module, k, true);
+            if (is_public(k)) dict_set(locals, k, v);
+        }
+        return;
+    }
+    // Any other object (`from x import *` where sys.modules holds a class, say): the public keys of
+    // its __dict__, each read as an attribute.
+    Ref dict = get_attr_opt(module, intern("__dict__"));
+    if (!dict) raise(&ImportError_type, "from-import-* object has no __dict__ and no __all__");
+    Ref keys = list_from_iterable(dict.get());
+    for (Object* name : as_list(keys.get())->items) {
+        if (!is_str(name)) raise_bad_star_name(module, name, true);
+        if (is_public(name)) dict_set(locals, name, get_attr(module, as_str(name)).get());
     }
 }
 
