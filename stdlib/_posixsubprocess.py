@@ -32,6 +32,13 @@ def _move_to(fd, target):
 def _run_child(args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite,
                c2pread, c2pwrite, errread, errwrite, errpipe_write, restore_signals, call_setsid,
                pgid_to_set, umask, preexec_fn):
+    # pass_fds are the child's to keep: inheritable across exec, as CPython's make_inheritable.
+    try:
+        for fd in pass_fds:
+            if fd != errpipe_write:
+                os.set_inheritable(fd, True)
+    except OSError as e:
+        _child_failed(errpipe_write, e.errno, "noexec")
     for fd in (p2cwrite, c2pread, errread):
         if fd != -1:
             os.close(fd)
