@@ -560,6 +560,12 @@ Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kw
     if (!base) return bare_instance(t);
     // An exception group's constructor checks its arguments and fills .message/.exceptions.
     if (is_subtype(base, &BaseExceptionGroup_type)) return base->construct(t, args, nargs, kwnames);
+    // A class derived from OSError without an __init__ of its own parses errno, strerror and
+    // filename here, as CPython's OSError_new (args keep the first two).
+    if (is_subtype(base, &OSError_type) && nargs >= 3 && nargs <= 5 && !(kwnames && kwnames->size)) {
+        Ref init = type_lookup(t, intern("__init__"));
+        if (!init || !is_function(init.get())) return base->construct(t, args, nargs, nullptr);
+    }
     if (is_subtype(base, &BaseException_type)) return exception_new(t, tuple_from(args, nargs).get());
     if (base == &type_type) return type_new(t, args, nargs, kwnames);
     if (args_for_init && fills_in_init(base)) {
