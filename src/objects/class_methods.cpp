@@ -367,17 +367,13 @@ const MethodDef kObjectMethods[] = {
 Ref exception_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("BaseException");
     size_t n = nargs - 1;
-    Object* self = args[0];
-    // OSError(errno, strerror, filename[, winerror, filename2]), also from a derived class's
-    // __init__: args keep (errno, strerror), the rest are attributes (CPython's OSError_init).
-    bool os_error_details = is_instance(self, &OSError_type) && n >= 3 && n <= 5;
-    Ref t = tuple_from(args + 1, os_error_details ? 2 : n);
-    BaseException_type.setattr(self, intern("args"), t.get());
-    if (os_error_details) {
-        static const char* const kFields[] = {"errno", "strerror", "filename", nullptr, "filename2"};
-        for (size_t i = 0; i < n; ++i)
-            if (kFields[i]) BaseException_type.setattr(self, intern(kFields[i]), args[1 + i]);
+    // OSError's details, also from a derived class's __init__ (CPython's OSError_init).
+    if (is_instance(args[0], &OSError_type) && n >= 3 && n <= 5) {
+        set_os_error_details(args[0], args + 1, n);
+        return Ref::borrow(None);
     }
+    Ref t = tuple_from(args + 1, n);
+    BaseException_type.setattr(args[0], intern("args"), t.get());
     return Ref::borrow(None);
 }
 

@@ -94,11 +94,8 @@ Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
     // OSError(errno, strerror, filename[, winerror, filename2]) keeps only (errno, strerror) as its
     // args, and the rest as attributes (CPython's oserror_init).
     if (is_subtype(t, &OSError_type) && nargs >= 3 && nargs <= 5) {
-        Ref exc = exception_new(t, tuple_from(args, 2).get());
-        exception_setattr(exc.get(), intern("errno"), args[0]);
-        exception_setattr(exc.get(), intern("strerror"), args[1]);
-        exception_setattr(exc.get(), intern("filename"), args[2]);
-        if (nargs == 5) exception_setattr(exc.get(), intern("filename2"), args[4]);
+        Ref exc = exception_new(t, tuple.get());
+        set_os_error_details(exc.get(), args, nargs);
         return exc;
     }
     if (Ref exc = unicode_error_construct(t, args, nargs)) return exc;
@@ -386,6 +383,15 @@ void define(Type& t, const char* name, Type* base, const char* doc) {
 }
 
 }  // namespace
+
+void set_os_error_details(Object* exc, Object* const* args, size_t nargs) {
+    Ref kept = tuple_from(args, 2);
+    exception_setattr(exc, intern("args"), kept.get());
+    exception_setattr(exc, intern("errno"), args[0]);
+    exception_setattr(exc, intern("strerror"), args[1]);
+    exception_setattr(exc, intern("filename"), args[2]);
+    if (nargs == 5) exception_setattr(exc, intern("filename2"), args[4]);
+}
 
 Ref exception_new(Type* t, Object* args) {
     auto* e = new BaseExceptionObject();
