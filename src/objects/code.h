@@ -59,6 +59,9 @@ enum class AttrKind : uint8_t {
     Uncacheable,     // the type's own lookup decides (a class, a module, __getattr__): the slow path
     NativeMethod,    // a built-in type's method descriptor (no instance dict to shadow it)
     ClassAttribute,  // C.name on a class C itself (metaclass type): a plain value or function
+    // A method (function or built-in method descriptor) on a subclass of a built-in type that keeps
+    // instance attributes in a side dict (objects/class.h, side_dict_may_shadow): LOAD_METHOD only.
+    SubclassMethod,
     // The kinds below are for plain class instances (objects/class.h, has_generic_instance_attrs).
     InstanceOnly,     // not on the type: only the instance dict can hold it
     Method,           // a function on the type: LOAD_METHOD pushes it unbound, unless the dict shadows it

@@ -98,16 +98,26 @@ size_t free_slot(Dict* d, int64_t h) {
 }
 
 // Rebuilds the index for `used` live entries at under 2/3 load, dropping deleted entries.
-void resize(Dict* d) {
+uint64_t hash_bit(int64_t h) { return uint64_t{1} << (static_cast<uint64_t>(h) & 63); }
+
+// An index for `keys` keys: as many slots as resize gives that many (a power of two, a third free).
+void new_index(Dict* d, size_t keys) {
     size_t size = kMinIndexSize;
-    while (size * 2 < (d->used + 1) * 3 || size < d->used * 3) size <<= 1;
-    std::erase_if(d->entries, [](const DictEntry& e) { return e.key == nullptr; });
+    while (size * 2 < (keys + 1) * 3 || size < keys * 3) size <<= 1;
     free_index(d->index);
     d->index = new int32_t[size];
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
-    for (size_t n = 0; n < d->entries.size(); ++n)
+}
+
+void resize(Dict* d) {
+    std::erase_if(d->entries, [](const DictEntry& e) { return e.key == nullptr; });
+    new_index(d, d->used);
+    d->hash_bits = 0;
+    for (size_t n = 0; n < d->entries.size(); ++n) {
         d->index[free_slot(d, d->entries[n].hash)] = static_cast<int32_t>(n);
+        d->hash_bits |= hash_bit(d->entries[n].hash);
+    }
     d->fill = d->used;
     keys_changed(d);
 }
@@ -138,6 +148,7 @@ Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used, s
     d->index[p.slot] = static_cast<int32_t>(d->entries.size());
     if (pos) *pos = d->entries.size();
     d->entries.push_back(DictEntry{h, key, value});
+    d->hash_bits |= hash_bit(h);
     ++d->used;
     *key_used = true;
     return nullptr;
@@ -184,9 +195,13 @@ Ref dict_new() {
     return Ref::steal(d);
 }
 
-Ref dict_new_untracked() {
+Ref dict_new_untracked(size_t expected) {
     auto* d = ::new (gc_alloc_untracked(sizeof(Dict))) Dict();
     init_header(d, &dict_type);
+    if (expected) {
+        d->entries.reserve(expected);
+        new_index(d, expected);
+    }
     return Ref::steal(d);
 }
 
@@ -326,6 +341,7 @@ MINIPY_ALWAYS_INLINE int64_t find_str_entry(Dict* d, Str* key, int64_t h) {
     int32_t ix = d->index[static_cast<size_t>(h) & (d->index_size - 1)];
     if (ix == kEmpty) return -1;
     if (ix >= 0 && d->entries[static_cast<size_t>(ix)].key == key) return ix;
+    if (!(d->hash_bits & hash_bit(h))) return -1;
     return find_str_probing(d, key, h);
 }
 
@@ -600,6 +616,7 @@ void dict_clear(Dict* d) {
         d->index_size = 0;
         d->used = 0;
         d->fill = 0;
+        d->hash_bits = 0;
         keys_changed(d);
     }
     changed_after(d);

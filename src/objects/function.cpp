@@ -344,7 +344,8 @@ Ref function_new(Code* code, Dict* globals) {
     f->closure = nullptr;
     f->name = static_cast<Str*>(newref(code->name));
     f->qualname = static_cast<Str*>(newref(code->qualname));
-    Object* module = dict_get_str(globals, intern("__name__"));
+    static Str* const kName = intern("__name__");  // interned once: MAKE_FUNCTION runs this
+    Object* module = dict_get_str(globals, kName);
     f->module = module ? newref(module) : nullptr;
     f->dict = nullptr;
     f->annotations = nullptr;

@@ -284,7 +284,8 @@ Ref reversed_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
     if (nargs != 1) raise_arg_count("reversed", 1, 1, nargs);
     Object* seq = args[0];
     if (type_of(seq) == &list_type) return list_reverse_iter_new(seq);
-    if (Ref method = special_method(seq, intern("__reversed__"))) return call0(method.get());
+    static Str* const kReversed = intern("__reversed__");
+    if (Ref method = special_method(seq, kReversed)) return call0(method.get());
     Type* t = type_of(seq);
     if (!t->len || !t->getitem)
         raise(&TypeError_type, format("'%s' object is not reversible", t->name.c_str()));

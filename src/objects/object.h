@@ -211,6 +211,9 @@ struct Type : Object {
     // its bases'), and whether the slots leave instances without a __dict__.
     uint32_t slot_count = 0;
     bool no_instance_dict = false;
+    // Classes: the most attributes an instance's __dict__ held when freed (capped), so that the next
+    // instances' dicts start that large (CPython 3.11 sizes shared keys from the first instances).
+    std::atomic<uint8_t> expected_attributes{0};
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
     // `class` can derive from this type (objects/class.cpp).
     bool constructs_subclasses = false;

@@ -45,6 +45,14 @@ AttrKind classify_class_attribute(Type* t, Str* name, Object* found) {
     return type_of(t) == &type_type ? AttrKind::ClassAttribute : AttrKind::Uncacheable;
 }
 
+// o.name(...) on a subclass of a built-in type (objects/class.h, has_side_dict_instances): a Python
+// function or a built-in method, pushed unbound by LOAD_METHOD; anything else takes the slow path.
+AttrKind classify_subclass_method(Object* found) {
+    bool native_method = found && is_method_descriptor(found) &&
+                         static_cast<MethodDescriptor*>(found)->def->kind == MethodKind::Instance;
+    return found && (is_function(found) || native_method) ? AttrKind::SubclassMethod : AttrKind::Uncacheable;
+}
+
 }  // namespace
 
 namespace {
@@ -88,11 +96,13 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
     uint32_t version = type_version(t);
     if (!version) return;
     // Types with a lookup of their own get an entry that says so, and so skip this function.
-    bool generic = on_class || !t->getattr || has_generic_instance_attrs(t);
+    bool side_dicts = !on_class && has_side_dict_instances(t);
+    bool generic = on_class || !t->getattr || has_generic_instance_attrs(t) || side_dicts;
     Ref found = generic ? type_lookup(t, name) : nullptr;
-    AttrKind kind = !generic   ? AttrKind::Uncacheable
-                    : on_class ? classify_class_attribute(t, name, found.get())
-                               : classify(t, found.get());
+    AttrKind kind = !generic     ? AttrKind::Uncacheable
+                    : side_dicts ? classify_subclass_method(found.get())
+                    : on_class   ? classify_class_attribute(t, name, found.get())
+                                 : classify(t, found.get());
     if (kind == AttrKind::Uncacheable) found = nullptr;
     bool immortal = !found || is_immortal(found.get());
     if (!immortal && !unlocked_reads_keep_values_alive()) return;

@@ -14,7 +14,11 @@ namespace {
 // push_frame's body, inlined into push_function_frame: the call between the two, with the calls to
 // recursion_limit() and builtins_dict() now inline, took 16 of the ~97 instructions a Python call
 // spent in push_function_frame (bench/pyperf/deltablue.py, callgrind).
-MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code) {
+// `args`: the first `nargs` locals, taken over (the rest start cleared). Clearing every local and then
+// storing the arguments over them cost a memset call per Python call: 21M of push_function_frame's
+// 92M instructions in 20 rounds of bench/pyperf/deltablue.py (callgrind).
+MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Object* const* args = nullptr,
+                                              int nargs = 0) {
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     // Code::nlocalsplus() adds up three vectors' sizes; once here and once in pop_frame, rather than
     // at each use, took a fifth off their instructions (bench/pyperf/deltablue.py, callgrind).
@@ -38,7 +42,8 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code) {
     f->frame_object = nullptr;
     f->trace_call_pending = true;
     Object** lp = f->localsplus();
-    for (int i = 0; i < nlocalsplus; ++i) lp[i] = nullptr;
+    for (int i = 0; i < nargs; ++i) lp[i] = args[i];
+    for (int i = nargs; i < nlocalsplus; ++i) lp[i] = nullptr;
     f->sp = lp + nlocalsplus;  // the value stack starts empty, after the locals
     ++ts->depth;
     return f;
@@ -48,17 +53,7 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code) {
 
 Frame* push_frame(ThreadState* ts, Code* code) { return push_frame_inline(ts, code); }
 
-void pop_frame(ThreadState* ts, Frame* f) {
-    // First: a frame object kept by Python code copies the last locals. Most frames have none.
-    if (f->frame_object) release_frame_object(f);
-    Object** lp = f->localsplus();
-    Object** stack_base = lp + f->code->nlocalsplus();
-    for (Object** p = lp; p < stack_base; ++p) xdecref(*p);
-    for (Object** p = stack_base; p < f->sp; ++p) xdecref(*p);
-    xdecref(f->func);
-    ts->stack_top = reinterpret_cast<Object**>(f);
-    --ts->depth;
-}
+void pop_frame(ThreadState* ts, Frame* f) { pop_frame_inline(ts, f); }
 
 void init_cells(Frame* f, Function* fn) {
     Code* co = fn->code;
@@ -78,6 +73,13 @@ void init_cells(Frame* f, Function* fn) {
 
 Frame* push_function_frame(ThreadState* ts, Function* fn) {
     Frame* f = push_frame_inline(ts, fn->code);
+    f->func = static_cast<Function*>(newref(fn));
+    f->globals = fn->globals;
+    return f;
+}
+
+Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* args, size_t nargs) {
+    Frame* f = push_frame_inline(ts, fn->code, args, static_cast<int>(nargs));
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
     return f;

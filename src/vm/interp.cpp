@@ -117,14 +117,22 @@ bool trace_enabled() { return g_trace; }
 
 Ref run_function(Function* fn, Object* const* args, size_t nargs, Tuple* kwnames) {
     ThreadState* ts = thread_state();
-    Frame* f = push_function_frame(ts, fn);
-    try {
-        bind_arguments(fn, f->localsplus(), args, nargs, kwnames);
-    } catch (...) {
-        pop_frame(ts, f);
-        throw;
+    Frame* f;
+    if ((!kwnames || kwnames->size == 0) && takes_exact_positional(fn->code, nargs)) {
+        // A dunder method or callback called from C++ with its exact arguments (bench/classes.py's
+        // __add__ and __mul__): no bind_arguments.
+        f = push_function_frame_args(ts, fn, args, nargs);
+        for (size_t i = 0; i < nargs; ++i) incref(args[i]);
+    } else {
+        f = push_function_frame(ts, fn);
+        try {
+            bind_arguments(fn, f->localsplus(), args, nargs, kwnames);
+        } catch (...) {
+            pop_frame(ts, f);
+            throw;
+        }
     }
-    init_cells(f, fn);
+    if (!fn->code->cellvars.empty() || !fn->code->freevars.empty()) init_cells(f, fn);
     if (fn->code->flags & kCoResumable) return generator_from_frame(ts, f);
     return run_frame(ts, f);
 }
@@ -234,6 +242,27 @@ namespace {
         }                                                   \
         DISPATCH();                                         \
     }
+
+// COMPARE_OP on two small ints or two floats. C++'s comparisons of doubles are Python's, NaN
+// included (only != holds).
+template <typename T>
+MINIPY_ALWAYS_INLINE bool compare_values(T a, T b, CompareOp op) {
+    switch (op) {
+        case CompareOp::Lt:
+            return a < b;
+        case CompareOp::Le:
+            return a <= b;
+        case CompareOp::Eq:
+            return a == b;
+        case CompareOp::Ne:
+            return a != b;
+        case CompareOp::Gt:
+            return a > b;
+        case CompareOp::Ge:
+            return a >= b;
+    }
+    return false;
+}
 
 // `thrown` (owned, or null) is raised before the first instruction: gen.throw().
 Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
@@ -447,7 +476,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 if (AttrCacheHit hit; attr_cache_read(cache, on_class ? static_cast<Type*>(o) : t, &hit)) {
                     Object* v = on_class
                                     ? (hit.kind == AttrKind::ClassAttribute ? newref(hit.value) : nullptr)
-                                    : load_attr_hit(o, names[ARG], hit, dict_checked);
+                                    : load_attr_hit(o, names[ARG], hit, dict_checked, &cache.dict_hint);
                     if (v) {
                         sp[-1] = v;
                         decref(o);
@@ -504,6 +533,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 AttrCache& cache = co->attr_cache[ARG];
                 if (AttrCacheHit hit; attr_cache_read(cache, t, &hit)) {
                     if (hit.kind == AttrKind::NativeMethod) {
+                        sp[-1] = newref(hit.value);
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                    if (hit.kind == AttrKind::SubclassMethod && !side_dict_may_shadow(o, names[ARG])) {
                         sp[-1] = newref(hit.value);
                         PUSH(o);
                         DISPATCH();
@@ -666,27 +700,16 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 Object* l = PEEK(2);
                 if (is_small_int(l) && is_small_int(r)) {
                     int64_t a = small_int_value(l), b = small_int_value(r);
-                    bool res = false;
-                    switch (static_cast<CompareOp>(ARG)) {
-                        case CompareOp::Lt:
-                            res = a < b;
-                            break;
-                        case CompareOp::Le:
-                            res = a <= b;
-                            break;
-                        case CompareOp::Eq:
-                            res = a == b;
-                            break;
-                        case CompareOp::Ne:
-                            res = a != b;
-                            break;
-                        case CompareOp::Gt:
-                            res = a > b;
-                            break;
-                        case CompareOp::Ge:
-                            res = a >= b;
-                            break;
-                    }
+                    bool res = compare_values(a, b, static_cast<CompareOp>(ARG));
+                    sp[-2] = bool_obj(res);
+                    --sp;
+                    DISPATCH();
+                }
+                if (type_of(l) == &float_type && type_of(r) == &float_type) {
+                    double a = float_value(l), b = float_value(r);
+                    bool res = compare_values(a, b, static_cast<CompareOp>(ARG));
+                    float_decref(l);
+                    float_decref(r);
                     sp[-2] = bool_obj(res);
                     --sp;
                     DISPATCH();
@@ -721,6 +744,13 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     List* list = as_list(o);
                     if (i < 0) i += static_cast<int64_t>(list->items.size());
                     v = list_get_new(o, static_cast<size_t>(i < 0 ? INT64_MAX : i));
+                } else if (type_of(o) == &tuple_type && is_small_int(key)) {
+                    // A tuple's items never change: read in place. bench/pyperf/nqueens.py's
+                    // `pool[i]` and `vec[i]` went through get_item's slot call at 30 instructions.
+                    int64_t i = small_int_value(key);
+                    Tuple* tuple = as_tuple(o);
+                    if (i < 0) i += static_cast<int64_t>(tuple->size);
+                    if (i >= 0 && static_cast<size_t>(i) < tuple->size) v = newref(tuple->items[i]);
                 }
                 if (!v) v = get_item(o, key).release();
                 decref(key);
@@ -992,14 +1022,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 if (type_of(callable) == &function_type) {
                     Function* fn = as_function(callable);
                     Code* callee = fn->code;
-                    Frame* nf = push_function_frame(ts, fn);
-                    Object** nlp = nf->localsplus();
                     Object* instance =
                         init ? args[0] : nullptr;  // __init__'s self, kept before a cell may take it
-                    if (!kw && total == static_cast<size_t>(callee->argcount) &&
-                        (callee->flags & (kCoVarArgs | kCoVarKeywords)) == 0 && callee->kwonlyargcount == 0) {
-                        for (size_t i = 0; i < total; ++i) nlp[i] = args[i];
+                    Frame* nf;
+                    if (!kw && takes_exact_positional(callee, total)) {
+                        nf = push_function_frame_args(ts, fn, args, total);
                     } else {
+                        nf = push_function_frame(ts, fn);
+                        Object** nlp = nf->localsplus();
                         try {
                             bind_arguments(fn, nlp, args, total - nkw, kw);
                         } catch (...) {
@@ -1107,7 +1137,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 // The caller is the running frame while the locals go, as in CPython: a finalizer
                 // they run sees it as its caller, and a warning it gives names the caller's line.
                 ts->frame = prev;
-                pop_frame(ts, f);
+                pop_frame_inline(ts, f);
                 if (is_entry) return Ref::steal(result);
                 f = prev;
                 ts->frame = f;

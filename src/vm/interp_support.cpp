@@ -125,7 +125,8 @@ bool is_iterable(Object* o) {
 }
 
 bool is_mapping(Object* o) {
-    return type_of(o) == &dict_type || static_cast<bool>(type_lookup(type_of(o), intern("keys")));
+    static Str* const kKeys = intern("keys");
+    return type_of(o) == &dict_type || static_cast<bool>(type_lookup(type_of(o), kKeys));
 }
 
 // How CPython names a callable in call errors: "f()", "print()", or "int object".
@@ -349,8 +350,10 @@ bool exception_matches(Object* exc, Object* type) {
 }
 
 Ref enter_context(Object* mgr, Object** exit_out) {
-    Ref enter = get_attr_opt(mgr, intern("__enter__"));
-    Ref exit = enter ? get_attr_opt(mgr, intern("__exit__")) : Ref();
+    static Str* const kEnter = intern("__enter__");
+    static Str* const kExit = intern("__exit__");
+    Ref enter = get_attr_opt(mgr, kEnter);
+    Ref exit = enter ? get_attr_opt(mgr, kExit) : Ref();
     if (!enter || !exit) {
         raise(&TypeError_type, format("'%s' object does not support the context manager protocol",
                                       type_of(mgr)->name.c_str()));
