@@ -128,6 +128,19 @@ bool needs_resize(const Dict* d) {
     return (std::max(d->entries.size(), d->fill) + 1) * 3 > d->index_size * 2;
 }
 
+// Adds key -> value (references taken over) as the last entry, at index slot `slot` (empty or
+// deleted); returns the entry's position. The caller has checked that the key is absent and that
+// the index has room.
+size_t append_entry(Dict* d, size_t slot, Object* key, int64_t h, Object* value) {
+    if (d->index[slot] == kEmpty) ++d->fill;
+    size_t at = d->entries.size();
+    d->index[slot] = static_cast<int32_t>(at);
+    d->entries.push_back(DictEntry{h, key, value});
+    d->hash_bits |= hash_bit(h);
+    ++d->used;
+    return at;
+}
+
 // Stores key -> value (both already owned by the caller's references); returns the replaced value
 // or null, to be released after the lock.
 // *pos, when given, gets the entry's position.
@@ -144,12 +157,8 @@ Object* insert(Dict* d, Object* key, int64_t h, Object* value, bool* key_used, s
         resize(d);
         p.slot = free_slot(d, h);
     }
-    if (d->index[p.slot] == kEmpty) ++d->fill;
-    d->index[p.slot] = static_cast<int32_t>(d->entries.size());
-    if (pos) *pos = d->entries.size();
-    d->entries.push_back(DictEntry{h, key, value});
-    d->hash_bits |= hash_bit(h);
-    ++d->used;
+    size_t at = append_entry(d, p.slot, key, h, value);
+    if (pos) *pos = at;
     *key_used = true;
     return nullptr;
 }
@@ -449,13 +458,21 @@ void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<u
     incref(value);
     {
         CriticalSection cs(d->mutex);
+        int64_t h = cached_str_hash(as_str(key));
         if (at < d->entries.size() && d->entries[at].key == key) {
             changed(d);
             old = std::exchange(d->entries[at].value, value);
+        } else if (at == d->entries.size() && d->index && !(d->hash_bits & hash_bit(h)) && !needs_resize(d)) {
+            // The next attribute an __init__ sets, in the order the class's instances set them:
+            // absent by its hash bit, so it is appended without the probe that looks for it.
+            keys_changed(d);
+            incref(key);
+            append_entry(d, free_slot(d, h), key, h, value);
+            old = nullptr;
         } else {
             incref(key);
             size_t pos = 0;
-            old = insert(d, key, cached_str_hash(as_str(key)), value, &key_used, &pos);
+            old = insert(d, key, h, value, &key_used, &pos);
             if (!key_used) decref(key);  // a new reference, never the last: the caller holds one
             hint->store(static_cast<uint32_t>(pos), std::memory_order_relaxed);
         }
