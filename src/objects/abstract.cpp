@@ -15,6 +15,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
+#include "objects/sequence.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
 
@@ -114,23 +115,7 @@ Ref compare(Object* a, Object* b, CompareOp op) {
 }
 
 bool compare_bool(Object* a, Object* b, CompareOp op) {
-    if (is_small_int(a) && is_small_int(b)) {
-        int64_t x = small_int_value(a), y = small_int_value(b);
-        switch (op) {
-            case CompareOp::Lt:
-                return x < y;
-            case CompareOp::Le:
-                return x <= y;
-            case CompareOp::Eq:
-                return x == y;
-            case CompareOp::Ne:
-                return x != y;
-            case CompareOp::Gt:
-                return x > y;
-            case CompareOp::Ge:
-                return x >= y;
-        }
-    }
+    if (is_small_int(a) && is_small_int(b)) return compare_values(small_int_value(a), small_int_value(b), op);
     Ref r = compare(a, b, op);
     if (r.get() == True) return true;
     if (r.get() == False) return false;

@@ -21,7 +21,10 @@ inline int64_t sequence_index(Object* key, int64_t size, const char* what) {
           format("%s indices must be integers or slices, not %s", what, type_of(key)->name.c_str()));
 }
 
-inline bool compare_sizes(int64_t a, int64_t b, CompareOp op) {
+// `a op b` for two numbers of one C++ type: sizes, small ints, floats (whose C++ comparisons are
+// Python's, NaN included: only != holds).
+template <typename T>
+MINIPY_ALWAYS_INLINE bool compare_values(T a, T b, CompareOp op) {
     switch (op) {
         case CompareOp::Lt:
             return a < b;
@@ -55,7 +58,7 @@ Ref sequence_compare(Object* a, Object* b, CompareOp op, Get get, Size size) {
         if (op == CompareOp::Ne) return Ref::borrow(True);
         return compare(x.get(), y.get(), op);
     }
-    return Ref::borrow(bool_obj(compare_sizes(size(a), size(b), op)));
+    return Ref::borrow(bool_obj(compare_values(size(a), size(b), op)));
 }
 
 }  // namespace minipy

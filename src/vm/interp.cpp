@@ -20,6 +20,7 @@
 #include "objects/iterators.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
+#include "objects/sequence.h"
 #include "objects/str.h"
 #include "vm/attr_cache.h"
 #include "vm/dis.h"
@@ -242,27 +243,6 @@ namespace {
         }                                                   \
         DISPATCH();                                         \
     }
-
-// COMPARE_OP on two small ints or two floats. C++'s comparisons of doubles are Python's, NaN
-// included (only != holds).
-template <typename T>
-MINIPY_ALWAYS_INLINE bool compare_values(T a, T b, CompareOp op) {
-    switch (op) {
-        case CompareOp::Lt:
-            return a < b;
-        case CompareOp::Le:
-            return a <= b;
-        case CompareOp::Eq:
-            return a == b;
-        case CompareOp::Ne:
-            return a != b;
-        case CompareOp::Gt:
-            return a > b;
-        case CompareOp::Ge:
-            return a >= b;
-    }
-    return false;
-}
 
 // `thrown` (owned, or null) is raised before the first instruction: gen.throw().
 Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
