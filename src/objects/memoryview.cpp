@@ -124,6 +124,7 @@ Ref view_of(Object* obj) {
         v->format = procs->format(obj);
         v->itemsize = procs->itemsize(obj);
         v->readonly = false;
+        if (procs->exports) procs->exports(obj, 1);
     }
     v->step = v->itemsize;
     return Ref::steal(v);
@@ -260,8 +261,12 @@ std::string view_bytes(Object* o) {
 
 void release_target(MemoryView* v) {
     Object* obj = std::exchange(v->obj, nullptr);
-    if (obj && is_bytearray(obj))
+    if (obj && is_bytearray(obj)) {
         static_cast<ByteArray*>(obj)->exports.fetch_sub(1, std::memory_order_relaxed);
+    } else if (obj && !is_bytes(obj)) {
+        const BufferProcs* procs = buffer_procs_of(obj);
+        if (procs->exports) procs->exports(obj, -1);
+    }
     xdecref(obj);
 }
 
