@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "syntax/source.h"
+
 namespace minipy {
 
 CompileSource::CompileSource(std::string_view text, std::string file) : filename(std::move(file)) {
@@ -27,7 +29,7 @@ void CompileSource::fail(const std::string& msg, const ast::Pos& pos) const {
     info.col = pos.col + 1;
     info.end_line = pos.end_line;
     info.end_col = pos.end_col + 1;
-    if (pos.line >= 1 && pos.line <= static_cast<int>(lines.size())) info.text = lines[pos.line - 1];
+    syntax::quote_line_from_file(info);
     throw syntax::SyntaxError(std::move(info));
 }
 

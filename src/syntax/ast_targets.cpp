@@ -176,7 +176,7 @@ void AstBuilder::check_assign_targets(const ExprList& targets, bool single) cons
         const Expr* bad = invalid_target(t, false);
         if (!bad) {
             if (t.kind == ExprKind::Starred)
-                fail_at("starred assignment target must be in a list or tuple", t.pos);
+                fail_compiler_at("starred assignment target must be in a list or tuple", t.pos);
             continue;
         }
         const Expr* last = &t;

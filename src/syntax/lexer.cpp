@@ -181,7 +181,8 @@ void Lexer::check_token(const antlr4::Token& t) {
         case OPEN_PAREN:
         case OPEN_BRACK:
         case OPEN_BRACE:
-            if (brackets_.size() >= kMaxBracketDepth) source_.fail("too many nested parentheses", line, col);
+            if (brackets_.size() >= kMaxBracketDepth)
+                source_.fail_token("too many nested parentheses", line, col);
             brackets_.push_back({t.getType(), line, col});
             break;
         case CLOSE_PAREN:
@@ -196,12 +197,12 @@ void Lexer::check_token(const antlr4::Token& t) {
             check_number_end(t);
             break;
         case UNTERMINATED_STRING:
-            source_.fail("unterminated string literal (detected at line " + std::to_string(line) + ")", line,
-                         col);
+            source_.fail_token("unterminated string literal (detected at line " + std::to_string(line) + ")",
+                               line, col);
         case UNTERMINATED_LONG_STRING:
-            source_.fail("unterminated triple-quoted string literal (detected at line " +
-                             std::to_string(source_.line_count()) + ")",
-                         line, col);
+            source_.fail_token("unterminated triple-quoted string literal (detected at line " +
+                                   std::to_string(source_.line_count()) + ")",
+                               line, col);
         case STRAY_BACKSLASH:
             if (_input->LA(1) == EOF)
                 source_.fail_raw("unexpected EOF while parsing", line, col + 2, line, -1);
@@ -219,13 +220,13 @@ void Lexer::close_bracket(const antlr4::Token& t) {
     int line = static_cast<int>(t.getLine());
     int col = static_cast<int>(t.getCharPositionInLine());
     std::string close(1, bracket_char(t.getType()));
-    if (brackets_.empty()) source_.fail("unmatched '" + close + "'", line, col);
+    if (brackets_.empty()) source_.fail_token("unmatched '" + close + "'", line, col);
     const Bracket& open = brackets_.back();
     if (!closes(open.kind, t.getType())) {
         std::string msg = "closing parenthesis '" + close + "' does not match opening parenthesis '" +
                           bracket_char(open.kind) + "'";
         if (open.line != line) msg += " on line " + std::to_string(open.line);
-        source_.fail(msg, line, col);
+        source_.fail_token(msg, line, col);
     }
     brackets_.pop_back();
 }
@@ -240,10 +241,11 @@ void Lexer::check_name(const antlr4::Token& t) {
         char32_t c = decode_utf8(text, i);
         if (first ? c == '_' || unicode_is_xid_start(c) : unicode_is_xid_continue(c)) continue;
         int line = static_cast<int>(t.getLine());
-        if (!unicode_is_printable(c)) source_.fail("invalid non-printable character U+" + hex4(c), line, col);
+        if (!unicode_is_printable(c))
+            source_.fail_token("invalid non-printable character U+" + hex4(c), line, col);
         std::string ch;
         append_utf8(ch, c);
-        source_.fail("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
+        source_.fail_token("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
     }
 }
 
@@ -285,7 +287,7 @@ void Lexer::check_number_end(const antlr4::Token& number) {
     int line = static_cast<int>(number.getLine());
     int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;
     std::string message = std::string("invalid ") + name + " literal";
-    if (!keyword) source_.fail(message, line, col);
+    if (!keyword) source_.fail_token(message, line, col);
     // CPython 3.11 still accepts these, with a SyntaxWarning placed where the keyword starts.
     warnings_.push_back({ast::SourceWarning::kSyntax, message, {line, col, line, col}});
 }
@@ -294,8 +296,8 @@ void Lexer::fail_error_char(const antlr4::Token& t) {
     char32_t c = static_cast<unsigned char>(t.getText()[0]);
     // Printable ASCII strays such as `$` or `?` reach the parser, which says "invalid syntax".
     if (unicode_is_printable(c)) return;
-    source_.fail("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
-                 static_cast<int>(t.getCharPositionInLine()));
+    source_.fail_token("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
+                       static_cast<int>(t.getCharPositionInLine()));
 }
 
 }  // namespace minipy::syntax
