@@ -3,6 +3,8 @@
 #include "syntax/lexer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "CommonToken.h"
 #include "runtime/unicode_ctype.h"
@@ -260,6 +262,148 @@ void Lexer::normalize_name(antlr4::Token& t) {
         common->setText(unicode_data::normalize(unicode_data::NormalForm::NFKC, text));
 }
 
+namespace {
+
+// An error CPython's tokenizer finds in a number literal: its message and 1-based offsets.
+struct NumberError {
+    std::string msg;
+    int offset = 0, end_offset = 0;
+};
+
+bool is_ident_char(int c) { return c == '_' || std::isalnum(c) || c >= 0x80; }
+
+// CPython 3.11's tokenizer reading the number that starts at byte `start` of `line` (tok_get's
+// number branch, verify_end_of_number and tok_decimal_tail), for the error it raises there and
+// where: "invalid digit '8' in octal literal", "leading zeros in decimal integer literals...",
+// "invalid hexadecimal literal"... Offsets count from the line's start in bytes, plus `shift` (the
+// code points the bytes before the number are short of). Nothing when the number ends well or only
+// earns a warning (a keyword right after it: `1if x else y`).
+std::optional<NumberError> scan_number_error(std::string_view line, size_t start, int shift) {
+    size_t cur = start;
+    auto next = [&]() -> int {
+        return cur < line.size() ? static_cast<unsigned char>(line[cur++]) : (cur++, 0);
+    };
+    auto backup = [&]() { --cur; };
+    auto error = [&](std::string msg) {
+        int at = static_cast<int>(cur) + shift;
+        return std::optional<NumberError>(NumberError{std::move(msg), at, at});
+    };
+    auto rest_is = [&](const char* word) { return line.substr(cur).rfind(word, 0) == 0; };
+    // verify_end_of_number: a keyword after the number is a warning, another name character an error.
+    auto bad_end = [&](int c, const char* kind) -> std::optional<NumberError> {
+        bool keyword = (c == 'a' && rest_is("nd")) || (c == 'e' && rest_is("lse")) ||
+                       (c == 'f' && rest_is("or")) ||
+                       (c == 'i' && (rest_is("f") || rest_is("n") || rest_is("s"))) ||
+                       (c == 'o' && rest_is("r")) || (c == 'n' && rest_is("ot"));
+        if (keyword || !is_ident_char(c)) return std::nullopt;
+        backup();
+        return error(std::string("invalid ") + kind + " literal");
+    };
+    // tok_decimal_tail: digits with single underscores between them; the character after them.
+    auto decimal_tail = [&](int& c) -> std::optional<NumberError> {
+        for (;;) {
+            do c = next();
+            while (std::isdigit(c));
+            if (c != '_') return std::nullopt;
+            c = next();
+            if (!std::isdigit(c)) {
+                backup();
+                return error("invalid decimal literal");
+            }
+        }
+    };
+    // 0x / 0o / 0b: digits of the base with single underscores; `digit_error` for a decimal digit
+    // beyond an octal or binary base.
+    auto radix = [&](auto in_base, const char* kind, bool digit_error) -> std::optional<NumberError> {
+        int c = next();
+        do {
+            if (c == '_') c = next();
+            if (!in_base(c)) {
+                if (digit_error && std::isdigit(c))
+                    return error(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind +
+                                 " literal");
+                backup();
+                return error(std::string("invalid ") + kind + " literal");
+            }
+            do c = next();
+            while (in_base(c));
+        } while (c == '_');
+        if (digit_error && std::isdigit(c))
+            return error(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind + " literal");
+        return bad_end(c, kind);
+    };
+    int c = next();
+    bool fraction = false, exponent = false, imaginary = false;
+    if (c == '0') {
+        c = next();
+        if (c == 'x' || c == 'X')
+            return radix([](int d) { return std::isxdigit(d) != 0; }, "hexadecimal", false);
+        if (c == 'o' || c == 'O') return radix([](int d) { return d >= '0' && d < '8'; }, "octal", true);
+        if (c == 'b' || c == 'B') return radix([](int d) { return d == '0' || d == '1'; }, "binary", true);
+        bool nonzero = false;
+        for (;;) {
+            if (c == '_') {
+                c = next();
+                if (!std::isdigit(c)) {
+                    backup();
+                    return error("invalid decimal literal");
+                }
+            }
+            if (c != '0') break;
+            c = next();
+        }
+        size_t zeros_end = cur;
+        if (std::isdigit(c)) {
+            nonzero = true;
+            if (auto e = decimal_tail(c)) return e;
+        }
+        if (c == '.') {
+            c = next();
+            fraction = true;
+        } else if (c == 'e' || c == 'E') {
+            exponent = true;
+        } else if (c == 'j' || c == 'J') {
+            imaginary = true;
+        } else if (nonzero) {
+            return NumberError{
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+                "octal integers",
+                static_cast<int>(start) + 1 + shift, static_cast<int>(zeros_end) + shift};
+        } else {
+            return bad_end(c, "decimal");
+        }
+    } else {
+        backup();
+        if (auto e = decimal_tail(c)) return e;
+        if (c == '.') {
+            c = next();
+            fraction = true;
+        }
+    }
+    if (fraction && std::isdigit(c)) {
+        if (auto e = decimal_tail(c)) return e;
+    }
+    if (!imaginary && (exponent || c == 'e' || c == 'E')) {
+        int e = c;
+        c = next();
+        if (c == '+' || c == '-') {
+            c = next();
+            if (!std::isdigit(c)) {
+                backup();
+                return error("invalid decimal literal");
+            }
+        } else if (!std::isdigit(c)) {
+            backup();
+            return bad_end(e, "decimal");
+        }
+        if (auto err = decimal_tail(c)) return err;
+    }
+    if (imaginary || c == 'j' || c == 'J') return bad_end(next(), "imaginary");
+    return bad_end(c, "decimal");
+}
+
+}  // namespace
+
 // A number glued to a name (`1abc`) is an error, and before the keywords CPython still tolerates
 // there (`1if x else y`) a warning.
 void Lexer::check_number_end(const antlr4::Token& number) {
@@ -285,6 +429,16 @@ void Lexer::check_number_end(const antlr4::Token& number) {
     char last = static_cast<char>(text.back() | 0x20);
     if (last == 'j') name = "imaginary";
     int line = static_cast<int>(number.getLine());
+    // CPython's own reading of the number names the bad digit or part, and where.
+    std::string_view source_line = source_.line(line);
+    int start_cp = static_cast<int>(number.getCharPositionInLine());
+    size_t start = 0;
+    for (int seen = 0; start < source_line.size(); ++start) {
+        if ((static_cast<unsigned char>(source_line[start]) & 0xC0) != 0x80 && seen++ == start_cp) break;
+    }
+    if (auto e = scan_number_error(source_line, start, start_cp - static_cast<int>(start)))
+        source_.fail_raw(e->msg, line, e->offset, line, e->end_offset, "SyntaxError",
+                         SyntaxErrorInfo::Text::LineWithoutNewline);
     int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;
     std::string message = std::string("invalid ") + name + " literal";
     if (!keyword) source_.fail_token(message, line, col);
