@@ -28,8 +28,8 @@ std::string coding_spec(std::string_view line) {
         k = line.find_first_not_of(" \t", k + 1);
         if (k == std::string_view::npos) return {};
         size_t end = k;
-        while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '-' ||
-                                     line[end] == '_' || line[end] == '.'))
+        while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) ||
+                                     line[end] == '-' || line[end] == '_' || line[end] == '.'))
             ++end;
         if (end > k) return std::string(line.substr(k, end - k));
     }
