@@ -1002,7 +1002,8 @@ void Compiler::visit_import(const ast::Import& imp) {
 
 void Compiler::visit_import_from(const ast::ImportFrom& imp) {
     bool star = imp.names.size() == 1 && imp.names[0].name == "*";
-    if (star && u_->scope->kind != ScopeKind::Module) fail("import * only allowed at module level", imp.pos);
+    if (star && u_->scope->kind != ScopeKind::Module)
+        fail("import * only allowed at module level", imp.names[0].pos);
     emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(imp.level)), "i:" + std::to_string(imp.level)));
     Ref fromlist = tuple_new(imp.names.size());
     for (size_t i = 0; i < imp.names.size(); ++i) {

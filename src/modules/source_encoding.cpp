@@ -42,6 +42,29 @@ bool blank_or_comment(std::string_view line) {
     return i == std::string_view::npos || line[i] == '#';
 }
 
+// CPython's get_normal_name: the UTF-8 and Latin-1 families under one spelling each, any other name
+// as written.
+std::string normal_name(const std::string& name) {
+    std::string low = name.substr(0, 12);
+    for (char& c : low) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (low == "utf-8" || low.rfind("utf-8-", 0) == 0) return "utf-8";
+    for (const char* latin : {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+        std::string l(latin);
+        if (low == l || low.rfind(l + "-", 0) == 0) return "iso-8859-1";
+    }
+    return name;
+}
+
+// CPython's SyntaxError for the source as a whole: at line 0 of `filename`, offset -1.
+[[noreturn]] void raise_source_error(Ref msg, const std::string& filename) {
+    Ref file = str_new(filename), line = int_from_i64(0), offset = int_from_i64(-1);
+    Object* where_items[4] = {file.get(), line.get(), offset.get(), None};
+    Ref where = tuple_from(where_items, 4);
+    Object* items[2] = {msg.get(), where.get()};
+    Ref args = tuple_from(items, 2);
+    raise_object(exception_new(&SyntaxError_type, args.get()));
+}
+
 bool names_utf8(std::string name) {
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name == "utf-8" || name.rfind("utf-8-", 0) == 0 || name == "utf8";
@@ -51,7 +74,8 @@ bool names_utf8(std::string name) {
 
 std::string decode_source(std::string bytes, const std::string& filename) {
     std::string_view text(bytes);
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) return bytes;  // a BOM: UTF-8 whatever a comment says
+    bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
+    if (bom) text.remove_prefix(3);
     size_t eol = text.find('\n');
     std::string_view first = text.substr(0, eol);
     std::string name = coding_spec(first);
@@ -59,7 +83,10 @@ std::string decode_source(std::string bytes, const std::string& filename) {
         std::string_view rest = text.substr(eol + 1);
         name = coding_spec(rest.substr(0, rest.find('\n')));
     }
-    if (name.empty() || names_utf8(name)) return bytes;
+    // After a BOM only a declaration of UTF-8 itself may stand.
+    if (bom && !name.empty() && normal_name(name) != "utf-8")
+        raise_source_error(str_new("encoding problem: " + normal_name(name) + " with BOM"), filename);
+    if (bom || name.empty() || names_utf8(name)) return bytes;
     Ref data = bytes_new(bytes);
     Ref decode = get_attr(data.get(), intern("decode"));
     Ref encoding = str_new(name);
@@ -69,13 +96,7 @@ std::string decode_source(std::string bytes, const std::string& filename) {
     } catch (PyException& e) {
         bool unknown = is_instance(e.exception(), &LookupError_type);
         if (!unknown && !is_instance(e.exception(), &UnicodeDecodeError_type)) throw;
-        Ref msg = unknown ? str_new("unknown encoding: " + name) : str(e.exception());
-        Ref file = str_new(filename), line = int_from_i64(0), offset = int_from_i64(-1);
-        Object* where_items[4] = {file.get(), line.get(), offset.get(), None};
-        Ref where = tuple_from(where_items, 4);
-        Object* items[2] = {msg.get(), where.get()};
-        Ref args = tuple_from(items, 2);
-        raise_object(exception_new(&SyntaxError_type, args.get()));
+        raise_source_error(unknown ? str_new("unknown encoding: " + name) : str(e.exception()), filename);
     }
     return str_utf8_of(decoded.get());
 }
