@@ -116,6 +116,7 @@ private:
     void check_dict_key();
     void check_walrus_target();
     void check_keyword_generator();
+    void check_assignment_in_expression();
     long operand_start(long last) const;
     long matching_open(long close) const;
     int depth_before(long index) const;
@@ -155,6 +156,7 @@ void ErrorMapper::raise() {
     check_dict_key();
     check_walrus_target();
     check_keyword_generator();
+    check_assignment_in_expression();
     at_token("invalid syntax", tok_);
 }
 
@@ -423,6 +425,61 @@ void ErrorMapper::check_keyword_generator() {
     if (name + 1 >= index_ || type_at(name) != MiniPyLexer::NAME || type_at(name + 1) != MiniPyLexer::ASSIGN)
         return;
     between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(name), at(name + 1));
+}
+
+// `[x = 1]`, `{'a'=1}`: an `=` where an expression goes (inside a display or subscript, not a
+// call's arguments). CPython's invalid_named_expression: after a name it suggests '==' or ':=',
+// after another target it names what cannot be assigned to.
+void ErrorMapper::check_assignment_in_expression() {
+    if (tok_->getType() != MiniPyLexer::ASSIGN || !ends_expression(type_at(index_ - 1))) return;
+    long first = operand_start(index_ - 1);
+    if (first >= index_ || first < 1) return;
+    long open = index_ - 1;
+    for (long nest = 0; open >= 0; --open) {
+        size_t k = type_at(open);
+        if (is_close(k)) nest++;
+        if (is_open(k) && nest-- == 0) break;
+    }
+    if (open < 0 || open >= first) return;
+    size_t opener = type_at(open);
+    // A call's arguments have their own rules; a dict display wants its ':'.
+    if (opener == MiniPyLexer::OPEN_PAREN && open >= 1 && ends_expression(type_at(open - 1))) return;
+    for (long i = open + 1, nest = 0; opener == MiniPyLexer::OPEN_BRACE && i < first; ++i) {
+        size_t k = type_at(i);
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+        if (nest == 0 && k == MiniPyLexer::COLON) {
+            auto [end_line, end_col] = token_end(*at(index_ - 1));
+            source_.fail_raw("':' expected after dictionary key", end_line, end_col, end_line, 0);
+        }
+    }
+    // The value: the operand after '=', which may not be followed by another '=' or ':='.
+    long last = index_ + 1;
+    if (!starts_expression(type_at(last)) && type_at(last) != MiniPyLexer::MINUS) return;
+    for (int nest = 0;; ++last) {
+        size_t k = type_at(last + 1);
+        if (k == Token::EOF) break;
+        if (nest == 0 && (is_close(k) || stops_disjunction(k))) break;
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+    }
+    size_t after = type_at(last + 1);
+    if (after == MiniPyLexer::ASSIGN || after == MiniPyLexer::WALRUS) return;
+    long target_last = index_ - 1;
+    size_t k = type_at(target_last);
+    if (first == target_last && k == MiniPyLexer::NAME)
+        between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(first), at(last));
+    std::string what;
+    if (k == MiniPyLexer::NAME && type_at(target_last - 1) == MiniPyLexer::DOT) {
+        what = "attribute";
+    } else if (k == MiniPyLexer::CLOSE_BRACK && matching_open(target_last) != first) {
+        what = "subscript";
+    } else if (k == MiniPyLexer::CLOSE_PAREN && matching_open(target_last) != first) {
+        what = "function call";
+    } else if (first == target_last && (k == MiniPyLexer::NUMBER || k == MiniPyLexer::STRING)) {
+        what = "literal";
+    }
+    if (what.empty()) return;
+    between("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?", at(first),
+            at(target_last));
 }
 
 }  // namespace
