@@ -225,6 +225,8 @@ void Compiler::load_name(const std::string& raw_name) {
 }
 
 void Compiler::store_name(const std::string& raw_name) {
+    // CPython's compiler refuses every binding of __debug__, at the node it is compiling.
+    if (raw_name == "__debug__") fail("cannot assign to __debug__", u_->pos);
     std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
@@ -242,6 +244,7 @@ void Compiler::store_name(const std::string& raw_name) {
 }
 
 void Compiler::delete_name(const std::string& raw_name) {
+    if (raw_name == "__debug__") fail("cannot delete __debug__", u_->pos);
     std::string name = mangled(raw_name);
     Scope* s = u_->scope;
     switch (s->lookup(name)) {
@@ -374,6 +377,8 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
 // In a module or class body, `name: ann` records ann in __annotations__ (as text under PEP 563);
 // other targets' annotations are only evaluated. A function body evaluates none.
 void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
+    if (a.target->kind == ast::ExprKind::Name && ast::as<ast::Name>(*a.target).id == "__debug__")
+        fail("cannot assign to __debug__", u_->pos);
     if (a.value) {
         visit_expr(*a.value);
         visit_store(*a.target);
@@ -997,7 +1002,8 @@ void Compiler::visit_import(const ast::Import& imp) {
 
 void Compiler::visit_import_from(const ast::ImportFrom& imp) {
     bool star = imp.names.size() == 1 && imp.names[0].name == "*";
-    if (star && u_->scope->kind != ScopeKind::Module) fail("import * only allowed at module level", imp.pos);
+    if (star && u_->scope->kind != ScopeKind::Module)
+        fail("import * only allowed at module level", imp.names[0].pos);
     emit(Op::LOAD_CONST, add_const(Ref::steal(make_small_int(imp.level)), "i:" + std::to_string(imp.level)));
     Ref fromlist = tuple_new(imp.names.size());
     for (size_t i = 0; i < imp.names.size(); ++i) {
@@ -1022,6 +1028,7 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
     switch (t.kind) {
         case ast::ExprKind::Name: {
             const auto& name = ast::as<ast::Name>(t).id;
+            if (name == "__debug__") fail("cannot assign to __debug__", t.pos);
             load_name(name);
             visit_expr(*a.value);
             emit(Op::BINARY_OP, op);
@@ -1029,6 +1036,7 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
         }
         case ast::ExprKind::Attribute: {
             const auto& attr = ast::as<ast::Attribute>(t);
+            if (attr.attr == "__debug__") fail("cannot assign to __debug__", t.pos);
             visit_expr(*attr.value);
             emit(Op::COPY, 1);
             {

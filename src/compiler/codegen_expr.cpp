@@ -495,6 +495,9 @@ void Compiler::visit_compare(const ast::Compare& c) {
 }
 
 void Compiler::visit_call(const ast::Call& c) {
+    for (const auto& k : c.keywords) {
+        if (k.arg == "__debug__") fail("cannot assign to __debug__", u_->pos);
+    }
     const ast::Expr& f = *c.func;
     if (!needs_call_ex(c.args, c.keywords) && f.kind == ast::ExprKind::Attribute &&
         ast::as<ast::Attribute>(f).ctx == ast::Ctx::Load) {
@@ -570,6 +573,7 @@ void Compiler::visit_store(const ast::Expr& t) {
             return store_name(ast::as<ast::Name>(t).id);
         case ast::ExprKind::Attribute: {
             const auto& a = ast::as<ast::Attribute>(t);
+            if (a.attr == "__debug__") fail("cannot assign to __debug__", t.pos);
             visit_expr(*a.value);
             return emit(Op::STORE_ATTR, attr_name(a.attr));
         }
@@ -608,6 +612,16 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
 void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos,
                              const ast::Expr* returns) {
     PosGuard guard(u_, pos);
+    // No parameter may be named __debug__ (CPython's compiler_check_debug_args).
+    if (args) {
+        auto check = [&](const ast::ArgPtr& a) {
+            if (a && a->name == "__debug__") fail("cannot assign to __debug__", pos);
+        };
+        for (const auto* list : {&args->posonlyargs, &args->args, &args->kwonlyargs})
+            for (const auto& a : *list) check(a);
+        check(args->vararg);
+        check(args->kwarg);
+    }
     uint32_t flags = 0;
     if (args && !args->defaults.empty()) {
         visit_exprs(args->defaults);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "syntax/source.h"
+
 namespace minipy {
 
 CompileSource::CompileSource(std::string_view text, std::string file) : filename(std::move(file)) {
@@ -27,7 +29,7 @@ void CompileSource::fail(const std::string& msg, const ast::Pos& pos) const {
     info.col = pos.col + 1;
     info.end_line = pos.end_line;
     info.end_col = pos.end_col + 1;
-    if (pos.line >= 1 && pos.line <= static_cast<int>(lines.size())) info.text = lines[pos.line - 1];
+    syntax::quote_line_from_file(info);
     throw syntax::SyntaxError(std::move(info));
 }
 
@@ -43,7 +45,7 @@ public:
     SymbolTableBuilder(SymbolTable& table, const CompileSource& source) : table_(table), source_(source) {}
 
     void build(const ast::Module& module) {
-        table_.future_annotations = has_future_annotations(module);
+        table_.future_annotations = check_future_statements(module);
         table_.root_ = std::make_unique<Scope>();
         table_.root_->kind = ScopeKind::Module;
         table_.root_->name = "<module>";
@@ -62,17 +64,33 @@ private:
     bool in_comprehension_target_ = false;
     std::map<const Scope*, std::set<std::string>> iteration_names_;
 
-    // A future statement comes first in the module, after the docstring and other future statements.
-    static bool has_future_annotations(const ast::Module& module) {
+    // The future statements at the top of the module (future_prefix_).
+    std::set<const ast::Stmt*> future_prefix_;
+
+    static bool is_future_import(const ast::Stmt& s) {
+        return s.kind == ast::StmtKind::ImportFrom && ast::as<ast::ImportFrom>(s).module == "__future__";
+    }
+
+    // A future statement comes first in the module, after the docstring and other future statements,
+    // and names a feature CPython 3.11 knows (CPython's future.c). Whether `annotations` is one.
+    bool check_future_statements(const ast::Module& module) {
+        static const std::set<std::string> kFeatures = {
+            "nested_scopes",  "generators",       "division",       "absolute_import", "with_statement",
+            "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations"};
+        bool annotations = false;
         for (size_t i = 0; i < module.body.size(); ++i) {
             const ast::Stmt& s = *module.body[i];
             if (i == 0 && s.kind == ast::StmtKind::Expr) continue;
-            if (s.kind != ast::StmtKind::ImportFrom || ast::as<ast::ImportFrom>(s).module != "__future__")
-                return false;
-            for (const auto& a : ast::as<ast::ImportFrom>(s).names)
-                if (a.name == "annotations") return true;
+            if (!is_future_import(s)) break;
+            future_prefix_.insert(&s);
+            for (const auto& a : ast::as<ast::ImportFrom>(s).names) {
+                if (a.name == "braces") source_.fail("not a chance", s.pos);
+                if (!kFeatures.count(a.name))
+                    source_.fail("future feature " + a.name + " is not defined", s.pos);
+                annotations |= a.name == "annotations";
+            }
         }
-        return false;
+        return annotations;
     }
 
     // Annotations are evaluated where the def or class statement runs, unless PEP 563 keeps them as text.
@@ -320,6 +338,8 @@ private:
                 }
                 break;
             case K::ImportFrom:
+                if (is_future_import(s) && !future_prefix_.count(&s))
+                    source_.fail("from __future__ imports must occur at the beginning of the file", s.pos);
                 for (const auto& alias : ast::as<ast::ImportFrom>(s).names) {
                     if (alias.name != "*") add(alias.asname.empty() ? alias.name : alias.asname, kDefLocal);
                 }

@@ -26,6 +26,7 @@
 #include "compiler/codegen.h"
 #include "compiler_fingerprint.h"
 #include "modules/registry.h"
+#include "modules/source_encoding.h"
 #include "objects/abstract.h"
 #include "objects/code.h"
 #include "objects/code_serial.h"
@@ -195,6 +196,7 @@ Ref load_module_code(const std::string& path, const SourceStamp& stamp) {
     }
     std::string source;
     if (!read_file(path, &source)) return nullptr;
+    source = decode_source(std::move(source), path);
     Ref code;
     try {
         code = compile_module(*syntax::parse(source, path), source, path);

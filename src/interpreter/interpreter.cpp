@@ -22,6 +22,7 @@
 #include "modules/codecs_module.h"
 #include "modules/io_binary.h"
 #include "modules/registry.h"
+#include "modules/source_encoding.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -343,6 +344,12 @@ int run_file(const std::string& path, const std::vector<std::string>& argv) {
     // CPython 3.11 names the main script by its absolute path (in tracebacks and __file__).
     std::string abs = std::filesystem::absolute(path).lexically_normal().string();
     set_argv(argv, std::filesystem::path(abs).parent_path().string());
+    try {
+        source = decode_source(std::move(source), abs);  // a `# coding: latin-1` script
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        return finalize(handle_uncaught(exc.get()));
+    }
     return execute(source, abs, main_dict(abs), CompileMode::File);
 }
 

@@ -4,6 +4,7 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstring>
 #include <string>
@@ -56,9 +57,17 @@ struct ArrayObject : Object {
     ObjectMutex mutex;  // guards `data`
     char code;
     size_t itemsize;
-    std::string data;  // the items' bytes, in the machine's order
+    std::string data;             // the items' bytes, in the machine's order
+    std::atomic<int> exports{0};  // memoryviews of it not released: it may not change size
     size_t count() const { return data.size() / itemsize; }
 };
+
+// CPython's array refuses to change size while a memoryview of it is alive: BufferError unless the
+// data keeps `new_bytes` bytes, its present size. Called under the lock, just before the change.
+void check_resize(const ArrayObject* a, size_t new_bytes) {
+    if (new_bytes != a->data.size() && a->exports.load(std::memory_order_relaxed) > 0)
+        raise(&BufferError_type, "cannot resize an array that is exporting buffers");
+}
 
 ArrayObject* as_array(Object* o) { return static_cast<ArrayObject*>(o); }
 bool is_array(Object* o) { return is_instance(o, &array_type); }
@@ -255,6 +264,7 @@ size_t array_count(Object* o) {
 
 void append_bytes(ArrayObject* a, const std::string& bytes) {
     CriticalSection cs(a->mutex);
+    check_resize(a, a->data.size() + bytes.size());
     a->data += bytes;
 }
 
@@ -395,6 +405,10 @@ void assign_slice(ArrayObject* a, Object* slice, Object* other) {
     Ref resolved = slice_with_int_bounds(static_cast<Slice*>(slice));
     CriticalSection cs(a->mutex);
     SliceRange r = resolve(resolved.get(), a->count());
+    // CPython refuses any deletion (even of no items) and any assignment that changes the size.
+    if ((new_count == 0 || static_cast<int64_t>(new_count) != r.length) &&
+        a->exports.load(std::memory_order_relaxed) > 0)
+        raise(&BufferError_type, "cannot resize an array that is exporting buffers");
     if (!other && r.length == 0) return;
     if (r.step == 1) {
         a->data.replace(r.start * size, r.length * size, incoming);
@@ -425,10 +439,12 @@ void array_setitem(Object* o, Object* key, Object* value) {
     std::string bytes = value ? encoded(a, value) : std::string();
     CriticalSection cs(a->mutex);
     int64_t i = sequence_index(key, static_cast<int64_t>(a->count()), "array assignment");
-    if (value)
+    if (value) {
         a->data.replace(i * a->itemsize, a->itemsize, bytes);
-    else
+    } else {
+        check_resize(a, 0);  // any deletion, as for a slice
         a->data.erase(i * a->itemsize, a->itemsize);
+    }
 }
 
 // The index of the first item equal to `v` in [start, stop), or -1.
@@ -494,7 +510,10 @@ Ref array_inplace_repeat(Object* left, Object* right) {
     int64_t n = as_index(right);
     ArrayObject* a = as_array(left);
     CriticalSection cs(a->mutex);
-    a->data = repeated(a->data, n);
+    if (a->data.empty() || n == 1) return Ref::borrow(left);
+    std::string bytes = repeated(a->data, n);
+    check_resize(a, bytes.size());
+    a->data = std::move(bytes);
     return Ref::borrow(left);
 }
 
@@ -556,6 +575,7 @@ Ref array_insert(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t i = as_index(args[1]);
     std::string bytes = encoded(a, args[2]);
     CriticalSection cs(a->mutex);
+    check_resize(a, a->data.size() + bytes.size());
     a->data.insert(clamp_index(i, a->count()) * a->itemsize, bytes);
     return Ref::borrow(None);
 }
@@ -570,6 +590,7 @@ Ref array_pop(Object*, Args args, size_t nargs, Tuple* kw) {
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise(&IndexError_type, "pop index out of range");
     Ref item = decode_item(a->code, a->data.data() + i * a->itemsize);
+    check_resize(a, a->data.size() - a->itemsize);
     a->data.erase(i * a->itemsize, a->itemsize);
     return item;
 }
@@ -580,7 +601,10 @@ Ref array_remove(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t i = find_item(a, args[1]);
     if (i < 0) raise(&ValueError_type, "array.remove(x): x not in array");
     CriticalSection cs(a->mutex);
-    if (static_cast<size_t>(i) < a->count()) a->data.erase(i * a->itemsize, a->itemsize);
+    if (static_cast<size_t>(i) < a->count()) {
+        check_resize(a, a->data.size() - a->itemsize);
+        a->data.erase(i * a->itemsize, a->itemsize);
+    }
     return Ref::borrow(None);
 }
 
@@ -944,6 +968,7 @@ const BufferProcs kArrayBuffer = {
     // 'u' (wchar_t) items are exported as 'w', as CPython 3.11's array does.
     [](Object* o) { return as_array(o)->code == 'u' ? 'w' : as_array(o)->code; },
     [](Object* o) { return static_cast<int>(as_array(o)->itemsize); },
+    [](Object* o, int delta) { as_array(o)->exports.fetch_add(delta, std::memory_order_relaxed); },
 };
 
 void init_array_types() {

@@ -8,6 +8,7 @@
 #include "compiler/codegen.h"
 #include "modules/ast_objects.h"
 #include "modules/registry.h"
+#include "modules/source_encoding.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -343,12 +344,23 @@ Ref bi_sorted(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 
 // The text of a str or buffer (bytes, memoryview, array) source for exec/eval/compile; false for
-// anything else. CPython 3.11 refuses NUL characters with ValueError before parsing.
-bool source_text(Object* source, std::string* text) {
-    if (is_str(source))
+// anything else. CPython 3.11 refuses NUL characters with ValueError before parsing; bytes are
+// decoded as their coding declaration says (PEP 263), errors naming `filename`.
+bool source_text(Object* source, std::string* text, const std::string& filename) {
+    if (is_str(source)) {
         *text = str_utf8_of(source);
-    else if (exports_buffer(source))
-        *text = bytes_like_data(source);
+        // A lone surrogate (kept as ED A0..BF xx): CPython encodes the text to UTF-8 first, and its
+        // UnicodeEncodeError ("surrogates not allowed", with the position) is what the caller gets.
+        for (size_t i = 0; i + 1 < text->size(); ++i) {
+            if (static_cast<unsigned char>((*text)[i]) == 0xED &&
+                static_cast<unsigned char>((*text)[i + 1]) >= 0xA0) {
+                Ref encode = get_attr(source, intern("encode"));
+                call0(encode.get());
+                break;
+            }
+        }
+    } else if (exports_buffer(source))
+        *text = decode_source(bytes_like_data(source), filename);
     else
         return false;
     if (text->find('\0') != std::string::npos)
@@ -427,7 +439,10 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     bool only_ast = a[3] && (as_index(a[3]) & kOnlyAstFlag);
     bool source_is_tree = is_ast_object(a[0]);
     std::string text;
-    if (!source_is_tree && !source_text(a[0], &text))
+    std::string source_file = is_str(a[1])          ? str_utf8_of(a[1])
+                              : is_bytes_like(a[1]) ? bytes_like_data(a[1])
+                                                    : "";
+    if (!source_is_tree && !source_text(a[0], &text, source_file))
         raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
     if (!is_str(a[1]) && !is_bytes_like(a[1]))
         raise(&TypeError_type,
@@ -477,7 +492,7 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
     bind_args(fname, args, nargs, kw, kNames, 3, 1, a);
     std::string text;
     bool is_code_object = type_of(a[0]) == &code_type;
-    if (!is_code_object && !source_text(a[0], &text))
+    if (!is_code_object && !source_text(a[0], &text, "<string>"))
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
     Frame* caller = thread_state()->frame;
     if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)

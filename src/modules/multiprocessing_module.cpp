@@ -34,13 +34,9 @@ namespace {
 
 using Args = Object* const*;
 
-// OSError for a failed call on memory or a semaphore: no file is involved, so filename is None
-// (os_error_new() always sets one), and CPython's text has no ": ''" at its end.
-[[noreturn]] void raise_errno() {
-    Ref exc = os_error_new(errno, "");
-    set_attr(exc.get(), intern("filename"), None);
-    raise_object(exc);
-}
+// OSError for a failed call on memory or a semaphore: no file is involved, so it has no filename
+// (os_error_new sets none for ""), and CPython's text has no ": ..." at its end.
+[[noreturn]] void raise_errno() { raise_object(os_error_new(errno, "")); }
 
 // Memory that this process and every process forked from it afterwards read and write as the same
 // bytes (docs/shared_memory.md). It is a memfd, so a spawned child, which is no fork, can map the

@@ -45,13 +45,16 @@ Ref bytes_percent_format(Object* fmt, Object* args);
 // CPython's buffer protocol for types of higher layers (array.array): what bytes(x), memoryview(x)
 // and every bytes-like argument read from them, and what a memoryview writes into them. Each
 // function works under the object's own lock; read and write return false when the bytes asked for
-// lie beyond the object's present end.
+// lie beyond the object's present end. `exports` (may be null) counts the memoryviews alive over
+// the object (+1 when one is made, -1 when it is released): the object may refuse to change size
+// while any is, as CPython's array does.
 struct BufferProcs {
     size_t (*size)(Object*);  // in bytes
     bool (*read)(Object*, size_t offset, size_t n, char* out);
     bool (*write)(Object*, size_t offset, const char* in, size_t n);
     char (*format)(Object*);  // struct's letter for the items
     int (*itemsize)(Object*);
+    void (*exports)(Object*, int delta);
 };
 void register_buffer(Type* t, const BufferProcs* procs);
 // The procedures of a registered type's instance, or null.

@@ -187,24 +187,47 @@ Ref unicode_error_str(Object* o) {
                    why);
 }
 
+Object* os_error_field(Object* o, const std::string& n);
+
+// One of OSError's errno, strerror, filename and filename2 when it has a value (given at creation
+// or assigned since, None included), else null: CPython's NULL member.
+Ref os_error_member(Object* o, const char* name) {
+    BaseExceptionObject* e = as_exc(o);
+    if (e->dict) {
+        if (Ref v = dict_get_str_ref(e->dict, intern(name))) return v;
+    }
+    Tuple* args = as_tuple(e->args);
+    bool from_args =
+        args->size == 2 && (std::strcmp(name, "errno") == 0 || std::strcmp(name, "strerror") == 0);
+    return from_args ? Ref::borrow(os_error_field(o, name)) : nullptr;
+}
+
+// CPython's OSError_str: "[Errno 2] No such file or directory: 'name'" from the attributes as they
+// are now, so an assignment to e.errno shows; null when neither a filename nor errno and strerror
+// are set (then the exception prints as any other).
+Ref os_error_str(Object* o) {
+    Ref errnum = os_error_member(o, "errno"), strerror = os_error_member(o, "strerror");
+    Ref filename = os_error_member(o, "filename"), filename2 = os_error_member(o, "filename2");
+    auto or_none = [](const Ref& v) { return str_utf8(v ? v.get() : None); };
+    if (!filename && !(errnum && strerror)) return nullptr;
+    std::string text = "[Errno " + or_none(errnum) + "] " + or_none(strerror);
+    if (filename) text += ": " + repr_utf8(filename.get());
+    if (filename && filename2) text += " -> " + repr_utf8(filename2.get());
+    return str_new(text);
+}
+
 Ref exception_str(Object* o) {
     Tuple* args = as_tuple(as_exc(o)->args);
     if (is_instance(o, &SyntaxError_type)) return syntax_error_str(o);
     if (is_instance(o, &UnicodeError_type)) {
         if (Ref text = unicode_error_str(o)) return text;
     }
+    if (is_instance(o, &OSError_type)) {
+        if (Ref text = os_error_str(o)) return text;
+    }
     if (args->size == 0) return str_new("");
     // KeyError shows the missing key as its repr: KeyError: 'x'.
     if (args->size == 1) return is_instance(o, &KeyError_type) ? repr(args->items[0]) : str(args->items[0]);
-    // OSError(errno, strerror) prints as "[Errno 2] No such file or directory: 'name'".
-    if (is_instance(o, &OSError_type) && args->size == 2) {
-        std::string text = "[Errno " + str_utf8(args->items[0]) + "] " + str_utf8(args->items[1]);
-        Ref filename = get_attr(o, intern("filename"));
-        Ref filename2 = get_attr(o, intern("filename2"));
-        if (filename.get() != None) text += ": " + repr_utf8(filename.get());
-        if (filename.get() != None && filename2.get() != None) text += " -> " + repr_utf8(filename2.get());
-        return str_new(text);
-    }
     return str(args);
 }
 
@@ -226,14 +249,15 @@ Object* syntax_error_field(Object* o, const std::string& n) {
 }
 
 // OSError(errno, strerror[, filename[, winerror[, filename2]]]): CPython's OSError_init reads its
-// attributes from 2 to 5 arguments; with any other count they are None.
+// attributes from 2 to 5 arguments; with any other count they are None. errno and strerror come
+// from args; a filename, when given, was stored as an attribute (set_os_error_details).
 Object* os_error_field(Object* o, const std::string& n) {
     static const char* const kFields[] = {"errno", "strerror", "filename", "winerror", "filename2"};
     Tuple* args = as_tuple(as_exc(o)->args);
     for (size_t i = 0; i < 5; ++i) {
         if (n != kFields[i]) continue;
-        if (i == 3 || args->size < 2 || args->size > 5) return None;
-        return i < args->size ? args->items[i] : None;
+        if (i >= 2 || args->size < 2 || args->size > 5) return None;
+        return args->items[i];
     }
     return nullptr;
 }
@@ -385,12 +409,22 @@ void define(Type& t, const char* name, Type* base, const char* doc) {
 }  // namespace
 
 void set_os_error_details(Object* exc, Object* const* args, size_t nargs) {
-    Ref kept = tuple_from(args, 2);
-    exception_setattr(exc, intern("args"), kept.get());
     exception_setattr(exc, intern("errno"), args[0]);
     exception_setattr(exc, intern("strerror"), args[1]);
-    exception_setattr(exc, intern("filename"), args[2]);
-    if (nargs == 5) exception_setattr(exc, intern("filename2"), args[4]);
+    // As CPython's oserror_init: a filename of None is no filename (nor then is filename2), and args
+    // keep (errno, strerror) only when there is one. BlockingIOError's third argument, a number, is
+    // the count of characters written.
+    Object* filename = args[2];
+    if (filename == None) return;
+    if (is_instance(exc, &BlockingIOError_type) && (is_int(filename) || index_value(filename))) {
+        Ref written = int_from_i64(as_index(filename));
+        exception_setattr(exc, intern("characters_written"), written.get());
+        return;
+    }
+    exception_setattr(exc, intern("filename"), filename);
+    if (nargs == 5 && args[4] != None) exception_setattr(exc, intern("filename2"), args[4]);
+    Ref kept = tuple_from(args, 2);
+    exception_setattr(exc, intern("args"), kept.get());
 }
 
 Ref exception_new(Type* t, Object* args) {

@@ -34,6 +34,7 @@ struct MemoryView : Object {
     int64_t step = 1;    // bytes from one item to the next (negative for a reversed slice)
     int64_t count = 0;   // items, when not whole
     bool readonly = true;
+    int64_t hash = -1;  // once computed: a released view still answers it, as CPython's
 };
 
 MemoryView* as_view(Object* o) { return static_cast<MemoryView*>(o); }
@@ -124,6 +125,7 @@ Ref view_of(Object* obj) {
         v->format = procs->format(obj);
         v->itemsize = procs->itemsize(obj);
         v->readonly = false;
+        if (procs->exports) procs->exports(obj, 1);
     }
     v->step = v->itemsize;
     return Ref::steal(v);
@@ -260,8 +262,12 @@ std::string view_bytes(Object* o) {
 
 void release_target(MemoryView* v) {
     Object* obj = std::exchange(v->obj, nullptr);
-    if (obj && is_bytearray(obj))
+    if (obj && is_bytearray(obj)) {
         static_cast<ByteArray*>(obj)->exports.fetch_sub(1, std::memory_order_relaxed);
+    } else if (obj && !is_bytes(obj)) {
+        const BufferProcs* procs = buffer_procs_of(obj);
+        if (procs->exports) procs->exports(obj, -1);
+    }
     xdecref(obj);
 }
 
@@ -318,6 +324,21 @@ Ref view_getitem(Object* o, Object* key) {
         return view;
     }
     return item_at(o, view_index(o, key));
+}
+
+// CPython's memory_hash: the hash of the bytes the view shows, for a read-only view of byte
+// items, remembered; the object viewed must be hashable too.
+int64_t view_hash(Object* o) {
+    MemoryView* v = as_view(o);
+    if (v->hash != -1) return v->hash;
+    Object* obj = target(o);
+    if (!v->readonly) raise(&ValueError_type, "cannot hash writable memoryview object");
+    if (v->format != 'B' && v->format != 'b' && v->format != 'c')
+        raise(&ValueError_type, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+    minipy::hash(obj);
+    Ref bytes = bytes_new(view_bytes(o));
+    v->hash = minipy::hash(bytes.get());
+    return v->hash;
 }
 
 // The format and item size a buffer's items have, for slice assignment's check.
@@ -511,6 +532,7 @@ void init_memoryview_type() {
     t.iter = view_iter;
     t.repr = view_repr;
     t.compare = view_compare;
+    t.hash = view_hash;
     t.getattr = view_getattr;
     t.methods = kViewMethods;
     init_type(&t);

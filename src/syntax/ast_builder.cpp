@@ -65,6 +65,10 @@ void AstBuilder::fail_at(const std::string& msg, const Pos& pos) const {
     source_.fail(msg, pos.line, pos.col, pos.end_line, pos.end_col);
 }
 
+void AstBuilder::fail_compiler_at(const std::string& msg, const Pos& pos) const {
+    source_.fail_compiler(msg, pos.line, pos.col, pos.end_line, pos.end_col);
+}
+
 // CPython ends a compound statement at the last token of its last block: where its last statement
 // ends, or at the `;` after it (not at the NEWLINE or DEDENT that closes the block in the parse tree).
 void AstBuilder::end_with(Pos& pos, const StmtList& last_block) const {

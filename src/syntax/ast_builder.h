@@ -32,6 +32,8 @@ private:
     ast::Pos span(antlr4::ParserRuleContext* c) const;
     ast::Pos span(antlr4::Token* start, antlr4::Token* stop) const;
     [[noreturn]] void fail_at(const std::string& msg, const ast::Pos& pos) const;
+    // An error CPython's compiler raises, not its parser: the line is quoted from the file named.
+    [[noreturn]] void fail_compiler_at(const std::string& msg, const ast::Pos& pos) const;
     void end_with(ast::Pos& pos, const ast::StmtList& last_block) const;
     void end_compound(ast::Stmt& s) const;  // sets the end of a compound statement from its blocks
 

@@ -23,7 +23,11 @@ public:
 
     ArgPtr arg(antlr4::Token* name, ExprPtr annotation) {
         if (!names_.insert(name->getText()).second) {
-            fail("duplicate argument '" + name->getText() + "' in function definition", name);
+            // CPython's symtable finds it: the compiler's way of quoting the line.
+            int line = static_cast<int>(name->getLine()),
+                col = static_cast<int>(name->getCharPositionInLine());
+            source_.fail_compiler("duplicate argument '" + name->getText() + "' in function definition", line,
+                                  col, line, col + static_cast<int>(utf8_length(name->getText())));
         }
         auto a = std::make_unique<Arg>();
         a->name = name->getText();
@@ -172,7 +176,7 @@ void AstBuilder::call_arguments(P::ArglistContext* c, ExprList& args, std::vecto
             }
             for (const auto& earlier : keywords) {
                 if (earlier.arg == as<Name>(*name).id)
-                    fail_at("keyword argument repeated: " + earlier.arg, pos);
+                    fail_compiler_at("keyword argument repeated: " + earlier.arg, pos);
             }
             keywords.push_back({as<Name>(*name).id, test(k->test(1)), pos});
             seen_keyword = true;

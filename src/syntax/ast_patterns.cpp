@@ -74,7 +74,7 @@ PatternPtr AstBuilder::maybe_star_pattern(P::Maybe_star_patternContext* c) {
 std::string AstBuilder::capture_name(TerminalNode* name) {
     std::string text = name->getText();
     if (text == "__debug__")
-        fail_at("cannot assign to __debug__", span(name->getSymbol(), name->getSymbol()));
+        fail_compiler_at("cannot assign to __debug__", span(name->getSymbol(), name->getSymbol()));
     return text;
 }
 

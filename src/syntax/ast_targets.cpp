@@ -175,15 +175,20 @@ void AstBuilder::check_assign_targets(const ExprList& targets, bool single) cons
             fail_at("assignment to yield expression not possible", t.pos);
         const Expr* bad = invalid_target(t, false);
         if (!bad) {
+            // `(*a) = 1`: a starred expression in parentheses is the parser's error.
+            if (t.kind == ExprKind::Starred && parenthesized_.count(&t))
+                fail_at("cannot use starred expression here", t.pos);
             if (t.kind == ExprKind::Starred)
-                fail_at("starred assignment target must be in a list or tuple", t.pos);
+                fail_compiler_at("starred assignment target must be in a list or tuple", t.pos);
             continue;
         }
         const Expr* last = &t;
         if (t.kind == ExprKind::Tuple && !parenthesized_.count(&t) && !as<Sequence>(t).elts.empty()) {
             last = as<Sequence>(t).elts.back().get();
         }
-        if (i == 0 && single && bad == last && is_bitwise_or(*bad)) {
+        // In parentheses any expression is an atom, so a bitwise_or in CPython's grammar.
+        bool atom = parenthesized_.count(bad) && bad->kind != ExprKind::Starred;
+        if (i == 0 && single && bad == last && (atom || is_bitwise_or(*bad))) {
             fail_at("cannot assign to " + expr_name(*bad) + " here. Maybe you meant '==' instead of '='?",
                     bad->pos);
         }

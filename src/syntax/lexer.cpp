@@ -3,6 +3,8 @@
 #include "syntax/lexer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "CommonToken.h"
 #include "runtime/unicode_ctype.h"
@@ -181,7 +183,8 @@ void Lexer::check_token(const antlr4::Token& t) {
         case OPEN_PAREN:
         case OPEN_BRACK:
         case OPEN_BRACE:
-            if (brackets_.size() >= kMaxBracketDepth) source_.fail("too many nested parentheses", line, col);
+            if (brackets_.size() >= kMaxBracketDepth)
+                source_.fail_token("too many nested parentheses", line, col);
             brackets_.push_back({t.getType(), line, col});
             break;
         case CLOSE_PAREN:
@@ -196,12 +199,12 @@ void Lexer::check_token(const antlr4::Token& t) {
             check_number_end(t);
             break;
         case UNTERMINATED_STRING:
-            source_.fail("unterminated string literal (detected at line " + std::to_string(line) + ")", line,
-                         col);
+            source_.fail_token("unterminated string literal (detected at line " + std::to_string(line) + ")",
+                               line, col);
         case UNTERMINATED_LONG_STRING:
-            source_.fail("unterminated triple-quoted string literal (detected at line " +
-                             std::to_string(source_.line_count()) + ")",
-                         line, col);
+            source_.fail_token("unterminated triple-quoted string literal (detected at line " +
+                                   std::to_string(source_.line_count()) + ")",
+                               line, col);
         case STRAY_BACKSLASH:
             if (_input->LA(1) == EOF)
                 source_.fail_raw("unexpected EOF while parsing", line, col + 2, line, -1);
@@ -219,13 +222,13 @@ void Lexer::close_bracket(const antlr4::Token& t) {
     int line = static_cast<int>(t.getLine());
     int col = static_cast<int>(t.getCharPositionInLine());
     std::string close(1, bracket_char(t.getType()));
-    if (brackets_.empty()) source_.fail("unmatched '" + close + "'", line, col);
+    if (brackets_.empty()) source_.fail_token("unmatched '" + close + "'", line, col);
     const Bracket& open = brackets_.back();
     if (!closes(open.kind, t.getType())) {
         std::string msg = "closing parenthesis '" + close + "' does not match opening parenthesis '" +
                           bracket_char(open.kind) + "'";
         if (open.line != line) msg += " on line " + std::to_string(open.line);
-        source_.fail(msg, line, col);
+        source_.fail_token(msg, line, col);
     }
     brackets_.pop_back();
 }
@@ -240,10 +243,11 @@ void Lexer::check_name(const antlr4::Token& t) {
         char32_t c = decode_utf8(text, i);
         if (first ? c == '_' || unicode_is_xid_start(c) : unicode_is_xid_continue(c)) continue;
         int line = static_cast<int>(t.getLine());
-        if (!unicode_is_printable(c)) source_.fail("invalid non-printable character U+" + hex4(c), line, col);
+        if (!unicode_is_printable(c))
+            source_.fail_token("invalid non-printable character U+" + hex4(c), line, col);
         std::string ch;
         append_utf8(ch, c);
-        source_.fail("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
+        source_.fail_token("invalid character '" + ch + "' (U+" + hex4(c) + ")", line, col);
     }
 }
 
@@ -257,6 +261,148 @@ void Lexer::normalize_name(antlr4::Token& t) {
     if (auto* common = dynamic_cast<antlr4::CommonToken*>(&t))
         common->setText(unicode_data::normalize(unicode_data::NormalForm::NFKC, text));
 }
+
+namespace {
+
+// An error CPython's tokenizer finds in a number literal: its message and 1-based offsets.
+struct NumberError {
+    std::string msg;
+    int offset = 0, end_offset = 0;
+};
+
+bool is_ident_char(int c) { return c == '_' || std::isalnum(c) || c >= 0x80; }
+
+// CPython 3.11's tokenizer reading the number that starts at byte `start` of `line` (tok_get's
+// number branch, verify_end_of_number and tok_decimal_tail), for the error it raises there and
+// where: "invalid digit '8' in octal literal", "leading zeros in decimal integer literals...",
+// "invalid hexadecimal literal"... Offsets count from the line's start in bytes, plus `shift` (the
+// code points the bytes before the number are short of). Nothing when the number ends well or only
+// earns a warning (a keyword right after it: `1if x else y`).
+std::optional<NumberError> scan_number_error(std::string_view line, size_t start, int shift) {
+    size_t cur = start;
+    auto next = [&]() -> int {
+        return cur < line.size() ? static_cast<unsigned char>(line[cur++]) : (cur++, 0);
+    };
+    auto backup = [&]() { --cur; };
+    auto error = [&](std::string msg) {
+        int at = static_cast<int>(cur) + shift;
+        return std::optional<NumberError>(NumberError{std::move(msg), at, at});
+    };
+    auto rest_is = [&](const char* word) { return line.substr(cur).rfind(word, 0) == 0; };
+    // verify_end_of_number: a keyword after the number is a warning, another name character an error.
+    auto bad_end = [&](int c, const char* kind) -> std::optional<NumberError> {
+        bool keyword = (c == 'a' && rest_is("nd")) || (c == 'e' && rest_is("lse")) ||
+                       (c == 'f' && rest_is("or")) ||
+                       (c == 'i' && (rest_is("f") || rest_is("n") || rest_is("s"))) ||
+                       (c == 'o' && rest_is("r")) || (c == 'n' && rest_is("ot"));
+        if (keyword || !is_ident_char(c)) return std::nullopt;
+        backup();
+        return error(std::string("invalid ") + kind + " literal");
+    };
+    // tok_decimal_tail: digits with single underscores between them; the character after them.
+    auto decimal_tail = [&](int& c) -> std::optional<NumberError> {
+        for (;;) {
+            do c = next();
+            while (std::isdigit(c));
+            if (c != '_') return std::nullopt;
+            c = next();
+            if (!std::isdigit(c)) {
+                backup();
+                return error("invalid decimal literal");
+            }
+        }
+    };
+    // 0x / 0o / 0b: digits of the base with single underscores; `digit_error` for a decimal digit
+    // beyond an octal or binary base.
+    auto radix = [&](auto in_base, const char* kind, bool digit_error) -> std::optional<NumberError> {
+        int c = next();
+        do {
+            if (c == '_') c = next();
+            if (!in_base(c)) {
+                if (digit_error && std::isdigit(c))
+                    return error(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind +
+                                 " literal");
+                backup();
+                return error(std::string("invalid ") + kind + " literal");
+            }
+            do c = next();
+            while (in_base(c));
+        } while (c == '_');
+        if (digit_error && std::isdigit(c))
+            return error(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind + " literal");
+        return bad_end(c, kind);
+    };
+    int c = next();
+    bool fraction = false, exponent = false, imaginary = false;
+    if (c == '0') {
+        c = next();
+        if (c == 'x' || c == 'X')
+            return radix([](int d) { return std::isxdigit(d) != 0; }, "hexadecimal", false);
+        if (c == 'o' || c == 'O') return radix([](int d) { return d >= '0' && d < '8'; }, "octal", true);
+        if (c == 'b' || c == 'B') return radix([](int d) { return d == '0' || d == '1'; }, "binary", true);
+        bool nonzero = false;
+        for (;;) {
+            if (c == '_') {
+                c = next();
+                if (!std::isdigit(c)) {
+                    backup();
+                    return error("invalid decimal literal");
+                }
+            }
+            if (c != '0') break;
+            c = next();
+        }
+        size_t zeros_end = cur;
+        if (std::isdigit(c)) {
+            nonzero = true;
+            if (auto e = decimal_tail(c)) return e;
+        }
+        if (c == '.') {
+            c = next();
+            fraction = true;
+        } else if (c == 'e' || c == 'E') {
+            exponent = true;
+        } else if (c == 'j' || c == 'J') {
+            imaginary = true;
+        } else if (nonzero) {
+            return NumberError{
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+                "octal integers",
+                static_cast<int>(start) + 1 + shift, static_cast<int>(zeros_end) + shift};
+        } else {
+            return bad_end(c, "decimal");
+        }
+    } else {
+        backup();
+        if (auto e = decimal_tail(c)) return e;
+        if (c == '.') {
+            c = next();
+            fraction = true;
+        }
+    }
+    if (fraction && std::isdigit(c)) {
+        if (auto e = decimal_tail(c)) return e;
+    }
+    if (!imaginary && (exponent || c == 'e' || c == 'E')) {
+        int e = c;
+        c = next();
+        if (c == '+' || c == '-') {
+            c = next();
+            if (!std::isdigit(c)) {
+                backup();
+                return error("invalid decimal literal");
+            }
+        } else if (!std::isdigit(c)) {
+            backup();
+            return bad_end(e, "decimal");
+        }
+        if (auto err = decimal_tail(c)) return err;
+    }
+    if (imaginary || c == 'j' || c == 'J') return bad_end(next(), "imaginary");
+    return bad_end(c, "decimal");
+}
+
+}  // namespace
 
 // A number glued to a name (`1abc`) is an error, and before the keywords CPython still tolerates
 // there (`1if x else y`) a warning.
@@ -283,9 +429,19 @@ void Lexer::check_number_end(const antlr4::Token& number) {
     char last = static_cast<char>(text.back() | 0x20);
     if (last == 'j') name = "imaginary";
     int line = static_cast<int>(number.getLine());
+    // CPython's own reading of the number names the bad digit or part, and where.
+    std::string_view source_line = source_.line(line);
+    int start_cp = static_cast<int>(number.getCharPositionInLine());
+    size_t start = 0;
+    for (int seen = 0; start < source_line.size(); ++start) {
+        if ((static_cast<unsigned char>(source_line[start]) & 0xC0) != 0x80 && seen++ == start_cp) break;
+    }
+    if (auto e = scan_number_error(source_line, start, start_cp - static_cast<int>(start)))
+        source_.fail_raw(e->msg, line, e->offset, line, e->end_offset, "SyntaxError",
+                         SyntaxErrorInfo::Text::LineWithoutNewline);
     int col = static_cast<int>(number.getCharPositionInLine() + text.size()) - 1;
     std::string message = std::string("invalid ") + name + " literal";
-    if (!keyword) source_.fail(message, line, col);
+    if (!keyword) source_.fail_token(message, line, col);
     // CPython 3.11 still accepts these, with a SyntaxWarning placed where the keyword starts.
     warnings_.push_back({ast::SourceWarning::kSyntax, message, {line, col, line, col}});
 }
@@ -294,8 +450,8 @@ void Lexer::fail_error_char(const antlr4::Token& t) {
     char32_t c = static_cast<unsigned char>(t.getText()[0]);
     // Printable ASCII strays such as `$` or `?` reach the parser, which says "invalid syntax".
     if (unicode_is_printable(c)) return;
-    source_.fail("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
-                 static_cast<int>(t.getCharPositionInLine()));
+    source_.fail_token("invalid non-printable character U+" + hex4(c), static_cast<int>(t.getLine()),
+                       static_cast<int>(t.getCharPositionInLine()));
 }
 
 }  // namespace minipy::syntax

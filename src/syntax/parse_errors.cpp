@@ -112,6 +112,13 @@ private:
     void check_print();
     void check_comma();
     void check_comprehension_target();
+    void check_if_expression();
+    void check_dict_key();
+    void check_walrus_target();
+    void check_keyword_generator();
+    void check_assignment_in_expression();
+    long operand_start(long last) const;
+    long matching_open(long close) const;
     int depth_before(long index) const;
 
     const Source& source_;
@@ -145,6 +152,11 @@ void ErrorMapper::raise() {
     check_print();
     check_comma();
     check_comprehension_target();
+    check_if_expression();
+    check_dict_key();
+    check_walrus_target();
+    check_keyword_generator();
+    check_assignment_in_expression();
     at_token("invalid syntax", tok_);
 }
 
@@ -182,6 +194,15 @@ void ErrorMapper::check_try() {
     if (!dynamic_cast<MiniPyParser::Try_stmtContext*>(e_.getCtx())) return;
     size_t t = tok_->getType();
     if (t == MiniPyLexer::EXCEPT || t == MiniPyLexer::FINALLY) return;
+    // At the end of the text CPython points past the end of the block's last line.
+    if (t == MiniPyLexer::DEDENT || t == Token::EOF) {
+        long i = index_ - 1;
+        while (i > 0 && type_at(i) == MiniPyLexer::DEDENT) --i;
+        const Token* last = at(i);
+        if (last && last->getType() == MiniPyLexer::NEWLINE)
+            source_.fail_raw("expected 'except' or 'finally' block", line(last), col(last) + 1, line(last),
+                             -1);
+    }
     at_token("expected 'except' or 'finally' block", tok_);
 }
 
@@ -268,6 +289,197 @@ void ErrorMapper::check_comprehension_target() {
     if (!comma || (bracket != MiniPyLexer::OPEN_BRACK && bracket != MiniPyLexer::OPEN_BRACE)) return;
     long last = type_at(index_ - 1) == MiniPyLexer::COMMA ? index_ - 2 : index_ - 1;
     between("did you forget parentheses around the comprehension target?", at(open + 1), at(last));
+}
+
+// The first token of the operand of `or`/`and`/comparisons that ends at token `last`.
+long ErrorMapper::operand_start(long last) const {
+    long first = last;
+    for (int nest = 0; first >= 0; --first) {
+        size_t k = type_at(first);
+        if (is_close(k)) {
+            nest++;
+        } else if (is_open(k)) {
+            if (nest-- == 0) break;
+        } else if (nest == 0 && stops_disjunction(k)) {
+            break;
+        }
+    }
+    return first + 1;
+}
+
+// The bracket that the one at `close` closes, or -1.
+long ErrorMapper::matching_open(long close) const {
+    for (long i = close - 1, nest = 0; i >= 0; --i) {
+        size_t k = type_at(i);
+        if (is_close(k)) nest++;
+        if (is_open(k) && nest-- == 0) return i;
+    }
+    return -1;
+}
+
+// `x = a if b` with no else: CPython underlines from the start of `a` to the end of `b`.
+void ErrorMapper::check_if_expression() {
+    size_t t = tok_->getType();
+    if (t == MiniPyLexer::ELSE || t == MiniPyLexer::COLON || !ends_expression(type_at(index_ - 1))) return;
+    long cond = operand_start(index_ - 1);
+    if (cond < 2 || cond >= index_ || type_at(cond - 1) != MiniPyLexer::IF) return;
+    long if_at = cond - 1;
+    if (!ends_expression(type_at(if_at - 1))) return;
+    // A comprehension's `if` (a `for` before it in the same brackets) is a condition, not this.
+    for (long i = if_at - 1, nest = 0; i >= 0; --i) {
+        size_t k = type_at(i);
+        if (is_close(k)) nest++;
+        if (is_open(k) && nest-- == 0) break;
+        if (nest == 0 && (k == MiniPyLexer::FOR || k == MiniPyLexer::NEWLINE)) {
+            if (k == MiniPyLexer::FOR) return;
+            break;
+        }
+    }
+    long first = operand_start(if_at - 1);
+    if (first >= if_at) return;
+    between("expected 'else' after 'if' expression", at(first), at(index_ - 1));
+}
+
+// `{1: 2, 3}`: an item of a dict display without its value; CPython points at the key's last
+// character.
+void ErrorMapper::check_dict_key() {
+    size_t t = tok_->getType();
+    if (t != MiniPyLexer::CLOSE_BRACE && t != MiniPyLexer::COMMA) return;
+    if (!ends_expression(type_at(index_ - 1))) return;
+    bool dict = false, item_colon = false, in_item = true;
+    long item_start = -1;
+    long i = index_ - 1;
+    for (int nest = 0; i >= 0; --i) {
+        size_t k = type_at(i);
+        if (is_close(k)) {
+            nest++;
+        } else if (is_open(k)) {
+            if (nest-- == 0) break;
+        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
+            if (in_item) item_start = i + 1;
+            in_item = false;
+        } else if (nest == 0 && (k == MiniPyLexer::COLON || k == MiniPyLexer::POWER)) {
+            dict = true;
+            if (in_item) item_colon = true;
+        } else if (nest == 0 && (k == MiniPyLexer::FOR || stops_disjunction(k)) && k != MiniPyLexer::COLON) {
+            return;
+        }
+    }
+    if (i < 0 || type_at(i) != MiniPyLexer::OPEN_BRACE || !dict || item_colon || in_item) return;
+    if (item_start >= index_) return;
+    auto [end_line, end_col] = token_end(*at(index_ - 1));
+    source_.fail_raw("':' expected after dictionary key", end_line, end_col, end_line, 0);
+}
+
+// `x.y := 1`: CPython names what the target is.
+void ErrorMapper::check_walrus_target() {
+    if (tok_->getType() != MiniPyLexer::WALRUS || index_ < 1) return;
+    long last = index_ - 1;
+    long first = operand_start(last);
+    if (first > last) return;
+    size_t k = type_at(last);
+    std::string what;
+    if (k == MiniPyLexer::NAME && last > first && type_at(last - 1) == MiniPyLexer::DOT) {
+        what = "attribute";
+    } else if (k == MiniPyLexer::CLOSE_BRACK) {
+        what = matching_open(last) == first ? "list" : "subscript";
+    } else if (k == MiniPyLexer::CLOSE_PAREN) {
+        long open = matching_open(last);
+        if (open != first) {
+            what = "function call";
+        } else {
+            bool comma = last == first + 1;
+            for (long i = first + 1, nest = 0; i < last; ++i) {
+                size_t c = type_at(i);
+                nest += is_open(c) ? 1 : is_close(c) ? -1 : 0;
+                comma |= nest == 0 && c == MiniPyLexer::COMMA;
+            }
+            if (comma) what = "tuple";
+        }
+    } else if (first == last && (k == MiniPyLexer::NUMBER || k == MiniPyLexer::STRING)) {
+        what = "literal";
+    } else if (first == last &&
+               (k == MiniPyLexer::TRUE || k == MiniPyLexer::FALSE || k == MiniPyLexer::NONE)) {
+        what = at(last)->getText();
+    }
+    if (what.empty()) return;
+    between("cannot use assignment expressions with " + what, at(first), at(last));
+}
+
+// `f(x=1 for x in y)`: a keyword argument followed by `for`.
+void ErrorMapper::check_keyword_generator() {
+    size_t t = tok_->getType();
+    if (t != MiniPyLexer::FOR && t != MiniPyLexer::ASYNC) return;
+    long i = index_ - 1;
+    for (int nest = 0; i >= 0; --i) {
+        size_t k = type_at(i);
+        if (is_close(k)) {
+            nest++;
+        } else if (is_open(k)) {
+            if (nest-- == 0) break;
+        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
+            break;
+        }
+    }
+    long name = i + 1;
+    if (name + 1 >= index_ || type_at(name) != MiniPyLexer::NAME || type_at(name + 1) != MiniPyLexer::ASSIGN)
+        return;
+    between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(name), at(name + 1));
+}
+
+// `[x = 1]`, `{'a'=1}`: an `=` where an expression goes (inside a display or subscript, not a
+// call's arguments). CPython's invalid_named_expression: after a name it suggests '==' or ':=',
+// after another target it names what cannot be assigned to.
+void ErrorMapper::check_assignment_in_expression() {
+    if (tok_->getType() != MiniPyLexer::ASSIGN || !ends_expression(type_at(index_ - 1))) return;
+    long first = operand_start(index_ - 1);
+    if (first >= index_ || first < 1) return;
+    long open = index_ - 1;
+    for (long nest = 0; open >= 0; --open) {
+        size_t k = type_at(open);
+        if (is_close(k)) nest++;
+        if (is_open(k) && nest-- == 0) break;
+    }
+    if (open < 0 || open >= first) return;
+    size_t opener = type_at(open);
+    // A call's arguments have their own rules; a dict display wants its ':'.
+    if (opener == MiniPyLexer::OPEN_PAREN && open >= 1 && ends_expression(type_at(open - 1))) return;
+    for (long i = open + 1, nest = 0; opener == MiniPyLexer::OPEN_BRACE && i < first; ++i) {
+        size_t k = type_at(i);
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+        if (nest == 0 && k == MiniPyLexer::COLON) {
+            auto [end_line, end_col] = token_end(*at(index_ - 1));
+            source_.fail_raw("':' expected after dictionary key", end_line, end_col, end_line, 0);
+        }
+    }
+    // The value: the operand after '=', which may not be followed by another '=' or ':='.
+    long last = index_ + 1;
+    if (!starts_expression(type_at(last)) && type_at(last) != MiniPyLexer::MINUS) return;
+    for (int nest = 0;; ++last) {
+        size_t k = type_at(last + 1);
+        if (k == Token::EOF) break;
+        if (nest == 0 && (is_close(k) || stops_disjunction(k))) break;
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+    }
+    size_t after = type_at(last + 1);
+    if (after == MiniPyLexer::ASSIGN || after == MiniPyLexer::WALRUS) return;
+    long target_last = index_ - 1;
+    size_t k = type_at(target_last);
+    if (first == target_last && k == MiniPyLexer::NAME)
+        between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(first), at(last));
+    std::string what;
+    if (k == MiniPyLexer::NAME && type_at(target_last - 1) == MiniPyLexer::DOT) {
+        what = "attribute";
+    } else if (k == MiniPyLexer::CLOSE_BRACK && matching_open(target_last) != first) {
+        what = "subscript";
+    } else if (k == MiniPyLexer::CLOSE_PAREN && matching_open(target_last) != first) {
+        what = "function call";
+    } else if (first == target_last && (k == MiniPyLexer::NUMBER || k == MiniPyLexer::STRING)) {
+        what = "literal";
+    }
+    if (what.empty()) return;
+    between("cannot assign to " + what + " here. Maybe you meant '==' instead of '='?", at(first),
+            at(target_last));
 }
 
 }  // namespace

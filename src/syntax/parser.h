@@ -20,8 +20,14 @@ struct SyntaxErrorInfo {
     int line = 0;  // 1-based
     int col = 0;   // 1-based column of the caret's first character, as CPython's `offset`
     int end_line = 0;
-    int end_col = 0;   // 1-based, exclusive, as CPython's `end_offset`; 0 = a single caret
+    int end_col =
+        0;  // 1-based, exclusive, as CPython's `end_offset`; 0 (a single caret) or -1 as CPython gives
     std::string text;  // the source line, without its newline
+    // What CPython's SyntaxError.text then holds: the line with its newline (the parser's errors),
+    // without it (the tokenizer's), or None (the compiler's, when no file of that name can be read:
+    // CPython reads the line from the file named).
+    enum class Text : unsigned char { Line, LineWithoutNewline, None };
+    Text text_kind = Text::Line;
 };
 
 class SyntaxError : public std::runtime_error {

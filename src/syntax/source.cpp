@@ -2,6 +2,7 @@
 #include "syntax/source.h"
 
 #include <cstdio>
+#include <fstream>
 
 namespace minipy::syntax {
 
@@ -30,10 +31,40 @@ void Source::fail(const std::string& msg, int line, int col, int end_line, int e
     fail_raw(msg, line, col + 1, end_line, end_col + 1, type);
 }
 
+void Source::fail_token(const std::string& msg, int line, int col) const {
+    fail_raw(msg, line, col + 1, line, col + 1, "SyntaxError", SyntaxErrorInfo::Text::LineWithoutNewline);
+}
+
+void Source::fail_compiler(const std::string& msg, int line, int col, int end_line, int end_col) const {
+    SyntaxErrorInfo info;
+    info.msg = msg;
+    info.filename = filename_;
+    info.line = line;
+    info.col = col + 1;
+    info.end_line = end_line;
+    info.end_col = end_col + 1;
+    quote_line_from_file(info);
+    throw SyntaxError(std::move(info));
+}
+
+void quote_line_from_file(SyntaxErrorInfo& info) {
+    info.text.clear();
+    info.text_kind = SyntaxErrorInfo::Text::None;
+    std::ifstream file(info.filename, std::ios::binary);
+    std::string line;
+    for (int n = 1; file && n <= info.line && std::getline(file, line); ++n) {
+        if (n < info.line) continue;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        info.text = line;
+        info.text_kind = SyntaxErrorInfo::Text::Line;
+    }
+}
+
 void Source::fail_raw(const std::string& msg, int line, int offset, int end_line, int end_offset,
-                      const std::string& type) const {
+                      const std::string& type, SyntaxErrorInfo::Text text_kind) const {
     SyntaxErrorInfo info;
     info.type = type;
+    info.text_kind = text_kind;
     info.msg = msg;
     info.filename = filename_;
     info.line = line;

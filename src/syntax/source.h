@@ -23,9 +23,17 @@ public:
     // Throws a SyntaxError (or `type`) at 0-based code-point columns; end_col < 0 means "no range".
     [[noreturn]] void fail(const std::string& msg, int line, int col, int end_line = -1, int end_col = -1,
                            const std::string& type = "SyntaxError") const;
-    // Same, with CPython's raw 1-based offsets (some of its messages use -1 or 0 as end_offset).
+    // An error of the tokenizer (an unterminated string, an unmatched bracket, a bad character or
+    // number) at a 0-based column: the SyntaxError's text has no newline, as CPython's tokenizer gives it.
+    [[noreturn]] void fail_token(const std::string& msg, int line, int col) const;
+    // An error CPython's compiler finds, not its parser (a duplicate argument, a repeated keyword):
+    // as fail, but quoting the line from the file named, as quote_line_from_file.
+    [[noreturn]] void fail_compiler(const std::string& msg, int line, int col, int end_line,
+                                    int end_col) const;
+    // Same as fail, with CPython's raw 1-based offsets (some of its messages use -1 or 0 as end_offset).
     [[noreturn]] void fail_raw(const std::string& msg, int line, int offset, int end_line, int end_offset,
-                               const std::string& type = "SyntaxError") const;
+                               const std::string& type = "SyntaxError",
+                               SyntaxErrorInfo::Text text_kind = SyntaxErrorInfo::Text::Line) const;
 
 private:
     std::string_view text_;
@@ -38,6 +46,11 @@ void check_encoding(const Source& source);
 // Length of the valid UTF-8 sequence at s[i], or 0 if it is malformed.
 size_t utf8_sequence_length(std::string_view s, size_t i);
 // Number of code points in a UTF-8 string.
+// CPython's compiler quotes the line of a SyntaxError it raises from the file named
+// (PyErr_ProgramTextObject), not from the source compiled: a script's own line, and None for
+// compile(source, "<string>", ...). Sets info.text and info.text_kind from info.filename and info.line.
+void quote_line_from_file(SyntaxErrorInfo& info);
+
 int utf8_length(std::string_view s);
 // Decodes the code point at s[i] (valid UTF-8), advancing i.
 char32_t decode_utf8(std::string_view s, size_t& i);

@@ -353,9 +353,11 @@ Ref syntax_error_object(const syntax::SyntaxErrorInfo& info) {
     Ref details[6] = {str_new(info.filename),
                       int_from_i64(info.line),
                       int_from_i64(info.col),
-                      str_new(info.text + "\n"),
+                      info.text_kind == syntax::SyntaxErrorInfo::Text::None   ? Ref::borrow(None)
+                      : info.text_kind == syntax::SyntaxErrorInfo::Text::Line ? str_new(info.text + "\n")
+                                                                              : str_new(info.text),
                       int_from_i64(info.end_line ? info.end_line : info.line),
-                      int_from_i64(info.end_col ? info.end_col : info.col)};
+                      int_from_i64(info.end_col)};
     Object* items[6];
     for (int i = 0; i < 6; ++i) items[i] = details[i].get();
     Ref where = tuple_from(items, 6);
