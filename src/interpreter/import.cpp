@@ -37,6 +37,28 @@ Object* str_attr(Dict* d, const char* name) {
     return v && is_str(v) ? v : nullptr;
 }
 
+bool g_describe_sources = false;  // set once start-up has imported its own modules
+
+// Gives a module from a .py file (or a namespace package) its __spec__ and __loader__ through
+// importlib._bootstrap's _describe_source, as CPython's path finder does, before its code runs.
+// Not during start-up: `-c pass` stays as fast; importlib._bootstrap describes those modules when
+// it loads. Nor while it loads (its own imports are described by the same pass), nor at the end.
+void describe_source(Object* module, Object* name = nullptr) {
+    thread_local bool loading = false;
+    if (!g_describe_sources || loading || is_finalizing()) return;
+    loading = true;
+    try {
+        Object* what = intern("_describe_source");
+        Ref fromlist = tuple_from(&what, 1);
+        Ref bootstrap = import_name(intern("importlib._bootstrap"), fromlist.get(), 0);
+        Object* args[2] = {module, name ? name : None};
+        call(get_attr(bootstrap.get(), intern("_describe_source")).get(), args, 2);
+    } catch (PyException& e) {
+        e.take();  // a program's own `importlib`: its modules keep no spec
+    }
+    loading = false;
+}
+
 // Runs `code`, compiled from `file`, as the module `fullname`; `package_dir` is set for a
 // package's __init__.py.
 Ref run_module_code(const std::string& fullname, const std::string& file, Ref code,
@@ -58,6 +80,8 @@ Ref run_module_code(const std::string& fullname, const std::string& file, Ref co
     }
     Str* key = intern(fullname);
     dict_set(sys_modules(), key, module.get());
+    // In sys.modules first: describing `importlib` itself imports importlib._bootstrap.
+    describe_source(module.get());
     {
         std::lock_guard<std::mutex> guard(g_init_lock);
         g_initializing.insert(module.get());
@@ -87,6 +111,7 @@ Ref namespace_package(const std::string& fullname, Ref portions) {
     dict_set(globals, intern("__path__"), portions.get());
     dict_set(globals, intern("__file__"), None);
     dict_set(sys_modules(), intern(fullname), module.get());
+    describe_source(module.get());
     return module;
 }
 
@@ -351,6 +376,12 @@ Ref initial_sys_path(const std::string& script_dir, const std::vector<std::strin
     }
     for (const std::string& dir : library_dirs) list_append(path.get(), str_new(dir).get());
     return path;
+}
+
+void enable_source_specs() { g_describe_sources = true; }
+
+void describe_main_module(Object* module, const std::string& name) {
+    describe_source(module, str_new(name).get());
 }
 
 }  // namespace minipy

@@ -36,4 +36,11 @@ std::string find_module_file(const std::string& fullname, bool* is_package);
 // (minipy's own stdlib/, then CPython's pure-Python Lib).
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs);
 
+// From now on each module run from a .py file gets __spec__ and __loader__ before its code runs;
+// called once start-up has imported its own modules (importlib._bootstrap describes those when it
+// loads).
+void enable_source_specs();
+// `-m name`: gives __main__ (its __file__ set) the spec and loader of the module `name`.
+void describe_main_module(Object* module, const std::string& name);
+
 }  // namespace minipy

@@ -89,6 +89,7 @@ void install_site_builtins() {
     }
     set_trace(tracing);
     immortalize_builtins();
+    enable_source_specs();
 }
 
 void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
@@ -108,6 +109,7 @@ Dict* main_dict(const std::string& file) {
     if (!g_main_module) {
         Ref m = module_new("__main__");
         dict_set(module_dict(m.get()), intern("__builtins__"), g_builtins_module);
+        dict_set(module_dict(m.get()), intern("__spec__"), None);  // a script's, -c's: `-m` sets one
         dict_set(sys_modules(), intern("__main__"), m.get());
         g_main_module = m.release();
     }
@@ -391,6 +393,7 @@ int run_module(const std::string& name, const std::vector<std::string>& argv) {
     size_t dot = main_name.rfind('.');
     dict_set(globals, intern("__package__"),
              str_new(dot == std::string::npos ? "" : main_name.substr(0, dot)).get());
+    describe_main_module(g_main_module, main_name);
     return execute(source, file, globals, CompileMode::File);
 }
 

@@ -497,12 +497,16 @@ Ref sys_getprofile(Object*, Args, size_t nargs, Tuple* kw) {
     return Ref::borrow(fn ? fn : None);
 }
 
-Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("exc_info", nargs, kw, 0, 0);
-    Object* e = topmost_handled_exc(thread_state());
+// (type, value, traceback) of the exception `e`, or (None, None, None).
+Ref exc_info_tuple(Object* e) {
     Ref tb = e ? get_attr(e, intern("__traceback__")) : Ref::borrow(None);
     Object* items[3] = {e ? static_cast<Object*>(type_of(e)) : None, e ? e : None, tb.get()};
     return tuple_from(items, 3);
+}
+
+Ref sys_exc_info(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("exc_info", nargs, kw, 0, 0);
+    return exc_info_tuple(topmost_handled_exc(thread_state()));
 }
 
 // CPython 3.12's sys._getframemodulename(depth=0): the __name__ of the module whose code runs
@@ -527,6 +531,41 @@ Ref sys_getframe(Object*, Args args, size_t nargs, Tuple* kw) {
     for (; f && depth > 0; --depth) f = f->previous;
     if (!f) raise(&ValueError_type, "call stack is not deep enough");
     return frame_object_at(f);
+}
+
+// sys._current_frames() and sys._current_exceptions(): {thread ident: its innermost frame, or the
+// exception it is handling} for every thread running Python, as CPython's. The other threads stand still
+// meanwhile: they wait for the GIL this thread holds, or the world is stopped.
+template <typename Pick>
+Ref per_thread(Pick pick) {
+    std::vector<std::pair<uint64_t, Ref>> found;
+    stop_the_world();
+    try {
+        for_each_thread_state([&](ThreadState* ts) {
+            if (ts->frame) found.emplace_back(ts->ident, pick(ts));
+        });
+    } catch (...) {
+        start_the_world();
+        throw;
+    }
+    start_the_world();
+    Ref result = dict_new();
+    for (auto& [ident, value] : found) {
+        Ref key = int_from_i64(static_cast<int64_t>(ident));  // as _thread.get_ident()
+        dict_set(as_dict(result.get()), key.get(), value.get());
+    }
+    return result;
+}
+
+Ref sys_current_frames(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("_current_frames", nargs, kw, 0, 0);
+    return per_thread([](ThreadState* ts) { return frame_object_at(ts->frame); });
+}
+
+// 3.11's values are sys.exc_info() tuples, (None, None, None) for a thread handling none.
+Ref sys_current_exceptions(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("_current_exceptions", nargs, kw, 0, 0);
+    return per_thread([](ThreadState* ts) { return exc_info_tuple(topmost_handled_exc(ts)); });
 }
 
 // The asynchronous generator hooks (PEP 525) of the calling thread, kept in its ThreadState as
@@ -603,6 +642,12 @@ Ref sys_unraisablehook(Object*, Args args, size_t nargs, Tuple* kw) {
 const MethodDef kSysFunctions[] = {
     {"unraisablehook", sys_unraisablehook, "Handle an unraisable exception."},
     {"_getframe", sys_getframe, "Return a frame object from the call stack."},
+    {"_current_frames", sys_current_frames,
+     "Return a dict mapping each thread's thread id to its current stack frame.\n\nThis function should be "
+     "used for specialized purposes only."},
+    {"_current_exceptions", sys_current_exceptions,
+     "Return a dict mapping each thread's identifier to its current raised exception.\n\nThis function "
+     "should be used for specialized purposes only."},
     {"displayhook", sys_displayhook, "Print an object to sys.stdout and also save it in builtins._"},
     {"gettrace", sys_gettrace, "Return the global debug tracing function set with sys.settrace."},
     {"getprofile", sys_getprofile, "Return the profiling function set with sys.setprofile."},

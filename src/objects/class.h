@@ -83,6 +83,9 @@ std::string qualified_type_name(const Type* t);
 std::string type_qualname(const Type* t);
 // Sets the slots of `t` whose dunder methods it or a base class defines (slot_wrappers.cpp).
 void install_slots(Type* t);
+// Whether a class gaining or losing the attribute `name` may change its slots: the dunders
+// install_slots reads, and __new__ (which picks how instances are made).
+bool is_slot_dunder(Str* name);
 
 // ---- shared by class.cpp and class_methods.cpp ----
 void init_class_methods();  // the methods of object, type and the built-in base types

@@ -1,10 +1,14 @@
 // code_serial.cpp — the compiled-code cache's payload format. Each object is a one-byte tag and its
 // contents; counts and small numbers are LEB128 varints (signed ones zigzagged), instruction words
-// and floats fixed 4 and 8 bytes, little-endian. The reader checks every length against the bytes
-// left, so a truncated or damaged payload gives null, never a read past its end.
+// and floats fixed 4 and 8 bytes, little-endian. Interned strings (names, identifier constants,
+// docstrings) are written once per payload and referred back to by number afterwards, as CPython's
+// marshal does with FLAG_REF: a module names `self` hundreds of times, and reading it once saves
+// hashing it hundreds of times. The reader checks every length and number against what is there,
+// so a truncated or damaged payload gives null, never a read past its end.
 #include "objects/code_serial.h"
 
 #include <cstring>
+#include <unordered_map>
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -67,16 +71,27 @@ public:
         std::memcpy(&bits, &d, sizeof bits);
         fixed(bits, 8);
     }
+    // An interned string: its first time, 2 * length and the text; later, 2 * number + 1, the
+    // number being its place among the payload's first times.
+    void interned(const Str* s) {
+        auto [it, first] = seen_.emplace(s, seen_.size());
+        if (!first) return varint(2 * it->second + 1);
+        varint(2 * s->utf8.size());
+        out.append(s->utf8);
+    }
     void names(const std::vector<Str*>& list) {
         varint(list.size());
-        for (Str* s : list) text(s->utf8);
+        for (Str* s : list) interned(s);
     }
     void optional_name(const Str* s) {
         byte(s ? 1 : 0);
-        if (s) text(s->utf8);
+        if (s) interned(s);
     }
     void object(Object* o);
     void code(const Code* c);
+
+private:
+    std::unordered_map<const Str*, uint64_t> seen_;  // interned strings written, by number
 };
 
 void Writer::object(Object* o) {
@@ -104,7 +119,11 @@ void Writer::object(Object* o) {
         return double_bits(static_cast<Complex*>(o)->imag);
     }
     if (t == &str_type) {
-        tag(str_is_interned(as_str(o)) ? Tag::InternedStr : Tag::Str);
+        if (str_is_interned(as_str(o))) {
+            tag(Tag::InternedStr);
+            return interned(as_str(o));
+        }
+        tag(Tag::Str);
         return text(as_str(o)->utf8);
     }
     if (t == &bytes_type) {
@@ -161,7 +180,7 @@ void Writer::code(const Code* c) {
     for (int field :
          {c->argcount, c->posonlyargcount, c->kwonlyargcount, c->flags, c->stacksize, c->firstlineno})
         signed_varint(field);
-    text(c->name->utf8);
+    interned(c->name);
     optional_name(c->qualname);
     optional_name(c->doc);
 }
@@ -179,6 +198,7 @@ private:
     size_t pos_ = 0;
     bool ok_ = true;
     const std::string& filename_;
+    std::vector<Str*> seen_;  // the interned strings read so far, by number
 
     bool fail() {
         ok_ = false;
@@ -189,6 +209,8 @@ private:
         return static_cast<uint8_t>(in_[pos_++]);
     }
     uint64_t varint() {
+        // Most are one byte (small counts, lines, columns).
+        if (pos_ < in_.size() && !(in_[pos_] & 0x80)) return static_cast<uint8_t>(in_[pos_++]);
         uint64_t v = 0;
         for (int shift = 0; shift < 64 && ok_; shift += 7) {
             uint8_t b = byte();
@@ -232,15 +254,33 @@ private:
         pos_ += n;
         return s;
     }
+    // Writer::interned's encoding: a new string (interned, and numbered) or an earlier one's number.
+    Str* interned() {
+        uint64_t v = varint();
+        if (!ok_) return nullptr;
+        bool known = v & 1;
+        if ((known && (v >> 1) >= seen_.size()) || (!known && (v >> 1) > in_.size() - pos_)) {
+            fail();
+            return nullptr;
+        }
+        if (known) return seen_[v >> 1];
+        Str* s = intern(in_.substr(pos_, v >> 1));
+        pos_ += v >> 1;
+        seen_.push_back(s);
+        return s;
+    }
     bool names(std::vector<Str*>* out) {
         size_t n = count(1);
-        for (size_t i = 0; i < n && ok_; ++i) out->push_back(intern(text()));
+        out->reserve(n);
+        for (size_t i = 0; i < n && ok_; ++i) {
+            if (Str* s = interned()) out->push_back(s);
+        }
         return ok_;
     }
     Str* optional_name() {
         uint8_t present = byte();
         if (present > 1) fail();
-        return present && ok_ ? intern(text()) : nullptr;
+        return present && ok_ ? interned() : nullptr;
     }
     Ref int_object();
     Ref sequence(Tag tag, int depth);
@@ -310,8 +350,8 @@ Ref Reader::object(int depth) {
             return ok_ ? str_new(s) : nullptr;
         }
         case Tag::InternedStr: {
-            std::string_view s = text();
-            return ok_ ? Ref::borrow(intern(s)) : nullptr;
+            Str* s = interned();
+            return s ? Ref::borrow(s) : nullptr;
         }
         case Tag::Bytes: {
             std::string_view s = text();
@@ -336,12 +376,17 @@ Ref Reader::code(int depth) {
 
 bool Reader::code_body(Code* c, int depth) {
     size_t n = count(4);
+    if (!ok_) return false;
     c->instructions.resize(n);
-    for (size_t i = 0; i < n && ok_; ++i) {
-        c->instructions[i] = static_cast<uint32_t>(fixed(4));
+    const auto* words = reinterpret_cast<const uint8_t*>(in_.data() + pos_);
+    for (size_t i = 0; i < n; ++i) {
+        const uint8_t* w = words + 4 * i;
+        c->instructions[i] = static_cast<uint32_t>(w[0]) | static_cast<uint32_t>(w[1]) << 8 |
+                             static_cast<uint32_t>(w[2]) << 16 | static_cast<uint32_t>(w[3]) << 24;
         if (static_cast<size_t>(instr_op(c->instructions[i])) >= kOpCount) return fail();
     }
-    if (!ok_ || n > (in_.size() - pos_) / 4) return fail();
+    pos_ += 4 * n;
+    if (n > (in_.size() - pos_) / 4) return fail();
     c->positions.resize(n);
     for (SourcePos& p : c->positions) {
         p.line = small_int();
@@ -372,9 +417,8 @@ bool Reader::code_body(Code* c, int depth) {
     for (int* field :
          {&c->argcount, &c->posonlyargcount, &c->kwonlyargcount, &c->flags, &c->stacksize, &c->firstlineno})
         *field = small_int();
-    std::string_view name = text();
+    c->name = interned();
     if (!ok_) return false;
-    c->name = intern(name);
     c->qualname = optional_name();
     c->doc = optional_name();
     c->global_cache.resize(c->names.size());

@@ -144,9 +144,9 @@ namespace {
 
 void object_dealloc(Object* o) { delete o; }
 
-Ref object_repr(Object* o) {
-    return str_new(format("<%s object at %p>", type_of(o)->name.c_str(), static_cast<void*>(o)));
-}
+// A class's instances show its module and qualified name, as CPython's object_repr: `object.__repr__`
+// found through a subclass's slot once its own __repr__ is deleted says `<__main__.B object at ...>`.
+Ref object_repr(Object* o) { return default_repr(o); }
 
 // CPython's _Py_HashPointer: the low bits of an address are always zero, so rotate them away.
 int64_t object_hash(Object* o) {

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -82,15 +83,33 @@ std::string stats_row(const std::string& label, const GilStats& s) {
 
 std::atomic<bool> eval_breaker{false};
 
+namespace {
+// Every thread's state, for for_each_thread_state.
+std::mutex g_states_lock;
+std::vector<ThreadState*> g_states;
+}  // namespace
+
 ThreadState::ThreadState() : stack(new Object*[kValueStackSlots]) {
     stack_top = stack.get();
     stack_end = stack_top + kValueStackSlots;
     c_stack_limit = c_stack_floor();
+    ident = static_cast<uint64_t>(pthread_self());
+    std::lock_guard<std::mutex> guard(g_states_lock);
+    g_states.push_back(this);
 }
 
 // The handled exception is let go by whoever ends the thread, while it may still touch objects
 // (the _thread module before thread_end(); the main thread's at exit goes with the process).
-ThreadState::~ThreadState() = default;
+ThreadState::~ThreadState() {
+    std::lock_guard<std::mutex> guard(g_states_lock);
+    g_states.erase(std::find(g_states.begin(), g_states.end(), this));
+}
+
+void for_each_thread_state(const std::function<void(ThreadState*)>& visit) {
+    // Held throughout: a thread that ends meanwhile waits here before its state goes away.
+    std::lock_guard<std::mutex> guard(g_states_lock);
+    for (ThreadState* ts : g_states) visit(ts);
+}
 
 ThreadState* thread_state() {
     thread_local ThreadState state;
@@ -355,6 +374,8 @@ void after_fork_child() {
     gil_trace_stop_in_child();  // the parent writes the timeline
     new (&g_finished_mutex) std::mutex();
     g_finished.clear();
+    new (&g_states_lock) std::mutex();
+    g_states.assign(1, thread_state());  // the other threads' states are left behind, unused
     if (g_active_gil) {
         // Re-made in place, without running the destructor of a mutex that may be locked.
         double interval = g_active_gil->switch_interval();

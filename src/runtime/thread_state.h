@@ -54,6 +54,8 @@ struct ThreadState {
     // sys.set_coroutine_origin_tracking_depth: how many callers a new coroutine records as its
     // cr_origin (0: none, cr_origin is None).
     int64_t coroutine_origin_depth = 0;
+    // _thread.get_ident() of the thread (pthread_self), the key of sys._current_frames().
+    uint64_t ident = 0;
 
     ThreadState();
     ~ThreadState();
@@ -70,6 +72,10 @@ inline Object* topmost_handled_exc(const ThreadState* ts) {
 
 // The calling thread's state, created on first use.
 ThreadState* thread_state();
+// Calls `visit` with the state of every thread that has one (sys._current_frames), under a lock
+// that a thread takes to make or drop its state: `visit` must not start or end a thread. The
+// caller holds the GIL, or has stopped the world, so the other threads' frames stay as they are.
+void for_each_thread_state(const std::function<void(ThreadState*)>& visit);
 // How `--trace` names a thread: threading's name, "MainThread", or "a new thread" before its name is known.
 std::string thread_display_name(const ThreadState* ts);
 // `--trace` also reports each time a thread gets the GIL after waiting for it (the VM's set_trace

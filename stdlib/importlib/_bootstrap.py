@@ -3,8 +3,9 @@
 # hand (pydoc's importfile). CPython's module is its frozen import system itself; minipy's import
 # system is native (src/interpreter/import.cpp). The native module registry imports this module when
 # the first native module is imported, so every native module gets __spec__, __loader__ and
-# __package__ as CPython's built-in modules have them (_describe_builtin). Keep its imports to sys
-# and _imp: it loads before anything else a program asks for.
+# __package__ as CPython's built-in modules have them (_describe_builtin), and from then on every
+# module loaded from a .py file gets its __spec__ and __loader__ (_describe_source) before its code
+# runs. Keep its imports to sys and _imp: it loads before anything else a program asks for.
 import sys
 
 import _imp
@@ -151,10 +152,37 @@ def _describe_builtin(module):
     module.__spec__ = ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN)
 
 
-# The native modules made before this one was imported (sys, builtins, and those imported while it
-# loaded), as CPython's _setup does for the modules its start-up created.
+def _describe_source(module, name=None):
+    """Gives a module run from a .py file (its __file__, and __path__ for a package, already set)
+    the __spec__ and __loader__ CPython's path finder gives it; a namespace package (no file) gets
+    a spec without origin. `name`: the module's own name where it runs as __main__ (`-m`)."""
+    # machinery first: it and _bootstrap_external import each other, and this order works.
+    from importlib.machinery import SourceFileLoader
+    from importlib._bootstrap_external import NamespaceLoader
+    name = name or module.__name__
+    file = module.__dict__.get("__file__")
+    path = module.__dict__.get("__path__")
+    if file is None:
+        loader = NamespaceLoader(name, path)
+        spec = ModuleSpec(name, loader, is_package=True)
+    else:
+        loader = SourceFileLoader(name, file)
+        spec = ModuleSpec(name, loader, origin=file, is_package=path is not None)
+        spec.cached = module.__dict__.get("__cached__")
+        spec.has_location = True
+    if path is not None:
+        spec.submodule_search_locations = path
+    module.__spec__ = spec
+    module.__loader__ = loader
+
+
+# The modules made before this one was imported (sys, builtins, the start-up's own modules, and
+# those imported while it loaded), as CPython's _setup does for the modules its start-up created.
 for _module in list(sys.modules.values()):
-    if (type(_module) is type(sys) and getattr(_module, "__name__", None) in sys.builtin_module_names
-            and "__spec__" not in _module.__dict__):
+    if type(_module) is not type(sys) or "__spec__" in _module.__dict__:
+        continue
+    if getattr(_module, "__name__", None) in sys.builtin_module_names:
         _describe_builtin(_module)
+    elif "__file__" in _module.__dict__ and _module.__name__ != "__main__":
+        _describe_source(_module)
 del _module

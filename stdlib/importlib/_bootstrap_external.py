@@ -65,6 +65,29 @@ class SourcelessFileLoader(FileLoader):
         self.get_code(module.__name__)
 
 
+class NamespaceLoader:
+    """The loader of a namespace package (PEP 420): a folder without __init__.py, whose module
+    has no code to run."""
+
+    def __init__(self, name, path, path_finder=None):
+        self._path = path
+
+    def is_package(self, fullname):
+        return True
+
+    def get_source(self, fullname):
+        return ""
+
+    def get_code(self, fullname):
+        return compile("", "<string>", "exec", dont_inherit=True)
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        pass
+
+
 def cache_from_source(path, debug_override=None, *, optimization=None):
     from importlib.util import cache_from_source as cache
     return cache(path, debug_override, optimization=optimization)
