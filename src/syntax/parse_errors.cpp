@@ -246,18 +246,7 @@ void ErrorMapper::check_comma() {
     size_t prev = type_at(index_ - 1);
     if (!starts_expression(t) || !ends_expression(prev) || depth_before(index_) == 0) return;
     if (prev == MiniPyLexer::NAME && t == MiniPyLexer::STRING) return;
-    long first = index_ - 1;
-    for (int nest = 0; first >= 0; --first) {
-        size_t k = type_at(first);
-        if (is_close(k)) {
-            nest++;
-        } else if (is_open(k)) {
-            if (nest-- == 0) break;
-        } else if (nest == 0 && stops_disjunction(k)) {
-            break;
-        }
-    }
-    first++;
+    long first = operand_start(index_ - 1);
     long last = index_;
     for (int nest = 0;; ++last) {
         size_t k = type_at(last + 1);
