@@ -1,6 +1,7 @@
 // slot_wrappers.cpp — the slot functions a class gets for the dunder methods it (or a base) defines:
 // each looks the method up on the instance's class and calls it, as CPython's typeobject.c slotdefs do.
 // Slots are only set for dunders that exist, so built-in types keep their fast native slots.
+#include <algorithm>
 #include <mutex>
 #include <unordered_set>
 #include <utility>
@@ -35,10 +36,23 @@ Ref call_found(Object* found, Object* self, Object* const* args, size_t nargs) {
     return call(bound.get(), args, nargs);
 }
 
-Ref call_dunder(Object* self, const char* name, Object* const* args = nullptr, size_t nargs = 0) {
-    Str* n = intern(name);
-    Ref m = find_dunder(self, n);
-    if (!m) raise_no_attribute(self, n);
+// A string literal as a template argument: interned<"__len__">() interns the name once, where it is
+// first used, rather than looking it up in the intern table at every call (a class's __next__,
+// __len__ or __getitem__ paid that at each call).
+template <size_t N>
+struct Literal {
+    char text[N];
+    constexpr Literal(const char (&s)[N]) { std::copy_n(s, N, text); }
+};
+template <Literal name>
+Str* interned() {
+    static Str* const s = intern(name.text);
+    return s;
+}
+
+Ref call_dunder(Object* self, Str* name, Object* const* args = nullptr, size_t nargs = 0) {
+    Ref m = find_dunder(self, name);
+    if (!m) raise_no_attribute(self, name);
     return call_found(m.get(), self, args, nargs);
 }
 
@@ -49,42 +63,44 @@ int64_t index_result(Ref r, const char* dunder) {
     return as_index(r.get());
 }
 
-Ref slot_repr(Object* o) { return call_dunder(o, "__repr__"); }
-Ref slot_str(Object* o) { return call_dunder(o, "__str__"); }
+Ref slot_repr(Object* o) { return call_dunder(o, interned<"__repr__">()); }
+Ref slot_str(Object* o) { return call_dunder(o, interned<"__str__">()); }
 // As CPython's slot_tp_hash: an int that fits a machine word is the hash itself, a bigger one is
 // reduced as hash() of that int would be; -1 (the C error value) becomes -2.
 int64_t slot_hash(Object* o) {
-    Ref r = call_dunder(o, "__hash__");
+    Ref r = call_dunder(o, interned<"__hash__">());
     if (!is_int(r.get())) raise(&TypeError_type, "__hash__ method should return an integer");
     int64_t h;
     if (!int_to_i64(r.get(), &h)) h = int_hash(r.get());
     return h == -1 ? -2 : h;
 }
 int64_t slot_len(Object* o) {
-    int64_t n = index_result(call_dunder(o, "__len__"), "__len__()");
+    int64_t n = index_result(call_dunder(o, interned<"__len__">()), "__len__()");
     if (n < 0) raise(&ValueError_type, "__len__() should return >= 0");
     return n;
 }
 bool slot_bool(Object* o) {
-    Ref r = call_dunder(o, "__bool__");
+    Ref r = call_dunder(o, interned<"__bool__">());
     if (type_of(r.get()) != &bool_type)
         raise(&TypeError_type,
               format("__bool__ should return bool, returned %s", type_of(r.get())->name.c_str()));
     return r.get() == True;
 }
-Ref slot_getitem(Object* o, Object* k) { return call_dunder(o, "__getitem__", &k, 1); }
+Ref slot_getitem(Object* o, Object* k) { return call_dunder(o, interned<"__getitem__">(), &k, 1); }
 void slot_setitem(Object* o, Object* k, Object* v) {
     Object* args[2] = {k, v};
     if (v)
-        call_dunder(o, "__setitem__", args, 2);
+        call_dunder(o, interned<"__setitem__">(), args, 2);
     else
-        call_dunder(o, "__delitem__", &k, 1);
+        call_dunder(o, interned<"__delitem__">(), &k, 1);
 }
-bool slot_contains(Object* o, Object* k) { return is_true(call_dunder(o, "__contains__", &k, 1).get()); }
-Ref slot_iter(Object* o) { return call_dunder(o, "__iter__"); }
+bool slot_contains(Object* o, Object* k) {
+    return is_true(call_dunder(o, interned<"__contains__">(), &k, 1).get());
+}
+Ref slot_iter(Object* o) { return call_dunder(o, interned<"__iter__">()); }
 Ref slot_next(Object* o) {
     try {
-        return call_dunder(o, "__next__");
+        return call_dunder(o, interned<"__next__">());
     } catch (PyException& e) {
         if (is_instance(e.exception(), &StopIteration_type)) return nullptr;
         throw;
@@ -94,7 +110,7 @@ Ref slot_next(Object* o) {
 
 Ref iter_next_raising(Object* it) {
     NextSlot s = type_of(it)->next;
-    if (s == slot_next) return call_dunder(it, "__next__");
+    if (s == slot_next) return call_dunder(it, interned<"__next__">());
     if (!s) return iter_next(it);  // its TypeError
     Ref v = s(it);
     if (!v && type_of(it) == &generator_type) {
@@ -109,7 +125,8 @@ Ref iter_next_raising(Object* it) {
 namespace {
 template <const char* Name>
 Ref slot_unary(Object* o) {
-    return call_dunder(o, Name);
+    static Str* const name = intern(Name);
+    return call_dunder(o, name);
 }
 constexpr char kNeg[] = "__neg__", kPos[] = "__pos__", kInvert[] = "__invert__", kAbs[] = "__abs__";
 
@@ -149,9 +166,9 @@ Ref slot_getattr_hook(Object* o, Str* name) {
 void slot_setattr_hook(Object* o, Str* name, Object* value) {
     Object* args[2] = {name, value};
     if (value)
-        call_dunder(o, "__setattr__", args, 2);
+        call_dunder(o, interned<"__setattr__">(), args, 2);
     else
-        call_dunder(o, "__delattr__", args, 1);
+        call_dunder(o, interned<"__delattr__">(), args, 1);
 }
 
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
