@@ -117,6 +117,8 @@ private:
     void check_walrus_target();
     void check_keyword_generator();
     void check_assignment_in_expression();
+    template <typename Visit>
+    long walk_back(long from, Visit visit) const;
     long operand_start(long last) const;
     long matching_open(long close) const;
     int depth_before(long index) const;
@@ -263,37 +265,38 @@ void ErrorMapper::check_comprehension_target() {
     size_t t = tok_->getType();
     if (t != MiniPyLexer::FOR && t != MiniPyLexer::ASYNC) return;
     bool comma = false;
-    long open = index_ - 1;
-    for (int nest = 0; open >= 0; --open) {
-        size_t k = type_at(open);
-        if (is_close(k)) {
-            nest++;
-        } else if (is_open(k)) {
-            if (nest-- == 0) break;
-        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
-            comma = true;
-        }
-    }
+    long open = walk_back(index_ - 1, [&](long, size_t k) {
+        comma = comma || k == MiniPyLexer::COMMA;
+        return true;
+    });
     size_t bracket = type_at(open);
     if (!comma || (bracket != MiniPyLexer::OPEN_BRACK && bracket != MiniPyLexer::OPEN_BRACE)) return;
     long last = type_at(index_ - 1) == MiniPyLexer::COMMA ? index_ - 2 : index_ - 1;
     between("did you forget parentheses around the comprehension target?", at(open + 1), at(last));
 }
 
-// The first token of the operand of `or`/`and`/comparisons that ends at token `last`.
-long ErrorMapper::operand_start(long last) const {
-    long first = last;
-    for (int nest = 0; first >= 0; --first) {
-        size_t k = type_at(first);
+// Walks back from token `from` over whole bracketed groups, calling visit(index, type) for each
+// token outside them until it returns false; stops there or at the bracket that encloses `from`.
+// The index it stopped at: that token, the enclosing bracket, or -1.
+template <typename Visit>
+long ErrorMapper::walk_back(long from, Visit visit) const {
+    long i = from;
+    for (int nest = 0; i >= 0; --i) {
+        size_t k = type_at(i);
         if (is_close(k)) {
             nest++;
         } else if (is_open(k)) {
             if (nest-- == 0) break;
-        } else if (nest == 0 && stops_disjunction(k)) {
+        } else if (nest == 0 && !visit(i, k)) {
             break;
         }
     }
-    return first + 1;
+    return i;
+}
+
+// The first token of the operand of `or`/`and`/comparisons that ends at token `last`.
+long ErrorMapper::operand_start(long last) const {
+    return walk_back(last, [&](long, size_t k) { return !stops_disjunction(k); }) + 1;
 }
 
 // The bracket that the one at `close` closes, or -1.
@@ -337,23 +340,21 @@ void ErrorMapper::check_dict_key() {
     if (!ends_expression(type_at(index_ - 1))) return;
     bool dict = false, item_colon = false, in_item = true;
     long item_start = -1;
-    long i = index_ - 1;
-    for (int nest = 0; i >= 0; --i) {
-        size_t k = type_at(i);
-        if (is_close(k)) {
-            nest++;
-        } else if (is_open(k)) {
-            if (nest-- == 0) break;
-        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
-            if (in_item) item_start = i + 1;
+    bool stopped = false;
+    long i = walk_back(index_ - 1, [&](long at, size_t k) {
+        if (k == MiniPyLexer::COMMA) {
+            if (in_item) item_start = at + 1;
             in_item = false;
-        } else if (nest == 0 && (k == MiniPyLexer::COLON || k == MiniPyLexer::POWER)) {
+        } else if (k == MiniPyLexer::COLON || k == MiniPyLexer::POWER) {
             dict = true;
             if (in_item) item_colon = true;
-        } else if (nest == 0 && (k == MiniPyLexer::FOR || stops_disjunction(k)) && k != MiniPyLexer::COLON) {
-            return;
+        } else if (k == MiniPyLexer::FOR || stops_disjunction(k)) {
+            stopped = true;
+            return false;
         }
-    }
+        return true;
+    });
+    if (stopped) return;
     if (i < 0 || type_at(i) != MiniPyLexer::OPEN_BRACE || !dict || item_colon || in_item) return;
     if (item_start >= index_) return;
     auto [end_line, end_col] = token_end(*at(index_ - 1));
