@@ -400,18 +400,7 @@ void ErrorMapper::check_walrus_target() {
 void ErrorMapper::check_keyword_generator() {
     size_t t = tok_->getType();
     if (t != MiniPyLexer::FOR && t != MiniPyLexer::ASYNC) return;
-    long i = index_ - 1;
-    for (int nest = 0; i >= 0; --i) {
-        size_t k = type_at(i);
-        if (is_close(k)) {
-            nest++;
-        } else if (is_open(k)) {
-            if (nest-- == 0) break;
-        } else if (nest == 0 && k == MiniPyLexer::COMMA) {
-            break;
-        }
-    }
-    long name = i + 1;
+    long name = walk_back(index_ - 1, [](long, size_t k) { return k != MiniPyLexer::COMMA; }) + 1;
     if (name + 1 >= index_ || type_at(name) != MiniPyLexer::NAME || type_at(name + 1) != MiniPyLexer::ASSIGN)
         return;
     between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(name), at(name + 1));
