@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/exception_class.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -677,11 +678,7 @@ void init_csv_types() {
     w.methods = kWriterMethods;
     init_type(&w);
 
-    Ref ns = dict_new();
-    dict_set(as_dict(ns.get()), intern("__module__"), str_new("_csv").get());
-    Object* base = &Exception_type;
-    Ref bases = tuple_from(&base, 1);
-    g_error = class_new("Error", as_tuple(bases.get()), as_dict(ns.get())).release();
+    g_error = new_exception_class("_csv", "Error", {&Exception_type}).release();
     g_dialects = as_dict(dict_new().release());
 }
 

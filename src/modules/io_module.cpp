@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "modules/exception_class.h"
 #include "modules/io_base.h"
 #include "modules/io_binary.h"
 #include "modules/posix_module.h"
@@ -71,11 +72,7 @@ void init_file_types() {
     if (unsupported_operation_type) return;
     init_binary_io_types();
     init_text_wrapper_type();
-    Object* bases_items[] = {&OSError_type, &ValueError_type};
-    Ref bases = tuple_from(bases_items, 2);
-    Ref ns = dict_new();
-    dict_set(as_dict(ns.get()), intern("__module__"), intern("io"));
-    Ref cls = class_new("UnsupportedOperation", as_tuple(bases.get()), as_dict(ns.get()));
+    Ref cls = new_exception_class("io", "UnsupportedOperation", {&OSError_type, &ValueError_type});
     make_immortal(cls.get());
     unsupported_operation_type = static_cast<Type*>(cls.release());
 }

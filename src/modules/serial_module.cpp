@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/exception_class.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -438,11 +439,7 @@ Ref init_serial_module() {
     Ref module = native_module_new("_serial", kSerialFunctions);
     Dict* d = module_dict(module.get());
     if (!g_pickling_error) {
-        Ref ns = dict_new();
-        dict_set(as_dict(ns.get()), intern("__module__"), str_new("_serial").get());
-        Object* base = &Exception_type;
-        Ref bases = tuple_from(&base, 1);
-        g_pickling_error = class_new("PicklingError", as_tuple(bases.get()), as_dict(ns.get())).release();
+        g_pickling_error = new_exception_class("_serial", "PicklingError", {&Exception_type}).release();
     }
     dict_set(d, intern("PicklingError"), g_pickling_error);
     return module;

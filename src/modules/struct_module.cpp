@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/exception_class.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
@@ -575,11 +576,7 @@ Ref init_struct_module() {
     Ref m = native_module_new("_struct", kStructFunctions);
     Dict* d = module_dict(m.get());
     if (!g_error) {
-        Ref ns = dict_new();
-        dict_set(as_dict(ns.get()), intern("__module__"), str_new("struct").get());
-        Object* base = &Exception_type;
-        Ref bases = tuple_from(&base, 1);
-        g_error = class_new("error", as_tuple(bases.get()), as_dict(ns.get())).release();
+        g_error = new_exception_class("struct", "error", {&Exception_type}).release();
     }
     dict_set(d, intern("error"), g_error);
     dict_set(d, intern("Struct"), &struct_type);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/exception_class.h"
 #include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -182,11 +183,7 @@ Ref init_termios_module() {
     Ref module = native_module_new("termios", kTermiosFunctions);
     Dict* d = module_dict(module.get());
     if (!g_error) {
-        Ref ns = dict_new();
-        dict_set(as_dict(ns.get()), intern("__module__"), str_new("termios").get());
-        Object* base = &Exception_type;
-        Ref bases = tuple_from(&base, 1);
-        g_error = class_new("error", as_tuple(bases.get()), as_dict(ns.get())).release();
+        g_error = new_exception_class("termios", "error", {&Exception_type}).release();
     }
     dict_set(d, intern("error"), g_error);
     auto add = [d](const char* name, long long value) {
