@@ -213,6 +213,31 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     bind_args("sum", args, nargs, kw, kNames, 2, 1, a);
     Ref total = a[1] ? Ref::borrow(a[1]) : Ref::steal(make_small_int(0));
     if (is_str(total.get())) raise(&TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (type_of(a[0]) == &generator_type) {
+        // sum(x for x in ...): small ints are added as the generator yields them, its frame
+        // running on (objects/generator.h, YieldSink); anything else is yielded and added here.
+        struct SumSink : YieldSink {
+            Ref total;
+        };
+        SumSink sink;
+        sink.target = nullptr;
+        sink.total = std::move(total);
+        sink.take = [](YieldSink* s, Object* value) {
+            Ref& sum = static_cast<SumSink*>(s)->total;
+            if (!is_small_int(sum.get()) || !is_small_int(value)) return false;
+            int64_t n = small_int_value(sum.get()) + small_int_value(value);
+            if (!fits_small_int(n)) return false;
+            sum = Ref::steal(make_small_int(n));
+            decref(value);
+            return true;
+        };
+        sink.add = [](YieldSink* s, Object* value) {
+            Ref& sum = static_cast<SumSink*>(s)->total;
+            sum = binary_op(sum.get(), value, BinaryOp::Add);
+        };
+        generator_drain(a[0], &sink);
+        return std::move(sink.total);
+    }
     Ref it = get_iter(a[0]);
     while (Ref item = iter_next(it.get())) {
         if (is_small_int(total.get()) && is_small_int(item.get())) {
@@ -649,8 +674,7 @@ Ref bi_getattr(Object*, Args args, size_t nargs, Tuple* kw) {
         Ref v = get_attr_opt(args[0], name);
         return v ? v : Ref::borrow(args[2]);
     }
-    if (Ref v = find_attr(args[0], name)) return v;
-    raise_missing_attribute(args[0], name);
+    return get_attr(args[0], name);
 }
 
 Ref bi_setattr(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -438,9 +438,20 @@ Ref get_attr_opt(Object* o, Str* name) {
     }
 }
 
+// CPython's PyObject_GetAttr: an AttributeError on the way out, whoever raised it (the lookup, a
+// __getattr__, a property), carries the name and the object, for the traceback's "Did you mean"
+// suggestion.
 Ref get_attr(Object* o, Str* name) {
-    if (Ref r = find_attr(o, name)) return r;
-    raise_no_attribute(o, name);
+    try {
+        if (Ref r = find_attr(o, name)) return r;
+        raise_missing_attribute(o, name);
+    } catch (PyException& e) {
+        if (is_instance(e.exception(), &AttributeError_type)) {
+            set_attr(e.exception(), intern("name"), name);
+            set_attr(e.exception(), intern("obj"), o);
+        }
+        throw;
+    }
 }
 
 void set_attr(Object* o, Str* name, Object* value) {

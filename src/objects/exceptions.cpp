@@ -2,6 +2,7 @@
 // instances and the attributes scripts read (args, __cause__, __context__, value, code).
 #include "objects/exceptions.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -63,13 +64,25 @@ void exception_dealloc(Object* o) {
 void exception_setattr(Object* o, Str* name, Object* value);
 Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs);
 
-// ImportError(*args, name=None, path=None): the only exceptions with keyword arguments, kept as
-// the name and path attributes (CPython's ImportError_init).
-Ref import_error_construct(Type* t, Object* const* args, size_t nargs, Tuple* kwnames) {
+// The keyword arguments an exception class takes, kept as attributes of those names (CPython's
+// ImportError_init, NameError_init, AttributeError_init); null for the others, which take none.
+const std::vector<std::string>* keyword_attributes(Type* t) {
+    static const std::vector<std::string> kImport = {"name", "path"}, kName = {"name"},
+                                          kAttribute = {"name", "obj"};
+    if (is_subtype(t, &ImportError_type)) return &kImport;
+    if (is_subtype(t, &NameError_type)) return &kName;
+    if (is_subtype(t, &AttributeError_type)) return &kAttribute;
+    return nullptr;
+}
+
+// ImportError(*args, name=None, path=None), NameError(*args, name=None) and
+// AttributeError(*args, name=None, obj=None): the only exceptions with keyword arguments.
+Ref keyword_exception_construct(Type* t, const std::vector<std::string>& allowed, Object* const* args,
+                                size_t nargs, Tuple* kwnames) {
     Ref exc = exception_new(t, tuple_from(args, nargs).get());
     for (size_t i = 0; i < kwnames->size; ++i) {
         auto* key = static_cast<Str*>(kwnames->items[i]);
-        if (key->utf8 != "name" && key->utf8 != "path")
+        if (std::find(allowed.begin(), allowed.end(), key->utf8) == allowed.end())
             raise(&TypeError_type,
                   format("'%s' is an invalid keyword argument for %s()", key->utf8.c_str(), t->name.c_str()));
         exception_setattr(exc.get(), key, args[nargs + i]);
@@ -80,8 +93,9 @@ Ref import_error_construct(Type* t, Object* const* args, size_t nargs, Tuple* kw
 Ref exception_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     auto* t = static_cast<Type*>(type);
     if (kwnames && kwnames->size) {
-        if (!is_subtype(t, &ImportError_type)) raise_no_kwargs(t->name.c_str());
-        return import_error_construct(t, args, nargs, kwnames);
+        const std::vector<std::string>* allowed = keyword_attributes(t);
+        if (!allowed) raise_no_kwargs(t->name.c_str());
+        return keyword_exception_construct(t, *allowed, args, nargs, kwnames);
     }
     Ref tuple = tuple_from(args, nargs);
     // OSError(errno, strerror) makes the subclass for errno, as CPython: OSError(2, "x") is a
@@ -316,6 +330,11 @@ Ref exception_getattr(Object* o, Str* name) {
     if (is_instance(o, &OSError_type)) {
         if (Object* field = os_error_field(o, n)) return Ref::borrow(field);
     }
+    // NameError's name, AttributeError's name and obj: None until set (by the interpreter, for
+    // the traceback's "Did you mean" suggestions, or by the keyword arguments).
+    if ((n == "name" && is_instance(o, &NameError_type)) ||
+        ((n == "name" || n == "obj") && is_instance(o, &AttributeError_type)))
+        return Ref::borrow(None);
     // ImportError's name and path are None until set; msg is the sole argument, or None.
     if (is_instance(o, &ImportError_type)) {
         if (n == "name" || n == "path") return Ref::borrow(None);
@@ -520,6 +539,8 @@ void init_exception_types() {
     add_attribute_descriptors(&StopIteration_type, {"value"}, true);
     add_attribute_descriptors(&SystemExit_type, {"code"}, true);
     add_attribute_descriptors(&ImportError_type, {"msg", "name", "path"}, true);
+    add_attribute_descriptors(&NameError_type, {"name"}, true);
+    add_attribute_descriptors(&AttributeError_type, {"name", "obj"}, true);
     add_attribute_descriptors(&OSError_type, {"errno", "strerror", "filename", "filename2"}, true);
     add_attribute_descriptors(
         &SyntaxError_type,

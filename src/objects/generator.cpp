@@ -525,6 +525,7 @@ Ref resume(Claim& claim, Generator* g, Object* value, Ref thrown) {
         Generator* g;
         ~AfterRun() {
             bool ended = g->finished;
+            g->sink = nullptr;  // before the claim goes: the next thread's resume is not drained
             claim.give_back();
             if (ended) release_image(g);  // a __del__ this runs sees a finished generator
         }
@@ -624,6 +625,27 @@ Ref generator_send(Object* gen, Object* value) {
         raise(&TypeError_type, format("can't send non-None value to a just-started %s", kind_name(gen)));
     }
     return resume(claim, g, value, nullptr);
+}
+
+void generator_drain(Object* gen, YieldSink* sink) {
+    Generator* g = as_gen(gen);
+    for (;;) {
+        Ref value;
+        {
+            Claim claim(g);
+            if (g->finished || g->image.empty()) return;
+            // Cleared before the claim is given back: by resume's AfterRun once the frame ran, by
+            // this guard if resume raised before it (the recursion limit).
+            struct Unsink {
+                Generator* g;
+                ~Unsink() { g->sink = nullptr; }
+            } unsink{g};
+            g->sink = sink;
+            value = resume(claim, g, None, nullptr);
+        }
+        if (!value) return;
+        sink->add(sink, value.get());  // a value `take` refused (or one yielded under a trace hook)
+    }
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/sequence.h"
@@ -92,6 +93,21 @@ void list_extend(Object* list, Object* iterable) {
         }
         CriticalSection cs(as_list(list)->mutex);
         for (size_t i = 0; i < n; ++i) as_list(list)->items.push_back(newref(items[i]));
+        return;
+    }
+    if (type_of(iterable) == &generator_type) {
+        // list(x for x in ...): each value goes into the list from the generator's YIELD_VALUE,
+        // and its frame runs on (objects/generator.h, YieldSink). An append runs no Python code.
+        YieldSink sink{[](YieldSink* s, Object* value) {
+                           Ref owned = Ref::steal(value);
+                           List* l = as_list(s->target);
+                           CriticalSection cs(l->mutex);
+                           l->items.push_back(owned.get());
+                           owned.release();
+                           return true;
+                       },
+                       [](YieldSink* s, Object* value) { list_append(s->target, value); }, list};
+        generator_drain(iterable, &sink);
         return;
     }
     Ref it = get_iter(iterable);

@@ -7,6 +7,9 @@
 
 #include "objects/abstract.h"
 #include "objects/errors.h"
+#include "objects/float.h"
+#include "objects/generator.h"
+#include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -326,6 +329,25 @@ void set_merge(Object* set, Object* other) {
     }
 }
 
+namespace {
+
+// An exact int, str or float, or a tuple of them: hashing and comparing it with another such key
+// runs no Python code and cannot raise.
+bool has_plain_hash(Object* o) {
+    auto plain = [](Object* x) {
+        Type* t = type_of(x);
+        return t == &int_type || t == &str_type || t == &float_type;
+    };
+    if (plain(o)) return true;
+    if (type_of(o) != &tuple_type) return false;
+    Tuple* t = as_tuple(o);
+    for (size_t i = 0; i < t->size; ++i)
+        if (!plain(t->items[i])) return false;
+    return true;
+}
+
+}  // namespace
+
 void set_update(Object* set, Object* iterable) {
     if (is_any_set(iterable)) return set_merge(set, iterable);
     if (type_of(iterable) == &dict_type) {
@@ -337,6 +359,26 @@ void set_update(Object* set, Object* iterable) {
             if ((s->fill + n) * 5 >= s->mask * 3) resize(s, (s->used + n) * 2);
         }
         for_each_dict_key(d, [&](Object* key, int64_t hash) { set_add_hashed(set, key, hash); });
+        return;
+    }
+    if (type_of(iterable) == &generator_type && as_set(set)->used == 0) {
+        // set(x for x in ...): values go into the set from the generator's YIELD_VALUE while every
+        // key is one whose hash and equality run no Python code (objects/generator.h, YieldSink);
+        // from the first other value on, each is yielded and added here, as any iterator's.
+        struct PlainSink : YieldSink {
+            bool plain = true;
+        };
+        PlainSink sink;
+        sink.target = set;
+        sink.take = [](YieldSink* s, Object* value) {
+            auto* ps = static_cast<PlainSink*>(s);
+            if (!ps->plain || !has_plain_hash(value)) return ps->plain = false;
+            Ref owned = Ref::steal(value);
+            set_add(ps->target, value);
+            return true;
+        };
+        sink.add = [](YieldSink* s, Object* value) { set_add(s->target, value); };
+        generator_drain(iterable, &sink);
         return;
     }
     for_each_item(iterable, [&](Object* item) { set_add(set, item); });

@@ -302,6 +302,13 @@ Ref str_join_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref str_join(Object* sep, Object* iterable) {
     const std::string& s = str_utf8_of(sep);
     if (!type_of(iterable)->iter) raise(&TypeError_type, "can only join an iterable");
+    // Any other iterable is read to its end first, as CPython's PySequence_Fast: a generator runs
+    // to completion before a wrong item is reported (and a generator is drained, YieldSink).
+    Ref items;
+    if (type_of(iterable) != &list_type && type_of(iterable) != &tuple_type) {
+        items = list_from_iterable(iterable);
+        iterable = items.get();
+    }
     std::string out;
     size_t index = 0;
     for_each_item(iterable, [&](Object* item) {

@@ -476,8 +476,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     attr_cache_fill(cache, o, names[ARG], on_class);
                 }
                 f->ip = ip;  // a frame object's f_lineno reads it (`frame.f_lineno` of this frame)
-                Object* v = find_attr(o, names[ARG]).release();
-                if (!v) raise_missing_attribute(o, names[ARG]);
+                Object* v = get_attr(o, names[ARG]).release();
                 sp[-1] = v;
                 decref(o);
                 DISPATCH();
@@ -571,8 +570,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         DISPATCH();
                     }
                 }
-                Object* v = find_attr(o, names[ARG]).release();
-                if (!v) raise_missing_attribute(o, names[ARG]);
+                Object* v = get_attr(o, names[ARG]).release();
                 sp[-1] = nullptr;
                 PUSH(v);
                 decref(o);
@@ -1144,6 +1142,12 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(YIELD_VALUE) {
                 Object* v = POP();
+                // Drained by list(g)/tuple(g)/set(g) (YieldSink): the value is theirs, and the frame
+                // runs on with None as the yield's result, what their next() would have sent.
+                if (f->is_entry && !trace_hooks_set(ts) && yield_to_sink(f->generator, v)) {
+                    PUSH(newref(None));
+                    DISPATCH();
+                }
                 f->ip = ip;
                 f->sp = sp;
                 Frame* prev = f->previous;

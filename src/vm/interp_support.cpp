@@ -34,8 +34,12 @@ void raise_unbound_deref(Code* co, uint32_t index) {
                co->freevars[index - co->cellvars.size()]->utf8.c_str()));
 }
 
+// With the name as its `name`, as CPython's format_exc_check_arg: the traceback's "Did you mean"
+// suggestion reads it.
 void raise_name_error(Str* name) {
-    raise(&NameError_type, format("name '%s' is not defined", name->utf8.c_str()));
+    Ref exc = make_exception(&NameError_type, format("name '%s' is not defined", name->utf8.c_str()));
+    set_attr(exc.get(), intern("name"), name);
+    raise_object(std::move(exc));
 }
 
 // A class namespace that is a dict subclass (from __prepare__) is read through its __getitem__.

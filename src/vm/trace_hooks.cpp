@@ -93,6 +93,13 @@ void call_event(ThreadState* ts, Frame* f, size_t index) {
     FrameObject* fo = event_frame(f, index);
     // A new frame is at its `def` line, as CPython's RESUME; a resumed generator where it stopped.
     if (index == 0) fo->line = f->code->firstlineno;
+    // A resumed generator goes on with the line of the yield it stopped at: no 'line' event for it
+    // again, even when tracing began after that line started (CPython compares with the frame's
+    // previous instruction, traced or not).
+    if (index > 0 && f->code->positions[index - 1].line > 0) {
+        fo->last_traced_line = f->code->positions[index - 1].line;
+        fo->last_traced_index = static_cast<int>(index) - 1;
+    }
     // The trace function hears of the call first, then the profile function, as in CPython.
     if (ts->trace_func) {
         Ref fn = Ref::borrow(ts->trace_func);

@@ -19,6 +19,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "syntax/parser.h"
+#include "vm/suggestions.h"
 
 namespace minipy {
 
@@ -249,7 +250,11 @@ std::string format_exception_only(Object* exc, const syntax::Colors& colors) {
         message = "<exception str() failed>";
     }
     std::string name = colors.type + qualified_type_name(type_of(exc)) + colors.reset;
-    return (message.empty() ? name : name + ": " + colors.message + message + colors.reset) + "\n";
+    std::string line = message.empty() ? name : name + ": " + colors.message + message + colors.reset;
+    // CPython's print_exception adds the nearest name to a NameError's or AttributeError's line.
+    std::string suggestion = offer_suggestion(exc);
+    if (!suggestion.empty()) line += ". Did you mean: '" + suggestion + "'?";
+    return line + "\n";
 }
 
 // traceback.py's _ExceptionPrintContext: exception groups print their sub-exceptions nested in
