@@ -510,6 +510,7 @@ void init_bytes_types() {
     t.name = "bytes";
     t.instance_size = sizeof(Bytes);
     t.dealloc = bytes_dealloc;
+    t.leaf_dealloc = true;
     t.repr = bytes_repr;
     t.hash = bytes_hash;
     t.len = bytes_len;

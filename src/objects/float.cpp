@@ -560,6 +560,7 @@ void init_float_type() {
     t.name = "float";
     t.instance_size = sizeof(Float);
     t.dealloc = float_dealloc;
+    t.leaf_dealloc = true;
     t.repr = float_repr_slot;
     t.hash = float_hash_slot;
     t.compare = float_compare;

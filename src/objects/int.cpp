@@ -922,6 +922,7 @@ void init_int_type() {
     t.name = "int";
     t.instance_size = sizeof(BigInt);
     t.dealloc = big_dealloc;
+    t.leaf_dealloc = true;
     t.repr = int_repr;
     t.hash = int_hash_slot;
     t.compare = int_compare_slot;

@@ -201,6 +201,9 @@ struct Type : Object {
     // Instances are containers the cycle collector tracks; they are allocated with a GcHead.
     TraverseSlot traverse = nullptr;
     ClearSlot clear = nullptr;
+    // A built-in type whose dealloc slot releases no other object and runs no code (float, str,
+    // bytes, big ints): dealloc_object calls the slot and nothing else. Not inherited.
+    bool leaf_dealloc = false;
 
     const MethodDef* methods = nullptr;  // terminated by an entry with a null name
     bool is_basetype = false;            // may be subclassed

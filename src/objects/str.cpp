@@ -355,6 +355,7 @@ void init_str_type() {
     t.name = "str";
     t.instance_size = sizeof(Str);
     t.dealloc = str_dealloc;
+    t.leaf_dealloc = true;
     t.repr = str_repr;
     t.str = str_exact;
     t.hash = str_hash_slot;

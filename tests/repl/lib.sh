@@ -14,7 +14,7 @@ start() {
 }
 screen() { t capture-pane -p -S -1000 "$@"; }
 wait_for() {  # wait until the screen shows $1
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 400); do  # 20 s: slow builds (ASan) start and exit slowly
     screen | grep -qF -- "$1" && return 0
     sleep 0.05
   done
