@@ -20,10 +20,10 @@ namespace minipy {
 
 namespace {
 
-constexpr size_t kEditCost = 2;          // an inserted, deleted or replaced byte
-constexpr size_t kCaseCost = 1;          // a letter replaced by itself in the other case
-constexpr size_t kMaxNameLength = 40;    // longer names (after common ends are cut) never match
-constexpr size_t kMaxCandidates = 750;   // more names than this: no suggestion at all
+constexpr size_t kEditCost = 2;         // an inserted, deleted or replaced byte
+constexpr size_t kCaseCost = 1;         // a letter replaced by itself in the other case
+constexpr size_t kMaxNameLength = 40;   // longer names (after common ends are cut) never match
+constexpr size_t kMaxCandidates = 750;  // more names than this: no suggestion at all
 
 size_t replace_cost(char x, char y) {
     if (x == y) return 0;

@@ -10,8 +10,8 @@ using namespace minipy;
 
 TEST_CASE("suggestion distance: edits, case changes and common ends") {
     CHECK(suggestion_distance("print", "print", 10) == 0);
-    CHECK(suggestion_distance("print", "prnt", 10) == 2);      // one byte deleted
-    CHECK(suggestion_distance("len", "Len", 10) == 1);         // one letter's case
+    CHECK(suggestion_distance("print", "prnt", 10) == 2);  // one byte deleted
+    CHECK(suggestion_distance("len", "Len", 10) == 1);     // one letter's case
     CHECK(suggestion_distance("abc", "ABC", 10) == 3);
     CHECK(suggestion_distance("ab", "ba", 10) == 4);           // two replacements
     CHECK(suggestion_distance("kitten", "sitting", 10) == 6);  // the classic three edits
