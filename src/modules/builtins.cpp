@@ -7,6 +7,7 @@
 
 #include "compiler/codegen.h"
 #include "modules/ast_objects.h"
+#include "modules/builtins_async.h"
 #include "modules/registry.h"
 #include "modules/source_encoding.h"
 #include "modules/sys_streams.h"
@@ -887,6 +888,9 @@ const MethodDef kBuiltinFunctions[] = {
     {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order."},
     {"iter", bi_iter, "iter(iterable) -> iterator"},
     {"next", bi_next, "next(iterator[, default])"},
+    {"aiter", bi_aiter, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", bi_anext, "async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is given and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."},
+    {"breakpoint", bi_breakpoint, "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."},
     {"any", bi_any, "Return True if bool(x) is True for any x in the iterable."},
     {"all", bi_all, "Return True if bool(x) is True for all values x in the iterable."},
     {"hash", bi_hash, "Return the hash value for the given object."},
