@@ -164,13 +164,31 @@ void add_time_calendar(Object* module) {
     for (const MethodDef* m = kCalendarFunctions; m->name; ++m)
         dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
     dict_set(d, intern("struct_time"), &struct_time_type);
+    dict_set(d, intern("_STRUCT_TM_ITEMS"), int_from_i64(11).get());  // _strptime slices by it
+    set_timezone_values(d);
+}
+
+// CPython's init_timezone for glibc: the offsets and names in force at the start of this year and
+// half a year later, not glibc's `daylight`/`tzname` (which count any rule the zone ever had:
+// Asia/Tokyo's daylight would be 1). The larger offset west of UTC is standard time.
+void set_timezone_values(Dict* d) {
     tzset();
-    dict_set(d, intern("timezone"), int_from_i64(timezone).get());
-    dict_set(d, intern("altzone"), int_from_i64(timezone - (daylight ? 3600 : 0)).get());
-    dict_set(d, intern("daylight"), int_from_i64(daylight).get());
+    const time_t kYear = (365 * 24 + 6) * 3600;
+    time_t t = (std::time(nullptr) / kYear) * kYear;
+    std::tm jan{}, jul{};
+    localtime_r(&t, &jan);
+    t += kYear / 2;
+    localtime_r(&t, &jul);
+    long jan_zone = -jan.tm_gmtoff, jul_zone = -jul.tm_gmtoff;
+    bool southern = jan_zone < jul_zone;  // DST is reversed in the southern hemisphere
+    const std::tm& standard = southern ? jul : jan;
+    const std::tm& summer = southern ? jan : jul;
+    dict_set(d, intern("timezone"), int_from_i64(-standard.tm_gmtoff).get());
+    dict_set(d, intern("altzone"), int_from_i64(-summer.tm_gmtoff).get());
+    dict_set(d, intern("daylight"), int_from_i64(jan_zone != jul_zone).get());
     Ref names = tuple_new(2);
-    as_tuple(names.get())->items[0] = str_new(tzname[0]).release();
-    as_tuple(names.get())->items[1] = str_new(tzname[1]).release();
+    as_tuple(names.get())->items[0] = str_new(standard.tm_zone ? standard.tm_zone : "").release();
+    as_tuple(names.get())->items[1] = str_new(summer.tm_zone ? summer.tm_zone : "").release();
     dict_set(d, intern("tzname"), names.get());
 }
 
