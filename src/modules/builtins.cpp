@@ -105,10 +105,7 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // A metaclass's __instancecheck__/__subclasscheck__ (ABCMeta's), found on the class's own type.
-Ref meta_check(Object* cls, const char* name) {
-    if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
-    return type_lookup(type_of(cls), intern(name));
-}
+Ref meta_check(Object* cls, const char* name) { return metaclass_check(cls, name); }
 
 bool instance_check(Object* o, Object* cls, const char* fname) {
     if (type_of(o) == cls) return true;
