@@ -38,18 +38,15 @@ RandomObject& self_of(Args args) { return *static_cast<RandomObject*>(args[0]); 
 // The key of init_by_array: the absolute value of an int seed, or the hash of any other object read
 // as an unsigned 64-bit number, split into 32-bit words, least significant first.
 std::vector<uint32_t> seed_key(Object* a) {
-    Ref value;
-    if (is_int(a)) {
-        value = number_abs(a);
-    } else {
-        mpz_t h;
-        mpz_init_set_ui(h, static_cast<unsigned long>(hash(a)));
-        value = int_from_mpz(h);
-        mpz_clear(h);
-    }
     mpz_t m;
-    mpz_init(m);
-    int_to_mpz(value.get(), m);
+    if (is_int(a)) {
+        // int's own absolute value, never a subclass's __abs__ (CPython's bpo-31478).
+        mpz_init(m);
+        int_to_mpz(a, m);
+        mpz_abs(m, m);
+    } else {
+        mpz_init_set_ui(m, static_cast<unsigned long>(hash(a)));
+    }
     std::vector<uint32_t> key(mpz_sizeinbase(m, 2) / 32 + 1);
     size_t count = 0;
     mpz_export(key.data(), &count, -1, sizeof(uint32_t), 0, 0, m);

@@ -56,3 +56,15 @@ try:
     list.__reversed__((1, 2))
 except TypeError as e:
     print(e)
+import inspect  # getattr_static walks type.__dict__['__mro__'] and ['__dict__']
+
+
+class G:
+    x = 1
+
+    @property
+    def p(self):
+        return 2
+
+
+print(inspect.getattr_static(G(), "x"), type(inspect.getattr_static(G, "p")).__name__, inspect.getattr_static(int, "real"))
