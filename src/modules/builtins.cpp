@@ -886,8 +886,12 @@ const MethodDef kBuiltinFunctions[] = {
     {"iter", bi_iter, "iter(iterable) -> iterator"},
     {"next", bi_next, "next(iterator[, default])"},
     {"aiter", bi_aiter, "Return an AsyncIterator for an AsyncIterable object."},
-    {"anext", bi_anext, "async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is given and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."},
-    {"breakpoint", bi_breakpoint, "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."},
+    {"anext", bi_anext,
+     "async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is "
+     "given and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."},
+    {"breakpoint", bi_breakpoint,
+     "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must "
+     "accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."},
     {"any", bi_any, "Return True if bool(x) is True for any x in the iterable."},
     {"all", bi_all, "Return True if bool(x) is True for all values x in the iterable."},
     {"hash", bi_hash, "Return the hash value for the given object."},

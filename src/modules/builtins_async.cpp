@@ -89,8 +89,12 @@ Ref anext_close(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kAnextMethods[] = {
     {"__await__", anext_await, "Return an iterator to be used in await expression."},
-    {"send", anext_send, "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
-    {"throw", anext_throw, "throw(value)\nthrow(typ[,val[,tb]])\n\nraise exception in the wrapped iterator, return next yielded value\nor raise StopIteration.\nthe (type, val, tb) signature is deprecated, \nand may be removed in a future version of Python."},
+    {"send", anext_send,
+     "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", anext_throw,
+     "throw(value)\nthrow(typ[,val[,tb]])\n\nraise exception in the wrapped iterator, return next yielded "
+     "value\nor raise StopIteration.\nthe (type, val, tb) signature is deprecated, \nand may be removed in a "
+     "future version of Python."},
     {"close", anext_close, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, nullptr},
 };
@@ -113,12 +117,13 @@ Ref bi_aiter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("aiter", nargs, kw, 1, 1);
     Ref m = type_lookup(type_of(args[0]), static_cast<Str*>(intern("__aiter__")));
     if (!m)
-        raise(&TypeError_type, format("'%s' object is not an async iterable", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("'%s' object is not an async iterable", type_of(args[0])->name.c_str()));
     Ref bound = bind_class_attr(m.get(), args[0], type_of(args[0]));
     Ref it = call0(bound.get());
     if (!type_lookup(type_of(it.get()), static_cast<Str*>(intern("__anext__"))))
-        raise(&TypeError_type, format("aiter() returned not an async iterator of type '%s'",
-                                      type_of(it.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("aiter() returned not an async iterator of type '%s'", type_of(it.get())->name.c_str()));
     return it;
 }
 
@@ -129,7 +134,8 @@ Ref bi_anext(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs > 2) raise(&TypeError_type, format("anext expected at most 2 arguments, got %zu", nargs));
     Ref m = type_lookup(type_of(args[0]), static_cast<Str*>(intern("__anext__")));
     if (!m)
-        raise(&TypeError_type, format("'%s' object is not an async iterator", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("'%s' object is not an async iterator", type_of(args[0])->name.c_str()));
     Ref bound = bind_class_attr(m.get(), args[0], type_of(args[0]));
     Ref awaitable = call0(bound.get());
     if (nargs == 1) return awaitable;

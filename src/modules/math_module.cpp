@@ -502,7 +502,9 @@ const MethodDef kMathFunctions[] = {
     {"copysign", math_copysign, "Return a float with the magnitude of x but the sign of y."},
     {"fmod", math_fmod, "Return fmod(x, y), according to platform C."},
     {"remainder", math_remainder,
-     "Difference between x and the closest integer multiple of y.\n\nReturn x - n*y where n*y is the closest integer multiple of y.\nIn the case where x is exactly halfway between two multiples of\ny, the nearest even value of n is used. The result is always exact."},
+     "Difference between x and the closest integer multiple of y.\n\nReturn x - n*y where n*y is the closest "
+     "integer multiple of y.\nIn the case where x is exactly halfway between two multiples of\ny, the "
+     "nearest even value of n is used. The result is always exact."},
     {"hypot", math_hypot, "Multidimensional Euclidean distance from the origin to a point."},
     {"dist", math_dist, "Return the Euclidean distance between two points p and q."},
     {"ldexp", math_ldexp, "Return x * (2**i)."},

@@ -1,19 +1,19 @@
 // posix_system.cpp — the thin wrappers of Linux system calls in CPython's posix module that the
 // rest of it does not need: user and group ids, scheduling and priorities, positioned and
 // zero-copy I/O, file advice, eventfd/memfd/getrandom, terminal names; and their constants.
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/memfd.h>
 #include <sched.h>
 #include <sys/eventfd.h>
-#include <linux/memfd.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
-#include <dlfcn.h>
 #include <unistd.h>
 
 #include <climits>
@@ -41,7 +41,8 @@ Ref none() { return Ref::borrow(None); }
 
 // A uid or gid as CPython's _Py_Uid_Converter reads it: an int, -1 meaning "unchanged".
 uint32_t id_arg(Object* o, const char* kind) {
-    if (!is_int(o)) raise(&TypeError_type, format("%s should be integer, not %s", kind, type_of(o)->name.c_str()));
+    if (!is_int(o))
+        raise(&TypeError_type, format("%s should be integer, not %s", kind, type_of(o)->name.c_str()));
     int64_t v;
     if (!int_to_i64(o, &v) || v > static_cast<int64_t>(UINT32_MAX) - 1)
         raise(&OverflowError_type, format("%s is greater than maximum", kind));
@@ -174,12 +175,14 @@ Ref posix_sched_setaffinity(Object*, Args args, size_t nargs, Tuple* kw) {
     bool too_big = false;
     for_each_item(args[1], [&](Object* c) {
         if (!is_int(c))
-            raise(&TypeError_type,
-                  format("expected an iterator of ints, but iterator yielded %s", repr_utf8(type_of(c)).c_str()));
+            raise(&TypeError_type, format("expected an iterator of ints, but iterator yielded %s",
+                                          repr_utf8(type_of(c)).c_str()));
         int64_t cpu = as_index(c);
         if (cpu < 0) raise(&ValueError_type, "negative CPU number");
-        if (cpu >= CPU_SETSIZE) too_big = true;
-        else CPU_SET(cpu, &cpus);
+        if (cpu >= CPU_SETSIZE)
+            too_big = true;
+        else
+            CPU_SET(cpu, &cpus);
     });
     if (too_big) {
         errno = EINVAL;
@@ -202,7 +205,8 @@ const char* const kPriorityMin = "sched_get_priority_min";
 Ref posix_getpriority(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getpriority", nargs, kw, 2, 2);
     errno = 0;
-    int value = getpriority(static_cast<__priority_which_t>(int_arg(args[0])), static_cast<id_t>(int_arg(args[1])));
+    int value =
+        getpriority(static_cast<__priority_which_t>(int_arg(args[0])), static_cast<id_t>(int_arg(args[1])));
     if (value == -1 && errno) raise_errno();
     return int_from_i64(value);
 }
@@ -389,7 +393,8 @@ Ref posix_eventfd(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2] = {};
     bind_args("eventfd", args, nargs, kw, kNames, 2, 1, a);
     int64_t initval = as_index(a[0]);
-    if (initval < 0 || initval > UINT_MAX) raise(&OverflowError_type, "Python int too large to convert to C unsigned int");
+    if (initval < 0 || initval > UINT_MAX)
+        raise(&OverflowError_type, "Python int too large to convert to C unsigned int");
     int flags = a[1] ? int_arg(a[1]) : EFD_CLOEXEC;
     int fd = eventfd(static_cast<unsigned>(initval), flags);
     check(fd);
@@ -447,16 +452,22 @@ const MethodDef kSystemFunctions[] = {
     {"setregid", posix_setregid, "Set the current process's real and effective group ids."},
     {"setresuid", posix_setresuid, "Set the current process's real, effective, and saved user ids."},
     {"setresgid", posix_setresgid, "Set the current process's real, effective, and saved group ids."},
-    {"getresuid", posix_getresuid, "Return a tuple of the current process's real, effective, and saved user ids."},
-    {"getresgid", posix_getresgid, "Return a tuple of the current process's real, effective, and saved group ids."},
+    {"getresuid", posix_getresuid,
+     "Return a tuple of the current process's real, effective, and saved user ids."},
+    {"getresgid", posix_getresgid,
+     "Return a tuple of the current process's real, effective, and saved group ids."},
     {"setgroups", posix_setgroups, "Set the groups of the current process to list."},
     {"getgrouplist", posix_getgrouplist, "Returns a list of groups to which a user belongs."},
     {"initgroups", posix_initgroups, "Initialize the group access list."},
     {"sched_yield", posix_sched_yield, "Voluntarily relinquish the CPU."},
-    {"sched_getaffinity", posix_sched_getaffinity, "Return the affinity of the process identified by pid (or the current process if zero)."},
-    {"sched_setaffinity", posix_sched_setaffinity, "Set the CPU affinity of the process identified by pid to mask."},
-    {"sched_get_priority_max", priority_limit<sched_get_priority_max, &kPriorityMax>, "Get the maximum scheduling priority for policy."},
-    {"sched_get_priority_min", priority_limit<sched_get_priority_min, &kPriorityMin>, "Get the minimum scheduling priority for policy."},
+    {"sched_getaffinity", posix_sched_getaffinity,
+     "Return the affinity of the process identified by pid (or the current process if zero)."},
+    {"sched_setaffinity", posix_sched_setaffinity,
+     "Set the CPU affinity of the process identified by pid to mask."},
+    {"sched_get_priority_max", priority_limit<sched_get_priority_max, &kPriorityMax>,
+     "Get the maximum scheduling priority for policy."},
+    {"sched_get_priority_min", priority_limit<sched_get_priority_min, &kPriorityMin>,
+     "Get the minimum scheduling priority for policy."},
     {"getpriority", posix_getpriority, "Return program scheduling priority."},
     {"setpriority", posix_setpriority, "Set program scheduling priority."},
     {"pread", posix_pread, "Read a number of bytes from a file descriptor starting at a particular offset."},
@@ -469,7 +480,8 @@ const MethodDef kSystemFunctions[] = {
     {"sendfile", posix_sendfile, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
     {"lockf", posix_lockf, "Apply, test or remove a POSIX lock on an open file descriptor."},
     {"posix_fadvise", posix_fadvise_call, "Announce an intention to access data in a specific pattern."},
-    {"posix_fallocate", posix_fallocate_call, "Ensure a file has allocated at least a particular number of bytes on disk."},
+    {"posix_fallocate", posix_fallocate_call,
+     "Ensure a file has allocated at least a particular number of bytes on disk."},
     {"ttyname", posix_ttyname, "Return the name of the terminal device connected to 'fd'."},
     {"ctermid", posix_ctermid, "Return the name of the controlling terminal for this process."},
     {"getrandom", posix_getrandom, "Obtain a series of random bytes."},
@@ -478,7 +490,8 @@ const MethodDef kSystemFunctions[] = {
     {"eventfd_read", posix_eventfd_read, "Read eventfd value"},
     {"eventfd_write", posix_eventfd_write, "Write eventfd value."},
     {"WCOREDUMP", posix_wcoredump, "Return True if the process returning status was dumped to a core file."},
-    {"WIFCONTINUED", posix_wifcontinued, "Return True if a particular process was continued from a job control stop."},
+    {"WIFCONTINUED", posix_wifcontinued,
+     "Return True if a particular process was continued from a job control stop."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -488,29 +501,72 @@ struct SystemConstant {
 };
 
 const SystemConstant kSystemConstants[] = {
-    {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX}, {"O_FSYNC", O_FSYNC},
-    {"P_ALL", P_ALL}, {"P_PID", P_PID}, {"P_PGID", P_PGID}, {"P_PIDFD", 3},
-    {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_PGRP", PRIO_PGRP}, {"PRIO_USER", PRIO_USER},
-    {"SCHED_OTHER", SCHED_OTHER}, {"SCHED_FIFO", SCHED_FIFO}, {"SCHED_RR", SCHED_RR},
-    {"SCHED_BATCH", SCHED_BATCH}, {"SCHED_IDLE", SCHED_IDLE}, {"SCHED_RESET_ON_FORK", SCHED_RESET_ON_FORK},
-    {"RTLD_LAZY", RTLD_LAZY}, {"RTLD_NOW", RTLD_NOW}, {"RTLD_GLOBAL", RTLD_GLOBAL}, {"RTLD_LOCAL", RTLD_LOCAL},
-    {"RTLD_NODELETE", RTLD_NODELETE}, {"RTLD_NOLOAD", RTLD_NOLOAD}, {"RTLD_DEEPBIND", RTLD_DEEPBIND},
-    {"CLD_EXITED", CLD_EXITED}, {"CLD_KILLED", CLD_KILLED}, {"CLD_DUMPED", CLD_DUMPED},
-    {"CLD_TRAPPED", CLD_TRAPPED}, {"CLD_STOPPED", CLD_STOPPED}, {"CLD_CONTINUED", CLD_CONTINUED},
-    {"ST_RDONLY", ST_RDONLY}, {"ST_NOSUID", ST_NOSUID}, {"ST_NODEV", ST_NODEV}, {"ST_NOEXEC", ST_NOEXEC},
-    {"ST_SYNCHRONOUS", ST_SYNCHRONOUS}, {"ST_MANDLOCK", ST_MANDLOCK}, {"ST_WRITE", ST_WRITE},
-    {"ST_APPEND", ST_APPEND}, {"ST_NOATIME", ST_NOATIME}, {"ST_NODIRATIME", ST_NODIRATIME},
+    {"TMP_MAX", TMP_MAX},
+    {"NGROUPS_MAX", NGROUPS_MAX},
+    {"O_FSYNC", O_FSYNC},
+    {"P_ALL", P_ALL},
+    {"P_PID", P_PID},
+    {"P_PGID", P_PGID},
+    {"P_PIDFD", 3},
+    {"PRIO_PROCESS", PRIO_PROCESS},
+    {"PRIO_PGRP", PRIO_PGRP},
+    {"PRIO_USER", PRIO_USER},
+    {"SCHED_OTHER", SCHED_OTHER},
+    {"SCHED_FIFO", SCHED_FIFO},
+    {"SCHED_RR", SCHED_RR},
+    {"SCHED_BATCH", SCHED_BATCH},
+    {"SCHED_IDLE", SCHED_IDLE},
+    {"SCHED_RESET_ON_FORK", SCHED_RESET_ON_FORK},
+    {"RTLD_LAZY", RTLD_LAZY},
+    {"RTLD_NOW", RTLD_NOW},
+    {"RTLD_GLOBAL", RTLD_GLOBAL},
+    {"RTLD_LOCAL", RTLD_LOCAL},
+    {"RTLD_NODELETE", RTLD_NODELETE},
+    {"RTLD_NOLOAD", RTLD_NOLOAD},
+    {"RTLD_DEEPBIND", RTLD_DEEPBIND},
+    {"CLD_EXITED", CLD_EXITED},
+    {"CLD_KILLED", CLD_KILLED},
+    {"CLD_DUMPED", CLD_DUMPED},
+    {"CLD_TRAPPED", CLD_TRAPPED},
+    {"CLD_STOPPED", CLD_STOPPED},
+    {"CLD_CONTINUED", CLD_CONTINUED},
+    {"ST_RDONLY", ST_RDONLY},
+    {"ST_NOSUID", ST_NOSUID},
+    {"ST_NODEV", ST_NODEV},
+    {"ST_NOEXEC", ST_NOEXEC},
+    {"ST_SYNCHRONOUS", ST_SYNCHRONOUS},
+    {"ST_MANDLOCK", ST_MANDLOCK},
+    {"ST_WRITE", ST_WRITE},
+    {"ST_APPEND", ST_APPEND},
+    {"ST_NOATIME", ST_NOATIME},
+    {"ST_NODIRATIME", ST_NODIRATIME},
     {"ST_RELATIME", ST_RELATIME},
-    {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL}, {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL},
-    {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM}, {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
-    {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED}, {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED},
-    {"EFD_CLOEXEC", EFD_CLOEXEC}, {"EFD_NONBLOCK", EFD_NONBLOCK}, {"EFD_SEMAPHORE", EFD_SEMAPHORE},
-    {"MFD_CLOEXEC", MFD_CLOEXEC}, {"MFD_ALLOW_SEALING", MFD_ALLOW_SEALING}, {"MFD_HUGETLB", MFD_HUGETLB},
-    {"MFD_HUGE_SHIFT", MFD_HUGE_SHIFT}, {"MFD_HUGE_MASK", MFD_HUGE_MASK},
-    {"MFD_HUGE_64KB", MFD_HUGE_64KB}, {"MFD_HUGE_512KB", MFD_HUGE_512KB}, {"MFD_HUGE_1MB", MFD_HUGE_1MB},
-    {"MFD_HUGE_2MB", MFD_HUGE_2MB}, {"MFD_HUGE_8MB", MFD_HUGE_8MB}, {"MFD_HUGE_16MB", MFD_HUGE_16MB},
-    {"MFD_HUGE_32MB", MFD_HUGE_32MB}, {"MFD_HUGE_256MB", MFD_HUGE_256MB}, {"MFD_HUGE_512MB", MFD_HUGE_512MB},
-    {"MFD_HUGE_1GB", MFD_HUGE_1GB}, {"MFD_HUGE_2GB", MFD_HUGE_2GB}, {"MFD_HUGE_16GB", MFD_HUGE_16GB},
+    {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL},
+    {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL},
+    {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM},
+    {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
+    {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED},
+    {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED},
+    {"EFD_CLOEXEC", EFD_CLOEXEC},
+    {"EFD_NONBLOCK", EFD_NONBLOCK},
+    {"EFD_SEMAPHORE", EFD_SEMAPHORE},
+    {"MFD_CLOEXEC", MFD_CLOEXEC},
+    {"MFD_ALLOW_SEALING", MFD_ALLOW_SEALING},
+    {"MFD_HUGETLB", MFD_HUGETLB},
+    {"MFD_HUGE_SHIFT", MFD_HUGE_SHIFT},
+    {"MFD_HUGE_MASK", MFD_HUGE_MASK},
+    {"MFD_HUGE_64KB", MFD_HUGE_64KB},
+    {"MFD_HUGE_512KB", MFD_HUGE_512KB},
+    {"MFD_HUGE_1MB", MFD_HUGE_1MB},
+    {"MFD_HUGE_2MB", MFD_HUGE_2MB},
+    {"MFD_HUGE_8MB", MFD_HUGE_8MB},
+    {"MFD_HUGE_16MB", MFD_HUGE_16MB},
+    {"MFD_HUGE_32MB", MFD_HUGE_32MB},
+    {"MFD_HUGE_256MB", MFD_HUGE_256MB},
+    {"MFD_HUGE_512MB", MFD_HUGE_512MB},
+    {"MFD_HUGE_1GB", MFD_HUGE_1GB},
+    {"MFD_HUGE_2GB", MFD_HUGE_2GB},
+    {"MFD_HUGE_16GB", MFD_HUGE_16GB},
 };
 
 }  // namespace

@@ -3,9 +3,10 @@
 // setstate). CPython's own random.py (from its Lib) subclasses it and builds everything else on them,
 // so a seeded script prints the same numbers under minipy and CPython 3.11. Each generator is locked
 // for each call (free-threaded flavor).
+#include <unistd.h>
+
 #include <ctime>
 #include <random>
-#include <unistd.h>
 
 #include "modules/mt19937.h"
 #include "modules/registry.h"
@@ -165,7 +166,9 @@ Ref rnd_setstate(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 const MethodDef kRandomMethods[] = {
-    {"seed", rnd_seed, "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\nof the current time and the process identifier."},
+    {"seed", rnd_seed,
+     "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\nof the current time and "
+     "the process identifier."},
     {"random", rnd_random, "random() -> x in the interval [0, 1)."},
     {"getrandbits", rnd_getrandbits, "getrandbits(k) -> x.  Generates an int with k random bits."},
     {"getstate", rnd_getstate, "getstate() -> tuple containing the current state."},

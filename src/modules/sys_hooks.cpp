@@ -2,6 +2,8 @@
 // printer a script may replace), exception(), breakpointhook (what breakpoint() calls, honouring
 // PYTHONBREAKPOINT), audit hooks, call_tracing, thread_info, orig_argv, meta_path and
 // stdlib_module_names.
+#include "modules/sys_hooks.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -9,7 +11,6 @@
 
 #include "modules/registry.h"
 #include "modules/structseq.h"
-#include "modules/sys_hooks.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -90,10 +91,12 @@ Ref sys_breakpointhook(Object*, Args args, size_t nargs, Tuple* kw) {
         Ref module = import_name(static_cast<Str*>(intern(module_path)), fromlist.get(), 0);
         hook = get_attr(module.get(), static_cast<Str*>(intern(attribute)));
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &ImportError_type) && !is_instance(e.exception(), &AttributeError_type))
+        if (!is_instance(e.exception(), &ImportError_type) &&
+            !is_instance(e.exception(), &AttributeError_type))
             throw;
         e.take();
-        warn(&RuntimeWarning_type, format("Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", target.c_str()), 0);
+        warn(&RuntimeWarning_type, format("Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", target.c_str()),
+             0);
         return Ref::borrow(None);
     }
     return call(hook.get(), args, nargs, kw);
@@ -167,9 +170,15 @@ Ref sys_clear_type_cache(Object*, Args, size_t nargs, Tuple* kw) {
 
 const MethodDef kHookFunctions[] = {
     {"excepthook", sys_excepthook, "Handle an exception by displaying it with a traceback on sys.stderr."},
-    {"exception", sys_exception, "Return the current exception.\n\nReturn the most recent exception caught by an except clause\nin the current stack frame or in an older stack frame, or None\nif no such exception exists."},
-    {"breakpointhook", sys_breakpointhook, "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"},
-    {"call_tracing", sys_call_tracing, "Call func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards.  This is intended\nto be called from a debugger from a checkpoint, to recursively debug\nsome other code."},
+    {"exception", sys_exception,
+     "Return the current exception.\n\nReturn the most recent exception caught by an except clause\nin the "
+     "current stack frame or in an older stack frame, or None\nif no such exception exists."},
+    {"breakpointhook", sys_breakpointhook,
+     "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"},
+    {"call_tracing", sys_call_tracing,
+     "Call func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards.  "
+     "This is intended\nto be called from a debugger from a checkpoint, to recursively debug\nsome other "
+     "code."},
     {"audit", sys_audit, "audit(event, *args)\n\nPasses the event to any audit hooks that are attached."},
     {"addaudithook", sys_addaudithook, "Adds a new audit hook callback."},
     {"getallocatedblocks", sys_getallocatedblocks, "Return the number of memory blocks currently allocated."},
@@ -215,9 +224,10 @@ void add_sys_hooks(Dict* d) {
     set(d, "thread_info", make_thread_info().get());
     set(d, "orig_argv", make_orig_argv().get());
     // What builtins.copyright prints (stdlib/_sitebuiltins.py).
-    set(d, "copyright", str_new("minipy: an educational Python interpreter.\n"
-                                "Python is Copyright (c) 2001-2023 Python Software Foundation.")
-                            .get());
+    set(d, "copyright",
+        str_new("minipy: an educational Python interpreter.\n"
+                "Python is Copyright (c) 2001-2023 Python Software Foundation.")
+            .get());
     // minipy's import system is native (interpreter/import.cpp) and consults no finders: the list is
     // there for code that reads or extends it, and a finder added to it is not called.
     set(d, "meta_path", list_new().get());

@@ -1,11 +1,12 @@
 // time_module.cpp — the native `time` module: wall-clock and monotonic clocks, and sleep(), which
 // lets go of the GIL for as long as it waits so other threads run meanwhile.
+#include <pthread.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <ctime>
-#include <pthread.h>
 #include <string>
 #include <thread>
 #include <utility>
@@ -146,7 +147,8 @@ Ref time_thread_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
 Ref time_clock_getres(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("clock_getres", nargs, kw, 1, 1);
     timespec res{};
-    if (clock_getres(static_cast<clockid_t>(as_index(args[0])), &res) != 0) raise_object(os_error_new(errno, ""));
+    if (clock_getres(static_cast<clockid_t>(as_index(args[0])), &res) != 0)
+        raise_object(os_error_new(errno, ""));
     return float_new(static_cast<double>(res.tv_sec) + res.tv_nsec * 1e-9);
 }
 
@@ -169,7 +171,8 @@ Ref time_clock_settime(Object*, Args args, size_t nargs, Tuple* kw) {
     double t = to_double(args[1]);
     if (std::isnan(t)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     double ns = std::floor(t * 1e9);
-    if (!(std::fabs(ns) < 9.2e18)) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    if (!(std::fabs(ns) < 9.2e18))
+        raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
     set_clock(args[0], static_cast<int64_t>(ns));
     return Ref::borrow(None);
 }
@@ -179,7 +182,8 @@ Ref time_clock_settime_ns(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!is_int(args[1]))
         raise(&TypeError_type, format("expect int, got %s", type_of(args[1])->name.c_str()));
     int64_t ns;
-    if (!int_to_i64(args[1], &ns)) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    if (!int_to_i64(args[1], &ns))
+        raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
     set_clock(args[0], ns);
     return Ref::borrow(None);
 }
@@ -224,10 +228,14 @@ Ref time_tzset(Object*, Args, size_t nargs, Tuple* kw) {
 const MethodDef kTimeFunctions[] = {
     {"clock_getres", time_clock_getres, "Return the resolution (precision) of the specified clock clk_id."},
     {"clock_settime", time_clock_settime, "Set the time of the specified clock clk_id."},
-    {"clock_settime_ns", time_clock_settime_ns, "Set the time of the specified clock clk_id with nanoseconds."},
+    {"clock_settime_ns", time_clock_settime_ns,
+     "Set the time of the specified clock clk_id with nanoseconds."},
     {"pthread_getcpuclockid", time_pthread_getcpuclockid, "Return the clk_id of a thread's CPU time clock."},
-    {"strptime", time_strptime, "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format specification."},
-    {"tzset", time_tzset, "Initialize, or reinitialize, the local timezone to the value of the environment\nvariable TZ."},
+    {"strptime", time_strptime,
+     "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format "
+     "specification."},
+    {"tzset", time_tzset,
+     "Initialize, or reinitialize, the local timezone to the value of the environment\nvariable TZ."},
     {"clock_gettime", time_clock_gettime, "Return the time of the specified clock clk_id."},
     {"clock_gettime_ns", time_clock_gettime_ns,
      "Return the time of the specified clock clk_id as nanoseconds."},

@@ -61,7 +61,8 @@ Ref text_signature(Type* t) {
 Ref class_annotations(Type* t) {
     Str* key = intern("__annotations__");
     if (!is_heap_type(t))
-        raise(&AttributeError_type, format("type object '%s' has no attribute '__annotations__'", t->name.c_str()));
+        raise(&AttributeError_type,
+              format("type object '%s' has no attribute '__annotations__'", t->name.c_str()));
     if (Ref a = dict_get_str_ref(t->dict, key)) {
         if (Ref get = type_lookup(type_of(a.get()), intern("__get__"))) {
             Object* args[3] = {a.get(), None, t};
@@ -702,7 +703,8 @@ void init_class_methods() {
     add_methods(&type_type, kTypeOrMethods);
     // type[int] is a GenericAlias without type.__class_getitem__ (get_item special-cases type, as
     // CPython's PyObject_GetItem).
-    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type}) add_methods(t, kClassGetItem);
+    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type})
+        add_methods(t, kClassGetItem);
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
     type_type.setattr = type_setattr;
@@ -710,10 +712,12 @@ void init_class_methods() {
     add_methods(&object_type, kObjectMethods);
     add_methods(&type_type, kTypeMethods);
     // CPython's type shows its attributes as descriptors; type_special_attr computes them all.
-    add_attribute_descriptors(&type_type, {"__name__", "__qualname__", "__bases__", "__module__", "__abstractmethods__",
-                                           "__dict__", "__doc__", "__text_signature__", "__annotations__"});
-    add_attribute_descriptors(&type_type, {"__basicsize__", "__itemsize__", "__flags__", "__weakrefoffset__",
-                                           "__base__", "__dictoffset__", "__mro__"},
+    add_attribute_descriptors(
+        &type_type, {"__name__", "__qualname__", "__bases__", "__module__", "__abstractmethods__", "__dict__",
+                     "__doc__", "__text_signature__", "__annotations__"});
+    add_attribute_descriptors(&type_type,
+                              {"__basicsize__", "__itemsize__", "__flags__", "__weakrefoffset__", "__base__",
+                               "__dictoffset__", "__mro__"},
                               true);
     add_methods(&BaseException_type, kExceptionMethods);
     add_methods(&list_type, kListMethods);
