@@ -88,21 +88,33 @@ Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // get_clock_info(name): how a clock is made, as CPython reports it on Linux (asyncio's event loop
-// reads the monotonic clock's resolution).
+// reads the monotonic clock's resolution); only the wall clock is adjustable.
 Ref time_get_clock_info(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("get_clock_info", nargs, kw, 1, 1);
     std::string name = expect_str(args[0], "get_clock_info() argument")->utf8;
-    bool monotonic = name == "monotonic" || name == "perf_counter";
-    if (!monotonic && name != "time") raise(&ValueError_type, "unknown clock");
-    clockid_t id = monotonic ? CLOCK_MONOTONIC : CLOCK_REALTIME;
+    struct Clock {
+        const char* name;
+        clockid_t id;
+        const char* implementation;
+    };
+    static const Clock kClocks[] = {
+        {"time", CLOCK_REALTIME, "clock_gettime(CLOCK_REALTIME)"},
+        {"monotonic", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)"},
+        {"perf_counter", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)"},
+        {"process_time", CLOCK_PROCESS_CPUTIME_ID, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)"},
+        {"thread_time", CLOCK_THREAD_CPUTIME_ID, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)"},
+    };
+    const Clock* clock = nullptr;
+    for (const Clock& c : kClocks)
+        if (name == c.name) clock = &c;
+    if (!clock) raise(&ValueError_type, "unknown clock");
+    bool realtime = clock->id == CLOCK_REALTIME;
     timespec res{};
-    clock_getres(id, &res);
+    clock_getres(clock->id, &res);
     Ref info = namespace_new();
-    namespace_set(
-        info.get(), "implementation",
-        str_new(monotonic ? "clock_gettime(CLOCK_MONOTONIC)" : "clock_gettime(CLOCK_REALTIME)").get());
-    namespace_set(info.get(), "monotonic", bool_obj(monotonic));
-    namespace_set(info.get(), "adjustable", bool_obj(!monotonic));
+    namespace_set(info.get(), "implementation", str_new(clock->implementation).get());
+    namespace_set(info.get(), "monotonic", bool_obj(!realtime));
+    namespace_set(info.get(), "adjustable", bool_obj(realtime));
     namespace_set(info.get(), "resolution",
                   float_new(static_cast<double>(res.tv_sec) + res.tv_nsec * 1e-9).get());
     return info;

@@ -28,3 +28,6 @@ for call in [lambda: time.clock_settime(time.CLOCK_MONOTONIC, 1.5), lambda: time
         print(type(e).__name__, e)
 clock = time.pthread_getcpuclockid(threading.get_ident())
 print(type(clock), time.clock_gettime(clock) > 0)
+for name in ["time", "monotonic", "perf_counter", "process_time", "thread_time"]:
+    info = time.get_clock_info(name)
+    print(name, info.implementation, info.monotonic, info.adjustable, info.resolution > 0)
