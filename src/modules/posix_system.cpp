@@ -420,9 +420,17 @@ Ref posix_eventfd_write(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2];
     bind_args("eventfd_write", args, nargs, kw, kNames, 2, 2, a);
     int fd = object_as_fd(a[0]);
-    int64_t value = as_index(a[1]);
-    if (value < 0) raise(&OverflowError_type, "can't convert negative int to unsigned");
-    check(retry_on_eintr([&] { return eventfd_write(fd, static_cast<eventfd_t>(value)); }));
+    // The counter is 64 bits unsigned (up to 2**64 - 2 may be added).
+    if (!is_int(a[1])) raise(&TypeError_type, "an integer is required");
+    mpz_t m;
+    mpz_init(m);
+    int_to_mpz(a[1], m);
+    bool negative = mpz_sgn(m) < 0, too_big = mpz_sizeinbase(m, 2) > 64;
+    auto value = static_cast<eventfd_t>(mpz_get_ui(m));
+    mpz_clear(m);
+    if (negative) raise(&ValueError_type, "value must be positive");
+    if (too_big) raise(&OverflowError_type, "int too big to convert");
+    check(retry_on_eintr([&] { return eventfd_write(fd, value); }));
     return none();
 }
 

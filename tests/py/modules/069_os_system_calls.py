@@ -74,3 +74,13 @@ show(lambda: os.eventfd_read(99))
 print(os.WCOREDUMP(0x80 | 6), os.WCOREDUMP(6), os.WIFCONTINUED(0xFFFF), os.WIFCONTINUED(0))
 print(os.P_ALL, os.P_PID, os.P_PGID, os.PRIO_USER, os.SCHED_RR, os.RTLD_NOW, os.CLD_EXITED, os.ST_RDONLY,
       os.O_FSYNC == os.O_SYNC, os.TMP_MAX, os.NGROUPS_MAX, os.EFD_SEMAPHORE, os.MFD_HUGE_2MB)
+ev = os.eventfd(0)
+os.eventfd_write(ev, 2**64 - 2)
+print(os.eventfd_read(ev))
+for v in [-1, 2**64, 2**64 - 1, "x", 1.5]:
+    show(lambda: os.eventfd_write(ev, v))
+os.close(ev)
+for f in [lambda: os.execv("/bin/true", []), lambda: os.execv("/bin/true", [""]), lambda: os.execve("/bin/true", [], {}),
+          lambda: os.execve("/bin/true", [""], {}), lambda: os.execve("/bin/true", ["x"], {"A=B": "x"}),
+          lambda: os.execve("/bin/true", ["x"], {"": "x"}), lambda: os.execve("/bin/true", ["x"], {"A\0": "x"})]:
+    show(f)
