@@ -4,6 +4,8 @@
 // breakpoint(), which hands over to sys.breakpointhook.
 #include "modules/builtins_async.h"
 
+#include <mutex>
+
 #include "objects/abstract.h"
 #include "objects/class.h"
 #include "objects/containers.h"
@@ -139,7 +141,8 @@ Ref bi_anext(Object*, Args args, size_t nargs, Tuple* kw) {
     Ref bound = bind_class_attr(m.get(), args[0], type_of(args[0]));
     Ref awaitable = call0(bound.get());
     if (nargs == 1) return awaitable;
-    if (!anext_awaitable_type.dict) init_anext_awaitable_type();
+    static std::once_flag ready;  // two threads may make their first one at once (minipy-ft)
+    std::call_once(ready, init_anext_awaitable_type);
     auto* a = new AnextAwaitable();
     init_header(a, &anext_awaitable_type);
     a->wrapped = awaitable.release();

@@ -425,7 +425,7 @@ Ref posix_eventfd_write(Object*, Args args, size_t nargs, Tuple* kw) {
     mpz_t m;
     mpz_init(m);
     int_to_mpz(a[1], m);
-    bool negative = mpz_sgn(m) < 0, too_big = mpz_sizeinbase(m, 2) > 64;
+    bool negative = mpz_sgn(m)<0, too_big = mpz_sizeinbase(m, 2)> 64;
     auto value = static_cast<eventfd_t>(mpz_get_ui(m));
     mpz_clear(m);
     if (negative) raise(&ValueError_type, "value must be positive");

@@ -96,16 +96,22 @@ Ref time_strftime(Object*, Args args, size_t nargs, Tuple* kw) {
     if (nargs == 2) {
         tm = tm_from(args[1], "strftime");
         // CPython's checktm: a 0 month, day or yday means the first one.
-        if (tm.tm_mon == -1) tm.tm_mon = 0;
-        else if (tm.tm_mon < 0 || tm.tm_mon > 11) raise(&ValueError_type, "month out of range");
-        if (tm.tm_mday == 0) tm.tm_mday = 1;
-        else if (tm.tm_mday < 0 || tm.tm_mday > 31) raise(&ValueError_type, "day of month out of range");
+        if (tm.tm_mon == -1)
+            tm.tm_mon = 0;
+        else if (tm.tm_mon < 0 || tm.tm_mon > 11)
+            raise(&ValueError_type, "month out of range");
+        if (tm.tm_mday == 0)
+            tm.tm_mday = 1;
+        else if (tm.tm_mday < 0 || tm.tm_mday > 31)
+            raise(&ValueError_type, "day of month out of range");
         if (tm.tm_hour < 0 || tm.tm_hour > 23) raise(&ValueError_type, "hour out of range");
         if (tm.tm_min < 0 || tm.tm_min > 59) raise(&ValueError_type, "minute out of range");
         if (tm.tm_sec < 0 || tm.tm_sec > 61) raise(&ValueError_type, "seconds out of range");
         if (tm.tm_wday < 0) raise(&ValueError_type, "day of week out of range");
-        if (tm.tm_yday == -1) tm.tm_yday = 0;
-        else if (tm.tm_yday < 0 || tm.tm_yday > 365) raise(&ValueError_type, "day of year out of range");
+        if (tm.tm_yday == -1)
+            tm.tm_yday = 0;
+        else if (tm.tm_yday < 0 || tm.tm_yday > 365)
+            raise(&ValueError_type, "day of year out of range");
         tm.tm_isdst = tm.tm_isdst < -1 ? -1 : tm.tm_isdst > 1 ? 1 : tm.tm_isdst;
     } else {
         std::time_t now = std::time(nullptr);
