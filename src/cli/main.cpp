@@ -164,6 +164,7 @@ int main(int argc, char** argv) {
     using namespace minipy::cli;
     const char* program = minipy::executable_name();
     minipy::refcount_thread_start();  // the main thread owns the objects it creates
+    minipy::set_original_argv(std::vector<std::string>(argv, argv + argc));
     try {
         return run(program, parse_options(argc, argv));
     } catch (const UsageError& e) {

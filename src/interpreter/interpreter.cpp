@@ -23,6 +23,7 @@
 #include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/source_encoding.h"
+#include "modules/sys_hooks.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -140,13 +141,7 @@ int handle_uncaught(Object* exc) {
         std::fputs(text.c_str(), stderr);
         return 1;
     }
-    std::string text = format_exception(exc, syntax::colors_for(STDERR_FILENO));
-    try {
-        write_to_stream(sys_stderr(), text);
-        flush_stream(sys_stderr());
-    } catch (PyException&) {
-        std::fputs(text.c_str(), stderr);
-    }
+    report_uncaught_exception(exc);
     return 1;
 }
 

@@ -7,6 +7,7 @@
 
 #include "compiler/codegen.h"
 #include "modules/ast_objects.h"
+#include "modules/builtins_async.h"
 #include "modules/registry.h"
 #include "modules/source_encoding.h"
 #include "modules/sys_streams.h"
@@ -104,10 +105,7 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // A metaclass's __instancecheck__/__subclasscheck__ (ABCMeta's), found on the class's own type.
-Ref meta_check(Object* cls, const char* name) {
-    if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
-    return type_lookup(type_of(cls), intern(name));
-}
+Ref meta_check(Object* cls, const char* name) { return metaclass_check(cls, name); }
 
 bool instance_check(Object* o, Object* cls, const char* fname) {
     if (type_of(o) == cls) return true;
@@ -887,6 +885,13 @@ const MethodDef kBuiltinFunctions[] = {
     {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order."},
     {"iter", bi_iter, "iter(iterable) -> iterator"},
     {"next", bi_next, "next(iterator[, default])"},
+    {"aiter", bi_aiter, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", bi_anext,
+     "async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is "
+     "given and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."},
+    {"breakpoint", bi_breakpoint,
+     "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must "
+     "accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."},
     {"any", bi_any, "Return True if bool(x) is True for any x in the iterable."},
     {"all", bi_all, "Return True if bool(x) is True for all values x in the iterable."},
     {"hash", bi_hash, "Return the hash value for the given object."},

@@ -193,6 +193,19 @@ Ref math_fmod(Object*, Args args, size_t nargs, Tuple* kw) {
     return float_new(r);
 }
 
+// IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even (exact, so the C
+// library's remainder() is CPython's m_remainder). A nan argument gives nan; an infinite x or a zero
+// y is a domain error; an infinite y gives x.
+Ref math_remainder(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("remainder", nargs, kw, 2, 2);
+    double x = to_double(args[0]), y = to_double(args[1]);
+    if (std::isnan(x)) return float_new(x);
+    if (std::isnan(y)) return float_new(y);
+    if (std::isinf(x) || y == 0) domain_error();
+    if (std::isinf(y)) return float_new(x);
+    return float_new(std::remainder(x, y));
+}
+
 // The Euclidean norm, summed in long double so the result is correctly rounded in practice, as
 // CPython's vector_norm is.
 double vector_norm(const std::vector<double>& v) {
@@ -488,6 +501,10 @@ const MethodDef kMathFunctions[] = {
     {"atan2", math_atan2, "Return the arc tangent (measured in radians) of y/x."},
     {"copysign", math_copysign, "Return a float with the magnitude of x but the sign of y."},
     {"fmod", math_fmod, "Return fmod(x, y), according to platform C."},
+    {"remainder", math_remainder,
+     "Difference between x and the closest integer multiple of y.\n\nReturn x - n*y where n*y is the closest "
+     "integer multiple of y.\nIn the case where x is exactly halfway between two multiples of\ny, the "
+     "nearest even value of n is used. The result is always exact."},
     {"hypot", math_hypot, "Multidimensional Euclidean distance from the origin to a point."},
     {"dist", math_dist, "Return the Euclidean distance between two points p and q."},
     {"ldexp", math_ldexp, "Return x * (2**i)."},

@@ -616,6 +616,7 @@ Ref init_posix_module() {
     set(d, "error", Ref::borrow(&OSError_type));
     add_posix_file_functions(module.get());
     add_posix_node_functions(module.get());
+    add_posix_system_functions(module.get());
     add_posix_process_functions(module.get());
     return module;
 }

@@ -83,5 +83,7 @@ void add_posix_file_functions(Object* module);
 void add_posix_process_functions(Object* module);
 // Adds chown and kin, statvfs, mkfifo/mknod and the device-number functions (posix_nodes.cpp).
 void add_posix_node_functions(Object* module);
+// Adds the set*id family, scheduling, pread/pwrite, sendfile, eventfd and kin (posix_system.cpp).
+void add_posix_system_functions(Object* module);
 
 }  // namespace minipy

@@ -197,13 +197,21 @@ std::vector<std::string> string_list(const char* fname, Object* seq, bool is_env
         for_each_item(items.get(), [&](Object* pair) {
             Ref k = get_item(pair, make_small_int(0));
             Ref v = get_item(pair, make_small_int(1));
-            out.push_back(path_arg(fname, "env key", k.get()).path + "=" +
-                          path_arg(fname, "env value", v.get()).path);
+            std::string key = path_arg(fname, "env key", k.get()).path;
+            // CPython's parse_envlist: a name may start with '=' but not hold one later.
+            if (key.empty() || key.find('=', 1) != std::string::npos)
+                raise(&ValueError_type, "illegal environment variable name");
+            out.push_back(key + "=" + path_arg(fname, "env value", v.get()).path);
         });
         return out;
     }
     for_each_item(seq, [&](Object* item) { out.push_back(path_arg(fname, "argv", item).path); });
-    if (out.empty()) raise(&ValueError_type, format("%s() arg 2 must not be empty", fname));
+    bool execv = std::string(fname) == "execv";
+    if (out.empty())
+        raise(&ValueError_type, execv ? "execv() arg 2 must not be empty" : "execve: argv must not be empty");
+    if (out[0].empty())
+        raise(&ValueError_type, execv ? "execv() arg 2 first element cannot be empty"
+                                      : "execve: argv first element cannot be empty");
     return out;
 }
 

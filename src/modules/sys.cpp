@@ -14,6 +14,7 @@
 #include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/structseq.h"
+#include "modules/sys_hooks.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -1007,6 +1008,7 @@ Ref init_sys_module() {
     set(d, "int_info", make_int_info());
     set(d, "hash_info", make_hash_info());
     set(d, "maxunicode", int_from_i64(0x10FFFF));
+    add_sys_hooks(d);
     make_immortal(module.get());
     g_sys = module.get();
     return module;

@@ -95,13 +95,24 @@ Ref time_strftime(Object*, Args args, size_t nargs, Tuple* kw) {
     std::tm tm{};
     if (nargs == 2) {
         tm = tm_from(args[1], "strftime");
-        if (tm.tm_mon < 0 || tm.tm_mon > 11) raise(&ValueError_type, "month out of range");
-        if (tm.tm_mday < 0 || tm.tm_mday > 31) raise(&ValueError_type, "day of month out of range");
+        // CPython's checktm: a 0 month, day or yday means the first one.
+        if (tm.tm_mon == -1)
+            tm.tm_mon = 0;
+        else if (tm.tm_mon < 0 || tm.tm_mon > 11)
+            raise(&ValueError_type, "month out of range");
+        if (tm.tm_mday == 0)
+            tm.tm_mday = 1;
+        else if (tm.tm_mday < 0 || tm.tm_mday > 31)
+            raise(&ValueError_type, "day of month out of range");
         if (tm.tm_hour < 0 || tm.tm_hour > 23) raise(&ValueError_type, "hour out of range");
         if (tm.tm_min < 0 || tm.tm_min > 59) raise(&ValueError_type, "minute out of range");
         if (tm.tm_sec < 0 || tm.tm_sec > 61) raise(&ValueError_type, "seconds out of range");
-        if (tm.tm_mday == 0) tm.tm_mday = 1;
-        if (tm.tm_yday < 0) tm.tm_yday = 0;
+        if (tm.tm_wday < 0) raise(&ValueError_type, "day of week out of range");
+        if (tm.tm_yday == -1)
+            tm.tm_yday = 0;
+        else if (tm.tm_yday < 0 || tm.tm_yday > 365)
+            raise(&ValueError_type, "day of year out of range");
+        tm.tm_isdst = tm.tm_isdst < -1 ? -1 : tm.tm_isdst > 1 ? 1 : tm.tm_isdst;
     } else {
         std::time_t now = std::time(nullptr);
         localtime_r(&now, &tm);
@@ -164,13 +175,31 @@ void add_time_calendar(Object* module) {
     for (const MethodDef* m = kCalendarFunctions; m->name; ++m)
         dict_set(d, intern(m->name), native_function_new(m, nullptr).get());
     dict_set(d, intern("struct_time"), &struct_time_type);
+    dict_set(d, intern("_STRUCT_TM_ITEMS"), int_from_i64(11).get());  // _strptime slices by it
+    set_timezone_values(d);
+}
+
+// CPython's init_timezone for glibc: the offsets and names in force at the start of this year and
+// half a year later, not glibc's `daylight`/`tzname` (which count any rule the zone ever had:
+// Asia/Tokyo's daylight would be 1). The larger offset west of UTC is standard time.
+void set_timezone_values(Dict* d) {
     tzset();
-    dict_set(d, intern("timezone"), int_from_i64(timezone).get());
-    dict_set(d, intern("altzone"), int_from_i64(timezone - (daylight ? 3600 : 0)).get());
-    dict_set(d, intern("daylight"), int_from_i64(daylight).get());
+    const time_t kYear = (365 * 24 + 6) * 3600;
+    time_t t = (std::time(nullptr) / kYear) * kYear;
+    std::tm jan{}, jul{};
+    localtime_r(&t, &jan);
+    t += kYear / 2;
+    localtime_r(&t, &jul);
+    long jan_zone = -jan.tm_gmtoff, jul_zone = -jul.tm_gmtoff;
+    bool southern = jan_zone < jul_zone;  // DST is reversed in the southern hemisphere
+    const std::tm& standard = southern ? jul : jan;
+    const std::tm& summer = southern ? jan : jul;
+    dict_set(d, intern("timezone"), int_from_i64(-standard.tm_gmtoff).get());
+    dict_set(d, intern("altzone"), int_from_i64(-summer.tm_gmtoff).get());
+    dict_set(d, intern("daylight"), int_from_i64(jan_zone != jul_zone).get());
     Ref names = tuple_new(2);
-    as_tuple(names.get())->items[0] = str_new(tzname[0]).release();
-    as_tuple(names.get())->items[1] = str_new(tzname[1]).release();
+    as_tuple(names.get())->items[0] = str_new(standard.tm_zone ? standard.tm_zone : "").release();
+    as_tuple(names.get())->items[1] = str_new(summer.tm_zone ? summer.tm_zone : "").release();
     dict_set(d, intern("tzname"), names.get());
 }
 

@@ -1,5 +1,7 @@
 // time_module.cpp — the native `time` module: wall-clock and monotonic clocks, and sleep(), which
 // lets go of the GIL for as long as it waits so other threads run meanwhile.
+#include <pthread.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -13,6 +15,7 @@
 #include "modules/time_calendar.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -85,21 +88,33 @@ Ref time_sleep(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // get_clock_info(name): how a clock is made, as CPython reports it on Linux (asyncio's event loop
-// reads the monotonic clock's resolution).
+// reads the monotonic clock's resolution); only the wall clock is adjustable.
 Ref time_get_clock_info(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("get_clock_info", nargs, kw, 1, 1);
     std::string name = expect_str(args[0], "get_clock_info() argument")->utf8;
-    bool monotonic = name == "monotonic" || name == "perf_counter";
-    if (!monotonic && name != "time") raise(&ValueError_type, "unknown clock");
-    clockid_t id = monotonic ? CLOCK_MONOTONIC : CLOCK_REALTIME;
+    struct Clock {
+        const char* name;
+        clockid_t id;
+        const char* implementation;
+    };
+    static const Clock kClocks[] = {
+        {"time", CLOCK_REALTIME, "clock_gettime(CLOCK_REALTIME)"},
+        {"monotonic", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)"},
+        {"perf_counter", CLOCK_MONOTONIC, "clock_gettime(CLOCK_MONOTONIC)"},
+        {"process_time", CLOCK_PROCESS_CPUTIME_ID, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)"},
+        {"thread_time", CLOCK_THREAD_CPUTIME_ID, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)"},
+    };
+    const Clock* clock = nullptr;
+    for (const Clock& c : kClocks)
+        if (name == c.name) clock = &c;
+    if (!clock) raise(&ValueError_type, "unknown clock");
+    bool realtime = clock->id == CLOCK_REALTIME;
     timespec res{};
-    clock_getres(id, &res);
+    clock_getres(clock->id, &res);
     Ref info = namespace_new();
-    namespace_set(
-        info.get(), "implementation",
-        str_new(monotonic ? "clock_gettime(CLOCK_MONOTONIC)" : "clock_gettime(CLOCK_REALTIME)").get());
-    namespace_set(info.get(), "monotonic", bool_obj(monotonic));
-    namespace_set(info.get(), "adjustable", bool_obj(!monotonic));
+    namespace_set(info.get(), "implementation", str_new(clock->implementation).get());
+    namespace_set(info.get(), "monotonic", bool_obj(!realtime));
+    namespace_set(info.get(), "adjustable", bool_obj(realtime));
     namespace_set(info.get(), "resolution",
                   float_new(static_cast<double>(res.tv_sec) + res.tv_nsec * 1e-9).get());
     return info;
@@ -140,7 +155,99 @@ Ref time_thread_time_ns(Object*, Args, size_t nargs, Tuple* kw) {
     return int_from_i64(clock_ns(CLOCK_THREAD_CPUTIME_ID));
 }
 
+// clock_getres(clk_id): the resolution of the clock, in seconds.
+Ref time_clock_getres(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("clock_getres", nargs, kw, 1, 1);
+    timespec res{};
+    if (clock_getres(static_cast<clockid_t>(as_index(args[0])), &res) != 0)
+        raise_object(os_error_new(errno, ""));
+    return float_new(static_cast<double>(res.tv_sec) + res.tv_nsec * 1e-9);
+}
+
+// clock_settime(clk_id, time) and clock_settime_ns(clk_id, ns): set the clock (CAP_SYS_TIME); the
+// float is split as CPython's _PyTime_ObjectToTimespec rounds it, to the nanosecond below.
+void set_clock(Object* clock_id, int64_t ns) {
+    timespec ts{};
+    ts.tv_sec = ns / 1000000000;
+    ts.tv_nsec = ns % 1000000000;
+    if (ts.tv_nsec < 0) {
+        ts.tv_nsec += 1000000000;
+        ts.tv_sec -= 1;
+    }
+    if (clock_settime(static_cast<clockid_t>(as_index(clock_id)), &ts) != 0)
+        raise_object(os_error_new(errno, ""));
+}
+
+Ref time_clock_settime(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("clock_settime", nargs, kw, 2, 2);
+    double t = to_double(args[1]);
+    if (std::isnan(t)) raise(&ValueError_type, "Invalid value NaN (not a number)");
+    double ns = std::floor(t * 1e9);
+    if (!(std::fabs(ns) < 9.2e18))
+        raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    set_clock(args[0], static_cast<int64_t>(ns));
+    return Ref::borrow(None);
+}
+
+Ref time_clock_settime_ns(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("clock_settime_ns", nargs, kw, 2, 2);
+    if (!is_int(args[1]))
+        raise(&TypeError_type, format("expect int, got %s", type_of(args[1])->name.c_str()));
+    int64_t ns;
+    if (!int_to_i64(args[1], &ns))
+        raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    set_clock(args[0], ns);
+    return Ref::borrow(None);
+}
+
+// pthread_getcpuclockid(thread_id): the CPU-time clock of a thread of this process (an id from
+// threading.get_ident(), a pthread_t as in CPython). glibc follows whatever pointer it is given, so
+// only the threads minipy runs are accepted; another id is ESRCH ("No such process").
+Ref time_pthread_getcpuclockid(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("pthread_getcpuclockid", nargs, kw, 1, 1);
+    if (!is_int(args[0])) raise_not_an_integer(args[0]);
+    mpz_t m;
+    mpz_init(m);
+    int_to_mpz(args[0], m);
+    bool fits = mpz_sgn(m) >= 0 && mpz_sizeinbase(m, 2) <= 64;
+    uint64_t ident = mpz_get_ui(m);
+    mpz_clear(m);
+    if (!fits) raise(&OverflowError_type, "Python int too large to convert to C unsigned long");
+    bool known = false;
+    for_each_thread_state([&](ThreadState* ts) { known = known || ts->ident == ident; });
+    if (!known) raise_object(os_error_new(ESRCH, ""));
+    clockid_t clock;
+    int err = pthread_getcpuclockid(static_cast<pthread_t>(ident), &clock);
+    if (err != 0) raise_object(os_error_new(err, ""));
+    return int_from_i64(clock);
+}
+
+// strptime(string, format): CPython's own _strptime module parses, as CPython's time.strptime.
+Ref time_strptime(Object*, Args args, size_t nargs, Tuple* kw) {
+    Ref module = import_name(static_cast<Str*>(intern("_strptime")), None, 0);
+    Ref parse = get_attr(module.get(), static_cast<Str*>(intern("_strptime_time")));
+    return call(parse.get(), args, nargs, kw);
+}
+
+// tzset(): the TZ environment variable read again, and the module's timezone values with it.
+Ref time_tzset(Object*, Args, size_t nargs, Tuple* kw) {
+    check_positional("tzset", nargs, kw, 0, 0);
+    Ref module = loaded_module("time");
+    if (module) set_timezone_values(module_dict(module.get()));
+    return Ref::borrow(None);
+}
+
 const MethodDef kTimeFunctions[] = {
+    {"clock_getres", time_clock_getres, "Return the resolution (precision) of the specified clock clk_id."},
+    {"clock_settime", time_clock_settime, "Set the time of the specified clock clk_id."},
+    {"clock_settime_ns", time_clock_settime_ns,
+     "Set the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid", time_pthread_getcpuclockid, "Return the clk_id of a thread's CPU time clock."},
+    {"strptime", time_strptime,
+     "strptime(string, format) -> struct_time\n\nParse a string to a time tuple according to a format "
+     "specification."},
+    {"tzset", time_tzset,
+     "Initialize, or reinitialize, the local timezone to the value of the environment\nvariable TZ."},
     {"clock_gettime", time_clock_gettime, "Return the time of the specified clock clk_id."},
     {"clock_gettime_ns", time_clock_gettime_ns,
      "Return the time of the specified clock clk_id as nanoseconds."},

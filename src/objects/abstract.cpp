@@ -11,6 +11,7 @@
 #include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/module.h"
@@ -242,6 +243,7 @@ Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
     // C[item] on a class without a metaclass __getitem__: the class's __class_getitem__ (PEP 560).
     if (is_type(o)) {
+        if (o == &type_type) return generic_alias_new(o, key);
         static Str* const kClassGetItem = intern("__class_getitem__");
         // Only the class's own mro counts: `type[int]` works, but a plain class does not inherit it
         // from its metaclass.

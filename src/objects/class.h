@@ -51,6 +51,10 @@ void class_generic_setattr(Object* o, Str* name, Object* value);
 // recursive_isinstance): o's type derives from cls, or o's `__class__`, when a class overrides it
 // (unittest.mock's Mock(spec=C) claims to be a C), names a subclass of cls.
 bool instance_of_class(Object* o, Type* cls);
+// The __instancecheck__ or __subclasscheck__ (`name`) of a class's metaclass when it has one of its
+// own (ABCMeta's), as isinstance/issubclass must call it; null for a class whose metaclass has only
+// type's, whose answer instance_of_class and is_subtype give without a call.
+Ref metaclass_check(Object* cls, const char* name);
 // True for the attribute lookup of plain class instances (LOAD_METHOD's fast path).
 bool is_instance_getattr(GetAttrSlot s);
 // True when t is a subclass of a built-in type (list, dict, str, ...) whose instances keep their

@@ -17,6 +17,7 @@
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/generic_alias.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/mappingproxy.h"
@@ -42,6 +43,60 @@ Ref tuple_of_types(const std::vector<Type*>& types) {
 // its own, dots and all.
 size_t module_dot(const Type* t) { return is_heap_type(t) ? std::string::npos : t->name.rfind('.'); }
 
+// __text_signature__: the "(...)" a built-in's docstring starts with ("name(sig)\n--\n\n"), else None.
+Ref text_signature(Type* t) {
+    Object* doc = dict_get_str(t->dict, intern("__doc__"));
+    if (!doc || !is_str(doc)) return Ref::borrow(None);
+    const std::string& text = str_utf8_of(doc);
+    size_t end = text.find(")\n--\n\n");
+    size_t open = text.find('(');
+    if (end == std::string::npos || open == std::string::npos || open > end ||
+        text.compare(0, open, t->name.substr(t->name.rfind('.') + 1)) != 0)
+        return Ref::borrow(None);
+    return str_new(text.substr(open, end + 1 - open));
+}
+
+// __annotations__ of a class: its own dict's, created empty on first use (3.10); built-in types
+// have none.
+Ref class_annotations(Type* t) {
+    Str* key = intern("__annotations__");
+    if (!is_heap_type(t))
+        raise(&AttributeError_type,
+              format("type object '%s' has no attribute '__annotations__'", t->name.c_str()));
+    if (Ref a = dict_get_str_ref(t->dict, key)) {
+        if (Ref get = type_lookup(type_of(a.get()), intern("__get__"))) {
+            Object* args[3] = {a.get(), None, t};
+            return call(get.get(), args, 3);
+        }
+        return a;
+    }
+    Ref fresh = dict_new();
+    dict_set(t->dict, key, fresh.get());
+    type_modified(t);
+    return fresh;
+}
+
+// The layout numbers CPython's type reports: minipy's own instance size; instances of classes
+// with a __dict__ (kept in a side table here) report it after their fields, as CPython's do.
+Ref layout_number(Type* t, const std::string& n) {
+    if (n == "__basicsize__") return int_from_i64(static_cast<int64_t>(t->instance_size));
+    if (n == "__itemsize__") return int_from_i64(0);
+    bool has_dict = is_heap_type(t) && !t->no_instance_dict;
+    return int_from_i64(has_dict ? static_cast<int64_t>(t->instance_size) : 0);
+}
+
+}  // namespace
+
+Ref metaclass_check(Object* cls, const char* name) {
+    if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
+    Str* key = intern(name);
+    Ref hook = type_lookup(type_of(cls), key);
+    if (hook && hook.get() == dict_get_str(type_type.dict, key)) return nullptr;
+    return hook;
+}
+
+namespace {
+
 Ref type_special_attr(Type* t, const std::string& n) {
     if (n == "__name__" || (n == "__qualname__" && !is_heap_type(t))) {
         size_t dot = module_dot(t);
@@ -60,7 +115,8 @@ Ref type_special_attr(Type* t, const std::string& n) {
     if (n == "__flags__")
         return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0));
     if (n == "__module__") {
-        if (Ref m = dict_get_str_ref(t->dict, intern("__module__"))) return m;
+        Ref m = t != &type_type ? dict_get_str_ref(t->dict, intern("__module__")) : Ref();
+        if (m) return m;
         size_t dot = module_dot(t);
         return str_new(dot == std::string::npos ? "builtins" : t->name.substr(0, dot));
     }
@@ -68,6 +124,18 @@ Ref type_special_attr(Type* t, const std::string& n) {
         Ref d = dict_get_str_ref(t->dict, intern("__doc__"));
         return d ? d : Ref::borrow(None);
     }
+    // Every name with a descriptor in type's dict is answered here: those descriptors read through
+    // this function, so a metaclass's lookup must never reach them.
+    if (n == "__text_signature__") return text_signature(t);
+    if (n == "__annotations__") return class_annotations(t);
+    if (n == "__abstractmethods__") {
+        // Only a class's own entry (ABCMeta sets one on each class); type itself has none.
+        Ref own = t != &type_type ? dict_get_str_ref(t->dict, intern("__abstractmethods__")) : Ref();
+        if (!own) raise(&AttributeError_type, "__abstractmethods__");
+        return own;
+    }
+    if (n == "__basicsize__" || n == "__itemsize__" || n == "__dictoffset__" || n == "__weakrefoffset__")
+        return layout_number(t, n);
     return nullptr;
 }
 
@@ -404,8 +472,51 @@ Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 constexpr char kExtend[] = "extend", kUpdate[] = "update";
 constexpr const char* kNewDoc = "Create and return a new object.";
+Ref list_reversed(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__reversed__", nargs - 1, kw, 0, 0);
+    return list_reverse_iter_new(args[0]);
+}
+
+// __getnewargs__ of the immutable built-in values: (the plain value,), what pickle's protocol 2
+// passes to cls.__new__ for an instance of a subclass. The value is copied from the object's own
+// storage, never through an overridden __int__/__str__, as CPython's _PyLong_Copy/_PyUnicode_Copy.
+Ref one_tuple(Ref value) {
+    Object* item = value.get();
+    return tuple_from(&item, 1);
+}
+
+Ref int_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getnewargs__", nargs - 1, kw, 0, 0);
+    mpz_t m;
+    mpz_init(m);
+    int_to_mpz(args[0], m);
+    Ref plain = int_from_mpz(m);
+    mpz_clear(m);
+    return one_tuple(std::move(plain));
+}
+
+Ref float_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getnewargs__", nargs - 1, kw, 0, 0);
+    return one_tuple(float_new(float_value(args[0])));
+}
+
+Ref str_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getnewargs__", nargs - 1, kw, 0, 0);
+    return one_tuple(str_new(str_utf8_of(args[0])));
+}
+
+Ref tuple_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getnewargs__", nargs - 1, kw, 0, 0);
+    Tuple* t = as_tuple(args[0]);
+    return one_tuple(tuple_from(t->items, t->size));
+}
+
+template <CallSlot Fn>
+const MethodDef kGetNewArgs[] = {{"__getnewargs__", Fn, nullptr}, {nullptr, nullptr, nullptr}};
+
 const MethodDef kListMethods[] = {
     {"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
+    {"__reversed__", list_reversed, "Return a reverse iterator over the list."},
     {"__init__", container_init<kExtend>, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr}};
 const MethodDef kDictMethods[] = {
@@ -466,7 +577,22 @@ Ref type_mro_method(Object*, Args args, size_t nargs, Tuple* kw) {
 // type.__prepare__(name, bases, **kwargs): the namespace a class body runs in.
 Ref type_prepare(Object*, Args, size_t, Tuple*) { return dict_new(); }
 
+// type.__instancecheck__(cls, obj) and type.__subclasscheck__(cls, sub): the checks without any
+// metaclass hook (a metaclass's own hook calls these through super()).
+Ref type_instancecheck(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__instancecheck__", nargs - 1, kw, 1, 1);
+    return Ref::borrow(bool_obj(instance_of_class(args[1], static_cast<Type*>(args[0]))));
+}
+
+Ref type_subclasscheck(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__subclasscheck__", nargs - 1, kw, 1, 1);
+    if (!is_type(args[1])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
+    return Ref::borrow(bool_obj(is_subtype(static_cast<Type*>(args[1]), static_cast<Type*>(args[0]))));
+}
+
 const MethodDef kTypeMethods[] = {
+    {"__instancecheck__", type_instancecheck, "Check if an object is an instance."},
+    {"__subclasscheck__", type_subclasscheck, "Check if a class is a subclass."},
     {"__new__", builtin_new<&type_type>, kNewDoc, MethodKind::Static},
     {"__init__", type_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__call__", type_call_method, "Call self as a function."},
@@ -575,7 +701,9 @@ void init_class_methods() {
     add_methods(&weakref_type, kNewOnly<&weakref_type>);
     type_type.binary[static_cast<size_t>(BinaryOp::Or)] = union_or;
     add_methods(&type_type, kTypeOrMethods);
-    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type, &type_type})
+    // type[int] is a GenericAlias without type.__class_getitem__ (get_item special-cases type, as
+    // CPython's PyObject_GetItem).
+    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type})
         add_methods(t, kClassGetItem);
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
@@ -583,6 +711,14 @@ void init_class_methods() {
     type_type.repr = type_repr_with_module;
     add_methods(&object_type, kObjectMethods);
     add_methods(&type_type, kTypeMethods);
+    // CPython's type shows its attributes as descriptors; type_special_attr computes them all.
+    add_attribute_descriptors(
+        &type_type, {"__name__", "__qualname__", "__bases__", "__module__", "__abstractmethods__", "__dict__",
+                     "__doc__", "__text_signature__", "__annotations__"});
+    add_attribute_descriptors(&type_type,
+                              {"__basicsize__", "__itemsize__", "__flags__", "__weakrefoffset__", "__base__",
+                               "__dictoffset__", "__mro__"},
+                              true);
     add_methods(&BaseException_type, kExceptionMethods);
     add_methods(&list_type, kListMethods);
     add_methods(&dict_type, kDictMethods);
@@ -597,6 +733,10 @@ void init_class_methods() {
     add_methods(&reversed_type, kNewOnly<&reversed_type>);
     add_methods(&bytearray_type, kBytearrayMethods);
     add_methods(&bytes_type, kNewOnly<&bytes_type>);
+    add_methods(&int_type, kGetNewArgs<int_getnewargs>);
+    add_methods(&float_type, kGetNewArgs<float_getnewargs>);
+    add_methods(&str_type, kGetNewArgs<str_getnewargs>);
+    add_methods(&tuple_type, kGetNewArgs<tuple_getnewargs>);
     init_sizeof_methods();
 }
 

@@ -17,6 +17,7 @@ bool g_dont_write_bytecode = false;
 int g_int_max_str_digits_option = -1;
 std::vector<std::string> g_warn_options;
 std::vector<std::string> g_x_options;
+std::vector<std::string> g_original_argv;
 
 }  // namespace
 
@@ -43,6 +44,10 @@ int int_max_str_digits_option() { return g_int_max_str_digits_option; }
 void set_x_options(std::vector<std::string> options) { g_x_options = std::move(options); }
 
 const std::vector<std::string>& x_options() { return g_x_options; }
+
+void set_original_argv(std::vector<std::string> argv) { g_original_argv = std::move(argv); }
+
+const std::vector<std::string>& original_argv() { return g_original_argv; }
 
 bool dev_mode() {
     for (const std::string& x : g_x_options)

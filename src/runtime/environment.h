@@ -34,6 +34,9 @@ bool dev_mode();
 // PYTHONWARNINGS's filters, then -W's: sys.warnoptions, which the warnings module reads.
 void set_warn_options(std::vector<std::string> options);
 const std::vector<std::string>& warn_options();
+// The command line exactly as the process got it: sys.orig_argv.
+void set_original_argv(std::vector<std::string> argv);
+const std::vector<std::string>& original_argv();
 // getenv(name) for a variable that configures the interpreter; null when unset or ignored.
 const char* configuration_variable(const char* name);
 

@@ -63,11 +63,9 @@ Shape shape_of(Object* subject) {
 // isinstance(o, cls) honouring a metaclass __instancecheck__ (ABCMeta's), as PyObject_IsInstance.
 bool instance_of(Object* o, Object* cls) {
     if (type_of(o) == cls) return true;
-    if (is_heap_type(type_of(cls))) {
-        if (Ref check = type_lookup(type_of(cls), intern("__instancecheck__"))) {
-            Object* args[2] = {cls, o};
-            return is_true(call(check.get(), args, 2).get());
-        }
+    if (Ref check = metaclass_check(cls, "__instancecheck__")) {
+        Object* args[2] = {cls, o};
+        return is_true(call(check.get(), args, 2).get());
     }
     return instance_of_class(o, static_cast<Type*>(cls));
 }

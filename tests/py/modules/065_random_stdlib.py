@@ -1,0 +1,20 @@
+# random is CPython's own random.py over the native _random.Random: every function, the variates,
+# str/bytes/float seeds, sample with counts and SystemRandom give CPython's numbers for a seed.
+import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.choice("abcdef"), random.randrange(0, 100, 7))
+l = list(range(20)); random.shuffle(l); print(l)
+print(random.sample(range(100), 5), random.choices("abc", k=5), random.choices("abc", [1, 2, 3], k=4))
+print(random.gauss(0, 1), random.normalvariate(1, 2), random.lognormvariate(0, 1))
+print(random.betavariate(2, 3), random.gammavariate(0.5, 1), random.gammavariate(2, 3), random.paretovariate(2))
+print(random.triangular(0, 10, 3), random.vonmisesvariate(1, 2), random.weibullvariate(1, 2), random.expovariate(3))
+print(random.getrandbits(100), random.randbytes(5), random.uniform(3, 4))
+random.seed("hello"); print(random.random())
+random.seed(b"hello"); print(random.random())
+random.seed(-1.5); print(random.random())
+random.seed(2.5); print(random.random())
+print(random.sample(range(10), 3, counts=[1]*10))
+print(type(random.SystemRandom().random()), random.SystemRandom().getrandbits(8) < 256)
+print(sorted(n for n in dir(random) if not n.startswith('__')))
+r = random.Random(5); s = r.getstate(); a = r.random(); r.setstate(s); print(a == r.random(), s[0], len(s[1]))
+print(random.Random, random.Random.__mro__)
