@@ -22,7 +22,7 @@ case $mode in
   *) echo "unknown mode $mode"; exit 2 ;;
 esac
 # Like CPython, minipy names the main script by its absolute path; expectations hold base names.
-sed -i "s|$PWD/||g" "$err"
+sed -i "s|$PWD/||g" "$err" "$out"
 status=0
 want_code=0
 [ -f "$base.code" ] && want_code=$(cat "$base.code")

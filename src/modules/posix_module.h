@@ -8,6 +8,8 @@
 #include <string>
 
 #include "modules/signals.h"
+#include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/object.h"
 #include "runtime/thread_state.h"
 
@@ -70,7 +72,6 @@ void check_dir_fd_path(const char* fname, const PathArg& p, int dir_fd);
 // The *at() flag for follow_symlinks.
 inline int follow_flag(bool follow) { return follow ? 0 : AT_SYMLINK_NOFOLLOW; }
 
-// Adds the stat family, listdir, scandir/DirEntry and the other path functions (posix_files.cpp).
 // Small helpers each posix_*.cpp file uses.
 inline int int_arg(Object* o) { return posix_int_arg(o); }
 // Raises OSError (from errno) unless a system call's result says it succeeded.
@@ -78,6 +79,17 @@ inline void check(int result) {
     if (result < 0) raise_errno();
 }
 
+// A function of one int argument whose result is an int, or -1 with errno set: getpgid, getsid,
+// sched_get_priority_min/max. `Name` (a pointer to the function's name) is for argument errors.
+template <int (*Query)(int), const char* const* Name>
+Ref int_query(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional(*Name, nargs, kw, 1, 1);
+    int result = Query(int_arg(args[0]));
+    check(result);
+    return int_from_i64(result);
+}
+
+// Adds the stat family, listdir, scandir/DirEntry and the other path functions (posix_files.cpp).
 void add_posix_file_functions(Object* module);
 // Adds fork, wait, exec, kill, system and the process ids (posix_process.cpp).
 void add_posix_process_functions(Object* module);

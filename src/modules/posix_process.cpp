@@ -266,14 +266,6 @@ Ref posix_killpg(Object*, Args args, size_t nargs, Tuple* kw) {
     return none();
 }
 
-// getpgid(pid) and getsid(pid): one pid in, one id out.
-template <pid_t (*Get)(pid_t), const char* const* Name>
-Ref pid_query(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional(*Name, nargs, kw, 1, 1);
-    pid_t result = Get(int_arg(args[0]));
-    check(result);
-    return int_from_i64(result);
-}
 const char* const kGetpgidName = "getpgid";
 const char* const kGetsidName = "getsid";
 
@@ -357,8 +349,8 @@ const MethodDef kProcessFunctions[] = {
      "Register callables to be called when forking a new process."},
     {"system", posix_system, "Execute the command in a subshell."},
     {"killpg", posix_killpg, "Kill a process group with a signal."},
-    {"getpgid", pid_query<getpgid, &kGetpgidName>, "Call the system call getpgid(), and return the result."},
-    {"getsid", pid_query<getsid, &kGetsidName>, "Call the system call getsid(pid) and return the result."},
+    {"getpgid", int_query<getpgid, &kGetpgidName>, "Call the system call getpgid(), and return the result."},
+    {"getsid", int_query<getsid, &kGetsidName>, "Call the system call getsid(pid) and return the result."},
     {"setpgid", posix_setpgid, "Call the system call setpgid(pid, pgrp)."},
     {"setsid", posix_setsid, "Call the system call setsid()."},
     {"getgroups", posix_getgroups, "Return list of supplemental group IDs for the process."},

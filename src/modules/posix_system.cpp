@@ -192,13 +192,6 @@ Ref posix_sched_setaffinity(Object*, Args args, size_t nargs, Tuple* kw) {
     return none();
 }
 
-template <int (*Query)(int), const char* const* Name>
-Ref priority_limit(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional(*Name, nargs, kw, 1, 1);
-    int value = Query(int_arg(args[0]));
-    check(value);
-    return int_from_i64(value);
-}
 const char* const kPriorityMax = "sched_get_priority_max";
 const char* const kPriorityMin = "sched_get_priority_min";
 
@@ -312,18 +305,22 @@ Ref posix_lockf(Object*, Args args, size_t nargs, Tuple* kw) {
     return none();
 }
 
-// posix_fadvise and posix_fallocate return the error number rather than setting errno.
+// posix_fadvise and posix_fallocate return the error number rather than setting errno: `call`'s
+// result is checked as one that did, retried on EINTR.
+template <typename Call>
+void check_returned_error(Call call) {
+    check(retry_on_eintr([&] {
+        errno = call();
+        return errno ? -1 : 0;
+    }));
+}
+
 Ref posix_fadvise_call(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("posix_fadvise", nargs, kw, 4, 4);
     int fd = fd_arg(args[0]);
     off_t offset = as_index(args[1]), length = as_index(args[2]);
     int advice = int_arg(args[3]);
-    int err = retry_on_eintr([&] {
-        int e = posix_fadvise(fd, offset, length, advice);
-        errno = e;
-        return e ? -1 : 0;
-    });
-    check(err);
+    check_returned_error([&] { return posix_fadvise(fd, offset, length, advice); });
     return none();
 }
 
@@ -331,12 +328,7 @@ Ref posix_fallocate_call(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("posix_fallocate", nargs, kw, 3, 3);
     int fd = fd_arg(args[0]);
     off_t offset = as_index(args[1]), length = as_index(args[2]);
-    int err = retry_on_eintr([&] {
-        int e = posix_fallocate(fd, offset, length);
-        errno = e;
-        return e ? -1 : 0;
-    });
-    check(err);
+    check_returned_error([&] { return posix_fallocate(fd, offset, length); });
     return none();
 }
 
@@ -472,9 +464,9 @@ const MethodDef kSystemFunctions[] = {
      "Return the affinity of the process identified by pid (or the current process if zero)."},
     {"sched_setaffinity", posix_sched_setaffinity,
      "Set the CPU affinity of the process identified by pid to mask."},
-    {"sched_get_priority_max", priority_limit<sched_get_priority_max, &kPriorityMax>,
+    {"sched_get_priority_max", int_query<sched_get_priority_max, &kPriorityMax>,
      "Get the maximum scheduling priority for policy."},
-    {"sched_get_priority_min", priority_limit<sched_get_priority_min, &kPriorityMin>,
+    {"sched_get_priority_min", int_query<sched_get_priority_min, &kPriorityMin>,
      "Get the minimum scheduling priority for policy."},
     {"getpriority", posix_getpriority, "Return program scheduling priority."},
     {"setpriority", posix_setpriority, "Set program scheduling priority."},
