@@ -20,6 +20,16 @@ wait_for() {  # wait until the screen shows $1
   done
   echo "timed out waiting for: $1"; screen; exit 1
 }
+# Wait until the REPL shows an empty primary prompt, then a moment more: a key typed before its line
+# editor has put the terminal in raw mode can be lost (a Ctrl-D read as end of input by the tty's
+# cooked mode, then dropped by the switch), which ASan's slower start made happen.
+wait_for_prompt() {
+  for _ in $(seq 1 400); do
+    [ "$(screen | sed 's/ *$//' | grep -v '^$' | tail -1)" = ">>>" ] && { sleep 0.3; return 0; }
+    sleep 0.05
+  done
+  echo "timed out waiting for an empty prompt"; screen; exit 1
+}
 expect_line() {  # the screen has a line exactly $1
   screen | grep -qxF -- "$1" || { echo "missing line: $1"; fail=1; }
 }

@@ -125,6 +125,7 @@ start "$env $exe -q"
 wait_for ">>>"
 expect_no_text "Type \"help\""
 t send-keys 'def twice(x):' Enter 'return 2 * x' Enter Enter
+wait_for_prompt
 t send-keys C-d
 wait_for "REPL-EXITED-0"
 start "$env $exe -q"
@@ -136,7 +137,9 @@ wait_for "42"
 { echo _HiStOrY_V2_; seq -f 'old%g' 1 1100; } > "$scratch/long_history"
 start "env HOME=$home MINIPY_HISTORY=$scratch/long_history NO_COLOR=1 $exe -q"
 wait_for ">>>"
-t send-keys 'newest = 1' Enter C-d
+t send-keys 'newest = 1' Enter
+wait_for_prompt
+t send-keys C-d
 wait_for "REPL-EXITED-0"
 [ "$(grep -c . "$scratch/long_history")" = 1001 ] && tail -1 "$scratch/long_history" | grep -q newest \
   && ! grep -qx old101 "$scratch/long_history" || { echo "history not bounded to 1000"; fail=1; }
@@ -150,6 +153,7 @@ wait_for "ZeroDivisionError"
 t capture-pane -p -e | grep -qF $'35m>>>' || { echo "prompt not coloured"; fail=1; }
 t capture-pane -p -e | grep -qF $'\e[1mZeroDivisionError' || { echo "exception type not coloured"; fail=1; }
 t capture-pane -p -e | grep -qF $'35mdivision by zero' || { echo "exception message not coloured"; fail=1; }
+wait_for_prompt
 t send-keys C-d
 wait_for "REPL-EXITED-0"
 start "env HOME=$home FORCE_COLOR=1 NO_COLOR=1 $exe -q"
