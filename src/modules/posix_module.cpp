@@ -245,16 +245,6 @@ Ref posix_lseek(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(at);
 }
 
-Ref posix_fsync(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"fd"};
-    Object* a[1];
-    bind_args("fsync", args, nargs, kw, kNames, 1, 1, a);
-    Object* f = a[0];
-    int fd = is_int(f) ? fd_arg(f) : fd_arg(call_method0(f, "fileno").get());
-    check(retry_on_eintr([&] { return fsync(fd); }));
-    return none();
-}
-
 Ref posix_ftruncate(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("ftruncate", nargs, kw, 2, 2);
     int fd = fd_arg(args[0]);
@@ -483,6 +473,8 @@ Ref posix_confstr(Object*, Args args, size_t nargs, Tuple* kw) {
     return str_new(value);
 }
 
+const char* const kFsyncName = "fsync";
+
 const MethodDef kPosixFunctions[] = {
     {"pipe", posix_pipe, "Create a pipe: a pair of file descriptors (r, w)."},
     {"openpty", posix_openpty, "Open a pseudo-terminal, returning open fd's for both master and slave end."},
@@ -493,7 +485,7 @@ const MethodDef kPosixFunctions[] = {
     {"dup", posix_dup, "Return a duplicate of a file descriptor."},
     {"dup2", posix_dup2, "Duplicate file descriptor."},
     {"lseek", posix_lseek, "Set the position of a file descriptor."},
-    {"fsync", posix_fsync, "Force write of fd to disk."},
+    {"fsync", fd_call<fsync, &kFsyncName>, "Force write of fd to disk."},
     {"ftruncate", posix_ftruncate, "Truncate a file, specified by file descriptor, to a specific length."},
     {"isatty", posix_isatty, "Return True if the fd is connected to a terminal."},
     {"device_encoding", posix_device_encoding, "Return a string describing the encoding of a terminal's fd."},

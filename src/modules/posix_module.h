@@ -8,6 +8,7 @@
 #include <string>
 
 #include "modules/signals.h"
+#include "objects/abstract.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/object.h"
@@ -77,6 +78,18 @@ inline int int_arg(Object* o) { return posix_int_arg(o); }
 // Raises OSError (from errno) unless a system call's result says it succeeded.
 inline void check(int result) {
     if (result < 0) raise_errno();
+}
+
+// fsync, fdatasync, fchdir: one file descriptor (an int or an object with fileno(), also by the
+// keyword `fd`, as CPython's argument clinic takes it) to a call that returns -1 with errno set.
+template <int (*Call)(int), const char* const* Name>
+Ref fd_call(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"fd"};
+    Object* a[1];
+    bind_args(*Name, args, nargs, kw, kNames, 1, 1, a);
+    int fd = object_as_fd(a[0]);
+    check(retry_on_eintr([&] { return Call(fd); }));
+    return Ref::borrow(None);
 }
 
 // A function of one int argument whose result is an int, or -1 with errno set: getpgid, getsid,

@@ -248,26 +248,12 @@ Ref posix_fchmod(Object*, Args args, size_t nargs, Tuple* kw) {
     return none();
 }
 
-Ref posix_fchdir(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("fchdir", nargs, kw, 1, 1);
-    int fd = object_as_fd(args[0]);
-    check(retry_on_eintr([&] { return fchdir(fd); }));
-    return none();
-}
-
 Ref posix_sync(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("sync", nargs, kw, 0, 0);
     retry_on_eintr([] {
         sync();
         return 0;
     });
-    return none();
-}
-
-Ref posix_fdatasync(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("fdatasync", nargs, kw, 1, 1);
-    int fd = object_as_fd(args[0]);
-    check(retry_on_eintr([&] { return fdatasync(fd); }));
     return none();
 }
 
@@ -443,6 +429,9 @@ Ref posix_wifcontinued(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(bool_obj(WIFCONTINUED(status)));
 }
 
+const char* const kFchdirName = "fchdir";
+const char* const kFdatasyncName = "fdatasync";
+
 const MethodDef kSystemFunctions[] = {
     {"setuid", set_uid<setuid, &kSetuid>, "Set the current process's user id."},
     {"seteuid", set_uid<seteuid, &kSeteuid>, "Set the current process's effective user id."},
@@ -473,9 +462,10 @@ const MethodDef kSystemFunctions[] = {
     {"pread", posix_pread, "Read a number of bytes from a file descriptor starting at a particular offset."},
     {"pwrite", posix_pwrite, "Write bytes to a file descriptor starting at a particular offset."},
     {"fchmod", posix_fchmod, "Change the access permissions of the file given by file descriptor fd."},
-    {"fchdir", posix_fchdir, "Change to the directory of the given file descriptor."},
+    {"fchdir", fd_call<fchdir, &kFchdirName>, "Change to the directory of the given file descriptor."},
     {"sync", posix_sync, "Force write of everything to disk."},
-    {"fdatasync", posix_fdatasync, "Force write of fd to disk without forcing update of metadata."},
+    {"fdatasync", fd_call<fdatasync, &kFdatasyncName>,
+     "Force write of fd to disk without forcing update of metadata."},
     {"pipe2", posix_pipe2, "Create a pipe with flags set atomically."},
     {"sendfile", posix_sendfile, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
     {"lockf", posix_lockf, "Apply, test or remove a POSIX lock on an open file descriptor."},
