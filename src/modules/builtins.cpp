@@ -205,6 +205,16 @@ Ref bi_max(Object*, Args args, size_t nargs, Tuple* kw) {
     return min_max("max", args, nargs, kw, CompareOp::Gt);
 }
 
+// sum()'s fast step: total += item when both are small ints and so is the result; false otherwise
+// (binary_op then adds them).
+bool add_small_ints(Ref& total, Object* item) {
+    if (!is_small_int(total.get()) || !is_small_int(item)) return false;
+    int64_t n = small_int_value(total.get()) + small_int_value(item);
+    if (!fits_small_int(n)) return false;
+    total = Ref::steal(make_small_int(n));
+    return true;
+}
+
 Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"iterable", "start"};
     Object* a[2] = {};
@@ -221,11 +231,7 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
         sink.target = nullptr;
         sink.total = std::move(total);
         sink.take = [](YieldSink* s, Object* value) {
-            Ref& sum = static_cast<SumSink*>(s)->total;
-            if (!is_small_int(sum.get()) || !is_small_int(value)) return false;
-            int64_t n = small_int_value(sum.get()) + small_int_value(value);
-            if (!fits_small_int(n)) return false;
-            sum = Ref::steal(make_small_int(n));
+            if (!add_small_ints(static_cast<SumSink*>(s)->total, value)) return false;
             decref(value);
             return true;
         };
@@ -238,14 +244,7 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     Ref it = get_iter(a[0]);
     while (Ref item = iter_next(it.get())) {
-        if (is_small_int(total.get()) && is_small_int(item.get())) {
-            int64_t s = small_int_value(total.get()) + small_int_value(item.get());
-            if (fits_small_int(s)) {
-                total = Ref::steal(make_small_int(s));
-                continue;
-            }
-        }
-        total = binary_op(total.get(), item.get(), BinaryOp::Add);
+        if (!add_small_ints(total, item.get())) total = binary_op(total.get(), item.get(), BinaryOp::Add);
     }
     return total;
 }
