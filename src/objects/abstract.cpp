@@ -10,6 +10,7 @@
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
@@ -440,6 +441,16 @@ Ref get_attr_opt(Object* o, Str* name) {
     }
 }
 
+void set_attribute_error_context(Object* exc, Object* o, Str* name) {
+    if (!is_instance(exc, &AttributeError_type)) return;
+    // Set by an inner lookup already (a __getattribute__ reading another object's attribute): that
+    // one's name is the one to suggest a correction for, as CPython keeps it.
+    Dict* d = static_cast<BaseExceptionObject*>(exc)->dict;
+    if (d && (dict_get_str(d, intern("name")) || dict_get_str(d, intern("obj")))) return;
+    set_attr(exc, intern("name"), name);
+    set_attr(exc, intern("obj"), o);
+}
+
 // CPython's PyObject_GetAttr: an AttributeError on the way out, whoever raised it (the lookup, a
 // __getattr__, a property), carries the name and the object, for the traceback's "Did you mean"
 // suggestion.
@@ -448,10 +459,7 @@ Ref get_attr(Object* o, Str* name) {
         if (Ref r = find_attr(o, name)) return r;
         raise_missing_attribute(o, name);
     } catch (PyException& e) {
-        if (is_instance(e.exception(), &AttributeError_type)) {
-            set_attr(e.exception(), intern("name"), name);
-            set_attr(e.exception(), intern("obj"), o);
-        }
+        set_attribute_error_context(e.exception(), o, name);
         throw;
     }
 }

@@ -62,6 +62,9 @@ Ref call1(Object* callable, Object* arg);
 
 Ref get_attr(Object* o, Str* name);      // raises AttributeError
 Ref get_attr_opt(Object* o, Str* name);  // null when missing
+// PyObject_GetAttr's augmentation of an AttributeError `exc` (anything else is left alone): its name
+// and obj become `name` and `o`, unless a lookup nearer to the error set either already.
+void set_attribute_error_context(Object* exc, Object* o, Str* name);
 // Null when the lookup finds nothing; an AttributeError raised on the way (a class's __getattr__,
 // a property) passes through with its own message, as CPython's attribute access reports it.
 Ref find_attr(Object* o, Str* name);

@@ -229,8 +229,13 @@ Ref object_getattribute(Object*, Args args, size_t nargs, Tuple* kw) {
     Str* name = attr_name_arg(args[1]);
     Object* o = args[0];
     Ref r = is_heap_type(type_of(o)) && !is_type(o) ? class_generic_getattr(o, name) : get_attr_opt(o, name);
-    if (!r) raise_no_attribute(args[0], name);
-    return r;
+    if (r) return r;
+    try {
+        raise_no_attribute(o, name);
+    } catch (PyException& e) {
+        set_attribute_error_context(e.exception(), o, name);  // as CPython's generic getattr
+        throw;
+    }
 }
 
 Ref object_init_subclass(Object*, Args args, size_t nargs, Tuple* kw) {

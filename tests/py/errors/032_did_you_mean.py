@@ -31,6 +31,9 @@ SNIPPETS = [
     "class D:\n    def __dir__(self):\n        raise ValueError('no dir')\nD().q",
     "class E:\n    def __dir__(self):\n        return ['spam', 3]\nE().spma",
     "try:\n    prnt\nexcept NameError:\n    [].apend",
+    "class A:\n    bluch = 1\nclass B:\n    def __getattribute__(self, attr):\n        return A().blich\nB().something",
+    "class A:\n    value = 1\nobject.__getattribute__(A(), 'valu')",
+    "class A:\n    value = 1\na = A()\ndel a.valu",
 ]
 
 for code in SNIPPETS:
