@@ -24,7 +24,13 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     co->firstlineno = firstlineno;
     if (scope->is_function()) {
         co->flags = kCoOptimized | kCoNewLocals;
-        if (scope->parent && scope->parent->kind != ScopeKind::Module) co->flags |= kCoNested;
+        // CPython's CO_NESTED: defined inside a function, directly or through class bodies (a
+        // method of a module-level class is not nested).
+        for (const Scope* outer = scope->parent; outer; outer = outer->parent)
+            if (outer->is_function()) {
+                co->flags |= kCoNested;
+                break;
+            }
         if (scope->is_coroutine)
             co->flags |= scope->is_generator ? kCoAsyncGenerator : kCoCoroutine;
         else if (scope->is_generator)

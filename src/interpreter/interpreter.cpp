@@ -145,37 +145,19 @@ int handle_uncaught(Object* exc) {
     return 1;
 }
 
-// _PyModule_ClearDict: the names with one leading underscore become None first, then every other
-// name but __builtins__ (so a __del__ run meanwhile still finds the public ones a while longer).
-void clear_module_dict(Dict* d) {
-    for (bool underscored : {true, false}) {
-        std::vector<Ref> names;
-        Object *key, *value;
-        for (size_t i = 0; dict_next(d, &i, &key, &value);) {
-            if (value == None || !is_instance(key, &str_type)) continue;
-            const std::string& name = str_utf8_of(key);
-            bool one_underscore = name.size() >= 1 && name[0] == '_' && (name.size() == 1 || name[1] != '_');
-            if (underscored ? one_underscore : name != "__builtins__") names.push_back(Ref::borrow(key));
-        }
-        for (const Ref& name : names) dict_set(d, name.get(), None);
-    }
-}
-
 // CPython's finalize_modules: every module written in Python leaves sys.modules (its entry becomes
 // None: nothing can be imported any more), and a full collection frees what they held, running
 // __del__ methods and finalizers (a coroutine never awaited warns, filed under "sys", line 1). A
 // module's globals are intact while that runs: the collector runs every finalizer of the garbage
 // before it clears any of it. Native modules keep their entries and stay alive (their C++ state
-// may point at them), as do sys and builtins. In minipy-ft a module's functions are immortal
-// (kDefinedFunctionsImmortal), so its globals outlive it: they are cleared as CPython clears a
-// module still alive at that point (clear_module_dict), the last imported first, then collected.
+// may point at them), as do sys and builtins.
 void release_modules() {
     set_finalizing();
     Dict* modules = sys_modules();
     // The warnings a finalizer may give need _warnings, which nothing can import from now on.
     if (!dict_get_str(modules, intern("_warnings")))
         dict_set(modules, intern("_warnings"), find_native_module("_warnings")->init().get());
-    std::vector<Ref> names, released, globals;
+    std::vector<Ref> names, released;
     Object *key, *value;
     for (size_t i = 0; dict_next(modules, &i, &key, &value);) {
         if (!is_module(value) || !is_instance(key, &str_type)) continue;
@@ -183,15 +165,10 @@ void release_modules() {
         if (name == "sys" || name == "builtins" || find_native_module(name)) continue;
         names.push_back(Ref::borrow(key));
         released.push_back(Ref::borrow(value));
-        if (kDefinedFunctionsImmortal) globals.push_back(Ref::borrow(module_dict(value)));
     }
     for (const Ref& name : names) dict_set(modules, name.get(), None);
     released.clear();
     if (Object* main = std::exchange(g_main_module, nullptr)) decref(main);
-    gc_collect(2);
-    if (globals.empty()) return;
-    for (auto d = globals.rbegin(); d != globals.rend(); ++d) clear_module_dict(as_dict(d->get()));
-    globals.clear();
     gc_collect(2);
 }
 

@@ -410,7 +410,8 @@ Ref sys_is_gil_enabled(Object*, Args, size_t nargs, Tuple* kw) {
 Ref sys_getrefcount(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getrefcount", nargs, kw, 1, 1);
     if (is_small_int(args[0])) return int_from_i64(kImmortalRefCount);
-    return int_from_i64(refcount_get(args[0]->refcnt));
+    int64_t count = refcount_get(args[0]->refcnt);
+    return int_from_i64(is_deferred(args[0]) ? count - kDeferredRefCount : count);
 }
 
 // sys.getsizeof(object[, default]), as CPython's: what the object's __sizeof__ says, plus the

@@ -320,10 +320,10 @@ Ref call1(Object* callable, Object* arg) { return call(callable, &arg, 1); }
 // The cache holds no references (sys.getrefcount and the moment a replaced class attribute is freed
 // stay CPython's). That is safe where unlocked reads keep values alive (runtime/flavor.h: minipy,
 // where the epoch moves before a replaced value is released and no other thread runs in between,
-// and minipy-ft while one thread runs); otherwise only immortal values are served, which covers
-// methods (functions bound in classes, closures aside, are immortal in minipy-ft: kDefinedFunctionsImmortal)
-// and the method descriptors of built-in types. Only interned (immortal) names are cached, so a
-// name's address is never reused.
+// and minipy-ft while one thread runs); otherwise only values that die only in the collector are
+// served (freed_only_by_collector), which covers methods (functions bound in classes are deferred in
+// minipy-ft: kDefinedFunctionsDeferred) and the method descriptors of built-in types. Only interned
+// (immortal) names are cached, so a name's address is never reused.
 namespace {
 
 struct TypeCacheEntry {
@@ -331,7 +331,7 @@ struct TypeCacheEntry {
     Type* type;
     Str* name;
     Object* value;  // borrowed; null when the lookup found nothing
-    bool immortal;  // whether `value` is null or immortal (so it may be served in any case)
+    bool immortal;  // whether `value` is null or freed_only_by_collector (served in any case)
 };
 constexpr size_t kTypeCacheSize = 512;  // a power of two
 // Trivially constructed, so reaching it costs no TLS wrapper call.
@@ -403,7 +403,7 @@ Ref type_lookup(Type* t, Str* name) {
         return Ref::borrow(e.value);
     Ref found = type_lookup_uncached(t, name);
     // Stored only if no type changed during the lookup (it may have run a key's __eq__).
-    bool immortal = !found || is_immortal(found.get());
+    bool immortal = !found || freed_only_by_collector(found.get());
     if ((immortal || unlocked_reads_keep_values_alive()) && is_immortal(name) &&
         g_type_epoch.load(std::memory_order_acquire) == epoch)
         e = TypeCacheEntry{epoch, t, name, found.get(), immortal};

@@ -489,7 +489,7 @@ void wrap_implicit_methods(Type* t) {
         if (!fn || !is_function(fn)) continue;
         Type* wrapper = n[2] == 'n' ? &staticmethod_type : &classmethod_type;
         Ref wrapped = call1(wrapper, fn);
-        immortalize_definition(wrapped.get());
+        defer_definition(wrapped.get());
         dict_set(t->dict, intern(n), wrapped.get());
     }
 }
@@ -644,7 +644,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     Object *k, *v;
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (str_utf8_of(k) == "__qualname__") continue;
-        immortalize_definition(v);
+        defer_definition(v);
         dict_set(t->dict, k, v);
     }
     Object* qualname = dict_get_str(ns, intern("__qualname__"));

@@ -179,7 +179,7 @@ void type_setattr(Object* o, Str* name, Object* value) {
     if (name->utf8 == "__class__") return set_object_class(t, value);
     Ref old = dict_get_str_ref(t->dict, name);
     if (value) {
-        immortalize_definition(value);
+        defer_definition(value);
         dict_set(t->dict, name, value);
     } else if (!dict_del(t->dict, name)) {
         raise_no_attribute(o, name);

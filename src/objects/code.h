@@ -78,7 +78,7 @@ struct AttrCacheEntry {
     std::atomic<Type*> type{nullptr};       // the type it was filled for
     std::atomic<uint32_t> types_freed{0};   // types_freed() then: `type` is read only while it holds
     std::atomic<AttrKind> kind{AttrKind::Uncacheable};
-    std::atomic<bool> immortal{false};    // whether `value` is null or immortal
+    std::atomic<bool> immortal{false};    // whether `value` is null or freed_only_by_collector
     std::atomic<Object*> value{nullptr};  // borrowed from the type's dict; null for InstanceOnly
 
     AttrCacheEntry() = default;

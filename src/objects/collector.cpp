@@ -124,10 +124,12 @@ thread_local NurseryRelease tl_nursery_release;
 
 int64_t refs_of(GcHead* h) { return h->state >> kFlagBits; }
 
-// The total count (both halves of a biased count in minipy-ft, which the stopped world keeps still).
+// The total count (both halves of a biased count in minipy-ft, which the stopped world keeps still),
+// less a deferred object's bias: what is left are its real references.
 int64_t current_refcount(Object* o) {
     if (refcount_is_immortal(o->refcnt)) return int64_t{1} << 40;
-    return refcount_get(o->refcnt);
+    int64_t count = refcount_get(o->refcnt);
+    return refcount_is_deferred(o->refcnt) ? count - kDeferredRefCount : count;
 }
 
 // Step 1: every object's copy of its reference count. Returns how many objects are in `young`.
@@ -136,7 +138,7 @@ int64_t update_refs(GcHead* young) {
     for (GcHead* h = young->next; h != young;) {
         GcHead* next = h->next;
         int64_t rc = current_refcount(gc_object(h));
-        if (rc == 0) {
+        if (rc == 0 && !is_deferred(gc_object(h))) {
             // Waiting in dealloc_object's deferred list: it is freed soon, not by the collector.
             gc_unlink(h);
         } else {
@@ -300,7 +302,8 @@ void handle_resurrected(GcHead* unreachable, GcHead* old) {
 
 // Breaks the cycles: each object's clear slot drops its references, which frees the group by
 // reference counting. An object that survives its clear (no clear slot, or referenced by one
-// still to be cleared) moves to `old` and dies when the others release it.
+// still to be cleared) moves to `old` and dies when the others release it. A deferred object
+// (a function bound in a module or class, minipy-ft) loses its bias first, so that it can.
 void delete_garbage(GcHead* unreachable, GcHead* old) {
     bool save_all = g_debug.load() & kGcDebugSaveAll;
     while (!list_empty(unreachable)) {
@@ -308,9 +311,10 @@ void delete_garbage(GcHead* unreachable, GcHead* old) {
         Object* o = gc_object(h);
         if (save_all) {
             list_append(gc_garbage_list(), o);
-        } else if (ClearSlot clear = type_of(o)->clear) {
+        } else {
             Ref keep = Ref::borrow(o);
-            clear(o);
+            if (is_deferred(o)) refcount_undefer(o->refcnt);
+            if (ClearSlot clear = type_of(o)->clear) clear(o);
         }
         if (unreachable->next == h) {
             h->state = 0;

@@ -312,26 +312,25 @@ void init_function_types() {
 
 namespace {
 
-// A function with cells: they may hold its own class (a method using super() or __class__), or
-// anything else its maker's frame had. Made immortal, it would keep all of that forever, and a
-// class made in a loop with such a method would never be freed.
-bool has_cells(Object* o) { return is_function(o) && as_function(o)->closure; }
-void note_cells(Object* referent, void* found) {
-    if (has_cells(referent)) *static_cast<bool*>(found) = true;
+// As CPython 3.13t, only functions defined at the top level are deferred: a nested one is more
+// likely to hold variables through its cells (its own class, with super()), and a program that
+// makes them in a loop wants them freed as soon as they are rebound, not at the next collection.
+bool is_nested_function(Object* o) { return is_function(o) && (as_function(o)->code->flags & kCoNested); }
+void note_nested(Object* referent, void* found) {
+    if (is_nested_function(referent)) *static_cast<bool*>(found) = true;
 }
 
 }  // namespace
 
-void immortalize_definition(Object* value) {
-    if (!kDefinedFunctionsImmortal || is_small_int(value)) return;
+void defer_definition(Object* value) {
+    if (!kDefinedFunctionsDeferred || is_small_int(value)) return;
     Type* t = type_of(value);
     if (t != &function_type && t != &staticmethod_type && t != &classmethod_type && t != &property_type)
         return;
-    // A closure (or a staticmethod, classmethod or property wrapping one) stays counted: the type
-    // attribute cache then serves it only while one thread runs, the price of its being freed.
-    bool cells = has_cells(value);
-    if (!cells && t != &function_type && t->traverse) t->traverse(value, note_cells, &cells);
-    if (!cells) make_immortal(value);
+    // A staticmethod, classmethod or property is deferred unless it wraps a nested function.
+    bool nested = is_nested_function(value);
+    if (t != &function_type && t->traverse) t->traverse(value, note_nested, &nested);
+    if (!nested) make_deferred(value);
 }
 
 Ref function_new(Code* code, Dict* globals) {

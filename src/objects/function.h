@@ -39,10 +39,10 @@ void init_function_types();  // called once at start-up
 Ref function_new(Code* code, Dict* globals);
 inline Function* as_function(Object* o) { return static_cast<Function*>(o); }
 inline bool is_function(const Object* o) { return type_of(o) == &function_type; }
-// minipy-ft: makes a function, staticmethod, classmethod or property immortal as it is bound in a
-// module's globals or a class's dict (kDefinedFunctionsImmortal), unless it is or wraps a closure;
-// nothing in minipy.
-void immortalize_definition(Object* value);
+// minipy-ft: defers the counting of a function, staticmethod, classmethod or property as it is bound
+// in a module's globals or a class's dict (kDefinedFunctionsDeferred): from then on only the
+// collector frees it; nothing in minipy.
+void defer_definition(Object* value);
 Ref cell_new(Object* value);  // value borrowed, may be null
 Ref method_new(Object* func, Object* self);
 

@@ -76,6 +76,14 @@ inline Object* newref(Object* o) {
 }
 // Marks an object as never to be freed (statics, interned names, types).
 inline void make_immortal(Object* o) { refcount_init(o->refcnt, kImmortalRefCount); }
+// Deferred objects (runtime/flavor.h, kDefinedFunctionsDeferred) are freed by the collector only.
+inline bool is_deferred(const Object* o) { return !is_small_int(o) && refcount_is_deferred(o->refcnt); }
+inline void make_deferred(Object* o) {
+    if (!is_small_int(o)) refcount_make_deferred(o->refcnt);
+}
+// Whether `o` is freed, if ever, only with the world stopped (immortal or deferred): a cache may hand
+// it to a thread that read it without a lock, and that thread may count it at leisure.
+inline bool freed_only_by_collector(const Object* o) { return is_immortal(o) || is_deferred(o); }
 
 // An owning reference: the handle that native code holds objects in, so an exception thrown
 // between acquiring and releasing a reference cannot leak it.

@@ -163,7 +163,8 @@ void defer_release(RefCountField* rc) {
     tl_releases.push_back(rc);
 }
 
-// Takes an entry's surplus (kLedgerAnchor - held, at least one) back from the object's count and
+// Takes an entry's surplus (kLedgerAnchor - held, at least one, or any amount for a deferred
+// object, whose bias keeps `shared` far above it) back from the object's count and
 // frees the slot. None of these drops can be the object's last but the final one, which waits for
 // refcount_ledger_service() when `defer_last`, since the caller may be in the middle of anything.
 // Returns true when the final drop was made and the object must be freed.

@@ -37,14 +37,17 @@ inline constexpr bool kGilEnabledByDefault = !kFreeThreaded;
 // objects carry the locks that make running without it safe.
 inline constexpr bool kGilOptional = kFreeThreaded;
 // Whether functions bound in a module's globals or a class's dict (and the staticmethod,
-// classmethod and property objects wrapping them) become immortal. Without it, every thread that
-// calls a module-level function writes its reference count (when this was chosen, minipy-ft also
-// took the module dict's lock on every such call, since the LOAD_GLOBAL cache then held only
-// immortal values: bench/fib.py ran 33% slower than minipy); and the type attribute cache could not
-// hand out methods. CPython's free-threaded build defers counting such objects to its cycle collector;
-// minipy does not yet, so such a function rebound or deleted at run time is never freed in minipy-ft.
-// Closures stay counted (immortalize_definition): their cells often hold their own class.
-inline constexpr bool kDefinedFunctionsImmortal = kFreeThreaded;
+// classmethod and property objects wrapping them) are *deferred*, unless they are nested in a
+// function (objects/function.cpp, defer_definition): their count carries a bias of
+// kDeferredRefCount, so no decrement ever frees them; only the cycle collector does, with the world
+// stopped, once it finds them unreachable (it leaves the bias out of the count it reads). So a value
+// read from the LOAD_GLOBAL cache or the type attribute cache without a lock stays alive until the
+// reader has counted it, those caches can hand out methods while threads run, and a thread's ledger
+// holds any number of references to them (refcount_inc): threads calling one recursive function
+// never write its count. They used to be immortal instead, never freed (bench/fib.py ran 33% slower
+// than minipy when minipy-ft counted them under the module dict's lock). CPython 3.13t defers them
+// too; 3.14t also leaves references from the interpreter's stack uncounted, which minipy does not.
+inline constexpr bool kDefinedFunctionsDeferred = kFreeThreaded;
 // Whether a code object's constants (floats, strs, big ints, tuples of them) become immortal when
 // compiled, as in CPython's free-threaded build. Otherwise every thread running the same function
 // counts references on the compiling thread's constants with atomic adds on one cache line:
@@ -55,6 +58,9 @@ inline constexpr bool kCodeConstantsImmortal = kFreeThreaded;
 // A count this high is never written: None, True, False, small ints, interned names and built-in
 // types are immortal in both flavors, so threads reading them never fight over their cache lines.
 inline constexpr int64_t kImmortalRefCount = int64_t{1} << 60;
+// The bias of a deferred object's count (kDefinedFunctionsDeferred): far above any real count, far
+// below kImmortalRefCount.
+inline constexpr int64_t kDeferredRefCount = int64_t{1} << 40;
 
 #if MINIPY_FREE_THREADED
 // Biased reference counting (as CPython's free-threaded build, PEP 703): most objects are only ever
@@ -109,6 +115,23 @@ inline int64_t refcount_get(const RefCountField& rc) {
     return rc.local.load(std::memory_order_relaxed) +
            (rc.shared.load(std::memory_order_relaxed) >> kSharedShift);
 }
+// Deferred counting (kDefinedFunctionsDeferred): the bias lives in `shared`, so the owner's `local`
+// counts as usual and another thread can tell a deferred object by one load.
+MINIPY_ALWAYS_INLINE bool refcount_is_deferred(const RefCountField& rc) {
+    return (rc.shared.load(std::memory_order_relaxed) >> kSharedShift) >= kDeferredRefCount / 2;
+}
+inline void refcount_make_deferred(RefCountField& rc) {
+    int64_t old = rc.shared.load(std::memory_order_relaxed);
+    while (rc.owner.load(std::memory_order_relaxed) != kImmortal &&
+           (old >> kSharedShift) < kDeferredRefCount / 2 &&
+           !rc.shared.compare_exchange_weak(old, old + kDeferredRefCount * kSharedOne,
+                                            std::memory_order_relaxed)) {
+    }
+}
+// The collector, with the world stopped, takes the bias of an object it is about to free.
+inline void refcount_undefer(RefCountField& rc) {
+    rc.shared.fetch_sub(kDeferredRefCount * kSharedOne, std::memory_order_relaxed);
+}
 // The read ledger: counting references to objects another thread owns without writing their counts
 // each time. Reading a shared list of floats took four atomic adds per item on counts that all reading
 // threads write: bench/threads_shared.py took 0.9 CPU s on one worker thread, 3.5x minipy's, with 47%
@@ -128,6 +151,7 @@ inline int64_t refcount_get(const RefCountField& rc) {
 struct LedgerEntry {
     RefCountField* rc;  // null: a free slot
     int64_t held;       // references this thread holds through the entry, 0 to kLedgerAnchor - 1
+                        // (any number for a deferred object: refcount_foreign_inc)
 };
 inline constexpr int64_t kLedgerAnchor = 4;   // four covers `for x in lst: total += x`
 inline constexpr size_t kLedgerSlots = 4096;  // 64 KiB
@@ -174,12 +198,17 @@ void refcount_ledger_resume();
 
 // One load of `owner` decides: this thread's object (plain increment), an immortal one (nothing),
 // or another thread's (its entry in this thread's ledger, or an atomic increment of `shared`).
+// A deferred object's entry holds any number of references, and may owe some (held below zero:
+// references another thread took and this one dropped): its bias keeps it alive whatever its
+// count, and the collector reads counts only once every ledger is settled. So threads calling one
+// recursive function (bench/threads_calls.py) never write its count.
 MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) {
     uint64_t owner = rc.owner.load(std::memory_order_relaxed);
     if (owner == tl_refcount_owner) {
         rc.local.store(rc.local.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     } else if (owner != kImmortal) {
-        if (LedgerEntry* entry = ledger_entry_of(rc); entry && entry->held < kLedgerAnchor - 1) {
+        if (LedgerEntry* entry = ledger_entry_of(rc);
+            entry && (entry->held < kLedgerAnchor - 1 || refcount_is_deferred(rc))) {
             ++entry->held;
             return;
         }
@@ -200,7 +229,7 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
         return rc.shared.load(std::memory_order_acquire) == 0 || refcount_merge_zero_local(rc);
     }
     if (owner == kImmortal) return false;
-    if (LedgerEntry* entry = ledger_entry_of(rc); entry && entry->held > 0) {
+    if (LedgerEntry* entry = ledger_entry_of(rc); entry && (entry->held > 0 || refcount_is_deferred(rc))) {
         --entry->held;
         return false;
     }
@@ -227,7 +256,8 @@ MINIPY_ALWAYS_INLINE bool refcount_try_inc(RefCountField& rc) {
         rc.local.store(local + 1, std::memory_order_relaxed);
         return true;
     }
-    if (LedgerEntry* entry = ledger_entry_of(rc); entry && entry->held < kLedgerAnchor - 1) {
+    if (LedgerEntry* entry = ledger_entry_of(rc);
+        entry && (entry->held < kLedgerAnchor - 1 || refcount_is_deferred(rc))) {
         ++entry->held;
         return true;
     }
@@ -352,6 +382,10 @@ using RefCountField = int64_t;
 inline void refcount_init(RefCountField& rc, int64_t value) { rc = value; }
 MINIPY_ALWAYS_INLINE bool refcount_is_immortal(const RefCountField& rc) { return rc >= kImmortalRefCount; }
 inline int64_t refcount_get(const RefCountField& rc) { return rc; }
+// Nothing is deferred under the GIL: every function is counted and freed as usual.
+MINIPY_ALWAYS_INLINE bool refcount_is_deferred(const RefCountField&) { return false; }
+inline void refcount_make_deferred(RefCountField&) {}
+inline void refcount_undefer(RefCountField&) {}
 MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) {
     if (!refcount_is_immortal(rc)) ++rc;
 }
@@ -402,8 +436,8 @@ public:
 // Whether a mortal value found without taking its container's lock (the LOAD_GLOBAL cache, the type
 // attribute cache) stays alive long enough to be counted. Under the GIL no other thread runs in
 // between. Without it, another thread may rebind the name and free the value in between, so only
-// immortal values qualify, except while one thread runs Python (before the first thread starts),
-// when nobody else can free anything. Caches remember whether their value was immortal.
+// immortal and deferred values qualify, except while one thread runs Python (before the first
+// thread starts), when nobody else can free anything. Caches remember whether their value qualified.
 MINIPY_ALWAYS_INLINE bool unlocked_reads_keep_values_alive() { return !object_locks_on(); }
 
 // Sets `flag` if it was clear and says whether this call set it: one thread's claim on something

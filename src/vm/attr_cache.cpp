@@ -104,7 +104,7 @@ void attr_cache_fill(AttrCache& c, Object* o, Str* name, bool on_class) {
                     : on_class   ? classify_class_attribute(t, name, found.get())
                                  : classify(t, found.get());
     if (kind == AttrKind::Uncacheable) found = nullptr;
-    bool immortal = !found || is_immortal(found.get());
+    bool immortal = !found || freed_only_by_collector(found.get());
     if (!immortal && !unlocked_reads_keep_values_alive()) return;
     if (t->version_tag.load(std::memory_order_acquire) != version) return;
     uint32_t seq = e.seq.load(std::memory_order_relaxed);

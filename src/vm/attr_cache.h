@@ -5,8 +5,8 @@
 // mro and the classification of what it found are skipped.
 //
 // minipy-ft's threads share the entries: an entry is a seqlock (as the LOAD_GLOBAL cache), and a
-// value that is not immortal is served only while unlocked reads keep it alive (runtime/flavor.h):
-// methods are immortal there, so they are always served.
+// value that only the collector may free (immortal or deferred) is served always, any other only
+// while unlocked reads keep it alive (runtime/flavor.h): methods are deferred there, so they are.
 #pragma once
 
 #include "objects/class.h"

@@ -99,7 +99,7 @@ Object* load_global_slow(Frame* f, uint32_t index) {
 }
 
 void store_module_global(Dict* globals, Str* name, Object* value) {
-    immortalize_definition(value);
+    defer_definition(value);
     dict_set(globals, name, value);
 }
 
