@@ -206,10 +206,18 @@ void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tup
 }
 
 Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
+    static Str* const kInit = intern("__init__");
+    static Object* const object_init_slot = dict_get_str(object_type.dict, kInit);
     auto* t = static_cast<Type*>(type);
     Ref self = bare_instance(t);
     if (Ref init = user_init(t)) {
         run_init(self.get(), init.get(), args, nargs, kwnames);
+    } else if (Ref other = type_lookup(t, kInit); other && other.get() != object_init_slot) {
+        // Any other __init__ (a functools.partialmethod, a built-in function): bound as its __get__
+        // says, or called as it is without one, as CPython's slot_tp_init.
+        Ref bound = special_method(self.get(), kInit);
+        Ref r = call(bound.get(), args, nargs, kwnames);
+        if (r.get() != None) raise_init_returned(r.get());
     } else if (nargs || (kwnames && kwnames->size)) {
         raise(&TypeError_type, format("%s() takes no arguments", t->name.c_str()));
     }
@@ -532,10 +540,17 @@ Ref user_init(Type* t) {
     return init && is_function(init.get()) ? init : nullptr;
 }
 
-Ref inline_init(Type* t) {
+Ref inline_init(Type* t, bool* object_init) {
+    static Str* const kInit = intern("__init__");
+    static Object* const object_init_slot = dict_get_str(object_type.dict, kInit);
+    *object_init = false;
     if (type_of(t) != &type_type || t->construct != instance_construct) return nullptr;
-    Ref init = user_init(t);
-    return init && !(as_function(init.get())->code->flags & kCoResumable) ? init : nullptr;
+    Ref init = type_lookup(t, kInit);
+    if (!init || !is_function(init.get())) {
+        *object_init = init.get() == object_init_slot;
+        return nullptr;
+    }
+    return !(as_function(init.get())->code->flags & kCoResumable) ? init : nullptr;
 }
 
 void raise_init_returned(Object* result) {

@@ -107,8 +107,9 @@ Ref user_new(Type* t);
 Ref bare_instance(Type* t);
 // The Python __init__ that calling t runs on a bare_instance(t), when that is all the call does
 // (type is t's metaclass, no __new__, no built-in base), so the interpreter can run it as an
-// ordinary frame of its own loop; null otherwise.
-Ref inline_init(Type* t);
+// ordinary frame of its own loop; null otherwise. *object_init is set when such a class has no
+// __init__ but object's: `t()` is then bare_instance(t) and nothing more.
+Ref inline_init(Type* t, bool* object_init);
 // "__init__() should return None, not 'int'": the TypeError of an __init__ that returned a value.
 [[noreturn]] void raise_init_returned(Object* result);
 // What the built-in `base` of class t (null for object) makes for t(...): CPython's tp_new of the

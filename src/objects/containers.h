@@ -42,7 +42,15 @@ Ref list_get_opt(Object* list, size_t i);  // new reference, null when i is out 
 Ref list_get_locked(Object* list, size_t i);
 // A new reference to `item` (or null), read under its list's or dict's lock after a lock-free read
 // could not count one: marks it (refcount_mark_maybe_shared) so that the next lock-free reads can.
-Ref share_item(Object* item);
+inline Ref share_item(Object* item) {
+    // Under the container's lock the item is alive, so refcount_try_inc fails only for an object
+    // another thread owns that no thread but its owner has counted yet.
+    if (item && !is_small_int(item) && !refcount_try_inc(item->refcnt)) {
+        refcount_mark_maybe_shared(item->refcnt);
+        return Ref::borrow(item);
+    }
+    return Ref::steal(item);
+}
 
 MINIPY_RACY_READ void list_peek_items(const ListItems& items, Object* const** data, size_t* size) {
     *data = items.data();

@@ -44,16 +44,6 @@ Ref list_get_locked(Object* list, size_t i) {
     return i < l->items.size() ? share_item(l->items[i]) : nullptr;
 }
 
-Ref share_item(Object* item) {
-    // Under the container's lock the item is alive, so refcount_try_inc fails only for an object
-    // another thread owns that no thread but its owner has counted yet.
-    if (item && !is_small_int(item) && !refcount_try_inc(item->refcnt)) {
-        refcount_mark_maybe_shared(item->refcnt);
-        return Ref::borrow(item);
-    }
-    return Ref::steal(item);
-}
-
 bool list_set_opt(Object* list, size_t i, Object* value) {
     List* l = as_list(list);
     Object* old;
