@@ -133,6 +133,10 @@ struct Dict : Object {
     std::vector<DictEntry, ReaderSafeAllocator<DictEntry>> entries;
     int32_t* index = nullptr;  // slot -> entry position, -1 empty, -2 deleted
     size_t index_size = 0;     // power of two
+    // The index of a dict of up to five keys (the smallest index) lives here: an instance's __dict__
+    // costs one allocation less. A lookup without the lock may read it as the dict is rebuilt, as
+    // it may read a replaced table: the sequence lock tells it to try again, and it stays readable.
+    int32_t small_index[8];
     size_t used = 0;           // live entries
     size_t fill = 0;           // index slots not empty: live entries plus deleted ones (dummies)
     // Bit (hash & 63) is set for every key added since the index was last built: a clear bit proves

@@ -46,8 +46,9 @@ void changed_after(Dict* d) {
 }
 
 // An index table given up by a resize or a clear: a lookup without the lock may still be probing it.
-void free_index(int32_t* index) {
-    if (index) free_after_readers(index, [](void* table) { delete[] static_cast<int32_t*>(table); });
+void free_index(Dict* d) {
+    if (d->index && d->index != d->small_index)
+        free_after_readers(d->index, [](void* table) { delete[] static_cast<int32_t*>(table); });
 }
 
 // Call with the dict's lock held.
@@ -104,8 +105,9 @@ uint64_t hash_bit(int64_t h) { return uint64_t{1} << (static_cast<uint64_t>(h) &
 void new_index(Dict* d, size_t keys) {
     size_t size = kMinIndexSize;
     while (size * 2 < (keys + 1) * 3 || size < keys * 3) size <<= 1;
-    free_index(d->index);
-    d->index = new int32_t[size];
+    free_index(d);
+    static_assert(sizeof(Dict::small_index) / sizeof(int32_t) == kMinIndexSize);
+    d->index = size == kMinIndexSize ? d->small_index : new int32_t[size];
     d->index_size = size;
     std::fill(d->index, d->index + size, kEmpty);
 }
@@ -628,7 +630,7 @@ void dict_clear(Dict* d) {
     {
         CriticalSection cs(d->mutex);
         old.swap(d->entries);
-        free_index(d->index);
+        free_index(d);
         d->index = nullptr;
         d->index_size = 0;
         d->used = 0;
