@@ -137,8 +137,8 @@ struct Dict : Object {
     // costs one allocation less. A lookup without the lock may read it as the dict is rebuilt, as
     // it may read a replaced table: the sequence lock tells it to try again, and it stays readable.
     int32_t small_index[8];
-    size_t used = 0;           // live entries
-    size_t fill = 0;           // index slots not empty: live entries plus deleted ones (dummies)
+    size_t used = 0;  // live entries
+    size_t fill = 0;  // index slots not empty: live entries plus deleted ones (dummies)
     // Bit (hash & 63) is set for every key added since the index was last built: a clear bit proves
     // a key of that hash absent without the probe. A method looked for in an instance's __dict__
     // (LOAD_METHOD's shadow check) probed past an occupied first slot in 524k of 947k lookups in 20
