@@ -98,9 +98,10 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     return v;
 }
 
-void store_module_global(Dict* globals, Str* name, Object* value) {
+void store_module_global(Dict* globals, Str* name, Object* value, const GlobalCache& cache) {
     defer_definition(value);
-    dict_set(globals, name, value);
+    std::atomic<uint32_t> hint{cache.entry.load(std::memory_order_relaxed)};  // only a hint: checked
+    dict_set_str_hinted(globals, name, value, &hint);
 }
 
 Ref build_set(Object* const* items, size_t n) {

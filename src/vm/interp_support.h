@@ -45,8 +45,11 @@ MINIPY_ALWAYS_INLINE Object* load_global_cached(const GlobalCache& c, const Fram
 // LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and
 // refills the cache; a new reference.
 MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
-// Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level).
-void store_module_global(Dict* globals, Str* name, Object* value);
+// Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level). The entry where
+// the name's LOAD_GLOBAL cache last found it is tried first: a module-level loop rebinding its
+// variables skips the probe (200,000 two-node cycles made at module level: 741.0M -> 717.4M
+// instructions).
+void store_module_global(Dict* globals, Str* name, Object* value, const GlobalCache& cache);
 
 Ref build_set(Object* const* items, size_t n);
 Ref build_map(Object* const* items, size_t pairs);  // items: key, value, key, value, ...
