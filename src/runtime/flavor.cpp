@@ -213,7 +213,12 @@ void take_anchor(LedgerEntry* entry, RefCountField& rc) {
 
 void refcount_foreign_inc(RefCountField& rc) {
     LedgerEntry* ledger = tl_ledger;
-    if (!ledger || ledger_entry_of(rc)) {  // no ledger, or the entry holds all it can
+    LedgerEntry* held = ledger ? ledger_entry_of(rc) : nullptr;
+    if (held && refcount_is_deferred(rc)) {  // unbounded: see refcount_inc
+        ++held->held;
+        return;
+    }
+    if (!ledger || held) {  // no ledger, or the entry holds all it can
         rc.shared.fetch_add(kSharedOne, std::memory_order_relaxed);
         return;
     }
@@ -226,7 +231,12 @@ bool refcount_foreign_try_inc(RefCountField& rc) {
     LedgerEntry* ledger = tl_ledger;
     // With a ledger the first reference takes the anchor, as refcount_foreign_inc does; the entry
     // is made only once the object is known to be alive.
-    bool anchor = ledger && !ledger_entry_of(rc);
+    LedgerEntry* held = ledger ? ledger_entry_of(rc) : nullptr;
+    if (held && refcount_is_deferred(rc)) {  // alive: only the collector frees it
+        ++held->held;
+        return true;
+    }
+    bool anchor = ledger && !held;
     int64_t add = anchor ? kLedgerAnchor : 1;
     int64_t old = rc.shared.load(std::memory_order_relaxed);
     do {
@@ -240,6 +250,10 @@ bool refcount_foreign_try_inc(RefCountField& rc) {
 bool refcount_foreign_dec(RefCountField& rc) {
     LedgerEntry* entry = ledger_entry_of(rc);
     if (!entry) return refcount_shared_dec(rc);
+    if (refcount_is_deferred(rc)) {  // owing is fine: see refcount_inc
+        --entry->held;
+        return false;
+    }
     // A reference the entry does not hold (a list's, handed over by pop()): drop it and the surplus
     // now, so that the object dies here if this was its last reference.
     refcount_shared_dec(rc);  // the surplus still counts: never the last
