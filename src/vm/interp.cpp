@@ -399,14 +399,8 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             TARGET(LOAD_NAME) {
                 // At module level (the locals are the globals, a plain dict) a name resolves as
                 // LOAD_GLOBAL resolves it, so LOAD_GLOBAL's cache serves (indexed like `names`).
-                Object* v;
-                if (f->locals == f->globals && is_exact(f->locals, &dict_type)) {
-                    v = load_global_cached(co->global_cache[ARG], f);
-                    if (!v) v = load_global_slow(f, ARG);
-                } else {
-                    v = load_name(f, names[ARG]);
-                }
-                PUSH(v);
+                bool module_level = f->locals == f->globals && is_exact(f->locals, &dict_type);
+                PUSH(module_level ? load_module_name(f, ARG) : load_name(f, names[ARG]));
                 DISPATCH();
             }
             TARGET(STORE_NAME) {

@@ -98,6 +98,11 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     return v;
 }
 
+Object* load_module_name(Frame* f, uint32_t index) {
+    Object* v = load_global_cached(f->code->global_cache[index], f);
+    return v ? v : load_global_slow(f, index);
+}
+
 void store_module_global(Dict* globals, Str* name, Object* value, const GlobalCache& cache) {
     defer_definition(value);
     std::atomic<uint32_t> hint{cache.entry.load(std::memory_order_relaxed)};  // only a hint: checked

@@ -45,6 +45,10 @@ MINIPY_ALWAYS_INLINE Object* load_global_cached(const GlobalCache& c, const Fram
 // LOAD_GLOBAL on a cache miss: looks the name up (taking the reference under the dict's lock) and
 // refills the cache; a new reference.
 MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
+// LOAD_NAME at module level: through LOAD_GLOBAL's cache. A function of its own: inlined into
+// run_frame a second time, load_global_cached made minipy-ft's loop 6.7% longer on
+// bench/pyperf/nqueens.py, which has no module-level loop at all (callgrind).
+Object* load_module_name(Frame* f, uint32_t index);
 // Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level). The entry where
 // the name's LOAD_GLOBAL cache last found it is tried first: a module-level loop rebinding its
 // variables skips the probe (200,000 two-node cycles made at module level: 741.0M -> 717.4M
