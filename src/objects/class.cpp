@@ -29,6 +29,13 @@ namespace minipy {
 
 namespace {
 
+// object.__init__ as found in object's dict: a class whose __init__ is this one takes no arguments,
+// and `C()` makes the bare instance only.
+Object* object_init_slot() {
+    static Object* const slot = dict_get_str(object_type.dict, intern("__init__"));
+    return slot;
+}
+
 // Changes that other threads' lock-free reads must never see half-made (an object's type or dict
 // pointer, a class's slots) happen with the world stopped when threads run (minipy-ft), as around fork.
 struct WorldStoppedIfThreads {
@@ -207,12 +214,12 @@ void run_init(Object* self, Object* init, Object* const* args, size_t nargs, Tup
 
 Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static Str* const kInit = intern("__init__");
-    static Object* const object_init_slot = dict_get_str(object_type.dict, kInit);
     auto* t = static_cast<Type*>(type);
     Ref self = bare_instance(t);
-    if (Ref init = user_init(t)) {
+    Ref init = type_lookup(t, kInit);
+    if (init && is_function(init.get())) {
         run_init(self.get(), init.get(), args, nargs, kwnames);
-    } else if (Ref other = type_lookup(t, kInit); other && other.get() != object_init_slot) {
+    } else if (init && init.get() != object_init_slot()) {
         // Any other __init__ (a functools.partialmethod, a built-in function): bound as its __get__
         // says, or called as it is without one, as CPython's slot_tp_init.
         Ref bound = special_method(self.get(), kInit);
@@ -229,7 +236,7 @@ Ref instance_construct(Object* type, Object* const* args, size_t nargs, Tuple* k
 Ref init_after_new(Type* t) {
     static Str* const kInit = intern("__init__");
     Ref init = type_lookup(t, kInit);
-    return init.get() != dict_get_str(object_type.dict, kInit) ? init : nullptr;
+    return init.get() != object_init_slot() ? init : nullptr;
 }
 
 // `T(...)` for classes with a __new__ of their own or a built-in base, as CPython's type_call:
@@ -542,12 +549,19 @@ Ref user_init(Type* t) {
 
 Ref inline_init(Type* t, bool* object_init) {
     static Str* const kInit = intern("__init__");
-    static Object* const object_init_slot = dict_get_str(object_type.dict, kInit);
     *object_init = false;
     if (type_of(t) != &type_type || t->construct != instance_construct) return nullptr;
+    // The tag is read before the lookup: a change racing with it drops the tag afterwards, so what
+    // the lookup found is never remembered under a tag that outlives the change.
+    uint32_t tag = type_version(t);
+    if (tag && t->object_init_tag.load(std::memory_order_relaxed) == tag) {
+        *object_init = true;
+        return nullptr;
+    }
     Ref init = type_lookup(t, kInit);
     if (!init || !is_function(init.get())) {
-        *object_init = init.get() == object_init_slot;
+        *object_init = init.get() == object_init_slot();
+        if (*object_init) t->object_init_tag.store(tag, std::memory_order_relaxed);
         return nullptr;
     }
     return !(as_function(init.get())->code->flags & kCoResumable) ? init : nullptr;
@@ -567,9 +581,10 @@ Ref user_new(Type* t) {
 
 // CPython's object_new refuses a class whose __abstractmethods__ (set by abc.ABCMeta) is not empty.
 void check_not_abstract(Type* t) {
+    if (!t->is_abstract) return;
     static Str* const kAbstract = intern("__abstractmethods__");
     Object* names = dict_get_str(t->dict, kAbstract);
-    if (!names || !is_true(names)) return;
+    if (!names) return;
     Ref sorted = list_from_iterable(names);
     list_sort(sorted.get(), nullptr, false);
     std::string joined;

@@ -178,6 +178,11 @@ void type_setattr(Object* o, Str* name, Object* value) {
     if (name->utf8 == "__bases__") return set_type_bases(t, value);
     if (name->utf8 == "__class__") return set_object_class(t, value);
     Ref old = dict_get_str_ref(t->dict, name);
+    // As CPython's type_set_abstractmethods: deleting a missing entry raises before the flag changes.
+    if (name->utf8 == "__abstractmethods__") {
+        if (!value && !old) raise(&AttributeError_type, "__abstractmethods__");
+        t->is_abstract = value && is_true(value);
+    }
     if (value) {
         defer_definition(value);
         dict_set(t->dict, name, value);

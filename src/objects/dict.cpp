@@ -113,7 +113,10 @@ void new_index(Dict* d, size_t keys) {
 }
 
 void resize(Dict* d) {
-    std::erase_if(d->entries, [](const DictEntry& e) { return e.key == nullptr; });
+    size_t kept = 0;
+    for (const DictEntry& e : d->entries)
+        if (e.key) d->entries[kept++] = e;
+    d->entries.truncate(kept);
     new_index(d, d->used);
     d->hash_bits = 0;
     for (size_t n = 0; n < d->entries.size(); ++n) {
@@ -207,13 +210,41 @@ Ref dict_new() {
 }
 
 Ref dict_new_untracked(size_t expected) {
-    auto* d = ::new (gc_alloc_untracked(sizeof(Dict))) Dict();
+    size_t inline_entries = std::min(expected, kMaxInlineDictEntries);
+    auto* d = ::new (gc_alloc_untracked(sizeof(Dict) + inline_entries * sizeof(DictEntry))) Dict();
     init_header(d, &dict_type);
     if (expected) {
-        d->entries.reserve(expected);
+        static_assert(sizeof(Dict) % alignof(DictEntry) == 0);
+        d->entries.use_inline(reinterpret_cast<DictEntry*>(d + 1), inline_entries);
         new_index(d, expected);
     }
     return Ref::steal(d);
+}
+
+void DictEntries::grow(size_t n) {
+    size_t capacity = std::max({n, capacity_ * 2, size_t{4}});
+    auto* grown = static_cast<DictEntry*>(::operator new(capacity * sizeof(DictEntry)));
+    std::copy(data_, data_ + size_, grown);
+    release_heap();
+    data_ = grown;
+    capacity_ = capacity;
+}
+
+void DictEntries::release_heap() {
+    if (data_ && data_ != inline_) free_after_readers(data_, [](void* memory) { ::operator delete(memory); });
+    data_ = inline_;
+    capacity_ = inline_capacity_;
+}
+
+void DictEntries::take(DictEntries& from) {
+    if (from.data_ != from.inline_) {
+        release_heap();
+        data_ = std::exchange(from.data_, from.inline_);
+        capacity_ = std::exchange(from.capacity_, from.inline_capacity_);
+    } else {
+        std::copy(from.data_, from.data_ + from.size_, data_);
+    }
+    size_ = std::exchange(from.size_, 0);
 }
 
 namespace {
@@ -626,10 +657,13 @@ void dict_update(Dict* d, Object* other) {
 }
 
 void dict_clear(Dict* d) {
-    std::vector<DictEntry, ReaderSafeAllocator<DictEntry>> old;
+    // The entries are released after the lock, from here: an instance's inline ones are copied.
+    DictEntry spill[kMaxInlineDictEntries];
+    DictEntries old;
+    old.use_inline(spill, kMaxInlineDictEntries);
     {
         CriticalSection cs(d->mutex);
-        old.swap(d->entries);
+        old.take(d->entries);
         free_index(d);
         d->index = nullptr;
         d->index_size = 0;

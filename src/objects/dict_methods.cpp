@@ -267,8 +267,8 @@ Ref dict_popitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Ref key, value;
     {
         CriticalSection cs(d->mutex);
-        for (auto e = d->entries.rbegin(); e != d->entries.rend(); ++e)
-            if (e->key) {
+        for (auto e = d->entries.end(); e != d->entries.begin();)
+            if ((--e)->key) {
                 key = Ref::borrow(e->key);
                 value = Ref::borrow(e->value);
                 break;

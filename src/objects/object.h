@@ -222,6 +222,10 @@ struct Type : Object {
     // its bases'), and whether the slots leave instances without a __dict__.
     uint32_t slot_count = 0;
     bool no_instance_dict = false;
+    // CPython's Py_TPFLAGS_IS_ABSTRACT: set when `__abstractmethods__` is assigned a true value through
+    // the type's __setattr__ (abc.ABCMeta does), not by the name in a class body. Instances of such a
+    // class are refused (objects/class.cpp, check_not_abstract) without a dict lookup per instance.
+    bool is_abstract = false;
     // Classes: the most attributes an instance's __dict__ held when freed (capped), so that the next
     // instances' dicts start that large (CPython 3.11 sizes shared keys from the first instances).
     std::atomic<uint8_t> expected_attributes{0};
@@ -236,6 +240,9 @@ struct Type : Object {
     // is recomputed). 0: none assigned yet; type_version() (objects/abstract.h) assigns one. The
     // interpreter's attribute caches remember the tag they were filled under.
     std::atomic<uint32_t> version_tag{0};
+    // The version tag under which `__init__` was found to be object's (objects/class.cpp,
+    // inline_init): while the tag is unchanged, `C()` makes the bare instance without a lookup.
+    std::atomic<uint32_t> object_init_tag{0};
 };
 
 // Initialises the header of a freshly allocated object with one reference. The object owns a

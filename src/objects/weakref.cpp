@@ -320,8 +320,8 @@ std::vector<Ref> weakrefs_detach(Object* referent) {
     std::vector<Ref> out;
     // The collector asks for every garbage object; most (dicts, lists, tuples) cannot have any, and
     // the table's lock and lookup cost more than the check.
-    if (!g_used.load(std::memory_order_relaxed) || !supports_weakrefs(referent) ||
-        !may_have_weakrefs(referent))
+    if (!g_used.load(std::memory_order_relaxed) || !may_have_weakrefs(referent) ||
+        !supports_weakrefs(referent))
         return out;
     std::lock_guard<std::mutex> guard(g_lock);
     auto it = g_refs.find(referent);
