@@ -382,7 +382,10 @@ int64_t collect_main(int generation) {
 
     GcHead unreachable;
     list_init(&unreachable);
-    free_unreferenced_deferred(young);
+    // Not in the young generation's collections, the frequent ones: the walk costs a cache miss per
+    // object (a million two-node cycles: 17% of minipy-ft's collector samples, perf). There such a
+    // function is found unreachable instead and freed as garbage: only the count differs.
+    if (generation > 0) free_unreferenced_deferred(young);
     int64_t examined = update_refs(young);
     subtract_refs(young);
     int64_t survivors = examined - move_unreachable(young, &unreachable);
