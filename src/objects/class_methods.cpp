@@ -110,10 +110,12 @@ Ref type_special_attr(Type* t, const std::string& n) {
         return t->base ? tuple_of_types({t->base}) : tuple_new(0);
     }
     if (n == "__dict__") return mappingproxy_new(t->dict);
-    // CPython's Py_TPFLAGS_HEAPTYPE and Py_TPFLAGS_BASETYPE bits: copyreg tells classes from
-    // built-in types by the first when it pickles instances of their subclasses.
+    // CPython's Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_BASETYPE and Py_TPFLAGS_IS_ABSTRACT bits: copyreg
+    // tells classes from built-in types by the first when it pickles instances of their subclasses;
+    // inspect.isabstract reads the last.
     if (n == "__flags__")
-        return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0));
+        return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0) |
+                            (t->is_abstract ? 1 << 20 : 0));
     if (n == "__module__") {
         Ref m = t != &type_type ? dict_get_str_ref(t->dict, intern("__module__")) : Ref();
         if (m) return m;

@@ -59,3 +59,9 @@ print(Half().run(), sorted(Half.__abstractmethods__))
 
 T = type("T", (), {"__abstractmethods__": frozenset({"x"})})
 print(type(T()).__name__)
+
+# inspect.isabstract reads the flag from __flags__ (Py_TPFLAGS_IS_ABSTRACT, 1 << 20).
+import inspect
+
+print(inspect.isabstract(Base), inspect.isabstract(Whole), inspect.isabstract(InBody))
+print(bool(Base.__flags__ & (1 << 20)), bool(Whole.__flags__ & (1 << 20)))
