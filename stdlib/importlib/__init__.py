@@ -35,3 +35,9 @@ def import_module(name, package=None):
 
 def invalidate_caches():
     """minipy's finders keep no caches: every import looks at the folders again."""
+
+
+def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+    """The import statement's function, as CPython's importlib has it: here the native one."""
+    import builtins
+    return builtins.__import__(name, globals, locals, fromlist, level)

@@ -93,6 +93,27 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
     return cache(path, debug_override, optimization=optimization)
 
 
+def source_from_cache(path):
+    from importlib.util import source_from_cache as source
+    return source(path)
+
+
+def _get_sourcefile(bytecode_path):
+    """The source file of a bytecode file's path when it exists, else the path itself (CPython keeps
+    this for PyImport_ExecCodeModuleWithFilenames; test.test_import imports it)."""
+    import os
+    if not bytecode_path:
+        return None
+    rest, _, extension = bytecode_path.rpartition(".")
+    if not rest or extension.lower()[-3:-1] != "py":
+        return bytecode_path
+    try:
+        source_path = source_from_cache(bytecode_path)
+    except (NotImplementedError, ValueError):
+        source_path = bytecode_path[:-1]
+    return source_path if os.path.isfile(source_path) else bytecode_path
+
+
 class FileFinder:
     """Finds the modules of one folder (a sys.path entry) for code that asks (pkgutil walks these);
     minipy's native import system does its own finding. Each loader detail is (loader class,
