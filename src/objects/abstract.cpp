@@ -420,7 +420,8 @@ Ref generic_getattr(Object* o, Str* name) {
     if (is_method_descriptor(found.get())) {
         auto* d = found.as<MethodDescriptor>();
         if (d->def->kind == MethodKind::Class) return native_function_new(d->def, t);
-        return native_function_new(d->def, d->def->kind == MethodKind::Static ? d->owner : o);
+        if (d->def->kind == MethodKind::Static) return Ref::borrow(d->static_function);
+        return native_function_new(d->def, o);
     }
     return found;
 }

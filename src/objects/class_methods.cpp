@@ -28,6 +28,8 @@
 
 namespace minipy {
 
+const char* type_text_signature(const Type* t);  // objects/type_docs.cpp
+
 namespace {
 
 GetAttrSlot g_builtin_type_getattr;
@@ -43,8 +45,10 @@ Ref tuple_of_types(const std::vector<Type*>& types) {
 // its own, dots and all.
 size_t module_dot(const Type* t) { return is_heap_type(t) ? std::string::npos : t->name.rfind('.'); }
 
-// __text_signature__: the "(...)" a built-in's docstring starts with ("name(sig)\n--\n\n"), else None.
+// __text_signature__: a built-in type's own (object's "()"), or the "(...)" its docstring starts with
+// ("name(sig)\n--\n\n"), else None.
 Ref text_signature(Type* t) {
+    if (const char* own = type_text_signature(t)) return str_new(own);
     Object* doc = dict_get_str(t->dict, intern("__doc__"));
     if (!doc || !is_str(doc)) return Ref::borrow(None);
     const std::string& text = str_utf8_of(doc);

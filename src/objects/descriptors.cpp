@@ -422,7 +422,7 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, owner);
         if (def->kind == MethodKind::Static)
-            return native_function_new(def, static_cast<MethodDescriptor*>(attr)->owner);
+            return Ref::borrow(static_cast<MethodDescriptor*>(attr)->static_function);
         return obj ? native_function_new(def, obj) : Ref::borrow(attr);
     }
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);

@@ -37,6 +37,12 @@ Ref method_descriptor_new(Type* owner, const MethodDef* def) {
     make_immortal(d);
     d->owner = owner;
     d->def = def;
+    if (def->kind == MethodKind::Static) {
+        // As long-lived as the descriptor, and as shared: immortal too, and left to no collection.
+        d->static_function = native_function_new(def, owner).release();
+        gc_untrack(d->static_function);
+        make_immortal(d->static_function);
+    }
     return Ref::steal(d);
 }
 

@@ -14,6 +14,9 @@ extern Type method_descriptor_type, builtin_function_type;
 struct MethodDescriptor : Object {
     Type* owner;
     const MethodDef* def;
+    // A static method's one builtin function (bound to `owner`), which every lookup gives, so that
+    // `C.__new__ is object.__new__` as in CPython (inspect.signature tests it); null for others.
+    Object* static_function = nullptr;
 };
 
 struct NativeFunction : Object {

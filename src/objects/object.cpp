@@ -204,9 +204,9 @@ Ref type_getattr(Object* o, Str* name) {
         if (is_method_descriptor(found.get())) {
             const MethodDef* def = found.as<MethodDescriptor>()->def;
             if (def->kind == MethodKind::Class) return native_function_new(def, t);
-            // A static method keeps the type that defines it (not `t`): `E.__new__ == object.__new__`.
+            // A static method keeps the type that defines it (not `t`): `E.__new__ is object.__new__`.
             if (def->kind == MethodKind::Static)
-                return native_function_new(def, found.as<MethodDescriptor>()->owner);
+                return Ref::borrow(found.as<MethodDescriptor>()->static_function);
         }
         return found;
     }

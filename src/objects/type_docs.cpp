@@ -232,7 +232,32 @@ If strict is true and one of the arguments is exhausted before the others,
 raise a ValueError.)doc"},
 };
 
+// The signatures CPython 3.11 keeps at the head of these types' internal docs (inspect.signature
+// reads them through __text_signature__); the docs themselves are without them, as __doc__ shows.
+struct TypeSignature {
+    Type* type;
+    const char* signature;
+};
+
+const TypeSignature kTypeSignatures[] = {
+    {&complex_type, "(real=0, imag=0)"},
+    {&enumerate_type, "(iterable, start=0)"},
+    {&float_type, "(x=0, /)"},
+    {&list_type, "(iterable=(), /)"},
+    {&memoryview_type, "(object)"},
+    {&object_type, "()"},
+    {&property_type, "(fget=None, fset=None, fdel=None, doc=None)"},
+    {&reversed_type, "(sequence, /)"},
+    {&tuple_type, "(iterable=(), /)"},
+};
+
 }  // namespace
+
+const char* type_text_signature(const Type* t) {
+    for (const TypeSignature& s : kTypeSignatures)
+        if (s.type == t) return s.signature;
+    return nullptr;
+}
 
 void init_type_docs() {
     for (const TypeDoc& d : kTypeDocs) dict_set(d.type->dict, intern("__doc__"), str_new(d.doc).get());
