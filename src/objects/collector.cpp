@@ -108,15 +108,17 @@ void adopt_nurseries() {
     for (GcNursery* n : nurseries()) adopt(n);
 }
 
-// Gives a thread's nursery back as the thread ends (a thread_local's destructor): its objects go to
-// generation 0 and the next thread to start takes it. The ending thread keeps pointing at it for
-// whatever it frees last; sharing a nursery is safe, since everything in one is under its lock.
+// Gives a thread's nursery back as the thread ends (a thread_local's destructor), for the next thread
+// to start to take; its objects wait there for the next collection's adopt_nurseries, which takes
+// every nursery's. Not adopted here: the thread has left the interpreter, so a collection may be
+// walking the generations meanwhile (TSan saw this merge race one at exit). The ending thread keeps
+// pointing at it for whatever it frees last; sharing a nursery is safe, since everything in one is
+// under its lock.
 struct NurseryRelease {
     GcNursery* nursery = nullptr;
     ~NurseryRelease() {
         if (!nursery) return;
         std::lock_guard<std::mutex> guard(g_nurseries_lock);
-        adopt(nursery);
         nursery->in_use = false;
     }
 };
