@@ -163,9 +163,6 @@ public:
         if (size_ == capacity_) grow(size_ + 1);
         data_[size_++] = e;
     }
-    void reserve(size_t n) {
-        if (n > capacity_) grow(n);
-    }
     void truncate(size_t n) { size_ = n; }
     // Moves `from`'s entries here (this table is empty and its inline storage holds as many as
     // `from`'s can), leaving `from` empty on its inline storage: dict_clear releases them after the
