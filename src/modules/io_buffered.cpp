@@ -19,6 +19,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -550,6 +551,8 @@ void init_buffered_type(Type& t, const char* name, std::initializer_list<const M
     t.constructs_subclasses = true;
     init_type(&t);
     allow_weak_references(&t);
+    add_attribute_descriptors(&t, {"raw"}, true);  // what buffered_getattr computes, as CPython lists it
+    add_attribute_descriptors(&t, {"closed", "name", "mode"});
     for (const MethodDef* table : tables)
         for (const MethodDef* m = table; m->name; ++m)
             dict_set(t.dict, intern(m->name), method_descriptor_new(&t, m).get());

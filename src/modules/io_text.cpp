@@ -22,6 +22,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -1032,6 +1033,9 @@ void init_text_wrapper_type() {
     t.constructs_subclasses = true;
     init_type(&t);
     allow_weak_references(&t);
+    // The attributes text_getattr computes, as CPython's type lists them (inspect.getattr_static).
+    add_attribute_descriptors(&t, {"encoding", "buffer", "line_buffering", "write_through"}, true);
+    add_attribute_descriptors(&t, {"name", "closed", "newlines", "errors", "_CHUNK_SIZE"});
     add_io_base_defaults(&t, IoBaseKind::kText);
 }
 

@@ -420,9 +420,10 @@ Ref generic_getattr(Object* o, Str* name) {
     if (is_method_descriptor(found.get())) {
         auto* d = found.as<MethodDescriptor>();
         if (d->def->kind == MethodKind::Class) return native_function_new(d->def, t);
-        if (d->def->kind == MethodKind::Static) return Ref::borrow(d->static_function);
         return native_function_new(d->def, o);
     }
+    // A built-in type's static method other than __new__ (`"a".maketrans`) is a staticmethod.
+    if (type_of(found.get()) == &staticmethod_type) return bind_class_attr(found.get(), o, t);
     return found;
 }
 

@@ -581,7 +581,7 @@ Ref user_new(Type* t) {
 
 // CPython's object_new refuses a class whose __abstractmethods__ (set by abc.ABCMeta) is not empty.
 void check_not_abstract(Type* t) {
-    if (!t->is_abstract) return;
+    if (!t->is_abstract.load(std::memory_order_relaxed)) return;
     static Str* const kAbstract = intern("__abstractmethods__");
     Object* names = dict_get_str(t->dict, kAbstract);
     if (!names) return;
@@ -1138,7 +1138,6 @@ void init_class_support() {
     type_type.clear = heap_type_clear;
     init_class_methods();
     init_descriptor_types();
-    init_member_descriptor_type();
     init_type_docs();
 }
 

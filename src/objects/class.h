@@ -90,6 +90,9 @@ void install_slots(Type* t);
 // Whether a class gaining or losing the attribute `name` may change its slots: the dunders
 // install_slots reads, and __new__ (which picks how instances are made).
 bool is_slot_dunder(Str* name);
+// What type computes for one of its special attributes (`__dict__`, `__mro__`, ...) of the class t,
+// whatever t's metaclass defines: what the descriptors in type.__dict__ read. Null for other names.
+Ref type_own_attr(Object* t, Str* name);
 
 // ---- shared by class.cpp and class_methods.cpp ----
 void init_class_methods();  // the methods of object, type and the built-in base types

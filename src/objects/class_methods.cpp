@@ -119,7 +119,7 @@ Ref type_special_attr(Type* t, const std::string& n) {
     // inspect.isabstract reads the last.
     if (n == "__flags__")
         return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0) |
-                            (t->is_abstract ? 1 << 20 : 0));
+                            (t->is_abstract.load(std::memory_order_relaxed) ? 1 << 20 : 0));
     if (n == "__module__") {
         Ref m = t != &type_type ? dict_get_str_ref(t->dict, intern("__module__")) : Ref();
         if (m) return m;
@@ -145,6 +145,13 @@ Ref type_special_attr(Type* t, const std::string& n) {
     return nullptr;
 }
 
+// Whether the first class in t's mro whose dict has `name` was made by a class statement.
+bool defined_by_class_statement(Type* t, Str* name) {
+    for (Type* k : t->mro)
+        if (dict_get_str(k->dict, name)) return is_heap_type(k);
+    return false;
+}
+
 // Attribute lookup on a class: its special attributes, then its mro with descriptors applied
 // (`C.f` is the plain function, `C.cm` a method bound to C, `C.prop` the property itself). For a
 // class with a metaclass, the metaclass's attributes come next, bound to the class, and its data
@@ -154,12 +161,14 @@ Ref class_type_getattr(Object* o, Str* name) {
     // Every special name is a dunder: other names skip the comparisons (they were a tenth of
     // bench/pyperf/deltablue.py's time, which reads class attributes such as Strength.REQUIRED).
     const std::string& n = name->utf8;
-    if (n.size() > 4 && n[0] == '_' && n[1] == '_')
-        if (Ref r = type_special_attr(t, n)) return r;
     Type* meta = type_of(o);
     Ref meta_attr = meta != &type_type ? type_lookup(meta, name) : nullptr;
-    if (meta_attr && is_data_descriptor_with_get(meta_attr.get()))
-        return bind_class_attr(meta_attr.get(), o, meta);
+    bool meta_data = meta_attr && is_data_descriptor_with_get(meta_attr.get());
+    // type computes the special names, unless a metaclass's own data descriptor says otherwise (a
+    // property __module__ that raises makes inspect.getfile refuse the class, as in CPython).
+    if (n.size() > 4 && n[0] == '_' && n[1] == '_' && !(meta_data && defined_by_class_statement(meta, name)))
+        if (Ref r = type_special_attr(t, n)) return r;
+    if (meta_data) return bind_class_attr(meta_attr.get(), o, meta);
     if (Ref found = type_lookup(t, name)) return bind_class_attr(found.get(), nullptr, t);
     if (meta_attr) return bind_class_attr(meta_attr.get(), o, meta);
     return g_builtin_type_getattr(o, name);
@@ -187,7 +196,7 @@ void type_setattr(Object* o, Str* name, Object* value) {
     // As CPython's type_set_abstractmethods: deleting a missing entry raises before the flag changes.
     if (name->utf8 == "__abstractmethods__") {
         if (!value && !old) raise(&AttributeError_type, "__abstractmethods__");
-        t->is_abstract = value && is_true(value);
+        t->is_abstract.store(value && is_true(value), std::memory_order_relaxed);
     }
     if (value) {
         defer_definition(value);
@@ -316,8 +325,7 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     Ref state = Ref::borrow(None);
     if (Ref getstate = get_attr_opt(self, intern("__getstate__"));
-        getstate && !is_method_descriptor(getstate.get()) &&
-        type_of(getstate.get()) != &builtin_function_type) {
+        getstate && !is_method_descriptor(getstate.get()) && !is_native_function(getstate.get())) {
         state = call0(getstate.get());
     } else if (Ref d = get_attr_opt(self, intern("__dict__"));
                d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) {
@@ -651,6 +659,8 @@ const MethodDef kTypeOrMethods[] = {
 
 }  // namespace
 
+Ref type_own_attr(Object* t, Str* name) { return type_special_attr(static_cast<Type*>(t), name->utf8); }
+
 void add_methods(Type* t, const MethodDef* defs) {
     for (const MethodDef* m = defs; m->name; ++m) {
         if (!dict_get_str(t->dict, intern(m->name)))
@@ -735,6 +745,12 @@ void init_class_methods() {
                               {"__basicsize__", "__itemsize__", "__flags__", "__weakrefoffset__", "__base__",
                                "__dictoffset__", "__mro__"},
                               true);
+    // Built-in functions and method descriptors list the attributes their getattr slots compute.
+    for (Type* t : {&method_descriptor_type, &classmethod_descriptor_type, &wrapper_descriptor_type})
+        add_attribute_descriptors(t, {"__name__", "__qualname__", "__objclass__"});
+    for (Type* t : {&builtin_function_type, &method_wrapper_type})
+        add_attribute_descriptors(t, {"__name__", "__qualname__", "__self__"});
+    add_attribute_descriptors(&builtin_function_type, {"__module__"}, true);
     add_methods(&BaseException_type, kExceptionMethods);
     add_methods(&list_type, kListMethods);
     add_methods(&dict_type, kDictMethods);
@@ -744,6 +760,7 @@ void init_class_methods() {
     add_methods(&tuple_type, kNewOnly<&tuple_type>);
     add_methods(&float_type, kNewOnly<&float_type>);
     add_methods(&int_type, kNewOnly<&int_type>);
+    add_methods(&bool_type, kNewOnly<&bool_type>);
     add_methods(&enumerate_type, kNewOnly<&enumerate_type>);
     add_methods(&zip_type, kNewOnly<&zip_type>);
     add_methods(&reversed_type, kNewOnly<&reversed_type>);

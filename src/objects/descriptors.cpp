@@ -209,6 +209,14 @@ Ref wrapper_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     return result;
 }
 
+}  // namespace
+
+Ref staticmethod_new(Object* func) {
+    return wrapper_construct<&staticmethod_type>(&staticmethod_type, &func, 1, nullptr);
+}
+
+namespace {
+
 // __init__(callable), which a subclass's __init__ reaches through super().
 Ref wrapper_init(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__init__", nargs - 1, kw, 1, 1);
@@ -418,11 +426,9 @@ namespace {
 // How an instance of the native descriptor type `t` (or of a class derived from it) binds.
 Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &function_type) return obj ? method_new(attr, obj) : Ref::borrow(attr);
-    if (t == &method_descriptor_type) {
+    if (t == &method_descriptor_type || t == &classmethod_descriptor_type || t == &wrapper_descriptor_type) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, owner);
-        if (def->kind == MethodKind::Static)
-            return Ref::borrow(static_cast<MethodDescriptor*>(attr)->static_function);
         return obj ? native_function_new(def, obj) : Ref::borrow(attr);
     }
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
@@ -495,7 +501,7 @@ const MethodDef kDeleteDef = {"__delete__", property_delete_method, "Delete an a
 namespace {
 
 bool is_native_descriptor_method(Object* m) {
-    if (type_of(m) != &method_descriptor_type) return false;
+    if (!is_method_descriptor(m)) return false;
     const MethodDef* def = static_cast<MethodDescriptor*>(m)->def;
     return def == &kGetDef || def == &kSetDef || def == &kDeleteDef;
 }
@@ -598,8 +604,8 @@ void init_descriptor_types() {
     init_type(&classmethod_type);
     add_attribute_descriptors(&classmethod_type, {"__isabstractmethod__"});
     add_attribute_descriptors(&classmethod_type, {"__func__", "__wrapped__"}, true);
-    for (Type* t :
-         {&function_type, &property_type, &staticmethod_type, &classmethod_type, &method_descriptor_type})
+    for (Type* t : {&function_type, &property_type, &staticmethod_type, &classmethod_type,
+                    &method_descriptor_type, &classmethod_descriptor_type, &wrapper_descriptor_type})
         add_method(t, &kGetDef);
     add_method(&property_type, &kSetDef);
     add_method(&property_type, &kDeleteDef);

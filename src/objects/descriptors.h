@@ -9,6 +9,8 @@ namespace minipy {
 extern Type property_type, staticmethod_type, classmethod_type, super_type;
 
 void init_descriptor_types();  // called once at start-up
+// staticmethod(func).
+Ref staticmethod_new(Object* func);
 
 // What a class attribute `attr` found on `owner` becomes when looked up through `obj` (null when
 // looked up on the class itself): functions bind to obj, classmethods to owner, properties run

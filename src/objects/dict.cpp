@@ -231,7 +231,7 @@ void DictEntries::grow(size_t n) {
 }
 
 void DictEntries::release_heap() {
-    if (data_ && data_ != inline_) free_after_readers(data_, [](void* memory) { ::operator delete(memory); });
+    if (data_ && data_ != inline_) delete_after_readers(data_);
     data_ = inline_;
     capacity_ = inline_capacity_;
 }

@@ -157,7 +157,7 @@ inline void gc_free(void* p) {
     if (!p) return;
     Object* o = static_cast<Object*>(p);
     if (gc_is_tracked(o)) gc_untrack(o);
-    free_after_readers(gc_head(o), [](void* memory) { ::operator delete(memory); });
+    delete_after_readers(gc_head(o));
 }
 
 // Inside a container struct: `new T()` and `delete t` go through gc_alloc and gc_free.

@@ -3,14 +3,16 @@
 #include "objects/getset_descriptor.h"
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/native_function.h"
+#include "objects/slots.h"
 #include "objects/str.h"
 
 namespace minipy {
 
-Type getset_descriptor_type, attribute_member_descriptor_type;
+Type getset_descriptor_type;
 
 namespace {
 
@@ -21,51 +23,28 @@ struct AttributeDescriptor : Object {
 
 AttributeDescriptor* as_attr(Object* o) { return static_cast<AttributeDescriptor*>(o); }
 
-void check_owner(AttributeDescriptor* d, Object* obj) {
-    if (!is_instance(obj, d->owner))
-        raise(&TypeError_type,
-              format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name->utf8.c_str(),
-                     d->owner->name.c_str(), type_of(obj)->name.c_str()));
-}
-
-// The owner's own slots compute the attribute: an instance of a class derived from the owner
-// would otherwise find this descriptor again through its class (`class P(property)`'s fget).
-Ref read(AttributeDescriptor* d, Object* obj) {
-    Ref value = d->owner->getattr ? d->owner->getattr(obj, d->name) : nullptr;
-    if (!value) raise_no_attribute(obj, d->name);
-    return value;
-}
-
-// Without a setattr slot the attribute is read-only, in CPython's words for each kind.
-void write(AttributeDescriptor* d, Object* obj, Object* value) {
-    if (!d->owner->setattr) {
-        if (type_of(d) == &attribute_member_descriptor_type)
-            raise(&AttributeError_type, "readonly attribute");
-        raise(&AttributeError_type, format("attribute '%s' of '%s' objects is not writable",
-                                           d->name->utf8.c_str(), d->owner->name.c_str()));
-    }
-    d->owner->setattr(obj, d->name, value);
+void check_owner(Type* owner, Str* name, Object* obj) {
+    if (!is_instance(obj, owner))
+        raise(&TypeError_type, format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                                      name->utf8.c_str(), owner->name.c_str(), type_of(obj)->name.c_str()));
 }
 
 Ref attr_get(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__get__", nargs - 1, kw, 1, 2);
     AttributeDescriptor* d = as_attr(args[0]);
     if (args[1] == None) return Ref::borrow(args[0]);
-    check_owner(d, args[1]);
-    return read(d, args[1]);
+    return builtin_attribute_read(d->owner, d->name, args[1]);
 }
 
 Ref attr_set(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__set__", nargs - 1, kw, 2, 2);
-    check_owner(as_attr(args[0]), args[1]);
-    write(as_attr(args[0]), args[1], args[2]);
+    builtin_attribute_write(as_attr(args[0])->owner, as_attr(args[0])->name, args[1], args[2], false);
     return Ref::borrow(None);
 }
 
 Ref attr_delete(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__delete__", nargs - 1, kw, 1, 1);
-    check_owner(as_attr(args[0]), args[1]);
-    write(as_attr(args[0]), args[1], nullptr);
+    builtin_attribute_write(as_attr(args[0])->owner, as_attr(args[0])->name, args[1], nullptr, false);
     return Ref::borrow(None);
 }
 
@@ -77,42 +56,68 @@ const MethodDef kAttrMethods[] = {
 };
 
 Ref attr_repr(Object* o) {
-    return str_new(format("<%s '%s' of '%s' objects>",
-                          type_of(o) == &attribute_member_descriptor_type ? "member" : "attribute",
-                          as_attr(o)->name->utf8.c_str(), as_attr(o)->owner->name.c_str()));
+    return str_new(format("<attribute '%s' of '%s' objects>", as_attr(o)->name->utf8.c_str(),
+                          as_attr(o)->owner->name.c_str()));
 }
 
 Ref attr_getattr(Object* o, Str* name) {
-    if (name->utf8 == "__name__" || name->utf8 == "__qualname__") return Ref::borrow(as_attr(o)->name);
+    if (name->utf8 == "__name__") return Ref::borrow(as_attr(o)->name);
+    if (name->utf8 == "__qualname__") return descriptor_qualname(as_attr(o)->owner, as_attr(o)->name);
     if (name->utf8 == "__objclass__") return Ref::borrow(as_attr(o)->owner);
     return generic_getattr(o, name);
 }
 
 }  // namespace
 
+// The owner's own slots compute the attribute: an instance of a class derived from the owner
+// would otherwise find the descriptor again through its class (`class P(property)`'s fget).
+Ref builtin_attribute_read(Type* owner, Str* name, Object* obj) {
+    check_owner(owner, name, obj);
+    Ref value = owner == &type_type ? type_own_attr(obj, name)
+                : owner->getattr    ? owner->getattr(obj, name)
+                                    : nullptr;
+    if (!value) raise_no_attribute(obj, name);
+    return value;
+}
+
+// Without a setattr slot the attribute is read-only, in CPython's words for each kind.
+void builtin_attribute_write(Type* owner, Str* name, Object* obj, Object* value, bool member) {
+    check_owner(owner, name, obj);
+    if (!owner->setattr) {
+        if (member) raise(&AttributeError_type, "readonly attribute");
+        raise(&AttributeError_type, format("attribute '%s' of '%s' objects is not writable",
+                                           name->utf8.c_str(), owner->name.c_str()));
+    }
+    owner->setattr(obj, name, value);
+}
+
+Ref descriptor_qualname(Type* owner, Str* name) {
+    Ref owner_name = get_attr(owner, intern("__qualname__"));
+    return str_new(str_utf8_of(owner_name.get()) + "." + name->utf8);
+}
+
 bool is_attribute_descriptor(const Object* o) {
-    return type_of(o) == &getset_descriptor_type || type_of(o) == &attribute_member_descriptor_type;
+    return type_of(o) == &getset_descriptor_type || is_field_member(o);
 }
 
 Ref attribute_descriptor_get(Object* descriptor, Object* obj) {
-    check_owner(as_attr(descriptor), obj);
-    return read(as_attr(descriptor), obj);
+    if (is_field_member(descriptor)) return member_get(descriptor, obj);
+    return builtin_attribute_read(as_attr(descriptor)->owner, as_attr(descriptor)->name, obj);
 }
 
 void attribute_descriptor_set(Object* descriptor, Object* obj, Object* value) {
-    check_owner(as_attr(descriptor), obj);
-    write(as_attr(descriptor), obj, value);
+    if (is_field_member(descriptor)) return member_set(descriptor, obj, value);
+    builtin_attribute_write(as_attr(descriptor)->owner, as_attr(descriptor)->name, obj, value, false);
 }
 
-void init_getset_descriptor_types() {
-    for (Type* t : {&getset_descriptor_type, &attribute_member_descriptor_type}) {
-        t->name = t == &getset_descriptor_type ? "getset_descriptor" : "member_descriptor";
-        t->instance_size = sizeof(AttributeDescriptor);
-        t->repr = attr_repr;
-        t->getattr = attr_getattr;
-        t->methods = kAttrMethods;
-        init_type(t);
-    }
+void init_getset_descriptor_type() {
+    Type& t = getset_descriptor_type;
+    t.name = "getset_descriptor";
+    t.instance_size = sizeof(AttributeDescriptor);
+    t.repr = attr_repr;
+    t.getattr = attr_getattr;
+    t.methods = kAttrMethods;
+    init_type(&t);
 }
 
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member) {
@@ -123,8 +128,12 @@ void add_attribute_descriptors(Type* t, const char* const* names, size_t count, 
     for (size_t i = 0; i < count; ++i) {
         Str* key = intern(names[i]);
         if (dict_get_str(t->dict, key)) continue;
+        if (member) {
+            dict_set(t->dict, key, member_descriptor_for_field(t, key));
+            continue;
+        }
         auto* d = new AttributeDescriptor();
-        init_header(d, member ? &attribute_member_descriptor_type : &getset_descriptor_type);
+        init_header(d, &getset_descriptor_type);
         make_immortal(d);  // lives as long as the (immortal) type
         d->owner = t;
         d->name = key;

@@ -9,11 +9,11 @@
 
 namespace minipy {
 
-// attribute_member_descriptor_type is named `member_descriptor` in Python, like the __slots__
-// descriptors of objects/slots.h; it stands for a plain field of a built-in type.
-extern Type getset_descriptor_type, attribute_member_descriptor_type;
+// A plain field of a built-in type (`member`) is described by a member_descriptor, the type of the
+// __slots__ descriptors (objects/slots.h), as in CPython; the rest by a getset_descriptor.
+extern Type getset_descriptor_type;
 
-void init_getset_descriptor_types();
+void init_getset_descriptor_type();
 // Puts a descriptor for each name in t's dict; `member` picks member_descriptor (plain fields).
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member = false);
 void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member = false);
@@ -24,5 +24,11 @@ void add_attribute_descriptors(Type* t, const char* const* names, size_t count, 
 bool is_attribute_descriptor(const Object* o);
 Ref attribute_descriptor_get(Object* descriptor, Object* obj);
 void attribute_descriptor_set(Object* descriptor, Object* obj, Object* value);
+// The same for the owner type and attribute name: TypeError when obj is no instance of owner;
+// `member` words a read-only attribute's error as member_descriptor's.
+Ref builtin_attribute_read(Type* owner, Str* name, Object* obj);
+void builtin_attribute_write(Type* owner, Str* name, Object* obj, Object* value, bool member);
+// A descriptor's __qualname__: its owner's, a dot, its name ("complex.real").
+Ref descriptor_qualname(Type* owner, Str* name);
 
 }  // namespace minipy

@@ -2,11 +2,15 @@
 // and Python-level calls, with CPython's messages for a descriptor applied to the wrong object.
 #include "objects/native_function.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string>
+#include <string_view>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/slot_methods.h"
@@ -15,11 +19,52 @@
 
 namespace minipy {
 
-Type method_descriptor_type, builtin_function_type;
+Type method_descriptor_type, classmethod_descriptor_type, wrapper_descriptor_type;
+Type builtin_function_type, method_wrapper_type;
+
+namespace {
+
+// The methods CPython's type slots provide (typeobject.c's slotdefs), which a type's dict shows as
+// slot wrappers; sorted, for the binary search.
+constexpr std::string_view kSlotNames[] = {
+    "__abs__",     "__add__",     "__aiter__",        "__and__",      "__anext__",    "__await__",
+    "__bool__",    "__call__",    "__contains__",     "__del__",      "__delattr__",  "__delete__",
+    "__delitem__", "__divmod__",  "__eq__",           "__float__",    "__floordiv__", "__ge__",
+    "__get__",     "__getattr__", "__getattribute__", "__getitem__",  "__gt__",       "__hash__",
+    "__iadd__",    "__iand__",    "__ifloordiv__",    "__ilshift__",  "__imatmul__",  "__imod__",
+    "__imul__",    "__index__",   "__init__",         "__int__",      "__invert__",   "__ior__",
+    "__ipow__",    "__irshift__", "__isub__",         "__iter__",     "__itruediv__", "__ixor__",
+    "__le__",      "__len__",     "__lshift__",       "__lt__",       "__matmul__",   "__mod__",
+    "__mul__",     "__ne__",      "__neg__",          "__next__",     "__or__",       "__pos__",
+    "__pow__",     "__radd__",    "__rand__",         "__rdivmod__",  "__repr__",     "__rfloordiv__",
+    "__rlshift__", "__rmatmul__", "__rmod__",         "__rmul__",     "__ror__",      "__rpow__",
+    "__rrshift__", "__rshift__",  "__rsub__",         "__rtruediv__", "__rxor__",     "__set__",
+    "__setattr__", "__setitem__", "__str__",          "__sub__",      "__truediv__",  "__xor__",
+};
+
+// Whether an instance method is a slot wrapper (bound: a method-wrapper). Cheap for the usual
+// method, whose name does not start with "__".
+bool is_slot_wrapper(const MethodDef* def) {
+    const char* n = def->name;
+    if (def->kind != MethodKind::Instance || n[0] != '_' || n[1] != '_') return false;
+    return std::binary_search(std::begin(kSlotNames), std::end(kSlotNames), std::string_view(n));
+}
+
+// Immortal and left to no collection: `o` describes a static method table of a type that is never
+// freed, so it lives as long; being immortal, its count is never written, and threads calling
+// `d.get(...)` at once do not fight over it (minipy-ft: an atomic add on one cache line per call).
+Object* immortal(Object* o) {
+    if (gc_has_head(o)) gc_untrack(o);
+    make_immortal(o);
+    return o;
+}
+
+}  // namespace
 
 Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name) {
     auto* f = new NativeFunction();
-    init_header(f, &builtin_function_type);
+    bool wrapper = self_or_null && is_slot_wrapper(def) && !is_module(self_or_null);
+    init_header(f, wrapper ? &method_wrapper_type : &builtin_function_type);
     f->def = def;
     f->self = self_or_null;
     xincref(self_or_null);
@@ -29,20 +74,20 @@ Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* modu
 }
 
 Ref method_descriptor_new(Type* owner, const MethodDef* def) {
+    if (def->kind == MethodKind::Static) {
+        // One object per static method, so that `C.__new__ is object.__new__` (inspect tests it).
+        Object* f = immortal(native_function_new(def, owner).release());
+        if (std::strcmp(def->name, "__new__") == 0) return Ref::borrow(f);
+        return Ref::borrow(immortal(staticmethod_new(f).release()));
+    }
     auto* d = new MethodDescriptor();
-    init_header(d, &method_descriptor_type);
-    // It describes a static method table of a type that is never freed, so it lives as long: being
-    // immortal, its count is never written, and threads calling `d.get(...)` at once do not fight
-    // over it (minipy-ft: an atomic add on one cache line per call from every thread).
-    make_immortal(d);
+    Type* t = def->kind == MethodKind::Class ? &classmethod_descriptor_type
+              : is_slot_wrapper(def)         ? &wrapper_descriptor_type
+                                             : &method_descriptor_type;
+    init_header(d, t);
+    immortal(d);
     d->owner = owner;
     d->def = def;
-    if (def->kind == MethodKind::Static) {
-        // As long-lived as the descriptor, and as shared: immortal too, and left to no collection.
-        d->static_function = native_function_new(def, owner).release();
-        gc_untrack(d->static_function);
-        make_immortal(d->static_function);
-    }
     return Ref::steal(d);
 }
 
@@ -107,6 +152,9 @@ Ref native_function_call(Object* callable, Object* const* args, size_t nargs, Tu
 Ref native_function_repr(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
     if (!f->self) return str_new(format("<built-in function %s>", f->def->name));
+    if (type_of(o) == &method_wrapper_type)
+        return str_new(format("<method-wrapper '%s' of %s object at %p>", f->def->name,
+                              type_of(f->self)->name.c_str(), static_cast<void*>(f->self)));
     if (is_type(f->self) && f->def->kind != MethodKind::Instance)
         return str_new(
             format("<built-in method %s of type object at %p>", f->def->name, static_cast<void*>(f->self)));
@@ -131,6 +179,8 @@ Ref native_function_getattr(Object* o, Str* name) {
     if (name->utf8 == "__self__") return Ref::borrow(f->self && !hides_self(f) ? f->self : None);
     if (name->utf8 == "__module__") return Ref::borrow(f->module ? f->module : None);
     if (name->utf8 == "__doc__") return f->def->doc ? str_new(f->def->doc) : Ref::borrow(None);
+    if (name->utf8 == "__objclass__" && type_of(o) == &method_wrapper_type)
+        return Ref::borrow(type_of(f->self));
     return generic_getattr(o, name);
 }
 
@@ -169,9 +219,18 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
     auto* d = static_cast<MethodDescriptor*>(callable);
     const char* name = d->def->name;
     const char* owner = d->owner->name.c_str();
-    if (d->def->kind == MethodKind::Static) return d->def->fn(callable, args, nargs, kwnames);
-    if (d->def->kind == MethodKind::Class)
-        return call_with_self(callable, d->def, d->owner, args, nargs, kwnames);
+    if (d->def->kind == MethodKind::Class) {
+        // dict.__dict__['fromkeys'](dict, keys): the class comes first, as CPython's classmethoddescr_call.
+        if (nargs == 0)
+            raise(&TypeError_type, format("descriptor '%s' of '%s' object needs an argument", name, owner));
+        if (!is_type(args[0]))
+            raise(&TypeError_type, format("descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2",
+                                          name, owner, type_of(args[0])->name.c_str()));
+        if (!is_subtype(static_cast<Type*>(args[0]), d->owner))
+            raise(&TypeError_type, format("descriptor '%s' requires a subtype of '%s' but received '%s'",
+                                          name, owner, static_cast<Type*>(args[0])->name.c_str()));
+        return call_with_self(callable, d->def, args[0], args + 1, nargs - 1, kwnames);
+    }
     if (nargs == 0) raise(&TypeError_type, format("unbound method %s.%s() needs an argument", owner, name));
     if (!is_instance(args[0], d->owner) && is_slot_method(d->def))
         raise(&TypeError_type, format("descriptor '%s' requires a '%s' object but received a '%s'", name,
@@ -186,7 +245,7 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
 // function bound to the same object. minipy makes a new object per lookup (`object.__new__` twice
 // gives two), so without this enum's `target not in {object.__new__, ...}` never matches.
 Ref native_function_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != &builtin_function_type)
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a))
         return Ref::borrow(NotImplemented);
     auto* x = static_cast<NativeFunction*>(a);
     auto* y = static_cast<NativeFunction*>(b);
@@ -203,33 +262,38 @@ int64_t native_function_hash(Object* o) {
 
 Ref descriptor_repr(Object* o) {
     auto* d = static_cast<MethodDescriptor*>(o);
-    return str_new(format("<method '%s' of '%s' objects>", d->def->name, d->owner->name.c_str()));
+    return str_new(format(type_of(o) == &wrapper_descriptor_type ? "<slot wrapper '%s' of '%s' objects>"
+                                                                 : "<method '%s' of '%s' objects>",
+                          d->def->name, d->owner->name.c_str()));
 }
 
 }  // namespace
 
 void init_native_function_types() {
-    Type& f = builtin_function_type;
-    f.name = "builtin_function_or_method";
-    f.instance_size = sizeof(NativeFunction);
-    f.dealloc = native_function_dealloc;
-    f.traverse = native_function_traverse;
-    f.call = native_function_call;
-    f.repr = native_function_repr;
-    f.getattr = native_function_getattr;
-    f.compare = native_function_compare;
-    f.hash = native_function_hash;
-    f.methods = kNativeFunctionMethods;
-    init_type(&f);
-
-    Type& d = method_descriptor_type;
-    d.name = "method_descriptor";
-    d.instance_size = sizeof(MethodDescriptor);
-    d.dealloc = descriptor_dealloc;
-    d.call = descriptor_call;
-    d.repr = descriptor_repr;
-    d.getattr = method_descriptor_getattr;
-    init_type(&d);
+    for (Type* t : {&builtin_function_type, &method_wrapper_type}) {
+        t->name = t == &builtin_function_type ? "builtin_function_or_method" : "method-wrapper";
+        t->instance_size = sizeof(NativeFunction);
+        t->dealloc = native_function_dealloc;
+        t->traverse = native_function_traverse;
+        t->call = native_function_call;
+        t->repr = native_function_repr;
+        t->getattr = native_function_getattr;
+        t->compare = native_function_compare;
+        t->hash = native_function_hash;
+        if (t == &builtin_function_type) t->methods = kNativeFunctionMethods;
+        init_type(t);
+    }
+    for (Type* t : {&method_descriptor_type, &classmethod_descriptor_type, &wrapper_descriptor_type}) {
+        t->name = t == &method_descriptor_type        ? "method_descriptor"
+                  : t == &classmethod_descriptor_type ? "classmethod_descriptor"
+                                                      : "wrapper_descriptor";
+        t->instance_size = sizeof(MethodDescriptor);
+        t->dealloc = descriptor_dealloc;
+        t->call = descriptor_call;
+        t->repr = descriptor_repr;
+        t->getattr = method_descriptor_getattr;
+        init_type(t);
+    }
 }
 
 }  // namespace minipy

@@ -2,6 +2,11 @@
 // (unbound, found in a type's dict) and builtin functions/bound methods (CPython's
 // method_descriptor and builtin_function_or_method). The layouts are public so the VM can call a
 // descriptor's `fn` with self prepended instead of allocating a bound method.
+// As in CPython, a type's dict shows three kinds of descriptor, one layout: method_descriptor
+// (`list.append`), classmethod_descriptor (`dict.fromkeys`) and wrapper_descriptor, the "slot
+// wrapper" of a method a type slot provides (`int.__add__`); bound to an instance, a slot wrapper
+// is a method-wrapper (`(1).__add__`), the others builtin_function_or_method. A static method is
+// in the dict as its builtin function (`object.__new__`), or a staticmethod of it (`str.maketrans`).
 #pragma once
 
 #include "objects/gc.h"
@@ -9,14 +14,12 @@
 
 namespace minipy {
 
-extern Type method_descriptor_type, builtin_function_type;
+extern Type method_descriptor_type, classmethod_descriptor_type, wrapper_descriptor_type;
+extern Type builtin_function_type, method_wrapper_type;
 
 struct MethodDescriptor : Object {
     Type* owner;
     const MethodDef* def;
-    // A static method's one builtin function (bound to `owner`), which every lookup gives, so that
-    // `C.__new__ is object.__new__` as in CPython (inspect.signature tests it); null for others.
-    Object* static_function = nullptr;
 };
 
 struct NativeFunction : Object {
@@ -27,8 +30,17 @@ struct NativeFunction : Object {
 };
 
 Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name = nullptr);
+// What a type's dict holds for `def` (see above); immortal, as the type is.
 Ref method_descriptor_new(Type* owner, const MethodDef* def);
-inline bool is_method_descriptor(const Object* o) { return type_of(o) == &method_descriptor_type; }
+// Any of the three descriptor types (a MethodDescriptor).
+inline bool is_method_descriptor(const Object* o) {
+    const Type* t = type_of(o);
+    return t == &method_descriptor_type || t == &wrapper_descriptor_type || t == &classmethod_descriptor_type;
+}
+// A NativeFunction: a builtin function or method, or a method-wrapper.
+inline bool is_native_function(const Object* o) {
+    return type_of(o) == &builtin_function_type || type_of(o) == &method_wrapper_type;
+}
 
 // For native functions that take only positional arguments: raises CPython's "f() takes no keyword
 // arguments" or wrong-count TypeError unless min <= nargs <= max.

@@ -18,6 +18,7 @@
 #include "objects/namespace.h"
 #include "objects/native_function.h"
 #include "objects/slot_methods.h"
+#include "objects/slots.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -204,9 +205,6 @@ Ref type_getattr(Object* o, Str* name) {
         if (is_method_descriptor(found.get())) {
             const MethodDef* def = found.as<MethodDescriptor>()->def;
             if (def->kind == MethodKind::Class) return native_function_new(def, t);
-            // A static method keeps the type that defines it (not `t`): `E.__new__ is object.__new__`.
-            if (def->kind == MethodKind::Static)
-                return Ref::borrow(found.as<MethodDescriptor>()->static_function);
         }
         return found;
     }
@@ -269,7 +267,8 @@ void init_builtin_types() {
     init_dict_types();
     init_native_function_types();
     // Before the types whose dicts show descriptors for their computed attributes (int's real).
-    init_getset_descriptor_types();
+    init_getset_descriptor_type();
+    init_member_descriptor_type();
     init_none_bool_types();
     init_int_type();
     init_bool_type();

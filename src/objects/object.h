@@ -28,9 +28,7 @@ struct Object {
     // with), but gives the memory back only once no other thread can still be testing the count of
     // an object it read from a list or dict without the lock (refcount_try_inc; QSBR in
     // runtime/flavor.h). Containers allocated by the collector free through gc_free likewise.
-    static void operator delete(void* p) {
-        free_after_readers(p, [](void* memory) { ::operator delete(memory); });
-    }
+    static void operator delete(void* p) { delete_after_readers(p); }
 };
 
 // ---- value representation ----
@@ -225,7 +223,8 @@ struct Type : Object {
     // CPython's Py_TPFLAGS_IS_ABSTRACT: set when `__abstractmethods__` is assigned a true value through
     // the type's __setattr__ (abc.ABCMeta does), not by the name in a class body. Instances of such a
     // class are refused (objects/class.cpp, check_not_abstract) without a dict lookup per instance.
-    bool is_abstract = false;
+    // Atomic: minipy-ft may instantiate the class on one thread while another assigns it.
+    std::atomic<bool> is_abstract{false};
     // Classes: the most attributes an instance's __dict__ held when freed (capped), so that the next
     // instances' dicts start that large (CPython 3.11 sizes shared keys from the first instances).
     std::atomic<uint8_t> expected_attributes{0};

@@ -12,6 +12,8 @@
 #include "objects/class.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/gc.h"
+#include "objects/getset_descriptor.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 
@@ -21,16 +23,32 @@ Type member_descriptor_type;
 
 namespace {
 
-// A container: it and its class refer to each other (the class's dict holds it).
+// Where a member descriptor finds its value: a slot of the instance, a slot in the side table (the
+// instance's built-in base has no room), or a plain field of a built-in type, which that type's
+// getattr/setattr slots reach (`complex.real`, `FunctionType.__globals__`).
+enum class MemberKind : uint8_t { InInstance, SideTable, Field };
+
+// A container: it and its class refer to each other (the class's dict holds it). A Field's is
+// immortal, as its built-in type is, and left to no collection.
 struct MemberDescriptor : Object {
     MINIPY_GC_ALLOCATED
     Type* owner;  // owned; the class whose __slots__ named it
     Str* name;    // owned; the mangled name
     uint32_t index;
-    bool in_instance;  // owner's instances are Instances (else the side table holds the values)
+    MemberKind kind;
 };
 
 MemberDescriptor* as_member(Object* o) { return static_cast<MemberDescriptor*>(o); }
+
+Ref member_new(Type* owner, Str* name, MemberKind kind) {
+    auto* m = new MemberDescriptor();
+    init_header(m, &member_descriptor_type);
+    m->owner = static_cast<Type*>(newref(owner));
+    m->name = static_cast<Str*>(newref(name));
+    m->index = 0;
+    m->kind = kind;
+    return Ref::steal(m);
+}
 
 // Slot values of instances of classes derived from built-in types, whose layout has no room.
 struct SideSlots {
@@ -51,7 +69,8 @@ SlotValues* values_of(MemberDescriptor* m, Object* obj) {
         raise(&TypeError_type,
               format("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name->utf8.c_str(),
                      m->owner->name.c_str(), type_of(obj)->name.c_str()));
-    return m->in_instance ? static_cast<Instance*>(obj)->slots : side_slots(obj, type_of(obj));
+    return m->kind == MemberKind::InInstance ? static_cast<Instance*>(obj)->slots
+                                             : side_slots(obj, type_of(obj));
 }
 
 void member_dealloc(Object* o) {
@@ -68,9 +87,11 @@ Ref member_repr(Object* o) {
 }
 
 Ref member_getattr(Object* o, Str* name) {
-    if (name->utf8 == "__name__") return Ref::borrow(as_member(o)->name);
-    if (name->utf8 == "__objclass__") return Ref::borrow(as_member(o)->owner);
-    if (name->utf8 == "__doc__") return Ref::borrow(None);
+    MemberDescriptor* m = as_member(o);
+    if (name->utf8 == "__name__") return Ref::borrow(m->name);
+    if (name->utf8 == "__qualname__") return descriptor_qualname(m->owner, m->name);
+    if (name->utf8 == "__objclass__") return Ref::borrow(m->owner);
+    if (name->utf8 == "__doc__") return Ref::borrow(None);  // 3.11: inspect.getdoc reads __slots__
     return generic_getattr(o, name);
 }
 
@@ -192,8 +213,21 @@ void release_side_slots(Object* o) {
     slot_values_free(s);
 }
 
+Object* member_descriptor_for_field(Type* owner, Str* name) {
+    Object* m = member_new(owner, name, MemberKind::Field).release();
+    gc_untrack(m);
+    make_immortal(m);
+    return m;
+}
+
+bool is_field_member(const Object* o) {
+    return type_of(o) == &member_descriptor_type &&
+           static_cast<const MemberDescriptor*>(o)->kind == MemberKind::Field;
+}
+
 Ref member_get(Object* descr, Object* obj) {
     MemberDescriptor* m = as_member(descr);
+    if (m->kind == MemberKind::Field) return builtin_attribute_read(m->owner, m->name, obj);
     SlotValues* s = values_of(m, obj);
     Ref v;
     {
@@ -208,6 +242,7 @@ Ref member_get(Object* descr, Object* obj) {
 
 void member_set(Object* descr, Object* obj, Object* value) {
     MemberDescriptor* m = as_member(descr);
+    if (m->kind == MemberKind::Field) return builtin_attribute_write(m->owner, m->name, obj, value, true);
     SlotValues* s = values_of(m, obj);
     Object* old;
     {
@@ -261,14 +296,9 @@ void setup_slots(Type* t, Tuple* bases) {
     }
     for (const std::string& name : members) {
         if (dict_get_str(t->dict, intern(name))) continue;  // a name listed twice
-        auto* m = new MemberDescriptor();
-        init_header(m, &member_descriptor_type);
-        m->owner = static_cast<Type*>(newref(t));
-        m->name = static_cast<Str*>(newref(intern(name)));
-        m->index = t->slot_count++;
-        m->in_instance = nb == nullptr;
-        dict_set(t->dict, m->name, m);
-        decref(m);
+        Ref m = member_new(t, intern(name), nb ? MemberKind::SideTable : MemberKind::InInstance);
+        as_member(m.get())->index = t->slot_count++;
+        dict_set(t->dict, intern(name), m.get());
     }
     t->no_instance_dict = !has_dict && !add_dict;
 }

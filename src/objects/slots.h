@@ -28,6 +28,11 @@ void slot_values_free(SlotValues* s);
 // Frees the side-table slot values of an instance whose built-in base has no room for them.
 void release_side_slots(Object* o);
 
+// A member descriptor for a plain field of a built-in type, which the owner's getattr/setattr slots
+// read and write (immortal, as the type is); and whether `o` is one.
+Object* member_descriptor_for_field(Type* owner, Str* name);
+bool is_field_member(const Object* o);
+
 // The member descriptor protocol (objects/descriptors.cpp dispatches here): obj is never null.
 Ref member_get(Object* descr, Object* obj);
 void member_set(Object* descr, Object* obj, Object* value);  // value null: del

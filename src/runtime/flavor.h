@@ -453,6 +453,12 @@ MINIPY_ALWAYS_INLINE bool claim_flag(std::atomic<bool>& flag) {
     return true;
 }
 
+// `::operator delete` of memory from `::operator new`, once no thread can still be reading it
+// without a lock (objects, item arrays, dict entries).
+MINIPY_ALWAYS_INLINE void delete_after_readers(void* p) {
+    free_after_readers(p, [](void* memory) { ::operator delete(memory); });
+}
+
 // The allocator of storage that readers may scan without the owner's lock (a list's item array):
 // an array given back, by a resize or a clear, is freed only once those readers are done with it.
 template <typename T>
@@ -462,9 +468,7 @@ struct ReaderSafeAllocator {
     template <typename U>
     ReaderSafeAllocator(const ReaderSafeAllocator<U>&) {}
     T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T))); }
-    void deallocate(T* p, size_t) {
-        free_after_readers(p, [](void* memory) { ::operator delete(memory); });
-    }
+    void deallocate(T* p, size_t) { delete_after_readers(p); }
     template <typename U>
     bool operator==(const ReaderSafeAllocator<U>&) const {
         return true;

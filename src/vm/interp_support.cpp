@@ -142,7 +142,7 @@ bool is_mapping(Object* o) {
 // How CPython names a callable in call errors: "f()", "print()", or "int object".
 std::string callable_desc(Object* callable) {
     if (is_function(callable)) return as_function(callable)->qualname->utf8 + "()";
-    if (type_of(callable) == &builtin_function_type) {
+    if (is_native_function(callable)) {
         return std::string(static_cast<NativeFunction*>(callable)->def->name) + "()";
     }
     if (is_type(callable)) return static_cast<Type*>(callable)->name + "()";

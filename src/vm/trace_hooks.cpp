@@ -227,7 +227,7 @@ namespace {
 // class, a slot wrapper; a Python function has its own 'call').
 Ref c_call_subject(Object* callable, Object* const* args, size_t nargs) {
     if (type_of(callable) == &builtin_function_type) return Ref::borrow(callable);
-    if (is_method_descriptor(callable) && nargs > 0)
+    if (type_of(callable) == &method_descriptor_type && nargs > 0)
         return native_function_new(static_cast<MethodDescriptor*>(callable)->def, args[0]);
     return nullptr;
 }
