@@ -3,6 +3,7 @@
 #include "compiler/codegen.h"
 
 #include "compiler/compiler_unit.h"
+#include "compiler/unparse.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/str.h"
@@ -383,7 +384,10 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
 // In a module or class body, `name: ann` records ann in __annotations__ (as text under PEP 563);
 // other targets' annotations are only evaluated. A function body evaluates none.
 void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
-    if (a.target->kind == ast::ExprKind::Name && ast::as<ast::Name>(*a.target).id == "__debug__")
+    // `x.__debug__: int` too, value or not (CPython's forbidden_name on the target).
+    if ((a.target->kind == ast::ExprKind::Name && ast::as<ast::Name>(*a.target).id == "__debug__") ||
+        (a.target->kind == ast::ExprKind::Attribute &&
+         ast::as<ast::Attribute>(*a.target).attr == "__debug__"))
         fail("cannot assign to __debug__", u_->pos);
     if (a.value) {
         visit_expr(*a.value);
@@ -403,15 +407,16 @@ void Compiler::visit_ann_assign(const ast::AnnAssign& a) {
     }
 }
 
-// An annotation's value: the expression, or under PEP 563 its source text. `*args: *Ts` (PEP 646)
-// stores the one item that unpacking Ts gives, as CPython's `[value] = [*Ts]`.
+// An annotation's value: the expression, or under PEP 563 its text, as CPython writes it back. `*args: *Ts`
+// (PEP 646) stores the one item that unpacking Ts gives, as CPython's `[value] = [*Ts]`.
 void Compiler::visit_annotation(const ast::Expr& e) {
     if (!symbols_.future_annotations && e.kind == ast::ExprKind::Starred) {
         visit_expr(*ast::as<ast::Starred>(e).value);
         return emit(Op::UNPACK_SEQUENCE, 1);
     }
     if (!symbols_.future_annotations) return visit_expr(e);
-    std::string text = source_text(e.pos);
+    std::optional<std::string> written = unparse_expression(e);
+    std::string text = written ? *written : source_text(e.pos);
     emit(Op::LOAD_CONST, add_const(str_new(text), "s:" + text));
 }
 
@@ -1042,8 +1047,7 @@ void Compiler::visit_aug_assign(const ast::AugAssign& a) {
         }
         case ast::ExprKind::Attribute: {
             const auto& attr = ast::as<ast::Attribute>(t);
-            if (attr.attr == "__debug__") fail("cannot assign to __debug__", t.pos);
-            visit_expr(*attr.value);
+            visit_expr(*attr.value);  // CPython 3.11 lets `x.__debug__ += 1` compile
             emit(Op::COPY, 1);
             {
                 PosGuard guard(u_, t.pos);

@@ -33,6 +33,104 @@ void CompileSource::fail(const std::string& msg, const ast::Pos& pos) const {
     throw syntax::SyntaxError(std::move(info));
 }
 
+namespace {
+
+// The first yield, await or := in `e`, which an annotation kept as text may not hold (CPython checks
+// them in the annotation's own symbol-table block); null when there is none.
+const ast::Expr* forbidden_in_annotation(const ast::Expr* e) {
+    if (!e) return nullptr;
+    using K = ast::ExprKind;
+    auto first = [](std::initializer_list<const ast::Expr*> parts) -> const ast::Expr* {
+        for (const ast::Expr* p : parts)
+            if (const ast::Expr* found = forbidden_in_annotation(p)) return found;
+        return nullptr;
+    };
+    auto first_of = [](const ast::ExprList& list) -> const ast::Expr* {
+        for (const ast::ExprPtr& p : list)
+            if (const ast::Expr* found = forbidden_in_annotation(p.get())) return found;
+        return nullptr;
+    };
+    switch (e->kind) {
+        case K::Yield:
+        case K::YieldFrom:
+        case K::Await:
+        case K::NamedExpr:
+            return e;
+        case K::BoolOp:
+            return first_of(ast::as<ast::BoolOp>(*e).values);
+        case K::BinOp:
+            return first({ast::as<ast::BinOp>(*e).left.get(), ast::as<ast::BinOp>(*e).right.get()});
+        case K::UnaryOp:
+            return forbidden_in_annotation(ast::as<ast::UnaryOp>(*e).operand.get());
+        case K::Lambda: {  // its body is its own scope: `lambda: (yield)` is a generator function
+            const auto& l = ast::as<ast::Lambda>(*e);
+            const ast::Expr* found = first_of(l.args.defaults);
+            return found ? found : first_of(l.args.kw_defaults);
+        }
+        case K::IfExp: {
+            const auto& i = ast::as<ast::IfExp>(*e);
+            return first({i.body.get(), i.test.get(), i.orelse.get()});
+        }
+        case K::Dict: {
+            const auto& d = ast::as<ast::Dict>(*e);
+            const ast::Expr* found = first_of(d.keys);
+            return found ? found : first_of(d.values);
+        }
+        case K::Set:
+            return first_of(ast::as<ast::Set>(*e).elts);
+        case K::ListComp:
+        case K::SetComp:
+        case K::DictComp:
+        case K::GeneratorExp: {
+            const auto& c = ast::as<ast::Comp>(*e);
+            if (const ast::Expr* found = first({c.elt.get(), c.key.get(), c.value.get()})) return found;
+            for (const ast::Comprehension& g : c.generators) {
+                if (const ast::Expr* found = first({g.target.get(), g.iter.get()})) return found;
+                if (const ast::Expr* found = first_of(g.ifs)) return found;
+            }
+            return nullptr;
+        }
+        case K::Compare: {
+            const auto& c = ast::as<ast::Compare>(*e);
+            const ast::Expr* found = forbidden_in_annotation(c.left.get());
+            return found ? found : first_of(c.comparators);
+        }
+        case K::Call: {
+            const auto& c = ast::as<ast::Call>(*e);
+            const ast::Expr* found = forbidden_in_annotation(c.func.get());
+            if (!found) found = first_of(c.args);
+            for (const ast::Keyword& k : c.keywords)
+                if (!found) found = forbidden_in_annotation(k.value.get());
+            return found;
+        }
+        case K::FormattedValue: {
+            const auto& f = ast::as<ast::FormattedValue>(*e);
+            return first({f.value.get(), f.format_spec.get()});
+        }
+        case K::JoinedStr:
+            return first_of(ast::as<ast::JoinedStr>(*e).values);
+        case K::Attribute:
+            return forbidden_in_annotation(ast::as<ast::Attribute>(*e).value.get());
+        case K::Subscript: {
+            const auto& s = ast::as<ast::Subscript>(*e);
+            return first({s.value.get(), s.slice.get()});
+        }
+        case K::Starred:
+            return forbidden_in_annotation(ast::as<ast::Starred>(*e).value.get());
+        case K::List:
+        case K::Tuple:
+            return first_of(ast::as<ast::Sequence>(*e).elts);
+        case K::Slice: {
+            const auto& s = ast::as<ast::Slice>(*e);
+            return first({s.lower.get(), s.upper.get(), s.step.get()});
+        }
+        default:
+            return nullptr;  // Name, Constant
+    }
+}
+
+}  // namespace
+
 NameScope Scope::lookup(const std::string& name) const {
     auto it = resolved.find(name);
     if (it != resolved.end()) return it->second;
@@ -95,7 +193,15 @@ private:
 
     // Annotations are evaluated where the def or class statement runs, unless PEP 563 keeps them as text.
     void visit_annotation(const ast::ExprPtr& e) {
-        if (e && !table_.future_annotations) visit_expr(*e);
+        if (!e) return;
+        if (!table_.future_annotations) return visit_expr(*e);
+        if (const ast::Expr* bad = forbidden_in_annotation(e.get())) {
+            const char* what = bad->kind == ast::ExprKind::Await       ? "await"
+                               : bad->kind == ast::ExprKind::NamedExpr ? "named"
+                                                                       : "yield";
+            source_.fail(std::string("'") + what + " expression' can not be used within an annotation",
+                         bad->pos);
+        }
     }
     void visit_param_annotations(const ast::Arguments& a) {
         for (const auto& p : a.posonlyargs) visit_annotation(p->annotation);

@@ -89,9 +89,10 @@ inline int recursion_limit() { return g_recursion_limit.load(std::memory_order_r
 void set_recursion_limit(int limit);
 // True when the C stack is nearly used up: the loop checks it each time native code re-enters
 // it, so deep recursion through native calls ends in RecursionError, never a crash.
+// The frame's own address, not a local's: ASan's use-after-return check (on by default since
+// clang 15) keeps locals in a "fake stack" on the heap, far from the thread's stack.
 inline bool c_stack_exhausted(const ThreadState* ts) {
-    char probe;
-    return reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit;
+    return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < ts->c_stack_limit;
 }
 
 // Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
