@@ -72,27 +72,39 @@ public:
 
     void expr(const ast::Expr& e, int level) {
         switch (e.kind) {
-            case ast::ExprKind::BoolOp: return bool_op(ast::as<ast::BoolOp>(e), level);
-            case ast::ExprKind::BinOp: return bin_op(ast::as<ast::BinOp>(e), level);
-            case ast::ExprKind::UnaryOp: return unary_op(ast::as<ast::UnaryOp>(e), level);
-            case ast::ExprKind::Lambda: return lambda(ast::as<ast::Lambda>(e), level);
-            case ast::ExprKind::IfExp: return if_exp(ast::as<ast::IfExp>(e), level);
-            case ast::ExprKind::Dict: return dict(ast::as<ast::Dict>(e));
-            case ast::ExprKind::Set: return set(ast::as<ast::Set>(e));
+            case ast::ExprKind::BoolOp:
+                return bool_op(ast::as<ast::BoolOp>(e), level);
+            case ast::ExprKind::BinOp:
+                return bin_op(ast::as<ast::BinOp>(e), level);
+            case ast::ExprKind::UnaryOp:
+                return unary_op(ast::as<ast::UnaryOp>(e), level);
+            case ast::ExprKind::Lambda:
+                return lambda(ast::as<ast::Lambda>(e), level);
+            case ast::ExprKind::IfExp:
+                return if_exp(ast::as<ast::IfExp>(e), level);
+            case ast::ExprKind::Dict:
+                return dict(ast::as<ast::Dict>(e));
+            case ast::ExprKind::Set:
+                return set(ast::as<ast::Set>(e));
             case ast::ExprKind::ListComp:
             case ast::ExprKind::SetComp:
             case ast::ExprKind::DictComp:
-            case ast::ExprKind::GeneratorExp: return comprehension(ast::as<ast::Comp>(e));
+            case ast::ExprKind::GeneratorExp:
+                return comprehension(ast::as<ast::Comp>(e));
             case ast::ExprKind::Await: {
                 open_if(level > kAwait);
                 out += "await ";
                 expr(*ast::as<ast::Await>(e).value, kAtom);
                 return close_if(level > kAwait);
             }
-            case ast::ExprKind::Compare: return compare(ast::as<ast::Compare>(e), level);
-            case ast::ExprKind::Call: return call(ast::as<ast::Call>(e));
-            case ast::ExprKind::JoinedStr: return joined_str(ast::as<ast::JoinedStr>(e));
-            case ast::ExprKind::Constant: return constant(ast::as<ast::Constant>(e));
+            case ast::ExprKind::Compare:
+                return compare(ast::as<ast::Compare>(e), level);
+            case ast::ExprKind::Call:
+                return call(ast::as<ast::Call>(e));
+            case ast::ExprKind::JoinedStr:
+                return joined_str(ast::as<ast::JoinedStr>(e));
+            case ast::ExprKind::Constant:
+                return constant(ast::as<ast::Constant>(e));
             case ast::ExprKind::Attribute: {
                 const auto& a = ast::as<ast::Attribute>(e);
                 expr(*a.value, kAtom);
@@ -103,19 +115,25 @@ public:
                 out += a.attr;
                 return;
             }
-            case ast::ExprKind::Subscript: return subscript(ast::as<ast::Subscript>(e));
+            case ast::ExprKind::Subscript:
+                return subscript(ast::as<ast::Subscript>(e));
             case ast::ExprKind::Starred:
                 out += "*";
                 return expr(*ast::as<ast::Starred>(e).value, kBitOr);
-            case ast::ExprKind::Name: out += ast::as<ast::Name>(e).id; return;
+            case ast::ExprKind::Name:
+                out += ast::as<ast::Name>(e).id;
+                return;
             case ast::ExprKind::List:
                 out += "[";
                 items(ast::as<ast::Sequence>(e).elts);
                 out += "]";
                 return;
-            case ast::ExprKind::Tuple: return tuple(ast::as<ast::Sequence>(e), level);
-            case ast::ExprKind::Slice: return slice(ast::as<ast::Slice>(e));
-            default: throw Unsupported();  // yield, yield from, := (none is allowed in an annotation)
+            case ast::ExprKind::Tuple:
+                return tuple(ast::as<ast::Sequence>(e), level);
+            case ast::ExprKind::Slice:
+                return slice(ast::as<ast::Slice>(e));
+            default:
+                throw Unsupported();  // yield, yield from, := (none is allowed in an annotation)
         }
     }
 
@@ -348,16 +366,29 @@ private:
 
     void constant(const ast::Constant& c) {
         switch (c.value_kind) {
-            case ast::ConstKind::None: out += "None"; return;
-            case ast::ConstKind::True: out += "True"; return;
-            case ast::ConstKind::False: out += "False"; return;
-            case ast::ConstKind::Ellipsis: out += "..."; return;
-            case ast::ConstKind::Int: out += c.text; return;
-            case ast::ConstKind::Float: out += float_text(c.number); return;
+            case ast::ConstKind::None:
+                out += "None";
+                return;
+            case ast::ConstKind::True:
+                out += "True";
+                return;
+            case ast::ConstKind::False:
+                out += "False";
+                return;
+            case ast::ConstKind::Ellipsis:
+                out += "...";
+                return;
+            case ast::ConstKind::Int:
+                out += c.text;
+                return;
+            case ast::ConstKind::Float:
+                out += float_text(c.number);
+                return;
             case ast::ConstKind::Imag: {
                 // As repr(complex): no ".0" on a whole number (`2j`).
                 std::string text = float_text(c.number);
-                if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+                if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+                    text.resize(text.size() - 2);
                 out += text + "j";
                 return;
             }
@@ -365,7 +396,9 @@ private:
                 if (c.is_unicode_prefixed) out += "u";  // kept, as ast's kind='u'
                 out += str_repr_text(c.text);
                 return;
-            case ast::ConstKind::Bytes: out += bytes_repr_text(c.text); return;
+            case ast::ConstKind::Bytes:
+                out += bytes_repr_text(c.text);
+                return;
         }
     }
 

@@ -420,7 +420,7 @@ Ref generic_getattr(Object* o, Str* name) {
     if (is_method_descriptor(found.get())) {
         auto* d = found.as<MethodDescriptor>();
         if (d->def->kind == MethodKind::Class) return native_function_new(d->def, t);
-        return native_function_new(d->def, o);
+        return method_descriptor_bind(d, o);
     }
     // A built-in type's static method other than __new__ (`"a".maketrans`) is a staticmethod.
     if (type_of(found.get()) == &staticmethod_type) return bind_class_attr(found.get(), o, t);

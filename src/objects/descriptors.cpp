@@ -429,7 +429,7 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &method_descriptor_type || t == &classmethod_descriptor_type || t == &wrapper_descriptor_type) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, owner);
-        return obj ? native_function_new(def, obj) : Ref::borrow(attr);
+        return obj ? method_descriptor_bind(attr, obj) : Ref::borrow(attr);
     }
     if (t == &staticmethod_type) return Ref::borrow(static_cast<Wrapper*>(attr)->func);
     if (t == &super_type) return super_bind(attr, obj);

@@ -42,8 +42,8 @@ constexpr std::string_view kSlotNames[] = {
     "__setattr__", "__setitem__", "__str__",          "__sub__",      "__truediv__",  "__xor__",
 };
 
-// Whether an instance method is a slot wrapper (bound: a method-wrapper). Cheap for the usual
-// method, whose name does not start with "__".
+// Whether an instance method is a slot wrapper (bound: a method-wrapper); asked once per method,
+// when its type's dict is made.
 bool is_slot_wrapper(const MethodDef* def) {
     const char* n = def->name;
     if (def->kind != MethodKind::Instance || n[0] != '_' || n[1] != '_') return false;
@@ -59,18 +59,26 @@ Object* immortal(Object* o) {
     return o;
 }
 
-}  // namespace
-
-Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name) {
+Ref native_function_make(Type* type, const MethodDef* def, Object* self_or_null, Object* module_name) {
     auto* f = new NativeFunction();
-    bool wrapper = self_or_null && is_slot_wrapper(def) && !is_module(self_or_null);
-    init_header(f, wrapper ? &method_wrapper_type : &builtin_function_type);
+    init_header(f, type);
     f->def = def;
     f->self = self_or_null;
     xincref(self_or_null);
     f->module = module_name;
     xincref(module_name);
     return Ref::steal(f);
+}
+
+}  // namespace
+
+Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name) {
+    return native_function_make(&builtin_function_type, def, self_or_null, module_name);
+}
+
+Ref method_descriptor_bind(Object* descriptor, Object* self) {
+    Type* t = type_of(descriptor) == &wrapper_descriptor_type ? &method_wrapper_type : &builtin_function_type;
+    return native_function_make(t, static_cast<MethodDescriptor*>(descriptor)->def, self, nullptr);
 }
 
 Ref method_descriptor_new(Type* owner, const MethodDef* def) {

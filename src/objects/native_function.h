@@ -32,6 +32,9 @@ struct NativeFunction : Object {
 Ref native_function_new(const MethodDef* def, Object* self_or_null, Object* module_name = nullptr);
 // What a type's dict holds for `def` (see above); immortal, as the type is.
 Ref method_descriptor_new(Type* owner, const MethodDef* def);
+// An instance method descriptor bound to `self`: a method-wrapper for a slot wrapper, else a
+// builtin method.
+Ref method_descriptor_bind(Object* descriptor, Object* self);
 // Any of the three descriptor types (a MethodDescriptor).
 inline bool is_method_descriptor(const Object* o) {
     const Type* t = type_of(o);
