@@ -426,7 +426,7 @@ namespace {
 // How an instance of the native descriptor type `t` (or of a class derived from it) binds.
 Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &function_type) return obj ? method_new(attr, obj) : Ref::borrow(attr);
-    if (t == &method_descriptor_type || t == &classmethod_descriptor_type || t == &wrapper_descriptor_type) {
+    if (is_method_descriptor(attr)) {
         const MethodDef* def = static_cast<MethodDescriptor*>(attr)->def;
         if (def->kind == MethodKind::Class) return native_function_new(def, owner);
         return obj ? method_descriptor_bind(attr, obj) : Ref::borrow(attr);
