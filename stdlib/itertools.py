@@ -57,6 +57,8 @@ class chain:
     def __init__(self, *iterables):
         self._gen = chain._flatten(iterables)
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     @staticmethod
     def _flatten(iterables):
         for it in iterables:

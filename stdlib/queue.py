@@ -53,6 +53,8 @@ def _heappop(heap):
 class Queue:
     # A FIFO queue; maxsize <= 0 means unbounded. Subclasses change the order through
     # _init/_qsize/_put/_get, as in CPython.
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
@@ -189,6 +191,8 @@ class LifoQueue(Queue):
 
 class SimpleQueue:
     # An unbounded FIFO queue without task_done()/join().
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self):
         self._queue = Queue()
 

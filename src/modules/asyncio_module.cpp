@@ -1382,6 +1382,7 @@ void init_asyncio_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    add_class_getitem(&t);
     add_field_properties(&t, {"_log_destroy_pending", "_must_cancel", "_coro", "_fut_waiter"});
     allow_weak_references(&t);
 

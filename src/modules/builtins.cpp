@@ -104,73 +104,14 @@ Ref bi_abs(Object*, Args args, size_t nargs, Tuple* kw) {
     return number_abs(args[0]);
 }
 
-// A metaclass's __instancecheck__/__subclasscheck__ (ABCMeta's), found on the class's own type.
-Ref meta_check(Object* cls, const char* name) { return metaclass_check(cls, name); }
-
-bool instance_check(Object* o, Object* cls, const char* fname) {
-    if (type_of(o) == cls) return true;
-    if (Ref m = meta_check(cls, "__instancecheck__")) {
-        Object* a[2] = {cls, o};
-        return is_true(call(m.get(), a, 2).get());
-    }
-    if (type_of(cls) == &union_type) {
-        const Tuple* t = union_args(cls);
-        for (size_t i = 0; i < t->size; ++i) {
-            if (instance_check(o, t->items[i], fname)) return true;
-        }
-        return false;
-    }
-    if (!is_type(cls)) {
-        if (Ref m = get_attr_opt(cls, intern("__instancecheck__"))) return is_true(call1(m.get(), o).get());
-    }
-    if (type_of(cls) == &tuple_type) {
-        Tuple* t = as_tuple(cls);
-        for (size_t i = 0; i < t->size; ++i) {
-            if (instance_check(o, t->items[i], fname)) return true;
-        }
-        return false;
-    }
-    if (!is_type(cls)) {
-        raise(&TypeError_type, format("%s() arg 2 must be a type, a tuple of types, or a union", fname));
-    }
-    return instance_of_class(o, static_cast<Type*>(cls));
-}
-
 Ref bi_isinstance(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("isinstance", nargs, kw, 2, 2);
-    return Ref::borrow(bool_obj(instance_check(args[0], args[1], "isinstance")));
+    return Ref::borrow(bool_obj(object_isinstance(args[0], args[1])));
 }
 
 Ref bi_issubclass(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("issubclass", nargs, kw, 2, 2);
-    if (!is_type(args[0])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
-    Type* t = static_cast<Type*>(args[0]);
-    std::function<bool(Object*)> check = [&](Object* c) -> bool {
-        if (Ref m = meta_check(c, "__subclasscheck__")) {
-            Object* a[2] = {c, args[0]};
-            return is_true(call(m.get(), a, 2).get());
-        }
-        if (type_of(c) == &union_type) {
-            const Tuple* u = union_args(c);
-            for (size_t i = 0; i < u->size; ++i)
-                if (check(u->items[i])) return true;
-            return false;
-        }
-        if (!is_type(c)) {
-            if (Ref m = get_attr_opt(c, intern("__subclasscheck__")))
-                return is_true(call1(m.get(), args[0]).get());
-            raise(&TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        }
-        return t == c || is_subtype(t, static_cast<Type*>(c));
-    };
-    if (type_of(args[1]) == &tuple_type) {
-        Tuple* tup = as_tuple(args[1]);
-        for (size_t i = 0; i < tup->size; ++i) {
-            if (check(tup->items[i])) return Ref::borrow(True);
-        }
-        return Ref::borrow(False);
-    }
-    return Ref::borrow(bool_obj(check(args[1])));
+    return Ref::borrow(bool_obj(object_issubclass(args[0], args[1])));
 }
 
 // min() and max(): one iterable (with default=) or several arguments, with key=.
@@ -1009,7 +950,8 @@ Ref init_builtins_module() {
     for (Type* t : builtin_exception_types()) dict_set(d, intern(t->name), t);
     // OSError's old names, kept by CPython as aliases of the same class.
     for (const char* alias : {"IOError", "EnvironmentError"}) dict_set(d, intern(alias), &OSError_type);
-    set_builtin_iter(dict_get_str(d, intern("iter")));
+    set_reduce_builtins(dict_get_str(d, intern("iter")), dict_get_str(d, intern("next")),
+                        dict_get_str(d, intern("getattr")));
     dict_set(d, intern("None"), None);
     dict_set(d, intern("True"), True);
     dict_set(d, intern("False"), False);

@@ -1052,6 +1052,7 @@ void init_collections_types() {
     dd.is_basetype = true;
     dd.constructs_subclasses = true;
     init_type(&dd);
+    add_class_getitem(&dd);
     add_property(&dd, &kFactoryAccessors[0], &kFactoryAccessors[1]);
 }
 

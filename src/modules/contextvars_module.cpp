@@ -5,6 +5,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -197,8 +198,6 @@ const MethodDef kVarMethods[] = {
     {"get", var_get, "Return a value for the context variable for the current context."},
     {"set", var_set, "Call to set a new value for the context variable in the current context."},
     {"reset", var_reset, "Reset the context variable."},
-    {"__class_getitem__", [](Object*, Args args, size_t, Tuple*) { return Ref::borrow(args[0]); }, nullptr,
-     MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 
@@ -239,7 +238,7 @@ const MethodDef kContextvarsFunctions[] = {
 
 void init_types() {
     if (context_type.dict) return;
-    context_type.name = "Context";
+    context_type.name = "_contextvars.Context";
     context_type.instance_size = sizeof(Context);
     context_type.dealloc = [](Object* o) {
         decref(as_ctx(o)->vars);
@@ -252,7 +251,7 @@ void init_types() {
     context_type.iter = ctx_iter;
     context_type.methods = kContextMethods;
     init_type(&context_type);
-    contextvar_type.name = "ContextVar";
+    contextvar_type.name = "_contextvars.ContextVar";
     contextvar_type.instance_size = sizeof(ContextVar);
     contextvar_type.dealloc = [](Object* o) {
         auto* v = static_cast<ContextVar*>(o);
@@ -265,7 +264,8 @@ void init_types() {
     contextvar_type.repr = var_repr;
     contextvar_type.methods = kVarMethods;
     init_type(&contextvar_type);
-    token_type.name = "Token";
+    add_class_getitem(&contextvar_type);
+    token_type.name = "_contextvars.Token";
     token_type.instance_size = sizeof(Token);
     token_type.dealloc = [](Object* o) {
         auto* t = static_cast<Token*>(o);
@@ -277,6 +277,7 @@ void init_types() {
     token_type.getattr = token_getattr;
     token_type.repr = token_repr;
     init_type(&token_type);
+    add_class_getitem(&token_type);
     g_missing = str_new("<Token.MISSING>").release();
     make_immortal(g_missing);
     dict_set(token_type.dict, intern("MISSING"), g_missing);

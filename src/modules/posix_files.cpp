@@ -19,6 +19,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -657,6 +658,7 @@ void init_types() {
     dir_entry_type.getattr = entry_getattr;
     dir_entry_type.methods = kDirEntryMethods;
     init_type(&dir_entry_type);
+    add_class_getitem(&dir_entry_type);
     dict_set(dir_entry_type.dict, intern("__module__"), str_new("posix").get());
     scandir_iterator_type.name = "ScandirIterator";
     scandir_iterator_type.instance_size = sizeof(ScandirIteratorObject);

@@ -5,6 +5,7 @@
 #include "objects/abstract.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -294,6 +295,7 @@ void init_match_types() {
     match_type.methods = kMatchMethods;
     match_type.construct = match_construct;
     init_type(&match_type);
+    add_class_getitem(&match_type);
     dict_set(match_type.dict, intern("__module__"), intern("re"));
     scanner_type.name = "SRE_Scanner";
     scanner_type.instance_size = sizeof(ScannerObject);

@@ -10,6 +10,7 @@
 #include "objects/bytes.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/mappingproxy.h"
 #include "objects/module.h"
@@ -506,6 +507,7 @@ void init_pattern_type() {
     sre_pattern_type.methods = kPatternMethods;
     sre_pattern_type.construct = pattern_construct;
     init_type(&sre_pattern_type);
+    add_class_getitem(&sre_pattern_type);
     allow_weak_references(&sre_pattern_type);
     dict_set(sre_pattern_type.dict, intern("__module__"), intern("re"));
 }

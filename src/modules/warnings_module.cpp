@@ -17,6 +17,7 @@
 #include "modules/registry.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
@@ -121,13 +122,7 @@ Ref current_default_action() {
 }
 
 // issubclass(cls, base), __subclasscheck__ included.
-bool subclass_of(Object* cls, Object* base) {
-    if (is_type(cls) && is_type(base) && type_of(base) == &type_type)
-        return is_subtype(static_cast<Type*>(cls), static_cast<Type*>(base));
-    Object* issubclass = dict_get_str(builtins_dict(), intern("issubclass"));
-    Object* args[] = {cls, base};
-    return is_true(call(issubclass, args, 2).get());
-}
+bool subclass_of(Object* cls, Object* base) { return object_issubclass(cls, base); }
 
 // A filter's message or module part: None matches anything, a str only itself, anything else
 // is a compiled pattern whose match() decides.

@@ -55,6 +55,11 @@ bool instance_of_class(Object* o, Type* cls);
 // own (ABCMeta's), as isinstance/issubclass must call it; null for a class whose metaclass has only
 // type's, whose answer instance_of_class and is_subtype give without a call.
 Ref metaclass_check(Object* cls, const char* name);
+// isinstance(o, cls) and issubclass(derived, cls), as CPython's PyObject_IsInstance/IsSubclass:
+// tuples and unions of classes, a metaclass's (or any object's type's) __instancecheck__ and
+// __subclasscheck__, and the "abstract" classes that are no types but have a `__bases__` tuple.
+bool object_isinstance(Object* o, Object* cls);
+bool object_issubclass(Object* derived, Object* cls);
 // True for the attribute lookup of plain class instances (LOAD_METHOD's fast path).
 bool is_instance_getattr(GetAttrSlot s);
 // True when t is a subclass of a built-in type (list, dict, str, ...) whose instances keep their

@@ -101,6 +101,112 @@ Ref metaclass_check(Object* cls, const char* name) {
 
 namespace {
 
+// cls.__bases__ when it is a tuple (CPython's abstract_get_bases): what makes an object that is no
+// type count as a class to isinstance and issubclass. An AttributeError means "not a class"; any
+// other error propagates.
+Ref abstract_bases(Object* cls) {
+    static Str* const kBases = intern("__bases__");
+    Ref bases = get_attr_opt(cls, kBases);
+    return bases && is_instance(bases.get(), &tuple_type) ? bases : Ref();
+}
+
+// derived is cls or reaches it through __bases__; single inheritance is walked in a loop, several
+// bases recurse (a cycle of them ends in RecursionError).
+bool abstract_subclass(Object* derived, Object* cls) {
+    Ref bases;
+    while (true) {
+        if (derived == cls) return true;
+        bases = abstract_bases(derived);
+        if (!bases) return false;
+        Tuple* t = as_tuple(bases.get());
+        if (t->size == 0) return false;
+        if (t->size > 1) break;
+        derived = t->items[0];  // `bases` keeps it alive
+    }
+    RecursionGuard guard(" in __issubclass__");
+    Tuple* t = as_tuple(bases.get());
+    for (size_t i = 0; i < t->size; ++i)
+        if (abstract_subclass(t->items[i], cls)) return true;
+    return false;
+}
+
+void check_class(Object* cls, const char* message) {
+    if (!abstract_bases(cls)) raise(&TypeError_type, message);
+}
+
+// isinstance without any __instancecheck__ (CPython's object_isinstance).
+bool real_isinstance(Object* o, Object* cls) {
+    static Str* const kClass = intern("__class__");
+    if (is_type(cls)) return instance_of_class(o, static_cast<Type*>(cls));
+    check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    Ref claimed = get_attr_opt(o, kClass);
+    return claimed && abstract_subclass(claimed.get(), cls);
+}
+
+// issubclass without any __subclasscheck__ (CPython's recursive_issubclass).
+bool real_issubclass(Object* derived, Object* cls) {
+    if (is_type(cls) && is_type(derived))
+        return is_subtype(static_cast<Type*>(derived), static_cast<Type*>(cls));
+    check_class(derived, "issubclass() arg 1 must be a class");
+    if (type_of(cls) != &union_type)
+        check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return abstract_subclass(derived, cls);
+}
+
+// A tuple's (or a union's) members, any of which may match.
+template <typename Check>
+bool any_member(Object* classes, Check check, const char* where) {
+    RecursionGuard guard(where);
+    const Tuple* t = type_of(classes) == &union_type ? union_args(classes) : as_tuple(classes);
+    for (size_t i = 0; i < t->size; ++i)
+        if (check(t->items[i])) return true;
+    return false;
+}
+
+}  // namespace
+
+bool object_isinstance(Object* o, Object* cls) {
+    static Str* const kCheck = intern("__instancecheck__");
+    if (type_of(o) == cls) return true;
+    // A class: its metaclass's own __instancecheck__ (ABCMeta's), if it has one.
+    if (is_type(cls)) {
+        Ref check = metaclass_check(cls, "__instancecheck__");
+        if (!check) return instance_of_class(o, static_cast<Type*>(cls));
+        RecursionGuard guard(" in __instancecheck__");
+        Object* args[2] = {cls, o};
+        return is_true(call(check.get(), args, 2).get());
+    }
+    if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
+        return any_member(
+            cls, [o](Object* c) { return object_isinstance(o, c); }, " in __instancecheck__");
+    if (Ref check = special_method(cls, kCheck)) {
+        RecursionGuard guard(" in __instancecheck__");
+        return is_true(call1(check.get(), o).get());
+    }
+    return real_isinstance(o, cls);
+}
+
+bool object_issubclass(Object* derived, Object* cls) {
+    static Str* const kCheck = intern("__subclasscheck__");
+    if (is_type(cls)) {
+        Ref check = metaclass_check(cls, "__subclasscheck__");
+        if (!check) return derived == cls || real_issubclass(derived, cls);
+        RecursionGuard guard(" in __subclasscheck__");
+        Object* args[2] = {cls, derived};
+        return is_true(call(check.get(), args, 2).get());
+    }
+    if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
+        return any_member(
+            cls, [derived](Object* c) { return object_issubclass(derived, c); }, " in __subclasscheck__");
+    if (Ref check = special_method(cls, kCheck)) {
+        RecursionGuard guard(" in __subclasscheck__");
+        return is_true(call1(check.get(), derived).get());
+    }
+    return real_issubclass(derived, cls);
+}
+
+namespace {
+
 Ref type_special_attr(Type* t, const std::string& n) {
     if (n == "__name__" || (n == "__qualname__" && !is_heap_type(t))) {
         size_t dot = module_dot(t);
@@ -605,13 +711,12 @@ Ref type_prepare(Object*, Args, size_t, Tuple*) { return dict_new(); }
 // metaclass hook (a metaclass's own hook calls these through super()).
 Ref type_instancecheck(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__instancecheck__", nargs - 1, kw, 1, 1);
-    return Ref::borrow(bool_obj(instance_of_class(args[1], static_cast<Type*>(args[0]))));
+    return Ref::borrow(bool_obj(real_isinstance(args[1], args[0])));
 }
 
 Ref type_subclasscheck(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__subclasscheck__", nargs - 1, kw, 1, 1);
-    if (!is_type(args[1])) raise(&TypeError_type, "issubclass() arg 1 must be a class");
-    return Ref::borrow(bool_obj(is_subtype(static_cast<Type*>(args[1]), static_cast<Type*>(args[0]))));
+    return Ref::borrow(bool_obj(real_issubclass(args[1], args[0])));
 }
 
 const MethodDef kTypeMethods[] = {
@@ -625,11 +730,6 @@ const MethodDef kTypeMethods[] = {
     {"__setattr__", setattr_method<type_setattr>, "Implement setattr(self, name, value)."},
     {"__delattr__", delattr_method<type_setattr>, "Implement delattr(self, name)."},
     {"__dir__", object_dir, "Specialized __dir__ implementation for types."},
-    {nullptr, nullptr, nullptr},
-};
-
-const MethodDef kClassGetItem[] = {
-    {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class},
     {nullptr, nullptr, nullptr},
 };
 
@@ -729,8 +829,7 @@ void init_class_methods() {
     add_methods(&type_type, kTypeOrMethods);
     // type[int] is a GenericAlias without type.__class_getitem__ (get_item special-cases type, as
     // CPython's PyObject_GetItem).
-    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type})
-        add_methods(t, kClassGetItem);
+    for (Type* t : {&list_type, &dict_type, &tuple_type, &set_type, &frozenset_type}) add_class_getitem(t);
     g_builtin_type_getattr = type_type.getattr;
     type_type.getattr = class_type_getattr;
     type_type.setattr = type_setattr;

@@ -10,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generator.h"
+#include "objects/generic_alias.h"
 #include "objects/getset_descriptor.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
@@ -294,6 +295,7 @@ void init_coroutine_types() {
     init_awaitable_type(athrow_type, "async_generator_athrow");
     async_generator_type.methods = kAsyncGenMethods;
     init_type(&async_generator_type);
+    add_class_getitem(&async_generator_type);
     add_attribute_descriptors(&async_generator_type, {"__name__", "__qualname__", "ag_await", "ag_frame"});
     add_attribute_descriptors(&async_generator_type, {"ag_code", "ag_running"}, true);
 }

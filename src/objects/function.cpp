@@ -12,6 +12,7 @@
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/getset_descriptor.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -214,8 +215,21 @@ Ref method_getattr(Object* o, Str* name) {
     if (name->utf8 == "__self__") return Ref::borrow(m->self);
     if (name->utf8 == "__func__") return Ref::borrow(m->func);
     if (name->utf8 == "__class__") return Ref::borrow(&method_type);
+    if (name->utf8 == "__doc__") return get_attr_opt(m->func, name);
+    // What the method type and object define comes first, as CPython's method_getattro: a bound
+    // method pickles by its own __reduce__, not its function's.
+    if (Ref found = generic_getattr(o, name)) return found;
     return get_attr_opt(m->func, name);
 }
+
+// getattr(self, the function's __name__).
+Ref method_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* m = static_cast<Method*>(args[0]);
+    return reduce_as_getattr(m->self, get_attr(m->func, intern("__name__")).get());
+}
+
+const MethodDef kMethodMethods[] = {{"__reduce__", method_reduce, nullptr}, {}};
 
 // CPython's method_richcompare and method_hash: each lookup of `a.f` makes a new bound method, so
 // two are equal when their functions are equal and they are bound to the very same object.
@@ -306,6 +320,7 @@ void init_function_types() {
     method_type.getattr = method_getattr;
     method_type.compare = method_compare;
     method_type.hash = method_hash;
+    method_type.methods = kMethodMethods;
     init_type(&method_type);
     add_attribute_descriptors(&method_type, {"__func__", "__self__"}, true);
 }

@@ -4,10 +4,14 @@
 #include "objects/generic_alias.h"
 
 #include <string>
+#include <utility>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/gc.h"
+#include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -108,20 +112,44 @@ Ref collect_parameters(Tuple* args) {
 
 Object* parameters_of(Alias* a) { return a->params; }
 
+// The names an alias answers itself; every other attribute (methods, `__doc__`, `__getitem__`) is
+// the origin's, as CPython's ga_getattro: `list[int].append(a, 1)` is list.append.
+constexpr const char* kAliasOwnNames[] = {
+    "__class__",       "__origin__",     "__args__",
+    "__unpacked__",    "__parameters__", "__typing_unpacked_tuple_args__",
+    "__mro_entries__", "__reduce_ex__",  "__reduce__",
+    "__copy__",        "__deepcopy__"};
+
+bool is_alias_own_name(const std::string& n) {
+    for (const char* own : kAliasOwnNames)
+        if (n == own) return true;
+    return false;
+}
+
 Ref alias_getattr(Object* o, Str* name) {
     Alias* a = as_alias(o);
     const std::string& n = name->utf8;
-    if (n == "__origin__" && a->origin) return Ref::borrow(a->origin);
+    if (!is_alias_own_name(n)) return get_attr(a->origin, name);
+    if (n == "__origin__") return Ref::borrow(a->origin);
     if (n == "__args__") return Ref::borrow(a->args);
     if (n == "__parameters__") return Ref::borrow(parameters_of(a));
     if (n == "__unpacked__") return Ref::borrow(bool_obj(a->starred));
     if (n == "__typing_unpacked_tuple_args__")
         return Ref::borrow(a->starred && a->origin == &tuple_type ? a->args : None);
-    if (Ref v = generic_getattr(o, name)) return v;
-    // Anything else (methods, __name__, __doc__) comes from the origin, as CPython's ga_getattro.
-    if (a->origin && n != "__class__" && n != "__bases__" && n != "__copy__" && n != "__deepcopy__")
-        return get_attr_opt(a->origin, name);
-    return nullptr;
+    return generic_getattr(o, name);
+}
+
+// dir(alias): the origin's names and the alias's own.
+Ref alias_dir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__dir__", nargs - 1, kw, 0, 0);
+    Object* origin = as_alias(args[0])->origin;
+    Ref dir = special_method(origin, intern("__dir__"));
+    Ref names = list_from_iterable(call(dir.get(), nullptr, 0).get());
+    for (const char* own : kAliasOwnNames) {
+        Object* s = intern(own);
+        if (!contains(names.get(), s)) list_append(names.get(), s);
+    }
+    return names;
 }
 
 // list[int](...) makes a list.
@@ -137,7 +165,10 @@ Ref alias_call(Object* o, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 Ref alias_compare(Object* a, Object* b, CompareOp op) {
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != type_of(a))
+    // A GenericAlias equals one of a subclass (collections.abc's _CallableGenericAlias), as CPython's.
+    bool both_unions = type_of(a) == &union_type && type_of(b) == &union_type;
+    bool both_aliases = is_instance(a, &generic_alias_type) && is_instance(b, &generic_alias_type);
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !(both_unions || both_aliases))
         return Ref::borrow(NotImplemented);
     bool eq;
     if (type_of(a) == &union_type) {
@@ -234,13 +265,50 @@ Ref alias_getitem(Object* o, Object* key) {
     return alias_make(type_of(o), a->origin, tuple_from_iterable(out.get()), a->starred);
 }
 
-// iter(tuple[int, str]) gives `*tuple[int, str]` once: `tuple[*tuple[int, str]]` (PEP 646).
+// iter(tuple[int, str]) gives `*tuple[int, str]` once: `tuple[*tuple[int, str]]` (PEP 646). The
+// iterator is CPython's generic_alias_iterator, which pickles as iter(the alias).
+Type alias_iterator_type;
+
+struct AliasIter : Object {
+    Object* alias;  // owned; null once the starred alias was given
+};
+
 Ref alias_iter(Object* o) {
-    Alias* a = as_alias(o);
-    Ref star = alias_make(type_of(o), a->origin, Ref::borrow(a->args), true);
-    Object* one = star.get();
-    return get_iter(tuple_from(&one, 1).get());
+    auto* it = new (gc_alloc(sizeof(AliasIter))) AliasIter();
+    init_header(it, &alias_iterator_type);
+    it->alias = newref(o);
+    return Ref::steal(it);
 }
+
+Ref alias_iter_next(Object* o) {
+    Object* alias = std::exchange(static_cast<AliasIter*>(o)->alias, nullptr);
+    if (!alias) return nullptr;
+    Ref owned = Ref::steal(alias);
+    return alias_make(type_of(alias), as_alias(alias)->origin, Ref::borrow(as_alias(alias)->args), true);
+}
+
+void alias_iter_dealloc(Object* o) {
+    xdecref(static_cast<AliasIter*>(o)->alias);
+    static_cast<AliasIter*>(o)->~AliasIter();
+    gc_free(o);
+}
+
+void alias_iter_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* alias = static_cast<AliasIter*>(o)->alias) visit(alias, arg);
+}
+
+void alias_iter_clear(Object* o) { xdecref(std::exchange(static_cast<AliasIter*>(o)->alias, nullptr)); }
+
+// (iter, (alias,)), or (iter, ((),)) once exhausted.
+Ref alias_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    Object* alias = static_cast<AliasIter*>(args[0])->alias;
+    Ref empty = tuple_from(nullptr, 0);
+    Object* one = alias ? alias : empty.get();
+    return reduce_value(builtin_iter(), tuple_from(&one, 1));
+}
+
+const MethodDef kAliasIterMethods[] = {{"__reduce__", alias_iter_reduce, nullptr}, {}};
 
 Ref alias_mro_entries(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__mro_entries__", nargs - 1, kw, 1, 1);
@@ -251,6 +319,12 @@ Ref alias_mro_entries(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref alias_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs - 1, kw, 0, 0);
     Alias* a = as_alias(args[0]);
+    // *tuple[int] pickles as next(iter(tuple[int])), as CPython's.
+    if (a->starred) {
+        Ref it = get_iter(alias_make(type_of(a), a->origin, Ref::borrow(a->args)).get());
+        Object* one = it.get();
+        return reduce_value(builtin_next(), tuple_from(&one, 1));
+    }
     Object* inner[2] = {a->origin, a->args};
     Ref pair = tuple_from(inner, 2);
     Object* outer[2] = {&generic_alias_type, pair.get()};
@@ -268,6 +342,7 @@ Ref alias_subclasscheck(Object*, Object* const*, size_t, Tuple*) {
 const MethodDef kAliasMethods[] = {
     {"__mro_entries__", alias_mro_entries, nullptr},
     {"__reduce__", alias_reduce, nullptr},
+    {"__dir__", alias_dir, nullptr},
     {"__instancecheck__", alias_instancecheck, nullptr},
     {"__subclasscheck__", alias_subclasscheck, nullptr},
     {nullptr, nullptr, nullptr},
@@ -338,6 +413,12 @@ Ref class_getitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return generic_alias_new(args[0], args[1]);
 }
 
+void add_class_getitem(Type* t) {
+    static const MethodDef kClassGetItem[] = {
+        {"__class_getitem__", class_getitem, "See PEP 585", MethodKind::Class}, {}};
+    add_methods(t, kClassGetItem);
+}
+
 const Tuple* union_args(Object* u) { return as_tuple(as_alias(u)->args); }
 
 void init_generic_alias_types() {
@@ -359,6 +440,11 @@ void init_generic_alias_types() {
     g.is_basetype = true;
     g.constructs_subclasses = true;
     init_type(&g);
+    alias_iterator_type.methods = kAliasIterMethods;
+    alias_iterator_type.traverse = alias_iter_traverse;
+    alias_iterator_type.clear = alias_iter_clear;
+    init_iterator_type(alias_iterator_type, "generic_alias_iterator", sizeof(AliasIter), alias_iter_dealloc,
+                       alias_iter_next);
     Type& u = union_type;
     u.name = "types.UnionType";
     u.instance_size = sizeof(Alias);

@@ -15,5 +15,7 @@ Ref union_or(Object* a, Object* b);
 const Tuple* union_args(Object* u);
 // `cls.__class_getitem__(item)` of the built-in containers: cls[item] as a GenericAlias.
 Ref class_getitem(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
+// Gives a built-in type CPython's `__class_getitem__` classmethod (after init_type).
+void add_class_getitem(Type* t);
 
 }  // namespace minipy

@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -351,6 +352,8 @@ Ref getitem_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* 
 // rebuilt one there (CPython's forms, so pickles travel between the two) ----
 
 Object* g_builtin_iter = nullptr;
+Object* g_builtin_next = nullptr;
+Object* g_builtin_getattr = nullptr;
 
 void check_reduce_args(Object* const* args, size_t nargs, Tuple* kw) {
     check_clinic_positional(type_of(args[0])->name.c_str(), "__reduce__", nargs - 1, kw, 0, 0);
@@ -517,9 +520,22 @@ const MethodDef kZipMethods[] = {
 
 }  // namespace
 
-void set_builtin_iter(Object* iter_function) { g_builtin_iter = iter_function; }
+void set_reduce_builtins(Object* iter_function, Object* next_function, Object* getattr_function) {
+    g_builtin_iter = iter_function;
+    g_builtin_next = next_function;
+    g_builtin_getattr = getattr_function;
+}
 
 Object* builtin_iter() { return g_builtin_iter; }
+
+Object* builtin_next() { return g_builtin_next; }
+
+Object* builtin_getattr() { return g_builtin_getattr; }
+
+Ref reduce_as_getattr(Object* owner, Object* name) {
+    Object* pair[2] = {owner, name};
+    return reduce_value(g_builtin_getattr, tuple_from(pair, 2));
+}
 
 Ref reduce_value(Object* callable, Ref args, Object* state) {
     Object* items[] = {callable, args.get(), state};
@@ -623,6 +639,7 @@ void init_iterator_types() {
                        dict_iter_dealloc, dict_iter_next);
     enumerate_type.construct = enumerate_construct;
     init_iterator_type(enumerate_type, "enumerate", sizeof(Enumerate), enumerate_dealloc, enumerate_next);
+    add_class_getitem(&enumerate_type);
     zip_type.construct = zip_construct;
     init_iterator_type(zip_type, "zip", sizeof(Zip), zip_dealloc, zip_next);
     reversed_type.construct = reversed_construct;

@@ -65,10 +65,15 @@ extern Type dict_keys_type, dict_values_type, dict_items_type;
 Dict* view_dict(Object* view);
 Ref set_iter_new(Object* set);  // objects/set.cpp
 
-// Pickling the iterators (their __reduce__ and __setstate__, as CPython's). They name builtins.iter,
-// which the builtins module registers here when it is made.
-void set_builtin_iter(Object* iter_function);
+// Pickling the iterators (their __reduce__ and __setstate__, as CPython's). They name builtins.iter
+// (an unpacked alias builtins.next, a bound method builtins.getattr), which the builtins module
+// registers here when it is made.
+void set_reduce_builtins(Object* iter_function, Object* next_function, Object* getattr_function);
 Object* builtin_iter();
+Object* builtin_next();
+Object* builtin_getattr();
+// (getattr, (owner, name)): what a bound method or a method descriptor pickles as.
+Ref reduce_as_getattr(Object* owner, Object* name);
 // (callable, args) or, with a state, (callable, args, state). `args` is a tuple.
 Ref reduce_value(Object* callable, Ref args, Object* state = nullptr);
 // (iter, (seq,), index) while `seq` is set, else (iter, (empty,)) with `empty` an empty list or tuple.

@@ -9,6 +9,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/gc.h"
+#include "objects/generic_alias.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -151,6 +152,7 @@ void init_mappingproxy_type() {
     t.inplace[static_cast<size_t>(BinaryOp::Or)] = proxy_ior;
     t.methods = kProxyMethods;
     init_type(&t);
+    add_class_getitem(&t);
 }
 
 }  // namespace minipy

@@ -12,6 +12,7 @@
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/errors.h"
+#include "objects/iterators.h"
 #include "objects/module.h"
 #include "objects/slot_methods.h"
 #include "objects/str.h"
@@ -208,16 +209,30 @@ Ref method_descriptor_getattr(Object* o, Str* name) {
 }
 
 // A function of a module pickles as a reference to its name (CPython's meth_reduce), which
-// pickle looks up in the module that holds it; a bound method (`[].append`) cannot be pickled yet.
+// pickle looks up in the module that holds it; a bound one (`[].append`, `str.maketrans`,
+// `(1).__add__`) as getattr(its self, its name).
 Ref native_function_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs - 1, kw, 0, 0);
     auto* f = static_cast<NativeFunction*>(args[0]);
-    if (f->self && !is_static(f)) raise(&TypeError_type, "cannot pickle 'builtin_function_or_method' object");
-    return str_new(f->def->name);
+    if (!f->self || is_module(f->self)) return str_new(f->def->name);
+    return reduce_as_getattr(f->self, intern(f->def->name));
 }
 
 const MethodDef kNativeFunctionMethods[] = {
     {"__reduce__", native_function_reduce, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+// `list.append` and `int.__add__` pickle as getattr(list, 'append'); a classmethod descriptor
+// cannot be pickled, as CPython's.
+Ref descriptor_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    auto* d = static_cast<MethodDescriptor*>(args[0]);
+    return reduce_as_getattr(d->owner, intern(d->def->name));
+}
+
+const MethodDef kDescriptorMethods[] = {
+    {"__reduce__", descriptor_reduce, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
@@ -288,7 +303,7 @@ void init_native_function_types() {
         t->getattr = native_function_getattr;
         t->compare = native_function_compare;
         t->hash = native_function_hash;
-        if (t == &builtin_function_type) t->methods = kNativeFunctionMethods;
+        t->methods = kNativeFunctionMethods;
         init_type(t);
     }
     for (Type* t : {&method_descriptor_type, &classmethod_descriptor_type, &wrapper_descriptor_type}) {
@@ -300,6 +315,7 @@ void init_native_function_types() {
         t->call = descriptor_call;
         t->repr = descriptor_repr;
         t->getattr = method_descriptor_getattr;
+        if (t != &classmethod_descriptor_type) t->methods = kDescriptorMethods;
         init_type(t);
     }
 }

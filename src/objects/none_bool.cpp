@@ -3,6 +3,7 @@
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -35,6 +36,15 @@ Ref ellipsis_construct(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
 
 Ref not_implemented_repr(Object*) { return Ref::borrow(intern("NotImplemented")); }
 Ref ellipsis_repr(Object*) { return Ref::borrow(intern("Ellipsis")); }
+
+// pickle saves the two singletons by their builtins name: __reduce__ gives the name as a str, as
+// CPython's.
+Ref singleton_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    return type_of(args[0])->repr(args[0]);
+}
+
+const MethodDef kSingletonMethods[] = {{"__reduce__", singleton_reduce, nullptr}, {}};
 
 Ref bool_repr(Object* o) { return Ref::borrow(intern(o == True ? "True" : "False")); }
 bool bool_truthy(Object* o) { return o == True; }
@@ -84,6 +94,8 @@ void init_none_bool_types() {
     none_type.construct = none_construct;
     not_implemented_type.construct = not_implemented_construct;
     ellipsis_type.construct = ellipsis_construct;
+    not_implemented_type.methods = kSingletonMethods;
+    ellipsis_type.methods = kSingletonMethods;
     define_singleton_type(none_type, "NoneType", none_repr);
     define_singleton_type(not_implemented_type, "NotImplementedType", not_implemented_repr);
     define_singleton_type(ellipsis_type, "ellipsis", ellipsis_repr);

@@ -272,6 +272,7 @@ void init_weakref_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
+    add_class_getitem(&t);
     for (Type* p : {&weakproxy_type, &weakcallableproxy_type}) {
         p->name = p == &weakproxy_type ? "weakref.ProxyType" : "weakref.CallableProxyType";
         p->instance_size = sizeof(WeakRef);

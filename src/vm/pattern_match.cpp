@@ -60,16 +60,6 @@ Shape shape_of(Object* subject) {
     return Shape::Neither;
 }
 
-// isinstance(o, cls) honouring a metaclass __instancecheck__ (ABCMeta's), as PyObject_IsInstance.
-bool instance_of(Object* o, Object* cls) {
-    if (type_of(o) == cls) return true;
-    if (Ref check = metaclass_check(cls, "__instancecheck__")) {
-        Object* args[2] = {cls, o};
-        return is_true(call(check.get(), args, 2).get());
-    }
-    return instance_of_class(o, static_cast<Type*>(cls));
-}
-
 // The built-in types whose class pattern `T(x)` matches the subject itself (_Py_TPFLAGS_MATCH_SELF).
 bool matches_self(Type* t) {
     static Type* const kTypes[] = {&bool_type,  &bytearray_type, &bytes_type, &dict_type,
@@ -125,7 +115,7 @@ Ref match_keys(Object* subject, Object* keys) {
 Ref match_class(Object* subject, Object* cls, size_t nargs, Object* names) {
     if (!is_type(cls)) raise(&TypeError_type, "called match pattern must be a type");
     Type* type = static_cast<Type*>(cls);
-    if (!instance_of(subject, cls)) return Ref::borrow(None);
+    if (!object_isinstance(subject, cls)) return Ref::borrow(None);
     Ref seen = set_new(&set_type);
     Ref attrs = list_new();
     if (nargs > 0) {

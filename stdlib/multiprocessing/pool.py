@@ -132,9 +132,11 @@ class _ChunkFailure:
         self.exc = exc
 
 
-class AsyncResult:
+class ApplyResult:
     # The result of one call: a list of chunks that fills in as workers answer. A failing chunk
     # ends the call, except for imap's (per_chunk), which keeps the results around it.
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, pool, nchunks, single, callback, error_callback, per_chunk=False):
         self._pool = pool
         self._per_chunk = per_chunk
@@ -201,7 +203,7 @@ class AsyncResult:
         raise self._value
 
 
-ApplyResult = AsyncResult
+AsyncResult = ApplyResult
 MapResult = AsyncResult
 
 

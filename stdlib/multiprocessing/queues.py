@@ -12,6 +12,8 @@ from multiprocessing.synchronize import (Lock, Semaphore, BoundedSemaphore, Cond
 
 
 class SimpleQueue:
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, *, ctx=None):
         self._reader, self._writer = Pipe(duplex=False)
         self._rlock = Lock()
