@@ -8,6 +8,7 @@
 # that import with ImportError, which pickle.py expects, and is forgotten. Then at its very end,
 # when `import pickle` here finds everything this file needs; the names imported back into pickle
 # replace its own.
+import struct
 import sys
 import pickle as _py
 
@@ -66,7 +67,64 @@ Pickler.dispatch = {t: (Pickler.save_global if f is _py._Pickler.save_global els
                     for t, f in _py._Pickler.dispatch.items()}
 
 
-Unpickler = _py._Unpickler
+class Unpickler(_py._Unpickler):
+    # pickle.py's Unpickler with the C unpickler's errors: input that ends between two opcodes is an
+    # EOFError ("Ran out of input"); input that ends inside an opcode's argument, and an opcode that
+    # finds too little on the stack, are UnpicklingErrors where pickle.py lets an IndexError,
+    # struct.error or ValueError through.
+    def load(self):
+        try:
+            file_read, file_readline = self._file_read, self._file_readline
+        except AttributeError:
+            raise UnpicklingError("Unpickler.__init__() was not called by %s.__init__()"
+                                  % type(self).__name__) from None
+        short_reads = []
+
+        def read(*n):
+            data = file_read(*n)
+            if n and len(data) < n[0]:
+                short_reads.append(n)
+            return data
+
+        def readline():
+            line = file_readline()
+            if not line.endswith(b"\n"):
+                short_reads.append(line)
+            return line
+
+        self._file_read, self._file_readline = read, readline
+        try:
+            return _py._Unpickler.load(self)
+        except UnpicklingError:
+            if short_reads:
+                raise UnpicklingError("pickle data was truncated") from None
+            raise
+        except EOFError:
+            # The one short read was the next opcode's: the input ended between two opcodes.
+            if len(short_reads) <= 1:
+                raise EOFError("Ran out of input") from None
+            raise UnpicklingError("pickle data was truncated") from None
+        except (IndexError, ValueError, struct.error) as e:
+            if short_reads:
+                raise UnpicklingError("pickle data was truncated") from None
+            if not isinstance(e, IndexError):
+                raise
+            functions = []
+            tb = e.__traceback__
+            while tb is not None:
+                functions.append(tb.tb_frame.f_code.co_name)
+                tb = tb.tb_next
+            if functions[-2:] == ["load_pop", "pop_mark"]:
+                message = "unpickling stack underflow"
+            elif functions[-1] == "pop_mark":
+                message = "could not find MARK"
+            elif self.metastack and not self.stack:
+                message = "unexpected MARK found"
+            else:
+                message = "unpickling stack underflow"
+            raise UnpicklingError(message) from None
+        finally:
+            self._file_read, self._file_readline = file_read, file_readline
 
 
 def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
@@ -79,5 +137,18 @@ def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
     return f.getvalue()
 
 
-load = _py._load
-loads = _py._loads
+def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+    return Unpickler(file, fix_imports=fix_imports, encoding=encoding, errors=errors, buffers=buffers).load()
+
+
+def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+    return Unpickler(_py.io.BytesIO(data), fix_imports=fix_imports, encoding=encoding, errors=errors,
+                     buffers=buffers).load()
+
+
+# Imported before pickle (`import _pickle, pickle`), this module was half made when pickle.py's last
+# lines imported it back, so pickle kept its pure-Python fallbacks: they are replaced now.
+if getattr(_py, "Pickler", None) is _py._Pickler:
+    for _name in ("PickleError", "PicklingError", "UnpicklingError", "Pickler", "Unpickler", "dump", "dumps",
+                  "load", "loads"):
+        setattr(_py, _name, globals()[_name])

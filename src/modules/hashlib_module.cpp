@@ -436,13 +436,6 @@ const MethodDef kHashlibFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
-// `T()` for a type only this module makes: init_type would otherwise inherit object's constructor,
-// which makes an instance without the native state.
-Ref construct_refused(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type,
-          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
-}
-
 void init_types() {
     hash_type.name = "HASH";
     hash_type.instance_size = sizeof(HashObject);

@@ -643,16 +643,11 @@ const MethodDef kFileFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
-Ref refuse_construct(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type,
-          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
-}
-
 void init_types() {
     structseq_init(stat_result_type);
     dir_entry_type.name = "DirEntry";
     dir_entry_type.instance_size = sizeof(DirEntryObject);
-    dir_entry_type.construct = refuse_construct;
+    dir_entry_type.construct = construct_refused;
     dir_entry_type.dealloc = dir_entry_dealloc;
     dir_entry_type.repr = entry_repr;
     dir_entry_type.getattr = entry_getattr;
@@ -662,7 +657,7 @@ void init_types() {
     dict_set(dir_entry_type.dict, intern("__module__"), str_new("posix").get());
     scandir_iterator_type.name = "ScandirIterator";
     scandir_iterator_type.instance_size = sizeof(ScandirIteratorObject);
-    scandir_iterator_type.construct = refuse_construct;
+    scandir_iterator_type.construct = construct_refused;
     scandir_iterator_type.dealloc = scandir_dealloc;
     scandir_iterator_type.iter = scandir_iter;
     scandir_iterator_type.next = scandir_next;

@@ -337,12 +337,6 @@ const MethodDef kEpollMethods[] = {
 const MethodDef kFromFd[] = {{"fromfd", epoll_fromfd, "Create an epoll object from a given control fd."},
                              {nullptr, nullptr, nullptr}};
 
-// `select.poll` is a function in CPython; the type it makes has no constructor of its own.
-Ref construct_refused(Object* type, Args, size_t, Tuple*) {
-    raise(&TypeError_type,
-          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
-}
-
 void init_types() {
     poll_type.name = "poll";
     poll_type.instance_size = sizeof(PollObject);

@@ -3,6 +3,7 @@
 // methods, attributes, error messages and repr.
 #include "modules/sre_module.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/generic_alias.h"
@@ -240,14 +241,6 @@ Ref scanner_getattr(Object* o, Str* name) {
 
 void scanner_dealloc(Object* o) { delete static_cast<ScannerObject*>(o); }
 
-// Only _sre makes these: `type(m)()` is CPython's TypeError.
-Ref match_construct(Object*, Args, size_t, Tuple*) {
-    raise(&TypeError_type, "cannot create 're.Match' instances");
-}
-Ref scanner_construct(Object*, Args, size_t, Tuple*) {
-    raise(&TypeError_type, "cannot create '_sre.SRE_Scanner' instances");
-}
-
 }  // namespace
 
 Ref match_new(PatternObject* p, std::shared_ptr<const Subject> subject, const sre::State& state) {
@@ -293,7 +286,7 @@ void init_match_types() {
     match_type.getattr = match_getattr;
     match_type.getitem = match_getitem;
     match_type.methods = kMatchMethods;
-    match_type.construct = match_construct;
+    match_type.construct = construct_refused;  // only _sre makes these
     init_type(&match_type);
     add_class_getitem(&match_type);
     dict_set(match_type.dict, intern("__module__"), intern("re"));
@@ -302,7 +295,7 @@ void init_match_types() {
     scanner_type.dealloc = scanner_dealloc;
     scanner_type.getattr = scanner_getattr;
     scanner_type.methods = kScannerMethods;
-    scanner_type.construct = scanner_construct;
+    scanner_type.construct = construct_refused;
     init_type(&scanner_type);
     dict_set(scanner_type.dict, intern("__module__"), intern("_sre"));
 }

@@ -8,6 +8,7 @@
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/generic_alias.h"
@@ -492,10 +493,6 @@ const MethodDef kSreFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
-Ref pattern_construct(Object*, Args, size_t, Tuple*) {
-    raise(&TypeError_type, "cannot create 're.Pattern' instances");
-}
-
 void init_pattern_type() {
     sre_pattern_type.name = "Pattern";
     sre_pattern_type.instance_size = sizeof(PatternObject);
@@ -505,7 +502,7 @@ void init_pattern_type() {
     sre_pattern_type.compare = pattern_compare;
     sre_pattern_type.hash = pattern_hash;
     sre_pattern_type.methods = kPatternMethods;
-    sre_pattern_type.construct = pattern_construct;
+    sre_pattern_type.construct = construct_refused;
     init_type(&sre_pattern_type);
     add_class_getitem(&sre_pattern_type);
     allow_weak_references(&sre_pattern_type);

@@ -948,6 +948,11 @@ std::string qualified_type_name(const Type* t) {
     return (prefix == "__main__." ? "" : prefix) + type_qualname(t);
 }
 
+Ref construct_refused(Object* type, Object* const*, size_t, Tuple*) {
+    raise(&TypeError_type,
+          format("cannot create '%s' instances", qualified_type_name(static_cast<Type*>(type)).c_str()));
+}
+
 std::string type_qualname(const Type* t) {
     const HeapInfo* info = heap_info(t);
     return info ? info->qualname : t->name;

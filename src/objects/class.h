@@ -88,6 +88,10 @@ void set_object_class(Object* o, Object* value);
 void set_type_bases(Type* t, Object* value);
 // The exception type name a traceback prints: "KeyError", "MyError" (in __main__), "mod.MyError".
 std::string qualified_type_name(const Type* t);
+// The construct slot of a built-in type only its module makes: `T()` is CPython's "cannot create
+// 'module.T' instances" (init_type would otherwise inherit object's constructor, which makes an
+// instance without the native state), and T gets no __new__.
+Ref construct_refused(Object* type, Object* const* args, size_t nargs, Tuple* kwnames);
 // __qualname__: "Outer.Inner" for classes made by `class`, the name for built-in types.
 std::string type_qualname(const Type* t);
 // Sets the slots of `t` whose dunder methods it or a base class defines (slot_wrappers.cpp).
@@ -103,6 +107,8 @@ Ref type_own_attr(Object* t, Str* name);
 void init_class_methods();  // the methods of object, type and the built-in base types
 // Adds the methods of `defs` that t's dict does not hold yet.
 void add_methods(Type* t, const MethodDef* defs);
+// Gives a built-in type with a construct slot of its own CPython's `__new__` static method.
+void add_builtin_new(Type* t);
 // object.__sizeof__ and the built-in types' own (objects/sizeof.cpp).
 void init_sizeof_methods();
 // The first built-in type other than object in t's mro (list for `class L(list)`), or null.

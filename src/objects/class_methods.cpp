@@ -387,6 +387,27 @@ Ref object_eq(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(args[0] == args[1] ? True : NotImplemented);
 }
 
+// What object.__getstate__ gives (CPython 3.11's object_getstate_default): the instance's __dict__
+// (None when it has none or it is empty) and, when its class's slots hold values, the pair of that
+// and {slot name: value}.
+Ref default_state(Object* self) {
+    Ref state = Ref::borrow(None);
+    if (Ref d = get_attr_opt(self, intern("__dict__"));
+        d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get())))
+        state = d;
+    Ref copyreg = import_name(intern("copyreg"), None, 0);
+    Ref names = call1(get_attr(copyreg.get(), intern("_slotnames")).get(), type_of(self));
+    if (!is_instance(names.get(), &list_type) || !length(names.get())) return state;
+    Ref slots = dict_new();
+    for_each_item(names.get(), [&](Object* name) {
+        if (Ref value = get_attr_opt(self, attr_name_arg(name)))
+            dict_set(as_dict(slots.get()), name, value.get());
+    });
+    if (!dict_size(as_dict(slots.get()))) return state;
+    Object* pair[2] = {state.get(), slots.get()};
+    return tuple_from(pair, 2);
+}
+
 // object.__reduce_ex__(protocol), as CPython's: a class's own __reduce__ if it has one; otherwise
 // copyreg's protocol 0/1 reduction, or for 2 and up (copyreg.__newobj__, (cls,), state, list
 // items, dict items), state being the instance's __dict__ (None when empty).
@@ -409,8 +430,40 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     Ref newobj = get_attr(copyreg.get(), intern("__newobj__"));
     Object* cls = type_of(self);
     Ref cls_args = tuple_from(&cls, 1);
-    if (Ref getnewargs = get_attr_opt(self, intern("__getnewargs__"))) {
+    if (Ref getnewargs_ex = special_method(self, intern("__getnewargs_ex__"))) {
+        // (args, kwargs): copyreg.__newobj_ex__(cls, args, kwargs) when there are keywords.
+        Ref pair = call0(getnewargs_ex.get());
+        if (!is_instance(pair.get(), &tuple_type))
+            raise(&TypeError_type, format("__getnewargs_ex__ should return a tuple, not '%s'",
+                                          type_of(pair.get())->name.c_str()));
+        if (as_tuple(pair.get())->size != 2)
+            raise(&ValueError_type, format("__getnewargs_ex__ should return a tuple of length 2, not %zu",
+                                           as_tuple(pair.get())->size));
+        Object* args_part = as_tuple(pair.get())->items[0];
+        Object* kwargs_part = as_tuple(pair.get())->items[1];
+        if (!is_instance(args_part, &tuple_type))
+            raise(&TypeError_type,
+                  format("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                         type_of(args_part)->name.c_str()));
+        if (!is_instance(kwargs_part, &dict_type))
+            raise(&TypeError_type,
+                  format("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                         type_of(kwargs_part)->name.c_str()));
+        if (dict_size(as_dict(kwargs_part))) {
+            newobj = get_attr(copyreg.get(), intern("__newobj_ex__"));
+            Object* triple[3] = {cls, args_part, kwargs_part};
+            cls_args = tuple_from(triple, 3);
+        } else {
+            Ref all = list_new();
+            list_append(all.get(), cls);
+            for_each_item(args_part, [&](Object* v) { list_append(all.get(), v); });
+            cls_args = tuple_from_iterable(all.get());
+        }
+    } else if (Ref getnewargs = get_attr_opt(self, intern("__getnewargs__"))) {
         Ref extra = call0(getnewargs.get());
+        if (!is_instance(extra.get(), &tuple_type))
+            raise(&TypeError_type, format("__getnewargs__ should return a tuple, not '%s'",
+                                          type_of(extra.get())->name.c_str()));
         Ref all = list_new();
         list_append(all.get(), cls);
         for_each_item(extra.get(), [&](Object* v) { list_append(all.get(), v); });
@@ -429,13 +482,12 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
             raise(&TypeError_type, format("cannot pickle '%s' object", type_of(self)->name.c_str()));
         }
     }
-    Ref state = Ref::borrow(None);
+    Ref state;
     if (Ref getstate = get_attr_opt(self, intern("__getstate__"));
         getstate && !is_method_descriptor(getstate.get()) && !is_native_function(getstate.get())) {
         state = call0(getstate.get());
-    } else if (Ref d = get_attr_opt(self, intern("__dict__"));
-               d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) {
-        state = d;
+    } else {
+        state = default_state(self);
     }
     Ref items = Ref::borrow(None), pairs = Ref::borrow(None);
     if (is_instance(self, &list_type)) items = get_iter(self);
@@ -444,13 +496,10 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     return tuple_from(out, 5);
 }
 
-// object.__getstate__() (new in 3.11; copyreg compares classes' with it): the instance's __dict__,
-// or None when it has none or it is empty.
+// object.__getstate__() (new in 3.11; copyreg compares classes' with it): default_state.
 Ref object_getstate(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__getstate__", nargs, kw, 1, 1);
-    Ref d = get_attr_opt(args[0], intern("__dict__"));
-    if (d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get()))) return d;
-    return Ref::borrow(None);
+    return default_state(args[0]);
 }
 
 Ref object_reduce(Object* callable, Args args, size_t nargs, Tuple* kw) {
@@ -539,6 +588,12 @@ Ref object_new(Object*, Args args, size_t nargs, Tuple* kw) {
 template <Type* Base>
 Ref builtin_new(Object*, Args args, size_t nargs, Tuple* kw) {
     return builtin_type_new(Base, args, nargs, kw);
+}
+
+// The same for any other built-in type that constructs its instances (complex, range, property,
+// io's classes...): the type is the static method's __self__.
+Ref builtin_new_of_owner(Object* self, Args args, size_t nargs, Tuple* kw) {
+    return builtin_type_new(static_cast<Type*>(static_cast<NativeFunction*>(self)->self), args, nargs, kw);
 }
 
 const MethodDef kObjectMethods[] = {
@@ -758,6 +813,11 @@ const MethodDef kTypeOrMethods[] = {
 };
 
 }  // namespace
+
+void add_builtin_new(Type* t) {
+    static const MethodDef kNew[] = {{"__new__", builtin_new_of_owner, kNewDoc, MethodKind::Static}, {}};
+    add_methods(t, kNew);
+}
 
 Ref type_own_attr(Object* t, Str* name) { return type_special_attr(static_cast<Type*>(t), name->utf8); }
 

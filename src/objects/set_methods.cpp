@@ -306,6 +306,18 @@ Ref copy_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return set_copy_of(args[0]);
 }
 
+// (type, (list of the items,), state): a subclass's instance pickles with its attributes, as CPython's
+// set_reduce (the state is what __getstate__ gives: None for a plain set).
+Ref reduce_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_args(type_of(args[0])->name.c_str(), "__reduce__", nargs, kw, 0, 0);
+    Ref items = list_from_iterable(args[0]);
+    Object* one = items.get();
+    Ref arguments = tuple_from(&one, 1);
+    Ref state = call0(get_attr(args[0], intern("__getstate__")).get());
+    Object* triple[3] = {type_of(args[0]), arguments.get(), state.get()};
+    return tuple_from(triple, 3);
+}
+
 template <bool (*test)(Object*, Object*)>
 Ref predicate_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     const char* name = test == is_subset ? "issubset" : test == is_superset ? "issuperset" : "isdisjoint";
@@ -328,8 +340,8 @@ void set_symmetric_difference_update(Object* so, Object* other) { symmetric_diff
         {"issubset", predicate_method<is_subset>, "Report whether another set contains this set."},         \
         {"issuperset", predicate_method<is_superset>, "Report whether this set contains another set."},     \
         {"isdisjoint", predicate_method<is_disjoint>, "Return True if two sets have a null intersection."}, \
-    {                                                                                                       \
-        "copy", copy_method, "Return a shallow copy of a set."                                              \
+        {"copy", copy_method, "Return a shallow copy of a set."}, {                                         \
+        "__reduce__", reduce_method, "Return state information for pickling."                               \
     }
 
 extern const MethodDef set_methods[] = {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -294,6 +295,10 @@ void add_slot_methods(Type* t) {
         add(t, "__setattr__", SlotKind::SetAttr);
         add(t, "__delattr__", SlotKind::DelAttr);
     }
+    // (object.__new__ is object_new, which checks its arguments against __init__.)
+    if (own(t, &Type::construct) && t->construct != construct_refused && t != &object_type &&
+        !is_heap_type(t))
+        add_builtin_new(t);
 }
 
 }  // namespace minipy
