@@ -13,6 +13,7 @@
 #include "cli/source_file.h"
 #include "interpreter/code_cache.h"
 #include "interpreter/interpreter.h"
+#include "modules/registry.h"
 #include "objects/int.h"
 #include "runtime/environment.h"
 #include "runtime/flavor.h"
@@ -131,6 +132,7 @@ int run(const char* program, const Options& opts) {
     if (!configure_int_max_str_digits(opts.x_options)) return 1;
     set_x_options(opts.x_options);
     set_warn_options(warn_options_of(opts));
+    enable_faulthandler_at_startup();
     std::string script_name = opts.command ? "-c" : opts.script.value_or("<stdin>");
     if (!configure_threads(opts.x_options, opts.gil_stats, opts.gil_trace, script_name)) return 2;
     set_inspect_after(opts.inspect);

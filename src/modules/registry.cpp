@@ -59,6 +59,7 @@ const NativeModule kNativeModules[] = {
     {"_serial", builtin<init_serial_module>},
     {"_multiprocessing", builtin<init_multiprocessing_module>},
     {"atexit", builtin<init_atexit_module>},
+    {"faulthandler", builtin<init_faulthandler_module>},
     {"_warnings", builtin<init_warnings_module>},
     {"_tracemalloc", builtin<init_tracemalloc_module>},
     {"_weakref", builtin<init_weakref_module>},

@@ -43,6 +43,9 @@ Ref init_socket_module();
 Ref init_serial_module();
 Ref init_multiprocessing_module();
 Ref init_atexit_module();
+Ref init_faulthandler_module();
+// -X faulthandler, PYTHONFAULTHANDLER or -X dev: the fatal-signal handlers go in before the program runs.
+void enable_faulthandler_at_startup();
 Ref init_warnings_module();
 Ref init_tracemalloc_module();
 Ref init_weakref_module();

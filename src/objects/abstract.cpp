@@ -561,7 +561,9 @@ void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwna
         out[i] = args[nargs + k];
     }
     for (size_t i = 0; i < required; ++i)
-        if (!out[i]) raise(&TypeError_type, format("%s() missing required argument '%s'", fname, names[i]));
+        if (!out[i])
+            raise(&TypeError_type,
+                  format("%s() missing required argument '%s' (pos %zu)", fname, names[i], i + 1));
 }
 
 }  // namespace minipy

@@ -123,7 +123,8 @@ Ref index_value(Object* o);
 
 // Binds vectorcall arguments to parameter names, for native functions that take keywords.
 // out[i] receives a borrowed reference, or null if parameter i was not given. Raises CPython's
-// TypeErrors for too many, missing (`required` first names), duplicate or unexpected arguments.
+// TypeErrors for too many, missing (`required` first names: "f() missing required argument 'x'
+// (pos 1)", Argument Clinic's words), duplicate or unexpected arguments.
 void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwnames, const char* const* names,
                size_t n_names, size_t required, Object** out);
 

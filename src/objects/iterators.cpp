@@ -205,7 +205,9 @@ Ref enumerate_next(Object* o) {
 Ref enumerate_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"iterable", "start"};
     Object* bound[2];
-    bind_args("enumerate", args, nargs, kwnames, names, 2, 1, bound);
+    bind_args("enumerate", args, nargs, kwnames, names, 2, 0, bound);
+    // Without Argument Clinic's "(pos 1)", as CPython's enumerate_new.
+    if (!bound[0]) raise(&TypeError_type, "enumerate() missing required argument 'iterable'");
     Ref it = get_iter(bound[0]);
     auto* e = new Enumerate();
     init_header(e, static_cast<Type*>(type));

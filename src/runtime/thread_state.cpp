@@ -111,6 +111,13 @@ void for_each_thread_state(const std::function<void(ThreadState*)>& visit) {
     for (ThreadState* ts : g_states) visit(ts);
 }
 
+bool visit_thread_states_nonblocking(void (*visit)(ThreadState*, void*), void* arg) {
+    if (!g_states_lock.try_lock()) return false;
+    for (auto it = g_states.rbegin(); it != g_states.rend(); ++it) visit(*it, arg);
+    g_states_lock.unlock();
+    return true;
+}
+
 ThreadState* thread_state() {
     thread_local ThreadState state;
     return &state;

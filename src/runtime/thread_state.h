@@ -76,6 +76,10 @@ ThreadState* thread_state();
 // that a thread takes to make or drop its state: `visit` must not start or end a thread. The
 // caller holds the GIL, or has stopped the world, so the other threads' frames stay as they are.
 void for_each_thread_state(const std::function<void(ThreadState*)>& visit);
+// The same for faulthandler's dumps, which may run in a signal handler: newest thread first, without
+// allocating or waiting. Returns false, visiting nothing, when another thread holds the list's lock
+// (it is making or dropping its state).
+bool visit_thread_states_nonblocking(void (*visit)(ThreadState*, void*), void* arg);
 // How `--trace` names a thread: threading's name, "MainThread", or "a new thread" before its name is known.
 std::string thread_display_name(const ThreadState* ts);
 // `--trace` also reports each time a thread gets the GIL after waiting for it (the VM's set_trace
