@@ -12,6 +12,7 @@
 #include "objects/bytes.h"
 #include "objects/complex.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -43,6 +44,122 @@ bool needs_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& k
     bool dynamic = has_starred(args);
     for (const auto& k : keywords) dynamic = dynamic || k.arg.empty();
     return dynamic;
+}
+
+// ---- folding operations on constants, as CPython's AST optimizer ----
+// Except where the result could be huge: an int of more than 128 bits from `*`, `**` or `<<`, a
+// str or bytes of more than 4096 items or a tuple of more than 256 (1024 counting nested tuples)
+// from `*`; and `%` on str or bytes, formatting left to run time. An operation that raises is not
+// folded either: it raises when it runs.
+constexpr uint64_t kFoldMaxIntBits = 128;
+constexpr int64_t kFoldMaxStrSize = 4096;
+constexpr int64_t kFoldMaxCollectionSize = 256;
+constexpr int64_t kFoldMaxTotalItems = 1024;
+
+uint64_t int_bits(Object* i) {
+    mpz_t v;
+    mpz_init(v);
+    int_to_mpz(i, v);
+    uint64_t bits = mpz_sgn(v) ? mpz_sizeinbase(v, 2) : 0;
+    mpz_clear(v);
+    return bits;
+}
+
+// The items of a tuple, its nested tuples' counted in, up to `limit` (beyond it: limit + 1).
+int64_t total_items(Object* tuple, int64_t limit) {
+    int64_t count = 0;
+    for (size_t i = 0; i < as_tuple(tuple)->size && count <= limit; ++i) {
+        Object* item = as_tuple(tuple)->items[i];
+        count += 1 + (type_of(item) == &tuple_type ? total_items(item, limit - count) : 0);
+    }
+    return count;
+}
+
+bool small_enough_to_fold(Object* a, Object* b, BinaryOp op) {
+    bool ints = is_int(a) && is_int(b);
+    int64_t n;
+    switch (op) {
+        case BinaryOp::Mul: {
+            if (ints) return int_bits(a) + int_bits(b) <= kFoldMaxIntBits;
+            if (is_int(b)) std::swap(a, b);
+            bool is_tuple = type_of(b) == &tuple_type;
+            if (!is_int(a) || !(is_tuple || is_str(b) || is_bytes(b))) return true;
+            int64_t size = length(b);
+            if (size == 0) return true;
+            if (!int_to_i64(a, &n) || n < 0) return false;
+            if (!is_tuple) return n <= kFoldMaxStrSize / size;
+            return n <= kFoldMaxCollectionSize / size &&
+                   (n == 0 || total_items(b, kFoldMaxTotalItems / n) <= kFoldMaxTotalItems / n);
+        }
+        case BinaryOp::Pow:
+            if (!ints || !int_bits(a)) return true;
+            if (!int_to_i64(b, &n)) return false;
+            return n <= 0 || int_bits(a) <= kFoldMaxIntBits / static_cast<uint64_t>(n);
+        case BinaryOp::LShift:
+            if (!ints || !int_bits(a) || !int_bits(b)) return true;
+            if (!int_to_i64(b, &n) || n < 0 || n > static_cast<int64_t>(kFoldMaxIntBits)) return false;
+            return int_bits(a) <= kFoldMaxIntBits - static_cast<uint64_t>(n);
+        case BinaryOp::Mod:
+            return !is_str(a) && !is_bytes(a);
+        case BinaryOp::MatMul:
+            return false;
+        default:
+            return true;
+    }
+}
+
+std::string bits_text(double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return std::to_string(bits);
+}
+
+// The key that makes equal constants of one type share a slot of co_consts (empty: no such key).
+std::string constant_key(Object* v) {
+    if (v == None) return "None";
+    if (v == True) return "True";
+    if (v == False) return "False";
+    if (v == Ellipsis) return "...";
+    if (is_exact_int(v)) return "i:" + int_to_decimal_unlimited(v);
+    if (type_of(v) == &float_type) return "f:" + bits_text(float_value(v));
+    if (type_of(v) == &complex_type) {
+        auto* c = static_cast<Complex*>(v);
+        if (bits_text(c->real) == "0") return "j:" + bits_text(c->imag);
+        return "c:" + bits_text(c->real) + ":" + bits_text(c->imag);
+    }
+    if (is_str(v)) return "s:" + str_utf8_of(v);
+    if (type_of(v) == &bytes_type) return "b:" + bytes_data(v);
+    if (type_of(v) == &tuple_type) {
+        std::string k = "t(";
+        for (size_t i = 0; i < as_tuple(v)->size; ++i) {
+            std::string item = constant_key(as_tuple(v)->items[i]);
+            if (item.empty()) return "";
+            k += item + ",";
+        }
+        return k + ")";
+    }
+    return "";
+}
+
+// The folded value with its key, or false.
+bool fold_result(Ref value, Ref* out, std::string* key) {
+    if (!value) return false;
+    if (is_str(value.get())) value = Ref::borrow(intern(str_utf8_of(value.get())));
+    std::string k = constant_key(value.get());
+    if (k.empty()) return false;
+    *out = std::move(value);
+    *key = std::move(k);
+    return true;
+}
+
+template <typename Operation>
+Ref evaluate_or_null(Operation operation) {
+    try {
+        return operation();
+    } catch (PyException& e) {
+        Ref dropped = e.take();
+        return nullptr;
+    }
 }
 
 // Known truth value of a constant test, for `while True:` and `if 0:`; -1 when unknown.
@@ -85,7 +202,7 @@ Ref Compiler::int_literal(const ast::Expr& literal, const std::string& decimal) 
     return int_from_string_unlimited(decimal, 10);
 }
 
-// Evaluates constants, negated numbers and tuples of constants at compile time.
+// Evaluates constants, tuples of constants and operations on constants at compile time.
 bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key) {
     if (e.kind == ast::ExprKind::Constant) {
         const auto& c = ast::as<ast::Constant>(e);
@@ -134,9 +251,35 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
                 return true;
         }
     }
+    if (e.kind == ast::ExprKind::BinOp) {
+        const auto& b = ast::as<ast::BinOp>(e);
+        Ref left, right;
+        std::string ignored;
+        if (!try_fold_constant(*b.left, &left, &ignored) || !try_fold_constant(*b.right, &right, &ignored))
+            return false;
+        BinaryOp op = binary_op_of(b.op);
+        if (!small_enough_to_fold(left.get(), right.get(), op)) return false;
+        return fold_result(evaluate_or_null([&] { return binary_op(left.get(), right.get(), op); }), out,
+                           key);
+    }
     if (e.kind == ast::ExprKind::UnaryOp) {
         const auto& u = ast::as<ast::UnaryOp>(e);
-        if (u.op != ast::UnaryOpKind::USub || u.operand->kind != ast::ExprKind::Constant) return false;
+        if (u.op == ast::UnaryOpKind::Not) return false;
+        bool negated_number = u.op == ast::UnaryOpKind::USub && u.operand->kind == ast::ExprKind::Constant &&
+                              (ast::as<ast::Constant>(*u.operand).value_kind == ast::ConstKind::Int ||
+                               ast::as<ast::Constant>(*u.operand).value_kind == ast::ConstKind::Float);
+        if (!negated_number) {
+            Ref operand;
+            std::string ignored;
+            if (!try_fold_constant(*u.operand, &operand, &ignored)) return false;
+            Object* v = operand.get();
+            return fold_result(evaluate_or_null([&] {
+                                   return u.op == ast::UnaryOpKind::USub   ? unary_neg(v)
+                                          : u.op == ast::UnaryOpKind::UAdd ? unary_pos(v)
+                                                                           : unary_invert(v);
+                               }),
+                               out, key);
+        }
         const auto& c = ast::as<ast::Constant>(*u.operand);
         if (c.value_kind == ast::ConstKind::Int) {
             *out = int_literal(*u.operand, "-" + c.text);
@@ -182,7 +325,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
     using K = ast::ExprKind;
     Ref folded;
     std::string key;
-    if ((e.kind == K::Constant || e.kind == K::UnaryOp || e.kind == K::Tuple) &&
+    if ((e.kind == K::Constant || e.kind == K::UnaryOp || e.kind == K::BinOp || e.kind == K::Tuple) &&
         try_fold_constant(e, &folded, &key)) {
         return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
     }

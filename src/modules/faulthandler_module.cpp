@@ -72,7 +72,8 @@ void write_decimal(int fd, uint64_t value) {
 void write_hex(int fd, uint64_t value, int width) {
     char digits[16];
     int n = 0;
-    for (int shift = (width - 1) * 4; shift >= 0; shift -= 4) digits[n++] = "0123456789abcdef"[(value >> shift) & 15];
+    for (int shift = (width - 1) * 4; shift >= 0; shift -= 4)
+        digits[n++] = "0123456789abcdef"[(value >> shift) & 15];
     write_bytes(fd, digits, static_cast<size_t>(n));
 }
 
@@ -273,7 +274,8 @@ Target target_of(Object* file) {
         return {static_cast<int>(fd), Ref()};
     }
     Ref result = call0(get_attr(file, intern("fileno")).get());
-    if (!is_instance(result.get(), &int_type)) raise(&RuntimeError_type, "file.fileno() is not a valid file descriptor");
+    if (!is_instance(result.get(), &int_type))
+        raise(&RuntimeError_type, "file.fileno() is not a valid file descriptor");
     int64_t fd = as_index(result.get());
     if (fd < 0 || fd > INT32_MAX) raise(&RuntimeError_type, "file.fileno() is not a valid file descriptor");
     // What Python code wrote before must come first.
@@ -362,7 +364,8 @@ void watchdog_run(int64_t timeout_us, bool repeat, int fd, bool exit_after, std:
     Watchdog& w = watchdog();
     std::unique_lock<std::mutex> guard(w.lock);
     do {
-        if (w.wake.wait_for(guard, std::chrono::microseconds(timeout_us), [&] { return w.cancelled; })) return;
+        if (w.wake.wait_for(guard, std::chrono::microseconds(timeout_us), [&] { return w.cancelled; }))
+            return;
         write_bytes(fd, header.data(), header.size());
         dump_all_threads(fd, nullptr);
         if (exit_after) _exit(1);
@@ -521,17 +524,21 @@ const MethodDef kFaulthandlerFunctions[] = {
     {"enable", fh_enable, "Enable the fault handler."},
     {"disable", fh_disable, "Disable the fault handler."},
     {"is_enabled", fh_is_enabled, "Check if the handler is enabled."},
-    {"dump_traceback", fh_dump_traceback, "Dump the traceback of the current thread, or of all threads if all_threads is True, into file."},
+    {"dump_traceback", fh_dump_traceback,
+     "Dump the traceback of the current thread, or of all threads if all_threads is True, into file."},
     {"dump_traceback_later", fh_dump_traceback_later,
-     "Dump the traceback of all threads in timeout seconds,\nor each timeout seconds if repeat is True. If exit is True, call _exit(1) which is not safe."},
+     "Dump the traceback of all threads in timeout seconds,\nor each timeout seconds if repeat is True. If "
+     "exit is True, call _exit(1) which is not safe."},
     {"cancel_dump_traceback_later", fh_cancel_dump_traceback_later,
      "Cancel the previous call to dump_traceback_later()."},
     {"register", fh_register,
-     "Register a handler for the signal 'signum': dump the traceback of the current thread, or of all threads if all_threads is True, into file"},
+     "Register a handler for the signal 'signum': dump the traceback of the current thread, or of all "
+     "threads if all_threads is True, into file"},
     {"unregister", fh_unregister, "Unregister the handler of the signal 'signum' registered by register()"},
     {"_sigsegv", fh_sigsegv, "Raise a SIGSEGV signal"},
     {"_sigabrt", fh_sigabrt, "Raise a SIGABRT signal"},
-    {"_read_null", fh_read_null, "Read from NULL, raise a SIGSEGV or SIGBUS signal depending on the platform"},
+    {"_read_null", fh_read_null,
+     "Read from NULL, raise a SIGSEGV or SIGBUS signal depending on the platform"},
     {"_sigfpe", fh_sigfpe, "Raise a SIGFPE signal"},
     {"_fatal_error", fh_fatal_error, "_fatal_error(message): call Py_FatalError(message)"},
     {nullptr, nullptr, nullptr},
@@ -547,8 +554,6 @@ void enable_faulthandler_at_startup() {
     if (wanted) install_fatal_handlers();
 }
 
-Ref init_faulthandler_module() {
-    return native_module_new("faulthandler", kFaulthandlerFunctions);
-}
+Ref init_faulthandler_module() { return native_module_new("faulthandler", kFaulthandlerFunctions); }
 
 }  // namespace minipy
