@@ -163,46 +163,38 @@ bool any_member(Object* classes, Check check, const char* where) {
     return false;
 }
 
+// The steps isinstance and issubclass share (CPython's object_recursive_isinstance and
+// object_issubclass): a class's metaclass hook, the members of a tuple or union, the hook of any
+// other object's type (`hook`: __instancecheck__ or __subclasscheck__), else `plain`.
+bool check_relation(Object* x, Object* cls, const char* hook, bool (*plain)(Object*, Object*),
+                    bool (*recurse)(Object*, Object*)) {
+    const char* where = hook[2] == 'i' ? " in __instancecheck__" : " in __subclasscheck__";
+    if (is_type(cls)) {
+        Ref check = metaclass_check(cls, hook);
+        if (!check) return plain(x, cls);
+        RecursionGuard guard(where);
+        Object* args[2] = {cls, x};
+        return is_true(call(check.get(), args, 2).get());
+    }
+    if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
+        return any_member(
+            cls, [x, recurse](Object* c) { return recurse(x, c); }, where);
+    if (Ref check = special_method(cls, intern(hook))) {
+        RecursionGuard guard(where);
+        return is_true(call1(check.get(), x).get());
+    }
+    return plain(x, cls);
+}
+
 }  // namespace
 
 bool object_isinstance(Object* o, Object* cls) {
-    static Str* const kCheck = intern("__instancecheck__");
     if (type_of(o) == cls) return true;
-    // A class: its metaclass's own __instancecheck__ (ABCMeta's), if it has one.
-    if (is_type(cls)) {
-        Ref check = metaclass_check(cls, "__instancecheck__");
-        if (!check) return instance_of_class(o, static_cast<Type*>(cls));
-        RecursionGuard guard(" in __instancecheck__");
-        Object* args[2] = {cls, o};
-        return is_true(call(check.get(), args, 2).get());
-    }
-    if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
-        return any_member(
-            cls, [o](Object* c) { return object_isinstance(o, c); }, " in __instancecheck__");
-    if (Ref check = special_method(cls, kCheck)) {
-        RecursionGuard guard(" in __instancecheck__");
-        return is_true(call1(check.get(), o).get());
-    }
-    return real_isinstance(o, cls);
+    return check_relation(o, cls, "__instancecheck__", real_isinstance, object_isinstance);
 }
 
 bool object_issubclass(Object* derived, Object* cls) {
-    static Str* const kCheck = intern("__subclasscheck__");
-    if (is_type(cls)) {
-        Ref check = metaclass_check(cls, "__subclasscheck__");
-        if (!check) return derived == cls || real_issubclass(derived, cls);
-        RecursionGuard guard(" in __subclasscheck__");
-        Object* args[2] = {cls, derived};
-        return is_true(call(check.get(), args, 2).get());
-    }
-    if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
-        return any_member(
-            cls, [derived](Object* c) { return object_issubclass(derived, c); }, " in __subclasscheck__");
-    if (Ref check = special_method(cls, kCheck)) {
-        RecursionGuard guard(" in __subclasscheck__");
-        return is_true(call1(check.get(), derived).get());
-    }
-    return real_issubclass(derived, cls);
+    return check_relation(derived, cls, "__subclasscheck__", real_issubclass, object_issubclass);
 }
 
 namespace {

@@ -67,9 +67,12 @@ Ref complex_repr(Object* o) {
     return str_new(text);
 }
 
+// A NaN part hashes by the complex object's identity, as CPython 3.11's.
 int64_t complex_hash(Object* o) {
-    uint64_t h = static_cast<uint64_t>(float_hash(as_complex(o)->real)) +
-                 1000003ULL * static_cast<uint64_t>(float_hash(as_complex(o)->imag));
+    auto part = [o](double v) {
+        return static_cast<uint64_t>(std::isnan(v) ? identity_hash(o) : float_hash(v));
+    };
+    uint64_t h = part(as_complex(o)->real) + 1000003ULL * part(as_complex(o)->imag);
     auto r = static_cast<int64_t>(h);
     return r == -1 ? -2 : r;
 }

@@ -141,7 +141,7 @@ Ref float_from_string(const std::string& text) {
 int64_t float_hash(double v) {
     constexpr uint64_t kModulus = (uint64_t{1} << 61) - 1;
     if (std::isinf(v)) return v > 0 ? 314159 : -314159;
-    if (std::isnan(v)) return 0;
+    if (std::isnan(v)) return 0;  // (a float object's NaN hashes by identity: float_hash_slot)
     int e;
     double m = std::frexp(v, &e);
     int sign = 1;
@@ -291,7 +291,10 @@ Ref float_compare(Object* a, Object* b, CompareOp op) {
 }
 
 Ref float_repr_slot(Object* o) { return str_new(float_repr(float_value(o))); }
-int64_t float_hash_slot(Object* o) { return float_hash(float_value(o)); }
+int64_t float_hash_slot(Object* o) {
+    double v = float_value(o);
+    return std::isnan(v) ? identity_hash(o) : float_hash(v);
+}
 bool float_truthy(Object* o) { return float_value(o) != 0; }
 Ref float_neg(Object* o) { return float_new(-float_value(o)); }
 // `o` itself when exactly a float, else a float with its value (for subclass instances).

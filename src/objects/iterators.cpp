@@ -21,6 +21,8 @@ Type getitem_iterator_type, list_iterator_type, list_reverseiterator_type, tuple
 
 namespace {
 
+Type str_unicode_iterator_type;
+
 // SeqIter's layout is shared with the interpreter loop's inline list iteration (iterators.h), so its
 // storage comes from the collector here: the iterator is tracked, as CPython's (a list may hold its
 // own iterator); the range iterator holds no objects and is not.
@@ -576,7 +578,10 @@ Ref list_reverse_iter_new(Object* list) {
     return seq_iter_new(&list_reverseiterator_type, list, length(list) - 1);
 }
 Ref tuple_iter_new(Object* tuple) { return seq_iter_new(&tuple_iterator_type, tuple, 0); }
-Ref str_iter_new(Object* str) { return seq_iter_new(&str_iterator_type, str, 0); }
+// CPython has two: str_ascii_iterator for an ASCII str, str_iterator for any other.
+Ref str_iter_new(Object* str) {
+    return seq_iter_new(as_str(str)->ascii ? &str_iterator_type : &str_unicode_iterator_type, str, 0);
+}
 
 Ref range_iter_new(int64_t start, int64_t step, int64_t length) {
     auto* it = new RangeIter();
@@ -606,7 +611,7 @@ void init_iterator_types() {
     // A tuple iterator counts as a list's does; reversed() over a sequence as a list's reverse one.
     list_iterator_type.methods = tuple_iterator_type.methods = kListIterMethods;
     list_reverseiterator_type.methods = reversed_type.methods = kListReverseMethods;
-    str_iterator_type.methods = kStrIterMethods;
+    str_iterator_type.methods = str_unicode_iterator_type.methods = kStrIterMethods;
     enumerate_type.methods = kEnumerateMethods;
     zip_type.methods = kZipMethods;
     range_iterator_type.methods = kRangeIterMethods;
@@ -623,6 +628,8 @@ void init_iterator_types() {
                        list_reverse_next);
     init_iterator_type(tuple_iterator_type, "tuple_iterator", sizeof(SeqIter), seq_iter_dealloc,
                        tuple_iter_next);
+    init_iterator_type(str_unicode_iterator_type, "str_iterator", sizeof(SeqIter), seq_iter_dealloc,
+                       str_iter_next);
     init_iterator_type(str_iterator_type, "str_ascii_iterator", sizeof(SeqIter), seq_iter_dealloc,
                        str_iter_next);
     init_iterator_type(range_iterator_type, "range_iterator", sizeof(RangeIter), range_iter_dealloc,
@@ -647,7 +654,7 @@ void init_iterator_types() {
     reversed_type.construct = reversed_construct;
     init_iterator_type(reversed_type, "reversed", sizeof(SeqIter), seq_iter_dealloc, reversed_next);
     for (Type* t : {&getitem_iterator_type, &list_iterator_type, &list_reverseiterator_type,
-                    &tuple_iterator_type, &str_iterator_type, &reversed_type}) {
+                    &tuple_iterator_type, &str_iterator_type, &str_unicode_iterator_type, &reversed_type}) {
         t->traverse = seq_iter_traverse;
         t->clear = seq_iter_clear;
     }

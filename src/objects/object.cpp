@@ -76,6 +76,13 @@ void dealloc_object(Object* o) {
 }
 
 // Walks the mro rather than the base chain, so classes with several bases count them all.
+// The low bits of an address are always zero, so they are rotated away.
+int64_t identity_hash(const Object* o) {
+    auto p = reinterpret_cast<uint64_t>(o);
+    auto h = static_cast<int64_t>((p >> 4) | (p << 60));
+    return h == -1 ? -2 : h;
+}
+
 bool is_subtype(const Type* t, const Type* base) {
     for (const Type* p : t->mro)
         if (p == base) return true;
@@ -155,12 +162,7 @@ void object_dealloc(Object* o) { delete o; }
 // found through a subclass's slot once its own __repr__ is deleted says `<__main__.B object at ...>`.
 Ref object_repr(Object* o) { return default_repr(o); }
 
-// CPython's _Py_HashPointer: the low bits of an address are always zero, so rotate them away.
-int64_t object_hash(Object* o) {
-    auto p = reinterpret_cast<uint64_t>(o);
-    auto h = static_cast<int64_t>((p >> 4) | (p << 60));
-    return h == -1 ? -2 : h;
-}
+int64_t object_hash(Object* o) { return identity_hash(o); }
 
 // Identity decides ==; != inverts what the object's own == says (object.__ne__ delegates to __eq__,
 // so `__ne__ = object.__ne__` in a class follows that class's __eq__), unless that is NotImplemented;

@@ -269,6 +269,8 @@ extern Type object_type, type_type;
 
 inline bool is_exact(const Object* o, const Type* t) { return type_of(o) == t; }
 bool is_subtype(const Type* t, const Type* base);
+// CPython's _Py_HashPointer: object.__hash__, and the hash of a float NaN (3.11 hashes a NaN by identity).
+int64_t identity_hash(const Object* o);
 inline bool is_instance(const Object* o, const Type* t) {
     return type_of(o) == t || is_subtype(type_of(o), t);
 }
