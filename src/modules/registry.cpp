@@ -60,6 +60,7 @@ const NativeModule kNativeModules[] = {
     {"_multiprocessing", builtin<init_multiprocessing_module>},
     {"atexit", builtin<init_atexit_module>},
     {"faulthandler", builtin<init_faulthandler_module>},
+    {"_functools", builtin<init_functools_module>},
     {"_warnings", builtin<init_warnings_module>},
     {"_tracemalloc", builtin<init_tracemalloc_module>},
     {"_weakref", builtin<init_weakref_module>},
