@@ -16,9 +16,8 @@ def normalized(text):
     # Thread idents and the interpreter's own files differ between runs and interpreters; a
     # sanitizer's report after a crash is not faulthandler's.
     text = re.sub(r"0x[0-9a-f]{16}", "0x...", text)
-    kept = ("Fatal Python error", "Current thread", "Thread", "Stack", "Timeout", "  File", "  <no", "")
-    return "\n".join(line for line in text.splitlines()
-                     if "threading.py" not in line and line.startswith(kept) and not line.startswith("=="))
+    kept = ("Fatal Python error", "Current thread", "Thread", "Stack", "Timeout", "  File", "  <no")
+    return "\n".join(line for line in text.splitlines() if "threading.py" not in line and line.startswith(kept))
 
 
 def run(code, *options, env=None):
