@@ -135,8 +135,9 @@ void init_key_wrapper_type() {
 
 const MethodDef kFunctoolsFunctions[] = {
     {"reduce", functools_reduce,
-     "reduce(function, iterable[, initial]) -> value\n\nApply a function of two arguments cumulatively to the "
-     "items of a sequence or iterable, from left to right, so as to reduce the iterable to a single value."},
+     "reduce(function, iterable[, initial]) -> value\n\nApply a function of two arguments cumulatively "
+     "to the items of a sequence or iterable, from left to right, so as to reduce the iterable to a "
+     "single value."},
     {"cmp_to_key", functools_cmp_to_key, "Convert a cmp= function into a key= function."},
     {nullptr, nullptr, nullptr},
 };
