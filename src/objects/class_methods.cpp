@@ -387,8 +387,13 @@ Ref default_state(Object* self) {
     if (Ref d = get_attr_opt(self, intern("__dict__"));
         d && is_instance(d.get(), &dict_type) && dict_size(as_dict(d.get())))
         state = d;
-    Ref copyreg = import_name(intern("copyreg"), None, 0);
-    Ref names = call1(get_attr(copyreg.get(), intern("_slotnames")).get(), type_of(self));
+    // copyreg._slotnames(cls) keeps its answer in cls.__slotnames__: read there first, as CPython's
+    // _PyType_GetSlotNames, so that pickling or copying many instances calls no Python code for it.
+    Ref names = dict_get_str_ref(type_of(self)->dict, intern("__slotnames__"));
+    if (!names) {
+        Ref copyreg = import_name(intern("copyreg"), None, 0);
+        names = call1(get_attr(copyreg.get(), intern("_slotnames")).get(), type_of(self));
+    }
     if (!is_instance(names.get(), &list_type) || !length(names.get())) return state;
     Ref slots = dict_new();
     for_each_item(names.get(), [&](Object* name) {
@@ -398,6 +403,15 @@ Ref default_state(Object* self) {
     if (!dict_size(as_dict(slots.get()))) return state;
     Object* pair[2] = {state.get(), slots.get()};
     return tuple_from(pair, 2);
+}
+
+// (cls, *args): copyreg.__newobj__'s arguments.
+Ref class_then(Object* cls, Object* args) {
+    const Tuple* rest = as_tuple(args);
+    Ref all = tuple_new(rest->size + 1);
+    as_tuple(all.get())->items[0] = newref(cls);
+    for (size_t i = 0; i < rest->size; ++i) as_tuple(all.get())->items[i + 1] = newref(rest->items[i]);
+    return all;
 }
 
 // object.__reduce_ex__(protocol), as CPython's: a class's own __reduce__ if it has one; otherwise
@@ -446,20 +460,14 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
             Object* triple[3] = {cls, args_part, kwargs_part};
             cls_args = tuple_from(triple, 3);
         } else {
-            Ref all = list_new();
-            list_append(all.get(), cls);
-            for_each_item(args_part, [&](Object* v) { list_append(all.get(), v); });
-            cls_args = tuple_from_iterable(all.get());
+            cls_args = class_then(cls, args_part);
         }
     } else if (Ref getnewargs = get_attr_opt(self, intern("__getnewargs__"))) {
         Ref extra = call0(getnewargs.get());
         if (!is_instance(extra.get(), &tuple_type))
             raise(&TypeError_type, format("__getnewargs__ should return a tuple, not '%s'",
                                           type_of(extra.get())->name.c_str()));
-        Ref all = list_new();
-        list_append(all.get(), cls);
-        for_each_item(extra.get(), [&](Object* v) { list_append(all.get(), v); });
-        cls_args = tuple_from_iterable(all.get());
+        cls_args = class_then(cls, extra.get());
     } else if (Type* layout = native_base(type_of(self))) {
         // The built-in part of an instance must travel too. Immutable values are rebuilt from their
         // plain value (CPython's int.__getnewargs__, str's, ...), lists and dicts from their items;

@@ -23,7 +23,7 @@ for data in [b"", b".", b"K"]:
         pickle._loads(data)
     except Exception as e:
         print(data, "pickle._loads:", type(e).__name__)
-print(pickle.loads(b"(N."), pickle.loads(b"N(1."), pickle.loads(pickle.dumps([1, {2: "x" * 70000}]))[1][2][:3])
+print(pickle.loads(b"(N."), pickle.loads(b"N(1."), pickle.loads(pickle.dumps([1, {2: "ab" * 35000}]))[1][2][:5])
 
 
 class NoInit(pickle.Unpickler):
