@@ -20,11 +20,11 @@
 #include "cli/completion.h"
 #include "cli/repl_commands.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "syntax/colors.h"
 #include "syntax/parser.h"
-#include "vm/eval_breaker.h"
 
 namespace minipy::cli {
 namespace {

@@ -19,6 +19,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -26,7 +27,6 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
-#include "vm/eval_breaker.h"
 
 namespace minipy {
 

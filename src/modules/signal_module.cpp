@@ -5,17 +5,21 @@
 // the runtime raises directly (runtime/thread_state.cpp).
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstring>
 
+#include "modules/exception_class.h"
 #include "modules/registry.h"
 #include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/frame_object.h"
@@ -25,7 +29,6 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
-#include "vm/eval_breaker.h"
 
 namespace minipy {
 
@@ -200,6 +203,61 @@ Ref signal_alarm(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_i64(alarm(static_cast<unsigned>(as_index(args[0]))));
 }
 
+// setitimer/getitimer's (delay, interval) in seconds; the error is signal.ItimerError (OSError).
+Object* g_itimer_error = nullptr;
+
+double timeval_seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; }
+
+// Seconds as CPython's _PyTime_FromSecondsObject reads them: a float, or an integer (never a str),
+// rounded up to the next microsecond.
+timeval seconds_timeval(Object* seconds) {
+    double s = is_instance(seconds, &float_type) ? float_value(seconds) : static_cast<double>(as_index(seconds));
+    if (std::isnan(s)) raise(&ValueError_type, "Invalid value NaN (not a number)");
+    double whole = std::floor(s);
+    double micros = std::ceil((s - whole) * 1e6);
+    if (micros >= 1e6) {
+        whole += 1;
+        micros -= 1e6;
+    }
+    if (whole > 9.2e18 || whole < -9.2e18) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    timeval tv{};
+    tv.tv_sec = static_cast<time_t>(whole);
+    tv.tv_usec = static_cast<suseconds_t>(micros);
+    return tv;
+}
+
+Ref itimer_tuple(const itimerval& v) {
+    Ref delay = float_new(timeval_seconds(v.it_value));
+    Ref interval = float_new(timeval_seconds(v.it_interval));
+    Object* items[] = {delay.get(), interval.get()};
+    return tuple_from(items, 2);
+}
+
+[[noreturn]] void raise_itimer_error(int errnum) {
+    Ref code = int_from_i64(errnum);
+    Ref text = str_new(std::strerror(errnum));
+    Object* items[] = {code.get(), text.get()};
+    raise_object(call(g_itimer_error, items, 2));
+}
+
+Ref signal_setitimer(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("setitimer", nargs, kw, 2, 3);
+    int which = static_cast<int>(as_index(args[0]));
+    itimerval value{};
+    value.it_value = seconds_timeval(args[1]);
+    if (nargs > 2) value.it_interval = seconds_timeval(args[2]);
+    itimerval old{};
+    if (setitimer(which, &value, &old) != 0) raise_itimer_error(errno);
+    return itimer_tuple(old);
+}
+
+Ref signal_getitimer(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("getitimer", nargs, kw, 1, 1);
+    itimerval current{};
+    if (getitimer(static_cast<int>(as_index(args[0])), &current) != 0) raise_itimer_error(errno);
+    return itimer_tuple(current);
+}
+
 Ref signal_pause(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("pause", nargs, kw, 0, 0);
     {
@@ -283,6 +341,11 @@ const MethodDef kSignalFunctions[] = {
     {"valid_signals", signal_valid_signals, "Return a set of valid signal numbers on this platform."},
     {"alarm", signal_alarm, "Arrange for SIGALRM to arrive after the given number of seconds."},
     {"pause", signal_pause, "Wait until a signal arrives."},
+    {"setitimer", signal_setitimer,
+     "Sets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF).\n\nThe timer will fire after value "
+     "seconds and after that every interval seconds.\nThe itimer can be cleared by setting seconds to zero.\n\n"
+     "Returns old values as a tuple: (delay, interval)."},
+    {"getitimer", signal_getitimer, "Returns current value of given itimer."},
     {"set_wakeup_fd", signal_set_wakeup_fd,
      "Sets the fd to be written to (with the signal number) when a signal comes in."},
     {"siginterrupt", signal_siginterrupt, "Change system call restart behaviour."},
@@ -318,6 +381,11 @@ Ref init_signal_module() {
     add("SIG_BLOCK", SIG_BLOCK);
     add("SIG_UNBLOCK", SIG_UNBLOCK);
     add("SIG_SETMASK", SIG_SETMASK);
+    add("ITIMER_REAL", ITIMER_REAL);
+    add("ITIMER_VIRTUAL", ITIMER_VIRTUAL);
+    add("ITIMER_PROF", ITIMER_PROF);
+    if (!g_itimer_error) g_itimer_error = new_exception_class("signal", "itimer_error", {&OSError_type}).release();
+    dict_set(d, intern("ItimerError"), g_itimer_error);
     if (!g_default_int_handler) {
         g_default_int_handler = newref(dict_get_str(d, intern("default_int_handler")));
         set_signal_dispatch(run_pending_handlers);

@@ -8,8 +8,8 @@
 
 #include "modules/sre_chars.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "runtime/thread_state.h"
-#include "vm/eval_breaker.h"
 
 namespace minipy::sre {
 

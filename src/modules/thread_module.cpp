@@ -23,6 +23,7 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -31,7 +32,6 @@
 #include "objects/str.h"
 #include "objects/weakref.h"
 #include "runtime/thread_state.h"
-#include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/traceback.h"
 

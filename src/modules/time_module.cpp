@@ -17,6 +17,7 @@
 #include "objects/containers.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -25,7 +26,6 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
-#include "vm/eval_breaker.h"
 
 namespace minipy {
 

@@ -10,6 +10,7 @@
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/generic_alias.h"
@@ -290,6 +291,10 @@ Ref get_iter(Object* o) {
 Ref iter_next(Object* iterator) {
     NextSlot s = type_of(iterator)->next;
     if (!s) raise(&TypeError_type, format("'%s' object is not an iterator", tname(iterator)));
+    // Native loops over an endless iterator (any(iter(int, 1)), {*itertools.repeat(0)}) run no
+    // bytecode, so the loop's own checks never come: let Ctrl-C, signals and the GIL in here, as a
+    // Python __next__ may at this point.
+    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(thread_state());
     try {
         return s(iterator);
     } catch (PyException& e) {

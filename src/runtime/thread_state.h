@@ -102,7 +102,7 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
 // Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
 // Checked at backward jumps and calls, as CPython's eval_breaker.
 extern std::atomic<bool> eval_breaker;
-// The runtime's share of the eval breaker's work, done when the flag is set (vm/eval_breaker.h's
+// The runtime's share of the eval breaker's work, done when the flag is set (objects/eval_breaker.h's
 // handle_eval_breaker does it, then raises and collects): runs due signal handlers, pauses for a
 // stopped world, merges queued reference counts, lets go of the GIL when asked. Returns true, first
 // thing, when a Ctrl-C must be raised as KeyboardInterrupt in this thread.
@@ -125,7 +125,7 @@ void set_signal_dispatch(void (*run_handlers)());
 // Whether the calling thread is the one that started the program (the only one Ctrl-C reaches).
 bool is_main_thread();
 // On the main thread, takes a pending Ctrl-C (true: the caller raises KeyboardInterrupt); false
-// elsewhere. vm/eval_breaker.h's check_keyboard_interrupt raises it.
+// elsewhere. objects/eval_breaker.h's check_keyboard_interrupt raises it.
 bool take_keyboard_interrupt();
 
 // ---- the GIL at run time ----

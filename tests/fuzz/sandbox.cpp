@@ -11,10 +11,10 @@
 #include "interpreter/interpreter.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/eval_breaker.h"
 #include "objects/str.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
-#include "vm/eval_breaker.h"
 #include "vm/interp.h"
 
 namespace minipy::fuzz {

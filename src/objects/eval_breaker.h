@@ -6,7 +6,7 @@
 
 namespace minipy {
 
-// Called by the loop (and long-running native code such as the regex engine) when the flag is set:
+// Called by the loop (and long-running native code: the regex engine, iter_next) when the flag is set:
 // the runtime's share (signals, a stopped world, the GIL hand-off), then a due KeyboardInterrupt
 // is raised or a due cycle collection runs.
 void handle_eval_breaker(ThreadState* ts);

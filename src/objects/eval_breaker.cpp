@@ -1,6 +1,6 @@
 // eval_breaker.cpp — the object-level half of the eval breaker: raising KeyboardInterrupt and
 // running a due cycle collection, which the runtime layer below cannot do.
-#include "vm/eval_breaker.h"
+#include "objects/eval_breaker.h"
 
 #include "objects/abstract.h"
 #include "objects/errors.h"
