@@ -131,30 +131,13 @@ Ref call_(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // length_hint(obj, default=0): len(obj), else obj.__length_hint__(), else default.
-Ref length_hint(Object*, Args args, size_t nargs, Tuple* kw) {
+Ref length_hint_(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("length_hint", nargs, kw, 1, 2);
     Object* fallback = nargs > 1 ? args[1] : make_small_int(0);
     if (!is_int(fallback))
         raise(&TypeError_type,
               format("'%s' object cannot be interpreted as an integer", type_of(fallback)->name.c_str()));
-    if (type_of(args[0])->len) return int_from_i64(length(args[0]));
-    Ref hint = special_method(args[0], intern("__length_hint__"));
-    if (!hint) return Ref::borrow(fallback);
-    // As CPython's PyObject_LengthHint, a __length_hint__ that raises TypeError gives the default.
-    Ref value;
-    try {
-        value = call0(hint.get());
-    } catch (PyException& e) {
-        if (!is_instance(e.exception(), &TypeError_type)) throw;
-        return Ref::borrow(fallback);
-    }
-    if (value.get() == NotImplemented) return Ref::borrow(fallback);
-    if (!is_int(value.get()))
-        raise(&TypeError_type,
-              format("__length_hint__ must be an integer, not %s", type_of(value.get())->name.c_str()));
-    if (compare_bool(value.get(), make_small_int(0), CompareOp::Lt))
-        raise(&ValueError_type, "__length_hint__() should return >= 0");
-    return value;
+    return int_from_i64(length_hint(args[0], as_index(fallback)));
 }
 
 // _compare_digest(a, b): a == b in time that depends on the length alone, for ASCII strs or
@@ -396,7 +379,7 @@ const MethodDef kOperatorFunctions[] = {
     {"itruediv", inplace_function<BinaryOp::TrueDiv>, "Same as a /= b."},
     {"ixor", inplace_function<BinaryOp::Xor>, "Same as a ^= b."},
     {"le", compare_function<CompareOp::Le>, "Same as a <= b."},
-    {"length_hint", length_hint,
+    {"length_hint", length_hint_,
      "Return an estimate of the number of items in obj.\n\n"
      "This is useful for presizing containers when building from an iterable.\n\n"
      "If the object supports len(), the result will be exact.\n"

@@ -211,7 +211,8 @@ double timeval_seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec
 // Seconds as CPython's _PyTime_FromSecondsObject reads them: a float, or an integer (never a str),
 // rounded up to the next microsecond.
 timeval seconds_timeval(Object* seconds) {
-    double s = is_instance(seconds, &float_type) ? float_value(seconds) : static_cast<double>(as_index(seconds));
+    double s =
+        is_instance(seconds, &float_type) ? float_value(seconds) : static_cast<double>(as_index(seconds));
     if (std::isnan(s)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     double whole = std::floor(s);
     double micros = std::ceil((s - whole) * 1e6);
@@ -219,7 +220,8 @@ timeval seconds_timeval(Object* seconds) {
         whole += 1;
         micros -= 1e6;
     }
-    if (whole > 9.2e18 || whole < -9.2e18) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+    if (whole > 9.2e18 || whole < -9.2e18)
+        raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
     timeval tv{};
     tv.tv_sec = static_cast<time_t>(whole);
     tv.tv_usec = static_cast<suseconds_t>(micros);
@@ -342,8 +344,10 @@ const MethodDef kSignalFunctions[] = {
     {"alarm", signal_alarm, "Arrange for SIGALRM to arrive after the given number of seconds."},
     {"pause", signal_pause, "Wait until a signal arrives."},
     {"setitimer", signal_setitimer,
-     "Sets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF).\n\nThe timer will fire after value "
-     "seconds and after that every interval seconds.\nThe itimer can be cleared by setting seconds to zero.\n\n"
+     "Sets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF).\n\nThe timer will fire after "
+     "value "
+     "seconds and after that every interval seconds.\nThe itimer can be cleared by setting seconds to "
+     "zero.\n\n"
      "Returns old values as a tuple: (delay, interval)."},
     {"getitimer", signal_getitimer, "Returns current value of given itimer."},
     {"set_wakeup_fd", signal_set_wakeup_fd,
@@ -384,7 +388,8 @@ Ref init_signal_module() {
     add("ITIMER_REAL", ITIMER_REAL);
     add("ITIMER_VIRTUAL", ITIMER_VIRTUAL);
     add("ITIMER_PROF", ITIMER_PROF);
-    if (!g_itimer_error) g_itimer_error = new_exception_class("signal", "itimer_error", {&OSError_type}).release();
+    if (!g_itimer_error)
+        g_itimer_error = new_exception_class("signal", "itimer_error", {&OSError_type}).release();
     dict_set(d, intern("ItimerError"), g_itimer_error);
     if (!g_default_int_handler) {
         g_default_int_handler = newref(dict_get_str(d, intern("default_int_handler")));

@@ -241,6 +241,32 @@ int64_t length(Object* o) {
     raise(&TypeError_type, format("object of type '%s' has no len()", tname(o)));
 }
 
+int64_t length_hint(Object* o, int64_t fallback) {
+    if (type_of(o)->len) {
+        try {
+            return length(o);
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &TypeError_type)) throw;
+        }
+    }
+    static Str* const kLengthHint = intern("__length_hint__");
+    Ref hint = special_method(o, kLengthHint);
+    if (!hint) return fallback;
+    Ref value;
+    try {
+        value = call0(hint.get());
+    } catch (PyException& e) {
+        if (!is_instance(e.exception(), &TypeError_type)) throw;
+        return fallback;
+    }
+    if (value.get() == NotImplemented) return fallback;
+    if (!is_int(value.get()))
+        raise(&TypeError_type, format("__length_hint__ must be an integer, not %s", tname(value.get())));
+    int64_t n = as_index(value.get());
+    if (n < 0) raise(&ValueError_type, "__length_hint__() should return >= 0");
+    return n;
+}
+
 Ref get_item(Object* o, Object* key) {
     if (GetItemSlot s = type_of(o)->getitem) return s(o, key);
     // C[item] on a class without a metaclass __getitem__: the class's __class_getitem__ (PEP 560).

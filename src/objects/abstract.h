@@ -38,7 +38,10 @@ Ref unary_invert(Object* a);
 Ref number_abs(Object* a);                  // abs(a)
 const char* binary_op_symbol(BinaryOp op);  // "+", "//", ...
 
-int64_t length(Object* o);             // len(o)
+int64_t length(Object* o);  // len(o)
+// CPython's PyObject_LengthHint: len(o), else o.__length_hint__(), else `fallback` (a TypeError
+// from either means "no hint"). What list(x) reserves before it iterates.
+int64_t length_hint(Object* o, int64_t fallback);
 Ref get_item(Object* o, Object* key);  // o[key]
 void set_item(Object* o, Object* key, Object* value);
 void del_item(Object* o, Object* key);

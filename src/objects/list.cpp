@@ -101,6 +101,18 @@ void list_extend(Object* list, Object* iterable) {
         return;
     }
     Ref it = get_iter(iterable);
+    // Room for what the iterable says it holds, first, as CPython: list(range(10**12)) is a
+    // MemoryError at once, not after every free byte has gone to its items.
+    int64_t hint = length_hint(iterable, 8);
+    {
+        CriticalSection cs(as_list(list)->mutex);
+        ListItems& items = as_list(list)->items;
+        uint64_t wanted = items.size() + static_cast<uint64_t>(hint);
+        if (wanted > items.capacity()) {
+            check_allocation(wanted, sizeof(Object*));
+            items.reserve(wanted);
+        }
+    }
     while (Ref item = iter_next(it.get())) list_append(list, item.get());
 }
 
