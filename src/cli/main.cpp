@@ -121,6 +121,14 @@ int run(const char* program, const Options& opts) {
     set_ignore_environment(opts.ignore_environment);
     set_isolated(opts.isolated);
     set_no_user_site(opts.no_user_site);
+    // -u, as CPython's: no buffer between a write to sys.stdout or sys.stderr and the file, so a
+    // pipe's reader sees each line as it is printed. Before anything is written to either.
+    const char* unbuffered_env = configuration_variable("PYTHONUNBUFFERED");
+    if (opts.unbuffered || (unbuffered_env && *unbuffered_env)) {
+        std::setvbuf(stdout, nullptr, _IONBF, 0);
+        std::setvbuf(stderr, nullptr, _IONBF, 0);
+        set_unbuffered_stdio(true);
+    }
     set_trace(opts.trace);
     // `-X trace=FUNC` traces one function's instructions (and the GIL hand-offs) only.
     for (const std::string& x : opts.x_options) {

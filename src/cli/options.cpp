@@ -38,6 +38,7 @@ po::options_description describe() {
         ",B", "don't write .mpyc files (the compiled-code cache) on import; also MINIPYDONTWRITEBYTECODE=x")(
         ",E", "ignore MINIPY* and PYTHON* environment variables (such as MINIPYPATH)")(
         ",I", "isolate minipy from your environment: -E, and no script folder on sys.path")(
+        ",u", "force the stdout and stderr streams to be unbuffered; also PYTHONUNBUFFERED=x")(
         ",s", "don't add the user site directory to sys.path (minipy has none; for CPython's -s)")(
         ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1")(
         ",W", po::value<std::vector<std::string>>(),
@@ -114,6 +115,7 @@ Options parse_options(int argc, char** argv) {
     opts.ignore_environment = vm.count("-E") != 0;
     opts.isolated = vm.count("-I") != 0;
     opts.no_user_site = vm.count("-s") != 0;
+    opts.unbuffered = vm.count("-u") != 0;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("-W")) opts.warn_options = vm["-W"].as<std::vector<std::string>>();

@@ -24,6 +24,7 @@ struct Options {
     bool dont_write_bytecode = false;       // -B: the compiled-code cache is read, never written
     bool ignore_environment = false;        // -E: MINIPY* and PYTHON* variables are not read
     bool isolated = false;                  // -I: -E, and no script folder on sys.path
+    bool unbuffered = false;                // -u: stdout and stderr unbuffered
     bool no_user_site = false;              // -s (and -I): sys.flags.no_user_site
     std::string gil_trace;                  // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;     // -X name[=value]

@@ -273,6 +273,7 @@ Ref stream_new(std::FILE* file, const char* name) {
     // line-buffered on a terminal.
     s->line_buffering = file == stderr || isatty(fileno(file)) == 1;
     s->errors = file == stderr ? "backslashreplace" : "strict";
+    s->write_through = unbuffered_stdio();
     return Ref::steal(s);
 }
 

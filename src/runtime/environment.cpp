@@ -14,6 +14,7 @@ bool g_ignore_environment = false;
 bool g_isolated = false;
 bool g_no_user_site = false;
 bool g_dont_write_bytecode = false;
+bool g_unbuffered_stdio = false;
 int g_int_max_str_digits_option = -1;
 std::vector<std::string> g_warn_options;
 std::vector<std::string> g_x_options;
@@ -36,6 +37,10 @@ bool no_user_site() { return g_no_user_site || g_isolated; }
 void set_dont_write_bytecode_flag(bool on) { g_dont_write_bytecode = on; }
 
 bool dont_write_bytecode_flag() { return g_dont_write_bytecode; }
+
+void set_unbuffered_stdio(bool on) { g_unbuffered_stdio = on; }
+
+bool unbuffered_stdio() { return g_unbuffered_stdio; }
 
 void set_int_max_str_digits_option(int digits) { g_int_max_str_digits_option = digits; }
 

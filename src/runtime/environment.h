@@ -21,6 +21,9 @@ bool no_user_site();
 // -B or MINIPYDONTWRITEBYTECODE, as interpreter/code_cache.cpp decided: sys.flags.dont_write_bytecode.
 void set_dont_write_bytecode_flag(bool on);
 bool dont_write_bytecode_flag();
+// -u or PYTHONUNBUFFERED: stdout and stderr write through at once (sys.stdout.write_through).
+void set_unbuffered_stdio(bool on);
+bool unbuffered_stdio();
 // -X int_max_str_digits=N or PYTHONINTMAXSTRDIGITS, as given at start-up; -1 when neither was
 // (sys.flags.int_max_str_digits). The limit in force is objects/int.h's int_max_str_digits().
 void set_int_max_str_digits_option(int digits);
