@@ -19,6 +19,7 @@
 #include "modules/registry.h"
 #include "modules/signals.h"
 #include "modules/sys_streams.h"
+#include "modules/waits.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
 #include "objects/containers.h"
@@ -225,42 +226,17 @@ void lock_dealloc(Object* o) {
     delete as_lock(o);
 }
 
-// Takes the lock; a wait lets go of the GIL. `timeout` < 0 waits for ever. On the main thread the
-// wait goes in 20 ms slices, so a Ctrl-C ends it with KeyboardInterrupt, as CPython's acquire()
-// does; threading's join, Event, Condition and queue all wait here.
+// Takes the lock; a wait lets go of the GIL. `timeout` < 0 waits for ever; Ctrl-C ends a wait on
+// the main thread (waits.h). threading's join, Event, Condition and queue all wait here.
 bool lock_take(LockObject* l, bool blocking, double timeout) {
     {
         std::lock_guard<std::mutex> guard(l->mutex);
         if (!l->locked) return l->locked = true;
     }
     if (!blocking) return false;
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point deadline = timeout < 0 ? Clock::time_point::max()
-                                             : Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                                  std::chrono::duration<double>(timeout));
-    Clock::duration slice =
-        is_main_thread() ? Clock::duration(std::chrono::milliseconds(20)) : Clock::duration::max();
-    bool taken = false;
-    {
-        AllowThreads unblocked(lock_wait_reason());
-        std::unique_lock<std::mutex> guard(l->mutex);
-        auto free = [l] { return !l->locked; };
-        if (deadline == Clock::time_point::max() && slice == Clock::duration::max()) {
-            l->released.wait(guard, free);  // another thread, no timeout: nothing to check
-            return l->locked = true;
-        }
-        while (!keyboard_interrupt_pending()) {
-            Clock::time_point now = Clock::now();
-            if (now >= deadline) break;
-            Clock::time_point until = deadline - now > slice ? now + slice : deadline;
-            if (l->released.wait_until(guard, until, free)) {
-                taken = l->locked = true;
-                break;
-            }
-        }
-    }
-    if (!taken) check_keyboard_interrupt();
-    return taken;
+    return wait_interruptibly(
+        l->mutex, l->released, timeout, lock_wait_reason(), [l] { return !l->locked; },
+        [l] { l->locked = true; });
 }
 
 // The lock threading.Thread.join() waits on: held while the calling thread lives, released by
