@@ -109,7 +109,8 @@ Ref get_item(SimpleQueue* q, double timeout) {
         std::lock_guard<std::mutex> guard(q->mutex);
         if (ready()) take();
     }
-    if (!item && (timeout == 0 || !wait_interruptibly(q->mutex, q->not_empty, timeout, BlockReason::Queue, ready, take)))
+    if (!item && (timeout == 0 ||
+                  !wait_interruptibly(q->mutex, q->not_empty, timeout, BlockReason::Queue, ready, take)))
         raise_object(call(g_empty, nullptr, 0));
     return Ref::steal(item);
 }
@@ -155,10 +156,12 @@ const MethodDef kSimpleQueueMethods[] = {
      "Put the item on the queue.\n\nThe optional 'block' and 'timeout' arguments are ignored, as this method "
      "never blocks.  They are provided for compatibility with the Queue class."},
     {"put_nowait", queue_put_nowait,
-     "Put an item into the queue without blocking.\n\nThis is exactly equivalent to `put(item, block=False)` and "
+     "Put an item into the queue without blocking.\n\nThis is exactly equivalent to `put(item, block=False)` "
+     "and "
      "is only provided\nfor compatibility with the Queue class."},
     {"get", queue_get,
-     "Remove and return an item from the queue.\n\nIf optional args 'block' is true and 'timeout' is None (the "
+     "Remove and return an item from the queue.\n\nIf optional args 'block' is true and 'timeout' is None "
+     "(the "
      "default),\nblock if necessary until an item is available. If 'timeout' is\na non-negative number, it "
      "blocks at most 'timeout' seconds and raises\nthe Empty exception if no item was available within that "
      "time.\nOtherwise ('block' is false), return an item if one is immediately\navailable, else raise the "
@@ -204,9 +207,10 @@ Ref init_queue_module() {
     Dict* d = module_dict(module.get());
     dict_set(d, intern("SimpleQueue"), &simple_queue_type);
     dict_set(d, intern("Empty"), g_empty);
-    dict_set(d, intern("__doc__"), str_new("C implementation of the Python queue module.\nThis module is an "
-                                           "implementation detail, please do not use it directly.")
-                                       .get());
+    dict_set(d, intern("__doc__"),
+             str_new("C implementation of the Python queue module.\nThis module is an "
+                     "implementation detail, please do not use it directly.")
+                 .get());
     return module;
 }
 
