@@ -7,6 +7,7 @@
 
 #include "modules/exception_class.h"
 #include "modules/registry.h"
+#include "modules/seconds.h"
 #include "modules/waits.h"
 #include "objects/abstract.h"
 #include "objects/class.h"
@@ -124,7 +125,7 @@ Ref queue_get(Object*, Args args, size_t nargs, Tuple* kw) {
     if (a[0] && !is_true(a[0])) {
         timeout = 0;
     } else if (a[1] && a[1] != None) {
-        timeout = is_instance(a[1], &float_type) ? float_value(a[1]) : static_cast<double>(as_index(a[1]));
+        timeout = seconds_value(a[1]);
         if (!(timeout >= 0)) raise(&ValueError_type, "'timeout' must be a non-negative number");
     }
     return get_item(as_queue(args[0]), timeout);

@@ -15,6 +15,7 @@
 
 #include "modules/exception_class.h"
 #include "modules/registry.h"
+#include "modules/seconds.h"
 #include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -208,11 +209,9 @@ Object* g_itimer_error = nullptr;
 
 double timeval_seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; }
 
-// Seconds as CPython's _PyTime_FromSecondsObject reads them: a float, or an integer (never a str),
-// rounded up to the next microsecond.
+// Seconds (seconds.h) as a timeval, rounded up to the next microsecond, as CPython's.
 timeval seconds_timeval(Object* seconds) {
-    double s =
-        is_instance(seconds, &float_type) ? float_value(seconds) : static_cast<double>(as_index(seconds));
+    double s = seconds_value(seconds);
     if (std::isnan(s)) raise(&ValueError_type, "Invalid value NaN (not a number)");
     double whole = std::floor(s);
     double micros = std::ceil((s - whole) * 1e6);
