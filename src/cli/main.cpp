@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -102,6 +103,17 @@ bool configure_int_max_str_digits(const std::vector<std::string>& x_options) {
     return true;
 }
 
+// -O's count, raised to PYTHONOPTIMIZE's level as CPython's: a number is that level, any other
+// non-empty text is 1.
+int optimize_level_of(const Options& opts) {
+    const char* env = configuration_variable("PYTHONOPTIMIZE");
+    if (!env || !*env) return opts.optimize;
+    char* end = nullptr;
+    long level = std::strtol(env, &end, 10);
+    if (*end || level < 0) level = 1;
+    return std::max(opts.optimize, static_cast<int>(std::min(level, 1000L)));
+}
+
 int run(const char* program, const Options& opts) {
     switch (opts.action) {
         case Action::Help:
@@ -121,6 +133,7 @@ int run(const char* program, const Options& opts) {
     set_ignore_environment(opts.ignore_environment);
     set_isolated(opts.isolated);
     set_no_user_site(opts.no_user_site);
+    set_optimize_level(optimize_level_of(opts));
     // -u, as CPython's: no buffer between a write to sys.stdout or sys.stderr and the file, so a
     // pipe's reader sees each line as it is printed. Before anything is written to either.
     const char* unbuffered_env = configuration_variable("PYTHONUNBUFFERED");

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <set>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace minipy::cli {
 
@@ -19,6 +21,45 @@ const std::set<std::string> kValueOptions = {"--tokens", "--ast", "--dis", "--gi
                                              "-c",       "-m",    "-X",    "-W"};
 
 bool takes_value(const std::string& arg) { return kValueOptions.count(arg) != 0; }
+
+// In a group of short options ("-uc", "-OBq", "-Werror"), the first letter that takes a value: the
+// rest of the group is that value, or the next word when the letter ends the group. npos if none.
+size_t value_letter(const std::string& arg) {
+    if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-') return std::string::npos;
+    return arg.find_first_of("cmXW", 1);
+}
+
+// -O and -OO: CPython counts every O in the groups of short options before a value ("-OO", "-OBq",
+// "-O -O"). Program_options cannot count a repeated switch, so they are counted here and taken out
+// of the words it parses; a group of nothing but O's is left out whole.
+int take_optimize_flags(std::vector<std::string>& words) {
+    int level = 0;
+    std::vector<std::string> kept;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (i == 0 || takes_value(w) || w.size() < 2 || w[0] != '-' || w[1] == '-') {
+            kept.push_back(w);
+            if (i > 0 && takes_value(w) && i + 1 < words.size()) kept.push_back(words[++i]);
+            continue;
+        }
+        size_t value_at = value_letter(w);
+        std::string group = "-";
+        for (size_t k = 1; k < w.size(); ++k) {
+            if (k >= value_at) {
+                group += w.substr(k);
+                break;
+            }
+            if (w[k] == 'O')
+                ++level;
+            else
+                group += w[k];
+        }
+        if (group != "-") kept.push_back(group);
+        if (value_at == w.size() - 1 && i + 1 < words.size()) kept.push_back(words[++i]);
+    }
+    words = std::move(kept);
+    return level;
+}
 
 po::options_description describe() {
     po::options_description desc("options");
@@ -39,6 +80,9 @@ po::options_description describe() {
         ",E", "ignore MINIPY* and PYTHON* environment variables (such as MINIPYPATH)")(
         ",I", "isolate minipy from your environment: -E, and no script folder on sys.path")(
         ",u", "force the stdout and stderr streams to be unbuffered; also PYTHONUNBUFFERED=x")(
+        ",O",
+        "remove assert statements and code under `if __debug__`; -OO also removes docstrings; also "
+        "PYTHONOPTIMIZE=x")(
         ",s", "don't add the user site directory to sys.path (minipy has none; for CPython's -s)")(
         ",X", po::value<std::vector<std::string>>(), "implementation option, e.g. -X gil=1")(
         ",W", po::value<std::vector<std::string>>(),
@@ -90,17 +134,31 @@ Options parse_options(int argc, char** argv) {
             }
             continue;
         }
-        if (arg.size() > 2 && (arg.rfind("-c", 0) == 0 || arg.rfind("-m", 0) == 0)) {  // -cCMD, -mMOD
-            split = i + 1;
-            break;
+        // A group ending in a letter that takes a value ("-Oc CMD", "-uW error"): the next word is
+        // its value; one with the value inside ("-cCMD", "-Werror"). After -c or -m the program's
+        // arguments begin.
+        if (size_t at = value_letter(arg); at != std::string::npos) {
+            bool command = arg[at] == 'c' || arg[at] == 'm';
+            if (at == arg.size() - 1) ++i;
+            if (command) {
+                split = i + 1;
+                break;
+            }
         }
     }
     if (split > argc)
         throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
 
+    std::vector<std::string> words(argv, argv + split);
+    int optimize = take_optimize_flags(words);
+    std::vector<char*> word_ptrs;
+    for (std::string& w : words) word_ptrs.push_back(w.data());
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(split, argv).options(describe()).run(), vm);
+        po::store(po::command_line_parser(static_cast<int>(word_ptrs.size()), word_ptrs.data())
+                      .options(describe())
+                      .run(),
+                  vm);
         po::notify(vm);
     } catch (const po::error& e) {
         throw UsageError{e.what()};
@@ -116,6 +174,7 @@ Options parse_options(int argc, char** argv) {
     opts.isolated = vm.count("-I") != 0;
     opts.no_user_site = vm.count("-s") != 0;
     opts.unbuffered = vm.count("-u") != 0;
+    opts.optimize = optimize;
     if (vm.count("gil-trace")) opts.gil_trace = vm["gil-trace"].as<std::string>();
     if (vm.count("-X")) opts.x_options = vm["-X"].as<std::vector<std::string>>();
     if (vm.count("-W")) opts.warn_options = vm["-W"].as<std::vector<std::string>>();

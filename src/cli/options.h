@@ -25,6 +25,7 @@ struct Options {
     bool ignore_environment = false;        // -E: MINIPY* and PYTHON* variables are not read
     bool isolated = false;                  // -I: -E, and no script folder on sys.path
     bool unbuffered = false;                // -u: stdout and stderr unbuffered
+    int optimize = 0;                       // how many -O: 1 drops asserts, 2 also docstrings
     bool no_user_site = false;              // -s (and -I): sys.flags.no_user_site
     std::string gil_trace;                  // --gil-trace FILE: FILE.json and FILE.svg at exit
     std::vector<std::string> x_options;     // -X name[=value]

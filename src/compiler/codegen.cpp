@@ -7,6 +7,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 
 namespace minipy {
 
@@ -286,7 +287,7 @@ const std::string* docstring_of(const ast::StmtList& body) {
 
 // A module's or class's docstring becomes its __doc__, stored first as CPython's compiler does.
 void Compiler::store_docstring(const ast::StmtList& body) {
-    const std::string* doc = docstring_of(body);
+    const std::string* doc = optimize_ < 2 ? docstring_of(body) : nullptr;
     if (!doc) return;
     PosGuard guard(u_, body.front()->pos);
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(*doc)), "s:" + *doc));
@@ -550,7 +551,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     co->kwonlyargcount = static_cast<int>(args.kwonlyargs.size());
     if (args.vararg) co->flags |= kCoVarArgs;
     if (args.kwarg) co->flags |= kCoVarKeywords;
-    if (const std::string* doc = body ? docstring_of(*body) : nullptr) co->doc = intern(*doc);
+    if (const std::string* doc = body && optimize_ < 2 ? docstring_of(*body) : nullptr)
+        co->doc = intern(*doc);
     if (body) {
         visit_body(*body);
         emit_implicit_return();
@@ -976,7 +978,8 @@ void Compiler::visit_raise(const ast::Raise& r) {
 }
 
 void Compiler::visit_assert(const ast::Assert& a) {
-    check_assert(a);
+    check_assert(a);  // its warning is given under -O too, as CPython's
+    if (optimize_ > 0) return;
     int end = new_label();
     visit_jump_if(*a.test, end, true);
     // CPython 3.11 points the traceback at the test expression.
@@ -1105,11 +1108,11 @@ void Compiler::visit_delete(const ast::Expr& t) {
 }
 
 Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
-                   CompileMode mode) {
+                   CompileMode mode, int optimize) {
     issue_source_warnings(module, source, filename);
     CompileSource src(source, filename);
     SymbolTable symbols(module, src);
-    Compiler compiler(src, symbols, mode);
+    Compiler compiler(src, symbols, mode, optimize < 0 ? optimize_level() : optimize);
     return compiler.compile(module);
 }
 

@@ -438,8 +438,17 @@ void Compiler::visit_expr(const ast::Expr& e) {
         }
         case K::Starred:
             fail("can't use starred expression here", e.pos);
-        case K::Name:
-            return load_name(ast::as<ast::Name>(e).id);
+        case K::Name: {
+            const std::string& id = ast::as<ast::Name>(e).id;
+            // A constant, as CPython's AST optimizer makes it: False under -O, so no lookup can
+            // find a __debug__ that differs from the level the code was compiled at.
+            if (id == "__debug__") {
+                bool debug = optimize_ == 0;
+                return emit(Op::LOAD_CONST,
+                            add_const(Ref::borrow(bool_obj(debug)), debug ? "True" : "False"));
+            }
+            return load_name(id);
+        }
         case K::List:
             return visit_sequence(ast::as<ast::Sequence>(e).elts, Op::BUILD_LIST, Op::LIST_EXTEND);
         case K::Tuple: {

@@ -76,14 +76,15 @@ struct Unit {
 
 class Compiler {
 public:
-    Compiler(const CompileSource& source, SymbolTable& symbols, CompileMode mode)
-        : src_(source), symbols_(symbols), mode_(mode) {}
+    Compiler(const CompileSource& source, SymbolTable& symbols, CompileMode mode, int optimize)
+        : src_(source), symbols_(symbols), mode_(mode), optimize_(optimize) {}
     Ref compile(const ast::Module& module);
 
 private:
     const CompileSource& src_;
     SymbolTable& symbols_;
     CompileMode mode_;
+    int optimize_;  // 0; 1 (-O): no asserts, __debug__ is False; 2 (-OO): no docstrings either
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* u_ = nullptr;
     // The pattern compiled last: CPython reports "alternative patterns bind different names" there.

@@ -1,5 +1,5 @@
 // code_cache.cpp — the compiled-code cache. The entry of /dir/m.py is
-//   /dir/__pycache__/m.minipy-0.1.0.mpyc       (minipy-ft: m.minipy-ft-0.1.0.mpyc)
+//   /dir/__pycache__/m.minipy-0.1.0.mpyc       (minipy-ft: m.minipy-ft-0.1.0.mpyc; -O: .opt-1.mpyc)
 // or, when /dir is not writable (CPython's own Lib in /usr/lib/python3.11 for most users),
 //   $XDG_CACHE_HOME/minipy/dir/m.minipy-0.1.0.mpyc   ($XDG_CACHE_HOME defaults to ~/.cache);
 // with MINIPYCACHEPREFIX=P (sys.pycache_prefix, as CPython's PYTHONPYCACHEPREFIX), P/dir/m....mpyc
@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -50,10 +51,12 @@ bool g_dont_write_bytecode = false;
 Dict* sys_dict() { return module_dict(init_sys_module().get()); }
 
 // "m.minipy-0.1.0.mpyc" (minipy-ft: "m.minipy-ft-0.1.0.mpyc") for m.py: CPython's .pyc names
-// stay CPython's, and each flavor keeps its own entries.
+// stay CPython's, and each flavor keeps its own entries. Code compiled under -O or -OO goes to
+// "m.minipy-0.1.0.opt-1.mpyc" or ".opt-2", as CPython's "m.cpython-311.opt-1.pyc".
 std::string entry_name(const std::filesystem::path& source) {
-    static const std::string suffix = std::string(".") + executable_name() + "-" + version_number() + ".mpyc";
-    return source.stem().string() + suffix;
+    static const std::string tag = std::string(".") + executable_name() + "-" + version_number();
+    int level = std::min(optimize_level(), 2);
+    return source.stem().string() + tag + (level ? ".opt-" + std::to_string(level) : "") + ".mpyc";
 }
 
 // The folders an entry may live in, most preferred first: MINIPYCACHEPREFIX's mirror alone, else

@@ -31,6 +31,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 #include "runtime/thread_state.h"
 #include "syntax/parser.h"
 #include "vm/frame.h"
@@ -331,12 +332,12 @@ bool source_text(Object* source, std::string* text, const std::string& filename)
     return true;
 }
 
-Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode) {
+Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode, int optimize = -1) {
     try {
         auto tree =
             syntax::parse(text, filename,
                           mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
-        return compile_module(*tree, text, filename, mode);
+        return compile_module(*tree, text, filename, mode, optimize);
     } catch (const syntax::SyntaxError& e) {
         raise_syntax_error(e);
     }
@@ -393,7 +394,8 @@ Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root
 // exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
 // (one interactive statement, whose expression values are printed). The source is text or an
 // `_ast` tree (ast_objects.h); of the flags only PyCF_ONLY_AST changes anything (minipy has no
-// __future__ features that change compilation, and type comments are not kept).
+// __future__ features that change compilation, and type comments are not kept). `optimize` is the
+// level as -O's (-1: the interpreter's own).
 Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"source",   "filename",        "mode", "flags", "dont_inherit",
                                          "optimize", "_feature_version"};
@@ -414,6 +416,8 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!is_str(a[2]))
         raise(&TypeError_type,
               format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
+    int64_t optimize = a[5] ? as_index(a[5]) : -1;
+    if (optimize < -1 || optimize > 2) raise(&ValueError_type, "compile(): invalid optimize value");
     const std::string& m = str_utf8_of(a[2]);
     CompileMode mode;
     AstRoot root;
@@ -438,13 +442,13 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
         if (only_ast) return Ref::borrow(a[0]);
         auto tree = ast_from_objects(a[0], mode);
         try {
-            return compile_module(*tree, "", filename, mode);
+            return compile_module(*tree, "", filename, mode, static_cast<int>(optimize));
         } catch (const syntax::SyntaxError& e) {
             raise_syntax_error(e);
         }
     }
     if (only_ast) return parse_to_objects(text, filename, root);
-    return compile_text(text, filename, mode);
+    return compile_text(text, filename, mode, static_cast<int>(optimize));
 }
 
 // exec(source, globals=None, locals=None) and eval(...): compile the text (or take a code object
@@ -957,7 +961,7 @@ Ref init_builtins_module() {
     dict_set(d, intern("False"), False);
     dict_set(d, intern("Ellipsis"), Ellipsis);
     dict_set(d, intern("NotImplemented"), NotImplemented);
-    dict_set(d, intern("__debug__"), True);
+    dict_set(d, intern("__debug__"), bool_obj(optimize_level() == 0));
     return module;
 }
 

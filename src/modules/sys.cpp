@@ -743,12 +743,12 @@ StructSeqType flags_type("sys", "flags", kFlagNames, 18, 18);
 Ref make_flags() {
     auto zero = [] { return Ref::steal(make_small_int(0)); };
     auto flag = [](bool on) { return Ref::steal(make_small_int(on ? 1 : 0)); };
-    return make_info(
-        flags_type,
-        {zero(), zero(), zero(), zero(), flag(dont_write_bytecode_flag()), flag(no_user_site()), zero(),
-         flag(environment_ignored()), zero(), zero(), zero(), Ref::steal(make_small_int(1)),
-         flag(isolated_mode()), Ref::borrow(bool_obj(dev_mode())), zero(), zero(),
-         Ref::borrow(bool_obj(isolated_mode())), int_from_i64(int_max_str_digits_option())});
+    return make_info(flags_type,
+                     {zero(), zero(), zero(), Ref::steal(make_small_int(optimize_level())),
+                      flag(dont_write_bytecode_flag()), flag(no_user_site()), zero(),
+                      flag(environment_ignored()), zero(), zero(), zero(), Ref::steal(make_small_int(1)),
+                      flag(isolated_mode()), Ref::borrow(bool_obj(dev_mode())), zero(), zero(),
+                      Ref::borrow(bool_obj(isolated_mode())), int_from_i64(int_max_str_digits_option())});
 }
 
 const char* const kFloatInfoNames[] = {"max", "max_exp",  "max_10_exp", "min",   "min_exp", "min_10_exp",

@@ -15,6 +15,7 @@ bool g_isolated = false;
 bool g_no_user_site = false;
 bool g_dont_write_bytecode = false;
 bool g_unbuffered_stdio = false;
+int g_optimize_level = 0;
 int g_int_max_str_digits_option = -1;
 std::vector<std::string> g_warn_options;
 std::vector<std::string> g_x_options;
@@ -41,6 +42,10 @@ bool dont_write_bytecode_flag() { return g_dont_write_bytecode; }
 void set_unbuffered_stdio(bool on) { g_unbuffered_stdio = on; }
 
 bool unbuffered_stdio() { return g_unbuffered_stdio; }
+
+void set_optimize_level(int level) { g_optimize_level = level; }
+
+int optimize_level() { return g_optimize_level; }
 
 void set_int_max_str_digits_option(int digits) { g_int_max_str_digits_option = digits; }
 

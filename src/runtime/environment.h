@@ -24,6 +24,10 @@ bool dont_write_bytecode_flag();
 // -u or PYTHONUNBUFFERED: stdout and stderr write through at once (sys.stdout.write_through).
 void set_unbuffered_stdio(bool on);
 bool unbuffered_stdio();
+// -O (1) or -OO (2), or PYTHONOPTIMIZE: the level compile() and imports compile at when not told
+// another (asserts and `if __debug__:` blocks dropped from 1, docstrings from 2); sys.flags.optimize.
+void set_optimize_level(int level);
+int optimize_level();
 // -X int_max_str_digits=N or PYTHONINTMAXSTRDIGITS, as given at start-up; -1 when neither was
 // (sys.flags.int_max_str_digits). The limit in force is objects/int.h's int_max_str_digits().
 void set_int_max_str_digits_option(int digits);
