@@ -264,7 +264,13 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
     }
     if (e.kind == ast::ExprKind::UnaryOp) {
         const auto& u = ast::as<ast::UnaryOp>(e);
-        if (u.op == ast::UnaryOpKind::Not) return false;
+        if (u.op == ast::UnaryOpKind::Not) {
+            Ref operand;
+            std::string ignored;
+            if (!try_fold_constant(*u.operand, &operand, &ignored)) return false;
+            return fold_result(
+                evaluate_or_null([&] { return Ref::borrow(bool_obj(!is_true(operand.get()))); }), out, key);
+        }
         bool negated_number = u.op == ast::UnaryOpKind::USub && u.operand->kind == ast::ExprKind::Constant &&
                               (ast::as<ast::Constant>(*u.operand).value_kind == ast::ConstKind::Int ||
                                ast::as<ast::Constant>(*u.operand).value_kind == ast::ConstKind::Float);
@@ -296,6 +302,16 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
         }
         return false;
     }
+    if (e.kind == ast::ExprKind::Subscript) {
+        // `"abc"[0]`, `(1, 2)[-1]`: CPython's fold_subscr (a slice, `x[1:2]`, is no constant).
+        const auto& sub = ast::as<ast::Subscript>(e);
+        Ref value, index;
+        std::string ignored;
+        if (sub.ctx != ast::Ctx::Load || !try_fold_constant(*sub.value, &value, &ignored) ||
+            !try_fold_constant(*sub.slice, &index, &ignored))
+            return false;
+        return fold_result(evaluate_or_null([&] { return get_item(value.get(), index.get()); }), out, key);
+    }
     if (e.kind == ast::ExprKind::Tuple) {
         const auto& elts = ast::as<ast::Sequence>(e).elts;
         std::vector<Ref> items;
@@ -325,7 +341,8 @@ void Compiler::visit_expr(const ast::Expr& e) {
     using K = ast::ExprKind;
     Ref folded;
     std::string key;
-    if ((e.kind == K::Constant || e.kind == K::UnaryOp || e.kind == K::BinOp || e.kind == K::Tuple) &&
+    if ((e.kind == K::Constant || e.kind == K::UnaryOp || e.kind == K::BinOp || e.kind == K::Tuple ||
+         e.kind == K::Subscript) &&
         try_fold_constant(e, &folded, &key)) {
         return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
     }
@@ -346,6 +363,18 @@ void Compiler::visit_expr(const ast::Expr& e) {
         }
         case K::UnaryOp: {
             const auto& u = ast::as<ast::UnaryOp>(e);
+            if (u.op == ast::UnaryOpKind::Not && u.operand->kind == K::Compare) {
+                // `not a is b` is `a is not b`, and `not a in b` is `a not in b` (CPython's
+                // fold_unaryop; ==, < and the others are left alone: a class may define them so
+                // that `not a == b` and `a != b` differ).
+                const auto& c = ast::as<ast::Compare>(*u.operand);
+                using C = ast::CmpOpKind;
+                if (c.ops.size() == 1 && (c.ops[0] == C::Is || c.ops[0] == C::IsNot || c.ops[0] == C::In ||
+                                          c.ops[0] == C::NotIn)) {
+                    PosGuard operand_guard(u_, c.pos);
+                    return visit_compare(c, true);
+                }
+            }
             visit_expr(*u.operand);
             switch (u.op) {
                 case ast::UnaryOpKind::Not:
@@ -509,6 +538,27 @@ void Compiler::visit_iterable(const ast::Expr& e) {
         PosGuard guard(u_, e.pos);
         return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
     }
+    // A list display only iterated over (or searched by `in`) is built as a tuple, a constant when
+    // its items are, as CPython's fold_iter: `x in [1, 2, 3]` builds nothing at run time.
+    if (e.kind == ast::ExprKind::List && !has_starred(ast::as<ast::Sequence>(e).elts)) {
+        PosGuard guard(u_, e.pos);
+        const auto& elts = ast::as<ast::Sequence>(e).elts;
+        std::vector<Ref> items;
+        std::string k = "t(";
+        for (const auto& elt : elts) {
+            Ref item;
+            std::string item_key;
+            if (!try_fold_constant(*elt, &item, &item_key)) break;
+            items.push_back(std::move(item));
+            k += item_key + ",";
+        }
+        if (items.size() == elts.size()) {
+            Ref tuple = tuple_new(items.size());
+            for (size_t i = 0; i < items.size(); ++i) as_tuple(tuple.get())->items[i] = items[i].release();
+            return emit(Op::LOAD_CONST, add_const(std::move(tuple), k + ")"));
+        }
+        return visit_sequence(elts, Op::BUILD_TUPLE, Op::LIST_EXTEND);
+    }
     visit_expr(e);
 }
 
@@ -617,16 +667,26 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
 
 // `a < b < c`: b is kept (COPY/SWAP) for the next test; a false test jumps to `cleanup`,
 // which drops the saved operand and leaves False.
-void Compiler::visit_compare(const ast::Compare& c) {
+void Compiler::visit_compare(const ast::Compare& c, bool negated) {
     check_compare(c);
-    auto emit_compare = [this](ast::CmpOpKind op) {
+    auto emit_compare = [this, negated](ast::CmpOpKind op) {
+        using C = ast::CmpOpKind;
+        if (negated) op = op == C::Is ? C::IsNot : op == C::IsNot ? C::Is : op == C::In ? C::NotIn : C::In;
         auto [instr, arg] = compare_instr(op);
         emit(instr, arg);
     };
     visit_expr(*c.left);
     size_t n = c.ops.size();
+    // The container of a last `in` or `not in` is only searched: a list or set display there is a
+    // tuple or a frozenset (visit_iterable), as CPython's fold_compare.
+    auto visit_last = [&] {
+        const ast::Expr& last = *c.comparators[n - 1];
+        if (c.ops[n - 1] == ast::CmpOpKind::In || c.ops[n - 1] == ast::CmpOpKind::NotIn)
+            return visit_iterable(last);
+        visit_expr(last);
+    };
     if (n == 1) {
-        visit_expr(*c.comparators[0]);
+        visit_last();
         return emit_compare(c.ops[0]);
     }
     int cleanup = new_label(), end = new_label();
@@ -637,7 +697,7 @@ void Compiler::visit_compare(const ast::Compare& c) {
         emit_compare(c.ops[i]);
         emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    visit_expr(*c.comparators[n - 1]);
+    visit_last();
     emit_compare(c.ops[n - 1]);
     emit_jump(Op::JUMP_FORWARD, end);
     bind(cleanup);

@@ -190,7 +190,9 @@ private:
     void visit_unpack(const ast::ExprList& elts, const ast::Pos& pos);
     void visit_jump_if(const ast::Expr& e, int label, bool when);
     void visit_bool_op(const ast::BoolOp& b);
-    void visit_compare(const ast::Compare& c);
+    // `negated`: the compare is the operand of `not` and has one `is`, `is not`, `in` or `not in`,
+    // compiled as the opposite test (CPython's fold_unaryop).
+    void visit_compare(const ast::Compare& c, bool negated = false);
     void visit_call(const ast::Call& c);
     void visit_call_args(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
                          uint32_t leading = 0);
