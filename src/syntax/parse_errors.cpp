@@ -3,6 +3,7 @@
 // neighbours and the rule being parsed are inspected instead.
 #include "MiniPyParser.h"
 #include "syntax/parse_session.h"
+#include "syntax/parser.h"
 #include "syntax/tokens.h"
 
 namespace minipy::syntax {
@@ -208,27 +209,53 @@ void ErrorMapper::check_try() {
     at_token("expected 'except' or 'finally' block", tok_);
 }
 
-// `print "hi"`: Python 2's print statement gets a hint, from `print` to the end of the statement.
+// `print "hi"`, `exec code in d`: Python 2's statements get a hint, as CPython's
+// invalid_legacy_expression: the name `print` or `exec`, where an expression starts, followed (not by
+// `(`) by an expression list. The hint covers the name and the longest expression list that follows
+// (`print foo bar` marks `print foo`), each candidate parsed on its own; when none parses
+// (`print {1:(foo.)}`), the error is the plain one.
 void ErrorMapper::check_print() {
     const Token* prev = at(index_ - 1);
-    if (!prev || prev->getType() != MiniPyLexer::NAME || prev->getText() != "print") return;
+    if (!prev || prev->getType() != MiniPyLexer::NAME) return;
+    const std::string& name = prev->getText();
+    if (name != "print" && name != "exec") return;
     size_t before = type_at(index_ - 2);
-    bool stmt_start = before == MiniPyLexer::NEWLINE || before == MiniPyLexer::INDENT ||
-                      before == MiniPyLexer::DEDENT || before == MiniPyLexer::SEMI_COLON;
-    if (!stmt_start || !starts_expression(tok_->getType())) return;
+    if (index_ >= 2 && (ends_expression(before) || before == MiniPyLexer::DOT)) return;
+    size_t first = tok_->getType();
+    if (first == MiniPyLexer::OPEN_PAREN ||
+        !(starts_expression(first) || first == MiniPyLexer::STAR || first == MiniPyLexer::MINUS ||
+          first == MiniPyLexer::ADD || first == MiniPyLexer::NOT))
+        return;
+    // The farthest the list could reach: the end of the statement, or the bracket that closes one
+    // opened before it. A bracket never closed is left to the tokenizer's error.
     long last = index_;
-    // To the end of the statement, past brackets it opens. A bracket never closed is reported as
-    // such, as CPython's tokenizer does first (this loop used to go on forever there: the fuzzer).
+    int depth = 0;
     for (;; ++last) {
-        size_t next = type_at(last + 1);
-        bool nested = depth_before(last + 1) > depth_before(index_);
-        if (next == Token::EOF) {
-            if (nested) return;
-            break;
-        }
-        if (stops_disjunction(next) && !nested) break;
+        size_t t = type_at(last);
+        if (t == Token::EOF) return;
+        if (is_open(t)) ++depth;
+        if (is_close(t) && --depth < 0) break;
+        if (depth == 0 && (t == MiniPyLexer::NEWLINE || t == MiniPyLexer::SEMI_COLON)) break;
+        if (last - index_ > 200) return;  // a hint is not worth parsing a whole page for
     }
-    between("Missing parentheses in call to 'print'. Did you mean print(...)?", prev, at(last));
+    // The longest run of tokens from here that parses on its own as one expression statement.
+    for (long end = last - 1; end >= index_; --end) {
+        if (depth_before(end + 1) != depth_before(index_)) continue;
+        std::string text;
+        for (long i = index_; i <= end; ++i) text += at(i)->getText() + " ";
+        std::unique_ptr<ast::Module> tree;
+        try {
+            tree = parse(text, source_.filename());
+        } catch (const SyntaxError& e) {
+            // A mistake of its own in the whole list (`print 1 if x`) is what CPython reports, as its
+            // rule for the list raises first: the later checks here find it at its place.
+            if (end == last - 1 && e.info().msg.rfind("invalid syntax", 0) != 0) return;
+            continue;
+        }
+        if (tree->body.size() != 1 || tree->body[0]->kind != ast::StmtKind::Expr) continue;
+        between("Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?", prev,
+                at(end));
+    }
 }
 
 // Bracket depth just before token `index`.
