@@ -231,6 +231,14 @@ const MethodDef kWrapperMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// <staticmethod(<function C.f at 0x...>)>, as CPython 3.10+ (a subclass's instances too).
+Ref wrapper_repr(Object* o) {
+    auto* w = static_cast<Wrapper*>(o);
+    Object* func = w->func ? w->func : None;
+    const char* kind = is_instance(o, &staticmethod_type) ? "staticmethod" : "classmethod";
+    return str_new(std::string("<") + kind + "(" + repr_utf8(func) + ")>");
+}
+
 Ref wrapper_getattr(Object* o, Str* name) {
     auto* w = static_cast<Wrapper*>(o);
     Object* func = w->func;
@@ -588,6 +596,7 @@ void init_descriptor_types() {
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;
+    staticmethod_type.repr = wrapper_repr;
     staticmethod_type.setattr = wrapper_setattr;
     staticmethod_type.traverse = wrapper_traverse;
     staticmethod_type.call = staticmethod_call;
@@ -598,6 +607,7 @@ void init_descriptor_types() {
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
+    classmethod_type.repr = wrapper_repr;
     classmethod_type.setattr = wrapper_setattr;
     classmethod_type.traverse = wrapper_traverse;
     classmethod_type.methods = kWrapperMethods;

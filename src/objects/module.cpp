@@ -5,6 +5,7 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -27,13 +28,44 @@ void module_dealloc(Object* o) {
 // No clear slot: the dict is never null, and the collector clearing the dict breaks the cycle.
 void module_traverse(Object* o, VisitProc visit, void* arg) { visit(module_dict(o), arg); }
 
+// repr(module), as importlib._bootstrap._module_repr (CPython's module_repr calls it): from the
+// module's __spec__ when it has one (<module 'math' (built-in)>, <module 'json' from '...'>), else
+// its loader's module_repr(), else its __name__ and __file__ or loader.
+Ref module_repr_from_spec(Object* spec) {
+    Ref name = get_attr(spec, intern("name"));
+    std::string shown = name.get() == None ? "'?'" : repr_utf8(name.get());
+    Ref origin = get_attr(spec, intern("origin"));
+    if (origin.get() == None) {
+        Ref loader = get_attr(spec, intern("loader"));
+        if (loader.get() == None) return str_new("<module " + shown + ">");
+        return str_new("<module " + shown + " (" + repr_utf8(loader.get()) + ")>");
+    }
+    Ref has_location = get_attr(spec, intern("has_location"));
+    if (is_true(has_location.get()))
+        return str_new("<module " + shown + " from " + repr_utf8(origin.get()) + ">");
+    return str_new("<module " + repr_utf8(name.get()) + " (" + str_utf8_of(str(origin.get()).get()) + ")>");
+}
+
 Ref module_repr(Object* o) {
-    Object* name = dict_get_str(module_dict(o), intern("__name__"));
-    std::string n = name && is_str(name) ? str_utf8_of(name) : "?";
-    if (n == "sys" || n == "builtins") return str_new("<module '" + n + "' (built-in)>");
-    Object* file = dict_get_str(module_dict(o), intern("__file__"));
-    if (file && is_str(file)) return str_new("<module '" + n + "' from '" + str_utf8_of(file) + "'>");
-    return str_new("<module '" + n + "'>");
+    Ref loader = get_attr_opt(o, intern("__loader__"));
+    if (Ref spec = get_attr_opt(o, intern("__spec__")); spec && is_true(spec.get()))
+        return module_repr_from_spec(spec.get());
+    if (loader && loader.get() != None) {
+        if (Ref custom = get_attr_opt(loader.get(), intern("module_repr"))) {
+            try {
+                return call1(custom.get(), o);
+            } catch (PyException& e) {
+                if (!is_instance(e.exception(), &Exception_type)) throw;
+                Ref ignored = e.take();
+            }
+        }
+    }
+    Ref name = get_attr_opt(o, intern("__name__"));
+    std::string shown = name ? repr_utf8(name.get()) : "'?'";
+    if (Ref file = get_attr_opt(o, intern("__file__")))
+        return str_new("<module " + shown + " from " + repr_utf8(file.get()) + ">");
+    if (!loader || loader.get() == None) return str_new("<module " + shown + ">");
+    return str_new("<module " + shown + " (" + repr_utf8(loader.get()) + ")>");
 }
 
 Ref module_getattr(Object* o, Str* name) {
@@ -41,6 +73,13 @@ Ref module_getattr(Object* o, Str* name) {
     // The reference is taken under the dict's lock: another thread may rebind the global.
     if (Ref v = dict_get_str_ref(module_dict(o), name)) return v;
     if (name->utf8 == "__class__") return Ref::borrow(type_of(o));
+    // CPython's module_get_annotations: a module that annotated nothing gets an empty dict on first
+    // read, kept in its __dict__ from then on.
+    if (name->utf8 == "__annotations__") {
+        Ref annotations = dict_new();
+        dict_set(module_dict(o), name, annotations.get());
+        return annotations;
+    }
     if (Ref found = type_lookup(&module_type, name)) return found;
     // PEP 562: a module's own __getattr__(name) answers for names it does not hold
     // (concurrent.futures imports its executors this way, on first use).
@@ -56,6 +95,7 @@ void module_setattr(Object* o, Str* name, Object* value) {
     if (value) {
         dict_set(module_dict(o), name, value);
     } else if (!dict_del(module_dict(o), name)) {
+        if (name->utf8 == "__annotations__") raise(&AttributeError_type, "__annotations__");
         raise_missing_attribute(o, name);
     }
 }
