@@ -38,6 +38,7 @@ struct MemoryView : Object {
 };
 
 MemoryView* as_view(Object* o) { return static_cast<MemoryView*>(o); }
+Object* picklebuffer_view(Object* o);  // the view a PickleBuffer holds; ValueError once released
 
 // The native single-character formats (struct's codes with '@' sizes on LP64).
 int format_size(char f) {
@@ -285,6 +286,9 @@ Ref view_construct(Object*, Args args, size_t nargs, Tuple* kw) {
         target(object);
         return copy_view(as_view(object));
     }
+    // The pickle buffer's own view again, as CPython's picklebuf_getbuf asks the wrapped object:
+    // memoryview(PickleBuffer(b)).obj is b.
+    if (type_of(object) == &picklebuffer_type) return copy_view(as_view(picklebuffer_view(object)));
     if (!exports_buffer(object))
         raise(&TypeError_type,
               format("memoryview: a bytes-like object is required, not '%s'", type_of(object)->name.c_str()));
@@ -476,6 +480,15 @@ Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
     return view;
 }
 
+// toreadonly(): the same items, through a view that refuses writes (pickle's READONLY_BUFFER).
+Ref view_toreadonly(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("toreadonly", nargs - 1, kw, 0, 0);
+    target(args[0]);
+    Ref view = copy_view(as_view(args[0]));
+    as_view(view.get())->readonly = true;
+    return view;
+}
+
 // hex(sep, bytes_per_sep): bytes.hex of the viewed bytes, with the same arguments.
 Ref view_hex(Object*, Args args, size_t nargs, Tuple* kw) {
     Ref b = bytes_new(view_bytes(args[0]));
@@ -505,12 +518,131 @@ const MethodDef kViewMethods[] = {
     {"cast", view_cast, "Cast a memoryview to a new format or shape."},
     {"hex", view_hex, "Return the data in the buffer as a str of hexadecimal numbers."},
     {"release", view_release, "Release the underlying buffer exposed by the memoryview object."},
+    {"toreadonly", view_toreadonly, "Return a readonly version of the memoryview."},
     {"__enter__", view_enter, nullptr},
     {"__exit__", view_exit, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
+// ---- pickle.PickleBuffer (protocol 5's out-of-band buffers, PEP 574) ----
+// A wrapper that tells the pickler an object's bytes may travel outside the pickle: it holds a view
+// of the object (an export, so a bytearray keeps its size) until release().
+
+struct PickleBuffer : Object {
+    MINIPY_GC_ALLOCATED
+    Object* view;  // owned: a memoryview of the wrapped object (private to it); null once released
+};
+
+PickleBuffer* as_pickle_buffer(Object* o) { return static_cast<PickleBuffer*>(o); }
+
+Object* picklebuffer_view(Object* o) {
+    Object* view = as_pickle_buffer(o)->view;
+    if (!view) raise(&ValueError_type, "operation forbidden on released PickleBuffer object");
+    return view;
+}
+
+void picklebuffer_clear(Object* o) {
+    if (Object* view = std::exchange(as_pickle_buffer(o)->view, nullptr)) {
+        release_target(as_view(view));
+        decref(view);
+    }
+}
+
+void picklebuffer_dealloc(Object* o) {
+    weakrefs_clear(o);
+    picklebuffer_clear(o);
+    delete as_pickle_buffer(o);
+}
+
+// The wrapped object, as CPython's picklebuf_traverse: the view between them is the buffer's alone,
+// so its reference counts as the buffer's (a bytes subclass whose attribute holds its own
+// PickleBuffer is a cycle the collector frees).
+void picklebuffer_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* view = as_pickle_buffer(o)->view)
+        if (Object* obj = as_view(view)->obj) visit(obj, arg);
+}
+
+Ref picklebuffer_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("PickleBuffer", nargs, kw, 1, 1);
+    Object* object = args[0];
+    if (type_of(object) != &memoryview_type && type_of(object) != &picklebuffer_type &&
+        !exports_buffer(object))
+        raise(&TypeError_type,
+              format("a bytes-like object is required, not '%s'", type_of(object)->name.c_str()));
+    Ref view = view_construct(nullptr, &object, 1, nullptr);
+    auto* b = new PickleBuffer();
+    init_header(b, &picklebuffer_type);
+    b->view = view.release();
+    return Ref::steal(b);
+}
+
+// raw(): the wrapped bytes as a one-dimensional memoryview of unsigned bytes ('B').
+Ref picklebuffer_raw(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("raw", nargs - 1, kw, 0, 0);
+    MemoryView* v = as_view(picklebuffer_view(args[0]));
+    target(v);
+    if (!v->whole && v->step != v->itemsize && v->count > 1)
+        raise(&BufferError_type, "cannot extract raw buffer from non-contiguous buffer");
+    int64_t nbytes = item_count(v) * v->itemsize;
+    Ref raw = copy_view(v);
+    MemoryView* r = as_view(raw.get());
+    r->format = 'B';
+    r->itemsize = 1;
+    r->step = 1;
+    r->count = nbytes;
+    return raw;
+}
+
+Ref picklebuffer_release(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("release", nargs - 1, kw, 0, 0);
+    picklebuffer_clear(args[0]);
+    return Ref::borrow(None);
+}
+
+const MethodDef kPickleBufferMethods[] = {
+    {"raw", picklebuffer_raw,
+     "Return a memoryview of the raw memory underlying this buffer.\nWill raise BufferError is the buffer "
+     "isn't contiguous."},
+    {"release", picklebuffer_release, "Release the underlying buffer exposed by the PickleBuffer object."},
+    {nullptr, nullptr, nullptr},
+};
+
+// What bytes(b), file.write(b) and the other bytes-like readers take from it: the view's bytes.
+size_t picklebuffer_size(Object* o) {
+    Object* view = picklebuffer_view(o);
+    return static_cast<size_t>(item_count(view) * as_view(view)->itemsize);
+}
+bool picklebuffer_read(Object* o, size_t offset, size_t n, char* out) {
+    std::string data = view_bytes(picklebuffer_view(o));
+    if (offset + n > data.size()) return false;
+    std::memcpy(out, data.data() + offset, n);
+    return true;
+}
+bool picklebuffer_write(Object*, size_t, const char*, size_t) { return false; }
+char picklebuffer_format(Object* o) { return as_view(picklebuffer_view(o))->format; }
+int picklebuffer_itemsize(Object* o) { return as_view(picklebuffer_view(o))->itemsize; }
+
+const BufferProcs kPickleBufferProcs = {picklebuffer_size,   picklebuffer_read,     picklebuffer_write,
+                                        picklebuffer_format, picklebuffer_itemsize, nullptr};
+
 }  // namespace
+
+Type picklebuffer_type;
+
+void init_picklebuffer_type() {
+    Type& t = picklebuffer_type;
+    t.name = "pickle.PickleBuffer";
+    t.instance_size = sizeof(PickleBuffer);
+    t.dealloc = picklebuffer_dealloc;
+    t.traverse = picklebuffer_traverse;
+    t.clear = picklebuffer_clear;
+    t.construct = picklebuffer_construct;
+    t.methods = kPickleBufferMethods;
+    init_type(&t);
+    dict_set(t.dict, intern("__doc__"), str_new("Wrapper for potentially out-of-band buffers").get());
+    allow_weak_references(&t);
+    register_buffer(&t, &kPickleBufferProcs);
+}
 
 Object* memoryview_target(Object* view) {
     Object* obj = as_view(view)->obj;

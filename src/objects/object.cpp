@@ -286,6 +286,7 @@ void init_builtin_types() {
     init_bytearray_type();
     init_generic_alias_types();
     init_memoryview_type();
+    init_picklebuffer_type();
     init_complex_type();
     init_namespace_type();
     init_mappingproxy_type();

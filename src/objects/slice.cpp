@@ -7,6 +7,7 @@
 #include "objects/errors.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
 #include "objects/str.h"
 
 namespace minipy {
@@ -78,8 +79,19 @@ Ref slice_indices_method(Object*, Object* const* args, size_t nargs, Tuple* kw) 
     return slice_indices_ints(as_slice(args[0]), length.get());
 }
 
+// slice.__reduce__(): (slice, (start, stop, step)), so a slice pickles and copies as in CPython.
+Ref slice_reduce_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    Slice* s = as_slice(args[0]);
+    Object* parts[3] = {s->start, s->stop, s->step};
+    Ref state = tuple_from(parts, 3);
+    Object* pair[2] = {type_of(args[0]), state.get()};
+    return tuple_from(pair, 2);
+}
+
 const MethodDef slice_methods[] = {
     {"indices", slice_indices_method, "Return (start, stop, stride) for a sequence of length len."},
+    {"__reduce__", slice_reduce_method, "Return state information for pickling."},
     {nullptr, nullptr, nullptr},
 };
 
