@@ -622,7 +622,9 @@ Ref native_new(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kw
         nargs = 0;
         kwnames = nullptr;
     }
-    Ref self = base->construct(t, args, nargs, kwnames);
+    // module.__new__ leaves the module nameless, with an empty dict, for __init__ to fill.
+    Ref self =
+        base == &module_type && args_for_init ? module_new_empty() : base->construct(t, args, nargs, kwnames);
     if (!base->constructs_subclasses)
         object_set_type(self.get(), t);  // a fresh list or dict (see is_supported_base)
     return self;

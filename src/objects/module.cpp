@@ -4,6 +4,7 @@
 #include "objects/abstract.h"
 #include "objects/class.h"
 #include "objects/containers.h"
+#include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/native_function.h"
@@ -80,7 +81,7 @@ Ref module_getattr(Object* o, Str* name) {
         dict_set(module_dict(o), name, annotations.get());
         return annotations;
     }
-    if (Ref found = type_lookup(&module_type, name)) return found;
+    if (Ref found = type_lookup(type_of(o), name)) return bind_class_attr(found.get(), o, type_of(o));
     // PEP 562: a module's own __getattr__(name) answers for names it does not hold
     // (concurrent.futures imports its executors this way, on first use).
     if (Ref hook = dict_get_str_ref(module_dict(o), intern("__getattr__"))) {
@@ -118,11 +119,8 @@ void module_init_dict(Object* m, Object* const* args, size_t nargs, Tuple* kw) {
 // types.ModuleType(name, doc=None); a class derived from it whose own __init__ takes the arguments
 // (class.cpp passes none then) gets a module with an empty dict, as CPython's new_module.
 Ref module_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
+    if (type != &module_type && nargs == 0 && (!kw || kw->size == 0)) return module_new_empty();
     Ref m = module_new("");
-    if (type != &module_type && nargs == 0 && (!kw || kw->size == 0)) {
-        dict_clear(module_dict(m.get()));
-        return m;
-    }
     module_init_dict(m.get(), args, nargs, kw);
     return m;
 }
@@ -155,9 +153,16 @@ Dict* module_instance_dict(Object* o) { return module_dict(o); }
 void raise_missing_attribute(Object* o, Str* name) {
     if (!is_module(o)) raise_no_attribute(o, name);
     Object* mod_name = dict_get_str(module_dict(o), intern("__name__"));
+    if (!mod_name || !is_str(mod_name))  // a module module.__new__ made and nothing named
+        raise(&AttributeError_type, format("module has no attribute '%s'", name->utf8.c_str()));
     raise(&AttributeError_type,
-          format("module '%s' has no attribute '%s'",
-                 mod_name && is_str(mod_name) ? str_utf8_of(mod_name).c_str() : "?", name->utf8.c_str()));
+          format("module '%s' has no attribute '%s'", str_utf8_of(mod_name).c_str(), name->utf8.c_str()));
+}
+
+Ref module_new_empty() {
+    Ref m = module_new("");
+    dict_clear(module_dict(m.get()));
+    return m;
 }
 
 void init_module_type() {

@@ -17,6 +17,8 @@ struct ModuleObject : Object {
 void init_module_type();  // called once at start-up
 // A new module whose dict holds __name__ (and __doc__ = None).
 Ref module_new(const std::string& name);
+// What module.__new__ makes: a module with an empty dict, no name, for __init__ to fill.
+Ref module_new_empty();
 // A native module: module_new(name) holding one native function per entry of `functions` (a table
 // ended by a null name), each bound to `self` (null for plain functions).
 Ref native_module_new(const std::string& name, const MethodDef* functions, Object* self = nullptr);

@@ -160,7 +160,10 @@ Ref native_function_call(Object* callable, Object* const* args, size_t nargs, Tu
 
 Ref native_function_repr(Object* o) {
     auto* f = static_cast<NativeFunction*>(o);
-    if (!f->self) return str_new(format("<built-in function %s>", f->def->name));
+    // A module's functions are bound to it, and CPython shows them (and any method bound to a
+    // module, m.__dir__) as plain functions.
+    if (!f->self || (type_of(o) != &method_wrapper_type && is_module(f->self)))
+        return str_new(format("<built-in function %s>", f->def->name));
     if (type_of(o) == &method_wrapper_type)
         return str_new(format("<method-wrapper '%s' of %s object at %p>", f->def->name,
                               type_of(f->self)->name.c_str(), static_cast<void*>(f->self)));
