@@ -162,7 +162,12 @@ Ref bi_sum(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2] = {};
     bind_args("sum", args, nargs, kw, kNames, 2, 1, a);
     Ref total = a[1] ? Ref::borrow(a[1]) : Ref::steal(make_small_int(0));
-    if (is_str(total.get())) raise(&TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (is_instance(total.get(), &str_type))
+        raise(&TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (is_instance(total.get(), &bytes_type))
+        raise(&TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
+    if (is_instance(total.get(), &bytearray_type))
+        raise(&TypeError_type, "sum() can't sum bytearray [use b''.join(seq) instead]");
     if (type_of(a[0]) == &generator_type) {
         // sum(x for x in ...): small ints are added as the generator yields them, its frame
         // running on (objects/generator.h, YieldSink); anything else is yielded and added here.
@@ -401,7 +406,11 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
                                          "optimize", "_feature_version"};
     Object* a[7];
     bind_args("compile", args, nargs, kw, kNames, 7, 3, a);
-    bool only_ast = a[3] && (as_index(a[3]) & kOnlyAstFlag);
+    int64_t flags = a[3] ? as_index(a[3]) : 0;
+    // The __future__ features' flags (0x1fe0010) and the compile-only ones (PyCF_ONLY_AST,
+    // PyCF_TYPE_COMMENTS, PyCF_ALLOW_TOP_LEVEL_AWAIT, ...: 0x7600), as CPython checks them.
+    if (flags & ~int64_t{0x1fe0010 | 0x7600}) raise(&ValueError_type, "compile(): unrecognised flags");
+    bool only_ast = flags & kOnlyAstFlag;
     bool source_is_tree = is_ast_object(a[0]);
     std::string text;
     std::string source_file = is_str(a[1])          ? str_utf8_of(a[1])
@@ -498,10 +507,12 @@ Ref bi_import(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&TypeError_type,
               format("__import__() argument 1 must be str, not %s", type_of(a[0])->name.c_str()));
     Dict* globals = a[1] && type_of(a[1]) == &dict_type ? as_dict(a[1]) : thread_state()->frame->globals;
-    int level = a[4] ? static_cast<int>(as_index(a[4])) : 0;
+    int64_t level = a[4] ? as_index(a[4]) : 0;
+    if (level < 0) raise(&ValueError_type, "level must be >= 0");
+    if (level == 0 && str_utf8_of(a[0]).empty()) raise(&ValueError_type, "Empty module name");
     // Any sequence of names serves as the fromlist (encodings passes a list), as CPython.
     Ref fromlist = a[3] && a[3] != None ? tuple_from_iterable(a[3]) : Ref::borrow(None);
-    return import_module_level(intern(str_utf8_of(a[0])), fromlist.get(), level, globals);
+    return import_module_level(intern(str_utf8_of(a[0])), fromlist.get(), static_cast<int>(level), globals);
 }
 
 // iter(callable, sentinel): calls callable until it returns the sentinel.
@@ -658,7 +669,7 @@ Ref bi_bin(Object*, Args args, size_t nargs, Tuple* kw) { return int_text("bin",
 
 Ref bi_format(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("format", nargs, kw, 1, 2);
-    if (nargs == 2 && !is_str(args[1])) {
+    if (nargs == 2 && !is_instance(args[1], &str_type)) {
         raise(&TypeError_type,
               format("format() argument 2 must be str, not %s", type_of(args[1])->name.c_str()));
     }

@@ -35,6 +35,12 @@ Ref ellipsis_construct(Object*, Object* const*, size_t nargs, Tuple* kwnames) {
 }
 
 Ref not_implemented_repr(Object*) { return Ref::borrow(intern("NotImplemented")); }
+
+// CPython 3.9+: true, with a DeprecationWarning (`if NotImplemented:` is a bug in a binary method).
+bool not_implemented_truthy(Object*) {
+    warn(&DeprecationWarning_type, "NotImplemented should not be used in a boolean context");
+    return true;
+}
 Ref ellipsis_repr(Object*) { return Ref::borrow(intern("Ellipsis")); }
 
 // pickle saves the two singletons by their builtins name: __reduce__ gives the name as a str, as
@@ -93,6 +99,7 @@ void init_none_bool_types() {
     none_type.truthy = none_truthy;
     none_type.construct = none_construct;
     not_implemented_type.construct = not_implemented_construct;
+    not_implemented_type.truthy = not_implemented_truthy;
     ellipsis_type.construct = ellipsis_construct;
     not_implemented_type.methods = kSingletonMethods;
     ellipsis_type.methods = kSingletonMethods;

@@ -56,13 +56,6 @@ Ref call_dunder(Object* self, Str* name, Object* const* args = nullptr, size_t n
     return call_found(m.get(), self, args, nargs);
 }
 
-int64_t index_result(Ref r, const char* dunder) {
-    if (!is_int(r.get()))
-        raise(&TypeError_type,
-              format("%s returned non-int (type %s)", dunder, type_of(r.get())->name.c_str()));
-    return as_index(r.get());
-}
-
 Ref slot_repr(Object* o) { return call_dunder(o, interned<"__repr__">()); }
 Ref slot_str(Object* o) { return call_dunder(o, interned<"__str__">()); }
 // As CPython's slot_tp_hash: an int that fits a machine word is the hash itself, a bigger one is
@@ -75,7 +68,8 @@ int64_t slot_hash(Object* o) {
     return h == -1 ? -2 : h;
 }
 int64_t slot_len(Object* o) {
-    int64_t n = index_result(call_dunder(o, interned<"__len__">()), "__len__()");
+    // As CPython's slot_sq_length: any __index__ object, OverflowError past a machine word.
+    int64_t n = as_index(call_dunder(o, interned<"__len__">()).get());
     if (n < 0) raise(&ValueError_type, "__len__() should return >= 0");
     return n;
 }
