@@ -312,24 +312,25 @@ bool Compiler::try_fold_constant(const ast::Expr& e, Ref* out, std::string* key)
             return false;
         return fold_result(evaluate_or_null([&] { return get_item(value.get(), index.get()); }), out, key);
     }
-    if (e.kind == ast::ExprKind::Tuple) {
-        const auto& elts = ast::as<ast::Sequence>(e).elts;
-        std::vector<Ref> items;
-        std::string k = "t(";
-        for (const auto& elt : elts) {
-            Ref item;
-            std::string item_key;
-            if (!try_fold_constant(*elt, &item, &item_key)) return false;
-            items.push_back(std::move(item));
-            k += item_key + ",";
-        }
-        Ref tuple = tuple_new(items.size());
-        for (size_t i = 0; i < items.size(); ++i) as_tuple(tuple.get())->items[i] = items[i].release();
-        *out = std::move(tuple);
-        *key = k + ")";
-        return true;
-    }
+    if (e.kind == ast::ExprKind::Tuple) return try_fold_tuple(ast::as<ast::Sequence>(e).elts, out, key);
     return false;
+}
+
+bool Compiler::try_fold_tuple(const ast::ExprList& elts, Ref* out, std::string* key) {
+    std::vector<Ref> items;
+    std::string k = "t(";
+    for (const auto& elt : elts) {
+        Ref item;
+        std::string item_key;
+        if (!try_fold_constant(*elt, &item, &item_key)) return false;
+        items.push_back(std::move(item));
+        k += item_key + ",";
+    }
+    Ref tuple = tuple_new(items.size());
+    for (size_t i = 0; i < items.size(); ++i) as_tuple(tuple.get())->items[i] = items[i].release();
+    *out = std::move(tuple);
+    *key = k + ")";
+    return true;
 }
 
 void Compiler::visit_exprs(const ast::ExprList& list) {
@@ -543,20 +544,8 @@ void Compiler::visit_iterable(const ast::Expr& e) {
     if (e.kind == ast::ExprKind::List && !has_starred(ast::as<ast::Sequence>(e).elts)) {
         PosGuard guard(u_, e.pos);
         const auto& elts = ast::as<ast::Sequence>(e).elts;
-        std::vector<Ref> items;
-        std::string k = "t(";
-        for (const auto& elt : elts) {
-            Ref item;
-            std::string item_key;
-            if (!try_fold_constant(*elt, &item, &item_key)) break;
-            items.push_back(std::move(item));
-            k += item_key + ",";
-        }
-        if (items.size() == elts.size()) {
-            Ref tuple = tuple_new(items.size());
-            for (size_t i = 0; i < items.size(); ++i) as_tuple(tuple.get())->items[i] = items[i].release();
-            return emit(Op::LOAD_CONST, add_const(std::move(tuple), k + ")"));
-        }
+        if (try_fold_tuple(elts, &folded, &key))
+            return emit(Op::LOAD_CONST, add_const(std::move(folded), key));
         return visit_sequence(elts, Op::BUILD_TUPLE, Op::LIST_EXTEND);
     }
     visit_expr(e);

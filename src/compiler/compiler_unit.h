@@ -216,6 +216,8 @@ private:
     static int first_line_of(const ast::Pos& pos, const ast::ExprList& decorators);
     void apply_decorators(const ast::ExprList& decorators);
     bool try_fold_constant(const ast::Expr& e, Ref* out, std::string* key);
+    // A tuple of the items' constants (with its co_consts key), when every item folds.
+    bool try_fold_tuple(const ast::ExprList& elts, Ref* out, std::string* key);
     Ref int_literal(const ast::Expr& literal, const std::string& decimal);
     bool try_fold_set_display(const ast::Expr& e, Ref* out, std::string* key);
     void visit_iterable(const ast::Expr& e);
