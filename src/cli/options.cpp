@@ -29,36 +29,20 @@ size_t value_letter(const std::string& arg) {
     return arg.find_first_of("cmXW", 1);
 }
 
-// -O and -OO: CPython counts every O in the groups of short options before a value ("-OO", "-OBq",
-// "-O -O"). Program_options cannot count a repeated switch, so they are counted here and taken out
-// of the words it parses; a group of nothing but O's is left out whole.
-int take_optimize_flags(std::vector<std::string>& words) {
-    int level = 0;
-    std::vector<std::string> kept;
-    for (size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
-        if (i == 0 || takes_value(w) || w.size() < 2 || w[0] != '-' || w[1] == '-') {
-            kept.push_back(w);
-            if (i > 0 && takes_value(w) && i + 1 < words.size()) kept.push_back(words[++i]);
-            continue;
-        }
-        size_t value_at = value_letter(w);
-        std::string group = "-";
-        for (size_t k = 1; k < w.size(); ++k) {
-            if (k >= value_at) {
-                group += w.substr(k);
-                break;
-            }
-            if (w[k] == 'O')
-                ++level;
-            else
-                group += w[k];
-        }
-        if (group != "-") kept.push_back(group);
-        if (value_at == w.size() - 1 && i + 1 < words.size()) kept.push_back(words[++i]);
+// A group of short options ("-OBq") without its O's, which are added to `level`: CPython counts
+// every O before a letter that takes a value ("-OO", "-O -O", "-OOc CMD"), and Program_options cannot
+// count a repeated switch. Empty when the group was all O's.
+std::string without_optimize_flags(const std::string& group, int* level) {
+    size_t value_at = value_letter(group);
+    std::string kept = "-";
+    for (size_t k = 1; k < group.size(); ++k) {
+        if (k >= value_at) return kept + group.substr(k);
+        if (group[k] == 'O')
+            ++*level;
+        else
+            kept += group[k];
     }
-    words = std::move(kept);
-    return level;
+    return kept == "-" ? "" : kept;
 }
 
 po::options_description describe() {
@@ -112,12 +96,18 @@ std::string help_text(const char* program) {
 }
 
 Options parse_options(int argc, char** argv) {
-    // Find where minipy's options end and the program's arguments begin.
+    // Find where minipy's options end and the program's arguments begin; `words` collects what
+    // Program_options is to parse, with -O's letters counted out.
     int split = argc;
-    bool after_command = false;
+    int optimize = 0;
+    std::vector<std::string> words = {argv[0]};
+    auto take_value = [&](int& i) {
+        if (++i < argc) words.emplace_back(argv[i]);
+    };
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--") {
+            words.push_back(arg);
             split = i + 1;
             break;
         }
@@ -126,31 +116,33 @@ Options parse_options(int argc, char** argv) {
             break;
         }
         if (takes_value(arg)) {
-            if (arg == "-c" || arg == "-m") after_command = true;
-            ++i;
-            if (after_command) {
+            words.push_back(arg);
+            take_value(i);
+            if (arg == "-c" || arg == "-m") {
                 split = i + 1;
                 break;
             }
             continue;
         }
+        size_t at = value_letter(arg);
+        if (at == std::string::npos) {  // a long option, or a group of switches
+            if (arg[1] != '-') arg = without_optimize_flags(arg, &optimize);
+            if (!arg.empty()) words.push_back(arg);
+            continue;
+        }
         // A group ending in a letter that takes a value ("-Oc CMD", "-uW error"): the next word is
         // its value; one with the value inside ("-cCMD", "-Werror"). After -c or -m the program's
         // arguments begin.
-        if (size_t at = value_letter(arg); at != std::string::npos) {
-            bool command = arg[at] == 'c' || arg[at] == 'm';
-            if (at == arg.size() - 1) ++i;
-            if (command) {
-                split = i + 1;
-                break;
-            }
+        words.push_back(without_optimize_flags(arg, &optimize));
+        if (at == arg.size() - 1) take_value(i);
+        if (arg[at] == 'c' || arg[at] == 'm') {
+            split = i + 1;
+            break;
         }
     }
     if (split > argc)
         throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
 
-    std::vector<std::string> words(argv, argv + split);
-    int optimize = take_optimize_flags(words);
     std::vector<char*> word_ptrs;
     for (std::string& w : words) word_ptrs.push_back(w.data());
     po::variables_map vm;

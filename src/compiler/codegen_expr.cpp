@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -159,6 +160,25 @@ Ref evaluate_or_null(Operation operation) {
     } catch (PyException& e) {
         Ref dropped = e.take();
         return nullptr;
+    }
+}
+
+// The operator that tests `not (a OP b)`, where there is one: `is` and `is not`, `in` and `not in`
+// (CPython's fold_unaryop; ==, < and the others have none, as a class may define them so that
+// `not a == b` and `a != b` differ).
+std::optional<ast::CmpOpKind> negated_compare(ast::CmpOpKind op) {
+    using C = ast::CmpOpKind;
+    switch (op) {
+        case C::Is:
+            return C::IsNot;
+        case C::IsNot:
+            return C::Is;
+        case C::In:
+            return C::NotIn;
+        case C::NotIn:
+            return C::In;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -365,13 +385,9 @@ void Compiler::visit_expr(const ast::Expr& e) {
         case K::UnaryOp: {
             const auto& u = ast::as<ast::UnaryOp>(e);
             if (u.op == ast::UnaryOpKind::Not && u.operand->kind == K::Compare) {
-                // `not a is b` is `a is not b`, and `not a in b` is `a not in b` (CPython's
-                // fold_unaryop; ==, < and the others are left alone: a class may define them so
-                // that `not a == b` and `a != b` differ).
+                // `not a is b` is `a is not b`, and `not a in b` is `a not in b`.
                 const auto& c = ast::as<ast::Compare>(*u.operand);
-                using C = ast::CmpOpKind;
-                if (c.ops.size() == 1 && (c.ops[0] == C::Is || c.ops[0] == C::IsNot || c.ops[0] == C::In ||
-                                          c.ops[0] == C::NotIn)) {
+                if (c.ops.size() == 1 && negated_compare(c.ops[0])) {
                     PosGuard operand_guard(u_, c.pos);
                     return visit_compare(c, true);
                 }
@@ -473,9 +489,8 @@ void Compiler::visit_expr(const ast::Expr& e) {
             // A constant, as CPython's AST optimizer makes it: False under -O, so no lookup can
             // find a __debug__ that differs from the level the code was compiled at.
             if (id == "__debug__") {
-                bool debug = optimize_ == 0;
-                return emit(Op::LOAD_CONST,
-                            add_const(Ref::borrow(bool_obj(debug)), debug ? "True" : "False"));
+                Object* debug = bool_obj(optimize_ == 0);
+                return emit(Op::LOAD_CONST, add_const(Ref::borrow(debug), constant_key(debug)));
             }
             return load_name(id);
         }
@@ -659,9 +674,7 @@ std::pair<Op, uint32_t> compare_instr(ast::CmpOpKind op) {
 void Compiler::visit_compare(const ast::Compare& c, bool negated) {
     check_compare(c);
     auto emit_compare = [this, negated](ast::CmpOpKind op) {
-        using C = ast::CmpOpKind;
-        if (negated) op = op == C::Is ? C::IsNot : op == C::IsNot ? C::Is : op == C::In ? C::NotIn : C::In;
-        auto [instr, arg] = compare_instr(op);
+        auto [instr, arg] = compare_instr(negated ? *negated_compare(op) : op);
         emit(instr, arg);
     };
     visit_expr(*c.left);

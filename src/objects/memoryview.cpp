@@ -146,6 +146,21 @@ Ref copy_view(MemoryView* v) {
     return copy;
 }
 
+// Whether the items lie one after another in the object (a view of all of it, a slice of step 1,
+// or at most one item): what cast() and PickleBuffer.raw() require, and `contiguous` says.
+bool is_contiguous(const MemoryView* v) { return v->whole || v->step == v->itemsize || v->count <= 1; }
+
+// A view of the same bytes as the contiguous `v`, seen as items of `format` (`size` bytes each).
+Ref recast(MemoryView* v, char format, int size, int64_t nbytes) {
+    Ref view = copy_view(v);
+    MemoryView* c = as_view(view.get());
+    c->format = format;
+    c->itemsize = size;
+    c->step = size;
+    c->count = nbytes / size;
+    return view;
+}
+
 Object* target(Object* view) { return memoryview_target(view); }
 
 int64_t item_count(Object* o) {
@@ -427,7 +442,7 @@ Ref view_getattr(Object* o, Str* name) {
     if (n == "ndim") return int_from_i64(1);
     if (n == "format") return str_new(std::string(1, v->format));
     if (n == "contiguous" || n == "c_contiguous" || n == "f_contiguous")
-        return Ref::borrow(bool_obj(v->whole || v->step == v->itemsize || v->count <= 1));
+        return Ref::borrow(bool_obj(is_contiguous(v)));
     if (n == "shape" || n == "strides") {
         Ref item = int_from_i64(n == "shape" ? item_count(o) : v->whole ? v->itemsize : v->step);
         Object* one = item.get();
@@ -464,20 +479,13 @@ Ref view_cast(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&ValueError_type,
               "memoryview: destination format must be a native single character format prefixed with an "
               "optional '@'");
-    if (!v->whole && v->step != v->itemsize && v->count > 1)
-        raise(&TypeError_type, "memoryview: casts are restricted to C-contiguous views");
+    if (!is_contiguous(v)) raise(&TypeError_type, "memoryview: casts are restricted to C-contiguous views");
     auto is_byte = [](char c) { return c == 'B' || c == 'b' || c == 'c'; };
     if (!is_byte(v->format) && !is_byte(f[0]))
         raise(&TypeError_type, "memoryview: cannot cast between two non-byte formats");
     int64_t nbytes = item_count(args[0]) * v->itemsize;
     if (nbytes % size) raise(&TypeError_type, "memoryview: length is not a multiple of itemsize");
-    Ref view = copy_view(v);
-    MemoryView* c = as_view(view.get());
-    c->format = f[0];
-    c->itemsize = size;
-    c->step = size;
-    c->count = nbytes / size;
-    return view;
+    return recast(v, f[0], size, nbytes);
 }
 
 // toreadonly(): the same items, through a view that refuses writes (pickle's READONLY_BUFFER).
@@ -565,8 +573,7 @@ void picklebuffer_traverse(Object* o, VisitProc visit, void* arg) {
 Ref picklebuffer_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("PickleBuffer", nargs, kw, 1, 1);
     Object* object = args[0];
-    if (type_of(object) != &memoryview_type && type_of(object) != &picklebuffer_type &&
-        !exports_buffer(object))
+    if (!exports_buffer(object))
         raise(&TypeError_type,
               format("a bytes-like object is required, not '%s'", type_of(object)->name.c_str()));
     Ref view = view_construct(nullptr, &object, 1, nullptr);
@@ -580,17 +587,8 @@ Ref picklebuffer_construct(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref picklebuffer_raw(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("raw", nargs - 1, kw, 0, 0);
     MemoryView* v = as_view(picklebuffer_view(args[0]));
-    target(v);
-    if (!v->whole && v->step != v->itemsize && v->count > 1)
-        raise(&BufferError_type, "cannot extract raw buffer from non-contiguous buffer");
-    int64_t nbytes = item_count(v) * v->itemsize;
-    Ref raw = copy_view(v);
-    MemoryView* r = as_view(raw.get());
-    r->format = 'B';
-    r->itemsize = 1;
-    r->step = 1;
-    r->count = nbytes;
-    return raw;
+    if (!is_contiguous(v)) raise(&BufferError_type, "cannot extract raw buffer from non-contiguous buffer");
+    return recast(v, 'B', 1, item_count(v) * v->itemsize);
 }
 
 Ref picklebuffer_release(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -1,6 +1,8 @@
 // parse_errors.cpp — maps the parser's first failure to the message CPython 3.11 gives for the same
 // mistake. CPython finds these with its `invalid_*` grammar rules; here the failing token, its
 // neighbours and the rule being parsed are inspected instead.
+#include <vector>
+
 #include "MiniPyParser.h"
 #include "syntax/parse_session.h"
 #include "syntax/parser.h"
@@ -222,39 +224,37 @@ void ErrorMapper::check_print() {
     size_t before = type_at(index_ - 2);
     if (index_ >= 2 && (ends_expression(before) || before == MiniPyLexer::DOT)) return;
     size_t first = tok_->getType();
-    if (first == MiniPyLexer::OPEN_PAREN ||
-        !(starts_expression(first) || first == MiniPyLexer::STAR || first == MiniPyLexer::MINUS ||
-          first == MiniPyLexer::ADD || first == MiniPyLexer::NOT))
-        return;
-    // The farthest the list could reach: the end of the statement, or the bracket that closes one
-    // opened before it. A bracket never closed is left to the tokenizer's error.
-    long last = index_;
+    if (first == MiniPyLexer::OPEN_PAREN || !(starts_expression(first) || first == MiniPyLexer::NOT)) return;
+    // Where the list could end: after any token that closes every bracket it opened, up to the end
+    // of the statement or the bracket that closes one opened before it. A bracket never closed is
+    // left to the tokenizer's error.
+    std::vector<long> ends;
     int depth = 0;
-    for (;; ++last) {
-        size_t t = type_at(last);
+    for (long i = index_;; ++i) {
+        size_t t = type_at(i);
         if (t == Token::EOF) return;
         if (is_open(t)) ++depth;
         if (is_close(t) && --depth < 0) break;
         if (depth == 0 && (t == MiniPyLexer::NEWLINE || t == MiniPyLexer::SEMI_COLON)) break;
-        if (last - index_ > 200) return;  // a hint is not worth parsing a whole page for
+        if (i - index_ > 200) return;  // a hint is not worth parsing a whole page for
+        if (depth == 0) ends.push_back(i);
     }
-    // The longest run of tokens from here that parses on its own as one expression statement.
-    for (long end = last - 1; end >= index_; --end) {
-        if (depth_before(end + 1) != depth_before(index_)) continue;
+    // The longest of those runs that parses on its own as one expression statement.
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
         std::string text;
-        for (long i = index_; i <= end; ++i) text += at(i)->getText() + " ";
+        for (long i = index_; i <= *end; ++i) text += at(i)->getText() + " ";
         std::unique_ptr<ast::Module> tree;
         try {
             tree = parse(text, source_.filename());
         } catch (const SyntaxError& e) {
             // A mistake of its own in the whole list (`print 1 if x`) is what CPython reports, as its
             // rule for the list raises first: the later checks here find it at its place.
-            if (end == last - 1 && e.info().msg.rfind("invalid syntax", 0) != 0) return;
+            if (end == ends.rbegin() && e.info().msg.rfind("invalid syntax", 0) != 0) return;
             continue;
         }
         if (tree->body.size() != 1 || tree->body[0]->kind != ast::StmtKind::Expr) continue;
         between("Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?", prev,
-                at(end));
+                at(*end));
     }
 }
 
