@@ -17,6 +17,7 @@
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -235,8 +236,9 @@ std::string encoded(ArrayObject* a, Object* v) {
 // ---- building arrays ----
 
 Ref array_new(Type* t, char code, std::string data = {}) {
-    auto* a = new ArrayObject();
+    auto* a = new_object_of<ArrayObject>(t);  // a GcHead for a subclass's instance (objects/gc.h)
     init_header(a, t);
+    track_if_headed(a);
     a->code = code;
     a->itemsize = item_size(code);
     a->data = std::move(data);
@@ -333,7 +335,7 @@ Ref array_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
 
 void array_dealloc(Object* o) {
     weakrefs_clear(o);
-    delete as_array(o);
+    delete_object_of(as_array(o));
 }
 
 Ref array_repr(Object* o) {
@@ -994,6 +996,7 @@ void init_array_types() {
     t.methods = kArrayMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     init_type(&t);
     register_buffer(&t, &kArrayBuffer);
 

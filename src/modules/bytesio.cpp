@@ -12,6 +12,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/memoryview.h"
 #include "objects/native_function.h"
@@ -37,8 +38,9 @@ Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_bytes"};
     Object* a[1] = {};
     bind_args("BytesIO", args, nargs, kw, kNames, 1, 0, a);
-    auto* b = new BytesIO();
+    auto* b = new_object_of<BytesIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
     init_header(b, static_cast<Type*>(type));
+    track_if_headed(b);
     Ref owned = Ref::steal(b);
     if (a[0] && a[0] != None) b->buf = bytes_like_data(a[0]);
     return owned;
@@ -192,7 +194,7 @@ void init_bytesio_type() {
     t.instance_size = sizeof(BytesIO);
     t.dealloc = [](Object* o) {
         weakrefs_clear(o);
-        delete static_cast<BytesIO*>(o);
+        delete_object_of(static_cast<BytesIO*>(o));
     };
     t.construct = bio_construct;
     t.iter = bio_iter;
@@ -201,6 +203,7 @@ void init_bytesio_type() {
     t.methods = kBytesIOMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     init_type(&t);
     add_io_base_defaults(&t, IoBaseKind::kBuffered);
     allow_weak_references(&t);

@@ -15,6 +15,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -178,7 +179,7 @@ const MethodDef kRandomMethods[] = {
 
 // ---- the Random type ----
 
-void random_dealloc(Object* o) { delete static_cast<RandomObject*>(o); }
+void random_dealloc(Object* o) { delete_object_of(static_cast<RandomObject*>(o)); }
 
 // CPython's random_init (tp_init): Random(x) seeds from x; keywords are refused unless a subclass
 // brings an __init__ of its own.
@@ -192,8 +193,9 @@ void random_init(RandomObject& g, Args args, size_t nargs, Tuple* kw) {
 // unseeded and seeds it from there, as CPython's generic tp_new seeds nothing.
 Ref random_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
-    auto* g = new RandomObject();
+    auto* g = new_object_of<RandomObject>(t);  // a GcHead for a subclass's instance (objects/gc.h)
     init_header(g, t);
+    track_if_headed(g);
     Ref self = Ref::steal(g);
     if (t == &random_type || !user_init(t)) random_init(*g, args, nargs, kw);
     return self;
@@ -207,6 +209,7 @@ void init_random_type() {
     random_type.methods = kRandomMethods;
     random_type.is_basetype = true;
     random_type.constructs_subclasses = true;
+    random_type.heads_subclass_instances = true;
     init_type(&random_type);
     dict_set(random_type.dict, intern("__module__"), intern("_random"));
 }

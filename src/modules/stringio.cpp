@@ -11,6 +11,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -121,8 +122,9 @@ Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     Object* a[2] = {};
     bind_args("StringIO", args, nargs, kw, kNames, 2, 0, a);
     Newline newline = newline_mode(a[1]);
-    auto* s = new StringIO();
+    auto* s = new_object_of<StringIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
     init_header(s, static_cast<Type*>(type));
+    track_if_headed(s);
     Ref self = Ref::steal(s);
     s->newline = newline;
     if (a[0] && a[0] != None) {
@@ -257,7 +259,7 @@ void init_stringio_type() {
     t.instance_size = sizeof(StringIO);
     t.dealloc = [](Object* o) {
         weakrefs_clear(o);
-        delete static_cast<StringIO*>(o);
+        delete_object_of(static_cast<StringIO*>(o));
     };
     t.construct = sio_construct;
     t.iter = sio_iter;
@@ -266,6 +268,7 @@ void init_stringio_type() {
     t.methods = kStringIOMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     init_type(&t);
     add_io_base_defaults(&t, IoBaseKind::kText);
     allow_weak_references(&t);

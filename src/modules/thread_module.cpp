@@ -27,6 +27,7 @@
 #include "objects/eval_breaker.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -486,7 +487,9 @@ uint64_t thread_serial() {
     return serial;
 }
 
+// A container for the cycle collector: its attributes may refer back to it.
 struct LocalObject : Object {
+    MINIPY_GC_ALLOCATED
     std::mutex mutex;
     std::unordered_map<uint64_t, Dict*> dicts;  // each owned
     // For a subclass with an __init__: the arguments the object was made with (the positional
@@ -499,9 +502,28 @@ struct LocalObject : Object {
 LocalObject* as_local(Object* o) { return static_cast<LocalObject*>(o); }
 
 void local_dealloc(Object* o) {
+    weakrefs_clear(o);
     LocalObject* l = as_local(o);
     for (auto& [serial, d] : l->dicts) decref(d);
     delete l;
+}
+
+// The collector runs with every other thread stopped: the dicts are read without the lock.
+void local_traverse(Object* o, VisitProc visit, void* arg) {
+    LocalObject* l = as_local(o);
+    for (auto& [serial, d] : l->dicts) visit(d, arg);
+    if (l->init_args) visit(l->init_args.get(), arg);
+}
+
+void local_clear(Object* o) {
+    LocalObject* l = as_local(o);
+    std::unordered_map<uint64_t, Dict*> dicts;
+    {
+        std::lock_guard<std::mutex> guard(l->mutex);
+        dicts.swap(l->dicts);
+    }
+    for (auto& [serial, d] : dicts) decref(d);
+    Ref args = std::move(l->init_args);
 }
 
 // The calling thread's attribute dict, made on first use (running a subclass's __init__ then).
@@ -610,12 +632,15 @@ void init_types() {
     local_type.name = "_thread._local";
     local_type.instance_size = sizeof(LocalObject);
     local_type.dealloc = local_dealloc;
+    local_type.traverse = local_traverse;
+    local_type.clear = local_clear;
     local_type.getattr = local_getattr;
     local_type.setattr = local_setattr;
     local_type.construct = local_construct;
     local_type.instance_dict = local_dict;
     local_type.is_basetype = true;
     local_type.constructs_subclasses = true;
+    allow_weak_references(&local_type);
     init_type(&local_type);
 }
 

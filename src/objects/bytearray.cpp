@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/str.h"
 
@@ -14,9 +15,13 @@ namespace minipy {
 
 Type bytearray_type;
 
-Ref bytearray_new(std::string_view data) {
-    auto* a = new ByteArray();
-    init_header(a, &bytearray_type);
+Ref bytearray_new(std::string_view data) { return bytearray_new_of(&bytearray_type, data); }
+
+// An instance of bytearray or of a class derived from it (with a GcHead: objects/gc.h).
+Ref bytearray_new_of(Type* t, std::string_view data) {
+    auto* a = new_object_of<ByteArray>(t);
+    init_header(a, t);
+    track_if_headed(a);
     a->data.assign(data.data(), data.size());
     return Ref::steal(a);
 }
@@ -37,7 +42,7 @@ namespace {
 
 ByteArray* as_bytearray(Object* o) { return static_cast<ByteArray*>(o); }
 
-void bytearray_dealloc(Object* o) { delete as_bytearray(o); }
+void bytearray_dealloc(Object* o) { delete_object_of(as_bytearray(o)); }
 
 Ref bytearray_repr(Object* o) {
     return str_new(type_of(o)->name + "(" + bytes_repr_text(bytes_like_data(o), true) + ")");
@@ -152,11 +157,12 @@ Ref bytearray_inplace_mul(Object* a, Object* count) {
     return Ref::borrow(a);
 }
 
-Ref bytearray_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
+Ref bytearray_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
     bind_args("bytearray", args, nargs, kwnames, names, 3, 0, bound);
-    return bytearray_new(bytes_from_args("bytearray", bound[0], bound[1], bound[2]));
+    return bytearray_new_of(static_cast<Type*>(type),
+                            bytes_from_args("bytearray", bound[0], bound[1], bound[2]));
 }
 
 }  // namespace
@@ -174,6 +180,8 @@ void init_bytearray_type() {
     t.construct = bytearray_construct;
     t.methods = bytearray_method_table();
     t.is_basetype = true;
+    t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     bytes_share_slots(t);
     t.inplace[static_cast<size_t>(BinaryOp::Add)] = bytearray_inplace_add;
     t.inplace[static_cast<size_t>(BinaryOp::Mul)] = bytearray_inplace_mul;

@@ -10,6 +10,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/memoryview.h"
@@ -24,6 +25,17 @@ Type bytes_type, bytes_iterator_type, bytearray_iterator_type;
 Ref bytes_new(std::string_view data) {
     auto* b = new Bytes();
     init_header(b, &bytes_type);
+    b->data.assign(data.data(), data.size());
+    b->hash_cache = -1;
+    return Ref::steal(b);
+}
+
+// An instance of bytes or of a class derived from it (with a GcHead: objects/gc.h).
+Ref bytes_new_of(Type* t, std::string_view data) {
+    if (t == &bytes_type) return bytes_new(data);
+    auto* b = new_object_of<Bytes>(t);
+    init_header(b, t);
+    track_if_headed(b);
     b->data.assign(data.data(), data.size());
     b->hash_cache = -1;
     return Ref::steal(b);
@@ -315,7 +327,7 @@ namespace {
 
 Bytes* as_bytes(Object* o) { return static_cast<Bytes*>(o); }
 
-void bytes_dealloc(Object* o) { delete as_bytes(o); }
+void bytes_dealloc(Object* o) { delete_object_of(as_bytes(o)); }
 Ref bytes_repr(Object* o) { return str_new(bytes_repr_text(bytes_data(o))); }
 int64_t bytes_len(Object* o) { return static_cast<int64_t>(bytes_data(o).size()); }
 
@@ -403,14 +415,10 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
         if (Ref result = bytes_from_dunder(bound[0])) {
             if (type == &bytes_type) return result;
-            Ref b = bytes_new(bytes_data(result.get()));
-            object_set_type(b.get(), static_cast<Type*>(type));
-            return b;
+            return bytes_new_of(static_cast<Type*>(type), bytes_data(result.get()));
         }
     }
-    Ref b = bytes_new(bytes_from_args("bytes", bound[0], bound[1], bound[2]));
-    object_set_type(b.get(), static_cast<Type*>(type));
-    return b;
+    return bytes_new_of(static_cast<Type*>(type), bytes_from_args("bytes", bound[0], bound[1], bound[2]));
 }
 
 // ---- iterator, shared with bytearray: a container and a position ----
@@ -519,6 +527,7 @@ void init_bytes_types() {
     t.methods = bytes_method_table();
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     bytes_share_slots(t);
     init_type(&t);
     init_iter_type(bytes_iterator_type, "bytes_iterator");

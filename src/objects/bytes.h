@@ -25,6 +25,9 @@ struct ByteArray : Object {
 
 Ref bytes_new(std::string_view data);
 Ref bytearray_new(std::string_view data);
+// The same for `t`, bytes (bytearray) or a class derived from it.
+Ref bytes_new_of(Type* t, std::string_view data);
+Ref bytearray_new_of(Type* t, std::string_view data);
 // Replaces the contents of a bytearray (bytearray.__init__ on an existing object).
 void bytearray_assign(Object* bytearray, std::string_view data);
 // CPython's bytearray refuses to change size while a memoryview of it exists (its buffer is

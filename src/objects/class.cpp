@@ -187,14 +187,17 @@ Dict* side_dict_of(Object* o) {
     return it == g_side.dicts.end() ? nullptr : it->second;
 }
 
-// Subclasses of built-in containers: the side dict is the instance's own, then the base's references.
+// Subclasses of built-in types: the side dict and slot values are the instance's own, then the
+// base's references, if it has any.
 void side_dict_traverse(Object* o, VisitProc visit, void* arg) {
     if (Dict* d = side_dict_of(o)) visit(d, arg);
-    native_base(type_of(o))->traverse(o, visit, arg);
+    if (type_of(o)->slot_count) slot_values_traverse(side_slots_if_any(o), visit, arg);
+    if (TraverseSlot traverse = native_base(type_of(o))->traverse) traverse(o, visit, arg);
 }
 
 void side_dict_clear(Object* o) {
     if (Dict* d = side_dict_of(o)) dict_clear(d);
+    if (type_of(o)->slot_count) slot_values_clear(side_slots_if_any(o));
     if (ClearSlot clear = native_base(type_of(o))->clear) clear(o);
 }
 
@@ -335,12 +338,12 @@ Type* layout_base(Tuple* bases) {
 }
 
 // The built-in types a class may derive from: those whose constructor builds the subclass instance
-// when passed the subclass (str, tuple, set, ...: Type::constructs_subclasses), list, dict,
-// bytearray and module, whose constructors build a fresh exact object that native_new gives the subclass's
-// type, type itself (metaclasses) and the exceptions.
+// when passed the subclass (str, tuple, set, bytearray, ...: Type::constructs_subclasses), list,
+// dict and module, whose constructors build a fresh exact object that native_new gives the
+// subclass's type, type itself (metaclasses) and the exceptions.
 bool is_supported_base(Type* nb) {
-    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &bytearray_type ||
-           nb == &module_type || nb == &type_type || is_subtype(nb, &BaseException_type);
+    return nb->constructs_subclasses || nb == &list_type || nb == &dict_type || nb == &module_type ||
+           nb == &type_type || is_subtype(nb, &BaseException_type);
 }
 
 void check_bases(Tuple* bases) {
@@ -457,7 +460,11 @@ void set_layout(Type* t) {
     Type* nb = native_base(t);
     choose_construct(t);
     if (nb && (is_subtype(nb, &BaseException_type) || nb == &type_type)) {
-        if (t->slot_count) t->dealloc = side_dict_dealloc;  // frees the slot values too
+        if (t->slot_count) {  // the slot values live in the side table: freed and visited there too
+            t->dealloc = side_dict_dealloc;
+            t->traverse = side_dict_traverse;
+            t->clear = side_dict_clear;
+        }
         // An exception subclass's methods and properties bind to the instance (DecimalException's
         // handle()); its args and __traceback__ still come from BaseException's own lookup.
         if (nb != &type_type) {
@@ -471,7 +478,8 @@ void set_layout(Type* t) {
     if (nb) {
         t->getattr = native_subclass_getattr;
         t->dealloc = side_dict_dealloc;
-        if (nb->traverse) {
+        // A base without a traverse slot gives its subclasses' instances a GcHead (objects/gc.h).
+        if (nb->traverse || nb->heads_subclass_instances) {
             t->traverse = side_dict_traverse;
             t->clear = side_dict_clear;
         }

@@ -260,7 +260,8 @@ void debug_cycle(const char* what, Object* o) {
 }
 
 // Weak references to the garbage die before anything else runs, so no callback or finalizer can
-// reach a garbage object through one; then the callbacks run.
+// reach a garbage object through one; then the callbacks run, but not those of references that are
+// garbage themselves (CPython's handle_weakrefs: such a callback might see the garbage).
 // Returns how many of the weak references died once their callbacks ran; *ran_code is set when any
 // callback ran (Python code, which may have made garbage reachable again).
 int64_t handle_weakrefs(GcHead* unreachable, bool* ran_code) {
@@ -268,6 +269,7 @@ int64_t handle_weakrefs(GcHead* unreachable, bool* ran_code) {
     for (GcHead* h = unreachable->next; h != unreachable; h = h->next) {
         std::vector<Ref> some = weakrefs_detach(gc_object(h));
         for (Ref& r : some) {
+            if (gc_is_tracked(r.get()) && (gc_head(r.get())->state & kCollecting)) continue;
             if (r.as<WeakRef>()->callback) *ran_code = true;
             refs.push_back(std::move(r));
         }

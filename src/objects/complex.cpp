@@ -9,6 +9,7 @@
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
+#include "objects/gc.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
@@ -40,8 +41,9 @@ bool parts(Object* o, double* re, double* im) {
 }
 
 Ref complex_make(Type* t, double re, double im) {
-    auto* c = new Complex();
+    auto* c = new_object_of<Complex>(t);
     init_header(c, t);
+    track_if_headed(c);
     c->real = re;
     c->imag = im;
     return Ref::steal(c);
@@ -245,7 +247,7 @@ void init_complex_type() {
     Type& t = complex_type;
     t.name = "complex";
     t.instance_size = sizeof(Complex);
-    t.dealloc = [](Object* o) { delete as_complex(o); };
+    t.dealloc = [](Object* o) { delete_object_of(as_complex(o)); };
     t.repr = complex_repr;
     t.hash = complex_hash;
     t.compare = complex_compare;
@@ -263,6 +265,7 @@ void init_complex_type() {
     t.methods = kComplexMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     init_type(&t);
     add_attribute_descriptors(&t, {"real", "imag"}, true);
 }

@@ -200,7 +200,8 @@ void wrapper_copy_attrs(Wrapper* w) {
 // `type` is staticmethod or classmethod, or a class derived from one.
 template <Type* T>
 Ref wrapper_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    check_positional(T->name.c_str(), nargs, kw, 1, 1);
+    if (kw && kw->size) raise_no_kwargs(T->name.c_str());
+    if (nargs != 1) raise(&TypeError_type, format("%s expected 1 argument, got %zu", T->name.c_str(), nargs));
     auto* w = new Wrapper();
     init_header(w, static_cast<Type*>(type));
     w->func = newref(args[0]);

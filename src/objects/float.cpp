@@ -19,6 +19,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/format_spec.h"
+#include "objects/gc.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/native_function.h"
@@ -30,7 +31,13 @@ Type float_type;
 
 namespace {
 
-void float_dealloc(Object* o) { float_free(o); }
+// An instance of a class derived from float has a GcHead (objects/gc.h) and never joins the free list.
+void float_dealloc(Object* o) {
+    if (o->type->traverse)
+        delete_object_of(static_cast<Float*>(o));
+    else
+        float_free(o);
+}
 
 }  // namespace
 
@@ -339,9 +346,12 @@ Ref float_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     if (nargs > 1) raise_arg_count("float", 0, 1, nargs);
     Ref value = nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
     if (type == &float_type) return value;
-    Ref r = float_new(float_value(value.get()));
-    object_set_type(r.get(), static_cast<Type*>(type));
-    return r;
+    auto* t = static_cast<Type*>(type);
+    auto* f = new_object_of<Float>(t);
+    init_header(f, t);
+    track_if_headed(f);
+    f->value = float_value(value.get());
+    return Ref::steal(f);
 }
 
 Ref float_getattr(Object* o, Str* name) {
@@ -576,6 +586,7 @@ void init_float_type() {
     t.methods = float_methods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     set_binary(t, BinaryOp::Add, float_slot<BinaryOp::Add>);
     set_binary(t, BinaryOp::Sub, float_slot<BinaryOp::Sub>);
     set_binary(t, BinaryOp::Mul, float_slot<BinaryOp::Mul>);

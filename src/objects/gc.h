@@ -165,6 +165,29 @@ inline void gc_free(void* p) {
     static void* operator new(size_t size) { return ::minipy::gc_alloc(size); } \
     static void operator delete(void* p) { ::minipy::gc_free(p); }
 
+// Objects of a type that carries no GcHead of its own but allocates one for the instances of a
+// class derived from it (Type::heads_subclass_instances): such a class has a traverse slot (its
+// instances' attributes may form a cycle, as CPython tracks them, subtype_traverse), and that slot
+// decides how its objects are allocated and freed. The object is tracked once its header is set.
+template <class T>
+T* new_object_of(const Type* t) {
+    if (!t->traverse) return new T();
+    return ::new (gc_alloc_untracked(sizeof(T))) T();
+}
+template <class T>
+void delete_object_of(T* o) {
+    if (!o->type->traverse) {
+        delete o;
+        return;
+    }
+    o->~T();
+    gc_free(o);
+}
+// Tracks an object new_object_of allocated, once its header says its type.
+inline void track_if_headed(Object* o) {
+    if (o->type->traverse) gc_track(o);
+}
+
 // Whether `o` carries a GcHead: a container type's object that is not a static (statics are
 // immortal and were never allocated with one).
 inline bool gc_has_head(Object* o) {

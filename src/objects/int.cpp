@@ -14,6 +14,7 @@
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
+#include "objects/gc.h"
 #include "objects/getset_descriptor.h"
 #include "objects/str.h"
 
@@ -40,16 +41,19 @@ bool as_word(Object* o, int64_t* v) {
     return false;
 }
 
+// An int too large for a small int, or (with a GcHead: objects/gc.h) an instance of a class derived
+// from int.
 BigInt* big_alloc(Type* t = &int_type) {
-    auto* b = new BigInt();
+    auto* b = new_object_of<BigInt>(t);
     init_header(b, t);
+    track_if_headed(b);
     mpz_init(b->value);
     return b;
 }
 
 void big_dealloc(Object* o) {
     mpz_clear(as_big(o)->value);
-    delete as_big(o);
+    delete_object_of(as_big(o));
 }
 
 // An int operand as a read-only mpz: BigInts are used in place, words are converted.
@@ -936,6 +940,7 @@ void init_int_type() {
     t.methods = int_methods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     t.int_layout = true;
     set_binary(t, BinaryOp::Add, int_slot<BinaryOp::Add>);
     set_binary(t, BinaryOp::Sub, int_slot<BinaryOp::Sub>);

@@ -231,6 +231,10 @@ struct Type : Object {
     // `construct(sub, ...)` for a subclass `sub` makes a fresh instance of it, so classes made by
     // `class` can derive from this type (objects/class.cpp).
     bool constructs_subclasses = false;
+    // The type's own objects carry no GcHead, but it allocates one for an instance of a class derived
+    // from it (objects/gc.h, new_object_of), whose attributes may form a cycle: str, int, float,
+    // complex, bytes, bytearray. set_layout gives such a class a traverse slot.
+    bool heads_subclass_instances = false;
     // Where an instance keeps its attributes when the type holds them itself (a _thread._local
     // keeps one dict per thread); null: instances of subclasses use the VM's side table.
     Dict* (*instance_dict)(Object*) = nullptr;

@@ -201,6 +201,12 @@ void slot_values_free(SlotValues* s) {
     delete s;
 }
 
+SlotValues* side_slots_if_any(const Object* o) {
+    std::lock_guard<std::mutex> guard(g_side_slots.lock);
+    auto it = g_side_slots.table.find(o);
+    return it == g_side_slots.table.end() ? nullptr : it->second;
+}
+
 void release_side_slots(Object* o) {
     SlotValues* s = nullptr;
     {

@@ -27,6 +27,8 @@ SlotValues* slot_values_new(const Type* t);
 void slot_values_free(SlotValues* s);
 // Frees the side-table slot values of an instance whose built-in base has no room for them.
 void release_side_slots(Object* o);
+// Those values, or null while none were stored (the collector's view: nothing is made).
+SlotValues* side_slots_if_any(const Object* o);
 
 // A member descriptor for a plain field of a built-in type, which the owner's getattr/setattr slots
 // read and write (immortal, as the type is); and whether `o` is one.

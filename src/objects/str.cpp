@@ -12,6 +12,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/gc.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/siphash.h"
@@ -61,9 +62,8 @@ namespace {
 
 Str* ascii_chars[128];
 
-Str* str_alloc(std::string_view utf8) {
-    auto* s = new Str();
-    init_header(s, &str_type);
+// Fills a new str's text, length and flags.
+Str* str_fill(Str* s, std::string_view utf8) {
     s->utf8.assign(utf8.data(), utf8.size());
     int64_t length = 0;
     bool ascii = true;
@@ -78,7 +78,21 @@ Str* str_alloc(std::string_view utf8) {
     return s;
 }
 
-void str_dealloc(Object* o) { delete as_str(o); }
+Str* str_alloc(std::string_view utf8) {
+    auto* s = new Str();
+    init_header(s, &str_type);
+    return str_fill(s, utf8);
+}
+
+// An instance of a class derived from str (with a GcHead: objects/gc.h).
+Str* str_subclass_alloc(Type* t, std::string_view utf8) {
+    auto* s = new_object_of<Str>(t);
+    init_header(s, t);
+    track_if_headed(s);
+    return str_fill(s, utf8);
+}
+
+void str_dealloc(Object* o) { delete_object_of(as_str(o)); }
 
 // Interned strings live for the whole run; the lock only matters in the free-threaded flavor.
 struct InternTable {
@@ -341,9 +355,7 @@ Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwname
         text = bound[0] ? str(bound[0]) : str_new("");
     }
     if (type == &str_type) return text;
-    Str* s = str_alloc(str_utf8_of(text.get()));
-    object_set_type(s, static_cast<Type*>(type));
-    return Ref::steal(s);
+    return Ref::steal(str_subclass_alloc(static_cast<Type*>(type), str_utf8_of(text.get())));
 }
 
 void set_binary(Type& t, BinaryOp op, BinarySlot slot) { t.binary[static_cast<size_t>(op)] = slot; }
@@ -368,6 +380,7 @@ void init_str_type() {
     t.methods = str_methods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.heads_subclass_instances = true;
     set_binary(t, BinaryOp::Add, str_add);
     set_binary(t, BinaryOp::Mul, str_mul);
     set_binary(t, BinaryOp::Mod, str_mod);

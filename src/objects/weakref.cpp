@@ -8,6 +8,7 @@
 #include <atomic>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "objects/abstract.h"
@@ -94,6 +95,21 @@ void weakref_dealloc(Object* o) {
     forget(r);
     xdecref(r->callback);
     delete r;
+}
+
+void weakref_traverse(Object* o, VisitProc visit, void* arg) {
+    if (Object* cb = static_cast<WeakRef*>(o)->callback) visit(cb, arg);
+}
+
+// The collector breaks a cycle through a reference's callback: the reference dies, without it.
+void weakref_clear(Object* o) {
+    auto* r = static_cast<WeakRef*>(o);
+    forget(r);
+    {
+        std::lock_guard<std::mutex> guard(g_lock);
+        r->referent = nullptr;
+    }
+    xdecref(std::exchange(r->callback, nullptr));
 }
 
 // Whether a class's __slots__ (a str or an iterable of them) lists __weakref__.
@@ -262,6 +278,8 @@ void init_weakref_types() {
     t.name = "weakref.ReferenceType";
     t.instance_size = sizeof(WeakRef);
     t.dealloc = weakref_dealloc;
+    t.traverse = weakref_traverse;
+    t.clear = weakref_clear;
     t.construct = weakref_construct;
     t.call = weakref_call;
     t.hash = weakref_hash;
@@ -277,6 +295,8 @@ void init_weakref_types() {
         p->name = p == &weakproxy_type ? "weakref.ProxyType" : "weakref.CallableProxyType";
         p->instance_size = sizeof(WeakRef);
         p->dealloc = weakref_dealloc;
+        p->traverse = weakref_traverse;
+        p->clear = weakref_clear;
         p->getattr = proxy_getattr;
         p->setattr = proxy_setattr;
         p->repr = proxy_repr;

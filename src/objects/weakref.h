@@ -4,13 +4,16 @@
 
 #include <vector>
 
+#include "objects/gc.h"
 #include "objects/object.h"
 
 namespace minipy {
 
 extern Type weakref_type, weakproxy_type, weakcallableproxy_type;
 
+// A container for the cycle collector (its callback may lead back to it), as in CPython.
 struct WeakRef : Object {
+    MINIPY_GC_ALLOCATED
     Object* referent;  // not owned; null once it is gone; read and cleared under weakref.cpp's lock
     Object* callback;  // owned or null
     int64_t hash = 0;
