@@ -92,6 +92,8 @@ void name_trace_lane(Object* func) {
     }
 }
 
+void release_thread_locals();
+
 void* thread_main(void* arg) {
     auto* start = static_cast<ThreadStart*>(arg);
     thread_begin();
@@ -109,6 +111,7 @@ void* thread_main(void* arg) {
     }
     name_trace_lane(start->func.get());  // it may have been renamed meanwhile
     delete start;
+    release_thread_locals();
     // The handled exception is let go while this thread may still touch objects.
     xdecref(std::exchange(thread_state()->exc_base.exc, nullptr));
     thread_end();
@@ -501,9 +504,63 @@ struct LocalObject : Object {
 
 LocalObject* as_local(Object* o) { return static_cast<LocalObject*>(o); }
 
+// The _local objects each thread has a dict in, by thread serial: a thread's dicts are freed as it
+// ends, as CPython's are (its attributes do not outlive it).
+struct LocalRegistry {
+    std::mutex lock;
+    std::unordered_map<uint64_t, std::vector<LocalObject*>> by_thread;
+};
+LocalRegistry g_locals;
+
+// An ending thread takes a reference to the local it finds here without holding one already: its
+// count must let refcount_try_inc tell a live local from a dying one (minipy-ft).
+void register_local(LocalObject* l, uint64_t serial) {
+    refcount_mark_maybe_shared(l->refcnt);
+    std::lock_guard<std::mutex> guard(g_locals.lock);
+    g_locals.by_thread[serial].push_back(l);
+}
+
+// A local's dicts are going: it leaves the registry for each of their threads.
+void unregister_local(LocalObject* l, const std::unordered_map<uint64_t, Dict*>& dicts) {
+    std::lock_guard<std::mutex> guard(g_locals.lock);
+    for (const auto& [serial, d] : dicts) {
+        auto it = g_locals.by_thread.find(serial);
+        if (it == g_locals.by_thread.end()) continue;
+        std::erase(it->second, l);
+        if (it->second.empty()) g_locals.by_thread.erase(it);
+    }
+}
+
+// The ending thread's dict in every _local still alive (one being freed by another thread frees it).
+void release_thread_locals() {
+    uint64_t serial = thread_serial();
+    std::vector<Ref> locals;
+    {
+        std::lock_guard<std::mutex> guard(g_locals.lock);
+        auto it = g_locals.by_thread.find(serial);
+        if (it == g_locals.by_thread.end()) return;
+        for (LocalObject* l : it->second)
+            if (refcount_try_inc(l->refcnt)) locals.push_back(Ref::steal(l));
+        g_locals.by_thread.erase(it);
+    }
+    for (Ref& r : locals) {
+        LocalObject* l = as_local(r.get());
+        Dict* d = nullptr;
+        {
+            std::lock_guard<std::mutex> guard(l->mutex);
+            auto it = l->dicts.find(serial);
+            if (it == l->dicts.end()) continue;
+            d = it->second;
+            l->dicts.erase(it);
+        }
+        decref(d);
+    }
+}
+
 void local_dealloc(Object* o) {
     weakrefs_clear(o);
     LocalObject* l = as_local(o);
+    unregister_local(l, l->dicts);
     for (auto& [serial, d] : l->dicts) decref(d);
     delete l;
 }
@@ -522,6 +579,7 @@ void local_clear(Object* o) {
         std::lock_guard<std::mutex> guard(l->mutex);
         dicts.swap(l->dicts);
     }
+    unregister_local(l, dicts);
     for (auto& [serial, d] : dicts) decref(d);
     Ref args = std::move(l->init_args);
 }
@@ -531,13 +589,15 @@ Dict* local_dict(Object* o) {
     LocalObject* l = as_local(o);
     Dict* d;
     bool fresh;
+    uint64_t serial = thread_serial();
     {
         std::lock_guard<std::mutex> guard(l->mutex);
-        Dict*& slot = l->dicts[thread_serial()];
+        Dict*& slot = l->dicts[serial];
         fresh = slot == nullptr;
         if (fresh) slot = as_dict(dict_new().release());
         d = slot;
     }
+    if (fresh) register_local(l, serial);
     if (fresh && l->init_args) {
         Tuple* args = as_tuple(l->init_args.get());
         Tuple* kwnames = l->init_kwnames ? as_tuple(l->init_kwnames.get()) : nullptr;
@@ -555,6 +615,9 @@ Ref local_getattr(Object* o, Str* name) {
 }
 
 void local_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 == "__dict__")
+        raise(&AttributeError_type,
+              format("'%s' object attribute '__dict__' is read-only", type_of(o)->name.c_str()));
     Dict* d = local_dict(o);
     if (value) {
         dict_set(d, name, value);
@@ -578,6 +641,7 @@ Ref local_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
         if (nkw) l->init_kwnames = Ref::borrow(kw);
     }
     l->dicts[thread_serial()] = as_dict(dict_new().release());
+    register_local(l, thread_serial());
     return self;
 }
 

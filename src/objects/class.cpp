@@ -392,13 +392,18 @@ namespace {
 // minipy-ft: other threads read an instance's dict pointer without a reference of their own, so the
 // pointer changes while they are halted at their eval breaker (stop_the_world, as around fork): none
 // can be part-way through a read of the old dict when it is released. Rare enough for the cost.
-bool replace_instance_dict(Object* o, Object* value) {
-    Type* t = type_of(o);
-    if (t->no_instance_dict || !is_heap_type(t) || !has_instance_layout(t)) return false;
+// The dict `o.__dict__ = value` installs (a fresh one for `del o.__dict__`).
+Ref new_instance_dict(Object* value) {
     if (value && !is_instance(value, &dict_type))
         raise(&TypeError_type,
               format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
-    Ref fresh = value ? Ref::borrow(value) : dict_new();
+    return value ? Ref::borrow(value) : dict_new();
+}
+
+bool replace_instance_dict(Object* o, Object* value) {
+    Type* t = type_of(o);
+    if (t->no_instance_dict || !is_heap_type(t) || !has_instance_layout(t)) return false;
+    Ref fresh = new_instance_dict(value);
     auto* inst = static_cast<Instance*>(o);
     Dict* old;
     {
@@ -407,6 +412,26 @@ bool replace_instance_dict(Object* o, Object* value) {
     }
     // An untracked __dict__ that someone still holds becomes an object of its own, as at dealloc.
     if (old) gc_track_escaped_dict(old);
+    xdecref(old);
+    return true;
+}
+
+// The same for an instance of a class derived from a built-in type, whose dict is in the side table;
+// a _thread._local's per-thread dicts cannot be replaced, as in CPython.
+bool replace_side_dict(Object* o, Object* value) {
+    Type* t = type_of(o);
+    if (t->no_instance_dict || !is_heap_type(t)) return false;
+    if (Type* nb = native_base(t); nb && nb->instance_dict)
+        raise(&AttributeError_type, format("'%s' object attribute '__dict__' is read-only", t->name.c_str()));
+    if (!has_side_dict_instances(t)) return false;
+    Ref fresh = new_instance_dict(value);
+    Dict* old = nullptr;
+    {
+        WorldStoppedIfThreads stopped;  // other threads read the side dict without a reference
+        std::lock_guard<std::mutex> guard(g_side.lock);
+        old = std::exchange(g_side.dicts[o], as_dict(fresh.release()));
+        g_side.count.store(g_side.dicts.size(), std::memory_order_release);
+    }
     xdecref(old);
     return true;
 }
@@ -807,7 +832,9 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
     static Str* const kClass = intern("__class__");
     static Str* const kDict = intern("__dict__");
     if (name == kClass && !overrides_class_attribute(type_of(o))) return set_object_class(o, value);
-    if (name == kDict && !type_lookup(type_of(o), name) && replace_instance_dict(o, value)) return;
+    if (name == kDict && !type_lookup(type_of(o), name) &&
+        (replace_instance_dict(o, value) || replace_side_dict(o, value)))
+        return;
     Ref found = type_lookup(type_of(o), name);
     if (found && is_data_descriptor(found.get())) return data_descriptor_set(found.get(), o, value);
     if (is_instance(o, &BaseException_type)) return BaseException_type.setattr(o, name, value);
