@@ -191,6 +191,7 @@ void init_bytesio_type() {
     if (bytesio_type.dict) return;
     Type& t = bytesio_type;
     t.name = "_io.BytesIO";
+    t.instances_have_dict = true;
     t.instance_size = sizeof(BytesIO);
     t.dealloc = [](Object* o) {
         weakrefs_clear(o);

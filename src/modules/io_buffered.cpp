@@ -541,6 +541,7 @@ const MethodDef kCommonMethods[] = {
 void init_buffered_type(Type& t, const char* name, std::initializer_list<const MethodDef*> tables) {
     t.name = name;
     t.instance_size = sizeof(Buffered);
+    t.instances_have_dict = true;
     t.dealloc = buffered_dealloc;
     t.repr = buffered_repr;
     t.getattr = buffered_getattr;

@@ -375,6 +375,7 @@ void init_fileio_type() {
     if (fileio_type.dict) return;
     Type& t = fileio_type;
     t.name = "_io.FileIO";
+    t.instances_have_dict = true;
     t.instance_size = sizeof(FileIO);
     t.dealloc = fileio_dealloc;
     t.repr = fileio_repr;

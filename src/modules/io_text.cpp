@@ -1020,6 +1020,7 @@ void init_text_wrapper_type() {
     Type& t = text_wrapper_type;
     if (t.dict) return;
     t.name = "_io.TextIOWrapper";
+    t.instances_have_dict = true;
     t.instance_size = sizeof(TextIO);
     t.dealloc = text_dealloc;
     t.repr = text_repr;

@@ -495,6 +495,7 @@ const MethodDef kIterMethods[] = {
 void init_odict_types() {
     Type& t = odict_type;
     t.name = "collections.OrderedDict";
+    t.instances_have_dict = true;
     t.base = &dict_type;
     t.instance_size = sizeof(ODict);
     t.dealloc = odict_dealloc;

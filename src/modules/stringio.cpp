@@ -256,6 +256,7 @@ void init_stringio_type() {
     if (stringio_type.dict) return;
     Type& t = stringio_type;
     t.name = "_io.StringIO";
+    t.instances_have_dict = true;
     t.instance_size = sizeof(StringIO);
     t.dealloc = [](Object* o) {
         weakrefs_clear(o);

@@ -17,6 +17,7 @@
 #include "objects/float.h"
 #include "objects/frame.h"
 #include "objects/function.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
@@ -439,8 +440,10 @@ bool replace_side_dict(Object* o, Object* value) {
 void instance_setattr_plain(Object* o, Str* name, Object* value) {
     static Str* const kClass = intern("__class__");
     static Str* const kDict = intern("__dict__");
+    static Str* const kWeakref = intern("__weakref__");
     if (name == kClass && !overrides_class_attribute(type_of(o))) return set_object_class(o, value);
     if (name == kDict && replace_instance_dict(o, value)) return;
+    if (name == kWeakref) return class_generic_setattr(o, name, value);  // the read-only descriptor
     auto* inst = static_cast<Instance*>(o);
     if (value) {
         dict_set(inst->dict, name, value);
@@ -454,7 +457,7 @@ bool has_data_descriptors(Type* t) {
         if (!is_heap_type(k)) continue;
         Object *key, *v;
         for (size_t pos = 0; dict_next(k->dict, &pos, &key, &v);)
-            if (is_data_descriptor(v)) return true;
+            if (is_data_descriptor(v) && !is_instance_layout_descriptor(v)) return true;
     }
     return false;
 }
@@ -720,6 +723,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     }
     wrap_implicit_methods(t);
     setup_slots(t, b);
+    add_instance_layout_descriptors(t);
     // As CPython's type_new, every class has its own __doc__ (None without a docstring, unless
     // __slots__ named it), so neither it nor its instances show a base's (int's, object's).
     if (!dict_get_str(t->dict, intern("__doc__"))) dict_set(t->dict, intern("__doc__"), None);
@@ -849,6 +853,27 @@ void class_generic_setattr(Object* o, Str* name, Object* value) {
     } else if (!d || !dict_del(d, name)) {
         raise_no_attribute(o, name);
     }
+}
+
+Ref object_dict(Object* o) {
+    Dict* d = instance_dict(o, true);
+    if (!d) raise(&AttributeError_type, "This object has no __dict__");
+    return Ref::borrow(d);
+}
+
+void set_object_dict(Object* o, Object* value) {
+    if (replace_instance_dict(o, value) || replace_side_dict(o, value)) return;
+    raise(&AttributeError_type, "This object has no __dict__");
+}
+
+// The built-in types whose own instances have a dict: exceptions, classes, modules, and those that
+// say so (Type::instances_have_dict: SimpleNamespace, staticmethod, functools.partial, ...).
+bool instances_have_dict(Type* t) {
+    if (is_heap_type(t)) return !t->no_instance_dict;
+    for (Type* k = t; k; k = k->base)
+        if (k->instances_have_dict || k == &BaseException_type || k == &type_type || k == &module_type)
+            return true;
+    return false;
 }
 
 bool is_instance_getattr(GetAttrSlot s) { return s == class_generic_getattr || s == instance_getattr_plain; }

@@ -65,6 +65,13 @@ bool is_instance_getattr(GetAttrSlot s);
 // True when t is a subclass of a built-in type (list, dict, str, ...) whose instances keep their
 // attributes in a side dict and look them up generically: LOAD_METHOD may cache its methods.
 bool has_side_dict_instances(const Type* t);
+// `o.__dict__` through a class's `__dict__` descriptor (made on first use), and `o.__dict__ = value`
+// (value null: `del o.__dict__`, which leaves an empty one).
+Ref object_dict(Object* o);
+void set_object_dict(Object* o, Object* value);
+// Whether instances of t carry an attribute dict (CPython: tp_dictoffset != 0), so that a class
+// deriving from t needs no `__dict__` descriptor of its own.
+bool instances_have_dict(Type* t);
 // Whether o, an instance of such a type, has `name` in its side dict. Most never get one: while no
 // object in the process has a side dict, this costs a load (deltablue's OrderedCollection(list):
 // 138k generic lookups in 20 rounds at 520 instructions each, callgrind).

@@ -597,6 +597,7 @@ void init_descriptor_types() {
     init_simple(staticmethod_type, "staticmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&staticmethod_type>);
     staticmethod_type.getattr = wrapper_getattr;
+    staticmethod_type.instances_have_dict = true;
     staticmethod_type.repr = wrapper_repr;
     staticmethod_type.setattr = wrapper_setattr;
     staticmethod_type.traverse = wrapper_traverse;
@@ -608,6 +609,7 @@ void init_descriptor_types() {
     init_simple(classmethod_type, "classmethod", sizeof(Wrapper), wrapper_dealloc,
                 wrapper_construct<&classmethod_type>);
     classmethod_type.getattr = wrapper_getattr;
+    classmethod_type.instances_have_dict = true;
     classmethod_type.repr = wrapper_repr;
     classmethod_type.setattr = wrapper_setattr;
     classmethod_type.traverse = wrapper_traverse;

@@ -28,6 +28,12 @@ void attribute_descriptor_set(Object* descriptor, Object* obj, Object* value);
 // `member` words a read-only attribute's error as member_descriptor's.
 Ref builtin_attribute_read(Type* owner, Str* name, Object* obj);
 void builtin_attribute_write(Type* owner, Str* name, Object* obj, Object* value, bool member);
+// A class's own `__dict__` and `__weakref__` descriptors (CPython's subtype_dict and subtype_getweakref
+// getsets), added by class creation where its instances gain a dict or weak references; and whether
+// `o` is one (attribute lookup need not treat them as the data descriptors they are: they compute
+// what the instance lookup finds anyway).
+void add_instance_layout_descriptors(Type* t);
+bool is_instance_layout_descriptor(const Object* o);
 // A descriptor's __qualname__: its owner's, a dot, its name ("complex.real").
 Ref descriptor_qualname(Type* owner, Str* name);
 

@@ -84,6 +84,7 @@ void namespace_set(Object* ns, const char* name, Object* value) {
 void init_namespace_type() {
     Type& t = namespace_type;
     t.name = "types.SimpleNamespace";
+    t.instances_have_dict = true;
     t.instance_size = sizeof(Namespace);
     t.dealloc = ns_dealloc;
     t.traverse = ns_traverse;

@@ -235,6 +235,9 @@ struct Type : Object {
     // from it (objects/gc.h, new_object_of), whose attributes may form a cycle: str, int, float,
     // complex, bytes, bytearray. set_layout gives such a class a traverse slot.
     bool heads_subclass_instances = false;
+    // A built-in type whose own instances have an attribute dict (CPython's tp_dictoffset), so that
+    // a class deriving from it gets no `__dict__` descriptor (objects/class.cpp, instances_have_dict).
+    bool instances_have_dict = false;
     // Where an instance keeps its attributes when the type holds them itself (a _thread._local
     // keeps one dict per thread); null: instances of subclasses use the VM's side table.
     Dict* (*instance_dict)(Object*) = nullptr;

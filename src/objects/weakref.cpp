@@ -273,6 +273,11 @@ const MethodDef kWeakrefMethods[] = {
 
 }  // namespace
 
+bool instances_weakly_referable(Type* t) {
+    if (is_heap_type(t)) return class_allows_weakrefs(t);
+    return t == &type_type || t == &function_type || weakly_referable_builtin(t) || allowed_native_type(t);
+}
+
 void init_weakref_types() {
     Type& t = weakref_type;
     t.name = "weakref.ReferenceType";

@@ -24,6 +24,8 @@ void init_weakref_types();  // at start-up
 // Lets instances of a native type be referred to weakly (deque, files, patterns, locks...), as
 // CPython's types with a weaklist slot. The type's dealloc must call weakrefs_clear.
 void allow_weak_references(Type* t);
+// Whether instances of t may be referred to weakly (a class: unless __slots__ leave __weakref__ out).
+bool instances_weakly_referable(Type* t);
 Ref weakref_new(Object* referent, Object* callback);
 Ref weakproxy_new(Object* referent, Object* callback);
 // Whether the weak reference `ref`'s referent is gone.
