@@ -313,10 +313,23 @@ Ref type_repr_with_module(Object* o) {
 
 using Args = Object* const*;
 
+// Extra arguments are refused, as CPython 3.11's object_init words it: when the class has an
+// __init__ of its own (super().__init__(x) reached object's), or when neither __init__ nor __new__
+// is the class's own; a class with only a __new__ of its own passes them to it.
 Ref object_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (nargs > 1 || (kw && kw->size))
-        raise(&TypeError_type, type_qualname(type_of(args[0])) +
-                                   ".__init__() takes exactly one argument (the instance to initialize)");
+    if (nargs > 1 || (kw && kw->size)) {
+        Type* t = type_of(args[0]);
+        auto is_objects = [t](const char* name) {
+            Str* key = intern(name);
+            return type_lookup(t, key).get() == dict_get_str(object_type.dict, key);
+        };
+        if (!is_objects("__init__"))
+            raise(&TypeError_type,
+                  "object.__init__() takes exactly one argument (the instance to initialize)");
+        if (is_objects("__new__"))
+            raise(&TypeError_type,
+                  t->name + ".__init__() takes exactly one argument (the instance to initialize)");
+    }
     return Ref::borrow(None);
 }
 

@@ -198,15 +198,19 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     }
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
     bool first_complex = a[0] && is_instance(a[0], &complex_type);
-    if (a[0] && !parts(a[0], &r1, &i1)) {
-        if (Ref m = special_method(a[0], intern("__complex__"))) {
-            Ref c = call0(m.get());
-            parts(c.get(), &r1, &i1);
-            first_complex = true;
-        } else {
-            raise(&TypeError_type, format("complex() first argument must be a string or a number, not '%s'",
-                                          type_of(a[0])->name.c_str()));
-        }
+    // __complex__ comes first, before __float__ and __index__ (CPython's try_complex_special_method).
+    Ref special =
+        a[0] && type_of(a[0]) != &complex_type ? special_method(a[0], intern("__complex__")) : nullptr;
+    if (special) {
+        Ref c = call0(special.get());
+        if (!is_instance(c.get(), &complex_type))
+            raise(&TypeError_type,
+                  format("__complex__ returned non-complex (type %s)", type_of(c.get())->name.c_str()));
+        parts(c.get(), &r1, &i1);
+        first_complex = true;
+    } else if (a[0] && !parts(a[0], &r1, &i1)) {
+        raise(&TypeError_type, format("complex() first argument must be a string or a number, not '%s'",
+                                      type_of(a[0])->name.c_str()));
     }
     if (a[1] && !parts(a[1], &r2, &i2))
         raise(&TypeError_type,

@@ -197,6 +197,7 @@ void init_getset_descriptor_type() {
     t.dealloc = attr_dealloc;
     t.methods = kAttrMethods;
     init_type(&t);
+    add_attribute_descriptors(&t, {"__name__", "__qualname__", "__objclass__"});
 }
 
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member) {
