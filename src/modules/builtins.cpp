@@ -224,10 +224,23 @@ Ref bi_pow(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[3] = {};
     bind_args("pow", args, nargs, kw, kNames, 3, 2, a);
     if (a[2] && a[2] != None) {
-        if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2])) {
+        if (is_int(a[0]) && is_int(a[1]) && is_int(a[2])) return int_pow_mod(a[0], a[1], a[2]);
+        // As CPython's ternary_op: the base's own __pow__(exp, mod) first (three-argument power
+        // never uses __rpow__), then the built-in numbers' refusals.
+        if (is_heap_type(type_of(a[0])))
+            if (Ref m = special_method(a[0], intern("__pow__"))) {
+                Object* rest[2] = {a[1], a[2]};
+                Ref r = call(m.get(), rest, 2);
+                if (r.get() != NotImplemented) return r;
+            }
+        if (is_instance(a[0], &complex_type) || is_instance(a[1], &complex_type))
+            raise(&ValueError_type, "complex modulo");
+        auto number = [](Object* o) { return is_int(o) || is_instance(o, &float_type); };
+        if (number(a[0]) && number(a[1]))
             raise(&TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
-        }
-        return int_pow_mod(a[0], a[1], a[2]);
+        raise(&TypeError_type,
+              format("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                     type_of(a[0])->name.c_str(), type_of(a[1])->name.c_str(), type_of(a[2])->name.c_str()));
     }
     return binary_op(a[0], a[1], BinaryOp::Pow);
 }

@@ -79,6 +79,12 @@ int64_t complex_hash(Object* o) {
     return r == -1 ? -2 : r;
 }
 
+// A power whose result is infinite overflowed (CPython's _Py_ADJUST_ERANGE2 check in complex_pow).
+Ref pow_result(double re, double im) {
+    if (std::isinf(re) || std::isinf(im)) raise(&OverflowError_type, "complex exponentiation");
+    return complex_new(re, im);
+}
+
 template <BinaryOp Op>
 Ref complex_binary(Object* a, Object* b) {
     double ar, ai, br, bi;
@@ -119,7 +125,7 @@ Ref complex_binary(Object* a, Object* b) {
                 if (br < 0)
                     return complex_binary<BinaryOp::TrueDiv>(complex_new(1.0, 0.0).get(),
                                                              complex_new(rr, ri).get());
-                return complex_new(rr, ri);
+                return pow_result(rr, ri);
             }
             if (ar == 0.0 && ai == 0.0) {
                 if (bi != 0.0 || br < 0.0)
@@ -132,18 +138,26 @@ Ref complex_binary(Object* a, Object* b) {
                 len /= std::exp(at * bi);
                 phase += bi * std::log(vabs);
             }
-            return complex_new(len * std::cos(phase), len * std::sin(phase));
+            return pow_result(len * std::cos(phase), len * std::sin(phase));
         }
         default:
             return Ref::borrow(NotImplemented);
     }
 }
 
+// Only == and !=; an int is compared exactly (1+0j != 2**53 + 1), as CPython's complex_richcompare.
 Ref complex_compare(Object* a, Object* b, CompareOp op) {
     double ar, ai, br, bi;
-    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !parts(a, &ar, &ai) || !parts(b, &br, &bi))
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || !parts(a, &ar, &ai))
         return Ref::borrow(NotImplemented);
-    bool eq = ar == br && ai == bi;
+    bool eq;
+    if (is_int(b)) {
+        eq = ai == 0.0 && !std::isnan(ar) && float_compare_int(ar, b) == 0;
+    } else if (parts(b, &br, &bi)) {
+        eq = ar == br && ai == bi;
+    } else {
+        return Ref::borrow(NotImplemented);
+    }
     return Ref::borrow(bool_obj(eq == (op == CompareOp::Eq)));
 }
 
@@ -163,37 +177,118 @@ Ref complex_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// Any other number, through __float__ or __index__ (float() checks what they return).
+bool real_part(Object* o, double* re) {
+    if (!special_method(o, intern("__float__")) && !special_method(o, intern("__index__"))) return false;
+    Ref f = call(&float_type, &o, 1);
+    *re = float_value(f.get());
+    return true;
+}
+
+bool is_blank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+void skip_blanks(std::string_view& s) {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+}
+bool is_j(std::string_view s) { return !s.empty() && (s[0] == 'j' || s[0] == 'J'); }
+
+// The length of the longest prefix of s that reads as a float: an optional sign, then digits with
+// an optional point and exponent, or inf, infinity, nan in any case; 0 when none does.
+size_t float_prefix(std::string_view s) {
+    size_t i = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    auto word_at = [&](std::string_view word) {
+        if (s.size() - i < word.size()) return false;
+        for (size_t k = 0; k < word.size(); ++k)
+            if (std::tolower(static_cast<unsigned char>(s[i + k])) != word[k]) return false;
+        return true;
+    };
+    for (std::string_view word : {"infinity", "inf", "nan"})
+        if (word_at(word)) return i + word.size();
+    auto digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    size_t digits = 0;
+    for (; digit(i); ++i) ++digits;
+    if (i < s.size() && s[i] == '.')
+        for (++i; digit(i); ++i) ++digits;
+    if (digits == 0) return 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        size_t k = i + 1;
+        if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+        if (digit(k)) {
+            while (digit(k)) ++k;
+            i = k;
+        }
+    }
+    return i;
+}
+
+// Takes a float off the front of s into *out; false when s does not start with one.
+bool take_float(std::string_view& s, double* out) {
+    size_t n = float_prefix(s);
+    if (n == 0 || !parse_float(s.substr(0, n), out)) return false;
+    s.remove_prefix(n);
+    return true;
+}
+
+// CPython's complex_from_string_inner: "<float>", "<float>j", "<float><signed float>j",
+// "<float><sign>j", "<sign>j", "j", optionally in brackets, blanks around.
+bool parse_complex(std::string_view s, double* re, double* im) {
+    *re = *im = 0.0;
+    skip_blanks(s);
+    bool bracket = !s.empty() && s[0] == '(';
+    if (bracket) {
+        s.remove_prefix(1);
+        skip_blanks(s);
+    }
+    double x;
+    if (take_float(s, &x)) {
+        if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+            *re = x;
+            if (!take_float(s, im)) {
+                *im = s[0] == '+' ? 1.0 : -1.0;
+                s.remove_prefix(1);
+            }
+            if (!is_j(s)) return false;
+            s.remove_prefix(1);
+        } else if (is_j(s)) {
+            *im = x;
+            s.remove_prefix(1);
+        } else {
+            *re = x;
+        }
+    } else {
+        *im = 1.0;
+        if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+            *im = s[0] == '+' ? 1.0 : -1.0;
+            s.remove_prefix(1);
+        }
+        if (!is_j(s)) return false;
+        s.remove_prefix(1);
+    }
+    skip_blanks(s);
+    if (bracket) {
+        if (s.empty() || s[0] != ')') return false;
+        s.remove_prefix(1);
+        skip_blanks(s);
+    }
+    return s.empty();
+}
+
 // complex(real=0, imag=0): numbers, or a string such as "1+2j".
 Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"real", "imag"};
     Object* a[2] = {};
     bind_args("complex", args, nargs, kw, kNames, 2, 0, a);
+    if (type == &complex_type && a[0] && !a[1] && type_of(a[0]) == &complex_type) return Ref::borrow(a[0]);
     double re = 0, im = 0;
     if (a[0] && is_str(a[0])) {
         if (a[1]) raise(&TypeError_type, "complex() can't take second arg if first is a string");
-        std::string s = str_utf8_of(a[0]);
-        size_t b = s.find_first_not_of(" \t\n"), e = s.find_last_not_of(" \t\n");
-        s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
-        if (s.size() > 1 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
-        char* end = nullptr;
-        double first = std::strtod(s.c_str(), &end);
-        std::string rest = end;
-        if (end == s.c_str() && (rest == "j" || rest == "+j" || rest == "-j")) {
-            im = rest == "-j" ? -1 : 1;
-        } else if (end == s.c_str()) {
-            raise(&ValueError_type, "complex() arg is a malformed string");
-        } else if (rest.empty()) {
-            re = first;
-        } else if (rest == "j" || rest == "J") {
-            im = first;
-        } else {
-            const char* p = end;
-            double second = (rest == "+j" || rest == "-j") ? (rest[0] == '-' ? -1 : 1) : std::strtod(p, &end);
-            std::string tail = (rest == "+j" || rest == "-j") ? "j" : std::string(end);
-            if (tail != "j" && tail != "J") raise(&ValueError_type, "complex() arg is a malformed string");
-            re = first;
-            im = second;
-        }
+        // Digits of any script read as ASCII ones; underscores only between digits (CPython's
+        // _Py_string_to_number_with_underscores, whose message names the text).
+        std::string storage, plain;
+        std::string_view text = ascii_number_text(str_utf8_of(a[0]), storage);
+        if (!remove_underscores(text, &plain))
+            raise(&ValueError_type, format("could not convert string to complex: %s",
+                                           str_repr_text(str_utf8_of(a[0])).c_str()));
+        if (!parse_complex(plain, &re, &im)) raise(&ValueError_type, "complex() arg is a malformed string");
         return complex_make(static_cast<Type*>(type), re, im);
     }
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
@@ -206,13 +301,19 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
         if (!is_instance(c.get(), &complex_type))
             raise(&TypeError_type,
                   format("__complex__ returned non-complex (type %s)", type_of(c.get())->name.c_str()));
+        if (type_of(c.get()) != &complex_type)
+            warn(&DeprecationWarning_type,
+                 format("__complex__ returned non-complex (type %s).  The ability to return an instance of a "
+                        "strict subclass of complex is deprecated, and may be removed in a future version of "
+                        "Python.",
+                        type_of(c.get())->name.c_str()));
         parts(c.get(), &r1, &i1);
         first_complex = true;
-    } else if (a[0] && !parts(a[0], &r1, &i1)) {
+    } else if (a[0] && !parts(a[0], &r1, &i1) && !real_part(a[0], &r1)) {
         raise(&TypeError_type, format("complex() first argument must be a string or a number, not '%s'",
                                       type_of(a[0])->name.c_str()));
     }
-    if (a[1] && !parts(a[1], &r2, &i2))
+    if (a[1] && !parts(a[1], &r2, &i2) && !real_part(a[1], &r2))
         raise(&TypeError_type,
               format("complex() second argument must be a number, not '%s'", type_of(a[1])->name.c_str()));
     // As CPython, a part is added only where an argument is complex, so that complex(0, -0.0)
@@ -235,7 +336,15 @@ Ref complex_getnewargs(Object*, Args args, size_t nargs, Tuple* kw) {
     return tuple_from(items, 2);
 }
 
+// complex.__complex__ (new in 3.11): the number itself, as an exact complex.
+Ref complex_dunder_complex(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__complex__", nargs - 1, kw, 0, 0);
+    if (type_of(args[0]) == &complex_type) return Ref::borrow(args[0]);
+    return complex_new(as_complex(args[0])->real, as_complex(args[0])->imag);
+}
+
 const MethodDef kComplexMethods[] = {
+    {"__complex__", complex_dunder_complex, "Convert complex to a complex."},
     {"conjugate", complex_conjugate,
      "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {"__format__", builtin_format_method, "Convert to a string according to format_spec."},

@@ -98,6 +98,8 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+}  // namespace
+
 // Drops underscores that sit between two digits; false for any other underscore.
 bool remove_underscores(std::string_view s, std::string* out) {
     for (size_t i = 0; i < s.size(); ++i) {
@@ -132,8 +134,6 @@ bool parse_float(std::string_view s, double* out) {
     if (negative) *out = -*out;
     return true;
 }
-
-}  // namespace
 
 Ref float_from_string(const std::string& text) {
     double v;

@@ -69,5 +69,9 @@ double float_pow(double x, double y);            // x ** y with CPython's errors
 // Compares a float with an int exactly, as CPython does (no rounding of huge ints): -1, 0, 1.
 // The float must not be NaN.
 int float_compare_int(double v, Object* i);
+// float()'s reading of a whole text (surrounding blanks, a sign, underscores between digits, inf,
+// nan), false when it is not a float; and the underscore rule alone: `out` gets s without them.
+bool parse_float(std::string_view s, double* out);
+bool remove_underscores(std::string_view s, std::string* out);
 
 }  // namespace minipy
