@@ -163,20 +163,22 @@ void instance_clear(Object* o) {
     slot_values_clear(inst->slots);
 }
 
+// Takes o's side dict out of the side table, the reference with it; null when it has none.
+Dict* take_side_dict(Object* o) {
+    if (g_side.count.load(std::memory_order_acquire) == 0) return nullptr;
+    std::lock_guard<std::mutex> guard(g_side.lock);
+    auto it = g_side.dicts.find(o);
+    if (it == g_side.dicts.end()) return nullptr;
+    Dict* d = it->second;
+    g_side.dicts.erase(it);
+    g_side.count.store(g_side.dicts.size(), std::memory_order_release);
+    return d;
+}
+
 // Subclasses of built-in types: drop the side dict, then free as the built-in base does.
 void side_dict_dealloc(Object* o) {
     weakrefs_clear(o);
-    Dict* d = nullptr;
-    if (g_side.count.load(std::memory_order_acquire) != 0) {
-        std::lock_guard<std::mutex> guard(g_side.lock);
-        auto it = g_side.dicts.find(o);
-        if (it != g_side.dicts.end()) {
-            d = it->second;
-            g_side.dicts.erase(it);
-            g_side.count.store(g_side.dicts.size(), std::memory_order_release);
-        }
-    }
-    xdecref(d);
+    xdecref(take_side_dict(o));
     if (type_of(o)->slot_count) release_side_slots(o);
     native_base(type_of(o))->dealloc(o);
 }
@@ -196,8 +198,10 @@ void side_dict_traverse(Object* o, VisitProc visit, void* arg) {
     if (TraverseSlot traverse = native_base(type_of(o))->traverse) traverse(o, visit, arg);
 }
 
+// The side dict is let go, not emptied: it may be the instance itself (`self.__dict__ = self` in a
+// dict subclass), which the side table's reference would otherwise keep alive.
 void side_dict_clear(Object* o) {
-    if (Dict* d = side_dict_of(o)) dict_clear(d);
+    xdecref(take_side_dict(o));
     if (type_of(o)->slot_count) slot_values_clear(side_slots_if_any(o));
     if (ClearSlot clear = native_base(type_of(o))->clear) clear(o);
 }

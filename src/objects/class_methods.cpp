@@ -290,6 +290,9 @@ void type_setattr(Object* o, Str* name, Object* value) {
     }
     if (name->utf8 == "__bases__") return set_type_bases(t, value);
     if (name->utf8 == "__class__") return set_object_class(t, value);
+    // type's own `__dict__` descriptor has no setter (the mappingproxy stays the class's).
+    if (name->utf8 == "__dict__")
+        raise(&AttributeError_type, "attribute '__dict__' of 'type' objects is not writable");
     Ref old = dict_get_str_ref(t->dict, name);
     // As CPython's type_set_abstractmethods: deleting a missing entry raises before the flag changes.
     if (name->utf8 == "__abstractmethods__") {
