@@ -237,8 +237,6 @@ std::string encoded(ArrayObject* a, Object* v) {
 
 Ref array_new(Type* t, char code, std::string data = {}) {
     auto* a = new_object_of<ArrayObject>(t);  // a GcHead for a subclass's instance (objects/gc.h)
-    init_header(a, t);
-    track_if_headed(a);
     a->code = code;
     a->itemsize = item_size(code);
     a->data = std::move(data);

@@ -39,8 +39,6 @@ Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     Object* a[1] = {};
     bind_args("BytesIO", args, nargs, kw, kNames, 1, 0, a);
     auto* b = new_object_of<BytesIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
-    init_header(b, static_cast<Type*>(type));
-    track_if_headed(b);
     Ref owned = Ref::steal(b);
     if (a[0] && a[0] != None) b->buf = bytes_like_data(a[0]);
     return owned;

@@ -194,8 +194,6 @@ void random_init(RandomObject& g, Args args, size_t nargs, Tuple* kw) {
 Ref random_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
     auto* g = new_object_of<RandomObject>(t);  // a GcHead for a subclass's instance (objects/gc.h)
-    init_header(g, t);
-    track_if_headed(g);
     Ref self = Ref::steal(g);
     if (t == &random_type || !user_init(t)) random_init(*g, args, nargs, kw);
     return self;

@@ -123,8 +123,6 @@ Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     bind_args("StringIO", args, nargs, kw, kNames, 2, 0, a);
     Newline newline = newline_mode(a[1]);
     auto* s = new_object_of<StringIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
-    init_header(s, static_cast<Type*>(type));
-    track_if_headed(s);
     Ref self = Ref::steal(s);
     s->newline = newline;
     if (a[0] && a[0] != None) {

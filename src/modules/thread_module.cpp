@@ -557,14 +557,6 @@ void release_thread_locals() {
     }
 }
 
-void local_dealloc(Object* o) {
-    weakrefs_clear(o);
-    LocalObject* l = as_local(o);
-    unregister_local(l, l->dicts);
-    for (auto& [serial, d] : l->dicts) decref(d);
-    delete l;
-}
-
 // The collector runs with every other thread stopped: the dicts are read without the lock.
 void local_traverse(Object* o, VisitProc visit, void* arg) {
     LocalObject* l = as_local(o);
@@ -582,6 +574,12 @@ void local_clear(Object* o) {
     unregister_local(l, dicts);
     for (auto& [serial, d] : dicts) decref(d);
     Ref args = std::move(l->init_args);
+}
+
+void local_dealloc(Object* o) {
+    weakrefs_clear(o);
+    local_clear(o);
+    delete as_local(o);
 }
 
 // The calling thread's attribute dict, made on first use (running a subclass's __init__ then).

@@ -20,8 +20,6 @@ Ref bytearray_new(std::string_view data) { return bytearray_new_of(&bytearray_ty
 // An instance of bytearray or of a class derived from it (with a GcHead: objects/gc.h).
 Ref bytearray_new_of(Type* t, std::string_view data) {
     auto* a = new_object_of<ByteArray>(t);
-    init_header(a, t);
-    track_if_headed(a);
     a->data.assign(data.data(), data.size());
     return Ref::steal(a);
 }

@@ -34,8 +34,6 @@ Ref bytes_new(std::string_view data) {
 Ref bytes_new_of(Type* t, std::string_view data) {
     if (t == &bytes_type) return bytes_new(data);
     auto* b = new_object_of<Bytes>(t);
-    init_header(b, t);
-    track_if_headed(b);
     b->data.assign(data.data(), data.size());
     b->hash_cache = -1;
     return Ref::steal(b);

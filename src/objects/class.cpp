@@ -871,7 +871,7 @@ void set_object_dict(Object* o, Object* value) {
 }
 
 // The built-in types whose own instances have a dict: exceptions, classes, modules, and those that
-// say so (Type::instances_have_dict: SimpleNamespace, staticmethod, functools.partial, ...).
+// say so (Type::instances_have_dict: SimpleNamespace, staticmethod, OrderedDict, io's, ...).
 bool instances_have_dict(Type* t) {
     if (is_heap_type(t)) return !t->no_instance_dict;
     for (Type* k = t; k; k = k->base)

@@ -42,8 +42,6 @@ bool parts(Object* o, double* re, double* im) {
 
 Ref complex_make(Type* t, double re, double im) {
     auto* c = new_object_of<Complex>(t);
-    init_header(c, t);
-    track_if_headed(c);
     c->real = re;
     c->imag = im;
     return Ref::steal(c);

@@ -348,8 +348,6 @@ Ref float_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     if (type == &float_type) return value;
     auto* t = static_cast<Type*>(type);
     auto* f = new_object_of<Float>(t);
-    init_header(f, t);
-    track_if_headed(f);
     f->value = float_value(value.get());
     return Ref::steal(f);
 }

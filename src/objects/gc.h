@@ -168,11 +168,13 @@ inline void gc_free(void* p) {
 // Objects of a type that carries no GcHead of its own but allocates one for the instances of a
 // class derived from it (Type::heads_subclass_instances): such a class has a traverse slot (its
 // instances' attributes may form a cycle, as CPython tracks them, subtype_traverse), and that slot
-// decides how its objects are allocated and freed. The object is tracked once its header is set.
+// decides how its objects are allocated and freed. The object comes with its header set, tracked.
 template <class T>
-T* new_object_of(const Type* t) {
-    if (!t->traverse) return new T();
-    return ::new (gc_alloc_untracked(sizeof(T))) T();
+T* new_object_of(Type* t) {
+    T* o = t->traverse ? ::new (gc_alloc_untracked(sizeof(T))) T() : new T();
+    init_header(o, t);
+    if (t->traverse) gc_track(o);
+    return o;
 }
 template <class T>
 void delete_object_of(T* o) {
@@ -183,11 +185,6 @@ void delete_object_of(T* o) {
     o->~T();
     gc_free(o);
 }
-// Tracks an object new_object_of allocated, once its header says its type.
-inline void track_if_headed(Object* o) {
-    if (o->type->traverse) gc_track(o);
-}
-
 // Whether `o` carries a GcHead: a container type's object that is not a static (statics are
 // immortal and were never allocated with one).
 inline bool gc_has_head(Object* o) {

@@ -70,6 +70,7 @@ void attr_traverse(Object* o, VisitProc visit, void* arg) {
     if (as_attr(o)->kind != DescriptorKind::BuiltinAttribute) visit(as_attr(o)->owner, arg);
 }
 
+// Only a class's own descriptors are ever freed (the others are immortal, as their type is).
 void attr_dealloc(Object* o) {
     decref(as_attr(o)->owner);
     delete_object_of(as_attr(o));
@@ -174,11 +175,9 @@ void add_instance_layout_descriptors(Type* t) {
         Str* key = intern(name);
         if (dict_get_str(t->dict, key)) return;  // __slots__ named it, or the body set it
         auto* d = new_object_of<AttributeDescriptor>(&getset_descriptor_type);
-        init_header(d, &getset_descriptor_type);
         d->owner = static_cast<Type*>(newref(t));
         d->name = key;
         d->kind = kind;
-        gc_track(d);
         Ref owned = Ref::steal(d);
         dict_set(t->dict, key, d);
     };

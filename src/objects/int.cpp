@@ -45,8 +45,6 @@ bool as_word(Object* o, int64_t* v) {
 // from int.
 BigInt* big_alloc(Type* t = &int_type) {
     auto* b = new_object_of<BigInt>(t);
-    init_header(b, t);
-    track_if_headed(b);
     mpz_init(b->value);
     return b;
 }

@@ -87,8 +87,6 @@ Str* str_alloc(std::string_view utf8) {
 // An instance of a class derived from str (with a GcHead: objects/gc.h).
 Str* str_subclass_alloc(Type* t, std::string_view utf8) {
     auto* s = new_object_of<Str>(t);
-    init_header(s, t);
-    track_if_headed(s);
     return str_fill(s, utf8);
 }
 

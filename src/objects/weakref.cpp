@@ -58,10 +58,14 @@ bool weakly_referable_builtin(Type* t) {
            t == &module_type || t == &builtin_function_type || t == &generic_alias_type;
 }
 
+// A built-in type (not a class) whose instances may be referred to weakly.
+bool builtin_allows_weakrefs(Type* t) {
+    return t == &function_type || weakly_referable_builtin(t) || allowed_native_type(t);
+}
+
 bool supports_weakrefs(Object* o) {
     Type* t = type_of(o);
-    return is_type(o) || t == &function_type || is_heap_type(t) || weakly_referable_builtin(t) ||
-           allowed_native_type(t);
+    return is_type(o) || is_heap_type(t) || builtin_allows_weakrefs(t);
 }
 
 // Each referent in g_refs is counted in one of these buckets, by its address: an object freed
@@ -129,8 +133,7 @@ bool class_allows_weakrefs(Type* t) {
     static Str* const kSlots = intern("__slots__");
     for (Type* c : t->mro) {
         if (c == &object_type) continue;
-        if (!is_heap_type(c))
-            return c == &function_type || weakly_referable_builtin(c) || allowed_native_type(c);
+        if (!is_heap_type(c)) return builtin_allows_weakrefs(c);
         Object* slots = dict_get_str(c->dict, kSlots);
         if (!slots || slots_list_weakref(slots)) {
             Type* nb = native_base(c);
@@ -275,7 +278,7 @@ const MethodDef kWeakrefMethods[] = {
 
 bool instances_weakly_referable(Type* t) {
     if (is_heap_type(t)) return class_allows_weakrefs(t);
-    return t == &type_type || t == &function_type || weakly_referable_builtin(t) || allowed_native_type(t);
+    return t == &type_type || builtin_allows_weakrefs(t);
 }
 
 void init_weakref_types() {
