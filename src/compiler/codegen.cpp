@@ -118,7 +118,7 @@ void Compiler::emit(Op op, uint32_t arg) {
     Code* co = u_->co();
     co->instructions.push_back(make_instr(op, arg));
     const ast::Pos& p = u_->pos;
-    co->positions.push_back({p.line, p.end_line, p.col, p.end_col});
+    co->positions_to_fill().push_back({p.line, p.end_line, p.col, p.end_col});
     u_->handler_of.push_back(u_->handler_stack.empty() ? -1 : u_->handler_stack.back());
     if (!is_jump(op)) u_->depth += stack_effect(op, arg);
     u_->max_depth = std::max(u_->max_depth, u_->depth);
@@ -552,7 +552,7 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     if (args.vararg) co->flags |= kCoVarArgs;
     if (args.kwarg) co->flags |= kCoVarKeywords;
     if (const std::string* doc = body && optimize_ < 2 ? docstring_of(*body) : nullptr)
-        co->doc = intern(*doc);
+        co->set_doc(str_new(*doc));
     if (body) {
         visit_body(*body);
         emit_implicit_return();

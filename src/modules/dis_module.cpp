@@ -74,7 +74,7 @@ Ref dis_instructions(Object*, Args args, size_t nargs, Tuple* kw) {
         uint32_t word = co->instructions[i];
         Op op = instr_op(word);
         bool has_arg = op_arg_kind(op) != ArgKind::None;
-        const SourcePos& p = co->positions[i];
+        const SourcePos& p = co->positions()[i];
         bool starts = p.line > 0 && p.line != last_line;
         if (starts) last_line = p.line;
         Ref opcode = int_from_i64(static_cast<int64_t>(op));

@@ -2,8 +2,11 @@
 // attributes that describe it (what help(), inspect and dis-like tools read).
 #include "objects/code.h"
 
+#include <mutex>
+
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/code_serial.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/getset_descriptor.h"
@@ -12,6 +15,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
+#include "runtime/flavor.h"
 
 namespace minipy {
 
@@ -21,6 +25,7 @@ void code_dealloc(Object* o) {
     weakrefs_clear(o);
     Code* c = as_code(o);
     for (Object* k : c->consts) decref(k);
+    xdecref(c->doc);
     delete c;
 }
 
@@ -70,7 +75,7 @@ Ref code_positions(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("co_positions", nargs - 1, kw, 0, 0);
     Code* c = as_code(args[0]);
     Ref list = list_new();
-    for (const SourcePos& p : c->positions) {
+    for (const SourcePos& p : c->positions()) {
         auto num = [](int v, bool known) { return known ? int_from_i64(v) : Ref::borrow(None); };
         Ref a = num(p.line, p.line > 0), b = num(p.end_line, p.end_line > 0), cc = num(p.col, p.col >= 0),
             d = num(p.end_col, p.end_col >= 0);
@@ -85,10 +90,11 @@ Ref code_lines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("co_lines", nargs - 1, kw, 0, 0);
     Code* c = as_code(args[0]);
     Ref list = list_new();
-    for (size_t i = 0; i < c->positions.size(); ++i) {
+    const std::vector<SourcePos>& positions = c->positions();
+    for (size_t i = 0; i < positions.size(); ++i) {
         Ref start = int_from_i64(static_cast<int64_t>(2 * i)),
             end = int_from_i64(static_cast<int64_t>(2 * i + 2));
-        Ref line = c->positions[i].line > 0 ? int_from_i64(c->positions[i].line) : Ref::borrow(None);
+        Ref line = positions[i].line > 0 ? int_from_i64(positions[i].line) : Ref::borrow(None);
         Object* items[3] = {start.get(), end.get(), line.get()};
         list_append(list.get(), tuple_from(items, 3).get());
     }
@@ -102,7 +108,7 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Code* c = as_code(code_new().release());
     Ref owner = Ref::steal(c);
     c->instructions = src->instructions;
-    c->positions = src->positions;
+    c->positions_to_fill() = src->positions();
     c->exception_table = src->exception_table;
     c->consts = src->consts;
     for (Object* k : c->consts) incref(k);
@@ -119,7 +125,7 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     c->firstlineno = src->firstlineno;
     c->name = src->name;
     c->qualname = src->qualname;
-    c->doc = src->doc;
+    if (src->doc) c->set_doc(Ref::borrow(src->doc));
     c->filename = src->filename;
     c->global_cache.resize(src->names.size());
     c->attr_cache.resize(src->names.size());
@@ -181,6 +187,21 @@ void make_constant_immortal(Object* value) {
         for (size_t pos = 0; set_next_entry(value, &pos, &item, nullptr);) make_constant_immortal(item.get());
     }
     make_immortal(value);
+}
+
+void Code::set_doc(Ref text) {
+    if (kCodeConstantsImmortal) make_constant_immortal(text.get());
+    xdecref(doc);
+    doc = as_str(text.release());
+}
+
+void Code::unpack_positions() const {
+    static std::mutex unpacking;
+    std::lock_guard<std::mutex> hold(unpacking);
+    if (!positions_packed_.load(std::memory_order_relaxed)) return;  // another thread just did
+    positions_ = minipy::unpack_positions(packed_positions_, instructions.size());
+    std::string().swap(packed_positions_);
+    positions_packed_.store(false, std::memory_order_release);
 }
 
 Ref code_new() {

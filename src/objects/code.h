@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "objects/object.h"
@@ -103,7 +104,6 @@ struct AttrCache {
 
 struct Code : Object {
     std::vector<uint32_t> instructions;
-    std::vector<SourcePos> positions;  // one per instruction
     std::vector<ExceptionEntry> exception_table;
     std::vector<Object*> consts;  // owned
     std::vector<Str*> names;      // interned: attributes, globals, imported modules
@@ -119,7 +119,9 @@ struct Code : Object {
     int firstlineno = 1;
     Str* name = nullptr;
     Str* qualname = nullptr;
-    Str* doc = nullptr;  // interned: the function's docstring, or null
+    // The function's docstring, or null: owned, and not interned (CPython does not intern them
+    // either; a long docstring hashed twice into the intern table cost more than its use).
+    Str* doc = nullptr;
     std::string filename;
     std::vector<GlobalCache> global_cache;  // indexed like `names`
     std::vector<AttrCache> attr_cache;      // indexed like `names`
@@ -134,12 +136,48 @@ struct Code : Object {
     // a handler's PUSH_EXC_INFO) takes the line of the nearest one before it, as in CPython; the first
     // line for an out-of-range index.
     int line_of(size_t index) const {
-        if (index >= positions.size()) return firstlineno;
+        const std::vector<SourcePos>& at = positions();
+        if (index >= at.size()) return firstlineno;
         for (size_t i = index + 1; i-- > 0;) {
-            if (positions[i].line > 0) return positions[i].line;
+            if (at[i].line > 0) return at[i].line;
         }
         return firstlineno;
     }
+    // One source position per instruction. A code object read from the compiled-code cache keeps
+    // the entry's packed form until something asks (a traceback, a trace hook, co_positions, dis):
+    // most code never does, and unpacking them all at import cost more than running the modules.
+    // The innermost exception handler covering the instruction at `index`, or null. The ranges are
+    // disjoint: the compiler tags each instruction with its innermost handler.
+    const ExceptionEntry* handler_at(size_t index) const {
+        for (const ExceptionEntry& e : exception_table) {
+            if (index >= e.start && index < e.end) return &e;
+        }
+        return nullptr;
+    }
+    // Takes `text` (a str) as the docstring, a constant like the others (make_constant_immortal
+    // where runtime/flavor.h's kCodeConstantsImmortal).
+    void set_doc(Ref text);
+    const std::vector<SourcePos>& positions() const {
+        if (positions_packed_.load(std::memory_order_acquire)) unpack_positions();
+        return positions_;
+    }
+    // For the compiler, which adds one per instruction it emits, and code.replace().
+    std::vector<SourcePos>& positions_to_fill() {
+        if (positions_packed_.load(std::memory_order_acquire)) unpack_positions();
+        return positions_;
+    }
+    // The cache reader's: `packed` as code_serial wrote it, unpacked on first use.
+    void set_packed_positions(std::string_view packed) {
+        packed_positions_.assign(packed);
+        positions_packed_.store(true, std::memory_order_release);
+    }
+
+private:
+    mutable std::vector<SourcePos> positions_;
+    mutable std::string packed_positions_;
+    mutable std::atomic<bool> positions_packed_{false};
+
+    void unpack_positions() const;  // code.cpp: once, under a lock (threads may ask together)
 };
 
 void init_code_type();  // called once at start-up

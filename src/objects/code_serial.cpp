@@ -87,6 +87,18 @@ public:
         byte(s ? 1 : 0);
         if (s) interned(s);
     }
+    // Each instruction's line as the change from the one before, its end line and columns from
+    // its line and start column: nearly every number fits in one byte.
+    void positions(const std::vector<SourcePos>& list) {
+        int line = 0;
+        for (const SourcePos& p : list) {
+            signed_varint(int64_t{p.line} - line);
+            signed_varint(int64_t{p.end_line} - p.line);
+            signed_varint(p.col);
+            signed_varint(int64_t{p.end_col} - p.col);
+            line = p.line;
+        }
+    }
     void object(Object* o);
     void code(const Code* c);
 
@@ -156,12 +168,9 @@ void Writer::object(Object* o) {
 void Writer::code(const Code* c) {
     varint(c->instructions.size());
     for (uint32_t word : c->instructions) fixed(word, 4);
-    for (const SourcePos& p : c->positions) {
-        signed_varint(p.line);
-        signed_varint(p.end_line);
-        signed_varint(p.col);
-        signed_varint(p.end_col);
-    }
+    Writer packed;
+    packed.positions(c->positions());
+    text(packed.out);
     varint(c->exception_table.size());
     for (const ExceptionEntry& e : c->exception_table) {
         varint(e.start);
@@ -182,7 +191,8 @@ void Writer::code(const Code* c) {
         signed_varint(field);
     interned(c->name);
     optional_name(c->qualname);
-    optional_name(c->doc);
+    byte(c->doc ? 1 : 0);
+    if (c->doc) text(c->doc->utf8);
 }
 
 class Reader {
@@ -192,6 +202,19 @@ public:
     bool ok() const { return ok_; }
     bool at_end() const { return pos_ == in_.size(); }
     Ref object(int depth);
+    // Writer::positions' form back, `count` of them; false if the bytes are not exactly that.
+    bool positions(size_t count, std::vector<SourcePos>* out) {
+        out->resize(count);
+        int line = 0;
+        for (SourcePos& p : *out) {
+            p.line = add(line, signed_varint());
+            p.end_line = add(p.line, signed_varint());
+            p.col = add(0, signed_varint());
+            p.end_col = add(p.col, signed_varint());
+            line = p.line;
+        }
+        return ok_ && at_end();
+    }
 
 private:
     std::string_view in_;
@@ -223,8 +246,11 @@ private:
         uint64_t v = varint();
         return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
     }
-    int small_int() {
-        int64_t v = signed_varint();
+    int small_int() { return add(0, signed_varint()); }
+    // base + delta, if it is an int.
+    int add(int base, int64_t delta) {
+        if (delta < INT32_MIN || delta > INT32_MAX) return fail();
+        int64_t v = base + delta;
         if (v < INT32_MIN || v > INT32_MAX) return fail();
         return static_cast<int>(v);
     }
@@ -386,14 +412,10 @@ bool Reader::code_body(Code* c, int depth) {
         if (static_cast<size_t>(instr_op(c->instructions[i])) >= kOpCount) return fail();
     }
     pos_ += 4 * n;
-    if (n > (in_.size() - pos_) / 4) return fail();
-    c->positions.resize(n);
-    for (SourcePos& p : c->positions) {
-        p.line = small_int();
-        p.end_line = small_int();
-        p.col = small_int();
-        p.end_col = small_int();
-    }
+    // Unpacked on first use (Code::positions); a damaged form unpacks to unknown positions.
+    std::string_view packed = text();
+    if (!ok_) return false;
+    c->set_packed_positions(packed);
     c->exception_table.resize(count(4));
     for (ExceptionEntry& e : c->exception_table) {
         e.start = static_cast<uint32_t>(varint());
@@ -420,7 +442,13 @@ bool Reader::code_body(Code* c, int depth) {
     c->name = interned();
     if (!ok_) return false;
     c->qualname = optional_name();
-    c->doc = optional_name();
+    uint8_t has_doc = byte();
+    if (has_doc > 1) return fail();
+    if (has_doc) {
+        std::string_view doc = text();
+        if (!ok_) return false;
+        c->set_doc(str_new(doc));
+    }
     c->global_cache.resize(c->names.size());
     c->attr_cache.resize(c->names.size());
     return ok_ && c->argcount >= 0 && c->kwonlyargcount >= 0 && c->total_args() <= c->nlocals() &&
@@ -434,6 +462,15 @@ std::string serialize_code(const Code* code) {
     w.tag(Tag::Code);
     w.code(code);
     return w.ok ? std::move(w.out) : std::string();
+}
+
+std::vector<SourcePos> unpack_positions(std::string_view packed, size_t count) {
+    static const std::string no_filename;
+    Reader r(packed, no_filename);
+    std::vector<SourcePos> out;
+    // A damaged entry's positions are all unknown, never out of the bytes' bounds.
+    if (!r.positions(count, &out)) out.assign(count, SourcePos{});
+    return out;
 }
 
 Ref deserialize_code(std::string_view bytes, const std::string& filename) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "objects/code.h"
 
@@ -13,6 +14,9 @@ namespace minipy {
 // The bytes of `code` and everything it holds (constants, nested code objects, names, positions,
 // the exception table). co_filename is left out: the reader supplies it.
 std::string serialize_code(const Code* code);
+// The `count` instruction positions a payload holds packed (Code::set_packed_positions); all unknown
+// if the bytes are damaged.
+std::vector<SourcePos> unpack_positions(std::string_view packed, size_t count);
 // The code object tree that serialize_code wrote into `bytes`, every co_filename `filename`; null
 // when the bytes are not one whole, well-formed serialization (a damaged cache is never trusted).
 Ref deserialize_code(std::string_view bytes, const std::string& filename);

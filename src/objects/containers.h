@@ -218,7 +218,14 @@ Object* dict_get(Dict* d, Object* key);  // borrowed, null when absent; may rais
 // As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
 Ref dict_get_ref(Dict* d, Object* key);
 bool dict_contains_key(Dict* d, Object* key);  // key in d
-Object* dict_get_str(Dict* d, Str* key);       // fast path for interned str keys
+// Whether o[key] is dict's own lookup: o is a dict, or of a subclass that does not override
+// __getitem__.
+bool has_dict_getitem(Object* o);
+// For such an o: o[key] (a subclass's __missing__ answers a miss), or null, not KeyError, for a
+// miss: callers that take a miss as an answer (str.translate, a class body's names) then need no
+// C++ throw and catch.
+Ref dict_getitem_opt(Object* o, Object* key);
+Object* dict_get_str(Dict* d, Str* key);  // fast path for interned str keys
 // As dict_get_str, but the reference is taken under the dict's lock: safe while other threads
 // may replace or delete the entry (free-threaded global loads).
 Ref dict_get_str_ref(Dict* d, Str* key);

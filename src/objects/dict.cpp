@@ -737,12 +737,7 @@ Ref dict_compare(Object* a, Object* b, CompareOp op) {
 // d[key], also through dict.__getitem__: a subclass's __missing__ answers for a key the dict lacks,
 // as CPython's dict_subscript asks it (urllib.parse's _Quoter hands out its bound __getitem__).
 Ref dict_getitem(Object* o, Object* key) {
-    Ref v = dict_get_ref(as_dict(o), key);
-    if (v) return v;
-    if (type_of(o) != &dict_type) {
-        static Str* const kMissing = intern("__missing__");
-        if (Ref missing = special_method(o, kMissing)) return call1(missing.get(), key);
-    }
+    if (Ref v = dict_getitem_opt(o, key)) return v;
     raise_key_error(key);
 }
 
@@ -768,6 +763,16 @@ Ref dict_inplace_or(Object* a, Object* b) {
 }
 
 }  // namespace
+
+Ref dict_getitem_opt(Object* o, Object* key) {
+    Ref v = dict_get_ref(as_dict(o), key);
+    if (v || type_of(o) == &dict_type) return v;
+    static Str* const kMissing = intern("__missing__");
+    if (Ref missing = special_method(o, kMissing)) return call1(missing.get(), key);
+    return nullptr;
+}
+
+bool has_dict_getitem(Object* o) { return type_of(o)->getitem == dict_getitem; }
 
 // dict(mapping_or_iterable=(), /, **kwargs)
 Ref dict_construct(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {

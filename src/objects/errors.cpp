@@ -117,9 +117,15 @@ void raise_no_kwargs(const char* fname) {
 
 void raise_zero_division(const char* message) { raise(&ZeroDivisionError_type, message); }
 
-void raise_key_error(Object* key) {
+Ref key_error(Object* key) {
     Ref args = tuple_from(&key, 1);
-    throw PyException(exception_new(&KeyError_type, args.get()));
+    return exception_new(&KeyError_type, args.get());
+}
+
+void raise_key_error(Object* key) { throw PyException(key_error(key)); }
+
+Ref index_out_of_range(const char* what) {
+    return make_exception(&IndexError_type, format("%s index out of range", what));
 }
 
 namespace {

@@ -63,6 +63,10 @@ void warn(Type* category, const std::string& message, int stacklevel = 1);
 [[noreturn]] void raise_wrapper_arg_count(size_t want, size_t given);
 [[noreturn]] void raise_zero_division(const char* message);
 [[noreturn]] void raise_key_error(Object* key);  // KeyError whose args are (key,)
+// The same errors made, not raised: the interpreter loop raises them in the running frame without
+// a C++ throw (vm/interp.cpp, BINARY_SUBSCR).
+Ref key_error(Object* key);
+Ref index_out_of_range(const char* what);  // IndexError("<what> index out of range")
 // Raises MemoryError unless `count` items of `item_size` bytes each can be allocated: the product
 // must not overflow and must fit in the machine's physical memory. Without this check a request such
 // as bytes(10**13) is granted by the overcommitting allocator and the process is killed filling it.

@@ -740,6 +740,18 @@ bool throw_to_iterator_delegate(Object* gen, Object* const* args, size_t nargs, 
     return true;
 }
 
+// Whether GeneratorExit thrown in would only unwind the frame: a plain generator suspended at a
+// `yield` that no try, with or except covers, not delegating, and no trace hook to see it. Then
+// close() only lets the frame go, as CPython 3.13's gen_close does, without the C++ throw (about
+// 30 K instructions each: `import typing, dataclasses, re, json` closed 34 such generators).
+bool closes_without_running(Generator* g) {
+    const ThreadState* ts = thread_state();
+    if (type_of(g) != &generator_type || ts->trace_func || ts->profile_func || delegate_of(g)) return false;
+    const Frame* f = image_frame(g);
+    size_t index = static_cast<size_t>(f->ip - f->code->instructions.data());
+    return index > 0 && !f->code->handler_at(index - 1);
+}
+
 }  // namespace
 
 Ref generator_throw(Object* gen, Ref exc) {
@@ -752,7 +764,7 @@ void generator_close(Object* gen) {
     Generator* g = as_gen(gen);
     Claim claim(g);
     if (g->finished || g->image.empty()) return;
-    if (!g->started) {
+    if (!g->started || closes_without_running(g)) {
         finish_unstarted(claim, g);
         return;
     }

@@ -12,7 +12,7 @@ namespace minipy {
 inline int64_t sequence_index(Object* key, int64_t size, const char* what) {
     int64_t i = as_subscript_index(key);
     if (i < 0) i += size;
-    if (i < 0 || i >= size) raise(&IndexError_type, format("%s index out of range", what));
+    if (i < 0 || i >= size) raise_object(index_out_of_range(what));
     return i;
 }
 

@@ -744,9 +744,14 @@ Ref str_translate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
         uint32_t c = utf8_decode(p);
         Ref mapped;
         try {
-            mapped = get_item(args[1], new_int(c).get());
+            // A dict (the usual table) misses without raising.
+            Ref key = new_int(c);
+            mapped = has_dict_getitem(args[1]) ? dict_getitem_opt(args[1], key.get())
+                                               : get_item(args[1], key.get());
         } catch (PyException& e) {
             if (!is_instance(e.exception(), &LookupError_type)) throw;
+        }
+        if (!mapped) {  // not in the table: kept
             utf8_append(out, c);
             continue;
         }

@@ -104,12 +104,12 @@ std::string format_instruction(const Code* co, size_t index, int line, bool is_t
 std::string disassemble(const Code* co, int depth, int64_t lasti) {
     std::vector<bool> targets = jump_targets(co);
     int max_line = 0;
-    for (const SourcePos& p : co->positions) max_line = std::max(max_line, p.line);
+    for (const SourcePos& p : co->positions()) max_line = std::max(max_line, p.line);
     int width = std::max(3, static_cast<int>(std::to_string(max_line).size()));
     std::string out;
     int last_line = -1;
     for (size_t i = 0; i < co->instructions.size(); ++i) {
-        int line = co->positions[i].line;
+        int line = co->positions()[i].line;
         bool starts = line > 0 && line != last_line;
         if (starts && last_line != -1) out += "\n";
         if (starts) last_line = line;

@@ -3,6 +3,7 @@
 #include "vm/interp_support.h"
 
 #include "objects/abstract.h"
+#include "objects/containers.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -45,6 +46,8 @@ void raise_name_error(Str* name) {
 // A class namespace that is a dict subclass (from __prepare__) is read through its __getitem__.
 Ref load_name_mapping(Dict* locals, Str* name) {
     try {
+        // A dict subclass with dict's __getitem__ (enum's _EnumDict) misses without raising.
+        if (has_dict_getitem(locals)) return dict_getitem_opt(locals, name);
         return get_item(locals, name);
     } catch (PyException& e) {
         if (!is_instance(e.exception(), &KeyError_type)) throw;

@@ -78,7 +78,7 @@ void profile_event(ThreadState* ts, FrameObject* fo, const char* event, Object* 
 // reports the line that ran last: CPython gives each copy of such code its predecessor's line.
 FrameObject* event_frame(Frame* f, size_t index) {
     FrameObject* fo = frame_object_of(f, index, true);
-    if (f->code->positions[index].line <= 0 && fo->last_traced_line > 0) fo->line = fo->last_traced_line;
+    if (f->code->positions()[index].line <= 0 && fo->last_traced_line > 0) fo->line = fo->last_traced_line;
     return fo;
 }
 
@@ -96,8 +96,8 @@ void call_event(ThreadState* ts, Frame* f, size_t index) {
     // A resumed generator goes on with the line of the yield it stopped at: no 'line' event for it
     // again, even when tracing began after that line started (CPython compares with the frame's
     // previous instruction, traced or not).
-    if (index > 0 && f->code->positions[index - 1].line > 0) {
-        fo->last_traced_line = f->code->positions[index - 1].line;
+    if (index > 0 && f->code->positions()[index - 1].line > 0) {
+        fo->last_traced_line = f->code->positions()[index - 1].line;
         fo->last_traced_index = static_cast<int>(index) - 1;
     }
     // The trace function hears of the call first, then the profile function, as in CPython.
@@ -120,7 +120,7 @@ void call_event(ThreadState* ts, Frame* f, size_t index) {
 // of a `yield from` or `await`, which is the same statement resuming (CPython makes that exception
 // too). Instructions of no line (a handler's PUSH_EXC_INFO) report nothing.
 bool starts_line(FrameObject* fo, const Code* co, size_t index, Op op) {
-    int line = co->positions[index].line;
+    int line = co->positions()[index].line;
     if (line <= 0) return false;
     bool jumped_back = static_cast<int>(index) <= fo->last_traced_index && op != Op::SEND;
     bool due = line != fo->last_traced_line || jumped_back;

@@ -140,8 +140,8 @@ std::string source_and_carets(const Code* co, const TracebackEntry& entry, const
     size_t last = line.find_last_not_of(" \t\f\r\n");
     std::string stripped = line.substr(first, last - first + 1);
     std::string out = "    " + stripped + "\n";
-    if (entry.lasti < 0 || static_cast<size_t>(entry.lasti) >= co->positions.size()) return out;
-    const SourcePos& p = co->positions[entry.lasti];
+    if (entry.lasti < 0 || static_cast<size_t>(entry.lasti) >= co->positions().size()) return out;
+    const SourcePos& p = co->positions()[entry.lasti];
     if (p.line != entry.line || p.col < 0 || p.end_col < 0) return out;
     int indent = cp_length(line.substr(0, first));
     int start = p.col;

@@ -173,7 +173,7 @@ TEST_CASE("codegen: stack depth and exception table") {
     CHECK(f->stacksize >= 2);
     REQUIRE_FALSE(f->exception_table.empty());
     CHECK(f->exception_table[0].depth == 0);
-    CHECK(f->positions.size() == f->instructions.size());
+    CHECK(f->positions().size() == f->instructions.size());
 }
 
 TEST_CASE("codegen: constants are folded and shared") {

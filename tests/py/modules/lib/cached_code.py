@@ -48,6 +48,11 @@ class Shape:
         return cls(4)
 
 
+def lookup(table, key):
+    """Looks «key» up: a docstring that is not ASCII."""
+    return table[key] + 1
+
+
 async def coro():
     return "awaited"
 
@@ -66,3 +71,10 @@ def show():
     print(Shape.square().name, Shape(3).name, Shape.__doc__, counter.__doc__)
     print(sys.intern("plain") is TEXT[0], counter.__code__.co_varnames, closure.__code__.co_cellvars)
     print(counter.__code__.co_firstlineno, Shape.__init__.__code__.co_firstlineno, __doc__)
+    # Read from a cache entry, positions are unpacked only when a traceback needs them.
+    import traceback
+
+    try:
+        lookup({"a": 1}, "b")
+    except KeyError:
+        print(traceback.format_exc().replace(__file__, "cached_code.py"), lookup.__doc__)
