@@ -145,7 +145,8 @@ struct Code : Object {
     }
     // One source position per instruction. A code object read from the compiled-code cache keeps
     // the entry's packed form until something asks (a traceback, a trace hook, co_positions, dis):
-    // most code never does, and unpacking them all at import cost more than running the modules.
+    // most code never does, and unpacking them all was 8% of `import typing, dataclasses, re, json`
+    // (callgrind: about 10 M of 133 M instructions).
     // The innermost exception handler covering the instruction at `index`, or null. The ranges are
     // disjoint: the compiler tags each instruction with its innermost handler.
     const ExceptionEntry* handler_at(size_t index) const {

@@ -354,8 +354,8 @@ const std::vector<Str*>& slot_names() {
 
 // Which slot dunders the classes in t's mro that a class statement made define (has[i] for
 // slot_names()[i]). Each class's own names are looked up among the dunders, not each of the 78
-// dunders in each class: a class defines a few (callgrind: 76 K dict probes for 369 classes, 4.9 M
-// instructions, against 1.2 M now).
+// dunders in each class: a class defines a few (`import typing, dataclasses, re, json`: 76 K dict
+// probes for 369 classes, 6.0 M instructions in install_slots; 1.7 M now).
 void find_slot_dunders(Type* t, bool* has) {
     static const std::unordered_map<std::string_view, size_t> index = [] {
         std::unordered_map<std::string_view, size_t> map;
