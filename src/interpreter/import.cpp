@@ -115,14 +115,25 @@ Ref namespace_package(const std::string& fullname, Ref portions) {
     return module;
 }
 
+// The folder a sys.path (or __path__) entry names, as CPython's FileFinder takes it: '' and '.'
+// are the current folder, another relative entry is joined to it (not normalised), so __file__,
+// co_filename and tracebacks name absolute paths (`-c "import m"` shows /home/u/m.py, not m.py).
+// A current folder that no longer exists leaves the entry as it is.
+std::string search_prefix(const std::string& entry) {
+    if (!entry.empty() && entry[0] == '/') return entry + "/";
+    std::error_code ec;
+    std::string cwd = std::filesystem::current_path(ec).string();
+    if (ec) return entry.empty() ? "" : entry + "/";
+    return entry.empty() || entry == "." ? cwd + "/" : cwd + "/" + entry + "/";
+}
+
 // Looks for `part` (the last component of `fullname`) in the folders of `dirs`.
 Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
     if (!dirs || type_of(dirs) != &list_type) return nullptr;
     Ref portions = list_new();
     for (Object* dir : as_list(dirs)->items) {
         if (!is_str(dir)) continue;
-        std::string base = str_utf8_of(dir);
-        std::string prefix = base.empty() ? "" : base + "/";
+        std::string prefix = search_prefix(str_utf8_of(dir));
         std::string pkg_dir = prefix + part;
         // A file that cannot be read is passed over, as if it were not there.
         for (bool package : {true, false}) {
@@ -356,7 +367,7 @@ std::string find_module_file(const std::string& fullname, bool* is_package) {
     std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
     for (Object* dir : as_list(dirs)->items) {
         if (!is_str(dir)) continue;
-        std::string prefix = str_utf8_of(dir).empty() ? "" : str_utf8_of(dir) + "/";
+        std::string prefix = search_prefix(str_utf8_of(dir));
         std::error_code ec;
         *is_package = std::filesystem::is_regular_file(prefix + part + "/__init__.py", ec);
         if (*is_package) return prefix + part + "/__init__.py";
