@@ -58,12 +58,40 @@ Ref call_dunder(Object* self, Str* name, Object* const* args = nullptr, size_t n
     return call_found(m.get(), self, args, nargs);
 }
 
-Ref slot_repr(Object* o) { return call_dunder(o, interned<"__repr__">()); }
+// The dunder `found` on self's class bound to self, or null where binding raises (a property whose
+// getter raises): CPython's lookup_maybe_method, whose callers then clear the error.
+Ref bind_or_null(Object* found, Object* self) {
+    try {
+        return bind_class_attr(found, self, type_of(self));
+    } catch (PyException&) {
+        return nullptr;
+    }
+}
+
+// As CPython's slot_tp_repr: a __repr__ that cannot be bound leaves the default text.
+Ref slot_repr(Object* o) {
+    Str* name = interned<"__repr__">();
+    Ref m = find_dunder(o, name);
+    if (!m) raise_no_attribute(o, name);
+    if (is_function(m.get())) return call(m.get(), &o, 1);
+    if (Ref bound = bind_or_null(m.get(), o)) return call(bound.get(), nullptr, 0);
+    return str_new(format("<%s object at %p>", type_of(o)->name.c_str(), static_cast<void*>(o)));
+}
 Ref slot_str(Object* o) { return call_dunder(o, interned<"__str__">()); }
 // As CPython's slot_tp_hash: an int that fits a machine word is the hash itself, a bigger one is
-// reduced as hash() of that int would be; -1 (the C error value) becomes -2.
+// reduced as hash() of that int would be; -1 (the C error value) becomes -2. A __hash__ that cannot
+// be bound makes the object unhashable.
 int64_t slot_hash(Object* o) {
-    Ref r = call_dunder(o, interned<"__hash__">());
+    Str* name = interned<"__hash__">();
+    Ref m = find_dunder(o, name);
+    if (!m) raise_no_attribute(o, name);
+    Ref r;
+    if (is_function(m.get()))
+        r = call(m.get(), &o, 1);
+    else if (Ref bound = bind_or_null(m.get(), o))
+        r = call(bound.get(), nullptr, 0);
+    else
+        raise_unhashable(o);
     if (!is_int(r.get())) raise(&TypeError_type, "__hash__ method should return an integer");
     int64_t h;
     if (!int_to_i64(r.get(), &h)) h = int_hash(r.get());
@@ -170,6 +198,14 @@ void slot_setattr_hook(Object* o, Str* name, Object* value) {
 // One side of a rich comparison, found on the mro as CPython finds the dunder: a class's own
 // method, else a built-in base's comparison (str, list, ...), else object's. The reflected try comes
 // back through this slot with the operands swapped, as compare() in objects/abstract.cpp arranges.
+// a.<m>(b) for the comparison method `m` found on a's class. Binding it may fail (a property whose
+// getter raises): CPython's slot_tp_richcompare then answers NotImplemented, whatever was raised.
+Ref compare_with(Object* m, Object* a, Object* b) {
+    if (is_function(m)) return call_found(m, a, &b, 1);
+    Ref bound = bind_or_null(m, a);
+    return bound ? call(bound.get(), &b, 1) : Ref::borrow(NotImplemented);
+}
+
 Ref slot_compare(Object* a, Object* b, CompareOp op) {
     static Str* const kNames[] = {intern(kCompareOpDunders[0]), intern(kCompareOpDunders[1]),
                                   intern(kCompareOpDunders[2]), intern(kCompareOpDunders[3]),
@@ -182,14 +218,14 @@ Ref slot_compare(Object* a, Object* b, CompareOp op) {
         }
         // The reference is taken under the dict's lock: another thread may rebind the method.
         if (Ref m = dict_get_str_ref(k->dict, name)) {
-            if (m.get() != None) return call_found(m.get(), a, &b, 1);
+            if (m.get() != None) return compare_with(m.get(), a, b);
             break;
         }
     }
     // object.__ne__ inverts __eq__ unless it is NotImplemented.
     if (op == CompareOp::Ne) {
         if (Ref m = find_dunder(a, kNames[static_cast<int>(CompareOp::Eq)])) {
-            Ref eq = call_found(m.get(), a, &b, 1);
+            Ref eq = compare_with(m.get(), a, b);
             if (eq.get() == NotImplemented) return eq;
             return Ref::borrow(bool_obj(!is_true(eq.get())));
         }
