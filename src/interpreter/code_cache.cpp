@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -53,10 +54,26 @@ Dict* sys_dict() { return module_dict(init_sys_module().get()); }
 // "m.minipy-0.1.0.mpyc" (minipy-ft: "m.minipy-ft-0.1.0.mpyc") for m.py: CPython's .pyc names
 // stay CPython's, and each flavor keeps its own entries. Code compiled under -O or -OO goes to
 // "m.minipy-0.1.0.opt-1.mpyc" or ".opt-2", as CPython's "m.cpython-311.opt-1.pyc".
-std::string entry_name(const std::filesystem::path& source) {
+std::string entry_name(const std::string& stem) {
     static const std::string tag = std::string(".") + executable_name() + "-" + version_number();
     int level = std::min(optimize_level(), 2);
-    return source.stem().string() + tag + (level ? ".opt-" + std::to_string(level) : "") + ".mpyc";
+    return stem + tag + (level ? ".opt-" + std::to_string(level) : "") + ".mpyc";
+}
+
+// The per-user cache folder: $XDG_CACHE_HOME/minipy, else ~/.cache/minipy; empty without either.
+std::filesystem::path user_cache_dir() {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        return std::filesystem::path(xdg) / "minipy";  // the XDG spec ignores a relative path
+    if (home && *home) return std::filesystem::path(home) / ".cache" / "minipy";
+    return {};
+}
+
+// sys.pycache_prefix, or empty.
+std::string pycache_prefix() {
+    Object* prefix = dict_get_str(sys_dict(), intern("pycache_prefix"));
+    return prefix && is_str(prefix) ? str_utf8_of(prefix) : "";
 }
 
 // The folders an entry may live in, most preferred first: MINIPYCACHEPREFIX's mirror alone, else
@@ -68,20 +85,13 @@ std::vector<std::filesystem::path> entry_candidates(const std::string& source_pa
     fs::path dir = source.parent_path();
     std::string mirrored = dir.relative_path().string();  // /usr/lib/x -> usr/lib/x
     std::vector<fs::path> result;
-    Object* prefix = dict_get_str(sys_dict(), intern("pycache_prefix"));
-    if (prefix && is_str(prefix) && !str_utf8_of(prefix).empty()) {
-        result.push_back(fs::path(str_utf8_of(prefix)) / mirrored / entry_name(source));
+    std::string name = entry_name(source.stem().string());
+    if (std::string prefix = pycache_prefix(); !prefix.empty()) {
+        result.push_back(fs::path(prefix) / mirrored / name);
         return result;
     }
-    if (access(dir.c_str(), W_OK) == 0) result.push_back(dir / "__pycache__" / entry_name(source));
-    const char* xdg = std::getenv("XDG_CACHE_HOME");
-    const char* home = std::getenv("HOME");
-    fs::path user_cache;
-    if (xdg && xdg[0] == '/')  // the XDG spec ignores a relative path
-        user_cache = xdg;
-    else if (home && *home)
-        user_cache = fs::path(home) / ".cache";
-    if (!user_cache.empty()) result.push_back(user_cache / "minipy" / mirrored / entry_name(source));
+    if (access(dir.c_str(), W_OK) == 0) result.push_back(dir / "__pycache__" / name);
+    if (fs::path user = user_cache_dir(); !user.empty()) result.push_back(user / mirrored / name);
     return result;
 }
 
@@ -147,20 +157,25 @@ bool read_whole_file(const std::string& path, std::string* out) {
     return ok;
 }
 
-// The code in the entry `file`, or null when it is missing, stale, from another compiler, cut
-// short or damaged.
-Ref read_entry(const std::string& file, const SourceStamp& stamp, const std::string& source_path) {
-    std::string bytes;
-    if (!read_whole_file(file, &bytes) || bytes.size() < kHeaderSize) return nullptr;
-    const char* p = bytes.data();
+// The payload of the entry `file` into *bytes (from offset kHeaderSize), or false when it is
+// missing, stale, from another compiler, cut short or damaged.
+bool read_payload(const std::string& file, const SourceStamp& stamp, std::string* bytes) {
+    if (!read_whole_file(file, bytes) || bytes->size() < kHeaderSize) return false;
+    const char* p = bytes->data();
     if (std::memcmp(p, kMagic, 4) != 0 ||
         std::memcmp(p + 4, MINIPY_COMPILER_FINGERPRINT, kFingerprintSize) != 0)
-        return nullptr;
+        return false;
     p += 4 + kFingerprintSize;
-    if (static_cast<int64_t>(get_u64(p)) != stamp.mtime_ns || get_u64(p + 8) != stamp.size) return nullptr;
-    std::string_view payload = std::string_view(bytes).substr(kHeaderSize);
-    if (get_u64(p + 16) != payload.size() || get_u64(p + 24, 4) != checksum(payload)) return nullptr;
-    return deserialize_code(payload, source_path);
+    if (static_cast<int64_t>(get_u64(p)) != stamp.mtime_ns || get_u64(p + 8) != stamp.size) return false;
+    std::string_view payload = std::string_view(*bytes).substr(kHeaderSize);
+    return get_u64(p + 16) == payload.size() && get_u64(p + 24, 4) == checksum(payload);
+}
+
+// The code in the entry `file`, or null (read_payload).
+Ref read_entry(const std::string& file, const SourceStamp& stamp, const std::string& source_path) {
+    std::string bytes;
+    if (!read_payload(file, stamp, &bytes)) return nullptr;
+    return deserialize_code(std::string_view(bytes).substr(kHeaderSize), source_path);
 }
 
 // Writes `bytes` to `file` as a whole or not at all: into a file of this process's own, renamed
@@ -232,6 +247,35 @@ Ref load_module_code(const std::string& path, const SourceStamp& stamp) {
             std::string bytes = header_for(stamp, payload) + payload;
             for (const auto& file : candidates)
                 if (write_entry(file, bytes)) break;
+        }
+    }
+    return code;
+}
+
+// Text compiled during an import (EmbeddingHooks::import_time_code) has its entry in the per-user
+// folder's "text" folder (or the pycache prefix's), named by a hash of its key; the entry holds the
+// key itself before the code, so that two keys of one hash never mix. Its stamp is (0, key size).
+Ref import_time_code(const std::string& key, const std::string& filename,
+                     const std::function<Ref()>& compile) {
+    std::filesystem::path dir =
+        pycache_prefix().empty() ? user_cache_dir() : std::filesystem::path(pycache_prefix());
+    if (dir.empty()) return compile();
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx",
+                  static_cast<unsigned long long>(std::hash<std::string>()(key)));
+    std::filesystem::path file = dir / "text" / entry_name(hash);
+    SourceStamp stamp{0, key.size()};
+    std::string bytes;
+    if (read_payload(file.string(), stamp, &bytes) && bytes.compare(kHeaderSize, key.size(), key) == 0) {
+        if (Ref code = deserialize_code(std::string_view(bytes).substr(kHeaderSize + key.size()), filename))
+            return code;
+    }
+    Ref code = compile();
+    if (writing_allowed()) {
+        std::string payload = serialize_code(as_code(code.get()));
+        if (!payload.empty()) {
+            payload.insert(0, key);
+            write_entry(file, header_for(stamp, payload) + payload);
         }
     }
     return code;

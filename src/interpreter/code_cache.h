@@ -3,6 +3,7 @@
 // next run skips the parser and the compiler. How it is keyed and where it lives: code_cache.cpp.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "objects/object.h"
@@ -24,6 +25,12 @@ bool stat_source(const std::string& path, SourceStamp* stamp);
 // else parsed and compiled from the file (and the entry written, unless sys.dont_write_bytecode).
 // Null when the source cannot be read; a SyntaxError in it is raised as a Python exception.
 Ref load_module_code(const std::string& path, const SourceStamp& stamp);
+
+// The code of a string compiled while a module is imported, from its entry when an earlier run
+// compiled the same key (mode, optimization level, filename, text), else compile()'s, then written
+// (EmbeddingHooks::import_time_code).
+Ref import_time_code(const std::string& key, const std::string& filename,
+                     const std::function<Ref()>& compile);
 
 // Where the cache entry of `path` is read from and written to first (the module's __cached__).
 std::string cache_path_of(const std::string& path);

@@ -257,7 +257,7 @@ void initialize_runtime() {
     if (g_builtins_module) return;
     set_embedding_hooks({run_function, run_frame_from, run_class_body_function, find_and_import,
                          import_attribute, import_all, find_loaded_module, display_value, report_unraisable,
-                         report_unraisable_in});
+                         report_unraisable_in, import_time_code});
     install_sigint_handler();
     // As CPython: a write to a pipe or socket whose reader is gone raises BrokenPipeError rather
     // than killing the process (subprocess children get the default back: _posixsubprocess.py).

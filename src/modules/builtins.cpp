@@ -351,14 +351,25 @@ bool source_text(Object* source, std::string* text, const std::string& filename)
 }
 
 Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode, int optimize = -1) {
-    try {
-        auto tree =
-            syntax::parse(text, filename,
-                          mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
-        return compile_module(*tree, text, filename, mode, optimize);
-    } catch (const syntax::SyntaxError& e) {
-        raise_syntax_error(e);
-    }
+    auto compile = [&]() -> Ref {
+        try {
+            auto tree = syntax::parse(
+                text, filename,
+                mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+            return compile_module(*tree, text, filename, mode, optimize);
+        } catch (const syntax::SyntaxError& e) {
+            raise_syntax_error(e);
+        }
+    };
+    // Text compiled while a module is imported is the same at every run (namedtuple's __new__,
+    // dataclasses' __init__): the compiled-code cache keeps it, as it keeps the module, and skips
+    // the parser, whose first parse in a process is slow (9.4 M instructions for namedtuple's first
+    // lambda, its prediction tables being empty).
+    if (!import_lock_held() || mode == CompileMode::Interactive) return compile();
+    std::string key = std::to_string(static_cast<int>(mode)) + " " +
+                      std::to_string(optimize < 0 ? optimize_level() : optimize) + "\n" + filename + "\n" +
+                      text;
+    return embedding_hooks().import_time_code(key, filename, compile);
 }
 
 // "invalid syntax" at a 1-based line and column: a func_type text that is not

@@ -6,6 +6,7 @@
 // linking against a higher layer (tools/check-layers --link checks that nothing does).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "objects/containers.h"
@@ -41,6 +42,12 @@ struct EmbeddingHooks {
     // The same for an exception raised while finalizing `object` (sys.unraisablehook's `object`):
     // written as "Exception ignored in: <object>".
     void (*report_unraisable_in)(Object* object, Object* exc);
+    // Code compiled from a string while a module is being imported (namedtuple's eval of its
+    // __new__, dataclasses' exec of __init__): the compiled-code cache's copy when a run compiled
+    // the same `key` (mode, optimization level, filename, text) before, else `compile()`'s, which
+    // the cache then keeps (interpreter/code_cache.cpp, import_time_code).
+    Ref (*import_time_code)(const std::string& key, const std::string& filename,
+                            const std::function<Ref()>& compile);
 };
 
 // Called once, before any code runs.

@@ -161,6 +161,41 @@ done
 [ -f "$tmp/nobody/.cache/minipy$ro/mod.$tag.mpyc" ] || fail "no ~/.cache/minipy entry: $(find "$tmp/nobody" -type f)"
 [ -f "$tmp/nobody/xdg/minipy$ro/mod.$tag.mpyc" ] || fail "no XDG_CACHE_HOME entry: $(find "$tmp/nobody" -type f)"
 
+# Text compiled while a module is imported (namedtuple's __new__, a dataclass's methods) has an
+# entry of its own in the prefix's text/ folder, which the next run reads instead of parsing; a
+# damaged one is rewritten; text compiled outside an import (the program's own eval) is not kept.
+export MINIPYCACHEPREFIX="$tmp/cache-text"
+cat > "$src/made.py" <<'PY'
+import collections, dataclasses
+Pair = collections.namedtuple("Pair", "left right")
+@dataclasses.dataclass(order=True)
+class Point:
+    x: object
+    y: object = 0
+PY
+cat > "$src/main_t.py" <<'PY'
+import made, traceback
+print(made.Pair(1, 2), made.Point(3), made.Point(1) == made.Point(1, 0), made.Pair._make([3, 4]))
+print(made.Point.__init__.__code__.co_filename, made.Pair.__new__.__code__.co_filename)
+try:
+    made.Point(1, "a") < made.Point(1, 2)
+except TypeError as e:
+    print(e, traceback.extract_tb(e.__traceback__)[-1][:3])
+print(eval("6 * 7"))
+PY
+expected_t=$(cd "$src" && python3 -B main_t.py)
+[ "$(cd "$src" && "$exe" main_t.py)" = "$expected_t" ] || fail "text run differs from CPython"
+entries=$(find "$tmp/cache-text/text" -name "*.$tag.mpyc" | sort)
+[ -n "$entries" ] || fail "no text entries: $(find "$tmp/cache-text" -maxdepth 1)"
+first_entry=$(echo "$entries" | head -1)
+inode=$(stat -c %i "$first_entry")
+[ "$(cd "$src" && "$exe" main_t.py)" = "$expected_t" ] || fail "text run from the cache differs"
+[ "$(stat -c %i "$first_entry")" = "$inode" ] || fail "a current text entry was written again"
+[ "$(find "$tmp/cache-text/text" -name "*.$tag.mpyc" | sort)" = "$entries" ] || fail "the program's eval was kept"
+for entry_t in $entries; do head -c 200 /dev/urandom > "$entry_t"; done
+[ "$(cd "$src" && "$exe" main_t.py)" = "$expected_t" ] || fail "damaged text entries changed the output"
+[ "$(stat -c %s "$first_entry")" != 200 ] || fail "a damaged text entry was not rewritten"
+
 # Many processes compiling and writing the same entries at once: each reads a whole entry or none.
 export MINIPYCACHEPREFIX="$tmp/cache-race"
 for round in 1 2; do
