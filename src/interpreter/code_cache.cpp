@@ -257,8 +257,8 @@ Ref load_module_code(const std::string& path, const SourceStamp& stamp) {
 // key itself before the code, so that two keys of one hash never mix. Its stamp is (0, key size).
 Ref import_time_code(const std::string& key, const std::string& filename,
                      const std::function<Ref()>& compile) {
-    std::filesystem::path dir =
-        pycache_prefix().empty() ? user_cache_dir() : std::filesystem::path(pycache_prefix());
+    std::string prefix = pycache_prefix();
+    std::filesystem::path dir = prefix.empty() ? user_cache_dir() : std::filesystem::path(prefix);
     if (dir.empty()) return compile();
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx",

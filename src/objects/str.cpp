@@ -63,8 +63,9 @@ namespace {
 Str* ascii_chars[128];
 
 // Fills a new str's text, length and flags. The code points are the bytes that are not UTF-8
-// continuation bytes (10xxxxxx), counted eight at a time: docstrings and names read from the
-// compiled-code cache made the byte-at-a-time loop 3% of `import typing, dataclasses, re, json`.
+// continuation bytes (top two bits 1 and 0), counted eight bytes per step: the names and
+// docstrings read from the compiled-code cache made the loop over single bytes 3% of
+// `import typing, dataclasses, re, json`.
 Str* str_fill(Str* s, std::string_view utf8) {
     s->utf8.assign(utf8.data(), utf8.size());
     constexpr uint64_t kHighBits = 0x8080808080808080;

@@ -53,14 +53,14 @@ next(g)
 g.close()
 
 
-def stubborn():
+def yields_again():
     try:
         yield 1
     except GeneratorExit:
         yield 2
 
 
-g = stubborn()
+g = yields_again()
 next(g)
 try:
     g.close()
