@@ -91,8 +91,6 @@ void Compiler::assemble() {
         current = h;
     }
     co->stacksize = u_->max_depth;
-    co->global_cache.resize(co->names.size());
-    co->attr_cache.resize(co->names.size());
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {

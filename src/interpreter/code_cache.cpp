@@ -138,6 +138,33 @@ std::string header_for(const SourceStamp& stamp, std::string_view payload) {
     return h;
 }
 
+// Entries are read into a buffer of the thread's, kept from one read to the next (resize zeroes
+// only what it grows by). A string of their own per entry was zeroed by resize, filled by read()
+// and freed: the zeroing alone was 10% of the memory `import typing, dataclasses, re, json` wrote
+// for the first time (callgrind --cache-sim: 13.9 k of 133 k last-level write misses). A read
+// nested in another (none today: deserializing imports nothing) gets a string of its own.
+class EntryBuffer {
+public:
+    EntryBuffer() : bytes_(in_use_ ? own_ : kept()), borrowed_(!in_use_) { in_use_ = true; }
+    ~EntryBuffer() {
+        if (borrowed_) in_use_ = false;
+    }
+    EntryBuffer(const EntryBuffer&) = delete;
+    EntryBuffer& operator=(const EntryBuffer&) = delete;
+    std::string* get() { return &bytes_; }
+
+private:
+    static std::string& kept() {
+        thread_local std::string bytes;
+        return bytes;
+    }
+    static thread_local bool in_use_;
+    std::string own_;
+    std::string& bytes_;
+    bool borrowed_;
+};
+thread_local bool EntryBuffer::in_use_ = false;
+
 bool read_whole_file(const std::string& path, std::string* out) {
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;
@@ -173,9 +200,9 @@ bool read_payload(const std::string& file, const SourceStamp& stamp, std::string
 
 // The code in the entry `file`, or null (read_payload).
 Ref read_entry(const std::string& file, const SourceStamp& stamp, const std::string& source_path) {
-    std::string bytes;
-    if (!read_payload(file, stamp, &bytes)) return nullptr;
-    return deserialize_code(std::string_view(bytes).substr(kHeaderSize), source_path);
+    EntryBuffer buffer;
+    if (!read_payload(file, stamp, buffer.get())) return nullptr;
+    return deserialize_code(std::string_view(*buffer.get()).substr(kHeaderSize), source_path);
 }
 
 // Writes `bytes` to `file` as a whole or not at all: into a file of this process's own, renamed
@@ -265,7 +292,8 @@ Ref import_time_code(const std::string& key, const std::string& filename,
                   static_cast<unsigned long long>(std::hash<std::string>()(key)));
     std::filesystem::path file = dir / "text" / entry_name(hash);
     SourceStamp stamp{0, key.size()};
-    std::string bytes;
+    EntryBuffer buffer;
+    std::string& bytes = *buffer.get();
     if (read_payload(file.string(), stamp, &bytes) && bytes.compare(kHeaderSize, key.size(), key) == 0) {
         if (Ref code = deserialize_code(std::string_view(bytes).substr(kHeaderSize + key.size()), filename))
             return code;

@@ -127,8 +127,6 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     c->qualname = src->qualname;
     if (src->doc) c->set_doc(Ref::borrow(src->doc));
     c->filename = src->filename;
-    c->global_cache.resize(src->names.size());
-    c->attr_cache.resize(src->names.size());
     for (size_t i = 0; kw && i < kw->size; ++i) {
         const std::string& key = str_utf8_of(kw->items[i]);
         Object* v = args[nargs + i];
@@ -202,6 +200,15 @@ void Code::unpack_positions() const {
     positions_ = minipy::unpack_positions(packed_positions_, instructions.size());
     std::string().swap(packed_positions_);
     positions_packed_.store(false, std::memory_order_release);
+}
+
+void Code::make_caches() {
+    static std::mutex making;
+    std::lock_guard<std::mutex> hold(making);
+    if (caches_made_.load(std::memory_order_relaxed)) return;  // another thread just did
+    global_cache.resize(names.size());
+    attr_cache.resize(names.size());
+    caches_made_.store(true, std::memory_order_release);
 }
 
 Ref code_new() {

@@ -449,8 +449,6 @@ bool Reader::code_body(Code* c, int depth) {
         if (!ok_) return false;
         c->set_doc(str_new(doc));
     }
-    c->global_cache.resize(c->names.size());
-    c->attr_cache.resize(c->names.size());
     return ok_ && c->argcount >= 0 && c->kwonlyargcount >= 0 && c->total_args() <= c->nlocals() &&
            c->stacksize >= 0;
 }

@@ -3,7 +3,6 @@
 #include "objects/str.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -77,7 +76,11 @@ Str* str_fill(Str* s, std::string_view utf8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
         high |= w;
-        continuations += std::popcount(w & ~(w << 1) & kHighBits);  // bit 7 set, bit 6 clear
+        // Bit 7 set and bit 6 clear marks a continuation byte; the marks, moved to each byte's
+        // bit 0, are added up by the multiplication into the top byte. (std::popcount is a call
+        // into libgcc here: the build targets x86-64 without the POPCNT instruction.)
+        uint64_t marks = (w & ~(w << 1) & kHighBits) >> 7;
+        continuations += static_cast<int64_t>((marks * 0x0101010101010101) >> 56);
     }
     for (; i < n; ++i) {
         auto b = static_cast<unsigned char>(p[i]);

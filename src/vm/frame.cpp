@@ -20,6 +20,8 @@ namespace {
 MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Object* const* args = nullptr,
                                               int nargs = 0) {
     if (ts->depth >= recursion_limit()) raise_recursion_error();
+    if (!code->caches_made()) [[unlikely]]
+        code->make_caches();
     // Code::nlocalsplus() adds up three vectors' sizes; once here and once in pop_frame, rather than
     // at each use, took a fifth off their instructions (bench/pyperf/deltablue.py, callgrind).
     int nlocalsplus = code->nlocalsplus();
