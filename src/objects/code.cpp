@@ -101,6 +101,23 @@ Ref code_lines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return get_iter(list.get());
 }
 
+// code.replace(co_names=...): a tuple of str, as CPython. The instructions index the names, so a
+// shorter tuple is refused (CPython would read past its end).
+void replace_names(Code* c, Object* v) {
+    if (!is_instance(v, &tuple_type))
+        raise(&TypeError_type, format("replace() argument 'co_names' must be tuple, not %s", type_of(v)->name.c_str()));
+    Tuple* t = as_tuple(v);
+    if (t->size < c->names.size())
+        raise(&ValueError_type, format("replace(): co_names has %zu names where the code uses %zu",
+                                       static_cast<size_t>(t->size), c->names.size()));
+    std::vector<Str*> names;
+    for (size_t i = 0; i < t->size; ++i) {
+        if (!is_str(t->items[i])) raise(&SystemError_type, "non-string found in code slot");
+        names.push_back(intern(str_utf8_of(t->items[i])));
+    }
+    c->names = std::move(names);
+}
+
 // replace(co_flags=..., co_name=...): a copy with those fields changed (types.coroutine uses it).
 Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("replace", nargs - 1, nullptr, 0, 0);
@@ -140,6 +157,8 @@ Ref code_replace(Object*, Object* const* args, size_t nargs, Tuple* kw) {
             c->filename = str_utf8_of(v);
         else if (key == "co_firstlineno")
             c->firstlineno = static_cast<int>(as_index(v));
+        else if (key == "co_names")
+            replace_names(c, v);
         else
             raise(&TypeError_type, format("replace() got an unexpected keyword argument '%s'", key.c_str()));
     }

@@ -162,6 +162,44 @@ Ref cell_repr(Object* o) {
                           static_cast<void*>(ref)));
 }
 
+// types.FunctionType(code, globals, name=None, argdefs=None, closure=None), with CPython 3.11's
+// checks and messages (func_new_impl).
+Ref function_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"code", "globals", "name", "argdefs", "closure"};
+    Object* a[5];
+    bind_args("function", args, nargs, kw, kNames, 5, 2, a);
+    if (type_of(a[0]) != &code_type)
+        raise(&TypeError_type, format("function() argument 'code' must be code, not %s", type_of(a[0])->name.c_str()));
+    if (!is_instance(a[1], &dict_type))
+        raise(&TypeError_type, format("function() argument 'globals' must be dict, not %s", type_of(a[1])->name.c_str()));
+    Object* name = a[2] && a[2] != None ? a[2] : nullptr;
+    Object* defaults = a[3] && a[3] != None ? a[3] : nullptr;
+    Object* closure = a[4] && a[4] != None ? a[4] : nullptr;
+    Code* code = as_code(a[0]);
+    if (name && !is_instance(name, &str_type)) raise(&TypeError_type, "arg 3 (name) must be None or string");
+    if (defaults && !is_instance(defaults, &tuple_type)) raise(&TypeError_type, "arg 4 (defaults) must be None or tuple");
+    if (closure && !is_instance(closure, &tuple_type)) raise(&TypeError_type, "arg 5 (closure) must be None or tuple");
+    if (!closure && !code->freevars.empty()) raise(&TypeError_type, "arg 5 (closure) must be tuple");
+    size_t nclosure = closure ? as_tuple(closure)->size : 0;
+    if (nclosure != code->freevars.size())
+        raise(&ValueError_type, format("%s requires closure of length %zu, not %zu", code->name->utf8.c_str(),
+                                       code->freevars.size(), nclosure));
+    for (size_t i = 0; i < nclosure; ++i) {
+        Object* item = as_tuple(closure)->items[i];
+        if (type_of(item) != &cell_type)
+            raise(&TypeError_type, format("arg 5 (closure) expected cell, found %s", type_of(item)->name.c_str()));
+    }
+    Ref made = function_new(code, static_cast<Dict*>(a[1]));
+    Function* f = as_function(made.get());
+    if (name) {
+        decref(f->name);
+        f->name = as_str(newref(name));
+    }
+    if (defaults) f->defaults = static_cast<Tuple*>(newref(defaults));
+    if (closure) f->closure = static_cast<Tuple*>(newref(closure));
+    return made;
+}
+
 // types.MethodType(function, instance).
 Ref method_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("method", nargs, kw, 2, 2);
@@ -294,6 +332,7 @@ void init_function_types() {
     function_type.call = function_call;
     function_type.getattr = function_getattr;
     function_type.setattr = function_setattr;
+    function_type.construct = function_construct;
     init_type(&function_type);
     add_attribute_descriptors(&function_type, {"__code__", "__defaults__", "__kwdefaults__",
                                                "__annotations__", "__dict__", "__name__", "__qualname__"});
