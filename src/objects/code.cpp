@@ -105,7 +105,8 @@ Ref code_lines(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 // shorter tuple is refused (CPython would read past its end).
 void replace_names(Code* c, Object* v) {
     if (!is_instance(v, &tuple_type))
-        raise(&TypeError_type, format("replace() argument 'co_names' must be tuple, not %s", type_of(v)->name.c_str()));
+        raise(&TypeError_type,
+              format("replace() argument 'co_names' must be tuple, not %s", type_of(v)->name.c_str()));
     Tuple* t = as_tuple(v);
     if (t->size < c->names.size())
         raise(&ValueError_type, format("replace(): co_names has %zu names where the code uses %zu",

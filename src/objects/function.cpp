@@ -169,16 +169,20 @@ Ref function_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Object* a[5];
     bind_args("function", args, nargs, kw, kNames, 5, 2, a);
     if (type_of(a[0]) != &code_type)
-        raise(&TypeError_type, format("function() argument 'code' must be code, not %s", type_of(a[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("function() argument 'code' must be code, not %s", type_of(a[0])->name.c_str()));
     if (!is_instance(a[1], &dict_type))
-        raise(&TypeError_type, format("function() argument 'globals' must be dict, not %s", type_of(a[1])->name.c_str()));
+        raise(&TypeError_type,
+              format("function() argument 'globals' must be dict, not %s", type_of(a[1])->name.c_str()));
     Object* name = a[2] && a[2] != None ? a[2] : nullptr;
     Object* defaults = a[3] && a[3] != None ? a[3] : nullptr;
     Object* closure = a[4] && a[4] != None ? a[4] : nullptr;
     Code* code = as_code(a[0]);
     if (name && !is_instance(name, &str_type)) raise(&TypeError_type, "arg 3 (name) must be None or string");
-    if (defaults && !is_instance(defaults, &tuple_type)) raise(&TypeError_type, "arg 4 (defaults) must be None or tuple");
-    if (closure && !is_instance(closure, &tuple_type)) raise(&TypeError_type, "arg 5 (closure) must be None or tuple");
+    if (defaults && !is_instance(defaults, &tuple_type))
+        raise(&TypeError_type, "arg 4 (defaults) must be None or tuple");
+    if (closure && !is_instance(closure, &tuple_type))
+        raise(&TypeError_type, "arg 5 (closure) must be None or tuple");
     if (!closure && !code->freevars.empty()) raise(&TypeError_type, "arg 5 (closure) must be tuple");
     size_t nclosure = closure ? as_tuple(closure)->size : 0;
     if (nclosure != code->freevars.size())
@@ -187,7 +191,8 @@ Ref function_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     for (size_t i = 0; i < nclosure; ++i) {
         Object* item = as_tuple(closure)->items[i];
         if (type_of(item) != &cell_type)
-            raise(&TypeError_type, format("arg 5 (closure) expected cell, found %s", type_of(item)->name.c_str()));
+            raise(&TypeError_type,
+                  format("arg 5 (closure) expected cell, found %s", type_of(item)->name.c_str()));
     }
     Ref made = function_new(code, static_cast<Dict*>(a[1]));
     Function* f = as_function(made.get());
