@@ -265,11 +265,11 @@ Ref class_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     return self;
 }
 
-// list, dict and set take their contents in __init__ (CPython's list.__new__ ignores its arguments);
-// the immutable types take theirs in __new__.
+// list, dict, set and super take their contents in __init__ (CPython's list.__new__ ignores its
+// arguments); the immutable types take theirs in __new__.
 bool fills_in_init(Type* base) {
     return base == &list_type || base == &dict_type || base == &set_type || base == &bytearray_type ||
-           base == &module_type;
+           base == &module_type || base == &super_type;
 }
 
 // ---- class creation ----
@@ -486,6 +486,13 @@ void choose_construct(Type* t) {
 // can tell subclasses of built-in types from plain instances.
 Ref native_subclass_getattr(Object* o, Str* name) { return class_generic_getattr(o, name); }
 
+// A class derived from super reads attributes as super does (the mro after the super object's
+// class), then as any instance, as CPython's super_getattro: methods it defines itself come second.
+Ref super_subclass_getattr(Object* o, Str* name) {
+    if (Ref found = super_attribute(o, name)) return found;
+    return class_generic_getattr(o, name);
+}
+
 // Exceptions and metaclasses keep the slots of their built-in base (instances of a metaclass are
 // classes); other subclasses of built-in types keep their attributes in a side dict.
 void set_layout(Type* t) {
@@ -508,7 +515,7 @@ void set_layout(Type* t) {
     t->getattr = class_generic_getattr;
     t->setattr = class_generic_setattr;
     if (nb) {
-        t->getattr = native_subclass_getattr;
+        t->getattr = nb == &super_type ? super_subclass_getattr : native_subclass_getattr;
         t->dealloc = side_dict_dealloc;
         // A base without a traverse slot gives its subclasses' instances a GcHead (objects/gc.h).
         if (nb->traverse || nb->heads_subclass_instances) {

@@ -316,8 +316,10 @@ void super_from_frame(Type** type, Object** obj) {
     raise(&RuntimeError_type, "super(): __class__ cell not found");
 }
 
-Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("super", nargs, kw, 0, 2);
+// Binds s to (type, obj) from super's arguments, or to the calling method's class and first
+// argument when there are none. An object of a class derived from super is bound again by
+// super.__init__, as CPython's super_init.
+void super_fill(Super* s, Args args, size_t nargs) {
     Type* type;
     Object* obj;
     if (nargs == 0) {
@@ -325,7 +327,7 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     } else {
         if (!is_type(args[0]))
             raise(&TypeError_type,
-                  format("super() argument 1 must be a type, not %s", type_of(args[0])->name.c_str()));
+                  format("super() argument 1 must be type, not %s", type_of(args[0])->name.c_str()));
         type = static_cast<Type*>(args[0]);
         obj = nargs == 2 && args[1] != None ? args[1] : nullptr;
     }
@@ -339,12 +341,35 @@ Ref super_construct(Object*, Args args, size_t nargs, Tuple* kw) {
     } else {
         raise(&TypeError_type, "super(type, obj): obj must be an instance or subtype of type");
     }
-    auto* s = new Super();
-    init_header(s, &super_type);
     s->type = type;
-    s->obj = obj ? newref(obj) : nullptr;
+    xdecref(std::exchange(s->obj, obj ? newref(obj) : nullptr));
     s->obj_type = obj_type;
-    return Ref::steal(s);
+}
+
+// Whether a class derived from super has an __init__ other than super's, which binds the object.
+bool defines_init(Type* t) {
+    static Str* const kInit = intern("__init__");
+    return type_lookup(t, kInit).get() != type_lookup(&super_type, kInit).get();
+}
+
+// super(...), and the object of a class derived from super: bound here when it is given
+// arguments, else left empty (no type) for its __init__ to bind, as CPython's super.__new__ does.
+Ref super_construct(Object* cls, Args args, size_t nargs, Tuple* kw) {
+    check_positional("super", nargs, kw, 0, 2);
+    auto* s = new Super();
+    init_header(s, static_cast<Type*>(cls));
+    s->type = nullptr;
+    s->obj = nullptr;
+    s->obj_type = nullptr;
+    Ref made = Ref::steal(s);
+    if (cls == &super_type || nargs > 0 || !defines_init(static_cast<Type*>(cls))) super_fill(s, args, nargs);
+    return made;
+}
+
+Ref super_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("super", nargs - 1, kw, 0, 2);
+    super_fill(static_cast<Super*>(args[0]), args + 1, nargs - 1);
+    return Ref::borrow(None);
 }
 
 // CPython's super_descr_get: an unbound super object read through an instance binds to it; a bound
@@ -364,6 +389,7 @@ Ref super_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 const MethodDef kSuperMethods[] = {
     {"__get__", super_get_method, "Return an attribute of instance, which is of type owner."},
+    {"__init__", super_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -383,11 +409,8 @@ Ref super_find(Super* s, Str* name) {
 // Searches the mro of obj's type after `type`, binding what it finds to obj.
 Ref super_getattr(Object* o, Str* name) {
     auto* s = static_cast<Super*>(o);
-    if (Ref found = super_find(s, name)) {
-        Object* self = s->obj == s->obj_type ? nullptr : s->obj;
-        return bind_class_attr(found.get(), self, s->obj_type);
-    }
-    if (name->utf8 == "__thisclass__") return Ref::borrow(s->type);
+    if (Ref found = super_attribute(o, name)) return found;
+    if (name->utf8 == "__thisclass__") return Ref::borrow(s->type ? s->type : None);
     if (name->utf8 == "__self__") return Ref::borrow(s->obj ? s->obj : None);
     if (name->utf8 == "__self_class__") return Ref::borrow(s->obj_type ? s->obj_type : None);
     return generic_getattr(o, name);
@@ -395,7 +418,8 @@ Ref super_getattr(Object* o, Str* name) {
 
 Ref super_repr(Object* o) {
     auto* s = static_cast<Super*>(o);
-    if (!s->obj_type) return str_new(format("<super: <class '%s'>, NULL>", s->type->name.c_str()));
+    if (!s->obj_type)
+        return str_new(format("<super: <class '%s'>, NULL>", s->type ? s->type->name.c_str() : "NULL"));
     return str_new(
         format("<super: <class '%s'>, <%s object>>", s->type->name.c_str(), s->obj_type->name.c_str()));
 }
@@ -576,6 +600,14 @@ void data_descriptor_set(Object* attr, Object* obj, Object* value) {
     call_user_dunder(attr, m.get(), args, value ? 2 : 1);
 }
 
+Ref super_attribute(Object* super, Str* name) {
+    auto* s = static_cast<Super*>(super);
+    Ref found = super_find(s, name);
+    if (!found) return nullptr;
+    Object* self = s->obj == s->obj_type ? nullptr : s->obj;
+    return bind_class_attr(found.get(), self, s->obj_type);
+}
+
 Ref super_method(Object* super, Str* name, Object** self) {
     auto* s = static_cast<Super*>(super);
     if (!s->obj || s->obj == s->obj_type) return nullptr;
@@ -623,7 +655,6 @@ void init_descriptor_types() {
     add_method(&property_type, &kSetDef);
     add_method(&property_type, &kDeleteDef);
     init_simple(super_type, "super", sizeof(Super), super_dealloc, super_construct);
-    super_type.constructs_subclasses = false;
     super_type.getattr = super_getattr;
     super_type.repr = super_repr;
     super_type.traverse = super_traverse;

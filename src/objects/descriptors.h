@@ -29,5 +29,8 @@ void data_descriptor_set(Object* attr, Object* obj, Object* value);
 // LOAD_METHOD on a super object: when super().name is a Python function bound to an instance, the
 // function, with *self set to that instance, so the call needs no bound method; null otherwise.
 Ref super_method(Object* super, Str* name, Object** self);
+// What a super object (or one of a class derived from super) finds for `name` in the mro after its
+// class, bound; null when the search does not apply or finds nothing.
+Ref super_attribute(Object* super, Str* name);
 
 }  // namespace minipy

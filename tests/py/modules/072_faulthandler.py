@@ -81,9 +81,10 @@ print(p.stdout.strip())
 status, err = run("import faulthandler\nfaulthandler.enable(all_threads=False)\nfaulthandler._sigabrt()")
 print(status != 0, err)
 
-# The watchdog: a traceback of every thread after the timeout, then exit(1) if asked.
-status, err = run("import faulthandler, time\nfaulthandler.dump_traceback_later(0.2, exit=True)\n"
-                  "def sleeper():\n    time.sleep(5)\nsleeper()")
+# The watchdog: a traceback of every thread after the timeout, then exit(1) if asked. It is armed
+# inside sleeper(), so a slow start of the child (a loaded machine) cannot move where it fires.
+status, err = run("import faulthandler, time\n"
+                  "def sleeper():\n    faulthandler.dump_traceback_later(0.2, exit=True)\n    time.sleep(5)\nsleeper()")
 print(status, err)
 faulthandler.dump_traceback_later(30)
 faulthandler.cancel_dump_traceback_later()
