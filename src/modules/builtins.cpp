@@ -484,16 +484,52 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     return compile_text(text, filename, mode, static_cast<int>(optimize));
 }
 
-// exec(source, globals=None, locals=None) and eval(...): compile the text (or take a code object
-// from compile()) and run it in the given namespaces, by default the caller's.
+// The closure exec() was given, checked against the code it runs as CPython 3.11's builtin_exec:
+// a tuple of exactly one cell per free variable, and none for code without free variables.
+Tuple* checked_closure(Object* source, Object* closure) {
+    bool is_code = type_of(source) == &code_type;
+    if (closure && !is_code) raise(&TypeError_type, "closure can only be used when source is a code object");
+    if (!is_code) return nullptr;
+    size_t nfree = as_code(source)->freevars.size();
+    if (nfree == 0) {
+        if (closure) raise(&TypeError_type, "cannot use a closure with this code object");
+        return nullptr;
+    }
+    bool fits = closure && type_of(closure) == &tuple_type && as_tuple(closure)->size == nfree;
+    for (size_t i = 0; fits && i < nfree; ++i) fits = type_of(as_tuple(closure)->items[i]) == &cell_type;
+    if (!fits) raise(&TypeError_type, format("code object requires a closure of exactly length %zu", nfree));
+    return as_tuple(closure);
+}
+
+// exec(source, globals=None, locals=None, /, *, closure=None) and eval(source, globals=None,
+// locals=None, /): compile the text (or take a code object from compile()) and run it in the given
+// namespaces, by default the caller's.
 Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMode mode) {
-    static const char* const kNames[] = {"source", "globals", "locals"};
-    Object* a[3];
-    bind_args(fname, args, nargs, kw, kNames, 3, 1, a);
+    Object* a[3] = {nullptr, nullptr, nullptr};
+    Object* closure = nullptr;
+    bool is_exec = mode != CompileMode::Eval;
+    if (is_exec) {
+        if (nargs < 1)
+            raise(&TypeError_type, format("exec() takes at least 1 positional argument (%zu given)", nargs));
+        if (nargs > 3)
+            raise(&TypeError_type, format("exec() takes at most 3 positional arguments (%zu given)", nargs));
+        for (size_t i = 0; kw && i < kw->size; ++i) {
+            const std::string& key = str_utf8_of(kw->items[i]);
+            if (key != "closure")
+                raise(&TypeError_type, format("'%s' is an invalid keyword argument for exec()", key.c_str()));
+            closure = args[nargs + i] == None ? nullptr : args[nargs + i];
+        }
+    } else {
+        check_positional("eval", nargs, kw, 1, 3);
+    }
+    for (size_t i = 0; i < nargs; ++i) a[i] = args[i];
     std::string text;
     bool is_code_object = type_of(a[0]) == &code_type;
     if (!is_code_object && !source_text(a[0], &text, "<string>"))
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
+    Tuple* cells = is_exec ? checked_closure(a[0], closure) : nullptr;
+    if (!is_exec && is_code_object && !as_code(a[0])->freevars.empty())
+        raise(&TypeError_type, "code object passed to eval() may not contain free variables");
     Frame* caller = thread_state()->frame;
     if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
         raise(&TypeError_type,
@@ -511,7 +547,7 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
     if (builtins && !dict_get_str(globals, intern("__builtins__")))
         dict_set(globals, intern("__builtins__"), builtins);
     Ref code = is_code_object ? Ref::borrow(a[0]) : compile_text(text, "<string>", mode);
-    Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()));
+    Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()), cells);
     return mode == CompileMode::Eval ? result : Ref::borrow(None);
 }
 

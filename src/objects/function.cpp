@@ -205,6 +205,12 @@ Ref function_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return made;
 }
 
+// types.CellType(contents): a cell holding contents, or an empty one.
+Ref cell_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("cell", nargs, kw, 0, 1);
+    return cell_new(nargs ? args[0] : nullptr);
+}
+
 // types.MethodType(function, instance).
 Ref method_construct(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("method", nargs, kw, 2, 2);
@@ -351,6 +357,7 @@ void init_function_types() {
     cell_type.clear = cell_clear;
     cell_type.repr = cell_repr;
     cell_type.getattr = cell_getattr;
+    cell_type.construct = cell_construct;
     init_type(&cell_type);
     add_attribute_descriptors(&cell_type, {"cell_contents"});
 

@@ -146,11 +146,32 @@ Ref run_class_body_function(Function* body, Dict* ns) {
     return run_frame(ts, f);
 }
 
-Ref run_code(Code* code, Dict* globals, Dict* locals) {
+Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
     ThreadState* ts = thread_state();
+    // A function's code has parameters and cells that a call would fill: a function made for it
+    // binds no arguments (CPython's TypeError for those that need one) and makes its cells.
+    Ref fn;
+    if (code->total_args() || !code->cellvars.empty() || !code->freevars.empty()) {
+        fn = function_new(code, globals);
+        Ref cells = closure ? Ref::borrow(closure) : tuple_new(code->freevars.size());
+        for (size_t i = 0; !closure && i < code->freevars.size(); ++i)
+            as_tuple(cells.get())->items[i] = cell_new(nullptr).release();
+        as_function(fn.get())->closure = as_tuple(cells.release());
+    }
     Frame* f = push_frame(ts, code);
     f->globals = globals;
     f->locals = locals;
+    if (fn) {
+        try {
+            if (code->total_args())
+                bind_arguments(as_function(fn.get()), f->localsplus(), nullptr, 0, nullptr);
+        } catch (...) {
+            pop_frame(ts, f);
+            throw;
+        }
+        init_cells(f, as_function(fn.get()));
+    }
+    if (code->flags & kCoResumable) return generator_from_frame(ts, f);
     return run_frame(ts, f);
 }
 

@@ -8,8 +8,10 @@
 
 namespace minipy {
 
-// Runs module-level (or class-body) code with the given namespaces; returns its result.
-Ref run_code(Code* code, Dict* globals, Dict* locals);
+// Runs module-level (or class-body) code with the given namespaces; returns its result. A function's
+// code (exec(f.__code__)) runs with no arguments, its free variables' cells taken from `closure`
+// (one per co_freevars; null: empty cells), and a generator's code returns the generator.
+Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure = nullptr);
 
 // Calls a Python function from native code (objects/embedding.h's call_function hook).
 Ref run_function(Function* f, Object* const* args, size_t nargs, Tuple* kwnames);

@@ -48,8 +48,9 @@ finish = threading.Event()
 
 
 def waiter():
-    ready.set()
-    finish.wait()
+    # One line: the dump below may catch this thread just after set() (minipy-ft runs it in
+    # parallel) or inside wait(); either way its frame is on this line.
+    ready.set(), finish.wait()
 
 
 t = threading.Thread(target=waiter)
