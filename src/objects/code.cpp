@@ -225,10 +225,11 @@ void Code::unpack_positions() const {
 void Code::make_caches() {
     static std::mutex making;
     std::lock_guard<std::mutex> hold(making);
-    if (caches_made_.load(std::memory_order_relaxed)) return;  // another thread just did
+    if (frame_values_.load(std::memory_order_relaxed) != kNotRun) return;  // another thread just did
     global_cache.resize(names.size());
     attr_cache.resize(names.size());
-    caches_made_.store(true, std::memory_order_release);
+    frame_nlocalsplus_ = nlocalsplus();
+    frame_values_.store(static_cast<size_t>(nlocalsplus() + stacksize), std::memory_order_release);
 }
 
 Ref code_new() {

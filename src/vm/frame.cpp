@@ -20,13 +20,14 @@ namespace {
 MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Object* const* args = nullptr,
                                               int nargs = 0) {
     if (ts->depth >= recursion_limit()) raise_recursion_error();
-    // Code::nlocalsplus() adds up three vectors' sizes; once here and once in pop_frame, rather than
-    // at each use, took a fifth off their instructions (bench/pyperf/deltablue.py, callgrind).
-    int nlocalsplus = code->nlocalsplus();
-    size_t slots = kFrameHeaderSlots + static_cast<size_t>(nlocalsplus + code->stacksize);
-    if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) {
-        raise_recursion_error();
+    // The frame's size was added up once, when the code first ran (Code::frame_values); before
+    // that it is too large for any stack, and null tells the caller to make the code's caches.
+    size_t slots = kFrameHeaderSlots + code->frame_values();
+    if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) [[unlikely]] {
+        if (code->caches_made()) raise_recursion_error();
+        return nullptr;
     }
+    int nlocalsplus = code->frame_nlocalsplus();
     Frame* f = reinterpret_cast<Frame*>(ts->stack_top);
     ts->stack_top += slots;
     f->code = code;
@@ -50,9 +51,9 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Objec
 }
 
 // A code object's first run makes its caches (objects/code.h, Code::make_caches), then pushes the
-// frame again. The push functions below come here by a tail call, before anything else: a call that
-// returned into them made every Python call save and restore two more registers (bench/classes.py,
-// callgrind: push_function_frame_args 26.6 M -> 29.2 M instructions).
+// frame again. The push functions below come here by a tail call when push_frame_inline answers
+// null: a call that returned into them made every Python call save and restore two more registers
+// (bench/classes.py, callgrind: push_function_frame_args 26.6 M -> 29.2 M instructions).
 template <auto Push, typename... Args>
 [[gnu::noinline, gnu::cold]] Frame* push_on_first_run(ThreadState* ts, Code* code, Args... args) {
     code->make_caches();
@@ -62,9 +63,10 @@ template <auto Push, typename... Args>
 }  // namespace
 
 Frame* push_frame(ThreadState* ts, Code* code) {
-    if (!code->caches_made()) [[unlikely]]
+    Frame* f = push_frame_inline(ts, code);
+    if (!f) [[unlikely]]
         return push_on_first_run<push_frame>(ts, code, code);
-    return push_frame_inline(ts, code);
+    return f;
 }
 
 void pop_frame(ThreadState* ts, Frame* f) { pop_frame_inline(ts, f); }
@@ -86,18 +88,18 @@ void init_cells(Frame* f, Function* fn) {
 }
 
 Frame* push_function_frame(ThreadState* ts, Function* fn) {
-    if (!fn->code->caches_made()) [[unlikely]]
-        return push_on_first_run<push_function_frame>(ts, fn->code, fn);
     Frame* f = push_frame_inline(ts, fn->code);
+    if (!f) [[unlikely]]
+        return push_on_first_run<push_function_frame>(ts, fn->code, fn);
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
     return f;
 }
 
 Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* args, size_t nargs) {
-    if (!fn->code->caches_made()) [[unlikely]]
-        return push_on_first_run<push_function_frame_args>(ts, fn->code, fn, args, nargs);
     Frame* f = push_frame_inline(ts, fn->code, args, static_cast<int>(nargs));
+    if (!f) [[unlikely]]
+        return push_on_first_run<push_function_frame_args>(ts, fn->code, fn, args, nargs);
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
     return f;

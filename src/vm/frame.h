@@ -37,7 +37,7 @@ MINIPY_ALWAYS_INLINE void pop_frame_inline(ThreadState* ts, Frame* f) {
     // First: a frame object kept by Python code copies the last locals. Most frames have none.
     if (f->frame_object) release_frame_object(f);
     Object** lp = f->localsplus();
-    Object** stack_base = lp + f->code->nlocalsplus();
+    Object** stack_base = lp + f->code->frame_nlocalsplus();
     for (Object** p = lp; p < stack_base; ++p) xdecref(*p);
     for (Object** p = stack_base; p < f->sp; ++p) xdecref(*p);
     xdecref(f->func);
