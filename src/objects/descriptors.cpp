@@ -43,9 +43,9 @@ struct Wrapper : Object {
 
 struct Super : Object {
     MINIPY_GC_ALLOCATED
-    Type* type;      // the class whose successors in the mro are searched
+    Type* type;      // owned: the class whose successors in the mro are searched; null: empty
     Object* obj;     // owned: the instance (or class) that found methods bind to; null: unbound
-    Type* obj_type;  // whose mro is used; null: unbound (`super(C)`, bound by its __get__)
+    Type* obj_type;  // owned: whose mro is used; null: unbound (`super(C)`, bound by its __get__)
 };
 
 // ---- property ----
@@ -286,13 +286,19 @@ Ref staticmethod_call(Object* o, Args args, size_t nargs, Tuple* kw) {
 // ---- super ----
 
 void super_dealloc(Object* o) {
-    xdecref(static_cast<Super*>(o)->obj);
-    delete static_cast<Super*>(o);
+    auto* s = static_cast<Super*>(o);
+    xdecref(s->type);
+    xdecref(s->obj);
+    xdecref(s->obj_type);
+    delete s;
 }
 
-// The types it holds are immortal: only the instance is visited.
+// The classes too: a class is freed by the collector when nothing else holds it, and `super(C)`
+// alone (unbound) holds C.
 void super_traverse(Object* o, VisitProc visit, void* arg) {
-    if (Object* obj = static_cast<Super*>(o)->obj) visit(obj, arg);
+    auto* s = static_cast<Super*>(o);
+    for (Object* field : {static_cast<Object*>(s->type), s->obj, static_cast<Object*>(s->obj_type)})
+        if (field) visit(field, arg);
 }
 
 // The `self` and `__class__` cell of the calling method, as CPython's super_init_without_args finds them.
@@ -341,9 +347,9 @@ void super_fill(Super* s, Args args, size_t nargs) {
     } else {
         raise(&TypeError_type, "super(type, obj): obj must be an instance or subtype of type");
     }
-    s->type = type;
+    xdecref(std::exchange(s->type, static_cast<Type*>(newref(type))));
     xdecref(std::exchange(s->obj, obj ? newref(obj) : nullptr));
-    s->obj_type = obj_type;
+    xdecref(std::exchange(s->obj_type, obj_type ? static_cast<Type*>(newref(obj_type)) : nullptr));
 }
 
 // Whether a class derived from super has an __init__ other than super's, which binds the object.
