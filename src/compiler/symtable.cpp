@@ -734,11 +734,12 @@ void analyze(Scope* s, const std::set<std::string>& bound, std::set<std::string>
         if (s->is_function() && it != s->resolved.end() && it->second == NameScope::Local) {
             it->second = NameScope::Cell;
         } else if (it == s->resolved.end() || s->kind == ScopeKind::Class) {
-            // Passed through this scope on its way to an inner one. A class that also binds the name
-            // keeps it in its namespace and passes the enclosing function's cell on (DEF_FREE_CLASS).
+            // Passed through this scope on its way to an inner one. A class that also binds the name,
+            // or declares it global, keeps it in its namespace (or the globals) and passes the
+            // enclosing function's cell on (CPython's DEF_FREE_CLASS, for DEF_BOUND | DEF_GLOBAL).
             if (it == s->resolved.end())
                 s->resolved[name] = NameScope::Free;
-            else if (it->second == NameScope::Local)
+            else if (it->second == NameScope::Local || it->second == NameScope::GlobalExplicit)
                 freevars.insert(name);
             free_out.insert(name);
         }

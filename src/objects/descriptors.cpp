@@ -324,16 +324,17 @@ void super_from_frame(Type** type, Object** obj) {
 
 // Binds s to (type, obj) from super's arguments, or to the calling method's class and first
 // argument when there are none. An object of a class derived from super is bound again by
-// super.__init__, as CPython's super_init.
-void super_fill(Super* s, Args args, size_t nargs) {
+// super.__init__, as CPython's super_init. `exact`: a call of super itself, whose wrong first
+// argument CPython 3.11 words "must be a type" (super_vectorcall) where super_init says "must be type".
+void super_fill(Super* s, Args args, size_t nargs, bool exact) {
     Type* type;
     Object* obj;
     if (nargs == 0) {
         super_from_frame(&type, &obj);
     } else {
         if (!is_type(args[0]))
-            raise(&TypeError_type,
-                  format("super() argument 1 must be type, not %s", type_of(args[0])->name.c_str()));
+            raise(&TypeError_type, format("super() argument 1 must be %s, not %s", exact ? "a type" : "type",
+                                          type_of(args[0])->name.c_str()));
         type = static_cast<Type*>(args[0]);
         obj = nargs == 2 && args[1] != None ? args[1] : nullptr;
     }
@@ -368,13 +369,14 @@ Ref super_construct(Object* cls, Args args, size_t nargs, Tuple* kw) {
     s->obj = nullptr;
     s->obj_type = nullptr;
     Ref made = Ref::steal(s);
-    if (cls == &super_type || nargs > 0 || !defines_init(static_cast<Type*>(cls))) super_fill(s, args, nargs);
+    bool exact = cls == &super_type;
+    if (exact || nargs > 0 || !defines_init(static_cast<Type*>(cls))) super_fill(s, args, nargs, exact);
     return made;
 }
 
 Ref super_init(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("super", nargs - 1, kw, 0, 2);
-    super_fill(static_cast<Super*>(args[0]), args + 1, nargs - 1);
+    super_fill(static_cast<Super*>(args[0]), args + 1, nargs - 1, false);
     return Ref::borrow(None);
 }
 

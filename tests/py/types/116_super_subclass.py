@@ -53,3 +53,11 @@ except RuntimeError as x:
     print("RuntimeError", x)
 u = Plain(B)
 print(repr(u).split(" at ")[0], u.__self__)
+try:
+    super(1, int)
+except TypeError as x:
+    print("TypeError", x)
+try:
+    Plain(1, int)
+except TypeError as x:
+    print("TypeError", x)
