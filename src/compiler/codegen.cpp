@@ -2,10 +2,13 @@
 // the exception table, assembly, and the statements. Expressions are in codegen_expr.cpp.
 #include "compiler/codegen.h"
 
+#include <stdexcept>
+
 #include "compiler/compiler_unit.h"
 #include "compiler/unparse.h"
 #include "objects/abstract.h"
 #include "objects/containers.h"
+#include "objects/errors.h"
 #include "objects/str.h"
 #include "runtime/environment.h"
 
@@ -1109,9 +1112,16 @@ Ref compile_module(const ast::Module& module, std::string_view source, const std
                    CompileMode mode, int optimize) {
     issue_source_warnings(module, source, filename);
     CompileSource src(source, filename);
-    SymbolTable symbols(module, src);
-    Compiler compiler(src, symbols, mode, optimize < 0 ? optimize_level() : optimize);
-    return compiler.compile(module);
+    try {
+        SymbolTable symbols(module, src);
+        Compiler compiler(src, symbols, mode, optimize < 0 ? optimize_level() : optimize);
+        return compiler.compile(module);
+    } catch (const std::out_of_range&) {
+        // A name missing from a scope's tables is a bug of this compiler (a class's `global x`
+        // passed on to its methods was one): a SystemError for the code that met it, not an abort.
+        raise(&SystemError_type,
+              format("compiler: a name without a slot while compiling %s", filename.c_str()));
+    }
 }
 
 }  // namespace minipy
