@@ -306,6 +306,15 @@ private:
                 source_.fail("name '" + name + "' is nonlocal and global", s.pos);
             add(name, global ? kDefGlobal : kDefNonlocal);
             nonlocal_pos_[current_][name] = s.pos;
+            // As CPython's symtable (st_global), a `global` anywhere marks the name global in the
+            // module's own table too: module-level code then stores and loads it as a global, which
+            // shows when exec() runs the module with locals apart from its globals.
+            if (global && current_ != table_.root_.get()) {
+                Scope* root = table_.root_.get();
+                auto [entry, inserted] = root->flags.emplace(name, 0);
+                if (inserted) root->order.push_back(name);
+                entry->second |= kDefGlobal;
+            }
         }
     }
 
