@@ -154,8 +154,10 @@ Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
     if (code->total_args() || !code->cellvars.empty() || !code->freevars.empty()) {
         fn = function_new(code, globals);
         Ref cells = closure ? Ref::borrow(closure) : tuple_new(code->freevars.size());
-        for (size_t i = 0; !closure && i < code->freevars.size(); ++i)
-            as_tuple(cells.get())->items[i] = cell_new(nullptr).release();
+        if (!closure) {
+            for (size_t i = 0; i < code->freevars.size(); ++i)
+                as_tuple(cells.get())->items[i] = cell_new(nullptr).release();
+        }
         as_function(fn.get())->closure = as_tuple(cells.release());
     }
     Frame* f = push_frame(ts, code);
