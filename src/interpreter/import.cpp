@@ -262,14 +262,19 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
 
 Ref import_attribute(Object* module, Str* name) {
     if (Ref v = get_attr_opt(module, name)) return v;
-    std::string mod = "?", where = "unknown location";
-    if (is_module(module)) {
-        Dict* d = module_dict(module);
-        if (Object* n = str_attr(d, "__name__")) mod = str_utf8_of(n);
-        if (Object* file = str_attr(d, "__file__")) where = str_utf8_of(file);
+    // Named by its __name__, whatever the object is (builtins.__import__ may return any), as CPython's
+    // import_from.
+    std::string mod = "<unknown module name>", where = "unknown location";
+    Ref module_name = get_attr_opt(module, intern("__name__"));
+    if (module_name && is_str(module_name.get())) {
+        mod = str_utf8_of(module_name.get());
         // A submodule being imported circularly is in sys.modules before it is bound on its parent.
         if (Object* sub = dict_get_str(sys_modules(), intern(mod + "." + name->utf8)))
             return Ref::borrow(sub);
+    }
+    if (is_module(module)) {
+        Dict* d = module_dict(module);
+        if (Object* file = str_attr(d, "__file__")) where = str_utf8_of(file);
         if (module_initializing(module))
             raise(&ImportError_type, format("cannot import name '%s' from partially initialized module '%s' "
                                             "(most likely due to a circular import) (%s)",

@@ -44,6 +44,7 @@ struct Layout {
     size_t size = 0;
     size_t nvalues = 0;
     bool little = true;
+    bool native = true;  // '@' or no prefix: C's sizes and alignment, and a C cast for 'f'
 };
 
 // Size and alignment of a code: standard sizes for '=<>!', the C compiler's for '@'.
@@ -97,6 +98,7 @@ Layout parse(const std::string& fmt) {
     bool native = true;
     if (!fmt.empty() && std::strchr("@=<>!", fmt[0])) {
         native = fmt[0] == '@';
+        L.native = native;
         L.little = fmt[0] == '<' || ((fmt[0] == '@' || fmt[0] == '=') && true);
         if (fmt[0] == '>' || fmt[0] == '!') L.little = false;
         i = 1;
@@ -213,7 +215,7 @@ uint16_t half_from(double x) {
     double a = std::fabs(x);
     if (a >= 65520.0) {
         if (std::isinf(x)) return static_cast<uint16_t>(sign | 0x7c00);
-        struct_error("float too large to pack with e format");
+        raise(&OverflowError_type, "float too large to pack with e format");
     }
     int e;
     double m = std::frexp(a, &e);  // a = m * 2^e, 0.5 <= m < 1
@@ -228,7 +230,7 @@ uint16_t half_from(double x) {
         q = 0;
         ++exp;
     }
-    if (exp >= 31) struct_error("float too large to pack with e format");
+    if (exp >= 31) raise(&OverflowError_type, "float too large to pack with e format");
     return static_cast<uint16_t>(sign | (static_cast<uint32_t>(exp) << 10) | static_cast<uint32_t>(q));
 }
 
@@ -289,7 +291,8 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
                         put_uint(out, at, bits, 8, L.little);
                     } else if (it.code == 'f') {
                         float f = static_cast<float>(x);
-                        if (std::isinf(f) && !std::isinf(x))
+                        // A native 'f' is C's cast (too large: inf), a standard one PyFloat_Pack4.
+                        if (std::isinf(f) && !std::isinf(x) && !L.native)
                             raise(&OverflowError_type, "float too large to pack with f format");
                         uint32_t bits;
                         std::memcpy(&bits, &f, 4);

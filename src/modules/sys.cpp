@@ -268,7 +268,10 @@ Ref stream_new(std::FILE* file, const char* name) {
     init_header(s, &stream_type);
     s->file = file;
     s->name = name;
-    s->buffer = std_stream_buffer(file, fileno(file), name).release();
+    // Under -u (or PYTHONUNBUFFERED) the binary layer is the raw FileIO itself, as CPython's.
+    s->buffer = (unbuffered_stdio() ? fileio_from_fd(fileno(file), "wb", name, file)
+                                    : std_stream_buffer(file, fileno(file), name))
+                    .release();
     // As CPython's: stderr is always line-buffered and escapes what it cannot encode; stdout is
     // line-buffered on a terminal.
     s->line_buffering = file == stderr || isatty(fileno(file)) == 1;
@@ -694,11 +697,40 @@ const MethodDef kSysFunctions[] = {
 
 void set(Dict* d, const char* name, Ref value) { dict_set(d, intern(name), value.get()); }
 
+// sys.version_info, flags, float_info, int_info and hash_info: CPython's struct sequences, each a type of its
+// own named after the attribute (type(sys.flags) is sys.flags).
+Ref make_info(StructSeqType& type, std::initializer_list<Ref> values) {
+    structseq_init(type);
+    std::vector<Object*> items;
+    for (const Ref& v : values) items.push_back(newref(v.get()));
+    return structseq_new(type, items.data());
+}
+
+const char* const kVersionInfoNames[] = {"major", "minor", "micro", "releaselevel", "serial"};
+StructSeqType version_info_type("sys", "version_info", kVersionInfoNames, 5, 5);
+
+// A sys.version_info of a final release.
+Ref make_version_info(int major, int minor, int micro) {
+    return make_info(version_info_type, {int_from_i64(major), int_from_i64(minor), int_from_i64(micro),
+                                         Ref::borrow(intern("final")), int_from_i64(0)});
+}
+
+// sys.implementation: minipy's name and own version, as PyPy gives its own there.
 Ref make_implementation() {
     Ref impl = namespace_new();
     namespace_set(impl.get(), "name", str_new("minipy").get());
     // importlib.util.cache_from_source names __pycache__ files with it (CPython's is "cpython-311").
     namespace_set(impl.get(), "cache_tag", str_new("minipy-311").get());
+    int major = 0, minor = 0, micro = 0;
+    std::sscanf(version_number(), "%d.%d.%d", &major, &minor, &micro);
+    namespace_set(impl.get(), "version", make_version_info(major, minor, micro).get());
+    namespace_set(impl.get(), "hexversion",
+                  int_from_i64((major << 24) | (minor << 16) | (micro << 8) | 0xF0).get());
+#if defined(__x86_64__)
+    namespace_set(impl.get(), "_multiarch", str_new("x86_64-linux-gnu").get());  // Debian's triplet
+#elif defined(__aarch64__)
+    namespace_set(impl.get(), "_multiarch", str_new("aarch64-linux-gnu").get());
+#endif
     return impl;
 }
 
@@ -709,15 +741,6 @@ Ref builtin_module_names() {
     Ref t = tuple_new(names.size());
     for (size_t i = 0; i < names.size(); ++i) as_tuple(t.get())->items[i] = str_new(names[i]).release();
     return t;
-}
-
-// sys.flags, float_info, int_info and hash_info: CPython's struct sequences, each a type of its own
-// named after the attribute (type(sys.flags) is sys.flags).
-Ref make_info(StructSeqType& type, std::initializer_list<Ref> values) {
-    structseq_init(type);
-    std::vector<Object*> items;
-    for (const Ref& v : values) items.push_back(newref(v.get()));
-    return structseq_new(type, items.data());
 }
 
 const char* const kFlagNames[] = {"debug",
@@ -983,9 +1006,7 @@ Ref init_sys_module() {
     set(d, "version",
         str_new(format("3.11.0 (%s %s, %s) [%s]", executable_name(), version_number(), flavor.c_str(),
                        compiler_name().c_str())));
-    Object* version_info[] = {make_small_int(3), make_small_int(11), make_small_int(0), intern("final"),
-                              make_small_int(0)};
-    set(d, "version_info", tuple_from(version_info, 5));
+    set(d, "version_info", make_version_info(3, 11, 0));
     set(d, "hexversion", int_from_i64(0x030B00F0));  // 3.11.0 final, as version_info says
     set(d, "api_version", int_from_i64(1013));       // CPython 3.11's C API version
     set(d, "float_repr_style", str_new("short"));    // repr(0.1) is '0.1' (objects/float.cpp)

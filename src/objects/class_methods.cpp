@@ -664,14 +664,23 @@ const MethodDef kExceptionMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
-// list.__init__(self, iterable) and dict.__init__(self, ...), for super().__init__ in subclasses.
-template <const char* Method>
-Ref container_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    Ref fill = get_attr(args[0], intern(Method));
-    if (nargs > 1 || (kw && kw->size)) call(fill.get(), args + 1, nargs - 1, kw);
+// list.__init__(self, iterable=(), /): empties the list, then extends it, through list's own
+// methods rather than a subclass's (CPython's list___init___impl).
+Ref list_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("list");
+    if (nargs > 2) raise_arg_count("list", 0, 1, nargs - 1);
+    list_type.clear(args[0]);
+    if (nargs == 2) list_extend(args[0], args[1]);
     return Ref::borrow(None);
 }
-constexpr char kExtend[] = "extend", kUpdate[] = "update";
+// dict.__init__(self, mapping_or_iterable=(), /, **kwargs): adds to the dict, as dict's own update.
+Ref dict_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (nargs > 2) raise_arg_count("dict", 0, 1, nargs - 1);
+    Dict* d = as_dict(args[0]);
+    if (nargs == 2) dict_update(d, args[1]);
+    for (size_t k = 0; kw && k < kw->size; ++k) dict_set(d, kw->items[k], args[nargs + k]);
+    return Ref::borrow(None);
+}
 constexpr const char* kNewDoc = "Create and return a new object.";
 Ref list_reversed(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__reversed__", nargs - 1, kw, 0, 0);
@@ -718,11 +727,11 @@ const MethodDef kGetNewArgs[] = {{"__getnewargs__", Fn, nullptr}, {nullptr, null
 const MethodDef kListMethods[] = {
     {"__new__", builtin_new<&list_type>, kNewDoc, MethodKind::Static},
     {"__reversed__", list_reversed, "Return a reverse iterator over the list."},
-    {"__init__", container_init<kExtend>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__init__", list_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr}};
 const MethodDef kDictMethods[] = {
     {"__new__", builtin_new<&dict_type>, kNewDoc, MethodKind::Static},
-    {"__init__", container_init<kUpdate>, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__init__", dict_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr}};
 // set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
 Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -40,8 +40,34 @@ Ref names_tuple(const std::vector<Str*>& names) {
     return tuple_from(items.data(), items.size());
 }
 
+// co_lnotab (deprecated in 3.10, still there in 3.11): (offset delta, line delta) byte pairs, one
+// where the line changes, counted from offset 0 and co_firstlineno, as CPython's decode_linetable;
+// a delta too large for one pair is spread over several.
+Ref line_number_table(Code* c) {
+    std::string table;
+    auto pair = [&](int offset_delta, int line_delta) {
+        table += static_cast<char>(offset_delta);
+        table += static_cast<char>(static_cast<int8_t>(line_delta));
+    };
+    int offset = 0, line = c->firstlineno;
+    const std::vector<SourcePos>& positions = c->positions();
+    for (size_t i = 0; i < positions.size(); ++i) {
+        if (positions[i].line <= 0 || positions[i].line == line) continue;
+        int offset_delta = static_cast<int>(2 * i) - offset, line_delta = positions[i].line - line;
+        for (; offset_delta > 255; offset_delta -= 255) pair(255, 0);
+        for (; line_delta > 127; line_delta -= 127, offset_delta = 0) pair(offset_delta, 127);
+        for (; line_delta < -128; line_delta += 128, offset_delta = 0) pair(offset_delta, -128);
+        pair(offset_delta, line_delta);
+        offset = static_cast<int>(2 * i);
+        line = positions[i].line;
+    }
+    return bytes_new(table);
+}
+
 // The co_* attributes that inspect, dis-like tools and tests read, with CPython's meanings.
-// co_code holds minipy's own instruction words (4 bytes each, little-endian), not CPython's.
+// co_code has CPython's shape, two bytes per instruction (minipy's opcode and the low byte of its
+// argument), so that its offsets are those of co_lines, dis and tb_lasti; minipy's own instruction
+// words are 4 bytes, which `minipy --dis` shows whole.
 Ref code_getattr(Object* o, Str* name) {
     Code* c = as_code(o);
     const std::string& n = name->utf8;
@@ -61,11 +87,14 @@ Ref code_getattr(Object* o, Str* name) {
     if (n == "co_names") return names_tuple(c->names);
     if (n == "co_consts") return tuple_from(c->consts.data(), c->consts.size());
     if (n == "co_code") {
-        std::string bytes(c->instructions.size() * 4, '\0');
-        for (size_t i = 0; i < c->instructions.size(); ++i)
-            for (int k = 0; k < 4; ++k) bytes[i * 4 + k] = static_cast<char>(c->instructions[i] >> (8 * k));
+        std::string bytes(c->instructions.size() * 2, '\0');
+        for (size_t i = 0; i < c->instructions.size(); ++i) {
+            bytes[i * 2] = static_cast<char>(instr_op(c->instructions[i]));
+            bytes[i * 2 + 1] = static_cast<char>(instr_arg(c->instructions[i]) & 0xff);
+        }
         return bytes_new(bytes);
     }
+    if (n == "co_lnotab") return line_number_table(c);
     return generic_getattr(o, name);
 }
 
@@ -186,7 +215,8 @@ void init_code_type() {
     code_type.getattr = code_getattr;
     code_type.methods = kCodeMethods;
     init_type(&code_type);
-    add_attribute_descriptors(&code_type, {"co_varnames", "co_cellvars", "co_freevars", "co_code"});
+    add_attribute_descriptors(&code_type,
+                              {"co_varnames", "co_cellvars", "co_freevars", "co_code", "co_lnotab"});
     add_attribute_descriptors(
         &code_type,
         {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize", "co_flags", "co_nlocals",

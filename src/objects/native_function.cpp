@@ -257,8 +257,12 @@ Ref descriptor_call(Object* callable, Object* const* args, size_t nargs, Tuple* 
                                           name, owner, static_cast<Type*>(args[0])->name.c_str()));
         return call_with_self(callable, d->def, args[0], args + 1, nargs - 1, kwnames);
     }
+    // A slot wrapper words its errors as CPython's wrapperdescr_call, a method as method_vectorcall's.
+    bool wrapper = type_of(callable) == &wrapper_descriptor_type;
+    if (nargs == 0 && wrapper)
+        raise(&TypeError_type, format("descriptor '%s' of '%s' object needs an argument", name, owner));
     if (nargs == 0) raise(&TypeError_type, format("unbound method %s.%s() needs an argument", owner, name));
-    if (!is_instance(args[0], d->owner) && is_slot_method(d->def))
+    if (!is_instance(args[0], d->owner) && wrapper)
         raise(&TypeError_type, format("descriptor '%s' requires a '%s' object but received a '%s'", name,
                                       owner, type_of(args[0])->name.c_str()));
     if (!is_instance(args[0], d->owner))

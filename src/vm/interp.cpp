@@ -102,11 +102,28 @@ MINIPY_COLD void trace_for_iter_return(ThreadState* ts, Frame* f, size_t index, 
     trace_exception(ts, f, index, exception_new(&StopIteration_type, args.get()));
 }
 
+// builtins.__import__ as the interpreter made it: IMPORT_NAME goes to the import system directly
+// while builtins still holds it.
+Object* g_import_function = nullptr;
+
+// IMPORT_NAME: the import system, or the function a program put in builtins.__import__, called with
+// (name, globals, locals or None, fromlist, level) as CPython's import_name does.
+Ref import_statement(Frame* f, Str* name, Object* fromlist, Object* level) {
+    static Str* const kImport = intern("__import__");
+    Ref import = dict_get_str_ref(g_builtins, kImport);
+    if (!import) raise(&ImportError_type, "__import__ not found");
+    if (import.get() == g_import_function)
+        return import_name(name, fromlist, static_cast<int>(small_int_value(level)));
+    Object* args[5] = {name, f->globals, f->locals ? static_cast<Object*>(f->locals) : None, fromlist, level};
+    return call(import.get(), args, 5, nullptr);
+}
+
 }  // namespace
 
 void set_builtins_dict(Dict* d) {
     g_builtins = d;
     g_class_name = intern("__class__");
+    g_import_function = dict_get_str(d, intern("__import__"));
 }
 void set_trace(bool on) {
     g_trace = on;
@@ -1365,8 +1382,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(IMPORT_NAME) {
                 Object* fromlist = TOP();
-                Object* m =
-                    import_name(names[ARG], fromlist, static_cast<int>(small_int_value(PEEK(2)))).release();
+                Object* m = import_statement(f, names[ARG], fromlist, PEEK(2)).release();
                 decref(POP());
                 decref(TOP());
                 sp[-1] = m;

@@ -5,9 +5,9 @@
 import types
 
 
-# minipy's code objects have no co_linetable, co_lnotab or co_exceptiontable (CPython's bytecode
-# formats): left out here.
-MISSING = {"co_linetable", "co_lnotab", "co_exceptiontable"}
+# minipy's code objects have no co_linetable or co_exceptiontable (CPython's bytecode formats):
+# left out here.
+MISSING = {"co_linetable", "co_exceptiontable"}
 
 
 def show_dir(label, t, prefix):
