@@ -49,7 +49,7 @@ struct CallArgs {
     // A bytes-like object; a str too (its UTF-8) where CPython's 's*' format accepts one.
     std::string data(size_t i, bool accept_str = false) const {
         if (accept_str && is_instance(args[i], &str_type)) return str_utf8_of(args[i]);
-        if (!is_bytes_like(args[i]))
+        if (!exports_buffer(args[i]))
             raise(&TypeError_type,
                   format("a bytes-like object is required, not '%s'", type_of(args[i])->name.c_str()));
         return bytes_like_data(args[i]);
@@ -83,8 +83,9 @@ Ref utf_8_decode(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string d = a.data(0);
     DecodeErrors e("utf-8", d, a.errors(1));
     size_t used;
-    std::u32string s = decode_utf8(d, e, a.flag(2, false), &used);
-    return str_result(s, used);
+    bool final = a.flag(2, false);
+    std::u32string s = decode_utf8(d, e, final, &used);
+    return str_result(s, final ? d.size() : used);
 }
 
 Ref ascii_encode(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -127,8 +128,9 @@ Ref utf_7_decode(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string d = a.data(0);
     DecodeErrors e("utf7", d, a.errors(1));
     size_t used;
-    std::u32string s = decode_utf7(d, e, a.flag(2, false), &used);
-    return str_result(s, used);
+    bool final = a.flag(2, false);
+    std::u32string s = decode_utf7(d, e, final, &used);
+    return str_result(s, final ? d.size() : used);
 }
 
 // ---- utf-16 and utf-32: one pair of helpers serves both widths and every byte order ----
@@ -154,6 +156,7 @@ Ref wide_decode(const char* fname, int width, int fixed_order, bool ex, Args arg
     size_t used;
     std::u32string s =
         width == 16 ? decode_utf16(d, e, &order, final, &used) : decode_utf32(d, e, &order, final, &used);
+    if (final) used = d.size();  // the input's whole length, whatever an error handler made of it
     if (!ex) return str_result(s, used);
     Ref text = str_new(utf32_to_utf8(s)), n = int_from_i64(static_cast<int64_t>(used)),
         bo = int_from_i64(order);
@@ -203,8 +206,9 @@ Ref escape_decoder(const char* fname, const char* encoding, bool raw, Args args,
     std::string d = a.data(0, true);
     DecodeErrors e(encoding, d, a.errors(1));
     size_t used;
-    std::u32string s = decode_unicode_escape(d, e, raw, a.flag(2, true), &used);
-    return str_result(s, used);
+    bool final = a.flag(2, true);
+    std::u32string s = decode_unicode_escape(d, e, raw, final, &used);
+    return str_result(s, final ? d.size() : used);
 }
 
 Ref unicode_escape_decode(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -107,6 +107,12 @@ size_t DecodeErrors::report(size_t start, size_t end, const char* reason, std::u
         !is_instance(as_tuple(r)->items[0], &str_type) || !is_int(as_tuple(r)->items[1]))
         raise(&TypeError_type, "decoding error handler must return (str, int) tuple");
     out += code_points(as_tuple(r)->items[0]);
+    Ref object = get_attr(exc.get(), intern("object"));
+    if (object.get() != input_.get()) {
+        replaced_ = bytes_like_data(object.get());
+        data_ = replaced_;
+        input_ = object;
+    }
     return resume_at(as_tuple(r)->items[1], data_.size());
 }
 
@@ -122,11 +128,16 @@ size_t EncodeErrors::report(size_t start, size_t end, const char* reason, std::s
     if (type_of(r) != &tuple_type || as_tuple(r)->size != 2 || !is_int(as_tuple(r)->items[1]))
         raise(&TypeError_type, "encoding error handler must return (str/bytes, int) tuple");
     Object* replacement = as_tuple(r)->items[0];
+    // The UTF codecs take only ASCII text from a handler, and bytes in whole code units (CPython's
+    // encoders re-raise the error otherwise).
+    bool utf = encoding_.compare(0, 3, "utf") == 0;
+    size_t unit = encoding_.compare(0, 6, "utf-16") == 0 ? 2 : encoding_.compare(0, 6, "utf-32") == 0 ? 4 : 1;
     if (is_bytes(replacement)) {
+        if (bytes_data(replacement).size() % unit) raise_object(exc);
         out += bytes_data(replacement);
     } else if (is_instance(replacement, &str_type)) {
         for (char32_t c : code_points(replacement))
-            if (!put(c, out)) raise_object(exc);
+            if ((utf && c >= 0x80) || !put(c, out)) raise_object(exc);
     } else {
         raise(&TypeError_type, "encoding error handler must return (str/bytes, int) tuple");
     }
@@ -143,13 +154,18 @@ struct ErrorView {
 
 ErrorView read_error(Object* exc) {
     ErrorView v{Ref::borrow(exc), get_attr(exc, intern("object")), 0, 0};
+    // As CPython's PyUnicode*Error_GetObject: the object must be of the error's kind.
+    if (is_instance(exc, &UnicodeDecodeError_type)) {
+        if (!is_bytes(v.object.get())) raise(&TypeError_type, "object attribute must be bytes");
+    } else if (!is_instance(v.object.get(), &str_type)) {
+        raise(&TypeError_type, "object attribute must be unicode");
+    }
     v.start = as_index(get_attr(exc, intern("start")).get());
     v.end = as_index(get_attr(exc, intern("end")).get());
     return v;
 }
 
 [[noreturn]] void cannot_handle(Object* exc) {
-    if (!is_instance(exc, &BaseException_type)) raise(&TypeError_type, "codec must pass exception instance");
     raise(&TypeError_type, "don't know how to handle " + type_of(exc)->name + " in error callback");
 }
 
@@ -174,8 +190,10 @@ Ref strict_errors(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref ignore_errors(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* exc = only_arg("ignore_errors", nargs, kw, args);
-    if (!is_instance(exc, &UnicodeError_type)) cannot_handle(exc);
-    return pair(str_new(""), as_index(get_attr(exc, intern("end")).get()));
+    if (!is_instance(exc, &UnicodeEncodeError_type) && !is_instance(exc, &UnicodeDecodeError_type) &&
+        !is_instance(exc, &UnicodeTranslateError_type))
+        cannot_handle(exc);
+    return pair(str_new(""), read_error(exc).end);
 }
 
 Ref replace_errors(Object*, Args args, size_t nargs, Tuple* kw) {

@@ -70,6 +70,8 @@ std::u32string decode_utf8(std::string_view d, DecodeErrors& e, bool final, size
                                                : 0;
         if (!need) {
             i = e.report(i, i + 1, "invalid start byte", out);
+            d = e.data();
+            n = d.size();
             continue;
         }
         size_t k = 1;
@@ -93,6 +95,8 @@ std::u32string decode_utf8(std::string_view d, DecodeErrors& e, bool final, size
         if (reason) {
             if (!final && i + k >= n) break;  // an incomplete sequence waits for more input
             i = e.report(i, i + k, reason, out);
+            d = e.data();
+            n = d.size();
             continue;
         }
         char32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;
@@ -133,6 +137,7 @@ std::u32string decode_ascii(std::string_view d, DecodeErrors& e) {
             ++i;
         } else {
             i = e.report(i, i + 1, "ordinal not in range(128)", out);
+            d = e.data();
         }
     }
     return out;
@@ -199,6 +204,8 @@ std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder,
         if (n - i < 2) {
             if (!final) break;
             i = e.report(i, n, "truncated data", out);
+            d = e.data();
+            n = d.size();
             continue;
         }
         uint32_t u = get_unit(d, i, 2, big);
@@ -207,13 +214,19 @@ std::u32string decode_utf16(std::string_view d, DecodeErrors& e, int* byteorder,
             i += 2;
         } else if (u >= 0xDC00) {
             i = e.report(i, i + 2, "illegal UTF-16 surrogate", out);
+            d = e.data();
+            n = d.size();
         } else if (n - i < 4) {
             if (!final) break;
             i = e.report(i, n, "unexpected end of data", out);
+            d = e.data();
+            n = d.size();
         } else {
             uint32_t low = get_unit(d, i + 2, 2, big);
             if (low < 0xDC00 || low > 0xDFFF) {
                 i = e.report(i, i + 2, "illegal encoding", out);
+                d = e.data();
+                n = d.size();
             } else {
                 out.push_back(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
                 i += 4;
@@ -261,13 +274,19 @@ std::u32string decode_utf32(std::string_view d, DecodeErrors& e, int* byteorder,
         if (n - i < 4) {
             if (!final) break;
             i = e.report(i, n, "truncated data", out);
+            d = e.data();
+            n = d.size();
             continue;
         }
         uint32_t u = get_unit(d, i, 4, big);
         if (u > 0x10FFFF) {
             i = e.report(i, i + 4, "code point not in range(0x110000)", out);
+            d = e.data();
+            n = d.size();
         } else if (is_surrogate(u)) {
             i = e.report(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", out);
+            d = e.data();
+            n = d.size();
         } else {
             out.push_back(u);
             i += 4;
@@ -326,6 +345,7 @@ const char* truncated_reason(char kind) {
 std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool raw, bool final,
                                      size_t* consumed) {
     std::u32string out;
+    std::string first_invalid;  // the warning about the first escape that is not one
     size_t i = 0, n = d.size();
     while (i < n) {
         auto c = static_cast<unsigned char>(d[i]);
@@ -342,6 +362,8 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
                 continue;
             }
             i = e.report(i, n, "\\ at end of string", out);
+            d = e.data();
+            n = d.size();
             continue;
         }
         char k = d[i + 1];
@@ -363,8 +385,12 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
             if (h.value < 0) {
                 if (!final && h.end >= n) break;
                 i = e.report(i, h.end, truncated_reason(k), out);
+                d = e.data();
+                n = d.size();
             } else if (h.value > 0x10FFFF) {
                 i = e.report(i, h.end, "illegal Unicode character", out);
+                d = e.data();
+                n = d.size();
             } else {
                 out.push_back(static_cast<char32_t>(h.value));
                 i = h.end;
@@ -379,11 +405,15 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
             if (close == std::string_view::npos || close == i + 3) {
                 size_t end = !brace ? i + 2 : close == i + 3 ? i + 3 : n;
                 i = e.report(i, end, "malformed \\N character escape", out);
+                d = e.data();
+                n = d.size();
             } else if (auto code = unicode_names::lookup(d.substr(i + 3, close - i - 3))) {
                 out.push_back(*code);
                 i = close + 1;
             } else {
                 i = e.report(i, close + 1, "unknown Unicode character name", out);
+                d = e.data();
+                n = d.size();
             }
             continue;
         }
@@ -426,13 +456,20 @@ std::u32string decode_unicode_escape(std::string_view d, DecodeErrors& e, bool r
                     char32_t v = k - '0';
                     for (int extra = 0; extra < 2 && i < n && d[i] >= '0' && d[i] <= '7'; ++extra)
                         v = v * 8 + (d[i++] - '0');
+                    if (v > 0377 && first_invalid.empty())
+                        first_invalid = format("invalid octal escape sequence '\\%s'",
+                                               std::string(d.substr(i - 3, 3)).c_str());
                     out.push_back(v);
                 } else {
+                    if (first_invalid.empty()) first_invalid = format("invalid escape sequence '\\%c'", k);
                     out.push_back('\\');
                     out.push_back(static_cast<unsigned char>(k));
                 }
         }
     }
+    // The first escape Python no longer accepts is reported once, as CPython 3.11's
+    // _PyUnicode_DecodeUnicodeEscapeStateful does.
+    if (!first_invalid.empty()) warn(&DeprecationWarning_type, first_invalid);
     *consumed = i;
     return out;
 }
@@ -546,7 +583,11 @@ std::u32string decode_utf7(std::string_view d, DecodeErrors& e, bool final, size
     uint64_t buffer = 0;
     char32_t surrogate = 0;
     size_t i = 0, n = d.size(), shift_start = 0, shift_out = 0;
-    auto fail = [&](size_t start, size_t end, const char* reason) { i = e.report(start, end, reason, out); };
+    auto fail = [&](size_t start, size_t end, const char* reason) {
+        i = e.report(start, end, reason, out);
+        d = e.data();
+        n = d.size();
+    };
     while (i < n) {
         auto c = static_cast<unsigned char>(d[i]);
         if (in_shift) {
@@ -636,6 +677,7 @@ std::u32string decode_charmap(std::string_view d, DecodeErrors& e, Object* mappi
                 ++i;
             } else {
                 i = e.report(i, i + 1, "character maps to <undefined>", out);
+                d = e.data();
             }
         }
         return out;
@@ -650,6 +692,7 @@ std::u32string decode_charmap(std::string_view d, DecodeErrors& e, Object* mappi
         }
         if (!value || value.get() == None) {
             i = e.report(i, i + 1, "character maps to <undefined>", out);
+            d = e.data();
             continue;
         }
         if (is_int(value.get())) {
@@ -658,6 +701,7 @@ std::u32string decode_charmap(std::string_view d, DecodeErrors& e, Object* mappi
                 raise(&TypeError_type, "character mapping must be in range(0x110000)");
             if (v == 0xFFFE) {
                 i = e.report(i, i + 1, "character maps to <undefined>", out);
+                d = e.data();
                 continue;
             }
             out.push_back(static_cast<char32_t>(v));

@@ -20,12 +20,16 @@ public:
     DecodeErrors(std::string encoding, std::string_view data, Object* errors)
         : encoding_(std::move(encoding)), data_(data), errors_(errors) {}
     size_t report(size_t start, size_t end, const char* reason, std::u32string& out);
+    // The input: a handler may replace the exception's object, and decoding goes on in that, as
+    // CPython's (test_codeccallbacks' replace_with_long); each decoder reads it again after report.
+    std::string_view data() const { return data_; }
 
 private:
     std::string encoding_;
     std::string_view data_;
-    Object* errors_;  // str, or null for "strict"
-    Ref input_;       // data as a bytes object, made at the first error
+    Object* errors_;        // str, or null for "strict"
+    Ref input_;             // data as a bytes object, made at the first error
+    std::string replaced_;  // the bytes of a handler's new object, which data_ then views
 };
 
 // Encodes one replacement character into `out`; false when the codec cannot encode it.

@@ -579,22 +579,33 @@ void bind_args(const char* fname, Object* const* args, size_t nargs, Tuple* kwna
                                       n_names == 1 ? "" : "s", nargs + nkw));
     std::fill(out, out + n_names, nullptr);
     std::copy(args, args + nargs, out);
+    // Errors in Argument Clinic's order: a missing argument first, then one given twice, then an
+    // unknown keyword.
+    const std::string* unknown = nullptr;
+    const std::string* twice = nullptr;
+    size_t twice_at = 0;
     for (size_t k = 0; k < nkw; ++k) {
         const std::string& key = str_utf8_of(kwnames->items[k]);
         size_t i = 0;
         while (i < n_names && key != names[i]) ++i;
-        if (i == n_names)
-            raise(&TypeError_type,
-                  format("'%s' is an invalid keyword argument for %s()", key.c_str(), fname));
-        if (out[i])
-            raise(&TypeError_type, format("argument for %s() given by name ('%s') and position (%zu)", fname,
-                                          key.c_str(), i + 1));
-        out[i] = args[nargs + k];
+        if (i == n_names) {
+            if (!unknown) unknown = &key;
+        } else if (out[i]) {
+            if (!twice) twice = &key, twice_at = i;
+        } else {
+            out[i] = args[nargs + k];
+        }
     }
     for (size_t i = 0; i < required; ++i)
         if (!out[i])
             raise(&TypeError_type,
                   format("%s() missing required argument '%s' (pos %zu)", fname, names[i], i + 1));
+    if (twice)
+        raise(&TypeError_type, format("argument for %s() given by name ('%s') and position (%zu)", fname,
+                                      twice->c_str(), twice_at + 1));
+    if (unknown)
+        raise(&TypeError_type,
+              format("'%s' is an invalid keyword argument for %s()", unknown->c_str(), fname));
 }
 
 }  // namespace minipy

@@ -124,7 +124,7 @@ void instance_dealloc(Object* o) {
 
 void slot_values_traverse(SlotValues* s, VisitProc visit, void* arg) {
     if (!s) return;
-    for (Object* v : s->values)
+    for (Object* v : *s)
         if (v) visit(v, arg);
 }
 
@@ -133,7 +133,7 @@ void slot_values_clear(SlotValues* s) {
     std::vector<Object*> values;
     {
         CriticalSection cs(s->mutex);
-        for (Object*& v : s->values) values.push_back(std::exchange(v, nullptr));
+        for (Object*& v : *s) values.push_back(std::exchange(v, nullptr));
     }
     for (Object* v : values) xdecref(v);
 }

@@ -643,6 +643,7 @@ Ref exception_init(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     Ref t = tuple_from(args + 1, n);
     BaseException_type.setattr(args[0], intern("args"), t.get());
+    unicode_error_init(args[0], args + 1, n);
     return Ref::borrow(None);
 }
 

@@ -63,6 +63,7 @@ void exception_dealloc(Object* o) {
 
 void exception_setattr(Object* o, Str* name, Object* value);
 Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs);
+bool is_unicode_error_subtype(Type* t);
 
 // The keyword arguments an exception class takes, kept as attributes of those names (CPython's
 // ImportError_init, NameError_init, AttributeError_init); null for the others, which take none.
@@ -120,11 +121,10 @@ Ref syntax_error_str(Object* o);
 
 // UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError(the same, object a
 // bytes-like made bytes) and UnicodeTranslateError(object, start, end, reason): CPython's
-// UnicodeError_init checks the parts and keeps them as attributes; null for other types.
-Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
+// UnicodeError_init checks the parts and keeps them as attributes of `exc`, of class t.
+void unicode_error_fill(Object* exc, Type* t, Object* const* args, size_t nargs) {
     bool decode = is_subtype(t, &UnicodeDecodeError_type),
          translate = is_subtype(t, &UnicodeTranslateError_type);
-    if (!decode && !translate && !is_subtype(t, &UnicodeEncodeError_type)) return Ref();
     size_t want = translate ? 4 : 5;
     if (nargs != want)
         raise(&TypeError_type, format("function takes exactly %zu arguments (%zu given)", want, nargs));
@@ -147,12 +147,25 @@ Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
     as_index(args[first + 1]);
     as_index(args[first + 2]);
     need_str(first + 3);
+    if (!exc) return;
+    exception_setattr(exc, intern("encoding"), translate ? None : args[0]);
+    exception_setattr(exc, intern("object"), object.get());
+    exception_setattr(exc, intern("start"), args[first + 1]);
+    exception_setattr(exc, intern("end"), args[first + 2]);
+    exception_setattr(exc, intern("reason"), args[first + 3]);
+}
+
+bool is_unicode_error_subtype(Type* t) {
+    return is_subtype(t, &UnicodeDecodeError_type) || is_subtype(t, &UnicodeTranslateError_type) ||
+           is_subtype(t, &UnicodeEncodeError_type);
+}
+
+// The exception unicode_error_fill describes, checked before it is made; null for other types.
+Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
+    if (!is_unicode_error_subtype(t)) return Ref();
+    unicode_error_fill(nullptr, t, args, nargs);
     Ref exc = exception_new(t, tuple_from(args, nargs).get());
-    exception_setattr(exc.get(), intern("encoding"), translate ? None : args[0]);
-    exception_setattr(exc.get(), intern("object"), object.get());
-    exception_setattr(exc.get(), intern("start"), args[first + 1]);
-    exception_setattr(exc.get(), intern("end"), args[first + 2]);
-    exception_setattr(exc.get(), intern("reason"), args[first + 3]);
+    unicode_error_fill(exc.get(), t, args, nargs);
     return exc;
 }
 
@@ -371,6 +384,15 @@ void exception_setattr(Object* o, Str* name, Object* value) {
         Ref tuple = tuple_from_iterable(value);
         decref(e->args);
         e->args = tuple.release();
+    } else if ((n == "start" || n == "end") && is_unicode_error_subtype(type_of(o))) {
+        // C Py_ssize_t members in CPython's UnicodeError objects.
+        if (!value) raise(&TypeError_type, "can't delete numeric/char attribute");
+        if (!is_int(value)) raise(&TypeError_type, "an integer is required");
+        int64_t position;
+        if (!int_to_i64(value, &position))
+            raise(&OverflowError_type, "Python int too large to convert to C ssize_t");
+        if (!e->dict) e->dict = as_dict(dict_new().release());
+        dict_set(e->dict, name, int_from_i64(position).get());
     } else if (value) {
         if (!e->dict) e->dict = as_dict(dict_new().release());
         dict_set(e->dict, name, value);
@@ -426,6 +448,12 @@ void define(Type& t, const char* name, Type* base, const char* doc) {
 }
 
 }  // namespace
+
+bool unicode_error_init(Object* exc, Object* const* args, size_t nargs) {
+    if (!is_unicode_error_subtype(type_of(exc))) return false;
+    unicode_error_fill(exc, type_of(exc), args, nargs);
+    return true;
+}
 
 void set_os_error_details(Object* exc, Object* const* args, size_t nargs) {
     exception_setattr(exc, intern("errno"), args[0]);

@@ -31,6 +31,9 @@ Ref exception_new(Type* t, Object* args);
 // OSError(errno, strerror, filename[, winerror, filename2]) with 3 to 5 arguments, as CPython's
 // oserror_init: `exc`'s args become (errno, strerror) and the rest its attributes.
 void set_os_error_details(Object* exc, Object* const* args, size_t nargs);
+// UnicodeEncodeError.__init__(exc, ...) and its siblings, also from a derived class's own __init__:
+// checks the parts and sets encoding, object, start, end and reason. False when exc is of another class.
+bool unicode_error_init(Object* exc, Object* const* args, size_t nargs);
 // The traceback type, which the VM defines (objects/frame_object.cpp) and registers at start-up, so that
 // `exc.__traceback__ = x` can check x's type.
 void set_traceback_type(Type* type);

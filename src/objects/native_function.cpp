@@ -107,10 +107,11 @@ void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t mi
 
 void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
                              size_t max) {
+    bool keywords = kwnames && kwnames->size;
+    if (!keywords && nargs >= min && nargs <= max) return;
     std::string qualified = std::string(owner) + "." + fname;
-    if (kwnames && kwnames->size) raise_no_kwargs(qualified.c_str());
-    if (nargs < min || nargs > max)
-        raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, nargs);
+    if (keywords) raise_no_kwargs(qualified.c_str());
+    raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, nargs);
 }
 
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,

@@ -23,21 +23,6 @@ Type member_descriptor_type;
 
 namespace {
 
-// Where a member descriptor finds its value: a slot of the instance, a slot in the side table (the
-// instance's built-in base has no room), or a plain field of a built-in type, which that type's
-// getattr/setattr slots reach (`complex.real`, `FunctionType.__globals__`).
-enum class MemberKind : uint8_t { InInstance, SideTable, Field };
-
-// A container: it and its class refer to each other (the class's dict holds it). A Field's is
-// immortal, as its built-in type is, and left to no collection.
-struct MemberDescriptor : Object {
-    MINIPY_GC_ALLOCATED
-    Type* owner;  // owned; the class whose __slots__ named it
-    Str* name;    // owned; the mangled name
-    uint32_t index;
-    MemberKind kind;
-};
-
 MemberDescriptor* as_member(Object* o) { return static_cast<MemberDescriptor*>(o); }
 
 Ref member_new(Type* owner, Str* name, MemberKind kind) {
@@ -190,15 +175,18 @@ Type* slotted_base(Tuple* bases) {
 
 SlotValues* slot_values_new(const Type* t) {
     if (t->slot_count == 0) return nullptr;
-    auto* s = new SlotValues();
-    s->values.assign(t->slot_count, nullptr);
+    void* memory = ::operator new(sizeof(SlotValues) + t->slot_count * sizeof(Object*));
+    auto* s = new (memory) SlotValues();
+    s->count = t->slot_count;
+    std::fill(s->begin(), s->end(), nullptr);
     return s;
 }
 
 void slot_values_free(SlotValues* s) {
     if (!s) return;
-    for (Object* v : s->values) xdecref(v);
-    delete s;
+    for (Object* v : *s) xdecref(v);
+    s->~SlotValues();
+    ::operator delete(s);
 }
 
 SlotValues* side_slots_if_any(const Object* o) {
@@ -238,7 +226,7 @@ Ref member_get(Object* descr, Object* obj) {
     Ref v;
     {
         CriticalSection cs(s->mutex);
-        v = Ref::borrow(s->values[m->index]);
+        v = Ref::borrow(s->values()[m->index]);
     }
     if (!v)
         raise(&AttributeError_type,
@@ -253,10 +241,10 @@ void member_set(Object* descr, Object* obj, Object* value) {
     Object* old;
     {
         CriticalSection cs(s->mutex);
-        old = s->values[m->index];
+        old = s->values()[m->index];
         // Deleting an unset slot: CPython's message is the bare name.
         if (!value && !old) raise(&AttributeError_type, m->name->utf8);
-        s->values[m->index] = value ? newref(value) : nullptr;
+        s->values()[m->index] = value ? newref(value) : nullptr;
     }
     xdecref(old);
 }

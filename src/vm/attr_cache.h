@@ -69,7 +69,13 @@ inline Object* load_attr_hit(Object* o, Str* name, const AttrCacheHit& hit, bool
     if (!is_instance_kind(hit.kind)) return nullptr;
     if (hit.kind == AttrKind::DataDescriptor) {
         // A __slots__ member: its value read directly, not through the descriptor protocol.
-        if (type_of(hit.value) == &member_descriptor_type) return member_get(hit.value, o).release();
+        if (type_of(hit.value) == &member_descriptor_type) {
+            auto* m = static_cast<MemberDescriptor*>(hit.value);
+            if (m->kind == MemberKind::InInstance) {
+                if (Object* v = member_read_in_instance(m, static_cast<Instance*>(o)->slots)) return v;
+            }
+            return member_get(hit.value, o).release();  // unset (AttributeError), or kept elsewhere
+        }
         return bind_class_attr(hit.value, o, type_of(o)).release();
     }
     if (!dict_checked) {

@@ -534,7 +534,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 AttrCache& cache = co->attr_cache[ARG];
                 if (AttrCacheHit hit; attr_cache_read(cache, t, &hit)) {
                     if (hit.kind == AttrKind::DataDescriptor) {
-                        data_descriptor_set(hit.value, o, PEEK(2));
+                        auto* m = static_cast<MemberDescriptor*>(hit.value);
+                        if (type_of(m) == &member_descriptor_type && m->kind == MemberKind::InInstance)
+                            member_write_in_instance(m, static_cast<Instance*>(o)->slots, PEEK(2));
+                        else
+                            data_descriptor_set(hit.value, o, PEEK(2));
                         decref(POP());
                         decref(POP());
                         DISPATCH();
