@@ -226,7 +226,10 @@ Ref type_special_attr(Type* t, const std::string& n) {
     }
     if (n == "__doc__") {
         Ref d = dict_get_str_ref(t->dict, intern("__doc__"));
-        return d ? d : Ref::borrow(None);
+        if (!d) return Ref::borrow(None);
+        // A class's __doc__ may be a descriptor (`@classmethod @property def __doc__`): bound to
+        // the class, as CPython's type_get_doc.
+        return is_heap_type(t) ? bind_class_attr(d.get(), nullptr, t) : d;
     }
     // Every name with a descriptor in type's dict is answered here: those descriptors read through
     // this function, so a metaclass's lookup must never reach them.

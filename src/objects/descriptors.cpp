@@ -32,6 +32,7 @@ struct Property : Object {
     Object* fdel;
     Object* doc;
     Object* name;  // owned or null: the attribute it was assigned to in a class body (__set_name__)
+    bool getter_doc = false;  // doc came from the getter: a copy with a new getter takes the new one's
 };
 
 // staticmethod and classmethod share this layout: the wrapped callable.
@@ -50,21 +51,33 @@ struct Super : Object {
 
 // ---- property ----
 
+// property.__init__'s work, as CPython 3.11's property_init: the accessors, and the doc given or
+// else the getter's. An instance of a class derived from property keeps a getter's doc in its own
+// __dict__, where the class's docstring does not shadow it (a __slots__ class without one raises
+// AttributeError); a doc given explicitly stays in the field, behind the class's docstring.
+void property_fill(Property* p, Object* fget, Object* fset, Object* fdel, Object* doc) {
+    auto own = [](Object* o) { return o && o != None ? newref(o) : nullptr; };
+    xdecref(std::exchange(p->fget, own(fget)));
+    xdecref(std::exchange(p->fset, own(fset)));
+    xdecref(std::exchange(p->fdel, own(fdel)));
+    xdecref(std::exchange(p->doc, own(doc)));
+    p->getter_doc = false;
+    if (p->doc || !p->fget) return;
+    Ref getter_doc = get_attr_opt(p->fget, intern("__doc__"));
+    if (!getter_doc || getter_doc.get() == None) return;
+    if (type_of(p) == &property_type)
+        p->doc = getter_doc.release();
+    else
+        set_attr(p, intern("__doc__"), getter_doc.get());
+    p->getter_doc = true;
+}
+
 Ref property_make(Object* fget, Object* fset, Object* fdel, Object* doc, Type* type = &property_type) {
     auto* p = new Property();
     init_header(p, type);
-    auto own = [](Object* o) { return o && o != None ? newref(o) : nullptr; };
-    p->fget = own(fget);
-    p->fset = own(fset);
-    p->fdel = own(fdel);
-    p->doc = own(doc);
-    p->name = nullptr;
+    p->fget = p->fset = p->fdel = p->doc = p->name = nullptr;
     Ref result = Ref::steal(p);
-    // Without a doc argument, the getter's docstring is the property's (CPython's property_init).
-    if (!p->doc && p->fget) {
-        Ref getter_doc = get_attr_opt(p->fget, intern("__doc__"));
-        if (getter_doc && getter_doc.get() != None) p->doc = getter_doc.release();
-    }
+    property_fill(p, fget, fset, fdel, doc);
     return result;
 }
 
@@ -103,12 +116,18 @@ Ref property_init(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
     Object* a[4];
     bind_args("property", args + 1, nargs - 1, kw, kNames, 4, 0, a);
+    property_fill(static_cast<Property*>(args[0]), a[0], a[1], a[2], a[3]);
+    return Ref::borrow(None);
+}
+
+// property.__set_name__(owner, name): the name its errors give.
+Ref property_set_name(Object*, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("__set_name__");
+    if (nargs != 3)
+        raise(&TypeError_type,
+              format("__set_name__() takes 2 positional arguments but %zu were given", nargs - 1));
     auto* p = static_cast<Property*>(args[0]);
-    Object** fields[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
-    for (int i = 0; i < 4; ++i) {
-        Object* v = a[i] && a[i] != None ? newref(a[i]) : nullptr;
-        xdecref(std::exchange(*fields[i], v));
-    }
+    xdecref(std::exchange(p->name, newref(args[2])));
     return Ref::borrow(None);
 }
 
@@ -127,14 +146,35 @@ template <int Which>
 Ref property_with(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional(Which == 0 ? "getter" : Which == 1 ? "setter" : "deleter", nargs, kw, 2, 2);
     auto* p = static_cast<Property*>(args[0]);
-    return property_make(Which == 0 ? args[1] : p->fget, Which == 1 ? args[1] : p->fset,
-                         Which == 2 ? args[1] : p->fdel, p->doc, type_of(p));
+    Object* fget = Which == 0 ? args[1] : p->fget;
+    // A doc taken from the old getter gives way to the new getter's (CPython's property_copy).
+    Object* doc = p->getter_doc && fget && fget != None ? None : p->doc;
+    if (type_of(p) == &property_type) {
+        Ref copy = property_make(fget, Which == 1 ? args[1] : p->fset, Which == 2 ? args[1] : p->fdel, doc);
+        static_cast<Property*>(copy.get())->name = p->name ? newref(p->name) : nullptr;
+        return copy;
+    }
+    // A derived class is called as it is, whatever its __new__ returns.
+    Object* call_args[4] = {fget ? fget : None,
+                            Which == 1 ? args[1]
+                            : p->fset  ? p->fset
+                                       : None,
+                            Which == 2 ? args[1]
+                            : p->fdel  ? p->fdel
+                                       : None,
+                            doc ? doc : None};
+    Ref copy = call(type_of(p), call_args, 4);
+    if (is_instance(copy.get(), &property_type)) {
+        auto* made = static_cast<Property*>(copy.get());
+        xdecref(std::exchange(made->name, p->name ? newref(p->name) : nullptr));
+    }
+    return copy;
 }
 
 // "property 'x' of 'P' object has no setter": the name comes from __set_name__, so a property
 // assigned to a class after its creation stays nameless, as in CPython 3.11.
 std::string property_label(Property* p) {
-    return p->name ? "property '" + str_utf8_of(p->name) + "'" : std::string("property");
+    return p->name ? "property " + repr_utf8(p->name) : std::string("property");
 }
 
 Ref property_getattr(Object* o, Str* name) {
@@ -164,6 +204,7 @@ const MethodDef kPropertyMethods[] = {
     {"setter", property_with<1>, "Descriptor to obtain a copy of the property with a different setter."},
     {"deleter", property_with<2>, "Descriptor to obtain a copy of the property with a different deleter."},
     {"__init__", property_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__set_name__", property_set_name, "Method to set name of a property."},
     {nullptr, nullptr, nullptr},
 };
 
@@ -476,13 +517,22 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
     if (t == &super_type) return super_bind(attr, obj);
     if (t == &member_descriptor_type) return obj ? member_get(attr, obj) : Ref::borrow(attr);
     if (is_attribute_descriptor(attr)) return obj ? attribute_descriptor_get(attr, obj) : Ref::borrow(attr);
-    if (t == &classmethod_type) return method_new(static_cast<Wrapper*>(attr)->func, owner);
+    if (t == &classmethod_type) {
+        // 3.11 binds a wrapped descriptor to the class (`@classmethod @property`, CPython's
+        // cm_descr_get); a function becomes a method of the class.
+        Object* func = static_cast<Wrapper*>(attr)->func;
+        if (!is_function(func) &&
+            (is_instance(func, &property_type) || is_instance(func, &classmethod_type) ||
+             is_instance(func, &staticmethod_type) || user_dunder(func, "__get__")))
+            return bind_class_attr(func, owner, is_type(owner) ? static_cast<Type*>(owner) : type_of(owner));
+        return method_new(func, owner);
+    }
     if (t == &property_type) {
         auto* p = static_cast<Property*>(attr);
         if (!obj) return Ref::borrow(attr);
         if (!p->fget)
             raise(&AttributeError_type, format("%s of '%s' object has no getter", property_label(p).c_str(),
-                                               type_of(obj)->name.c_str()));
+                                               type_qualname(type_of(obj)).c_str()));
         return call1(p->fget, obj);
     }
     return Ref::borrow(attr);
@@ -492,8 +542,9 @@ Ref bind_native(Type* t, Object* attr, Object* obj, Object* owner) {
 void property_set(Property* p, Object* obj, Object* value) {
     Object* fn = value ? p->fset : p->fdel;
     if (!fn)
-        raise(&AttributeError_type, format("%s of '%s' object has no %s", property_label(p).c_str(),
-                                           type_of(obj)->name.c_str(), value ? "setter" : "deleter"));
+        raise(&AttributeError_type,
+              format("%s of '%s' object has no %s", property_label(p).c_str(),
+                     type_qualname(type_of(obj)).c_str(), value ? "setter" : "deleter"));
     if (value) {
         Object* args[2] = {obj, value};
         call(fn, args, 2);
@@ -575,10 +626,11 @@ Ref bind_class_attr(Object* attr, Object* obj, Type* owner) {
 }
 
 void descriptor_set_name(Object* attr, Type* owner, Str* name) {
-    if (type_of(attr) == &property_type) {
+    Ref m = user_dunder(attr, "__set_name__");
+    if (!m && is_instance(attr, &property_type)) {
         auto* p = static_cast<Property*>(attr);
         xdecref(std::exchange(p->name, newref(name)));
-    } else if (Ref m = user_dunder(attr, "__set_name__")) {
+    } else if (m) {
         Object* args[2] = {owner, name};
         call_user_dunder(attr, m.get(), args, 2);
     }
