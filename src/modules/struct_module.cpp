@@ -134,16 +134,16 @@ Layout parse(const std::string& fmt) {
     return L;
 }
 
+// An object with __index__ packs as the int it returns; anything else __index__ returns is a
+// TypeError (index_value checks it, as CPython's PyNumber_Index).
+Ref int_value(Object* v) {
+    if (is_int(v)) return Ref::borrow(v);
+    Ref index = index_value(v);
+    if (!index) struct_error("required argument is not an integer");
+    return index;
+}
+
 int64_t int_arg(Object* v, char code) {
-    if (!is_int(v)) {
-        Ref idx = special_method(v, intern("__index__"));
-        if (!idx) struct_error("required argument is not an integer");
-        Ref r = call0(idx.get());
-        v = r.get();
-        int64_t out;
-        if (!int_to_i64(v, &out)) struct_error("argument out of range");
-        return out;
-    }
     int64_t out;
     if (!int_to_i64(v, &out)) {
         if (code == 'Q' || code == 'N' || code == 'L' || code == 'P') {
@@ -304,10 +304,11 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
                 }
                 default: {
                     bool is_unsigned = std::strchr("BHILQNP", it.code) != nullptr;
-                    if (is_unsigned && it.size >= 4 && is_int(v) &&
-                        is_true(compare(v, make_small_int(0), CompareOp::Lt).get()))
+                    Ref number = int_value(v);
+                    if (is_unsigned && it.size >= 4 &&
+                        is_true(compare(number.get(), make_small_int(0), CompareOp::Lt).get()))
                         struct_error("argument out of range");
-                    int64_t n = int_arg(v, it.code);
+                    int64_t n = int_arg(number.get(), it.code);
                     check_range(it.code, n, it.size);
                     put_uint(out, at, static_cast<uint64_t>(n), it.size, L.little);
                 }

@@ -431,8 +431,10 @@ Ref range_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     auto* it = static_cast<RangeIter*>(args[0]);
     int64_t done = it->step ? (it->next - it->start) / it->step : 0;
     int64_t total = done + std::max<int64_t>(it->remaining, 0);
-    Ref start = int_from_i64(it->start), stop = int_from_i64(it->start + total * it->step),
-        step = int_from_i64(it->step);
+    // stop = start + total * step, in ints: it may lie outside int64 (range(1, 2, 2**63 - 1)).
+    Ref start = int_from_i64(it->start), step = int_from_i64(it->step), count = int_from_i64(total);
+    Ref span = int_binary(count.get(), step.get(), BinaryOp::Mul);
+    Ref stop = int_binary(start.get(), span.get(), BinaryOp::Add);
     Object* range_args[] = {start.get(), stop.get(), step.get()};
     Ref range = call(&range_type, range_args, 3);
     return reduce_iter_at(range.get(), done, false);

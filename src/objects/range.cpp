@@ -5,6 +5,7 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/native_function.h"
 #include "objects/sequence.h"
 #include "objects/str.h"
 
@@ -92,16 +93,61 @@ struct BigRangeIter : Object {
     Object* next;       // owned
     Object* step;       // owned
     Object* remaining;  // owned
+    Object* start;      // owned: the first item and the count, which __reduce__ and __setstate__ use
+    Object* length;     // owned
 };
 Type big_range_iter_type;
 
 void big_range_iter_dealloc(Object* o) {
     auto* it = static_cast<BigRangeIter*>(o);
-    decref(it->next);
-    decref(it->step);
-    decref(it->remaining);
+    for (Object* field : {it->next, it->step, it->remaining, it->start, it->length}) decref(field);
     delete it;
 }
+
+Ref big_range_iter_length_hint(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__length_hint__", nargs - 1, kw, 0, 0);
+    return Ref::borrow(static_cast<BigRangeIter*>(args[0])->remaining);
+}
+
+// (iter, (range(start, start + length * step, step),), items produced so far), as CPython's
+// longrangeiter_reduce.
+Ref big_range_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional("longrange_iterator", "__reduce__", nargs - 1, kw, 0, 0);
+    auto* it = static_cast<BigRangeIter*>(args[0]);
+    Ref span = int_op(it->length, it->step, BinaryOp::Mul);
+    Ref stop = int_op(it->start, span.get(), BinaryOp::Add);
+    Object* range_args[] = {it->start, stop.get(), it->step};
+    Ref range = call(&range_type, range_args, 3);
+    Ref done = int_op(it->length, it->remaining, BinaryOp::Sub);
+    Object* inner[] = {range.get()};
+    Ref arg_tuple = tuple_from(inner, 1);
+    Object* items[] = {builtin_iter(), arg_tuple.get(), done.get()};
+    return tuple_from(items, 3);
+}
+
+// __setstate__(index): index clamped to [0, length].
+Ref big_range_iter_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_clinic_positional("longrange_iterator", "__setstate__", nargs - 1, kw, 1, 1);
+    auto* it = static_cast<BigRangeIter*>(args[0]);
+    // Compared and computed as numbers, whatever they are (CPython's longrangeiter_setstate).
+    Ref index = Ref::borrow(args[1]);
+    if (is_true(compare(index.get(), make_small_int(0), CompareOp::Lt).get()))
+        index = int_from_i64(0);
+    else if (is_true(compare(index.get(), it->length, CompareOp::Gt).get()))
+        index = Ref::borrow(it->length);
+    Ref offset = binary_op(index.get(), it->step, BinaryOp::Mul);
+    Ref next = binary_op(it->start, offset.get(), BinaryOp::Add);
+    Ref left = binary_op(it->length, index.get(), BinaryOp::Sub);
+    xdecref(std::exchange(it->next, next.release()));
+    xdecref(std::exchange(it->remaining, left.release()));
+    return Ref::borrow(None);
+}
+
+const MethodDef kBigRangeIterMethods[] = {
+    {"__length_hint__", big_range_iter_length_hint, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", big_range_iter_reduce, "Return state information for pickling."},
+    {"__setstate__", big_range_iter_setstate, "Set state information for unpickling."},
+    {nullptr, nullptr, nullptr}};
 
 Ref big_range_iter_next(Object* o) {
     auto* it = static_cast<BigRangeIter*>(o);
@@ -123,6 +169,8 @@ Ref big_range_iter_new(Object* first, Object* step, Object* length) {
     it->next = newref(first);
     it->step = newref(step);
     it->remaining = newref(length);
+    it->start = newref(first);
+    it->length = newref(length);
     return Ref::steal(it);
 }
 
@@ -243,6 +291,14 @@ bool range_contains(Object* o, Object* item) {
 Ref range_iter(Object* o) {
     Range* r = as_range(o);
     if (r->big) return big_range_iter_new(big_part(r, 0), big_part(r, 2), big_part(r, 3));
+    // As CPython's range_iter: a range whose stop lies within a step of int64's end iterates as a
+    // longrange_iterator (so iterators keep their type through a pickle round trip).
+    bool near_end = r->length > 0 && (r->step > 0 ? r->stop > INT64_MAX - (r->step - 1)
+                                                  : r->stop < INT64_MIN + (-1 - r->step));
+    if (near_end) {
+        Ref start = int_from_i64(r->start), step = int_from_i64(r->step), length = int_from_i64(r->length);
+        return big_range_iter_new(start.get(), step.get(), length.get());
+    }
     return range_iter_new(r->start, r->step, r->length);
 }
 
@@ -405,6 +461,7 @@ void init_range_type() {
     t.getattr = range_getattr;
     t.methods = range_methods;
     init_type(&t);
+    big_range_iter_type.methods = kBigRangeIterMethods;
     init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter),
                        big_range_iter_dealloc, big_range_iter_next);
 }
