@@ -763,8 +763,14 @@ void Compiler::visit_call_args(const ast::ExprList& args, const std::vector<ast:
 // keywords into a dict.
 void Compiler::visit_call_ex(const ast::ExprList& args, const std::vector<ast::Keyword>& keywords,
                              uint32_t leading) {
-    visit_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND, leading);
-    emit(Op::LIST_TO_TUPLE);
+    if (leading == 0 && args.size() == 1 && args[0]->kind == ast::ExprKind::Starred) {
+        // f(*x): x itself, made a tuple by CALL_FUNCTION_EX (a tuple as it is), which names f in
+        // its error when x is not iterable, as CPython 3.11.
+        visit_expr(*ast::as<ast::Starred>(*args[0]).value);
+    } else {
+        visit_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND, leading);
+        emit(Op::LIST_TO_TUPLE);
+    }
     if (keywords.empty()) return emit(Op::CALL_FUNCTION_EX, 0);
     emit(Op::BUILD_MAP, 0);
     for (const auto& k : keywords) {
@@ -818,6 +824,10 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
         emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(elts.size()));
     } else {
         uint32_t after = static_cast<uint32_t>(elts.size() - star - 1);
+        // UNPACK_EX's argument holds 8 bits of targets before the star and 16 after (CPython's
+        // limits are 8 and 23 bits, with the same message).
+        if (star >= (1 << 8) || after >= (1u << 16))
+            fail("too many expressions in star-unpacking assignment", pos);
         emit(Op::UNPACK_EX, static_cast<uint32_t>(star) | after << 8);
     }
     for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);

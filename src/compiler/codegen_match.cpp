@@ -253,6 +253,8 @@ void Compiler::visit_pattern_sequence(const ast::Pattern& p, PatternContext& pc)
         return emit(Op::POP_TOP);
     }
     if (star >= 0) {
+        if (star >= (1 << 8) || size - star - 1 >= (1 << 16))
+            fail("too many expressions in star-unpacking sequence pattern", p.pos);
         emit(Op::UNPACK_EX, static_cast<uint32_t>(star + ((size - star - 1) << 8)));
     } else {
         emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(size));

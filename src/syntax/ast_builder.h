@@ -79,6 +79,7 @@ private:
 
     // ---- expressions (ast_builder_expr.cpp) ----
     ast::ExprPtr element(antlr4::tree::ParseTree* t);
+    ast::ExprPtr comprehension_element(antlr4::tree::ParseTree* t);
     ast::ExprPtr tuple_or_single(antlr4::ParserRuleContext* c);
     ast::ExprPtr namedexpr_test(P::Namedexpr_testContext* c);
     ast::ExprPtr test(P::TestContext* c);
@@ -113,6 +114,7 @@ private:
 
     // ---- targets (ast_targets.cpp) ----
     enum class Target { Assign, For, With, Del, Walrus };
+    void check_parenthesized_starred(const ast::Expr& e) const;
     void check_target(const ast::Expr& e, Target kind) const;
     void set_context(ast::Expr& e, ast::Ctx ctx) const;
     ast::ExprPtr store(ast::ExprPtr e, Target kind);

@@ -80,6 +80,14 @@ ExprPtr AstBuilder::element(antlr4::tree::ParseTree* t) {
     return subscript(static_cast<P::SubscriptContext*>(t));
 }
 
+// The element of a list, set or generator comprehension: never starred (CPython's parser rule
+// invalid_comprehension).
+ExprPtr AstBuilder::comprehension_element(antlr4::tree::ParseTree* t) {
+    if (auto* c = dynamic_cast<P::Star_exprContext*>(t))
+        fail_at("iterable unpacking cannot be used in comprehension", span(c));
+    return element(t);
+}
+
 // `a` stays an expression; `a,` and `a, b` become a Tuple.
 ExprPtr AstBuilder::tuple_or_single(antlr4::ParserRuleContext* c) {
     if (rule_children(c) == 1 && !ends_with_comma(c)) return element(c->children[0]);
@@ -331,7 +339,7 @@ ExprPtr AstBuilder::paren_atom(P::ParenAtomContext* c) {
     if (list->comp_for()) {
         auto n = std::make_unique<Comp>(ExprKind::GeneratorExp);
         n->pos = pos;
-        n->elt = element(list->children[0]);
+        n->elt = comprehension_element(list->children[0]);
         comp_for(list->comp_for(), n->generators);
         return n;
     }
@@ -347,7 +355,7 @@ ExprPtr AstBuilder::list_atom(P::ListAtomContext* c) {
     if (list && list->comp_for()) {
         auto n = std::make_unique<Comp>(ExprKind::ListComp);
         n->pos = span(c);
-        n->elt = element(list->children[0]);
+        n->elt = comprehension_element(list->children[0]);
         comp_for(list->comp_for(), n->generators);
         return n;
     }
@@ -366,6 +374,9 @@ ExprPtr AstBuilder::dict_atom(P::DictAtomContext* c) {
     if (auto* d = dynamic_cast<P::DictMakerContext*>(maker)) {
         auto items = d->dict_item();
         if (d->comp_for()) {
+            if (auto* stars = items[0]->POWER())
+                fail_at("dict unpacking cannot be used in dict comprehension",
+                        span(stars->getSymbol(), stars->getSymbol()));
             auto n = std::make_unique<Comp>(ExprKind::DictComp);
             n->pos = pos;
             n->key = test(items[0]->test(0));
@@ -385,7 +396,7 @@ ExprPtr AstBuilder::dict_atom(P::DictAtomContext* c) {
     if (s->comp_for()) {
         auto n = std::make_unique<Comp>(ExprKind::SetComp);
         n->pos = pos;
-        n->elt = element(s->children[0]);
+        n->elt = comprehension_element(s->children[0]);
         comp_for(s->comp_for(), n->generators);
         return n;
     }

@@ -123,6 +123,17 @@ bool is_bitwise_or(const Expr& e) {
 
 }  // namespace
 
+// `(*x), y = ...`: a starred target in parentheses, inside a tuple or list target, is the
+// parser's error in CPython (its star_targets rule admits none).
+void AstBuilder::check_parenthesized_starred(const Expr& e) const {
+    if (e.kind != ExprKind::Tuple && e.kind != ExprKind::List) return;
+    for (const auto& elt : as<Sequence>(e).elts) {
+        if (elt->kind == ExprKind::Starred && parenthesized_.count(elt.get()))
+            fail_at("cannot use starred expression here", elt->pos);
+        check_parenthesized_starred(*elt);
+    }
+}
+
 void AstBuilder::check_target(const Expr& e, Target kind) const {
     if (kind == Target::Walrus) {
         if (e.kind != ExprKind::Name)
@@ -130,6 +141,7 @@ void AstBuilder::check_target(const Expr& e, Target kind) const {
         return;
     }
     const Expr* bad = invalid_target(e, kind == Target::Del);
+    if (!bad && kind != Target::Del) check_parenthesized_starred(e);
     if (!bad) return;
     fail_at((kind == Target::Del ? "cannot delete " : "cannot assign to ") + expr_name(*bad), bad->pos);
 }
@@ -174,6 +186,7 @@ void AstBuilder::check_assign_targets(const ExprList& targets, bool single) cons
         if ((t.kind == ExprKind::Yield || t.kind == ExprKind::YieldFrom) && !parenthesized_.count(&t))
             fail_at("assignment to yield expression not possible", t.pos);
         const Expr* bad = invalid_target(t, false);
+        if (!bad) check_parenthesized_starred(t);
         if (!bad) {
             // `(*a) = 1`: a starred expression in parentheses is the parser's error.
             if (t.kind == ExprKind::Starred && parenthesized_.count(&t))

@@ -291,13 +291,14 @@ void ErrorMapper::check_comma() {
 void ErrorMapper::check_comprehension_target() {
     size_t t = tok_->getType();
     if (t != MiniPyLexer::FOR && t != MiniPyLexer::ASYNC) return;
-    bool comma = false;
+    bool comma = false, dict = false;  // a dict display (`{**a, 1: 2 for ...}`) gets no hint
     long open = walk_back(index_ - 1, [&](long, size_t k) {
         comma = comma || k == MiniPyLexer::COMMA;
+        dict = dict || k == MiniPyLexer::COLON || k == MiniPyLexer::POWER;
         return true;
     });
     size_t bracket = type_at(open);
-    if (!comma || (bracket != MiniPyLexer::OPEN_BRACK && bracket != MiniPyLexer::OPEN_BRACE)) return;
+    if (!comma || dict || (bracket != MiniPyLexer::OPEN_BRACK && bracket != MiniPyLexer::OPEN_BRACE)) return;
     long last = type_at(index_ - 1) == MiniPyLexer::COMMA ? index_ - 2 : index_ - 1;
     between("did you forget parentheses around the comprehension target?", at(open + 1), at(last));
 }

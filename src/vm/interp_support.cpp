@@ -142,14 +142,16 @@ bool is_mapping(Object* o) {
     return type_of(o) == &dict_type || static_cast<bool>(type_lookup(type_of(o), kKeys));
 }
 
-// How CPython names a callable in call errors: "f()", "print()", or "int object".
+// How CPython names a callable in the errors of f(*x, **y) (its _PyObject_FunctionStr):
+// "module.qualname()", without the module for builtins, or str() of what has no __qualname__.
 std::string callable_desc(Object* callable) {
-    if (is_function(callable)) return as_function(callable)->qualname->utf8 + "()";
-    if (is_native_function(callable)) {
-        return std::string(static_cast<NativeFunction*>(callable)->def->name) + "()";
-    }
-    if (is_type(callable)) return static_cast<Type*>(callable)->name + "()";
-    return type_of(callable)->name + " object";
+    Ref qualname = get_attr_opt(callable, intern("__qualname__"));
+    if (!qualname) return str_utf8(callable);
+    Ref module = get_attr_opt(callable, intern("__module__"));
+    std::string name = str_utf8(qualname.get()) + "()";
+    if (!module || module.get() == None || (is_str(module.get()) && str_utf8_of(module.get()) == "builtins"))
+        return name;
+    return str_utf8(module.get()) + "." + name;
 }
 
 }  // namespace
@@ -178,10 +180,10 @@ void dict_merge_kwargs(Dict* d, Object* mapping, Object* callable) {
     dict_update(as_dict(src.get()), mapping);
     Object *key, *value;
     for (size_t pos = 0; dict_next(as_dict(src.get()), &pos, &key, &value);) {
-        if (!is_str(key)) raise(&TypeError_type, "keywords must be strings");
+        // Any key: one that is no name is refused by the call (call_with_star_args).
         if (dict_get(d, key)) {
             raise(&TypeError_type, format("%s got multiple values for keyword argument '%s'",
-                                          callable_desc(callable).c_str(), str_utf8_of(key).c_str()));
+                                          callable_desc(callable).c_str(), str_utf8(key).c_str()));
         }
         dict_set(d, key, value);
     }
@@ -298,6 +300,7 @@ Ref call_with_star_args(Object* callable, Object* args, Object* kwargs) {
     Object *key, *value;
     size_t k = 0;
     for (size_t i = 0; dict_next(kw, &i, &key, &value);) {
+        if (!is_str(key)) raise(&TypeError_type, "keywords must be strings");
         as_tuple(names.get())->items[k++] = newref(key);
         buf.push_back(value);
     }
