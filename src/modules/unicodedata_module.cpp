@@ -4,6 +4,7 @@
 // front end's syntax/unicode_normalize.cpp, which the lexer uses for identifiers.
 // The tables come from the system's unicode-data (Unicode 15.0 on Debian 12) while CPython 3.11
 // ships 14.0.0: unidata_version says CPython's, and characters new in 15.0 answer as assigned here.
+#include <algorithm>
 #include <string>
 
 #include "modules/registry.h"
@@ -194,15 +195,75 @@ const MethodDef kUnicodedataFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// ---- ucd_3_2_0: the database as Unicode 3.2, which IDNA (encodings.idna, stringprep) asks ----
+
+Type ucd_type;
+
+// A method of the UCD object: the module function Fn, with a character assigned after Unicode 3.2
+// answered as an unassigned one (U+0378 stands in: unassigned in every version), as CPython's
+// ucd_3_2_0 does. The few properties Unicode changed since 3.2 for older characters are today's.
+template <CallSlot Fn>
+Ref ucd_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    Object* call_args[3];
+    size_t n = std::min<size_t>(nargs - 1, 3);
+    std::copy(args + 1, args + 1 + n, call_args);
+    Ref stand_in;
+    if (n >= 1 && is_str(call_args[0]) && as_str(call_args[0])->length == 1) {
+        const char* p = as_str(call_args[0])->utf8.c_str();
+        if (!unicode_data::assigned_by_3_2(utf8_decode(p))) {
+            stand_in = str_from_codepoint(0x0378);
+            call_args[0] = stand_in.get();
+        }
+    }
+    return Fn(nullptr, call_args, nargs - 1, kw);
+}
+
+const MethodDef kUcdMethods[] = {
+    {"name", ucd_method<name>, "Returns the name assigned to the character chr as a string."},
+    {"lookup", ucd_method<lookup>, "Look up character by name."},
+    {"category", ucd_method<category>,
+     "Returns the general category assigned to the character chr as string."},
+    {"bidirectional", ucd_method<bidirectional>,
+     "Returns the bidirectional class assigned to the character chr."},
+    {"combining", ucd_method<combining>,
+     "Returns the canonical combining class assigned to the character chr."},
+    {"mirrored", ucd_method<mirrored>,
+     "Returns the mirrored property assigned to the character chr as integer."},
+    {"east_asian_width", ucd_method<east_asian_width>,
+     "Returns the east asian width assigned to the character chr."},
+    {"decomposition", ucd_method<decomposition>,
+     "Returns the character decomposition mapping assigned to chr."},
+    {"decimal", ucd_method<decimal>, "Converts a Unicode character into its equivalent decimal value."},
+    {"digit", ucd_method<digit>, "Converts a Unicode character into its equivalent digit value."},
+    {"numeric", ucd_method<numeric>, "Converts a Unicode character into its equivalent numeric value."},
+    {"normalize", ucd_method<normalize>, "Return the normal form 'form' for the Unicode string unistr."},
+    {"is_normalized", ucd_method<is_normalized>,
+     "Return whether the Unicode string unistr is in the normal form 'form'."},
+    {nullptr, nullptr, nullptr},
+};
+
+Ref make_ucd_3_2_0() {
+    if (!ucd_type.dict) {
+        ucd_type.name = "unicodedata.UCD";
+        ucd_type.instance_size = sizeof(Object);
+        ucd_type.dealloc = [](Object* o) { delete o; };
+        ucd_type.methods = kUcdMethods;
+        init_type(&ucd_type);
+        dict_set(ucd_type.dict, intern("unidata_version"), str_new("3.2.0").get());
+    }
+    auto* ucd = new Object();
+    init_header(ucd, &ucd_type);
+    return Ref::steal(ucd);
+}
+
 }  // namespace
 
 Ref init_unicodedata_module() {
     Ref m = native_module_new("unicodedata", kUnicodedataFunctions);
     Dict* d = module_dict(m.get());
     dict_set(d, intern("unidata_version"), str_new("14.0.0").get());
-    // CPython's ucd_3_2_0 answers as Unicode 3.2 for IDNA (encodings.idna, stringprep); here it
-    // answers from the same tables, which differ only for characters assigned since.
-    dict_set(d, intern("ucd_3_2_0"), m.get());
+    dict_set(d, intern("ucd_3_2_0"), make_ucd_3_2_0().get());
+    dict_set(d, intern("UCD"), &ucd_type);
     return m;
 }
 

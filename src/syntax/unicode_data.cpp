@@ -57,4 +57,6 @@ const char* east_asian_width(char32_t c) {
 
 bool composition_excluded(char32_t c) { return find_range(kCompositionExclusions, c) != nullptr; }
 
+bool assigned_by_3_2(char32_t c) { return find_range(kAssignedBy3_2, c) != nullptr; }
+
 }  // namespace minipy::unicode_data

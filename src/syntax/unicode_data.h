@@ -24,6 +24,8 @@ Properties properties(char32_t c);
 const char* east_asian_width(char32_t c);  // "N", "Na", "A", "W", "H" or "F"
 // Full_Composition_Exclusion: never the result of canonical composition (NFC, NFKC).
 bool composition_excluded(char32_t c);
+// Whether c was assigned by Unicode 3.2 (DerivedAge), the version of IDNA's unicodedata.ucd_3_2_0.
+bool assigned_by_3_2(char32_t c);
 
 enum class NormalForm { NFC, NFD, NFKC, NFKD };
 // `text` (UTF-8) in normal form `form` (unicode_normalize.cpp).
