@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "modules/signals.h"
 #include "objects/eval_breaker.h"
 #include "runtime/thread_state.h"
 
@@ -14,7 +15,8 @@ namespace minipy {
 // Waits until ready() holds (it is called with `mutex` held), runs take() under the mutex and
 // returns true; returns false once `timeout` seconds have passed (timeout < 0: no limit). The GIL is
 // let go meanwhile (`reason` names the wait in the GIL timeline). On the main thread the wait goes in
-// 20 ms slices, so a Ctrl-C ends it with KeyboardInterrupt, as CPython's lock waits do.
+// 20 ms slices, so a Ctrl-C ends it with KeyboardInterrupt and other signals' Python handlers run
+// (test_threadsignals' SIGALRM handler raising in lock.acquire), as CPython's lock waits do.
 template <typename Ready, typename Take>
 bool wait_interruptibly(std::mutex& mutex, std::condition_variable& cv, double timeout, BlockReason reason,
                         Ready ready, Take take) {
@@ -24,28 +26,37 @@ bool wait_interruptibly(std::mutex& mutex, std::condition_variable& cv, double t
                                                                   std::chrono::duration<double>(timeout));
     Clock::duration slice =
         is_main_thread() ? Clock::duration(std::chrono::milliseconds(20)) : Clock::duration::max();
-    bool done = false;
-    {
-        AllowThreads unblocked(reason);
-        std::unique_lock<std::mutex> guard(mutex);
-        if (deadline == Clock::time_point::max() && slice == Clock::duration::max()) {
-            cv.wait(guard, ready);  // another thread, no timeout: nothing to check
-            take();
-            return true;
-        }
-        while (!keyboard_interrupt_pending()) {
-            Clock::time_point now = Clock::now();
-            if (now >= deadline) break;
-            Clock::time_point until = deadline - now > slice ? now + slice : deadline;
-            if (cv.wait_until(guard, until, ready)) {
+    for (;;) {
+        bool done = false, interrupted = false;
+        {
+            AllowThreads unblocked(reason);
+            std::unique_lock<std::mutex> guard(mutex);
+            if (deadline == Clock::time_point::max() && slice == Clock::duration::max()) {
+                cv.wait(guard, ready);  // another thread, no timeout: nothing to check
                 take();
-                done = true;
-                break;
+                return true;
+            }
+            for (;;) {
+                if (keyboard_interrupt_pending() || signals_pending()) {
+                    interrupted = true;
+                    break;
+                }
+                Clock::time_point now = Clock::now();
+                if (now >= deadline) break;
+                Clock::time_point until = deadline - now > slice ? now + slice : deadline;
+                if (cv.wait_until(guard, until, ready)) {
+                    take();
+                    done = true;
+                    break;
+                }
             }
         }
+        if (done) return true;
+        if (!interrupted) return false;
+        // A signal came (on the main thread): its handler runs now, with the GIL, as CPython's
+        // lock waits run PyErr_CheckSignals; what it raises ends the wait, else the wait goes on.
+        check_signals();
     }
-    if (!done) check_keyboard_interrupt();
-    return done;
 }
 
 }  // namespace minipy

@@ -250,6 +250,8 @@ void mark_signal_pending(int signum) {
 
 uint64_t take_pending_signals() { return g_pending_signals.exchange(0); }
 
+bool signals_pending() { return g_pending_signals.load(std::memory_order_relaxed) != 0 && is_main_thread(); }
+
 void set_signal_dispatch(void (*run_handlers)()) { g_signal_dispatch = run_handlers; }
 
 bool keyboard_interrupt_pending() { return g_interrupt_pending.load() && is_main_thread(); }

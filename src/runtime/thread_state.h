@@ -121,6 +121,8 @@ bool keyboard_interrupt_pending();
 void mark_signal_pending(int signum);
 // Takes the pending set (bit n: signal n), clearing it.
 uint64_t take_pending_signals();
+// True on the main thread while a signal with a Python handler waits to run (it is left pending).
+bool signals_pending();
 void set_signal_dispatch(void (*run_handlers)());
 // Whether the calling thread is the one that started the program (the only one Ctrl-C reaches).
 bool is_main_thread();
