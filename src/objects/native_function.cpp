@@ -105,12 +105,15 @@ void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t mi
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
 }
 
+// The qualified name is made only for the error: this check runs on every call of the functions
+// that use it (_abc's on every isinstance of an ABC), where building it was 15% of the time.
 void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
                              size_t max) {
+    bool has_kwargs = kwnames && kwnames->size;
+    if (!has_kwargs && nargs >= min && nargs <= max) return;
     std::string qualified = std::string(owner) + "." + fname;
-    if (kwnames && kwnames->size) raise_no_kwargs(qualified.c_str());
-    if (nargs < min || nargs > max)
-        raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, nargs);
+    if (has_kwargs) raise_no_kwargs(qualified.c_str());
+    raise_arg_count(min == max && max <= 1 ? qualified.c_str() : fname, min, max, nargs);
 }
 
 Ref call_with_self(Object* callable, const MethodDef* def, Object* self, Object* const* args, size_t nargs,

@@ -404,6 +404,7 @@ void init_range_type() {
     t.construct = range_construct;
     t.getattr = range_getattr;
     t.methods = range_methods;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
     init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter),
                        big_range_iter_dealloc, big_range_iter_next);
