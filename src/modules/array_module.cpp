@@ -995,6 +995,7 @@ void init_array_types() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     t.heads_subclass_instances = true;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
     register_buffer(&t, &kArrayBuffer);
 

@@ -1015,6 +1015,7 @@ void init_collections_types() {
     t.methods = kDequeMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
     // maxlen and default_factory are properties over native accessors, which derived classes'
     // attribute lookup (the class dict's data descriptors) reaches too.

@@ -716,6 +716,7 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     Ref cls = Ref::steal(t);  // an error below frees it (heap_type_dealloc copes with a part-made one)
     object_set_type(t, metatype);
     t->mro = c3_mro(t, b);
+    t->collection_flags.store(inherited_collection_flags(t->mro), std::memory_order_relaxed);
     {
         std::lock_guard<std::mutex> guard(g_subclasses_lock);
         for (size_t i = 0; i < b->size; ++i) g_subclasses[static_cast<Type*>(b->items[i])].push_back(t);

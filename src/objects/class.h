@@ -54,7 +54,7 @@ bool instance_of_class(Object* o, Type* cls);
 // The __instancecheck__ or __subclasscheck__ (`name`) of a class's metaclass when it has one of its
 // own (ABCMeta's), as isinstance/issubclass must call it; null for a class whose metaclass has only
 // type's, whose answer instance_of_class and is_subtype give without a call.
-Ref metaclass_check(Object* cls, const char* name);
+Ref metaclass_check(Object* cls, Str* name);
 // isinstance(o, cls) and issubclass(derived, cls), as CPython's PyObject_IsInstance/IsSubclass:
 // tuples and unions of classes, a metaclass's (or any object's type's) __instancecheck__ and
 // __subclasscheck__, and the "abstract" classes that are no types but have a `__bases__` tuple.

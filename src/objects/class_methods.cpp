@@ -91,11 +91,10 @@ Ref layout_number(Type* t, const std::string& n) {
 
 }  // namespace
 
-Ref metaclass_check(Object* cls, const char* name) {
+Ref metaclass_check(Object* cls, Str* name) {
     if (!is_type(cls) || !is_heap_type(type_of(cls))) return nullptr;
-    Str* key = intern(name);
-    Ref hook = type_lookup(type_of(cls), key);
-    if (hook && hook.get() == dict_get_str(type_type.dict, key)) return nullptr;
+    Ref hook = type_lookup(type_of(cls), name);
+    if (hook && hook.get() == dict_get_str(type_type.dict, name)) return nullptr;
     return hook;
 }
 
@@ -165,10 +164,11 @@ bool any_member(Object* classes, Check check, const char* where) {
 
 // The steps isinstance and issubclass share (CPython's object_recursive_isinstance and
 // object_issubclass): a class's metaclass hook, the members of a tuple or union, the hook of any
-// other object's type (`hook`: __instancecheck__ or __subclasscheck__), else `plain`.
-bool check_relation(Object* x, Object* cls, const char* hook, bool (*plain)(Object*, Object*),
+// other object's type (`hook`: __instancecheck__ or __subclasscheck__), else `plain`. The hook's
+// name comes interned: interning it on each call was a tenth of an isinstance of an ABC.
+bool check_relation(Object* x, Object* cls, Str* hook, bool (*plain)(Object*, Object*),
                     bool (*recurse)(Object*, Object*)) {
-    const char* where = hook[2] == 'i' ? " in __instancecheck__" : " in __subclasscheck__";
+    const char* where = hook->utf8[2] == 'i' ? " in __instancecheck__" : " in __subclasscheck__";
     if (is_type(cls)) {
         Ref check = metaclass_check(cls, hook);
         if (!check) return plain(x, cls);
@@ -179,7 +179,7 @@ bool check_relation(Object* x, Object* cls, const char* hook, bool (*plain)(Obje
     if (type_of(cls) == &union_type || is_instance(cls, &tuple_type))
         return any_member(
             cls, [x, recurse](Object* c) { return recurse(x, c); }, where);
-    if (Ref check = special_method(cls, intern(hook))) {
+    if (Ref check = special_method(cls, hook)) {
         RecursionGuard guard(where);
         return is_true(call1(check.get(), x).get());
     }
@@ -189,12 +189,14 @@ bool check_relation(Object* x, Object* cls, const char* hook, bool (*plain)(Obje
 }  // namespace
 
 bool object_isinstance(Object* o, Object* cls) {
+    static Str* const kInstanceCheck = intern("__instancecheck__");
     if (type_of(o) == cls) return true;
-    return check_relation(o, cls, "__instancecheck__", real_isinstance, object_isinstance);
+    return check_relation(o, cls, kInstanceCheck, real_isinstance, object_isinstance);
 }
 
 bool object_issubclass(Object* derived, Object* cls) {
-    return check_relation(derived, cls, "__subclasscheck__", real_issubclass, object_issubclass);
+    static Str* const kSubclassCheck = intern("__subclasscheck__");
+    return check_relation(derived, cls, kSubclassCheck, real_issubclass, object_issubclass);
 }
 
 namespace {
@@ -214,10 +216,11 @@ Ref type_special_attr(Type* t, const std::string& n) {
     if (n == "__dict__") return mappingproxy_new(t->dict);
     // CPython's Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_BASETYPE and Py_TPFLAGS_IS_ABSTRACT bits: copyreg
     // tells classes from built-in types by the first when it pickles instances of their subclasses;
-    // inspect.isabstract reads the last.
+    // inspect.isabstract reads the last. Py_TPFLAGS_SEQUENCE and _MAPPING are collection_flags.
     if (n == "__flags__")
         return int_from_i64((is_heap_type(t) ? 1 << 9 : 0) | (t->is_basetype ? 1 << 10 : 0) |
-                            (t->is_abstract.load(std::memory_order_relaxed) ? 1 << 20 : 0));
+                            (t->is_abstract.load(std::memory_order_relaxed) ? 1 << 20 : 0) |
+                            t->collection_flags.load(std::memory_order_relaxed));
     if (n == "__module__") {
         Ref m = t != &type_type ? dict_get_str_ref(t->dict, intern("__module__")) : Ref();
         if (m) return m;

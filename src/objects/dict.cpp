@@ -808,6 +808,7 @@ void init_dict_types() {
     t.is_basetype = true;
     t.binary[static_cast<size_t>(BinaryOp::Or)] = dict_or;
     t.inplace[static_cast<size_t>(BinaryOp::Or)] = dict_inplace_or;
+    t.collection_flags = kTypeMapping;
     init_type(&t);
     init_dict_view_types();
 }

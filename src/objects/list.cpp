@@ -416,6 +416,7 @@ void init_list_type() {
     t.inplace[static_cast<size_t>(BinaryOp::Add)] = list_inplace_add;
     t.inplace[static_cast<size_t>(BinaryOp::Mul)] = list_inplace_mul;
     t.methods = list_methods;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
 }
 

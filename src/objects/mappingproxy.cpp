@@ -151,6 +151,7 @@ void init_mappingproxy_type() {
     t.binary[static_cast<size_t>(BinaryOp::Or)] = proxy_or;
     t.inplace[static_cast<size_t>(BinaryOp::Or)] = proxy_ior;
     t.methods = kProxyMethods;
+    t.collection_flags = kTypeMapping;
     init_type(&t);
     add_class_getitem(&t);
 }

@@ -665,6 +665,7 @@ void init_memoryview_type() {
     t.hash = view_hash;
     t.getattr = view_getattr;
     t.methods = kViewMethods;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
 }
 

@@ -105,6 +105,8 @@ void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t mi
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
 }
 
+// The qualified name is made only for the error: this check runs on every call of the functions
+// that use it (_abc's on every isinstance of an ABC), where building it was 15% of the time.
 void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
                              size_t max) {
     bool keywords = kwnames && kwnames->size;

@@ -133,6 +133,12 @@ void inherit_slots(Type* t, const Type* b) {
 
 }  // namespace
 
+uint8_t inherited_collection_flags(const std::vector<Type*>& mro) {
+    for (size_t i = 1; i < mro.size(); ++i)
+        if (uint8_t flags = mro[i]->collection_flags.load(std::memory_order_relaxed)) return flags;
+    return 0;
+}
+
 void init_type(Type* t) {
     if (t->dict) return;
     make_immortal(t);
@@ -143,6 +149,8 @@ void init_type(Type* t) {
         t->mro.insert(t->mro.end(), t->base->mro.begin(), t->base->mro.end());
         inherit_slots(t, t->base);
     }
+    if (!t->collection_flags.load(std::memory_order_relaxed))
+        t->collection_flags.store(inherited_collection_flags(t->mro), std::memory_order_relaxed);
     t->dict = as_dict(dict_new().release());
     t->dict->of_type = t;
     for (const MethodDef* m = t->methods; m && m->name; ++m)

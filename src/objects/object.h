@@ -225,6 +225,12 @@ struct Type : Object {
     // class are refused (objects/class.cpp, check_not_abstract) without a dict lookup per instance.
     // Atomic: minipy-ft may instantiate the class on one thread while another assigns it.
     std::atomic<bool> is_abstract{false};
+    // CPython's Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING bits (kTypeSequence, kTypeMapping): what the
+    // match statement's sequence and mapping patterns accept (vm/pattern_match.cpp). Built-in types
+    // set them before init_type; a type without either takes the first one along its mro (init_type,
+    // class_new); _abc's _abc_init and _abc_register set them on classes. Atomic: minipy-ft may match
+    // on one thread while another registers the class.
+    std::atomic<uint8_t> collection_flags{0};
     // Classes: the most attributes an instance's __dict__ held when freed (capped), so that the next
     // instances' dicts start that large (CPython 3.11 sizes shared keys from the first instances).
     std::atomic<uint8_t> expected_attributes{0};
@@ -250,6 +256,14 @@ struct Type : Object {
     // inline_init): while the tag is unchanged, `C()` makes the bare instance without a lookup.
     std::atomic<uint32_t> object_init_tag{0};
 };
+
+// Type::collection_flags, with CPython's bit values (as `__flags__` shows them).
+inline constexpr uint8_t kTypeSequence = 1 << 5;
+inline constexpr uint8_t kTypeMapping = 1 << 6;
+inline constexpr uint8_t kTypeCollectionFlags = kTypeSequence | kTypeMapping;
+// The flags a new type without its own inherits: the first base along `mro` (past the type itself)
+// that has either, as CPython's inherit_patma_flags.
+uint8_t inherited_collection_flags(const std::vector<Type*>& mro);
 
 // Initialises the header of a freshly allocated object with one reference. The object owns a
 // reference to its type, as in CPython: a class lives while any instance does (dealloc_object

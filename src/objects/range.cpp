@@ -460,6 +460,7 @@ void init_range_type() {
     t.construct = range_construct;
     t.getattr = range_getattr;
     t.methods = range_methods;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
     big_range_iter_type.methods = kBigRangeIterMethods;
     init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter),

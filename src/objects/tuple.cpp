@@ -261,6 +261,7 @@ void init_tuple_type() {
     t.constructs_subclasses = true;
     t.binary[static_cast<size_t>(BinaryOp::Add)] = tuple_add;
     t.binary[static_cast<size_t>(BinaryOp::Mul)] = tuple_mul;
+    t.collection_flags = kTypeSequence;
     init_type(&t);
     make_immortal(&empty_tuple_object);
     empty_tuple_object.type = &tuple_type;

@@ -6,59 +6,15 @@
 #include "objects/bytes.h"
 #include "objects/class.h"
 #include "objects/containers.h"
-#include "objects/embedding.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
-#include "objects/memoryview.h"
 #include "objects/str.h"
 
 namespace minipy {
 
 namespace {
-
-enum class Shape { Sequence, Mapping, Neither };
-
-// CPython marks types with Py_TPFLAGS_SEQUENCE / _MAPPING: list, tuple, range, memoryview and dict
-// carry them; collections.abc.Sequence and .Mapping get them from `__abc_tpflags__` in their body,
-// ABCMeta.register gives them to a registered class, and a new class takes the first one along its
-// mro. minipy keeps no flag word: this walks the mro asking each class the same questions.
-Shape heap_class_shape(Type* t, Object* abc_module) {
-    if (Object* flags = dict_get_str(t->dict, intern("__abc_tpflags__"))) {
-        if (is_small_int(flags) && small_int_value(flags) == 1 << 5) return Shape::Sequence;
-        if (is_small_int(flags) && small_int_value(flags) == 1 << 6) return Shape::Mapping;
-    }
-    static const char* const kAbcs[] = {"Sequence", "MutableSequence", "Mapping", "MutableMapping"};
-    for (int i = 0; i < 4; ++i) {
-        Ref abc = get_attr_opt(abc_module, intern(kAbcs[i]));
-        Ref registry = abc ? get_attr_opt(abc.get(), intern("_abc_registry")) : Ref();
-        if (registry && contains(registry.get(), t)) return i < 2 ? Shape::Sequence : Shape::Mapping;
-    }
-    return Shape::Neither;
-}
-
-Shape shape_of(Object* subject) {
-    Ref abc;  // only classes written in Python need collections.abc, and only once it is loaded
-    bool abc_looked_up = false;
-    for (Type* t : type_of(subject)->mro) {
-        if (t == &list_type || t == &tuple_type || t == &range_type || t == &memoryview_type)
-            return Shape::Sequence;
-        if (t == &dict_type) return Shape::Mapping;
-        // A native module's type (named with its module: "array.array") counts when registered with
-        // an ABC, as the array module registers array.array with MutableSequence; CPython's array
-        // sets the flag in C instead. Core types (str, bytearray are registered too) never do.
-        if (!is_heap_type(t) && t->name.find('.') == std::string::npos) continue;
-        if (!abc_looked_up) {
-            abc = loaded_module("_collections_abc");
-            abc_looked_up = true;
-        }
-        if (!abc) return Shape::Neither;
-        Shape s = heap_class_shape(t, abc.get());
-        if (s != Shape::Neither) return s;
-    }
-    return Shape::Neither;
-}
 
 // The built-in types whose class pattern `T(x)` matches the subject itself (_Py_TPFLAGS_MATCH_SELF).
 bool matches_self(Type* t) {
@@ -85,9 +41,17 @@ Ref match_class_attr(Object* subject, Type* type, Object* name, Object* seen) {
 
 }  // namespace
 
-bool match_sequence(Object* subject) { return shape_of(subject) == Shape::Sequence; }
+// CPython tests Py_TPFLAGS_SEQUENCE / _MAPPING on the subject's type: list, tuple, range, memoryview,
+// deque, array.array, dict and mappingproxy carry them, collections.abc.Sequence and .Mapping get
+// them from `__abc_tpflags__` in their body (modules/abc_module.cpp), a class registered with
+// either gets its flag, and a new class takes the first one along its mro (Type::collection_flags).
+bool match_sequence(Object* subject) {
+    return type_of(subject)->collection_flags.load(std::memory_order_relaxed) & kTypeSequence;
+}
 
-bool match_mapping(Object* subject) { return shape_of(subject) == Shape::Mapping; }
+bool match_mapping(Object* subject) {
+    return type_of(subject)->collection_flags.load(std::memory_order_relaxed) & kTypeMapping;
+}
 
 // map.get(key, dummy) for each key, so that a defaultdict does not grow and a missing key costs
 // no exception; a key listed twice (two value patterns equal at run time) is a ValueError.

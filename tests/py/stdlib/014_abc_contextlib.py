@@ -1,4 +1,4 @@
-# abc (through _py_abc) and contextlib from CPython's Lib, unchanged.
+# abc (on the native _abc) and contextlib from CPython's Lib, unchanged.
 import abc
 import contextlib
 from collections.abc import Iterable, Mapping, Sequence, Sized
