@@ -87,6 +87,7 @@ const NativeModule kNativeModules[] = {
     {"_operator", builtin<init_operator_module>},
     {"unicodedata", builtin<init_unicodedata_module>},
     {"marshal", builtin<init_marshal_module>},
+    {"itertools", builtin<init_itertools_module>},
 };
 
 }  // namespace

@@ -73,6 +73,7 @@ Ref init_csv_module();
 Ref init_operator_module();
 Ref init_unicodedata_module();
 Ref init_marshal_module();
+Ref init_itertools_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();
