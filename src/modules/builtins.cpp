@@ -835,7 +835,7 @@ Ref map_next(Object* o) {
 
 // map and filter may be subclassed: `type` is the class being instantiated.
 Ref map_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("map");
+    if (kw && kw->size && refuses_keywords(static_cast<Type*>(type), &map_type)) raise_no_kwargs("map");
     if (nargs < 2) raise(&TypeError_type, "map() must have at least two arguments.");
     auto* m = new MapObject();
     init_header(m, static_cast<Type*>(type));
@@ -869,7 +869,7 @@ Ref filter_next(Object* o) {
 }
 
 Ref filter_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("filter");
+    if (kw && kw->size && refuses_keywords(static_cast<Type*>(type), &filter_type)) raise_no_kwargs("filter");
     if (nargs != 2) raise(&TypeError_type, format("filter expected 2 arguments, got %zu", nargs));
     Ref it = get_iter(args[1]);
     auto* f = new FilterObject();

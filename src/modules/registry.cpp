@@ -88,6 +88,7 @@ const NativeModule kNativeModules[] = {
     {"unicodedata", builtin<init_unicodedata_module>},
     {"marshal", builtin<init_marshal_module>},
     {"_abc", builtin<init_abc_module>},
+    {"itertools", builtin<init_itertools_module>},
 };
 
 }  // namespace

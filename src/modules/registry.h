@@ -74,6 +74,7 @@ Ref init_operator_module();
 Ref init_unicodedata_module();
 Ref init_marshal_module();
 Ref init_abc_module();
+Ref init_itertools_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

@@ -594,6 +594,8 @@ Ref user_init(Type* t) {
     return init && is_function(init.get()) ? init : nullptr;
 }
 
+bool refuses_keywords(Type* t, Type* base) { return t == base || !user_init(t); }
+
 Ref inline_init(Type* t, bool* object_init) {
     static Str* const kInit = intern("__init__");
     *object_init = false;

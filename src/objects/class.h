@@ -122,6 +122,11 @@ void init_sizeof_methods();
 Type* native_base(Type* t);
 // The Python __init__ that t or a base defines, or null.
 Ref user_init(Type* t);
+// Whether making an instance of t, the built-in type `base` or a class derived from it, refuses
+// keyword arguments, for a base whose constructor takes none (map, filter, itertools.chain): CPython
+// 3.11 refuses them unless the class defines an __init__ of its own, which then sees them
+// (`type == base || type->tp_init == base->tp_init`).
+bool refuses_keywords(Type* t, Type* base);
 // The __new__ that a class statement gave t or a base, or null when a built-in type's makes the object.
 Ref user_new(Type* t);
 // A plain class instance with an empty __dict__.

@@ -1,9 +1,10 @@
 # Loops that run in native code and never execute bytecode (any() over an endless iterator, a set
-# display unpacking one, bytes.join, a deque that drops everything) still serve the eval breaker:
-# iter_next checks it, so Ctrl-C (SIGINT from a timer thread), a Python signal handler and the
-# timer thread's turn at the GIL all get in. CPython 3.11 hangs in each of these (its C loops never
-# check for signals), so this expected output is minipy's own, not CPython's: the point is that
-# nothing a script does may hang the interpreter beyond Ctrl-C.
+# display unpacking one, bytes.join, a deque that drops everything, islice skipping) still serve
+# the eval breaker: iter_next and itertools' loops check it, so Ctrl-C (SIGINT from a timer
+# thread), a Python signal handler and the timer thread's turn at the GIL all get in. CPython 3.11
+# hangs in each of these (its C loops never check for signals), so this expected output is
+# minipy's own, not CPython's: the point is that nothing a script does may hang the interpreter
+# beyond Ctrl-C.
 import collections
 import itertools
 import os
@@ -22,6 +23,10 @@ endless = [
     ('b"".join(iter(bytes, 1))', lambda: b"".join(iter(bytes, 1))),
     ("deque(count(), maxlen=0)", lambda: collections.deque(itertools.count(), maxlen=0)),
     ("max(zip(repeat(1), repeat(2)))", lambda: max(zip(itertools.repeat(1), itertools.repeat(2)))),
+    # itertools' own loops, which pull any number of items for one of theirs.
+    ("next(islice(repeat(1), 10**18, None))", lambda: next(itertools.islice(itertools.repeat(1), 10**18, None))),
+    ("next(dropwhile(bool, repeat(1)))", lambda: next(itertools.dropwhile(bool, itertools.repeat(1)))),
+    ("next(chain.from_iterable(repeat(())))", lambda: next(itertools.chain.from_iterable(itertools.repeat(())))),
 ]
 for text, run in endless:
     interrupt_soon()
