@@ -291,6 +291,9 @@ Ref dict_keys_list(Dict* d);
 Ref dict_copy(Dict* d);
 // d.update(other): a dict, an object with keys(), or an iterable of pairs.
 void dict_update(Dict* d, Object* other);
+// `x.__dict__ = value` (value null: del) for an object keeping its dict in `field` (functions,
+// staticmethod, classmethod): CPython's TypeErrors for del and for a value that is no dict.
+void assign_dict_attribute(Dict*& field, Object* value);
 int64_t dict_size(Dict* d);
 void dict_clear(Dict* d);
 // Iterates live entries in insertion order: `for (size_t i = 0; dict_next(d, &i, &k, &v);)`.

@@ -308,14 +308,7 @@ void wrapper_setattr(Object* o, Str* name, Object* value) {
     const std::string& n = name->utf8;
     if (n == "__func__" || n == "__wrapped__" || n == "__isabstractmethod__")
         raise(&AttributeError_type, "readonly attribute");
-    if (n == "__dict__") {
-        if (!value) raise(&TypeError_type, "cannot delete __dict__");
-        if (!is_instance(value, &dict_type))
-            raise(&TypeError_type,
-                  format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
-        xdecref(std::exchange(w->dict, static_cast<Dict*>(newref(value))));
-        return;
-    }
+    if (n == "__dict__") return assign_dict_attribute(w->dict, value);
     if (value) return dict_set(wrapper_dict(w), name, value);
     if (!w->dict || !dict_del(w->dict, name)) raise_no_attribute(o, name);
 }

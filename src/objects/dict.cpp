@@ -623,6 +623,15 @@ Ref dict_copy(Dict* d) {
     return r;
 }
 
+void assign_dict_attribute(Dict*& field, Object* value) {
+    if (!value) raise(&TypeError_type, "cannot delete __dict__");
+    if (!is_instance(value, &dict_type))
+        raise(&TypeError_type,
+              format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
+    Dict* old = std::exchange(field, static_cast<Dict*>(newref(value)));
+    xdecref(old);
+}
+
 void dict_update(Dict* d, Object* other) {
     if (type_of(other) == &dict_type) {
         Dict* src = as_dict(other);

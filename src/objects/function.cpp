@@ -138,15 +138,7 @@ void function_setattr(Object* o, Str* name, Object* value) {
         return set_field(f->annotations, &dict_type, "__annotations__ must be set to a dict object");
     if (n == "__globals__" || n == "__closure__" || n == "__builtins__")
         raise(&AttributeError_type, "readonly attribute");
-    if (n == "__dict__") {
-        if (!value) raise(&TypeError_type, "cannot delete __dict__");
-        if (!is_instance(value, &dict_type))
-            raise(&TypeError_type,
-                  format("__dict__ must be set to a dictionary, not a '%s'", type_of(value)->name.c_str()));
-        xdecref(f->dict);
-        f->dict = as_dict(newref(value));
-        return;
-    }
+    if (n == "__dict__") return assign_dict_attribute(f->dict, value);
     if (n == "__code__") {
         if (!value || type_of(value) != &code_type)
             raise(&TypeError_type, "__code__ must be set to a code object");
