@@ -147,7 +147,6 @@ void unicode_error_fill(Object* exc, Type* t, Object* const* args, size_t nargs)
     as_index(args[first + 1]);
     as_index(args[first + 2]);
     need_str(first + 3);
-    if (!exc) return;
     exception_setattr(exc, intern("encoding"), translate ? None : args[0]);
     exception_setattr(exc, intern("object"), object.get());
     exception_setattr(exc, intern("start"), args[first + 1]);
@@ -160,12 +159,11 @@ bool is_unicode_error_subtype(Type* t) {
            is_subtype(t, &UnicodeEncodeError_type);
 }
 
-// The exception unicode_error_fill describes, checked before it is made; null for other types.
+// The exception unicode_error_fill describes; null for other types.
 Ref unicode_error_construct(Type* t, Object* const* args, size_t nargs) {
     if (!is_unicode_error_subtype(t)) return Ref();
-    unicode_error_fill(nullptr, t, args, nargs);
     Ref exc = exception_new(t, tuple_from(args, nargs).get());
-    unicode_error_fill(exc.get(), t, args, nargs);
+    unicode_error_fill(exc.get(), t, args, nargs);  // a bad part raises, and exc is dropped
     return exc;
 }
 
