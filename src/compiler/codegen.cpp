@@ -126,6 +126,17 @@ void Compiler::emit(Op op, uint32_t arg) {
     if (is_terminator(op)) u_->reachable = false;
 }
 
+// Takes back the last instruction emitted, with its stack effect (a label bound after it now binds
+// the next one emitted).
+void Compiler::drop_last_instruction() {
+    Code* co = u_->co();
+    uint32_t word = co->instructions.back();
+    co->instructions.pop_back();
+    co->positions_to_fill().pop_back();
+    u_->handler_of.pop_back();
+    if (!is_jump(instr_op(word))) u_->depth -= stack_effect(instr_op(word), instr_arg(word));
+}
+
 void Compiler::emit_jump(Op op, int label) {
     if (!u_->reachable) return;
     if (op == Op::JUMP_FORWARD && u_->label_pos[label] >= 0) op = Op::JUMP_BACKWARD;
@@ -332,6 +343,7 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
             return;
         case K::Assign: {
             const auto& a = ast::as<ast::Assign>(s);
+            if (visit_parallel_assign(a)) return;
             visit_expr(*a.value);
             for (size_t i = 0; i < a.targets.size(); ++i) {
                 if (i + 1 < a.targets.size()) emit(Op::COPY, 1);

@@ -820,6 +820,7 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
         if (star >= 0) fail("multiple starred expressions in assignment", pos);
         star = static_cast<int>(i);
     }
+    size_t unpack_at = u_->co()->instructions.size();
     if (star < 0) {
         emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(elts.size()));
     } else {
@@ -831,6 +832,68 @@ void Compiler::visit_unpack(const ast::ExprList& elts, const ast::Pos& pos) {
         emit(Op::UNPACK_EX, static_cast<uint32_t>(star) | after << 8);
     }
     for (const auto& e : elts) visit_store(is_starred(*e) ? *ast::as<ast::Starred>(*e).value : *e);
+    if (star < 0 && !elts.empty()) fuse_unpack_to_fast(unpack_at);
+}
+
+// `a, b = x, y` and `a, b, c = x, y, z` (a tuple display of one to three items, none starred, on
+// the right of as many targets): the values are not packed into a tuple and unpacked again. As in
+// CPython 3.11, the first and last values are swapped on the stack (SWAP), so the targets are stored
+// left to right; when they are all distinct fast locals named on one line, the swap is dropped and
+// they are stored right to left instead, as CPython's apply_static_swaps leaves them (a __del__ of
+// the old values shows the order). CPython 3.11 also reverses the stores of a repeated name, so its
+// `a, a = 1, x` leaves 1 in a; minipy keeps the language's answer, x, as CPython 3.12 does.
+// False, having emitted nothing, when the statement is not of that shape.
+bool Compiler::visit_parallel_assign(const ast::Assign& a) {
+    if (a.targets.size() != 1 || a.value->kind != ast::ExprKind::Tuple) return false;
+    const ast::Expr& target = *a.targets[0];
+    if (target.kind != ast::ExprKind::Tuple && target.kind != ast::ExprKind::List) return false;
+    const auto& names = ast::as<ast::Sequence>(target).elts;
+    const auto& values = ast::as<ast::Sequence>(*a.value).elts;
+    size_t n = names.size();
+    if (n == 0 || n > 3 || values.size() != n) return false;
+    for (const auto* list : {&names, &values})
+        for (const auto& e : *list)
+            if (is_starred(*e)) return false;
+    visit_expr(*a.value);
+    auto& code = u_->co()->instructions;
+    if (!u_->reachable || code.empty() ||
+        code.back() != make_instr(Op::BUILD_TUPLE, static_cast<uint32_t>(n))) {
+        visit_store(target);  // the tuple was a constant: unpacked as usual
+        return true;
+    }
+    drop_last_instruction();
+    size_t swap_at = code.size();
+    if (n > 1) emit(Op::SWAP, static_cast<uint32_t>(n));
+    for (const auto& e : names) visit_store(*e);
+    if (n == 1 || code.size() != swap_at + 1 + n) return true;
+    auto& positions = u_->co()->positions_to_fill();
+    std::vector<uint32_t> stores(code.begin() + static_cast<ptrdiff_t>(swap_at) + 1, code.end());
+    std::vector<SourcePos> at(positions.begin() + static_cast<ptrdiff_t>(swap_at) + 1, positions.end());
+    for (size_t i = 0; i < n; ++i) {
+        if (instr_op(stores[i]) != Op::STORE_FAST || at[i].line != positions[swap_at].line) return true;
+        for (size_t j = 0; j < i; ++j)
+            if (stores[j] == stores[i]) return true;
+    }
+    for (size_t i = 0; i < n + 1; ++i) drop_last_instruction();
+    for (size_t i = n; i-- > 0;) {
+        emit(Op::STORE_FAST, instr_arg(stores[i]));
+        u_->co()->positions_to_fill().back() = at[i];
+    }
+    return true;
+}
+
+// `a, b, c = t` into fast locals: UNPACK_SEQUENCE followed by nothing but their STORE_FASTs becomes
+// UNPACK_TO_FAST, which stores an exact tuple's or list's items itself, without dispatching the
+// stores (they stay in place for every other case, and for tracing). bench/pyperf/unpack_sequence.py
+// (LOOPS=5000, callgrind): 1693.5M instructions before, against CPython 3.11's 1294.1M.
+void Compiler::fuse_unpack_to_fast(size_t unpack_at) {
+    auto& code = u_->co()->instructions;
+    if (unpack_at >= code.size() || instr_op(code[unpack_at]) != Op::UNPACK_SEQUENCE) return;
+    uint32_t n = instr_arg(code[unpack_at]);
+    if (code.size() != unpack_at + 1 + n) return;
+    for (size_t i = unpack_at + 1; i < code.size(); ++i)
+        if (instr_op(code[i]) != Op::STORE_FAST) return;
+    code[unpack_at] = make_instr(Op::UNPACK_TO_FAST, n);
 }
 
 void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Pos& pos,

@@ -98,6 +98,7 @@ private:
 
     // ---- emission ----
     void emit(Op op, uint32_t arg = 0);
+    void drop_last_instruction();
     void emit_jump(Op op, int label);
     int new_label();
     void bind(int label);
@@ -188,6 +189,8 @@ private:
     void visit_exprs(const ast::ExprList& list);
     void visit_store(const ast::Expr& target);
     void visit_unpack(const ast::ExprList& elts, const ast::Pos& pos);
+    void fuse_unpack_to_fast(size_t unpack_at);
+    bool visit_parallel_assign(const ast::Assign& a);
     void visit_jump_if(const ast::Expr& e, int label, bool when);
     void visit_bool_op(const ast::BoolOp& b);
     // `negated`: the compare is the operand of `not` and has one `is`, `is not`, `in` or `not in`,

@@ -391,11 +391,7 @@ void note_nested(Object* referent, void* found) {
 
 }  // namespace
 
-void defer_definition(Object* value) {
-    if (!kDefinedFunctionsDeferred || is_small_int(value)) return;
-    Type* t = type_of(value);
-    if (t != &function_type && t != &staticmethod_type && t != &classmethod_type && t != &property_type)
-        return;
+void defer_definition_of_type(Object* value, Type* t) {
     // A staticmethod, classmethod or property is deferred unless it wraps a nested function.
     bool nested = is_nested_function(value);
     if (t != &function_type && t->traverse) t->traverse(value, note_nested, &nested);

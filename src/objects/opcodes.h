@@ -74,6 +74,7 @@ enum class ArgKind : uint8_t {
     OP(DICT_MERGE, Int, -1, 0, "like DICT_UPDATE, but duplicate keys are a TypeError (f(**a, **b))")         \
     OP(LIST_TO_TUPLE, None, 0, 0, "TOS = tuple(TOS)")                                                        \
     OP(UNPACK_SEQUENCE, Int, arg - 1, 0, "replaces TOS with its arg items, first on top")                    \
+    OP(UNPACK_TO_FAST, Int, arg - 1, 0, "UNPACK_SEQUENCE, then the arg STORE_FASTs after it, in one step")   \
     OP(UNPACK_EX, Int, (arg & 0xff) + (arg >> 8), 0, "a, *b, c = TOS: arg = before | after << 8")            \
     OP(GET_ITER, None, 0, 0, "TOS = iter(TOS)")                                                              \
     OP(FOR_ITER, Jump, 1, -1, "pushes next(TOS), or pops the iterator and jumps when exhausted")             \

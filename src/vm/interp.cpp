@@ -337,8 +337,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
     auto pick_dispatch_table = [&] { return g_trace || trace_hooks_set(ts) ? kTraceLabels : kOpLabels; };
     void* const* dispatch_table = pick_dispatch_table();
 #define SELECT_DISPATCH() (dispatch_table = pick_dispatch_table())
+#define INSTRUCTIONS_TRACED() (dispatch_table != kOpLabels)
 #else
 #define SELECT_DISPATCH() ((void)0)
+#define INSTRUCTIONS_TRACED() (g_trace || trace_hooks_set(ts))
 #endif
 
     for (;;) {
@@ -916,6 +918,41 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 unpack_sequence(seq, ARG, sp - 1);
                 decref(seq);
                 sp += static_cast<ptrdiff_t>(ARG) - 1;  // signed: `[] = x` unpacks zero items
+                DISPATCH();
+            }
+            TARGET(UNPACK_TO_FAST) {
+                // An exact tuple or list of ARG items: the STORE_FASTs that follow run here, without
+                // a dispatch each, unless they are being traced.
+                Object* seq = TOP();
+                size_t n = ARG;
+                if (type_of(seq) == &tuple_type && as_tuple(seq)->size == n && !INSTRUCTIONS_TRACED()) {
+                    // Straight from the items into the locals: a tuple cannot change, and the stack
+                    // keeps it alive while a finalizer run by a store's release runs.
+                    Object* const* items = as_tuple(seq)->items;
+                    for (size_t i = 0; i < n; ++i) {
+                        word = *ip++;  // STORE_FAST
+                        Object* old = lp[ARG];
+                        lp[ARG] = newref(items[i]);
+                        XDECREF_AT_LINE(old);
+                    }
+                    --sp;
+                    decref(seq);
+                    DISPATCH();
+                }
+                if (!INSTRUCTIONS_TRACED() && unpack_exact(seq, n, sp - 1)) {
+                    decref(seq);
+                    sp += static_cast<ptrdiff_t>(n) - 1;
+                    for (size_t i = 0; i < n; ++i) {
+                        word = *ip++;  // STORE_FAST
+                        Object* old = lp[ARG];
+                        lp[ARG] = POP();
+                        XDECREF_AT_LINE(old);
+                    }
+                    DISPATCH();
+                }
+                unpack_sequence(seq, n, sp - 1);
+                decref(seq);
+                sp += static_cast<ptrdiff_t>(n) - 1;
                 DISPATCH();
             }
             TARGET(UNPACK_EX) {

@@ -208,8 +208,6 @@ std::vector<Ref> collect_items(Object* seq) {
 
 }  // namespace
 
-namespace {
-
 // `a, b = t` for an exact tuple or list of the right length copies the items straight into the
 // stack slots (CPython 3.11's UNPACK_SEQUENCE_TWO_TUPLE/_TUPLE/_LIST specializations). Without it
 // bench/pyperf/unpack_sequence took 5x CPython's time, 75% of it building a std::vector per unpack.
@@ -230,8 +228,6 @@ bool unpack_exact(Object* seq, size_t n, Object** dest) {
     }
     return false;
 }
-
-}  // namespace
 
 void unpack_sequence(Object* seq, size_t n, Object** dest) {
     if (unpack_exact(seq, n, dest)) return;

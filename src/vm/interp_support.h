@@ -64,6 +64,9 @@ void dict_merge_kwargs(Dict* d, Object* mapping, Object* callable);  // f(**x)
 
 // Writes the items of `seq` to dest[0..n), the first item at dest[n - 1] (the top of the stack).
 void unpack_sequence(Object* seq, size_t n, Object** dest);
+// unpack_sequence's fast path: only an exact tuple or list of n items; false, writing nothing, for
+// anything else.
+bool unpack_exact(Object* seq, size_t n, Object** dest);
 // a, *b, c = seq: before + 1 + after values, the first on top.
 void unpack_ex(Object* seq, size_t before, size_t after, Object** dest);
 
