@@ -119,6 +119,7 @@ private:
     void check_dict_key();
     void check_walrus_target();
     void check_keyword_generator();
+    void check_starred_generator();
     void check_assignment_in_expression();
     template <typename Visit>
     long walk_back(long from, Visit visit) const;
@@ -161,6 +162,7 @@ void ErrorMapper::raise() {
     check_dict_key();
     check_walrus_target();
     check_keyword_generator();
+    check_starred_generator();
     check_assignment_in_expression();
     at_token("invalid syntax", tok_);
 }
@@ -432,6 +434,43 @@ void ErrorMapper::check_keyword_generator() {
     if (name + 1 >= index_ || type_at(name) != MiniPyLexer::NAME || type_at(name + 1) != MiniPyLexer::ASSIGN)
         return;
     between("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at(name), at(name + 1));
+}
+
+// `f(*x for x in y)`: a starred call argument followed by `for` (a starred display item or
+// generator element parses, and the AST builder refuses it with the same message). ANTLR reports
+// the `for`, or the call's `(` when the starred argument comes first. As CPython, a later argument
+// gets "Generator expression must be parenthesized" instead, underlined to the generator's end.
+void ErrorMapper::check_starred_generator() {
+    auto is_for = [](size_t k) { return k == MiniPyLexer::FOR || k == MiniPyLexer::ASYNC; };
+    long star = -1, for_at = -1;
+    if (is_for(tok_->getType())) {
+        for_at = index_;
+        star = walk_back(index_ - 1, [](long, size_t k) { return k != MiniPyLexer::COMMA; }) + 1;
+    } else if (tok_->getType() == MiniPyLexer::OPEN_PAREN && type_at(index_ + 1) == MiniPyLexer::STAR) {
+        star = index_ + 1;
+        for (long i = star + 1, nest = 0; type_at(i) != Token::EOF && type_at(i) != MiniPyLexer::NEWLINE;
+             ++i) {
+            size_t k = type_at(i);
+            if (nest == 0 && (k == MiniPyLexer::COMMA || is_close(k))) break;
+            if (nest == 0 && is_for(k)) {
+                for_at = i;
+                break;
+            }
+            nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+        }
+    }
+    if (for_at < 0 || star < 1 || star + 1 >= for_at || type_at(star) != MiniPyLexer::STAR) return;
+    if (type_at(star - 1) == MiniPyLexer::OPEN_PAREN)
+        between("iterable unpacking cannot be used in comprehension", at(star), at(for_at - 1));
+    if (type_at(star - 1) != MiniPyLexer::COMMA) return;
+    long last = for_at;
+    for (long nest = 0; type_at(last + 1) != Token::EOF && type_at(last + 1) != MiniPyLexer::NEWLINE;
+         ++last) {
+        size_t k = type_at(last + 1);
+        if (nest == 0 && (k == MiniPyLexer::COMMA || is_close(k))) break;
+        nest += is_open(k) ? 1 : is_close(k) ? -1 : 0;
+    }
+    between("Generator expression must be parenthesized", at(star), at(last));
 }
 
 // `[x = 1]`, `{'a'=1}`: an `=` where an expression goes (inside a display or subscript, not a

@@ -1,0 +1,1 @@
+print(1, *x.real for x in (1, 2) if x)
