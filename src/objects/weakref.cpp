@@ -257,6 +257,16 @@ Ref proxy_str(Object* o) { return str(proxy_target(o).get()); }
 // The container protocol goes through to the referent too (len(p), iter(p), p[k], k in p, bool(p)).
 int64_t proxy_len(Object* o) { return length(proxy_target(o).get()); }
 Ref proxy_iter(Object* o) { return get_iter(proxy_target(o).get()); }
+// next(p) as CPython's proxy_iternext: only for a referent that is an iterator.
+Ref proxy_next(Object* o) {
+    Ref target = proxy_target(o);
+    NextSlot next = type_of(target.get())->next;
+    if (!next) {
+        raise(&TypeError_type,
+              format("Weakref proxy referenced a non-iterator '%s' object", type_of(target.get())->name.c_str()));
+    }
+    return next(target.get());
+}
 Ref proxy_getitem(Object* o, Object* key) { return get_item(proxy_target(o).get(), key); }
 void proxy_setitem(Object* o, Object* key, Object* value) {
     if (value)
@@ -311,6 +321,7 @@ void init_weakref_types() {
         p->str = proxy_str;
         p->len = proxy_len;
         p->iter = proxy_iter;
+        p->next = proxy_next;
         p->getitem = proxy_getitem;
         p->setitem = proxy_setitem;
         p->contains = proxy_contains;

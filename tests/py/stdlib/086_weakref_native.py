@@ -47,3 +47,38 @@ try:
     weakref.ref([])
 except TypeError as e:
     print("TypeError:", e)
+
+
+# next() on a proxy goes to the referent's __next__ (CPython's proxy_iternext).
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.n += 1
+        if self.n > 3:
+            raise StopIteration
+        return self.n
+
+
+counter = Counter()
+counter_proxy = weakref.proxy(counter)
+print(next(counter_proxy), list(counter_proxy), iter(counter_proxy) is counter)
+
+
+class NotAnIterator:
+    pass
+
+
+class BadNext:
+    __next__ = 5
+
+
+for target in (NotAnIterator(), BadNext()):
+    try:
+        next(weakref.proxy(target))
+    except TypeError as e:
+        print("TypeError:", e)
