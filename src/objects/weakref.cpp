@@ -262,8 +262,8 @@ Ref proxy_next(Object* o) {
     Ref target = proxy_target(o);
     NextSlot next = type_of(target.get())->next;
     if (!next) {
-        raise(&TypeError_type,
-              format("Weakref proxy referenced a non-iterator '%s' object", type_of(target.get())->name.c_str()));
+        raise(&TypeError_type, format("Weakref proxy referenced a non-iterator '%s' object",
+                                      type_of(target.get())->name.c_str()));
     }
     return next(target.get());
 }
