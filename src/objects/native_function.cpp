@@ -100,15 +100,15 @@ Ref method_descriptor_new(Type* owner, const MethodDef* def) {
     return Ref::steal(d);
 }
 
-void check_positional(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
+void check_positional_slow(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
     if (kwnames && kwnames->size) raise_no_kwargs(fname);
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);
 }
 
 // The qualified name is made only for the error: this check runs on every call of the functions
 // that use it (_abc's on every isinstance of an ABC), where building it was 15% of the time.
-void check_clinic_positional(const char* owner, const char* fname, size_t nargs, Tuple* kwnames, size_t min,
-                             size_t max) {
+void check_clinic_positional_slow(const char* owner, const char* fname, size_t nargs, Tuple* kwnames,
+                                  size_t min, size_t max) {
     bool keywords = kwnames && kwnames->size;
     if (!keywords && nargs >= min && nargs <= max) return;
     std::string qualified = std::string(owner) + "." + fname;
