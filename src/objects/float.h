@@ -57,6 +57,26 @@ MINIPY_ALWAYS_INLINE void float_decref(Object* o) {
     if (refcount_dec(o->refcnt)) float_free(o);
 }
 inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
+// The result `v` of an operation on two exact floats, consuming the caller's references to both:
+// an operand that only the caller holds (a temporary, as `a * b` in `a * b + c`) takes the value in
+// place, with no allocation and no free. bench/pyperf/nbody.py (1 round, callgrind): 1190.4M
+// instructions with a new float per result, 1178.1M this way.
+MINIPY_ALWAYS_INLINE Object* float_result(Object* l, Object* r, double v) {
+    if (refcount_is_unique(l->refcnt)) {
+        static_cast<Float*>(l)->value = v;
+        float_decref(r);
+        return l;
+    }
+    if (refcount_is_unique(r->refcnt)) {
+        static_cast<Float*>(r)->value = v;
+        float_decref(l);
+        return r;
+    }
+    Object* result = float_new_raw(v);
+    float_decref(l);
+    float_decref(r);
+    return result;
+}
 // A float or an instance of a float subclass (same layout).
 inline bool is_float(const Object* o) { return is_instance(o, &float_type); }
 std::string float_repr(double v);  // "0.30000000000000004", "1e+22", "inf", "nan", "-0.0"

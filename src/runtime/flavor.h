@@ -241,6 +241,10 @@ MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) {
     return refcount_foreign_dec(rc);
 }
 
+// Whether the caller's reference is the only one: never claimed here, where another thread's read
+// ledger may hold references that neither half of the count shows.
+MINIPY_ALWAYS_INLINE bool refcount_is_unique(const RefCountField&) { return false; }
+
 // Takes a reference to an object only if the object is certainly alive; false means it is dead or
 // dying. Two kinds of callers: a weak reference (the referent's memory waits for the weak reference
 // table's lock, which the caller holds) and a list or dict slot read without the container's lock
@@ -394,6 +398,8 @@ inline void refcount_undefer(RefCountField&) {}
 // with the test for immortality before each change, and 914.6M without (callgrind, ROUNDS=1).
 MINIPY_ALWAYS_INLINE void refcount_inc(RefCountField& rc) { ++rc; }
 MINIPY_ALWAYS_INLINE bool refcount_dec(RefCountField& rc) { return --rc == 0; }
+// Whether the one reference the caller holds is the only one (the object may be changed in place).
+MINIPY_ALWAYS_INLINE bool refcount_is_unique(const RefCountField& rc) { return rc == 1; }
 // Under the GIL nothing else changes the count meanwhile: a count above zero is alive.
 inline bool refcount_try_inc(RefCountField& rc) {
     if (rc <= 0) return false;

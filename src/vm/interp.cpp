@@ -693,10 +693,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                             break;
                     }
                     if (done) {
-                        Object* v = float_new_raw(res);
-                        float_decref(l);
-                        float_decref(r);
-                        sp[-2] = v;
+                        sp[-2] = float_result(l, r, res);
                         --sp;
                         DISPATCH();
                     }
