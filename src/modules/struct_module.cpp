@@ -15,6 +15,7 @@
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -94,7 +95,10 @@ bool code_size(char c, bool native, size_t* size, size_t* align) {
 Layout parse(const std::string& fmt) {
     Layout L;
     L.format = fmt;
+    if (fmt.find('\0') != std::string::npos) struct_error("embedded null character");
     size_t i = 0;
+    constexpr size_t kMaxSize = INT64_MAX;  // CPython's PY_SSIZE_T_MAX
+    auto too_long = [] { struct_error("total struct size too long"); };
     bool native = true;
     if (!fmt.empty() && std::strchr("@=<>!", fmt[0])) {
         native = fmt[0] == '@';
@@ -112,21 +116,26 @@ Layout parse(const std::string& fmt) {
         size_t count = 1;
         if (c >= '0' && c <= '9') {
             count = 0;
-            while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9')
-                count = count * 10 + static_cast<size_t>(fmt[i++] - '0');
+            while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
+                auto digit = static_cast<size_t>(fmt[i++] - '0');
+                if (count > (kMaxSize - digit) / 10) too_long();
+                count = count * 10 + digit;
+            }
             if (i >= fmt.size()) struct_error("repeat count given without format specifier");
             c = fmt[i];
         }
         size_t size, align;
         if (!code_size(c, native, &size, &align)) struct_error("bad char in struct format");
         if (native && align > 1) L.size = (L.size + align - 1) / align * align;
+        size_t bytes = c == 's' || c == 'p' ? count : count * size;
+        if ((size && count > kMaxSize / size) || bytes > kMaxSize - L.size) too_long();
         if (c == 's' || c == 'p') {
             L.items.push_back({c, count, L.size, count});
             L.size += count;
             ++L.nvalues;
         } else {
             L.items.push_back({c, count, L.size, size});
-            L.size += count * size;
+            L.size += bytes;
             if (c != 'x') L.nvalues += count;
         }
         ++i;
@@ -256,8 +265,9 @@ void pack_into_buffer(const Layout& L, Args values, size_t nvalues, std::string&
             if (!is_bytes_like(v)) struct_error(format("argument for '%c' must be a bytes object", it.code));
             std::string data = bytes_like_data(v);
             if (it.code == 'p') {
-                size_t n = it.count ? std::min(data.size(), std::min<size_t>(it.count - 1, 255)) : 0;
-                if (it.count) out[base + it.offset] = static_cast<char>(n);
+                // As many bytes as fit; the length byte says at most 255 (CPython's 'p').
+                size_t n = it.count ? std::min(data.size(), it.count - 1) : 0;
+                if (it.count) out[base + it.offset] = static_cast<char>(std::min<size_t>(n, 255));
                 if (n) std::memcpy(&out[base + it.offset + 1], data.data(), n);
             } else {
                 std::memcpy(&out[base + it.offset], data.data(), std::min(data.size(), it.count));
@@ -402,30 +412,56 @@ Ref unpack_with(const Layout& L, Object* buffer) {
     return unpack_buffer(L, in, 0);
 }
 
+// A negative offset counts from the buffer's end, as CPython's pack_into and unpack_from check it:
+// the item must end before the buffer does, and the offset must not reach before its start.
+int64_t resolve_offset(const Layout& L, int64_t offset, size_t buffer_size, const char* no_space) {
+    if (offset >= 0) return offset;
+    auto size = static_cast<int64_t>(L.size), length = static_cast<int64_t>(buffer_size);
+    if (offset + size > 0)
+        struct_error(format("%s %lld bytes at offset %lld", no_space, static_cast<long long>(size),
+                            static_cast<long long>(offset)));
+    if (offset + length < 0)
+        struct_error(format("offset %lld out of range for %zu-byte buffer", static_cast<long long>(offset),
+                            buffer_size));
+    return offset + length;
+}
+
 Ref unpack_from_with(const Layout& L, Object* buffer, int64_t offset) {
     std::string in = bytes_like_data(buffer);
-    if (offset < 0) offset += static_cast<int64_t>(in.size());
-    if (offset < 0 || static_cast<size_t>(offset) + L.size > in.size())
+    offset = resolve_offset(L, offset, in.size(), "not enough data to unpack");
+    if (static_cast<size_t>(offset) + L.size > in.size())
         struct_error(format(
             "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld "
             "(actual buffer size is %zu)",
-            static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size,
-            static_cast<long long>(offset), in.size()));
+            static_cast<size_t>(offset) + L.size, L.size, static_cast<long long>(offset), in.size()));
     return unpack_buffer(L, in, static_cast<size_t>(offset));
 }
 
+// Into a bytearray directly; into another writable buffer (array.array, a writable memoryview) by
+// packing a copy and writing the packed bytes back.
 void pack_into_with(const Layout& L, Object* buffer, int64_t offset, Args values, size_t n) {
-    if (!is_bytearray(buffer))
+    const BufferProcs* procs = is_bytearray(buffer) ? nullptr : buffer_procs_of(buffer);
+    bool view = is_instance(buffer, &memoryview_type) && !is_true(get_attr(buffer, intern("readonly")).get());
+    if (!is_bytearray(buffer) && !procs && !view)
         raise(&TypeError_type, "argument must be read-write bytes-like object, not " + type_of(buffer)->name);
-    std::string& data = static_cast<ByteArray*>(buffer)->data;
-    if (offset < 0) offset += static_cast<int64_t>(data.size());
-    if (offset < 0 || static_cast<size_t>(offset) + L.size > data.size())
-        struct_error(
-            format("pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld "
-                   "(actual buffer size is %zu)",
-                   static_cast<size_t>(std::max<int64_t>(offset, 0)) + L.size, L.size,
-                   static_cast<long long>(offset), data.size()));
+    std::string copy = is_bytearray(buffer) ? std::string() : bytes_like_data(buffer);
+    std::string& data = is_bytearray(buffer) ? static_cast<ByteArray*>(buffer)->data : copy;
+    offset = resolve_offset(L, offset, data.size(), "no space to pack");
+    if (static_cast<size_t>(offset) + L.size > data.size())
+        struct_error(format(
+            "pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld "
+            "(actual buffer size is %zu)",
+            static_cast<size_t>(offset) + L.size, L.size, static_cast<long long>(offset), data.size()));
     pack_into_buffer(L, values, n, data, static_cast<size_t>(offset));
+    if (is_bytearray(buffer)) return;
+    auto at = static_cast<size_t>(offset);
+    if (procs) {
+        procs->write(buffer, at, data.data() + at, L.size);
+    } else {
+        Ref region = slice_new(int_from_i64(offset).get(),
+                               int_from_i64(offset + static_cast<int64_t>(L.size)).get(), None);
+        set_item(buffer, region.get(), bytes_new(data.substr(at, L.size)).get());
+    }
 }
 
 Ref iter_unpack_with(const Layout& L, Object* buffer) {
