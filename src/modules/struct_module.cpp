@@ -412,29 +412,33 @@ Ref unpack_with(const Layout& L, Object* buffer) {
     return unpack_buffer(L, in, 0);
 }
 
-// A negative offset counts from the buffer's end, as CPython's pack_into and unpack_from check it:
-// the item must end before the buffer does, and the offset must not reach before its start.
-int64_t resolve_offset(const Layout& L, int64_t offset, size_t buffer_size, const char* no_space) {
-    if (offset >= 0) return offset;
+// Where pack_into (packing) or unpack_from writes or reads L in a buffer of buffer_size bytes, with
+// CPython's errors: a negative offset counts from the end, and the item must end before the buffer
+// does without the offset reaching before its start.
+size_t resolve_offset(const Layout& L, int64_t offset, size_t buffer_size, bool packing) {
     auto size = static_cast<int64_t>(L.size), length = static_cast<int64_t>(buffer_size);
-    if (offset + size > 0)
-        struct_error(format("%s %lld bytes at offset %lld", no_space, static_cast<long long>(size),
-                            static_cast<long long>(offset)));
-    if (offset + length < 0)
-        struct_error(format("offset %lld out of range for %zu-byte buffer", static_cast<long long>(offset),
-                            buffer_size));
-    return offset + length;
+    if (offset < 0) {
+        if (offset + size > 0)
+            struct_error(format("%s %lld bytes at offset %lld",
+                                packing ? "no space to pack" : "not enough data to unpack",
+                                static_cast<long long>(size), static_cast<long long>(offset)));
+        if (offset + length < 0)
+            struct_error(format("offset %lld out of range for %zu-byte buffer",
+                                static_cast<long long>(offset), buffer_size));
+        offset += length;
+    }
+    if (length - offset < size)
+        struct_error(
+            format("%s requires a buffer of at least %zu bytes for %s %zu bytes at offset %lld "
+                   "(actual buffer size is %zu)",
+                   packing ? "pack_into" : "unpack_from", static_cast<size_t>(offset) + L.size,
+                   packing ? "packing" : "unpacking", L.size, static_cast<long long>(offset), buffer_size));
+    return static_cast<size_t>(offset);
 }
 
 Ref unpack_from_with(const Layout& L, Object* buffer, int64_t offset) {
     std::string in = bytes_like_data(buffer);
-    offset = resolve_offset(L, offset, in.size(), "not enough data to unpack");
-    if (static_cast<size_t>(offset) + L.size > in.size())
-        struct_error(format(
-            "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld "
-            "(actual buffer size is %zu)",
-            static_cast<size_t>(offset) + L.size, L.size, static_cast<long long>(offset), in.size()));
-    return unpack_buffer(L, in, static_cast<size_t>(offset));
+    return unpack_buffer(L, in, resolve_offset(L, offset, in.size(), false));
 }
 
 // Into a bytearray directly; into another writable buffer (array.array, a writable memoryview) by
@@ -446,20 +450,14 @@ void pack_into_with(const Layout& L, Object* buffer, int64_t offset, Args values
         raise(&TypeError_type, "argument must be read-write bytes-like object, not " + type_of(buffer)->name);
     std::string copy = is_bytearray(buffer) ? std::string() : bytes_like_data(buffer);
     std::string& data = is_bytearray(buffer) ? static_cast<ByteArray*>(buffer)->data : copy;
-    offset = resolve_offset(L, offset, data.size(), "no space to pack");
-    if (static_cast<size_t>(offset) + L.size > data.size())
-        struct_error(format(
-            "pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld "
-            "(actual buffer size is %zu)",
-            static_cast<size_t>(offset) + L.size, L.size, static_cast<long long>(offset), data.size()));
-    pack_into_buffer(L, values, n, data, static_cast<size_t>(offset));
+    size_t at = resolve_offset(L, offset, data.size(), true);
+    pack_into_buffer(L, values, n, data, at);
     if (is_bytearray(buffer)) return;
-    auto at = static_cast<size_t>(offset);
     if (procs) {
         procs->write(buffer, at, data.data() + at, L.size);
     } else {
-        Ref region = slice_new(int_from_i64(offset).get(),
-                               int_from_i64(offset + static_cast<int64_t>(L.size)).get(), None);
+        Ref region = slice_new(int_from_i64(static_cast<int64_t>(at)).get(),
+                               int_from_i64(static_cast<int64_t>(at + L.size)).get(), None);
         set_item(buffer, region.get(), bytes_new(data.substr(at, L.size)).get());
     }
 }
