@@ -918,33 +918,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(UNPACK_TO_FAST) {
-                // An exact tuple or list of ARG items: the STORE_FASTs that follow run here, without
-                // a dispatch each, unless they are being traced.
+                // An exact tuple or list of ARG items: the STORE_FASTs that follow run in
+                // unpack_to_locals, without a dispatch each, unless they are being traced.
                 Object* seq = TOP();
                 size_t n = ARG;
-                if (type_of(seq) == &tuple_type && as_tuple(seq)->size == n && !INSTRUCTIONS_TRACED()) {
-                    // Straight from the items into the locals: a tuple cannot change, and the stack
-                    // keeps it alive while a finalizer run by a store's release runs.
-                    Object* const* items = as_tuple(seq)->items;
-                    for (size_t i = 0; i < n; ++i) {
-                        word = *ip++;  // STORE_FAST
-                        Object* old = lp[ARG];
-                        lp[ARG] = newref(items[i]);
-                        XDECREF_AT_LINE(old);
-                    }
+                if (!INSTRUCTIONS_TRACED() && unpack_to_locals(f, seq, n, ip, lp)) {
+                    ip += n;
                     --sp;
                     decref(seq);
-                    DISPATCH();
-                }
-                if (!INSTRUCTIONS_TRACED() && unpack_exact(seq, n, sp - 1)) {
-                    decref(seq);
-                    sp += static_cast<ptrdiff_t>(n) - 1;
-                    for (size_t i = 0; i < n; ++i) {
-                        word = *ip++;  // STORE_FAST
-                        Object* old = lp[ARG];
-                        lp[ARG] = POP();
-                        XDECREF_AT_LINE(old);
-                    }
                     DISPATCH();
                 }
                 unpack_sequence(seq, n, sp - 1);

@@ -2,6 +2,9 @@
 // CPython 3.11's error messages.
 #include "vm/interp_support.h"
 
+#include <utility>
+#include <vector>
+
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
@@ -13,6 +16,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace minipy {
@@ -227,6 +231,44 @@ bool unpack_exact(Object* seq, size_t n, Object** dest) {
         return true;
     }
     return false;
+}
+
+namespace {
+
+// STORE_FAST of `value` (owned) as the instruction `store` does it; a finalizer run by the release
+// of the old value sees the frame at the next instruction.
+MINIPY_ALWAYS_INLINE void store_local(Frame* f, const uint32_t* store, Object** lp, Object* value) {
+    Object*& slot = lp[instr_arg(*store)];
+    Object* old = std::exchange(slot, value);
+    if (old && !is_small_int(old) && refcount_dec(old->refcnt)) {
+        f->ip = store + 1;
+        dealloc_object(old);
+    }
+}
+
+}  // namespace
+
+bool unpack_to_locals(Frame* f, Object* seq, size_t n, const uint32_t* stores, Object** lp) {
+    if (type_of(seq) == &tuple_type) {
+        // Straight from the items: a tuple cannot change, and the caller's stack keeps it alive
+        // while a finalizer run by a store runs.
+        if (as_tuple(seq)->size != n) return false;
+        Object* const* items = as_tuple(seq)->items;
+        for (size_t i = 0; i < n; ++i) store_local(f, stores + i, lp, newref(items[i]));
+        return true;
+    }
+    if (type_of(seq) != &list_type) return false;
+    // A list may change under a finalizer (or another thread): its items are taken first.
+    Object* small[16];
+    std::vector<Object*> large;
+    Object** items = small;
+    if (n > 16) {
+        large.resize(n);
+        items = large.data();
+    }
+    if (!unpack_exact(seq, n, items)) return false;
+    for (size_t i = 0; i < n; ++i) store_local(f, stores + i, lp, items[n - 1 - i]);
+    return true;
 }
 
 void unpack_sequence(Object* seq, size_t n, Object** dest) {

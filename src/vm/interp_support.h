@@ -67,6 +67,11 @@ void unpack_sequence(Object* seq, size_t n, Object** dest);
 // unpack_sequence's fast path: only an exact tuple or list of n items; false, writing nothing, for
 // anything else.
 bool unpack_exact(Object* seq, size_t n, Object** dest);
+// UNPACK_TO_FAST's fast path: for an exact tuple or list of n items, runs the n STORE_FASTs at
+// `stores` (frame f's locals at lp) and returns true; false, having done nothing, otherwise. Out of
+// run_frame: inline there, the loops made minipy-ft's run_frame 1.25% longer on every program
+// (bench/pyperf/richards.py, callgrind), through its registers rather than any executed unpack.
+bool unpack_to_locals(Frame* f, Object* seq, size_t n, const uint32_t* stores, Object** lp);
 // a, *b, c = seq: before + 1 + after values, the first on top.
 void unpack_ex(Object* seq, size_t before, size_t after, Object** dest);
 
