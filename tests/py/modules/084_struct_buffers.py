@@ -45,6 +45,6 @@ for fmt in ["{}b".format(sys.maxsize + 1), "{}b{}H".format(sys.maxsize // 2, sys
     except struct.error as e:
         print("struct.error:", e)
 
-for code, data in [("1000p", b"x" * 1000), ("3p", b"abc"), ("300p", b"y" * 260)]:
+for code, data in [("1000p", b"z" * 1000), ("3p", b"abc"), ("300p", b"y" * 260)]:
     packed = struct.pack(code, data)
     print(code, len(packed), packed[:4], len(struct.unpack(code, packed)[0]))
