@@ -30,8 +30,9 @@ using Args = Object* const*;
 Type simple_queue_type;
 Object* g_empty = nullptr;  // _queue.Empty
 
-// Every item is owned. `mutex` guards `items`: a get() takes its item under it while it does not
-// hold the GIL, so everything else that reads the items (the collector's traverse too) takes it.
+// Every item is owned. `mutex` guards `items`: a waiting get() tests for an item under it without
+// the GIL, so everything that reads or changes the items (the collector's traverse too) takes it.
+// The item itself is taken only with the GIL (waits.h's TakeWhen::Attached).
 struct SimpleQueue : Object {
     MINIPY_GC_ALLOCATED
     std::mutex mutex;
@@ -110,8 +111,8 @@ Ref get_item(SimpleQueue* q, double timeout) {
         std::lock_guard<std::mutex> guard(q->mutex);
         if (ready()) take();
     }
-    if (!item && (timeout == 0 ||
-                  !wait_interruptibly(q->mutex, q->not_empty, timeout, BlockReason::Queue, ready, take)))
+    if (!item && (timeout == 0 || !wait_interruptibly<TakeWhen::Attached>(q->mutex, q->not_empty, timeout,
+                                                                          BlockReason::Queue, ready, take)))
         raise_object(call(g_empty, nullptr, 0));
     return Ref::steal(item);
 }

@@ -238,7 +238,7 @@ bool lock_take(LockObject* l, bool blocking, double timeout) {
         if (!l->locked) return l->locked = true;
     }
     if (!blocking) return false;
-    return wait_interruptibly(
+    return wait_interruptibly<TakeWhen::Woken>(
         l->mutex, l->released, timeout, lock_wait_reason(), [l] { return !l->locked; },
         [l] { l->locked = true; });
 }

@@ -53,6 +53,10 @@ std::atomic<bool> g_world_stopped{false};
 // Set on the thread that stopped the world while it runs on (the cycle collector runs finalizers).
 thread_local bool tl_stopped_world = false;
 std::mutex g_world_lock;
+// Threads that a stop kept from attaching and that have not attached since. The next stop waits
+// for them: a thread calling gc.collect() in a loop stopped the world again before the others woke,
+// and they never ran again (minipy-ft, tests/py/gc/026).
+std::atomic<int> g_held_back{0};
 
 // Ctrl-C, raised as KeyboardInterrupt in the thread that runs __main__.
 std::atomic<bool> g_interrupt_pending{false};
@@ -183,13 +187,19 @@ void attach_thread() {
         return;
     }
     // Counted first, then checked: a stopper that has not seen this thread yet sees it now.
+    bool held_back = false;
     while (true) {
         g_attached.fetch_add(1);
         if (!g_world_stopped.load()) {
+            if (held_back) g_held_back.fetch_sub(1);
             refcount_owner_detached(false);
             return;
         }
         g_attached.fetch_sub(1);
+        if (!held_back) {
+            held_back = true;
+            g_held_back.fetch_add(1);
+        }
         g_world_stopped.wait(true);
     }
 }
@@ -206,6 +216,7 @@ void stop_the_world() {
     }
     detach_thread();  // a second stopper waits here, detached, so the first can finish
     g_world_lock.lock();
+    while (g_held_back.load() != 0) std::this_thread::yield();  // the last stop's waiters go first
     refcount_ledger_pause();
     g_world_stopped.store(true);
     tl_stopped_world = true;
