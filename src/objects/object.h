@@ -73,7 +73,7 @@ inline Object* newref(Object* o) {
     return o;
 }
 // Marks an object as never to be freed (statics, interned names, types).
-inline void make_immortal(Object* o) { refcount_init(o->refcnt, kImmortalRefCount); }
+inline void make_immortal(Object* o) { refcount_init(o->refcnt, kImmortalInitialCount); }
 // Deferred objects (runtime/flavor.h, kDefinedFunctionsDeferred) are freed by the collector only.
 inline bool is_deferred(const Object* o) { return !is_small_int(o) && refcount_is_deferred(o->refcnt); }
 inline void make_deferred(Object* o) {
