@@ -52,6 +52,9 @@ std::atomic<int> g_attached{1};
 std::atomic<bool> g_world_stopped{false};
 // Set on the thread that stopped the world while it runs on (the cycle collector runs finalizers).
 thread_local bool tl_stopped_world = false;
+// Stops the stopper made again, nested: a finalizer the collector runs with the world stopped may
+// assign __class__ or __dict__, which stop it too (objects/class.cpp).
+thread_local int tl_nested_stops = 0;
 std::mutex g_world_lock;
 // Threads that a stop kept from attaching and that have not attached since. The next stop waits
 // for them: a thread calling gc.collect() in a loop stopped the world again before the others woke,
@@ -203,10 +206,6 @@ void attach_thread() {
         g_world_stopped.wait(true);
     }
 }
-
-// Stops the stopper made again, nested: a finalizer the collector runs with the world stopped may
-// assign __class__ or __dict__, which stop it too (objects/class.cpp).
-thread_local int tl_nested_stops = 0;
 
 void stop_the_world() {
     if (g_active_gil) return;
@@ -384,11 +383,16 @@ void thread_end() {
 }
 
 void after_fork_child() {
-    // This thread stopped the world (os.fork does) and is the only one left: it runs attached.
+    // This thread stopped the world (os.fork does) and is the only one left: it runs attached, and
+    // no longer as the stopper. Left marked as one, each later stop in the child (a collection) was
+    // taken for a nested stop and stopped nothing, with the child's own new threads running on.
     new (&g_world_lock) std::mutex();
+    tl_stopped_world = false;
+    tl_nested_stops = 0;
     g_main_thread = std::this_thread::get_id();  // the forking thread is the child's main thread
     g_world_stopped.store(false);
     g_attached.store(1);
+    g_held_back.store(0);  // threads the stop held back are not in the child: no stop may wait for them
     refcount_after_fork();
     g_running_threads.store(0, std::memory_order_relaxed);
     gil_trace_stop_in_child();  // the parent writes the timeline
