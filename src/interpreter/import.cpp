@@ -67,8 +67,7 @@ Ref run_module_code(const std::string& fullname, const std::string& file, Ref co
     Dict* globals = module_dict(module.get());
     dict_set(globals, intern("__file__"), str_new(file).get());
     dict_set(globals, intern("__cached__"), str_new(cache_path_of(file)).get());
-    if (Object* b = dict_get_str(sys_modules(), intern("builtins")))
-        dict_set(globals, intern("__builtins__"), b);
+    dict_set(globals, intern("__builtins__"), builtins_dict());  // a module's is the dict, as CPython's
     std::string package =
         package_dir ? fullname
                     : fullname.substr(0, fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.'));

@@ -543,9 +543,9 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
         locals = Ref::borrow(globals);
     else
         locals = caller->locals ? Ref::borrow(caller->locals) : bi_locals(nullptr, nullptr, 0, nullptr);
-    Object* builtins = dict_get_str(caller->globals, intern("__builtins__"));
-    if (builtins && !dict_get_str(globals, intern("__builtins__")))
-        dict_set(globals, intern("__builtins__"), builtins);
+    // As CPython: globals without `__builtins__` get the caller's builtins dict.
+    if (!dict_get_str(globals, intern("__builtins__")))
+        dict_set(globals, intern("__builtins__"), caller->builtins);
     Ref code = is_code_object ? Ref::borrow(a[0]) : compile_text(text, "<string>", mode);
     Ref result = run_code(as_code(code.get()), globals, as_dict(locals.get()), cells);
     return mode == CompileMode::Eval ? result : Ref::borrow(None);

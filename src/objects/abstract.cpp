@@ -504,8 +504,10 @@ void set_attr(Object* o, Str* name, Object* value) {
     if (name == kClass && !is_heap_type(type_of(o)) && !is_type(o) && type_of(o) != &module_type)
         return set_object_class(o, value);
     if (SetAttrSlot s = type_of(o)->setattr) return s(o, name, value);
-    // A built-in type without a setattr slot: its computed attributes are not writable, its methods
-    // are read-only, as CPython's generic setattr says of them.
+    builtin_generic_setattr(o, name, value);
+}
+
+void builtin_generic_setattr(Object* o, Str* name, Object* value) {
     if (Ref found = type_lookup(type_of(o), name)) {
         if (is_attribute_descriptor(found.get())) return attribute_descriptor_set(found.get(), o, value);
         raise(&AttributeError_type, format("'%s' object attribute '%s' is read-only",

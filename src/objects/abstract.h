@@ -72,6 +72,9 @@ void set_attribute_error_context(Object* exc, Object* o, Str* name);
 // a property) passes through with its own message, as CPython's attribute access reports it.
 Ref find_attr(Object* o, Str* name);
 void set_attr(Object* o, Str* name, Object* value);
+// set_attr of a built-in type without a setattr slot: its computed attributes are not writable
+// (unless their descriptor says so), its methods are read-only, as CPython's generic setattr says.
+void builtin_generic_setattr(Object* o, Str* name, Object* value);
 void del_attr(Object* o, Str* name);
 // Finds `name` along the type's mro (a new reference); null when absent. Answers from this
 // thread's type attribute cache when it can.

@@ -13,6 +13,7 @@
 #include "objects/errors.h"
 #include "objects/getset_descriptor.h"
 #include "objects/iterators.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
@@ -28,6 +29,7 @@ void function_dealloc(Object* o) {
     weakrefs_clear(o);
     decref(f->code);
     decref(f->globals);
+    decref(f->builtins);
     xdecref(f->defaults);
     xdecref(f->kwdefaults);
     xdecref(f->closure);
@@ -71,8 +73,7 @@ Ref function_getattr(Object* o, Str* name) {
     if (n == "__defaults__") return Ref::borrow(f->defaults ? static_cast<Object*>(f->defaults) : None);
     if (n == "__kwdefaults__") return Ref::borrow(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None);
     if (n == "__closure__") return Ref::borrow(f->closure ? static_cast<Object*>(f->closure) : None);
-    if (n == "__builtins__")
-        return Ref::borrow(dict_get_str(f->globals, name) ? dict_get_str(f->globals, name) : None);
+    if (n == "__builtins__") return Ref::borrow(f->builtins);
     if (n == "__annotations__") {
         // Made on first use from MAKE_FUNCTION's flat (name, value, ...) tuple, as CPython does.
         if (!f->annotations || type_of(f->annotations) == &tuple_type) {
@@ -231,6 +232,25 @@ Ref cell_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+// cell_contents is writable and deletable (emptying an empty cell is no error), as CPython's.
+void cell_setattr(Object* o, Str* name, Object* value) {
+    if (name->utf8 != "cell_contents") return builtin_generic_setattr(o, name, value);
+    Cell* c = static_cast<Cell*>(o);
+    Object* old = c->ref;
+    c->ref = value ? newref(value) : nullptr;
+    xdecref(old);
+}
+
+// CPython's cell_richcompare: two full cells compare their contents; an empty cell comes before a
+// full one and equals another empty one.
+Ref cell_compare(Object* a, Object* b, CompareOp op) {
+    if (type_of(b) != &cell_type) return Ref::borrow(NotImplemented);
+    Object* x = static_cast<Cell*>(a)->ref;
+    Object* y = static_cast<Cell*>(b)->ref;
+    if (x && y) return compare(x, y, op);
+    return compare(make_small_int(x != nullptr), make_small_int(y != nullptr), op);
+}
+
 void method_dealloc(Object* o) {
     weakrefs_clear(o);
     Method* m = static_cast<Method*>(o);
@@ -304,9 +324,10 @@ int64_t method_hash(Object* o) {
 // the collector clears the dict and the cells in a cycle through them instead).
 void function_traverse(Object* o, VisitProc visit, void* arg) {
     Function* f = as_function(o);
-    for (Object* p : {static_cast<Object*>(f->globals), static_cast<Object*>(f->defaults),
-                      static_cast<Object*>(f->kwdefaults), static_cast<Object*>(f->closure), f->module,
-                      static_cast<Object*>(f->dict), f->annotations})
+    for (Object* p :
+         {static_cast<Object*>(f->globals), static_cast<Object*>(f->builtins),
+          static_cast<Object*>(f->defaults), static_cast<Object*>(f->kwdefaults),
+          static_cast<Object*>(f->closure), f->module, static_cast<Object*>(f->dict), f->annotations})
         if (p) visit(p, arg);
 }
 
@@ -360,6 +381,9 @@ void init_function_types() {
     cell_type.clear = cell_clear;
     cell_type.repr = cell_repr;
     cell_type.getattr = cell_getattr;
+    cell_type.setattr = cell_setattr;
+    cell_type.compare = cell_compare;
+    cell_type.hash = hash_not_implemented;
     cell_type.construct = cell_construct;
     init_type(&cell_type);
     add_attribute_descriptors(&cell_type, {"cell_contents"});
@@ -398,11 +422,26 @@ void defer_definition_of_type(Object* value, Type* t) {
     if (!nested) make_deferred(value);
 }
 
+namespace {
+Dict* (*g_running_builtins)() = nullptr;
+}  // namespace
+
+void set_running_builtins(Dict* (*running)()) { g_running_builtins = running; }
+
+Dict* builtins_of_globals(Dict* globals) {
+    static Str* const kBuiltins = intern("__builtins__");
+    Object* b = dict_get_str(globals, kBuiltins);
+    if (b && is_module(b)) b = module_dict(b);
+    if (b && type_of(b) == &dict_type) return as_dict(b);
+    return g_running_builtins();
+}
+
 Ref function_new(Code* code, Dict* globals) {
     Function* f = new Function();
     init_header(f, &function_type);
     f->code = static_cast<Code*>(newref(code));
     f->globals = static_cast<Dict*>(newref(globals));
+    f->builtins = static_cast<Dict*>(newref(builtins_of_globals(globals)));
     f->defaults = nullptr;
     f->kwdefaults = nullptr;
     f->closure = nullptr;

@@ -11,8 +11,12 @@ extern Type function_type, cell_type, method_type;
 
 struct Function : Object {
     MINIPY_GC_ALLOCATED
-    Code* code;           // owned
-    Dict* globals;        // owned
+    Code* code;     // owned
+    Dict* globals;  // owned
+    // Owned: where the function's code finds the builtins (CPython's func_builtins): the
+    // globals' `__builtins__` (a module's dict) when the function is made, else the builtins of the
+    // code that makes it. exec(s, {"__builtins__": {}}) runs without any (NameError for `open`).
+    Dict* builtins;
     Tuple* defaults;      // owned or null
     Dict* kwdefaults;     // owned or null
     Tuple* closure;       // owned or null: one cell per code->freevars
@@ -37,6 +41,13 @@ struct Method : Object {
 void init_function_types();  // called once at start-up
 
 Ref function_new(Code* code, Dict* globals);
+// The builtins that code run with `globals` uses (borrowed), as CPython's
+// _PyEval_BuiltinsFromGlobals: globals["__builtins__"], a module's dict for a module; without
+// one, or with anything but a dict or module there, those of the running code (the interpreter's
+// when nothing runs).
+Dict* builtins_of_globals(Dict* globals);
+// The builtins of the running code: set once by the VM, which knows its frames.
+void set_running_builtins(Dict* (*running)());
 inline Function* as_function(Object* o) { return static_cast<Function*>(o); }
 inline bool is_function(const Object* o) { return type_of(o) == &function_type; }
 // minipy-ft: defers the counting of a function, staticmethod, classmethod or property as it is bound

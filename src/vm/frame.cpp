@@ -93,6 +93,7 @@ Frame* push_function_frame(ThreadState* ts, Function* fn) {
         return push_on_first_run<push_function_frame>(ts, fn->code, fn);
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
+    f->builtins = fn->builtins;
     return f;
 }
 
@@ -102,6 +103,7 @@ Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* ar
         return push_on_first_run<push_function_frame_args>(ts, fn->code, fn, args, nargs);
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
+    f->builtins = fn->builtins;
     return f;
 }
 

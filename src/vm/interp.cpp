@@ -110,7 +110,7 @@ Object* g_import_function = nullptr;
 // (name, globals, locals or None, fromlist, level) as CPython's import_name does.
 Ref import_statement(Frame* f, Str* name, Object* fromlist, Object* level) {
     static Str* const kImport = intern("__import__");
-    Ref import = dict_get_str_ref(g_builtins, kImport);
+    Ref import = dict_get_str_ref(f->builtins, kImport);
     if (!import) raise(&ImportError_type, "__import__ not found");
     if (import.get() == g_import_function)
         return import_name(name, fromlist, static_cast<int>(small_int_value(level)));
@@ -122,6 +122,10 @@ Ref import_statement(Frame* f, Str* name, Object* fromlist, Object* level) {
 
 void set_builtins_dict(Dict* d) {
     g_builtins = d;
+    set_running_builtins([] {
+        Frame* f = thread_state()->frame;
+        return f ? f->builtins : g_builtins;
+    });
     g_class_name = intern("__class__");
     g_import_function = dict_get_str(d, intern("__import__"));
 }
@@ -167,8 +171,12 @@ Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
     ThreadState* ts = thread_state();
     // A function's code has parameters and cells that a call would fill: a function made for it
     // binds no arguments (CPython's TypeError for those that need one) and makes its cells.
+    // A generator's frame outlives this call: a function made for it owns the globals and builtins
+    // it reads (the frame's `func`); else the caller's globals and this Ref keep them.
+    bool resumable = code->flags & kCoResumable;
+    Ref builtins = Ref::borrow(builtins_of_globals(globals));
     Ref fn;
-    if (code->total_args() || !code->cellvars.empty() || !code->freevars.empty()) {
+    if (resumable || code->total_args() || !code->cellvars.empty() || !code->freevars.empty()) {
         fn = function_new(code, globals);
         Ref cells = closure ? Ref::borrow(closure) : tuple_new(code->freevars.size());
         if (!closure) {
@@ -179,6 +187,7 @@ Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
     }
     Frame* f = push_frame(ts, code);
     f->globals = globals;
+    f->builtins = as_dict(builtins.get());
     f->locals = locals;
     if (fn) {
         try {
@@ -190,7 +199,10 @@ Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
         }
         init_cells(f, as_function(fn.get()));
     }
-    if (code->flags & kCoResumable) return generator_from_frame(ts, f);
+    if (resumable) {
+        f->func = as_function(fn.release());
+        return generator_from_frame(ts, f);
+    }
     return run_frame(ts, f);
 }
 
