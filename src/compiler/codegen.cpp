@@ -542,11 +542,16 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
     visit_body(c.body);
     if (scope->needs_class_cell) {
-        // Hands the cell to __build_class__, which fills it with the new class (CPython's __classcell__).
+        // The cell goes into the namespace, for type.__new__ to fill with the new class, and back to
+        // __build_class__, which checks that it holds the class made (CPython's __classcell__).
+        PosGuard guard(u_, ast::Pos{});
         emit(Op::LOAD_CLOSURE, deref_slot("__class__"));
+        emit(Op::COPY, 1);
         emit(Op::STORE_NAME, add_name("__classcell__"));
+        emit(Op::RETURN_VALUE);
+    } else {
+        emit_implicit_return();
     }
-    emit_implicit_return();
     Ref code = leave_unit();
     make_function(std::move(code), nullptr, c.pos);
     emit(Op::LOAD_CONST, add_const(Ref::borrow(intern(c.name)), "s:" + c.name));

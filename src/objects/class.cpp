@@ -544,11 +544,12 @@ void fill_class_cell(Type* t) {
     Str* key = intern("__classcell__");
     Object* cell = dict_get_str(t->dict, key);
     if (!cell) return;
-    if (type_of(cell) == &cell_type) {
-        Cell* c = static_cast<Cell*>(cell);
-        xdecref(c->ref);
-        c->ref = newref(t);
-    }
+    if (type_of(cell) != &cell_type)
+        raise(&TypeError_type, "__classcell__ must be a nonlocal cell, not " + repr_utf8(type_of(cell)));
+    Cell* c = static_cast<Cell*>(cell);
+    Object* old = c->ref;
+    c->ref = newref(t);
+    xdecref(old);
     dict_del(t->dict, key);
 }
 
@@ -758,10 +759,10 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     choose_attr_slots(t);
     // Complete from here on: Python code (__set_name__, __init_subclass__) may run a collection.
     gc_track(t);
+    fill_class_cell(t);  // before __set_name__, which may call a method that reads __class__
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (is_str(k)) descriptor_set_name(v, t, as_str(k));
     }
-    fill_class_cell(t);
     // super(t, t).__init_subclass__(): the nearest base's hook sees the new class.
     Object* super_args[2] = {t, t};
     Ref sup = call(&super_type, super_args, 2);
@@ -1136,14 +1137,28 @@ Ref build_class(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     Object* call_args_head[2] = {args[1], bases.get()};
     Ref ns = prepare_namespace(meta, call_args_head, kw);
     if (bases.get() != orig_bases.get()) set_item(ns.get(), intern("__orig_bases__"), orig_bases.get());
-    run_class_body(as_function(args[0]), as_dict(ns.get()));
+    // A body whose methods read `__class__` (or call super()) returns its cell.
+    Ref cell = run_class_body(as_function(args[0]), as_dict(ns.get()));
+    Ref cls;
     if (meta == &type_type) {
-        return class_new(str_utf8_of(args[1]), as_tuple(bases.get()), as_dict(ns.get()), kw.values.data(),
-                         as_tuple(kw.names.get()));
+        cls = class_new(str_utf8_of(args[1]), as_tuple(bases.get()), as_dict(ns.get()), kw.values.data(),
+                        as_tuple(kw.names.get()));
+    } else {
+        std::vector<Object*> call_args{args[1], bases.get(), ns.get()};
+        call_args.insert(call_args.end(), kw.values.begin(), kw.values.end());
+        cls = call(meta, call_args.data(), 3, as_tuple(kw.names.get()));
     }
-    std::vector<Object*> call_args{args[1], bases.get(), ns.get()};
-    call_args.insert(call_args.end(), kw.values.begin(), kw.values.end());
-    return call(meta, call_args.data(), 3, as_tuple(kw.names.get()));
+    if (type_of(cell.get()) == &cell_type && is_type(cls.get())) {
+        Object* in_cell = static_cast<Cell*>(cell.get())->ref;
+        if (!in_cell)
+            raise(&RuntimeError_type, "__class__ not set defining " + repr_utf8(args[1]) + " as " +
+                                          repr_utf8(cls.get()) +
+                                          ". Was __classcell__ propagated to type.__new__?");
+        if (in_cell != cls.get())
+            raise(&TypeError_type, "__class__ set to " + repr_utf8(in_cell) + " defining " +
+                                       repr_utf8(args[1]) + " as " + repr_utf8(cls.get()));
+    }
+    return cls;
 }
 
 namespace {

@@ -432,7 +432,7 @@ Dict* builtins_of_globals(Dict* globals) {
     static Str* const kBuiltins = intern("__builtins__");
     Object* b = dict_get_str(globals, kBuiltins);
     if (b && type_of(b) == &dict_type) return as_dict(b);  // an imported module's
-    if (b && is_module(b)) return module_dict(b);         // __main__'s
+    if (b && is_module(b)) return module_dict(b);          // __main__'s
     return g_running_builtins();
 }
 
