@@ -240,6 +240,9 @@ void Compiler::load_name(const std::string& raw_name) {
             return emit(Op::LOAD_NAME, add_name(name));
         case NameScope::Free:
         case NameScope::Cell:
+            // A class body reads its namespace first: `locals()["x"] = 43` there hides the
+            // enclosing function's x (CPython's LOAD_CLASSDEREF).
+            if (s->kind == ScopeKind::Class) return emit(Op::LOAD_CLASSDEREF, deref_slot(name));
             return emit(Op::LOAD_DEREF, deref_slot(name));
     }
 }

@@ -38,6 +38,7 @@ enum class ArgKind : uint8_t {
     OP(STORE_DEREF, Deref, -1, 0, "pops TOS into cell arg")                                                  \
     OP(DELETE_DEREF, Deref, 0, 0, "empties cell arg")                                                        \
     OP(LOAD_CLOSURE, Deref, 1, 0, "pushes cell arg itself, to build a closure")                              \
+    OP(LOAD_CLASSDEREF, Deref, 1, 0, "in a class body: pushes the name from the namespace, else cell arg's") \
     OP(LOAD_NAME, Name, 1, 0, "pushes name from locals, then globals, then builtins")                        \
     OP(STORE_NAME, Name, -1, 0, "pops TOS into the locals dict")                                             \
     OP(DELETE_NAME, Name, 0, 0, "deletes name from the locals dict")                                         \

@@ -433,6 +433,11 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 PUSH(newref(v));
                 DISPATCH();
             }
+            TARGET(LOAD_CLASSDEREF) {
+                f->ip = ip;  // a namespace's __getitem__ may run Python code
+                PUSH(load_class_deref(f, ARG));
+                DISPATCH();
+            }
             TARGET(STORE_DEREF) {
                 Cell* cell = static_cast<Cell*>(lp[co->nlocals() + ARG]);
                 Object* old = cell->ref;

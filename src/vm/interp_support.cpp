@@ -82,6 +82,20 @@ Object* load_name(Frame* f, Str* name) {
     raise_name_error(name);
 }
 
+Object* load_class_deref(Frame* f, uint32_t index) {
+    Code* co = f->code;
+    size_t ncells = co->cellvars.size();
+    Str* name = index < ncells ? co->cellvars[index] : co->freevars[index - ncells];
+    if (f->locals && !is_exact(f->locals, &dict_type)) {
+        if (Ref v = load_name_mapping(f->locals, name)) return v.release();
+    } else if (f->locals) {
+        if (Ref v = dict_get_str_ref(f->locals, name)) return v.release();
+    }
+    Object* v = static_cast<Cell*>(f->localsplus()[co->nlocals() + index])->ref;
+    if (!v) raise_unbound_deref(co, index);
+    return newref(v);
+}
+
 Object* load_global_slow(Frame* f, uint32_t index) {
     Code* co = f->code;
     Str* name = co->names[index];

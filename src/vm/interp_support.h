@@ -20,6 +20,9 @@ namespace minipy {
 
 // LOAD_NAME: locals, globals, then builtins; a new reference.
 Object* load_name(Frame* f, Str* name);
+// LOAD_CLASSDEREF: the class namespace's value for cell `index`'s name, else the cell's; a new
+// reference.
+Object* load_class_deref(Frame* f, uint32_t index);
 // LOAD_GLOBAL's cache hit: a new reference to the value in the cached entry, or null when the
 // cache is empty or stale (a seqlock read: see GlobalCache). Forced inline: GCC left it out of
 // minipy-ft's run_frame, where each of bench/fib.py's calls paid 11 instructions more (callgrind).
