@@ -43,8 +43,8 @@ void init_function_types();  // called once at start-up
 Ref function_new(Code* code, Dict* globals);
 // The builtins that code run with `globals` uses (borrowed), as CPython's
 // _PyEval_BuiltinsFromGlobals: globals["__builtins__"], a module's dict for a module; without
-// one, or with anything but a dict or module there, those of the running code (the interpreter's
-// when nothing runs).
+// one, or with anything but a dict (or dict subclass) or module there, those of the running code
+// (the interpreter's when nothing runs).
 Dict* builtins_of_globals(Dict* globals);
 // The builtins of the running code: set once by the VM, which knows its frames.
 void set_running_builtins(Dict* (*running)());

@@ -66,3 +66,17 @@ def gen():
 
 g = eval(gen.__code__, {"__builtins__": {"len": "restricted len"}})
 print(next(g))
+
+
+# a dict subclass serves as builtins too
+class CustomDict(dict):
+    pass
+
+
+exec("seen = superglobal", ns := {"__builtins__": CustomDict({"superglobal": 1})})
+print(ns["seen"])
+for builtins_dict in (CustomDict(), {}):
+    try:
+        exec("class A: pass", {"__builtins__": builtins_dict})
+    except NameError as e:
+        print("NameError:", e)
