@@ -68,13 +68,20 @@ void delete_name_mapping(Dict* locals, Str* name) {
     }
 }
 
+namespace {
+
+// The frame's locals mapping's value for `name` (a new reference), or null when it has none. The
+// reference is taken under the dict's lock: another thread may rebind the name.
+Object* load_from_locals(Frame* f, Str* name) {
+    if (!f->locals) return nullptr;
+    if (!is_exact(f->locals, &dict_type)) return load_name_mapping(f->locals, name).release();
+    return dict_get_str_ref(f->locals, name).release();
+}
+
+}  // namespace
+
 Object* load_name(Frame* f, Str* name) {
-    // Each reference is taken under its dict's lock: another thread may rebind the name.
-    if (f->locals && !is_exact(f->locals, &dict_type)) {
-        if (Ref v = load_name_mapping(f->locals, name)) return v.release();
-    } else if (f->locals) {
-        if (Ref v = dict_get_str_ref(f->locals, name)) return v.release();
-    }
+    if (Object* v = load_from_locals(f, name)) return v;
     if (f->globals != f->locals) {
         if (Ref v = dict_get_str_ref(f->globals, name)) return v.release();
     }
@@ -86,11 +93,7 @@ Object* load_class_deref(Frame* f, uint32_t index) {
     Code* co = f->code;
     size_t ncells = co->cellvars.size();
     Str* name = index < ncells ? co->cellvars[index] : co->freevars[index - ncells];
-    if (f->locals && !is_exact(f->locals, &dict_type)) {
-        if (Ref v = load_name_mapping(f->locals, name)) return v.release();
-    } else if (f->locals) {
-        if (Ref v = dict_get_str_ref(f->locals, name)) return v.release();
-    }
+    if (Object* v = load_from_locals(f, name)) return v;
     Object* v = static_cast<Cell*>(f->localsplus()[co->nlocals() + index])->ref;
     if (!v) raise_unbound_deref(co, index);
     return newref(v);
