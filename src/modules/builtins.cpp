@@ -755,7 +755,7 @@ Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw) {
         if (lp[i]) dict_set(as_dict(d.get()), co->varnames[i], lp[i]);
     size_t nderef = co->cellvars.size() + co->freevars.size();
     for (size_t i = 0; i < nderef; ++i) {
-        Str* name = i < co->cellvars.size() ? co->cellvars[i] : co->freevars[i - co->cellvars.size()];
+        Str* name = co->deref_name(i);
         Object* cell = lp[co->nlocals() + i];
         if (Object* v = cell ? static_cast<Cell*>(cell)->ref : nullptr) dict_set(as_dict(d.get()), name, v);
     }

@@ -140,6 +140,10 @@ struct Code : Object {
     int frame_nlocalsplus() const { return frame_nlocalsplus_; }  // once caches_made()
 
     int nlocals() const { return static_cast<int>(varnames.size()); }
+    // The name of cell slot i (LOAD_DEREF's operand): the cellvars, then the freevars.
+    Str* deref_name(size_t i) const {
+        return i < cellvars.size() ? cellvars[i] : freevars[i - cellvars.size()];
+    }
     int nlocalsplus() const { return static_cast<int>(varnames.size() + cellvars.size() + freevars.size()); }
     int total_args() const {
         return argcount + kwonlyargcount + ((flags & kCoVarArgs) ? 1 : 0) +

@@ -36,7 +36,7 @@ void raise_unbound_deref(Code* co, uint32_t index) {
     raise(
         &NameError_type,
         format("cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-               co->freevars[index - co->cellvars.size()]->utf8.c_str()));
+               co->deref_name(index)->utf8.c_str()));
 }
 
 // With the name as its `name`, as CPython's format_exc_check_arg: the traceback's "Did you mean"
@@ -91,9 +91,7 @@ Object* load_name(Frame* f, Str* name) {
 
 Object* load_class_deref(Frame* f, uint32_t index) {
     Code* co = f->code;
-    size_t ncells = co->cellvars.size();
-    Str* name = index < ncells ? co->cellvars[index] : co->freevars[index - ncells];
-    if (Object* v = load_from_locals(f, name)) return v;
+    if (Object* v = load_from_locals(f, co->deref_name(index))) return v;
     Object* v = static_cast<Cell*>(f->localsplus()[co->nlocals() + index])->ref;
     if (!v) raise_unbound_deref(co, index);
     return newref(v);
