@@ -4,16 +4,21 @@
 # back to the caller: the referent's own exception as itself, the server's own failures as
 # RemoteError carrying the server's traceback.
 import multiprocessing as mp
+import threading
 from multiprocessing.managers import BaseManager, BaseProxy, RemoteError
 
 
 class Counter:
+    # The server serves each connection on a thread of its own; in minipy-ft (as in CPython 3.13t)
+    # those threads run at once, so an unlocked `self.n += k` can lose an update.
     def __init__(self, start=0):
         self.n = start
+        self.lock = threading.Lock()
 
     def add(self, k=1):
-        self.n += k
-        return self.n
+        with self.lock:
+            self.n += k
+            return self.n
 
     def value(self):
         return self.n
