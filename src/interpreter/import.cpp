@@ -149,6 +149,62 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
     return namespace_package(fullname, std::move(portions));
 }
 
+// The searches of importlib._bootstrap's meta path finders, done here: BuiltinImporter finds the
+// native modules (top-level names only), PathFinder the .py files and folders of sys.path or of the
+// parent's __path__; FrozenImporter finds nothing, as minipy freezes no module.
+enum class NativeSearch { Builtin, Frozen, Path, Other };
+
+Ref search(NativeSearch which, const std::string& fullname, const std::string& part, Object* path) {
+    if (which == NativeSearch::Builtin) {
+        if (path) return nullptr;
+        const NativeModule* native = find_native_module(fullname);
+        if (!native) return nullptr;
+        Ref m = native->init();
+        dict_set(sys_modules(), intern(fullname), m.get());
+        return m;
+    }
+    if (which == NativeSearch::Path)
+        return find_and_run(fullname, part, path ? path : dict_get_str(sys_dict(), intern("path")));
+    return nullptr;
+}
+
+// Which of the native searches a finder of sys.meta_path stands for: importlib._bootstrap's three
+// finders say so in their `_minipy_native`; any other finder is Other.
+NativeSearch native_search_of(Object* finder) {
+    Ref kind = get_attr_opt(finder, intern("_minipy_native"));
+    if (!kind || !is_str(kind.get())) return NativeSearch::Other;
+    const std::string& text = str_utf8_of(kind.get());
+    if (text == "builtin") return NativeSearch::Builtin;
+    if (text == "frozen") return NativeSearch::Frozen;
+    if (text == "path") return NativeSearch::Path;
+    return NativeSearch::Other;
+}
+
+// Asks the finders of sys.meta_path in turn, as CPython's _find_spec: a finder a program added (a
+// custom importer) through importlib._bootstrap's _load_with, which loads the module from its spec.
+Ref import_through_meta_path(const std::string& fullname, const std::string& part, Object* path,
+                             Object* meta_path) {
+    for (size_t i = 0;; ++i) {
+        Ref finder = list_get_opt(meta_path, i);
+        if (!finder) return nullptr;
+        NativeSearch which = native_search_of(finder.get());
+        Ref m;
+        if (which != NativeSearch::Other) {
+            m = search(which, fullname, part, path);
+        } else {
+            Str* what = intern("_load_with");
+            Object* names[1] = {what};
+            Ref fromlist = tuple_from(names, 1);
+            Ref bootstrap = import_name(intern("importlib._bootstrap"), fromlist.get(), 0);
+            Ref name = str_new(fullname);
+            Object* args[3] = {finder.get(), name.get(), path ? path : None};
+            m = call(get_attr(bootstrap.get(), what).get(), args, 3);
+            if (m.get() == None) m = nullptr;
+        }
+        if (m) return m;
+    }
+}
+
 [[noreturn]] void raise_not_found(const std::string& name) {
     Ref exc = make_exception(&ModuleNotFoundError_type, "No module named '" + name + "'");
     set_attr(exc.get(), intern("name"), str_new(name).get());
@@ -169,20 +225,15 @@ Ref import_one(const std::string& fullname, Object* parent) {
         }
         return Ref::borrow(m);
     }
-    // CPython clears sys.meta_path at the end; minipy has no meta path to clear, the message is its.
-    if (is_finalizing()) raise(&ImportError_type, "sys.meta_path is None, Python is likely shutting down");
+    // CPython clears sys.meta_path at the end; minipy keeps it, the message is CPython's.
+    Object* meta_path = dict_get_str(sys_dict(), intern("meta_path"));
+    if (is_finalizing() || meta_path == None)
+        raise(&ImportError_type, "sys.meta_path is None, Python is likely shutting down");
     size_t dot = fullname.rfind('.');
     std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
-    Ref m;
-    if (!parent) {
-        if (const NativeModule* native = find_native_module(fullname)) {
-            m = native->init();
-            dict_set(sys_modules(), key, m.get());
-            return m;
-        }
-        m = find_and_run(fullname, part, dict_get_str(sys_dict(), intern("path")));
-    } else {
-        Object* path = is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
+    Object* path = nullptr;  // the parent's __path__; null for a top-level module
+    if (parent) {
+        path = is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
         if (!path) {
             Ref exc =
                 make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
@@ -190,7 +241,14 @@ Ref import_one(const std::string& fullname, Object* parent) {
             set_attr(exc.get(), intern("name"), str_new(fullname).get());
             raise_object(std::move(exc));
         }
-        m = find_and_run(fullname, part, path);
+    }
+    Ref m;
+    bool ask_finders = meta_path && type_of(meta_path) == &list_type && !as_list(meta_path)->items.empty();
+    if (ask_finders) {
+        m = import_through_meta_path(fullname, part, path, meta_path);
+    } else {
+        m = search(NativeSearch::Builtin, fullname, part, path);
+        if (!m) m = search(NativeSearch::Path, fullname, part, path);
     }
     if (!m) raise_not_found(fullname);
     if (parent && is_module(parent)) dict_set(module_dict(parent), intern(part), m.get());

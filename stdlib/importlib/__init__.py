@@ -1,11 +1,36 @@
 # importlib — minipy's own, small importlib: CPython's package is built on its frozen import system
 # (_imp, _bootstrap, _bootstrap_external), which minipy replaces with its native one
-# (src/interpreter/import.cpp). Here: import_module and invalidate_caches, importlib.machinery's
-# suffix lists and ModuleSpec, and importlib.util's questions (find_spec, ...), what inspect,
-# unittest, test.support and pkgutil-style code ask for. Not here: reload, resources, metadata, abc.
+# (src/interpreter/import.cpp). Here: import_module, reload and invalidate_caches; importlib.machinery
+# and importlib.util are minipy's too. The rest of the package (abc, resources, metadata, readers,
+# simple) is CPython's own, unchanged: its folder in CPython's Lib comes after this one in __path__.
 import sys
 
-__all__ = ["import_module", "invalidate_caches"]
+from importlib import _bootstrap  # noqa: F401 (CPython's importlib has it as an attribute)
+
+
+def _cpython_folder():
+    """importlib's folder in CPython's Lib, the sys.path entry minipy's start-up put last."""
+    import posix
+    here = __path__[0]
+    for entry in reversed(sys.path):
+        if not isinstance(entry, str) or not entry:
+            continue
+        folder = entry.rstrip("/") + "/importlib"
+        if folder == here:
+            continue
+        try:
+            posix.stat(folder + "/abc.py")
+        except OSError:
+            continue
+        return folder
+    return None
+
+
+if (_folder := _cpython_folder()) is not None:
+    __path__.append(_folder)
+del _folder
+
+__all__ = ["import_module", "invalidate_caches", "reload"]
 
 
 def _resolve_name(name, package, level):
@@ -34,7 +59,45 @@ def import_module(name, package=None):
 
 
 def invalidate_caches():
-    """minipy's finders keep no caches: every import looks at the folders again."""
+    """Asks each finder of sys.meta_path that can to drop its caches."""
+    for finder in sys.meta_path:
+        if hasattr(finder, "invalidate_caches"):
+            finder.invalidate_caches()
+
+
+_RELOADING = {}
+
+
+def reload(module):
+    """Runs a module that was imported before again, in the same module object, and returns the
+    module (which the code may have replaced in sys.modules)."""
+    try:
+        name = module.__spec__.name
+    except AttributeError:
+        try:
+            name = module.__name__
+        except AttributeError:
+            raise TypeError("reload() argument must be a module")
+    if sys.modules.get(name) is not module:
+        raise ImportError(f"module {name} not in sys.modules", name=name)
+    if name in _RELOADING:
+        return _RELOADING[name]
+    _RELOADING[name] = module
+    try:
+        parent_name = name.rpartition(".")[0]
+        path = None
+        if parent_name:
+            try:
+                path = sys.modules[parent_name].__path__
+            except KeyError:
+                raise ImportError(f"parent {parent_name!r} not in sys.modules", name=parent_name) from None
+        spec = module.__spec__ = _bootstrap._find_spec(name, path, module)
+        if spec is None:
+            raise ModuleNotFoundError(f"spec not found for the module {name!r}", name=name)
+        _bootstrap._exec(spec, module)
+        return sys.modules[name]
+    finally:
+        _RELOADING.pop(name, None)
 
 
 def __import__(name, globals=None, locals=None, fromlist=(), level=0):

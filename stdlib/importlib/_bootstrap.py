@@ -1,7 +1,10 @@
-# importlib._bootstrap — minipy's own, small: ModuleSpec, BuiltinImporter (the loader of the native
-# modules), the spec helpers and _load(spec), which runs a module from a spec whose loader was made by
-# hand (pydoc's importfile). CPython's module is its frozen import system itself; minipy's import
-# system is native (src/interpreter/import.cpp). The native module registry imports this module when
+# importlib._bootstrap — minipy's own, small: ModuleSpec, the meta path finders (BuiltinImporter, the
+# loader of the native modules; FrozenImporter; PathFinder), the spec helpers, _find_spec (the meta
+# path walk reload and find_spec use) and _load(spec), which runs a module from a spec (a finder's of
+# sys.meta_path, or one made by hand as pydoc's importfile does). CPython's module is its frozen
+# import system itself; minipy's import system is native (src/interpreter/import.cpp): it walks
+# sys.meta_path too, and where it meets one of the three finders below (their _minipy_native says
+# which) it does that finder's search itself. The native module registry imports this module when
 # the first native module is imported, so every native module gets __spec__, __loader__ and
 # __package__ as CPython's built-in modules have them (_describe_builtin), and from then on every
 # module loaded from a .py file gets its __spec__ and __loader__ (_describe_source) before its code
@@ -66,11 +69,24 @@ class ModuleSpec:
         self._set_fileattr = bool(value)
 
 
+def _object_name(thing):
+    try:
+        return thing.__qualname__
+    except AttributeError:
+        return type(thing).__qualname__
+
+
+def _warn(message, category):
+    import _warnings
+    _warnings.warn(message, category)
+
+
 class BuiltinImporter:
     """Meta path import for built-in modules: the loader that every native module names as its
     __loader__. All methods are class or static methods, so the class need not be instantiated."""
 
     _ORIGIN = "built-in"
+    _minipy_native = "builtin"
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -108,6 +124,104 @@ class BuiltinImporter:
         return False
 
 
+class FrozenImporter:
+    """Meta path import for frozen modules. minipy freezes none, so it finds nothing."""
+
+    _ORIGIN = "frozen"
+    _minipy_native = "frozen"
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+    @staticmethod
+    def create_module(spec):
+        """Use default semantics for module creation."""
+
+    @staticmethod
+    def exec_module(module):
+        raise ImportError(f"{module.__name__!r} is not a frozen module", name=module.__name__)
+
+    @classmethod
+    def get_code(cls, fullname):
+        raise ImportError(f"{fullname!r} is not a frozen module", name=fullname)
+
+    get_source = is_package = get_code
+
+
+class PathFinder:
+    """Meta path finder for sys.path (or a package's __path__): asks each entry's path entry finder,
+    made by the first of sys.path_hooks that takes the entry and kept in sys.path_importer_cache."""
+
+    _minipy_native = "path"
+
+    @staticmethod
+    def invalidate_caches():
+        for name, finder in list(sys.path_importer_cache.items()):
+            if finder is None:
+                del sys.path_importer_cache[name]
+            elif hasattr(finder, "invalidate_caches"):
+                finder.invalidate_caches()
+
+    @staticmethod
+    def _path_hooks(path):
+        if not sys.path_hooks:
+            # The hook for .py folders lives in importlib.machinery, which installs it.
+            import importlib.machinery  # noqa: F401
+        for hook in sys.path_hooks:
+            try:
+                return hook(path)
+            except ImportError:
+                continue
+        return None
+
+    @classmethod
+    def _path_importer_cache(cls, path):
+        if path == "":
+            try:
+                import posix
+                path = posix.getcwd()
+            except (FileNotFoundError, ImportError):
+                return None
+        try:
+            return sys.path_importer_cache[path]
+        except KeyError:
+            finder = cls._path_hooks(path)
+            sys.path_importer_cache[path] = finder
+            return finder
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        """The spec of `fullname` from the first entry of `path` (default sys.path) that has it; a
+        folder of that name without __init__.py in some entries makes a namespace package."""
+        portions = []
+        for entry in sys.path if path is None else path:
+            if not isinstance(entry, (str, bytes)):
+                continue
+            finder = cls._path_importer_cache(entry)
+            if finder is None:
+                continue
+            spec = finder.find_spec(fullname, target)
+            if spec is None:
+                continue
+            if spec.loader is not None:
+                return spec
+            portions.extend(spec.submodule_search_locations or [])
+        if not portions:
+            return None
+        from importlib._bootstrap_external import NamespaceLoader
+        spec = ModuleSpec(fullname, NamespaceLoader(fullname, portions, cls._path_importer_cache),
+                          is_package=True)
+        spec.submodule_search_locations = portions
+        return spec
+
+    @staticmethod
+    def find_distributions(*args, **kwargs):
+        """The distributions (importlib.metadata) found on the path a Context names."""
+        from importlib.metadata import MetadataPathFinder
+        return MetadataPathFinder.find_distributions(*args, **kwargs)
+
+
 def spec_from_loader(name, loader, *, origin=None, is_package=None):
     if is_package is None and loader is not None and hasattr(loader, "is_package"):
         is_package = loader.is_package(name)
@@ -119,6 +233,8 @@ def module_from_spec(spec):
     module = None
     if hasattr(spec.loader, "create_module"):
         module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, "exec_module"):
+        raise ImportError("loaders that define exec_module() must also define create_module()")
     if module is None:
         module = type(sys)(spec.name)
     module.__spec__ = spec
@@ -133,15 +249,136 @@ def module_from_spec(spec):
 
 def _load(spec):
     """Creates the module of `spec`, puts it in sys.modules and runs it with the spec's loader; on
-    failure the module is taken out of sys.modules again, as CPython's."""
+    failure the module is taken out of sys.modules again, as CPython's. A loader with no
+    exec_module is asked to load_module, with CPython's ImportWarning."""
+    name = spec.name
+    if spec.loader is not None and not hasattr(spec.loader, "exec_module"):
+        _warn(f"{_object_name(spec.loader)}.exec_module() not found; falling back to load_module()",
+              ImportWarning)
+        return _load_by_loader(spec)
     module = module_from_spec(spec)
-    sys.modules[spec.name] = module
+    sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
+        if spec.loader is not None:
+            spec.loader.exec_module(module)
+        elif spec.submodule_search_locations is None:
+            raise ImportError("missing loader", name=name)
     except BaseException:
-        sys.modules.pop(spec.name, None)
+        sys.modules.pop(name, None)
         raise
-    return sys.modules[spec.name]
+    # Last in sys.modules; the module may have put something else there in its place.
+    module = sys.modules.pop(name)
+    sys.modules[name] = module
+    return module
+
+
+def _load_by_loader(spec):
+    """The load_module() path of a loader written before exec_module: the loader puts the module in
+    sys.modules; the attributes it left unset are set from the spec."""
+    name = spec.name
+    try:
+        spec.loader.load_module(name)
+    except BaseException:
+        if name in sys.modules:
+            sys.modules[name] = sys.modules.pop(name)
+        raise
+    module = sys.modules.pop(name)
+    sys.modules[name] = module
+    for attribute, value in (("__loader__", spec.loader), ("__spec__", spec)):
+        if getattr(module, attribute, None) is None:
+            try:
+                setattr(module, attribute, value)
+            except AttributeError:
+                pass
+    if getattr(module, "__package__", None) is None:
+        try:
+            module.__package__ = name if hasattr(module, "__path__") else name.rpartition(".")[0]
+        except AttributeError:
+            pass
+    return module
+
+
+def _load_module_shim(self, fullname):
+    """A loader's deprecated load_module(): runs `fullname` anew, in its module if it has one."""
+    _warn("the load_module() method is deprecated and slated for removal in Python 3.12; use "
+          "exec_module() instead", DeprecationWarning)
+    spec = spec_from_loader(fullname, self)
+    if fullname in sys.modules:
+        _exec(spec, sys.modules[fullname])
+        return sys.modules[fullname]
+    return _load(spec)
+
+
+def _exec(spec, module):
+    """Runs the module of `spec` again in `module`, which must be the one in sys.modules (reload)."""
+    name = spec.name
+    if sys.modules.get(name) is not module:
+        raise ImportError(f"module {name!r} not in sys.modules", name=name)
+    try:
+        if spec.loader is None and spec.submodule_search_locations is None:
+            raise ImportError("missing loader", name=name)
+        module.__spec__ = spec
+        module.__loader__ = spec.loader
+        module.__package__ = spec.parent
+        if spec.submodule_search_locations is not None:
+            module.__path__ = spec.submodule_search_locations
+        if spec.has_location:
+            module.__file__ = spec.origin
+        if spec.loader is None:
+            pass
+        elif hasattr(spec.loader, "exec_module"):
+            spec.loader.exec_module(module)
+        else:
+            _warn(f"{_object_name(spec.loader)}.exec_module() not found; falling back to load_module()",
+                  ImportWarning)
+            spec.loader.load_module(name)
+    finally:
+        module = sys.modules.pop(name)
+        sys.modules[name] = module
+    return module
+
+
+def _find_spec_in(finder, name, path, target=None):
+    """One meta path finder's answer: its find_spec, or for a finder that only has the find_module of
+    old, the loader it names, with CPython's ImportWarning."""
+    try:
+        find_spec = finder.find_spec
+    except AttributeError:
+        _warn(f"{_object_name(finder)}.find_spec() not found; falling back to find_module()", ImportWarning)
+        loader = finder.find_module(name, path)
+        return None if loader is None else spec_from_loader(name, loader)
+    return find_spec(name, path, target)
+
+
+def _find_spec(name, path, target=None):
+    """The spec the first finder of sys.meta_path has for `name`, or None. If the module got into
+    sys.modules meanwhile (its parent imported it), the spec of that module."""
+    meta_path = sys.meta_path
+    if meta_path is None:
+        raise ImportError("sys.meta_path is None, Python is likely shutting down")
+    if not meta_path:
+        _warn("sys.meta_path is empty", ImportWarning)
+    reloading = name in sys.modules
+    for finder in meta_path:
+        spec = _find_spec_in(finder, name, path, target)
+        if spec is None:
+            continue
+        if not reloading and name in sys.modules:
+            found = getattr(sys.modules[name], "__spec__", None)
+            return spec if found is None else found
+        return spec
+    return None
+
+
+def _load_with(finder, name, path):
+    """What the native import asks of a meta path finder it does not know: the module `name` loaded
+    from the finder's spec, or None when the finder has none."""
+    spec = _find_spec_in(finder, name, path)
+    if spec is None:
+        return None
+    if name in sys.modules:  # the parent's import brought it in
+        return sys.modules[name]
+    return _load(spec)
 
 
 def _describe_builtin(module):
@@ -186,3 +423,7 @@ for _module in list(sys.modules.values()):
     elif "__file__" in _module.__dict__ and _module.__name__ != "__main__":
         _describe_source(_module)
 del _module
+
+# The finders CPython's sys.meta_path starts with, before any a program added.
+sys.meta_path[:0] = [_finder for _finder in (BuiltinImporter, FrozenImporter, PathFinder)
+                     if _finder not in sys.meta_path]

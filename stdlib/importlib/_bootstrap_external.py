@@ -6,6 +6,58 @@ import sys
 from importlib.machinery import BYTECODE_SUFFIXES, EXTENSION_SUFFIXES, SOURCE_SUFFIXES  # noqa: F401
 
 
+class _LoaderBasics:
+    """What the source loaders share: a package is a module whose file is __init__; running a
+    module runs the code get_code gives."""
+
+    def is_package(self, fullname):
+        filename = self.get_filename(fullname).rpartition("/")[2]
+        return filename.rsplit(".", 1)[0] == "__init__" and fullname.rpartition(".")[2] != "__init__"
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError(f"cannot load module {module.__name__!r} when get_code() returns None")
+        exec(code, module.__dict__)
+
+    def load_module(self, fullname):
+        from importlib._bootstrap import _load_module_shim
+        return _load_module_shim(self, fullname)
+
+
+class SourceLoader(_LoaderBasics):
+    """A loader of source a subclass reads (get_data, get_filename). minipy keeps its own compiled
+    code cache, so the bytecode hooks (path_stats, set_data) are asked nothing."""
+
+    def path_mtime(self, path):
+        raise OSError
+
+    def path_stats(self, path):
+        return {"mtime": self.path_mtime(path)}
+
+    def set_data(self, path, data):
+        """Writes no bytecode."""
+
+    def get_source(self, fullname):
+        path = self.get_filename(fullname)
+        try:
+            source_bytes = self.get_data(path)
+        except OSError as error:
+            raise ImportError("source not available through get_data()", name=fullname) from error
+        from importlib.util import decode_source
+        return decode_source(source_bytes)
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return compile(data, path, "exec", dont_inherit=True, optimize=_optimize)
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        return self.source_to_code(self.get_data(path), path)
+
+
 class FileLoader:
     """A loader for the module `name` found at `path`."""
 
@@ -19,40 +71,40 @@ class FileLoader:
     def __hash__(self):
         return hash(self.name) ^ hash(self.path)
 
+    def _check_name(self, name):
+        if name is None:
+            return self.name
+        if name != self.name:
+            raise ImportError(f"loader for {self.name} cannot handle {name}", name=name)
+        return name
+
     def get_filename(self, name=None):
+        self._check_name(name)
         return self.path
 
     def get_data(self, path):
         with open(path, "rb") as file:
             return file.read()
 
-    def is_package(self, fullname):
-        return self.path.rpartition("/")[2].rpartition(".")[0] == "__init__"
-
-    def create_module(self, spec):
-        return None
+    def get_resource_reader(self, module):
+        from importlib.readers import FileReader
+        return FileReader(self)
 
     def load_module(self, fullname=None):
-        from importlib._bootstrap import _load
-        from importlib.util import spec_from_file_location
-        return _load(spec_from_file_location(fullname or self.name, self.path, loader=self))
+        from importlib._bootstrap import _load_module_shim
+        return _load_module_shim(self, self._check_name(fullname))
 
 
-class SourceFileLoader(FileLoader):
+class SourceFileLoader(FileLoader, SourceLoader):
     """Runs a .py file's source as the module's code."""
 
-    def get_source(self, fullname):
-        from importlib.util import decode_source
-        return decode_source(self.get_data(self.path))
-
-    def get_code(self, fullname):
-        return compile(self.get_source(fullname), self.path, "exec", dont_inherit=True)
-
-    def exec_module(self, module):
-        exec(self.get_code(module.__name__), module.__dict__)
+    def path_stats(self, path):
+        import os
+        status = os.stat(path)
+        return {"mtime": status.st_mtime, "size": status.st_size}
 
 
-class SourcelessFileLoader(FileLoader):
+class SourcelessFileLoader(FileLoader, _LoaderBasics):
     """CPython runs a .pyc file's bytecode; minipy's bytecode is its own, so it cannot."""
 
     def get_source(self, fullname):
@@ -61,8 +113,25 @@ class SourcelessFileLoader(FileLoader):
     def get_code(self, fullname):
         raise ImportError(f"minipy cannot load CPython bytecode: {self.path!r}", name=fullname, path=self.path)
 
+
+class ExtensionFileLoader(FileLoader, _LoaderBasics):
+    """CPython loads C extension modules (.so files); minipy cannot, and lists no suffix for them."""
+
+    def create_module(self, spec):
+        raise ImportError(f"minipy cannot load C extension modules: {self.path!r}", name=spec.name,
+                          path=self.path)
+
     def exec_module(self, module):
-        self.get_code(module.__name__)
+        """Nothing: create_module failed."""
+
+    def is_package(self, fullname):
+        return self.path.rpartition("/")[2].partition(".")[0] == "__init__"
+
+    def get_code(self, fullname):
+        return None
+
+    def get_source(self, fullname):
+        return None
 
 
 class NamespaceLoader:
@@ -86,6 +155,33 @@ class NamespaceLoader:
 
     def exec_module(self, module):
         pass
+
+    def load_module(self, fullname):
+        from importlib._bootstrap import _load_module_shim
+        return _load_module_shim(self, fullname)
+
+    def get_resource_reader(self, module):
+        from importlib.readers import NamespaceReader
+        return NamespaceReader(self._path)
+
+
+class WindowsRegistryFinder:
+    """Meta path finder for modules the Windows registry names: none, on this system."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+def _find_module_shim(self, fullname):
+    """A path entry finder's find_module of old, through its find_loader."""
+    import _warnings
+    _warnings.warn("find_module() is deprecated and slated for removal in Python 3.12; use find_spec() "
+                   "instead", DeprecationWarning)
+    loader, portions = self.find_loader(fullname)
+    if loader is None and len(portions):
+        _warnings.warn(f"Not importing directory {portions[0]}: missing __init__", ImportWarning)
+    return loader
 
 
 def cache_from_source(path, debug_override=None, *, optimization=None):
@@ -112,6 +208,9 @@ def _get_sourcefile(bytecode_path):
     except (NotImplementedError, ValueError):
         source_path = bytecode_path[:-1]
     return source_path if os.path.isfile(source_path) else bytecode_path
+
+
+from importlib._bootstrap import PathFinder  # noqa: E402,F401 (CPython defines it here)
 
 
 class FileFinder:
@@ -141,6 +240,11 @@ class FileFinder:
             file = os.path.join(self.path, last + suffix)
             if os.path.isfile(file):
                 return spec_from_file_location(fullname, file, loader=loader(fullname, file))
+        if os.path.isdir(package):
+            from importlib._bootstrap import ModuleSpec
+            spec = ModuleSpec(fullname, None)
+            spec.submodule_search_locations = [package]
+            return spec
         return None
 
     @classmethod

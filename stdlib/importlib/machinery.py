@@ -13,11 +13,13 @@ def all_suffixes():
 
 
 # ModuleSpec and the loader of the native modules live in _bootstrap, as in CPython.
-from importlib._bootstrap import BuiltinImporter, ModuleSpec  # noqa: E402
+from importlib._bootstrap import BuiltinImporter, FrozenImporter, ModuleSpec, PathFinder  # noqa: E402
 
 # The file loaders and the folder finder live in _bootstrap_external, as in CPython; imported last,
 # as that module imports the suffix lists above.
-from importlib._bootstrap_external import FileFinder, SourceFileLoader, SourcelessFileLoader  # noqa: E402
+from importlib._bootstrap_external import (  # noqa: E402
+    ExtensionFileLoader, FileFinder, NamespaceLoader, SourceFileLoader, SourcelessFileLoader,
+    WindowsRegistryFinder)
 
 # pkgutil finds a folder's modules through sys.path_hooks: the hook for .py source folders.
 import sys  # noqa: E402

@@ -1,15 +1,15 @@
 # importlib.util — minipy's own, for the code that asks a question of the import system rather than
 # changing it (test.support.import_helper, pkgutil-style lookups): find_spec, spec and module
 # factories, source_hash, and the __pycache__ naming CPython uses. minipy's import system is native
-# (src/interpreter/import.cpp) and keeps no specs or loaders for source modules, so find_spec looks
-# on sys.path itself, in the order the native finder does, and their specs carry no loader.
+# (src/interpreter/import.cpp); find_spec asks the Python side of its finders (importlib._bootstrap),
+# which search as the native ones do.
 import _imp
 import os
 import sys
 
 from importlib import _resolve_name
-from importlib._bootstrap import module_from_spec, spec_from_loader  # noqa: F401
-from importlib.machinery import BuiltinImporter, ModuleSpec
+from importlib._bootstrap import _find_spec, module_from_spec, spec_from_loader  # noqa: F401
+from importlib.machinery import ModuleSpec
 
 __all__ = ["MAGIC_NUMBER", "cache_from_source", "decode_source", "find_spec", "module_from_spec",
            "resolve_name", "source_from_cache", "source_hash", "spec_from_file_location",
@@ -35,62 +35,73 @@ def resolve_name(name, package):
     return _resolve_name(name[level:], package, level)
 
 
-def spec_from_file_location(name, location=None, *, loader=None, submodule_search_locations=None):
-    location = os.fspath(location) if location is not None else None
+_POPULATE = object()  # spec_from_file_location: ask the loader whether the module is a package
+
+
+def spec_from_file_location(name, location=None, *, loader=None, submodule_search_locations=_POPULATE):
+    """The spec of the module `name` in the file `location` (made absolute). With no loader given, the
+    loader of the file's suffix (a .py file's SourceFileLoader), or None for another suffix. A
+    package's spec searches the file's folder unless submodule_search_locations says otherwise."""
+    if location is None:
+        location = "<unknown>"
+        if hasattr(loader, "get_filename"):
+            try:
+                location = loader.get_filename(name)
+            except ImportError:
+                pass
+    else:
+        location = os.fspath(location)
+        if not location.startswith("/"):
+            try:
+                location = os.path.join(os.getcwd(), location)
+            except OSError:
+                pass
     spec = ModuleSpec(name, loader, origin=location)
-    spec._set_fileattr = location is not None
-    if submodule_search_locations is not None:
-        spec.submodule_search_locations = list(submodule_search_locations)
-    elif location is not None and os.path.basename(location) == "__init__.py":
-        spec.submodule_search_locations = [os.path.dirname(location)]
+    spec._set_fileattr = True
+    if loader is None:
+        from importlib.machinery import SOURCE_SUFFIXES, SourceFileLoader
+        if not location.endswith(tuple(SOURCE_SUFFIXES)):
+            return None
+        loader = spec.loader = SourceFileLoader(name, location)
+    if submodule_search_locations is _POPULATE:
+        try:
+            if hasattr(loader, "is_package") and loader.is_package(name):
+                spec.submodule_search_locations = []
+        except ImportError:
+            pass
+    else:
+        spec.submodule_search_locations = submodule_search_locations
+    if spec.submodule_search_locations == [] and location:
+        spec.submodule_search_locations.append(os.path.dirname(location))
     return spec
 
 
-def _search(name, paths):
-    """The spec of module `name` (its last part searched in `paths`), or None."""
-    last = name.rpartition(".")[2]
-    for folder in paths:
-        folder = folder or "."
-        package_init = os.path.join(folder, last, "__init__.py")
-        if os.path.isfile(package_init):
-            return spec_from_file_location(name, package_init)
-        source = os.path.join(folder, last + ".py")
-        if os.path.isfile(source):
-            return spec_from_file_location(name, source)
-    return None
-
-
 def find_spec(name, package=None):
-    """The spec of the module `name` would import, or None when there is none. A module already
-    imported answers from itself; a submodule's parent package is imported first, as CPython's."""
+    """The spec of the module `name` would import, or None when there is none: asked of the
+    finders of sys.meta_path, as CPython's. A module already imported answers from its __spec__;
+    a submodule's parent package is imported first."""
     fullname = resolve_name(name, package) if name.startswith(".") else name
-    module = sys.modules.get(fullname)
-    if module is not None:
-        spec = getattr(module, "__spec__", None)
+    if fullname in sys.modules:
+        module = sys.modules[fullname]
+        if module is None:
+            return None
+        try:
+            spec = module.__spec__
+        except AttributeError:
+            raise ValueError(f"{name}.__spec__ is not set") from None
         if spec is None:
-            spec = _spec_of_module(module)
+            raise ValueError(f"{name}.__spec__ is None")
         return spec
-    if fullname in sys.builtin_module_names:
-        return BuiltinImporter.find_spec(fullname)
     parent = fullname.rpartition(".")[0]
+    path = None
     if parent:
-        parent_module = __import__(parent, fromlist=["__name__"])
-        paths = getattr(parent_module, "__path__", None)
-        if paths is None:
+        parent_module = __import__(parent, fromlist=["__path__"])
+        try:
+            path = parent_module.__path__
+        except AttributeError as error:
             raise ModuleNotFoundError(f"__path__ attribute not found on {parent!r} while trying to find "
-                                      f"{fullname!r}", name=fullname)
-        return _search(fullname, paths)
-    return _search(fullname, sys.path)
-
-
-def _spec_of_module(module):
-    name = module.__name__
-    location = getattr(module, "__file__", None)
-    if location is None:
-        if name in sys.builtin_module_names:
-            return BuiltinImporter.find_spec(name)
-        return ModuleSpec(name, None)
-    return spec_from_file_location(name, location)
+                                      f"{fullname!r}", name=fullname) from error
+    return _find_spec(fullname, path)
 
 
 def cache_from_source(path, debug_override=None, *, optimization=None):
