@@ -126,9 +126,15 @@ std::string search_prefix(const std::string& entry) {
     return entry.empty() || entry == "." ? cwd + "/" : cwd + "/" + entry + "/";
 }
 
-// Looks for `part` (the last component of `fullname`) in the folders of `dirs`.
+// Looks for `part` (the last component of `fullname`) in the folders of `dirs`: a list, or any
+// iterable (a namespace package's __path__ is importlib's _NamespacePath).
 Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
-    if (!dirs || type_of(dirs) != &list_type) return nullptr;
+    if (!dirs) return nullptr;
+    Ref listed;
+    if (type_of(dirs) != &list_type) {
+        listed = list_from_iterable(dirs);
+        dirs = listed.get();
+    }
     Ref portions = list_new();
     for (Object* dir : as_list(dirs)->items) {
         if (!is_str(dir)) continue;

@@ -58,6 +58,29 @@ def import_module(name, package=None):
     return sys.modules[name]
 
 
+def find_loader(name, path=None):
+    """The loader of the module `name` (deprecated: use importlib.util.find_spec)."""
+    import warnings
+    warnings.warn("Deprecated since Python 3.4 and slated for removal in Python 3.12; use "
+                  "importlib.util.find_spec() instead", DeprecationWarning, stacklevel=2)
+    if name in sys.modules:
+        try:
+            loader = sys.modules[name].__loader__
+        except AttributeError:
+            raise ValueError(f"{name}.__loader__ is not set") from None
+        if loader is None:
+            raise ValueError(f"{name}.__loader__ is None")
+        return loader
+    spec = _bootstrap._find_spec(name, path)
+    if spec is None:
+        return None
+    if spec.loader is None:
+        if spec.submodule_search_locations is None:
+            raise ImportError(f"spec for {name} missing loader", name=name)
+        raise ImportError("namespace packages do not have loaders", name=name)
+    return spec.loader
+
+
 def invalidate_caches():
     """Asks each finder of sys.meta_path that can to drop its caches."""
     for finder in sys.meta_path:

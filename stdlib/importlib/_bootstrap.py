@@ -47,6 +47,18 @@ class ModuleSpec:
 
     @property
     def cached(self):
+        """Where CPython would cache the module's bytecode: worked out from a .py origin on first
+        use, the origin itself for a .pyc file."""
+        if self._cached is None and self.origin is not None and self._set_fileattr:
+            from importlib.machinery import BYTECODE_SUFFIXES, SOURCE_SUFFIXES
+            if self.origin.endswith(tuple(SOURCE_SUFFIXES)):
+                from importlib.util import cache_from_source
+                try:
+                    self._cached = cache_from_source(self.origin)
+                except NotImplementedError:
+                    pass
+            elif self.origin.endswith(tuple(BYTECODE_SUFFIXES)):
+                self._cached = self.origin
         return self._cached
 
     @cached.setter
@@ -96,6 +108,18 @@ class BuiltinImporter:
             return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
         return None
 
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        """The loader of a built-in module `fullname`, or None (deprecated: use find_spec)."""
+        _warn("BuiltinImporter.find_module() is deprecated and slated for removal in Python 3.12; use "
+              "find_spec() instead", DeprecationWarning)
+        spec = cls.find_spec(fullname, path)
+        return spec.loader if spec is not None else None
+
+    @classmethod
+    def load_module(cls, fullname):
+        return _load_module_shim(cls, fullname)
+
     @staticmethod
     def create_module(spec):
         """Create a built-in module"""
@@ -133,6 +157,16 @@ class FrozenImporter:
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
         return None
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        _warn("FrozenImporter.find_module() is deprecated and slated for removal in Python 3.12; use "
+              "find_spec() instead", DeprecationWarning)
+        return None
+
+    @classmethod
+    def load_module(cls, fullname):
+        raise ImportError(f"{fullname!r} is not a frozen module", name=fullname)
 
     @staticmethod
     def create_module(spec):
@@ -194,6 +228,28 @@ class PathFinder:
     def find_spec(cls, fullname, path=None, target=None):
         """The spec of `fullname` from the first entry of `path` (default sys.path) that has it; a
         folder of that name without __init__.py in some entries makes a namespace package."""
+        spec = cls._get_spec(fullname, path, target)
+        if spec is None or spec.loader is not None:
+            return spec
+        if not spec.submodule_search_locations:
+            return None
+        from importlib._bootstrap_external import NamespaceLoader, _NamespacePath
+        portions = _NamespacePath(fullname, spec.submodule_search_locations, cls._get_spec)
+        spec.loader = NamespaceLoader(fullname, portions, cls._get_spec)
+        spec.submodule_search_locations = portions
+        return spec
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        """The loader of `fullname`, or None (deprecated: use find_spec)."""
+        _warn("PathFinder.find_module() is deprecated and slated for removal in Python 3.12; use "
+              "find_spec() instead", DeprecationWarning)
+        spec = cls.find_spec(fullname, path)
+        return spec.loader if spec is not None else None
+
+    @classmethod
+    def _get_spec(cls, fullname, path, target=None):
+        """find_spec's search: a namespace package's spec has no loader, only its portions."""
         portions = []
         for entry in sys.path if path is None else path:
             if not isinstance(entry, (str, bytes)):
@@ -207,11 +263,7 @@ class PathFinder:
             if spec.loader is not None:
                 return spec
             portions.extend(spec.submodule_search_locations or [])
-        if not portions:
-            return None
-        from importlib._bootstrap_external import NamespaceLoader
-        spec = ModuleSpec(fullname, NamespaceLoader(fullname, portions, cls._path_importer_cache),
-                          is_package=True)
+        spec = ModuleSpec(fullname, None)
         spec.submodule_search_locations = portions
         return spec
 
@@ -223,9 +275,23 @@ class PathFinder:
 
 
 def spec_from_loader(name, loader, *, origin=None, is_package=None):
-    if is_package is None and loader is not None and hasattr(loader, "is_package"):
-        is_package = loader.is_package(name)
-    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
+    """A spec for `loader`'s module `name`: a file location's (spec_from_file_location) when the
+    loader can name its file; whether it is a package as the loader says, unless told."""
+    if origin is None:
+        origin = getattr(loader, "_ORIGIN", None)
+    if not origin and hasattr(loader, "get_filename"):
+        from importlib.util import spec_from_file_location
+        if is_package is None:
+            return spec_from_file_location(name, loader=loader)
+        return spec_from_file_location(name, loader=loader, submodule_search_locations=[] if is_package else None)
+    if is_package is None:
+        is_package = False
+        if hasattr(loader, "is_package"):
+            try:
+                is_package = loader.is_package(name)
+            except ImportError:
+                is_package = None
+    return ModuleSpec(name, loader, origin=origin, is_package=is_package)
 
 
 def module_from_spec(spec):
@@ -400,6 +466,8 @@ def _describe_source(module, name=None):
     file = module.__dict__.get("__file__")
     path = module.__dict__.get("__path__")
     if file is None:
+        from importlib._bootstrap_external import _NamespacePath
+        path = module.__path__ = _NamespacePath(name, list(path), PathFinder._get_spec)
         loader = NamespaceLoader(name, path)
         spec = ModuleSpec(name, loader, is_package=True)
     else:

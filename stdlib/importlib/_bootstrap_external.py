@@ -165,6 +165,51 @@ class NamespaceLoader:
         return NamespaceReader(self._path)
 
 
+class _NamespacePath:
+    """A namespace package's __path__: its portions, found again when the path its parent searches
+    (sys.path, or the parent package's __path__) has changed since."""
+
+    def __init__(self, name, path, path_finder):
+        self._name = name
+        self._path = path
+        self._last_parent_path = tuple(self._parent_path())
+        self._path_finder = path_finder
+
+    def _parent_path(self):
+        parent, dot, _ = self._name.rpartition(".")
+        return sys.path if not dot else getattr(sys.modules[parent], "__path__")
+
+    def _recalculate(self):
+        parent_path = tuple(self._parent_path())
+        if parent_path != self._last_parent_path:
+            spec = self._path_finder(self._name, parent_path)
+            if spec is not None and spec.loader is None and spec.submodule_search_locations:
+                self._path = spec.submodule_search_locations
+            self._last_parent_path = parent_path
+        return self._path
+
+    def __iter__(self):
+        return iter(self._recalculate())
+
+    def __getitem__(self, index):
+        return self._recalculate()[index]
+
+    def __setitem__(self, index, path):
+        self._path[index] = path
+
+    def __len__(self):
+        return len(self._recalculate())
+
+    def __repr__(self):
+        return f"_NamespacePath({self._path!r})"
+
+    def __contains__(self, item):
+        return item in self._recalculate()
+
+    def append(self, item):
+        self._path.append(item)
+
+
 class WindowsRegistryFinder:
     """Meta path finder for modules the Windows registry names: none, on this system."""
 
@@ -219,11 +264,27 @@ class FileFinder:
     suffixes); a finder without details finds nothing, as CPython's."""
 
     def __init__(self, path, *loader_details):
+        import posix
         self.path = path or "."
+        if not self.path.startswith("/"):
+            self.path = posix.getcwd() + "/" + self.path
         self._loaders = [(suffix, loader) for loader, suffixes in loader_details for suffix in suffixes]
 
     def invalidate_caches(self):
         """minipy's finders keep no caches."""
+
+    def find_loader(self, fullname):
+        """(loader, portions) for `fullname`: a namespace package's portions without a loader
+        (deprecated: use find_spec)."""
+        import _warnings
+        _warnings.warn("FileFinder.find_loader() is deprecated and slated for removal in Python 3.12; "
+                       "use find_spec() instead", DeprecationWarning)
+        spec = self.find_spec(fullname)
+        if spec is None:
+            return None, []
+        return spec.loader, spec.submodule_search_locations or []
+
+    find_module = _find_module_shim
 
     def find_spec(self, fullname, target=None):
         import os

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 
+sys.pycache_prefix = None  # the test harness sets one (MINIPYCACHEPREFIX); CPython's default has none
 json = importlib.__import__("json")
 print(json.__name__, json is sys.modules["json"])
 pkg = importlib.__import__("os.path", fromlist=["join"])
