@@ -3,9 +3,13 @@
 // __path__), a module is registered in sys.modules before its code runs and removed if that fails.
 #include "interpreter/import.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -39,6 +43,28 @@ Object* str_attr(Dict* d, const char* name) {
 
 bool g_describe_sources = false;  // set once start-up has imported its own modules
 
+// Set while this thread imports importlib._bootstrap for call_bootstrap: that import (sys and _imp
+// only) must not itself ask importlib._bootstrap about the file entries of sys.path.
+thread_local bool t_importing_bootstrap = false;
+
+// Calls the function `name` of importlib._bootstrap, minipy's Python half of the import system.
+Ref call_bootstrap(const char* name, std::initializer_list<Object*> args) {
+    Str* what = intern(name);
+    Object* names[1] = {what};
+    Ref fromlist = tuple_from(names, 1);
+    bool outermost = !t_importing_bootstrap;
+    t_importing_bootstrap = true;
+    Ref bootstrap;
+    try {
+        bootstrap = import_name(intern("importlib._bootstrap"), fromlist.get(), 0);
+    } catch (...) {
+        if (outermost) t_importing_bootstrap = false;
+        throw;
+    }
+    if (outermost) t_importing_bootstrap = false;
+    return call(get_attr(bootstrap.get(), what).get(), args.begin(), args.size());
+}
+
 // Gives a module from a .py file (or a namespace package) its __spec__ and __loader__ through
 // importlib._bootstrap's _describe_source, as CPython's path finder does, before its code runs.
 // Not during start-up: `-c pass` stays as fast; importlib._bootstrap describes those modules when
@@ -48,11 +74,7 @@ void describe_source(Object* module, Object* name = nullptr) {
     if (!g_describe_sources || loading || is_finalizing()) return;
     loading = true;
     try {
-        Object* what = intern("_describe_source");
-        Ref fromlist = tuple_from(&what, 1);
-        Ref bootstrap = import_name(intern("importlib._bootstrap"), fromlist.get(), 0);
-        Object* args[2] = {module, name ? name : None};
-        call(get_attr(bootstrap.get(), intern("_describe_source")).get(), args, 2);
+        call_bootstrap("_describe_source", {module, name ? name : None});
     } catch (PyException& e) {
         e.take();  // a program's own `importlib`: its modules keep no spec
     }
@@ -126,6 +148,19 @@ std::string search_prefix(const std::string& entry) {
     return entry.empty() || entry == "." ? cwd + "/" : cwd + "/" + entry + "/";
 }
 
+// A sys.path entry that is a file, not a folder (a zip archive), is searched by the path entry
+// finder sys.path_hooks makes for it (zipimport's zipimporter), through importlib._bootstrap.
+Ref load_from_path_entry(const std::string& fullname, Object* entry) {
+    if (t_importing_bootstrap) return nullptr;
+    // The entry is the archive itself, or a folder inside one (a zipped package's __path__).
+    struct stat st;
+    std::string path = str_utf8_of(entry);
+    bool in_file = stat(path.c_str(), &st) == 0 ? S_ISREG(st.st_mode) : errno == ENOTDIR;
+    if (!in_file) return nullptr;
+    Ref m = call_bootstrap("_load_from_entry", {str_new(fullname).get(), entry});
+    return m.get() == None ? nullptr : m;
+}
+
 // Looks for `part` (the last component of `fullname`) in the folders of `dirs`: a list, or any
 // iterable (a namespace package's __path__ is importlib's _NamespacePath).
 Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
@@ -141,12 +176,20 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
         std::string prefix = search_prefix(str_utf8_of(dir));
         std::string pkg_dir = prefix + part;
         // A file that cannot be read is passed over, as if it were not there.
+        bool entry_not_folder = false;
         for (bool package : {true, false}) {
             std::string file = package ? pkg_dir + "/__init__.py" : prefix + part + ".py";
             SourceStamp stamp;
-            if (!stat_source(file, &stamp)) continue;
+            if (!stat_source(file, &stamp)) {
+                if (package && errno == ENOTDIR) entry_not_folder = true;
+                continue;
+            }
             if (Ref code = load_module_code(file, stamp))
                 return run_module_code(fullname, file, std::move(code), package ? &pkg_dir : nullptr);
+        }
+        if (entry_not_folder) {
+            if (Ref m = load_from_path_entry(fullname, dir)) return m;
+            continue;
         }
         std::error_code ec;
         if (std::filesystem::is_directory(pkg_dir, ec)) list_append(portions.get(), str_new(pkg_dir).get());
@@ -198,13 +241,7 @@ Ref import_through_meta_path(const std::string& fullname, const std::string& par
         if (which != NativeSearch::Other) {
             m = search(which, fullname, part, path);
         } else {
-            Str* what = intern("_load_with");
-            Object* names[1] = {what};
-            Ref fromlist = tuple_from(names, 1);
-            Ref bootstrap = import_name(intern("importlib._bootstrap"), fromlist.get(), 0);
-            Ref name = str_new(fullname);
-            Object* args[3] = {finder.get(), name.get(), path ? path : None};
-            m = call(get_attr(bootstrap.get(), what).get(), args, 3);
+            m = call_bootstrap("_load_with", {finder.get(), str_new(fullname).get(), path ? path : None});
             if (m.get() == None) m = nullptr;
         }
         if (m) return m;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -208,13 +209,12 @@ int finalize(int status) {
 }
 
 // Parses, compiles and runs `source` in `globals`; returns the exit status.
-int execute(const std::string& source, const std::string& filename, Dict* globals, CompileMode mode) {
+// Runs `program` as the main program: an uncaught exception ends it as CPython's does (a
+// traceback, or SystemExit's status), then the interpreter is finalized (unless -i follows).
+template <typename Program>
+int run_as_main(Program program) {
     try {
-        auto module =
-            syntax::parse(source, filename,
-                          mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
-        Ref code = compile_module(*module, source, filename, mode);
-        run_code(as_code(code.get()), globals, globals);
+        program();
         std::fflush(stdout);
     } catch (const syntax::SyntaxError& e) {
         print_syntax_error(e);
@@ -228,6 +228,47 @@ int execute(const std::string& source, const std::string& filename, Dict* global
         return finalize(status);
     }
     return g_inspect_after ? 0 : finalize(0);
+}
+
+int execute(const std::string& source, const std::string& filename, Dict* globals, CompileMode mode) {
+    return run_as_main([&] {
+        auto module =
+            syntax::parse(source, filename,
+                          mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
+        Ref code = compile_module(*module, source, filename, mode);
+        run_code(as_code(code.get()), globals, globals);
+    });
+}
+
+// A zip archive, found as zipimport finds one: the end-of-archive record ("PK\5\6") within the
+// last 64 KiB (its comment's longest) plus the record's 22 bytes. An archive may follow other bytes
+// (zipapp's `#!` line), so its start is not looked at.
+bool is_zip_archive(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return false;
+    std::streamoff size = in.tellg();
+    std::streamoff tail = std::min<std::streamoff>(size, 65535 + 22);
+    std::string bytes(static_cast<size_t>(tail), '\0');
+    in.seekg(size - tail);
+    if (!in.read(bytes.data(), tail)) return false;
+    return bytes.rfind(std::string("PK\5\6", 4)) != std::string::npos;
+}
+
+// A folder or zip archive given as the script, as CPython runs one: it goes first on sys.path, and
+// its __main__ module runs through runpy (zipimport reads an archive's), with that module's spec,
+// loader and __file__. Without a __main__ module, runpy's "can't find '__main__' module" ends it.
+int run_path_entry(const std::string& path, const std::vector<std::string>& argv) {
+    std::string abs = std::filesystem::absolute(path).lexically_normal().string();
+    if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    set_argv(argv, abs);
+    main_dict("");
+    return run_as_main([&] {
+        Object* what = intern("_run_module_as_main");
+        Ref fromlist = tuple_from(&what, 1);
+        Ref runpy = import_name(intern("runpy"), fromlist.get(), 0);
+        Object* args[2] = {intern("__main__"), False};
+        call(get_attr(runpy.get(), intern("_run_module_as_main")).get(), args, 2);
+    });
 }
 
 }  // namespace
@@ -308,6 +349,8 @@ bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats
 
 int run_file(const std::string& path, const std::vector<std::string>& argv) {
     initialize_runtime();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec) || is_zip_archive(path)) return run_path_entry(path, argv);
     std::string source;
     if (!read_file(path, &source)) {
         std::string abs = std::filesystem::absolute(path).lexically_normal().string();

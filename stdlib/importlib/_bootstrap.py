@@ -88,6 +88,14 @@ def _object_name(thing):
         return type(thing).__qualname__
 
 
+def _verbose_message(message, *args, verbosity=1):
+    """The trace `-v` prints (zipimport calls it)."""
+    if sys.flags.verbose >= verbosity:
+        if not message.startswith(("#", "import ")):
+            message = "# " + message
+        print(message.format(*args), file=sys.stderr)
+
+
 def _warn(message, category):
     import _warnings
     _warnings.warn(message, category)
@@ -183,6 +191,9 @@ class FrozenImporter:
     get_source = is_package = get_code
 
 
+_finders_being_made = set()  # (thread, path entry) pairs whose path entry finder is being made
+
+
 class PathFinder:
     """Meta path finder for sys.path (or a package's __path__): asks each entry's path entry finder,
     made by the first of sys.path_hooks that takes the entry and kept in sys.path_importer_cache."""
@@ -217,12 +228,21 @@ class PathFinder:
                 path = posix.getcwd()
             except (FileNotFoundError, ImportError):
                 return None
-        try:
+        if path in sys.path_importer_cache:
             return sys.path_importer_cache[path]
-        except KeyError:
+        # A hook's own imports search this entry too (zipimport is imported the first time a zip
+        # archive on sys.path is asked): while this thread makes the entry's finder, it has none.
+        import _thread
+        key = (_thread.get_ident(), path)
+        if key in _finders_being_made:
+            return None
+        _finders_being_made.add(key)
+        try:
             finder = cls._path_hooks(path)
-            sys.path_importer_cache[path] = finder
-            return finder
+        finally:
+            _finders_being_made.discard(key)
+        sys.path_importer_cache[path] = finder
+        return finder
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -434,6 +454,18 @@ def _find_spec(name, path, target=None):
             return spec if found is None else found
         return spec
     return None
+
+
+def _load_from_entry(name, entry):
+    """What the native import asks of a sys.path entry that is a file (a zip archive): the module
+    `name` from the path entry finder a hook of sys.path_hooks made for it, or None."""
+    finder = PathFinder._path_importer_cache(entry)
+    if finder is None:
+        return None
+    spec = finder.find_spec(name)
+    if spec is None or spec.loader is None:
+        return None
+    return _load(spec)
 
 
 def _load_with(finder, name, path):

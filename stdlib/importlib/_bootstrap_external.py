@@ -218,6 +218,73 @@ class WindowsRegistryFinder:
         return None
 
 
+# The path and header helpers zipimport takes from here, as from CPython's module.
+path_sep = "/"
+path_separators = "/"
+_RAW_MAGIC_NUMBER = int.from_bytes((3495).to_bytes(2, "little") + b"\r\n", "little")
+
+
+def _path_join(*parts):
+    return path_sep.join(part.rstrip(path_separators) for part in parts if part)
+
+
+def _path_split(path):
+    head, _, tail = path.rpartition(path_sep)
+    return head, tail
+
+
+def _path_stat(path):
+    import posix
+    return posix.stat(path)
+
+
+def _unpack_uint32(data):
+    assert len(data) == 4
+    return int.from_bytes(data, "little")
+
+
+def _unpack_uint16(data):
+    assert len(data) == 2
+    return int.from_bytes(data, "little")
+
+
+def _classify_pyc(data, name, exc_details):
+    """CPython checks a .pyc header here; minipy runs no CPython bytecode, so every .pyc is refused
+    and zipimport goes on to the module's source."""
+    raise ImportError(f"minipy cannot run CPython bytecode: {name!r}", **exc_details)
+
+
+def _fix_up_module(namespace, name, pathname, cpathname=None):
+    """Gives a module namespace run by hand the spec, loader and file of the source at `pathname`."""
+    from importlib.util import spec_from_file_location
+    loader = namespace.get("__loader__")
+    spec = namespace.get("__spec__")
+    if loader is None:
+        loader = spec.loader if spec is not None else SourceFileLoader(name, pathname)
+    if spec is None:
+        spec = spec_from_file_location(name, pathname, loader=loader)
+    try:
+        namespace["__spec__"] = spec
+        namespace["__loader__"] = loader
+        namespace["__file__"] = pathname
+        namespace["__cached__"] = cpathname
+    except Exception:
+        pass
+
+
+def _zip_path_hook(path):
+    """sys.path_hooks' first hook, as CPython's is zipimport.zipimporter: a path entry inside a zip
+    archive. A folder is refused without importing zipimport."""
+    import posix
+    try:
+        if posix.stat(path).st_mode & 0o170000 == 0o040000:
+            raise ImportError("not a zip file", path=path)
+    except (OSError, ValueError, TypeError):
+        pass
+    import zipimport
+    return zipimport.zipimporter(path)
+
+
 def _find_module_shim(self, fullname):
     """A path entry finder's find_module of old, through its find_loader."""
     import _warnings

@@ -21,8 +21,11 @@ from importlib._bootstrap_external import (  # noqa: E402
     ExtensionFileLoader, FileFinder, NamespaceLoader, SourceFileLoader, SourcelessFileLoader,
     WindowsRegistryFinder)
 
-# pkgutil finds a folder's modules through sys.path_hooks: the hook for .py source folders.
+# pkgutil finds a folder's modules through sys.path_hooks: the hooks for zip archives and .py source
+# folders, in CPython's order.
 import sys  # noqa: E402
 
 if not sys.path_hooks:
-    sys.path_hooks.append(FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES)))
+    from importlib._bootstrap_external import _zip_path_hook  # noqa: E402
+
+    sys.path_hooks.extend([_zip_path_hook, FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES))])
