@@ -174,7 +174,8 @@ int run(const char* program, const Options& opts) {
     // program with its globals (-i).
     InteractiveSession session(argv);
     if (!program_given) {
-        if (!opts.quiet) std::printf("%s\n", interactive_banner().c_str());
+        // On stderr, as CPython's, so a piped session's output is the program's alone.
+        if (!opts.quiet) std::fprintf(stderr, "%s\n", interactive_banner().c_str());
         session.run_startup_file();
     }
     return session.finish(run_repl(session));

@@ -341,7 +341,51 @@ private:
 
 }  // namespace
 
+namespace {
+
+// One line of standard input without its newline, read a byte at a time so that nothing beyond
+// it is taken from the descriptor (an entry's input() reads on from there). False at the end.
+bool read_plain_line(std::string* line) {
+    line->clear();
+    char c;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return !line->empty();
+        if (c == '\n') return true;
+        line->push_back(c);
+    }
+}
+
+// The prompt when standard input is not a terminal (`-i` with a pipe), as CPython's: the prompts
+// go to stderr, lines are read plainly (no editing, no history), and the end of the input writes a
+// newline to stderr.
+int run_plain_prompt(Repl& repl) {
+    std::optional<int> status;
+    std::string line;
+    while (!status) {
+        std::fflush(stdout);
+        std::fputs(repl.continuing() ? "... " : ">>> ", stderr);
+        std::fflush(stderr);
+        release_python();
+        bool got = read_plain_line(&line);
+        reclaim_python();
+        if (!got) {
+            std::fputs("\n", stderr);
+            return 0;
+        }
+        status = repl.take(line, false);
+    }
+    return *status;
+}
+
+}  // namespace
+
 int run_repl(InteractiveSession& session) {
+    if (!isatty(STDIN_FILENO)) {
+        Repl repl(session);
+        return run_plain_prompt(repl);
+    }
     use_utf8_terminal();
     // Set before libedit initializes itself (using_history does), which is when it reads them.
     rl_catch_signals = 0;
