@@ -500,4 +500,12 @@ void describe_main_module(Object* module, const std::string& name) {
     describe_source(module, str_new(name).get());
 }
 
+void give_main_loader(Object* module) {
+    try {
+        call_bootstrap("_describe_main", {module});
+    } catch (PyException& e) {
+        e.take();  // a program's own `importlib` shadows minipy's: its __main__ has no __loader__
+    }
+}
+
 }  // namespace minipy

@@ -42,5 +42,8 @@ Ref initial_sys_path(const std::string& script_dir, const std::vector<std::strin
 void enable_source_specs();
 // `-m name`: gives __main__ (its __file__ set) the spec and loader of the module `name`.
 void describe_main_module(Object* module, const std::string& name);
+// Gives the __main__ of a script or of stdin the __loader__ CPython gives it (importlib._bootstrap's
+// _describe_main). Not for -c, whose start-up stays without importlib.
+void give_main_loader(Object* module);
 
 }  // namespace minipy

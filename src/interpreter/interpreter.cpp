@@ -112,6 +112,10 @@ Dict* main_dict(const std::string& file) {
         Ref m = module_new("__main__");
         dict_set(module_dict(m.get()), intern("__builtins__"), g_builtins_module);
         dict_set(module_dict(m.get()), intern("__spec__"), None);  // a script's, -c's: `-m` sets one
+        dict_set(module_dict(m.get()), intern("__package__"), None);
+        dict_set(module_dict(m.get()), intern("__annotations__"), dict_new().get());
+        // __loader__ comes when importlib._bootstrap first loads (_describe_main): making it here
+        // would load importlib at every start-up.
         dict_set(sys_modules(), intern("__main__"), m.get());
         g_main_module = m.release();
     }
@@ -240,6 +244,16 @@ int execute(const std::string& source, const std::string& filename, Dict* global
     });
 }
 
+// runpy._run_module_as_main(name, alter_argv): the module `name`, found by the import system, runs
+// as __main__ (CPython's -m, and its way of running a folder or zip archive).
+void run_through_runpy(Object* name, bool alter_argv) {
+    Object* what = intern("_run_module_as_main");
+    Ref fromlist = tuple_from(&what, 1);
+    Ref runpy = import_name(intern("runpy"), fromlist.get(), 0);
+    Object* args[2] = {name, bool_obj(alter_argv)};
+    call(get_attr(runpy.get(), intern("_run_module_as_main")).get(), args, 2);
+}
+
 // A zip archive, found as zipimport finds one: the end-of-archive record ("PK\5\6") within the
 // last 64 KiB (its comment's longest) plus the record's 22 bytes. An archive may follow other bytes
 // (zipapp's `#!` line), so its start is not looked at.
@@ -262,13 +276,7 @@ int run_path_entry(const std::string& path, const std::vector<std::string>& argv
     if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
     set_argv(argv, abs);
     main_dict("");
-    return run_as_main([&] {
-        Object* what = intern("_run_module_as_main");
-        Ref fromlist = tuple_from(&what, 1);
-        Ref runpy = import_name(intern("runpy"), fromlist.get(), 0);
-        Object* args[2] = {intern("__main__"), False};
-        call(get_attr(runpy.get(), intern("_run_module_as_main")).get(), args, 2);
-    });
+    return run_as_main([&] { run_through_runpy(intern("__main__"), false); });
 }
 
 }  // namespace
@@ -347,6 +355,15 @@ bool configure_threads(const std::vector<std::string>& x_options, bool gil_stats
     return true;
 }
 
+// The __main__ of a script or of stdin gets its __loader__ before the program runs, untraced as the
+// rest of start-up.
+void give_main_loader_untraced() {
+    bool tracing = trace_enabled();
+    set_trace(false);
+    give_main_loader(g_main_module);
+    set_trace(tracing);
+}
+
 int run_file(const std::string& path, const std::vector<std::string>& argv) {
     initialize_runtime();
     std::error_code ec;
@@ -367,49 +384,21 @@ int run_file(const std::string& path, const std::vector<std::string>& argv) {
         Ref exc = e.take();
         return finalize(handle_uncaught(exc.get()));
     }
-    return execute(source, abs, main_dict(abs), CompileMode::File);
+    Dict* globals = main_dict(abs);
+    dict_set(globals, intern("__cached__"), None);
+    give_main_loader_untraced();
+    return execute(source, abs, globals, CompileMode::File);
 }
 
-// `-m NAME`, as CPython's runpy: the module's file runs as __main__ (a package's __main__
-// submodule), with the current folder first on sys.path and the file's full path as sys.argv[0].
+// `-m NAME`, as CPython's: runpy's _run_module_as_main finds the module (for a package, its
+// __main__ submodule), puts its full path in sys.argv[0] and runs it as __main__, with the current
+// folder first on sys.path. Its errors are CPython's ("No module named ...", "... is a package and
+// cannot be directly executed", an exception raised by a parent package with its traceback).
 int run_module(const std::string& name, const std::vector<std::string>& argv) {
     initialize_runtime();
-    std::string cwd = std::filesystem::current_path().string();
-    set_argv(argv, cwd);
-    std::string file, main_name = name;
-    try {
-        bool is_package = false;
-        file = find_module_file(name, &is_package);
-        if (is_package) {
-            main_name = name + ".__main__";
-            file = find_module_file(main_name, &is_package);
-            if (file.empty()) {
-                std::fprintf(stderr,
-                             "%s: No module named %s; '%s' is a package and cannot be directly executed\n",
-                             executable_name(), main_name.c_str(), name.c_str());
-                return 1;
-            }
-        }
-    } catch (PyException& e) {
-        Ref exc = e.take();
-        std::string what = type_of(exc.get())->name + ": " + str_utf8(exc.get());
-        std::fprintf(stderr, "%s: Error while finding module specification for '%s' (%s)\n",
-                     executable_name(), name.c_str(), what.c_str());
-        return 1;
-    }
-    std::string source;
-    if (file.empty() || !read_file(file, &source)) {
-        std::fprintf(stderr, "%s: No module named %s\n", executable_name(), name.c_str());
-        return 1;
-    }
-    file = std::filesystem::absolute(file).lexically_normal().string();
-    list_set(dict_get_str(sys_dict(), intern("argv")), 0, str_new(file).get());
-    Dict* globals = main_dict(file);
-    size_t dot = main_name.rfind('.');
-    dict_set(globals, intern("__package__"),
-             str_new(dot == std::string::npos ? "" : main_name.substr(0, dot)).get());
-    describe_main_module(g_main_module, main_name);
-    return execute(source, file, globals, CompileMode::File);
+    set_argv(argv, std::filesystem::current_path().string());
+    main_dict("");
+    return run_as_main([&] { run_through_runpy(str_new(name).get(), true); });
 }
 
 int run_command(const std::string& code, const std::vector<std::string>& argv) {
@@ -423,7 +412,10 @@ int run_stdin(const std::vector<std::string>& argv) {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     set_argv(argv, "");
-    return execute(ss.str(), "<stdin>", main_dict(""), CompileMode::File);
+    Dict* globals = main_dict("<stdin>");  // CPython's __file__ for a program read from stdin
+    dict_set(globals, intern("__cached__"), None);
+    give_main_loader_untraced();
+    return execute(ss.str(), "<stdin>", globals, CompileMode::File);
 }
 
 std::string disassemble_file(const std::string& path) {

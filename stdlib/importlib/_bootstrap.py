@@ -513,14 +513,31 @@ def _describe_source(module, name=None):
     module.__loader__ = loader
 
 
+def _describe_main(module):
+    """The __loader__ CPython gives the __main__ of a script (a SourceFileLoader), of -c, stdin or
+    the REPL (BuiltinImporter); -m's and runpy's __main__ have theirs already."""
+    if "__loader__" in module.__dict__:
+        return
+    file = module.__dict__.get("__file__")
+    if file is None or file.startswith("<"):
+        module.__loader__ = BuiltinImporter
+    else:
+        from importlib.machinery import SourceFileLoader
+        module.__loader__ = SourceFileLoader("__main__", file)
+
+
 # The modules made before this one was imported (sys, builtins, the start-up's own modules, and
 # those imported while it loaded), as CPython's _setup does for the modules its start-up created.
 for _module in list(sys.modules.values()):
-    if type(_module) is not type(sys) or "__spec__" in _module.__dict__:
+    if type(_module) is not type(sys):
         continue
-    if getattr(_module, "__name__", None) in sys.builtin_module_names:
+    if getattr(_module, "__name__", None) == "__main__":
+        _describe_main(_module)
+    elif "__spec__" in _module.__dict__:
+        continue
+    elif getattr(_module, "__name__", None) in sys.builtin_module_names:
         _describe_builtin(_module)
-    elif "__file__" in _module.__dict__ and _module.__name__ != "__main__":
+    elif "__file__" in _module.__dict__:
         _describe_source(_module)
 del _module
 
