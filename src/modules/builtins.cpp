@@ -8,6 +8,7 @@
 #include "compiler/codegen.h"
 #include "modules/ast_objects.h"
 #include "modules/builtins_async.h"
+#include "modules/posix_module.h"
 #include "modules/registry.h"
 #include "modules/source_encoding.h"
 #include "modules/sys_streams.h"
@@ -437,15 +438,12 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     bool only_ast = flags & kOnlyAstFlag;
     bool source_is_tree = is_ast_object(a[0]);
     std::string text;
-    std::string source_file = is_str(a[1])          ? str_utf8_of(a[1])
-                              : is_bytes_like(a[1]) ? bytes_like_data(a[1])
-                                                    : "";
-    if (!source_is_tree && !source_text(a[0], &text, source_file))
+    // A str, bytes or os.PathLike (pathlib.Path) file name, converted first as CPython's clinic does.
+    Ref filename_object = fspath(a[1]);
+    std::string filename = is_str(filename_object.get()) ? str_utf8_of(filename_object.get())
+                                                         : bytes_like_data(filename_object.get());
+    if (!source_is_tree && !source_text(a[0], &text, filename))
         raise(&TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-    if (!is_str(a[1]) && !is_bytes_like(a[1]))
-        raise(&TypeError_type,
-              format("compile() argument 'filename' must be str, not %s", type_of(a[1])->name.c_str()));
-    std::string filename = is_str(a[1]) ? str_utf8_of(a[1]) : bytes_like_data(a[1]);
     if (!is_str(a[2]))
         raise(&TypeError_type,
               format("compile() argument 'mode' must be str, not %s", type_of(a[2])->name.c_str()));
