@@ -525,11 +525,13 @@ Ref run_source(const char* fname, Args args, size_t nargs, Tuple* kw, CompileMod
     bool is_code_object = type_of(a[0]) == &code_type;
     if (!is_code_object && !source_text(a[0], &text, "<string>"))
         raise(&TypeError_type, format("%s() arg 1 must be a string, bytes or code object", fname));
+    // eval() drops the spaces and tabs before an expression, as CPython's (" 1+1" is 2).
+    if (!is_exec && !is_code_object) text.erase(0, text.find_first_not_of(" \t"));
     Tuple* cells = is_exec ? checked_closure(a[0], closure) : nullptr;
     if (!is_exec && is_code_object && !as_code(a[0])->freevars.empty())
         raise(&TypeError_type, "code object passed to eval() may not contain free variables");
     Frame* caller = thread_state()->frame;
-    if (a[1] && a[1] != None && type_of(a[1]) != &dict_type)
+    if (a[1] && a[1] != None && !is_instance(a[1], &dict_type))
         raise(&TypeError_type,
               format("%s() globals must be a dict, not %s", fname, type_of(a[1])->name.c_str()));
     bool own_globals = a[1] && a[1] != None;

@@ -84,6 +84,12 @@ Ref sys_breakpointhook(Object*, Args args, size_t nargs, Tuple* kw) {
     size_t dot = target.rfind('.');
     std::string module_path = dot == std::string::npos ? "builtins" : target.substr(0, dot);
     std::string attribute = dot == std::string::npos ? target : target.substr(dot + 1);
+    auto ignore = [&] {
+        warn(&RuntimeWarning_type, format("Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", target.c_str()),
+             0);
+        return Ref::borrow(None);
+    };
+    if (dot == 0) return ignore();  // ".name": no module to import
     Ref hook;
     try {
         Object* from[1] = {intern(attribute)};
@@ -91,13 +97,8 @@ Ref sys_breakpointhook(Object*, Args args, size_t nargs, Tuple* kw) {
         Ref module = import_name(static_cast<Str*>(intern(module_path)), fromlist.get(), 0);
         hook = get_attr(module.get(), static_cast<Str*>(intern(attribute)));
     } catch (PyException& e) {
-        if (!is_instance(e.exception(), &ImportError_type) &&
-            !is_instance(e.exception(), &AttributeError_type))
-            throw;
-        e.take();
-        warn(&RuntimeWarning_type, format("Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", target.c_str()),
-             0);
-        return Ref::borrow(None);
+        e.take();  // whatever went wrong ("..", "/./" raise other errors than ImportError), as CPython
+        return ignore();
     }
     return call(hook.get(), args, nargs, kw);
 }

@@ -433,8 +433,7 @@ Dict* builtins_of_globals(Dict* globals) {
     Object* b = dict_get_str(globals, kBuiltins);
     if (b && type_of(b) == &dict_type) return as_dict(b);  // an imported module's
     if (b && is_module(b)) return module_dict(b);          // __main__'s
-    // A dict subclass is read as a dict: an overridden __getitem__ is not called, where CPython's
-    // lookups call it (test_builtin's test_exec_globals_error_on_get).
+    // A dict subclass: LOAD_GLOBAL and LOAD_NAME ask it through its __getitem__, as CPython's.
     if (b && is_instance(b, &dict_type)) return as_dict(b);
     return g_running_builtins();
 }

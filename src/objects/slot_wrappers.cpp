@@ -98,10 +98,13 @@ int64_t slot_hash(Object* o) {
     return h == -1 ? -2 : h;
 }
 int64_t slot_len(Object* o) {
-    // As CPython's slot_sq_length: any __index__ object, OverflowError past a machine word.
-    int64_t n = as_index(call_dunder(o, interned<"__len__">()).get());
-    if (n < 0) raise(&ValueError_type, "__len__() should return >= 0");
-    return n;
+    // As CPython's slot_sq_length: any __index__ object; a negative one is a ValueError however
+    // large, a positive one past a machine word an OverflowError.
+    Ref result = call_dunder(o, interned<"__len__">());
+    Ref n = is_int(result.get()) ? std::move(result) : index_value(result.get());
+    if (!n) return as_index(result.get());  // raises: "'float' object cannot be interpreted as an integer"
+    if (int_compare(n.get(), make_small_int(0)) < 0) raise(&ValueError_type, "__len__() should return >= 0");
+    return as_index(n.get());
 }
 bool slot_bool(Object* o) {
     Ref r = call_dunder(o, interned<"__bool__">());

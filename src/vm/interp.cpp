@@ -466,7 +466,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             }
             TARGET(STORE_NAME) {
                 f->ip = ip;  // the value it replaces may be freed: see XDECREF_AT_LINE
-                if (f->locals == f->globals) {
+                if (f->locals == f->globals && is_exact(f->locals, &dict_type)) {
                     store_module_global(f->globals, names[ARG], TOP(), co->global_cache[ARG]);
                 } else if (is_exact(f->locals, &dict_type)) {
                     dict_set(f->locals, names[ARG], TOP());

@@ -78,6 +78,13 @@ Object* load_from_locals(Frame* f, Str* name) {
     return dict_get_str_ref(f->locals, name).release();
 }
 
+// The builtins' value for `name` (a new reference), or null: a dict subclass is asked through its
+// __getitem__ (a KeyError, __missing__'s included, means none), as CPython's lookups ask it.
+Object* load_from_builtins(Frame* f, Str* name) {
+    if (!is_exact(f->builtins, &dict_type)) return load_name_mapping(f->builtins, name).release();
+    return dict_get_str_ref(f->builtins, name).release();
+}
+
 }  // namespace
 
 Object* load_name(Frame* f, Str* name) {
@@ -85,7 +92,7 @@ Object* load_name(Frame* f, Str* name) {
     if (f->globals != f->locals) {
         if (Ref v = dict_get_str_ref(f->globals, name)) return v.release();
     }
-    if (Ref v = dict_get_str_ref(f->builtins, name)) return v.release();
+    if (Object* v = load_from_builtins(f, name)) return v;
     raise_name_error(name);
 }
 
@@ -100,6 +107,15 @@ Object* load_class_deref(Frame* f, uint32_t index) {
 Object* load_global_slow(Frame* f, uint32_t index) {
     Code* co = f->code;
     Str* name = co->names[index];
+    // Globals or builtins that are dict subclasses are asked through __getitem__, each time: the
+    // cache, which reads the dicts' own tables, is not filled for them.
+    if (!is_exact(f->globals, &dict_type) || !is_exact(f->builtins, &dict_type)) {
+        Object* v = is_exact(f->globals, &dict_type) ? dict_get_str_ref(f->globals, name).release()
+                                                     : load_name_mapping(f->globals, name).release();
+        if (!v) v = load_from_builtins(f, name);
+        if (!v) raise_name_error(name);
+        return v;
+    }
     DictCacheLookup globals = dict_lookup_str_for_cache(f->globals, name);
     DictCacheLookup builtins;
     if (!globals.value) {
