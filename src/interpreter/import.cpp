@@ -164,7 +164,8 @@ Ref load_from_path_entry(const std::string& fullname, Object* entry) {
 // Looks for `part` (the last component of `fullname`) in the folders of `dirs`: a list, or any
 // iterable (a namespace package's __path__ is importlib's _NamespacePath).
 Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
-    if (!dirs) return nullptr;
+    // "a..b" and "x/y" name no file: an empty or slashed part would name a folder on the path.
+    if (!dirs || part.empty() || part.find('/') != std::string::npos) return nullptr;
     Ref listed;
     if (type_of(dirs) != &list_type) {
         listed = list_from_iterable(dirs);
@@ -327,6 +328,9 @@ bool has_items(Object* fromlist) {
 
 Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
     std::string full = resolve_name(name->utf8, level, globals);
+    // A name that starts with a dot (".", "..", ".x.y") is no module: CPython's first step imports
+    // it up to its second dot as a top-level name, and finds none.
+    if (!full.empty() && full[0] == '.') raise_not_found(full.substr(0, full.find('.', 1)));
     Ref top, module;
     for (size_t start = 0;;) {
         size_t dot = full.find('.', start);

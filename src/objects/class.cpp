@@ -818,7 +818,13 @@ Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames) 
             return call_prepended(bind_class_attr(new_fn.get(), nullptr, winner).get(), winner, args, nargs,
                                   kwnames);
     }
+    check_type_text(args[0], "type name");
     Ref ns = dict_copy(as_dict(args[2]));
+    if (Object* qualname = dict_get_str(as_dict(ns.get()), intern("__qualname__")); qualname && !is_str(qualname))
+        raise(&TypeError_type,
+              format("type __qualname__ must be a str, not %s", type_of(qualname)->name.c_str()));
+    if (Object* doc = dict_get_str(as_dict(ns.get()), intern("__doc__")); doc && is_str(doc))
+        check_type_text(doc, nullptr);
     if (!dict_get_str(as_dict(ns.get()), intern("__module__"))) {
         if (Object* m = dict_get_str(thread_state()->frame->globals, intern("__name__")))
             dict_set(as_dict(ns.get()), intern("__module__"), m);
@@ -1039,8 +1045,27 @@ Ref construct_refused(Object* type, Object* const*, size_t, Tuple*) {
 }
 
 std::string type_qualname(const Type* t) {
-    const HeapInfo* info = heap_info(t);
-    return info ? info->qualname : t->name;
+    std::lock_guard<std::mutex> guard(g_heap_lock);
+    auto it = g_heap_types.find(t);
+    return it == g_heap_types.end() ? t->name : it->second.qualname;
+}
+
+void set_type_qualname(Type* t, const std::string& qualname) {
+    std::lock_guard<std::mutex> guard(g_heap_lock);
+    if (auto it = g_heap_types.find(t); it != g_heap_types.end()) it->second.qualname = qualname;
+}
+
+void check_type_text(Object* text, const char* what) {
+    const std::string& utf8 = str_utf8_of(text);
+    if (what && utf8.find('\0') != std::string::npos)
+        raise(&ValueError_type, format("%s must not contain null characters", what));
+    // A lone surrogate is kept as the bytes ED A0..BF xx; encoding it raises CPython's error.
+    for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+        if (static_cast<unsigned char>(utf8[i]) == 0xED && static_cast<unsigned char>(utf8[i + 1]) >= 0xA0) {
+            call0(get_attr(text, intern("encode")).get());
+            return;
+        }
+    }
 }
 
 Tuple* type_bases(const Type* t) {

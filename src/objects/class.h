@@ -101,6 +101,10 @@ std::string qualified_type_name(const Type* t);
 Ref construct_refused(Object* type, Object* const* args, size_t nargs, Tuple* kwnames);
 // __qualname__: "Outer.Inner" for classes made by `class`, the name for built-in types.
 std::string type_qualname(const Type* t);
+void set_type_qualname(Type* t, const std::string& qualname);  // a class made by `class` or type()
+// A class's name, qualname or doc as CPython's type checks them: a lone surrogate is a
+// UnicodeEncodeError, and where `what` names it ("type name"), a NUL is a ValueError.
+void check_type_text(Object* text, const char* what);
 // Sets the slots of `t` whose dunder methods it or a base class defines (slot_wrappers.cpp).
 void install_slots(Type* t);
 // Whether a class gaining or losing the attribute `name` may change its slots: the dunders

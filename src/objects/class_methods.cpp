@@ -287,10 +287,12 @@ void type_setattr(Object* o, Str* name, Object* value) {
     }
     // __name__ is the type's own field, not an entry of its __dict__ (CPython's type_set_name);
     // typing renames its deprecated `io`/`re` namespaces this way.
-    if (name->utf8 == "__name__" && value) {
+    if ((name->utf8 == "__name__" || name->utf8 == "__qualname__") && value) {
         if (!is_instance(value, &str_type))
-            raise(&TypeError_type, format("can only assign string to %s.__name__, not '%s'", t->name.c_str(),
-                                          type_of(value)->name.c_str()));
+            raise(&TypeError_type, format("can only assign string to %s.%s, not '%s'", t->name.c_str(),
+                                          name->utf8.c_str(), type_of(value)->name.c_str()));
+        if (name->utf8 == "__qualname__") return set_type_qualname(t, str_utf8_of(value));
+        check_type_text(value, "type name");
         t->name = str_utf8_of(value);
         return;
     }

@@ -144,6 +144,20 @@ bool base_has_dict(Type* base) {
     return is_subtype(base, &BaseException_type) || is_subtype(base, &type_type);
 }
 
+// Whether instances of `base` already have CPython's __weakref__ slot: a class in its mro made
+// without __slots__, or naming __weakref__ there, gave it one.
+bool base_has_weakref(Type* base) {
+    static Str* const kSlots = intern("__slots__");
+    for (Type* k : base->mro) {
+        if (!is_heap_type(k)) continue;
+        Object* slots = dict_get_str(k->dict, kSlots);
+        if (!slots) return true;
+        for (const Ref& n : slot_names(slots))
+            if (str_utf8_of(n.get()) == "__weakref__") return true;
+    }
+    return false;
+}
+
 // The class that gave `t` its slot layout: the last in its mro with as many slots (`__slots__ = ()`
 // subclasses share their base's layout, as pathlib's Path and PurePosixPath share PurePath's).
 Type* slots_owner(Type* t) {
@@ -262,6 +276,15 @@ void setup_slots(Type* t, Tuple* bases) {
         return;
     }
     std::vector<Ref> names = slot_names(slots);
+    // int, tuple and bytes keep their items in the object (CPython's __itemsize__ != 0): no slot of
+    // any kind fits after them, __dict__ and __weakref__ included.
+    Type* nb = native_base(t);
+    if (!names.empty() && nb && (nb == &int_type || nb == &tuple_type || nb == &bytes_type))
+        raise(&TypeError_type,
+              format("nonempty __slots__ not supported for subtype of '%s'", nb->name.c_str()));
+    bool has_weakref = false;
+    for (size_t i = 0; i < bases->size; ++i)
+        has_weakref = has_weakref || base_has_weakref(static_cast<Type*>(bases->items[i]));
     bool add_dict = false, add_weakref = false;
     std::vector<std::string> members;
     for (const Ref& n : names) {
@@ -270,8 +293,7 @@ void setup_slots(Type* t, Tuple* bases) {
             if (has_dict || add_dict) raise(&TypeError_type, "__dict__ slot disallowed: we already got one");
             add_dict = true;
         } else if (s == "__weakref__") {
-            // minipy has no weak references; the slot is accepted as CPython accepts it, once.
-            if (add_weakref)
+            if (has_weakref || add_weakref)
                 raise(&TypeError_type,
                       "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
             add_weakref = true;
@@ -279,10 +301,6 @@ void setup_slots(Type* t, Tuple* bases) {
             members.push_back(mangle(t->name, s));
         }
     }
-    Type* nb = native_base(t);
-    if (!members.empty() && nb && (nb == &int_type || nb == &tuple_type || nb == &bytes_type))
-        raise(&TypeError_type,
-              format("nonempty __slots__ not supported for subtype of '%s'", nb->name.c_str()));
     std::sort(members.begin(), members.end());  // CPython sorts them too: C.__dict__ lists them in order
     for (const std::string& name : members) {
         if (dict_get_str(t->dict, intern(name)))
