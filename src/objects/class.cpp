@@ -820,7 +820,8 @@ Ref type_new(Type* metatype, Object* const* args, size_t nargs, Tuple* kwnames) 
     }
     check_type_text(args[0], "type name");
     Ref ns = dict_copy(as_dict(args[2]));
-    if (Object* qualname = dict_get_str(as_dict(ns.get()), intern("__qualname__")); qualname && !is_str(qualname))
+    if (Object* qualname = dict_get_str(as_dict(ns.get()), intern("__qualname__"));
+        qualname && !is_str(qualname))
         raise(&TypeError_type,
               format("type __qualname__ must be a str, not %s", type_of(qualname)->name.c_str()));
     if (Object* doc = dict_get_str(as_dict(ns.get()), intern("__doc__")); doc && is_str(doc))
