@@ -302,13 +302,26 @@ Ref import_one(const std::string& fullname, Object* parent) {
 // The absolute name of a relative import, from the importing module's __package__ (or __name__).
 std::string resolve_name(const std::string& name, int level, Dict* globals) {
     if (level == 0) return name;
+    // The package the module belongs to, as CPython's _calc___package__ finds it: __package__,
+    // else __spec__.parent, else (with an ImportWarning) from __name__ and __path__.
     std::string package;
-    if (Object* p = str_attr(globals, "__package__")) {
-        package = str_utf8_of(p);
-    } else if (Object* n = str_attr(globals, "__name__")) {
-        package = str_utf8_of(n);
-        if (!dict_get_str(globals, intern("__path__")))
-            package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
+    Object* given = globals ? dict_get_str(globals, intern("__package__")) : nullptr;
+    Object* spec = globals ? dict_get_str(globals, intern("__spec__")) : nullptr;
+    if (given && given != None) {
+        if (!is_str(given)) raise(&TypeError_type, "package must be a string");
+        package = str_utf8_of(given);
+    } else if (spec && spec != None) {
+        Ref parent = get_attr(spec, intern("parent"));
+        if (!is_str(parent.get())) raise(&TypeError_type, "package must be a string");
+        package = str_utf8_of(parent.get());
+    } else {
+        warn(&ImportWarning_type,
+             "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__", 1);
+        if (Object* n = str_attr(globals, "__name__")) {
+            package = str_utf8_of(n);
+            if (!dict_get_str(globals, intern("__path__")))
+                package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
+        }
     }
     if (package.empty()) raise(&ImportError_type, "attempted relative import with no known parent package");
     for (int i = 1; i < level; ++i) {

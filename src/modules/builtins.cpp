@@ -776,7 +776,19 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     check_positional("dir", nargs, kw, 0, 1);
     Ref list;
     if (nargs == 0) {
-        list = list_from_iterable(bi_locals(self, args, 0, kw).get());  // the mapping's keys
+        // The keys of the locals: a dict's, or what another mapping's keys() gives (CPython's
+        // PyMapping_Keys).
+        Ref locals = bi_locals(self, args, 0, kw);
+        if (is_instance(locals.get(), &dict_type)) {
+            list = list_from_iterable(locals.get());
+        } else {
+            Ref keys = call0(get_attr(locals.get(), intern("keys")).get());
+            if (!special_method(keys.get(), intern("__iter__")))
+                raise(&TypeError_type,
+                      format("%s.keys() returned a non-iterable (type %s)",
+                             type_of(locals.get())->name.c_str(), type_of(keys.get())->name.c_str()));
+            list = list_from_iterable(keys.get());
+        }
     } else {
         // The __dir__ of its type (object's, type's, module's or a class's own), as a sorted list.
         Ref dir = special_method(args[0], intern("__dir__"));

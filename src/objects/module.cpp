@@ -135,7 +135,11 @@ Ref module_init(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 // module.__dir__: the module's own __dir__ (PEP 562) if its dict has one, else its dict's keys.
 Ref module_dir(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("__dir__", nargs, kw, 1, 1);
-    Dict* d = module_dict(args[0]);
+    // The dict __dict__ names, as CPython's module___dir__ reads it: a subclass may shadow it.
+    Ref found = get_attr(args[0], intern("__dict__"));
+    if (!is_instance(found.get(), &dict_type))
+        raise(&TypeError_type, "<module>.__dict__ is not a dictionary");
+    Dict* d = as_dict(found.get());
     if (Ref hook = dict_get_str_ref(d, intern("__dir__"))) return call(hook.get(), nullptr, 0);
     return list_from_iterable(d);
 }
