@@ -10,8 +10,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
-#include <mutex>
-#include <set>
 #include <sstream>
 
 #include "interpreter/code_cache.h"
@@ -29,9 +27,6 @@
 namespace minipy {
 
 namespace {
-
-std::mutex g_init_lock;
-std::set<const Object*> g_initializing;
 
 Dict* sys_dict() { return module_dict(init_sys_module().get()); }
 Dict* sys_modules() { return as_dict(dict_get_str(sys_dict(), intern("modules"))); }
@@ -103,14 +98,9 @@ Ref run_module_code(const std::string& fullname, const std::string& file, Ref co
     dict_set(sys_modules(), key, module.get());
     // In sys.modules first: describing `importlib` itself imports importlib._bootstrap.
     describe_source(module.get());
-    {
-        std::lock_guard<std::mutex> guard(g_init_lock);
-        g_initializing.insert(module.get());
-    }
-    auto done = [&] {
-        std::lock_guard<std::mutex> guard(g_init_lock);
-        g_initializing.erase(module.get());
-    };
+    auto* initializing = &static_cast<ModuleObject*>(module.get())->initializing;
+    initializing->store(true, std::memory_order_relaxed);
+    auto done = [&] { initializing->store(false, std::memory_order_relaxed); };
     try {
         run_code(as_code(code.get()), globals, globals);
     } catch (...) {
@@ -389,16 +379,21 @@ Ref import_attribute(Object* module, Str* name) {
         if (Object* sub = dict_get_str(sys_modules(), intern(mod + "." + name->utf8)))
             return Ref::borrow(sub);
     }
-    if (is_module(module)) {
-        Dict* d = module_dict(module);
-        if (Object* file = str_attr(d, "__file__")) where = str_utf8_of(file);
-        if (module_initializing(module))
-            raise(&ImportError_type, format("cannot import name '%s' from partially initialized module '%s' "
-                                            "(most likely due to a circular import) (%s)",
-                                            name->utf8.c_str(), mod.c_str(), where.c_str()));
-    }
-    raise(&ImportError_type,
-          format("cannot import name '%s' from '%s' (%s)", name->utf8.c_str(), mod.c_str(), where.c_str()));
+    Object* file = is_module(module) ? str_attr(module_dict(module), "__file__") : nullptr;
+    if (file) where = str_utf8_of(file);
+    std::string message =
+        module_initializing(module)
+            ? format(
+                  "cannot import name '%s' from partially initialized module '%s' (most likely due to a "
+                  "circular import) (%s)",
+                  name->utf8.c_str(), mod.c_str(), where.c_str())
+            : format("cannot import name '%s' from '%s' (%s)", name->utf8.c_str(), mod.c_str(),
+                     where.c_str());
+    // With the module's name and file as the exception's name and path, as CPython's import_from.
+    Ref exc = make_exception(&ImportError_type, message);
+    set_attr(exc.get(), intern("name"), module_name && is_str(module_name.get()) ? module_name.get() : None);
+    set_attr(exc.get(), intern("path"), file ? file : None);
+    raise_object(std::move(exc));
 }
 
 // `from m import *`: the names in m.__all__, else every global not starting with an underscore.
@@ -445,10 +440,7 @@ void import_all(Object* module, Dict* locals) {
 
 Ref find_loaded_module(const char* name) { return dict_get_str_ref(sys_modules(), intern(name)); }
 
-bool module_initializing(Object* module) {
-    std::lock_guard<std::mutex> guard(g_init_lock);
-    return g_initializing.count(module) > 0;
-}
+bool module_initializing(Object* module) { return module_is_initializing(module); }
 
 std::vector<std::string> importable_names(const std::string& package) {
     std::vector<std::string> names;

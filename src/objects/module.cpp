@@ -159,6 +159,11 @@ void raise_missing_attribute(Object* o, Str* name) {
     Object* mod_name = dict_get_str(module_dict(o), intern("__name__"));
     if (!mod_name || !is_str(mod_name))  // a module module.__new__ made and nothing named
         raise(&AttributeError_type, format("module has no attribute '%s'", name->utf8.c_str()));
+    if (module_is_initializing(o))
+        raise(&AttributeError_type,
+              format("partially initialized module '%s' has no attribute '%s' (most likely "
+                     "due to a circular import)",
+                     str_utf8_of(mod_name).c_str(), name->utf8.c_str()));
     raise(&AttributeError_type,
           format("module '%s' has no attribute '%s'", str_utf8_of(mod_name).c_str(), name->utf8.c_str()));
 }

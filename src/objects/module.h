@@ -1,6 +1,7 @@
 // module.h — module objects: a name and a dict of globals, with attribute access into that dict.
 #pragma once
 
+#include <atomic>
 #include <string>
 
 #include "objects/containers.h"
@@ -12,6 +13,9 @@ extern Type module_type;
 
 struct ModuleObject : Object {
     Dict* dict;  // owned: the module's globals
+    // Set while the import system runs the module's code: a missing attribute is then "partially
+    // initialized" (most likely a circular import), as CPython's __spec__._initializing says.
+    std::atomic<bool> initializing{false};
 };
 
 void init_module_type();  // called once at start-up
@@ -26,5 +30,8 @@ inline Dict* module_dict(Object* m) { return static_cast<ModuleObject*>(m)->dict
 // AttributeError for `o.name`, with CPython's wording for modules ("module 'm' has no attribute 'x'").
 [[noreturn]] void raise_missing_attribute(Object* o, Str* name);
 inline bool is_module(const Object* o) { return is_instance(o, &module_type); }
+inline bool module_is_initializing(const Object* o) {
+    return is_module(o) && static_cast<const ModuleObject*>(o)->initializing.load(std::memory_order_relaxed);
+}
 
 }  // namespace minipy
