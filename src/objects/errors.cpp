@@ -71,10 +71,12 @@ void raise_not_iterable(Object* o) {
 }
 
 void raise_no_attribute(Object* o, Str* name) {
+    // Joined rather than formatted: a name may hold a NUL (getattr(x, '\0')), which %s would cut.
     if (is_type(o))
-        raise(&AttributeError_type, format("type object '%s' has no attribute '%s'",
-                                           static_cast<Type*>(o)->name.c_str(), name->utf8.c_str()));
-    raise(&AttributeError_type, format("'%s' object has no attribute '%s'", tname(o), name->utf8.c_str()));
+        raise(&AttributeError_type,
+              "type object '" + static_cast<Type*>(o)->name + "' has no attribute '" + name->utf8 + "'");
+    raise(&AttributeError_type,
+          std::string("'") + tname(o) + "' object has no attribute '" + name->utf8 + "'");
 }
 
 void raise_unhashable(Object* o) { raise(&TypeError_type, format("unhashable type: '%s'", tname(o))); }

@@ -157,15 +157,14 @@ Dict* module_instance_dict(Object* o) { return module_dict(o); }
 void raise_missing_attribute(Object* o, Str* name) {
     if (!is_module(o)) raise_no_attribute(o, name);
     Object* mod_name = dict_get_str(module_dict(o), intern("__name__"));
+    // Joined rather than formatted: a name may hold a NUL, which %s would cut.
     if (!mod_name || !is_str(mod_name))  // a module module.__new__ made and nothing named
-        raise(&AttributeError_type, format("module has no attribute '%s'", name->utf8.c_str()));
+        raise(&AttributeError_type, "module has no attribute '" + name->utf8 + "'");
+    const std::string& module_name = str_utf8_of(mod_name);
     if (module_is_initializing(o))
-        raise(&AttributeError_type,
-              format("partially initialized module '%s' has no attribute '%s' (most likely "
-                     "due to a circular import)",
-                     str_utf8_of(mod_name).c_str(), name->utf8.c_str()));
-    raise(&AttributeError_type,
-          format("module '%s' has no attribute '%s'", str_utf8_of(mod_name).c_str(), name->utf8.c_str()));
+        raise(&AttributeError_type, "partially initialized module '" + module_name + "' has no attribute '" +
+                                        name->utf8 + "' (most likely due to a circular import)");
+    raise(&AttributeError_type, "module '" + module_name + "' has no attribute '" + name->utf8 + "'");
 }
 
 Ref module_new_empty() {
