@@ -101,6 +101,14 @@ def _warn(message, category):
     _warnings.warn(message, category)
 
 
+def _loader_found(finder, fullname, path):
+    """A meta path finder's find_module of old: the loader of its find_spec's spec, or None."""
+    _warn(f"{finder.__name__}.find_module() is deprecated and slated for removal in Python 3.12; use "
+          "find_spec() instead", DeprecationWarning)
+    spec = finder.find_spec(fullname, path)
+    return spec.loader if spec is not None else None
+
+
 class BuiltinImporter:
     """Meta path import for built-in modules: the loader that every native module names as its
     __loader__. All methods are class or static methods, so the class need not be instantiated."""
@@ -119,10 +127,7 @@ class BuiltinImporter:
     @classmethod
     def find_module(cls, fullname, path=None):
         """The loader of a built-in module `fullname`, or None (deprecated: use find_spec)."""
-        _warn("BuiltinImporter.find_module() is deprecated and slated for removal in Python 3.12; use "
-              "find_spec() instead", DeprecationWarning)
-        spec = cls.find_spec(fullname, path)
-        return spec.loader if spec is not None else None
+        return _loader_found(cls, fullname, path)
 
     @classmethod
     def load_module(cls, fullname):
@@ -262,10 +267,7 @@ class PathFinder:
     @classmethod
     def find_module(cls, fullname, path=None):
         """The loader of `fullname`, or None (deprecated: use find_spec)."""
-        _warn("PathFinder.find_module() is deprecated and slated for removal in Python 3.12; use "
-              "find_spec() instead", DeprecationWarning)
-        spec = cls.find_spec(fullname, path)
-        return spec.loader if spec is not None else None
+        return _loader_found(cls, fullname, path)
 
     @classmethod
     def _get_spec(cls, fullname, path, target=None):
@@ -323,6 +325,12 @@ def module_from_spec(spec):
         raise ImportError("loaders that define exec_module() must also define create_module()")
     if module is None:
         module = type(sys)(spec.name)
+    _set_module_attrs(spec, module)
+    return module
+
+
+def _set_module_attrs(spec, module):
+    """The attributes the import system gives a module from its spec."""
     module.__spec__ = spec
     module.__loader__ = spec.loader
     module.__package__ = spec.parent
@@ -330,7 +338,6 @@ def module_from_spec(spec):
         module.__path__ = spec.submodule_search_locations
     if spec.has_location:
         module.__file__ = spec.origin
-    return module
 
 
 def _load(spec):
@@ -403,13 +410,7 @@ def _exec(spec, module):
     try:
         if spec.loader is None and spec.submodule_search_locations is None:
             raise ImportError("missing loader", name=name)
-        module.__spec__ = spec
-        module.__loader__ = spec.loader
-        module.__package__ = spec.parent
-        if spec.submodule_search_locations is not None:
-            module.__path__ = spec.submodule_search_locations
-        if spec.has_location:
-            module.__file__ = spec.origin
+        _set_module_attrs(spec, module)
         if spec.loader is None:
             pass
         elif hasattr(spec.loader, "exec_module"):

@@ -82,16 +82,7 @@ def find_spec(name, package=None):
     a submodule's parent package is imported first."""
     fullname = resolve_name(name, package) if name.startswith(".") else name
     if fullname in sys.modules:
-        module = sys.modules[fullname]
-        if module is None:
-            return None
-        try:
-            spec = module.__spec__
-        except AttributeError:
-            raise ValueError(f"{name}.__spec__ is not set") from None
-        if spec is None:
-            raise ValueError(f"{name}.__spec__ is None")
-        return spec
+        return _spec_of_imported(fullname, name)
     parent = fullname.rpartition(".")[0]
     path = None
     if parent:
@@ -169,19 +160,25 @@ def decode_source(source_bytes):
     return source_bytes.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _spec_of_imported(fullname, name):
+    """The spec of the module sys.modules has for `fullname` (`name` as the caller wrote it, for
+    the errors): None for a None entry, ValueError for a module without one."""
+    module = sys.modules[fullname]
+    if module is None:
+        return None
+    try:
+        spec = module.__spec__
+    except AttributeError:
+        raise ValueError(f"{name}.__spec__ is not set") from None
+    if spec is None:
+        raise ValueError(f"{name}.__spec__ is None")
+    return spec
+
+
 def _find_spec_from_path(name, path=None):
     """find_spec for `name` searched in `path` (default sys.path), without importing its parent."""
     if name in sys.modules:
-        module = sys.modules[name]
-        if module is None:
-            return None
-        try:
-            spec = module.__spec__
-        except AttributeError:
-            raise ValueError(f"{name}.__spec__ is not set") from None
-        if spec is None:
-            raise ValueError(f"{name}.__spec__ is None")
-        return spec
+        return _spec_of_imported(name, name)
     return _find_spec(name, path)
 
 
