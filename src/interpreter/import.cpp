@@ -156,13 +156,13 @@ Ref load_from_path_entry(const std::string& fullname, Object* entry) {
 Ref find_and_run(const std::string& fullname, const std::string& part, Object* dirs) {
     // "a..b" and "x/y" name no file: an empty or slashed part would name a folder on the path.
     if (!dirs || part.empty() || part.find('/') != std::string::npos) return nullptr;
-    Ref listed;
-    if (type_of(dirs) != &list_type) {
-        listed = list_from_iterable(dirs);
-        dirs = listed.get();
-    }
+    // Held, and read an item at a time: a path hook's Python code may rebind or change the list.
+    Ref listed = type_of(dirs) == &list_type ? Ref::borrow(dirs) : list_from_iterable(dirs);
     Ref portions = list_new();
-    for (Object* dir : as_list(dirs)->items) {
+    for (size_t i = 0;; ++i) {
+        Ref held = list_get_opt(listed.get(), i);
+        if (!held) break;
+        Object* dir = held.get();
         if (!is_str(dir)) continue;
         std::string prefix = search_prefix(str_utf8_of(dir));
         std::string pkg_dir = prefix + part;
@@ -259,16 +259,17 @@ Ref import_one(const std::string& fullname, Object* parent) {
         }
         return Ref::borrow(m);
     }
-    // CPython clears sys.meta_path at the end; minipy keeps it, the message is CPython's.
-    Object* meta_path = dict_get_str(sys_dict(), intern("meta_path"));
-    if (is_finalizing() || meta_path == None)
+    // CPython clears sys.meta_path at the end; minipy keeps it, the message is CPython's. Both it
+    // and the parent's __path__ are held: a finder's Python code may rebind them.
+    Ref meta_path = dict_get_str_ref(sys_dict(), intern("meta_path"));
+    if (is_finalizing() || meta_path.get() == None)
         raise(&ImportError_type, "sys.meta_path is None, Python is likely shutting down");
     size_t dot = fullname.rfind('.');
     std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
-    Object* path = nullptr;  // the parent's __path__; null for a top-level module
+    Ref parent_path;  // the parent's __path__; null for a top-level module
     if (parent) {
-        path = is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
-        if (!path) {
+        if (is_module(parent)) parent_path = dict_get_str_ref(module_dict(parent), intern("__path__"));
+        if (!parent_path) {
             Ref exc =
                 make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
                                                               fullname.substr(0, dot) + "' is not a package");
@@ -276,10 +277,11 @@ Ref import_one(const std::string& fullname, Object* parent) {
             raise_object(std::move(exc));
         }
     }
+    Object* path = parent_path.get();
     Ref m;
-    bool ask_finders = meta_path && type_of(meta_path) == &list_type && !as_list(meta_path)->items.empty();
+    bool ask_finders = meta_path && type_of(meta_path.get()) == &list_type && list_get_opt(meta_path.get(), 0);
     if (ask_finders) {
-        m = import_through_meta_path(fullname, part, path, meta_path);
+        m = import_through_meta_path(fullname, part, path, meta_path.get());
     } else {
         m = search(NativeSearch::Builtin, fullname, part, path);
         if (!m) m = search(NativeSearch::Path, fullname, part, path);
