@@ -279,7 +279,8 @@ Ref import_one(const std::string& fullname, Object* parent) {
     }
     Object* path = parent_path.get();
     Ref m;
-    bool ask_finders = meta_path && type_of(meta_path.get()) == &list_type && list_get_opt(meta_path.get(), 0);
+    bool ask_finders =
+        meta_path && type_of(meta_path.get()) == &list_type && list_get_opt(meta_path.get(), 0);
     if (ask_finders) {
         m = import_through_meta_path(fullname, part, path, meta_path.get());
     } else {
