@@ -245,6 +245,16 @@ Ref import_through_meta_path(const std::string& fullname, const std::string& par
     raise_object(std::move(exc));
 }
 
+// The list importlib's ModuleSpec keeps of a package's submodules being loaded, or null (no spec,
+// or a spec of another kind).
+Ref uninitialized_submodules_of(Object* parent) {
+    if (!is_module(parent)) return nullptr;
+    Object* spec = dict_get_str(module_dict(parent), intern("__spec__"));
+    if (!spec || spec == None) return nullptr;
+    Ref list = get_attr_opt(spec, intern("_uninitialized_submodules"));
+    return list && type_of(list.get()) == &list_type ? list : nullptr;
+}
+
 // Imports one module whose parent (if any) is already imported; binds it on the parent.
 Ref import_one(const std::string& fullname, Object* parent) {
     Str* key = intern(fullname);
@@ -268,7 +278,9 @@ Ref import_one(const std::string& fullname, Object* parent) {
     std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
     Ref parent_path;  // the parent's __path__; null for a top-level module
     if (parent) {
-        if (is_module(parent)) parent_path = dict_get_str_ref(module_dict(parent), intern("__path__"));
+        // Any object can stand in sys.modules for a package; its __path__ attribute says it is one.
+        parent_path = is_module(parent) ? dict_get_str_ref(module_dict(parent), intern("__path__"))
+                                        : get_attr_opt(parent, intern("__path__"));
         if (!parent_path) {
             Ref exc =
                 make_exception(&ModuleNotFoundError_type, "No module named '" + fullname + "'; '" +
@@ -281,14 +293,39 @@ Ref import_one(const std::string& fullname, Object* parent) {
     Ref m;
     bool ask_finders =
         meta_path && type_of(meta_path.get()) == &list_type && list_get_opt(meta_path.get(), 0);
-    if (ask_finders) {
-        m = import_through_meta_path(fullname, part, path, meta_path.get());
-    } else {
-        m = search(NativeSearch::Builtin, fullname, part, path);
-        if (!m) m = search(NativeSearch::Path, fullname, part, path);
+    // While the child loads, the parent's spec lists it in _uninitialized_submodules, as CPython's
+    // _find_and_load_unlocked: reading parent.child meanwhile says "cannot access submodule".
+    Ref loading_in = parent ? uninitialized_submodules_of(parent) : Ref();
+    if (loading_in) list_append(loading_in.get(), str_new(part).get());
+    auto done_loading = [&] {
+        if (loading_in) call0(get_attr(loading_in.get(), intern("pop")).get());
+    };
+    try {
+        if (ask_finders) {
+            m = import_through_meta_path(fullname, part, path, meta_path.get());
+        } else {
+            m = search(NativeSearch::Builtin, fullname, part, path);
+            if (!m) m = search(NativeSearch::Path, fullname, part, path);
+        }
+    } catch (...) {
+        done_loading();
+        throw;
     }
+    done_loading();
     if (!m) raise_not_found(fullname);
-    if (parent && is_module(parent)) dict_set(module_dict(parent), intern(part), m.get());
+    if (parent && is_module(parent)) {
+        dict_set(module_dict(parent), intern(part), m.get());
+    } else if (parent) {
+        // A stand-in parent that refuses the attribute gets CPython's ImportWarning.
+        try {
+            set_attr(parent, intern(part), m.get());
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &AttributeError_type)) throw;
+            e.take();
+            warn(&ImportWarning_type, "Cannot set an attribute on '" + fullname.substr(0, dot) +
+                                          "' for child module '" + part + "'");
+        }
+    }
     return m;
 }
 
@@ -348,12 +385,16 @@ Ref find_and_import(Str* name, Object* fromlist, int level, Dict* globals) {
     }
     if (!has_items(fromlist)) return level == 0 ? top : module;
     // `from pkg import sub` imports pkg.sub when pkg has no attribute sub yet.
-    if (is_module(module.get()) && dict_get_str(module_dict(module.get()), intern("__path__"))) {
+    if (is_module(module.get()) ? dict_get_str(module_dict(module.get()), intern("__path__")) != nullptr
+                                : static_cast<bool>(get_attr_opt(module.get(), intern("__path__")))) {
         Tuple* names = as_tuple(fromlist);
         for (size_t i = 0; i < names->size; ++i) {
             Object* n = names->items[i];
-            if (!is_str(n) || str_utf8_of(n) == "*" || dict_get_str(module_dict(module.get()), as_str(n)))
-                continue;
+            if (!is_str(n) || str_utf8_of(n) == "*") continue;
+            bool bound = is_module(module.get())
+                             ? dict_get_str(module_dict(module.get()), as_str(n)) != nullptr
+                             : static_cast<bool>(get_attr_opt(module.get(), as_str(n)));
+            if (bound) continue;
             std::string sub = full + "." + str_utf8_of(n);
             try {
                 import_one(sub, module.get());

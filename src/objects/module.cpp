@@ -164,6 +164,13 @@ void raise_missing_attribute(Object* o, Str* name) {
     if (module_is_initializing(o))
         raise(&AttributeError_type, "partially initialized module '" + module_name + "' has no attribute '" +
                                         name->utf8 + "' (most likely due to a circular import)");
+    // A submodule whose import is running (importlib's spec lists it in _uninitialized_submodules).
+    if (Object* spec = dict_get_str(module_dict(o), intern("__spec__")); spec && spec != None) {
+        Ref loading = get_attr_opt(spec, intern("_uninitialized_submodules"));
+        if (loading && type_of(loading.get()) == &list_type && contains(loading.get(), name))
+            raise(&AttributeError_type, "cannot access submodule '" + name->utf8 + "' of module '" +
+                                            module_name + "' (most likely due to a circular import)");
+    }
     raise(&AttributeError_type, "module '" + module_name + "' has no attribute '" + name->utf8 + "'");
 }
 
