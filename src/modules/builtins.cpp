@@ -776,10 +776,10 @@ Ref bi_dir(Object* self, Args args, size_t nargs, Tuple* kw) {
     check_positional("dir", nargs, kw, 0, 1);
     Ref list;
     if (nargs == 0) {
-        // The keys of the locals: a dict's, or what another mapping's keys() gives (CPython's
-        // PyMapping_Keys).
+        // The keys of the locals: a dict's, or what another mapping's keys() gives, a dict
+        // subclass's included (CPython's PyMapping_Keys).
         Ref locals = bi_locals(self, args, 0, kw);
-        if (is_instance(locals.get(), &dict_type)) {
+        if (is_exact(locals.get(), &dict_type)) {
             list = list_from_iterable(locals.get());
         } else {
             Ref keys = call0(get_attr(locals.get(), intern("keys")).get());

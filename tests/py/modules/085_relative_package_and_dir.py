@@ -43,3 +43,21 @@ try:
 except TypeError as e:
     print(e)
 print(dir(types.ModuleType('m')))
+
+
+class D(dict):
+    def __getitem__(self, key):
+        if key == 'a':
+            return 12
+        return dict.__getitem__(self, key)
+
+    def keys(self):
+        return list('xyz')
+
+
+d = D()
+print(eval('a', {}, d), eval('dir()', {}, d), eval('locals()', {}, d) is d)
+try:
+    eval('b', {}, d)
+except NameError as e:
+    print("NameError:", e)
