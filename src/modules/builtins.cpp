@@ -58,15 +58,17 @@ Ref bi_print(Object*, Args args, size_t nargs, Tuple* kw) {
     };
     std::string sep = text_of(opts[0], "sep", " ");
     std::string end = text_of(opts[1], "end", "\n");
-    // One write per item, separator and end, as CPython's print (a file object sees each).
-    Object* file = opts[2] && opts[2] != None ? opts[2] : sys_stdout();
+    // One write per item, separator and end, as CPython's print (a file object sees each). The
+    // file is held: a write() may rebind sys.stdout.
+    Ref file = Ref::borrow(opts[2] && opts[2] != None ? opts[2] : sys_stdout());
+    // sys.stdout is None when no stdout is connected (fd 1 closed at start-up): nothing is printed.
+    if (file.get() == None) return Ref::borrow(None);
     for (size_t i = 0; i < nargs; ++i) {
-        if (i) write_to_stream(file, sep);
-        write_to_stream(file, is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]));
+        if (i) write_to_stream(file.get(), sep);
+        write_to_stream(file.get(), is_str(args[i]) ? str_utf8_of(args[i]) : str_utf8(args[i]));
     }
-    write_to_stream(file, end);
-    if (file == sys_stdout()) file = nullptr;
-    if (opts[3] && is_true(opts[3])) flush_stream(file ? file : sys_stdout());
+    write_to_stream(file.get(), end);
+    if (opts[3] && is_true(opts[3])) flush_stream(file.get());
     return Ref::borrow(None);
 }
 
@@ -300,6 +302,8 @@ Ref bi_ord(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bi_input(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("input", nargs, kw, 0, 1);
+    if (sys_stdin() == None) raise(&RuntimeError_type, "input(): lost sys.stdin");
+    if (sys_stdout() == None) raise(&RuntimeError_type, "input(): lost sys.stdout");
     if (nargs == 1) {
         write_to_stream(sys_stdout(), str_utf8(args[0]));
     }

@@ -1,9 +1,11 @@
 // sys.cpp — the native `sys` module: argv, path, modules, exit, the standard streams, the
 // recursion limit and switch interval, and facts about the interpreter (version, implementation).
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <string>
@@ -852,6 +854,7 @@ Object* sys_stderr() {
 }
 
 void write_to_stream(Object* stream, const std::string& text) {
+    if (stream == None) return;  // no stream connected (its descriptor was closed at start-up)
     if (type_of(stream) == &stream_type) {
         stream_put(open_stream(stream), text);
         return;
@@ -861,6 +864,7 @@ void write_to_stream(Object* stream, const std::string& text) {
 }
 
 void flush_stream(Object* stream) {
+    if (stream == None) return;
     if (type_of(stream) == &stream_type) {
         std::fflush(static_cast<Stream*>(stream)->file);
         return;
@@ -982,8 +986,11 @@ Ref init_sys_module() {
 
     Ref module = native_module_new("sys", kSysFunctions);
     Dict* d = module_dict(module.get());
-    Ref out = stream_new(stdout, "<stdout>");
-    Ref err = stream_new(stderr, "<stderr>");
+    // A stream whose descriptor is closed at start-up (a daemon's, `2>&-`) is None, as CPython's:
+    // print() then prints nothing, and an uncaught exception's traceback goes nowhere.
+    auto connected = [](int fd) { return fcntl(fd, F_GETFD) != -1 || errno != EBADF; };
+    Ref out = connected(STDOUT_FILENO) ? stream_new(stdout, "<stdout>") : Ref::borrow(None);
+    Ref err = connected(STDERR_FILENO) ? stream_new(stderr, "<stderr>") : Ref::borrow(None);
     set(d, "stdout", out);
     set(d, "stderr", err);
     set(d, "__stdout__", out);
