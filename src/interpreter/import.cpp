@@ -64,12 +64,12 @@ Ref call_bootstrap(const char* name, std::initializer_list<Object*> args) {
 // importlib._bootstrap's _describe_source, as CPython's path finder does, before its code runs.
 // Not during start-up: `-c pass` stays as fast; importlib._bootstrap describes those modules when
 // it loads. Nor while it loads (its own imports are described by the same pass), nor at the end.
-void describe_source(Object* module, Object* name = nullptr) {
+void describe_source(Object* module) {
     thread_local bool loading = false;
     if (!g_describe_sources || loading || is_finalizing()) return;
     loading = true;
     try {
-        call_bootstrap("_describe_source", {module, name ? name : None});
+        call_bootstrap("_describe_source", {module});
     } catch (PyException& e) {
         e.take();  // a program's own `importlib`: its modules keep no spec
     }
@@ -512,28 +512,6 @@ std::vector<std::string> importable_names(const std::string& package) {
     return names;
 }
 
-std::string find_module_file(const std::string& fullname, bool* is_package) {
-    size_t dot = fullname.rfind('.');
-    Object* dirs = dict_get_str(sys_dict(), intern("path"));
-    if (dot != std::string::npos) {
-        Str* parent_name = intern(fullname.substr(0, dot));
-        find_and_import(parent_name, None, 0, nullptr);
-        Object* parent = dict_get_str(sys_modules(), parent_name);
-        dirs = parent && is_module(parent) ? dict_get_str(module_dict(parent), intern("__path__")) : nullptr;
-    }
-    if (!dirs || type_of(dirs) != &list_type) return "";
-    std::string part = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
-    for (Object* dir : as_list(dirs)->items) {
-        if (!is_str(dir)) continue;
-        std::string prefix = search_prefix(str_utf8_of(dir));
-        std::error_code ec;
-        *is_package = std::filesystem::is_regular_file(prefix + part + "/__init__.py", ec);
-        if (*is_package) return prefix + part + "/__init__.py";
-        if (std::filesystem::is_regular_file(prefix + part + ".py", ec)) return prefix + part + ".py";
-    }
-    return "";
-}
-
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs) {
     Ref path = list_new();
     if (!isolated_mode()) list_append(path.get(), str_new(script_dir).get());
@@ -548,10 +526,6 @@ Ref initial_sys_path(const std::string& script_dir, const std::vector<std::strin
 }
 
 void enable_source_specs() { g_describe_sources = true; }
-
-void describe_main_module(Object* module, const std::string& name) {
-    describe_source(module, str_new(name).get());
-}
 
 void give_main_loader(Object* module) {
     try {

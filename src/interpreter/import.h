@@ -28,10 +28,6 @@ bool module_initializing(Object* module);
 // name): native modules, then the .py files and folders of the sys.path entries, found without
 // importing anything (the REPL's Tab completion after `import` and `from`).
 std::vector<std::string> importable_names(const std::string& package);
-// For `minipy -m NAME`: imports NAME's parent packages, then finds NAME's source file on their
-// __path__ (or sys.path) without running it; a package gives its __init__.py and sets *is_package.
-// Empty when there is none.
-std::string find_module_file(const std::string& fullname, bool* is_package);
 // sys.path for a run: the script's folder, the MINIPYPATH entries, then the library folders
 // (minipy's own stdlib/, then CPython's pure-Python Lib).
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs);
@@ -40,8 +36,6 @@ Ref initial_sys_path(const std::string& script_dir, const std::vector<std::strin
 // called once start-up has imported its own modules (importlib._bootstrap describes those when it
 // loads).
 void enable_source_specs();
-// `-m name`: gives __main__ (its __file__ set) the spec and loader of the module `name`.
-void describe_main_module(Object* module, const std::string& name);
 // Gives the __main__ of a script or of stdin the __loader__ CPython gives it (importlib._bootstrap's
 // _describe_main). Not for -c, whose start-up stays without importlib.
 void give_main_loader(Object* module);

@@ -212,7 +212,6 @@ int finalize(int status) {
     return status;
 }
 
-// Parses, compiles and runs `source` in `globals`; returns the exit status.
 // Runs `program` as the main program: an uncaught exception ends it as CPython's does (a
 // traceback, or SystemExit's status), then the interpreter is finalized (unless -i follows).
 template <typename Program>
@@ -234,6 +233,7 @@ int run_as_main(Program program) {
     return g_inspect_after ? 0 : finalize(0);
 }
 
+// Parses, compiles and runs `source` in `globals`; returns the exit status.
 int execute(const std::string& source, const std::string& filename, Dict* globals, CompileMode mode) {
     return run_as_main([&] {
         auto module =

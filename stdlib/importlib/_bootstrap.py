@@ -488,14 +488,14 @@ def _describe_builtin(module):
     module.__spec__ = ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN)
 
 
-def _describe_source(module, name=None):
+def _describe_source(module):
     """Gives a module run from a .py file (its __file__, and __path__ for a package, already set)
     the __spec__ and __loader__ CPython's path finder gives it; a namespace package (no file) gets
-    a spec without origin. `name`: the module's own name where it runs as __main__ (`-m`)."""
+    a spec without origin."""
     # machinery first: it and _bootstrap_external import each other, and this order works.
     from importlib.machinery import SourceFileLoader
     from importlib._bootstrap_external import NamespaceLoader
-    name = name or module.__name__
+    name = module.__name__
     file = module.__dict__.get("__file__")
     path = module.__dict__.get("__path__")
     if file is None:
