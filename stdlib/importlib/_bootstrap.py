@@ -457,6 +457,19 @@ def _find_spec(name, path, target=None):
     return None
 
 
+# The import error's text, as CPython's module names it (imp imports it).
+_ERR_MSG_PREFIX = "No module named "
+_ERR_MSG = _ERR_MSG_PREFIX + "{!r}"
+
+
+def _builtin_from_name(name):
+    """The native module `name`, loaded through BuiltinImporter (imp.init_builtin's way)."""
+    spec = BuiltinImporter.find_spec(name)
+    if spec is None:
+        raise ImportError("no built-in module named " + name)
+    return _load(spec)
+
+
 def _load_from_entry(name, entry):
     """What the native import asks of a sys.path entry that is a file (a zip archive): the module
     `name` from the path entry finder a hook of sys.path_hooks made for it, or None."""
