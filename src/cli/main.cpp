@@ -192,7 +192,8 @@ int main(int argc, char** argv) {
     try {
         return run(program, parse_options(argc, argv));
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "%s: %s\n%s\nTry `%s -h' for more information.\n", program, e.message.c_str(),
+        // As CPython: the message alone, then the usage line and where to find more.
+        std::fprintf(stderr, "%s\n%s\nTry `%s -h' for more information.\n", e.message.c_str(),
                      usage_line(program).c_str(), program);
         return 2;
     }

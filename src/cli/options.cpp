@@ -3,6 +3,7 @@
 // Program_options has no notion of "stop at the first positional argument" as CPython's parser does.
 #include "cli/options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstring>
 #include <set>
@@ -141,7 +142,14 @@ Options parse_options(int argc, char** argv) {
         }
     }
     if (split > argc)
-        throw UsageError{std::string("argument expected for the ") + argv[argc - 1] + " option"};
+        throw UsageError{std::string("Argument expected for the ") + argv[argc - 1] + " option"};
+    // A switch given twice (-E -E) is one switch to CPython; Program_options would refuse it.
+    for (size_t i = 1; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        bool a_switch = w.size() == 2 && w[0] == '-' && !takes_value(w);
+        if (a_switch && std::find(words.begin() + 1, words.begin() + i, w) != words.begin() + i)
+            words.erase(words.begin() + i--);
+    }
 
     std::vector<char*> word_ptrs;
     for (std::string& w : words) word_ptrs.push_back(w.data());
@@ -152,6 +160,25 @@ Options parse_options(int argc, char** argv) {
                       .run(),
                   vm);
         po::notify(vm);
+    } catch (const po::unknown_option& e) {
+        // CPython's words: "Unknown option: -z" for a letter, "unknown option --name" for a long one.
+        std::string name = e.get_option_name();
+        if (name.rfind("--", 0) == 0) throw UsageError{"unknown option " + name};
+        // In a group of letters (-qz), the first letter that is no option.
+        po::options_description known = describe();
+        for (size_t i = 1; i < name.size(); ++i) {
+            std::string letter = std::string("-") + name[i];
+            if (!known.find_nothrow(letter, false)) {
+                name = letter;
+                break;
+            }
+        }
+        throw UsageError{"Unknown option: " + name};
+    } catch (const po::invalid_command_line_syntax& e) {
+        // A value option at the end with no value: Program_options names "-X" as "--X".
+        std::string name = e.get_option_name();
+        if (name.rfind("--", 0) == 0 && name.size() == 3) name = name.substr(1);
+        throw UsageError{"Argument expected for the " + name + " option"};
     } catch (const po::error& e) {
         throw UsageError{e.what()};
     }
