@@ -335,17 +335,9 @@ Ref bi_locals(Object*, Args, size_t nargs, Tuple* kw);
 // decoded as their coding declaration says (PEP 263), errors naming `filename`.
 bool source_text(Object* source, std::string* text, const std::string& filename) {
     if (is_str(source)) {
-        *text = str_utf8_of(source);
-        // A lone surrogate (kept as ED A0..BF xx): CPython encodes the text to UTF-8 first, and its
-        // UnicodeEncodeError ("surrogates not allowed", with the position) is what the caller gets.
-        for (size_t i = 0; i + 1 < text->size(); ++i) {
-            if (static_cast<unsigned char>((*text)[i]) == 0xED &&
-                static_cast<unsigned char>((*text)[i + 1]) >= 0xA0) {
-                Ref encode = get_attr(source, intern("encode"));
-                call0(encode.get());
-                break;
-            }
-        }
+        // CPython encodes the text to UTF-8 first: a lone surrogate's UnicodeEncodeError
+        // ("surrogates not allowed", with the position) is what the caller gets.
+        *text = str_encode(source, nullptr, nullptr);
     } else if (exports_buffer(source))
         *text = decode_source(bytes_like_data(source), filename);
     else

@@ -1060,13 +1060,7 @@ void check_type_text(Object* text, const char* what) {
     const std::string& utf8 = str_utf8_of(text);
     if (what && utf8.find('\0') != std::string::npos)
         raise(&ValueError_type, format("%s must not contain null characters", what));
-    // A lone surrogate is kept as the bytes ED A0..BF xx; encoding it raises CPython's error.
-    for (size_t i = 0; i + 1 < utf8.size(); ++i) {
-        if (static_cast<unsigned char>(utf8[i]) == 0xED && static_cast<unsigned char>(utf8[i + 1]) >= 0xA0) {
-            call0(get_attr(text, intern("encode")).get());
-            return;
-        }
-    }
+    str_encode(text, nullptr, nullptr);  // strict UTF-8: a lone surrogate raises CPython's error
 }
 
 Tuple* type_bases(const Type* t) {

@@ -70,19 +70,17 @@ void delete_name_mapping(Dict* locals, Str* name) {
 
 namespace {
 
-// The frame's locals mapping's value for `name` (a new reference), or null when it has none. The
-// reference is taken under the dict's lock: another thread may rebind the name.
-Object* load_from_locals(Frame* f, Str* name) {
-    if (!f->locals) return nullptr;
-    if (!is_exact(f->locals, &dict_type)) return load_name_mapping(f->locals, name).release();
-    return dict_get_str_ref(f->locals, name).release();
+// A namespace's value for `name` (a new reference), or null when it has none: a plain dict read
+// under its lock (another thread may rebind the name), any other mapping (a dict subclass
+// included) asked through its __getitem__, a KeyError (__missing__'s too) meaning none, as
+// CPython's lookups ask them. Locals, globals and builtins alike.
+Object* namespace_value(Dict* ns, Str* name) {
+    if (!is_exact(ns, &dict_type)) return load_name_mapping(ns, name).release();
+    return dict_get_str_ref(ns, name).release();
 }
 
-// The builtins' value for `name` (a new reference), or null: a dict subclass is asked through its
-// __getitem__ (a KeyError, __missing__'s included, means none), as CPython's lookups ask it.
-Object* load_from_builtins(Frame* f, Str* name) {
-    if (!is_exact(f->builtins, &dict_type)) return load_name_mapping(f->builtins, name).release();
-    return dict_get_str_ref(f->builtins, name).release();
+Object* load_from_locals(Frame* f, Str* name) {
+    return f->locals ? namespace_value(f->locals, name) : nullptr;
 }
 
 }  // namespace
@@ -92,7 +90,7 @@ Object* load_name(Frame* f, Str* name) {
     if (f->globals != f->locals) {
         if (Ref v = dict_get_str_ref(f->globals, name)) return v.release();
     }
-    if (Object* v = load_from_builtins(f, name)) return v;
+    if (Object* v = namespace_value(f->builtins, name)) return v;
     raise_name_error(name);
 }
 
@@ -110,9 +108,8 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     // Globals or builtins that are dict subclasses are asked through __getitem__, each time: the
     // cache, which reads the dicts' own tables, is not filled for them.
     if (!is_exact(f->globals, &dict_type) || !is_exact(f->builtins, &dict_type)) {
-        Object* v = is_exact(f->globals, &dict_type) ? dict_get_str_ref(f->globals, name).release()
-                                                     : load_name_mapping(f->globals, name).release();
-        if (!v) v = load_from_builtins(f, name);
+        Object* v = namespace_value(f->globals, name);
+        if (!v) v = namespace_value(f->builtins, name);
         if (!v) raise_name_error(name);
         return v;
     }
