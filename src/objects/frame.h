@@ -13,11 +13,11 @@ namespace minipy {
 struct Function;
 
 struct Frame {
-    Code* code;      // kept alive by `func`, or by the caller for module code
-    Function* func;  // owned; null for module-level code
-    Dict* globals;   // borrowed from func or the caller
-    Dict* builtins;
-    Dict* locals;  // the namespace of LOAD_NAME/STORE_NAME (module and class bodies)
+    Code* code;        // kept alive by `func`, or by the caller for module code
+    Function* func;    // owned; null for module-level code
+    Dict* globals;     // borrowed from func or the caller
+    Object* builtins;  // borrowed likewise: a dict, or any mapping (builtins_of_globals)
+    Dict* locals;      // the namespace of LOAD_NAME/STORE_NAME (module and class bodies)
     Frame* previous;
     const uint32_t* ip;  // the next instruction, saved while this frame is not running
     Object** sp;         // the top of the evaluation stack, saved likewise

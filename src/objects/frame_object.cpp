@@ -18,6 +18,7 @@
 #include "objects/generator.h"
 #include "objects/getset_descriptor.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
 
@@ -130,7 +131,7 @@ Ref frame_getattr(Object* o, Str* name) {
     if (n == "f_trace_opcodes") return Ref::borrow(f->trace_opcodes ? True : False);
     if (n == "f_builtins") {
         Object* b = dict_get_str(as_dict(f->globals), intern("__builtins__"));
-        if (b && type_of(b) != &dict_type) return get_attr(b, intern("__dict__"));
+        if (b && is_module(b)) return get_attr(b, intern("__dict__"));
         return Ref::borrow(b ? b : None);
     }
     return generic_getattr(o, name);

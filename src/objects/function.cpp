@@ -423,19 +423,19 @@ void defer_definition_of_type(Object* value, Type* t) {
 }
 
 namespace {
-Dict* (*g_running_builtins)() = nullptr;
+Object* (*g_running_builtins)() = nullptr;
 }  // namespace
 
-void set_running_builtins(Dict* (*running)()) { g_running_builtins = running; }
+void set_running_builtins(Object* (*running)()) { g_running_builtins = running; }
 
-Dict* builtins_of_globals(Dict* globals) {
+Object* builtins_of_globals(Dict* globals) {
     static Str* const kBuiltins = intern("__builtins__");
     Object* b = dict_get_str(globals, kBuiltins);
-    if (b && type_of(b) == &dict_type) return as_dict(b);  // an imported module's
-    if (b && is_module(b)) return module_dict(b);          // __main__'s
-    // A dict subclass: LOAD_GLOBAL and LOAD_NAME ask it through its __getitem__, as CPython's.
-    if (b && is_instance(b, &dict_type)) return as_dict(b);
-    return g_running_builtins();
+    if (!b) return g_running_builtins();
+    if (is_module(b)) return module_dict(b);  // __main__'s
+    // An imported module's dict as it is; any other mapping (a dict subclass included) is asked
+    // through its __getitem__ by LOAD_GLOBAL and LOAD_NAME, as CPython's.
+    return b;
 }
 
 Ref function_new(Code* code, Dict* globals) {
@@ -443,7 +443,7 @@ Ref function_new(Code* code, Dict* globals) {
     init_header(f, &function_type);
     f->code = static_cast<Code*>(newref(code));
     f->globals = static_cast<Dict*>(newref(globals));
-    f->builtins = static_cast<Dict*>(newref(builtins_of_globals(globals)));
+    f->builtins = newref(builtins_of_globals(globals));
     f->defaults = nullptr;
     f->kwdefaults = nullptr;
     f->closure = nullptr;

@@ -16,7 +16,7 @@ struct Function : Object {
     // Owned: where the function's code finds the builtins (CPython's func_builtins): the
     // globals' `__builtins__` (a module's dict) when the function is made, else the builtins of the
     // code that makes it. exec(s, {"__builtins__": {}}) runs without any (NameError for `open`).
-    Dict* builtins;
+    Object* builtins;
     Tuple* defaults;      // owned or null
     Dict* kwdefaults;     // owned or null
     Tuple* closure;       // owned or null: one cell per code->freevars
@@ -43,11 +43,12 @@ void init_function_types();  // called once at start-up
 Ref function_new(Code* code, Dict* globals);
 // The builtins that code run with `globals` uses (borrowed), as CPython's
 // _PyEval_BuiltinsFromGlobals: globals["__builtins__"], a module's dict for a module; without
-// one, or with anything but a dict (or dict subclass) or module there, those of the running code
-// (the interpreter's when nothing runs).
-Dict* builtins_of_globals(Dict* globals);
+// one, those of the running code (the interpreter's when nothing runs). Anything else there is
+// used as it is, as a mapping: `exec(s, {"__builtins__": 123})` raises CPython's TypeError at the
+// first builtin looked up.
+Object* builtins_of_globals(Dict* globals);
 // The builtins of the running code: set once by the VM, which knows its frames.
-void set_running_builtins(Dict* (*running)());
+void set_running_builtins(Object* (*running)());
 inline Function* as_function(Object* o) { return static_cast<Function*>(o); }
 inline bool is_function(const Object* o) { return type_of(o) == &function_type; }
 // minipy-ft: defers the counting of a function, staticmethod, classmethod or property as it is bound

@@ -110,7 +110,7 @@ Object* g_import_function = nullptr;
 // (name, globals, locals or None, fromlist, level) as CPython's import_name does.
 Ref import_statement(Frame* f, Str* name, Object* fromlist, Object* level) {
     static Str* const kImport = intern("__import__");
-    Ref import = dict_get_str_ref(f->builtins, kImport);
+    Ref import = Ref::steal(namespace_value(f->builtins, kImport));
     if (!import) raise(&ImportError_type, "__import__ not found");
     if (import.get() == g_import_function)
         return import_name(name, fromlist, static_cast<int>(small_int_value(level)));
@@ -124,7 +124,7 @@ void set_builtins_dict(Dict* d) {
     g_builtins = d;
     set_running_builtins([] {
         Frame* f = thread_state()->frame;
-        return f ? f->builtins : g_builtins;
+        return f ? f->builtins : static_cast<Object*>(g_builtins);
     });
     g_class_name = intern("__class__");
     g_import_function = dict_get_str(d, intern("__import__"));
@@ -187,7 +187,7 @@ Ref run_code(Code* code, Dict* globals, Dict* locals, Tuple* closure) {
     }
     Frame* f = push_frame(ts, code);
     f->globals = globals;
-    f->builtins = as_dict(builtins.get());
+    f->builtins = builtins.get();
     f->locals = locals;
     if (fn) {
         try {
@@ -1338,9 +1338,9 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(LOAD_BUILD_CLASS) {
-                Object* b = dict_get_str(f->builtins, intern("__build_class__"));
+                Object* b = namespace_value(f->builtins, intern("__build_class__"));
                 if (!b) raise(&NameError_type, "__build_class__ not found");
-                PUSH(newref(b));
+                PUSH(b);
                 DISPATCH();
             }
             TARGET(LOAD_ASSERTION_ERROR) {

@@ -48,7 +48,7 @@ void raise_name_error(Str* name) {
 }
 
 // A class namespace that is a dict subclass (from __prepare__) is read through its __getitem__.
-Ref load_name_mapping(Dict* locals, Str* name) {
+Ref load_name_mapping(Object* locals, Str* name) {
     try {
         // A dict subclass with dict's __getitem__ (enum's _EnumDict) misses without raising.
         if (has_dict_getitem(locals)) return dict_getitem_opt(locals, name);
@@ -68,16 +68,16 @@ void delete_name_mapping(Dict* locals, Str* name) {
     }
 }
 
-namespace {
-
 // A namespace's value for `name` (a new reference), or null when it has none: a plain dict read
 // under its lock (another thread may rebind the name), any other mapping (a dict subclass
 // included) asked through its __getitem__, a KeyError (__missing__'s too) meaning none, as
 // CPython's lookups ask them. Locals, globals and builtins alike.
-Object* namespace_value(Dict* ns, Str* name) {
+Object* namespace_value(Object* ns, Str* name) {
     if (!is_exact(ns, &dict_type)) return load_name_mapping(ns, name).release();
-    return dict_get_str_ref(ns, name).release();
+    return dict_get_str_ref(as_dict(ns), name).release();
 }
+
+namespace {
 
 Object* load_from_locals(Frame* f, Str* name) {
     return f->locals ? namespace_value(f->locals, name) : nullptr;
@@ -116,7 +116,7 @@ Object* load_global_slow(Frame* f, uint32_t index) {
     DictCacheLookup globals = dict_lookup_str_for_cache(f->globals, name);
     DictCacheLookup builtins;
     if (!globals.value) {
-        builtins = dict_lookup_str_for_cache(f->builtins, name);
+        builtins = dict_lookup_str_for_cache(as_dict(f->builtins), name);
         if (!builtins.value) raise_name_error(name);
     }
     bool in_globals = static_cast<bool>(globals.value);

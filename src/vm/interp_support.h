@@ -20,6 +20,9 @@ namespace minipy {
 
 // LOAD_NAME: locals, globals, then builtins; a new reference.
 Object* load_name(Frame* f, Str* name);
+// A namespace's value for `name` (a new reference), or null when it has none: a plain dict read
+// under its lock, any other mapping asked through its __getitem__ (a KeyError meaning none).
+Object* namespace_value(Object* ns, Str* name);
 // LOAD_CLASSDEREF: the class namespace's value for cell `index`'s name, else the cell's; a new
 // reference.
 Object* load_class_deref(Frame* f, uint32_t index);
@@ -36,7 +39,8 @@ MINIPY_ALWAYS_INLINE Object* load_global_cached(const GlobalCache& c, const Fram
     if (!builtins_keys) return dict_cached_entry_value(f->globals, globals_keys, entry);
     // A builtin: the globals' keys unchanged say that the name is still missing from them.
     if (f->globals->keys_version.load(std::memory_order_relaxed) != globals_keys) return nullptr;
-    Object* v = dict_cached_entry_value(f->builtins, builtins_keys, entry);
+    // Filled only for builtins that are an exact dict (load_global_slow).
+    Object* v = dict_cached_entry_value(static_cast<Dict*>(f->builtins), builtins_keys, entry);
     // Another thread may add the name to the globals while the builtin is read: the globals' keys
     // unchanged after the read too place the read at a moment when the name was missing there.
     if (v && object_locks_on() && f->globals->keys_version.load(std::memory_order_acquire) != globals_keys) {
