@@ -709,6 +709,35 @@ std::vector<Type*> subclasses_of(Type* t) {
     return out;
 }
 
+// A metaclass's own mro() (CPython's mro_internal), asked once t->mro holds C3's order (what
+// type.mro() gives it back): what it returns becomes t's order, checked as CPython's mro_check.
+// False where the metaclass keeps type's.
+bool apply_custom_mro(Type* t) {
+    Type* meta = type_of(t);
+    if (meta == &type_type) return false;
+    static Str* const kMro = intern("mro");
+    Ref method = type_lookup(meta, kMro);
+    if (!method || method.get() == dict_get_str(type_type.dict, kMro)) return false;
+    Ref result = call(bind_class_attr(method.get(), t, meta).get(), nullptr, 0);
+    Ref items = tuple_from_iterable(result.get());
+    Tuple* order = as_tuple(items.get());
+    // The built-in type whose instances t's extend (null for object): each class of the order must
+    // have its instances' layout, as CPython's solid_base test.
+    Type* solid = native_base(t);
+    std::vector<Type*> mro;
+    for (size_t i = 0; i < order->size; ++i) {
+        Object* k = order->items[i];
+        if (!is_type(k)) raise(&TypeError_type, "mro() returned a non-class ('" + type_of(k)->name + "')");
+        Type* base = static_cast<Type*>(k);
+        Type* needs = native_base(base);
+        if (needs && (!solid || !is_subtype(solid, needs)))
+            raise(&TypeError_type, "mro() returned base with unsuitable layout ('" + base->name + "')");
+        mro.push_back(base);
+    }
+    t->mro = std::move(mro);
+    return true;
+}
+
 Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const* kwargs, Tuple* kwnames,
               Type* metatype) {
     Ref bases =
@@ -760,6 +789,11 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     // Complete from here on: Python code (__set_name__, __init_subclass__) may run a collection.
     gc_track(t);
     fill_class_cell(t);  // before __set_name__, which may call a method that reads __class__
+    if (apply_custom_mro(t)) {
+        t->collection_flags.store(inherited_collection_flags(t->mro), std::memory_order_relaxed);
+        install_slots(t);
+        choose_attr_slots(t);
+    }
     for (size_t pos = 0; dict_next(ns, &pos, &k, &v);) {
         if (is_str(k)) descriptor_set_name(v, t, as_str(k));
     }
@@ -993,8 +1027,17 @@ void set_type_bases(Type* t, Object* value) {
     check_bases(bases);
     Type* new_base = layout_base(bases);
     if (!same_instance_layout(t->base, new_base)) raise_layout_differs("__bases__", new_base, t->base);
+    // As CPython's type_set_bases, the new bases are t's while the orders are computed, so that a
+    // metaclass's mro() sees them. One that assigns __bases__ again meanwhile (test_descr's
+    // MroTest) wins: this assignment then leaves the subclass lists as that one left them.
+    Type* old_base = std::exchange(t->base, new_base);
+    Ref old_bases;
+    {
+        std::lock_guard<std::mutex> guard(g_heap_lock);
+        old_bases = Ref::steal(std::exchange(g_heap_types[t].bases, as_tuple(newref(bases))));
+    }
     // Every mro that runs through t changes: t's own and its subclasses'. An inconsistent order
-    // puts back the ones already replaced.
+    // puts back the ones already replaced, and the old bases.
     std::vector<Type*> affected{t};
     for (size_t i = 0; i < affected.size(); ++i)
         for (Type* sub : subclasses_of(affected[i]))
@@ -1003,29 +1046,29 @@ void set_type_bases(Type* t, Object* value) {
     std::vector<std::vector<Type*>> saved;
     try {
         for (size_t i = 0; i < affected.size(); ++i) {
-            std::vector<Type*> mro = c3_mro(affected[i], i == 0 ? bases : type_bases(affected[i]));
+            std::vector<Type*> mro = c3_mro(affected[i], type_bases(affected[i]));
             saved.push_back(std::exchange(affected[i]->mro, std::move(mro)));
+            apply_custom_mro(affected[i]);
         }
     } catch (...) {
         for (size_t i = 0; i < saved.size(); ++i) affected[i]->mro = std::move(saved[i]);
+        if (type_bases(t) == bases) {
+            t->base = old_base;
+            std::lock_guard<std::mutex> guard(g_heap_lock);
+            decref(std::exchange(g_heap_types[t].bases, as_tuple(old_bases.release())));
+        }
         throw;
     }
-    Tuple* old_bases = type_bases(t);
-    {
+    if (type_bases(t) == bases) {
+        Tuple* old = as_tuple(old_bases.get());
         std::lock_guard<std::mutex> guard(g_subclasses_lock);
-        for (size_t i = 0; i < old_bases->size; ++i) {
-            std::vector<Type*>& subs = g_subclasses[static_cast<Type*>(old_bases->items[i])];
+        for (size_t i = 0; i < old->size; ++i) {
+            std::vector<Type*>& subs = g_subclasses[static_cast<Type*>(old->items[i])];
             subs.erase(std::remove(subs.begin(), subs.end(), t), subs.end());
         }
         for (size_t i = 0; i < bases->size; ++i)
             g_subclasses[static_cast<Type*>(bases->items[i])].push_back(t);
     }
-    {
-        std::lock_guard<std::mutex> guard(g_heap_lock);
-        g_heap_types[t].bases = as_tuple(newref(bases));
-    }
-    decref(old_bases);
-    t->base = new_base;
     for (Type* k : affected) {
         install_slots(k);
         choose_attr_slots(k);
@@ -1061,6 +1104,11 @@ void check_type_text(Object* text, const char* what) {
     if (what && utf8.find('\0') != std::string::npos)
         raise(&ValueError_type, format("%s must not contain null characters", what));
     str_encode(text, nullptr, nullptr);  // strict UTF-8: a lone surrogate raises CPython's error
+}
+
+std::vector<Type*> type_c3_order(Type* t) {
+    Tuple* bases = type_bases(t);
+    return bases ? c3_mro(t, bases) : t->mro;
 }
 
 Tuple* type_bases(const Type* t) {

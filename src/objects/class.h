@@ -153,6 +153,8 @@ Ref builtin_type_new(Type* base, Object* const* args, size_t nargs, Tuple* kwnam
 Ref default_repr(Object* o);
 // __bases__ of a class made by `class`; null for built-in types.
 Tuple* type_bases(const Type* t);
+// type.mro(t): C3's order over t's bases as they are now (a built-in type's own order).
+std::vector<Type*> type_c3_order(Type* t);
 // "mod." for a class defined in module mod, "" for built-in types.
 std::string module_prefix(const Type* t);
 // After t.name was rebound from old_value to new_value (either may be null): redoes the slots,

@@ -785,11 +785,12 @@ Ref type_call_method(Object*, Args args, size_t nargs, Tuple* kw) {
     return type_type.call(args[0], args + 1, nargs - 1, kw);
 }
 
-// type.mro(cls): the method resolution order as a fresh list (what __mro__ holds, as a tuple).
+// type.mro(cls): C3's method resolution order over cls's bases, a fresh list (what __mro__ holds
+// unless a metaclass's mro() said otherwise).
 Ref type_mro_method(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("mro", nargs, kw, 1, 1);
     Ref result = list_new();
-    for (Type* k : static_cast<Type*>(args[0])->mro) list_append(result.get(), k);
+    for (Type* k : type_c3_order(static_cast<Type*>(args[0]))) list_append(result.get(), k);
     return result;
 }
 
