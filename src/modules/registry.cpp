@@ -45,6 +45,7 @@ const NativeModule kNativeModules[] = {
     {"builtins", builtin<init_builtins_module>},
     {"sys", builtin<init_sys_module>},
     {"math", builtin<init_math_module>},
+    {"cmath", builtin<init_cmath_module>},
     {"_random", builtin<init_random_module>},
     {"_io", builtin<init_io_module>},
     {"_thread", builtin<init_thread_module>},

@@ -26,6 +26,7 @@ std::vector<std::string> native_module_names();
 Ref init_builtins_module();
 Ref init_sys_module();
 Ref init_math_module();
+Ref init_cmath_module();
 Ref init_random_module();
 Ref init_io_module();
 

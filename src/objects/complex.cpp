@@ -270,6 +270,24 @@ bool parse_complex(std::string_view s, double* re, double* im) {
     return s.empty();
 }
 
+// The complex that o's __complex__ returns, or null when its class has none (CPython's
+// try_complex_special_method): a complex subclass is accepted with a DeprecationWarning.
+Ref complex_from_dunder(Object* o) {
+    Ref special = special_method(o, intern("__complex__"));
+    if (!special) return nullptr;
+    Ref c = call0(special.get());
+    if (!is_instance(c.get(), &complex_type))
+        raise(&TypeError_type,
+              format("__complex__ returned non-complex (type %s)", type_of(c.get())->name.c_str()));
+    if (type_of(c.get()) != &complex_type)
+        warn(&DeprecationWarning_type,
+             format("__complex__ returned non-complex (type %s).  The ability to return an instance of a "
+                    "strict subclass of complex is deprecated, and may be removed in a future version of "
+                    "Python.",
+                    type_of(c.get())->name.c_str()));
+    return c;
+}
+
 // complex(real=0, imag=0): numbers, or a string such as "1+2j".
 Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"real", "imag"};
@@ -292,20 +310,9 @@ Ref complex_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     double r1 = 0, i1 = 0, r2 = 0, i2 = 0;
     bool first_complex = a[0] && is_instance(a[0], &complex_type);
     // __complex__ comes first, before __float__ and __index__ (CPython's try_complex_special_method).
-    Ref special =
-        a[0] && type_of(a[0]) != &complex_type ? special_method(a[0], intern("__complex__")) : nullptr;
+    Ref special = a[0] && type_of(a[0]) != &complex_type ? complex_from_dunder(a[0]) : nullptr;
     if (special) {
-        Ref c = call0(special.get());
-        if (!is_instance(c.get(), &complex_type))
-            raise(&TypeError_type,
-                  format("__complex__ returned non-complex (type %s)", type_of(c.get())->name.c_str()));
-        if (type_of(c.get()) != &complex_type)
-            warn(&DeprecationWarning_type,
-                 format("__complex__ returned non-complex (type %s).  The ability to return an instance of a "
-                        "strict subclass of complex is deprecated, and may be removed in a future version of "
-                        "Python.",
-                        type_of(c.get())->name.c_str()));
-        parts(c.get(), &r1, &i1);
+        parts(special.get(), &r1, &i1);
         first_complex = true;
     } else if (a[0] && !parts(a[0], &r1, &i1) && !real_part(a[0], &r1)) {
         raise(&TypeError_type, format("complex() first argument must be a string or a number, not '%s'",
@@ -353,6 +360,18 @@ const MethodDef kComplexMethods[] = {
 }  // namespace
 
 Ref complex_new(double real, double imag) { return complex_make(&complex_type, real, imag); }
+
+void complex_as_parts(Object* o, double* re, double* im) {
+    Ref converted = is_instance(o, &complex_type) ? nullptr : complex_from_dunder(o);
+    if (converted) o = converted.get();
+    if (is_instance(o, &complex_type)) {
+        *re = as_complex(o)->real;
+        *im = as_complex(o)->imag;
+        return;
+    }
+    *re = to_double(o);
+    *im = 0.0;
+}
 
 void init_complex_type() {
     Type& t = complex_type;

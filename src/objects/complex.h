@@ -13,5 +13,9 @@ struct Complex : Object {
 
 void init_complex_type();
 Ref complex_new(double real, double imag);
+// A number as (re, im), as CPython's PyComplex_AsCComplex (the "D" argument converter): a complex
+// (or subclass) as it is, else what __complex__ returns, else the float that __float__ or
+// __index__ gives with a zero imaginary part; TypeError "must be real number, not str" otherwise.
+void complex_as_parts(Object* o, double* re, double* im);
 
 }  // namespace minipy
