@@ -79,7 +79,7 @@ struct Parser : Object {
     bool namespace_prefixes = false;
     bool buffering = false;  // buffer_text
     int buffer_size = kDefaultBufferSize;
-    std::string text;   // character data buffer_text holds back, UTF-8
+    std::string text;     // character data buffer_text holds back, UTF-8
     int in_callback = 0;  // GetInputContext answers only inside a handler
     std::atomic<bool> busy{false};
     // The exception a handler raised: C++ exceptions must not unwind through libexpat's C frames, so
@@ -232,8 +232,8 @@ void on_character_data(void* data, const XML_Char* s, int len) {
     });
 }
 
-void on_unparsed_entity_decl(void* data, const XML_Char* name, const XML_Char* base, const XML_Char* system_id,
-                             const XML_Char* public_id, const XML_Char* notation) {
+void on_unparsed_entity_decl(void* data, const XML_Char* name, const XML_Char* base,
+                             const XML_Char* system_id, const XML_Char* public_id, const XML_Char* notation) {
     Parser* p = user(data);
     guarded(p, [&] {
         flush_text(p);
@@ -350,14 +350,14 @@ void on_end_doctype(void* data) {
 }
 
 void on_entity_decl(void* data, const XML_Char* name, int is_parameter_entity, const XML_Char* value,
-                    int value_length, const XML_Char* base, const XML_Char* system_id, const XML_Char* public_id,
-                    const XML_Char* notation) {
+                    int value_length, const XML_Char* base, const XML_Char* system_id,
+                    const XML_Char* public_id, const XML_Char* notation) {
     Parser* p = user(data);
     guarded(p, [&] {
         flush_text(p);
         Ref text = value ? text_of(value, value_length) : Ref::borrow(None);
-        run_handler(p, kEntityDecl, interned(p, name), int_from_i64(is_parameter_entity), text, interned(p, base),
-                    interned(p, system_id), interned(p, public_id), interned(p, notation));
+        run_handler(p, kEntityDecl, interned(p, name), int_from_i64(is_parameter_entity), text,
+                    interned(p, base), interned(p, system_id), interned(p, public_id), interned(p, notation));
     });
 }
 
@@ -452,7 +452,8 @@ struct HandlerSpec {
 const HandlerSpec kHandlers[kHandlerCount] = {
     {"StartElementHandler",
      [](XML_Parser x, bool on) { XML_SetStartElementHandler(x, on ? on_start_element : nullptr); }},
-    {"EndElementHandler", [](XML_Parser x, bool on) { XML_SetEndElementHandler(x, on ? on_end_element : nullptr); }},
+    {"EndElementHandler",
+     [](XML_Parser x, bool on) { XML_SetEndElementHandler(x, on ? on_end_element : nullptr); }},
     {"ProcessingInstructionHandler",
      [](XML_Parser x, bool on) {
          XML_SetProcessingInstructionHandler(x, on ? on_processing_instruction : nullptr);
@@ -460,11 +461,15 @@ const HandlerSpec kHandlers[kHandlerCount] = {
     {"CharacterDataHandler",
      [](XML_Parser x, bool on) { XML_SetCharacterDataHandler(x, on ? on_character_data : nullptr); }},
     {"UnparsedEntityDeclHandler",
-     [](XML_Parser x, bool on) { XML_SetUnparsedEntityDeclHandler(x, on ? on_unparsed_entity_decl : nullptr); }},
+     [](XML_Parser x, bool on) {
+         XML_SetUnparsedEntityDeclHandler(x, on ? on_unparsed_entity_decl : nullptr);
+     }},
     {"NotationDeclHandler",
      [](XML_Parser x, bool on) { XML_SetNotationDeclHandler(x, on ? on_notation_decl : nullptr); }},
     {"StartNamespaceDeclHandler",
-     [](XML_Parser x, bool on) { XML_SetStartNamespaceDeclHandler(x, on ? on_start_namespace_decl : nullptr); }},
+     [](XML_Parser x, bool on) {
+         XML_SetStartNamespaceDeclHandler(x, on ? on_start_namespace_decl : nullptr);
+     }},
     {"EndNamespaceDeclHandler",
      [](XML_Parser x, bool on) { XML_SetEndNamespaceDeclHandler(x, on ? on_end_namespace_decl : nullptr); }},
     {"CommentHandler", [](XML_Parser x, bool on) { XML_SetCommentHandler(x, on ? on_comment : nullptr); }},
@@ -478,12 +483,15 @@ const HandlerSpec kHandlers[kHandlerCount] = {
     {"NotStandaloneHandler",
      [](XML_Parser x, bool on) { XML_SetNotStandaloneHandler(x, on ? on_not_standalone : nullptr); }},
     {"ExternalEntityRefHandler",
-     [](XML_Parser x, bool on) { XML_SetExternalEntityRefHandler(x, on ? on_external_entity_ref : nullptr); }},
+     [](XML_Parser x, bool on) {
+         XML_SetExternalEntityRefHandler(x, on ? on_external_entity_ref : nullptr);
+     }},
     {"StartDoctypeDeclHandler",
      [](XML_Parser x, bool on) { XML_SetStartDoctypeDeclHandler(x, on ? on_start_doctype : nullptr); }},
     {"EndDoctypeDeclHandler",
      [](XML_Parser x, bool on) { XML_SetEndDoctypeDeclHandler(x, on ? on_end_doctype : nullptr); }},
-    {"EntityDeclHandler", [](XML_Parser x, bool on) { XML_SetEntityDeclHandler(x, on ? on_entity_decl : nullptr); }},
+    {"EntityDeclHandler",
+     [](XML_Parser x, bool on) { XML_SetEntityDeclHandler(x, on ? on_entity_decl : nullptr); }},
     {"XmlDeclHandler", [](XML_Parser x, bool on) { XML_SetXmlDeclHandler(x, on ? on_xml_decl : nullptr); }},
     {"ElementDeclHandler",
      [](XML_Parser x, bool on) { XML_SetElementDeclHandler(x, on ? on_element_decl : nullptr); }},
@@ -596,13 +604,14 @@ Ref parser_parse_file(Object*, Args args, size_t nargs, Tuple* kw) {
     for (;;) {
         Ref chunk = call1(read.get(), size.get());
         if (!is_bytes_like(chunk.get()))
-            raise(&TypeError_type,
-                  format("read() did not return a bytes object (type=%.400s)", type_of(chunk.get())->name.c_str()));
+            raise(&TypeError_type, format("read() did not return a bytes object (type=%.400s)",
+                                          type_of(chunk.get())->name.c_str()));
         std::string data = bytes_like_data(chunk.get());
         if (data.size() > static_cast<size_t>(kReadSize))
             raise(&ValueError_type, format("read() returned too much data: %d bytes requested, %zu returned",
                                            kReadSize, data.size()));
-        status = XML_Parse(p->expat, data.data(), static_cast<int>(data.size()), data.empty() ? XML_TRUE : XML_FALSE);
+        status = XML_Parse(p->expat, data.data(), static_cast<int>(data.size()),
+                           data.empty() ? XML_TRUE : XML_FALSE);
         if (p->pending || status == XML_STATUS_ERROR || data.empty()) break;
     }
     return finish_parse(p, status);
@@ -636,7 +645,8 @@ Ref parser_get_input_context(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref parser_set_param_entity_parsing(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("SetParamEntityParsing", nargs - 1, kw, 1, 1);
     int flag = static_cast<int>(as_index(args[1]));
-    return int_from_i64(XML_SetParamEntityParsing(as_parser(args[0])->expat, static_cast<XML_ParamEntityParsing>(flag)));
+    return int_from_i64(
+        XML_SetParamEntityParsing(as_parser(args[0])->expat, static_cast<XML_ParamEntityParsing>(flag)));
 }
 
 // UseForeignDTD(flag=True, /)
@@ -748,9 +758,11 @@ Ref parser_getattr(Object* o, Str* name) {
     if (n == "intern") return Ref::borrow(p->intern ? p->intern : None);
     if (n == "ErrorCode") return int_from_i64(XML_GetErrorCode(p->expat));
     if (n == "ErrorLineNumber") return int_from_i64(static_cast<int64_t>(XML_GetErrorLineNumber(p->expat)));
-    if (n == "ErrorColumnNumber") return int_from_i64(static_cast<int64_t>(XML_GetErrorColumnNumber(p->expat)));
+    if (n == "ErrorColumnNumber")
+        return int_from_i64(static_cast<int64_t>(XML_GetErrorColumnNumber(p->expat)));
     if (n == "ErrorByteIndex") return int_from_i64(static_cast<int64_t>(XML_GetErrorByteIndex(p->expat)));
-    if (n == "CurrentLineNumber") return int_from_i64(static_cast<int64_t>(XML_GetCurrentLineNumber(p->expat)));
+    if (n == "CurrentLineNumber")
+        return int_from_i64(static_cast<int64_t>(XML_GetCurrentLineNumber(p->expat)));
     if (n == "CurrentColumnNumber")
         return int_from_i64(static_cast<int64_t>(XML_GetCurrentColumnNumber(p->expat)));
     if (n == "CurrentByteIndex") return int_from_i64(static_cast<int64_t>(XML_GetCurrentByteIndex(p->expat)));
@@ -789,7 +801,8 @@ void parser_setattr(Object* o, Str* name, Object* v) {
     } else if (n == "namespace_prefixes") {
         p->namespace_prefixes = is_true(v);
         XML_SetReturnNSTriplet(p->expat, p->namespace_prefixes);
-    } else if (n == "buffer_used" || n == "intern" || n.rfind("Error", 0) == 0 || n.rfind("Current", 0) == 0) {
+    } else if (n == "buffer_used" || n == "intern" || n.rfind("Error", 0) == 0 ||
+               n.rfind("Current", 0) == 0) {
         raise(&AttributeError_type,
               format("attribute '%s' of 'pyexpat.xmlparser' objects is not writable", n.c_str()));
     } else {
@@ -882,7 +895,9 @@ void init_types() {
     g_expat_error = new_exception_class("xml.parsers.expat", "ExpatError", {&Exception_type}).release();
 }
 
-void set_int(Dict* d, const char* name, int64_t value) { dict_set(d, intern(name), int_from_i64(value).get()); }
+void set_int(Dict* d, const char* name, int64_t value) {
+    dict_set(d, intern(name), int_from_i64(value).get());
+}
 
 // pyexpat.errors: each XML_ERROR_* name bound to its message, and `codes`/`messages` mapping between
 // messages and codes. libexpat's error enum numbers them in this order, from 1.
