@@ -343,7 +343,7 @@ Ref math_factorial(Object*, Args args, size_t nargs, Tuple* kw) {
     return int_from_mpz(r.v);
 }
 
-Ref fold_ints(const char* name, Args args, size_t nargs, Tuple* kw, bool lcm) {
+Ref fold_ints(Args args, size_t nargs, Tuple* kw, bool lcm) {
     if (kw && kw->size) raise_no_kwargs(lcm ? "math.lcm" : "math.gcd");
     Mpz acc;
     mpz_set_ui(acc.v, lcm ? 1 : 0);
@@ -357,8 +357,8 @@ Ref fold_ints(const char* name, Args args, size_t nargs, Tuple* kw, bool lcm) {
     return int_from_mpz(acc.v);
 }
 
-Ref math_gcd(Object*, Args args, size_t nargs, Tuple* kw) { return fold_ints("gcd", args, nargs, kw, false); }
-Ref math_lcm(Object*, Args args, size_t nargs, Tuple* kw) { return fold_ints("lcm", args, nargs, kw, true); }
+Ref math_gcd(Object*, Args args, size_t nargs, Tuple* kw) { return fold_ints(args, nargs, kw, false); }
+Ref math_lcm(Object*, Args args, size_t nargs, Tuple* kw) { return fold_ints(args, nargs, kw, true); }
 
 Ref math_isqrt(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "isqrt", nargs, kw, 1, 1);

@@ -156,8 +156,6 @@ namespace {
 using Args = Object* const*;
 Ref none() { return Ref::borrow(None); }
 
-Ref call_method0(Object* o, const char* name) { return call0(get_attr(o, intern(name)).get()); }
-
 // ---- file descriptors ----
 
 // Both ends are close-on-exec, as CPython makes them (PEP 446).
