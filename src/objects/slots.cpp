@@ -187,19 +187,28 @@ Type* slotted_base(Tuple* bases) {
 
 }  // namespace
 
-SlotValues* slot_values_new(const Type* t) {
-    if (t->slot_count == 0) return nullptr;
-    void* memory = ::operator new(sizeof(SlotValues) + t->slot_count * sizeof(Object*));
+size_t slot_values_size(const Type* t) { return sizeof(SlotValues) + t->slot_count * sizeof(Object*); }
+
+SlotValues* slot_values_init(void* memory, const Type* t) {
     auto* s = new (memory) SlotValues();
     s->count = t->slot_count;
     std::fill(s->begin(), s->end(), nullptr);
     return s;
 }
 
-void slot_values_free(SlotValues* s) {
-    if (!s) return;
+SlotValues* slot_values_new(const Type* t) {
+    if (t->slot_count == 0) return nullptr;
+    return slot_values_init(::operator new(slot_values_size(t)), t);
+}
+
+void slot_values_destroy(SlotValues* s) {
     for (Object* v : *s) xdecref(v);
     s->~SlotValues();
+}
+
+void slot_values_free(SlotValues* s) {
+    if (!s) return;
+    slot_values_destroy(s);
     ::operator delete(s);
 }
 

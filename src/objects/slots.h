@@ -65,6 +65,11 @@ void setup_slots(Type* t, Tuple* bases);
 // A fresh array for an instance of t (null when t has no slots), and its release at dealloc.
 SlotValues* slot_values_new(const Type* t);
 void slot_values_free(SlotValues* s);
+// The bytes t's slot values take, and those values made (all empty) in memory the caller owns (an
+// instance's own block) and dropped again there.
+size_t slot_values_size(const Type* t);
+SlotValues* slot_values_init(void* memory, const Type* t);
+void slot_values_destroy(SlotValues* s);
 // Frees the side-table slot values of an instance whose built-in base has no room for them.
 void release_side_slots(Object* o);
 // Those values, or null while none were stored (the collector's view: nothing is made).
