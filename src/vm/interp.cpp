@@ -4,6 +4,7 @@
 // each code object's exception table. Slow paths live in vm/interp_support.cpp.
 #include "vm/interp.h"
 
+#include <cmath>
 #include <utility>
 
 #include "objects/abstract.h"
@@ -44,7 +45,8 @@ Str* g_class_name = nullptr;
 // BinaryOp: the test costs one shift whatever the enumeration's order.
 constexpr unsigned kFloatInlineOps =
     1u << static_cast<int>(BinaryOp::Add) | 1u << static_cast<int>(BinaryOp::Sub) |
-    1u << static_cast<int>(BinaryOp::Mul) | 1u << static_cast<int>(BinaryOp::TrueDiv);
+    1u << static_cast<int>(BinaryOp::Mul) | 1u << static_cast<int>(BinaryOp::TrueDiv) |
+    1u << static_cast<int>(BinaryOp::Pow);
 
 // BINARY_OP's inline float operands: two exact floats, or an exact float and a small int on either
 // side, converted as float's own operators convert an int (round to nearest). bench/pyperf/float.py's
@@ -739,6 +741,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                         case BinaryOp::TrueDiv:
                             done = b != 0;
                             res = done ? a / b : 0;
+                            break;
+                        case BinaryOp::Pow:
+                            // A positive finite base and a finite exponent, where float_pow is C's
+                            // pow with no special case; an overflow is left to it (OverflowError).
+                            // nbody's `d2 ** (-1.5)`.
+                            done = a > 0 && std::isfinite(a) && std::isfinite(b);
+                            if (done) res = std::pow(a, b);
+                            done = done && std::isfinite(res);
                             break;
                         default:
                             done = false;

@@ -18,3 +18,9 @@ for k in range(5):
 print(x)
 import math
 print(math.sin(3), math.cos(2**62), math.sqrt(2**53 + 1), math.sqrt(True))
+for base in (2.0, 0.5, 1e-300, 1e300, 3, 7.25, -2.0, 0.0, -0.0, float('inf'), float('nan')):
+    for exp in (-1.5, 0.5, 2, 3, -2, 0, 1e10, -1e10, 0.0, float('inf'), -float('inf'), 400, 1.5):
+        try:
+            print(base, exp, repr(base ** exp))
+        except Exception as e:
+            print(base, exp, type(e).__name__, e)
