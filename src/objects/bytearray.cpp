@@ -149,9 +149,7 @@ Ref bytearray_inplace_mul(Object* a, Object* count) {
     CriticalSection cs(self->mutex);
     if (n > 0) check_allocation(static_cast<uint64_t>(n), self->data.size());
     check_resize(self, n > 0 ? self->data.size() * static_cast<size_t>(n) : 0);
-    std::string once = std::move(self->data);
-    self->data.clear();
-    for (int64_t i = 0; i < n; ++i) self->data += once;
+    self->data = repeated(self->data, n, self->data.size(), "repeated bytes are too long");
     return Ref::borrow(a);
 }
 

@@ -384,11 +384,9 @@ Ref bytes_mul(Object* a, Object* b) {
     Object* seq = is_bytes_like(a) ? a : b;
     Object* count = seq == a ? b : a;
     if (!is_bytes_like(seq) || !is_int(count)) return Ref::borrow(NotImplemented);
-    std::string data = bytes_like_data(seq), out;
-    int64_t n = as_index(count);
-    if (n > 0) check_allocation(static_cast<uint64_t>(n), data.size());
-    for (int64_t i = 0; i < n; ++i) out += data;
-    return bytes_of_type(type_of(seq), out);
+    std::string data = bytes_like_data(seq);
+    return bytes_of_type(type_of(seq),
+                         repeated(data, as_index(count), data.size(), "repeated bytes are too long"));
 }
 
 Ref bytes_mod(Object* a, Object* b) {

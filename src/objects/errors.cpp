@@ -4,9 +4,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
@@ -43,6 +45,22 @@ std::atomic<uint64_t> g_allocation_limit{physical_memory()};
 void check_allocation(uint64_t count, uint64_t item_size) {
     if (item_size != 0 && count > g_allocation_limit.load(std::memory_order_relaxed) / item_size)
         raise(&MemoryError_type, "");
+}
+
+std::string repeated(std::string_view piece, int64_t count, uint64_t length, const char* too_long) {
+    if (count <= 0 || piece.empty()) return {};
+    if (length > static_cast<uint64_t>(INT64_MAX) / static_cast<uint64_t>(count))
+        raise(&OverflowError_type, too_long);
+    check_allocation(static_cast<uint64_t>(count), piece.size());
+    size_t total = piece.size() * static_cast<size_t>(count);
+    std::string out(total, '\0');
+    std::memcpy(out.data(), piece.data(), piece.size());
+    for (size_t done = piece.size(); done < total;) {
+        size_t n = std::min(done, total - done);
+        std::memcpy(out.data() + done, out.data(), n);
+        done += n;
+    }
+    return out;
 }
 
 void set_allocation_limit(uint64_t bytes) { g_allocation_limit.store(bytes, std::memory_order_relaxed); }

@@ -3,8 +3,10 @@
 // Helpers here build CPython 3.11's common messages, so each text exists once.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "objects/exception_types.h"
 #include "objects/object.h"
@@ -71,6 +73,12 @@ Ref index_out_of_range(const char* what);  // IndexError("<what> index out of ra
 // must not overflow and must fit in the machine's physical memory. Without this check a request such
 // as bytes(10**13) is granted by the overcommitting allocator and the process is killed filling it.
 void check_allocation(uint64_t count, uint64_t item_size);
+// `piece` repeated `count` times (none for count <= 0): str and bytes `*`. `length` is the piece's
+// length as Python counts it (code points for a str); a result longer than the largest index raises
+// OverflowError(`too_long`), as CPython's, and one that cannot be allocated MemoryError. The copies
+// double (one memcpy per doubling): appending the piece count times took 2.0 s for `2**27 * '{}'`,
+// where CPython takes 0.4 s.
+std::string repeated(std::string_view piece, int64_t count, uint64_t length, const char* too_long);
 // Lowers that bound (the fuzzers run every input under a small memory cap).
 void set_allocation_limit(uint64_t bytes);
 

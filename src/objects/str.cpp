@@ -320,11 +320,8 @@ Ref str_repeat(Object* s, Object* count) {
     const std::string& text = as_str(s)->utf8;
     if (n <= 0 || text.empty()) return str_new("");
     if (n == 1) return str_exact(s);
-    check_allocation(static_cast<uint64_t>(n), text.size());
-    std::string out;
-    out.reserve(text.size() * n);
-    for (int64_t i = 0; i < n; ++i) out += text;
-    return str_new(out);
+    return str_new(
+        repeated(text, n, static_cast<uint64_t>(as_str(s)->length), "repeated string is too long"));
 }
 
 Ref str_mul(Object* a, Object* b) {
