@@ -316,15 +316,22 @@ Ref Compiler::compile(const ast::Module& module) {
         if (module.body.size() != 1 || module.body[0]->kind != ast::StmtKind::Expr)
             fail("invalid syntax", module.body.empty() ? ast::Pos{} : module.body[0]->pos);
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
+        emit(Op::RETURN_VALUE);
     } else {
         if (mode_ == CompileMode::File) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
         visit_body(module.body);
         emit_implicit_return();
-        return leave_unit();
     }
-    emit(Op::RETURN_VALUE);
+    if (module_awaits_) u_->co()->flags |= kCoCoroutine;
     return leave_unit();
+}
+
+bool Compiler::may_await() {
+    if (u_->scope->is_coroutine) return true;
+    if (!top_level_await_ || u_->scope->kind != ScopeKind::Module) return false;
+    module_awaits_ = true;
+    return true;
 }
 
 void Compiler::visit_body(const ast::StmtList& body) {
@@ -738,7 +745,7 @@ void Compiler::emit_yield_from_loop() {
 // `async for`, as CPython 3.11: each step awaits __anext__() under a handler whose END_ASYNC_FOR
 // ends the loop on StopAsyncIteration (then the else block runs) and re-raises anything else.
 void Compiler::visit_async_for(const ast::For& f) {
-    if (!u_->scope->is_coroutine) fail("'async for' outside async function", f.pos);
+    if (!may_await()) fail("'async for' outside async function", f.pos);
     int start = new_label(), handler = new_label(), end = new_label();
     visit_expr(*f.iter);
     emit(Op::GET_AITER);
@@ -940,7 +947,7 @@ void Compiler::visit_try_finally(const ast::Try& t) {
 void Compiler::visit_with(const ast::With& w, size_t item) {
     const ast::WithItem& it = w.items[item];
     int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
-    if (w.is_async && !u_->scope->is_coroutine) fail("'async with' outside async function", w.pos);
+    if (w.is_async && !may_await()) fail("'async with' outside async function", w.pos);
     visit_expr(*it.context_expr);
     if (w.is_async) {
         emit(Op::BEFORE_ASYNC_WITH);
@@ -1129,12 +1136,12 @@ void Compiler::visit_delete(const ast::Expr& t) {
 }
 
 Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
-                   CompileMode mode, int optimize) {
+                   CompileMode mode, int optimize, bool top_level_await) {
     issue_source_warnings(module, source, filename);
     CompileSource src(source, filename);
     try {
         SymbolTable symbols(module, src);
-        Compiler compiler(src, symbols, mode, optimize < 0 ? optimize_level() : optimize);
+        Compiler compiler(src, symbols, mode, optimize < 0 ? optimize_level() : optimize, top_level_await);
         return compiler.compile(module);
     } catch (const std::out_of_range&) {
         // A name missing from a scope's tables is a bug of this compiler (a class's `global x`

@@ -19,9 +19,9 @@ enum class CompileMode {
 // Compiles a parsed module into a code object. `source` is the text it was parsed from, quoted by
 // compile-time SyntaxErrors. `optimize` is compile()'s: -1 for the interpreter's level (-O, -OO,
 // runtime/environment.h), else 0, 1 (no asserts, __debug__ False) or 2 (no docstrings either).
-// Throws syntax::SyntaxError.
+// `top_level_await` is compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT. Throws syntax::SyntaxError.
 Ref compile_module(const ast::Module& module, std::string_view source, const std::string& filename,
-                   CompileMode mode = CompileMode::File, int optimize = -1);
+                   CompileMode mode = CompileMode::File, int optimize = -1, bool top_level_await = false);
 
 // Issues the front end's warnings about `module` (invalid escapes, numbers glued to keywords)
 // through the warnings module; one turned into an error throws syntax::SyntaxError. compile_module

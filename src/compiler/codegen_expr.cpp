@@ -435,8 +435,10 @@ void Compiler::visit_expr(const ast::Expr& e) {
         case K::GeneratorExp:
             return visit_comprehension(ast::as<ast::Comp>(e));
         case K::Await:
-            if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
-            if (!u_->scope->is_coroutine) fail("'await' outside async function", e.pos);
+            if (!may_await()) {
+                if (!u_->scope->is_function()) fail("'await' outside function", e.pos);
+                fail("'await' outside async function", e.pos);
+            }
             visit_expr(*ast::as<ast::Await>(e).value);
             return emit_await();
         case K::Yield: {
@@ -971,7 +973,7 @@ void Compiler::visit_lambda(const ast::Lambda& l) {
 void Compiler::visit_comprehension(const ast::Comp& c) {
     Scope* scope = symbols_.scope_of(&c);
     bool awaited = scope->is_coroutine && c.kind != ast::ExprKind::GeneratorExp;
-    if (awaited && !u_->scope->is_coroutine)
+    if (awaited && !may_await())
         fail("asynchronous comprehension outside of an asynchronous function", c.pos);
     enter_unit(scope, scope->name, child_qualname(scope->name), c.pos.line);
     u_->pos = c.pos;

@@ -76,8 +76,13 @@ struct Unit {
 
 class Compiler {
 public:
-    Compiler(const CompileSource& source, SymbolTable& symbols, CompileMode mode, int optimize)
-        : src_(source), symbols_(symbols), mode_(mode), optimize_(optimize) {}
+    Compiler(const CompileSource& source, SymbolTable& symbols, CompileMode mode, int optimize,
+             bool top_level_await)
+        : src_(source),
+          symbols_(symbols),
+          mode_(mode),
+          optimize_(optimize),
+          top_level_await_(top_level_await) {}
     Ref compile(const ast::Module& module);
 
 private:
@@ -85,6 +90,13 @@ private:
     SymbolTable& symbols_;
     CompileMode mode_;
     int optimize_;  // 0; 1 (-O): no asserts, __debug__ is False; 2 (-OO): no docstrings either
+    // compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT: the module's own code may await (the asyncio REPL's),
+    // and then is a coroutine's (CO_COROUTINE): eval() of it returns the coroutine.
+    bool top_level_await_;
+    bool module_awaits_ = false;
+    // Whether the unit being compiled may await: a coroutine's, or the module's under
+    // top_level_await_ (which it then marks as awaiting).
+    bool may_await();
     std::vector<std::unique_ptr<Unit>> units_;
     Unit* u_ = nullptr;
     // The pattern compiled last: CPython reports "alternative patterns bind different names" there.

@@ -18,6 +18,7 @@ enum class AstRoot { Module, Interactive, Expression, FunctionType };
 
 // compile(..., PyCF_ONLY_AST)'s flag value, as CPython's.
 inline constexpr int64_t kOnlyAstFlag = 0x400;
+inline constexpr int64_t kTopLevelAwaitFlag = 0x2000;  // PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 // The `_ast` tree of a parsed source, with CPython's positions (columns counted in UTF-8 bytes
 // of `source`). Expression takes the one expression statement of `module`; FunctionType takes a

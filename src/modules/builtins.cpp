@@ -347,13 +347,14 @@ bool source_text(Object* source, std::string* text, const std::string& filename)
     return true;
 }
 
-Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode, int optimize = -1) {
+Ref compile_text(const std::string& text, const std::string& filename, CompileMode mode, int optimize = -1,
+                 bool top_level_await = false) {
     auto compile = [&]() -> Ref {
         try {
             auto tree = syntax::parse(
                 text, filename,
                 mode == CompileMode::Interactive ? syntax::Mode::Interactive : syntax::Mode::File);
-            return compile_module(*tree, text, filename, mode, optimize);
+            return compile_module(*tree, text, filename, mode, optimize, top_level_await);
         } catch (const syntax::SyntaxError& e) {
             raise_syntax_error(e);
         }
@@ -419,8 +420,9 @@ Ref parse_to_objects(std::string text, const std::string& filename, AstRoot root
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
 // exec() or eval() runs. Modes as CPython's: 'exec' (a module), 'eval' (one expression), 'single'
 // (one interactive statement, whose expression values are printed). The source is text or an
-// `_ast` tree (ast_objects.h); of the flags only PyCF_ONLY_AST changes anything (minipy has no
-// __future__ features that change compilation, and type comments are not kept). `optimize` is the
+// `_ast` tree (ast_objects.h); of the flags only PyCF_ONLY_AST and PyCF_ALLOW_TOP_LEVEL_AWAIT change
+// anything (minipy has no __future__ features that change compilation, and type comments are not
+// kept). `optimize` is the
 // level as -O's (-1: the interpreter's own).
 Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"source",   "filename",        "mode", "flags", "dont_inherit",
@@ -432,6 +434,7 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
     // PyCF_TYPE_COMMENTS, PyCF_ALLOW_TOP_LEVEL_AWAIT, ...: 0x7600), as CPython checks them.
     if (flags & ~int64_t{0x1fe0010 | 0x7600}) raise(&ValueError_type, "compile(): unrecognised flags");
     bool only_ast = flags & kOnlyAstFlag;
+    bool top_level_await = flags & kTopLevelAwaitFlag;
     bool source_is_tree = is_ast_object(a[0]);
     std::string text;
     // A str, bytes or os.PathLike (pathlib.Path) file name, converted first as CPython's clinic does.
@@ -469,13 +472,13 @@ Ref bi_compile(Object*, Args args, size_t nargs, Tuple* kw) {
         if (only_ast) return Ref::borrow(a[0]);
         auto tree = ast_from_objects(a[0], mode);
         try {
-            return compile_module(*tree, "", filename, mode, static_cast<int>(optimize));
+            return compile_module(*tree, "", filename, mode, static_cast<int>(optimize), top_level_await);
         } catch (const syntax::SyntaxError& e) {
             raise_syntax_error(e);
         }
     }
     if (only_ast) return parse_to_objects(text, filename, root);
-    return compile_text(text, filename, mode, static_cast<int>(optimize));
+    return compile_text(text, filename, mode, static_cast<int>(optimize), top_level_await);
 }
 
 // The closure exec() was given, checked against the code it runs as CPython 3.11's builtin_exec:

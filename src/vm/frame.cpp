@@ -94,6 +94,10 @@ Frame* push_function_frame(ThreadState* ts, Function* fn) {
     f->func = static_cast<Function*>(newref(fn));
     f->globals = fn->globals;
     f->builtins = fn->builtins;
+    // Code without CO_NEWLOCALS (a module's or class body's, made a function) names its variables
+    // in a namespace, as CPython's: the globals, unless the caller sets another (a class body).
+    if (!(fn->code->flags & kCoNewLocals)) [[unlikely]]
+        f->locals = fn->globals;
     return f;
 }
 

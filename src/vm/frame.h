@@ -19,10 +19,13 @@ Frame* push_function_frame(ThreadState* ts, Function* fn);
 // taking over the references in args[0..nargs) as their values.
 Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* args, size_t nargs);
 // Whether a call of `code` with `nargs` positional arguments and no keywords just fills its
-// parameters in order: no defaults needed, no *args, **kwargs or keyword-only parameters.
+// parameters in order: no defaults needed, no *args, **kwargs or keyword-only parameters, and a
+// function's own locals (a module's code made a function, FunctionType(compile(...), g), runs in
+// its globals: push_function_frame).
 inline bool takes_exact_positional(const Code* code, size_t nargs) {
     return nargs == static_cast<size_t>(code->argcount) &&
-           (code->flags & (kCoVarArgs | kCoVarKeywords)) == 0 && code->kwonlyargcount == 0;
+           (code->flags & (kCoVarArgs | kCoVarKeywords | kCoNewLocals)) == kCoNewLocals &&
+           code->kwonlyargcount == 0;
 }
 // Moves parameters that inner functions capture into cells, and copies in the closure's cells.
 void init_cells(Frame* f, Function* fn);
