@@ -152,6 +152,7 @@ struct Decompressor : Object {
     DecompressorState state;
     bz_stream bzs{};
     bool initialised = false;
+    bool failed = false;  // a call raised a libbzip2 error
 };
 
 Decompressor* as_decompressor(Object* o) { return static_cast<Decompressor*>(o); }
@@ -189,7 +190,11 @@ Ref decompress_run(Decompressor* d, std::string_view input, int64_t max_length) 
         refill_input(bzs, next, left);
         int ret = without_gil([&] { return BZ2_bzDecompress(&bzs); });
         if (ret != BZ_OK && ret != BZ_STREAM_END) {
-            d->state.pending.clear();  // CPython drops the held input after an error, too
+            // libbzip2's state after an error is not fit to be called again (CPython 3.11 once
+            // crashed on it): the object refuses further input, as CPython's fix does.
+            d->failed = true;
+            d->state.pending.clear();
+            d->state.needs_input = false;
             check_bz2(ret);
         }
         if (ret == BZ_STREAM_END) {
@@ -220,6 +225,7 @@ Ref decompressor_decompress(Object*, Args args, size_t nargs, Tuple* kw) {
     int64_t max_length = max_length_arg(a[1]);
     std::unique_lock<std::mutex> guard = lock_letting_others_run(d->state.lock);
     if (d->state.eof) raise(&EOFError_type, "End of stream already reached");
+    if (d->failed) raise(&ValueError_type, "Decompressor failed because of a previous error");
     std::string_view fresh(reinterpret_cast<const char*>(data.data()), data.size());
     return decompress_run(d, d->state.input(fresh), max_length);
 }

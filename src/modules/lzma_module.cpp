@@ -168,6 +168,8 @@ void parse_filter(Object* spec_obj, lzma_filter& f, FilterOptions& options) {
 
 // A sequence of filter specs into `chain`, ended as liblzma expects.
 void parse_filter_chain(Object* specs, FilterChain& chain) {
+    // CPython takes the chain's length as a sequence's: a dict is refused, not iterated.
+    if (is_instance(specs, &dict_type)) raise(&TypeError_type, "dict is not a sequence");
     std::vector<Ref> items;
     for_each_item(specs, [&](Object* item) { items.push_back(Ref::borrow(item)); });
     if (items.size() > LZMA_FILTERS_MAX)
