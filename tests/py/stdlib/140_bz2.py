@@ -115,3 +115,28 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(b"exclusive")
     with bz2.open(os.path.join(tmp, "x.bz2")) as f:
         print(f.read())
+
+# Threads: each with its own compressor, and all at once on one compressor (under minipy-ft the
+# object's own lock keeps its stream consistent). Below one 900 kB block, compress() returns b''
+# and flush() the whole stream, so the result does not depend on the threads' order.
+import threading
+
+chunk = b"thread chunk " * 400
+results = [None] * 4
+shared = BZ2Compressor()
+shared_out = []
+
+
+def work(i):
+    c = BZ2Compressor(i + 1)
+    results[i] = bz2.decompress(b"".join([c.compress(chunk) for _ in range(20)] + [c.flush()]))
+    for _ in range(20):
+        shared_out.append(shared.compress(chunk))
+
+
+threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print([r == chunk * 20 for r in results], set(shared_out), bz2.decompress(shared.flush()) == chunk * 80)

@@ -1,5 +1,6 @@
 # tarfile's and zipfile's bzip2 and xz support, through CPython's own tarfile.py, zipfile.py and
 # shutil.make_archive: archives written, listed and read back in a temporary directory.
+import array
 import io
 import os
 import shutil
@@ -63,6 +64,13 @@ with tempfile.TemporaryDirectory() as tmp:
             print(all(z.read(n) == files[n] for n in files), z.read("written.txt")[:17])
             with z.open("dir/b.bin") as f:
                 print(f.read(10), len(f.read()))
+        # Any bytes-like data: zipfile hands a memoryview to crc32 and to the compressor.
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", method) as z:
+            with z.open("q", "w") as f:
+                print(f.write(array.array("Q", [1, 2, 3])), f.write(memoryview(b"view")))
+        with zipfile.ZipFile(buf) as z:
+            print(z.read("q")[-6:])
         # Mixed methods in one archive, appended to.
         with zipfile.ZipFile(archive, "a") as z:
             z.writestr("stored.txt", b"stored", compress_type=zipfile.ZIP_STORED)
