@@ -93,7 +93,8 @@ void compressor_dealloc(Object* o) {
 // BZ2Compressor(compresslevel=9, /)
 Ref compressor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size > 0) raise(&TypeError_type, "BZ2Compressor() takes no keyword arguments");
-    if (nargs > 1) raise(&TypeError_type, format("BZ2Compressor expected at most 1 argument, got %zu", nargs));
+    if (nargs > 1)
+        raise(&TypeError_type, format("BZ2Compressor expected at most 1 argument, got %zu", nargs));
     int level = c_int_arg(nargs > 0 ? args[0] : nullptr, 9);
     if (level < 1 || level > 9) raise(&ValueError_type, "compresslevel must be between 1 and 9");
     auto* c = new Compressor();
@@ -279,7 +280,8 @@ void init_type_of(Type& t, const char* name, size_t size, void (*dealloc)(Object
 
 void init_types() {
     compressor_type.construct = compressor_construct;
-    init_type_of(compressor_type, "_bz2.BZ2Compressor", sizeof(Compressor), compressor_dealloc, kCompressorMethods,
+    init_type_of(compressor_type, "_bz2.BZ2Compressor", sizeof(Compressor), compressor_dealloc,
+                 kCompressorMethods,
                  "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    "
                  "Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the "
                  "compress() function instead.");

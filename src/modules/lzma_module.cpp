@@ -93,8 +93,8 @@ struct FilterChain {
 };
 
 bool is_bcj(lzma_vli id) {
-    return id == LZMA_FILTER_X86 || id == LZMA_FILTER_POWERPC || id == LZMA_FILTER_IA64 || id == LZMA_FILTER_ARM ||
-           id == LZMA_FILTER_ARMTHUMB || id == LZMA_FILTER_SPARC;
+    return id == LZMA_FILTER_X86 || id == LZMA_FILTER_POWERPC || id == LZMA_FILTER_IA64 ||
+           id == LZMA_FILTER_ARM || id == LZMA_FILTER_ARMTHUMB || id == LZMA_FILTER_SPARC;
 }
 
 // An option's value as CPython's converters take it, without raising: CPython turns any failure
@@ -155,11 +155,14 @@ void parse_filter(Object* spec_obj, lzma_filter& f, FilterOptions& options) {
         options.delta = lzma_options_delta{};
         options.delta.type = LZMA_DELTA_TYPE_BYTE;
         options.delta.dist = 1;
-        if (!read_options(spec, [&](const std::string& n) { return n == "dist" ? &options.delta.dist : nullptr; }))
+        if (!read_options(spec,
+                          [&](const std::string& n) { return n == "dist" ? &options.delta.dist : nullptr; }))
             raise(&ValueError_type, "Invalid filter specifier for delta filter");
     } else if (is_bcj(f.id)) {
         options.bcj = lzma_options_bcj{};
-        auto field = [&](const std::string& n) { return n == "start_offset" ? &options.bcj.start_offset : nullptr; };
+        auto field = [&](const std::string& n) {
+            return n == "start_offset" ? &options.bcj.start_offset : nullptr;
+        };
         if (!read_options(spec, field)) raise(&ValueError_type, "Invalid filter specifier for BCJ filter");
     } else {
         raise(&ValueError_type, format("Invalid filter ID: %llu", static_cast<unsigned long long>(f.id)));
@@ -173,8 +176,10 @@ void parse_filter_chain(Object* specs, FilterChain& chain) {
     std::vector<Ref> items;
     for_each_item(specs, [&](Object* item) { items.push_back(Ref::borrow(item)); });
     if (items.size() > LZMA_FILTERS_MAX)
-        raise(&ValueError_type, format("Too many filters - liblzma supports a maximum of %d", LZMA_FILTERS_MAX));
-    for (size_t i = 0; i < items.size(); ++i) parse_filter(items[i].get(), chain.filters[i], chain.options[i]);
+        raise(&ValueError_type,
+              format("Too many filters - liblzma supports a maximum of %d", LZMA_FILTERS_MAX));
+    for (size_t i = 0; i < items.size(); ++i)
+        parse_filter(items[i].get(), chain.filters[i], chain.options[i]);
     chain.size = items.size();
     chain.filters[chain.size].id = LZMA_VLI_UNKNOWN;
 }
@@ -225,7 +230,8 @@ void compressor_dealloc(Object* o) {
 lzma_ret init_alone_encoder(lzma_stream& lzs, uint32_t preset, Object* filters) {
     if (!filters) {
         lzma_options_lzma options;
-        if (lzma_lzma_preset(&options, preset)) raise_lzma_error(format("Invalid compression preset: %u", preset));
+        if (lzma_lzma_preset(&options, preset))
+            raise_lzma_error(format("Invalid compression preset: %u", preset));
         return lzma_alone_encoder(&lzs, &options);
     }
     FilterChain chain;
@@ -283,9 +289,11 @@ Ref compress_run(Compressor* c, const unsigned char* data, size_t size, lzma_act
     lzs.avail_in = size;
     for (;;) {
         lzma_ret ret = code_without_gil(lzs, action);
-        if (ret == LZMA_BUF_ERROR && size == 0 && lzs.avail_out > 0) ret = LZMA_OK;  // nothing to do: no error
+        if (ret == LZMA_BUF_ERROR && size == 0 && lzs.avail_out > 0)
+            ret = LZMA_OK;  // nothing to do: no error
         check_lzma(ret);
-        if ((action == LZMA_RUN && lzs.avail_in == 0) || (action == LZMA_FINISH && ret == LZMA_STREAM_END)) break;
+        if ((action == LZMA_RUN && lzs.avail_in == 0) || (action == LZMA_FINISH && ret == LZMA_STREAM_END))
+            break;
         if (lzs.avail_out == 0) lzs.next_out = out.grow(&lzs.avail_out);
     }
     return out.finish(lzs.avail_out);
@@ -507,7 +515,8 @@ void init_type_of(Type& t, const char* name, size_t size, void (*dealloc)(Object
 
 void init_types() {
     compressor_type.construct = compressor_construct;
-    init_type_of(compressor_type, "_lzma.LZMACompressor", sizeof(Compressor), compressor_dealloc, kCompressorMethods,
+    init_type_of(compressor_type, "_lzma.LZMACompressor", sizeof(Compressor), compressor_dealloc,
+                 kCompressorMethods,
                  "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a "
                  "compressor object for compressing data incrementally.");
     decompressor_type.construct = decompressor_construct;
