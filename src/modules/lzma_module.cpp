@@ -126,6 +126,7 @@ void parse_lzma_options(Dict* spec, lzma_options_lzma& o) {
     if (Object* p = dict_get(spec, intern("preset"))) preset = as_uint32(p);
     if (lzma_lzma_preset(&o, preset)) raise_lzma_error(format("Invalid compression preset: %u", preset));
     // lzma_mode and lzma_match_finder are enums of unsigned int's size in liblzma's ABI.
+    static_assert(sizeof(lzma_mode) == sizeof(uint32_t) && sizeof(lzma_match_finder) == sizeof(uint32_t));
     bool ok = read_options(spec, [&](const std::string& n) -> uint32_t* {
         if (n == "dict_size") return &o.dict_size;
         if (n == "lc") return &o.lc;
