@@ -16,6 +16,7 @@
 #include "modules/signals.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -484,12 +485,13 @@ void check_raw_allows(Object* raw, const char* method, const char* what) {
         raise(io_unsupported_operation_type(), format("File or stream is not %s.", what));
 }
 
-Ref buffered_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+// Sets `b` up from (raw, buffer_size=8192), checked as CPython checks them; again when __init__ runs
+// a second time.
+void buffered_setup(Buffered* b, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"raw", "buffer_size"};
     Object* a[2] = {};
-    Type* t = static_cast<Type*>(type);
-    bool random = t == &buffered_random_type || is_subtype(t, &buffered_random_type);
-    bool reader = random || t == &buffered_reader_type || is_subtype(t, &buffered_reader_type);
+    bool random = is_instance(b, &buffered_random_type);
+    bool reader = random || is_instance(b, &buffered_reader_type);
     bool writer = random || !reader;
     bind_args(random   ? "BufferedRandom"
               : reader ? "BufferedReader"
@@ -500,11 +502,31 @@ Ref buffered_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     if (random) check_raw_allows(a[0], "seekable", "seekable");
     if (reader) check_raw_allows(a[0], "readable", "readable");
     if (writer) check_raw_allows(a[0], "writable", "writable");
+    if (b->raw) {
+        xdecref(b->raw);
+        b->raw = nullptr;
+    }
+    init_buffered(b, a[0], static_cast<size_t>(size));
+}
+
+Ref buffered_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    Type* t = static_cast<Type*>(type);
     auto* b = new Buffered();
     init_header(b, t);
     Ref owned = Ref::steal(b);
-    init_buffered(b, a[0], static_cast<size_t>(size));
+    // A class derived from one with an __init__ of its own takes its own arguments (tarfile's
+    // ExFileObject(tarfile, tarinfo)) and sets the object up through super().__init__(raw), as in
+    // CPython, where the buffered types do their work in __init__.
+    bool builtin = t == &buffered_reader_type || t == &buffered_writer_type || t == &buffered_random_type;
+    if (!builtin && user_init(t)) return owned;
+    buffered_setup(b, args, nargs, kw);
     return owned;
+}
+
+// __init__(raw, buffer_size=8192), for a derived class's super().__init__.
+Ref buffered_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    buffered_setup(as_buffered(args[0]), args + 1, nargs - 1, kw);
+    return Ref::borrow(None);
 }
 
 const MethodDef kReaderMethods[] = {
@@ -535,6 +557,7 @@ const MethodDef kCommonMethods[] = {
     {"isatty", buffered_isatty, "Return whether this is an 'interactive' stream."},
     {"seekable", buffered_seekable, "Return whether the stream supports random access."},
     {"__getstate__", io_refuse_pickle, nullptr},
+    {"__init__", buffered_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr},
 };
 

@@ -74,6 +74,8 @@ const NativeModule kNativeModules[] = {
     {"_sre", builtin<init_sre_module>},
     {"_hashlib", builtin<init_hashlib_module>},
     {"zlib", builtin<init_zlib_module>},
+    {"_bz2", builtin<init_bz2_module>},
+    {"_lzma", builtin<init_lzma_module>},
     {"pyexpat", builtin<init_pyexpat_module>},
     {"gc", builtin<init_gc_module>},
     {"_codecs", builtin<init_codecs_module>},

@@ -34,9 +34,10 @@ Type zlib_error_type, compress_type, decompress_type;
 
 // ---- arguments ----
 
-// A bytes-like argument, with CPython's TypeError for anything else.
+// A bytes-like argument (bytes, bytearray, memoryview, array: zipfile hands crc32 a memoryview),
+// with CPython's TypeError for anything else.
 void check_data(Object* o) {
-    if (!is_bytes_like(o)) {
+    if (!exports_buffer(o)) {
         raise(&TypeError_type, format("a bytes-like object is required, not '%s'", type_of(o)->name.c_str()));
     }
 }
