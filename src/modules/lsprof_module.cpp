@@ -120,22 +120,19 @@ int64_t now(Profiler* p) { return p->timer ? external_clock(p) : builtin_clock()
 
 // ---- what a built-in function is called in the stats ----
 
-// CPython's normalizeUserObj: "<built-in method builtins.len>" for a module's function (its
-// __self__ is the module), "<method 'append' of 'list' objects>" (the repr of the method its
-// type defines) for a method, "<time.time>"-like names for a function with no self at all.
+// CPython's normalizeUserObj: "<method 'append' of 'list' objects>" (the repr of the method its
+// type defines) for a method, "<built-in method builtins.len>" for a module's function. CPython's
+// module functions have the module as __self__; minipy's have none, so no self means the same.
 Ref describe_builtin(NativeFunction* fn) {
     const char* name = fn->def->name;
     const char* module = fn->module && is_str(fn->module) ? as_str(fn->module)->utf8.c_str() : nullptr;
-    if (!fn->self) {
-        if (module && std::string_view(module) != "builtins")
-            return str_new(std::string("<") + module + "." + name + ">");
-        return str_new(std::string("<") + name + ">");
-    }
-    try {
-        Ref method = type_lookup(type_of(fn->self), intern(name));
-        if (method) return repr(method.get());
-    } catch (PyException&) {
-        // As CPython: a repr that fails falls back to the function's own name.
+    if (fn->self) {
+        try {
+            Ref method = type_lookup(type_of(fn->self), intern(name));
+            if (method) return repr(method.get());
+        } catch (PyException&) {
+            // As CPython: a repr that fails falls back to the function's own name.
+        }
     }
     if (module) return str_new(std::string("<built-in method ") + module + "." + name + ">");
     return str_new(std::string("<built-in method ") + name + ">");
@@ -303,6 +300,9 @@ Ref profiler_enable(Object*, Args args, size_t nargs, Tuple* kw) {
     if (a[1]) p->builtins = is_true(a[1]);
     set_native_profile_function(thread_state(), profiler_event, p);
     p->enabled = true;
+    // The interpreter loop picks its traced dispatch at the next eval-breaker check, as after
+    // sys.setprofile.
+    eval_breaker.store(true, std::memory_order_relaxed);
     return Ref::borrow(None);
 }
 
@@ -312,6 +312,7 @@ Ref profiler_disable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("disable", nargs - 1, kw, 0, 0);
     Ref keep = Ref::borrow(p);  // the thread's hook may hold the last reference
     set_native_profile_function(thread_state(), nullptr, nullptr);
+    eval_breaker.store(true, std::memory_order_relaxed);
     p->enabled = false;
     flush_running(p);
     return Ref::borrow(None);
