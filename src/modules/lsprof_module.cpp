@@ -35,7 +35,7 @@ using Args = Object* const*;
 
 // A function as seen from one caller: the caller's Entry keeps one per function it called.
 struct SubEntry {
-    int64_t total = 0;   // timer units (nanoseconds for the built-in timer)
+    int64_t total = 0;  // timer units (nanoseconds for the built-in timer)
     int64_t inline_ = 0;
     int64_t calls = 0;
     int64_t recursive_calls = 0;
@@ -70,7 +70,6 @@ struct Profiler : Object {
     double timeunit = 0.0;
     bool subcalls = true;
     bool builtins = true;
-    bool enabled = false;
     std::vector<std::unique_ptr<Entry>> entries;  // in order of first call
     std::unordered_map<const void*, Entry*> by_key;
     std::vector<Context> running;  // innermost call last
@@ -102,12 +101,14 @@ int64_t external_clock(Profiler* p) {
         int64_t ticks = 0;
         if (p->timeunit > 0.0) {
             if (!is_int(v)) raise(&TypeError_type, "expect int, got " + type_of(v)->name);
-            if (!int_to_i64(v, &ticks)) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+            if (!int_to_i64(v, &ticks))
+                raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
             return ticks;
         }
         double seconds = is_int(v) ? int_to_double(v) : to_double(v);
         double ns = std::floor(seconds * 1e9);
-        if (!(std::fabs(ns) < 9.2e18)) raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
+        if (!(std::fabs(ns) < 9.2e18))
+            raise(&OverflowError_type, "timestamp too large to convert to C _PyTime_t");
         return static_cast<int64_t>(ns);
     } catch (PyException& e) {
         Ref exc = e.take();
@@ -299,7 +300,6 @@ Ref profiler_enable(Object*, Args args, size_t nargs, Tuple* kw) {
     if (a[0]) p->subcalls = is_true(a[0]);
     if (a[1]) p->builtins = is_true(a[1]);
     set_native_profile_function(thread_state(), profiler_event, p);
-    p->enabled = true;
     // The interpreter loop picks its traced dispatch at the next eval-breaker check, as after
     // sys.setprofile.
     eval_breaker.store(true, std::memory_order_relaxed);
@@ -313,7 +313,6 @@ Ref profiler_disable(Object*, Args args, size_t nargs, Tuple* kw) {
     Ref keep = Ref::borrow(p);  // the thread's hook may hold the last reference
     set_native_profile_function(thread_state(), nullptr, nullptr);
     eval_breaker.store(true, std::memory_order_relaxed);
-    p->enabled = false;
     flush_running(p);
     return Ref::borrow(None);
 }
@@ -402,13 +401,14 @@ void init_profiler_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
-    dict_set(t.dict, intern("__doc__"),
-             str_new("Profiler(timer=None, timeunit=None, subcalls=True, builtins=True)\n\n    Builds a "
-                     "profiler object using the specified timer function.\n    The default timer is a fast "
-                     "built-in one based on real time.\n    For custom timer functions returning integers, "
-                     "timeunit can\n    be a float specifying a scale (i.e. how long each integer unit\n    is, "
-                     "in seconds).\n")
-                 .get());
+    dict_set(
+        t.dict, intern("__doc__"),
+        str_new("Profiler(timer=None, timeunit=None, subcalls=True, builtins=True)\n\n    Builds a "
+                "profiler object using the specified timer function.\n    The default timer is a fast "
+                "built-in one based on real time.\n    For custom timer functions returning integers, "
+                "timeunit can\n    be a float specifying a scale (i.e. how long each integer unit\n    is, "
+                "in seconds).\n")
+            .get());
     structseq_init(entry_type);
     structseq_init(subentry_type);
 }

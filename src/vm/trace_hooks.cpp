@@ -102,7 +102,8 @@ FrameObject* traced(ThreadState* ts, Frame* f) {
 
 void call_event(ThreadState* ts, Frame* f, size_t index) {
     // A native profiler alone needs no frame object.
-    if (!ts->trace_func && ts->native_profile) return native_profile_event(ts, f, ProfileEvent::Call, nullptr);
+    if (!ts->trace_func && ts->native_profile)
+        return native_profile_event(ts, f, ProfileEvent::Call, nullptr);
     FrameObject* fo = event_frame(f, index);
     // A new frame is at its `def` line, as CPython's RESUME; a resumed generator where it stopped.
     if (index == 0) fo->line = f->code->firstlineno;
@@ -168,7 +169,7 @@ void set_profile_function(ThreadState* ts, Object* fn) {
 
 void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* profiler) {
     settle_running_frames(ts);
-    ts->native_profile = fn ? fn : nullptr;
+    ts->native_profile = fn;
     replace_owned(ts->profile_func, fn ? profiler : nullptr);
 }
 
