@@ -63,6 +63,7 @@ const NativeModule kNativeModules[] = {
     {"faulthandler", builtin<init_faulthandler_module>},
     {"_functools", builtin<init_functools_module>},
     {"_queue", builtin<init_queue_module>},
+    {"_lsprof", builtin<init_lsprof_module>},
     {"_picklebuffer", builtin<init_picklebuffer_module>},
     {"_warnings", builtin<init_warnings_module>},
     {"_tracemalloc", builtin<init_tracemalloc_module>},

@@ -47,6 +47,7 @@ Ref init_atexit_module();
 Ref init_faulthandler_module();
 Ref init_functools_module();
 Ref init_queue_module();
+Ref init_lsprof_module();
 Ref init_picklebuffer_module();
 // -X faulthandler, PYTHONFAULTHANDLER or -X dev: the fatal-signal handlers go in before the program runs.
 void enable_faulthandler_at_startup();

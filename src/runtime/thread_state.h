@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,6 +28,12 @@ struct ExcInfo {
     ExcInfo* previous = nullptr;
 };
 
+// The events a native profile function hears (CPython's PyTrace_CALL, PyTrace_RETURN,
+// PyTrace_C_CALL, PyTrace_C_RETURN, PyTrace_C_EXCEPTION), with the frame they happen in and, for
+// the C events, the built-in function called.
+enum class ProfileEvent : uint8_t { Call, Return, CCall, CReturn, CException };
+using NativeProfileFn = void (*)(Object* profiler, Frame* frame, ProfileEvent event, Object* arg);
+
 struct ThreadState {
     std::unique_ptr<Object*[]> stack;
     Object** stack_top = nullptr;  // first free slot: the next frame goes here
@@ -46,6 +53,10 @@ struct ThreadState {
     Object* trace_func = nullptr;
     Object* profile_func = nullptr;
     bool in_trace_hook = false;
+    // A profiler written in C++ (_lsprof's), which CPython installs with PyEval_SetProfile: when
+    // set, profile_func holds the profiler object (what sys.getprofile() returns) and the events go
+    // to this function instead of a Python call with a frame object (vm/trace_hooks.*).
+    NativeProfileFn native_profile = nullptr;
     // sys.set_asyncgen_hooks's functions for this thread (owned or null; PEP 525): an async
     // generator calls `firstiter` on its first iteration and keeps `finalizer` to be handed to
     // when it is dropped unfinished (objects/coroutine.cpp, objects/generator.cpp).

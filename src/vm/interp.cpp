@@ -85,11 +85,19 @@ MINIPY_ALWAYS_INLINE Object* float_operands_result(Object* l, Object* r, double 
 }
 
 // Gives the thread back the frame chain it had, however run_frame exits.
+// It also hands a change of the thread's trace or profile hooks made during this run (a profiler
+// enabled in a `with` statement's __enter__) to the loop outside it, whose dispatch table was picked
+// before: the eval breaker makes that loop pick again, as CPython 3.11 copies `use_tracing` back to
+// the outer frame's cframe.
 struct FrameChainGuard {
     ThreadState* ts;
     Frame* saved;
-    explicit FrameChainGuard(ThreadState* t) : ts(t), saved(t->frame) {}
-    ~FrameChainGuard() { ts->frame = saved; }
+    bool hooks_were_set;
+    explicit FrameChainGuard(ThreadState* t) : ts(t), saved(t->frame), hooks_were_set(trace_hooks_set(t)) {}
+    ~FrameChainGuard() {
+        ts->frame = saved;
+        if (trace_hooks_set(ts) != hooks_were_set) eval_breaker.store(true, std::memory_order_relaxed);
+    }
 };
 
 // Sets the new exception's __context__ to the one being handled, as CPython does when raising.

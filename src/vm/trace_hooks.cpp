@@ -63,6 +63,17 @@ void local_event(ThreadState* ts, FrameObject* fo, const char* event, Object* ar
     if (result.get() != None) replace_owned(fo->trace, result.get());
 }
 
+// The native profile function's event, with the hooks off meanwhile (its timer may be Python code).
+void native_profile_event(ThreadState* ts, Frame* f, ProfileEvent event, Object* arg) {
+    ts->in_trace_hook = true;
+    struct Restore {
+        ThreadState* ts;
+        ~Restore() { ts->in_trace_hook = false; }
+    } restore{ts};
+    Ref profiler = Ref::borrow(ts->profile_func);
+    ts->native_profile(profiler.get(), f, event, arg);
+}
+
 void profile_event(ThreadState* ts, FrameObject* fo, const char* event, Object* arg) {
     Ref fn = Ref::borrow(ts->profile_func);
     try {
@@ -90,6 +101,9 @@ FrameObject* traced(ThreadState* ts, Frame* f) {
 }
 
 void call_event(ThreadState* ts, Frame* f, size_t index) {
+    // A native profiler alone needs no frame object.
+    if (!ts->trace_func && ts->native_profile)
+        return native_profile_event(ts, f, ProfileEvent::Call, nullptr);
     FrameObject* fo = event_frame(f, index);
     // A new frame is at its `def` line, as CPython's RESUME; a resumed generator where it stopped.
     if (index == 0) fo->line = f->code->firstlineno;
@@ -112,7 +126,18 @@ void call_event(ThreadState* ts, Frame* f, size_t index) {
         }
         replace_owned(fo->trace, result.get());
     }
-    if (ts->profile_func) profile_event(ts, fo, "call", nullptr);
+    if (ts->native_profile)
+        native_profile_event(ts, f, ProfileEvent::Call, nullptr);
+    else if (ts->profile_func)
+        profile_event(ts, fo, "call", nullptr);
+}
+
+// The profile function's 'return' event as `f` returns `value` (null: as an exception leaves it).
+void profile_return(ThreadState* ts, Frame* f, size_t index, Object* value) {
+    if (ts->native_profile)
+        native_profile_event(ts, f, ProfileEvent::Return, value);
+    else if (ts->profile_func)
+        profile_event(ts, event_frame(f, index), "return", value);
 }
 
 // A 'line' event is due when the instruction is on another line than the last one traced in the
@@ -138,7 +163,14 @@ void set_trace_function(ThreadState* ts, Object* fn) {
 
 void set_profile_function(ThreadState* ts, Object* fn) {
     settle_running_frames(ts);
+    ts->native_profile = nullptr;
     replace_owned(ts->profile_func, fn);
+}
+
+void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* profiler) {
+    settle_running_frames(ts);
+    ts->native_profile = fn;
+    replace_owned(ts->profile_func, fn ? profiler : nullptr);
 }
 
 void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** sp) {
@@ -166,7 +198,7 @@ void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** 
         event_frame(f, index);
         local_event(ts, fo, "return", sp[-1]);
     }
-    if (ts->profile_func) profile_event(ts, event_frame(f, index), "return", sp[-1]);
+    profile_return(ts, f, index, sp[-1]);
 }
 
 Ref trace_exception(ThreadState* ts, Frame* f, size_t index, Ref exc) {
@@ -192,7 +224,7 @@ Ref trace_unwound(ThreadState* ts, Frame* f, size_t index, Ref exc) {
             event_frame(f, index);
             local_event(ts, fo, "return", nullptr);
         }
-        if (ts->profile_func) profile_event(ts, event_frame(f, index), "return", nullptr);
+        profile_return(ts, f, index, nullptr);
     } catch (PyException& raised) {
         return raised.take();
     }
@@ -234,17 +266,24 @@ Ref c_call_subject(Object* callable, Object* const* args, size_t nargs) {
 
 // Runs `do_call` between 'c_call' and 'c_return' (or 'c_exception'), each sent only while the
 // profile function is still set: the call may be sys.setprofile(None) itself.
+void c_event(ThreadState* ts, Frame* f, size_t index, ProfileEvent event, const char* name, Object* subject) {
+    if (ts->native_profile)
+        native_profile_event(ts, f, event, subject);
+    else if (ts->profile_func)
+        profile_event(ts, event_frame(f, index), name, subject);
+}
+
 template <class Call>
 Ref call_between_c_events(ThreadState* ts, Frame* f, size_t index, Object* subject, Call&& do_call) {
-    profile_event(ts, event_frame(f, index), "c_call", subject);
+    c_event(ts, f, index, ProfileEvent::CCall, "c_call", subject);
     Ref result;
     try {
         result = do_call();
     } catch (PyException&) {
-        if (ts->profile_func) profile_event(ts, event_frame(f, index), "c_exception", subject);
+        c_event(ts, f, index, ProfileEvent::CException, "c_exception", subject);
         throw;
     }
-    if (ts->profile_func) profile_event(ts, event_frame(f, index), "c_return", subject);
+    c_event(ts, f, index, ProfileEvent::CReturn, "c_return", subject);
     return result;
 }
 

@@ -20,6 +20,10 @@ inline bool trace_hooks_set(const ThreadState* ts) { return ts->trace_func || ts
 // running now get no 'call' event, as in CPython: tracing starts with the next frame entered.
 void set_trace_function(ThreadState* ts, Object* fn);
 void set_profile_function(ThreadState* ts, Object* fn);
+// CPython's PyEval_SetProfile: `fn` hears the calling thread's profile events with `profiler` as
+// its first argument, and sys.getprofile() returns `profiler` meanwhile (null fn: off). `fn` must
+// not raise; it runs with the thread's hooks off, as a Python profile function does.
+void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* profiler);
 
 // Before instruction `index` of `f` runs, with the value stack up to `sp` ('call', 'line',
 // 'opcode', and 'return' before RETURN_VALUE and YIELD_VALUE). A hook that raises makes the
