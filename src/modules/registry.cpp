@@ -74,6 +74,7 @@ const NativeModule kNativeModules[] = {
     {"_sre", builtin<init_sre_module>},
     {"_hashlib", builtin<init_hashlib_module>},
     {"zlib", builtin<init_zlib_module>},
+    {"_sqlite3", builtin<init_sqlite3_module>},
     {"pyexpat", builtin<init_pyexpat_module>},
     {"gc", builtin<init_gc_module>},
     {"_codecs", builtin<init_codecs_module>},

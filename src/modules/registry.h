@@ -60,6 +60,7 @@ Ref init_asyncio_module();
 Ref init_sre_module();
 Ref init_hashlib_module();
 Ref init_zlib_module();
+Ref init_sqlite3_module();
 Ref init_pyexpat_module();
 Ref init_gc_module();
 Ref init_codecs_module();
