@@ -342,7 +342,8 @@ void run(Cursor* cu, Object* sql, Object* param_sets, bool many, const char* fna
         bind_parameters(cu->stmt, params);
         step(cu);
         if (dml) cu->rowcount += sqlite3_changes(c->db);
-        replace(cu->lastrowid, int_from_i64(sqlite3_last_insert_rowid(c->db)).get());
+        // CPython 3.11 leaves lastrowid alone in executemany.
+        if (!many) replace(cu->lastrowid, int_from_i64(sqlite3_last_insert_rowid(c->db)).get());
     };
     if (many) {
         Ref it = get_iter(param_sets);
