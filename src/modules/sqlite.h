@@ -39,7 +39,7 @@ struct Connection : Object {
     // GIL, and a callback they call may use the connection again on the same thread, hence recursive.
     std::recursive_mutex mutex;
     uint64_t thread_ident = 0;
-    bool check_same_thread = true;
+    bool check_same_thread = false;  // __init__ sets it (an uninitialised one fails its own check)
     int detect_types = 0;
     bool isolation_none = false;  // isolation_level is None: autocommit, no implicit BEGIN
     std::string isolation_level;  // "", "DEFERRED", "IMMEDIATE" or "EXCLUSIVE"
@@ -56,6 +56,7 @@ struct Cursor : Object {
     Connection* connection = nullptr;  // owned
     bool initialized = false;
     bool closed = false;
+    bool locked = false;  // inside execute: a nested use of the same cursor is refused
     sqlite3_stmt* stmt = nullptr;  // the statement whose rows are being fetched, or null
     bool has_row = false;          // stmt stands on a row not yet fetched
     Object* description = nullptr;  // owned: None or a tuple of 7-tuples
@@ -106,8 +107,15 @@ private:
 // Takes the connection's lock, letting other threads run while it waits (the holder may be waiting
 // for the GIL inside a callback).
 std::unique_lock<std::recursive_mutex> lock_connection(Connection* c);
-// Prints the exception a callback raised when enable_callback_tracebacks(True) asked for it.
-void report_callback_error(Object* exc);
+// Reports the exception a callback raised, with the callable as sys.unraisablehook's object, when
+// enable_callback_tracebacks(True) asked for that.
+void report_callback_error(Object* callable, Object* exc);
+
+// SQL text for SQLite: UTF-8, refusing lone surrogates (UnicodeEncodeError) and text longer than
+// the connection's SQLITE_LIMIT_SQL_LENGTH (DataError "query string is too large").
+const std::string& sql_text(Connection* c, Object* sql);
+// Raises CPython's UnicodeEncodeError when the str holds a lone surrogate.
+void check_encodable(Object* str);
 
 // ---- values ----
 // CPython's pysqlite_microprotocols_adapt(obj, PrepareProtocol, alt): the adapted value, or `alt`

@@ -35,6 +35,7 @@ namespace {
 // The connection that is args[0] of a method, checked as CPython checks it first.
 Connection* usable(Object* self) {
     Connection* c = as_connection(self);
+    if (!c->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Connection.__init__ not called.");
     check_thread(c);
     check_connection(c);
     return c;
@@ -96,6 +97,8 @@ void connection_open(Connection* c, Args args, size_t nargs, Tuple* kw) {
                                          "check_same_thread", "factory", "cached_statements", "uri"};
     Object* a[8];
     bind_args("Connection", args, nargs, kw, kNames, 8, 1, a);
+    // A second __init__ starts afresh: until it succeeds the connection is not usable.
+    c->initialized = false;
     Ref path = fspath(a[0]);
     std::string name = is_bytes(path.get()) ? bytes_data(path.get()) : str_utf8_of(path.get());
     double timeout = a[1] ? to_double(a[1]) : 5.0;
@@ -122,6 +125,12 @@ void connection_open(Connection* c, Args args, size_t nargs, Tuple* kw) {
     sqlite3_busy_timeout(db, static_cast<int>(timeout * 1000));
     c->db = db;
     c->detect_types = detect_types;
+    Object* old_row = c->row_factory;
+    Object* old_text = c->text_factory;
+    c->row_factory = newref(None);
+    c->text_factory = newref(&str_type);
+    xdecref(old_row);
+    xdecref(old_text);
     c->check_same_thread = !a[4] || is_true(a[4]);
     c->thread_ident = thread_state()->ident;
     c->initialized = true;
@@ -139,15 +148,27 @@ bool inherits_init(Type* t) {
            static_cast<MethodDescriptor*>(init.get())->def->fn == connection_init;
 }
 
-Ref connection_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    auto* t = static_cast<Type*>(type);
+Ref connection_alloc(Type* t) {
     auto* c = new_object_of<Connection>(t);
     Ref self = Ref::steal(c);
     c->row_factory = newref(None);
     c->text_factory = newref(&str_type);
     c->callables = as_dict(dict_new().release());
-    if (inherits_init(t)) connection_open(c, args, nargs, kw);
     return self;
+}
+
+Ref connection_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    auto* t = static_cast<Type*>(type);
+    Ref self = connection_alloc(t);
+    if (inherits_init(t)) connection_open(as_connection(self.get()), args, nargs, kw);
+    return self;
+}
+
+// Connection.__new__(cls, *args, **kwargs): an instance that __init__ has not opened yet.
+Ref connection_new_method(Object*, Args args, size_t nargs, Tuple*) {
+    if (nargs < 1 || !is_type(args[0]) || !is_subtype(static_cast<Type*>(args[0]), &connection_type))
+        raise(&TypeError_type, "Connection.__new__(X): X is not a subtype of sqlite3.Connection");
+    return connection_alloc(static_cast<Type*>(args[0]));
 }
 
 void connection_traverse(Object* o, VisitProc visit, void* arg) {
@@ -184,8 +205,8 @@ Ref connection_cursor(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref connection_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs - 1, kw, 0, 0);
     Connection* c = as_connection(args[0]);
-    check_thread(c);
     if (!c->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Connection.__init__ not called.");
+    check_thread(c);
     auto guard = lock_connection(c);
     close_db(c);
     return Ref::borrow(None);
@@ -288,7 +309,7 @@ Ref call_with(Object* fn, const std::vector<Ref>& values) {
 }
 
 // Sets the function's result from a Python value, or the error SQLite raises for it.
-void deliver_result(sqlite3_context* ctx, Object* value, const char* error) {
+void deliver_result(sqlite3_context* ctx, Object* value, const char* error, Object* callable) {
     try {
         if (!set_result(ctx, value)) sqlite3_result_error(ctx, error, -1);
     } catch (const PyException& e) {
@@ -297,7 +318,7 @@ void deliver_result(sqlite3_context* ctx, Object* value, const char* error) {
         } else {
             sqlite3_result_error(ctx, error, -1);
         }
-        report_callback_error(e.exception());
+        report_callback_error(callable, e.exception());
     }
 }
 
@@ -306,10 +327,10 @@ void function_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* error = "user-defined function raised exception";
     try {
         Ref result = call_with(static_cast<Object*>(sqlite3_user_data(ctx)), arguments_of(argc, argv));
-        deliver_result(ctx, result.get(), error);
+        deliver_result(ctx, result.get(), error, static_cast<Object*>(sqlite3_user_data(ctx)));
     } catch (const PyException& e) {
         sqlite3_result_error(ctx, error, -1);
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(sqlite3_user_data(ctx)), e.exception());
     } catch (...) {
         sqlite3_result_error(ctx, error, -1);
     }
@@ -332,7 +353,7 @@ void aggregate_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         call_with(step.get(), arguments_of(argc, argv));
     } catch (const PyException& e) {
         sqlite3_result_error(ctx, error, -1);
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(sqlite3_user_data(ctx)), e.exception());
     } catch (...) {
         sqlite3_result_error(ctx, error, -1);
     }
@@ -346,11 +367,16 @@ void aggregate_final(sqlite3_context* ctx) {
     *slot = nullptr;
     const char* error = "user-defined aggregate's 'finalize' method raised error";
     try {
-        Ref result = call0(find_attr(instance.get(), intern("finalize")).get());
-        deliver_result(ctx, result.get(), error);
+        Ref finalize = find_attr(instance.get(), intern("finalize"));
+        if (!finalize) {
+            sqlite3_result_error(ctx, "user-defined aggregate's 'finalize' method not defined", -1);
+            return;
+        }
+        Ref result = call0(finalize.get());
+        deliver_result(ctx, result.get(), error, static_cast<Object*>(sqlite3_user_data(ctx)));
     } catch (const PyException& e) {
         sqlite3_result_error(ctx, error, -1);
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(sqlite3_user_data(ctx)), e.exception());
     } catch (...) {
         sqlite3_result_error(ctx, error, -1);
     }
@@ -369,7 +395,7 @@ int collation_callback(void* fn, int len1, const void* s1, int len2, const void*
         if (compare_bool(result.get(), zero.get(), CompareOp::Lt)) return -1;
         return 0;
     } catch (const PyException& e) {
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(fn), e.exception());
         return 0;
     } catch (...) {
         return 0;
@@ -389,7 +415,7 @@ int authorizer_callback(void* fn, int action, const char* a1, const char* a2, co
         if (!is_int(result.get()) || !int_to_i64(result.get(), &v)) return SQLITE_DENY;
         return static_cast<int>(v);
     } catch (const PyException& e) {
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(fn), e.exception());
         return SQLITE_DENY;
     } catch (...) {
         return SQLITE_DENY;
@@ -402,7 +428,7 @@ int progress_callback(void* fn) {
         Ref result = call0(static_cast<Object*>(fn));
         return is_true(result.get()) ? 1 : 0;
     } catch (const PyException& e) {
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(fn), e.exception());
         return 1;  // abort the statement
     } catch (...) {
         return 1;
@@ -419,7 +445,7 @@ int trace_callback(unsigned type, void* fn, void* p, void*) {
         sqlite3_free(expanded);
         call1(static_cast<Object*>(fn), text.get());
     } catch (const PyException& e) {
-        report_callback_error(e.exception());
+        report_callback_error(static_cast<Object*>(fn), e.exception());
     } catch (...) {
     }
     return 0;
@@ -601,6 +627,7 @@ Ref connection_getattr(Object* o, Str* name) {
     Connection* c = as_connection(o);
     const std::string& n = name->utf8;
     if (n == "isolation_level") {
+        if (!c->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Connection.__init__ not called.");
         if (c->isolation_none) return Ref::borrow(None);
         return str_new(c->isolation_level);
     }
@@ -655,6 +682,7 @@ void connection_setattr(Object* o, Str* name, Object* value) {
 }
 
 const MethodDef kConnectionMethods[] = {
+    {"__new__", connection_new_method, "Create and return a new object.", MethodKind::Static},
     {"__init__", connection_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"cursor", connection_cursor, "Return a cursor for the connection."},
     {"close", connection_close, "Close the database connection."},

@@ -42,6 +42,7 @@ void finalize_statement(Cursor* cu) {
 // The checks before each cursor operation, in CPython's order.
 Connection* usable(Cursor* cu) {
     if (!cu->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Cursor.__init__ not called.");
+    if (cu->locked) raise_sqlite(g_exc.ProgrammingError, "Recursive use of cursors not allowed.");
     if (cu->closed) raise_sqlite(g_exc.ProgrammingError, "Cannot operate on a closed cursor.");
     check_thread(cu->connection);
     check_connection(cu->connection);
@@ -79,6 +80,13 @@ bool inherits_init(Type* t) {
     Ref init = type_lookup(t, intern("__init__"));
     return init && is_method_descriptor(init.get()) &&
            static_cast<MethodDescriptor*>(init.get())->def->fn == cursor_init;
+}
+
+// Cursor.__new__(cls, *args, **kwargs): an instance that __init__ has not set up yet.
+Ref cursor_new_method(Object*, Args args, size_t nargs, Tuple*) {
+    if (nargs < 1 || !is_type(args[0]) || !is_subtype(static_cast<Type*>(args[0]), &cursor_type))
+        raise(&TypeError_type, "Cursor.__new__(X): X is not a subtype of sqlite3.Cursor");
+    return Ref::steal(new_object_of<Cursor>(static_cast<Type*>(args[0])));
 }
 
 Ref cursor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
@@ -322,11 +330,17 @@ void run(Cursor* cu, Object* sql, Object* param_sets, bool many, const char* fna
         raise(&TypeError_type,
               format("%s() argument 1 must be str, not %s", fname, type_of(sql)->name.c_str()));
     auto guard = lock_connection(c);
+    // The parameters may run Python (an iterator, an adapter) that uses this cursor again.
+    struct Locked {
+        Cursor* cu;
+        explicit Locked(Cursor* c) : cu(c) { cu->locked = true; }
+        ~Locked() { cu->locked = false; }
+    } locked(cu);
     finalize_statement(cu);
     replace(cu->description, None);
     replace(cu->converters, nullptr);
     cu->rowcount = -1;
-    const std::string& text = str_utf8_of(sql);
+    const std::string& text = sql_text(c, sql);
     cu->stmt = prepare(c, text);
     if (!cu->stmt) return;  // nothing but blanks and comments
     bool dml = is_dml(text.c_str());
@@ -395,7 +409,7 @@ Ref cursor_executescript_method(Object*, Args args, size_t nargs, Tuple* kw) {
     if (!is_instance(script, &str_type))
         raise(&TypeError_type,
               format("executescript() argument must be str, not %s", type_of(script)->name.c_str()));
-    const std::string& text = str_utf8_of(script);
+    const std::string& text = sql_text(c, script);
     if (text.find('\0') != std::string::npos) raise(&ValueError_type, "embedded null character");
     auto guard = lock_connection(c);
     finalize_statement(cu);
@@ -510,6 +524,7 @@ void cursor_setattr(Object* o, Str* name, Object* value) {
 }
 
 const MethodDef kCursorMethods[] = {
+    {"__new__", cursor_new_method, "Create and return a new object.", MethodKind::Static},
     {"__init__", cursor_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"execute", cursor_execute_method, "Executes an SQL statement."},
     {"executemany", cursor_executemany_method, "Repeatedly executes an SQL statement."},

@@ -152,8 +152,28 @@ std::unique_lock<std::recursive_mutex> lock_connection(Connection* c) {
     return guard;
 }
 
-void report_callback_error(Object* exc) {
-    if (g_callback_tracebacks) report_unraisable("", exc);
+void report_callback_error(Object* callable, Object* exc) {
+    if (g_callback_tracebacks) report_unraisable_in(callable, exc);
+}
+
+void check_encodable(Object* str) {
+    // minipy keeps a lone surrogate as its 3-byte form, ED A0..BF xx; only then is encoding needed.
+    const std::string& s = str_utf8_of(str);
+    for (size_t i = s.find('\xED'); i != std::string::npos; i = s.find('\xED', i + 1)) {
+        if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
+            Ref utf8 = str_new("utf-8");
+            call1(find_attr(str, intern("encode")).get(), utf8.get());
+            return;
+        }
+    }
+}
+
+const std::string& sql_text(Connection* c, Object* sql) {
+    check_encodable(sql);
+    const std::string& s = str_utf8_of(sql);
+    if (s.size() >= static_cast<size_t>(sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)))
+        raise_sqlite(g_exc.DataError, "query string is too large");
+    return s;
 }
 
 // ---- values ----
@@ -182,9 +202,8 @@ bool bind_value(sqlite3_stmt* stmt, int pos, Object* value) {
     } else if (is_float(value)) {
         rc = sqlite3_bind_double(stmt, pos, float_value(value));
     } else if (is_instance(value, &str_type)) {
+        check_encodable(value);
         const std::string& s = str_utf8_of(value);
-        // A lone surrogate cannot go into UTF-8: CPython's UnicodeEncodeError.
-        Ref encoded = call1(find_attr(value, intern("encode")).get(), str_new("utf-8").get());
         rc = sqlite3_bind_text(stmt, pos, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     } else if (is_bytes(value)) {
         const std::string& b = bytes_data(value);
