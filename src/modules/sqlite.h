@@ -28,6 +28,9 @@ extern Type connection_type, cursor_type, row_type, prepare_protocol_type;
 extern Dict* g_adapters;    // (type, PrepareProtocol) -> adapter
 extern Dict* g_converters;  // upper-cased declared type name -> converter
 extern bool g_callback_tracebacks;
+// Whether an adapter was registered for int, float, str or bytearray: only then are values of those
+// types adapted before binding (CPython's BaseTypeAdapted).
+extern bool g_base_type_adapted;
 
 enum ParseFlags { kParseDecltypes = 1, kParseColnames = 2 };
 

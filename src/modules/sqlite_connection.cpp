@@ -5,6 +5,7 @@
 // an error to SQLite (which the statement then raises as OperationalError), and prints it when
 // enable_callback_tracebacks(True) asked for that.
 #include <cmath>
+#include <cstdint>
 #include <thread>
 
 #include "modules/posix_module.h"
@@ -285,6 +286,22 @@ Ref connection_iterdump(Object*, Args args, size_t nargs, Tuple* kw) {
     return call1(find_attr(dump.get(), intern("_iterdump")).get(), args[0]);
 }
 
+// con(sql): compiles a statement without running it. CPython returns its internal Statement object;
+// minipy checks the SQL the same way (closed database, surrogates, length, syntax) and returns None.
+Ref connection_call(Object* self, Args args, size_t nargs, Tuple* kw) {
+    if (kw && kw->size) raise_no_kwargs("Connection");
+    if (nargs != 1) raise_arg_count("Connection", 1, 1, nargs);
+    Connection* c = usable(self);
+    if (!is_instance(args[0], &str_type))
+        raise(&TypeError_type, format("Connection() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
+    const std::string& text = sql_text(c, args[0]);
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(c->db, text.c_str(), static_cast<int>(text.size()) + 1, &stmt, nullptr);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_OK) raise_db_error(c->db);
+    return Ref::borrow(None);
+}
+
 // ---- callbacks ----
 
 // Keeps `fn` alive in the connection under `key` (None: drops it); the borrowed pointer is what
@@ -329,7 +346,14 @@ void function_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         Ref result = call_with(static_cast<Object*>(sqlite3_user_data(ctx)), arguments_of(argc, argv));
         deliver_result(ctx, result.get(), error, static_cast<Object*>(sqlite3_user_data(ctx)));
     } catch (const PyException& e) {
-        sqlite3_result_error(ctx, error, -1);
+        // MemoryError and OverflowError come back as MemoryError and DataError, as in CPython.
+        if (is_instance(e.exception(), &MemoryError_type)) {
+            sqlite3_result_error_nomem(ctx);
+        } else if (is_instance(e.exception(), &OverflowError_type)) {
+            sqlite3_result_error_toobig(ctx);
+        } else {
+            sqlite3_result_error(ctx, error, -1);
+        }
         report_callback_error(static_cast<Object*>(sqlite3_user_data(ctx)), e.exception());
     } catch (...) {
         sqlite3_result_error(ctx, error, -1);
@@ -346,8 +370,8 @@ void aggregate_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (!*slot) *slot = call0(static_cast<Object*>(sqlite3_user_data(ctx))).release();
         Ref step = find_attr(*slot, intern("step"));
         if (!step) {
-            sqlite3_result_error(ctx, "user-defined aggregate's 'step' method not defined", -1);
-            return;
+            error = "user-defined aggregate's 'step' method not defined";
+            raise_no_attribute(*slot, intern("step"));  // reported like any other error below
         }
         error = "user-defined aggregate's 'step' method raised error";
         call_with(step.get(), arguments_of(argc, argv));
@@ -369,8 +393,8 @@ void aggregate_final(sqlite3_context* ctx) {
     try {
         Ref finalize = find_attr(instance.get(), intern("finalize"));
         if (!finalize) {
-            sqlite3_result_error(ctx, "user-defined aggregate's 'finalize' method not defined", -1);
-            return;
+            error = "user-defined aggregate's 'finalize' method not defined";
+            raise_no_attribute(instance.get(), intern("finalize"));
         }
         Ref result = call0(finalize.get());
         deliver_result(ctx, result.get(), error, static_cast<Object*>(sqlite3_user_data(ctx)));
@@ -412,7 +436,8 @@ int authorizer_callback(void* fn, int action, const char* a1, const char* a2, co
         Object* call_args[5] = {action_obj.get(), args[0].get(), args[1].get(), args[2].get(), args[3].get()};
         Ref result = call(static_cast<Object*>(fn), call_args, 5);
         int64_t v;
-        if (!is_int(result.get()) || !int_to_i64(result.get(), &v)) return SQLITE_DENY;
+        if (!is_int(result.get()) || !int_to_i64(result.get(), &v) || v < INT32_MIN || v > INT32_MAX)
+            return SQLITE_DENY;
         return static_cast<int>(v);
     } catch (const PyException& e) {
         report_callback_error(static_cast<Object*>(fn), e.exception());
@@ -455,6 +480,7 @@ const char* name_arg(Object* o, const char* fname) {
     if (!is_instance(o, &str_type))
         raise(&TypeError_type,
               format("%s() argument 'name' must be str, not %s", fname, type_of(o)->name.c_str()));
+    check_encodable(o);
     return str_utf8_of(o).c_str();
 }
 
@@ -719,6 +745,7 @@ void init_connection_type() {
     t.getattr = connection_getattr;
     t.setattr = connection_setattr;
     t.construct = connection_construct;
+    t.call = connection_call;
     t.methods = kConnectionMethods;
     t.is_basetype = true;
     t.constructs_subclasses = true;

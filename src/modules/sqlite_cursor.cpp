@@ -39,10 +39,24 @@ void finalize_statement(Cursor* cu) {
     cu->has_row = false;
 }
 
+// Marks the cursor busy while Python code it runs (parameters, adapters, converters) might use it
+// again: CPython's "Recursive use of cursors not allowed."
+struct Locked {
+    Cursor* cu;
+    explicit Locked(Cursor* c) : cu(c) { cu->locked = true; }
+    ~Locked() { cu->locked = false; }
+    Locked(const Locked&) = delete;
+    Locked& operator=(const Locked&) = delete;
+};
+
+[[noreturn]] void raise_recursive_use() {
+    raise_sqlite(g_exc.ProgrammingError, "Recursive use of cursors not allowed.");
+}
+
 // The checks before each cursor operation, in CPython's order.
 Connection* usable(Cursor* cu) {
     if (!cu->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Cursor.__init__ not called.");
-    if (cu->locked) raise_sqlite(g_exc.ProgrammingError, "Recursive use of cursors not allowed.");
+    if (cu->locked) raise_recursive_use();
     if (cu->closed) raise_sqlite(g_exc.ProgrammingError, "Cannot operate on a closed cursor.");
     check_thread(cu->connection);
     check_connection(cu->connection);
@@ -54,6 +68,7 @@ Connection* usable(Cursor* cu) {
 Ref cursor_init(Object*, Args args, size_t nargs, Tuple* kw);
 
 void cursor_setup(Cursor* cu, Args args, size_t nargs, Tuple* kw) {
+    if (cu->locked) raise_recursive_use();
     if (kw && kw->size) raise(&TypeError_type, "Cursor() takes no keyword arguments");
     if (nargs != 1) raise_arg_count("Cursor", 1, 1, nargs);
     if (!is_instance(args[0], &connection_type))
@@ -170,7 +185,8 @@ sqlite3_stmt* prepare(Connection* c, const std::string& sql) {
 // int, float, str and bytearray go to SQLite as they are; everything else is adapted first.
 Ref adapted(Object* v) {
     Type* t = type_of(v);
-    if (t == &int_type || t == &float_type || t == &str_type || t == &bytearray_type) return Ref::borrow(v);
+    if (!g_base_type_adapted && (t == &int_type || t == &float_type || t == &str_type || t == &bytearray_type))
+        return Ref::borrow(v);
     return adapt_value(v, v);
 }
 
@@ -270,6 +286,7 @@ Ref column_value(Cursor* cu, int i) {
     Object* conv = cu->converters ? as_tuple(cu->converters)->items[i] : None;
     if (conv != None && type != SQLITE_NULL) {
         const void* blob = sqlite3_column_blob(stmt, i);
+        if (!blob) return Ref::borrow(None);  // a zero-length value, as CPython
         Ref raw = bytes_new(std::string_view(static_cast<const char*>(blob), sqlite3_column_bytes(stmt, i)));
         return call1(conv, raw.get());
     }
@@ -331,11 +348,7 @@ void run(Cursor* cu, Object* sql, Object* param_sets, bool many, const char* fna
               format("%s() argument 1 must be str, not %s", fname, type_of(sql)->name.c_str()));
     auto guard = lock_connection(c);
     // The parameters may run Python (an iterator, an adapter) that uses this cursor again.
-    struct Locked {
-        Cursor* cu;
-        explicit Locked(Cursor* c) : cu(c) { cu->locked = true; }
-        ~Locked() { cu->locked = false; }
-    } locked(cu);
+    Locked locked(cu);
     finalize_statement(cu);
     replace(cu->description, None);
     replace(cu->converters, nullptr);
@@ -443,8 +456,12 @@ Ref fetch_row(Cursor* cu) {
     auto guard = lock_connection(c);
     int columns = sqlite3_data_count(cu->stmt);
     Ref row = tuple_new(static_cast<size_t>(columns));
-    for (int i = 0; i < columns; ++i) as_tuple(row.get())->items[i] = column_value(cu, i).release();
-    if (!step(cu)) finalize_statement(cu);
+    {
+        // Converters run Python that may try to use this cursor again.
+        Locked locked(cu);
+        for (int i = 0; i < columns; ++i) as_tuple(row.get())->items[i] = column_value(cu, i).release();
+        if (!step(cu)) finalize_statement(cu);
+    }
     if (cu->row_factory != None) {
         Object* call_args[2] = {cu, row.get()};
         return call(cu->row_factory, call_args, 2);
@@ -486,6 +503,7 @@ Ref cursor_close(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("close", nargs - 1, kw, 0, 0);
     Cursor* cu = as_cursor(args[0]);
     if (!cu->initialized) raise_sqlite(g_exc.ProgrammingError, "Base Cursor.__init__ not called.");
+    if (cu->locked) raise_recursive_use();
     if (cu->connection->initialized) check_thread(cu->connection);
     finalize_statement(cu);
     cu->closed = true;

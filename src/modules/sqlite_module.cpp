@@ -29,6 +29,7 @@ Type row_type, prepare_protocol_type;
 Dict* g_adapters = nullptr;
 Dict* g_converters = nullptr;
 bool g_callback_tracebacks = false;
+bool g_base_type_adapted = false;
 
 namespace {
 
@@ -178,18 +179,37 @@ const std::string& sql_text(Connection* c, Object* sql) {
 
 // ---- values ----
 
-Ref adapt_value(Object* obj, Object* alt) {
-    Object* proto = &prepare_protocol_type;
-    Ref key = tuple_from(std::initializer_list<Object*>{type_of(obj), proto}.begin(), 2);
-    if (Ref adapter = dict_get_ref(g_adapters, key.get())) return call1(adapter.get(), obj);
-    // The object's own __conform__(protocol), then the protocol's __adapt__(object).
-    if (Ref conform = find_attr(obj, intern("__conform__"))) {
-        Ref r = call1(conform.get(), proto);
-        if (r.get() != None) return r;
+namespace {
+
+// Calls `method(arg)` if the attribute exists; a TypeError it raises counts as "no answer" (null),
+// as CPython's microprotocols ignore it.
+Ref try_protocol_method(Object* owner, const char* method, Object* arg) {
+    Ref fn = find_attr(owner, intern(method));
+    if (!fn) return nullptr;
+    try {
+        Ref r = call1(fn.get(), arg);
+        return r.get() == None ? nullptr : r;
+    } catch (const PyException& e) {
+        if (!is_instance(e.exception(), &TypeError_type)) throw;
+        return nullptr;
     }
+}
+
+}  // namespace
+
+// PEP 246 as CPython's sqlite3 does it: the registered adapter for (type, protocol), else the
+// protocol's __adapt__(obj), else the object's __conform__(protocol), else `alt`.
+Ref adapt_to(Object* obj, Object* proto, Object* alt) {
+    Object* key_items[2] = {type_of(obj), proto};
+    Ref key = tuple_from(key_items, 2);
+    if (Ref adapter = dict_get_ref(g_adapters, key.get())) return call1(adapter.get(), obj);
+    if (Ref r = try_protocol_method(proto, "__adapt__", obj)) return r;
+    if (Ref r = try_protocol_method(obj, "__conform__", proto)) return r;
     if (alt) return Ref::borrow(alt);
     raise_sqlite(g_exc.ProgrammingError, "can't adapt");
 }
+
+Ref adapt_value(Object* obj, Object* alt) { return adapt_to(obj, &prepare_protocol_type, alt); }
 
 bool bind_value(sqlite3_stmt* stmt, int pos, Object* value) {
     int rc;
@@ -252,6 +272,7 @@ bool set_result(sqlite3_context* ctx, Object* value) {
     } else if (is_float(value)) {
         sqlite3_result_double(ctx, float_value(value));
     } else if (is_instance(value, &str_type)) {
+        check_encodable(value);
         const std::string& s = str_utf8_of(value);
         sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     } else if (is_bytes(value) || exports_buffer(value)) {
@@ -320,7 +341,8 @@ Ref row_getitem(Object* o, Object* key) {
         }
         raise(&IndexError_type, "No item with that key");
     }
-    return get_item(r->data, key);
+    if (is_int(key) || is_instance(key, &slice_type)) return get_item(r->data, key);
+    raise(&IndexError_type, "Index must be int or string");
 }
 
 int64_t row_len(Object* o) { return static_cast<int64_t>(as_tuple(as_row(o)->data)->size); }
@@ -422,6 +444,9 @@ Ref sqlite_register_adapter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register_adapter", nargs, kw, 2, 2);
     Object* key_items[2] = {args[0], &prepare_protocol_type};
     Ref key = tuple_from(key_items, 2);
+    // An adapter for one of the types bound as they are turns adapting on for all of them.
+    for (Type* t : {&int_type, &float_type, &str_type, &bytearray_type})
+        if (args[0] == t) g_base_type_adapted = true;
     dict_set(g_adapters, key.get(), args[1]);
     return Ref::borrow(None);
 }
@@ -440,14 +465,8 @@ Ref sqlite_register_converter(Object*, Args args, size_t nargs, Tuple* kw) {
 // adapt(obj, proto=PrepareProtocol, alt=<not given>, /).
 Ref sqlite_adapt(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("adapt", nargs, kw, 1, 3);
-    if (nargs >= 2 && args[1] != &prepare_protocol_type) {
-        // Another protocol: only its __adapt__ or the object's __conform__ can answer.
-        Ref key_items = tuple_from(std::initializer_list<Object*>{type_of(args[0]), args[1]}.begin(), 2);
-        if (Ref adapter = dict_get_ref(g_adapters, key_items.get())) return call1(adapter.get(), args[0]);
-        if (nargs == 3) return Ref::borrow(args[2]);
-        raise_sqlite(g_exc.ProgrammingError, "can't adapt");
-    }
-    return adapt_value(args[0], nargs == 3 ? args[2] : nullptr);
+    Object* proto = nargs >= 2 ? args[1] : &prepare_protocol_type;
+    return adapt_to(args[0], proto, nargs == 3 ? args[2] : nullptr);
 }
 
 const MethodDef kFunctions[] = {
