@@ -289,9 +289,9 @@ Ref connection_iterdump(Object*, Args args, size_t nargs, Tuple* kw) {
 // con(sql): compiles a statement without running it. CPython returns its internal Statement object;
 // minipy checks the SQL the same way (closed database, surrogates, length, syntax) and returns None.
 Ref connection_call(Object* self, Args args, size_t nargs, Tuple* kw) {
+    Connection* c = usable(self);
     if (kw && kw->size) raise_no_kwargs("Connection");
     if (nargs != 1) raise_arg_count("Connection", 1, 1, nargs);
-    Connection* c = usable(self);
     if (!is_instance(args[0], &str_type))
         raise(&TypeError_type, format("Connection() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
     const std::string& text = sql_text(c, args[0]);

@@ -172,7 +172,7 @@ void check_encodable(Object* str) {
 const std::string& sql_text(Connection* c, Object* sql) {
     check_encodable(sql);
     const std::string& s = str_utf8_of(sql);
-    if (s.size() >= static_cast<size_t>(sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)))
+    if (s.size() > static_cast<size_t>(sqlite3_limit(c->db, SQLITE_LIMIT_SQL_LENGTH, -1)))
         raise_sqlite(g_exc.DataError, "query string is too large");
     return s;
 }
