@@ -406,6 +406,39 @@ void aggregate_final(sqlite3_context* ctx) {
     }
 }
 
+// A window function's value and inverse: a method of the instance its steps made.
+void window_method(sqlite3_context* ctx, const char* method, int argc, sqlite3_value** argv) {
+    CallbackScope python;
+    auto** slot = static_cast<Object**>(sqlite3_aggregate_context(ctx, sizeof(Object*)));
+    if (!slot) return sqlite3_result_error_nomem(ctx);
+    std::string error = format("user-defined aggregate's '%s' method raised error", method);
+    try {
+        if (!*slot) {
+            error = "user-defined aggregate's '__init__' method raised error";
+            *slot = call0(static_cast<Object*>(sqlite3_user_data(ctx))).release();
+            error = format("user-defined aggregate's '%s' method raised error", method);
+        }
+        Ref fn = find_attr(*slot, intern(method));
+        if (!fn) {
+            error = format("user-defined aggregate's '%s' method not defined", method);
+            raise_no_attribute(*slot, intern(method));
+        }
+        Ref result = call_with(fn.get(), arguments_of(argc, argv));
+        if (argv == nullptr)
+            deliver_result(ctx, result.get(), error.c_str(), static_cast<Object*>(sqlite3_user_data(ctx)));
+    } catch (const PyException& e) {
+        sqlite3_result_error(ctx, error.c_str(), -1);
+        report_callback_error(static_cast<Object*>(sqlite3_user_data(ctx)), e.exception());
+    } catch (...) {
+        sqlite3_result_error(ctx, error.c_str(), -1);
+    }
+}
+
+void window_value(sqlite3_context* ctx) { window_method(ctx, "value", 0, nullptr); }
+void window_inverse(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    window_method(ctx, "inverse", argc, argv);
+}
+
 int collation_callback(void* fn, int len1, const void* s1, int len2, const void* s2) {
     CallbackScope python;
     try {
@@ -466,6 +499,11 @@ int trace_callback(unsigned type, void* fn, void* p, void*) {
     try {
         auto* stmt = static_cast<sqlite3_stmt*>(p);
         char* expanded = sqlite3_expanded_sql(stmt);
+        if (!expanded) {
+            // Too long once expanded: the statement as written goes instead, as in CPython.
+            Ref exc = call1(g_exc.DataError, str_new("Expanded SQL string exceeds the maximum string length").get());
+            report_callback_error(static_cast<Object*>(fn), exc.get());
+        }
         Ref text = str_new(expanded ? expanded : sqlite3_sql(stmt));
         sqlite3_free(expanded);
         call1(static_cast<Object*>(fn), text.get());
@@ -522,6 +560,21 @@ Ref connection_create_aggregate(Object*, Args args, size_t nargs, Tuple* kw) {
                                         cls ? aggregate_final : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.OperationalError, "Error creating aggregate");
     keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), a[2]);
+    return Ref::borrow(None);
+}
+
+// create_window_function(name, num_params, aggregate_class, /): None removes the function.
+Ref connection_create_window_function(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("create_window_function", nargs - 1, kw, 3, 3);
+    Connection* c = usable(args[0]);
+    const char* name = name_arg(args[1], "create_window_function");
+    int narg = static_cast<int>(as_index(args[2]));
+    Object* cls = args[3] == None ? nullptr : args[3];
+    int rc = sqlite3_create_window_function(c->db, name, narg, SQLITE_UTF8, cls, cls ? aggregate_step : nullptr,
+                                            cls ? aggregate_final : nullptr, cls ? window_value : nullptr,
+                                            cls ? window_inverse : nullptr, nullptr);
+    if (rc != SQLITE_OK) raise_sqlite(g_exc.ProgrammingError, "Error creating window function");
+    keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), args[3]);
     return Ref::borrow(None);
 }
 
@@ -719,6 +772,8 @@ const MethodDef kConnectionMethods[] = {
     {"executescript", connection_executescript, "Executes multiple SQL statements at once."},
     {"create_function", connection_create_function, "Creates a new function."},
     {"create_aggregate", connection_create_aggregate, "Creates a new aggregate."},
+    {"create_window_function", connection_create_window_function,
+     "Creates or redefines an aggregate window function. Non-standard."},
     {"create_collation", connection_create_collation, "Creates a collation function."},
     {"set_authorizer", connection_set_authorizer, "Sets authorizer callback."},
     {"set_progress_handler", connection_set_progress_handler, "Sets progress handler callback."},
