@@ -2,7 +2,8 @@
 // Row objects, the module's exception classes, adapting values (PEP 246's microprotocol, as
 // CPython's sqlite3 does it) and raising the exception that matches an SQLite result code.
 // sqlite_module.cpp holds the module, Row and the adapters; sqlite_connection.cpp the Connection and
-// the Python callbacks that SQLite calls; sqlite_cursor.cpp the Cursor, binding and fetching.
+// the Python callbacks that SQLite calls; sqlite_cursor.cpp the Cursor, binding and fetching;
+// sqlite_blob.cpp the Blob of incremental BLOB I/O.
 #pragma once
 
 #include <sqlite3.h>
@@ -24,7 +25,7 @@ struct Exceptions {
         *InternalError, *ProgrammingError, *NotSupportedError;
 };
 extern Exceptions g_exc;
-extern Type connection_type, cursor_type, row_type, prepare_protocol_type;
+extern Type connection_type, cursor_type, row_type, prepare_protocol_type, blob_type;
 extern Dict* g_adapters;    // (type, PrepareProtocol) -> adapter
 extern Dict* g_converters;  // upper-cased declared type name -> converter
 extern bool g_callback_tracebacks;
@@ -144,7 +145,11 @@ Ref cursor_executescript_method(Object*, Args args, size_t nargs, Tuple* kw);
 void run_simple(Connection* c, const char* sql);
 void begin_transaction(Connection* c);
 
+// Connection.blobopen(table, column, row, /, *, readonly=False, name="main"): a Blob.
+Ref blob_open(Connection* c, Args args, size_t nargs, Tuple* kw);
+
 void init_connection_type();
+void init_blob_type();
 void init_cursor_type();
 
 }  // namespace minipy::sqlite

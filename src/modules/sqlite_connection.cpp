@@ -302,6 +302,10 @@ Ref connection_call(Object* self, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+Ref connection_blobopen(Object*, Args args, size_t nargs, Tuple* kw) {
+    return blob_open(usable(args[0]), args + 1, nargs - 1, kw);
+}
+
 // ---- callbacks ----
 
 // Keeps `fn` alive in the connection under `key` (None: drops it); the borrowed pointer is what
@@ -780,6 +784,7 @@ const MethodDef kConnectionMethods[] = {
     {"set_trace_callback", connection_set_trace_callback, "Sets a trace callback called for each SQL statement."},
     {"interrupt", connection_interrupt, "Abort any pending database operation."},
     {"iterdump", connection_iterdump, "Returns iterator to the dump of the database in an SQL text format."},
+    {"blobopen", connection_blobopen, "Open and return a BLOB object."},
     {"backup", connection_backup, "Makes a backup of the database."},
     {"getlimit", connection_getlimit, "Get connection run-time limits."},
     {"setlimit", connection_setlimit, "Set connection run-time limits."},

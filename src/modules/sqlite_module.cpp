@@ -536,7 +536,8 @@ void init_types() {
 
     init_connection_type();
     init_cursor_type();
-    for (Type* t : {&row_type, &prepare_protocol_type, &connection_type, &cursor_type})
+    init_blob_type();
+    for (Type* t : {&row_type, &prepare_protocol_type, &connection_type, &cursor_type, &blob_type})
         dict_set(t->dict, intern("__module__"), module);
     g_adapters = as_dict(dict_new().release());
     g_converters = as_dict(dict_new().release());
@@ -568,7 +569,7 @@ Ref init_sqlite3_module() {
                     {"OperationalError", g_exc.OperationalError}, {"IntegrityError", g_exc.IntegrityError},
                     {"InternalError", g_exc.InternalError}, {"ProgrammingError", g_exc.ProgrammingError},
                     {"NotSupportedError", g_exc.NotSupportedError}, {"Connection", &connection_type},
-                    {"Cursor", &cursor_type}, {"Row", &row_type}, {"PrepareProtocol", &prepare_protocol_type},
+                    {"Cursor", &cursor_type}, {"Blob", &blob_type}, {"Row", &row_type}, {"PrepareProtocol", &prepare_protocol_type},
                     {"adapters", g_adapters}, {"converters", g_converters}})
         dict_set(d, intern(n.name), n.value);
     for (const Constant& c : kConstants) dict_set(d, intern(c.name), int_from_i64(c.value).get());
