@@ -45,8 +45,8 @@ struct Connection : Object {
     uint64_t thread_ident = 0;
     bool check_same_thread = false;  // __init__ sets it (an uninitialised one fails its own check)
     int detect_types = 0;
-    bool isolation_none = false;  // isolation_level is None: autocommit, no implicit BEGIN
-    std::string isolation_level;  // "", "DEFERRED", "IMMEDIATE" or "EXCLUSIVE"
+    bool isolation_none = false;     // isolation_level is None: autocommit, no implicit BEGIN
+    std::string isolation_level;     // "", "DEFERRED", "IMMEDIATE" or "EXCLUSIVE"
     Object* row_factory = nullptr;   // owned
     Object* text_factory = nullptr;  // owned
     // Every Python callable handed to SQLite (functions, aggregates, collations, authorizer, progress
@@ -60,9 +60,9 @@ struct Cursor : Object {
     Connection* connection = nullptr;  // owned
     bool initialized = false;
     bool closed = false;
-    bool locked = false;  // inside execute: a nested use of the same cursor is refused
-    sqlite3_stmt* stmt = nullptr;  // the statement whose rows are being fetched, or null
-    bool has_row = false;          // stmt stands on a row not yet fetched
+    bool locked = false;            // inside execute: a nested use of the same cursor is refused
+    sqlite3_stmt* stmt = nullptr;   // the statement whose rows are being fetched, or null
+    bool has_row = false;           // stmt stands on a row not yet fetched
     Object* description = nullptr;  // owned: None or a tuple of 7-tuples
     Object* row_factory = nullptr;  // owned
     Object* lastrowid = nullptr;    // owned

@@ -202,8 +202,9 @@ Ref blob_getitem(Object* o, Object* key) {
 void blob_setitem(Object* o, Object* key, Object* value) {
     Blob* b = usable(o);
     bool is_slice = is_instance(key, &slice_type);
-    if (!value) raise(&TypeError_type, is_slice ? "Blob doesn't support slice deletion"
-                                                : "Blob doesn't support item deletion");
+    if (!value)
+        raise(&TypeError_type,
+              is_slice ? "Blob doesn't support slice deletion" : "Blob doesn't support item deletion");
     if (!is_slice) {
         if (!is_int(key) && !index_value(key)) raise(&TypeError_type, "Blob indices must be integers");
         int i = index_of(b, key);
@@ -211,14 +212,16 @@ void blob_setitem(Object* o, Object* key, Object* value) {
             raise(&TypeError_type,
                   format("'%s' object cannot be interpreted as an integer", type_of(value)->name.c_str()));
         int64_t v;
-        if (!int_to_i64(value, &v) || v < 0 || v > 255) raise(&ValueError_type, "byte must be in range(0, 256)");
+        if (!int_to_i64(value, &v) || v < 0 || v > 255)
+            raise(&ValueError_type, "byte must be in range(0, 256)");
         write_at(b, std::string(1, static_cast<char>(v)), i);
         return;
     }
     int64_t start, stop, step;
     int64_t count = slice_indices(static_cast<Slice*>(key), blob_size(b), &start, &stop, &step);
     std::string data = data_of(value);
-    if (static_cast<int64_t>(data.size()) != count) raise(&IndexError_type, "Blob slice assignment is wrong size");
+    if (static_cast<int64_t>(data.size()) != count)
+        raise(&IndexError_type, "Blob slice assignment is wrong size");
     if (count == 0) return;
     if (step == 1) {
         write_at(b, data, static_cast<int>(start));
@@ -264,8 +267,8 @@ Ref blob_open(Connection* c, Args args, size_t nargs, Tuple* kw) {
     bind_args("blobopen", args, nargs, kw, kNames, 5, 3, a);
     for (int i : {0, 1})
         if (!is_instance(a[i], &str_type))
-            raise(&TypeError_type, format("blobopen() argument %d must be str, not %s", i + 1,
-                                          type_of(a[i])->name.c_str()));
+            raise(&TypeError_type,
+                  format("blobopen() argument %d must be str, not %s", i + 1, type_of(a[i])->name.c_str()));
     int64_t row = as_index(a[2]);
     bool readonly = a[3] && is_true(a[3]);
     std::string name = a[4] ? str_utf8_of(a[4]) : "main";

@@ -94,8 +94,9 @@ Ref connection_init(Object*, Args args, size_t nargs, Tuple* kw);
 // Connection.__init__(database, timeout=5.0, detect_types=0, isolation_level="",
 //                     check_same_thread=True, factory=Connection, cached_statements=128, uri=False)
 void connection_open(Connection* c, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"database",          "timeout", "detect_types",      "isolation_level",
-                                         "check_same_thread", "factory", "cached_statements", "uri"};
+    static const char* const kNames[] = {
+        "database",          "timeout", "detect_types",      "isolation_level",
+        "check_same_thread", "factory", "cached_statements", "uri"};
     Object* a[8];
     bind_args("Connection", args, nargs, kw, kNames, 8, 1, a);
     // A second __init__ starts afresh: until it succeeds the connection is not usable.
@@ -111,7 +112,8 @@ void connection_open(Connection* c, Args args, size_t nargs, Tuple* kw) {
     int rc;
     {
         WithoutGil unblocked;
-        rc = sqlite3_open_v2(name.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (uri ? SQLITE_OPEN_URI : 0),
+        rc = sqlite3_open_v2(name.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (uri ? SQLITE_OPEN_URI : 0),
                              nullptr);
     }
     if (rc != SQLITE_OK) {
@@ -216,6 +218,8 @@ Ref connection_close(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref connection_commit(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("commit", nargs - 1, kw, 0, 0);
     Connection* c = usable(args[0]);
+    // Under the lock: another thread sharing the connection may end the transaction meanwhile.
+    auto guard = lock_connection(c);
     if (!sqlite3_get_autocommit(c->db)) run_simple(c, "COMMIT");
     return Ref::borrow(None);
 }
@@ -223,6 +227,8 @@ Ref connection_commit(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref connection_rollback(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("rollback", nargs - 1, kw, 0, 0);
     Connection* c = usable(args[0]);
+    // Under the lock: another thread sharing the connection may end the transaction meanwhile.
+    auto guard = lock_connection(c);
     if (!sqlite3_get_autocommit(c->db)) run_simple(c, "ROLLBACK");
     return Ref::borrow(None);
 }
@@ -293,7 +299,8 @@ Ref connection_call(Object* self, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("Connection");
     if (nargs != 1) raise_arg_count("Connection", 1, 1, nargs);
     if (!is_instance(args[0], &str_type))
-        raise(&TypeError_type, format("Connection() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("Connection() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
     const std::string& text = sql_text(c, args[0]);
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(c->db, text.c_str(), static_cast<int>(text.size()) + 1, &stmt, nullptr);
@@ -465,7 +472,8 @@ int collation_callback(void* fn, int len1, const void* s1, int len2, const void*
 
 Ref optional_text(const char* s) { return s ? str_new(s) : Ref::borrow(None); }
 
-int authorizer_callback(void* fn, int action, const char* a1, const char* a2, const char* db, const char* source) {
+int authorizer_callback(void* fn, int action, const char* a1, const char* a2, const char* db,
+                        const char* source) {
     CallbackScope python;
     try {
         Ref action_obj = int_from_i64(action);
@@ -505,7 +513,8 @@ int trace_callback(unsigned type, void* fn, void* p, void*) {
         char* expanded = sqlite3_expanded_sql(stmt);
         if (!expanded) {
             // Too long once expanded: the statement as written goes instead, as in CPython.
-            Ref exc = call1(g_exc.DataError, str_new("Expanded SQL string exceeds the maximum string length").get());
+            Ref exc = call1(g_exc.DataError,
+                            str_new("Expanded SQL string exceeds the maximum string length").get());
             report_callback_error(static_cast<Object*>(fn), exc.get());
         }
         Ref text = str_new(expanded ? expanded : sqlite3_sql(stmt));
@@ -544,8 +553,8 @@ Ref connection_create_function(Object*, Args args, size_t nargs, Tuple* kw) {
     int flags = SQLITE_UTF8;
     if (a[3] && is_true(a[3])) flags |= SQLITE_DETERMINISTIC;
     Object* fn = a[2] == None ? nullptr : a[2];
-    int rc = sqlite3_create_function_v2(c->db, name, narg, flags, fn, fn ? function_callback : nullptr, nullptr,
-                                        nullptr, nullptr);
+    int rc = sqlite3_create_function_v2(c->db, name, narg, flags, fn, fn ? function_callback : nullptr,
+                                        nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.OperationalError, "Error creating function");
     keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), a[2]);
     return Ref::borrow(None);
@@ -560,8 +569,9 @@ Ref connection_create_aggregate(Object*, Args args, size_t nargs, Tuple* kw) {
     const char* name = name_arg(a[0], "create_aggregate");
     int narg = static_cast<int>(as_index(a[1]));
     Object* cls = a[2] == None ? nullptr : a[2];
-    int rc = sqlite3_create_function_v2(c->db, name, narg, SQLITE_UTF8, cls, nullptr, cls ? aggregate_step : nullptr,
-                                        cls ? aggregate_final : nullptr, nullptr);
+    int rc =
+        sqlite3_create_function_v2(c->db, name, narg, SQLITE_UTF8, cls, nullptr,
+                                   cls ? aggregate_step : nullptr, cls ? aggregate_final : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.OperationalError, "Error creating aggregate");
     keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), a[2]);
     return Ref::borrow(None);
@@ -574,9 +584,9 @@ Ref connection_create_window_function(Object*, Args args, size_t nargs, Tuple* k
     const char* name = name_arg(args[1], "create_window_function");
     int narg = static_cast<int>(as_index(args[2]));
     Object* cls = args[3] == None ? nullptr : args[3];
-    int rc = sqlite3_create_window_function(c->db, name, narg, SQLITE_UTF8, cls, cls ? aggregate_step : nullptr,
-                                            cls ? aggregate_final : nullptr, cls ? window_value : nullptr,
-                                            cls ? window_inverse : nullptr, nullptr);
+    int rc = sqlite3_create_window_function(
+        c->db, name, narg, SQLITE_UTF8, cls, cls ? aggregate_step : nullptr, cls ? aggregate_final : nullptr,
+        cls ? window_value : nullptr, cls ? window_inverse : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.ProgrammingError, "Error creating window function");
     keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), args[3]);
     return Ref::borrow(None);
@@ -589,7 +599,8 @@ Ref connection_create_collation(Object*, Args args, size_t nargs, Tuple* kw) {
     const char* name = name_arg(args[1], "create_collation");
     Object* fn = args[2] == None ? nullptr : args[2];
     if (fn && !type_of(fn)->call) raise(&TypeError_type, "parameter must be callable");
-    int rc = sqlite3_create_collation_v2(c->db, name, SQLITE_UTF8, fn, fn ? collation_callback : nullptr, nullptr);
+    int rc =
+        sqlite3_create_collation_v2(c->db, name, SQLITE_UTF8, fn, fn ? collation_callback : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_db_error(c->db);
     keep_callable(c, format("collation:%s", folded(name).c_str()), args[2]);
     return Ref::borrow(None);
@@ -673,8 +684,7 @@ Ref connection_backup(Object*, Args args, size_t nargs, Tuple* kw) {
     std::string name = a[3] ? name_arg(a[3], "backup") : "main";
     double sleep_s = a[4] ? to_double(a[4]) : 0.25;
     if (sleep_s < 0) raise(&ValueError_type, "sleep must be greater-than or equal to zero");
-    if (!sqlite3_get_autocommit(target->db))
-        raise_sqlite(g_exc.OperationalError, "target is in transaction");
+    if (!sqlite3_get_autocommit(target->db)) raise_sqlite(g_exc.OperationalError, "target is in transaction");
     sqlite3_backup* b = sqlite3_backup_init(target->db, "main", c->db, name.c_str());
     if (!b) raise_db_error(target->db);
     int rc;
@@ -728,10 +738,15 @@ Ref connection_getattr(Object* o, Str* name) {
         const char* name;
         Object* cls;
     };
-    for (Named e : {Named{"Warning", g_exc.Warning}, {"Error", g_exc.Error}, {"InterfaceError", g_exc.InterfaceError},
-                    {"DatabaseError", g_exc.DatabaseError}, {"DataError", g_exc.DataError},
-                    {"OperationalError", g_exc.OperationalError}, {"IntegrityError", g_exc.IntegrityError},
-                    {"InternalError", g_exc.InternalError}, {"ProgrammingError", g_exc.ProgrammingError},
+    for (Named e : {Named{"Warning", g_exc.Warning},
+                    {"Error", g_exc.Error},
+                    {"InterfaceError", g_exc.InterfaceError},
+                    {"DatabaseError", g_exc.DatabaseError},
+                    {"DataError", g_exc.DataError},
+                    {"OperationalError", g_exc.OperationalError},
+                    {"IntegrityError", g_exc.IntegrityError},
+                    {"InternalError", g_exc.InternalError},
+                    {"ProgrammingError", g_exc.ProgrammingError},
                     {"NotSupportedError", g_exc.NotSupportedError}})
         if (n == e.name) return Ref::borrow(e.cls);
     return generic_getattr(o, name);
@@ -781,7 +796,8 @@ const MethodDef kConnectionMethods[] = {
     {"create_collation", connection_create_collation, "Creates a collation function."},
     {"set_authorizer", connection_set_authorizer, "Sets authorizer callback."},
     {"set_progress_handler", connection_set_progress_handler, "Sets progress handler callback."},
-    {"set_trace_callback", connection_set_trace_callback, "Sets a trace callback called for each SQL statement."},
+    {"set_trace_callback", connection_set_trace_callback,
+     "Sets a trace callback called for each SQL statement."},
     {"interrupt", connection_interrupt, "Abort any pending database operation."},
     {"iterdump", connection_iterdump, "Returns iterator to the dump of the database in an SQL text format."},
     {"blobopen", connection_blobopen, "Open and return a BLOB object."},
@@ -810,10 +826,10 @@ void init_connection_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
-    add_attribute_descriptors(&t, {"isolation_level", "in_transaction", "total_changes", "row_factory",
-                                   "text_factory", "Warning", "Error", "InterfaceError", "DatabaseError",
-                                   "DataError", "OperationalError", "IntegrityError", "InternalError",
-                                   "ProgrammingError", "NotSupportedError"});
+    add_attribute_descriptors(
+        &t, {"isolation_level", "in_transaction", "total_changes", "row_factory", "text_factory", "Warning",
+             "Error", "InterfaceError", "DatabaseError", "DataError", "OperationalError", "IntegrityError",
+             "InternalError", "ProgrammingError", "NotSupportedError"});
     allow_weak_references(&t);
 }
 

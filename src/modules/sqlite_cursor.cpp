@@ -72,8 +72,8 @@ void cursor_setup(Cursor* cu, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise(&TypeError_type, "Cursor() takes no keyword arguments");
     if (nargs != 1) raise_arg_count("Cursor", 1, 1, nargs);
     if (!is_instance(args[0], &connection_type))
-        raise(&TypeError_type,
-              format("Cursor() argument 1 must be sqlite3.Connection, not %s", type_of(args[0])->name.c_str()));
+        raise(&TypeError_type, format("Cursor() argument 1 must be sqlite3.Connection, not %s",
+                                      type_of(args[0])->name.c_str()));
     Connection* old = cu->connection;
     cu->connection = as_connection(newref(args[0]));
     xdecref(old);
@@ -185,7 +185,8 @@ sqlite3_stmt* prepare(Connection* c, const std::string& sql) {
 // int, float, str and bytearray go to SQLite as they are; everything else is adapted first.
 Ref adapted(Object* v) {
     Type* t = type_of(v);
-    if (!g_base_type_adapted && (t == &int_type || t == &float_type || t == &str_type || t == &bytearray_type))
+    if (!g_base_type_adapted &&
+        (t == &int_type || t == &float_type || t == &str_type || t == &bytearray_type))
         return Ref::borrow(v);
     return adapt_value(v, v);
 }
@@ -193,8 +194,8 @@ Ref adapted(Object* v) {
 void bind_one(sqlite3_stmt* stmt, int pos, Object* value) {
     Ref v = adapted(value);
     if (!bind_value(stmt, pos, v.get()))
-        raise_sqlite(g_exc.ProgrammingError, format("Error binding parameter %d: type '%s' is not supported", pos,
-                                                    type_of(v.get())->name.c_str()));
+        raise_sqlite(g_exc.ProgrammingError, format("Error binding parameter %d: type '%s' is not supported",
+                                                    pos, type_of(v.get())->name.c_str()));
 }
 
 void bind_parameters(sqlite3_stmt* stmt, Object* params) {
@@ -204,10 +205,11 @@ void bind_parameters(sqlite3_stmt* stmt, Object* params) {
     if (t == &tuple_type || t == &list_type || (!is_mapping && t->getitem && t->len)) {
         int64_t given = length(params);
         if (given != count)
-            raise_sqlite(g_exc.ProgrammingError,
-                         format("Incorrect number of bindings supplied. The current statement uses %d, and there "
-                                "are %lld supplied.",
-                                count, static_cast<long long>(given)));
+            raise_sqlite(
+                g_exc.ProgrammingError,
+                format("Incorrect number of bindings supplied. The current statement uses %d, and there "
+                       "are %lld supplied.",
+                       count, static_cast<long long>(given)));
         for (int i = 0; i < count; ++i) {
             Ref index = int_from_i64(i);
             Ref item = get_item(params, index.get());
@@ -219,8 +221,9 @@ void bind_parameters(sqlite3_stmt* stmt, Object* params) {
     for (int i = 1; i <= count; ++i) {
         const char* name = sqlite3_bind_parameter_name(stmt, i);
         if (!name)
-            raise_sqlite(g_exc.ProgrammingError,
-                         format("Binding %d has no name, but you supplied a dictionary (which has only names).", i));
+            raise_sqlite(
+                g_exc.ProgrammingError,
+                format("Binding %d has no name, but you supplied a dictionary (which has only names).", i));
         Ref key = str_new(name + 1);
         Ref item;
         try {
@@ -305,9 +308,10 @@ Ref column_value(Cursor* cu, int i) {
                     return bytes_decode(data, utf8.get(), nullptr);
                 } catch (const PyException& e) {
                     if (!is_instance(e.exception(), &UnicodeDecodeError_type)) throw;
-                    raise_sqlite(g_exc.OperationalError,
-                                 format("Could not decode to UTF-8 column '%s' with text '%.*s'",
-                                        sqlite3_column_name(stmt, i), static_cast<int>(data.size()), data.data()));
+                    raise_sqlite(
+                        g_exc.OperationalError,
+                        format("Could not decode to UTF-8 column '%s' with text '%.*s'",
+                               sqlite3_column_name(stmt, i), static_cast<int>(data.size()), data.data()));
                 }
             }
             Ref raw = bytes_new(data);
@@ -562,7 +566,8 @@ const MethodDef kCursorMethods[] = {
 Ref cursor_new_for(Connection* c, Object* factory) {
     Ref cursor = factory ? call1(factory, c) : call1(&cursor_type, c);
     if (!is_instance(cursor.get(), &cursor_type))
-        raise(&TypeError_type, format("factory must return a cursor, not %s", type_of(cursor.get())->name.c_str()));
+        raise(&TypeError_type,
+              format("factory must return a cursor, not %s", type_of(cursor.get())->name.c_str()));
     if (c->row_factory != None) replace(as_cursor(cursor.get())->row_factory, c->row_factory);
     return cursor;
 }
@@ -583,7 +588,8 @@ void init_cursor_type() {
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
-    add_attribute_descriptors(&t, {"description", "rowcount", "lastrowid", "arraysize", "connection", "row_factory"});
+    add_attribute_descriptors(
+        &t, {"description", "rowcount", "lastrowid", "arraysize", "connection", "row_factory"});
     allow_weak_references(&t);
 }
 

@@ -111,11 +111,11 @@ void check_thread(Connection* c) {
     if (!c->check_same_thread) return;
     uint64_t here = thread_state()->ident;
     if (here != c->thread_ident)
-        raise_sqlite(g_exc.ProgrammingError,
-                     format("SQLite objects created in a thread can only be used in that same thread. The "
-                            "object was created in thread id %llu and this is thread id %llu.",
-                            static_cast<unsigned long long>(c->thread_ident),
-                            static_cast<unsigned long long>(here)));
+        raise_sqlite(
+            g_exc.ProgrammingError,
+            format("SQLite objects created in a thread can only be used in that same thread. The "
+                   "object was created in thread id %llu and this is thread id %llu.",
+                   static_cast<unsigned long long>(c->thread_ident), static_cast<unsigned long long>(here)));
 }
 
 void check_connection(Connection* c) {
@@ -217,7 +217,8 @@ bool bind_value(sqlite3_stmt* stmt, int pos, Object* value) {
         rc = sqlite3_bind_null(stmt, pos);
     } else if (is_int(value)) {
         int64_t v;
-        if (!int_to_i64(value, &v)) raise(&OverflowError_type, "Python int too large to convert to SQLite INTEGER");
+        if (!int_to_i64(value, &v))
+            raise(&OverflowError_type, "Python int too large to convert to SQLite INTEGER");
         rc = sqlite3_bind_int64(stmt, pos, v);
     } else if (is_float(value)) {
         rc = sqlite3_bind_double(stmt, pos, float_value(value));
@@ -267,7 +268,8 @@ bool set_result(sqlite3_context* ctx, Object* value) {
         sqlite3_result_null(ctx);
     } else if (is_int(value)) {
         int64_t v;
-        if (!int_to_i64(value, &v)) raise(&OverflowError_type, "Python int too large to convert to SQLite INTEGER");
+        if (!int_to_i64(value, &v))
+            raise(&OverflowError_type, "Python int too large to convert to SQLite INTEGER");
         sqlite3_result_int64(ctx, v);
     } else if (is_float(value)) {
         sqlite3_result_double(ctx, float_value(value));
@@ -392,8 +394,9 @@ const MethodDef kRowMethods[] = {
 // connect(database, timeout=5.0, detect_types=0, isolation_level="", check_same_thread=True,
 //         factory=Connection, cached_statements=128, uri=False): factory(database, ...).
 Ref sqlite_connect(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"database",          "timeout", "detect_types",      "isolation_level",
-                                         "check_same_thread", "factory", "cached_statements", "uri"};
+    static const char* const kNames[] = {
+        "database",          "timeout", "detect_types",      "isolation_level",
+        "check_same_thread", "factory", "cached_statements", "uri"};
     Object* a[8];
     bind_args("connect", args, nargs, kw, kNames, 8, 1, a);
     Object* factory = a[5] ? a[5] : static_cast<Object*>(&connection_type);
@@ -455,8 +458,8 @@ Ref sqlite_register_adapter(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref sqlite_register_converter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("register_converter", nargs, kw, 2, 2);
     if (!is_instance(args[0], &str_type))
-        raise(&TypeError_type, format("register_converter() argument 1 must be str, not %s",
-                                      type_of(args[0])->name.c_str()));
+        raise(&TypeError_type,
+              format("register_converter() argument 1 must be str, not %s", type_of(args[0])->name.c_str()));
     Ref upper = call0(find_attr(args[0], intern("upper")).get());
     dict_set(g_converters, upper.get(), args[1]);
     return Ref::borrow(None);
@@ -476,7 +479,8 @@ const MethodDef kFunctions[] = {
     {"enable_callback_tracebacks", sqlite_enable_callback_tracebacks,
      "Enable or disable callback functions throwing errors to stderr."},
     {"enable_shared_cache", sqlite_enable_shared_cache, "Enable or disable shared cache mode."},
-    {"register_adapter", sqlite_register_adapter, "Register a function to adapt Python objects to SQLite values."},
+    {"register_adapter", sqlite_register_adapter,
+     "Register a function to adapt Python objects to SQLite values."},
     {"register_converter", sqlite_register_converter,
      "Register a function to convert SQLite values to Python objects."},
     {"adapt", sqlite_adapt, "Adapt given object to given protocol."},
@@ -564,13 +568,23 @@ Ref init_sqlite3_module() {
         const char* name;
         Object* value;
     };
-    for (Named n : {Named{"Warning", g_exc.Warning}, {"Error", g_exc.Error}, {"InterfaceError", g_exc.InterfaceError},
-                    {"DatabaseError", g_exc.DatabaseError}, {"DataError", g_exc.DataError},
-                    {"OperationalError", g_exc.OperationalError}, {"IntegrityError", g_exc.IntegrityError},
-                    {"InternalError", g_exc.InternalError}, {"ProgrammingError", g_exc.ProgrammingError},
-                    {"NotSupportedError", g_exc.NotSupportedError}, {"Connection", &connection_type},
-                    {"Cursor", &cursor_type}, {"Blob", &blob_type}, {"Row", &row_type}, {"PrepareProtocol", &prepare_protocol_type},
-                    {"adapters", g_adapters}, {"converters", g_converters}})
+    for (Named n : {Named{"Warning", g_exc.Warning},
+                    {"Error", g_exc.Error},
+                    {"InterfaceError", g_exc.InterfaceError},
+                    {"DatabaseError", g_exc.DatabaseError},
+                    {"DataError", g_exc.DataError},
+                    {"OperationalError", g_exc.OperationalError},
+                    {"IntegrityError", g_exc.IntegrityError},
+                    {"InternalError", g_exc.InternalError},
+                    {"ProgrammingError", g_exc.ProgrammingError},
+                    {"NotSupportedError", g_exc.NotSupportedError},
+                    {"Connection", &connection_type},
+                    {"Cursor", &cursor_type},
+                    {"Blob", &blob_type},
+                    {"Row", &row_type},
+                    {"PrepareProtocol", &prepare_protocol_type},
+                    {"adapters", g_adapters},
+                    {"converters", g_converters}})
         dict_set(d, intern(n.name), n.value);
     for (const Constant& c : kConstants) dict_set(d, intern(c.name), int_from_i64(c.value).get());
     dict_set(d, intern("PARSE_DECLTYPES"), int_from_i64(kParseDecltypes).get());
