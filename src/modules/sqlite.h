@@ -125,6 +125,8 @@ void check_encodable(Object* str);
 // CPython's pysqlite_microprotocols_adapt(obj, PrepareProtocol, alt): the adapted value, or `alt`
 // (when not null) where nothing adapts it; raises ProgrammingError "can't adapt" otherwise.
 Ref adapt_value(Object* obj, Object* alt);
+// The bytes of a bytes-like value; BufferError for a memoryview that is not contiguous.
+std::string buffer_bytes(Object* value);
 // Binds one Python value to parameter `pos` (1-based) of `stmt`; false if its type is unsupported.
 bool bind_value(sqlite3_stmt* stmt, int pos, Object* value);
 // An SQLite value as Python: NULL None, INTEGER int, REAL float, TEXT str, BLOB bytes.

@@ -6,6 +6,7 @@
 // enable_callback_tracebacks(True) asked for that.
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <thread>
 
 #include "modules/posix_module.h"
@@ -311,6 +312,52 @@ Ref connection_call(Object* self, Args args, size_t nargs, Tuple* kw) {
 
 Ref connection_blobopen(Object*, Args args, size_t nargs, Tuple* kw) {
     return blob_open(usable(args[0]), args + 1, nargs - 1, kw);
+}
+
+const char* name_arg(Object* o, const char* fname);
+
+// serialize(*, name="main"): the database as bytes, as it would be stored on disk.
+Ref connection_serialize(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"name"};
+    Object* a[1];
+    if (nargs > 1) raise_arg_count("serialize", 0, 0, nargs - 1);
+    bind_args("serialize", args + 1, nargs - 1, kw, kNames, 1, 0, a);
+    Connection* c = usable(args[0]);
+    std::string name = a[0] ? name_arg(a[0], "serialize") : "main";
+    auto guard = lock_connection(c);
+    sqlite3_int64 size = 0;
+    // NOCOPY first: an in-memory database hands out its own pages; otherwise SQLite makes a copy.
+    unsigned char* data = sqlite3_serialize(c->db, name.c_str(), &size, SQLITE_SERIALIZE_NOCOPY);
+    if (data) return bytes_new(std::string_view(reinterpret_cast<char*>(data), static_cast<size_t>(size)));
+    data = sqlite3_serialize(c->db, name.c_str(), &size, 0);
+    if (!data) raise_sqlite(g_exc.OperationalError, format("unable to serialize '%s'", name.c_str()));
+    Ref out = bytes_new(std::string_view(reinterpret_cast<char*>(data), static_cast<size_t>(size)));
+    sqlite3_free(data);
+    return out;
+}
+
+// deserialize(data, /, *, name="main"): replaces the database with the one `data` holds.
+Ref connection_deserialize(Object*, Args args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"data", "name"};
+    Object* a[2];
+    if (nargs > 2) raise_arg_count("deserialize", 1, 1, nargs - 1);
+    bind_args("deserialize", args + 1, nargs - 1, kw, kNames, 2, 1, a);
+    Connection* c = usable(args[0]);
+    if (!is_bytes(a[0]) && !exports_buffer(a[0]))
+        raise(&TypeError_type,
+              format("a bytes-like object is required, not '%s'", type_of(a[0])->name.c_str()));
+    std::string data = buffer_bytes(a[0]);
+    std::string name = a[1] ? name_arg(a[1], "deserialize") : "main";
+    auto guard = lock_connection(c);
+    // SQLite owns (and may grow) the copy from here on.
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(data.size() ? data.size() : 1));
+    if (!copy) raise(&MemoryError_type, "");
+    std::memcpy(copy, data.data(), data.size());
+    int rc = sqlite3_deserialize(c->db, name.c_str(), copy, static_cast<sqlite3_int64>(data.size()),
+                                 static_cast<sqlite3_int64>(data.size()),
+                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) raise_db_error(c->db);
+    return Ref::borrow(None);
 }
 
 // ---- callbacks ----
@@ -800,6 +847,8 @@ const MethodDef kConnectionMethods[] = {
      "Sets a trace callback called for each SQL statement."},
     {"interrupt", connection_interrupt, "Abort any pending database operation."},
     {"iterdump", connection_iterdump, "Returns iterator to the dump of the database in an SQL text format."},
+    {"serialize", connection_serialize, "Serialize a database into a byte string."},
+    {"deserialize", connection_deserialize, "Load a serialized database."},
     {"blobopen", connection_blobopen, "Open and return a BLOB object."},
     {"backup", connection_backup, "Makes a backup of the database."},
     {"getlimit", connection_getlimit, "Get connection run-time limits."},

@@ -16,6 +16,7 @@
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
@@ -211,6 +212,17 @@ Ref adapt_to(Object* obj, Object* proto, Object* alt) {
 
 Ref adapt_value(Object* obj, Object* alt) { return adapt_to(obj, &prepare_protocol_type, alt); }
 
+std::string buffer_bytes(Object* value) {
+    if (is_bytes(value)) return bytes_data(value);
+    // SQLite takes one run of bytes: a strided view is refused, as CPython's PyBUF_SIMPLE request does.
+    if (is_instance(value, &memoryview_type)) {
+        Ref contiguous = get_attr(value, intern("contiguous"));
+        if (!is_true(contiguous.get())) raise(&BufferError_type, "underlying buffer is not C-contiguous");
+    }
+    Ref copy = call1(&bytes_type, value);
+    return bytes_data(copy.get());
+}
+
 bool bind_value(sqlite3_stmt* stmt, int pos, Object* value) {
     int rc;
     if (value == None) {
@@ -230,8 +242,7 @@ bool bind_value(sqlite3_stmt* stmt, int pos, Object* value) {
         const std::string& b = bytes_data(value);
         rc = sqlite3_bind_blob(stmt, pos, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
     } else if (exports_buffer(value)) {
-        Ref b = call1(&bytes_type, value);
-        const std::string& d = bytes_data(b.get());
+        std::string d = buffer_bytes(value);
         rc = sqlite3_bind_blob(stmt, pos, d.data(), static_cast<int>(d.size()), SQLITE_TRANSIENT);
     } else {
         return false;
@@ -278,8 +289,7 @@ bool set_result(sqlite3_context* ctx, Object* value) {
         const std::string& s = str_utf8_of(value);
         sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     } else if (is_bytes(value) || exports_buffer(value)) {
-        Ref b = is_bytes(value) ? Ref::borrow(value) : call1(&bytes_type, value);
-        const std::string& d = bytes_data(b.get());
+        std::string d = buffer_bytes(value);
         sqlite3_result_blob64(ctx, d.data(), d.size(), SQLITE_TRANSIENT);
     } else {
         return false;
