@@ -77,6 +77,7 @@ const NativeModule kNativeModules[] = {
     {"zlib", builtin<init_zlib_module>},
     {"_bz2", builtin<init_bz2_module>},
     {"_lzma", builtin<init_lzma_module>},
+    {"_sqlite3", builtin<init_sqlite3_module>},
     {"pyexpat", builtin<init_pyexpat_module>},
     {"gc", builtin<init_gc_module>},
     {"_codecs", builtin<init_codecs_module>},

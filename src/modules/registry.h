@@ -63,6 +63,7 @@ Ref init_hashlib_module();
 Ref init_zlib_module();
 Ref init_bz2_module();
 Ref init_lzma_module();
+Ref init_sqlite3_module();
 Ref init_pyexpat_module();
 Ref init_gc_module();
 Ref init_codecs_module();
