@@ -268,29 +268,19 @@ const MethodDef kDecompressorMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
-void init_type_of(Type& t, const char* name, size_t size, void (*dealloc)(Object*), const MethodDef* methods,
-                  const char* doc) {
-    t.name = name;
-    t.instance_size = size;
-    t.dealloc = dealloc;
-    t.methods = methods;
-    init_type(&t);
-    dict_set(t.dict, intern("__doc__"), str_new(doc).get());
-}
-
 void init_types() {
     compressor_type.construct = compressor_construct;
-    init_type_of(compressor_type, "_bz2.BZ2Compressor", sizeof(Compressor), compressor_dealloc,
-                 kCompressorMethods,
-                 "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    "
-                 "Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the "
-                 "compress() function instead.");
+    init_stream_type(compressor_type, "_bz2.BZ2Compressor", sizeof(Compressor), compressor_dealloc,
+                     kCompressorMethods,
+                     "Create a compressor object for compressing data incrementally.\n\n  compresslevel\n    "
+                     "Compression level, as a number between 1 and 9.\n\nFor one-shot compression, use the "
+                     "compress() function instead.");
     decompressor_type.construct = decompressor_construct;
     decompressor_type.getattr = decompressor_getattr;
-    init_type_of(decompressor_type, "_bz2.BZ2Decompressor", sizeof(Decompressor), decompressor_dealloc,
-                 kDecompressorMethods,
-                 "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
-                 "decompression, use the decompress() function instead.");
+    init_stream_type(decompressor_type, "_bz2.BZ2Decompressor", sizeof(Decompressor), decompressor_dealloc,
+                     kDecompressorMethods,
+                     "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
+                     "decompression, use the decompress() function instead.");
 }
 
 const MethodDef kNoFunctions[] = {{nullptr, nullptr, nullptr}};

@@ -14,6 +14,8 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/native_function.h"
+#include "objects/str.h"
 
 namespace minipy {
 
@@ -128,6 +130,17 @@ inline uint32_t as_uint32(Object* o) {
     uint64_t v = as_uint64(o);
     if (v > UINT32_MAX) raise(&OverflowError_type, "Value too large for uint32_t type");
     return static_cast<uint32_t>(v);
+}
+
+// A compressor or decompressor type of _bz2 or _lzma made ready: its name, layout, methods and doc.
+inline void init_stream_type(Type& t, const char* name, size_t size, void (*dealloc)(Object*),
+                             const MethodDef* methods, const char* doc) {
+    t.name = name;
+    t.instance_size = size;
+    t.dealloc = dealloc;
+    t.methods = methods;
+    init_type(&t);
+    dict_set(t.dict, intern("__doc__"), str_new(doc).get());
 }
 
 }  // namespace minipy

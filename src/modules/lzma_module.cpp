@@ -504,28 +504,18 @@ const MethodDef kLzmaFunctions[] = {
     {nullptr, nullptr, nullptr},
 };
 
-void init_type_of(Type& t, const char* name, size_t size, void (*dealloc)(Object*), const MethodDef* methods,
-                  const char* doc) {
-    t.name = name;
-    t.instance_size = size;
-    t.dealloc = dealloc;
-    t.methods = methods;
-    init_type(&t);
-    dict_set(t.dict, intern("__doc__"), str_new(doc).get());
-}
-
 void init_types() {
     compressor_type.construct = compressor_construct;
-    init_type_of(compressor_type, "_lzma.LZMACompressor", sizeof(Compressor), compressor_dealloc,
-                 kCompressorMethods,
-                 "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a "
-                 "compressor object for compressing data incrementally.");
+    init_stream_type(compressor_type, "_lzma.LZMACompressor", sizeof(Compressor), compressor_dealloc,
+                     kCompressorMethods,
+                     "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a "
+                     "compressor object for compressing data incrementally.");
     decompressor_type.construct = decompressor_construct;
     decompressor_type.getattr = decompressor_getattr;
-    init_type_of(decompressor_type, "_lzma.LZMADecompressor", sizeof(Decompressor), decompressor_dealloc,
-                 kDecompressorMethods,
-                 "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
-                 "decompression, use the decompress() function instead.");
+    init_stream_type(decompressor_type, "_lzma.LZMADecompressor", sizeof(Decompressor), decompressor_dealloc,
+                     kDecompressorMethods,
+                     "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
+                     "decompression, use the decompress() function instead.");
     lzma_error = new_exception_class("_lzma", "LZMAError", {&Exception_type}).release();
     set_attr(lzma_error, intern("__doc__"), str_new("Call to liblzma failed.").get());
 }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "objects/gc.h"
 #include "objects/object.h"
@@ -25,6 +26,12 @@ struct Exceptions {
         *InternalError, *ProgrammingError, *NotSupportedError;
 };
 extern Exceptions g_exc;
+// Those classes by name, as the module and each connection (`con.Error`) expose them.
+struct NamedException {
+    const char* name;
+    Object* cls;
+};
+std::vector<NamedException> named_exceptions();
 extern Type connection_type, cursor_type, row_type, prepare_protocol_type, blob_type;
 extern Dict* g_adapters;    // (type, PrepareProtocol) -> adapter
 extern Dict* g_converters;  // upper-cased declared type name -> converter

@@ -781,20 +781,7 @@ Ref connection_getattr(Object* o, Str* name) {
     }
     if (n == "row_factory") return Ref::borrow(c->row_factory);
     if (n == "text_factory") return Ref::borrow(c->text_factory);
-    struct Named {
-        const char* name;
-        Object* cls;
-    };
-    for (Named e : {Named{"Warning", g_exc.Warning},
-                    {"Error", g_exc.Error},
-                    {"InterfaceError", g_exc.InterfaceError},
-                    {"DatabaseError", g_exc.DatabaseError},
-                    {"DataError", g_exc.DataError},
-                    {"OperationalError", g_exc.OperationalError},
-                    {"IntegrityError", g_exc.IntegrityError},
-                    {"InternalError", g_exc.InternalError},
-                    {"ProgrammingError", g_exc.ProgrammingError},
-                    {"NotSupportedError", g_exc.NotSupportedError}})
+    for (const NamedException& e : named_exceptions())
         if (n == e.name) return Ref::borrow(e.cls);
     return generic_getattr(o, name);
 }

@@ -564,6 +564,19 @@ Ref row_new(Object* cursor, Object* data) {
     return row_alloc(&row_type, description ? description : None, data);
 }
 
+std::vector<NamedException> named_exceptions() {
+    return {{"Warning", g_exc.Warning},
+            {"Error", g_exc.Error},
+            {"InterfaceError", g_exc.InterfaceError},
+            {"DatabaseError", g_exc.DatabaseError},
+            {"DataError", g_exc.DataError},
+            {"OperationalError", g_exc.OperationalError},
+            {"IntegrityError", g_exc.IntegrityError},
+            {"InternalError", g_exc.InternalError},
+            {"ProgrammingError", g_exc.ProgrammingError},
+            {"NotSupportedError", g_exc.NotSupportedError}};
+}
+
 }  // namespace minipy::sqlite
 
 namespace minipy {
@@ -574,21 +587,12 @@ Ref init_sqlite3_module() {
     std::call_once(types_ready, init_types);
     Ref m = native_module_new("_sqlite3", kFunctions);
     Dict* d = module_dict(m.get());
+    for (const NamedException& e : named_exceptions()) dict_set(d, intern(e.name), e.cls);
     struct Named {
         const char* name;
         Object* value;
     };
-    for (Named n : {Named{"Warning", g_exc.Warning},
-                    {"Error", g_exc.Error},
-                    {"InterfaceError", g_exc.InterfaceError},
-                    {"DatabaseError", g_exc.DatabaseError},
-                    {"DataError", g_exc.DataError},
-                    {"OperationalError", g_exc.OperationalError},
-                    {"IntegrityError", g_exc.IntegrityError},
-                    {"InternalError", g_exc.InternalError},
-                    {"ProgrammingError", g_exc.ProgrammingError},
-                    {"NotSupportedError", g_exc.NotSupportedError},
-                    {"Connection", &connection_type},
+    for (Named n : {Named{"Connection", &connection_type},
                     {"Cursor", &cursor_type},
                     {"Blob", &blob_type},
                     {"Row", &row_type},
