@@ -1284,10 +1284,14 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 ts->frame = f;
                 LOAD_FRAME();
                 if (is_init) {
-                    if (result != None) {  // the instance is on the stack already
+                    // The instance is on the stack already; the returned None's reference is
+                    // dropped (the GIL flavor counts None's references: sys.getrefcount(None) grew
+                    // by one per instance made).
+                    if (result != None) {
                         Ref returned = Ref::steal(result);
                         raise_init_returned(returned.get());
                     }
+                    decref(result);
                     DISPATCH();
                 }
                 PUSH(result);
