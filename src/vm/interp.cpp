@@ -264,6 +264,8 @@ namespace {
 
 // The cases are written once; these macros make them either labels for computed gotos (one
 // indirect jump per instruction, better branch prediction) or the cases of a portable switch.
+// GCC runs no destructor when a computed goto leaves a scope: a case releases every Ref it holds
+// before DISPATCH() (an inline __init__'s returned None leaked a reference per instance so).
 #if MINIPY_COMPUTED_GOTO
 #define TARGET(name) op_##name:
 #define DISPATCH()                                        \
