@@ -293,6 +293,8 @@ std::string format_int(Object* value, const FormatSpec& spec) {
         raise(&ValueError_type, format("Cannot specify ',' with '%c'.", type));
     if (type == 'c') {
         if (spec.sign) raise(&ValueError_type, "Sign not allowed with integer format specifier 'c'");
+        if (spec.alternate)
+            raise(&ValueError_type, "Alternate form (#) not allowed with integer format specifier 'c'");
         int64_t cp = 0;
         if (!int_to_i64(value, &cp)) raise(&OverflowError_type, "Python int too large to convert to C long");
         if (cp < 0 || cp > 0x10FFFF) raise(&OverflowError_type, "%c arg not in range(0x110000)");

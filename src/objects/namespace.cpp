@@ -26,6 +26,10 @@ void ns_dealloc(Object* o) {
     delete as_ns(o);
 }
 
+// A subclass's instances keep their attributes in the namespace's own dict (class.cpp's
+// instance_dict), so vars() and the repr see the same ones.
+Dict* ns_instance_dict(Object* o) { return as_ns(o)->dict; }
+
 // Tracked, as CPython's: its attributes may refer back to it. Clearing the dict breaks a cycle.
 void ns_traverse(Object* o, VisitProc visit, void* arg) { visit(as_ns(o)->dict, arg); }
 
@@ -51,7 +55,10 @@ void ns_setattr(Object* o, Str* name, Object* value) {
 }
 
 Ref ns_repr(Object* o) {
-    std::string s = (type_of(o) == &namespace_type ? std::string("namespace") : type_of(o)->name) + "(";
+    std::string name = type_of(o) == &namespace_type ? std::string("namespace") : type_of(o)->name;
+    ReprGuard guard(o);
+    if (!guard.entered()) return str_new(name + "(...)");  // a namespace holding itself
+    std::string s = name + "(";
     Object *k, *v;
     bool first = true;
     for (size_t pos = 0; dict_next(as_ns(o)->dict, &pos, &k, &v);) {
@@ -67,6 +74,18 @@ Ref ns_compare(Object* a, Object* b, CompareOp op) {
         return Ref::borrow(NotImplemented);
     return compare(as_ns(a)->dict, as_ns(b)->dict, op);
 }
+
+// __reduce__(): (type(ns), (), its attributes), so pickle and copy rebuild it as CPython's.
+Ref ns_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("__reduce__", nargs - 1, kw, 0, 0);
+    Object* parts[3] = {type_of(args[0]), tuple_new(0).release(), nullptr};
+    Ref empty = Ref::steal(parts[1]);
+    parts[2] = as_ns(args[0])->dict;
+    return tuple_from(parts, 3);
+}
+
+const MethodDef kNamespaceMethods[] = {{"__reduce__", ns_reduce, "Return state information for pickling"},
+                                       {}};
 
 }  // namespace
 
@@ -93,6 +112,8 @@ void init_namespace_type() {
     t.setattr = ns_setattr;
     t.repr = ns_repr;
     t.compare = ns_compare;
+    t.methods = kNamespaceMethods;
+    t.instance_dict = ns_instance_dict;
     t.is_basetype = true;
     t.constructs_subclasses = true;
     init_type(&t);
