@@ -262,6 +262,15 @@ Ref alias_getitem(Object* o, Object* key) {
             list_append(out.get(), v.get());
         }
     }
+    // A union's new members are or-ed together, as CPython's union_getitem: duplicates fold, and
+    // one left is the result itself (`(list[T] | list[S])[int, int]` is list[int]).
+    if (type_of(o) == &union_type) {
+        const ListItems& members = as_list(out.get())->items;
+        Ref result = Ref::borrow(members[0]);
+        for (size_t i = 1; i < members.size(); ++i)
+            result = binary_op(result.get(), members[i], BinaryOp::Or);
+        return result;
+    }
     return alias_make(type_of(o), a->origin, tuple_from_iterable(out.get()), a->starred);
 }
 
@@ -357,7 +366,7 @@ Ref alias_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) 
 // ---- X | Y ----
 
 bool unionable(Object* o) {
-    return o == None || is_type(o) || type_of(o) == &generic_alias_type || type_of(o) == &union_type;
+    return o == None || is_type(o) || is_instance(o, &generic_alias_type) || type_of(o) == &union_type;
 }
 
 // The members of `o` added to `out` once each, unions flattened and None as type(None).
@@ -369,8 +378,8 @@ void add_members(Object* o, Object* out) {
     }
     Object* member = o == None ? static_cast<Object*>(type_of(None)) : o;
     for (Object* m : as_list(out)->items)
-        if (m == member ||
-            (type_of(m) == &generic_alias_type && is_true(compare(m, member, CompareOp::Eq).get())))
+        if (m == member || (is_instance(m, &generic_alias_type) && is_instance(member, &generic_alias_type) &&
+                            is_true(compare(m, member, CompareOp::Eq).get())))
             return;
     list_append(out, member);
 }
