@@ -84,7 +84,16 @@ Ref class_annotations(Type* t) {
 // with a __dict__ (kept in a side table here) report it after their fields, as CPython's do.
 Ref layout_number(Type* t, const std::string& n) {
     if (n == "__basicsize__") return int_from_i64(static_cast<int64_t>(t->instance_size));
-    if (n == "__itemsize__") return int_from_i64(0);
+    if (n == "__itemsize__") {
+        // CPython's variable-size objects, whose items live in the object (and their subclasses):
+        // an int's 30-bit digits, a tuple's pointers, a bytes' bytes, a class's slot entries.
+        int64_t item = is_subtype(t, &int_type)     ? 4
+                       : is_subtype(t, &tuple_type) ? 8
+                       : is_subtype(t, &bytes_type) ? 1
+                       : is_subtype(t, &type_type)  ? 40
+                                                    : 0;
+        return int_from_i64(item);
+    }
     bool has_dict = is_heap_type(t) && !t->no_instance_dict;
     return int_from_i64(has_dict ? static_cast<int64_t>(t->instance_size) : 0);
 }

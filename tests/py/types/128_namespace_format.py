@@ -35,3 +35,8 @@ for spec in ['#c', '+#c', ',c', '_c', '#x', '=c', '>3c', '<3c']:
         print(spec, repr(format(65, spec)))
     except ValueError as e:
         print(spec, 'ValueError', e)
+import collections
+class I(int): pass
+for t in (int, bool, tuple, bytes, str, list, dict, object, float, type, range, bytearray, I,
+          collections.namedtuple('P', 'x')):
+    print(t.__name__, t.__itemsize__)
