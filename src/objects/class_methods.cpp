@@ -560,13 +560,22 @@ Ref object_dir(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__dir__", nargs, kw, 1, 1);
     Object* o = args[0];
     Ref names = dict_new();
-    dict_set(as_dict(names.get()), intern("__class__"), None);
-    if (Ref d = get_attr_opt(o, intern("__dict__")); d && !is_type(o)) {
-        dict_set(as_dict(names.get()), intern("__dict__"), None);
-        add_dir_keys(as_dict(names.get()), d.get());
+    Dict* out = as_dict(names.get());
+    if (is_type(o)) {
+        dict_set(out, intern("__class__"), None);
+        for (Type* k : static_cast<Type*>(o)->mro) add_dir_keys(out, k->dict);
+        return list_from_iterable(names.get());
     }
-    Type* t = is_type(o) ? static_cast<Type*>(o) : type_of(o);
-    for (Type* k : t->mro) add_dir_keys(as_dict(names.get()), k->dict);
+    Ref d = get_attr_opt(o, intern("__dict__"));
+    add_dir_keys(out, d.get());
+    // The class as `__class__` answers, as CPython's: an object whose __class__ slot is unset (or
+    // whose __class__ property raises AttributeError) lists its __dict__ alone. The two names that
+    // CPython's classes list as descriptors (some of minipy's built-in types lack them) come with it.
+    if (Ref cls = get_attr_opt(o, intern("__class__")); cls && is_type(cls.get())) {
+        dict_set(out, intern("__class__"), None);
+        if (d) dict_set(out, intern("__dict__"), None);
+        for (Type* k : static_cast<Type*>(cls.get())->mro) add_dir_keys(out, k->dict);
+    }
     return list_from_iterable(names.get());
 }
 
