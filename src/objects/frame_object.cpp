@@ -175,6 +175,18 @@ const MethodDef kFrameMethods[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// traceback.__dir__(): its four attributes only, as CPython's tb_dir.
+Ref traceback_dir(Object*, Object* const*, size_t nargs, Tuple* kw) {
+    check_positional("__dir__", nargs - 1, kw, 0, 0);
+    Object* names[4] = {intern("tb_frame"), intern("tb_next"), intern("tb_lasti"), intern("tb_lineno")};
+    return list_from_iterable(tuple_from(names, 4).get());
+}
+
+const MethodDef kTracebackMethods[] = {
+    {"__dir__", traceback_dir, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
 Ref frame_new(Object* code, Object* globals, Ref locals, Ref back, int line, int lasti) {
     auto* f = new FrameObject();
     init_header(f, &frame_type);
@@ -334,6 +346,7 @@ void init_frame_types() {
     traceback_type.getattr = traceback_getattr;
     traceback_type.setattr = traceback_setattr;
     traceback_type.construct = traceback_construct;
+    traceback_type.methods = kTracebackMethods;
     init_type(&traceback_type);
     add_attribute_descriptors(&traceback_type, {"tb_next"});
     add_attribute_descriptors(&traceback_type, {"tb_frame", "tb_lasti", "tb_lineno"}, true);

@@ -19,3 +19,7 @@ class A:
 a = A(); a.y = 2
 print([n for n in dir(a) if not n.startswith('__')], '__dict__' in dir(a), '__class__' in dir(a))
 print('__dict__' in dir(lambda: 0), '__dict__' in dir(type('X',(),{})()))
+try:
+    raise IndexError
+except IndexError as e:
+    print(dir(e.__traceback__), e.__traceback__.__dir__())
