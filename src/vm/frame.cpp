@@ -22,9 +22,13 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Objec
     if (ts->depth >= recursion_limit()) raise_recursion_error();
     // The frame's size was added up once, when the code first ran (Code::frame_values); before
     // that it is too large for any stack, and null tells the caller to make the code's caches.
-    size_t slots = kFrameHeaderSlots + code->frame_values();
+    size_t values = code->frame_values();
+    size_t slots = kFrameHeaderSlots + values;
     if (static_cast<size_t>(ts->stack_end - ts->stack_top) < slots) [[unlikely]] {
-        if (code->caches_made()) raise_recursion_error();
+        // The size read above decides, not a second read: in minipy-ft another thread may make the
+        // caches in between, and the first run then raised RecursionError with room to spare
+        // (stress/asyncio_tasks_threads.py under TSan, four threads calling asyncio.run at once).
+        if (values != Code::kNotRun) raise_recursion_error();
         return nullptr;
     }
     int nlocalsplus = code->frame_nlocalsplus();
