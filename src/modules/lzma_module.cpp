@@ -259,13 +259,17 @@ Ref compressor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     Ref self = Ref::steal(c);
     lzma_ret ret;
     if (format_id == kFormatXz) {
-        lzma_check chosen = static_cast<lzma_check>(check == -1 ? LZMA_CHECK_CRC64 : check);
+        int check_id = check == -1 ? LZMA_CHECK_CRC64 : check;
+        // A check id past liblzma's range is its programming error (CPython's "Internal error"),
+        // answered here: such a value does not fit the lzma_check enumeration (UBSan).
+        bool known = check_id >= 0 && check_id <= LZMA_CHECK_ID_MAX;
+        lzma_check chosen = static_cast<lzma_check>(known ? check_id : 0);
         if (!filters) {
-            ret = lzma_easy_encoder(&c->lzs, preset, chosen);
+            ret = known ? lzma_easy_encoder(&c->lzs, preset, chosen) : LZMA_PROG_ERROR;
         } else {
             FilterChain chain;
             parse_filter_chain(filters, chain);
-            ret = lzma_stream_encoder(&c->lzs, chain.filters, chosen);
+            ret = known ? lzma_stream_encoder(&c->lzs, chain.filters, chosen) : LZMA_PROG_ERROR;
         }
     } else if (format_id == kFormatAlone) {
         ret = init_alone_encoder(c->lzs, preset, filters);
@@ -439,7 +443,8 @@ Ref decompressor_getattr(Object* o, Str* name) {
 Ref lzma_is_check_supported(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("is_check_supported", nargs, kw, 1, 1);
     int check = c_int_arg(args[0], 0);
-    return Ref::borrow(bool_obj(lzma_check_is_supported(static_cast<lzma_check>(check))));
+    return Ref::borrow(bool_obj(check >= 0 && check <= LZMA_CHECK_ID_MAX &&
+                                lzma_check_is_supported(static_cast<lzma_check>(check))));
 }
 
 // _encode_filter_properties(filter, /): the properties bytes of one filter spec.
