@@ -53,7 +53,7 @@ for t in threads:
     t.join()
 work(2)
 main_prof.disable()
-print(seen_in_thread)
+print(sorted(seen_in_thread.items()))  # the threads may start in either order
 for k in sorted(results):
     print(k, results[k])
 print([row for row in summary(main_prof) if row[0] in ("work", "square", "<genexpr>", "thread_body")])
