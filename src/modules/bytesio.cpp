@@ -10,6 +10,7 @@
 #include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/gc.h"
@@ -31,23 +32,45 @@ struct BytesIO : MemoryStream<std::string> {
     static constexpr const char* kClosedText = "I/O operation on closed file.";
     static constexpr bool kFlushChecksClosed = true;
     static constexpr const char* kNegativeSizeText = "negative size value";
+    static constexpr std::pair<const char*, const char*> kReadOnly[] = {{"closed", nullptr},
+                                                                        {"__dict__", "_io._IOBase"}};
 };
 using Methods = MemoryStreamMethods<BytesIO>;
 
-Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+// Sets `b` up from (initial_bytes=None): at construction, and again when __init__ runs a second time.
+void bio_setup(BytesIO* b, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_bytes"};
     Object* a[1] = {};
     bind_args("BytesIO", args, nargs, kw, kNames, 1, 0, a);
-    auto* b = new_object_of<BytesIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
+    b->pos = 0;
+    if (!a[0] || a[0] == None) {
+        b->buf.clear();
+        return;
+    }
+    b->buf = bytes_like_data(a[0]);
+    b->closed = false;
+}
+
+// A class derived from BytesIO with an __init__ of its own takes its own arguments, and sets the
+// object up through super().__init__(), as in CPython, whose BytesIO does its work in __init__.
+Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    Type* t = static_cast<Type*>(type);
+    auto* b = new_object_of<BytesIO>(t);  // a GcHead for a subclass's instance
     Ref owned = Ref::steal(b);
-    if (a[0] && a[0] != None) b->buf = bytes_like_data(a[0]);
+    if (t == &bytesio_type || !user_init(t)) bio_setup(b, args, nargs, kw);
     return owned;
+}
+
+Ref bio_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    bio_setup(static_cast<BytesIO*>(args[0]), args + 1, nargs - 1, kw);
+    return Ref::borrow(None);
 }
 
 Ref bio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
     BytesIO* b = Methods::open(args[0]);
     std::string add = bytes_like_data(args[1]);
+    if (add.empty()) return int_from_i64(0);                  // past the end, nothing is padded
     if (b->pos > b->buf.size()) b->buf.resize(b->pos, '\0');  // a write past the end pads with zeros
     b->buf.replace(b->pos, std::min(add.size(), b->buf.size() - b->pos), add);
     b->pos += add.size();
@@ -56,6 +79,7 @@ Ref bio_write(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref bio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
     check_positional("writelines", nargs - 1, kw, 1, 1);
+    Methods::open_as_iobase(args[0]);
     for_each_item(args[1], [&](Object* line) {
         Object* a[2] = {args[0], line};
         bio_write(c, a, 2, nullptr);
@@ -68,14 +92,33 @@ Ref bio_getvalue(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytes_new(Methods::open(args[0])->buf);
 }
 
+// (contents, position, attribute dict or None): what pickle and copy keep.
+Ref bio_getstate(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getstate__", nargs - 1, kw, 0, 0);
+    BytesIO* b = Methods::open(args[0]);
+    Ref value = bytes_new(b->buf), pos = int_from_i64(static_cast<int64_t>(b->pos)),
+        dict = Methods::state_dict(b);
+    Object* items[3] = {value.get(), pos.get(), dict.get()};
+    return tuple_from(items, 3);
+}
+
+Ref bio_setstate(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__setstate__", nargs - 1, kw, 1, 1);
+    BytesIO* b = Methods::open(args[0]);
+    const Tuple* state = Methods::state_tuple(b, args[1], 3);
+    b->buf = bytes_like_data(state->items[0]);
+    b->pos = 0;
+    Methods::restore_position(b, state->items[1], "second item of state must be an integer, not %s");
+    Methods::restore_dict(b, state->items[2], "third");
+    return Ref::borrow(None);
+}
+
 // A memoryview of the contents as they are now (CPython's view shares the buffer; minipy's copies).
 Ref bio_getbuffer(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getbuffer", nargs - 1, kw, 0, 0);
     Ref data = bytes_new(Methods::open(args[0])->buf);
     return call1(&memoryview_type, data.get());
 }
-
-int64_t size_arg(Args args, size_t nargs) { return nargs > 1 && args[1] != None ? as_index(args[1]) : -1; }
 
 std::string take(BytesIO* b, int64_t n) {
     if (b->pos >= b->buf.size()) return "";
@@ -89,7 +132,7 @@ std::string take(BytesIO* b, int64_t n) {
 Ref bio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
     BytesIO* b = Methods::open(args[0]);
-    return bytes_new(take(b, size_arg(args, nargs)));
+    return bytes_new(take(b, io_size_arg(args, nargs)));
 }
 
 std::string read_line(BytesIO* b, int64_t limit) {
@@ -102,14 +145,16 @@ std::string read_line(BytesIO* b, int64_t limit) {
 
 Ref bio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs - 1, kw, 0, 1);
-    return bytes_new(read_line(Methods::open(args[0]), size_arg(args, nargs)));
+    return bytes_new(read_line(Methods::open(args[0]), io_size_arg(args, nargs)));
 }
 
 // readlines(hint): lines until their total length reaches hint (all of them without one).
 Ref bio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs - 1, kw, 0, 1);
     BytesIO* b = Methods::open(args[0]);
-    int64_t hint = size_arg(args, nargs);
+    if (nargs > 1 && args[1] != None && !is_int(args[1]))
+        raise(&TypeError_type, format("integer argument expected, got '%s'", type_of(args[1])->name.c_str()));
+    int64_t hint = io_size_arg(args, nargs);
     Ref lines = list_new();
     int64_t total = 0;
     while (b->pos < b->buf.size()) {
@@ -155,7 +200,7 @@ Ref bio_next(Object* o) {
 
 Ref bio_getattr(Object* o, Str* name) {
     if (name->utf8 == "closed") return Ref::borrow(bool_obj(static_cast<BytesIO*>(o)->closed));
-    return generic_getattr(o, name);
+    return Methods::getattr(o, name);
 }
 
 const MethodDef kBytesIOMethods[] = {
@@ -178,6 +223,9 @@ const MethodDef kBytesIOMethods[] = {
     {"readable", Methods::always, "Returns True if the IO object can be read."},
     {"writable", Methods::always, "Returns True if the IO object can be written."},
     {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
+    {"__init__", bio_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__getstate__", bio_getstate, nullptr},
+    {"__setstate__", bio_setstate, nullptr},
     {"__enter__", Methods::enter, nullptr},
     {"__exit__", Methods::exit, nullptr},
     {nullptr, nullptr, nullptr},
@@ -189,12 +237,8 @@ void init_bytesio_type() {
     if (bytesio_type.dict) return;
     Type& t = bytesio_type;
     t.name = "_io.BytesIO";
-    t.instances_have_dict = true;
     t.instance_size = sizeof(BytesIO);
-    t.dealloc = [](Object* o) {
-        weakrefs_clear(o);
-        delete_object_of(static_cast<BytesIO*>(o));
-    };
+    Methods::give_attribute_dict(t);
     t.construct = bio_construct;
     t.iter = bio_iter;
     t.next = bio_next;

@@ -344,6 +344,18 @@ void add_io_base_classes(Dict* module) {
     for (const char* name : {"encoding", "newlines", "errors"}) set_attr(text.get(), intern(name), None);
 }
 
+// The optional size of read(size=None) and readline(size=None), in args[1]: -1 when absent or None.
+// CPython's converter and its text.
+int64_t io_size_arg(Object* const* args, size_t nargs) {
+    if (nargs < 2 || args[1] == None) return -1;
+    if (is_int(args[1])) return as_index(args[1]);
+    Ref index = index_value(args[1]);
+    if (!index)
+        raise(&TypeError_type,
+              format("argument should be integer or None, not '%s'", type_of(args[1])->name.c_str()));
+    return as_index(index.get());
+}
+
 Ref io_refuse_pickle(Object*, Object* const* args, size_t, Tuple*) {
     raise(&TypeError_type, format("cannot pickle '%s' object", type_of(args[0])->name.c_str()));
 }

@@ -34,6 +34,8 @@ Ref text_file_new(Object* buffer, Object* mode, Object* encoding, Object* errors
 void hand_text_to_buffers();
 // __getstate__ of the native file types (FileIO, the Buffered classes, TextIOWrapper): "cannot
 // pickle 'X' object", as CPython's.
+// The optional size of read(size=None) and readline(size=None), in args[1]: -1 when absent or None.
+int64_t io_size_arg(Object* const* args, size_t nargs);
 Ref io_refuse_pickle(Object*, Object* const* args, size_t nargs, Tuple* kw);
 // readinto's argument: a writable buffer (bytearray, a memoryview that is not read-only, array.array)
 // or CPython's TypeError "<name>() argument must be read-write bytes-like object, not <type>".

@@ -247,18 +247,16 @@ void write_data(Buffered* b, const std::string& data) {
 
 // ---- methods ----
 
-int64_t size_arg(Args args, size_t nargs) { return nargs > 1 && args[1] != None ? as_index(args[1]) : -1; }
-
 Ref buffered_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs, kw, 1, 2);
-    int64_t n = size_arg(args, nargs);
+    int64_t n = io_size_arg(args, nargs);
     BufferedLock hold(as_buffered(args[0]));
     return read_bytes(as_buffered(args[0]), n);
 }
 
 Ref buffered_read1(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read1", nargs, kw, 1, 2);
-    int64_t n = size_arg(args, nargs);
+    int64_t n = io_size_arg(args, nargs);
     BufferedLock hold(as_buffered(args[0]));
     return read1_bytes(as_buffered(args[0]), n);
 }
@@ -275,7 +273,7 @@ Ref buffered_peek(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref buffered_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs, kw, 1, 2);
-    int64_t limit = size_arg(args, nargs);
+    int64_t limit = io_size_arg(args, nargs);
     BufferedLock hold(as_buffered(args[0]));
     return readline_bytes(as_buffered(args[0]), limit);
 }

@@ -334,21 +334,10 @@ Ref text_write(Object*, Args args, size_t nargs, Tuple* kw) {
 
 // ---- reading ----
 
-// read(size=None): CPython's optional-size converter and its text.
-int64_t size_arg(Args args, size_t nargs) {
-    if (nargs < 2 || args[1] == None) return -1;
-    if (is_int(args[1])) return as_index(args[1]);
-    Ref index = index_value(args[1]);
-    if (!index)
-        raise(&TypeError_type,
-              format("argument should be integer or None, not '%s'", type_of(args[1])->name.c_str()));
-    return as_index(index.get());
-}
-
 Ref text_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
     TextIO* t = as_text(args[0]);
-    int64_t n = size_arg(args, nargs);
+    int64_t n = io_size_arg(args, nargs);
     TextLock hold(t);
     check_open(t);
     if (!t->decoder) unsupported("not readable");

@@ -54,6 +54,7 @@ const NativeModule kNativeModules[] = {
     {"errno", builtin<init_errno_module>},
     {"_signal", builtin<init_signal_module>},
     {"pwd", builtin<init_pwd_module>},
+    {"_stat", builtin<init_stat_module>},
     {"termios", builtin<init_termios_module>},
     {"select", builtin<init_select_module>},
     {"_socket", builtin<init_socket_module>},

@@ -38,6 +38,7 @@ Ref init_posix_module();
 Ref init_errno_module();
 Ref init_signal_module();
 Ref init_pwd_module();
+Ref init_stat_module();
 Ref init_termios_module();
 Ref init_select_module();
 Ref init_socket_module();

@@ -9,6 +9,7 @@
 #include "modules/memory_stream.h"
 #include "modules/utf32.h"
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/gc.h"
@@ -34,6 +35,10 @@ struct StringIO : MemoryStream<std::u32string> {
     static constexpr const char* kClosedText = "I/O operation on closed file";
     static constexpr bool kFlushChecksClosed = false;
     static constexpr const char* kNegativeSizeText = "Negative size value";
+    static constexpr std::pair<const char*, const char*> kReadOnly[] = {
+        {"closed", nullptr},           {"line_buffering", nullptr},
+        {"newlines", nullptr},         {"encoding", "_io._TextIOBase"},
+        {"errors", "_io._TextIOBase"}, {"__dict__", "_io._IOBase"}};
 };
 using Methods = MemoryStreamMethods<StringIO>;
 
@@ -117,21 +122,84 @@ Ref newlines_seen(const StringIO* s) {
     return tuple_from(kinds.data(), kinds.size());
 }
 
-Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+// Sets `s` up from (initial_value=None, newline="\n"): at construction, and again when __init__ runs
+// a second time, which also opens a closed one, as CPython's.
+void sio_setup(StringIO* s, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"initial_value", "newline"};
     Object* a[2] = {};
     bind_args("StringIO", args, nargs, kw, kNames, 2, 0, a);
     Newline newline = newline_mode(a[1]);
-    auto* s = new_object_of<StringIO>(static_cast<Type*>(type));  // a GcHead for a subclass's instance
-    Ref self = Ref::steal(s);
+    if (a[0] && a[0] != None && !is_str(a[0]))
+        raise(&TypeError_type,
+              format("initial_value must be str or None, not %s", type_of(a[0])->name.c_str()));
     s->newline = newline;
-    if (a[0] && a[0] != None) {
-        if (!is_str(a[0]))
-            raise(&TypeError_type,
-                  format("initial_value must be str or None, not %s", type_of(a[0])->name.c_str()));
-        s->buf = translate_written(s, utf8_to_utf32(str_utf8_of(a[0])));
-    }
+    s->seen = 0;
+    s->pos = 0;
+    s->closed = false;
+    s->buf.clear();
+    if (a[0] && a[0] != None) s->buf = translate_written(s, utf8_to_utf32(str_utf8_of(a[0])));
+}
+
+// A class derived from StringIO with an __init__ of its own sets the object up through
+// super().__init__(), as BytesIO's.
+Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
+    Type* t = static_cast<Type*>(type);
+    auto* s = new_object_of<StringIO>(t);  // a GcHead for a subclass's instance
+    Ref self = Ref::steal(s);
+    if (t == &stringio_type || !user_init(t)) sio_setup(s, args, nargs, kw);
     return self;
+}
+
+Ref sio_init(Object*, Args args, size_t nargs, Tuple* kw) {
+    sio_setup(static_cast<StringIO*>(args[0]), args + 1, nargs - 1, kw);
+    return Ref::borrow(None);
+}
+
+// The newline argument that makes `mode`: what __getstate__ keeps.
+Ref newline_argument(Newline mode) {
+    switch (mode) {
+        case Newline::Universal:
+            return Ref::borrow(None);
+        case Newline::Any:
+            return str_new("");
+        case Newline::Cr:
+            return str_new("\r");
+        case Newline::CrLf:
+            return str_new("\r\n");
+        default:
+            return str_new("\n");
+    }
+}
+
+// (contents, newline, position, attribute dict or None): what pickle and copy keep.
+Ref sio_getstate(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__getstate__", nargs - 1, kw, 0, 0);
+    StringIO* s = Methods::open(args[0]);
+    Ref value = text(s->buf), newline = newline_argument(s->newline);
+    Ref pos = int_from_i64(static_cast<int64_t>(s->pos)), dict = Methods::state_dict(s);
+    Object* items[4] = {value.get(), newline.get(), pos.get(), dict.get()};
+    return tuple_from(items, 4);
+}
+
+// As CPython's: the value and newline are checked as the constructor's, then the contents are taken
+// as they are, with no newline translation (they were translated when first written).
+Ref sio_setstate(Object*, Args args, size_t nargs, Tuple* kw) {
+    check_positional("__setstate__", nargs - 1, kw, 1, 1);
+    StringIO* s = Methods::open(args[0]);
+    const Tuple* state = Methods::state_tuple(s, args[1], 4);
+    Object* value = state->items[0];
+    if (value != None && !is_str(value))
+        raise(&TypeError_type,
+              format("initial_value must be str or None, not %s", type_of(value)->name.c_str()));
+    s->newline = newline_mode(state->items[1]);
+    s->seen = 0;
+    std::u32string contents = value == None ? std::u32string() : utf8_to_utf32(str_utf8_of(value));
+    translate_written(s, contents);  // notes the line ends seen, as the constructor does
+    s->buf = std::move(contents);
+    s->pos = 0;
+    Methods::restore_position(s, state->items[2], "third item of state must be an integer, got %s");
+    Methods::restore_dict(s, state->items[3], "fourth");
+    return Ref::borrow(None);
 }
 
 Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -141,6 +209,7 @@ Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&TypeError_type, format("string argument expected, got '%s'", type_of(args[1])->name.c_str()));
     size_t given = utf8_to_utf32(str_utf8_of(args[1])).size();
     std::u32string add = translate_written(s, utf8_to_utf32(str_utf8_of(args[1])));
+    if (add.empty()) return int_from_i64(0);  // past the end, nothing is padded
     if (s->pos > s->buf.size()) s->buf.resize(s->pos, U'\0');
     s->buf.replace(s->pos, std::min(add.size(), s->buf.size() - s->pos), add);
     s->pos += add.size();
@@ -149,6 +218,7 @@ Ref sio_write(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref sio_writelines(Object* c, Args args, size_t nargs, Tuple* kw) {
     check_positional("writelines", nargs - 1, kw, 1, 1);
+    Methods::open_as_iobase(args[0]);
     for_each_item(args[1], [&](Object* line) {
         Object* a[2] = {args[0], line};
         sio_write(c, a, 2, nullptr);
@@ -161,12 +231,10 @@ Ref sio_getvalue(Object*, Args args, size_t nargs, Tuple* kw) {
     return text(Methods::open(args[0])->buf);
 }
 
-int64_t size_arg(Args args, size_t nargs) { return nargs > 1 && args[1] != None ? as_index(args[1]) : -1; }
-
 Ref sio_read(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("read", nargs - 1, kw, 0, 1);
     StringIO* s = Methods::open(args[0]);
-    int64_t n = size_arg(args, nargs);
+    int64_t n = io_size_arg(args, nargs);
     if (s->pos >= s->buf.size()) return str_new("");
     size_t take =
         n < 0 ? s->buf.size() - s->pos : std::min<size_t>(static_cast<size_t>(n), s->buf.size() - s->pos);
@@ -186,14 +254,19 @@ Ref read_line(StringIO* s, int64_t limit) {
 
 Ref sio_readline(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readline", nargs - 1, kw, 0, 1);
-    return read_line(Methods::open(args[0]), size_arg(args, nargs));
+    return read_line(Methods::open(args[0]), io_size_arg(args, nargs));
 }
 
 Ref sio_readlines(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("readlines", nargs - 1, kw, 0, 1);
     StringIO* s = Methods::open(args[0]);
+    int64_t hint = io_size_arg(args, nargs);
     Ref lines = list_new();
-    while (s->pos < s->buf.size()) list_append(lines.get(), read_line(s, -1).get());
+    size_t start = s->pos;
+    while (s->pos < s->buf.size()) {
+        list_append(lines.get(), read_line(s, -1).get());
+        if (hint > 0 && s->pos - start >= static_cast<size_t>(hint)) break;  // as IOBase.readlines(hint)
+    }
     return lines;
 }
 
@@ -224,7 +297,7 @@ Ref sio_getattr(Object* o, Str* name) {
     if (name->utf8 == "line_buffering") return Ref::borrow(False);
     if (name->utf8 == "newlines") return newlines_seen(static_cast<StringIO*>(o));
     if (name->utf8 == "encoding" || name->utf8 == "errors") return Ref::borrow(None);
-    return generic_getattr(o, name);
+    return Methods::getattr(o, name);
 }
 
 const MethodDef kStringIOMethods[] = {
@@ -243,6 +316,9 @@ const MethodDef kStringIOMethods[] = {
     {"readable", Methods::always, "Returns True if the IO object can be read."},
     {"writable", Methods::always, "Returns True if the IO object can be written."},
     {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
+    {"__init__", sio_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__getstate__", sio_getstate, nullptr},
+    {"__setstate__", sio_setstate, nullptr},
     {"__enter__", Methods::enter, nullptr},
     {"__exit__", Methods::exit, nullptr},
     {nullptr, nullptr, nullptr},
@@ -254,12 +330,8 @@ void init_stringio_type() {
     if (stringio_type.dict) return;
     Type& t = stringio_type;
     t.name = "_io.StringIO";
-    t.instances_have_dict = true;
     t.instance_size = sizeof(StringIO);
-    t.dealloc = [](Object* o) {
-        weakrefs_clear(o);
-        delete_object_of(static_cast<StringIO*>(o));
-    };
+    Methods::give_attribute_dict(t);
     t.construct = sio_construct;
     t.iter = sio_iter;
     t.next = sio_next;

@@ -440,8 +440,22 @@ Ref bytearray_append(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref bytearray_extend(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[2];
     positional("extend", args, nargs, kw, 1, 1, a);
-    if (is_str(a[1])) raise(&TypeError_type, "expected iterable of integers; got: 'str'");
-    std::string extra = bytes_from_args("bytearray", a[1], nullptr, nullptr);
+    // A buffer's bytes, else the items of an iterable of ints (3.11 iterates a str too, and its first
+    // item is "not an integer").
+    std::string extra;
+    if (exports_buffer(a[1])) {
+        extra = bytes_like_data(a[1]);
+    } else {
+        Ref items;
+        try {
+            items = get_iter(a[1]);
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &TypeError_type)) throw;
+            raise(&TypeError_type, format("can't extend bytearray with %s", type_of(a[1])->name.c_str()));
+        }
+        for_each_item(items.get(),
+                      [&](Object* item) { extra.push_back(static_cast<char>(byte_value(item))); });
+    }
     CriticalSection cs(self_array(a[0])->mutex);
     check_resize(self_array(a[0]), self_array(a[0])->data.size() + extra.size());
     self_array(a[0])->data += extra;

@@ -468,6 +468,11 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
     }
     Ref newobj = get_attr(copyreg.get(), intern("__newobj__"));
     Object* cls = type_of(self);
+    // A type with its own __getstate__ (io.BytesIO's, a class's) says what its state is, the
+    // built-in part included.
+    static Str* const kGetState = intern("__getstate__");
+    Ref class_getstate = type_lookup(type_of(self), kGetState);
+    bool own_getstate = class_getstate && class_getstate.get() != dict_get_str(object_type.dict, kGetState);
     Ref cls_args = tuple_from(&cls, 1);
     if (Ref getnewargs_ex = special_method(self, intern("__getnewargs_ex__"))) {
         // (args, kwargs): copyreg.__newobj_ex__(cls, args, kwargs) when there are keywords.
@@ -511,13 +516,14 @@ Ref object_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
             Ref plain = call(layout, &self, 1);
             Object* pair[2] = {cls, plain.get()};
             cls_args = tuple_from(pair, 2);
-        } else if (layout != &list_type && layout != &dict_type) {
+        } else if (layout != &list_type && layout != &dict_type && !own_getstate) {
             raise(&TypeError_type, format("cannot pickle '%s' object", type_of(self)->name.c_str()));
         }
     }
     Ref state;
-    if (Ref getstate = get_attr_opt(self, intern("__getstate__"));
-        getstate && !is_method_descriptor(getstate.get()) && !is_native_function(getstate.get())) {
+    if (Ref getstate = get_attr_opt(self, kGetState);
+        getstate &&
+        (own_getstate || (!is_method_descriptor(getstate.get()) && !is_native_function(getstate.get())))) {
         state = call0(getstate.get());
     } else {
         state = default_state(self);
