@@ -96,7 +96,8 @@ Ref rounding(const char* name, Args args, size_t nargs, Tuple* kw, double (*fn)(
     // bool and int subclasses round to their exact int value unless their class says otherwise.
     if (is_int(args[0]) && !int_overrides(args[0], dunder.c_str())) return int_exact(args[0]);
     if (type_of(args[0]) != &float_type) {
-        if (Ref method = get_attr_opt(args[0], intern(dunder))) return call0(method.get());
+        // Looked up on the type, as every special method (an instance attribute is not asked).
+        if (Ref method = special_method(args[0], intern(dunder))) return call0(method.get());
         // trunc() has no float fallback (CPython's math_trunc).
         if (std::string_view(name) == "trunc")
             raise(&TypeError_type,
@@ -190,12 +191,14 @@ Ref math_pow(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref math_atan2(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "atan2", nargs, kw, 2, 2);
-    return float_new(std::atan2(to_double(args[0]), to_double(args[1])));
+    double y = to_double(args[0]), x = to_double(args[1]);  // in order: the first one that fails is reported
+    return float_new(std::atan2(y, x));
 }
 
 Ref math_copysign(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "copysign", nargs, kw, 2, 2);
-    return float_new(std::copysign(to_double(args[0]), to_double(args[1])));
+    double x = to_double(args[0]), y = to_double(args[1]);
+    return float_new(std::copysign(x, y));
 }
 
 Ref math_fmod(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -258,7 +261,8 @@ Ref math_ldexp(Object*, Args args, size_t nargs, Tuple* kw) {
 
 Ref math_nextafter(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "nextafter", nargs, kw, 2, 2);
-    return float_new(std::nextafter(to_double(args[0]), to_double(args[1])));
+    double x = to_double(args[0]), y = to_double(args[1]);
+    return float_new(std::nextafter(x, y));
 }
 
 // The gap from |x| to the next float away from zero (or, for the largest float, the one below).
@@ -325,14 +329,18 @@ Ref math_isclose(Object*, Args args, size_t nargs, Tuple* kw) {
 }
 
 // ---- exact integer functions on GMP ----
-Object* expect_int(Object* o) {
-    if (!is_int(o)) raise_not_an_integer(o);
-    return o;
+// An int, or the int an object's __index__ gives (CPython's PyNumber_Index).
+Ref expect_int(Object* o) {
+    if (is_int(o)) return Ref::borrow(o);
+    Ref index = index_value(o);
+    if (!index) raise_not_an_integer(o);
+    return index;
 }
 
 Ref math_factorial(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "factorial", nargs, kw, 1, 1);
-    Object* n = expect_int(args[0]);
+    Ref index = expect_int(args[0]);
+    Object* n = index.get();
     if (int_compare(n, make_small_int(0)) < 0)
         raise(&ValueError_type, "factorial() not defined for negative values");
     int64_t v;
@@ -348,7 +356,7 @@ Ref fold_ints(Args args, size_t nargs, Tuple* kw, bool lcm) {
     Mpz acc;
     mpz_set_ui(acc.v, lcm ? 1 : 0);
     for (size_t i = 0; i < nargs; ++i) {
-        Mpz x(expect_int(args[i]));
+        Mpz x(expect_int(args[i]).get());
         if (lcm)
             mpz_lcm(acc.v, acc.v, x.v);
         else
@@ -362,22 +370,33 @@ Ref math_lcm(Object*, Args args, size_t nargs, Tuple* kw) { return fold_ints(arg
 
 Ref math_isqrt(Object*, Args args, size_t nargs, Tuple* kw) {
     check_clinic_positional("math", "isqrt", nargs, kw, 1, 1);
-    Mpz n(expect_int(args[0]));
+    Mpz n(expect_int(args[0]).get());
     if (mpz_sgn(n.v) < 0) raise(&ValueError_type, "isqrt() argument must be nonnegative");
     mpz_sqrt(n.v, n.v);
     return int_from_mpz(n.v);
 }
 
-// n and k for comb/perm: non-negative ints, k small enough to count with.
-void read_n_k(Object* n_obj, Object* k_obj, Mpz& n, unsigned long* k, bool* k_exceeds_n) {
-    int_to_mpz(expect_int(n_obj), n.v);
-    Mpz kz(expect_int(k_obj));
+// n and k for comb/perm: non-negative ints, k small enough to count with. comb counts with the
+// smaller of k and n - k (comb(n, n) is 1 for any n), as CPython's.
+void read_n_k(Object* n_obj, Object* k_obj, Mpz& n, unsigned long* k, bool* k_exceeds_n, bool symmetric) {
+    int_to_mpz(expect_int(n_obj).get(), n.v);
+    Mpz kz(expect_int(k_obj).get());
     if (mpz_sgn(n.v) < 0) raise(&ValueError_type, "n must be a non-negative integer");
     if (mpz_sgn(kz.v) < 0) raise(&ValueError_type, "k must be a non-negative integer");
     *k_exceeds_n = mpz_cmp(kz.v, n.v) > 0;
-    if (!*k_exceeds_n && !mpz_fits_ulong_p(kz.v))
-        raise(&OverflowError_type, "k must not exceed 9223372036854775807");
-    *k = *k_exceeds_n ? 0 : mpz_get_ui(kz.v);
+    if (*k_exceeds_n) {
+        *k = 0;
+        return;
+    }
+    if (symmetric) {
+        Mpz rest;
+        mpz_sub(rest.v, n.v, kz.v);
+        if (mpz_cmp(rest.v, kz.v) < 0) mpz_set(kz.v, rest.v);
+    }
+    if (!mpz_fits_slong_p(kz.v))
+        raise(&OverflowError_type, symmetric ? "min(n - k, k) must not exceed 9223372036854775807"
+                                             : "k must not exceed 9223372036854775807");
+    *k = mpz_get_ui(kz.v);
 }
 
 Ref math_comb(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -385,7 +404,7 @@ Ref math_comb(Object*, Args args, size_t nargs, Tuple* kw) {
     Mpz n;
     unsigned long k;
     bool too_big;
-    read_n_k(args[0], args[1], n, &k, &too_big);
+    read_n_k(args[0], args[1], n, &k, &too_big, true);
     if (too_big) return int_from_i64(0);
     mpz_bin_ui(n.v, n.v, k);
     return int_from_mpz(n.v);
@@ -400,7 +419,7 @@ Ref math_perm(Object*, Args args, size_t nargs, Tuple* kw) {
     Mpz n, r;
     unsigned long k;
     bool too_big;
-    read_n_k(args[0], args[1], n, &k, &too_big);
+    read_n_k(args[0], args[1], n, &k, &too_big, false);
     if (too_big) return int_from_i64(0);
     mpz_set_ui(r.v, 1);
     for (unsigned long i = 0; i < k; ++i) {
