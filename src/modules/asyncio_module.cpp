@@ -781,19 +781,12 @@ Ref future_init(Object*, Args args, size_t nargs, Tuple* kw) {
 void task_fill(TaskObj* t, Args args, size_t nargs, Tuple* kw);
 Ref task_init(Object*, Args args, size_t nargs, Tuple* kw);
 
-// Whether t's __init__ is Future's (or Task's) own, so that `t(...)` initialises here.
-bool inherits_init(Type* t, CallSlot own) {
-    Ref init = type_lookup(t, intern("__init__"));
-    return init && is_method_descriptor(init.get()) &&
-           static_cast<MethodDescriptor*>(init.get())->def->fn == own;
-}
-
 Ref future_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
     Ref self = future_alloc(t);
-    if (t == &task_type || (is_subtype(t, &task_type) && inherits_init(t, task_init)))
+    if (t == &task_type || (is_subtype(t, &task_type) && inherits_native_init(t, task_init)))
         task_fill(as_task(self.get()), args, nargs, kw);
-    else if (t == &future_type || (!is_subtype(t, &task_type) && inherits_init(t, future_init)))
+    else if (t == &future_type || (!is_subtype(t, &task_type) && inherits_native_init(t, future_init)))
         future_fill(as_future(self.get()), args, nargs, kw);
     return self;
 }

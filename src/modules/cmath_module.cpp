@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <string_view>
+#include <utility>
 
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -104,15 +105,9 @@ constexpr SpecialTable kAtanhSpecial = {
     {{0.0, -kPi2}, {0.0, -kPi2}, {0.0, -kPi2}, {0.0, kPi2}, {0.0, kPi2}, {0.0, kPi2}, {0.0, kNan}},
     {{0.0, -kPi2}, {kNan, kNan}, {kNan, kNan}, {kNan, kNan}, {kNan, kNan}, {0.0, kPi2}, {kNan, kNan}},
 };
-constexpr SpecialTable kLogSpecial = {
-    {{kInf, -kPi34}, {kInf, -kPi}, {kInf, -kPi}, {kInf, kPi}, {kInf, kPi}, {kInf, kPi34}, {kInf, kNan}},
-    {{kInf, -kPi2}, kNo, kNo, kNo, kNo, {kInf, kPi2}, {kNan, kNan}},
-    {{kInf, -kPi2}, kNo, kNo, kNo, kNo, {kInf, kPi2}, {kNan, kNan}},
-    {{kInf, -kPi2}, kNo, kNo, kNo, kNo, {kInf, kPi2}, {kNan, kNan}},
-    {{kInf, -kPi2}, kNo, kNo, kNo, kNo, {kInf, kPi2}, {kNan, kNan}},
-    {{kInf, -kPi4}, {kInf, -0.0}, {kInf, -0.0}, {kInf, 0.0}, {kInf, 0.0}, {kInf, kPi4}, {kInf, kNan}},
-    {{kInf, kNan}, {kNan, kNan}, {kNan, kNan}, {kNan, kNan}, {kNan, kNan}, {kInf, kNan}, {kNan, kNan}},
-};
+// For large |z|, acosh(z) is log(2z), and the 2 vanishes beside an infinite part: where the
+// tables are read (an infinite or nan part), log's results are acosh's.
+constexpr const SpecialTable& kLogSpecial = kAcoshSpecial;
 constexpr SpecialTable kSqrtSpecial = {
     {{kInf, -kInf}, {0.0, -kInf}, {0.0, -kInf}, {0.0, kInf}, {0.0, kInf}, {kInf, kInf}, {kNan, kInf}},
     {{kInf, -kInf}, kNo, kNo, kNo, kNo, {kInf, kInf}, {kNan, kNan}},
@@ -280,46 +275,36 @@ Result c_exp(Cx z) {
     return {r, overflow_check(r)};
 }
 
-Result c_cosh(Cx z) {
+// cosh(x+iy) = cosh(x) cos(y) + i sinh(x) sin(y), and sinh(x+iy) = sinh(x) cos(y) + i cosh(x) sin(y):
+// one computation with cosh(x) and sinh(x) trading places (`odd` picks sinh). For an infinite x, x's
+// sign falls on the imaginary part of cosh (an even function) and on the real part of sinh.
+Result cosh_or_sinh(Cx z, bool odd) {
     if (is_special(z)) {
-        Cx r = lookup(kCoshSpecial, z);
+        Cx r = lookup(odd ? kSinhSpecial : kCoshSpecial, z);
         if (infinite_real_finite_imag(z)) {
             r = signed_by_cos_sin(kInf, z.im);
-            if (z.re < 0) r.im = -r.im;
+            double& signed_part = odd ? r.re : r.im;
+            if (z.re < 0) signed_part = -signed_part;
         }
         return {r, std::isinf(z.im) && !std::isnan(z.re) ? Fault::kDomain : Fault::kNone};
     }
-    Cx r;
+    // cosh(x) and sinh(x) may overflow where the result does not: then take them at x - 1 (toward
+    // zero) and multiply by e, roughly their ratio for large |x|. Multiplying by 1 changes nothing.
+    double x = z.re, scale = 1;
     if (std::fabs(z.re) > kLogLarge) {
-        // cosh(x) may overflow where the result does not: use cosh(x) = e * cosh(x - 1) roughly.
-        double x_minus_one = z.re - std::copysign(1.0, z.re);
-        r = {std::cos(z.im) * std::cosh(x_minus_one) * M_E, std::sin(z.im) * std::sinh(x_minus_one) * M_E};
-    } else {
-        r = {std::cos(z.im) * std::cosh(z.re), std::sin(z.im) * std::sinh(z.re)};
+        x = z.re - std::copysign(1.0, z.re);
+        scale = M_E;
     }
+    double re_factor = std::cosh(x), im_factor = std::sinh(x);
+    if (odd) std::swap(re_factor, im_factor);
+    Cx r = {std::cos(z.im) * re_factor * scale, std::sin(z.im) * im_factor * scale};
     return {r, overflow_check(r)};
 }
+
+Result c_cosh(Cx z) { return cosh_or_sinh(z, false); }
+Result c_sinh(Cx z) { return cosh_or_sinh(z, true); }
 
 Result c_cos(Cx z) { return c_cosh(times_i(z)); }
-
-Result c_sinh(Cx z) {
-    if (is_special(z)) {
-        Cx r = lookup(kSinhSpecial, z);
-        if (infinite_real_finite_imag(z)) {
-            r = signed_by_cos_sin(kInf, z.im);
-            if (z.re < 0) r.re = -r.re;
-        }
-        return {r, std::isinf(z.im) && !std::isnan(z.re) ? Fault::kDomain : Fault::kNone};
-    }
-    Cx r;
-    if (std::fabs(z.re) > kLogLarge) {
-        double x_minus_one = z.re - std::copysign(1.0, z.re);
-        r = {std::cos(z.im) * std::sinh(x_minus_one) * M_E, std::sin(z.im) * std::cosh(x_minus_one) * M_E};
-    } else {
-        r = {std::cos(z.im) * std::sinh(z.re), std::sin(z.im) * std::cosh(z.re)};
-    }
-    return {r, overflow_check(r)};
-}
 
 Result c_sin(Cx z) { return times_minus_i(c_sinh(times_i(z))); }
 

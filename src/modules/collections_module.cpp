@@ -235,19 +235,13 @@ Ref deque_init(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-// Whether `t`'s __init__ is deque's own: then `t(...)` fills the deque here, as no Python
-// __init__ will (CPython's deque_new leaves it empty and deque_init fills it).
-bool inherits_deque_init(Type* t) {
-    if (t == &deque_type) return true;
-    Ref init = type_lookup(t, intern("__init__"));
-    return init && is_method_descriptor(init.get()) &&
-           static_cast<MethodDescriptor*>(init.get())->def->fn == deque_init;
-}
-
 Ref deque_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
     Ref self = deque_alloc(t);
-    if (inherits_deque_init(t)) deque_fill(as_deque(self.get()), args, nargs, kw);
+    // CPython's deque_new leaves the deque empty and deque_init fills it: filled here unless a
+    // Python __init__ will.
+    if (t == &deque_type || inherits_native_init(t, deque_init))
+        deque_fill(as_deque(self.get()), args, nargs, kw);
     return self;
 }
 

@@ -1,6 +1,7 @@
 // compression_stream.h — what the native _bz2 and _lzma modules share: the growing output buffer,
-// the decompressor's state (eof, unused_data, needs_input and the input it has not consumed yet)
-// and the argument converters both use. zlib keeps its own, as its stored blocks depend on sizes.
+// the objects' state (eof, unused_data, needs_input and the input not consumed yet), the loops that
+// drive a library's stream, the methods built on them, and the argument converters both use. Each
+// module keeps only its library's calls. zlib keeps its own, as its stored blocks depend on sizes.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "modules/held_buffer.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/errors.h"
@@ -54,6 +56,13 @@ private:
     int64_t max_length_;
     size_t blocks_ = 0;
     std::string data_;
+};
+
+// A compressor's state beside the library's own stream. Its methods run the library without the
+// GIL, so `lock` keeps two threads from driving one stream at once (CPython's ACQUIRE_LOCK).
+struct CompressorState {
+    std::mutex lock;
+    bool flushed = false;  // flush() has ended the stream
 };
 
 // A decompressor's state beside the library's own stream. Its methods run the library without the
@@ -131,6 +140,142 @@ inline uint32_t as_uint32(Object* o) {
     if (v > UINT32_MAX) raise(&OverflowError_type, "Value too large for uint32_t type");
     return static_cast<uint32_t>(v);
 }
+
+// ---- the loops and methods both modules run ----
+// Each module wraps its library's stream for one call in a small struct (Bz2Stream, LzmaStream):
+//   add_output(out)   hands the stream the next block of `out` to fill
+//   avail_out()       how much of that block is still free
+//   input_left()      how many input bytes the stream has not taken; next_in() where they start
+//   compress(finish)  one library call (or none, where the library has nothing to do); true once
+//                     flushing has ended the stream; raises the library's error
+//   decompress(d)     one library call for decompressor `d`; true at the end of the stream; on an
+//                     error, drops d's held input (CPython sets next_in to NULL) and raises
+
+// Both libraries may work through a whole block in one call, however little input it gets
+// (libbzip2's blocks are 900 kB): every call runs without the GIL, as in CPython.
+template <typename Call>
+auto without_gil(Call call) {
+    AllowThreads unblocked(BlockReason::CCode);
+    return call();
+}
+
+// CPython's compress() and flush(): runs `s` over its input, growing the output as it fills, until
+// the input is taken (compress) or the stream has ended (flush, `finish`).
+template <typename Stream>
+Ref compress_all(Stream s, bool finish) {
+    OutputBuffer out;
+    s.add_output(out);
+    for (;;) {
+        bool ended = s.compress(finish);
+        if (finish ? ended : s.input_left() == 0) break;
+        if (s.avail_out() == 0) s.add_output(out);
+    }
+    return out.finish(s.avail_out());
+}
+
+// CPython's decompress_buf: runs `s` for decompressor `d` until its input is used up, the stream
+// ends or the output reaches max_length, then settles d's state.
+template <typename D, typename Stream>
+Ref decompress_some(D& d, Stream s, int64_t max_length) {
+    OutputBuffer out(max_length);
+    s.add_output(out);
+    for (;;) {
+        if (s.decompress(d)) {
+            d.state.eof = true;
+            break;
+        }
+        // Output space first: the library may hold more output when the input is used up.
+        if (s.avail_out() == 0) {
+            if (out.at_limit(0)) break;
+            s.add_output(out);
+        } else if (s.input_left() == 0) {
+            break;
+        }
+    }
+    d.state.settle(s.next_in(), s.input_left(), s.avail_out());
+    return out.finish(s.avail_out());
+}
+
+// compress(data, /) and flush() of a compressor type C: an Object with a CompressorState `state`
+// and `stream(data, size)`, its library's Stream over that input.
+template <typename C>
+Ref stream_compress(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("compress", nargs - 1, kw, 1, 1);
+    C* c = static_cast<C*>(args[0]);
+    HeldBuffer data(args[1]);
+    std::unique_lock<std::mutex> guard = lock_letting_others_run(c->state.lock);
+    if (c->state.flushed) raise(&ValueError_type, "Compressor has been flushed");
+    return compress_all(c->stream(data.data(), data.size()), false);
+}
+
+template <typename C>
+Ref stream_flush(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("flush", nargs - 1, kw, 0, 0);
+    C* c = static_cast<C*>(args[0]);
+    std::unique_lock<std::mutex> guard = lock_letting_others_run(c->state.lock);
+    if (c->state.flushed) raise(&ValueError_type, "Repeated call to flush()");
+    c->state.flushed = true;
+    return compress_all(c->stream(nullptr, 0), true);
+}
+
+// decompress(data, max_length=-1) of a decompressor type D: an Object with a DecompressorState
+// `state`, `stream(data, size)` as a compressor's, and `refuse_input()`, which raises where the
+// object takes no more input (the two modules word it differently).
+template <typename D>
+Ref stream_decompress(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    static const char* const kNames[] = {"data", "max_length"};
+    Object* a[2];
+    bind_args("decompress", args + 1, nargs - 1, kw, kNames, 2, 1, a);
+    D* d = static_cast<D*>(args[0]);
+    HeldBuffer data(a[0]);
+    int64_t max_length = max_length_arg(a[1]);
+    std::unique_lock<std::mutex> guard = lock_letting_others_run(d->state.lock);
+    d->refuse_input();
+    std::string_view input = d->state.input({reinterpret_cast<const char*>(data.data()), data.size()});
+    return decompress_some(*d, d->stream(reinterpret_cast<const unsigned char*>(input.data()), input.size()),
+                           max_length);
+}
+
+// The read-only attributes eof, unused_data and needs_input (CPython's members); null for any other.
+inline Ref state_attribute(DecompressorState& s, const std::string& name) {
+    if (name != "eof" && name != "unused_data" && name != "needs_input") return Ref();
+    std::unique_lock<std::mutex> guard = lock_letting_others_run(s.lock);
+    if (name == "eof") return Ref::borrow(bool_obj(s.eof));
+    if (name == "needs_input") return Ref::borrow(bool_obj(s.needs_input));
+    return s.unused_data;
+}
+
+// The methods of both modules' types, with CPython's docstrings (the same in _bz2 and _lzma).
+template <typename C>
+const MethodDef kCompressorMethods[] = {
+    {"compress", stream_compress<C>,
+     "Provide data to the compressor object.\n\nReturns a chunk of compressed data if possible, or b'' "
+     "otherwise.\n\nWhen you have finished providing data to the compressor, call the\nflush() method to "
+     "finish the compression process."},
+    {"flush", stream_flush<C>,
+     "Finish the compression process.\n\nReturns the compressed data left in internal buffers.\n\nThe "
+     "compressor object may not be used after this method is called."},
+    {nullptr, nullptr, nullptr},
+};
+
+template <typename D>
+const MethodDef kDecompressorMethods[] = {
+    {"decompress", stream_decompress<D>,
+     "Decompress *data*, returning uncompressed data as bytes.\n\nIf *max_length* is nonnegative, returns "
+     "at most *max_length* bytes of\ndecompressed data. If this limit is reached and further output can "
+     "be\nproduced, *self.needs_input* will be set to ``False``. In this case, the next\ncall to "
+     "*decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all of the input data "
+     "was decompressed and returned (either because this\nwas less than *max_length* bytes, or because "
+     "*max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to decompress "
+     "data after the end of stream is reached raises an\nEOFError.  Any data found after the end of the "
+     "stream is ignored and saved in\nthe unused_data attribute."},
+    {nullptr, nullptr, nullptr},
+};
+
+// The decompressor types' docstring, the same in both modules.
+inline constexpr const char* kDecompressorDoc =
+    "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
+    "decompression, use the decompress() function instead.";
 
 // A compressor or decompressor type of _bz2 or _lzma made ready: its name, layout, methods and doc.
 inline void init_stream_type(Type& t, const char* name, size_t size, void (*dealloc)(Object*),

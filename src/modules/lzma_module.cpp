@@ -70,13 +70,6 @@ void check_lzma(lzma_ret ret) {
     }
 }
 
-// liblzma may work on a whole block in one call, however little input it gets: every call runs
-// without the GIL, as in CPython.
-lzma_ret code_without_gil(lzma_stream& lzs, lzma_action action) {
-    AllowThreads unblocked(BlockReason::CCode);
-    return lzma_code(&lzs, action);
-}
-
 // ---- filter chains: Python dicts to liblzma's lzma_filter ----
 
 // One filter's options, stored beside the chain so nothing needs freeing.
@@ -212,12 +205,39 @@ Ref build_filter_spec(const lzma_filter& f) {
     return spec;
 }
 
+struct Decompressor;
+
+// An lzma_stream as the loops of compression_stream.h drive it for one call.
+struct LzmaStream {
+    lzma_stream& lzs;
+    size_t size;  // the call's input: without any, LZMA_BUF_ERROR only says there was nothing to do
+
+    LzmaStream(lzma_stream& s, const unsigned char* data, size_t n) : lzs(s), size(n) {
+        lzs.next_in = data;
+        lzs.avail_in = n;
+    }
+    void add_output(OutputBuffer& out) { lzs.next_out = out.grow(&lzs.avail_out); }
+    size_t avail_out() const { return lzs.avail_out; }
+    size_t input_left() const { return lzs.avail_in; }
+    const unsigned char* next_in() const { return lzs.next_in; }
+
+    bool compress(bool finish) {
+        lzma_ret ret = without_gil([&] { return lzma_code(&lzs, finish ? LZMA_FINISH : LZMA_RUN); });
+        if (ret == LZMA_BUF_ERROR && size == 0 && lzs.avail_out > 0)
+            ret = LZMA_OK;  // nothing to do: no error
+        check_lzma(ret);
+        return ret == LZMA_STREAM_END;
+    }
+    bool decompress(Decompressor& d);
+};
+
 // ---- LZMACompressor ----
 
 struct Compressor : Object {
-    std::mutex lock;
+    CompressorState state;
     lzma_stream lzs{};  // all zero, as LZMA_STREAM_INIT
-    bool flushed = false;
+
+    LzmaStream stream(const unsigned char* data, size_t size) { return LzmaStream(lzs, data, size); }
 };
 
 Compressor* as_compressor(Object* o) { return static_cast<Compressor*>(o); }
@@ -285,50 +305,29 @@ Ref compressor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     return self;
 }
 
-// Runs the encoder over `size` bytes at `data` with `action` (LZMA_RUN or LZMA_FINISH).
-Ref compress_run(Compressor* c, const unsigned char* data, size_t size, lzma_action action) {
-    lzma_stream& lzs = c->lzs;
-    OutputBuffer out;
-    lzs.next_out = out.grow(&lzs.avail_out);
-    lzs.next_in = data;
-    lzs.avail_in = size;
-    for (;;) {
-        lzma_ret ret = code_without_gil(lzs, action);
-        if (ret == LZMA_BUF_ERROR && size == 0 && lzs.avail_out > 0)
-            ret = LZMA_OK;  // nothing to do: no error
-        check_lzma(ret);
-        if ((action == LZMA_RUN && lzs.avail_in == 0) || (action == LZMA_FINISH && ret == LZMA_STREAM_END))
-            break;
-        if (lzs.avail_out == 0) lzs.next_out = out.grow(&lzs.avail_out);
-    }
-    return out.finish(lzs.avail_out);
-}
-
-Ref compressor_compress(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("compress", nargs - 1, kw, 1, 1);
-    Compressor* c = as_compressor(args[0]);
-    HeldBuffer data(args[1]);
-    std::unique_lock<std::mutex> guard = lock_letting_others_run(c->lock);
-    if (c->flushed) raise(&ValueError_type, "Compressor has been flushed");
-    return compress_run(c, data.data(), data.size(), LZMA_RUN);
-}
-
-Ref compressor_flush(Object*, Args args, size_t nargs, Tuple* kw) {
-    check_positional("flush", nargs - 1, kw, 0, 0);
-    Compressor* c = as_compressor(args[0]);
-    std::unique_lock<std::mutex> guard = lock_letting_others_run(c->lock);
-    if (c->flushed) raise(&ValueError_type, "Repeated call to flush()");
-    c->flushed = true;
-    return compress_run(c, nullptr, 0, LZMA_FINISH);
-}
-
 // ---- LZMADecompressor ----
 
 struct Decompressor : Object {
     DecompressorState state;
     lzma_stream lzs{};
     int check = kCheckUnknown;
+
+    LzmaStream stream(const unsigned char* data, size_t size) { return LzmaStream(lzs, data, size); }
+    void refuse_input() {
+        if (state.eof) raise(&EOFError_type, "Already at end of stream");
+    }
 };
+
+bool LzmaStream::decompress(Decompressor& d) {
+    lzma_ret ret = without_gil([&] { return lzma_code(&lzs, LZMA_RUN); });
+    if (ret == LZMA_BUF_ERROR && lzs.avail_in == 0 && lzs.avail_out > 0) ret = LZMA_OK;  // wants input
+    if (ret == LZMA_GET_CHECK || ret == LZMA_NO_CHECK) d.check = lzma_get_check(&lzs);
+    if (ret != LZMA_OK && ret != LZMA_GET_CHECK && ret != LZMA_NO_CHECK && ret != LZMA_STREAM_END) {
+        d.state.pending.clear();  // CPython drops the held input after an error, too
+        check_lzma(ret);
+    }
+    return ret == LZMA_STREAM_END;
+}
 
 Decompressor* as_decompressor(Object* o) { return static_cast<Decompressor*>(o); }
 
@@ -378,62 +377,14 @@ Ref decompressor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     return self;
 }
 
-// Decompresses `input` until it is used up, the stream ends or the output reaches max_length.
-Ref decompress_run(Decompressor* d, std::string_view input, int64_t max_length) {
-    lzma_stream& lzs = d->lzs;
-    OutputBuffer out(max_length);
-    lzs.next_out = out.grow(&lzs.avail_out);
-    lzs.next_in = reinterpret_cast<const uint8_t*>(input.data());
-    lzs.avail_in = input.size();
-    for (;;) {
-        lzma_ret ret = code_without_gil(lzs, LZMA_RUN);
-        if (ret == LZMA_BUF_ERROR && lzs.avail_in == 0 && lzs.avail_out > 0) ret = LZMA_OK;  // wants input
-        if (ret == LZMA_GET_CHECK || ret == LZMA_NO_CHECK) d->check = lzma_get_check(&lzs);
-        if (ret != LZMA_OK && ret != LZMA_GET_CHECK && ret != LZMA_NO_CHECK && ret != LZMA_STREAM_END) {
-            d->state.pending.clear();  // CPython drops the held input after an error, too
-            check_lzma(ret);
-        }
-        if (ret == LZMA_STREAM_END) {
-            d->state.eof = true;
-            break;
-        }
-        // Output space first: the decoder may hold more output when the input is used up.
-        if (lzs.avail_out == 0) {
-            if (out.at_limit(0)) break;
-            lzs.next_out = out.grow(&lzs.avail_out);
-        } else if (lzs.avail_in == 0) {
-            break;
-        }
-    }
-    d->state.settle(lzs.next_in, lzs.avail_in, lzs.avail_out);
-    return out.finish(lzs.avail_out);
-}
-
-// decompress(data, max_length=-1)
-Ref decompressor_decompress(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"data", "max_length"};
-    Object* a[2];
-    bind_args("decompress", args + 1, nargs - 1, kw, kNames, 2, 1, a);
-    Decompressor* d = as_decompressor(args[0]);
-    HeldBuffer data(a[0]);
-    int64_t max_length = max_length_arg(a[1]);
-    std::unique_lock<std::mutex> guard = lock_letting_others_run(d->state.lock);
-    if (d->state.eof) raise(&EOFError_type, "Already at end of stream");
-    std::string_view fresh(reinterpret_cast<const char*>(data.data()), data.size());
-    return decompress_run(d, d->state.input(fresh), max_length);
-}
-
-// The read-only attributes check, eof, unused_data and needs_input (CPython's members).
+// The read-only attribute check, beside eof, unused_data and needs_input (CPython's members).
 Ref decompressor_getattr(Object* o, Str* name) {
     Decompressor* d = as_decompressor(o);
-    const std::string& n = name->utf8;
-    if (n == "check" || n == "eof" || n == "unused_data" || n == "needs_input") {
+    if (name->utf8 == "check") {
         std::unique_lock<std::mutex> guard = lock_letting_others_run(d->state.lock);
-        if (n == "check") return int_from_i64(d->check);
-        if (n == "eof") return Ref::borrow(bool_obj(d->state.eof));
-        if (n == "needs_input") return Ref::borrow(bool_obj(d->state.needs_input));
-        return d->state.unused_data;
+        return int_from_i64(d->check);
     }
+    if (Ref attribute = state_attribute(d->state, name->utf8)) return attribute;
     return generic_getattr(o, name);
 }
 
@@ -472,30 +423,6 @@ Ref lzma_decode_filter_properties(Object*, Args args, size_t nargs, Tuple* kw) {
     return build_filter_spec(filter);
 }
 
-const MethodDef kCompressorMethods[] = {
-    {"compress", compressor_compress,
-     "Provide data to the compressor object.\n\nReturns a chunk of compressed data if possible, or b'' "
-     "otherwise.\n\nWhen you have finished providing data to the compressor, call the\nflush() method to "
-     "finish the compression process."},
-    {"flush", compressor_flush,
-     "Finish the compression process.\n\nReturns the compressed data left in internal buffers.\n\nThe "
-     "compressor object may not be used after this method is called."},
-    {nullptr, nullptr, nullptr},
-};
-
-const MethodDef kDecompressorMethods[] = {
-    {"decompress", decompressor_decompress,
-     "Decompress *data*, returning uncompressed data as bytes.\n\nIf *max_length* is nonnegative, returns "
-     "at most *max_length* bytes of\ndecompressed data. If this limit is reached and further output can "
-     "be\nproduced, *self.needs_input* will be set to ``False``. In this case, the next\ncall to "
-     "*decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all of the input data "
-     "was decompressed and returned (either because this\nwas less than *max_length* bytes, or because "
-     "*max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to decompress "
-     "data after the end of stream is reached raises an\nEOFError.  Any data found after the end of the "
-     "stream is ignored and saved in\nthe unused_data attribute."},
-    {nullptr, nullptr, nullptr},
-};
-
 const MethodDef kLzmaFunctions[] = {
     {"is_check_supported", lzma_is_check_supported,
      "Test whether the given integrity check is supported.\n\nAlways returns True for CHECK_NONE and "
@@ -512,15 +439,13 @@ const MethodDef kLzmaFunctions[] = {
 void init_types() {
     compressor_type.construct = compressor_construct;
     init_stream_type(compressor_type, "_lzma.LZMACompressor", sizeof(Compressor), compressor_dealloc,
-                     kCompressorMethods,
+                     kCompressorMethods<Compressor>,
                      "LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)\n\nCreate a "
                      "compressor object for compressing data incrementally.");
     decompressor_type.construct = decompressor_construct;
     decompressor_type.getattr = decompressor_getattr;
     init_stream_type(decompressor_type, "_lzma.LZMADecompressor", sizeof(Decompressor), decompressor_dealloc,
-                     kDecompressorMethods,
-                     "Create a decompressor object for decompressing data incrementally.\n\nFor one-shot "
-                     "decompression, use the decompress() function instead.");
+                     kDecompressorMethods<Decompressor>, kDecompressorDoc);
     lzma_error = new_exception_class("_lzma", "LZMAError", {&Exception_type}).release();
     set_attr(lzma_error, intern("__doc__"), str_new("Call to liblzma failed.").get());
 }

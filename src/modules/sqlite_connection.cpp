@@ -145,13 +145,6 @@ Ref connection_init(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-bool inherits_init(Type* t) {
-    if (t == &connection_type) return true;
-    Ref init = type_lookup(t, intern("__init__"));
-    return init && is_method_descriptor(init.get()) &&
-           static_cast<MethodDescriptor*>(init.get())->def->fn == connection_init;
-}
-
 Ref connection_alloc(Type* t) {
     auto* c = new_object_of<Connection>(t);
     Ref self = Ref::steal(c);
@@ -164,7 +157,8 @@ Ref connection_alloc(Type* t) {
 Ref connection_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
     Ref self = connection_alloc(t);
-    if (inherits_init(t)) connection_open(as_connection(self.get()), args, nargs, kw);
+    if (t == &connection_type || inherits_native_init(t, connection_init))
+        connection_open(as_connection(self.get()), args, nargs, kw);
     return self;
 }
 
@@ -588,6 +582,19 @@ std::string folded(const char* name) {
     return s;
 }
 
+// Where keep_callable holds a function's callable: SQLite knows a function by its name, in any
+// ASCII case, and its number of arguments.
+std::string function_key(const char* name, int narg) {
+    return format("function:%s:%d", folded(name).c_str(), narg);
+}
+
+// A callback argument, checked: null for None, which removes the callback.
+Object* callback_arg(Object* o) {
+    if (o == None) return nullptr;
+    if (!type_of(o)->call) raise(&TypeError_type, "parameter must be callable");
+    return o;
+}
+
 // create_function(name, narg, func, *, deterministic=False)
 Ref connection_create_function(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const kNames[] = {"name", "narg", "func", "deterministic"};
@@ -603,7 +610,7 @@ Ref connection_create_function(Object*, Args args, size_t nargs, Tuple* kw) {
     int rc = sqlite3_create_function_v2(c->db, name, narg, flags, fn, fn ? function_callback : nullptr,
                                         nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.OperationalError, "Error creating function");
-    keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), a[2]);
+    keep_callable(c, function_key(name, narg), a[2]);
     return Ref::borrow(None);
 }
 
@@ -620,7 +627,7 @@ Ref connection_create_aggregate(Object*, Args args, size_t nargs, Tuple* kw) {
         sqlite3_create_function_v2(c->db, name, narg, SQLITE_UTF8, cls, nullptr,
                                    cls ? aggregate_step : nullptr, cls ? aggregate_final : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.OperationalError, "Error creating aggregate");
-    keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), a[2]);
+    keep_callable(c, function_key(name, narg), a[2]);
     return Ref::borrow(None);
 }
 
@@ -635,7 +642,7 @@ Ref connection_create_window_function(Object*, Args args, size_t nargs, Tuple* k
         c->db, name, narg, SQLITE_UTF8, cls, cls ? aggregate_step : nullptr, cls ? aggregate_final : nullptr,
         cls ? window_value : nullptr, cls ? window_inverse : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_sqlite(g_exc.ProgrammingError, "Error creating window function");
-    keep_callable(c, format("function:%s:%d", folded(name).c_str(), narg), args[3]);
+    keep_callable(c, function_key(name, narg), args[3]);
     return Ref::borrow(None);
 }
 
@@ -644,8 +651,7 @@ Ref connection_create_collation(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("create_collation", nargs - 1, kw, 2, 2);
     Connection* c = usable(args[0]);
     const char* name = name_arg(args[1], "create_collation");
-    Object* fn = args[2] == None ? nullptr : args[2];
-    if (fn && !type_of(fn)->call) raise(&TypeError_type, "parameter must be callable");
+    Object* fn = callback_arg(args[2]);
     int rc =
         sqlite3_create_collation_v2(c->db, name, SQLITE_UTF8, fn, fn ? collation_callback : nullptr, nullptr);
     if (rc != SQLITE_OK) raise_db_error(c->db);
@@ -659,8 +665,7 @@ Ref connection_set_authorizer(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[1];
     bind_args("set_authorizer", args + 1, nargs - 1, kw, kNames, 1, 1, a);
     Connection* c = usable(args[0]);
-    Object* fn = a[0] == None ? nullptr : a[0];
-    if (fn && !type_of(fn)->call) raise(&TypeError_type, "parameter must be callable");
+    Object* fn = callback_arg(a[0]);
     if (sqlite3_set_authorizer(c->db, fn ? authorizer_callback : nullptr, fn) != SQLITE_OK)
         raise_sqlite(g_exc.OperationalError, "Error setting authorizer callback");
     keep_callable(c, "authorizer", a[0]);
@@ -692,23 +697,25 @@ Ref connection_set_trace_callback(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// The limit `category` had before it was set to `value` (a negative value leaves it).
+Ref limit(Connection* c, int category, int value) {
+    int v = sqlite3_limit(c->db, category, value);
+    if (v < 0) raise_sqlite(g_exc.ProgrammingError, "'category' is out of bounds");
+    return int_from_i64(v);
+}
+
 // getlimit(category, /) and setlimit(category, limit, /).
 Ref connection_getlimit(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("getlimit", nargs - 1, kw, 1, 1);
     Connection* c = usable(args[0]);
-    int category = static_cast<int>(as_index(args[1]));
-    int v = sqlite3_limit(c->db, category, -1);
-    if (v < 0) raise_sqlite(g_exc.ProgrammingError, "'category' is out of bounds");
-    return int_from_i64(v);
+    return limit(c, static_cast<int>(as_index(args[1])), -1);
 }
 
 Ref connection_setlimit(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("setlimit", nargs - 1, kw, 2, 2);
     Connection* c = usable(args[0]);
     int category = static_cast<int>(as_index(args[1]));
-    int v = sqlite3_limit(c->db, category, static_cast<int>(as_index(args[2])));
-    if (v < 0) raise_sqlite(g_exc.ProgrammingError, "'category' is out of bounds");
-    return int_from_i64(v);
+    return limit(c, category, static_cast<int>(as_index(args[2])));
 }
 
 // backup(target, *, pages=-1, progress=None, name="main", sleep=0.250)

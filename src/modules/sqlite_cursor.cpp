@@ -90,13 +90,6 @@ Ref cursor_init(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-bool inherits_init(Type* t) {
-    if (t == &cursor_type) return true;
-    Ref init = type_lookup(t, intern("__init__"));
-    return init && is_method_descriptor(init.get()) &&
-           static_cast<MethodDescriptor*>(init.get())->def->fn == cursor_init;
-}
-
 // Cursor.__new__(cls, *args, **kwargs): an instance that __init__ has not set up yet.
 Ref cursor_new_method(Object*, Args args, size_t nargs, Tuple*) {
     if (nargs < 1 || !is_type(args[0]) || !is_subtype(static_cast<Type*>(args[0]), &cursor_type))
@@ -108,7 +101,7 @@ Ref cursor_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     auto* t = static_cast<Type*>(type);
     auto* cu = new_object_of<Cursor>(t);
     Ref self = Ref::steal(cu);
-    if (inherits_init(t)) cursor_setup(cu, args, nargs, kw);
+    if (t == &cursor_type || inherits_native_init(t, cursor_init)) cursor_setup(cu, args, nargs, kw);
     return self;
 }
 
@@ -397,24 +390,25 @@ void run(Cursor* cu, Object* sql, Object* param_sets, bool many, const char* fna
     if (!cu->has_row) finalize_statement(cu);
 }
 
-}  // namespace
-
-Ref cursor_execute_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"sql", "parameters"};
+// execute(sql, parameters=(), /) and executemany(sql, seq_of_parameters, /): `many` runs the
+// statement once per parameter set.
+Ref execute_method(const char* name, const char* params_name, bool many, Args args, size_t nargs, Tuple* kw) {
+    const char* const names[] = {"sql", params_name};
     Object* a[2];
-    if (kw && kw->size) raise_no_kwargs("execute");
-    bind_args("execute", args + 1, nargs - 1, kw, kNames, 2, 1, a);
-    run(as_cursor(args[0]), a[0], a[1], false, "execute");
+    if (kw && kw->size) raise_no_kwargs(name);
+    bind_args(name, args + 1, nargs - 1, kw, names, 2, many ? 2 : 1, a);
+    run(as_cursor(args[0]), a[0], a[1], many, name);
     return Ref::borrow(args[0]);
 }
 
+}  // namespace
+
+Ref cursor_execute_method(Object*, Args args, size_t nargs, Tuple* kw) {
+    return execute_method("execute", "parameters", false, args, nargs, kw);
+}
+
 Ref cursor_executemany_method(Object*, Args args, size_t nargs, Tuple* kw) {
-    static const char* const kNames[] = {"sql", "seq_of_parameters"};
-    Object* a[2];
-    if (kw && kw->size) raise_no_kwargs("executemany");
-    bind_args("executemany", args + 1, nargs - 1, kw, kNames, 2, 2, a);
-    run(as_cursor(args[0]), a[0], a[1], true, "executemany");
-    return Ref::borrow(args[0]);
+    return execute_method("executemany", "seq_of_parameters", true, args, nargs, kw);
 }
 
 // executescript(sql_script, /): commits a pending transaction, then runs every statement.

@@ -100,6 +100,12 @@ Ref method_descriptor_new(Type* owner, const MethodDef* def) {
     return Ref::steal(d);
 }
 
+bool inherits_native_init(Type* t, CallSlot init) {
+    Ref found = type_lookup(t, intern("__init__"));
+    return found && is_method_descriptor(found.get()) &&
+           static_cast<MethodDescriptor*>(found.get())->def->fn == init;
+}
+
 void check_positional_slow(const char* fname, size_t nargs, Tuple* kwnames, size_t min, size_t max) {
     if (kwnames && kwnames->size) raise_no_kwargs(fname);
     if (nargs < min || nargs > max) raise_arg_count(fname, min, max, nargs);

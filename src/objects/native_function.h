@@ -40,6 +40,10 @@ inline bool is_method_descriptor(const Object* o) {
     const Type* t = type_of(o);
     return t == &method_descriptor_type || t == &wrapper_descriptor_type || t == &classmethod_descriptor_type;
 }
+// Whether the __init__ that `t` finds is the native `init` (t defines none of its own): then a
+// type's construct slot may run the initialisation itself, as CPython's deque_new, Connection and
+// Future do, since no Python __init__ will.
+bool inherits_native_init(Type* t, CallSlot init);
 // A NativeFunction: a builtin function or method, or a method-wrapper.
 inline bool is_native_function(const Object* o) {
     return type_of(o) == &builtin_function_type || type_of(o) == &method_wrapper_type;
