@@ -10,7 +10,6 @@
 #include "modules/stringio.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
-#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/gc.h"
@@ -51,13 +50,15 @@ void bio_setup(BytesIO* b, Args args, size_t nargs, Tuple* kw) {
     b->closed = false;
 }
 
+Ref bio_init(Object*, Args args, size_t nargs, Tuple* kw);
+
 // A class derived from BytesIO with an __init__ of its own takes its own arguments, and sets the
 // object up through super().__init__(), as in CPython, whose BytesIO does its work in __init__.
 Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     Type* t = static_cast<Type*>(type);
     auto* b = new_object_of<BytesIO>(t);  // a GcHead for a subclass's instance
     Ref owned = Ref::steal(b);
-    if (t == &bytesio_type || !user_init(t)) bio_setup(b, args, nargs, kw);
+    if (t == &bytesio_type || inherits_native_init(t, bio_init)) bio_setup(b, args, nargs, kw);
     return owned;
 }
 

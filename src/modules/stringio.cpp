@@ -9,7 +9,6 @@
 #include "modules/memory_stream.h"
 #include "modules/utf32.h"
 #include "objects/abstract.h"
-#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/gc.h"
@@ -140,13 +139,15 @@ void sio_setup(StringIO* s, Args args, size_t nargs, Tuple* kw) {
     if (a[0] && a[0] != None) s->buf = translate_written(s, utf8_to_utf32(str_utf8_of(a[0])));
 }
 
+Ref sio_init(Object*, Args args, size_t nargs, Tuple* kw);
+
 // A class derived from StringIO with an __init__ of its own sets the object up through
 // super().__init__(), as BytesIO's.
 Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     Type* t = static_cast<Type*>(type);
     auto* s = new_object_of<StringIO>(t);  // a GcHead for a subclass's instance
     Ref self = Ref::steal(s);
-    if (t == &stringio_type || !user_init(t)) sio_setup(s, args, nargs, kw);
+    if (t == &stringio_type || inherits_native_init(t, sio_init)) sio_setup(s, args, nargs, kw);
     return self;
 }
 
