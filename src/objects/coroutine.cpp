@@ -53,12 +53,9 @@ Ref wrapper_send(Object*, Args args, size_t nargs, Tuple* kw) {
     raise_stop_with(generator_take_return(coro));
 }
 
+// The coroutine's own throw(typ[, val[, tb]]).
 Ref wrapper_throw(Object*, Args args, size_t nargs, Tuple* kw) {
-    if ((kw && kw->size) || nargs != 2) raise_arg_count("throw", 1, 1, nargs ? nargs - 1 : 0);
-    Object* coro = static_cast<CoroutineWrapper*>(args[0])->coro;
-    Ref exc = is_type(args[1]) ? call0(args[1]) : Ref::borrow(args[1]);
-    if (Ref v = generator_throw(coro, std::move(exc))) return v;
-    raise_stop_with(generator_take_return(coro));
+    return generator_throw_method(static_cast<CoroutineWrapper*>(args[0])->coro, args + 1, nargs - 1, kw);
 }
 
 Ref wrapper_close(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -69,7 +66,9 @@ Ref wrapper_close(Object*, Args args, size_t nargs, Tuple* kw) {
 
 const MethodDef kWrapperMethods[] = {
     {"send", wrapper_send, "send(arg) -> send 'arg' into coroutine."},
-    {"throw", wrapper_throw, "throw(value) -> raise exception in coroutine."},
+    {"throw", wrapper_throw,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated "
+     "value or raise\nStopIteration."},
     {"close", wrapper_close, "close() -> raise GeneratorExit inside coroutine."},
     {nullptr, nullptr, nullptr},
 };

@@ -36,11 +36,16 @@ void unclaim(Generator* g) { g->running.store(false, std::memory_order_release);
 
 // "generator", "coroutine" or "async_generator": CPython words its messages with the kind.
 const char* kind_name(Object* o) { return type_of(o)->name.c_str(); }
+// The kind as CPython's messages word it: "async generator raised StopIteration", where the type
+// (and the repr) say async_generator.
+const char* kind_text(Object* o) {
+    return type_of(o) == &async_generator_type ? "async generator" : kind_name(o);
+}
 
 // "generator already executing": a generator resumed from inside its own body, or by a second
 // thread while one runs it.
 [[noreturn]] void raise_already_executing(Generator* g) {
-    raise(&ValueError_type, format("%s already executing", kind_name(g)));
+    raise(&ValueError_type, format("%s already executing", kind_text(g)));
 }
 
 // Drops the references the frame holds and its storage: the generator has no frame any more. The
@@ -398,6 +403,12 @@ const MethodDef kCoroutineMethods[] = {
 
 }  // namespace
 
+Ref generator_throw_method(Object* gen, Object* const* args, size_t nargs, Tuple* kw) {
+    std::vector<Object*> with_self(args, args + nargs);
+    with_self.insert(with_self.begin(), gen);
+    return gen_throw_method(nullptr, with_self.data(), with_self.size(), kw);
+}
+
 void init_generator_type() {
     generator_type.name = "generator";
     generator_type.instance_size = sizeof(Generator);
@@ -585,7 +596,7 @@ Ref generator_raised(ThreadState* ts, Frame* f, Ref exc) {
     bool async_stop = type_of(g) == &async_generator_type && is_instance(exc.get(), &StopAsyncIteration_type);
     if (!is_instance(exc.get(), &StopIteration_type) && !async_stop) return exc;
     Ref err = make_exception(&RuntimeError_type,
-                             format("%s raised %s", kind_name(g), type_of(exc.get())->name.c_str()));
+                             format("%s raised %s", kind_text(g), type_of(exc.get())->name.c_str()));
     auto* e = static_cast<BaseExceptionObject*>(err.get());
     e->context = newref(exc.get());
     e->cause = exc.release();
@@ -622,7 +633,7 @@ Ref generator_send(Object* gen, Object* value) {
         return nullptr;
     }
     if (!g->started && value != None) {
-        raise(&TypeError_type, format("can't send non-None value to a just-started %s", kind_name(gen)));
+        raise(&TypeError_type, format("can't send non-None value to a just-started %s", kind_text(gen)));
     }
     return resume(claim, g, value, nullptr);
 }
@@ -667,6 +678,7 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
     if (g->finished || g->image.empty()) raise_object(std::move(exc));
     if (Object* sub = delegate_of(g)) {
         Ref ret;
+        bool sub_is_generator = is_generator_like(sub);
         try {
             Ref sub_ref = Ref::borrow(sub);
             if (is_instance(exc.get(), &GeneratorExit_type)) {
@@ -677,7 +689,7 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
                 leave_delegate(g, false);
                 return resume(claim, g, nullptr, std::move(exc));
             }
-            if (is_generator_like(sub)) {
+            if (sub_is_generator) {
                 // The delegate runs as called by this generator (its frames' f_back), as CPython
                 // links the delegating frame in for the throw.
                 if (Ref v = throw_linked(g, sub, exc)) return v;
@@ -691,6 +703,13 @@ Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
             }
         } catch (PyException& e) {
             if (!delegate_of(g)) throw;
+            // An iterator's StopIteration ends the `yield from` (an `await` of an async generator's
+            // aclose() while asyncio throws into the task) with its value.
+            if (!sub_is_generator && is_instance(e.exception(), &StopIteration_type)) {
+                Ref value = get_attr(e.exception(), intern("value"));
+                leave_delegate(g, true);
+                return resume(claim, g, value.get(), nullptr);
+            }
             leave_delegate(g, false);
             return resume(claim, g, nullptr, e.take());
         }
@@ -770,7 +789,7 @@ void generator_close(Object* gen) {
     }
     try {
         if (Ref v = throw_claimed(claim, g, exception_new(&GeneratorExit_type, empty_tuple()))) {
-            raise(&RuntimeError_type, format("%s ignored GeneratorExit", kind_name(gen)));
+            raise(&RuntimeError_type, format("%s ignored GeneratorExit", kind_text(gen)));
         }
     } catch (PyException& e) {
         if (!is_instance(e.exception(), &GeneratorExit_type) &&
@@ -790,8 +809,9 @@ Ref generator_take_return(Object* gen) {
 }
 
 bool generator_is_iterable_coroutine(Object* gen) {
+    // From gi_code, which outlives the frame: a finished one is still awaitable (close() on it).
     Generator* g = as_gen(gen);
-    return !g->image.empty() && (image_frame(g)->code->flags & kCoIterableCoroutine);
+    return g->code && (static_cast<Code*>(g->code)->flags & kCoIterableCoroutine);
 }
 
 bool yield_from_send(Object* it, Object* value, Ref* out) {

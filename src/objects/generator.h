@@ -97,6 +97,9 @@ Ref generator_send(Object* gen, Object* value);
 // gen.throw(exc): raises `exc` where the generator is suspended (inside the iterator a `yield from`
 // delegates to, if any); the next yielded value, or null once it returns.
 Ref generator_throw(Object* gen, Ref exc);
+// gen.throw(typ[, val[, tb]]) as Python calls it (`args`: the method's arguments after self): the
+// next yielded value; raises StopIteration once the generator returns.
+Ref generator_throw_method(Object* gen, Object* const* args, size_t nargs, Tuple* kw);
 // gen.close(): raises GeneratorExit where it is suspended; RuntimeError if it yields again.
 void generator_close(Object* gen);
 // Started, not finished and not running: closing it would run its finally blocks (the collector's finalizer).
