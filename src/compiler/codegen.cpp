@@ -707,7 +707,7 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
             u_->pos = b.pos;
             if (preserve_tos) emit(Op::SWAP, 2);
             emit_exit_call();
-            if (b.kind == BlockKind::AsyncWith) emit_await();
+            if (b.kind == BlockKind::AsyncWith) emit_await(2);
             emit(Op::POP_TOP);
             u_->pos = ast::Pos{};
             return;
@@ -725,8 +725,10 @@ void Compiler::emit_exit_call() {
 }
 
 // `await` of the awaitable at TOS, as CPython 3.11: GET_AWAITABLE, then the `yield from` loop.
-void Compiler::emit_await() {
-    emit(Op::GET_AWAITABLE);
+// `from` says, for the error of an object that is not awaitable, that __aenter__ (1) or __aexit__
+// (2) of an `async with` returned it.
+void Compiler::emit_await(int from) {
+    emit(Op::GET_AWAITABLE, from);
     emit(Op::LOAD_CONST, const_none());
     emit_yield_from_loop();
 }
@@ -951,7 +953,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     visit_expr(*it.context_expr);
     if (w.is_async) {
         emit(Op::BEFORE_ASYNC_WITH);
-        emit_await();
+        emit_await(1);
     } else {
         emit(Op::BEFORE_WITH);
     }
@@ -970,7 +972,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     pop_fblock();
     pop_handler();
     emit_exit_call();
-    if (w.is_async) emit_await();
+    if (w.is_async) emit_await(2);
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
 
@@ -978,7 +980,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::PUSH_EXC_INFO);
     push_handler(cleanup, depth + 1);
     emit(Op::WITH_EXCEPT_START);
-    if (w.is_async) emit_await();
+    if (w.is_async) emit_await(2);
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();

@@ -458,7 +458,7 @@ void Compiler::visit_expr(const ast::Expr& e) {
             if (!u_->scope->is_function()) fail("'yield' outside function", e.pos);
             if (u_->scope->is_coroutine) fail("'yield from' inside async function", e.pos);
             visit_expr(*ast::as<ast::YieldFrom>(e).value);
-            emit(Op::GET_ITER);
+            emit(Op::GET_YIELD_FROM_ITER);
             emit(Op::LOAD_CONST, const_none());
             return emit_yield_from_loop();
         }

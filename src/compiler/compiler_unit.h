@@ -172,9 +172,9 @@ private:
     bool unwinding_runs_code(bool stop_at_loop) const;
     int unwind_fblocks(bool preserve_tos, bool stop_at_loop);
     void unwind_one(const FBlock& b, bool preserve_tos);
-    void emit_exit_call();        // calls __exit__(None, None, None) on the exit function below TOS
-    void emit_await();            // awaits TOS
-    void emit_yield_from_loop();  // [it, value] -> [result of `yield from it`]
+    void emit_exit_call();          // calls __exit__(None, None, None) on the exit function below TOS
+    void emit_await(int from = 0);  // awaits TOS (from: 1 __aenter__'s result, 2 __aexit__'s)
+    void emit_yield_from_loop();    // [it, value] -> [result of `yield from it`]
     void visit_async_for(const ast::For& f);
     void visit_ann_assign(const ast::AnnAssign& a);
     void visit_annotation(const ast::Expr& e);

@@ -5,6 +5,7 @@
 
 #include "objects/abstract.h"
 #include "objects/class.h"
+#include "objects/code.h"
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/errors.h"
@@ -162,19 +163,9 @@ Ref awaitable_send(Object*, Args args, size_t nargs, Tuple* kw) {
     return awaitable_step(as_awaitable(args[0]), args[1], nullptr);
 }
 
-// throw(type[, value]) or throw(instance).
-Ref exception_from(Object* const* args, size_t n) {
-    Object* typ = args[0];
-    if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type))
-        return n > 1 && args[1] != None ? call1(typ, args[1]) : call0(typ);
-    if (is_exception_instance(typ)) return Ref::borrow(typ);
-    raise(&TypeError_type,
-          "exceptions must be classes or instances deriving from BaseException, not " + type_of(typ)->name);
-}
-
 Ref awaitable_throw(Object*, Args args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("throw", 1, 3, nargs ? nargs - 1 : 0);
-    return awaitable_step(as_awaitable(args[0]), None, exception_from(args + 1, nargs - 1));
+    return awaitable_step(as_awaitable(args[0]), None, thrown_exception(args + 1, nargs - 1));
 }
 
 Ref awaitable_close(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -238,7 +229,7 @@ Ref agen_asend(Object*, Args args, size_t nargs, Tuple* kw) {
 Ref agen_athrow(Object*, Args args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("athrow", 1, 3, nargs ? nargs - 1 : 0);
     init_hooks(args[0]);
-    return awaitable_new(&athrow_type, args[0], exception_from(args + 1, nargs - 1));
+    return awaitable_new(&athrow_type, args[0], thrown_exception(args + 1, nargs - 1));
 }
 
 Ref agen_aclose(Object*, Args args, size_t nargs, Tuple* kw) {
@@ -297,6 +288,9 @@ void init_coroutine_types() {
     add_class_getitem(&async_generator_type);
     add_attribute_descriptors(&async_generator_type, {"__name__", "__qualname__", "ag_await", "ag_frame"});
     add_attribute_descriptors(&async_generator_type, {"ag_code", "ag_running"}, true);
+    set_attribute_doc(&async_generator_type, "__name__", "name of the async generator");
+    set_attribute_doc(&async_generator_type, "__qualname__", "qualified name of the async generator");
+    set_attribute_doc(&async_generator_type, "ag_await", "object being awaited on, or None");
 }
 
 Ref coroutine_await(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -307,15 +301,33 @@ Ref coroutine_await(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return Ref::steal(w);
 }
 
-Ref get_awaitable(Object* o) {
-    if (type_of(o) == &coroutine_type) return Ref::borrow(o);
+Ref get_awaitable(Object* o, int from) {
+    if (type_of(o) == &coroutine_type) {
+        if (generator_delegate(o).get() != None)
+            raise(&RuntimeError_type, "coroutine is being awaited already");
+        return Ref::borrow(o);
+    }
     if (type_of(o) == &generator_type && generator_is_iterable_coroutine(o)) return Ref::borrow(o);
-    Ref it = call_type_dunder(o, "__await__", "object %s can't be used in 'await' expression");
+    static const char* const kNotAwaitable[] = {
+        "object %s can't be used in 'await' expression",
+        "'async with' received an object from __aenter__ that does not implement __await__: %s",
+        "'async with' received an object from __aexit__ that does not implement __await__: %s"};
+    Ref it = call_type_dunder(o, "__await__", kNotAwaitable[from >= 0 && from <= 2 ? from : 0]);
     if (type_of(it.get()) == &coroutine_type) raise(&TypeError_type, "__await__() returned a coroutine");
     if (!type_of(it.get())->next)
         raise(&TypeError_type,
               format("__await__() returned non-iterator of type '%s'", type_of(it.get())->name.c_str()));
     return it;
+}
+
+Ref yield_from_iter(Object* o, int flags) {
+    if (type_of(o) == &coroutine_type) {
+        if (!(flags & (kCoCoroutine | kCoIterableCoroutine)))
+            raise(&TypeError_type, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return Ref::borrow(o);
+    }
+    if (type_of(o) == &generator_type) return Ref::borrow(o);
+    return get_iter(o);
 }
 
 Ref async_gen_wrap(Object* value) {
@@ -339,9 +351,17 @@ Ref get_anext(Object* aiter) {
                                      "'async for' requires an iterator with __anext__ method, got %s");
     try {
         return get_awaitable(awaitable.get());
-    } catch (PyException&) {
-        raise(&TypeError_type, format("'async for' received an invalid object from __anext__: %s",
-                                      type_of(awaitable.get())->name.c_str()));
+    } catch (PyException& e) {
+        // The reason is the new error's __cause__, as CPython's _PyErr_FormatFromCause.
+        Ref reason = e.take();
+        Ref err = make_exception(&TypeError_type,
+                                 format("'async for' received an invalid object from __anext__: %s",
+                                        type_of(awaitable.get())->name.c_str()));
+        auto* be = static_cast<BaseExceptionObject*>(err.get());
+        be->context = newref(reason.get());
+        be->cause = reason.release();
+        be->suppress_context = true;
+        raise_object(std::move(err));
     }
 }
 
@@ -350,8 +370,8 @@ Ref enter_async_context(Object* mgr, Object** exit_out) {
     Ref exit = enter ? type_lookup(type_of(mgr), intern("__aexit__")) : Ref();
     if (!enter || !exit) {
         raise(&TypeError_type,
-              format("'%s' object does not support the asynchronous context manager protocol",
-                     type_of(mgr)->name.c_str()));
+              format("'%s' object does not support the asynchronous context manager protocol%s",
+                     type_of(mgr)->name.c_str(), enter ? " (missed __aexit__ method)" : ""));
     }
     Ref bound_enter = bind_class_attr(enter.get(), mgr, type_of(mgr));
     Ref awaitable = call0(bound_enter.get());

@@ -25,12 +25,19 @@ MINIPY_EXCEPTION_TYPES(MINIPY_DECLARE_EXCEPTION)
 class PyException : public std::exception {
 public:
     explicit PyException(Ref exc) : exc_(std::move(exc)) {}
+    // `unwound`: it leaves a Python frame that did not handle it (run_frame's entry frame), so its
+    // __context__ was settled where it was raised; the frames it passes through next do not set it
+    // again (CPython chains only when an exception is set, and an explicit `e.__context__ = None`
+    // in a finally block stays None).
+    PyException(Ref exc, bool unwound) : exc_(std::move(exc)), unwound_(unwound) {}
     Object* exception() const { return exc_.get(); }
     Ref take() { return std::move(exc_); }
+    bool unwound() const { return unwound_; }
     const char* what() const noexcept override { return "Python exception"; }
 
 private:
     Ref exc_;
+    bool unwound_ = false;
 };
 
 // Creates an instance of exception type `t` with a single str argument.

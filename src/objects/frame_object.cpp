@@ -165,8 +165,16 @@ Ref frame_repr(Object* o) {
                           co->filename.c_str(), f->line, co->name->utf8.c_str()));
 }
 
-Ref frame_clear(Object*, Object* const*, size_t nargs, Tuple* kw) {
+// For a generator's frame, the generator is finalized first, as CPython's frame.clear(): a
+// coroutine never awaited warns, a suspended generator is closed. Other frames keep their locals.
+Ref frame_clear(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("clear", nargs - 1, kw, 0, 0);
+    auto* fo = static_cast<FrameObject*>(args[0]);
+    if (Frame* f = fo->live; f && f->generator) {
+        Ref gen = Ref::borrow(f->generator);
+        if (generator_is_running(gen.get())) raise(&RuntimeError_type, "cannot clear an executing frame");
+        if (generator_needs_finalizer(gen.get())) generator_run_finalizer(gen.get());
+    }
     return Ref::borrow(None);
 }
 

@@ -81,16 +81,24 @@ bool finalizer_hook_pending(Object* o) {
 // it (POP_TOP and the stores keep that line current before a release that frees), or a plain
 // warning when warnings.py lacks that function or, once the program has ended, is not loaded (nothing
 // is imported then: at exit the warning is filed under "sys", line 1).
+// A failing _warn_unawaited_coroutine (other than by its RuntimeWarning turned into an error) is
+// reported as unraisable, then the plain warning is given, as CPython does.
 void report_unawaited(Object* o) {
     Ref warnings = is_finalizing() ? loaded_module("warnings")
                                    : import_module_level(intern("warnings"), None, 0, nullptr);
     if (Ref report = warnings ? get_attr_opt(warnings.get(), intern("_warn_unawaited_coroutine")) : Ref()) {
-        call1(report.get(), o);
-    } else {
-        Ref qualname = get_attr(o, intern("__qualname__"));
-        warn(&RuntimeWarning_type,
-             "coroutine '" + str_utf8_of(str(qualname.get()).get()) + "' was never awaited");
+        try {
+            call1(report.get(), o);
+            return;
+        } catch (PyException& e) {
+            if (is_instance(e.exception(), &RuntimeWarning_type)) throw;
+            Ref exc = e.take();
+            embedding_hooks().report_unraisable_in(o, exc.get());
+        }
     }
+    Ref qualname = get_attr(o, intern("__qualname__"));
+    warn(&RuntimeWarning_type,
+         "coroutine '" + str_utf8_of(str(qualname.get()).get()) + "' was never awaited");
 }
 
 // Runs what must run before `o` is freed (see generator_needs_finalizer); `o` is kept alive by the
@@ -162,6 +170,8 @@ bool generator_needs_finalizer(Object* o) {
 }
 
 void generator_run_finalizer(Object* o) { run_finalizer(o); }
+
+bool generator_is_running(Object* o) { return is_running(as_gen(o)); }
 
 namespace {
 
@@ -270,8 +280,6 @@ Ref instantiate_thrown(Object* typ, Object* value) {
 // passes the exception it caught this way), a tuple value is the type's arguments.
 Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if ((kw && kw->size) || nargs < 2 || nargs > 4) raise_arg_count("throw", 1, 3, nargs ? nargs - 1 : 0);
-    Object* typ = args[1];
-    Object* value = nargs > 2 && args[2] != None ? args[2] : nullptr;
     Object* tb = nargs > 3 && args[3] != None ? args[3] : nullptr;
     if (tb && !is_traceback(tb)) raise(&TypeError_type, "throw() third argument must be a traceback object");
     Ref exc;
@@ -279,19 +287,7 @@ Ref gen_throw_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
         if (exc) return exc;
         raise_stop_iteration(args[0]);
     }
-    if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
-        if (value && is_instance(value, static_cast<Type*>(typ)))
-            exc = Ref::borrow(value);
-        else
-            exc = instantiate_thrown(typ, value);
-    } else if (is_exception_instance(typ)) {
-        if (value) raise(&TypeError_type, "instance exception may not have a separate value");
-        exc = Ref::borrow(typ);
-    } else {
-        raise(&TypeError_type, "exceptions must be classes or instances deriving from BaseException, not " +
-                                   type_of(typ)->name);
-    }
-    if (tb) set_attr(exc.get(), intern("__traceback__"), tb);
+    exc = thrown_exception(args + 1, nargs - 1);
     if (Ref v = generator_throw(args[0], std::move(exc))) return v;
     raise_stop_iteration(args[0]);
 }
@@ -403,6 +399,28 @@ const MethodDef kCoroutineMethods[] = {
 
 }  // namespace
 
+Ref thrown_exception(Object* const* args, size_t nargs) {
+    Object* typ = args[0];
+    Object* value = nargs > 1 && args[1] != None ? args[1] : nullptr;
+    Object* tb = nargs > 2 && args[2] != None ? args[2] : nullptr;
+    if (tb && !is_traceback(tb)) raise(&TypeError_type, "throw() third argument must be a traceback object");
+    Ref exc;
+    if (is_type(typ) && is_subtype(static_cast<Type*>(typ), &BaseException_type)) {
+        if (value && is_instance(value, static_cast<Type*>(typ)))
+            exc = Ref::borrow(value);
+        else
+            exc = instantiate_thrown(typ, value);
+    } else if (is_exception_instance(typ)) {
+        if (value) raise(&TypeError_type, "instance exception may not have a separate value");
+        exc = Ref::borrow(typ);
+    } else {
+        raise(&TypeError_type, "exceptions must be classes or instances deriving from BaseException, not " +
+                                   type_of(typ)->name);
+    }
+    if (tb) set_attr(exc.get(), intern("__traceback__"), tb);
+    return exc;
+}
+
 Ref generator_throw_method(Object* gen, Object* const* args, size_t nargs, Tuple* kw) {
     std::vector<Object*> with_self(args, args + nargs);
     with_self.insert(with_self.begin(), gen);
@@ -426,6 +444,9 @@ void init_generator_type() {
     add_attribute_descriptors(&generator_type, {"__name__", "__qualname__", "gi_frame", "gi_running",
                                                 "gi_suspended", "gi_yieldfrom"});
     add_attribute_descriptors(&generator_type, {"gi_code"}, true);
+    set_attribute_doc(&generator_type, "__name__", "name of the generator");
+    set_attribute_doc(&generator_type, "__qualname__", "qualified name of the generator");
+    set_attribute_doc(&generator_type, "gi_yieldfrom", "object being iterated by yield from, or None");
     coroutine_type.name = "coroutine";
     coroutine_type.instance_size = sizeof(Generator);
     coroutine_type.dealloc = generator_dealloc;
@@ -440,6 +461,9 @@ void init_generator_type() {
     add_attribute_descriptors(
         &coroutine_type, {"__name__", "__qualname__", "cr_await", "cr_frame", "cr_running", "cr_suspended"});
     add_attribute_descriptors(&coroutine_type, {"cr_code", "cr_origin"}, true);
+    set_attribute_doc(&coroutine_type, "__name__", "name of the coroutine");
+    set_attribute_doc(&coroutine_type, "__qualname__", "qualified name of the coroutine");
+    set_attribute_doc(&coroutine_type, "cr_await", "object being awaited on, or None");
     // Its methods (__anext__, asend, athrow, aclose) are in objects/coroutine.cpp.
     async_generator_type.name = "async_generator";
     async_generator_type.instance_size = sizeof(Generator);
@@ -675,7 +699,12 @@ Ref throw_linked(Generator* g, Object* sub, const Ref& exc) {
 }
 
 Ref throw_claimed(Claim& claim, Generator* g, Ref exc) {
-    if (g->finished || g->image.empty()) raise_object(std::move(exc));
+    if (g->finished || g->image.empty()) {
+        // A finished coroutine refuses anything but close(), as CPython's gen_send_ex2.
+        if (type_of(g) == &coroutine_type && !is_instance(exc.get(), &GeneratorExit_type))
+            raise(&RuntimeError_type, "cannot reuse already awaited coroutine");
+        raise_object(std::move(exc));
+    }
     if (Object* sub = delegate_of(g)) {
         Ref ret;
         bool sub_is_generator = is_generator_like(sub);
@@ -807,6 +836,8 @@ Ref generator_take_return(Object* gen) {
     unclaim(g);
     return v ? Ref::steal(v) : Ref::borrow(None);
 }
+
+Ref generator_delegate(Object* gen) { return delegate_attribute(as_gen(gen)); }
 
 bool generator_is_iterable_coroutine(Object* gen) {
     // From gi_code, which outlives the frame: a finished one is still awaitable (close() on it).

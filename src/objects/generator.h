@@ -97,6 +97,9 @@ Ref generator_send(Object* gen, Object* value);
 // gen.throw(exc): raises `exc` where the generator is suspended (inside the iterator a `yield from`
 // delegates to, if any); the next yielded value, or null once it returns.
 Ref generator_throw(Object* gen, Ref exc);
+// The exception that throw(typ[, val[, tb]]) raises (`args`: those arguments): typ itself when it
+// is an instance, else typ called with val (or val when it is already one), with CPython's errors.
+Ref thrown_exception(Object* const* args, size_t nargs);
 // gen.throw(typ[, val[, tb]]) as Python calls it (`args`: the method's arguments after self): the
 // next yielded value; raises StopIteration once the generator returns.
 Ref generator_throw_method(Object* gen, Object* const* args, size_t nargs, Tuple* kw);
@@ -111,6 +114,8 @@ bool generator_is_suspended(Object* gen);
 // unraisable. Dropping one by its count runs the same (the types' finalize slot and dealloc).
 bool generator_needs_finalizer(Object* gen);
 void generator_run_finalizer(Object* gen);
+// Whether its frame is running now (gi_running).
+bool generator_is_running(Object* gen);
 // The value of the `return` that finished the generator (None if taken or never set).
 Ref generator_take_return(Object* gen);
 // SEND, one step of `yield from it`: sends `value` into `it`. True with the item it yielded in
@@ -118,11 +123,17 @@ Ref generator_take_return(Object* gen);
 bool yield_from_send(Object* it, Object* value, Ref* out);
 // A generator made by a function that types.coroutine() marked awaitable (CO_ITERABLE_COROUTINE).
 bool generator_is_iterable_coroutine(Object* gen);
+// What a suspended `yield from` or `await` of gen delegates to (gi_yieldfrom, cr_await), or None.
+Ref generator_delegate(Object* gen);
 
 // ---- the await protocol (objects/coroutine.cpp) ----
 void init_coroutine_types();  // after init_generator_type
-// GET_AWAITABLE: the iterator `await o` delegates to, with CPython's TypeErrors.
-Ref get_awaitable(Object* o);
+// GET_AWAITABLE: the iterator `await o` delegates to, with CPython's TypeErrors; `from` 1 or 2 says
+// that an `async with`'s __aenter__ or __aexit__ returned `o`.
+Ref get_awaitable(Object* o, int from = 0);
+// GET_YIELD_FROM_ITER: what `yield from o` delegates to in code with `flags`: a generator or (in a
+// coroutine, or a types.coroutine generator) a coroutine as it is, else iter(o).
+Ref yield_from_iter(Object* o, int flags);
 // ASYNC_GEN_WRAP: marks a value an async generator yields, to tell it from what an await passes on.
 Ref async_gen_wrap(Object* value);
 // GET_AITER / GET_ANEXT / BEFORE_ASYNC_WITH.

@@ -28,6 +28,7 @@ struct AttributeDescriptor : Object {
     Type* owner;
     Str* name;  // interned
     DescriptorKind kind = DescriptorKind::BuiltinAttribute;
+    const char* doc = nullptr;  // __doc__, or null for None
 };
 
 AttributeDescriptor* as_attr(Object* o) { return static_cast<AttributeDescriptor*>(o); }
@@ -109,6 +110,7 @@ Ref attr_getattr(Object* o, Str* name) {
             case DescriptorKind::InstanceWeakref:
                 return str_new("list of weak references to the object (if defined)");
             case DescriptorKind::BuiltinAttribute:
+                if (as_attr(o)->doc) return str_new(as_attr(o)->doc);
                 break;
         }
     }
@@ -201,6 +203,11 @@ void init_getset_descriptor_type() {
 
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member) {
     add_attribute_descriptors(t, names.begin(), names.size(), member);
+}
+
+void set_attribute_doc(Type* t, const char* name, const char* doc) {
+    Object* d = dict_get_str(t->dict, intern(name));
+    if (d && type_of(d) == &getset_descriptor_type) as_attr(d)->doc = doc;
 }
 
 void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member) {

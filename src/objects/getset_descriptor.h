@@ -17,6 +17,8 @@ void init_getset_descriptor_type();
 // Puts a descriptor for each name in t's dict; `member` picks member_descriptor (plain fields).
 void add_attribute_descriptors(Type* t, std::initializer_list<const char*> names, bool member = false);
 void add_attribute_descriptors(Type* t, const char* const* names, size_t count, bool member = false);
+// The __doc__ of t's getset descriptor `name` (a static string), as CPython's getset tables give.
+void set_attribute_doc(Type* t, const char* name, const char* doc);
 
 // For the attribute lookup of instances of classes derived from such a type (CPython's tp_descr_get
 // and tp_descr_set): whether `o` is one of these descriptors (both kinds are data descriptors), and

@@ -78,6 +78,7 @@ enum class ArgKind : uint8_t {
     OP(UNPACK_TO_FAST, Int, arg - 1, 0, "UNPACK_SEQUENCE, then the arg STORE_FASTs after it, in one step")   \
     OP(UNPACK_EX, Int, (arg & 0xff) + (arg >> 8), 0, "a, *b, c = TOS: arg = before | after << 8")            \
     OP(GET_ITER, None, 0, 0, "TOS = iter(TOS)")                                                              \
+    OP(GET_YIELD_FROM_ITER, None, 0, 0, "iter(TOS) for `yield from`; in a coroutine, a coroutine as is")     \
     OP(FOR_ITER, Jump, 1, -1, "pushes next(TOS), or pops the iterator and jumps when exhausted")             \
     OP(JUMP_FORWARD, Jump, 0, 0, "jumps forward to arg")                                                     \
     OP(JUMP_BACKWARD, Jump, 0, 0, "jumps back to arg; checks the eval breaker")                              \
@@ -107,7 +108,7 @@ enum class ArgKind : uint8_t {
     OP(LOAD_BUILD_CLASS, None, 1, 0, "pushes builtins.__build_class__ for a class statement")                \
     OP(BEFORE_WITH, None, 1, 0, "[mgr] -> [mgr.__exit__, mgr.__enter__()]")                                  \
     OP(BEFORE_ASYNC_WITH, None, 1, 0, "[mgr] -> [mgr.__aexit__, mgr.__aenter__()]")                          \
-    OP(GET_AWAITABLE, None, 0, 0, "TOS = the iterator `await TOS` delegates to")                             \
+    OP(GET_AWAITABLE, Int, 0, 0, "TOS = what `await TOS` delegates to; arg 1/2: __aenter__/__aexit__'s")     \
     OP(GET_AITER, None, 0, 0, "TOS = TOS.__aiter__() (async for)")                                           \
     OP(GET_ANEXT, None, 1, 0, "pushes the awaitable TOS.__anext__() (async for)")                            \
     OP(END_ASYNC_FOR, None, -2, 0, "[aiter, exc]: ends the loop on StopAsyncIteration, else re-raises exc")  \

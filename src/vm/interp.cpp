@@ -1047,6 +1047,12 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 sp[-1] = it;
                 DISPATCH();
             }
+            TARGET(GET_YIELD_FROM_ITER) {
+                Object* it = yield_from_iter(TOP(), co->flags).release();
+                decref(TOP());
+                sp[-1] = it;
+                DISPATCH();
+            }
             TARGET(FOR_ITER) {
                 Object* it = TOP();
                 Object* next;
@@ -1429,7 +1435,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 DISPATCH();
             }
             TARGET(GET_AWAITABLE) {
-                Object* it = get_awaitable(TOP()).release();
+                Object* it = get_awaitable(TOP(), static_cast<int>(ARG)).release();
                 decref(TOP());
                 sp[-1] = it;
                 DISPATCH();
@@ -1505,9 +1511,10 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
 #endif
 }
 catch (PyException& e) {
+    bool unwound = e.unwound();
     exc = e.take();
     add_traceback = true;
-    chain_context(ts, exc.get());
+    if (!unwound) chain_context(ts, exc.get());
 }
 catch (std::bad_alloc&) {
     exc = make_exception(&MemoryError_type, "");
@@ -1545,7 +1552,7 @@ unwind :
         ts->frame = prev;  // as on a return
         pop_frame(ts, f);
     }
-    if (is_entry) throw PyException(std::move(exc));
+    if (is_entry) throw PyException(std::move(exc), true);
     f = prev;
     ts->frame = f;
     LOAD_FRAME();
