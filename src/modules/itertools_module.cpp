@@ -48,7 +48,7 @@ Ref pull_plain(Object* it) {
 }
 
 void serve_eval_breaker() {
-    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(thread_state());
+    if (eval_breaker.raised()) handle_eval_breaker(thread_state());
 }
 
 void check_unpacked(const char* name, size_t nargs, Tuple* kwnames, size_t min, size_t max,

@@ -300,9 +300,6 @@ Ref profiler_enable(Object*, Args args, size_t nargs, Tuple* kw) {
     if (a[0]) p->subcalls = is_true(a[0]);
     if (a[1]) p->builtins = is_true(a[1]);
     set_native_profile_function(thread_state(), profiler_event, p);
-    // The interpreter loop picks its traced dispatch at the next eval-breaker check, as after
-    // sys.setprofile.
-    eval_breaker.store(true, std::memory_order_relaxed);
     return Ref::borrow(None);
 }
 
@@ -312,7 +309,6 @@ Ref profiler_disable(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("disable", nargs - 1, kw, 0, 0);
     Ref keep = Ref::borrow(p);  // the thread's hook may hold the last reference
     set_native_profile_function(thread_state(), nullptr, nullptr);
-    eval_breaker.store(true, std::memory_order_relaxed);
     flush_running(p);
     return Ref::borrow(None);
 }

@@ -117,8 +117,7 @@ private:
 template <typename Char>
 void Matcher<Char>::tick() {
     // A catastrophic pattern can run for a long time: let Ctrl-C and the GIL in now and then.
-    if ((++st_.ticks & 0xFFF) == 0 && eval_breaker.load(std::memory_order_relaxed))
-        handle_eval_breaker(thread_state());
+    if ((++st_.ticks & 0xFFF) == 0 && eval_breaker.raised()) handle_eval_breaker(thread_state());
 }
 
 template <typename Char>

@@ -477,12 +477,11 @@ Ref sys_displayhook(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-// sys.settrace(fn) / sys.setprofile(fn): the calling thread's hooks (vm/trace_hooks.h). The eval
-// breaker is raised so the loop switches to its tracing dispatch at its next check.
+// sys.settrace(fn) / sys.setprofile(fn): the calling thread's hooks (vm/trace_hooks.h, which also
+// has the loop switch to its tracing dispatch at its next check).
 Ref set_hook(const char* name, void (*set)(ThreadState*, Object*), Args args, size_t nargs, Tuple* kw) {
     check_positional(name, nargs, kw, 1, 1);
     set(thread_state(), args[0]);
-    eval_breaker.store(true, std::memory_order_relaxed);
     return Ref::borrow(None);
 }
 

@@ -320,7 +320,7 @@ Ref iter_next(Object* iterator) {
     // Native loops over an endless iterator (any(iter(int, 1)), {*itertools.repeat(0)}) run no
     // bytecode, so the loop's own checks never come: let Ctrl-C, signals and the GIL in here, as a
     // Python __next__ may at this point.
-    if (eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(thread_state());
+    if (eval_breaker.raised()) handle_eval_breaker(thread_state());
     try {
         return s(iterator);
     } catch (PyException& e) {

@@ -493,7 +493,7 @@ void gc_untrack_from_nursery(GcHead* h, GcNursery* n) {
 
 void gc_schedule() {
     g_gc_state.due.store(true, std::memory_order_relaxed);
-    eval_breaker.store(true, std::memory_order_relaxed);
+    eval_breaker.raise();
 }
 
 int64_t gc_collect(int generation) { return collect_with_callbacks(generation); }

@@ -126,7 +126,7 @@ bool refcount_shared_dec(RefCountField& rc) {
         g_owners_with_queued.fetch_add(1, std::memory_order_relaxed);
     it->second.push_back(&rc);
     g_signal[owner]->store(true, std::memory_order_release);
-    eval_breaker.store(true, std::memory_order_release);
+    eval_breaker.raise();
     return false;
 }
 
@@ -158,7 +158,7 @@ std::atomic<int> g_threads_with_releases{0};
 void defer_release(RefCountField* rc) {
     if (tl_releases.empty()) {
         g_threads_with_releases.fetch_add(1, std::memory_order_relaxed);
-        eval_breaker.store(true, std::memory_order_release);
+        eval_breaker.raise();
     }
     tl_releases.push_back(rc);
 }
@@ -349,7 +349,7 @@ void seal_batch() {
     tl_sealed.push_back(QsbrBatch{goal, std::move(tl_unsealed)});
     tl_unsealed.clear();
     // Every thread passes its eval breaker (a quiescent state) soon, while any batch waits.
-    eval_breaker.store(true, std::memory_order_release);
+    eval_breaker.raise();
 }
 
 // The lowest number that every attached thread has seen (the current sequence when none is).
@@ -411,7 +411,7 @@ void qsbr_defer(void* p, void (*free_fn)(void*)) {
         q.orphans.push_back(
             QsbrBatch{q.sequence.fetch_add(1, std::memory_order_acq_rel) + 1, {{p, free_fn}}});
         q.orphan_count.fetch_add(1, std::memory_order_relaxed);
-        eval_breaker.store(true, std::memory_order_release);
+        eval_breaker.raise();
         return;
     }
     tl_unsealed.push_back(DeferredFree{p, free_fn});
@@ -501,7 +501,7 @@ void refcount_owner_detached(bool detached) {
     if (!changed || queue->second.empty()) return;
     g_owners_with_queued.fetch_add(detached ? -1 : 1, std::memory_order_relaxed);
     // Back from blocking with objects queued meanwhile: merged at this thread's next eval breaker.
-    if (!detached) eval_breaker.store(true, std::memory_order_release);
+    if (!detached) eval_breaker.raise();
 }
 
 void refcount_thread_start() {

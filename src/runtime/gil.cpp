@@ -2,6 +2,7 @@
 #include "runtime/gil.h"
 
 #include "runtime/gil_trace.h"
+#include "runtime/thread_state.h"
 
 namespace minipy {
 
@@ -29,7 +30,7 @@ void Gil::acquire(GilStats& stats) {
         if (timed_out && locked_ && switch_number_ == seen &&
             !drop_request_.load(std::memory_order_relaxed)) {
             drop_request_.store(true, std::memory_order_relaxed);
-            if (eval_breaker_) eval_breaker_->store(true, std::memory_order_relaxed);
+            if (eval_breaker_) eval_breaker_->raise();
             ++stats.drop_requests;
             if (traced) gil_trace_drop_request();
         }

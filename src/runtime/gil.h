@@ -12,6 +12,8 @@
 
 namespace minipy {
 
+class EvalBreaker;
+
 // Per-thread counters behind `--gil-stats`.
 struct GilStats {
     uint64_t acquisitions = 0;
@@ -38,7 +40,7 @@ public:
 
     // The interpreter loop's eval breaker: raised together with each drop request, so the holder
     // notices the request at its next check without polling a second flag.
-    void set_eval_breaker(std::atomic<bool>* flag) { eval_breaker_ = flag; }
+    void set_eval_breaker(EvalBreaker* flag) { eval_breaker_ = flag; }
 
     void set_switch_interval(double seconds);
     double switch_interval() const;
@@ -52,7 +54,7 @@ private:
     int waiting_ = 0;             // threads waiting for it, counted only for `--gil-trace`
     std::atomic<bool> drop_request_{false};
     std::atomic<int64_t> interval_us_{5000};  // CPython's default: 5 ms
-    std::atomic<bool>* eval_breaker_ = nullptr;
+    EvalBreaker* eval_breaker_ = nullptr;
 };
 
 }  // namespace minipy

@@ -88,7 +88,7 @@ std::string stats_row(const std::string& label, const GilStats& s) {
 
 }  // namespace
 
-std::atomic<bool> eval_breaker{false};
+EvalBreaker eval_breaker;
 
 namespace {
 // Every thread's state, for for_each_thread_state.
@@ -108,6 +108,7 @@ ThreadState::ThreadState() : stack(new Object*[kValueStackSlots]) {
 // The handled exception is let go by whoever ends the thread, while it may still touch objects
 // (the _thread module before thread_end(); the main thread's at exit goes with the process).
 ThreadState::~ThreadState() {
+    take_hooks_changed(this);  // a thread that ends before its loop took its mark
     std::lock_guard<std::mutex> guard(g_states_lock);
     g_states.erase(std::find(g_states.begin(), g_states.end(), this));
 }
@@ -222,7 +223,7 @@ void stop_the_world() {
     // Threads notice at their next eval-breaker check; the flag is raised again each round in
     // case a thread cleared it before it saw the stop. Forks are rare, so polling is enough.
     while (g_attached.load() != 0) {
-        eval_breaker.store(true, std::memory_order_release);
+        eval_breaker.raise();
         std::this_thread::sleep_for(std::chrono::microseconds(50));
     }
 }
@@ -243,7 +244,7 @@ void start_the_world() {
 
 void request_keyboard_interrupt() {
     g_interrupt_pending.store(true);
-    eval_breaker.store(true);
+    eval_breaker.raise();
 }
 
 bool is_main_thread() { return std::this_thread::get_id() == g_main_thread; }
@@ -255,7 +256,7 @@ void (*g_signal_dispatch)() = nullptr;
 
 void mark_signal_pending(int signum) {
     g_pending_signals.fetch_or(uint64_t{1} << signum);
-    eval_breaker.store(true, std::memory_order_relaxed);
+    eval_breaker.raise();
 }
 
 uint64_t take_pending_signals() { return g_pending_signals.exchange(0); }
@@ -281,11 +282,12 @@ bool take_keyboard_interrupt() {
 }
 
 bool service_eval_breaker(ThreadState* ts) {
-    // Cleared first: a request that arrives while this one is handled sets it again.
-    eval_breaker.store(false, std::memory_order_relaxed);
+    // Cleared first: a request that arrives while this one is handled sets it again. Another
+    // thread's hook change is not this thread's to take: it keeps the flag raised for its owner.
+    eval_breaker.clear_request();
     if (g_interrupt_pending.load()) {
         // Only the main thread raises it; another thread leaves the flag up for it.
-        if (std::this_thread::get_id() != g_main_thread) eval_breaker.store(true, std::memory_order_relaxed);
+        if (std::this_thread::get_id() != g_main_thread) eval_breaker.raise();
         if (take_keyboard_interrupt()) return true;
     }
     if (g_pending_signals.load() && g_signal_dispatch) {
@@ -293,7 +295,7 @@ bool service_eval_breaker(ThreadState* ts) {
         if (is_main_thread())
             g_signal_dispatch();
         else
-            eval_breaker.store(true, std::memory_order_relaxed);
+            eval_breaker.raise();
     }
     if (g_world_stopped.load() && !tl_stopped_world) {
         detach_thread();
@@ -305,7 +307,7 @@ bool service_eval_breaker(ThreadState* ts) {
     // Another thread's objects still wait for it to merge or release them, or memory for every
     // thread to pass a quiescent state: keep the flag up until it has.
     if (refcount_merges_pending() || refcount_ledger_releases_pending() || qsbr_frees_pending())
-        eval_breaker.store(true, std::memory_order_relaxed);
+        eval_breaker.raise();
     if (g_active_gil) {
         GilStats before = ts->gil_stats;
         if (g_active_gil->yield_if_requested(ts->gil_stats) &&
@@ -400,6 +402,7 @@ void after_fork_child() {
     g_finished.clear();
     new (&g_states_lock) std::mutex();
     g_states.assign(1, thread_state());  // the other threads' states are left behind, unused
+    eval_breaker.reset_after_fork(thread_state()->hooks_changed);
     if (g_active_gil) {
         // Re-made in place, without running the destructor of a mutex that may be locked.
         double interval = g_active_gil->switch_interval();

@@ -53,6 +53,9 @@ struct ThreadState {
     Object* trace_func = nullptr;
     Object* profile_func = nullptr;
     bool in_trace_hook = false;
+    // Set when those hooks changed and the thread's loop has not yet picked its dispatch table
+    // again (mark_hooks_changed, below).
+    bool hooks_changed = false;
     // A profiler written in C++ (_lsprof's), which CPython installs with PyEval_SetProfile: when
     // set, profile_func holds the profiler object (what sys.getprofile() returns) and the events go
     // to this function instead of a Python call with a frame object (vm/trace_hooks.*).
@@ -110,9 +113,50 @@ inline bool c_stack_exhausted(const ThreadState* ts) {
     return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < ts->c_stack_limit;
 }
 
-// Set when the loop must stop at its next check (a GIL drop request, a signal, a pending call).
-// Checked at backward jumps and calls, as CPython's eval_breaker.
-extern std::atomic<bool> eval_breaker;
+// The flag the loop polls at backward jumps and calls, as CPython's eval_breaker: raised, the loop
+// stops at its next check. Two kinds of reason share one word, so the loop still loads only one:
+// - a request for whichever thread checks next (a GIL drop request, a signal, a stop of the world,
+//   queued reference counts), which the first thread to serve it clears (service_eval_breaker);
+// - a count of the threads whose trace or profile hooks changed since their loop last picked its
+//   dispatch table (ThreadState::hooks_changed). Only that thread takes its own count back, so it
+//   finds the flag raised at its very next check, however many other threads clear requests
+//   meanwhile. With one shared bool, a thread spinning elsewhere under minipy-ft could clear it
+//   between a sys.setprofile(fn) and the setting thread's next check: the calls after went unseen.
+class EvalBreaker {
+public:
+    bool raised() const { return word_.load(std::memory_order_relaxed) != 0; }
+    // A request for the next thread that checks (async-signal-safe: a lock-free atomic).
+    void raise() { word_.fetch_or(kRequest, std::memory_order_release); }
+    // Clears the request and leaves the counted hook changes raised.
+    void clear_request() { word_.fetch_and(~kRequest, std::memory_order_acq_rel); }
+    void add_hooks_change() { word_.fetch_add(kHooksChange, std::memory_order_relaxed); }
+    void remove_hooks_change() { word_.fetch_sub(kHooksChange, std::memory_order_relaxed); }
+    // In the child of fork(): the other threads are gone, and their hook changes with them.
+    void reset_after_fork(bool own_hooks_changed) {
+        word_.store(kRequest | (own_hooks_changed ? kHooksChange : 0), std::memory_order_relaxed);
+    }
+
+private:
+    static constexpr uint32_t kRequest = 1;
+    static constexpr uint32_t kHooksChange = 2;  // one per thread, in the bits above the request
+    std::atomic<uint32_t> word_{0};
+};
+extern EvalBreaker eval_breaker;
+// The calling thread's trace or profile hooks changed (vm/trace_hooks.cpp; or a nested run of the
+// loop hands a change on to the loop outside it): its loop picks its dispatch table again at its
+// next check. Only `ts`'s own thread calls these two.
+inline void mark_hooks_changed(ThreadState* ts) {
+    if (ts->hooks_changed) return;
+    ts->hooks_changed = true;
+    eval_breaker.add_hooks_change();
+}
+// Takes the thread's mark as its loop picks its dispatch table again (true if there was one).
+inline bool take_hooks_changed(ThreadState* ts) {
+    if (!ts->hooks_changed) return false;
+    ts->hooks_changed = false;
+    eval_breaker.remove_hooks_change();
+    return true;
+}
 // The runtime's share of the eval breaker's work, done when the flag is set (objects/eval_breaker.h's
 // handle_eval_breaker does it, then raises and collects): runs due signal handlers, pauses for a
 // stopped world, merges queued reference counts, lets go of the GIL when asked. Returns true, first

@@ -85,18 +85,21 @@ MINIPY_ALWAYS_INLINE Object* float_operands_result(Object* l, Object* r, double 
 }
 
 // Gives the thread back the frame chain it had, however run_frame exits.
-// It also hands a change of the thread's trace or profile hooks made during this run (a profiler
-// enabled in a `with` statement's __enter__) to the loop outside it, whose dispatch table was picked
-// before: the eval breaker makes that loop pick again, as CPython 3.11 copies `use_tracing` back to
-// the outer frame's cframe.
+// It also hands a change of the thread's trace or profile hooks to the loop outside it, whose
+// dispatch table was picked before: a change made during this run (a profiler enabled in a `with`
+// statement's __enter__), or one made before it that the outer loop had not yet taken when this
+// run's own loop took it. The thread is marked again, so that loop picks again at its next check,
+// as CPython 3.11 copies `use_tracing` back to the outer frame's cframe.
 struct FrameChainGuard {
     ThreadState* ts;
     Frame* saved;
     bool hooks_were_set;
-    explicit FrameChainGuard(ThreadState* t) : ts(t), saved(t->frame), hooks_were_set(trace_hooks_set(t)) {}
+    bool change_untaken;
+    explicit FrameChainGuard(ThreadState* t)
+        : ts(t), saved(t->frame), hooks_were_set(trace_hooks_set(t)), change_untaken(t->hooks_changed) {}
     ~FrameChainGuard() {
         ts->frame = saved;
-        if (trace_hooks_set(ts) != hooks_were_set) eval_breaker.store(true, std::memory_order_relaxed);
+        if (change_untaken || trace_hooks_set(ts) != hooks_were_set) mark_hooks_changed(ts);
     }
 };
 
@@ -303,20 +306,26 @@ namespace {
         names = co->names.data();              \
         first_instr = co->instructions.data(); \
     } while (0)
+// What a check does when it finds the eval breaker raised. A change of this thread's own hooks (a
+// sys.setprofile that just returned) is taken, and the dispatch table picked again, first: before
+// handle_eval_breaker can raise a KeyboardInterrupt past the picking, or hand the GIL to a thread
+// that would find the flag still raised for this thread at each of its own checks meanwhile.
+#define SERVE_EVAL_BREAKER()                           \
+    do {                                               \
+        if (take_hooks_changed(ts)) SELECT_DISPATCH(); \
+        handle_eval_breaker(ts);                       \
+    } while (0)
 // A jump to instruction `target`. Going backward (a loop's end, and the conditional jumps that
 // close a loop, such as a comprehension's `if`), it first serves the eval breaker: Ctrl-C, a
 // signal, a thread's turn at the GIL or a stop of the world reach every loop. That comes before
 // the jump, so that an exception it raises belongs to the jump instruction, inside the loop's
 // `try` (it was raised at the loop's first instruction, which can be outside: `try: while True:
 // pass` let its KeyboardInterrupt escape the handler).
-#define JUMP_TO(target)                                                   \
-    do {                                                                  \
-        const uint32_t* dest_ = first_instr + (target);                   \
-        if (dest_ < ip && eval_breaker.load(std::memory_order_relaxed)) { \
-            handle_eval_breaker(ts);                                      \
-            SELECT_DISPATCH();                                            \
-        }                                                                 \
-        ip = dest_;                                                       \
+#define JUMP_TO(target)                                                \
+    do {                                                               \
+        const uint32_t* dest_ = first_instr + (target);                \
+        if (dest_ < ip && eval_breaker.raised()) SERVE_EVAL_BREAKER(); \
+        ip = dest_;                                                    \
     } while (0)
 // Releases `v` (may be null); when that frees it, the frame's line is brought up to date first, so
 // that what its finalizer reports (a __del__ reading the caller's line, CPython's "coroutine 'f'
@@ -338,18 +347,15 @@ namespace {
 // generator rather than copied onto the stack and back at each resume and yield.
 // A block, not do-while(0): DISPATCH() is `continue` in the switch build.
 // The eval breaker is checked as at a call: sys.settrace takes effect in the generator.
-#define SWITCH_TO_GENERATOR(gf)                             \
-    {                                                       \
-        f->ip = ip;                                         \
-        f->sp = sp;                                         \
-        f = (gf);                                           \
-        ts->frame = f;                                      \
-        LOAD_FRAME();                                       \
-        if (eval_breaker.load(std::memory_order_relaxed)) { \
-            handle_eval_breaker(ts);                        \
-            SELECT_DISPATCH();                              \
-        }                                                   \
-        DISPATCH();                                         \
+#define SWITCH_TO_GENERATOR(gf)                          \
+    {                                                    \
+        f->ip = ip;                                      \
+        f->sp = sp;                                      \
+        f = (gf);                                        \
+        ts->frame = f;                                   \
+        LOAD_FRAME();                                    \
+        if (eval_breaker.raised()) SERVE_EVAL_BREAKER(); \
+        DISPATCH();                                      \
     }
 
 // `thrown` (owned, or null) is raised before the first instruction: gen.throw().
@@ -393,7 +399,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
 #undef MINIPY_OP_TRACE
     };
     // Every instruction goes through `trace_instruction` while --trace or sys.settrace/setprofile
-    // want it; the eval breaker's checks pick up a change (sys.settrace raises it).
+    // want it; the eval breaker's checks pick up a change (sys.settrace marks the thread for it).
     auto pick_dispatch_table = [&] { return g_trace || trace_hooks_set(ts) ? kTraceLabels : kOpLabels; };
     void* const* dispatch_table = pick_dispatch_table();
 #define SELECT_DISPATCH() (dispatch_table = pick_dispatch_table())
@@ -1203,10 +1209,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                     f = nf;
                     ts->frame = f;
                     LOAD_FRAME();
-                    if (eval_breaker.load(std::memory_order_relaxed)) {
-                        handle_eval_breaker(ts);
-                        SELECT_DISPATCH();
-                    }
+                    if (eval_breaker.raised()) SERVE_EVAL_BREAKER();
                     DISPATCH();
                 }
                 f->ip = ip;  // sys._getframe() and frame snapshots read the line from it
@@ -1219,10 +1222,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 PUSH(result);
                 // As CPython 3.11's CALL: what the call asked for (a signal it sent, a thread's
                 // request for the GIL) is served at it, so a KeyboardInterrupt is raised there.
-                if (eval_breaker.load(std::memory_order_relaxed)) {
-                    handle_eval_breaker(ts);
-                    SELECT_DISPATCH();
-                }
+                if (eval_breaker.raised()) SERVE_EVAL_BREAKER();
                 DISPATCH();
             }
             TARGET(CALL_FUNCTION_EX) {

@@ -26,6 +26,13 @@ void replace_owned(Object*& slot, Object* fn) {
     xdecref(std::exchange(slot, value));
 }
 
+// Sets or clears (null) one of the thread's hooks. The thread's loop picks its dispatch table again
+// at its next check: it runs every instruction through trace_before_instruction while a hook is set.
+void set_hook(ThreadState* ts, Object*& hook, Object* fn) {
+    replace_owned(hook, fn);
+    mark_hooks_changed(ts);
+}
+
 // The frames running now started before tracing did: they get no 'call' event.
 void settle_running_frames(ThreadState* ts) {
     for (Frame* f = ts->frame; f; f = f->previous) f->trace_call_pending = false;
@@ -56,7 +63,7 @@ void local_event(ThreadState* ts, FrameObject* fo, const char* event, Object* ar
     try {
         result = call_hook(ts, fo->trace, fo, event, arg);
     } catch (PyException&) {
-        replace_owned(ts->trace_func, nullptr);
+        set_hook(ts, ts->trace_func, nullptr);
         replace_owned(fo->trace, nullptr);
         throw;
     }
@@ -79,7 +86,7 @@ void profile_event(ThreadState* ts, FrameObject* fo, const char* event, Object* 
     try {
         call_hook(ts, fn.get(), fo, event, arg);
     } catch (PyException&) {
-        replace_owned(ts->profile_func, nullptr);
+        set_hook(ts, ts->profile_func, nullptr);
         throw;
     }
 }
@@ -121,7 +128,7 @@ void call_event(ThreadState* ts, Frame* f, size_t index) {
         try {
             result = call_hook(ts, fn.get(), fo, "call", nullptr);
         } catch (PyException&) {
-            replace_owned(ts->trace_func, nullptr);
+            set_hook(ts, ts->trace_func, nullptr);
             throw;
         }
         replace_owned(fo->trace, result.get());
@@ -158,19 +165,19 @@ bool starts_line(FrameObject* fo, const Code* co, size_t index, Op op) {
 
 void set_trace_function(ThreadState* ts, Object* fn) {
     settle_running_frames(ts);
-    replace_owned(ts->trace_func, fn);
+    set_hook(ts, ts->trace_func, fn);
 }
 
 void set_profile_function(ThreadState* ts, Object* fn) {
     settle_running_frames(ts);
     ts->native_profile = nullptr;
-    replace_owned(ts->profile_func, fn);
+    set_hook(ts, ts->profile_func, fn);
 }
 
 void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* profiler) {
     settle_running_frames(ts);
     ts->native_profile = fn;
-    replace_owned(ts->profile_func, fn ? profiler : nullptr);
+    set_hook(ts, ts->profile_func, fn ? profiler : nullptr);
 }
 
 void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** sp) {

@@ -17,7 +17,9 @@ namespace minipy {
 inline bool trace_hooks_set(const ThreadState* ts) { return ts->trace_func || ts->profile_func; }
 
 // sys.settrace(fn) / sys.setprofile(fn) for the calling thread (None or null: off). The frames
-// running now get no 'call' event, as in CPython: tracing starts with the next frame entered.
+// running now get no 'call' event, as in CPython: tracing starts with the next frame entered. The
+// thread's loop switches its dispatch table at its next check (these mark the thread's hooks
+// changed, runtime/thread_state.h), which comes before that next frame runs.
 void set_trace_function(ThreadState* ts, Object* fn);
 void set_profile_function(ThreadState* ts, Object* fn);
 // CPython's PyEval_SetProfile: `fn` hears the calling thread's profile events with `profiler` as

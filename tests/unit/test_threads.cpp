@@ -46,3 +46,19 @@ TEST_CASE("AllowThreads lets a thread waiting for the GIL run, and takes the GIL
     CHECK(running_threads() == 0);
     set_gil_enabled(had_gil);
 }
+
+TEST_CASE("a thread's hook change keeps the eval breaker raised for it while others clear requests") {
+    ThreadState* ts = thread_state();
+    mark_hooks_changed(ts);
+    // What another thread's service_eval_breaker does first. With one shared flag this took the
+    // change away before the thread that made it had checked (sys.setprofile's next call unseen).
+    std::thread other([] {
+        eval_breaker.raise();
+        eval_breaker.clear_request();
+    });
+    other.join();
+    CHECK(eval_breaker.raised());
+    CHECK(take_hooks_changed(ts));
+    CHECK_FALSE(take_hooks_changed(ts));
+    CHECK_FALSE(eval_breaker.raised());
+}
