@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/locale_startup.h"
 #include "cli/options.h"
 #include "cli/repl.h"
 #include "cli/source_file.h"
@@ -132,6 +133,7 @@ int run(const char* program, const Options& opts) {
     }
     set_ignore_environment(opts.ignore_environment);
     set_isolated(opts.isolated);
+    if (!configure_locale(opts.x_options)) return 1;
     set_no_user_site(opts.no_user_site);
     set_optimize_level(optimize_level_of(opts));
     // -u, as CPython's: no buffer between a write to sys.stdout or sys.stderr and the file, so a

@@ -277,10 +277,10 @@ void remember(const std::string& entry) {
 
 // ---- the loop ----
 
-// libedit turns keys into characters by LC_CTYPE. As CPython does in the C locale (PEP 538), a
-// locale that is not UTF-8 is replaced by C.UTF-8, so non-ASCII text can be typed.
+// libedit turns keys into characters by LC_CTYPE, which start-up set from the environment
+// (cli/locale_startup.cpp). A locale that is not UTF-8 (LC_ALL=C, where PEP 538 does not coerce)
+// is replaced by C.UTF-8 for the REPL, so non-ASCII text can be typed.
 void use_utf8_terminal() {
-    std::setlocale(LC_CTYPE, "");
     const char* codeset = nl_langinfo(CODESET);
     if (!codeset || std::strcmp(codeset, "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
 }

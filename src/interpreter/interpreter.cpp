@@ -21,12 +21,14 @@
 #include "interpreter/code_cache.h"
 #include "interpreter/import.h"
 #include "modules/codecs_module.h"
+#include "modules/io_base.h"
 #include "modules/io_binary.h"
 #include "modules/registry.h"
 #include "modules/source_encoding.h"
 #include "modules/sys_hooks.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/class.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
@@ -40,6 +42,7 @@
 #include "objects/weakref.h"
 #include "runtime/environment.h"
 #include "runtime/flavor.h"
+#include "runtime/locale_config.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "syntax/parser.h"
@@ -94,9 +97,17 @@ void install_site_builtins() {
     enable_source_specs();
 }
 
+// A command-line argument as CPython decodes it: in the locale's encoding ('utf-8' in UTF-8 mode,
+// 'ascii' in the C locale outside it), bytes it cannot decode escaped as lone surrogates (PEP 383).
+Ref decode_argument(const std::string& arg) {
+    std::string encoding = codec_name(default_text_encoding());
+    Ref codec = encoding == "utf-8" ? Ref() : str_new(encoding);
+    return bytes_decode(arg, codec.get(), intern("surrogateescape"));
+}
+
 void set_argv(const std::vector<std::string>& argv, const std::string& path0) {
     Ref list = list_new();
-    for (const auto& a : argv) list_append(list.get(), str_new(a).get());
+    for (const auto& a : argv) list_append(list.get(), decode_argument(a).get());
     if (argv.empty()) list_append(list.get(), str_new("").get());
     dict_set(sys_dict(), intern("argv"), list.get());
     std::vector<std::string> libraries = {stdlib_dir()};

@@ -97,18 +97,8 @@ void bind(const Signature& sig, Args args, size_t nargs, Tuple* kwnames, Object*
     }
 }
 
-// The clinic's `int` converter: anything with __index__ that fits a C int.
-int c_int_argument(Object* o) {
-    Ref value = is_int(o) ? Ref::borrow(o) : index_value(o);
-    if (!value) raise_not_an_integer(o);
-    int64_t v;
-    if (!int_to_i64(value.get(), &v) || v < INT32_MIN || v > INT32_MAX)
-        raise(&OverflowError_type, "Python int too large to convert to C int");
-    return static_cast<int>(v);
-}
-
 // A flag given as an int (backtick=, newline=, header=, ...): absent means `fallback`.
-bool flag_argument(Object* o, bool fallback) { return o ? c_int_argument(o) != 0 : fallback; }
+bool flag_argument(Object* o, bool fallback) { return o ? as_c_int(o) != 0 : fallback; }
 
 // The clinic's `unsigned int(bitwise=True)` converter (the crc arguments): any int, taken modulo 2**32.
 uint32_t crc_argument(Object* o) {
@@ -334,7 +324,7 @@ Ref hexlify_as(const char* fname, Args args, size_t nargs, Tuple* kw) {
     Object* a[3];
     bind({fname, {"data", "sep", "bytes_per_sep"}, 0, 3, 1}, args, nargs, kw, a);
     std::string data = binary_argument(a[0]);
-    int per_sep = a[2] ? c_int_argument(a[2]) : 1;
+    int per_sep = a[2] ? as_c_int(a[2]) : 1;
     return bytes_result(hex_with_separator(data, a[1], per_sep, true));
 }
 

@@ -22,6 +22,9 @@ Ref newline_decoder_new(Object* decoder, bool translate);
 // "iso8859-1", as their CodecInfo says), null for other codecs; and the incremental decoder a text
 // file uses for them without the codec registry (io_builtin_decoder.cpp).
 const char* builtin_text_codec(const std::string& encoding);
+// An encoding as its codec names itself, which CPython's sys reports: 'utf-8' for 'UTF-8', 'ascii'
+// for the C locale's 'ANSI_X3.4-1968', 'iso8859-1' for 'latin1'; other names in lower case.
+std::string codec_name(const std::string& encoding);
 Ref builtin_decoder_new(const char* codec, Object* errors);
 // io.TextIOWrapper (io_text.cpp), made once.
 extern Type text_wrapper_type;

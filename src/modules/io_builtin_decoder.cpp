@@ -109,10 +109,18 @@ const char* builtin_text_codec(const std::string& encoding) {
     std::string name = encoding;
     for (char& c : name) c = c == '_' ? '-' : static_cast<char>(tolower(static_cast<unsigned char>(c)));
     if (name == "utf-8" || name == "utf8") return "utf-8";
-    if (name == "ascii" || name == "us-ascii") return "ascii";
+    // ANSI_X3.4-1968 is glibc's name for the C locale's codeset.
+    if (name == "ascii" || name == "us-ascii" || name == "ansi-x3.4-1968" || name == "646") return "ascii";
     if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1")
         return "iso8859-1";
     return nullptr;
+}
+
+std::string codec_name(const std::string& encoding) {
+    if (const char* builtin = builtin_text_codec(encoding)) return builtin;
+    std::string name = encoding;
+    for (char& c : name) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    return name;
 }
 
 Ref builtin_decoder_new(const char* codec, Object* errors) {

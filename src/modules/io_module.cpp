@@ -32,6 +32,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
+#include "runtime/locale_config.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -128,12 +129,13 @@ Type* io_unsupported_operation_type() {
 namespace {
 
 // text_encoding(encoding, stacklevel=2): the encoding open() should use: the one given, else
-// "locale", as CPython outside UTF-8 mode (minipy's text files are UTF-8 whatever it says).
+// "utf-8" in UTF-8 mode and "locale" outside it, as CPython's.
 Ref io_text_encoding(Object*, Args args, size_t nargs, Tuple* kw) {
     static const char* const names[] = {"encoding", "stacklevel"};
     Object* a[2];
     bind_args("text_encoding", args, nargs, kw, names, 2, 1, a);
-    return a[0] == None ? str_new("locale") : Ref::borrow(a[0]);
+    if (a[0] != None) return Ref::borrow(a[0]);
+    return str_new(utf8_mode() ? "utf-8" : "locale");
 }
 
 // open_code(path): opens a file of code to read, in binary mode (runpy and importers use it; CPython

@@ -27,6 +27,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "objects/weakref.h"
+#include "runtime/locale_config.h"
 #include "runtime/thread_state.h"
 
 namespace minipy {
@@ -780,9 +781,11 @@ void set_codec(TextIO* t, Object* encoding, Object* errors) {
     }
 }
 
-// encoding=None or "locale" is the locale's: UTF-8 here, as CPython's in a UTF-8 locale.
+// encoding=None or "locale" is the locale's, as CPython's: 'utf-8' in UTF-8 mode, else the
+// locale's codeset ('UTF-8' in a UTF-8 locale).
 Ref encoding_or_locale(Object* encoding) {
-    if (!encoding || encoding == None || str_utf8_of(encoding) == "locale") return str_new("UTF-8");
+    if (!encoding || encoding == None || str_utf8_of(encoding) == "locale")
+        return str_new(default_text_encoding());
     return Ref::borrow(encoding);
 }
 

@@ -25,6 +25,7 @@
 #include "objects/native_function.h"
 #include "objects/set.h"
 #include "objects/str.h"
+#include "runtime/c_numbers.h"
 
 namespace minipy {
 
@@ -113,6 +114,7 @@ private:
     }
     void float_text(double d) {
         char buf[40];
+        CNumericScope c_numbers;
         int n = std::snprintf(buf, sizeof buf, "%.17g", d);
         byte(static_cast<uint8_t>(n));
         out.append(buf, static_cast<size_t>(n));
@@ -361,7 +363,7 @@ private:
     double float_text() {
         std::string text = bytes(byte());
         char* end;
-        double d = std::strtod(text.c_str(), &end);
+        double d = c_strtod(text.c_str(), &end);
         if (text.empty() || *end)
             raise(&ValueError_type, format("could not convert string to float: '%s'", text.c_str()));
         return d;

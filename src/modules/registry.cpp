@@ -96,6 +96,7 @@ const NativeModule kNativeModules[] = {
     {"marshal", builtin<init_marshal_module>},
     {"_abc", builtin<init_abc_module>},
     {"itertools", builtin<init_itertools_module>},
+    {"_locale", builtin<init_locale_module>},
 };
 
 }  // namespace

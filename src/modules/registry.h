@@ -82,6 +82,7 @@ Ref init_unicodedata_module();
 Ref init_marshal_module();
 Ref init_abc_module();
 Ref init_itertools_module();
+Ref init_locale_module();
 
 // Runs the functions atexit.register() collected, last first; the interpreter calls it at exit.
 void run_exit_functions();

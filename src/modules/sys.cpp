@@ -19,6 +19,7 @@
 #include "modules/sys_hooks.h"
 #include "modules/sys_streams.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/embedding.h"
 #include "objects/errors.h"
@@ -32,6 +33,7 @@
 #include "objects/native_function.h"
 #include "objects/str.h"
 #include "runtime/environment.h"
+#include "runtime/locale_config.h"
 #include "runtime/thread_state.h"
 #include "runtime/version.h"
 #include "vm/frame.h"
@@ -49,7 +51,8 @@ Object* g_default_unraisablehook = nullptr;  // the built-in sys.unraisablehook
 
 // A text stream over a C FILE (sys.stdout, sys.stderr). Its `buffer`, a BufferedWriter, writes
 // through the same C FILE, so text and bytes come out in the order they were written.
-// It writes UTF-8; what CPython's TextIOWrapper lets reconfigure() change is kept: `errors`,
+// It writes UTF-8, or the locale's encoding outside UTF-8 mode in a locale that is not UTF-8
+// (LC_ALL=C with -X utf8=0: ASCII); what CPython's TextIOWrapper lets reconfigure() change is kept: `errors`,
 // `line_buffering` (a write holding a line end flushes), `write_through` and `newline` ('\r' or
 // '\r\n' translate each '\n' written).
 struct Stream : Object {
@@ -62,7 +65,8 @@ struct Stream : Object {
     bool line_buffering = false;
     bool write_through = false;
     bool translates = false;         // newline is '\r' or '\r\n'
-    std::string encoding = "utf-8";  // as given to reconfigure(): a spelling of UTF-8
+    std::string encoding = "utf-8";  // the codec's name, or a spelling of UTF-8 given to reconfigure()
+    bool utf8 = true;                // encoding is UTF-8: the text goes out as it is stored
     std::string errors;
     std::string newline;  // what '\n' becomes when translates
 };
@@ -80,14 +84,22 @@ Stream* open_stream(Object* o) {
 void stream_put_translated(Stream* s, const std::string& text);
 
 inline void stream_put(Stream* s, const std::string& text) {
-    if (!s->translates && !s->line_buffering) {
+    if (!s->translates && !s->line_buffering && s->utf8) {
         std::fwrite(text.data(), 1, text.size(), s->file);
         return;
     }
     stream_put_translated(s, text);
 }
 
-[[gnu::cold, gnu::noinline]] void stream_put_translated(Stream* s, const std::string& text) {
+[[gnu::cold, gnu::noinline]] void stream_put_translated(Stream* s, const std::string& utf8_text) {
+    std::string encoded;
+    if (!s->utf8) {
+        Ref text = str_new(utf8_text);
+        Ref encoding = str_new(s->encoding);
+        Ref errors = str_new(s->errors);
+        encoded = str_encode(text.get(), encoding.get(), errors.get());
+    }
+    const std::string& text = s->utf8 ? utf8_text : encoded;
     if (!s->translates) {
         std::fwrite(text.data(), 1, text.size(), s->file);
     } else {
@@ -230,6 +242,7 @@ Ref stream_reconfigure(Object*, Args args, size_t nargs, Tuple* kw) {
                   "minipy's " + std::string(s->name) + " writes UTF-8 only, not " + str_utf8_of(a[1]));
         if (!a[2] || a[2] == None) s->errors = "strict";
         s->encoding = str_utf8_of(a[1]);
+        s->utf8 = true;
     }
     std::fflush(s->file);
     if (a[2] && a[2] != None) s->errors = str_utf8_of(a[2]);
@@ -277,7 +290,9 @@ Ref stream_new(std::FILE* file, const char* name) {
     // As CPython's: stderr is always line-buffered and escapes what it cannot encode; stdout is
     // line-buffered on a terminal.
     s->line_buffering = file == stderr || isatty(fileno(file)) == 1;
-    s->errors = file == stderr ? "backslashreplace" : "strict";
+    s->errors = file == stderr ? "backslashreplace" : stdio_errors();
+    s->encoding = codec_name(stdio_encoding());
+    s->utf8 = s->encoding == "utf-8";
     s->write_through = unbuffered_stdio();
     return Ref::steal(s);
 }
@@ -357,11 +372,12 @@ Ref sys_setswitchinterval(Object*, Args args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
-// minipy's file names are UTF-8 with undecodable bytes escaped (PEP 383), as CPython's in a UTF-8
-// locale; posix encodes and decodes them this way.
+// CPython's answer: 'utf-8' in UTF-8 mode and in a UTF-8 locale, 'ascii' in the C locale outside
+// UTF-8 mode (os.fsencode then encodes with it). posix itself encodes and decodes names as UTF-8 with
+// undecodable bytes escaped (PEP 383) in every locale.
 Ref sys_getfilesystemencoding(Object*, Args, size_t nargs, Tuple* kw) {
     check_positional("getfilesystemencoding", nargs, kw, 0, 0);
-    return Ref::borrow(intern("utf-8"));
+    return Ref::borrow(intern(codec_name(default_text_encoding())));
 }
 
 Ref sys_getfilesystemencodeerrors(Object*, Args, size_t nargs, Tuple* kw) {
@@ -771,7 +787,7 @@ Ref make_flags() {
                      {zero(), zero(), zero(), Ref::steal(make_small_int(optimize_level())),
                       flag(dont_write_bytecode_flag()), flag(no_user_site()), zero(),
                       flag(environment_ignored()), zero(), zero(), zero(), Ref::steal(make_small_int(1)),
-                      flag(isolated_mode()), Ref::borrow(bool_obj(dev_mode())), zero(), zero(),
+                      flag(isolated_mode()), Ref::borrow(bool_obj(dev_mode())), flag(utf8_mode()), zero(),
                       Ref::borrow(bool_obj(isolated_mode())), int_from_i64(int_max_str_digits_option())});
 }
 
@@ -943,10 +959,11 @@ Ref open_stdin() {
     try {
         Ref fd = int_from_i64(0);
         Ref mode = str_new("r");
-        Ref encoding = str_new("utf-8");
-        Object* args[4] = {fd.get(), mode.get(), encoding.get(), False};
-        Object* kwnames_items[2] = {intern("encoding"), intern("closefd")};
-        Ref kwnames = tuple_from(kwnames_items, 2);
+        Ref encoding = str_new(codec_name(stdio_encoding()));
+        Ref errors = str_new(stdio_errors());
+        Object* args[5] = {fd.get(), mode.get(), encoding.get(), errors.get(), False};
+        Object* kwnames_items[3] = {intern("encoding"), intern("errors"), intern("closefd")};
+        Ref kwnames = tuple_from(kwnames_items, 3);
         Ref file = builtin_open(nullptr, args, 2, as_tuple(kwnames.get()));
         Ref buffer = get_attr(file.get(), intern("buffer"));
         Ref raw = get_attr(buffer.get(), intern("raw"));

@@ -16,6 +16,7 @@
 #include "objects/module.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "runtime/c_numbers.h"
 #include "syntax/unicode_data.h"
 #include "syntax/unicode_names.h"
 
@@ -105,8 +106,8 @@ Ref numeric(Object*, Args args, size_t nargs, Tuple* kw) {
         raise(&ValueError_type, "not a numeric character");
     }
     size_t slash = text.find('/');
-    double value = std::stod(text.substr(0, slash));
-    if (slash != std::string::npos) value /= std::stod(text.substr(slash + 1));
+    double value = c_strtod(text.substr(0, slash).c_str());
+    if (slash != std::string::npos) value /= c_strtod(text.substr(slash + 1).c_str());
     return float_new(value);
 }
 

@@ -553,6 +553,15 @@ int64_t as_index(Object* o) {
     return v;
 }
 
+int as_c_int(Object* o) {
+    Ref value = is_int(o) ? Ref::borrow(o) : index_value(o);
+    if (!value) raise_not_an_integer(o);
+    int64_t v;
+    if (!int_to_i64(value.get(), &v) || v < INT32_MIN || v > INT32_MAX)
+        raise(&OverflowError_type, "Python int too large to convert to C int");
+    return static_cast<int>(v);
+}
+
 int64_t as_index_clamped(Object* o) {
     if (is_small_int(o)) return small_int_value(o);
     Ref v = is_int(o) ? Ref::borrow(o) : index_value(o);

@@ -121,6 +121,9 @@ int64_t as_index(Object* o);
 // As as_index, with a value out of int64's range clamped to its nearest end (CPython's
 // PyNumber_AsSsize_t(o, NULL)): round()'s ndigits, int()'s base.
 int64_t as_index_clamped(Object* o);
+// Argument Clinic's `int` converter: anything with __index__ that fits a C int, else CPython's
+// "Python int too large to convert to C int".
+int as_c_int(Object* o);
 // As as_index, for a sequence subscript: too large an int is an IndexError there, as CPython's.
 int64_t as_subscript_index(Object* o);
 // CPython's PyNumber_Index for a key that is not an int: the int its class's __index__ returns, or

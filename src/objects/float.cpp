@@ -24,6 +24,7 @@
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "runtime/c_numbers.h"
 
 namespace minipy {
 
@@ -129,7 +130,7 @@ bool parse_float(std::string_view s, double* out) {
     auto res = std::from_chars(text.data(), end, *out);
     // from_chars reports out-of-range for overflow; Python gives inf (or 0.0 for underflow).
     if (res.ec == std::errc::result_out_of_range)
-        *out = std::strtod(text.c_str(), nullptr);
+        *out = c_strtod(text.c_str());
     else if (res.ec != std::errc())
         return false;
     if (res.ptr != end) return false;
@@ -434,8 +435,9 @@ double round_double(double x, int64_t ndigits) {
     if (ndigits >= 0) {
         // printf rounds the exact value, ties to even; the text has at most 309 integer digits.
         char text[kRoundDigitsMax + 320];
+        CNumericScope c_numbers;
         std::snprintf(text, sizeof text, "%.*f", static_cast<int>(ndigits), x);
-        return std::strtod(text, nullptr);
+        return c_strtod(text);
     }
     double whole = std::trunc(x);
     Ref rounded = int_round_tens(int_from_double(whole).get(), static_cast<uint64_t>(-ndigits), whole != x);
@@ -521,7 +523,7 @@ Ref float_fromhex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
         if (s[0] == '-') value = -value;
     } else {
         if (!hex_float_text(s, &text)) raise(&ValueError_type, "invalid hexadecimal floating-point string");
-        value = std::strtod(text.c_str(), nullptr);
+        value = c_strtod(text.c_str());
         if (std::isinf(value))
             raise(&OverflowError_type, "hexadecimal value too large to represent as a float");
     }

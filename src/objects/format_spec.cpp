@@ -2,6 +2,8 @@
 // error messages. Float digits come from snprintf, which glibc rounds correctly.
 #include "objects/format_spec.h"
 
+#include <climits>
+#include <clocale>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +15,7 @@
 #include "objects/int.h"
 #include "objects/native_function.h"
 #include "objects/str.h"
+#include "runtime/c_numbers.h"
 
 namespace minipy {
 namespace {
@@ -78,6 +81,35 @@ std::string group_digits(const std::string& digits, char sep, int group, int64_t
         if (left > 0 && left % group == 0) out += sep;
     }
     return out;
+}
+
+// The 'n' type's separators: the LC_NUMERIC locale's, as CPython's LT_CURRENT_LOCALE reads them
+// (none in the C locale, where 'n' is 'd' or 'g').
+struct LocaleSeparators {
+    std::string decimal_point;
+    std::string thousands_sep;
+    std::string grouping;  // group sizes from the right, the last repeating; CHAR_MAX ends grouping
+};
+
+LocaleSeparators locale_separators() {
+    std::lconv* lc = std::localeconv();
+    return {lc->decimal_point, lc->thousands_sep, lc->grouping};
+}
+
+// `digits` with the locale's thousands separator placed by its grouping.
+std::string group_by_locale(const std::string& digits, const LocaleSeparators& locale) {
+    if (locale.thousands_sep.empty() || locale.grouping.empty()) return digits;
+    std::string out;
+    size_t end = digits.size();
+    size_t g = 0;
+    int size = 0;
+    while (end > 0) {
+        if (g < locale.grouping.size()) size = static_cast<unsigned char>(locale.grouping[g++]);
+        if (size <= 0 || size >= CHAR_MAX || static_cast<size_t>(size) >= end) break;
+        out.insert(0, locale.thousands_sep + digits.substr(end - size, size));
+        end -= size;
+    }
+    return digits.substr(0, end) + out;
 }
 
 std::string sign_text(bool negative, char sign) {
@@ -165,6 +197,7 @@ namespace {
 
 // printf of one double with a precision, as long as it comes out (format(0.1, ".600f")).
 std::string print_double(const char* fmt, int precision, double value) {
+    CNumericScope c_numbers;
     int n = std::snprintf(nullptr, 0, fmt, precision, value);
     std::string text(static_cast<size_t>(n) + 1, '\0');
     std::snprintf(text.data(), text.size(), fmt, precision, value);
@@ -254,6 +287,11 @@ std::string float_number(double value, const FormatSpec& spec, char sign, bool a
         int64_t min_width = width > 0 ? width - static_cast<int64_t>(head.size() + rest.size()) : 0;
         int_part = group_digits(int_part, spec.grouping, 3, min_width);
     }
+    if (spec.type == 'n') {
+        LocaleSeparators locale = locale_separators();
+        int_part = group_by_locale(int_part, locale);
+        if (!rest.empty() && rest[0] == '.') rest = locale.decimal_point + rest.substr(1);
+    }
     return head + int_part + rest;
 }
 
@@ -306,6 +344,7 @@ std::string format_int(Object* value, const FormatSpec& spec) {
     std::string digits(text.begin() + (negative ? 1 : 0), text.end());
     if (type == 'X')
         for (char& c : digits) c = static_cast<char>(toupper(c));
+    if (type == 'n') digits = group_by_locale(digits, locale_separators());
     const char* prefix = "";
     if (spec.alternate && base != 10)
         prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";

@@ -4,10 +4,13 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "runtime/c_numbers.h"
+
 namespace minipy {
 
 std::string format(const char* fmt, ...) {
     char small[256];
+    CNumericScope c_numbers;  // "%g" in a message reads the same in any locale
     va_list ap;
     va_start(ap, fmt);
     int n = std::vsnprintf(small, sizeof small, fmt, ap);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/c_numbers.h"
 #include "runtime/format.h"
 #include "runtime/gil_trace_data.h"
 
@@ -17,6 +18,7 @@ namespace {
 
 std::string number(const char* fmt, double v) {
     char buf[64];
+    CNumericScope c_numbers;
     std::snprintf(buf, sizeof buf, fmt, v);
     return buf;
 }

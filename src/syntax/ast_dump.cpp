@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/c_numbers.h"
 #include "syntax/parser.h"
 #include "syntax/tokens.h"
 
@@ -26,6 +27,7 @@ std::string float_repr(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     if (std::isnan(v)) return "nan";
     char buf[40];
+    CNumericScope c_numbers;
     for (int prec = 1; prec <= 17; ++prec) {
         snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
         if (std::strtod(buf, nullptr) == v) break;

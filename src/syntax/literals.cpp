@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "runtime/c_numbers.h"
 #include "syntax/ast_builder.h"
 #include "syntax/tokens.h"
 #include "syntax/unicode_names.h"
@@ -225,13 +226,13 @@ ExprPtr AstBuilder::number(antlr4::Token* t) {
     char second = text.size() > 1 ? static_cast<char>(text[1] | 0x20) : 0;
     if (last == 'j') {
         n->value_kind = ConstKind::Imag;
-        n->number = std::strtod(text.c_str(), nullptr);
+        n->number = c_strtod(text.c_str());
     } else if (text[0] == '0' && (second == 'x' || second == 'o' || second == 'b')) {
         n->value_kind = ConstKind::Int;
         n->text = to_decimal(std::string_view(text).substr(2), second == 'x' ? 16 : second == 'o' ? 8 : 2);
     } else if (text.find_first_of(".eE") != std::string::npos) {
         n->value_kind = ConstKind::Float;
-        n->number = std::strtod(text.c_str(), nullptr);
+        n->number = c_strtod(text.c_str());
     } else {
         n->value_kind = ConstKind::Int;
         n->text = to_decimal(text, 10);
