@@ -161,6 +161,49 @@ bool key_less(KeyKind kind, Object* a, Object* b) {
     return false;
 }
 
+// A stable merge sort of `v` that stays within its bounds whatever `less` answers: a comparison
+// function that contradicts itself, or a float key that is NaN. std::stable_sort's insertion step
+// runs unguarded past the front when `less` is inconsistent (CPython's test_sort "insane comparison
+// function" segfaulted minipy). Runs of kRun are binary-insertion-sorted, then merged pairwise; a merge
+// whose halves are already in order costs one comparison, so sorted input takes O(n) comparisons.
+template <class Less>
+void stable_sort_within_bounds(std::vector<size_t>& v, Less less) {
+    constexpr size_t kRun = 32;
+    size_t n = v.size();
+    for (size_t lo = 0; lo < n; lo += kRun) {
+        size_t hi = std::min(lo + kRun, n);
+        for (size_t i = lo + 1; i < hi; ++i) {
+            // Binary insertion, as CPython's binarysort: after the equal items already placed.
+            size_t x = v[i], left = lo, right = i;
+            if (!less(x, v[i - 1])) continue;
+            while (left < right) {
+                size_t middle = left + (right - left) / 2;
+                if (less(x, v[middle]))
+                    right = middle;
+                else
+                    left = middle + 1;
+            }
+            std::move_backward(v.begin() + static_cast<ptrdiff_t>(left),
+                               v.begin() + static_cast<ptrdiff_t>(i),
+                               v.begin() + static_cast<ptrdiff_t>(i) + 1);
+            v[left] = x;
+        }
+    }
+    std::vector<size_t> merged(n);
+    for (size_t width = kRun; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            size_t i = lo, j = mid, k = lo;
+            if (mid < hi && less(v[mid], v[mid - 1])) {
+                while (i < mid && j < hi) merged[k++] = less(v[j], v[i]) ? v[j++] : v[i++];
+            }
+            while (i < mid) merged[k++] = v[i++];
+            while (j < hi) merged[k++] = v[j++];
+        }
+        v.swap(merged);
+    }
+}
+
 // Sorts `items` (owned by the caller); throws without changing them if a comparison raises.
 void sort_items(ListItems& items, Object* key, bool reverse) {
     std::vector<Ref> computed;
@@ -176,7 +219,7 @@ void sort_items(ListItems& items, Object* key, bool reverse) {
     std::iota(order.begin(), order.end(), 0);
     KeyKind kind = uniform_kind(keys);
     // reverse=True keeps equal items in their original order, as CPython's does.
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    stable_sort_within_bounds(order, [&](size_t a, size_t b) {
         return reverse ? key_less(kind, keys[b], keys[a]) : key_less(kind, keys[a], keys[b]);
     });
     ListItems sorted(items.size());
@@ -210,7 +253,9 @@ Ref list_sort(Object* list, Object* key, bool reverse) {
             l->items.swap(items);
         }
         for (Object* o : added) decref(o);
-        return !added.empty();
+        // The stand-in was empty with no storage: storage now means the list was changed, even if
+        // emptied again (`L.append(3); L.pop()` in a key function), as CPython sees by `allocated`.
+        return !added.empty() || added.capacity() != 0;
     };
     try {
         sort_items(items, key, reverse);

@@ -33,6 +33,11 @@ AttrKind classify(Type* t, Object* found) {
     if (is_plain_value(found)) return AttrKind::ClassValue;
     // A Python class may gain or lose __get__ and __set__ later.
     if (is_heap_type(type_of(found))) return AttrKind::Uncacheable;
+    // A __slots__ member borrowed by an unrelated class (`borrowed = Other.slot`) reads no slot of
+    // t's instances: the slow path raises its TypeError. The hit paths read the slot directly.
+    if (type_of(found) == &member_descriptor_type &&
+        !is_subtype(t, static_cast<MemberDescriptor*>(found)->owner))
+        return AttrKind::Uncacheable;
     return is_data_descriptor(found) ? AttrKind::DataDescriptor : AttrKind::OtherDescriptor;
 }
 
