@@ -6,9 +6,10 @@
 # NAME.in, when present, is fed to stdin; NAME.args holds extra command-line arguments.
 # The script runs in its own folder and is named by its base name, as `tools/golden` ran CPython.
 set -u
-# The environment tools/golden ran CPython in: PYTHONIOENCODING=utf-8 makes the standard streams
+# The environment tools/golden ran CPython in: PYTHONHASHSEED=0 fixes the order of sets of strings;
+# PYTHONIOENCODING=utf-8 makes the standard streams
 # utf-8/strict whatever the locale (without it, C.UTF-8 gives surrogateescape).
-export PYTHONIOENCODING=utf-8
+export PYTHONIOENCODING=utf-8 PYTHONHASHSEED=0
 exe=$1 mode=$2 file=$3
 dir=$(dirname "$file") base=$(basename "$file" .py)
 cd "$dir" || exit 2

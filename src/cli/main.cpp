@@ -3,9 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,7 @@
 #include "interpreter/interpreter.h"
 #include "modules/registry.h"
 #include "objects/int.h"
+#include "objects/siphash.h"
 #include "runtime/environment.h"
 #include "runtime/flavor.h"
 #include "runtime/version.h"
@@ -104,6 +109,39 @@ bool configure_int_max_str_digits(const std::vector<std::string>& x_options) {
     return true;
 }
 
+// PYTHONHASHSEED: unset or 0 keeps the hash key zero (minipy's default, CPython's PYTHONHASHSEED=0);
+// "random" draws it from the system; a number N fills it as CPython's lcg_urandom does, each key
+// byte the top byte of a 32-bit linear congruential sequence started at N, so that a given seed
+// hashes every str as CPython does with that seed. Checked as CPython's config_init_hash_seed.
+bool configure_hash_seed() {
+    const char* env = configuration_variable("PYTHONHASHSEED");
+    if (!env || !*env) return true;
+    unsigned char key[sizeof hash_key];
+    if (std::strcmp(env, "random") == 0) {
+        std::random_device device;
+        for (unsigned char& byte : key) byte = static_cast<unsigned char>(device());
+    } else {
+        char* end = nullptr;
+        errno = 0;
+        unsigned long seed = std::strtoul(env, &end, 10);
+        if (*end || seed > 4294967295UL || errno == ERANGE) {
+            std::fputs(
+                "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an "
+                "integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
+                stderr);
+            return false;
+        }
+        if (seed == 0) return true;
+        auto x = static_cast<uint32_t>(seed);
+        for (unsigned char& byte : key) {
+            x = x * 214013u + 2531011u;
+            byte = static_cast<unsigned char>((x >> 16) & 0xff);
+        }
+    }
+    std::memcpy(hash_key, key, sizeof key);
+    return true;
+}
+
 // -O's count, raised to PYTHONOPTIMIZE's level as CPython's: a number is that level, any other
 // non-empty text is 1.
 int optimize_level_of(const Options& opts) {
@@ -152,6 +190,7 @@ int run(const char* program, const Options& opts) {
             set_trace_only(x.substr(6));
         }
     }
+    if (!configure_hash_seed()) return 1;
     if (!configure_int_max_str_digits(opts.x_options)) return 1;
     set_x_options(opts.x_options);
     set_warn_options(warn_options_of(opts));

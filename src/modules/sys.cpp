@@ -31,6 +31,7 @@
 #include "objects/module.h"
 #include "objects/namespace.h"
 #include "objects/native_function.h"
+#include "objects/siphash.h"
 #include "objects/str.h"
 #include "runtime/environment.h"
 #include "runtime/locale_config.h"
@@ -786,7 +787,7 @@ Ref make_flags() {
     return make_info(flags_type,
                      {zero(), zero(), zero(), Ref::steal(make_small_int(optimize_level())),
                       flag(dont_write_bytecode_flag()), flag(no_user_site()), zero(),
-                      flag(environment_ignored()), zero(), zero(), zero(), Ref::steal(make_small_int(1)),
+                      flag(environment_ignored()), zero(), zero(), zero(), flag(hash_key[0] || hash_key[1]),
                       flag(isolated_mode()), Ref::borrow(bool_obj(dev_mode())), flag(utf8_mode()), zero(),
                       Ref::borrow(bool_obj(isolated_mode())), int_from_i64(int_max_str_digits_option())});
 }

@@ -1,6 +1,7 @@
-// siphash.h — SipHash-1-3 with an all-zero key: the hash CPython 3.11 gives str and bytes when run
-// with PYTHONHASHSEED=0 (hash randomisation off). Using the same function makes minipy's sets and
-// dicts of strings iterate in the order CPython's do under that setting, which golden tests use.
+// siphash.h — SipHash-1-3, the hash CPython 3.11 gives str and bytes. Its key is all zeros unless
+// PYTHONHASHSEED says otherwise: minipy's default is CPython's PYTHONHASHSEED=0 (hash randomisation
+// off), so sets and dicts of strings iterate in the order CPython's do under that setting, which the
+// golden tests use. PYTHONHASHSEED=N and =random key it as CPython does (cli/main.cpp).
 #pragma once
 
 #include <cstddef>
@@ -29,8 +30,12 @@ inline void round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
 
 }  // namespace siphash_detail
 
-// One compression round per 8-byte word, three finalisation rounds (SipHash-1-3). Hashes use keys
-// k0 = k1 = 0; _imp.source_hash keys it as CPython's _Py_KeyedHash does (k0 = key, k1 = 0).
+// The key of str and bytes hashes (CPython's _Py_HashSecret): set once at start-up, before any
+// string is hashed, and never changed after.
+inline uint64_t hash_key[2] = {0, 0};
+
+// One compression round per 8-byte word, three finalisation rounds (SipHash-1-3). _imp.source_hash
+// keys it as CPython's _Py_KeyedHash does (k0 = key, k1 = 0).
 inline uint64_t siphash13(const void* data, size_t size, uint64_t k0 = 0, uint64_t k1 = 0) {
     using siphash_detail::round;
     const auto* p = static_cast<const unsigned char*>(data);
@@ -61,7 +66,7 @@ inline uint64_t siphash13(const void* data, size_t size, uint64_t k0 = 0, uint64
 // CPython's _Py_HashBytes: 0 for no bytes, and never -1 (which marks an error in C).
 inline int64_t hash_bytes(const void* data, size_t size) {
     if (size == 0) return 0;
-    auto h = static_cast<int64_t>(siphash13(data, size));
+    auto h = static_cast<int64_t>(siphash13(data, size, hash_key[0], hash_key[1]));
     return h == -1 ? -2 : h;
 }
 
