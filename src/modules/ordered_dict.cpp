@@ -359,7 +359,7 @@ Ref odict_popitem(Object*, Args args, size_t nargs, Tuple* kw) {
         Object *k, *v;
         if (!(last ? dict_prev : dict_next)(d, &pos, &k, &v)) raise_empty();
         Ref key = Ref::borrow(k), value = Ref::borrow(v);
-        if (!dict_del(d, key.get())) continue;  // another thread took it first
+        if (!dict_del_trimming(d, key.get())) continue;  // another thread took it first
         changed(args[0]);
         Object* pair[] = {key.get(), value.get()};
         return tuple_from(pair, 2);

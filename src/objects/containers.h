@@ -215,6 +215,9 @@ Ref dict_new();
 // filling it needs no resize.
 Ref dict_new_untracked(size_t expected = 0);
 Object* dict_get(Dict* d, Object* key);  // borrowed, null when absent; may raise (hash)
+// dict.setdefault: the value of `key`, or `value` stored under it when absent, in one step (one
+// hash, one probe, atomic in minipy-ft).
+Ref dict_setdefault_ref(Dict* d, Object* key, Object* value);
 // As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
 Ref dict_get_ref(Dict* d, Object* key);
 bool dict_contains_key(Dict* d, Object* key);  // key in d
@@ -285,7 +288,9 @@ MINIPY_ALWAYS_INLINE void dict_set_str_hinted(Dict* d, Object* key, Object* valu
     }
     dict_set_str_hinted_slow(d, key, value, hint);
 }
-bool dict_del(Dict* d, Object* key);          // false when absent
+bool dict_del(Dict* d, Object* key);  // false when absent
+// dict_del for popitem: the deleted entries at the end are dropped at once.
+bool dict_del_trimming(Dict* d, Object* key);
 bool dict_move_to_end(Dict* d, Object* key);  // the entry made last at once; false when absent
 Ref dict_keys_list(Dict* d);
 Ref dict_copy(Dict* d);

@@ -516,6 +516,23 @@ void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<u
 
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }
 
+Ref dict_setdefault_ref(Dict* d, Object* key, Object* value) {
+    int64_t h = key_hash(key);
+    {
+        CriticalSection cs(d->mutex);
+        Probe p = find(d, key, h);
+        if (p.entry >= 0) return Ref::borrow(d->entries[p.entry].value);
+        keys_changed(d);
+        if (needs_resize(d)) {
+            resize(d);
+            p.slot = free_slot(d, h);
+        }
+        append_entry(d, p.slot, newref(key), h, newref(value));
+    }
+    changed_after(d);
+    return Ref::borrow(value);
+}
+
 // OrderedDict.move_to_end(key): the entry goes last in one step under the lock, its index slot
 // pointing at the new position, so no other thread ever finds the key absent (a delete and a
 // re-insert left a moment without it). The hole it leaves counts toward the load; a resize compacts.
@@ -539,7 +556,13 @@ bool dict_move_to_end(Dict* d, Object* key) {
     return true;
 }
 
-bool dict_del(Dict* d, Object* key) {
+namespace {
+
+// Removes `key`; `trim_tail`: the deleted entries at the end go at once (popitem, which looks for
+// the last live entry from the end). A plain `del` leaves its entry's place empty, as CPython's, so
+// an iterator that already passed it finds a key added later at a new place ("dictionary keys
+// changed during iteration" for `del d[k]; d[k] = v` in a loop over d).
+bool remove_key(Dict* d, Object* key, bool trim_tail) {
     int64_t h = key_hash(key);
     Object* old_key;
     Object* old_value;
@@ -553,8 +576,8 @@ bool dict_del(Dict* d, Object* key) {
         d->index[p.slot] = kDummy;
         --d->used;
         keys_changed(d);
-        // Trailing deleted entries can go at once, keeping popitem() and appends cheap.
-        while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
+        if (trim_tail)
+            while (!d->entries.empty() && !d->entries.back().key) d->entries.pop_back();
         if (d->used == 0) {
             std::fill(d->index, d->index + d->index_size, kEmpty);
             d->fill = 0;
@@ -565,6 +588,11 @@ bool dict_del(Dict* d, Object* key) {
     decref(old_value);
     return true;
 }
+
+}  // namespace
+
+bool dict_del(Dict* d, Object* key) { return remove_key(d, key, false); }
+bool dict_del_trimming(Dict* d, Object* key) { return remove_key(d, key, true); }
 
 bool dict_next(Dict* d, size_t* pos, Object** key, Object** value) {
     CriticalSection cs(d->mutex);
@@ -636,9 +664,12 @@ void dict_update(Dict* d, Object* other) {
     if (type_of(other) == &dict_type) {
         Dict* src = as_dict(other);
         Object *k, *v;
+        size_t entries = dict_entry_end(src);
         for (size_t pos = 0; dict_next(src, &pos, &k, &v);) {
             Ref key = Ref::borrow(k), value = Ref::borrow(v);
             dict_set(d, k, v);
+            // A key's __eq__ or __hash__ changed the source (CPython's dict_merge check).
+            if (dict_entry_end(src) != entries) raise(&RuntimeError_type, "dict mutated during update");
         }
         return;
     }

@@ -157,12 +157,43 @@ Ref view_and(Object* a, Object* b) {
     return r;
 }
 
+// Whether every item of `part` is `in` whole (items views compare values with ==, never hash them).
+bool all_contained_in(Object* part, Object* whole) {
+    Ref it = get_iter(part);
+    while (Ref item = iter_next(it.get()))
+        if (!contains(whole, item.get())) return false;
+    return true;
+}
+
+// As CPython's dictview_richcompare: sizes first, then containment one way or the other.
 Ref view_compare(Object* a, Object* b, CompareOp op) {
-    bool set_like = type_of(b) == &set_type || type_of(b) == &frozenset_type ||
+    bool set_like = is_instance(b, &set_type) || is_instance(b, &frozenset_type) ||
                     type_of(b) == &dict_keys_type || type_of(b) == &dict_items_type;
     if (!set_like) return Ref::borrow(NotImplemented);
-    Ref x = to_set(a), y = to_set(b);
-    return compare(x.get(), y.get(), op);
+    int64_t size_a = length(a), size_b = length(b);
+    bool result = false;
+    switch (op) {
+        case CompareOp::Eq:
+        case CompareOp::Ne:
+            result = size_a == size_b && all_contained_in(a, b);
+            if (op == CompareOp::Ne) result = !result;
+            break;
+        case CompareOp::Lt:
+            result = size_a < size_b && all_contained_in(a, b);
+            break;
+        case CompareOp::Le:
+            result = size_a <= size_b && all_contained_in(a, b);
+            break;
+        case CompareOp::Gt:
+            result = size_a > size_b && all_contained_in(b, a);
+            break;
+        case CompareOp::Ge:
+            result = size_a >= size_b && all_contained_in(b, a);
+            break;
+        default:
+            return Ref::borrow(NotImplemented);
+    }
+    return Ref::borrow(result ? True : False);
 }
 
 Ref view_reversed(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -244,10 +275,7 @@ Ref dict_get_method(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 
 Ref dict_setdefault(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     Dict* d = self_dict("setdefault", args, nargs, kw, 1, 2);
-    if (Object* v = dict_get(d, args[1])) return Ref::borrow(v);
-    Object* value = nargs > 2 ? args[2] : None;
-    dict_set(d, args[1], value);
-    return Ref::borrow(value);
+    return dict_setdefault_ref(d, args[1], nargs > 2 ? args[2] : None);
 }
 
 Ref dict_pop(Object*, Object* const* args, size_t nargs, Tuple* kw) {
@@ -275,7 +303,7 @@ Ref dict_popitem(Object*, Object* const* args, size_t nargs, Tuple* kw) {
             }
     }
     if (!key) raise(&KeyError_type, "popitem(): dictionary is empty");
-    dict_del(d, key.get());
+    dict_del_trimming(d, key.get());
     Object* items[] = {key.get(), value.get()};
     return tuple_from(items, 2);
 }

@@ -132,7 +132,8 @@ struct DictIter : Object {
     int64_t expected_size;
     int64_t remaining;  // items not yet produced, for __length_hint__
     DictIterKind kind;
-    bool reverse;  // reversed(): `pos` counts down from the end of the entries
+    bool reverse;        // reversed(): `pos` counts down from the end of the entries
+    bool ended = false;  // it stopped on "keys changed": exhausted from then on, as CPython's
 };
 
 DictIter* as_dict_iter(Object* o) { return static_cast<DictIter*>(o); }
@@ -147,12 +148,19 @@ void dict_iter_traverse(Object* o, VisitProc visit, void* arg) { visit(as_dict_i
 
 Ref dict_iter_next(Object* o) {
     DictIter* it = as_dict_iter(o);
+    if (it->ended) return nullptr;
     if (dict_size(it->dict) != it->expected_size) {
         it->expected_size = -1;  // keep failing, as CPython does
         raise(&RuntimeError_type, "dictionary changed size during iteration");
     }
     Object *k, *v;
     if (!(it->reverse ? dict_prev : dict_next)(it->dict, &it->pos, &k, &v)) return nullptr;
+    // One more key than the dict held, with its size unchanged: a key was deleted and another
+    // added (`del d[0]; d[0] = 0` while iterating).
+    if (it->remaining <= 0) {
+        it->ended = true;
+        raise(&RuntimeError_type, "dictionary keys changed during iteration");
+    }
     --it->remaining;
     if (it->kind == DictIterKind::Keys) return Ref::borrow(k);
     if (it->kind == DictIterKind::Values) return Ref::borrow(v);
