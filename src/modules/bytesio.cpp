@@ -50,23 +50,6 @@ void bio_setup(BytesIO* b, Args args, size_t nargs, Tuple* kw) {
     b->closed = false;
 }
 
-Ref bio_init(Object*, Args args, size_t nargs, Tuple* kw);
-
-// A class derived from BytesIO with an __init__ of its own takes its own arguments, and sets the
-// object up through super().__init__(), as in CPython, whose BytesIO does its work in __init__.
-Ref bio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    Type* t = static_cast<Type*>(type);
-    auto* b = new_object_of<BytesIO>(t);  // a GcHead for a subclass's instance
-    Ref owned = Ref::steal(b);
-    if (t == &bytesio_type || inherits_native_init(t, bio_init)) bio_setup(b, args, nargs, kw);
-    return owned;
-}
-
-Ref bio_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    bio_setup(static_cast<BytesIO*>(args[0]), args + 1, nargs - 1, kw);
-    return Ref::borrow(None);
-}
-
 Ref bio_write(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("write", nargs - 1, kw, 1, 1);
     BytesIO* b = Methods::open(args[0]);
@@ -224,7 +207,7 @@ const MethodDef kBytesIOMethods[] = {
     {"readable", Methods::always, "Returns True if the IO object can be read."},
     {"writable", Methods::always, "Returns True if the IO object can be written."},
     {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
-    {"__init__", bio_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__init__", Methods::init<bio_setup>, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__getstate__", bio_getstate, nullptr},
     {"__setstate__", bio_setstate, nullptr},
     {"__enter__", Methods::enter, nullptr},
@@ -240,7 +223,7 @@ void init_bytesio_type() {
     t.name = "_io.BytesIO";
     t.instance_size = sizeof(BytesIO);
     Methods::give_attribute_dict(t);
-    t.construct = bio_construct;
+    t.construct = Methods::construct<bio_setup, &bytesio_type>;
     t.iter = bio_iter;
     t.next = bio_next;
     t.getattr = bio_getattr;

@@ -163,6 +163,24 @@ struct MemoryStreamMethods {
         return as_tuple(state);
     }
 
+    // __init__ and the constructor of a type whose `Setup` reads its arguments (StringIO's,
+    // BytesIO's). A class derived from it with an __init__ of its own takes its own arguments and
+    // sets the object up through super().__init__(), as in CPython, whose types do their work in
+    // __init__; `Own` (the type itself) and classes that inherit its __init__ are set up at once.
+    template <void (*Setup)(Stream*, Object* const*, size_t, Tuple*)>
+    static Ref init(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+        Setup(static_cast<Stream*>(args[0]), args + 1, nargs - 1, kw);
+        return Ref::borrow(None);
+    }
+    template <void (*Setup)(Stream*, Object* const*, size_t, Tuple*), Type* Own>
+    static Ref construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
+        Type* t = static_cast<Type*>(type);
+        auto* s = new_object_of<Stream>(t);  // a GcHead for a subclass's instance
+        Ref self = Ref::steal(s);
+        if (t == Own || inherits_native_init(t, init<Setup>)) Setup(s, args, nargs, kw);
+        return self;
+    }
+
     // The type slots that give instances their attribute dict.
     static void give_attribute_dict(Type& t) {
         t.instances_have_dict = true;

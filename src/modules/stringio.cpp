@@ -139,23 +139,6 @@ void sio_setup(StringIO* s, Args args, size_t nargs, Tuple* kw) {
     if (a[0] && a[0] != None) s->buf = translate_written(s, utf8_to_utf32(str_utf8_of(a[0])));
 }
 
-Ref sio_init(Object*, Args args, size_t nargs, Tuple* kw);
-
-// A class derived from StringIO with an __init__ of its own sets the object up through
-// super().__init__(), as BytesIO's.
-Ref sio_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
-    Type* t = static_cast<Type*>(type);
-    auto* s = new_object_of<StringIO>(t);  // a GcHead for a subclass's instance
-    Ref self = Ref::steal(s);
-    if (t == &stringio_type || inherits_native_init(t, sio_init)) sio_setup(s, args, nargs, kw);
-    return self;
-}
-
-Ref sio_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    sio_setup(static_cast<StringIO*>(args[0]), args + 1, nargs - 1, kw);
-    return Ref::borrow(None);
-}
-
 // The newline argument that makes `mode`: what __getstate__ keeps.
 Ref newline_argument(Newline mode) {
     switch (mode) {
@@ -317,7 +300,7 @@ const MethodDef kStringIOMethods[] = {
     {"readable", Methods::always, "Returns True if the IO object can be read."},
     {"writable", Methods::always, "Returns True if the IO object can be written."},
     {"seekable", Methods::always, "Returns True if the IO object can be seeked."},
-    {"__init__", sio_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__init__", Methods::init<sio_setup>, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__getstate__", sio_getstate, nullptr},
     {"__setstate__", sio_setstate, nullptr},
     {"__enter__", Methods::enter, nullptr},
@@ -333,7 +316,7 @@ void init_stringio_type() {
     t.name = "_io.StringIO";
     t.instance_size = sizeof(StringIO);
     Methods::give_attribute_dict(t);
-    t.construct = sio_construct;
+    t.construct = Methods::construct<sio_setup, &stringio_type>;
     t.iter = sio_iter;
     t.next = sio_next;
     t.getattr = sio_getattr;
