@@ -108,7 +108,10 @@ void list_extend(Object* list, Object* iterable) {
         CriticalSection cs(as_list(list)->mutex);
         ListItems& items = as_list(list)->items;
         uint64_t wanted = items.size() + static_cast<uint64_t>(hint);
-        if (wanted > items.capacity()) {
+        // A hint that overflows with the items already there may be a lie: it is ignored, as
+        // CPython's list_extend ignores it (an iterator saying sys.maxsize while empty).
+        bool overflows = static_cast<uint64_t>(hint) > static_cast<uint64_t>(INT64_MAX) - items.size();
+        if (!overflows && wanted > items.capacity()) {
             check_allocation(wanted, sizeof(Object*));
             items.reserve(wanted);
         }

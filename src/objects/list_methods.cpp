@@ -90,7 +90,8 @@ Ref list_remove(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref list_index(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     List* l = self_list("index", args, nargs, kw, 1, 3);
     auto size = static_cast<int64_t>(l->items.size());
-    int64_t start = nargs > 2 ? as_index(args[2]) : 0, stop = nargs > 3 ? as_index(args[3]) : size;
+    int64_t start = nargs > 2 ? as_index_clamped(args[2]) : 0,
+            stop = nargs > 3 ? as_index_clamped(args[3]) : size;
     if (start < 0) start = std::max<int64_t>(0, start + size);
     if (stop < 0) stop = std::max<int64_t>(0, stop + size);
     int64_t i = find_item(args[0], args[1], start, stop);

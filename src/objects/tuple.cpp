@@ -226,7 +226,8 @@ Ref tuple_index(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     if (nargs < 2 || nargs > 4) raise_arg_count("index", 1, 3, nargs - 1);
     Tuple* t = as_tuple(args[0]);
     auto size = static_cast<int64_t>(t->size);
-    int64_t start = nargs > 2 ? as_index(args[2]) : 0, stop = nargs > 3 ? as_index(args[3]) : size;
+    int64_t start = nargs > 2 ? as_index_clamped(args[2]) : 0,
+            stop = nargs > 3 ? as_index_clamped(args[3]) : size;
     if (start < 0) start = std::max<int64_t>(0, start + size);
     if (stop < 0) stop += size;
     for (int64_t i = start; i < std::min(stop, size); ++i)
