@@ -185,12 +185,26 @@ struct Enumerate : Object {
     MINIPY_GC_ALLOCATED
     Object* iterator;  // owned
     int64_t count;
+    Object* big_count = nullptr;  // owned or null: the count once it is past int64 (CPython's en_longindex)
 };
 
 void enumerate_dealloc(Object* o) {
     auto* e = static_cast<Enumerate*>(o);
     decref(e->iterator);
+    xdecref(e->big_count);
     delete e;
+}
+
+// The count to hand out next (a new reference), moving on to the next one; past int64's range it
+// is kept as an int object.
+Ref enumerate_take_count(Enumerate* e) {
+    if (!e->big_count && e->count == INT64_MAX) e->big_count = int_from_i64(INT64_MAX).release();
+    if (!e->big_count) return int_from_i64(e->count++);
+    Ref current = Ref::borrow(e->big_count);
+    Ref one = int_from_i64(1);
+    e->big_count = int_binary(current.get(), one.get(), BinaryOp::Add).release();
+    decref(current.get());
+    return current;
 }
 
 void enumerate_traverse(Object* o, VisitProc visit, void* arg) {
@@ -206,7 +220,7 @@ Ref enumerate_next(Object* o) {
     auto* e = static_cast<Enumerate*>(o);
     Ref item = iter_next_raising(e->iterator);
     if (!item) return nullptr;
-    Ref index = int_from_i64(e->count++);
+    Ref index = enumerate_take_count(e);
     Object* pair[] = {index.get(), item.get()};
     return tuple_from(pair, 2);
 }
@@ -222,8 +236,14 @@ Ref enumerate_construct(Object* type, Object* const* args, size_t nargs, Tuple* 
     auto* e = new Enumerate();
     init_header(e, static_cast<Type*>(type));
     e->iterator = it.release();
-    e->count = bound[1] ? as_index(bound[1]) : 0;
-    return Ref::steal(e);
+    Ref owned = Ref::steal(e);
+    e->count = 0;
+    if (bound[1]) {
+        Ref start = is_int(bound[1]) ? Ref::borrow(bound[1]) : index_value(bound[1]);
+        if (!start) as_index(bound[1]);  // raises CPython's TypeError
+        if (!int_to_i64(start.get(), &e->count)) e->big_count = int_exact(start.get()).release();
+    }
+    return owned;
 }
 
 struct Zip : Object {
@@ -392,7 +412,9 @@ Ref reverse_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     SeqIter* it = as_seq_iter(args[0]);
     bool is_list = type_of(args[0]) == &list_reverseiterator_type;
     Object* callable = is_list ? &reversed_type : type_of(args[0]);
-    if (!it->seq || it->pos < 0) {
+    // Only once next() has let go of the sequence; a reverse iterator whose index ran below 0
+    // keeps it until then, and pickles with that index, as CPython's.
+    if (!it->seq) {
         if (is_list) return reduce_iter_at(nullptr, 0, true);
         Object* empty[] = {empty_tuple()};
         return reduce_value(callable, tuple_from(empty, 1));
@@ -482,7 +504,7 @@ Ref dict_iter_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 Ref enumerate_reduce(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_reduce_args(args, nargs, kw);
     auto* e = static_cast<Enumerate*>(args[0]);
-    Ref count = int_from_i64(e->count);
+    Ref count = e->big_count ? Ref::borrow(e->big_count) : int_from_i64(e->count);
     Object* items[] = {e->iterator, count.get()};
     return reduce_value(type_of(args[0]), tuple_from(items, 2));
 }

@@ -54,6 +54,9 @@ Ref sequence_compare(Object* a, Object* b, CompareOp op, Get get, Size size) {
         Ref x = get(a, i), y = get(b, i);
         if (!x || !y) break;
         if (x.get() == y.get() || equals(x.get(), y.get())) continue;
+        // The __eq__ that said no may have shortened either list: past the end now, the sizes
+        // decide, as CPython checks after its search.
+        if (static_cast<int64_t>(i) >= size(a) || static_cast<int64_t>(i) >= size(b)) break;
         if (op == CompareOp::Eq) return Ref::borrow(False);
         if (op == CompareOp::Ne) return Ref::borrow(True);
         return compare(x.get(), y.get(), op);
