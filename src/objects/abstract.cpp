@@ -97,8 +97,9 @@ Ref compare(Object* a, Object* b, CompareOp op) {
     Type* ta = type_of(a);
     Type* tb = type_of(b);
     bool reflected_done = false;
-    // A subclass on the right gets the first try, so it can override its base's comparison.
-    if (ta != tb && tb->compare && tb->compare != ta->compare && is_subtype(tb, ta)) {
+    // A subclass on the right gets the first try, so it can override its base's comparison: even
+    // through the same slot (two Python classes), as CPython's do_richcompare.
+    if (ta != tb && tb->compare && is_subtype(tb, ta)) {
         Ref r = tb->compare(b, a, swapped(op));
         if (r.get() != NotImplemented) return r;
         reflected_done = true;
@@ -539,6 +540,11 @@ Ref index_value(Object* o) {
         return int_exact(v.get());
     }
     return v;
+}
+
+bool is_index_like(Object* o) {
+    static Str* const kIndex = intern("__index__");
+    return is_int(o) || type_lookup(type_of(o), kIndex);
 }
 
 int64_t as_index(Object* o) {

@@ -129,6 +129,9 @@ int64_t as_subscript_index(Object* o);
 // CPython's PyNumber_Index for a key that is not an int: the int its class's __index__ returns, or
 // null when the class has none. Raises TypeError when __index__ returns something else.
 Ref index_value(Object* o);
+// Whether `o` is an int or has __index__ (what a sequence's repetition count may be, as CPython's
+// sq_repeat wrappers take any index).
+bool is_index_like(Object* o);
 
 // Binds vectorcall arguments to parameter names, for native functions that take keywords.
 // out[i] receives a borrowed reference, or null if parameter i was not given. Raises CPython's

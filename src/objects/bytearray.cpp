@@ -143,7 +143,7 @@ Ref bytearray_inplace_add(Object* a, Object* b) {
 
 // a *= n repeats the contents in place: `a` stays the same object, as CPython's.
 Ref bytearray_inplace_mul(Object* a, Object* count) {
-    if (!is_int(count)) return Ref::borrow(NotImplemented);
+    if (!is_index_like(count)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(count);
     ByteArray* self = as_bytearray(a);
     CriticalSection cs(self->mutex);

@@ -383,7 +383,7 @@ Ref bytes_add(Object* a, Object* b) {
 Ref bytes_mul(Object* a, Object* b) {
     Object* seq = is_bytes_like(a) ? a : b;
     Object* count = seq == a ? b : a;
-    if (!is_bytes_like(seq) || !is_int(count)) return Ref::borrow(NotImplemented);
+    if (!is_bytes_like(seq) || !is_index_like(count)) return Ref::borrow(NotImplemented);
     std::string data = bytes_like_data(seq);
     return bytes_of_type(type_of(seq),
                          repeated(data, as_index(count), data.size(), "repeated bytes are too long"));

@@ -359,13 +359,13 @@ Ref list_repeat(Object* o, Object* count) {
 }
 
 Ref list_mul(Object* a, Object* b) {
-    if (is_instance(a, &list_type) && is_int(b)) return list_repeat(a, b);
-    if (is_instance(b, &list_type) && is_int(a)) return list_repeat(b, a);
+    if (is_instance(a, &list_type) && is_index_like(b)) return list_repeat(a, b);
+    if (is_instance(b, &list_type) && is_index_like(a)) return list_repeat(b, a);
     return Ref::borrow(NotImplemented);
 }
 
 Ref list_inplace_mul(Object* a, Object* b) {
-    if (!is_int(b)) return Ref::borrow(NotImplemented);
+    if (!is_index_like(b)) return Ref::borrow(NotImplemented);
     Ref repeated = list_repeat(a, b);
     ListItems old;
     {

@@ -221,8 +221,9 @@ Ref slot_compare(Object* a, Object* b, CompareOp op) {
         }
         // The reference is taken under the dict's lock: another thread may rebind the method.
         if (Ref m = dict_get_str_ref(k->dict, name)) {
-            if (m.get() != None) return compare_with(m.get(), a, b);
-            break;
+            // `__eq__ = None` blocks the comparison, as in CPython, where the None is called.
+            if (m.get() == None) raise(&TypeError_type, "'NoneType' object is not callable");
+            return compare_with(m.get(), a, b);
         }
     }
     // object.__ne__ inverts __eq__ unless it is NotImplemented.

@@ -325,8 +325,8 @@ Ref str_repeat(Object* s, Object* count) {
 }
 
 Ref str_mul(Object* a, Object* b) {
-    if (is_instance(a, &str_type) && is_int(b)) return str_repeat(a, b);
-    if (is_instance(b, &str_type) && is_int(a)) return str_repeat(b, a);
+    if (is_instance(a, &str_type) && is_index_like(b)) return str_repeat(a, b);
+    if (is_instance(b, &str_type) && is_index_like(a)) return str_repeat(b, a);
     return Ref::borrow(NotImplemented);
 }
 

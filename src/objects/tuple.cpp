@@ -180,8 +180,8 @@ Ref tuple_repeat(Object* o, Object* count) {
 }
 
 Ref tuple_mul(Object* a, Object* b) {
-    if (is_instance(a, &tuple_type) && is_int(b)) return tuple_repeat(a, b);
-    if (is_instance(b, &tuple_type) && is_int(a)) return tuple_repeat(b, a);
+    if (is_instance(a, &tuple_type) && is_index_like(b)) return tuple_repeat(a, b);
+    if (is_instance(b, &tuple_type) && is_index_like(a)) return tuple_repeat(b, a);
     return Ref::borrow(NotImplemented);
 }
 
