@@ -26,6 +26,12 @@ t send-keys 'undefined_name' Enter
 wait_for "NameError: name 'undefined_name' is not defined"
 t send-keys 'None' Enter 'print("after", "error")' Enter
 wait_for "after error"
+# The next prompt first: a Ctrl-C that comes before it is the finished entry's, not the line's.
+for _ in $(seq 1 100); do
+  [ "$(t capture-pane -p | sed 's/ *$//' | grep -v '^$' | tail -1)" = ">>>" ] && break
+  sleep 0.05
+done
+sleep 0.2
 t send-keys 'this line is cancelled' C-c
 wait_for "KeyboardInterrupt"
 t send-keys '[n * 2 for n in range(4)]' Enter

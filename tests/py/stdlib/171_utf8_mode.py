@@ -18,6 +18,8 @@ REPORT = """if 1:
 
 def run(label, env, *options):
     child_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    # The sanitizer builds' settings pass through (CI's ASan stage turns leak reports off).
+    child_env.update({k: v for k, v in os.environ.items() if k.endswith("SAN_OPTIONS")})
     child_env.update(env)
     p = subprocess.run([sys.executable, *options, "-c", REPORT, "h\xe9"], env=child_env,
                        capture_output=True, text=True, errors="backslashreplace")
