@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
+#include <set>
 #include <sstream>
 
 #include "interpreter/code_cache.h"
@@ -138,6 +139,38 @@ std::string search_prefix(const std::string& entry) {
     return entry.empty() || entry == "." ? cwd + "/" : cwd + "/" + entry + "/";
 }
 
+// minipy's stdlib/ replaces a few modules of CPython's Lib (threading, hashlib, importlib, ...):
+// CPython's versions need its C internals (threading.py hangs in _set_tstate_lock). A script run
+// from CPython's Lib (pydoc.py) puts that folder first on sys.path, so a top-level import searched
+// there looks in stdlib/ first for the names it replaces. Set once, by initial_sys_path.
+struct LibraryOverride {
+    std::string replaced_prefix;   // CPython's Lib, as search_prefix gives it
+    std::string replacing_prefix;  // minipy's stdlib/
+    std::set<std::string> names;   // its top-level modules and packages
+};
+LibraryOverride g_library_override;
+
+void record_library_override(const std::string& replacing, const std::string& replaced) {
+    g_library_override.replacing_prefix = replacing + "/";
+    g_library_override.replaced_prefix = replaced + "/";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(replacing, ec)) {
+        std::string name = entry.path().filename().string();
+        if (entry.path().extension() == ".py") {
+            g_library_override.names.insert(entry.path().stem().string());
+        } else if (std::filesystem::exists(entry.path() / "__init__.py", ec)) {
+            g_library_override.names.insert(name);
+        }
+    }
+}
+
+// The folder to search for the top-level module `part` in place of `prefix`.
+const std::string& overriding_prefix(const std::string& prefix, const std::string& part) {
+    const LibraryOverride& o = g_library_override;
+    if (prefix == o.replaced_prefix && o.names.count(part)) return o.replacing_prefix;
+    return prefix;
+}
+
 // A sys.path entry that is a file, not a folder (a zip archive), is searched by the path entry
 // finder sys.path_hooks makes for it (zipimport's zipimporter), through importlib._bootstrap.
 Ref load_from_path_entry(const std::string& fullname, Object* entry) {
@@ -165,6 +198,7 @@ Ref find_and_run(const std::string& fullname, const std::string& part, Object* d
         Object* dir = held.get();
         if (!is_str(dir)) continue;
         std::string prefix = search_prefix(str_utf8_of(dir));
+        if (fullname == part) prefix = overriding_prefix(prefix, part);
         std::string pkg_dir = prefix + part;
         // A file that cannot be read is passed over, as if it were not there.
         bool entry_not_folder = false;
@@ -515,13 +549,17 @@ std::vector<std::string> importable_names(const std::string& package) {
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs) {
     Ref path = list_new();
     if (!isolated_mode()) list_append(path.get(), str_new(script_dir).get());
-    if (const char* extra = configuration_variable("MINIPYPATH")) {
+    // minipy's own variable, then CPython's (a test or a tool that sets PYTHONPATH for a child).
+    for (const char* variable : {"MINIPYPATH", "PYTHONPATH"}) {
+        const char* extra = configuration_variable(variable);
+        if (!extra) continue;
         std::stringstream ss(extra);
         for (std::string dir; std::getline(ss, dir, ':');) {
             if (!dir.empty()) list_append(path.get(), str_new(dir).get());
         }
     }
     for (const std::string& dir : library_dirs) list_append(path.get(), str_new(dir).get());
+    if (library_dirs.size() == 2) record_library_override(library_dirs[0], library_dirs[1]);
     return path;
 }
 

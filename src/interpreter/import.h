@@ -28,8 +28,10 @@ bool module_initializing(Object* module);
 // name): native modules, then the .py files and folders of the sys.path entries, found without
 // importing anything (the REPL's Tab completion after `import` and `from`).
 std::vector<std::string> importable_names(const std::string& package);
-// sys.path for a run: the script's folder, the MINIPYPATH entries, then the library folders
-// (minipy's own stdlib/, then CPython's pure-Python Lib).
+// sys.path for a run: the script's folder, the MINIPYPATH entries, the PYTHONPATH ones, then the
+// library folders (minipy's own stdlib/, then CPython's pure-Python Lib). The modules of the first
+// library folder replace those of the second, even where the second also stands earlier on
+// sys.path (a script run from CPython's Lib).
 Ref initial_sys_path(const std::string& script_dir, const std::vector<std::string>& library_dirs);
 
 // From now on each module run from a .py file gets __spec__ and __loader__ before its code runs;

@@ -55,6 +55,10 @@ struct WorldStoppedIfThreads {
 struct HeapInfo {
     std::string qualname;
     Tuple* bases;  // owned
+    // __name__ and __qualname__ as the str objects given (CPython's ht_name and ht_qualname), so
+    // each read gives the same object (inspect.classify_class_attrs compares them with `is`); owned.
+    Object* name_text = nullptr;
+    Object* qualname_text = nullptr;
 };
 
 // Instance attribute dicts of subclasses of built-in types (list, str, ...), whose layout has no
@@ -368,12 +372,14 @@ void check_bases(Tuple* bases) {
     }
 }
 
-// True when a class in t's mro defines `__class__` (unittest.mock's spec'd Mock makes it a
+// True when a class in t's mro other than object defines `__class__` (unittest.mock's spec'd Mock makes it a
 // property that names the spec): reads and writes of `o.__class__` then take the generic path. Else
 // they mean object's own descriptor: the type, and __class__ assignment.
 bool overrides_class_attribute(Type* t) {
     static Str* const kClass = intern("__class__");
-    return is_heap_type(t) && type_lookup(t, kClass);
+    if (!is_heap_type(t)) return false;
+    Ref found = type_lookup(t, kClass);
+    return found && found.get() != dict_get_str(object_type.dict, kClass);
 }
 
 // Instances of classes without data descriptors (properties, objects with __set__) anywhere in
@@ -722,6 +728,11 @@ std::vector<Type*> subclasses_of(Type* t) {
     return out;
 }
 
+void add_builtin_subclass(Type* t) {
+    std::lock_guard<std::mutex> guard(g_subclasses_lock);
+    g_subclasses[t->base].push_back(t);
+}
+
 // A metaclass's own mro() (CPython's mro_internal), asked once t->mro holds C3's order (what
 // type.mro() gives it back): what it returns becomes t's order, checked as CPython's mro_check.
 // False where the metaclass keeps type's.
@@ -783,8 +794,9 @@ Ref class_new(const std::string& name, Tuple* bases_in, Dict* ns, Object* const*
     Object* qualname = dict_get_str(ns, intern("__qualname__"));
     {
         std::lock_guard<std::mutex> guard(g_heap_lock);
-        g_heap_types[t] =
-            HeapInfo{qualname && is_str(qualname) ? str_utf8_of(qualname) : name, as_tuple(bases.release())};
+        Object* qualname_text = qualname && is_str(qualname) ? newref(qualname) : str_new(name).release();
+        g_heap_types[t] = HeapInfo{str_utf8_of(qualname_text), as_tuple(bases.release()),
+                                   str_new(name).release(), qualname_text};
     }
     wrap_implicit_methods(t);
     setup_slots(t, b);
@@ -1107,9 +1119,24 @@ std::string type_qualname(const Type* t) {
     return it == g_heap_types.end() ? t->name : it->second.qualname;
 }
 
-void set_type_qualname(Type* t, const std::string& qualname) {
+Ref heap_type_text(const Type* t, bool qualified) {
     std::lock_guard<std::mutex> guard(g_heap_lock);
-    if (auto it = g_heap_types.find(t); it != g_heap_types.end()) it->second.qualname = qualname;
+    auto it = g_heap_types.find(t);
+    if (it == g_heap_types.end()) return nullptr;
+    Object* text = qualified ? it->second.qualname_text : it->second.name_text;
+    return text ? Ref::borrow(text) : nullptr;
+}
+
+void set_heap_type_text(Type* t, Object* text, bool qualified) {
+    Object* old = nullptr;
+    {
+        std::lock_guard<std::mutex> guard(g_heap_lock);
+        auto it = g_heap_types.find(t);
+        if (it == g_heap_types.end()) return;
+        (qualified ? it->second.qualname : t->name) = str_utf8_of(text);
+        old = std::exchange(qualified ? it->second.qualname_text : it->second.name_text, newref(text));
+    }
+    xdecref(old);
 }
 
 void check_type_text(Object* text, const char* what) {
@@ -1287,6 +1314,8 @@ void heap_type_dealloc(Object* o) {
         std::lock_guard<std::mutex> guard(g_heap_lock);
         if (auto it = g_heap_types.find(t); it != g_heap_types.end()) {
             bases = it->second.bases;
+            xdecref(it->second.name_text);
+            xdecref(it->second.qualname_text);
             g_heap_types.erase(it);
         }
     }

@@ -43,6 +43,8 @@ Dict* gc_owned_dict_escaped(Object* o);
 void gc_track_escaped_dict(Dict* d);
 // type.__subclasses__(): the classes made with t among their direct bases, oldest first.
 std::vector<Type*> subclasses_of(Type* t);
+// Lists a built-in type among its base's subclasses (init_type; class_new lists a class itself).
+void add_builtin_subclass(Type* t);
 // The getattr/setattr slots of class instances: data descriptors, the instance dict, then the mro
 // (CPython's PyObject_GenericGetAttr). Null when missing.
 Ref class_generic_getattr(Object* o, Str* name);
@@ -101,7 +103,10 @@ std::string qualified_type_name(const Type* t);
 Ref construct_refused(Object* type, Object* const* args, size_t nargs, Tuple* kwnames);
 // __qualname__: "Outer.Inner" for classes made by `class`, the name for built-in types.
 std::string type_qualname(const Type* t);
-void set_type_qualname(Type* t, const std::string& qualname);  // a class made by `class` or type()
+// A class's __name__ (or, `qualified`, __qualname__) as the str object it was given, the same one
+// at every read; null for a built-in type. Setting one also sets what t->name or type_qualname give.
+Ref heap_type_text(const Type* t, bool qualified);
+void set_heap_type_text(Type* t, Object* text, bool qualified);
 // A class's name, qualname or doc as CPython's type checks them: a lone surrogate is a
 // UnicodeEncodeError, and where `what` names it ("type name"), a NUL is a ValueError.
 void check_type_text(Object* text, const char* what);

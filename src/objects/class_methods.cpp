@@ -211,12 +211,16 @@ bool object_issubclass(Object* derived, Object* cls) {
 namespace {
 
 Ref type_special_attr(Type* t, const std::string& n) {
+    if (n == "__name__" || n == "__qualname__") {
+        if (Ref text = heap_type_text(t, n == "__qualname__")) return text;
+    }
     if (n == "__name__" || (n == "__qualname__" && !is_heap_type(t))) {
         size_t dot = module_dot(t);
         return str_new(dot == std::string::npos ? t->name : t->name.substr(dot + 1));
     }
     if (n == "__qualname__") return str_new(type_qualname(t));
     if (n == "__mro__") return tuple_of_types(t->mro);
+    if (n == "__class__") return Ref::borrow(type_of(t));
     if (n == "__base__") return Ref::borrow(t->base ? t->base : None);
     if (n == "__bases__") {
         if (Tuple* b = type_bases(t)) return Ref::borrow(b);
@@ -300,10 +304,8 @@ void type_setattr(Object* o, Str* name, Object* value) {
         if (!is_instance(value, &str_type))
             raise(&TypeError_type, format("can only assign string to %s.%s, not '%s'", t->name.c_str(),
                                           name->utf8.c_str(), type_of(value)->name.c_str()));
-        if (name->utf8 == "__qualname__") return set_type_qualname(t, str_utf8_of(value));
-        check_type_text(value, "type name");
-        t->name = str_utf8_of(value);
-        return;
+        if (name->utf8 == "__name__") check_type_text(value, "type name");
+        return set_heap_type_text(t, value, name->utf8 == "__qualname__");
     }
     if (name->utf8 == "__bases__") return set_type_bases(t, value);
     if (name->utf8 == "__class__") return set_object_class(t, value);
@@ -379,7 +381,9 @@ Ref object_getattribute(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__getattribute__", nargs, kw, 2, 2);
     Str* name = attr_name_arg(args[1]);
     Object* o = args[0];
-    Ref r = is_heap_type(type_of(o)) && !is_type(o) ? class_generic_getattr(o, name) : get_attr_opt(o, name);
+    Ref r = is_heap_type(type_of(o)) && !is_type(o) ? class_generic_getattr(o, name)
+            : type_of(o) == &generic_alias_type     ? alias_own_attribute(o, name)
+                                                    : get_attr_opt(o, name);
     if (r) return r;
     try {
         raise_no_attribute(o, name);
@@ -954,6 +958,9 @@ void init_class_methods() {
     type_type.setattr = type_setattr;
     type_type.repr = type_repr_with_module;
     add_methods(&object_type, kObjectMethods);
+    // object.__dict__ lists `__class__` (inspect.classify_class_attrs finds it there).
+    add_attribute_descriptors(&object_type, {"__class__"});
+    set_attribute_doc(&object_type, "__class__", "the object's class");
     add_methods(&type_type, kTypeMethods);
     // CPython's type shows its attributes as descriptors; type_special_attr computes them all.
     add_attribute_descriptors(

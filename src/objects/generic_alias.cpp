@@ -127,16 +127,8 @@ bool is_alias_own_name(const std::string& n) {
 }
 
 Ref alias_getattr(Object* o, Str* name) {
-    Alias* a = as_alias(o);
-    const std::string& n = name->utf8;
-    if (!is_alias_own_name(n)) return get_attr(a->origin, name);
-    if (n == "__origin__") return Ref::borrow(a->origin);
-    if (n == "__args__") return Ref::borrow(a->args);
-    if (n == "__parameters__") return Ref::borrow(parameters_of(a));
-    if (n == "__unpacked__") return Ref::borrow(bool_obj(a->starred));
-    if (n == "__typing_unpacked_tuple_args__")
-        return Ref::borrow(a->starred && a->origin == &tuple_type ? a->args : None);
-    return generic_getattr(o, name);
+    if (!is_alias_own_name(name->utf8)) return get_attr(as_alias(o)->origin, name);
+    return alias_own_attribute(o, name);
 }
 
 // dir(alias): the origin's names and the alias's own.
@@ -397,6 +389,8 @@ Ref union_repr(Object* o) {
 Ref union_getattr(Object* o, Str* name) {
     if (name->utf8 == "__args__") return Ref::borrow(as_alias(o)->args);
     if (name->utf8 == "__parameters__") return Ref::borrow(parameters_of(as_alias(o)));
+    // The type's, as CPython's union_getattro gives it for typing: 'types'.
+    if (name->utf8 == "__module__") return get_attr(&union_type, name);
     return generic_getattr(o, name);
 }
 
@@ -466,6 +460,18 @@ void init_generic_alias_types() {
     u.getitem = alias_getitem;
     u.binary[static_cast<size_t>(BinaryOp::Or)] = union_or_slot;
     init_type(&u);
+}
+
+Ref alias_own_attribute(Object* o, Str* name) {
+    Alias* a = as_alias(o);
+    const std::string& n = name->utf8;
+    if (n == "__origin__") return Ref::borrow(a->origin);
+    if (n == "__args__") return Ref::borrow(a->args);
+    if (n == "__parameters__") return Ref::borrow(parameters_of(a));
+    if (n == "__unpacked__") return Ref::borrow(bool_obj(a->starred));
+    if (n == "__typing_unpacked_tuple_args__")
+        return Ref::borrow(a->starred && a->origin == &tuple_type ? a->args : None);
+    return generic_getattr(o, name);
 }
 
 }  // namespace minipy

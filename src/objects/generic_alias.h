@@ -17,5 +17,8 @@ const Tuple* union_args(Object* u);
 Ref class_getitem(Object* self, Object* const* args, size_t nargs, Tuple* kwnames);
 // Gives a built-in type CPython's `__class_getitem__` classmethod (after init_type).
 void add_class_getitem(Type* t);
+// An alias's attribute as object.__getattribute__ finds it: its own names and GenericAlias's dict
+// (its __doc__, its methods), without the origin's (null where there is none).
+Ref alias_own_attribute(Object* alias, Str* name);
 
 }  // namespace minipy

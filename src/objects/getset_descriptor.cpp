@@ -123,6 +123,7 @@ Ref attr_getattr(Object* o, Str* name) {
 // would otherwise find the descriptor again through its class (`class P(property)`'s fget).
 Ref builtin_attribute_read(Type* owner, Str* name, Object* obj) {
     check_owner(owner, name, obj);
+    if (owner == &object_type) return Ref::borrow(type_of(obj));  // object.__class__
     Ref value = owner == &type_type ? type_own_attr(obj, name)
                 : owner->getattr    ? owner->getattr(obj, name)
                                     : nullptr;
@@ -133,6 +134,7 @@ Ref builtin_attribute_read(Type* owner, Str* name, Object* obj) {
 // Without a setattr slot the attribute is read-only, in CPython's words for each kind.
 void builtin_attribute_write(Type* owner, Str* name, Object* obj, Object* value, bool member) {
     check_owner(owner, name, obj);
+    if (owner == &object_type) return set_object_class(obj, value);  // object.__class__
     if (!owner->setattr) {
         if (member) raise(&AttributeError_type, "readonly attribute");
         raise(&AttributeError_type, format("attribute '%s' of '%s' objects is not writable",

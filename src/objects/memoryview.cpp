@@ -11,6 +11,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
@@ -448,6 +449,7 @@ Ref view_getattr(Object* o, Str* name) {
         Object* one = item.get();
         return tuple_from(&one, 1);
     }
+    if (n == "suboffsets") return tuple_new(0);
     return generic_getattr(o, name);
 }
 
@@ -667,6 +669,8 @@ void init_memoryview_type() {
     t.methods = kViewMethods;
     t.collection_flags = kTypeSequence;
     init_type(&t);
+    add_attribute_descriptors(&t, {"obj", "nbytes", "readonly", "itemsize", "format", "ndim", "shape",
+                                   "strides", "suboffsets", "c_contiguous", "f_contiguous", "contiguous"});
 }
 
 }  // namespace minipy

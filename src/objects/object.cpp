@@ -159,6 +159,7 @@ void init_type(Type* t) {
     if (t->base) {
         t->mro.insert(t->mro.end(), t->base->mro.begin(), t->base->mro.end());
         inherit_slots(t, t->base);
+        if (!is_heap_type(t)) add_builtin_subclass(t);
     }
     if (!t->collection_flags.load(std::memory_order_relaxed))
         t->collection_flags.store(inherited_collection_flags(t->mro), std::memory_order_relaxed);

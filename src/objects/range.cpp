@@ -3,6 +3,7 @@
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/getset_descriptor.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/native_function.h"
@@ -462,6 +463,7 @@ void init_range_type() {
     t.methods = range_methods;
     t.collection_flags = kTypeSequence;
     init_type(&t);
+    add_attribute_descriptors(&t, {"start", "stop", "step"}, true);
     big_range_iter_type.methods = kBigRangeIterMethods;
     init_iterator_type(big_range_iter_type, "longrange_iterator", sizeof(BigRangeIter),
                        big_range_iter_dealloc, big_range_iter_next);

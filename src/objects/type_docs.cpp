@@ -5,6 +5,7 @@
 #include "objects/containers.h"
 #include "objects/descriptors.h"
 #include "objects/float.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/memoryview.h"
@@ -210,6 +211,12 @@ class C(B):
     def cmeth(cls, arg):
         super().cmeth(arg)
 )doc"},
+    {&generic_alias_type, R"doc(Represent a PEP 585 generic type
+
+E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).)doc"},
+    {&union_type, R"doc(Represent a PEP 604 union type
+
+E.g. for int | str)doc"},
     {&tuple_type, R"doc(Built-in immutable sequence.
 
 If no argument is given, the constructor returns an empty tuple.
