@@ -185,8 +185,16 @@ Ref list_slice(List* l, Slice* slice) {
     int64_t start, stop, step;
     int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), &start, &stop, &step);
     Ref r = list_new(n);
-    for (int64_t i = 0, k = start; i < n; ++i, k += step)
-        as_list(r.get())->items.push_back(newref(l->items[k]));
+    ListItems& out = as_list(r.get())->items;
+    if (step == 1 && n > 8) {
+        // A longer copy (`board[:]`): the pointers in one block, then counted. Copies of 50 items
+        // in bench/pyperf/meteor_contest.py went from 775 to 380 instructions (callgrind); the
+        // loop below stays cheaper for a few items (nqueens' `indices[:r]`).
+        out.assign(l->items.begin() + start, l->items.begin() + start + n);
+        for (Object* item : out) incref(item);
+        return r;
+    }
+    for (int64_t i = 0, k = start; i < n; ++i, k += step) out.push_back(newref(l->items[k]));
     return r;
 }
 

@@ -30,7 +30,7 @@ Object* const kDummy = &dummy_key;
 constexpr size_t kLinearProbes = 9;
 constexpr int kPerturbShift = 5;
 
-bool is_live(const SetEntry& e) { return e.key != nullptr && e.key != kDummy; }
+bool is_live(const SetEntry& e) { return set_entry_live(e); }
 
 // Where a probe for a key ended.
 struct Probe {
@@ -206,13 +206,10 @@ TableCopy copy_table(SetObject* s) {
 
 }  // namespace
 
-bool is_any_set(Object* o) { return is_instance(o, &set_type) || is_instance(o, &frozenset_type); }
-bool is_exact_any_set(Object* o) { return type_of(o) == &set_type || type_of(o) == &frozenset_type; }
-
-int64_t set_size(Object* set) {
-    CriticalSection cs(as_set(set)->mutex);
-    return static_cast<int64_t>(as_set(set)->used);
+bool is_set_subclass_instance(Object* o) {
+    return is_instance(o, &set_type) || is_instance(o, &frozenset_type);
 }
+bool is_exact_any_set(Object* o) { return type_of(o) == &set_type || type_of(o) == &frozenset_type; }
 
 bool set_add_hashed(Object* set, Object* key, int64_t hash) {
     CriticalSection cs(as_set(set)->mutex);
@@ -233,21 +230,6 @@ bool set_discard_hashed(Object* set, Object* key, int64_t hash) {
     if (!old) return false;
     decref(old);
     return true;
-}
-
-bool set_next_entry(Object* set, size_t* pos, Ref* key, int64_t* hash) {
-    SetObject* s = as_set(set);
-    CriticalSection cs(s->mutex);
-    for (size_t i = *pos; i <= s->mask; ++i) {
-        if (is_live(s->table[i])) {
-            *pos = i + 1;
-            *key = Ref::borrow(s->table[i].key);
-            if (hash) *hash = s->table[i].hash;
-            return true;
-        }
-    }
-    *pos = s->mask + 1;
-    return false;
 }
 
 namespace {

@@ -14,7 +14,7 @@ namespace {
 template <typename Fn>
 void for_each_entry(Object* set, Fn&& fn) {
     Ref key;
-    int64_t hash;
+    int64_t hash = 0;
     for (size_t pos = 0; set_next_entry(set, &pos, &key, &hash);) fn(key.get(), hash);
 }
 
@@ -116,7 +116,7 @@ bool is_subset(Object* so, Object* other) {
     if (set_size(so) > set_size(other)) return false;
     bool all = true;
     Ref key;
-    int64_t hash;
+    int64_t hash = 0;
     for (size_t pos = 0; all && set_next_entry(so, &pos, &key, &hash);)
         all = set_contains_hashed(other, key.get(), hash);
     return all;
@@ -137,7 +137,7 @@ bool is_disjoint(Object* so, Object* other) {
         Object* small = other;
         if (set_size(other) > set_size(so)) std::swap(big, small);
         Ref key;
-        int64_t hash;
+        int64_t hash = 0;
         for (size_t pos = 0; set_next_entry(small, &pos, &key, &hash);)
             if (set_contains_hashed(big, key.get(), hash)) return false;
         return true;

@@ -195,10 +195,6 @@ const Str* expect_str(Object* o, const char* what) {
 }
 
 // ---- equality and hashing ----
-bool str_equal(const Str* a, const Str* b) {
-    return a == b || (a->length == b->length && a->utf8 == b->utf8);
-}
-
 // CPython hashes a str's code points as stored in its compact form: one byte each when all are
 // below 256, two when below 65536, four otherwise (little-endian), with SipHash-1-3. minipy keeps
 // UTF-8, which for ASCII text is the same bytes; other text is widened first.

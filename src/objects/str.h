@@ -35,7 +35,9 @@ inline bool is_str(const Object* o) { return type_of(o) == &str_type; }
 // methods give back for a subclass instance (CPython's unicode_result_unchanged).
 Ref str_exact(Object* o);
 inline const std::string& str_utf8_of(const Object* o) { return static_cast<const Str*>(o)->utf8; }
-bool str_equal(const Str* a, const Str* b);
+inline bool str_equal(const Str* a, const Str* b) {
+    return a == b || (a->length == b->length && a->utf8 == b->utf8);
+}
 int64_t str_hash(Str* s);
 std::string str_repr_text(std::string_view utf8);  // the repr with CPython's quote choice
 Ref str_join(Object* sep, Object* iterable);

@@ -54,6 +54,12 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Objec
     return f;
 }
 
+// GCC turns push_frame_inline's loop that clears the locals into a call to memset, which for the
+// few locals of a typical function costs more than the stores: the push functions below are
+// compiled without that transformation (bench/pyperf/pystone.py: push_function_frame_args and its
+// memset calls took 75.8M instructions, 850k calls).
+#define MINIPY_PLAIN_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+
 // A code object's first run makes its caches (objects/code.h, Code::make_caches), then pushes the
 // frame again. The push functions below come here by a tail call when push_frame_inline answers
 // null: a call that returned into them made every Python call save and restore two more registers
@@ -66,7 +72,7 @@ template <auto Push, typename... Args>
 
 }  // namespace
 
-Frame* push_frame(ThreadState* ts, Code* code) {
+MINIPY_PLAIN_LOOPS Frame* push_frame(ThreadState* ts, Code* code) {
     Frame* f = push_frame_inline(ts, code);
     if (!f) [[unlikely]]
         return push_on_first_run<push_frame>(ts, code, code);
@@ -91,7 +97,7 @@ void init_cells(Frame* f, Function* fn) {
     for (size_t i = 0; i < co->freevars.size(); ++i) lp[first_free + i] = newref(fn->closure->items[i]);
 }
 
-Frame* push_function_frame(ThreadState* ts, Function* fn) {
+MINIPY_PLAIN_LOOPS Frame* push_function_frame(ThreadState* ts, Function* fn) {
     Frame* f = push_frame_inline(ts, fn->code);
     if (!f) [[unlikely]]
         return push_on_first_run<push_function_frame>(ts, fn->code, fn);
@@ -105,7 +111,8 @@ Frame* push_function_frame(ThreadState* ts, Function* fn) {
     return f;
 }
 
-Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* args, size_t nargs) {
+MINIPY_PLAIN_LOOPS Frame* push_function_frame_args(ThreadState* ts, Function* fn, Object* const* args,
+                                                   size_t nargs) {
     Frame* f = push_frame_inline(ts, fn->code, args, static_cast<int>(nargs));
     if (!f) [[unlikely]]
         return push_on_first_run<push_function_frame_args>(ts, fn->code, fn, args, nargs);

@@ -138,10 +138,9 @@ Object* load_module_name(Frame* f, uint32_t index) {
     return v ? v : load_global_slow(f, index);
 }
 
-void store_module_global(Dict* globals, Str* name, Object* value, const GlobalCache& cache) {
+void store_module_global(Dict* globals, Str* name, Object* value, GlobalCache& cache) {
     defer_definition(value);
-    std::atomic<uint32_t> hint{cache.entry.load(std::memory_order_relaxed)};  // only a hint: checked
-    dict_set_str_hinted(globals, name, value, &hint);
+    dict_set_str_hinted(globals, name, value, &cache.store_hint);  // only a hint: checked
 }
 
 Ref build_set(Object* const* items, size_t n) {

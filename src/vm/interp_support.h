@@ -57,10 +57,10 @@ MINIPY_COLD Object* load_global_slow(Frame* f, uint32_t index);
 // bench/pyperf/nqueens.py, which has no module-level loop at all (callgrind).
 Object* load_module_name(Frame* f, uint32_t index);
 // Binds a name in a module's globals (STORE_GLOBAL, and STORE_NAME at module level). The entry where
-// the name's LOAD_GLOBAL cache last found it is tried first: a module-level loop rebinding its
-// variables skips the probe (200,000 two-node cycles made at module level: 741.0M -> 717.4M
-// instructions).
-void store_module_global(Dict* globals, Str* name, Object* value, const GlobalCache& cache);
+// the last store through this cache found the name is tried first (GlobalCache::store_hint): a
+// module-level loop rebinding its variables skips the probe (200,000 two-node cycles made at module
+// level: 741.0M -> 717.4M instructions), as does a function assigning a `global`.
+void store_module_global(Dict* globals, Str* name, Object* value, GlobalCache& cache);
 
 Ref build_set(Object* const* items, size_t n);
 Ref build_map(Object* const* items, size_t pairs);  // items: key, value, key, value, ...
