@@ -52,6 +52,8 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     }
     for (const auto& n : scope->cellvars) {
         unit->deref_index[n] = static_cast<int>(co->cellvars.size());
+        if (scope->kind == ScopeKind::Class && n == "__class__")
+            unit->class_cell_index = static_cast<int>(co->cellvars.size());
         co->cellvars.push_back(intern(n));
         auto it = unit->local_index.find(n);
         co->cell2arg.push_back(it == unit->local_index.end() ? -1 : it->second);
@@ -223,6 +225,11 @@ int Compiler::add_name(const std::string& name) {
 }
 
 int Compiler::deref_slot(const std::string& name) { return u_->deref_index.at(name); }
+
+int Compiler::closure_slot(const std::string& name) {
+    if (u_->class_cell_index >= 0 && name == "__class__") return u_->class_cell_index;
+    return deref_slot(name);
+}
 
 // ---- names ----
 
@@ -555,7 +562,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
         // The cell goes into the namespace, for type.__new__ to fill with the new class, and back to
         // __build_class__, which checks that it holds the class made (CPython's __classcell__).
         PosGuard guard(u_, ast::Pos{});
-        emit(Op::LOAD_CLOSURE, deref_slot("__class__"));
+        emit(Op::LOAD_CLOSURE, closure_slot("__class__"));
         emit(Op::COPY, 1);
         emit(Op::STORE_NAME, add_name("__classcell__"));
         emit(Op::RETURN_VALUE);

@@ -954,7 +954,7 @@ void Compiler::make_function(Ref code, const ast::Arguments* args, const ast::Po
     }
     Code* co = code.as<Code>();
     if (!co->freevars.empty()) {
-        for (Str* name : co->freevars) emit(Op::LOAD_CLOSURE, deref_slot(name->utf8));
+        for (Str* name : co->freevars) emit(Op::LOAD_CLOSURE, closure_slot(name->utf8));
         emit(Op::BUILD_TUPLE, static_cast<uint32_t>(co->freevars.size()));
         flags |= kMakeClosure;
     }

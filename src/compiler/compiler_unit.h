@@ -62,6 +62,10 @@ struct Unit {
     std::map<std::string, int> name_index;
     std::map<std::string, int> local_index;
     std::map<std::string, int> deref_index;  // cellvars then freevars
+    // A class body's implicit `__class__` cell (needs_class_cell), which its methods close over and
+    // __classcell__ hands to type.__new__; -1 without one. deref_index names the body's own
+    // `__class__` where `nonlocal __class__` makes it a free variable too (CPython's get_ref_type).
+    int class_cell_index = -1;
     std::vector<int> label_pos, label_depth;
     std::vector<int> handler_of;  // per instruction: index into `handlers`, or -1
     std::vector<Handler> handlers;
@@ -129,6 +133,8 @@ private:
     std::string mangled(const std::string& name) const { return mangle(u_->scope->private_name, name); }
     int attr_name(const std::string& attr) { return add_name(mangled(attr)); }  // LOAD_ATTR & co.
     int deref_slot(const std::string& name);
+    // The slot LOAD_CLOSURE passes on to an inner scope, or to __classcell__, for `name`.
+    int closure_slot(const std::string& name);
     [[noreturn]] void fail(const std::string& msg, const ast::Pos& pos) const { src_.fail(msg, pos); }
 
     // ---- names ----
