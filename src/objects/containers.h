@@ -221,6 +221,9 @@ Ref dict_setdefault_ref(Dict* d, Object* key, Object* value);
 // As dict_get, but the reference is taken before another thread can drop it (d[k], d.get(k)).
 Ref dict_get_ref(Dict* d, Object* key);
 bool dict_contains_key(Dict* d, Object* key);  // key in d
+// The same for a key whose hash the caller already has (another table's stored hash): __hash__ is
+// not called again, as CPython's set and dict operations between the two.
+bool dict_contains_hashed(Dict* d, Object* key, int64_t hash);
 // Whether o[key] is dict's own lookup: o is a dict, or of a subclass that does not override
 // __getitem__.
 bool has_dict_getitem(Object* o);
@@ -255,6 +258,7 @@ MINIPY_ALWAYS_INLINE Object* dict_cached_entry_value(Dict* d, uint64_t keys_vers
     return newref(d->entries[entry].value);
 }
 void dict_set(Dict* d, Object* key, Object* value);  // borrows both
+void dict_set_hashed(Dict* d, Object* key, int64_t hash, Object* value);
 // An instance's attributes by entry position, as CPython 3.11's LOAD_ATTR_WITH_HINT /
 // STORE_ATTR_WITH_HINT: the instances of a class, filled by one __init__, hold each attribute at the
 // same position of their dicts, so the LOAD_ATTR/STORE_ATTR cache (objects/code.h, AttrCache) keeps

@@ -343,8 +343,9 @@ Ref dict_get_ref(Dict* d, Object* key) {
     return p.entry >= 0 ? share_item(d->entries[p.entry].value) : nullptr;
 }
 
-bool dict_contains_key(Dict* d, Object* key) {
-    int64_t h = key_hash(key);
+bool dict_contains_key(Dict* d, Object* key) { return dict_contains_hashed(d, key, key_hash(key)); }
+
+bool dict_contains_hashed(Dict* d, Object* key, int64_t h) {
     if (Object * v; object_locks_on() && get_optimistic(d, key, h, false, &v)) return v != nullptr;
     CriticalSection cs(d->mutex);
     return find(d, key, h).entry >= 0;
@@ -515,6 +516,8 @@ void dict_set_str_hinted_slow(Dict* d, Object* key, Object* value, std::atomic<u
 }
 
 void dict_set(Dict* d, Object* key, Object* value) { store(d, key, key_hash(key), value); }
+
+void dict_set_hashed(Dict* d, Object* key, int64_t hash, Object* value) { store(d, key, hash, value); }
 
 Ref dict_setdefault_ref(Dict* d, Object* key, Object* value) {
     int64_t h = key_hash(key);

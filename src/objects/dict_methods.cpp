@@ -346,6 +346,19 @@ Ref dict_fromkeys(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     if (nargs < 2 || nargs > 3) raise_arg_count("fromkeys", 1, 2, nargs - 1);
     Ref d = call0(args[0]);
     Object* value = nargs > 2 ? args[2] : None;
+    // Into an exact dict, from a dict, set or frozenset: their stored hashes, without calling
+    // __hash__ again (CPython's _PyDict_FromKeys).
+    if (type_of(d.get()) == &dict_type && (type_of(args[1]) == &dict_type || is_exact_any_set(args[1]))) {
+        auto add = [&](Object* key, int64_t hash) { dict_set_hashed(as_dict(d.get()), key, hash, value); };
+        if (type_of(args[1]) == &dict_type) {
+            for_each_dict_key(as_dict(args[1]), add);
+        } else {
+            Ref key;
+            int64_t hash = 0;
+            for (size_t pos = 0; set_next_entry(args[1], &pos, &key, &hash);) add(key.get(), hash);
+        }
+        return d;
+    }
     for_each_item(args[1], [&](Object* key) { set_item(d.get(), key, value); });
     return d;
 }

@@ -77,8 +77,8 @@ Ref difference(Object* so, Object* other) {
     if ((set_size(so) >> 2) > other_size) return copy_and_difference(so, other);
     Ref result = set_new_basetype(type_of(so));
     for_each_entry(so, [&](Object* key, int64_t hash) {
-        bool in_other =
-            other_is_dict ? dict_get(as_dict(other), key) != nullptr : set_contains_hashed(other, key, hash);
+        bool in_other = other_is_dict ? dict_contains_hashed(as_dict(other), key, hash)
+                                      : set_contains_hashed(other, key, hash);
         if (!in_other) set_add_hashed(result.get(), key, hash);
     });
     return result;
