@@ -92,6 +92,17 @@ void install_site_builtins() {
     } catch (PyException& e) {
         e.take();
     }
+    // With -W options (or -X dev, or PYTHONWARNINGS) warnings is imported at start-up, as CPython's
+    // init_interp_main does: it reads sys.warnoptions then, reporting a bad option on stderr.
+    if (!warn_options().empty() || dev_mode()) {
+        try {
+            find_and_import(intern("warnings"), None, 0, nullptr);
+        } catch (PyException& e) {
+            std::fputs("'import warnings' failed; traceback:\n", stderr);
+            Ref exc = e.take();
+            report_uncaught_exception(exc.get());
+        }
+    }
     set_trace(tracing);
     immortalize_builtins();
     enable_source_specs();
