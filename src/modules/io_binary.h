@@ -23,6 +23,7 @@ struct FileIO : Object {
     // sys.stdout's and sys.stderr's raw files: print() writes through this C stream, so it is flushed
     // before the descriptor is written, keeping the order of what reaches the file.
     std::FILE* flush_first = nullptr;
+    bool warned = false;  // the ResourceWarning for leaving it open was given (warn_unclosed_file)
 };
 
 struct Buffered : Object {
@@ -60,6 +61,15 @@ Ref fileio_from_fd(int fd, const char* mode, const char* name, std::FILE* flush_
 Ref buffered_new(Type* type, Object* raw, size_t buffer_size);
 // The BufferedWriter of sys.stdout / sys.stderr: writes go through `stream` (see c_stream).
 Ref std_stream_buffer(std::FILE* stream, int fd, const char* name);
+
+// The finalize slots' part for a file left open (CPython's iobase_finalize and _dealloc_warn): a
+// ResourceWarning "unclosed file <repr of o>" with `o` as its source, given once per file, by the
+// outermost object of a stack (a TextIOWrapper over a BufferedWriter over `raw`, the FileIO that
+// holds the descriptor), so the inner ones stay quiet when they go in turn. Nothing for a file
+// that is closed, or whose descriptor is not its to close. True when it warned: o was kept alive
+// for the warning, and its reference dropped here freed it (or something kept it, as a recorded
+// warning keeps its source).
+bool warn_unclosed_file(Object* o, FileIO* raw);
 
 // Holds a Buffered's lock for one operation. Raises ValueError if it was detached.
 class BufferedLock {

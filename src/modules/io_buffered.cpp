@@ -443,6 +443,8 @@ Ref buffered_getattr(Object* o, Str* name) {
     return generic_getattr(o, name);
 }
 
+bool buffered_finalize(Object* o) { return warn_unclosed_file(o, as_buffered(o)->fileio); }
+
 void buffered_dealloc(Object* o) {
     weakrefs_clear(o);
     Buffered* b = as_buffered(o);
@@ -564,6 +566,7 @@ void init_buffered_type(Type& t, const char* name, std::initializer_list<const M
     t.instance_size = sizeof(Buffered);
     t.instances_have_dict = true;
     t.dealloc = buffered_dealloc;
+    t.finalize = buffered_finalize;
     t.repr = buffered_repr;
     t.getattr = buffered_getattr;
     t.construct = buffered_construct;

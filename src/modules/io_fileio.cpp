@@ -12,10 +12,13 @@
 #include "modules/io_base.h"
 #include "modules/io_binary.h"
 #include "modules/posix_module.h"
+#include "modules/sys_streams.h"
+#include "modules/warnings_module.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
+#include "objects/exception_types.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -116,6 +119,8 @@ int parse_mode(FileIO* f, const std::string& mode) {
     if (plus) f->readable = f->writable = true;
     return open_flags(mode);
 }
+
+bool fileio_finalize(Object* o) { return warn_unclosed_file(o, as_fileio(o)); }
 
 void fileio_dealloc(Object* o) {
     weakrefs_clear(o);
@@ -378,6 +383,7 @@ void init_fileio_type() {
     t.instances_have_dict = true;
     t.instance_size = sizeof(FileIO);
     t.dealloc = fileio_dealloc;
+    t.finalize = fileio_finalize;
     t.repr = fileio_repr;
     t.getattr = fileio_getattr;
     t.setattr = fileio_setattr;
@@ -388,6 +394,21 @@ void init_fileio_type() {
     init_type(&t);
     allow_weak_references(&t);
     add_io_base_defaults(&t, IoBaseKind::kRaw);
+}
+
+bool warn_unclosed_file(Object* o, FileIO* raw) {
+    if (!raw || raw->fd < 0 || !raw->closefd || raw->warned) return false;
+    raw->warned = true;
+    refcount_init(o->refcnt, 1);
+    try {
+        Ref text = repr(o);
+        warn_with_source(&ResourceWarning_type, "unclosed file " + str_utf8_of(text.get()), o);
+    } catch (PyException& e) {
+        Ref exc = e.take();
+        report_unraisable_in(o, exc.get());
+    }
+    decref(o);
+    return true;
 }
 
 }  // namespace minipy

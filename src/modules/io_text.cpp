@@ -900,6 +900,12 @@ Ref text_construct(Object* type, Args args, size_t nargs, Tuple* kw) {
     return owned;
 }
 
+bool text_finalize(Object* o) {
+    TextIO* t = as_text(o);
+    if (!t->ok || t->detached || !t->buffer || !is_buffered(t->buffer)) return false;
+    return warn_unclosed_file(o, static_cast<Buffered*>(t->buffer)->fileio);
+}
+
 void text_dealloc(Object* o) {
     weakrefs_clear(o);
     TextIO* t = as_text(o);
@@ -1015,6 +1021,7 @@ void init_text_wrapper_type() {
     t.instances_have_dict = true;
     t.instance_size = sizeof(TextIO);
     t.dealloc = text_dealloc;
+    t.finalize = text_finalize;
     t.repr = text_repr;
     t.iter = text_iter;
     t.next = text_next;

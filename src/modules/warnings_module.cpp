@@ -10,6 +10,8 @@
 // What the module keeps is only the starting value of each piece of state: once warnings.py is
 // imported, its module attributes `filters`, `onceregistry` and `defaultaction` are the ones read
 // (catch_warnings swaps `filters` for a copy), as CPython's get_warnings_attr reads them.
+#include "modules/warnings_module.h"
+
 #include <atomic>
 #include <cstdio>
 #include <string>
@@ -380,6 +382,11 @@ const MethodDef kWarningsFunctions[] = {
 };
 
 }  // namespace
+
+void warn_with_source(Type* category, const std::string& message, Object* source) {
+    Ref text = str_new(message);
+    warn_at_level(text.get(), category, 1, source);
+}
 
 Ref init_warnings_module() {
     Ref m = native_module_new("_warnings", kWarningsFunctions);
