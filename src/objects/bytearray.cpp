@@ -133,6 +133,9 @@ void bytearray_setitem(Object* o, Object* key, Object* value) {
 }
 
 Ref bytearray_inplace_add(Object* a, Object* b) {
+    if (!exports_buffer(b))
+        raise(&TypeError_type,
+              format("can't concat %s to %s", type_of(b)->name.c_str(), type_of(a)->name.c_str()));
     std::string extra = bytes_like_data(b);
     ByteArray* self = as_bytearray(a);
     CriticalSection cs(self->mutex);

@@ -188,6 +188,8 @@ unsigned char byte_value(Object* o) {
 }
 
 std::string bytes_from_args(const char* fname, Object* source, Object* encoding, Object* errors) {
+    if (encoding) expect_str(encoding, format("%s() argument 'encoding'", fname).c_str());
+    if (errors) expect_str(errors, format("%s() argument 'errors'", fname).c_str());
     if (!source) {
         if (encoding || errors)
             raise(&TypeError_type,

@@ -702,9 +702,10 @@ const MethodDef kExceptionMethods[] = {
 };
 
 // list.__init__(self, iterable=(), /): empties the list, then extends it, through list's own
-// methods rather than a subclass's (CPython's list___init___impl).
+// methods rather than a subclass's (CPython's list___init___impl). Keywords are ignored where a
+// subclass's own __new__ takes them.
 Ref list_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("list");
+    if (kw && kw->size && !user_new(type_of(args[0]))) raise_no_kwargs("list");
     if (nargs > 2) raise_arg_count("list", 0, 1, nargs - 1);
     list_type.clear(args[0]);
     if (nargs == 2) list_extend(args[0], args[1]);
@@ -773,7 +774,7 @@ const MethodDef kDictMethods[] = {
 // set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
 Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("set");
-    if (nargs > 2) raise(&TypeError_type, format("set expected at most 1 argument, got %zu", nargs - 1));
+    if (nargs > 2) raise_arg_count(type_of(args[0])->name.c_str(), 0, 1, nargs - 1);
     set_clear_all(args[0]);
     if (nargs == 2) set_update(args[0], args[1]);
     return Ref::borrow(None);
