@@ -2,6 +2,7 @@
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -17,6 +18,7 @@
 #include "objects/native_function.h"
 #include "objects/siphash.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 
 namespace minipy {
 
@@ -284,7 +286,32 @@ bool valid_text(std::string_view data, Codec codec) {
 
 void set_codec_hooks(CodecHooks hooks) { g_codec_hooks = hooks; }
 
+namespace {
+
+// CPython's unicode_check_encoding_errors: in development mode (-X dev) every encode and decode
+// makes sure its encoding and error handler exist, even where it has no use for them; the common
+// names are known to.
+void check_codec_names(Object* encoding, Object* errors) {
+    if (!encoding && !errors) return;
+    static const bool checking = dev_mode();
+    if (!checking || !g_codec_hooks.check) return;
+    bool known_encoding =
+        !encoding || codec_of(encoding) == Codec::Utf8 || codec_of(encoding) == Codec::Ascii;
+    static const char* const kKnownErrors[] = {"strict", "ignore", "replace", "surrogateescape",
+                                               "surrogatepass"};
+    bool known_errors =
+        !errors || (is_str(errors) && std::find(std::begin(kKnownErrors), std::end(kKnownErrors),
+                                                str_utf8_of(errors)) != std::end(kKnownErrors));
+    if (!known_encoding || !known_errors)
+        g_codec_hooks.check(known_encoding ? nullptr : encoding, known_errors ? nullptr : errors);
+}
+
+}  // namespace
+
 Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
+    check_codec_names(encoding, errors);
+    // No data decodes to '' whatever the codec, as CPython's PyUnicode_FromEncodedObject.
+    if (data.empty() && (!encoding || is_str(encoding)) && (!errors || is_str(errors))) return str_new("");
     Codec codec = codec_of(encoding);
     if (codec != Codec::Other && strict_errors(errors)) {
         if (codec == Codec::Latin1) {
@@ -300,6 +327,7 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
 }
 
 std::string str_encode(Object* s, Object* encoding, Object* errors) {
+    check_codec_names(encoding, errors);
     Codec codec = codec_of(encoding);
     const Str* text = as_str(s);
     if (codec != Codec::Other && strict_errors(errors)) {
