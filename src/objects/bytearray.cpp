@@ -94,7 +94,8 @@ void bytearray_set_slice(ByteArray* a, Slice* slice, Object* value) {
         a->data.replace(static_cast<size_t>(start), static_cast<size_t>(n), repl);
         return;
     }
-    if (!value) {
+    // Assigning nothing to an extended slice deletes it, as CPython's bytearray_ass_subscript.
+    if (!value || repl.empty()) {
         check_resize(a, a->data.size() - static_cast<size_t>(n));
         std::vector<bool> removed(a->data.size());
         for (int64_t i = 0, k = start; i < n; ++i, k += step) removed[k] = true;

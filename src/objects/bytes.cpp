@@ -198,19 +198,30 @@ std::string bytes_from_args(const char* fname, Object* source, Object* encoding,
                   encoding ? "encoding without a string argument" : "errors without a string argument");
         return "";
     }
-    if (is_str(source)) {
+    if (is_instance(source, &str_type)) {
         if (!encoding) raise(&TypeError_type, "string argument without an encoding");
         return str_encode(source, encoding, errors);
     }
     if (encoding) raise(&TypeError_type, "encoding without a string argument");
     if (errors) raise(&TypeError_type, "errors without a string argument");
-    if (exports_buffer(source)) return bytes_like_data(source);
-    if (is_int(source)) {
-        int64_t n = as_index(source);
-        if (n < 0) raise(&ValueError_type, "negative count");
-        check_allocation(static_cast<uint64_t>(n), 1);
-        return std::string(static_cast<size_t>(n), '\0');
+    // A count: an int or anything with __index__, whose errors pass through but a TypeError, after
+    // which the object is read as the other kinds (CPython's bytes_new and bytearray_init).
+    if (is_index_like(source)) {
+        int64_t n = 0;
+        bool counted = true;
+        try {
+            n = as_index(source);
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &TypeError_type)) throw;
+            counted = false;
+        }
+        if (counted) {
+            if (n < 0) raise(&ValueError_type, "negative count");
+            check_allocation(static_cast<uint64_t>(n), 1);
+            return std::string(static_cast<size_t>(n), '\0');
+        }
     }
+    if (exports_buffer(source)) return bytes_like_data(source);
     if (!type_of(source)->iter && type_of(source) != &list_type && type_of(source) != &tuple_type)
         raise(&TypeError_type,
               format("cannot convert '%s' object to %s", type_of(source)->name.c_str(), fname));
@@ -414,9 +425,10 @@ Ref bytes_mul(Object* a, Object* b) {
     Object* seq = is_bytes_like(a) ? a : b;
     Object* count = seq == a ? b : a;
     if (!is_bytes_like(seq) || !is_index_like(count)) return Ref::borrow(NotImplemented);
+    int64_t n = as_index(count);
+    if (n == 1 && type_of(seq) == &bytes_type) return Ref::borrow(seq);  // immutable: itself, as CPython
     std::string data = bytes_like_data(seq);
-    return bytes_of_type(type_of(seq),
-                         repeated(data, as_index(count), data.size(), "repeated bytes are too long"));
+    return bytes_of_type(type_of(seq), repeated(data, n, data.size(), "repeated bytes are too long"));
 }
 
 Ref bytes_mod(Object* a, Object* b) {
@@ -435,10 +447,10 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
     bind_args("bytes", args, nargs, kwnames, names, 3, 0, bound);
-    if (type == &bytes_type && bound[0] && !bound[1] && type_of(bound[0]) == &bytes_type)
-        return Ref::borrow(bound[0]);
-    // bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths convert this way).
-    if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
+    // Without encoding or errors, bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths
+    // convert this way); `__bytes__ = None` in a subclass blocks the conversion.
+    if (bound[0] && !bound[1] && !bound[2]) {
+        if (type == &bytes_type && type_of(bound[0]) == &bytes_type) return Ref::borrow(bound[0]);
         if (Ref result = bytes_from_dunder(bound[0])) {
             if (type == &bytes_type) return result;
             return bytes_new_of(static_cast<Type*>(type), bytes_data(result.get()));
