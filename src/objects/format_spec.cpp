@@ -2,6 +2,7 @@
 // error messages. Float digits come from snprintf, which glibc rounds correctly.
 #include "objects/format_spec.h"
 
+#include <algorithm>
 #include <climits>
 #include <clocale>
 #include <cmath>
@@ -52,11 +53,8 @@ std::string pad(const std::string& head, const std::string& body, const FormatSp
     char align = spec.align ? spec.align : default_align;
     int64_t len = count_code_points(head) + count_code_points(body);
     int64_t missing = spec.width > len ? spec.width - len : 0;
-    auto fill = [&](int64_t n) {
-        std::string out;
-        for (int64_t i = 0; i < n; ++i) out += spec.fill;
-        return out;
-    };
+    // The fill, n times; a width no memory holds is a MemoryError before anything is built.
+    auto fill = [&](int64_t n) { return repeated(spec.fill, n, 1, "width too big"); };
     switch (align) {
         case '<':
             return head + body + fill(missing);
@@ -72,9 +70,16 @@ std::string pad(const std::string& head, const std::string& body, const FormatSp
 // Inserts `sep` every `group` digits from the right of `digits`; with zero padding ('0' flag), the
 // zeros are grouped too, so the result is at least `min_width` long, as CPython does.
 std::string group_digits(const std::string& digits, char sep, int group, int64_t min_width) {
-    std::string padded = digits;
-    auto grouped_len = [&](size_t n) { return static_cast<int64_t>(n + (n - 1) / group); };
-    while (grouped_len(padded.size()) < min_width) padded.insert(padded.begin(), '0');
+    // The fewest digits whose grouped text is min_width long: about min_width * group / (group + 1).
+    auto grouped_len = [&](int64_t n) { return n + (n - 1) / group; };
+    auto count = static_cast<int64_t>(digits.size());
+    if (min_width > grouped_len(count)) {
+        check_allocation(static_cast<uint64_t>(min_width), 1);
+        count = std::max<int64_t>(1, min_width - min_width / (group + 1));
+        while (count > 1 && grouped_len(count - 1) >= min_width) --count;
+        while (grouped_len(count) < min_width) ++count;
+    }
+    std::string padded = std::string(static_cast<size_t>(count) - digits.size(), '0') + digits;
     std::string out;
     size_t n = padded.size();
     for (size_t i = 0; i < n; ++i) {

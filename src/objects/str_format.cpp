@@ -37,7 +37,13 @@ int64_t code_points_in(std::string_view s) {
                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
-std::string spaces(int64_t n) { return n > 0 ? std::string(static_cast<size_t>(n), ' ') : std::string(); }
+// n copies of `c` (none for n <= 0): a width's padding, a MemoryError where no memory holds it.
+std::string padding(int64_t n, char c) {
+    if (n <= 0) return {};
+    check_allocation(static_cast<uint64_t>(n), 1);
+    return std::string(static_cast<size_t>(n), c);
+}
+std::string spaces(int64_t n) { return padding(n, ' '); }
 
 // ---- printf-style: one conversion specifier at a time ----
 // `fmt % args` for str, and for bytes/bytearray (PEP 461): the same specifiers, with bytes' own
@@ -105,12 +111,12 @@ std::string percent_int(Object* arg, const Conversion& c) {
     std::string digits = text.substr(negative ? 1 : 0);
     if (c.type == 'X') std::transform(digits.begin(), digits.end(), digits.begin(), ::toupper);
     if (c.precision > static_cast<int64_t>(digits.size()))
-        digits.insert(0, static_cast<size_t>(c.precision) - digits.size(), '0');
+        digits.insert(0, padding(c.precision - static_cast<int64_t>(digits.size()), '0'));
     std::string head = negative ? "-" : c.plus ? "+" : c.space ? " " : "";
     if (c.alternate && base != 10) head += c.type == 'o' ? "0o" : c.type == 'x' ? "0x" : "0X";
     int64_t missing = c.width - static_cast<int64_t>(head.size() + digits.size());
     if (c.left) return head + digits + spaces(missing);
-    if (c.zero) return head + std::string(std::max<int64_t>(missing, 0), '0') + digits;
+    if (c.zero) return head + padding(missing, '0') + digits;
     return spaces(missing) + head + digits;
 }
 

@@ -32,3 +32,11 @@ t("bytes % precision 2**31", lambda: b"%%.%df" % (2**31) % 3.2)
 t("bytes % width 2**64", lambda: b"%%%df" % (2**64) % 3.2)
 t("% precision 2**31-1 s", lambda: "%.2147483647s" % "abc")
 t("% star precision", lambda: "%.*f" % (2**31, 1.0))
+# Widths no memory holds are a MemoryError at once; zero padding with grouping groups the zeros.
+for spec in ("9223372036854775807", ">10000000000000", "^999999999999"):
+    t("huge width " + spec, lambda: format(1, spec))
+for f in ("%9223372036854775807d", "%.50000000000x"):
+    t("huge " + f, lambda: f % 7)
+for v, spec in ((1234567, "020,d"), (-1234.5, "015,.1f"), (12, "09_x"), (1, "0,"), (123, "05,"), (1234, "06,"),
+                (-1, "0=6,"), (5, "0200_b"), (1.5, "030_.2f")):
+    t(f"{v!r}:{spec}", lambda: format(v, spec))
