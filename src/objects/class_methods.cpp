@@ -784,10 +784,26 @@ const MethodDef kSetMethods[] = {
     {"__init__", set_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr}};
 
-// bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.
+// bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have. An
+// iterable of ints (not a str, count or buffer) is read into the emptied bytearray item by item,
+// as CPython's bytearray_init, so a generator feeding it sees it grow.
 Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    Ref fresh = bytearray_type.construct(&bytearray_type, args + 1, nargs - 1, kw);
-    bytearray_assign(args[0], bytes_like_data(fresh.get()));
+    Object* source = nargs == 2 && !(kw && kw->size) ? args[1] : nullptr;
+    bool item_by_item = source && !is_instance(source, &str_type) && !is_index_like(source) &&
+                        !exports_buffer(source) && type_of(source)->iter;
+    if (!item_by_item) {
+        Ref fresh = bytearray_type.construct(&bytearray_type, args + 1, nargs - 1, kw);
+        bytearray_assign(args[0], bytes_like_data(fresh.get()));
+        return Ref::borrow(None);
+    }
+    auto* self = static_cast<ByteArray*>(args[0]);
+    bytearray_assign(self, "");
+    for_each_item(source, [&](Object* item) {
+        char byte = static_cast<char>(byte_value(item));
+        CriticalSection cs(self->mutex);
+        check_resize(self, self->data.size() + 1);
+        self->data.push_back(byte);
+    });
     return Ref::borrow(None);
 }
 const MethodDef kBytearrayMethods[] = {
