@@ -106,3 +106,11 @@ for value in (b"", [], bytearray(), b"xy"):
 b = bytearray(range(10))
 b[::-3] = b""
 print(b)
+# A bytes literal has no \u, \U or \N escape: kept as written, with the invalid-escape warning.
+import warnings
+
+for text in (r"b'\u00e9'", r"b'\U0001F600'", r"b'\N{DASH}'", r"b'\z'", r"b'\x41'"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = eval(text)
+    print(text, value, [f"{w.category.__name__}: {w.message}" for w in caught])
