@@ -479,19 +479,10 @@ std::string repeated(const std::string& bytes, int64_t n) {
     return out;
 }
 
-// Whether `times` can repeat a sequence; for a built-in type that cannot, CPython's sq_repeat error
-// (a class may still answer through its own __rmul__, so it gets NotImplemented instead).
-bool repeat_count_ok(Object* times) {
-    if (is_int(times) || index_value(times)) return true;
-    if (is_heap_type(type_of(times))) return false;
-    raise(&TypeError_type,
-          format("can't multiply sequence by non-int of type '%s'", type_of(times)->name.c_str()));
-}
-
 Ref array_repeat(Object* left, Object* right) {
     Object* array = is_array(left) ? left : right;
     Object* times = array == left ? right : left;
-    if (!repeat_count_ok(times)) return Ref::borrow(NotImplemented);
+    if (!is_index_like(times)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(times);
     return array_new(&array_type, as_array(array)->code, repeated(snapshot(as_array(array)), n));
 }
@@ -506,7 +497,7 @@ Ref array_inplace_concat(Object* left, Object* right) {
 }
 
 Ref array_inplace_repeat(Object* left, Object* right) {
-    if (!is_array(left) || !repeat_count_ok(right)) return Ref::borrow(NotImplemented);
+    if (!is_array(left) || !is_index_like(right)) return Ref::borrow(NotImplemented);
     int64_t n = as_index(right);
     ArrayObject* a = as_array(left);
     CriticalSection cs(a->mutex);

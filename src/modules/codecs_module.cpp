@@ -618,9 +618,15 @@ std::string hook_encode(Object* s, Object* encoding, Object* errors) {
     return bytes_data(out);
 }
 
+// The development mode's check (objects/bytes.cpp, check_codec_names) of the names it does not know.
+void hook_check(Object* encoding, Object* errors) {
+    if (encoding && is_str(encoding)) codec_lookup(encoding);
+    if (errors && is_str(errors)) lookup_handler(errors);
+}
+
 }  // namespace
 
-void install_codec_hooks() { set_codec_hooks({hook_decode, hook_encode}); }
+void install_codec_hooks() { set_codec_hooks({hook_decode, hook_encode, hook_check}); }
 
 Ref init_codecs_module() {
     static const MethodDef kRegistryFunctions[] = {

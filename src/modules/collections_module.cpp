@@ -411,18 +411,18 @@ void repeat_in_place(Deque* d, Object* count) {
     release_all(items);
 }
 
+// The count of `deque * n` or `n * deque`, null when n is no index: the operator then tries the
+// other side and words the error ("can't multiply sequence by non-int of type 'float'").
 Object* repeat_count(Object* a, Object* b, Object** seq) {
     *seq = is_deque(a) ? a : b;
     Object* n = *seq == a ? b : a;
-    if (!is_int(n) && !index_value(n))
-        raise(&TypeError_type,
-              format("can't multiply sequence by non-int of type '%s'", type_of(n)->name.c_str()));
-    return n;
+    return is_index_like(n) ? n : nullptr;
 }
 
 Ref deque_repeat(Object* a, Object* b) {
     Object* seq;
     Object* n = repeat_count(a, b, &seq);
+    if (!n) return Ref::borrow(NotImplemented);
     Ref result = deque_copy_of(as_deque(seq));
     if (is_deque(result.get())) repeat_in_place(as_deque(result.get()), n);
     return result;
@@ -437,6 +437,7 @@ Ref deque_inplace_concat(Object* a, Object* b) {
 Ref deque_inplace_repeat(Object* a, Object* b) {
     Object* seq;
     Object* n = repeat_count(a, b, &seq);
+    if (!n) return Ref::borrow(NotImplemented);
     repeat_in_place(as_deque(seq), n);
     return Ref::borrow(seq);
 }

@@ -438,15 +438,13 @@ Ref odict_items(Object*, Args args, size_t nargs, Tuple* kw) {
     return dict_view_new(&odict_items_type, args[0]);
 }
 
-// (class, (), the instance __dict__ or None, None, iterator of the items): pickle and copy rebuild
-// the OrderedDict item by item, in order.
+// (class, (), state, None, iterator of the items): pickle and copy rebuild the OrderedDict item by
+// item, in order. The state is what __getstate__ gives (CPython's _PyObject_GetState): the
+// instance __dict__ or None, paired with a subclass's __slots__ values where it has some.
 Ref odict_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("__reduce__", nargs - 1, kw, 0, 0);
     Object* self = args[0];
-    Ref state = Ref::borrow(None);
-    if (Ref attrs = get_attr_opt(self, intern("__dict__"));
-        attrs && is_instance(attrs.get(), &dict_type) && dict_size(as_dict(attrs.get())) > 0)
-        state = attrs;
+    Ref state = call0(get_attr(self, intern("__getstate__")).get());
     Ref no_args = tuple_from(nullptr, 0);
     Ref items = odict_iter_new(self, DictIterKind::Items, false);
     Object* parts[] = {type_of(self), no_args.get(), state.get(), None, items.get()};

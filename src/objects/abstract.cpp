@@ -162,15 +162,20 @@ Ref binary_try(Object* a, Object* b, BinaryOp op) {
     return nullptr;
 }
 
-bool is_builtin_sequence(Object* o) {
-    Type* t = type_of(o);
-    return t == &str_type || t == &list_type || t == &tuple_type;
-}
-
-// The built-in types that repeat with `*` (CPython's sq_repeat): the sequences and bytes/bytearray.
+// The types that repeat with `*` (CPython's sq_repeat): the sequences, bytes, bytearray, array and
+// deque, subclasses included; each has a length and a `*` of its own.
 bool repeats(Object* o) {
     Type* t = type_of(o);
-    return is_builtin_sequence(o) || t == &bytes_type || t == &bytearray_type;
+    return t->len && t->binary[static_cast<size_t>(BinaryOp::Mul)];
+}
+
+// The base whose concatenation error a str, list or tuple (or a subclass's instance) gives; the
+// other sequences raise their own.
+const char* concatenating_base(Object* o) {
+    if (is_instance(o, &str_type)) return "str";
+    if (is_instance(o, &list_type)) return "list";
+    if (is_instance(o, &tuple_type)) return "tuple";
+    return nullptr;
 }
 
 // CPython's sq_repeat: `seq * n` where n is not an int but has __index__ repeats by its value.
@@ -186,9 +191,8 @@ Ref repeat_by_index(Object* a, Object* b, BinaryOp op) {
 
 // CPython falls back to the sequence protocol (sq_concat, sq_repeat) and words its errors from it.
 [[noreturn]] void raise_binary_error(Object* a, Object* b, BinaryOp op, bool inplace) {
-    if (op == BinaryOp::Add && is_builtin_sequence(a))
-        raise(&TypeError_type,
-              format("can only concatenate %s (not \"%s\") to %s", tname(a), tname(b), tname(a)));
+    if (const char* base = op == BinaryOp::Add ? concatenating_base(a) : nullptr)
+        raise(&TypeError_type, format("can only concatenate %s (not \"%s\") to %s", base, tname(b), base));
     if (op == BinaryOp::Mul && (repeats(a) || repeats(b)))
         raise(&TypeError_type,
               format("can't multiply sequence by non-int of type '%s'", tname(repeats(a) ? b : a)));

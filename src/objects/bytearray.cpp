@@ -94,7 +94,8 @@ void bytearray_set_slice(ByteArray* a, Slice* slice, Object* value) {
         a->data.replace(static_cast<size_t>(start), static_cast<size_t>(n), repl);
         return;
     }
-    if (!value) {
+    // Assigning nothing to an extended slice deletes it, as CPython's bytearray_ass_subscript.
+    if (!value || repl.empty()) {
         check_resize(a, a->data.size() - static_cast<size_t>(n));
         std::vector<bool> removed(a->data.size());
         for (int64_t i = 0, k = start; i < n; ++i, k += step) removed[k] = true;
@@ -133,6 +134,9 @@ void bytearray_setitem(Object* o, Object* key, Object* value) {
 }
 
 Ref bytearray_inplace_add(Object* a, Object* b) {
+    if (!exports_buffer(b))
+        raise(&TypeError_type,
+              format("can't concat %s to %s", type_of(b)->name.c_str(), type_of(a)->name.c_str()));
     std::string extra = bytes_like_data(b);
     ByteArray* self = as_bytearray(a);
     CriticalSection cs(self->mutex);

@@ -2,6 +2,7 @@
 // the constructor) and what bytes and bytearray share: conversions, codecs and the iterator.
 #include "objects/bytes.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -17,6 +18,7 @@
 #include "objects/native_function.h"
 #include "objects/siphash.h"
 #include "objects/str.h"
+#include "runtime/environment.h"
 
 namespace minipy {
 
@@ -188,25 +190,38 @@ unsigned char byte_value(Object* o) {
 }
 
 std::string bytes_from_args(const char* fname, Object* source, Object* encoding, Object* errors) {
+    if (encoding) expect_str(encoding, format("%s() argument 'encoding'", fname).c_str());
+    if (errors) expect_str(errors, format("%s() argument 'errors'", fname).c_str());
     if (!source) {
         if (encoding || errors)
             raise(&TypeError_type,
                   encoding ? "encoding without a string argument" : "errors without a string argument");
         return "";
     }
-    if (is_str(source)) {
+    if (is_instance(source, &str_type)) {
         if (!encoding) raise(&TypeError_type, "string argument without an encoding");
         return str_encode(source, encoding, errors);
     }
     if (encoding) raise(&TypeError_type, "encoding without a string argument");
     if (errors) raise(&TypeError_type, "errors without a string argument");
-    if (exports_buffer(source)) return bytes_like_data(source);
-    if (is_int(source)) {
-        int64_t n = as_index(source);
-        if (n < 0) raise(&ValueError_type, "negative count");
-        check_allocation(static_cast<uint64_t>(n), 1);
-        return std::string(static_cast<size_t>(n), '\0');
+    // A count: an int or anything with __index__, whose errors pass through but a TypeError, after
+    // which the object is read as the other kinds (CPython's bytes_new and bytearray_init).
+    if (is_index_like(source)) {
+        int64_t n = 0;
+        bool counted = true;
+        try {
+            n = as_index(source);
+        } catch (PyException& e) {
+            if (!is_instance(e.exception(), &TypeError_type)) throw;
+            counted = false;
+        }
+        if (counted) {
+            if (n < 0) raise(&ValueError_type, "negative count");
+            check_allocation(static_cast<uint64_t>(n), 1);
+            return std::string(static_cast<size_t>(n), '\0');
+        }
     }
+    if (exports_buffer(source)) return bytes_like_data(source);
     if (!type_of(source)->iter && type_of(source) != &list_type && type_of(source) != &tuple_type)
         raise(&TypeError_type,
               format("cannot convert '%s' object to %s", type_of(source)->name.c_str(), fname));
@@ -282,7 +297,32 @@ bool valid_text(std::string_view data, Codec codec) {
 
 void set_codec_hooks(CodecHooks hooks) { g_codec_hooks = hooks; }
 
+namespace {
+
+// CPython's unicode_check_encoding_errors: in development mode (-X dev) every encode and decode
+// makes sure its encoding and error handler exist, even where it has no use for them; the common
+// names are known to.
+void check_codec_names(Object* encoding, Object* errors) {
+    if (!encoding && !errors) return;
+    static const bool checking = dev_mode();
+    if (!checking || !g_codec_hooks.check) return;
+    bool known_encoding =
+        !encoding || codec_of(encoding) == Codec::Utf8 || codec_of(encoding) == Codec::Ascii;
+    static const char* const kKnownErrors[] = {"strict", "ignore", "replace", "surrogateescape",
+                                               "surrogatepass"};
+    bool known_errors =
+        !errors || (is_str(errors) && std::find(std::begin(kKnownErrors), std::end(kKnownErrors),
+                                                str_utf8_of(errors)) != std::end(kKnownErrors));
+    if (!known_encoding || !known_errors)
+        g_codec_hooks.check(known_encoding ? nullptr : encoding, known_errors ? nullptr : errors);
+}
+
+}  // namespace
+
 Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
+    check_codec_names(encoding, errors);
+    // No data decodes to '' whatever the codec, as CPython's PyUnicode_FromEncodedObject.
+    if (data.empty() && (!encoding || is_str(encoding)) && (!errors || is_str(errors))) return str_new("");
     Codec codec = codec_of(encoding);
     if (codec != Codec::Other && strict_errors(errors)) {
         if (codec == Codec::Latin1) {
@@ -298,6 +338,7 @@ Ref bytes_decode(std::string_view data, Object* encoding, Object* errors) {
 }
 
 std::string str_encode(Object* s, Object* encoding, Object* errors) {
+    check_codec_names(encoding, errors);
     Codec codec = codec_of(encoding);
     const Str* text = as_str(s);
     if (codec != Codec::Other && strict_errors(errors)) {
@@ -384,9 +425,10 @@ Ref bytes_mul(Object* a, Object* b) {
     Object* seq = is_bytes_like(a) ? a : b;
     Object* count = seq == a ? b : a;
     if (!is_bytes_like(seq) || !is_index_like(count)) return Ref::borrow(NotImplemented);
+    int64_t n = as_index(count);
+    if (n == 1 && type_of(seq) == &bytes_type) return Ref::borrow(seq);  // immutable: itself, as CPython
     std::string data = bytes_like_data(seq);
-    return bytes_of_type(type_of(seq),
-                         repeated(data, as_index(count), data.size(), "repeated bytes are too long"));
+    return bytes_of_type(type_of(seq), repeated(data, n, data.size(), "repeated bytes are too long"));
 }
 
 Ref bytes_mod(Object* a, Object* b) {
@@ -405,10 +447,10 @@ Ref bytes_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
     static const char* const names[] = {"source", "encoding", "errors"};
     Object* bound[3];
     bind_args("bytes", args, nargs, kwnames, names, 3, 0, bound);
-    if (type == &bytes_type && bound[0] && !bound[1] && type_of(bound[0]) == &bytes_type)
-        return Ref::borrow(bound[0]);
-    // bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths convert this way).
-    if (bound[0] && !bound[1] && !bound[2] && !is_bytes(bound[0])) {
+    // Without encoding or errors, bytes(x) asks x.__bytes__() first, as CPython (pathlib's paths
+    // convert this way); `__bytes__ = None` in a subclass blocks the conversion.
+    if (bound[0] && !bound[1] && !bound[2]) {
+        if (type == &bytes_type && type_of(bound[0]) == &bytes_type) return Ref::borrow(bound[0]);
         if (Ref result = bytes_from_dunder(bound[0])) {
             if (type == &bytes_type) return result;
             return bytes_new_of(static_cast<Type*>(type), bytes_data(result.get()));

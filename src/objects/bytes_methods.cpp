@@ -68,7 +68,10 @@ Ref bytes_fromhex(Object*, Args args, size_t nargs, Tuple* kw) {
         out.push_back(static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16)));
         i += 2;
     }
-    return bytes_of_type(static_cast<Type*>(a[0]), out);
+    // A subclass gets cls(the bytes), so its own __new__ and __init__ run (CPython's fromhex).
+    Ref result = bytes_of_type(static_cast<Type*>(a[0]), out);
+    if (a[0] == &bytes_type || a[0] == &bytearray_type) return result;
+    return call1(a[0], result.get());
 }
 
 // The [start, end) window of optional slice-style arguments.
@@ -507,6 +510,41 @@ Ref bytearray_copy(Object*, Args args, size_t nargs, Tuple* kw) {
     return bytearray_new(bytes_like_data(a[0]));
 }
 
+// bytearray's __reduce__ and __reduce_ex__(proto): (type, args, __getstate__'s state), the args
+// being () when empty, (text, 'latin-1') below protocol 3 (Python 2's reading), else (bytes,).
+Ref reduce_bytearray(Object* self, int64_t protocol) {
+    Ref state = call0(get_attr(self, intern("__getstate__")).get());
+    std::string data = bytes_like_data(self);
+    Ref args;
+    if (data.empty()) {
+        args = tuple_from(nullptr, 0);
+    } else if (protocol < 3) {
+        std::string latin1;
+        for (char c : data) utf8_append(latin1, static_cast<unsigned char>(c));
+        Ref text = str_new(latin1), codec = str_new("latin-1");
+        Object* pair[2] = {text.get(), codec.get()};
+        args = tuple_from(pair, 2);
+    } else {
+        Ref bytes = bytes_new(data);
+        Object* item = bytes.get();
+        args = tuple_from(&item, 1);
+    }
+    Object* parts[3] = {type_of(self), args.get(), state.get()};
+    return tuple_from(parts, 3);
+}
+
+Ref bytearray_reduce(Object*, Args args, size_t nargs, Tuple* kw) {
+    Object* a[1];
+    positional("__reduce__", args, nargs, kw, 0, 0, a);
+    return reduce_bytearray(a[0], 2);
+}
+
+Ref bytearray_reduce_ex(Object*, Args args, size_t nargs, Tuple* kw) {
+    Object* a[2];
+    positional("__reduce_ex__", args, nargs, kw, 0, 1, a);
+    return reduce_bytearray(a[0], nargs > 1 ? as_c_int(a[1]) : 0);
+}
+
 Ref bytearray_reverse(Object*, Args args, size_t nargs, Tuple* kw) {
     Object* a[1];
     positional("reverse", args, nargs, kw, 0, 0, a);
@@ -599,6 +637,8 @@ const MethodDef kByteArrayOnly[] = {
     {"copy", bytearray_copy, "Return a copy of the bytearray."},
     {"reverse", bytearray_reverse, "Reverse the order of the values in place."},
     {"__alloc__", bytearray_alloc, "The number of bytes actually allocated."},
+    {"__reduce__", bytearray_reduce, "Return state information for pickling."},
+    {"__reduce_ex__", bytearray_reduce_ex, "Return state information for pickling."},
     {nullptr, nullptr, nullptr},
 };
 

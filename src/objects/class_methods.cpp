@@ -702,9 +702,10 @@ const MethodDef kExceptionMethods[] = {
 };
 
 // list.__init__(self, iterable=(), /): empties the list, then extends it, through list's own
-// methods rather than a subclass's (CPython's list___init___impl).
+// methods rather than a subclass's (CPython's list___init___impl). Keywords are ignored where a
+// subclass's own __new__ takes them.
 Ref list_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    if (kw && kw->size) raise_no_kwargs("list");
+    if (kw && kw->size && !user_new(type_of(args[0]))) raise_no_kwargs("list");
     if (nargs > 2) raise_arg_count("list", 0, 1, nargs - 1);
     list_type.clear(args[0]);
     if (nargs == 2) list_extend(args[0], args[1]);
@@ -773,7 +774,7 @@ const MethodDef kDictMethods[] = {
 // set.__init__(self, iterable=()): empties the set, then adds the iterable's items (CPython's set_init).
 Ref set_init(Object*, Args args, size_t nargs, Tuple* kw) {
     if (kw && kw->size) raise_no_kwargs("set");
-    if (nargs > 2) raise(&TypeError_type, format("set expected at most 1 argument, got %zu", nargs - 1));
+    if (nargs > 2) raise_arg_count(type_of(args[0])->name.c_str(), 0, 1, nargs - 1);
     set_clear_all(args[0]);
     if (nargs == 2) set_update(args[0], args[1]);
     return Ref::borrow(None);
@@ -783,10 +784,26 @@ const MethodDef kSetMethods[] = {
     {"__init__", set_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {nullptr, nullptr, nullptr}};
 
-// bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have.
+// bytearray.__init__(self, source, encoding, errors): the contents bytearray(...) would have. An
+// iterable of ints (not a str, count or buffer) is read into the emptied bytearray item by item,
+// as CPython's bytearray_init, so a generator feeding it sees it grow.
 Ref bytearray_init(Object*, Args args, size_t nargs, Tuple* kw) {
-    Ref fresh = bytearray_type.construct(&bytearray_type, args + 1, nargs - 1, kw);
-    bytearray_assign(args[0], bytes_like_data(fresh.get()));
+    Object* source = nargs == 2 && !(kw && kw->size) ? args[1] : nullptr;
+    bool item_by_item = source && !is_instance(source, &str_type) && !is_index_like(source) &&
+                        !exports_buffer(source) && type_of(source)->iter;
+    if (!item_by_item) {
+        Ref fresh = bytearray_type.construct(&bytearray_type, args + 1, nargs - 1, kw);
+        bytearray_assign(args[0], bytes_like_data(fresh.get()));
+        return Ref::borrow(None);
+    }
+    auto* self = static_cast<ByteArray*>(args[0]);
+    bytearray_assign(self, "");
+    for_each_item(source, [&](Object* item) {
+        char byte = static_cast<char>(byte_value(item));
+        CriticalSection cs(self->mutex);
+        check_resize(self, self->data.size() + 1);
+        self->data.push_back(byte);
+    });
     return Ref::borrow(None);
 }
 const MethodDef kBytearrayMethods[] = {

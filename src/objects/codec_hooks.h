@@ -13,6 +13,8 @@ namespace minipy {
 struct CodecHooks {
     Ref (*decode)(std::string_view data, Object* encoding, Object* errors);  // a str
     std::string (*encode)(Object* text, Object* encoding, Object* errors);   // the bytes' contents
+    // Looks the encoding and the error handler up, raising LookupError for an unknown one.
+    void (*check)(Object* encoding, Object* errors);
 };
 void set_codec_hooks(CodecHooks hooks);
 

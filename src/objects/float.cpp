@@ -15,6 +15,7 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
@@ -312,18 +313,13 @@ Ref float_exact(Object* o) { return type_of(o) == &float_type ? Ref::borrow(o) :
 Ref float_pos(Object* o) { return float_exact(o); }
 Ref float_abs(Object* o) { return float_new(std::fabs(float_value(o))); }
 
+// float(x), as CPython's float_new and PyNumber_Float: a subclass of float, int or str goes
+// through its __float__ when it has one (an override is called; float's and int's own convert).
 Ref float_from_object(Object* x) {
-    if (is_float(x)) return float_exact(x);
-    if (is_int(x)) return float_new(int_to_double(x));
-    if (is_instance(x, &str_type)) return float_from_string(str_utf8_of(x));
-    // float(b"2.5") too, as CPython's (pickle's protocol 0 reads floats so); the error shows the bytes.
-    if (is_bytes_like(x) || exports_buffer(x)) {
-        double v;
-        std::string text = bytes_like_data(x);
-        if (!parse_float(text, &v))
-            raise(&ValueError_type, format("could not convert string to float: %s", repr_utf8(x).c_str()));
-        return float_new(v);
-    }
+    Type* t = type_of(x);
+    if (t == &float_type) return Ref::borrow(x);
+    if (t == &int_type || t == &bool_type) return float_new(int_to_double(x));
+    if (t == &str_type) return float_from_string(str_utf8_of(x));
     if (Ref m = special_method(x, intern("__float__"))) {
         Ref r = call0(m.get());
         const char* owner = type_of(x)->name.c_str();
@@ -339,13 +335,25 @@ Ref float_from_object(Object* x) {
         return float_new(float_value(r.get()));
     }
     if (Ref r = index_value(x)) return float_new(int_to_double(r.get()));
+    if (is_float(x)) return float_new(float_value(x));
+    if (is_instance(x, &str_type)) return float_from_string(str_utf8_of(x));
+    // float(b"2.5") too, as CPython's (pickle's protocol 0 reads floats so); the error shows the bytes.
+    if (is_bytes_like(x) || exports_buffer(x)) {
+        double v;
+        std::string text = bytes_like_data(x);
+        if (!parse_float(text, &v))
+            raise(&ValueError_type, format("could not convert string to float: %s", repr_utf8(x).c_str()));
+        return float_new(v);
+    }
     raise(&TypeError_type,
           format("float() argument must be a string or a real number, not '%s'", type_of(x)->name.c_str()));
 }
 
-// `type` is float, or a subclass whose instance is a fresh object.
+// `type` is float, or a subclass whose instance is a fresh object. Keywords are ignored where the
+// subclass has an __init__ of its own, which takes them (CPython's float_new).
 Ref float_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) raise_no_kwargs("float");
+    if (kwnames && kwnames->size && refuses_keywords(static_cast<Type*>(type), &float_type))
+        raise_no_kwargs("float");
     if (nargs > 1) raise_arg_count("float", 0, 1, nargs);
     Ref value = nargs == 0 ? float_new(0.0) : float_from_object(args[0]);
     if (type == &float_type) return value;
@@ -475,34 +483,72 @@ Ref float_hex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
                           exponent));
 }
 
-// Checks CPython's syntax of float.fromhex's text, [sign] ['0x'] hexdigits ['.' hexdigits]
-// ['p' [sign] digits], and gives it strtod's form ("0x" always), which rounds it correctly.
-bool hex_float_text(std::string_view s, std::string* out) {
-    auto hex_digits = [&](size_t* i) {
-        size_t start = *i;
-        while (*i < s.size() && std::isxdigit(static_cast<unsigned char>(s[*i]))) ++*i;
-        return *i - start;
-    };
+// The value of `mantissa` * 2**`exponent` (with `sticky` set when nonzero bits were dropped below
+// the mantissa), rounded half-to-even to a double, subnormals included; inf when too large.
+// Written out because glibc's strtod misrounds some subnormal hex texts ("0x0.ffffffffffffecp-1022").
+double round_to_double(uint64_t mantissa, int64_t exponent, bool sticky) {
+    if (mantissa == 0) return 0.0;
+    int length = std::bit_width(mantissa);
+    int64_t top = exponent + length - 1;  // the exponent of the leading bit
+    if (top > 1023) return INFINITY;
+    // Bits kept: 53, fewer for a subnormal result; none left means below half the smallest one.
+    int64_t keep = top >= -1022 ? 53 : top + 1075;
+    if (keep < 0) return 0.0;
+    int shift = length - static_cast<int>(keep);
+    if (shift > 0) {
+        uint64_t dropped = mantissa & ((uint64_t{1} << shift) - 1);
+        uint64_t half = uint64_t{1} << (shift - 1);
+        mantissa >>= shift;
+        exponent += shift;
+        if (dropped > half || (dropped == half && (sticky || (mantissa & 1)))) ++mantissa;
+    }
+    return std::ldexp(static_cast<double>(mantissa), static_cast<int>(std::max<int64_t>(exponent, -2000)));
+}
+
+// float.fromhex's text, [sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits], as CPython
+// reads it; false when the syntax is wrong. Up to 60 significant bits are kept, the rest is sticky.
+bool parse_hex_float(std::string_view s, double* out) {
     size_t i = 0;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    *out = std::string(s.substr(0, i)) + "0x";
+    bool negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
     if (s.size() - i >= 2 && s[i] == '0' && (s[i + 1] | 0x20) == 'x') i += 2;
-    size_t body = i;
-    size_t digits = hex_digits(&i);
+    uint64_t mantissa = 0;
+    int64_t exponent = 0;
+    bool sticky = false;
+    size_t digits = 0;
+    auto read_digits = [&](bool fraction) {
+        for (; i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])); ++i, ++digits) {
+            int d = std::isdigit(static_cast<unsigned char>(s[i])) ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10;
+            if (mantissa >> 56 == 0) {
+                mantissa = mantissa * 16 + d;
+                if (fraction) exponent -= 4;
+            } else {
+                sticky |= d != 0;
+                if (!fraction) exponent += 4;
+            }
+        }
+    };
+    read_digits(false);
     if (i < s.size() && s[i] == '.') {
         ++i;
-        digits += hex_digits(&i);
+        read_digits(true);
     }
     if (digits == 0) return false;
     if (i < s.size() && (s[i] | 0x20) == 'p') {
         ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        bool negative_power = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative_power = s[i++] == '-';
         size_t first_digit = i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        int64_t power = 0;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            power = std::min<int64_t>(power * 10 + (s[i] - '0'), int64_t{1} << 40);  // saturates
         if (i == first_digit) return false;
+        exponent += negative_power ? -power : power;
     }
-    out->append(s.substr(body, i - body));
-    return i == s.size();
+    if (i != s.size()) return false;
+    double value = round_to_double(mantissa, exponent, sticky);
+    *out = negative ? -value : value;
+    return true;
 }
 
 Ref float_fromhex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
@@ -513,7 +559,6 @@ Ref float_fromhex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
     while (!s.empty() && blank(s.front())) s.remove_prefix(1);
     while (!s.empty() && blank(s.back())) s.remove_suffix(1);
     double value;
-    std::string text;
     std::string_view unsigned_text = s.substr(!s.empty() && (s[0] == '+' || s[0] == '-'));
     std::string word(unsigned_text);
     std::transform(word.begin(), word.end(), word.begin(),
@@ -522,8 +567,7 @@ Ref float_fromhex(Object*, Object* const* args, size_t nargs, Tuple* kwnames) {
         value = word == "nan" ? NAN : INFINITY;
         if (s[0] == '-') value = -value;
     } else {
-        if (!hex_float_text(s, &text)) raise(&ValueError_type, "invalid hexadecimal floating-point string");
-        value = c_strtod(text.c_str());
+        if (!parse_hex_float(s, &value)) raise(&ValueError_type, "invalid hexadecimal floating-point string");
         if (std::isinf(value))
             raise(&OverflowError_type, "hexadecimal value too large to represent as a float");
     }

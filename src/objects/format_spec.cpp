@@ -2,6 +2,7 @@
 // error messages. Float digits come from snprintf, which glibc rounds correctly.
 #include "objects/format_spec.h"
 
+#include <algorithm>
 #include <climits>
 #include <clocale>
 #include <cmath>
@@ -35,11 +36,13 @@ int64_t count_code_points(const std::string& s) {
     return n;
 }
 
-int parse_number(std::string_view spec, size_t& i) {
-    int n = 0;
-    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') {
-        if (n > 100000000) raise(&ValueError_type, "Too many decimal digits in format string");
-        n = n * 10 + (spec[i++] - '0');
+// A width or precision: any size a Py_ssize_t holds, as CPython's get_integer.
+int64_t parse_number(std::string_view spec, size_t& i) {
+    int64_t n = 0;
+    for (; i < spec.size() && spec[i] >= '0' && spec[i] <= '9'; ++i) {
+        int digit = spec[i] - '0';
+        if (n > (INT64_MAX - digit) / 10) raise(&ValueError_type, "Too many decimal digits in format string");
+        n = n * 10 + digit;
     }
     return n;
 }
@@ -50,11 +53,8 @@ std::string pad(const std::string& head, const std::string& body, const FormatSp
     char align = spec.align ? spec.align : default_align;
     int64_t len = count_code_points(head) + count_code_points(body);
     int64_t missing = spec.width > len ? spec.width - len : 0;
-    auto fill = [&](int64_t n) {
-        std::string out;
-        for (int64_t i = 0; i < n; ++i) out += spec.fill;
-        return out;
-    };
+    // The fill, n times; a width no memory holds is a MemoryError before anything is built.
+    auto fill = [&](int64_t n) { return repeated(spec.fill, n, 1, "width too big"); };
     switch (align) {
         case '<':
             return head + body + fill(missing);
@@ -70,9 +70,16 @@ std::string pad(const std::string& head, const std::string& body, const FormatSp
 // Inserts `sep` every `group` digits from the right of `digits`; with zero padding ('0' flag), the
 // zeros are grouped too, so the result is at least `min_width` long, as CPython does.
 std::string group_digits(const std::string& digits, char sep, int group, int64_t min_width) {
-    std::string padded = digits;
-    auto grouped_len = [&](size_t n) { return static_cast<int64_t>(n + (n - 1) / group); };
-    while (grouped_len(padded.size()) < min_width) padded.insert(padded.begin(), '0');
+    // The fewest digits whose grouped text is min_width long: about min_width * group / (group + 1).
+    auto grouped_len = [&](int64_t n) { return n + (n - 1) / group; };
+    auto count = static_cast<int64_t>(digits.size());
+    if (min_width > grouped_len(count)) {
+        check_allocation(static_cast<uint64_t>(min_width), 1);
+        count = std::max<int64_t>(1, min_width - min_width / (group + 1));
+        while (count > 1 && grouped_len(count - 1) >= min_width) --count;
+        while (grouped_len(count) < min_width) ++count;
+    }
+    std::string padded = std::string(static_cast<size_t>(count) - digits.size(), '0') + digits;
     std::string out;
     size_t n = padded.size();
     for (size_t i = 0; i < n; ++i) {
@@ -173,7 +180,9 @@ FormatSpec parse_format_spec(std::string_view spec, const char* type_name) {
     }
     if (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') out.width = parse_number(spec, i);
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) out.grouping = spec[i++];
-    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
+    // A second separator of the other kind is refused here; one of the same kind is read as the type
+    // (',,' -> "Cannot specify ',' with ','."), as CPython's parser does.
+    if (i < spec.size() && out.grouping && (spec[i] == ',' || spec[i] == '_') && spec[i] != out.grouping)
         raise(&ValueError_type, "Cannot specify both ',' and '_'.");
     if (i < spec.size() && spec[i] == '.') {
         ++i;
@@ -199,6 +208,8 @@ namespace {
 std::string print_double(const char* fmt, int precision, double value) {
     CNumericScope c_numbers;
     int n = std::snprintf(nullptr, 0, fmt, precision, value);
+    // glibc fails (-1, or 0 for "%.2147483647f") past INT_MAX characters.
+    if (n <= 0) raise(&MemoryError_type, "");
     std::string text(static_cast<size_t>(n) + 1, '\0');
     std::snprintf(text.data(), text.size(), fmt, precision, value);
     text.resize(static_cast<size_t>(n));
@@ -247,11 +258,11 @@ std::string float_digits(double magnitude, const FormatSpec& spec, bool add_dot_
         // '#' always shows the point: 1e+100 -> 1.e+100.
         if (spec.alternate && text.find('.') == std::string::npos) {
             size_t e = text.find('e');
-            text.insert(e == std::string::npos ? text.size() : e, ".");
+            text.insert(e == std::string::npos ? text.size() : e, 1, '.');
         }
         return text;
     }
-    int precision = spec.precision < 0 ? 6 : spec.precision;
+    int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);  // at most INT_MAX
     if (!type || type == 'g' || type == 'G') {
         std::string text =
             general_text(magnitude, std::max(precision, 1), spec.alternate, add_dot_0 && !type);
@@ -273,10 +284,12 @@ std::string float_digits(double magnitude, const FormatSpec& spec, bool add_dot_
 
 // Sign and digits of one float as `spec` asks, grouping applied, unpadded. `sign` is the spec's
 // sign flag ('+', ' ' or 0); zero padding with grouping groups the zeros too, within `width`.
-std::string float_number(double value, const FormatSpec& spec, char sign, bool add_dot_0, int width) {
+std::string float_number(double value, const FormatSpec& spec, char sign, bool add_dot_0, int64_t width) {
     bool negative = std::signbit(value) && !std::isnan(value);
     std::string digits = float_digits(std::fabs(value), spec, add_dot_0);
-    if (spec.coerce_zero && negative && digits.find_first_not_of("0.%e+-") == std::string::npos)
+    // 'z': no nonzero digit before the exponent ("0.0E+00", "0.00%") is a zero.
+    if (spec.coerce_zero && negative && std::isfinite(value) &&
+        digits.find_first_of("123456789") >= digits.find_first_of("eE"))
         negative = false;
     std::string head = sign_text(negative, sign);
     // Grouping applies to the integer part only.
@@ -295,10 +308,16 @@ std::string float_number(double value, const FormatSpec& spec, char sign, bool a
     return head + int_part + rest;
 }
 
+// CPython formats a float with a C int precision.
+void check_float_precision(const FormatSpec& spec) {
+    if (spec.precision > INT_MAX) raise(&ValueError_type, "precision too big");
+}
+
 }  // namespace
 
 std::string format_float(double value, const FormatSpec& spec) {
     if (spec.type && !strchr("eEfFgGn%", spec.type)) unknown_code(spec.type, "float");
+    check_float_precision(spec);
     bool zeros = spec.align == '=' && spec.fill == "0" && spec.width > 0;
     std::string number = float_number(value, spec, spec.sign, true, zeros ? spec.width : 0);
     // Split the sign off, so '=' pads between it and the digits.
@@ -310,6 +329,7 @@ std::string format_float(double value, const FormatSpec& spec) {
 // presentation; with no type like str(): the real part left out when it is +0, else parentheses.
 std::string format_complex(double re, double im, const FormatSpec& spec) {
     if (spec.type && !strchr("eEfFgGn", spec.type)) unknown_code(spec.type, "complex");
+    check_float_precision(spec);
     if (spec.fill == "0") raise(&ValueError_type, "Zero padding is not allowed in complex format specifier");
     if (spec.align == '=')
         raise(&ValueError_type, "'=' alignment flag is not allowed in complex format specifier");
@@ -367,7 +387,8 @@ std::string format_str(const std::string& utf8, const FormatSpec& spec) {
     std::string text = utf8;
     if (spec.precision >= 0 && count_code_points(text) > spec.precision) {
         size_t pos = 0;
-        for (int i = 0; i < spec.precision; ++i) pos += utf8_char_len(static_cast<unsigned char>(text[pos]));
+        for (int64_t i = 0; i < spec.precision; ++i)
+            pos += utf8_char_len(static_cast<unsigned char>(text[pos]));
         text.resize(pos);
     }
     return pad("", text, s, '<');

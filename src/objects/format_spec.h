@@ -18,9 +18,9 @@ struct FormatSpec {
     bool alternate = false;        // '#'
     bool zero_pad = false;         // '0' before the width
     bool align_from_zero = false;  // `align` is the '=' that '0' implies (strs left-align instead)
-    int width = -1;
+    int64_t width = -1;
     char grouping = 0;  // ',' or '_'
-    int precision = -1;
+    int64_t precision = -1;
     char type = 0;  // 0 when absent
 };
 

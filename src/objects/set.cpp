@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/generator.h"
@@ -560,22 +561,24 @@ void init_set_operators(Type& t, bool mutable_set);         // set_methods.cpp
 
 namespace {
 
-Ref construct(Type* t, const char* name, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) raise_no_kwargs(name);
-    if (nargs > 1) raise_arg_count(name, 0, 1, nargs);
+// set(...) and frozenset(...). A subclass with an __init__ of its own takes keywords (for that
+// __init__); CPython names the class in an argument count error.
+Ref construct(Type* t, Type* base, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size && refuses_keywords(t, base)) raise_no_kwargs(base->name.c_str());
+    if (nargs > 1) raise_arg_count(t->name.c_str(), 0, 1, nargs);
     Ref s = set_new(t);
     if (nargs == 1) set_update(s.get(), args[0]);
     return s;
 }
 
 Ref set_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
-    return construct(static_cast<Type*>(type), "set", args, nargs, kw);
+    return construct(static_cast<Type*>(type), &set_type, args, nargs, kw);
 }
 
 Ref frozenset_construct(Object* type, Object* const* args, size_t nargs, Tuple* kw) {
     if (nargs == 1 && type == &frozenset_type && type_of(args[0]) == &frozenset_type)
         return Ref::borrow(args[0]);
-    return construct(static_cast<Type*>(type), "frozenset", args, nargs, kw);
+    return construct(static_cast<Type*>(type), &frozenset_type, args, nargs, kw);
 }
 
 Ref set_iter_slot(Object* o) { return set_iter_new(o); }

@@ -65,6 +65,26 @@ const SlotDef* slot_def_of(Object* callable) {
 
 Ref none() { return Ref::borrow(None); }
 
+// A binary, reflected or in-place operator slot. A sequence's `+` and `*` wrap CPython's sq_concat
+// and sq_repeat, which raise where the operator returns NotImplemented: 'abc'.__mul__('') is
+// "'str' object cannot be interpreted as an integer", [].__add__(1) "can only concatenate ...".
+Ref call_binary_slot(const SlotDef& d, Object* self, Object* other) {
+    Type* t = d.owner;
+    auto op = static_cast<BinaryOp>(d.op);
+    bool sequence = t->len != nullptr;
+    if (sequence && op == BinaryOp::Mul && !is_index_like(other))
+        raise(&TypeError_type,
+              format("'%s' object cannot be interpreted as an integer", type_of(other)->name.c_str()));
+    Ref r = d.kind == SlotKind::Binary      ? t->binary[d.op](self, other)
+            : d.kind == SlotKind::Reflected ? t->binary[d.op](other, self)
+                                            : t->inplace[d.op](self, other);
+    bool concatenates = t == &str_type || t == &list_type || t == &tuple_type;
+    if (op == BinaryOp::Add && concatenates && r.get() == NotImplemented)
+        raise(&TypeError_type, format("can only concatenate %s (not \"%s\") to %s", t->name.c_str(),
+                                      type_of(other)->name.c_str(), t->name.c_str()));
+    return r;
+}
+
 // Runs the slot for the arguments after self (args[0]), checking their count first.
 Ref call_slot(const SlotDef& d, Args args, size_t nargs) {
     Object* self = args[0];
@@ -79,11 +99,9 @@ Ref call_slot(const SlotDef& d, Args args, size_t nargs) {
         case SlotKind::Compare:
             return t->compare(self, args[1], static_cast<CompareOp>(d.op));
         case SlotKind::Binary:
-            return t->binary[d.op](self, args[1]);
         case SlotKind::Reflected:
-            return t->binary[d.op](args[1], self);
         case SlotKind::Inplace:
-            return t->inplace[d.op](self, args[1]);
+            return call_binary_slot(d, self, args[1]);
         case SlotKind::Neg:
             return t->neg(self);
         case SlotKind::Pos:

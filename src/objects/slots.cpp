@@ -138,11 +138,8 @@ std::vector<Ref> slot_names(Object* slots) {
 }
 
 // Whether instances of `base` carry a __dict__: classes made by `class` unless their slots said
-// no; exceptions and classes (instances of type) always; other built-in types never.
-bool base_has_dict(Type* base) {
-    if (is_heap_type(base)) return !base->no_instance_dict;
-    return is_subtype(base, &BaseException_type) || is_subtype(base, &type_type);
-}
+// no; exceptions, classes, modules and the built-in types whose instances have one (OrderedDict's).
+bool base_has_dict(Type* base) { return instances_have_dict(base); }
 
 // Whether instances of `base` already have CPython's __weakref__ slot: a class in its mro made
 // without __slots__, or naming __weakref__ there, gave it one.

@@ -376,11 +376,13 @@ Ref str_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwname
     static const char* const names[] = {"object", "encoding", "errors"};
     Object* bound[3];
     bind_args("str", args, nargs, kwnames, names, 3, 0, bound);
+    if (bound[1]) expect_str(bound[1], "str() argument 'encoding'");
+    if (bound[2]) expect_str(bound[2], "str() argument 'errors'");
     Ref text;
     if (bound[0] && (bound[1] || bound[2])) {
         // str(b, encoding, errors) decodes, as CPython's PyUnicode_FromEncodedObject.
         if (is_instance(bound[0], &str_type)) raise(&TypeError_type, "decoding str is not supported");
-        if (!is_bytes_like(bound[0]))
+        if (!is_bytes_like(bound[0]) && !exports_buffer(bound[0]))
             raise(&TypeError_type, format("decoding to str: need a bytes-like object, %s found",
                                           type_of(bound[0])->name.c_str()));
         text = bytes_decode(bytes_like_data(bound[0]), bound[1], bound[2]);

@@ -12,6 +12,7 @@
 #include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "runtime/unicode_ctype.h"
 
 namespace minipy {
 
@@ -36,7 +37,13 @@ int64_t code_points_in(std::string_view s) {
                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
-std::string spaces(int64_t n) { return n > 0 ? std::string(static_cast<size_t>(n), ' ') : std::string(); }
+// n copies of `c` (none for n <= 0): a width's padding, a MemoryError where no memory holds it.
+std::string padding(int64_t n, char c) {
+    if (n <= 0) return {};
+    check_allocation(static_cast<uint64_t>(n), 1);
+    return std::string(static_cast<size_t>(n), c);
+}
+std::string spaces(int64_t n) { return padding(n, ' '); }
 
 // ---- printf-style: one conversion specifier at a time ----
 // `fmt % args` for str, and for bytes/bytearray (PEP 461): the same specifiers, with bytes' own
@@ -104,22 +111,22 @@ std::string percent_int(Object* arg, const Conversion& c) {
     std::string digits = text.substr(negative ? 1 : 0);
     if (c.type == 'X') std::transform(digits.begin(), digits.end(), digits.begin(), ::toupper);
     if (c.precision > static_cast<int64_t>(digits.size()))
-        digits.insert(0, static_cast<size_t>(c.precision) - digits.size(), '0');
+        digits.insert(0, padding(c.precision - static_cast<int64_t>(digits.size()), '0'));
     std::string head = negative ? "-" : c.plus ? "+" : c.space ? " " : "";
     if (c.alternate && base != 10) head += c.type == 'o' ? "0o" : c.type == 'x' ? "0x" : "0X";
     int64_t missing = c.width - static_cast<int64_t>(head.size() + digits.size());
     if (c.left) return head + digits + spaces(missing);
-    if (c.zero) return head + std::string(std::max<int64_t>(missing, 0), '0') + digits;
+    if (c.zero) return head + padding(missing, '0') + digits;
     return spaces(missing) + head + digits;
 }
 
 std::string percent_float(Object* arg, const Conversion& c) {
     FormatSpec spec;
     spec.type = c.type;
-    spec.precision = c.precision < 0 ? 6 : static_cast<int>(c.precision);
+    spec.precision = c.precision < 0 ? 6 : c.precision;
     spec.sign = c.plus ? '+' : c.space ? ' ' : 0;
     spec.alternate = c.alternate;
-    spec.width = static_cast<int>(c.width);
+    spec.width = c.width;
     if (c.left) {
         spec.align = '<';
     } else if (c.zero) {
@@ -268,8 +275,11 @@ std::string percent_format(const std::string& t, Object* args, bool bytes) {
             if (c.width < 0) c.left = true, c.width = -c.width;
             ++i;
         } else {
-            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i)
-                c.width = std::max<int64_t>(c.width, 0) * 10 + (t[i] - '0');
+            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i) {
+                c.width = std::max<int64_t>(c.width, 0);
+                if (c.width > (INT64_MAX - (t[i] - '0')) / 10) raise(&ValueError_type, "width too big");
+                c.width = c.width * 10 + (t[i] - '0');
+            }
         }
         if (i < n && t[i] == '.') {
             c.precision = 0;
@@ -277,7 +287,11 @@ std::string percent_format(const std::string& t, Object* args, bool bytes) {
                 c.precision = std::max<int64_t>(star_arg(walker, true), 0);
                 ++i;
             }
-            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i) c.precision = c.precision * 10 + (t[i] - '0');
+            for (; i < n && t[i] >= '0' && t[i] <= '9'; ++i) {
+                if (c.precision > (INT32_MAX - (t[i] - '0')) / 10)
+                    raise(&ValueError_type, bytes ? "prec too big" : "precision too big");
+                c.precision = c.precision * 10 + (t[i] - '0');
+            }
         }
         while (i < n && (t[i] == 'h' || t[i] == 'l' || t[i] == 'L')) ++i;
         if (i >= n) raise(&ValueError_type, "incomplete format");
@@ -346,6 +360,74 @@ Ref bytes_percent_format(Object* fmt, Object* args) {
 // ---- str.format: replacement fields {name.attr[key]!conv:spec} ----
 namespace {
 
+// One replacement field as CPython's parse_field splits it: the name, the conversion after '!'
+// (0 when none) and the spec after ':' (nested fields still in it when `nested` is set).
+struct Field {
+    std::string_view name;
+    uint32_t conversion = 0;
+    std::string_view spec;
+    bool nested = false;
+};
+
+// Reads the field that starts at t[i] (just past its '{') and moves i past its closing '}'. The
+// name ends at '!', ':' or '}' outside brackets; the spec at the '}' that balances its '{'s.
+Field parse_field(std::string_view t, size_t& i) {
+    Field f;
+    size_t start = i;
+    char c = 0;
+    for (; i < t.size(); ++i) {
+        c = t[i];
+        if (c == '{') raise(&ValueError_type, "unexpected '{' in field name");
+        if (c == '[') {
+            while (i + 1 < t.size() && t[i + 1] != ']') ++i;
+            continue;
+        }
+        if (c == '}' || c == ':' || c == '!') break;
+    }
+    if (i >= t.size()) raise(&ValueError_type, "expected '}' before end of string");
+    f.name = t.substr(start, i - start);
+    ++i;
+    if (c == '}') return f;
+    if (c == '!') {
+        if (i >= t.size()) raise(&ValueError_type, "end of string while looking for conversion specifier");
+        const char* p = t.data() + i;
+        f.conversion = utf8_decode(p);
+        i = p - t.data();
+        if (i < t.size()) {
+            c = t[i++];
+            if (c == '}') return f;
+            if (c != ':') raise(&ValueError_type, "expected ':' after conversion specifier");
+        }
+    }
+    size_t spec_start = i;
+    for (int count = 1; i < t.size(); ++i) {
+        if (t[i] == '{') {
+            f.nested = true;
+            ++count;
+        } else if (t[i] == '}' && --count == 0) {
+            f.spec = t.substr(spec_start, i - spec_start);
+            ++i;
+            return f;
+        }
+    }
+    raise(&ValueError_type, "unmatched '{' in format spec");
+}
+
+// CPython's get_integer: the value of a field name or [key] made only of Unicode decimal digits,
+// -1 for any other text.
+int64_t field_integer(std::string_view s) {
+    if (s.empty()) return -1;
+    int64_t value = 0;
+    for (const char* p = s.data(); p < s.data() + s.size();) {
+        int digit = unicode_decimal_value(utf8_decode(p));
+        if (digit < 0) return -1;
+        if (value > (INT64_MAX - digit) / 10)
+            raise(&ValueError_type, "Too many decimal digits in format string");
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
 class FieldFormatter {
 public:
     FieldFormatter(Object* const* args, size_t nargs, Object* mapping, bool is_format_map)
@@ -356,60 +438,29 @@ public:
         if (depth > 1) raise(&ValueError_type, "Max string recursion exceeded");
         std::string out;
         for (size_t i = 0; i < t.size();) {
-            char c = t[i];
-            if (c == '}') {
-                if (i + 1 < t.size() && t[i + 1] == '}') {
-                    out += '}';
-                    i += 2;
-                    continue;
-                }
+            size_t brace = t.find_first_of("{}", i);
+            if (brace == std::string_view::npos) brace = t.size();
+            out.append(t.substr(i, brace - i));
+            if (brace == t.size()) break;
+            i = brace + 1;
+            bool doubled = i < t.size() && t[i] == t[brace];
+            if (t[brace] == '}' && !doubled)
                 raise(&ValueError_type, "Single '}' encountered in format string");
-            }
-            if (c != '{') {
-                size_t next = t.find_first_of("{}", i);
-                if (next == std::string_view::npos) next = t.size();
-                out.append(t.substr(i, next - i));
-                i = next;
+            if (i == t.size()) raise(&ValueError_type, "Single '{' encountered in format string");
+            if (doubled) {
+                out += t[brace];
+                ++i;
                 continue;
             }
-            if (i + 1 < t.size() && t[i + 1] == '{') {
-                out += '{';
-                i += 2;
-                continue;
-            }
-            if (i + 1 >= t.size()) raise(&ValueError_type, "Single '{' encountered in format string");
-            size_t j = i + 1;
-            for (int level = 1; j < t.size(); ++j) {
-                if (t[j] == '{') ++level;
-                if (t[j] == '}' && --level == 0) break;
-            }
-            if (j >= t.size()) raise(&ValueError_type, "expected '}' before end of string");
-            out += field(t.substr(i + 1, j - i - 1), depth);
-            i = j + 1;
+            out += render_field(parse_field(t, i), depth);
         }
         return out;
     }
 
 private:
-    std::string field(std::string_view f, int depth) {
-        // The name ends at the first '!' or ':' outside brackets.
-        size_t end = 0;
-        for (; end < f.size() && f[end] != '!' && f[end] != ':'; ++end) {
-            if (f[end] == '[') end = std::min(f.find(']', end), f.size() - 1);
-        }
-        Ref value = lookup(f.substr(0, end));
-        char conversion = 0;
-        if (end < f.size() && f[end] == '!') {
-            if (end + 1 >= f.size())
-                raise(&ValueError_type, "end of string while looking for conversion specifier");
-            conversion = f[end + 1];
-            end += 2;
-            if (end < f.size() && f[end] != ':')
-                raise(&ValueError_type, "expected ':' after conversion specifier");
-        }
-        std::string spec;
-        if (end < f.size()) spec = render(f.substr(end + 1), depth + 1);
-        switch (conversion) {
+    std::string render_field(const Field& f, int depth) {
+        Ref value = lookup(f.name);
+        switch (f.conversion) {
             case 0:
                 break;
             case 's':
@@ -421,13 +472,12 @@ private:
             case 'a':
                 value = str_new(ascii_repr_text(value.get()));
                 break;
-            default: {
-                const char* p = f.data() + end - 1;
-                std::string ch;
-                utf8_append(ch, utf8_decode(p));
-                raise(&ValueError_type, "Unknown conversion specifier " + ch);
-            }
+            default:
+                raise(&ValueError_type, f.conversion > 32 && f.conversion < 127
+                                            ? format("Unknown conversion specifier %c", f.conversion)
+                                            : format("Unknown conversion specifier \\x%x", f.conversion));
         }
+        std::string spec = f.nested ? render(f.spec, depth + 1) : std::string(f.spec);
         return str_utf8_of(format_value(value.get(), spec).get());
     }
 
@@ -436,39 +486,37 @@ private:
         size_t first_end = std::min(name.find_first_of(".["), name.size());
         Ref value = argument(name.substr(0, first_end));
         for (size_t i = first_end; i < name.size();) {
-            if (name[i] == '.') {
+            std::string_view part;
+            bool attribute = name[i] == '.';
+            if (attribute) {
                 size_t next = std::min(name.find_first_of(".[", i + 1), name.size());
-                if (next == i + 1) raise(&ValueError_type, "Empty attribute in format string");
-                value = get_attr(value.get(), intern(name.substr(i + 1, next - i - 1)));
+                part = name.substr(i + 1, next - i - 1);
                 i = next;
             } else if (name[i] == '[') {
                 size_t close = name.find(']', i);
                 if (close == std::string_view::npos) raise(&ValueError_type, "Missing ']' in format string");
-                std::string_view key = name.substr(i + 1, close - i - 1);
-                if (key.empty()) raise(&ValueError_type, "Empty attribute in format string");
-                Ref k = is_number(key) ? int_from_string(std::string(key), 10) : str_new(key);
-                value = get_item(value.get(), k.get());
+                part = name.substr(i + 1, close - i - 1);
                 i = close + 1;
-                if (i < name.size() && name[i] != '.' && name[i] != '[')
-                    raise(&ValueError_type, "Only '.' or '[' may follow ']' in format field specifier");
             } else {
                 raise(&ValueError_type, "Only '.' or '[' may follow ']' in format field specifier");
+            }
+            if (part.empty()) raise(&ValueError_type, "Empty attribute in format string");
+            if (attribute) {
+                value = get_attr(value.get(), intern(part));
+            } else {
+                int64_t index = field_integer(part);
+                value = get_item(value.get(), index >= 0 ? int_from_i64(index).get() : str_new(part).get());
             }
         }
         return value;
     }
 
-    static bool is_number(std::string_view s) {
-        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    }
-
     Ref argument(std::string_view name) {
-        if (!name.empty() && !is_number(name)) {
+        int64_t index = field_integer(name);
+        if (!name.empty() && index < 0) {
             if (!mapping_) raise_key_error(str_new(name).get());
             return get_item(mapping_, str_new(name).get());
         }
-        if (is_format_map_) raise(&ValueError_type, "Format string contains positional fields");
-        size_t index;
         if (name.empty()) {
             if (numbering_ == Numbering::Manual)
                 raise(&ValueError_type,
@@ -480,11 +528,11 @@ private:
                 raise(&ValueError_type,
                       "cannot switch from automatic field numbering to manual field specification");
             numbering_ = Numbering::Manual;
-            index = name.size() > 18 ? SIZE_MAX : std::stoull(std::string(name));
         }
-        if (index >= nargs_)
-            raise(&IndexError_type,
-                  format("Replacement index %zu out of range for positional args tuple", index));
+        if (is_format_map_) raise(&ValueError_type, "Format string contains positional fields");
+        if (index >= static_cast<int64_t>(nargs_))
+            raise(&IndexError_type, format("Replacement index %lld out of range for positional args tuple",
+                                           static_cast<long long>(index)));
         return Ref::borrow(args_[index]);
     }
 
@@ -494,7 +542,7 @@ private:
     Object* mapping_;
     bool is_format_map_;
     Numbering numbering_ = Numbering::Unknown;
-    size_t next_auto_ = 0;
+    int64_t next_auto_ = 0;
 };
 
 }  // namespace

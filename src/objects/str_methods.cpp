@@ -35,6 +35,16 @@ const Str* self_of(const char* name, Object* const* args, size_t nargs, Tuple* k
     return as_str(args[0]);
 }
 
+// find, rfind, index, rindex, count, startswith and endswith parse their arguments the older way
+// (PyArg_ParseTuple), whose count errors read "find() takes at most 3 arguments (4 given)".
+const Str* search_self(const char* name, Object* const* args, size_t nargs, Tuple* kwnames) {
+    if (kwnames && kwnames->size) raise_no_kwargs(name);
+    if (nargs < 2) raise(&TypeError_type, format("%s() takes at least 1 argument (0 given)", name));
+    if (nargs > 4)
+        raise(&TypeError_type, format("%s() takes at most 3 arguments (%zu given)", name, nargs - 1));
+    return as_str(args[0]);
+}
+
 Object* opt(Object* const* args, size_t nargs, size_t i) {
     return i < nargs && args[i] != None ? args[i] : nullptr;
 }
@@ -43,8 +53,8 @@ Object* opt(Object* const* args, size_t nargs, size_t i) {
 void window(const Str* s, Object* const* args, size_t nargs, size_t first, size_t* from, size_t* to,
             bool* empty_window) {
     int64_t start = 0, end = s->length;
-    if (Object* a = opt(args, nargs, first)) start = as_index(a);
-    if (Object* b = opt(args, nargs, first + 1)) end = as_index(b);
+    if (Object* a = opt(args, nargs, first)) start = slice_bound(a);
+    if (Object* b = opt(args, nargs, first + 1)) end = slice_bound(b);
     if (start < 0) start = std::max<int64_t>(0, start + s->length);
     if (end < 0) end = std::max<int64_t>(0, end + s->length);
     end = std::min(end, s->length);
@@ -67,7 +77,7 @@ Ref new_int(int64_t v) { return int_from_i64(v); }
 
 // ---- searching ----
 int64_t find_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool reverse) {
-    const Str* s = self_of(name, args, nargs, kw, 1, 3);
+    const Str* s = search_self(name, args, nargs, kw);
     const Str* sub = expect_str(args[1], "");
     size_t from, to;
     bool empty;
@@ -97,7 +107,7 @@ Ref str_rindex(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 Ref str_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
-    const Str* s = self_of("count", args, nargs, kw, 1, 3);
+    const Str* s = search_self("count", args, nargs, kw);
     const Str* sub = expect_str(args[1], "");
     size_t from, to;
     bool empty;
@@ -113,7 +123,7 @@ Ref str_count(Object*, Object* const* args, size_t nargs, Tuple* kw) {
 }
 
 Ref affix_impl(const char* name, Object* const* args, size_t nargs, Tuple* kw, bool suffix) {
-    const Str* s = self_of(name, args, nargs, kw, 1, 3);
+    const Str* s = search_self(name, args, nargs, kw);
     size_t from, to;
     bool empty;
     window(s, args, nargs, 2, &from, &to, &empty);
@@ -311,13 +321,19 @@ Ref str_join(Object* sep, Object* iterable) {
     }
     std::string out;
     size_t index = 0;
+    Ref first;
     for_each_item(iterable, [&](Object* item) {
         if (!is_instance(item, &str_type))
             raise(&TypeError_type, format("sequence item %zu: expected str instance, %s found", index,
                                           type_of(item)->name.c_str()));
-        if (index++ > 0) out += s;
+        if (index++ > 0)
+            out += s;
+        else
+            first = Ref::borrow(item);
         out += str_utf8_of(item);
     });
+    // One exact str is the result itself, as in CPython (a subclass's instance gives a plain str).
+    if (index == 1 && type_of(first.get()) == &str_type) return first;
     return str_new(out);
 }
 

@@ -3,6 +3,7 @@
 #include <new>
 
 #include "objects/abstract.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -203,9 +204,11 @@ Ref tuple_of_subtype(Type* t, Tuple* items) {
     return Ref::steal(r);
 }
 
-// `type` is tuple, or a subclass, whose instances are never the shared or argument tuple.
+// `type` is tuple, or a subclass, whose instances are never the shared or argument tuple. Keywords
+// are ignored where the subclass has an __init__ of its own, which takes them (CPython's tuple_new).
 Ref tuple_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwnames) {
-    if (kwnames && kwnames->size) raise_no_kwargs("tuple");
+    if (kwnames && kwnames->size && refuses_keywords(static_cast<Type*>(type), &tuple_type))
+        raise_no_kwargs("tuple");
     if (nargs > 1) raise_arg_count("tuple", 0, 1, nargs);
     Ref items = nargs == 0 ? Ref::borrow(empty_tuple()) : tuple_from_iterable(args[0]);
     if (type == &tuple_type) return items;

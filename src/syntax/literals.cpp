@@ -173,7 +173,8 @@ std::string decode_escapes(const std::string& s, bool bytes,
                 break;
             case 'u':
             case 'U':
-                if (bytes) {
+                if (bytes) {  // no \u or \U in bytes: an unknown escape, kept as written
+                    note_invalid(std::string("invalid escape sequence '\\") + c + "'");
                     out += '\\';
                     out += c;
                     continue;
@@ -186,6 +187,7 @@ std::string decode_escapes(const std::string& s, bool bytes,
                 break;
             case 'N':
                 if (bytes) {
+                    note_invalid("invalid escape sequence '\\N'");
                     out += "\\N";
                     continue;
                 }
