@@ -318,9 +318,10 @@ Ref Compiler::compile(const ast::Module& module) {
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
         emit(Op::RETURN_VALUE);
     } else {
-        if (mode_ == CompileMode::File) store_docstring(module.body);
+        bool has_doc = mode_ == CompileMode::File && optimize_ < 2 && docstring_of(module.body);
+        if (has_doc) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
-        visit_body(module.body);
+        visit_body(module.body, has_doc ? 1 : 0);
         emit_implicit_return();
     }
     if (module_awaits_) u_->co()->flags |= kCoCoroutine;
@@ -334,8 +335,8 @@ bool Compiler::may_await() {
     return true;
 }
 
-void Compiler::visit_body(const ast::StmtList& body) {
-    for (const auto& s : body) visit_stmt(*s);
+void Compiler::visit_body(const ast::StmtList& body, size_t first) {
+    for (size_t i = first; i < body.size(); ++i) visit_stmt(*body[i]);
 }
 
 void Compiler::visit_stmt(const ast::Stmt& s) {
@@ -391,7 +392,8 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
         case K::Expr: {
             const auto& value = *ast::as<ast::ExprStmt>(s).value;
             bool print = mode_ == CompileMode::Interactive && u_->scope->kind == ScopeKind::Module;
-            if (value.kind == ast::ExprKind::Constant && !print) return;  // a docstring or a bare literal
+            // A bare literal computes nothing, but its line runs (sys.settrace sees it): a NOP, as CPython's.
+            if (value.kind == ast::ExprKind::Constant && !print) return emit(Op::NOP);
             visit_expr(value);
             return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
         }
@@ -550,7 +552,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     store_name("__qualname__");
     store_docstring(c.body);
     if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
-    visit_body(c.body);
+    visit_body(c.body, optimize_ < 2 && docstring_of(c.body) ? 1 : 0);
     if (scope->needs_class_cell) {
         // The cell goes into the namespace, for type.__new__ to fill with the new class, and back to
         // __build_class__, which checks that it holds the class made (CPython's __classcell__).
@@ -582,7 +584,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     if (const std::string* doc = body && optimize_ < 2 ? docstring_of(*body) : nullptr)
         co->set_doc(str_new(*doc));
     if (body) {
-        visit_body(*body);
+        // A function's docstring is no statement, even under -OO, as in CPython.
+        visit_body(*body, docstring_of(*body) ? 1 : 0);
         emit_implicit_return();
         return leave_unit();
     }
@@ -765,7 +768,8 @@ void Compiler::visit_async_for(const ast::For& f) {
     push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
     visit_body(f.body);
     pop_fblock();
-    emit_jump(Op::JUMP_FORWARD, start);
+    // Back to the next __anext__ with no line of its own: its 'line' event is the GET_ANEXT's.
+    emit_artificial_jump(Op::JUMP_FORWARD, start);
     bind_handler(handler, depth + 1);
     emit(Op::END_ASYNC_FOR);
     visit_body(f.orelse);
@@ -811,7 +815,10 @@ void Compiler::visit_while(const ast::While& w) {
 
 void Compiler::visit_if(const ast::If& i) {
     int orelse = new_label(), end = new_label();
+    size_t before = u_->co()->instructions.size();
     visit_jump_if(*i.test, orelse, false);
+    // `if 1:` tests nothing, yet its line runs: a NOP, as for `while True:`.
+    if (u_->co()->instructions.size() == before) emit(Op::NOP);
     visit_body(i.body);
     if (!i.orelse.empty()) emit_artificial_jump(Op::JUMP_FORWARD, end);
     bind(orelse);

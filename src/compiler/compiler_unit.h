@@ -137,7 +137,8 @@ private:
     void delete_name(const std::string& name);
 
     // ---- statements (codegen.cpp) ----
-    void visit_body(const ast::StmtList& body);
+    // The statements of `body` from `first` on (1: after a docstring, which is no statement to run).
+    void visit_body(const ast::StmtList& body, size_t first = 0);
     void visit_stmt(const ast::Stmt& s);
     void visit_function_def(const ast::FunctionDef& f);
     void visit_class_def(const ast::ClassDef& c);

@@ -14,6 +14,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/frame_jump.h"
 #include "objects/function.h"
 #include "objects/generator.h"
 #include "objects/getset_descriptor.h"
@@ -100,7 +101,7 @@ void refresh(FrameObject* fo, Frame* f, size_t index) {
 void follow(FrameObject* fo, bool with_locals) {
     Frame* f = fo->live;
     if (!f) return;
-    if (!fo->pinned) {
+    if (fo->event == TraceEvent::None) {
         fo->line = f->code->line_of(f->lasti());
         fo->lasti = lasti_of(f, f->lasti());
     }
@@ -152,7 +153,7 @@ void frame_setattr(Object* o, Str* name, Object* value) {
         (n == "f_trace_lines" ? f->trace_lines : f->trace_opcodes) = value == True;
         return;
     }
-    if (n == "f_lineno") raise(&ValueError_type, "f_lineno can only be set by a trace function");
+    if (n == "f_lineno") return request_frame_jump(f, value);
     if (n.rfind("f_", 0) == 0) raise(&AttributeError_type, "readonly attribute");
     raise(&AttributeError_type, format("'frame' object has no attribute '%s'", n.c_str()));
 }
@@ -165,16 +166,19 @@ Ref frame_repr(Object* o) {
                           co->filename.c_str(), f->line, co->name->utf8.c_str()));
 }
 
-// For a generator's frame, the generator is finalized first, as CPython's frame.clear(): a
-// coroutine never awaited warns, a suspended generator is closed. Other frames keep their locals.
+// CPython's frame.clear(): a frame still running (or waiting for a call it made) refuses; a
+// suspended generator's is finalized first (a coroutine never awaited warns, a generator is
+// closed); then the locals the object kept are let go (tracebacks keep frames, and so their locals).
 Ref frame_clear(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("clear", nargs - 1, kw, 0, 0);
     auto* fo = static_cast<FrameObject*>(args[0]);
-    if (Frame* f = fo->live; f && f->generator) {
+    if (Frame* f = fo->live) {
+        if (!f->generator || generator_is_running(f->generator))
+            raise(&RuntimeError_type, "cannot clear an executing frame");
         Ref gen = Ref::borrow(f->generator);
-        if (generator_is_running(gen.get())) raise(&RuntimeError_type, "cannot clear an executing frame");
         if (generator_needs_finalizer(gen.get())) generator_run_finalizer(gen.get());
     }
+    if (!fo->live) xdecref(std::exchange(fo->locals, dict_new().release()));
     return Ref::borrow(None);
 }
 
@@ -322,6 +326,13 @@ FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
         Ref back = f->previous ? Ref::borrow(f->previous->frame_object) : nullptr;
         f->frame_object = frame_new(f->code, f->globals, dict_new(), std::move(back), 0, 0).release();
         refresh_now = true;
+        // A frame already running (its f_trace set from sys._getframe()) goes on with the line it
+        // is at: no 'line' event for it, as CPython compares with the frame's previous instruction.
+        if (f->ip > f->code->instructions.data()) {
+            auto* fo = static_cast<FrameObject*>(f->frame_object);
+            fo->last_traced_index = static_cast<int>(f->lasti());
+            fo->last_traced_line = f->code->positions()[f->lasti()].line;
+        }
     }
     auto* fo = static_cast<FrameObject*>(f->frame_object);
     fo->live = f;
@@ -369,7 +380,7 @@ void release_frame_object(Frame* f) {
     // Kept by Python code (or a traceback): it keeps the frame's last line and locals, as CPython
     // copies an ending frame into its object. Otherwise it goes with the frame.
     if (refcount_get(fo->refcnt) > 1) {
-        fo->pinned = false;
+        fo->event = TraceEvent::None;
         follow(fo, true);
     }
     fo->live = nullptr;
@@ -378,10 +389,11 @@ void release_frame_object(Frame* f) {
 
 void traceback_here(Object* exc, Frame* f, size_t index) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
-    // tb_frame is the frame's own object when Python code has seen it (a debugger's post-mortem
-    // then finds the frame it stepped through), else made from code and globals when first read.
-    Ref tb = traceback_new(e->traceback, f->frame_object, f->code, f->globals, f->code->line_of(index),
-                           static_cast<int>(index));
+    // tb_frame is the frame's own object, as CPython's PyTraceBack_Here: it follows the frame while
+    // it runs (a post-mortem debugger finds the frame it stepped through) and keeps its locals once
+    // it ends. Made here the first time an exception passes through the frame.
+    Ref tb = traceback_new(e->traceback, frame_object_of(f, index, false), f->code, f->globals,
+                           f->code->line_of(index), static_cast<int>(index));
     xdecref(std::exchange(e->traceback, tb.release()));
 }
 

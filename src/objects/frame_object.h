@@ -12,6 +12,10 @@ namespace minipy {
 
 extern Type frame_type, traceback_type;
 
+// The trace event being reported for a frame now, if any: f_lineno stays the event's line meanwhile,
+// and setting it is a jump only in a 'line' event (objects/frame_jump.h).
+enum class TraceEvent : uint8_t { None, Call, Line, Return, Exception, Opcode, Other };
+
 // What Python code sees of a frame: code, globals, line and locals, and the trace settings of
 // sys.settrace. While its frame exists (`live`), line, lasti and locals are read from it at each
 // access, as CPython's f_lineno and f_locals are; once the frame ends they keep its last state.
@@ -22,9 +26,10 @@ struct FrameObject : Object {
     Object* locals;   // owned: the dict f_locals returns, refilled from the frame at each access
     Object* back;     // owned or null
     int line;
-    int lasti;                   // instruction index
-    Frame* live = nullptr;       // the frame while it exists (running or a suspended generator's)
-    bool pinned = false;         // a trace event for the frame is being reported: line stays the event's
+    int lasti;                            // instruction index
+    Frame* live = nullptr;                // the frame while it exists (running or a suspended generator's)
+    TraceEvent event = TraceEvent::None;  // the trace event being reported for the frame
+    int jump_to = -1;            // the instruction the event's f_lineno assignment jumps to, until made
     Object* trace = nullptr;     // owned or null: f_trace, the frame's local trace function
     bool trace_lines = true;     // f_trace_lines: 'line' events wanted
     bool trace_opcodes = false;  // f_trace_opcodes: 'opcode' events wanted
@@ -36,7 +41,7 @@ struct FrameObject : Object {
 struct TracebackObject : Object {
     MINIPY_GC_ALLOCATED
     Object* next;     // owned or null: the entry one call further in (tb_next, settable)
-    Object* frame;    // owned or null: tb_frame, made from code and globals when first read
+    Object* frame;    // owned or null: tb_frame, the frame's object (else made when first read)
     Object* code;     // owned
     Object* globals;  // owned or null
     int line;

@@ -306,6 +306,15 @@ namespace {
         names = co->names.data();              \
         first_instr = co->instructions.data(); \
     } while (0)
+// sys.settrace's and sys.setprofile's events before an instruction, with f->ip and f->sp saved. A
+// trace function that set f_lineno moved them (a jump): the instruction to run is the one it returns.
+#define TRACE_HOOKS_BEFORE_INSTRUCTION()                                                          \
+    do {                                                                                          \
+        size_t run_ = trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1)); \
+        ip = f->ip;                                                                               \
+        sp = f->sp;                                                                               \
+        word = first_instr[run_];                                                                 \
+    } while (0)
 // What a check does when it finds the eval breaker raised. A change of this thread's own hooks (a
 // sys.setprofile that just returned) is taken, and the dispatch table picked again, first: before
 // handle_eval_breaker can raise a KeyboardInterrupt past the picking, or hand the GIL to a thread
@@ -425,7 +434,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             f->ip = ip;
             if (g_trace)
                 trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
-            trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+            TRACE_HOOKS_BEFORE_INSTRUCTION();
             goto* kOpLabels[static_cast<uint8_t>(word)];
 #else
             for (;;) {
@@ -435,7 +444,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 if (trace_hooks_set(ts)) {
                     f->sp = sp;
                     f->ip = ip;
-                    trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+                    TRACE_HOOKS_BEFORE_INSTRUCTION();
                 }
                 switch (instr_op(word)) {
 #endif
