@@ -841,11 +841,12 @@ void Compiler::emit_push_exc_info() {
     emit(Op::PUSH_EXC_INFO);
 }
 
-// [prev, exc]: makes `prev` the handled exception again and re-raises exc.
-void Compiler::emit_restore_and_reraise() {
+// [prev, exc]: makes `prev` the handled exception again and re-raises exc. A clean-up's RERAISE has
+// operand 1, as CPython's: a frame the exception leaves from there reports the line it was raised at.
+void Compiler::emit_restore_and_reraise(bool from_cleanup) {
     emit(Op::SWAP, 2);
     emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit(Op::RERAISE, from_cleanup ? 1 : 0);
 }
 
 // The body of a try with except clauses under `handler`, then its else block and a jump to `end`;
@@ -905,7 +906,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
             emit(Op::LOAD_CONST, const_none());
             store_name(h.name);
             delete_name(h.name);
-            emit(Op::RERAISE);
+            emit(Op::RERAISE, 1);
         } else {
             emit_jump(Op::JUMP_FORWARD, end);
         }
@@ -915,7 +916,7 @@ void Compiler::visit_try_except(const ast::Try& t) {
     emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 
@@ -947,9 +948,9 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     // Re-raising after the finally body belongs to no line: the frame's line stays the finally
     // body's last, as sys.settrace's 'return' event shows in CPython.
     PosGuard no_line(u_, ast::Pos{});
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(false);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 
@@ -989,7 +990,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::WITH_EXCEPT_START);
     if (w.is_async) emit_await(2);
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
-    emit(Op::RERAISE);
+    emit(Op::RERAISE, 1);  // the exception goes on from where it was raised in the body
     pop_handler();
     bind(suppress);
     emit(Op::POP_TOP);
@@ -997,7 +998,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 

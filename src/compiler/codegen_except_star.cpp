@@ -80,9 +80,9 @@ void Compiler::visit_try_star(const ast::Try& t) {
     emit(Op::POP_EXCEPT);
     emit_jump(Op::JUMP_FORWARD, end);
     bind(reraise);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(false);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 

@@ -149,7 +149,8 @@ private:
     void visit_try(const ast::Try& t);
     void visit_try_except(const ast::Try& t);
     int visit_try_body(const ast::Try& t, int handler, int end);
-    void emit_restore_and_reraise();
+    // `from_cleanup`: a handler's clean-up, which puts the frame back where the exception was raised.
+    void emit_restore_and_reraise(bool from_cleanup);
     void visit_try_finally(const ast::Try& t);
     void visit_try_star(const ast::Try& t);  // codegen_except_star.cpp
     // `break`/`continue` (stop_at_loop) or `return` may not leave an except* clause.

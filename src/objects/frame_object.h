@@ -4,6 +4,8 @@
 // entries, one per frame the exception left, outermost first.
 #pragma once
 
+#include <vector>
+
 #include "objects/frame.h"
 #include "objects/gc.h"
 #include "objects/object.h"
@@ -23,8 +25,11 @@ struct FrameObject : Object {
     MINIPY_GC_ALLOCATED
     Object* code;     // owned
     Object* globals;  // owned
-    Object* locals;   // owned: the dict f_locals returns, refilled from the frame at each access
-    Object* back;     // owned or null
+    Object* locals;   // owned or null (made on first use): the dict f_locals returns, refilled at each access
+    // Owned (null: unbound): an ended frame's locals, cells and free variables, copied as it ended
+    // while something held this object (a traceback does); f_locals is made from them on demand.
+    std::vector<Object*> kept;
+    Object* back;  // owned or null
     int line;
     int lasti;                            // instruction index
     Frame* live = nullptr;                // the frame while it exists (running or a suspended generator's)
@@ -58,6 +63,10 @@ FrameObject* frame_object_of(Frame* f, size_t index, bool refresh);
 // The frame `f` ends (its storage is released): its object, if any, keeps the frame's last line and
 // locals for whoever still holds it, and is released by the frame.
 void release_frame_object(Frame* f);
+// Exception `exc` leaves frame `f`: the frame stops where the exception last passed through it (its
+// traceback entry), not at the clean-up code that re-raised it, so that its object's f_lineno
+// (tb.tb_frame.f_lineno) names that line, as CPython's does.
+void stop_at_traceback_entry(Frame* f, Object* exc);
 // Prepends the entry for frame `f`, stopped at instruction `index`, to exc.__traceback__ (CPython's
 // PyTraceBack_Here), as the exception leaves or is caught in f.
 void traceback_here(Object* exc, Frame* f, size_t index);

@@ -1553,6 +1553,8 @@ unwind :
         break;
     }
     if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
+    // A clean-up's re-raise (RERAISE 1) leaves the frame where the exception was raised, as in CPython.
+    if (first_instr[index] == make_instr(Op::RERAISE, 1)) stop_at_traceback_entry(f, exc.get());
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
     if (f->generator) {

@@ -83,3 +83,42 @@ g = gen()
 f = next(g)
 f.clear()
 print(g.gi_frame)
+
+
+# A frame an exception left reports the line the exception passed through last, not the clean-up
+# code that re-raised it.
+class Noop:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        pass
+
+
+def in_except():
+    try:
+        1 / 0
+    except:
+        1 / 0
+        pass
+
+
+def in_with():
+    with Noop():
+        1 / 0
+        pass
+
+
+def in_finally():
+    try:
+        1 / 0
+    finally:
+        x = 1
+
+
+for func in (in_except, in_with, in_finally):
+    try:
+        func()
+    except ZeroDivisionError as e:
+        frame = e.__traceback__.tb_next.tb_frame
+        print(func.__name__, frame.f_lineno - func.__code__.co_firstlineno)
