@@ -912,8 +912,13 @@ void Compiler::visit_try_except(const ast::Try& t) {
         }
         bind(next);
     }
+    {
+        // No clause matched: the exception goes on from the last clause's line, as CPython's
+        // re-raise there (a frame it leaves reports that line).
+        PosGuard last_clause(u_, t.handlers.back().pos);
+        emit(Op::RERAISE);
+    }
     PosGuard no_line(u_, ast::Pos{});
-    emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
     emit_restore_and_reraise(true);

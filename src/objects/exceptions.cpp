@@ -366,11 +366,14 @@ void replace(Object*& field, Object* value) {
 void exception_setattr(Object* o, Str* name, Object* value) {
     BaseExceptionObject* e = as_exc(o);
     const std::string& n = name->utf8;
-    if (n == "__cause__") {
-        replace(e->cause, value);
-        e->suppress_context = true;
-    } else if (n == "__context__") {
-        replace(e->context, value);
+    if (n == "__cause__" || n == "__context__") {
+        bool cause = n == "__cause__";
+        if (!value) raise(&TypeError_type, format("%s may not be deleted", n.c_str()));
+        if (value != None && !is_exception_instance(value))
+            raise(&TypeError_type, format("exception %s must be None or derive from BaseException",
+                                          cause ? "cause" : "context"));
+        replace(cause ? e->cause : e->context, value);
+        if (cause) e->suppress_context = true;
     } else if (n == "__traceback__") {
         if (!value || (value != None && type_of(value) != g_traceback_type))
             raise(&TypeError_type, "__traceback__ must be a traceback or None");

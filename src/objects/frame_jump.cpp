@@ -187,6 +187,14 @@ int first_line_not_before(const std::vector<int>& starts, int64_t wanted) {
     return best;
 }
 
+// A generator made to resume at `target` by a yield's jump has an exception thrown into it (throw(),
+// close()) at the instruction before: that instruction's handler must not expect a deeper stack
+// than the target's, or it would read values the frame does not hold.
+bool resumable_at(const Code* co, size_t target, const SlotStack& stack) {
+    const ExceptionEntry* h = target > 0 ? co->handler_at(target - 1) : nullptr;
+    return !h || h->depth <= stack.size();
+}
+
 bool at_yield(const Frame* f) { return instr_op(f->code->instructions[f->lasti()]) == Op::YIELD_VALUE; }
 
 }  // namespace
@@ -218,7 +226,8 @@ void request_frame_jump(FrameObject* fo, Object* value) {
     int best = -1;
     for (size_t i = 0; i < starts.size(); ++i) {
         if (starts[i] != line) continue;
-        if (from && stacks[i] && compatible(*from, *stacks[i])) {
+        if (from && stacks[i] && compatible(*from, *stacks[i]) &&
+            (!yielding || resumable_at(co, i, *stacks[i]))) {
             if (best < 0 || greater(*stacks[i], *stacks[best])) best = static_cast<int>(i);
         } else if (best < 0 && !explained) {
             why = from ? explain_incompatible(stacks[i]) : "can't jump from unreachable code";

@@ -434,12 +434,6 @@ void release_frame_object(Frame* f) {
     decref(fo);
 }
 
-void stop_at_traceback_entry(Frame* f, Object* exc) {
-    if (!f->frame_object || !is_exception_instance(exc)) return;
-    auto* tb = static_cast<TracebackObject*>(static_cast<BaseExceptionObject*>(exc)->traceback);
-    if (tb && tb->frame == f->frame_object) f->ip = f->code->instructions.data() + tb->lasti + 1;
-}
-
 void traceback_here(Object* exc, Frame* f, size_t index) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
     // tb_frame is the frame's own object, as CPython's PyTraceBack_Here: it follows the frame while

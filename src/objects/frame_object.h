@@ -63,10 +63,6 @@ FrameObject* frame_object_of(Frame* f, size_t index, bool refresh);
 // The frame `f` ends (its storage is released): its object, if any, keeps the frame's last line and
 // locals for whoever still holds it, and is released by the frame.
 void release_frame_object(Frame* f);
-// Exception `exc` leaves frame `f`: the frame stops where the exception last passed through it (its
-// traceback entry), not at the clean-up code that re-raised it, so that its object's f_lineno
-// (tb.tb_frame.f_lineno) names that line, as CPython's does.
-void stop_at_traceback_entry(Frame* f, Object* exc);
 // Prepends the entry for frame `f`, stopped at instruction `index`, to exc.__traceback__ (CPython's
 // PyTraceBack_Here), as the exception leaves or is caught in f.
 void traceback_here(Object* exc, Frame* f, size_t index);

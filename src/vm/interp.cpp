@@ -1545,7 +1545,10 @@ unwind :
     if (add_traceback && trace_hooks_set(ts)) exc = trace_exception(ts, f, index, std::move(exc));
     add_traceback = true;
     kwnames = nullptr;
+    bool cleanup_reraise = first_instr[index] == make_instr(Op::RERAISE, 1);
     if (const ExceptionEntry* h = co->handler_at(index)) {
+        // A clean-up's re-raise keeps the instruction it re-raises for, as CPython's RERAISE 1.
+        if (!cleanup_reraise) f->raised_at = static_cast<uint32_t>(index);
         Object** target = f->stack_base() + h->depth;
         while (sp > target) xdecref(POP());
         PUSH(exc.release());
@@ -1553,8 +1556,9 @@ unwind :
         break;
     }
     if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
-    // A clean-up's re-raise (RERAISE 1) leaves the frame where the exception was raised, as in CPython.
-    if (first_instr[index] == make_instr(Op::RERAISE, 1)) stop_at_traceback_entry(f, exc.get());
+    // A clean-up's re-raise (RERAISE 1) leaves the frame where the exception was raised, as in
+    // CPython: its f_lineno (tb.tb_frame's) names that line, not the clean-up's.
+    if (cleanup_reraise) f->ip = first_instr + f->raised_at + 1;
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
     if (f->generator) {

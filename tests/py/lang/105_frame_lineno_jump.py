@@ -147,3 +147,14 @@ sys.settrace(None)
 # test leaves alone.
 print(first)
 del g
+
+# Thrown into after the jump: the exception starts where the generator would resume.
+sys.settrace(from_yield)
+g = gen()
+first = next(g)
+sys.settrace(None)
+try:
+    g.throw(KeyError("thrown"))
+except KeyError as e:
+    print("KeyError", e)
+print(g.gi_frame)

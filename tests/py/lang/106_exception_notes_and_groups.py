@@ -1,7 +1,8 @@
 # PEP 678 notes and PEP 654 groups: add_note() makes __notes__ a list and checks its argument;
 # split() copies notes only when they are a sequence; a group's message and exceptions are
 # read-only; split() of a very deep group is a RecursionError; an except* clause that raises for a
-# whole group raises a new ExceptionGroup; the traceback printer shows notes after the exception.
+# whole group raises a new ExceptionGroup; __cause__/__context__ take exceptions or None and cannot be
+# deleted; the traceback printer shows notes after the exception.
 e = ValueError("v")
 print(hasattr(e, "__notes__"))
 e.add_note("first")
@@ -61,6 +62,13 @@ try:
         raise SyntaxError(3)
 except SyntaxError as err:
     print("naked:", repr(err))
+
+for name in ("__cause__", "__context__"):
+    for attempt in (lambda: setattr(Exception(), name, 1), lambda: delattr(Exception(), name)):
+        try:
+            attempt()
+        except TypeError as error:
+            print("TypeError:", error)
 
 err = KeyError("k")
 err.add_note("note one")

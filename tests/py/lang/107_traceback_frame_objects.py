@@ -116,7 +116,14 @@ def in_finally():
         x = 1
 
 
-for func in (in_except, in_with, in_finally):
+def no_clause_matches():
+    try:
+        1 / 0
+    except TypeError:
+        pass
+
+
+for func in (in_except, in_with, in_finally, no_clause_matches):
     try:
         func()
     except ZeroDivisionError as e:
