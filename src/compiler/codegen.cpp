@@ -325,9 +325,10 @@ Ref Compiler::compile(const ast::Module& module) {
         visit_expr(*ast::as<ast::ExprStmt>(*module.body[0]).value);
         emit(Op::RETURN_VALUE);
     } else {
-        if (mode_ == CompileMode::File) store_docstring(module.body);
+        bool has_doc = mode_ == CompileMode::File && optimize_ < 2 && docstring_of(module.body);
+        if (has_doc) store_docstring(module.body);
         if (has_simple_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
-        visit_body(module.body);
+        visit_body(module.body, has_doc ? 1 : 0);
         emit_implicit_return();
     }
     if (module_awaits_) u_->co()->flags |= kCoCoroutine;
@@ -341,8 +342,8 @@ bool Compiler::may_await() {
     return true;
 }
 
-void Compiler::visit_body(const ast::StmtList& body) {
-    for (const auto& s : body) visit_stmt(*s);
+void Compiler::visit_body(const ast::StmtList& body, size_t first) {
+    for (size_t i = first; i < body.size(); ++i) visit_stmt(*body[i]);
 }
 
 void Compiler::visit_stmt(const ast::Stmt& s) {
@@ -398,7 +399,8 @@ void Compiler::visit_stmt(const ast::Stmt& s) {
         case K::Expr: {
             const auto& value = *ast::as<ast::ExprStmt>(s).value;
             bool print = mode_ == CompileMode::Interactive && u_->scope->kind == ScopeKind::Module;
-            if (value.kind == ast::ExprKind::Constant && !print) return;  // a docstring or a bare literal
+            // A bare literal computes nothing, but its line runs (sys.settrace sees it): a NOP, as CPython's.
+            if (value.kind == ast::ExprKind::Constant && !print) return emit(Op::NOP);
             visit_expr(value);
             return emit(print ? Op::PRINT_EXPR : Op::POP_TOP);
         }
@@ -557,7 +559,7 @@ void Compiler::visit_class_def(const ast::ClassDef& c) {
     store_name("__qualname__");
     store_docstring(c.body);
     if (has_simple_annotations(c.body)) emit(Op::SETUP_ANNOTATIONS);
-    visit_body(c.body);
+    visit_body(c.body, optimize_ < 2 && docstring_of(c.body) ? 1 : 0);
     if (scope->needs_class_cell) {
         // The cell goes into the namespace, for type.__new__ to fill with the new class, and back to
         // __build_class__, which checks that it holds the class made (CPython's __classcell__).
@@ -589,7 +591,8 @@ Ref Compiler::compile_function_body(Scope* scope, const std::string& name, const
     if (const std::string* doc = body && optimize_ < 2 ? docstring_of(*body) : nullptr)
         co->set_doc(str_new(*doc));
     if (body) {
-        visit_body(*body);
+        // A function's docstring is no statement, even under -OO, as in CPython.
+        visit_body(*body, docstring_of(*body) ? 1 : 0);
         emit_implicit_return();
         return leave_unit();
     }
@@ -772,7 +775,8 @@ void Compiler::visit_async_for(const ast::For& f) {
     push_fblock(FBlock{BlockKind::ForLoop, start, end, nullptr, {}});
     visit_body(f.body);
     pop_fblock();
-    emit_jump(Op::JUMP_FORWARD, start);
+    // Back to the next __anext__ with no line of its own: its 'line' event is the GET_ANEXT's.
+    emit_artificial_jump(Op::JUMP_FORWARD, start);
     bind_handler(handler, depth + 1);
     emit(Op::END_ASYNC_FOR);
     visit_body(f.orelse);
@@ -818,7 +822,10 @@ void Compiler::visit_while(const ast::While& w) {
 
 void Compiler::visit_if(const ast::If& i) {
     int orelse = new_label(), end = new_label();
+    size_t before = u_->co()->instructions.size();
     visit_jump_if(*i.test, orelse, false);
+    // `if 1:` tests nothing, yet its line runs: a NOP, as for `while True:`.
+    if (u_->co()->instructions.size() == before) emit(Op::NOP);
     visit_body(i.body);
     if (!i.orelse.empty()) emit_artificial_jump(Op::JUMP_FORWARD, end);
     bind(orelse);
@@ -841,11 +848,12 @@ void Compiler::emit_push_exc_info() {
     emit(Op::PUSH_EXC_INFO);
 }
 
-// [prev, exc]: makes `prev` the handled exception again and re-raises exc.
-void Compiler::emit_restore_and_reraise() {
+// [prev, exc]: makes `prev` the handled exception again and re-raises exc. A clean-up's RERAISE has
+// operand 1, as CPython's: a frame the exception leaves from there reports the line it was raised at.
+void Compiler::emit_restore_and_reraise(bool from_cleanup) {
     emit(Op::SWAP, 2);
     emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
+    emit(Op::RERAISE, from_cleanup ? 1 : 0);
 }
 
 // The body of a try with except clauses under `handler`, then its else block and a jump to `end`;
@@ -905,17 +913,22 @@ void Compiler::visit_try_except(const ast::Try& t) {
             emit(Op::LOAD_CONST, const_none());
             store_name(h.name);
             delete_name(h.name);
-            emit(Op::RERAISE);
+            emit(Op::RERAISE, 1);
         } else {
             emit_jump(Op::JUMP_FORWARD, end);
         }
         bind(next);
     }
+    {
+        // No clause matched: the exception goes on from the last clause's line, as CPython's
+        // re-raise there (a frame it leaves reports that line).
+        PosGuard last_clause(u_, t.handlers.back().pos);
+        emit(Op::RERAISE);
+    }
     PosGuard no_line(u_, ast::Pos{});
-    emit(Op::RERAISE);
     pop_handler();
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 
@@ -947,9 +960,9 @@ void Compiler::visit_try_finally(const ast::Try& t) {
     // Re-raising after the finally body belongs to no line: the frame's line stays the finally
     // body's last, as sys.settrace's 'return' event shows in CPython.
     PosGuard no_line(u_, ast::Pos{});
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(false);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 
@@ -989,7 +1002,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::WITH_EXCEPT_START);
     if (w.is_async) emit_await(2);
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
-    emit(Op::RERAISE);
+    emit(Op::RERAISE, 1);  // the exception goes on from where it was raised in the body
     pop_handler();
     bind(suppress);
     emit(Op::POP_TOP);
@@ -997,7 +1010,7 @@ void Compiler::visit_with(const ast::With& w, size_t item) {
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 

@@ -23,9 +23,14 @@ void Compiler::visit_try_star(const ast::Try& t) {
     bind_handler(handler, depth + 1);
     emit_push_exc_info();
     push_handler(cleanup, depth + 1);
-    emit(Op::COPY, 1);
-    emit(Op::BUILD_LIST, 0);
-    emit(Op::SWAP, 2);
+    {
+        // The handler's set-up is of no line either: the exception goes from the raising line to
+        // the first except* line.
+        PosGuard no_line(u_, ast::Pos{});
+        emit(Op::COPY, 1);
+        emit(Op::BUILD_LIST, 0);
+        emit(Op::SWAP, 2);
+    }
     for (const auto& h : t.handlers) {
         PosGuard guard(u_, h.pos);
         int no_match = new_label(), body_error = new_label(), next = new_label();
@@ -44,6 +49,9 @@ void Compiler::visit_try_star(const ast::Try& t) {
         visit_body(h.body);
         pop_fblock();
         pop_handler();
+        // What follows the clause's body is artificial, of no line: sys.settrace sees no line event
+        // for it, as for CPython's.
+        PosGuard no_line(u_, ast::Pos{});
         auto clear_name = [&] {
             if (h.name.empty()) return;
             emit(Op::LOAD_CONST, const_none());
@@ -60,6 +68,7 @@ void Compiler::visit_try_star(const ast::Try& t) {
         emit(Op::POP_TOP);
         bind(next);
     }
+    PosGuard no_line(u_, ast::Pos{});
     emit(Op::LIST_APPEND, 1);
     emit(Op::PREP_RERAISE_STAR);
     emit(Op::COPY, 1);
@@ -71,9 +80,9 @@ void Compiler::visit_try_star(const ast::Try& t) {
     emit(Op::POP_EXCEPT);
     emit_jump(Op::JUMP_FORWARD, end);
     bind(reraise);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(false);
     bind_handler(cleanup, depth + 2);
-    emit_restore_and_reraise();
+    emit_restore_and_reraise(true);
     bind(end);
 }
 

@@ -143,7 +143,8 @@ private:
     void delete_name(const std::string& name);
 
     // ---- statements (codegen.cpp) ----
-    void visit_body(const ast::StmtList& body);
+    // The statements of `body` from `first` on (1: after a docstring, which is no statement to run).
+    void visit_body(const ast::StmtList& body, size_t first = 0);
     void visit_stmt(const ast::Stmt& s);
     void visit_function_def(const ast::FunctionDef& f);
     void visit_class_def(const ast::ClassDef& c);
@@ -154,7 +155,8 @@ private:
     void visit_try(const ast::Try& t);
     void visit_try_except(const ast::Try& t);
     int visit_try_body(const ast::Try& t, int handler, int end);
-    void emit_restore_and_reraise();
+    // `from_cleanup`: a handler's clean-up, which puts the frame back where the exception was raised.
+    void emit_restore_and_reraise(bool from_cleanup);
     void visit_try_finally(const ast::Try& t);
     void visit_try_star(const ast::Try& t);  // codegen_except_star.cpp
     // `break`/`continue` (stop_at_loop) or `return` may not leave an except* clause.

@@ -69,7 +69,7 @@ void context_set(Context* c, Object* var, Object* value) {
 // ---- Context ----
 
 Ref ctx_construct(Object*, Args, size_t nargs, Tuple* kw) {
-    check_positional("Context", nargs, kw, 0, 0);
+    if (nargs > 0 || (kw && kw->size > 0)) raise(&TypeError_type, "Context() does not accept any arguments");
     Ref d = dict_new();
     return context_new(as_dict(d.get()));
 }
@@ -105,8 +105,16 @@ Ref ctx_copy(Object*, Args args, size_t nargs, Tuple* kw) {
     return context_new(as_ctx(args[0])->vars);
 }
 
+// A context's keys are ContextVars: anything else is a TypeError, even where a dict would just
+// miss it (`in`, get()).
+void check_var_key(Object* key) {
+    if (type_of(key) != &contextvar_type)
+        raise(&TypeError_type, format("a ContextVar key was expected, got %s", repr_utf8(key).c_str()));
+}
+
 Ref ctx_get(Object*, Args args, size_t nargs, Tuple* kw) {
     check_positional("get", nargs - 1, kw, 1, 2);
+    check_var_key(args[1]);
     Object* v = dict_get(as_ctx(args[0])->vars, args[1]);
     return Ref::borrow(v ? v : nargs > 2 ? args[2] : None);
 }
@@ -131,21 +139,37 @@ const MethodDef kContextMethods[] = {
 };
 
 Ref ctx_getitem(Object* o, Object* key) {
-    if (type_of(key) != &contextvar_type)
-        raise(&TypeError_type, format("a ContextVar key was expected, got %s", repr_utf8(key).c_str()));
+    check_var_key(key);
     Object* v = dict_get(as_ctx(o)->vars, key);
     if (!v) raise_key_error(key);
     return Ref::borrow(v);
 }
 
-bool ctx_contains(Object* o, Object* key) { return dict_get(as_ctx(o)->vars, key) != nullptr; }
+bool ctx_contains(Object* o, Object* key) {
+    check_var_key(key);
+    return dict_get(as_ctx(o)->vars, key) != nullptr;
+}
+
+// Contexts are equal when they map the same variables to equal values, as CPython's (a mapping's ==).
+Ref ctx_compare(Object* a, Object* b, CompareOp op) {
+    if (type_of(b) != &context_type || (op != CompareOp::Eq && op != CompareOp::Ne))
+        return Ref::borrow(NotImplemented);
+    return compare(as_ctx(a)->vars, as_ctx(b)->vars, op);
+}
 int64_t ctx_len(Object* o) { return dict_size(as_ctx(o)->vars); }
 Ref ctx_iter(Object* o) { return get_iter(as_ctx(o)->vars); }
 
 // ---- ContextVar ----
 
 Ref var_construct(Object*, Args args, size_t nargs, Tuple* kw) {
+    // ContextVar(name, *, default): CPython's argument parser words its errors so.
     static const char* const kNames[] = {"name", "default"};
+    size_t nkw = kw ? kw->size : 0;
+    if (nargs + nkw > 2)
+        raise(&TypeError_type, format("ContextVar() takes at most 2 arguments (%zu given)", nargs + nkw));
+    if (nargs > 1)
+        raise(&TypeError_type, format("ContextVar() takes at most 1 positional argument (%zu given)", nargs));
+    if (nargs == 0) raise(&TypeError_type, "ContextVar() takes exactly 1 positional argument (0 given)");
     Object* a[2] = {};
     bind_args("ContextVar", args, nargs, kw, kNames, 2, 1, a);
     if (!is_str(a[0])) raise(&TypeError_type, "context variable name must be a str");
@@ -247,6 +271,7 @@ void init_types() {
     context_type.construct = ctx_construct;
     context_type.getitem = ctx_getitem;
     context_type.contains = ctx_contains;
+    context_type.compare = ctx_compare;
     context_type.len = ctx_len;
     context_type.iter = ctx_iter;
     context_type.methods = kContextMethods;

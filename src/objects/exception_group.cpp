@@ -59,9 +59,18 @@ Ref group_construct(Object* type, Object* const* args, size_t nargs, Tuple* kwna
         raise(&TypeError_type, format("Cannot nest BaseExceptions in '%s'", cls->name.c_str()));
     }
     Ref eg = exception_new(cls, tuple_from(args, 2).get());
-    set_attr(eg.get(), intern("message"), args[0]);
-    set_attr(eg.get(), intern("exceptions"), excs.get());
+    auto* e = static_cast<BaseExceptionObject*>(eg.get());
+    if (!e->dict) e->dict = as_dict(dict_new().release());
+    dict_set(e->dict, intern("message"), args[0]);
+    dict_set(e->dict, intern("exceptions"), excs.get());
     return eg;
+}
+
+// message and exceptions are read-only, as CPython's member descriptors.
+void group_setattr(Object* eg, Str* name, Object* value) {
+    if (name->utf8 == "message" || name->utf8 == "exceptions")
+        raise(&AttributeError_type, "readonly attribute");
+    BaseException_type.setattr(eg, name, value);
 }
 
 Ref group_str(Object* eg) {
@@ -81,7 +90,9 @@ Ref derive_part(Object* eg, Object* list) {
     for (const char* name : {"__traceback__", "__cause__", "__context__"}) {
         set_attr(part.get(), intern(name), field(eg, name).get());
     }
-    if (Ref notes = get_attr_opt(eg, intern("__notes__"))) {
+    // Notes that are a sequence are copied, so that each part's list is its own; others are not.
+    Ref notes = get_attr_opt(eg, intern("__notes__"));
+    if (notes && type_of(notes.get())->getitem && !is_instance(notes.get(), &dict_type)) {
         Ref copy = list_new();
         for_each_item(notes.get(), [&](Object* note) { list_append(copy.get(), note); });
         set_attr(part.get(), intern("__notes__"), copy.get());
@@ -159,6 +170,7 @@ std::function<bool(Object*)> exception_group_matcher(Object* condition) {
 
 void exception_group_split(Object* exc, const std::function<bool(Object*)>& matches, bool want_rest,
                            Ref* match, Ref* rest) {
+    RecursionGuard guard(" in exceptiongroup_split_recursive");
     *match = Ref();
     *rest = Ref();
     if (matches(exc)) {
@@ -190,6 +202,7 @@ void init_exception_group_types(std::vector<Type*>& all) {
     b.methods = kGroupMethods;
     init_type(&b);
     b.construct = group_construct;
+    b.setattr = group_setattr;
     b.str = group_str;
     dict_set(b.dict, intern("__doc__"), str_new("A combination of multiple unrelated exceptions.").get());
     all.push_back(&b);

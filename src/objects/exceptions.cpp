@@ -366,11 +366,14 @@ void replace(Object*& field, Object* value) {
 void exception_setattr(Object* o, Str* name, Object* value) {
     BaseExceptionObject* e = as_exc(o);
     const std::string& n = name->utf8;
-    if (n == "__cause__") {
-        replace(e->cause, value);
-        e->suppress_context = true;
-    } else if (n == "__context__") {
-        replace(e->context, value);
+    if (n == "__cause__" || n == "__context__") {
+        bool cause = n == "__cause__";
+        if (!value) raise(&TypeError_type, format("%s may not be deleted", n.c_str()));
+        if (value != None && !is_exception_instance(value))
+            raise(&TypeError_type, format("exception %s must be None or derive from BaseException",
+                                          cause ? "cause" : "context"));
+        replace(cause ? e->cause : e->context, value);
+        if (cause) e->suppress_context = true;
     } else if (n == "__traceback__") {
         if (!value || (value != None && type_of(value) != g_traceback_type))
             raise(&TypeError_type, "__traceback__ must be a traceback or None");
@@ -428,9 +431,28 @@ Ref exception_setstate(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     return Ref::borrow(None);
 }
 
+// BaseException.add_note(note) (PEP 678): appends to __notes__, made a list on first use; the
+// traceback printer shows each note after the exception's line.
+Ref exception_add_note(Object*, Object* const* args, size_t nargs, Tuple* kw) {
+    check_positional("add_note", nargs - 1, kw, 1, 1);
+    Object* note = args[1];
+    if (!is_str(note))
+        raise(&TypeError_type, format("note must be a str, not '%s'", type_of(note)->name.c_str()));
+    Ref notes = get_attr_opt(args[0], intern("__notes__"));
+    if (!notes) {
+        notes = list_new();
+        set_attr(args[0], intern("__notes__"), notes.get());
+    }
+    if (!is_instance(notes.get(), &list_type))
+        raise(&TypeError_type, "Cannot add note: __notes__ is not a list");
+    list_append(notes.get(), note);
+    return Ref::borrow(None);
+}
+
 const MethodDef kExceptionMethods[] = {
     {"with_traceback", exception_with_traceback,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+    {"add_note", exception_add_note, "Exception.add_note(note) --\n    add a note to the exception"},
     {"__reduce__", exception_reduce, nullptr},
     {"__setstate__", exception_setstate, nullptr},
     {nullptr, nullptr, nullptr},

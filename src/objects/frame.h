@@ -31,6 +31,9 @@ struct Frame {
     // Set when the frame starts or a generator resumes; the trace hook reports a 'call' event for
     // it before the next instruction (sys.settrace clears it on the frames already running).
     bool trace_call_pending;
+    // The instruction whose exception the running handler handles (CPython pushes it for its
+    // clean-ups): a clean-up's re-raise (RERAISE 1) that leaves the frame leaves it stopped there.
+    uint32_t raised_at;
 
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     Object** stack_base() { return localsplus() + code->nlocalsplus(); }

@@ -14,6 +14,7 @@
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/frame_jump.h"
 #include "objects/function.h"
 #include "objects/generator.h"
 #include "objects/getset_descriptor.h"
@@ -32,42 +33,47 @@ void frame_traverse(Object* o, VisitProc visit, void* arg) {
     auto* f = static_cast<FrameObject*>(o);
     for (Object* p : {f->code, f->globals, f->locals, f->back, f->trace})
         if (p) visit(p, arg);
+    for (Object* p : f->kept)
+        if (p) visit(p, arg);
+}
+
+void release_kept(FrameObject* f) {
+    std::vector<Object*> kept = std::move(f->kept);
+    f->kept.clear();
+    for (Object* p : kept) xdecref(p);
 }
 
 // Breaks cycles through the locals and the caller; code and globals stay (the getters read them).
 void frame_clear_refs(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
-    Object* locals = std::exchange(f->locals, dict_new().release());
+    Object* locals = std::exchange(f->locals, nullptr);
     Object* back = std::exchange(f->back, nullptr);
     Object* trace = std::exchange(f->trace, nullptr);
-    decref(locals);
+    xdecref(locals);
     xdecref(back);
     xdecref(trace);
+    release_kept(f);
 }
 
 void frame_dealloc(Object* o) {
     auto* f = static_cast<FrameObject*>(o);
     decref(f->code);
     decref(f->globals);
-    decref(f->locals);
+    xdecref(f->locals);
     xdecref(f->back);
     xdecref(f->trace);
+    release_kept(f);
     delete f;
 }
 
-// Refills the frame object's locals dict from its frame, in place, as CPython's
-// PyFrame_FastToLocals: each local, cell and free variable bound is set, each unbound one deleted,
-// and keys Python code added stay. A module or class body's locals are its namespace itself.
-void sync_locals(FrameObject* fo, Frame* f) {
-    if (f->locals) {
-        if (fo->locals != f->locals) xdecref(std::exchange(fo->locals, newref(f->locals)));
-        return;
-    }
-    if (type_of(fo->locals) != &dict_type || fo->locals == f->globals)
+// Refills the frame object's locals dict from `values` (the frame's locals, cells and free
+// variables, in that order), in place, as CPython's PyFrame_FastToLocals: each one bound is set,
+// each unbound one deleted, and keys Python code added stay.
+void fill_locals(FrameObject* fo, const Code* co, Object* const* values) {
+    if (!fo->locals || type_of(fo->locals) != &dict_type || fo->locals == fo->globals)
         xdecref(std::exchange(fo->locals, dict_new().release()));
     Dict* d = as_dict(fo->locals);
-    Code* co = f->code;
-    Object** lp = f->localsplus();
+    Object* const* lp = values;
     size_t n = 0;
     auto put = [&](Str* name, Object* v) {
         if (v && type_of(v) == &cell_type) v = static_cast<Cell*>(v)->ref;
@@ -79,6 +85,24 @@ void sync_locals(FrameObject* fo, Frame* f) {
     for (Str* name : co->varnames) put(name, lp[n++]);
     for (Str* name : co->cellvars) put(name, lp[n++]);
     for (Str* name : co->freevars) put(name, lp[n++]);
+}
+
+// f_locals of a running frame; a module or class body's locals are its namespace itself.
+void sync_locals(FrameObject* fo, Frame* f) {
+    if (f->locals) {
+        if (fo->locals != f->locals) xdecref(std::exchange(fo->locals, newref(f->locals)));
+        return;
+    }
+    fill_locals(fo, f->code, f->localsplus());
+}
+
+// f_locals of an ended frame: from the values kept as it ended (a frame object made for a traceback
+// entry alone has none: an empty dict).
+void ended_locals(FrameObject* fo) {
+    if (!fo->kept.empty())
+        fill_locals(fo, as_code(fo->code), fo->kept.data());
+    else if (!fo->locals)
+        fo->locals = dict_new().release();
 }
 
 // The instruction index f_lasti reports: -1 before a generator's first instruction.
@@ -99,8 +123,11 @@ void refresh(FrameObject* fo, Frame* f, size_t index) {
 // instruction), unless a trace event reports another line for it; `with_locals` for f_locals.
 void follow(FrameObject* fo, bool with_locals) {
     Frame* f = fo->live;
-    if (!f) return;
-    if (!fo->pinned) {
+    if (!f) {
+        if (with_locals) ended_locals(fo);
+        return;
+    }
+    if (fo->event == TraceEvent::None) {
         fo->line = f->code->line_of(f->lasti());
         fo->lasti = lasti_of(f, f->lasti());
     }
@@ -152,7 +179,7 @@ void frame_setattr(Object* o, Str* name, Object* value) {
         (n == "f_trace_lines" ? f->trace_lines : f->trace_opcodes) = value == True;
         return;
     }
-    if (n == "f_lineno") raise(&ValueError_type, "f_lineno can only be set by a trace function");
+    if (n == "f_lineno") return request_frame_jump(f, value);
     if (n.rfind("f_", 0) == 0) raise(&AttributeError_type, "readonly attribute");
     raise(&AttributeError_type, format("'frame' object has no attribute '%s'", n.c_str()));
 }
@@ -165,15 +192,21 @@ Ref frame_repr(Object* o) {
                           co->filename.c_str(), f->line, co->name->utf8.c_str()));
 }
 
-// For a generator's frame, the generator is finalized first, as CPython's frame.clear(): a
-// coroutine never awaited warns, a suspended generator is closed. Other frames keep their locals.
+// CPython's frame.clear(): a frame still running (or waiting for a call it made) refuses; a
+// suspended generator's is finalized first (a coroutine never awaited warns, a generator is
+// closed); then the locals the object kept are let go (tracebacks keep frames, and so their locals).
 Ref frame_clear(Object*, Object* const* args, size_t nargs, Tuple* kw) {
     check_positional("clear", nargs - 1, kw, 0, 0);
     auto* fo = static_cast<FrameObject*>(args[0]);
-    if (Frame* f = fo->live; f && f->generator) {
+    if (Frame* f = fo->live) {
+        if (!f->generator || generator_is_running(f->generator))
+            raise(&RuntimeError_type, "cannot clear an executing frame");
         Ref gen = Ref::borrow(f->generator);
-        if (generator_is_running(gen.get())) raise(&RuntimeError_type, "cannot clear an executing frame");
         if (generator_needs_finalizer(gen.get())) generator_run_finalizer(gen.get());
+    }
+    if (!fo->live) {
+        xdecref(std::exchange(fo->locals, nullptr));
+        release_kept(fo);
     }
     return Ref::borrow(None);
 }
@@ -250,7 +283,7 @@ Ref traceback_new(Object* next, Object* frame, Object* code, Object* globals, in
 Object* traceback_frame(TracebackObject* t) {
     if (!t->frame) {
         Ref globals = t->globals ? Ref::borrow(t->globals) : dict_new();
-        t->frame = frame_new(t->code, globals.get(), dict_new(), nullptr, t->line, t->lasti).release();
+        t->frame = frame_new(t->code, globals.get(), nullptr, nullptr, t->line, t->lasti).release();
     }
     return t->frame;
 }
@@ -320,8 +353,15 @@ FrameObject* frame_object_of(Frame* f, size_t index, bool refresh_now) {
     }
     if (!f->frame_object) {
         Ref back = f->previous ? Ref::borrow(f->previous->frame_object) : nullptr;
-        f->frame_object = frame_new(f->code, f->globals, dict_new(), std::move(back), 0, 0).release();
+        f->frame_object = frame_new(f->code, f->globals, nullptr, std::move(back), 0, 0).release();
         refresh_now = true;
+        // A frame already running (its f_trace set from sys._getframe()) goes on with the line it
+        // is at: no 'line' event for it, as CPython compares with the frame's previous instruction.
+        if (f->ip > f->code->instructions.data()) {
+            auto* fo = static_cast<FrameObject*>(f->frame_object);
+            fo->last_traced_index = static_cast<int>(f->lasti());
+            fo->last_traced_line = f->code->positions()[f->lasti()].line;
+        }
     }
     auto* fo = static_cast<FrameObject*>(f->frame_object);
     fo->live = f;
@@ -363,14 +403,32 @@ void init_frame_types() {
 
 Ref frame_object_at(Frame* f) { return f ? Ref::borrow(frame_object_of(f, f->lasti(), true)) : nullptr; }
 
+namespace {
+
+// The values an ending frame leaves its object: its namespace (a module or class body), or a copy
+// of its locals, cells and free variables, which is cheaper than filling the f_locals dict that an
+// exception's traceback (holding each frame it passed) may never be asked for.
+void keep_locals(FrameObject* fo, Frame* f) {
+    if (f->locals) {
+        sync_locals(fo, f);
+        return;
+    }
+    Object** lp = f->localsplus();
+    fo->kept.assign(lp, lp + f->code->nlocalsplus());
+    for (Object* p : fo->kept) xincref(p);
+}
+
+}  // namespace
+
 void release_frame_object(Frame* f) {
     auto* fo = static_cast<FrameObject*>(std::exchange(f->frame_object, nullptr));
     if (!fo) return;
     // Kept by Python code (or a traceback): it keeps the frame's last line and locals, as CPython
     // copies an ending frame into its object. Otherwise it goes with the frame.
     if (refcount_get(fo->refcnt) > 1) {
-        fo->pinned = false;
-        follow(fo, true);
+        fo->event = TraceEvent::None;
+        follow(fo, false);
+        keep_locals(fo, f);
     }
     fo->live = nullptr;
     decref(fo);
@@ -378,10 +436,11 @@ void release_frame_object(Frame* f) {
 
 void traceback_here(Object* exc, Frame* f, size_t index) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
-    // tb_frame is the frame's own object when Python code has seen it (a debugger's post-mortem
-    // then finds the frame it stepped through), else made from code and globals when first read.
-    Ref tb = traceback_new(e->traceback, f->frame_object, f->code, f->globals, f->code->line_of(index),
-                           static_cast<int>(index));
+    // tb_frame is the frame's own object, as CPython's PyTraceBack_Here: it follows the frame while
+    // it runs (a post-mortem debugger finds the frame it stepped through) and keeps its locals once
+    // it ends. Made here the first time an exception passes through the frame.
+    Ref tb = traceback_new(e->traceback, frame_object_of(f, index, false), f->code, f->globals,
+                           f->code->line_of(index), static_cast<int>(index));
     xdecref(std::exchange(e->traceback, tb.release()));
 }
 

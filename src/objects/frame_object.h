@@ -4,6 +4,8 @@
 // entries, one per frame the exception left, outermost first.
 #pragma once
 
+#include <vector>
+
 #include "objects/frame.h"
 #include "objects/gc.h"
 #include "objects/object.h"
@@ -12,6 +14,10 @@ namespace minipy {
 
 extern Type frame_type, traceback_type;
 
+// The trace event being reported for a frame now, if any: f_lineno stays the event's line meanwhile,
+// and setting it is a jump only in a 'line' event (objects/frame_jump.h).
+enum class TraceEvent : uint8_t { None, Call, Line, Return, Exception, Opcode, Other };
+
 // What Python code sees of a frame: code, globals, line and locals, and the trace settings of
 // sys.settrace. While its frame exists (`live`), line, lasti and locals are read from it at each
 // access, as CPython's f_lineno and f_locals are; once the frame ends they keep its last state.
@@ -19,12 +25,16 @@ struct FrameObject : Object {
     MINIPY_GC_ALLOCATED
     Object* code;     // owned
     Object* globals;  // owned
-    Object* locals;   // owned: the dict f_locals returns, refilled from the frame at each access
-    Object* back;     // owned or null
+    Object* locals;   // owned or null (made on first use): the dict f_locals returns, refilled at each access
+    // Owned (null: unbound): an ended frame's locals, cells and free variables, copied as it ended
+    // while something held this object (a traceback does); f_locals is made from them on demand.
+    std::vector<Object*> kept;
+    Object* back;  // owned or null
     int line;
-    int lasti;                   // instruction index
-    Frame* live = nullptr;       // the frame while it exists (running or a suspended generator's)
-    bool pinned = false;         // a trace event for the frame is being reported: line stays the event's
+    int lasti;                            // instruction index
+    Frame* live = nullptr;                // the frame while it exists (running or a suspended generator's)
+    TraceEvent event = TraceEvent::None;  // the trace event being reported for the frame
+    int jump_to = -1;            // the instruction the event's f_lineno assignment jumps to, until made
     Object* trace = nullptr;     // owned or null: f_trace, the frame's local trace function
     bool trace_lines = true;     // f_trace_lines: 'line' events wanted
     bool trace_opcodes = false;  // f_trace_opcodes: 'opcode' events wanted
@@ -36,7 +46,7 @@ struct FrameObject : Object {
 struct TracebackObject : Object {
     MINIPY_GC_ALLOCATED
     Object* next;     // owned or null: the entry one call further in (tb_next, settable)
-    Object* frame;    // owned or null: tb_frame, made from code and globals when first read
+    Object* frame;    // owned or null: tb_frame, the frame's object (else made when first read)
     Object* code;     // owned
     Object* globals;  // owned or null
     int line;

@@ -97,7 +97,7 @@ enum class ArgKind : uint8_t {
     OP(YIELD_VALUE, None, 0, 0, "suspends the generator, handing TOS out; TOS becomes the value sent in")    \
     OP(SEND, Jump, 0, -1, "yield from: [it, v] -> [it, item it yielded], or jumps with [its return value]")  \
     OP(RAISE_VARARGS, Int, -arg, 0, "raise (0), raise TOS (1), raise TOS1 from TOS (2)")                     \
-    OP(RERAISE, None, -1, 0, "re-raises the exception at TOS, keeping its traceback")                        \
+    OP(RERAISE, Int, -1, 0, "re-raises the exception at TOS, keeping its traceback; 1: from a clean-up")     \
     OP(PUSH_EXC_INFO, None, 1, 0, "handler entry: [exc] -> [previously handled exc, exc]")                   \
     OP(POP_EXCEPT, None, -1, 0, "pops the previously handled exception and makes it current again")          \
     OP(CHECK_EXC_MATCH, None, 0, 0, "TOS = isinstance(TOS1, TOS) for `except TOS:`")                         \

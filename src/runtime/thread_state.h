@@ -53,6 +53,10 @@ struct ThreadState {
     Object* trace_func = nullptr;
     Object* profile_func = nullptr;
     bool in_trace_hook = false;
+    // Whether sys.settrace or sys.setprofile is replacing its function now: the old one's release
+    // may run Python code (a __del__), which may not install another meanwhile, as in CPython.
+    bool installing_trace = false;
+    bool installing_profile = false;
     // Set when those hooks changed and the thread's loop has not yet picked its dispatch table
     // again (mark_hooks_changed, below).
     bool hooks_changed = false;

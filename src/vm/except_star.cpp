@@ -93,9 +93,9 @@ Ref prep_reraise_star(Object* orig, Object* excs) {
         orig, [&](Object* e) { return reraised_leaves.count(e) > 0; }, false, &reraised, &unused);
     size_t n = static_cast<size_t>(length(raised.get()));
     if (n == 0) return reraised ? reraised : Ref::borrow(None);
+    // What clauses raised leaves in a new group, even alone, as CPython 3.11's.
     if (reraised) list_append(raised.get(), reraised.get());
-    if (n + (reraised ? 1 : 0) > 1) return exception_group_from_list("", raised.get());
-    return get_item(raised.get(), make_small_int(0));
+    return exception_group_from_list("", raised.get());
 }
 
 }  // namespace minipy

@@ -46,6 +46,7 @@ MINIPY_ALWAYS_INLINE Frame* push_frame_inline(ThreadState* ts, Code* code, Objec
     f->generator = nullptr;
     f->frame_object = nullptr;
     f->trace_call_pending = true;
+    f->raised_at = 0;
     Object** lp = f->localsplus();
     for (int i = 0; i < nargs; ++i) lp[i] = args[i];
     for (int i = nargs; i < nlocalsplus; ++i) lp[i] = nullptr;

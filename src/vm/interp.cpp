@@ -316,6 +316,15 @@ namespace {
         names = co->names.data();              \
         first_instr = co->instructions.data(); \
     } while (0)
+// sys.settrace's and sys.setprofile's events before an instruction, with f->ip and f->sp saved. A
+// trace function that set f_lineno moved them (a jump): the instruction to run is the one it returns.
+#define TRACE_HOOKS_BEFORE_INSTRUCTION()                                                          \
+    do {                                                                                          \
+        size_t run_ = trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1)); \
+        ip = f->ip;                                                                               \
+        sp = f->sp;                                                                               \
+        word = first_instr[run_];                                                                 \
+    } while (0)
 // What a check does when it finds the eval breaker raised. A change of this thread's own hooks (a
 // sys.setprofile that just returned) is taken, and the dispatch table picked again, first: before
 // handle_eval_breaker can raise a KeyboardInterrupt past the picking, or hand the GIL to a thread
@@ -435,7 +444,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
             f->ip = ip;
             if (g_trace)
                 trace_instruction_line(f, static_cast<size_t>(ip - first_instr - 1), f->stack_base(), sp);
-            trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+            TRACE_HOOKS_BEFORE_INSTRUCTION();
             goto* kOpLabels[static_cast<uint8_t>(word)];
 #else
             for (;;) {
@@ -445,7 +454,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 if (trace_hooks_set(ts)) {
                     f->sp = sp;
                     f->ip = ip;
-                    trace_before_instruction(ts, f, static_cast<size_t>(ip - first_instr - 1), sp);
+                    TRACE_HOOKS_BEFORE_INSTRUCTION();
                 }
                 switch (instr_op(word)) {
 #endif
@@ -1562,7 +1571,10 @@ unwind :
     if (add_traceback && trace_hooks_set(ts)) exc = trace_exception(ts, f, index, std::move(exc));
     add_traceback = true;
     kwnames = nullptr;
+    bool cleanup_reraise = first_instr[index] == make_instr(Op::RERAISE, 1);
     if (const ExceptionEntry* h = co->handler_at(index)) {
+        // A clean-up's re-raise keeps the instruction it re-raises for, as CPython's RERAISE 1.
+        if (!cleanup_reraise) f->raised_at = static_cast<uint32_t>(index);
         Object** target = f->stack_base() + h->depth;
         while (sp > target) xdecref(POP());
         PUSH(exc.release());
@@ -1570,6 +1582,9 @@ unwind :
         break;
     }
     if (trace_hooks_set(ts)) exc = trace_unwound(ts, f, index, std::move(exc));
+    // A clean-up's re-raise (RERAISE 1) leaves the frame where the exception was raised, as in
+    // CPython: its f_lineno (tb.tb_frame's) names that line, not the clean-up's.
+    if (cleanup_reraise) f->ip = first_instr + f->raised_at + 1;
     Frame* prev = f->previous;
     bool is_entry = f->is_entry;
     if (f->generator) {

@@ -5,12 +5,14 @@
 // off (sys.settrace(None)) and its exception raised where the event happened.
 #include "vm/trace_hooks.h"
 
+#include <cstring>
 #include <utility>
 
 #include "objects/abstract.h"
 #include "objects/containers.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/frame_jump.h"
 #include "objects/frame_object.h"
 #include "objects/generator.h"
 #include "objects/native_function.h"
@@ -29,6 +31,19 @@ void replace_owned(Object*& slot, Object* fn) {
 // Sets or clears (null) one of the thread's hooks. The thread's loop picks its dispatch table again
 // at its next check: it runs every instruction through trace_before_instruction while a hook is set.
 void set_hook(ThreadState* ts, Object*& hook, Object* fn) {
+    bool trace = &hook == &ts->trace_func;
+    bool& installing = trace ? ts->installing_trace : ts->installing_profile;
+    if (installing) {
+        const char* what = trace ? "trace" : "profile";
+        raise(
+            &RuntimeError_type,
+            format("Cannot install a %s function while another %s function is being installed", what, what));
+    }
+    installing = true;
+    struct Done {
+        bool& installing;
+        ~Done() { installing = false; }
+    } done{installing};
     replace_owned(hook, fn);
     mark_hooks_changed(ts);
 }
@@ -38,19 +53,31 @@ void settle_running_frames(ThreadState* ts) {
     for (Frame* f = ts->frame; f; f = f->previous) f->trace_call_pending = false;
 }
 
+TraceEvent event_kind(const char* event) {
+    static const std::pair<const char*, TraceEvent> kKinds[] = {
+        {"call", TraceEvent::Call},           {"line", TraceEvent::Line},     {"return", TraceEvent::Return},
+        {"exception", TraceEvent::Exception}, {"opcode", TraceEvent::Opcode},
+    };
+    for (const auto& [name, kind] : kKinds) {
+        if (std::strcmp(name, event) == 0) return kind;
+    }
+    return TraceEvent::Other;
+}
+
 // Calls a hook with the thread's hooks off meanwhile, so the hook's own code is not traced. The
-// frame's f_lineno stays the event's line during the call, as CPython sets f_lineno for it.
+// frame's f_lineno stays the event's line during the call, as CPython sets f_lineno for it, and the
+// frame knows which event it is reporting (a 'line' event's hook may set f_lineno: a jump).
 Ref call_hook(ThreadState* ts, Object* fn, FrameObject* frame, const char* event, Object* arg) {
     ts->in_trace_hook = true;
     struct Restore {
         ThreadState* ts;
         FrameObject* frame;
-        bool was_pinned;
+        TraceEvent was;
         ~Restore() {
             ts->in_trace_hook = false;
-            frame->pinned = was_pinned;
+            frame->event = was;
         }
-    } restore{ts, frame, std::exchange(frame->pinned, true)};
+    } restore{ts, frame, std::exchange(frame->event, event_kind(event))};
     Object* args[3] = {frame, intern(event), arg ? arg : None};
     return call(fn, args, 3);
 }
@@ -63,6 +90,7 @@ void local_event(ThreadState* ts, FrameObject* fo, const char* event, Object* ar
     try {
         result = call_hook(ts, fo->trace, fo, event, arg);
     } catch (PyException&) {
+        fo->jump_to = -1;
         set_hook(ts, ts->trace_func, nullptr);
         replace_owned(fo->trace, nullptr);
         throw;
@@ -180,8 +208,25 @@ void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* pr
     set_hook(ts, ts->profile_func, fn ? profiler : nullptr);
 }
 
-void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** sp) {
-    if (ts->in_trace_hook || !trace_hooks_set(ts)) return;
+// After a hook of `f`'s returned: a jump its f_lineno assignment asked for is made now. A jump in
+// a line event goes on at its target without a 'line' event for it (CPython runs the target
+// instruction directly); a yield's jump is where the frame resumes, so the yield still runs.
+size_t take_jump(ThreadState* ts, Frame* f, FrameObject* fo, size_t index) {
+    if (fo->jump_to < 0) return index;
+    bool yielding = instr_op(f->code->instructions[index]) == Op::YIELD_VALUE;
+    size_t target = perform_frame_jump(ts, f, fo, yielding);
+    if (yielding) {
+        f->ip = f->code->instructions.data() + target;
+        return index;
+    }
+    f->ip = f->code->instructions.data() + target + 1;
+    fo->last_traced_line = f->code->line_of(target);
+    fo->last_traced_index = static_cast<int>(target);
+    return target;
+}
+
+size_t trace_before_instruction(ThreadState* ts, Frame* f, size_t index) {
+    if (ts->in_trace_hook || !trace_hooks_set(ts)) return index;
     if (f->trace_call_pending) {
         f->trace_call_pending = false;
         call_event(ts, f, index);
@@ -194,18 +239,22 @@ void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** 
         if (new_line && fo->trace_lines) {
             event_frame(f, index);
             local_event(ts, fo, "line", nullptr);
+            index = take_jump(ts, f, fo, index);
+            op = instr_op(f->code->instructions[index]);
         }
         if (fo->trace && fo->trace_opcodes && traced(ts, f)) {
             event_frame(f, index);
             local_event(ts, fo, "opcode", nullptr);
         }
     }
-    if (op != Op::RETURN_VALUE && op != Op::YIELD_VALUE) return;
+    if (op != Op::RETURN_VALUE && op != Op::YIELD_VALUE) return index;
     if (FrameObject* fo = traced(ts, f)) {
         event_frame(f, index);
-        local_event(ts, fo, "return", sp[-1]);
+        local_event(ts, fo, "return", f->sp[-1]);
+        index = take_jump(ts, f, fo, index);
     }
-    profile_return(ts, f, index, sp[-1]);
+    profile_return(ts, f, index, f->sp[-1]);
+    return index;
 }
 
 Ref trace_exception(ThreadState* ts, Frame* f, size_t index, Ref exc) {

@@ -27,10 +27,11 @@ void set_profile_function(ThreadState* ts, Object* fn);
 // not raise; it runs with the thread's hooks off, as a Python profile function does.
 void set_native_profile_function(ThreadState* ts, NativeProfileFn fn, Object* profiler);
 
-// Before instruction `index` of `f` runs, with the value stack up to `sp` ('call', 'line',
+// Before instruction `index` of `f` runs, with f->ip and f->sp saved ('call', 'line',
 // 'opcode', and 'return' before RETURN_VALUE and YIELD_VALUE). A hook that raises makes the
-// instruction raise.
-void trace_before_instruction(ThreadState* ts, Frame* f, size_t index, Object** sp);
+// instruction raise. Returns the index of the instruction to run: another one when a hook jumped
+// (set f_lineno), which moves f->ip and f->sp: the loop reloads them.
+size_t trace_before_instruction(ThreadState* ts, Frame* f, size_t index);
 // As `exc` passes through `f` at instruction `index` ('exception'), and as it leaves `f` for the
 // caller ('return' with None). Each returns the exception to go on with: a hook that raises
 // replaces it, as in CPython.

@@ -234,8 +234,8 @@ std::string format_stack(Object* exc, const syntax::Colors& colors) {
     return entries.empty() ? "" : format_entries(entries, colors);
 }
 
-// "Type: message", or a SyntaxError's own lines (traceback.format_exception_only).
-std::string format_exception_only(Object* exc, const syntax::Colors& colors) {
+// "Type: message", or a SyntaxError's own lines.
+std::string exception_line(Object* exc, const syntax::Colors& colors) {
     if (is_instance(exc, &SyntaxError_type)) {
         try {
             return syntax_error_lines(exc, qualified_type_name(type_of(exc)), colors);
@@ -255,6 +255,44 @@ std::string format_exception_only(Object* exc, const syntax::Colors& colors) {
     std::string suggestion = offer_suggestion(exc);
     if (!suggestion.empty()) line += ". Did you mean: '" + suggestion + "'?";
     return line + "\n";
+}
+
+// The exception's __notes__ (add_note()), each after the exception's line, as CPython's
+// print_exception_notes: str() of each note of a sequence, else repr() of what __notes__ is.
+std::string format_notes(Object* exc) {
+    Ref notes;
+    try {
+        notes = get_attr_opt(exc, intern("__notes__"));
+    } catch (PyException&) {
+        return "";
+    }
+    if (!notes) return "";
+    if (is_str(notes.get()) || !type_of(notes.get())->getitem || is_instance(notes.get(), &dict_type)) {
+        try {
+            return str_utf8(repr(notes.get()).get()) + "\n";
+        } catch (PyException&) {
+            return "<__notes__ repr() failed>\n";
+        }
+    }
+    std::string out;
+    try {
+        for_each_item(notes.get(), [&](Object* note) {
+            try {
+                out += str_utf8(str(note).get());
+            } catch (PyException&) {
+                out += "<note str() failed>";
+            }
+            out += "\n";
+        });
+    } catch (PyException&) {
+        // A sequence that fails part-way: the notes read so far.
+    }
+    return out;
+}
+
+// The exception's line (or lines) and its notes (traceback.format_exception_only).
+std::string format_exception_only(Object* exc, const syntax::Colors& colors) {
+    return exception_line(exc, colors) + format_notes(exc);
 }
 
 // traceback.py's _ExceptionPrintContext: exception groups print their sub-exceptions nested in
