@@ -16,32 +16,43 @@ wait_for() {  # wait until the screen shows $1
   done
   echo "timed out waiting for: $1"; t capture-pane -p; exit 1
 }
+# Waits until the last line on screen is a bare ">>>" prompt: keys typed before it is drawn (a slow
+# sanitizer build) are echoed before the prompt and the screen reads ">sq(7) + 1".
+wait_prompt() {
+  for _ in $(seq 1 100); do
+    [ "$(t capture-pane -p | sed 's/ *$//' | grep -v '^$' | tail -1)" = ">>>" ] && return 0
+    sleep 0.05
+  done
+}
 wait_for ">>>"
 t send-keys 'def sq(x):' Enter 'return x * x' Enter  # auto-indent types the four spaces
 wait_for "...     return x * x"
 t send-keys Enter
+wait_prompt
 t send-keys 'sq(7) + 1' Enter
 wait_for "50"
+wait_prompt
 t send-keys 'undefined_name' Enter
 wait_for "NameError: name 'undefined_name' is not defined"
+wait_prompt
 t send-keys 'None' Enter 'print("after", "error")' Enter
 wait_for "after error"
 # The next prompt first: a Ctrl-C that comes before it is the finished entry's, not the line's.
-for _ in $(seq 1 100); do
-  [ "$(t capture-pane -p | sed 's/ *$//' | grep -v '^$' | tail -1)" = ">>>" ] && break
-  sleep 0.05
-done
+wait_prompt
 sleep 0.2
 t send-keys 'this line is cancelled' C-c
 wait_for "KeyboardInterrupt"
+wait_prompt
 t send-keys '[n * 2 for n in range(4)]' Enter
 wait_for "[0, 2, 4, 6]"
+wait_prompt
 # Ctrl-C stops a running entry with KeyboardInterrupt, and the prompt goes on.
 t send-keys 'while True: pass' Enter Enter
 sleep 0.3
 t send-keys C-c
 t send-keys 'print("loop", "stopped")' Enter
 wait_for "loop stopped"
+wait_prompt
 # Leaving waits for non-daemon threads, then runs the atexit functions, as at the end of a script.
 t send-keys 'import threading, time, atexit' Enter
 t send-keys '_ = atexit.register(print, "atexit ran")' Enter
