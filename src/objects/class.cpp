@@ -71,7 +71,9 @@ struct SideDicts {
 };
 
 std::mutex g_heap_lock;
-std::unordered_map<const Type*, HeapInfo> g_heap_types;
+// Never destroyed: classes still alive at exit keep their entries (and the strs these own) reachable
+// to the end, as the leak checker of the sanitizer builds sees them.
+std::unordered_map<const Type*, HeapInfo>& g_heap_types = *new std::unordered_map<const Type*, HeapInfo>();
 SideDicts g_side;
 
 const HeapInfo* heap_info(const Type* t) {
