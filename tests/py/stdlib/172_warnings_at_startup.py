@@ -7,7 +7,7 @@ import sys
 check = "import sys; print('warnings' in sys.modules)"
 env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
 for args, extra in [([], {}), (["-Wi"], {}), (["-X", "dev"], {}), ([], {"PYTHONWARNINGS": "ignore"}),
-                    (["-Wxxx"], {}), (["-W", "error::Foo"], {}), (["-Werror::DeprecationWarning"], {})]:
+                    (["-Wnosuchaction"], {}), (["-W", "error::Foo"], {}), (["-Werror::DeprecationWarning"], {})]:
     run = subprocess.run([sys.executable, *args, "-c", check], env=dict(env, **extra), capture_output=True,
                          text=True)
     print(args, extra, run.returncode, run.stdout.strip(), run.stderr.strip())
