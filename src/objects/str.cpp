@@ -295,15 +295,7 @@ int64_t str_len(Object* o) { return as_str(o)->length; }
 
 Ref str_compare(Object* a, Object* b, CompareOp op) {
     if (!is_instance(b, &str_type)) return Ref::borrow(NotImplemented);
-    if (op == CompareOp::Eq) return Ref::borrow(bool_obj(str_equal(as_str(a), as_str(b))));
-    if (op == CompareOp::Ne) return Ref::borrow(bool_obj(!str_equal(as_str(a), as_str(b))));
-    // UTF-8 byte order is code point order.
-    int c = as_str(a)->utf8.compare(as_str(b)->utf8);
-    bool r = op == CompareOp::Lt   ? c < 0
-             : op == CompareOp::Le ? c <= 0
-             : op == CompareOp::Gt ? c > 0
-                                   : c >= 0;
-    return Ref::borrow(bool_obj(r));
+    return Ref::borrow(bool_obj(str_compare_texts(as_str(a), as_str(b), op)));
 }
 
 Ref str_add(Object* a, Object* b) {

@@ -38,6 +38,14 @@ inline const std::string& str_utf8_of(const Object* o) { return static_cast<cons
 inline bool str_equal(const Str* a, const Str* b) {
     return a == b || (a->length == b->length && a->utf8 == b->utf8);
 }
+// `a op b` for two strs, as str's rich comparison: == and != by text, the orderings by UTF-8 bytes,
+// which is code point order (str_compare, and COMPARE_OP's inline path for two exact strs).
+inline bool str_compare_texts(const Str* a, const Str* b, CompareOp op) {
+    if (op == CompareOp::Eq) return str_equal(a, b);
+    if (op == CompareOp::Ne) return !str_equal(a, b);
+    int c = a->utf8.compare(b->utf8);
+    return op == CompareOp::Lt ? c < 0 : op == CompareOp::Le ? c <= 0 : op == CompareOp::Gt ? c > 0 : c >= 0;
+}
 int64_t str_hash(Str* s);
 std::string str_repr_text(std::string_view utf8);  // the repr with CPython's quote choice
 Ref str_join(Object* sep, Object* iterable);

@@ -852,11 +852,7 @@ Ref run_frame(ThreadState* ts, Frame* entry, Object* thrown) {
                 // (bench/pyperf/pystone.py compares characters and strings: compare() and
                 // str_compare took 63M of its 1253M instructions, callgrind).
                 if (is_str(l) && is_str(r)) {
-                    auto op = static_cast<CompareOp>(ARG);
-                    bool res = op == CompareOp::Eq ? str_equal(as_str(l), as_str(r))
-                               : op == CompareOp::Ne
-                                   ? !str_equal(as_str(l), as_str(r))
-                                   : compare_values(as_str(l)->utf8.compare(as_str(r)->utf8), 0, op);
+                    bool res = str_compare_texts(as_str(l), as_str(r), static_cast<CompareOp>(ARG));
                     decref(l);
                     decref(r);
                     sp[-2] = bool_obj(res);
